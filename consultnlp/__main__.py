@@ -1,0 +1,3 @@
+from consultnlp.cli import main
+
+main()

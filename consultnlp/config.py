@@ -1,0 +1,248 @@
+"""Pipeline configuration: pydantic models loaded from ``pipelines/*.yaml``.
+
+Every tunable is a keyword of one stage section, with the same name in YAML.
+Unknown keys, stages or implementations are errors that list the valid names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from consultnlp.errors import ConfigError
+
+PIPELINES_DIR = Path(__file__).resolve().parent.parent / "pipelines"
+LANGUAGES = ("es", "pt", "en")
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class IngestConfig(Section):
+    text_column: str | None = None
+    id_column: str | None = None
+    sheet: str | None = None
+    segment_columns: list[str] = Field(default_factory=list)
+    encoding: str | None = None  # None = sniff (UTF-8, UTF-8 BOM, cp1252)
+    delimiter: str | None = None  # None = sniff
+    chunk_rows: int = Field(default=100_000, ge=1_000)
+
+
+class LanguageConfig(Section):
+    detector: Literal["py3langid"] = "py3langid"
+    languages: list[str] = Field(default_factory=lambda: list(LANGUAGES))
+    # Below this many letters a comment is "und" unless a short-text lexicon decides.
+    min_letters: int = Field(default=2, ge=0)
+    # Probability below which a long text is called "other".
+    min_confidence: float = Field(default=0.5, ge=0, le=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        unknown = [v for v in value if v not in LANGUAGES]
+        if unknown or not value:
+            raise ValueError(f"languages must be a non-empty subset of {', '.join(LANGUAGES)}; got {value}")
+        return value
+
+
+class CleanConfig(Section):
+    min_chars: int = Field(default=3, ge=0)
+    max_chars: int = Field(default=5_000, ge=100)
+    strip_html: bool = True
+    mark_urls: bool = True
+    detect_junk: bool = True
+
+
+class DedupeConfig(Section):
+    method: Literal["exact", "minhash"] = "minhash"
+    threshold: float = Field(default=0.8, gt=0, le=1)
+    campaign_min_size: int = Field(default=10, ge=2)
+    min_chars_near: int = Field(default=40, ge=0)
+
+
+class RedactConfig(Section):
+    kinds: list[str] = Field(
+        default_factory=lambda: ["EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME"]
+    )
+
+
+class NlpConfig(Section):
+    lemmatizer: Literal["spacy-lookup"] = "spacy-lookup"
+    extra_stopwords: dict[str, list[str]] = Field(default_factory=dict)
+    min_token_chars: int = Field(default=3, ge=1)
+
+
+class EmbedConfig(Section):
+    embedder: Literal["use-multilingual", "tfidf-svd", "sentence-transformers"] = "use-multilingual"
+    model: str | None = None  # for sentence-transformers: a local path or a model name the user chose
+    batch_size: int = Field(default=256, ge=1)
+    cache: bool = True
+    dimensions: int = Field(default=256, ge=2)  # tfidf-svd only
+    threads: int = Field(default=2, ge=1)
+
+
+class TopicsConfig(Section):
+    clustering: Literal["umap-hdbscan", "kmeans"] = "umap-hdbscan"
+    min_topic_size: int = Field(default=15, ge=2)
+    n_neighbors: int = Field(default=15, ge=2)
+    n_components: int = Field(default=5, ge=2)
+    n_clusters: int | None = Field(default=None, ge=2)  # kmeans; None = from corpus size
+    max_outlier_share: float = Field(default=0.05, ge=0, le=1)
+    top_n_words: int = Field(default=10, ge=3)
+    fit_sample_size: int = Field(default=100_000, ge=1_000)
+    model: str | None = None  # a saved topic model to transform with instead of fitting
+
+
+class ThemesConfig(Section):
+    taxonomy: str = "ogp"  # a bundled taxonomy name (data/themes/<name>.yaml) or a file path
+    method: Literal["keywords", "zero-shot", "supervised"] = "keywords"
+    model: str | None = None
+    min_keyword_hits: int = Field(default=1, ge=1)
+    max_themes: int = Field(default=3, ge=1)
+
+
+class SummariseConfig(Section):
+    quotes_per_topic: int = Field(default=3, ge=0)
+    quotes_per_theme: int = Field(default=3, ge=0)
+    min_segment_count: int = Field(default=5, ge=1)
+    alpha: float = Field(default=0.01, gt=0, lt=1)
+
+
+class ReportConfig(Section):
+    lang: Literal["auto", "es", "pt", "en"] = "auto"
+    title: str | None = None
+    formats: list[Literal["html", "md", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "md", "xlsx"])
+    drop_original_text: bool = False
+
+
+STAGE_SECTIONS: dict[str, type[Section]] = {
+    "clean": CleanConfig,
+    "language": LanguageConfig,
+    "dedupe": DedupeConfig,
+    "redact": RedactConfig,
+    "nlp": NlpConfig,
+    "embed": EmbedConfig,
+    "topics": TopicsConfig,
+    "themes": ThemesConfig,
+}
+
+
+class PipelineConfig(Section):
+    name: str = "default"
+    random_state: int = 42
+    engine: Literal["local", "dask"] = "local"
+    stages: list[str] = Field(default_factory=lambda: list(STAGE_SECTIONS))
+    ingest: IngestConfig = Field(default_factory=IngestConfig)
+    language: LanguageConfig = Field(default_factory=LanguageConfig)
+    clean: CleanConfig = Field(default_factory=CleanConfig)
+    dedupe: DedupeConfig = Field(default_factory=DedupeConfig)
+    redact: RedactConfig = Field(default_factory=RedactConfig)
+    nlp: NlpConfig = Field(default_factory=NlpConfig)
+    embed: EmbedConfig = Field(default_factory=EmbedConfig)
+    topics: TopicsConfig = Field(default_factory=TopicsConfig)
+    themes: ThemesConfig = Field(default_factory=ThemesConfig)
+    summarise: SummariseConfig = Field(default_factory=SummariseConfig)
+    report: ReportConfig = Field(default_factory=ReportConfig)
+
+    @field_validator("stages")
+    @classmethod
+    def _known_stages(cls, value: list[str]) -> list[str]:
+        unknown = [s for s in value if s not in STAGE_SECTIONS]
+        if unknown:
+            raise ValueError(f"unknown stage {unknown[0]!r}; valid stages: {', '.join(STAGE_SECTIONS)}")
+        if len(set(value)) != len(value):
+            raise ValueError(f"a stage is listed twice: {value}")
+        return value
+
+
+def _format_validation_error(err: ValidationError, source: str) -> str:
+    first = err.errors()[0]
+    loc = ".".join(str(p) for p in first["loc"])
+    if first["type"] == "extra_forbidden":
+        section_path = [str(p) for p in first["loc"][:-1]]
+        model: type[BaseModel] = PipelineConfig
+        for part in section_path:
+            model = model.model_fields[part].annotation  # type: ignore[assignment]
+        valid = ", ".join(model.model_fields)
+        where = f"section '{'.'.join(section_path)}'" if section_path else "the top level"
+        return f"{source}: unknown key '{loc}'. Valid keys in {where}: {valid}."
+    return f"{source}: invalid value for '{loc}': {first['msg']} (got {first.get('input')!r})."
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ConfigError(f"Config file {path} does not exist.")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path} is not valid YAML: {exc}".replace("\n", " ")) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path} must hold a mapping of sections (ingest:, clean:, ...), not {type(data).__name__}.")
+    return data
+
+
+def parse_override(item: str) -> tuple[list[str], Any]:
+    """Parse ``section.key=value`` (value read as YAML, so 10, true, [a, b] work)."""
+    if "=" not in item:
+        raise ConfigError(f"--set {item!r} must look like section.key=value, e.g. --set topics.min_topic_size=20.")
+    key, raw = item.split("=", 1)
+    path = [p for p in key.strip().split(".") if p]
+    if not path:
+        raise ConfigError(f"--set {item!r} has no key before '='.")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    return path, value
+
+
+def _nest(path: list[str], value: Any) -> dict[str, Any]:
+    out: Any = value
+    for part in reversed(path):
+        out = {part: out}
+    return out
+
+
+def load_config(
+    path: str | Path | None = None,
+    overrides: list[str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> PipelineConfig:
+    """Load ``pipelines/default.yaml`` (or ``path``), then apply ``extra`` and ``--set`` overrides."""
+    base_path = Path(path) if path else PIPELINES_DIR / "default.yaml"
+    data = _read_yaml(base_path)
+    if extra:
+        data = _deep_merge(data, extra)
+    steps = [(str(path) if path else base_path.name, data)]
+    for item in overrides or []:
+        key_path, value = parse_override(item)
+        data = _deep_merge(data, _nest(key_path, value))
+        steps.append((f"--set {item}", data))
+    config: PipelineConfig | None = None
+    # Validate after each step so an error names the file or the --set that caused it.
+    for source, snapshot in steps:
+        try:
+            config = PipelineConfig.model_validate(snapshot)
+        except ValidationError as err:
+            raise ConfigError(_format_validation_error(err, source)) from None
+    assert config is not None
+    return config
+
+
+def config_to_dict(config: PipelineConfig) -> dict[str, Any]:
+    """The fully resolved config, as recorded in the manifest."""
+    return config.model_dump(mode="json")

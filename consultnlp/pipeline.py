@@ -1,0 +1,105 @@
+"""Run the configured stages in order over one comment frame.
+
+Before anything runs, the requires/provides chain is checked, so a pipeline
+file that cannot work fails in a second rather than after the embedding.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.config import PipelineConfig
+from consultnlp.errors import PipelineError
+from consultnlp.progress import NullProgress, Progress
+from consultnlp.stages import STAGES
+from consultnlp.stages.base import RunContext, Stage
+from consultnlp.stages.ingest import IngestInfo
+
+INITIAL_COLUMNS = (schema.ROW_NUMBER, schema.TEXT, schema.EXCLUDED, schema.EXCLUDED_STAGE)
+
+
+@dataclass
+class PipelineResult:
+    """The analysed frame and everything the writers need."""
+
+    frame: pd.DataFrame
+    context: RunContext
+    config: PipelineConfig
+    ingest: IngestInfo
+    timings: dict[str, float] = field(default_factory=dict)
+    started: str = ""
+    finished: str = ""
+
+
+def build_stages(config: PipelineConfig) -> list[Stage]:
+    """Instantiate the stages named in ``config.stages`` with their sections."""
+    return [STAGES[name](getattr(config, name)) for name in config.stages]
+
+
+def check_chain(stages: list[Stage], columns: set[str]) -> None:
+    """Raise if a stage requires a column no earlier stage (or the input) provides."""
+    available = set(columns)
+    for stage in stages:
+        missing = [c for c in stage.requires if c not in available]
+        if missing:
+            providers = [s.name for s in STAGES.values() if set(missing) & set(s.provides)]
+            raise PipelineError(
+                f"stage '{stage.name}' needs column(s) {', '.join(missing)}, which no earlier stage provides. "
+                f"Add {' or '.join(sorted(set(providers))) or 'the missing stage'} before '{stage.name}' in 'stages:'."
+            )
+        available.update(stage.provides)
+
+
+def init_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add the exclusion columns and flag rows whose text is blank."""
+    out = frame.copy()
+    out[schema.EXCLUDED] = ""
+    out[schema.EXCLUDED_STAGE] = ""
+    blank = out[schema.TEXT].str.strip() == ""
+    out.loc[blank, schema.EXCLUDED] = schema.REASON_EMPTY
+    out.loc[blank, schema.EXCLUDED_STAGE] = "ingest"
+    return out
+
+
+def row_accounting(frame: pd.DataFrame) -> dict[str, Any]:
+    """``{"input": N, "analysed": A, "excluded": {reason: n}}`` with N = A + sum(excluded)."""
+    reasons = frame[schema.EXCLUDED]
+    excluded = reasons[reasons != ""].value_counts().sort_index()
+    return {
+        "input": int(len(frame)),
+        "analysed": int((reasons == "").sum()),
+        "excluded": {str(k): int(v) for k, v in excluded.items()},
+    }
+
+
+def run_pipeline(
+    frame: pd.DataFrame,
+    info: IngestInfo,
+    config: PipelineConfig,
+    *,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+    model_dir: Path | None = None,
+) -> PipelineResult:
+    """Run every configured stage over ``frame`` (as returned by ``ingest``)."""
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    context = RunContext(
+        random_state=config.random_state, progress=progress or NullProgress(), cache_dir=cache_dir, model_dir=model_dir
+    )
+    stages = build_stages(config)
+    check_chain(stages, set(frame.columns) | set(INITIAL_COLUMNS))
+    current = init_frame(frame)
+    timings: dict[str, float] = {}
+    for stage in stages:
+        t0 = time.perf_counter()
+        current = stage.apply(current, context)
+        timings[stage.name] = round(time.perf_counter() - t0, 3)
+    finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return PipelineResult(current, context, config, info, timings, started, finished)

@@ -1,0 +1,209 @@
+"""Check-digit validators for Latin American identity and tax numbers.
+
+Every ``is_valid_<kind>`` accepts the number formatted (``529.982.247-25``) or
+bare (``52998224725``) and returns ``False`` for anything else; none raises.
+The ``*_check_digit(s)`` helpers compute the digits that make a base valid and
+are what :mod:`consultnlp.privacy.fakes` builds on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+__all__ = [
+    "cnpj_check_digits",
+    "cpf_check_digits",
+    "cuit_check_digit",
+    "curp_check_digit",
+    "is_valid_cnpj",
+    "is_valid_cpf",
+    "is_valid_cuit",
+    "is_valid_curp",
+    "is_valid_rfc",
+    "is_valid_rut",
+    "rfc_check_digit",
+    "rut_check_digit",
+    "CUIT_PREFIXES",
+    "CURP_STATES",
+]
+
+# Separators people put inside these numbers; stripped before checking.
+_SEPARATORS = re.compile(r"[\s.\-/‐‑–]")
+
+# Prefixes AFIP assigns: 20/23/24/27 people, 30/33/34 companies.
+CUIT_PREFIXES = ("20", "23", "24", "27", "30", "33", "34")
+
+# RENAPO state codes in CURP positions 12-13 ("NE" = born abroad).
+CURP_STATES = (
+    "AS", "BC", "BS", "CC", "CL", "CM", "CS", "CH", "DF", "DG", "GT", "GR", "HG", "JC", "MC", "MN",
+    "MS", "NT", "NL", "OC", "PL", "QT", "QR", "SP", "SL", "SR", "TC", "TS", "TL", "VZ", "YN", "ZS", "NE",
+)
+
+# Character values for the CURP check digit: 0-9 -> 0-9, A -> 10 ... N -> 23, Ñ -> 24, O -> 25 ... Z -> 36.
+_CURP_ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
+# Character values for the RFC check digit (SAT): like CURP but "&" sits where "Ñ" does,
+# then space = 37 and Ñ = 38.
+_RFC_ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ"
+
+_CURP_RE = re.compile(
+    r"[A-Z][AEIOUX][A-Z]{2}(\d{2})(\d{2})(\d{2})[HMX]([A-Z]{2})[B-DF-HJ-NP-TV-Z]{3}([0-9A-Z])(\d)"
+)
+# Homoclave: the SAT tables never emit 0 in the first two positions; the check digit is 0-9 or A.
+_RFC_RE = re.compile(r"([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([1-9A-Z]{2})([0-9A])")
+
+
+def _compact(s: str) -> str:
+    return _SEPARATORS.sub("", s.strip()).upper()
+
+
+def _mod11_dv(total: int) -> int:
+    """The Brazilian rule: remainder < 2 gives 0, otherwise 11 - remainder."""
+    r = total % 11
+    return 0 if r < 2 else 11 - r
+
+
+def cpf_check_digits(base: str) -> str:
+    """The two check digits for the first nine digits of a CPF."""
+    digits = [int(c) for c in base]
+    dv1 = _mod11_dv(sum(d * w for d, w in zip(digits, range(10, 1, -1))))
+    dv2 = _mod11_dv(sum(d * w for d, w in zip(digits + [dv1], range(11, 1, -1))))
+    return f"{dv1}{dv2}"
+
+
+def is_valid_cpf(s: str) -> bool:
+    """True if ``s`` is a Brazilian CPF (11 digits) whose two check digits are right."""
+    n = _compact(s)
+    if len(n) != 11 or not n.isascii() or not n.isdigit():
+        return False
+    if n == n[0] * 11:  # 000.000.000-00, 111.111.111-11 ... pass the arithmetic but are never issued
+        return False
+    return cpf_check_digits(n[:9]) == n[9:]
+
+
+def _cnpj_value(c: str) -> int:
+    # Receita Federal's alphanumeric CNPJ (issued from July 2026) values a character as
+    # its ASCII code minus 48, which leaves digits unchanged; so one rule serves both.
+    return ord(c) - 48
+
+
+def cnpj_check_digits(base: str) -> str:
+    """The two check digits for the first twelve characters of a CNPJ."""
+    values = [_cnpj_value(c) for c in base.upper()]
+    w1 = (5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
+    w2 = (6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
+    dv1 = _mod11_dv(sum(v * w for v, w in zip(values, w1)))
+    dv2 = _mod11_dv(sum(v * w for v, w in zip(values + [dv1], w2)))
+    return f"{dv1}{dv2}"
+
+
+def is_valid_cnpj(s: str) -> bool:
+    """True if ``s`` is a Brazilian CNPJ (14 characters, numeric or the new alphanumeric form) with valid digits."""
+    n = _compact(s)
+    if len(n) != 14 or not n.isascii() or not re.fullmatch(r"[0-9A-Z]{12}\d{2}", n):
+        return False
+    if n == n[0] * 14:
+        return False
+    return cnpj_check_digits(n[:12]) == n[12:]
+
+
+def rut_check_digit(body: str) -> str:
+    """The verifier (0-9 or K) of a Chilean RUT/RUN body."""
+    total = sum(int(d) * (2 + i % 6) for i, d in enumerate(reversed(body)))
+    dv = 11 - total % 11
+    return {11: "0", 10: "K"}.get(dv, str(dv))
+
+
+def is_valid_rut(s: str) -> bool:
+    """True if ``s`` is a Chilean RUT/RUN (``12.345.678-5``, ``12345678-5``, ``12345678K``) with the right verifier."""
+    n = _compact(s)
+    body, dv = n[:-1], n[-1:]
+    if not (1 <= len(body) <= 9) or not body.isascii() or not body.isdigit() or dv not in "0123456789K":
+        return False
+    if int(body) == 0:
+        return False
+    return rut_check_digit(body) == dv
+
+
+def cuit_check_digit(base: str) -> str | None:
+    """The check digit for the first ten digits of a CUIT/CUIL, or None when no digit fits.
+
+    AFIP never issues a number whose computed digit would be 10; it changes the
+    prefix (to 23, 24 or 34) instead, so such a base has no valid digit.
+    (python-stdnum maps 10 to 9 leniently; we follow AFIP.)
+    """
+    weights = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+    dv = 11 - sum(int(d) * w for d, w in zip(base, weights)) % 11
+    if dv == 11:
+        return "0"
+    if dv == 10:
+        return None
+    return str(dv)
+
+
+def is_valid_cuit(s: str) -> bool:
+    """True if ``s`` is an Argentine CUIT/CUIL (``20-12345678-6``) with a known prefix and a valid check digit."""
+    n = _compact(s)
+    if len(n) != 11 or not n.isascii() or not n.isdigit() or n[:2] not in CUIT_PREFIXES:
+        return False
+    return cuit_check_digit(n[:10]) == n[10]
+
+
+def _is_real_date(yy: str, mm: str, dd: str, century: int) -> bool:
+    try:
+        datetime.date(century + int(yy), int(mm), int(dd))
+    except ValueError:
+        return False
+    return True
+
+
+def curp_check_digit(base: str) -> str:
+    """The check digit (position 18) for the first seventeen characters of a CURP (RENAPO algorithm)."""
+    total = sum(_CURP_ALPHABET.index(c) * (18 - i) for i, c in enumerate(base.upper()))
+    return str((10 - total % 10) % 10)
+
+
+def is_valid_curp(s: str) -> bool:
+    """True if ``s`` is a Mexican CURP: right structure, a real birth date, a state code and a valid check digit."""
+    n = _compact(s)
+    m = _CURP_RE.fullmatch(n)
+    if m is None:
+        return False
+    yy, mm, dd, state, differentiator, _ = m.groups()
+    if state not in CURP_STATES:
+        return False
+    # Position 17 is a digit for people born up to 1999 and a letter from 2000 on.
+    century = 1900 if differentiator.isdigit() else 2000
+    if not _is_real_date(yy, mm, dd, century):
+        return False
+    return curp_check_digit(n[:17]) == n[17]
+
+
+def rfc_check_digit(base: str) -> str:
+    """The check digit (last character) for an RFC without it: 11 chars (persona moral) or 12 (persona física).
+
+    A company RFC is padded on the left with a space to twelve characters; the
+    weights run 13 down to 2 and the result is mod 11 (10 is written "A").
+    """
+    padded = base.upper().rjust(12)
+    total = sum(_RFC_ALPHABET.index(c) * (13 - i) for i, c in enumerate(padded))
+    return _RFC_ALPHABET[(11 - total % 11) % 11]
+
+
+def is_valid_rfc(s: str) -> bool:
+    """True if ``s`` is a Mexican RFC (13 chars persona física, 12 moral) with a real date and valid check digit.
+
+    The check digit is verified. python-stdnum reports that about 1.5 % of RFCs
+    in use carry a wrong check digit; those are rejected here on purpose, since
+    detection must not fire on arbitrary letter-and-digit codes.
+    """
+    n = _compact(s)
+    m = _RFC_RE.fullmatch(n)
+    if m is None:
+        return False
+    _, yy, mm, dd, _, _ = m.groups()
+    # The century is not encoded; 29 February needs a leap year in either century,
+    # and 2000 is a leap year, so checking against the 2000s is enough.
+    if not _is_real_date(yy, mm, dd, 2000):
+        return False
+    return rfc_check_digit(n[:-1]) == n[-1]

@@ -1,0 +1,1 @@
+"""Writers of everything consultnlp publishes: tables, workbook, report."""

@@ -1,0 +1,54 @@
+"""Column names of the comment frame, in one place.
+
+The frame is indexed by ``COMMENT_ID``. Stages add columns; they never drop or
+reorder rows and never overwrite ``TEXT``.
+"""
+
+from __future__ import annotations
+
+COMMENT_ID = "comment_id"
+ROW_NUMBER = "row_number"          # 1-based position in the input file (data rows)
+TEXT = "text"                      # original text, never modified
+LANG = "lang"                      # es / pt / en / other / und
+LANG_SCORE = "lang_score"
+TEXT_CLEAN = "text_clean"          # normalised: NFC, no HTML, repaired whitespace
+HAS_URL = "has_url"
+TRUNCATED = "truncated"            # text_clean was longer than clean.max_chars
+EXCLUDED = "excluded"              # "" when analysed, else the reason
+EXCLUDED_STAGE = "excluded_stage"  # the stage that excluded the row
+DUP_GROUP = "dup_group"            # rows with the same (near-)identical text share a group id
+DUP_COUNT = "dup_count"            # size of the row's duplicate group
+DUP_REPRESENTATIVE = "dup_representative"  # True for the one row of each group that is modelled
+CAMPAIGN = "campaign"              # group is large enough to be an organised campaign
+CAMPAIGN_ID = "campaign_id"
+TEXT_REDACTED = "text_redacted"    # what every later stage and every published output uses
+PII_FOUND = "pii_found"            # e.g. "EMAIL:1;CPF:2"
+PII_COUNT = "pii_count"
+LEMMAS = "lemmas"                  # space-joined content lemmas (no stopwords), for keywords
+TOPIC_ID = "topic_id"              # -1 = outlier (BERTopic's convention)
+TOPIC_LABEL = "topic_label"
+TOPIC_PROB = "topic_prob"
+THEMES = "themes"                  # ";"-joined theme ids, or "other"
+THEME_SCORES = "theme_scores"      # ";"-joined id:score
+THEME_EVIDENCE = "theme_evidence"  # ";"-joined id:keyword|keyword
+
+# Exclusion reasons (the values of EXCLUDED)
+REASON_EMPTY = "empty"
+REASON_JUNK = "junk"
+REASON_TOO_SHORT = "too_short"
+REASON_LANGUAGE = "language"
+EXCLUSION_REASONS = (REASON_EMPTY, REASON_JUNK, REASON_TOO_SHORT, REASON_LANGUAGE)
+
+OUTLIER_TOPIC = -1
+OTHER_THEME = "other"
+
+# Columns the pipeline writes; an input column with one of these names is
+# renamed to "input_<name>" so that metadata is never overwritten.
+RESERVED = frozenset(
+    {
+        COMMENT_ID, ROW_NUMBER, TEXT, LANG, LANG_SCORE, TEXT_CLEAN, HAS_URL, TRUNCATED, EXCLUDED,
+        EXCLUDED_STAGE, DUP_GROUP, DUP_COUNT, DUP_REPRESENTATIVE, CAMPAIGN, CAMPAIGN_ID,
+        TEXT_REDACTED, PII_FOUND, PII_COUNT, LEMMAS, TOPIC_ID, TOPIC_LABEL, TOPIC_PROB, THEMES,
+        THEME_SCORES, THEME_EVIDENCE,
+    }
+)

@@ -1,0 +1,110 @@
+"""The stage contract: a frame in, the same rows plus declared columns out.
+
+A stage names the columns it ``requires`` and ``provides``; the pipeline
+checks the chain before running anything. Rows that cannot be analysed are
+flagged in ``excluded`` with a reason, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.errors import PipelineError
+from consultnlp.progress import NullProgress, Progress
+
+
+@dataclass
+class RunContext:
+    """What stages share besides the frame: side arrays, fitted models, warnings."""
+
+    random_state: int = 42
+    progress: Progress = field(default_factory=NullProgress)
+    cache_dir: Path | None = None
+    model_dir: Path | None = None
+    # Embeddings of the modelled units (analysed duplicate-group representatives), aligned to ``unit_ids``.
+    unit_ids: pd.Index | None = None
+    embeddings: np.ndarray | None = None
+    embedder: Any = None
+    topic_model: Any = None
+    topic_info: pd.DataFrame | None = None
+    taxonomy: Any = None
+    lemmatizer: Any = None
+    lemma_forms: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> lemma -> surface word
+    report_lang: str | None = None  # set when the user chose --report-lang; else the majority language
+    warnings: list[str] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+        self.progress.note(message)
+
+
+class Stage:
+    """Base class of every pipeline stage."""
+
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, config: Any) -> None:
+        self.config = config
+
+    def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        """Return a new frame: the same rows in the same order, plus ``provides`` columns."""
+        raise NotImplementedError
+
+    def apply(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        """Run the stage and enforce its contract."""
+        missing = [c for c in (*self.requires, schema.EXCLUDED, schema.EXCLUDED_STAGE) if c not in frame.columns]
+        if missing:
+            raise PipelineError(f"stage '{self.name}' needs column(s) {', '.join(missing)}, which the frame does not have.")
+        out = self.run(frame, context)
+        # A broken contract is a bug in consultnlp, not a user error: fail loudly with a traceback.
+        if not out.index.equals(frame.index):
+            raise AssertionError(f"stage {self.name} dropped, added or reordered rows")
+        added = set(out.columns) - set(frame.columns)
+        if not added <= set(self.provides):
+            raise AssertionError(f"stage {self.name} added undeclared columns: {sorted(added - set(self.provides))}")
+        return out
+
+
+def analysed_mask(frame: pd.DataFrame) -> pd.Series:
+    """Rows not excluded so far."""
+    return frame[schema.EXCLUDED] == ""
+
+
+def unit_mask(frame: pd.DataFrame) -> pd.Series:
+    """Rows that are modelled: analysed and the representative of their duplicate group."""
+    mask = analysed_mask(frame)
+    if schema.DUP_REPRESENTATIVE in frame.columns:
+        mask &= frame[schema.DUP_REPRESENTATIVE].astype(bool)
+    return mask
+
+
+def exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, stage: str) -> int:
+    """Flag rows in ``mask`` that are still analysed; return how many were newly excluded."""
+    newly = mask & analysed_mask(frame)
+    frame.loc[newly, schema.EXCLUDED] = reason
+    frame.loc[newly, schema.EXCLUDED_STAGE] = stage
+    return int(newly.sum())
+
+
+def broadcast_to_duplicates(frame: pd.DataFrame, columns: list[str], fill: dict[str, Any]) -> None:
+    """Copy unit values to every analysed member of the unit's duplicate group; fill excluded rows."""
+    analysed = analysed_mask(frame)
+    if schema.DUP_GROUP in frame.columns:
+        units = unit_mask(frame)
+        by_group = frame.loc[units, [schema.DUP_GROUP, *columns]].set_index(schema.DUP_GROUP)
+        members = analysed & ~units
+        if members.any():
+            groups = frame.loc[members, schema.DUP_GROUP]
+            for col in columns:
+                frame.loc[members, col] = by_group[col].reindex(groups.to_numpy()).to_numpy()
+    for col, value in fill.items():
+        frame.loc[~analysed, col] = value

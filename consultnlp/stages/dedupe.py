@@ -1,0 +1,130 @@
+"""Duplicates and organised campaigns.
+
+Exact duplicates share a normalised key (case, accents, punctuation and
+spacing ignored). Near-duplicates (form letters with a changed greeting or an
+added sentence) are found with MinHash LSH from ``datasketch``: it finds
+pairs above a Jaccard threshold in roughly linear time, which pairwise TF-IDF
+cosine cannot do at 200k comments. Groups are connected components of the
+pairs (``scipy.sparse.csgraph``).
+"""
+
+from __future__ import annotations
+
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from consultnlp import schema
+from consultnlp.config import DedupeConfig
+from consultnlp.stages.base import RunContext, Stage, analysed_mask
+from consultnlp.stages.clean import normalise_key
+
+NUM_PERM = 64
+SHINGLE_WORDS = 3
+
+
+def shingles(key: str, size: int = SHINGLE_WORDS) -> set[bytes]:
+    words = key.split()
+    if len(words) < size:
+        return {key.encode("utf-8")}
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def near_duplicate_pairs(keys: list[str], threshold: float, seed: int) -> list[tuple[int, int]]:
+    """Index pairs of keys whose estimated Jaccard similarity of word 3-shingles is at least ``threshold``."""
+    from datasketch import MinHash, MinHashLSH
+
+    if len(keys) < 2:
+        return []
+    hashes = MinHash.bulk([shingles(k) for k in keys], num_perm=NUM_PERM, seed=seed)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    pairs: list[tuple[int, int]] = []
+    for i, mh in enumerate(hashes):
+        # Query before insert: each pair is seen once, from its later member.
+        for j in lsh.query(mh):
+            if mh.jaccard(hashes[j]) >= threshold:
+                pairs.append((int(j), i))
+        lsh.insert(i, mh, check_duplication=False)
+    return pairs
+
+
+def group_ids(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
+    """Connected-component label per item, numbered by first appearance."""
+    if not pairs:
+        return np.arange(n)
+    a, b = np.array(pairs).T
+    graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    # Renumber so that group ids follow input order (deterministic and readable).
+    _, first = np.unique(labels, return_index=True)
+    order = np.argsort(first)
+    remap = np.empty_like(order)
+    remap[order] = np.arange(len(order))
+    return remap[labels]
+
+
+class DedupeStage(Stage):
+    """Adds ``dup_group``, ``dup_count``, ``dup_representative``, ``campaign`` and ``campaign_id``."""
+
+    name = "dedupe"
+    requires = (schema.TEXT_CLEAN,)
+    provides = (schema.DUP_GROUP, schema.DUP_COUNT, schema.DUP_REPRESENTATIVE, schema.CAMPAIGN, schema.CAMPAIGN_ID)
+
+    def __init__(self, config: DedupeConfig) -> None:
+        super().__init__(config)
+
+    def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        cfg: DedupeConfig = self.config
+        out = frame.copy()
+        analysed = analysed_mask(out)
+        keys = out.loc[analysed, schema.TEXT_CLEAN].map(normalise_key)
+        # Exact duplicates: one unique key each.
+        unique_keys, exact = np.unique(keys.to_numpy(dtype=object).astype(str), return_inverse=True)
+        # np.unique sorts; restore first-appearance order for stable, readable ids.
+        first_pos = np.full(len(unique_keys), len(exact))
+        np.minimum.at(first_pos, exact, np.arange(len(exact)))
+        order = np.argsort(first_pos, kind="stable")
+        unique_keys = unique_keys[order]
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        exact = rank[exact]
+
+        with context.progress.task("Finding near-duplicates", total=None):
+            if cfg.method == "minhash":
+                long_idx = [i for i, k in enumerate(unique_keys) if len(k) >= cfg.min_chars_near]
+                pairs_local = near_duplicate_pairs([unique_keys[i] for i in long_idx], cfg.threshold, context.random_state)
+                pairs = [(long_idx[a], long_idx[b]) for a, b in pairs_local]
+            else:
+                pairs = []
+        key_group = group_ids(len(unique_keys), pairs)
+        groups = key_group[exact]
+
+        out[schema.DUP_GROUP] = -1
+        out.loc[analysed, schema.DUP_GROUP] = groups
+        sizes = pd.Series(groups).value_counts()
+        out[schema.DUP_COUNT] = 1
+        out.loc[analysed, schema.DUP_COUNT] = sizes.reindex(groups).to_numpy()
+        out[schema.DUP_REPRESENTATIVE] = False
+        first_rows = pd.Series(np.arange(len(groups))).groupby(groups).transform("min").to_numpy()
+        out.loc[analysed, schema.DUP_REPRESENTATIVE] = first_rows == np.arange(len(groups))
+
+        campaign_groups = sizes[sizes >= cfg.campaign_min_size]
+        # Largest campaign first; ties by group id (input order).
+        ranked = sorted(campaign_groups.items(), key=lambda kv: (-kv[1], kv[0]))
+        campaign_of = {g: f"K{i + 1}" for i, (g, _) in enumerate(ranked)}
+        out[schema.CAMPAIGN_ID] = out[schema.DUP_GROUP].map(campaign_of).fillna("")
+        out[schema.CAMPAIGN] = out[schema.CAMPAIGN_ID] != ""
+        for col in (schema.DUP_GROUP, schema.DUP_COUNT):
+            out[col] = out[col].astype("int64")
+        out[schema.DUP_REPRESENTATIVE] = out[schema.DUP_REPRESENTATIVE].astype(bool)
+        n_dup = int(analysed.sum()) - len(sizes)
+        context.stats["unique_contributions"] = int(len(sizes))
+        if n_dup:
+            context.progress.note(
+                f"{n_dup} comments are copies of others ({len(sizes)} unique); {len(campaign_of)} campaign(s) of {cfg.campaign_min_size}+ copies."
+            )
+        return out
+
+

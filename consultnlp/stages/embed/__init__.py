@@ -1,0 +1,85 @@
+"""The embedding stage and its swappable embedders."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.config import EmbedConfig
+from consultnlp.stages.base import RunContext, Stage, unit_mask
+from consultnlp.stages.embed.base import Embedder
+from consultnlp.stages.embed.cache import EmbeddingCache, text_digests
+
+EMBEDDERS = ("use-multilingual", "tfidf-svd", "sentence-transformers")
+CHUNK = 5_000
+
+
+def make_embedder(config: EmbedConfig, random_state: int = 42) -> Embedder:
+    """Build the embedder named in ``embed.embedder``."""
+    if config.embedder == "use-multilingual":
+        from consultnlp.stages.embed.use import UseEmbedder
+
+        return UseEmbedder(threads=config.threads, batch_size=config.batch_size)
+    if config.embedder == "tfidf-svd":
+        from consultnlp.stages.embed.tfidf import TfidfSvdEmbedder
+
+        return TfidfSvdEmbedder(dimensions=config.dimensions, random_state=random_state)
+    from consultnlp.stages.embed.transformers import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(model=config.model, batch_size=config.batch_size)
+
+
+def embed_texts(
+    texts: list[str], embedder: Embedder, context: RunContext, *, use_cache: bool = True, description: str = "Embedding"
+) -> np.ndarray:
+    """Embed ``texts``, reusing and filling the on-disk cache when there is one."""
+    cache = EmbeddingCache(context.cache_dir, embedder.key) if (use_cache and context.cache_dir and embedder.cacheable) else None
+    if not embedder.cacheable:
+        embedder.fit(texts)
+    if cache is None:
+        with context.progress.task(description, total=len(texts)) as task:
+            parts = []
+            for start in range(0, len(texts), CHUNK):
+                parts.append(embedder.encode(texts[start : start + CHUNK]))
+                task.advance(len(parts[-1]))
+        return np.vstack(parts) if parts else np.zeros((0, 2), dtype=np.float32)
+
+    digests = text_digests(texts)
+    vectors, found = cache.lookup(digests)
+    missing = np.flatnonzero(~found)
+    context.stats["embeddings_cached"] = int(found.sum())
+    context.stats["embeddings_computed"] = int(len(missing))
+    with context.progress.task(description, total=len(missing)) as task:
+        for start in range(0, len(missing), CHUNK):
+            idx = missing[start : start + CHUNK]
+            new = embedder.encode([texts[i] for i in idx])
+            if vectors is None:
+                vectors = np.zeros((len(texts), new.shape[1]), dtype=np.float32)
+            vectors[idx] = new
+            # One shard per chunk: an interrupted run keeps what it finished.
+            cache.store(digests[idx], new)
+            task.advance(len(idx))
+    return vectors if vectors is not None else np.zeros((0, 2), dtype=np.float32)
+
+
+class EmbedStage(Stage):
+    """Embeds the modelled units; vectors go to ``context.embeddings`` (no frame column)."""
+
+    name = "embed"
+    requires = (schema.TEXT_REDACTED,)
+    provides = ()
+
+    def __init__(self, config: EmbedConfig) -> None:
+        super().__init__(config)
+
+    def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        cfg: EmbedConfig = self.config
+        units = frame.index[unit_mask(frame)]
+        # A caller (or a test) may inject an embedder; otherwise build the configured one.
+        embedder = context.embedder or make_embedder(cfg, context.random_state)
+        texts = frame.loc[units, schema.TEXT_REDACTED].astype(str).tolist()
+        context.embeddings = embed_texts(texts, embedder, context, use_cache=cfg.cache)
+        context.unit_ids = units
+        context.embedder = embedder
+        return frame.copy()

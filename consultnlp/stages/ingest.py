@@ -1,0 +1,388 @@
+"""Read a consultation file into the comment frame.
+
+Supports CSV/TSV (delimiter and encoding sniffed, optionally gzipped), XLSX,
+JSON, JSONL and Parquet. Every cell is read as text so ids like ``007`` and
+citizen text that starts with ``=`` survive unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.errors import InputError
+
+FORMATS = {
+    ".csv": "csv", ".tsv": "csv", ".tab": "csv", ".txt": "csv",
+    ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".parquet": "parquet", ".pq": "parquet",
+}
+# Column names that usually hold the free text, in es/pt/en (compared lower-cased, accents kept).
+TEXT_NAME_HINTS = (
+    "text", "texto", "comment", "comments", "comentario", "comentário", "comentarios", "contribuicao",
+    "contribuição", "contribucion", "contribución", "respuesta", "resposta", "answer", "response",
+    "fundamento", "descricao", "descrição", "descripcion", "descripción", "opinion", "opinião", "opinión",
+    "message", "mensaje", "mensagem", "body", "comment-body", "proposta", "propuesta", "observacion",
+    "observación", "sugerencia", "sugestão", "feedback",
+)
+SNIFF_BYTES = 256 * 1024
+
+
+@dataclass
+class IngestInfo:
+    """What was read and how; recorded in the manifest."""
+
+    path: str
+    file_name: str
+    sha256: str
+    format: str
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    text_column: str = ""
+    text_column_auto: bool = False
+    id_column: str | None = None
+    segment_columns: list[str] = field(default_factory=list)
+    renamed_columns: dict[str, str] = field(default_factory=dict)
+    n_rows: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def detect_format(path: Path) -> tuple[str, bool]:
+    """Return (format, gzipped) from the file name, or raise naming the supported ones."""
+    suffixes = [s.lower() for s in path.suffixes]
+    gzipped = bool(suffixes) and suffixes[-1] == ".gz"
+    ext = suffixes[-2] if gzipped and len(suffixes) > 1 else (suffixes[-1] if suffixes else "")
+    if ext not in FORMATS or (gzipped and FORMATS[ext] not in ("csv", "jsonl", "json")):
+        supported = ", ".join(sorted(FORMATS)) + " (CSV/TSV/JSON also .gz)"
+        if ext == ".xls":
+            raise InputError(f"{path.name}: old Excel .xls files are not supported. Save it as .xlsx (File > Save As) and run again.")
+        raise InputError(f"{path.name}: unsupported file type '{ext or path.suffix or '(none)'}'. Supported: {supported}.")
+    return FORMATS[ext], gzipped
+
+
+def decode_bytes(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode text, sniffing UTF-8 (with/without BOM), UTF-16 (Excel 'Unicode text') and cp1252/latin-1."""
+    if encoding:
+        try:
+            return raw.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"cannot decode the file as {encoding!r} ({exc}). Leave the encoding unset to detect it.") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel on Windows exports CSV in cp1252; it differs from latin-1 only in 0x80-0x9F (€, “ ” …).
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+def sniff_delimiter(sample: str, hint: str | None = None) -> str:
+    if hint:
+        return "\t" if hint in ("\\t", "tab", "TAB") else hint
+    lines = sample.splitlines()
+    head = "\n".join(lines[: min(len(lines), 50)])
+    try:
+        return csv.Sniffer().sniff(head, delimiters=",;\t|").delimiter
+    except csv.Error:
+        # One-column files and unusual quoting: count candidates on the header line.
+        first = lines[0] if lines else ""
+        counts = {d: first.count(d) for d in ",;\t|"}
+        best = max(counts, key=counts.get)  # type: ignore[arg-type]
+        return best if counts[best] else ","
+
+
+def _read_csv(path: Path, gzipped: bool, encoding: str | None, delimiter: str | None) -> tuple[pd.DataFrame, str, str]:
+    raw = gzip.decompress(path.read_bytes()) if gzipped else path.read_bytes()
+    if not raw.strip():
+        raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")
+    text, used_encoding = decode_bytes(raw, encoding)
+    sep = sniff_delimiter(text[:SNIFF_BYTES], delimiter)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False, engine="c",
+            skip_blank_lines=True,
+        )
+    except pd.errors.ParserError as exc:
+        raise InputError(f"{path.name} is not a well-formed delimited file (delimiter {sep!r}): {exc}".replace("\n", " ")) from None
+    except pd.errors.EmptyDataError:
+        raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.") from None
+    return frame, used_encoding, sep
+
+
+def _cell_to_str(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> tuple[pd.DataFrame, str]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+    from zipfile import BadZipFile
+
+    if path.stat().st_size == 0:
+        raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")
+    try:
+        # data_only=False: a citizen's text that begins with "=" is stored as a formula; we want its text, not a value.
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
+        raise InputError(f"{path.name} is not a readable .xlsx workbook ({exc}). Open it in Excel and save it as .xlsx again.") from None
+    try:
+        names = book.sheetnames
+        if sheet is None:
+            sheet_name = names[0]
+        elif sheet in names:
+            sheet_name = sheet
+        else:
+            raise InputError(f'{path.name} has no sheet "{sheet}". Sheets found: {", ".join(names)}. Use --sheet with one of them.')
+        rows = book[sheet_name].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None or all(h is None for h in header):
+            raise InputError(f'{path.name} (sheet "{sheet_name}") is empty. Put a header row and at least one comment in it.')
+        width = max(i + 1 for i, h in enumerate(header) if h is not None)
+        names_row = [_cell_to_str(h).strip() or f"column_{i + 1}" for i, h in enumerate(header[:width])]
+        records = []
+        for row in rows:
+            cells = [_cell_to_str(v) for v in row[:width]]
+            if not any(c.strip() for c in cells):
+                continue
+            records.append(cells + [""] * (width - len(cells)))
+    finally:
+        book.close()
+    return pd.DataFrame(records, columns=_dedupe_names(names_row), dtype=str), sheet_name
+
+
+def _dedupe_names(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        if name in seen:
+            seen[name] += 1
+            out.append(f"{name}_{seen[name]}")
+        else:
+            seen[name] = 1
+            out.append(name)
+    return out
+
+
+def _records_frame(records: list[Any], name: str) -> pd.DataFrame:
+    if not records:
+        raise InputError(f"{name} holds no records. Provide a list of objects, one per comment.")
+    if not all(isinstance(r, dict) for r in records):
+        raise InputError(f"{name} must hold objects (one per comment, e.g. {{\"id\": 1, \"text\": \"...\"}}), not plain values.")
+    frame = pd.json_normalize(records)
+    return frame.apply(lambda col: col.map(_json_cell)).astype(str)
+
+
+def _json_cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return _cell_to_str(value)
+
+
+def _read_json(path: Path, gzipped: bool, lines: bool, encoding: str | None) -> tuple[pd.DataFrame, str]:
+    raw = gzip.decompress(path.read_bytes()) if gzipped else path.read_bytes()
+    if not raw.strip():
+        raise InputError(f"{path.name} is empty. Provide at least one comment record.")
+    text, used = decode_bytes(raw, encoding)
+    try:
+        if lines:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            data = json.loads(text)
+            if isinstance(data, dict):
+                # {"data": [...]} or {"comments": [...]} wrappers are common in API exports.
+                lists = [v for v in data.values() if isinstance(v, list)]
+                data = lists[0] if len(lists) == 1 else [data]
+            records = data
+    except json.JSONDecodeError as exc:
+        kind = "JSON Lines (one object per line)" if lines else "JSON"
+        raise InputError(f"{path.name} is not valid {kind}: {exc}.") from None
+    return _records_frame(records, path.name), used
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several unrelated types for corrupt files
+        raise InputError(f"{path.name} is not a readable Parquet file ({type(exc).__name__}: {exc}).".replace("\n", " ")) from None
+    return frame.apply(lambda col: col.map(_json_cell)).astype(str)
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> tuple[pd.DataFrame, IngestInfo]:
+    """Read any supported file into an all-text frame (no index handling yet)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path} does not exist. Check the path (current folder: {Path.cwd()}).")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder. Give the path of a consultation file (.csv, .xlsx, .json, .parquet ...).")
+    fmt, gzipped = detect_format(path)
+    if sheet is not None and fmt != "xlsx":
+        raise InputError(f"--sheet applies to .xlsx files only; {path.name} is {fmt.upper()}. Remove --sheet.")
+    info = IngestInfo(path=str(path), file_name=path.name, sha256=file_sha256(path), format=fmt)
+    if fmt == "csv":
+        frame, info.encoding, info.delimiter = _read_csv(path, gzipped, encoding, delimiter)
+    elif fmt == "xlsx":
+        frame, info.sheet = _read_xlsx(path, sheet)
+    elif fmt in ("json", "jsonl"):
+        frame, info.encoding = _read_json(path, gzipped, fmt == "jsonl", encoding)
+    else:
+        frame = _read_parquet(path)
+    frame.columns = _dedupe_names([str(c).strip() or f"column_{i + 1}" for i, c in enumerate(frame.columns)])
+    if frame.empty:
+        where = f'{path.name} (sheet "{info.sheet}")' if info.sheet else path.name
+        raise InputError(f"{where} has a header but no rows. Export the consultation with at least one comment.")
+    return frame, info
+
+
+def _where(info: IngestInfo) -> str:
+    return f'{info.file_name} (sheet "{info.sheet}")' if info.sheet else info.file_name
+
+
+def text_likeness(values: pd.Series) -> float:
+    """Score how much a column looks like free text: mean letters per non-empty cell, times share non-empty."""
+    sample = values.head(2000)
+    non_empty = sample[sample.str.strip() != ""]
+    if non_empty.empty:
+        return 0.0
+    letters = non_empty.str.count(r"[^\W\d_]")
+    words = non_empty.str.count(r"\s+") + 1
+    # Free text has several words per cell; category columns repeat a few values.
+    variety = non_empty.nunique() / len(non_empty)
+    return float(letters.mean() * min(words.mean() / 3.0, 1.0) * variety * len(non_empty) / len(sample))
+
+
+def choose_text_column(frame: pd.DataFrame, info: IngestInfo) -> str:
+    """Pick the column that holds the comments, or raise listing the columns."""
+    scores = {col: text_likeness(frame[col]) for col in frame.columns}
+    hinted = {col: s for col, s in scores.items() if col.strip().lower() in TEXT_NAME_HINTS and s >= 5}
+    candidates = hinted or {col: s for col, s in scores.items() if s >= 10}
+    if not candidates:
+        found = ", ".join(frame.columns)
+        raise InputError(f"{_where(info)} has no column that looks like free text. Found: {found}. Use --text-column NAME.")
+    return max(candidates, key=candidates.get)  # type: ignore[arg-type]
+
+
+def _missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str) -> InputError:
+    found = ", ".join(frame.columns)
+    lower = {c.lower(): c for c in frame.columns}
+    hint = f" Use {option} {lower[name.lower()]}." if name.lower() in lower else f" Use {option} with one of them."
+    if option == "--text-column" and name.lower() not in lower:
+        try:
+            hint = f" Use --text-column {choose_text_column(frame, info)}."
+        except InputError:
+            pass
+    return InputError(f'{_where(info)} has no column "{name}". Found: {found}.{hint}')
+
+
+def derive_comment_ids(texts: pd.Series) -> pd.Index:
+    """Stable ids from row position and a short hash of the text: ``r000001-1a2b3c4d``."""
+    hashes = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest()[:8] for t in texts]
+    return pd.Index([f"r{i + 1:06d}-{h}" for i, h in enumerate(hashes)], name=schema.COMMENT_ID)
+
+
+def build_frame(
+    frame: pd.DataFrame,
+    info: IngestInfo,
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    segment_columns: list[str] | None = None,
+) -> pd.DataFrame:
+    """Turn a raw all-text table into the comment frame indexed by ``comment_id``."""
+    if text_column is None:
+        text_column = choose_text_column(frame, info)
+        info.text_column_auto = True
+    elif text_column not in frame.columns:
+        raise _missing_column(info, frame, text_column, "--text-column")
+    info.text_column = text_column
+    for col in segment_columns or []:
+        if col not in frame.columns:
+            raise _missing_column(info, frame, col, "--segment-columns")
+    info.segment_columns = list(segment_columns or [])
+
+    texts = frame[text_column].astype(str)
+    if id_column is not None:
+        if id_column not in frame.columns:
+            raise _missing_column(info, frame, id_column, "--id-column")
+        ids = frame[id_column].astype(str).str.strip()
+        blank = int((ids == "").sum())
+        if blank:
+            raise InputError(f'{_where(info)}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.')
+        dupes = ids[ids.duplicated()].unique()
+        if len(dupes):
+            raise InputError(
+                f'{_where(info)}: column "{id_column}" is not unique ({len(dupes)} repeated ids, e.g. {dupes[0]!r}). '
+                "Use another --id-column, or leave it out to derive ids."
+            )
+        index = pd.Index(ids, name=schema.COMMENT_ID)
+        info.id_column = id_column
+    else:
+        index = derive_comment_ids(texts)
+
+    meta = frame.drop(columns=[text_column])
+    renamed = {c: f"input_{c}" for c in meta.columns if c in schema.RESERVED}
+    meta = meta.rename(columns=renamed)
+    info.renamed_columns = renamed
+    info.segment_columns = [renamed.get(c, c) for c in info.segment_columns]
+    out = pd.DataFrame(
+        {schema.ROW_NUMBER: range(1, len(frame) + 1), schema.TEXT: texts.to_numpy()}, index=index
+    )
+    meta.index = index
+    out = pd.concat([out, meta], axis=1)
+    info.n_rows = len(out)
+    return out
+
+
+def ingest(
+    path: str | Path,
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    sheet: str | None = None,
+    segment_columns: list[str] | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> tuple[pd.DataFrame, IngestInfo]:
+    """Read ``path`` and return the comment frame plus what was read."""
+    raw, info = read_table(path, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    frame = build_frame(raw, info, text_column=text_column, id_column=id_column, segment_columns=segment_columns)
+    return frame, info
+

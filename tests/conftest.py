@@ -1,0 +1,75 @@
+"""Shared fixtures: small hand-built frames, a deterministic fake embedder, paths to real data."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from consultnlp import schema
+from consultnlp.stages.embed.base import Embedder, l2_normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_CSV = ROOT / "data" / "samples" / "consulta_gobierno_abierto.csv"
+SAMPLE_XLSX = ROOT / "data" / "samples" / "consulta_gobierno_abierto.xlsx"
+SHARED = ROOT.parent / "shared" / "data" / "external"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared/data/external, or skip the test with the reason."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"real data not available: {path} is absent (clone the project beside ../shared to run this test)")
+    return path
+
+
+class FakeEmbedder(Embedder):
+    """Deterministic bag-of-words hashing embedder: texts sharing words are close. For tests only."""
+
+    name = "fake"
+
+    def __init__(self, dim: int = 64) -> None:
+        self.dim = dim
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                h = int(hashlib.md5(word.encode()).hexdigest(), 16)
+                out[i, h % self.dim] += 1.0 if (h >> 64) % 2 else -1.0
+        out[:, 0] += 1e-3  # no all-zero rows
+        return l2_normalise(out)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+def make_frame(texts: list[str], **columns: list) -> pd.DataFrame:
+    """A frame as the pipeline hands it to the first stage."""
+    index = pd.Index([f"c{i:03d}" for i in range(len(texts))], name=schema.COMMENT_ID)
+    frame = pd.DataFrame({schema.ROW_NUMBER: range(1, len(texts) + 1), schema.TEXT: texts}, index=index)
+    for name, values in columns.items():
+        frame[name] = values
+    frame[schema.EXCLUDED] = ""
+    frame[schema.EXCLUDED_STAGE] = ""
+    return frame
+
+
+@pytest.fixture
+def write_file(tmp_path: Path):
+    """Write bytes or text to a file in tmp_path and return its path."""
+
+    def _write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding=encoding, newline="")
+        return path
+
+    return _write

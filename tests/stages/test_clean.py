@@ -1,0 +1,45 @@
+import pandas as pd
+import pytest
+
+from consultnlp import schema
+from consultnlp.config import CleanConfig
+from consultnlp.stages.base import RunContext
+from consultnlp.stages.clean import CleanStage, is_junk, is_keyboard_mash, normalise_text
+from tests.conftest import make_frame
+
+
+def test_clean_strips_html_keeps_words():
+    text = "<p>Más&nbsp;informaci&oacute;n<br>sobre <b>contratos</b></p><script>alert(1)</script>"
+    assert normalise_text(text) == "Más información\nsobre contratos"
+
+
+def test_clean_nfc_and_whitespace_repair():
+    decomposed = "informacio\u0301n   pu\u0301blica\u200b\t\tya"
+    assert normalise_text(decomposed) == "información pública ya"
+    assert normalise_text("a\r\n\r\n\r\n\r\nb") == "a\n\nb"
+
+
+@pytest.mark.parametrize("text", ["xxx", ".", "-", "Teste", "vea documento adjunto", "VER ANEXO", "asdfgh", "jjjjjj", "n/a", "sin comentarios", "kkkkkkkk", "!!!", "123"])
+def test_clean_junk_detected(text):
+    assert is_junk(text)
+
+
+@pytest.mark.parametrize("text", ["Muy bien", "Concordo plenamente", "Fully agree", "Más salud rural", "xxx y luego una propuesta real sobre agua"])
+def test_clean_real_short_comments_are_not_junk(text):
+    assert not is_junk(text)
+    assert not is_keyboard_mash(text)
+
+
+def test_clean_stage_flags_and_counts():
+    texts = ["<b></b>", "xxx", "Sí", "Más transparencia en compras públicas, por favor", "https://example.org/doc es la propuesta", "a" * 10 + " palabra " * 2000]
+    frame = make_frame(texts)
+    frame.loc["c000", schema.EXCLUDED] = ""  # blank after cleaning is decided by the stage
+    context = RunContext()
+    out = CleanStage(CleanConfig(max_chars=500)).run(frame, context)
+    assert out[schema.EXCLUDED].tolist() == ["empty", "junk", "too_short", "", "", ""]
+    assert out[schema.EXCLUDED_STAGE].tolist()[:3] == ["clean"] * 3
+    assert out[schema.HAS_URL].tolist() == [False, False, False, False, True, False]
+    assert out[schema.TRUNCATED].tolist() == [False] * 5 + [True]
+    assert len(out[schema.TEXT_CLEAN].iloc[5]) <= 502
+    assert out[schema.TEXT].iloc[5] == texts[5]  # original kept
+    assert any("truncated" in w for w in context.warnings)

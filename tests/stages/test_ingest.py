@@ -1,0 +1,108 @@
+import gzip
+import json
+
+import pandas as pd
+import pytest
+
+from consultnlp import schema
+from consultnlp.errors import InputError
+from consultnlp.stages.ingest import decode_bytes, derive_comment_ids, ingest
+
+ROWS = [
+    ("1", "Norte", "Necesitamos más información sobre los contratos públicos del municipio."),
+    ("2", "Sur", "Precisamos de dados abertos sobre o orçamento da saúde, com atualização mensal."),
+    ("3", "Centro", "The budget should be published in open formats every month, please."),
+]
+
+
+def _csv(sep: str = ",") -> str:
+    lines = [sep.join(["id", "region", "comentario"])]
+    lines += [sep.join([i, r, f'"{t}"']) for i, r, t in ROWS]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t", "|"])
+def test_ingest_csv_sniffs_delimiter(write_file, sep):
+    frame, info = ingest(write_file("c.csv", _csv(sep)))
+    assert info.delimiter == sep
+    assert frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
+    assert list(frame["region"]) == ["Norte", "Sur", "Centro"]
+
+
+@pytest.mark.parametrize("encoding,expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp1252", "cp1252"), ("utf-16", "utf-16")])
+def test_ingest_csv_detects_encoding(write_file, encoding, expected):
+    text = "id,comentario\n1,Información pública “ya” — acción ñandú\n2,Participação cidadã é essencial €\n"
+    if encoding == "cp1252":
+        text = text.replace("ç", "c").replace("ã", "a")  # cp1252 lacks nothing here, keep it simple
+    frame, info = ingest(write_file("c.csv", text.encode(encoding)))
+    assert info.encoding == expected
+    assert frame[schema.TEXT].iloc[0] == "Información pública “ya” — acción ñandú"
+
+
+def test_ingest_latin1_fallback_never_loses_rows():
+    text, used = decode_bytes("año\x81".encode("latin-1"))
+    assert used == "latin-1" and text == "año\x81"
+
+
+def test_ingest_text_column_is_detected_and_reported(write_file):
+    frame, info = ingest(write_file("c.csv", _csv()))
+    assert info.text_column == "comentario" and info.text_column_auto
+
+
+def test_ingest_id_column_becomes_index(write_file):
+    frame, info = ingest(write_file("c.csv", _csv()), id_column="id")
+    assert frame.index.tolist() == ["1", "2", "3"] and frame.index.name == schema.COMMENT_ID
+
+
+def test_ingest_derived_ids_are_stable_and_unique():
+    ids = derive_comment_ids(pd.Series(["a", "a", "b"]))
+    assert len(set(ids)) == 3
+    assert ids.equals(derive_comment_ids(pd.Series(["a", "a", "b"])))
+    assert ids[0].startswith("r000001-")
+
+
+def test_ingest_duplicate_ids_are_an_error(write_file):
+    path = write_file("c.csv", "id,comentario\n1,uno dos tres cuatro\n1,cinco seis siete ocho\n")
+    with pytest.raises(InputError, match=r'column "id" is not unique \(1 repeated ids'):
+        ingest(path, id_column="id")
+
+
+def test_ingest_reserved_column_names_are_renamed(write_file):
+    frame, info = ingest(write_file("c.csv", "lang,topic_id,comentario\nes,7,Un comentario largo sobre la salud pública\n"))
+    assert "input_lang" in frame and "input_topic_id" in frame
+    assert info.renamed_columns == {"lang": "input_lang", "topic_id": "input_topic_id"}
+
+
+def test_ingest_xlsx_keeps_formula_text(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Respuestas"
+    sheet.append(["id", "comentario"])
+    sheet.append([1, '=HYPERLINK("http://example.com","clic")'])
+    sheet.append([2, "Más transparencia en las compras públicas del hospital"])
+    path = tmp_path / "c.xlsx"
+    book.save(path)
+    frame, info = ingest(path, sheet="Respuestas", text_column="comentario", id_column="id")
+    assert frame[schema.TEXT].iloc[0] == '=HYPERLINK("http://example.com","clic")'
+    assert frame.index.tolist() == ["1", "2"] and info.sheet == "Respuestas"
+
+
+def test_ingest_json_jsonl_parquet_gz(tmp_path):
+    records = [{"id": i, "texto": t, "meta": {"region": r}} for i, r, t in ROWS]
+    (tmp_path / "c.json").write_text(json.dumps({"data": records}), encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    (tmp_path / "c.csv.gz").write_bytes(gzip.compress(_csv().encode()))
+    pd.DataFrame([{"id": i, "texto": t} for i, _, t in ROWS]).to_parquet(tmp_path / "c.parquet")
+    for name in ("c.json", "c.jsonl", "c.parquet", "c.csv.gz"):
+        frame, _ = ingest(tmp_path / name)
+        assert frame[schema.TEXT].tolist() == [t for _, _, t in ROWS], name
+    frame, _ = ingest(tmp_path / "c.json")
+    assert frame["meta.region"].tolist() == ["Norte", "Sur", "Centro"]
+
+
+def test_ingest_huge_comment_is_read_whole(write_file):
+    big = "palabra " * 250_000  # 2 MB
+    frame, _ = ingest(write_file("c.csv", f'id,comentario\n1,"{big}"\n2,corto pero con varias palabras\n'), text_column="comentario")
+    assert len(frame[schema.TEXT].iloc[0]) == len(big)

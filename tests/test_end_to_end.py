@@ -1,0 +1,104 @@
+"""The whole job on the bundled sample and on real consultation data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from consultnlp.cli import app
+from tests.conftest import SAMPLE_XLSX, shared_path
+
+runner = CliRunner()
+CONTRACT_FILES = ["manifest.json", "comments.parquet", "comments.csv", "summary.xlsx", "report.html", "report.md"]
+
+
+def _analyze(input_path: Path, out: Path, tmp_path: Path, *extra: str):
+    result = runner.invoke(app, ["analyze", str(input_path), "--out", str(out), "--quiet", "--cache-dir", str(tmp_path / "cache"), *extra])
+    assert result.exit_code == 0, result.output
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sample")
+    out = tmp / "out"
+    manifest = _analyze(SAMPLE_XLSX, out, tmp, "--sheet", "Respuestas", "--segment-columns", "region,tipo_participante", "--id-column", "id", "--format", "html,md,xlsx,docx")
+    return out, manifest, tmp
+
+
+def test_end_to_end_sample_output_contract(sample_run):
+    out, manifest, _ = sample_run
+    for name in CONTRACT_FILES + ["report.docx"]:
+        assert (out / name).is_file(), name
+    assert (out / "tables" / "overview.csv").is_file()
+    for key in ("input", "config", "versions", "random_seed", "started", "finished", "timings_s", "rows"):
+        assert key in manifest
+    assert manifest["input"]["sha256"] and manifest["input"]["file_name"] == SAMPLE_XLSX.name
+    assert set(manifest["timings_s"]) >= {"ingest", "clean", "language", "dedupe", "redact", "nlp", "embed", "topics", "themes", "summarise", "write"}
+
+
+def test_end_to_end_sample_row_accounting(sample_run):
+    out, manifest, _ = sample_run
+    rows = manifest["rows"]
+    source = pd.read_excel(SAMPLE_XLSX, sheet_name="Respuestas", dtype=str)
+    comments = pd.read_parquet(out / "comments.parquet")
+    assert rows["input"] == len(source) == len(comments)
+    assert rows["input"] == rows["analysed"] + sum(rows["excluded"].values())
+    assert comments["comment_id"].tolist() == source["id"].tolist()  # input order, ids from --id-column
+    assert (comments["excluded"] == "").sum() == rows["analysed"]
+    assert comments["excluded"].value_counts().drop("", errors="ignore").to_dict() == rows["excluded"]
+    assert {"empty", "junk"} <= set(rows["excluded"])
+    csv = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
+    assert len(csv) == rows["input"]
+
+
+def test_end_to_end_sample_every_analysed_row_has_topic_and_theme(sample_run):
+    out, _, _ = sample_run
+    comments = pd.read_parquet(out / "comments.parquet")
+    analysed = comments[comments["excluded"] == ""]
+    assert analysed["topic_id"].notna().all()
+    assert (analysed["themes"] != "").all()
+    assert analysed["lang"].isin(["es", "pt", "en"]).all()
+    topics = pd.read_csv(out / "tables" / "topics.csv")
+    assert (topics["topic_id"] >= 0).sum() >= 5
+    # Outliers are reassigned down to the configured share (5%).
+    assert (analysed["topic_id"] == -1).mean() <= 0.05 + 1e-9
+    themes = pd.read_csv(out / "tables" / "themes.csv")
+    assert themes.loc[themes["theme_id"] != "other", "contributions"].sum() > 0.5 * len(analysed)
+
+
+def test_end_to_end_sample_metadata_kept(sample_run):
+    out, _, _ = sample_run
+    comments = pd.read_parquet(out / "comments.parquet")
+    for col in ("fecha", "region", "tipo_participante"):
+        assert col in comments.columns
+    assert (out / "tables" / "segment_region.csv").is_file()
+
+
+def test_end_to_end_sample_is_deterministic(sample_run):
+    out, _, tmp = sample_run
+    out2 = tmp / "out2"
+    _analyze(SAMPLE_XLSX, out2, tmp, "--sheet", "Respuestas", "--segment-columns", "region,tipo_participante", "--id-column", "id", "--format", "html,md,xlsx,docx")
+    for path in sorted((out / "tables").glob("*.csv")) + [out / "comments.csv"]:
+        assert path.read_bytes() == (out2 / path.relative_to(out)).read_bytes(), path.name
+
+
+def test_end_to_end_chile_sample_real_data(tmp_path):
+    path = shared_path("chile-ela-2016", "ela_fundamentos_sample5k.csv")
+    out = tmp_path / "chile"
+    manifest = _analyze(path, out, tmp_path, "--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre")
+    rows = manifest["rows"]
+    assert rows["input"] == 5001 == rows["analysed"] + sum(rows["excluded"].values())
+    comments = pd.read_parquet(out / "comments.parquet")
+    analysed = comments[comments["excluded"] == ""]
+    assert (analysed["lang"] == "es").mean() > 0.97
+    assert manifest["report_lang"] == "es"
+    # The meetings' concept labels are real structure: topics must recover some of it.
+    from sklearn.metrics import normalized_mutual_info_score
+
+    nmi = normalized_mutual_info_score(analysed["concepto"], analysed["topic_id"])
+    assert nmi > 0.25, nmi
