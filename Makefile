@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml Makefile
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/consultnlp analyze $(SAMPLE) --sheet Respuestas --out results/demo \
+	$(BIN)/consultnlp analyze $(SAMPLE) --sheet Respuestas --id-column id --out results/demo \
 		--segment-columns region,tipo_participante --format html,md,xlsx,docx
 
 test: $(STAMP)

@@ -59,7 +59,7 @@ class CleanConfig(Section):
 
 class DedupeConfig(Section):
     method: Literal["exact", "minhash"] = "minhash"
-    threshold: float = Field(default=0.8, gt=0, le=1)
+    threshold: float = Field(default=0.7, gt=0, le=1)
     campaign_min_size: int = Field(default=10, ge=2)
     min_chars_near: int = Field(default=40, ge=0)
 
@@ -135,6 +135,7 @@ class PipelineConfig(Section):
     name: str = "default"
     random_state: int = 42
     engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None  # dask scheduler address; None = a local cluster
     stages: list[str] = Field(default_factory=lambda: list(STAGE_SECTIONS))
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)

@@ -102,3 +102,80 @@ def test_end_to_end_chile_sample_real_data(tmp_path):
 
     nmi = normalized_mutual_info_score(analysed["concepto"], analysed["topic_id"])
     assert nmi > 0.25, nmi
+
+
+def _readme_table(heading: str) -> list[list[str]]:
+    """Rows of the markdown table under ``heading`` in data/samples/README.md (written by build_sample.py)."""
+    text = (SAMPLE_XLSX.parent / "README.md").read_text(encoding="utf-8")
+    block = text.split(heading, 1)[1].split("\n### ", 1)[0]
+    rows = [line.strip("| ").split(" | ") for line in block.splitlines() if line.startswith("| C-")]
+    return [[cell.strip().strip("`") for cell in row] for row in rows]
+
+
+def _published_text(out: Path) -> str:
+    """Everything a government would publish: reports, workbook cells, tables."""
+    from openpyxl import load_workbook
+
+    parts = [(out / name).read_text(encoding="utf-8") for name in ("report.html", "report.md")]
+    parts += [p.read_text(encoding="utf-8") for p in sorted((out / "tables").glob("*.csv"))]
+    book = load_workbook(out / "summary.xlsx", read_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            parts.append(" ".join(str(v) for v in row if v is not None))
+    import docx
+
+    parts.append("\n".join(p.text for p in docx.Document(str(out / "report.docx")).paragraphs))
+    return "\n".join(parts)
+
+
+def test_end_to_end_no_planted_identifier_is_published(sample_run):
+    out, _, _ = sample_run
+    planted = _readme_table("### Planted personal data")
+    assert len(planted) >= 15
+    published = _published_text(out)
+    digits_only = "".join(ch for ch in published if ch.isdigit() or ch == " ")
+    leaked = [ident for _, _, ident in planted if ident in published]
+    assert leaked == []
+    # Also not with the punctuation stripped (e.g. 52998224725 for 529.982.247-25).
+    numeric = ["".join(ch for ch in ident if ch.isdigit()) for _, kind, ident in planted if kind not in ("NAME", "EMAIL")]
+    assert [n for n in numeric if n in digits_only.replace(" ", "")] == []
+    comments = pd.read_parquet(out / "comments.parquet").set_index("comment_id")
+    for cid, kind, ident in planted:
+        assert ident not in comments.loc[cid, "text_redacted"], (cid, kind)
+        assert f"[{kind}]" in comments.loc[cid, "text_redacted"], (cid, kind)
+    privacy = pd.read_csv(out / "tables" / "privacy.csv")
+    assert privacy["occurrences"].sum() >= len(planted)
+
+
+def test_end_to_end_planted_campaigns_and_duplicates_found(sample_run):
+    out, manifest, _ = sample_run
+    comments = pd.read_parquet(out / "comments.parquet").set_index("comment_id")
+    text = (SAMPLE_XLSX.parent / "README.md").read_text(encoding="utf-8")
+    for name in ("Campaign A", "Campaign B"):
+        ids = text.split(f"**{name}", 1)[1].split("ids: ", 1)[1].split("\n", 1)[0].split(", ")
+        campaign_ids = comments.loc[ids, "campaign_id"]
+        assert (campaign_ids != "").all() and campaign_ids.nunique() == 1, name
+    assert int(comments["campaign"].sum()) == 65  # 40 + 25 planted copies, nothing else
+    for original, duplicate in _readme_table("### Exact duplicates"):
+        assert comments.loc[original, "dup_group"] == comments.loc[duplicate, "dup_group"]
+        assert comments.loc[duplicate, "topic_id"] == comments.loc[original, "topic_id"]
+    campaigns = pd.read_csv(out / "tables" / "campaigns.csv")
+    assert sorted(campaigns["contributions"]) == [25, 40]
+
+
+def test_end_to_end_planted_junk_and_empty_are_excluded(sample_run):
+    out, _, _ = sample_run
+    comments = pd.read_parquet(out / "comments.parquet").set_index("comment_id")
+    for cid, _ in _readme_table("### Junk rows"):
+        assert comments.loc[cid, "excluded"] in ("junk", "too_short"), cid
+    for cid, _ in _readme_table("### Empty / whitespace-only rows"):
+        assert comments.loc[cid, "excluded"] == "empty", cid
+
+
+def test_end_to_end_hostile_text_is_neutralised(sample_run):
+    out, _, _ = sample_run
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "alert(1)" not in html.replace("&lt;", "")  # no live script
+    csv = (out / "comments.csv").read_text(encoding="utf-8")
+    assert '\n=HYPERLINK' not in csv and ',=HYPERLINK' not in csv and ',"=HYPERLINK' not in csv
+    assert "'=HYPERLINK" in csv and "'+cmd" in csv

@@ -213,7 +213,10 @@ _INTRO_RE = re.compile(
     rf"(?P<name>{_NAME})"
 )
 # "soy", "eu sou", "I am" introduce a name only when a first and last name follow.
-_SOY_RE = re.compile(rf"(?i:\b(?:soy|eu[ \t]+sou|I[ \t]+am|I'm))[ \t]+(?P<name>{_NAME})")
+# Portuguese often puts an article before the name ("Sou a Maria ...", "Eu sou o João ...").
+_SOY_RE = re.compile(
+    rf"(?i:\b(?:soy(?:[ \t]+(?:el|la))?|(?:eu[ \t]+)?sou(?:[ \t]+(?:o|a))?|I[ \t]+am|I'm))[ \t]+(?P<name>{_NAME})"
+)
 # A closing word is a signature only when a comma, colon or line break sets it off
 # ("vote sincerely. But ..." is prose); "Att." / "Atte." may take just the dot.
 _SIGN_RE = re.compile(

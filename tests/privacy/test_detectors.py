@@ -314,3 +314,10 @@ def test_find_pii_matches_sorted_and_non_overlapping() -> None:
     assert len(matches) >= 150
     assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
     assert all(m.kind in PII_KINDS for m in matches)
+
+
+def test_detectors_portuguese_self_introduction_with_article():
+    # Found by the sample end-to-end test: "Sou a <name>" slipped through.
+    assert redact_text("Sou a Maria Aparecida dos Santos, moradora atingida")[0] == "Sou a [NAME], moradora atingida"
+    assert redact_text("Eu sou o João Carlos da Silva e moro aqui")[0] == "Eu sou o [NAME] e moro aqui"
+    assert redact_text("Sou a favor da proposta")[1] == {}

@@ -1,0 +1,64 @@
+"""``consultnlp analyze``: the whole job on one consultation file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from consultnlp.cli.common import default_cache_dir, errors, make_progress, split_list
+
+
+def analyze(
+    input_path: Path = typer.Argument(..., metavar="INPUT", help="Consultation file: .csv .tsv .xlsx .json .jsonl .parquet (CSV/JSON may be .gz)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the results (created if missing)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML (default: pipelines/default.yaml)."),
+    set_: list[str] = typer.Option([], "--set", help="Override one setting: section.key=value (repeatable)."),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help="Column with the comment text (default: detected)."),
+    id_column: Optional[str] = typer.Option(None, "--id-column", help="Column with a unique comment id (default: derived)."),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
+    segment_columns: Optional[str] = typer.Option(None, "--segment-columns", help="Comma-separated metadata columns to break results down by."),
+    languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
+    report_lang: Optional[str] = typer.Option(None, "--report-lang", help="Report language: es, pt or en (default: majority language)."),
+    formats: Optional[str] = typer.Option(None, "--format", help="Report formats, comma-separated: html,md,xlsx,docx."),
+    drop_original_text: bool = typer.Option(False, "--drop-original-text", help="Leave the original (unredacted) text out of comments.*."),
+    topic_model: Optional[Path] = typer.Option(None, "--topic-model", help="Apply a saved topic model (models/NAME) instead of fitting one."),
+    theme_model: Optional[Path] = typer.Option(None, "--theme-model", help="Tag themes with a trained classifier (models/NAME)."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="local (default) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: ~/.cache/consultnlp)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or notes."),
+) -> None:
+    """Analyse a consultation file end to end and write tables and a report."""
+    from consultnlp.analysis import analyze as run_analysis
+    from consultnlp.config import load_config
+
+    extra: dict = {}
+    for section, key, value in (
+        ("ingest", "text_column", text_column), ("ingest", "id_column", id_column), ("ingest", "sheet", sheet),
+        ("ingest", "segment_columns", split_list(segment_columns)), ("language", "languages", split_list(languages)),
+        ("report", "lang", report_lang), ("report", "formats", split_list(formats)),
+        ("report", "drop_original_text", drop_original_text or None),
+        ("topics", "model", str(topic_model) if topic_model else None),
+        ("themes", "model", str(theme_model) if theme_model else None),
+        ("themes", "method", "supervised" if theme_model else None),
+        (None, "engine", engine), (None, "scheduler", scheduler),
+    ):
+        if value is not None:
+            if section is None:
+                extra[key] = value
+            else:
+                extra.setdefault(section, {})[key] = value
+    with errors():
+        cfg = load_config(config, set_, extra=extra)
+        progress = make_progress(quiet)
+        result = run_analysis(
+            input_path, out, cfg, progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir())
+        )
+    rows = result.manifest["rows"]
+    excluded = ", ".join(f"{k} {v}" for k, v in rows["excluded"].items()) or "none"
+    if not quiet:
+        typer.echo(f"Analysed {rows['analysed']} of {rows['input']} contributions (excluded: {excluded}).", err=True)
+    typer.echo(f"Report: {result.out_dir / 'report.html'}")
