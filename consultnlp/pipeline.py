@@ -16,6 +16,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import PipelineConfig
+from consultnlp.engine import make_engine
 from consultnlp.errors import PipelineError
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.stages import STAGES
@@ -90,16 +91,22 @@ def run_pipeline(
 ) -> PipelineResult:
     """Run every configured stage over ``frame`` (as returned by ``ingest``)."""
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    context = RunContext(
-        random_state=config.random_state, progress=progress or NullProgress(), cache_dir=cache_dir, model_dir=model_dir
-    )
     stages = build_stages(config)
     check_chain(stages, set(frame.columns) | set(INITIAL_COLUMNS))
+    engine = make_engine(config.engine, config.scheduler, config.partition_rows)
+    context = RunContext(
+        random_state=config.random_state, progress=progress or NullProgress(), cache_dir=cache_dir,
+        model_dir=model_dir, engine=engine,
+    )
+    context.stats["engine"] = engine.describe()
     current = init_frame(frame)
     timings: dict[str, float] = {}
-    for stage in stages:
-        t0 = time.perf_counter()
-        current = stage.apply(current, context)
-        timings[stage.name] = round(time.perf_counter() - t0, 3)
+    try:
+        for stage in stages:
+            t0 = time.perf_counter()
+            current = stage.apply(current, context)
+            timings[stage.name] = round(time.perf_counter() - t0, 3)
+    finally:
+        engine.close()
     finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return PipelineResult(current, context, config, info, timings, started, finished)

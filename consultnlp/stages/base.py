@@ -8,6 +8,7 @@ flagged in ``excluded`` with a reason, never dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -39,10 +40,17 @@ class RunContext:
     report_lang: str | None = None  # set when the user chose --report-lang; else the majority language
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    engine: Any = field(default_factory=lambda: _local_engine())
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
         self.progress.note(message)
+
+
+def _local_engine() -> Any:
+    from consultnlp.engine import LocalEngine
+
+    return LocalEngine()
 
 
 class Stage:
@@ -51,6 +59,9 @@ class Stage:
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
+    # True when running on any subset of rows gives those rows' results unchanged,
+    # so the stage can run as partitions on Dask workers.
+    row_wise: ClassVar[bool] = False
 
     def __init__(self, config: Any) -> None:
         self.config = config
@@ -59,19 +70,37 @@ class Stage:
         """Return a new frame: the same rows in the same order, plus ``provides`` columns."""
         raise NotImplementedError
 
+    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+        """Warnings about what the stage did, computed from its input and output frames.
+
+        Kept apart from ``run`` so that a partitioned run reports totals once, not per partition.
+        """
+        return []
+
     def apply(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
-        """Run the stage and enforce its contract."""
+        """Run the stage (as partitions when the engine distributes work) and enforce its contract."""
         missing = [c for c in (*self.requires, schema.EXCLUDED, schema.EXCLUDED_STAGE) if c not in frame.columns]
         if missing:
             raise PipelineError(f"stage '{self.name}' needs column(s) {', '.join(missing)}, which the frame does not have.")
-        out = self.run(frame, context)
+        if self.row_wise and context.engine.name != "local" and len(frame):
+            parts = context.engine.map_partitions(partial(_run_partition, self, context.random_state), frame)
+            out = pd.concat(parts)
+        else:
+            out = self.run(frame, context)
         # A broken contract is a bug in consultnlp, not a user error: fail loudly with a traceback.
         if not out.index.equals(frame.index):
             raise AssertionError(f"stage {self.name} dropped, added or reordered rows")
         added = set(out.columns) - set(frame.columns)
         if not added <= set(self.provides):
             raise AssertionError(f"stage {self.name} added undeclared columns: {sorted(added - set(self.provides))}")
+        for message in self.notes(frame, out):
+            context.warn(message)
         return out
+
+
+def _run_partition(stage: Stage, random_state: int, part: pd.DataFrame) -> pd.DataFrame:
+    """Run a row-wise stage on one partition, on a Dask worker."""
+    return stage.run(part, RunContext(random_state=random_state))
 
 
 def analysed_mask(frame: pd.DataFrame) -> pd.Series:

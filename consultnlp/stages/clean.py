@@ -106,6 +106,7 @@ class CleanStage(Stage):
     name = "clean"
     requires = (schema.TEXT,)
     provides = (schema.TEXT_CLEAN, schema.HAS_URL, schema.TRUNCATED)
+    row_wise = True
 
     def __init__(self, config: CleanConfig) -> None:
         super().__init__(config)
@@ -134,7 +135,10 @@ class CleanStage(Stage):
             exclude(out, cleaned.map(lambda t: junk_map.get(t, False)), schema.REASON_JUNK, self.name)
         letters = cleaned.str.count(_LETTER.pattern)
         exclude(out, letters < cfg.min_chars, schema.REASON_TOO_SHORT, self.name)
-        n_long = int((long & analysed_mask(out)).sum())
-        if n_long:
-            context.warn(f"{n_long} comments are longer than {cfg.max_chars} characters; they were truncated for modelling (the original text is kept).")
         return out
+
+    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+        n_long = int((after[schema.TRUNCATED] & analysed_mask(after)).sum())
+        if not n_long:
+            return []
+        return [f"{n_long} comments are longer than {self.config.max_chars} characters; they were truncated for modelling (the original text is kept)."]

@@ -22,6 +22,7 @@ class RedactStage(Stage):
     name = "redact"
     requires = (schema.TEXT_CLEAN,)
     provides = (schema.TEXT_REDACTED, schema.PII_FOUND, schema.PII_COUNT)
+    row_wise = True
 
     def __init__(self, config: RedactConfig) -> None:
         unknown = [k for k in config.kinds if k not in PII_KINDS]
@@ -49,7 +50,5 @@ class RedactStage(Stage):
         out[schema.TEXT_REDACTED] = texts.map(redacted)
         out[schema.PII_FOUND] = texts.map(found)
         out[schema.PII_COUNT] = texts.map(totals).astype("int64")
-        n = int((out[schema.PII_COUNT] > 0).sum())
-        if n:
-            context.progress.note(f"Personal data redacted in {n} comments.")
         return out
+

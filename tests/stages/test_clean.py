@@ -35,7 +35,7 @@ def test_clean_stage_flags_and_counts():
     frame = make_frame(texts)
     frame.loc["c000", schema.EXCLUDED] = ""  # blank after cleaning is decided by the stage
     context = RunContext()
-    out = CleanStage(CleanConfig(max_chars=500)).run(frame, context)
+    out = CleanStage(CleanConfig(max_chars=500)).apply(frame, context)
     assert out[schema.EXCLUDED].tolist() == ["empty", "junk", "too_short", "", "", ""]
     assert out[schema.EXCLUDED_STAGE].tolist()[:3] == ["clean"] * 3
     assert out[schema.HAS_URL].tolist() == [False, False, False, False, True, False]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
@@ -30,35 +32,50 @@ def make_embedder(config: EmbedConfig, random_state: int = 42) -> Embedder:
     return SentenceTransformerEmbedder(model=config.model, batch_size=config.batch_size)
 
 
+def _encode_on_worker(config: EmbedConfig, random_state: int, texts: list[str]) -> np.ndarray:
+    """Encode one chunk on a Dask worker; the embedder is built once per worker process."""
+    key = (config.model_dump_json(), random_state)
+    embedder = _WORKER_EMBEDDERS.get(key)
+    if embedder is None:
+        embedder = _WORKER_EMBEDDERS[key] = make_embedder(config, random_state)
+    return embedder.encode(texts)
+
+
+_WORKER_EMBEDDERS: dict[tuple[str, int], Embedder] = {}
+
+
 def embed_texts(
-    texts: list[str], embedder: Embedder, context: RunContext, *, use_cache: bool = True, description: str = "Embedding"
+    texts: list[str], embedder: Embedder, context: RunContext, *, use_cache: bool = True,
+    description: str = "Embedding", config: EmbedConfig | None = None,
 ) -> np.ndarray:
-    """Embed ``texts``, reusing and filling the on-disk cache when there is one."""
+    """Embed ``texts`` in chunks, reusing and filling the on-disk cache when there is one.
+
+    Chunks always start at multiples of ``CHUNK`` among the missing texts, whatever the
+    engine, so a distributed run computes exactly the same vectors as a local one.
+    """
     cache = EmbeddingCache(context.cache_dir, embedder.key) if (use_cache and context.cache_dir and embedder.cacheable) else None
     if not embedder.cacheable:
         embedder.fit(texts)
-    if cache is None:
-        with context.progress.task(description, total=len(texts)) as task:
-            parts = []
-            for start in range(0, len(texts), CHUNK):
-                parts.append(embedder.encode(texts[start : start + CHUNK]))
-                task.advance(len(parts[-1]))
-        return np.vstack(parts) if parts else np.zeros((0, 2), dtype=np.float32)
-
-    digests = text_digests(texts)
-    vectors, found = cache.lookup(digests)
+    digests = text_digests(texts) if cache else None
+    vectors, found = cache.lookup(digests) if cache else (None, np.zeros(len(texts), dtype=bool))
     missing = np.flatnonzero(~found)
     context.stats["embeddings_cached"] = int(found.sum())
     context.stats["embeddings_computed"] = int(len(missing))
+    chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
+    distributed = context.engine.name != "local" and config is not None and embedder.cacheable
     with context.progress.task(description, total=len(missing)) as task:
-        for start in range(0, len(missing), CHUNK):
-            idx = missing[start : start + CHUNK]
-            new = embedder.encode([texts[i] for i in idx])
+        if distributed:
+            encoded = context.engine.map_chunks(
+                partial(_encode_on_worker, config, context.random_state), [[texts[i] for i in idx] for idx in chunks]
+            )
+        for n, idx in enumerate(chunks):
+            new = encoded[n] if distributed else embedder.encode([texts[i] for i in idx])
             if vectors is None:
                 vectors = np.zeros((len(texts), new.shape[1]), dtype=np.float32)
             vectors[idx] = new
-            # One shard per chunk: an interrupted run keeps what it finished.
-            cache.store(digests[idx], new)
+            if cache is not None:
+                # One shard per chunk: an interrupted run keeps what it finished.
+                cache.store(digests[idx], new)
             task.advance(len(idx))
     return vectors if vectors is not None else np.zeros((0, 2), dtype=np.float32)
 
@@ -79,7 +96,7 @@ class EmbedStage(Stage):
         # A caller (or a test) may inject an embedder; otherwise build the configured one.
         embedder = context.embedder or make_embedder(cfg, context.random_state)
         texts = frame.loc[units, schema.TEXT_REDACTED].astype(str).tolist()
-        context.embeddings = embed_texts(texts, embedder, context, use_cache=cfg.cache)
+        context.embeddings = embed_texts(texts, embedder, context, use_cache=cfg.cache, config=cfg)
         context.unit_ids = units
         context.embedder = embedder
         return frame.copy()
