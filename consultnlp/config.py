@@ -137,6 +137,7 @@ class PipelineConfig(Section):
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # dask scheduler address; None = a local cluster
     stages: list[str] = Field(default_factory=lambda: list(STAGE_SECTIONS))
+    partition_rows: int = Field(default=20_000, ge=1)  # rows per Dask partition
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)
     clean: CleanConfig = Field(default_factory=CleanConfig)
