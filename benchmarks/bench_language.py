@@ -4,7 +4,8 @@ Prints one JSON object to stdout:
   * ``conditions``: for full texts and for texts cut to their first 3 and 5 words, per
     language the number of texts, the accuracy, the share tagged ``und`` and ``other``,
     the confusion matrix (true language -> predicted label -> count), and the overall
-    accuracy (pooled texts) and macro accuracy (mean over languages);
+    accuracy (pooled texts) and macro accuracy (mean over languages); beside them, the
+    accuracy of py3langid restricted to es/pt/en alone (no lexicon, never ``und``);
   * ``other_languages``: the share of German (Austrian Klimarat) and Chinese (vTaiwan)
     comments tagged ``other``, when those pol.is files are present;
   * ``throughput``: texts per second of ``detect_languages`` after the model is loaded, on
@@ -38,7 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from consultnlp.stages.language import OTHER, UNDETERMINED, _model, detect_languages
+from consultnlp.stages.language import OTHER, UNDETERMINED, _model, detect_languages, langid_probs
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EXTERNAL = SHARED / "data" / "external"
@@ -74,7 +75,7 @@ def first_words(texts: list[str], k: int) -> list[str]:
 
 def evaluate(texts_by_lang: dict[str, list[str]], show_errors: int, condition: str) -> dict:
     per_lang: dict[str, dict] = {}
-    correct_all = total_all = 0
+    correct_all = total_all = baseline_all = 0
     for lang, texts in texts_by_lang.items():
         predicted, scores = detect_languages(texts)
         counts = Counter(predicted)
@@ -86,6 +87,11 @@ def evaluate(texts_by_lang: dict[str, list[str]], show_errors: int, condition: s
             "other_share": round(counts[OTHER] / len(texts), 4) if texts else None,
             "predicted": {label: counts[label] for label in LABELS},
         }
+        # Baseline: py3langid restricted to es/pt/en alone (always answers, no lexicon, no und).
+        _, restricted = langid_probs(texts)
+        baseline = int((restricted.argmax(axis=1) == LANGS.index(lang)).sum()) if texts else 0
+        per_lang[lang]["baseline_py3langid_accuracy"] = round(baseline / len(texts), 4) if texts else None
+        baseline_all += baseline
         correct_all += correct
         total_all += len(texts)
         errors = [(p, s, t) for p, s, t in zip(predicted, scores, texts) if p != lang]
@@ -96,6 +102,7 @@ def evaluate(texts_by_lang: dict[str, list[str]], show_errors: int, condition: s
         "per_language": per_lang,
         "overall_accuracy": round(correct_all / total_all, 4) if total_all else None,
         "macro_accuracy": round(sum(accuracies) / len(accuracies), 4) if accuracies else None,
+        "baseline_py3langid_overall_accuracy": round(baseline_all / total_all, 4) if total_all else None,
         "confusion": {lang: v["predicted"] for lang, v in per_lang.items()},
     }
 

@@ -37,7 +37,7 @@ class LanguageConfig(Section):
     languages: list[str] = Field(default_factory=lambda: list(LANGUAGES))
     # Below this many letters a comment is "und" unless a short-text lexicon decides.
     min_letters: int = Field(default=2, ge=0)
-    # Probability below which a long text is called "other".
+    # The best es/pt/en probability below which a text is "und".
     min_confidence: float = Field(default=0.5, ge=0, le=1)
 
     @field_validator("languages")
