@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from multiprocessing import get_context
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -62,14 +65,9 @@ def embed_texts(
     context.stats["embeddings_cached"] = int(found.sum())
     context.stats["embeddings_computed"] = int(len(missing))
     chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
-    distributed = context.engine.name != "local" and config is not None and embedder.cacheable
+    parallel = config is not None and embedder.cacheable and len(chunks) > 1
     with context.progress.task(description, total=len(missing)) as task:
-        if distributed:
-            encoded = context.engine.map_chunks(
-                partial(_encode_on_worker, config, context.random_state), [[texts[i] for i in idx] for idx in chunks]
-            )
-        for n, idx in enumerate(chunks):
-            new = encoded[n] if distributed else embedder.encode([texts[i] for i in idx])
+        for idx, new in zip(chunks, _encode_chunks(texts, chunks, embedder, context, config if parallel else None)):
             if vectors is None:
                 vectors = np.zeros((len(texts), new.shape[1]), dtype=np.float32)
             vectors[idx] = new
@@ -78,6 +76,26 @@ def embed_texts(
                 cache.store(digests[idx], new)
             task.advance(len(idx))
     return vectors if vectors is not None else np.zeros((0, 2), dtype=np.float32)
+
+
+def _encode_chunks(
+    texts: list[str], chunks: list[np.ndarray], embedder: Embedder, context: RunContext, config: EmbedConfig | None
+) -> Iterator[np.ndarray]:
+    """Yield the vectors of each chunk in order: on Dask workers, in local worker processes, or here."""
+    batches = ([texts[i] for i in idx] for idx in chunks)
+    if config is None:
+        yield from (embedder.encode(batch) for batch in batches)
+        return
+    work = partial(_encode_on_worker, config, context.random_state)
+    if context.engine.name != "local":
+        yield from context.engine.map_chunks(work, list(batches))
+        return
+    if config.workers <= 1:
+        yield from (embedder.encode(batch) for batch in batches)
+        return
+    # spawn, not fork: the parent may hold threads (progress bars, BLAS pools).
+    with ProcessPoolExecutor(max_workers=config.workers, mp_context=get_context("spawn")) as pool:
+        yield from pool.map(work, batches)
 
 
 class EmbedStage(Stage):
