@@ -135,7 +135,7 @@ def analyze(
     ing = config.ingest
     frame, info = ingest(
         input_path, text_column=ing.text_column, id_column=ing.id_column, sheet=ing.sheet,
-        segment_columns=ing.segment_columns, encoding=ing.encoding, delimiter=ing.delimiter,
+        segment_columns=ing.segment_columns, encoding=ing.encoding, delimiter=ing.delimiter, chunk_rows=ing.chunk_rows,
     )
     if info.text_column_auto:
         progress.note(f'Using column "{info.text_column}" as the comment text (choose another with --text-column).')

@@ -7,6 +7,7 @@ citizen text that starts with ``=`` survive unchanged.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import hashlib
@@ -14,7 +15,7 @@ import io
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 
@@ -118,21 +119,66 @@ def sniff_delimiter(sample: str, hint: str | None = None) -> str:
         return best if counts[best] else ","
 
 
-def _read_csv(path: Path, gzipped: bool, encoding: str | None, delimiter: str | None) -> tuple[pd.DataFrame, str, str]:
-    raw = gzip.decompress(path.read_bytes()) if gzipped else path.read_bytes()
-    if not raw.strip():
-        raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")
-    text, used_encoding = decode_bytes(raw, encoding)
-    sep = sniff_delimiter(text[:SNIFF_BYTES], delimiter)
+def _open_binary(path: Path, gzipped: bool) -> IO[bytes]:
+    return gzip.open(path, "rb") if gzipped else path.open("rb")
+
+
+def sniff_encoding(path: Path, gzipped: bool, encoding: str | None) -> str:
+    """Detect the encoding by decoding the whole file incrementally (nothing is kept in memory).
+
+    UTF-8 is tried first because it almost never decodes text that is not UTF-8;
+    Excel on Windows exports cp1252, which differs from latin-1 only in 0x80-0x9F.
+    """
+    with _open_binary(path, gzipped) as handle:
+        head = handle.read(4)
+    if encoding:
+        return encoding
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    for candidate in ("utf-8", "cp1252"):
+        decoder = codecs.getincrementaldecoder(candidate)()
+        try:
+            with _open_binary(path, gzipped) as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+            return candidate
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
+
+
+def _read_csv(
+    path: Path, gzipped: bool, encoding: str | None, delimiter: str | None, chunk_rows: int = 100_000
+) -> tuple[pd.DataFrame, str, str]:
+    """Read a delimited file in chunks of ``chunk_rows`` straight from disk (gzip too)."""
+    with _open_binary(path, gzipped) as handle:
+        if not handle.read(SNIFF_BYTES).strip():
+            raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")
+    used_encoding = sniff_encoding(path, gzipped, encoding)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False, engine="c",
-            skip_blank_lines=True,
+        with _open_binary(path, gzipped) as handle:
+            sample = handle.read(SNIFF_BYTES).decode(used_encoding, errors="ignore")
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}. Use a name such as utf-8, cp1252 or latin-1, or leave it unset to detect it.") from None
+    sep = sniff_delimiter(sample.lstrip("\ufeff"), delimiter)
+    try:
+        reader = pd.read_csv(
+            path, sep=sep, dtype=str, keep_default_na=False, na_filter=False, engine="c", skip_blank_lines=True,
+            encoding=used_encoding, compression="gzip" if gzipped else None, chunksize=chunk_rows,
+            encoding_errors="strict",
         )
+        with reader:
+            chunks = list(reader)
     except pd.errors.ParserError as exc:
         raise InputError(f"{path.name} is not a well-formed delimited file (delimiter {sep!r}): {exc}".replace("\n", " ")) from None
     except pd.errors.EmptyDataError:
         raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} is not valid {used_encoding} ({exc.reason} at byte {exc.start}). Leave the encoding unset to detect it.") from None
+    frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
     return frame, used_encoding, sep
 
 
@@ -246,6 +292,7 @@ def read_table(
     sheet: str | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    chunk_rows: int = 100_000,
 ) -> tuple[pd.DataFrame, IngestInfo]:
     """Read any supported file into an all-text frame (no index handling yet)."""
     path = Path(path)
@@ -258,7 +305,7 @@ def read_table(
         raise InputError(f"--sheet applies to .xlsx files only; {path.name} is {fmt.upper()}. Remove --sheet.")
     info = IngestInfo(path=str(path), file_name=path.name, sha256=file_sha256(path), format=fmt)
     if fmt == "csv":
-        frame, info.encoding, info.delimiter = _read_csv(path, gzipped, encoding, delimiter)
+        frame, info.encoding, info.delimiter = _read_csv(path, gzipped, encoding, delimiter, chunk_rows)
     elif fmt == "xlsx":
         frame, info.sheet = _read_xlsx(path, sheet)
     elif fmt in ("json", "jsonl"):
@@ -380,9 +427,10 @@ def ingest(
     segment_columns: list[str] | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    chunk_rows: int = 100_000,
 ) -> tuple[pd.DataFrame, IngestInfo]:
     """Read ``path`` and return the comment frame plus what was read."""
-    raw, info = read_table(path, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    raw, info = read_table(path, sheet=sheet, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows)
     frame = build_frame(raw, info, text_column=text_column, id_column=id_column, segment_columns=segment_columns)
     return frame, info
 

@@ -106,3 +106,18 @@ def test_ingest_huge_comment_is_read_whole(write_file):
     big = "palabra " * 250_000  # 2 MB
     frame, _ = ingest(write_file("c.csv", f'id,comentario\n1,"{big}"\n2,corto pero con varias palabras\n'), text_column="comentario")
     assert len(frame[schema.TEXT].iloc[0]) == len(big)
+
+
+def test_ingest_csv_read_in_chunks_is_identical(write_file):
+    lines = ["id;comentario"] + [f"{i};Comentario número {i} sobre la acción pública" for i in range(57)]
+    path = write_file("c.csv", ("\n".join(lines) + "\n").encode("cp1252"))
+    whole, info = ingest(path, chunk_rows=100_000)
+    chunked, info2 = ingest(path, chunk_rows=10)
+    pd.testing.assert_frame_equal(whole, chunked)
+    assert info.encoding == info2.encoding == "cp1252" and len(chunked) == 57
+
+
+def test_ingest_explicit_wrong_encoding_is_an_error(write_file):
+    path = write_file("c.csv", "id,comentario\n1,Información pública\n".encode("cp1252"))
+    with pytest.raises(InputError, match="is not valid utf-8"):
+        ingest(path, encoding="utf-8")
