@@ -17,11 +17,8 @@ from consultnlp import __version__, schema
 from consultnlp.config import PipelineConfig, config_to_dict
 from consultnlp.pipeline import PipelineResult, row_accounting, run_pipeline
 from consultnlp.progress import NullProgress, Progress
-from consultnlp.report.content import build_content
 from consultnlp.report.files import write_text
-from consultnlp.report.html import write_html
-from consultnlp.report.markdown import write_markdown
-from consultnlp.report.tables import write_csv, write_parquet, write_xlsx
+from consultnlp.report.tables import write_csv, write_parquet
 from consultnlp.stages.ingest import ingest
 from consultnlp.summarise import Summary, summarise
 
@@ -76,43 +73,24 @@ def comments_output(frame: pd.DataFrame, drop_original_text: bool) -> pd.DataFra
 def write_outputs(
     out_dir: Path, result: PipelineResult, summary: Summary, *, report_lang: str, manifest: dict[str, Any]
 ) -> list[str]:
-    """Write comments, tables, workbook, report and manifest; return the relative paths written."""
+    """Write comments, tables, workbook, reports, the re-render state and the manifest; return the relative paths written."""
+    from consultnlp.report.outputs import publish
+    from consultnlp.state import save_state
+
     cfg = result.config
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[str] = []
     comments = comments_output(result.frame, cfg.report.drop_original_text)
     write_parquet(comments, out_dir / "comments.parquet")
     write_csv(comments, out_dir / "comments.csv")
-    written += ["comments.parquet", "comments.csv"]
-    tables_dir = out_dir / "tables"
-    for name, table in summary.tables.items():
-        write_csv(table, tables_dir / f"{name}.csv")
-        write_parquet(table, tables_dir / f"{name}.parquet")
-        written += [f"tables/{name}.csv", f"tables/{name}.parquet"]
-    if "xlsx" in cfg.report.formats:
-        write_xlsx(summary.tables, out_dir / "summary.xlsx")
-        written.append("summary.xlsx")
-    settings = {
-        "embedder": cfg.embed.embedder, "clustering": cfg.topics.clustering, "min_topic_size": cfg.topics.min_topic_size,
-        "taxonomy": cfg.themes.taxonomy, "languages": ",".join(cfg.language.languages), "random_state": cfg.random_state,
-    }
-    content = build_content(
-        summary.tables, summary.facts, lang=report_lang, source=result.ingest.file_name, taxonomy=result.context.taxonomy,
-        settings=settings, warnings=result.context.warnings, title=cfg.report.title,
+    written = ["comments.parquet", "comments.csv"]
+    written += publish(
+        out_dir, summary, cfg, formats=list(cfg.report.formats), lang=report_lang, source=result.ingest.file_name,
+        taxonomy=result.context.taxonomy, warnings=result.context.warnings,
     )
-    if "html" in cfg.report.formats:
-        write_html(content, out_dir / "report.html")
-        written.append("report.html")
-    if "md" in cfg.report.formats:
-        write_markdown(content, out_dir / "report.md")
-        written.append("report.md")
-    if "docx" in cfg.report.formats:
-        from consultnlp.report.docx import write_docx
-
-        write_docx(content, out_dir / "report.docx")
-        written.append("report.docx")
+    state_files = save_state(out_dir, result, summary)
     manifest["outputs"] = written
+    manifest["state"] = {"files": state_files, "bytes": sum((out_dir / f).stat().st_size for f in state_files)}
     manifest["timings_s"]["write"] = round(time.perf_counter() - started, 3)
     manifest["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     write_text(out_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2, default=str) + "\n")

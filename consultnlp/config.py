@@ -35,7 +35,7 @@ class IngestConfig(Section):
 class LanguageConfig(Section):
     detector: Literal["py3langid"] = "py3langid"
     languages: list[str] = Field(default_factory=lambda: list(LANGUAGES))
-    # Below this many letters a comment is "und" unless a short-text lexicon decides.
+    # Fewer letters than this: "und" (too short to tell), whatever the lexicon says.
     min_letters: int = Field(default=2, ge=0)
     # The best es/pt/en probability below which a text is "und".
     min_confidence: float = Field(default=0.5, ge=0, le=1)
@@ -112,7 +112,7 @@ class SummariseConfig(Section):
     quotes_per_topic: int = Field(default=3, ge=0)
     quotes_per_theme: int = Field(default=3, ge=0)
     min_segment_count: int = Field(default=5, ge=1)
-    alpha: float = Field(default=0.01, gt=0, lt=1)
+    alpha: float = Field(default=0.05, gt=0, lt=1)  # family-wise error rate per segment column (Holm)
 
 
 class ReportConfig(Section):

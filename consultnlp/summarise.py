@@ -1,12 +1,15 @@
 """Summary tables computed from the analysed frame.
 
-Every table counts both contributions (all analysed rows, duplicates
-included) and unique contributions (one per duplicate group). Column names
-are stable English identifiers; the report localises what people read.
+Every table counts both contributions (all analysed rows, duplicates and
+campaign copies included) and unique contributions (identical or
+near-identical texts counted once). Column names are stable English
+identifiers; names people read (topic labels, theme names) are in the report
+language.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,46 +18,115 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import SummariseConfig
+from consultnlp.report.i18n import t
+from consultnlp.report.quotes import QuotePool, build_quote_pool, choose_quotes, theme_groups, topic_groups
+from consultnlp.report.tables import SHEET_NAME_MAX
+from consultnlp.report.segments import BLANK, segment_values, theme_families, theme_segment_table
 from consultnlp.stages.base import analysed_mask, unit_mask
+
+LANGS = ("es", "pt", "en")
+QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang", "dup_count", "quote"]
 
 
 @dataclass
 class Summary:
-    """Named tables in a fixed order, plus facts the report's prose uses."""
+    """Named tables in a fixed order, facts the report's prose uses, and the quote pool to save."""
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
+    quote_pool: QuotePool | None = None
 
 
 def _share(part: pd.Series | np.ndarray | int, whole: int) -> Any:
-    return np.round(np.asarray(part, dtype=float) / whole, 4) if whole else 0.0
+    return np.round(np.asarray(part, dtype=float) / whole, 4) if whole else np.zeros_like(np.asarray(part, dtype=float))
 
 
 def _unique(frame: pd.DataFrame) -> pd.Series:
     return frame[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in frame else pd.Series(True, index=frame.index)
 
 
+def _groups(frame: pd.DataFrame) -> pd.Series:
+    """Duplicate group of each row (the row itself when dedupe did not run)."""
+    if schema.DUP_GROUP in frame:
+        return frame[schema.DUP_GROUP].astype(str)
+    return pd.Series(frame.index.astype(str), index=frame.index)
+
+
+def segment_table_names(columns: list[str]) -> dict[str, str]:
+    """Column -> ``segment_<column>``: unique, and usable as a file name and as an Excel sheet name.
+
+    ``/``, ``:``, ``*`` ... become ``_``, and names are cut to Excel's 31 characters
+    so that every sheet of ``summary.xlsx`` is named exactly like its table.
+    """
+    names: dict[str, str] = {}
+    for column in columns:
+        slug = re.sub(r"[^\w-]+", "_", str(column), flags=re.UNICODE).strip("_") or "column"
+        name, i = f"segment_{slug}"[:SHEET_NAME_MAX].rstrip("_"), 2
+        while name in names.values():
+            suffix = f"_{i}"
+            name, i = f"segment_{slug}"[: SHEET_NAME_MAX - len(suffix)].rstrip("_") + suffix, i + 1
+        names[column] = name
+    return names
+
+
 def explode_themes(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per (comment, theme) for analysed rows."""
+    """One row per (analysed comment, theme), with ``unique`` (the row represents its duplicate group)."""
     part = frame.loc[analysed_mask(frame), [schema.THEMES]].copy()
     part["unique"] = _unique(frame).loc[part.index]
-    part["theme_id"] = part[schema.THEMES].str.split(";")
+    part["theme_id"] = part[schema.THEMES].astype(str).str.split(";")
     return part.explode("theme_id").drop(columns=[schema.THEMES])
 
 
+def theme_name(taxonomy: Any, theme_id: str, lang: str) -> str:
+    """The theme's name in ``lang`` (``other`` is localised too)."""
+    if theme_id == schema.OTHER_THEME:
+        return t("other_theme", lang)
+    try:
+        return taxonomy.name_of(theme_id, lang)
+    except (KeyError, AttributeError):
+        return theme_id
+
+
+def topic_labels(topic_info: pd.DataFrame | None, lang: str) -> dict[int, str]:
+    """Topic id -> label in ``lang``: a reviewer's label, else the topic's keywords in that language."""
+    from consultnlp.stages.topics import label_for
+
+    labels: dict[int, str] = {}
+    if topic_info is None or topic_info.empty:
+        return labels
+    for _, row in topic_info.iterrows():
+        topic = int(row["topic_id"])
+        custom = str(row["custom_label"]) if "custom_label" in row and isinstance(row["custom_label"], str) else ""
+        if topic == schema.OUTLIER_TOPIC:
+            labels[topic] = t("outliers", lang)
+        elif custom:
+            labels[topic] = custom
+        else:
+            by_lang = row["keywords_by_lang"] if isinstance(row["keywords_by_lang"], dict) else {}
+            label = label_for(by_lang, list(row["keywords"]), lang) or str(row.get("label", topic))
+            # Keywords are lower case; a heading starts with a capital.
+            labels[topic] = label[:1].upper() + label[1:]
+    return labels
+
+
 def overview_table(frame: pd.DataFrame, accounting: dict[str, Any]) -> pd.DataFrame:
+    """Contributions received, analysed, unique, excluded by reason, campaigns, topics, personal data."""
     analysed = analysed_mask(frame)
+    unique = int(unit_mask(frame).sum())
     rows: list[tuple[str, Any]] = [
         ("contributions", accounting["input"]),
         ("analysed", accounting["analysed"]),
-        ("unique_contributions", int(unit_mask(frame).sum())),
+        ("unique_contributions", unique),
+        ("duplicate_copies", accounting["analysed"] - unique),
         ("excluded", sum(accounting["excluded"].values())),
     ]
     rows += [(f"excluded_{reason}", n) for reason, n in accounting["excluded"].items()]
     if schema.CAMPAIGN in frame:
+        campaign = analysed & frame[schema.CAMPAIGN].astype(bool)
         rows += [
-            ("campaigns", int(frame.loc[analysed, schema.CAMPAIGN_ID].replace("", np.nan).nunique())),
-            ("campaign_contributions", int(frame.loc[analysed, schema.CAMPAIGN].sum())),
+            ("campaigns", int(frame.loc[campaign, schema.CAMPAIGN_ID].replace("", np.nan).nunique())),
+            ("campaign_contributions", int(campaign.sum())),
+            ("campaign_unique_contributions", int((campaign & _unique(frame)).sum())),
         ]
     if schema.TOPIC_ID in frame:
         topics = frame.loc[analysed, schema.TOPIC_ID]
@@ -69,231 +141,202 @@ def overview_table(frame: pd.DataFrame, accounting: dict[str, Any]) -> pd.DataFr
 
 
 def participation_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Contributions, analysed and unique contributions per value of ``column``."""
+    """Contributions, analysed and unique contributions per value of ``column``.
+
+    Unique contributions count each duplicate group once per value: a campaign
+    sent from three regions is one unique contribution in each of them.
+    """
     analysed = analysed_mask(frame)
-    unique = analysed & _unique(frame)
-    keys = frame[column].astype(str).replace("", "(blank)")
+    keys = segment_values(frame[column])
+    groups = _groups(frame)
+    unique = pd.DataFrame({"key": keys[analysed], "group": groups[analysed]}).drop_duplicates()["key"].value_counts()
     table = pd.DataFrame(
-        {
-            "contributions": keys.value_counts(),
-            "analysed": keys[analysed].value_counts(),
-            "unique_contributions": keys[unique].value_counts(),
-        }
+        {"contributions": keys.value_counts(), "analysed": keys[analysed].value_counts(), "unique_contributions": unique}
     ).fillna(0).astype("int64")
+    table["excluded"] = table["contributions"] - table["analysed"]
     table["share_of_analysed"] = _share(table["analysed"], int(analysed.sum()))
+    table["share_of_unique"] = _share(table["unique_contributions"], int(table["unique_contributions"].sum()))
     table.index.name = column
-    return table.sort_values(["contributions", column], ascending=[False, True], kind="stable").reset_index()
+    table = table.reset_index()
+    table["_blank"] = table[column] == BLANK
+    table = table.sort_values(["_blank", "contributions", column], ascending=[True, False, True], kind="stable")
+    return table.drop(columns="_blank").reset_index(drop=True)
 
 
-def topics_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None) -> pd.DataFrame:
+def topics_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy: Any, lang: str) -> pd.DataFrame:
+    """One row per topic (outliers last): label in ``lang``, size, share, language mix, keywords per language, top themes."""
     analysed = frame.loc[analysed_mask(frame)]
     unique = _unique(frame).loc[analysed.index]
-    total = len(analysed)
+    total, total_unique = len(analysed), int(unique.sum())
+    info = topic_info.set_index("topic_id") if topic_info is not None and not topic_info.empty else None
+    labels = topic_labels(topic_info, lang)
     rows = []
     for topic_id, part in analysed.groupby(schema.TOPIC_ID, sort=True):
-        info = topic_info.set_index("topic_id").loc[topic_id] if topic_info is not None and topic_id in set(topic_info["topic_id"]) else None
-        langs = part[schema.LANG].value_counts(normalize=True)
-        themes = explode_themes(part.assign(**{schema.DUP_REPRESENTATIVE: unique.loc[part.index]}))["theme_id"]
-        themes = themes[themes != schema.OTHER_THEME].value_counts().head(3)
+        topic_id = int(topic_id)
+        known = info is not None and topic_id in info.index
+        langs = part[schema.LANG].astype(str).value_counts(normalize=True).sort_index().sort_values(ascending=False, kind="stable")
+        themes = part[schema.THEMES].astype(str).str.split(";").explode() if schema.THEMES in part else pd.Series(dtype=str)
+        themes = themes[themes != schema.OTHER_THEME].value_counts()
+        themes = themes.sort_index(kind="stable").sort_values(ascending=False, kind="stable").head(3)
+        n_unique = int(unique.loc[part.index].sum())
         row = {
-            "topic_id": int(topic_id),
-            "label": part[schema.TOPIC_LABEL].iloc[0],
+            "topic_id": topic_id,
+            "label": labels.get(topic_id, str(part[schema.TOPIC_LABEL].iloc[0]) if schema.TOPIC_LABEL in part else str(topic_id)),
             "contributions": len(part),
-            "unique_contributions": int(unique.loc[part.index].sum()),
+            "unique_contributions": n_unique,
             "share": float(_share(len(part), total)),
-            "languages": ", ".join(f"{l} {p:.0%}" for l, p in langs.items()),
-            "keywords": ", ".join(info["keywords"][:10]) if info is not None else "",
-            "top_themes": ", ".join(themes.index),
+            "share_unique": float(_share(n_unique, total_unique)),
+            "languages": ", ".join(f"{code} {p:.0%}" for code, p in langs.items()),
         }
-        for lang in ("es", "pt", "en"):
-            row[f"keywords_{lang}"] = ", ".join(info["keywords_by_lang"].get(lang, [])[:10]) if info is not None else ""
+        row.update({f"lang_share_{code}": round(float(langs.get(code, 0.0)), 4) for code in LANGS})
+        row["keywords"] = ", ".join(list(info.loc[topic_id, "keywords"])[:10]) if known else ""
+        for code in LANGS:
+            words = info.loc[topic_id, "keywords_by_lang"].get(code, []) if known and isinstance(info.loc[topic_id, "keywords_by_lang"], dict) else []
+            row[f"keywords_{code}"] = ", ".join(list(words)[:10])
+        row["top_themes"] = ", ".join(themes.index)
+        row["top_theme_names"] = ", ".join(theme_name(taxonomy, th, lang) for th in themes.index)
         rows.append(row)
     table = pd.DataFrame(rows)
     if table.empty:
         return table
     # Outliers last; topics by size.
-    table["_outlier"] = table["topic_id"] == -1
+    table["_outlier"] = table["topic_id"] == schema.OUTLIER_TOPIC
     table = table.sort_values(["_outlier", "contributions", "topic_id"], ascending=[True, False, True], kind="stable")
     return table.drop(columns="_outlier").reset_index(drop=True)
 
 
 def themes_table(frame: pd.DataFrame, taxonomy: Any, lang: str) -> pd.DataFrame:
+    """One row per theme (``other`` last): name in ``lang``, counts, shares, number of distinct topics."""
     exploded = explode_themes(frame)
     analysed = analysed_mask(frame)
-    total = int(analysed.sum())
+    total, total_unique = int(analysed.sum()), int((analysed & _unique(frame)).sum())
     counts = exploded.groupby("theme_id").agg(contributions=("unique", "size"), unique_contributions=("unique", "sum"))
+    counts["unique_contributions"] = counts["unique_contributions"].astype("int64")
+    counts["share_of_analysed"] = _share(counts["contributions"], total)
+    counts["share_of_unique"] = _share(counts["unique_contributions"], total_unique)
     if schema.TOPIC_ID in frame:
         topics = frame.loc[exploded.index, schema.TOPIC_ID]
         n_topics = pd.Series(topics.to_numpy(), index=exploded["theme_id"].to_numpy())
         counts["topics"] = n_topics[n_topics >= 0].groupby(level=0).nunique().reindex(counts.index).fillna(0).astype("int64")
-    counts["share_of_analysed"] = _share(counts["contributions"], total)
     counts = counts.reset_index()
-    counts["name"] = [schema.OTHER_THEME if t == schema.OTHER_THEME else taxonomy.name_of(t, lang) for t in counts["theme_id"]]
-    counts["parent"] = [
-        "" if t == schema.OTHER_THEME else (taxonomy.get(t).parent or "") for t in counts["theme_id"]
-    ]
+    counts["name"] = [theme_name(taxonomy, th, lang) for th in counts["theme_id"]]
+    parents = []
+    for th in counts["theme_id"]:
+        try:
+            parents.append("" if th == schema.OTHER_THEME else (taxonomy.get(th).parent or ""))
+        except KeyError:
+            parents.append("")
+    counts["parent"] = parents
+    counts["parent_name"] = [theme_name(taxonomy, p, lang) if p else "" for p in parents]
     counts["_other"] = counts["theme_id"] == schema.OTHER_THEME
     counts = counts.sort_values(["_other", "contributions", "theme_id"], ascending=[True, False, True], kind="stable")
-    cols = ["theme_id", "name", "parent", "contributions", "unique_contributions", "share_of_analysed"]
+    cols = ["theme_id", "name", "parent", "parent_name", "contributions", "unique_contributions", "share_of_analysed", "share_of_unique"]
     cols += ["topics"] if "topics" in counts else []
     return counts[cols].reset_index(drop=True)
 
 
-def topic_theme_table(frame: pd.DataFrame) -> pd.DataFrame:
+def topic_theme_table(frame: pd.DataFrame, labels: dict[int, str], taxonomy: Any, lang: str) -> pd.DataFrame:
+    """Contributions per (topic, theme), with the theme's share of the topic and the topic's share of the theme."""
     exploded = explode_themes(frame)
     exploded["topic_id"] = frame.loc[exploded.index, schema.TOPIC_ID].astype("int64")
     table = exploded.groupby(["topic_id", "theme_id"]).agg(contributions=("unique", "size"), unique_contributions=("unique", "sum"))
     table = table.reset_index()
-    sizes = frame.loc[analysed_mask(frame)].groupby(schema.TOPIC_ID).size()
-    table["share_of_topic"] = np.round(table["contributions"] / sizes.reindex(table["topic_id"]).to_numpy(), 4)
+    table["unique_contributions"] = table["unique_contributions"].astype("int64")
+    topic_sizes = frame.loc[analysed_mask(frame)].groupby(schema.TOPIC_ID).size()
+    theme_sizes = exploded.groupby("theme_id").size()
+    table["share_of_topic"] = np.round(table["contributions"] / topic_sizes.reindex(table["topic_id"]).to_numpy(), 4)
+    table["share_of_theme"] = np.round(table["contributions"] / theme_sizes.reindex(table["theme_id"]).to_numpy(), 4)
+    table.insert(1, "topic_label", [labels.get(int(x), str(x)) for x in table["topic_id"]])
+    table.insert(3, "theme_name", [theme_name(taxonomy, th, lang) for th in table["theme_id"]])
     return table.sort_values(["topic_id", "contributions", "theme_id"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
 
-def theme_segment_table(frame: pd.DataFrame, column: str, *, alpha: float, min_count: int) -> pd.DataFrame:
-    """Theme share per segment value, with lift and a χ² test per (segment, theme) 2×2 table.
-
-    A finding is ``significant`` when the Holm-corrected p-value is below ``alpha``
-    and the cell has at least ``min_count`` contributions (tiny cells mislead).
-    """
-    from scipy.stats import chi2_contingency
-
-    exploded = explode_themes(frame)
-    exploded["segment"] = frame.loc[exploded.index, column].astype(str).replace("", "(blank)")
-    analysed = frame.loc[analysed_mask(frame), column].astype(str).replace("", "(blank)")
-    seg_sizes = analysed.value_counts()
-    total = int(seg_sizes.sum())
-    counts = exploded.groupby(["segment", "theme_id"]).size()
-    theme_totals = exploded.groupby("theme_id").size()
-    rows = []
-    for (segment, theme), count in counts.items():
-        n_seg, n_theme = int(seg_sizes[segment]), int(theme_totals[theme])
-        table = np.array([[count, n_seg - count], [n_theme - count, total - n_seg - n_theme + count]])
-        p = 1.0
-        if (table >= 0).all() and table.sum() > 0 and (table.sum(axis=0) > 0).all() and (table.sum(axis=1) > 0).all():
-            p = float(chi2_contingency(table, correction=True)[1])
-        share = count / n_seg
-        overall = n_theme / total
-        rows.append(
-            {
-                "segment_column": column, "segment": segment, "theme_id": theme, "contributions": int(count),
-                "segment_size": n_seg, "share_in_segment": round(share, 4), "share_overall": round(overall, 4),
-                "lift": round(share / overall, 3) if overall else np.nan, "p_value": p,
-            }
-        )
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return table
-    # Holm-Bonferroni over every test in the table: many segments x themes means many chances of a fluke.
-    order = np.argsort(table["p_value"].to_numpy(), kind="stable")
-    m = len(order)
-    adjusted = np.empty(m)
-    running = 0.0
-    for rank, idx in enumerate(order):
-        running = max(running, min(1.0, (m - rank) * table["p_value"].iat[idx]))
-        adjusted[idx] = running
-    table["p_adjusted"] = np.round(adjusted, 6)
-    table["p_value"] = table["p_value"].round(6)
-    table["significant"] = (table["p_adjusted"] < alpha) & (table["contributions"] >= min_count)
-    return table.sort_values(["segment", "theme_id"], kind="stable").reset_index(drop=True)
-
-
-def select_quotes(
-    candidates: pd.Index, unit_ids: pd.Index, embeddings: np.ndarray, texts: pd.Series, k: int, diversity: float = 0.5
-) -> list[str]:
-    """Pick ``k`` comment ids central to the group yet unlike each other (maximal marginal relevance).
-
-    Texts that are very short or very long make poor quotes, so they are penalised.
-    """
-    if k <= 0 or len(candidates) == 0:
-        return []
-    pos = unit_ids.get_indexer(candidates)
-    keep = pos >= 0
-    candidates, pos = candidates[keep], pos[keep]
-    if len(candidates) == 0:
-        return []
-    vectors = embeddings[pos]
-    centroid = vectors.mean(axis=0)
-    centroid /= np.linalg.norm(centroid) + 1e-12
-    relevance = vectors @ centroid
-    lengths = texts.loc[candidates].str.len().to_numpy()
-    relevance = relevance - 0.15 * ((lengths < 40) | (lengths > 600))
-    chosen: list[int] = []
-    redundancy = np.zeros(len(candidates))
-    for _ in range(min(k, len(candidates))):
-        score = (1 - diversity) * relevance - diversity * redundancy
-        score[chosen] = -np.inf
-        best = int(np.lexsort((np.arange(len(score)), -score))[0])
-        chosen.append(best)
-        redundancy = np.maximum(redundancy, vectors @ vectors[best])
-    return [str(candidates[i]) for i in chosen]
-
-
-def quotes_table(frame: pd.DataFrame, context: Any, cfg: SummariseConfig) -> pd.DataFrame:
-    if context.embeddings is None or context.unit_ids is None:
-        return pd.DataFrame(columns=["scope", "group_id", "rank", "comment_id", "lang", "dup_count", "quote"])
+def quotes_table(
+    frame: pd.DataFrame, pool: QuotePool | None, cfg: SummariseConfig, *, names: dict[tuple[str, str], str],
+    original_topics: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Representative quotes (redacted text only) per topic and per theme, with ``comment_id`` to trace them."""
+    if pool is None:
+        return pd.DataFrame(columns=QUOTE_COLUMNS)
     units = frame.loc[unit_mask(frame)]
-    texts = units[schema.TEXT_REDACTED].astype(str)
-    rows = []
-    if schema.TOPIC_ID in units:
-        for topic, part in units.groupby(schema.TOPIC_ID, sort=True):
-            if topic == -1:
-                continue
-            for rank, cid in enumerate(select_quotes(part.index, context.unit_ids, context.embeddings, texts, cfg.quotes_per_topic), 1):
-                rows.append(("topic", str(topic), rank, cid))
-    if schema.THEMES in units:
-        exploded = units[schema.THEMES].str.split(";").explode()
-        for theme, part in exploded.groupby(exploded, sort=True):
-            if theme == schema.OTHER_THEME:
-                continue
-            for rank, cid in enumerate(select_quotes(part.index.unique(), context.unit_ids, context.embeddings, texts, cfg.quotes_per_theme), 1):
-                rows.append(("theme", str(theme), rank, cid))
+    used: set[str] = set()
+    rows = [("topic", g, r, c) for g, r, c in choose_quotes(units, pool, "topic", topic_groups(units), cfg.quotes_per_topic, original=original_topics, used=used)]
+    rows += [("theme", g, r, c) for g, r, c in choose_quotes(units, pool, "theme", theme_groups(units), cfg.quotes_per_theme, used=used)]
     table = pd.DataFrame(rows, columns=["scope", "group_id", "rank", "comment_id"])
-    table["lang"] = units.loc[table["comment_id"], schema.LANG].to_numpy()
+    # Groups in id order (topics by number), quotes by rank: the order people look them up in.
+    order = pd.to_numeric(table["group_id"], errors="coerce")
+    table = table.assign(_num=order).sort_values(["scope", "_num", "group_id", "rank"], ascending=[False, True, True, True], kind="stable")
+    table = table.drop(columns="_num").reset_index(drop=True)
+    table.insert(2, "group_name", [names.get((s, g), g) for s, g in zip(table["scope"], table["group_id"])])
+    table["rank"] = table["rank"].astype("int64")
+    table["lang"] = units.loc[table["comment_id"], schema.LANG].to_numpy() if schema.LANG in units else ""
     table["dup_count"] = units.loc[table["comment_id"], schema.DUP_COUNT].to_numpy() if schema.DUP_COUNT in units else 1
-    table["quote"] = texts.loc[table["comment_id"]].to_numpy()
-    return table
+    table["quote"] = units.loc[table["comment_id"], schema.TEXT_REDACTED].astype(str).to_numpy()
+    return table[QUOTE_COLUMNS]
 
 
-def campaigns_table(frame: pd.DataFrame) -> pd.DataFrame:
-    cols = ["campaign_id", "contributions", "distinct_variants", "languages", "representative_id", "representative_text", "variant_examples"]
+def campaigns_table(frame: pd.DataFrame, segment_columns: list[str] | None = None) -> pd.DataFrame:
+    """One row per organised campaign: size, variants, languages, where it came from, a representative (redacted) text."""
+    segment_columns = [c for c in segment_columns or [] if c in frame]
+    cols = ["campaign_id", "contributions", "distinct_variants", "share_of_analysed", "languages", "topic_id", "themes"]
+    cols += [c for col in segment_columns for c in (f"top_{col}", f"top_{col}_share")]
+    cols += ["representative_id", "representative_text", "variant_examples"]
     if schema.CAMPAIGN_ID not in frame:
         return pd.DataFrame(columns=cols)
-    part = frame.loc[frame[schema.CAMPAIGN_ID] != ""]
+    analysed = analysed_mask(frame)
+    part = frame.loc[analysed & (frame[schema.CAMPAIGN_ID].astype(str) != "")]
     text_col = schema.TEXT_REDACTED if schema.TEXT_REDACTED in frame else schema.TEXT_CLEAN
     rows = []
     for cid, group in part.groupby(schema.CAMPAIGN_ID, sort=False):
-        rep = group[group[schema.DUP_REPRESENTATIVE]]
+        rep = group[group[schema.DUP_REPRESENTATIVE].astype(bool)] if schema.DUP_REPRESENTATIVE in group else group
         rep_id = rep.index[0] if len(rep) else group.index[0]
-        variants = group[text_col].drop_duplicates()
+        rep_text = str(group.loc[rep_id, text_col])
+        variants = group[text_col].astype(str).drop_duplicates()
+        topic = group.loc[rep_id, schema.TOPIC_ID] if schema.TOPIC_ID in group else pd.NA
         rows.append(
             {
                 "campaign_id": cid, "contributions": len(group), "distinct_variants": len(variants),
-                "languages": ", ".join(sorted(group[schema.LANG].unique())) if schema.LANG in group else "",
-                "representative_id": rep_id, "representative_text": group.loc[rep_id, text_col],
-                "variant_examples": "\n---\n".join(v for v in variants.iloc[1:4] if v != group.loc[rep_id, text_col]),
+                "share_of_analysed": float(_share(len(group), int(analysed.sum()))),
+                "languages": ", ".join(sorted(group[schema.LANG].astype(str).unique())) if schema.LANG in group else "",
+                "topic_id": None if pd.isna(topic) else int(topic),
+                "themes": str(group.loc[rep_id, schema.THEMES]) if schema.THEMES in group else "",
+                **{k: v for col in segment_columns for k, v in _top_value(group[col], f"top_{col}").items()},
+                "representative_id": rep_id, "representative_text": rep_text,
+                "variant_examples": "\n---\n".join([v for v in variants if v != rep_text][:3]),
             }
         )
     table = pd.DataFrame(rows, columns=cols)
+    table["topic_id"] = table["topic_id"].astype("Int64")
     return table.sort_values(["contributions", "campaign_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+def _top_value(values: pd.Series, key: str) -> dict[str, Any]:
+    """The most frequent value and its share (ties: alphabetical)."""
+    counts = segment_values(values).value_counts()
+    counts = counts[counts == counts.max()].sort_index()
+    return {key: str(counts.index[0]), f"{key}_share": round(float(counts.iloc[0]) / len(values), 4)}
+
+
 def exclusions_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows not analysed, per reason and stage, with example ids to check them."""
     part = frame.loc[~analysed_mask(frame)]
     table = part.groupby([schema.EXCLUDED, schema.EXCLUDED_STAGE]).agg(
         rows=(schema.ROW_NUMBER, "size"), example_comment_ids=(schema.ROW_NUMBER, lambda s: ", ".join(s.index[:5]))
     )
     table = table.reset_index().rename(columns={schema.EXCLUDED: "reason", schema.EXCLUDED_STAGE: "stage"})
+    table.insert(3, "share_of_input", _share(table["rows"], len(frame)))
     return table.sort_values(["rows", "reason"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def privacy_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Counts per kind of personal data redacted (never the values)."""
+    empty = pd.DataFrame(columns=["kind", "occurrences", "comments"])
     if schema.PII_FOUND not in frame:
-        return pd.DataFrame(columns=["kind", "occurrences", "comments"])
-    items = frame[schema.PII_FOUND].str.split(";").explode()
-    items = items[items.fillna("") != ""]
+        return empty
+    items = frame[schema.PII_FOUND].astype(str).str.split(";").explode()
+    items = items[items.fillna("").str.contains(":")]
     if items.empty:
-        return pd.DataFrame(columns=["kind", "occurrences", "comments"])
+        return empty
     kinds = items.str.split(":").str[0]
     counts = items.str.split(":").str[1].astype(int)
     table = pd.DataFrame({"kind": kinds.to_numpy(), "n": counts.to_numpy(), "cid": items.index})
@@ -301,30 +344,60 @@ def privacy_table(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["occurrences", "kind"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def summarise(frame: pd.DataFrame, context: Any, cfg: SummariseConfig, accounting: dict[str, Any], *, segment_columns: list[str], lang: str) -> Summary:
-    """Build every table the outputs and the report use."""
+def summarise(
+    frame: pd.DataFrame, context: Any, cfg: SummariseConfig, accounting: dict[str, Any], *, segment_columns: list[str],
+    lang: str, quote_pool: QuotePool | None = None, original_topics: pd.Series | None = None,
+) -> Summary:
+    """Build every table the outputs and the report use.
+
+    ``context`` gives ``topic_info`` and ``taxonomy`` (and, at analysis time,
+    ``embeddings``/``unit_ids`` to build the quote pool). A re-render passes
+    the saved ``quote_pool`` and the ``original_topics`` the pool was built on.
+    """
     summary = Summary()
-    t = summary.tables
-    t["overview"] = overview_table(frame, accounting)
+    tables = summary.tables
+    taxonomy = getattr(context, "taxonomy", None)
+    topic_info = getattr(context, "topic_info", None)
+    tables["overview"] = overview_table(frame, accounting)
     if schema.LANG in frame:
-        t["languages"] = participation_table(frame, schema.LANG)
+        tables["languages"] = participation_table(frame, schema.LANG)
+    segment_names = segment_table_names(segment_columns)
     for col in segment_columns:
-        t[f"segment_{col}"] = participation_table(frame, col)
+        tables[segment_names[col]] = participation_table(frame, col)
+    labels = topic_labels(topic_info, lang)
     if schema.TOPIC_ID in frame:
-        t["topics"] = topics_table(frame, context.topic_info)
-    if schema.THEMES in frame and context.taxonomy is not None:
-        t["themes"] = themes_table(frame, context.taxonomy, lang)
+        tables["topics"] = topics_table(frame, topic_info, taxonomy, lang)
+        labels.update({int(r["topic_id"]): str(r["label"]) for _, r in tables["topics"].iterrows() if int(r["topic_id"]) not in labels})
+    has_themes = schema.THEMES in frame and taxonomy is not None
+    if has_themes:
+        tables["themes"] = themes_table(frame, taxonomy, lang)
         if schema.TOPIC_ID in frame:
-            t["topic_theme"] = topic_theme_table(frame)
-        segs = [theme_segment_table(frame, c, alpha=cfg.alpha, min_count=cfg.min_segment_count) for c in segment_columns]
+            tables["topic_theme"] = topic_theme_table(frame, labels, taxonomy, lang)
+        families = theme_families(taxonomy)
+        segs = [theme_segment_table(frame, c, alpha=cfg.alpha, min_count=cfg.min_segment_count, families=families) for c in segment_columns]
         segs = [s for s in segs if not s.empty]
         if segs:
-            t["theme_segment"] = pd.concat(segs, ignore_index=True)
-    t["quotes"] = quotes_table(frame, context, cfg)
+            table = pd.concat(segs, ignore_index=True)
+            table.insert(3, "theme_name", [theme_name(taxonomy, th, lang) for th in table["theme_id"]])
+            # A family row speaks for the theme and its sub-themes: say so in its name.
+            table.loc[table["level"] == "family", "theme_name"] += " " + t("with_subthemes", lang)
+            tables["theme_segment"] = table
+    if quote_pool is None and getattr(context, "embeddings", None) is not None and getattr(context, "unit_ids", None) is not None:
+        quote_pool = build_quote_pool(frame.loc[unit_mask(frame)], context.unit_ids, context.embeddings)
+        original_topics = None
+    names = {("topic", str(k)): v for k, v in labels.items()}
+    if has_themes:
+        names.update({("theme", str(r["theme_id"])): str(r["name"]) for _, r in tables["themes"].iterrows()})
+    tables["quotes"] = quotes_table(frame, quote_pool, cfg, names=names, original_topics=original_topics)
     if schema.CAMPAIGN_ID in frame:
-        t["campaigns"] = campaigns_table(frame)
-    t["exclusions"] = exclusions_table(frame)
+        tables["campaigns"] = campaigns_table(frame, segment_columns)
+    tables["exclusions"] = exclusions_table(frame)
     if schema.PII_FOUND in frame:
-        t["privacy"] = privacy_table(frame)
-    summary.facts = {"lang": lang, "accounting": accounting}
+        tables["privacy"] = privacy_table(frame)
+    summary.quote_pool = quote_pool
+    summary.facts = {
+        "lang": lang, "accounting": accounting, "segment_columns": list(segment_columns),
+        "segment_tables": segment_names,
+        "alpha": cfg.alpha, "min_segment_count": cfg.min_segment_count,
+    }
     return summary

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import fail
+from consultnlp.cli.common import errors, split_list
 
 
 def report(
     analysis_dir: Path = typer.Argument(..., metavar="DIR", help="Folder written by `consultnlp analyze`."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Report language: es, pt or en (default: the one the analysis used)."),
+    formats: Optional[str] = typer.Option(None, "--format", help="Comma-separated: html,md,xlsx,docx (default: the analysis' formats)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report path."),
 ) -> None:
-    """Re-render tables and reports from DIR (and its review file)."""
-    fail("`consultnlp report` is not available yet in this version; re-run `consultnlp analyze`.")
+    """Re-render tables and reports from DIR (applying DIR/topics_review.yaml if present), without refitting."""
+    from consultnlp.report.rerender import rerender
+
+    with errors():
+        result = rerender(analysis_dir, lang=lang, formats=split_list(formats))
+    review = result.review
+    if not quiet and review:
+        if review.get("applied"):
+            typer.echo(f"Applied {len(review.get('audit', []))} change(s) from {review['file']}.", err=True)
+        else:
+            typer.echo(f"Note: {review['file']} was not applied: {review.get('note', '')}.", err=True)
+    html = result.out_dir / "report.html"
+    typer.echo(f"Report: {html}" if "report.html" in result.written else f"Written: {', '.join(result.written)}")

@@ -7,24 +7,23 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from consultnlp.report.charts import chart_svg
-from consultnlp.report.content import ReportContent
+from consultnlp.report.content import Block, ReportContent
 from consultnlp.report.files import write_text
+from consultnlp.report.i18n import t
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _blocks(content: ReportContent) -> list[Block]:
+    return [b for s in content.sections for sec in (s, *s.subsections) for b in sec.blocks]
 
 
 def render_html(content: ReportContent) -> str:
     """Render the report. Autoescaping is on: every string from the data is escaped."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    svgs: dict[int, str] = {}
-    for section in content.sections:
-        for sec in [section, *section.subsections]:
-            for block in sec.blocks:
-                if block.kind == "chart" and block.chart.get("labels"):
-                    block.chart_id = len(svgs)  # type: ignore[attr-defined]
-                    # matplotlib writes text into SVG with XML escaping, so labels cannot inject markup.
-                    svgs[block.chart_id] = chart_svg(block.chart)  # type: ignore[attr-defined]
-    return env.get_template("report.html.j2").render(c=content, svgs=svgs)
+    # matplotlib writes text into SVG with XML escaping, so labels cannot inject markup.
+    svgs = {id(b): chart_svg(b.chart) for b in _blocks(content) if b.kind == "chart" and b.chart.get("labels")}
+    return env.get_template("report.html.j2").render(c=content, svg_for=lambda b: svgs.get(id(b), ""), contents_label=t("contents", content.lang))
 
 
 def write_html(content: ReportContent, target: Path) -> None:

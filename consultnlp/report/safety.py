@@ -14,6 +14,14 @@ import pandas as pd
 
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?$")
+# Control characters (invalid in XML, so in SVG and DOCX) and bidirectional overrides,
+# which can make a published quote display differently from what it says.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters or bidi overrides (tabs and line breaks kept, CR LF made LF)."""
+    return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def neutralise_cell(value: object) -> object:

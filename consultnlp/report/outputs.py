@@ -1,0 +1,93 @@
+"""Write what an analysis publishes besides ``comments.*``: tables, workbook and reports.
+
+``analyze`` and ``report`` (the re-render) both come through here, so a
+re-render writes exactly the files an analysis would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from consultnlp.config import PipelineConfig
+from consultnlp.errors import ConfigError
+from consultnlp.report.content import ReportContent, build_content
+from consultnlp.report.tables import write_csv, write_parquet, write_xlsx
+
+FORMATS = ("html", "md", "xlsx", "docx")
+REPORT_FILES = {"html": "report.html", "md": "report.md", "docx": "report.docx"}
+
+
+def check_formats(formats: list[str]) -> list[str]:
+    """``formats`` in a fixed order, or a ``ConfigError`` naming the valid ones."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ConfigError(f"unknown report format {unknown[0]!r}; valid formats: {', '.join(FORMATS)} (e.g. --format html,docx).")
+    return [f for f in FORMATS if f in formats]
+
+
+def report_settings(config: PipelineConfig, taxonomy: Any, lang: str) -> dict[str, Any]:
+    """The pipeline settings a reader of the report needs, keyed as in ``i18n.SETTINGS``."""
+    name = ""
+    if taxonomy is not None:
+        name = (getattr(taxonomy, "name", {}) or {}).get(lang) or getattr(taxonomy, "id", "") or config.themes.taxonomy
+    return {
+        "embedder": config.embed.embedder,
+        "clustering": config.topics.clustering,
+        "min_topic_size": config.topics.min_topic_size,
+        "taxonomy": name or config.themes.taxonomy,
+        "max_themes": config.themes.max_themes,
+        "languages": ", ".join(config.language.languages),
+        "dedupe_threshold": config.dedupe.threshold,
+        "campaign_min_size": config.dedupe.campaign_min_size,
+        "alpha": config.summarise.alpha,
+        "random_state": config.random_state,
+    }
+
+
+def write_tables(out_dir: Path, tables: dict[str, Any], *, xlsx: bool) -> list[str]:
+    """``tables/<name>.csv`` and ``.parquet`` for every table, and ``summary.xlsx`` when asked."""
+    written: list[str] = []
+    for name, table in tables.items():
+        write_csv(table, out_dir / "tables" / f"{name}.csv")
+        write_parquet(table, out_dir / "tables" / f"{name}.parquet")
+        written += [f"tables/{name}.csv", f"tables/{name}.parquet"]
+    if xlsx:
+        write_xlsx(tables, out_dir / "summary.xlsx")
+        written.append("summary.xlsx")
+    return written
+
+
+def write_reports(out_dir: Path, content: ReportContent, formats: list[str]) -> list[str]:
+    """``report.html``, ``report.md`` and ``report.docx`` as asked."""
+    written: list[str] = []
+    if "html" in formats:
+        from consultnlp.report.html import write_html
+
+        write_html(content, out_dir / REPORT_FILES["html"])
+        written.append(REPORT_FILES["html"])
+    if "md" in formats:
+        from consultnlp.report.markdown import write_markdown
+
+        write_markdown(content, out_dir / REPORT_FILES["md"])
+        written.append(REPORT_FILES["md"])
+    if "docx" in formats:
+        from consultnlp.report.docx import write_docx
+
+        write_docx(content, out_dir / REPORT_FILES["docx"])
+        written.append(REPORT_FILES["docx"])
+    return written
+
+
+def publish(
+    out_dir: Path, summary: Any, config: PipelineConfig, *, formats: list[str], lang: str, source: str, taxonomy: Any,
+    warnings: list[str], review: dict[str, Any] | None = None,
+) -> list[str]:
+    """Tables, workbook and reports of one analysis in ``lang``; returns the relative paths written."""
+    formats = check_formats(formats)
+    written = write_tables(out_dir, summary.tables, xlsx="xlsx" in formats)
+    content = build_content(
+        summary.tables, summary.facts, lang=lang, source=source, taxonomy=taxonomy, settings=report_settings(config, taxonomy, lang),
+        warnings=warnings, title=config.report.title, review=review,
+    )
+    return written + write_reports(out_dir, content, formats)

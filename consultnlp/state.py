@@ -1,0 +1,161 @@
+"""What an analysis keeps so that ``consultnlp report DIR`` can re-render it without refitting.
+
+``DIR/state/`` holds, next to the published ``comments.parquet``:
+
+- ``state.json``: source file name, segment columns, row accounting, the
+  resolved config, warnings and stats, the report language used;
+- ``topic_info.json``: per topic its label, keywords and keywords per language;
+- ``taxonomy.json``: the theme taxonomy as used (a user's file may move);
+- ``assignments.parquet``: each row's topic as the model assigned it, so a
+  topic review is always applied to the original, never twice;
+- ``quotes.npz``: quote candidates with float16 embeddings and group centres
+  (see ``consultnlp.report.quotes``), never the embeddings of every comment.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from consultnlp import __version__, schema
+from consultnlp.config import PipelineConfig, config_to_dict
+from consultnlp.errors import InputError
+from consultnlp.report.files import atomic_path, write_text
+from consultnlp.report.quotes import QuotePool
+
+STATE_DIR = "state"
+STATE_FORMAT = 1
+
+
+@dataclass
+class AnalysisState:
+    """Everything a re-render reads: the comment frame (topics as first assigned) and the saved side data."""
+
+    frame: pd.DataFrame
+    topic_info: pd.DataFrame | None
+    taxonomy: Any
+    config: PipelineConfig
+    accounting: dict[str, Any]
+    source: str
+    segment_columns: list[str]
+    report_lang: str
+    warnings: list[str] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    quote_pool: QuotePool | None = None
+    original_topics: pd.Series | None = None   # unit comment_id -> topic id (as text) when the pool was built
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    return str(value)
+
+
+def _dump(path: Path, data: Any) -> None:
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=_json_default) + "\n")
+
+
+def save_state(out_dir: Path, result: Any, summary: Any) -> list[str]:
+    """Write ``out_dir/state/`` from a pipeline result and its summary; return the relative paths written."""
+    from consultnlp.pipeline import row_accounting
+
+    state_dir = Path(out_dir) / STATE_DIR
+    state_dir.mkdir(parents=True, exist_ok=True)
+    frame, context = result.frame, result.context
+    _dump(state_dir / "state.json", {
+        "format": STATE_FORMAT,
+        "consultnlp_version": __version__,
+        "source": result.ingest.file_name,
+        "segment_columns": list(result.ingest.segment_columns),
+        "accounting": row_accounting(frame),
+        "report_lang": summary.facts.get("lang", "en"),
+        "config": config_to_dict(result.config),
+        "warnings": list(context.warnings),
+        "stats": context.stats,
+    })
+    written = ["state/state.json"]
+    if context.topic_info is not None:
+        _dump(state_dir / "topic_info.json", context.topic_info.to_dict(orient="records"))
+        written.append("state/topic_info.json")
+    if context.taxonomy is not None:
+        _dump(state_dir / "taxonomy.json", context.taxonomy.model_dump(mode="json"))
+        written.append("state/taxonomy.json")
+    if schema.TOPIC_ID in frame:
+        topics = frame[[schema.TOPIC_ID, schema.TOPIC_LABEL]].reset_index()
+        with atomic_path(state_dir / "assignments.parquet") as tmp:
+            topics.to_parquet(tmp, index=False)
+        written.append("state/assignments.parquet")
+    if summary.quote_pool is not None:
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **summary.quote_pool.to_arrays())
+        with atomic_path(state_dir / "quotes.npz") as tmp:
+            tmp.write_bytes(buffer.getvalue())
+        written.append("state/quotes.npz")
+    return written
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path} cannot be read ({exc}). Run `consultnlp analyze` again to rewrite it.") from None
+
+
+def load_state(out_dir: Path) -> AnalysisState:
+    """Read what ``save_state`` wrote, with ``comments.parquet`` as the frame (its topics reset to the original ones)."""
+    from consultnlp.taxonomy import Taxonomy
+
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise InputError(f"{out_dir} does not exist or is not a folder. Give the --out folder of a `consultnlp analyze` run.")
+    state_dir = out_dir / STATE_DIR
+    if not (state_dir / "state.json").is_file():
+        raise InputError(
+            f"{out_dir} has no {STATE_DIR}/state.json: it is not an analysis folder, or it was written by an older consultnlp. "
+            f"Run `consultnlp analyze INPUT --out {out_dir}` to create it."
+        )
+    comments_path = out_dir / "comments.parquet"
+    if not comments_path.is_file():
+        raise InputError(f"{out_dir} has no comments.parquet. Run `consultnlp analyze INPUT --out {out_dir}` again.")
+    meta = _read_json(state_dir / "state.json")
+    if meta.get("format") != STATE_FORMAT:
+        raise InputError(f"{state_dir}/state.json has format {meta.get('format')!r}; this consultnlp reads format {STATE_FORMAT}. Run `consultnlp analyze` again.")
+    frame = pd.read_parquet(comments_path).set_index(schema.COMMENT_ID)
+    original = None
+    if (state_dir / "assignments.parquet").is_file():
+        assigned = pd.read_parquet(state_dir / "assignments.parquet").set_index(schema.COMMENT_ID)
+        if not assigned.index.equals(frame.index):
+            raise InputError(f"{comments_path} no longer matches {state_dir}/assignments.parquet (rows changed). Run `consultnlp analyze` again.")
+        for column in assigned.columns:
+            frame[column] = assigned[column]
+        units = frame[schema.EXCLUDED] == ""
+        if schema.DUP_REPRESENTATIVE in frame:
+            units &= frame[schema.DUP_REPRESENTATIVE].astype(bool)
+        original = frame.loc[units, schema.TOPIC_ID].dropna().astype("int64").astype(str)
+    topic_info = None
+    if (state_dir / "topic_info.json").is_file():
+        topic_info = pd.DataFrame(_read_json(state_dir / "topic_info.json"))
+    taxonomy = Taxonomy.model_validate(_read_json(state_dir / "taxonomy.json")) if (state_dir / "taxonomy.json").is_file() else None
+    pool = None
+    if (state_dir / "quotes.npz").is_file():
+        with np.load(state_dir / "quotes.npz", allow_pickle=False) as arrays:
+            pool = QuotePool.from_arrays({k: arrays[k] for k in arrays.files})
+    manifest_path = out_dir / "manifest.json"
+    manifest = _read_json(manifest_path) if manifest_path.is_file() else {}
+    return AnalysisState(
+        frame=frame, topic_info=topic_info, taxonomy=taxonomy, config=PipelineConfig.model_validate(meta["config"]),
+        accounting=meta["accounting"], source=meta["source"], segment_columns=list(meta["segment_columns"]),
+        report_lang=meta.get("report_lang", "en"), warnings=list(meta.get("warnings", [])), stats=meta.get("stats", {}),
+        quote_pool=pool, original_topics=original, manifest=manifest,
+    )

@@ -1,0 +1,67 @@
+"""state/: what an analysis saves for re-rendering, read back unchanged; unusable folders give clear errors."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from consultnlp import schema
+from consultnlp.config import PipelineConfig, SummariseConfig
+from consultnlp.errors import InputError
+from consultnlp.pipeline import row_accounting
+from consultnlp.report.tables import write_parquet
+from consultnlp.state import load_state, save_state
+from consultnlp.summarise import summarise
+from tests.report.frames import context_for, golden_frame
+
+
+def _save(out):
+    frame = golden_frame()
+    context = context_for(frame)
+    context.warnings, context.stats = ["a warning"], {"k": 1}
+    summary = summarise(frame, context, SummariseConfig(), row_accounting(frame), segment_columns=["region"], lang="pt")
+    result = SimpleNamespace(frame=frame, context=context, config=PipelineConfig(),
+                             ingest=SimpleNamespace(file_name="consulta.xlsx", segment_columns=["region"]))
+    write_parquet(frame.reset_index(), out / "comments.parquet")
+    return frame, summary, save_state(out, result, summary)
+
+
+def test_state_roundtrip(tmp_path):
+    frame, summary, written = _save(tmp_path)
+    assert written == ["state/state.json", "state/topic_info.json", "state/taxonomy.json", "state/assignments.parquet", "state/quotes.npz"]
+    state = load_state(tmp_path)
+    pd.testing.assert_frame_equal(state.frame, frame, check_dtype=False)
+    assert (state.source, state.segment_columns, state.report_lang, state.warnings) == ("consulta.xlsx", ["region"], "pt", ["a warning"])
+    assert state.accounting == row_accounting(frame) and state.config == PipelineConfig()
+    assert state.taxonomy.name_of("health", "pt") == "Saúde"
+    assert state.topic_info["keywords_by_lang"].iloc[1] == {"es": ["datos", "presupuesto", "abiertos"], "pt": ["dados", "saúde"]}
+    assert state.original_topics.to_dict() == {"c01": "0", "c03": "0", "c04": "1", "c05": "1", "c06": "-1", "c09": "1"}
+    assert state.quote_pool.ids.tolist() == summary.quote_pool.ids.tolist()
+    assert np.array_equal(state.quote_pool.vectors, summary.quote_pool.vectors)
+
+
+def test_state_restores_topics_as_first_assigned(tmp_path):
+    frame, _, _ = _save(tmp_path)
+    changed = frame.copy()
+    changed.loc["c04", schema.TOPIC_ID] = 0  # as a re-render after a review writes comments.*
+    write_parquet(changed.reset_index(), tmp_path / "comments.parquet")
+    assert load_state(tmp_path).frame.loc["c04", schema.TOPIC_ID] == 1
+
+
+def test_state_errors_name_the_fix(tmp_path):
+    _save(tmp_path)
+    meta = json.loads((tmp_path / "state" / "state.json").read_text())
+    (tmp_path / "state" / "state.json").write_text(json.dumps(dict(meta, format=99)))
+    with pytest.raises(InputError, match="has format 99; this consultnlp reads format 1. Run `consultnlp analyze` again"):
+        load_state(tmp_path)
+    (tmp_path / "state" / "state.json").write_text(json.dumps(meta))
+    write_parquet(golden_frame().reset_index().head(3), tmp_path / "comments.parquet")
+    with pytest.raises(InputError, match="no longer matches"):
+        load_state(tmp_path)
+    (tmp_path / "comments.parquet").unlink()
+    with pytest.raises(InputError, match="has no comments.parquet"):
+        load_state(tmp_path)

@@ -1,0 +1,134 @@
+"""``consultnlp report DIR``: re-render an analysis in another language, apply a topic review, never refit."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from importlib.util import find_spec
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from consultnlp.cli import app
+from tests.report.sample_run import copy_analysis, docx_headings, html_headings, sample_analysis
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    return sample_analysis(tmp_path_factory)
+
+
+def _report(*args: str):
+    return runner.invoke(app, ["report", *map(str, args)])
+
+
+def _manifest(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_report_cli_rerenders_in_portuguese_without_touching_comments(sample, tmp_path):
+    out = copy_analysis(sample, tmp_path / "pt")
+    before = (out / "comments.csv").read_bytes()
+    result = _report(out, "--lang", "pt", "--format", "html,md,xlsx,docx")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith(f"Report: {out / 'report.html'}")
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="pt">' in html and "O que ouvimos" in html and "Como este relatório foi produzido" in html
+    themes = pd.read_csv(out / "tables" / "themes.csv")
+    assert "Acesso à informação" in set(themes["name"]) and "Outros (nenhum tema)" in set(themes["name"])
+    assert (out / "comments.csv").read_bytes() == before  # same rows, same order, same values
+    manifest = _manifest(out)
+    assert manifest["report_lang"] == "pt" and manifest["rerendered"]["lang"] == "pt"
+    assert manifest["rows"] == _manifest(sample)["rows"] and "review" not in manifest
+    # The three reports carry the same headings; the workbook has one sheet per table, named like it.
+    assert docx_headings(out / "report.docx") == html_headings(html)
+    from openpyxl import load_workbook
+
+    assert set(load_workbook(out / "summary.xlsx", read_only=True).sheetnames) == {p.stem for p in (out / "tables").glob("*.csv")}
+
+
+def test_report_cli_same_language_reproduces_every_table(sample, tmp_path):
+    out = copy_analysis(sample, tmp_path / "same")
+    assert _report(out, "--quiet").exit_code == 0
+    for path in sorted((sample / "tables").glob("*.csv")) + [sample / "comments.csv"]:
+        assert (out / path.relative_to(sample)).read_bytes() == path.read_bytes(), path.name
+
+
+def _fake_review_module(monkeypatch, merge: tuple[int, int], rename: str) -> None:
+    """A stand-in for consultnlp.topics.review: merge topic a into b, rename b."""
+    source, target = merge
+
+    def load_review(path):
+        return {"path": str(path)}
+
+    def apply_review(frame, topic_info, review):
+        out = frame.copy()
+        rows = (out["topic_id"] == source).fillna(False)
+        out.loc[rows, "topic_id"] = target
+        out.loc[(out["topic_id"] == target).fillna(False), "topic_label"] = rename
+        info = topic_info[topic_info["topic_id"] != source].copy()
+        info.loc[info["topic_id"] == target, "label"] = rename
+        audit = [{"action": "merge", "topic_id": source, "into": target, "rows": int(rows.sum())},
+                 {"action": "rename", "topic_id": target, "to": rename}]
+        return out, info, audit
+
+    module = types.ModuleType("consultnlp.topics.review")
+    module.load_review, module.apply_review = load_review, apply_review
+    if find_spec("consultnlp.topics") is None:
+        monkeypatch.setitem(sys.modules, "consultnlp.topics", types.ModuleType("consultnlp.topics"))
+    monkeypatch.setitem(sys.modules, "consultnlp.topics.review", module)
+
+
+def test_report_cli_applies_topic_review_once_and_records_it(sample, tmp_path, monkeypatch):
+    out = copy_analysis(sample, tmp_path / "review")
+    topics = pd.read_csv(sample / "tables" / "topics.csv")
+    a, b = [int(t) for t in topics.loc[topics["topic_id"] >= 0, "topic_id"].head(2)]
+    (out / "topics_review.yaml").write_text("version: 1\n", encoding="utf-8")
+    _fake_review_module(monkeypatch, (a, b), "Transparencia presupuestaria")
+    for _ in range(2):  # applying the same review twice gives the same result
+        result = _report(out, "--lang", "en", "--format", "html,md")
+        assert result.exit_code == 0, result.output
+        reviewed = pd.read_csv(out / "tables" / "topics.csv")
+        assert a not in set(reviewed["topic_id"])
+        merged = reviewed.set_index("topic_id").loc[b]
+        original = topics.set_index("topic_id")
+        assert merged["contributions"] == original.loc[a, "contributions"] + original.loc[b, "contributions"]
+        assert merged["label"] == "Transparencia presupuestaria"  # the reviewer's name, even in an English report
+    manifest = _manifest(out)
+    assert manifest["review"]["applied"] is True and [e["action"] for e in manifest["review"]["audit"]] == ["merge", "rename"]
+    comments = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
+    assert comments["comment_id"].tolist() == pd.read_csv(sample / "comments.csv", dtype=str)["comment_id"].tolist()
+    assert str(a) not in set(comments["topic_id"])
+    quotes = pd.read_csv(out / "tables" / "quotes.csv", dtype=str)
+    assert len(quotes[(quotes["scope"] == "topic") & (quotes["group_id"] == str(b))]) == 3
+    assert "Transparencia presupuestaria" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_report_cli_without_review_support_notes_it(sample, tmp_path, monkeypatch):
+    out = copy_analysis(sample, tmp_path / "noreview")
+    (out / "topics_review.yaml").write_text("version: 1\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "consultnlp.topics.review", None)  # as if the module were absent
+    result = _report(out, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "topics_review.yaml was not applied" in result.output
+    review = _manifest(out)["review"]
+    assert review["applied"] is False and review["file"] == "topics_review.yaml" and len(review["sha256"]) == 64
+
+
+def _assert_error(result, expected: str) -> None:
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and expected in lines[0], result.output
+
+
+def test_report_cli_errors_are_one_line(sample, tmp_path):
+    _assert_error(_report(tmp_path / "nope"), "does not exist or is not a folder")
+    (tmp_path / "empty").mkdir()
+    _assert_error(_report(tmp_path / "empty"), "has no state/state.json")
+    _assert_error(_report(sample, "--lang", "fr"), "--lang 'fr' is not a report language; use one of es, pt, en")
+    _assert_error(_report(sample, "--format", "html,pdf"), "unknown report format 'pdf'; valid formats: html, md, xlsx, docx")

@@ -1,0 +1,144 @@
+"""Golden tests: every summary table on a hand-built frame whose answers are known."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from consultnlp.config import SummariseConfig
+from consultnlp.pipeline import row_accounting
+from consultnlp.summarise import segment_table_names, summarise
+from tests.report.frames import context_for, golden_frame
+
+
+@pytest.fixture(scope="module")
+def golden():
+    frame = golden_frame()
+    summary = summarise(frame, context_for(frame), SummariseConfig(min_segment_count=1), row_accounting(frame),
+                        segment_columns=["region"], lang="es")
+    return frame, summary
+
+
+def _records(table: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    return [tuple(r) for r in table[columns].itertuples(index=False)]
+
+
+def test_summarise_table_names_and_order(golden):
+    _, summary = golden
+    assert list(summary.tables) == [
+        "overview", "languages", "segment_region", "topics", "themes", "topic_theme", "theme_segment", "quotes", "campaigns", "exclusions", "privacy",
+    ]
+
+
+def test_summarise_overview_golden(golden):
+    _, summary = golden
+    overview = dict(zip(summary.tables["overview"]["metric"], summary.tables["overview"]["value"]))
+    assert overview == {
+        "contributions": 9, "analysed": 7, "unique_contributions": 6, "duplicate_copies": 1, "excluded": 2,
+        "excluded_empty": 1, "excluded_language": 1, "campaigns": 1, "campaign_contributions": 2, "campaign_unique_contributions": 1,
+        "topics": 2, "outlier_share": 0.1429, "share_with_theme": 0.8571, "comments_with_personal_data": 1,
+    }
+    assert overview["contributions"] == overview["analysed"] + overview["excluded"]
+
+
+def test_summarise_participation_golden(golden):
+    _, summary = golden
+    cols = ["contributions", "analysed", "unique_contributions", "excluded", "share_of_analysed", "share_of_unique"]
+    assert _records(summary.tables["languages"], ["lang", *cols]) == [
+        ("es", 4, 3, 2, 1, 0.4286, 0.3333), ("en", 2, 2, 2, 0, 0.2857, 0.3333), ("pt", 2, 2, 2, 0, 0.2857, 0.3333), ("other", 1, 0, 0, 1, 0.0, 0.0),
+    ]
+    # Blank metadata is its own value, listed last.
+    assert _records(summary.tables["segment_region"], ["region", *cols]) == [
+        ("Norte", 5, 4, 3, 1, 0.5714, 0.5), ("Sur", 3, 3, 3, 0, 0.4286, 0.5), ("(blank)", 1, 0, 0, 1, 0.0, 0.0),
+    ]
+
+
+def test_summarise_topics_golden(golden):
+    _, summary = golden
+    topics = summary.tables["topics"]
+    cols = ["topic_id", "label", "contributions", "unique_contributions", "share", "share_unique", "languages", "top_themes", "top_theme_names"]
+    assert _records(topics, cols) == [
+        (0, "Datos, presupuesto, abiertos", 3, 2, 0.4286, 0.3333, "es 67%, pt 33%", "open_data, health", "Datos abiertos, Salud"),
+        (1, "Hospital, datos", 3, 3, 0.4286, 0.5, "en 33%, es 33%, pt 33%", "health, open_data", "Salud, Datos abiertos"),
+        (-1, "Sin tópico claro", 1, 1, 0.1429, 0.1667, "en 100%", "", ""),
+    ]
+    assert topics.loc[0, ["lang_share_es", "lang_share_pt", "lang_share_en"]].tolist() == [0.6667, 0.3333, 0.0]
+    assert topics.loc[1, "keywords_en"] == "hospital, waiting, lists" and topics.loc[0, "keywords_en"] == ""
+
+
+def test_summarise_topic_labels_follow_report_language():
+    frame = golden_frame()
+    labels = {}
+    for lang in ("es", "pt", "en"):
+        summary = summarise(frame, context_for(frame), SummariseConfig(), row_accounting(frame), segment_columns=[], lang=lang)
+        labels[lang] = summary.tables["topics"].set_index("topic_id")["label"].to_dict()
+    assert labels["pt"][0] == "Dados, saúde" and labels["en"][0] == "Data, budget, open"  # no English keywords: global ones
+    assert labels["pt"][-1] == "Sem tópico claro" and labels["en"][-1] == "No clear topic"
+
+
+def test_summarise_themes_golden(golden):
+    _, summary = golden
+    cols = ["theme_id", "name", "contributions", "unique_contributions", "share_of_analysed", "share_of_unique", "topics"]
+    assert _records(summary.tables["themes"], cols) == [
+        ("health", "Salud", 4, 4, 0.5714, 0.6667, 2),
+        ("open_data", "Datos abiertos", 4, 3, 0.5714, 0.5, 2),
+        ("other", "Otros (ningún tema)", 1, 1, 0.1429, 0.1667, 0),
+    ]
+
+
+def test_summarise_topic_theme_golden(golden):
+    _, summary = golden
+    cols = ["topic_id", "theme_id", "contributions", "unique_contributions", "share_of_topic", "share_of_theme"]
+    assert _records(summary.tables["topic_theme"], cols) == [
+        (-1, "other", 1, 1, 1.0, 1.0),
+        (0, "open_data", 3, 2, 1.0, 0.75), (0, "health", 1, 1, 0.3333, 0.25),
+        (1, "health", 3, 3, 1.0, 0.75), (1, "open_data", 1, 1, 0.3333, 0.25),
+    ]
+
+
+def test_summarise_theme_segment_counts_copies_once(golden):
+    _, summary = golden
+    table = summary.tables["theme_segment"].set_index(["segment", "theme_id"])
+    norte = table.loc[("Norte", "open_data")]
+    # c01+c02 are one duplicate group: 3 contributions but 2 unique (c01, c09) of Norte's 3 unique.
+    assert (norte["contributions"], norte["unique_contributions"], norte["segment_size"], norte["segment_unique"]) == (3, 2, 4, 3)
+    assert (norte["share_in_segment"], norte["share_overall"], norte["lift"]) == (0.6667, 0.5, 1.333)
+    assert (norte["share_in_segment_with_duplicates"], norte["share_overall_with_duplicates"]) == (0.75, 0.5714)
+    assert norte["test"] == "fisher" and norte["p_value"] == 1.0 and not norte["significant"]
+
+
+def test_summarise_exclusions_privacy_campaigns_golden(golden):
+    _, summary = golden
+    assert _records(summary.tables["exclusions"], ["reason", "stage", "rows", "share_of_input", "example_comment_ids"]) == [
+        ("empty", "ingest", 1, 0.1111, "c07"), ("language", "language", 1, 0.1111, "c08"),
+    ]
+    assert _records(summary.tables["privacy"], ["kind", "occurrences", "comments"]) == [("EMAIL", 1, 1)]
+    campaigns = summary.tables["campaigns"]
+    assert _records(campaigns, ["campaign_id", "contributions", "distinct_variants", "share_of_analysed", "languages", "topic_id",
+                                "themes", "top_region", "top_region_share", "representative_id", "variant_examples"]) == [
+        ("K1", 2, 1, 0.2857, "es", 0, "open_data", "Norte", 1.0, "c01", ""),
+    ]
+
+
+def test_summarise_quotes_are_redacted_traceable_and_exclude_outliers(golden):
+    frame, summary = golden
+    quotes = summary.tables["quotes"]
+    assert set(quotes["scope"]) == {"topic", "theme"}
+    assert "-1" not in set(quotes.loc[quotes["scope"] == "topic", "group_id"]) and "other" not in set(quotes["group_id"])
+    for _, q in quotes.iterrows():
+        assert q["quote"] == frame.loc[q["comment_id"], "text_redacted"]  # the redacted text, traceable by id
+        assert "ana@example.org" not in q["quote"]
+    # c02 is a copy of c01: only representatives are quoted.
+    assert "c02" not in set(quotes["comment_id"])
+    by_group = quotes.groupby(["scope", "group_id"])["comment_id"].apply(list).to_dict()
+    assert sorted(by_group[("topic", "1")]) == ["c04", "c05", "c09"]
+    assert quotes.loc[quotes["group_id"] == "health", "group_name"].iloc[0] == "Salud"
+
+
+def test_summarise_segment_table_names_are_safe_unique_and_fit_a_sheet_name():
+    long = "pregunta_sobre_el_tipo_de_participante"
+    assert segment_table_names(["región", "tipo/participante", "tipo_participante", "=cmd|' /C calc'!A0", "", long, long + "_2"]) == {
+        "región": "segment_región", "tipo/participante": "segment_tipo_participante",
+        "tipo_participante": "segment_tipo_participante_2", "=cmd|' /C calc'!A0": "segment_cmd_C_calc_A0", "": "segment_column",
+        long: "segment_pregunta_sobre_el_tipo", long + "_2": "segment_pregunta_sobre_el_tip_2",
+    }
