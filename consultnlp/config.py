@@ -13,8 +13,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from consultnlp.errors import ConfigError
+from consultnlp.resources import project_path
 
-PIPELINES_DIR = Path(__file__).resolve().parent.parent / "pipelines"
+PIPELINES_DIR = project_path("pipelines")
 LANGUAGES = ("es", "pt", "en")
 
 
