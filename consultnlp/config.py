@@ -72,7 +72,8 @@ class RedactConfig(Section):
 
 
 class NlpConfig(Section):
-    lemmatizer: Literal["spacy-lookup"] = "spacy-lookup"
+    # simplemma: dictionary lemmas (default; right for es/pt nouns); spacy-lookup: spaCy's lookup tables.
+    lemmatizer: Literal["simplemma", "spacy-lookup"] = "simplemma"
     extra_stopwords: dict[str, list[str]] = Field(default_factory=dict)
     min_token_chars: int = Field(default=3, ge=1)
 
@@ -90,15 +91,21 @@ class EmbedConfig(Section):
 
 
 class TopicsConfig(Section):
-    clustering: Literal["umap-hdbscan", "kmeans"] = "umap-hdbscan"
+    # umap-hdbscan: BERTopic's clustering (topic count found from the data); umap-kmeans: n_clusters topics
+    # after UMAP; kmeans: k-means on the vectors themselves, no UMAP (fastest; for very large corpora).
+    clustering: Literal["umap-hdbscan", "umap-kmeans", "kmeans"] = "umap-hdbscan"
     min_topic_size: int = Field(default=15, ge=2)
+    min_samples: int | None = Field(default=5, ge=1)  # HDBSCAN; None = min_topic_size (often one giant topic)
+    refine: bool = True  # umap-hdbscan: k-means seeded with HDBSCAN's clusters redraws topic borders
     n_neighbors: int = Field(default=15, ge=2)
     n_components: int = Field(default=5, ge=2)
     n_clusters: int | None = Field(default=None, ge=2)  # kmeans; None = from corpus size
+    lexical_weight: float = Field(default=1.0, ge=0, le=10)  # weight of the cross-lingual keyword vectors; 0 = off
     max_outlier_share: float = Field(default=0.05, ge=0, le=1)
     top_n_words: int = Field(default=10, ge=3)
     fit_sample_size: int = Field(default=100_000, ge=1_000)
     model: str | None = None  # a saved topic model to transform with instead of fitting
+    save_model: str | None = None  # save the fitted model to this folder (a bare name goes under the model dir)
 
 
 class ThemesConfig(Section):
@@ -140,8 +147,8 @@ class PipelineConfig(Section):
     random_state: int = 42
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # dask scheduler address; None = a local cluster
-    stages: list[str] = Field(default_factory=lambda: list(STAGE_SECTIONS))
     partition_rows: int = Field(default=20_000, ge=1)  # rows per Dask partition
+    stages: list[str] = Field(default_factory=lambda: list(STAGE_SECTIONS))
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)
     clean: CleanConfig = Field(default_factory=CleanConfig)

@@ -1,9 +1,12 @@
-"""spaCy preprocessing: per-language tokenisation, lookup lemmas and stopwords.
+"""spaCy preprocessing: per-language tokenisation, lemmas and stopwords.
 
 No trained spaCy pipeline for es/pt is installable offline at a current
-version (see NOTES-STACK), so we use ``spacy.blank(lang)`` with the lookup
-lemmatiser from ``spacy-lookups-data``. Lemmas feed topic keywords (c-TF-IDF)
-and theme keyword matching.
+version (see NOTES-STACK), so there is no parser and no noun chunks: we use
+``spacy.blank(lang)`` plus a lemmatiser component. The default, ``simplemma``,
+looks words up in simplemma's dictionaries; spaCy's lookup tables
+(``spacy-lookup``) turn many Spanish and Portuguese nouns into verbs ("agua" ->
+"aguar", "empresas" -> "empresar"), which ruins topic keywords. Lemmas feed
+topic keywords (c-TF-IDF) and theme keyword matching.
 """
 
 from __future__ import annotations
@@ -12,76 +15,190 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import NlpConfig
-from consultnlp.stages.base import RunContext, Stage, unit_mask
+from consultnlp.errors import ConfigError, missing_dependency
+from consultnlp.resources import project_path
+from consultnlp.stages.base import RunContext, Stage, broadcast_to_duplicates, unit_mask
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = project_path("data")
 SUPPORTED = ("es", "pt", "en")
+LEMMATIZERS = ("simplemma", "spacy-lookup")
 _PLACEHOLDER = re.compile(r"\[[A-Z_]{2,12}\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
+# Frequent words that simplemma gets wrong in our consultations (checked by hand on
+# chile-ela-2016, brasil-planoclima-2024 and polis): word -> lemma.
+LEMMA_FIXES: dict[str, dict[str, str]] = {
+    "es": {
+        "sana": "sano", "sanas": "sano", "digna": "digno", "dignas": "digno", "basada": "basado",
+        "basadas": "basado", "basados": "basado", "desiciones": "decisión", "desicion": "decisión",
+        "estado": "estado",
+    },
+    "pt": {
+        "melhores": "melhor", "limpa": "limpo", "limpas": "limpo", "secas": "seca", "baixa": "baixo",
+        "baixas": "baixo", "visto": "visto", "estado": "estado",
+    },
+    "en": {"better": "good", "best": "good", "left": "left", "data": "data", "means": "means"},
+}
+# Two-word terms kept whole although one word is a stop word ("por medio de" is boilerplate).
+COMPOUNDS: dict[str, frozenset[tuple[str, str]]] = {
+    "es": frozenset({("medio", "ambiente"), ("adulto", "mayor"), ("adultos", "mayores")}),
+    "pt": frozenset({("meio", "ambiente")}),
+    "en": frozenset(),
+}
 
-def boilerplate_stopwords(lang: str) -> set[str]:
-    """The project's consultation stopwords for ``lang`` (``data/stopwords/<lang>.txt``)."""
-    path = DATA_DIR / "stopwords" / f"{lang}.txt"
+
+@lru_cache(maxsize=None)
+def boilerplate_stopwords(lang: str) -> frozenset[str]:
+    """The project's consultation stopwords for ``lang`` (``data/stopwords/<lang>.txt``, lines without ``!``)."""
+    return frozenset(w for w in _stopword_lines(lang) if not w.startswith("!"))
+
+
+@lru_cache(maxsize=None)
+def kept_words(lang: str) -> frozenset[str]:
+    """Content words that spaCy lists as stop words but consultations need ("estado", "meio"): ``!word`` lines."""
+    return frozenset(w[1:] for w in _stopword_lines(lang) if w.startswith("!"))
+
+
+@lru_cache(maxsize=None)
+def function_words() -> frozenset[str]:
+    """Articles, prepositions and pronouns of es/pt/en removed in every language (``data/stopwords/common.txt``).
+
+    Mixed-language comments and mis-detected ones would otherwise leak another
+    language's function words ("the", "não") into keywords.
+    """
+    return frozenset(_stopword_lines("common"))
+
+
+def _stopword_lines(name: str) -> list[str]:
+    path = DATA_DIR / "stopwords" / f"{name}.txt"
     if not path.exists():
-        return set()
+        return []
     lines = path.read_text(encoding="utf-8").splitlines()
-    return {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+    return [line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _simplemma_factory(nlp: Any, name: str) -> "SimplemmaLemmatizer":
+    return SimplemmaLemmatizer(nlp.lang)
+
+
+class SimplemmaLemmatizer:
+    """spaCy component: sets ``token.lemma_`` from simplemma's dictionary for the pipeline's language.
+
+    Results are memoised per word (a consultation has a small vocabulary). For
+    English, simplemma sometimes adds a spurious "e" ("growing" -> "growe");
+    when spaCy's lookup lemma (run just before) plus "e" is simplemma's answer,
+    the lookup lemma wins.
+    """
+
+    def __init__(self, lang: str) -> None:
+        try:
+            import simplemma
+        except ImportError as exc:  # pragma: no cover - a core dependency
+            raise missing_dependency("simplemma", None, "The simplemma lemmatiser") from exc
+        self._lemmatize = simplemma.lemmatize
+        self.lang = lang
+        self.fixes = LEMMA_FIXES.get(lang, {})
+        self._memo: dict[str, str] = {}
+
+    def lemma(self, word: str, lookup: str = "") -> str:
+        key = word if self.lang != "en" else f"{word}\x00{lookup}"
+        cached = self._memo.get(key)
+        if cached is not None:
+            return cached
+        if word in self.fixes:
+            lemma = self.fixes[word]
+        else:
+            lemma = self._lemmatize(word, lang=self.lang).lower()
+            if self.lang == "en" and lookup and lookup != lemma and lookup + "e" == lemma:
+                lemma = lookup
+        self._memo[key] = lemma
+        return lemma
+
+    def __call__(self, doc: Any) -> Any:
+        for tok in doc:
+            if tok.is_alpha:
+                tok.lemma_ = self.lemma(tok.lower_, tok.lemma_)
+        return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("consultnlp_simplemma"):
+        Language.factory("consultnlp_simplemma")(_simplemma_factory)
 
 
 class Lemmatizer:
     """Lower-cased content lemmas per language, with stopwords removed."""
 
-    def __init__(self, *, extra_stopwords: dict[str, list[str]] | None = None, min_token_chars: int = 3) -> None:
+    def __init__(
+        self, *, method: str = "simplemma", extra_stopwords: dict[str, list[str]] | None = None, min_token_chars: int = 3
+    ) -> None:
+        if method not in LEMMATIZERS:
+            raise ConfigError(f"nlp.lemmatizer {method!r} is unknown; valid lemmatizers: {', '.join(LEMMATIZERS)}.")
+        self.method = method
         self.extra_stopwords = {k: {w.lower() for w in v} for k, v in (extra_stopwords or {}).items()}
         self.min_token_chars = min_token_chars
+        self._pipelines: dict[str, Any] = {}
+        self._stopwords: dict[str, frozenset[str]] = {}
 
-    @staticmethod
-    @lru_cache(maxsize=None)
-    def pipeline(lang: str):  # noqa: ANN205 - spaCy Language
-        import spacy
+    def pipeline(self, lang: str):  # noqa: ANN201 - spaCy Language
+        """The spaCy pipeline for ``lang`` (built once per lemmatizer)."""
+        if lang not in self._pipelines:
+            self._pipelines[lang] = _build_pipeline(lang, self.method)
+        return self._pipelines[lang]
 
-        nlp = spacy.blank(lang)
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-        return nlp
-
-    @lru_cache(maxsize=None)
     def stopwords(self, lang: str) -> frozenset[str]:
-        """spaCy's stop words for ``lang`` plus the project's and the user's additions, for all three languages' lemmas."""
-        words = set(self.pipeline(lang).Defaults.stop_words)
-        words |= boilerplate_stopwords(lang) | self.extra_stopwords.get(lang, set())
-        return frozenset(words)
+        """spaCy's stop words for ``lang`` (minus the ``!`` kept words), the project's, the user's and es/pt/en function words."""
+        if lang not in self._stopwords:
+            import spacy
+
+            words = set(spacy.blank(lang).Defaults.stop_words) - kept_words(lang)
+            words |= boilerplate_stopwords(lang) | self.extra_stopwords.get(lang, set()) | function_words()
+            # Lemmas of stop words are stop words too ("fue" -> "ser", "los" -> "el").
+            words |= {self.lemma(w, lang) for w in list(words)}
+            self._stopwords[lang] = frozenset(words - kept_words(lang))
+        return self._stopwords[lang]
+
+    def lemma(self, word: str, lang: str) -> str:
+        """The lemma of one lower-cased word."""
+        tokens = [t for t in self.pipeline(lang)(word)]
+        return (tokens[0].lemma_ or tokens[0].text) if len(tokens) == 1 else word
 
     def lemmatize(
         self, texts: list[str], lang: str, batch_size: int = 1000, forms: Counter | None = None
     ) -> list[list[str]]:
         """Content lemmas of each text (language ``lang``; others fall back to English rules).
 
-        When ``forms`` is given, it counts (lemma, surface word) pairs, so keywords can be
-        shown as people wrote them ("agua", not the lookup lemma "aguar").
+        When ``forms`` is given, it counts (lemma, surface) pairs for words and for
+        adjacent lemma pairs, so keywords can be shown as people wrote them:
+        "datos", not the lemma "dato"; "listas de espera", not "lista espera".
         """
         lang = lang if lang in SUPPORTED else "en"
         nlp = self.pipeline(lang)
         stop = self.stopwords(lang)
+        compounds = COMPOUNDS.get(lang, frozenset())
         prepared = (_URL.sub(" ", _PLACEHOLDER.sub(" ", t)).lower() for t in texts)
         result: list[list[str]] = []
         for doc in nlp.pipe(prepared, batch_size=batch_size):
-            lemmas = []
+            kept = []
             for tok in doc:
-                if not tok.is_alpha or len(tok.text) < self.min_token_chars or tok.text in stop:
+                if not tok.is_alpha or len(tok.text) < self.min_token_chars:
                     continue
                 lemma = tok.lemma_ or tok.text
-                if lemma not in stop and len(lemma) >= self.min_token_chars:
-                    lemmas.append(lemma)
-                    if forms is not None:
-                        forms[(lemma, tok.text)] += 1
-            result.append(lemmas)
+                if (compounds and _in_compound(tok, compounds)) or (
+                    tok.text not in stop and lemma not in stop and len(lemma) >= self.min_token_chars
+                ):
+                    kept.append((lemma, tok))
+            if forms is not None:
+                _count_forms(forms, doc, kept)
+            result.append([lemma for lemma, _ in kept])
         return result
 
     def lemmatize_phrase(self, phrase: str, lang: str) -> str:
@@ -92,6 +209,44 @@ class Lemmatizer:
         stop = self.stopwords(lang)
         kept = [t for t in tokens if t not in stop] or tokens
         return " ".join(kept)
+
+
+MAX_PHRASE_GAP = 2  # stop words between two keyword lemmas that a shown phrase keeps ("lista de espera")
+
+
+def _count_forms(forms: Counter, doc: Any, kept: list[tuple[str, Any]]) -> None:
+    for i, (lemma, tok) in enumerate(kept):
+        forms[(lemma, tok.text)] += 1
+        if i:
+            prev_lemma, prev = kept[i - 1]
+            between = doc[prev.i + 1 : tok.i]
+            # Keep the little words in between ("lista de espera"), not punctuation ("salud, educación").
+            if len(between) <= MAX_PHRASE_GAP and all(t.is_alpha for t in between):
+                surface = " ".join(t.text for t in doc[prev.i : tok.i + 1])
+            else:
+                surface = f"{prev.text} {tok.text}"
+            forms[(f"{prev_lemma} {lemma}", surface)] += 1
+
+
+def _in_compound(tok: Any, compounds: frozenset[tuple[str, str]]) -> bool:
+    doc = tok.doc
+    after = tok.i + 1 < len(doc) and (tok.text, doc[tok.i + 1].text) in compounds
+    return after or (tok.i > 0 and (doc[tok.i - 1].text, tok.text) in compounds)
+
+
+@lru_cache(maxsize=None)
+def _build_pipeline(lang: str, method: str):  # noqa: ANN202 - spaCy Language
+    import spacy
+
+    nlp = spacy.blank(lang)
+    if method == "spacy-lookup" or lang == "en":
+        # English simplemma falls back on the lookup lemma in one case (see SimplemmaLemmatizer).
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    if method == "simplemma":
+        _register_components()
+        nlp.add_pipe("consultnlp_simplemma")
+    nlp.initialize()
+    return nlp
 
 
 def _most_frequent_forms(counts: Counter) -> dict[str, str]:
@@ -118,7 +273,9 @@ def _neg(word: str) -> tuple[int, ...]:
 
 
 def show_keyword(keyword: str, forms: dict[str, str]) -> str:
-    """A lemma keyword ("datar abrir") as written ("datos abiertos")."""
+    """A lemma keyword ("dato abierto") as people wrote it ("datos abiertos")."""
+    if keyword in forms:
+        return forms[keyword]
     return " ".join(forms.get(part, part) for part in keyword.split())
 
 
@@ -135,7 +292,7 @@ class NlpStage(Stage):
     def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
         cfg: NlpConfig = self.config
         out = frame.copy()
-        lemmatizer = Lemmatizer(extra_stopwords=cfg.extra_stopwords, min_token_chars=cfg.min_token_chars)
+        lemmatizer = Lemmatizer(method=cfg.lemmatizer, extra_stopwords=cfg.extra_stopwords, min_token_chars=cfg.min_token_chars)
         context.lemmatizer = lemmatizer
         out[schema.LEMMAS] = ""
         units = out[unit_mask(out)]
@@ -148,7 +305,5 @@ class NlpStage(Stage):
                 task.advance(len(part))
         context.lemma_forms = display_forms(forms)
         # Duplicates share their representative's lemmas.
-        from consultnlp.stages.base import broadcast_to_duplicates
-
         broadcast_to_duplicates(out, [schema.LEMMAS], {schema.LEMMAS: ""})
         return out

@@ -1,0 +1,39 @@
+"""Embedders: order kept, optional sentence-transformers behind its extra."""
+
+import builtins
+
+import numpy as np
+import pytest
+
+from consultnlp.config import EmbedConfig
+from consultnlp.errors import ConfigError, MissingDependency
+from consultnlp.stages.embed import make_embedder
+
+
+def test_embed_sentence_transformers_missing_names_the_extra(monkeypatch):
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name == "sentence_transformers" or name.startswith("sentence_transformers."):
+            raise ImportError("No module named 'sentence_transformers'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(MissingDependency, match=r'pip install "consultnlp\[transformers\]"'):
+        make_embedder(EmbedConfig(embedder="sentence-transformers", model="/models/mini"))
+
+
+def test_embed_sentence_transformers_needs_a_model():
+    with pytest.raises(ConfigError, match="needs embed.model"):
+        make_embedder(EmbedConfig(embedder="sentence-transformers"))
+
+
+def test_embed_use_vectors_follow_input_order_and_cross_languages():
+    embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
+    texts = ["Agua potable para todos los barrios de la ciudad.", "Hola.", "Água potável para todos os bairros da cidade.",
+             "The price of bread went up again this year in the market near my house."]
+    together = embedder.encode(texts)
+    alone = np.vstack([embedder.encode([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5)  # batching by length does not reorder rows
+    assert together.shape == (4, 512) and together.dtype == np.float32
+    assert together[0] @ together[2] > 0.8 and together[0] @ together[3] < 0.3
