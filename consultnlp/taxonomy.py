@@ -1,22 +1,25 @@
-"""Theme taxonomies: the bundled OGP policy areas or a user's own (YAML or CSV)."""
+"""Theme taxonomies: the bundled OGP policy areas or a user's own (YAML or CSV).
+
+Files are checked by ``consultnlp.themes.validate`` (line-aware, every rule of
+``data/themes/README.md``) before they become a ``Taxonomy``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from consultnlp.errors import ConfigError
+from consultnlp.resources import project_path
 
-THEMES_DIR = Path(__file__).resolve().parent.parent / "data" / "themes"
+THEMES_DIR = project_path("data", "themes")
 
 
 class Theme(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_]*$")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     parent: str | None = None
     name: dict[str, str]
     description: dict[str, str] = Field(default_factory=dict)
@@ -73,24 +76,6 @@ def bundled_taxonomies() -> list[str]:
     return sorted(p.stem for p in THEMES_DIR.glob("*.yaml"))
 
 
-def _from_csv(path: Path) -> dict:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if "id" not in frame.columns:
-        raise ConfigError(f"{path.name}: a theme CSV needs an 'id' column. Found: {', '.join(frame.columns)}.")
-    langs = sorted({c.split("_", 1)[1] for c in frame.columns if c.startswith("name_")})
-    themes = []
-    for _, row in frame.iterrows():
-        theme: dict = {"id": row["id"].strip(), "parent": row.get("parent", "").strip() or None}
-        for field in ("name", "description"):
-            theme[field] = {l: row[f"{field}_{l}"].strip() for l in langs if row.get(f"{field}_{l}", "").strip()}
-        theme["keywords"] = {
-            l: [k.strip() for k in row[f"keywords_{l}"].split(";") if k.strip()]
-            for l in langs if f"keywords_{l}" in frame.columns
-        }
-        themes.append(theme)
-    return {"id": path.stem, "languages": langs, "themes": themes}
-
-
 def load_taxonomy(name_or_path: str) -> Taxonomy:
     """Load a bundled taxonomy by name (``ogp``) or a YAML/CSV file."""
     path = Path(name_or_path)
@@ -103,13 +88,42 @@ def load_taxonomy(name_or_path: str) -> Taxonomy:
             )
     if not path.exists():
         raise ConfigError(f"themes.taxonomy: file {path} does not exist.")
+    from consultnlp.themes.validate import validate_taxonomy
+
+    report = validate_taxonomy(path)
+    if not report.ok:
+        more = f" (and {len(report.problems) - 1} more problem(s))" if len(report.problems) > 1 else ""
+        raise ConfigError(f"{report.lines()[0]}{more}. Check it with: consultnlp themes validate {path}")
     try:
-        data = _from_csv(path) if path.suffix.lower() == ".csv" else yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path.name} is not valid YAML: {exc}".replace("\n", " ")) from None
-    try:
-        return Taxonomy.model_validate(data)
-    except ValidationError as err:
+        return Taxonomy.model_validate(report.data)
+    except ValidationError as err:  # the validator should have caught it first; keep the message actionable anyway
         first = err.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"{path.name}: invalid taxonomy at '{loc}': {first['msg']}. Check it with: consultnlp themes validate {path}") from None
+
+
+class LabelTheme(BaseModel):
+    """One label of a trained classifier, shaped like a ``Theme`` (no parent, its name is the label)."""
+
+    id: str
+    parent: str | None = None
+
+
+class LabelTaxonomy(BaseModel):
+    """The labels of a trained theme classifier, with the lookups the summary and report use."""
+
+    id: str
+    themes: list[LabelTheme]
+
+    @classmethod
+    def from_labels(cls, name: str, labels: list[str]) -> "LabelTaxonomy":
+        return cls(id=name, themes=[LabelTheme(id=str(label)) for label in labels])
+
+    def get(self, theme_id: str) -> LabelTheme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    def name_of(self, theme_id: str, lang: str) -> str:
+        return self.get(theme_id).id

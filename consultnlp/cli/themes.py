@@ -2,6 +2,110 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Optional
+
 import typer
 
+from consultnlp.cli.common import default_cache_dir, errors, fail, make_progress
+
 themes_app = typer.Typer(help="Commitment themes: validate taxonomies, train and evaluate classifiers.", no_args_is_help=True)
+
+TEXT_COLUMN = typer.Option(..., "--text-column", help="Column with the comment text.")
+LABEL_COLUMN = typer.Option(..., "--label-column", help="Column with the theme label(s).")
+MULTI_LABEL = typer.Option(None, "--multi-label", help="Labels are lists separated by this string (e.g. ';'); default: one label per row.")
+GROUP_COLUMN = typer.Option(
+    None, "--group-column", help="Column with the question each answer responds to; only labels seen with that question are proposed."
+)
+CACHE_DIR = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: ~/.cache/consultnlp).")
+NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars or notes.")
+
+
+@themes_app.command()
+def validate(
+    path: Path = typer.Argument(..., metavar="FILE", help="A taxonomy file (.yaml or .csv)."),
+) -> None:
+    """Check a theme taxonomy; list every problem with its line number (exit 1 when invalid)."""
+    from consultnlp.themes.validate import validate_taxonomy
+
+    report = validate_taxonomy(path)
+    if not report.ok:
+        for line in report.lines():
+            typer.echo(line, err=True)
+        typer.echo(f"{len(report.problems)} problem(s) in {path.name}. See data/themes/README.md for the schema.", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(report.summary())
+
+
+@themes_app.command()
+def train(
+    data: Path = typer.Argument(..., metavar="DATA", help="Labelled comments: .csv .tsv .xlsx .json .jsonl .parquet."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the model and its card, e.g. models/my_codebook."),
+    text_column: str = TEXT_COLUMN,
+    label_column: str = LABEL_COLUMN,
+    multi_label: Optional[str] = MULTI_LABEL,
+    group_column: Optional[str] = GROUP_COLUMN,
+    sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
+    features: str = typer.Option("tfidf+embeddings", "--features", help="tfidf, embeddings or tfidf+embeddings."),
+    holdout: float = typer.Option(0.1, "--holdout", help="Share of rows held out to measure the model for its card (0 = none)."),
+    random_state: int = typer.Option(42, "--random-state", help="Seed for the held-out split and the training."),
+    cache_dir: Optional[Path] = CACHE_DIR,
+    no_cache: bool = NO_CACHE,
+    quiet: bool = QUIET,
+) -> None:
+    """Train a theme classifier from labelled comments and save it with a model card."""
+    from consultnlp.themes.data import read_labelled
+    from consultnlp.themes.training import train_and_save
+
+    with errors():
+        labelled = read_labelled(
+            data, text_column=text_column, label_column=label_column, multi_label=multi_label,
+            group_column=group_column, sheet=sheet,
+        )
+        card = train_and_save(
+            labelled, out, features=features, holdout=holdout, random_state=random_state,
+            progress=make_progress(quiet), cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        )
+    metrics = card.get("metrics") or {}
+    shown = "  ".join(f"{k} {metrics[k]:.4f}" for k in ("top1_accuracy", "top5_accuracy", "macro_f1", "micro_f1", "samples_f1") if k in metrics)
+    typer.echo(f"Trained on {card['data']['rows_train']} rows, {len(card['classes'])} classes in {card['training_seconds']:.0f} s. {shown}".rstrip())
+    typer.echo(f"Model: {out} (card: {out / 'model_card.md'})")
+
+
+@themes_app.command()
+def evaluate(
+    model: Path = typer.Argument(..., metavar="MODEL", help="A trained model folder (models/NAME)."),
+    data: Path = typer.Argument(..., metavar="DATA", help="Labelled comments to evaluate on."),
+    text_column: str = TEXT_COLUMN,
+    label_column: str = LABEL_COLUMN,
+    multi_label: Optional[str] = MULTI_LABEL,
+    group_column: Optional[str] = GROUP_COLUMN,
+    sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the metrics as JSON to this file."),
+    cache_dir: Optional[Path] = CACHE_DIR,
+    no_cache: bool = NO_CACHE,
+    quiet: bool = QUIET,
+) -> None:
+    """Measure a trained classifier on labelled comments: accuracy at 1 and 5, F1, per class, confusions."""
+    from consultnlp.themes.data import read_labelled
+    from consultnlp.themes.evaluate import format_metrics
+    from consultnlp.themes.training import evaluate_model
+
+    with errors():
+        labelled = read_labelled(
+            data, text_column=text_column, label_column=label_column, multi_label=multi_label,
+            group_column=group_column, sheet=sheet,
+        )
+        metrics = evaluate_model(
+            model, labelled, progress=make_progress(quiet), cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        )
+    typer.echo(format_metrics(metrics))
+    if out is not None:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {out}: {exc.strerror}. Choose another --out path.")
+        typer.echo(f"Metrics: {out}")

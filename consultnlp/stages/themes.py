@@ -1,22 +1,37 @@
-"""Theme tagging against a commitment taxonomy (keyword matching on lemmas).
+"""Theme tagging against a commitment taxonomy or with a trained classifier.
 
-Keywords are lemmatised with the same spaCy lemmatiser as the comments and
-compared without accents, so "información", "informacion" and "informaciones"
-all match. A comment may carry several themes, or ``other`` when none matches.
+``themes.method``:
+
+- ``keywords``: taxonomy keywords found in the lemmas. Keywords are lemmatised with the
+  same spaCy lemmatiser as the comments and compared without accents, so "información",
+  "informacion" and "informaciones" all match.
+- ``zero-shot``: keywords plus embedding similarity to the theme descriptions, with
+  thresholds calibrated on the consultation (``consultnlp/themes/zeroshot.py``).
+- ``supervised``: a classifier trained with ``consultnlp themes train`` (``themes.model``),
+  optionally restricted to the labels of each row's question (``themes.group_column``).
+
+A comment may carry several themes, or ``other`` when none passes. ``theme_scores`` keeps
+each theme's score and ``theme_evidence`` why it was given (keywords, ``sim=0.41``, ``p=0.62``).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import ThemesConfig
+from consultnlp.errors import ConfigError, PipelineError
 from consultnlp.stages.base import RunContext, Stage, broadcast_to_duplicates, unit_mask
 from consultnlp.stages.nlp import SUPPORTED, Lemmatizer
-from consultnlp.taxonomy import Taxonomy, load_taxonomy
+from consultnlp.taxonomy import LabelTaxonomy, Taxonomy, load_taxonomy
+
+OUTPUT_COLUMNS = [schema.THEMES, schema.THEME_SCORES, schema.THEME_EVIDENCE]
 
 
 def fold(text: str) -> str:
@@ -62,37 +77,145 @@ def assign(found: dict[str, list[str]], order: dict[str, int], *, min_hits: int,
     return [k for _, k in chosen], [round(h / (h + 1), 3) for h, _ in chosen]
 
 
+def _join(ids: list[str], scores: list[float], evidence: list[str]) -> tuple[str, str, str]:
+    return (
+        ";".join(ids) or schema.OTHER_THEME,
+        ";".join(f"{i}:{v}" for i, v in zip(ids, scores)),
+        ";".join(f"{i}:{e}" for i, e in zip(ids, evidence)),
+    )
+
+
 class ThemesStage(Stage):
     """Adds ``themes``, ``theme_scores`` and ``theme_evidence``."""
 
     name = "themes"
     requires = (schema.LEMMAS, schema.LANG)
-    provides = (schema.THEMES, schema.THEME_SCORES, schema.THEME_EVIDENCE)
+    provides = tuple(OUTPUT_COLUMNS)
 
     def __init__(self, config: ThemesConfig) -> None:
         super().__init__(config)
-        self.taxonomy = load_taxonomy(config.taxonomy)
+        if config.method == "supervised":
+            if not config.model:
+                raise ConfigError("themes.method is 'supervised' but themes.model is empty. Use --theme-model models/NAME.")
+            # Only the text is needed; per-instance so the pipeline's chain check sees it.
+            self.requires = (schema.TEXT_REDACTED,)  # type: ignore[misc]
+            self.taxonomy: Any = None
+        else:
+            self.taxonomy = load_taxonomy(config.taxonomy)
 
     def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
         cfg: ThemesConfig = self.config
         out = frame.copy()
-        lemmatizer = context.lemmatizer or Lemmatizer()
-        matcher = KeywordMatcher(self.taxonomy, lemmatizer)
         units = out[unit_mask(out)]
-        themes, scores, evidence = [], [], []
-        with context.progress.task("Tagging themes", total=len(units)) as task:
-            for lemmas, lang in zip(units[schema.LEMMAS].astype(str), units[schema.LANG].astype(str)):
-                found = matcher.match(lemmas, lang)
-                ids, vals = assign(found, matcher.order, min_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes)
-                themes.append(";".join(ids) or schema.OTHER_THEME)
-                scores.append(";".join(f"{i}:{v}" for i, v in zip(ids, vals)))
-                evidence.append(";".join(f"{i}:{'|'.join(found[i])}" for i in ids))
-            task.advance(len(units))
-        for col in (schema.THEMES, schema.THEME_SCORES, schema.THEME_EVIDENCE):
+        if cfg.method == "supervised":
+            rows = self._supervised(units, context)
+        elif cfg.method == "zero-shot":
+            rows = self._zero_shot(units, context)
+        else:
+            rows = self._keywords(units, context)
+        for col in OUTPUT_COLUMNS:
             out[col] = ""
-        out.loc[units.index, schema.THEMES] = themes
-        out.loc[units.index, schema.THEME_SCORES] = scores
-        out.loc[units.index, schema.THEME_EVIDENCE] = evidence
-        broadcast_to_duplicates(out, [schema.THEMES, schema.THEME_SCORES, schema.THEME_EVIDENCE], {})
+        if rows:
+            values = np.array(rows, dtype=object)
+            for k, col in enumerate(OUTPUT_COLUMNS):
+                out.loc[units.index, col] = values[:, k]
+        broadcast_to_duplicates(out, OUTPUT_COLUMNS, {})
         context.taxonomy = self.taxonomy
+        context.stats["themes_method"] = cfg.method
+        context.stats["themes_other_share"] = round(float(np.mean([r[0] == schema.OTHER_THEME for r in rows])), 4) if rows else 0.0
         return out
+
+    def _matches(self, units: pd.DataFrame, context: RunContext) -> list[dict[str, list[str]]]:
+        matcher = KeywordMatcher(self.taxonomy, context.lemmatizer or Lemmatizer())
+        pairs = zip(units[schema.LEMMAS].astype(str), units[schema.LANG].astype(str))
+        return [matcher.match(lemmas, lang) for lemmas, lang in pairs]
+
+    def _keywords(self, units: pd.DataFrame, context: RunContext) -> list[tuple[str, str, str]]:
+        cfg: ThemesConfig = self.config
+        order = {t.id: i for i, t in enumerate(self.taxonomy.themes)}
+        rows = []
+        with context.progress.task("Tagging themes", total=len(units)) as task:
+            for found in self._matches(units, context):
+                ids, vals = assign(found, order, min_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes)
+                rows.append(_join(ids, vals, ["|".join(found[i]) for i in ids]))
+            task.advance(len(units))
+        return rows
+
+    def _zero_shot(self, units: pd.DataFrame, context: RunContext) -> list[tuple[str, str, str]]:
+        from consultnlp.themes.zeroshot import ZeroShotTagger, similarities, theme_prototypes
+
+        cfg: ThemesConfig = self.config
+        if len(units) == 0:
+            return []
+        if context.embeddings is None or context.unit_ids is None or context.embedder is None:
+            raise PipelineError(
+                "themes.method 'zero-shot' needs comment embeddings: add 'embed' before 'themes' in stages, "
+                "or use --set themes.method=keywords."
+            )
+        position = context.unit_ids.get_indexer(units.index)
+        if (position < 0).any():
+            raise PipelineError("the embeddings do not cover every analysed comment; run 'embed' right before 'themes'.")
+        embeddings = context.embeddings[position]
+        with context.progress.task("Tagging themes (zero-shot)", total=len(units)) as task:
+            prototypes = theme_prototypes(self.taxonomy, context.embedder, context)
+            sims = similarities(embeddings, units[schema.LANG].astype(str).tolist(), prototypes)
+            tagger = ZeroShotTagger(
+                self.taxonomy, min_keyword_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes, min_z=cfg.min_z,
+                keyword_min_z=cfg.keyword_min_z, min_similarity=cfg.min_similarity, margin=cfg.similarity_margin,
+            ).calibrate(sims, prototypes)
+            assignments = tagger.assign(self._matches(units, context), sims)
+            task.advance(len(units))
+        return [_join(a.themes, a.scores, a.evidence) for a in assignments]
+
+    def _supervised(self, units: pd.DataFrame, context: RunContext) -> list[tuple[str, str, str]]:
+        from consultnlp.themes.training import embed_unique, load_model, model_embedder
+
+        cfg: ThemesConfig = self.config
+        model, card = load_model(cfg.model)  # type: ignore[arg-type]
+        self.taxonomy = LabelTaxonomy.from_labels(card.get("name") or Path(str(cfg.model)).name, list(model.classes_))
+        groups = self._groups(units, model, context)
+        if len(units) == 0:
+            return []
+        texts = units[schema.TEXT_REDACTED].astype(str).tolist()
+        embeddings = None
+        if model.settings.uses_embeddings:
+            embedder = model_embedder()
+            same = context.embedder is not None and context.embeddings is not None and context.unit_ids is not None
+            if same and context.embedder.key == embedder.key and (context.unit_ids.get_indexer(units.index) >= 0).all():
+                embeddings = context.embeddings[context.unit_ids.get_indexer(units.index)]
+            else:
+                embeddings = embed_unique(texts, embedder, context)
+        with context.progress.task("Tagging themes (classifier)", total=len(units)) as task:
+            scores = model.scores(texts, groups=groups, embeddings=embeddings)
+            labels = model.predict_sets(scores, min_probability=cfg.min_probability, max_labels=cfg.max_themes)
+            prob = model.probabilities(scores)
+            index = {c: i for i, c in enumerate(model.classes_)}
+            rows = []
+            for i, chosen in enumerate(labels):
+                vals = [round(float(prob[i, index[l]]), 3) for l in chosen]
+                rows.append(_join(chosen, vals, [f"p={v:.2f}" for v in vals]))
+            task.advance(len(units))
+        return rows
+
+    def _groups(self, units: pd.DataFrame, model: Any, context: RunContext) -> list[str] | None:
+        column = self.config.group_column
+        if column is None:
+            if model.group_labels_ is not None:
+                context.warn(
+                    "the theme model has per-question label sets, but themes.group_column is not set: every label is allowed. "
+                    "Set --set themes.group_column=COLUMN to restrict labels to each row's question."
+                )
+            return None
+        if column not in units.columns:
+            raise ConfigError(f"themes.group_column: the input has no column {column!r}. Use one of the input's columns.")
+        if model.group_labels_ is None:
+            context.warn(f"themes.group_column={column} is ignored: the theme model was trained without --group-column.")
+            return None
+        groups = units[column].fillna("").astype(str).str.strip().tolist()
+        unknown = model.unknown_groups(groups)
+        if unknown:
+            context.warn(
+                f"{sum(g in set(unknown) for g in groups)} comment(s) have a {column} value the theme model never saw "
+                f"({', '.join(unknown[:5])}); they may receive any label."
+            )
+        return groups

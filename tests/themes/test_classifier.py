@@ -1,0 +1,154 @@
+"""Supervised theme classifiers: train, save, load, evaluate, per-question label sets, the CLI."""
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from consultnlp import schema
+from consultnlp.cli import app
+from consultnlp.config import ThemesConfig
+from consultnlp.stages.base import RunContext
+from consultnlp.stages.ingest import file_sha256
+from consultnlp.stages.themes import ThemesStage
+from consultnlp.themes.classifier import ClassifierSettings
+from consultnlp.themes.data import labelled_from_frame
+from consultnlp.themes.training import evaluate_model, load_model, train_and_save
+
+runner = CliRunner()
+VOCAB = {
+    "q1": {"water": ["agua", "pozo", "sequía", "río", "cañería"], "school": ["escuela", "profesor", "aula", "libros", "liceo"],
+           "road": ["camino", "puente", "bache", "asfalto", "vereda"]},
+    "q2": {"crime": ["robo", "policía", "asalto", "delito", "carabineros"], "clinic": ["hospital", "médico", "consulta", "remedios", "enfermera"],
+           "school": ["escuela", "profesor", "aula", "libros", "liceo"]},
+}
+FILLER = ["el", "la", "barrio", "gente", "queremos", "mejor", "pedimos", "urgente", "comuna", "vecinos", "siempre", "nunca"]
+
+
+def toy_frame(n_per_label: int, seed: int, *, multi: bool = False) -> pd.DataFrame:
+    """Each text: 2 words of its label(s) among fillers; a learnable problem with a known answer."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for group, labels in VOCAB.items():
+        names = sorted(labels)
+        for label in names:
+            for _ in range(n_per_label):
+                chosen = [label] + ([names[(names.index(label) + 1) % len(names)]] if multi else [])
+                words = [w for l in chosen for w in rng.choice(labels[l], 2, replace=False)]
+                words += list(rng.choice(FILLER, 4))
+                rng.shuffle(words)
+                rows.append({"texto": " ".join(words), "tema": "|".join(chosen), "pregunta": group})
+    return pd.DataFrame(rows)
+
+
+def _data(frame: pd.DataFrame, **kwargs):
+    return labelled_from_frame(frame, text_column="texto", label_column="tema", **kwargs)
+
+
+@pytest.fixture(scope="module")
+def toy_model(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("models") / "toy"
+    train_and_save(_data(toy_frame(40, seed=1), group_column="pregunta"), out, features="tfidf", holdout=0.2, random_state=0)
+    return out
+
+
+def test_themes_train_save_load_evaluate_toy(toy_model: Path):
+    card = json.loads((toy_model / "card.json").read_text())
+    assert card["classes"] == ["clinic", "crime", "road", "school", "water"]
+    assert card["groups"] == {"q1": ["road", "school", "water"], "q2": ["clinic", "crime", "school"]}
+    assert card["data"]["rows_train"] == 192 and card["data"]["rows_holdout"] == 48
+    assert card["metrics"]["top1_accuracy"] >= 0.95 and card["metrics"]["group_restriction"] is True
+    assert {"training_seconds", "peak_memory_mb", "versions", "settings", "serialisation"} <= set(card)
+    assert (toy_model / "model_card.md").read_text().startswith("# Theme classifier `toy`")
+    model, _ = load_model(toy_model)
+    assert list(model.classes_) == card["classes"]
+    metrics = evaluate_model(toy_model, _data(toy_frame(20, seed=2), group_column="pregunta"))
+    assert metrics["rows"] == 120
+    assert metrics["top1_accuracy"] >= 0.95 and metrics["macro_f1"] >= 0.95 and metrics["micro_f1"] >= 0.95
+    assert metrics["top5_accuracy"] == 1.0
+    assert set(metrics["per_class"]) == {"clinic", "crime", "road", "school", "water"}
+    assert metrics["per_class"]["water"]["support"] == 20
+
+
+def test_themes_group_column_restricts_labels(toy_model: Path):
+    model, _ = load_model(toy_model)
+    texts = ["agua pozo sequía río barrio", "agua pozo sequía río barrio"]
+    with_groups = model.predict_sets(model.scores(texts, groups=["q1", "q2"]))
+    assert with_groups[0] == ["water"]
+    assert with_groups[1][0] in {"clinic", "crime", "school"}  # water was never an answer to q2
+    assert model.predict_sets(model.scores(texts[1:]))[0] == ["water"]  # no group: every label allowed
+    scores = model.scores(texts, groups=["q2", "unknown question"])
+    assert np.isneginf(scores[0, list(model.classes_).index("water")])
+    assert np.isfinite(scores[1]).all() and model.unknown_groups(["q2", "unknown question"]) == ["unknown question"]
+
+
+def test_themes_multi_label_toy(tmp_path: Path):
+    out = tmp_path / "multi"
+    card = train_and_save(_data(toy_frame(40, seed=3, multi=True), multi_label="|"), out, features="tfidf", holdout=0.0)
+    assert card["task"] == "multi-label" and card["metrics"] is None
+    metrics = evaluate_model(out, _data(toy_frame(15, seed=4, multi=True), multi_label="|"))
+    assert metrics["micro_f1"] >= 0.85 and metrics["samples_f1"] >= 0.85
+    assert metrics["top1_accuracy"] >= 0.95
+
+
+def test_themes_embeddings_head_learns_with_use(tmp_path: Path):
+    # The default model (TF-IDF fused with an MLP over real USE embeddings), on the toy problem.
+    settings = ClassifierSettings(features="tfidf+embeddings", head_epochs=30)
+    card = train_and_save(_data(toy_frame(20, seed=5)), tmp_path / "emb", settings=settings, holdout=0.25)
+    assert card["embedder"].startswith("use-multilingual")
+    assert card["metrics"]["top1_accuracy"] >= 0.9
+
+
+def test_themes_stage_supervised_tags_with_model_and_question(toy_model: Path):
+    texts = ["agua pozo sequía río barrio", "agua pozo sequía río barrio", "robo asalto carabineros"]
+    index = pd.Index(["a", "b", "c"], name=schema.COMMENT_ID)
+    frame = pd.DataFrame(
+        {schema.TEXT_REDACTED: texts, schema.LANG: "es", schema.LEMMAS: "", "pregunta": ["q1", "q2", "q2"],
+         schema.EXCLUDED: "", schema.EXCLUDED_STAGE: ""}, index=index,
+    )
+    context = RunContext()
+    config = ThemesConfig(method="supervised", model=str(toy_model), group_column="pregunta")
+    out = ThemesStage(config).apply(frame, context)
+    assert out[schema.THEMES].iloc[0] == "water" and out[schema.THEMES].iloc[2] == "crime"
+    assert out[schema.THEMES].iloc[1] != "water"
+    assert re.fullmatch(r"water:p=(0\.\d\d|1\.00)", out[schema.THEME_EVIDENCE].iloc[0])
+    assert context.taxonomy.name_of("water", "es") == "water" and context.taxonomy.get("water").parent is None
+    plain = ThemesStage(ThemesConfig(method="supervised", model=str(toy_model))).apply(frame, context)
+    assert plain[schema.THEMES].iloc[1] == "water"
+    assert any("themes.group_column is not set" in w for w in context.warnings)
+
+
+def test_themes_cli_train_and_evaluate(tmp_path: Path):
+    train_csv, test_csv = tmp_path / "train.csv", tmp_path / "test.csv"
+    toy_frame(30, seed=6).to_csv(train_csv, index=False)
+    toy_frame(10, seed=7).to_csv(test_csv, index=False)
+    model = tmp_path / "models" / "codebook"
+    common = ["--text-column", "texto", "--label-column", "tema", "--group-column", "pregunta", "--quiet", "--no-cache"]
+    trained = runner.invoke(app, ["themes", "train", str(train_csv), "--out", str(model), "--features", "tfidf", *common])
+    assert trained.exit_code == 0, trained.output
+    assert trained.output.startswith("Trained on 162 rows, 5 classes in ")
+    card = json.loads((model / "card.json").read_text())
+    assert card["data"]["sha256"] == file_sha256(train_csv) and card["data"]["group_column"] == "pregunta"
+    report = tmp_path / "eval.json"
+    evaluated = runner.invoke(app, ["themes", "evaluate", str(model), str(test_csv), "--out", str(report), *common])
+    assert evaluated.exit_code == 0, evaluated.output
+    metrics = json.loads(report.read_text())
+    assert {"top1_accuracy", "top5_accuracy", "macro_f1", "micro_f1", "per_class", "confusions"} <= set(metrics)
+    assert metrics["top1_accuracy"] >= 0.9 and "top1_accuracy" in evaluated.output
+
+
+def test_themes_cli_errors_are_one_line(tmp_path: Path):
+    data = tmp_path / "d.csv"
+    toy_frame(5, seed=8).to_csv(data, index=False)
+    bad_column = runner.invoke(app, ["themes", "train", str(data), "--out", str(tmp_path / "m"), "--text-column", "texto",
+                                     "--label-column", "label", "--no-cache", "-q"])
+    assert bad_column.exit_code == 1
+    assert bad_column.output.strip() == 'Error: d.csv has no column "label". Found: texto, tema, pregunta. Use --label-column with one of them.'
+    no_model = runner.invoke(app, ["themes", "evaluate", str(tmp_path / "nope"), str(data), "--text-column", "texto",
+                                   "--label-column", "tema", "--no-cache", "-q"])
+    assert no_model.exit_code == 1
+    assert no_model.output.strip().startswith(f"Error: theme model {tmp_path / 'nope'} does not exist. Train one with:")

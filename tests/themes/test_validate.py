@@ -1,0 +1,144 @@
+"""Taxonomy files: every rule of data/themes/README.md, each problem on its line."""
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from consultnlp.cli import app
+from consultnlp.errors import ConfigError
+from consultnlp.taxonomy import THEMES_DIR, load_taxonomy
+from consultnlp.themes.validate import validate_taxonomy
+
+runner = CliRunner()
+
+GOOD_YAML = """\
+id: mini
+name: {es: Mini, en: Mini}
+version: "1"
+languages: [es, en]
+themes:
+  - id: water
+    name: {es: Agua, en: Water}
+    description: {es: Agua potable., en: Drinking water.}
+    keywords: {es: [agua, pozo], en: [water, well]}
+  - id: rivers
+    parent: water
+    name: {es: Ríos, en: Rivers}
+    description: {es: Ríos limpios., en: Clean rivers.}
+    keywords: {es: [río], en: [river]}
+"""
+
+BAD_YAML = """\
+id: mini
+name: {es: Mini, en: Mini}
+version: 2026.11
+languages: [es, en]
+colour: blue
+themes:
+  - id: water
+    name: {es: Agua, en: Water}
+    description: {es: Agua potable.}
+    keywords: {es: [agua, Agua], en: [water]}
+  - id: Rivers
+    parent: lakes
+    name: {es: Ríos, en: Rivers}
+    description: {es: Ríos., en: Rivers.}
+    keywords: {es: [río], en: []}
+  - id: water
+    name: {es: Otra, en: Other, fr: Autre}
+    description: {es: x, en: y}
+    keywords: {es: [a;b], en: [c]}
+"""
+
+
+def test_themes_validate_bundled_ogp_is_valid():
+    report = validate_taxonomy(THEMES_DIR / "ogp.yaml")
+    assert report.ok, report.lines()
+    assert "41 themes (18 top-level, 23 sub-themes)" in report.summary()
+
+
+def test_themes_validate_yaml_problems_carry_line_numbers(write_file):
+    report = validate_taxonomy(write_file("bad.yaml", BAD_YAML))
+    assert report.lines() == [
+        'bad.yaml:3: version must be a string; quote it (version: "2026.11")',
+        "bad.yaml:5: unknown top-level key 'colour'. Valid keys: id, name, version, source, licence, languages, themes",
+        "bad.yaml:9: theme 'water': description.en is missing or empty",
+        "bad.yaml:10: theme 'water': keyword 'Agua' appears twice in es",
+        "bad.yaml:11: theme 'Rivers': id must be snake_case ([a-z][a-z0-9_]*), e.g. 'rivers'",
+        "bad.yaml:12: theme 'Rivers': parent 'lakes' is not the id of a theme in this file",
+        "bad.yaml:15: theme 'Rivers': keywords.en needs at least one keyword (a list)",
+        "bad.yaml:16: theme id 'water' is used twice (first on line 7); ids must be unique",
+        "bad.yaml:17: theme 'water': name has language 'fr', which is not in languages (es, en)",
+        "bad.yaml:19: theme 'water': keyword 'a;b' contains ';', which separates evidence; split it",
+    ]
+
+
+def test_themes_validate_yaml_syntax_error_and_cycle(write_file):
+    broken = validate_taxonomy(write_file("broken.yaml", "id: x\nthemes:\n  - id: a\n    name: {es: [unclosed\n"))
+    assert len(broken.problems) == 1 and broken.problems[0].line == 5
+    assert broken.lines()[0].startswith("broken.yaml:5: not valid YAML")
+    cyclic = GOOD_YAML.replace("  - id: water\n", "  - id: water\n    parent: rivers\n")
+    report = validate_taxonomy(write_file("cycle.yaml", cyclic))
+    assert report.lines() == ["cycle.yaml:7: theme parents form a cycle: water -> rivers -> water"]
+
+
+CSV_HEADER = "id,parent,name_es,name_en,description_es,description_en,keywords_es,keywords_en\n"
+
+
+def test_themes_validate_csv_problems_carry_row_lines(write_file):
+    text = (
+        CSV_HEADER
+        + 'water,,Agua,Water,"Agua\npotable, de pozo.",Drinking water.,agua;pozo,water;well\n'  # lines 2-3
+        + "rivers,lakes,Ríos,,Ríos.,Rivers.,río,river\n"  # line 4
+        + "Bad Id,,X,Y,x,y,,z\n"  # line 5
+        + "short,,only,three\n"  # line 6
+    )
+    report = validate_taxonomy(write_file("t.csv", text))
+    assert report.lines() == [
+        "t.csv:4: theme 'rivers': parent 'lakes' is not the id of a theme in this file",
+        "t.csv:4: theme 'rivers': column name_en is missing or empty",
+        "t.csv:5: theme 'Bad Id': id must be snake_case ([a-z][a-z0-9_]*), e.g. 'bad_id'",
+        "t.csv:5: theme 'Bad Id': column keywords_es needs at least one keyword (a list)",
+        "t.csv:6: row has 4 fields but the header has 8; quote fields that contain commas",
+    ]
+    header = validate_taxonomy(write_file("h.csv", "id,name_es,keywords_es,colour\n"))
+    assert header.lines() == [
+        "h.csv:1: the header has no 'parent' column. Found: id, name_es, keywords_es, colour",
+        "h.csv:1: the header has name_es but no description_es column",
+        "h.csv:1: unknown column 'colour'. Valid: id, parent, name_<lang>, description_<lang>, keywords_<lang>",
+    ]
+
+
+def test_themes_csv_taxonomy_loads(write_file):
+    text = CSV_HEADER + "water,,Agua,Water,Agua.,Water.,agua; pozo ;,water\nrivers,water,Ríos,Rivers,Ríos.,Rivers.,río,river\n"
+    taxonomy = load_taxonomy(str(write_file("mine.csv", text)))
+    assert [t.id for t in taxonomy.themes] == ["water", "rivers"]
+    assert taxonomy.id == "mine" and taxonomy.languages == ["es", "en"]
+    assert taxonomy.get("water").keywords["es"] == ["agua", "pozo"]
+    assert taxonomy.get("rivers").parent == "water"
+
+
+def test_themes_load_invalid_taxonomy_names_line_and_fix(write_file):
+    path = write_file("bad.yaml", BAD_YAML)
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(str(path))
+    assert str(err.value) == (
+        'bad.yaml:3: version must be a string; quote it (version: "2026.11") (and 9 more problem(s)). '
+        f"Check it with: consultnlp themes validate {path}"
+    )
+
+
+def test_themes_validate_cli_exit_codes(write_file):
+    good = runner.invoke(app, ["themes", "validate", str(write_file("good.yaml", GOOD_YAML))])
+    assert good.exit_code == 0, good.output
+    assert good.output.strip() == (
+        "good.yaml: valid taxonomy 'mini': 2 themes (1 top-level, 1 sub-themes), languages es, en; keywords per language: es 3, en 3."
+    )
+    bad = runner.invoke(app, ["themes", "validate", str(write_file("bad.yaml", BAD_YAML))])
+    assert bad.exit_code == 1
+    lines = bad.output.strip().splitlines()
+    assert len(lines) == 11 and all(l.startswith("bad.yaml:") for l in lines[:10])
+    assert lines[-1] == "10 problem(s) in bad.yaml. See data/themes/README.md for the schema."
+    missing = runner.invoke(app, ["themes", "validate", str(Path(write_file("x.txt", "")).with_name("nope.yaml"))])
+    assert missing.exit_code == 1 and "does not exist" in missing.output
