@@ -65,8 +65,13 @@ FITTING = {
     "parliament": {"open_parliament"},
 }
 # "embeddings" = zero-shot with keywords switched off (no keyword can reach min_keyword_hits).
-METHODS = {"keywords": {"method": "keywords"}, "embeddings": {"method": "zero-shot", "min_keyword_hits": 10_000},
-           "zero-shot": {"method": "zero-shot"}}
+METHODS = {
+    "keywords": {"method": "keywords"},
+    "embeddings": {"method": "zero-shot", "min_keyword_hits": 10_000},
+    "zero-shot": {"method": "zero-shot"},
+    "embeddings-corpus": {"method": "zero-shot", "min_keyword_hits": 10_000, "calibration": "corpus"},
+    "zero-shot-corpus": {"method": "zero-shot", "calibration": "corpus"},
+}
 
 
 def dev_set() -> pd.DataFrame:

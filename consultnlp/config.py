@@ -110,16 +110,19 @@ class TopicsConfig(Section):
 
 class ThemesConfig(Section):
     taxonomy: str = "ogp"  # a bundled taxonomy name (data/themes/<name>.yaml) or a file path
-    method: Literal["keywords", "zero-shot", "supervised"] = "keywords"
+    method: Literal["keywords", "zero-shot", "supervised"] = "zero-shot"
     model: str | None = None  # supervised: a folder written by `consultnlp themes train`
     group_column: str | None = None  # supervised: the question column; only that question's labels are proposed
     min_keyword_hits: int = Field(default=1, ge=1)
     max_themes: int = Field(default=3, ge=1)
-    # zero-shot: similarities are z-scores per theme over the consultation (see consultnlp/themes/zeroshot.py)
-    min_z: float = 2.5  # a theme without keywords needs this z-score ...
+    # zero-shot: similarities become z-scores per theme (see consultnlp/themes/zeroshot.py)
+    min_z: float = 3.5  # a theme without keywords needs this z-score ...
     min_similarity: float = Field(default=0.2, ge=-1, le=1)  # ... and this cosine ...
     similarity_margin: float = Field(default=0.05, ge=0, le=2)  # ... within this of the comment's best theme
-    keyword_min_z: float = 0.0  # keywords found count only if the embedding does not contradict them
+    similarity_min_words: int = Field(default=3, ge=0)  # shorter comments (content words) get themes from keywords only
+    keyword_min_z: float = 0.0  # keywords found count only if the embedding does not contradict them ...
+    keyword_margin: float = Field(default=0.2, ge=0, le=2)  # ... nor sits this far below the comment's best theme
+    calibration: Literal["taxonomy", "corpus"] = "taxonomy"  # what a z-score is measured against
     min_probability: float = Field(default=0.0, ge=0, le=1)  # supervised: below this, "other"
 
 

@@ -16,6 +16,7 @@ each theme's score and ``theme_evidence`` why it was given (keywords, ``sim=0.41
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -39,35 +40,86 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _stem(token: str) -> str:
+    """A crude plural stripper for folded es/pt/en tokens; only consistency between keyword and text matters."""
+    if len(token) <= 3:
+        return token
+    if token.endswith("oes") or token.endswith("aes"):
+        return token[:-3] + "ao"  # pt: licitacoes -> licitacao
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"  # en: bodies -> body
+    if token.endswith("es") and len(token) > 4 and token[-3] in "rlndzjsy":
+        return token[:-2]  # es: ciudades -> ciudad, leyes -> ley
+    if token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def surface_tokens(text: str) -> list[str]:
+    """Folded, plural-stripped word tokens of ``text``, stopwords kept."""
+    return [_stem(t) for t in _NON_WORD.split(fold(text)) if t]
+
+
 class KeywordMatcher:
-    """Finds taxonomy keywords (as folded lemma n-grams) in lemma strings."""
+    """Finds taxonomy keywords in comments.
+
+    A one-word keyword is matched on the comment's lemmas (so verbs and plurals match
+    their base form). A keyword of several words, or one that the lemmatiser would turn
+    into a stopword, is matched as a phrase of plural-stripped surface words, stopwords
+    kept: lemmatising "obras públicas" would drop "públicas" (a consultation stopword)
+    and leave "obra", which is far too broad.
+    """
 
     def __init__(self, taxonomy: Taxonomy, lemmatizer: Lemmatizer) -> None:
         self.order = {t.id: i for i, t in enumerate(taxonomy.themes)}
         self.phrases: dict[str, dict[str, set[tuple[str, str]]]] = {}
+        self.surface: dict[str, dict[str, set[tuple[str, str]]]] = {}
         self.max_len = 1
         for lang in SUPPORTED:
-            table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            lemma_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            surface_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            stop = lemmatizer.stopwords(lang)
             for theme in taxonomy.themes:
                 for keyword in theme.keywords.get(lang, []):
-                    phrase = fold(lemmatizer.lemmatize_phrase(keyword, lang))
-                    if phrase:
-                        table[phrase].add((theme.id, keyword))
-                        self.max_len = max(self.max_len, len(phrase.split()))
-            self.phrases[lang] = dict(table)
+                    words = surface_tokens(keyword)
+                    lemma = fold(lemmatizer.lemmatize_phrase(keyword, lang))
+                    if len(words) == 1 and lemma and len(lemma.split()) == 1 and lemma not in stop:
+                        lemma_table[lemma].add((theme.id, keyword))
+                    elif words:
+                        surface_table[" ".join(words)].add((theme.id, keyword))
+                        self.max_len = max(self.max_len, len(words))
+            self.phrases[lang] = dict(lemma_table)
+            self.surface[lang] = dict(surface_table)
 
-    def match(self, lemmas: str, lang: str) -> dict[str, list[str]]:
-        """Theme id -> the keywords (as written in the taxonomy) found in ``lemmas``."""
-        tokens = fold(lemmas).split()
-        tables = [self.phrases[lang]] if lang in self.phrases else list(self.phrases.values())
+    def match(self, lemmas: str, lang: str, text: str = "") -> dict[str, list[str]]:
+        """Theme id -> the keywords (as written in the taxonomy) found in ``lemmas`` or, for phrases, ``text``."""
+        langs = [lang] if lang in self.phrases else list(self.phrases)
         found: dict[str, set[str]] = defaultdict(set)
+        for token in fold(lemmas).split():
+            for l in langs:
+                for theme_id, keyword in self.phrases[l].get(token, ()):
+                    found[theme_id].add(keyword)
+        tokens = surface_tokens(text) if text else []
         for n in range(1, self.max_len + 1):
             for i in range(len(tokens) - n + 1):
                 gram = " ".join(tokens[i : i + n])
-                for table in tables:
-                    for theme_id, keyword in table.get(gram, ()):
+                for l in langs:
+                    for theme_id, keyword in self.surface[l].get(gram, ()):
                         found[theme_id].add(keyword)
-        return {k: sorted(v) for k, v in found.items()}
+        return {k: _distinct(v) for k, v in found.items()}
+
+
+def _distinct(keywords: set[str]) -> list[str]:
+    """One spelling per keyword ("información" and "informacion" count once), the accented one shown."""
+    best: dict[str, str] = {}
+    for word in sorted(keywords):
+        key = fold(word)
+        if key not in best or len(word.encode()) > len(best[key].encode()):
+            best[key] = word
+    return sorted(best.values())
 
 
 def assign(found: dict[str, list[str]], order: dict[str, int], *, min_hits: int, max_themes: int) -> tuple[list[str], list[float]]:
@@ -89,7 +141,7 @@ class ThemesStage(Stage):
     """Adds ``themes``, ``theme_scores`` and ``theme_evidence``."""
 
     name = "themes"
-    requires = (schema.LEMMAS, schema.LANG)
+    requires = (schema.LEMMAS, schema.LANG, schema.TEXT_REDACTED)
     provides = tuple(OUTPUT_COLUMNS)
 
     def __init__(self, config: ThemesConfig) -> None:
@@ -127,8 +179,8 @@ class ThemesStage(Stage):
 
     def _matches(self, units: pd.DataFrame, context: RunContext) -> list[dict[str, list[str]]]:
         matcher = KeywordMatcher(self.taxonomy, context.lemmatizer or Lemmatizer())
-        pairs = zip(units[schema.LEMMAS].astype(str), units[schema.LANG].astype(str))
-        return [matcher.match(lemmas, lang) for lemmas, lang in pairs]
+        rows = zip(units[schema.LEMMAS].astype(str), units[schema.LANG].astype(str), units[schema.TEXT_REDACTED].astype(str))
+        return [matcher.match(lemmas, lang, text) for lemmas, lang, text in rows]
 
     def _keywords(self, units: pd.DataFrame, context: RunContext) -> list[tuple[str, str, str]]:
         cfg: ThemesConfig = self.config
@@ -162,8 +214,10 @@ class ThemesStage(Stage):
             tagger = ZeroShotTagger(
                 self.taxonomy, min_keyword_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes, min_z=cfg.min_z,
                 keyword_min_z=cfg.keyword_min_z, min_similarity=cfg.min_similarity, margin=cfg.similarity_margin,
+                keyword_margin=cfg.keyword_margin, min_words=cfg.similarity_min_words, calibration=cfg.calibration,
             ).calibrate(sims, prototypes)
-            assignments = tagger.assign(self._matches(units, context), sims)
+            words = units[schema.LEMMAS].astype(str).str.split().str.len().fillna(0).astype(int).tolist()
+            assignments = tagger.assign(self._matches(units, context), sims, words)
             task.advance(len(units))
         return [_join(a.themes, a.scores, a.evidence) for a in assignments]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -138,10 +139,13 @@ class ZeroShotTagger:
         *,
         min_keyword_hits: int = 1,
         max_themes: int = 3,
-        min_z: float = 2.5,
+        min_z: float = 3.5,
         keyword_min_z: float = 0.0,
         min_similarity: float = 0.2,
         margin: float = 0.05,
+        keyword_margin: float = 0.2,
+        min_words: int = 3,
+        calibration: str = "taxonomy",
     ) -> None:
         self.taxonomy = taxonomy
         self.ids = [t.id for t in taxonomy.themes]
@@ -151,12 +155,15 @@ class ZeroShotTagger:
         self.keyword_min_z = keyword_min_z
         self.min_similarity = min_similarity
         self.margin = margin
+        self.keyword_margin = keyword_margin
+        self.min_words = min_words
+        self.calibration = calibration
         self.centre_: np.ndarray | None = None
         self.scale_: np.ndarray | None = None
 
     def calibrate(self, sims: np.ndarray, prototypes: dict[str, np.ndarray]) -> "ZeroShotTagger":
-        """Learn each theme's similarity location and scale (from the corpus when it is large enough)."""
-        if sims.shape[0] >= MIN_CALIBRATION_ROWS:
+        """Learn each theme's similarity location and scale (``calibration``: taxonomy, or corpus when large enough)."""
+        if self.calibration == "corpus" and (sims.shape[0] >= MIN_CALIBRATION_ROWS or not prototypes):
             self.centre_, self.scale_ = corpus_calibration(sims)
         else:
             self.centre_, self.scale_ = taxonomy_calibration(prototypes, self.taxonomy)
@@ -167,29 +174,32 @@ class ZeroShotTagger:
             raise RuntimeError("call calibrate() before zscores()")
         return (sims - self.centre_) / self.scale_
 
-    def assign(self, found: list[dict[str, list[str]]], sims: np.ndarray) -> list[Assignment]:
-        """One ``Assignment`` per comment from its keyword hits (theme -> keywords) and similarity row."""
+    def assign(self, found: list[dict[str, list[str]]], sims: np.ndarray, words: Sequence[int] | None = None) -> list[Assignment]:
+        """One ``Assignment`` per comment from its keyword hits (theme -> keywords), similarity row and content-word count."""
         z = self.zscores(sims)
         best = sims.max(axis=1) if sims.size else np.zeros(len(found))
         col = {tid: j for j, tid in enumerate(self.ids)}
         out = []
         for i, hits in enumerate(found):
             candidates: dict[int, tuple[float, str]] = {}
-            for tid, words in hits.items():
+            for tid, keywords in hits.items():
                 j = col[tid]
-                if len(words) >= self.min_keyword_hits and z[i, j] >= self.keyword_min_z:
-                    candidates[j] = (self._score(len(words), z[i, j]), "|".join(words))
-            near_best = (sims[i] >= best[i] - self.margin) & (sims[i] >= self.min_similarity) & (z[i] >= self.min_z)
-            for j in np.flatnonzero(near_best):
-                if j not in candidates:
-                    candidates[j] = (self._score(0, z[i, j]), "")
+                # Keywords count unless the embedding contradicts them: far below the theme's usual
+                # similarity, or far below the comment's best theme (a passing mention).
+                agrees = z[i, j] >= self.keyword_min_z and sims[i, j] >= best[i] - self.keyword_margin
+                if len(keywords) >= self.min_keyword_hits and agrees:
+                    candidates[j] = (self._score(len(keywords), z[i, j]), "|".join(keywords))
+            # Very short comments ("ok", ".") sit near some description by chance: keywords only.
+            if words is None or words[i] >= self.min_words:
+                near_best = (sims[i] >= best[i] - self.margin) & (sims[i] >= self.min_similarity) & (z[i] >= self.min_z)
+                for j in np.flatnonzero(near_best):
+                    if j not in candidates:
+                        candidates[j] = (self._score(0, z[i, j]), "")
             # Best score first; ties go to the theme listed first in the taxonomy (deterministic output).
             ranked = sorted(candidates.items(), key=lambda kv: (-kv[1][0], kv[0]))[: self.max_themes]
             themes = [self.ids[j] for j, _ in ranked]
             scores = [round(s, 3) for _, (s, _) in ranked]
-            evidence = [
-                "|".join(x for x in (words, f"sim={sims[i, j]:.2f}") if x) for j, (_, words) in ranked
-            ]
+            evidence = ["|".join(x for x in (kw, f"sim={sims[i, j]:.2f}") if x) for j, (_, kw) in ranked]
             out.append(Assignment(themes, scores, evidence))
         return out
 
