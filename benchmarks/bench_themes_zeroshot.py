@@ -9,13 +9,19 @@ Prints one JSON object to stdout:
   that fit; a comment about two things loses here, so this is a floor). These comments were
   written by the project, so treat this as a development set, not as a measurement.
 * ``real``: real consultations without labels, as the themes stage tags them in
-  ``analyze`` (language given, not detected): ``brasil-planoclima-2024`` (``descricao``, pt)
-  and the Chile sample (``fundamento``, es). Per method the share tagged ``other`` and
-  the ten most frequent themes; for ``--method`` (default zero-shot), ``--show`` random
-  comments (seed ``--seed``) with their themes and evidence, for a person to check.
+  ``analyze`` (language given, not detected; texts with fewer than 3 letters dropped, as
+  ``clean`` would): ``brasil-planoclima-2024`` (``descricao``, pt), ``brasil-pndbio-2025``
+  (``contribuicao``, pt), the Chile sample (``fundamento``, es) and ``polis-en``, the
+  English Pol.is conversations listed in ``POLIS_EN`` (comments not rejected by the
+  moderator). Per method the share tagged ``other`` and the ten most frequent themes; for
+  ``--method`` (default zero-shot), ``--show`` random comments (seed ``--seed``) with their
+  themes and evidence, for a person to check. ``--sheet FILE`` also writes them as a
+  Markdown judging sheet (one numbered block per comment, theme names spelled out).
 
 Run from the repository root:
     python benchmarks/bench_themes_zeroshot.py --cache-dir .cache/consultnlp --show 50 > zs.json
+    python benchmarks/bench_themes_zeroshot.py --cache-dir .cache/consultnlp --no-dev --methods zero-shot \
+        --seed 1 --sheet /tmp/sheet.md > zs.json
 """
 
 from __future__ import annotations
@@ -37,14 +43,27 @@ from consultnlp.stages.embed import embed_texts
 from consultnlp.stages.embed.use import UseEmbedder
 from consultnlp.stages.nlp import Lemmatizer
 from consultnlp.stages.themes import ThemesStage
+from consultnlp.taxonomy import load_taxonomy
+from consultnlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "samples" / "source"
 EXTERNAL = ROOT.parent / "shared" / "data" / "external"
 REAL = {
-    "brasil-planoclima-2024": (EXTERNAL / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao", "pt"),
-    "chile-ela-2016-sample5k": (EXTERNAL / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento", "es"),
+    "brasil-planoclima-2024": ([EXTERNAL / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv"], "descricao", "pt"),
+    "brasil-pndbio-2025": ([EXTERNAL / "brasil-pndbio-2025" / "pndbio_contribuicoes.csv"], "contribuicao", "pt"),
+    "chile-ela-2016-sample5k": ([EXTERNAL / "chile-ela-2016" / "ela_fundamentos_sample5k.csv"], "fundamento", "es"),
 }
+# English Pol.is conversations on public policy (CC BY 4.0, see polis-opendata/SOURCE.md); not
+# bg2050-volunteers (about the process itself), march-on (party organising) nor
+# football-concussions (some German).
+POLIS_EN = [
+    "american-assembly.bowling-green", "canadian-electoral-reform", "london.youth.policing", "15-per-hour-seattle",
+    "brexit-consensus", "ssis.land-bank-farmland.2rumnecbeh.2021-08-01", "scoop-hivemind.affordable-housing",
+    "scoop-hivemind.biodiversity", "scoop-hivemind.freshwater", "scoop-hivemind.taxes", "scoop-hivemind.ubi",
+]
+REAL["polis-en"] = ([EXTERNAL / "polis-opendata" / name / "comments.csv" for name in POLIS_EN], "comment-body", "en")
+_LETTER = re.compile(r"[^\W\d_]")
 # Sample theme -> the OGP themes a careful reader would accept for it.
 FITTING = {
     "access_info": {"access_to_information"},
@@ -103,6 +122,52 @@ def tag(texts: list[str], langs: list[str], context: RunContext, embedder: UseEm
     return ThemesStage(ThemesConfig(**settings)).apply(frame, context)
 
 
+def real_texts(paths: list[Path], column: str) -> list[str]:
+    """Non-empty texts with at least 3 letters; Pol.is comments rejected by the moderator are left out."""
+    texts = []
+    for path in paths:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "moderated" in frame.columns:
+            frame = frame[frame["moderated"] != "-1"]
+        texts += [t for t in frame[column].tolist() if len(_LETTER.findall(t)) >= 3]
+    return texts
+
+
+def judging_sheet(dataset: str, lang: str, examples: list[dict], names: dict[str, str]) -> str:
+    """Markdown blocks a person marks up: each given theme correct / acceptable / wrong, plus missed themes."""
+    out = [f"# {dataset} ({lang}), {len(examples)} random comments\n"]
+    for k, ex in enumerate(examples, 1):
+        out.append(f"## {k}. row {ex['row']}\n\n> {ex['text']}\n")
+        for theme, evidence in zip(ex["themes"].split(";"), (ex["evidence"] or "").split(";")):
+            why = evidence.split(":", 1)[1] if ":" in evidence else ""
+            out.append(f"- {theme} ({names.get(theme, theme)}) [{why}] -> ")
+        out.append("- missed: \n")
+    return "\n".join(out) + "\n"
+
+
+def real_texts(paths: list[Path], column: str) -> list[str]:
+    """Non-empty texts with at least 3 letters; Pol.is comments rejected by the moderator are left out."""
+    texts = []
+    for path in paths:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "moderated" in frame.columns:
+            frame = frame[frame["moderated"] != "-1"]
+        texts += [t for t in frame[column].tolist() if len(_LETTER.findall(t)) >= 3]
+    return texts
+
+
+def judging_sheet(dataset: str, lang: str, examples: list[dict], names: dict[str, str]) -> str:
+    """Markdown blocks a person marks up: each given theme correct / acceptable / wrong, plus missed themes."""
+    out = [f"# {dataset} ({lang}), {len(examples)} random comments\n"]
+    for k, ex in enumerate(examples, 1):
+        out.append(f"## {k}. row {ex['row']}\n\n> {ex['text']}\n")
+        for theme, evidence in zip(ex["themes"].split(";"), (ex["evidence"] or "").split(";")):
+            why = evidence.split(":", 1)[1] if ":" in evidence else ""
+            out.append(f"- {theme} ({names.get(theme, theme)}) [{why}] -> ")
+        out.append("- missed: \n")
+    return "\n".join(out) + "\n"
+
+
 def dev_metrics(tagged: pd.DataFrame, gold: pd.Series) -> dict:
     themes = tagged[schema.THEMES].str.split(";").tolist()
     tagged_rows = np.array([t != [schema.OTHER_THEME] for t in themes], dtype=bool)
@@ -121,26 +186,37 @@ def main() -> None:
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--show", type=int, default=50, help="random tagged examples per real dataset")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--method", default="zero-shot", choices=list(METHODS))
+    parser.add_argument("--method", default="zero-shot", choices=list(METHODS), help="the method whose examples are shown")
+    parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated methods to measure")
+    parser.add_argument("--datasets", default=",".join(REAL), help="comma-separated real datasets")
+    parser.add_argument("--no-dev", action="store_true", help="skip the bundled sample's hand-written comments")
+    parser.add_argument("--chars", type=int, default=600, help="characters of each example shown")
+    parser.add_argument("--sheet", type=Path, default=None, help="also write the examples as a Markdown judging sheet")
     args = parser.parse_args()
+    methods = {m: METHODS[m] for m in args.methods.split(",")}
+    if args.method not in methods:
+        methods[args.method] = METHODS[args.method]
     embedder = UseEmbedder(threads=2)
     context = RunContext(cache_dir=args.cache_dir)
     result: dict = {"settings": ThemesConfig(method="zero-shot").model_dump(), "dev": {}, "real": {}}
     dev = dev_set()
-    for name, settings in METHODS.items():
+    sheets = []
+    names = {t.id: t.name["en"] for t in load_taxonomy("ogp").themes}
+    for name, settings in ({} if args.no_dev else methods).items():
         tagged = tag(dev["text"].tolist(), dev["lang"].tolist(), context, embedder, **settings)
         result["dev"][name] = {"all": dev_metrics(tagged, dev["gold"])}
         for lang in ("es", "pt", "en"):
             rows = (dev["lang"] == lang).to_numpy()
             result["dev"][name][lang] = dev_metrics(tagged[rows], dev["gold"][rows])
-    for dataset, (path, column, lang) in REAL.items():
-        if not path.exists():
-            result["real"][dataset] = f"skipped: {path} is absent"
+    for dataset in args.datasets.split(","):
+        paths, column, lang = REAL[dataset]
+        absent = [p for p in paths if not p.exists()]
+        if absent:
+            result["real"][dataset] = f"skipped: {absent[0]} is absent"
             continue
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        texts = [t for t in frame[column].tolist() if t.strip()]
+        texts = real_texts(paths, column)
         entry: dict = {"n": len(texts), "language": lang}
-        for name, settings in METHODS.items():
+        for name, settings in methods.items():
             tagged = tag(texts, [lang] * len(texts), context, embedder, **settings)
             counts = Counter(t for ts in tagged[schema.THEMES] for t in ts.split(";"))
             entry[name] = {
@@ -150,10 +226,14 @@ def main() -> None:
             if name == args.method:
                 pick = np.random.default_rng(args.seed).choice(len(texts), size=min(args.show, len(texts)), replace=False)
                 entry["examples"] = [
-                    {"text": texts[i][:300], "themes": tagged[schema.THEMES].iloc[i], "evidence": tagged[schema.THEME_EVIDENCE].iloc[i]}
+                    {"row": int(i), "text": " ".join(texts[i].split())[: args.chars], "themes": tagged[schema.THEMES].iloc[i],
+                     "evidence": tagged[schema.THEME_EVIDENCE].iloc[i]}
                     for i in sorted(pick)
                 ]
+                sheets.append(judging_sheet(dataset, lang, entry["examples"], names))
         result["real"][dataset] = entry
+    if args.sheet is not None:
+        args.sheet.write_text("\n".join(sheets), encoding="utf-8")
     json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
