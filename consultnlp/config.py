@@ -86,8 +86,8 @@ class EmbedConfig(Section):
     dimensions: int = Field(default=256, ge=2)  # tfidf-svd only
     # BLAS threads per embedding process. One thread per process and several processes is
     # much faster than several threads on small matrices (measured: 260 vs 72 texts/s under load).
+    # The number of processes is the top-level ``workers``.
     threads: int = Field(default=1, ge=1)
-    workers: int = Field(default=2, ge=1)  # embedding processes for a local run (Dask uses its workers)
 
 
 class TopicsConfig(Section):
@@ -157,7 +157,10 @@ class PipelineConfig(Section):
     random_state: int = 42
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # dask scheduler address; None = a local cluster
-    partition_rows: int = Field(default=20_000, ge=1)  # rows per Dask partition
+    # Local runs use this many processes for row-wise stages and embedding once the input has
+    # more than partition_rows rows (1 = everything in the analyze process).
+    workers: int = Field(default=2, ge=1)
+    partition_rows: int = Field(default=20_000, ge=1)  # rows per partition (local worker processes or Dask)
     stages: list[str] = Field(default_factory=lambda: list(STAGE_SECTIONS))
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)

@@ -93,7 +93,7 @@ def run_pipeline(
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     stages = build_stages(config)
     check_chain(stages, set(frame.columns) | set(INITIAL_COLUMNS))
-    engine = make_engine(config.engine, config.scheduler, config.partition_rows)
+    engine = make_engine(config.engine, config.scheduler, config.partition_rows, config.workers)
     context = RunContext(
         random_state=config.random_state, progress=progress or NullProgress(), cache_dir=cache_dir,
         model_dir=model_dir, engine=engine,

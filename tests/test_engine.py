@@ -1,4 +1,4 @@
-"""The Dask engine gives the same tables as a local run (LocalCluster, 2 workers)."""
+"""Local worker processes and the Dask engine give the same tables as a run in one process."""
 
 from __future__ import annotations
 
@@ -18,17 +18,30 @@ def _run(out, cache, *extra: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+def _assert_same_outputs(a_dir, b_dir) -> None:
+    tables = sorted(p.name for p in (a_dir / "tables").glob("*.csv"))
+    assert tables and tables == sorted(p.name for p in (b_dir / "tables").glob("*.csv"))
+    for name in tables + ["../comments.csv"]:
+        assert (a_dir / "tables" / name).read_bytes() == (b_dir / "tables" / name).read_bytes(), name
+
+
+def test_engine_local_workers_tables_identical_to_one_process(tmp_path):
+    _run(tmp_path / "one", tmp_path / "cache-one", "--set", "workers=1")
+    # 644 rows in partitions of 100: clean, language, redact and lemmas run in 2 worker processes.
+    _run(tmp_path / "two", tmp_path / "cache-two", "--set", "workers=2", "--set", "partition_rows=100")
+    _assert_same_outputs(tmp_path / "one", tmp_path / "two")
+    import json
+
+    engine = json.loads((tmp_path / "two" / "manifest.json").read_text())["stats"]["engine"]
+    assert engine == {"engine": "local", "workers": 2, "partition_rows": 100}
+
+
 def test_engine_dask_tables_identical_to_local(tmp_path):
     pytest.importorskip("distributed", reason="the dask extra is not installed")
     _run(tmp_path / "local", tmp_path / "cache-local")
     # Separate caches: the Dask run must compute its own embeddings on the workers.
     _run(tmp_path / "dask", tmp_path / "cache-dask", "--engine", "dask", "--set", "partition_rows=100")
-    local_tables = sorted(p.name for p in (tmp_path / "local" / "tables").glob("*.csv"))
-    assert local_tables == sorted(p.name for p in (tmp_path / "dask" / "tables").glob("*.csv"))
-    for name in local_tables + ["../comments.csv"]:
-        a = (tmp_path / "local" / "tables" / name).read_bytes()
-        b = (tmp_path / "dask" / "tables" / name).read_bytes()
-        assert a == b, name
+    _assert_same_outputs(tmp_path / "local", tmp_path / "dask")
     import json
 
     manifest = json.loads((tmp_path / "dask" / "manifest.json").read_text())

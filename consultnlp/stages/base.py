@@ -60,7 +60,7 @@ class Stage:
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
     # True when running on any subset of rows gives those rows' results unchanged,
-    # so the stage can run as partitions on Dask workers.
+    # so the stage can run as partitions in worker processes or on Dask workers.
     row_wise: ClassVar[bool] = False
 
     def __init__(self, config: Any) -> None:
@@ -82,8 +82,12 @@ class Stage:
         missing = [c for c in (*self.requires, schema.EXCLUDED, schema.EXCLUDED_STAGE) if c not in frame.columns]
         if missing:
             raise PipelineError(f"stage '{self.name}' needs column(s) {', '.join(missing)}, which the frame does not have.")
-        if self.row_wise and context.engine.name != "local" and len(frame):
-            parts = context.engine.map_partitions(partial(_run_partition, self, context.random_state), frame)
+        if self.row_wise and context.engine.distributes(len(frame)):
+            parts = []
+            with context.progress.task(f"{self.name.capitalize()} (in partitions)", total=len(frame)) as task:
+                for part in context.engine.map_partitions(partial(_run_partition, self, context.random_state), frame):
+                    parts.append(part)
+                    task.advance(len(part))
             out = pd.concat(parts)
         else:
             out = self.run(frame, context)
@@ -99,7 +103,7 @@ class Stage:
 
 
 def _run_partition(stage: Stage, random_state: int, part: pd.DataFrame) -> pd.DataFrame:
-    """Run a row-wise stage on one partition, on a Dask worker."""
+    """Run a row-wise stage on one partition, in a worker process or on a Dask worker."""
     return stage.run(part, RunContext(random_state=random_state))
 
 

@@ -10,6 +10,7 @@ pairs (``scipy.sparse.csgraph``).
 
 from __future__ import annotations
 
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -18,11 +19,13 @@ from scipy.sparse.csgraph import connected_components
 
 from consultnlp import schema
 from consultnlp.config import DedupeConfig
+from consultnlp.engine import LocalEngine
 from consultnlp.stages.base import RunContext, Stage, analysed_mask
 from consultnlp.stages.clean import normalise_key
 
 NUM_PERM = 64
 SHINGLE_WORDS = 3
+SIGNATURE_CHUNK = 20_000  # keys per chunk of MinHash signatures (a unit of work for worker processes)
 
 
 def shingles(key: str, size: int = SHINGLE_WORDS) -> set[bytes]:
@@ -32,13 +35,31 @@ def shingles(key: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def near_duplicate_pairs(keys: list[str], threshold: float, seed: int) -> list[tuple[int, int]]:
-    """Index pairs of keys whose estimated Jaccard similarity of word 3-shingles is at least ``threshold``."""
-    from datasketch import MinHash, MinHashLSH
+def signatures(keys: list[str], seed: int) -> np.ndarray:
+    """MinHash signatures (one row of ``NUM_PERM`` hash values per key) of the keys' word 3-shingles."""
+    from datasketch import MinHash
+
+    if not keys:
+        return np.zeros((0, NUM_PERM), dtype=np.uint64)
+    hashes = MinHash.bulk([shingles(k) for k in keys], num_perm=NUM_PERM, seed=seed)
+    return np.vstack([h.hashvalues for h in hashes])
+
+
+def near_duplicate_pairs(keys: list[str], threshold: float, seed: int, *, engine: LocalEngine | None = None) -> list[tuple[int, int]]:
+    """Index pairs of keys whose estimated Jaccard similarity of word 3-shingles is at least ``threshold``.
+
+    Signatures are computed per key, so they run as chunks in the engine's worker
+    processes; the LSH index that finds candidate pairs is built here.
+    """
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
 
     if len(keys) < 2:
         return []
-    hashes = MinHash.bulk([shingles(k) for k in keys], num_perm=NUM_PERM, seed=seed)
+    engine = engine or LocalEngine()
+    chunks = [keys[i : i + SIGNATURE_CHUNK] for i in range(0, len(keys), SIGNATURE_CHUNK)]
+    values = np.vstack(list(engine.map_chunks(partial(signatures, seed=seed), chunks)))
+    scheme = MinHash(num_perm=NUM_PERM, seed=seed).scheme  # the hash scheme signatures() used
+    hashes = [LeanMinHash(seed=seed, hashvalues=row, scheme=scheme) for row in values]
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     pairs: list[tuple[int, int]] = []
     for i, mh in enumerate(hashes):
@@ -79,22 +100,18 @@ class DedupeStage(Stage):
         cfg: DedupeConfig = self.config
         out = frame.copy()
         analysed = analysed_mask(out)
-        keys = out.loc[analysed, schema.TEXT_CLEAN].map(normalise_key)
-        # Exact duplicates: one unique key each.
-        unique_keys, exact = np.unique(keys.to_numpy(dtype=object).astype(str), return_inverse=True)
-        # np.unique sorts; restore first-appearance order for stable, readable ids.
-        first_pos = np.full(len(unique_keys), len(exact))
-        np.minimum.at(first_pos, exact, np.arange(len(exact)))
-        order = np.argsort(first_pos, kind="stable")
-        unique_keys = unique_keys[order]
-        rank = np.empty_like(order)
-        rank[order] = np.arange(len(order))
-        exact = rank[exact]
+        texts = out.loc[analysed, [schema.TEXT_CLEAN]]
+        keys = pd.concat(list(context.engine.map_partitions(_keys, texts))) if len(texts) else pd.Series([], dtype=object)
+        # Exact duplicates: one unique key each, numbered by first appearance (stable, readable ids).
+        # factorize hashes the strings; np.unique would build a fixed-width array as wide as the longest key.
+        exact, unique_keys = pd.factorize(keys.to_numpy(dtype=object), sort=False)
 
         with context.progress.task("Finding near-duplicates", total=None):
             if cfg.method == "minhash":
                 long_idx = [i for i, k in enumerate(unique_keys) if len(k) >= cfg.min_chars_near]
-                pairs_local = near_duplicate_pairs([unique_keys[i] for i in long_idx], cfg.threshold, context.random_state)
+                pairs_local = near_duplicate_pairs(
+                    [unique_keys[i] for i in long_idx], cfg.threshold, context.random_state, engine=context.engine
+                )
                 pairs = [(long_idx[a], long_idx[b]) for a, b in pairs_local]
             else:
                 pairs = []
@@ -128,3 +145,6 @@ class DedupeStage(Stage):
         return out
 
 
+def _keys(texts: pd.DataFrame) -> pd.Series:
+    """Comparison keys of one partition of cleaned texts."""
+    return texts[schema.TEXT_CLEAN].map(normalise_key)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -186,18 +186,21 @@ class Lemmatizer:
         compounds = COMPOUNDS.get(lang, frozenset())
         prepared = (_URL.sub(" ", _PLACEHOLDER.sub(" ", t)).lower() for t in texts)
         result: list[list[str]] = []
+        min_chars = self.min_token_chars
         for doc in nlp.pipe(prepared, batch_size=batch_size):
-            kept = []
-            for tok in doc:
-                if not tok.is_alpha or len(tok.text) < self.min_token_chars:
+            # One pass over spaCy's token objects; the rest works on plain tuples (half the time).
+            words = [(t.text, t.lemma_, t.is_alpha) for t in doc]
+            kept: list[tuple[str, int]] = []
+            for i, (text, lemma, alpha) in enumerate(words):
+                if not alpha or len(text) < min_chars:
                     continue
-                lemma = tok.lemma_ or tok.text
-                if (compounds and _in_compound(tok, compounds)) or (
-                    tok.text not in stop and lemma not in stop and len(lemma) >= self.min_token_chars
+                lemma = lemma or text
+                if (compounds and _in_compound(words, i, compounds)) or (
+                    text not in stop and lemma not in stop and len(lemma) >= min_chars
                 ):
-                    kept.append((lemma, tok))
+                    kept.append((lemma, i))
             if forms is not None:
-                _count_forms(forms, doc, kept)
+                _count_forms(forms, words, kept)
             result.append([lemma for lemma, _ in kept])
         return result
 
@@ -214,24 +217,24 @@ class Lemmatizer:
 MAX_PHRASE_GAP = 2  # stop words between two keyword lemmas that a shown phrase keeps ("lista de espera")
 
 
-def _count_forms(forms: Counter, doc: Any, kept: list[tuple[str, Any]]) -> None:
-    for i, (lemma, tok) in enumerate(kept):
-        forms[(lemma, tok.text)] += 1
-        if i:
-            prev_lemma, prev = kept[i - 1]
-            between = doc[prev.i + 1 : tok.i]
+def _count_forms(forms: Counter, words: list[tuple[str, str, bool]], kept: list[tuple[str, int]]) -> None:
+    """Count (lemma, surface) for each kept word and each pair of consecutive kept words."""
+    for n, (lemma, i) in enumerate(kept):
+        text = words[i][0]
+        forms[(lemma, text)] += 1
+        if n:
+            prev_lemma, j = kept[n - 1]
             # Keep the little words in between ("lista de espera"), not punctuation ("salud, educación").
-            if len(between) <= MAX_PHRASE_GAP and all(t.is_alpha for t in between):
-                surface = " ".join(t.text for t in doc[prev.i : tok.i + 1])
+            if i - j - 1 <= MAX_PHRASE_GAP and all(words[k][2] for k in range(j + 1, i)):
+                surface = " ".join(w[0] for w in words[j : i + 1])
             else:
-                surface = f"{prev.text} {tok.text}"
+                surface = f"{words[j][0]} {text}"
             forms[(f"{prev_lemma} {lemma}", surface)] += 1
 
 
-def _in_compound(tok: Any, compounds: frozenset[tuple[str, str]]) -> bool:
-    doc = tok.doc
-    after = tok.i + 1 < len(doc) and (tok.text, doc[tok.i + 1].text) in compounds
-    return after or (tok.i > 0 and (doc[tok.i - 1].text, tok.text) in compounds)
+def _in_compound(words: list[tuple[str, str, bool]], i: int, compounds: frozenset[tuple[str, str]]) -> bool:
+    after = i + 1 < len(words) and (words[i][0], words[i + 1][0]) in compounds
+    return after or (i > 0 and (words[i - 1][0], words[i][0]) in compounds)
 
 
 @lru_cache(maxsize=None)
@@ -292,18 +295,42 @@ class NlpStage(Stage):
     def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
         cfg: NlpConfig = self.config
         out = frame.copy()
-        lemmatizer = Lemmatizer(method=cfg.lemmatizer, extra_stopwords=cfg.extra_stopwords, min_token_chars=cfg.min_token_chars)
-        context.lemmatizer = lemmatizer
+        context.lemmatizer = _lemmatizer(cfg)
         out[schema.LEMMAS] = ""
-        units = out[unit_mask(out)]
+        units = out.loc[unit_mask(out), [schema.TEXT_REDACTED, schema.LANG]]
         forms: dict[str, Counter] = {}
+        # Lemmas of a comment do not depend on the others, so large inputs are lemmatised as
+        # partitions in the engine's worker processes; the surface-form counts are summed here.
         with context.progress.task("Lemmatising", total=len(units)) as task:
-            for lang, part in units.groupby(schema.LANG, sort=True):
-                forms[str(lang)] = Counter()
-                lemmas = lemmatizer.lemmatize(part[schema.TEXT_REDACTED].tolist(), str(lang), forms=forms[str(lang)])
-                out.loc[part.index, schema.LEMMAS] = [" ".join(x) for x in lemmas]
-                task.advance(len(part))
+            for lemmas, part_forms in context.engine.map_partitions(partial(lemmatize_partition, cfg), units):
+                out.loc[lemmas.index, schema.LEMMAS] = lemmas
+                for lang, counts in part_forms.items():
+                    forms.setdefault(lang, Counter()).update(counts)
+                task.advance(len(lemmas))
         context.lemma_forms = display_forms(forms)
         # Duplicates share their representative's lemmas.
         broadcast_to_duplicates(out, [schema.LEMMAS], {schema.LEMMAS: ""})
         return out
+
+
+def lemmatize_partition(cfg: NlpConfig, units: pd.DataFrame) -> tuple[pd.Series, dict[str, Counter]]:
+    """Space-joined lemmas of each row of ``units`` (text_redacted, lang) and the (lemma, surface) counts per language."""
+    lemmatizer = _lemmatizer(cfg)
+    lemmas = pd.Series("", index=units.index, dtype=object)
+    forms: dict[str, Counter] = {}
+    for lang, part in units.groupby(schema.LANG, sort=True):
+        forms[str(lang)] = Counter()
+        result = lemmatizer.lemmatize(part[schema.TEXT_REDACTED].tolist(), str(lang), forms=forms[str(lang)])
+        lemmas.loc[part.index] = [" ".join(x) for x in result]
+    return lemmas, forms
+
+
+_LEMMATIZERS: dict[str, Lemmatizer] = {}
+
+
+def _lemmatizer(cfg: NlpConfig) -> Lemmatizer:
+    """One lemmatiser per configuration and process: its spaCy pipelines and memo are reused across partitions."""
+    key = cfg.model_dump_json()
+    if key not in _LEMMATIZERS:
+        _LEMMATIZERS[key] = Lemmatizer(method=cfg.lemmatizer, extra_stopwords=cfg.extra_stopwords, min_token_chars=cfg.min_token_chars)
+    return _LEMMATIZERS[key]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from multiprocessing import get_context
 from typing import Iterator
 
 import numpy as np
@@ -36,7 +34,7 @@ def make_embedder(config: EmbedConfig, random_state: int = 42) -> Embedder:
 
 
 def _encode_on_worker(config: EmbedConfig, random_state: int, texts: list[str]) -> np.ndarray:
-    """Encode one chunk on a Dask worker; the embedder is built once per worker process."""
+    """Encode one chunk in a worker process (local or Dask); the embedder is built once per process."""
     key = (config.model_dump_json(), random_state)
     embedder = _WORKER_EMBEDDERS.get(key)
     if embedder is None:
@@ -83,19 +81,10 @@ def _encode_chunks(
 ) -> Iterator[np.ndarray]:
     """Yield the vectors of each chunk in order: on Dask workers, in local worker processes, or here."""
     batches = ([texts[i] for i in idx] for idx in chunks)
-    if config is None:
+    if config is None or not context.engine.parallel_chunks(len(chunks)):
         yield from (embedder.encode(batch) for batch in batches)
         return
-    work = partial(_encode_on_worker, config, context.random_state)
-    if context.engine.name != "local":
-        yield from context.engine.map_chunks(work, list(batches))
-        return
-    if config.workers <= 1:
-        yield from (embedder.encode(batch) for batch in batches)
-        return
-    # spawn, not fork: the parent may hold threads (progress bars, BLAS pools).
-    with ProcessPoolExecutor(max_workers=config.workers, mp_context=get_context("spawn")) as pool:
-        yield from pool.map(work, batches)
+    yield from context.engine.map_chunks(partial(_encode_on_worker, config, context.random_state), list(batches))
 
 
 class EmbedStage(Stage):
