@@ -49,6 +49,8 @@ def _stem(token: str) -> str:
         return token
     if token.endswith("oes") or token.endswith("aes"):
         return token[:-3] + "ao"  # pt: licitacoes -> licitacao
+    if len(token) > 4 and token[-3:] in ("ais", "eis", "ois"):
+        return token[:-2] + "l"  # pt: ambientais -> ambiental, renovaveis -> renovavel
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"  # en: bodies -> body
     if token.endswith("es") and len(token) > 4 and token[-3] in "rlndzjsy":
@@ -67,59 +69,93 @@ class KeywordMatcher:
     """Finds taxonomy keywords in comments.
 
     A one-word keyword is matched on the comment's lemmas (so verbs and plurals match
-    their base form). A keyword of several words, or one that the lemmatiser would turn
-    into a stopword, is matched as a phrase of plural-stripped surface words, stopwords
-    kept: lemmatising "obras públicas" would drop "públicas" (a consultation stopword)
+    their base form) and on its plural-stripped surface words. A keyword of several words,
+    or one that the lemmatiser would turn into a stopword, is matched only as a phrase of
+    plural-stripped surface words, stopwords kept: lemmatising "obras públicas" would drop "públicas" (a consultation stopword)
     and leave "obra", which is far too broad.
+
+    The longest match wins across themes: a keyword whose every occurrence lies inside a
+    longer phrase of another theme does not count for its own theme ("justiça" inside
+    "justiça climática" is climate action, not the justice system; "health" inside
+    "soil health" is the environment).
     """
 
     def __init__(self, taxonomy: Taxonomy, lemmatizer: Lemmatizer) -> None:
         self.order = {t.id: i for i, t in enumerate(taxonomy.themes)}
+        self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}
         self.phrases: dict[str, dict[str, set[tuple[str, str]]]] = {}
-        self.surface: dict[str, dict[str, set[tuple[str, str]]]] = {}
         self.max_len = 1
         for lang in SUPPORTED:
-            lemma_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
-            surface_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            word_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            phrase_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
             stop = lemmatizer.stopwords(lang)
+            single: dict[tuple[str, str], list[str]] = defaultdict(list)  # (theme, lemma) -> one-word keywords
             for theme in taxonomy.themes:
                 for keyword in theme.keywords.get(lang, []):
                     words = surface_tokens(keyword)
                     lemma = fold(lemmatizer.lemmatize_phrase(keyword, lang))
                     if len(words) == 1 and lemma and len(lemma.split()) == 1 and lemma not in stop:
-                        lemma_table[lemma].add((theme.id, keyword))
+                        single[(theme.id, lemma)].append(keyword)
                     elif words:
-                        surface_table[" ".join(words)].add((theme.id, keyword))
+                        phrase_table[" ".join(words)].add((theme.id, keyword))
                         self.max_len = max(self.max_len, len(words))
-            self.phrases[lang] = dict(lemma_table)
-            self.surface[lang] = dict(surface_table)
+            for (theme_id, lemma), keywords in single.items():
+                # Keywords sharing a lemma ("vote", "voting") are one mention, shown in base form. They are
+                # also matched as plural-stripped surface words: the lemmatiser is not always consistent
+                # between a keyword and the same word in a sentence (pt "queimadas" -> "queimar").
+                shown = min(keywords, key=lambda k: (fold(k) != lemma, -len(k.encode()), k))
+                word_table[lemma].add((theme_id, shown))
+                for keyword in keywords:
+                    phrase_table[surface_tokens(keyword)[0]].add((theme_id, shown))
+            self.words[lang] = dict(word_table)
+            self.phrases[lang] = dict(phrase_table)
 
     def match(self, lemmas: str, lang: str, text: str = "") -> dict[str, list[str]]:
         """Theme id -> the keywords (as written in the taxonomy) found in ``lemmas`` or, for phrases, ``text``."""
-        langs = [lang] if lang in self.phrases else list(self.phrases)
+        langs = [lang] if lang in self.words else list(self.words)
         found: dict[str, set[str]] = defaultdict(set)
         for token in fold(lemmas).split():
             for l in langs:
-                for theme_id, keyword in self.phrases[l].get(token, ()):
+                for theme_id, keyword in self.words[l].get(token, ()):
                     found[theme_id].add(keyword)
         tokens = surface_tokens(text) if text else []
-        for n in range(1, self.max_len + 1):
+        spans: list[tuple[int, int, str]] = []  # phrase matches: start, end, theme
+        for n in range(2, self.max_len + 1) if tokens else ():
             for i in range(len(tokens) - n + 1):
-                gram = " ".join(tokens[i : i + n])
                 for l in langs:
-                    for theme_id, keyword in self.surface[l].get(gram, ()):
+                    for theme_id, keyword in self.phrases[l].get(" ".join(tokens[i : i + n]), ()):
                         found[theme_id].add(keyword)
-        return {k: _distinct(v) for k, v in found.items()}
+                        spans.append((i, i + n, theme_id))
+        for token in tokens:  # one-word keywords as surface words
+            for l in langs:
+                for theme_id, keyword in self.phrases[l].get(token, ()):
+                    found[theme_id].add(keyword)
+        if spans:
+            for theme_id, keywords in found.items():
+                keywords -= {k for k in keywords if _inside_other_theme(surface_tokens(k), tokens, spans, theme_id)}
+        return {k: _distinct(v) for k, v in found.items() if v}
+
+
+def _inside_other_theme(words: list[str], tokens: list[str], spans: list[tuple[int, int, str]], theme_id: str) -> bool:
+    """True when every occurrence of ``words`` in ``tokens`` lies inside a longer phrase match of another theme."""
+    n = len(words)
+    starts = [i for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words]
+    return bool(starts) and all(
+        any(a <= i and i + n <= b and b - a > n and other != theme_id for a, b, other in spans) for i in starts
+    )
 
 
 def _distinct(keywords: set[str]) -> list[str]:
-    """One spelling per keyword ("información" and "informacion" count once), the accented one shown."""
+    """One entry per thing mentioned: spelling variants ("información" / "informacion", "mudança climática" /
+    "mudanças climáticas") count once, the accented one shown, and a keyword found inside a longer one
+    ("indígena" in "povos indígenas") is left out, so the number of hits counts distinct mentions."""
     best: dict[str, str] = {}
     for word in sorted(keywords):
-        key = fold(word)
+        key = " ".join(surface_tokens(word))
         if key not in best or len(word.encode()) > len(best[key].encode()):
             best[key] = word
-    return sorted(best.values())
+    inside = {k for k in best if any(k != other and f" {k} " in f" {other} " for other in best)}
+    return sorted(word for key, word in best.items() if key not in inside)
 
 
 def assign(found: dict[str, list[str]], order: dict[str, int], *, min_hits: int, max_themes: int) -> tuple[list[str], list[float]]:
@@ -208,13 +244,22 @@ class ThemesStage(Stage):
         if (position < 0).any():
             raise PipelineError("the embeddings do not cover every analysed comment; run 'embed' right before 'themes'.")
         embeddings = context.embeddings[position]
+        n_themes = len(self.taxonomy.themes)
+        if n_themes < cfg.similarity_min_themes:
+            context.warn(
+                f"themes: the taxonomy has {n_themes} theme(s), fewer than themes.similarity_min_themes "
+                f"({cfg.similarity_min_themes}); with so few, the most similar theme is not evidence, so themes come "
+                "from keywords only. Add themes, or lower the setting to use embedding similarity anyway."
+            )
         with context.progress.task("Tagging themes (zero-shot)", total=len(units)) as task:
             prototypes = theme_prototypes(self.taxonomy, context.embedder, context)
             sims = similarities(embeddings, units[schema.LANG].astype(str).tolist(), prototypes)
             tagger = ZeroShotTagger(
-                self.taxonomy, min_keyword_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes, min_z=cfg.min_z,
-                keyword_min_z=cfg.keyword_min_z, min_similarity=cfg.min_similarity, margin=cfg.similarity_margin,
-                keyword_margin=cfg.keyword_margin, min_words=cfg.similarity_min_words, calibration=cfg.calibration,
+                self.taxonomy, min_keyword_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes,
+                min_contrast=cfg.min_contrast, min_z=cfg.min_z, min_similarity=cfg.min_similarity,
+                margin=cfg.similarity_margin, min_words=cfg.similarity_min_words, min_themes=cfg.similarity_min_themes,
+                keyword_min_contrast=cfg.keyword_min_contrast, keyword_margin=cfg.keyword_margin,
+                calibration=cfg.calibration,
             ).calibrate(sims, prototypes)
             words = units[schema.LEMMAS].astype(str).str.split().str.len().fillna(0).astype(int).tolist()
             assignments = tagger.assign(self._matches(units, context), sims, words)

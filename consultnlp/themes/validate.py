@@ -371,6 +371,8 @@ class _Checker:
                 bad = [s for s in SEPARATORS if s in word]
                 if bad:
                     self.add((*path, lang, j), f"{label}: keyword '{word}' contains '{bad[0]}', which separates evidence; split it")
+                elif not any(ch.isalnum() for ch in word):
+                    self.add((*path, lang, j), f"{label}: keyword '{word}' has no letters or digits, so it can never match; remove it")
 
     def _check_cycles(self, themes: list[Any]) -> None:
         parents = {

@@ -55,7 +55,7 @@ themes:
 def test_themes_validate_bundled_ogp_is_valid():
     report = validate_taxonomy(THEMES_DIR / "ogp.yaml")
     assert report.ok, report.lines()
-    assert "41 themes (18 top-level, 23 sub-themes)" in report.summary()
+    assert "43 themes (20 top-level, 23 sub-themes)" in report.summary()
 
 
 def test_themes_validate_yaml_problems_carry_line_numbers(write_file):
@@ -107,6 +107,16 @@ def test_themes_validate_csv_problems_carry_row_lines(write_file):
         "h.csv:1: the header has no 'parent' column. Found: id, name_es, keywords_es, colour",
         "h.csv:1: the header has name_es but no description_es column",
         "h.csv:1: unknown column 'colour'. Valid: id, parent, name_<lang>, description_<lang>, keywords_<lang>",
+    ]
+
+
+def test_themes_validate_keyword_that_can_never_match(write_file):
+    text = CSV_HEADER + "water,,Agua,Water,Agua.,Water.,agua;!!,water\n"
+    report = validate_taxonomy(write_file("p.csv", text))
+    assert report.lines() == ["p.csv:2: theme 'water': keyword '!!' has no letters or digits, so it can never match; remove it"]
+    yaml_text = GOOD_YAML.replace("keywords: {es: [río], en: [river]}", "keywords: {es: [río, '...'], en: [river]}")
+    assert validate_taxonomy(write_file("p.yaml", yaml_text)).lines() == [
+        "p.yaml:14: theme 'rivers': keyword '...' has no letters or digits, so it can never match; remove it"
     ]
 
 
