@@ -18,6 +18,9 @@ Prints one JSON object to stdout:
   themes and evidence, for a person to check. ``--sheet FILE`` also writes them as a
   Markdown judging sheet (one numbered block per comment, theme names spelled out).
 
+``data/themes/manual-check-2026-12.md`` reports a manual check of these examples (tuning draw
+seed 0, fresh draw seed 1) and what changed because of it.
+
 Run from the repository root:
     python benchmarks/bench_themes_zeroshot.py --cache-dir .cache/consultnlp --show 50 > zs.json
     python benchmarks/bench_themes_zeroshot.py --cache-dir .cache/consultnlp --no-dev --methods zero-shot \
