@@ -16,7 +16,7 @@ Raw cosines are not comparable, so two calibrated views of them are used:
   general values ("respect, dignity, equality for everyone") is mildly close to many
   themes and stands out for none; a comment about bus fares stands out for transport.
   On the real consultations of the benchmark, contrast separated right from wrong
-  embedding-only assignments far better than ``z`` (see the benchmark's notes).
+  embedding-only assignments far better than ``z`` (``data/themes/manual-check-2026-12.md``).
 
 A theme is assigned when
 
