@@ -103,7 +103,7 @@ class TopicsConfig(Section):
     lexical_weight: float = Field(default=1.0, ge=0, le=10)  # weight of the cross-lingual keyword vectors; 0 = off
     max_outlier_share: float = Field(default=0.05, ge=0, le=1)
     top_n_words: int = Field(default=10, ge=3)
-    fit_sample_size: int = Field(default=100_000, ge=1_000)
+    fit_sample_size: int = Field(default=20_000, ge=1_000)  # UMAP + HDBSCAN on 20k: 0.367 NMI at 193k vs 0.373 on 40k, half the time
     model: str | None = None  # a saved topic model to transform with instead of fitting
     save_model: str | None = None  # save the fitted model to this folder (a bare name goes under the model dir)
 

@@ -52,10 +52,13 @@ class TopicsStage(Stage):
             return out
         label_lang = context.report_lang or _majority(out.loc[units, schema.LANG])
         if cfg.model:
-            model, topics, info = self._apply_saved(cfg.model, docs, embeddings, langs, context)
+            model, topics, info, similarity = self._apply_saved(cfg.model, docs, embeddings, langs, context)
         else:
             model, topics, info = self._fit(cfg, docs, embeddings, langs, label_lang, context)
-        sims = similarity_to_topic(model, docs, embeddings, topics)
+            similarity = model.fit_similarity
+        # Fitting and assigning already measured each comment against its topic; a reviewed or
+        # loaded model without those measures recomputes them.
+        sims = similarity if similarity is not None else similarity_to_topic(model, docs, embeddings, topics)
         labels = dict(zip(info["topic_id"], info["label"]))
         out.loc[units, schema.TOPIC_ID] = topics
         out.loc[units, schema.TOPIC_LABEL] = [labels.get(int(t), OUTLIER_LABEL) for t in topics]
@@ -107,14 +110,14 @@ class TopicsStage(Stage):
 
     def _apply_saved(
         self, path: str, docs: list[str], embeddings: np.ndarray, langs: np.ndarray, context: RunContext
-    ) -> tuple[TopicModel, np.ndarray, pd.DataFrame]:
+    ) -> tuple[TopicModel, np.ndarray, pd.DataFrame, np.ndarray]:
         from consultnlp.topics.model_store import check_embedder, load_topic_model
 
         saved = load_topic_model(Path(path))
         embedder = context.embedder
         check_embedder(saved, _embedder_key(context) or "", corpus_fitted=bool(embedder is not None and not embedder.cacheable))
         with context.progress.task(f"Assigning comments to the topics of {saved.path.name}", total=None):
-            topics, _ = assign_topics(saved.model, docs, embeddings)
+            topics, similarity = assign_topics(saved.model, docs, embeddings)
         info = saved.topic_info.copy()
         sizes = pd.Series(topics).value_counts()
         present = set(sizes.index.tolist())
@@ -128,7 +131,7 @@ class TopicsStage(Stage):
         ]
         context.stats["topics_model_applied"] = str(saved.path)
         context.progress.note(f"Comments placed into the {len(saved.model.topic_ids)} topics of {saved.path}; nothing was refitted.")
-        return saved.model, topics, info.sort_values("topic_id", kind="stable").reset_index(drop=True)
+        return saved.model, topics, info.sort_values("topic_id", kind="stable").reset_index(drop=True), similarity
 
 
 def _embedder_key(context: RunContext) -> str | None:
