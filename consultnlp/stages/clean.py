@@ -11,6 +11,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.config import CleanConfig
 from consultnlp.stages.base import RunContext, Stage, analysed_mask, exclude
+from consultnlp.text import strip_accents
 
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -62,8 +63,7 @@ def normalise_text(text: str, *, strip_html: bool = True) -> str:
 
 def normalise_key(text: str) -> str:
     """A comparison key: lower case, no accents, no punctuation, single spaces."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = strip_accents(text.casefold())
     folded = re.sub(r"[^\w\s/.?!-]|_", " ", folded)
     folded = re.sub(r"\s+", " ", folded).strip()
     return folded if folded in JUNK_PHRASES else re.sub(r"[^\w\s]", "", folded).strip()

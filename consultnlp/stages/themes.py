@@ -17,7 +17,6 @@ each theme's score and ``theme_evidence`` why it was given (keywords, ``sim=0.41
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -31,13 +30,14 @@ from consultnlp.errors import ConfigError, PipelineError
 from consultnlp.stages.base import RunContext, Stage, broadcast_to_duplicates, unit_mask
 from consultnlp.stages.nlp import SUPPORTED, Lemmatizer
 from consultnlp.taxonomy import LabelTaxonomy, Taxonomy, load_taxonomy
+from consultnlp.text import strip_accents
 
 OUTPUT_COLUMNS = [schema.THEMES, schema.THEME_SCORES, schema.THEME_EVIDENCE]
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower case without accents."""
+    return strip_accents(text.lower())
 
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -84,6 +84,7 @@ class KeywordMatcher:
         self.order = {t.id: i for i, t in enumerate(taxonomy.themes)}
         self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}
         self.phrases: dict[str, dict[str, set[tuple[str, str]]]] = {}
+        self.first_words: dict[str, frozenset[str]] = {}  # first word of every phrase, to skip most n-grams
         self.max_len = 1
         for lang in SUPPORTED:
             word_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -109,6 +110,8 @@ class KeywordMatcher:
                     phrase_table[surface_tokens(keyword)[0]].add((theme_id, shown))
             self.words[lang] = dict(word_table)
             self.phrases[lang] = dict(phrase_table)
+            self.first_words[lang] = frozenset(p.split()[0] for p in phrase_table)
+        self.any_first_word = frozenset().union(*self.first_words.values())
 
     def match(self, lemmas: str, lang: str, text: str = "") -> dict[str, list[str]]:
         """Theme id -> the keywords (as written in the taxonomy) found in ``lemmas`` or, for phrases, ``text``."""
@@ -120,8 +123,11 @@ class KeywordMatcher:
                     found[theme_id].add(keyword)
         tokens = surface_tokens(text) if text else []
         spans: list[tuple[int, int, str]] = []  # phrase matches: start, end, theme
+        first = self.first_words[lang] if lang in self.words else self.any_first_word
         for n in range(2, self.max_len + 1) if tokens else ():
             for i in range(len(tokens) - n + 1):
+                if tokens[i] not in first:  # no phrase starts with this word: skip building the n-gram
+                    continue
                 for l in langs:
                     for theme_id, keyword in self.phrases[l].get(" ".join(tokens[i : i + n]), ()):
                         found[theme_id].add(keyword)

@@ -85,7 +85,7 @@ def _encode(texts: list[str], embedder: Embedder, context: RunContext) -> np.nda
         return embedder.encode(texts)
     from consultnlp.stages.embed import embed_texts
 
-    return embed_texts(texts, embedder, context, use_cache=True, description="Embedding theme descriptions")
+    return embed_texts(texts, embedder, context, use_cache=True, description="Embedding theme descriptions", record=False)
 
 
 def theme_prototypes(taxonomy: Taxonomy, embedder: Embedder, context: RunContext) -> dict[str, np.ndarray]:

@@ -7,12 +7,12 @@ another language ("água" after "agua") so it is not the same word three times.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
+from consultnlp.text import strip_accents
 
 LABEL_WORDS = 3
 # A label is written in the report language when that many of the topic's comments (and that share) are in it.
@@ -78,7 +78,7 @@ def label_for(per_lang: Mapping[str, Sequence[str]], global_words: Sequence[str]
 
 def fold(word: str) -> str:
     """Lower-case, accents removed: 'Água' -> 'agua'."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    return strip_accents(word.lower())
 
 
 def drop_translations(

@@ -47,9 +47,12 @@ _WORKER_EMBEDDERS: dict[tuple[str, int], Embedder] = {}
 
 def embed_texts(
     texts: list[str], embedder: Embedder, context: RunContext, *, use_cache: bool = True,
-    description: str = "Embedding", config: EmbedConfig | None = None,
+    description: str = "Embedding", config: EmbedConfig | None = None, record: bool = True,
 ) -> np.ndarray:
     """Embed ``texts`` in chunks, reusing and filling the on-disk cache when there is one.
+
+    ``record`` puts the cached/computed counts in ``context.stats`` (the comments' embedding,
+    not side texts such as theme descriptions).
 
     Chunks always start at multiples of ``CHUNK`` among the missing texts, whatever the
     engine, so a distributed run computes exactly the same vectors as a local one.
@@ -60,8 +63,9 @@ def embed_texts(
     digests = text_digests(texts) if cache else None
     vectors, found = cache.lookup(digests) if cache else (None, np.zeros(len(texts), dtype=bool))
     missing = np.flatnonzero(~found)
-    context.stats["embeddings_cached"] = int(found.sum())
-    context.stats["embeddings_computed"] = int(len(missing))
+    if record:
+        context.stats["embeddings_cached"] = int(found.sum())
+        context.stats["embeddings_computed"] = int(len(missing))
     chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
     parallel = config is not None and embedder.cacheable and len(chunks) > 1
     with context.progress.task(description, total=len(missing)) as task:
