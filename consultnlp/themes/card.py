@@ -5,6 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 _METRICS = ("top1_accuracy", "top5_accuracy", "macro_f1", "micro_f1", "samples_f1")
+_PARTS = {
+    "tfidf": "word 1-2-gram and character 2-5-gram TF-IDF into a one-hidden-layer network ({hidden_units} ReLU units)",
+    "embeddings": "sentence embeddings into an MLP head ({head_hidden_units} units)",
+}
+
+
+def _method(settings: dict[str, Any], multi_label: bool) -> str:
+    parts = [_PARTS[name].format(**settings) for name in settings["features"].split("+")]
+    text = "; ".join(parts)
+    if len(parts) > 1:
+        text += f"; their {'probabilities' if multi_label else 'log-probabilities'} averaged with weight {settings['tfidf_weight']} on the TF-IDF part"
+    return text + (f"; a label is given from probability {settings['threshold']}" if multi_label else "")
 
 
 def _metric_rows(metrics: dict[str, Any] | None) -> list[str]:
@@ -60,6 +72,8 @@ def render_card(card: dict[str, Any]) -> str:
         "",
         f"- Features: `{settings['features']}`"
         + (f"; embeddings from `{card['embedder']}`" if card.get("embedder") else ""),
+        f"- Method: {_method(settings, card['task'] == 'multi-label')}"
+        + ("; within a question, scores re-weighted by each label's share in that question" if card.get("groups") else ""),
         f"- Training time: {card['training_seconds']} s ({', '.join(f'{k} {v}' for k, v in card.get('timings_s', {}).items())}); "
         f"peak memory {card['peak_memory_mb']} MB; model file {card.get('model_bytes', 0) / 1e6:.1f} MB",
         f"- Settings: {', '.join(f'{k}={v}' for k, v in settings.items())}",

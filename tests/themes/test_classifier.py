@@ -15,7 +15,8 @@ from consultnlp.config import ThemesConfig
 from consultnlp.stages.base import RunContext
 from consultnlp.stages.ingest import file_sha256
 from consultnlp.stages.themes import ThemesStage
-from consultnlp.themes.classifier import ClassifierSettings
+from consultnlp.errors import ConfigError, ModelError
+from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
 from consultnlp.themes.data import labelled_from_frame
 from consultnlp.themes.training import evaluate_model, load_model, train_and_save
 
@@ -63,7 +64,9 @@ def test_themes_train_save_load_evaluate_toy(toy_model: Path):
     assert card["data"]["rows_train"] == 192 and card["data"]["rows_holdout"] == 48
     assert card["metrics"]["top1_accuracy"] >= 0.95 and card["metrics"]["group_restriction"] is True
     assert {"training_seconds", "peak_memory_mb", "versions", "settings", "serialisation"} <= set(card)
-    assert (toy_model / "model_card.md").read_text().startswith("# Theme classifier `toy`")
+    card_md = (toy_model / "model_card.md").read_text()
+    assert card_md.startswith("# Theme classifier `toy`")
+    assert "- Method: word 1-2-gram and character 2-5-gram TF-IDF into a one-hidden-layer network (256 ReLU units); within a question" in card_md
     model, _ = load_model(toy_model)
     assert list(model.classes_) == card["classes"]
     metrics = evaluate_model(toy_model, _data(toy_frame(20, seed=2), group_column="pregunta"))
@@ -84,6 +87,45 @@ def test_themes_group_column_restricts_labels(toy_model: Path):
     scores = model.scores(texts, groups=["q2", "unknown question"])
     assert np.isneginf(scores[0, list(model.classes_).index("water")])
     assert np.isfinite(scores[1]).all() and model.unknown_groups(["q2", "unknown question"]) == ["unknown question"]
+
+
+def test_themes_classifier_same_seed_same_scores_and_saved_model_scores_alike(toy_model: Path):
+    data = _data(toy_frame(40, seed=1), group_column="pregunta")
+    settings = ClassifierSettings(features="tfidf", random_state=0)
+    first = ThemeClassifier(settings).fit(data.texts, data.labels, groups=data.groups)
+    second = ThemeClassifier(settings).fit(data.texts, data.labels, groups=data.groups)
+    other_seed = ThemeClassifier(ClassifierSettings(features="tfidf", random_state=1)).fit(data.texts, data.labels, groups=data.groups)
+    texts, groups = ["agua pozo barrio", "robo escuela comuna"], ["q1", "q2"]
+    assert np.array_equal(first.scores(texts, groups=groups), second.scores(texts, groups=groups))
+    assert not np.array_equal(first.scores(texts, groups=groups), other_seed.scores(texts, groups=groups))
+    loaded, _ = load_model(toy_model)  # W1 is stored as float16: scoring still gives proper log-probabilities
+    assert loaded.net_["W1"].dtype == np.float16
+    scores = loaded.scores(texts, groups=groups)
+    assert np.allclose(np.exp(scores).sum(axis=1), 1.0)
+
+
+def test_themes_group_prior_breaks_ties_toward_the_question_s_frequent_label():
+    # "escuela" texts are school in both questions; a text with no label words gets the label
+    # its question used most, through p(label | question) / p(label).
+    rows = [("agua pozo", "water", "q1")] * 30 + [("escuela aula", "school", "q1")] * 5
+    rows += [("robo delito", "crime", "q2")] * 5 + [("escuela aula", "school", "q2")] * 30
+    frame = pd.DataFrame(rows, columns=["texto", "tema", "pregunta"])
+    model = ThemeClassifier(ClassifierSettings(features="tfidf")).fit(
+        frame["texto"].tolist(), [(l,) for l in frame["tema"]], groups=frame["pregunta"].tolist()
+    )
+    assert model.predict_sets(model.scores(["vecinos comuna", "vecinos comuna"], groups=["q1", "q2"])) == [["water"], ["school"]]
+    with pytest.raises(ConfigError, match="dropout must be in"):
+        ClassifierSettings(dropout=1.0)
+
+
+def test_themes_old_model_format_asks_to_retrain(toy_model: Path, tmp_path: Path):
+    old = tmp_path / "old"
+    old.mkdir()
+    card = json.loads((toy_model / "card.json").read_text())
+    (old / "card.json").write_text(json.dumps({**card, "format": "consultnlp-theme-classifier/1"}))
+    (old / "model.joblib").write_bytes((toy_model / "model.joblib").read_bytes())
+    with pytest.raises(ModelError, match=r"format 'consultnlp-theme-classifier/1'.*Retrain it"):
+        load_model(old)
 
 
 def test_themes_multi_label_toy(tmp_path: Path):
