@@ -123,7 +123,8 @@ def _sgd_epochs(indptr, indices, data, target_ptr, targets, order, W1, b1, W2, b
             gold[targets[t]] = 1.0
         if sigmoid:
             for c in range(n_classes):
-                z[c] = 1.0 / (1.0 + np.exp(-z[c])) - gold[c]
+                # Clamped: fastmath lets the compiler assume exp never overflows to inf.
+                z[c] = 1.0 / (1.0 + np.exp(-min(max(z[c], -30.0), 30.0))) - gold[c]
         else:
             total = 0.0
             for c in range(n_classes):
