@@ -88,6 +88,7 @@ class EmbedConfig(Section):
     # much faster than several threads on small matrices (measured: 260 vs 72 texts/s under load).
     # The number of processes is the top-level ``workers``.
     threads: int = Field(default=1, ge=1)
+    lowercase_caps: bool = True  # embed ALL-CAPS comments in lower case (the encoder reads capitals as other words)
 
 
 class TopicsConfig(Section):

@@ -123,7 +123,9 @@ def fit_topic_model(
         all_topics[rest], similarity[rest] = assign_topics(model, [docs[i] for i in rest], embeddings[rest])
         topics = all_topics
     model.fit_similarity = similarity
-    model.bertopic = fit_representation(docs, topics, cfg)
+    # The vocabulary comes from the fitted sample, where every topic has at least min_topic_size
+    # comments: counting it over all comments again cost 5 s per 200k for the same keywords.
+    model.bertopic = fit_representation(docs, topics, cfg, vocabulary_docs=fit_docs)
     fitted = np.asarray(model.bertopic.topics_, dtype=np.int64) if model.bertopic is not None else topics
     if not np.array_equal(fitted, topics):
         # BERTopic renumbers topics by size; equal sizes may come out in another order. Follow its ids.
@@ -226,14 +228,17 @@ def _by_size(topics: np.ndarray) -> np.ndarray:
     return np.array([mapping.get(int(t), -1) for t in topics], dtype=np.int64)
 
 
-def fit_representation(docs: Sequence[str], topics: np.ndarray, cfg: TopicsConfig) -> Any:
+def fit_representation(
+    docs: Sequence[str], topics: np.ndarray, cfg: TopicsConfig, *, vocabulary_docs: Sequence[str] | None = None
+) -> Any:
     """A BERTopic holding the final topics and their c-TF-IDF keywords (no refit of the clusters).
 
     None when no comment has a single content word (keywords are then empty).
 
-    The vectorizer's vocabulary is fixed beforehand from document frequencies:
-    BERTopic would apply ``min_df`` to whole topics and drop every word that
-    only one topic uses, which are the words that describe it best.
+    The vectorizer's vocabulary is fixed beforehand from document frequencies
+    (in ``vocabulary_docs``, by default ``docs``): BERTopic would apply ``min_df``
+    to whole topics and drop every word that only one topic uses, which are the
+    words that describe it best.
     """
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
@@ -242,7 +247,7 @@ def fit_representation(docs: Sequence[str], topics: np.ndarray, cfg: TopicsConfi
     from sklearn.feature_extraction.text import CountVectorizer
 
     docs = list(docs)
-    vocabulary = _vocabulary(docs)
+    vocabulary = _vocabulary(list(vocabulary_docs) if vocabulary_docs is not None else docs)
     if not vocabulary:
         return None
     vectorizer = CountVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), vocabulary=vocabulary)

@@ -54,3 +54,19 @@ def test_embed_use_runs_on_sentencepiece_with_the_packaged_tokenization():
     for text in texts:
         ids = embedder._model._sp.encode(text, out_type=int, add_bos=True, add_eos=True)
         assert ids == reference.encode(text, out_type=int, add_bos=True, add_eos=True)
+
+
+def test_embed_all_caps_comments_are_embedded_in_lower_case():
+    from consultnlp.stages.embed import embedding_text
+
+    assert embedding_text("TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA") == "todos tenemos derecho a una vivienda digna"
+    assert embedding_text("Pedimos más datos del MINSAL y la CGR sobre listas de espera.") == (
+        "Pedimos más datos del MINSAL y la CGR sobre listas de espera."
+    )
+    assert embedding_text("ONG [CPF]") == "ONG [CPF]"  # too few letters to call it shouting
+    embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
+    shout, calm, housing = embedder.encode(
+        ["TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA", embedding_text("TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA"),
+         "Everyone has the right to decent housing."]
+    )
+    assert calm @ housing > shout @ housing + 0.1
