@@ -21,9 +21,10 @@ def shared(*parts: str) -> Path:
     return path
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+def peak_rss_mb(children: bool = False) -> float:
+    """Peak resident memory of this process so far (or of its largest finished child process), in MiB (Linux reports KiB)."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
 class TimingProgress:
