@@ -21,10 +21,9 @@ def shared(*parts: str) -> Path:
     return path
 
 
-def peak_rss_mb(children: bool = False) -> float:
-    """Peak resident memory of this process so far (or of its largest finished child process), in MiB (Linux reports KiB)."""
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 class TimingProgress:
@@ -48,3 +47,54 @@ class TimingProgress:
     def note(self, message: str) -> None:
         self.notes.append(message)
         print(f"  note: {message}", file=sys.stderr)
+
+
+class TreeMemory:
+    """Samples the resident memory of this process plus all its descendants (worker processes) every
+    ``interval`` seconds; ``peak_mb`` is the largest sum seen. Linux only (reads /proc)."""
+
+    def __init__(self, interval: float = 0.25) -> None:
+        import os
+        import threading
+
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._root = os.getpid()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _tree_rss_mb(self) -> float:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+                rss[int(entry.name)] = int(fields[21])  # pages
+            except (OSError, IndexError, ValueError):
+                continue
+        members, frontier = {self._root}, [self._root]
+        while frontier:
+            pid = frontier.pop()
+            for child, parent in parents.items():
+                if parent == pid and child not in members:
+                    members.add(child)
+                    frontier.append(child)
+        import os
+
+        return sum(rss.get(p, 0) for p in members) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, self._tree_rss_mb())
+            self._stop.wait(self.interval)

@@ -32,6 +32,7 @@ class RunContext:
     unit_ids: pd.Index | None = None
     embeddings: np.ndarray | None = None
     embedder: Any = None
+    embed_config: Any = None  # the embed section, so later stages can embed side texts in worker processes
     topic_model: Any = None
     topic_info: pd.DataFrame | None = None
     taxonomy: Any = None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ def fold(text: str) -> str:
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=500_000)  # a consultation repeats a small vocabulary: 3.8M calls for 178k comments
 def _stem(token: str) -> str:
     """A crude plural stripper for folded es/pt/en tokens; only consistency between keyword and text matters."""
     if len(token) <= 3:
@@ -286,6 +288,8 @@ class ThemesStage(Stage):
         if model.settings.uses_embeddings:
             embedder = model_embedder()
             same = context.embedder is not None and context.embeddings is not None and context.unit_ids is not None
+            # The model was trained on ALL-CAPS comments embedded in lower case, as analyze does by default.
+            same = same and getattr(context.embed_config, "lowercase_caps", True)
             if same and context.embedder.key == embedder.key and (context.unit_ids.get_indexer(units.index) >= 0).all():
                 embeddings = context.embeddings[context.unit_ids.get_indexer(units.index)]
             else:

@@ -148,9 +148,11 @@ def _vocabulary_encoder(context: RunContext) -> Callable[[list[str]], np.ndarray
         return embedder.encode
     from consultnlp.stages.embed import embed_texts
 
-    # A separate context keeps the comment-embedding statistics of the manifest intact.
-    side = RunContext(random_state=context.random_state, progress=context.progress, cache_dir=context.cache_dir)
-    return lambda words: embed_texts(words, embedder, side, description="Embedding keywords")
+    # The engine's worker processes embed the words as they did the comments; record=False keeps
+    # the comment-embedding counts of the manifest intact.
+    return lambda words: embed_texts(
+        words, embedder, context, description="Embedding keywords", config=context.embed_config, record=False
+    )
 
 
 def _stopword_test(context: RunContext) -> Callable[[str, str], bool] | None:

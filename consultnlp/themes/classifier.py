@@ -88,6 +88,10 @@ def _sgd_epochs(indptr, indices, data, target_ptr, targets, order, W1, b1, W2, b
     """Per-example SGD over sparse rows: hidden = relu(x W1 + b1) with dropout, output softmax or sigmoids.
 
     Plain Python so that numba can compile it (``_compiled_sgd``); it mutates the weights in place.
+    Written by hand because no installed library trains this well: scikit-learn's MLPClassifier
+    (used for the embedding head) accepts sparse input but computes a dense gradient for the whole
+    300,000 x 256 first layer at every mini-batch, whereas an example here only touches the rows
+    of the few hundred n-grams it contains (the fastText trick).
     """
     np.random.seed(seed)
     d = W1.shape[1]

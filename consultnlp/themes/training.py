@@ -44,12 +44,19 @@ def model_embedder():  # noqa: ANN201 - Embedder
 
 
 def embed_unique(texts: Sequence[str], embedder: Any, context: RunContext) -> np.ndarray:
-    """Embeddings of ``texts`` computed once per distinct text (through the on-disk cache when there is one)."""
-    from consultnlp.stages.embed import embed_texts
+    """Embeddings of ``texts`` computed once per distinct text (through the on-disk cache when there is one).
+
+    Texts go through the same ``embedding_text`` as in ``analyze`` (ALL-CAPS in lower case), so a
+    model scores the vectors it was trained on.
+    """
+    from consultnlp.stages.embed import embed_texts, embedding_text
 
     unique = list(dict.fromkeys(texts))
     position = {t: i for i, t in enumerate(unique)}
-    vectors = embed_texts(unique, embedder, context, use_cache=context.cache_dir is not None, description="Embedding comments")
+    vectors = embed_texts(
+        [embedding_text(t) for t in unique], embedder, context, use_cache=context.cache_dir is not None,
+        description="Embedding comments", record=False,
+    )
     return vectors[[position[t] for t in texts]]
 
 

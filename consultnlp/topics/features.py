@@ -31,7 +31,8 @@ def l2_normalise(matrix: np.ndarray) -> np.ndarray:
 
 # A lemma (or two-lemma phrase) enters the vocabulary when at least this many comments use it.
 MIN_DOC_FREQ = 2
-MAX_VOCABULARY = 50_000
+# The 10,000 most frequent terms: on Chile 2016 (193k) 50,000 gave the same NMI (0.378 vs 0.380) for 3x the words to embed.
+MAX_VOCABULARY = 10_000
 # Phrases ("derecho huelga") add a little over single lemmas (measured: +0.005 to +0.01 NMI on the Chile sample).
 NGRAMS = (1, 2)
 

@@ -32,6 +32,8 @@ CHUNK = 20_000
 MAX_TOPIC_SHARE = 0.5
 UMAP_EXACT_BELOW = 4096  # UMAP's own cut-off for exact nearest neighbours
 EXACT_NEIGHBOURS_MAX = 50_000  # above this, UMAP's NN-descent is faster than brute force
+LONG_LAYOUT_ABOVE = 10_000  # UMAP's own threshold between 500 and 200 layout epochs
+LARGE_FIT_EPOCHS = 100  # default layout epochs above it (see topics.umap_epochs)
 
 
 @dataclass
@@ -282,7 +284,7 @@ def _cluster(
     n = len(features)
     if clustering == "kmeans":
         return _kmeans(features, cfg.n_clusters or default_n_clusters(n, cfg.min_topic_size), random_state), None
-    key = (len(features), features.shape[1], cfg.lexical_weight, cfg.fit_sample_size, cfg.n_neighbors, cfg.n_components, random_state)
+    key = (len(features), features.shape[1], cfg.lexical_weight, cfg.fit_sample_size, cfg.n_neighbors, cfg.n_components, cfg.umap_epochs, random_state)
     if reductions is not None and key in reductions:
         reduced = reductions[key]
     else:
@@ -323,7 +325,9 @@ def _umap(features: np.ndarray, cfg: TopicsConfig, random_state: int) -> np.ndar
 
     n = len(features)
     k = max(2, min(cfg.n_neighbors, n - 1))
-    options = {}
+    options: dict[str, Any] = {}
+    if cfg.umap_epochs is not None or n > LONG_LAYOUT_ABOVE:
+        options["n_epochs"] = cfg.umap_epochs or LARGE_FIT_EPOCHS
     if UMAP_EXACT_BELOW < n <= EXACT_NEIGHBOURS_MAX:
         # UMAP finds neighbours exactly below 4,096 points and with NN-descent above. Exact
         # neighbours by brute force (one matrix product per block) are faster at our sample

@@ -129,4 +129,5 @@ class EmbedStage(Stage):
         context.embeddings = embed_texts(texts, embedder, context, use_cache=cfg.cache, config=cfg)
         context.unit_ids = units
         context.embedder = embedder
+        context.embed_config = cfg
         return frame.copy()
