@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import TimingProgress, peak_rss_mb, shared
+from _common import TimingProgress, TreeMemory, peak_rss_mb, shared
 
 PREFIXES = [
     "Creemos que", "En nuestra opinión", "Para nosotros", "Consideramos que", "Como comunidad", "Pensamos que",
@@ -105,11 +105,13 @@ def main() -> None:
     cfg = load_config(overrides=args.overrides, extra={"ingest": {"text_column": "fundamento", "id_column": "id", "segment_columns": ["tema_nombre"]}})
     progress = TimingProgress()
     start = time.perf_counter()
-    result = analyze(corpus, work / "out", cfg, progress=progress, cache_dir=work / "cache")
+    with TreeMemory() as memory:
+        result = analyze(corpus, work / "out", cfg, progress=progress, cache_dir=work / "cache")
     wall = time.perf_counter() - start
     manifest = result.manifest
     print(json.dumps({
-        "rows": manifest["rows"], "wall_s": round(wall, 1), "peak_rss_mb": peak_rss_mb(),
+        "rows": manifest["rows"], "wall_s": round(wall, 1), "peak_rss_mb_all_processes": round(memory.peak_mb, 1),
+        "peak_rss_mb_main_process": peak_rss_mb(),
         "stage_seconds": manifest["timings_s"], "unique_units_modelled": int(len(result.result.context.unit_ids)),
         "stats": manifest["stats"], "tasks": progress.tasks,
     }, indent=2, default=str))

@@ -54,3 +54,21 @@ def test_engine_dask_bad_scheduler_is_one_line_error(tmp_path):
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:1'")
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_engine_local_release_stops_workers_and_later_work_starts_new_ones():
+    from consultnlp.engine import LocalEngine
+
+    engine = LocalEngine(workers=2, partition_rows=10)
+    try:
+        assert list(engine.map_chunks(_square, [1, 2, 3])) == [1, 4, 9]
+        engine.release()
+        assert engine._pool is None
+        assert list(engine.map_chunks(_square, [4, 5])) == [16, 25]
+    finally:
+        engine.close()
+    assert not engine.parallel_chunks(1) and engine.parallel_chunks(2)

@@ -63,6 +63,8 @@ class Stage:
     # True when running on any subset of rows gives those rows' results unchanged,
     # so the stage can run as partitions in worker processes or on Dask workers.
     row_wise: ClassVar[bool] = False
+    # True when ``run`` sends work to the engine itself (lemmas, MinHash signatures, embedding chunks).
+    uses_engine: ClassVar[bool] = False
 
     def __init__(self, config: Any) -> None:
         self.config = config

@@ -90,6 +90,7 @@ class DedupeStage(Stage):
     """Adds ``dup_group``, ``dup_count``, ``dup_representative``, ``campaign`` and ``campaign_id``."""
 
     name = "dedupe"
+    uses_engine = True
     requires = (schema.TEXT_CLEAN,)
     provides = (schema.DUP_GROUP, schema.DUP_COUNT, schema.DUP_REPRESENTATIVE, schema.CAMPAIGN, schema.CAMPAIGN_ID)
 

@@ -289,6 +289,7 @@ class NlpStage(Stage):
     """Adds ``lemmas`` (space-joined content lemmas) for modelled rows; empty for the rest."""
 
     name = "nlp"
+    uses_engine = True
     requires = (schema.TEXT_REDACTED, schema.LANG)
     provides = (schema.LEMMAS,)
 

@@ -148,11 +148,9 @@ def _vocabulary_encoder(context: RunContext) -> Callable[[list[str]], np.ndarray
         return embedder.encode
     from consultnlp.stages.embed import embed_texts
 
-    # The engine's worker processes embed the words as they did the comments; record=False keeps
-    # the comment-embedding counts of the manifest intact.
-    return lambda words: embed_texts(
-        words, embedder, context, description="Embedding keywords", config=context.embed_config, record=False
-    )
+    # In this process: the worker processes are stopped after the embed stage to free their memory,
+    # and 10,000 keywords take a few seconds. record=False keeps the comments' embedding counts.
+    return lambda words: embed_texts(words, embedder, context, description="Embedding keywords", record=False)
 
 
 def _stopword_test(context: RunContext) -> Callable[[str, str], bool] | None:

@@ -112,6 +112,7 @@ class EmbedStage(Stage):
     """Embeds the modelled units; vectors go to ``context.embeddings`` (no frame column)."""
 
     name = "embed"
+    uses_engine = True
     requires = (schema.TEXT_REDACTED,)
     provides = ()
 
