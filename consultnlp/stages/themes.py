@@ -251,7 +251,6 @@ class ThemesStage(Stage):
         position = context.unit_ids.get_indexer(units.index)
         if (position < 0).any():
             raise PipelineError("the embeddings do not cover every analysed comment; run 'embed' right before 'themes'.")
-        embeddings = context.embeddings[position]
         n_themes = len(self.taxonomy.themes)
         if n_themes < cfg.similarity_min_themes:
             context.warn(
@@ -261,7 +260,7 @@ class ThemesStage(Stage):
             )
         with context.progress.task("Tagging themes (zero-shot)", total=len(units)) as task:
             prototypes = theme_prototypes(self.taxonomy, context.embedder, context)
-            sims = similarities(embeddings, units[schema.LANG].astype(str).tolist(), prototypes)
+            sims = similarities(context.embeddings, units[schema.LANG].astype(str).tolist(), prototypes, rows=position)
             tagger = ZeroShotTagger(
                 self.taxonomy, min_keyword_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes,
                 min_contrast=cfg.min_contrast, min_z=cfg.min_z, min_similarity=cfg.min_similarity,

@@ -49,6 +49,7 @@ from consultnlp.taxonomy import Taxonomy
 # Below this many comments the corpus distribution is too thin to calibrate on; the
 # taxonomy's own similarity spread (prototype vs. the other themes) is used instead.
 MIN_CALIBRATION_ROWS = 200
+SIMILARITY_CHUNK = 50_000  # comments per block of the similarity product
 # Median gap between the two calibrations' locations (prototype vs. unrelated prototypes, and
 # comment vs. theme over a corpus): 0.24 on the bundled sample's 496 hand-written comments with
 # the USE embedder, where the two scales agreed (median ratio 1.0).
@@ -102,21 +103,31 @@ def theme_prototypes(taxonomy: Taxonomy, embedder: Embedder, context: RunContext
     return out
 
 
-def similarities(embeddings: np.ndarray, langs: list[str], prototypes: dict[str, np.ndarray]) -> np.ndarray:
-    """(comments x themes) cosine; a comment in a language the taxonomy lacks takes the best over its languages."""
-    n = embeddings.shape[0]
+def similarities(
+    embeddings: np.ndarray, langs: list[str], prototypes: dict[str, np.ndarray], rows: np.ndarray | None = None
+) -> np.ndarray:
+    """(comments x themes) cosine; a comment in a language the taxonomy lacks takes the best over its languages.
+
+    ``rows``, when given, are the comments' rows in ``embeddings``. Works in chunks, so the
+    embeddings are never copied whole (1.9 GB at a million comments).
+    """
+    n = len(langs) if rows is None else len(rows)
     n_themes = next(iter(prototypes.values())).shape[0]
     out = np.empty((n, n_themes), dtype=np.float32)
     langs_arr = np.asarray(langs, dtype=object)
-    covered = np.zeros(n, dtype=bool)
-    for lang, proto in prototypes.items():
-        rows = np.flatnonzero(langs_arr == lang)
-        if len(rows):
-            out[rows] = embeddings[rows] @ proto.T
-            covered[rows] = True
-    rest = np.flatnonzero(~covered)
-    if len(rest):
-        out[rest] = np.max(np.stack([embeddings[rest] @ p.T for p in prototypes.values()]), axis=0)
+    for start in range(0, n, SIMILARITY_CHUNK):
+        stop = min(start + SIMILARITY_CHUNK, n)
+        chunk = embeddings[start:stop] if rows is None else embeddings[rows[start:stop]]
+        chunk_langs = langs_arr[start:stop]
+        covered = np.zeros(stop - start, dtype=bool)
+        for lang, proto in prototypes.items():
+            mine = chunk_langs == lang
+            if mine.any():
+                out[start:stop][mine] = chunk[mine] @ proto.T
+                covered |= mine
+        if not covered.all():
+            rest = ~covered
+            out[start:stop][rest] = np.max(np.stack([chunk[rest] @ p.T for p in prototypes.values()]), axis=0)
     return out
 
 

@@ -122,7 +122,7 @@ def fit_topic_model(
         rest = np.setdiff1d(np.arange(n), sample, assume_unique=True)
         all_topics = np.full(n, -1, dtype=np.int64)
         all_topics[sample] = topics
-        all_topics[rest], similarity[rest] = assign_topics(model, [docs[i] for i in rest], embeddings[rest])
+        all_topics[rest], similarity[rest] = assign_topics(model, [docs[i] for i in rest], embeddings, rows=rest)
         topics = all_topics
     model.fit_similarity = similarity
     # The vocabulary comes from the fitted sample, where every topic has at least min_topic_size
@@ -139,10 +139,13 @@ def fit_topic_model(
     return model, topics
 
 
-def assign_topics(model: TopicModel, docs: Sequence[str], embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def assign_topics(
+    model: TopicModel, docs: Sequence[str], embeddings: np.ndarray, rows: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Topic id and similarity to the nearest topic centroid for each doc; -1 below ``model.outlier_threshold``.
 
-    Works in chunks, so it can place millions of comments in bounded memory.
+    ``rows``, when given, are the docs' rows in ``embeddings`` (which then may hold other rows too).
+    Works in chunks and never copies ``embeddings`` whole, so it places millions of comments in bounded memory.
     """
     docs = list(docs)
     topics = np.full(len(docs), -1, dtype=np.int64)
@@ -151,7 +154,8 @@ def assign_topics(model: TopicModel, docs: Sequence[str], embeddings: np.ndarray
         return topics, sims
     for start in range(0, len(docs), CHUNK):
         stop = min(start + CHUNK, len(docs))
-        feats = model.features(docs[start:stop], embeddings[start:stop])
+        chunk = embeddings[start:stop] if rows is None else embeddings[rows[start:stop]]
+        feats = model.features(docs[start:stop], chunk)
         scores = feats @ model.centroids.T
         best = scores.argmax(axis=1)
         sims[start:stop] = scores[np.arange(stop - start), best]

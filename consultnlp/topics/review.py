@@ -101,7 +101,8 @@ def write_review_template(topic_info: pd.DataFrame, frame: pd.DataFrame, path: P
     comments closest to the topic centre (highest ``topic_prob``).
     """
     path = Path(path)
-    comments = _with_id_column(frame)
+    needed = [c for c in (schema.COMMENT_ID, schema.TOPIC_ID, schema.TOPIC_PROB, schema.DUP_REPRESENTATIVE) if c in frame.columns]
+    comments = _with_id_column(frame[needed])  # a few columns: at a million comments the whole frame is gigabytes
     lines = [HEADER.format(out_dir=path.parent), "version: 1", "topics:"]
     info = topic_info.copy()
     info["_outlier"] = info["topic_id"] == schema.OUTLIER_TOPIC
