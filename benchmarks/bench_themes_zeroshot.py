@@ -148,29 +148,6 @@ def judging_sheet(dataset: str, lang: str, examples: list[dict], names: dict[str
     return "\n".join(out) + "\n"
 
 
-def real_texts(paths: list[Path], column: str) -> list[str]:
-    """Non-empty texts with at least 3 letters; Pol.is comments rejected by the moderator are left out."""
-    texts = []
-    for path in paths:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        if "moderated" in frame.columns:
-            frame = frame[frame["moderated"] != "-1"]
-        texts += [t for t in frame[column].tolist() if len(_LETTER.findall(t)) >= 3]
-    return texts
-
-
-def judging_sheet(dataset: str, lang: str, examples: list[dict], names: dict[str, str]) -> str:
-    """Markdown blocks a person marks up: each given theme correct / acceptable / wrong, plus missed themes."""
-    out = [f"# {dataset} ({lang}), {len(examples)} random comments\n"]
-    for k, ex in enumerate(examples, 1):
-        out.append(f"## {k}. row {ex['row']}\n\n> {ex['text']}\n")
-        for theme, evidence in zip(ex["themes"].split(";"), (ex["evidence"] or "").split(";")):
-            why = evidence.split(":", 1)[1] if ":" in evidence else ""
-            out.append(f"- {theme} ({names.get(theme, theme)}) [{why}] -> ")
-        out.append("- missed: \n")
-    return "\n".join(out) + "\n"
-
-
 def dev_metrics(tagged: pd.DataFrame, gold: pd.Series) -> dict:
     themes = tagged[schema.THEMES].str.split(";").tolist()
     tagged_rows = np.array([t != [schema.OTHER_THEME] for t in themes], dtype=bool)
