@@ -216,3 +216,22 @@ def test_themes_user_csv_taxonomy_zero_shot_uses_keywords_and_warns(use_embedder
 def test_themes_supervised_needs_a_model():
     with pytest.raises(ConfigError, match="themes.model is empty. Use --theme-model models/NAME"):
         ThemesStage(ThemesConfig(method="supervised"))
+
+
+def test_similarities_in_chunks_by_row_index_match_one_product(monkeypatch):
+    """Chunked, indexed similarities (used so a million embeddings are never copied) equal the plain product."""
+    from consultnlp.themes import zeroshot
+
+    rng = np.random.default_rng(0)
+    embeddings = rng.normal(size=(50, 8)).astype(np.float32)
+    prototypes = {lang: rng.normal(size=(5, 8)).astype(np.float32) for lang in ("es", "pt", "en")}
+    rows = rng.permutation(50)[:37]
+    langs = [("es", "pt", "en", "de")[i % 4] for i in range(37)]
+    monkeypatch.setattr(zeroshot, "SIMILARITY_CHUNK", 7)
+    got = zeroshot.similarities(embeddings, langs, prototypes, rows=rows)
+    for k, (row, lang) in enumerate(zip(rows, langs)):
+        if lang in prototypes:
+            expected = embeddings[row] @ prototypes[lang].T
+        else:  # no prototypes in this language: the best over the taxonomy's languages
+            expected = np.max([embeddings[row] @ p.T for p in prototypes.values()], axis=0)
+        np.testing.assert_allclose(got[k], expected, rtol=1e-5, atol=1e-6)

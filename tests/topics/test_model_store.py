@@ -60,3 +60,17 @@ def test_topics_load_model_errors_say_what_to_do(fitted, tmp_path):
     (path / "card.json").write_text(json.dumps(card))
     with pytest.raises(ModelError, match="format 99; this consultnlp reads format 1"):
         load_topic_model(path)
+
+
+def test_topics_assign_by_row_index_in_chunks_equals_assigning_a_copy(fitted, monkeypatch):
+    """Placing comments by their rows in the full embedding matrix (no copy) gives the same topics and similarities."""
+    from consultnlp.topics import model as topic_model
+
+    model, _, _, docs, embeddings = fitted
+    rows = np.random.default_rng(3).permutation(len(docs))[:70]
+    monkeypatch.setattr(topic_model, "CHUNK", 16)
+    by_index = assign_topics(model, [docs[i] for i in rows], embeddings, rows=rows)
+    copied = assign_topics(model, [docs[i] for i in rows], embeddings[rows].copy())
+    np.testing.assert_array_equal(by_index[0], copied[0])
+    np.testing.assert_array_equal(by_index[1], copied[1])
+    assert len(set(by_index[0].tolist())) >= 2  # the rows span several topics, so a wrong row would show
