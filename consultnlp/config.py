@@ -89,6 +89,9 @@ class EmbedConfig(Section):
     # The number of processes is the top-level ``workers``.
     threads: int = Field(default=1, ge=1)
     lowercase_caps: bool = True  # embed ALL-CAPS comments in lower case (the encoder reads capitals as other words)
+    # Above this many unique comments the embeddings wait in a temporary file (TMPDIR) instead of memory, so
+    # memory does not grow by 2 KB per comment; later stages read them in chunks. None = always in memory.
+    in_memory_max: int | None = Field(default=250_000, ge=0)
 
 
 class TopicsConfig(Section):

@@ -72,3 +72,19 @@ def test_engine_local_release_stops_workers_and_later_work_starts_new_ones():
     finally:
         engine.close()
     assert not engine.parallel_chunks(1) and engine.parallel_chunks(2)
+
+
+def test_embeddings_on_disk_give_identical_tables(tmp_path):
+    """embed.in_memory_max=0 keeps the embeddings in a temporary file; computed or read from the cache, same tables."""
+    import json
+
+    _run(tmp_path / "memory", tmp_path / "cache-a")
+    _run(tmp_path / "disk", tmp_path / "cache-b", "--set", "embed.in_memory_max=0")
+    _run(tmp_path / "disk-cached", tmp_path / "cache-a", "--set", "embed.in_memory_max=0")
+    stats = {name: json.loads((tmp_path / name / "manifest.json").read_text())["stats"] for name in ("memory", "disk", "disk-cached")}
+    assert [s["embeddings_on_disk"] for s in stats.values()] == [False, True, True]
+    assert stats["disk"]["embeddings_computed"] > 0 and stats["disk-cached"]["embeddings_computed"] == 0
+    _assert_same_outputs(tmp_path / "memory", tmp_path / "disk")
+    _assert_same_outputs(tmp_path / "memory", tmp_path / "disk-cached")
+    quotes = [(tmp_path / name / "state" / "quotes.npz").read_bytes() for name in ("memory", "disk", "disk-cached")]
+    assert quotes[0] == quotes[1] == quotes[2]

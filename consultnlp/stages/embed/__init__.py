@@ -13,6 +13,7 @@ from consultnlp.config import EmbedConfig
 from consultnlp.stages.base import RunContext, Stage, unit_mask
 from consultnlp.stages.embed.base import Embedder
 from consultnlp.stages.embed.cache import EmbeddingCache, text_digests
+from consultnlp.stages.embed.ondisk import DiskMatrix, new_matrix
 
 EMBEDDERS = ("use-multilingual", "tfidf-svd", "sentence-transformers")
 CHUNK = 5_000
@@ -47,12 +48,13 @@ _WORKER_EMBEDDERS: dict[tuple[str, int], Embedder] = {}
 
 def embed_texts(
     texts: list[str], embedder: Embedder, context: RunContext, *, use_cache: bool = True,
-    description: str = "Embedding", config: EmbedConfig | None = None, record: bool = True,
-) -> np.ndarray:
+    description: str = "Embedding", config: EmbedConfig | None = None, record: bool = True, on_disk: bool = False,
+) -> np.ndarray | DiskMatrix:
     """Embed ``texts`` in chunks, reusing and filling the on-disk cache when there is one.
 
     ``record`` puts the cached/computed counts in ``context.stats`` (the comments' embedding,
-    not side texts such as theme descriptions).
+    not side texts such as theme descriptions). ``on_disk`` returns a :class:`DiskMatrix`
+    (a temporary file read in chunks) instead of an array; the vectors are the same.
 
     Chunks always start at multiples of ``CHUNK`` among the missing texts, whatever the
     engine, so a distributed run computes exactly the same vectors as a local one.
@@ -61,7 +63,8 @@ def embed_texts(
     if not embedder.cacheable:
         embedder.fit(texts)
     digests = text_digests(texts) if cache else None
-    vectors, found = cache.lookup(digests) if cache else (None, np.zeros(len(texts), dtype=bool))
+    make = partial(new_matrix, on_disk=on_disk)
+    vectors, found = cache.lookup(digests, make) if cache else (None, np.zeros(len(texts), dtype=bool))
     missing = np.flatnonzero(~found)
     if record:
         context.stats["embeddings_cached"] = int(found.sum())
@@ -71,7 +74,7 @@ def embed_texts(
     with context.progress.task(description, total=len(missing)) as task:
         for idx, new in zip(chunks, _encode_chunks(texts, chunks, embedder, context, config if parallel else None)):
             if vectors is None:
-                vectors = np.zeros((len(texts), new.shape[1]), dtype=np.float32)
+                vectors = make(len(texts), new.shape[1])
             vectors[idx] = new
             if cache is not None:
                 # One shard per chunk: an interrupted run keeps what it finished.
@@ -127,7 +130,10 @@ class EmbedStage(Stage):
         texts = frame.loc[units, schema.TEXT_REDACTED].astype(str).tolist()
         if cfg.lowercase_caps:
             texts = [embedding_text(t) for t in texts]
-        context.embeddings = embed_texts(texts, embedder, context, use_cache=cfg.cache, config=cfg)
+        # Above embed.in_memory_max unique comments the vectors wait in a temporary file (2 KB per comment).
+        on_disk = cfg.in_memory_max is not None and len(texts) > cfg.in_memory_max
+        context.embeddings = embed_texts(texts, embedder, context, use_cache=cfg.cache, config=cfg, on_disk=on_disk)
+        context.stats["embeddings_on_disk"] = on_disk
         context.unit_ids = units
         context.embedder = embedder
         context.embed_config = cfg

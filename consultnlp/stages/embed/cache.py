@@ -11,6 +11,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
@@ -34,10 +35,15 @@ class EmbeddingCache:
     def shards(self) -> list[Path]:
         return sorted(self.dir.glob("shard-*.npz")) if self.dir.exists() else []
 
-    def lookup(self, digests: np.ndarray, dim_hint: int | None = None) -> tuple[np.ndarray | None, np.ndarray]:
-        """Return (vectors or None, found mask) for ``digests``; rows not found are zero."""
+    def lookup(
+        self, digests: np.ndarray, make: Callable[[int, int], Any] | None = None
+    ) -> tuple[Any | None, np.ndarray]:
+        """Return (vectors or None, found mask) for ``digests``; rows not found are zero.
+
+        ``make(rows, dims)`` creates the matrix the vectors go to (default: zeros in memory).
+        """
         found = np.zeros(len(digests), dtype=bool)
-        vectors: np.ndarray | None = None
+        vectors: Any | None = None
         if len(digests) == 0:
             return vectors, found
         position = {d: i for i, d in enumerate(digests.tolist())}
@@ -49,11 +55,10 @@ class EmbeddingCache:
                     continue
                 shard_vectors = data["vectors"][hit]
             if vectors is None:
-                vectors = np.zeros((len(digests), shard_vectors.shape[1]), dtype=np.float32)
-            for key, vec in zip(keys[hit].tolist(), shard_vectors):
-                i = position[key]
-                vectors[i] = vec
-                found[i] = True
+                vectors = (make or _zeros)(len(digests), shard_vectors.shape[1])
+            rows = np.fromiter((position[key] for key in keys[hit].tolist()), dtype=np.int64, count=int(hit.sum()))
+            vectors[rows] = shard_vectors
+            found[rows] = True
         return vectors, found
 
     def store(self, digests: np.ndarray, vectors: np.ndarray) -> Path | None:
@@ -68,3 +73,7 @@ class EmbeddingCache:
             np.savez(handle, keys=digests, vectors=vectors.astype(np.float32))
         os.replace(tmp, target)
         return target
+
+
+def _zeros(rows: int, dims: int) -> np.ndarray:
+    return np.zeros((rows, dims), dtype=np.float32)
