@@ -26,6 +26,7 @@ from consultnlp.stages.clean import normalise_key
 NUM_PERM = 64
 SHINGLE_WORDS = 3
 SIGNATURE_CHUNK = 20_000  # keys per chunk of MinHash signatures (a unit of work for worker processes)
+PAIR_CHUNK = 200_000  # candidate pairs verified per block
 
 
 def shingles(key: str, size: int = SHINGLE_WORDS) -> set[bytes]:
@@ -46,29 +47,50 @@ def signatures(keys: list[str], seed: int) -> np.ndarray:
 
 
 def near_duplicate_pairs(keys: list[str], threshold: float, seed: int, *, engine: LocalEngine | None = None) -> list[tuple[int, int]]:
-    """Index pairs of keys whose estimated Jaccard similarity of word 3-shingles is at least ``threshold``.
+    """Index pairs ``(i, j)``, ``i < j``, of keys whose estimated Jaccard similarity of word 3-shingles is at least ``threshold``.
 
     Signatures are computed per key, so they run as chunks in the engine's worker
-    processes; the LSH index that finds candidate pairs is built here.
+    processes. The LSH step is the banding of ``datasketch.MinHashLSH`` (its own choice of
+    bands and rows for the threshold), done on the signature matrix with numpy: two keys
+    are candidates when one band of their signatures is equal, and a candidate is a pair
+    when its share of equal hash values (datasketch's Jaccard estimate) reaches the
+    threshold. The pairs are the ones MinHashLSH finds; its index of Python objects
+    took 3 GB at a million comments, this takes the signature matrix and one band at a time.
     """
-    from datasketch import LeanMinHash, MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     if len(keys) < 2:
         return []
     engine = engine or LocalEngine()
     chunks = [keys[i : i + SIGNATURE_CHUNK] for i in range(0, len(keys), SIGNATURE_CHUNK)]
     values = np.vstack(list(engine.map_chunks(partial(signatures, seed=seed), chunks)))
-    scheme = MinHash(num_perm=NUM_PERM, seed=seed).scheme  # the hash scheme signatures() used
-    hashes = [LeanMinHash(seed=seed, hashvalues=row, scheme=scheme) for row in values]
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    pairs: list[tuple[int, int]] = []
-    for i, mh in enumerate(hashes):
-        # Query before insert: each pair is seen once, from its later member.
-        for j in lsh.query(mh):
-            if mh.jaccard(hashes[j]) >= threshold:
-                pairs.append((int(j), i))
-        lsh.insert(i, mh, check_duplication=False)
-    return pairs
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)  # only for its bands: nothing is inserted
+    candidates = [_band_candidates(values[:, start:stop]) for start, stop in lsh.hashranges]
+    n = len(keys)
+    codes = np.unique(np.concatenate(candidates)) if candidates else np.zeros(0, dtype=np.int64)
+    first, second = codes // n, codes % n
+    keep = np.zeros(len(codes), dtype=bool)
+    for start in range(0, len(codes), PAIR_CHUNK):
+        stop = start + PAIR_CHUNK
+        equal = np.count_nonzero(values[first[start:stop]] == values[second[start:stop]], axis=1)
+        keep[start:stop] = equal / NUM_PERM >= threshold
+    return list(zip(first[keep].tolist(), second[keep].tolist()))
+
+
+def _band_candidates(band: np.ndarray) -> np.ndarray:
+    """Pairs of rows with equal ``band`` (one band of the signatures), coded as ``i * n + j`` with ``i < j``."""
+    n = len(band)
+    rows = np.ascontiguousarray(band).view(np.dtype((np.void, band.shape[1] * band.itemsize))).ravel()
+    order = np.argsort(rows, kind="stable")
+    ordered = rows[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, n])
+    codes = []
+    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+        members = np.sort(order[start : start + size])
+        i, j = np.triu_indices(size, 1)
+        codes.append(members[i] * n + members[j])
+    return np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
 
 
 def group_ids(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:

@@ -1,3 +1,5 @@
+import numpy as np
+
 from consultnlp import schema
 from consultnlp.config import DedupeConfig
 from consultnlp.stages.base import RunContext
@@ -57,3 +59,34 @@ def test_dedupe_excluded_rows_are_not_grouped():
 def test_dedupe_exact_method_skips_near():
     out = _run([LETTER, "Estimados: " + LETTER], method="exact")
     assert out[schema.DUP_GROUP].tolist() == [0, 1]
+
+
+def test_near_duplicate_pairs_are_those_datasketch_lsh_finds():
+    """The numpy banding gives exactly the pairs of datasketch's MinHashLSH (query, then Jaccard check)."""
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+    from consultnlp.stages.dedupe import NUM_PERM, near_duplicate_pairs, signatures
+
+    rng = np.random.default_rng(5)
+    vocab = [f"palabra{i}" for i in range(300)]
+    base = [" ".join(rng.choice(vocab, size=30)) for _ in range(40)]
+    keys = []
+    for text in base:  # each base text with 0-5 variants: a word changed or added, so some pairs sit near the threshold
+        keys.append(text)
+        for _ in range(int(rng.integers(0, 6))):
+            words = text.split()
+            words[int(rng.integers(0, len(words)))] = str(rng.choice(vocab))
+            if rng.random() < 0.5:
+                words.insert(int(rng.integers(0, len(words))), str(rng.choice(vocab)))
+            keys.append(" ".join(words))
+    values = signatures(keys, seed=42)
+    scheme = MinHash(num_perm=NUM_PERM, seed=42).scheme
+    hashes = [LeanMinHash(seed=42, hashvalues=row, scheme=scheme) for row in values]
+    lsh = MinHashLSH(threshold=0.7, num_perm=NUM_PERM)
+    expected = set()
+    for i, mh in enumerate(hashes):
+        expected |= {(j, i) for j in lsh.query(mh) if mh.jaccard(hashes[j]) >= 0.7}
+        lsh.insert(i, mh)
+    found = near_duplicate_pairs(keys, 0.7, 42)
+    assert len(expected) >= 20  # the planted variants give many pairs to compare
+    assert set(found) == expected and len(found) == len(expected)
