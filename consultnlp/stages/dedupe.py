@@ -2,9 +2,9 @@
 
 Exact duplicates share a normalised key (case, accents, punctuation and
 spacing ignored). Near-duplicates (form letters with a changed greeting or an
-added sentence) are found with MinHash LSH from ``datasketch``: it finds
-pairs above a Jaccard threshold in roughly linear time, which pairwise TF-IDF
-cosine cannot do at 200k comments. Groups are connected components of the
+added sentence) are found with MinHash LSH: ``datasketch`` signatures, banded
+as its ``MinHashLSH`` does, which finds pairs above a Jaccard threshold in
+roughly linear time (pairwise TF-IDF cosine cannot at 200k comments). Groups are connected components of the
 pairs (``scipy.sparse.csgraph``).
 """
 
