@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,9 +56,6 @@ class TreeMemory:
     ``interval`` seconds; ``peak_mb`` is the largest sum seen. Linux only (reads /proc)."""
 
     def __init__(self, interval: float = 0.25) -> None:
-        import os
-        import threading
-
         self.interval = interval
         self.peak_mb = 0.0
         self._root = os.getpid()
@@ -90,8 +89,6 @@ class TreeMemory:
                 if parent == pid and child not in members:
                     members.add(child)
                     frontier.append(child)
-        import os
-
         return sum(rss.get(p, 0) for p in members) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
     def _run(self) -> None:

@@ -289,8 +289,9 @@ class ThemesStage(Stage):
             same = context.embedder is not None and context.embeddings is not None and context.unit_ids is not None
             # The model was trained on ALL-CAPS comments embedded in lower case, as analyze does by default.
             same = same and getattr(context.embed_config, "lowercase_caps", True)
-            if same and context.embedder.key == embedder.key and (context.unit_ids.get_indexer(units.index) >= 0).all():
-                embeddings = context.embeddings[context.unit_ids.get_indexer(units.index)]
+            position = context.unit_ids.get_indexer(units.index) if same else None
+            if same and context.embedder.key == embedder.key and (position >= 0).all():
+                embeddings = context.embeddings[position]
             else:
                 embeddings = embed_unique(texts, embedder, context)
         with context.progress.task("Tagging themes (classifier)", total=len(units)) as task:

@@ -35,12 +35,10 @@ class EmbeddingCache:
     def shards(self) -> list[Path]:
         return sorted(self.dir.glob("shard-*.npz")) if self.dir.exists() else []
 
-    def lookup(
-        self, digests: np.ndarray, make: Callable[[int, int], Any] | None = None
-    ) -> tuple[Any | None, np.ndarray]:
+    def lookup(self, digests: np.ndarray, make: Callable[[int, int], Any]) -> tuple[Any | None, np.ndarray]:
         """Return (vectors or None, found mask) for ``digests``; rows not found are zero.
 
-        ``make(rows, dims)`` creates the matrix the vectors go to (default: zeros in memory).
+        ``make(rows, dims)`` creates the zero matrix the vectors go to (``ondisk.new_matrix``).
         """
         found = np.zeros(len(digests), dtype=bool)
         vectors: Any | None = None
@@ -55,7 +53,7 @@ class EmbeddingCache:
                     continue
                 shard_vectors = data["vectors"][hit]
             if vectors is None:
-                vectors = (make or _zeros)(len(digests), shard_vectors.shape[1])
+                vectors = make(len(digests), shard_vectors.shape[1])
             rows = np.fromiter((position[key] for key in keys[hit].tolist()), dtype=np.int64, count=int(hit.sum()))
             vectors[rows] = shard_vectors
             found[rows] = True
@@ -73,7 +71,3 @@ class EmbeddingCache:
             np.savez(handle, keys=digests, vectors=vectors.astype(np.float32))
         os.replace(tmp, target)
         return target
-
-
-def _zeros(rows: int, dims: int) -> np.ndarray:
-    return np.zeros((rows, dims), dtype=np.float32)

@@ -14,7 +14,6 @@ numpy's ``memmap`` does the mapping; this module only decides when to map and un
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,9 +29,9 @@ class DiskMatrix:
     dtype = np.dtype(np.float32)
     ndim = 2
 
-    def __init__(self, rows: int, dims: int, directory: Path | None = None) -> None:
+    def __init__(self, rows: int, dims: int) -> None:
         self.shape = (int(rows), int(dims))
-        self._file = tempfile.TemporaryFile(dir=directory, prefix="consultnlp-embeddings-")
+        self._file = tempfile.TemporaryFile(prefix="consultnlp-embeddings-")  # in TMPDIR
         self._file.truncate(max(1, rows * dims * self.dtype.itemsize))  # sparse: unwritten rows read as zeros
 
     def __len__(self) -> int:
@@ -59,8 +58,8 @@ class DiskMatrix:
         self._file.close()
 
 
-def new_matrix(rows: int, dims: int, *, on_disk: bool, directory: Path | None = None) -> np.ndarray | DiskMatrix:
-    """A zero (rows x dims) float32 matrix, in memory or in a temporary file under ``directory``."""
+def new_matrix(rows: int, dims: int, *, on_disk: bool) -> np.ndarray | DiskMatrix:
+    """A zero (rows x dims) float32 matrix, in memory or in a temporary file."""
     if on_disk:
-        return DiskMatrix(rows, dims, directory)
+        return DiskMatrix(rows, dims)
     return np.zeros((rows, dims), dtype=np.float32)
