@@ -31,7 +31,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from consultnlp.stages.embed.base import l2_normalise  # noqa: E402
+from consultnlp.embedders.base import l2_normalise  # noqa: E402
 
 CHILE = ROOT.parent / "shared" / "data" / "external" / "chile-ela-2016" / "ela_fundamentos_sample5k.csv"
 
@@ -105,8 +105,8 @@ def speed(encode: Callable[[list[str]], np.ndarray], texts: list[str]) -> float:
 
 
 def candidates(vendor: Path | None, chile_texts: list[str]) -> dict[str, tuple[Callable[[list[str]], np.ndarray], str]]:
-    from consultnlp.stages.embed.tfidf import TfidfSvdEmbedder
-    from consultnlp.stages.embed.use import UseEmbedder
+    from consultnlp.embedders.tfidf import TfidfSvdEmbedder
+    from consultnlp.embedders.use import UseEmbedder
 
     use = UseEmbedder()
     found: dict[str, tuple[Callable[[list[str]], np.ndarray], str]] = {"use-multilingual": (use.encode, "Apache-2.0, 32 MB, weights in the package")}

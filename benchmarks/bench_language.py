@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from consultnlp.stages.language import OTHER, UNDETERMINED, _model, detect_languages, langid_probs
+from consultnlp.langid import OTHER, UNDETERMINED, _model, detect_languages, langid_probs
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EXTERNAL = SHARED / "data" / "external"

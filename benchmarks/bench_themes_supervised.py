@@ -39,11 +39,11 @@ import numpy as np
 import pandas as pd
 
 from consultnlp.progress import NullProgress
-from consultnlp.stages.base import RunContext
+from consultnlp.embedders import TextEncoder
 from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
 from consultnlp.themes.data import labelled_from_frame
 from consultnlp.themes.evaluate import evaluate_predictions
-from consultnlp.themes.training import embed_unique, model_embedder
+from consultnlp.themes.training import embed_unique, model_encoder
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "external"
 CHILE = EXTERNAL / "chile-ela-2016" / "ela_fundamentos.csv.gz"
@@ -70,11 +70,10 @@ def part(model: ThemeClassifier, features: str) -> ThemeClassifier:
     return clone
 
 
-def fit_and_measure(train, test, settings: ClassifierSettings, context: RunContext) -> dict:
+def fit_and_measure(train, test, settings: ClassifierSettings, encoder: TextEncoder) -> dict:
     t0 = time.perf_counter()
-    embedder = model_embedder()
-    emb_train = embed_unique(train.texts, embedder, context) if settings.uses_embeddings else None
-    emb_test = embed_unique(test.texts, embedder, context) if settings.uses_embeddings else None
+    emb_train = embed_unique(train.texts, encoder) if settings.uses_embeddings else None
+    emb_test = embed_unique(test.texts, encoder) if settings.uses_embeddings else None
     embed_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     model = ThemeClassifier(settings).fit(
@@ -112,17 +111,17 @@ def split(frame: pd.DataFrame, which: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return train_frame.iloc[np.sort(order[n_val:])], train_frame.iloc[np.sort(order[:n_val])]
 
 
-def chile(settings: ClassifierSettings, context: RunContext, which: str) -> dict:
+def chile(settings: ClassifierSettings, encoder: TextEncoder, which: str) -> dict:
     frame = pd.read_csv(CHILE)
     frame = frame[frame["fundamento"].fillna("").str.strip() != ""]
     train_frame, test_frame = split(frame, which)
     args = dict(text_column="fundamento", label_column="concepto_norm", group_column="tema")
     train = labelled_from_frame(train_frame.astype({"tema": str}), **args)
     test = labelled_from_frame(test_frame.astype({"tema": str}), **args)
-    return {"data": str(CHILE.relative_to(EXTERNAL)), **fit_and_measure(train, test, settings, context)}
+    return {"data": str(CHILE.relative_to(EXTERNAL)), **fit_and_measure(train, test, settings, encoder)}
 
 
-def nhs(settings: ClassifierSettings, context: RunContext, which: str) -> dict:
+def nhs(settings: ClassifierSettings, encoder: TextEncoder, which: str) -> dict:
     frame = pd.read_csv(NHS, dtype=str, keep_default_na=False)
     labels = list(frame.columns[frame.columns.get_loc("Comment sentiment") + 1 :])
     frame = frame[~frame["FFT answer"].str.strip().str.lower().isin(["", "did not answer"])].copy()
@@ -133,7 +132,7 @@ def nhs(settings: ClassifierSettings, context: RunContext, which: str) -> dict:
     args = dict(text_column="FFT answer", label_column="labels", multi_label=";")
     train, test = labelled_from_frame(train_frame, **args), labelled_from_frame(test_frame, **args)
     out = {"data": str(NHS.relative_to(EXTERNAL)), "label_columns": len(labels)}
-    return {**out, **fit_and_measure(train, test, settings, context)}
+    return {**out, **fit_and_measure(train, test, settings, encoder)}
 
 
 def main() -> None:
@@ -153,12 +152,12 @@ def main() -> None:
             sys.exit(f"--set {item}: unknown setting. Known: {', '.join(ClassifierSettings.__dataclass_fields__)}")
         overrides[key] = type(getattr(ClassifierSettings(), key))(value)
     settings = ClassifierSettings(features=args.features, **overrides)
-    context = RunContext(progress=NullProgress(), cache_dir=args.cache_dir)
+    encoder = model_encoder(NullProgress(), args.cache_dir)
     results: dict = {"settings": settings.__dict__, "split": args.split}
     if args.dataset in ("chile", "all"):
-        results["chile"] = chile(settings, context, args.split)
+        results["chile"] = chile(settings, encoder, args.split)
     if args.dataset in ("nhs", "all"):
-        results["nhs"] = nhs(settings, context, args.split)
+        results["nhs"] = nhs(settings, encoder, args.split)
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 

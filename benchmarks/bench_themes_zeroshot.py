@@ -42,11 +42,10 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.config import ThemesConfig
 from consultnlp.stages.base import RunContext
-from consultnlp.stages.embed import embed_texts
-from consultnlp.stages.embed.use import UseEmbedder
-from consultnlp.stages.nlp import Lemmatizer
+from consultnlp.embedders import TextEncoder
+from consultnlp.embedders.use import UseEmbedder
+from consultnlp.lemmas import Lemmatizer
 from consultnlp.stages.themes import ThemesStage
-from consultnlp.taxonomy import load_taxonomy
 from consultnlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,8 +119,9 @@ def tag(texts: list[str], langs: list[str], context: RunContext, embedder: UseEm
         frame.loc[part.index, schema.LEMMAS] = [" ".join(x) for x in lemmatizer.lemmatize(part[schema.TEXT].tolist(), str(lang))]
     context.lemmatizer = lemmatizer
     context.embedder = embedder
+    context.encoder = TextEncoder(embedder, cache_dir=context.cache_dir)
     context.unit_ids = frame.index
-    context.embeddings = embed_texts(texts, embedder, context, use_cache=context.cache_dir is not None)
+    context.embeddings, _ = context.encoder.encode_corpus(texts)
     return ThemesStage(ThemesConfig(**settings)).apply(frame, context)
 
 

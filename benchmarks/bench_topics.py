@@ -21,6 +21,7 @@ import multiprocessing as mp
 import resource
 import sys
 import time
+from functools import partial
 import warnings
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 from consultnlp import schema  # noqa: E402
 from consultnlp.config import load_config  # noqa: E402
 from consultnlp.pipeline import run_pipeline  # noqa: E402
-from consultnlp.stages.base import unit_mask  # noqa: E402
-from consultnlp.stages.ingest import ingest  # noqa: E402
+from consultnlp.frame import unit_mask  # noqa: E402
+from consultnlp.ingest import ingest  # noqa: E402
 from consultnlp.topics.metrics import label_agreement, multilingual_npmi, n_topics, outlier_share, topic_diversity  # noqa: E402
 from consultnlp.topics.model import fit_representation, fit_topic_model  # noqa: E402
 
@@ -55,7 +56,7 @@ def prepare(path: Path, text_column: str, id_column: str | None, cache: Path) ->
     return {
         "frame": out.loc[units], "texts": out.loc[units, schema.TEXT_REDACTED].astype(str).tolist(),
         "docs": out.loc[units, schema.LEMMAS].astype(str).tolist(), "langs": out.loc[units, schema.LANG].astype(str).to_numpy(),
-        "embeddings": result.context.embeddings, "embedder": result.context.embedder, "cache": cache,
+        "embeddings": result.context.embeddings, "encoder": result.context.encoder, "cache": cache,
         "rows": len(out), "excluded": int((out[schema.EXCLUDED] != "").sum()),
     }
 
@@ -72,12 +73,9 @@ def _vanilla(data: dict[str, Any], seed: int, reduce: bool) -> dict[str, Any]:
 
 
 def _ours(data: dict[str, Any], seed: int, overrides: list[str]) -> dict[str, Any]:
-    from consultnlp.stages.base import RunContext
-    from consultnlp.stages.topics import _vocabulary_encoder
-
     cfg = load_config(overrides=overrides).topics
-    context = RunContext(cache_dir=data["cache"], embedder=data["embedder"])
-    model, topics = fit_topic_model(data["docs"], data["embeddings"], cfg, seed, encode=_vocabulary_encoder(context))
+    encode = partial(data["encoder"].encode, description="Embedding keywords")
+    model, topics = fit_topic_model(data["docs"], data["embeddings"], cfg, seed, encode=encode)
     return {"topics": topics, "raw_outlier_share": model.stats.get("raw_outlier_share")}
 
 

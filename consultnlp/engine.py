@@ -29,7 +29,35 @@ def partitions(frame: pd.DataFrame, rows: int) -> list[pd.DataFrame]:
     return [frame.iloc[i : i + rows] for i in range(0, len(frame), rows)] or [frame]
 
 
-class LocalEngine:
+class Engine:
+    """Where per-comment work runs; ``LocalEngine`` and ``DaskEngine`` are the two kinds."""
+
+    name = "base"
+
+    def distributes(self, n_rows: int) -> bool:
+        """True when a frame of ``n_rows`` rows is split into partitions that run elsewhere."""
+        raise NotImplementedError
+
+    def map_partitions(self, fn: Callable[[pd.DataFrame], Any], frame: pd.DataFrame) -> Iterator[Any]:
+        raise NotImplementedError
+
+    def parallel_chunks(self, n_chunks: int) -> bool:
+        raise NotImplementedError
+
+    def map_chunks(self, fn: Callable[[Any], Any], chunks: Sequence[Any]) -> Iterator[Any]:
+        raise NotImplementedError
+
+    def release(self) -> None:
+        """Stop worker processes that are no longer needed."""
+
+    def close(self) -> None:
+        self.release()
+
+    def describe(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class LocalEngine(Engine):
     """Runs in this process, or in ``workers`` local processes for frames above ``partition_rows`` rows."""
 
     name = "local"
@@ -138,7 +166,7 @@ class DaskEngine(LocalEngine):
 
 def make_engine(
     name: str, scheduler: str | None = None, partition_rows: int = DEFAULT_PARTITION_ROWS, workers: int = 1
-) -> LocalEngine:
+) -> Engine:
     """The engine named in the config (``local`` or ``dask``)."""
     if name == "dask":
         return DaskEngine(scheduler, partition_rows=partition_rows)

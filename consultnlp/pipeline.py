@@ -12,18 +12,19 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import PipelineConfig
+from consultnlp.embedders.base import Embedder
 from consultnlp.engine import make_engine
 from consultnlp.errors import PipelineError
+from consultnlp.frame import resolve_report_lang
+from consultnlp.ingest import IngestInfo
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.stages import STAGES
 from consultnlp.stages.base import RunContext, Stage
-from consultnlp.stages.ingest import IngestInfo
 
 INITIAL_COLUMNS = (schema.ROW_NUMBER, schema.TEXT, schema.EXCLUDED, schema.EXCLUDED_STAGE)
 
@@ -47,17 +48,20 @@ def build_stages(config: PipelineConfig) -> list[Stage]:
 
 
 def check_chain(stages: list[Stage], columns: set[str]) -> None:
-    """Raise if a stage requires a column no earlier stage (or the input) provides."""
-    available = set(columns)
+    """Raise if a stage requires a column or side data (embeddings, lemmatizer ...) that no earlier stage provides."""
+    available, data = set(columns), set()
     for stage in stages:
         missing = [c for c in stage.requires if c not in available]
-        if missing:
-            providers = [s.name for s in STAGES.values() if set(missing) & set(s.provides)]
+        absent = [d for d in stage.requires_data if d not in data]
+        if missing or absent:
+            providers = [s.name for s in STAGES.values() if set(missing) & set(s.provides) or set(absent) & set(s.provides_data)]
+            what = ", ".join([f"column {c}" for c in missing] + list(absent))
             raise PipelineError(
-                f"stage '{stage.name}' needs column(s) {', '.join(missing)}, which no earlier stage provides. "
+                f"stage '{stage.name}' needs {what}, which no earlier stage provides. "
                 f"Add {' or '.join(sorted(set(providers))) or 'the missing stage'} before '{stage.name}' in 'stages:'."
             )
         available.update(stage.provides)
+        data.update(stage.provides_data)
 
 
 def init_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -69,17 +73,6 @@ def init_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out.loc[blank, schema.EXCLUDED] = schema.REASON_EMPTY
     out.loc[blank, schema.EXCLUDED_STAGE] = "ingest"
     return out
-
-
-def row_accounting(frame: pd.DataFrame) -> dict[str, Any]:
-    """``{"input": N, "analysed": A, "excluded": {reason: n}}`` with N = A + sum(excluded)."""
-    reasons = frame[schema.EXCLUDED]
-    excluded = reasons[reasons != ""].value_counts().sort_index()
-    return {
-        "input": int(len(frame)),
-        "analysed": int((reasons == "").sum()),
-        "excluded": {str(k): int(v) for k, v in excluded.items()},
-    }
 
 
 def return_free_memory() -> None:
@@ -104,15 +97,21 @@ def run_pipeline(
     progress: Progress | None = None,
     cache_dir: Path | None = None,
     model_dir: Path | None = None,
+    embedder: Embedder | None = None,
 ) -> PipelineResult:
-    """Run every configured stage over ``frame`` (as returned by ``ingest``)."""
+    """Run every configured stage over ``frame`` (as returned by ``ingest``).
+
+    ``embedder`` replaces the configured one (tests pass a fast fake). The report language
+    is decided once, by the first stage that needs it or at the end, and kept in the context.
+    """
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     stages = build_stages(config)
     check_chain(stages, set(frame.columns) | set(INITIAL_COLUMNS))
     engine = make_engine(config.engine, config.scheduler, config.partition_rows, config.workers)
     context = RunContext(
         random_state=config.random_state, progress=progress or NullProgress(), cache_dir=cache_dir,
-        model_dir=model_dir, engine=engine,
+        model_dir=model_dir, engine=engine, embedder=embedder,
+        report_lang=None if config.report.lang == "auto" else config.report.lang,
     )
     context.stats["engine"] = engine.describe()
     current = init_frame(frame)
@@ -130,5 +129,6 @@ def run_pipeline(
             timings[stage.name] = round(time.perf_counter() - t0, 3)
     finally:
         engine.close()
+    context.report_lang = resolve_report_lang(current, context.report_lang)
     finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return PipelineResult(current, context, config, info, timings, started, finished)

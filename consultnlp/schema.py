@@ -6,6 +6,9 @@ reorder rows and never overwrite ``TEXT``.
 
 from __future__ import annotations
 
+# The languages analysed and reported: one list for the whole package.
+LANGUAGES = ("es", "pt", "en")
+
 COMMENT_ID = "comment_id"
 ROW_NUMBER = "row_number"          # 1-based position in the input file (data rows)
 TEXT = "text"                      # original text, never modified

@@ -9,7 +9,7 @@
 - ``assignments.parquet``: each row's topic as the model assigned it, so a
   topic review is always applied to the original, never twice;
 - ``quotes.npz``: quote candidates with float16 embeddings and group centres
-  (see ``consultnlp.report.quotes``), never the embeddings of every comment.
+  (see ``consultnlp.summary.quotes``), never the embeddings of every comment.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ import pandas as pd
 from consultnlp import __version__, schema
 from consultnlp.config import PipelineConfig, config_to_dict
 from consultnlp.errors import InputError
-from consultnlp.report.files import atomic_path, write_text
-from consultnlp.report.quotes import QuotePool
+from consultnlp.files import atomic_path, write_text
+from consultnlp.summary.quotes import QuotePool
 
 STATE_DIR = "state"
 STATE_FORMAT = 1
@@ -48,8 +48,19 @@ class AnalysisState:
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     quote_pool: QuotePool | None = None
-    original_topics: pd.Series | None = None   # unit comment_id -> topic id (as text) when the pool was built
+    # Each row's topic columns as the model assigned them (before any review), indexed by comment_id.
+    assignments: pd.DataFrame | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def original_topics(self) -> pd.Series | None:
+        """Unit comment_id -> topic id (as text) as first assigned: what the quote pool was built on."""
+        if self.assignments is None:
+            return None
+        units = self.frame[schema.EXCLUDED] == ""
+        if schema.DUP_REPRESENTATIVE in self.frame:
+            units &= self.frame[schema.DUP_REPRESENTATIVE].astype(bool)
+        return self.assignments.loc[units[units].index, schema.TOPIC_ID].dropna().astype("int64").astype(str)
 
 
 def _json_default(value: Any) -> Any:
@@ -66,39 +77,35 @@ def _dump(path: Path, data: Any) -> None:
     write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=_json_default) + "\n")
 
 
-def save_state(out_dir: Path, result: Any, summary: Any) -> list[str]:
-    """Write ``out_dir/state/`` from a pipeline result and its summary; return the relative paths written."""
-    from consultnlp.pipeline import row_accounting
-
+def save_state(out_dir: Path, state: AnalysisState) -> list[str]:
+    """Write ``out_dir/state/`` from ``state``; return the relative paths written."""
     state_dir = Path(out_dir) / STATE_DIR
     state_dir.mkdir(parents=True, exist_ok=True)
-    frame, context = result.frame, result.context
     _dump(state_dir / "state.json", {
         "format": STATE_FORMAT,
         "consultnlp_version": __version__,
-        "source": result.ingest.file_name,
-        "segment_columns": list(result.ingest.segment_columns),
-        "accounting": row_accounting(frame),
-        "report_lang": summary.facts.get("lang", "en"),
-        "config": config_to_dict(result.config),
-        "warnings": list(context.warnings),
-        "stats": context.stats,
+        "source": state.source,
+        "segment_columns": list(state.segment_columns),
+        "accounting": state.accounting,
+        "report_lang": state.report_lang,
+        "config": config_to_dict(state.config),
+        "warnings": list(state.warnings),
+        "stats": state.stats,
     })
     written = ["state/state.json"]
-    if context.topic_info is not None:
-        _dump(state_dir / "topic_info.json", context.topic_info.to_dict(orient="records"))
+    if state.topic_info is not None:
+        _dump(state_dir / "topic_info.json", state.topic_info.to_dict(orient="records"))
         written.append("state/topic_info.json")
-    if context.taxonomy is not None:
-        _dump(state_dir / "taxonomy.json", context.taxonomy.model_dump(mode="json"))
+    if state.taxonomy is not None:
+        _dump(state_dir / "taxonomy.json", state.taxonomy.model_dump(mode="json"))
         written.append("state/taxonomy.json")
-    if schema.TOPIC_ID in frame:
-        topics = frame[[schema.TOPIC_ID, schema.TOPIC_LABEL]].reset_index()
+    if state.assignments is not None:
         with atomic_path(state_dir / "assignments.parquet") as tmp:
-            topics.to_parquet(tmp, index=False)
+            state.assignments.reset_index().to_parquet(tmp, index=False)
         written.append("state/assignments.parquet")
-    if summary.quote_pool is not None:
+    if state.quote_pool is not None:
         buffer = io.BytesIO()
-        np.savez_compressed(buffer, **summary.quote_pool.to_arrays())
+        np.savez_compressed(buffer, **state.quote_pool.to_arrays())
         with atomic_path(state_dir / "quotes.npz") as tmp:
             tmp.write_bytes(buffer.getvalue())
         written.append("state/quotes.npz")
@@ -132,17 +139,13 @@ def load_state(out_dir: Path) -> AnalysisState:
     if meta.get("format") != STATE_FORMAT:
         raise InputError(f"{state_dir}/state.json has format {meta.get('format')!r}; this consultnlp reads format {STATE_FORMAT}. Run `consultnlp analyze` again.")
     frame = pd.read_parquet(comments_path).set_index(schema.COMMENT_ID)
-    original = None
+    assigned = None
     if (state_dir / "assignments.parquet").is_file():
         assigned = pd.read_parquet(state_dir / "assignments.parquet").set_index(schema.COMMENT_ID)
         if not assigned.index.equals(frame.index):
             raise InputError(f"{comments_path} no longer matches {state_dir}/assignments.parquet (rows changed). Run `consultnlp analyze` again.")
         for column in assigned.columns:
             frame[column] = assigned[column]
-        units = frame[schema.EXCLUDED] == ""
-        if schema.DUP_REPRESENTATIVE in frame:
-            units &= frame[schema.DUP_REPRESENTATIVE].astype(bool)
-        original = frame.loc[units, schema.TOPIC_ID].dropna().astype("int64").astype(str)
     topic_info = None
     if (state_dir / "topic_info.json").is_file():
         topic_info = pd.DataFrame(_read_json(state_dir / "topic_info.json"))
@@ -157,5 +160,5 @@ def load_state(out_dir: Path) -> AnalysisState:
         frame=frame, topic_info=topic_info, taxonomy=taxonomy, config=PipelineConfig.model_validate(meta["config"]),
         accounting=meta["accounting"], source=meta["source"], segment_columns=list(meta["segment_columns"]),
         report_lang=meta.get("report_lang", "en"), warnings=list(meta.get("warnings", [])), stats=meta.get("stats", {}),
-        quote_pool=pool, original_topics=original, manifest=manifest,
+        quote_pool=pool, assignments=assigned, manifest=manifest,
     )

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from consultnlp import schema
-from consultnlp.stages.embed.base import Embedder, l2_normalise
+from consultnlp.embedders.base import Embedder, l2_normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CSV = ROOT / "data" / "samples" / "consulta_gobierno_abierto.csv"

@@ -9,7 +9,7 @@ from consultnlp.errors import PipelineError
 from consultnlp.pipeline import build_stages, init_frame
 from consultnlp.stages import STAGES
 from consultnlp.stages.base import RunContext
-from consultnlp.stages.ingest import ingest
+from consultnlp.ingest import ingest
 from tests.conftest import SAMPLE_CSV, FakeEmbedder
 
 

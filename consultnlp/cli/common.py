@@ -11,6 +11,7 @@ import typer
 
 from consultnlp.errors import ConsultNLPError
 
+
 class RichProgress:
     """Progress bars on stderr; ``--quiet`` replaces this with NullProgress."""
 
@@ -21,7 +22,14 @@ class RichProgress:
 
     @contextmanager
     def task(self, description: str, total: int | None) -> Iterator[object]:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*columns, console=self.console, transient=False) as bar:

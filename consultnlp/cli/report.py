@@ -17,7 +17,7 @@ def report(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report path."),
 ) -> None:
     """Re-render tables and reports from DIR (applying DIR/topics_review.yaml if present), without refitting."""
-    from consultnlp.report.rerender import rerender
+    from consultnlp.rerender import rerender
 
     with errors():
         result = rerender(analysis_dir, lang=lang, formats=split_list(formats))

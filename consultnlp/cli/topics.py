@@ -29,7 +29,8 @@ def tune(
 ) -> None:
     """Fit topics for every combination of --grid values and recommend one (table, CSV and plot)."""
     from consultnlp.config import load_config
-    from consultnlp.topics.tune import parse_grid, tune_topics
+    from consultnlp.topics.tune import parse_grid
+    from consultnlp.tuning import tune_topics
 
     extra: dict = {"ingest": {k: v for k, v in (("text_column", text_column), ("id_column", id_column), ("sheet", sheet)) if v}}
     with errors():

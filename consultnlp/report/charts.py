@@ -7,7 +7,7 @@ import io
 import textwrap
 from typing import Any
 
-from consultnlp.report.i18n import percent
+from consultnlp.i18n import percent
 
 LABEL_WIDTH = 34   # characters per label line
 LABEL_LINES = 2

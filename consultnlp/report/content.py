@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from consultnlp import __version__
-from consultnlp.report.i18n import number, t
+from consultnlp.i18n import number, t
 from consultnlp.report.safety import clean_text
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from consultnlp.files import write_text
+from consultnlp.i18n import t
 from consultnlp.report.charts import chart_svg
 from consultnlp.report.content import Block, ReportContent
-from consultnlp.report.files import write_text
-from consultnlp.report.i18n import t
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

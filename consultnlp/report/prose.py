@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.report.i18n import column_name, language_name, number, percent, t
-from consultnlp.report.segments import BLANK
+from consultnlp.i18n import column_name, language_name, number, percent, t
+from consultnlp.summary.segments import BLANK
 
 MAX_FINDINGS_IN_SUMMARY = 3
 

@@ -6,16 +6,25 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-
-from consultnlp import schema
-from consultnlp.report.content import Block, Section
 from babel.numbers import format_decimal
 
-from consultnlp.report.i18n import (
-    LOCALES, PII_KINDS, column_name, language_name, number, percent, pii_name, quoted, reason_name, setting_name, t,
+from consultnlp import schema
+from consultnlp.i18n import (
+    LOCALES,
+    PII_KINDS,
+    column_name,
+    language_name,
+    number,
+    percent,
+    pii_name,
+    quoted,
+    reason_name,
+    setting_name,
+    t,
 )
+from consultnlp.report.content import Block, Section
 from consultnlp.report.prose import finding_sentences, summary_sentences
-from consultnlp.report.segments import BLANK
+from consultnlp.summary.segments import BLANK
 
 THEMES_IN_CHART = 12
 THEMES_DETAILED = 10

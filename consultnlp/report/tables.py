@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from consultnlp.report.files import atomic_path
+from consultnlp.files import atomic_path
 from consultnlp.report.safety import neutralise_frame
-
-SHEET_NAME_MAX = 31
+from consultnlp.summary.tables import SHEET_NAME_MAX
 
 
 def write_csv(frame: pd.DataFrame, target: Path, *, index: bool = False) -> None:

@@ -1,8 +1,10 @@
 """The stage contract: a frame in, the same rows plus declared columns out.
 
-A stage names the columns it ``requires`` and ``provides``; the pipeline
-checks the chain before running anything. Rows that cannot be analysed are
-flagged in ``excluded`` with a reason, never dropped.
+A stage names the columns it ``requires`` and ``provides``, and the side data
+(arrays and models that travel beside the frame in ``RunContext``) it
+``requires_data`` and ``provides_data``, as spaCy components declare what they
+assign. The pipeline checks the whole chain before running anything. Rows that
+cannot be analysed are flagged in ``excluded`` with a reason, never dropped.
 """
 
 from __future__ import annotations
@@ -10,56 +12,79 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.engine import Engine, LocalEngine
 from consultnlp.errors import PipelineError
 from consultnlp.progress import NullProgress, Progress
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from consultnlp.embedders import DiskMatrix, Embedder, TextEncoder
+    from consultnlp.lemmas import Lemmatizer
+    from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
+    from consultnlp.topics.model import TopicModel
+
+# Side data a stage may provide or require, and the RunContext fields each name stands for.
+SIDE_DATA: dict[str, tuple[str, ...]] = {
+    "lemmatizer": ("lemmatizer", "lemma_forms"),
+    "embeddings": ("embeddings", "unit_ids", "encoder"),
+    "topic_model": ("topic_model", "topic_info"),
+    "taxonomy": ("taxonomy",),
+}
 
 
 @dataclass
 class RunContext:
-    """What stages share besides the frame: side arrays, fitted models, warnings."""
+    """What stages share besides the frame: settings of the run, side data, warnings and stats."""
 
     random_state: int = 42
     progress: Progress = field(default_factory=NullProgress)
     cache_dir: Path | None = None
     model_dir: Path | None = None
-    # Embeddings of the modelled units (analysed duplicate-group representatives), aligned to ``unit_ids``.
+    engine: Engine = field(default_factory=LocalEngine)
+    # The report language the user asked for (None: the majority analysed language, decided by
+    # ``frame.resolve_report_lang`` when a stage first needs it, and then kept here).
+    report_lang: str | None = None
+    # An embedder to use instead of the configured one (tests inject a fake one).
+    embedder: "Embedder | None" = None
+    # "lemmatizer": the nlp stage's lemmatiser and, per language, lemma -> the word people wrote.
+    lemmatizer: "Lemmatizer | None" = None
+    lemma_forms: dict[str, dict[str, str]] = field(default_factory=dict)
+    # "embeddings": vectors of the modelled units, aligned to ``unit_ids``; the encoder embeds side texts.
+    embeddings: "np.ndarray | DiskMatrix | None" = None
     unit_ids: pd.Index | None = None
-    embeddings: np.ndarray | None = None
-    embedder: Any = None
-    embed_config: Any = None  # the embed section, so later stages can embed side texts in worker processes
-    topic_model: Any = None
+    encoder: "TextEncoder | None" = None
+    lowercase_caps: bool = True
+    # "topic_model": the fitted (or loaded) model and its topic table.
+    topic_model: "TopicModel | None" = None
     topic_info: pd.DataFrame | None = None
-    taxonomy: Any = None
-    lemmatizer: Any = None
-    lemma_forms: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> lemma -> surface word
-    report_lang: str | None = None  # set when the user chose --report-lang; else the majority language
+    # "taxonomy": the themes the comments were tagged with.
+    taxonomy: "Taxonomy | LabelTaxonomy | None" = None
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
-    engine: Any = field(default_factory=lambda: _local_engine())
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
         self.progress.note(message)
 
-
-def _local_engine() -> Any:
-    from consultnlp.engine import LocalEngine
-
-    return LocalEngine()
+    def has(self, name: str) -> bool:
+        """Whether the side data ``name`` (a key of ``SIDE_DATA``) is present."""
+        return all(getattr(self, attr) is not None for attr in SIDE_DATA[name] if attr != "lemma_forms")
 
 
 class Stage:
     """Base class of every pipeline stage."""
 
     name: ClassVar[str]
-    requires: ClassVar[tuple[str, ...]] = ()
-    provides: ClassVar[tuple[str, ...]] = ()
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+    requires_data: tuple[str, ...] = ()
+    provides_data: tuple[str, ...] = ()
     # True when running on any subset of rows gives those rows' results unchanged,
     # so the stage can run as partitions in worker processes or on Dask workers.
     row_wise: ClassVar[bool] = False
@@ -85,6 +110,9 @@ class Stage:
         missing = [c for c in (*self.requires, schema.EXCLUDED, schema.EXCLUDED_STAGE) if c not in frame.columns]
         if missing:
             raise PipelineError(f"stage '{self.name}' needs column(s) {', '.join(missing)}, which the frame does not have.")
+        absent = [name for name in self.requires_data if not context.has(name)]
+        if absent:
+            raise PipelineError(f"stage '{self.name}' needs {', '.join(absent)}, which no earlier stage of this run provided.")
         if self.row_wise and context.engine.distributes(len(frame)):
             parts = []
             with context.progress.task(f"{self.name.capitalize()} (in partitions)", total=len(frame)) as task:
@@ -108,39 +136,3 @@ class Stage:
 def _run_partition(stage: Stage, random_state: int, part: pd.DataFrame) -> pd.DataFrame:
     """Run a row-wise stage on one partition, in a worker process or on a Dask worker."""
     return stage.run(part, RunContext(random_state=random_state))
-
-
-def analysed_mask(frame: pd.DataFrame) -> pd.Series:
-    """Rows not excluded so far."""
-    return frame[schema.EXCLUDED] == ""
-
-
-def unit_mask(frame: pd.DataFrame) -> pd.Series:
-    """Rows that are modelled: analysed and the representative of their duplicate group."""
-    mask = analysed_mask(frame)
-    if schema.DUP_REPRESENTATIVE in frame.columns:
-        mask &= frame[schema.DUP_REPRESENTATIVE].astype(bool)
-    return mask
-
-
-def exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, stage: str) -> int:
-    """Flag rows in ``mask`` that are still analysed; return how many were newly excluded."""
-    newly = mask & analysed_mask(frame)
-    frame.loc[newly, schema.EXCLUDED] = reason
-    frame.loc[newly, schema.EXCLUDED_STAGE] = stage
-    return int(newly.sum())
-
-
-def broadcast_to_duplicates(frame: pd.DataFrame, columns: list[str], fill: dict[str, Any]) -> None:
-    """Copy unit values to every analysed member of the unit's duplicate group; fill excluded rows."""
-    analysed = analysed_mask(frame)
-    if schema.DUP_GROUP in frame.columns:
-        units = unit_mask(frame)
-        by_group = frame.loc[units, [schema.DUP_GROUP, *columns]].set_index(schema.DUP_GROUP)
-        members = analysed & ~units
-        if members.any():
-            groups = frame.loc[members, schema.DUP_GROUP]
-            for col in columns:
-                frame.loc[members, col] = by_group[col].reindex(groups.to_numpy()).to_numpy()
-    for col, value in fill.items():
-        frame.loc[~analysed, col] = value

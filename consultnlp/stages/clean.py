@@ -1,103 +1,14 @@
-"""Cleaning: Unicode NFC, markup removal, whitespace repair, URL marking, junk and length checks."""
+"""The clean stage: ``text_clean`` per comment; empty, junk and too-short rows are excluded (``consultnlp/cleaning.py``)."""
 
 from __future__ import annotations
-
-import html
-import re
-import unicodedata
 
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.cleaning import LETTER, URL, is_junk, normalise_text, truncate_at_word
 from consultnlp.config import CleanConfig
-from consultnlp.stages.base import RunContext, Stage, analysed_mask, exclude
-from consultnlp.text import strip_accents
-
-_LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-# Zero-width characters and C0/C1 controls except tab and newline.
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_NEWLINES = re.compile(r"\s*\n\s*(?:\n\s*)+")
-_LETTER = re.compile(r"[^\W\d_]")
-
-# Non-answers and placeholders seen in real consultation exports (compared after normalise_key).
-JUNK_PHRASES = frozenset(
-    {
-        "x", "xx", "xxx", "xxxx", "xxxxx", "na", "n a", "n/a", "s/c", "sc", "nada", "ninguno", "ninguna", "nenhum",
-        "nenhuma", "none", "nothing", "no comment", "no comments", "sin comentarios", "sin comentario",
-        "sem comentarios", "sem comentario", "teste", "test", "testing", "prueba", "pruebas", "ver anexo",
-        "vea anexo", "ver adjunto", "vea adjunto", "ver documento adjunto", "vea documento adjunto",
-        "ver documento anexo", "vea documento", "ver documento", "documento adjunto", "adjunto", "anexo",
-        "em anexo", "segue anexo", "ver arquivo", "see attached", "see attachment", "attached", "idem", "lorem ipsum",
-        "asdf", "asdfg", "asdfgh", "qwerty", "qwer", "zxcv", "ok", "okay", "...", "-", ".", "?", "!",
-    }
-)
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjklñ", "zxcvbnm")
-
-
-def strip_markup(text: str) -> str:
-    """Drop HTML tags (and script/style contents), keep the words, decode entities."""
-    if not _LOOKS_LIKE_HTML.search(text):
-        return text
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(text, "html.parser")
-    for tag in soup(["script", "style"]):
-        tag.decompose()
-    for br in soup.find_all(["br", "p", "div", "li", "tr"]):
-        br.insert_after("\n")
-    return html.unescape(soup.get_text(" "))
-
-
-def normalise_text(text: str, *, strip_html: bool = True) -> str:
-    """NFC, no markup, no invisible characters, single spaces, at most one blank line."""
-    text = unicodedata.normalize("NFC", text)
-    if strip_html:
-        text = strip_markup(text)
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPACES.sub(" ", text)
-    text = _NEWLINES.sub("\n\n", text)
-    return "\n".join(line.strip() for line in text.split("\n")).strip()
-
-
-def normalise_key(text: str) -> str:
-    """A comparison key: lower case, no accents, no punctuation, single spaces."""
-    folded = strip_accents(text.casefold())
-    folded = re.sub(r"[^\w\s/.?!-]|_", " ", folded)
-    folded = re.sub(r"\s+", " ", folded).strip()
-    return folded if folded in JUNK_PHRASES else re.sub(r"[^\w\s]", "", folded).strip()
-
-
-def is_keyboard_mash(text: str) -> bool:
-    """True for 'jjjjjj', 'asdfasdf', 'kkkkk' style input: few distinct letters or keyboard runs, no real word."""
-    letters = "".join(_LETTER.findall(text.casefold()))
-    if len(letters) < 4:
-        return False
-    if len(set(letters)) <= 2:
-        return True
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    if len(words) > 2:
-        return False
-    for word in words:
-        if len(word) >= 4 and not re.search(r"[aeiouáéíóúâêôãõàüy]", word):
-            return True
-        if len(word) >= 4 and any(word in row or word in row[::-1] for row in _KEYBOARD_ROWS):
-            return True
-    return False
-
-
-def is_junk(text: str) -> bool:
-    """A non-answer or placeholder rather than a contribution."""
-    key = normalise_key(text)
-    return key in JUNK_PHRASES or not _LETTER.search(text) or is_keyboard_mash(text)
-
-
-def truncate_at_word(text: str, max_chars: int) -> str:
-    if len(text) <= max_chars:
-        return text
-    cut = text.rfind(" ", 0, max_chars)
-    return text[: cut if cut > max_chars * 0.8 else max_chars].rstrip() + " …"
+from consultnlp.frame import analysed_mask, exclude
+from consultnlp.stages.base import RunContext, Stage
 
 
 class CleanStage(Stage):
@@ -128,12 +39,12 @@ class CleanStage(Stage):
         long = cleaned.str.len() > cfg.max_chars
         out[schema.TRUNCATED] = long
         out[schema.TEXT_CLEAN] = cleaned.where(~long, cleaned[long].map(lambda t: truncate_at_word(t, cfg.max_chars)))
-        out[schema.HAS_URL] = cleaned.str.contains(_URL) if cfg.mark_urls else False
+        out[schema.HAS_URL] = cleaned.str.contains(URL) if cfg.mark_urls else False
         exclude(out, cleaned.str.strip() == "", schema.REASON_EMPTY, self.name)
         if cfg.detect_junk:
             junk_map = {t: is_junk(t) for t in pd.unique(cleaned[analysed_mask(out)].to_numpy())}
             exclude(out, cleaned.map(lambda t: junk_map.get(t, False)), schema.REASON_JUNK, self.name)
-        letters = cleaned.str.count(_LETTER.pattern)
+        letters = cleaned.str.count(LETTER.pattern)
         exclude(out, letters < cfg.min_chars, schema.REASON_TOO_SHORT, self.name)
         return out
 

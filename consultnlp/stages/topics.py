@@ -17,9 +17,17 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import TopicsConfig
-from consultnlp.stages.base import RunContext, Stage, broadcast_to_duplicates, unit_mask
-from consultnlp.topics.labels import OUTLIER_LABEL, describe_topics, label_for, make_label  # noqa: F401 - re-exported
-from consultnlp.topics.model import TopicModel, assign_topics, fit_topic_model, is_small, similarity_to_topic
+from consultnlp.errors import PipelineError
+from consultnlp.frame import broadcast_to_duplicates, resolve_report_lang, unit_mask
+from consultnlp.stages.base import RunContext, Stage
+from consultnlp.topics.labels import OUTLIER_LABEL, describe_topics
+from consultnlp.topics.model import (
+    TopicModel,
+    assign_topics,
+    fit_topic_model,
+    is_small,
+    similarity_to_topic,
+)
 
 DEFAULT_MODEL_DIR = Path("models")
 
@@ -30,6 +38,8 @@ class TopicsStage(Stage):
     name = "topics"
     requires = (schema.LEMMAS, schema.LANG)
     provides = (schema.TOPIC_ID, schema.TOPIC_LABEL, schema.TOPIC_PROB)
+    requires_data = ("embeddings", "lemmatizer")
+    provides_data = ("topic_model",)
 
     def __init__(self, config: TopicsConfig) -> None:
         super().__init__(config)
@@ -38,8 +48,8 @@ class TopicsStage(Stage):
         cfg: TopicsConfig = self.config
         out = frame.copy()
         units = out.index[unit_mask(out)]
-        if context.embeddings is None or context.unit_ids is None or not context.unit_ids.equals(units):
-            raise AssertionError("topics needs the embed stage to run right before it on the same units")
+        if not context.unit_ids.equals(units):
+            raise PipelineError("the embeddings do not cover the comments to model; run 'embed' right before 'topics'.")
         docs = out.loc[units, schema.LEMMAS].astype(str).tolist()
         langs = out.loc[units, schema.LANG].astype(str).to_numpy()
         embeddings = context.embeddings
@@ -50,7 +60,7 @@ class TopicsStage(Stage):
         if len(units) == 0:
             context.warn("No comment is left to model after exclusions; topics were not fitted.")
             return out
-        label_lang = context.report_lang or _majority(out.loc[units, schema.LANG])
+        label_lang = context.report_lang = resolve_report_lang(out, context.report_lang)
         if cfg.model:
             model, topics, info, similarity = self._apply_saved(cfg.model, docs, embeddings, langs, context)
         else:
@@ -76,7 +86,7 @@ class TopicsStage(Stage):
             from consultnlp.topics.model_store import save_topic_model
 
             save_topic_model(
-                model, info, path, embedder_key=_embedder_key(context), config=cfg.model_dump(mode="json"),
+                model, info, path, embedder_key=context.encoder.key, config=cfg.model_dump(mode="json"),
                 data_sha256=_texts_sha256(out.loc[units, schema.TEXT_REDACTED] if schema.TEXT_REDACTED in out else pd.Series(docs)),
             )
             context.stats["topics_model_saved"] = str(path)
@@ -95,8 +105,8 @@ class TopicsStage(Stage):
         method = "k-means" if is_small(n, cfg) or cfg.clustering == "kmeans" else cfg.clustering.replace("-", " + ").upper()
         with context.progress.task(f"Fitting topics ({method})", total=None):
             model, topics = fit_topic_model(
-                docs, embeddings, cfg, context.random_state, encode=_vocabulary_encoder(context),
-                embedder_key=_embedder_key(context),
+                docs, embeddings, cfg, context.random_state, encode=vocabulary_encoder(context),
+                embedder_key=context.encoder.key,
             )
         if n > cfg.fit_sample_size:
             context.progress.note(f"Topics fitted on a sample of {cfg.fit_sample_size} and applied to all {n} unique comments.")
@@ -114,8 +124,8 @@ class TopicsStage(Stage):
         from consultnlp.topics.model_store import check_embedder, load_topic_model
 
         saved = load_topic_model(Path(path))
-        embedder = context.embedder
-        check_embedder(saved, _embedder_key(context) or "", corpus_fitted=bool(embedder is not None and not embedder.cacheable))
+        encoder = context.encoder
+        check_embedder(saved, encoder.key, corpus_fitted=not encoder.embedder.cacheable)
         with context.progress.task(f"Assigning comments to the topics of {saved.path.name}", total=None):
             topics, similarity = assign_topics(saved.model, docs, embeddings)
         info = saved.topic_info.copy()
@@ -134,32 +144,18 @@ class TopicsStage(Stage):
         return saved.model, topics, info.sort_values("topic_id", kind="stable").reset_index(drop=True), similarity
 
 
-def _embedder_key(context: RunContext) -> str | None:
-    return getattr(context.embedder, "key", None)
-
-
-def _vocabulary_encoder(context: RunContext) -> Callable[[list[str]], np.ndarray] | None:
-    """Embeds keyword lemmas with the run's embedder (through the cache when it has one)."""
-    embedder = context.embedder
-    if embedder is None:
-        return None
-    if not embedder.cacheable:
-        # Corpus-fitted embedders (TF-IDF) keep the space fitted on the comments: no refit on words.
-        return embedder.encode
-    from consultnlp.stages.embed import embed_texts
-
-    # In this process: the worker processes are stopped after the embed stage to free their memory,
-    # and 10,000 keywords take a few seconds. record=False keeps the comments' embedding counts.
-    return lambda words: embed_texts(words, embedder, context, description="Embedding keywords", record=False)
+def vocabulary_encoder(context: RunContext) -> Callable[[list[str]], np.ndarray]:
+    """Embeds keyword lemmas in the comments' space, in this process (the worker processes are
+    stopped after the embed stage to free their memory, and 10,000 keywords take a few seconds)."""
+    encoder = context.encoder
+    return lambda words: encoder.encode(words, description="Embedding keywords")
 
 
 def _stopword_test(context: RunContext) -> Callable[[str, str], bool] | None:
     lemmatizer: Any = context.lemmatizer
     if lemmatizer is None:
         return None
-    from consultnlp.stages.nlp import SUPPORTED
-
-    return lambda word, lang: word in lemmatizer.stopwords(lang if lang in SUPPORTED else "en")
+    return lambda word, lang: word in lemmatizer.stopwords(lang if lang in schema.LANGUAGES else "en")
 
 
 def _model_path(name: str, model_dir: Path | None) -> Path:
@@ -175,11 +171,3 @@ def _texts_sha256(texts: pd.Series) -> str:
         digest.update(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\n")
     return digest.hexdigest()
-
-
-def _majority(langs: pd.Series) -> str:
-    counts = langs[langs.isin(["es", "pt", "en"])].value_counts()
-    if counts.empty:
-        return "en"
-    top = counts.max()
-    return sorted(l for l, c in counts.items() if c == top)[0]

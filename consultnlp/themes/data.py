@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from consultnlp.errors import InputError
-from consultnlp.stages.ingest import read_table
+from consultnlp.ingest import read_table
 
 # ``themes`` joins labels with ";", so a label cannot contain it.
 FORBIDDEN_IN_LABEL = ";"

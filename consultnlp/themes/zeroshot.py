@@ -42,8 +42,8 @@ from typing import Sequence
 
 import numpy as np
 
-from consultnlp.stages.base import RunContext
-from consultnlp.stages.embed.base import Embedder, l2_normalise
+from consultnlp.embedders import TextEncoder
+from consultnlp.embedders.base import l2_normalise
 from consultnlp.taxonomy import Taxonomy
 
 # Below this many comments the corpus distribution is too thin to calibrate on; the
@@ -79,23 +79,13 @@ def prototype_texts(taxonomy: Taxonomy, lang: str) -> tuple[list[str], list[list
     return descriptions, keywords
 
 
-def _encode(texts: list[str], embedder: Embedder, context: RunContext) -> np.ndarray:
-    # A corpus-fitted embedder (tfidf-svd) must not be refitted on the theme texts: that
-    # would move it out of the space the comments were embedded in.
-    if not embedder.cacheable:
-        return embedder.encode(texts)
-    from consultnlp.stages.embed import embed_texts
-
-    return embed_texts(texts, embedder, context, use_cache=True, description="Embedding theme descriptions", record=False)
-
-
-def theme_prototypes(taxonomy: Taxonomy, embedder: Embedder, context: RunContext) -> dict[str, np.ndarray]:
-    """Language -> (themes x dim) unit vectors; theme texts go through the embedding cache."""
+def theme_prototypes(taxonomy: Taxonomy, encoder: TextEncoder) -> dict[str, np.ndarray]:
+    """Language -> (themes x dim) unit vectors, in the comments' embedding space (through the cache)."""
     out: dict[str, np.ndarray] = {}
     for lang in taxonomy.languages:
         descriptions, keywords = prototype_texts(taxonomy, lang)
         flat = [k for kws in keywords for k in kws]
-        vectors = _encode(descriptions + flat, embedder, context)
+        vectors = encoder.encode(descriptions + flat, description="Embedding theme descriptions")
         desc, kw = vectors[: len(descriptions)], vectors[len(descriptions):]
         bounds = np.cumsum([0] + [len(k) for k in keywords])
         kw_mean = l2_normalise(np.vstack([kw[a:b].mean(axis=0) for a, b in zip(bounds[:-1], bounds[1:])]))

@@ -122,7 +122,9 @@ def describe_topics(
     (3 and 10%), else of the overall keywords. ``is_stopword(word, lang)`` is a last guard: a keyword
     whose every word is a stop word in every language of the topic is dropped.
     """
-    from consultnlp.stages.nlp import show_keyword  # here, not at the top: a stage imports this module
+    from consultnlp.lemmas import (
+        show_keyword,  # here, not at the top: a stage imports this module
+    )
 
     docs = list(docs)
     per_lang_lemmas = keywords_by_language(bertopic, docs, topics, langs, top_n) if bertopic is not None else {}

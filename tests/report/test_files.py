@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from consultnlp.report.files import atomic_path, write_text
+from consultnlp.files import atomic_path, write_text
 from consultnlp.report.tables import write_csv
 
 

@@ -8,13 +8,13 @@ import string
 import pytest
 
 from consultnlp.config import PipelineConfig, SummariseConfig
-from consultnlp.pipeline import row_accounting
+from consultnlp.frame import row_accounting
 from consultnlp.report.content import build_content
 from consultnlp.report.html import render_html
-from consultnlp.report.i18n import PII_KINDS, REASONS, SETTINGS, STRINGS, number, percent
+from consultnlp.i18n import PII_KINDS, REASONS, SETTINGS, STRINGS, number, percent
 from consultnlp.report.outputs import report_settings
-from consultnlp.summarise import summarise
-from tests.report.frames import context_for, golden_frame, taxonomy
+from consultnlp.summary import summarise
+from tests.report.frames import summary_inputs, golden_frame, taxonomy
 
 
 def test_i18n_number_formats():
@@ -35,7 +35,7 @@ def test_i18n_every_string_in_every_language_with_the_same_placeholders(table):
 
 def _html(lang: str, input_rows: int = 12345) -> str:
     frame = golden_frame()
-    summary = summarise(frame, context_for(frame), SummariseConfig(min_segment_count=1), row_accounting(frame), segment_columns=["region"], lang=lang)
+    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame), segment_columns=["region"], lang=lang)
     facts = dict(summary.facts, accounting=dict(summary.facts["accounting"], input=input_rows))
     content = build_content(summary.tables, facts, lang=lang, source="consulta.xlsx", taxonomy=taxonomy(),
                             settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])

@@ -9,13 +9,13 @@ from html.parser import HTMLParser
 import pytest
 
 from consultnlp.config import PipelineConfig, SummariseConfig
-from consultnlp.pipeline import row_accounting
+from consultnlp.frame import row_accounting
 from consultnlp.report.outputs import publish
 from consultnlp.report.safety import clean_text, neutralise_cell
 from consultnlp.report.tables import write_csv
-from consultnlp.summarise import summarise
+from consultnlp.summary import summarise
 from consultnlp.taxonomy import Taxonomy
-from tests.report.frames import TOPIC_INFO, context_for, golden_frame
+from tests.report.frames import TOPIC_INFO, summary_inputs, golden_frame
 
 SCRIPT = "<script>alert(1)</script> y además"
 HOSTILE_COLUMN = "=HYPERLINK(\"http://evil.example\",\"x\")"
@@ -40,22 +40,22 @@ def _hostile():
     info = TOPIC_INFO.copy()
     info.at[1, "keywords_by_lang"] = {"es": ["<script>alert(2)</script>", "=cmd"]}
     info.at[2, "keywords_by_lang"] = {"es": ["=HYPERLINK(1)"]}
-    context = context_for(frame, topic_info=info)
-    context.taxonomy = Taxonomy.model_validate({"id": "t", "themes": [
+    inputs = summary_inputs(frame, topic_info=info)
+    inputs["taxonomy"] = Taxonomy.model_validate({"id": "t", "themes": [
         {"id": "open_data", "name": {"es": "<i>Datos</i> por $100 y $200", "pt": "x", "en": "x"}},
         {"id": "health", "name": {"es": "=Salud\"><svg onload=alert(3)>", "pt": "x", "en": "x"}},
     ]})
-    return frame, context
+    return frame, inputs
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile")
-    frame, context = _hostile()
+    frame, inputs = _hostile()
     segments = ["region", HOSTILE_COLUMN]
-    summary = summarise(frame, context, SummariseConfig(min_segment_count=1), row_accounting(frame), segment_columns=segments, lang="es")
+    summary = summarise(frame, **inputs, cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame), segment_columns=segments, lang="es")
     publish(out, summary, PipelineConfig(), formats=["html", "md", "xlsx", "docx"], lang="es", source="<b>consulta</b>.xlsx",
-            taxonomy=context.taxonomy, warnings=["<script>warn</script>"])
+            taxonomy=inputs["taxonomy"], warnings=["<script>warn</script>"])
     write_csv(frame.reset_index(), out / "comments.csv")
     return out, summary
 

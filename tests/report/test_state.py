@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -12,22 +11,25 @@ import pytest
 from consultnlp import schema
 from consultnlp.config import PipelineConfig, SummariseConfig
 from consultnlp.errors import InputError
-from consultnlp.pipeline import row_accounting
+from consultnlp.frame import row_accounting
 from consultnlp.report.tables import write_parquet
-from consultnlp.state import load_state, save_state
-from consultnlp.summarise import summarise
-from tests.report.frames import context_for, golden_frame
+from consultnlp.state import AnalysisState, load_state, save_state
+from consultnlp.summary import summarise
+from tests.report.frames import summary_inputs, golden_frame
 
 
 def _save(out):
     frame = golden_frame()
-    context = context_for(frame)
-    context.warnings, context.stats = ["a warning"], {"k": 1}
-    summary = summarise(frame, context, SummariseConfig(), row_accounting(frame), segment_columns=["region"], lang="pt")
-    result = SimpleNamespace(frame=frame, context=context, config=PipelineConfig(),
-                             ingest=SimpleNamespace(file_name="consulta.xlsx", segment_columns=["region"]))
+    inputs = summary_inputs(frame)
+    summary = summarise(frame, **inputs, cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=["region"], lang="pt")
+    state = AnalysisState(
+        frame=frame, topic_info=inputs["topic_info"], taxonomy=inputs["taxonomy"], config=PipelineConfig(),
+        accounting=row_accounting(frame), source="consulta.xlsx", segment_columns=["region"], report_lang="pt",
+        warnings=["a warning"], stats={"k": 1}, quote_pool=inputs["quote_pool"],
+        assignments=frame[[schema.TOPIC_ID, schema.TOPIC_LABEL]],
+    )
     write_parquet(frame.reset_index(), out / "comments.parquet")
-    return frame, summary, save_state(out, result, summary)
+    return frame, summary, save_state(out, state)
 
 
 def test_state_roundtrip(tmp_path):

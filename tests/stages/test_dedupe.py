@@ -65,7 +65,7 @@ def test_near_duplicate_pairs_are_those_datasketch_lsh_finds():
     """The numpy banding gives exactly the pairs of datasketch's MinHashLSH (query, then Jaccard check)."""
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-    from consultnlp.stages.dedupe import NUM_PERM, near_duplicate_pairs, signatures
+    from consultnlp.duplicates import NUM_PERM, near_duplicate_pairs, signatures
 
     rng = np.random.default_rng(5)
     vocab = [f"palabra{i}" for i in range(300)]

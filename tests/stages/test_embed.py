@@ -7,7 +7,7 @@ import pytest
 
 from consultnlp.config import EmbedConfig
 from consultnlp.errors import ConfigError, MissingDependency
-from consultnlp.stages.embed import make_embedder
+from consultnlp.embedders import make_embedder
 
 
 def test_embed_sentence_transformers_missing_names_the_extra(monkeypatch):
@@ -57,7 +57,7 @@ def test_embed_use_runs_on_sentencepiece_with_the_packaged_tokenization():
 
 
 def test_embed_all_caps_comments_are_embedded_in_lower_case():
-    from consultnlp.stages.embed import embedding_text
+    from consultnlp.embedders import embedding_text
 
     assert embedding_text("TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA") == "todos tenemos derecho a una vivienda digna"
     assert embedding_text("Pedimos más datos del MINSAL y la CGR sobre listas de espera.") == (

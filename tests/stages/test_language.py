@@ -4,9 +4,11 @@ import pytest
 from consultnlp import schema
 from consultnlp.config import LanguageConfig
 from consultnlp.errors import PipelineError
-from consultnlp.stages import language as language_module
+from consultnlp import langid as language_module
+from consultnlp.stages import language as language_stage
 from consultnlp.stages.base import RunContext
-from consultnlp.stages.language import LanguageStage, _build_lexicon, _w, detect_languages, langid_probs
+from consultnlp.langid import _build_lexicon, _w, detect_languages, langid_probs
+from consultnlp.stages.language import LanguageStage
 
 # Short comments typical of consultations, written for this test and never used to tune the
 # lexicon or the thresholds (those were tuned on other phrases and on real data; see
@@ -216,7 +218,7 @@ def test_language_stage_detects_each_distinct_text_once(monkeypatch):
         seen.extend(texts)
         return real(texts, **kwargs)
 
-    monkeypatch.setattr(language_module, "detect_languages", counting)
+    monkeypatch.setattr(language_stage, "detect_languages", counting)
     frame = make_frame(["Muy bien"] * 50 + ["Concordo"] * 30 + ["Muy bien"])
     out = LanguageStage(LanguageConfig()).run(frame, RunContext())
     assert sorted(seen) == ["Concordo", "Muy bien"]

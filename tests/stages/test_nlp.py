@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from consultnlp.stages.nlp import Lemmatizer, display_forms, function_words, show_keyword
+from consultnlp.lemmas import Lemmatizer, display_forms, function_words, show_keyword
 
 # Frequent words of chile-ela-2016 (es), brasil-planoclima-2024 (pt) and polis (en) on which spaCy's
 # lookup tables and simplemma disagree, with the lemma a reader expects.

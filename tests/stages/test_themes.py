@@ -8,8 +8,10 @@ from consultnlp import schema
 from consultnlp.config import ThemesConfig
 from consultnlp.errors import ConfigError, PipelineError
 from consultnlp.stages.base import RunContext
-from consultnlp.stages.nlp import Lemmatizer
-from consultnlp.stages.themes import KeywordMatcher, ThemesStage
+from consultnlp.lemmas import Lemmatizer
+from consultnlp.embedders import TextEncoder
+from consultnlp.stages.themes import ThemesStage
+from consultnlp.themes.keywords import KeywordMatcher
 from consultnlp.taxonomy import load_taxonomy
 from consultnlp.themes.zeroshot import ZeroShotTagger, contrast
 
@@ -45,7 +47,7 @@ COMMENTS = [
 
 @pytest.fixture(scope="module")
 def use_embedder():
-    from consultnlp.stages.embed.use import UseEmbedder
+    from consultnlp.embedders.use import UseEmbedder
 
     return UseEmbedder(threads=2)
 
@@ -63,7 +65,11 @@ def _frame(comments=COMMENTS) -> pd.DataFrame:
 
 
 def _context(frame: pd.DataFrame, embedder) -> RunContext:
-    return RunContext(embedder=embedder, embeddings=embedder.encode(frame[schema.TEXT].tolist()), unit_ids=frame.index)
+    """What the nlp and embed stages leave in the context for the themes stage."""
+    return RunContext(
+        embedder=embedder, embeddings=embedder.encode(frame[schema.TEXT].tolist()), unit_ids=frame.index,
+        encoder=TextEncoder(embedder), lemmatizer=Lemmatizer(),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +141,7 @@ def test_themes_keyword_matcher_counts_each_mention_once_and_longest_match_wins(
 
 def test_themes_keywords_method_keeps_keyword_evidence_only():
     frame = _frame()
-    out = ThemesStage(ThemesConfig(method="keywords")).apply(frame, RunContext())
+    out = ThemesStage(ThemesConfig(method="keywords")).apply(frame, RunContext(lemmatizer=Lemmatizer()))
     assert out[schema.THEMES].iloc[0] == "health"
     assert out[schema.THEME_EVIDENCE].iloc[0] == "health:consultorio"
     assert out[schema.THEMES].iloc[3] == schema.OTHER_THEME
@@ -145,8 +151,8 @@ def test_themes_keywords_method_keeps_keyword_evidence_only():
 
 def test_themes_zero_shot_needs_embeddings():
     frame = _frame(COMMENTS[:2])
-    with pytest.raises(PipelineError, match="needs comment embeddings: add 'embed' before 'themes'"):
-        ThemesStage(ThemesConfig(method="zero-shot")).apply(frame, RunContext())
+    with pytest.raises(PipelineError, match="stage 'themes' needs embeddings, which no earlier stage"):
+        ThemesStage(ThemesConfig(method="zero-shot")).apply(frame, RunContext(lemmatizer=Lemmatizer()))
 
 
 def _synthetic(n_rows: int = 300, seed: int = 0) -> tuple[object, np.ndarray]:

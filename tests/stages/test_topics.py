@@ -11,9 +11,9 @@ from consultnlp.config import PipelineConfig, TopicsConfig
 from consultnlp.errors import ModelError
 from consultnlp.pipeline import build_stages, init_frame
 from consultnlp.stages.base import RunContext
-from consultnlp.stages.embed.base import Embedder, l2_normalise
-from consultnlp.stages.ingest import ingest
-from consultnlp.stages.nlp import Lemmatizer
+from consultnlp.embedders.base import Embedder, l2_normalise
+from consultnlp.ingest import ingest
+from consultnlp.lemmas import Lemmatizer
 from consultnlp.topics.model import fit_topic_model
 from tests.conftest import SAMPLE_CSV, FakeEmbedder, make_frame
 

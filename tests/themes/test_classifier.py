@@ -13,7 +13,7 @@ from consultnlp import schema
 from consultnlp.cli import app
 from consultnlp.config import ThemesConfig
 from consultnlp.stages.base import RunContext
-from consultnlp.stages.ingest import file_sha256
+from consultnlp.ingest.readers import file_sha256
 from consultnlp.stages.themes import ThemesStage
 from consultnlp.errors import ConfigError, ModelError
 from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier

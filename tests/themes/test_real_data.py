@@ -4,11 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from consultnlp.stages.base import RunContext
 from consultnlp.themes.classifier import ThemeClassifier
 from consultnlp.themes.data import labelled_from_frame
 from consultnlp.themes.evaluate import top_k_hits
-from consultnlp.themes.training import embed_unique, model_embedder
+from consultnlp.themes.training import embed_unique, model_encoder
 from tests.conftest import shared_path
 
 
@@ -29,12 +28,11 @@ def test_themes_chile_sample_top5_within_question_above_floor():
     test_frame = frame.drop(train_frame.index)
     columns = dict(text_column="fundamento", label_column="concepto", group_column="tema")
     train, test = labelled_from_frame(train_frame, **columns), labelled_from_frame(test_frame, **columns)
-    context = RunContext()
-    embedder = model_embedder()
+    encoder = model_encoder()
     model = ThemeClassifier().fit(
-        train.texts, train.labels, groups=train.groups, embeddings=embed_unique(train.texts, embedder, context)
+        train.texts, train.labels, groups=train.groups, embeddings=embed_unique(train.texts, encoder)
     )
-    scores = model.scores(test.texts, groups=test.groups, embeddings=embed_unique(test.texts, embedder, context))
+    scores = model.scores(test.texts, groups=test.groups, embeddings=embed_unique(test.texts, encoder))
     top5 = top_k_hits(scores, test.labels, list(model.classes_), 5).mean()
     frequent = {g: part["concepto"].value_counts().index[:5] for g, part in train_frame.groupby("tema")}
     prior_top5 = np.mean([labels[0] in frequent[g] for labels, g in zip(test.labels, test.groups)])

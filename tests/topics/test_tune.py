@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 from consultnlp.cli import app
 from consultnlp.config import load_config
 from consultnlp.errors import ConfigError
-from consultnlp.topics.tune import COLUMNS, parse_grid, recommend, tune_topics
+from consultnlp.topics.tune import COLUMNS, parse_grid, recommend
+from consultnlp.tuning import tune_topics
 from tests.conftest import SAMPLE_CSV, FakeEmbedder
 
 runner = CliRunner()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from consultnlp.embedders.base import Embedder, l2_normalise
 from consultnlp.errors import ConfigError, missing_dependency
-from consultnlp.stages.embed.base import Embedder, l2_normalise
 
 
 class SentenceTransformerEmbedder(Embedder):

@@ -6,7 +6,8 @@ import pytest
 
 from consultnlp import schema
 from consultnlp.errors import InputError
-from consultnlp.stages.ingest import decode_bytes, derive_comment_ids, ingest
+from consultnlp.ingest import derive_comment_ids, ingest
+from consultnlp.ingest.encoding import decode_bytes
 
 ROWS = [
     ("1", "Norte", "Necesitamos más información sobre los contratos públicos del municipio."),

@@ -8,27 +8,22 @@ it again changes nothing), then writes the same files ``analyze`` writes.
 from __future__ import annotations
 
 import hashlib
-import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
 
 from consultnlp import __version__
 from consultnlp.errors import ConfigError
-from consultnlp.pipeline import row_accounting
-from consultnlp.report.files import write_text
-from consultnlp.report.i18n import REPORT_LANGS
-from consultnlp.report.outputs import check_formats, publish
-from consultnlp.report.tables import write_csv, write_parquet
+from consultnlp.frame import row_accounting
+from consultnlp.i18n import REPORT_LANGS
+from consultnlp.output import REVIEW_FILE, write_run
+from consultnlp.report.outputs import check_formats
 from consultnlp.state import load_state
-from consultnlp.summarise import summarise
-
-REVIEW_FILE = "topics_review.yaml"
+from consultnlp.summary import summarise
 
 
 @dataclass
@@ -78,39 +73,26 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
     if lang is not None and lang not in REPORT_LANGS:
         raise ConfigError(f"--lang {lang!r} is not a report language; use one of {', '.join(REPORT_LANGS)}.")
     state = load_state(out_dir)
-    config = state.config
-    formats = check_formats(formats if formats else list(config.report.formats))
+    formats = check_formats(formats if formats else list(state.config.report.formats))
     lang = lang or state.report_lang
+    original_topics = state.original_topics
     frame, topic_info, review = apply_topic_review(out_dir, state.frame, state.topic_info)
-    n_rows, order = len(frame), frame.index.copy()
-    accounting = row_accounting(frame)
-    context = SimpleNamespace(topic_info=topic_info, taxonomy=state.taxonomy, embeddings=None, unit_ids=None)
-    summary = summarise(
-        frame, context, config.summarise, accounting, segment_columns=state.segment_columns, lang=lang,
-        quote_pool=state.quote_pool, original_topics=state.original_topics,
-    )
-    comments = frame.reset_index()
-    if len(comments) != n_rows or not frame.index.equals(order):  # pragma: no cover - guarded above
+    if not frame.index.equals(state.frame.index):  # pragma: no cover - guarded in apply_topic_review
         raise AssertionError("re-render changed the rows of comments.*")
-    write_parquet(comments, out_dir / "comments.parquet")
-    write_csv(comments, out_dir / "comments.csv")
-    written = ["comments.parquet", "comments.csv"]
-    written += publish(
-        out_dir, summary, config, formats=formats, lang=lang, source=state.source, taxonomy=state.taxonomy,
-        warnings=state.warnings, review=review or None,
+    summary = summarise(
+        frame, topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
+        accounting=row_accounting(frame), segment_columns=state.segment_columns, lang=lang, original_topics=original_topics,
     )
-    seconds = round(time.perf_counter() - started, 3)
+    published = replace(state, frame=frame)
     manifest = dict(state.manifest)
     manifest["report_lang"] = lang
-    manifest["outputs"] = sorted(set(manifest.get("outputs", [])) | set(written))
     manifest["rerendered"] = {
         "at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "consultnlp_version": __version__,
-        "lang": lang, "formats": formats, "seconds": seconds,
+        "lang": lang, "formats": formats,
     }
     if review:
         manifest["review"] = review
     else:
         manifest.pop("review", None)
-    write_text(out_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2, default=str) + "\n")
-    return RerenderResult(out_dir, lang, written, review, seconds)
-
+    written = write_run(out_dir, published, summary, lang=lang, formats=formats, manifest=manifest, review=review)
+    return RerenderResult(out_dir, lang, written, review, round(time.perf_counter() - started, 3))

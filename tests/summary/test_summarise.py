@@ -6,15 +6,15 @@ import pandas as pd
 import pytest
 
 from consultnlp.config import SummariseConfig
-from consultnlp.pipeline import row_accounting
-from consultnlp.summarise import segment_table_names, summarise
-from tests.report.frames import context_for, golden_frame
+from consultnlp.frame import row_accounting
+from consultnlp.summary import segment_table_names, summarise
+from tests.report.frames import summary_inputs, golden_frame
 
 
 @pytest.fixture(scope="module")
 def golden():
     frame = golden_frame()
-    summary = summarise(frame, context_for(frame), SummariseConfig(min_segment_count=1), row_accounting(frame),
+    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
                         segment_columns=["region"], lang="es")
     return frame, summary
 
@@ -70,7 +70,7 @@ def test_summarise_topic_labels_follow_report_language():
     frame = golden_frame()
     labels = {}
     for lang in ("es", "pt", "en"):
-        summary = summarise(frame, context_for(frame), SummariseConfig(), row_accounting(frame), segment_columns=[], lang=lang)
+        summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang=lang)
         labels[lang] = summary.tables["topics"].set_index("topic_id")["label"].to_dict()
     assert labels["pt"][0] == "Dados, saúde" and labels["en"][0] == "Data, budget, open"  # no English keywords: global ones
     assert labels["pt"][-1] == "Sem tópico claro" and labels["en"][-1] == "No clear topic"

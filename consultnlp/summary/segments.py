@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.stages.base import analysed_mask
+from consultnlp.frame import analysed_mask
 
 BLANK = "(blank)"
 COLUMNS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from consultnlp.stages.embed.ondisk import DiskMatrix, new_matrix
+from consultnlp.embedders.ondisk import DiskMatrix, new_matrix
 
 
 def test_disk_matrix_reads_back_what_was_written_by_any_index():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from consultnlp.stages.embed.base import Embedder, l2_normalise
+from consultnlp.embedders.base import Embedder, l2_normalise
 
 
 class TfidfSvdEmbedder(Embedder):

@@ -1,26 +1,27 @@
-"""Read a consultation file into the comment frame.
+"""Readers per file format: CSV/TSV (optionally gzipped), XLSX, JSON, JSONL and Parquet, into an all-text frame.
 
-Supports CSV/TSV (delimiter and encoding sniffed, optionally gzipped), XLSX,
-JSON, JSONL and Parquet. Every cell is read as text so ids like ``007`` and
-citizen text that starts with ``=`` survive unchanged.
+Every cell is read as text so ids like ``007`` and citizen text that starts with
+``=`` survive unchanged.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import gzip
 import hashlib
-import io
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pandas as pd
 
-from consultnlp import schema
 from consultnlp.errors import InputError
+from consultnlp.ingest.encoding import (
+    decode_bytes,
+    open_binary,
+    sniff_delimiter,
+    sniff_encoding,
+)
 
 FORMATS = {
     ".csv": "csv", ".tsv": "csv", ".tab": "csv", ".txt": "csv",
@@ -28,14 +29,6 @@ FORMATS = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".parquet": "parquet", ".pq": "parquet",
 }
-# Column names that usually hold the free text, in es/pt/en (compared lower-cased, accents kept).
-TEXT_NAME_HINTS = (
-    "text", "texto", "comment", "comments", "comentario", "comentário", "comentarios", "contribuicao",
-    "contribuição", "contribucion", "contribución", "respuesta", "resposta", "answer", "response",
-    "fundamento", "descricao", "descrição", "descripcion", "descripción", "opinion", "opinião", "opinión",
-    "message", "mensaje", "mensagem", "body", "comment-body", "proposta", "propuesta", "observacion",
-    "observación", "sugerencia", "sugestão", "feedback",
-)
 SNIFF_BYTES = 256 * 1024
 
 
@@ -82,84 +75,16 @@ def detect_format(path: Path) -> tuple[str, bool]:
     return FORMATS[ext], gzipped
 
 
-def decode_bytes(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode text, sniffing UTF-8 (with/without BOM), UTF-16 (Excel 'Unicode text') and cp1252/latin-1."""
-    if encoding:
-        try:
-            return raw.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(f"cannot decode the file as {encoding!r} ({exc}). Leave the encoding unset to detect it.") from None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Excel on Windows exports CSV in cp1252; it differs from latin-1 only in 0x80-0x9F (€, “ ” …).
-        return raw.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
-
-
-def sniff_delimiter(sample: str, hint: str | None = None) -> str:
-    if hint:
-        return "\t" if hint in ("\\t", "tab", "TAB") else hint
-    lines = sample.splitlines()
-    head = "\n".join(lines[: min(len(lines), 50)])
-    try:
-        return csv.Sniffer().sniff(head, delimiters=",;\t|").delimiter
-    except csv.Error:
-        # One-column files and unusual quoting: count candidates on the header line.
-        first = lines[0] if lines else ""
-        counts = {d: first.count(d) for d in ",;\t|"}
-        best = max(counts, key=counts.get)  # type: ignore[arg-type]
-        return best if counts[best] else ","
-
-
-def _open_binary(path: Path, gzipped: bool) -> IO[bytes]:
-    return gzip.open(path, "rb") if gzipped else path.open("rb")
-
-
-def sniff_encoding(path: Path, gzipped: bool, encoding: str | None) -> str:
-    """Detect the encoding by decoding the whole file incrementally (nothing is kept in memory).
-
-    UTF-8 is tried first because it almost never decodes text that is not UTF-8;
-    Excel on Windows exports cp1252, which differs from latin-1 only in 0x80-0x9F.
-    """
-    with _open_binary(path, gzipped) as handle:
-        head = handle.read(4)
-    if encoding:
-        return encoding
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    for candidate in ("utf-8", "cp1252"):
-        decoder = codecs.getincrementaldecoder(candidate)()
-        try:
-            with _open_binary(path, gzipped) as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    decoder.decode(block)
-                decoder.decode(b"", final=True)
-            return candidate
-        except UnicodeDecodeError:
-            continue
-    return "latin-1"
-
-
 def _read_csv(
     path: Path, gzipped: bool, encoding: str | None, delimiter: str | None, chunk_rows: int = 100_000
 ) -> tuple[pd.DataFrame, str, str]:
     """Read a delimited file in chunks of ``chunk_rows`` straight from disk (gzip too)."""
-    with _open_binary(path, gzipped) as handle:
+    with open_binary(path, gzipped) as handle:
         if not handle.read(SNIFF_BYTES).strip():
             raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")
     used_encoding = sniff_encoding(path, gzipped, encoding)
     try:
-        with _open_binary(path, gzipped) as handle:
+        with open_binary(path, gzipped) as handle:
             sample = handle.read(SNIFF_BYTES).decode(used_encoding, errors="ignore")
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}. Use a name such as utf-8, cp1252 or latin-1, or leave it unset to detect it.") from None
@@ -191,9 +116,10 @@ def _cell_to_str(value: Any) -> str:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[pd.DataFrame, str]:
+    from zipfile import BadZipFile
+
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
-    from zipfile import BadZipFile
 
     if path.stat().st_size == 0:
         raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")
@@ -317,120 +243,3 @@ def read_table(
         where = f'{path.name} (sheet "{info.sheet}")' if info.sheet else path.name
         raise InputError(f"{where} has a header but no rows. Export the consultation with at least one comment.")
     return frame, info
-
-
-def _where(info: IngestInfo) -> str:
-    return f'{info.file_name} (sheet "{info.sheet}")' if info.sheet else info.file_name
-
-
-def text_likeness(values: pd.Series) -> float:
-    """Score how much a column looks like free text: mean letters per non-empty cell, times share non-empty."""
-    sample = values.head(2000)
-    non_empty = sample[sample.str.strip() != ""]
-    if non_empty.empty:
-        return 0.0
-    letters = non_empty.str.count(r"[^\W\d_]")
-    words = non_empty.str.count(r"\s+") + 1
-    # Free text has several words per cell; category columns repeat a few values.
-    variety = non_empty.nunique() / len(non_empty)
-    return float(letters.mean() * min(words.mean() / 3.0, 1.0) * variety * len(non_empty) / len(sample))
-
-
-def choose_text_column(frame: pd.DataFrame, info: IngestInfo) -> str:
-    """Pick the column that holds the comments, or raise listing the columns."""
-    scores = {col: text_likeness(frame[col]) for col in frame.columns}
-    hinted = {col: s for col, s in scores.items() if col.strip().lower() in TEXT_NAME_HINTS and s >= 5}
-    candidates = hinted or {col: s for col, s in scores.items() if s >= 10}
-    if not candidates:
-        found = ", ".join(frame.columns)
-        raise InputError(f"{_where(info)} has no column that looks like free text. Found: {found}. Use --text-column NAME.")
-    return max(candidates, key=candidates.get)  # type: ignore[arg-type]
-
-
-def _missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str) -> InputError:
-    found = ", ".join(frame.columns)
-    lower = {c.lower(): c for c in frame.columns}
-    hint = f" Use {option} {lower[name.lower()]}." if name.lower() in lower else f" Use {option} with one of them."
-    if option == "--text-column" and name.lower() not in lower:
-        try:
-            hint = f" Use --text-column {choose_text_column(frame, info)}."
-        except InputError:
-            pass
-    return InputError(f'{_where(info)} has no column "{name}". Found: {found}.{hint}')
-
-
-def derive_comment_ids(texts: pd.Series) -> pd.Index:
-    """Stable ids from row position and a short hash of the text: ``r000001-1a2b3c4d``."""
-    hashes = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest()[:8] for t in texts]
-    return pd.Index([f"r{i + 1:06d}-{h}" for i, h in enumerate(hashes)], name=schema.COMMENT_ID)
-
-
-def build_frame(
-    frame: pd.DataFrame,
-    info: IngestInfo,
-    *,
-    text_column: str | None = None,
-    id_column: str | None = None,
-    segment_columns: list[str] | None = None,
-) -> pd.DataFrame:
-    """Turn a raw all-text table into the comment frame indexed by ``comment_id``."""
-    if text_column is None:
-        text_column = choose_text_column(frame, info)
-        info.text_column_auto = True
-    elif text_column not in frame.columns:
-        raise _missing_column(info, frame, text_column, "--text-column")
-    info.text_column = text_column
-    for col in segment_columns or []:
-        if col not in frame.columns:
-            raise _missing_column(info, frame, col, "--segment-columns")
-    info.segment_columns = list(segment_columns or [])
-
-    texts = frame[text_column].astype(str)
-    if id_column is not None:
-        if id_column not in frame.columns:
-            raise _missing_column(info, frame, id_column, "--id-column")
-        ids = frame[id_column].astype(str).str.strip()
-        blank = int((ids == "").sum())
-        if blank:
-            raise InputError(f'{_where(info)}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.')
-        dupes = ids[ids.duplicated()].unique()
-        if len(dupes):
-            raise InputError(
-                f'{_where(info)}: column "{id_column}" is not unique ({len(dupes)} repeated ids, e.g. {dupes[0]!r}). '
-                "Use another --id-column, or leave it out to derive ids."
-            )
-        index = pd.Index(ids, name=schema.COMMENT_ID)
-        info.id_column = id_column
-    else:
-        index = derive_comment_ids(texts)
-
-    meta = frame.drop(columns=[text_column])
-    renamed = {c: f"input_{c}" for c in meta.columns if c in schema.RESERVED}
-    meta = meta.rename(columns=renamed)
-    info.renamed_columns = renamed
-    info.segment_columns = [renamed.get(c, c) for c in info.segment_columns]
-    out = pd.DataFrame(
-        {schema.ROW_NUMBER: range(1, len(frame) + 1), schema.TEXT: texts.to_numpy()}, index=index
-    )
-    meta.index = index
-    out = pd.concat([out, meta], axis=1)
-    info.n_rows = len(out)
-    return out
-
-
-def ingest(
-    path: str | Path,
-    *,
-    text_column: str | None = None,
-    id_column: str | None = None,
-    sheet: str | None = None,
-    segment_columns: list[str] | None = None,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    chunk_rows: int = 100_000,
-) -> tuple[pd.DataFrame, IngestInfo]:
-    """Read ``path`` and return the comment frame plus what was read."""
-    raw, info = read_table(path, sheet=sheet, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows)
-    frame = build_frame(raw, info, text_column=text_column, id_column=id_column, segment_columns=segment_columns)
-    return frame, info
-

@@ -1,4 +1,4 @@
-"""Summary tables computed from the analysed frame.
+"""The summary tables, one function each, computed from the analysed frame.
 
 Every table counts both contributions (all analysed rows, duplicates and
 campaign copies included) and unique contributions (identical or
@@ -10,7 +10,6 @@ language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -18,23 +17,20 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import SummariseConfig
-from consultnlp.report.i18n import t
-from consultnlp.report.quotes import QuotePool, build_quote_pool, choose_quotes, theme_groups, topic_groups
-from consultnlp.report.tables import SHEET_NAME_MAX
-from consultnlp.report.segments import BLANK, segment_values, theme_families, theme_segment_table
-from consultnlp.stages.base import analysed_mask, unit_mask
+from consultnlp.frame import analysed_mask, unit_mask
+from consultnlp.i18n import t
+from consultnlp.summary.quotes import (
+    QuotePool,
+    choose_quotes,
+    theme_groups,
+    topic_groups,
+)
+from consultnlp.summary.segments import BLANK, segment_values
+from consultnlp.topics.labels import label_for
 
-LANGS = ("es", "pt", "en")
+LANGS = schema.LANGUAGES
+SHEET_NAME_MAX = 31  # Excel's limit; segment tables are named so that the sheet name is the table name
 QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang", "dup_count", "quote"]
-
-
-@dataclass
-class Summary:
-    """Named tables in a fixed order, facts the report's prose uses, and the quote pool to save."""
-
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    facts: dict[str, Any] = field(default_factory=dict)
-    quote_pool: QuotePool | None = None
 
 
 def _share(part: pd.Series | np.ndarray | int, whole: int) -> Any:
@@ -89,8 +85,6 @@ def theme_name(taxonomy: Any, theme_id: str, lang: str) -> str:
 
 def topic_labels(topic_info: pd.DataFrame | None, lang: str) -> dict[int, str]:
     """Topic id -> label in ``lang``: a reviewer's label, else the topic's keywords in that language."""
-    from consultnlp.stages.topics import label_for
-
     labels: dict[int, str] = {}
     if topic_info is None or topic_info.empty:
         return labels
@@ -342,62 +336,3 @@ def privacy_table(frame: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({"kind": kinds.to_numpy(), "n": counts.to_numpy(), "cid": items.index})
     out = table.groupby("kind").agg(occurrences=("n", "sum"), comments=("cid", "nunique")).reset_index()
     return out.sort_values(["occurrences", "kind"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
-def summarise(
-    frame: pd.DataFrame, context: Any, cfg: SummariseConfig, accounting: dict[str, Any], *, segment_columns: list[str],
-    lang: str, quote_pool: QuotePool | None = None, original_topics: pd.Series | None = None,
-) -> Summary:
-    """Build every table the outputs and the report use.
-
-    ``context`` gives ``topic_info`` and ``taxonomy`` (and, at analysis time,
-    ``embeddings``/``unit_ids`` to build the quote pool). A re-render passes
-    the saved ``quote_pool`` and the ``original_topics`` the pool was built on.
-    """
-    summary = Summary()
-    tables = summary.tables
-    taxonomy = getattr(context, "taxonomy", None)
-    topic_info = getattr(context, "topic_info", None)
-    tables["overview"] = overview_table(frame, accounting)
-    if schema.LANG in frame:
-        tables["languages"] = participation_table(frame, schema.LANG)
-    segment_names = segment_table_names(segment_columns)
-    for col in segment_columns:
-        tables[segment_names[col]] = participation_table(frame, col)
-    labels = topic_labels(topic_info, lang)
-    if schema.TOPIC_ID in frame:
-        tables["topics"] = topics_table(frame, topic_info, taxonomy, lang)
-        labels.update({int(r["topic_id"]): str(r["label"]) for _, r in tables["topics"].iterrows() if int(r["topic_id"]) not in labels})
-    has_themes = schema.THEMES in frame and taxonomy is not None
-    if has_themes:
-        tables["themes"] = themes_table(frame, taxonomy, lang)
-        if schema.TOPIC_ID in frame:
-            tables["topic_theme"] = topic_theme_table(frame, labels, taxonomy, lang)
-        families = theme_families(taxonomy)
-        segs = [theme_segment_table(frame, c, alpha=cfg.alpha, min_count=cfg.min_segment_count, families=families) for c in segment_columns]
-        segs = [s for s in segs if not s.empty]
-        if segs:
-            table = pd.concat(segs, ignore_index=True)
-            table.insert(3, "theme_name", [theme_name(taxonomy, th, lang) for th in table["theme_id"]])
-            # A family row speaks for the theme and its sub-themes: say so in its name.
-            table.loc[table["level"] == "family", "theme_name"] += " " + t("with_subthemes", lang)
-            tables["theme_segment"] = table
-    if quote_pool is None and getattr(context, "embeddings", None) is not None and getattr(context, "unit_ids", None) is not None:
-        quote_pool = build_quote_pool(frame.loc[unit_mask(frame)], context.unit_ids, context.embeddings)
-        original_topics = None
-    names = {("topic", str(k)): v for k, v in labels.items()}
-    if has_themes:
-        names.update({("theme", str(r["theme_id"])): str(r["name"]) for _, r in tables["themes"].iterrows()})
-    tables["quotes"] = quotes_table(frame, quote_pool, cfg, names=names, original_topics=original_topics)
-    if schema.CAMPAIGN_ID in frame:
-        tables["campaigns"] = campaigns_table(frame, segment_columns)
-    tables["exclusions"] = exclusions_table(frame)
-    if schema.PII_FOUND in frame:
-        tables["privacy"] = privacy_table(frame)
-    summary.quote_pool = quote_pool
-    summary.facts = {
-        "lang": lang, "accounting": accounting, "segment_columns": list(segment_columns),
-        "segment_tables": segment_names,
-        "alpha": cfg.alpha, "min_segment_count": cfg.min_segment_count,
-    }
-    return summary

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from consultnlp.embedders.base import Embedder, l2_normalise
 from consultnlp.errors import missing_dependency
-from consultnlp.stages.embed.base import Embedder, l2_normalise
 
 
 class UseEmbedder(Embedder):

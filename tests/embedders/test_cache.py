@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import consultnlp.stages.embed as embed_module
-from consultnlp.stages.base import RunContext
-from consultnlp.stages.embed import embed_texts
+import consultnlp.embedders as embed_module
+from consultnlp.embedders import TextEncoder
 from tests.conftest import FakeEmbedder
 
 
@@ -32,24 +31,21 @@ TEXTS = [f"comentario número {i} sobre agua y salud {i % 7}" for i in range(25)
 def test_embed_cache_second_run_embeds_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(embed_module, "CHUNK", 10)
     first = CountingEmbedder()
-    context = RunContext(cache_dir=tmp_path)
-    a = embed_texts(TEXTS, first, context)
-    assert first.encoded == 25 and context.stats["embeddings_computed"] == 25
+    a, counts = TextEncoder(first, cache_dir=tmp_path).encode_corpus(TEXTS)
+    assert first.encoded == 25 and counts.computed == 25
     second = CountingEmbedder()
-    context2 = RunContext(cache_dir=tmp_path)
-    b = embed_texts(TEXTS, second, context2)
-    assert second.encoded == 0 and context2.stats["embeddings_cached"] == 25
+    b, counts = TextEncoder(second, cache_dir=tmp_path).encode_corpus(TEXTS)
+    assert second.encoded == 0 and counts.cached == 25
     np.testing.assert_array_equal(a, b)
 
 
 def test_embed_cache_interrupted_run_resumes_from_finished_chunks(tmp_path, monkeypatch):
     monkeypatch.setattr(embed_module, "CHUNK", 10)
     with pytest.raises(KeyboardInterrupt):
-        embed_texts(TEXTS, CountingEmbedder(fail_after=20), RunContext(cache_dir=tmp_path))
+        TextEncoder(CountingEmbedder(fail_after=20), cache_dir=tmp_path).encode_corpus(TEXTS)
     assert not list((tmp_path / "embeddings").rglob("*.tmp"))  # no half-written shard
     resumed = CountingEmbedder()
-    context = RunContext(cache_dir=tmp_path)
-    vectors = embed_texts(TEXTS, resumed, context)
+    vectors, _ = TextEncoder(resumed, cache_dir=tmp_path).encode_corpus(TEXTS)
     assert resumed.encoded == 5  # only the chunk that never finished
     np.testing.assert_array_equal(vectors, FakeEmbedder().encode(TEXTS))
 
@@ -58,7 +54,7 @@ def test_embed_cache_is_keyed_by_model(tmp_path):
     class Other(CountingEmbedder):
         name = "other-model"
 
-    embed_texts(TEXTS[:5], CountingEmbedder(), RunContext(cache_dir=tmp_path))
+    TextEncoder(CountingEmbedder(), cache_dir=tmp_path).encode(TEXTS[:5])
     other = Other()
-    embed_texts(TEXTS[:5], other, RunContext(cache_dir=tmp_path))
+    TextEncoder(other, cache_dir=tmp_path).encode(TEXTS[:5])
     assert other.encoded == 5

@@ -1,0 +1,118 @@
+"""From a raw all-text table to the comment frame: the text column, the ids, the metadata columns."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.errors import InputError
+from consultnlp.ingest.readers import IngestInfo
+
+# Column names that usually hold the free text, in es/pt/en (compared lower-cased, accents kept).
+TEXT_NAME_HINTS = (
+    "text", "texto", "comment", "comments", "comentario", "comentário", "comentarios", "contribuicao",
+    "contribuição", "contribucion", "contribución", "respuesta", "resposta", "answer", "response",
+    "fundamento", "descricao", "descrição", "descripcion", "descripción", "opinion", "opinião", "opinión",
+    "message", "mensaje", "mensagem", "body", "comment-body", "proposta", "propuesta", "observacion",
+    "observación", "sugerencia", "sugestão", "feedback",
+)
+
+def _where(info: IngestInfo) -> str:
+    return f'{info.file_name} (sheet "{info.sheet}")' if info.sheet else info.file_name
+
+
+def text_likeness(values: pd.Series) -> float:
+    """Score how much a column looks like free text: mean letters per non-empty cell, times share non-empty."""
+    sample = values.head(2000)
+    non_empty = sample[sample.str.strip() != ""]
+    if non_empty.empty:
+        return 0.0
+    letters = non_empty.str.count(r"[^\W\d_]")
+    words = non_empty.str.count(r"\s+") + 1
+    # Free text has several words per cell; category columns repeat a few values.
+    variety = non_empty.nunique() / len(non_empty)
+    return float(letters.mean() * min(words.mean() / 3.0, 1.0) * variety * len(non_empty) / len(sample))
+
+
+def choose_text_column(frame: pd.DataFrame, info: IngestInfo) -> str:
+    """Pick the column that holds the comments, or raise listing the columns."""
+    scores = {col: text_likeness(frame[col]) for col in frame.columns}
+    hinted = {col: s for col, s in scores.items() if col.strip().lower() in TEXT_NAME_HINTS and s >= 5}
+    candidates = hinted or {col: s for col, s in scores.items() if s >= 10}
+    if not candidates:
+        found = ", ".join(frame.columns)
+        raise InputError(f"{_where(info)} has no column that looks like free text. Found: {found}. Use --text-column NAME.")
+    return max(candidates, key=candidates.get)  # type: ignore[arg-type]
+
+
+def _missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str) -> InputError:
+    found = ", ".join(frame.columns)
+    lower = {c.lower(): c for c in frame.columns}
+    hint = f" Use {option} {lower[name.lower()]}." if name.lower() in lower else f" Use {option} with one of them."
+    if option == "--text-column" and name.lower() not in lower:
+        try:
+            hint = f" Use --text-column {choose_text_column(frame, info)}."
+        except InputError:
+            pass
+    return InputError(f'{_where(info)} has no column "{name}". Found: {found}.{hint}')
+
+
+def derive_comment_ids(texts: pd.Series) -> pd.Index:
+    """Stable ids from row position and a short hash of the text: ``r000001-1a2b3c4d``."""
+    hashes = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest()[:8] for t in texts]
+    return pd.Index([f"r{i + 1:06d}-{h}" for i, h in enumerate(hashes)], name=schema.COMMENT_ID)
+
+
+def build_frame(
+    frame: pd.DataFrame,
+    info: IngestInfo,
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    segment_columns: list[str] | None = None,
+) -> pd.DataFrame:
+    """Turn a raw all-text table into the comment frame indexed by ``comment_id``."""
+    if text_column is None:
+        text_column = choose_text_column(frame, info)
+        info.text_column_auto = True
+    elif text_column not in frame.columns:
+        raise _missing_column(info, frame, text_column, "--text-column")
+    info.text_column = text_column
+    for col in segment_columns or []:
+        if col not in frame.columns:
+            raise _missing_column(info, frame, col, "--segment-columns")
+    info.segment_columns = list(segment_columns or [])
+
+    texts = frame[text_column].astype(str)
+    if id_column is not None:
+        if id_column not in frame.columns:
+            raise _missing_column(info, frame, id_column, "--id-column")
+        ids = frame[id_column].astype(str).str.strip()
+        blank = int((ids == "").sum())
+        if blank:
+            raise InputError(f'{_where(info)}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.')
+        dupes = ids[ids.duplicated()].unique()
+        if len(dupes):
+            raise InputError(
+                f'{_where(info)}: column "{id_column}" is not unique ({len(dupes)} repeated ids, e.g. {dupes[0]!r}). '
+                "Use another --id-column, or leave it out to derive ids."
+            )
+        index = pd.Index(ids, name=schema.COMMENT_ID)
+        info.id_column = id_column
+    else:
+        index = derive_comment_ids(texts)
+
+    meta = frame.drop(columns=[text_column])
+    renamed = {c: f"input_{c}" for c in meta.columns if c in schema.RESERVED}
+    meta = meta.rename(columns=renamed)
+    info.renamed_columns = renamed
+    info.segment_columns = [renamed.get(c, c) for c in info.segment_columns]
+    out = pd.DataFrame(
+        {schema.ROW_NUMBER: range(1, len(frame) + 1), schema.TEXT: texts.to_numpy()}, index=index
+    )
+    meta.index = index
+    out = pd.concat([out, meta], axis=1)
+    info.n_rows = len(out)
+    return out

@@ -1,0 +1,75 @@
+"""Writing one run's folder: comments, tables, workbook, reports, the re-render state and the manifest.
+
+``analyze`` and ``report`` (the re-render) both write through ``write_run``, so a
+re-render writes exactly the files an analysis would.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.files import write_text
+from consultnlp.report.outputs import publish
+from consultnlp.report.tables import write_csv, write_parquet
+from consultnlp.state import AnalysisState, save_state
+from consultnlp.summary import Summary
+
+# Derived columns that hold unredacted citizen text or are internal: never written out.
+PRIVATE_COLUMNS = (schema.TEXT_CLEAN, schema.LEMMAS)
+REVIEW_FILE = "topics_review.yaml"
+
+
+def comments_output(frame: pd.DataFrame, drop_original_text: bool) -> pd.DataFrame:
+    """The comment frame as published in ``comments.*``: one row per input row, input order."""
+    drop = [c for c in PRIVATE_COLUMNS if c in frame.columns]
+    if drop_original_text and schema.TEXT in frame.columns:
+        drop.append(schema.TEXT)
+    return frame.drop(columns=drop).reset_index()
+
+
+def write_run(
+    out_dir: Path,
+    state: AnalysisState,
+    summary: Summary,
+    *,
+    lang: str,
+    formats: list[str],
+    manifest: dict[str, Any],
+    review: dict[str, Any] | None = None,
+    review_template: bool = False,
+) -> list[str]:
+    """Write every file of the run to ``out_dir``; return the relative paths of the published files.
+
+    ``state.frame`` is the frame as published (after a topic review, on a re-render).
+    ``review_template`` writes ``topics_review.yaml`` for the analyst to edit (analysis only:
+    on a re-render the file is the analyst's).
+    """
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    comments = comments_output(state.frame, state.config.report.drop_original_text)
+    write_parquet(comments, out_dir / "comments.parquet")
+    write_csv(comments, out_dir / "comments.csv")
+    written = ["comments.parquet", "comments.csv"]
+    if review_template and state.topic_info is not None:
+        from consultnlp.topics.review import write_review_template
+
+        write_review_template(state.topic_info, state.frame, out_dir / REVIEW_FILE)
+        written.append(REVIEW_FILE)
+    written += publish(
+        out_dir, summary, state.config, formats=formats, lang=lang, source=state.source, taxonomy=state.taxonomy,
+        warnings=state.warnings, review=review or None,
+    )
+    state_files = save_state(out_dir, state)
+    manifest["outputs"] = written
+    manifest["state"] = {"files": state_files, "bytes": sum((out_dir / f).stat().st_size for f in state_files)}
+    manifest.setdefault("timings_s", {})["write"] = round(time.perf_counter() - started, 3)
+    manifest["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    write_text(out_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2, default=str) + "\n")
+    return written

@@ -1,0 +1,104 @@
+"""Analysis of the analysed frame: the summary tables, segment statistics and quote choice.
+
+``summarise`` takes typed inputs (the frame, the topic table, the taxonomy, the quote
+pool) and returns a ``Summary``; ``consultnlp.report`` renders it and computes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.config import SummariseConfig
+from consultnlp.i18n import t
+from consultnlp.summary.quotes import QuotePool
+from consultnlp.summary.segments import theme_families, theme_segment_table
+from consultnlp.summary.tables import (
+    campaigns_table,
+    exclusions_table,
+    overview_table,
+    participation_table,
+    privacy_table,
+    quotes_table,
+    segment_table_names,
+    theme_name,
+    themes_table,
+    topic_labels,
+    topic_theme_table,
+    topics_table,
+)
+from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
+
+
+@dataclass
+class Summary:
+    """Named tables in a fixed order, facts the report's prose uses, and the quote pool to save."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    quote_pool: QuotePool | None = None
+
+
+def summarise(
+    frame: pd.DataFrame,
+    *,
+    topic_info: pd.DataFrame | None,
+    taxonomy: Taxonomy | LabelTaxonomy | None,
+    quote_pool: QuotePool | None,
+    cfg: SummariseConfig,
+    accounting: dict[str, Any],
+    segment_columns: list[str],
+    lang: str,
+    original_topics: pd.Series | None = None,
+) -> Summary:
+    """Build every table the outputs and the report use, in ``lang``.
+
+    ``quote_pool`` holds the quote candidates (``build_quote_pool`` at analysis time, the
+    saved pool on a re-render); ``original_topics`` maps each unit to the topic it had when
+    the pool was built, so a reviewed topic's centre can be rebuilt.
+    """
+    summary = Summary()
+    tables = summary.tables
+    tables["overview"] = overview_table(frame, accounting)
+    if schema.LANG in frame:
+        tables["languages"] = participation_table(frame, schema.LANG)
+    segment_names = segment_table_names(segment_columns)
+    for col in segment_columns:
+        tables[segment_names[col]] = participation_table(frame, col)
+    labels = topic_labels(topic_info, lang)
+    if schema.TOPIC_ID in frame:
+        tables["topics"] = topics_table(frame, topic_info, taxonomy, lang)
+        labels.update({int(r["topic_id"]): str(r["label"]) for _, r in tables["topics"].iterrows() if int(r["topic_id"]) not in labels})
+    has_themes = schema.THEMES in frame and taxonomy is not None
+    if has_themes:
+        tables["themes"] = themes_table(frame, taxonomy, lang)
+        if schema.TOPIC_ID in frame:
+            tables["topic_theme"] = topic_theme_table(frame, labels, taxonomy, lang)
+        families = theme_families(taxonomy)
+        segs = [theme_segment_table(frame, c, alpha=cfg.alpha, min_count=cfg.min_segment_count, families=families) for c in segment_columns]
+        segs = [s for s in segs if not s.empty]
+        if segs:
+            table = pd.concat(segs, ignore_index=True)
+            table.insert(3, "theme_name", [theme_name(taxonomy, th, lang) for th in table["theme_id"]])
+            # A family row speaks for the theme and its sub-themes: say so in its name.
+            table.loc[table["level"] == "family", "theme_name"] += " " + t("with_subthemes", lang)
+            tables["theme_segment"] = table
+    names = {("topic", str(k)): v for k, v in labels.items()}
+    if has_themes:
+        names.update({("theme", str(r["theme_id"])): str(r["name"]) for _, r in tables["themes"].iterrows()})
+    tables["quotes"] = quotes_table(frame, quote_pool, cfg, names=names, original_topics=original_topics)
+    if schema.CAMPAIGN_ID in frame:
+        tables["campaigns"] = campaigns_table(frame, segment_columns)
+    tables["exclusions"] = exclusions_table(frame)
+    if schema.PII_FOUND in frame:
+        tables["privacy"] = privacy_table(frame)
+    summary.quote_pool = quote_pool
+    summary.facts = {
+        "lang": lang, "accounting": accounting, "segment_columns": list(segment_columns),
+        "segment_tables": segment_names,
+        "alpha": cfg.alpha, "min_segment_count": cfg.min_segment_count,
+    }
+    return summary
