@@ -7,20 +7,44 @@ Unknown keys, stages or implementations are errors that list the valid names.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from consultnlp.embedders import EMBEDDERS
 from consultnlp.errors import ConfigError
 from consultnlp.resources import project_path
+from consultnlp.schema import LANGUAGES
 
 PIPELINES_DIR = project_path("pipelines")
-LANGUAGES = ("es", "pt", "en")
+DEFAULT_PIPELINE = "default.yaml"
 
 
 class Section(BaseModel):
+    """One section of a pipeline file.
+
+    A section with swappable implementations names the key that chooses one
+    (``CHOICE``) and, in ``ONLY_FOR``, the keys that only some implementations read;
+    setting such a key away from its default while another implementation is chosen
+    is an error (see ``unused_settings``), so a setting is never silently ignored.
+    """
+
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    CHOICE: ClassVar[str | None] = None
+    ONLY_FOR: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    def unused_settings(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(key, implementations that read it) for keys set away from their default that the chosen implementation ignores."""
+        if self.CHOICE is None:
+            return []
+        chosen = getattr(self, self.CHOICE)
+        unused = []
+        for key, implementations in self.ONLY_FOR.items():
+            default = type(self).model_fields[key].get_default(call_default_factory=True)
+            if chosen not in implementations and getattr(self, key) != default:
+                unused.append((key, implementations))
+        return unused
 
 
 class IngestConfig(Section):
@@ -59,6 +83,9 @@ class CleanConfig(Section):
 
 
 class DedupeConfig(Section):
+    CHOICE = "method"
+    ONLY_FOR = {"threshold": ("minhash",), "min_chars_near": ("minhash",)}
+
     method: Literal["exact", "minhash"] = "minhash"
     threshold: float = Field(default=0.7, gt=0, le=1)
     campaign_min_size: int = Field(default=10, ge=2)
@@ -79,22 +106,38 @@ class NlpConfig(Section):
 
 
 class EmbedConfig(Section):
-    embedder: Literal["use-multilingual", "tfidf-svd", "sentence-transformers"] = "use-multilingual"
+    CHOICE = "embedder"
+    ONLY_FOR = {"model": ("sentence-transformers",), "dimensions": ("tfidf-svd",)}
+
+    embedder: str = "use-multilingual"  # one of consultnlp.embedders.EMBEDDERS
     model: str | None = None  # for sentence-transformers: a local path or a model name the user chose
     batch_size: int = Field(default=256, ge=1)
     cache: bool = True
     dimensions: int = Field(default=256, ge=2)  # tfidf-svd only
-    # BLAS threads per embedding process. One thread per process and several processes is
-    # much faster than several threads on small matrices (measured: 260 vs 72 texts/s under load).
-    # The number of processes is the top-level ``workers``.
+    # BLAS threads per embedding process: one thread in each of several processes beats several
+    # threads on the encoder's small matrices. The number of processes is the top-level ``workers``.
     threads: int = Field(default=1, ge=1)
     lowercase_caps: bool = True  # embed ALL-CAPS comments in lower case (the encoder reads capitals as other words)
     # Above this many unique comments the embeddings wait in a temporary file (TMPDIR) instead of memory, so
     # memory does not grow by 2 KB per comment; later stages read them in chunks. None = always in memory.
     in_memory_max: int | None = Field(default=250_000, ge=0)
 
+    @field_validator("embedder")
+    @classmethod
+    def _known_embedder(cls, value: str) -> str:
+        if value not in EMBEDDERS:
+            raise ValueError(f"unknown embedder {value!r}; valid embedders: {', '.join(EMBEDDERS)}")
+        return value
+
 
 class TopicsConfig(Section):
+    CHOICE = "clustering"
+    ONLY_FOR = {
+        "min_samples": ("umap-hdbscan",), "refine": ("umap-hdbscan",), "n_clusters": ("umap-kmeans", "kmeans"),
+        "n_neighbors": ("umap-hdbscan", "umap-kmeans"), "n_components": ("umap-hdbscan", "umap-kmeans"),
+        "umap_epochs": ("umap-hdbscan", "umap-kmeans"),
+    }
+
     # umap-hdbscan: BERTopic's clustering (topic count found from the data); umap-kmeans: n_clusters topics
     # after UMAP; kmeans: k-means on the vectors themselves, no UMAP (fastest; for very large corpora).
     clustering: Literal["umap-hdbscan", "umap-kmeans", "kmeans"] = "umap-hdbscan"
@@ -107,16 +150,27 @@ class TopicsConfig(Section):
     lexical_weight: float = Field(default=1.0, ge=0, le=10)  # weight of the cross-lingual keyword vectors; 0 = off
     max_outlier_share: float = Field(default=0.05, ge=0, le=1)
     top_n_words: int = Field(default=10, ge=3)
-    # Chile 2016 (178k unique): a 15k sample 0.381 NMI in 39 s; 20k 0.384 in 59 s; 40k 0.373 (before caps folding) in twice the time.
+    # Above this many unique comments the model is fitted on a seeded sample and the rest are placed in its
+    # topics: the fit then costs the same at 200k or 1M comments (README, "Large consultations").
     fit_sample_size: int = Field(default=15_000, ge=1_000)
-    # UMAP layout epochs; None = 100 for fits above 10,000 comments (0.381 vs 0.384 NMI at 193k for half the
-    # layout time) and UMAP's own default (500) for smaller ones.
+    # UMAP layout epochs; None = 100 for fits above 10,000 comments (as good on large fits, for a fifth
+    # of the layout time) and UMAP's own default (500) for smaller ones.
     umap_epochs: int | None = Field(default=None, ge=10)
     model: str | None = None  # a saved topic model to transform with instead of fitting
     save_model: str | None = None  # save the fitted model to this folder (a bare name goes under the model dir)
 
 
 class ThemesConfig(Section):
+    CHOICE = "method"
+    ONLY_FOR = {
+        **{key: ("zero-shot",) for key in (
+            "min_contrast", "min_z", "min_similarity", "similarity_margin", "similarity_min_words",
+            "similarity_min_themes", "keyword_min_contrast", "keyword_margin", "calibration",
+        )},
+        "taxonomy": ("keywords", "zero-shot"), "min_keyword_hits": ("keywords", "zero-shot"),
+        "model": ("supervised",), "group_column": ("supervised",), "min_probability": ("supervised",),
+    }
+
     taxonomy: str = "ogp"  # a bundled taxonomy name (data/themes/<name>.yaml) or a file path
     method: Literal["keywords", "zero-shot", "supervised"] = "zero-shot"
     model: str | None = None  # supervised: a folder written by `consultnlp themes train`
@@ -144,10 +198,17 @@ class SummariseConfig(Section):
 
 
 class ReportConfig(Section):
-    lang: Literal["auto", "es", "pt", "en"] = "auto"
+    lang: str = "auto"  # auto (the majority analysed language) or one of schema.LANGUAGES
     title: str | None = None
     formats: list[Literal["html", "md", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "md", "xlsx"])
     drop_original_text: bool = False
+
+    @field_validator("lang")
+    @classmethod
+    def _known_lang(cls, value: str) -> str:
+        if value != "auto" and value not in LANGUAGES:
+            raise ValueError(f"report language must be auto or one of {', '.join(LANGUAGES)}; got {value!r}")
+        return value
 
 
 STAGE_SECTIONS: dict[str, type[Section]] = {
@@ -258,12 +319,20 @@ def load_config(
     overrides: list[str] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> PipelineConfig:
-    """Load ``pipelines/default.yaml`` (or ``path``), then apply ``extra`` and ``--set`` overrides."""
-    base_path = Path(path) if path else PIPELINES_DIR / "default.yaml"
-    data = _read_yaml(base_path)
+    """``pipelines/default.yaml``, overlaid by ``path`` (a file holding only what differs), ``extra`` and ``--set``.
+
+    Every step is validated, so an error names the file or the ``--set`` that caused it; then
+    settings that the chosen implementation would ignore are refused (``Section.unused_settings``).
+    """
+    default_path = PIPELINES_DIR / DEFAULT_PIPELINE
+    data = _read_yaml(default_path)
+    steps = [(default_path.name, data)]
+    if path is not None and Path(path).resolve() != default_path.resolve():
+        data = _deep_merge(data, _read_yaml(Path(path)))
+        steps.append((str(path), data))
     if extra:
         data = _deep_merge(data, extra)
-    steps = [(str(path) if path else base_path.name, data)]
+        steps[-1] = (steps[-1][0], data)
     for item in overrides or []:
         key_path, value = parse_override(item)
         data = _deep_merge(data, _nest(key_path, value))
@@ -276,7 +345,23 @@ def load_config(
         except ValidationError as err:
             raise ConfigError(_format_validation_error(err, source)) from None
     assert config is not None
+    check_implementations(config)
     return config
+
+
+def check_implementations(config: PipelineConfig) -> None:
+    """Raise when a setting is made that the chosen implementation of its section ignores."""
+    for name in PipelineConfig.model_fields:
+        section = getattr(config, name)
+        if not isinstance(section, Section):
+            continue
+        for key, implementations in section.unused_settings():
+            chosen = getattr(section, section.CHOICE)
+            raise ConfigError(
+                f"{name}.{key} has no effect with {name}.{section.CHOICE}={chosen} (it applies to "
+                f"{' and '.join(implementations)}). Remove it, or set {name}.{section.CHOICE} to "
+                f"{' or '.join(implementations)}."
+            )
 
 
 def config_to_dict(config: PipelineConfig) -> dict[str, Any]:

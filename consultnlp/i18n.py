@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal, format_percent
 
+from consultnlp import schema
+
 LOCALES = {"es": "es", "pt": "pt_BR", "en": "en"}
-REPORT_LANGS = tuple(LOCALES)
+REPORT_LANGS = schema.LANGUAGES
 
 
 def _s(es: str, pt: str, en: str) -> dict[str, str]:

@@ -189,7 +189,7 @@ def langid_probs(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 _ES, _PT, _EN = 0, 1, 2
 
 
-def _w(es: float = 0.0, pt: float = 0.0, en: float = 0.0) -> np.ndarray:
+def _weights(es: float = 0.0, pt: float = 0.0, en: float = 0.0) -> np.ndarray:
     weight = np.array([es, pt, en], dtype=np.float64)
     weight.flags.writeable = False
     return weight
@@ -209,52 +209,52 @@ _LEXICON = _build_lexicon(
     [
         # Spanish: articles, pronouns, prepositions, adverbs and frequent verbs with no
         # Portuguese or English twin.
-        (_w(es=2.0), "el la los las del al en con un es su sus mi mis lo le les ni sino según ha"),
-        (_w(es=2.5), "y una unas unos yo ella ellas ellos él eso esto esos esas ese aquello aquí así ahora hoy "
+        (_weights(es=2.0), "el la los las del al en con un es su sus mi mis lo le les ni sino según ha"),
+        (_weights(es=2.5), "y una unas unos yo ella ellas ellos él eso esto esos esas ese aquello aquí así ahora hoy "
                      "hay estoy soy fue fueron sean tiene tienen tener tenemos hacer hace puede pueden "
                      "podría podrían debe deben debería deberían deberia deberian creo creemos bien bueno buena "
                      "buenos buenas buen hasta mejor mejores más donde dónde cuando cuándo cómo qué cuál poco "
                      "poca ley leyes apoyo necesita necesitamos necesario necesaria todavía"),
-        (_w(es=3.0), "muy mucho mucha muchos muchas usted ustedes nosotros nuestro nuestra nuestros nuestras "
+        (_weights(es=3.0), "muy mucho mucha muchos muchas usted ustedes nosotros nuestro nuestra nuestros nuestras "
                      "también tambien gracias acuerdo siempre entonces quien quién quienes sí año años asi "
                      "felicitaciones hola"),
-        (_w(es=1.5), "sin si sólo óptimo óptima"),
-        (_w(es=1.0), "solo"),
-        (_w(es=2.0, en=1.0), "sea"),
+        (_weights(es=1.5), "sin si sólo óptimo óptima"),
+        (_weights(es=1.0), "solo"),
+        (_weights(es=2.0, en=1.0), "sea"),
         # Portuguese.
-        (_w(pt=2.0), "o os na nas ao aos à às e ter lei leis ideia apoio"),
+        (_weights(pt=2.0), "o os na nas ao aos à às e ter lei leis ideia apoio"),
         # Spanish typed without ñ writes año as "ano".
-        (_w(pt=1.0), "ano anos"),
-        (_w(pt=2.5), "um uma umas uns eu ele ela eles elas isso isto esse essa esses essas aquilo seu sua seus "
+        (_weights(pt=1.0), "ano anos"),
+        (_weights(pt=2.5), "um uma umas uns eu ele ela eles elas isso isto esse essa esses essas aquilo seu sua seus "
                      "suas com em mais sem até já só há tem têm temos fazer deve devem deveria deveriam pode "
                      "podem poderia acordo melhor melhores onde quando pouco pouca pelo pela pelos pelas nós "
                      "sempre bem bom boa boas bons gostaria gosto"),
-        (_w(pt=3.0), "não nao você voce vocês é são estou também tambem muito muita muitos muitas "
+        (_weights(pt=3.0), "não nao você voce vocês é são estou também tambem muito muita muitos muitas "
                      "obrigado obrigada acho concordo discordo concordamos acredito acreditamos então entao "
                      "ainda assim agora hoje quem nosso nossa nossos nossas meu minha foi sim ótimo ótima otimo "
                      "otima parabéns parabens olá"),
-        (_w(pt=1.5), "aqui precisa precisamos preciso"),
+        (_weights(pt=1.5), "aqui precisa precisamos preciso"),
         # Portuguese "but", and Spanish "más" typed without its accent.
-        (_w(es=1.0, pt=1.0), "mas"),
-        (_w(es=0.5, pt=1.5), "da"),
-        (_w(es=1.0, pt=1.5), "dos"),
+        (_weights(es=1.0, pt=1.0), "mas"),
+        (_weights(es=0.5, pt=1.5), "da"),
+        (_weights(es=1.0, pt=1.5), "dos"),
         # English.
-        (_w(en=2.0), "on in at by or an be it all here too must so my from just only other many much been "
+        (_weights(en=2.0), "on in at by or an be it all here too must so my from just only other many much been "
                      "had did out up than then into over because some any who which how why when where"),
         # Also the Roman numeral that opens list items in any language.
-        (_w(en=1.0), "i"),
-        (_w(en=2.5), "of to is are was were for we our will can does has more people support like also but not "
+        (_weights(en=1.0), "i"),
+        (_weights(en=2.5), "of to is are was were for we our will can does has more people support like also but not "
                      "if well need needs make totally"),
-        (_w(en=3.0), "the and this that these those with it's i'm you your they their them should would could "
+        (_weights(en=3.0), "the and this that these those with it's i'm you your they their them should would could "
                      "have don't doesn't what there about agree disagree good great very fully strongly think "
                      "better yes thanks thank please hello hi"),
         # Shared by two languages: evidence against the third.
-        (_w(es=1.0, pt=1.0), "de que para por se nos este esta estas está estamos excelente importante totalmente "
+        (_weights(es=1.0, pt=1.0), "de que para por se nos este esta estas está estamos excelente importante totalmente "
                              "plenamente parece como cada todo toda todos todas entre sobre desde"),
         # Negation in Spanish, "in the" in Portuguese: frequent in both, rarer in English.
-        (_w(es=1.3, pt=1.0), "no"),
-        (_w(es=1.0, en=1.0), "idea son"),
-        (_w(pt=1.5, en=1.5), "as do"),
+        (_weights(es=1.3, pt=1.0), "no"),
+        (_weights(es=1.0, en=1.0), "idea son"),
+        (_weights(pt=1.5, en=1.5), "as do"),
     ]
 )
 
@@ -264,50 +264,50 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], np.ndarray], ...] = tuple(
     for pattern, weight in (
         # Portuguese: nasal vowels, cedilla, circumflex, nh/lh, -ável where Spanish writes -able,
         # accented -ório/-ário where Spanish writes -orio/-ario, -logia where Spanish writes -logía.
-        (r"[ãõ]", _w(pt=2.5)),
-        (r"ç", _w(pt=2.5)),
-        (r"[êôâ]", _w(pt=1.5)),
+        (r"[ãõ]", _weights(pt=2.5)),
+        (r"ç", _weights(pt=2.5)),
+        (r"[êôâ]", _weights(pt=1.5)),
         # Spanish has nh only after a prefix (inherente, anhelo, enhorabuena).
-        (r"..nh", _w(pt=1.5)),
-        (r"lh", _w(pt=2.0)),
-        (r"[áíó]vel$|veis$", _w(pt=2.5)),
-        (r"[óá]ri[oa]s?$", _w(pt=2.0)),
-        (r"(?:log|nom|erg|graf)ias?$", _w(pt=1.0)),
-        (r"ei", _w(pt=1.0)),
-        (r"ou", _w(pt=1.0, en=1.0)),
-        (r"ss", _w(pt=0.7, en=0.7)),
-        (r"m$", _w(pt=1.0, en=0.7)),
+        (r"..nh", _weights(pt=1.5)),
+        (r"lh", _weights(pt=2.0)),
+        (r"[áíó]vel$|veis$", _weights(pt=2.5)),
+        (r"[óá]ri[oa]s?$", _weights(pt=2.0)),
+        (r"(?:log|nom|erg|graf)ias?$", _weights(pt=1.0)),
+        (r"ei", _weights(pt=1.0)),
+        (r"ou", _weights(pt=1.0, en=1.0)),
+        (r"ss", _weights(pt=0.7, en=0.7)),
+        (r"m$", _weights(pt=1.0, en=0.7)),
         # Spanish: ñ, -ción, -dad/-tad (plural -dades is Portuguese too), -ener (pt -er), -ble
         # (pt -vel), -encia (pt -ência), -ón, -ía, ue/ie diphthongs where Portuguese has o/e, ll,
         # pronouns joined to an infinitive (Portuguese hyphenates them).
-        (r"ñ", _w(es=3.0)),
-        (r"ci[oó]n$|ciones$|si[oó]n$|siones$", _w(es=3.0)),
-        (r"[dt]ad$", _w(es=2.5)),
-        (r"ener$", _w(es=1.5)),
-        (r"bles?$", _w(es=1.0, en=1.0)),
-        (r"[ae]ncias?$", _w(es=1.0)),
-        (r"ón$", _w(es=1.5)),
-        (r"ías?$", _w(es=1.5)),
-        (r"[^qg]ue(?!d$).", _w(es=1.5, en=0.5)),
-        (r"ie(?!nt)", _w(es=1.0)),
-        (r"ll", _w(es=1.5, en=1.0)),
-        (r"y", _w(es=1.0, en=1.0)),
-        (r"rse$", _w(es=1.5, en=1.0)),
-        (r"r(?:l[oa]s?|les?|nos)$", _w(es=2.0)),
+        (r"ñ", _weights(es=3.0)),
+        (r"ci[oó]n$|ciones$|si[oó]n$|siones$", _weights(es=3.0)),
+        (r"[dt]ad$", _weights(es=2.5)),
+        (r"ener$", _weights(es=1.5)),
+        (r"bles?$", _weights(es=1.0, en=1.0)),
+        (r"[ae]ncias?$", _weights(es=1.0)),
+        (r"ón$", _weights(es=1.5)),
+        (r"ías?$", _weights(es=1.5)),
+        (r"[^qg]ue(?!d$).", _weights(es=1.5, en=0.5)),
+        (r"ie(?!nt)", _weights(es=1.0)),
+        (r"ll", _weights(es=1.5, en=1.0)),
+        (r"y", _weights(es=1.0, en=1.0)),
+        (r"rse$", _weights(es=1.5, en=1.0)),
+        (r"r(?:l[oa]s?|les?|nos)$", _weights(es=2.0)),
         # English: th, w, k, sh, -ing, -tion, -ly, ee/oo, contractions.
-        (r"th", _w(en=2.0)),
-        (r"w", _w(en=2.0)),
-        (r"k", _w(en=1.5)),
-        (r"sh", _w(en=1.5)),
-        (r"ing$", _w(en=2.0)),
-        (r"tions?$", _w(en=2.5)),
-        (r"ly$", _w(en=1.5)),
-        (r"ee|oo", _w(en=1.0)),
-        (r"'(?:s|t|re|ll|ve|m|d)$", _w(en=2.5)),
+        (r"th", _weights(en=2.0)),
+        (r"w", _weights(en=2.0)),
+        (r"k", _weights(en=1.5)),
+        (r"sh", _weights(en=1.5)),
+        (r"ing$", _weights(en=2.0)),
+        (r"tions?$", _weights(en=2.5)),
+        (r"ly$", _weights(en=1.5)),
+        (r"ee|oo", _weights(en=1.0)),
+        (r"'(?:s|t|re|ll|ve|m|d)$", _weights(en=2.5)),
     )
 )
 _I_SOUND = re.compile(r"h?i(?!e)")
-_SHARED_ES_PT = _w(es=1.0, pt=1.0)
+_SHARED_ES_PT = _weights(es=1.0, pt=1.0)
 # One long word should not outweigh the rest of the text.
 _MAX_WORD_EVIDENCE = 3.5
 # Inverted marks open Spanish questions and exclamations only.

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from consultnlp.errors import ConfigError
 from consultnlp.resources import project_path
+from consultnlp.schema import LANGUAGES
 
 THEMES_DIR = project_path("data", "themes")
 
@@ -34,7 +35,7 @@ class Taxonomy(BaseModel):
     version: str = ""
     source: str = ""
     licence: str = ""
-    languages: list[str] = Field(default_factory=lambda: ["es", "pt", "en"])
+    languages: list[str] = Field(default_factory=lambda: list(LANGUAGES))
     themes: list[Theme]
 
     @model_validator(mode="after")

@@ -1,9 +1,11 @@
 """CLI behaviour on bad input: one line, 'Error: ...', exit code 1, never a traceback."""
 
+from importlib import metadata
 from pathlib import Path
 
 from typer.testing import CliRunner
 
+from consultnlp import __version__
 from consultnlp.cli import app
 
 runner = CliRunner()
@@ -93,4 +95,5 @@ def test_cli_bad_language_code(write_file, tmp_path):
 
 def test_cli_version():
     result = runner.invoke(app, ["version"])
-    assert result.exit_code == 0 and result.output.strip()
+    assert result.exit_code == 0
+    assert result.output == f"{__version__}\n" and __version__ == metadata.version("consultnlp")

@@ -1,8 +1,9 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
-from consultnlp.config import PIPELINES_DIR, PipelineConfig, load_config
+from consultnlp.config import PIPELINES_DIR, PipelineConfig, config_to_dict, load_config
 from consultnlp.errors import ConfigError
 
 
@@ -11,9 +12,63 @@ def test_config_default_yaml_matches_model_defaults():
     assert load_config() == PipelineConfig()
 
 
-def test_config_every_pipeline_file_loads():
-    for path in PIPELINES_DIR.glob("*.yaml"):
-        load_config(path)
+def _flatten(data: dict, prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+# What each bundled overlay is meant to change, and nothing else.
+INTENDED = {
+    "default.yaml": {},
+    "fast.yaml": {"name": "fast", "topics.clustering": "kmeans", "topics.fit_sample_size": 100000, "themes.method": "keywords"},
+}
+
+
+def test_config_every_pipeline_file_differs_from_default_only_where_intended():
+    default = _flatten(config_to_dict(PipelineConfig()))
+    files = sorted(p.name for p in PIPELINES_DIR.glob("*.yaml"))
+    assert files == sorted(INTENDED), "a new pipeline file needs its intended differences listed here"
+    for name in files:
+        loaded = _flatten(config_to_dict(load_config(PIPELINES_DIR / name)))
+        changed = {key: loaded[key] for key in loaded if loaded[key] != default[key]}
+        assert changed == INTENDED[name], name
+        # An overlay holds only what it changes, so it cannot drift from the default.
+        if name != "default.yaml":
+            assert _flatten(yaml.safe_load((PIPELINES_DIR / name).read_text(encoding="utf-8"))) == INTENDED[name]
+
+
+def test_config_overlay_keeps_every_other_default(tmp_path: Path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("topics:\n  min_topic_size: 30\n", encoding="utf-8")
+    cfg = load_config(path)
+    assert cfg.topics.min_topic_size == 30
+    assert cfg.model_copy(update={"topics": cfg.topics.model_copy(update={"min_topic_size": 15})}) == PipelineConfig()
+
+
+@pytest.mark.parametrize("overrides, message", [
+    (["themes.method=keywords", "themes.min_z=2.5"],
+     "themes.min_z has no effect with themes.method=keywords (it applies to zero-shot). Remove it, or set themes.method to zero-shot."),
+    (["themes.min_probability=0.3"],
+     "themes.min_probability has no effect with themes.method=zero-shot (it applies to supervised). Remove it, or set themes.method to supervised."),
+    (["topics.clustering=kmeans", "topics.min_samples=10"],
+     "topics.min_samples has no effect with topics.clustering=kmeans (it applies to umap-hdbscan). Remove it, or set topics.clustering to umap-hdbscan."),
+    (["embed.dimensions=128"],
+     "embed.dimensions has no effect with embed.embedder=use-multilingual (it applies to tfidf-svd). Remove it, or set embed.embedder to tfidf-svd."),
+])
+def test_config_setting_ignored_by_the_chosen_implementation_is_an_error(overrides, message):
+    with pytest.raises(ConfigError) as err:
+        load_config(overrides=overrides)
+    assert str(err.value) == message
+
+
+def test_config_setting_read_by_the_chosen_implementation_is_accepted():
+    cfg = load_config(overrides=["topics.clustering=kmeans", "topics.n_clusters=12", "embed.embedder=tfidf-svd", "embed.dimensions=64"])
+    assert (cfg.topics.n_clusters, cfg.embed.dimensions) == (12, 64)
 
 
 def test_config_set_override_parses_yaml_values():

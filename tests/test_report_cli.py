@@ -13,7 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from consultnlp.cli import app
-from tests.report.sample_run import copy_analysis, docx_headings, html_headings, sample_analysis
+from tests.report.sample_run import (
+    copy_analysis,
+    docx_headings,
+    html_headings,
+    sample_analysis,
+)
 
 runner = CliRunner()
 

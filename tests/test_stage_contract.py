@@ -6,10 +6,10 @@ import pytest
 
 from consultnlp.config import PipelineConfig
 from consultnlp.errors import PipelineError
+from consultnlp.ingest import ingest
 from consultnlp.pipeline import build_stages, init_frame
 from consultnlp.stages import STAGES
 from consultnlp.stages.base import RunContext
-from consultnlp.ingest import ingest
 from tests.conftest import SAMPLE_CSV, FakeEmbedder
 
 
@@ -41,3 +41,37 @@ def test_stage_contract(staged_inputs, name):
     for required in stage.requires:
         with pytest.raises(PipelineError, match=f"stage '{name}' needs column"):
             stage.apply(frame.drop(columns=[required]), context)
+
+
+def test_stage_contract_side_data_declared_and_provided(staged_inputs):
+    """What a stage declares in provides_data is in the context after it ran; a stage that requires side data refuses a context without it."""
+    context = staged_inputs["themes"][2]
+    for name, (stage, frame, _) in staged_inputs.items():
+        assert all(context.has(data) for data in stage.provides_data), name
+        if stage.requires_data:
+            with pytest.raises(PipelineError) as err:
+                stage.apply(frame, RunContext(embedder=FakeEmbedder()))
+            assert str(err.value) == f"stage '{name}' needs {', '.join(stage.requires_data)}, which no earlier stage of this run provided."
+    assert staged_inputs["topics"][0].requires_data == ("embeddings", "lemmatizer")
+
+
+@pytest.mark.parametrize("stages, message", [
+    (["clean", "language", "dedupe", "redact", "nlp", "topics", "themes"],
+     "stage 'topics' needs embeddings, which no earlier stage provides. Add embed before 'topics' in 'stages:'."),
+    (["clean", "language", "dedupe", "redact", "embed", "topics"],
+     "stage 'topics' needs column lemmas, lemmatizer, which no earlier stage provides. Add nlp before 'topics' in 'stages:'."),
+    (["clean", "language", "nlp"],
+     "stage 'nlp' needs column text_redacted, which no earlier stage provides. Add redact before 'nlp' in 'stages:'."),
+])
+def test_stage_contract_chain_checked_before_any_work(stages, message):
+    frame, info = ingest(SAMPLE_CSV, text_column="comentario", id_column="id")
+
+    class NeverEmbeds(FakeEmbedder):
+        def encode(self, texts):
+            raise AssertionError("work started before the chain was checked")
+
+    from consultnlp.pipeline import run_pipeline
+
+    with pytest.raises(PipelineError) as err:
+        run_pipeline(frame, info, PipelineConfig(stages=stages), embedder=NeverEmbeds())
+    assert str(err.value) == message

@@ -8,7 +8,7 @@ from pathlib import Path
 from consultnlp.errors import missing_dependency
 from consultnlp.files import atomic_path
 from consultnlp.report.charts import chart_png
-from consultnlp.report.content import Block, ReportContent
+from consultnlp.report.model import Block, ReportContent
 from consultnlp.report.safety import clean_text
 
 

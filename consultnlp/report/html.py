@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from consultnlp.files import write_text
 from consultnlp.i18n import t
 from consultnlp.report.charts import chart_svg
-from consultnlp.report.content import Block, ReportContent
+from consultnlp.report.model import Block, ReportContent
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

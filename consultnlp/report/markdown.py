@@ -10,7 +10,7 @@ from pathlib import Path
 
 from consultnlp.files import write_text
 from consultnlp.i18n import percent
-from consultnlp.report.content import Block, ReportContent
+from consultnlp.report.model import Block, ReportContent
 
 # Characters that Markdown (or the HTML a Markdown viewer makes) would interpret anywhere in a line:
 # emphasis, code, links (with ``[`` escaped, ``(`` and ``!`` are inert), inline HTML, entities, tables, maths.

@@ -11,7 +11,8 @@ from typing import Any
 
 from consultnlp.config import PipelineConfig
 from consultnlp.errors import ConfigError
-from consultnlp.report.content import ReportContent, build_content
+from consultnlp.report.content import build_content
+from consultnlp.report.model import ReportContent
 from consultnlp.report.tables import write_csv, write_parquet, write_xlsx
 
 FORMATS = ("html", "md", "xlsx", "docx")

@@ -22,7 +22,7 @@ from consultnlp.i18n import (
     setting_name,
     t,
 )
-from consultnlp.report.content import Block, Section
+from consultnlp.report.model import Block, Section
 from consultnlp.report.prose import finding_sentences, summary_sentences
 from consultnlp.summary.segments import BLANK
 
@@ -35,7 +35,7 @@ FINDINGS_AS_SENTENCES = 5   # more findings than this are also listed in a table
 
 
 @dataclass
-class Ctx:
+class ReportContext:
     """What every section builder reads."""
 
     tables: dict[str, pd.DataFrame]
@@ -63,7 +63,7 @@ def _chart(labels: list[str], values: list[float], title: str, lang: str) -> Blo
     return Block("chart", chart={"labels": labels, "values": [float(v) for v in values], "title": title, "lang": lang})
 
 
-def quotes_block(ctx: Ctx, scope: str, group_id: Any) -> Block | None:
+def quotes_block(ctx: ReportContext, scope: str, group_id: Any) -> Block | None:
     quotes = ctx.table("quotes")
     if quotes is None:
         return None
@@ -77,7 +77,7 @@ def quotes_block(ctx: Ctx, scope: str, group_id: Any) -> Block | None:
     return Block("quotes", quotes=items) if items else None
 
 
-def summary_section(ctx: Ctx) -> Section:
+def summary_section(ctx: ReportContext) -> Section:
     acc = ctx.facts["accounting"]
     overview = dict(zip(ctx.tables["overview"]["metric"], ctx.tables["overview"]["value"]))
     figures = [
@@ -95,7 +95,7 @@ def summary_section(ctx: Ctx) -> Section:
     return Section("summary", t("summary", ctx.lang), blocks)
 
 
-def themes_section(ctx: Ctx) -> Section | None:
+def themes_section(ctx: ReportContext) -> Section | None:
     themes = ctx.table("themes")
     if themes is None:
         return None
@@ -127,7 +127,7 @@ def themes_section(ctx: Ctx) -> Section | None:
     return sec
 
 
-def topics_section(ctx: Ctx) -> Section | None:
+def topics_section(ctx: ReportContext) -> Section | None:
     topics = ctx.table("topics")
     if topics is None:
         return None
@@ -143,7 +143,7 @@ def topics_section(ctx: Ctx) -> Section | None:
     for _, topic in real.head(TOPICS_DETAILED).iterrows():
         sub = Section(f"topic-{topic['topic_id']}", f"{topic['label']} — {ctx.pct(topic['share'])}")
         langs = ", ".join(f"{language_name(code, ctx.lang)} {ctx.pct(topic.get(f'lang_share_{code}', 0), 0)}"
-                          for code in ("es", "pt", "en") if topic.get(f"lang_share_{code}", 0) > 0)
+                          for code in schema.LANGUAGES if topic.get(f"lang_share_{code}", 0) > 0)
         sub.blocks.append(Block("p", text=t("topic_counts", ctx.lang, n=ctx.n(topic["contributions"]), unique=ctx.n(topic["unique_contributions"]), langs=langs)))
         keywords = topic.get(f"keywords_{ctx.lang}") or topic.get("keywords")
         if keywords:
@@ -157,7 +157,7 @@ def topics_section(ctx: Ctx) -> Section | None:
     return sec
 
 
-def findings_section(ctx: Ctx) -> Section | None:
+def findings_section(ctx: ReportContext) -> Section | None:
     columns = ctx.facts.get("segment_columns") or []
     if not columns or ctx.table("themes") is None:
         return None
@@ -183,7 +183,7 @@ def findings_section(ctx: Ctx) -> Section | None:
     return sec
 
 
-def _participation_table(ctx: Ctx, table: pd.DataFrame, column: str, label: str, names: dict[str, str] | None = None) -> Block:
+def _participation_table(ctx: ReportContext, table: pd.DataFrame, column: str, label: str, names: dict[str, str] | None = None) -> Block:
     return Block(
         "table", headers=[label, t("contributions", ctx.lang), t("analysed", ctx.lang), t("unique_contributions", ctx.lang), t("share", ctx.lang)],
         numeric=[False, True, True, True, True],
@@ -191,7 +191,7 @@ def _participation_table(ctx: Ctx, table: pd.DataFrame, column: str, label: str,
                ctx.n(r["unique_contributions"]), ctx.pct(r["share_of_analysed"], 1)] for _, r in table.iterrows()])
 
 
-def participation_section(ctx: Ctx) -> Section:
+def participation_section(ctx: ReportContext) -> Section:
     lang = ctx.lang
     sec = Section("participation", t("participation", lang))
     languages = ctx.table("languages")
@@ -215,7 +215,7 @@ def participation_section(ctx: Ctx) -> Section:
     return sec
 
 
-def campaigns_section(ctx: Ctx) -> Section | None:
+def campaigns_section(ctx: ReportContext) -> Section | None:
     campaigns = ctx.table("campaigns")
     if campaigns is None:
         return None
@@ -240,7 +240,7 @@ def campaigns_section(ctx: Ctx) -> Section | None:
     return sec
 
 
-def method_section(ctx: Ctx, warnings: list[str], review: dict[str, Any] | None) -> Section:
+def method_section(ctx: ReportContext, warnings: list[str], review: dict[str, Any] | None) -> Section:
     lang = ctx.lang
     acc = ctx.facts["accounting"]
     overview = dict(zip(ctx.tables["overview"]["metric"], ctx.tables["overview"]["value"]))
@@ -291,7 +291,7 @@ def _audit_line(entry: Any) -> str:
     return str(entry)
 
 
-def annex_section(ctx: Ctx) -> Section | None:
+def annex_section(ctx: ReportContext) -> Section | None:
     themes = ctx.table("themes")
     if themes is None:
         return None

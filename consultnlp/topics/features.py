@@ -20,14 +20,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-
-def l2_normalise(matrix: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (zero rows stay zero), as float32."""
-    # Not imported from consultnlp.stages: this package is imported by a stage, and must not import stages back.
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32)
-
+from consultnlp.embedders.base import l2_normalise
 
 # A lemma (or two-lemma phrase) enters the vocabulary when at least this many comments use it.
 MIN_DOC_FREQ = 2

@@ -12,6 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from consultnlp.lemmas import show_keyword
 from consultnlp.text import strip_accents
 
 LABEL_WORDS = 3
@@ -122,10 +123,6 @@ def describe_topics(
     (3 and 10%), else of the overall keywords. ``is_stopword(word, lang)`` is a last guard: a keyword
     whose every word is a stop word in every language of the topic is dropped.
     """
-    from consultnlp.lemmas import (
-        show_keyword,  # here, not at the top: a stage imports this module
-    )
-
     docs = list(docs)
     per_lang_lemmas = keywords_by_language(bertopic, docs, topics, langs, top_n) if bertopic is not None else {}
     rows = []

@@ -18,7 +18,15 @@ from consultnlp.privacy import (
     is_valid_rfc,
     is_valid_rut,
 )
-from consultnlp.privacy.fakes import fake_cnpj, fake_cpf, fake_cuit, fake_curp, fake_dni, fake_rfc, fake_rut
+from consultnlp.privacy.fakes import (
+    fake_cnpj,
+    fake_cpf,
+    fake_cuit,
+    fake_curp,
+    fake_dni,
+    fake_rfc,
+    fake_rut,
+)
 
 # --- CPF ---------------------------------------------------------------------------------
 # 529.982.247-25: 5*10+2*9+9*8+9*7+8*6+2*5+2*4+4*3+7*2 = 295; 295 % 11 = 9 -> 11-9 = 2.

@@ -9,12 +9,12 @@ import pytest
 
 from consultnlp.config import PipelineConfig, SummariseConfig
 from consultnlp.frame import row_accounting
+from consultnlp.i18n import PII_KINDS, REASONS, SETTINGS, STRINGS, number, percent
 from consultnlp.report.content import build_content
 from consultnlp.report.html import render_html
-from consultnlp.i18n import PII_KINDS, REASONS, SETTINGS, STRINGS, number, percent
 from consultnlp.report.outputs import report_settings
 from consultnlp.summary import summarise
-from tests.report.frames import summary_inputs, golden_frame, taxonomy
+from tests.report.frames import golden_frame, summary_inputs, taxonomy
 
 
 def test_i18n_number_formats():

@@ -15,7 +15,7 @@ from consultnlp.report.safety import clean_text, neutralise_cell
 from consultnlp.report.tables import write_csv
 from consultnlp.summary import summarise
 from consultnlp.taxonomy import Taxonomy
-from tests.report.frames import TOPIC_INFO, summary_inputs, golden_frame
+from tests.report.frames import TOPIC_INFO, golden_frame, summary_inputs
 
 SCRIPT = "<script>alert(1)</script> y además"
 HOSTILE_COLUMN = "=HYPERLINK(\"http://evil.example\",\"x\")"

@@ -15,7 +15,7 @@ from consultnlp.frame import row_accounting
 from consultnlp.report.tables import write_parquet
 from consultnlp.state import AnalysisState, load_state, save_state
 from consultnlp.summary import summarise
-from tests.report.frames import summary_inputs, golden_frame
+from tests.report.frames import golden_frame, summary_inputs
 
 
 def _save(out):

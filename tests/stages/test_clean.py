@@ -1,9 +1,9 @@
 import pytest
 
 from consultnlp import schema
+from consultnlp.cleaning import is_junk, is_keyboard_mash, normalise_text
 from consultnlp.config import CleanConfig
 from consultnlp.stages.base import RunContext
-from consultnlp.cleaning import is_junk, is_keyboard_mash, normalise_text
 from consultnlp.stages.clean import CleanStage
 from tests.conftest import make_frame
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from consultnlp.config import EmbedConfig
-from consultnlp.errors import ConfigError, MissingDependency
 from consultnlp.embedders import make_embedder
+from consultnlp.errors import ConfigError, MissingDependency
 
 
 def test_embed_sentence_transformers_missing_names_the_extra(monkeypatch):

@@ -1,13 +1,13 @@
 import pandas as pd
 import pytest
 
+from consultnlp import langid as language_module
 from consultnlp import schema
 from consultnlp.config import LanguageConfig
 from consultnlp.errors import PipelineError
-from consultnlp import langid as language_module
+from consultnlp.langid import _build_lexicon, _weights, detect_languages, langid_probs
 from consultnlp.stages import language as language_stage
 from consultnlp.stages.base import RunContext
-from consultnlp.langid import _build_lexicon, _w, detect_languages, langid_probs
 from consultnlp.stages.language import LanguageStage
 
 # Short comments typical of consultations, written for this test and never used to tune the
@@ -155,7 +155,7 @@ def test_language_rejects_unknown_languages():
 
 def test_language_lexicon_rejects_a_word_listed_twice():
     with pytest.raises(ValueError, match="lists 'muy' twice"):
-        _build_lexicon([(_w(es=1.0), "muy bien"), (_w(pt=1.0), "muy")])
+        _build_lexicon([(_weights(es=1.0), "muy bien"), (_weights(pt=1.0), "muy")])
 
 
 def test_language_batch_scores_match_py3langid():

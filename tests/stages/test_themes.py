@@ -6,13 +6,13 @@ import pytest
 
 from consultnlp import schema
 from consultnlp.config import ThemesConfig
-from consultnlp.errors import ConfigError, PipelineError
-from consultnlp.stages.base import RunContext
-from consultnlp.lemmas import Lemmatizer
 from consultnlp.embedders import TextEncoder
+from consultnlp.errors import ConfigError, PipelineError
+from consultnlp.lemmas import Lemmatizer
+from consultnlp.stages.base import RunContext
 from consultnlp.stages.themes import ThemesStage
-from consultnlp.themes.keywords import KeywordMatcher
 from consultnlp.taxonomy import load_taxonomy
+from consultnlp.themes.keywords import KeywordMatcher
 from consultnlp.themes.zeroshot import ZeroShotTagger, contrast
 
 # (lang, text, themes it must get (empty = must be "other"), themes it must not get)

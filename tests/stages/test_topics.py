@@ -8,12 +8,12 @@ import pytest
 
 from consultnlp import schema
 from consultnlp.config import PipelineConfig, TopicsConfig
-from consultnlp.errors import ModelError
-from consultnlp.pipeline import build_stages, init_frame
-from consultnlp.stages.base import RunContext
 from consultnlp.embedders.base import Embedder, l2_normalise
+from consultnlp.errors import ModelError
 from consultnlp.ingest import ingest
 from consultnlp.lemmas import Lemmatizer
+from consultnlp.pipeline import build_stages, init_frame
+from consultnlp.stages.base import RunContext
 from consultnlp.topics.model import fit_topic_model
 from tests.conftest import SAMPLE_CSV, FakeEmbedder, make_frame
 

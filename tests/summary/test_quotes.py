@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from consultnlp import schema
-from consultnlp.summary.quotes import QuotePool, build_quote_pool, choose_quotes, group_centre, topic_groups
+from consultnlp.summary.quotes import (
+    QuotePool,
+    build_quote_pool,
+    choose_quotes,
+    group_centre,
+    topic_groups,
+)
 
 
 def _units(n_topics: int, per_topic: int, dim: int = 16, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from consultnlp.summary.segments import holm, theme_families, theme_segment_table, two_by_two_test
+from consultnlp.summary.segments import (
+    holm,
+    theme_families,
+    theme_segment_table,
+    two_by_two_test,
+)
 from tests.report.frames import segment_frame, taxonomy
 
 

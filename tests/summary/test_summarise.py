@@ -8,7 +8,7 @@ import pytest
 from consultnlp.config import SummariseConfig
 from consultnlp.frame import row_accounting
 from consultnlp.summary import segment_table_names, summarise
-from tests.report.frames import summary_inputs, golden_frame
+from tests.report.frames import golden_frame, summary_inputs
 
 
 @pytest.fixture(scope="module")

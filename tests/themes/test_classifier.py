@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 from consultnlp import schema
 from consultnlp.cli import app
 from consultnlp.config import ThemesConfig
-from consultnlp.stages.base import RunContext
-from consultnlp.ingest.readers import file_sha256
-from consultnlp.stages.themes import ThemesStage
 from consultnlp.errors import ConfigError, ModelError
+from consultnlp.ingest.readers import file_sha256
+from consultnlp.stages.base import RunContext
+from consultnlp.stages.themes import ThemesStage
 from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
 from consultnlp.themes.data import labelled_from_frame
 from consultnlp.themes.training import evaluate_model, load_model, train_and_save

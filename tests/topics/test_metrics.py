@@ -5,7 +5,13 @@ import math
 import numpy as np
 import pytest
 
-from consultnlp.topics.metrics import label_agreement, n_topics, npmi_coherence, outlier_share, topic_diversity
+from consultnlp.topics.metrics import (
+    label_agreement,
+    n_topics,
+    npmi_coherence,
+    outlier_share,
+    topic_diversity,
+)
 
 
 def test_topics_npmi_is_one_for_words_always_together_and_minus_one_for_never():

@@ -7,10 +7,14 @@ import pandas as pd
 import pytest
 
 from consultnlp.config import TopicsConfig
-from consultnlp.errors import ModelError
 from consultnlp.embedders.base import l2_normalise
+from consultnlp.errors import ModelError
 from consultnlp.topics.model import assign_topics, fit_topic_model
-from consultnlp.topics.model_store import check_embedder, load_topic_model, save_topic_model
+from consultnlp.topics.model_store import (
+    check_embedder,
+    load_topic_model,
+    save_topic_model,
+)
 
 
 @pytest.fixture(scope="module")
