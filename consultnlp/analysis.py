@@ -7,15 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from consultnlp import __version__, schema
-from consultnlp.config import PipelineConfig, config_to_dict
+from consultnlp.config import PipelineConfig, SummariseConfig, config_to_dict
 from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
 from consultnlp.output import write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
 from consultnlp.progress import NullProgress, Progress
+from consultnlp.stages.base import RunContext
 from consultnlp.state import AnalysisState
 from consultnlp.summary import Summary, summarise
+from consultnlp.summary.keypoints import KeyPointInputs, key_point_groups, key_points
 from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.versions import package_versions
 
@@ -32,12 +37,38 @@ class AnalysisOutput:
 def analysis_state(result: PipelineResult, accounting: dict[str, Any]) -> AnalysisState:
     """What the run's folder keeps of a pipeline result (the quote pool is added once built)."""
     frame, context = result.frame, result.context
-    assignments = frame[[schema.TOPIC_ID, schema.TOPIC_LABEL]] if schema.TOPIC_ID in frame else None
+    topic_columns = [c for c in (schema.TOPIC_ID, schema.TOPIC_LABEL, schema.TOPIC_GROUP_ID, schema.TOPIC_GROUP_LABEL) if c in frame]
+    assignments = frame[topic_columns] if schema.TOPIC_ID in frame else None
     return AnalysisState(
         frame=frame, topic_info=context.topic_info, taxonomy=context.taxonomy, config=result.config, accounting=accounting,
         source=result.ingest.file_name, segment_columns=list(result.ingest.segment_columns), report_lang=context.report_lang,
-        warnings=context.warnings, stats=context.stats, assignments=assignments,
+        warnings=[note.to_dict() for note in context.warnings], stats=context.stats, assignments=assignments,
+        topic_groups=context.topic_groups,
     )
+
+
+def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig) -> pd.DataFrame:
+    """Key points of every headline group and theme, from the units' embeddings (see ``summary.keypoints``)."""
+    rows = context.unit_ids.get_indexer(units.index)
+    inputs = KeyPointInputs(
+        ids=units.index, texts=units[schema.TEXT_REDACTED].astype(str).tolist(),
+        weights=units[schema.DUP_COUNT].to_numpy(dtype=float) if schema.DUP_COUNT in units else np.ones(len(units)),
+        embeddings=_Rows(context.embeddings, rows),
+    )
+    return key_points(
+        inputs, key_point_groups(units), context.encoder.encode, per_group=cfg.key_points_per_group,
+        min_support=cfg.key_point_min_support, random_state=context.random_state,
+    )
+
+
+class _Rows:
+    """``matrix`` seen through ``rows``: indexing reads only the rows asked for (the matrix may be on disk)."""
+
+    def __init__(self, matrix: Any, rows: np.ndarray) -> None:
+        self.matrix, self.rows = matrix, rows
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        return np.asarray(self.matrix[self.rows[key]])
 
 
 def analyze(
@@ -69,10 +100,14 @@ def analyze(
     state = analysis_state(result, accounting)
     t1 = time.perf_counter()
     if context.has("embeddings"):
-        state.quote_pool = build_quote_pool(result.frame.loc[unit_mask(result.frame)], context.unit_ids, context.embeddings)
+        units = result.frame.loc[unit_mask(result.frame)]
+        state.quote_pool = build_quote_pool(units, context.unit_ids, context.embeddings)
+        with progress.task("Finding key points", total=None):
+            state.key_points = find_key_points(units, context, config.summarise)
     summary = summarise(
         result.frame, topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
         cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
+        topic_groups=state.topic_groups, key_points=state.key_points,
     )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     manifest = {
@@ -87,7 +122,7 @@ def analyze(
         "timings_s": result.timings,
         "rows": accounting,
         "stats": context.stats,
-        "warnings": context.warnings,
+        "warnings": [note.text("en") for note in context.warnings],
     }
     with progress.task("Writing outputs", total=None):
         write_run(

@@ -16,16 +16,12 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile(r"\s*\n\s*(?:\n\s*)+")
 LETTER = re.compile(r"[^\W\d_]")
 
-# Non-answers and placeholders seen in real consultation exports (compared after normalise_key).
+# Text that is not language: fillers, tests and keyboard runs (compared after normalise_key). Placeholders
+# that are language ("sin comentarios", "ver anexo") are non-answers: see consultnlp/nonanswers.py.
 JUNK_PHRASES = frozenset(
     {
-        "x", "xx", "xxx", "xxxx", "xxxxx", "na", "n a", "n/a", "s/c", "sc", "nada", "ninguno", "ninguna", "nenhum",
-        "nenhuma", "none", "nothing", "no comment", "no comments", "sin comentarios", "sin comentario",
-        "sem comentarios", "sem comentario", "teste", "test", "testing", "prueba", "pruebas", "ver anexo",
-        "vea anexo", "ver adjunto", "vea adjunto", "ver documento adjunto", "vea documento adjunto",
-        "ver documento anexo", "vea documento", "ver documento", "documento adjunto", "adjunto", "anexo",
-        "em anexo", "segue anexo", "ver arquivo", "see attached", "see attachment", "attached", "idem", "lorem ipsum",
-        "asdf", "asdfg", "asdfgh", "qwerty", "qwer", "zxcv", "ok", "okay", "...", "-", ".", "?", "!",
+        "x", "xx", "xxx", "xxxx", "xxxxx", "teste", "test", "testing", "prueba", "pruebas", "lorem ipsum", "foo",
+        "asdf", "asdfg", "asdfgh", "asd", "qwerty", "qwer", "zxcv", "...", "-", ".", "?", "!",
     }
 )
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjklñ", "zxcvbnm")

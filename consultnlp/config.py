@@ -57,6 +57,14 @@ class IngestConfig(Section):
     chunk_rows: int = Field(default=100_000, ge=1_000)
 
 
+class ScreenConfig(Section):
+    non_answers: bool = True  # set placeholders and meta text aside as non_answer ("Sin fundamento", "ver adjunto")
+    no_arguments: bool = True  # set positions without a reason aside as no_argument ("acuerdo total", "I agree")
+    max_words: int = Field(default=10, ge=1)  # longer comments are never set aside by the word-class rule
+    extra_non_answers: dict[str, list[str]] = Field(default_factory=dict)  # e.g. {es: ["no se discutió"]}
+    extra_no_arguments: dict[str, list[str]] = Field(default_factory=dict)  # e.g. {pt: ["apoiamos a proposta"]}
+
+
 class LanguageConfig(Section):
     detector: Literal["py3langid"] = "py3langid"
     languages: list[str] = Field(default_factory=lambda: list(LANGUAGES))
@@ -89,6 +97,9 @@ class DedupeConfig(Section):
     method: Literal["exact", "minhash"] = "minhash"
     threshold: float = Field(default=0.7, gt=0, le=1)
     campaign_min_size: int = Field(default=10, ge=2)
+    # A campaign is a real shared text: short slogans many people wrote on their own ("educación gratuita y de
+    # calidad") are duplicates, not an organised campaign.
+    campaign_min_words: int = Field(default=8, ge=1)
     min_chars_near: int = Field(default=40, ge=0)
 
 
@@ -149,6 +160,13 @@ class TopicsConfig(Section):
     n_clusters: int | None = Field(default=None, ge=2)  # kmeans; None = from corpus size
     lexical_weight: float = Field(default=1.0, ge=0, le=10)  # weight of the cross-lingual keyword vectors; 0 = off
     max_outlier_share: float = Field(default=0.05, ge=0, le=1)
+    # No catch-all: a topic holding more of the analysed contributions than this is split with k-means inside it.
+    max_topic_share: float = Field(default=0.10, gt=0, le=1)
+    # Topics whose centres are this alike (cosine) are one topic said twice, and are merged; 1 = never.
+    merge_similarity: float = Field(default=0.95, gt=0, le=1)
+    # The headline level: fine topics agglomerated into about 2 x sqrt(topics) groups, within these bounds.
+    min_groups: int = Field(default=8, ge=1)
+    max_groups: int = Field(default=30, ge=1)
     top_n_words: int = Field(default=10, ge=3)
     # Above this many unique comments the model is fitted on a seeded sample and the rest are placed in its
     # topics: the fit then costs the same at 200k or 1M comments (README, "Large consultations").
@@ -191,16 +209,24 @@ class ThemesConfig(Section):
 
 
 class SummariseConfig(Section):
+    key_points_per_group: int = Field(default=5, ge=0)  # per headline group and per theme
+    key_point_min_support: int = Field(default=3, ge=2)  # unique contributions that make a point, at least
     quotes_per_topic: int = Field(default=3, ge=0)
     quotes_per_theme: int = Field(default=3, ge=0)
     min_segment_count: int = Field(default=5, ge=1)
     alpha: float = Field(default=0.05, gt=0, lt=1)  # family-wise error rate per segment column (Holm)
+    # A significant difference is stated only when it is also material: this many unique contributions
+    # in the cell, and a share at least this many points (0.05 = 5 points) above the overall share.
+    finding_min_count: int = Field(default=20, ge=1)
+    finding_min_points: float = Field(default=0.05, ge=0, le=1)
+    max_findings: int = Field(default=5, ge=0)  # stated in the report, strongest first
 
 
 class ReportConfig(Section):
     lang: str = "auto"  # auto (the majority analysed language) or one of schema.LANGUAGES
     title: str | None = None
-    formats: list[Literal["html", "md", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "md", "xlsx"])
+    # Governments edit the Word file before publishing, so it is written by default.
+    formats: list[Literal["html", "md", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "md", "docx", "xlsx"])
     drop_original_text: bool = False
 
     @field_validator("lang")
@@ -213,6 +239,7 @@ class ReportConfig(Section):
 
 STAGE_SECTIONS: dict[str, type[Section]] = {
     "clean": CleanConfig,
+    "screen": ScreenConfig,
     "language": LanguageConfig,
     "dedupe": DedupeConfig,
     "redact": RedactConfig,
@@ -236,6 +263,7 @@ class PipelineConfig(Section):
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)
     clean: CleanConfig = Field(default_factory=CleanConfig)
+    screen: ScreenConfig = Field(default_factory=ScreenConfig)
     dedupe: DedupeConfig = Field(default_factory=DedupeConfig)
     redact: RedactConfig = Field(default_factory=RedactConfig)
     nlp: NlpConfig = Field(default_factory=NlpConfig)

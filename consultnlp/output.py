@@ -26,12 +26,23 @@ PRIVATE_COLUMNS = (schema.TEXT_CLEAN, schema.LEMMAS)
 REVIEW_FILE = "topics_review.yaml"
 
 
-def comments_output(frame: pd.DataFrame, drop_original_text: bool) -> pd.DataFrame:
-    """The comment frame as published in ``comments.*``: one row per input row, input order."""
+def comments_output(
+    frame: pd.DataFrame, drop_original_text: bool, *, topic_labels: dict[int, str] | None = None,
+    group_labels: dict[int, str] | None = None,
+) -> pd.DataFrame:
+    """The comment frame as published in ``comments.*``: one row per input row, input order, with the
+    topic and group names of the summary's language next to their ids."""
     drop = [c for c in PRIVATE_COLUMNS if c in frame.columns]
     if drop_original_text and schema.TEXT in frame.columns:
         drop.append(schema.TEXT)
-    return frame.drop(columns=drop).reset_index()
+    out = frame.drop(columns=drop)
+    for id_column, label_column, labels in (
+        (schema.TOPIC_ID, schema.TOPIC_LABEL, topic_labels), (schema.TOPIC_GROUP_ID, schema.TOPIC_GROUP_LABEL, group_labels),
+    ):
+        if labels and id_column in out and label_column in out:
+            ids = out[id_column].astype("Int64")
+            out[label_column] = [labels.get(int(i), "") if pd.notna(i) else "" for i in ids]
+    return out.reset_index()
 
 
 def write_run(
@@ -53,7 +64,10 @@ def write_run(
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    comments = comments_output(state.frame, state.config.report.drop_original_text)
+    comments = comments_output(
+        state.frame, state.config.report.drop_original_text, topic_labels=summary.facts.get("topic_labels"),
+        group_labels=summary.facts.get("group_labels"),
+    )
     write_parquet(comments, out_dir / "comments.parquet")
     write_csv(comments, out_dir / "comments.csv")
     written = ["comments.parquet", "comments.csv"]

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from consultnlp import __version__
+from consultnlp import __version__, schema
 from consultnlp.errors import ConfigError
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
@@ -66,6 +66,25 @@ def apply_topic_review(
     return reviewed, info, record
 
 
+def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Each comment's headline group follows its topic after a review: a merged topic's comments join the
+    target's group, a topic split off stays in the group of the topic it came from."""
+    if topic_info is None or "group_id" not in topic_info or schema.TOPIC_GROUP_ID not in frame:
+        return frame, topic_info
+    info = topic_info.copy()
+    group = dict(zip(info["topic_id"].astype(int), info["group_id"]))
+    for change in review.get("audit", []):
+        if change.get("action") == "split_off":
+            group[int(change["new_topic_id"])] = group.get(int(change["topic_id"]), schema.OUTLIER_TOPIC)
+    group[schema.OUTLIER_TOPIC] = schema.OUTLIER_TOPIC
+    info["group_id"] = [int(group.get(int(t), schema.OUTLIER_TOPIC)) if pd.notna(group.get(int(t))) else schema.OUTLIER_TOPIC
+                        for t in info["topic_id"]]
+    out = frame.copy()
+    topics = out[schema.TOPIC_ID].astype("Int64")
+    out[schema.TOPIC_GROUP_ID] = pd.array([group.get(int(t), schema.OUTLIER_TOPIC) if pd.notna(t) else pd.NA for t in topics], dtype="Int64")
+    return out, info
+
+
 def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str] | None = None) -> RerenderResult:
     """Re-render ``out_dir`` in ``lang`` (default: the analysis' report language) as ``formats``."""
     started = time.perf_counter()
@@ -77,11 +96,13 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
     lang = lang or state.report_lang
     original_topics = state.original_topics
     frame, topic_info, review = apply_topic_review(out_dir, state.frame, state.topic_info)
+    frame, topic_info = follow_groups(frame, topic_info, review)
     if not frame.index.equals(state.frame.index):  # pragma: no cover - guarded in apply_topic_review
         raise AssertionError("re-render changed the rows of comments.*")
     summary = summarise(
         frame, topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
         accounting=row_accounting(frame), segment_columns=state.segment_columns, lang=lang, original_topics=original_topics,
+        topic_groups=state.topic_groups, key_points=state.key_points,
     )
     published = replace(state, frame=frame)
     manifest = dict(state.manifest)

@@ -31,6 +31,8 @@ LEMMAS = "lemmas"                  # space-joined content lemmas (no stopwords),
 TOPIC_ID = "topic_id"              # -1 = outlier (BERTopic's convention)
 TOPIC_LABEL = "topic_label"
 TOPIC_PROB = "topic_prob"
+TOPIC_GROUP_ID = "topic_group_id"  # the headline group of the fine topic (-1 for outliers)
+TOPIC_GROUP_LABEL = "topic_group_label"
 THEMES = "themes"                  # ";"-joined theme ids, or "other"
 THEME_SCORES = "theme_scores"      # ";"-joined id:score
 THEME_EVIDENCE = "theme_evidence"  # ";"-joined id:keyword|keyword
@@ -40,7 +42,9 @@ REASON_EMPTY = "empty"
 REASON_JUNK = "junk"
 REASON_TOO_SHORT = "too_short"
 REASON_LANGUAGE = "language"
-EXCLUSION_REASONS = (REASON_EMPTY, REASON_JUNK, REASON_TOO_SHORT, REASON_LANGUAGE)
+REASON_NON_ANSWER = "non_answer"    # a placeholder or meta text: "Sin fundamento", "ver adjunto", "no comment"
+REASON_NO_ARGUMENT = "no_argument"  # a position or appraisal without a reason: "acuerdo total", "I agree"
+EXCLUSION_REASONS = (REASON_EMPTY, REASON_JUNK, REASON_TOO_SHORT, REASON_NON_ANSWER, REASON_NO_ARGUMENT, REASON_LANGUAGE)
 
 OUTLIER_TOPIC = -1
 OTHER_THEME = "other"
@@ -51,7 +55,7 @@ RESERVED = frozenset(
     {
         COMMENT_ID, ROW_NUMBER, TEXT, LANG, LANG_SCORE, TEXT_CLEAN, HAS_URL, TRUNCATED, EXCLUDED,
         EXCLUDED_STAGE, DUP_GROUP, DUP_COUNT, DUP_REPRESENTATIVE, CAMPAIGN, CAMPAIGN_ID,
-        TEXT_REDACTED, PII_FOUND, PII_COUNT, LEMMAS, TOPIC_ID, TOPIC_LABEL, TOPIC_PROB, THEMES,
+        TEXT_REDACTED, PII_FOUND, PII_COUNT, LEMMAS, TOPIC_ID, TOPIC_LABEL, TOPIC_PROB, TOPIC_GROUP_ID, TOPIC_GROUP_LABEL, THEMES,
         THEME_SCORES, THEME_EVIDENCE,
     }
 )

@@ -4,7 +4,9 @@
 
 - ``state.json``: source file name, segment columns, row accounting, the
   resolved config, warnings and stats, the report language used;
-- ``topic_info.json``: per topic its label, keywords and keywords per language;
+- ``topic_info.json``: per topic its names per language, keywords, keywords per language and group;
+- ``topic_groups.json``: the headline groups, their names per language and their topics;
+- ``key_points.parquet``: the key points of every group and theme (statements, counts, comment ids);
 - ``taxonomy.json``: the theme taxonomy as used (a user's file may move);
 - ``assignments.parquet``: each row's topic as the model assigned it, so a
   topic review is always applied to the original, never twice;
@@ -48,6 +50,8 @@ class AnalysisState:
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     quote_pool: QuotePool | None = None
+    topic_groups: pd.DataFrame | None = None
+    key_points: pd.DataFrame | None = None
     # Each row's topic columns as the model assigned them (before any review), indexed by comment_id.
     assignments: pd.DataFrame | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
@@ -99,6 +103,13 @@ def save_state(out_dir: Path, state: AnalysisState) -> list[str]:
     if state.taxonomy is not None:
         _dump(state_dir / "taxonomy.json", state.taxonomy.model_dump(mode="json"))
         written.append("state/taxonomy.json")
+    if state.topic_groups is not None:
+        _dump(state_dir / "topic_groups.json", state.topic_groups.to_dict(orient="records"))
+        written.append("state/topic_groups.json")
+    if state.key_points is not None:
+        with atomic_path(state_dir / "key_points.parquet") as tmp:
+            state.key_points.to_parquet(tmp, index=False)
+        written.append("state/key_points.parquet")
     if state.assignments is not None:
         with atomic_path(state_dir / "assignments.parquet") as tmp:
             state.assignments.reset_index().to_parquet(tmp, index=False)
@@ -149,6 +160,8 @@ def load_state(out_dir: Path) -> AnalysisState:
     topic_info = None
     if (state_dir / "topic_info.json").is_file():
         topic_info = pd.DataFrame(_read_json(state_dir / "topic_info.json"))
+    groups = pd.DataFrame(_read_json(state_dir / "topic_groups.json")) if (state_dir / "topic_groups.json").is_file() else None
+    points = pd.read_parquet(state_dir / "key_points.parquet") if (state_dir / "key_points.parquet").is_file() else None
     taxonomy = Taxonomy.model_validate(_read_json(state_dir / "taxonomy.json")) if (state_dir / "taxonomy.json").is_file() else None
     pool = None
     if (state_dir / "quotes.npz").is_file():
@@ -160,5 +173,5 @@ def load_state(out_dir: Path) -> AnalysisState:
         frame=frame, topic_info=topic_info, taxonomy=taxonomy, config=PipelineConfig.model_validate(meta["config"]),
         accounting=meta["accounting"], source=meta["source"], segment_columns=list(meta["segment_columns"]),
         report_lang=meta.get("report_lang", "en"), warnings=list(meta.get("warnings", [])), stats=meta.get("stats", {}),
-        quote_pool=pool, assignments=assigned, manifest=manifest,
+        quote_pool=pool, assignments=assigned, manifest=manifest, topic_groups=groups, key_points=points,
     )

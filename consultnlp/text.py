@@ -1,9 +1,10 @@
-"""Text helpers shared by stages and the topic and theme code (no pipeline imports here)."""
+"""Text helpers shared across the package: accent folding, plural stripping, word tokens."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining Diacritical Marks, the block NFKD splits Latin accents into.
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")
@@ -19,3 +20,34 @@ def strip_accents(text: str) -> str:
     if decomposed.isascii():
         return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents."""
+    return strip_accents(text.lower())
+
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=500_000)  # a consultation repeats a small vocabulary: 3.8M calls for 178k comments
+def plural_stem(token: str) -> str:
+    """A crude plural stripper for folded es/pt/en tokens; only consistency between keyword and text matters."""
+    if len(token) <= 3:
+        return token
+    if token.endswith("oes") or token.endswith("aes"):
+        return token[:-3] + "ao"  # pt: licitacoes -> licitacao
+    if len(token) > 4 and token[-3:] in ("ais", "eis", "ois"):
+        return token[:-2] + "l"  # pt: ambientais -> ambiental, renovaveis -> renovavel
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"  # en: bodies -> body
+    if token.endswith("es") and len(token) > 4 and token[-3] in "rlndzjsy":
+        return token[:-2]  # es: ciudades -> ciudad, leyes -> ley
+    if token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def surface_tokens(text: str) -> list[str]:
+    """Folded, plural-stripped word tokens of ``text``, stopwords kept."""
+    return [plural_stem(t) for t in _NON_WORD.split(fold(text)) if t]

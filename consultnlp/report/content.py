@@ -36,21 +36,16 @@ def _clean_section(section: Section) -> None:
 
 def build_content(
     tables: dict[str, pd.DataFrame], facts: dict[str, Any], *, lang: str, source: str, taxonomy: Any,
-    settings: dict[str, Any], warnings: list[str], title: str | None = None, review: dict[str, Any] | None = None,
+    settings: dict[str, Any], warnings: list[Any], title: str | None = None, review: dict[str, Any] | None = None,
 ) -> ReportContent:
     """Assemble every section of the report in ``lang``."""
     ctx = sections.ReportContext(tables=tables, facts=facts, lang=lang, taxonomy=taxonomy, settings=settings)
-    built = [
-        sections.summary_section(ctx), sections.themes_section(ctx), sections.topics_section(ctx),
-        sections.findings_section(ctx), sections.participation_section(ctx), sections.campaigns_section(ctx),
-        sections.method_section(ctx, warnings, review), sections.annex_section(ctx),
-    ]
     content = ReportContent(
         lang=lang,
         title=clean_text(title or t("title", lang)),
         subtitle=clean_text(t("subtitle", lang, n=number(facts["accounting"]["input"], lang), source=source)),
         generated=t("generated", lang, date=date.today().isoformat(), version=__version__),
-        sections=[sec for sec in built if sec is not None],
+        sections=sections.build_sections(ctx, warnings, review),
     )
     for section in content.sections:
         _clean_section(section)

@@ -36,25 +36,30 @@ def report_settings(config: PipelineConfig, taxonomy: Any, lang: str) -> dict[st
         "embedder": config.embed.embedder,
         "clustering": config.topics.clustering,
         "min_topic_size": config.topics.min_topic_size,
+        "themes_method": config.themes.method,
         "taxonomy": name or config.themes.taxonomy,
         "max_themes": config.themes.max_themes,
         "languages": ", ".join(config.language.languages),
         "dedupe_threshold": config.dedupe.threshold,
         "campaign_min_size": config.dedupe.campaign_min_size,
+        "campaign_min_words": config.dedupe.campaign_min_words,
         "alpha": config.summarise.alpha,
         "random_state": config.random_state,
     }
 
 
-def write_tables(out_dir: Path, tables: dict[str, Any], *, xlsx: bool) -> list[str]:
-    """``tables/<name>.csv`` and ``.parquet`` for every table, and ``summary.xlsx`` when asked."""
+def write_tables(
+    out_dir: Path, tables: dict[str, Any], *, xlsx: bool, lang: str = "en", segment_tables: dict[str, str] | None = None, title: str = "",
+) -> list[str]:
+    """``tables/<name>.csv`` and ``.parquet`` for every table (stable snake_case for programs), and ``summary.xlsx``
+    (for people: a "read me" sheet, names and headers in ``lang``) when asked."""
     written: list[str] = []
     for name, table in tables.items():
         write_csv(table, out_dir / "tables" / f"{name}.csv")
         write_parquet(table, out_dir / "tables" / f"{name}.parquet")
         written += [f"tables/{name}.csv", f"tables/{name}.parquet"]
     if xlsx:
-        write_xlsx(tables, out_dir / "summary.xlsx")
+        write_xlsx(tables, out_dir / "summary.xlsx", lang=lang, segment_tables=segment_tables, title=title)
         written.append("summary.xlsx")
     return written
 
@@ -86,7 +91,10 @@ def publish(
 ) -> list[str]:
     """Tables, workbook and reports of one analysis in ``lang``; returns the relative paths written."""
     formats = check_formats(formats)
-    written = write_tables(out_dir, summary.tables, xlsx="xlsx" in formats)
+    written = write_tables(
+        out_dir, summary.tables, xlsx="xlsx" in formats, lang=lang, segment_tables=summary.facts.get("segment_tables"),
+        title=config.report.title or source,
+    )
     content = build_content(
         summary.tables, summary.facts, lang=lang, source=source, taxonomy=taxonomy, settings=report_settings(config, taxonomy, lang),
         warnings=warnings, title=config.report.title, review=review,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from consultnlp.files import atomic_path
+from consultnlp.i18n import reason_name, workbook
 from consultnlp.report.safety import neutralise_frame
 from consultnlp.summary.tables import SHEET_NAME_MAX
 
@@ -42,24 +43,33 @@ def sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> dict[str, str]:
-    """One formatted sheet per table: bold frozen header, auto-filter, column widths, number formats.
+def write_xlsx(
+    tables: dict[str, pd.DataFrame], target: Path, *, lang: str = "en", segment_tables: dict[str, str] | None = None,
+    title: str = "",
+) -> dict[str, str]:
+    """A workbook for people: a "read me" sheet first, then one formatted sheet per table (bold frozen header,
+    auto-filter, column widths, number formats) with sheet names and headers in ``lang``.
 
-    Returns table name -> sheet name.
+    ``segment_tables`` maps each segment column to its table name. Returns table name -> sheet name.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    segment_of = {table: column for column, table in (segment_tables or {}).items()}
+    segments = list(segment_of.values())
     book = Workbook()
-    book.remove(book.active)
-    used: set[str] = set()
+    readme = book.active
+    used: set[str] = {sheet_name(workbook.README[lang], set())}
+    readme.title = workbook.README[lang]
     names: dict[str, str] = {}
     header_fill = PatternFill("solid", fgColor="DDE7F0")
     for name, table in tables.items():
-        sheet = book.create_sheet(sheet_name(name, used))
+        column = segment_of.get(name)
+        sheet = book.create_sheet(sheet_name(workbook.sheet_title(name, lang, column), used))
         names[name] = sheet.title
-        safe = neutralise_frame(table)
+        shown = _readable(table, name, lang, segments)
+        safe = neutralise_frame(shown)
         sheet.append([_xlsx_value(str(c)) for c in safe.columns])
         for row in safe.itertuples(index=False):
             sheet.append([_xlsx_value(v) for v in row])
@@ -82,9 +92,45 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> dict[str, str]:
             elif width > 70:
                 for cell in sheet[letter][1:]:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _write_readme(readme, tables, names, segment_of, lang, title, header_fill)
     with atomic_path(target) as tmp:
         book.save(tmp)
     return names
+
+
+def _readable(table: pd.DataFrame, name: str, lang: str, segments: list[str]) -> pd.DataFrame:
+    """``table`` with headers (and the overview's measures) in ``lang``; values are kept as they are."""
+    out = table.copy()
+    if name == "overview" and "metric" in out:
+        out["metric"] = [_metric(str(m), lang) for m in out["metric"]]
+    out.columns = [workbook.column_header(str(c), lang, segments) for c in out.columns]
+    return out
+
+
+def _metric(metric: str, lang: str) -> str:
+    if metric in workbook.METRICS:
+        return workbook.METRICS[metric][lang]
+    if metric.startswith("excluded_"):
+        return workbook.EXCLUDED_METRIC[lang].format(reason=reason_name(metric[len("excluded_"):], lang))
+    return metric
+
+
+def _write_readme(sheet, tables, names, segment_of, lang, title, header_fill) -> None:  # noqa: ANN001 - openpyxl objects
+    from openpyxl.styles import Alignment, Font
+
+    sheet.append([workbook.README_INTRO[lang].format(title=title)])
+    sheet.append([])
+    sheet.append([h[lang] for h in workbook.README_HEADERS])
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+    for name in tables:
+        sheet.append([names[name], workbook.sheet_description(name, lang, segment_of.get(name)), f"tables/{name}.csv"])
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 90
+    sheet.column_dimensions["C"].width = 34
+    for row in sheet.iter_rows(min_row=4):
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _xlsx_value(value: object) -> object:

@@ -9,10 +9,11 @@ from consultnlp.stages.embed import EmbedStage
 from consultnlp.stages.language import LanguageStage
 from consultnlp.stages.nlp import NlpStage
 from consultnlp.stages.redact import RedactStage
+from consultnlp.stages.screen import ScreenStage
 from consultnlp.stages.themes import ThemesStage
 from consultnlp.stages.topics import TopicsStage
 
 STAGES: dict[str, type[Stage]] = {
     stage.name: stage
-    for stage in (CleanStage, LanguageStage, DedupeStage, RedactStage, NlpStage, EmbedStage, TopicsStage, ThemesStage)
+    for stage in (CleanStage, ScreenStage, LanguageStage, DedupeStage, RedactStage, NlpStage, EmbedStage, TopicsStage, ThemesStage)
 }

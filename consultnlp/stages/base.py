@@ -19,6 +19,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.engine import Engine, LocalEngine
 from consultnlp.errors import PipelineError
+from consultnlp.i18n import Note
 from consultnlp.progress import NullProgress, Progress
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 SIDE_DATA: dict[str, tuple[str, ...]] = {
     "lemmatizer": ("lemmatizer", "lemma_forms"),
     "embeddings": ("embeddings", "unit_ids", "encoder"),
-    "topic_model": ("topic_model", "topic_info"),
+    "topic_model": ("topic_model", "topic_info", "topic_groups"),
     "taxonomy": ("taxonomy",),
 }
 
@@ -63,14 +64,17 @@ class RunContext:
     # "topic_model": the fitted (or loaded) model and its topic table.
     topic_model: "TopicModel | None" = None
     topic_info: pd.DataFrame | None = None
+    topic_groups: pd.DataFrame | None = None  # the headline groups of the fine topics
     # "taxonomy": the themes the comments were tagged with.
     taxonomy: "Taxonomy | LabelTaxonomy | None" = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
 
-    def warn(self, message: str) -> None:
-        self.warnings.append(message)
-        self.progress.note(message)
+    def warn(self, key: str, **values: Any) -> None:
+        """Record a technical note (a catalogue key, so the report shows it in its language) and show it in English."""
+        note = Note(key, values)
+        self.warnings.append(note)
+        self.progress.note(note.text("en"))
 
     def has(self, name: str) -> bool:
         """Whether the side data ``name`` (a key of ``SIDE_DATA``) is present."""
@@ -98,7 +102,7 @@ class Stage:
         """Return a new frame: the same rows in the same order, plus ``provides`` columns."""
         raise NotImplementedError
 
-    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
         """Warnings about what the stage did, computed from its input and output frames.
 
         Kept apart from ``run`` so that a partitioned run reports totals once, not per partition.
@@ -128,8 +132,8 @@ class Stage:
         added = set(out.columns) - set(frame.columns)
         if not added <= set(self.provides):
             raise AssertionError(f"stage {self.name} added undeclared columns: {sorted(added - set(self.provides))}")
-        for message in self.notes(frame, out):
-            context.warn(message)
+        for note in self.notes(frame, out):
+            context.warn(note.key, **note.values)
         return out
 
 

@@ -8,6 +8,7 @@ from consultnlp import schema
 from consultnlp.cleaning import LETTER, URL, is_junk, normalise_text, truncate_at_word
 from consultnlp.config import CleanConfig
 from consultnlp.frame import analysed_mask, exclude
+from consultnlp.i18n import Note
 from consultnlp.stages.base import RunContext, Stage
 
 
@@ -48,8 +49,6 @@ class CleanStage(Stage):
         exclude(out, letters < cfg.min_chars, schema.REASON_TOO_SHORT, self.name)
         return out
 
-    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
         n_long = int((after[schema.TRUNCATED] & analysed_mask(after)).sum())
-        if not n_long:
-            return []
-        return [f"{n_long} comments are longer than {self.config.max_chars} characters; they were truncated for modelling (the original text is kept)."]
+        return [Note("note_truncated", {"n": n_long, "max": self.config.max_chars})] if n_long else []

@@ -55,7 +55,9 @@ class DedupeStage(Stage):
         first_rows = pd.Series(np.arange(len(groups))).groupby(groups).transform("min").to_numpy()
         out.loc[analysed, schema.DUP_REPRESENTATIVE] = first_rows == np.arange(len(groups))
 
-        campaign_groups = sizes[sizes >= cfg.campaign_min_size]
+        words = texts[schema.TEXT_CLEAN].str.count(r"[^\W\d_]+").to_numpy()
+        long_enough = pd.Series(words).groupby(groups).max()
+        campaign_groups = sizes[(sizes >= cfg.campaign_min_size) & (long_enough.reindex(sizes.index) >= cfg.campaign_min_words)]
         # Largest campaign first; ties by group id (input order).
         ranked = sorted(campaign_groups.items(), key=lambda kv: (-kv[1], kv[0]))
         campaign_of = {g: f"K{i + 1}" for i, (g, _) in enumerate(ranked)}

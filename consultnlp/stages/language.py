@@ -7,6 +7,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.config import LanguageConfig
 from consultnlp.frame import exclude
+from consultnlp.i18n import Note
 from consultnlp.langid import BATCH_SIZE, detect_languages
 from consultnlp.stages.base import RunContext, Stage
 
@@ -44,13 +45,9 @@ class LanguageStage(Stage):
         exclude(out, ~out[schema.LANG].isin(cfg.languages), schema.REASON_LANGUAGE, self.name)
         return out
 
-    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
         newly = (after[schema.EXCLUDED_STAGE] == self.name) & (before[schema.EXCLUDED] == "")
         if not newly.any():
             return []
-        counts = after.loc[newly, schema.LANG].value_counts()
-        detail = ", ".join(f"{lang} {count:,}" for lang, count in counts.items())
-        return [
-            f"{int(newly.sum()):,} comments were excluded for language ({detail}); "
-            f"analysed languages: {', '.join(self.config.languages)}."
-        ]
+        counts = {str(k): int(v) for k, v in after.loc[newly, schema.LANG].value_counts().items()}
+        return [Note("note_language_excluded", {"n": int(newly.sum()), "counts": counts, "languages": list(self.config.languages)})]

@@ -106,11 +106,7 @@ class ThemesStage(Stage):
             raise PipelineError("the embeddings do not cover every analysed comment; run 'embed' right before 'themes'.")
         n_themes = len(self.taxonomy.themes)
         if n_themes < cfg.similarity_min_themes:
-            context.warn(
-                f"themes: the taxonomy has {n_themes} theme(s), fewer than themes.similarity_min_themes "
-                f"({cfg.similarity_min_themes}); with so few, the most similar theme is not evidence, so themes come "
-                "from keywords only. Add themes, or lower the setting to use embedding similarity anyway."
-            )
+            context.warn("note_small_taxonomy", n=n_themes, min=cfg.similarity_min_themes)
         with context.progress.task("Tagging themes (zero-shot)", total=len(units)) as task:
             prototypes = theme_prototypes(self.taxonomy, context.encoder)
             sims = similarities(context.embeddings, units[schema.LANG].astype(str).tolist(), prototypes, rows=position)
@@ -162,21 +158,15 @@ class ThemesStage(Stage):
         column = self.config.group_column
         if column is None:
             if model.group_labels_ is not None:
-                context.warn(
-                    "the theme model has per-question label sets, but themes.group_column is not set: every label is allowed. "
-                    "Set --set themes.group_column=COLUMN to restrict labels to each row's question."
-                )
+                context.warn("note_group_column_unset")
             return None
         if column not in units.columns:
             raise ConfigError(f"themes.group_column: the input has no column {column!r}. Use one of the input's columns.")
         if model.group_labels_ is None:
-            context.warn(f"themes.group_column={column} is ignored: the theme model was trained without --group-column.")
+            context.warn("note_group_column_ignored", column=column)
             return None
         groups = units[column].fillna("").astype(str).str.strip().tolist()
         unknown = model.unknown_groups(groups)
         if unknown:
-            context.warn(
-                f"{sum(g in set(unknown) for g in groups)} comment(s) have a {column} value the theme model never saw "
-                f"({', '.join(unknown[:5])}); they may receive any label."
-            )
+            context.warn("note_unknown_groups", n=sum(g in set(unknown) for g in groups), column=column, values=", ".join(unknown[:5]))
         return groups

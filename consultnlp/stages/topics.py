@@ -28,6 +28,7 @@ from consultnlp.topics.model import (
     is_small,
     similarity_to_topic,
 )
+from consultnlp.topics.naming import Units, folded_stopwords, name_topics_and_groups
 
 DEFAULT_MODEL_DIR = Path("models")
 
@@ -37,7 +38,7 @@ class TopicsStage(Stage):
 
     name = "topics"
     requires = (schema.LEMMAS, schema.LANG)
-    provides = (schema.TOPIC_ID, schema.TOPIC_LABEL, schema.TOPIC_PROB)
+    provides = (schema.TOPIC_ID, schema.TOPIC_LABEL, schema.TOPIC_PROB, schema.TOPIC_GROUP_ID, schema.TOPIC_GROUP_LABEL)
     requires_data = ("embeddings", "lemmatizer")
     provides_data = ("topic_model",)
 
@@ -57,27 +58,46 @@ class TopicsStage(Stage):
         out[schema.TOPIC_ID] = pd.array([pd.NA] * len(out), dtype="Int64")
         out[schema.TOPIC_LABEL] = ""
         out[schema.TOPIC_PROB] = np.nan
+        out[schema.TOPIC_GROUP_ID] = pd.array([pd.NA] * len(out), dtype="Int64")
+        out[schema.TOPIC_GROUP_LABEL] = ""
         if len(units) == 0:
-            context.warn("No comment is left to model after exclusions; topics were not fitted.")
+            context.warn("note_nothing_to_model")
             return out
         label_lang = context.report_lang = resolve_report_lang(out, context.report_lang)
         if cfg.model:
             model, topics, info, similarity = self._apply_saved(cfg.model, docs, embeddings, langs, context)
         else:
-            model, topics, info = self._fit(cfg, docs, embeddings, langs, label_lang, context)
+            weights = out.loc[units, schema.DUP_COUNT].to_numpy(dtype=float) if schema.DUP_COUNT in out else np.ones(len(units))
+            model, topics, info = self._fit(cfg, docs, embeddings, langs, label_lang, context, weights)
             similarity = model.fit_similarity
         # Fitting and assigning already measured each comment against its topic; a reviewed or
         # loaded model without those measures recomputes them.
         sims = similarity if similarity is not None else similarity_to_topic(model, docs, embeddings, topics)
+        found = Units(out.loc[units, schema.TEXT_REDACTED].astype(str).tolist(), langs, topics, sims, embeddings)
+        with context.progress.task("Naming topics and their groups", total=None):
+            info, groups = name_topics_and_groups(
+                info, model, found, lang=label_lang, encode=vocabulary_encoder(context), is_stopword=folded_stopwords(context.lemmatizer),
+                min_groups=cfg.min_groups, max_groups=cfg.max_groups, named=not cfg.model,
+            )
         labels = dict(zip(info["topic_id"], info["label"]))
+        group_of = dict(zip(info["topic_id"], info["group_id"]))
+        group_labels = dict(zip(groups["group_id"], groups["label"]))
         out.loc[units, schema.TOPIC_ID] = topics
         out.loc[units, schema.TOPIC_LABEL] = [labels.get(int(t), OUTLIER_LABEL) for t in topics]
         out.loc[units, schema.TOPIC_PROB] = np.round(sims, 4)
-        broadcast_to_duplicates(out, [schema.TOPIC_ID, schema.TOPIC_LABEL, schema.TOPIC_PROB], {})
+        out.loc[units, schema.TOPIC_GROUP_ID] = [group_of.get(int(t), schema.OUTLIER_TOPIC) for t in topics]
+        out.loc[units, schema.TOPIC_GROUP_LABEL] = [group_labels.get(group_of.get(int(t), -1), OUTLIER_LABEL) for t in topics]
+        columns = [schema.TOPIC_ID, schema.TOPIC_LABEL, schema.TOPIC_PROB, schema.TOPIC_GROUP_ID, schema.TOPIC_GROUP_LABEL]
+        broadcast_to_duplicates(out, columns, {})
         out[schema.TOPIC_ID] = out[schema.TOPIC_ID].astype("Int64")
+        out[schema.TOPIC_GROUP_ID] = out[schema.TOPIC_GROUP_ID].astype("Int64")
         out[schema.TOPIC_PROB] = out[schema.TOPIC_PROB].astype("float64")
         context.topic_model = model
         context.topic_info = info
+        context.topic_groups = groups
+        context.stats["topic_groups_n"] = int((groups["group_id"] >= 0).sum())
+        context.stats["topics_merged"] = model.stats.get("topics_merged", 0)
+        context.stats["topics_split"] = model.stats.get("topics_split", 0)
         context.stats["topics_n"] = int((info["topic_id"] >= 0).sum())
         context.stats["topics_outlier_share"] = round(float((topics == -1).mean()), 4)
         context.stats["topics_label_lang"] = label_lang
@@ -94,19 +114,17 @@ class TopicsStage(Stage):
         return out
 
     def _fit(
-        self, cfg: TopicsConfig, docs: list[str], embeddings: np.ndarray, langs: np.ndarray, label_lang: str, context: RunContext
+        self, cfg: TopicsConfig, docs: list[str], embeddings: np.ndarray, langs: np.ndarray, label_lang: str, context: RunContext,
+        weights: np.ndarray,
     ) -> tuple[TopicModel, np.ndarray, pd.DataFrame]:
         n = len(docs)
         if is_small(n, cfg):
-            context.warn(
-                f"Only {n} unique comments to model: too few for density clustering "
-                f"(needs {3 * cfg.min_topic_size}); they were grouped with k-means into few topics."
-            )
+            context.warn("note_small_corpus", n=n, needed=3 * cfg.min_topic_size)
         method = "k-means" if is_small(n, cfg) or cfg.clustering == "kmeans" else cfg.clustering.replace("-", " + ").upper()
         with context.progress.task(f"Fitting topics ({method})", total=None):
             model, topics = fit_topic_model(
                 docs, embeddings, cfg, context.random_state, encode=vocabulary_encoder(context),
-                embedder_key=context.encoder.key,
+                embedder_key=context.encoder.key, weights=weights,
             )
         if n > cfg.fit_sample_size:
             context.progress.note(f"Topics fitted on a sample of {cfg.fit_sample_size} and applied to all {n} unique comments.")

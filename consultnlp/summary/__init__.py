@@ -15,17 +15,21 @@ from consultnlp import schema
 from consultnlp.config import SummariseConfig
 from consultnlp.i18n import t
 from consultnlp.summary.quotes import QuotePool
-from consultnlp.summary.segments import theme_families, theme_segment_table
+from consultnlp.summary.segments import BLANK, theme_families, theme_segment_table
 from consultnlp.summary.tables import (
     campaigns_table,
     exclusions_table,
+    group_labels,
+    key_points_table,
     overview_table,
+    parents_of,
     participation_table,
     privacy_table,
     quotes_table,
     segment_table_names,
     theme_name,
     themes_table,
+    topic_groups_table,
     topic_labels,
     topic_theme_table,
     topics_table,
@@ -42,6 +46,20 @@ class Summary:
     quote_pool: QuotePool | None = None
 
 
+def material_findings(table: pd.DataFrame, cfg: SummariseConfig, *, parents: set[str]) -> pd.Series:
+    """Findings a report may state: significant, and also material: enough unique contributions in the
+    cell, a difference of enough percentage points, a segment value that is not missing, a real theme
+    (for a theme with sub-themes, the row that counts it with them)."""
+    return (
+        table["significant"].astype(bool)
+        & (table["unique_contributions"] >= cfg.finding_min_count)
+        & (table["share_in_segment"] - table["share_overall"] >= cfg.finding_min_points)
+        & (table["segment"] != BLANK)
+        & (table["theme_id"] != schema.OTHER_THEME)
+        & ~((table["level"] == "theme") & table["theme_id"].isin(parents))
+    )
+
+
 def summarise(
     frame: pd.DataFrame,
     *,
@@ -52,13 +70,16 @@ def summarise(
     accounting: dict[str, Any],
     segment_columns: list[str],
     lang: str,
+    topic_groups: pd.DataFrame | None = None,
+    key_points: pd.DataFrame | None = None,
     original_topics: pd.Series | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
     ``quote_pool`` holds the quote candidates (``build_quote_pool`` at analysis time, the
     saved pool on a re-render); ``original_topics`` maps each unit to the topic it had when
-    the pool was built, so a reviewed topic's centre can be rebuilt.
+    the pool was built, so a reviewed topic's centre can be rebuilt. ``topic_groups`` (the headline
+    level) and ``key_points`` were computed at analysis time and are only named here.
     """
     summary = Summary()
     tables = summary.tables
@@ -69,8 +90,11 @@ def summarise(
     for col in segment_columns:
         tables[segment_names[col]] = participation_table(frame, col)
     labels = topic_labels(topic_info, lang)
+    headlines = group_labels(topic_groups, lang) if schema.TOPIC_GROUP_ID in frame else None
     if schema.TOPIC_ID in frame:
-        tables["topics"] = topics_table(frame, topic_info, taxonomy, lang)
+        if headlines is not None:
+            tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels)
+        tables["topics"] = topics_table(frame, topic_info, taxonomy, lang, headlines)
         labels.update({int(r["topic_id"]): str(r["label"]) for _, r in tables["topics"].iterrows() if int(r["topic_id"]) not in labels})
     has_themes = schema.THEMES in frame and taxonomy is not None
     if has_themes:
@@ -85,11 +109,16 @@ def summarise(
             table.insert(3, "theme_name", [theme_name(taxonomy, th, lang) for th in table["theme_id"]])
             # A family row speaks for the theme and its sub-themes: say so in its name.
             table.loc[table["level"] == "family", "theme_name"] += " " + t("with_subthemes", lang)
+            table["material"] = material_findings(table, cfg, parents=set(parents_of(taxonomy).values()))
             tables["theme_segment"] = table
     names = {("topic", str(k)): v for k, v in labels.items()}
     if has_themes:
         names.update({("theme", str(r["theme_id"])): str(r["name"]) for _, r in tables["themes"].iterrows()})
+    if headlines is not None:
+        names.update({("group", str(k)): v for k, v in headlines.items()})
     tables["quotes"] = quotes_table(frame, quote_pool, cfg, names=names, original_topics=original_topics)
+    if key_points is not None:
+        tables["key_points"] = key_points_table(frame, key_points, names)
     if schema.CAMPAIGN_ID in frame:
         tables["campaigns"] = campaigns_table(frame, segment_columns)
     tables["exclusions"] = exclusions_table(frame)
@@ -99,6 +128,9 @@ def summarise(
     summary.facts = {
         "lang": lang, "accounting": accounting, "segment_columns": list(segment_columns),
         "segment_tables": segment_names,
-        "alpha": cfg.alpha, "min_segment_count": cfg.min_segment_count,
+        "alpha": cfg.alpha, "min_segment_count": cfg.min_segment_count, "finding_min_count": cfg.finding_min_count,
+        "finding_min_points": cfg.finding_min_points, "max_findings": cfg.max_findings,
+        # The names comments.* shows next to each topic and group id, in this summary's language.
+        "topic_labels": labels, "group_labels": headlines or {},
     }
     return summary

@@ -26,7 +26,7 @@ from consultnlp.summary.quotes import (
     topic_groups,
 )
 from consultnlp.summary.segments import BLANK, segment_values
-from consultnlp.topics.labels import label_for
+from consultnlp.topics.naming import name_in
 
 LANGS = schema.LANGUAGES
 SHEET_NAME_MAX = 31  # Excel's limit; segment tables are named so that the sheet name is the table name
@@ -84,23 +84,77 @@ def theme_name(taxonomy: Any, theme_id: str, lang: str) -> str:
 
 
 def topic_labels(topic_info: pd.DataFrame | None, lang: str) -> dict[int, str]:
-    """Topic id -> label in ``lang``: a reviewer's label, else the topic's keywords in that language."""
+    """Topic id -> label in ``lang``: a reviewer's label, else the name stored for ``lang``, else the main-language name.
+
+    Names were chosen once at analysis time (``consultnlp.topics.naming``); nothing is recomputed here,
+    so a re-render in another language and back gives the same labels.
+    """
     labels: dict[int, str] = {}
     if topic_info is None or topic_info.empty:
         return labels
     for _, row in topic_info.iterrows():
         topic = int(row["topic_id"])
-        custom = str(row["custom_label"]) if "custom_label" in row and isinstance(row["custom_label"], str) else ""
+        custom = row.get("custom_label")
         if topic == schema.OUTLIER_TOPIC:
             labels[topic] = t("outliers", lang)
-        elif custom:
+        elif isinstance(custom, str) and custom:
             labels[topic] = custom
         else:
-            by_lang = row["keywords_by_lang"] if isinstance(row["keywords_by_lang"], dict) else {}
-            label = label_for(by_lang, list(row["keywords"]), lang) or str(row.get("label", topic))
-            # Keywords are lower case; a heading starts with a capital.
-            labels[topic] = label[:1].upper() + label[1:]
+            names = row.get("labels") if isinstance(row.get("labels"), dict) else {}
+            labels[topic] = name_in(names, lang, str(row.get("main_lang") or lang)) or str(row["label"])
     return labels
+
+
+def group_labels(topic_groups: pd.DataFrame | None, lang: str) -> dict[int, str]:
+    """Headline group id -> its name in ``lang`` (else its main language); -1 is "no clear topic"."""
+    labels = {schema.OUTLIER_TOPIC: t("outliers", lang)}
+    if topic_groups is None or topic_groups.empty:
+        return labels
+    for _, row in topic_groups.iterrows():
+        custom = row.get("custom_label")
+        names = row.get("labels") if isinstance(row.get("labels"), dict) else {}
+        labels[int(row["group_id"])] = custom if isinstance(custom, str) and custom else (
+            name_in(names, lang, str(row.get("main_lang") or lang)) or str(row["label"])
+        )
+    return labels
+
+
+def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, labels: dict[int, str], names: dict[int, str]) -> pd.DataFrame:
+    """One row per headline group (outliers last): name, its fine topics, contributions and shares."""
+    analysed = frame.loc[analysed_mask(frame)]
+    unique = _unique(frame).loc[analysed.index]
+    total, total_unique = len(analysed), int(unique.sum())
+    groups = analysed[schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
+    topics = analysed[schema.TOPIC_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
+    rows = []
+    for group, part in groups.groupby(groups, sort=True):
+        inside = topics.loc[part.index]
+        counts = inside.value_counts()
+        order = sorted(counts.index, key=lambda k: (-counts[k], k))
+        n_unique = int(unique.loc[part.index].sum())
+        rows.append({
+            "topic_group_id": int(group), "label": labels.get(int(group), str(group)),
+            "topics": int(len([k for k in order if k >= 0])), "topic_ids": ", ".join(str(k) for k in order),
+            "topic_labels": "; ".join(names.get(int(k), str(k)) for k in order),
+            "contributions": len(part), "unique_contributions": n_unique,
+            "share": float(_share(len(part), total)), "share_unique": float(_share(n_unique, total_unique)),
+        })
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    table["_outlier"] = table["topic_group_id"] == schema.OUTLIER_TOPIC
+    table = table.sort_values(["_outlier", "contributions", "topic_group_id"], ascending=[True, False, True], kind="stable")
+    return table.drop(columns="_outlier").reset_index(drop=True)
+
+
+def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:
+    """The key points with the name of the group or theme each belongs to, in the render language."""
+    columns = ["scope", "group_id", "group_name", "rank", "statement", "comment_id", "contributions", "unique_contributions", "comment_ids"]
+    if points is None or points.empty:
+        return pd.DataFrame(columns=columns)
+    table = points.copy()
+    table["group_name"] = [names.get((s, str(g)), str(g)) for s, g in zip(table["scope"], table["group_id"])]
+    return table[columns].reset_index(drop=True)
 
 
 def overview_table(frame: pd.DataFrame, accounting: dict[str, Any]) -> pd.DataFrame:
@@ -157,7 +211,9 @@ def participation_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return table.drop(columns="_blank").reset_index(drop=True)
 
 
-def topics_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy: Any, lang: str) -> pd.DataFrame:
+def topics_table(
+    frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy: Any, lang: str, groups: dict[int, str] | None = None
+) -> pd.DataFrame:
     """One row per topic (outliers last): label in ``lang``, size, share, language mix, keywords per language, top themes."""
     analysed = frame.loc[analysed_mask(frame)]
     unique = _unique(frame).loc[analysed.index]
@@ -176,6 +232,7 @@ def topics_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy:
         row = {
             "topic_id": topic_id,
             "label": labels.get(topic_id, str(part[schema.TOPIC_LABEL].iloc[0]) if schema.TOPIC_LABEL in part else str(topic_id)),
+            **_group_of(part, groups),
             "contributions": len(part),
             "unique_contributions": n_unique,
             "share": float(_share(len(part), total)),
@@ -197,6 +254,14 @@ def topics_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy:
     table["_outlier"] = table["topic_id"] == schema.OUTLIER_TOPIC
     table = table.sort_values(["_outlier", "contributions", "topic_id"], ascending=[True, False, True], kind="stable")
     return table.drop(columns="_outlier").reset_index(drop=True)
+
+
+def _group_of(part: pd.DataFrame, groups: dict[int, str] | None) -> dict[str, Any]:
+    if groups is None or schema.TOPIC_GROUP_ID not in part:
+        return {}
+    group = part[schema.TOPIC_GROUP_ID].dropna()
+    group_id = int(group.iloc[0]) if len(group) else schema.OUTLIER_TOPIC
+    return {"topic_group_id": group_id, "topic_group_label": groups.get(group_id, str(group_id))}
 
 
 def themes_table(frame: pd.DataFrame, taxonomy: Any, lang: str) -> pd.DataFrame:
@@ -222,11 +287,43 @@ def themes_table(frame: pd.DataFrame, taxonomy: Any, lang: str) -> pd.DataFrame:
             parents.append("")
     counts["parent"] = parents
     counts["parent_name"] = [theme_name(taxonomy, p, lang) if p else "" for p in parents]
+    # A theme with sub-themes also counts the contributions that raise it or any of them, once each.
+    family = _family_counts(exploded, parents_of(taxonomy))
+    counts["unique_with_subthemes"] = counts["theme_id"].map(family).astype("Int64")
+    counts["share_of_unique_with_subthemes"] = [
+        float(_share(int(n), total_unique)) if pd.notna(n) else np.nan for n in counts["unique_with_subthemes"]
+    ]
     counts["_other"] = counts["theme_id"] == schema.OTHER_THEME
-    counts = counts.sort_values(["_other", "contributions", "theme_id"], ascending=[True, False, True], kind="stable")
-    cols = ["theme_id", "name", "parent", "parent_name", "contributions", "unique_contributions", "share_of_analysed", "share_of_unique"]
+    counts = counts.sort_values(["_other", "unique_contributions", "theme_id"], ascending=[True, False, True], kind="stable")
+    cols = ["theme_id", "name", "parent", "parent_name", "contributions", "unique_contributions", "share_of_analysed", "share_of_unique",
+            "unique_with_subthemes", "share_of_unique_with_subthemes"]
     cols += ["topics"] if "topics" in counts else []
     return counts[cols].reset_index(drop=True)
+
+
+def parents_of(taxonomy: Any) -> dict[str, str]:
+    """Theme id -> its parent id, for themes that have one."""
+    return {th.id: th.parent for th in getattr(taxonomy, "themes", []) if getattr(th, "parent", None)}
+
+
+def _family_counts(exploded: pd.DataFrame, parents: dict[str, str]) -> dict[str, int]:
+    """Parent theme -> unique contributions tagged with it or any of its descendants (each counted once)."""
+    if not parents:
+        return {}
+    unique = exploded[exploded["unique"].astype(bool)]
+    ancestors: dict[str, list[str]] = {}
+    for theme in set(unique["theme_id"].tolist()) | set(parents):
+        chain, node, seen = [], parents.get(theme), set()
+        while node and node not in seen:
+            seen.add(node)
+            chain.append(node)
+            node = parents.get(node)
+        ancestors[theme] = chain
+    rows = [(cid, parent) for cid, theme in zip(unique.index, unique["theme_id"]) for parent in [theme, *ancestors.get(theme, [])]]
+    pairs = pd.DataFrame(rows, columns=["cid", "family"]).drop_duplicates()
+    with_children = set(parents.values())
+    counts = pairs[pairs["family"].isin(with_children)].groupby("family").size()
+    return {str(k): int(v) for k, v in counts.items()}
 
 
 def topic_theme_table(frame: pd.DataFrame, labels: dict[int, str], taxonomy: Any, lang: str) -> pd.DataFrame:

@@ -6,45 +6,12 @@ accents, so "información", "informacion" and "informaciones" all match.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from functools import lru_cache
 
 from consultnlp import schema
 from consultnlp.lemmas import SUPPORTED, Lemmatizer
 from consultnlp.taxonomy import Taxonomy
-from consultnlp.text import strip_accents
-
-
-def fold(text: str) -> str:
-    """Lower case without accents."""
-    return strip_accents(text.lower())
-
-
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
-
-@lru_cache(maxsize=500_000)  # a consultation repeats a small vocabulary: 3.8M calls for 178k comments
-def _stem(token: str) -> str:
-    """A crude plural stripper for folded es/pt/en tokens; only consistency between keyword and text matters."""
-    if len(token) <= 3:
-        return token
-    if token.endswith("oes") or token.endswith("aes"):
-        return token[:-3] + "ao"  # pt: licitacoes -> licitacao
-    if len(token) > 4 and token[-3:] in ("ais", "eis", "ois"):
-        return token[:-2] + "l"  # pt: ambientais -> ambiental, renovaveis -> renovavel
-    if token.endswith("ies") and len(token) > 4:
-        return token[:-3] + "y"  # en: bodies -> body
-    if token.endswith("es") and len(token) > 4 and token[-3] in "rlndzjsy":
-        return token[:-2]  # es: ciudades -> ciudad, leyes -> ley
-    if token.endswith("s") and not token.endswith("ss"):
-        return token[:-1]
-    return token
-
-
-def surface_tokens(text: str) -> list[str]:
-    """Folded, plural-stripped word tokens of ``text``, stopwords kept."""
-    return [_stem(t) for t in _NON_WORD.split(fold(text)) if t]
+from consultnlp.text import fold, surface_tokens
 
 
 class KeywordMatcher:

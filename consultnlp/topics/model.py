@@ -82,6 +82,7 @@ def fit_topic_model(
     encode: Callable[[list[str]], np.ndarray] | None = None,
     embedder_key: str | None = None,
     reductions: dict[Any, np.ndarray] | None = None,
+    weights: np.ndarray | None = None,
 ) -> tuple[TopicModel, np.ndarray]:
     """Fit topics on ``docs`` (lemma strings) with their sentence ``embeddings``; return the model and one id per doc.
 
@@ -91,6 +92,8 @@ def fit_topic_model(
     ``cfg.fit_sample_size`` documents, the model is fitted on a seeded sample
     and the rest are assigned to the nearest topic. ``reductions`` (a dict the
     caller keeps) lets several fits on the same documents share UMAP results.
+    ``weights`` (the contributions each document stands for, duplicates included)
+    measure a topic's share when catch-all topics are split (``topics.max_topic_share``).
     """
     docs = list(docs)
     n = len(docs)
@@ -114,6 +117,11 @@ def fit_topic_model(
     model.stats["raw_outlier_share"] = round(float((topics == -1).mean()), 4)
     model.stats["fit_docs"] = int(len(sample))
     topics, _ = reassign_outliers(topics, fit_features, cfg.max_outlier_share, proposals=proposals)
+    fit_weights = np.ones(len(sample)) if weights is None else np.asarray(weights, dtype=float)[sample]
+    topics, model.stats["topics_merged"] = merge_close_topics(topics, fit_features, cfg.merge_similarity)
+    topics, model.stats["topics_split"] = split_large_topics(
+        topics, fit_features, fit_weights, max_share=cfg.max_topic_share, min_size=cfg.min_topic_size, random_state=random_state
+    )
     topics = _by_size(topics)
     _set_centroids(model, topics, fit_features, cfg.max_outlier_share)
     similarity = np.zeros(n, dtype=np.float32)
@@ -224,6 +232,56 @@ def reassign_outliers(
         return np.where(stay, -1, proposals).astype(np.int64), sims
     topics[moved] = ids[best[moved]]
     return topics, sims
+
+
+def merge_close_topics(topics: np.ndarray, features: np.ndarray, threshold: float) -> tuple[np.ndarray, int]:
+    """Merge topics whose centroids are at least ``threshold`` alike (near-duplicates); return (topics, merges made)."""
+    ids = np.array(sorted(t for t in set(topics.tolist()) if t != -1), dtype=np.int64)
+    if len(ids) < 2 or threshold >= 1:
+        return topics, 0
+    centroids = _centroids(topics, features, ids)
+    similar = np.triu(centroids @ centroids.T, 1) >= threshold
+    if not similar.any():
+        return topics, 0
+    from scipy.sparse.csgraph import connected_components
+
+    _, component = connected_components(similar, directed=False)
+    sizes = {int(t): int((topics == t).sum()) for t in ids}
+    target: dict[int, int] = {}
+    for c in np.unique(component):
+        members = ids[component == c]
+        keep = int(max(members, key=lambda t: (sizes[int(t)], -t)))  # the largest absorbs the others
+        target.update({int(t): keep for t in members})
+    merged = np.array([target.get(int(t), int(t)) for t in topics], dtype=np.int64)
+    return merged, int(len(ids) - len(np.unique(component)))
+
+
+def split_large_topics(
+    topics: np.ndarray, features: np.ndarray, weights: np.ndarray, *, max_share: float, min_size: int, random_state: int
+) -> tuple[np.ndarray, int]:
+    """Split each topic holding more than ``max_share`` of the weight with k-means inside it; return (topics, splits made).
+
+    A catch-all topic (a quarter of a consultation under "general values") tells a reader
+    nothing; its pieces usually do. Pieces are never smaller than ``min_size`` comments on average.
+    """
+    from sklearn.cluster import KMeans
+
+    total = float(weights.sum())
+    out = np.asarray(topics, dtype=np.int64).copy()
+    next_id = int(out.max()) + 1 if len(out) else 0
+    splits = 0
+    for topic in sorted(t for t in set(out.tolist()) if t != -1):
+        rows = np.flatnonzero(out == topic)
+        share = float(weights[rows].sum()) / total if total else 0.0
+        k = min(math.ceil(share / (0.8 * max_share)), len(rows) // max(1, min_size))
+        if share <= max_share or k < 2:
+            continue
+        parts = KMeans(n_clusters=k, n_init=3, random_state=random_state).fit_predict(features[rows], sample_weight=weights[rows])
+        for part in range(1, k):
+            out[rows[parts == part]] = next_id
+            next_id += 1
+        splits += 1
+    return out, splits
 
 
 def _by_size(topics: np.ndarray) -> np.ndarray:

@@ -34,7 +34,8 @@ from consultnlp import schema
 from consultnlp.errors import ConfigError
 
 OUTLIER_LABEL = "—"
-EXAMPLES_PER_TOPIC = 2
+EXAMPLES_PER_TOPIC = 3
+EXAMPLE_CHARS = 160
 HEADER = """\
 # Topic review. Edit this file, save it, then run: consultnlp report {out_dir}
 # For each topic you may change:
@@ -43,7 +44,8 @@ HEADER = """\
 #   hide: true                 move its comments to "no clear topic" (-1), e.g. off-topic noise
 #   split_off: ["c012", "c345"]  move these comments (and their duplicates) out of the topic ...
 #   split_label: "new topic"   ... into a new topic with this name; leave it null to move them to -1
-# id, size, keywords and examples are there to help you; editing them changes nothing.
+# id, group, size, keywords and examples (id and redacted text of the comments closest to the
+# topic's centre) are there to help you; editing them changes nothing.
 # Topic -1 (no clear topic) only accepts split_off.
 """
 
@@ -62,6 +64,7 @@ class TopicEdit(BaseModel):
 
     id: int
     label: str | None = None
+    group: int | None = None
     size: int | None = None
     keywords: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
@@ -100,15 +103,17 @@ class Review(BaseModel):
 
 
 def write_review_template(topic_info: pd.DataFrame, frame: pd.DataFrame, path: Path) -> None:
-    """Write ``path`` (``topics_review.yaml``): every topic with its size, keywords and two example comment ids.
+    """Write ``path`` (``topics_review.yaml``): every topic with its label as displayed, group, size, keywords
+    and three short redacted examples.
 
     ``topic_info`` is the topics stage's table (``topic_id``, ``label``,
     ``keywords``, ``unique_comments``); ``frame`` is the analysed comment frame
     (indexed by ``comment_id``, or with that column). Examples are the unique
-    comments closest to the topic centre (highest ``topic_prob``).
+    comments closest to the topic centre (highest ``topic_prob``), shown redacted and cut short.
     """
     path = Path(path)
-    needed = [c for c in (schema.COMMENT_ID, schema.TOPIC_ID, schema.TOPIC_PROB, schema.DUP_REPRESENTATIVE) if c in frame.columns]
+    needed = [c for c in (schema.COMMENT_ID, schema.TOPIC_ID, schema.TOPIC_PROB, schema.DUP_REPRESENTATIVE, schema.TEXT_REDACTED)
+              if c in frame.columns]
     comments = _with_id_column(frame[needed])  # a few columns: at a million comments the whole frame is gigabytes
     lines = [HEADER.format(out_dir=path.parent), "version: 1", "topics:"]
     info = topic_info.copy()
@@ -124,6 +129,7 @@ def write_review_template(topic_info: pd.DataFrame, frame: pd.DataFrame, path: P
         lines += [
             f"  - id: {topic}",
             f"    label: {_dump(str(row['label']))}",
+            *([f"    group: {int(row['group_id'])}"] if "group_id" in row and pd.notna(row["group_id"]) else []),
             f"    size: {size}",
             f"    keywords: {_dump(keywords)}",
             f"    examples: {_dump(examples.get(topic, []))}",
@@ -158,8 +164,15 @@ def _examples(comments: pd.DataFrame) -> dict[int, list[str]]:
     ordered = ordered.sort_values(["_p", "_pos"], kind="stable")
     out: dict[int, list[str]] = {}
     for topic, part in ordered.groupby(schema.TOPIC_ID, sort=False):
-        out[int(topic)] = part[schema.COMMENT_ID].astype(str).head(EXAMPLES_PER_TOPIC).tolist()
+        head = part.head(EXAMPLES_PER_TOPIC)
+        texts = head[schema.TEXT_REDACTED].astype(str) if schema.TEXT_REDACTED in head else pd.Series("", index=head.index)
+        out[int(topic)] = [f"{cid}: {_short(text)}" if text else str(cid) for cid, text in zip(head[schema.COMMENT_ID].astype(str), texts)]
     return out
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXAMPLE_CHARS else text[: EXAMPLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 # ---------------------------------------------------------------------------- loading

@@ -19,7 +19,7 @@ def test_clean_nfc_and_whitespace_repair():
     assert normalise_text("a\r\n\r\n\r\n\r\nb") == "a\n\nb"
 
 
-@pytest.mark.parametrize("text", ["xxx", ".", "-", "Teste", "vea documento adjunto", "VER ANEXO", "asdfgh", "jjjjjj", "n/a", "sin comentarios", "kkkkkkkk", "!!!", "123"])
+@pytest.mark.parametrize("text", ["xxx", ".", "-", "Teste", "asdfgh", "jjjjjj", "kkkkkkkk", "!!!", "123"])
 def test_clean_junk_detected(text):
     assert is_junk(text)
 

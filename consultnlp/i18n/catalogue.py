@@ -1,0 +1,358 @@
+"""The localisation catalogue: each entry in Spanish, Portuguese and English.
+
+An entry is a format string, or a dict with ``one`` and ``other`` forms for a count.
+"""
+
+from __future__ import annotations
+
+
+def _s(es: str, pt: str, en: str) -> dict[str, str]:
+    return {"es": es, "pt": pt, "en": en}
+
+
+def _n(es: tuple[str, str], pt: tuple[str, str], en: tuple[str, str]) -> dict[str, dict[str, str]]:
+    """An entry with a singular and a plural form in each language."""
+    return {lang: {"one": one, "other": other} for lang, (one, other) in (("es", es), ("pt", pt), ("en", en))}
+
+
+STRINGS: dict[str, dict] = {
+    "title": _s("Lo que escuchamos", "O que ouvimos", "What we heard"),
+    "subtitle": _s("Análisis de {n} contribuciones a la consulta «{source}»", "Análise de {n} contribuições à consulta «{source}»",
+                   "Analysis of {n} contributions to the consultation “{source}”"),
+    "contents": _s("Contenido", "Conteúdo", "Contents"),
+    "generated": _s("Generado el {date} con consultnlp {version}", "Gerado em {date} com consultnlp {version}", "Generated on {date} with consultnlp {version}"),
+    "and": _s("y", "e", "and"),
+    "yes": _s("sí", "sim", "yes"),
+    "no": _s("no", "não", "no"),
+    # Section headings.
+    "summary": _s("Resumen", "Resumo", "Summary"),
+    "groups": _s("Lo que dijeron las personas", "O que as pessoas disseram", "What people said"),
+    "themes": _s("Temas de gobierno abierto", "Temas de governo aberto", "Open government themes"),
+    "findings": _s("Diferencias entre grupos de participantes", "Diferenças entre grupos de participantes", "Differences between groups of participants"),
+    "participation": _s("Quién participó", "Quem participou", "Who took part"),
+    "campaigns": _s("Campañas organizadas", "Campanhas organizadas", "Organised campaigns"),
+    "method": _s("Cómo se elaboró este informe", "Como este relatório foi produzido", "How this report was produced"),
+    "annex": _s("Anexo", "Anexo", "Annex"),
+    "annex_topics": _s("Todos los tópicos, por asunto", "Todos os tópicos, por assunto", "Every topic, by subject"),
+    "annex_themes": _s("Todos los temas", "Todos os temas", "Every theme"),
+    # Key figures.
+    "fig_received": _s("contribuciones recibidas", "contribuições recebidas", "contributions received"),
+    "fig_unique": _s("contribuciones distintas analizadas", "contribuições distintas analisadas", "distinct contributions analysed"),
+    "fig_set_aside": _s("sin contenido propio (apartadas)", "sem conteúdo próprio (separadas)", "without content of their own (set aside)"),
+    "fig_groups": _s("asuntos principales", "assuntos principais", "main subjects"),
+    "fig_themes": _s("temas mencionados", "temas mencionados", "themes raised"),
+    # Column headers and labels.
+    "contributions": _s("Contribuciones", "Contribuições", "Contributions"),
+    "unique_contributions": _s("Distintas", "Distintas", "Distinct"),
+    "unique_contributions_long": _s("Contribuciones distintas analizadas", "Contribuições distintas analisadas", "Distinct contributions analysed"),
+    "share": _s("Proporción", "Proporção", "Share"),
+    "topic": _s("Tópico", "Tópico", "Topic"),
+    "topics_heading": _s("Tópicos", "Tópicos", "Topics"),
+    "group_heading": _s("Asunto", "Assunto", "Subject"),
+    "theme": _s("Tema", "Tema", "Theme"),
+    "language": _s("Idioma", "Idioma", "Language"),
+    "languages": _s("Idiomas", "Idiomas", "Languages"),
+    "analysed": _s("Analizadas", "Analisadas", "Analysed"),
+    "excluded": _s("Apartadas", "Separadas", "Set aside"),
+    "reason": _s("Concepto", "Item", "Item"),
+    "rows": _s("Contribuciones", "Contribuições", "Contributions"),
+    "with_subthemes": _s("(con sus subtemas)", "(com seus subtemas)", "(with its sub-themes)"),
+    "setting": _s("Parámetro", "Parâmetro", "Setting"),
+    "value": _s("Valor", "Valor", "Value"),
+    "kind": _s("Tipo de dato", "Tipo de dado", "Kind of data"),
+    "occurrences": _s("Apariciones", "Ocorrências", "Occurrences"),
+    "blank": _s("(sin dato)", "(sem dado)", "(not given)"),
+    "outliers": _s("Sin tópico claro", "Sem tópico claro", "No clear topic"),
+    "other_theme": _s("Otros (ningún tema)", "Outros (nenhum tema)", "Other (no theme)"),
+    "input_rows": _s("Contribuciones recibidas", "Contribuições recebidas", "Contributions received"),
+    "duplicate_copies": _s("Copias de otra contribución", "Cópias de outra contribuição", "Copies of another contribution"),
+    "campaign": _s("Campaña", "Campanha", "Campaign"),
+    "variants": _s("Variantes", "Variantes", "Variants"),
+    "text": _s("Texto", "Texto", "Text"),
+    # Chart titles.
+    "chart_groups": _s("Proporción de contribuciones distintas por asunto", "Proporção de contribuições distintas por assunto",
+                       "Share of distinct contributions by subject"),
+    "chart_themes": _s("Proporción de contribuciones distintas por tema", "Proporção de contribuições distintas por tema",
+                       "Share of distinct contributions by theme"),
+    "chart_segment": _s("Contribuciones distintas por {column}", "Contribuições distintas por {column}", "Distinct contributions by {column}"),
+    # Key points.
+    "point_count": _n(("1 contribución dice:", "{n} contribuciones dicen:"), ("1 contribuição diz:", "{n} contribuições dizem:"),
+                      ("1 contribution says:", "{n} contributions say:")),
+    "point_count_unique": _n(("1 contribución dice:", "{n} contribuciones ({unique} distintas) dicen:"),
+                             ("1 contribuição diz:", "{n} contribuições ({unique} distintas) dizem:"),
+                             ("1 contribution says:", "{n} contributions ({unique} distinct) say:")),
+    "points_note": _s(
+        "Cada punto clave reúne contribuciones que dicen lo mismo y lo muestra con una frase textual de una de ellas, con los datos "
+        "personales ocultados y en su idioma original; el identificador permite encontrarla en comments.csv y tables/key_points.csv lista todas.",
+        "Cada ponto-chave reúne contribuições que dizem o mesmo e o mostra com uma frase literal de uma delas, com os dados pessoais "
+        "ocultados e no idioma original; o identificador permite encontrá-la em comments.csv e tables/key_points.csv lista todas.",
+        "Each key point gathers contributions that make the same point and states it with a verbatim sentence from one of them, with "
+        "personal data redacted, in its original language; its id finds it in comments.csv, and tables/key_points.csv lists them all."),
+    # Groups of topics.
+    "groups_intro": _s(
+        "Las {unique} contribuciones distintas se agruparon automáticamente en {topics} tópicos de significado parecido, reunidos en "
+        "{groups} asuntos. Cada nombre es una frase tomada de las propias contribuciones: conviene revisarlos antes de publicar.",
+        "As {unique} contribuições distintas foram agrupadas automaticamente em {topics} tópicos de sentido parecido, reunidos em "
+        "{groups} assuntos. Cada nome é uma frase tirada das próprias contribuições: convém revisá-los antes de publicar.",
+        "The {unique} distinct contributions were grouped automatically into {topics} topics of similar meaning, gathered into "
+        "{groups} subjects. Each name is a phrase taken from the contributions themselves: check them before publishing."),
+    "group_counts": _n(("1 contribución (1 distinta).", "{n} contribuciones ({unique} distintas)."),
+                       ("1 contribuição (1 distinta).", "{n} contribuições ({unique} distintas)."),
+                       ("1 contribution (1 distinct).", "{n} contributions ({unique} distinct).")),
+    "subtopics": _s("Tópicos: {list}.", "Tópicos: {list}.", "Topics: {list}."),
+    "and_more": _n(("y 1 más", "y {n} más"), ("e mais 1", "e mais {n}"), ("and 1 more", "and {n} more")),
+    "groups_more": _n(("El asunto restante", "Los {n} asuntos restantes"), ("O assunto restante", "Os {n} assuntos restantes"),
+                      ("The remaining subject", "The remaining {n} subjects")),
+    # Themes.
+    "themes_intro_zero_shot": _s(
+        "Cada contribución se comparó con los temas de la taxonomía «{taxonomy}» por sus palabras clave y por su parecido con la "
+        "descripción de cada tema; recibe hasta {max} temas.",
+        "Cada contribuição foi comparada com os temas da taxonomia «{taxonomy}» pelas palavras-chave e pela semelhança com a "
+        "descrição de cada tema; recebe até {max} temas.",
+        "Each contribution was compared with the themes of the “{taxonomy}” taxonomy by their keywords and by its closeness to each "
+        "theme's description; it gets up to {max} themes."),
+    "themes_intro_keywords": _s(
+        "Cada contribución recibe hasta {max} temas de la taxonomía «{taxonomy}» según las palabras clave que contiene.",
+        "Cada contribuição recebe até {max} temas da taxonomia «{taxonomy}» conforme as palavras-chave que contém.",
+        "Each contribution gets up to {max} themes of the “{taxonomy}” taxonomy from the keywords it contains."),
+    "themes_intro_supervised": _s(
+        "Cada contribución recibe hasta {max} temas de «{taxonomy}» de un clasificador entrenado con ejemplos etiquetados.",
+        "Cada contribuição recebe até {max} temas de «{taxonomy}» de um classificador treinado com exemplos rotulados.",
+        "Each contribution gets up to {max} themes of “{taxonomy}” from a classifier trained on labelled examples."),
+    "share_base": _s(
+        "Todas las proporciones de este informe se calculan sobre las {unique} contribuciones distintas analizadas (las copias de "
+        "una misma contribución cuentan una vez); como una contribución puede tratar varios temas, no suman 100%.",
+        "Todas as proporções deste relatório são calculadas sobre as {unique} contribuições distintas analisadas (as cópias de uma "
+        "mesma contribuição contam uma vez); como uma contribuição pode tratar de vários temas, não somam 100%.",
+        "Every share in this report is of the {unique} distinct contributions analysed (copies of one contribution count once); "
+        "a contribution can raise several themes, so shares do not add up to 100%."),
+    "theme_counts": _n(("1 contribución distinta.", "{unique} contribuciones distintas."), ("1 contribuição distinta.", "{unique} contribuições distintas."),
+                       ("1 distinct contribution.", "{unique} distinct contributions.")),
+    "themes_more": _s("Los demás temas, con menos contribuciones, figuran en el anexo.", "Os demais temas, com menos contribuições, estão no anexo.",
+                      "The remaining, smaller themes are listed in the annex."),
+    # Differences between groups.
+    "findings_intro": _s(
+        "Para cada valor de {columns} y cada tema se comparó la proporción de contribuciones distintas con la del total (prueba χ² o "
+        "exacta de Fisher con corrección de Holm, nivel {alpha}). Una diferencia se informa solo si además es relevante: al menos {min} "
+        "contribuciones distintas y {points} puntos porcentuales por encima del total, en un valor informado. Se muestran las {max} mayores como máximo.",
+        "Para cada valor de {columns} e cada tema comparou-se a proporção de contribuições distintas com a do total (teste χ² ou "
+        "exato de Fisher com correção de Holm, nível {alpha}). Uma diferença só é relatada se também for relevante: pelo menos {min} "
+        "contribuições distintas e {points} pontos percentuais acima do total, num valor informado. Mostram-se no máximo as {max} maiores.",
+        "For each value of {columns} and each theme, the share of distinct contributions was compared with the overall share (χ² or "
+        "Fisher's exact test with Holm's correction at level {alpha}). A difference is reported only if it also matters: at least {min} "
+        "distinct contributions and {points} percentage points above the overall share, for a value that was given. At most the {max} largest are shown."),
+    "findings_none": _s("Ninguna diferencia entre grupos fue a la vez estadísticamente significativa y de tamaño relevante.",
+                        "Nenhuma diferença entre grupos foi ao mesmo tempo estatisticamente significativa e de tamanho relevante.",
+                        "No difference between groups was both statistically significant and large enough to report."),
+    # Who took part and campaigns.
+    "values_more": _n(("Un valor más figura en {table}.", "{n} valores más figuran en {table}."), ("Mais um valor está em {table}.", "Mais {n} valores estão em {table}."),
+                      ("One more value is in {table}.", "{n} more values are in {table}.")),
+    "campaigns_intro": _s(
+        "Una campaña es un texto de al menos {words} palabras enviado {min} o más veces, idéntico o casi. Cada copia se cuenta como "
+        "contribución, pero el texto se analiza una sola vez, para que una campaña no pese más que su contenido.",
+        "Uma campanha é um texto de pelo menos {words} palavras enviado {min} ou mais vezes, idêntico ou quase. Cada cópia é contada como "
+        "contribuição, mas o texto é analisado uma única vez, para que uma campanha não pese mais que seu conteúdo.",
+        "A campaign is a text of at least {words} words sent {min} or more times, the same or nearly so. Every copy counts as a "
+        "contribution, but the text is analysed once, so that a campaign does not weigh more than its content."),
+    "campaign_heading": _n(("Campaña {id}: 1 contribución", "Campaña {id}: {n} contribuciones"), ("Campanha {id}: 1 contribuição", "Campanha {id}: {n} contribuições"),
+                           ("Campaign {id}: 1 contribution", "Campaign {id}: {n} contributions")),
+    "campaign_origin": _s("Procedencia más frecuente", "Origem mais frequente", "Mostly from"),
+    # How the report was produced.
+    "accounting_intro": _s(
+        "Todas las contribuciones recibidas están en comments.csv, en el orden original. Las que no se analizaron se conservan con su motivo:",
+        "Todas as contribuições recebidas estão em comments.csv, na ordem original. As que não foram analisadas são mantidas com o motivo:",
+        "Every contribution received is in comments.csv, in the original order. Those not analysed are kept with the reason:"),
+    "set_aside_text": _s(
+        "Se apartan las respuestas sin contenido propio: marcadores como «Sin fundamento», «en blanco» o «ver documento adjunto», y "
+        "posturas sin razones como «acuerdo total» o «unánime». Se cuentan, pero no se analizan como contenido. Las listas están en data/nonanswers/.",
+        "São separadas as respostas sem conteúdo próprio: marcadores como «Sem fundamento», «em branco» ou «ver anexo», e posições "
+        "sem razões como «concordo plenamente» ou «unanimidade». São contadas, mas não analisadas como conteúdo. As listas estão em data/nonanswers/.",
+        "Answers without content of their own are set aside: placeholders such as “no comment”, “blank” or “see attached”, and positions "
+        "without a reason such as “I agree”. They are counted, but not analysed as content. The lists are in data/nonanswers/."),
+    "dedupe_text": _s(
+        "Las contribuciones idénticas o casi idénticas se agrupan: todas se cuentan, y cada grupo se analiza una vez.",
+        "Contribuições idênticas ou quase idênticas são agrupadas: todas são contadas, e cada grupo é analisado uma vez.",
+        "Identical or nearly identical contributions are grouped: all are counted, and each group is analysed once."),
+    "naming_text": _s(
+        "Los tópicos se nombran con la frase de sus propias contribuciones que mejor los representa, y un asunto con sus dos tópicos "
+        "mayores. Los nombres se fijan al analizar; solo cambian si se editan en topics_review.yaml.",
+        "Os tópicos são nomeados pela frase das suas próprias contribuições que melhor os representa, e um assunto pelos seus dois "
+        "maiores tópicos. Os nomes são fixados na análise; só mudam se forem editados em topics_review.yaml.",
+        "Topics are named with the phrase from their own contributions that represents them best, and a subject after its two largest "
+        "topics. Names are fixed at analysis time; they change only when edited in topics_review.yaml."),
+    "privacy_text": _s(
+        "Los datos personales se reemplazaron por marcadores como [EMAIL] antes de cualquier análisis; las citas muestran solo el texto ocultado. "
+        "Contribuciones con datos personales: {n}.",
+        "Os dados pessoais foram substituídos por marcadores como [EMAIL] antes de qualquer análise; as citações mostram só o texto ocultado. "
+        "Contribuições com dados pessoais: {n}.",
+        "Personal data was replaced by placeholders such as [EMAIL] before any analysis; quotes show only the redacted text. "
+        "Contributions with personal data: {n}."),
+    "settings": _s("Configuración", "Configuração", "Settings"),
+    "review_text": _n(("Se aplicó 1 cambio de la revisión de tópicos ({file}):", "Se aplicaron {n} cambios de la revisión de tópicos ({file}):"),
+                      ("Foi aplicada 1 alteração da revisão de tópicos ({file}):", "Foram aplicadas {n} alterações da revisão de tópicos ({file}):"),
+                      ("1 change from the topic review ({file}) was applied:", "{n} changes from the topic review ({file}) were applied:")),
+    "audit_rename": _s("Tópico {topic_id} renombrado: «{from}» → «{to}»", "Tópico {topic_id} renomeado: «{from}» → «{to}»",
+                       "Topic {topic_id} renamed: “{from}” → “{to}”"),
+    "audit_merge": _s("Tópico {topic_id} unido al tópico {into} ({rows} contribuciones)", "Tópico {topic_id} unido ao tópico {into} ({rows} contribuições)",
+                      "Topic {topic_id} merged into topic {into} ({rows} contributions)"),
+    "audit_hide": _s("Tópico {topic_id} ocultado ({rows} contribuciones pasan a «sin tópico claro»)",
+                     "Tópico {topic_id} ocultado ({rows} contribuições passam a «sem tópico claro»)",
+                     "Topic {topic_id} hidden ({rows} contributions moved to “no clear topic”)"),
+    "audit_split_off": _s("Del tópico {topic_id} se separaron {rows} contribuciones al tópico {new_topic_id} ({label})",
+                          "Do tópico {topic_id} foram separadas {rows} contribuições para o tópico {new_topic_id} ({label})",
+                          "{rows} contributions split off topic {topic_id} into topic {new_topic_id} ({label})"),
+    "warnings": _s("Notas técnicas del análisis", "Notas técnicas da análise", "Technical notes from the analysis"),
+    "limitations": _s("Limitaciones", "Limitações", "Limitations"),
+    "limitation_auto": _s(
+        "Tópicos, temas y puntos clave se asignan automáticamente y pueden contener errores: revise las citas y los nombres antes de publicar.",
+        "Tópicos, temas e pontos-chave são atribuídos automaticamente e podem conter erros: revise as citações e os nomes antes de publicar.",
+        "Topics, themes and key points are assigned automatically and can be wrong: check the quotes and the names before publishing."),
+    "limitation_sample": _s(
+        "Quienes participan en una consulta no son una muestra representativa de la población: las proporciones describen las contribuciones, no la opinión pública.",
+        "Quem participa de uma consulta não é uma amostra representativa da população: as proporções descrevem as contribuições, não a opinião pública.",
+        "People who take part in a consultation are not a representative sample of the population: shares describe the contributions, not public opinion."),
+    "limitation_privacy": _s(
+        "Los datos personales se ocultan con reglas y algunos casos pueden escaparse.",
+        "Os dados pessoais são ocultados por regras e alguns casos podem escapar.",
+        "Personal data is redacted by rules, and some cases may slip through."),
+    "limitation_themes": _s(
+        "Una contribución que trata un tema con palabras que la taxonomía no prevé puede quedar en «Otros».",
+        "Uma contribuição que trata de um tema com palavras que a taxonomia não prevê pode ficar em «Outros».",
+        "A contribution that raises a theme in words the taxonomy does not foresee may end up under “Other”."),
+    # Sentences of the plain-language summary.
+    "s_rows": _n(
+        ("Se recibió {input} contribución; se analizaron {analysed} ({unique} distintas).",
+         "Se recibieron {input} contribuciones; se analizaron {analysed} ({unique} distintas, sin contar copias)."),
+        ("Foi recebida {input} contribuição; {analysed} foram analisadas ({unique} distintas).",
+         "Foram recebidas {input} contribuições; {analysed} foram analisadas ({unique} distintas, sem contar cópias)."),
+        ("{input} contribution was received; {analysed} were analysed ({unique} distinct).",
+         "{input} contributions were received; {analysed} were analysed ({unique} distinct, not counting copies).")),
+    "s_set_aside": _s(
+        "Se apartaron {set_aside} respuestas sin contenido propio (como «Sin fundamento» o «acuerdo total») y {excluded} vacías, ilegibles o en otros idiomas.",
+        "Foram separadas {set_aside} respostas sem conteúdo próprio (como «Sem fundamento» ou «concordo») e {excluded} vazias, ilegíveis ou em outros idiomas.",
+        "{set_aside} answers without content of their own (such as “no comment” or “I agree”) and {excluded} empty, unreadable or other-language ones were set aside."),
+    "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los más tratados fueron {names}."),
+                       ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os mais tratados foram {names}."),
+                       ("The only subject found is {names}.", "Of the {n} subjects found, the most discussed were {names}.")),
+    "s_top_themes": _s("Los temas más frecuentes fueron {names}.", "Os temas mais frequentes foram {names}.", "The most frequent themes were {names}."),
+    "s_other": _s("El {share} de las contribuciones distintas no coincidió con ningún tema de la taxonomía.",
+                  "{share} das contribuições distintas não corresponderam a nenhum tema da taxonomia.",
+                  "{share} of distinct contributions matched no theme of the taxonomy."),
+    "s_campaigns": _n(
+        ("Se detectó 1 campaña organizada que suma {rows} contribuciones ({share}); cada copia se cuenta, pero su texto se analiza una sola vez.",
+         "Se detectaron {n} campañas organizadas que suman {rows} contribuciones ({share}); cada copia se cuenta, pero su texto se analiza una sola vez."),
+        ("Foi detectada 1 campanha organizada que soma {rows} contribuições ({share}); cada cópia é contada, mas o texto é analisado uma única vez.",
+         "Foram detectadas {n} campanhas organizadas que somam {rows} contribuições ({share}); cada cópia é contada, mas o texto é analisado uma única vez."),
+        ("1 organised campaign was detected, totalling {rows} contributions ({share}); each copy is counted, but the text is analysed once.",
+         "{n} organised campaigns were detected, totalling {rows} contributions ({share}); each copy is counted, but the text is analysed once.")),
+    "s_languages": _s("Idiomas de las contribuciones analizadas: {langs}.", "Idiomas das contribuições analisadas: {langs}.",
+                      "Languages of the analysed contributions: {langs}."),
+    "s_finding": _s(
+        "En «{segment}» ({column}), «{theme}» aparece en el {share} de las contribuciones distintas, frente al {overall} del total ({n} contribuciones).",
+        "Em «{segment}» ({column}), «{theme}» aparece em {share} das contribuições distintas, contra {overall} no total ({n} contribuições).",
+        "In “{segment}” ({column}), “{theme}” comes up in {share} of distinct contributions, against {overall} overall ({n} contributions)."),
+    "s_no_findings": _s(
+        "Ninguna diferencia entre grupos de participantes fue a la vez significativa y de tamaño relevante.",
+        "Nenhuma diferença entre grupos de participantes foi ao mesmo tempo significativa e de tamanho relevante.",
+        "No difference between groups of participants was both significant and large enough to report."),
+    # Technical notes recorded during the run (consultnlp.i18n.Note).
+    "note_truncated": _n(
+        ("1 contribución tiene más de {max} caracteres; se recortó para el análisis (el texto original se conserva).",
+         "{n} contribuciones tienen más de {max} caracteres; se recortaron para el análisis (el texto original se conserva)."),
+        ("1 contribuição tem mais de {max} caracteres; foi cortada para a análise (o texto original é mantido).",
+         "{n} contribuições têm mais de {max} caracteres; foram cortadas para a análise (o texto original é mantido)."),
+        ("1 contribution is longer than {max} characters; it was cut for the analysis (the original text is kept).",
+         "{n} contributions are longer than {max} characters; they were cut for the analysis (the original text is kept).")),
+    "note_language_excluded": _n(
+        ("1 contribución se apartó por su idioma ({counts}); idiomas analizados: {languages}.",
+         "{n} contribuciones se apartaron por su idioma ({counts}); idiomas analizados: {languages}."),
+        ("1 contribuição foi separada pelo idioma ({counts}); idiomas analisados: {languages}.",
+         "{n} contribuições foram separadas pelo idioma ({counts}); idiomas analisados: {languages}."),
+        ("1 contribution was set aside for its language ({counts}); languages analysed: {languages}.",
+         "{n} contributions were set aside for their language ({counts}); languages analysed: {languages}.")),
+    "note_set_aside": _s(
+        "Se apartaron {non_answer} respuestas sin contenido y {no_argument} posturas sin razones (tables/exclusions.csv las cuenta).",
+        "Foram separadas {non_answer} respostas sem conteúdo e {no_argument} posições sem razões (tables/exclusions.csv as conta).",
+        "{non_answer} non-answers and {no_argument} positions without a reason were set aside (counted in tables/exclusions.csv)."),
+    "note_small_taxonomy": _s(
+        "La taxonomía tiene {n} temas, menos de {min}: con tan pocos, el tema más parecido no es evidencia, así que los temas salen solo de palabras clave.",
+        "A taxonomia tem {n} temas, menos de {min}: com tão poucos, o tema mais parecido não é evidência, então os temas vêm só de palavras-chave.",
+        "The taxonomy has {n} themes, fewer than {min}: with so few, the closest theme is no evidence, so themes come from keywords only."),
+    "note_group_column_unset": _s(
+        "El modelo de temas conoce las etiquetas de cada pregunta, pero no se indicó la columna de pregunta: se permitió cualquier etiqueta.",
+        "O modelo de temas conhece os rótulos de cada pergunta, mas a coluna de pergunta não foi indicada: qualquer rótulo foi permitido.",
+        "The theme model knows each question's labels, but no question column was given: every label was allowed."),
+    "note_group_column_ignored": _s(
+        "Se ignoró la columna de pregunta «{column}»: el modelo de temas se entrenó sin ella.",
+        "A coluna de pergunta «{column}» foi ignorada: o modelo de temas foi treinado sem ela.",
+        "The question column “{column}” was ignored: the theme model was trained without one."),
+    "note_unknown_groups": _n(
+        ("1 contribución tiene un valor de «{column}» que el modelo no vio ({values}); puede recibir cualquier etiqueta.",
+         "{n} contribuciones tienen un valor de «{column}» que el modelo no vio ({values}); pueden recibir cualquier etiqueta."),
+        ("1 contribuição tem um valor de «{column}» que o modelo não viu ({values}); pode receber qualquer rótulo.",
+         "{n} contribuições têm um valor de «{column}» que o modelo não viu ({values}); podem receber qualquer rótulo."),
+        ("1 contribution has a “{column}” value the model never saw ({values}); it may get any label.",
+         "{n} contributions have a “{column}” value the model never saw ({values}); they may get any label.")),
+    "note_nothing_to_model": _s("No quedó ninguna contribución para agrupar en tópicos.", "Não restou nenhuma contribuição para agrupar em tópicos.",
+                                "No contribution was left to group into topics."),
+    "note_small_corpus": _s(
+        "Solo {n} contribuciones distintas: muy pocas para agrupar por densidad (se necesitan {needed}); se agruparon en pocos tópicos.",
+        "Só {n} contribuições distintas: poucas demais para agrupar por densidade (são necessárias {needed}); foram agrupadas em poucos tópicos.",
+        "Only {n} distinct contributions: too few for density clustering (it needs {needed}); they were grouped into a few topics."),
+    # Setting values.
+    "value_umap_hdbscan": _s("UMAP + HDBSCAN", "UMAP + HDBSCAN", "UMAP + HDBSCAN"),
+    "value_umap_kmeans": _s("UMAP + k-medias", "UMAP + k-médias", "UMAP + k-means"),
+    "value_kmeans": _s("k-medias", "k-médias", "k-means"),
+    "value_use_multilingual": _s("Universal Sentence Encoder multilingüe", "Universal Sentence Encoder multilíngue", "multilingual Universal Sentence Encoder"),
+    "value_tfidf_svd": _s("TF-IDF + SVD", "TF-IDF + SVD", "TF-IDF + SVD"),
+    "value_zero_shot": _s("palabras clave y parecido con la descripción", "palavras-chave e semelhança com a descrição", "keywords and closeness to the description"),
+    "value_keywords": _s("palabras clave", "palavras-chave", "keywords"),
+    "value_supervised": _s("clasificador entrenado", "classificador treinado", "trained classifier"),
+}
+
+SETTINGS = {
+    "embedder": _s("Representación del texto", "Representação do texto", "Text embedding"),
+    "clustering": _s("Agrupamiento de tópicos", "Agrupamento de tópicos", "Topic clustering"),
+    "min_topic_size": _s("Tamaño mínimo de un tópico", "Tamanho mínimo de um tópico", "Minimum topic size"),
+    "taxonomy": _s("Taxonomía de temas", "Taxonomia de temas", "Theme taxonomy"),
+    "languages": _s("Idiomas analizados", "Idiomas analisados", "Languages analysed"),
+    "dedupe_threshold": _s("Similitud para casi duplicados", "Similaridade para quase duplicatas", "Near-duplicate similarity"),
+    "campaign_min_size": _s("Tamaño mínimo de una campaña", "Tamanho mínimo de uma campanha", "Minimum campaign size"),
+    "max_themes": _s("Máximo de temas por contribución", "Máximo de temas por contribuição", "Most themes per contribution"),
+    "alpha": _s("Nivel de significación", "Nível de significância", "Significance level"),
+    "random_state": _s("Semilla aleatoria", "Semente aleatória", "Random seed"),
+    "themes_method": _s("Asignación de temas", "Atribuição de temas", "Theme tagging"),
+    "campaign_min_words": _s("Palabras mínimas de una campaña", "Palavras mínimas de uma campanha", "Minimum words of a campaign"),
+}
+
+PII_KINDS = {
+    "EMAIL": _s("correo electrónico", "e-mail", "email address"),
+    "PHONE": _s("teléfono", "telefone", "phone number"),
+    "ADDRESS": _s("dirección", "endereço", "street address"),
+    "NAME": _s("nombre de persona", "nome de pessoa", "person's name"),
+    "CPF": _s("CPF (Brasil)", "CPF", "CPF (Brazil)"),
+    "CNPJ": _s("CNPJ (Brasil)", "CNPJ", "CNPJ (Brazil)"),
+    "RUT": _s("RUT (Chile)", "RUT (Chile)", "RUT (Chile)"),
+    "CUIT": _s("CUIT/CUIL (Argentina)", "CUIT/CUIL (Argentina)", "CUIT/CUIL (Argentina)"),
+    "DNI": _s("documento de identidad", "documento de identidade", "identity document number"),
+    "CURP": _s("CURP (México)", "CURP (México)", "CURP (Mexico)"),
+    "RFC": _s("RFC (México)", "RFC (México)", "RFC (Mexico)"),
+}
+
+LANGUAGE_NAMES = {
+    "es": {"es": "español", "pt": "portugués", "en": "inglés", "other": "otros", "und": "indeterminado"},
+    "pt": {"es": "espanhol", "pt": "português", "en": "inglês", "other": "outros", "und": "indeterminado"},
+    "en": {"es": "Spanish", "pt": "Portuguese", "en": "English", "other": "other", "und": "undetermined"},
+}
+
+REASONS = {
+    "empty": _s("vacía", "vazia", "empty"),
+    "junk": _s("sin contenido legible", "sem conteúdo legível", "no readable content"),
+    "too_short": _s("demasiado corta", "curta demais", "too short"),
+    "language": _s("idioma no analizado", "idioma não analisado", "language not analysed"),
+    "non_answer": _s("sin contenido (marcador o texto de formulario)", "sem conteúdo (marcador ou texto de formulário)",
+                     "no content (placeholder or form text)"),
+    "no_argument": _s("postura sin razones", "posição sem razões", "position without a reason"),
+}
+
+

@@ -1,0 +1,142 @@
+"""Non-answers and reason-free statements: rows that are not contributions in their own right.
+
+Two reasons, both counted and kept in every output (``data/nonanswers/README.md``):
+
+- ``non_answer``: placeholders and meta text ("Sin fundamento", "en blanco", "ver documento adjunto").
+- ``no_argument``: a position or an appraisal without a reason ("acuerdo total", "concordo", "muy importante").
+
+A comment is screened by its whole normalised text against the phrase lists, then by a rule
+for the spellings no list names: it is short and every word belongs to the closed classes of
+the lists (form, absence, agreement, appraisal and filler words). A single word outside them
+keeps the comment, so "sin corrupción" and "no hay salud sin agua" are analysed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from consultnlp.errors import ConfigError
+from consultnlp.resources import project_path
+from consultnlp.schema import LANGUAGES
+from consultnlp.text import fold, plural_stem
+
+NON_ANSWER = "non_answer"
+NO_ARGUMENT = "no_argument"
+LISTS_DIR = project_path("data") / "nonanswers"
+SECTIONS = ("non_answer", "no_argument", "form_words", "absence_words", "agreement_words", "agreement_support",
+            "appraisal_words", "filler_words")
+_WORDS = re.compile(r"[a-z0-9+/]+")
+_NUMBER = re.compile(r"^\d+$")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces (``/`` and ``+`` kept: "s/f", "+1"), single spaces."""
+    return " ".join(_WORDS.findall(fold(text)))
+
+
+@dataclass
+class WordClass:
+    """Words of one class: exact (plural-stripped) words, and prefixes from entries ending in ``*``."""
+
+    words: set[str] = field(default_factory=set)
+    prefixes: tuple[str, ...] = ()
+
+    def add(self, entry: str) -> None:
+        key = normalise(entry.rstrip("*"))
+        if not key:
+            return
+        if entry.endswith("*"):
+            self.prefixes = (*self.prefixes, key)
+        else:
+            self.words.update({key, plural_stem(key)})
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words or plural_stem(word) in self.words or word.startswith(self.prefixes)
+
+
+@dataclass
+class Screen:
+    """The phrase lists and word classes of every language, and the rule's length limit."""
+
+    phrases: dict[str, str] = field(default_factory=dict)  # normalised phrase -> reason
+    classes: dict[str, WordClass] = field(default_factory=lambda: {s: WordClass() for s in SECTIONS[2:]})
+    max_words: int = 10
+
+    def classify(self, text: str) -> str:
+        """``non_answer``, ``no_argument`` or "" (a contribution to analyse)."""
+        key = normalise(text)
+        if not key:
+            return ""
+        if key in self.phrases:
+            return self.phrases[key]
+        words = key.split()
+        if len(words) > self.max_words:
+            return ""
+        content = [w for w in words if w not in self.classes["filler_words"] and not _NUMBER.match(w)]
+        if not content:
+            return ""
+        kinds = [self._kind(w) for w in content]
+        if "other" in kinds:
+            return ""
+        if "agreement" in kinds or "appraisal" in kinds:
+            return NO_ARGUMENT
+        # Support words ("todos", "grupo") alone state nothing; with an absence or form word they are meta text.
+        if "form" in kinds or "absence" in kinds:
+            return NON_ANSWER
+        return ""
+
+    def _kind(self, word: str) -> str:
+        for kind in ("agreement", "appraisal", "form", "absence"):
+            if word in self.classes[f"{kind}_words"]:
+                return kind
+        return "support" if word in self.classes["agreement_support"] else "other"
+
+
+def parse_list(text: str, source: str) -> dict[str, list[str]]:
+    """Sections of a list file: ``[section]`` headers, one entry per line, ``#`` comments."""
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            if current not in SECTIONS:
+                raise ConfigError(f"{source}, line {number}: unknown section [{current}]. Sections: {', '.join(SECTIONS)}.")
+            sections.setdefault(current, [])
+        elif current is None:
+            raise ConfigError(f"{source}, line {number}: {line!r} comes before any [section] header.")
+        else:
+            sections[current].append(line)
+    return sections
+
+
+@lru_cache(maxsize=8)
+def _bundled(directory: Path) -> dict[str, dict[str, list[str]]]:
+    return {lang: parse_list((directory / f"{lang}.txt").read_text(encoding="utf-8"), f"{directory.name}/{lang}.txt")
+            for lang in LANGUAGES if (directory / f"{lang}.txt").is_file()}
+
+
+def load_screen(
+    *, extra_non_answers: dict[str, list[str]] | None = None, extra_no_arguments: dict[str, list[str]] | None = None,
+    max_words: int = 10, directory: Path = LISTS_DIR,
+) -> Screen:
+    """The bundled lists of every language plus the user's extra phrases."""
+    screen = Screen(max_words=max_words)
+    for sections in _bundled(directory).values():
+        for reason in (NON_ANSWER, NO_ARGUMENT):
+            for phrase in sections.get(reason, []):
+                screen.phrases.setdefault(normalise(phrase), reason)
+        for name, words in sections.items():
+            if name in screen.classes:
+                for word in words:
+                    screen.classes[name].add(word)
+    for reason, extra in ((NON_ANSWER, extra_non_answers), (NO_ARGUMENT, extra_no_arguments)):
+        for phrases in (extra or {}).values():
+            for phrase in phrases:
+                screen.phrases[normalise(phrase)] = reason
+    return screen

@@ -1,0 +1,29 @@
+"""The sections of the report, each built from the summary tables in the report language, in reading order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from consultnlp.report.model import Section
+from consultnlp.report.sections.common import ReportContext
+from consultnlp.report.sections.context import (
+    annex_section,
+    campaigns_section,
+    method_section,
+    participation_section,
+)
+from consultnlp.report.sections.findings import findings_section
+from consultnlp.report.sections.summary import summary_section
+from consultnlp.report.sections.themes import themes_section
+from consultnlp.report.sections.topics import groups_section
+
+__all__ = ["ReportContext", "build_sections"]
+
+
+def build_sections(ctx: ReportContext, warnings: list[Any], review: dict[str, Any] | None) -> list[Section]:
+    """Summary, what people said (groups), themes, differences, participation, campaigns, method, annex."""
+    built = [
+        summary_section(ctx), groups_section(ctx), themes_section(ctx), findings_section(ctx), participation_section(ctx),
+        campaigns_section(ctx), method_section(ctx, warnings, review), annex_section(ctx),
+    ]
+    return [section for section in built if section is not None]

@@ -1,0 +1,67 @@
+"""What every section builder shares: the tables and facts of one summary, in one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from consultnlp.i18n import number, percent, quoted, t
+from consultnlp.report.model import Block
+from consultnlp.summary.segments import BLANK
+
+
+@dataclass
+class ReportContext:
+    """What every section builder reads."""
+
+    tables: dict[str, pd.DataFrame]
+    facts: dict[str, Any]
+    lang: str
+    taxonomy: Any
+    settings: dict[str, Any]
+
+    def table(self, name: str) -> pd.DataFrame | None:
+        table = self.tables.get(name)
+        return None if table is None or table.empty else table
+
+    def n(self, value: float | int, digits: int = 0) -> str:
+        return number(value, self.lang, digits)
+
+    def pct(self, value: float, digits: int | None = None) -> str:
+        return percent(float(value), self.lang, digits)
+
+    def q(self, text: str) -> str:
+        return quoted(text, self.lang)
+
+    def overview(self) -> dict[str, Any]:
+        table = self.tables["overview"]
+        return dict(zip(table["metric"], table["value"]))
+
+    def unique_total(self) -> int:
+        """The base of every share in the report: distinct analysed contributions."""
+        return int(self.overview().get("unique_contributions", self.facts["accounting"]["analysed"]))
+
+
+def segment_label(value: str, lang: str) -> str:
+    return t("blank", lang) if value == BLANK else str(value)
+
+
+def chart(labels: list[str], values: list[float], title: str, lang: str) -> Block:
+    return Block("chart", chart={"labels": labels, "values": [float(v) for v in values], "title": title, "lang": lang})
+
+
+def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) -> Block | None:
+    """"31 contributions (28 distinct) say: «…» (id)", the group's key points, largest first."""
+    points = ctx.table("key_points")
+    if points is None:
+        return None
+    part = points[(points["scope"] == scope) & (points["group_id"].astype(str) == str(group_id))].sort_values("rank").head(limit)
+    items = []
+    for _, p in part.iterrows():
+        n, unique = int(p["contributions"]), int(p["unique_contributions"])
+        counted = t("point_count", ctx.lang, count=n, n=ctx.n(n)) if n == unique else t(
+            "point_count_unique", ctx.lang, count=n, n=ctx.n(n), unique=ctx.n(unique))
+        items.append(f"{counted} {ctx.q(str(p['statement']))} ({p['comment_id']})")
+    return Block("list", items=items) if items else None

@@ -1,0 +1,181 @@
+"""Who took part, organised campaigns, how the report was produced, and the annex of every topic and theme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from consultnlp import schema
+from consultnlp.i18n import (
+    LOCALES,
+    language_name,
+    note_text,
+    number,
+    pii_name,
+    reason_name,
+    setting_name,
+    t,
+)
+from consultnlp.report.model import Block, Section
+from consultnlp.report.sections.common import ReportContext, chart, segment_label
+from consultnlp.report.sections.themes import theme_rows
+
+SEGMENT_VALUES_IN_CHART = 10
+SEGMENT_VALUES_IN_TABLE = 25
+CAMPAIGNS_QUOTED = 3
+EXCERPT_CHARS = 110
+
+
+def _participation_table(ctx: ReportContext, table: pd.DataFrame, column: str, label: str, names: dict[str, str] | None = None) -> Block:
+    shown = table.head(SEGMENT_VALUES_IN_TABLE)
+    return Block(
+        "table", headers=[label, t("contributions", ctx.lang), t("analysed", ctx.lang), t("unique_contributions", ctx.lang), t("share", ctx.lang)],
+        numeric=[False, True, True, True, True],
+        rows=[[(names or {}).get(str(r[column]), segment_label(str(r[column]), ctx.lang)), ctx.n(r["contributions"]), ctx.n(r["analysed"]),
+               ctx.n(r["unique_contributions"]), ctx.pct(r["share_of_unique"], 1)] for _, r in shown.iterrows()])
+
+
+def participation_section(ctx: ReportContext) -> Section:
+    lang = ctx.lang
+    sec = Section("participation", t("participation", lang))
+    languages = ctx.table("languages")
+    if languages is not None:
+        names = {code: language_name(code, lang).capitalize() for code in languages[schema.LANG].astype(str)}
+        sub = Section("participation-languages", t("languages", lang))
+        sub.blocks.append(_participation_table(ctx, languages, schema.LANG, t("language", lang), names))
+        sec.subsections.append(sub)
+    for column, name in (ctx.facts.get("segment_tables") or {}).items():
+        table = ctx.table(name)
+        if table is None:
+            continue
+        # Input column names are shown as written: they are the consultation's own words.
+        sub = Section(f"participation-{name}", str(column))
+        shown = table[table["analysed"] > 0].head(SEGMENT_VALUES_IN_CHART)
+        if len(shown) > 1:
+            sub.blocks.append(chart([segment_label(str(v), lang) for v in shown[column]], shown["share_of_unique"].tolist(),
+                                    t("chart_segment", lang, column=str(column)), lang))
+        sub.blocks.append(_participation_table(ctx, table, column, str(column)))
+        if len(table) > SEGMENT_VALUES_IN_TABLE:
+            more = len(table) - SEGMENT_VALUES_IN_TABLE
+            sub.blocks.append(Block("p", text=t("values_more", lang, count=more, n=ctx.n(more), table=f"tables/{name}.csv")))
+        sec.subsections.append(sub)
+    return sec
+
+
+def campaigns_section(ctx: ReportContext) -> Section | None:
+    campaigns = ctx.table("campaigns")
+    if campaigns is None:
+        return None
+    lang = ctx.lang
+    sec = Section("campaigns", t("campaigns", lang), [Block("p", text=t(
+        "campaigns_intro", lang, min=ctx.settings.get("campaign_min_size", 10), words=ctx.settings.get("campaign_min_words", 8)))])
+    labels = ctx.facts.get("topic_labels") or {}
+    rows = []
+    for _, c in campaigns.iterrows():
+        text = " ".join(str(c["representative_text"]).split())
+        excerpt = text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        topic = labels.get(int(c["topic_id"]), "—") if pd.notna(c["topic_id"]) else "—"
+        variants = int(c["distinct_variants"])
+        rows.append([str(c["campaign_id"]), ctx.n(int(c["contributions"])), ctx.n(variants), str(topic), excerpt])
+    sec.blocks.append(Block("table", headers=[t("campaign", lang), t("contributions", lang), t("variants", lang), t("topic", lang), t("text", lang)],
+                            numeric=[False, True, True, False, False], rows=rows))
+    for _, c in campaigns.head(CAMPAIGNS_QUOTED).iterrows():
+        sub = Section(f"campaign-{c['campaign_id']}", t("campaign_heading", lang, count=int(c["contributions"]), id=c["campaign_id"],
+                                                        n=ctx.n(int(c["contributions"]))))
+        origin = [f"{col}: {segment_label(str(c[f'top_{col}']), lang)} ({ctx.pct(c[f'top_{col}_share'])})"
+                  for col in ctx.facts.get("segment_columns") or [] if f"top_{col}" in c]
+        if origin:
+            sub.blocks.append(Block("p", text=f"{t('campaign_origin', lang)}: " + "; ".join(origin)))
+        sub.blocks.append(Block("quotes", quotes=[{"text": str(c["representative_text"]), "cite": str(c["representative_id"])}]))
+        sec.subsections.append(sub)
+    return sec
+
+
+def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, Any] | None) -> Section:
+    lang = ctx.lang
+    acc = ctx.facts["accounting"]
+    overview = ctx.overview()
+    sec = Section("method", t("method", lang), [Block("p", text=t("accounting_intro", lang))])
+    rows = [[t("input_rows", lang), ctx.n(acc["input"])]]
+    rows += [[f"{t('excluded', lang)}: {reason_name(k, lang)}", ctx.n(v)] for k, v in acc["excluded"].items()]
+    rows += [[t("analysed", lang), ctx.n(acc["analysed"])]]
+    if "duplicate_copies" in overview:
+        rows += [[t("duplicate_copies", lang), ctx.n(int(overview["duplicate_copies"]))],
+                 [t("unique_contributions_long", lang), ctx.n(int(overview["unique_contributions"]))]]
+    sec.blocks.append(Block("table", headers=[t("reason", lang), t("rows", lang)], numeric=[False, True], rows=rows))
+    sec.blocks.append(Block("p", text=t("set_aside_text", lang)))
+    sec.blocks.append(Block("p", text=t("dedupe_text", lang)))
+    sec.blocks.append(Block("p", text=t("naming_text", lang)))
+    privacy = ctx.table("privacy")
+    if privacy is not None:
+        sec.blocks.append(Block("p", text=t("privacy_text", lang, n=ctx.n(int(overview.get("comments_with_personal_data", 0))))))
+        sec.blocks.append(Block("table", headers=[t("kind", lang), t("occurrences", lang)], numeric=[False, True],
+                                rows=[[pii_name(str(r["kind"]), lang).capitalize(), ctx.n(r["occurrences"])] for _, r in privacy.iterrows()]))
+    sec.blocks.append(Block("p", text=t("settings", lang) + ":"))
+    sec.blocks.append(Block("table", headers=[t("setting", lang), t("value", lang)], numeric=[False, False],
+                            rows=[[setting_name(k, lang), _setting_value(k, v, lang)] for k, v in ctx.settings.items()]))
+    if review and review.get("audit"):
+        sec.blocks.append(Block("p", text=t("review_text", lang, count=len(review["audit"]), n=ctx.n(len(review["audit"])),
+                                            file=review.get("file", ""))))
+        sec.blocks.append(Block("list", items=[_audit_line(entry, lang) for entry in review["audit"]]))
+    if warnings:
+        sec.blocks.append(Block("p", text=t("warnings", lang) + ":"))
+        sec.blocks.append(Block("list", items=[note_text(w, lang) for w in warnings]))
+    sec.blocks.append(Block("p", text=t("limitations", lang) + ":"))
+    sec.blocks.append(Block("list", items=[t(k, lang) for k in ("limitation_auto", "limitation_sample", "limitation_themes", "limitation_privacy")]))
+    return sec
+
+
+def _setting_value(key: str, value: Any, lang: str) -> str:
+    """A setting as readers of ``lang`` write it: 0,05 not 0.05, language names not codes."""
+    if key == "languages":
+        return ", ".join(language_name(code.strip(), lang) for code in str(value).split(","))
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if value is None:
+        return "—"
+    if isinstance(value, (int, float)):
+        return format_decimal(value, format="#,##0.###", locale=LOCALES[lang]) if isinstance(value, float) else number(value, lang)
+    return t(f"value_{value}".replace("-", "_"), lang) if f"value_{value}".replace("-", "_") in _VALUE_KEYS else str(value)
+
+
+_VALUE_KEYS = {"value_umap_hdbscan", "value_umap_kmeans", "value_kmeans", "value_use_multilingual", "value_tfidf_svd",
+               "value_zero_shot", "value_keywords", "value_supervised"}
+
+
+def _audit_line(entry: Any, lang: str) -> str:
+    if not isinstance(entry, dict):
+        return str(entry)
+    action = entry.get("action")
+    values = {k: v for k, v in entry.items() if k != "action"}
+    key = f"audit_{action}"
+    try:
+        return t(key, lang, **{k: (", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in values.items()})
+    except KeyError:
+        return "; ".join(f"{k}: {v}" for k, v in entry.items())
+
+
+def annex_section(ctx: ReportContext) -> Section | None:
+    topics, named = ctx.table("topics"), theme_rows(ctx)
+    if topics is None and named is None:
+        return None
+    lang = ctx.lang
+    sec = Section("annex", t("annex", lang))
+    if topics is not None:
+        sub = Section("annex-topics", t("annex_topics", lang))
+        ordered = topics.sort_values(["topic_group_id", "unique_contributions", "topic_id"], ascending=[True, False, True], kind="stable") \
+            if "topic_group_id" in topics else topics
+        ordered = pd.concat([ordered[ordered["topic_id"] >= 0], ordered[ordered["topic_id"] < 0]])
+        headers = [t("group_heading", lang), t("topic", lang), t("unique_contributions", lang), t("share", lang)]
+        sub.blocks.append(Block("table", headers=headers, numeric=[False, False, True, True], rows=[
+            [str(r.get("topic_group_label", "")), str(r["label"]), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1)]
+            for _, r in ordered.iterrows()]))
+        sec.subsections.append(sub)
+    if named is not None:
+        sub = Section("annex-themes", t("annex_themes", lang))
+        sub.blocks.append(Block("table", headers=[t("theme", lang), t("unique_contributions", lang), t("share", lang)], numeric=[False, True, True],
+                                rows=[[str(r["shown_name"]), ctx.n(int(r["shown_unique"])), ctx.pct(r["shown_share"], 1)] for _, r in named.iterrows()]))
+        sec.subsections.append(sub)
+    return sec

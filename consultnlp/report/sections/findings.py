@@ -1,0 +1,25 @@
+"""Differences between groups of participants: only those both significant and material."""
+
+from __future__ import annotations
+
+from consultnlp.i18n import t
+from consultnlp.report.model import Block, Section
+from consultnlp.report.sections.common import ReportContext
+from consultnlp.report.sections.summary import finding_sentences, material_findings
+
+
+def findings_section(ctx: ReportContext) -> Section | None:
+    columns = ctx.facts.get("segment_columns") or []
+    if not columns or ctx.table("themes") is None:
+        return None
+    lang = ctx.lang
+    sec = Section("findings", t("findings", lang), [Block("p", text=t(
+        "findings_intro", lang, columns=", ".join(str(c) for c in columns), alpha=ctx.n(ctx.facts.get("alpha", 0.05), 2),
+        min=ctx.n(ctx.facts.get("finding_min_count", 20)), points=ctx.n(100 * ctx.facts.get("finding_min_points", 0.05)),
+        max=ctx.n(ctx.facts.get("max_findings", 5))))])
+    findings = material_findings(ctx)
+    if findings.empty:
+        sec.blocks.append(Block("p", text=t("findings_none", lang)))
+        return sec
+    sec.blocks.append(Block("list", items=finding_sentences(ctx, findings)))
+    return sec

@@ -1,0 +1,98 @@
+"""The summary: key figures and plain-language sentences built only from numbers in the summary tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.i18n import language_name, t
+from consultnlp.report.model import Block, Section
+from consultnlp.report.sections.common import ReportContext, segment_label
+
+SET_ASIDE = (schema.REASON_NON_ANSWER, schema.REASON_NO_ARGUMENT)
+LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
+
+
+def material_findings(ctx: ReportContext) -> pd.DataFrame:
+    """The findings a report may state (significant and material), strongest first, at most ``max_findings``."""
+    findings = ctx.table("theme_segment")
+    if findings is None or "material" not in findings:
+        return pd.DataFrame()
+    chosen = findings[findings["material"].astype(bool)].copy()
+    chosen["_points"] = chosen["share_in_segment"] - chosen["share_overall"]
+    chosen = chosen.sort_values(["_points", "segment_column", "segment", "theme_id"], ascending=[False, True, True, True], kind="stable")
+    return chosen.drop(columns="_points").head(int(ctx.facts.get("max_findings", 5)))
+
+
+def finding_sentences(ctx: ReportContext, findings: pd.DataFrame) -> list[str]:
+    return [
+        t("s_finding", ctx.lang, segment=segment_label(str(r["segment"]), ctx.lang), column=str(r["segment_column"]),
+          theme=str(r["theme_name"]), share=ctx.pct(r["share_in_segment"]), overall=ctx.pct(r["share_overall"]),
+          n=ctx.n(int(r["unique_contributions"])))
+        for _, r in findings.iterrows()
+    ]
+
+
+def summary_section(ctx: ReportContext) -> Section:
+    lang = ctx.lang
+    acc = ctx.facts["accounting"]
+    set_aside = sum(acc["excluded"].get(r, 0) for r in SET_ASIDE)
+    figures = [
+        {"value": ctx.n(acc["input"]), "label": t("fig_received", lang)},
+        {"value": ctx.n(ctx.unique_total()), "label": t("fig_unique", lang)},
+        {"value": ctx.n(set_aside), "label": t("fig_set_aside", lang)},
+    ]
+    groups = ctx.table("topic_groups")
+    if groups is not None:
+        figures.append({"value": ctx.n(int((groups["topic_group_id"] >= 0).sum())), "label": t("fig_groups", lang)})
+    themes = ctx.table("themes")
+    if themes is not None:
+        figures.append({"value": ctx.n(int((themes["theme_id"] != schema.OTHER_THEME).sum())), "label": t("fig_themes", lang)})
+    blocks = [Block("figures", figures=figures)]
+    blocks += [Block("p", text=sentence) for sentence in summary_sentences(ctx, set_aside)]
+    return Section("summary", t("summary", lang), blocks)
+
+
+def summary_sentences(ctx: ReportContext, set_aside: int) -> list[str]:
+    """Who took part, what they raised most, campaigns, languages, and the strongest differences between groups."""
+    lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
+    other_excluded = sum(acc["excluded"].values()) - set_aside
+    sentences = [t("s_rows", lang, count=acc["input"], input=ctx.n(acc["input"]), analysed=ctx.n(acc["analysed"]), unique=ctx.n(ctx.unique_total()))]
+    if set_aside or other_excluded:
+        sentences.append(t("s_set_aside", lang, set_aside=ctx.n(set_aside), excluded=ctx.n(other_excluded)))
+    groups = ctx.table("topic_groups")
+    if groups is not None:
+        real = groups[groups["topic_group_id"] >= 0].sort_values(["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable")
+        if len(real):
+            named = [f"{ctx.q(str(r['label']))} ({ctx.pct(r['share_unique'])})" for _, r in real.head(3).iterrows()]
+            sentences.append(t("s_top_groups", lang, count=len(real), n=ctx.n(len(real)), names=_join(named, lang)))
+    themes = ctx.table("themes")
+    if themes is not None:
+        named = themes[themes["theme_id"] != schema.OTHER_THEME].head(3)
+        if len(named):
+            listed = [f"{ctx.q(str(r['name']))} ({ctx.pct(r['share_of_unique'])})" for _, r in named.iterrows()]
+            sentences.append(t("s_top_themes", lang, names=_join(listed, lang)))
+        other = themes[themes["theme_id"] == schema.OTHER_THEME]
+        if len(other):
+            sentences.append(t("s_other", lang, share=ctx.pct(float(other.iloc[0]["share_of_unique"]))))
+    if int(overview.get("campaigns", 0)):
+        rows = int(overview.get("campaign_contributions", 0))
+        sentences.append(t("s_campaigns", lang, count=int(overview["campaigns"]), n=ctx.n(int(overview["campaigns"])), rows=ctx.n(rows),
+                           share=ctx.pct(rows / max(acc["analysed"], 1))))
+    languages = ctx.table("languages")
+    if languages is not None:
+        shown = languages[languages["share_of_analysed"] >= LANGUAGE_MIN_SHARE]
+        if len(shown) > 1:
+            sentences.append(t("s_languages", lang, langs=", ".join(
+                f"{language_name(str(r[schema.LANG]), lang)} {ctx.pct(r['share_of_analysed'])}" for _, r in shown.iterrows())))
+    if ctx.facts.get("segment_columns") and themes is not None:
+        findings = material_findings(ctx)
+        sentences += finding_sentences(ctx, findings) if len(findings) else [t("s_no_findings", lang)]
+    return sentences
+
+
+def _join(items: list[str], lang: str) -> str:
+    """"a, b y c" in ``lang``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('and', lang)} " + items[-1]

@@ -1,0 +1,53 @@
+"""Commitment themes: the largest with their key points; the others in the annex."""
+
+from __future__ import annotations
+
+from consultnlp import schema
+from consultnlp.i18n import t
+from consultnlp.report.model import Block, Section
+from consultnlp.report.sections.common import ReportContext, chart, key_points_block
+
+THEMES_IN_CHART = 12
+THEMES_DETAILED = 6
+POINTS_PER_THEME = 3
+
+
+def theme_rows(ctx: ReportContext):  # noqa: ANN201 - DataFrame
+    """Named themes, each with one share: a theme with sub-themes counted with them (and named so), others alone."""
+    themes = ctx.table("themes")
+    if themes is None:
+        return None
+    named = themes[themes["theme_id"] != schema.OTHER_THEME].copy()
+    family = named["unique_with_subthemes"].notna() if "unique_with_subthemes" in named else named["theme_id"] != named["theme_id"]
+    named["shown_name"] = named["name"].astype(str)
+    named["shown_unique"] = named["unique_contributions"].astype(int)
+    named["shown_share"] = named["share_of_unique"].astype(float)
+    if family.any():
+        named.loc[family, "shown_name"] = named.loc[family, "name"].astype(str) + " " + t("with_subthemes", ctx.lang)
+        named.loc[family, "shown_unique"] = named.loc[family, "unique_with_subthemes"].astype(int)
+        named.loc[family, "shown_share"] = named.loc[family, "share_of_unique_with_subthemes"].astype(float)
+    return named.sort_values(["shown_unique", "theme_id"], ascending=[False, True], kind="stable")
+
+
+def themes_section(ctx: ReportContext) -> Section | None:
+    named = theme_rows(ctx)
+    if named is None:
+        return None
+    lang = ctx.lang
+    method = ctx.settings.get("themes_method", "zero-shot")
+    taxonomy = ctx.settings.get("taxonomy", "")
+    intro = t(f"themes_intro_{method.replace('-', '_')}", lang, max=ctx.settings.get("max_themes", 3), taxonomy=taxonomy)
+    sec = Section("themes", t("themes", lang), [Block("p", text=intro + " " + t("share_base", lang, unique=ctx.n(ctx.unique_total())))])
+    top = named.head(THEMES_IN_CHART)
+    sec.blocks.append(chart(top["shown_name"].tolist(), top["shown_share"].tolist(), t("chart_themes", lang), lang))
+    for _, theme in named.head(THEMES_DETAILED).iterrows():
+        sub = Section(f"theme-{theme['theme_id']}", f"{theme['shown_name']} — {ctx.pct(theme['shown_share'])}")
+        n = int(theme["shown_unique"])
+        sub.blocks.append(Block("p", text=t("theme_counts", lang, count=n, unique=ctx.n(n))))
+        points = key_points_block(ctx, "theme", theme["theme_id"], POINTS_PER_THEME)
+        if points:
+            sub.blocks.append(points)
+        sec.subsections.append(sub)
+    if len(named) > THEMES_DETAILED:
+        sec.blocks.append(Block("p", text=t("themes_more", lang)))
+    return sec

@@ -1,0 +1,55 @@
+"""What people said: the headline groups, each with its fine topics and its key points."""
+
+from __future__ import annotations
+
+from consultnlp.i18n import t
+from consultnlp.report.model import Block, Section
+from consultnlp.report.sections.common import ReportContext, chart, key_points_block
+
+GROUPS_IN_CHART = 15
+GROUPS_DETAILED = 8
+SUBTOPICS_LISTED = 6
+POINTS_PER_GROUP = 5
+
+
+def groups_section(ctx: ReportContext) -> Section | None:
+    groups, topics = ctx.table("topic_groups"), ctx.table("topics")
+    if groups is None or topics is None:
+        return None
+    lang = ctx.lang
+    real = groups[groups["topic_group_id"] >= 0].sort_values(["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable")
+    n_topics = int((topics["topic_id"] >= 0).sum())
+    sec = Section("groups", t("groups", lang), [
+        Block("p", text=t("groups_intro", lang, unique=ctx.n(ctx.unique_total()), topics=ctx.n(n_topics), groups=ctx.n(len(real)))),
+        Block("p", text=t("points_note", lang)),
+    ])
+    top = real.head(GROUPS_IN_CHART)
+    sec.blocks.append(chart(top["label"].astype(str).tolist(), top["share_unique"].tolist(), t("chart_groups", lang), lang))
+    fine = topics[topics["topic_id"] >= 0]
+    for _, group in real.head(GROUPS_DETAILED).iterrows():
+        sub = Section(f"group-{group['topic_group_id']}", f"{group['label']} — {ctx.pct(group['share_unique'])}")
+        members = fine[fine["topic_group_id"] == group["topic_group_id"]].sort_values(
+            ["unique_contributions", "topic_id"], ascending=[False, True], kind="stable")
+        counts = t("group_counts", lang, count=int(group["contributions"]), n=ctx.n(int(group["contributions"])),
+                   unique=ctx.n(int(group["unique_contributions"])))
+        if len(members) > 1:
+            listed = "; ".join(f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.head(SUBTOPICS_LISTED).iterrows())
+            more = len(members) - SUBTOPICS_LISTED
+            if more > 0:
+                listed += " " + t("and_more", lang, count=more, n=ctx.n(more))
+            counts += " " + t("subtopics", lang, list=listed)
+        sub.blocks.append(Block("p", text=counts))
+        points = key_points_block(ctx, "group", group["topic_group_id"], POINTS_PER_GROUP)
+        if points:
+            sub.blocks.append(points)
+        sec.subsections.append(sub)
+    rest = real.iloc[GROUPS_DETAILED:]
+    if len(rest):
+        others = Section("group-others", t("groups_more", lang, count=len(rest), n=ctx.n(len(rest))))
+        sec.subsections.append(others)
+        others.blocks.append(Block(
+            "table", headers=[t("group_heading", lang), t("unique_contributions", lang), t("share", lang), t("topics_heading", lang)],
+            numeric=[False, True, True, False],
+            rows=[[str(r["label"]), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1), str(r["topic_labels"])]
+                  for _, r in rest.iterrows()]))
+    return sec

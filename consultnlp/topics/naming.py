@@ -1,0 +1,204 @@
+"""Names of fine topics and headline groups, per language, computed once at analysis time.
+
+A topic gets a name in each language that enough of its comments are written in (3 and
+10%): a bilingual consultation publishes one topic under one name per language, and a
+report in a language the topic has no comments in uses the topic's main language. Names
+are stored with the topic table, so re-rendering never renames anything the analyst did
+not rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.schema import LANGUAGES
+from consultnlp.text import fold, plural_stem
+from consultnlp.topics.hierarchy import group_topics
+from consultnlp.topics.phrases import capitalised, ranked_names, unique_names
+
+if TYPE_CHECKING:
+    from consultnlp.lemmas import Lemmatizer
+    from consultnlp.topics.model import TopicModel
+
+OUTLIER_LABEL = "—"
+MIN_LANG_DOCS = 3
+MIN_LANG_SHARE = 0.1
+SAMPLE_PER_GROUP = 300  # the comments closest to a topic's centre that its name is chosen from
+
+
+@dataclass
+class Units:
+    """The modelled comments a name is taken from, aligned row by row with their embeddings."""
+
+    texts: Sequence[str]
+    langs: np.ndarray
+    topics: np.ndarray
+    closeness: np.ndarray  # similarity to the comment's topic centre
+    embeddings: np.ndarray
+
+
+def _central_rows(rows: np.ndarray, closeness: np.ndarray, limit: int) -> np.ndarray:
+    order = np.lexsort((rows, -closeness[rows]))
+    return np.sort(rows[order[:limit]])
+
+
+def _centre(embeddings: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    return np.asarray(embeddings[np.sort(rows)], dtype=np.float32).mean(axis=0)
+
+
+def names_by_language(
+    units: Units,
+    members: dict[int, np.ndarray],
+    encode: Callable[[list[str]], np.ndarray],
+    is_stopword: Callable[[str], bool],
+    fallback: Callable[[int], str],
+) -> dict[int, dict[str, str]]:
+    """Per group (``members``: group id -> unit rows, largest group first), its name in each of its languages."""
+    names: dict[int, dict[str, str]] = {g: {} for g in members}
+    order = list(members)
+    for lang in LANGUAGES:
+        texts: dict[int, list[str]] = {}
+        centres: dict[int, np.ndarray] = {}
+        for g, rows in members.items():
+            in_lang = rows[units.langs[rows] == lang]
+            if len(in_lang) < max(MIN_LANG_DOCS, MIN_LANG_SHARE * len(rows)):
+                continue
+            sample = _central_rows(in_lang, units.closeness, SAMPLE_PER_GROUP)
+            texts[g] = [units.texts[i] for i in sample]
+            centres[g] = _centre(units.embeddings, in_lang if len(in_lang) <= 5 * SAMPLE_PER_GROUP else sample)
+        if not texts:
+            continue
+        ranked = ranked_names(texts, centres, encode, is_stopword)
+        chosen = unique_names(ranked, [g for g in order if g in texts], fallback)
+        for g, name in chosen.items():
+            names[g][lang] = name
+    for g in names:
+        if not names[g]:
+            names[g][main_language(units.langs[members[g]])] = fallback(g)
+    return names
+
+
+def main_language(langs: np.ndarray) -> str:
+    """The most frequent of es/pt/en among ``langs`` (ties: alphabetical), else English."""
+    counts = pd.Series(langs).value_counts()
+    counts = counts[counts.index.isin(LANGUAGES)]
+    if counts.empty:
+        return "en"
+    return sorted(counts[counts == counts.max()].index)[0]
+
+
+def name_in(names: dict[str, str], lang: str, main: str) -> str:
+    """The name in ``lang`` when there is one, else in the main language."""
+    return names.get(lang) or names.get(main) or next(iter(names.values()), "")
+
+
+def topic_members(topics: np.ndarray) -> dict[int, np.ndarray]:
+    """Topic id -> unit rows, largest topic first (ties: lower id), outliers left out."""
+    ids, counts = np.unique(topics[topics >= 0], return_counts=True)
+    order = ids[np.lexsort((ids, -counts))]
+    return {int(t): np.flatnonzero(topics == t) for t in order}
+
+
+def build_groups(
+    topic_ids: np.ndarray, centroids: np.ndarray, units: Units, *, min_groups: int, max_groups: int
+) -> dict[int, int]:
+    """Topic id -> group id, groups numbered from the one with most comments down."""
+    sizes = np.array([(units.topics == t).sum() for t in topic_ids])
+    groups = group_topics(centroids, sizes, min_groups=min_groups, max_groups=max_groups)
+    return {int(t): int(g) for t, g in zip(topic_ids, groups)}
+
+
+def name_topics_and_groups(
+    info: pd.DataFrame, model: TopicModel, units: Units, *, lang: str, encode: Callable[[list[str]], np.ndarray],
+    is_stopword: Callable[[str], bool], min_groups: int, max_groups: int, named: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The topic table with each topic's names per language (kept from a saved model when ``named`` is
+    false), its group and its label in ``lang``; and the groups' table."""
+    members = topic_members(units.topics)
+    keywords = dict(zip(info["topic_id"], info["label"]))
+    info = info.copy()
+    if named:
+        written = names_by_language(units, members, encode, is_stopword, fallback=lambda t: keywords.get(t) or str(t))
+    else:
+        saved = info["labels"] if "labels" in info else pd.Series([None] * len(info))
+        written = {int(t): dict(n) if isinstance(n, dict) and n else {lang: str(label)}
+                   for t, n, label in zip(info["topic_id"], saved, info["label"])}
+    info["main_lang"] = [main_language(units.langs[members[int(t)]]) if int(t) in members else lang for t in info["topic_id"]]
+    info["labels"] = [{k: capitalised(v) for k, v in written.get(int(t), {}).items()} for t in info["topic_id"]]
+    info["label"] = [OUTLIER_LABEL if int(t) < 0 else name_in(n, lang, m) for t, n, m in zip(info["topic_id"], info["labels"], info["main_lang"])]
+    fitted = [int(t) for t in model.topic_ids if int(t) in members]
+    rows = [int(np.flatnonzero(model.topic_ids == t)[0]) for t in fitted]
+    group_of = build_groups(np.asarray(fitted), model.centroids[rows], units, min_groups=min_groups, max_groups=max_groups)
+    info["group_id"] = [group_of.get(int(t), schema.OUTLIER_TOPIC) for t in info["topic_id"]]
+    main = dict(zip(info["topic_id"].astype(int), info["main_lang"]))
+    records = []
+    for group in sorted(set(group_of.values())):
+        topics = [t for t in members if group_of.get(t) == group]  # largest topic first
+        rows_of_group = np.concatenate([members[t] for t in topics])
+        names = group_names(topics, written, main)
+        records.append({
+            "group_id": group, "labels": names, "main_lang": main_language(units.langs[rows_of_group]),
+            "topic_ids": sorted(topics), "unique_comments": len(rows_of_group),
+        })
+    groups = pd.DataFrame(records, columns=["group_id", "labels", "main_lang", "topic_ids", "unique_comments"])
+    groups["labels"] = _distinct(groups["labels"].tolist())
+    groups["label"] = [name_in(n, lang, m) for n, m in zip(groups["labels"], groups["main_lang"])]
+    return info, groups[["group_id", "label", "labels", "main_lang", "topic_ids", "unique_comments"]]
+
+
+CONJUNCTION = {"es": "y", "pt": "e", "en": "and"}
+MAX_GROUP_NAME_WORDS = 5
+
+
+def group_names(topics: list[int], written: dict[int, dict[str, str]], main: dict[int, str]) -> dict[str, str]:
+    """A group's name in each language: its largest topic's name and, when both fit in five words,
+    the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic."""
+    langs = sorted({lang for t in topics for lang in written.get(t, {})})
+    names = {}
+    for lang in langs:
+        parts = [p for p in (name_in(written.get(t, {}), lang, main.get(t, lang)) for t in topics) if p]
+        first = parts[0] if parts else ""
+        conjunction = CONJUNCTION.get(lang, "and")
+        # A second name that repeats a word of the first adds nothing ("Igualdad ante la ley" and "Igualdad").
+        second = next((p for p in parts[1:3] if not _shares_word(first, p)), None)
+        joined = f" {fold(first)} "
+        if second and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and f" {fold(conjunction)} " not in joined:
+            if lang == "es" and fold(second).startswith(("i", "hi")) and not fold(second).startswith("hie"):
+                conjunction = "e"  # "Salud e igualdad"
+            names[lang] = capitalised(f"{first} {conjunction} {second}")
+        elif first:
+            names[lang] = capitalised(first)
+    return names
+
+
+def _shares_word(first: str, second: str) -> bool:
+    stems = lambda name: {plural_stem(w)[:6] for w in fold(name).split() if len(w) > 3}  # noqa: E731
+    return bool(stems(first) & stems(second))
+
+
+def _distinct(names: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Per language, a name already used by an earlier (larger) group gets a number."""
+    seen: dict[str, set[str]] = {}
+    out = []
+    for by_lang in names:
+        fixed = {}
+        for lang, name in by_lang.items():
+            used = seen.setdefault(lang, set())
+            candidate, i = name, 2
+            while fold(candidate) in used:
+                candidate, i = f"{name} ({i})", i + 1
+            used.add(fold(candidate))
+            fixed[lang] = candidate
+        out.append(fixed)
+    return out
+
+
+def folded_stopwords(lemmatizer: "Lemmatizer | None") -> Callable[[str], bool]:
+    """Whether an accent-folded, lower-case word is a stop word in any analysed language."""
+    words = frozenset(fold(w) for lang in schema.LANGUAGES for w in lemmatizer.stopwords(lang)) if lemmatizer else frozenset()
+    return words.__contains__

@@ -1,0 +1,197 @@
+"""Names for topics and groups: a short phrase taken from the group's own comments.
+
+Candidates are word n-grams (1 to 4 words) of the comments' redacted text that do not
+cross punctuation and neither start nor end with a stop word. Each is scored as BERTopic's
+KeyBERTInspired representation scores words: first a class-based TF-IDF over the groups
+(how much more often the group's comments use the phrase than the others'), then, for the
+best of those, how close the phrase's embedding is to the group's centre; maximal marginal
+relevance keeps the runner-up names unlike the best one. Names are chosen greedily from the
+largest group down so that every name is unique (a group whose best phrase is taken gets its
+next best).
+
+A phrase is shown as people wrote it most often outside ALL-CAPS comments, so accents and
+acronyms stay (AFP, IPVA, SUS), with a capital first letter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
+
+from consultnlp.embedders.base import l2_normalise
+from consultnlp.text import fold
+
+MAX_WORDS = 4
+MIN_WORD_CHARS = 3
+CANDIDATES = 25  # best c-TF-IDF candidates per group whose embeddings are compared with the centre
+# Among those, the cosine to the group's centre decides, with a little weight on c-TF-IDF (which on its
+# own favours single common words) and on length: "Democracia participativa" over "Democracia",
+# "Derecho a la salud" over "Salud" (on the Chile 2016 sample).
+CTFIDF_WEIGHT = 0.1
+LENGTH_BONUS = 0.03  # per extra word up to three
+MIN_SUPPORT_SHARE = 0.03  # a candidate is used by at least this share of the group's comments (and 2)
+MMR_DIVERSITY = 0.5
+_CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"«»“”\n/|–—-]+|\s-\s")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÃÕÇÑ]{2,6}s?$")
+
+
+@dataclass
+class Phrase:
+    """A candidate name: its comparison key, how often each written form occurs, and the comments using it."""
+
+    key: str
+    forms: Counter = field(default_factory=Counter)
+    docs: set[int] = field(default_factory=set)
+
+    def written(self) -> str:
+        """The most frequent written form (ties: alphabetical)."""
+        return sorted(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def capitalised(name: str) -> str:
+    """``name`` with a capital first letter, as a heading starts."""
+    return name[:1].upper() + name[1:]
+
+
+def _shouting(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _shown_word(word: str, *, shouting: bool, sentence_start: bool) -> str:
+    """Acronyms as written; a capitalised word inside a sentence is a name and keeps its capital; the rest in lower case."""
+    if shouting:
+        return word.lower()
+    if _ACRONYM.match(word):
+        return word
+    if not sentence_start and word[:1].isupper() and word[1:].islower():
+        return word
+    return word.lower()
+
+
+def _clauses(text: str) -> list[tuple[list[str], bool]]:
+    """The words of each clause (text between punctuation), and whether the clause starts a sentence."""
+    out = []
+    starts_sentence = True
+    position = 0
+    for match in [*_CLAUSE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        words = _WORD.findall(text[position:end])
+        if words:
+            out.append((words, starts_sentence))
+        if match is None:
+            break
+        starts_sentence = bool(re.search(r"[.!?\n]", match.group(0)))
+        position = match.end()
+    return out
+
+
+def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool]) -> dict[str, Phrase]:
+    """Every n-gram of up to ``MAX_WORDS`` words in ``texts``, keyed without case or accents."""
+    found: dict[str, Phrase] = {}
+    for doc, text in enumerate(texts):
+        shouting = _shouting(text)
+        for words, starts_sentence in _clauses(text):
+            folded = [fold(w) for w in words]
+            usable = [not is_stopword(f) and (len(f) >= MIN_WORD_CHARS or bool(_ACRONYM.match(w))) for f, w in zip(folded, words)]
+            shown = [_shown_word(w, shouting=shouting, sentence_start=starts_sentence and k == 0) for k, w in enumerate(words)]
+            for i in range(len(words)):
+                if not usable[i]:
+                    continue
+                for j in range(i + 1, min(i + MAX_WORDS, len(words)) + 1):
+                    if not usable[j - 1]:
+                        continue
+                    key = " ".join(folded[i:j])
+                    phrase = found.get(key)
+                    if phrase is None:
+                        phrase = found[key] = Phrase(key)
+                    if doc not in phrase.docs:
+                        phrase.docs.add(doc)
+                        phrase.forms[" ".join(shown[i:j])] += 1
+    return found
+
+
+def class_tfidf(groups: Mapping[int, dict[str, Phrase]], sizes: Mapping[int, int]) -> dict[int, dict[str, float]]:
+    """Per group, each candidate's share of the group's comments times log(1 + groups / summed shares over groups)."""
+    shares = {g: {k: len(p.docs) / max(1, sizes[g]) for k, p in found.items()} for g, found in groups.items()}
+    total: dict[str, float] = defaultdict(float)
+    for found in shares.values():
+        for key, share in found.items():
+            total[key] += share
+    n = len(groups)
+    return {g: {k: s * math.log(1 + n / total[k]) for k, s in found.items()} for g, found in shares.items()}
+
+
+def mmr_order(vectors: np.ndarray, relevance: np.ndarray, diversity: float = MMR_DIVERSITY) -> list[int]:
+    """All indices ordered by maximal marginal relevance (ties broken by position)."""
+    order: list[int] = []
+    redundancy = np.zeros(len(vectors))
+    for _ in range(len(vectors)):
+        score = (1 - diversity) * relevance - diversity * redundancy
+        score[order] = -np.inf
+        best = int(np.lexsort((np.arange(len(score)), -score))[0])
+        order.append(best)
+        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+    return order
+
+
+def ranked_names(
+    texts: Mapping[int, Sequence[str]],
+    centres: Mapping[int, np.ndarray],
+    encode: Callable[[list[str]], np.ndarray],
+    is_stopword: Callable[[str], bool],
+) -> dict[int, list[tuple[str, str]]]:
+    """Per group, its candidate names best first, as (comparison key, written form)."""
+    found = {g: candidates(t, is_stopword) for g, t in texts.items()}
+    for g, phrases in found.items():
+        floor = max(2, math.ceil(MIN_SUPPORT_SHARE * len(texts[g])))
+        kept = {k: p for k, p in phrases.items() if len(p.docs) >= floor}
+        # A tiny group has few repeated phrases: fall back on its most used ones.
+        found[g] = kept or dict(sorted(phrases.items(), key=lambda kv: (-len(kv[1].docs), kv[0]))[:CANDIDATES])
+    scores = class_tfidf(found, {g: len(t) for g, t in texts.items()})
+    best: dict[int, list[str]] = {}
+    for g, by_key in scores.items():
+        top = sorted(by_key.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        best[g] = [k for k, _ in top]
+    shown = {(g, k): found[g][k].written() for g, keys in best.items() for k in keys}
+    unique = sorted(set(shown.values()))
+    vectors = l2_normalise(np.asarray(encode(unique), dtype=np.float32)) if unique else np.zeros((0, 1), np.float32)
+    row = {text: i for i, text in enumerate(unique)}
+    out: dict[int, list[tuple[str, str]]] = {}
+    for g, keys in best.items():
+        if not keys:
+            out[g] = []
+            continue
+        cand = vectors[[row[shown[(g, k)]] for k in keys]]
+        centre = l2_normalise(np.asarray(centres[g], dtype=np.float32).reshape(1, -1))[0]
+        tfidf = np.array([scores[g][k] for k in keys])
+        tfidf = tfidf / (tfidf.max() or 1.0)
+        length = np.array([min(len(k.split()), 3) - 1 for k in keys])
+        relevance = cand @ centre + CTFIDF_WEIGHT * tfidf + LENGTH_BONUS * length
+        out[g] = [(keys[i], shown[(g, keys[i])]) for i in mmr_order(cand, relevance)]
+    return out
+
+
+def unique_names(ranked: Mapping[int, list[tuple[str, str]]], order: Sequence[int], fallback: Callable[[int], str]) -> dict[int, str]:
+    """One name per group (as written), unique without case or accents: greedily, in ``order`` (largest first)."""
+    used: set[str] = set()
+    names: dict[int, str] = {}
+    for g in order:
+        for key, shown in ranked.get(g, []):
+            if key not in used:
+                names[g] = shown
+                used.add(key)
+                break
+        else:
+            name, i = fallback(g), 2
+            while fold(name) in used:
+                name, i = f"{fallback(g)} ({i})", i + 1
+            names[g] = name
+            used.add(fold(name))
+    return names
