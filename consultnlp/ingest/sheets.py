@@ -57,10 +57,13 @@ class _OpenpyxlBook:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
+        # A handle, not the path: openpyxl refuses a path whose extension is not .xlsx (--format-in xlsx on a .csv).
+        self._handle = path.open("rb")
         try:
             # data_only=False: a citizen's text that begins with "=" is stored as a formula; we want its text, not a value.
-            self._book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+            self._book = openpyxl.load_workbook(self._handle, read_only=True, data_only=False)
         except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
+            self._handle.close()
             raise InputError(f"{path.name} is not a readable .xlsx workbook ({exc}). Open it in Excel and save it as .xlsx again.") from None
         self.names: list[str] = list(self._book.sheetnames)
 
@@ -69,6 +72,7 @@ class _OpenpyxlBook:
 
     def close(self) -> None:
         self._book.close()
+        self._handle.close()
 
 
 class _CalamineBook:

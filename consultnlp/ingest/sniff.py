@@ -190,7 +190,7 @@ def sniff_content(path: Path) -> Content:
         except (OSError, EOFError, zlib.error) as exc:
             return Content("damaged-gzip", None, f"a damaged gzip file ({exc})")
         inner_content = _bytes_content(inner_head) if inner_head.strip() else Content("empty", None, "empty")
-        return Content("gzip", inner_content.format, f"gzip-compressed {inner_content.description}", inner=inner_content)
+        return Content("gzip", inner_content.format, f"a gzip-compressed file holding {inner_content.description}", inner=inner_content)
     if head.startswith(b"PAR1"):
         return Content("parquet", "parquet", FORMAT_NAMES["parquet"])
     if head.startswith(b"%PDF"):
@@ -232,7 +232,7 @@ def _not_data(name: str, content: Content) -> InputError:
             return InputError(f"{name} is gzip-compressed but holds nothing. Export the consultation with a header row and at least one comment.")
         if inner.kind == "binary":
             return InputError(f"{name} is gzip-compressed, and what it holds is not a text file. Decompress it and check what it is, or export the responses as CSV or XLSX.")
-        return InputError(f"{name} is gzip-compressed {inner.description}, not a data file. Decompress it and look at what it holds.")
+        return InputError(f"{name} is a gzip-compressed file holding {inner.description}, not a data file. Decompress it and look at what it holds.")
     advice = NOT_DATA.get(content.kind, ("", EXPORT))[1]
     return InputError(f"{name} is {content.description}, not a data file. {advice}")
 
@@ -267,14 +267,14 @@ def resolve_format(path: Path, format_in: str | None = None) -> Resolved:
             f"{path.name}: unsupported file type '{ext or '(none)'}'. Supported: {supported}. "
             f"Its content looks like {inner.description}: pass --format-in {inner.format} to read it."
         )
+    if gzipped and inner.format not in TEXT_FORMATS:
+        raise InputError(f"{path.name} is a gzip-compressed file holding {inner.description}. Decompress it (gunzip) and pass the file inside.")
     warnings = []
     found = inner.format
     if found != expected:
         # The text formats are told apart by a glance at the first lines; the user's --format-in decides.
         if not (format_in and found in TEXT_FORMATS and expected in TEXT_FORMATS):
             raise _mismatch(path, inner, expected, format_in)
-    if gzipped and expected not in TEXT_FORMATS:
-        raise InputError(f"{path.name} is gzip-compressed {inner.description}. Decompress it (gunzip) and pass the file inside.")
     if gzipped and not named_gz:
         warnings.append(f"{path.name} is gzip-compressed; read it decompressed.")
     if named_gz and not gzipped:
