@@ -104,15 +104,18 @@ def _read_csv(
     if enc.warning:
         info.warnings.append(enc.warning)
     sample = codecs.getincrementaldecoder(enc.name)(errors="replace").decode(head).lstrip("\ufeff")
-    sep = info.delimiter = sniff_delimiter(sample, delimiter)
+    # Excel writes "sep=;" as a first line to name the delimiter: take it, and do not count it as a title.
+    excel_sep = re.fullmatch(r"sep=(.)", sample.split("\n", 1)[0].strip("\r"))
+    hint = 1 if excel_sep else 0
+    sep = info.delimiter = sniff_delimiter(sample.split("\n", 1)[1] if excel_sep else sample, delimiter or (excel_sep.group(1) if excel_sep else None))
     records = _sample_records(sample, sep, truncated=len(head) >= SNIFF_BYTES)
     if header_row is not None:
         if header_row > len(records) or not any(c.strip() for c in records[header_row - 1]):
             raise InputError(f"{path.name}: --header-row {header_row} is {'past the first rows' if header_row > len(records) else 'an empty row'} of the file. Give the row that holds the column names.")
         h = header_row - 1
     else:
-        h = find_header_row(records) if records else 0
-        if any(any(c.strip() for c in r) for r in records[:h]):
+        h = hint + (find_header_row(records[hint:]) if records[hint:] else 0)
+        if any(any(c.strip() for c in r) for r in records[hint:h]):
             info.warnings.append(skipped_rows_warning(path.name, h, records))
     info.header_row = h + 1
     header = records[h] if records else []

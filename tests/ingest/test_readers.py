@@ -169,3 +169,14 @@ def test_ingest_keywords_are_the_config_keys():
 
     params = set(inspect.signature(ingest).parameters) - {"path"}
     assert params == set(IngestConfig.model_fields)
+
+
+def test_ingest_excel_sep_line_names_the_delimiter(write_file):
+    frame, info = ingest(write_file("c.csv", "sep=;\n" + _csv(";")))
+    assert (info.delimiter, info.header_row, info.warnings) == (";", 2, [])
+    assert frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
+
+
+def test_ingest_mac_roman_with_classic_mac_line_ends(write_file):
+    frame, info = ingest(write_file("c.csv", _csv().replace("\n", "\r").encode("mac_roman")))
+    assert info.encoding == "mac_roman" and frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
