@@ -35,6 +35,7 @@ BOMS = (
 TEXT_LETTERS = frozenset("áéíóúàâêôãõçñüÁÉÍÓÚÀÂÊÔÃÕÇÑÜ")
 TEXT_MARKS = frozenset("¿¡ºª°«»“”‘’–—…€£")
 APOSTROPHES = frozenset("’'")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 # C0 control characters (tab and line breaks kept) and DEL are never text: removed; the ones that separate
 # lines or records become a space so words stay apart. C1 characters (U+0080-U+009F) are kept: they are the
@@ -125,7 +126,7 @@ def plausibility(text: str) -> float:
     cp1252) or capitals after small letters ("cÛmo": cp1252 read as Mac Roman).
     """
     score = 0.0
-    for match in re.finditer(r"[^\x00-\x7f]", text):
+    for match in NON_ASCII.finditer(text):
         i, ch = match.start(), match.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -168,13 +169,19 @@ def _first_invalid_utf8_line(blocks: Iterable[bytes]) -> int | None:
 
 
 def _count_utf8(blocks: Iterable[bytes]) -> tuple[int, int]:
+    """(non-ASCII characters that are valid UTF-8, bytes that are not) over the whole file."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+
+    def texts() -> Iterator[str]:
+        for block in blocks:
+            yield decoder.decode(block)
+        yield decoder.decode(b"", final=True)
+
     valid = invalid = 0
-    for block in [*blocks, b""]:
-        text = decoder.decode(block, final=not block)
+    for text in texts():
         bad = text.count("\ufffd")
         invalid += bad
-        valid += len(re.findall(r"[^\x00-\x7f]", text)) - bad
+        valid += len(NON_ASCII.findall(text)) - bad
     return valid, invalid
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 from consultnlp.errors import InputError
 from consultnlp.ingest.encoding import (
     CleanTextReader,
+    clean_controls,
     decode_with_warning,
     detect_encoding,
     file_blocks,
@@ -103,11 +104,13 @@ def _read_csv(
     info.encoding = enc.name
     if enc.warning:
         info.warnings.append(enc.warning)
-    sample = codecs.getincrementaldecoder(enc.name)(errors="replace").decode(head).lstrip("\ufeff")
+    sample, _ = clean_controls(codecs.getincrementaldecoder(enc.name)(errors="replace").decode(head).lstrip("\ufeff"))
     # Excel writes "sep=;" as a first line to name the delimiter: take it, and do not count it as a title.
     excel_sep = re.fullmatch(r"sep=(.)", sample.split("\n", 1)[0].strip("\r"))
     hint = 1 if excel_sep else 0
     sep = info.delimiter = sniff_delimiter(sample.split("\n", 1)[1] if excel_sep else sample, delimiter or (excel_sep.group(1) if excel_sep else None))
+    if len(sep) != 1:
+        raise InputError(f"the delimiter must be one character; got {sep!r}. Set it with --set ingest.delimiter=';' (or tab), or leave it unset to detect it.")
     records = _sample_records(sample, sep, truncated=len(head) >= SNIFF_BYTES)
     if header_row is not None:
         if header_row > len(records) or not any(c.strip() for c in records[header_row - 1]):
@@ -260,7 +263,7 @@ def read_table(
         raise InputError(f"{path} is a folder. Give the path of a consultation file (.csv, .xlsx, .json, .parquet ...).")
     if format is not None and format not in READ_FORMATS:
         raise InputError(f"unknown input format {format!r}. Use one of: {', '.join(READ_FORMATS)}.")
-    resolved = resolve_format(path, format)
+    resolved = resolve_format(path, format, encoding)
     fmt = resolved.format
     if sheet is not None and fmt not in SHEET_FORMATS:
         raise InputError(f"--sheet applies to spreadsheets (.xlsx, .xls, .ods) only; {path.name} is {fmt.upper()}. Remove --sheet.")

@@ -137,8 +137,16 @@ def _ole_content(head: bytes, path: Path) -> Content:
     return Content("ole", None, NOT_DATA["ole"][0])
 
 
-def _text_start(head: bytes) -> str | None:
-    """The first characters of a text file, decoded well enough to look at; None for binary data."""
+def _text_start(head: bytes, encoding: str | None = None) -> str | None:
+    """The first characters of a text file, decoded well enough to look at; None for binary data.
+
+    With the user's ``encoding`` the bytes are text by definition (UTF-32, EBCDIC ... look binary otherwise).
+    """
+    if encoding:
+        try:
+            return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head[:4096])
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}. Use a name such as utf-8, cp1252, mac_roman or latin-1, or leave it unset to detect it.") from None
     for bom, codec in BOMS:
         if head.startswith(bom):
             return codecs.getincrementaldecoder(codec)(errors="replace").decode(head[:4096])
@@ -175,8 +183,8 @@ def _text_content(start: str) -> Content:
     return Content("text", "csv", "a text table")
 
 
-def sniff_content(path: Path) -> Content:
-    """What ``path`` holds, from its first bytes (and a ZIP's table of contents)."""
+def sniff_content(path: Path, encoding: str | None = None) -> Content:
+    """What ``path`` holds, from its first bytes (and a ZIP's table of contents); ``encoding``: the user's, for text."""
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     if not head.strip():
@@ -189,7 +197,7 @@ def sniff_content(path: Path) -> Content:
                 inner_head = inner.read(HEAD_BYTES)
         except (OSError, EOFError, zlib.error) as exc:
             return Content("damaged-gzip", None, f"a damaged gzip file ({exc})")
-        inner_content = _bytes_content(inner_head) if inner_head.strip() else Content("empty", None, "empty")
+        inner_content = _bytes_content(inner_head, encoding) if inner_head.strip() else Content("empty", None, "empty")
         return Content("gzip", inner_content.format, f"a gzip-compressed file holding {inner_content.description}", inner=inner_content)
     if head.startswith(b"PAR1"):
         return Content("parquet", "parquet", FORMAT_NAMES["parquet"])
@@ -197,10 +205,10 @@ def sniff_content(path: Path) -> Content:
         return Content("pdf", None, NOT_DATA["pdf"][0])
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_content(head, path)
-    return _bytes_content(head)
+    return _bytes_content(head, encoding)
 
 
-def _bytes_content(head: bytes) -> Content:
+def _bytes_content(head: bytes, encoding: str | None = None) -> Content:
     """Content of bytes that are not a ZIP/OLE container (a gzip file's inside, or a plain file)."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return Content("zip", None, "a ZIP archive")
@@ -212,7 +220,7 @@ def _bytes_content(head: bytes) -> Content:
         return Content("ole", None, "a legacy Microsoft Office file")
     if len(head) > 262 and head[257:262] == b"ustar":
         return Content("tar", None, "a tar archive")
-    start = _text_start(head)
+    start = _text_start(head, encoding)
     if start is None:
         return Content("binary", None, NOT_DATA["binary"][0])
     return _text_content(start)
@@ -249,10 +257,10 @@ def _mismatch(path: Path, content: Content, expected: str, format_in: str | None
     )
 
 
-def resolve_format(path: Path, format_in: str | None = None) -> Resolved:
+def resolve_format(path: Path, format_in: str | None = None, encoding: str | None = None) -> Resolved:
     """The reader for ``path``: from its content, checked against the extension (or ``format_in``, which wins)."""
     named, named_gz = format_from_name(path)
-    content = sniff_content(path)
+    content = sniff_content(path, encoding)
     if content.kind == "empty":
         raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")
     gzipped = content.kind == "gzip"

@@ -100,3 +100,17 @@ def test_controls_nul_in_json_string_removed_with_warning(tmp_path):
     frame, info = ingest(path)
     assert frame[schema.TEXT].tolist() == ["antesdespués del NUL, todo el comentario"]
     assert info.warnings == ["c.json: removed 1 NUL or other control character(s) from the cells; the text around them is kept."]
+
+
+def test_encoding_explicit_reads_what_detection_calls_binary(tmp_path):
+    path = write(tmp_path, "c.csv", csv_text().encode("utf-32-le"))
+    with pytest.raises(InputError, match=r"^c\.csv is not a text file"):
+        ingest(path)
+    frame, info = ingest(path, encoding="utf-32-le")
+    assert len(frame) == 30 and frame[schema.TEXT].iloc[0].startswith("Necesitamos más información")
+
+
+def test_encoding_multi_character_delimiter_is_an_error(tmp_path):
+    with pytest.raises(InputError) as err:
+        ingest(write(tmp_path, "c.csv", csv_text()), delimiter="||")
+    assert str(err.value) == "the delimiter must be one character; got '||'. Set it with --set ingest.delimiter=';' (or tab), or leave it unset to detect it."
