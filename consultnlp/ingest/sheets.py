@@ -66,9 +66,15 @@ class _OpenpyxlBook:
             self._handle.close()
             raise InputError(f"{path.name} is not a readable .xlsx workbook ({exc}). Open it in Excel and save it as .xlsx again.") from None
         self.names: list[str] = list(self._book.sheetnames)
+        self.charts = {name for name in self.names if not hasattr(self._book[name], "iter_rows")}
 
     def rows(self, name: str) -> Iterator[Sequence[Any]]:
-        return self._book[name].iter_rows(values_only=True)
+        if name in self.charts:
+            return iter(())  # a chart sheet holds no cells: it reads as empty
+        sheet = self._book[name]
+        # Some writers record a wrong size ("A1") for the sheet; read_only mode would stop there.
+        sheet.reset_dimensions()
+        return sheet.iter_rows(values_only=True)
 
     def close(self) -> None:
         self._book.close()
@@ -89,6 +95,7 @@ class _CalamineBook:
         except Exception as exc:  # calamine raises its own types for every kind of damage
             raise self._unreadable(exc) from None
         self.names = list(self._book.sheet_names)
+        self.charts: set[str] = set()
 
     def _unreadable(self, exc: Exception) -> InputError:
         detail = f"{type(exc).__name__}: {exc}".replace("\n", " ")
@@ -202,6 +209,9 @@ def read_sheet(path: Path, fmt: str, info: IngestInfo, *, sheet: str | None, hea
     try:
         if sheet is not None and sheet not in book.names:
             raise InputError(f'{path.name} has no sheet "{sheet}". Sheets found: {", ".join(book.names)}. Use --sheet with one of them.')
+        if sheet in book.charts:
+            tables = ", ".join(n for n in book.names if n not in book.charts)
+            raise InputError(f'{path.name} (sheet "{sheet}") is a chart, not a table. Use --sheet with one of: {tables}.')
         if sheet is None:
             sheet = book.names[0] if len(book.names) == 1 else choose_sheet(book, path.name, text_column, info.warnings)
         info.sheet = sheet

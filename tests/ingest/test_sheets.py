@@ -108,3 +108,39 @@ def test_sheets_csv_header_row_given(tmp_path):
 def test_sheets_csv_one_column_file_keeps_its_first_row(tmp_path):
     frame, info = ingest(write(tmp_path, "c.csv", "comentario\n" + "".join(f'"{t}"\n' for _, _, t in rows(5))))
     assert info.header_row == 1 and len(frame) == 5 and info.warnings == []
+
+
+def test_sheets_chart_sheet_is_not_a_choice(tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    data = book.active
+    data.title = "Datos"
+    for row in [HEADER, *rows(10)]:
+        data.append(row)
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=1, min_row=1, max_row=5))
+    book.create_chartsheet("Gráfico", 0).add_chart(chart)
+    book.save(tmp_path / "c.xlsx")
+    frame, info = ingest(tmp_path / "c.xlsx")
+    assert (info.sheet, len(frame), info.warnings) == ("Datos", 10, [])
+    with pytest.raises(InputError) as err:
+        ingest(tmp_path / "c.xlsx", sheet="Gráfico")
+    assert str(err.value) == 'c.xlsx (sheet "Gráfico") is a chart, not a table. Use --sheet with one of: Datos.'
+
+
+def test_sheets_wrong_recorded_size_does_not_cut_the_sheet(tmp_path):
+    import re
+    import zipfile
+
+    source = xlsx(tmp_path, "c.xlsx", {"Hoja1": [HEADER, *rows(10)]})
+    lying = tmp_path / "lie.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(lying, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+            zout.writestr(item, data)
+    frame, _ = ingest(lying, text_column="comentario")
+    assert len(frame) == 10 and frame["region"].tolist()[:3] == ["Norte", "Sur", "Centro"]
