@@ -11,9 +11,9 @@ import pandas as pd
 
 from consultnlp.ingest.encoding import CONTROL_RE, CONTROL_TABLE
 
-HEADER_SCAN_ROWS = 30  # the header is looked for among the first rows only
+HEADER_SCAN_ROWS = 30  # rows of a CSV sample parsed to find the header
 MAX_TITLE_ROWS = 10  # at most this many title rows are skipped without --header-row
-HEADER_CELL_CHARS = 80  # a header cell is a name, not a sentence
+HEADER_CELL_CHARS = 150  # a header cell is a name or a form's question, not a comment
 
 
 def cell_text(value: Any) -> str:
@@ -65,14 +65,12 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> int:
     short, not-all-numeric cells, at least half as wide as the rows under it.
     Without such a row (a one-column table), the first non-empty row.
     """
-    scan = list(rows[:HEADER_SCAN_ROWS])
-    first = next((i for i, row in enumerate(scan) if _filled(row)), 0)
-    for i in range(first, min(len(scan), first + MAX_TITLE_ROWS + 1)):
-        filled = _filled(scan[i])
+    first = next((i for i, row in enumerate(rows) if _filled(row)), 0)
+    for i in range(first, min(len(rows), first + MAX_TITLE_ROWS + 1)):
+        filled = _filled(rows[i])
         if filled >= 2:
-            below = [_filled(r) for r in scan[i + 1 : i + 21]]
-            widest = max(below, default=0)
-            return i if _looks_like_header(scan[i]) and filled * 2 >= widest else first
+            widest = max((_filled(r) for r in rows[i + 1 : i + 21]), default=0)
+            return i if _looks_like_header(rows[i]) and filled * 2 >= widest else first
     return first
 
 

@@ -180,3 +180,14 @@ def test_ingest_excel_sep_line_names_the_delimiter(write_file):
 def test_ingest_mac_roman_with_classic_mac_line_ends(write_file):
     frame, info = ingest(write_file("c.csv", _csv().replace("\n", "\r").encode("mac_roman")))
     assert info.encoding == "mac_roman" and frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
+
+
+def test_ingest_format_names_agree_across_cli_config_and_readers():
+    from typing import get_args
+
+    from consultnlp.cli.analyze import INPUT_FORMATS
+    from consultnlp.config import IngestConfig
+    from consultnlp.ingest.readers import READ_FORMATS
+
+    literal = next(a for a in get_args(IngestConfig.model_fields["format"].annotation) if get_args(a))
+    assert READ_FORMATS == INPUT_FORMATS == get_args(literal)

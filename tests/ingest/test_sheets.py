@@ -18,7 +18,7 @@ from tests.ingest.files import HEADER, INSTRUCTIONS, csv_text, ods, rows, write,
         ([["Consulta 2024"], ["Ministerio"], ["id", "comentario", "region"], ["1", "texto", "Sur"]], 2),
         ([["id", "comentario"], ["1", "texto", "Sur", "x", "y"]], 0),  # the first row with 2+ cells is the header
         ([["Resumen"], ["1", "2"], ["3", "4"]], 0),  # numbers are data, not a header: nothing is skipped
-        ([["Título"], ["Una frase larga de instrucciones " * 4, "otra"], ["1", "2"]], 0),  # sentences are not names
+        ([["Título"], ["Una frase larga de instrucciones, con detalles " * 4, "otra"], ["1", "2"]], 0),  # sentences are not names
     ],
 )
 def test_sheets_find_header_row(table, expected):
@@ -144,3 +144,8 @@ def test_sheets_wrong_recorded_size_does_not_cut_the_sheet(tmp_path):
             zout.writestr(item, data)
     frame, _ = ingest(lying, text_column="comentario")
     assert len(frame) == 10 and frame["region"].tolist()[:3] == ["Norte", "Sur", "Centro"]
+
+
+def test_sheets_header_found_below_many_empty_rows(tmp_path):
+    frame, info = ingest(xlsx(tmp_path, "c.xlsx", {"Hoja1": [*([[]] * 40), ["Consulta 2024"], HEADER, *rows(5)]}))
+    assert (info.header_row, len(frame), info.text_column) == (42, 5, "comentario")
