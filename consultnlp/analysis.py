@@ -84,11 +84,9 @@ def analyze(
     progress = progress or NullProgress()
     out_dir = Path(out_dir)
     t0 = time.perf_counter()
-    ing = config.ingest
-    frame, info = ingest(
-        input_path, text_column=ing.text_column, id_column=ing.id_column, sheet=ing.sheet,
-        segment_columns=ing.segment_columns, encoding=ing.encoding, delimiter=ing.delimiter, chunk_rows=ing.chunk_rows,
-    )
+    frame, info = ingest(input_path, **config.ingest.model_dump())
+    for warning in info.warnings:
+        progress.note(warning)
     if info.text_column_auto:
         progress.note(f'Using column "{info.text_column}" as the comment text (choose another with --text-column).')
     t_ingest = round(time.perf_counter() - t0, 3)

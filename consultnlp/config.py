@@ -52,9 +52,11 @@ class IngestConfig(Section):
     id_column: str | None = None
     sheet: str | None = None
     segment_columns: list[str] = Field(default_factory=list)
-    encoding: str | None = None  # None = sniff (UTF-8, UTF-8 BOM, cp1252)
+    encoding: str | None = None  # None = sniff (BOM, UTF-16, UTF-8, then cp1252 / Mac Roman / Latin-1)
     delimiter: str | None = None  # None = sniff
     chunk_rows: int = Field(default=100_000, ge=1_000)
+    header_row: int | None = Field(default=None, ge=1)  # 1-based row of the column names (CSV and spreadsheets); None = detect
+    format: Literal["csv", "xlsx", "xls", "ods", "json", "jsonl", "parquet"] | None = None  # None = from the content and extension
 
 
 class ScreenConfig(Section):

@@ -58,11 +58,7 @@ def tune_topics(
     if "embed" not in config.stages or "nlp" not in config.stages:
         raise ConfigError("topics tune needs the nlp and embed stages in 'stages:'.")
     prep = config.model_copy(update={"stages": config.stages[: config.stages.index("embed") + 1]})
-    ing = config.ingest
-    frame, info = ingest(
-        input_path, text_column=ing.text_column, id_column=ing.id_column, sheet=ing.sheet,
-        segment_columns=ing.segment_columns, encoding=ing.encoding, delimiter=ing.delimiter,
-    )
+    frame, info = ingest(input_path, **config.ingest.model_dump())
     label_name = _label_column(frame, label_column, Path(input_path).name)
     result = run_pipeline(frame, info, prep, progress=progress, cache_dir=cache_dir, embedder=embedder)
     analysed, context = result.frame, result.context

@@ -1,12 +1,15 @@
 """CLI behaviour on bad input: one line, 'Error: ...', exit code 1, never a traceback."""
 
+import json
 from importlib import metadata
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from consultnlp import __version__
 from consultnlp.cli import app
+from tests.ingest.files import CASES, csv_text, write
 
 runner = CliRunner()
 
@@ -68,8 +71,52 @@ def test_cli_unsupported_extension(write_file, tmp_path):
     _assert_error(_run(str(write_file("c.pdf", "x")), "--out", str(tmp_path / "o")), "c.pdf: unsupported file type '.pdf'. Supported:")
 
 
-def test_cli_old_xls_says_how_to_fix(write_file, tmp_path):
-    _assert_error(_run(str(write_file("c.xls", b"\xd0\xcf")), "--out", str(tmp_path / "o")), "Save it as .xlsx")
+def test_cli_damaged_xls_says_how_to_fix(write_file, tmp_path):
+    damaged = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    result = _run(str(write_file("c.xls", damaged)), "--out", str(tmp_path / "o"))
+    _assert_error(result, "Error: c.xls is not a readable .xls workbook (")
+    assert result.output.strip().endswith("Open it in Excel or LibreOffice and save it as .xlsx.")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.error], ids=[c.id for c in CASES if c.error])
+def test_cli_bad_file_is_one_line_and_exit_1(tmp_path, case):
+    result = _run(str(case.build(tmp_path)), "--out", str(tmp_path / "o"), *case.cli_args())
+    _assert_error(result, f"Error: {case.error}")
+    assert result.output.strip() == f"Error: {case.error}"
+
+
+def test_cli_warnings_are_recorded_in_the_manifest(tmp_path):
+    path = write(tmp_path, "nul.csv", csv_text().replace("contratos", "contr\x00atos", 1))
+    result = _run(str(path), "--out", str(tmp_path / "o"), "--set", "stages=[clean]")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["input"]["warnings"] == ["nul.csv: removed 1 NUL or other control character(s) from the cells; the text around them is kept."]
+    assert manifest["rows"]["input"] == 30
+
+
+def test_cli_encoding_option_wins(tmp_path):
+    # Mac Roman bytes read as Latin-1 because the user said so: no guess, no warning.
+    path = write(tmp_path, "mac.csv", csv_text().encode("mac_roman"))
+    result = _run(str(path), "--out", str(tmp_path / "o"), "--set", "stages=[clean]", "--encoding", "latin-1")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["input"]["encoding"] == "iso8859-1" and manifest["input"]["warnings"] == []
+
+
+def test_cli_bad_format_in_names_the_choices(write_file, tmp_path):
+    path = write_file("c.csv", "comentario\nMás información pública sobre contratos\n")
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o"), "--format-in", "pdf"),
+        "Error: --format-in pdf: unknown format. Use one of: csv, xlsx, xls, ods, json, jsonl, parquet.",
+    )
+
+
+def test_cli_header_row_counts_from_one(write_file, tmp_path):
+    path = write_file("c.csv", "comentario\nMás información pública sobre contratos\n")
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o"), "--header-row", "0"),
+        "Error: --header-row 0: rows are counted from 1 (the first row of the file or sheet).",
+    )
 
 
 def test_cli_config_unknown_key(write_file, tmp_path):

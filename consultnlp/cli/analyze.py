@@ -8,16 +8,30 @@ from typing import Optional
 import typer
 
 from consultnlp.cli.common import default_cache_dir, errors, make_progress, split_list
+from consultnlp.errors import ConfigError
+
+INPUT_FORMATS = ("csv", "xlsx", "xls", "ods", "json", "jsonl", "parquet")
+
+
+def check_ingest_options(header_row: Optional[int], format_in: Optional[str]) -> None:
+    """Name the option in the error (validated later, a bad value would be blamed on the config file)."""
+    if header_row is not None and header_row < 1:
+        raise ConfigError(f"--header-row {header_row}: rows are counted from 1 (the first row of the file or sheet).")
+    if format_in is not None and format_in not in INPUT_FORMATS:
+        raise ConfigError(f"--format-in {format_in}: unknown format. Use one of: {', '.join(INPUT_FORMATS)}.")
 
 
 def analyze(
-    input_path: Path = typer.Argument(..., metavar="INPUT", help="Consultation file: .csv .tsv .xlsx .json .jsonl .parquet (CSV/JSON may be .gz)."),
+    input_path: Path = typer.Argument(..., metavar="INPUT", help="Consultation file: .csv .tsv .xlsx .xls .ods .json .jsonl .parquet (CSV/JSON may be .gz)."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the results (created if missing)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML (default: pipelines/default.yaml)."),
     set_: list[str] = typer.Option([], "--set", help="Override one setting: section.key=value (repeatable)."),
     text_column: Optional[str] = typer.Option(None, "--text-column", help="Column with the comment text (default: detected)."),
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Column with a unique comment id (default: derived)."),
-    sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help="Spreadsheet sheet to read (default: the one with the most free text)."),
+    header_row: Optional[int] = typer.Option(None, "--header-row", help="Row (1-based) with the column names, for CSV and spreadsheets (default: detected, skipping title rows)."),
+    format_in: Optional[str] = typer.Option(None, "--format-in", help="Read the input as csv, xlsx, xls, ods, json, jsonl or parquet (default: from its content and extension)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of a CSV/JSON input, e.g. utf-8, cp1252, mac_roman (default: detected)."),
     segment_columns: Optional[str] = typer.Option(None, "--segment-columns", help="Comma-separated metadata columns to break results down by."),
     languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
     report_lang: Optional[str] = typer.Option(None, "--report-lang", help="Report language: es, pt or en (default: majority language)."),
@@ -38,7 +52,8 @@ def analyze(
     extra: dict = {}
     for section, key, value in (
         ("ingest", "text_column", text_column), ("ingest", "id_column", id_column), ("ingest", "sheet", sheet),
-        ("ingest", "segment_columns", split_list(segment_columns)), ("language", "languages", split_list(languages)),
+        ("ingest", "segment_columns", split_list(segment_columns)), ("ingest", "header_row", header_row),
+        ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("language", "languages", split_list(languages)),
         ("report", "lang", report_lang), ("report", "formats", split_list(formats)),
         ("report", "drop_original_text", drop_original_text or None),
         ("topics", "model", str(topic_model) if topic_model else None),
@@ -52,6 +67,7 @@ def analyze(
             else:
                 extra.setdefault(section, {})[key] = value
     with errors():
+        check_ingest_options(header_row, format_in)
         cfg = load_config(config, set_, extra=extra)
         progress = make_progress(quiet)
         result = run_analysis(

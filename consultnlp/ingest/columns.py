@@ -8,7 +8,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.errors import InputError
-from consultnlp.ingest.readers import IngestInfo
+from consultnlp.ingest.info import IngestInfo
 
 # Column names that usually hold the free text, in es/pt/en (compared lower-cased, accents kept).
 TEXT_NAME_HINTS = (
@@ -18,10 +18,6 @@ TEXT_NAME_HINTS = (
     "message", "mensaje", "mensagem", "body", "comment-body", "proposta", "propuesta", "observacion",
     "observación", "sugerencia", "sugestão", "feedback",
 )
-
-def _where(info: IngestInfo) -> str:
-    return f'{info.file_name} (sheet "{info.sheet}")' if info.sheet else info.file_name
-
 
 def text_likeness(values: pd.Series) -> float:
     """Score how much a column looks like free text: mean letters per non-empty cell, times share non-empty."""
@@ -43,7 +39,7 @@ def choose_text_column(frame: pd.DataFrame, info: IngestInfo) -> str:
     candidates = hinted or {col: s for col, s in scores.items() if s >= 10}
     if not candidates:
         found = ", ".join(frame.columns)
-        raise InputError(f"{_where(info)} has no column that looks like free text. Found: {found}. Use --text-column NAME.")
+        raise InputError(f"{info.where} has no column that looks like free text. Found: {found}. Use --text-column NAME.")
     return max(candidates, key=candidates.get)  # type: ignore[arg-type]
 
 
@@ -56,7 +52,7 @@ def _missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: st
             hint = f" Use --text-column {choose_text_column(frame, info)}."
         except InputError:
             pass
-    return InputError(f'{_where(info)} has no column "{name}". Found: {found}.{hint}')
+    return InputError(f'{info.where} has no column "{name}". Found: {found}.{hint}')
 
 
 def derive_comment_ids(texts: pd.Series) -> pd.Index:
@@ -92,11 +88,11 @@ def build_frame(
         ids = frame[id_column].astype(str).str.strip()
         blank = int((ids == "").sum())
         if blank:
-            raise InputError(f'{_where(info)}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.')
+            raise InputError(f'{info.where}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.')
         dupes = ids[ids.duplicated()].unique()
         if len(dupes):
             raise InputError(
-                f'{_where(info)}: column "{id_column}" is not unique ({len(dupes)} repeated ids, e.g. {dupes[0]!r}). '
+                f'{info.where}: column "{id_column}" is not unique ({len(dupes)} repeated ids, e.g. {dupes[0]!r}). '
                 "Use another --id-column, or leave it out to derive ids."
             )
         index = pd.Index(ids, name=schema.COMMENT_ID)

@@ -122,3 +122,72 @@ def test_ingest_explicit_wrong_encoding_is_an_error(write_file):
     path = write_file("c.csv", "id,comentario\n1,Información pública\n".encode("cp1252"))
     with pytest.raises(InputError, match="is not valid utf-8"):
         ingest(path, encoding="utf-8")
+
+
+def test_ingest_jsonl_error_names_the_real_line_after_blank_lines(write_file):
+    lines = ['{"texto": "uno dos tres"}', "", '{"texto": "cuatro cinco"}', "", '{"texto": "seis" "siete"}']
+    with pytest.raises(InputError) as err:
+        ingest(write_file("c.jsonl", "\n".join(lines) + "\n"))
+    assert str(err.value) == "c.jsonl line 5, column 18: not valid JSON (Expecting ',' delimiter). Each line must hold one complete object; fix or remove that line."
+
+
+def test_ingest_jsonl_line_separator_inside_a_string_is_text(write_file):
+    # U+2028 is legal inside JSON strings; str.splitlines() would cut the record there.
+    lines = [json.dumps({"texto": "primera parte\u2028segunda parte del comentario"}, ensure_ascii=False), '{"texto": "otro comentario"}']
+    frame, _ = ingest(write_file("c.jsonl", "\n".join(lines)))
+    assert frame[schema.TEXT].tolist() == ["primera parte\u2028segunda parte del comentario", "otro comentario"]
+
+
+def test_ingest_json_literal_newline_and_tab_in_strings_are_read(write_file):
+    frame, _ = ingest(write_file("c.json", '[{"texto": "línea uno\nlínea\tdos del comentario"}]'))
+    assert frame[schema.TEXT].tolist() == ["línea uno\nlínea\tdos del comentario"]
+
+
+def test_ingest_json_several_lists_of_records_is_an_error(write_file):
+    data = {"data": [{"texto": "uno"}], "included": [{"tipo": "autor"}], "tags": ["a", "b"]}
+    with pytest.raises(InputError) as err:
+        ingest(write_file("c.json", json.dumps(data)))
+    assert str(err.value) == 'c.json holds several lists of records ("data", "included"). Keep only the one with the comments, or save it as JSON Lines.'
+
+
+def test_ingest_json_one_list_of_records_beside_plain_lists(write_file):
+    data = {"tags": ["a", "b"], "comments": [{"texto": t} for _, _, t in ROWS]}
+    frame, _ = ingest(write_file("c.json", json.dumps(data)))
+    assert frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
+
+
+def test_ingest_json_in_utf16_without_bom(write_file):
+    frame, info = ingest(write_file("c.json", json.dumps([{"texto": t} for _, _, t in ROWS], ensure_ascii=False).encode("utf-16-le")))
+    assert info.encoding == "utf-16-le" and frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
+
+
+def test_ingest_keywords_are_the_config_keys():
+    # analysis passes the ingest: section to ingest(); a key added to one must exist in the other.
+    import inspect
+
+    from consultnlp.config import IngestConfig
+
+    params = set(inspect.signature(ingest).parameters) - {"path"}
+    assert params == set(IngestConfig.model_fields)
+
+
+def test_ingest_excel_sep_line_names_the_delimiter(write_file):
+    frame, info = ingest(write_file("c.csv", "sep=;\n" + _csv(";")))
+    assert (info.delimiter, info.header_row, info.warnings) == (";", 2, [])
+    assert frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
+
+
+def test_ingest_mac_roman_with_classic_mac_line_ends(write_file):
+    frame, info = ingest(write_file("c.csv", _csv().replace("\n", "\r").encode("mac_roman")))
+    assert info.encoding == "mac_roman" and frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
+
+
+def test_ingest_format_names_agree_across_cli_config_and_readers():
+    from typing import get_args
+
+    from consultnlp.cli.analyze import INPUT_FORMATS
+    from consultnlp.config import IngestConfig
+    from consultnlp.ingest.readers import READ_FORMATS
+
+    literal = next(a for a in get_args(IngestConfig.model_fields["format"].annotation) if get_args(a))
+    assert READ_FORMATS == INPUT_FORMATS == get_args(literal)

@@ -1,0 +1,40 @@
+"""What was read from an input file and how: recorded in the run's manifest."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class IngestInfo:
+    """What was read and how; recorded in the manifest.
+
+    ``warnings`` holds one line per thing the reader decided or repaired on its
+    own (the encoding it guessed, the sheet it chose, title rows it skipped,
+    control characters it removed). The library never prints them: the caller does.
+    """
+
+    path: str
+    file_name: str
+    sha256: str
+    format: str
+    sheet: str | None = None
+    header_row: int | None = None  # 1-based row (CSV: line) of the header, for CSV and spreadsheets
+    encoding: str | None = None
+    delimiter: str | None = None
+    text_column: str = ""
+    text_column_auto: bool = False
+    id_column: str | None = None
+    segment_columns: list[str] = field(default_factory=list)
+    renamed_columns: dict[str, str] = field(default_factory=dict)
+    n_rows: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def where(self) -> str:
+        """The file (and sheet) as error messages name it."""
+        return f'{self.file_name} (sheet "{self.sheet}")' if self.sheet else self.file_name
