@@ -101,7 +101,7 @@ def test_find_pii_dni_needs_a_cue_word() -> None:
     assert _found("DNI 12.345.678") == [("DNI", "12.345.678")]
     assert _found("Mi D.N.I. Nº 23456789, gracias") == [("DNI", "23456789")]
     assert _found("documento de identidad nº 7.654.321") == [("DNI", "7.654.321")]
-    assert _found("C.I. 1.234.567") == [("DNI", "1.234.567")]
+    assert _found("C.I. 1.234.567") == [("CI", "1.234.567")]  # a cédula is CI since the CI kind exists
     assert find_pii("Votaron 12.345.678 personas.") == []
     assert find_pii("El documento 2024 tiene 12.345.678 firmas") == []  # a number sits between cue and count
 
