@@ -31,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 from consultnlp.privacy import PII_KINDS, find_pii
-from consultnlp.privacy.fakes import planted_sentences
+from consultnlp.privacy.planted import planted_sentences
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXTERNAL = SHARED / "data" / "external"

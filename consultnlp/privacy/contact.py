@@ -27,7 +27,7 @@ _DOT_WORD = r"[ \t]+(?i:dot|punto|ponto)[ \t]+"
 _TLD = r"(?i:com|org|net|edu|gov|gob|br|cl|ar|mx|co|pe|uy|py|bo|ec|ve|es|pt|uk|us|ca|nz|au|de|fr|it|info|io|me)"
 _OBFUSCATED_RE = re.compile(
     rf"(?<![\w.+-])(?P<user>[\w.%+-]*\w)(?:(?P<bat>{_AT_BRACKETED})|(?P<wat>{_AT_WORD}))"
-    rf"(?P<domain>[\w-]+(?:(?:{_DOT_BRACKETED}|{_DOT_WORD}|\.)[\w-]+)*?(?:{_DOT_BRACKETED}|{_DOT_WORD}|\.){_TLD})"
+    rf"(?P<domain>[\w-]+(?:(?:{_DOT_BRACKETED}|{_DOT_WORD}|\.)[\w-]+)*?(?:(?:{_DOT_BRACKETED}|{_DOT_WORD}|\.){_TLD})+)"
     r"(?![\w-])"
 )
 _OBFUSCATION_IN_DOMAIN = re.compile(rf"{_DOT_BRACKETED}|{_DOT_WORD}")
@@ -47,7 +47,7 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
             # ("juan at gmail dot com"); "meet at home.com" stays.
             if not _OBFUSCATION_IN_DOMAIN.search(m.group("domain")):
                 continue
-        if m.group("bat") is None and m.group("wat") is not None and "@" not in m.group("wat"):
+        if m.group("wat") is not None and m.group("wat").strip().lower() == "at":
             # The user part of prose ("look at example dot com") is a common word: ask for
             # a digit, a dot or an underscore in it, or a known mail provider after it.
             user, domain = m.group("user"), m.group("domain").lower()
@@ -82,7 +82,7 @@ _PHONE_HYPHEN = re.compile(
 _PHONE_WEAK = re.compile(rf"{_PHONE_LEAD}\d+(?:{_SEP}\d+){{0,5}}{_TAIL}")
 _PHONE_CUE = re.compile(
     r"(?i)\b(?:tel[eé]fonos?|telefones?|tel|tfno|tlf|telf|fonos?|fone|celular(?:es)?|cel|m[oó]vil|"
-    r"whats?app|wpp|zap|phone|mobile|cell|ll[aá]m(?:ame|enme|ar)|ligue|ligar|call|contato|contacto|contact|"
+    r"whats?app|wpp|zap|phone|mobile|cell|ll[aá]m(?:ame|enme|ar)|ligue|liguem|ligar|call|contato|contacto|contact|"
     r"(?:mi|meu|my)[ \t]+n(?:[úu]mero|umber))\b"
 )
 _PHONE_CUE_AFTER = re.compile(r"(?i)[\s(:\-]*(?:whats?app|wpp|celular|cel|m[oó]vil|fixo|tel)\b")
@@ -155,7 +155,7 @@ def find_phones(text: str) -> Iterator[tuple[int, int]]:
     for m in _PHONE_HYPHEN.finditer(text):
         strong = m.group("area") is not None or (len(m.group("a")) == 5 and m.group("a")[0] == "9")
         if m.group("area") is not None and m.group("asep") is None and (
-            m.group("area")[0] == "0" or _is_year(m.group("z")) or _is_year(m.group("a")[-4:])
+            m.group("area")[0] == "0" or (_is_year(m.group("z")) and _is_year(m.group("a")[-4:]))
         ):
             strong = False  # glued "201920-2020" is more likely two years than a phone
         if _phone_ok(text, m.start(), m.end(), strong=strong):

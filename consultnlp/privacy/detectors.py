@@ -37,10 +37,11 @@ class PiiMatch:
 
 # When spans overlap the higher rank wins, then the longer span, then a span whose
 # own cue word ("CPF", "CUIT" ...) precedes it. An e-mail can contain digits that
-# look like an ID; a validated ID is stronger evidence than a phone shape; a number
-# after its cue word (DNI, CI, RG) is stronger than a phone but weaker than a check digit.
+# look like an ID; a validated ID is stronger evidence than a phone shape. A number right
+# after "RG" or "cédula" is as strong as a check digit (a São Paulo RG is shaped like a RUT,
+# a Uruguayan CI too: the cue word then decides); after "DNI" it is weaker.
 _RANK = {"EMAIL": 5, "CPF": 4, "CNPJ": 4, "RUT": 4, "CUIT": 4, "CURP": 4, "RFC": 4, "CARD": 4, "IBAN": 4,
-         "NIT": 4, "RUC": 4, "PIS": 4, "VOTER_ID": 4, "CNH": 4, "INE": 4, "DNI": 3, "CI": 3, "RG": 3,
+         "NIT": 4, "RUC": 4, "PIS": 4, "VOTER_ID": 4, "CNH": 4, "INE": 4, "CI": 4, "RG": 4, "DNI": 3,
          "PHONE": 2, "ADDRESS": 1, "NAME": 1}
 assert set(_RANK) == set(PII_KINDS)
 _DIGIT = re.compile(r"\d")

@@ -164,10 +164,10 @@ def _extend_lowercase_tail(text: str, end: int, gaz: Gazetteer) -> int:
         if m is None:
             return end
         word = m.group("word")
-        if " " in word or "\t" in word:
+        if " " in word or "\t" in word or _is_surname_word(word, gaz):
             end = m.end()
-        elif _is_surname_word(word, gaz):
-            end = m.end()
+        elif _fold(word) in gaz.surnames and _TAIL_RE.match(text, m.end()) and " " in _TAIL_RE.match(text, m.end())["word"]:
+            end = m.end()  # "santos" is also a word, but not before "da Costa"
         else:
             return end
 
@@ -290,18 +290,27 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
             for m in re.finditer(r"\S+", text[start:end])]
 
 
-def _is_given(tok: _Token, gaz: Gazetteer) -> bool:
-    return tok.key in gaz.given and tok.word.casefold() not in gaz.ambiguous
+def _is_given(tok: _Token, gaz: Gazetteer, *, signed: bool = False) -> bool:
+    """A given name; one that is also a common word ("Juliana", "Rosa") only where a signature goes."""
+    return tok.key in gaz.given and (signed or tok.word.casefold() not in gaz.ambiguous) and tok.key not in _NOT_PERSON
 
 
 def _is_name_part(tok: _Token, gaz: Gazetteer) -> bool:
     """A word that may follow a given name in a person's name."""
-    if tok.key in _NOT_PERSON or tok.word.isupper() or len(tok.word) < 3:
+    if tok.word.isupper() or len(tok.word) < 3:
         return False
-    if tok.key in gaz.surnames or tok.key in gaz.given:
+    # A surname that is also a place word ("Costa", "Valle") may follow a given name.
+    if tok.key in gaz.surnames or (tok.key in gaz.given and tok.key not in _NOT_PERSON):
         return True
+    if tok.key in _NOT_PERSON:
+        return False
     # An unknown capitalised word that is not an everyday word ("Guajardo", "Larraín").
     return tok.word.casefold() not in gaz.words and tok.key not in gaz.words
+
+
+def _strong_surname_after(run: list[_Token], k: int, gaz: Gazetteer) -> bool:
+    nxt = next((t for t in run[k + 1:] if not _is_particle(t.word)), None)
+    return nxt is not None and nxt.key in gaz.surnames and nxt.word.casefold() not in gaz.ambiguous
 
 
 def _is_public(tokens: list[_Token], gaz: Gazetteer) -> bool:
@@ -321,7 +330,9 @@ def _previous_word(text: str, start: int) -> str:
     return _fold(m.group(1)) if m else ""
 
 
-def _name_in_run(text: str, run: list[_Token], gaz: Gazetteer, *, alone: bool) -> tuple[int, int] | None:
+def _name_in_run(
+    text: str, run: list[_Token], gaz: Gazetteer, *, alone: bool, signed: bool = False
+) -> tuple[int, int] | None:
     """Index range [i, j) of the person's name in a run of capitalised words, if there is one.
 
     ``alone``: the run stands where a signature or a title goes, so one given
@@ -329,7 +340,11 @@ def _name_in_run(text: str, run: list[_Token], gaz: Gazetteer, *, alone: bool) -
     """
     # Words before the given name may be a title or a sentence's first word ("Proposta de Lucía ..."),
     # but not a place or institution word ("Nueva Escuela Carlos Condell").
-    i = next((k for k, t in enumerate(run) if _is_given(t, gaz) and not t.word.isupper()), None)
+    i = next((k for k, t in enumerate(run) if _is_given(t, gaz, signed=signed) and not t.word.isupper()), None)
+    if i is None:
+        # A given name that is also a word ("Juliana", "Rosa") when a surname that is not one follows.
+        i = next((k for k, t in enumerate(run) if t.key in gaz.given and not t.word.isupper()
+                  and t.key not in _NOT_PERSON and _strong_surname_after(run, k, gaz)), None)
     if i is None or any(t.key in _NOT_PERSON or t.key in _PUBLIC_OFFICES or t.key in _DIRECTIONS for t in run[:i]):
         return None
     # A first given name the lists lack ("Waldir José Dupont"): an unknown word right before one.
@@ -344,8 +359,15 @@ def _name_in_run(text: str, run: list[_Token], gaz: Gazetteer, *, alone: bool) -
     while j < len(run):
         tok = run[j]
         if _is_particle(tok.word):
-            if j + 1 < len(run) and not _is_particle(run[j + 1].word) and _is_name_part(run[j + 1], gaz):
-                j += 1
+            q = j
+            while q < len(run) and _is_particle(run[q].word):
+                q += 1
+            nxt = run[q] if q < len(run) and q - j <= 2 else None
+            # After particles a surname may also be a place word: "María del Río", "Sofía de la Fuente".
+            if nxt is not None and (_is_name_part(nxt, gaz) or (nxt.key in gaz.surnames and not nxt.word.isupper())):
+                parts += 1
+                surname_like += 1
+                j = q + 1
                 continue
             break
         if not _is_name_part(tok, gaz):
@@ -366,7 +388,7 @@ def _gazetteer_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     capitals_checked = False
     for m in _RUN_RE.finditer(text):
         run = _tokens(text, m.start(), m.end())
-        if not any(_is_given(t, gaz) for t in run):
+        if not any(t.key in gaz.given for t in run):
             continue
         if not capitals_checked:
             # Text written in capitals: capitals say nothing about names.
@@ -382,10 +404,11 @@ def _gazetteer_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         after = text[m.end():]
         whole = stripped == m.group()
         # A dash before it, or the last line (perhaps followed by ", Place"): where signatures go.
-        signed = (bool(re.search(r"[—–-][ \t]*$", before)) or text[:m.start()].rstrip(" \t").endswith("\n")) and (
+        signed = bool(text[:m.start()].strip(" \t—–-")) and (
+            bool(re.search(r"[—–-][ \t]*$", before)) or text[:m.start()].rstrip(" \t").endswith("\n")) and (
             re.fullmatch(rf"[ \t]*(?:[,(/-][ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,3}}\)?)?[ \t.]*", after) is not None
         )
-        found = _name_in_run(text, run, gaz, alone=signed or whole)
+        found = _name_in_run(text, run, gaz, alone=signed or whole, signed=signed)
         if found is None:
             continue
         i, j = found
