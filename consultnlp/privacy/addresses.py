@@ -42,7 +42,7 @@ _ADDRESS_ES_PT = re.compile(
 _STREET_CO = (r"calle|cll?\.?|carrera|cra\.?|kra\.?|cr\.?|kr\.?|transversal|tv\.?|trans\.?|diagonal|dg\.?|diag\.?|"
               r"avenida(?:[ \t]+(?:calle|carrera))?|av\.?(?:[ \t]+(?:calle|carrera|cra\.?))?|ak|ac")
 _ADDRESS_CO = re.compile(
-    rf"(?<![\w/])(?i:{_STREET_CO})[ \t]*\d{{1,3}}[ \t]?[A-Za-z]?(?:[ \t]+(?i:bis|sur|norte|este|oeste))?"
+    rf"(?<![\w/])(?i:{_STREET_CO})[ \t]*\d{{1,3}}[ \t]?[A-Za-z]?(?:[ \t]+(?i:bis|sur|norte|este|oeste)){{0,2}}"
     r"[ \t]*(?:#|(?i:n[º°o]\.?|nro\.?|n[úu]m(?:ero)?\.?))[ \t]*\d{1,3}[ \t]?[A-Za-z]?[ \t]*[-–][ \t]*\d{1,3}"
     r"(?:[ \t]+(?i:bis|sur|norte|este|oeste))?(?![\w%])(?![.,/]\d)"
     rf"{_UNIT}"
