@@ -274,7 +274,7 @@ _RUN_RE = re.compile(
     rf"(?<![\w'’])(?:{_CAP})(?:(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}|-)(?:{_CAP}))*(?![\w'’])"
 )
 _WORD_RE = re.compile(rf"{_CAP}|{_PARTICLE}", re.IGNORECASE)
-_PREV_WORD_RE = re.compile(r"([\w'’]+)[^\w\n]*$")
+_PREV_WORD_RE = re.compile(r"([\w'’]+)[ \t]+$")  # the word right before, in the same sentence
 
 
 @dataclass
@@ -292,7 +292,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 def _is_given(tok: _Token, gaz: Gazetteer, *, signed: bool = False) -> bool:
     """A given name; one that is also a common word ("Juliana", "Rosa") only where a signature goes."""
-    return tok.key in gaz.given and (signed or tok.word.casefold() not in gaz.ambiguous) and tok.key not in _NOT_PERSON
+    if _is_particle(tok.word) or tok.key in _NOT_PERSON or tok.key not in gaz.given:
+        return False
+    return signed or tok.word.casefold() not in gaz.ambiguous
 
 
 def _is_name_part(tok: _Token, gaz: Gazetteer) -> bool:
@@ -343,8 +345,8 @@ def _name_in_run(
     i = next((k for k, t in enumerate(run) if _is_given(t, gaz, signed=signed) and not t.word.isupper()), None)
     if i is None:
         # A given name that is also a word ("Juliana", "Rosa") when a surname that is not one follows.
-        i = next((k for k, t in enumerate(run) if t.key in gaz.given and not t.word.isupper()
-                  and t.key not in _NOT_PERSON and _strong_surname_after(run, k, gaz)), None)
+        i = next((k for k, t in enumerate(run) if _is_given(t, gaz, signed=True) and not t.word.isupper()
+                  and _strong_surname_after(run, k, gaz)), None)
     if i is None or any(t.key in _NOT_PERSON or t.key in _PUBLIC_OFFICES or t.key in _DIRECTIONS for t in run[:i]):
         return None
     # A first given name the lists lack ("Waldir José Dupont"): an unknown word right before one.
@@ -403,12 +405,15 @@ def _gazetteer_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         before = text[max(0, m.start() - 3):m.start()]
         after = text[m.end():]
         whole = stripped == m.group()
-        # A dash before it, or the last line (perhaps followed by ", Place"): where signatures go.
+        # A dash before it, or the last line, and nothing after it but ", Place": where signatures go
+        # ("— Lucía, Tinogasta"); a dash also opens list items ("- Salud - Educación"), which go on.
         signed = bool(text[:m.start()].strip(" \t—–-")) and (
             bool(re.search(r"[—–-][ \t]*$", before)) or text[:m.start()].rstrip(" \t").endswith("\n")) and (
-            re.fullmatch(rf"[ \t]*(?:[,(/-][ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,3}}\)?)?[ \t.]*", after) is not None
+            re.fullmatch(rf"[ \t]*(?:[,(][ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,3}}\)?)?[ \t.]*", after) is not None
         )
-        found = _name_in_run(text, run, gaz, alone=signed or whole, signed=signed)
+        # A given name that is also a word ("Paz", "Juliana") signs only with a place after it.
+        placed = signed and re.match(r"[ \t]*[,(]", after) is not None
+        found = _name_in_run(text, run, gaz, alone=signed or whole, signed=placed)
         if found is None:
             continue
         i, j = found
