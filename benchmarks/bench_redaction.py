@@ -1,19 +1,25 @@
-"""Quality of PII redaction: recall on planted fakes, and what fires on real comments.
+"""Quality and cost of PII redaction. Prints numbers; asserts nothing.
 
-Prints one JSON object to stdout:
-  * ``recall``: per kind, the share of planted identifiers found with the right
-    kind and fully covered (``recall_any_kind``: covered by a match of any kind,
-    i.e. what redaction actually removes);
-  * ``real_data``: per dataset, how many texts were scanned (those with at least
-    four consecutive digits or digit groups) and how many matches of each kind
-    fired. Every real match is printed to stderr with 40 characters of context
-    so that a person can judge which are false positives.
+Prints one JSON object to stdout with the parts asked for (all by default):
+  * ``recall``: per kind, the share of planted identifiers (``consultnlp.privacy.planted``)
+    found with the right kind and fully covered (``recall_any_kind``: covered by a match of
+    any kind, i.e. what redaction actually removes);
+  * ``real_data``: per dataset, every text of the real comments in ../shared/data/external
+    (Chile 2016 full, Plano Clima titles and descriptions, PNDBio, the English Pol.is
+    conversations) and how many matches of each kind fired; ``precision_sample``: a seeded
+    sample of 100 of those matches joined with the judgements in
+    ``benchmarks/labels/precision_sample.tsv`` (how many are wrong);
+  * ``names``: precision and recall of NAME on the hand-labelled real comments in
+    ``benchmarks/labels/names_real.tsv`` (references and offsets only; texts read from ../shared);
+  * ``validators``: agreement of our check-digit validators with python-stdnum on generated
+    valid and corrupted numbers, and the time per call of each;
+  * ``cost``: seconds to redact the 193,630 Chilean arguments (unique texts, as the stage does).
 
 Run from the repository root:
-    python benchmarks/bench_redaction.py --n 2000 --seed 13 2> matches.txt
-Options widen the precision check: ``--all-texts`` scans texts without numbers too
-(names and addresses need no digits), ``--ela-full`` reads all 193,630 Chilean
-arguments instead of the 5k sample.
+    python benchmarks/bench_redaction.py 2> matches.txt
+    python benchmarks/bench_redaction.py --only names
+Every real match is printed to stderr with 40 characters of context. Parts that need
+../shared print {"skipped": reason} when it is absent.
 """
 
 from __future__ import annotations
@@ -24,28 +30,52 @@ import gzip
 import io
 import json
 import random
-import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from consultnlp.privacy import PII_KINDS, find_pii
-from consultnlp.privacy.fakes import planted_sentences
+from consultnlp.privacy import PII_KINDS, find_pii, redact_text
+from consultnlp.privacy import fakes, validators
+from consultnlp.privacy.planted import planted_sentences
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 EXTERNAL = SHARED / "data" / "external"
-ELA_FULL = ("chile-ela-2016-full", EXTERNAL / "chile-ela-2016" / "ela_fundamentos.csv.gz", "fundamento")
-DATASETS = (
-    ("chile-ela-2016", EXTERNAL / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento"),
-    ("brasil-planoclima-2024", EXTERNAL / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao"),
-    ("brasil-pndbio-2025", EXTERNAL / "brasil-pndbio-2025" / "pndbio_contribuicoes.csv", "contribuicao"),
+LABELS = ROOT / "benchmarks" / "labels"
+ELA = "chile-ela-2016/ela_fundamentos.csv.gz"
+POLIS_ENGLISH = (
+    "american-assembly.bowling-green", "bg2050-volunteers", "march-on.operation-marchin-orders", "15-per-hour-seattle",
+    "brexit-consensus", "canadian-electoral-reform", "football-concussions", "london.youth.policing",
+    "scoop-hivemind.affordable-housing", "scoop-hivemind.biodiversity", "scoop-hivemind.freshwater",
+    "scoop-hivemind.taxes", "scoop-hivemind.ubi", "ssis.land-bank-farmland.2rumnecbeh.2021-08-01",
 )
-# "at least 4 consecutive digits or digit groups": 2021, 1.500, 14.133/2021, 11 3456 ...
-# (four digits in a row, single separators allowed between them).
-NUMERIC = re.compile(r"\d(?:[ .,/-]?\d){3,}")
+# (file under data/external, id column, text columns)
+SOURCES = (
+    (ELA, "row_id", ("fundamento",)),
+    ("brasil-planoclima-2024/propostas_brasil_participativo.csv", "id_proposta", ("titulo", "descricao")),
+    ("brasil-pndbio-2025/pndbio_contribuicoes.csv", "id_contribuicao", ("contribuicao",)),
+    *((f"polis-opendata/{c}/comments.csv", "comment-id", ("comment-body",)) for c in POLIS_ENGLISH),
+)
+PARTS = ("recall", "real_data", "names", "validators", "cost")
 
 
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    with raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _texts() -> Iterator[tuple[str, str, str, str, str]]:
+    """(file, id column, id, column, text) for every text of every source."""
+    for file, id_col, columns in SOURCES:
+        for row in _read_rows(EXTERNAL / file):
+            for col in columns:
+                yield file, id_col, row[id_col], col, row[col] or ""
+
+
+# ---------------------------------------------------------------- recall on planted values
 def measure_recall(n: int, seed: int) -> dict[str, dict[str, float | int]]:
     """Recall per kind over ``n`` planted sentences per language."""
     rng = random.Random(seed)
@@ -59,7 +89,6 @@ def measure_recall(n: int, seed: int) -> dict[str, dict[str, float | int]]:
             matches = find_pii(sentence)
             total[kind] += 1
             exact[kind] += any(m.kind == kind and m.start <= start and m.end >= end for m in matches)
-            # Redaction removes the identifier if the matches together cover every character of it.
             cover = set()
             for m in matches:
                 cover.update(range(max(m.start, start), min(m.end, end)))
@@ -70,50 +99,172 @@ def measure_recall(n: int, seed: int) -> dict[str, dict[str, float | int]]:
     }
 
 
-def _read_column(path: Path, column: str) -> list[str]:
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
-    with raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as f:
-        return [row[column] or "" for row in csv.DictReader(f)]
-
-
-def scan_real(path: Path, column: str, name: str, all_texts: bool = False) -> dict[str, object]:
-    """Matches per kind on the texts of one dataset that contain numbers (or all); each match goes to stderr."""
-    if not path.exists():
-        return {"skipped": f"{path} not found"}
-    texts = _read_column(path, column)
-    numeric = texts if all_texts else [t for t in texts if NUMERIC.search(t)]
-    counts: Counter[str] = Counter()
-    started = time.perf_counter()
-    for i, text in enumerate(numeric):
+# ---------------------------------------------------------------- what fires on real comments
+def scan_real(sample: int, seed: int) -> dict[str, object]:
+    """Matches per kind and dataset on every real text; a seeded sample joined with the judgement file."""
+    counts: dict[str, Counter[str]] = {}
+    texts: Counter[str] = Counter()
+    found: list[tuple[str, str, str, str, int, int, str]] = []
+    for file, id_col, rid, col, text in _texts():
+        dataset = file.split("/")[0]
+        texts[dataset] += 1
         for m in find_pii(text):
-            counts[m.kind] += 1
+            counts.setdefault(dataset, Counter())[m.kind] += 1
+            found.append((file, id_col, rid, col, m.start, m.end, m.kind))
             left = text[max(0, m.start - 40):m.start].replace("\n", " ")
             right = text[m.end:m.end + 40].replace("\n", " ")
-            print(f"{name}\t{i}\t{m.kind}\t…{left}[[{text[m.start:m.end]}]]{right}…", file=sys.stderr)
-    seconds = time.perf_counter() - started
+            print(f"{file}\t{rid}\t{col}\t{m.start}\t{m.end}\t{m.kind}\t…{left}[[{text[m.start:m.end]}]]{right}…",
+                  file=sys.stderr)
+    drawn = sorted(random.Random(seed).sample(found, min(sample, len(found))))
+    judged = _read_judgements()
+    verdicts = Counter(judged.get(tuple(map(str, d)), "unjudged") for d in drawn)
     return {
-        "texts": len(texts),
-        "texts_scanned": len(numeric),
-        "texts_with_numbers": sum(1 for t in texts if NUMERIC.search(t)),
-        "matches": dict(sorted(counts.items())),
-        "seconds": round(seconds, 3),
+        "texts": dict(texts),
+        "matches": {d: dict(sorted(c.items())) for d, c in sorted(counts.items())},
+        "matches_total": len(found),
+        "precision_sample": {"n": len(drawn), **dict(verdicts),
+                             "judgements": str((LABELS / "precision_sample.tsv").relative_to(ROOT))},
     }
+
+
+def _read_judgements() -> dict[tuple[str, ...], str]:
+    path = LABELS / "precision_sample.tsv"
+    if not path.exists():
+        return {}
+    out = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(("#", "file\t")) or not line.strip():
+                continue
+            file, id_col, rid, col, start, end, kind, verdict, *_ = line.rstrip("\n").split("\t")
+            out[(file, id_col, rid, col, start, end, kind)] = verdict
+    return out
+
+
+# ---------------------------------------------------------------- names on hand-labelled comments
+def _spans(field: str) -> list[tuple[int, int]]:
+    return [tuple(map(int, s.split("-"))) for s in field.split(",") if s]  # type: ignore[misc]
+
+
+def measure_names() -> dict[str, object]:
+    """Span precision and recall of NAME on ``labels/names_real.tsv``.
+
+    A labelled person counts as found when NAME matches cover all its characters; a
+    NAME match counts as right when it overlaps a labelled person or lone given name.
+    """
+    labels = [line.rstrip("\n").split("\t") for line in (LABELS / "names_real.tsv").open(encoding="utf-8")
+              if not line.startswith(("#", "file\t")) and line.strip()]
+    wanted: dict[tuple[str, str, str], list[str]] = {(r[0], r[2], r[3]): r for r in labels}
+    files = {r[0] for r in labels}
+    tp = fp = people = found = 0
+    misses, false = [], []
+    for file, id_col, columns in SOURCES:
+        if file not in files:
+            continue
+        for row in _read_rows(EXTERNAL / file):
+            for col in columns:
+                label = wanted.get((file, row[id_col], col))
+                if label is None:
+                    continue
+                text = row[col] or ""
+                gold, optional = _spans(label[4]), _spans(label[5])
+                pred = [(m.start, m.end) for m in find_pii(text) if m.kind == "NAME"]
+                covered = {i for a, b in pred for i in range(a, b)}
+                for a, b in gold:
+                    people += 1
+                    if all(i in covered for i in range(a, b)):
+                        found += 1
+                    else:
+                        misses.append(f"{file}#{row[id_col]}: {text[a:b]}")
+                for a, b in pred:
+                    if any(a < d and c < b for c, d in gold + optional):
+                        tp += 1
+                    else:
+                        fp += 1
+                        false.append(f"{file}#{row[id_col]}: {text[a:b]}")
+    return {
+        "comments": len(labels), "comments_with_a_person": sum(1 for r in labels if r[4]),
+        "people": people, "recall": round(found / people, 4) if people else None,
+        "predicted": tp + fp, "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        "missed": misses, "false_positives": false,
+    }
+
+
+# ---------------------------------------------------------------- validators against python-stdnum
+def _corrupt(rng: random.Random, s: str) -> str:
+    """``s`` with one digit changed (never to itself): what a typo or an invented number looks like."""
+    positions = [i for i, c in enumerate(s) if c.isdigit()]
+    i = rng.choice(positions)
+    return s[:i] + rng.choice([d for d in "0123456789" if d != s[i]]) + s[i + 1:]
+
+
+def compare_validators(n: int, seed: int) -> dict[str, object]:
+    """Agreement (share of equal verdicts) on ``n`` valid and ``n`` corrupted numbers per kind, and µs per call."""
+    from stdnum import luhn
+    from stdnum.ar import cuit
+    from stdnum.br import cnpj, cpf
+    from stdnum.cl import rut
+    from stdnum.mx import curp, rfc
+
+    rng = random.Random(seed)
+    pairs: dict[str, tuple[Callable[[], str], Callable[[str], bool], Callable[[str], bool]]] = {
+        "CPF": (lambda: fakes.fake_cpf(rng), validators.is_valid_cpf, cpf.is_valid),
+        "CNPJ": (lambda: fakes.fake_cnpj(rng), validators.is_valid_cnpj, cnpj.is_valid),
+        "RUT": (lambda: fakes.fake_rut(rng), validators.is_valid_rut, rut.is_valid),
+        "CUIT": (lambda: fakes.fake_cuit(rng), validators.is_valid_cuit, cuit.is_valid),
+        "CURP": (lambda: fakes.fake_curp(rng), validators.is_valid_curp, curp.is_valid),
+        "RFC": (lambda: fakes.fake_rfc(rng), validators.is_valid_rfc, lambda s: rfc.is_valid(s, validate_check_digits=True)),
+        "CARD (Luhn)": (lambda: fakes.fake_card(rng), validators.is_valid_card, luhn.is_valid),
+    }
+    out: dict[str, object] = {}
+    for kind, (make, ours, theirs) in pairs.items():
+        numbers = [make() for _ in range(n)]
+        numbers += [_corrupt(rng, s) for s in numbers]
+        ours_v = [ours(s) for s in numbers]
+        theirs_v = [theirs(s.replace(" ", "").replace("-", "") if kind == "CARD (Luhn)" else s) for s in numbers]
+        disagree = [s for s, a, b in zip(numbers, ours_v, theirs_v) if a != b]
+        timings = {}
+        for name, fn in (("ours", ours), ("stdnum", theirs)):
+            started = time.perf_counter()
+            for s in numbers:
+                fn(s)
+            timings[f"{name}_us"] = round((time.perf_counter() - started) / len(numbers) * 1e6, 2)
+        out[kind] = {"n": len(numbers), "agreement": round(1 - len(disagree) / len(numbers), 4),
+                     "valid_ours": sum(ours_v[:n]), "valid_stdnum": sum(theirs_v[:n]),
+                     "corrupted_accepted_ours": sum(ours_v[n:]), "corrupted_accepted_stdnum": sum(theirs_v[n:]),
+                     "disagreements": disagree[:5], **timings}
+    return out
+
+
+# ---------------------------------------------------------------- cost
+def measure_cost() -> dict[str, object]:
+    """Seconds to redact every unique Chilean argument, as the redact stage does (one call per unique text)."""
+    texts = [row["fundamento"] or "" for row in _read_rows(EXTERNAL / ELA)]
+    unique = list(dict.fromkeys(texts))
+    redact_text("warm up: loads the name lists")
+    started = time.perf_counter()
+    for text in unique:
+        redact_text(text)
+    return {"texts": len(texts), "unique_texts": len(unique), "seconds": round(time.perf_counter() - started, 2)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000, help="planted sentences per language (es, pt, en)")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--all-texts", action="store_true", help="scan every text, not only those with numbers")
-    parser.add_argument("--ela-full", action="store_true", help="use all 193,630 Chilean arguments, not the sample")
+    parser.add_argument("--sample", type=int, default=100, help="real matches drawn for the precision judgement")
+    parser.add_argument("--only", choices=PARTS, action="append", help="run only these parts (repeatable)")
     args = parser.parse_args()
-    datasets = (ELA_FULL, *DATASETS[1:]) if args.ela_full else DATASETS
-    result = {
-        "n_per_language": args.n,
-        "seed": args.seed,
-        "recall": measure_recall(args.n, args.seed),
-        "real_data": {name: scan_real(path, column, name, args.all_texts) for name, path, column in datasets},
-    }
+    parts = args.only or PARTS
+    result: dict[str, object] = {"n_per_language": args.n, "seed": args.seed}
+    if "recall" in parts:
+        result["recall"] = measure_recall(args.n, args.seed)
+    if "validators" in parts:
+        result["validators"] = compare_validators(args.n, args.seed)
+    for part, fn in (("real_data", lambda: scan_real(args.sample, args.seed)), ("names", measure_names),
+                     ("cost", measure_cost)):
+        if part in parts:
+            result[part] = fn() if EXTERNAL.exists() else {"skipped": f"{EXTERNAL} not found (a clone without ../shared)"}
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 

@@ -107,7 +107,8 @@ class DedupeConfig(Section):
 
 class RedactConfig(Section):
     kinds: list[str] = Field(
-        default_factory=lambda: ["EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME"]
+        default_factory=lambda: ["EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME",
+                                 "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI"]
     )
 
 

@@ -10,20 +10,44 @@ from __future__ import annotations
 import random
 import unicodedata
 
+from stdnum import iban as _iban
+from stdnum import luhn as _luhn
+from stdnum.co import nit as _co_nit
+from stdnum.pe import ruc as _pe_ruc
+
 from consultnlp.privacy.validators import (
     CUIT_PREFIXES,
     CURP_STATES,
+    cnh_check_digits,
     cnpj_check_digits,
     cpf_check_digits,
     cuit_check_digit,
     curp_check_digit,
+    is_valid_ec_ci,
+    pis_check_digit,
     rfc_check_digit,
+    rg_sp_check_digit,
     rut_check_digit,
+    uy_ci_check_digit,
+    voter_id_check_digits,
 )
 
 __all__ = [
     "PHONE_COUNTRIES",
-    "PLANTED_KINDS",
+    "fake_address",
+    "fake_card",
+    "fake_cc_co",
+    "fake_cnh",
+    "fake_ec_ci",
+    "fake_iban",
+    "fake_ine",
+    "fake_name",
+    "fake_nit",
+    "fake_pis",
+    "fake_rg",
+    "fake_ruc",
+    "fake_uy_ci",
+    "fake_voter_id",
     "fake_cnpj",
     "fake_cpf",
     "fake_cuit",
@@ -33,7 +57,6 @@ __all__ = [
     "fake_phone",
     "fake_rfc",
     "fake_rut",
-    "planted_sentences",
 ]
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -183,7 +206,8 @@ _DOMAINS = ("gmail.com", "hotmail.com", "yahoo.com.br", "outlook.com", "uol.com.
             "fibertel.com.ar", "example.org", "municipio.gob.cl")
 
 
-def _fake_name(rng: random.Random, lang: str) -> str:
+def fake_name(rng: random.Random, lang: str) -> str:
+    """A given name and a surname common in ``lang`` ("es", "pt", "en")."""
     return f"{rng.choice(_FIRST[lang])} {rng.choice(_LAST[lang])}"
 
 
@@ -211,7 +235,10 @@ _STREETS = {
 }
 
 
-def _fake_address(rng: random.Random, lang: str) -> str:
+def fake_address(rng: random.Random, lang: str) -> str:
+    """A street address as written in ``lang``: Spanish also in Colombian and Mexican shapes."""
+    if lang == "es" and rng.random() < 0.4:
+        return _fake_address_co_mx(rng)
     kinds, names = _STREETS[lang]
     number = str(rng.randint(1, 9999))
     if lang == "en":
@@ -221,83 +248,118 @@ def _fake_address(rng: random.Random, lang: str) -> str:
     return f"{rng.choice(kinds)} {rng.choice(names)}{comma}{number}{flat}"
 
 
-# Carrier sentences per (lang, kind). "{x}" is the identifier; the surrounding numbers
-# (years, ages, counts) are there on purpose: a detector must not swallow them.
-_CARRIERS: dict[str, dict[str, tuple[str, ...]]] = {
-    "es": {
-        "RUT": ("Mi RUT es {x} y vivo en Maipú", "RUT: {x}", "Firmo con mi RUN {x}, vecina de La Florida desde 2010.",
-                "Adjunto mi cédula {x} para validar la participación.", "Soy socio del sindicato ({x})."),
-        "CUIT": ("CUIT {x}", "Mi CUIL es {x} y trabajo hace 12 años en el rubro.", "Facturar a {x} por favor."),
-        "DNI": ("DNI {x}", "Mi DNI es {x} y tengo 34 años.", "D.N.I. Nº {x}", "documento de identidad nº {x}",
-                "Firmado: C.I. {x}, Montevideo 2021."),
-        "CURP": ("Mi CURP es {x}.", "CURP: {x}", "Registro con CURP {x} en 2019."),
-        "RFC": ("RFC {x}", "Facturar al RFC {x} por favor.", "Nuestra cooperativa (RFC: {x}) apoya la propuesta."),
-        "PHONE": ("Pueden llamarme al {x}.", "Mi celular es {x}", "Contacto: {x}", "Teléfono {x} (horario de oficina)",
-                  "Escríbanme al {x} si tienen dudas sobre el artículo 19.",
-                  "En 2023 presenté la idea; mi número es {x}."),
-        "EMAIL": ("Escríbanme a {x}.", "Correo: {x}", "Más información en {x} o en la junta de vecinos."),
-        "ADDRESS": ("Vivo en {x}, Santiago.", "La reunión será en {x} a las 19:00.", "Dirección: {x}"),
-        "NAME": ("Me llamo {x} y quiero opinar sobre la educación.", "Mi nombre es {x}.",
-                 "Hola, soy {x}, vecina de Ñuñoa.",
-                 "Atentamente,\n{x}", "Saludos,\n{x}", "Lo planteó el Sr. {x} en la reunión de 2016.",
-                 "La Dra. {x} presentó 3 propuestas."),
-    },
-    "pt": {
-        "CPF": ("Meu CPF: {x}", "CPF {x}, moradora de Recife.", "Segue meu CPF {x} para cadastro.",
-                "Sou agricultor, CPF nº {x}, e apoio a proposta 12.",
-                "Informo o CPF {x} conforme solicitado em 2024."),
-        "CNPJ": ("A associação (CNPJ {x}) apoia a meta 3.", "Empresa inscrita no CNPJ sob o nº {x}.", "CNPJ: {x}"),
-        "PHONE": ("Meu telefone é {x}.", "Contato: {x}", "WhatsApp {x}", "Liguem para {x} em horário comercial.",
-                  "Estou à disposição no {x} desde 2022."),
-        "EMAIL": ("Meu e-mail é {x}.", "Contato: {x}", "Enviem sugestões para {x} até 30/11/2024."),
-        "ADDRESS": ("Moro na {x}, em São Paulo.", "A sede fica na {x}.", "Endereço: {x}"),
-        "NAME": ("Meu nome é {x} e sou pescadora.", "Eu sou {x}, moradora do bairro.", "Atenciosamente,\n{x}",
-                 "Abraços,\n{x}", "Conforme a Sra. {x} explicou em 2023."),
-    },
-    "en": {
-        "PHONE": ("Call me at {x}", "Phone: {x}", "You can reach our office on {x} after 5 pm.",
-                  "Text {x} for updates."),
-        "EMAIL": ("Email me at {x}", "Contact: {x}", "Send comments to {x} by 31 March 2024."),
-        "ADDRESS": ("I live at {x}, Springfield.", "Our clinic at {x} has 3 doctors.", "Address: {x}"),
-        "NAME": ("My name is {x} and I support this.", "Sincerely,\n{x}", "Kind regards,\n{x}",
-                 "As Mr. {x} said in 2019, we need more parks.", "I am {x}, a local resident."),
-    },
-}
-PLANTED_KINDS = {lang: tuple(by_kind) for lang, by_kind in _CARRIERS.items()}
-_PHONE_COUNTRY = {"es": ("CL", "AR", "MX"), "pt": ("BR",), "en": ("US",)}
 
 
-def _fake_identifier(rng: random.Random, kind: str, lang: str) -> str:
-    formatted = rng.random() < 0.7
-    makers = {
-        "CPF": lambda: fake_cpf(rng, formatted), "CNPJ": lambda: fake_cnpj(rng, formatted),
-        "RUT": lambda: fake_rut(rng, formatted), "CUIT": lambda: fake_cuit(rng, formatted),
-        "DNI": lambda: fake_dni(rng, formatted), "CURP": lambda: fake_curp(rng), "RFC": lambda: fake_rfc(rng),
-        "PHONE": lambda: fake_phone(rng, rng.choice(_PHONE_COUNTRY[lang])), "EMAIL": lambda: fake_email(rng),
-        "ADDRESS": lambda: _fake_address(rng, lang), "NAME": lambda: _fake_name(rng, lang),
-    }
-    return makers[kind]()
+def _fake_address_co_mx(rng: random.Random) -> str:
+    """Colombian grid ("Calle 10 # 5-23 apto 301") or Mexican ("Av. Juárez 123 Int. 4, Col. Centro, C.P. 06000")."""
+    if rng.random() < 0.6:
+        street = rng.choice(("Calle", "Carrera", "Cra.", "Cl.", "Transversal", "Diagonal", "Av. Carrera", "Kr"))
+        letter = rng.choice(("", "", "A", "B", " Bis"))
+        sign = rng.choice(("#", "# ", "No. ", "N° "))
+        flat = rng.choice(("", "", f" apto {rng.randint(101, 1504)}", f" Int. {rng.randint(1, 9)}"))
+        return f"{street} {rng.randint(1, 170)}{letter} {sign}{rng.randint(1, 99)}-{rng.randint(1, 99)}{flat}"
+    street = rng.choice(("Av.", "Calle", "Calzada", "Privada", "Blvd."))
+    name = rng.choice(("Juárez", "Insurgentes Sur", "Hidalgo", "Morelos", "Benito Juárez", "Reforma", "Las Flores"))
+    colonia = rng.choice(("Centro", "Roma Norte", "Del Valle", "Doctores", "Jardines del Sur"))
+    tail = rng.choice((f", Col. {colonia}", f", colonia {colonia}", f" Col. {colonia}, C.P. {rng.randint(1000, 99999):05d}"))
+    return f"{street} {name} {rng.randint(1, 3000)}{tail}"
 
 
-def planted_sentences(
-    rng: random.Random, n: int, lang: str, *, kinds: tuple[str, ...] | None = None
-) -> list[tuple[str, str, str]]:
-    """``n`` sentences in ``lang`` ("es", "pt", "en"), each carrying one fake identifier.
+def fake_card(rng: random.Random) -> str:
+    """A Luhn-valid card number (Visa, Mastercard, Amex, Elo), grouped by spaces or hyphens, or bare."""
+    prefix, length = rng.choice((("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("34", 15), ("37", 15),
+                                 ("636368", 16), ("4", 13), ("6011", 16)))
+    base = prefix + _digits(rng, length - len(prefix) - 1)
+    n = base + _luhn.calc_check_digit(base)
+    sep = rng.choice((" ", "-", ""))
+    if length == 15:
+        return sep.join((n[:4], n[4:10], n[10:]))
+    if length == 16:
+        return sep.join(n[i:i + 4] for i in range(0, 16, 4))
+    return n
 
-    Returns ``(sentence, kind, identifier)`` triples; kinds rotate over
-    ``kinds`` (default: every kind natural for the language, ``PLANTED_KINDS[lang]``).
-    """
-    if lang not in _CARRIERS:
-        raise ValueError(f"lang: unknown {lang!r}. Valid languages: {', '.join(_CARRIERS)}.")
-    kinds = PLANTED_KINDS[lang] if kinds is None else kinds
-    bad = [k for k in kinds if k not in _CARRIERS[lang]]
-    if bad:
-        valid = ", ".join(PLANTED_KINDS[lang])
-        raise ValueError(f"kinds: no {lang!r} carrier sentences for {bad[0]!r}. Valid: {valid}.")
-    out = []
-    for i in range(n):
-        kind = kinds[i % len(kinds)]
-        identifier = _fake_identifier(rng, kind, lang)
-        sentence = rng.choice(_CARRIERS[lang][kind]).format(x=identifier)
-        out.append((sentence, kind, identifier))
-    return out
+
+# BBAN lengths (digits only, which every one of these countries allows) for the IBANs people here hold.
+_IBAN_BBAN = {"ES": 20, "PT": 21, "DE": 18, "FR": None, "GB": None, "BR": None}
+
+
+def fake_iban(rng: random.Random) -> str:
+    """A valid IBAN (Spain, Portugal, Germany, UK, Brazil), grouped by fours or bare."""
+    country = rng.choice(("ES", "PT", "DE", "GB", "BR"))
+    if country == "GB":
+        bban = "".join(rng.choice(_LETTERS) for _ in range(4)) + _digits(rng, 14)
+    elif country == "BR":
+        bban = _digits(rng, 23) + rng.choice("CP") + rng.choice("123456789")
+    else:
+        bban = _digits(rng, {"ES": 20, "PT": 21, "DE": 18}[country])
+    while country == "ES" and not _iban.is_valid(country + _iban.calc_check_digits(country + "00" + bban) + bban):
+        bban = _digits(rng, 20)  # Spanish BBANs carry their own two check digits
+    while country == "PT" and not _iban.is_valid(country + _iban.calc_check_digits(country + "00" + bban) + bban):
+        bban = _digits(rng, 21)
+    n = country + _iban.calc_check_digits(country + "00" + bban) + bban
+    return " ".join(n[i:i + 4] for i in range(0, len(n), 4)) if rng.random() < 0.7 else n
+
+
+def fake_nit(rng: random.Random) -> str:
+    """A valid Colombian company NIT, ``900.123.456-7``."""
+    base = rng.choice("89") + _digits(rng, 8)
+    dv = _co_nit.calc_check_digit(base)
+    return f"{base[:3]}.{base[3:6]}.{base[6:]}-{dv}"
+
+
+def fake_ruc(rng: random.Random) -> str:
+    """A valid Peruvian RUC (11 digits, persons 10..., companies 20...)."""
+    base = rng.choice(("10", "20")) + _digits(rng, 8)
+    return base + _pe_ruc.calc_check_digit(base)
+
+
+def fake_rg(rng: random.Random) -> str:
+    """A São Paulo RG with its check digit, ``12.345.678-X``."""
+    base = _digits(rng, 8)
+    return f"{base[:2]}.{base[2:5]}.{base[5:]}-{rg_sp_check_digit(base)}"
+
+
+def fake_pis(rng: random.Random, formatted: bool = True) -> str:
+    """A valid PIS/PASEP/NIS, ``123.45678.90-1`` or bare."""
+    base = rng.choice("12") + _digits(rng, 9)
+    n = base + pis_check_digit(base)
+    return f"{n[:3]}.{n[3:8]}.{n[8:10]}-{n[10]}" if formatted else n
+
+
+def fake_voter_id(rng: random.Random) -> str:
+    """A valid título de eleitor, ``1234 5678 0191`` (state codes 01-28)."""
+    base = _digits(rng, 8) + f"{rng.randint(1, 28):02d}"
+    n = base + voter_id_check_digits(base)
+    return " ".join(n[i:i + 4] for i in range(0, 12, 4)) if rng.random() < 0.6 else n
+
+
+def fake_cnh(rng: random.Random) -> str:
+    """A valid CNH number (11 digits)."""
+    base = _digits(rng, 9)
+    return base + cnh_check_digits(base)
+
+
+def fake_ine(rng: random.Random) -> str:
+    """An INE clave de elector: six consonants, birth date, state 01-32, H/M, three digits."""
+    _, date = _yymmdd(rng, 1940, 1999)
+    return "".join(rng.choice(_CONSONANTS) for _ in range(6)) + date + f"{rng.randint(1, 32):02d}" + rng.choice("HM") + _digits(rng, 3)
+
+
+def fake_uy_ci(rng: random.Random) -> str:
+    """A valid Uruguayan CI, ``1.234.567-2``."""
+    base = str(rng.randint(1_000_000, 6_999_999))
+    return f"{base[0]}.{base[1:4]}.{base[4:]}-{uy_ci_check_digit(base)}"
+
+
+def fake_ec_ci(rng: random.Random) -> str:
+    """A valid Ecuadorian cédula (10 digits)."""
+    while True:
+        n = f"{rng.randint(1, 24):02d}" + str(rng.randint(0, 5)) + _digits(rng, 7)
+        if is_valid_ec_ci(n):
+            return n
+
+
+def fake_cc_co(rng: random.Random) -> str:
+    """A Colombian cédula de ciudadanía number (no check digit), ``1.020.304.050`` or ``79.123.456``."""
+    n = rng.choice((rng.randint(1_000_000_000, 1_100_000_000), rng.randint(10_000_000, 99_999_999)))
+    return f"{n:,}".replace(",", ".") if rng.random() < 0.7 else str(n)

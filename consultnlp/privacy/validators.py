@@ -4,6 +4,13 @@ Every ``is_valid_<kind>`` accepts the number formatted (``529.982.247-25``) or
 bare (``52998224725``) and returns ``False`` for anything else; none raises.
 The ``*_check_digit(s)`` helpers compute the digits that make a base valid and
 are what :mod:`consultnlp.privacy.fakes` builds on.
+
+IBAN, payment cards (Luhn), Colombian NIT, Peruvian RUC and Ecuadorian cédula
+are checked with python-stdnum, which keeps the per-country IBAN formats and
+these algorithms up to date; the rest are written here (python-stdnum has no
+RG, PIS, título de eleitor, CNH, Uruguayan CI or INE clave de elector, and our
+CUIT follows AFIP more strictly than it does). ``benchmarks/bench_redaction.py
+--validators`` measures the agreement of the two where both exist.
 """
 
 from __future__ import annotations
@@ -11,7 +18,31 @@ from __future__ import annotations
 import datetime
 import re
 
+from stdnum import iban as _iban
+from stdnum import luhn as _luhn
+from stdnum.co import nit as _co_nit
+from stdnum.ec import ci as _ec_ci
+from stdnum.pe import ruc as _pe_ruc
+
 __all__ = [
+    "CARD_PREFIXES",
+    "INE_STATES",
+    "cnh_check_digits",
+    "is_valid_card",
+    "is_valid_cnh",
+    "is_valid_ec_ci",
+    "is_valid_iban",
+    "is_valid_ine",
+    "is_valid_nit",
+    "is_valid_pis",
+    "is_valid_rg_sp",
+    "is_valid_ruc",
+    "is_valid_uy_ci",
+    "is_valid_voter_id",
+    "pis_check_digit",
+    "rg_sp_check_digit",
+    "uy_ci_check_digit",
+    "voter_id_check_digits",
     "cnpj_check_digits",
     "cpf_check_digits",
     "cuit_check_digit",
@@ -207,3 +238,160 @@ def is_valid_rfc(s: str) -> bool:
     if not _is_real_date(yy, mm, dd, 2000):
         return False
     return rfc_check_digit(n[:-1]) == n[-1]
+
+
+# ---------------------------------------------------------------- checked with python-stdnum
+# Issuer prefixes of the cards people in our countries carry (Visa, Mastercard, Amex,
+# Diners, Discover, JCB, Elo, Hipercard, Cabal, Naranja). A Luhn-valid digit run
+# with another prefix is more likely a reference number than a card.
+CARD_PREFIXES = (
+    "4", "51", "52", "53", "54", "55", "22", "23", "24", "25", "26", "27", "34", "37", "36", "38", "30",
+    "6011", "65", "64", "35", "636368", "438935", "504175", "451416", "636297", "5067", "4576", "4011",
+    "606282", "3841", "589657", "604",
+)
+
+
+def is_valid_card(s: str) -> bool:
+    """True if ``s`` is a payment card number: 13-19 digits, a known issuer prefix, and a valid Luhn digit."""
+    n = _compact(s)
+    if not 13 <= len(n) <= 19 or not n.isascii() or not n.isdigit() or n == n[0] * len(n):
+        return False
+    return n.startswith(CARD_PREFIXES) and _luhn.is_valid(n)
+
+
+def is_valid_iban(s: str) -> bool:
+    """True if ``s`` is an IBAN with the right length and format for its country and a valid mod-97 check."""
+    n = _compact(s)
+    return n.isascii() and _iban.is_valid(n)
+
+
+def is_valid_nit(s: str) -> bool:
+    """True if ``s`` is a Colombian NIT (8-15 digits and a check digit, ``900.123.456-7``) with a valid check digit."""
+    n = _compact(s)
+    return 9 <= len(n) <= 16 and n.isascii() and n.isdigit() and int(n[:-1]) != 0 and _co_nit.is_valid(n)
+
+
+def is_valid_ruc(s: str) -> bool:
+    """True if ``s`` is a Peruvian RUC (11 digits starting 10, 15, 17 or 20) with a valid check digit."""
+    n = _compact(s)
+    return len(n) == 11 and n.isascii() and n.isdigit() and _pe_ruc.is_valid(n)
+
+
+def is_valid_ec_ci(s: str) -> bool:
+    """True if ``s`` is an Ecuadorian cédula (10 digits, a province code, a valid check digit)."""
+    n = _compact(s)
+    return len(n) == 10 and n.isascii() and n.isdigit() and _ec_ci.is_valid(n)
+
+
+# ---------------------------------------------------------------- written here
+def uy_ci_check_digit(base: str) -> str:
+    """The check digit of a Uruguayan cédula de identidad for its (up to 7) base digits."""
+    digits = [int(c) for c in base.rjust(7, "0")]
+    total = sum(d * w for d, w in zip(digits, (2, 9, 8, 7, 6, 3, 4)))
+    return str((10 - total % 10) % 10)
+
+
+def is_valid_uy_ci(s: str) -> bool:
+    """True if ``s`` is a Uruguayan CI (``1.234.567-2``, 6-7 digits and a check digit) with a valid check digit."""
+    n = _compact(s)
+    if not 7 <= len(n) <= 8 or not n.isascii() or not n.isdigit() or int(n[:-1]) < 100_000:
+        return False
+    return uy_ci_check_digit(n[:-1]) == n[-1]
+
+
+def rg_sp_check_digit(base: str) -> str:
+    """The check digit (0-9 or X) of a São Paulo RG for its eight base digits (weights 2-9, mod 11)."""
+    r = 11 - sum(int(d) * w for d, w in zip(base, range(2, 10))) % 11
+    return {10: "X", 11: "0"}.get(r, str(r))
+
+
+def is_valid_rg_sp(s: str) -> bool:
+    """True if ``s`` is a São Paulo RG (``12.345.678-X``) with a valid check digit.
+
+    Only São Paulo (and the states that copied its rule) publish a check digit;
+    other states' RGs are found by their cue word alone (see the detectors).
+    """
+    n = _compact(s)
+    if len(n) != 9 or not n.isascii() or not n[:8].isdigit() or n[8] not in "0123456789X" or n[:8] == n[0] * 8:
+        return False
+    return rg_sp_check_digit(n[:8]) == n[8]
+
+
+def pis_check_digit(base: str) -> str:
+    """The check digit of a PIS/PASEP/NIS/NIT (Brazil) for its ten base digits."""
+    r = 11 - sum(int(d) * w for d, w in zip(base, (3, 2, 9, 8, 7, 6, 5, 4, 3, 2))) % 11
+    return "0" if r >= 10 else str(r)
+
+
+def is_valid_pis(s: str) -> bool:
+    """True if ``s`` is a Brazilian PIS/PASEP/NIS (``123.45678.90-0``, 11 digits) with a valid check digit."""
+    n = _compact(s)
+    if len(n) != 11 or not n.isascii() or not n.isdigit() or n == n[0] * 11:
+        return False
+    return pis_check_digit(n[:10]) == n[10]
+
+
+def voter_id_check_digits(base: str) -> str:
+    """The two check digits of a Brazilian título de eleitor: eight sequential digits then the two-digit state code.
+
+    TSE rule: first digit over the sequence (weights 2-9), second over the state
+    code and the first digit (weights 7, 8, 9), both mod 11 with 10 written 0;
+    for São Paulo and Minas Gerais (state codes 01, 02) a remainder of 0 is written 1.
+    """
+    seq, uf = base[:8], base[8:10]
+    special = uf in ("01", "02")
+    r1 = sum(int(d) * w for d, w in zip(seq, range(2, 10))) % 11
+    dv1 = 1 if (r1 == 0 and special) else (0 if r1 == 10 else r1)
+    r2 = (int(uf[0]) * 7 + int(uf[1]) * 8 + dv1 * 9) % 11
+    dv2 = 1 if (r2 == 0 and special) else (0 if r2 == 10 else r2)
+    return f"{dv1}{dv2}"
+
+
+def is_valid_voter_id(s: str) -> bool:
+    """True if ``s`` is a Brazilian título de eleitor (12 digits, state code 01-28) with valid check digits."""
+    n = _compact(s)
+    if len(n) != 12 or not n.isascii() or not n.isdigit() or not 1 <= int(n[8:10]) <= 28 or n[:8] == "0" * 8:
+        return False
+    return voter_id_check_digits(n[:10]) == n[10:]
+
+
+def cnh_check_digits(base: str, *, discount: bool = True) -> str:
+    """The two check digits of a Brazilian CNH (driving licence) for its nine base digits.
+
+    DENATRAN's rule subtracts 2 from the second digit's sum when the first came
+    out as 10 (``discount``); some licences issued since 2022 follow the rule
+    without it, so :func:`is_valid_cnh` accepts either.
+    """
+    digits = [int(c) for c in base]
+    r1 = sum(d * w for d, w in zip(digits, range(9, 0, -1))) % 11
+    dsc = 2 if (r1 >= 10 and discount) else 0
+    dv1 = 0 if r1 >= 10 else r1
+    r2 = (sum(d * w for d, w in zip(digits, range(1, 10))) - dsc) % 11
+    dv2 = 0 if r2 >= 10 else r2
+    return f"{dv1}{dv2}"
+
+
+def is_valid_cnh(s: str) -> bool:
+    """True if ``s`` is a Brazilian CNH number (11 digits) with valid check digits (either rule)."""
+    n = _compact(s)
+    if len(n) != 11 or not n.isascii() or not n.isdigit() or n == n[0] * 11:
+        return False
+    return n[9:] in (cnh_check_digits(n[:9]), cnh_check_digits(n[:9], discount=False))
+
+
+# INE state codes in the clave de elector: 01 Aguascalientes ... 32 Zacatecas.
+INE_STATES = tuple(f"{i:02d}" for i in range(1, 33))
+# Two consonants each of the paternal surname, maternal surname and given name
+# ("GóMez VaLdez MaRía" -> GMVLMR), birth date YYMMDD, state, sex, three digits.
+# There is no check digit; the structure, the state and a real date decide.
+_INE_RE = re.compile(r"[A-ZÑ]{6}(\d{2})(\d{2})(\d{2})(\d{2})[HM]\d{3}")
+
+
+def is_valid_ine(s: str) -> bool:
+    """True if ``s`` has the structure of a Mexican INE clave de elector (18 characters) with a real birth date."""
+    n = _compact(s)
+    m = _INE_RE.fullmatch(n)
+    if m is None:
+        return False
+    yy, mm, dd, state = m.groups()
+    return state in INE_STATES and _is_real_date(yy, mm, dd, 1900)

@@ -4,15 +4,31 @@ Spreadsheet programs execute a cell that starts with ``=``, ``+``, ``-`` or
 ``@`` (and some read a leading tab or carriage return the same way). We prefix
 such cells with an apostrophe, the usual formula-injection defence; plain
 numbers like ``-5`` are left alone because they cannot run anything.
+
+Look-alikes count too: spreadsheet apps normalise some of them to the ASCII
+sign (full-width ``＝＋－＠``, small forms ``﹦﹢﹣﹫``, superscripts), and the
+minus sign, hyphens and heavy plus look the same to a reader. So does a sign
+behind invisible characters (zero-width space, BOM, word joiner).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters NFKC does not map to an ASCII sign but that read as one.
+_LOOKALIKES = {
+    "\u2212": "-",  # minus sign
+    # Hyphens that are drawn like "-"; en and em dashes are left alone: they open quoted speech
+    # in Spanish and Portuguese ("— Lucía, Tinogasta") and no spreadsheet reads them as a sign.
+    "\u2010": "-", "\u2011": "-", "\u2012": "-",
+    "\u2796": "-", "\u2795": "+", "\u2A72": "+", "\u229C": "=", "\u2A75": "=", "\u2A76": "=",
+    "\uFF5C": "|",
+}
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?$")
 # Control characters (invalid in XML, so in SVG and DOCX) and bidirectional overrides,
 # which can make a published quote display differently from what it says.
@@ -24,9 +40,21 @@ def clean_text(text: str) -> str:
     return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def _ascii_start(value: str) -> str:
+    """The first characters of ``value`` as a spreadsheet may read them: invisible ones dropped, look-alikes mapped."""
+    head = value[:16]
+    visible = "".join(c for c in head if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKC", visible).translate(_LOOKALIKE_TABLE) + value[16:]
+
+
 def neutralise_cell(value: object) -> object:
     """Return ``value`` made safe for a spreadsheet cell."""
-    if isinstance(value, str) and value.startswith(_DANGEROUS_START) and not _PLAIN_NUMBER.match(value.strip()):
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_DANGEROUS_START) and not _PLAIN_NUMBER.match(value.strip()):
+        return "'" + value
+    read = _ascii_start(value)
+    if read != value and read.startswith(_DANGEROUS_START) and not _PLAIN_NUMBER.match(read.strip()):
         return "'" + value
     return value
 

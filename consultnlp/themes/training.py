@@ -1,8 +1,11 @@
 """Train, save, load and evaluate theme classifiers; each saved model carries a model card.
 
-A model folder (``models/NAME/``) holds ``model.joblib`` (the fitted ``ThemeClassifier``),
-``card.json`` (machine-readable card) and ``model_card.md`` (the same for people).
-joblib files are pickles: load only models you trained yourself or trust.
+A model folder (``models/NAME/``) holds ``model.npz`` (the fitted ``ThemeClassifier``'s
+arrays, read with ``allow_pickle=False``), ``model.json`` (its labels, settings and the
+shapes that rebuild it), ``card.json`` (machine-readable card) and ``model_card.md`` (the
+same for people). Loading a folder runs no code from it: a model another team sent is
+data, not a program. Folders from older versions hold a pickle (``model.joblib``) and are
+refused with a message asking to retrain.
 """
 
 from __future__ import annotations
@@ -26,11 +29,18 @@ from consultnlp.themes.data import LabelledData
 from consultnlp.themes.evaluate import evaluate_predictions
 from consultnlp.versions import package_versions
 
-MODEL_FILE = "model.joblib"
+MODEL_ARRAYS = "model.npz"
+MODEL_JSON = "model.json"
+MODEL_FILE = MODEL_ARRAYS  # what a folder must hold; the card's "model_bytes" is its size
+OLD_PICKLE = "model.joblib"
 CARD_JSON = "card.json"
 CARD_MD = "model_card.md"
-# /2: the TF-IDF part became a small network (``net_``); /1 models held a linear model and must be retrained.
-CARD_FORMAT = "consultnlp-theme-classifier/2"
+# /3: arrays and JSON instead of a joblib pickle; /2 models (pickles) must be retrained.
+# /2: the TF-IDF part became a small network (``net_``); /1 models held a linear model.
+CARD_FORMAT = "consultnlp-theme-classifier/3"
+# TfidfVectorizer parameters that decide what ``transform`` computes; saved and restored.
+_TFIDF_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "sublinear_tf", "min_df", "max_features",
+                 "norm", "use_idf", "smooth_idf", "token_pattern", "binary")
 
 
 def model_embedder():  # noqa: ANN201 - Embedder
@@ -172,51 +182,134 @@ def build_card(
         "settings": asdict(model.settings),
         "embedder": model_embedder().key if model.settings.uses_embeddings else None,
         "versions": package_versions(),
-        "serialisation": f"{MODEL_FILE} is a joblib pickle: load only models you trained yourself or trust.",
+        "serialisation": f"{MODEL_ARRAYS} (numpy arrays, loaded with allow_pickle=False) and {MODEL_JSON}: "
+                         "loading the folder runs no code from it.",
     }
 
 
-def save_model(model: ThemeClassifier, card: dict[str, Any], out: Path) -> None:
-    """Write ``model.joblib``, ``card.json`` and ``model_card.md`` into ``out``."""
-    import joblib
+def _model_state(model: ThemeClassifier) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """The fitted classifier as named arrays and JSON-able metadata (no Python objects)."""
+    arrays: dict[str, np.ndarray] = {"class_log_prior": model.class_log_prior_}
+    groups = sorted(model.group_log_prior_)
+    for i, g in enumerate(groups):
+        arrays[f"group_log_prior_{i}"] = model.group_log_prior_[g]
+    meta: dict[str, Any] = {
+        "classes": [str(c) for c in model.classes_],
+        "multi_label": bool(model.multi_label_),
+        "threshold": float(model.threshold_),
+        "settings": asdict(model.settings),
+        "group_labels": model.group_labels_,
+        "group_prior_order": groups,
+        "timings_s": getattr(model, "timings_", {}),
+    }
+    if hasattr(model, "net_"):
+        for key, value in model.net_.items():
+            arrays[f"net_{key}"] = value
+        meta["tfidf"] = []
+        for i, vec in enumerate(model.vectorizer_):
+            terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
+            arrays[f"tfidf_{i}_terms"] = np.array(terms, dtype=str)
+            arrays[f"tfidf_{i}_idf"] = vec.idf_
+            params = {k: getattr(vec, k) for k in _TFIDF_PARAMS}
+            params["ngram_range"] = list(params["ngram_range"])
+            meta["tfidf"].append({**params, "dtype": np.dtype(vec.dtype).name})
+    if hasattr(model, "head_"):
+        head = model.head_
+        for i, (w, b) in enumerate(zip(head.coefs_, head.intercepts_)):
+            arrays[f"head_coef_{i}"] = w
+            arrays[f"head_intercept_{i}"] = b
+        arrays["head_classes"] = np.asarray(head.classes_)
+        meta["head"] = {
+            "params": {k: v for k, v in head.get_params().items() if isinstance(v, (int, float, str, bool, tuple, type(None)))},
+            "layers": len(head.coefs_), "n_layers": head.n_layers_, "n_outputs": head.n_outputs_,
+            "out_activation": head.out_activation_, "n_features_in": int(head.n_features_in_),
+        }
+    return arrays, meta
 
+
+def _model_from_state(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> ThemeClassifier:
+    """Rebuild a ``ThemeClassifier`` from ``_model_state``'s output; it scores exactly as the saved one did."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.neural_network import MLPClassifier
+
+    model = ThemeClassifier(ClassifierSettings(**meta["settings"]))
+    model.classes_ = np.array(meta["classes"], dtype=object)
+    model.multi_label_ = meta["multi_label"]
+    model.threshold_ = meta["threshold"]
+    model.timings_ = meta.get("timings_s", {})
+    model.class_log_prior_ = arrays["class_log_prior"]
+    model.group_labels_ = meta["group_labels"]
+    model.group_log_prior_ = {g: arrays[f"group_log_prior_{i}"] for i, g in enumerate(meta["group_prior_order"])}
+    if "tfidf" in meta:
+        model.net_ = {key: arrays[f"net_{key}"] for key in ("W1", "b1", "W2", "b2")}
+        vectorizers = []
+        for i, params in enumerate(meta["tfidf"]):
+            kwargs = {**params, "ngram_range": tuple(params["ngram_range"]), "dtype": np.dtype(params["dtype"]).type}
+            vec = TfidfVectorizer(**kwargs)
+            vec.vocabulary_ = {str(t): j for j, t in enumerate(arrays[f"tfidf_{i}_terms"])}
+            vec.idf_ = arrays[f"tfidf_{i}_idf"]
+            vec.stop_words_ = None
+            vectorizers.append(vec)
+        model.vectorizer_ = tuple(vectorizers)
+    if "head" in meta:
+        info = meta["head"]
+        params = {k: tuple(v) if k == "hidden_layer_sizes" else v for k, v in info["params"].items()}
+        head = MLPClassifier(**params)
+        head.coefs_ = [arrays[f"head_coef_{i}"] for i in range(info["layers"])]
+        head.intercepts_ = [arrays[f"head_intercept_{i}"] for i in range(info["layers"])]
+        head.n_layers_, head.n_outputs_ = info["n_layers"], info["n_outputs"]
+        head.out_activation_, head.n_features_in_ = info["out_activation"], info["n_features_in"]
+        head.classes_ = arrays["head_classes"]
+        model.head_ = head
+    return model
+
+
+def save_model(model: ThemeClassifier, card: dict[str, Any], out: Path) -> None:
+    """Write ``model.npz``, ``model.json``, ``card.json`` and ``model_card.md`` into ``out``."""
     from consultnlp.themes.card import render_card
 
     out.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model, out / MODEL_FILE, compress=3)
-    card["model_bytes"] = (out / MODEL_FILE).stat().st_size
+    arrays, meta = _model_state(model)
+    np.savez_compressed(out / MODEL_ARRAYS, **arrays)
+    (out / MODEL_JSON).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    card["model_bytes"] = (out / MODEL_ARRAYS).stat().st_size + (out / MODEL_JSON).stat().st_size
     (out / CARD_JSON).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (out / CARD_MD).write_text(render_card(card), encoding="utf-8")
 
 
 def load_model(path: str | Path) -> tuple[ThemeClassifier, dict[str, Any]]:
-    """Load a model folder written by ``save_model``; raise ``ModelError`` saying what is wrong."""
-    import joblib
+    """Load a model folder written by ``save_model``; raise ``ModelError`` saying what is wrong.
 
+    Nothing in the folder is executed: arrays are read with ``allow_pickle=False``
+    and a folder holding a pickle from an older consultnlp is refused unread.
+    """
     path = Path(path)
-    if path.is_file() and path.name in (MODEL_FILE, CARD_JSON):
+    if path.is_file() and path.name in (MODEL_ARRAYS, MODEL_JSON, CARD_JSON, OLD_PICKLE):
         path = path.parent
     if not path.is_dir():
         raise ModelError(f"theme model {path} does not exist. Train one with: consultnlp themes train DATA --out {path} ...")
-    missing = [name for name in (MODEL_FILE, CARD_JSON) if not (path / name).exists()]
+    if (path / OLD_PICKLE).exists() and not (path / MODEL_ARRAYS).exists():
+        raise ModelError(
+            f"{path} was saved by an older consultnlp as a pickle ({OLD_PICKLE}), which can run code when loaded; "
+            "retrain it with consultnlp themes train."
+        )
+    missing = [name for name in (MODEL_ARRAYS, MODEL_JSON, CARD_JSON) if not (path / name).exists()]
     if missing:
         raise ModelError(f"{path} is not a theme model folder: {', '.join(missing)} missing. Train one with: consultnlp themes train.")
     try:
         card = json.loads((path / CARD_JSON).read_text(encoding="utf-8"))
+        meta = json.loads((path / MODEL_JSON).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ModelError(f"{path / CARD_JSON} cannot be read ({exc}). Retrain the model.") from None
+        raise ModelError(f"{path} cannot be read ({exc}). Retrain the model.") from None
     if card.get("format") != CARD_FORMAT:
         raise ModelError(f"{path} holds a model of format {card.get('format')!r}; this consultnlp reads {CARD_FORMAT!r}. Retrain it.")
     try:
-        model = joblib.load(path / MODEL_FILE)
-    except Exception as exc:  # unpickling fails in many ways (versions, truncation); all mean "retrain"
-        trained = card.get("versions", {}).get("scikit-learn", "?")
-        raise ModelError(
-            f"{path / MODEL_FILE} cannot be loaded ({type(exc).__name__}: {exc}). It was saved with scikit-learn {trained}; "
-            f"this environment has {package_versions()['scikit-learn']}. Retrain it with consultnlp themes train."
-        ) from None
-    if not isinstance(model, ThemeClassifier):
-        raise ModelError(f"{path / MODEL_FILE} does not hold a consultnlp theme classifier. Retrain it.")
+        with np.load(path / MODEL_ARRAYS, allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+        model = _model_from_state(arrays, meta)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        # ValueError includes "Object arrays cannot be loaded when allow_pickle=False".
+        raise ModelError(f"{path / MODEL_ARRAYS} cannot be loaded ({type(exc).__name__}: {exc}). Retrain it with consultnlp themes train.") from None
     return model, card
 
 
