@@ -45,9 +45,12 @@ def test_browser_report_dom_has_every_heading_and_no_console_message(report_html
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
     expected = html_headings(report_html.read_text(encoding="utf-8"))
-    assert [h for h in expected if h[0] <= 2][:3] == [(1, "Lo que escuchamos"), (2, "Resumen"), (2, "Temas")]
+    assert [h for h in expected if h[0] <= 2][:4] == [
+        (1, "Lo que escuchamos"), (2, "Resumen"), (2, "Lo que dijeron las personas"), (2, "Temas de gobierno abierto"),
+    ]
     assert html_headings(dom) == expected and len(expected) > 20
-    assert dom.count("<svg") >= 5 and dom.count("<blockquote") >= 20 and dom.count("<table") >= 5
+    # Charts of subjects, themes and the segments; key points as list items; compact tables.
+    assert dom.count("<svg") >= 4 and dom.count(" dicen: «") >= 12 and dom.count("<table") >= 5
     assert console_lines(done.stderr) == []
 
 

@@ -94,7 +94,7 @@ def test_config_unknown_section_lists_sections(tmp_path: Path):
 
 
 def test_config_unknown_stage_and_implementation_are_errors():
-    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; valid stages: clean, language"):
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; valid stages: clean, screen, language"):
         load_config(overrides=["stages=[clean, sentiment]"])
     with pytest.raises(ConfigError, match="embed.embedder"):
         load_config(overrides=["embed.embedder=word2vec"])

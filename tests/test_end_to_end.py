@@ -167,7 +167,8 @@ def test_end_to_end_planted_junk_and_empty_are_excluded(sample_run):
     out, _, _ = sample_run
     comments = pd.read_parquet(out / "comments.parquet").set_index("comment_id")
     for cid, _ in _readme_table("### Junk rows"):
-        assert comments.loc[cid, "excluded"] in ("junk", "too_short"), cid
+        # Keyboard mash and fillers are junk; placeholders that are language ("n/a", "sin comentarios") are non-answers.
+        assert comments.loc[cid, "excluded"] in ("junk", "too_short", "non_answer"), cid
     for cid, _ in _readme_table("### Empty / whitespace-only rows"):
         assert comments.loc[cid, "excluded"] == "empty", cid
 

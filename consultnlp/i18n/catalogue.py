@@ -231,6 +231,10 @@ STRINGS: dict[str, dict] = {
         "Se apartaron {set_aside} respuestas sin contenido propio (como «Sin fundamento» o «acuerdo total») y {excluded} vacías, ilegibles o en otros idiomas.",
         "Foram separadas {set_aside} respostas sem conteúdo próprio (como «Sem fundamento» ou «concordo») e {excluded} vazias, ilegíveis ou em outros idiomas.",
         "{set_aside} answers without content of their own (such as “no comment” or “I agree”) and {excluded} empty, unreadable or other-language ones were set aside."),
+    "s_excluded": _n(
+        ("Se apartó {excluded} contribución vacía, ilegible o en otro idioma.", "Se apartaron {excluded} contribuciones vacías, ilegibles o en otros idiomas."),
+        ("Foi separada {excluded} contribuição vazia, ilegível ou em outro idioma.", "Foram separadas {excluded} contribuições vazias, ilegíveis ou em outros idiomas."),
+        ("{excluded} empty, unreadable or other-language contribution was set aside.", "{excluded} empty, unreadable or other-language contributions were set aside.")),
     "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los más tratados fueron {names}."),
                        ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os mais tratados foram {names}."),
                        ("The only subject found is {names}.", "Of the {n} subjects found, the most discussed were {names}.")),
@@ -337,6 +341,16 @@ PII_KINDS = {
     "DNI": _s("documento de identidad", "documento de identidade", "identity document number"),
     "CURP": _s("CURP (México)", "CURP (México)", "CURP (Mexico)"),
     "RFC": _s("RFC (México)", "RFC (México)", "RFC (Mexico)"),
+    "CARD": _s("número de tarjeta de pago", "número de cartão de pagamento", "payment card number"),
+    "IBAN": _s("cuenta bancaria (IBAN)", "conta bancária (IBAN)", "bank account (IBAN)"),
+    "NIT": _s("NIT (Colombia)", "NIT (Colômbia)", "NIT (Colombia)"),
+    "RUC": _s("RUC (Perú)", "RUC (Peru)", "RUC (Peru)"),
+    "RG": _s("RG (Brasil)", "RG", "RG (Brazil)"),
+    "PIS": _s("PIS/NIS (Brasil)", "PIS/NIS", "PIS/NIS (Brazil)"),
+    "VOTER_ID": _s("título de elector (Brasil)", "título de eleitor", "voter card (Brazil)"),
+    "CNH": _s("licencia de conducir (Brasil)", "CNH", "driving licence (Brazil)"),
+    "INE": _s("clave de elector INE (México)", "chave de eleitor INE (México)", "INE voter key (Mexico)"),
+    "CI": _s("cédula de identidad", "cédula de identidade", "identity card number"),
 }
 
 LANGUAGE_NAMES = {

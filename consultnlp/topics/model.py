@@ -262,12 +262,16 @@ def split_large_topics(
     """Split each topic holding more than ``max_share`` of the weight with k-means inside it; return (topics, splits made).
 
     A catch-all topic (a quarter of a consultation under "general values") tells a reader
-    nothing; its pieces usually do. Pieces are never smaller than ``min_size`` comments on average.
+    nothing; its pieces usually do. Only a model of at least ``1 / max_share`` topics has catch-alls:
+    with three real subjects, a third each is no catch-all. Pieces are never smaller than ``min_size``
+    comments on average.
     """
     from sklearn.cluster import KMeans
 
     total = float(weights.sum())
     out = np.asarray(topics, dtype=np.int64).copy()
+    if len(set(out.tolist()) - {-1}) < math.ceil(1 / max_share):
+        return out, 0
     next_id = int(out.max()) + 1 if len(out) else 0
     splits = 0
     for topic in sorted(t for t in set(out.tolist()) if t != -1):

@@ -7,7 +7,13 @@ import pytest
 from consultnlp import schema
 from consultnlp.errors import InputError
 from consultnlp.ingest import ingest
-from consultnlp.ingest.encoding import CleanTextReader, Encoding, clean_controls, detect_encoding, utf16_without_bom
+from consultnlp.ingest.encoding import (
+    CleanTextReader,
+    Encoding,
+    clean_controls,
+    detect_encoding,
+    utf16_without_bom,
+)
 from tests.ingest.files import csv_text, random_bytes, write
 
 TEXTS = {

@@ -6,7 +6,16 @@ from consultnlp import schema
 from consultnlp.errors import InputError
 from consultnlp.ingest import ingest
 from consultnlp.ingest.rows import find_header_row
-from tests.ingest.files import HEADER, INSTRUCTIONS, csv_text, ods, rows, write, xls, xlsx
+from tests.ingest.files import (
+    HEADER,
+    INSTRUCTIONS,
+    csv_text,
+    ods,
+    rows,
+    write,
+    xls,
+    xlsx,
+)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,19 @@ from consultnlp import schema
 from consultnlp.errors import InputError
 from consultnlp.ingest import ingest
 from consultnlp.ingest.sniff import format_from_name, sniff_content
-from tests.ingest.files import HEADER, csv_text, gz, ods, ole, parquet, rows, write, xls, xlsx_bytes, zip_of
+from tests.ingest.files import (
+    HEADER,
+    csv_text,
+    gz,
+    ods,
+    ole,
+    parquet,
+    rows,
+    write,
+    xls,
+    xlsx_bytes,
+    zip_of,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,14 @@ import random
 
 import pytest
 
-from consultnlp.privacy import PII_KINDS, PiiMatch, find_pii, is_valid_cpf, is_valid_rut, redact_text
+from consultnlp.privacy import (
+    PII_KINDS,
+    PiiMatch,
+    find_pii,
+    is_valid_cpf,
+    is_valid_rut,
+    redact_text,
+)
 from consultnlp.privacy.fakes import fake_phone
 from consultnlp.privacy.planted import PLANTED_KINDS, planted_sentences
 

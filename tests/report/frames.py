@@ -25,13 +25,30 @@ ROWS = [
 
 TOPIC_INFO = pd.DataFrame(
     [
-        {"topic_id": -1, "label": "—", "keywords": ["thank"], "keywords_by_lang": {"en": ["thank"]}, "unique_comments": 1},
-        {"topic_id": 0, "label": "datos, presupuesto", "keywords": ["data", "budget", "open"],
+        {"topic_id": -1, "label": "—", "labels": {}, "main_lang": "en", "group_id": -1, "keywords": ["thank"],
+         "keywords_by_lang": {"en": ["thank"]}, "unique_comments": 1},
+        {"topic_id": 0, "label": "Datos abiertos del presupuesto", "labels": {"es": "Datos abiertos del presupuesto", "pt": "Dados abertos da saúde"},
+         "main_lang": "es", "group_id": 0, "keywords": ["data", "budget", "open"],
          "keywords_by_lang": {"es": ["datos", "presupuesto", "abiertos"], "pt": ["dados", "saúde"]}, "unique_comments": 2},
-        {"topic_id": 1, "label": "hospital, filas", "keywords": ["hospital", "waiting", "lists"],
+        {"topic_id": 1, "label": "Hospital waiting lists", "labels": {"es": "Hospital", "pt": "Filas de espera", "en": "Hospital waiting lists"},
+         "main_lang": "en", "group_id": 1, "keywords": ["hospital", "waiting", "lists"],
          "keywords_by_lang": {"es": ["hospital", "datos"], "pt": ["hospital", "filas"], "en": ["hospital", "waiting", "lists"]}, "unique_comments": 3},
     ]
 )
+TOPIC_GROUPS = pd.DataFrame(
+    [
+        {"group_id": 0, "label": "Datos abiertos", "labels": {"es": "Datos abiertos", "pt": "Dados abertos"}, "main_lang": "es",
+         "topic_ids": [0], "unique_comments": 2},
+        {"group_id": 1, "label": "Hospitals", "labels": {"es": "Hospitales", "pt": "Hospitais", "en": "Hospitals"}, "main_lang": "en",
+         "topic_ids": [1], "unique_comments": 3},
+    ]
+)
+KEY_POINTS = pd.DataFrame([
+    {"scope": "group", "group_id": "1", "rank": 1, "statement": "O hospital da cidade precisa de mais médicos e menos filas",
+     "comment_id": "c04", "contributions": 3, "unique_contributions": 3, "comment_ids": "c04;c05;c09"},
+    {"scope": "theme", "group_id": "open_data", "rank": 1, "statement": "Queremos datos abiertos del presupuesto municipal cada mes",
+     "comment_id": "c01", "contributions": 3, "unique_contributions": 2, "comment_ids": "c01;c03"},
+])
 
 
 def taxonomy(with_family: bool = False) -> Taxonomy:
@@ -59,19 +76,23 @@ def golden_frame() -> pd.DataFrame:
     frame[schema.CAMPAIGN] = frame[schema.CAMPAIGN_ID] != ""
     frame[schema.PII_COUNT] = frame[schema.PII_FOUND].str.count(":").astype("int64")
     frame[schema.TOPIC_ID] = pd.array(frame[schema.TOPIC_ID].tolist(), dtype="Int64")
-    labels = {-1: "—", 0: "datos, presupuesto", 1: "hospital, filas"}
+    labels = {-1: "—", 0: "Datos abiertos del presupuesto", 1: "Hospital waiting lists"}
     frame[schema.TOPIC_LABEL] = [labels.get(t, "") if pd.notna(t) else "" for t in frame[schema.TOPIC_ID]]
+    frame[schema.TOPIC_GROUP_ID] = frame[schema.TOPIC_ID]  # topic 0 is group 0, topic 1 group 1
+    groups = {-1: "—", 0: "Datos abiertos", 1: "Hospitals"}
+    frame[schema.TOPIC_GROUP_LABEL] = [groups.get(t, "") if pd.notna(t) else "" for t in frame[schema.TOPIC_GROUP_ID]]
     frame[schema.THEME_SCORES] = [";".join(f"{t}:0.5" for t in th.split(";") if t and t != "other") for th in frame[schema.THEMES]]
     return frame
 
 
 def summary_inputs(frame: pd.DataFrame, *, with_family: bool = False, topic_info: pd.DataFrame | None = None) -> dict:
-    """The side inputs of ``summarise`` for ``frame``: topic table, taxonomy, and a quote pool over fake embeddings."""
+    """The side inputs of ``summarise`` for ``frame``: topic and group tables, key points, taxonomy, and a quote pool over fake embeddings."""
     units = frame.index[(frame[schema.EXCLUDED] == "") & frame[schema.DUP_REPRESENTATIVE]]
     embeddings = FakeEmbedder().encode(frame.loc[units, schema.TEXT_REDACTED].tolist())
     return {
         "topic_info": TOPIC_INFO.copy() if topic_info is None else topic_info, "taxonomy": taxonomy(with_family),
         "quote_pool": build_quote_pool(frame.loc[units], pd.Index(units), embeddings),
+        "topic_groups": TOPIC_GROUPS.copy(), "key_points": KEY_POINTS.copy(),
     }
 
 

@@ -6,6 +6,7 @@ import csv
 import re
 from html.parser import HTMLParser
 
+import pandas as pd
 import pytest
 
 from consultnlp.config import PipelineConfig, SummariseConfig
@@ -38,9 +39,18 @@ def _hostile():
     frame["region"] = ["=1+1", "=1+1", "<img src=x onerror=alert(1)>", "\t=cmd", "\r=cmd", "-2+3", "", "", "@SUM(A1)"]
     frame[HOSTILE_COLUMN] = ["+cmd|' /C calc'!A0"] * 4 + ["<b>x</b>"] * 5
     info = TOPIC_INFO.copy()
+    info.at[1, "labels"] = {"es": "<script>alert(2)</script>"}
     info.at[1, "keywords_by_lang"] = {"es": ["<script>alert(2)</script>", "=cmd"]}
+    info.at[2, "labels"] = {"es": "=HYPERLINK(1)"}
     info.at[2, "keywords_by_lang"] = {"es": ["=HYPERLINK(1)"]}
     inputs = summary_inputs(frame, topic_info=info)
+    # Key points quote citizens verbatim: the hostile texts themselves.
+    inputs["key_points"] = pd.DataFrame([
+        {"scope": "group", "group_id": "0", "rank": 1, "statement": texts["c03"], "comment_id": "c03", "contributions": 2,
+         "unique_contributions": 2, "comment_ids": "c03;c04"},
+        {"scope": "theme", "group_id": "health", "rank": 1, "statement": texts["c05"], "comment_id": "c05", "contributions": 1,
+         "unique_contributions": 1, "comment_ids": "c05"},
+    ])
     inputs["taxonomy"] = Taxonomy.model_validate({"id": "t", "themes": [
         {"id": "open_data", "name": {"es": "<i>Datos</i> por $100 y $200", "pt": "x", "en": "x"}},
         {"id": "health", "name": {"es": "=Salud\"><svg onload=alert(3)>", "pt": "x", "en": "x"}},
@@ -119,7 +129,7 @@ def test_safety_xlsx_has_no_formulas_and_sheet_names_match_tables(published):
 
     out, summary = published
     book = load_workbook(out / "summary.xlsx")
-    assert book.sheetnames == list(summary.tables)
+    assert book.sheetnames[0] == "Léame" and len(book.sheetnames) == len(summary.tables) + 1
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

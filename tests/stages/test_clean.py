@@ -42,4 +42,5 @@ def test_clean_stage_flags_and_counts():
     assert out[schema.TRUNCATED].tolist() == [False] * 5 + [True]
     assert len(out[schema.TEXT_CLEAN].iloc[5]) <= 502
     assert out[schema.TEXT].iloc[5] == texts[5]  # original kept
-    assert any("truncated" in w for w in context.warnings)
+    assert [(w.key, w.values) for w in context.warnings] == [("note_truncated", {"n": 1, "max": 500})]
+    assert context.warnings[0].text("en") == "1 contribution is longer than 500 characters; it was cut for the analysis (the original text is kept)."

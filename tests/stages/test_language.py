@@ -190,7 +190,9 @@ def test_language_stage_excludes_portuguese_when_only_spanish_is_analysed():
     assert out[schema.LANG].tolist() == ["es", "pt", "en", "es"]
     assert out[schema.EXCLUDED].tolist() == ["", "language", "language", ""]
     assert out[schema.EXCLUDED_STAGE].tolist() == ["", "language", "language", ""]
-    assert context.warnings == ["2 comments were excluded for language (pt 1, en 1); analysed languages: es."]
+    assert [w.text("en") for w in context.warnings] == [
+        "2 contributions were set aside for their language (Portuguese 1, English 1); languages analysed: Spanish."
+    ]
 
 
 def test_language_stage_keeps_rows_order_and_input():

@@ -216,7 +216,7 @@ def test_themes_user_csv_taxonomy_zero_shot_uses_keywords_and_warns(use_embedder
     assert out[schema.THEMES].tolist() == ["transporte", "parques", "agua", schema.OTHER_THEME]
     assert out[schema.THEME_EVIDENCE].iloc[1].startswith("parques:park|playground|sim=0.")
     assert context.taxonomy.id == "mine"
-    assert any("the taxonomy has 3 theme(s), fewer than themes.similarity_min_themes (8)" in w for w in context.warnings)
+    assert [(w.key, w.values) for w in context.warnings] == [("note_small_taxonomy", {"n": 3, "min": 8})]
 
 
 def test_themes_supervised_needs_a_model():

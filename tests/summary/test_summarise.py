@@ -26,7 +26,8 @@ def _records(table: pd.DataFrame, columns: list[str]) -> list[tuple]:
 def test_summarise_table_names_and_order(golden):
     _, summary = golden
     assert list(summary.tables) == [
-        "overview", "languages", "segment_region", "topics", "themes", "topic_theme", "theme_segment", "quotes", "campaigns", "exclusions", "privacy",
+        "overview", "languages", "segment_region", "topic_groups", "topics", "themes", "topic_theme", "theme_segment", "quotes", "key_points",
+        "campaigns", "exclusions", "privacy",
     ]
 
 
@@ -56,11 +57,12 @@ def test_summarise_participation_golden(golden):
 def test_summarise_topics_golden(golden):
     _, summary = golden
     topics = summary.tables["topics"]
-    cols = ["topic_id", "label", "contributions", "unique_contributions", "share", "share_unique", "languages", "top_themes", "top_theme_names"]
+    cols = ["topic_id", "label", "topic_group_id", "topic_group_label", "contributions", "unique_contributions", "share", "share_unique",
+            "languages", "top_themes", "top_theme_names"]
     assert _records(topics, cols) == [
-        (0, "Datos, presupuesto, abiertos", 3, 2, 0.4286, 0.3333, "es 67%, pt 33%", "open_data, health", "Datos abiertos, Salud"),
-        (1, "Hospital, datos", 3, 3, 0.4286, 0.5, "en 33%, es 33%, pt 33%", "health, open_data", "Salud, Datos abiertos"),
-        (-1, "Sin tópico claro", 1, 1, 0.1429, 0.1667, "en 100%", "", ""),
+        (0, "Datos abiertos del presupuesto", 0, "Datos abiertos", 3, 2, 0.4286, 0.3333, "es 67%, pt 33%", "open_data, health", "Datos abiertos, Salud"),
+        (1, "Hospital", 1, "Hospitales", 3, 3, 0.4286, 0.5, "en 33%, es 33%, pt 33%", "health, open_data", "Salud, Datos abiertos"),
+        (-1, "Sin tópico claro", -1, "Sin tópico claro", 1, 1, 0.1429, 0.1667, "en 100%", "", ""),
     ]
     assert topics.loc[0, ["lang_share_es", "lang_share_pt", "lang_share_en"]].tolist() == [0.6667, 0.3333, 0.0]
     assert topics.loc[1, "keywords_en"] == "hospital, waiting, lists" and topics.loc[0, "keywords_en"] == ""
@@ -72,8 +74,22 @@ def test_summarise_topic_labels_follow_report_language():
     for lang in ("es", "pt", "en"):
         summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang=lang)
         labels[lang] = summary.tables["topics"].set_index("topic_id")["label"].to_dict()
-    assert labels["pt"][0] == "Dados, saúde" and labels["en"][0] == "Data, budget, open"  # no English keywords: global ones
+    # The names stored per language at analysis time; a language the topic has no name in gets its main language's.
+    assert (labels["es"][0], labels["pt"][0], labels["en"][0]) == ("Datos abiertos del presupuesto", "Dados abertos da saúde", "Datos abiertos del presupuesto")
+    assert (labels["es"][1], labels["pt"][1], labels["en"][1]) == ("Hospital", "Filas de espera", "Hospital waiting lists")
     assert labels["pt"][-1] == "Sem tópico claro" and labels["en"][-1] == "No clear topic"
+
+
+def test_summarise_groups_and_key_points_golden(golden):
+    frame, summary = golden
+    groups = summary.tables["topic_groups"]
+    assert _records(groups, ["topic_group_id", "label", "topics", "topic_ids", "contributions", "unique_contributions", "share_unique"]) == [
+        (0, "Datos abiertos", 1, "0", 3, 2, 0.3333), (1, "Hospitales", 1, "1", 3, 3, 0.5), (-1, "Sin tópico claro", 0, "-1", 1, 1, 0.1667),
+    ]
+    points = summary.tables["key_points"]
+    assert _records(points, ["scope", "group_id", "group_name", "contributions"]) == [("group", "1", "Hospitales", 3), ("theme", "open_data", "Datos abiertos", 3)]
+    for _, point in points.iterrows():
+        assert point["statement"] in frame.loc[point["comment_id"], "text_redacted"]
 
 
 def test_summarise_themes_golden(golden):
@@ -84,6 +100,20 @@ def test_summarise_themes_golden(golden):
         ("open_data", "Datos abiertos", 4, 3, 0.5714, 0.5, 2),
         ("other", "Otros (ningún tema)", 1, 1, 0.1429, 0.1667, 0),
     ]
+    assert summary.tables["themes"]["unique_with_subthemes"].isna().all()  # no theme has sub-themes here
+
+
+def test_summarise_parent_theme_counts_with_its_subthemes_once():
+    frame = golden_frame()
+    frame.loc["c04", "themes"] = "hospitals"  # a sub-theme of health
+    frame.loc["c05", "themes"] = "hospitals;health"  # both: counted once for the family
+    summary = summarise(frame, **summary_inputs(frame, with_family=True), cfg=SummariseConfig(), accounting=row_accounting(frame),
+                        segment_columns=[], lang="es")
+    themes = summary.tables["themes"].set_index("theme_id")
+    assert themes.loc["health", "unique_contributions"] == 3  # c03, c05, c09 name health itself
+    assert themes.loc["health", "unique_with_subthemes"] == 4  # plus c04 through its sub-theme, c05 once
+    assert themes.loc["health", "share_of_unique_with_subthemes"] == round(4 / 6, 4)
+    assert pd.isna(themes.loc["hospitals", "unique_with_subthemes"])
 
 
 def test_summarise_topic_theme_golden(golden):

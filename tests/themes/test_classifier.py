@@ -162,7 +162,7 @@ def test_themes_stage_supervised_tags_with_model_and_question(toy_model: Path):
     assert context.taxonomy.name_of("water", "es") == "water" and context.taxonomy.get("water").parent is None
     plain = ThemesStage(ThemesConfig(method="supervised", model=str(toy_model))).apply(frame, context)
     assert plain[schema.THEMES].iloc[1] == "water"
-    assert any("themes.group_column is not set" in w for w in context.warnings)
+    assert any(w.key == "note_group_column_unset" for w in context.warnings)
 
 
 def test_themes_cli_train_and_evaluate(tmp_path: Path):

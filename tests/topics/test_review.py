@@ -25,12 +25,13 @@ def _frame() -> pd.DataFrame:
             schema.EXCLUDED: [""] * 12,
             schema.DUP_GROUP: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 11],
             schema.DUP_REPRESENTATIVE: [True] * 10 + [False, True],
+            schema.TEXT_REDACTED: [f"comentario número {i} sobre el tema " + "con muchas palabras " * (8 if i == 2 else 1) for i in range(12)],
         },
         index=pd.Index(ids, name=schema.COMMENT_ID),
     )
     frame = pd.concat([frame, pd.DataFrame(
         {schema.TOPIC_ID: pd.array([pd.NA], dtype="Int64"), schema.TOPIC_LABEL: [""], schema.TOPIC_PROB: [float("nan")],
-         schema.EXCLUDED: ["junk"], schema.DUP_GROUP: [12], schema.DUP_REPRESENTATIVE: [True]},
+         schema.EXCLUDED: ["junk"], schema.DUP_GROUP: [12], schema.DUP_REPRESENTATIVE: [True], schema.TEXT_REDACTED: ["xxx"]},
         index=pd.Index(["c012"], name=schema.COMMENT_ID))])
     return frame
 
@@ -63,8 +64,11 @@ def test_topics_review_template_lists_every_topic_with_examples(tmp_path):
     assert [t.id for t in review.topics] == [0, 1, 2, -1]  # outliers last
     first = review.topics[0]
     assert first.label == "agua, ríos" and first.size == 5 and first.keywords == ["agua", "ríos"]
-    assert first.examples == ["c002", "c000"]  # closest to the centre first; duplicates are not examples
-    assert review.topics[1].examples == ["c006", "c005"]
+    # Closest to the centre first, with their redacted text cut short; duplicates are not examples.
+    assert [e.split(":")[0] for e in first.examples] == ["c002", "c000", "c001"]
+    assert first.examples[1] == "c000: comentario número 0 sobre el tema con muchas palabras"
+    assert len(first.examples[0]) <= len("c002: ") + 160 and first.examples[0].endswith("…")
+    assert [e.split(":")[0] for e in review.topics[1].examples] == ["c006", "c005", "c007"]
     # Applying the untouched template changes nothing.
     frame, info, audit = apply_review(_frame(), _info(), review)
     assert audit == []

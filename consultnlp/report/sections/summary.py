@@ -58,8 +58,10 @@ def summary_sentences(ctx: ReportContext, set_aside: int) -> list[str]:
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
     other_excluded = sum(acc["excluded"].values()) - set_aside
     sentences = [t("s_rows", lang, count=acc["input"], input=ctx.n(acc["input"]), analysed=ctx.n(acc["analysed"]), unique=ctx.n(ctx.unique_total()))]
-    if set_aside or other_excluded:
+    if set_aside:
         sentences.append(t("s_set_aside", lang, set_aside=ctx.n(set_aside), excluded=ctx.n(other_excluded)))
+    elif other_excluded:
+        sentences.append(t("s_excluded", lang, count=other_excluded, excluded=ctx.n(other_excluded)))
     groups = ctx.table("topic_groups")
     if groups is not None:
         real = groups[groups["topic_group_id"] >= 0].sort_values(["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable")
