@@ -49,16 +49,17 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def report_height(html: Path) -> int | None:
-    """Height in CSS pixels of ``html`` laid out 1280 px wide, or None without Chromium."""
+def report_height(html: Path, until: str | None = None) -> int | None:
+    """Height in CSS pixels of ``html`` laid out 1280 px wide (or of the part above the section ``until``),
+    or None without Chromium."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None or not html.is_file():
         return None
     page = html.read_text(encoding="utf-8")
     # The report forbids scripts (its Content-Security-Policy); a measuring copy drops that rule.
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
-    page = page.replace("</body>", "<script>document.body.setAttribute('data-height', "
-                        "document.documentElement.scrollHeight)</script></body>")
+    measure = f"document.getElementById('{until}').offsetTop" if until else "document.documentElement.scrollHeight"
+    page = page.replace("</body>", f"<script>document.body.setAttribute('data-height', {measure})</script></body>")
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "report.html"
         copy.write_text(page, encoding="utf-8")
@@ -98,14 +99,15 @@ def measure(name: str, spec: dict[str, Any], cache: Path, show: int) -> dict[str
 
         result[f"nmi_{label}"] = round(float(normalized_mutual_info_score(analysed[label].astype(str), analysed["topic_id"].astype(int))), 4)
     result["campaigns"] = int(comments.loc[comments["campaign_id"] != "", "campaign_id"].nunique()) if "campaign_id" in comments else 0
-    points_path = out / "tables" / "key_points.csv"
+    points_path = out / "tables" / "key_points.parquet"  # the CSV neutralises cells starting with "-", "=" ...
     if points_path.is_file():
-        points = pd.read_csv(points_path, dtype={"comment_id": str}, keep_default_na=False)
+        points = pd.read_parquet(points_path)
         text = comments.set_index("comment_id")["text_redacted"].astype(str)
         verbatim = [str(s) in text.get(str(c), "") for s, c in zip(points["statement"], points["comment_id"])]
         result["key_points"] = int(len(points))
         result["key_points_verbatim_share"] = round(sum(verbatim) / len(points), 4) if len(points) else None
     result["report_height_px"] = report_height(out / "report.html")
+    result["findings_height_px"] = report_height(out / "report.html", until="method")  # summary to campaigns
     if show:
         write_reading_sheet(out / "read.md", comments, points_path, show)
     return result
@@ -123,7 +125,7 @@ def write_reading_sheet(path: Path, comments: pd.DataFrame, points_path: Path, n
             lines.append(f"- `{row['comment_id']}` {str(row['text'])[:200]!r}")
         lines.append("")
     if points_path.is_file():
-        points = pd.read_csv(points_path, dtype=str, keep_default_na=False)
+        points = pd.read_parquet(points_path)
         lines += [f"## key points ({len(points)}; {min(n, len(points))} random)", ""]
         for _, row in points.sample(min(n, len(points)), random_state=1).iterrows():
             lines.append(f"- [{row.get('scope', '')} {row.get('group_name', '')}] {row['contributions']} contributions: «{row['statement']}»")

@@ -8,6 +8,9 @@ Prints one JSON object to stdout:
     accuracy of py3langid restricted to es/pt/en alone (no lexicon, never ``und``);
   * ``other_languages``: the share of German (Austrian Klimarat) and Chinese (vTaiwan)
     comments tagged ``other``, when those pol.is files are present;
+  * ``file_prior``: per real consultation, how many comments come out in another of es/pt/en
+    without and with the consultation's own language mix as a prior (the language stage), and
+    mixed files where a 2% minority language is planted, to check it survives the prior;
   * ``throughput``: texts per second of ``detect_languages`` after the model is loaded, on
     the pooled full texts repeated to ``--throughput-n`` texts (``--ela-full``: on all
     193,630 Chilean arguments instead).
@@ -139,6 +142,65 @@ def throughput(texts: list[str], n: int) -> dict[str, float | int]:
     }
 
 
+WHOLE_FILES = {
+    "chile-ela-2016 (full)": ("es", ELA_FULL, "fundamento"),
+    "brasil-planoclima-2024": ("pt", *LABELLED["pt"][0]),
+    "brasil-pndbio-2025": ("pt", *LABELLED["pt"][1]),
+    "polis bowling-green": ("en", *LABELLED["en"][0]),
+}
+
+
+def _stage_labels(texts: list[str], prior: bool) -> pd.Series:
+    """Languages as the language stage gives them (with or without the file's own mix as a prior)."""
+    from consultnlp import schema
+    from consultnlp.config import LanguageConfig
+    from consultnlp.stages.base import RunContext
+    from consultnlp.stages.language import LanguageStage
+
+    frame = pd.DataFrame({schema.TEXT_CLEAN: texts, schema.EXCLUDED: "", schema.EXCLUDED_STAGE: ""})
+    return LanguageStage(LanguageConfig(file_prior=prior)).apply(frame, RunContext())[schema.LANG]
+
+
+def file_prior_effect(seed: int, show: int) -> dict:
+    """Per real consultation (one language each): comments labelled another es/pt/en language, without and with the
+    file's own language mix as a prior; and mixed files (a minority language planted) to see the minority survive."""
+    from consultnlp.cleaning import normalise_text
+    from consultnlp.nonanswers import load_screen
+
+    screen = load_screen()
+    out: dict = {"whole_files": {}, "mixed_files": {}}
+    prepared: dict[str, list[str]] = {}
+    for name, (main, path, column) in WHOLE_FILES.items():
+        texts = read_texts([(path, column)]).map(normalise_text)
+        texts = texts[texts.map(screen.classify) == ""].tolist()  # the screen stage runs first
+        prepared[name] = texts
+        row = {"main_language": main, "texts": len(texts)}
+        for prior in (False, True):
+            labels = _stage_labels(texts, prior)
+            row["with_prior" if prior else "without_prior"] = {
+                "other_es_pt_en": int((labels.isin(LANGS) & (labels != main)).sum()), "und": int((labels == UNDETERMINED).sum()),
+            }
+            if prior and show:
+                wrong = [(lab, t) for lab, t in zip(labels, texts) if lab in LANGS and lab != main]
+                for lab, text in wrong[:show]:
+                    print(f"[{name}] {lab}: {text[:100]!r}", file=sys.stderr)
+        out["whole_files"][name] = row
+    # A Spanish consultation with 2% of Portuguese comments planted (and the reverse): the minority must survive.
+    import random
+
+    rng = random.Random(seed)
+    for majority, minority in (("chile-ela-2016 (full)", "brasil-planoclima-2024"), ("brasil-planoclima-2024", "polis bowling-green")):
+        major = rng.sample(prepared[majority], min(2000, len(prepared[majority])))
+        minor = rng.sample(prepared[minority], max(1, len(major) // 50))
+        labels = _stage_labels(major + minor, True)
+        minor_lang = WHOLE_FILES[minority][0]
+        out["mixed_files"][f"{majority} ({len(major)}) + 2% {minority}"] = {
+            "minority_kept": int((labels.iloc[len(major):] == minor_lang).sum()), "minority_planted": len(minor),
+            "majority_mislabelled": int((labels.iloc[: len(major)] != WHOLE_FILES[majority][0]).sum()),
+        }
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="texts per language (at most)")
@@ -160,6 +222,7 @@ def main() -> None:
     result: dict = {"n_per_language": args.n, "seed": args.seed}
     result["conditions"] = {name: evaluate(texts, args.show_errors, name) for name, texts in conditions.items()}
     result["other_languages"] = other_languages(args.n, args.seed)
+    result["file_prior"] = file_prior_effect(args.seed, args.show_errors)
     if args.ela_full:
         with gzip.open(ELA_FULL, "rt", encoding="utf-8") as handle:
             ela = pd.read_csv(handle, usecols=["fundamento"], dtype=str)["fundamento"].fillna("").tolist()

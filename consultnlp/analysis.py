@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +17,13 @@ from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
 from consultnlp.output import write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
+from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.stages.base import RunContext
-from consultnlp.state import AnalysisState
+from consultnlp.state import STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
 from consultnlp.summary.keypoints import KeyPointInputs, key_point_groups, key_points
+from consultnlp.summary.public import ID_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.versions import package_versions
 
@@ -45,6 +48,23 @@ def analysis_state(result: PipelineResult, accounting: dict[str, Any]) -> Analys
         warnings=[note.to_dict() for note in context.warnings], stats=context.stats, assignments=assignments,
         topic_groups=context.topic_groups,
     )
+
+
+def personal_columns(state: AnalysisState, id_column: str | None) -> list[str]:
+    """The identifier columns whose values are personal data: the ids (as ``comment_id``) and segment columns."""
+    columns = [ID_COLUMN] if id_column and holds_personal_data(state.frame.index) else []
+    return columns + [c for c in state.segment_columns if c in state.frame and holds_personal_data(state.frame[c])]
+
+
+def pseudonym_key(out_dir: Path) -> str:
+    """The key of an earlier run in ``out_dir`` (so pseudonyms stay the same across runs), else a new one."""
+    saved = out_dir / STATE_DIR / "pseudonyms.json"
+    try:
+        key = json.loads(saved.read_text(encoding="utf-8")).get("key")
+        bytes.fromhex(key)
+        return key
+    except (OSError, ValueError, TypeError, AttributeError):
+        return new_key()
 
 
 def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig) -> pd.DataFrame:
@@ -96,6 +116,12 @@ def analyze(
     report_lang = context.report_lang
     accounting = row_accounting(result.frame)
     state = analysis_state(result, accounting)
+    if config.redact.pseudonymise_identifiers:
+        state.pseudonymised = personal_columns(state, info.id_column)
+        if state.pseudonymised:
+            state.pseudonym_key = pseudonym_key(out_dir)
+            context.warn("note_pseudonymised", columns=", ".join(info.id_column if c == ID_COLUMN else c for c in state.pseudonymised))
+            state.warnings = [note.to_dict() for note in context.warnings]
     t1 = time.perf_counter()
     if context.has("embeddings"):
         units = result.frame.loc[unit_mask(result.frame)]
@@ -105,7 +131,7 @@ def analyze(
     summary = summarise(
         result.frame, topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
         cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
-        topic_groups=state.topic_groups, key_points=state.key_points,
+        topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
     )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     manifest = {

@@ -74,6 +74,8 @@ class LanguageConfig(Section):
     min_letters: int = Field(default=2, ge=0)
     # The best es/pt/en probability below which a text is "und".
     min_confidence: float = Field(default=0.5, ge=0, le=1)
+    # Short or unclear texts are decided again with the consultation's own language mix as a prior.
+    file_prior: bool = True
 
     @field_validator("languages")
     @classmethod
@@ -106,6 +108,9 @@ class DedupeConfig(Section):
 
 
 class RedactConfig(Section):
+    # An id or segment column of e-mails, phones or identity numbers is shown as stable pseudonyms in every
+    # published file (the key stays in state/; comments.* keeps the original next to a public_id column).
+    pseudonymise_identifiers: bool = True
     kinds: list[str] = Field(
         default_factory=lambda: ["EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME",
                                  "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -16,19 +17,22 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.files import write_text
+from consultnlp.privacy.pseudonyms import pseudonymise
 from consultnlp.report.outputs import publish
 from consultnlp.report.tables import write_csv, write_parquet
 from consultnlp.state import AnalysisState, save_state
 from consultnlp.summary import Summary
+from consultnlp.summary.public import ID_COLUMN, public_tables
 
 # Derived columns that hold unredacted citizen text or are internal: never written out.
 PRIVATE_COLUMNS = (schema.TEXT_CLEAN, schema.LEMMAS)
 REVIEW_FILE = "topics_review.yaml"
+PUBLIC_ID = "public_id"
 
 
 def comments_output(
     frame: pd.DataFrame, drop_original_text: bool, *, topic_labels: dict[int, str] | None = None,
-    group_labels: dict[int, str] | None = None,
+    group_labels: dict[int, str] | None = None, public_ids: list[str] | None = None,
 ) -> pd.DataFrame:
     """The comment frame as published in ``comments.*``: one row per input row, input order, with the
     topic and group names of the summary's language next to their ids."""
@@ -42,7 +46,11 @@ def comments_output(
         if labels and id_column in out and label_column in out:
             ids = out[id_column].astype("Int64")
             out[label_column] = [labels.get(int(i), "") if pd.notna(i) else "" for i in ids]
-    return out.reset_index()
+    out = out.reset_index()
+    if public_ids is not None:
+        # The id as every published file shows it, for the analyst to trace a quote back.
+        out.insert(1, PUBLIC_ID, public_ids)
+    return out
 
 
 def write_run(
@@ -64,10 +72,14 @@ def write_run(
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    public_ids = pseudonymise(state.frame.index, state.pseudonym_key) if ID_COLUMN in state.pseudonymised and state.pseudonym_key else None
     comments = comments_output(
         state.frame, state.config.report.drop_original_text, topic_labels=summary.facts.get("topic_labels"),
-        group_labels=summary.facts.get("group_labels"),
+        group_labels=summary.facts.get("group_labels"), public_ids=public_ids,
     )
+    if state.pseudonymised and state.pseudonym_key:
+        summary = replace(summary, tables=public_tables(
+            summary.tables, columns=state.pseudonymised, key=state.pseudonym_key, segment_tables=summary.facts.get("segment_tables") or {}))
     write_parquet(comments, out_dir / "comments.parquet")
     write_csv(comments, out_dir / "comments.csv")
     written = ["comments.parquet", "comments.csv"]

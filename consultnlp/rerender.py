@@ -102,7 +102,7 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
     summary = summarise(
         frame, topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
         accounting=row_accounting(frame), segment_columns=state.segment_columns, lang=lang, original_topics=original_topics,
-        topic_groups=state.topic_groups, key_points=state.key_points,
+        topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
     )
     published = replace(state, frame=frame)
     manifest = dict(state.manifest)

@@ -10,6 +10,7 @@
 - ``taxonomy.json``: the theme taxonomy as used (a user's file may move);
 - ``assignments.parquet``: each row's topic as the model assigned it, so a
   topic review is always applied to the original, never twice;
+- ``pseudonyms.json``: which columns hold personal data and the key of their pseudonyms;
 - ``quotes.npz``: quote candidates with float16 embeddings and group centres
   (see ``consultnlp.summary.quotes``), never the embeddings of every comment.
 """
@@ -52,6 +53,9 @@ class AnalysisState:
     quote_pool: QuotePool | None = None
     topic_groups: pd.DataFrame | None = None
     key_points: pd.DataFrame | None = None
+    # Columns whose values are personal data ("comment_id" for the ids), shown as pseudonyms under this key.
+    pseudonymised: list[str] = field(default_factory=list)
+    pseudonym_key: str | None = None
     # Each row's topic columns as the model assigned them (before any review), indexed by comment_id.
     assignments: pd.DataFrame | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
@@ -103,6 +107,10 @@ def save_state(out_dir: Path, state: AnalysisState) -> list[str]:
     if state.taxonomy is not None:
         _dump(state_dir / "taxonomy.json", state.taxonomy.model_dump(mode="json"))
         written.append("state/taxonomy.json")
+    if state.pseudonym_key is not None:
+        # The key links pseudonyms back to values: it stays with the analyst, never in a published file.
+        _dump(state_dir / "pseudonyms.json", {"columns": state.pseudonymised, "key": state.pseudonym_key})
+        written.append("state/pseudonyms.json")
     if state.topic_groups is not None:
         _dump(state_dir / "topic_groups.json", state.topic_groups.to_dict(orient="records"))
         written.append("state/topic_groups.json")
@@ -161,6 +169,7 @@ def load_state(out_dir: Path) -> AnalysisState:
     if (state_dir / "topic_info.json").is_file():
         topic_info = pd.DataFrame(_read_json(state_dir / "topic_info.json"))
     groups = pd.DataFrame(_read_json(state_dir / "topic_groups.json")) if (state_dir / "topic_groups.json").is_file() else None
+    pseudonyms = _read_json(state_dir / "pseudonyms.json") if (state_dir / "pseudonyms.json").is_file() else {}
     points = pd.read_parquet(state_dir / "key_points.parquet") if (state_dir / "key_points.parquet").is_file() else None
     taxonomy = Taxonomy.model_validate(_read_json(state_dir / "taxonomy.json")) if (state_dir / "taxonomy.json").is_file() else None
     pool = None
@@ -174,4 +183,5 @@ def load_state(out_dir: Path) -> AnalysisState:
         accounting=meta["accounting"], source=meta["source"], segment_columns=list(meta["segment_columns"]),
         report_lang=meta.get("report_lang", "en"), warnings=list(meta.get("warnings", [])), stats=meta.get("stats", {}),
         quote_pool=pool, assignments=assigned, manifest=manifest, topic_groups=groups, key_points=points,
+        pseudonymised=list(pseudonyms.get("columns", [])), pseudonym_key=pseudonyms.get("key"),
     )

@@ -33,6 +33,8 @@ def analyze(
     format_in: Optional[str] = typer.Option(None, "--format-in", help="Read the input as csv, xlsx, xls, ods, json, jsonl or parquet (default: from its content and extension)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of a CSV/JSON input, e.g. utf-8, cp1252, mac_roman (default: detected)."),
     segment_columns: Optional[str] = typer.Option(None, "--segment-columns", help="Comma-separated metadata columns to break results down by."),
+    redact_kinds: Optional[str] = typer.Option(
+        None, "--redact-kinds", help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report."),
     languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
     report_lang: Optional[str] = typer.Option(None, "--report-lang", help="Report language: es, pt or en (default: majority language)."),
     formats: Optional[str] = typer.Option(None, "--format", help="Report formats, comma-separated: html,md,xlsx,docx."),
@@ -54,6 +56,7 @@ def analyze(
         ("ingest", "text_column", text_column), ("ingest", "id_column", id_column), ("ingest", "sheet", sheet),
         ("ingest", "segment_columns", split_list(segment_columns)), ("ingest", "header_row", header_row),
         ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("language", "languages", split_list(languages)),
+        ("redact", "kinds", [k.upper() for k in split_list(redact_kinds)] if redact_kinds else None),
         ("report", "lang", report_lang), ("report", "formats", split_list(formats)),
         ("report", "drop_original_text", drop_original_text or None),
         ("topics", "model", str(topic_model) if topic_model else None),

@@ -187,6 +187,12 @@ STRINGS: dict[str, dict] = {
         "Contribuições com dados pessoais: {n}.",
         "Personal data was replaced by placeholders such as [EMAIL] before any analysis; quotes show only the redacted text. "
         "Contributions with personal data: {n}."),
+    "privacy_kinds": _s("Datos personales ocultados, por tipo:", "Dados pessoais ocultados, por tipo:", "Personal data redacted, by kind:"),
+    "not_checked": _s("no se buscó", "não procurado", "not looked for"),
+    "privacy_off": _s(
+        "Por decisión del equipo (redact.kinds), no se buscaron ni ocultaron: {kinds}. Revise las citas antes de publicar.",
+        "Por decisão da equipe (redact.kinds), não foram procurados nem ocultados: {kinds}. Revise as citações antes de publicar.",
+        "By the team's choice (redact.kinds), these were not looked for or redacted: {kinds}. Check the quotes before publishing."),
     "settings": _s("Configuración", "Configuração", "Settings"),
     "review_text": _n(("Se aplicó 1 cambio de la revisión de tópicos ({file}):", "Se aplicaron {n} cambios de la revisión de tópicos ({file}):"),
                       ("Foi aplicada 1 alteração da revisão de tópicos ({file}):", "Foram aplicadas {n} alterações da revisão de tópicos ({file}):"),
@@ -252,9 +258,9 @@ STRINGS: dict[str, dict] = {
     "s_languages": _s("Idiomas de las contribuciones analizadas: {langs}.", "Idiomas das contribuições analisadas: {langs}.",
                       "Languages of the analysed contributions: {langs}."),
     "s_finding": _s(
-        "En «{segment}» ({column}), «{theme}» aparece en el {share} de las contribuciones distintas, frente al {overall} del total ({n} contribuciones).",
-        "Em «{segment}» ({column}), «{theme}» aparece em {share} das contribuições distintas, contra {overall} no total ({n} contribuições).",
-        "In “{segment}” ({column}), “{theme}” comes up in {share} of distinct contributions, against {overall} overall ({n} contributions)."),
+        "En «{segment}» ({column}), «{theme}» aparece en el {share} de las contribuciones distintas ({n}), frente al {overall} del total.",
+        "Em «{segment}» ({column}), «{theme}» aparece em {share} das contribuições distintas ({n}), contra {overall} no total.",
+        "In “{segment}” ({column}), “{theme}” comes up in {share} of distinct contributions ({n}), against {overall} overall."),
     "s_no_findings": _s(
         "Ninguna diferencia entre grupos de participantes fue a la vez significativa y de tamaño relevante.",
         "Nenhuma diferença entre grupos de participantes foi ao mesmo tempo significativa e de tamanho relevante.",
@@ -297,6 +303,13 @@ STRINGS: dict[str, dict] = {
          "{n} contribuições têm um valor de «{column}» que o modelo não viu ({values}); podem receber qualquer rótulo."),
         ("1 contribution has a “{column}” value the model never saw ({values}); it may get any label.",
          "{n} contributions have a “{column}” value the model never saw ({values}); they may get any label.")),
+    "note_pseudonymised": _s(
+        "Las columnas {columns} contienen datos personales (correos, teléfonos o documentos): los archivos publicados muestran "
+        "seudónimos estables en su lugar; la clave para reconocerlos queda en state/ y comments.* conserva los valores.",
+        "As colunas {columns} contêm dados pessoais (e-mails, telefones ou documentos): os arquivos publicados mostram "
+        "pseudônimos estáveis no lugar; a chave para reconhecê-los fica em state/ e comments.* mantém os valores.",
+        "The columns {columns} hold personal data (e-mails, phones or identity numbers): published files show stable "
+        "pseudonyms instead; the key to recognise them stays in state/, and comments.* keeps the values."),
     "note_nothing_to_model": _s("No quedó ninguna contribución para agrupar en tópicos.", "Não restou nenhuma contribuição para agrupar em tópicos.",
                                 "No contribution was left to group into topics."),
     "note_small_corpus": _s(

@@ -134,6 +134,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "share_of_input": _s("Proporción de recibidas", "Proporção de recebidas", "Share of received"),
     "example_comment_ids": _s("Ejemplos (ids)", "Exemplos (ids)", "Examples (ids)"),
     "kind": _s("Tipo de dato", "Tipo de dado", "Kind of data"),
+    "checked": _s("Buscado", "Procurado", "Looked for"),
+    "public_id": _s("Identificador publicado", "Identificador publicado", "Published id"),
     "occurrences": _s("Apariciones", "Ocorrências", "Occurrences"),
     "comments": _s("Contribuciones", "Contribuições", "Contributions"),
     "topic": _s("Tópico", "Tópico", "Topic"),

@@ -102,6 +102,14 @@ class Stage:
         """Return a new frame: the same rows in the same order, plus ``provides`` columns."""
         raise NotImplementedError
 
+    def finish(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        """Corpus-level work after ``run`` (which may have run as partitions): default none.
+
+        A row-wise stage whose decision also depends on the whole file (the language stage's
+        prior: the consultation's own language mix) completes it here, in this process.
+        """
+        return frame
+
     def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
         """Warnings about what the stage did, computed from its input and output frames.
 
@@ -126,6 +134,7 @@ class Stage:
             out = pd.concat(parts)
         else:
             out = self.run(frame, context)
+        out = self.finish(out, context)
         # A broken contract is a bug in consultnlp, not a user error: fail loudly with a traceback.
         if not out.index.equals(frame.index):
             raise AssertionError(f"stage {self.name} dropped, added or reordered rows")

@@ -6,9 +6,9 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import LanguageConfig
-from consultnlp.frame import exclude
+from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
-from consultnlp.langid import BATCH_SIZE, detect_languages
+from consultnlp.langid import BATCH_SIZE, detect_languages, file_prior, needs_prior
 from consultnlp.stages.base import RunContext, Stage
 
 
@@ -42,6 +42,29 @@ class LanguageStage(Stage):
                 task.advance(len(chunk))
         out[schema.LANG] = texts.map(found_lang).astype(object)
         out[schema.LANG_SCORE] = texts.map(found_score).astype(float)
+        return out
+
+    def finish(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        """Decide short and unclear texts again with the consultation's language mix as a prior, then exclude
+        the languages not analysed. Placeholders and two-word answers ("Autoexplicativo", "AUTONOMIA REGIONAL")
+        in a Spanish consultation no longer come out Portuguese."""
+        cfg: LanguageConfig = self.config
+        out = frame.copy()
+        analysed = analysed_mask(out)
+        texts = out.loc[analysed, schema.TEXT_CLEAN].fillna("").astype(str)
+        words = texts.str.split().str.len().fillna(0).astype(int)
+        prior = file_prior(out.loc[analysed, schema.LANG].tolist(), out.loc[analysed, schema.LANG_SCORE].tolist(), words.tolist())
+        if cfg.file_prior and prior:
+            weak = [needs_prior(w, s) for w, s in zip(words, out.loc[analysed, schema.LANG_SCORE])]
+            again = pd.unique(texts[weak].to_numpy())
+            if len(again):
+                langs, scores = detect_languages(
+                    list(again), languages=cfg.languages, min_letters=cfg.min_letters, min_confidence=cfg.min_confidence, prior=prior
+                )
+                rows = texts.index[weak]
+                out.loc[rows, schema.LANG] = texts[weak].map(dict(zip(again, langs))).to_numpy()
+                out.loc[rows, schema.LANG_SCORE] = texts[weak].map(dict(zip(again, scores))).to_numpy()
+            context.stats["language_prior"] = {k: round(v, 4) for k, v in prior.items()}
         exclude(out, ~out[schema.LANG].isin(cfg.languages), schema.REASON_LANGUAGE, self.name)
         return out
 

@@ -73,6 +73,7 @@ def summarise(
     topic_groups: pd.DataFrame | None = None,
     key_points: pd.DataFrame | None = None,
     original_topics: pd.Series | None = None,
+    pii_kinds: list[str] | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
@@ -123,7 +124,7 @@ def summarise(
         tables["campaigns"] = campaigns_table(frame, segment_columns)
     tables["exclusions"] = exclusions_table(frame)
     if schema.PII_FOUND in frame:
-        tables["privacy"] = privacy_table(frame)
+        tables["privacy"] = privacy_table(frame, pii_kinds)
     summary.quote_pool = quote_pool
     summary.facts = {
         "lang": lang, "accounting": accounting, "segment_columns": list(segment_columns),

@@ -419,17 +419,25 @@ def exclusions_table(frame: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["rows", "reason"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def privacy_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Counts per kind of personal data redacted (never the values)."""
-    empty = pd.DataFrame(columns=["kind", "occurrences", "comments"])
-    if schema.PII_FOUND not in frame:
-        return empty
-    items = frame[schema.PII_FOUND].astype(str).str.split(";").explode()
-    items = items[items.fillna("").str.contains(":")]
-    if items.empty:
-        return empty
-    kinds = items.str.split(":").str[0]
-    counts = items.str.split(":").str[1].astype(int)
-    table = pd.DataFrame({"kind": kinds.to_numpy(), "n": counts.to_numpy(), "cid": items.index})
-    out = table.groupby("kind").agg(occurrences=("n", "sum"), comments=("cid", "nunique")).reset_index()
-    return out.sort_values(["occurrences", "kind"], ascending=[False, True], kind="stable").reset_index(drop=True)
+def privacy_table(frame: pd.DataFrame, kinds: list[str] | None = None) -> pd.DataFrame:
+    """Every kind of personal data: whether it was looked for, and how often it was redacted (never the values)."""
+    from consultnlp.privacy import PII_KINDS
+
+    checked = set(PII_KINDS if kinds is None else kinds)
+    found: dict[str, tuple[int, int]] = {}
+    if schema.PII_FOUND in frame:
+        items = frame[schema.PII_FOUND].astype(str).str.split(";").explode()
+        items = items[items.fillna("").str.contains(":")]
+        if not items.empty:
+            pairs = pd.DataFrame({"kind": items.str.split(":").str[0].to_numpy(), "n": items.str.split(":").str[1].astype(int).to_numpy(),
+                                  "cid": items.index})
+            counts = pairs.groupby("kind").agg(occurrences=("n", "sum"), comments=("cid", "nunique"))
+            found = {str(k): (int(r["occurrences"]), int(r["comments"])) for k, r in counts.iterrows()}
+    order = list(PII_KINDS) + sorted(set(found) - set(PII_KINDS))
+    table = pd.DataFrame({
+        "kind": order, "checked": [k in checked for k in order],
+        "occurrences": [found.get(k, (0, 0))[0] for k in order], "comments": [found.get(k, (0, 0))[1] for k in order],
+    })
+    # Most found first; then in the order kinds are listed (the detectors' order).
+    return table.assign(_order=np.arange(len(table))).sort_values(["occurrences", "_order"], ascending=[False, True], kind="stable") \
+        .drop(columns="_order").reset_index(drop=True)

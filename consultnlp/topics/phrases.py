@@ -99,7 +99,9 @@ def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool]) -> dict
         shouting = _shouting(text)
         for words, starts_sentence in _clauses(text):
             folded = [fold(w) for w in words]
-            usable = [not is_stopword(f) and (len(f) >= MIN_WORD_CHARS or bool(_ACRONYM.match(w))) for f, w in zip(folded, words)]
+            # An acronym is a name even when it spells a stop word of another language ("SUS", Brazil's health system).
+            acronym = [bool(_ACRONYM.match(w)) and not shouting for w in words]
+            usable = [a or (not is_stopword(f) and len(f) >= MIN_WORD_CHARS) for f, a in zip(folded, acronym)]
             shown = [_shown_word(w, shouting=shouting, sentence_start=starts_sentence and k == 0) for k, w in enumerate(words)]
             for i in range(len(words)):
                 if not usable[i]:

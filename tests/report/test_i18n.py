@@ -81,15 +81,15 @@ def _html(lang: str, input_rows: int = 12345) -> str:
 
 @pytest.mark.parametrize("lang, expected", [
     ("es", ["Lo que escuchamos", "Análisis de 12.345 contribuciones", "Resumen", "Cómo se elaboró este informe", "Datos abiertos",
-            "Salud", "Datos abiertos del presupuesto", "Hospitales", "Sin tópico claro", "vacía", "Correo electrónico", "español",
+            "Salud", "Datos abiertos del presupuesto", "Hospitales", "Sin tópico claro", "vacía", "correo electrónico: 1", "español",
             "Nivel de significación", "0,05", "Idiomas de las contribuciones analizadas: español 43%, inglés 29%, portugués 29%.",
             "3 contribuciones dicen: «O hospital da cidade precisa de mais médicos e menos filas» (c04)"]),
     ("pt", ["O que ouvimos", "Análise de 12.345 contribuições", "Resumo", "Como este relatório foi produzido", "Dados abertos",
-            "Saúde", "Dados abertos da saúde", "Hospitais", "Sem tópico claro", "vazia", "E-mail", "português", "Nível de significância",
+            "Saúde", "Dados abertos da saúde", "Hospitais", "Sem tópico claro", "vazia", "e-mail: 1", "português", "Nível de significância",
             "0,05", "Idiomas das contribuições analisadas: espanhol 43%, inglês 29%, português 29%.",
             "3 contribuições (2 distintas) dizem: «Queremos datos abiertos del presupuesto municipal cada mes» (c01)"]),
     ("en", ["What we heard", "Analysis of 12,345 contributions", "Summary", "How this report was produced", "Open data",
-            "Health", "Hospital waiting lists", "Hospitals", "No clear topic", "empty", "Email address", "English", "Significance level",
+            "Health", "Hospital waiting lists", "Hospitals", "No clear topic", "empty", "email address: 1", "English", "Significance level",
             "0.05", "Languages of the analysed contributions: Spanish 43%, English 29%, Portuguese 29%.",
             "2 empty, unreadable or other-language contributions were set aside."]),
 ])

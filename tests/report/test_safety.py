@@ -99,7 +99,7 @@ def test_safety_chart_labels_are_text_not_maths_or_markup(published):
     out, _ = published
     html = (out / "report.html").read_text(encoding="utf-8")
     svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
-    assert len(svgs) >= 4
+    assert len(svgs) >= 2  # subjects and themes
     labels = " ".join(svgs)
     assert "&lt;i&gt;Datos&lt;/i&gt; por $100 y $200" in labels  # dollars shown, not typeset as maths
     assert "onload" not in labels.replace("svg onload=alert(3)&gt;", "")

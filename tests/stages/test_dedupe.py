@@ -90,3 +90,25 @@ def test_near_duplicate_pairs_are_those_datasketch_lsh_finds():
     found = near_duplicate_pairs(keys, 0.7, 42)
     assert len(expected) >= 20  # the planted variants give many pairs to compare
     assert set(found) == expected and len(found) == len(expected)
+
+
+def test_dedupe_short_repeated_texts_are_duplicates_not_campaigns():
+    # 30 meetings wrote the same slogan on their own: copies are grouped, but a campaign is a real shared text.
+    out = _run(["Educación gratuita y de calidad"] * 30 + [LETTER] * 12, campaign_min_size=10, campaign_min_words=8)
+    assert out[schema.DUP_COUNT].iloc[0] == 30 and not out[schema.CAMPAIGN].iloc[:30].any()
+    assert out[schema.CAMPAIGN].iloc[30:].all() and out[schema.CAMPAIGN_ID].iloc[30] == "K1"
+
+
+def test_dedupe_campaigns_are_never_made_of_non_answers():
+    """A placeholder typed by hundreds (Chile 2016: "Sin fundamento" 493 times) is set aside before dedupe."""
+    from consultnlp.config import PipelineConfig
+    from consultnlp.pipeline import build_stages, init_frame
+
+    texts = ["Sin fundamento."] * 40 + ["NO HAY FUNDAMENTO"] * 15 + ["Acuerdo total"] * 20 + [LETTER] * 11
+    current = init_frame(make_frame(texts))
+    context = RunContext()
+    for stage in build_stages(PipelineConfig(stages=["clean", "screen", "language", "dedupe"])):
+        current = stage.apply(current, context)
+    assert current[schema.EXCLUDED].iloc[:55].eq("non_answer").all() and current[schema.EXCLUDED].iloc[55:75].eq("no_argument").all()
+    campaigns = current.loc[current[schema.CAMPAIGN], schema.TEXT].unique().tolist()
+    assert campaigns == [LETTER]

@@ -231,3 +231,18 @@ def test_language_stage_needs_text_clean():
     frame = make_frame(["Muy bien"]).drop(columns=["text_clean"])
     with pytest.raises(PipelineError, match="stage 'language' needs column"):
         LanguageStage(LanguageConfig()).apply(frame, RunContext())
+
+
+def test_language_file_prior_decides_short_texts_by_the_consultations_own_mix():
+    spanish = [f"La constitución debe garantizar el derecho a la educación pública y gratuita en la comuna número {i}." for i in range(60)]
+    short = ["Autoexplicativo", "AUTONOMIA REGIONAL", "Elegidos por voto popular", "real e igualitaria"]
+    portuguese = ["Precisamos de mais escolas públicas e de professores bem pagos em todas as cidades do interior do estado."]
+    frame = make_frame(spanish + short + portuguese)
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    without = LanguageStage(LanguageConfig(file_prior=False)).apply(frame, RunContext())
+    assert (without[schema.LANG].iloc[60:64] != "es").any()  # two words are not enough on their own
+    context = RunContext()
+    out = LanguageStage(LanguageConfig()).apply(frame, context)
+    assert out[schema.LANG].iloc[:64].eq("es").all()
+    assert out[schema.LANG].iloc[64] == "pt"  # a clear minority comment keeps its language
+    assert context.stats["language_prior"]["es"] > 0.9

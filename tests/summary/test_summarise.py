@@ -142,7 +142,12 @@ def test_summarise_exclusions_privacy_campaigns_golden(golden):
     assert _records(summary.tables["exclusions"], ["reason", "stage", "rows", "share_of_input", "example_comment_ids"]) == [
         ("empty", "ingest", 1, 0.1111, "c07"), ("language", "language", 1, 0.1111, "c08"),
     ]
-    assert _records(summary.tables["privacy"], ["kind", "occurrences", "comments"]) == [("EMAIL", 1, 1)]
+    privacy = summary.tables["privacy"]
+    from consultnlp.privacy import PII_KINDS
+
+    # Every kind is listed (a reader sees what was looked for), the ones found first.
+    assert _records(privacy.head(2), ["kind", "checked", "occurrences", "comments"]) == [("EMAIL", True, 1, 1), ("PHONE", True, 0, 0)]
+    assert privacy["kind"].tolist()[1:] == [k for k in PII_KINDS if k != "EMAIL"] and privacy["occurrences"].sum() == 1
     campaigns = summary.tables["campaigns"]
     assert _records(campaigns, ["campaign_id", "contributions", "distinct_variants", "share_of_analysed", "languages", "topic_id",
                                 "themes", "top_region", "top_region_share", "representative_id", "variant_examples"]) == [
@@ -172,3 +177,33 @@ def test_summarise_segment_table_names_are_safe_unique_and_fit_a_sheet_name():
         "tipo_participante": "segment_tipo_participante_2", "=cmd|' /C calc'!A0": "segment_cmd_C_calc_A0", "": "segment_column",
         long: "segment_pregunta_sobre_el_tipo", long + "_2": "segment_pregunta_sobre_el_tip_2",
     }
+
+
+def test_summarise_significant_but_immaterial_finding_is_not_stated():
+    """A p-value alone is not a finding: a cell needs enough unique contributions and enough percentage points."""
+    from consultnlp.summary import material_findings
+
+    table = pd.DataFrame([
+        # significant, 150 unique, +12 points: stated
+        {"segment": "Norte", "theme_id": "health", "level": "theme", "significant": True, "unique_contributions": 150,
+         "share_in_segment": 0.32, "share_overall": 0.20},
+        # significant, but +0.3 points ("Beneficiarios finales 0,5% vs 0,2%"): not stated
+        {"segment": "Sur", "theme_id": "beneficial_ownership", "level": "theme", "significant": True, "unique_contributions": 25,
+         "share_in_segment": 0.005, "share_overall": 0.002},
+        # significant, big difference, but 6 contributions: not stated
+        {"segment": "Este", "theme_id": "water", "level": "theme", "significant": True, "unique_contributions": 6,
+         "share_in_segment": 0.60, "share_overall": 0.10},
+        # a missing value is never a finding ("(sem dado)" 35.7 times more often)
+        {"segment": "(blank)", "theme_id": "health", "level": "theme", "significant": True, "unique_contributions": 300,
+         "share_in_segment": 0.90, "share_overall": 0.20},
+        # a theme with sub-themes is stated on its family row only
+        {"segment": "Norte", "theme_id": "anticorruption", "level": "theme", "significant": True, "unique_contributions": 90,
+         "share_in_segment": 0.30, "share_overall": 0.10},
+        {"segment": "Norte", "theme_id": "anticorruption", "level": "family", "significant": True, "unique_contributions": 120,
+         "share_in_segment": 0.40, "share_overall": 0.15},
+        # not significant: never stated
+        {"segment": "Oeste", "theme_id": "health", "level": "theme", "significant": False, "unique_contributions": 400,
+         "share_in_segment": 0.50, "share_overall": 0.20},
+    ])
+    stated = material_findings(table, SummariseConfig(), parents={"anticorruption"})
+    assert stated.tolist() == [True, False, False, False, False, True, False]

@@ -19,10 +19,9 @@ from consultnlp.i18n import (
     t,
 )
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, chart, segment_label
+from consultnlp.report.sections.common import ReportContext, segment_label
 from consultnlp.report.sections.themes import theme_rows
 
-SEGMENT_VALUES_IN_CHART = 10
 SEGMENT_VALUES_IN_TABLE = 25
 CAMPAIGNS_QUOTED = 3
 EXCERPT_CHARS = 110
@@ -41,7 +40,7 @@ def participation_section(ctx: ReportContext) -> Section:
     lang = ctx.lang
     sec = Section("participation", t("participation", lang))
     languages = ctx.table("languages")
-    if languages is not None:
+    if languages is not None and int((languages["analysed"] > 0).sum()) > 1:
         names = {code: language_name(code, lang).capitalize() for code in languages[schema.LANG].astype(str)}
         sub = Section("participation-languages", t("languages", lang))
         sub.blocks.append(_participation_table(ctx, languages, schema.LANG, t("language", lang), names))
@@ -52,10 +51,6 @@ def participation_section(ctx: ReportContext) -> Section:
             continue
         # Input column names are shown as written: they are the consultation's own words.
         sub = Section(f"participation-{name}", str(column))
-        shown = table[table["analysed"] > 0].head(SEGMENT_VALUES_IN_CHART)
-        if len(shown) > 1:
-            sub.blocks.append(chart([segment_label(str(v), lang) for v in shown[column]], shown["share_of_unique"].tolist(),
-                                    t("chart_segment", lang, column=str(column)), lang))
         sub.blocks.append(_participation_table(ctx, table, column, str(column)))
         if len(table) > SEGMENT_VALUES_IN_TABLE:
             more = len(table) - SEGMENT_VALUES_IN_TABLE
@@ -111,8 +106,12 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     privacy = ctx.table("privacy")
     if privacy is not None:
         sec.blocks.append(Block("p", text=t("privacy_text", lang, n=ctx.n(int(overview.get("comments_with_personal_data", 0))))))
-        sec.blocks.append(Block("table", headers=[t("kind", lang), t("occurrences", lang)], numeric=[False, True],
-                                rows=[[pii_name(str(r["kind"]), lang).capitalize(), ctx.n(r["occurrences"])] for _, r in privacy.iterrows()]))
+        # Every kind and its count: a reader sees what was looked for, not only what was found.
+        kinds = [f"{pii_name(str(r['kind']), lang)}: {ctx.n(r['occurrences']) if r['checked'] else t('not_checked', lang)}" for _, r in privacy.iterrows()]
+        sec.blocks.append(Block("p", text=t("privacy_kinds", lang) + " " + "; ".join(kinds) + "."))
+        off = [pii_name(str(k), lang) for k in privacy.loc[~privacy["checked"].astype(bool), "kind"]]
+        if off:
+            sec.blocks.append(Block("p", text=t("privacy_off", lang, kinds=", ".join(off))))
     sec.blocks.append(Block("p", text=t("settings", lang) + ":"))
     sec.blocks.append(Block("table", headers=[t("setting", lang), t("value", lang)], numeric=[False, False],
                             rows=[[setting_name(k, lang), _setting_value(k, v, lang)] for k, v in ctx.settings.items()]))
@@ -164,14 +163,18 @@ def annex_section(ctx: ReportContext) -> Section | None:
     lang = ctx.lang
     sec = Section("annex", t("annex", lang))
     if topics is not None:
+        # One line per subject with its topics and their distinct contributions: every fine topic, compactly.
         sub = Section("annex-topics", t("annex_topics", lang))
-        ordered = topics.sort_values(["topic_group_id", "unique_contributions", "topic_id"], ascending=[True, False, True], kind="stable") \
-            if "topic_group_id" in topics else topics
-        ordered = pd.concat([ordered[ordered["topic_id"] >= 0], ordered[ordered["topic_id"] < 0]])
-        headers = [t("group_heading", lang), t("topic", lang), t("unique_contributions", lang), t("share", lang)]
-        sub.blocks.append(Block("table", headers=headers, numeric=[False, False, True, True], rows=[
-            [str(r.get("topic_group_label", "")), str(r["label"]), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1)]
-            for _, r in ordered.iterrows()]))
+        fine = topics[topics["topic_id"] >= 0].sort_values(["unique_contributions", "topic_id"], ascending=[False, True], kind="stable")
+        groups = ctx.table("topic_groups")
+        order = groups.loc[groups["topic_group_id"] >= 0, ["topic_group_id", "label"]].itertuples(index=False) if groups is not None else []
+        for group_id, label in order:
+            members = fine[fine["topic_group_id"] == group_id] if "topic_group_id" in fine else fine
+            listed = "; ".join(f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.iterrows())
+            sub.blocks.append(Block("p", text=f"{label}: {listed}."))
+        outliers = topics[topics["topic_id"] < 0]
+        if len(outliers):
+            sub.blocks.append(Block("p", text=f"{outliers.iloc[0]['label']}: {ctx.n(int(outliers.iloc[0]['unique_contributions']))}."))
         sec.subsections.append(sub)
     if named is not None:
         sub = Section("annex-themes", t("annex_themes", lang))

@@ -11,6 +11,7 @@ from consultnlp.report.sections.common import ReportContext, segment_label
 
 SET_ASIDE = (schema.REASON_NON_ANSWER, schema.REASON_NO_ARGUMENT)
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
+FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
 
 
 def material_findings(ctx: ReportContext) -> pd.DataFrame:
@@ -89,7 +90,7 @@ def summary_sentences(ctx: ReportContext, set_aside: int) -> list[str]:
                 f"{language_name(str(r[schema.LANG]), lang)} {ctx.pct(r['share_of_analysed'])}" for _, r in shown.iterrows())))
     if ctx.facts.get("segment_columns") and themes is not None:
         findings = material_findings(ctx)
-        sentences += finding_sentences(ctx, findings) if len(findings) else [t("s_no_findings", lang)]
+        sentences += finding_sentences(ctx, findings.head(FINDINGS_IN_SUMMARY)) if len(findings) else [t("s_no_findings", lang)]
     return sentences
 
 

@@ -9,7 +9,7 @@ from consultnlp.report.sections.common import ReportContext, chart, key_points_b
 GROUPS_IN_CHART = 15
 GROUPS_DETAILED = 8
 SUBTOPICS_LISTED = 6
-POINTS_PER_GROUP = 5
+POINTS_PER_GROUP = 3  # in the report; tables/key_points.csv has up to summarise.key_points_per_group
 
 
 def groups_section(ctx: ReportContext) -> Section | None:
@@ -30,8 +30,9 @@ def groups_section(ctx: ReportContext) -> Section | None:
         sub = Section(f"group-{group['topic_group_id']}", f"{group['label']} — {ctx.pct(group['share_unique'])}")
         members = fine[fine["topic_group_id"] == group["topic_group_id"]].sort_values(
             ["unique_contributions", "topic_id"], ascending=[False, True], kind="stable")
-        counts = t("group_counts", lang, count=int(group["contributions"]), n=ctx.n(int(group["contributions"])),
-                   unique=ctx.n(int(group["unique_contributions"])))
+        n, unique = int(group["contributions"]), int(group["unique_contributions"])
+        counts = t("group_counts", lang, count=n, n=ctx.n(n), unique=ctx.n(unique)) if n != unique else \
+            t("theme_counts", lang, count=unique, unique=ctx.n(unique))
         if len(members) > 1:
             listed = "; ".join(f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.head(SUBTOPICS_LISTED).iterrows())
             more = len(members) - SUBTOPICS_LISTED

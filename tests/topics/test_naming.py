@@ -1,0 +1,82 @@
+"""Topic and group names: phrases from the comments, unique, written as people wrote them; groups within bounds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from consultnlp.embedders.base import l2_normalise
+from consultnlp.topics.hierarchy import group_count, group_topics
+from consultnlp.topics.naming import group_names
+from consultnlp.topics.phrases import candidates, capitalised, ranked_names, unique_names
+
+STOP = {"la", "las", "los", "el", "de", "del", "que", "en", "y", "a", "no", "son", "por", "para", "con", "su", "sus", "se", "es"}
+
+
+def test_phrases_keep_acronyms_accents_and_names_as_written():
+    texts = [
+        "La AFP no paga pensiones dignas. Las pensiones de la AFP son bajas en Chile.",
+        "Pensiones dignas para los jubilados; la afp se queda con todo.",
+        "PENSIONES DIGNAS YA PARA TODOS LOS JUBILADOS DE CHILE",
+        "Que el SUS atienda en la Amazônia.",
+    ]
+    found = candidates(texts, STOP.__contains__)
+    assert found["afp"].written() == "AFP"  # the acronym as most people wrote it, not "afp"
+    assert found["pensiones dignas"].written() == "pensiones dignas"  # shouting counts in lower case
+    assert found["chile"].written() == "Chile" and found["amazonia"].written() == "Amazônia"
+    assert found["sus"].written() == "SUS"
+    assert "la afp" not in found and "pensiones de la afp" in found  # no phrase starts or ends with a stop word
+    assert capitalised("derecho a la salud") == "Derecho a la salud" and capitalised("AFP y pensiones") == "AFP y pensiones"
+
+
+def _vectors(words: list[str]) -> np.ndarray:
+    """Fixed word vectors: phrases about water point one way, about schools another."""
+    out = np.zeros((len(words), 4), dtype=np.float32)
+    for i, w in enumerate(words):
+        low = w.lower()
+        out[i] = [("agua" in low) + 0.1, ("escuela" in low or "profesor" in low) + 0.1, 0.1, 0.05]
+    return l2_normalise(out)
+
+
+def test_names_are_phrases_of_the_group_and_unique():
+    texts = {
+        0: ["Agua potable para el barrio", "Falta agua potable en la escuela", "El agua potable llega sucia"] * 3,
+        1: ["La escuela rural necesita profesores", "Más profesores en la escuela rural", "La escuela rural no tiene agua"] * 3,
+        2: ["Agua potable y limpia", "Agua potable en las poblaciones", "agua potable ahora"] * 3,
+    }
+    centres = {0: _vectors(["agua"])[0], 1: _vectors(["escuela"])[0], 2: _vectors(["agua"])[0]}
+    ranked = ranked_names(texts, centres, _vectors, STOP.__contains__)
+    names = unique_names(ranked, [0, 1, 2], fallback=str)
+    assert "agua" in names[0].lower() and "agua" in names[2].lower() and "escuela" in names[1].lower()
+    assert len({n.lower() for n in names.values()}) == 3  # two groups about drinking water still get two names
+    for group, name in names.items():  # each name is a phrase of its own group's comments
+        assert any(name.lower() in text.lower() for text in texts[group]), (group, name)
+
+
+def test_group_names_join_two_subtopics_without_repeating_a_word():
+    written = {1: {"es": "salud"}, 2: {"es": "educación"}, 3: {"es": "igualdad"}, 4: {"es": "igualdad ante la ley"},
+               5: {"es": "leyes y normas"}, 6: {"es": "justicia"}}
+    main = dict.fromkeys(written, "es")
+    assert group_names([1, 2], written, main) == {"es": "Salud y educación"}
+    assert group_names([1, 3], written, main) == {"es": "Salud e igualdad"}  # Spanish "y" becomes "e" before an i sound
+    assert group_names([4, 3], written, main) == {"es": "Igualdad ante la ley"}  # the second would repeat "igualdad"
+    assert group_names([5, 6], written, main) == {"es": "Leyes y normas"}  # the first already joins two things
+
+
+@pytest.mark.parametrize("n_topics, expected", [(3, 3), (12, 8), (60, 15), (114, 21), (500, 30)])
+def test_group_count_stays_within_bounds(n_topics, expected):
+    assert group_count(n_topics) == expected
+
+
+def test_group_topics_on_a_large_fixture_gives_8_to_30_groups_numbered_by_size():
+    rng = np.random.default_rng(0)
+    themes = rng.normal(size=(25, 32))
+    centroids = l2_normalise(np.repeat(themes, 8, axis=0) + 0.3 * rng.normal(size=(200, 32)))  # 200 topics in 25 families
+    sizes = rng.integers(20, 400, size=200)
+    groups = group_topics(centroids, sizes)
+    n = len(set(groups.tolist()))
+    assert 8 <= n <= 30 and sorted(set(groups.tolist())) == list(range(n))
+    totals = np.bincount(groups, weights=sizes)
+    assert (np.diff(totals) <= 0).all()  # group 0 holds the most comments
+    # Topics of one family land together: each family's 8 topics share at most two groups.
+    assert max(len(set(groups[i * 8:(i + 1) * 8].tolist())) for i in range(25)) <= 2
