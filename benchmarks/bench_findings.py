@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-
 from _common import ROOT, SHARED
 
 OUT = ROOT / "benchmarks" / "out" / "findings"

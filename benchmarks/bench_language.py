@@ -42,7 +42,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from consultnlp.langid import OTHER, UNDETERMINED, _model, detect_languages, langid_probs
+from consultnlp.langid import (
+    OTHER,
+    UNDETERMINED,
+    _model,
+    detect_languages,
+    langid_probs,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EXTERNAL = SHARED / "data" / "external"

@@ -36,8 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from consultnlp.privacy import PII_KINDS, find_pii, redact_text
-from consultnlp.privacy import fakes, validators
+from consultnlp.privacy import PII_KINDS, fakes, find_pii, redact_text, validators
 from consultnlp.privacy.planted import planted_sentences
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -32,15 +32,15 @@ import json
 import resource
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from consultnlp.progress import NullProgress
+from consultnlp.config import ClassifierSettings
 from consultnlp.embedders import TextEncoder
-from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
+from consultnlp.progress import NullProgress
+from consultnlp.themes.classifier import ThemeClassifier
 from consultnlp.themes.data import labelled_from_frame
 from consultnlp.themes.evaluate import evaluate_predictions
 from consultnlp.themes.training import embed_unique, model_encoder
@@ -66,7 +66,7 @@ def headline(model: ThemeClassifier, scores: np.ndarray, gold: list, *, threshol
 def part(model: ThemeClassifier, features: str) -> ThemeClassifier:
     """The same fitted model scoring with only some of its parts."""
     clone = copy.copy(model)
-    clone.settings = replace(model.settings, features=features)
+    clone.settings = model.settings.model_copy(update={"features": features})
     return clone
 
 
@@ -148,8 +148,8 @@ def main() -> None:
     overrides = {}
     for item in args.set:
         key, _, value = item.partition("=")
-        if key not in ClassifierSettings.__dataclass_fields__:
-            sys.exit(f"--set {item}: unknown setting. Known: {', '.join(ClassifierSettings.__dataclass_fields__)}")
+        if key not in ClassifierSettings.model_fields:
+            sys.exit(f"--set {item}: unknown setting. Known: {', '.join(ClassifierSettings.model_fields)}")
         overrides[key] = type(getattr(ClassifierSettings(), key))(value)
     settings = ClassifierSettings(features=args.features, **overrides)
     encoder = model_encoder(NullProgress(), args.cache_dir)

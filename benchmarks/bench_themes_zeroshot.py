@@ -41,10 +41,10 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import ThemesConfig
-from consultnlp.stages.base import RunContext
 from consultnlp.embedders import TextEncoder
 from consultnlp.embedders.use import UseEmbedder
 from consultnlp.lemmas import Lemmatizer
+from consultnlp.stages.base import RunContext
 from consultnlp.stages.themes import ThemesStage
 from consultnlp.taxonomy import load_taxonomy
 

@@ -21,8 +21,8 @@ import multiprocessing as mp
 import resource
 import sys
 import time
-from functools import partial
 import warnings
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +34,16 @@ sys.path.insert(0, str(ROOT))
 
 from consultnlp import schema  # noqa: E402
 from consultnlp.config import load_config  # noqa: E402
-from consultnlp.pipeline import run_pipeline  # noqa: E402
 from consultnlp.frame import unit_mask  # noqa: E402
 from consultnlp.ingest import ingest  # noqa: E402
-from consultnlp.topics.metrics import label_agreement, multilingual_npmi, n_topics, outlier_share, topic_diversity  # noqa: E402
+from consultnlp.pipeline import run_pipeline  # noqa: E402
+from consultnlp.topics.metrics import (  # noqa: E402
+    label_agreement,
+    multilingual_npmi,
+    n_topics,
+    outlier_share,
+    topic_diversity,
+)
 from consultnlp.topics.model import fit_representation, fit_topic_model  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "external"

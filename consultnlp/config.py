@@ -216,6 +216,54 @@ class ThemesConfig(Section):
     min_probability: float = Field(default=0.0, ge=0, le=1)  # supervised: below this, "other"
 
 
+CLASSIFIER_FEATURES = ("tfidf", "embeddings", "tfidf+embeddings")
+
+
+class ClassifierSettings(Section):
+    """``classifier:``, the hyper-parameters of ``consultnlp themes train``; the defaults are the ones measured
+    in benchmarks/bench_themes_supervised.py. A trained model keeps the settings it was trained with in its card."""
+
+    features: str = "tfidf+embeddings"  # tfidf, embeddings or tfidf+embeddings
+    hidden_units: int = Field(default=256, ge=1)  # TF-IDF network; 512 measured the same top-5 for twice the time
+    epochs: int = Field(default=5, ge=1)  # TF-IDF network; 8 (with more dropout) measured the same
+    learning_rate: float = Field(default=0.05, gt=0)  # start of the linearly decaying SGD step; 0.3 diverged
+    dropout: float = Field(default=0.3, ge=0, lt=1)  # on the hidden units, TF-IDF network
+    head_hidden_units: int = Field(default=768, ge=1)
+    head_epochs: int = Field(default=12, ge=1)
+    tfidf_weight: float = Field(default=0.6, ge=0, le=1)  # fusion weight of the TF-IDF part (the embedding part gets 1 - w)
+    prior_weight: float = Field(default=1.0, ge=0)  # 1 = the Bayes re-weighting by p(label | group) / p(label)
+    threshold: float = Field(default=0.3, gt=0, lt=1)  # multi-label: a label is given when its fused probability reaches this
+    word_max_features: int = Field(default=150_000, ge=1)
+    char_max_features: int = Field(default=150_000, ge=1)
+    random_state: int = 42
+
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as err:
+            # Built directly (themes train, a saved model's card) or as the pipeline's classifier: section.
+            first = err.errors()[0]
+            key = f"classifier.{'.'.join(str(p) for p in first['loc'])}"
+            if first["type"] == "extra_forbidden":
+                raise ConfigError(f"unknown key '{key}'. Valid keys in section 'classifier': {', '.join(type(self).model_fields)}.") from None
+            raise ConfigError(f"{key}: {first['msg']} (got {first.get('input')!r}).") from None
+
+    @field_validator("features")
+    @classmethod
+    def _known_features(cls, value: str) -> str:
+        if value not in CLASSIFIER_FEATURES:
+            raise ValueError(f"choose one of {', '.join(CLASSIFIER_FEATURES)}")
+        return value
+
+    @property
+    def uses_tfidf(self) -> bool:
+        return "tfidf" in self.features
+
+    @property
+    def uses_embeddings(self) -> bool:
+        return "embeddings" in self.features
+
+
 class SummariseConfig(Section):
     key_points_per_group: int = Field(default=5, ge=0)  # per headline group and per theme
     key_point_min_support: int = Field(default=3, ge=2)  # unique contributions that make a point, at least
@@ -279,6 +327,7 @@ class PipelineConfig(Section):
     topics: TopicsConfig = Field(default_factory=TopicsConfig)
     themes: ThemesConfig = Field(default_factory=ThemesConfig)
     summarise: SummariseConfig = Field(default_factory=SummariseConfig)
+    classifier: ClassifierSettings = Field(default_factory=ClassifierSettings)
     report: ReportConfig = Field(default_factory=ReportConfig)
 
     @field_validator("stages")

@@ -48,24 +48,29 @@ def train(
     multi_label: Optional[str] = MULTI_LABEL,
     group_column: Optional[str] = GROUP_COLUMN,
     sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
-    features: str = typer.Option("tfidf+embeddings", "--features", help="tfidf, embeddings or tfidf+embeddings."),
+    features: Optional[str] = typer.Option(None, "--features", help="tfidf, embeddings or tfidf+embeddings (default: classifier.features)."),
     holdout: float = typer.Option(0.1, "--holdout", help="Share of rows held out to measure the model for its card (0 = none)."),
-    random_state: int = typer.Option(42, "--random-state", help="Seed for the held-out split and the training."),
+    random_state: Optional[int] = typer.Option(None, "--random-state", help="Seed for the held-out split and the training (default: classifier.random_state)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML whose classifier: section holds the settings."),
+    set_: list[str] = typer.Option([], "--set", help="Override one setting, e.g. --set classifier.epochs=8 (repeatable)."),
     cache_dir: Optional[Path] = CACHE_DIR,
     no_cache: bool = NO_CACHE,
     quiet: bool = QUIET,
 ) -> None:
     """Train a theme classifier from labelled comments and save it with a model card."""
+    from consultnlp.config import load_config
     from consultnlp.themes.data import read_labelled
     from consultnlp.themes.training import train_and_save
 
+    chosen = {k: v for k, v in (("features", features), ("random_state", random_state)) if v is not None}
     with errors():
+        settings = load_config(config, set_, extra={"classifier": chosen} if chosen else None).classifier
         labelled = read_labelled(
             data, text_column=text_column, label_column=label_column, multi_label=multi_label,
             group_column=group_column, sheet=sheet,
         )
         card = train_and_save(
-            labelled, out, features=features, holdout=holdout, random_state=random_state,
+            labelled, out, settings=settings, holdout=holdout, random_state=settings.random_state,
             progress=make_progress(quiet), cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         )
     metrics = card.get("metrics") or {}

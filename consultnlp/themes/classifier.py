@@ -29,54 +29,20 @@ from __future__ import annotations
 import math
 import time
 import warnings
-from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
+from consultnlp.config import ClassifierSettings
 from consultnlp.errors import ConfigError, missing_dependency
 from consultnlp.progress import NullProgress, Progress
 
-FEATURES = ("tfidf", "embeddings", "tfidf+embeddings")
 _PRIOR_SMOOTHING = 0.1  # pseudo-count per label when estimating p(label | group)
 # Small data gets more epochs, at least this many SGD updates: on NHS (4,500 rows) 15 and 30 epochs
 # measured +0.01 micro-F1 over 7 (within the noise of its 500-row validation split); toy frames need them.
 _MIN_UPDATES = 60_000
 # Hidden-layer weights start uniform in +-this: about He initialisation for a row with ~300 active n-grams.
 _INIT_SCALE = 0.08
-
-
-@dataclass(frozen=True)
-class ClassifierSettings:
-    """Hyper-parameters; the defaults are the ones measured in the benchmark."""
-
-    features: str = "tfidf+embeddings"
-    hidden_units: int = 256  # TF-IDF network; 512 measured the same top-5 for twice the time
-    epochs: int = 5  # TF-IDF network; 8 (with more dropout) measured the same
-    learning_rate: float = 0.05  # start of the linearly decaying SGD step; 0.3 diverged
-    dropout: float = 0.3  # on the hidden units, TF-IDF network
-    head_hidden_units: int = 768
-    head_epochs: int = 12
-    tfidf_weight: float = 0.6  # fusion weight of the TF-IDF part (the embedding part gets 1 - w); 0.5-0.75 measured alike
-    prior_weight: float = 1.0  # 1 = the Bayes re-weighting by p(label | group) / p(label); 0.8-1.2 measured alike
-    threshold: float = 0.3  # multi-label: a label is given when its fused probability reaches this
-    word_max_features: int = 150_000
-    char_max_features: int = 150_000
-    random_state: int = 42
-
-    def __post_init__(self) -> None:
-        if self.features not in FEATURES:
-            raise ConfigError(f"--features {self.features!r} is not valid. Choose one of: {', '.join(FEATURES)}.")
-        if not 0 <= self.dropout < 1:
-            raise ConfigError(f"dropout must be in [0, 1); got {self.dropout}.")
-
-    @property
-    def uses_tfidf(self) -> bool:
-        return "tfidf" in self.features
-
-    @property
-    def uses_embeddings(self) -> bool:
-        return "embeddings" in self.features
 
 
 def _log_softmax(z: np.ndarray) -> np.ndarray:

@@ -14,17 +14,18 @@ import json
 import resource
 import sys
 import time
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
+from consultnlp.config import ClassifierSettings
 from consultnlp.embedders import TextEncoder, embedding_text
 from consultnlp.errors import ConfigError, ModelError
 from consultnlp.progress import NullProgress, Progress
-from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
+from consultnlp.themes.classifier import ThemeClassifier
 from consultnlp.themes.data import LabelledData
 from consultnlp.themes.evaluate import evaluate_predictions
 from consultnlp.versions import package_versions
@@ -179,7 +180,7 @@ def build_card(
         "training_seconds": training_seconds,
         "timings_s": getattr(model, "timings_", {}),
         "peak_memory_mb": _peak_memory_mb(),
-        "settings": asdict(model.settings),
+        "settings": model.settings.model_dump(),
         "embedder": model_embedder().key if model.settings.uses_embeddings else None,
         "versions": package_versions(),
         "serialisation": f"{MODEL_ARRAYS} (numpy arrays, loaded with allow_pickle=False) and {MODEL_JSON}: "
@@ -197,7 +198,7 @@ def _model_state(model: ThemeClassifier) -> tuple[dict[str, np.ndarray], dict[st
         "classes": [str(c) for c in model.classes_],
         "multi_label": bool(model.multi_label_),
         "threshold": float(model.threshold_),
-        "settings": asdict(model.settings),
+        "settings": model.settings.model_dump(),
         "group_labels": model.group_labels_,
         "group_prior_order": groups,
         "timings_s": getattr(model, "timings_", {}),

@@ -6,7 +6,12 @@ import numpy as np
 import pandas as pd
 
 from consultnlp.embedders.base import l2_normalise
-from consultnlp.summary.keypoints import KeyPointInputs, key_point_groups, key_points, sentences
+from consultnlp.summary.keypoints import (
+    KeyPointInputs,
+    key_point_groups,
+    key_points,
+    sentences,
+)
 
 
 def test_keypoints_sentences_are_verbatim_pieces():

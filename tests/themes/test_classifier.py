@@ -114,8 +114,20 @@ def test_themes_group_prior_breaks_ties_toward_the_question_s_frequent_label():
         frame["texto"].tolist(), [(l,) for l in frame["tema"]], groups=frame["pregunta"].tolist()
     )
     assert model.predict_sets(model.scores(["vecinos comuna", "vecinos comuna"], groups=["q1", "q2"])) == [["water"], ["school"]]
-    with pytest.raises(ConfigError, match="dropout must be in"):
+    with pytest.raises(ConfigError, match=r"^classifier.dropout: Input should be less than 1 \(got 1.0\).$"):
         ClassifierSettings(dropout=1.0)
+    with pytest.raises(ConfigError, match=r"classifier.features: Value error, choose one of tfidf, embeddings, tfidf\+embeddings"):
+        ClassifierSettings(features="words")
+
+
+def test_themes_train_settings_come_from_the_pipeline_config(tmp_path: Path):
+    """One configuration system: `themes train` reads the classifier: section, --set overrides it."""
+    from consultnlp.config import load_config
+
+    cfg = load_config(overrides=["classifier.epochs=8", "classifier.features=tfidf"]).classifier
+    assert (cfg.epochs, cfg.features, cfg.uses_embeddings) == (8, "tfidf", False)
+    with pytest.raises(ConfigError, match="unknown key 'classifier.epoch'"):
+        load_config(overrides=["classifier.epoch=8"])
 
 
 def test_themes_old_model_format_asks_to_retrain(toy_model: Path, tmp_path: Path):

@@ -8,7 +8,12 @@ import pytest
 from consultnlp.embedders.base import l2_normalise
 from consultnlp.topics.hierarchy import group_count, group_topics
 from consultnlp.topics.naming import group_names
-from consultnlp.topics.phrases import candidates, capitalised, ranked_names, unique_names
+from consultnlp.topics.phrases import (
+    candidates,
+    capitalised,
+    ranked_names,
+    unique_names,
+)
 
 STOP = {"la", "las", "los", "el", "de", "del", "que", "en", "y", "a", "no", "son", "por", "para", "con", "su", "sus", "se", "es"}
 
