@@ -34,3 +34,16 @@ def l2_normalise(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return (matrix / norms).astype(np.float32)
+
+
+def mmr(vectors: np.ndarray, relevance: np.ndarray, k: int, diversity: float) -> list[int]:
+    """Indices of ``k`` items by maximal marginal relevance (ties broken by position)."""
+    chosen: list[int] = []
+    redundancy = np.zeros(len(vectors))
+    for _ in range(min(k, len(vectors))):
+        score = (1 - diversity) * relevance - diversity * redundancy
+        score[chosen] = -np.inf
+        best = int(np.lexsort((np.arange(len(score)), -score))[0])
+        chosen.append(best)
+        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+    return chosen

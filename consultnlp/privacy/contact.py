@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from consultnlp.privacy.addresses import _is_year
+
 __all__ = ["find_emails", "find_phones"]
 
 _TAIL = r"(?!\d)(?![.,/-]\d)"
@@ -95,10 +97,6 @@ _LAW_BEFORE = re.compile(
     r"(?i)\b(?:lei|ley|law|decreto|decree|art(?:[ií]culos?|igos?|s?)?\.?|n[º°]\.?|no\.|inciso|portaria|"
     r"resolu[cç][aã]o|resoluci[oó]n|bolet[ií]n|proyecto|projeto|rol|processo|proceso|expediente)\s*$"
 )
-
-
-def _is_year(g: str) -> bool:
-    return len(g) == 4 and 1900 <= int(g) <= 2099
 
 
 def _is_date_or_years(groups: list[str]) -> bool:

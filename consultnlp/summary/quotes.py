@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.embedders.base import mmr
 
 POOL_SIZE = 50
 # Penalties and bonuses on a candidate's cosine to its group centre.
@@ -142,19 +143,6 @@ def build_quote_pool(
     pos = unit_ids.astype(str).get_indexer(ids)
     vectors = embeddings[pos].astype(np.float16) if len(ids) else np.zeros((0, embeddings.shape[1]), np.float16)
     return QuotePool(ids=ids, vectors=vectors, centres=centres, sizes=sizes)
-
-
-def mmr(vectors: np.ndarray, relevance: np.ndarray, k: int, diversity: float) -> list[int]:
-    """Indices of ``k`` items by maximal marginal relevance (ties broken by position)."""
-    chosen: list[int] = []
-    redundancy = np.zeros(len(vectors))
-    for _ in range(min(k, len(vectors))):
-        score = (1 - diversity) * relevance - diversity * redundancy
-        score[chosen] = -np.inf
-        best = int(np.lexsort((np.arange(len(score)), -score))[0])
-        chosen.append(best)
-        redundancy = np.maximum(redundancy, vectors @ vectors[best])
-    return chosen
 
 
 def group_centre(

@@ -83,40 +83,33 @@ def theme_name(taxonomy: Any, theme_id: str, lang: str) -> str:
         return theme_id
 
 
-def topic_labels(topic_info: pd.DataFrame | None, lang: str) -> dict[int, str]:
-    """Topic id -> label in ``lang``: a reviewer's label, else the name stored for ``lang``, else the main-language name.
+def _names(table: pd.DataFrame | None, id_column: str, lang: str) -> dict[int, str]:
+    """Id -> name in ``lang``: a reviewer's label, else the name stored for ``lang``, else the main-language name.
 
     Names were chosen once at analysis time (``consultnlp.topics.naming``); nothing is recomputed here,
-    so a re-render in another language and back gives the same labels.
+    so a re-render in another language and back gives the same labels. -1 is "no clear topic".
     """
-    labels: dict[int, str] = {}
-    if topic_info is None or topic_info.empty:
-        return labels
-    for _, row in topic_info.iterrows():
-        topic = int(row["topic_id"])
-        custom = row.get("custom_label")
-        if topic == schema.OUTLIER_TOPIC:
-            labels[topic] = t("outliers", lang)
-        elif isinstance(custom, str) and custom:
-            labels[topic] = custom
-        else:
-            names = row.get("labels") if isinstance(row.get("labels"), dict) else {}
-            labels[topic] = name_in(names, lang, str(row.get("main_lang") or lang)) or str(row["label"])
+    labels = {schema.OUTLIER_TOPIC: t("outliers", lang)}
+    for _, row in (table.iterrows() if table is not None else ()):
+        key, custom = int(row[id_column]), row.get("custom_label")
+        if key == schema.OUTLIER_TOPIC:
+            continue
+        names = row.get("labels") if isinstance(row.get("labels"), dict) else {}
+        labels[key] = custom if isinstance(custom, str) and custom else (
+            name_in(names, lang, str(row.get("main_lang") or lang)) or str(row["label"]))
     return labels
+
+
+def topic_labels(topic_info: pd.DataFrame | None, lang: str) -> dict[int, str]:
+    """Fine topic id -> its name in ``lang`` (see ``_names``)."""
+    if topic_info is None or topic_info.empty:
+        return {}
+    return _names(topic_info, "topic_id", lang)
 
 
 def group_labels(topic_groups: pd.DataFrame | None, lang: str) -> dict[int, str]:
-    """Headline group id -> its name in ``lang`` (else its main language); -1 is "no clear topic"."""
-    labels = {schema.OUTLIER_TOPIC: t("outliers", lang)}
-    if topic_groups is None or topic_groups.empty:
-        return labels
-    for _, row in topic_groups.iterrows():
-        custom = row.get("custom_label")
-        names = row.get("labels") if isinstance(row.get("labels"), dict) else {}
-        labels[int(row["group_id"])] = custom if isinstance(custom, str) and custom else (
-            name_in(names, lang, str(row.get("main_lang") or lang)) or str(row["label"])
-        )
-    return labels
+    """Headline group id -> its name in ``lang`` (see ``_names``)."""
+    return _names(topic_groups, "group_id", lang)
 
 
 def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, labels: dict[int, str], names: dict[int, str]) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from consultnlp.embedders.base import l2_normalise
+from consultnlp.embedders.base import l2_normalise, mmr
 from consultnlp.text import fold
 
 MAX_WORDS = 4
@@ -130,19 +130,6 @@ def class_tfidf(groups: Mapping[int, dict[str, Phrase]], sizes: Mapping[int, int
     return {g: {k: s * math.log(1 + n / total[k]) for k, s in found.items()} for g, found in shares.items()}
 
 
-def mmr_order(vectors: np.ndarray, relevance: np.ndarray, diversity: float = MMR_DIVERSITY) -> list[int]:
-    """All indices ordered by maximal marginal relevance (ties broken by position)."""
-    order: list[int] = []
-    redundancy = np.zeros(len(vectors))
-    for _ in range(len(vectors)):
-        score = (1 - diversity) * relevance - diversity * redundancy
-        score[order] = -np.inf
-        best = int(np.lexsort((np.arange(len(score)), -score))[0])
-        order.append(best)
-        redundancy = np.maximum(redundancy, vectors @ vectors[best])
-    return order
-
-
 def ranked_names(
     texts: Mapping[int, Sequence[str]],
     centres: Mapping[int, np.ndarray],
@@ -176,7 +163,7 @@ def ranked_names(
         tfidf = tfidf / (tfidf.max() or 1.0)
         length = np.array([min(len(k.split()), 3) - 1 for k in keys])
         relevance = cand @ centre + CTFIDF_WEIGHT * tfidf + LENGTH_BONUS * length
-        out[g] = [(keys[i], shown[(g, keys[i])]) for i in mmr_order(cand, relevance)]
+        out[g] = [(keys[i], shown[(g, keys[i])]) for i in mmr(cand, relevance, len(keys), MMR_DIVERSITY)]
     return out
 
 
