@@ -30,6 +30,14 @@ CENTRAL_CANDIDATES = 5  # the contributions closest to a point's centre whose se
 MIN_STATEMENT_CHARS, MAX_STATEMENT_CHARS = 25, 320
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _PLACEHOLDER = re.compile(r"\[[A-Z_]{2,12}\]")
+# A sentence that opens by pointing back ("Por conta disso, ...", "Estas medidas ...", "This is why ...") does not
+# stand alone as a statement; another sentence is chosen when there is one.
+_POINTS_BACK = re.compile(
+    r"^(?:por (?:eso|esto|ello|lo tanto|conta disso|isso)|además|ademas|asimismo|también|en paralelo|em paralelo|"
+    r"além disso|alem disso|diante d\w*|esto|esta|estas|estos|eso|esa|esas|esos|ello|isso|isto|essa|essas|esse|esses|"
+    r"this|these|that|those|also|in addition|moreover|therefore)\b",
+    re.IGNORECASE,
+)
 COLUMNS = ["scope", "group_id", "rank", "statement", "comment_id", "contributions", "unique_contributions", "comment_ids"]
 
 
@@ -93,7 +101,8 @@ def _statement(
     closeness = vectors[members] @ centre
     central = members[np.lexsort((members, -closeness))[:CENTRAL_CANDIDATES]]
     options = [(s, int(i)) for i in central for s in sentences(texts[i])]
-    readable = [(s, i) for s, i in options if MIN_STATEMENT_CHARS <= len(s) <= MAX_STATEMENT_CHARS and not _PLACEHOLDER.search(s)]
+    readable = [(s, i) for s, i in options if MIN_STATEMENT_CHARS <= len(s) <= MAX_STATEMENT_CHARS and not _PLACEHOLDER.search(s)
+                and not _POINTS_BACK.match(s)]
     options = readable or options
     if not options:
         i = int(central[0])
