@@ -76,14 +76,16 @@ def _shares(table: pd.DataFrame | None, key: str, share: str) -> pd.Series:
 
 def _similarity(a: Run, b: Run) -> tuple[np.ndarray, list[int], list[int], str]:
     """(similarity matrix, topic ids of A, topic ids of B, method) over the real topics of both runs."""
-    ids_a = [int(k) for k in _topic_ids(a)]
-    ids_b = [int(k) for k in _topic_ids(b)]
+    ids_a, ids_b = _topic_ids(a), _topic_ids(b)
     dims = {v.shape[0] for v in (*a.centres.values(), *b.centres.values())}
-    if a.embedder == b.embedder and len(dims) == 1 and all(i in a.centres for i in ids_a) and all(i in b.centres for i in ids_b):
-        def unit(run: Run, ids: list[int]) -> np.ndarray:
-            m = np.vstack([run.centres[i] for i in ids]) if ids else np.zeros((0, dims.pop() if dims else 1))
-            return m / (np.linalg.norm(m, axis=1, keepdims=True) + 1e-12)
-        return unit(a, ids_a) @ unit(b, ids_b).T if ids_a and ids_b else np.zeros((len(ids_a), len(ids_b))), ids_a, ids_b, "centres"
+    comparable = a.embedder == b.embedder and len(dims) == 1
+    if comparable and all(i in a.centres for i in ids_a) and all(i in b.centres for i in ids_b):
+        if not ids_a or not ids_b:
+            return np.zeros((len(ids_a), len(ids_b))), ids_a, ids_b, "centres"
+        unit_a, unit_b = (np.vstack([run.centres[i] for i in ids]) for run, ids in ((a, ids_a), (b, ids_b)))
+        unit_a = unit_a / (np.linalg.norm(unit_a, axis=1, keepdims=True) + 1e-12)
+        unit_b = unit_b / (np.linalg.norm(unit_b, axis=1, keepdims=True) + 1e-12)
+        return unit_a @ unit_b.T, ids_a, ids_b, "centres"
     words_a, words_b = _keywords(a), _keywords(b)
     matrix = np.array([[_jaccard(words_a.get(i, set()), words_b.get(j, set())) for j in ids_b] for i in ids_a]).reshape(len(ids_a), len(ids_b))
     return matrix, ids_a, ids_b, "keywords"

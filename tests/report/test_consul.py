@@ -49,7 +49,7 @@ def proposals_run(tmp_path_factory):
     """``proposals.json`` as Consul exports it, from the sample's comments, analysed with --format consul."""
     folder = tmp_path_factory.mktemp("consul")
     sample = pd.read_excel(SAMPLE_XLSX, sheet_name="Respuestas", dtype=str).fillna("")
-    records = [{"id": 1000 + i, "title": " ".join(text.split()[:6]), "summary": text, "description": ""} for i, text in enumerate(sample["comentario"])]
+    records = [{"id": 1000 + i, "title": " ".join(text.split()[:6]), "summary": text, "description": ""} for i, text in enumerate(sample["comentario"][:300])]
     path = folder / "proposals.json"
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     out = folder / "out"
