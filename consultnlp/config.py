@@ -57,6 +57,10 @@ class IngestConfig(Section):
     chunk_rows: int = Field(default=100_000, ge=1_000)
     header_row: int | None = Field(default=None, ge=1)  # 1-based row of the column names (CSV and spreadsheets); None = detect
     format: Literal["csv", "xlsx", "xls", "ods", "json", "jsonl", "parquet"] | None = None  # None = from the content and extension
+    # Platform exports (Decidim, Consul, Pol.is, survey tools) are recognised by their columns; "none" = never.
+    platform: Literal["auto", "none", "polis", "decidim", "consul", "qualtrics", "surveymonkey", "microsoft-forms", "google-forms"] = "auto"
+    questions: list[str] = Field(default_factory=list)  # open questions of a survey: one contribution per respondent and question
+    where: str | None = None  # row filter, e.g. "moderated >= 0"; other rows are set aside as filtered
 
 
 class ScreenConfig(Section):
@@ -282,7 +286,7 @@ class ReportConfig(Section):
     lang: str = "auto"  # auto (the majority analysed language) or one of schema.LANGUAGES
     title: str | None = None
     # Governments edit the Word file before publishing, so it is written by default.
-    formats: list[Literal["html", "md", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "md", "docx", "xlsx"])
+    formats: list[Literal["html", "md", "docx", "xlsx", "qdpx", "consul"]] = Field(default_factory=lambda: ["html", "md", "docx", "xlsx"])
     drop_original_text: bool = False
 
     @field_validator("lang")

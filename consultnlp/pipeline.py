@@ -67,9 +67,10 @@ def check_chain(stages: list[Stage], columns: set[str]) -> None:
 def init_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Add the exclusion columns and flag rows whose text is blank."""
     out = frame.copy()
-    out[schema.EXCLUDED] = ""
-    out[schema.EXCLUDED_STAGE] = ""
-    blank = out[schema.TEXT].str.strip() == ""
+    # Rows ingest set aside (a moderator's rejection, outside --where) keep their reason.
+    out[schema.EXCLUDED] = frame[schema.EXCLUDED] if schema.EXCLUDED in frame else ""
+    out[schema.EXCLUDED_STAGE] = frame[schema.EXCLUDED_STAGE] if schema.EXCLUDED_STAGE in frame else ""
+    blank = (out[schema.TEXT].str.strip() == "") & (out[schema.EXCLUDED] == "")
     out.loc[blank, schema.EXCLUDED] = schema.REASON_EMPTY
     out.loc[blank, schema.EXCLUDED_STAGE] = "ingest"
     return out

@@ -36,6 +36,7 @@ TOPIC_GROUP_LABEL = "topic_group_label"
 THEMES = "themes"                  # ";"-joined theme ids, or "other"
 THEME_SCORES = "theme_scores"      # ";"-joined id:score
 THEME_EVIDENCE = "theme_evidence"  # ";"-joined id:keyword|keyword
+QUESTION = "question"              # with --questions: the open question a contribution answers
 
 # Exclusion reasons (the values of EXCLUDED)
 REASON_EMPTY = "empty"
@@ -44,7 +45,10 @@ REASON_TOO_SHORT = "too_short"
 REASON_LANGUAGE = "language"
 REASON_NON_ANSWER = "non_answer"    # a placeholder or meta text: "Sin fundamento", "ver adjunto", "no comment"
 REASON_NO_ARGUMENT = "no_argument"  # a position or appraisal without a reason: "acuerdo total", "I agree"
-EXCLUSION_REASONS = (REASON_EMPTY, REASON_JUNK, REASON_TOO_SHORT, REASON_NON_ANSWER, REASON_NO_ARGUMENT, REASON_LANGUAGE)
+REASON_MODERATED = "moderated"      # rejected by the platform's moderators (Pol.is moderated = -1), set aside at ingest
+REASON_FILTERED = "filtered"        # outside the --where filter, set aside at ingest
+EXCLUSION_REASONS = (REASON_EMPTY, REASON_JUNK, REASON_TOO_SHORT, REASON_NON_ANSWER, REASON_NO_ARGUMENT, REASON_LANGUAGE,
+                     REASON_MODERATED, REASON_FILTERED)
 
 OUTLIER_TOPIC = -1
 OTHER_THEME = "other"

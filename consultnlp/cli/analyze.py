@@ -21,12 +21,27 @@ def check_ingest_options(header_row: Optional[int], format_in: Optional[str]) ->
         raise ConfigError(f"--format-in {format_in}: unknown format. Use one of: {', '.join(INPUT_FORMATS)}.")
 
 
+def check_platform(platform: Optional[str]) -> None:
+    from consultnlp.ingest import PLATFORMS
+
+    if platform is not None and platform not in PLATFORMS:
+        raise ConfigError(f"--platform {platform}: unknown platform. Use one of: {', '.join(PLATFORMS)}.")
+
+
 def analyze(
     input_path: Path = typer.Argument(..., metavar="INPUT", help="Consultation file: .csv .tsv .xlsx .xls .ods .json .jsonl .parquet (CSV/JSON may be .gz)."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the results (created if missing)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML (default: pipelines/default.yaml)."),
     set_: list[str] = typer.Option([], "--set", help="Override one setting: section.key=value (repeatable)."),
-    text_column: Optional[str] = typer.Option(None, "--text-column", help="Column with the comment text (default: detected)."),
+    text_column: Optional[str] = typer.Option(
+        None, "--text-column", help="Column with the comment text (default: detected); A,B joins columns in order into one contribution (title, body)."),
+    questions: Optional[str] = typer.Option(
+        None, "--questions", help="Open questions of a survey, comma-separated: one contribution per respondent and question, reported by question."),
+    where: Optional[str] = typer.Option(
+        None, "--where", help="Analyse only rows that match, e.g. \"moderated >= 0\" or \"region in ('Norte', 'Sur')\"; the others are set aside as filtered."),
+    platform: Optional[str] = typer.Option(
+        None, "--platform", help="Export the file comes from (default: auto, recognised by its columns): decidim, consul, polis, google-forms, "
+        "microsoft-forms, surveymonkey, qualtrics, or none."),
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Column with a unique comment id (default: derived)."),
     sheet: Optional[str] = typer.Option(None, "--sheet", help="Spreadsheet sheet to read (default: the one with the most free text)."),
     header_row: Optional[int] = typer.Option(None, "--header-row", help="Row (1-based) with the column names, for CSV and spreadsheets (default: detected, skipping title rows)."),
@@ -37,7 +52,7 @@ def analyze(
         None, "--redact-kinds", help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report."),
     languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
     report_lang: Optional[str] = typer.Option(None, "--report-lang", help="Report language: es, pt or en (default: majority language)."),
-    formats: Optional[str] = typer.Option(None, "--format", help="Report formats, comma-separated: html,md,xlsx,docx."),
+    formats: Optional[str] = typer.Option(None, "--format", help="Report formats, comma-separated: html,md,xlsx,docx,qdpx,consul."),
     drop_original_text: bool = typer.Option(False, "--drop-original-text", help="Leave the original (unredacted) text out of comments.*."),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help="Apply a saved topic model (models/NAME) instead of fitting one."),
     theme_model: Optional[Path] = typer.Option(None, "--theme-model", help="Tag themes with a trained classifier (models/NAME)."),
@@ -55,7 +70,8 @@ def analyze(
     for section, key, value in (
         ("ingest", "text_column", text_column), ("ingest", "id_column", id_column), ("ingest", "sheet", sheet),
         ("ingest", "segment_columns", split_list(segment_columns)), ("ingest", "header_row", header_row),
-        ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("language", "languages", split_list(languages)),
+        ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("ingest", "questions", split_list(questions)),
+        ("ingest", "where", where), ("ingest", "platform", platform), ("language", "languages", split_list(languages)),
         ("redact", "kinds", [k.upper() for k in split_list(redact_kinds)] if redact_kinds else None),
         ("report", "lang", report_lang), ("report", "formats", split_list(formats)),
         ("report", "drop_original_text", drop_original_text or None),
@@ -71,6 +87,7 @@ def analyze(
                 extra.setdefault(section, {})[key] = value
     with errors():
         check_ingest_options(header_row, format_in)
+        check_platform(platform)
         cfg = load_config(config, set_, extra=extra)
         progress = make_progress(quiet)
         result = run_analysis(

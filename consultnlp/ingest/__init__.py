@@ -2,7 +2,9 @@
 
 ``sniff`` tells what a file is from its bytes, ``encoding`` how its text is
 encoded, ``readers`` and ``sheets`` read each format into an all-text table
-(``rows`` finds the header), ``columns`` builds the comment frame from it.
+(``rows`` finds the header), ``shape`` recognises platform exports (``platforms``,
+``surveys``), joins text columns and splits open questions, ``columns`` builds the
+comment frame from it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from consultnlp import schema
 from consultnlp.ingest.columns import (
     build_frame,
     choose_text_column,
@@ -19,8 +22,9 @@ from consultnlp.ingest.columns import (
 )
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.readers import FORMATS, read_table
+from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
 
-__all__ = ["FORMATS", "IngestInfo", "build_frame", "choose_text_column", "derive_comment_ids", "ingest", "read_table", "text_likeness"]
+__all__ = ["FORMATS", "PLATFORMS", "IngestInfo", "build_frame", "choose_text_column", "derive_comment_ids", "ingest", "read_table", "text_likeness"]
 
 
 def ingest(
@@ -35,17 +39,29 @@ def ingest(
     chunk_rows: int = 100_000,
     header_row: int | None = None,
     format: str | None = None,  # noqa: A002 - the config key's name
+    platform: str = "auto",
+    questions: list[str] | None = None,
+    where: str | None = None,
 ) -> tuple[pd.DataFrame, IngestInfo]:
     """Read ``path`` and return the comment frame plus what was read.
 
     The keywords are the keys of the ``ingest:`` config section, so a caller can
     pass ``**config.ingest.model_dump()``. ``IngestInfo.warnings`` lists what was
     guessed or repaired (encoding, sheet, skipped title rows, removed control
-    characters); the caller shows them.
+    characters, the platform export recognised and the columns used); the caller
+    shows them. ``text_column`` may name several columns (``title,body``), joined
+    into one contribution; ``questions`` names open questions, one contribution per
+    respondent and question; rows outside ``where`` are flagged ``excluded = filtered``.
     """
     raw, info = read_table(
         path, sheet=sheet, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows,
         header_row=header_row, format=format, text_column=text_column,
     )
-    frame = build_frame(raw, info, text_column=text_column, id_column=id_column, segment_columns=segment_columns)
-    return frame, info
+    raw, plan = shape_table(
+        raw, info, platform=platform, text_column=text_column, id_column=id_column, segment_columns=segment_columns,
+        questions=questions, where=where,
+    )
+    frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
+    if plan.respondent_rows is not None:
+        frame[schema.ROW_NUMBER] = plan.respondent_rows  # each answer keeps its respondent's row in the input
+    return set_aside(frame, info, plan), info

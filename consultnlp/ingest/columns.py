@@ -43,7 +43,7 @@ def choose_text_column(frame: pd.DataFrame, info: IngestInfo) -> str:
     return max(candidates, key=candidates.get)  # type: ignore[arg-type]
 
 
-def _missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str) -> InputError:
+def missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str) -> InputError:
     found = ", ".join(frame.columns)
     lower = {c.lower(): c for c in frame.columns}
     hint = f" Use {option} {lower[name.lower()]}." if name.lower() in lower else f" Use {option} with one of them."
@@ -74,17 +74,17 @@ def build_frame(
         text_column = choose_text_column(frame, info)
         info.text_column_auto = True
     elif text_column not in frame.columns:
-        raise _missing_column(info, frame, text_column, "--text-column")
+        raise missing_column(info, frame, text_column, "--text-column")
     info.text_column = text_column
     for col in segment_columns or []:
         if col not in frame.columns:
-            raise _missing_column(info, frame, col, "--segment-columns")
+            raise missing_column(info, frame, col, "--segment-columns")
     info.segment_columns = list(segment_columns or [])
 
     texts = frame[text_column].astype(str)
     if id_column is not None:
         if id_column not in frame.columns:
-            raise _missing_column(info, frame, id_column, "--id-column")
+            raise missing_column(info, frame, id_column, "--id-column")
         ids = frame[id_column].astype(str).str.strip()
         blank = int((ids == "").sum())
         if blank:

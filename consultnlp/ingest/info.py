@@ -30,6 +30,14 @@ class IngestInfo:
     renamed_columns: dict[str, str] = field(default_factory=dict)
     n_rows: int = 0
     warnings: list[str] = field(default_factory=list)
+    # Platform exports and several text columns (``ingest.shape``).
+    platform: str | None = None  # the export recognised (decidim-proposals, polis, google-forms ...), None = none
+    mapping: dict[str, Any] = field(default_factory=dict)  # the columns used for it, after the options
+    text_columns: list[str] = field(default_factory=list)  # the input columns the text was taken from
+    questions: list[str] = field(default_factory=list)  # open questions, one contribution per respondent and question
+    dropped_columns: list[str] = field(default_factory=list)  # personal columns left out of the frame
+    row_filter: str | None = None  # the --where filter
+    set_aside: dict[str, int] = field(default_factory=dict)  # rows set aside at ingest, by reason
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

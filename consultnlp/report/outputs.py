@@ -6,6 +6,7 @@ re-render writes exactly the files an analysis would.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from consultnlp.report.content import build_content
 from consultnlp.report.model import ReportContent
 from consultnlp.report.tables import write_csv, write_parquet, write_xlsx
 
-FORMATS = ("html", "md", "xlsx", "docx")
+FORMATS = ("html", "md", "xlsx", "docx", "qdpx", "consul")
 REPORT_FILES = {"html": "report.html", "md": "report.md", "docx": "report.docx"}
 
 
@@ -99,4 +100,35 @@ def publish(
         summary.tables, summary.facts, lang=lang, source=source, taxonomy=taxonomy, settings=report_settings(config, taxonomy, lang),
         warnings=warnings, title=config.report.title, review=review,
     )
-    return written + write_reports(out_dir, content, formats)
+    return written + write_reports(out_dir, content, formats) + write_exchange(
+        out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy, title=config.report.title)
+
+
+def exchange_name(source: str, title: str | None) -> str:
+    """The file name (without suffix) of the exchange files: the title's or the source file's, in safe characters."""
+    base = title or Path(source).stem or "consultation"
+    return re.sub(r"[^\w.-]+", "_", base, flags=re.UNICODE).strip("._") or "consultation"
+
+
+def write_exchange(
+    out_dir: Path, summary: Any, *, formats: list[str], lang: str, source: str, taxonomy: Any, title: str | None = None,
+) -> list[str]:
+    """Files for other tools, from the published ``comments.parquet``: a REFI-QDA project and codebook (``qdpx``), the
+    tag files Consul Democracy imports (``consul``)."""
+    written: list[str] = []
+    comments = out_dir / "comments.parquet"
+    if "qdpx" in formats:
+        from consultnlp.report.qdpx import build_codebook, write_codebook, write_qdpx
+
+        name = exchange_name(source, title)
+        codebook = build_codebook(summary, taxonomy, lang, run_key=source)
+        write_qdpx(comments, out_dir / f"{name}.qdpx", codebook, title=title or source, lang=lang, run_key=source)
+        written.append(f"{name}.qdpx")
+        if codebook.codes:
+            write_codebook(codebook, out_dir / f"{name}.qdc")
+            written.append(f"{name}.qdc")
+    if "consul" in formats:
+        from consultnlp.report.consul import write_consul
+
+        written += write_consul(comments, out_dir, summary, lang)
+    return written

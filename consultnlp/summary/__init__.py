@@ -14,6 +14,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.config import SummariseConfig
 from consultnlp.i18n import t
+from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.quotes import QuotePool
 from consultnlp.summary.segments import BLANK, theme_families, theme_segment_table
 from consultnlp.summary.tables import (
@@ -97,6 +98,9 @@ def summarise(
             tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels)
         tables["topics"] = topics_table(frame, topic_info, taxonomy, lang, headlines)
         labels.update({int(r["topic_id"]): str(r["label"]) for _, r in tables["topics"].iterrows() if int(r["topic_id"]) not in labels})
+    if schema.TOPIC_ID in frame and schema.QUESTION in segment_columns:
+        # Several open questions (--questions): what each question's answers are about.
+        tables["topic_question"] = topic_segment_table(frame, schema.QUESTION, labels)
     has_themes = schema.THEMES in frame and taxonomy is not None
     if has_themes:
         tables["themes"] = themes_table(frame, taxonomy, lang)

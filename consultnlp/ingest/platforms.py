@@ -1,0 +1,206 @@
+"""Participation-platform exports recognised by their columns: Decidim, Consul Democracy and Pol.is.
+
+Each detector looks at the all-text table ``read_table`` returns and, when the
+columns are the platform's, says how to use them (a ``Mapping``): which columns
+make the text (title + body, the fullest locale first), the id, the segments,
+the personal columns never to publish, and the rows to set aside (Pol.is
+comments a moderator rejected). Survey tools are in ``ingest.surveys``.
+
+Column lists come from the platforms' own exporters (see docs/NOTES and the
+README section "Platform exports"): Decidim's open-data serializers (nested
+fields flattened with ``/``), Consul's machine-learning JSON files and admin CSV,
+Pol.is' ``comments.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from consultnlp.ingest.info import IngestInfo
+from consultnlp.schema import REASON_MODERATED
+
+# Pol.is: a comment is a consensus when at least this share of its agree/disagree votes goes one way;
+# below MIN_VOTES votes it is too early to tell.
+CONSENSUS_SHARE = 0.7
+MIN_VOTES = 10
+POLIS_AGREE_SHARE, POLIS_VOTES, POLIS_CONSENSUS = "polis_agree_share", "polis_votes", "polis_consensus"
+CONSUL_TYPE = "consul_type"
+
+
+@dataclass
+class Mapping:
+    """How the columns of a recognised export are used; every part can be overridden by an option."""
+
+    platform: str
+    text_parts: list[list[str]] = field(default_factory=list)  # joined in order; per part the first non-empty column
+    id_column: str | None = None
+    segment_columns: list[str] = field(default_factory=list)
+    personal_columns: list[str] = field(default_factory=list)  # left out of the frame: never published
+    unused_text: list[str] = field(default_factory=list)  # other citizen text (other locales, machine translations): left out
+    set_aside: list[tuple[str, str]] = field(default_factory=list)  # (reason, --where expression)
+    questions: list[str] = field(default_factory=list)  # open questions of a survey: one contribution each
+    question_labels: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Detector = Callable[[pd.DataFrame, IngestInfo], "tuple[pd.DataFrame, Mapping] | None"]
+
+
+def filled(values: pd.Series) -> int:
+    return int((values.astype(str).str.strip() != "").sum())
+
+
+def by_fill(frame: pd.DataFrame, columns: list[str]) -> list[str]:
+    """``columns`` fullest first (ties: as given), the empty ones left out."""
+    counts = {c: filled(frame[c]) for c in columns}
+    return [c for c in sorted(columns, key=lambda c: -counts[c]) if counts[c]]
+
+
+def usable_id(frame: pd.DataFrame, column: str | None) -> str | None:
+    """``column`` when every row has a value and no value repeats (else ids are derived)."""
+    if column is None or column not in frame:
+        return None
+    ids = frame[column].astype(str).str.strip()
+    return column if (ids != "").all() and not ids.duplicated().any() else None
+
+
+# ---------------------------------------------------------------- Decidim
+
+_LOCALE = r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?"
+_SEP = r"[/.]"  # CSV exports flatten with "/", a JSON export read with pandas with "."
+
+
+def _localised(frame: pd.DataFrame, field_name: str) -> list[str]:
+    """``title/es``, ``title/pt-BR`` ... (machine translations left out)."""
+    pattern = re.compile(rf"^{field_name}{_SEP}{_LOCALE}$")
+    return [c for c in frame.columns if pattern.match(c)]
+
+
+def _decidim_personal(frame: pd.DataFrame) -> list[str]:
+    pattern = re.compile(rf"^(author|user_group|coauthors?){_SEP}|^(endorsements|likes){_SEP}user_|^user_endorsements|^user_likes")
+    return [c for c in frame.columns if pattern.match(c)]
+
+
+def _decidim_segments(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The category and scope names (fullest locale), or the newer ``taxonomies`` names joined in one column."""
+    segments = []
+    for what in ("category", "scope"):
+        names = by_fill(frame, [c for c in frame.columns if re.match(rf"^{what}{_SEP}name{_SEP}{_LOCALE}$", c)])
+        if names:
+            segments.append(names[0])
+    taxonomy = [c for c in frame.columns if re.match(rf"^taxonomies{_SEP}name{_SEP}", c)]
+    if taxonomy:
+        locales = {}
+        for column in taxonomy:
+            locales.setdefault(re.split(_SEP, column)[-1], []).append(column)
+        best = max(locales, key=lambda loc: sum(filled(frame[c]) for c in locales[loc]))
+        cells = frame[locales[best]].astype(str).apply(lambda row: "; ".join(v.strip() for v in row if v.strip()), axis=1)
+        if (cells != "").any():
+            frame = frame.assign(taxonomies=cells) if "taxonomies" not in frame else frame
+            segments.append("taxonomies")
+    return frame, segments
+
+
+def detect_decidim(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
+    titles, bodies = _localised(frame, "title"), _localised(frame, "body")
+    descriptions = _localised(frame, "description")
+    if "id" not in frame or not (bodies or descriptions):
+        return None
+    if bodies and ("alignment" in frame or "commentable_id" in frame or "depth" in frame) and not titles:
+        kind, parts = "decidim-comments", [by_fill(frame, bodies)]
+    elif titles and bodies:
+        kind, parts = "decidim-proposals", [by_fill(frame, titles), by_fill(frame, bodies)]
+    elif titles and descriptions:
+        kind, parts = "decidim-results", [by_fill(frame, titles), by_fill(frame, descriptions)]
+    else:
+        return None
+    frame, segments = _decidim_segments(frame)
+    used = {c for p in parts for c in p}
+    texts = re.compile(rf"^(title|body|description){_SEP}({_LOCALE}$|machine_translations{_SEP})")
+    mapping = Mapping(
+        kind, text_parts=[p for p in parts if p], id_column=usable_id(frame, "id"), segment_columns=segments,
+        personal_columns=_decidim_personal(frame), unused_text=[c for c in frame.columns if texts.match(c) and c not in used],
+    )
+    if kind == "decidim-comments" and "alignment" in frame:
+        mapping.notes.append("alignment kept as a column (1 in favour, 0 neutral, -1 against)")
+    return frame, mapping
+
+
+# ---------------------------------------------------------------- Consul Democracy
+
+CONSUL_JSON = {
+    # app/models/*/exporter.rb json_values: what Consul's machine-learning module writes for its scripts.
+    frozenset({"id", "title", "summary", "description"}): ("consul-proposals", "Proposal", [["title"], ["summary"], ["description"]]),
+    frozenset({"id", "title", "description"}): ("consul-budget-investments", "Budget::Investment", [["title"], ["description"]]),
+    frozenset({"id", "commentable_id", "commentable_type", "body"}): ("consul-comments", None, [["body"]]),
+}
+# Admin CSV downloads (Proposal::Exporter and its comment columns) have translated headers.
+_WORD = {
+    "comment": r"(comment|comentario|comentário)", "content": r"(content|contenido|conte[uú]do|texto|body)",
+    "id": r"(id|identificador)", "author": r"(author|autor|autora)", "summary": r"(summary|resumen|resumo)",
+    "proposal": r"(proposal|propuesta|proposta|title|t[ií]tulo)",
+}
+
+
+def _find(frame: pd.DataFrame, pattern: str) -> str | None:
+    regex = re.compile(rf"^{pattern}$", re.IGNORECASE)
+    return next((c for c in frame.columns if regex.match(c.strip())), None)
+
+
+def detect_consul(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
+    known = CONSUL_JSON.get(frozenset(frame.columns))
+    if known and info.format in ("json", "jsonl"):
+        kind, record_type, parts = known
+        if record_type:
+            frame = frame.assign(**{CONSUL_TYPE: record_type})
+        return frame, Mapping(kind, text_parts=parts, id_column=usable_id(frame, "id"))
+    comment_text = _find(frame, rf"{_WORD['comment']}\s+{_WORD['content']}")
+    summary, title = _find(frame, _WORD["summary"]), _find(frame, _WORD["proposal"])
+    if not (comment_text or (summary and title and _find(frame, _WORD["id"]))):
+        return None
+    personal = [c for c in (_find(frame, _WORD["author"]), _find(frame, rf"{_WORD['comment']}\s+{_WORD['author']}")) if c]
+    if comment_text:
+        comment_id = _find(frame, rf"{_WORD['comment']}\s+{_WORD['id']}")
+        segments = [title] if title else []
+        return frame, Mapping("consul-admin-comments", text_parts=[[comment_text]], id_column=usable_id(frame, comment_id),
+                              segment_columns=segments, personal_columns=personal, unused_text=[summary] if summary else [])
+    parts = [[title], [summary]]
+    return frame, Mapping("consul-admin-proposals", text_parts=parts, id_column=usable_id(frame, _find(frame, _WORD["id"])),
+                          personal_columns=personal)
+
+
+# ---------------------------------------------------------------- Pol.is
+
+def polis_votes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Agree share, votes, and consensus (``agree`` / ``disagree`` / ``divisive`` / ``few_votes``) from agrees and disagrees."""
+    agrees = pd.to_numeric(frame["agrees"], errors="coerce").fillna(0)
+    disagrees = pd.to_numeric(frame["disagrees"], errors="coerce").fillna(0)
+    votes = agrees + disagrees
+    share = (agrees / votes.where(votes > 0)).round(4)
+    consensus = np.select(
+        [votes < MIN_VOTES, share >= CONSENSUS_SHARE, share <= 1 - CONSENSUS_SHARE], ["few_votes", "agree", "disagree"], "divisive")
+    return frame.assign(**{POLIS_VOTES: votes.astype(int).astype(str), POLIS_AGREE_SHARE: share.map(lambda v: "" if pd.isna(v) else f"{v:.4f}"),
+                           POLIS_CONSENSUS: consensus})
+
+
+def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
+    if not {"comment-id", "comment-body"} <= set(frame.columns):
+        return None
+    mapping = Mapping("polis", text_parts=[["comment-body"]], id_column=usable_id(frame, "comment-id"))
+    if "moderated" in frame:
+        mapping.set_aside.append((REASON_MODERATED, "moderated = -1"))
+    if {"agrees", "disagrees"} <= set(frame.columns):
+        frame = polis_votes(frame)
+        mapping.segment_columns.append(POLIS_CONSENSUS)
+        mapping.notes.append(
+            f"votes as columns {POLIS_AGREE_SHARE}, {POLIS_VOTES} and {POLIS_CONSENSUS} (agree or disagree: "
+            f"{CONSENSUS_SHARE:.0%}+ of {MIN_VOTES}+ votes one way; else divisive)")
+    return frame, mapping

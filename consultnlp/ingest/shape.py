@@ -1,0 +1,196 @@
+"""From the raw table to the columns ``build_frame`` reads: platform mapping, joined text columns, open questions, row filters.
+
+``shape_table`` runs before the comment frame is built: it recognises a
+platform export (``platforms``, ``surveys``), leaves out personal columns, joins
+several text columns into one contribution (``--text-column title,body``) or
+turns several open questions into one contribution per respondent and question
+(``--questions``). ``set_aside`` runs after: rows a moderator rejected and rows
+outside ``--where`` are flagged (``excluded``), never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.errors import InputError
+from consultnlp.filters import evaluate_where, parse_where
+from consultnlp.ingest.columns import missing_column
+from consultnlp.ingest.info import IngestInfo
+from consultnlp.ingest.platforms import Mapping, detect_consul, detect_decidim, detect_polis
+from consultnlp.ingest.surveys import detect_google_forms, detect_microsoft_forms, detect_qualtrics, detect_surveymonkey
+
+DETECTORS = (
+    ("polis", detect_polis), ("decidim", detect_decidim), ("consul", detect_consul), ("qualtrics", detect_qualtrics),
+    ("surveymonkey", detect_surveymonkey), ("microsoft-forms", detect_microsoft_forms), ("google-forms", detect_google_forms),
+)
+PLATFORMS = ("auto", "none", *(name for name, _ in DETECTORS))
+JOIN = "\n\n"  # between the parts of one contribution (title, then body)
+ANSWER, RESPONDENT = "answer", "respondent"
+REASON_FILTERED = schema.REASON_FILTERED
+
+
+@dataclass
+class Plan:
+    """What ``build_frame`` is given once the table is shaped."""
+
+    text_column: str | None
+    id_column: str | None
+    segment_columns: list[str] = field(default_factory=list)
+    respondent_rows: np.ndarray | None = None  # with --questions: each contribution's row in the input
+    set_aside: list[tuple[str, str]] = field(default_factory=list)
+
+
+def recognise(raw: pd.DataFrame, info: IngestInfo, platform: str) -> tuple[pd.DataFrame, Mapping | None]:
+    """The platform whose export ``raw`` is (``platform`` "auto"), the one named, or none."""
+    if platform not in PLATFORMS:
+        raise InputError(f"unknown platform {platform!r}. Use one of: {', '.join(PLATFORMS)}.")
+    if platform == "none":
+        return raw, None
+    for name, detector in DETECTORS:
+        if platform in ("auto", name) and (found := detector(raw, info)) is not None:
+            return found
+    if platform != "auto":
+        raise InputError(
+            f"{info.where} does not have the columns of a {platform} export (found: {', '.join(raw.columns)}). "
+            "Leave out --platform to detect the export, or use --platform none and name the columns."
+        )
+    return raw, None
+
+
+def split_columns(value: str, raw: pd.DataFrame, info: IngestInfo, option: str) -> list[str]:
+    """``A,B`` as a list of columns (a column whose name holds a comma is taken whole); each must exist."""
+    names = [value] if value in raw.columns else [v.strip() for v in value.split(",") if v.strip()]
+    missing = [n for n in names if n not in raw.columns]
+    if missing:
+        raise missing_column(info, raw, missing[0], option)
+    return names
+
+
+def join_parts(raw: pd.DataFrame, parts: list[list[str]]) -> pd.Series:
+    """Per row, the parts joined in order (blank line between), each part its first non-empty column."""
+    joined = None
+    for candidates in parts:
+        part = raw[candidates[0]].astype(str).str.strip().to_numpy(dtype=object)
+        for column in candidates[1:]:
+            part = np.where(part == "", raw[column].astype(str).str.strip().to_numpy(dtype=object), part)
+        joined = part if joined is None else np.where(joined == "", part, np.where(part == "", joined, joined + JOIN + part))
+    return pd.Series(joined, index=raw.index, dtype=object)
+
+
+def reshape_questions(
+    raw: pd.DataFrame, questions: list[str], labels: dict[str, str], id_column: str | None
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """One row per respondent and question (input order, then question order): ``answer``, ``question``,
+    ``respondent`` (the id, else the row number), a ``contribution_id`` and the respondent's other columns."""
+    meta = raw.drop(columns=questions)
+    meta = meta.rename(columns={c: f"input_{c}" for c in meta.columns if c in (ANSWER, schema.QUESTION, RESPONDENT, "contribution_id")})
+    n, k = len(raw), len(questions)
+    rows = np.repeat(np.arange(n), k)
+    which = np.tile(np.arange(k), n)
+    respondents = (raw[id_column].astype(str).str.strip() if id_column else pd.Series(np.arange(1, n + 1).astype(str), index=raw.index)).to_numpy()
+    answers = np.column_stack([raw[q].astype(str).to_numpy(dtype=object) for q in questions]).reshape(-1)
+    names = np.array([labels.get(q, q) for q in questions], dtype=object)
+    long = pd.DataFrame({
+        "contribution_id": [f"{r}-q{j + 1}" for r, j in zip(respondents[rows], which)],
+        ANSWER: answers, schema.QUESTION: names[which], RESPONDENT: respondents[rows],
+    })
+    long = pd.concat([long, meta.iloc[rows].reset_index(drop=True)], axis=1)
+    return long, rows + 1
+
+
+def shape_table(
+    raw: pd.DataFrame, info: IngestInfo, *, platform: str = "auto", text_column: str | None = None, id_column: str | None = None,
+    segment_columns: list[str] | None = None, questions: list[str] | None = None, where: str | None = None,
+) -> tuple[pd.DataFrame, Plan]:
+    """Recognise the export, apply the options over its mapping, and return the table ``build_frame`` reads."""
+    if where is not None:
+        parse_where(where)  # a bad expression fails before anything else is done
+    raw, mapping = recognise(raw, info, platform)
+    mapping = mapping or Mapping("none")
+    if text_column and questions:
+        raise InputError("--text-column and --questions cannot be used together: --questions names the text columns, one per question.")
+    parts = [[c] for c in split_columns(text_column, raw, info, "--text-column")] if text_column else mapping.text_parts
+    asked = [c for q in questions or [] for c in split_columns(q, raw, info, "--questions")]
+    open_questions = asked or ([] if text_column else mapping.questions)
+    if len(open_questions) == 1:
+        parts, open_questions = [open_questions], []
+    named = {*(c for p in parts for c in p), *open_questions, *(segment_columns or []), *([id_column] if id_column else [])}
+    personal = [c for c in mapping.personal_columns if c not in named]
+    unused = [c for c in mapping.unused_text if c not in named and c in raw]
+    raw = raw.drop(columns=personal + unused)
+    ids = id_column or mapping.id_column
+    segments = list(segment_columns) if segment_columns else [c for c in mapping.segment_columns if c in raw]
+    plan = Plan(text_column=None, id_column=ids, set_aside=list(mapping.set_aside))
+    if open_questions:
+        raw, plan.respondent_rows = reshape_questions(raw, open_questions, mapping.question_labels, ids)
+        plan.text_column, plan.id_column = ANSWER, "contribution_id"
+        segments = [schema.QUESTION, *[s for s in segments if s != schema.QUESTION]]
+        info.questions = [mapping.question_labels.get(q, q) for q in open_questions]
+        info.text_columns = list(open_questions)
+    elif len(parts) == 1 and len(parts[0]) == 1:
+        plan.text_column = parts[0][0]
+        info.text_columns = [plan.text_column]
+    elif parts:
+        used = [c for p in parts for c in p]
+        name = " + ".join(p[0] for p in parts)
+        raw = raw.assign(**{name: join_parts(raw, parts)}).drop(columns=used)
+        plan.text_column = name
+        info.text_columns = used
+    plan.segment_columns = segments
+    info.platform = None if mapping.platform == "none" else mapping.platform
+    info.dropped_columns = personal + unused
+    info.row_filter = where
+    if info.platform:
+        info.mapping = {
+            "platform": mapping.platform, "text": [" or ".join(p) for p in parts] if not open_questions else [],
+            "questions": info.questions, "id": plan.id_column if not open_questions else ids, "segments": segments,
+            "left_out": personal, "unused_text": unused, "set_aside": [f"{reason}: {expr}" for reason, expr in plan.set_aside], "notes": mapping.notes,
+        }
+        info.warnings.append(describe_mapping(info))
+    return raw, plan
+
+
+def describe_mapping(info: IngestInfo) -> str:
+    """One line saying what was recognised and which columns are used, and how to change it."""
+    m = info.mapping
+    used = f"questions {'; '.join(m['questions'])}" if m["questions"] else f"text {' + '.join(m['text']) or '(chosen by content)'}"
+    parts = [used, f"id {m['id'] or '(derived)'}", f"segments {', '.join(m['segments']) or 'none'}"]
+    if m["left_out"]:
+        parts.append(f"personal columns left out: {', '.join(m['left_out'])}")
+    if m["unused_text"]:
+        parts.append(f"other text columns left out: {', '.join(m['unused_text'])}")
+    if m["set_aside"]:
+        parts.append(f"set aside: {'; '.join(m['set_aside'])}")
+    parts += m["notes"]
+    return (f"{info.file_name}: recognised a {m['platform']} export: {'; '.join(parts)}. Change any of it with --text-column, "
+            "--questions, --id-column, --segment-columns or --platform none.")
+
+
+def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame:
+    """Flag rows the platform sets aside (a moderator's rejection) and rows outside ``--where``; count them in ``info``.
+
+    A row keeps the first reason that applies: the platform's rules, then the filter.
+    """
+    if not plan.set_aside and not info.row_filter:
+        return frame
+    reasons = pd.Series("", index=frame.index, dtype=object)
+    masks = []
+    for reason, expression in plan.set_aside:
+        try:
+            masks.append((reason, evaluate_where(expression, frame, aliases=info.renamed_columns)))
+        except InputError:
+            continue  # the platform's column was renamed or left out by an option
+    if info.row_filter:
+        masks.append((REASON_FILTERED, ~evaluate_where(info.row_filter, frame, aliases=info.renamed_columns)))
+    for reason, mask in masks:
+        newly = mask & (reasons == "")
+        reasons[newly] = reason
+        info.set_aside[reason] = int(newly.sum())
+    frame = frame.copy()
+    frame[schema.EXCLUDED] = reasons
+    frame[schema.EXCLUDED_STAGE] = np.where(reasons != "", "ingest", "")
+    return frame

@@ -1,0 +1,162 @@
+"""Platform and survey-tool exports recognised without options; joined text columns, --questions and --where."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from consultnlp import schema
+from consultnlp.cli import app
+from consultnlp.errors import InputError
+from consultnlp.ingest import ingest
+from consultnlp.pipeline import init_frame
+from tests.ingest import platform_files as pf
+
+
+def _published(frame: pd.DataFrame) -> str:
+    """Every cell and column name of the frame, as one text to search for values that must not be there."""
+    return " ".join(map(str, frame.columns)) + " " + " ".join(frame.astype(str).to_numpy().ravel())
+
+
+def test_platforms_decidim_proposals_join_title_and_body(tmp_path):
+    frame, info = ingest(pf.decidim_proposals(tmp_path))
+    assert info.platform == "decidim-proposals"
+    assert info.text_column == "title/pt-BR + body/pt-BR" and info.text_columns == ["title/pt-BR", "body/pt-BR"]
+    assert frame[schema.TEXT].iloc[0] == "Mais ciclovias nas capitais\n\n<p>" + pf.BODIES[0] + " Proposta 1.</p>"
+    assert info.id_column == "id" and frame.index[:2].tolist() == ["100", "101"]
+    assert info.segment_columns == ["category/name/pt-BR"]
+    # Names of people never reach the frame; neither does text in other locales (unredacted citizen text).
+    assert set(info.dropped_columns) == {"author/name", "endorsements/user_endorsements", "title/es", "body/es"}
+    assert "Maria Silva" not in _published(frame) and "title/pt-BR" not in frame
+    assert "recognised a decidim-proposals export" in info.warnings[-1]
+
+
+def test_platforms_decidim_new_layout_and_comments(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    frame, info = ingest(pf.decidim_proposals_new(tmp_path / "a"))
+    assert info.platform == "decidim-proposals" and info.segment_columns == ["taxonomies"]
+    assert frame["taxonomies"].tolist()[:2] == ["Energia", "Cidades"]
+    assert {"author/id", "author/name", "author/url", "likes/user_likes"} <= set(info.dropped_columns)
+    assert "Ana Costa" not in _published(frame)
+    frame, info = ingest(pf.decidim_comments(tmp_path / "b"))
+    assert info.platform == "decidim-comments" and info.text_column == "body/pt-BR"
+    assert frame["alignment"].tolist()[:3] == ["1", "0", "-1"]  # kept for positions
+    assert "Pedro Lima" not in _published(frame)
+
+
+@pytest.mark.parametrize("kind,platform,text,record_type", [
+    ("proposals", "consul-proposals", "Propuesta 1: transparencia\n\n" + pf.ES[0] + " Número 1.\n\n<p>" + pf.ES[0] + " Número 1.</p> Detalle.", "Proposal"),
+    ("budget_investments", "consul-budget-investments", "Inversión 1\n\n" + pf.ES[0] + " Número 1.", "Budget::Investment"),
+    ("comments", "consul-comments", pf.ES[0] + " Número 1.", None),
+])
+def test_platforms_consul_machine_learning_json(tmp_path, kind, platform, text, record_type):
+    frame, info = ingest(pf.consul_json(tmp_path, kind))
+    assert info.platform == platform and info.id_column == "id"
+    assert frame[schema.TEXT].iloc[0] == text
+    if record_type:
+        assert set(frame["consul_type"]) == {record_type}
+    else:
+        assert frame["commentable_type"].iloc[0] == "Proposal"
+
+
+def test_platforms_consul_admin_csv_drops_emails(tmp_path):
+    frame, info = ingest(pf.consul_admin_csv(tmp_path))
+    assert info.platform == "consul-admin-comments" and info.text_column == "Comment Content" and info.id_column == "Comment ID"
+    assert info.segment_columns == ["Proposal"]
+    assert "@example.org" not in _published(frame) and "Summary" not in frame
+
+
+def test_platforms_polis_moderated_set_aside_and_votes(tmp_path):
+    frame, info = ingest(pf.polis_comments(tmp_path))
+    assert info.platform == "polis" and info.text_column == "comment-body" and info.id_column == "comment-id"
+    assert info.set_aside == {"moderated": 5}
+    assert frame[schema.EXCLUDED].value_counts().to_dict() == {"": 15, "moderated": 5}
+    assert (frame.loc[frame[schema.EXCLUDED] == "moderated", "moderated"] == "-1").all()
+    assert frame["polis_consensus"].tolist()[:4] == ["agree", "disagree", "divisive", "few_votes"]
+    assert frame["polis_agree_share"].tolist()[:4] == ["0.9375", "0.0698", "0.5263", "0.6667"]
+    assert frame["polis_votes"].tolist()[:4] == ["32", "43", "38", "3"]
+    assert info.segment_columns == ["polis_consensus"]
+    # The pipeline keeps the reason and counts the rows; blank text stays "empty" only where nothing else applied.
+    started = init_frame(frame)
+    assert (started[schema.EXCLUDED] == "moderated").sum() == 5 and set(started.loc[started[schema.EXCLUDED] == "moderated", schema.EXCLUDED_STAGE]) == {"ingest"}
+
+
+def test_platforms_options_override_the_mapping(tmp_path):
+    path = pf.polis_comments(tmp_path)
+    frame, info = ingest(path, platform="none")
+    assert info.platform is None and schema.EXCLUDED not in frame and "polis_consensus" not in frame
+    frame, info = ingest(path, segment_columns=["author-id"], where="agrees > 10")
+    assert info.segment_columns == ["author-id"]
+    # moderated first, then the filter: 20 rows = 5 moderated + 5 filtered (agrees 3 or 2, not moderated) + 10 kept.
+    assert frame[schema.EXCLUDED].value_counts().to_dict() == {"": 10, "moderated": 5, "filtered": 5}
+    with pytest.raises(InputError, match="does not have the columns of a decidim export"):
+        ingest(path, platform="decidim")
+
+
+def test_platforms_survey_tools(tmp_path):
+    for name in ("google", "ms", "sm", "qualtrics"):
+        (tmp_path / name).mkdir()
+    frame, info = ingest(pf.google_forms(tmp_path / "google"))
+    assert info.platform == "google-forms" and info.questions == ["¿Qué problema ve en su barrio?", "¿Qué propone para resolverlo?"]
+    assert len(frame) == 24 and frame[schema.QUESTION].tolist()[:2] == info.questions
+    assert frame[schema.ROW_NUMBER].tolist()[:4] == [1, 1, 2, 2] and frame["respondent"].tolist()[:3] == ["1", "1", "2"]
+    assert info.segment_columns == [schema.QUESTION] and "@example.org" not in _published(frame)
+
+    frame, info = ingest(pf.microsoft_forms(tmp_path / "ms"))
+    assert (info.platform, info.text_column, info.id_column) == ("microsoft-forms", "Comentario", "ID")
+    assert set(info.dropped_columns) == {"Email", "Name"}
+
+    frame, info = ingest(pf.surveymonkey(tmp_path / "sm"))
+    assert info.platform == "surveymonkey" and info.questions == ["¿Qué opina del presupuesto?", "¿Algo más?"]
+    assert len(frame) == 24 and frame["respondent"].iloc[0] == "9000"  # the answer-kind row is not a respondent
+    assert "¿Qué temas le interesan? - Salud" in frame  # an option column named after its question
+    assert {"IP Address", "Email Address", "First Name", "Last Name", "Custom Data 1"} <= set(info.dropped_columns)
+
+    frame, info = ingest(pf.qualtrics(tmp_path / "qualtrics"))
+    assert info.platform == "qualtrics" and info.questions == ["¿Qué debe mejorar el gobierno?", "¿Cómo quiere participar?"]
+    assert len(frame) == 24 and frame["respondent"].iloc[0] == "R_0000" and frame.index[0] == "R_0000-q1"
+    assert "@example.org" not in _published(frame) and "10.1.1.0" not in _published(frame)
+
+
+def _plain_csv(tmp_path, rows=8):
+    path = tmp_path / "plain.csv"
+    lines = ["id,titulo,descricao,outra,regiao"]
+    lines += [f'{i},"Título {i}","{pf.BODIES[i % 6]}","{pf.ES[i % 4]}",{"NS"[i % 2]}' for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_platforms_joined_text_columns(tmp_path):
+    frame, info = ingest(_plain_csv(tmp_path), text_column="titulo,descricao", id_column="id")
+    assert info.platform is None and info.text_column == "titulo + descricao"
+    assert frame[schema.TEXT].iloc[1] == "Título 1\n\n" + pf.BODIES[1]
+    assert "titulo" not in frame and "descricao" not in frame and "outra" in frame
+    with pytest.raises(InputError) as err:
+        ingest(_plain_csv(tmp_path), text_column="titulo,descrição")
+    assert str(err.value) == 'plain.csv has no column "descrição". Found: id, titulo, descricao, outra, regiao. Use --text-column descricao.'
+
+
+def test_platforms_questions_option(tmp_path):
+    frame, info = ingest(_plain_csv(tmp_path), questions=["descricao", "outra"], id_column="id")
+    assert len(frame) == 16 and frame.index[:3].tolist() == ["0-q1", "0-q2", "1-q1"]
+    assert frame[schema.QUESTION].tolist()[:2] == ["descricao", "outra"] and info.segment_columns == [schema.QUESTION]
+    assert frame[schema.TEXT].tolist()[:2] == [pf.BODIES[0], pf.ES[0]] and frame["regiao"].tolist()[:3] == ["N", "N", "S"]
+    with pytest.raises(InputError, match="cannot be used together"):
+        ingest(_plain_csv(tmp_path), questions=["descricao"], text_column="titulo")
+
+
+def test_platforms_where_on_a_plain_file(tmp_path):
+    frame, info = ingest(_plain_csv(tmp_path), where="regiao = 'N'", text_column="descricao")
+    assert info.set_aside == {"filtered": 4} and frame[schema.EXCLUDED].tolist()[:2] == ["", "filtered"]
+
+
+def test_platforms_cli_errors_are_one_line(tmp_path):
+    path = _plain_csv(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--where", "regiao = N", "--quiet"])
+    assert result.exit_code == 1
+    assert result.output == "Error: --where \"regiao = N\": expected a number or a quoted string (write 'N' for text), found 'N' at position 10.\n"
+    result = runner.invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--platform", "decidm", "--quiet"])
+    assert result.exit_code == 1 and result.output.startswith("Error: --platform decidm: unknown platform. Use one of: auto, none, polis,")
