@@ -94,12 +94,14 @@ def evaluate_grid(
 ) -> pd.DataFrame:
     """Fit topics for every grid point on the same units; one row of measures (and the ``keys`` settings) per point.
 
-    UMAP reductions are shared between points that differ only in the clustering settings,
-    and keyword vectors are embedded once for all points.
+    Whatever does not depend on the grid is computed once: keyword vectors, the clustered
+    features, the nearest neighbours (for the largest ``n_neighbors``), and a UMAP reduction
+    per ``n_neighbors`` / ``n_components`` shared by points that differ only in the clustering.
     """
     progress = progress or NullProgress()
     encode = _memoised(encode)
-    reductions: dict[Any, np.ndarray] = {}
+    # Shared by every point: keyword vectors, features, neighbours (as many as the largest n_neighbors) and UMAP results.
+    reductions: dict[Any, Any] = {"max_neighbors": max(cfg.n_neighbors for _, cfg in points)}
     rows = []
     with progress.task(f"Fitting {len(points)} settings", total=len(points)) as task:
         for name, cfg in points:
