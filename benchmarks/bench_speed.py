@@ -6,8 +6,8 @@
     python benchmarks/bench_speed.py --nmi                 # also topic NMI against `concepto` on the Chile 5k sample
 
 Every run is a new ``python -m consultnlp`` process, as a user runs it. "cold" is a
-new ``--cache-dir`` (no embeddings, no compiled code); "warm" is the same command
-again. The import floor is a new process that imports every module the warm run
+first run on a machine: a new ``--cache-dir`` (no embeddings) and a new
+``NUMBA_CACHE_DIR`` (no compiled code); "warm" is the same command again. The import floor is a new process that imports every module the warm run
 of that dataset had loaded (third-party and consultnlp, standard library left out):
 the least a run could cost before it does any work. Best of ``--repeat`` runs.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -71,9 +72,10 @@ def head_rows(source: Path, rows: int, target: Path) -> Path:
     return target
 
 
-def run(args: list[str]) -> float:
+def run(args: list[str], numba_cache: Path | None = None) -> float:
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(numba_cache)} if numba_cache is not None else None
     started = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=False, env=env)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{done.stderr[-2000:]}")
@@ -102,8 +104,8 @@ def measure(name: str, path: Path, extra: list[str], repeat: int) -> dict[str, A
     for _ in range(repeat):
         cache = Path(tempfile.mkdtemp(prefix="consultnlp-bench-cache-"))
         try:
-            colds.append(run([*CLI, *analyze_args(path, extra, work / "cold", cache)]))
-            warms.append(run([*CLI, *analyze_args(path, extra, work / "warm", cache)]))
+            colds.append(run([*CLI, *analyze_args(path, extra, work / "cold", cache)], cache / "numba"))
+            warms.append(run([*CLI, *analyze_args(path, extra, work / "warm", cache)], cache / "numba"))
             floor, modules = import_floor(path, extra, work / "floor", cache, repeat)
         finally:
             shutil.rmtree(cache, ignore_errors=True)
@@ -123,8 +125,8 @@ def measure_tune(repeat: int) -> dict[str, Any]:
     args = [*CLI, "topics", "tune", str(path), *CHILE_ARGS, "--label-column", "concepto_norm", "--quiet",
             "--grid", "min_topic_size=10,20", "--grid", "n_neighbors=10,15", "--out", str(OUT / "tune"), "--cache-dir", str(cache)]
     try:
-        first = run(args)
-        warm = min(run(args) for _ in range(repeat))
+        first = run(args, cache / "numba")
+        warm = min(run(args, cache / "numba") for _ in range(repeat))
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     import pandas as pd

@@ -106,7 +106,9 @@ def evaluate_grid(
     with progress.task(f"Fitting {len(points)} settings", total=len(points)) as task:
         for name, cfg in points:
             started = time.perf_counter()
-            model, topics = fit_topic_model(docs, embeddings, cfg, random_state, encode=encode, reductions=reductions)
+            model, topics = fit_topic_model(
+                docs, embeddings, cfg, random_state, encode=encode, reductions=reductions, progress=progress
+            )
             seconds = time.perf_counter() - started
             rep = model.bertopic
             words = [[w for w, _ in (rep.get_topic(t) or [])] for t in sorted(set(topics.tolist()) - {-1})] if rep is not None else []
