@@ -168,3 +168,17 @@ def test_run_folder_rerender_refuses_foreign_files(sample, tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {out} holds files that a consultnlp run does not write (tables/my_pivot.xlsx).")
     assert (out / "tables" / "my_pivot.xlsx").read_bytes() == b"mine"
+
+
+def test_run_folder_tune_out_checked_before_any_work(tmp_path, monkeypatch):
+    import consultnlp.tuning as tuning
+
+    def no_ingest(*args, **kwargs):
+        raise AssertionError("ingest ran before --out was checked")
+
+    monkeypatch.setattr(tuning, "ingest", no_ingest)
+    a_file = tmp_path / "tune.csv"
+    a_file.write_text("x")
+    result = runner.invoke(app, ["topics", "tune", str(_input(tmp_path)), "--grid", "min_topic_size=5,10", "--out", str(a_file), "--quiet"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: --out {a_file} is a file, not a folder.")
