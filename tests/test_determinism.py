@@ -17,17 +17,16 @@ from consultnlp.cli import app
 from tests.conftest import SAMPLE_CSV
 
 runner = CliRunner()
-ROWS = 320  # enough for UMAP + HDBSCAN (the default), small enough to run in seconds
+ROWS = 200  # enough for UMAP + HDBSCAN (the default), small enough to run in seconds
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> dict[str, Path]:
     tmp = tmp_path_factory.mktemp("determinism")
     frame = pd.read_csv(SAMPLE_CSV, dtype=str, keep_default_na=False).head(ROWS)
-    paths = {"file": tmp / "in.csv", "shuffled": tmp / "shuffled.csv", "head": tmp / "head.csv"}
+    paths = {"file": tmp / "in.csv", "shuffled": tmp / "shuffled.csv"}
     frame.to_csv(paths["file"], index=False)
     frame.sample(frac=1.0, random_state=3).to_csv(paths["shuffled"], index=False)
-    frame.head(100).to_csv(paths["head"], index=False)
     return paths
 
 
@@ -51,8 +50,14 @@ def _published(out: Path, *, by_id: bool = False) -> dict[str, bytes]:
 def test_determinism_fresh_warm_partial_and_no_cache_identical(inputs, tmp_path):
     fresh = _published(_run(inputs["file"], tmp_path / "fresh", "--cache-dir", str(tmp_path / "a")))
     warm = _published(_run(inputs["file"], tmp_path / "warm", "--cache-dir", str(tmp_path / "a")))
-    # A cache that already holds a third of the comments (and their keywords) from another run.
-    _run(inputs["head"], tmp_path / "head", "--cache-dir", str(tmp_path / "b"))
+    # A cache that already holds some of the comments and keywords, embedded by another run: the rest
+    # used to be embedded in other batches than in a fresh run, and got other vectors.
+    from consultnlp.config import EmbedConfig
+    from consultnlp.embedders import TextEncoder, make_embedder
+
+    texts = pd.read_csv(inputs["file"], dtype=str, keep_default_na=False)["comentario"].tolist()[::3]
+    words = ["transparencia", "datos", "salud", "contratos", "participación", "educación", "información", "público"]
+    TextEncoder(make_embedder(EmbedConfig()), cache_dir=tmp_path / "b").encode(texts + words)
     partial = _published(_run(inputs["file"], tmp_path / "partial", "--cache-dir", str(tmp_path / "b")))
     uncached = _published(_run(inputs["file"], tmp_path / "none", "--no-cache"))
     assert len(fresh) > 5

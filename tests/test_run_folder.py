@@ -29,8 +29,18 @@ def _input(tmp_path: Path, name: str = "in.csv", rows: list[str] = ROWS) -> Path
     return path
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _cache(tmp_path_factory) -> None:
+    """One embedding cache for the module: the runs here are about folders, not vectors."""
+    global CACHE
+    CACHE = tmp_path_factory.mktemp("run-folder-cache")
+
+
+CACHE: Path | None = None
+
+
 def _analyze(path: Path, out: Path, *extra: str):
-    return runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--no-cache", "--id-column", "id",
+    return runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--cache-dir", str(CACHE), "--id-column", "id",
                                "--set", "topics.clustering=kmeans", *extra])
 
 
