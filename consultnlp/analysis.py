@@ -13,9 +13,10 @@ import pandas as pd
 
 from consultnlp import __version__, schema
 from consultnlp.config import PipelineConfig, SummariseConfig, config_to_dict
+from consultnlp.files import check_run_folder
 from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
-from consultnlp.output import write_run
+from consultnlp.output import canonical_order, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
@@ -103,8 +104,11 @@ def analyze(
     """Run the whole job on one consultation file and write the outputs to ``out_dir``."""
     progress = progress or NullProgress()
     out_dir = Path(out_dir)
+    # Before any work: a bad --out would otherwise fail after the whole analysis.
+    check_run_folder(out_dir, inputs=[Path(input_path)], cache_dir=cache_dir)
     t0 = time.perf_counter()
     frame, info = ingest(input_path, **config.ingest.model_dump())
+    frame = canonical_order(frame)
     for warning in info.warnings:
         progress.note(warning)
     if info.text_column_auto:

@@ -35,3 +35,7 @@ def missing_dependency(package: str, extra: str | None, purpose: str) -> Missing
     """Build the error raised when an optional import fails."""
     fix = f'pip install "consultnlp[{extra}]"' if extra else f"pip install {package}"
     return MissingDependency(f"{purpose} needs the package '{package}', which is not installed. Install it with: {fix}")
+
+
+class OutputError(ConsultNLPError):
+    """The output folder cannot take a run (a file, not writable, holds someone else's files ...)."""

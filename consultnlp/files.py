@@ -1,12 +1,31 @@
-"""Atomic file writing: a half-written output never remains (temp file, then rename)."""
+"""Atomic writes: a half-written file never remains, and a run's folder is replaced whole.
+
+A file is written to a temporary file and renamed. A run's folder is written whole
+into a staging folder beside it (``.NAME.tmp-PID``) and swapped in when complete:
+the previous folder is renamed to ``.NAME.old-PID``, the staging folder takes its
+name, the old one is deleted. An interrupted run leaves the previous run as it was,
+and no file of an older run remains beside the files of a newer one.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
+
+from consultnlp.errors import OutputError
+
+# What a run folder holds; anything else in it belongs to someone else and is never deleted.
+RUN_FILES = frozenset({
+    "manifest.json", "comments.csv", "comments.parquet", "summary.xlsx", "report.html", "report.md", "report.docx",
+    "topics_review.yaml",
+})
+RUN_FOLDERS = {"tables": (".csv", ".parquet"), "state": (".json", ".parquet", ".npz")}
+STAGING = ".{name}.tmp-{pid}"
+BACKUP = ".{name}.old-{pid}"
 
 
 def _umask() -> int:
@@ -35,3 +54,153 @@ def atomic_path(target: Path) -> Iterator[Path]:
 def write_text(target: Path, text: str) -> None:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def foreign_entries(folder: Path) -> list[str]:
+    """Entries of ``folder`` that a run does not write (relative names, folders ending in /)."""
+    found = []
+    for entry in sorted(folder.iterdir()):
+        name = entry.name
+        if name in RUN_FILES and entry.is_file() or _is_temporary(name):
+            continue
+        if name in RUN_FOLDERS and entry.is_dir():
+            suffixes = RUN_FOLDERS[name]
+            found += [f"{name}/{inner.name}" + ("/" if inner.is_dir() else "") for inner in sorted(entry.iterdir())
+                      if not (inner.is_file() and (inner.name.endswith(suffixes) or _is_temporary(inner.name)))]
+            continue
+        found.append(name + ("/" if entry.is_dir() else ""))
+    return found
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_run_folder(out: Path, *, inputs: Iterable[Path] = (), cache_dir: Path | None = None, shown: str | None = None) -> None:
+    """Raise ``OutputError`` unless ``out`` can take a run: call it before any work.
+
+    ``out`` may be missing (it is created with its parents) or a folder that holds only
+    what a run writes. Each run replaces the whole folder, so it must not hold the
+    ``inputs``, the ``cache_dir`` or anybody else's files, and its parent must be writable
+    (the run is staged beside it). ``shown`` names the folder in messages (default ``--out OUT``).
+    """
+    out = Path(out)
+    shown = shown or f"--out {out}"
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{shown} is a file, not a folder. Give a folder for the results (it is created if missing), e.g. --out results/.")
+    real = out.resolve()
+    for path in inputs:
+        if _inside(Path(path).resolve(), real):
+            raise OutputError(
+                f"{shown} contains the input file {Path(path).name}, and each run replaces that folder. "
+                f"Choose a folder of its own for the results, e.g. --out {out / 'results'}."
+            )
+    if cache_dir is not None and _inside(Path(cache_dir).resolve(), real):
+        raise OutputError(f"--cache-dir {cache_dir} is inside {shown}, which each run replaces. Put the cache elsewhere.")
+    _recover(real)
+    if real.is_dir():
+        foreign = foreign_entries(real)
+        if foreign:
+            listed = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+            raise OutputError(
+                f"{shown} holds files that a consultnlp run does not write ({listed}). Each run replaces the whole "
+                f"folder, so give a new or empty folder, or move those files elsewhere first."
+            )
+        if not os.access(real, os.W_OK | os.X_OK):
+            raise OutputError(f"{shown} is not writable. Choose another folder, or change its permissions.")
+    _check_parent(real, shown)
+
+
+def check_writable_folder(out: Path) -> None:
+    """Raise ``OutputError`` unless files can be written into ``out`` (created if missing): for plain output folders."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder. Give a folder (it is created if missing).")
+    if out.is_dir():
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise OutputError(f"--out {out} is not writable. Choose another folder, or change its permissions.")
+        return
+    _check_parent(out.resolve(), f"--out {out}")
+
+
+def _check_parent(real: Path, shown: str) -> None:
+    """The parent of ``real`` exists (created if needed) and a folder can be made in it."""
+    parent = real.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.mkdtemp(dir=parent, prefix=f".{real.name}.probe-")
+        os.rmdir(probe)
+    except OSError as exc:
+        raise OutputError(
+            f"{shown}: cannot write in {parent} ({exc.strerror or exc}). Choose a folder where you can write."
+        ) from None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _recover(out: Path) -> None:
+    """Clean up after a run that was killed while writing: drop its staging folder, put back the previous run
+    if it was killed between moving the old folder away and moving the new one in."""
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    for pattern, restore in ((STAGING, False), (BACKUP, True)):
+        for leftover in parent.glob(pattern.format(name=out.name, pid="*")):
+            pid = leftover.name.rsplit("-", 1)[-1]
+            if not pid.isdigit() or _alive(int(pid)) and int(pid) != os.getpid():
+                continue
+            if restore and not out.exists():
+                os.rename(leftover, out)
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextmanager
+def staged_folder(out: Path, *, carry: Iterable[str] = ()) -> Iterator[Path]:
+    """Yield an empty staging folder beside ``out``; when the block succeeds it replaces ``out`` whole.
+
+    ``carry`` names files of the current ``out`` copied into the staging folder first
+    (the analyst's ``topics_review.yaml`` on a re-render). If the block fails or is
+    interrupted, the staging folder is removed and ``out`` is left as it was.
+    """
+    real = Path(out).resolve()
+    real.parent.mkdir(parents=True, exist_ok=True)
+    staging = real.parent / STAGING.format(name=real.name, pid=os.getpid())
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        for name in carry:
+            if (real / name).is_file():
+                shutil.copy2(real / name, staging / name)
+        yield staging
+        _swap(staging, real)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    backup = out.parent / BACKUP.format(name=out.name, pid=os.getpid())
+    shutil.rmtree(backup, ignore_errors=True)
+    os.rename(out, backup)
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        os.rename(backup, out)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)

@@ -18,9 +18,10 @@ import pandas as pd
 
 from consultnlp import __version__, schema
 from consultnlp.errors import ConfigError
+from consultnlp.files import check_run_folder
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
-from consultnlp.output import REVIEW_FILE, write_run
+from consultnlp.output import REVIEW_FILE, canonical_order, write_run
 from consultnlp.report.outputs import check_formats
 from consultnlp.state import load_state
 from consultnlp.summary import summarise
@@ -92,6 +93,8 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
     if lang is not None and lang not in REPORT_LANGS:
         raise ConfigError(f"--lang {lang!r} is not a report language; use one of {', '.join(REPORT_LANGS)}.")
     state = load_state(out_dir)
+    check_run_folder(out_dir, shown=str(out_dir))  # before any work: the folder is replaced whole, so nobody else's files may be in it
+    state = replace(state, frame=canonical_order(state.frame))
     formats = check_formats(formats if formats else list(state.config.report.formats))
     lang = lang or state.report_lang
     original_topics = state.original_topics
@@ -115,5 +118,6 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
         manifest["review"] = review
     else:
         manifest.pop("review", None)
-    written = write_run(out_dir, published, summary, lang=lang, formats=formats, manifest=manifest, review=review)
+    # The analyst's review file stays; report files of formats not asked for this time are dropped.
+    written = write_run(out_dir, published, summary, lang=lang, formats=formats, manifest=manifest, review=review, carry=(REVIEW_FILE,))
     return RerenderResult(out_dir, lang, written, review, round(time.perf_counter() - started, 3))

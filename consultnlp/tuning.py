@@ -16,8 +16,10 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.config import PipelineConfig
 from consultnlp.errors import ConfigError, InputError
+from consultnlp.files import check_writable_folder
 from consultnlp.frame import unit_mask
 from consultnlp.ingest import ingest
+from consultnlp.output import canonical_order
 from consultnlp.pipeline import run_pipeline
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.topics.tune import (
@@ -58,7 +60,10 @@ def tune_topics(
     if "embed" not in config.stages or "nlp" not in config.stages:
         raise ConfigError("topics tune needs the nlp and embed stages in 'stages:'.")
     prep = config.model_copy(update={"stages": config.stages[: config.stages.index("embed") + 1]})
+    if out_dir is not None:
+        check_writable_folder(Path(out_dir))  # before any work, not after the grid
     frame, info = ingest(input_path, **config.ingest.model_dump())
+    frame = canonical_order(frame)  # the order analyze works in, so a recommended setting fits the same topics there
     label_name = _label_column(frame, label_column, Path(input_path).name)
     result = run_pipeline(frame, info, prep, progress=progress, cache_dir=cache_dir, embedder=embedder)
     analysed, context = result.frame, result.context

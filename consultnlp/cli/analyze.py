@@ -7,7 +7,12 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import default_cache_dir, errors, make_progress, split_list
+from consultnlp.cli.common import (
+    default_cache_dir,
+    errors,
+    progress_display,
+    split_list,
+)
 from consultnlp.errors import ConfigError
 
 INPUT_FORMATS = ("csv", "xlsx", "xls", "ods", "json", "jsonl", "parquet")
@@ -89,10 +94,10 @@ def analyze(
         check_ingest_options(header_row, format_in)
         check_platform(platform)
         cfg = load_config(config, set_, extra=extra)
-        progress = make_progress(quiet)
-        result = run_analysis(
-            input_path, out, cfg, progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir())
-        )
+        with progress_display(quiet) as progress:
+            result = run_analysis(
+                input_path, out, cfg, progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir())
+            )
     rows = result.manifest["rows"]
     excluded = ", ".join(f"{k} {v}" for k, v in rows["excluded"].items()) or "none"
     if not quiet:

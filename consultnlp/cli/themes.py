@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import default_cache_dir, errors, fail, make_progress
+from consultnlp.cli.common import default_cache_dir, errors, fail, progress_display
 
 themes_app = typer.Typer(help="Commitment themes: validate taxonomies, train and evaluate classifiers.", no_args_is_help=True)
 
@@ -69,10 +69,11 @@ def train(
             data, text_column=text_column, label_column=label_column, multi_label=multi_label,
             group_column=group_column, sheet=sheet,
         )
-        card = train_and_save(
-            labelled, out, settings=settings, holdout=holdout, random_state=settings.random_state,
-            progress=make_progress(quiet), cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-        )
+        with progress_display(quiet) as progress:
+            card = train_and_save(
+                labelled, out, settings=settings, holdout=holdout, random_state=settings.random_state,
+                progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            )
     metrics = card.get("metrics") or {}
     shown = "  ".join(f"{k} {metrics[k]:.4f}" for k in ("top1_accuracy", "top5_accuracy", "macro_f1", "micro_f1", "samples_f1") if k in metrics)
     typer.echo(f"Trained on {card['data']['rows_train']} rows, {len(card['classes'])} classes in {card['training_seconds']:.0f} s. {shown}".rstrip())
@@ -94,6 +95,7 @@ def evaluate(
     quiet: bool = QUIET,
 ) -> None:
     """Measure a trained classifier on labelled comments: accuracy at 1 and 5, F1, per class, confusions."""
+    from consultnlp.files import check_writable_folder
     from consultnlp.themes.data import read_labelled
     from consultnlp.themes.evaluate import format_metrics
     from consultnlp.themes.training import evaluate_model
@@ -103,9 +105,12 @@ def evaluate(
             data, text_column=text_column, label_column=label_column, multi_label=multi_label,
             group_column=group_column, sheet=sheet,
         )
-        metrics = evaluate_model(
-            model, labelled, progress=make_progress(quiet), cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-        )
+        if out is not None:
+            check_writable_folder(out.parent)  # before the work, not after it
+        with progress_display(quiet) as progress:
+            metrics = evaluate_model(
+                model, labelled, progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            )
     typer.echo(format_metrics(metrics))
     if out is not None:
         try:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import default_cache_dir, errors, make_progress
+from consultnlp.cli.common import default_cache_dir, errors, progress_display
 
 topics_app = typer.Typer(help="Topic models: tune settings on a grid.", no_args_is_help=True)
 
@@ -36,10 +36,11 @@ def tune(
     with errors():
         cfg = load_config(config, set_, extra=extra if extra["ingest"] else None)
         parsed = parse_grid(grid)
-        result = tune_topics(
-            input_path, parsed, cfg, label_column=label_column, out_dir=out, progress=make_progress(quiet),
-            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-        )
+        with progress_display(quiet) as progress:
+            result = tune_topics(
+                input_path, parsed, cfg, label_column=label_column, out_dir=out, progress=progress,
+                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            )
     typer.echo(result.table.to_string(index=False))
     setting = " ".join(f"--set topics.{k}={v}" for k, v in result.recommended.items())
     typer.echo(f"\nRecommended for {result.n_comments} unique comments: {setting}")

@@ -103,16 +103,24 @@ class TextEncoder:
     def _encode(
         self, texts: list[str], *, description: str, on_disk: bool, parallel: bool
     ) -> tuple[np.ndarray | DiskMatrix, EmbeddingCounts]:
-        """Chunks always start at multiples of ``CHUNK`` among the missing texts, whatever the
-        engine, so a distributed run computes exactly the same vectors as a local one."""
+        """Look every text up in the cache, embed the others once each (a repeated text takes the vector
+        of its first occurrence), store them. A vector depends on its text alone (see ``UseEmbedder.encode``),
+        so neither the chunks, the engine nor what the cache already held changes it."""
         embedder = self.embedder
         cache = EmbeddingCache(self.cache_dir, embedder.key) if (self.use_cache and self.cache_dir and embedder.cacheable) else None
         digests = text_digests(texts) if cache else None
         make = partial(new_matrix, on_disk=on_disk)
         vectors, found = cache.lookup(digests, make) if cache else (None, np.zeros(len(texts), dtype=bool))
         missing = np.flatnonzero(~found)
-        chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
-        with self.progress.task(description, total=len(missing)) as task:
+        first: dict[str, int] = {}
+        copies: list[tuple[int, int]] = []
+        for i in missing.tolist():
+            j = first.setdefault(texts[i], i)
+            if j != i:
+                copies.append((i, j))
+        todo = np.fromiter(first.values(), dtype=np.int64, count=len(first))
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        with self.progress.task(description, total=len(todo)) as task:
             for idx, new in zip(chunks, self._encode_chunks(texts, chunks, parallel and embedder.cacheable)):
                 if vectors is None:
                     vectors = make(len(texts), new.shape[1])
@@ -121,6 +129,9 @@ class TextEncoder:
                     # One shard per chunk: an interrupted run keeps what it finished.
                     cache.store(digests[idx], new)
                 task.advance(len(idx))
+        if copies:
+            dst, src = (np.array(side, dtype=np.int64) for side in zip(*copies))
+            vectors[dst] = vectors[src]
         counts = EmbeddingCounts(cached=int(found.sum()), computed=int(len(missing)))
         return (vectors if vectors is not None else np.zeros((0, 2), dtype=np.float32)), counts
 

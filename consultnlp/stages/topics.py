@@ -124,7 +124,7 @@ class TopicsStage(Stage):
         with context.progress.task(f"Fitting topics ({method})", total=None):
             model, topics = fit_topic_model(
                 docs, embeddings, cfg, context.random_state, encode=vocabulary_encoder(context),
-                embedder_key=context.encoder.key, weights=weights,
+                embedder_key=context.encoder.key, weights=weights, progress=context.progress,
             )
         if n > cfg.fit_sample_size:
             context.progress.note(f"Topics fitted on a sample of {cfg.fit_sample_size} and applied to all {n} unique comments.")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import math
-import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
@@ -24,16 +23,18 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 
 from consultnlp.config import TopicsConfig
+from consultnlp.progress import NullProgress, Progress
 from consultnlp.topics.features import KeywordSpace, fit_keyword_space, topic_features
+from consultnlp.topics.reduction import (
+    EXACT_NEIGHBOURS_MAX,
+    exact_neighbours,
+    umap_reduce,
+)
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
 CHUNK = 20_000
 # HDBSCAN's "excess of mass" sometimes keeps one giant cluster; above this share we re-cut with "leaf".
 MAX_TOPIC_SHARE = 0.5
-UMAP_EXACT_BELOW = 4096  # UMAP's own cut-off for exact nearest neighbours
-EXACT_NEIGHBOURS_MAX = 50_000  # above this, UMAP's NN-descent is faster than brute force
-LONG_LAYOUT_ABOVE = 10_000  # UMAP's own threshold between 500 and 200 layout epochs
-LARGE_FIT_EPOCHS = 100  # default layout epochs above it (see topics.umap_epochs)
 
 
 @dataclass
@@ -83,6 +84,7 @@ def fit_topic_model(
     embedder_key: str | None = None,
     reductions: dict[Any, np.ndarray] | None = None,
     weights: np.ndarray | None = None,
+    progress: Progress | None = None,
 ) -> tuple[TopicModel, np.ndarray]:
     """Fit topics on ``docs`` (lemma strings) with their sentence ``embeddings``; return the model and one id per doc.
 
@@ -91,10 +93,13 @@ def fit_topic_model(
     0``, only the sentence embeddings are clustered. Above
     ``cfg.fit_sample_size`` documents, the model is fitted on a seeded sample
     and the rest are assigned to the nearest topic. ``reductions`` (a dict the
-    caller keeps) lets several fits on the same documents share UMAP results.
+    caller keeps) lets several fits on the same documents share what does not
+    depend on the setting that varies: keyword vectors, features, neighbours, UMAP results.
     ``weights`` (the contributions each document stands for, duplicates included)
     measure a topic's share when catch-all topics are split (``topics.max_topic_share``).
+    ``progress`` shows the phases (neighbours, UMAP epochs, HDBSCAN, refinement, merging and splitting).
     """
+    progress = progress or NullProgress()
     docs = list(docs)
     n = len(docs)
     if n == 0:
@@ -103,25 +108,35 @@ def fit_topic_model(
     sample = np.sort(rng.choice(n, size=cfg.fit_sample_size, replace=False)) if n > cfg.fit_sample_size else np.arange(n)
     fit_docs = [docs[i] for i in sample]
     weight = cfg.lexical_weight if encode is not None else 0.0
-    space = fit_keyword_space(fit_docs, encode) if weight > 0 else None
+    shared = reductions if reductions is not None else {}
+    sample_key = (n, cfg.fit_sample_size, random_state)
+    space = None
+    if weight > 0:
+        space = shared.get(("keywords", *sample_key))
+        if space is None:
+            with progress.task("Topics: keyword vectors", total=None):
+                space = shared[("keywords", *sample_key)] = fit_keyword_space(fit_docs, encode)
     model = TopicModel(
         topic_ids=np.zeros(0, dtype=np.int64), centroids=np.zeros((0, 0), dtype=np.float32), outlier_threshold=-1.0,
         lexical_weight=weight, keyword_space=space, embedder_key=embedder_key, n_docs=n,
     )
-    fit_features = model.features(fit_docs, embeddings[sample])
+    fit_features = shared.get(("features", *sample_key, weight))
+    if fit_features is None:
+        fit_features = shared[("features", *sample_key, weight)] = model.features(fit_docs, embeddings[sample])
     small = is_small(len(sample), cfg)
     model.clustering = "kmeans" if small else cfg.clustering
-    topics, proposals = _cluster(fit_features, model.clustering, cfg, random_state, reductions)
+    topics, proposals = _cluster(fit_features, model.clustering, cfg, random_state, reductions, progress)
     if small:
         model.stats["small_corpus"] = True
     model.stats["raw_outlier_share"] = round(float((topics == -1).mean()), 4)
     model.stats["fit_docs"] = int(len(sample))
-    topics, _ = reassign_outliers(topics, fit_features, cfg.max_outlier_share, proposals=proposals)
-    fit_weights = np.ones(len(sample)) if weights is None else np.asarray(weights, dtype=float)[sample]
-    topics, model.stats["topics_merged"] = merge_close_topics(topics, fit_features, cfg.merge_similarity)
-    topics, model.stats["topics_split"] = split_large_topics(
-        topics, fit_features, fit_weights, max_share=cfg.max_topic_share, min_size=cfg.min_topic_size, random_state=random_state
-    )
+    with progress.task("Topics: outliers, merges and splits", total=None):
+        topics, _ = reassign_outliers(topics, fit_features, cfg.max_outlier_share, proposals=proposals)
+        fit_weights = np.ones(len(sample)) if weights is None else np.asarray(weights, dtype=float)[sample]
+        topics, model.stats["topics_merged"] = merge_close_topics(topics, fit_features, cfg.merge_similarity)
+        topics, model.stats["topics_split"] = split_large_topics(
+            topics, fit_features, fit_weights, max_share=cfg.max_topic_share, min_size=cfg.min_topic_size, random_state=random_state
+        )
     topics = _by_size(topics)
     _set_centroids(model, topics, fit_features, cfg.max_outlier_share)
     similarity = np.zeros(n, dtype=np.float32)
@@ -135,7 +150,8 @@ def fit_topic_model(
     model.fit_similarity = similarity
     # The vocabulary comes from the fitted sample, where every topic has at least min_topic_size
     # comments: counting it over all comments again cost 5 s per 200k for the same keywords.
-    model.bertopic = fit_representation(docs, topics, cfg, vocabulary_docs=fit_docs)
+    with progress.task("Topics: keywords (c-TF-IDF)", total=None):
+        model.bertopic = fit_representation(docs, topics, cfg, vocabulary_docs=fit_docs)
     fitted = np.asarray(model.bertopic.topics_, dtype=np.int64) if model.bertopic is not None else topics
     if not np.array_equal(fitted, topics):
         # BERTopic renumbers topics by size; equal sizes may come out in another order. Follow its ids.
@@ -345,84 +361,68 @@ def _vocabulary(docs: list[str]) -> list[str]:
 
 
 def _cluster(
-    features: np.ndarray, clustering: str, cfg: TopicsConfig, random_state: int, reductions: dict[Any, np.ndarray] | None = None
+    features: np.ndarray, clustering: str, cfg: TopicsConfig, random_state: int, reductions: dict[Any, Any] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """Topic labels (-1 = outlier) and, for refined HDBSCAN, the refined topic of every document."""
+    """Topic labels (-1 = outlier) and, for refined HDBSCAN, the refined topic of every document.
+
+    ``reductions`` (kept by the caller across fits on the same features) holds UMAP results and
+    the exact neighbours they were built on, so a grid that varies only the clustering or only
+    ``n_neighbors`` finds neighbours once and reduces once per ``n_neighbors``.
+    """
+    progress = progress or NullProgress()
     n = len(features)
     if clustering == "kmeans":
-        return _kmeans(features, cfg.n_clusters or default_n_clusters(n, cfg.min_topic_size), random_state), None
-    key = (len(features), features.shape[1], cfg.lexical_weight, cfg.fit_sample_size, cfg.n_neighbors, cfg.n_components, cfg.umap_epochs, random_state)
+        with progress.task("Topics: k-means", total=None):
+            return _kmeans(features, cfg.n_clusters or default_n_clusters(n, cfg.min_topic_size), random_state), None
+    space = (len(features), features.shape[1], cfg.lexical_weight, cfg.fit_sample_size, random_state)
+    key = (*space, cfg.n_neighbors, cfg.n_components, cfg.umap_epochs)
     if reductions is not None and key in reductions:
         reduced = reductions[key]
     else:
-        reduced = _umap(features, cfg, random_state)
+        neighbours = reductions.get(("neighbours", *space)) if reductions is not None else None
+        if reductions is not None and neighbours is None and n <= EXACT_NEIGHBOURS_MAX:
+            # The most neighbours any grid point asks for (``tune`` sets it); each point keeps its first k.
+            k = max(2, min(reductions.get("max_neighbors", cfg.n_neighbors), n - 1))
+            with progress.task("Topics: nearest neighbours", total=None):
+                neighbours = reductions[("neighbours", *space)] = exact_neighbours(features, k)
+        reduced = umap_reduce(
+            features, n_neighbors=cfg.n_neighbors, n_components=cfg.n_components, epochs=cfg.umap_epochs,
+            random_state=random_state, progress=progress, neighbours=neighbours,
+        )
         if reductions is not None:
             reductions[key] = reduced
     if clustering == "umap-kmeans":
-        return _kmeans(reduced, cfg.n_clusters or default_n_clusters(n, cfg.min_topic_size), random_state), None
+        with progress.task("Topics: k-means", total=None):
+            return _kmeans(reduced, cfg.n_clusters or default_n_clusters(n, cfg.min_topic_size), random_state), None
     import hdbscan
 
     labels = np.full(n, -1, dtype=np.int64)
-    for method in ("eom", "leaf"):
-        clusterer = hdbscan.HDBSCAN(
-            min_cluster_size=cfg.min_topic_size, min_samples=cfg.min_samples, metric="euclidean",
-            cluster_selection_method=method,
-        )
-        labels = clusterer.fit_predict(reduced).astype(np.int64)
-        sizes = np.bincount(labels[labels >= 0]) if (labels >= 0).any() else np.zeros(0, dtype=np.int64)
-        if len(sizes) >= 2 and sizes.max() <= MAX_TOPIC_SHARE * n:
-            break
+    with progress.task("Topics: HDBSCAN", total=None):
+        for method in ("eom", "leaf"):
+            clusterer = hdbscan.HDBSCAN(
+                min_cluster_size=cfg.min_topic_size, min_samples=cfg.min_samples, metric="euclidean",
+                cluster_selection_method=method,
+            )
+            labels = clusterer.fit_predict(reduced).astype(np.int64)
+            sizes = np.bincount(labels[labels >= 0]) if (labels >= 0).any() else np.zeros(0, dtype=np.int64)
+            if len(sizes) >= 2 and sizes.max() <= MAX_TOPIC_SHARE * n:
+                break
     if labels.max() < 1:
         # No density structure at all (one cluster or only noise): k-means in the same space instead.
-        return _kmeans(reduced, cfg.n_clusters or default_n_clusters(n, cfg.min_topic_size), random_state), None
+        with progress.task("Topics: k-means", total=None):
+            return _kmeans(reduced, cfg.n_clusters or default_n_clusters(n, cfg.min_topic_size), random_state), None
     if not cfg.refine:
         return labels, None
     # HDBSCAN finds how many topics there are and where; k-means seeded with its clusters then
     # redraws the borders in the same space, so every comment has a nearest topic (+0.01 NMI measured).
     from sklearn.cluster import KMeans
 
-    k = int(labels.max()) + 1
-    seeds = np.vstack([reduced[labels == t].mean(axis=0) for t in range(k)])
-    refined = KMeans(n_clusters=k, init=seeds, n_init=1, random_state=random_state).fit_predict(reduced)
+    with progress.task("Topics: refining borders (k-means)", total=None):
+        k = int(labels.max()) + 1
+        seeds = np.vstack([reduced[labels == t].mean(axis=0) for t in range(k)])
+        refined = KMeans(n_clusters=k, init=seeds, n_init=1, random_state=random_state).fit_predict(reduced)
     return labels, refined.astype(np.int64)
-
-
-def _umap(features: np.ndarray, cfg: TopicsConfig, random_state: int) -> np.ndarray:
-    from umap import UMAP
-
-    n = len(features)
-    k = max(2, min(cfg.n_neighbors, n - 1))
-    options: dict[str, Any] = {}
-    if cfg.umap_epochs is not None or n > LONG_LAYOUT_ABOVE:
-        options["n_epochs"] = cfg.umap_epochs or LARGE_FIT_EPOCHS
-    if UMAP_EXACT_BELOW < n <= EXACT_NEIGHBOURS_MAX:
-        # UMAP finds neighbours exactly below 4,096 points and with NN-descent above. Exact
-        # neighbours by brute force (one matrix product per block) are faster at our sample
-        # sizes: 10 s against 47 s for 20,000 comments on 2 cores, most of NN-descent's time
-        # being numba compiling it in every new process; same NMI on the Chile corpus. The
-        # cost grows with n squared, so larger fits keep NN-descent.
-        options["precomputed_knn"] = exact_neighbours(features, k)
-    reducer = UMAP(
-        n_neighbors=k, n_components=min(cfg.n_components, max(2, n - 2)),
-        min_dist=0.0, metric="cosine", random_state=random_state, low_memory=True,
-        # One thread: UMAP is only reproducible single-threaded.
-        n_jobs=1, **options,
-    )
-    with warnings.catch_warnings():
-        # "transform will be unavailable" with precomputed neighbours: new comments are placed by centroid, not by UMAP.
-        warnings.simplefilter("ignore", UserWarning)
-        return reducer.fit_transform(features)
-
-
-def exact_neighbours(features: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, None]:
-    """The ``k`` nearest rows of each row by cosine distance (itself first), in UMAP's ``precomputed_knn`` form."""
-    from sklearn import config_context
-    from sklearn.neighbors import NearestNeighbors
-
-    # Blocks of 256 MB of distances rather than scikit-learn's default 1 GB: same result, lower peak memory.
-    with config_context(working_memory=256):
-        distances, indices = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(features).kneighbors(features)
-    return indices.astype(np.int32), distances.astype(np.float32), None
 
 
 def _kmeans(features: np.ndarray, k: int, random_state: int) -> np.ndarray:

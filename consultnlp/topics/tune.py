@@ -94,17 +94,21 @@ def evaluate_grid(
 ) -> pd.DataFrame:
     """Fit topics for every grid point on the same units; one row of measures (and the ``keys`` settings) per point.
 
-    UMAP reductions are shared between points that differ only in the clustering settings,
-    and keyword vectors are embedded once for all points.
+    Whatever does not depend on the grid is computed once: keyword vectors, the clustered
+    features, the nearest neighbours (for the largest ``n_neighbors``), and a UMAP reduction
+    per ``n_neighbors`` / ``n_components`` shared by points that differ only in the clustering.
     """
     progress = progress or NullProgress()
     encode = _memoised(encode)
-    reductions: dict[Any, np.ndarray] = {}
+    # Shared by every point: keyword vectors, features, neighbours (as many as the largest n_neighbors) and UMAP results.
+    reductions: dict[Any, Any] = {"max_neighbors": max(cfg.n_neighbors for _, cfg in points)}
     rows = []
     with progress.task(f"Fitting {len(points)} settings", total=len(points)) as task:
         for name, cfg in points:
             started = time.perf_counter()
-            model, topics = fit_topic_model(docs, embeddings, cfg, random_state, encode=encode, reductions=reductions)
+            model, topics = fit_topic_model(
+                docs, embeddings, cfg, random_state, encode=encode, reductions=reductions, progress=progress
+            )
             seconds = time.perf_counter() - started
             rep = model.bertopic
             words = [[w for w, _ in (rep.get_topic(t) or [])] for t in sorted(set(topics.tolist()) - {-1})] if rep is not None else []

@@ -1,0 +1,56 @@
+"""A text's vector depends on the text alone: not on the texts around it, the chunks, or what the cache held."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import consultnlp.embedders as embed_module
+from consultnlp.config import EmbedConfig
+from consultnlp.embedders import TextEncoder, make_embedder
+
+TEXTS = [
+    "Agua potable para todos los barrios de la ciudad.",
+    "Publiquen los contratos de obras públicas en formato abierto, con fechas y montos, cada semana.",
+    "Participação social nas políticas de saúde.",
+    "Open data on budgets.",
+    "transparencia",
+    "Queremos presupuestos participativos en cada comuna y que el municipio rinda cuentas de lo que hace con ellos todos los años.",
+] * 2 + ["Más transparencia en las licitaciones públicas, ¡ya!"]
+
+
+def test_vectors_use_same_bytes_alone_in_any_batch_and_order():
+    embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
+    batch = embedder.encode(TEXTS)
+    alone = np.vstack([embedder.encode([t]) for t in TEXTS])
+    reordered = embedder.encode(TEXTS[::-1])[::-1]
+    mixed = embedder.encode(TEXTS[:3] + ["Un texto más que cambia el lote."] + TEXTS[3:])
+    assert batch.tobytes() == alone.tobytes() == reordered.tobytes()
+    assert np.delete(mixed, 3, axis=0).tobytes() == batch.tobytes()
+
+
+def test_vectors_fresh_cached_and_partly_cached_are_identical(tmp_path, monkeypatch):
+    """The run that found a cache partly filled used to embed the rest in other batches (other vectors)."""
+    monkeypatch.setattr(embed_module, "CHUNK", 4)
+    embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
+    fresh, counts = TextEncoder(embedder, cache_dir=tmp_path / "a").encode_corpus(TEXTS)
+    assert counts.computed == len(TEXTS)
+    cached, counts = TextEncoder(embedder, cache_dir=tmp_path / "a").encode_corpus(TEXTS)
+    assert counts.cached == len(TEXTS)
+    TextEncoder(embedder, cache_dir=tmp_path / "b").encode([TEXTS[1], TEXTS[4]])  # one step of another run
+    partly, counts = TextEncoder(embedder, cache_dir=tmp_path / "b").encode_corpus(TEXTS)
+    assert counts.cached == 4 and counts.computed == len(TEXTS) - 4  # repeated texts are found too
+    uncached, _ = TextEncoder(embedder, cache_dir=None).encode_corpus(TEXTS)
+    assert fresh.tobytes() == cached.tobytes() == partly.tobytes() == uncached.tobytes()
+
+
+def test_vectors_repeated_text_is_embedded_once(tmp_path):
+    from tests.embedders.test_cache import CountingEmbedder
+
+    counting = CountingEmbedder()
+    vectors, counts = TextEncoder(counting, cache_dir=tmp_path).encode_corpus(["a b", "c d", "a b", "a b"])
+    assert counting.encoded == 2 and counts.computed == 4
+    assert vectors[0].tobytes() == vectors[2].tobytes() == vectors[3].tobytes()
+    again = CountingEmbedder()
+    vectors2, counts = TextEncoder(again, cache_dir=tmp_path).encode_corpus(["a b", "a b", "c d"])
+    assert again.encoded == 0 and counts.cached == 3  # every position of a repeated text is read from the cache
+    assert vectors2[1].tobytes() == vectors[0].tobytes()
