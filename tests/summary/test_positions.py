@@ -145,3 +145,13 @@ def test_positions_polis_votes_are_their_own_measure():
     report = render_markdown(build_content(result.tables, result.facts, lang="en", source="x.csv", taxonomy=taxonomy(),
                                            settings=report_settings(PipelineConfig(), taxonomy(), "en"), warnings=[]))
     assert "## Reactions of other participants (votes)" in report and "32 votes on 6 distinct comments; 81% of them agree" in report
+
+
+def test_positions_segment_values_that_are_personal_data_published_as_pseudonyms():
+    from consultnlp.privacy.pseudonyms import new_key
+    from consultnlp.summary.public import public_tables
+
+    table = pd.DataFrame({"segment_column": ["email", "email"], "segment": ["ana@example.org", "(blank)"], "position": ["oppose", "support"]})
+    out = public_tables({"position_segment": table}, columns=["email"], key=new_key(), segment_tables={})["position_segment"]
+    assert "ana@example.org" not in out["segment"].tolist() and out["segment"].iloc[1] == "(blank)"
+    assert table["segment"].iloc[0] == "ana@example.org"  # the summary itself keeps the real value
