@@ -50,9 +50,15 @@ REAL_SOURCES = {
     "brasil-pndbio-2025/pndbio_contribuicoes.csv": ("id_contribuicao", "contribuicao", "pt"),
     "brasil-planoclima-2024/propostas_brasil_participativo.csv": ("id_proposta", "descricao", "pt"),
     "nhs-patient-feedback/v6framework_230831.csv": ("Comment ID", "FFT answer", "en"),
-    "polis-opendata/american-assembly.bowling-green/comments.csv": ("comment-id", "comment-body", "en"),
-    "polis-opendata/march-on.operation-marchin-orders/comments.csv": ("comment-id", "comment-body", "en"),
 }
+# Every English Pol.is conversation (the Austrian ones are German, vtaiwan Chinese).
+REAL_SOURCES.update({
+    f"polis-opendata/{name}/comments.csv": ("comment-id", "comment-body", "en")
+    for name in ("15-per-hour-seattle", "american-assembly.bowling-green", "bg2050-volunteers", "brexit-consensus", "canadian-electoral-reform",
+                 "football-concussions", "london.youth.policing", "march-on.operation-marchin-orders", "scoop-hivemind.affordable-housing",
+                 "scoop-hivemind.biodiversity", "scoop-hivemind.freshwater", "scoop-hivemind.taxes", "scoop-hivemind.ubi",
+                 "ssis.land-bank-farmland.2rumnecbeh.2021-08-01")
+})
 
 
 def precision_recall(gold: list[str], found: list[str]) -> dict:
@@ -106,25 +112,32 @@ def sample_real(detector: CueDetector, n: int, seed: int) -> None:
 
 
 def part_real(detector: CueDetector) -> dict:
-    """Precision on the judged real comments; the detector is re-run, and a changed position is reported."""
-    judged = pd.read_csv(REAL_FILE, sep="\t", comment="#", dtype=str)
-    rows = []
-    for name, part in judged.groupby("file"):
+    """Precision on the judged real comments, per sample: as judged, and with the detector as it is now (rows it still finds)."""
+    judged = pd.read_csv(REAL_FILE, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    now = {}
+    for name, part in judged.drop_duplicates(["file", "id"]).groupby("file", sort=False):
         texts = _read_source(name).drop_duplicates("id").set_index("id")["text"]
         lang = REAL_SOURCES[name][2]
-        for row in part.itertuples():
-            now = detector.detect(str(texts.loc[row.id]), lang).position
-            rows.append({"file": name, "id": row.id, "found_then": row.found, "found_now": now, "verdict": row.verdict, "truth": row.truth})
-    table = pd.DataFrame(rows)
-    same = table[table["found_then"] == table["found_now"]]
-    out: dict = {"judged": len(table), "unchanged": len(same), "correct": int((same["verdict"] == "ok").sum())}
-    out["precision"] = round(out["correct"] / len(same), 3) if len(same) else None
-    for position in STATED:
-        mine = same[same["found_now"] == position]
-        out[position] = {"found": len(mine), "correct": int((mine["verdict"] == "ok").sum())}
-    out["by_file"] = {name: {"judged": len(p), "correct": int((p["verdict"] == "ok").sum())} for name, p in same.groupby("file")}
-    out["wrong"] = [f"{r.file} {r.id}: found {r.found_now}, truth {r.truth}" for r in same.itertuples() if r.verdict != "ok"]
-    out["changed_since_judged"] = [f"{r.file} {r.id}: {r.found_then} -> {r.found_now}" for r in table.itertuples() if r.found_then != r.found_now]
+        now.update({(name, row.id): detector.detect(str(texts.loc[row.id]), lang).position for row in part.itertuples()})
+    judged["found_now"] = [now[(f, i)] for f, i in zip(judged["file"], judged["id"])]
+    out: dict = {}
+    for sample, part in judged.groupby("sample", sort=False):
+        found = part[part["found_now"].isin(STATED)]
+        result: dict = {
+            "judged": len(part), "correct_as_judged": int((part["found"] == part["truth"]).sum()),
+            "precision_as_judged": round(float((part["found"] == part["truth"]).mean()), 3),
+            "per_position_as_judged": {p: [int(((part["found"] == p) & (part["truth"] == p)).sum()), int((part["found"] == p).sum())]
+                                       for p in STATED if (part["found"] == p).any()},
+            "by_source_as_judged": {src: [int((g["found"] == g["truth"]).sum()), len(g)]
+                                    for src, g in part.groupby(part["file"].str.split("/").str[0], sort=False)},
+            "still_found_now": len(found), "correct_now": int((found["found_now"] == found["truth"]).sum()),
+            "precision_now": round(float((found["found_now"] == found["truth"]).mean()), 3) if len(found) else None,
+            "per_position_now": {p: [int(((found["found_now"] == p) & (found["truth"] == p)).sum()), int((found["found_now"] == p).sum())]
+                                 for p in STATED if (found["found_now"] == p).any()},
+        }
+        result["wrong_now"] = [f"{r.id}: {r.found_now}, truth {r.truth} ({r.note})" for r in found.itertuples() if r.found_now != r.truth]
+        result["changed_since_judged"] = [f"{r.id}: {r.found} -> {r.found_now} (truth {r.truth})" for r in part.itertuples() if r.found != r.found_now]
+        out[sample] = result
     return out
 
 

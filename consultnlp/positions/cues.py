@@ -7,8 +7,10 @@ comment gets a position only from an explicit statement, and a cue is dropped wh
 - reported speech: after "algunos dicen que", "some people", "há quem" in its sentence, with no
   "pero yo" / "but I" in between;
 - a noun, not a statement: after a determiner or a number ("el rechazo a la violencia", "no tuvo mucho
-  apoyo", "1 voto en contra", "our support for"); a one-word cue ("apoyo", "rechazo", "concordo") only
-  counts at the start of its clause or after a pronoun, negator or intensifier ("yo apoyo", "não concordo");
+  apoyo", "1 voto en contra", "our support for");
+- not the main statement of its clause: only pronouns, negators, intensifiers, "yes", opinion verbs and
+  connectors may come before a cue in its clause ("yo apoyo", "não concordo", "por eso estoy en contra",
+  but not "expresar su aprobación o rechazo", "the issues I support", "aprovado por consenso");
 - in a subordinate clause: after "cuando", "lo que", "donde", "when", "if", "which" in its clause;
 - a heading of a list of pros and cons: a start-of-sentence cue followed by a colon ("A favor: ... En contra: ...");
 - in parentheses: "(desacuerdo)" annotates a point in a group's report;
@@ -135,8 +137,11 @@ class CueDetector:
         if _subordinate(found, plain, start, lex):
             hit.reason = "subordinate"
             return
-        if _after_determiner(found, plain, start, lex) or (len(cue.words) == 1 and not _free_standing(found, plain, start, lex)):
+        if _after_determiner(found, plain, start, lex):
             hit.reason = "a noun"
+            return
+        if not _free_standing(found, plain, start, lex):
+            hit.reason = "not the main clause"
             return
         inside = range(start + 1, end)
         negator, neither = _negation(found, plain, start, end, lex)
@@ -234,9 +239,10 @@ def _after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexi
 
 
 def _free_standing(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
-    """Only pronouns, negators, intensifiers and opinion verbs come before ``start`` in its clause (a one-word cue is a verb then)."""
+    """Only pronouns, negators, intensifiers, opinion verbs and connectors come before ``start`` in its clause."""
     k = start - 1
-    allowed = ("negators", "neither", "skip", "totality", "neg_window", "first_person", "partial_modifiers", "contrast", "connectors")
+    allowed = ("negators", "neither", "not_negation", "skip", "totality", "neg_window", "first_person", "partial_modifiers", "contrast",
+               "connectors")
     while k >= 0 and found[k].clause == found[start].clause:
         if not any(_in(lex[name], plain, k) for name in allowed):
             return False
