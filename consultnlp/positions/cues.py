@@ -13,7 +13,8 @@ comment gets a position only from an explicit statement, and a cue is dropped wh
   but not "expresar su aprobación o rechazo", "the issues I support", "aprovado por consenso");
 - in a subordinate clause: after "cuando", "lo que", "donde", "when", "if", "which" in its clause;
 - a heading of a list of pros and cons: a start-of-sentence cue followed by a colon ("A favor: ... En contra: ...");
-- in parentheses: "(desacuerdo)" annotates a point in a group's report;
+- in parentheses: "(desacuerdo)" annotates a point in a group's report; a one-word cue alone between
+  commas inside a sentence names a thing in a list ("Empatía, apoyo, colaboración");
 - about something other than the proposal: a cue's object must be the proposal or a part of it
   ("la propuesta", "el artículo 5", "this plan"), a demonstrative ("esto", "isso", "it"), or nothing
   ("Rechazo.", "Estoy en contra porque ..."). "Estoy en contra de la corrupción" and "no estamos de
@@ -24,13 +25,15 @@ comment gets a position only from an explicit statement, and a cue is dropped wh
 Negation turns support into opposition ("no estoy de acuerdo"), opposition into no position
 ("no estoy en contra" is not support), and either into ``partial`` with a word of totality
 ("no estoy totalmente de acuerdo", "I don't fully agree"); "ni ... ni", "neither ... nor" give no
-position. Support followed by a reservation ("de acuerdo, pero ...", "I agree as long as ...") or
-with a partial modifier ("concordo parcialmente") is ``partial``; a comment with both support and
-opposition is ``partial``.
+position. Support or opposition followed by a reservation ("de acuerdo, pero ...", "I agree as long as
+...", "desacuerdo, pero es un principio importante"), by a split vote ("Desacuerdo (6/5)") or with a
+partial modifier ("concordo parcialmente") is ``partial``: when in doubt, not "oppose". A comment with
+both support and opposition is ``partial``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
@@ -41,6 +44,7 @@ MAX_SKIPS = 3  # words skipped inside one cue ("I do not fully support": do, not
 NEGATION_WINDOW = 4  # words looked at before a cue for a negator ("no lo apoyamos", "I don't think we support")
 OBJECT_WINDOW = 6  # words after a cue looked at for its object
 EVIDENCE_MAX = 200
+_SPLIT = re.compile(r"\(?\s*(\d{1,4})\s*(?:/|-|a|contra|vs\.?|x)\s*(\d{1,4})\b")
 
 
 @dataclass
@@ -143,13 +147,17 @@ class CueDetector:
         if not _free_standing(found, plain, start, lex):
             hit.reason = "not the main clause"
             return
+        if len(cue.words) == 1 and _list_item(found, start, end):
+            hit.reason = "a list item"
+            return
         inside = range(start + 1, end)
         negator, neither = _negation(found, plain, start, end, lex)
         # "no estoy totalmente de acuerdo", and in es/pt the word after the verb: "não concordo totalmente".
         totality = any(_in(lex["totality"], plain, k) for k in range(negator if negator is not None else start, min(end + 1, len(plain))))
         modified = any(_in(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
         # A group's agreement ("no hubo acuerdo en el grupo") is about the matter under discussion, whatever follows.
-        objection = _status_quo(found, plain, end, lex) if cue.kind == CONSENSUS else _object_problem(cue, found, plain, end, lex)
+        opposing = (cue.kind == OPPOSE) == (negator is None)
+        objection = _status_quo(found, plain, end, lex) if cue.kind == CONSENSUS else _object_problem(cue, found, plain, end, lex, opposing)
         if objection:
             hit.reason = objection
             return
@@ -171,8 +179,9 @@ class CueDetector:
         hit.outcome = SUPPORT if kind == CONSENSUS else kind
         if modified and hit.outcome in (SUPPORT, OPPOSE):
             hit.outcome, hit.note = PARTIAL, "modifier"
-        elif hit.outcome == SUPPORT:
-            reservation = _reservation_after(found, plain, end, lex)
+        elif hit.outcome in (SUPPORT, OPPOSE):
+            # "De acuerdo, pero ...", "Desacuerdo, pero es importante": a reservation; "Desacuerdo (6/5)": a divided meeting.
+            reservation = _reservation_after(found, plain, end, lex) or _vote_split(text, found, end)
             if reservation:
                 hit.outcome, hit.note = PARTIAL, reservation
 
@@ -250,6 +259,14 @@ def _free_standing(found: list[Word], plain: list[str], start: int, lex: Lexicon
     return True
 
 
+def _list_item(found: list[Word], start: int, end: int) -> bool:
+    """A one-word cue alone between commas inside a sentence: "Empatía, apoyo, colaboración" names things."""
+    clause, sentence = found[start].clause, found[start].sentence
+    alone = (start == 0 or found[start - 1].clause != clause) and (end >= len(found) or found[end].clause != clause)
+    inside = start > 0 and found[start - 1].sentence == sentence and end < len(found) and found[end].sentence == sentence
+    return alone and inside
+
+
 def _heading(text: str, found: list[Word], end: int) -> bool:
     """A colon right after the cue: "A favor: ..., En contra: ..." lists arguments, it states no position."""
     following = text[found[end - 1].end : found[end].start if end < len(found) else len(text)]
@@ -282,7 +299,7 @@ def _modifier_after(found: list[Word], plain: list[str], end: int, lex: Lexicon)
     return end < len(found) and found[end].clause == found[end - 1].clause and _in(lex["partial_modifiers"], plain, end)
 
 
-def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex: Lexicon) -> str:
+def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex: Lexicon, opposing: bool) -> str:
     """Why the cue's object keeps it from stating a position on the proposal ("" when it does not)."""
     clause = found[end - 1].clause
     k, limit = end, min(len(found), end + OBJECT_WINDOW)
@@ -295,6 +312,12 @@ def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex
         return "followed by an object"
     seen_content = 0
     while k < limit and found[k].clause == clause:
+        if seen_content == 0 and _in(lex["complementizers"], plain, k):
+            # "Estoy en contra de que se privatice el agua": a policy the draft may not propose; a wrong "oppose" costs most.
+            if opposing:
+                return "a clause as object"
+            k += 1
+            continue
         if _in(lex["status_quo"], plain, k):
             return "about the status quo"
         if _in(lex["targets"], plain, k):
@@ -306,6 +329,17 @@ def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex
                 return "about something else"
         k += 1
     return "about something else"
+
+
+def _vote_split(text: str, found: list[Word], end: int) -> str:
+    """A split vote right after the cue ("Desacuerdo (6/5)", "acuerdo 14 a 3"): the group was divided."""
+    following = text[found[end - 1].end : found[end].start if end < len(found) else len(text)]
+    if end < len(found) and found[end].sentence == found[end - 1].sentence:
+        following += text[found[end].start : found[min(end + 3, len(found)) - 1].end]
+    for a, b in _SPLIT.findall(following):
+        if int(a) > 0 and int(b) > 0:
+            return f"{a}/{b}"
+    return ""
 
 
 def _status_quo(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> str:

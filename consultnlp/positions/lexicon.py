@@ -29,7 +29,7 @@ CONSENSUS = "consensus"  # a group's agreement ("hubo consenso"): support; not r
 CUE_SECTIONS = (SUPPORT, CONSENSUS, PARTIAL, OPPOSE)
 WORD_SECTIONS = (
     "partial_modifiers", "negators", "neither", "not_negation", "skip", "totality", "neg_window", "reporting",
-    "first_person", "contrast", "connectors", "subordinate", "determiners", "function_words", "targets", "status_quo", "irony",
+    "first_person", "contrast", "connectors", "subordinate", "complementizers", "determiners", "function_words", "targets", "status_quo", "irony",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language

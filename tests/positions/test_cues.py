@@ -184,3 +184,26 @@ def test_cues_list_errors_name_the_file_and_line():
         parse_sections("estoy\n", "es.txt")
     with pytest.raises(ConfigError, match="positions.extra_cues: unknown kind 'against'"):
         load_cues(extra_cues={"against": ["x"]})
+
+
+@pytest.mark.parametrize("text", [
+    "Desacuerdo, pero a la vez es un principio importante.",  # opposition with a reservation: not "oppose"
+    "Desacuerdo (6/5).",  # a split vote: the meeting was divided
+    "Sin acuerdo.",  # no agreement was reached
+    "Acuerdo parcial, 14 a 3.",
+    "Existe acuerdo parcial sobre este punto.",
+])
+def test_cues_when_in_doubt_partial_rather_than_oppose(detector, text):
+    assert detector.detect(text).position == "partial"
+
+
+def test_cues_a_clause_as_object_is_no_opposition_to_the_proposal(detector):
+    found = detector.detect("No estamos de acuerdo que esté la presidenta.")
+    assert found.position == "none" and [h.reason for h in found.hits] == ["a clause as object"]
+    assert detector.detect("Estamos de acuerdo en que este valor debe estar en la constitución.").position == "support"
+
+
+def test_cues_a_word_in_a_list_is_no_statement(detector):
+    found = detector.detect("Empatía, apoyo, colaboración u otro en momento de necesidad.")
+    assert found.position == "none" and [h.reason for h in found.hits] == ["a list item"]
+    assert detector.detect("Apoyo, porque es necesario.").position == "support"
