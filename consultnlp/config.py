@@ -236,6 +236,11 @@ class PositionsConfig(Section):
     # Reasons by position: key points of a position within a headline group need this many unique contributions.
     min_reason_contributions: int = Field(default=10, ge=2)
 
+    @field_validator("method", mode="before")
+    @classmethod
+    def _off_is_not_false(cls, value: Any) -> Any:
+        return "off" if value is False else value  # YAML reads a bare `off` as false
+
 
 class SummariseConfig(Section):
     key_points_per_group: int = Field(default=5, ge=0)  # per headline group and per theme
