@@ -169,11 +169,7 @@ def part_model(cache_dir: Path | None, features: str) -> dict:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from consultnlp.positions.model import (
-        PositionModel,
-        choose_adjustment,
-        position_metrics,
-    )
+    from consultnlp.positions.model import PositionModel, balance, position_metrics
     from consultnlp.progress import NullProgress
     from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
     from consultnlp.themes.training import embed_unique, model_encoder
@@ -201,13 +197,20 @@ def part_model(cache_dir: Path | None, features: str) -> dict:
     started = time.perf_counter()
     classifier = ThemeClassifier(settings).fit(fit["fundamento"].tolist(), [(CHILE_POSITIONS[a],) for a in fit["acuerdo"]], embeddings=e_fit)
     out["training_seconds"] = round(time.perf_counter() - started, 1)
-    tau, tried = choose_adjustment(classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val),
-                                   val["acuerdo"].map(CHILE_POSITIONS).tolist())
-    out["validation_macro_f1_by_adjustment"], out["chosen_adjustment"] = tried, tau
-    model = PositionModel(classifier, tau)
+    tau, biases, tried = balance(classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val),
+                                 val["acuerdo"].map(CHILE_POSITIONS).tolist())
+    out["validation_macro_f1_by_adjustment"], out["chosen_adjustment"], out["chosen_biases"] = tried, tau, biases
+    model = PositionModel(classifier, tau, biases)
     predicted, _ = model.predict(test["fundamento"].tolist(), e_test)
     out[f"model_{features.replace('+', '_')}"] = _short(position_metrics(gold, predicted))
+    out["model_adjustment_only"] = _short(position_metrics(gold, PositionModel(classifier, tau).predict(test["fundamento"].tolist(), e_test)[0]))
     out["model_without_adjustment"] = _short(position_metrics(gold, PositionModel(classifier, 0.0).predict(test["fundamento"].tolist(), e_test)[0]))
+    # As `analyze --position-model` does: an explicit statement found by the cues takes precedence over the model.
+    detector = CueDetector()
+    cues = [detector.detect(text, "es").position for text in test["fundamento"].astype(str)]
+    combined = [c if c in STATED else m for c, m in zip(cues, predicted)]
+    out["model_with_cues_first"] = _short(position_metrics(gold, combined))
+    out["cues_found_in_test"] = int(sum(c in STATED for c in cues))
     out["peak_memory_mb"] = peak_rss_mb()
     return out
 

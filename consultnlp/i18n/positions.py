@@ -63,8 +63,9 @@ POSITION_STRINGS: dict[str, dict] = {
     "reasons_support": _s("Razones de quienes están a favor", "Razões de quem é a favor", "Reasons given by those who support"),
     "reasons_partial": _s("Razones de quienes están de acuerdo en parte", "Razões de quem concorda em parte",
                           "Reasons given by those who agree in part"),
-    "reasons_counts": _n(("1 contribución distinta.", "{n} contribuciones distintas."), ("1 contribuição distinta.", "{n} contribuições distintas."),
-                         ("1 distinct contribution.", "{n} distinct contributions.")),
+    "reasons_counts": _n(("1 contribución distinta analizada.", "{n} contribuciones distintas analizadas."),
+                         ("1 contribuição distinta analisada.", "{n} contribuições distintas analisadas."),
+                         ("1 distinct contribution analysed.", "{n} distinct contributions analysed.")),
     "reasons_no_points": _s(
         "Ninguna razón la comparten suficientes contribuciones para agruparla; algunas de ellas:",
         "Nenhuma razão é partilhada por contribuições suficientes para agrupá-la; algumas delas:",

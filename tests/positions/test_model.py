@@ -60,11 +60,15 @@ def test_model_trained_balanced_finds_the_rare_positions(trained):
     out, card = trained
     assert card["kind"] == "positions" and card["classes"] == ["oppose", "partial", "support"]
     assert card["prior_adjustment"] in (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
+    assert set(card["class_bias"]) == {"oppose", "partial", "support"}
     metrics = card["metrics"]
     assert metrics["rows"] == 78 and metrics["macro_f1"] > 0.9
     assert metrics["per_class"]["oppose"]["recall"] > 0.8
     assert {"model.npz", "model.json", "card.json", "model_card.md"} <= {p.name for p in out.iterdir()}
     assert not any(p.suffix in (".joblib", ".pkl") for p in out.iterdir())
+    card_md = (out / "model_card.md").read_text(encoding="utf-8")
+    assert card_md.startswith("# Position classifier `model`") and "A -> support, P -> partial, D -> oppose" in card_md
+    assert f"| oppose | {metrics['per_class']['oppose']['precision']:.3f} |" in card_md
 
 
 def test_model_loaded_predicts_positions_with_probabilities(trained):
