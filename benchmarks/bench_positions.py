@@ -169,7 +169,7 @@ def part_model(cache_dir: Path | None, features: str) -> dict:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from consultnlp.positions.model import PositionModel, balance, position_metrics
+    from consultnlp.positions.model import PositionModel, choose_adjustment, position_metrics
     from consultnlp.progress import NullProgress
     from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
     from consultnlp.themes.training import embed_unique, model_encoder
@@ -197,13 +197,12 @@ def part_model(cache_dir: Path | None, features: str) -> dict:
     started = time.perf_counter()
     classifier = ThemeClassifier(settings).fit(fit["fundamento"].tolist(), [(CHILE_POSITIONS[a],) for a in fit["acuerdo"]], embeddings=e_fit)
     out["training_seconds"] = round(time.perf_counter() - started, 1)
-    tau, biases, tried = balance(classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val),
-                                 val["acuerdo"].map(CHILE_POSITIONS).tolist())
-    out["validation_macro_f1_by_adjustment"], out["chosen_adjustment"], out["chosen_biases"] = tried, tau, biases
-    model = PositionModel(classifier, tau, biases)
+    tau, tried = choose_adjustment(classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val),
+                                   val["acuerdo"].map(CHILE_POSITIONS).tolist())
+    out["validation_macro_f1_by_adjustment"], out["chosen_adjustment"] = tried, tau
+    model = PositionModel(classifier, tau)
     predicted, _ = model.predict(test["fundamento"].tolist(), e_test)
     out[f"model_{features.replace('+', '_')}"] = _short(position_metrics(gold, predicted))
-    out["model_adjustment_only"] = _short(position_metrics(gold, PositionModel(classifier, tau).predict(test["fundamento"].tolist(), e_test)[0]))
     out["model_without_adjustment"] = _short(position_metrics(gold, PositionModel(classifier, 0.0).predict(test["fundamento"].tolist(), e_test)[0]))
     # As `analyze --position-model` does: an explicit statement found by the cues takes precedence over the model.
     detector = CueDetector()
@@ -226,7 +225,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=["cues", "real", "chile-cues", "model", "all"], default="all")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (model part)")
-    parser.add_argument("--features", default="tfidf+embeddings", help="model part: tfidf, embeddings or tfidf+embeddings")
+    parser.add_argument("--features", default="tfidf", help="model part: tfidf (the default of `positions train`), embeddings or tfidf+embeddings")
     parser.add_argument("--sample-real", type=int, default=0, metavar="N", help="print N comments per real file where a position is found, to judge")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()

@@ -60,7 +60,6 @@ def test_model_trained_balanced_finds_the_rare_positions(trained):
     out, card = trained
     assert card["kind"] == "positions" and card["classes"] == ["oppose", "partial", "support"]
     assert card["prior_adjustment"] in (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
-    assert set(card["class_bias"]) == {"oppose", "partial", "support"}
     metrics = card["metrics"]
     assert metrics["rows"] == 78 and metrics["macro_f1"] > 0.9
     assert metrics["per_class"]["oppose"]["recall"] > 0.8
