@@ -106,11 +106,4 @@ POSITION_STRINGS: dict[str, dict] = {
         "Posturas: {support} a favor, {partial} de acuerdo en parte, {oppose} en contra, {none} sin postura expresa.",
         "Posições: {support} a favor, {partial} de acordo em parte, {oppose} contra, {none} sem posição expressa.",
         "Positions: {support} support, {partial} agree in part, {oppose} oppose, {none} state none."),
-    "note_no_positions": _n(
-        ("La contribución no expresa ninguna postura explícita: el informe no tiene sección de posturas.",
-         "Ninguna de las {n} contribuciones expresa una postura explícita: el informe no tiene sección de posturas."),
-        ("A contribuição não expressa nenhuma posição explícita: o relatório não tem seção de posições.",
-         "Nenhuma das {n} contribuições expressa uma posição explícita: o relatório não tem seção de posições."),
-        ("The contribution states no explicit position: the report has no section on positions.",
-         "None of the {n} contributions states an explicit position: the report has no section on positions.")),
 }

@@ -151,6 +151,5 @@ class PositionsStage(Stage):
             return []
         counts = after.loc[after[schema.POSITION] != "", schema.POSITION].value_counts()
         values = {p: int(counts.get(p, 0)) for p in POSITIONS}
-        if sum(values.values()) and values[NONE] == sum(values.values()):
-            return [Note("note_no_positions", {"n": values[NONE]})]
-        return [Note("note_positions", values)]
+        # No stated position: no note (the report simply has no section on positions).
+        return [Note("note_positions", values)] if sum(values.values()) > values[NONE] else []
