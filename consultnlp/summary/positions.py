@@ -209,8 +209,8 @@ def position_point_names(headlines: dict[int, str] | None, lang: str) -> dict[tu
 
 
 def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_position: int) -> pd.DataFrame:
-    """Quotes of each position (scope = the position, group ``all``): the contributions its key points cite, then the
-    most repeated ones, texts of a readable length first."""
+    """Quotes of each position (scope = the position, group ``all``): other voices than those its key points cite,
+    the most repeated first, texts of a readable length first."""
     units = _units(frame)
     rows = []
     for position in STATED:
@@ -226,7 +226,7 @@ def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_positi
         rest = pd.DataFrame({"dup": mine[schema.DUP_COUNT] if schema.DUP_COUNT in mine else 1,
                              "fit": ((length < 40) | (length > 600)).astype(int), "order": np.arange(len(mine))}, index=mine.index)
         rest = rest.sort_values(["fit", "dup", "order"], ascending=[True, False, True], kind="stable")
-        chosen = list(dict.fromkeys(cited + rest.index.tolist()))[:per_position]
+        chosen = [cid for cid in rest.index if cid not in set(cited)][:per_position]
         rows += [{"scope": position, "group_id": ALL, "rank": rank, "comment_id": cid} for rank, cid in enumerate(chosen, 1)]
     table = pd.DataFrame(rows, columns=["scope", "group_id", "rank", "comment_id"])
     if table.empty:

@@ -155,3 +155,13 @@ def test_positions_segment_values_that_are_personal_data_published_as_pseudonyms
     out = public_tables({"position_segment": table}, columns=["email"], key=new_key(), segment_tables={})["position_segment"]
     assert "ana@example.org" not in out["segment"].tolist() and out["segment"].iloc[1] == "(blank)"
     assert table["segment"].iloc[0] == "ana@example.org"  # the summary itself keeps the real value
+
+
+def test_positions_quotes_are_other_voices_than_the_key_points():
+    from consultnlp.summary.positions import position_quotes
+
+    frame = position_frame()
+    points = pd.DataFrame([{"scope": "support", "group_id": "all", "rank": 1, "comment_id": "c03"}])
+    quotes = position_quotes(frame, points, 3)
+    assert quotes.loc[quotes["scope"] == "support", "comment_id"].tolist() == ["c04"]
+    assert quotes.loc[quotes["scope"] == "oppose", "comment_id"].tolist() == ["c01", "c09"]
