@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 import pandas as pd
-
 from _common import ROOT, SHARED
 
 OUT = ROOT / "benchmarks" / "out" / "determinism"

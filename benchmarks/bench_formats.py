@@ -30,9 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, shared
-
 import pandas as pd
+from _common import ROOT, shared
 
 from consultnlp import schema
 from consultnlp.ingest import ingest

@@ -12,7 +12,12 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import __version__, schema
-from consultnlp.config import PipelineConfig, SummariseConfig, config_to_dict
+from consultnlp.config import (
+    PipelineConfig,
+    PositionsConfig,
+    SummariseConfig,
+    config_to_dict,
+)
 from consultnlp.files import check_run_folder
 from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
@@ -24,6 +29,7 @@ from consultnlp.stages.base import RunContext
 from consultnlp.state import STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
 from consultnlp.summary.keypoints import KeyPointInputs, key_point_groups, key_points
+from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.public import ID_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.versions import package_versions
@@ -68,16 +74,19 @@ def pseudonym_key(out_dir: Path) -> str:
         return new_key()
 
 
-def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig) -> pd.DataFrame:
-    """Key points of every headline group and theme, from the units' embeddings (see ``summary.keypoints``)."""
+def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig, positions: PositionsConfig | None = None) -> pd.DataFrame:
+    """Key points of every headline group and theme, and the reasons of each position, from the units' embeddings (see ``summary.keypoints``)."""
     rows = context.unit_ids.get_indexer(units.index)
     inputs = KeyPointInputs(
         ids=units.index, texts=units[schema.TEXT_REDACTED].astype(str).tolist(),
         weights=units[schema.DUP_COUNT].to_numpy(dtype=float) if schema.DUP_COUNT in units else np.ones(len(units)),
         embeddings=_Rows(context.embeddings, rows),
     )
+    groups = key_point_groups(units)
+    if positions is not None:
+        groups.update(position_point_groups(units, positions.min_reason_contributions))
     return key_points(
-        inputs, key_point_groups(units), context.encoder.encode, per_group=cfg.key_points_per_group,
+        inputs, groups, context.encoder.encode, per_group=cfg.key_points_per_group,
         min_support=cfg.key_point_min_support, random_state=context.random_state,
     )
 
@@ -131,7 +140,7 @@ def analyze(
         units = result.frame.loc[unit_mask(result.frame)]
         state.quote_pool = build_quote_pool(units, context.unit_ids, context.embeddings)
         with progress.task("Finding key points", total=None):
-            state.key_points = find_key_points(units, context, config.summarise)
+            state.key_points = find_key_points(units, context, config.summarise, config.positions)
     summary = summarise(
         result.frame, topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
         cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,

@@ -268,6 +268,32 @@ class ClassifierSettings(Section):
         return "embeddings" in self.features
 
 
+class PositionsConfig(Section):
+    CHOICE = "method"
+    ONLY_FOR = {
+        "column": ("column",), "mapping": ("column",), "model": ("model",), "min_probability": ("model",),
+        "extra_cues": ("cues", "model"), "extra_targets": ("cues", "model"),
+    }
+
+    # cues: explicit statements in the text (data/positions/); column: a closed question; model: a classifier
+    # from `consultnlp positions train`; off: no positions.
+    method: Literal["cues", "column", "model", "off"] = "cues"
+    column: str | None = None  # column: the closed question (--position-column)
+    mapping: dict[str, Literal["support", "partial", "oppose", "none"]] = Field(default_factory=dict)  # column: value -> position
+    model: str | None = None  # model: a folder from `consultnlp positions train` (--position-model)
+    min_probability: float = Field(default=0.0, ge=0, le=1)  # model: below this, "none"
+    extra_cues: dict[Literal["support", "consensus", "partial", "oppose"], list[str]] = Field(default_factory=dict)
+    extra_targets: list[str] = Field(default_factory=list)  # words that name the proposal, e.g. [peaje, congestion charge]
+    set_aside: bool = True  # rows set aside as no_argument ("acuerdo total", "I agree") count for positions
+    # Reasons by position: key points of a position within a headline group need this many unique contributions.
+    min_reason_contributions: int = Field(default=10, ge=2)
+
+    @field_validator("method", mode="before")
+    @classmethod
+    def _off_is_not_false(cls, value: Any) -> Any:
+        return "off" if value is False else value  # YAML reads a bare `off` as false
+
+
 class SummariseConfig(Section):
     key_points_per_group: int = Field(default=5, ge=0)  # per headline group and per theme
     key_point_min_support: int = Field(default=3, ge=2)  # unique contributions that make a point, at least
@@ -307,6 +333,7 @@ STAGE_SECTIONS: dict[str, type[Section]] = {
     "embed": EmbedConfig,
     "topics": TopicsConfig,
     "themes": ThemesConfig,
+    "positions": PositionsConfig,
 }
 
 
@@ -330,6 +357,7 @@ class PipelineConfig(Section):
     embed: EmbedConfig = Field(default_factory=EmbedConfig)
     topics: TopicsConfig = Field(default_factory=TopicsConfig)
     themes: ThemesConfig = Field(default_factory=ThemesConfig)
+    positions: PositionsConfig = Field(default_factory=PositionsConfig)
     summarise: SummariseConfig = Field(default_factory=SummariseConfig)
     classifier: ClassifierSettings = Field(default_factory=ClassifierSettings)
     report: ReportConfig = Field(default_factory=ReportConfig)

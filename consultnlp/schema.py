@@ -37,6 +37,9 @@ THEMES = "themes"                  # ";"-joined theme ids, or "other"
 THEME_SCORES = "theme_scores"      # ";"-joined id:score
 THEME_EVIDENCE = "theme_evidence"  # ";"-joined id:keyword|keyword
 QUESTION = "question"              # with --questions: the open question a contribution answers
+POSITION = "position"              # support / partial / oppose / none; "" for rows not counted for positions
+POSITION_SOURCE = "position_source"  # column / text / model
+POSITION_EVIDENCE = "position_evidence"  # the value, the words that state it ("no estoy de acuerdo"), or p=0.81
 
 # Exclusion reasons (the values of EXCLUDED)
 REASON_EMPTY = "empty"
@@ -60,6 +63,6 @@ RESERVED = frozenset(
         COMMENT_ID, ROW_NUMBER, TEXT, LANG, LANG_SCORE, TEXT_CLEAN, HAS_URL, TRUNCATED, EXCLUDED,
         EXCLUDED_STAGE, DUP_GROUP, DUP_COUNT, DUP_REPRESENTATIVE, CAMPAIGN, CAMPAIGN_ID,
         TEXT_REDACTED, PII_FOUND, PII_COUNT, LEMMAS, TOPIC_ID, TOPIC_LABEL, TOPIC_PROB, TOPIC_GROUP_ID, TOPIC_GROUP_LABEL, THEMES,
-        THEME_SCORES, THEME_EVIDENCE,
+        THEME_SCORES, THEME_EVIDENCE, POSITION, POSITION_SOURCE, POSITION_EVIDENCE,
     }
 )

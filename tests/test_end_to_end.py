@@ -129,8 +129,11 @@ def _check_key_points(out: Path, comments: pd.DataFrame) -> None:
         assert len(copies) == point["contributions"]
         if point["scope"] == "group":
             assert (analysed.loc[ids, "topic_group_id"].astype(str) == point["group_id"]).all()
-        else:
+        elif point["scope"] == "theme":
             assert all(point["group_id"] in str(t).split(";") for t in analysed.loc[ids, "themes"])
+        else:  # the reasons of a position (support, partial, oppose), overall or within one headline group
+            assert (analysed.loc[ids, "position"] == point["scope"]).all()
+            assert point["group_id"] == "all" or (analysed.loc[ids, "topic_group_id"].astype(str) == point["group_id"]).all()
 
 
 def _readme_table(heading: str) -> list[list[str]]:

@@ -10,6 +10,7 @@ import typer
 from consultnlp import __version__
 from consultnlp.cli.analyze import analyze
 from consultnlp.cli.compare import compare
+from consultnlp.cli.positions import positions_app
 from consultnlp.cli.report import report
 from consultnlp.cli.themes import themes_app
 from consultnlp.cli.topics import topics_app
@@ -26,6 +27,7 @@ app.command()(report)
 app.command()(compare)
 app.add_typer(topics_app, name="topics")
 app.add_typer(themes_app, name="themes")
+app.add_typer(positions_app, name="positions")
 
 
 @app.command()

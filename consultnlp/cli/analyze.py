@@ -61,6 +61,9 @@ def analyze(
     drop_original_text: bool = typer.Option(False, "--drop-original-text", help="Leave the original (unredacted) text out of comments.*."),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help="Apply a saved topic model (models/NAME) instead of fitting one."),
     theme_model: Optional[Path] = typer.Option(None, "--theme-model", help="Tag themes with a trained classifier (models/NAME)."),
+    position_column: Optional[str] = typer.Option(
+        None, "--position-column", help="Closed-question column giving each contribution's position (A/P/D, Likert, yes/no, alignment)."),
+    position_model: Optional[Path] = typer.Option(None, "--position-model", help="Find positions with a trained classifier (models/NAME)."),
     engine: Optional[str] = typer.Option(None, "--engine", help="local (default) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: ~/.cache/consultnlp)."),
@@ -83,6 +86,9 @@ def analyze(
         ("topics", "model", str(topic_model) if topic_model else None),
         ("themes", "model", str(theme_model) if theme_model else None),
         ("themes", "method", "supervised" if theme_model else None),
+        ("positions", "column", position_column), ("positions", "method", "column" if position_column else None),
+        ("positions", "model", str(position_model) if position_model else None),
+        ("positions", "method", "model" if position_model else None),
         (None, "engine", engine), (None, "scheduler", scheduler),
     ):
         if value is not None:
@@ -91,6 +97,8 @@ def analyze(
             else:
                 extra.setdefault(section, {})[key] = value
     with errors():
+        if position_column and position_model:
+            raise ConfigError("--position-column and --position-model both give positions; use one of them.")
         check_ingest_options(header_row, format_in)
         check_platform(platform)
         cfg = load_config(config, set_, extra=extra)

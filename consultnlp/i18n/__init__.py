@@ -19,7 +19,9 @@ from consultnlp.i18n.catalogue import (
     SETTINGS,
     STRINGS,
 )
+from consultnlp.i18n.positions import POSITION_STRINGS
 
+STRINGS.update(POSITION_STRINGS)
 LOCALES = {"es": "es", "pt": "pt_BR", "en": "en"}
 REPORT_LANGS = schema.LANGUAGES
 

@@ -38,6 +38,24 @@ SHEETS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "Lo que dijeron las personas: frases textuales con el número de contribuciones que dicen lo mismo y sus identificadores.",
         "O que as pessoas disseram: frases literais com o número de contribuições que dizem o mesmo e seus identificadores.",
         "What people said: verbatim sentences with the number of contributions that make the same point and their ids.")),
+    "positions": (_s("Posturas", "Posições", "Positions"), _s(
+        "Contribuciones a favor, de acuerdo en parte, en contra o sin postura expresa (las apartadas por expresar solo una postura cuentan).",
+        "Contribuições a favor, de acordo em parte, contra ou sem posição expressa (as separadas por expressarem só uma posição contam).",
+        "Contributions that support, agree in part, oppose or state no position (those set aside for stating only a position count).")),
+    "topic_positions": (_s("Posturas por asunto", "Posições por assunto", "Positions by subject"), _s(
+        "Posturas de las contribuciones distintas analizadas de cada asunto y tópico.", "Posições das contribuições distintas analisadas de cada assunto e tópico.",
+        "Positions of the distinct contributions analysed in each subject and topic.")),
+    "theme_positions": (_s("Posturas por tema", "Posições por tema", "Positions by theme"), _s(
+        "Posturas de las contribuciones distintas analizadas de cada tema.", "Posições das contribuições distintas analisadas de cada tema.",
+        "Positions of the distinct contributions analysed under each theme.")),
+    "position_segment": (_s("Posturas por segmento", "Posições por segmento", "Positions by segment"), _s(
+        "Cada valor de segmento frente a cada postura, entre quienes expresan una: proporciones, prueba, y si la diferencia es significativa y relevante.",
+        "Cada valor de segmento diante de cada posição, entre quem expressa uma: proporções, teste, e se a diferença é significativa e relevante.",
+        "Every segment value against every position, among those stating one: shares, test, and whether the difference is significant and material.")),
+    "topic_votes": (_s("Votos", "Votos", "Votes"), _s(
+        "Votos de otros participantes (de acuerdo / en desacuerdo) por asunto y tópico: proporción de acuerdo y división.",
+        "Votos de outros participantes (concordo / discordo) por assunto e tópico: proporção de acordo e divisão.",
+        "Other participants' votes (agree / disagree) by subject and topic: agreement share and division.")),
     "quotes": (_s("Citas", "Citações", "Quotes"), _s(
         "Citas representativas de cada tópico y tema.", "Citações representativas de cada tópico e tema.", "Representative quotes of every topic and theme.")),
     "campaigns": (_s("Campañas", "Campanhas", "Campaigns"), _s(
@@ -139,6 +157,25 @@ COLUMNS: dict[str, dict[str, str]] = {
     "occurrences": _s("Apariciones", "Ocorrências", "Occurrences"),
     "comments": _s("Contribuciones", "Contribuições", "Contributions"),
     "topic": _s("Tópico", "Tópico", "Topic"),
+    "position": _s("Postura", "Posição", "Position"),
+    "set_aside": _s("Apartadas (solo postura)", "Separadas (só posição)", "Set aside (position only)"),
+    "share_of_stated": _s("Proporción de quienes expresan postura", "Proporção de quem expressa posição", "Share of those stating one"),
+    "id": _s("Id", "Id", "Id"),
+    "support": _s("A favor", "A favor", "Support"),
+    "partial": _s("De acuerdo en parte", "De acordo em parte", "Agree in part"),
+    "oppose": _s("En contra", "Contra", "Oppose"),
+    "none": _s("Sin postura expresa", "Sem posição expressa", "No stated position"),
+    "stated": _s("Con postura", "Com posição", "Stating one"),
+    "share_stated": _s("Proporción con postura", "Proporção com posição", "Share stating one"),
+    "share_support": _s("A favor (de quienes expresan postura)", "A favor (de quem expressa posição)", "Support (of those stating one)"),
+    "share_partial": _s("En parte (de quienes expresan postura)", "Em parte (de quem expressa posição)", "In part (of those stating one)"),
+    "share_oppose": _s("En contra (de quienes expresan postura)", "Contra (de quem expressa posição)", "Oppose (of those stating one)"),
+    "comments_with_votes": _s("Contribuciones con votos", "Contribuições com votos", "Contributions with votes"),
+    "votes": _s("Votos", "Votos", "Votes"),
+    "agrees": _s("Votos de acuerdo", "Votos de acordo", "Agree votes"),
+    "disagrees": _s("Votos en desacuerdo", "Votos em desacordo", "Disagree votes"),
+    "agreement": _s("Proporción de acuerdo", "Proporção de acordo", "Agreement share"),
+    "division": _s("División (0-1)", "Divisão (0-1)", "Division (0-1)"),
 }
 TOP_VALUE = _s("Valor más frecuente de {column}", "Valor mais frequente de {column}", "Most frequent {column}")
 TOP_SHARE = _s("Proporción del valor más frecuente de {column}", "Proporção do valor mais frequente de {column}", "Share of the most frequent {column}")

@@ -8,6 +8,7 @@ from consultnlp.stages.dedupe import DedupeStage
 from consultnlp.stages.embed import EmbedStage
 from consultnlp.stages.language import LanguageStage
 from consultnlp.stages.nlp import NlpStage
+from consultnlp.stages.positions import PositionsStage
 from consultnlp.stages.redact import RedactStage
 from consultnlp.stages.screen import ScreenStage
 from consultnlp.stages.themes import ThemesStage
@@ -15,5 +16,6 @@ from consultnlp.stages.topics import TopicsStage
 
 STAGES: dict[str, type[Stage]] = {
     stage.name: stage
-    for stage in (CleanStage, ScreenStage, LanguageStage, DedupeStage, RedactStage, NlpStage, EmbedStage, TopicsStage, ThemesStage)
+    for stage in (CleanStage, ScreenStage, LanguageStage, DedupeStage, RedactStage, NlpStage, EmbedStage, TopicsStage, ThemesStage,
+                  PositionsStage)
 }

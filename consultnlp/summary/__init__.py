@@ -15,6 +15,7 @@ from consultnlp import schema
 from consultnlp.config import SummariseConfig
 from consultnlp.i18n import t
 from consultnlp.summary.breakdown import topic_segment_table
+from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.quotes import QuotePool
 from consultnlp.summary.segments import BLANK, theme_families, theme_segment_table
 from consultnlp.summary.tables import (
@@ -121,9 +122,13 @@ def summarise(
         names.update({("theme", str(r["theme_id"])): str(r["name"]) for _, r in tables["themes"].iterrows()})
     if headlines is not None:
         names.update({("group", str(k)): v for k, v in headlines.items()})
+    names.update(position_point_names(headlines, lang))
     tables["quotes"] = quotes_table(frame, quote_pool, cfg, names=names, original_topics=original_topics)
     if key_points is not None:
         tables["key_points"] = key_points_table(frame, key_points, names)
+    positions = add_position_tables(
+        tables, frame, cfg=cfg, lang=lang, labels=labels, headlines=headlines, segment_columns=segment_columns, names=names,
+        theme_names={k: v for (scope, k), v in names.items() if scope == "theme"} if has_themes else None)
     if schema.CAMPAIGN_ID in frame:
         tables["campaigns"] = campaigns_table(frame, segment_columns)
     tables["exclusions"] = exclusions_table(frame)
@@ -136,6 +141,6 @@ def summarise(
         "alpha": cfg.alpha, "min_segment_count": cfg.min_segment_count, "finding_min_count": cfg.finding_min_count,
         "finding_min_points": cfg.finding_min_points, "max_findings": cfg.max_findings,
         # The names comments.* shows next to each topic and group id, in this summary's language.
-        "topic_labels": labels, "group_labels": headlines or {},
+        "topic_labels": labels, "group_labels": headlines or {}, "positions": positions,
     }
     return summary

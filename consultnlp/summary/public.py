@@ -43,10 +43,11 @@ def public_tables(
         if name in out and segment in out[name]:
             out[name] = out[name].copy()
             out[name][segment] = _keep_blank(out[name][segment], key)
-        if "theme_segment" in out:
-            table = out["theme_segment"] = out["theme_segment"].copy()
-            rows = table["segment_column"] == segment
-            table.loc[rows, "segment"] = _keep_blank(table.loc[rows, "segment"], key)
+        for name in ("theme_segment", "position_segment"):
+            if name in out:
+                table = out[name] = out[name].copy()
+                rows = table["segment_column"] == segment
+                table.loc[rows, "segment"] = _keep_blank(table.loc[rows, "segment"], key)
         if "campaigns" in out and f"top_{segment}" in out["campaigns"]:
             out["campaigns"] = out["campaigns"].copy()
             out["campaigns"][f"top_{segment}"] = _keep_blank(out["campaigns"][f"top_{segment}"], key)

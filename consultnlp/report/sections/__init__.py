@@ -13,6 +13,7 @@ from consultnlp.report.sections.context import (
     participation_section,
 )
 from consultnlp.report.sections.findings import findings_section
+from consultnlp.report.sections.positions import positions_section, votes_section
 from consultnlp.report.sections.summary import summary_section
 from consultnlp.report.sections.themes import themes_section
 from consultnlp.report.sections.topics import groups_section
@@ -21,9 +22,10 @@ __all__ = ["ReportContext", "build_sections"]
 
 
 def build_sections(ctx: ReportContext, warnings: list[Any], review: dict[str, Any] | None) -> list[Section]:
-    """Summary, what people said (groups), themes, differences, participation, campaigns, method, annex."""
+    """Summary, what people said (groups), themes, support and opposition, votes, differences, participation, campaigns, method, annex."""
     built = [
-        summary_section(ctx), groups_section(ctx), themes_section(ctx), findings_section(ctx), participation_section(ctx),
+        summary_section(ctx), groups_section(ctx), themes_section(ctx), positions_section(ctx), votes_section(ctx),
+        findings_section(ctx), participation_section(ctx),
         campaigns_section(ctx), method_section(ctx, warnings, review), annex_section(ctx),
     ]
     return [section for section in built if section is not None]

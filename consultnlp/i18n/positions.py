@@ -1,0 +1,109 @@
+"""Catalogue entries of positions (support, partial, oppose) and of Pol.is votes, in es, pt and en."""
+
+from __future__ import annotations
+
+from consultnlp.i18n.catalogue import _n, _s
+
+POSITION_STRINGS: dict[str, dict] = {
+    # Names of the positions (tables, headings).
+    "position_support": _s("A favor", "A favor", "Support"),
+    "position_partial": _s("De acuerdo en parte", "De acordo em parte", "Agree in part"),
+    "position_oppose": _s("En contra", "Contra", "Oppose"),
+    "position_none": _s("Sin postura expresa", "Sem posição expressa", "No stated position"),
+    # "45% of those stating a position ..."
+    "position_verb_support": _s("están a favor", "são a favor", "support it"),
+    "position_verb_partial": _s("están de acuerdo en parte", "concordam em parte", "agree in part"),
+    "position_verb_oppose": _s("están en contra", "são contra", "oppose it"),
+    "position_heading": _s("Postura", "Posição", "Position"),
+    "all_contributions": _s("Todas las contribuciones", "Todas as contribuições", "All contributions"),
+    # Section.
+    "positions": _s("Apoyo y oposición", "Apoio e oposição", "Support and opposition"),
+    "positions_intro_text": _s(
+        "Las posturas se leyeron en el propio texto, solo cuando la contribución las expresa de forma explícita («estoy en contra», "
+        "«apoyamos la propuesta», «no estoy del todo de acuerdo»). Las preguntas, las opiniones atribuidas a otros y las negaciones "
+        "(«no estoy en contra») no cuentan como postura. Una contribución sin una frase así figura «sin postura expresa»: no se adivina.",
+        "As posições foram lidas no próprio texto, só quando a contribuição as expressa de forma explícita («sou contra», «apoiamos a "
+        "proposta», «não concordo totalmente»). Perguntas, opiniões atribuídas a outros e negações («não sou contra») não contam como "
+        "posição. Uma contribuição sem uma frase assim aparece «sem posição expressa»: nada é adivinhado.",
+        "Positions were read from the text itself, only where a contribution states one explicitly (“I oppose”, “we support the "
+        "proposal”, “I don't fully agree”). Questions, views attributed to others and negations (“I am not against”) do not count. "
+        "A contribution without such a statement is shown as “no stated position”: nothing is guessed."),
+    "positions_intro_column": _s(
+        "Las posturas son las respuestas a la pregunta cerrada «{column}», que cada participante eligió.",
+        "As posições são as respostas à pergunta fechada «{column}», escolhidas por cada participante.",
+        "Positions are the answers to the closed question “{column}”, as each participant chose them."),
+    "positions_intro_model": _s(
+        "Las posturas de las contribuciones analizadas las estimó un clasificador entrenado con contribuciones etiquetadas: son "
+        "estimaciones, no declaraciones; las contribuciones apartadas por expresar solo una postura se leyeron en su texto.",
+        "As posições das contribuições analisadas foram estimadas por um classificador treinado com contribuições rotuladas: são "
+        "estimativas, não declarações; as contribuições separadas por expressarem só uma posição foram lidas no seu texto.",
+        "Positions of the analysed contributions were estimated by a classifier trained on labelled contributions: they are "
+        "estimates, not statements; contributions set aside because they state only a position were read from their text."),
+    "positions_counted": _s(
+        "Se cuentan {total} contribuciones distintas: {analysed} analizadas y {set_aside} apartadas del análisis porque solo expresan "
+        "una postura («acuerdo total», «I agree»), que aquí sí cuenta.",
+        "São contadas {total} contribuições distintas: {analysed} analisadas e {set_aside} separadas da análise porque só expressam "
+        "uma posição («concordo plenamente», «I agree»), que aqui conta.",
+        "{total} distinct contributions are counted: {analysed} analysed and {set_aside} set aside from the analysis because they "
+        "state only a position (“I agree”, “acuerdo total”), which counts here."),
+    "positions_counted_plain": _s(
+        "Se cuentan las {total} contribuciones distintas analizadas.", "São contadas as {total} contribuições distintas analisadas.",
+        "The {total} distinct contributions analysed are counted."),
+    "positions_balance": _s(
+        "De las {stated} que expresan una postura, {support} están a favor, {partial} de acuerdo en parte y {oppose} en contra.",
+        "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",
+        "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it."),
+    "positions_few_stated": _s(
+        "Solo {share} de las contribuciones expresa una postura de forma explícita: estas proporciones describen a quienes lo hicieron, "
+        "no a todas las personas que participaron.",
+        "Só {share} das contribuições expressa uma posição de forma explícita: estas proporções descrevem quem o fez, não todas as "
+        "pessoas que participaram.",
+        "Only {share} of the contributions state a position explicitly: these shares describe those who did, not everyone who took part."),
+    "reasons_oppose": _s("Razones de quienes están en contra", "Razões de quem é contra", "Reasons given by those who oppose"),
+    "reasons_support": _s("Razones de quienes están a favor", "Razões de quem é a favor", "Reasons given by those who support"),
+    "reasons_partial": _s("Razones de quienes están de acuerdo en parte", "Razões de quem concorda em parte",
+                          "Reasons given by those who agree in part"),
+    "reasons_counts": _n(("1 contribución distinta analizada.", "{n} contribuciones distintas analizadas."),
+                         ("1 contribuição distinta analisada.", "{n} contribuições distintas analisadas."),
+                         ("1 distinct contribution analysed.", "{n} distinct contributions analysed.")),
+    "reasons_no_points": _s(
+        "Ninguna razón la comparten suficientes contribuciones para agruparla; algunas de ellas:",
+        "Nenhuma razão é partilhada por contribuições suficientes para agrupá-la; algumas delas:",
+        "No reason is shared by enough contributions to group it; some of them:"),
+    "reasons_in_group": _s("En «{group}»", "Em «{group}»", "In “{group}”"),
+    "positions_by_group": _s("Posturas por asunto", "Posições por assunto", "Positions by subject"),
+    "stated_heading": _s("Con postura", "Com posição", "Stating one"),
+    "positions_findings": _s("Posturas según grupos de participantes", "Posições segundo grupos de participantes",
+                             "Positions by group of participants"),
+    "s_position_finding": _s(
+        "En {segment} ({column}), {share} de quienes expresan una postura {verb} (frente a {overall} en total; {n} contribuciones distintas).",
+        "Em {segment} ({column}), {share} de quem expressa uma posição {verb} (contra {overall} no total; {n} contribuições distintas).",
+        "In {segment} ({column}), {share} of those stating a position {verb} ({overall} overall; {n} distinct contributions)."),
+    "positions_no_findings": _s(
+        "Ninguna diferencia de postura entre grupos de participantes es a la vez estadísticamente significativa y relevante.",
+        "Nenhuma diferença de posição entre grupos de participantes é ao mesmo tempo estatisticamente significativa e relevante.",
+        "No difference in positions between groups of participants is both statistically significant and material."),
+    # Pol.is votes.
+    "votes": _s("Reacciones de otros participantes (votos)", "Reações de outros participantes (votos)", "Reactions of other participants (votes)"),
+    "votes_intro": _s(
+        "Los participantes votaron de acuerdo o en desacuerdo con los comentarios de otros: es la reacción del público, no la postura "
+        "de quien escribe. {votes} votos sobre {comments} comentarios distintos; {agreement} de ellos de acuerdo. La división vale 0 "
+        "cuando todos votan igual y 1 cuando los votos se reparten por mitades (promedio ponderado por votos).",
+        "Os participantes votaram concordando ou discordando dos comentários de outros: é a reação do público, não a posição de quem "
+        "escreve. {votes} votos sobre {comments} comentários distintos; {agreement} deles de acordo. A divisão vale 0 quando todos "
+        "votam igual e 1 quando os votos se dividem ao meio (média ponderada pelos votos).",
+        "Participants voted agree or disagree on each other's comments: this is the audience's reaction, not the author's position. "
+        "{votes} votes on {comments} distinct comments; {agreement} of them agree. Division is 0 when everyone votes alike and 1 when "
+        "votes split evenly (weighted by votes)."),
+    "votes_heading": _s("Votos", "Votos", "Votes"),
+    "agreement_heading": _s("De acuerdo", "De acordo", "Agree"),
+    "division_heading": _s("División", "Divisão", "Division"),
+    "comments_heading": _s("Comentarios", "Comentários", "Comments"),
+    # Notes of the positions stage.
+    "note_position_mapping": _s("Posturas de la columna «{column}»: {mapping}.", "Posições da coluna «{column}»: {mapping}.",
+                                "Positions from the column “{column}”: {mapping}."),
+    "note_positions": _s(
+        "Posturas: {support} a favor, {partial} de acuerdo en parte, {oppose} en contra, {none} sin postura expresa.",
+        "Posições: {support} a favor, {partial} de acordo em parte, {oppose} contra, {none} sem posição expressa.",
+        "Positions: {support} support, {partial} agree in part, {oppose} oppose, {none} state none."),
+}

@@ -1,0 +1,373 @@
+"""Explicit statements of position, found by phrase cues (lists in ``data/positions/``).
+
+Precision first: a wrong "oppose" in a government report is worse than a missing one, so a
+comment gets a position only from an explicit statement, and a cue is dropped when it is
+
+- in a question ("¿Está de acuerdo?", "Do you agree?"), or in quotation marks;
+- reported speech: after "algunos dicen que", "some people", "há quem" in its sentence, with no
+  "pero yo" / "but I" in between;
+- a noun, not a statement: after a determiner or a number ("el rechazo a la violencia", "no tuvo mucho
+  apoyo", "1 voto en contra", "our support for");
+- not the main statement of its clause: only pronouns, negators, intensifiers, "yes", opinion verbs and
+  connectors may come before a cue in its clause ("yo apoyo", "não concordo", "por eso estoy en contra",
+  but not "expresar su aprobación o rechazo", "the issues I support", "aprovado por consenso");
+- in a subordinate clause: after "cuando", "lo que", "donde", "when", "if", "which" in its clause;
+- a heading of a list of pros and cons: a start-of-sentence cue followed by a colon ("A favor: ... En contra: ...");
+- in parentheses: "(desacuerdo)" annotates a point in a group's report; a one-word cue alone between
+  commas inside a sentence names a thing in a list ("Empatía, apoyo, colaboración");
+- about something other than the proposal: a cue's object must be the proposal or a part of it
+  ("la propuesta", "el artículo 5", "this plan"), a demonstrative ("esto", "isso", "it"), or nothing
+  ("Rechazo.", "Estoy en contra porque ..."). "Estoy en contra de la corrupción" and "no estamos de
+  acuerdo con el aborto" state no position on the draft (in Chile 2016 such sentences argue *for* the
+  concept the meeting chose); nor does anything about the status quo ("el sistema actual");
+- a support cue in an ironic comment ("jaja", "yeah right", 🙄).
+
+Negation turns support into opposition ("no estoy de acuerdo"), opposition into no position
+("no estoy en contra" is not support), and either into ``partial`` with a word of totality
+("no estoy totalmente de acuerdo", "I don't fully agree"); "ni ... ni", "neither ... nor" give no
+position. Support or opposition followed by a reservation ("de acuerdo, pero ...", "I agree as long as
+...", "desacuerdo, pero es un principio importante"), by a split vote ("Desacuerdo (6/5)") or with a
+partial modifier ("concordo parcialmente") is ``partial``: when in doubt, not "oppose". A comment with
+both support and opposition is ``partial``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
+from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
+from consultnlp.positions.tokens import Word, words
+
+MAX_SKIPS = 3  # words skipped inside one cue ("I do not fully support": do, not, fully)
+NEGATION_WINDOW = 4  # words looked at before a cue for a negator ("no lo apoyamos", "I don't think we support")
+OBJECT_WINDOW = 6  # words after a cue looked at for its object
+EVIDENCE_MAX = 200
+_SPLIT = re.compile(r"\(?\s*(\d{1,4})\s*(?:/|-|a|contra|vs\.?|x)\s*(\d{1,4})\b")
+
+
+@dataclass
+class Hit:
+    """One cue found in a comment, what it says, and why it was dropped (``reason``) if it was."""
+
+    cue: Cue
+    first: int  # word index of the first word of the statement (the negator when negated)
+    last: int  # word index after the cue
+    outcome: str = NONE
+    reason: str = ""
+    negated: bool = False
+    note: str = ""  # the reservation that made it partial
+
+
+@dataclass
+class Detection:
+    position: str
+    evidence: str
+    hits: list[Hit] = field(default_factory=list)
+
+
+class CueDetector:
+    """Finds explicit statements of position in a comment."""
+
+    def __init__(self, lists: CueLists | None = None) -> None:
+        self.lists = lists or load_cues()
+        self._first_words = frozenset(self.lists.cues)
+
+    def detect(self, text: str, lang: str | None = None) -> Detection:
+        """The comment's position (``none`` without an explicit cue) and the words that state it."""
+        found = words(text)
+        if not found or self._first_words.isdisjoint(w.text for w in found):
+            return Detection(NONE, "")
+        lex = self.lists.lexicon(lang if lang in self.lists.lexicons else None)
+        plain = [w.text for w in found]
+        hits = self._matches(found, plain, lex)
+        if not hits:
+            return Detection(NONE, "", hits)
+        ironic = _ironic(text, plain, lex)
+        for hit in hits:
+            self._judge(hit, text, found, plain, lex)
+            if hit.outcome == SUPPORT and ironic:
+                hit.outcome, hit.reason = NONE, "irony"
+        stated = [h for h in hits if h.outcome != NONE]
+        if not stated:
+            return Detection(NONE, "", hits)
+        outcomes = {h.outcome for h in stated}
+        position = outcomes.pop() if len(outcomes) == 1 else PARTIAL
+        evidence = " | ".join(_evidence(text, found, h) for h in stated)
+        return Detection(position, evidence[:EVIDENCE_MAX], hits)
+
+    # ------------------------------------------------------------------ matching
+
+    def _matches(self, found: list[Word], plain: list[str], lex: Lexicon) -> list[Hit]:
+        """Cue matches, left to right, longest first, not overlapping; words in questions and quotes are skipped."""
+        skippable = [lex["skip"], lex["negators"], lex["neither"], lex["totality"], lex["partial_modifiers"]]
+        hits: list[Hit] = []
+        i = 0
+        while i < len(found):
+            word = found[i]
+            best: tuple[int, int, Cue, int] | None = None
+            if not word.question and not word.quoted:
+                for cue in self.lists.cues.get(word.text, ()):
+                    end = _match(cue.words, found, plain, i, skippable)
+                    if end is not None:
+                        skipped = end - i - len(cue.words)
+                        key = (len(cue.words), -skipped)
+                        if best is None or key > (best[0], best[1]):
+                            best = (len(cue.words), -skipped, cue, end)
+            if best is None:
+                i += 1
+                continue
+            hits.append(Hit(best[2], i, best[3]))
+            i = best[3]
+        return hits
+
+    # ------------------------------------------------------------------ judging one cue
+
+    def _judge(self, hit: Hit, text: str, found: list[Word], plain: list[str], lex: Lexicon) -> None:
+        cue, start, end = hit.cue, hit.first, hit.last
+        if any(found[k].question for k in range(start, end)):
+            hit.reason = "question"
+            return
+        if cue.at_start and not _at_sentence_start(found, plain, start, lex):
+            hit.reason = "not at the start"
+            return
+        if cue.at_start and _heading(text, found, end):
+            hit.reason = "a heading"
+            return
+        if _reported(found, plain, start, lex):
+            hit.reason = "reported"
+            return
+        if _subordinate(found, plain, start, lex):
+            hit.reason = "subordinate"
+            return
+        if _after_determiner(found, plain, start, lex):
+            hit.reason = "a noun"
+            return
+        if not _free_standing(found, plain, start, lex):
+            hit.reason = "not the main clause"
+            return
+        if len(cue.words) == 1 and _list_item(found, start, end):
+            hit.reason = "a list item"
+            return
+        inside = range(start + 1, end)
+        negator, neither = _negation(found, plain, start, end, lex)
+        # "no estoy totalmente de acuerdo", and in es/pt the word after the verb: "não concordo totalmente".
+        totality = any(_in(lex["totality"], plain, k) for k in range(negator if negator is not None else start, min(end + 1, len(plain))))
+        modified = any(_in(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
+        # A group's agreement ("no hubo acuerdo en el grupo") is about the matter under discussion, whatever follows.
+        opposing = (cue.kind == OPPOSE) == (negator is None)
+        objection = _status_quo(found, plain, end, lex) if cue.kind == CONSENSUS else _object_problem(cue, found, plain, end, lex, opposing)
+        if objection:
+            hit.reason = objection
+            return
+        kind = cue.kind
+        if negator is not None:
+            hit.negated, hit.first = True, negator
+            if neither:
+                hit.reason = "neither ... nor"
+            elif kind == SUPPORT:
+                hit.outcome = PARTIAL if totality else OPPOSE
+            elif kind == CONSENSUS:
+                hit.outcome = PARTIAL  # a group that did not reach agreement is divided
+            elif kind == OPPOSE:
+                hit.outcome = PARTIAL if totality else NONE
+                hit.reason = "" if totality else "negated"
+            else:
+                hit.reason = "negated"
+            return
+        hit.outcome = SUPPORT if kind == CONSENSUS else kind
+        if modified and hit.outcome in (SUPPORT, OPPOSE):
+            hit.outcome, hit.note = PARTIAL, "modifier"
+        elif hit.outcome in (SUPPORT, OPPOSE):
+            # "De acuerdo, pero ...", "Desacuerdo, pero es importante": a reservation; "Desacuerdo (6/5)": a divided meeting.
+            reservation = _reservation_after(found, plain, end, lex) or _vote_split(text, found, end)
+            if reservation:
+                hit.outcome, hit.note = PARTIAL, reservation
+
+
+def _in(phrases, plain: list[str], k: int) -> bool:  # noqa: ANN001 - Phrases
+    return phrases.match(plain, k) > 0
+
+
+def _match(cue_words: tuple[str, ...], found: list[Word], plain: list[str], i: int, skippable: list) -> int | None:
+    """Index after the cue when ``cue_words`` match from ``i`` in one clause, skipping at most MAX_SKIPS little words."""
+    j, k, skips, clause = i, 0, 0, found[i].clause
+    while k < len(cue_words):
+        if j < len(found) and found[j].clause == clause and plain[j] == cue_words[k] and not found[j].quoted:
+            j, k = j + 1, k + 1
+            continue
+        if k == 0 or j >= len(found) or found[j].clause != clause:
+            return None
+        step = max((p.match(plain, j) for p in skippable), default=0)
+        if not step or skips + step > MAX_SKIPS:
+            return None
+        j, skips = j + step, skips + step
+    return j
+
+
+def _at_sentence_start(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+    """Only negators, skipped words and pronouns come before ``start`` in its sentence."""
+    k = start - 1
+    while k >= 0 and found[k].sentence == found[start].sentence:
+        if not any(_in(lex[name], plain, k) for name in ("negators", "neither", "skip", "totality", "neg_window", "first_person")):
+            return False
+        k -= 1
+    return True
+
+
+def _reported(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+    """A reporting phrase earlier in the sentence, with no first-person or contrast word between it and the cue."""
+    sentence = found[start].sentence
+    k = start - 1
+    while k >= 0 and found[k].sentence == sentence:
+        if _in(lex["first_person"], plain, k) or _in(lex["contrast"], plain, k):
+            return False
+        if _in(lex["reporting"], plain, k):
+            return True
+        k -= 1
+    return False
+
+
+def _subordinate(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+    """A "cuando" / "lo que" / "when" / "which" earlier in the cue's clause: a general, conditional or relative clause."""
+    k = start - 1
+    while k >= 0 and found[k].clause == found[start].clause:
+        if _in(lex["subordinate"], plain, k):
+            return True
+        k -= 1
+    return False
+
+
+def _after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+    """The cue's first word follows a determiner or a number (skipped words aside): "el rechazo", "mucho apoyo", "1 voto"."""
+    k = start - 1
+    while k >= 0 and found[k].clause == found[start].clause and _in(lex["skip"], plain, k) and not _in(lex["determiners"], plain, k):
+        k -= 1
+    return k >= 0 and found[k].clause == found[start].clause and (_in(lex["determiners"], plain, k) or plain[k].isdigit())
+
+
+def _free_standing(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+    """Only pronouns, negators, intensifiers, opinion verbs and connectors come before ``start`` in its clause."""
+    k = start - 1
+    allowed = ("negators", "neither", "not_negation", "skip", "totality", "neg_window", "first_person", "partial_modifiers", "contrast",
+               "connectors")
+    while k >= 0 and found[k].clause == found[start].clause:
+        if not any(_in(lex[name], plain, k) for name in allowed):
+            return False
+        k -= 1
+    return True
+
+
+def _list_item(found: list[Word], start: int, end: int) -> bool:
+    """A one-word cue alone between commas inside a sentence: "Empatía, apoyo, colaboración" names things."""
+    clause, sentence = found[start].clause, found[start].sentence
+    alone = (start == 0 or found[start - 1].clause != clause) and (end >= len(found) or found[end].clause != clause)
+    inside = start > 0 and found[start - 1].sentence == sentence and end < len(found) and found[end].sentence == sentence
+    return alone and inside
+
+
+def _heading(text: str, found: list[Word], end: int) -> bool:
+    """A colon right after the cue: "A favor: ..., En contra: ..." lists arguments, it states no position."""
+    following = text[found[end - 1].end : found[end].start if end < len(found) else len(text)]
+    return following.strip().startswith(":")
+
+
+def _negation(found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> tuple[int | None, bool]:
+    """(index of the negator, whether it is "ni"/"neither") inside the cue or just before it in its clause."""
+    for k in range(start + 1, end):
+        if _in(lex["neither"], plain, k):
+            return start, True
+        if _in(lex["negators"], plain, k) and not _in(lex["not_negation"], plain, k + 1):
+            return start, False
+    clause = found[start].clause
+    window = ("neg_window", "skip", "totality", "partial_modifiers")
+    for k in range(start - 1, max(start - 1 - NEGATION_WINDOW, -1), -1):
+        if found[k].clause != clause:
+            break
+        if _in(lex["neither"], plain, k):
+            return k, True
+        if _in(lex["negators"], plain, k):
+            return (None, False) if _in(lex["not_negation"], plain, k + 1) else (k, False)
+        if not any(_in(lex[name], plain, k) for name in window):
+            break
+    return None, False
+
+
+def _modifier_after(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> bool:
+    """A partial modifier right after the cue ("concordo parcialmente", "de acuerdo en parte")."""
+    return end < len(found) and found[end].clause == found[end - 1].clause and _in(lex["partial_modifiers"], plain, end)
+
+
+def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex: Lexicon, opposing: bool) -> str:
+    """Why the cue's object keeps it from stating a position on the proposal ("" when it does not)."""
+    clause = found[end - 1].clause
+    k, limit = end, min(len(found), end + OBJECT_WINDOW)
+    while k < limit and found[k].clause == clause and (_in(lex["skip"], plain, k) or _in(lex["totality"], plain, k)
+                                                       or _in(lex["partial_modifiers"], plain, k)):
+        k += 1
+    if k >= limit or found[k].clause != clause or _in(lex["connectors"], plain, k) or _in(lex["contrast"], plain, k):
+        return ""  # nothing follows in the clause: the object is the proposal under consultation
+    if cue.bare:
+        return "followed by an object"
+    seen_content = 0
+    while k < limit and found[k].clause == clause:
+        if seen_content == 0 and _in(lex["complementizers"], plain, k):
+            # "Estoy en contra de que se privatice el agua": a policy the draft may not propose; a wrong "oppose" costs most.
+            if opposing:
+                return "a clause as object"
+            k += 1
+            continue
+        if _in(lex["status_quo"], plain, k):
+            return "about the status quo"
+        if _in(lex["targets"], plain, k):
+            return ""
+        if not _in(lex["function_words"], plain, k):
+            seen_content += 1
+            # The proposal (or "this") must come within the object's first two content words ("la nueva propuesta").
+            if seen_content > 1:
+                return "about something else"
+        k += 1
+    return "about something else"
+
+
+def _vote_split(text: str, found: list[Word], end: int) -> str:
+    """A split vote right after the cue ("Desacuerdo (6/5)", "acuerdo 14 a 3"): the group was divided."""
+    following = text[found[end - 1].end : found[end].start if end < len(found) else len(text)]
+    if end < len(found) and found[end].sentence == found[end - 1].sentence:
+        following += text[found[end].start : found[min(end + 3, len(found)) - 1].end]
+    for a, b in _SPLIT.findall(following):
+        if int(a) > 0 and int(b) > 0:
+            return f"{a}/{b}"
+    return ""
+
+
+def _status_quo(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> str:
+    clause = found[end - 1].clause
+    for k in range(end, min(len(found), end + OBJECT_WINDOW)):
+        if found[k].clause != clause:
+            break
+        if _in(lex["status_quo"], plain, k):
+            return "about the status quo"
+    return ""
+
+
+def _reservation_after(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> str:
+    """A contrast or condition later in the sentence, or opening the next one ("de acuerdo. Sin embargo, ...")."""
+    sentence = found[end - 1].sentence
+    for k in range(end, len(found)):
+        if found[k].sentence != sentence and (found[k].sentence != sentence + 1 or found[k - 1].sentence == sentence + 1):
+            return ""
+        length = lex["contrast"].match(plain, k)
+        if length:
+            return " ".join(plain[k : k + length])
+    return ""
+
+
+def _ironic(text: str, plain: list[str], lex: Lexicon) -> bool:
+    return any(symbol in text for symbol in lex.symbols) or any(_in(lex["irony"], plain, k) for k in range(len(plain)))
+
+
+def _evidence(text: str, found: list[Word], hit: Hit) -> str:
+    shown = text[found[hit.first].start : found[hit.last - 1].end]
+    return " ".join(shown.split()) + (f" … {hit.note}" if hit.note and hit.note != "modifier" else "")

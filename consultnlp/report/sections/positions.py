@@ -1,0 +1,168 @@
+"""Support and opposition: the balance of positions, the reasons of each side, positions by subject and by group; Pol.is votes.
+
+Present only when some contribution states a position (the ``positions`` table exists), and the votes
+section only when the input carried Pol.is votes (``topic_votes``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from consultnlp.i18n import t
+from consultnlp.report.model import Block, Section
+from consultnlp.report.sections.common import (
+    ReportContext,
+    chart,
+    key_points_block,
+    segment_label,
+)
+
+REASONS_ORDER = ("oppose", "support", "partial")
+POINTS_OVERALL = 3
+GROUPS_WITH_REASONS = 3  # headline groups whose own reasons are shown, per position
+POINTS_PER_GROUP = 2
+QUOTES_SHOWN = 3
+GROUPS_IN_TABLE = 10
+FEW_STATED = 0.5  # below this share stating a position, the report says the shares describe only those who did
+MAX_FINDINGS = 5
+
+
+def positions_section(ctx: ReportContext) -> Section | None:
+    table = ctx.table("positions")
+    if table is None:
+        return None
+    lang = ctx.lang
+    rows = table.set_index("position")
+    stated = int(rows.loc[["support", "partial", "oppose"], "unique_contributions"].sum())
+    if stated == 0:
+        return None
+    sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
+    shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
+    sec.blocks.append(Block("p", text=t("positions_balance", lang, stated=ctx.n(stated), **shares)))
+    total = int(rows["unique_contributions"].sum())
+    if total and stated / total < FEW_STATED:
+        sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
+    sec.blocks.append(Block(
+        "table", headers=[t("position_heading", lang), t("unique_contributions", lang), t("share", lang)], numeric=[False, True, True],
+        rows=[[str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)] for _, r in table.iterrows()]))
+    sec.blocks.append(chart([str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
+                            [float(rows.loc[p, "share_of_stated"]) for p in ("support", "partial", "oppose")], t("positions", lang), lang))
+    for position in REASONS_ORDER:
+        sub = _reasons(ctx, position, int(rows.loc[position, "analysed"]))
+        if sub is not None:
+            sec.subsections.append(sub)
+    by_group = _by_group(ctx)
+    if by_group is not None:
+        sec.subsections.append(by_group)
+    findings = _findings(ctx)
+    if findings is not None:
+        sec.subsections.append(findings)
+    return sec
+
+
+def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
+    facts: dict[str, Any] = ctx.facts.get("positions") or {}
+    sources = facts.get("sources") or {}
+    lang = ctx.lang
+    if sources.get("column"):
+        intro = t("positions_intro_column", lang, column=facts.get("column", ""))
+    elif sources.get("model"):
+        intro = t("positions_intro_model", lang)
+    else:
+        intro = t("positions_intro_text", lang)
+    total, set_aside = int(rows["unique_contributions"].sum()), int(rows["set_aside"].sum())
+    counted = t("positions_counted", lang, total=ctx.n(total), analysed=ctx.n(total - set_aside), set_aside=ctx.n(set_aside)) if set_aside \
+        else t("positions_counted_plain", lang, total=ctx.n(total))
+    return f"{intro} {counted}"
+
+
+def _reasons(ctx: ReportContext, position: str, analysed: int) -> Section | None:
+    """The reasons of one side: its key points over all contributions, quotes, then its key points within the largest subjects."""
+    if analysed == 0:
+        return None
+    lang = ctx.lang
+    sub = Section(f"reasons-{position}", t(f"reasons_{position}", lang), [Block("p", text=t("reasons_counts", lang, count=analysed, n=ctx.n(analysed)))])
+    points = key_points_block(ctx, position, "all", POINTS_OVERALL)
+    if points is not None:
+        sub.blocks.append(points)
+    elif position == "partial":
+        return None
+    else:
+        sub.blocks.append(Block("p", text=t("reasons_no_points", lang)))
+    quotes = ctx.table("quotes")
+    if quotes is not None:
+        mine = quotes[(quotes["scope"] == position) & (quotes["group_id"].astype(str) == "all")].sort_values("rank").head(QUOTES_SHOWN)
+        if len(mine):
+            sub.blocks.append(Block("quotes", quotes=[{"text": str(q["quote"]), "cite": str(q["comment_id"])} for _, q in mine.iterrows()]))
+    table = ctx.table("key_points")
+    if table is not None:
+        mine = table[(table["scope"] == position) & (table["group_id"].astype(str) != "all")]
+        sizes = mine.groupby("group_id")["unique_contributions"].sum().sort_values(ascending=False, kind="stable")
+        for group_id in sizes.index[:GROUPS_WITH_REASONS]:
+            block = key_points_block(ctx, position, group_id, POINTS_PER_GROUP)
+            name = str(mine.loc[mine["group_id"] == group_id, "group_name"].iloc[0])
+            if block is not None:
+                sub.blocks.append(Block("p", text=t("reasons_in_group", lang, group=name) + ":"))
+                sub.blocks.append(block)
+    return sub
+
+
+def _by_group(ctx: ReportContext) -> Section | None:
+    table = ctx.table("topic_positions")
+    if table is None:
+        return None
+    groups = table[(table["level"] == "group") & (table["id"] >= 0) & (table["stated"] > 0)]
+    groups = groups.sort_values(["stated", "id"], ascending=[False, True], kind="stable").head(GROUPS_IN_TABLE)
+    if groups.empty:
+        return None
+    lang = ctx.lang
+    headers = [t("group_heading", lang), t("stated_heading", lang)] + [t(f"position_{p}", lang) for p in ("support", "partial", "oppose")]
+    rows = [[str(r["label"]), ctx.n(int(r["stated"]))] + [ctx.pct(float(r[f"share_{p}"])) for p in ("support", "partial", "oppose")]
+            for _, r in groups.iterrows()]
+    return Section("positions-groups", t("positions_by_group", lang), [Block("table", headers=headers, numeric=[False, True, True, True, True], rows=rows)])
+
+
+def _findings(ctx: ReportContext) -> Section | None:
+    """Differences between groups of participants, stated only when significant and material."""
+    table = ctx.table("position_segment")
+    if table is None:
+        return None
+    lang = ctx.lang
+    chosen = table[table["material"].astype(bool)].copy()
+    chosen["_points"] = chosen["share_in_segment"] - chosen["share_overall"]
+    chosen = chosen.sort_values(["_points", "segment_column", "segment", "position"], ascending=[False, True, True, True], kind="stable")
+    chosen = chosen.head(int(ctx.facts.get("max_findings", MAX_FINDINGS)))
+    sec = Section("positions-findings", t("positions_findings", lang))
+    if chosen.empty:
+        sec.blocks.append(Block("p", text=t("positions_no_findings", lang)))
+        return sec
+    sec.blocks.append(Block("list", items=[
+        t("s_position_finding", lang, segment=segment_label(str(r["segment"]), lang), column=str(r["segment_column"]),
+          share=ctx.pct(r["share_in_segment"]), verb=t(f"position_verb_{r['position']}", lang), overall=ctx.pct(r["share_overall"]),
+          n=ctx.n(int(r["unique_contributions"])))
+        for _, r in chosen.iterrows()]))
+    return sec
+
+
+def votes_section(ctx: ReportContext) -> Section | None:
+    """Pol.is votes: the audience's agreement and division per subject (their own measure, not positions)."""
+    table = ctx.table("topic_votes")
+    if table is None:
+        return None
+    overall = table[table["level"] == "all"]
+    if overall.empty or int(overall.iloc[0]["votes"]) == 0:
+        return None
+    lang = ctx.lang
+    first = overall.iloc[0]
+    sec = Section("votes", t("votes", lang), [Block("p", text=t(
+        "votes_intro", lang, votes=ctx.n(int(first["votes"])), comments=ctx.n(int(first["comments"])), agreement=ctx.pct(float(first["agreement"]))))])
+    groups = table[(table["level"] == "group") & (table["votes"] > 0)].head(GROUPS_IN_TABLE)
+    if len(groups):
+        sec.blocks.append(Block(
+            "table", headers=[t("group_heading", lang), t("comments_heading", lang), t("votes_heading", lang), t("agreement_heading", lang),
+                              t("division_heading", lang)], numeric=[False, True, True, True, True],
+            rows=[[str(r["label"]), ctx.n(int(r["comments"])), ctx.n(int(r["votes"])), ctx.pct(float(r["agreement"])), ctx.n(float(r["division"]), 2)]
+                  for _, r in groups.iterrows()]))
+    return sec

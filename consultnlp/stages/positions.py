@@ -1,0 +1,161 @@
+"""Positions: support, partial, oppose or none for every contribution counted (``consultnlp/positions/``).
+
+``positions.method``:
+
+- ``cues`` (default): explicit statements in the text, by the phrase lists of ``data/positions/``;
+  everything without one is ``none``.
+- ``column``: a closed question (``--position-column``) mapped to positions; the mapping is noted.
+- ``model``: a classifier from ``consultnlp positions train`` (``--position-model``) on the analysed
+  contributions; rows set aside as ``no_argument`` are read by the cues (their text is a position).
+- ``off``: no position columns.
+
+Rows counted: every analysed row, and rows set aside as ``no_argument`` ("acuerdo total", "I agree",
+"discordo") when ``positions.set_aside`` is on: they stay excluded from the analysis, but their
+position counts. Other rows get an empty ``position``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.config import PositionsConfig
+from consultnlp.errors import ConfigError
+from consultnlp.frame import analysed_mask, broadcast_to_duplicates, unit_mask
+from consultnlp.i18n import Note
+from consultnlp.positions import (
+    NONE,
+    POSITIONS,
+    SOURCE_COLUMN,
+    SOURCE_MODEL,
+    SOURCE_TEXT,
+)
+from consultnlp.stages.base import RunContext, Stage
+
+OUTPUT_COLUMNS = [schema.POSITION, schema.POSITION_SOURCE, schema.POSITION_EVIDENCE]
+
+
+def counted_mask(frame: pd.DataFrame, set_aside: bool) -> pd.Series:
+    """Rows whose position counts: analysed rows, and rows set aside as no_argument when ``set_aside``."""
+    mask = analysed_mask(frame)
+    if set_aside:
+        mask |= frame[schema.EXCLUDED] == schema.REASON_NO_ARGUMENT
+    return mask
+
+
+class PositionsStage(Stage):
+    """Adds ``position``, ``position_source`` and ``position_evidence``."""
+
+    name = "positions"
+    requires = (schema.TEXT_CLEAN,)
+    provides = tuple(OUTPUT_COLUMNS)
+
+    def __init__(self, config: PositionsConfig) -> None:
+        super().__init__(config)
+        if config.method == "off":
+            self.requires, self.provides = (), ()  # type: ignore[misc]
+        elif config.method == "column":
+            if not config.column:
+                raise ConfigError("positions.method is 'column' but positions.column is empty. Use --position-column COLUMN.")
+            self.requires = ()  # type: ignore[misc]
+        elif config.method == "model":
+            if not config.model:
+                raise ConfigError("positions.method is 'model' but positions.model is empty. Use --position-model models/NAME.")
+            self.requires = (schema.TEXT_CLEAN, schema.TEXT_REDACTED)  # type: ignore[misc]
+
+    def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        cfg: PositionsConfig = self.config
+        if cfg.method == "off":
+            return frame.copy()
+        out = frame.copy()
+        source = self._source_column(frame) if cfg.method == "column" else None
+        for column in OUTPUT_COLUMNS:
+            out[column] = ""
+        counted = counted_mask(out, cfg.set_aside)
+        if source is not None:
+            self._from_column(out, counted, source, context)
+        elif cfg.method == "model":
+            self._from_model(out, context)
+            self._from_cues(out, counted & ~analysed_mask(out), context)
+        else:
+            self._from_cues(out, counted, context)
+        context.stats["positions_method"] = cfg.method
+        return out
+
+    def _source_column(self, frame: pd.DataFrame) -> str:
+        """The closed question's column; an input column named like a pipeline column was kept as ``input_<name>``."""
+        column = str(self.config.column)
+        if column in schema.RESERVED and f"input_{column}" in frame.columns:
+            return f"input_{column}"
+        if column not in frame.columns:
+            found = ", ".join(str(c) for c in frame.columns if c not in schema.RESERVED)
+            raise ConfigError(f'positions.column: the input has no column "{column}". Found: {found}. Use --position-column with one of them.')
+        return column
+
+    def _from_column(self, out: pd.DataFrame, counted: pd.Series, column: str, context: RunContext) -> None:
+        from consultnlp.positions.mapping import describe_mapping, map_positions
+
+        cfg: PositionsConfig = self.config
+        values = out.loc[counted, column]
+        positions, seen = map_positions(values, str(cfg.column), cfg.mapping)
+        context.warn("note_position_mapping", column=str(cfg.column), mapping=describe_mapping(seen))
+        shown = values.map(lambda v: "" if pd.isna(v) else str(v).strip())
+        out.loc[counted, schema.POSITION] = positions.to_numpy()
+        out.loc[counted, schema.POSITION_SOURCE] = SOURCE_COLUMN
+        out.loc[counted, schema.POSITION_EVIDENCE] = (f"{cfg.column}=" + shown).to_numpy()
+
+    def _from_cues(self, out: pd.DataFrame, rows: pd.Series, context: RunContext) -> None:
+        from consultnlp.positions.cues import CueDetector
+        from consultnlp.positions.lexicon import load_cues
+
+        cfg: PositionsConfig = self.config
+        detector = CueDetector(load_cues(extra_cues=cfg.extra_cues, extra_targets=cfg.extra_targets))
+        langs = out.loc[rows, schema.LANG].astype(str) if schema.LANG in out else pd.Series("", index=out.index[rows])
+        pairs = pd.Series(list(zip(out.loc[rows, schema.TEXT_CLEAN].fillna("").astype(str), langs)), index=out.index[rows])
+        uniques = list(dict.fromkeys(pairs.tolist()))
+        with context.progress.task("Finding stated positions", total=len(uniques)) as task:
+            found = {}
+            for text, lang in uniques:
+                detection = detector.detect(text, lang)
+                found[(text, lang)] = (detection.position, detection.evidence)
+            task.advance(len(uniques))
+        results = pairs.map(found)
+        out.loc[rows, schema.POSITION] = [r[0] for r in results]
+        out.loc[rows, schema.POSITION_SOURCE] = SOURCE_TEXT
+        out.loc[rows, schema.POSITION_EVIDENCE] = [r[1] for r in results]
+
+    def _from_model(self, out: pd.DataFrame, context: RunContext) -> None:
+        from consultnlp.positions.model import load_position_model
+
+        cfg: PositionsConfig = self.config
+        model = load_position_model(cfg.model)  # type: ignore[arg-type]
+        units = out[unit_mask(out)]
+        texts = units[schema.TEXT_REDACTED].astype(str).tolist()
+        embeddings = self._embeddings(units, texts, model, context) if model.classifier.settings.uses_embeddings else None
+        with context.progress.task("Classifying positions", total=len(units)) as task:
+            positions, prob = model.predict(texts, embeddings, min_probability=cfg.min_probability)
+            task.advance(len(units))
+        out.loc[units.index, schema.POSITION] = positions
+        out.loc[units.index, schema.POSITION_SOURCE] = SOURCE_MODEL
+        out.loc[units.index, schema.POSITION_EVIDENCE] = [f"p={p:.2f}" for p in prob]
+        broadcast_to_duplicates(out, OUTPUT_COLUMNS, {})
+
+    @staticmethod
+    def _embeddings(units: pd.DataFrame, texts: list[str], model, context: RunContext):  # noqa: ANN001, ANN205
+        """The run's embeddings when the model was trained with the same encoder, else the model's own."""
+        from consultnlp.themes.training import embed_unique, model_encoder
+
+        encoder = model_encoder(context.progress, context.cache_dir)
+        if context.has("embeddings") and context.lowercase_caps and context.encoder.key == encoder.key:
+            position = context.unit_ids.get_indexer(units.index)
+            if (position >= 0).all():
+                return context.embeddings[position]
+        return embed_unique(texts, encoder)
+
+    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
+        if schema.POSITION not in after:
+            return []
+        counts = after.loc[after[schema.POSITION] != "", schema.POSITION].value_counts()
+        values = {p: int(counts.get(p, 0)) for p in POSITIONS}
+        # No stated position: no note (the report simply has no section on positions).
+        return [Note("note_positions", values)] if sum(values.values()) > values[NONE] else []

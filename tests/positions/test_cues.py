@@ -1,0 +1,209 @@
+"""Explicit statements of position: cues, negation, questions, reported speech, objects, irony."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultnlp.errors import ConfigError
+from consultnlp.positions.cues import CueDetector
+from consultnlp.positions.lexicon import load_cues, parse_sections
+
+
+@pytest.fixture(scope="module")
+def detector() -> CueDetector:
+    return CueDetector()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estoy en contra de esta propuesta.", "oppose"),
+    ("Rechazamos el proyecto porque no fue consultado.", "oppose"),
+    ("No estoy de acuerdo con el borrador.", "oppose"),
+    ("En desacuerdo. La medida perjudica a los comerciantes.", "oppose"),
+    ("Discordo da proposta.", "oppose"),
+    ("Sou contra essa medida.", "oppose"),
+    ("Não concordo com o texto.", "oppose"),
+    ("I oppose this proposal.", "oppose"),
+    ("We disagree with the plan.", "oppose"),
+    ("I can't support this.", "oppose"),
+    ("Apoyo la propuesta.", "support"),
+    ("Totalmente de acuerdo.", "support"),
+    ("Concordo plenamente com a proposta.", "support"),
+    ("I fully support this proposal.", "support"),
+    ("Hubo consenso en el grupo.", "support"),
+])
+def test_cues_explicit_statements(detector, text, expected):
+    assert detector.detect(text).position == expected
+
+
+@pytest.mark.parametrize("text", [
+    "No estoy en contra de la propuesta.",
+    "No me opongo a la medida.",
+    "Não sou contra a proposta.",
+    "I am not against the plan.",
+    "We do not oppose the proposal.",
+])
+def test_cues_negated_opposition_is_not_support(detector, text):
+    found = detector.detect(text)
+    assert found.position == "none"
+    assert [h.reason for h in found.hits] == ["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "No estoy totalmente de acuerdo.", "No estoy del todo de acuerdo con el texto.", "Não concordo totalmente com a redação.",
+    "I don't fully agree with the plan.", "No hubo acuerdo en el grupo.",
+])
+def test_cues_negation_with_totality_or_of_a_consensus_is_partial(detector, text):
+    assert detector.detect(text).position == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "¿Está usted de acuerdo con la propuesta?", "¿Estás de acuerdo?", "Você concorda com essa proposta?", "Do you agree with this?",
+    "Si estás de acuerdo, ¿por qué no lo dices?",
+])
+def test_cues_questions_state_no_position(detector, text):
+    assert detector.detect(text).position == "none"
+
+
+def test_cues_tag_question_only_drops_the_tag(detector):
+    assert detector.detect("I support this, don't you?").position == "support"
+    assert detector.detect("Estoy en contra, ¿no?").position == "oppose"
+
+
+@pytest.mark.parametrize("text", [
+    "Algunos dicen que estamos en contra de la reforma.",
+    "Se dice que estamos en contra, pero no es así.",
+    "Some people say we oppose the plan.",
+    "Mucha gente repite «estoy en contra» sin saber por qué.",
+    'People keep saying "I disagree" without reading it.',
+])
+def test_cues_reported_and_quoted_opponents_are_not_the_author(detector, text):
+    found = detector.detect(text)
+    assert found.position == "none", found.hits
+
+
+def test_cues_the_author_after_reported_speech_counts(detector):
+    found = detector.detect("Algunos dicen que están en contra, pero yo apoyo esta medida.")
+    assert (found.position, found.evidence) == ("support", "apoyo")
+
+
+def test_cues_a_comment_quoted_as_a_whole_is_the_authors(detector):
+    assert detector.detect("«Estoy en contra de esta propuesta.»").position == "oppose"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Estoy en contra de la corrupción.", "about something else"),
+    ("Apoyo a las familias vulnerables.", "about something else"),
+    ("No estamos de acuerdo con el aborto.", "about something else"),
+    ("I am against corruption.", "about something else"),
+    ("De acuerdo con la ley, el plazo es de treinta días.", "followed by an object"),
+    ("No estoy de acuerdo con el sistema actual de pensiones.", "about the status quo"),
+])
+def test_cues_about_something_else_state_no_position(detector, text, reason):
+    found = detector.detect(text)
+    assert found.position == "none"
+    assert [h.reason for h in found.hits] == [reason]
+
+
+def test_cues_only_the_proposal_or_a_part_of_it_as_object_counts(detector):
+    assert detector.detect("Rechazo el artículo 5 del borrador.").position == "oppose"
+    assert detector.detect("Estoy en contra de la nueva propuesta.").position == "oppose"
+    assert detector.detect("We disagree with this.").position == "oppose"
+    # Something else, even a policy: the draft may not propose it (Chile 2016: "no estamos de acuerdo con el aborto" argues for a right).
+    # Slogans ("No a ...") are mostly about issues: "No a la ley antiterrorista" argued for a right in Chile 2016.
+    for text in ("No a la corrupción.", "No al proyecto minero.", "No estamos de acuerdo con el aborto.", "Estoy en contra de que se privatice el agua.",
+                 "I strongly oppose the closure of the library."):
+        assert detector.detect(text).position == "none", text
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("No tuvo mucho apoyo porque divide al país.", "a noun"),
+    ("El rechazo a esta medida fue general.", "a noun"),
+    ("Es necesario expresarse cuando no estamos de acuerdo.", "subordinate"),
+    ("When we disagree, we should say so.", "subordinate"),
+    ("Hay tratados en los cuales no estamos de acuerdo.", "subordinate"),
+    ("El acuerdo parcial se dio con 1 voto en contra.", "not at the start"),
+    ("Expresar su aprobación o rechazo a esta idea.", "a noun"),
+    ("A favor: cuidar la vida. En contra: ya está en la ley.", "a heading"),
+])
+def test_cues_nouns_and_hypotheticals_state_no_position(detector, text, reason):
+    found = detector.detect(text)
+    assert found.position == "none" and reason in {h.reason for h in found.hits}
+
+
+def test_cues_not_everyone_agreeing_is_partial(detector):
+    assert detector.detect("No todos estamos de acuerdo con este punto.").position == "partial"
+    assert detector.detect("We do not all agree with this.").position == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Estoy de acuerdo, pero la redacción debe mejorar.", "I agree as long as the budget is published.",
+    "Hay acuerdo en que debe existir. Sin embargo, se discute su forma.", "Concordo parcialmente.", "Acuerdo parcial.",
+    "Apoyaría la propuesta si se garantiza el financiamiento.", "Apoyo la idea general, pero rechazo el artículo 5.",
+])
+def test_cues_reservations_conditions_and_mixed_statements_are_partial(detector, text):
+    assert detector.detect(text).position == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Claro, apoyo totalmente que nos suban los impuestos 🙄", "Yeah right, I fully support this.", "Concordo totalmente kkkk",
+])
+def test_cues_ironic_support_is_dropped(detector, text):
+    assert detector.detect(text).position == "none"
+
+
+def test_cues_neither_nor_and_not_only(detector):
+    assert detector.detect("Ni de acuerdo ni en desacuerdo.").position == "none"
+    assert detector.detect("I neither agree nor disagree.").position == "none"
+    assert detector.detect("No solo estoy de acuerdo, sino que lo celebramos.").position == "support"
+
+
+def test_cues_without_a_cue_nothing_is_guessed(detector):
+    for text in ("Esta propuesta es un error.", "Great idea, please go ahead.", "", "La educación debe ser gratuita."):
+        assert detector.detect(text).position == "none"
+
+
+def test_cues_evidence_is_the_statement_as_written(detector):
+    assert detector.detect("Yo NO estoy del todo de acuerdo con esto.").evidence == "NO estoy del todo de acuerdo"
+    assert detector.detect("Estoy de acuerdo, pero falta presupuesto.").evidence == "Estoy de acuerdo … pero"
+
+
+def test_cues_user_cues_and_proposal_words():
+    plain = CueDetector()
+    assert plain.detect("Rechazo el peaje en la autopista.").position == "none"
+    assert plain.detect("No queremos el peaje.").position == "none"
+    mine = CueDetector(load_cues(extra_cues={"oppose": ["no queremos >"]}, extra_targets=["peaje"]))
+    assert mine.detect("Rechazo el peaje en la autopista.").position == "oppose"
+    assert mine.detect("No queremos el peaje.").position == "oppose"
+    assert mine.detect("No queremos más corrupción.").position == "none"
+
+
+def test_cues_list_errors_name_the_file_and_line():
+    with pytest.raises(ConfigError, match=r"es.txt, line 2: unknown section \[supprt\]"):
+        parse_sections("# x\n[supprt]\nestoy de acuerdo\n", "es.txt")
+    with pytest.raises(ConfigError, match="line 1: 'estoy' comes before any"):
+        parse_sections("estoy\n", "es.txt")
+    with pytest.raises(ConfigError, match="positions.extra_cues: unknown kind 'against'"):
+        load_cues(extra_cues={"against": ["x"]})
+
+
+@pytest.mark.parametrize("text", [
+    "Desacuerdo, pero a la vez es un principio importante.",  # opposition with a reservation: not "oppose"
+    "Desacuerdo (6/5).",  # a split vote: the meeting was divided
+    "Sin acuerdo.",  # no agreement was reached
+    "Acuerdo parcial, 14 a 3.",
+    "Existe acuerdo parcial sobre este punto.",
+])
+def test_cues_when_in_doubt_partial_rather_than_oppose(detector, text):
+    assert detector.detect(text).position == "partial"
+
+
+def test_cues_a_clause_as_object_is_no_opposition_to_the_proposal(detector):
+    found = detector.detect("No estamos de acuerdo que esté la presidenta.")
+    assert found.position == "none" and [h.reason for h in found.hits] == ["a clause as object"]
+    assert detector.detect("Estamos de acuerdo en que este valor debe estar en la constitución.").position == "support"
+
+
+def test_cues_a_word_in_a_list_is_no_statement(detector):
+    found = detector.detect("Empatía, apoyo, colaboración u otro en momento de necesidad.")
+    assert found.position == "none" and [h.reason for h in found.hits] == ["a list item"]
+    assert detector.detect("Apoyo, porque es necesario.").position == "support"

@@ -1,0 +1,117 @@
+"""The positions stage: which rows count, the three sources, and the errors a person can act on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from consultnlp import schema
+from consultnlp.config import PositionsConfig, load_config
+from consultnlp.errors import ConfigError
+from consultnlp.stages.base import RunContext
+from consultnlp.stages.positions import PositionsStage
+from consultnlp.themes.data import labelled_from_frame
+from tests.conftest import make_frame
+from tests.positions.test_model import toy_frame
+
+ROWS = [
+    # text, excluded, dup_group, representative, acuerdo
+    ("Estoy en contra de esta propuesta porque encarece el transporte.", "", 0, True, "D"),
+    ("Estoy en contra de esta propuesta porque encarece el transporte.", "", 0, False, "D"),
+    ("No estoy en contra de la propuesta, pero pido más plazo.", "", 1, True, "P"),
+    ("La educación debe ser gratuita.", "", 2, True, "A"),
+    ("acuerdo total", schema.REASON_NO_ARGUMENT, -1, False, "A"),
+    ("discordo", schema.REASON_NO_ARGUMENT, -1, False, "D"),
+    ("Sin fundamento", schema.REASON_NON_ANSWER, -1, False, "A"),
+    ("   ", schema.REASON_EMPTY, -1, False, ""),
+]
+
+
+def frame(**extra) -> pd.DataFrame:
+    out = make_frame([r[0] for r in ROWS], acuerdo=[r[4] for r in ROWS], **extra)
+    out[schema.TEXT_CLEAN] = out[schema.TEXT].str.strip()
+    out[schema.TEXT_REDACTED] = out[schema.TEXT_CLEAN]
+    out[schema.LANG] = "es"
+    out[schema.EXCLUDED] = [r[1] for r in ROWS]
+    out[schema.DUP_GROUP] = [r[2] for r in ROWS]
+    out[schema.DUP_REPRESENTATIVE] = [r[3] for r in ROWS]
+    out[schema.DUP_COUNT] = [2, 2, 1, 1, 1, 1, 1, 1]
+    return out
+
+
+def run(config: PositionsConfig, data: pd.DataFrame | None = None, context: RunContext | None = None) -> pd.DataFrame:
+    return PositionsStage(config).apply(frame() if data is None else data, context or RunContext())
+
+
+def test_positions_cues_by_default_count_set_aside_rows_and_leave_them_excluded():
+    out = run(load_config().positions)
+    assert out[schema.POSITION].tolist() == ["oppose", "oppose", "none", "none", "support", "oppose", "", ""]
+    assert out[schema.POSITION_SOURCE].tolist() == ["text"] * 6 + ["", ""]
+    assert out.loc["c000", schema.POSITION_EVIDENCE] == "Estoy en contra"
+    assert out[schema.EXCLUDED].tolist() == [r[1] for r in ROWS]
+
+
+def test_positions_set_aside_rows_left_out_when_asked():
+    out = run(PositionsConfig(set_aside=False))
+    assert out[schema.POSITION].tolist()[4:6] == ["", ""]
+
+
+def test_positions_from_a_closed_question_with_the_mapping_noted():
+    context = RunContext()
+    out = run(PositionsConfig(method="column", column="acuerdo"), context=context)
+    assert out[schema.POSITION].tolist() == ["oppose", "oppose", "partial", "support", "support", "oppose", "", ""]
+    assert out.loc["c002", schema.POSITION_EVIDENCE] == "acuerdo=P"
+    assert set(out.loc[out[schema.POSITION] != "", schema.POSITION_SOURCE]) == {"column"}
+    note = [n for n in context.warnings if n.key == "note_position_mapping"][0]
+    assert note.text("en") == "Positions from the column “acuerdo”: A -> support (2), P -> partial (1), D -> oppose (3)."
+
+
+def test_positions_closed_question_errors():
+    bad = frame()
+    bad.loc["c003", "acuerdo"] = "quizás"
+    with pytest.raises(ConfigError, match=r'column "acuerdo" has values that are not positions: "quizás" \(1 row\)'):
+        run(PositionsConfig(method="column", column="acuerdo"), bad)
+    with pytest.raises(ConfigError, match='positions.column: the input has no column "acuerdo_x". Found: acuerdo'):
+        run(PositionsConfig(method="column", column="acuerdo_x"))
+    with pytest.raises(ConfigError, match="positions.column is empty. Use --position-column COLUMN"):
+        PositionsStage(PositionsConfig(method="column"))
+    with pytest.raises(ConfigError, match="positions.model is empty. Use --position-model"):
+        PositionsStage(PositionsConfig(method="model"))
+
+
+def test_positions_an_input_column_named_position_is_read_under_its_kept_name():
+    data = frame().rename(columns={"acuerdo": "input_position"})
+    out = run(PositionsConfig(method="column", column="position"), data)
+    assert out.loc["c000", schema.POSITION] == "oppose" and out.loc["c000", "input_position"] == "D"
+
+
+def test_positions_off_adds_nothing():
+    stage = PositionsStage(PositionsConfig(method="off"))
+    assert stage.provides == () and stage.requires == ()
+    assert list(stage.apply(frame(), RunContext()).columns) == list(frame().columns)
+
+
+def test_positions_model_reads_units_and_copies_duplicates(tmp_path):
+    from consultnlp.positions.model import train_position_model
+
+    data = labelled_from_frame(toy_frame({"A": 200, "P": 50, "D": 50}), text_column="fundamento", label_column="acuerdo")
+    train_position_model(data, tmp_path / "m", features="tfidf", holdout=0)
+    rows = frame()
+    rows.loc[["c000", "c001"], schema.TEXT_REDACTED] = "es malo e injusto para todos"
+    rows.loc["c003", schema.TEXT_REDACTED] = "es bueno y necesario"
+    out = run(PositionsConfig(method="model", model=str(tmp_path / "m")), rows)
+    assert out[schema.POSITION].tolist()[:2] == ["oppose", "oppose"] and out.loc["c003", schema.POSITION] == "support"
+    assert out[schema.POSITION_SOURCE].tolist() == ["model"] * 4 + ["text", "text", "", ""]
+    assert out.loc["c001", schema.POSITION_EVIDENCE] == out.loc["c000", schema.POSITION_EVIDENCE]
+    assert out.loc["c000", schema.POSITION_EVIDENCE].startswith("p=")
+
+
+def test_positions_notes_count_positions():
+    context = RunContext()
+    run(PositionsConfig(), context=context)
+    assert [n.text("en") for n in context.warnings] == ["Positions: 1 support, 0 agree in part, 3 oppose, 2 state none."]
+    context = RunContext()
+    none_stated = frame()
+    none_stated[schema.TEXT_CLEAN] = "La educación debe ser gratuita."
+    run(PositionsConfig(), none_stated, context)
+    assert context.warnings == []

@@ -1,0 +1,167 @@
+"""Position tables on a hand-built frame whose answers are known; Pol.is votes; the report's sections."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from consultnlp import schema
+from consultnlp.config import PipelineConfig, SummariseConfig
+from consultnlp.frame import row_accounting
+from consultnlp.report.content import build_content
+from consultnlp.report.markdown import render_markdown
+from consultnlp.report.outputs import report_settings
+from consultnlp.summary import summarise
+from consultnlp.summary.positions import position_point_groups, position_segment_table
+from tests.report.frames import golden_frame, summary_inputs, taxonomy
+
+POSITIONS = {"c01": "oppose", "c02": "oppose", "c03": "support", "c04": "support", "c05": "partial", "c06": "none", "c09": "oppose",
+             "c10": "support"}
+
+
+def position_frame() -> pd.DataFrame:
+    """The golden frame plus one row set aside as no_argument ("acuerdo total"), and a position on every counted row."""
+    frame = golden_frame()
+    extra = frame.loc[["c06"]].rename(index={"c06": "c10"})
+    extra[[schema.TEXT, schema.TEXT_REDACTED]] = "acuerdo total"
+    extra[[schema.EXCLUDED, schema.EXCLUDED_STAGE]] = [schema.REASON_NO_ARGUMENT, "screen"]
+    extra[schema.TOPIC_ID] = pd.array([pd.NA], dtype="Int64")
+    extra[schema.TOPIC_GROUP_ID] = pd.array([pd.NA], dtype="Int64")
+    extra[schema.THEMES] = ""
+    extra[[schema.DUP_GROUP, schema.DUP_REPRESENTATIVE, schema.ROW_NUMBER]] = [-1, False, 10]
+    frame = pd.concat([frame, extra])
+    frame[schema.POSITION] = [POSITIONS.get(i, "") for i in frame.index]
+    frame[schema.POSITION_SOURCE] = ["text" if POSITIONS.get(i) else "" for i in frame.index]
+    frame[schema.POSITION_EVIDENCE] = ""
+    return frame
+
+
+@pytest.fixture(scope="module")
+def summary():
+    frame = position_frame()
+    return frame, summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
+                            segment_columns=["region"], lang="en")
+
+
+def test_positions_table_counts_duplicates_once_and_set_aside_rows_each(summary):
+    _, result = summary
+    table = result.tables["positions"]
+    assert table[["position", "name", "contributions", "unique_contributions", "analysed", "set_aside"]].values.tolist() == [
+        ["support", "Support", 3, 3, 2, 1], ["partial", "Agree in part", 1, 1, 1, 0], ["oppose", "Oppose", 3, 2, 2, 0],
+        ["none", "No stated position", 1, 1, 1, 0]]
+    assert table["share"].tolist() == [0.4286, 0.1429, 0.2857, 0.1429]
+    assert table["share_of_stated"].tolist()[:3] == [0.5, 0.1667, 0.3333] and np.isnan(table["share_of_stated"].iloc[3])
+
+
+def test_positions_table_reconciles_with_the_comment_frame(summary):
+    frame, result = summary
+    table = result.tables["positions"].set_index("position")
+    counted = frame[frame[schema.POSITION] != ""]
+    assert table["contributions"].sum() == len(counted)
+    units = counted[(counted[schema.EXCLUDED] == "") & counted[schema.DUP_REPRESENTATIVE]]
+    for position, row in table.iterrows():
+        assert row["analysed"] == int((units[schema.POSITION] == position).sum())
+        assert row["set_aside"] == int(((counted[schema.EXCLUDED] == schema.REASON_NO_ARGUMENT) & (counted[schema.POSITION] == position)).sum())
+
+
+def test_positions_per_subject_topic_and_theme(summary):
+    _, result = summary
+    topics = result.tables["topic_positions"]
+    groups = topics[topics["level"] == "group"].set_index("id")
+    assert groups.loc[0, ["unique_contributions", "support", "partial", "oppose", "none", "stated"]].tolist() == [2, 1, 0, 1, 0, 2]
+    assert groups.loc[1, ["unique_contributions", "support", "partial", "oppose", "stated"]].tolist() == [3, 1, 1, 1, 3]
+    assert groups.loc[1, "share_oppose"] == 0.3333 and groups.loc[-1, "none"] == 1 and np.isnan(groups.loc[-1, "share_support"])
+    assert groups.loc[1, "label"] == "Hospitals"
+    # Every analysed unique contribution with a position counts once per level.
+    assert groups["unique_contributions"].sum() == topics.loc[topics["level"] == "topic", "unique_contributions"].sum() == 6
+    themes = result.tables["theme_positions"].set_index("theme_id")
+    assert themes.loc["health", ["unique_contributions", "support", "partial", "oppose"]].tolist() == [4, 2, 1, 1]
+    assert themes.loc["open_data", ["support", "oppose"]].tolist() == [1, 2] and themes.loc["open_data", "name"] == "Open data"
+
+
+def test_positions_quotes_of_each_side_are_added(summary):
+    _, result = summary
+    quotes = result.tables["quotes"]
+    mine = quotes[quotes["scope"].isin(["support", "partial", "oppose"])]
+    assert mine[["scope", "group_id", "group_name", "comment_id"]].values.tolist()[:1] == [["support", "all", "All contributions", "c03"]]
+    assert set(mine.loc[mine["scope"] == "oppose", "comment_id"]) == {"c01", "c09"}  # c02 is a copy of c01
+
+
+def test_positions_key_point_groups_need_enough_contributions():
+    units = pd.DataFrame({schema.POSITION: ["oppose"] * 12 + ["support"] * 3 + ["none"], schema.TOPIC_GROUP_ID: [1] * 10 + [2] * 6})
+    groups = position_point_groups(units, min_contributions=10)
+    assert sorted(groups) == [("oppose", "1"), ("oppose", "all"), ("support", "all")]
+    assert groups[("oppose", "1")].tolist() == list(range(10))
+
+
+def test_positions_by_segment_use_the_materiality_rule():
+    n = {("Norte", "oppose"): 60, ("Norte", "support"): 20, ("Sur", "oppose"): 20, ("Sur", "support"): 80}
+    rows = [(f"r{i}-{r}-{p}", r, p) for (r, p), k in n.items() for i in range(k)]
+    frame = pd.DataFrame(rows, columns=["comment_id", "region", schema.POSITION]).set_index("comment_id")
+    frame[schema.EXCLUDED] = ""
+    frame[schema.DUP_GROUP] = np.arange(len(frame))
+    frame[schema.DUP_REPRESENTATIVE] = True
+    table = position_segment_table(frame, ["region"], SummariseConfig(), "es")
+    found = table[table["material"]].set_index(["segment", "position"])
+    assert sorted(found.index) == [("Norte", "oppose"), ("Sur", "support")]
+    assert found.loc[("Norte", "oppose"), "share_in_segment"] == 0.75 and found.loc[("Norte", "oppose"), "name"] == "En contra"
+    small = frame.iloc[::10]  # 18 contributions: significant perhaps, never material (finding_min_count 20)
+    assert not position_segment_table(small, ["region"], SummariseConfig(), "es")["material"].any()
+
+
+def _report(frame: pd.DataFrame, lang: str = "en") -> str:
+    result = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
+                       segment_columns=["region"], lang=lang)
+    content = build_content(result.tables, result.facts, lang=lang, source="x.csv", taxonomy=taxonomy(),
+                            settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])
+    return render_markdown(content)
+
+
+def test_positions_report_section_only_when_positions_exist():
+    with_positions = _report(position_frame())
+    assert "## Support and opposition" in with_positions
+    assert "Of the 6 that state a position, 50% support it, 17% agree in part and 33% oppose it." in with_positions
+    assert "### Reasons given by those who oppose" in with_positions
+    none_stated = position_frame()
+    none_stated[schema.POSITION] = none_stated[schema.POSITION].replace({"support": "none", "partial": "none", "oppose": "none"})
+    assert "Support and opposition" not in _report(none_stated)
+    assert "Support and opposition" not in _report(golden_frame())
+    assert "## Apoyo y oposición" in _report(position_frame(), "es")
+
+
+def test_positions_polis_votes_are_their_own_measure():
+    frame = golden_frame()
+    frame["agrees"] = [10, 10, 0, 5, 3, 0, 0, 0, 8]
+    frame["disagrees"] = [0, 0, 0, 5, 1, 0, 0, 0, "n/a"]
+    result = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
+                       segment_columns=[], lang="en")
+    assert "positions" not in result.tables
+    votes = result.tables["topic_votes"].set_index(["level", "id"])
+    assert votes.loc[("all", -1), ["comments", "comments_with_votes", "votes", "agrees", "disagrees"]].tolist() == [6, 4, 32, 26, 6]
+    assert votes.loc[("all", -1), "agreement"] == 0.8125
+    # Topic 1: c04 5/5 (division 1), c05 3/1 (0.5), c09 8/0 (0): vote-weighted (10*1 + 4*0.5 + 0) / 22.
+    assert votes.loc[("topic", 1), "division"] == round(12 / 22, 4) and votes.loc[("group", 1), "label"] == "Hospitals"
+    report = render_markdown(build_content(result.tables, result.facts, lang="en", source="x.csv", taxonomy=taxonomy(),
+                                           settings=report_settings(PipelineConfig(), taxonomy(), "en"), warnings=[]))
+    assert "## Reactions of other participants (votes)" in report and "32 votes on 6 distinct comments; 81% of them agree" in report
+
+
+def test_positions_segment_values_that_are_personal_data_published_as_pseudonyms():
+    from consultnlp.privacy.pseudonyms import new_key
+    from consultnlp.summary.public import public_tables
+
+    table = pd.DataFrame({"segment_column": ["email", "email"], "segment": ["ana@example.org", "(blank)"], "position": ["oppose", "support"]})
+    out = public_tables({"position_segment": table}, columns=["email"], key=new_key(), segment_tables={})["position_segment"]
+    assert "ana@example.org" not in out["segment"].tolist() and out["segment"].iloc[1] == "(blank)"
+    assert table["segment"].iloc[0] == "ana@example.org"  # the summary itself keeps the real value
+
+
+def test_positions_quotes_are_other_voices_than_the_key_points():
+    from consultnlp.summary.positions import position_quotes
+
+    frame = position_frame()
+    points = pd.DataFrame([{"scope": "support", "group_id": "all", "rank": 1, "comment_id": "c03"}])
+    quotes = position_quotes(frame, points, 3)
+    assert quotes.loc[quotes["scope"] == "support", "comment_id"].tolist() == ["c04"]
+    assert quotes.loc[quotes["scope"] == "oppose", "comment_id"].tolist() == ["c01", "c09"]
