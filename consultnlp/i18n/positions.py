@@ -53,6 +53,13 @@ POSITION_STRINGS: dict[str, dict] = {
         "De las {stated} que expresan una postura, {support} están a favor, {partial} de acuerdo en parte y {oppose} en contra.",
         "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",
         "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it."),
+    "s_positions": _s(
+        "{stated} contribuciones distintas ({share} del total) expresan una postura: {support} de ellas están a favor, "
+        "{partial} de acuerdo en parte y {oppose} en contra.",
+        "{stated} contribuições distintas ({share} do total) expressam uma posição: {support} delas são a favor, "
+        "{partial} concordam em parte e {oppose} são contra.",
+        "{stated} distinct contributions ({share} of all) state a position: {support} of them support it, "
+        "{partial} agree in part and {oppose} oppose it."),
     "positions_few_stated": _s(
         "Solo {share} de las contribuciones expresa una postura de forma explícita: estas proporciones describen a quienes lo hicieron, "
         "no a todas las personas que participaron.",

@@ -85,6 +85,11 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "Las posturas son las respuestas a la pregunta cerrada «opinion»" in report
     assert "### Razones de quienes están en contra" in report
+    # The summary states the balance, from the same table.
+    stated = int(table.loc[STATED, "unique_contributions"].sum())
+    summary = report.split("\n## ")[1]
+    share = f"{100 * table.loc['oppose', 'share_of_stated']:.0f}"
+    assert f"{stated} contribuciones distintas (" in summary and f"{share}% en contra" in summary, summary
     assert "Posturas" in pd.ExcelFile(out / "summary.xlsx").sheet_names
     # Re-rendering in English keeps the section, from the saved state.
     result = runner.invoke(app, ["report", str(out), "--lang", "en", "--format", "md"])

@@ -88,10 +88,25 @@ def summary_sentences(ctx: ReportContext, set_aside: int) -> list[str]:
         if len(shown) > 1:
             sentences.append(t("s_languages", lang, langs=", ".join(
                 f"{language_name(str(r[schema.LANG]), lang)} {ctx.pct(r['share_of_analysed'])}" for _, r in shown.iterrows())))
+    sentences += positions_sentence(ctx)
     if ctx.facts.get("segment_columns") and themes is not None:
         findings = material_findings(ctx)
         sentences += finding_sentences(ctx, findings.head(FINDINGS_IN_SUMMARY)) if len(findings) else [t("s_no_findings", lang)]
     return sentences
+
+
+def positions_sentence(ctx: ReportContext) -> list[str]:
+    """The balance of stated positions in one sentence; nothing when no contribution states one."""
+    table = ctx.table("positions")
+    if table is None:
+        return []
+    rows = table.set_index("position")
+    stated = int(rows.loc[["support", "partial", "oppose"], "unique_contributions"].sum())
+    total = int(rows["unique_contributions"].sum())
+    if stated == 0 or total == 0:
+        return []
+    shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
+    return [t("s_positions", ctx.lang, stated=ctx.n(stated), share=ctx.pct(stated / total), **shares)]
 
 
 def _join(items: list[str], lang: str) -> str:
