@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from consultnlp.errors import ConfigError
-from consultnlp.resources import project_path
-from consultnlp.schema import LANGUAGES
+from consultnlp.resources import language_lists, parse_sections, project_path
 from consultnlp.text import fold, plural_stem
 
 NON_ANSWER = "non_answer"
@@ -96,29 +93,9 @@ class Screen:
 
 
 def parse_list(text: str, source: str) -> dict[str, list[str]]:
-    """Sections of a list file: ``[section]`` headers, one entry per line, ``#`` comments."""
-    sections: dict[str, list[str]] = {}
-    current: str | None = None
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            if current not in SECTIONS:
-                raise ConfigError(f"{source}, line {number}: unknown section [{current}]. Sections: {', '.join(SECTIONS)}.")
-            sections.setdefault(current, [])
-        elif current is None:
-            raise ConfigError(f"{source}, line {number}: {line!r} comes before any [section] header.")
-        else:
-            sections[current].append(line)
-    return sections
+    """Sections of a list file (see :func:`consultnlp.resources.parse_sections`)."""
+    return parse_sections(text, source, SECTIONS)
 
-
-@lru_cache(maxsize=8)
-def _bundled(directory: Path) -> dict[str, dict[str, list[str]]]:
-    return {lang: parse_list((directory / f"{lang}.txt").read_text(encoding="utf-8"), f"{directory.name}/{lang}.txt")
-            for lang in LANGUAGES if (directory / f"{lang}.txt").is_file()}
 
 
 def load_screen(
@@ -127,7 +104,7 @@ def load_screen(
 ) -> Screen:
     """The bundled lists of every language plus the user's extra phrases."""
     screen = Screen(max_words=max_words)
-    for sections in _bundled(directory).values():
+    for sections in language_lists(directory, SECTIONS).values():
         for reason in (NON_ANSWER, NO_ARGUMENT):
             for phrase in sections.get(reason, []):
                 screen.phrases.setdefault(normalise(phrase), reason)

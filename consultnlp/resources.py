@@ -8,7 +8,11 @@ data-files), so both layouts are looked up.
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
+
+from consultnlp.errors import ConfigError
+from consultnlp.schema import LANGUAGES
 
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
 INSTALLED_ROOT = Path(sys.prefix) / "share" / "consultnlp"
@@ -21,3 +25,31 @@ def project_path(*parts: str) -> Path:
         return source
     installed = INSTALLED_ROOT.joinpath(*parts)
     return installed if installed.exists() else source
+
+
+def parse_sections(text: str, source: str, allowed: tuple[str, ...]) -> dict[str, list[str]]:
+    """The sections of a word-list file: ``[section]`` headers (each one of ``allowed``), one entry per line,
+    ``#`` starts a comment. Used by the bundled non-answer and position lists and by users' own."""
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            if current not in allowed:
+                raise ConfigError(f"{source}, line {number}: unknown section [{current}]. Sections: {', '.join(allowed)}.")
+            sections.setdefault(current, [])
+        elif current is None:
+            raise ConfigError(f"{source}, line {number}: {line!r} comes before any [section] header.")
+        else:
+            sections[current].append(line)
+    return sections
+
+
+@lru_cache(maxsize=8)
+def language_lists(directory: Path, allowed: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
+    """``directory/<lang>.txt`` for each supported language that has one, parsed by :func:`parse_sections`."""
+    return {lang: parse_sections((directory / f"{lang}.txt").read_text(encoding="utf-8"), f"{directory.name}/{lang}.txt", allowed)
+            for lang in LANGUAGES if (directory / f"{lang}.txt").is_file()}

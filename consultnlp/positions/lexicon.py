@@ -16,13 +16,12 @@ Spanish); the word sections of a comment's own language, or of all languages whe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
+from consultnlp import resources
 from consultnlp.errors import ConfigError
 from consultnlp.positions import OPPOSE, PARTIAL, SUPPORT
-from consultnlp.resources import project_path
-from consultnlp.schema import LANGUAGES
+from consultnlp.resources import language_lists, project_path
 
 LISTS_DIR = project_path("data") / "positions"
 CONSENSUS = "consensus"  # a group's agreement ("hubo consenso"): support; not reached ("no hubo acuerdo"): partial
@@ -129,29 +128,9 @@ class CueLists:
 
 
 def parse_sections(text: str, source: str) -> dict[str, list[str]]:
-    """Sections of a list file: ``[section]`` headers, one entry per line, ``#`` starts a comment."""
-    sections: dict[str, list[str]] = {}
-    current: str | None = None
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            if current not in SECTIONS:
-                raise ConfigError(f"{source}, line {number}: unknown section [{current}]. Sections: {', '.join(SECTIONS)}.")
-            sections.setdefault(current, [])
-        elif current is None:
-            raise ConfigError(f"{source}, line {number}: {line!r} comes before any [section] header.")
-        else:
-            sections[current].append(line)
-    return sections
+    """Sections of a list file (see :func:`consultnlp.resources.parse_sections`)."""
+    return resources.parse_sections(text, source, SECTIONS)
 
-
-@lru_cache(maxsize=8)
-def _bundled(directory: Path) -> dict[str, dict[str, list[str]]]:
-    return {lang: parse_sections((directory / f"{lang}.txt").read_text(encoding="utf-8"), f"{directory.name}/{lang}.txt")
-            for lang in LANGUAGES if (directory / f"{lang}.txt").is_file()}
 
 
 def _lexicon(sections: dict[str, list[str]]) -> Lexicon:
@@ -173,7 +152,7 @@ def load_cues(
 ) -> CueLists:
     """The bundled lists of every language plus the user's extra cues (``{support: [...], oppose: [...]}``) and proposal words."""
     lists = CueLists()
-    bundled = _bundled(directory)
+    bundled = language_lists(directory, SECTIONS)
     for lang, sections in bundled.items():
         for kind in CUE_SECTIONS:
             for entry in sections.get(kind, []):

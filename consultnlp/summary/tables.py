@@ -132,12 +132,7 @@ def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, lab
             "contributions": len(part), "unique_contributions": n_unique,
             "share": float(_share(len(part), total)), "share_unique": float(_share(n_unique, total_unique)),
         })
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return table
-    table["_outlier"] = table["topic_group_id"] == schema.OUTLIER_TOPIC
-    table = table.sort_values(["_outlier", "contributions", "topic_group_id"], ascending=[True, False, True], kind="stable")
-    return table.drop(columns="_outlier").reset_index(drop=True)
+    return _outliers_last(pd.DataFrame(rows), "topic_group_id")
 
 
 def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:
@@ -240,13 +235,7 @@ def topics_table(
         row["top_themes"] = ", ".join(themes.index)
         row["top_theme_names"] = ", ".join(theme_name(taxonomy, th, lang) for th in themes.index)
         rows.append(row)
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return table
-    # Outliers last; topics by size.
-    table["_outlier"] = table["topic_id"] == schema.OUTLIER_TOPIC
-    table = table.sort_values(["_outlier", "contributions", "topic_id"], ascending=[True, False, True], kind="stable")
-    return table.drop(columns="_outlier").reset_index(drop=True)
+    return _outliers_last(pd.DataFrame(rows), "topic_id")
 
 
 def _group_of(part: pd.DataFrame, groups: dict[int, str] | None) -> dict[str, Any]:
@@ -434,3 +423,12 @@ def privacy_table(frame: pd.DataFrame, kinds: list[str] | None = None) -> pd.Dat
     # Most found first; then in the order kinds are listed (the detectors' order).
     return table.assign(_order=np.arange(len(table))).sort_values(["occurrences", "_order"], ascending=[False, True], kind="stable") \
         .drop(columns="_order").reset_index(drop=True)
+
+
+def _outliers_last(table: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    """Largest first by contributions, ties by id; the outlier row (id -1) last."""
+    if table.empty:
+        return table
+    table["_outlier"] = table[id_column] == schema.OUTLIER_TOPIC
+    table = table.sort_values(["_outlier", "contributions", id_column], ascending=[True, False, True], kind="stable")
+    return table.drop(columns="_outlier").reset_index(drop=True)
