@@ -10,7 +10,7 @@ headline groups, duplicate labels, NMI of ``topic_id`` against the human label
 where there is one, key points (how many, and the share whose statement is
 verbatim in the cited comment), and the report's height in pixels at 1280 px
 wide in headless Chromium. ``--show N`` writes N random rows of each exclusion
-reason and N key points per dataset to ``benchmarks/out/findings/<name>/read.md``
+reason and N key points per dataset to ``benchmarks/out/findings/<name>.read.md``
 to be read by hand.
 """
 
@@ -108,7 +108,7 @@ def measure(name: str, spec: dict[str, Any], cache: Path, show: int) -> dict[str
     result["report_height_px"] = report_height(out / "report.html")
     result["findings_height_px"] = report_height(out / "report.html", until="method")  # summary to campaigns
     if show:
-        write_reading_sheet(out / "read.md", comments, points_path, show)
+        write_reading_sheet(OUT / f"{name}.read.md", comments, points_path, show)  # beside the run: a run folder holds only its own files
     return result
 
 
