@@ -74,7 +74,7 @@ def test_qdpx_checker_fails_on_broken_projects(qdpx_run, tmp_path):
 
 
 def test_qdpx_imports_with_an_open_source_reader(qdpx_run, tmp_path):
-    """pyrefiqda (MIT) parses projects into models generated from the REFI-QDA schema; installed only where asked for."""
+    """pyrefiqda (MIT) parses projects into models generated from the REFI-QDA schema; `make test` installs it (dev extra)."""
     pytest.importorskip("pyrefiqda", reason="pyrefiqda is not installed (pip install pyrefiqda to run this import check)")
     from pyrefiqda import RefiProject
 
