@@ -35,6 +35,8 @@ TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
 CHUNK = 20_000
 # HDBSCAN's "excess of mass" sometimes keeps one giant cluster; above this share we re-cut with "leaf".
 MAX_TOPIC_SHARE = 0.5
+# A topic over topics.max_topic_share and this many times the median topic is a catch-all in a map of any size.
+CATCH_ALL_RATIO = 3.0
 
 
 @dataclass
@@ -275,34 +277,59 @@ def merge_close_topics(topics: np.ndarray, features: np.ndarray, threshold: floa
 def split_large_topics(
     topics: np.ndarray, features: np.ndarray, weights: np.ndarray, *, max_share: float, min_size: int, random_state: int
 ) -> tuple[np.ndarray, int]:
-    """Split each topic holding more than ``max_share`` of the weight with k-means inside it; return (topics, splits made).
+    """Split each catch-all topic with k-means inside it, into pieces under ``max_share`` of the weight; return (topics, splits made).
 
     A catch-all topic (a quarter of a consultation under "general values") tells a reader
-    nothing; its pieces usually do. Only a model of at least ``1 / max_share`` topics has catch-alls:
-    with three real subjects, a third each is no catch-all. Pieces are never smaller than ``min_size``
-    comments on average. Topics within 5% of the cap are split too: placing the other comments and the
-    outliers after the fit moves shares a little.
+    nothing; its pieces usually do. A topic over the cap is a catch-all when it is at least
+    ``CATCH_ALL_RATIO`` times the median topic, in a map of any size; once the map has at least
+    ``1 / max_share`` topics, every topic over the cap is (with three real subjects, a third
+    each is no catch-all), and so is a k-means piece that came out over it (up to three rounds).
+    Pieces are never smaller than ``min_size`` comments on average.
+    Topics within 5% of the cap count as over it: placing the other comments and the outliers
+    after the fit moves shares a little.
     """
+    out = np.asarray(topics, dtype=np.int64).copy()
+    total = float(weights.sum())
+    if total <= 0:
+        return out, 0
+    splits = 0
+    cannot: set[int] = set()  # topics k-means cannot cut into pieces of min_size
+    pieces: set[int] = set()  # topics made by a split: cut again only when strictly over the cap
+    for every_topic_over_cap in (False, True, True, True):  # catch-alls first; then, in a large map, whatever is left over the cap
+        ids = sorted(t for t in set(out.tolist()) if t != -1)
+        if every_topic_over_cap and len(ids) < math.ceil(1 / max_share):
+            break
+        shares = {t: float(weights[out == t].sum()) / total for t in ids}
+        median = float(np.median(list(shares.values()))) if shares else 0.0
+        over = [t for t in ids if t not in cannot and shares[t] > (1.0 if t in pieces else 0.95) * max_share
+                and (every_topic_over_cap or shares[t] >= CATCH_ALL_RATIO * median)]
+        if every_topic_over_cap and not over:
+            break
+        for topic in over:
+            made = _split_topic(out, topic, features, weights, shares[topic], max_share, min_size, random_state)
+            if made:
+                splits += 1
+                pieces.update([topic, *made])
+            else:
+                cannot.add(topic)
+    return out, splits
+
+
+def _split_topic(
+    out: np.ndarray, topic: int, features: np.ndarray, weights: np.ndarray, share: float, max_share: float, min_size: int, random_state: int
+) -> list[int]:
+    """Split ``topic`` in place into k-means pieces under the cap; the first piece keeps its id. Returns the new ids ([] if not split)."""
     from sklearn.cluster import KMeans
 
-    total = float(weights.sum())
-    out = np.asarray(topics, dtype=np.int64).copy()
-    if len(set(out.tolist()) - {-1}) < math.ceil(1 / max_share):
-        return out, 0
-    next_id = int(out.max()) + 1 if len(out) else 0
-    splits = 0
-    for topic in sorted(t for t in set(out.tolist()) if t != -1):
-        rows = np.flatnonzero(out == topic)
-        share = float(weights[rows].sum()) / total if total else 0.0
-        k = min(math.ceil(share / (0.8 * max_share)), len(rows) // max(1, min_size))
-        if share <= 0.95 * max_share or k < 2:
-            continue
-        parts = KMeans(n_clusters=k, n_init=3, random_state=random_state).fit_predict(features[rows], sample_weight=weights[rows])
-        for part in range(1, k):
-            out[rows[parts == part]] = next_id
-            next_id += 1
-        splits += 1
-    return out, splits
+    rows = np.flatnonzero(out == topic)
+    k = min(math.ceil(share / (0.8 * max_share)), len(rows) // max(1, min_size))
+    if k < 2:
+        return []
+    parts = KMeans(n_clusters=k, n_init=3, random_state=random_state).fit_predict(features[rows], sample_weight=weights[rows])
+    made = list(range(int(out.max()) + 1, int(out.max()) + k))
+    for part, new_id in zip(range(1, k), made):
+        out[rows[parts == part]] = new_id
+    return made
 
 
 def _by_size(topics: np.ndarray) -> np.ndarray:
