@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from consultnlp.embedders.base import l2_normalise
-from consultnlp.topics.model import merge_close_topics, split_large_topics
+from consultnlp.topics.reshape import merge_close_topics, split_large_topics
 
 
 def _clusters(sizes: list[int], spread: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
