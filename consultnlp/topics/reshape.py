@@ -83,7 +83,7 @@ def split_large_topics(
         if every_topic_over_cap and not over:
             break
         for topic in over:
-            made = _split_topic(out, topic, features, weights, shares[topic], max_share, min_size, random_state)
+            made = _split_topic(out, topic, features, shares[topic], max_share, min_size, random_state)
             if made:
                 splits += 1
                 pieces.update([topic, *made])
@@ -92,9 +92,7 @@ def split_large_topics(
     return out, splits
 
 
-def _split_topic(
-    out: np.ndarray, topic: int, features: np.ndarray, weights: np.ndarray, share: float, max_share: float, min_size: int, random_state: int
-) -> list[int]:
+def _split_topic(out: np.ndarray, topic: int, features: np.ndarray, share: float, max_share: float, min_size: int, random_state: int) -> list[int]:
     """Split ``topic`` in place into k-means pieces under the cap; the first piece keeps its id. Returns the new ids ([] if not split)."""
     from sklearn.cluster import KMeans
 
@@ -102,7 +100,8 @@ def _split_topic(
     k = min(math.ceil(share / (0.8 * max_share)), len(rows) // max(1, min_size))
     if k < 2:
         return []
-    parts = KMeans(n_clusters=k, n_init=3, random_state=random_state).fit_predict(features[rows], sample_weight=weights[rows])
+    # Unweighted: a campaign text standing for 40 copies must not become a topic of its own.
+    parts = KMeans(n_clusters=k, n_init=3, random_state=random_state).fit_predict(features[rows])
     made = list(range(int(out.max()) + 1, int(out.max()) + k))
     for part, new_id in zip(range(1, k), made):
         out[rows[parts == part]] = new_id

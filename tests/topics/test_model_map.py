@@ -56,6 +56,15 @@ def test_split_large_topics_weighs_duplicates():
     assert splits >= 1 and len(set(out[:30].tolist())) > 1
 
 
+def test_split_large_topics_never_makes_a_topic_of_one_campaign_text():
+    topics, features = _clusters([120] + [40] * 12)
+    weights = np.ones(len(topics))
+    weights[0] = 60  # one text in topic 0 stands for 60 copies of a campaign
+    out, splits = split_large_topics(topics, features, weights, max_share=0.10, min_size=10, random_state=0)
+    assert splits >= 1
+    assert np.bincount(out[:120]).max() < 120 and min(np.bincount(out)[np.bincount(out) > 0]) >= 10
+
+
 def test_merge_close_topics_merges_a_topic_said_twice_into_the_larger():
     topics, features = _clusters([60, 50, 40, 30])
     features[topics == 3] = features[topics == 0][:30] + 1e-3  # topic 3 is topic 0 again
