@@ -25,6 +25,7 @@ GROUPS_WITH_REASONS = 3  # headline groups whose own reasons are shown, per posi
 POINTS_PER_GROUP = 2
 QUOTES_SHOWN = 3
 GROUPS_IN_TABLE = 10
+FEW_FOR_SHARES = 20  # below this many stating a position, counts are given instead of shares
 FEW_STATED = 0.5  # below this share stating a position, the report says the shares describe only those who did
 MAX_FINDINGS = 5
 
@@ -39,16 +40,21 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if stated == 0:
         return None
     sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
-    shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
-    sec.blocks.append(Block("p", text=t("positions_balance", lang, stated=ctx.n(stated), **shares)))
+    if stated < FEW_FOR_SHARES:
+        counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
+        sec.blocks.append(Block("p", text=t("positions_balance_counts", lang, stated=ctx.n(stated), **counts)))
+    else:
+        shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
+        sec.blocks.append(Block("p", text=t("positions_balance", lang, stated=ctx.n(stated), **shares)))
     total = int(rows["unique_contributions"].sum())
-    if total and stated / total < FEW_STATED:
+    if total and stated / total < FEW_STATED and stated >= FEW_FOR_SHARES:
         sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
     sec.blocks.append(Block(
         "table", headers=[t("position_heading", lang), t("unique_contributions", lang), t("share", lang)], numeric=[False, True, True],
         rows=[[str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)] for _, r in table.iterrows()]))
-    sec.blocks.append(chart([str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
-                            [float(rows.loc[p, "share_of_stated"]) for p in ("support", "partial", "oppose")], t("positions", lang), lang))
+    if stated >= FEW_FOR_SHARES:
+        sec.blocks.append(chart([str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
+                                [float(rows.loc[p, "share_of_stated"]) for p in ("support", "partial", "oppose")], t("positions", lang), lang))
     for position in REASONS_ORDER:
         sub = _reasons(ctx, position, int(rows.loc[position, "analysed"]))
         if sub is not None:

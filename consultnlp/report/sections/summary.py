@@ -8,6 +8,7 @@ from consultnlp import schema
 from consultnlp.i18n import language_name, t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, segment_label
+from consultnlp.report.sections.positions import FEW_FOR_SHARES
 
 SET_ASIDE = (schema.REASON_NON_ANSWER, schema.REASON_NO_ARGUMENT)
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
@@ -105,6 +106,9 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     total = int(rows["unique_contributions"].sum())
     if stated == 0 or total == 0:
         return []
+    if stated < FEW_FOR_SHARES:  # "82% support" of eleven reads as more than it is
+        counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
+        return [t("s_positions_counts", ctx.lang, stated=ctx.n(stated), share=ctx.pct(stated / total), **counts)]
     shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
     return [t("s_positions", ctx.lang, stated=ctx.n(stated), share=ctx.pct(stated / total), **shares)]
 
