@@ -184,6 +184,25 @@ def test_end_to_end_sample_key_points_verbatim_and_counted(sample_run):
     _check_key_points(out, pd.read_parquet(out / "comments.parquet"))
 
 
+def test_end_to_end_every_subject_in_the_report_says_what_people_said(sample_run):
+    """Each detailed subject shows key points, or, where no point is shared by enough contributions, quoted examples."""
+    out, _, _ = sample_run
+    report = (out / "report.md").read_text(encoding="utf-8")
+    part = report.split("\n## Lo que dijeron las personas\n", 1)[1].split("\n## ", 1)[0]
+    subjects = part.split("\n### ")[1:]
+    groups = pd.read_csv(out / "tables" / "topic_groups.csv")
+    assert len(subjects) == min(8, int((groups["topic_group_id"] >= 0).sum()))
+    points = pd.read_csv(out / "tables" / "key_points.csv", dtype={"group_id": str})
+    for subject in subjects:
+        name = subject.split(" — ", 1)[0]
+        group_id = str(int(groups.loc[groups["label"] == name, "topic_group_id"].iloc[0]))
+        has_points = ((points["scope"] == "group") & (points["group_id"] == group_id)).any()
+        if has_points:
+            assert " dicen: «" in subject or " dice: «" in subject, name
+        else:
+            assert "ejemplos de lo que se dijo" in subject and subject.count("\n> — *") >= 1, name
+
+
 def test_end_to_end_planted_campaigns_and_duplicates_found(sample_run):
     out, manifest, _ = sample_run
     comments = pd.read_parquet(out / "comments.parquet").set_index("comment_id")

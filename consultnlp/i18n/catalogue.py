@@ -81,6 +81,10 @@ STRINGS: dict[str, dict] = {
     "point_count_unique": _n(("1 contribución dice:", "{n} contribuciones ({unique} distintas) dicen:"),
                              ("1 contribuição diz:", "{n} contribuições ({unique} distintas) dizem:"),
                              ("1 contribution says:", "{n} contributions ({unique} distinct) say:")),
+    "group_no_points": _s(
+        "Ningún punto lo repiten tres o más contribuciones distintas; dos ejemplos de lo que se dijo:",
+        "Nenhum ponto é repetido por três ou mais contribuições distintas; dois exemplos do que foi dito:",
+        "No point is made by three or more distinct contributions; two examples of what was said:"),
     "points_note": _s(
         "Cada punto clave reúne contribuciones que dicen lo mismo y lo muestra con una frase textual de una de ellas, con los datos "
         "personales ocultados y en su idioma original; el identificador permite encontrarla en comments.csv y tables/key_points.csv lista todas.",

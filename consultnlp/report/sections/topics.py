@@ -10,6 +10,7 @@ GROUPS_IN_CHART = 15
 GROUPS_DETAILED = 8
 SUBTOPICS_LISTED = 6
 POINTS_PER_GROUP = 3  # in the report; tables/key_points.csv has up to summarise.key_points_per_group
+EXAMPLES_WITHOUT_POINTS = 2  # quotes shown for a group where no point is shared by enough contributions
 
 
 def groups_section(ctx: ReportContext) -> Section | None:
@@ -43,6 +44,10 @@ def groups_section(ctx: ReportContext) -> Section | None:
         points = key_points_block(ctx, "group", group["topic_group_id"], POINTS_PER_GROUP)
         if points:
             sub.blocks.append(points)
+        else:
+            examples = _examples(ctx, members["topic_id"].tolist())
+            if examples:
+                sub.blocks += [Block("p", text=t("group_no_points", lang)), Block("quotes", quotes=examples)]
         sec.subsections.append(sub)
     rest = real.iloc[GROUPS_DETAILED:]
     if len(rest):
@@ -54,3 +59,19 @@ def groups_section(ctx: ReportContext) -> Section | None:
             rows=[[str(r["label"]), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1), str(r["topic_labels"])]
                   for _, r in rest.iterrows()]))
     return sec
+
+
+def _examples(ctx: ReportContext, topic_ids: list[int]) -> list[dict[str, str]]:
+    """The first quote of each of a group's largest topics, at most ``EXAMPLES_WITHOUT_POINTS``."""
+    quotes = ctx.table("quotes")
+    if quotes is None:
+        return []
+    chosen = []
+    for topic in topic_ids:
+        mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic))].sort_values("rank")
+        if len(mine):
+            chosen.append({"text": str(mine.iloc[0]["quote"]), "cite": str(mine.iloc[0]["comment_id"])})
+    if len(chosen) < EXAMPLES_WITHOUT_POINTS and topic_ids:  # a group of one topic: its next quote
+        mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic_ids[0]))].sort_values("rank")
+        chosen += [{"text": str(q["quote"]), "cite": str(q["comment_id"])} for _, q in mine.iloc[1:].iterrows()]
+    return chosen[:EXAMPLES_WITHOUT_POINTS]
