@@ -70,7 +70,8 @@ class DedupeStage(Stage):
         context.stats["unique_contributions"] = int(len(sizes))
         if n_dup:
             context.progress.note(
-                f"{n_dup} comments are copies of others ({len(sizes)} unique); {len(campaign_of)} campaign(s) of {cfg.campaign_min_size}+ copies."
+                f"{n_dup} {'comment is a copy' if n_dup == 1 else 'comments are copies'} of others ({len(sizes)} unique); "
+                f"{len(campaign_of)} {'campaign' if len(campaign_of) == 1 else 'campaigns'} of {cfg.campaign_min_size}+ copies."
             )
         return out
 
