@@ -151,6 +151,9 @@ STRINGS: dict[str, dict] = {
     # Who took part and campaigns.
     "values_more": _n(("Un valor más figura en {table}.", "{n} valores más figuran en {table}."), ("Mais um valor está em {table}.", "Mais {n} valores estão em {table}."),
                       ("One more value is in {table}.", "{n} more values are in {table}.")),
+    "campaigns_more": _n(("Una campaña más, más pequeña, figura en {table}.", "{n} campañas más, más pequeñas, figuran en {table}."),
+                         ("Mais uma campanha, menor, está em {table}.", "Mais {n} campanhas, menores, estão em {table}."),
+                         ("One more, smaller campaign is in {table}.", "{n} more, smaller campaigns are in {table}.")),
     "campaigns_intro": _s(
         "Una campaña es un texto de al menos {words} palabras enviado {min} o más veces, idéntico o casi. Cada copia se cuenta como "
         "contribución, pero el texto se analiza una sola vez, para que una campaña no pese más que su contenido.",

@@ -152,11 +152,11 @@ def name_topics_and_groups(
 
 
 CONJUNCTION = {"es": "y", "pt": "e", "en": "and"}
-MAX_GROUP_NAME_WORDS = 5
+MAX_GROUP_NAME_WORDS = 8  # two names of four words fit: "Conservación de la naturaleza y derecho a la salud"
 
 
 def group_names(topics: list[int], written: dict[int, dict[str, str]], main: dict[int, str]) -> dict[str, str]:
-    """A group's name in each language: its largest topic's name and, when both fit in five words,
+    """A group's name in each language: its largest topic's name and, when both fit in ``MAX_GROUP_NAME_WORDS``,
     the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic."""
     langs = sorted({lang for t in topics for lang in written.get(t, {})})
     names = {}

@@ -24,6 +24,7 @@ from consultnlp.report.sections.themes import theme_rows
 
 SEGMENT_VALUES_IN_TABLE = 25
 CAMPAIGNS_QUOTED = 3
+CAMPAIGNS_IN_TABLE = 15  # the largest; the rest are counted in a line and listed in tables/campaigns.csv
 EXCERPT_CHARS = 110
 
 
@@ -68,7 +69,7 @@ def campaigns_section(ctx: ReportContext) -> Section | None:
         "campaigns_intro", lang, min=ctx.settings.get("campaign_min_size", 10), words=ctx.settings.get("campaign_min_words", 8)))])
     labels = ctx.facts.get("topic_labels") or {}
     rows = []
-    for _, c in campaigns.iterrows():
+    for _, c in campaigns.head(CAMPAIGNS_IN_TABLE).iterrows():
         text = " ".join(str(c["representative_text"]).split())
         excerpt = text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rsplit(" ", 1)[0] + "…"
         topic = labels.get(int(c["topic_id"]), "—") if pd.notna(c["topic_id"]) else "—"
@@ -76,6 +77,9 @@ def campaigns_section(ctx: ReportContext) -> Section | None:
         rows.append([str(c["campaign_id"]), ctx.n(int(c["contributions"])), ctx.n(variants), str(topic), excerpt])
     sec.blocks.append(Block("table", headers=[t("campaign", lang), t("contributions", lang), t("variants", lang), t("topic", lang), t("text", lang)],
                             numeric=[False, True, True, False, False], rows=rows))
+    if len(campaigns) > CAMPAIGNS_IN_TABLE:
+        more = len(campaigns) - CAMPAIGNS_IN_TABLE
+        sec.blocks.append(Block("p", text=t("campaigns_more", lang, count=more, n=ctx.n(more), table="tables/campaigns.csv")))
     for _, c in campaigns.head(CAMPAIGNS_QUOTED).iterrows():
         sub = Section(f"campaign-{c['campaign_id']}", t("campaign_heading", lang, count=int(c["contributions"]), id=c["campaign_id"],
                                                         n=ctx.n(int(c["contributions"]))))
