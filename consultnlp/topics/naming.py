@@ -166,8 +166,9 @@ def group_names(topics: list[int], written: dict[int, dict[str, str]], main: dic
         conjunction = CONJUNCTION.get(lang, "and")
         # A second name that repeats a word of the first adds nothing ("Igualdad ante la ley" and "Igualdad").
         second = next((p for p in parts[1:3] if not _shares_word(first, p)), None)
-        joined = f" {fold(first)} "
-        if second and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and f" {fold(conjunction)} " not in joined:
+        # Neither name may already join two things: "Valores y principios" would make "A y valores y principios".
+        joins = any(f" {fold(c)} " in f" {fold(name)} " for name in (first, second or "") for c in (conjunction, "e" if lang == "es" else conjunction))
+        if second and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not joins:
             if lang == "es" and fold(second).startswith(("i", "hi")) and not fold(second).startswith("hie"):
                 conjunction = "e"  # "Salud e igualdad"
             names[lang] = capitalised(f"{first} {conjunction} {second}")

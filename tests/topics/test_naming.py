@@ -61,7 +61,8 @@ def test_names_are_phrases_of_the_group_and_unique():
 def test_group_names_join_two_subtopics_without_repeating_a_word():
     written = {1: {"es": "salud"}, 2: {"es": "educación"}, 3: {"es": "igualdad"}, 4: {"es": "igualdad ante la ley"},
                5: {"es": "leyes y normas"}, 6: {"es": "justicia"}, 7: {"es": "conservación de la naturaleza"},
-               8: {"es": "derecho a la salud"}, 9: {"es": "respetar los derechos humanos de todas las personas"}}
+               8: {"es": "derecho a la salud"}, 9: {"es": "respetar los derechos humanos de todas las personas"},
+               10: {"es": "valores y principios"}}
     main = dict.fromkeys(written, "es")
     assert group_names([1, 2], written, main) == {"es": "Salud y educación"}
     assert group_names([1, 3], written, main) == {"es": "Salud e igualdad"}  # Spanish "y" becomes "e" before an i sound
@@ -69,6 +70,7 @@ def test_group_names_join_two_subtopics_without_repeating_a_word():
     assert group_names([5, 6], written, main) == {"es": "Leyes y normas"}  # the first already joins two things
     assert group_names([7, 8], written, main) == {"es": "Conservación de la naturaleza y derecho a la salud"}
     assert group_names([7, 9], written, main) == {"es": "Conservación de la naturaleza"}  # together over eight words
+    assert group_names([8, 10], written, main) == {"es": "Derecho a la salud"}  # the second already joins two things
 
 
 @pytest.mark.parametrize("n_topics, expected", [(3, 3), (12, 8), (60, 15), (114, 21), (500, 30)])
