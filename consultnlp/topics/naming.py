@@ -171,10 +171,21 @@ def group_names(topics: list[int], written: dict[int, dict[str, str]], main: dic
         if second and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not joins:
             if lang == "es" and fold(second).startswith(("i", "hi")) and not fold(second).startswith("hie"):
                 conjunction = "e"  # "Salud e igualdad"
-            names[lang] = capitalised(f"{first} {conjunction} {second}")
+            names[lang] = capitalised(f"{first} {conjunction} {_inside_sentence(second)}")
         elif first:
             names[lang] = capitalised(first)
     return names
+
+
+def _inside_sentence(name: str) -> str:
+    """A name as it reads after "y": "Produção de biomassa" -> "produção de biomassa"; proper nouns and acronyms
+    ("Hidrogênio Verde", "SUS") stay as written."""
+    words = name.split()
+    if not words or not words[0][:1].isupper() or words[0][1:] != words[0][1:].lower():
+        return name
+    if any(w[:1].isupper() for w in words[1:]):
+        return name
+    return name[:1].lower() + name[1:]
 
 
 def _shares_word(first: str, second: str) -> bool:

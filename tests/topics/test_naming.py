@@ -71,6 +71,11 @@ def test_group_names_join_two_subtopics_without_repeating_a_word():
     assert group_names([7, 8], written, main) == {"es": "Conservación de la naturaleza y derecho a la salud"}
     assert group_names([7, 9], written, main) == {"es": "Conservación de la naturaleza"}  # together over eight words
     assert group_names([8, 10], written, main) == {"es": "Derecho a la salud"}  # the second already joins two things
+    cased = {1: {"pt": "Indústria do Hidrogênio Verde"}, 2: {"pt": "Produção de biomassa"}, 3: {"pt": "SUS"}}
+    main_pt = dict.fromkeys(cased, "pt")
+    assert group_names([1, 2], cased, main_pt) == {"pt": "Indústria do Hidrogênio Verde e produção de biomassa"}
+    assert group_names([2, 1], cased, main_pt) == {"pt": "Produção de biomassa e Indústria do Hidrogênio Verde"}
+    assert group_names([2, 3], cased, main_pt) == {"pt": "Produção de biomassa e SUS"}
 
 
 @pytest.mark.parametrize("n_topics, expected", [(3, 3), (12, 8), (60, 15), (114, 21), (500, 30)])
