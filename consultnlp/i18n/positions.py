@@ -68,11 +68,11 @@ POSITION_STRINGS: dict[str, dict] = {
         "{stated} distinct contributions ({share} of all) state a position: {support} in support, {partial} agreeing in part "
         "and {oppose} opposed."),
     "positions_balance_counts": _s(
-        "De las {stated} que expresan una postura, {support} están a favor, {partial} de acuerdo en parte y {oppose} en contra: "
+        "De las {stated} que expresan una postura: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra; "
         "son pocas para hablar de proporciones.",
-        "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra: "
+        "Das {stated} que expressam uma posição: {support} a favor, {partial} de acordo em parte e {oppose} contra; "
         "são poucas para falar em proporções.",
-        "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it: "
+        "Of the {stated} that state a position: {support} in support, {partial} agreeing in part and {oppose} opposed; "
         "too few to speak of shares."),
     "positions_few_stated": _s(
         "Solo {share} de las contribuciones expresa una postura de forma explícita: estas proporciones describen a quienes lo hicieron, "
