@@ -200,7 +200,7 @@ def test_end_to_end_every_subject_in_the_report_says_what_people_said(sample_run
         if has_points:
             assert " dicen: «" in subject or " dice: «" in subject, name
         else:
-            assert "ejemplos de lo que se dijo" in subject and subject.count("\n> — *") >= 1, name
+            assert "Lo que se dijo, por ejemplo:" in subject and subject.count("\n> — *") >= 1, name
 
 
 def test_end_to_end_planted_campaigns_and_duplicates_found(sample_run):

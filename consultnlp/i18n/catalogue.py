@@ -82,9 +82,9 @@ STRINGS: dict[str, dict] = {
                              ("1 contribuição diz:", "{n} contribuições ({unique} distintas) dizem:"),
                              ("1 contribution says:", "{n} contributions ({unique} distinct) say:")),
     "group_no_points": _s(
-        "Ningún punto lo repiten tres o más contribuciones distintas; dos ejemplos de lo que se dijo:",
-        "Nenhum ponto é repetido por três ou mais contribuições distintas; dois exemplos do que foi dito:",
-        "No point is made by three or more distinct contributions; two examples of what was said:"),
+        "Ningún punto lo repiten tres o más contribuciones distintas. Lo que se dijo, por ejemplo:",
+        "Nenhum ponto é repetido por três ou mais contribuições distintas. O que foi dito, por exemplo:",
+        "No point is made by three or more distinct contributions. What was said, for example:"),
     "points_note": _s(
         "Cada punto clave reúne contribuciones que dicen lo mismo y lo muestra con una frase textual de una de ellas, con los datos "
         "personales ocultados y en su idioma original; el identificador permite encontrarla en comments.csv y tables/key_points.csv lista todas.",
