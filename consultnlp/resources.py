@@ -1,4 +1,4 @@
-"""Where the project's own files are: pipelines, taxonomies, stopwords.
+"""Where the project's own files are (pipelines, taxonomies, stopwords, word lists), and how its sectioned word lists are read.
 
 In a source checkout (and an editable install) they sit beside the package;
 a wheel installs them under ``<prefix>/share/consultnlp`` (see pyproject's
