@@ -197,6 +197,13 @@ def test_end_to_end_every_subject_in_the_report_says_what_people_said(sample_run
         name = subject.split(" — ", 1)[0]
         group_id = str(int(groups.loc[groups["label"] == name, "topic_group_id"].iloc[0]))
         has_points = ((points["scope"] == "group") & (points["group_id"] == group_id)).any()
+        topics = pd.read_csv(out / "tables" / "topics.csv")
+        members = set(topics.loc[topics["topic_group_id"] == int(group_id), "topic_id"])
+        campaigns = pd.read_csv(out / "tables" / "campaigns.csv")
+        inside = campaigns[campaigns["topic_id"].isin(members)]
+        for _, c in inside.head(3).iterrows():  # a subject names the campaigns placed in its topics
+            assert f"{c['campaign_id']}, {c['contributions']} contribuciones" in subject, (name, c["campaign_id"])
+        assert ("campaña organizada" in subject or "campañas organizadas" in subject) == (len(inside) > 0), name
         if has_points:
             assert " dicen: «" in subject or " dice: «" in subject, name
         else:

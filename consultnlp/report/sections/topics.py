@@ -10,6 +10,7 @@ GROUPS_IN_CHART = 15
 GROUPS_DETAILED = 8
 SUBTOPICS_LISTED = 6
 POINTS_PER_GROUP = 3  # in the report; tables/key_points.csv has up to summarise.key_points_per_group
+CAMPAIGNS_NAMED = 3  # campaigns named under a subject; the campaigns section lists them all
 EXAMPLES_WITHOUT_POINTS = 2  # quotes shown for a group where no point is shared by enough contributions
 
 
@@ -40,6 +41,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
             if more > 0:
                 listed += " " + t("and_more", lang, count=more, n=ctx.n(more))
             counts += " " + t("subtopics", lang, list=listed)
+        counts += _campaigns_in(ctx, members["topic_id"].tolist())
         sub.blocks.append(Block("p", text=counts))
         points = key_points_block(ctx, "group", group["topic_group_id"], POINTS_PER_GROUP)
         if points:
@@ -75,3 +77,18 @@ def _examples(ctx: ReportContext, topic_ids: list[int]) -> list[dict[str, str]]:
         mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic_ids[0]))].sort_values("rank")
         chosen += [{"text": str(q["quote"]), "cite": str(q["comment_id"])} for _, q in mine.iloc[1:].iterrows()]
     return chosen[:EXAMPLES_WITHOUT_POINTS]
+
+
+def _campaigns_in(ctx: ReportContext, topic_ids: list[int]) -> str:
+    """" Includes 1 organised campaign (K1, 40 contributions)." for the campaigns placed in these topics, or ""."""
+    campaigns = ctx.table("campaigns")
+    if campaigns is None or "topic_id" not in campaigns:
+        return ""
+    mine = campaigns[campaigns["topic_id"].isin(topic_ids)].head(CAMPAIGNS_NAMED)
+    if mine.empty:
+        return ""
+    items = [t("group_campaign_item", ctx.lang, count=int(c["contributions"]), id=str(c["campaign_id"]), n=ctx.n(int(c["contributions"])))
+             for _, c in mine.iterrows()]
+    total = int(campaigns["topic_id"].isin(topic_ids).sum())
+    listed = "; ".join(items) + (" " + t("and_more", ctx.lang, count=total - len(items), n=ctx.n(total - len(items))) if total > len(items) else "")
+    return " " + t("group_campaigns", ctx.lang, count=total, n=ctx.n(total), list=listed)
