@@ -60,13 +60,6 @@ POSITION_STRINGS: dict[str, dict] = {
         "{partial} concordam em parte e {oppose} são contra.",
         "{stated} distinct contributions ({share} of all) state a position: {support} of them support it, "
         "{partial} agree in part and {oppose} oppose it."),
-    "s_positions_counts": _s(
-        "{stated} contribuciones distintas ({share} del total) expresan una postura: {support} a favor, {partial} de acuerdo en parte "
-        "y {oppose} en contra.",
-        "{stated} contribuições distintas ({share} do total) expressam uma posição: {support} a favor, {partial} de acordo em parte "
-        "e {oppose} contra.",
-        "{stated} distinct contributions ({share} of all) state a position: {support} in support, {partial} agreeing in part "
-        "and {oppose} opposed."),
     "positions_balance_counts": _s(
         "De las {stated} que expresan una postura: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra; "
         "son pocas para hablar de proporciones.",

@@ -97,18 +97,15 @@ def summary_sentences(ctx: ReportContext, set_aside: int) -> list[str]:
 
 
 def positions_sentence(ctx: ReportContext) -> list[str]:
-    """The balance of stated positions in one sentence; nothing when no contribution states one."""
+    """The balance of stated positions in one sentence; nothing when fewer than ``FEW_FOR_SHARES`` state one."""
     table = ctx.table("positions")
     if table is None:
         return []
     rows = table.set_index("position")
     stated = int(rows.loc[["support", "partial", "oppose"], "unique_contributions"].sum())
     total = int(rows["unique_contributions"].sum())
-    if stated == 0 or total == 0:
+    if stated < FEW_FOR_SHARES or total == 0:  # a handful of positions is no headline; the section gives their counts
         return []
-    if stated < FEW_FOR_SHARES:  # "82% support" of eleven reads as more than it is
-        counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
-        return [t("s_positions_counts", ctx.lang, stated=ctx.n(stated), share=ctx.pct(stated / total), **counts)]
     shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
     return [t("s_positions", ctx.lang, stated=ctx.n(stated), share=ctx.pct(stated / total), **shares)]
 
