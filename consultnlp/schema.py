@@ -40,6 +40,7 @@ QUESTION = "question"              # with --questions: the open question a contr
 POSITION = "position"              # support / partial / oppose / none; "" for rows not counted for positions
 POSITION_SOURCE = "position_source"  # column / text / model
 POSITION_EVIDENCE = "position_evidence"  # the value, the words that state it ("no estoy de acuerdo"), or p=0.81
+CONTEXT = "context"                # the prompt a row answers (--context-column, a Decidim comment's proposal title): a concept, a proposal
 
 # Exclusion reasons (the values of EXCLUDED)
 REASON_EMPTY = "empty"
@@ -50,8 +51,11 @@ REASON_NON_ANSWER = "non_answer"    # a placeholder or meta text: "Sin fundament
 REASON_NO_ARGUMENT = "no_argument"  # a position or appraisal without a reason: "acuerdo total", "I agree"
 REASON_MODERATED = "moderated"      # rejected by the platform's moderators (Pol.is moderated = -1), set aside at ingest
 REASON_FILTERED = "filtered"        # outside the --where filter, set aside at ingest
+REASON_OFFICIAL = "official"        # written by the organiser (official/admin author, the organiser's template), not a citizen
+REASON_PROCESS_NOTE = "process_note"  # a note about the meeting or form itself, repeated across records ("solo para el sistema")
+REASON_FORMULA = "formula"          # a spreadsheet formula with no cached value: its source is not a citizen's text
 EXCLUSION_REASONS = (REASON_EMPTY, REASON_JUNK, REASON_TOO_SHORT, REASON_NON_ANSWER, REASON_NO_ARGUMENT, REASON_LANGUAGE,
-                     REASON_MODERATED, REASON_FILTERED)
+                     REASON_MODERATED, REASON_FILTERED, REASON_OFFICIAL, REASON_PROCESS_NOTE, REASON_FORMULA)
 
 OUTLIER_TOPIC = -1
 OTHER_THEME = "other"
@@ -63,6 +67,6 @@ RESERVED = frozenset(
         COMMENT_ID, ROW_NUMBER, TEXT, LANG, LANG_SCORE, TEXT_CLEAN, HAS_URL, TRUNCATED, EXCLUDED,
         EXCLUDED_STAGE, DUP_GROUP, DUP_COUNT, DUP_REPRESENTATIVE, CAMPAIGN, CAMPAIGN_ID,
         TEXT_REDACTED, PII_FOUND, PII_COUNT, LEMMAS, TOPIC_ID, TOPIC_LABEL, TOPIC_PROB, TOPIC_GROUP_ID, TOPIC_GROUP_LABEL, THEMES,
-        THEME_SCORES, THEME_EVIDENCE, POSITION, POSITION_SOURCE, POSITION_EVIDENCE,
+        THEME_SCORES, THEME_EVIDENCE, POSITION, POSITION_SOURCE, POSITION_EVIDENCE, CONTEXT,
     }
 )
