@@ -1,0 +1,74 @@
+"""Opinion groups from Pol.is votes against the groups Pol.is itself assigned.
+
+For every conversation in ``../shared/data/external/polis-opendata`` with a vote matrix, prints one JSON
+line: participants placed by each side, k and silhouette of ours, Pol.is's k, and the adjusted Rand index
+of our groups against Pol.is's ``group-id`` on the participants both placed; then the consensus and
+divisive statements of ``--show`` conversations (their text), to be read.
+
+    python benchmarks/bench_opinion_groups.py
+    python benchmarks/bench_opinion_groups.py --show brexit-consensus,scoop-hivemind.ubi
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+import pandas as pd
+from _common import shared
+from sklearn.metrics import adjusted_rand_score
+
+from consultnlp.votes import group_statements, opinion_groups, read_vote_matrix, statement_votes
+
+
+def rejected(folder) -> set[str]:
+    comments = pd.read_csv(folder / "comments.csv", dtype=str)
+    return set(comments.loc[comments["moderated"] == "-1", "comment-id"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", default="", help="conversations whose consensus and divisive statements to print")
+    args = parser.parse_args()
+    root = shared("polis-opendata")
+    aris = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        matrix = read_vote_matrix(folder)
+        if matrix is None:
+            continue
+        started = time.perf_counter()
+        found = opinion_groups(matrix.without(rejected(folder)))
+        seconds = time.perf_counter() - started
+        theirs = matrix.platform_groups.dropna() if matrix.platform_groups is not None else pd.Series(dtype=float)
+        row = {"conversation": folder.name, "participants": len(matrix.participants), "statements": len(matrix.statements),
+               "polis_placed": len(theirs), "polis_k": int(theirs.nunique()), "seconds": round(seconds, 2)}
+        if found is not None:
+            both = found.groups.index.intersection(theirs.index)
+            ari = adjusted_rand_score(theirs.loc[both].astype(int), found.groups.loc[both]) if len(both) else float("nan")
+            aris.append(ari)
+            row.update({"ours_placed": len(found.groups), "ours_k": found.k, "silhouette": found.silhouette,
+                        "compared": len(both), "ari": round(ari, 3)})
+        print(json.dumps(row))
+        if folder.name in args.show.split(",") and found is not None:
+            texts = pd.read_csv(folder / "comments.csv", dtype=str).set_index("comment-id")["comment-body"]
+            votes = statement_votes(matrix.without(rejected(folder)), found)
+            overall = votes[votes["group"] == "all"].set_index("statement")
+            for flag in ("consensus", "divisive"):
+                chosen = overall[overall[flag]].sort_values("seen", ascending=False).head(5)
+                print(f"  {flag} ({int(overall[flag].sum())}):")
+                for sid, r in chosen.iterrows():
+                    shares = votes[(votes["statement"] == sid) & (votes["group"] != "all")]
+                    by_group = ", ".join(f"g{g}: {a:.0%} agree/{d:.0%} disagree" for g, a, d in
+                                         shares[["group", "agree_share", "disagree_share"]].itertuples(index=False))
+                    print(f"    [{sid}] {texts.get(sid, '?')[:110]!r} ({by_group})")
+            apart = group_statements(matrix.without(rejected(folder)), found, per_group=2)
+            for r in apart.itertuples(index=False):
+                print(f"  group {r.group} {r.direction}s {r.share_in_group:.0%} vs {r.share_outside:.0%}: {texts.get(r.statement, '?')[:100]!r}")
+    if aris:
+        print(json.dumps({"conversations": len(aris), "mean_ari": round(sum(aris) / len(aris), 3),
+                          "median_ari": round(float(pd.Series(aris).median()), 3)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Opinion groups, consensus and division from a small vote matrix whose answer is known by construction."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from consultnlp.errors import InputError
+from consultnlp.votes import group_statements, opinion_groups, read_vote_matrix, statement_votes
+from consultnlp.votes.matrix import VoteMatrix
+
+# Two blocs of 12 participants: bloc A agrees with s0, s1 and disagrees with s2, s3; bloc B the opposite.
+# Everyone agrees with s4 (consensus); s5 is passed by everyone (neither).
+BLOC_A = [1, 1, -1, -1, 1, 0]
+BLOC_B = [-1, -1, 1, 1, 1, 0]
+
+
+def two_blocs(order: list[int] | None = None, noise: bool = True) -> VoteMatrix:
+    rows = [list(BLOC_A) for _ in range(12)] + [list(BLOC_B) for _ in range(12)]
+    if noise:  # a few unseen votes and one dissent per bloc, so the blocs are not exact copies
+        rows[0][1] = np.nan
+        rows[5][0] = -1
+        rows[13][3] = np.nan
+        rows[20][2] = -1
+    ids = [f"p{i:02d}" for i in range(24)]
+    order = order or list(range(24))
+    return VoteMatrix(pd.Index([ids[i] for i in order]), pd.Index([f"s{j}" for j in range(6)]),
+                      np.array([rows[i] for i in order], dtype=np.float32))
+
+
+def test_votes_groups_recover_the_blocs():
+    found = opinion_groups(two_blocs(), min_votes=3)
+    assert found is not None and found.k == 2
+    groups = found.groups
+    assert groups.loc[[f"p{i:02d}" for i in range(12)]].nunique() == 1
+    assert groups.loc[[f"p{i:02d}" for i in range(12, 24)]].nunique() == 1
+    assert groups.loc["p00"] != groups.loc["p12"]
+
+
+def test_votes_groups_do_not_depend_on_participant_order():
+    first = opinion_groups(two_blocs(), min_votes=3).groups.sort_index()
+    shuffled = list(np.random.default_rng(3).permutation(24))
+    second = opinion_groups(two_blocs(order=shuffled), min_votes=3).groups.sort_index()
+    pd.testing.assert_series_equal(first, second)
+
+
+def test_votes_consensus_and_divisive_statements():
+    matrix = two_blocs()
+    table = statement_votes(matrix, opinion_groups(matrix, min_votes=3))
+    flags = table[table["group"] == "all"].set_index("statement")
+    assert flags.loc["s4", "consensus"] and not flags.loc["s4", "divisive"]
+    assert [s for s in flags.index if flags.loc[s, "divisive"]] == ["s0", "s1", "s2", "s3"]
+    assert not flags.loc["s5", "consensus"] and not flags.loc["s5", "divisive"]
+    s4 = flags.loc["s4"]
+    assert (s4["seen"], s4["agree"], s4["agree_share"]) == (24, 24, 1.0)
+    # Shares are of the participants who saw the statement: p00 did not see s1.
+    assert flags.loc["s1", "seen"] == 23
+
+
+def test_votes_what_sets_each_group_apart():
+    matrix = two_blocs()
+    found = opinion_groups(matrix, min_votes=3)
+    apart = group_statements(matrix, found, per_group=5)
+    bloc_a = found.groups.loc["p01"]
+    mine = apart[apart["group"] == bloc_a]
+    assert set(mine["statement"]) == {"s0", "s1", "s2", "s3"}  # never s4 (everyone agrees) nor s5 (passed)
+    s2 = mine.set_index("statement").loc["s2"]
+    assert s2["direction"] == "disagree" and s2["share_in_group"] > 0.9 and s2["share_outside"] < 0.1
+
+
+def test_votes_too_few_participants_give_no_groups():
+    small = two_blocs()
+    tiny = VoteMatrix(small.participants[:3], small.statements, small.values[:3])
+    assert opinion_groups(tiny, min_votes=3) is None
+
+
+def test_votes_read_from_a_polis_folder(tmp_path):
+    (tmp_path / "votes.csv").write_text(
+        "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,7,1\n2,x,1,7,-1\n3,x,0,8,-1\n4,x,0,7,-1\n", encoding="utf-8")
+    matrix = read_vote_matrix(tmp_path)
+    assert list(matrix.participants) == ["7", "8"] and list(matrix.statements) == ["0", "1"]
+    # The later vote of participant 7 on statement 0 replaces the first.
+    assert matrix.values.tolist()[0] == [-1.0, -1.0] and np.isnan(matrix.values[1, 1])
+    (tmp_path / "participants-votes.csv").write_text(
+        "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n7,0,0,2,0,2,-1,-1\n8,,0,1,0,1,-1,\n", encoding="utf-8")
+    matrix = read_vote_matrix(tmp_path)  # participants-votes.csv is preferred: it carries Pol.is's own groups
+    assert matrix.platform_groups.tolist()[0] == 0 and np.isnan(matrix.platform_groups.tolist()[1])
+
+
+def test_votes_bad_file_is_one_clear_error(tmp_path):
+    (tmp_path / "participants-votes.csv").write_text("participant,votes\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="group-id"):
+        read_vote_matrix(tmp_path)
