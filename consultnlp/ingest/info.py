@@ -38,6 +38,8 @@ class IngestInfo:
     dropped_columns: list[str] = field(default_factory=list)  # personal columns left out of the frame
     row_filter: str | None = None  # the --where filter
     set_aside: dict[str, int] = field(default_factory=dict)  # rows set aside at ingest, by reason
+    # Spreadsheet formulas: how many were read as their saved values, and the source of those with no saved value.
+    formulas: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

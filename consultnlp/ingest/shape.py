@@ -41,6 +41,7 @@ PLATFORMS = ("auto", "none", *(name for name, _ in DETECTORS))
 JOIN = "\n\n"  # between the parts of one contribution (title, then body)
 ANSWER, RESPONDENT = "answer", "respondent"
 REASON_FILTERED = schema.REASON_FILTERED
+REASON_FORMULA = schema.REASON_FORMULA
 
 
 @dataclass
@@ -185,10 +186,14 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
 
     A row keeps the first reason that applies: the platform's rules, then the filter.
     """
-    if not plan.set_aside and not info.row_filter:
+    unvalued = set(info.formulas.get("unvalued", ()))
+    if not plan.set_aside and not info.row_filter and not unvalued:
         return frame
     reasons = pd.Series("", index=frame.index, dtype=object)
     masks = []
+    if unvalued and schema.TEXT in frame:
+        # A formula the spreadsheet saved no value for: its source is no citizen's text.
+        masks.append((REASON_FORMULA, frame[schema.TEXT].astype(str).str.strip().isin(unvalued)))
     for reason, expression in plan.set_aside:
         try:
             masks.append((reason, evaluate_where(expression, frame, aliases=info.renamed_columns)))
@@ -200,6 +205,9 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
         newly = mask & (reasons == "")
         reasons[newly] = reason
         info.set_aside[reason] = int(newly.sum())
+    if info.set_aside.get(REASON_FORMULA):
+        info.warnings.append(f"{info.where}: {info.set_aside[REASON_FORMULA]} row(s) whose text is a formula with no saved value set aside "
+                             "as 'formula'. Open the file in the spreadsheet program, let it calculate, save it and run again.")
     frame = frame.copy()
     frame[schema.EXCLUDED] = reasons
     frame[schema.EXCLUDED_STAGE] = np.where(reasons != "", "ingest", "")

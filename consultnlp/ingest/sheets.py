@@ -57,28 +57,60 @@ class _OpenpyxlBook:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
-        # A handle, not the path: openpyxl refuses a path whose extension is not .xlsx (--format-in xlsx on a .csv).
-        self._handle = path.open("rb")
+        # Handles, not the path: openpyxl refuses a path whose extension is not .xlsx (--format-in xlsx on a .csv).
+        # The workbook is opened twice: with formulas (a text cell that begins with "=" is read as written) and with
+        # the values the spreadsheet saved for its formulas, so that a formula is read as its value, never as its source.
+        self._handles = [path.open("rb"), path.open("rb")]
         try:
-            # data_only=False: a citizen's text that begins with "=" is stored as a formula; we want its text, not a value.
-            self._book = openpyxl.load_workbook(self._handle, read_only=True, data_only=False)
+            self._book = openpyxl.load_workbook(self._handles[0], read_only=True, data_only=False)
+            self._values = openpyxl.load_workbook(self._handles[1], read_only=True, data_only=True)
         except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
-            self._handle.close()
+            for handle in self._handles:
+                handle.close()
             raise InputError(f"{path.name} is not a readable .xlsx workbook ({exc}). Open it in Excel and save it as .xlsx again.") from None
         self.names: list[str] = list(self._book.sheetnames)
         self.charts = {name for name in self.names if not hasattr(self._book[name], "iter_rows")}
+        self.formulas = Formulas()
 
     def rows(self, name: str) -> Iterator[Sequence[Any]]:
         if name in self.charts:
             return iter(())  # a chart sheet holds no cells: it reads as empty
-        sheet = self._book[name]
-        # Some writers record a wrong size ("A1") for the sheet; read_only mode would stop there.
-        sheet.reset_dimensions()
-        return sheet.iter_rows(values_only=True)
+        sheets = [self._book[name], self._values[name]]
+        for sheet in sheets:
+            # Some writers record a wrong size ("A1") for the sheet; read_only mode would stop there.
+            sheet.reset_dimensions()
+        return (self.formulas.resolve(written, saved)
+                for written, saved in zip(*(sheet.iter_rows(values_only=True) for sheet in sheets), strict=False))
 
     def close(self) -> None:
         self._book.close()
-        self._handle.close()
+        self._values.close()
+        for handle in self._handles:
+            handle.close()
+
+
+class Formulas:
+    """Formula cells: read as the value the spreadsheet saved for them; the source of those without one is remembered,
+    so that a row whose text is such a formula is set aside (``formula``) rather than analysed as a citizen's words."""
+
+    def __init__(self) -> None:
+        self.valued = 0
+        self.unvalued: set[str] = set()
+
+    def resolve(self, written: Sequence[Any], saved: Sequence[Any]) -> list[Any]:
+        out = list(written)
+        for i, value in enumerate(out):
+            if not (isinstance(value, str) and value.startswith("=")):
+                continue
+            cached = saved[i] if i < len(saved) else None
+            if cached == value:
+                continue  # a text cell that begins with "=" (no formula behind it): the citizen's own words
+            if cached is None:
+                self.unvalued.add(value)
+            else:
+                out[i] = cached
+                self.valued += 1
+        return out
 
 
 class _CalamineBook:
@@ -220,6 +252,11 @@ def read_sheet(path: Path, fmt: str, info: IngestInfo, *, sheet: str | None, hea
     finally:
         book.close()
     frame = table_from_rows(rows, info, header_row)
+    formulas = getattr(book, "formulas", None)
+    if formulas is not None and (formulas.valued or formulas.unvalued):
+        info.formulas = {"valued": formulas.valued, "unvalued": sorted(clean_controls(f)[0].strip() for f in formulas.unvalued)}
+        if formulas.valued:
+            info.warnings.append(f"{info.where}: {formulas.valued} formula cell(s) read as the value the spreadsheet saved for them.")
     if cells.removed:
         info.warnings.append(controls_warning(info.where, cells.removed))
     return frame

@@ -158,3 +158,60 @@ def test_sheets_wrong_recorded_size_does_not_cut_the_sheet(tmp_path):
 def test_sheets_header_found_below_many_empty_rows(tmp_path):
     frame, info = ingest(xlsx(tmp_path, "c.xlsx", {"Hoja1": [*([[]] * 40), ["Consulta 2024"], HEADER, *rows(5)]}))
     assert (info.header_row, len(frame), info.text_column) == (42, 5, "comentario")
+
+
+def _formula_book(path, cached: dict[str, str]):
+    """A workbook whose text column holds formulas; ``cached`` gives the saved value of some cells (openpyxl writes
+    none, so they are added to the sheet's XML the way Excel stores them)."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "comentario"])
+    sheet.append(["1", "Queremos más buses de noche en el barrio"])
+    sheet.append(["2", '=CONCATENAR("Más ";"parques")'])
+    sheet.append(["3", '=A2&" plazas"'])
+    sheet.append(["4", "Necesitamos iluminación en las plazas"])
+    plain = path.with_suffix(".plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                xml = data.decode("utf-8")
+                for ref, value in cached.items():
+                    xml = re.sub(rf'(<c r="{ref}"[^>]*?)(?: t="\w+")?>(<f>.*?</f>)(?:<v>.*?</v>)?</c>',
+                                 rf'\1 t="str">\2<v>{value}</v></c>', xml)
+                data = xml.encode("utf-8")
+            dst.writestr(item, data)
+    return path
+
+
+def test_sheets_formula_cells_are_read_as_their_saved_values(tmp_path):
+    path = _formula_book(tmp_path / "f.xlsx", {"B3": "Más parques"})
+    frame, info = ingest(path, text_column="comentario", id_column="id")
+    assert frame.loc["2", schema.TEXT] == "Más parques"
+    assert frame.loc["2", schema.EXCLUDED] == ""
+    assert info.formulas["valued"] == 1
+    # The formula with no saved value is never analysed as text: set aside, counted and said.
+    assert frame.loc["3", schema.EXCLUDED] == schema.REASON_FORMULA
+    assert info.set_aside[schema.REASON_FORMULA] == 1
+    assert any("formula with no saved value" in w for w in info.warnings)
+    assert (frame[schema.EXCLUDED] == "").sum() == 3
+
+
+def test_sheets_text_that_starts_with_equals_is_a_citizens_text(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["comentario"])
+    cell = book.active.cell(row=2, column=1, value="= igualdad para todos")
+    cell.data_type = "s"  # typed as text, as a spreadsheet stores "'= igualdad..."
+    book.active.append(["Más buses"])
+    book.save(tmp_path / "t.xlsx")
+    frame, info = ingest(tmp_path / "t.xlsx", text_column="comentario")
+    assert frame[schema.TEXT].tolist()[0] == "= igualdad para todos"
+    assert schema.EXCLUDED not in frame and not info.formulas
