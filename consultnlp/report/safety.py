@@ -48,9 +48,11 @@ def _ascii_start(value: str) -> str:
 
 
 def neutralise_cell(value: object) -> object:
-    """Return ``value`` made safe for a spreadsheet cell."""
+    """Return ``value`` made safe for a spreadsheet cell: no control character or bidi override (a published table
+    shows a quote as it reads), and no leading sign a spreadsheet would run as a formula."""
     if not isinstance(value, str):
         return value
+    value = _UNPRINTABLE.sub("", value)
     if value.startswith(_DANGEROUS_START) and not _PLAIN_NUMBER.match(value.strip()):
         return "'" + value
     read = _ascii_start(value)

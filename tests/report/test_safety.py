@@ -159,6 +159,17 @@ def test_safety_neutralise_cell_cases():
     cases = {
         "=1+1": "'=1+1", "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0", "@SUM(1)": "'@SUM(1)", "-2+3": "'-2+3",
         "\t=1": "'\t=1", "\r=1": "'\r=1", "-5": "-5", "+3.5": "+3.5", "plain": "plain", 7: 7,
+        # Bidi overrides and control characters never reach a table: the cell reads as the text says.
+        "a \u202ereversed\u202c word": "a reversed word", "x\x0by\u2066z\u2069": "xyz", "\u202e=1+1": "'=1+1",
     }
     assert {k: neutralise_cell(k) for k in cases} == cases
     assert clean_text("a\x00b\x1bc\r\nd\u202ee\u2066f") == "abc\ndef"
+
+
+def test_safety_no_invisible_controls_in_any_table(published):
+    out, _ = published
+    files = [*out.rglob("*.csv"), *out.rglob("*.md"), *out.rglob("*.html")]
+    assert any("reversed" in f.read_text(encoding="utf-8") for f in files)  # the hostile text is there ...
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search("[\u202a-\u202e\u2066-\u2069\x0b\x0c]", text), path.name  # ... without its controls
