@@ -53,8 +53,11 @@ def test_run_folder_rerun_with_another_input_leaves_no_file_of_the_old_run(tmp_p
     first = _analyze(_input(tmp_path), out, "--segment-columns", "region", "--format", "html,md,docx,xlsx")
     assert first.exit_code == 0, first.output
     assert (out / "tables" / "segment_region.csv").is_file() and (out / "report.docx").is_file()
+    assert first.output.strip().endswith(f"Report: {out / 'report.html'}")
     second = _analyze(_input(tmp_path, "other.csv", ROWS[:20]), out, "--format", "md")
     assert second.exit_code == 0, second.output
+    # The line names the report that was written, never one that is not there.
+    assert second.output.strip().endswith(f"Report: {out / 'report.md'}")
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["input"]["file_name"] == "other.csv" and manifest["rows"]["input"] == 20
     left = set(_files(out))

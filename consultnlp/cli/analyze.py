@@ -12,6 +12,7 @@ from consultnlp.cli.common import (
     errors,
     progress_display,
     split_list,
+    written_line,
 )
 from consultnlp.errors import ConfigError
 
@@ -110,4 +111,4 @@ def analyze(
     excluded = ", ".join(f"{k} {v}" for k, v in rows["excluded"].items()) or "none"
     if not quiet:
         typer.echo(f"Analysed {rows['analysed']} of {rows['input']} contributions (excluded: {excluded}).", err=True)
-    typer.echo(f"Report: {result.out_dir / 'report.html'}")
+    typer.echo(written_line(result.out_dir, result.manifest.get("outputs", [])))

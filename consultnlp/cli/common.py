@@ -136,3 +136,15 @@ def default_cache_dir() -> Path:
     return Path(base) / "consultnlp"
 
 
+
+
+REPORTS = ("report.html", "report.docx", "report.md")
+
+
+def written_line(out_dir: Path, written: list[str]) -> str:
+    """The line that ends a run: the report a person opens (the first that was written and exists), else the files."""
+    for name in REPORTS:
+        if name in written and (out_dir / name).is_file():
+            return f"Report: {out_dir / name}"
+    present = [name for name in written if (out_dir / name).is_file()]
+    return f"Written in {out_dir}: {', '.join(present) or 'nothing'}"

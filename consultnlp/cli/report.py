@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import errors, split_list
+from consultnlp.cli.common import errors, split_list, written_line
 
 
 def report(
@@ -27,5 +27,4 @@ def report(
             typer.echo(f"Applied {len(review.get('audit', []))} change(s) from {review['file']}.", err=True)
         else:
             typer.echo(f"Note: {review['file']} was not applied: {review.get('note', '')}.", err=True)
-    html = result.out_dir / "report.html"
-    typer.echo(f"Report: {html}" if "report.html" in result.written else f"Written: {', '.join(result.written)}")
+    typer.echo(written_line(result.out_dir, result.written))
