@@ -23,6 +23,7 @@ from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
 from consultnlp.output import canonical_order, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
+from consultnlp.report.consul import is_consul_export, not_a_consul_export
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.stages.base import RunContext
@@ -117,6 +118,8 @@ def analyze(
     check_run_folder(out_dir, inputs=[Path(input_path)], cache_dir=cache_dir)
     t0 = time.perf_counter()
     frame, info = ingest(input_path, **config.ingest.model_dump())
+    if "consul" in config.report.formats and not is_consul_export(frame.columns):
+        raise not_a_consul_export()  # now, not after the whole analysis
     frame = canonical_order(frame)
     for warning in info.warnings:
         progress.note(warning)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -140,9 +140,19 @@ def write_consul(comments: Path, out_dir: Path, summary: Any, lang: str) -> list
             _dump(folder / name, records)
             written.append(f"consul/{name}")
     else:
-        raise ConfigError(
-            "--format consul writes files for Consul Democracy's machine-learning module, so the analysis must read one of the files "
-            "that module exports (proposals.json, budget_investments.json or comments.json). Remove consul from --format; the other "
-            "outputs are written (re-render them with `consultnlp report DIR --format ...`)."
-        )
+        raise not_a_consul_export()
     return written
+
+
+def is_consul_export(columns: Iterable[str]) -> bool:
+    """Whether a frame with these columns came from a Consul Democracy machine-learning export."""
+    columns = set(columns)
+    return CONSUL_TYPE in columns or {"commentable_id", "commentable_type"} <= columns
+
+
+def not_a_consul_export() -> ConfigError:
+    return ConfigError(
+        "format 'consul' writes files for Consul Democracy's machine-learning module, so the analysis must read one of the files "
+        "that module exports (proposals.json, budget_investments.json or comments.json). Nothing was written: leave consul out "
+        "of the formats, or analyse a Consul export."
+    )

@@ -94,5 +94,18 @@ def test_consul_comments_summaries_and_other_inputs(tmp_path):
     budgets = json.loads((tmp_path / "consul" / "ml_comments_summaries_budgets.json").read_text(encoding="utf-8"))
     assert budgets[0]["body"] == "1 comentario analizado. Tópicos: Presupuesto (1)."
     frame.drop(columns=["commentable_id", "commentable_type"]).to_parquet(tmp_path / "comments.parquet")
-    with pytest.raises(ConfigError, match="^--format consul writes files for Consul Democracy"):
+    with pytest.raises(ConfigError, match="^format 'consul' writes files for Consul Democracy.*Nothing was written"):
         write_consul(tmp_path / "comments.parquet", tmp_path, summary, "es")
+
+
+def test_consul_format_on_another_export_fails_before_any_work(tmp_path):
+    from typer.testing import CliRunner
+
+    from consultnlp.cli import app
+
+    path = tmp_path / "c.csv"
+    path.write_text("texto\nQueremos más buses de noche\nMás parques en el barrio\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--format", "md,consul", "--no-cache"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith("Error: format 'consul' writes files for Consul Democracy")
+    assert "Nothing was written" in result.output and not (tmp_path / "out").exists()
