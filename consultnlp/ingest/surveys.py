@@ -26,6 +26,8 @@ SM_RESPONDENT = {"respondent id", "id del encuestado", "id do respondente"}
 SM_COLLECTOR = {"collector id", "id del recopilador", "id do coletor"}
 SM_OPEN = {"open-ended response", "respuesta abierta", "resposta aberta"}
 SM_RESPONSE = {"response", "respuesta", "resposta"}
+# "Other (please specify)": the free text a respondent wrote beside a closed question's options.
+SM_OTHER = re.compile(r"^(?:other|otr[oa]s?|outr[oa]s?)\b.*(?:specify|especifi)", re.IGNORECASE)
 QUALTRICS = {"startdate", "enddate", "responseid"}
 # Columns about the respondent, in es/pt/en (whole words of a short column name).
 PERSONAL = re.compile(
@@ -97,7 +99,7 @@ def detect_surveymonkey(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataF
             question = column
             new = column if not below or below.lower() in SM_RESPONSE | SM_OPEN else f"{column} - {below}"
         names[column] = new
-        if below.lower() in SM_OPEN:
+        if below.lower() in SM_OPEN or SM_OTHER.match(below):
             marked.append(new)
     frame = frame.iloc[1:].rename(columns=names).reset_index(drop=True)
     system = {c for c in frame.columns if c.strip().lower() in SM_RESPONDENT | SM_COLLECTOR
@@ -105,6 +107,9 @@ def detect_surveymonkey(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataF
     respondent = next(c for c in frame.columns if c.strip().lower() in SM_RESPONDENT)
     mapping = _mapping("surveymonkey", frame, system, id_column=respondent, marked_open=[m for m in marked if m in frame])
     mapping.notes.append("second header row (answer kinds) read and left out of the data")
+    others = [m for m in marked if m in frame and SM_OTHER.match(sub.get(next(k for k, v in names.items() if v == m), ""))]
+    if others:
+        mapping.notes.append(f"'other, please specify' answers read as open questions: {', '.join(others)}")
     return frame, mapping
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -160,3 +162,19 @@ def test_platforms_cli_errors_are_one_line(tmp_path):
     assert result.output == "Error: --where \"regiao = N\": expected a number or a quoted string (write 'N' for text), found 'N' at position 10.\n"
     result = runner.invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--platform", "decidm", "--quiet"])
     assert result.exit_code == 1 and result.output.startswith("Error: --platform decidm: unknown platform. Use one of: auto, none, polis,")
+
+
+def test_platforms_surveymonkey_other_please_specify_is_read_not_dropped(tmp_path):
+    header = ["Respondent ID", "Collector ID", "¿Qué opina del presupuesto?", "¿Qué temas le interesan?", "", ""]
+    sub = ["", "", "Open-Ended Response", "Transparencia", "Salud", "Otro (especifique)"]
+    rows = [sub] + [[str(100 + i), "7", pf.ES[i % len(pf.ES)], "Transparencia", "",
+                     "Vivienda para jóvenes del barrio" if i % 2 else ""] for i in range(6)]
+    path = tmp_path / "sm.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    frame, info = ingest(path)
+    other = "¿Qué temas le interesan? - Otro (especifique)"
+    assert info.questions == ["¿Qué opina del presupuesto?", other]
+    answers = frame.loc[frame[schema.QUESTION] == other, schema.TEXT]
+    assert (answers == "Vivienda para jóvenes del barrio").sum() == 3
+    assert any("'other, please specify' answers read as open questions" in w for w in info.warnings)
