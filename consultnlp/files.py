@@ -9,6 +9,7 @@ and no file of an older run remains beside the files of a newer one.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -60,17 +61,33 @@ def _is_temporary(name: str) -> bool:
     return name.startswith(".") and name.endswith(".tmp")
 
 
+def listed_outputs(folder: Path) -> set[str]:
+    """The files the run in ``folder`` says it wrote (its manifest's ``outputs`` and state files), as relative paths."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(manifest, dict):
+        return set()
+    state = manifest.get("state") if isinstance(manifest.get("state"), dict) else {}
+    listed = [*(manifest.get("outputs") or []), *(state.get("files") or [])]
+    return {str(name) for name in listed if isinstance(name, str)}
+
+
 def foreign_entries(folder: Path) -> list[str]:
-    """Entries of ``folder`` that a run does not write (relative names, folders ending in /)."""
+    """Entries of ``folder`` that a run does not write (relative names, folders ending in /): neither a file every run
+    writes nor one the folder's own manifest lists (a .qdpx named after the input, consul/*.json ...)."""
+    listed = listed_outputs(folder)
     found = []
     for entry in sorted(folder.iterdir()):
         name = entry.name
-        if name in RUN_FILES and entry.is_file() or _is_temporary(name):
+        if (name in RUN_FILES or name in listed) and entry.is_file() or _is_temporary(name):
             continue
-        if name in RUN_FOLDERS and entry.is_dir():
-            suffixes = RUN_FOLDERS[name]
+        if entry.is_dir() and (name in RUN_FOLDERS or any(item.startswith(f"{name}/") for item in listed)):
+            suffixes = RUN_FOLDERS.get(name, ())
             found += [f"{name}/{inner.name}" + ("/" if inner.is_dir() else "") for inner in sorted(entry.iterdir())
-                      if not (inner.is_file() and (inner.name.endswith(suffixes) or _is_temporary(inner.name)))]
+                      if not (inner.is_file() and (inner.name.endswith(suffixes) or f"{name}/{inner.name}" in listed
+                                                   or _is_temporary(inner.name)))]
             continue
         found.append(name + ("/" if entry.is_dir() else ""))
     return found

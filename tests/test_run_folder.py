@@ -195,3 +195,17 @@ def test_run_folder_tune_out_checked_before_any_work(tmp_path, monkeypatch):
     result = runner.invoke(app, ["topics", "tune", str(_input(tmp_path)), "--grid", "min_topic_size=5,10", "--out", str(a_file), "--quiet"])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: --out {a_file} is a file, not a folder.")
+
+
+def test_run_folder_recognises_every_file_it_wrote_in_any_format(tmp_path):
+    out = tmp_path / "out"
+    first = _analyze(_input(tmp_path), out, "--format", "md,qdpx")
+    assert first.exit_code == 0, first.output
+    assert [p.name for p in out.glob("*.qdpx")] and [p.name for p in out.glob("*.qdc")]
+    again = _analyze(_input(tmp_path), out, "--format", "md")
+    assert again.exit_code == 0, again.output  # its own .qdpx/.qdc are not "foreign files"
+    assert not list(out.glob("*.qdpx"))
+    # A file the run did not write is still refused.
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = _analyze(_input(tmp_path), out, "--format", "md")
+    assert refused.exit_code == 1 and "notes.txt" in refused.output
