@@ -184,6 +184,47 @@ def _recover(out: Path) -> None:
                 shutil.rmtree(leftover, ignore_errors=True)
 
 
+LOCK = ".{name}.lock"
+
+
+@contextmanager
+def run_lock(out: Path, *, shown: str | None = None) -> Iterator[None]:
+    """Hold ``out`` for one run: a lock file beside it (``.NAME.lock``, with the holder's pid and start time).
+
+    A second run into the same folder fails at once with one line naming the first run; the lock goes with the
+    process that holds it (an advisory ``flock``), so a run that was killed never blocks the next one.
+    """
+    import fcntl
+    import time
+
+    real = Path(out).resolve()
+    shown = shown or f"--out {out}"
+    path = real.parent / LOCK.format(name=real.name)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write in {real.parent} ({exc.strerror or exc}). Choose a folder where you can write.") from None
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise OutputError(f"{shown} is being written by another consultnlp run ({holder}). Wait for it to finish, "
+                          "or give another folder.") from None
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        handle.flush()
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        handle.close()
+
+
 @contextmanager
 def staged_folder(out: Path, *, carry: Iterable[str] = ()) -> Iterator[Path]:
     """Yield an empty staging folder beside ``out``; when the block succeeds it replaces ``out`` whole.

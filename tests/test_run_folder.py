@@ -209,3 +209,34 @@ def test_run_folder_recognises_every_file_it_wrote_in_any_format(tmp_path):
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     refused = _analyze(_input(tmp_path), out, "--format", "md")
     assert refused.exit_code == 1 and "notes.txt" in refused.output
+
+
+def test_run_folder_second_run_into_the_same_folder_fails_naming_the_first(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    ready = tmp_path / "ready"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import pathlib, time\n"
+        "from consultnlp.files import run_lock\n"
+        f"with run_lock(pathlib.Path({str(out)!r})):\n"
+        f"    pathlib.Path({str(ready)!r}).write_text('x')\n"
+        "    time.sleep(60)\n")])
+    try:
+        for _ in range(300):
+            if ready.exists():
+                break
+            time.sleep(0.1)
+        result = _analyze(_input(tmp_path), out, "--format", "md")
+        assert result.exit_code == 1
+        line = result.output.strip().splitlines()[-1]
+        assert line.startswith(f"Error: --out {out} is being written by another consultnlp run (pid {holder.pid}, started ")
+        assert not out.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    # The lock went with the process that held it: the next run goes ahead.
+    assert _analyze(_input(tmp_path), out, "--format", "md").exit_code == 0
+    assert not (tmp_path / ".out.lock").exists()
