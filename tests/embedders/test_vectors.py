@@ -54,3 +54,29 @@ def test_vectors_repeated_text_is_embedded_once(tmp_path):
     vectors2, counts = TextEncoder(again, cache_dir=tmp_path).encode_corpus(["a b", "a b", "c d"])
     assert again.encoded == 0 and counts.cached == 3  # every position of a repeated text is read from the cache
     assert vectors2[1].tobytes() == vectors[0].tobytes()
+
+
+def test_vectors_aligned_batches_of_many_texts_and_a_long_one():
+    """Hundreds of texts (several batches, texts crossing batch limits) and a text longer than a batch: the same bytes
+    alone, in random batches and in another order; and the same model as the package's own encoder."""
+    rng = np.random.default_rng(7)
+    words = " ".join(TEXTS).split()
+    texts = [" ".join(rng.choice(words, size=int(rng.integers(1, 60)))) for _ in range(240)]
+    texts.append(" ".join(rng.choice(words, size=900)))  # over one batch of token rows
+    embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
+    whole = embedder.encode(texts)
+    order = rng.permutation(len(texts))
+    shuffled = np.empty_like(whole)
+    shuffled[order] = embedder.encode([texts[i] for i in order])
+    pieces, start = [], 0
+    while start < len(texts):
+        size = int(rng.integers(1, 40))
+        pieces.append(embedder.encode(texts[start:start + size]))
+        start += size
+    alone = np.vstack([embedder.encode([texts[i]]) for i in range(0, len(texts), 12)])
+    assert whole.tobytes() == shuffled.tobytes() == np.vstack(pieces).tobytes()
+    assert whole[::12].tobytes() == alone.tobytes()
+    backend = embedder._model._model
+    package = np.vstack([backend._encode([t]) for t in texts[:40]])
+    package /= np.linalg.norm(package, axis=1, keepdims=True)
+    assert np.abs(package - whole[:40]).max() < 1e-5  # other rounding, same model
