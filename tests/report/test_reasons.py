@@ -141,3 +141,13 @@ def test_reasons_sample_report_agrees_with_the_manifest(tmp_path_factory):
         said = [i for i in items if MARKERS[reason][column].lower() in i.lower()]
         assert len(said) == 1 and _int(re.match(NUMBER, said[0]).group(1)) == n, (reason, said)
     assert manifest["title"] == {"text": "consulta_gobierno_abierto.xlsx", "origin": "file_name", "detail": ""}
+
+
+def test_reasons_a_share_reads_100_or_0_percent_only_when_it_is():
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import share_of
+
+    en, es = (ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={}) for lang in ("en", "es"))
+    assert [share_of(en, 606, 607), share_of(es, 606, 607), share_of(en, 1, 20_000), share_of(en, 99_999, 100_000)] == [
+        "99.8%", "99,8%", "0.005%", "99.999%"]
+    assert [share_of(en, 0, 5), share_of(en, 5, 5), share_of(en, 2, 3), share_of(en, 1, 0)] == ["0%", "100%", "67%", "0%"]

@@ -44,9 +44,9 @@ def summary_section(ctx: ReportContext) -> Section:
     excluded, distinct = received - analysed, ctx.unique_total()
     figures = [
         {"value": ctx.n(received), "label": t("fig_received", lang)},
-        {"value": ctx.n(analysed), "label": t("fig_analysed", lang, share=ctx.pct(_ratio(analysed, received)))},
-        {"value": ctx.n(excluded), "label": t("fig_excluded", lang, share=ctx.pct(_ratio(excluded, received)))},
-        {"value": ctx.n(distinct), "label": t("fig_distinct", lang, share=ctx.pct(_ratio(distinct, analysed)))},
+        {"value": ctx.n(analysed), "label": t("fig_analysed", lang, share=share_of(ctx, analysed, received))},
+        {"value": ctx.n(excluded), "label": t("fig_excluded", lang, share=share_of(ctx, excluded, received))},
+        {"value": ctx.n(distinct), "label": t("fig_distinct", lang, share=share_of(ctx, distinct, analysed))},
     ]
     groups = ctx.table("topic_groups")
     if groups is not None:
@@ -62,6 +62,18 @@ def summary_section(ctx: ReportContext) -> Section:
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
+
+
+def share_of(ctx: ReportContext, part: int, whole: int) -> str:
+    """``part`` of ``whole`` as a percentage that never reads 100% or 0% unless it is (606 of 607 is 99.8%, not 100%)."""
+    if not whole:
+        return ctx.pct(0.0)
+    ratio = _ratio(part, whole)
+    digits = 1 if 0 < abs(ratio) < 0.1 else 0  # as ``i18n.percent`` chooses
+    # Compared as written: the formatter rounds half to even, Python's round() does not see the same digits.
+    while part not in (0, whole) and digits < 4 and ctx.pct(ratio, digits) in (ctx.pct(0.0, digits), ctx.pct(1.0, digits)):
+        digits += 1
+    return ctx.pct(ratio, digits)
 
 
 def reason_counts(accounting: dict[str, Any]) -> list[tuple[str, int]]:
@@ -99,7 +111,7 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
     copies = analysed - distinct
     if analysed:
         blocks.append(Block("p", text=t("s_duplicates", lang, count=copies, n=ctx.n(copies), analysed=ctx.n(analysed), unique=ctx.n(distinct),
-                                        share=ctx.pct(_ratio(distinct, analysed))) if copies else t("s_no_duplicates", lang, unique=ctx.n(distinct))))
+                                        share=share_of(ctx, distinct, analysed)) if copies else t("s_no_duplicates", lang, unique=ctx.n(distinct))))
     return blocks
 
 
@@ -154,8 +166,8 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
     if set_aside:
         return [t("s_positions_set_aside", ctx.lang, total=ctx.n(total), analysed=ctx.n(total - set_aside), set_aside=ctx.n(set_aside),
-                  stated=ctx.n(stated), share=ctx.pct(stated / total), **shares)]
-    return [t("s_positions", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), share=ctx.pct(stated / total), **shares)]
+                  stated=ctx.n(stated), share=share_of(ctx, stated, total), **shares)]
+    return [t("s_positions", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), share=share_of(ctx, stated, total), **shares)]
 
 
 def _join(items: list[str], lang: str) -> str:
