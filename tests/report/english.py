@@ -52,13 +52,13 @@ def is_english(word: str) -> bool:
 
 def english_words(text: str, *, drop: list[str] = ()) -> list[str]:
     """The English words of ``text`` once ``drop`` (citizens' words, user-given names), file paths and proper names are taken out."""
-    text = PATHISH.sub(" ", text)
     # Whole pieces only: "or" taken out of "support" would hide the word it was cut from.
     for piece in sorted({d.strip() for d in drop if WORD.search(d or "")}, key=len, reverse=True):
         if piece in text:
             text = re.sub(rf"(?<!\w){re.escape(piece)}(?!\w)", " ", text)
     for name in PROPER_NAMES:
         text = text.replace(name, " ")
+    text = PATHISH.sub(" ", text)
     return [w for w in WORD.findall(text) if is_english(w)]
 
 
