@@ -21,6 +21,7 @@ from consultnlp.config import (
 from consultnlp.files import check_run_folder, run_lock
 from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
+from consultnlp.ingest.info import ConsultationTitle
 from consultnlp.output import canonical_order, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
 from consultnlp.report.consul import is_consul_export, not_a_consul_export
@@ -56,6 +57,14 @@ def analysis_state(result: PipelineResult, accounting: dict[str, Any]) -> Analys
         warnings=[note.to_dict() for note in context.warnings], stats=context.stats, assignments=assignments,
         topic_groups=context.topic_groups,
     )
+
+
+def manifest_rows(accounting: dict[str, Any], frame: pd.DataFrame) -> dict[str, Any]:
+    """The row accounting the report's first screen states: received = analysed + set aside (by reason),
+    analysed = distinct + copies of a text already counted."""
+    distinct = int(unit_mask(frame).sum())
+    return {**accounting, "excluded_total": int(sum(accounting["excluded"].values())), "distinct": distinct,
+            "duplicate_copies": int(accounting["analysed"]) - distinct}
 
 
 def personal_columns(state: AnalysisState, id_column: str | None) -> list[str]:
@@ -152,6 +161,7 @@ def _analyze(
             state.pseudonym_key = pseudonym_key(out_dir)
             context.warn("note_pseudonymised", columns=", ".join(info.id_column if c == ID_COLUMN else c for c in state.pseudonymised))
             state.warnings = [note.to_dict() for note in context.warnings]
+    title = ConsultationTitle.of_input(config.report.title, info)
     t1 = time.perf_counter()
     if context.has("embeddings"):
         units = result.frame.loc[unit_mask(result.frame)]
@@ -162,6 +172,7 @@ def _analyze(
         result.frame, topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
         cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
         topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
+        title=title, row_filter=info.row_filter,
     )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     manifest = {
@@ -170,11 +181,12 @@ def _analyze(
         "config": config_to_dict(config),
         "random_seed": config.random_state,
         "report_lang": report_lang,
+        "title": title.to_dict(),
         "versions": package_versions(),
         "started": result.started,
         "finished": None,
         "timings_s": result.timings,
-        "rows": accounting,
+        "rows": manifest_rows(accounting, result.frame),
         "stats": context.stats,
         "warnings": [note.text("en") for note in context.warnings],
     }

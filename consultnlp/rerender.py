@@ -21,6 +21,7 @@ from consultnlp.errors import ConfigError
 from consultnlp.files import check_run_folder, run_lock
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
+from consultnlp.ingest.info import ConsultationTitle
 from consultnlp.output import REVIEW_FILE, canonical_order, write_run
 from consultnlp.report.outputs import check_formats
 from consultnlp.state import load_state
@@ -112,6 +113,9 @@ def _rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str
         frame, topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
         accounting=row_accounting(frame), segment_columns=state.segment_columns, lang=lang, original_topics=original_topics,
         topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
+        title=ConsultationTitle.from_dict(state.manifest.get("title"))
+        or ConsultationTitle.resolve(state.config.report.title, file_name=state.source),
+        row_filter=state.config.ingest.where,
     )
     published = replace(state, frame=frame)
     manifest = dict(state.manifest)

@@ -58,6 +58,9 @@ def analyze(
         None, "--redact-kinds", help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report."),
     languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
     report_lang: Optional[str] = typer.Option(None, "--report-lang", help="Report language: es, pt or en (default: majority language)."),
+    title: Optional[str] = typer.Option(
+        None, "--title", help="The consultation's name in the report header (default: the export's own title where it has one, "
+        "e.g. a Pol.is conversation's topic; else the file name, marked as such)."),
     formats: Optional[str] = typer.Option(None, "--format", help="Report formats, comma-separated: html,md,xlsx,docx,qdpx,consul."),
     drop_original_text: bool = typer.Option(False, "--drop-original-text", help="Leave the original (unredacted) text out of comments.*."),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help="Apply a saved topic model (models/NAME) instead of fitting one."),
@@ -82,7 +85,7 @@ def analyze(
         ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("ingest", "questions", split_list(questions)),
         ("ingest", "where", where), ("ingest", "platform", platform), ("language", "languages", split_list(languages)),
         ("redact", "kinds", [k.upper() for k in split_list(redact_kinds)] if redact_kinds else None),
-        ("report", "lang", report_lang), ("report", "formats", split_list(formats)),
+        ("report", "lang", report_lang), ("report", "title", title), ("report", "formats", split_list(formats)),
         ("report", "drop_original_text", drop_original_text or None),
         ("topics", "model", str(topic_model) if topic_model else None),
         ("themes", "model", str(theme_model) if theme_model else None),

@@ -19,9 +19,11 @@ from consultnlp.i18n.catalogue import (
     SETTINGS,
     STRINGS,
 )
+from consultnlp.i18n.accounting import ACCOUNTING_STRINGS
 from consultnlp.i18n.positions import POSITION_STRINGS
 
 STRINGS.update(POSITION_STRINGS)
+STRINGS.update(ACCOUNTING_STRINGS)
 LOCALES = {"es": "es", "pt": "pt_BR", "en": "en"}
 REPORT_LANGS = schema.LANGUAGES
 
@@ -56,6 +58,8 @@ class Note:
                 shown[name] = ", ".join(language_name(code, lang) for code in value)
             elif name == "counts":
                 shown[name] = ", ".join(f"{language_name(code, lang)} {number(n, lang)}" for code, n in value.items())
+            elif name == "mapping" and isinstance(value, list):
+                shown[name] = position_mapping(value, lang)
             else:
                 shown[name] = value
         count = next((v for k, v in self.values.items() if k in ("n", "count") and isinstance(v, int)), None)
@@ -72,6 +76,16 @@ def note_text(note: "Note | dict | str", lang: str) -> str:
     if isinstance(note, dict) and note.get("key") in STRINGS:
         return Note(note["key"], dict(note.get("values") or {})).text(lang)
     return str(note)
+
+
+def position_mapping(items: list, lang: str) -> str:
+    """``[[value, position, rows], ...]`` as ``A -> a favor (18.436), (sin dato) -> sin postura expresa (3)`` in ``lang``."""
+    shown = []
+    for value, position, rows in items:
+        key = f"position_{position}"
+        name = t(key, lang) if key in STRINGS else str(position)
+        shown.append(f"{value or t('blank', lang)} -> {name[:1].lower() + name[1:]} ({number(int(rows), lang)})")
+    return ", ".join(shown)
 
 
 def number(value: float | int, lang: str, digits: int = 0) -> str:

@@ -17,8 +17,6 @@ def _n(es: tuple[str, str], pt: tuple[str, str], en: tuple[str, str]) -> dict[st
 
 STRINGS: dict[str, dict] = {
     "title": _s("Lo que escuchamos", "O que ouvimos", "What we heard"),
-    "subtitle": _s("Análisis de {n} contribuciones a la consulta «{source}»", "Análise de {n} contribuições à consulta «{source}»",
-                   "Analysis of {n} contributions to the consultation “{source}”"),
     "contents": _s("Contenido", "Conteúdo", "Contents"),
     "generated": _s("Generado el {date} con consultnlp {version}", "Gerado em {date} com consultnlp {version}", "Generated on {date} with consultnlp {version}"),
     "and": _s("y", "e", "and"),
@@ -37,8 +35,6 @@ STRINGS: dict[str, dict] = {
     "annex_themes": _s("Todos los temas", "Todos os temas", "Every theme"),
     # Key figures.
     "fig_received": _s("contribuciones recibidas", "contribuições recebidas", "contributions received"),
-    "fig_unique": _s("contribuciones distintas analizadas", "contribuições distintas analisadas", "distinct contributions analysed"),
-    "fig_set_aside": _s("sin contenido propio (apartadas)", "sem conteúdo próprio (separadas)", "without content of their own (set aside)"),
     "fig_groups": _s("asuntos principales", "assuntos principais", "main subjects"),
     "fig_themes": _s("temas mencionados", "temas mencionados", "themes raised"),
     # Column headers and labels.
@@ -245,14 +241,6 @@ STRINGS: dict[str, dict] = {
          "Foram recebidas {input} contribuições; {analysed} foram analisadas ({unique} distintas, sem contar cópias)."),
         ("{input} contribution was received; {analysed} were analysed ({unique} distinct).",
          "{input} contributions were received; {analysed} were analysed ({unique} distinct, not counting copies).")),
-    "s_set_aside": _s(
-        "Se apartaron {set_aside} respuestas sin contenido propio (como «Sin fundamento» o «acuerdo total») y {excluded} vacías, ilegibles o en otros idiomas.",
-        "Foram separadas {set_aside} respostas sem conteúdo próprio (como «Sem fundamento» ou «concordo») e {excluded} vazias, ilegíveis ou em outros idiomas.",
-        "{set_aside} answers without content of their own (such as “no comment” or “I agree”) and {excluded} empty, unreadable or other-language ones were set aside."),
-    "s_excluded": _n(
-        ("Se apartó {excluded} contribución vacía, ilegible o en otro idioma.", "Se apartaron {excluded} contribuciones vacías, ilegibles o en otros idiomas."),
-        ("Foi separada {excluded} contribuição vazia, ilegível ou em outro idioma.", "Foram separadas {excluded} contribuições vazias, ilegíveis ou em outros idiomas."),
-        ("{excluded} empty, unreadable or other-language contribution was set aside.", "{excluded} empty, unreadable or other-language contributions were set aside.")),
     "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los más tratados fueron {names}."),
                        ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os mais tratados foram {names}."),
                        ("The only subject found is {names}.", "Of the {n} subjects found, the most discussed were {names}.")),
@@ -442,7 +430,11 @@ REASONS = {
                      "no content (placeholder or form text)"),
     "no_argument": _s("postura sin razones", "posição sem razões", "position without a reason"),
     "moderated": _s("rechazada por la moderación de la plataforma", "rejeitada pela moderação da plataforma", "rejected by the platform's moderators"),
-    "filtered": _s("fuera del filtro de filas (--where)", "fora do filtro de linhas (--where)", "outside the row filter (--where)"),
+    "filtered": _s("fuera del filtro de filas del análisis", "fora do filtro de linhas da análise", "outside the row filter (--where)"),
+    # reasons (issue 26): reasons other helpers add.
+    "official": _s("texto del organizador", "texto do organizador", "the organiser's own text"),
+    "process_note": _s("nota sobre la reunión o el formulario", "nota sobre a reunião ou o formulário", "note about the meeting or the form"),
+    "formula": _s("fórmula de hoja de cálculo sin valor", "fórmula de planilha sem valor", "spreadsheet formula with no value"),
 }
 
 

@@ -41,9 +41,9 @@ POSITION_STRINGS: dict[str, dict] = {
         "estimates, not statements; contributions set aside because they state only a position were read from their text."),
     "positions_counted": _s(
         "Se cuentan {total} contribuciones distintas: {analysed} analizadas y {set_aside} apartadas del análisis porque solo expresan "
-        "una postura («acuerdo total», «I agree»), que aquí sí cuenta.",
+        "una postura («acuerdo total», «totalmente de acuerdo»), que aquí sí cuenta.",
         "São contadas {total} contribuições distintas: {analysed} analisadas e {set_aside} separadas da análise porque só expressam "
-        "uma posição («concordo plenamente», «I agree»), que aqui conta.",
+        "uma posição («concordo plenamente», «de acordo»), que aqui conta.",
         "{total} distinct contributions are counted: {analysed} analysed and {set_aside} set aside from the analysis because they "
         "state only a position (“I agree”, “acuerdo total”), which counts here."),
     "positions_counted_plain": _s(
@@ -54,11 +54,11 @@ POSITION_STRINGS: dict[str, dict] = {
         "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",
         "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it."),
     "s_positions": _s(
-        "{stated} contribuciones distintas ({share} del total) expresan una postura: {support} de ellas están a favor, "
+        "{stated} de las {total} contribuciones distintas ({share}) expresan una postura: {support} de ellas están a favor, "
         "{partial} de acuerdo en parte y {oppose} en contra.",
-        "{stated} contribuições distintas ({share} do total) expressam uma posição: {support} delas são a favor, "
+        "{stated} das {total} contribuições distintas ({share}) expressam uma posição: {support} delas são a favor, "
         "{partial} concordam em parte e {oppose} são contra.",
-        "{stated} distinct contributions ({share} of all) state a position: {support} of them support it, "
+        "{stated} of the {total} distinct contributions ({share}) state a position: {support} of them support it, "
         "{partial} agree in part and {oppose} oppose it."),
     "positions_balance_counts": _s(
         "De las {stated} que expresan una postura: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra; "

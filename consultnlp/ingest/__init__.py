@@ -23,6 +23,7 @@ from consultnlp.ingest.columns import (
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.readers import FORMATS, read_table
 from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
+from consultnlp.ingest.title import find_title
 
 __all__ = ["FORMATS", "PLATFORMS", "IngestInfo", "build_frame", "choose_text_column", "derive_comment_ids", "ingest", "read_table", "text_likeness"]
 
@@ -52,6 +53,7 @@ def ingest(
     shows them. ``text_column`` may name several columns (``title,body``), joined
     into one contribution; ``questions`` names open questions, one contribution per
     respondent and question; rows outside ``where`` are flagged ``excluded = filtered``.
+    ``IngestInfo.title`` is the consultation's own title where the export carries one.
     """
     raw, info = read_table(
         path, sheet=sheet, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows,
@@ -61,6 +63,9 @@ def ingest(
         raw, info, platform=platform, text_column=text_column, id_column=id_column, segment_columns=segment_columns,
         questions=questions, where=where,
     )
+    found = find_title(raw, info, Path(path))
+    if found is not None:
+        info.title, info.title_from = found
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
     if plan.respondent_rows is not None:
         frame[schema.ROW_NUMBER] = plan.respondent_rows  # each answer keeps its respondent's row in the input

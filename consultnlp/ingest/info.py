@@ -40,6 +40,9 @@ class IngestInfo:
     set_aside: dict[str, int] = field(default_factory=dict)  # rows set aside at ingest, by reason
     # Spreadsheet formulas: how many were read as their saved values, and the source of those with no saved value.
     formulas: dict[str, Any] = field(default_factory=dict)
+    # The consultation's own title where the export carries it (``ingest.title``), and where it was read.
+    title: str | None = None
+    title_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,3 +51,44 @@ class IngestInfo:
     def where(self) -> str:
         """The file (and sheet) as error messages name it."""
         return f'{self.file_name} (sheet "{self.sheet}")' if self.sheet else self.file_name
+
+
+TITLE_ORIGINS = ("option", "platform", "file_name")
+
+
+@dataclass(frozen=True)
+class ConsultationTitle:
+    """The name a report gives the consultation, and where it came from.
+
+    ``origin`` is ``option`` (``--title``), ``platform`` (the export's own title: a Pol.is
+    conversation's topic, a Decidim space's title, a form's title; ``detail`` says where it
+    was read) or ``file_name`` (nothing better was known: the report says it is the file's name).
+    """
+
+    text: str
+    origin: str
+    detail: str = ""
+
+    @classmethod
+    def resolve(cls, option: str | None, *, platform_title: str | None = None, platform_detail: str | None = None,
+                file_name: str = "") -> "ConsultationTitle":
+        """``option`` when given, else the export's own title, else the file name."""
+        if option and option.strip():
+            return cls(" ".join(option.split()), "option")
+        if platform_title and platform_title.strip():
+            return cls(" ".join(platform_title.split()), "platform", platform_detail or "")
+        return cls(file_name, "file_name")
+
+    @classmethod
+    def of_input(cls, option: str | None, info: IngestInfo) -> "ConsultationTitle":
+        return cls.resolve(option, platform_title=info.title, platform_detail=info.title_from, file_name=info.file_name)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "ConsultationTitle | None":
+        """What ``to_dict`` wrote (a manifest's ``title``); None when ``data`` is not one."""
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str) or data.get("origin") not in TITLE_ORIGINS:
+            return None
+        return cls(data["text"], data["origin"], str(data.get("detail") or ""))
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)

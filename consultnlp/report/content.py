@@ -34,16 +34,34 @@ def _clean_section(section: Section) -> None:
         _clean_section(sub)
 
 
+def consultation_name(facts: dict[str, Any], source: str, title: str | None = None) -> tuple[str, bool]:
+    """The consultation's name and whether it is only the file's name: the summary's ``title`` fact
+    (``--title``, else the export's own title, else the file name), else ``title``, else ``source``."""
+    known = facts.get("title")
+    text, origin = getattr(known, "text", None), getattr(known, "origin", None)
+    if text and origin in ("option", "platform"):
+        return str(text), False
+    if text is None and title and title.strip():
+        return " ".join(title.split()), False
+    return str(text or source), True
+
+
 def build_content(
     tables: dict[str, pd.DataFrame], facts: dict[str, Any], *, lang: str, source: str, taxonomy: Any,
     settings: dict[str, Any], warnings: list[Any], title: str | None = None, review: dict[str, Any] | None = None,
 ) -> ReportContent:
-    """Assemble every section of the report in ``lang``."""
+    """Assemble every section of the report in ``lang``.
+
+    The header names the consultation: its title as the heading, or, when only the file's name is known,
+    "What we heard" and the file's name marked as such.
+    """
     ctx = sections.ReportContext(tables=tables, facts=facts, lang=lang, taxonomy=taxonomy, settings=settings)
+    name, is_file = consultation_name(facts, source, title)
+    n = number(facts["accounting"]["input"], lang)
     content = ReportContent(
         lang=lang,
-        title=clean_text(title or t("title", lang)),
-        subtitle=clean_text(t("subtitle", lang, n=number(facts["accounting"]["input"], lang), source=source)),
+        title=clean_text(t("title", lang) if is_file else name),
+        subtitle=clean_text(t("subtitle_file", lang, n=n, file=name) if is_file else t("subtitle_named", lang, n=n)),
         generated=t("generated", lang, date=date.today().isoformat(), version=__version__),
         sections=sections.build_sections(ctx, warnings, review),
     )

@@ -12,7 +12,8 @@ from typing import Any
 
 from consultnlp.config import PipelineConfig
 from consultnlp.errors import ConfigError
-from consultnlp.report.content import build_content
+from consultnlp.i18n import t
+from consultnlp.report.content import build_content, consultation_name
 from consultnlp.report.model import ReportContent
 from consultnlp.report.tables import write_csv, write_parquet, write_xlsx
 
@@ -92,16 +93,17 @@ def publish(
 ) -> list[str]:
     """Tables, workbook and reports of one analysis in ``lang``; returns the relative paths written."""
     formats = check_formats(formats)
+    name, is_file = consultation_name(summary.facts, source, config.report.title)
     written = write_tables(
         out_dir, summary.tables, xlsx="xlsx" in formats, lang=lang, segment_tables=summary.facts.get("segment_tables"),
-        title=config.report.title or source,
+        title=t("file_name_marked", lang, file=name) if is_file else name,
     )
     content = build_content(
         summary.tables, summary.facts, lang=lang, source=source, taxonomy=taxonomy, settings=report_settings(config, taxonomy, lang),
         warnings=warnings, title=config.report.title, review=review,
     )
     return written + write_reports(out_dir, content, formats) + write_exchange(
-        out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy, title=config.report.title)
+        out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy, title=None if is_file else name)
 
 
 def exchange_name(source: str, title: str | None) -> str:

@@ -103,6 +103,8 @@ def _readable(table: pd.DataFrame, name: str, lang: str, segments: list[str]) ->
     out = table.copy()
     if name == "overview" and "metric" in out:
         out["metric"] = [_metric(str(m), lang) for m in out["metric"]]
+    if name == "exclusions" and "reason" in out:
+        out["reason"] = [reason_name(str(r), lang) for r in out["reason"]]
     out.columns = [workbook.column_header(str(c), lang, segments) for c in out.columns]
     return out
 

@@ -93,12 +93,13 @@ class PositionsStage(Stage):
         return column
 
     def _from_column(self, out: pd.DataFrame, counted: pd.Series, column: str, context: RunContext) -> None:
-        from consultnlp.positions.mapping import describe_mapping, map_positions
+        from consultnlp.positions.mapping import map_positions
 
         cfg: PositionsConfig = self.config
         values = out.loc[counted, column]
         positions, seen = map_positions(values, str(cfg.column), cfg.mapping)
-        context.warn("note_position_mapping", column=str(cfg.column), mapping=describe_mapping(seen))
+        # Kept as data, so that the note names positions and writes numbers in the report's language.
+        context.warn("note_position_mapping", column=str(cfg.column), mapping=[[value, position, n] for value, (position, n) in seen.items()])
         shown = values.map(lambda v: "" if pd.isna(v) else str(v).strip())
         out.loc[counted, schema.POSITION] = positions.to_numpy()
         out.loc[counted, schema.POSITION_SOURCE] = SOURCE_COLUMN

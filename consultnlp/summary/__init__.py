@@ -76,13 +76,16 @@ def summarise(
     key_points: pd.DataFrame | None = None,
     original_topics: pd.Series | None = None,
     pii_kinds: list[str] | None = None,
+    title: Any = None,
+    row_filter: str | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
     ``quote_pool`` holds the quote candidates (``build_quote_pool`` at analysis time, the
     saved pool on a re-render); ``original_topics`` maps each unit to the topic it had when
     the pool was built, so a reviewed topic's centre can be rebuilt. ``topic_groups`` (the headline
-    level) and ``key_points`` were computed at analysis time and are only named here.
+    level) and ``key_points`` were computed at analysis time and are only named here. ``title`` (an
+    ``ingest.info.ConsultationTitle``) and ``row_filter`` (the ``--where`` expression) are facts the report states.
     """
     summary = Summary()
     tables = summary.tables
@@ -131,7 +134,7 @@ def summarise(
         theme_names={k: v for (scope, k), v in names.items() if scope == "theme"} if has_themes else None)
     if schema.CAMPAIGN_ID in frame:
         tables["campaigns"] = campaigns_table(frame, segment_columns)
-    tables["exclusions"] = exclusions_table(frame)
+    tables["exclusions"] = exclusions_table(frame, row_filter=row_filter)
     if schema.PII_FOUND in frame:
         tables["privacy"] = privacy_table(frame, pii_kinds)
     summary.quote_pool = quote_pool
@@ -142,5 +145,6 @@ def summarise(
         "finding_min_points": cfg.finding_min_points, "max_findings": cfg.max_findings,
         # The names comments.* shows next to each topic and group id, in this summary's language.
         "topic_labels": labels, "group_labels": headlines or {}, "positions": positions,
+        "title": title, "row_filter": row_filter,
     }
     return summary

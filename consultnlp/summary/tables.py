@@ -390,14 +390,19 @@ def _top_value(values: pd.Series, key: str) -> dict[str, Any]:
     return {key: str(counts.index[0]), f"{key}_share": round(float(counts.iloc[0]) / len(values), 4)}
 
 
-def exclusions_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows not analysed, per reason and stage, with example ids to check them."""
+def exclusions_table(frame: pd.DataFrame, *, row_filter: str | None = None) -> pd.DataFrame:
+    """Rows not analysed, per reason and stage, with example ids to check them.
+
+    ``rule`` says what set them aside where one expression did: the ``--where`` filter
+    (``row_filter``) for ``filtered`` rows.
+    """
     part = frame.loc[~analysed_mask(frame)]
     table = part.groupby([schema.EXCLUDED, schema.EXCLUDED_STAGE]).agg(
         rows=(schema.ROW_NUMBER, "size"), example_comment_ids=(schema.ROW_NUMBER, lambda s: ", ".join(s.index[:5]))
     )
     table = table.reset_index().rename(columns={schema.EXCLUDED: "reason", schema.EXCLUDED_STAGE: "stage"})
     table.insert(3, "share_of_input", _share(table["rows"], len(frame)))
+    table["rule"] = np.where(table["reason"] == schema.REASON_FILTERED, row_filter or "", "")
     return table.sort_values(["rows", "reason"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 

@@ -63,7 +63,8 @@ def test_positions_from_a_closed_question_with_the_mapping_noted():
     assert out.loc["c002", schema.POSITION_EVIDENCE] == "acuerdo=P"
     assert set(out.loc[out[schema.POSITION] != "", schema.POSITION_SOURCE]) == {"column"}
     note = [n for n in context.warnings if n.key == "note_position_mapping"][0]
-    assert note.text("en") == "Positions from the column “acuerdo”: A -> support (2), P -> partial (1), D -> oppose (3)."
+    assert note.text("en") == "Positions from the column “acuerdo”: A -> support (2), P -> agree in part (1), D -> oppose (3)."
+    assert note.text("es") == "Posturas de la columna «acuerdo»: A -> a favor (2), P -> de acuerdo en parte (1), D -> en contra (3)."
 
 
 def test_positions_closed_question_errors():

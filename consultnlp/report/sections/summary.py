@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.i18n import language_name, t
+from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, segment_label
 from consultnlp.report.sections.positions import FEW_FOR_SHARES
 
-SET_ASIDE = (schema.REASON_NON_ANSWER, schema.REASON_NO_ARGUMENT)
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
 FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
 
@@ -36,13 +37,16 @@ def finding_sentences(ctx: ReportContext, findings: pd.DataFrame) -> list[str]:
 
 
 def summary_section(ctx: ReportContext) -> Section:
+    """Key figures, then the sentences that account for them (every reason a contribution was set aside, and the copies), then findings."""
     lang = ctx.lang
     acc = ctx.facts["accounting"]
-    set_aside = sum(acc["excluded"].get(r, 0) for r in SET_ASIDE)
+    received, analysed = int(acc["input"]), int(acc["analysed"])
+    excluded, distinct = received - analysed, ctx.unique_total()
     figures = [
-        {"value": ctx.n(acc["input"]), "label": t("fig_received", lang)},
-        {"value": ctx.n(ctx.unique_total()), "label": t("fig_unique", lang)},
-        {"value": ctx.n(set_aside), "label": t("fig_set_aside", lang)},
+        {"value": ctx.n(received), "label": t("fig_received", lang)},
+        {"value": ctx.n(analysed), "label": t("fig_analysed", lang, share=share_of(ctx, analysed, received))},
+        {"value": ctx.n(excluded), "label": t("fig_excluded", lang, share=share_of(ctx, excluded, received))},
+        {"value": ctx.n(distinct), "label": t("fig_distinct", lang, share=share_of(ctx, distinct, analysed))},
     ]
     groups = ctx.table("topic_groups")
     if groups is not None:
@@ -51,19 +55,70 @@ def summary_section(ctx: ReportContext) -> Section:
     if themes is not None:
         figures.append({"value": ctx.n(int((themes["theme_id"] != schema.OTHER_THEME).sum())), "label": t("fig_themes", lang)})
     blocks = [Block("figures", figures=figures)]
-    blocks += [Block("p", text=sentence) for sentence in summary_sentences(ctx, set_aside)]
+    blocks += accounting_blocks(ctx)
+    blocks += [Block("p", text=sentence) for sentence in summary_sentences(ctx)]
     return Section("summary", t("summary", lang), blocks)
 
 
-def summary_sentences(ctx: ReportContext, set_aside: int) -> list[str]:
-    """Who took part, what they raised most, campaigns, languages, and the strongest differences between groups."""
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def share_of(ctx: ReportContext, part: int, whole: int) -> str:
+    """``part`` of ``whole`` as a percentage that never reads 100% or 0% unless it is (606 of 607 is 99.8%, not 100%)."""
+    if not whole:
+        return ctx.pct(0.0)
+    ratio = _ratio(part, whole)
+    digits = 1 if 0 < abs(ratio) < 0.1 else 0  # as ``i18n.percent`` chooses
+    # Compared as written: the formatter rounds half to even, Python's round() does not see the same digits.
+    while part not in (0, whole) and digits < 4 and ctx.pct(ratio, digits) in (ctx.pct(0.0, digits), ctx.pct(1.0, digits)):
+        digits += 1
+    return ctx.pct(ratio, digits)
+
+
+def reason_counts(accounting: dict[str, Any]) -> list[tuple[str, int]]:
+    """``(reason, rows)`` of every reason that set rows aside: most rows first, ties in ``schema.EXCLUSION_REASONS`` order."""
+    order = {reason: i for i, reason in enumerate(schema.EXCLUSION_REASONS)}
+    counts = [(str(reason), int(n)) for reason, n in (accounting.get("excluded") or {}).items() if int(n) > 0]
+    return sorted(counts, key=lambda rn: (-rn[1], order.get(rn[0], len(order)), rn[0]))
+
+
+def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
+    """One sentence that says why ``rows`` contributions were set aside for ``reason``, with their number."""
+    lang, n = ctx.lang, ctx.n(rows)
+    if reason == schema.REASON_FILTERED:
+        where = str(ctx.facts.get("row_filter") or "").strip()
+        return t("why_filtered", lang, count=rows, n=n, where=ctx.q(where)) if where else t("why_filtered_plain", lang, count=rows, n=n)
+    if f"why_{reason}" in STRINGS:
+        return t(f"why_{reason}", lang, count=rows, n=n)
+    return t("why_other", lang, count=rows, n=n, reason=reason_name(reason, lang))
+
+
+def accounting_blocks(ctx: ReportContext) -> list[Block]:
+    """Received = analysed + set aside, one sentence per reason; analysed = distinct + copies of a text already counted."""
+    lang, acc = ctx.lang, ctx.facts["accounting"]
+    received, analysed = int(acc["input"]), int(acc["analysed"])
+    reasons = reason_counts(acc)
+    excluded = sum(rows for _, rows in reasons)
+    blocks: list[Block] = []
+    if excluded:
+        blocks.append(Block("p", text=t("s_accounting", lang, count=excluded, input=ctx.n(received), analysed=ctx.n(analysed),
+                                        excluded=ctx.n(excluded))))
+        blocks.append(Block("list", items=[reason_sentence(ctx, reason, rows) for reason, rows in reasons]))
+    else:
+        blocks.append(Block("p", text=t("s_accounting_all", lang, count=received, input=ctx.n(received))))
+    distinct = ctx.unique_total()
+    copies = analysed - distinct
+    if analysed:
+        blocks.append(Block("p", text=t("s_duplicates", lang, count=copies, n=ctx.n(copies), analysed=ctx.n(analysed), unique=ctx.n(distinct),
+                                        share=share_of(ctx, distinct, analysed)) if copies else t("s_no_duplicates", lang, unique=ctx.n(distinct))))
+    return blocks
+
+
+def summary_sentences(ctx: ReportContext) -> list[str]:
+    """What they raised most, campaigns, languages, positions, and the strongest differences between groups."""
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
-    other_excluded = sum(acc["excluded"].values()) - set_aside
-    sentences = [t("s_rows", lang, count=acc["input"], input=ctx.n(acc["input"]), analysed=ctx.n(acc["analysed"]), unique=ctx.n(ctx.unique_total()))]
-    if set_aside:
-        sentences.append(t("s_set_aside", lang, set_aside=ctx.n(set_aside), excluded=ctx.n(other_excluded)))
-    elif other_excluded:
-        sentences.append(t("s_excluded", lang, count=other_excluded, excluded=ctx.n(other_excluded)))
+    sentences: list[str] = []
     groups = ctx.table("topic_groups")
     if groups is not None:
         real = groups[groups["topic_group_id"] >= 0].sort_values(["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable")
@@ -107,7 +162,12 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     if stated < FEW_FOR_SHARES or total == 0:  # a handful of positions is no headline; the section gives their counts
         return []
     shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
-    return [t("s_positions", ctx.lang, stated=ctx.n(stated), share=ctx.pct(stated / total), **shares)]
+    # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
+    set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
+    if set_aside:
+        return [t("s_positions_set_aside", ctx.lang, total=ctx.n(total), analysed=ctx.n(total - set_aside), set_aside=ctx.n(set_aside),
+                  stated=ctx.n(stated), share=share_of(ctx, stated, total), **shares)]
+    return [t("s_positions", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), share=share_of(ctx, stated, total), **shares)]
 
 
 def _join(items: list[str], lang: str) -> str:

@@ -1,0 +1,117 @@
+"""The consultation's title: --title, else the export's own (Pol.is topic, Decidim space, form), else the file name, marked as such."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+
+from consultnlp.config import PipelineConfig, ReportConfig, SummariseConfig
+from consultnlp.frame import row_accounting
+from consultnlp.ingest import ingest
+from consultnlp.ingest.info import ConsultationTitle, IngestInfo
+from consultnlp.report.outputs import publish
+from consultnlp.summary import summarise
+from tests.conftest import shared_path
+from tests.ingest.platform_files import decidim_proposals, google_forms, microsoft_forms, polis_comments
+from tests.report.frames import golden_frame, summary_inputs, taxonomy
+
+
+def _polis_summary(folder, topic: str) -> None:  # noqa: ANN001
+    with (folder / "summary.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["topic", topic], ["url", "https://pol.is/x"], ["comments", "20"],
+                                      ["conversation-description", "¿Qué debería cambiar?"]])
+
+
+def test_title_polis_topic_from_the_conversation_summary(tmp_path):
+    path = polis_comments(tmp_path)
+    assert ingest(path)[1].title is None  # no summary.csv beside it
+    _polis_summary(tmp_path, "  Mejorar   el barrio ")
+    _, info = ingest(path)
+    assert (info.title, info.title_from) == ("Mejorar el barrio", "summary.csv (topic)")
+    assert ConsultationTitle.of_input(None, info) == ConsultationTitle("Mejorar el barrio", "platform", "summary.csv (topic)")
+    assert ConsultationTitle.of_input("Consulta 2024", info) == ConsultationTitle("Consulta 2024", "option")
+
+
+def test_title_decidim_space_only_when_the_file_is_one_space(tmp_path):
+    path = decidim_proposals(tmp_path)
+    assert ingest(path)[1].title is None  # the open-data export carries the space's url, not its title
+    lines = path.read_text(encoding="utf-8").splitlines()
+    one = [lines[0] + ";participatory_space/title/pt-BR"] + [line + ";Plano Clima Participativo" for line in lines[1:]]
+    path.write_text("\n".join(one) + "\n", encoding="utf-8")
+    _, info = ingest(path)
+    assert (info.title, info.title_from) == ("Plano Clima Participativo", "column participatory_space/title/pt-BR")
+    two = [one[0]] + [line + ("" if i % 2 else " 2") for i, line in enumerate(one[1:])]
+    path.write_text("\n".join(two) + "\n", encoding="utf-8")
+    assert ingest(path)[1].title is None
+
+
+def test_title_forms_are_named_after_the_form(tmp_path):
+    google = google_forms(tmp_path)
+    assert ingest(google)[1].title is None  # a file someone renamed: only its name is known
+    named = google.rename(tmp_path / "Presupuesto participativo 2024 (Respuestas).csv")
+    _, info = ingest(named)
+    assert (info.platform, info.title) == ("google-forms", "Presupuesto participativo 2024")
+    ms = microsoft_forms(tmp_path).rename(tmp_path / "Consulta de movilidad(1-12).csv")
+    assert ingest(ms)[1].title == "Consulta de movilidad"
+
+
+def test_title_file_name_when_nothing_else_is_known():
+    info = IngestInfo(path="/x/comentarios.xlsx", file_name="comentarios.xlsx", sha256="", format="xlsx")
+    title = ConsultationTitle.of_input(None, info)
+    assert title == ConsultationTitle("comentarios.xlsx", "file_name")
+    assert ConsultationTitle.of_input("   ", info).origin == "file_name"
+    assert ConsultationTitle.from_dict(title.to_dict()) == title
+    assert ConsultationTitle.from_dict({"text": "x", "origin": "guess"}) is None
+
+
+def _publish(tmp_path, lang: str, title: ConsultationTitle):  # noqa: ANN001, ANN202
+    frame = golden_frame()
+    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
+                        segment_columns=["region"], lang=lang, title=title)
+    config = PipelineConfig(report=ReportConfig(title=title.text if title.origin == "option" else None))
+    out = tmp_path / f"{lang}-{title.origin}"
+    publish(out, summary, config, formats=["html", "md", "docx", "xlsx"], lang=lang, source="comentarios.xlsx", taxonomy=taxonomy(),
+            warnings=[])
+    return out
+
+
+def _headers(out) -> dict[str, str]:  # noqa: ANN001
+    import docx
+    import openpyxl
+
+    document = docx.Document(str(out / "report.docx"))
+    book = openpyxl.load_workbook(out / "summary.xlsx")
+    return {
+        "md": "\n".join((out / "report.md").read_text(encoding="utf-8").splitlines()[:3]).replace("\\", ""),
+        "html": (out / "report.html").read_text(encoding="utf-8").split("</header>")[0],
+        "docx": "\n".join(p.text for p in document.paragraphs[:2]),
+        "xlsx": str(book.worksheets[0]["A1"].value),
+    }
+
+
+@pytest.mark.parametrize("lang, named, marked", [
+    ("es", "Lo que escuchamos: análisis de 9 contribuciones", "Consulta: comentarios.xlsx (nombre del archivo)"),
+    ("pt", "O que ouvimos: análise de 9 contribuições", "Consulta: comentarios.xlsx (nome do arquivo)"),
+    ("en", "What we heard: analysis of 9 contributions", "Consultation: comentarios.xlsx (file name)"),
+])
+def test_title_in_the_header_of_every_format(tmp_path, lang, named, marked):
+    platform = _headers(_publish(tmp_path, lang, ConsultationTitle("Mejorar el barrio", "platform", "summary.csv (topic)")))
+    for kind, header in platform.items():
+        assert "Mejorar el barrio" in header, kind
+        assert "comentarios.xlsx" not in header, kind
+    for kind in ("md", "html", "docx"):
+        assert named in platform[kind], kind
+    by_file = _headers(_publish(tmp_path, lang, ConsultationTitle("comentarios.xlsx", "file_name")))
+    for kind in ("md", "html", "docx"):
+        assert marked in by_file[kind], kind
+    assert marked.split(": ", 1)[1] in by_file["xlsx"]
+
+
+def test_title_real_polis_conversation_topic(tmp_path):
+    folder = shared_path("polis-opendata", "american-assembly.bowling-green")
+    for name in ("comments.csv", "summary.csv"):
+        shutil.copy(folder / name, tmp_path / name)
+    _, info = ingest(tmp_path / "comments.csv")
+    assert info.platform == "polis" and info.title == "Improving Bowling Green / Warren County"

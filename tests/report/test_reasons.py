@@ -1,0 +1,153 @@
+"""Every reason a contribution was set aside is told as it is, with its number, and the first screen adds up."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from consultnlp import schema
+from consultnlp.config import PipelineConfig, SummariseConfig
+from consultnlp.frame import row_accounting, unit_mask
+from consultnlp.i18n import percent, t
+from consultnlp.report.content import build_content
+from consultnlp.report.outputs import report_settings
+from consultnlp.summary import summarise
+from tests.report.frames import summary_inputs, taxonomy
+from tests.report.reason_frames import REASON_ROWS, ROW_FILTER, every_reason_frame
+from tests.report.sample_run import sample_analysis
+
+LANGS = ("es", "pt", "en")
+# Words that only the true sentence of each reason holds, per language: a sentence with the wrong reason fails.
+MARKERS = {
+    schema.REASON_FILTERED: ("filtro de filas", "filtro de linhas", "row filter"),
+    schema.REASON_MODERATED: ("moderación", "moderação", "moderators"),
+    schema.REASON_OFFICIAL: ("organizador", "organizador", "organiser"),
+    schema.REASON_PROCESS_NOTE: ("reunión", "reunião", "meeting"),
+    schema.REASON_FORMULA: ("fórmula", "fórmula", "formula"),
+    schema.REASON_NON_ANSWER: ("contenido propio", "conteúdo próprio", "content of"),
+    schema.REASON_NO_ARGUMENT: ("una postura", "uma posição", "only a position"),
+    schema.REASON_JUNK: ("legible", "legível", "readable"),
+    schema.REASON_TOO_SHORT: ("cortas", "curtas", "short"),
+    schema.REASON_LANGUAGE: ("idioma", "idioma", "language"),
+    schema.REASON_EMPTY: ("vacías", "vazias", "empty"),
+}
+NUMBER = r"(\d[\d.,]*)"
+
+
+def _int(text: str) -> int:
+    return int(re.sub(r"[.,]", "", text))
+
+
+def _summary_section(lang: str, frame=None, row_filter: str | None = ROW_FILTER):  # noqa: ANN001, ANN202
+    frame = every_reason_frame() if frame is None else frame
+    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
+                        segment_columns=["region"], lang=lang, row_filter=row_filter)
+    content = build_content(summary.tables, summary.facts, lang=lang, source="consulta.xlsx", taxonomy=taxonomy(),
+                            settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])
+    return frame, summary, content.sections[0]
+
+
+def test_reasons_every_reason_is_in_the_catalogue_in_every_language():
+    for reason in schema.EXCLUSION_REASONS:
+        assert reason in MARKERS, f"a new reason {reason!r}: give it a sentence (why_{reason}) and a marker here"
+    assert set(REASON_ROWS) == set(schema.EXCLUSION_REASONS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reasons_one_true_sentence_per_reason_with_its_number(lang):
+    frame, _, section = _summary_section(lang)
+    counts = frame.loc[frame[schema.EXCLUDED] != "", schema.EXCLUDED].value_counts().to_dict()
+    assert counts == REASON_ROWS
+    items = next(b for b in section.blocks if b.kind == "list").items
+    assert len(items) == len(schema.EXCLUSION_REASONS)
+    by_count = {n: reason for reason, n in counts.items()}
+    column = LANGS.index(lang)
+    for item in items:
+        reason = by_count[_int(re.match(NUMBER, item).group(1))]
+        found = {r for r, words in MARKERS.items() if words[column].lower() in item.lower()}
+        assert found == {reason}, (item, found)
+    # Most rows first; the filter is quoted as the analyst wrote it.
+    assert [by_count[_int(re.match(NUMBER, i).group(1))] for i in items] == sorted(counts, key=lambda r: -counts[r])
+    filtered = items[0]
+    assert ROW_FILTER in filtered and filtered.startswith("14 ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reasons_first_screen_figures_add_up_and_agree_with_the_sentences(lang):
+    frame, summary, section = _summary_section(lang)
+    figures = [_int(f["value"]) for f in section.blocks[0].figures]
+    received, analysed, excluded, distinct = figures[:4]
+    assert received == len(frame) == analysed + excluded
+    assert analysed == int((frame[schema.EXCLUDED] == "").sum()) == 7
+    assert distinct == int(unit_mask(frame).sum()) == 6
+    lead = section.blocks[1].text
+    assert [_int(n) for n in re.findall(NUMBER, lead)] == [received, analysed, excluded]
+    items = section.blocks[2].items
+    assert sum(_int(re.match(NUMBER, i).group(1)) for i in items) == excluded
+    copies = section.blocks[3].text
+    assert [_int(n) for n in re.findall(r"\d+", copies)][:3] == [analysed, analysed - distinct, distinct]
+    # Shares on the figures are of their stated base.
+    labels = [f["label"] for f in section.blocks[0].figures]
+    assert percent(analysed / received, lang) in labels[1] and percent(excluded / received, lang) in labels[2]
+    assert percent(distinct / analysed, lang) in labels[3] == t("fig_distinct", lang, share=percent(6 / 7, lang))
+    overview = dict(zip(summary.tables["overview"]["metric"], summary.tables["overview"]["value"]))
+    assert (overview["contributions"], overview["analysed"], overview["excluded"], overview["unique_contributions"]) == (
+        received, analysed, excluded, distinct)
+
+
+def test_reasons_without_the_expression_the_filter_is_still_named():
+    _, _, section = _summary_section("es", row_filter=None)
+    filtered = section.blocks[2].items[0]
+    assert filtered == "14 no cumplen el filtro de filas elegido para este análisis."
+
+
+def test_reasons_nothing_set_aside_and_no_copies():
+    frame = every_reason_frame()
+    frame = frame[frame[schema.EXCLUDED] == ""].copy()
+    frame.loc["c02", schema.DUP_REPRESENTATIVE] = True
+    frame.loc["c02", schema.DUP_GROUP] = 99
+    _, _, section = _summary_section("pt", frame=frame)
+    assert [b.kind for b in section.blocks[:3]] == ["figures", "p", "p"]
+    assert section.blocks[1].text == "Foram recebidas 7 contribuições, e todas foram analisadas."
+    assert section.blocks[2].text == "Nenhuma das analisadas repete o texto de outra: as 7 são distintas."
+
+
+def test_reasons_exclusions_table_names_the_filter():
+    frame = every_reason_frame()
+    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
+                        segment_columns=["region"], lang="es", row_filter=ROW_FILTER)
+    table = summary.tables["exclusions"].set_index("reason")
+    assert table.loc[schema.REASON_FILTERED, "rule"] == ROW_FILTER
+    assert (table.drop(index=schema.REASON_FILTERED)["rule"] == "").all()
+    assert int(table["rows"].sum()) == sum(REASON_ROWS.values())
+
+
+def test_reasons_sample_report_agrees_with_the_manifest(tmp_path_factory):
+    """The bundled sample: the Markdown report's figures and reason sentences are the manifest's accounting."""
+    out = sample_analysis(tmp_path_factory)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    rows = manifest["rows"]
+    md = (out / "report.md").read_text(encoding="utf-8")
+    figures = [_int(n) for n in re.findall(r"\*\*(\d[\d\\.,]*)\*\*", md.replace("\\", ""))[:4]]
+    assert figures == [rows["input"], rows["analysed"], rows["excluded_total"], rows["distinct"]]
+    assert rows["input"] == rows["analysed"] + rows["excluded_total"] and rows["analysed"] == rows["distinct"] + rows["duplicate_copies"]
+    summary = md.split("## ", 2)[1]
+    items = [line[2:] for line in summary.splitlines() if line.startswith("- ")]
+    assert len(items) == len(rows["excluded"])
+    column = LANGS.index(manifest["report_lang"])
+    for reason, n in rows["excluded"].items():
+        said = [i for i in items if MARKERS[reason][column].lower() in i.lower()]
+        assert len(said) == 1 and _int(re.match(NUMBER, said[0]).group(1)) == n, (reason, said)
+    assert manifest["title"] == {"text": "consulta_gobierno_abierto.xlsx", "origin": "file_name", "detail": ""}
+
+
+def test_reasons_a_share_reads_100_or_0_percent_only_when_it_is():
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import share_of
+
+    en, es = (ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={}) for lang in ("en", "es"))
+    assert [share_of(en, 606, 607), share_of(es, 606, 607), share_of(en, 1, 20_000), share_of(en, 99_999, 100_000)] == [
+        "99.8%", "99,8%", "0.005%", "99.999%"]
+    assert [share_of(en, 0, 5), share_of(en, 5, 5), share_of(en, 2, 3), share_of(en, 1, 0)] == ["0%", "100%", "67%", "0%"]
