@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -136,29 +137,39 @@ class _Point:
     cluster: np.ndarray  # unit rows of the cluster it was found in
 
 
-def _count(table: SentenceTable, member_sentences: np.ndarray, options: np.ndarray, positions: np.ndarray | None
-           ) -> list[np.ndarray]:
-    """For each option (a sentence index), the unit rows with a sentence of their own that makes its point, the
-    author of the option's sentence first among them; on one side of a stated position only."""
-    if len(member_sentences) == 0:
-        return [np.zeros(0, dtype=np.int64) for _ in options]
-    passes = table.scores(member_sentences, options) >= THRESHOLD
-    owners = table.owner[member_sentences]
-    out = []
-    for j, option in enumerate(options.tolist()):
-        rows = np.unique(owners[passes[:, j]])
-        author = int(table.owner[option])
-        rows = np.union1d(rows, [author])
-        if positions is not None:
-            side = str(positions[author])
-            if side not in OPPOSITE:  # the author states no side: the side most of the others state
-                stated = pd.Series(positions[rows]).value_counts()
-                sides = [s for s in ("support", "oppose") if stated.get(s, 0) > 0]
-                side = max(sides, key=lambda s: (stated[s], s == "support")) if sides else ""
-            if side in OPPOSITE:
-                rows = rows[positions[rows] != OPPOSITE[side]]
-        out.append(rows.astype(np.int64))
-    return out
+def _count(table: SentenceTable, owners: np.ndarray, passes: np.ndarray, option: int, positions: np.ndarray | None) -> np.ndarray:
+    """The unit rows with a sentence of their own that makes the point of ``option`` (a sentence index; ``passes`` is
+    the match of the group's sentences, owned by ``owners``, with it), its author among them; on one side of a
+    stated position only."""
+    author = int(table.owner[option])
+    rows = np.union1d(owners[passes], [author])
+    if positions is not None:
+        side = str(positions[author])
+        if side not in OPPOSITE:  # the author states no side: the side most of the others state
+            n_support, n_oppose = int((positions[rows] == "support").sum()), int((positions[rows] == "oppose").sum())
+            side = "" if n_support == n_oppose == 0 else ("support" if n_support >= n_oppose else "oppose")
+        if side in OPPOSITE:
+            rows = rows[positions[rows] != OPPOSITE[side]]
+    return rows.astype(np.int64)
+
+
+@lru_cache(maxsize=200_000)
+def _can_state(sentence: str) -> bool:
+    return statement_problem(sentence) is None
+
+
+def _candidates(table: SentenceTable, by_owner: dict[int, np.ndarray], members: np.ndarray, vectors: np.ndarray,
+                inside: np.ndarray, used: set[str]) -> np.ndarray:
+    """The self-contained, unused sentences of a cluster's most central contributions, closest to its centre first."""
+    centre = _unit(vectors[inside].mean(axis=0, keepdims=True))[0]
+    closeness = vectors[inside] @ centre
+    central = members[inside[np.lexsort((inside, -closeness))[:CENTRAL_CANDIDATES]]]
+    options = [int(s) for row in central.tolist() for s in by_owner[row].tolist()
+               if normalised(table.texts[s]) not in used and _can_state(table.texts[s])]
+    if not options:
+        return np.zeros(0, dtype=np.int64)
+    fit = table.vectors[options] @ centre
+    return np.array(options, dtype=np.int64)[np.argsort(-fit, kind="stable")[:STATEMENT_OPTIONS]]
 
 
 def _group_points(
@@ -174,34 +185,35 @@ def _group_points(
         if len(inside) >= min_support:
             clusters.append((float(inputs.weights[members[inside]].sum()), len(inside), int(inside.min()), inside))
     clusters.sort(key=lambda c: (-c[0], -c[1], c[2]))
-    member_sentences = np.concatenate([by_owner[int(m)] for m in members]) if len(members) else np.zeros(0, dtype=np.int64)
+    tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters[: per_group * CLUSTERS_TRIED]]
+    tried = [(inside, options) for inside, options in tried if len(options)]
+    if not tried:
+        return []
+    # Every candidate matched against every sentence of the group in one product.
+    group = table.subset(np.concatenate([by_owner[int(m)] for m in members]))
+    every = np.unique(np.concatenate([options for _, options in tried]))
+    passes = group.scores(table, every) >= THRESHOLD
+    column = {int(o): j for j, o in enumerate(every.tolist())}
+    alike = table.scores(every, every) >= THRESHOLD  # candidates that state each other's point
+    owners = table.owner[group.rows]
     points: list[_Point] = []
-    for _, _, _, inside in clusters[: per_group * CLUSTERS_TRIED]:
+    for inside, options in tried:
         if len(points) >= per_group:
             break
-        centre = _unit(vectors[inside].mean(axis=0, keepdims=True))[0]
-        closeness = vectors[inside] @ centre
-        central = members[inside[np.lexsort((inside, -closeness))[:CENTRAL_CANDIDATES]]]
-        options = [int(s) for row in central.tolist() for s in by_owner[row].tolist()
-                   if normalised(table.texts[s]) not in used and statement_problem(table.texts[s]) is None]
-        if not options:
-            continue
-        fit = table.vectors[options] @ centre
-        options_arr = np.array(options, dtype=np.int64)[np.argsort(-fit, kind="stable")[:STATEMENT_OPTIONS]]
+        options = np.array([o for o in options.tolist() if normalised(table.texts[o]) not in used], dtype=np.int64)
         # Not a second statement of a point this group already has.
-        if points:
-            earlier = np.array([p.statement for p in points], dtype=np.int64)
-            same = (table.scores(options_arr, earlier) >= THRESHOLD).any(axis=1)
-            options_arr = options_arr[~same]
-            if not len(options_arr):
-                continue
-        counted = _count(table, member_sentences, options_arr, inputs.positions)
+        if points and len(options):
+            earlier = [column[p.statement] for p in points]
+            options = options[~alike[np.ix_([column[int(o)] for o in options], earlier)].any(axis=1)]
+        if not len(options):
+            continue
+        counted = [_count(table, owners, passes[:, column[int(o)]], int(o), inputs.positions) for o in options]
         weights = [float(inputs.weights[rows].sum()) for rows in counted]
         # The statement that the most contributions make; among equals, the one closest to the cluster's centre.
-        best = max(range(len(options_arr)), key=lambda j: (len(counted[j]), weights[j], -j))
+        best = max(range(len(options)), key=lambda j: (len(counted[j]), weights[j], -j))
         if len(counted[best]) < min_support:
             continue
-        statement = int(options_arr[best])
+        statement = int(options[best])
         used.add(normalised(table.texts[statement]))
         points.append(_Point(statement, counted[best], weights[best], members[inside]))
     points.sort(key=lambda p: (-p.weight, -len(p.members), p.statement))

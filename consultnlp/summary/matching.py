@@ -113,15 +113,37 @@ class SentenceTable:
 
     def components(self, rows: np.ndarray, statements: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(cosine, lexical), sentences ``rows`` x statements (both sentence indices of this table)."""
-        cosine = self.vectors[rows] @ self.vectors[statements].T
-        weighted = self.stems[statements].multiply(self.idf[None, :]).tocsr()
-        shared = np.asarray((self.stems[rows] @ weighted.T).todense(), dtype=np.float64)
-        sizes = np.asarray(weighted.sum(axis=1)).ravel()
-        return cosine, shared / np.maximum(sizes, 1e-9)[None, :]
+        return self.subset(rows).components(self, statements)
 
     def scores(self, rows: np.ndarray, statements: np.ndarray) -> np.ndarray:
         """Match probabilities, sentences ``rows`` x statements (both sentence indices of this table)."""
-        prob = match_probability(*self.components(rows, statements))
+        return self.subset(rows).scores(self, statements)
+
+    def subset(self, rows: np.ndarray) -> "SentenceSubset":
+        """The sentences ``rows``, sliced once to be matched against many statements."""
+        rows = np.asarray(rows, dtype=np.int64)
+        return SentenceSubset(rows, self.vectors[rows], self.stems[rows], self.negated[rows])
+
+
+@dataclass
+class SentenceSubset:
+    """Some sentences of a table (a group's), with their vectors and stems sliced once."""
+
+    rows: np.ndarray
+    vectors: np.ndarray
+    stems: sparse.csr_matrix
+    negated: np.ndarray
+
+    def components(self, table: SentenceTable, statements: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        cosine = self.vectors @ table.vectors[statements].T
+        weighted = table.stems[statements].multiply(table.idf[None, :]).tocsr()
+        sizes = np.asarray(weighted.sum(axis=1)).ravel()
+        lexical = (self.stems @ weighted.T).toarray() / np.maximum(sizes, 1e-9)[None, :]
+        return cosine, lexical
+
+    def scores(self, table: SentenceTable, statements: np.ndarray) -> np.ndarray:
+        """Match probabilities, these sentences x statements (sentence indices of ``table``)."""
+        prob = match_probability(*self.components(table, statements))
         # Opposite polarity never matches: "should be banned" does not make the point "should not be banned".
-        prob[self.negated[rows][:, None] != self.negated[statements][None, :]] = 0.0
+        prob[self.negated[:, None] != table.negated[statements][None, :]] = 0.0
         return prob

@@ -60,8 +60,19 @@ _VERB = re.compile(
     r"peço|pedimos|acho|acredito|proponho|falta|faltam|existe|existem|"
     r"is|are|was|were|be|been|being|am|should|must|need|needs|will|would|can|could|may|might|shall|have|has|had|do|"
     r"does|did|want|wants|make|makes|help|helps|allow|allows|cause|causes|lead|leads|give|gives|keep|keeps|"
-    r"\w{2,}(?:ar|er|ir|ando|endo|iendo|indo|ado|ada|ados|adas|ido|ida|idos|idas|amos|emos|imos|aron|ieron|aram|eram|iram|"
-    r"ará|erá|irá|arán|erán|irán|aría|ería|iría|arão|erão|irão|aria|eria|iria|ing|ed)|\w{3,}(?:an|en|am|em))\b",
+    r"\w{2,}(?:ar|er|ir|ando|endo|iendo|indo|amos|emos|imos|aron|ieron|aram|eram|iram|"
+    r"ará|erá|irá|arán|erán|irán|aría|ería|iría|arão|erão|irão|ing|ed)|\w{3,}(?:an|en|am|em))\b",
+    re.IGNORECASE,
+)
+# A sentence that opens with "is / es / é" has its subject outside it ("Es un principio básico para la democracia"),
+# unless the verb introduces what follows ("Es necesario fortalecer…", "É preciso que…", "It is time to…").
+_NO_SUBJECT = re.compile(
+    r"^(?:es|son|era|eran|fue|fueron|será|serán|sería|serían|é|são|foi|foram|será|serão|seria|seriam|is|are|was|were)\s+"
+    r"(?!(?:\w+\s+){0,3}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
+    # or with a predicate and no subject: "Fundamental para una sociedad desarrollada", "Essential for democracy".
+    r"|^(?:fundamental|fundamentales|necesari[oa]s?|necessári[oa]s?|importantes?|básic[oa]s?|basic[oa]s?|esencial(?:es)?|"
+    r"essenciais|essencial|imprescindibles?|indispensables?|indispensáve(?:l|is)|vital(?:es)?|clave|primordial(?:es)?|"
+    r"crucial(?:es)?|prioritari[oa]s?|important|essential|necessary|basic|key|crucial)\s+(?:para|en|em|de|do|da|for|to|in|pois|porque|ya|y|e|and)\b",
     re.IGNORECASE,
 )
 _FINAL = re.compile(r"[.!…)\"»”']\s*$")
@@ -78,7 +89,7 @@ def statement_problem(sentence: str) -> str | None:
     if "?" in text or text.startswith("¿"):
         return "question"
     body = _LEAD.sub("", text)
-    if _ANAPHOR_START.match(body) or _ANAPHOR_ANYWHERE.search(body):
+    if _ANAPHOR_START.match(body) or _ANAPHOR_ANYWHERE.search(body) or _NO_SUBJECT.match(body):
         return "anaphor"
     if is_fragment(body):
         return "fragment"
@@ -94,5 +105,4 @@ def is_fragment(text: str) -> bool:
     long_words = [w for w in words if len(w) >= 4]
     if not final and long_words and sum(w[0].isupper() for w in long_words) >= HEADING_CASE_SHARE * len(long_words):
         return True
-    # A verbless phrase is a title unless it ends as a sentence ("Más buses nocturnos en la periferia.").
-    return not final and not _VERB.search(text)
+    return not _VERB.search(text)

@@ -127,7 +127,11 @@ def test_keypoints_statement_is_self_contained():
     ("Queremos más buses nocturnos en la periferia de Santiago.", None),
     ("Os agricultores familiares precisam de crédito rural mais barato.", None),
     ("Pension deductions should stop for retired teachers.", None),
-    ("Más buses nocturnos en toda la periferia de la ciudad.", None),
+    ("Es un principio básico para la democracia.", "anaphor"),
+    ("Fundamental para una sociedad desarrollada.", "anaphor"),
+    ("Derecho a la educación pública, gratuita y de calidad.", "fragment"),
+    ("Es necesario fortalecer la independencia de los tribunales.", None),
+    ("É preciso que o governo invista em saneamento básico.", None),
 ])
 def test_statement_problem_names_what_cannot_stand_alone(sentence, problem):
     assert statement_problem(sentence) == problem
