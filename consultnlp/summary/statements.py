@@ -35,7 +35,12 @@ _ANAPHOR_START = re.compile(
     # en
     r"this|that|these|those|it|its|it's|they|them|their|theirs|he|she|his|her|such|the proposed|the above|the same|"
     r"the latter|the former|also|moreover|furthermore|therefore|thus|hence|however|but|and|or|nor|so|in addition|"
-    r"as a result|for this reason|which|here|there"
+    r"as a result|for this reason|which|here|there|"
+    # a reason or an explanation whose subject is outside the sentence ("Porque…", "Se basa en…", "Permite…")
+    r"porque|por que|porqué|pues|ya que|dado que|puesto que|pois|já que|because|since|"
+    r"se basa|se trata|se refiere|se considera|consiste|significa|implica|permite|permitiría|permitirá|engloba|incluye|"
+    r"garantiza|representa|constituye|busca|pretende|contribuye|ayuda|ayudaría|sirve|trata-se|garante|ajuda|ajudaria|"
+    r"contribui|serve|means|allows|helps|ensures|includes|represents"
     r")\b",
     re.IGNORECASE,
 )
@@ -45,7 +50,8 @@ _ANAPHOR_ANYWHERE = re.compile(
     r"the proposed|the above|said)\s+(?:propuestas?|propostas?|proposals?|medidas?|measures?|iniciativas?|initiatives?|"
     r"programas?|programmes?|programs?|planes|plans?|planos?|leis?|ley|leyes|laws?|bills?|proyectos?|projetos?|projects?|"
     r"ideas?|ideias?|fund|fondos?|fundos?)|the proposed|the above|above-mentioned|lo anterior|o anterior|lo mencionado|"
-    r"o mencionado|lo expuesto|o exposto)\b",
+    r"o mencionado|lo expuesto|o exposto|el anterior|la anterior|a anterior|al igual que|the previous|as above|"
+    r"éste|ésta|éstos|éstas|ése|ésa|ésos|ésas|aquél|aquélla)\b",
     re.IGNORECASE,
 )
 # A finite or infinitive verb: modal and auxiliary forms, then endings that verbs have in es/pt/en. Nouns ending

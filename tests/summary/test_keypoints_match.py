@@ -128,6 +128,8 @@ def test_keypoints_statement_is_self_contained():
     ("Os agricultores familiares precisam de crédito rural mais barato.", None),
     ("Pension deductions should stop for retired teachers.", None),
     ("Es un principio básico para la democracia.", "anaphor"),
+    ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
+    ("Al igual que el anterior, es un deber cuidar nuestro patrimonio.", "anaphor"),
     ("Fundamental para una sociedad desarrollada.", "anaphor"),
     ("Derecho a la educación pública, gratuita y de calidad.", "fragment"),
     ("Es necesario fortalecer la independencia de los tribunales.", None),
