@@ -165,14 +165,42 @@ def runs(folders: list[Path]) -> None:
         print(f"{folder.name:<24} {len(points):>10}  {share:>29.3f}  {points['unique_contributions'].mean():>21.1f}")
 
 
+def sheet(folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0) -> Path:
+    """A reading sheet: ``n`` key points drawn at random (seeded) from a run, each with ``members`` of its counted
+    contributions (the author first), their text, and an empty verdict (fair / weak / wrong) to fill by hand."""
+    points = pd.read_parquet(folder / "state" / "key_points.parquet")
+    comments = pd.read_parquet(folder / "comments.parquet").set_index("comment_id")
+    text = comments["text_redacted"].astype(str)
+    rng = np.random.default_rng(seed)
+    chosen = points.iloc[np.sort(rng.choice(len(points), min(n, len(points)), replace=False))] if len(points) else points
+    lines = [f"# Key points of {folder.name}: {len(points)} in all, {len(chosen)} read", "",
+             "Verdict per point: fair (every member shown makes the point), weak (most do, or the statement is vague), wrong.", ""]
+    for k, (_, p) in enumerate(chosen.iterrows(), 1):
+        ids = str(p["comment_ids"]).split(";")
+        others = [i for i in ids if i != p["comment_id"]]
+        shown = [p["comment_id"]] + list(rng.choice(others, min(members - 1, len(others)), replace=False))
+        lines += [f"## {k}. [{p['scope']} {p['group_id']} #{p['rank']}] {p['unique_contributions']} distinct "
+                  f"({p['contributions']} in all), cluster {p.get('cluster_size', '?')}",
+                  f"**«{p['statement']}»** ({p['comment_id']})", ""]
+        lines += [f"- {cid}: {text.get(cid, '?')[:400]}" for cid in shown]
+        lines += ["", "Verdict: ", ""]
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"keypoints_sheet_{folder.name}.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="fit the calibration on ArgKP train and print its constants")
     parser.add_argument("--cache-dir", type=Path, default=Path("/work/cache/keypoints"))
     parser.add_argument("--runs", type=Path, nargs="*", help="run folders: key points and match share per run (no ArgKP)")
+    parser.add_argument("--sheet", action="store_true", help="with --runs: write a reading sheet per run to benchmarks/out/")
     ns = parser.parse_args()
     if ns.runs:
         runs(ns.runs)
+        for folder in ns.runs if ns.sheet else []:
+            print(f"reading sheet: {sheet(folder, ROOT / 'benchmarks' / 'out')}")
         return
     argkp(ns.cache_dir, ns.fit)
 
