@@ -75,11 +75,20 @@ _VERB = re.compile(
 _NO_SUBJECT = re.compile(
     r"^(?:es|son|era|eran|fue|fueron|será|serán|sería|serían|é|são|foi|foram|será|serão|seria|seriam|is|are|was|were)\s+"
     r"(?!(?:\w+\s+){0,3}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
+    # or a modal and "be" whose subject is elsewhere: "Debe ser respetado por todos", "Deve ser garantido", "Must be…"
+    r"|^(?:debe|deben|debería|deberían|tiene que|tienen que|deve|devem|deveria|deveriam|tem que|têm que|should|must|"
+    r"has to|have to|needs to|need to)\s+(?:ser|estar|be)\b"
     # or with a predicate and no subject: "Fundamental para una sociedad desarrollada", "Essential for democracy".
     r"|^(?:fundamental|fundamentales|necesari[oa]s?|necessári[oa]s?|importantes?|básic[oa]s?|basic[oa]s?|esencial(?:es)?|"
     r"essenciais|essencial|imprescindibles?|indispensables?|indispensáve(?:l|is)|vital(?:es)?|clave|primordial(?:es)?|"
     r"crucial(?:es)?|prioritari[oa]s?|important|essential|necessary|basic|key|crucial)\s+(?:para|en|em|de|do|da|for|to|in|pois|porque|ya|y|e|and)\b",
     re.IGNORECASE,
+)
+_LABEL = re.compile(r"^(?:[^.!?:;]|\.\d){1,60}?(?::|\s[-–—])\s", re.UNICODE)  # "Missão 6 - …", "Incentivos Econômicos: …"
+# A line that starts inside a sentence: lower case and a word that cannot open one.
+_CONTINUATION = re.compile(
+    r"^(?:de|del|dos|das|do|da|en|em|no|na|nos|nas|con|com|para|por|pelo|pela|sin|sem|a|al|ao|aos|e|y|o|u|ou|que|como|"
+    r"of|to|for|with|in|on|at|by|from|and|or|than)\s"
 )
 _FINAL = re.compile(r"[.!…)\"»”']\s*$")
 
@@ -103,9 +112,10 @@ def statement_problem(sentence: str) -> str | None:
 
 
 def is_fragment(text: str) -> bool:
-    """A title, a list head or a phrase without a verb rather than a sentence."""
+    """A title, a list head, a labelled list item ("Meta 3.2: …", "Justificativa: …"), a piece of a line-broken
+    sentence ("dos povos e comunidades tradicionais,") or a phrase without a verb rather than a sentence."""
     words = re.findall(r"[^\W\d_]+", text)
-    if len(words) < MIN_STATEMENT_WORDS or text.rstrip().endswith(":"):
+    if len(words) < MIN_STATEMENT_WORDS or text.rstrip().endswith((":", ",")) or _LABEL.match(text) or _CONTINUATION.match(text):
         return True
     final = bool(_FINAL.search(text))
     long_words = [w for w in words if len(w) >= 4]
