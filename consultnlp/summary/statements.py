@@ -51,7 +51,12 @@ _ANAPHOR_ANYWHERE = re.compile(
     r"programas?|programmes?|programs?|planes|plans?|planos?|leis?|ley|leyes|laws?|bills?|proyectos?|projetos?|projects?|"
     r"ideas?|ideias?|fund|fondos?|fundos?)|the proposed|the above|above-mentioned|lo anterior|o anterior|lo mencionado|"
     r"o mencionado|lo expuesto|o exposto|el anterior|la anterior|a anterior|al igual que|the previous|as above|"
-    r"éste|ésta|éstos|éstas|ése|ésa|ésos|ésas|aquél|aquélla)\b",
+    r"éste|ésta|éstos|éstas|ése|ésa|ésos|ésas|aquél|aquélla|"
+    # a demonstrative and a noun in the middle of a sentence point back ("… garantice este deber"), unless the noun
+    # is the here and now everyone shares ("este país", "this year")
+    r"(?<=\s)(?:est[ae]s?|es[ae]s?|ess[ae]s?|aquel(?:la|los|las)?|this|these|those)\s+"
+    r"(?!(?:país|paises|países|año|años|ano|anos|momento|mundo|siglo|século|tiempo|tempo|lugar|sentido|country|year|"
+    r"years|moment|world|century|time|way|city|ciudad|cidade|town|consulta|consultation)\b)[^\W\d_]{3,})\b",
     re.IGNORECASE,
 )
 # A finite or infinitive verb: modal and auxiliary forms, then endings that verbs have in es/pt/en. Nouns ending
@@ -76,7 +81,7 @@ _NO_SUBJECT = re.compile(
     r"^(?:es|son|era|eran|fue|fueron|será|serán|sería|serían|é|são|foi|foram|será|serão|seria|seriam|is|are|was|were)\s+"
     r"(?!(?:\w+\s+){0,3}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
     # or a modal and "be" whose subject is elsewhere: "Debe ser respetado por todos", "Deve ser garantido", "Must be…"
-    r"|^(?:debe|deben|debería|deberían|tiene que|tienen que|deve|devem|deveria|deveriam|tem que|têm que|should|must|"
+    r"|^(?:debe|deben|debería|deberían|debiera|debieran|tiene que|tienen que|deve|devem|deveria|deveriam|tem que|têm que|should|must|"
     r"has to|have to|needs to|need to)\s+(?:ser|estar|be)\b"
     # or with a predicate and no subject: "Fundamental para una sociedad desarrollada", "Essential for democracy".
     r"|^(?:fundamental|fundamentales|necesari[oa]s?|necessári[oa]s?|importantes?|básic[oa]s?|basic[oa]s?|esencial(?:es)?|"
@@ -90,6 +95,8 @@ _CONTINUATION = re.compile(
     r"^(?:de|del|dos|das|do|da|en|em|no|na|nos|nas|con|com|para|por|pelo|pela|sin|sem|a|al|ao|aos|e|y|o|u|ou|que|como|"
     r"of|to|for|with|in|on|at|by|from|and|or|than)\s"
 )
+# A heading glued to the sentence after it, with no stop between: "Elegido de manera popular El intendente debe…".
+_GLUED_HEADING = re.compile(r"\b[a-záéíóúñçãõ]{3,}\s+(?:El|La|Los|Las|Un|Una|Os|As|The)\s+[a-záéíóúñçãõ]{3,}")
 _FINAL = re.compile(r"[.!…)\"»”']\s*$")
 
 
@@ -115,7 +122,8 @@ def is_fragment(text: str) -> bool:
     """A title, a list head, a labelled list item ("Meta 3.2: …", "Justificativa: …"), a piece of a line-broken
     sentence ("dos povos e comunidades tradicionais,") or a phrase without a verb rather than a sentence."""
     words = re.findall(r"[^\W\d_]+", text)
-    if len(words) < MIN_STATEMENT_WORDS or text.rstrip().endswith((":", ",")) or _LABEL.match(text) or _CONTINUATION.match(text):
+    if (len(words) < MIN_STATEMENT_WORDS or text.rstrip().endswith((":", ",")) or _LABEL.match(text) or _CONTINUATION.match(text)
+            or _GLUED_HEADING.search(text)):
         return True
     final = bool(_FINAL.search(text))
     long_words = [w for w in words if len(w) >= 4]
