@@ -79,7 +79,7 @@ _VERB = re.compile(
 # unless the verb introduces what follows ("Es necesario fortalecer…", "É preciso que…", "It is time to…").
 _NO_SUBJECT = re.compile(
     r"^(?:es|son|era|eran|fue|fueron|será|serán|sería|serían|é|são|foi|foram|será|serão|seria|seriam|is|are|was|were)\s+"
-    r"(?!(?:\w+\s+){0,3}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
+    r"(?!(?:\w+\s+){0,1}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
     # or a modal and "be" whose subject is elsewhere: "Debe ser respetado por todos", "Deve ser garantido", "Must be…"
     r"|^(?:debe|deben|debería|deberían|debiera|debieran|tiene que|tienen que|deve|devem|deveria|deveriam|tem que|têm que|should|must|"
     r"has to|have to|needs to|need to)\s+(?:ser|estar|be)\b"
