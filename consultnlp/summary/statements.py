@@ -24,7 +24,7 @@ _ANAPHOR_START = re.compile(
     r"lo cual|la cual|los cuales|las cuales|lo que|lo anterior|lo mismo|dicho|dicha|dichos|dichas|tal|tales|"
     r"el mismo|la misma|los mismos|las mismas|su|sus|la propuesta|la medida|la iniciativa|el proyecto|"
     r"además|ademas|asimismo|también|tambien|igualmente|por eso|por ello|por esto|por lo tanto|por tanto|por lo mismo|"
-    r"sin embargo|pero|y|o|ni|entonces|así|asi|de esta (?:forma|manera)|de este modo|en este sentido|en ese sentido|"
+    r"sin embargo|pero|y|ni|entonces|así|asi|de esta (?:forma|manera)|de este modo|en este sentido|en ese sentido|"
     r"para ello|para esto|para eso|con esto|con ello|con eso|en paralelo|"
     # pt
     r"isso|isto|esse|essa|esses|essas|estes|aquilo|aquele|aquela|aqueles|aquelas|ele|eles|elas|"
@@ -70,7 +70,9 @@ _VERB = re.compile(
     r"deveria|deveriam|devemos|pode|podem|possa|possam|poderia|poderiam|temos|precisa|precisam|precisamos|quero|"
     r"peço|pedimos|acho|acredito|proponho|falta|faltam|existe|existem|"
     r"is|are|was|were|be|been|being|am|should|must|need|needs|will|would|can|could|may|might|shall|have|has|had|do|"
-    r"does|did|want|wants|make|makes|help|helps|allow|allows|cause|causes|lead|leads|give|gives|keep|keeps|"
+    r"does|did|want|wants|make|makes|help|helps|allow|allows|cause|causes|lead|leads|give|gives|keep|keeps|please|"
+    r"publish|stop|ensure|create|provide|build|protect|improve|include|let|put|use|open|fix|reduce|increase|ban|require|"
+    r"\w{2,}(?:ou|eu|iu)|"  # Portuguese past tense ("votou", "escondeu")
     r"\w{2,}(?:ar|er|ir|ando|endo|iendo|indo|amos|emos|imos|aron|ieron|aram|eram|iram|"
     r"ará|erá|irá|arán|erán|irán|aría|ería|iría|arão|erão|irão|ing|ed)|\w{3,}(?:an|en|am|em))\b",
     re.IGNORECASE,

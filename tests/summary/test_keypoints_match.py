@@ -137,6 +137,8 @@ def test_keypoints_statement_is_self_contained():
     ("La constitución debe establecer la forma en que se garantice este deber.", "anaphor"),
     ("Elegido de manera popular El intendente debe ser elegido de manera popular.", "fragment"),
     ("En este país la salud debe ser un derecho garantizado para todos.", None),
+    ("O orçamento participativo de Porto Alegre foi referência no mundo inteiro.", None),
+    ("Please publish the plan in easy-read format for people with disabilities.", None),
     ("Al igual que el anterior, es un deber cuidar nuestro patrimonio.", "anaphor"),
     ("Fundamental para una sociedad desarrollada.", "anaphor"),
     ("Derecho a la educación pública, gratuita y de calidad.", "fragment"),
