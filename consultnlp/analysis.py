@@ -91,6 +91,7 @@ def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConf
         ids=units.index, texts=units[schema.TEXT_REDACTED].astype(str).tolist(),
         weights=units[schema.DUP_COUNT].to_numpy(dtype=float) if schema.DUP_COUNT in units else np.ones(len(units)),
         embeddings=_Rows(context.embeddings, rows),
+        positions=units[schema.POSITION].astype(str).to_numpy() if schema.POSITION in units else None,
     )
     groups = key_point_groups(units)
     if positions is not None:

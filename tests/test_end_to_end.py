@@ -111,13 +111,13 @@ def test_end_to_end_chile_sample_real_data(tmp_path):
     assert 8 <= int((groups["topic_group_id"] >= 0).sum()) <= 30
     topics = pd.read_csv(out / "tables" / "topics.csv")
     assert not topics["label"].str.casefold().duplicated().any() and not groups["label"].str.casefold().duplicated().any()
-    _check_key_points(out, comments)
+    _check_key_points(out, comments, at_least=10)
 
 
-def _check_key_points(out: Path, comments: pd.DataFrame) -> None:
+def _check_key_points(out: Path, comments: pd.DataFrame, at_least: int) -> None:
     """Every statement is verbatim in its cited comment's redacted text; every count can be recounted from comments.*."""
     points = pd.read_parquet(out / "tables" / "key_points.parquet")  # the CSV neutralises statements starting with "-"
-    assert len(points) >= 10
+    assert len(points) >= at_least
     frame = comments.set_index("comment_id")
     analysed = frame[frame["excluded"] == ""]
     for _, point in points.iterrows():
@@ -181,7 +181,9 @@ def test_end_to_end_no_planted_identifier_is_published(sample_run):
 
 def test_end_to_end_sample_key_points_verbatim_and_counted(sample_run):
     out, _, _ = sample_run
-    _check_key_points(out, pd.read_parquet(out / "comments.parquet"))
+    # The sample's campaigns are copies (one distinct contribution each) and its other texts seldom share a sentence
+    # that makes the same point (issue 26): it may have no key point; those it has must be recountable.
+    _check_key_points(out, pd.read_parquet(out / "comments.parquet"), at_least=0)
 
 
 def test_end_to_end_every_subject_in_the_report_says_what_people_said(sample_run):
@@ -207,7 +209,7 @@ def test_end_to_end_every_subject_in_the_report_says_what_people_said(sample_run
         if has_points:
             assert " dicen: «" in subject or " dice: «" in subject, name
         else:
-            assert "Lo que se dijo, por ejemplo:" in subject and subject.count("\n> — *") >= 1, name
+            assert "), por ejemplo:" in subject and subject.count("\n> — *") >= 1, name
 
 
 def test_end_to_end_planted_campaigns_and_duplicates_found(sample_run):

@@ -374,6 +374,10 @@ STRINGS: dict[str, dict] = {
     "cmp_no_campaigns": _s("Ninguno de los dos análisis encontró campañas.", "Nenhuma das duas análises encontrou campanhas.",
                            "Neither analysis found campaigns."),
     "cmp_text": _s("Texto", "Texto", "Text"),
+    # Issue 26, keypoints: a subject where too few contributions make the same point says what it holds, never "N say".
+    "subject_examples": _n(("{subject} (1 contribución), por ejemplo:", "{subject} ({n} contribuciones), por ejemplo:"),
+                           ("{subject} (1 contribuição), por exemplo:", "{subject} ({n} contribuições), por exemplo:"),
+                           ("{subject} (1 contribution), for example:", "{subject} ({n} contributions), for example:")),
 }
 
 SETTINGS = {

@@ -1,54 +1,58 @@
 """Key points: what people actually said in a group or theme, as verbatim sentences with counts that can be checked.
 
-Inside each headline group and each theme, the unique contributions are clustered by
-their sentence embeddings (average linkage, cosine): a cluster is a set of contributions
-that make the same point. The largest clusters become key points, each stated by one
-verbatim sentence of the redacted text of the contribution most central to it, with the
-number of contributions (duplicates included) and of unique contributions, and the ids of
-the unique ones. Extractive on purpose: every statement is a citation and every number
-can be recounted from ``comments.*``.
+Inside each headline group, theme and position, the unique contributions are clustered by their
+embeddings (average linkage, cosine) to find candidate points. A candidate is stated by a verbatim,
+self-contained sentence of one of the contributions central to its cluster (``summary.statements``).
+A contribution counts for the statement only if one of its OWN sentences makes the same point: the
+calibrated sentence-to-statement match of ``summary.matching`` (fitted on human judgements), with
+the same polarity, and never on the other side of a stated position. The count, the unique count and
+the ids of a key point are those contributions, whichever cluster they fell in; a point that fewer
+than ``min_support`` contributions make is no key point. A sentence states one key point only,
+across the whole summary. Extractive on purpose: every statement is a citation and every number can
+be recounted from ``comments.*``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.summary.matching import THRESHOLD, SentenceTable
+from consultnlp.summary.statements import statement_problem
 
 POINTS_PER_GROUP = 5
 MIN_SUPPORT = 3  # unique contributions that make a point, at least
-# Two contributions make the same point when their average cosine is at least this (USE embeddings:
-# paraphrases of one demand score 0.6-0.8, different demands on one subject 0.3-0.5).
+# Two contributions may make the same point when their average cosine is at least this (USE embeddings:
+# paraphrases of one demand score 0.6-0.8, different demands on one subject 0.3-0.5): candidates only.
 SAME_POINT = 0.55
-CLUSTER_SAMPLE = 2_000  # larger groups are clustered on a seeded sample; every member is then placed
-CENTRAL_CANDIDATES = 5  # the contributions closest to a point's centre whose sentences may state it
-MIN_STATEMENT_CHARS, MAX_STATEMENT_CHARS = 25, 320
+CLUSTER_SAMPLE = 2_000  # larger groups are clustered on a seeded sample; matches are counted on every member
+CENTRAL_CANDIDATES = 12  # the contributions closest to a cluster's centre whose sentences may state its point
+STATEMENT_OPTIONS = 8  # of their self-contained sentences, the ones closest to the centre whose matches are counted
+CLUSTERS_TRIED = 4  # clusters tried per key point asked for (a cluster whose statement few members make yields none)
+MAX_SENTENCES = 12  # sentences of one contribution that are matched (a long text's later ones are rarely its point)
+MIN_MATCH_CHARS = 12  # shorter pieces ("Gracias.", "Saludos") match nothing
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_PLACEHOLDER = re.compile(r"\[[A-Z_]{2,12}\]")
-# A sentence that opens by pointing back ("Por conta disso, ...", "Estas medidas ...", "This is why ...") does not
-# stand alone as a statement; another sentence is chosen when there is one.
-_POINTS_BACK = re.compile(
-    r"^(?:por (?:eso|esto|ello|lo tanto|conta disso|isso)|además|ademas|asimismo|también|en paralelo|em paralelo|"
-    r"além disso|alem disso|diante d\w*|esto|esta|estas|estos|eso|esa|esas|esos|ello|isso|isto|essa|essas|esse|esses|"
-    r"this|these|that|those|also|in addition|moreover|therefore)\b",
-    re.IGNORECASE,
-)
+OPPOSITE = {"support": "oppose", "oppose": "support"}
 COLUMNS = ["scope", "group_id", "rank", "statement", "comment_id", "contributions", "unique_contributions", "comment_ids"]
+EXTRA_COLUMNS = ["cluster_size", "cluster_share"]  # kept in state/key_points.parquet for benchmarks, not published
 
 
 @dataclass
 class KeyPointInputs:
-    """The modelled contributions: redacted texts and contributions each stands for, aligned with their embeddings."""
+    """The modelled contributions: redacted texts and contributions each stands for, aligned with their embeddings,
+    and the position each states (support / oppose / partial / none) where the run found positions."""
 
     ids: pd.Index
     texts: list[str]
     weights: np.ndarray  # contributions per unit (its duplicate group's analysed rows)
     embeddings: np.ndarray
+    positions: np.ndarray | None = None
 
 
 def sentences(text: str) -> list[str]:
@@ -63,6 +67,11 @@ def sentences(text: str) -> list[str]:
             break
         start = match.end()
     return out
+
+
+def normalised(sentence: str) -> str:
+    """The form under which two statements are the same sentence (case, spacing and end punctuation aside)."""
+    return re.sub(r"\s+", " ", sentence.casefold()).strip(" .!;")
 
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
@@ -91,29 +100,124 @@ def cluster_points(vectors: np.ndarray, random_state: int) -> np.ndarray:
     return np.where(scores[np.arange(n), best] >= SAME_POINT, best, -1).astype(np.int64)
 
 
-def _statement(
-    members: np.ndarray, vectors: np.ndarray, texts: list[str], ids: pd.Index, encode: Callable[[list[str]], np.ndarray]
-) -> tuple[str, str]:
-    """(sentence, comment id): the sentence of a central member's text closest to the point's centre.
+def sentence_table(inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[list[str]], np.ndarray]) -> SentenceTable:
+    """The sentences of the units ``rows``, embedded once: a one-sentence text keeps its own vector, the
+    other sentences are encoded in one call (each distinct sentence once)."""
+    owner, texts, reuse = [], [], []
+    for row in rows.tolist():
+        text = inputs.texts[row]
+        pieces = [s for s in sentences(text) if len(s) >= MIN_MATCH_CHARS][:MAX_SENTENCES] or [text.strip()]
+        for piece in pieces:
+            owner.append(row)
+            texts.append(piece)
+            reuse.append(len(pieces) == 1 and piece == text.strip())
+    reuse_mask = np.array(reuse, dtype=bool)
+    vectors = np.zeros((len(texts), 0), dtype=np.float32)
+    if len(texts):
+        own_rows = np.array(owner, dtype=np.int64)[reuse_mask]
+        own = np.asarray(inputs.embeddings[own_rows]) if len(own_rows) else None
+        todo = sorted({t for t, r in zip(texts, reuse) if not r})
+        new = np.asarray(encode(todo)) if todo else None
+        dim = (own if own is not None else new).shape[1]
+        vectors = np.zeros((len(texts), dim), dtype=np.float32)
+        if own is not None:
+            vectors[reuse_mask] = own
+        if new is not None:
+            where = {t: i for i, t in enumerate(todo)}
+            idx = [i for i, r in enumerate(reuse) if not r]
+            vectors[idx] = new[[where[texts[i]] for i in idx]]
+    return SentenceTable.build(np.array(owner, dtype=np.int64), texts, vectors)
 
-    ``members`` index ``vectors``, ``texts`` and ``ids`` (those of one group)."""
-    centre = _unit(vectors[members].mean(axis=0, keepdims=True))[0]
-    closeness = vectors[members] @ centre
-    central = members[np.lexsort((members, -closeness))[:CENTRAL_CANDIDATES]]
-    options = [(s, int(i)) for i in central for s in sentences(texts[i])]
-    readable = [(s, i) for s, i in options if MIN_STATEMENT_CHARS <= len(s) <= MAX_STATEMENT_CHARS and not _PLACEHOLDER.search(s)
-                and not _POINTS_BACK.match(s)]
-    options = readable or options
+
+@dataclass
+class _Point:
+    statement: int  # sentence index in the table
+    members: np.ndarray  # unit rows that make the point
+    weight: float
+    cluster: np.ndarray  # unit rows of the cluster it was found in
+
+
+def _count(table: SentenceTable, owners: np.ndarray, passes: np.ndarray, option: int, positions: np.ndarray | None) -> np.ndarray:
+    """The unit rows with a sentence of their own that makes the point of ``option`` (a sentence index; ``passes`` is
+    the match of the group's sentences, owned by ``owners``, with it), its author among them; on one side of a
+    stated position only."""
+    author = int(table.owner[option])
+    rows = np.union1d(owners[passes], [author])
+    if positions is not None:
+        side = str(positions[author])
+        if side not in OPPOSITE:  # the author states no side: the side most of the others state
+            n_support, n_oppose = int((positions[rows] == "support").sum()), int((positions[rows] == "oppose").sum())
+            side = "" if n_support == n_oppose == 0 else ("support" if n_support >= n_oppose else "oppose")
+        if side in OPPOSITE:
+            rows = rows[positions[rows] != OPPOSITE[side]]
+    return rows.astype(np.int64)
+
+
+@lru_cache(maxsize=200_000)
+def _can_state(sentence: str) -> bool:
+    return statement_problem(sentence) is None
+
+
+def _candidates(table: SentenceTable, by_owner: dict[int, np.ndarray], members: np.ndarray, vectors: np.ndarray,
+                inside: np.ndarray, used: set[str]) -> np.ndarray:
+    """The self-contained, unused sentences of a cluster's most central contributions, closest to its centre first."""
+    centre = _unit(vectors[inside].mean(axis=0, keepdims=True))[0]
+    closeness = vectors[inside] @ centre
+    central = members[inside[np.lexsort((inside, -closeness))[:CENTRAL_CANDIDATES]]]
+    options = [int(s) for row in central.tolist() for s in by_owner[row].tolist()
+               if normalised(table.texts[s]) not in used and _can_state(table.texts[s])]
     if not options:
-        i = int(central[0])
-        return texts[i].strip(), str(ids[i])
-    scores = _unit(encode([s for s, _ in options])) @ centre
-    # A little weight on the contribution's own centrality: its sentence speaks for the point best.
-    rank = {int(i): r for r, i in enumerate(central)}
-    adjusted = scores - 0.02 * np.array([rank[i] for _, i in options])
-    best = int(np.argmax(adjusted))  # the first of equal scores: deterministic
-    sentence, row = options[best]
-    return sentence, str(ids[row])
+        return np.zeros(0, dtype=np.int64)
+    fit = table.vectors[options] @ centre
+    return np.array(options, dtype=np.int64)[np.argsort(-fit, kind="stable")[:STATEMENT_OPTIONS]]
+
+
+def _group_points(
+    table: SentenceTable, by_owner: dict[int, np.ndarray], inputs: KeyPointInputs, members: np.ndarray,
+    used: set[str], *, per_group: int, min_support: int, random_state: int,
+) -> list[_Point]:
+    """The key points of one group: candidates from its clusters, each counted over every member."""
+    vectors = _unit(inputs.embeddings[members])
+    labels = cluster_points(vectors, random_state)
+    clusters = []
+    for label in np.unique(labels[labels >= 0]):
+        inside = np.flatnonzero(labels == label)
+        if len(inside) >= min_support:
+            clusters.append((float(inputs.weights[members[inside]].sum()), len(inside), int(inside.min()), inside))
+    clusters.sort(key=lambda c: (-c[0], -c[1], c[2]))
+    tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters[: per_group * CLUSTERS_TRIED]]
+    tried = [(inside, options) for inside, options in tried if len(options)]
+    if not tried:
+        return []
+    # Every candidate matched against every sentence of the group in one product.
+    group = table.subset(np.concatenate([by_owner[int(m)] for m in members]))
+    every = np.unique(np.concatenate([options for _, options in tried]))
+    passes = group.scores(table, every) >= THRESHOLD
+    column = {int(o): j for j, o in enumerate(every.tolist())}
+    alike = table.scores(every, every) >= THRESHOLD  # candidates that state each other's point
+    owners = table.owner[group.rows]
+    points: list[_Point] = []
+    for inside, options in tried:
+        if len(points) >= per_group:
+            break
+        options = np.array([o for o in options.tolist() if normalised(table.texts[o]) not in used], dtype=np.int64)
+        # Not a second statement of a point this group already has.
+        if points and len(options):
+            earlier = [column[p.statement] for p in points]
+            options = options[~alike[np.ix_([column[int(o)] for o in options], earlier)].any(axis=1)]
+        if not len(options):
+            continue
+        counted = [_count(table, owners, passes[:, column[int(o)]], int(o), inputs.positions) for o in options]
+        weights = [float(inputs.weights[rows].sum()) for rows in counted]
+        # The statement that the most contributions make; among equals, the one closest to the cluster's centre.
+        best = max(range(len(options)), key=lambda j: (len(counted[j]), weights[j], -j))
+        if len(counted[best]) < min_support:
+            continue
+        statement = int(options[best])
+        used.add(normalised(table.texts[statement]))
+        points.append(_Point(statement, counted[best], weights[best], members[inside]))
+    points.sort(key=lambda p: (-p.weight, -len(p.members), p.statement))
+    return points
 
 
 def key_points(
@@ -125,31 +229,37 @@ def key_points(
     min_support: int = MIN_SUPPORT,
     random_state: int = 42,
 ) -> pd.DataFrame:
-    """Up to ``per_group`` key points of each group (``(scope, group id)`` -> unit rows), largest point first."""
-    vectors = inputs.embeddings
+    """Up to ``per_group`` key points of each group (``(scope, group id)`` -> unit rows), largest point first.
+
+    Groups are taken in the given order, and a sentence that states a point of one group states no other."""
+    wanted = [np.asarray(m, dtype=np.int64) for m in groups.values() if len(m) >= min_support]
+    rows_needed = np.unique(np.concatenate(wanted)) if wanted else np.zeros(0, dtype=np.int64)
+    table = sentence_table(inputs, rows_needed, encode)
+    by_owner: dict[int, np.ndarray] = {}
+    if len(table.owner):
+        order = np.argsort(table.owner, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(table.owner[order]) != 0])
+        for chunk in np.split(order, starts[1:]):
+            by_owner[int(table.owner[chunk[0]])] = chunk
+    used: set[str] = set()
     rows = []
     for (scope, group), members in groups.items():
         members = np.sort(np.asarray(members, dtype=np.int64))
         if len(members) < min_support:
             continue
-        group_vectors = _unit(vectors[members])
-        labels = cluster_points(group_vectors, random_state)
-        points = []
-        for label in np.unique(labels[labels >= 0]):
-            inside = members[labels == label]
-            if len(inside) >= min_support:
-                points.append((float(inputs.weights[inside].sum()), len(inside), int(inside.min()), inside))
-        points.sort(key=lambda p: (-p[0], -p[1], p[2]))
-        local = {int(m): k for k, m in enumerate(members)}
-        texts, ids = [inputs.texts[i] for i in members], inputs.ids[members]
-        for rank, (weight, n_unique, _, inside) in enumerate(points[:per_group], 1):
-            statement, cited = _statement(np.array([local[int(m)] for m in inside]), group_vectors, texts, ids, encode)
+        points = _group_points(table, by_owner, inputs, members, used, per_group=per_group, min_support=min_support,
+                               random_state=random_state)
+        for rank, point in enumerate(points, 1):
+            author = int(table.owner[point.statement])
+            cluster_pass = np.isin(point.cluster, point.members).mean() if len(point.cluster) else 0.0
             rows.append({
-                "scope": scope, "group_id": str(group), "rank": rank, "statement": statement, "comment_id": cited,
-                "contributions": int(round(weight)), "unique_contributions": int(n_unique),
-                "comment_ids": ";".join(str(inputs.ids[i]) for i in inside),
+                "scope": scope, "group_id": str(group), "rank": rank, "statement": table.texts[point.statement],
+                "comment_id": str(inputs.ids[author]), "contributions": int(round(point.weight)),
+                "unique_contributions": int(len(point.members)),
+                "comment_ids": ";".join(str(inputs.ids[i]) for i in point.members),
+                "cluster_size": int(len(point.cluster)), "cluster_share": float(cluster_pass),
             })
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
 
 
 def key_point_groups(units: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:

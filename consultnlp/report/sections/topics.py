@@ -49,7 +49,9 @@ def groups_section(ctx: ReportContext) -> Section | None:
         else:
             examples = _examples(ctx, members["topic_id"].tolist())
             if examples:
-                sub.blocks += [Block("p", text=t("group_no_points", lang)), Block("quotes", quotes=examples)]
+                # Fewer than the minimum make any one point: name the subject and show what was said, never "N say".
+                said = t("subject_examples", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n))
+                sub.blocks += [Block("p", text=said), Block("quotes", quotes=examples)]
         sec.subsections.append(sub)
     rest = real.iloc[GROUPS_DETAILED:]
     if len(rest):

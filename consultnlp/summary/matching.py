@@ -1,0 +1,150 @@
+"""Does this sentence make this point? A calibrated match between a contribution's sentences and a key point's statement.
+
+A key point's count is a claim about people ("31 contributions say «…»"), so a contribution counts
+for a statement only when one of its own sentences states it. The match is a small logistic model
+over two scores, both cheap and vectorised over every sentence of a group at once:
+
+- ``cosine``: the cosine of the sentence and statement embeddings (the run's own embedder);
+- ``lexical``: the share of the statement's content stems that the sentence also uses, weighted by rarity.
+
+Its coefficients were fitted once on the train split of ArgKP-2021 (24,000 human judgements of
+"does this argument make this key point?", ``benchmarks/bench_keypoints.py --fit``) with the
+multilingual USE embedder and are constants here: nothing is trained at run time. The dev split,
+never used for fitting, gives the numbers in that script's output.
+
+Two sentences that say opposite things ("should be banned" / "should not be banned") embed close
+together, so a sentence whose negation does not agree with the statement's never matches it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+# Fitted on ArgKP-2021 train with use-multilingual (benchmarks/bench_keypoints.py --fit); see the module docstring.
+COEF_COSINE = 3.936
+COEF_LEXICAL = 1.670
+INTERCEPT = -3.586
+# Probability at or above which a sentence makes the point: the lowest at which precision on ArgKP train reaches 0.85
+# (recall 0.05 there). A count in the report claims that every contribution in it makes the point; a missed one only
+# lowers a count.
+THRESHOLD = 0.56
+
+STEM_CHARS = 6  # a crude stem shared by es/pt/en inflections ("transportes", "transporte"; "bicycles", "bicycle")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nor|cannot|nunca|jamás|jamas|nadie|ningún|ninguna|ninguno|tampoco|não|nao|nem|nenhum|nenhuma|"
+    r"ninguém|jamais|without|sin|sem)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from consultnlp.lemmas import boilerplate_stopwords, function_words
+
+    words = set(function_words())
+    for lang in ("es", "pt", "en"):
+        words |= boilerplate_stopwords(lang)
+    return frozenset(_fold(w) for w in words)
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: "Información" and "informacion" are one word."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of ``text``'s content words (function words, digits and one-letter words left out)."""
+    stop = _function_words()
+    out = set()
+    for word in _WORD.findall(text):
+        folded = _fold(word)
+        if len(folded) < 3 or folded.isdigit() or folded in stop:
+            continue
+        out.add(folded[:STEM_CHARS])
+    return out
+
+
+def negated(text: str) -> bool:
+    """Whether ``text`` is negated an odd number of times ("no debe", "not", "não"): its polarity."""
+    return len(_NEGATION.findall(text)) % 2 == 1
+
+
+def match_probability(cosine: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """The calibrated probability that a sentence makes a statement, from its two scores."""
+    z = COEF_COSINE * np.asarray(cosine, dtype=np.float64) + COEF_LEXICAL * np.asarray(lexical, dtype=np.float64) + INTERCEPT
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass
+class SentenceTable:
+    """Every sentence of a set of contributions, with its owner, embedding, stems and polarity, computed once.
+
+    The lexical score weighs each stem by its inverse document frequency over these sentences, so a rare
+    word shared ("ciclovías") counts more than a common one of the consultation ("educación")."""
+
+    owner: np.ndarray  # the row (contribution) each sentence belongs to
+    texts: list[str]
+    vectors: np.ndarray  # L2-normalised, one row per sentence
+    stems: sparse.csr_matrix  # binary sentence x stem
+    idf: np.ndarray  # per stem
+    negated: np.ndarray  # bool per sentence
+
+    @classmethod
+    def build(cls, owner: np.ndarray, texts: list[str], vectors: np.ndarray) -> "SentenceTable":
+        vocabulary: dict[str, int] = {}
+        rows, cols = [], []
+        for i, text in enumerate(texts):
+            for stem in content_stems(text):
+                rows.append(i)
+                cols.append(vocabulary.setdefault(stem, len(vocabulary)))
+        stems = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(len(vocabulary), 1)))
+        df = np.asarray(stems.sum(axis=0)).ravel()
+        idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
+        vectors = np.asarray(vectors, dtype=np.float32)
+        vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
+        return cls(np.asarray(owner, dtype=np.int64), list(texts), vectors, stems, idf,
+                   np.array([negated(t) for t in texts], dtype=bool))
+
+    def components(self, rows: np.ndarray, statements: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(cosine, lexical), sentences ``rows`` x statements (both sentence indices of this table)."""
+        return self.subset(rows).components(self, statements)
+
+    def scores(self, rows: np.ndarray, statements: np.ndarray) -> np.ndarray:
+        """Match probabilities, sentences ``rows`` x statements (both sentence indices of this table)."""
+        return self.subset(rows).scores(self, statements)
+
+    def subset(self, rows: np.ndarray) -> "SentenceSubset":
+        """The sentences ``rows``, sliced once to be matched against many statements."""
+        rows = np.asarray(rows, dtype=np.int64)
+        return SentenceSubset(rows, self.vectors[rows], self.stems[rows], self.negated[rows])
+
+
+@dataclass
+class SentenceSubset:
+    """Some sentences of a table (a group's), with their vectors and stems sliced once."""
+
+    rows: np.ndarray
+    vectors: np.ndarray
+    stems: sparse.csr_matrix
+    negated: np.ndarray
+
+    def components(self, table: SentenceTable, statements: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        cosine = self.vectors @ table.vectors[statements].T
+        weighted = table.stems[statements].multiply(table.idf[None, :]).tocsr()
+        sizes = np.asarray(weighted.sum(axis=1)).ravel()
+        lexical = (self.stems @ weighted.T).toarray() / np.maximum(sizes, 1e-9)[None, :]
+        return cosine, lexical
+
+    def scores(self, table: SentenceTable, statements: np.ndarray) -> np.ndarray:
+        """Match probabilities, these sentences x statements (sentence indices of ``table``)."""
+        prob = match_probability(*self.components(table, statements))
+        # Opposite polarity never matches: "should be banned" does not make the point "should not be banned".
+        prob[self.negated[:, None] != table.negated[statements][None, :]] = 0.0
+        return prob

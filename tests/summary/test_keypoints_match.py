@@ -1,0 +1,189 @@
+"""Key points count only the contributions whose own sentences make the point (issue 26): pro and con apart,
+self-contained statements, one statement per point, honest wording where too few make the same point."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from consultnlp.embedders.base import l2_normalise
+from consultnlp.report.sections.common import ReportContext
+from consultnlp.report.sections.topics import groups_section
+from consultnlp.summary.keypoints import KeyPointInputs, key_points, normalised
+from consultnlp.summary.matching import match_probability, negated
+from consultnlp.summary.statements import statement_problem
+from tests.conftest import FakeEmbedder
+
+BUSES = [
+    "Queremos más buses nocturnos en la periferia de Santiago.",
+    "Queremos más buses nocturnos en la periferia de Santiago ya.",
+    "Pedimos más buses nocturnos en la periferia de Santiago.",
+    "Queremos más buses nocturnos en toda la periferia de Santiago.",
+]
+SIDEWALKS = [
+    "Hay que arreglar las veredas rotas del centro histórico.",
+    "Arreglar las veredas rotas del centro es urgente.",
+    "Las veredas rotas del centro histórico son un peligro.",
+]
+
+
+def _one_cluster(texts: list[str], positions: list[str] | None = None, weights: list[float] | None = None) -> KeyPointInputs:
+    """Contributions whose whole-text vectors are all alike: one cluster, whatever their sentences say. Each text gets
+    a short closing word, so that its sentence is embedded on its own (a one-sentence text would reuse the alike vector)."""
+    texts = [f"{t} Gracias." for t in texts]
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=64)
+    vectors = l2_normalise(np.vstack([base + 0.01 * rng.normal(size=64) for _ in texts]))
+    ids = pd.Index([f"c{i:02d}" for i in range(len(texts))])
+    return KeyPointInputs(ids, texts, np.asarray(weights or [1.0] * len(texts)), vectors,
+                          None if positions is None else np.asarray(positions, dtype=object))
+
+
+def _points(inputs: KeyPointInputs, groups=None, **kwargs) -> pd.DataFrame:
+    groups = groups or {("group", "0"): np.arange(len(inputs.texts))}
+    return key_points(inputs, groups, FakeEmbedder().encode, min_support=3, **kwargs)
+
+
+def test_keypoints_count_only_members_whose_sentences_make_the_point():
+    inputs = _one_cluster(BUSES + SIDEWALKS, weights=[2, 1, 1, 1, 5, 1, 1])
+    table = _points(inputs)
+    assert len(table) == 1
+    point = table.iloc[0]
+    assert point["statement"] in BUSES
+    # The cluster held all seven; only the four that ask for night buses say so.
+    assert point["comment_ids"].split(";") == ["c00", "c01", "c02", "c03"]
+    assert (point["unique_contributions"], point["contributions"]) == (4, 5)
+    assert point["cluster_size"] == 7 and point["cluster_share"] == pytest.approx(4 / 7)
+
+
+def test_keypoints_no_point_when_fewer_than_the_minimum_make_it():
+    # Seven alike contributions, but no sentence is shared by three of them.
+    texts = BUSES[:2] + SIDEWALKS[:2] + ["El parque municipal necesita más árboles y bancas nuevas.",
+                                         "La biblioteca debería abrir también los domingos por la tarde.",
+                                         "Los semáforos de la avenida principal duran demasiado poco."]
+    assert _points(_one_cluster(texts)).empty
+
+
+def test_keypoints_supporters_and_opponents_never_share_a_point():
+    texts = BUSES + ["Queremos más buses nocturnos en la periferia de Santiago, pero no así.",
+                     "Queremos más buses nocturnos en la periferia de Santiago, dicen, y es falso.",
+                     "Queremos más buses nocturnos en la periferia de Santiago: mala idea."]
+    positions = ["support"] * 4 + ["oppose"] * 3
+    table = _points(_one_cluster(texts, positions))
+    assert len(table) >= 1
+    side = dict(zip([f"c{i:02d}" for i in range(len(texts))], positions))
+    for ids in table["comment_ids"]:
+        assert len({side[c] for c in ids.split(";")}) == 1
+    assert table.iloc[0]["comment_ids"].split(";") == ["c00", "c01", "c02", "c03"]
+
+
+def test_keypoints_opposite_sentences_never_match():
+    ban = ["Se debe prohibir la pirotecnia en las fiestas patrias.", "Se debe prohibir la pirotecnia en todas las fiestas patrias.",
+           "Se debe prohibir ya la pirotecnia en las fiestas patrias."]
+    allow = ["No se debe prohibir la pirotecnia en las fiestas patrias.", "No se debe prohibir la pirotecnia en todas las fiestas patrias.",
+             "Nunca se debe prohibir la pirotecnia en las fiestas patrias."]
+    table = _points(_one_cluster(ban + allow))
+    assert len(table) == 1
+    texts = dict(zip([f"c{i:02d}" for i in range(6)], ban + allow))
+    members = table.iloc[0]["comment_ids"].split(";")
+    assert len(members) == 3 and len({negated(texts[c]) for c in members}) == 1
+    assert negated("No se debe prohibir.") and not negated("Se debe prohibir.") and negated("It shouldn't be banned.")
+
+
+def test_keypoints_statement_is_self_contained():
+    # The contribution closest to the centre only points back ("Esto ..."): another member states the point.
+    texts = ["Esto permitiría mejorar mucho el transporte público de la ciudad.",
+             "Mejorar el transporte público de la ciudad es urgente para todos.",
+             "Mejorar el transporte público de la ciudad es urgente para todos nosotros.",
+             "Mejorar el transporte público de toda la ciudad es urgente para todos."]
+    table = _points(_one_cluster(texts))
+    assert len(table) == 1
+    assert statement_problem(table.iloc[0]["statement"]) is None
+    assert table.iloc[0]["comment_id"] != "c00"
+    # Only questions: no statement, so no key point.
+    questions = ["¿Por qué no hay buses nocturnos en la periferia de Santiago?"] * 2 + [
+        "¿Por qué no hay más buses nocturnos en la periferia de Santiago?", "¿Cuándo habrá buses nocturnos en la periferia de Santiago?"]
+    assert _points(_one_cluster(questions)).empty
+
+
+@pytest.mark.parametrize("sentence, problem", [
+    ("Esto permitiría mejorar mucho el transporte público.", "anaphor"),
+    ("Esta medida ayudaría a reducir la contaminación del aire.", "anaphor"),
+    ("Isso ajudaria a reduzir o desmatamento na Amazônia.", "anaphor"),
+    ("Ele deve ser aprovado o quanto antes pelo Congresso.", "anaphor"),
+    ("They should stop the deductions from our pensions now.", "anaphor"),
+    ("It would overcome the lack of funding for rural schools.", "anaphor"),
+    ("The proposed fund would overcome the lack of rural credit.", "anaphor"),
+    ("We support the proposed fund for small rural farmers.", "anaphor"),
+    ("Além disso, os agricultores precisam de crédito rural.", "anaphor"),
+    ("¿Por qué no hay buses nocturnos en la periferia?", "question"),
+    ("Why are there no night buses in the suburbs?", "question"),
+    ("Plan Nacional De Movilidad Urbana Sostenible", "fragment"),
+    ("Transporte público gratuito y de calidad para todos", "fragment"),
+    ("Propuestas para mejorar el transporte público:", "fragment"),
+    ("dos próximos povos e comunidades tradicionais,", "fragment"),
+    ("Meta 3.2: Ampliação do valor da receita nacional com produtos de origem biológica até 2035.", "fragment"),
+    ("Missão 6 - Produção de biomassa sustentável: Promover a intensificação", "fragment"),
+    ("para que podamos cumplir las leyes de nuestro país", "fragment"),
+    ("Pública, gratuita, de calidad", "fragment"),
+    ("Muy buena idea.", "length"),
+    ("Queremos más buses nocturnos en la periferia de Santiago.", None),
+    ("Os agricultores familiares precisam de crédito rural mais barato.", None),
+    ("Pension deductions should stop for retired teachers.", None),
+    ("Es un principio básico para la democracia.", "anaphor"),
+    ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
+    ("Debe ser respetado por todos los ciudadanos.", "anaphor"),
+    ("La constitución debe establecer la forma en que se garantice este deber.", "anaphor"),
+    ("Elegido de manera popular El intendente debe ser elegido de manera popular.", "fragment"),
+    ("En este país la salud debe ser un derecho garantizado para todos.", None),
+    ("O orçamento participativo de Porto Alegre foi referência no mundo inteiro.", None),
+    ("Please publish the plan in easy-read format for people with disabilities.", None),
+    ("Al igual que el anterior, es un deber cuidar nuestro patrimonio.", "anaphor"),
+    ("Fundamental para una sociedad desarrollada.", "anaphor"),
+    ("Derecho a la educación pública, gratuita y de calidad.", "fragment"),
+    ("Es necesario fortalecer la independencia de los tribunales.", None),
+    ("É preciso que o governo invista em saneamento básico.", None),
+])
+def test_statement_problem_names_what_cannot_stand_alone(sentence, problem):
+    assert statement_problem(sentence) == problem
+
+
+def test_keypoints_one_statement_per_point_across_scopes():
+    inputs = _one_cluster(BUSES)
+    rows = np.arange(len(BUSES))
+    table = _points(inputs, {("group", "0"): rows, ("theme", "transport"): rows, ("support", "all"): rows})
+    assert len(table) >= 2  # the theme states the same point with another member's sentence
+    assert table["statement"].map(normalised).is_unique
+    assert table.iloc[0]["scope"] == "group"
+
+
+def test_match_probability_grows_with_both_scores():
+    p = match_probability(np.array([0.3, 0.8, 0.8, 0.95]), np.array([0.0, 0.0, 1.0, 1.0]))
+    assert p[0] < 0.1 and p[0] < p[1] < p[2] < p[3] and p[3] > 0.8
+
+
+def _context(lang: str) -> ReportContext:
+    groups = pd.DataFrame({"topic_group_id": [0], "label": ["Transporte"], "topics": [1], "topic_ids": ["0"], "topic_labels": ["Buses"],
+                           "contributions": [12], "unique_contributions": [9], "share": [1.0], "share_unique": [1.0]})
+    topics = pd.DataFrame({"topic_id": [0], "topic_group_id": [0], "label": ["Buses"], "unique_contributions": [9]})
+    quotes = pd.DataFrame({"scope": ["topic", "topic"], "group_id": ["0", "0"], "rank": [1, 2],
+                           "quote": ["Queremos más buses nocturnos.", "El metro debe llegar a Maipú."], "comment_id": ["c1", "c2"]})
+    overview = pd.DataFrame({"metric": ["unique_contributions"], "value": [9]})
+    points = pd.DataFrame(columns=["scope", "group_id", "rank", "statement", "comment_id", "contributions", "unique_contributions"])
+    return ReportContext(tables={"topic_groups": groups, "topics": topics, "quotes": quotes, "overview": overview, "key_points": points},
+                         facts={"accounting": {"analysed": 12}}, lang=lang, taxonomy=None, settings={})
+
+
+@pytest.mark.parametrize("lang, expected, claim", [
+    ("es", "«Transporte» (12 contribuciones), por ejemplo:", "dicen"),
+    ("pt", "«Transporte» (12 contribuições), por exemplo:", "dizem"),
+    ("en", "“Transporte” (12 contributions), for example:", " say"),
+])
+def test_report_subject_without_key_points_gives_examples_never_n_say(lang, expected, claim):
+    section = groups_section(_context(lang))
+    blocks = section.subsections[0].blocks
+    texts = [b.text for b in blocks if b.kind == "p"]
+    assert expected in texts
+    assert not any(claim in (b.text or "") for b in blocks)
+    assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["c1", "c2"]
