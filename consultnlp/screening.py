@@ -9,11 +9,12 @@ only know the words they were written with. Here the whole file is evidence:
   words ("sistema" in "sistema de salud"). A word of a real argument is never foreign by this test
   unless the consultation hardly uses it, and a foreign word alone never sets a text aside.
 - **Non-answers that no list holds.** A short text whose words are all form, absence, process or
-  foreign words, with an absence or form word ("campo no diligenciado", "sin fundamentos expuestos"),
-  is a non-answer when one more piece of evidence says so: it is repeated in ``min_repeats`` rows; or
-  it is close to a listed non-answer in a character n-gram space (``seed_similarity``; the screen runs
-  before the embedding stage, and placeholders differ from the seeds by spelling more than by meaning);
-  or its foreign words are verb forms next to a form word ("campo no diligenciado").
+  foreign words, with an absence or form word ("campo no diligenciado", "sin fudamento"), is a
+  non-answer when one more piece of evidence says so: it is repeated in ``min_repeats`` rows and has a
+  form or process word; or it is close to a listed non-answer in a character n-gram space
+  (``seed_similarity``; the screen runs before the embedding stage, and placeholders differ from the
+  seeds by spelling more than by meaning). "sin peajes" (an absence word and a word the consultation
+  hardly uses) is kept.
 - **Process notes.** The same short text (at most ``process_max_words`` words) in ``min_repeats`` rows,
   about the meeting or the record rather than the question: it has a form or absence word and at least
   half of its words are process, form or absence words ("solo se llenó para el sistema"), or it has two
@@ -88,7 +89,7 @@ class CorpusScreen:
             kinds = self.word_kinds(key)
             note = self._process_note(kinds) if n >= self.min_repeats else ""
             if self._placeholder_words(kinds) and len(key.split()) <= self.max_words:
-                if n >= self.min_repeats:
+                if n >= self.min_repeats and any(k in ("form", "process") for _, k in kinds):
                     verdicts[key] = (NON_ANSWER, f"repeated in {n} rows; words: {_about(kinds)}")
                 else:
                     candidates[key] = kinds

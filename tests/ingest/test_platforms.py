@@ -160,3 +160,15 @@ def test_platforms_cli_errors_are_one_line(tmp_path):
     assert result.output == "Error: --where \"regiao = N\": expected a number or a quoted string (write 'N' for text), found 'N' at position 10.\n"
     result = runner.invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--platform", "decidm", "--quiet"])
     assert result.exit_code == 1 and result.output.startswith("Error: --platform decidm: unknown platform. Use one of: auto, none, polis,")
+
+
+def test_platforms_decidim_author_role_from_author_url(tmp_path):
+    # Decidim's serializer gives an official proposal the instance's root as author/url, a meeting's its page.
+    path = pf.decidim_proposals_new(tmp_path)
+    table = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    table.loc[0, "author/url"] = "https://example.org/"
+    table.loc[1, "author/url"] = "https://example.org/processes/clima/f/9/meetings/7"
+    table.to_csv(path, sep=";", index=False)
+    frame, info = ingest(path)
+    assert frame["author_role"].tolist()[:4] == ["official", "meeting", "participant", "participant"]
+    assert "author/url" in info.dropped_columns and "example.org/profiles" not in _published(frame)
