@@ -9,7 +9,7 @@ only know the words they were written with. Here the whole file is evidence:
   words ("sistema" in "sistema de salud"). A word of a real argument is never foreign by this test
   unless the consultation hardly uses it, and a foreign word alone never sets a text aside.
 - **Non-answers that no list holds.** A short text whose words are all form, absence, process or
-  foreign words, with an absence or form word ("campo no diligenciado", "sin fudamento"), is a
+  foreign words, with an absence word ("campo no diligenciado", "sin fudamento"), is a
   non-answer when one more piece of evidence says so: it is repeated in ``min_repeats`` rows and has a
   form or process word; or it is close to a listed non-answer in a character n-gram space
   (``seed_similarity``; the screen runs before the embedding stage, and placeholders differ from the
@@ -127,11 +127,10 @@ class CorpusScreen:
 
     @staticmethod
     def _placeholder_words(kinds: list[tuple[str, str]]) -> bool:
-        """Only form, absence, process and foreign words (support words allowed), with an absence or form word
-        and a word the lists' own rule does not decide (a process or foreign word)."""
+        """Only form, absence, process and foreign words (support words allowed), with an absence word (the text
+        says something is missing) and a word the lists' own rule does not decide (a process or foreign word)."""
         used = {k for _, k in kinds} - {"filler", "number", "support"}
-        return bool(used) and used <= {"form", "absence", "process", "foreign"} and bool(used & {"form", "absence"}) \
-            and bool(used & {"process", "foreign"})
+        return used <= {"form", "absence", "process", "foreign"} and "absence" in used and bool(used & {"process", "foreign"})
 
     @staticmethod
     def _process_note(kinds: list[tuple[str, str]]) -> str:
