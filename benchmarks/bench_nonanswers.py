@@ -7,6 +7,9 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025
 
+Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
+screening: they are counted apart and left out of the screen's scores.
+
 Each file is read as a user would (``ingest``) and run through the ``clean`` and ``screen`` stages, twice:
 ``before`` = the lists and word-class rule only (official, process notes and corpus evidence off), ``after``
 = the default screen. A row counts as *set aside as a non-answer* when clean or screen excluded it
@@ -18,6 +21,8 @@ Gold labels:
     hand-labelled by another person who never read the screen's lists or code; short texts (<= 6 words)
     are over-sampled, so its rates are not population rates (see that folder's NONANSWERS.md).
   * NHS ``Labelling not possible`` = 1: the coders found nothing to code (all 7,908 rows; empty texts left out).
+    All 1,189 such rows read "Did not answer", a phrase added to the English list after it was seen in this
+    file: that gold measures one phrase, and the hand labels are also scored without those rows.
 
 For the tuned-on files there is no gold: the counts per reason are printed, to compare with the held-out rates.
 Prints a readable table to stdout (``--json`` for JSON). Never prints a comment's text (the NHS licence is
@@ -42,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from consultnlp import schema  # noqa: E402
 from consultnlp.config import PipelineConfig, ScreenConfig  # noqa: E402
 from consultnlp.ingest import ingest  # noqa: E402
+from consultnlp.nonanswers import normalise  # noqa: E402
 from consultnlp.pipeline import run_pipeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +56,9 @@ LABELS = ROOT / "benchmarks" / "labels" / "nonanswers_heldout.tsv"
 NON_ANSWER_LIKE = {schema.REASON_EMPTY, schema.REASON_JUNK, schema.REASON_TOO_SHORT, schema.REASON_NON_ANSWER,
                    schema.REASON_PROCESS_NOTE, schema.REASON_OFFICIAL}
 SCREENED = NON_ANSWER_LIKE | {schema.REASON_NO_ARGUMENT}
+# Texts of a held-out file seen while the lists were written (the NHS file's first data rows, read when checking its
+# header); "did not answer" was added to en.txt afterwards, so rows with it are also scored apart.
+SEEN_WHILE_TUNING = {"did not answer", "didn t answer", "didnt answer"}
 BEFORE = ScreenConfig(official=False, process_notes=False, corpus_evidence=False)
 AFTER = ScreenConfig()
 
@@ -62,6 +71,8 @@ def screened(path: Path, screen: ScreenConfig, **options) -> pd.DataFrame:
 
 
 def predicted(reason: str) -> str:
+    if reason in (schema.REASON_MODERATED, schema.REASON_FILTERED):
+        return "ingest"  # the platform's moderators (or --where) set it aside before any screening
     if reason == schema.REASON_NO_ARGUMENT:
         return "no_argument"
     return "non_answer" if reason in NON_ANSWER_LIKE else "answer"
@@ -69,8 +80,14 @@ def predicted(reason: str) -> str:
 
 def scores(gold: pd.Series, pred: pd.Series) -> dict:
     """Recall of non-answers (set aside as anything), answers set aside, precision of what was set aside."""
-    gold, pred = gold.astype(str), pred.astype(str)
+    gold, pred = pd.Series(gold.astype(str).to_numpy()), pd.Series(pred.astype(str).to_numpy())
+    at_ingest = pred == "ingest"
     out: dict = {"rows": int(len(gold)), "gold": {k: int(v) for k, v in gold.value_counts().items()}}
+    if at_ingest.any():
+        out["set aside at ingest (moderated), by gold label"] = {k: int(v) for k, v in gold[at_ingest].value_counts().items()}
+        out["not analysed: non_answer"] = _rate(((gold == "non_answer") & (pred != "answer")).sum(), (gold == "non_answer").sum())
+        gold, pred = gold[~at_ingest], pred[~at_ingest]
+        out["rows that reach the screen"] = int(len(gold))
     non = gold == "non_answer"
     aside = pred != "answer"
     out["non_answer_recall"] = _rate((non & aside).sum(), non.sum())
@@ -102,6 +119,11 @@ def held_out(screen: ScreenConfig, labels: pd.DataFrame | None, data: Path) -> d
         if labels is not None:
             rows = labels[labels["dataset"] == "nhs-patient-feedback"]
             results["nhs: hand labels"] = scores(rows["label"], nhs[schema.EXCLUDED].reindex(rows["id"]).map(predicted).fillna("answer"))
+            # Contamination: "did not answer" was added to en.txt after it was seen in this file's first data row.
+            seen = raw["FFT answer"].map(normalise).isin(SEEN_WHILE_TUNING).reindex(rows["id"]).to_numpy()
+            rows = rows[~seen]
+            results["nhs: hand labels, without the rows seen while tuning"] = scores(
+                rows["label"], nhs[schema.EXCLUDED].reindex(rows["id"]).map(predicted).fillna("answer"))
     polis_dir = data / "polis-opendata"
     if polis_dir.exists():
         parts = []
