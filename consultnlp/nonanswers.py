@@ -98,14 +98,14 @@ class Screen:
         are told apart here; the word-class rule of :meth:`classify` does not use them."""
         out = []
         for word in key.split():
-            if word in self.classes["filler_words"]:
+            kind = self._kind(word)
+            # A word in a class and among the fillers ("no": Portuguese "in the") keeps its class: absence says more.
+            if kind in ("other", "support") and word in self.classes["filler_words"]:
                 kind = "filler"
             elif _NUMBER.match(word):
                 kind = "number"
-            else:
-                kind = self._kind(word)
-                if kind == "other" and word in self.classes["process_words"]:
-                    kind = "process"
+            elif kind == "other" and word in self.classes["process_words"]:
+                kind = "process"
             out.append((word, kind))
         return out
 
