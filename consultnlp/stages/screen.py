@@ -75,7 +75,11 @@ class ScreenStage(Stage):
             for reason, on in wanted.items():
                 if on:
                     exclude(out, out.index.isin(reasons.index[reasons == reason]), reason, self.name)
-            context.stats["screen_evidence"] = {k: list(v) for k, v in list(verdicts.items())[:200]}
+            # Counts only: the texts themselves are the citizens' (comments.* lists each row with its reason).
+            kinds = pd.Series([f"{reason}: {'close to a listed non-answer' if why.startswith('close') else 'repeated'}"
+                               for reason, why in verdicts.values()], dtype=str)
+            context.stats["screen_evidence"] = {"texts": {k: int(v) for k, v in kinds.value_counts().sort_index().items()},
+                                                "rows": {r: int((reasons == r).sum()) for r in wanted if wanted[r]}}
         return out
 
     def _set_aside_official(self, out: pd.DataFrame, context: RunContext) -> None:

@@ -75,5 +75,8 @@ def test_screen_process_notes_and_new_placeholders_from_the_data():
     reasons = out[schema.EXCLUDED].tolist()
     assert reasons == [""] * 40 + ["process_note"] * 4 + ["non_answer"] * 3 + [""] * 3
     assert [(w.key, w.values) for w in context.warnings] == [("note_set_aside", {"non_answer": 3, "no_argument": 0})]
+    # What the manifest gets: counts by evidence, never the texts.
+    assert context.stats["screen_evidence"] == {"texts": {"non_answer: repeated": 1, "process_note: repeated": 1},
+                                                "rows": {"process_note": 4, "non_answer": 3}}
     kept, _ = _run(ARGUMENTS + [note] * 4 + [placeholder] * 3, process_notes=False, corpus_evidence=False)
     assert (kept[schema.EXCLUDED] == "").all()
