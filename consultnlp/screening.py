@@ -49,11 +49,12 @@ class Vocabulary:
         """From normalised texts (one per row, repeats counted once per row) longer than ``min_words`` words."""
         documents: Counter = Counter()
         n = 0
-        for key in keys:
+        for key, count in keys.value_counts(sort=False).items():
             words = key.split()
             if len(words) > min_words:
-                n += 1
-                documents.update({plural_stem(w) for w in words})
+                n += count
+                for stem in {plural_stem(w) for w in words}:
+                    documents[stem] += count
         return cls(documents, n)
 
     def share(self, word: str) -> float:
