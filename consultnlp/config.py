@@ -69,6 +69,19 @@ class ScreenConfig(Section):
     max_words: int = Field(default=10, ge=1)  # longer comments are never set aside by the word-class rule
     extra_non_answers: dict[str, list[str]] = Field(default_factory=dict)  # e.g. {es: ["no se discutió"]}
     extra_no_arguments: dict[str, list[str]] = Field(default_factory=dict)  # e.g. {pt: ["apoiamos a proposta"]}
+    # Issue 26: only citizens' words are analysed; non-answers decided from the consultation's own evidence.
+    official: bool = True  # rows by the organiser (author role, the organiser's template) -> official
+    role_column: str | None = None  # author role/type column; null = author_role from a platform export, else one named so
+    template_min_rows: int = Field(default=10, ge=2)  # a label set ("Objetivo:", "Órgão responsável:") in this many distinct texts ...
+    template_max_share: float = Field(default=0.2, gt=0, le=1)  # ... and in at most this share of the rows is a template
+    process_notes: bool = True  # the same note about the meeting or record in many rows -> process_note
+    corpus_evidence: bool = True  # non-answers no list holds: repeated, or close to a listed one, in form/absence words
+    min_repeats: int = Field(default=3, ge=2)  # rows a text needs to count as repeated
+    process_max_words: int = Field(default=20, ge=1)  # longer texts are never process notes
+    foreign_share: float = Field(default=0.0002, ge=0, le=1)  # a word in at most this share of long contributions is foreign to them
+    content_share: float = Field(default=0.01, gt=0, le=1)  # a listed form/process word in this share of them is a content word here
+    seed_similarity: float = Field(default=0.6, gt=0, le=1)  # character n-gram cosine to a listed non-answer
+    field_words: list[str] = Field(default_factory=list)  # words of your form's field or question name, e.g. [fundamento]
 
 
 class LanguageConfig(Section):

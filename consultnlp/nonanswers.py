@@ -24,7 +24,8 @@ NON_ANSWER = "non_answer"
 NO_ARGUMENT = "no_argument"
 LISTS_DIR = project_path("data") / "nonanswers"
 SECTIONS = ("non_answer", "no_argument", "form_words", "absence_words", "agreement_words", "agreement_support",
-            "appraisal_words", "filler_words")
+            "appraisal_words", "filler_words", "process_words")
+KINDS = ("agreement", "appraisal", "form", "absence", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
 _NUMBER = re.compile(r"^\d+$")
 
@@ -90,6 +91,27 @@ class Screen:
             if word in self.classes[f"{kind}_words"]:
                 return kind
         return "support" if word in self.classes["agreement_support"] else "other"
+
+    def kinds(self, key: str) -> list[tuple[str, str]]:
+        """(word, kind) for the words of a normalised text: a class of :data:`KINDS`, ``support``, ``filler``,
+        ``number`` or ``other``. Process words (the meeting and the record: reunión, sistema, transcribir)
+        are told apart here; the word-class rule of :meth:`classify` does not use them."""
+        out = []
+        for word in key.split():
+            kind = self._kind(word)
+            # A word in a class and among the fillers ("no": Portuguese "in the") keeps its class: absence says more.
+            if kind in ("other", "support") and word in self.classes["filler_words"]:
+                kind = "filler"
+            elif _NUMBER.match(word):
+                kind = "number"
+            elif kind == "other" and word in self.classes["process_words"]:
+                kind = "process"
+            out.append((word, kind))
+        return out
+
+    def seed_phrases(self, reason: str = NON_ANSWER) -> list[str]:
+        """The listed whole-comment phrases of ``reason`` (normalised)."""
+        return [phrase for phrase, r in self.phrases.items() if r == reason]
 
 
 def parse_list(text: str, source: str) -> dict[str, list[str]]:

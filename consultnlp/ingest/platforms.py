@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp.ingest.info import IngestInfo
+from consultnlp.official import AUTHOR_ROLE, ROLE_GROUP, ROLE_MEETING, ROLE_OFFICIAL, ROLE_PARTICIPANT
 from consultnlp.schema import REASON_MODERATED
 
 # Pol.is: a comment is a consensus when at least this share of its agree/disagree votes goes one way;
@@ -89,6 +90,31 @@ def _decidim_personal(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if pattern.match(c)]
 
 
+def _author_role(url_cell: str, group_cell: str = "") -> str:
+    """Decidim's ``author/url``: the instance's root for the organisation (an official proposal), a meeting page
+    for a meeting's proposal, a ``/profiles/`` page for a participant (``author_url`` in its serializers)."""
+    urls = [u.strip() for u in re.split(r"[,\s]+", url_cell.strip("[]\"' ")) if u.strip().strip("\"'")]
+    if not urls:
+        return ""
+    paths = [re.sub(r"^[a-z]+://[^/]+", "", u.strip("\"'")).split("?")[0] for u in urls]
+    if all(p.strip("/") == "" for p in paths):
+        return ROLE_OFFICIAL
+    if any("/meetings/" in p for p in paths):
+        return ROLE_MEETING
+    return ROLE_GROUP if group_cell.strip() else ROLE_PARTICIPANT
+
+
+def _decidim_roles(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``author_role`` column, read from the author fields before they are left out as personal."""
+    url = next((c for c in frame.columns if re.match(rf"^author{_SEP}url$", c)), None)
+    if url is None or AUTHOR_ROLE in frame:
+        return frame
+    group = next((c for c in frame.columns if re.match(rf"^user_group{_SEP}(id|name)$", c)), None)
+    groups = frame[group].astype(str) if group else pd.Series("", index=frame.index)
+    roles = [_author_role(str(u), str(g)) for u, g in zip(frame[url].astype(str), groups)]
+    return frame.assign(**{AUTHOR_ROLE: roles}) if any(roles) else frame
+
+
 def _decidim_segments(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """The category and scope names (fullest locale), or the newer ``taxonomies`` names joined in one column."""
     segments = []
@@ -123,12 +149,15 @@ def detect_decidim(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame,
     else:
         return None
     frame, segments = _decidim_segments(frame)
+    frame = _decidim_roles(frame)
     used = {c for p in parts for c in p}
     texts = re.compile(rf"^(title|body|description){_SEP}({_LOCALE}$|machine_translations{_SEP})")
     mapping = Mapping(
         kind, text_parts=[p for p in parts if p], id_column=usable_id(frame, "id"), segment_columns=segments,
         personal_columns=_decidim_personal(frame), unused_text=[c for c in frame.columns if texts.match(c) and c not in used],
     )
+    if AUTHOR_ROLE in frame:
+        mapping.notes.append(f"author role from author/url as column {AUTHOR_ROLE} (official rows are set aside by the screen stage)")
     if kind == "decidim-comments" and "alignment" in frame:
         mapping.notes.append("alignment kept as a column (1 in favour, 0 neutral, -1 against)")
     return frame, mapping

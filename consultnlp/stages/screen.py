@@ -1,10 +1,15 @@
-"""The screen stage: non-answers and reason-free statements are set aside before language detection (``consultnlp/nonanswers.py``).
+"""The screen stage: rows that are not citizens' contributions are set aside before language detection.
 
-Placeholders ("Sin fundamento", "NO HAY FUNDAMENTO") fool language detection and form
-the largest "topics" and "campaigns" when they are analysed, so they leave first.
+Row by row (``consultnlp/nonanswers.py``): listed placeholders and reason-free statements. Then over
+the whole file (``finish``): the organiser's own rows (author role, template; ``consultnlp/official.py``),
+and non-answers and process notes decided from the consultation's own evidence (``consultnlp/screening.py``).
+Placeholders ("Sin fundamento", "NO HAY FUNDAMENTO") fool language detection and form the largest
+"topics" and "campaigns" when they are analysed, so they leave first.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -12,12 +17,18 @@ from consultnlp import schema
 from consultnlp.config import ScreenConfig
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
-from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, load_screen
+from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, load_screen, normalise
+from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
+from consultnlp.screening import CorpusScreen
 from consultnlp.stages.base import RunContext, Stage
+
+# Columns whose name says they hold the author's role or type (when no platform export filled author_role).
+_ROLE_NAME = re.compile(r"^(is[_ ]?)?(official|oficial)$|^(author|autor|user|usuario|usuário)[_ /.-]?(role|type|tipo|rol|papel)$|"
+                        r"^(tipo|rol|papel)[_ ](de[_ ])?(autor|usuario|usuário|participante)$", re.IGNORECASE)
 
 
 class ScreenStage(Stage):
-    """Excludes rows whose text is a non-answer (``non_answer``) or a position without a reason (``no_argument``)."""
+    """Sets aside non-answers, positions without a reason, the organiser's rows and process notes."""
 
     name = "screen"
     requires = (schema.TEXT_CLEAN,)
@@ -42,9 +53,51 @@ class ScreenStage(Stage):
                 exclude(out, out.index.isin(reasons.index[reasons == reason]), reason, self.name)
         return out
 
+    def finish(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
+        """What needs the whole file: the organiser's rows, then repeated notes and placeholders."""
+        cfg: ScreenConfig = self.config
+        out = frame.copy() if (cfg.official or cfg.process_notes or cfg.corpus_evidence) else frame
+        if cfg.official:
+            self._set_aside_official(out, context)
+        if cfg.process_notes or (cfg.corpus_evidence and cfg.non_answers):
+            screen = load_screen(extra_non_answers=cfg.extra_non_answers, extra_no_arguments=cfg.extra_no_arguments,
+                                 max_words=cfg.max_words)
+            corpus = CorpusScreen(
+                screen, max_words=cfg.max_words, process_max_words=cfg.process_max_words, min_repeats=cfg.min_repeats,
+                foreign_share=cfg.foreign_share, content_share=cfg.content_share, seed_similarity=cfg.seed_similarity,
+                field_words=tuple(normalise(w) for w in cfg.field_words),
+            )
+            keys = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str).map(normalise)
+            with context.progress.task("Reading the consultation's own evidence", total=None):
+                verdicts = corpus.decide(keys)
+            reasons = keys.map(lambda k: verdicts.get(k, ("", ""))[0])
+            wanted = {schema.REASON_PROCESS_NOTE: cfg.process_notes, NON_ANSWER: cfg.corpus_evidence and cfg.non_answers}
+            for reason, on in wanted.items():
+                if on:
+                    exclude(out, out.index.isin(reasons.index[reasons == reason]), reason, self.name)
+            # Counts only: the texts themselves are the citizens' (comments.* lists each row with its reason).
+            kinds = pd.Series([f"{reason}: {'close to a listed non-answer' if why.startswith('close') else 'repeated'}"
+                               for reason, why in verdicts.values()], dtype=str)
+            context.stats["screen_evidence"] = {"texts": {k: int(v) for k, v in kinds.value_counts().sort_index().items()},
+                                                "rows": {r: int((reasons == r).sum()) for r in wanted if wanted[r]}}
+        return out
+
+    def _set_aside_official(self, out: pd.DataFrame, context: RunContext) -> None:
+        cfg: ScreenConfig = self.config
+        column = cfg.role_column or (AUTHOR_ROLE if AUTHOR_ROLE in out else next((c for c in out.columns if _ROLE_NAME.match(str(c))), None))
+        if column is not None and column in out:
+            by_role = exclude(out, role_is_official(out[column]), schema.REASON_OFFICIAL, self.name)
+            context.stats["official_by_role"] = {"column": str(column), "rows": by_role}
+        analysed = analysed_mask(out)
+        texts = out.loc[analysed, schema.TEXT].astype(str)
+        templates = find_templates(texts, min_rows=cfg.template_min_rows, max_share=cfg.template_max_share)
+        if templates:
+            by_template = exclude(out, out.index.isin(texts.index[template_mask(texts, templates)]), schema.REASON_OFFICIAL, self.name)
+            context.stats["official_templates"] = {"labels": [t.describe() for t in templates], "rows": by_template}
+
     def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
         newly = (after[schema.EXCLUDED_STAGE] == self.name) & (before[schema.EXCLUDED] == "")
         counts = after.loc[newly, schema.EXCLUDED].value_counts()
-        if counts.empty:
+        if counts.empty or not (counts.get(NON_ANSWER, 0) or counts.get(NO_ARGUMENT, 0)):
             return []
         return [Note("note_set_aside", {"non_answer": int(counts.get(NON_ANSWER, 0)), "no_argument": int(counts.get(NO_ARGUMENT, 0))})]

@@ -178,3 +178,15 @@ def test_platforms_surveymonkey_other_please_specify_is_read_not_dropped(tmp_pat
     answers = frame.loc[frame[schema.QUESTION] == other, schema.TEXT]
     assert (answers == "Vivienda para jóvenes del barrio").sum() == 3
     assert any("'other, please specify' answers read as open questions" in w for w in info.warnings)
+
+
+def test_platforms_decidim_author_role_from_author_url(tmp_path):
+    # Decidim's serializer gives an official proposal the instance's root as author/url, a meeting's its page.
+    path = pf.decidim_proposals_new(tmp_path)
+    table = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    table.loc[0, "author/url"] = "https://example.org/"
+    table.loc[1, "author/url"] = "https://example.org/processes/clima/f/9/meetings/7"
+    table.to_csv(path, sep=";", index=False)
+    frame, info = ingest(path)
+    assert frame["author_role"].tolist()[:4] == ["official", "meeting", "participant", "participant"]
+    assert "author/url" in info.dropped_columns and "example.org/profiles" not in _published(frame)

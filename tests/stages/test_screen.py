@@ -34,3 +34,49 @@ def test_screen_keeps_rows_excluded_earlier_with_their_reason():
     frame.loc["c000", [schema.EXCLUDED, schema.EXCLUDED_STAGE]] = ["empty", "clean"]
     out = ScreenStage(ScreenConfig()).apply(frame, RunContext())
     assert out[schema.EXCLUDED].tolist() == ["empty", "non_answer"]
+
+
+# Issue 26: only citizens' words are analysed; non-answers from the consultation's own evidence.
+
+ARGUMENTS = [f"Necesitamos un sistema de salud público {i} con más hospitales y agua potable para las comunas" for i in range(40)]
+
+
+def _sheet(i: int) -> str:
+    return f"Objetivo: Fortalecer la atención primaria {i}.\nÓrgano responsable: Ministerio de Salud {i}."
+
+
+def test_screen_official_rows_by_author_role():
+    frame = make_frame(ARGUMENTS[:3] + ["Propuesta oficial del municipio: plan de movilidad 2030"],
+                       author_role=["participant", "participant", "meeting", "official"])
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    context = RunContext()
+    out = ScreenStage(ScreenConfig()).apply(frame, context)
+    assert out[schema.EXCLUDED].tolist() == ["", "", "", "official"]
+    assert context.stats["official_by_role"] == {"column": "author_role", "rows": 1}
+
+
+def test_screen_official_rows_by_a_column_named_so_and_by_template():
+    citizens = ARGUMENTS + [f"Queremos ciclovías seguras y separadas del tráfico en la calle {i}" for i in range(40)]
+    texts = citizens + [_sheet(i) for i in range(12)]  # the sheets: 13% of the rows, the same labels, other content
+    frame = make_frame(texts, is_official=["no"] * 79 + ["yes"] + ["no"] * 12)
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    context = RunContext()
+    out = ScreenStage(ScreenConfig()).apply(frame, context)
+    reasons = out[schema.EXCLUDED].tolist()
+    assert reasons == [""] * 79 + ["official"] * 13
+    assert context.stats["official_templates"]["rows"] == 12
+    off = ScreenStage(ScreenConfig(official=False)).apply(frame, RunContext())
+    assert (off[schema.EXCLUDED] == "").all()
+
+
+def test_screen_process_notes_and_new_placeholders_from_the_data():
+    note, placeholder = "Solo se llenó para el sistema", "Campo no diligenciado"
+    out, context = _run(ARGUMENTS + [note] * 4 + [placeholder] * 3 + ["sin corrupción"] * 3)
+    reasons = out[schema.EXCLUDED].tolist()
+    assert reasons == [""] * 40 + ["process_note"] * 4 + ["non_answer"] * 3 + [""] * 3
+    assert [(w.key, w.values) for w in context.warnings] == [("note_set_aside", {"non_answer": 3, "no_argument": 0})]
+    # What the manifest gets: counts by evidence, never the texts.
+    assert context.stats["screen_evidence"] == {"texts": {"non_answer: repeated": 1, "process_note: repeated": 1},
+                                                "rows": {"process_note": 4, "non_answer": 3}}
+    kept, _ = _run(ARGUMENTS + [note] * 4 + [placeholder] * 3, process_notes=False, corpus_evidence=False)
+    assert (kept[schema.EXCLUDED] == "").all()

@@ -1,0 +1,199 @@
+"""How well the screen sets aside non-answers, and whether it sets aside real arguments, on data it was not tuned on.
+
+The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``consultnlp/screening.py``,
+``consultnlp/official.py``) were written and tuned on two consultations only:
+
+  tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024
+  held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
+             polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025
+
+Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
+screening: they are counted apart and left out of the screen's scores.
+
+Each file is read as a user would (``ingest``) and run through the ``clean`` and ``screen`` stages, twice:
+``before`` = the lists and word-class rule only (official, process notes and corpus evidence off), ``after``
+= the default screen. A row counts as *set aside as a non-answer* when clean or screen excluded it
+(empty, junk, too_short, non_answer, process_note, official) and as *no argument* when screen gave
+``no_argument``.
+
+Gold labels:
+  * ``benchmarks/labels/nonanswers_heldout.tsv`` (dataset, id, label in answer / non_answer / no_argument),
+    hand-labelled by another person who never read the screen's lists or code; short texts (<= 6 words)
+    are over-sampled, so its rates are not population rates (see that folder's NONANSWERS.md).
+  * NHS ``Labelling not possible`` = 1: the coders found nothing to code (all 7,908 rows; empty texts left out).
+    All 1,189 such rows read "Did not answer", a phrase added to the English list after it was seen in this
+    file: that gold measures one phrase, and the hand labels are also scored without those rows.
+
+For the tuned-on files there is no gold: the counts per reason are printed, to compare with the held-out rates.
+Prints a readable table to stdout (``--json`` for JSON). Never prints a comment's text (the NHS licence is
+non-commercial; the numbers are all that leave this script).
+
+Run from the repository root:
+    python benchmarks/bench_nonanswers.py [--full] [--data ../shared/data/external]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from consultnlp import schema  # noqa: E402
+from consultnlp.config import PipelineConfig, ScreenConfig  # noqa: E402
+from consultnlp.ingest import ingest  # noqa: E402
+from consultnlp.nonanswers import normalise  # noqa: E402
+from consultnlp.pipeline import run_pipeline  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTERNAL = ROOT.parent / "shared" / "data" / "external"
+LABELS = ROOT / "benchmarks" / "labels" / "nonanswers_heldout.tsv"
+NON_ANSWER_LIKE = {schema.REASON_EMPTY, schema.REASON_JUNK, schema.REASON_TOO_SHORT, schema.REASON_NON_ANSWER,
+                   schema.REASON_PROCESS_NOTE, schema.REASON_OFFICIAL}
+SCREENED = NON_ANSWER_LIKE | {schema.REASON_NO_ARGUMENT}
+# Texts of a held-out file seen while the lists were written (the NHS file's first data rows, read when checking its
+# header); "did not answer" was added to en.txt afterwards, so rows with it are also scored apart.
+SEEN_WHILE_TUNING = {"did not answer", "didn t answer", "didnt answer"}
+BEFORE = ScreenConfig(official=False, process_notes=False, corpus_evidence=False)
+AFTER = ScreenConfig()
+
+
+def screened(path: Path, screen: ScreenConfig, **options) -> pd.DataFrame:
+    """The file after clean and screen: ``excluded`` per row, with the row's id and 1-based row number."""
+    frame, info = ingest(path, **options)
+    result = run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], screen=screen, workers=1))
+    return result.frame[[schema.ROW_NUMBER, schema.EXCLUDED]]
+
+
+def predicted(reason: str) -> str:
+    if reason in (schema.REASON_MODERATED, schema.REASON_FILTERED):
+        return "ingest"  # the platform's moderators (or --where) set it aside before any screening
+    if reason == schema.REASON_NO_ARGUMENT:
+        return "no_argument"
+    return "non_answer" if reason in NON_ANSWER_LIKE else "answer"
+
+
+def scores(gold: pd.Series, pred: pd.Series) -> dict:
+    """Recall of non-answers (set aside as anything), answers set aside, precision of what was set aside."""
+    gold, pred = pd.Series(gold.astype(str).to_numpy()), pd.Series(pred.astype(str).to_numpy())
+    at_ingest = pred == "ingest"
+    out: dict = {"rows": int(len(gold)), "gold": {k: int(v) for k, v in gold.value_counts().items()}}
+    if at_ingest.any():
+        out["set aside at ingest (moderated), by gold label"] = {k: int(v) for k, v in gold[at_ingest].value_counts().items()}
+        out["not analysed: non_answer"] = _rate(((gold == "non_answer") & (pred != "answer")).sum(), (gold == "non_answer").sum())
+        gold, pred = gold[~at_ingest], pred[~at_ingest]
+        out["rows that reach the screen"] = int(len(gold))
+    non = gold == "non_answer"
+    aside = pred != "answer"
+    out["non_answer_recall"] = _rate((non & aside).sum(), non.sum())
+    out["non_answer_recall_as_non_answer"] = _rate((non & (pred == "non_answer")).sum(), non.sum())
+    noarg = gold == "no_argument"
+    out["no_argument_set_aside"] = _rate((noarg & aside).sum(), noarg.sum())
+    answers = gold == "answer"
+    out["answers_set_aside"] = f"{int((answers & aside).sum())} of {int(answers.sum())}"
+    out["precision"] = _rate((aside & ~answers).sum(), aside.sum())
+    out["confusion"] = {g: {p: int(n) for p, n in pred[gold == g].value_counts().items()} for g in sorted(gold.unique())}
+    return out
+
+
+def _rate(hit, total) -> str:
+    return f"{int(hit)}/{int(total)} = {hit / total:.1%}" if total else "n/a"
+
+
+def held_out(screen: ScreenConfig, labels: pd.DataFrame | None, data: Path) -> dict:
+    results: dict = {}
+    nhs_path = data / "nhs-patient-feedback" / "v6framework_230831.csv"
+    if nhs_path.exists():
+        nhs = screened(nhs_path, screen, text_column="FFT answer", id_column="Comment ID")
+        raw = pd.read_csv(nhs_path, dtype=str, keep_default_na=False).set_index("Comment ID")
+        has_text = raw["FFT answer"].str.strip() != ""
+        gold = raw["Labelling not possible"].map(lambda v: "non_answer" if v.strip() in ("1", "1.0") else "answer")
+        pred = nhs[schema.EXCLUDED].reindex(raw.index).map(predicted)
+        results["nhs: Labelling not possible (all non-empty rows)"] = scores(gold[has_text], pred[has_text])
+        results["nhs: reasons"] = _reasons(nhs[schema.EXCLUDED])
+        if labels is not None:
+            rows = labels[labels["dataset"] == "nhs-patient-feedback"]
+            results["nhs: hand labels"] = scores(rows["label"], nhs[schema.EXCLUDED].reindex(rows["id"]).map(predicted).fillna("answer"))
+            # Contamination: "did not answer" was added to en.txt after it was seen in this file's first data row.
+            seen = raw["FFT answer"].map(normalise).isin(SEEN_WHILE_TUNING).reindex(rows["id"]).to_numpy()
+            rows = rows[~seen]
+            results["nhs: hand labels, without the rows seen while tuning"] = scores(
+                rows["label"], nhs[schema.EXCLUDED].reindex(rows["id"]).map(predicted).fillna("answer"))
+    polis_dir = data / "polis-opendata"
+    if polis_dir.exists():
+        parts = []
+        for comments in sorted(polis_dir.glob("*/comments.csv")):
+            out = screened(comments, screen, id_column="comment-id")
+            parts.append(out[schema.EXCLUDED].rename(lambda i, f=comments.parent.name: f"{f}:{i}"))
+        polis = pd.concat(parts)
+        results["polis: reasons"] = _reasons(polis)
+        if labels is not None:
+            rows = labels[labels["dataset"] == "polis-opendata"]
+            results["polis: hand labels"] = scores(rows["label"], polis.reindex(rows["id"]).map(predicted).fillna("answer"))
+    pndbio_path = data / "brasil-pndbio-2025" / "pndbio_contribuicoes.csv"
+    if pndbio_path.exists():
+        pnd = screened(pndbio_path, screen, text_column="contribuicao")
+        by_row = pnd.set_index(pnd[schema.ROW_NUMBER].astype(str))[schema.EXCLUDED]
+        results["pndbio: reasons"] = _reasons(by_row)
+        if labels is not None:
+            rows = labels[labels["dataset"] == "brasil-pndbio-2025"]
+            results["pndbio: hand labels"] = scores(rows["label"], by_row.reindex(rows["id"]).map(predicted).fillna("answer"))
+    return results
+
+
+def tuned_on(screen: ScreenConfig, full: bool, data: Path) -> dict:
+    results = {}
+    chile = data / "chile-ela-2016"
+    files = [("chile sample5k", chile / "ela_fundamentos_sample5k.csv", {"text_column": "fundamento", "id_column": "row_id"})]
+    if full:
+        files.append(("chile full", chile / "ela_fundamentos.csv.gz", {"text_column": "fundamento", "id_column": "row_id"}))
+    files.append(("plano clima", data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv",
+                  {"text_column": "descricao", "id_column": "id_proposta"}))
+    for name, path, options in files:
+        if path.exists():
+            results[f"{name}: reasons"] = _reasons(screened(path, screen, **options)[schema.EXCLUDED])
+    return results
+
+
+def _reasons(excluded: pd.Series) -> dict:
+    counts = excluded[excluded.isin(SCREENED)].value_counts()
+    return {"rows": int(len(excluded)), **{k: int(v) for k, v in counts.sort_index().items()}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--full", action="store_true", help="also the full Chilean file (193,630 rows; minutes)")
+    parser.add_argument("--tuned-only", action="store_true", help="only the files the screen was tuned on (while tuning)")
+    parser.add_argument("--data", type=Path, default=EXTERNAL, help=f"the shared external data folder (default {EXTERNAL})")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"benchmark data not found: {args.data} (clone the project beside ../shared or pass --data)")
+    labels = pd.read_csv(LABELS, sep="\t", dtype=str) if LABELS.exists() else None
+    if labels is None:
+        print(f"note: {LABELS} is absent; only the NHS column gold is used", file=sys.stderr)
+    report: dict = {}
+    for name, screen in (("before (lists and word rule)", BEFORE), ("after (default screen)", AFTER)):
+        t0 = time.perf_counter()
+        report[name] = {"TUNED ON": tuned_on(screen, args.full, args.data), "HELD OUT": {} if args.tuned_only else held_out(screen, labels, args.data),
+                        "seconds": round(time.perf_counter() - t0, 1)}
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    for name, parts in report.items():
+        print(f"\n=== {name}  ({parts['seconds']} s)")
+        for part in ("TUNED ON", "HELD OUT"):
+            print(f"--- {part}")
+            for key, value in parts[part].items():
+                print(f"  {key}:")
+                for k, v in value.items():
+                    print(f"      {k}: {v}")
+
+
+if __name__ == "__main__":
+    main()

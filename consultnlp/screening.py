@@ -1,0 +1,178 @@
+"""The consultation's own evidence for rows that are not contributions: data-driven non-answers and process notes.
+
+The phrase lists and the word-class rule (``consultnlp/nonanswers.py``) decide one text at a time and
+only know the words they were written with. Here the whole file is evidence:
+
+- **The consultation's vocabulary.** Words used by at most ``foreign_share`` of its longer contributions
+  (more than ``max_words`` words) are *foreign* to its arguments ("diligenciado", "typed up"); words used
+  by ``content_share`` or more are what people argue with, even when a list calls them form or process
+  words ("sistema" in "sistema de salud"). A word of a real argument is never foreign by this test
+  unless the consultation hardly uses it, and a foreign word alone never sets a text aside.
+- **Non-answers that no list holds.** A short text whose words are all form, absence, process or
+  foreign words, with an absence word ("campo no diligenciado", "sin fudamento"), is a
+  non-answer when one more piece of evidence says so: it is repeated in ``min_repeats`` rows and has a
+  form or process word; or it is close to a listed non-answer in a character n-gram space
+  (``seed_similarity``; the screen runs before the embedding stage, and placeholders differ from the
+  seeds by spelling more than by meaning). "sin peajes" (an absence word and a word the consultation
+  hardly uses) is kept.
+- **Process notes.** The same short text (at most ``process_max_words`` words) in ``min_repeats`` rows,
+  about the meeting or the record rather than the question: it has a form or absence word and at least
+  half of its words are process, form or absence words ("solo se llenó para el sistema"), or it has two
+  process words and three quarters of its words are ("el acuerdo corresponde a los miembros del encuentro").
+
+A content word keeps a text: "sin corrupción", "no hay salud sin agua" and "más reuniones con la
+comunidad" stay in the analysis.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from consultnlp.nonanswers import NON_ANSWER, Screen
+from consultnlp.schema import REASON_PROCESS_NOTE
+from consultnlp.text import plural_stem
+
+
+
+@dataclass
+class Vocabulary:
+    """How many of the consultation's longer contributions use each word (plural-stripped)."""
+
+    documents: Counter = field(default_factory=Counter)
+    n_documents: int = 0
+
+    @classmethod
+    def from_keys(cls, keys: pd.Series, *, min_words: int) -> Vocabulary:
+        """From normalised texts (one per row, repeats counted once per row) longer than ``min_words`` words."""
+        documents: Counter = Counter()
+        n = 0
+        for key, count in keys.value_counts(sort=False).items():
+            words = key.split()
+            if len(words) > min_words:
+                n += count
+                for stem in {plural_stem(w) for w in words}:
+                    documents[stem] += count
+        return cls(documents, n)
+
+    def share(self, word: str) -> float:
+        return self.documents.get(plural_stem(word), 0) / self.n_documents if self.n_documents else 0.0
+
+    def count(self, word: str) -> int:
+        return self.documents.get(plural_stem(word), 0)
+
+
+@dataclass
+class CorpusScreen:
+    """Decides, from the whole consultation, which texts the lists left in are non-answers or process notes."""
+
+    screen: Screen
+    max_words: int = 10
+    process_max_words: int = 20
+    min_repeats: int = 3
+    foreign_share: float = 0.0002
+    content_share: float = 0.01
+    seed_similarity: float = 0.6
+    field_words: tuple[str, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+
+    def decide(self, keys: pd.Series) -> dict[str, tuple[str, str]]:
+        """``{normalised text: (reason, evidence)}`` for the texts of ``keys`` (one per analysed row) to set aside."""
+        self.vocabulary = Vocabulary.from_keys(keys, min_words=self.max_words)
+        counts = keys.value_counts()
+        verdicts: dict[str, tuple[str, str]] = {}
+        candidates: dict[str, list[tuple[str, str]]] = {}
+        for key, n in counts.items():
+            if not key or len(key.split()) > self.process_max_words:
+                continue
+            kinds = self.word_kinds(key)
+            note = self._process_note(kinds) if n >= self.min_repeats else ""
+            if self._placeholder_words(kinds) and len(key.split()) <= self.max_words:
+                if n >= self.min_repeats and any(k in ("form", "process") for _, k in kinds):
+                    verdicts[key] = (NON_ANSWER, f"repeated in {n} rows; words: {_about(kinds)}")
+                else:
+                    candidates[key] = kinds
+            elif note:
+                verdicts[key] = (REASON_PROCESS_NOTE, f"repeated in {n} rows; {note}")
+        for key, (similarity, seed) in self._nearest_seeds(list(candidates)).items():
+            if similarity >= self.seed_similarity:
+                verdicts[key] = (NON_ANSWER, f"close to the listed «{seed}» ({similarity:.2f}); words: {_about(candidates[key])}")
+        return verdicts
+
+    def word_kinds(self, key: str) -> list[tuple[str, str]]:
+        """The words of ``key`` with their kind, read against this consultation's vocabulary."""
+        out = []
+        for word, kind in self.screen.kinds(key):
+            if word in self.field_words:
+                kind = "form"
+            elif kind in ("form", "process") and self.vocabulary.share(word) >= self.content_share:
+                kind = "other"  # the consultation argues with this word
+            if kind == "other":
+                kind = (self._typo_kind(word) or "foreign") if self._is_foreign(word) else "content"
+            out.append((word, kind))
+        return out
+
+    def _is_foreign(self, word: str) -> bool:
+        return len(word) > 2 and self.vocabulary.count(word) <= max(1, self.foreign_share * self.vocabulary.n_documents)
+
+    def _typo_kind(self, word: str) -> str:
+        """The class of a listed word one edit away ("fundamnto" -> form), for words of 6+ letters."""
+        if len(word) < 6:
+            return ""
+        for kind in ("form", "absence"):
+            if any(_one_edit(word, listed) for listed in self.screen.classes[f"{kind}_words"].words):
+                return kind
+        return ""
+
+    @staticmethod
+    def _placeholder_words(kinds: list[tuple[str, str]]) -> bool:
+        """Only form, absence, process and foreign words (support words allowed), with an absence word (the text
+        says something is missing) and a word the lists' own rule does not decide (a process or foreign word)."""
+        used = {k for _, k in kinds} - {"filler", "number", "support"}
+        return used <= {"form", "absence", "process", "foreign"} and "absence" in used and bool(used & {"process", "foreign"})
+
+    @staticmethod
+    def _process_note(kinds: list[tuple[str, str]]) -> str:
+        """Why a repeated text is about the meeting or the record ("" when it is not)."""
+        counted = [(w, k) for w, k in kinds if k in ("process", "form", "absence", "content", "foreign")]
+        if not counted:
+            return ""
+        about = [w for w, k in counted if k not in ("content", "foreign")]
+        share = len(about) / len(counted)
+        process = [w for w, k in counted if k == "process"]
+        if not process and not any(k == "form" for _, k in counted):
+            return ""
+        has_form = any(k in ("form", "absence") for _, k in counted)
+        if (has_form and share >= 0.5) or (len(process) >= 2 and share >= 0.75):
+            return f"words about the meeting or the record: {', '.join(about)}"
+        return ""
+
+    def _nearest_seeds(self, keys: list[str]) -> dict[str, tuple[float, str]]:
+        """The most similar listed non-answer of each key, by cosine of character 2-4-grams."""
+        seeds = self.screen.seed_phrases(NON_ANSWER)
+        if not keys or not seeds:
+            return {}
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True).fit(seeds + keys)
+        similarity = (vectorizer.transform(keys) @ vectorizer.transform(seeds).T).toarray()
+        best = similarity.argmax(axis=1)
+        return {key: (float(similarity[i, best[i]]), seeds[best[i]]) for i, key in enumerate(keys)}
+
+
+def _about(kinds: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{w} ({k})" for w, k in kinds if k not in ("filler", "number"))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion or substitution (and are not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1 or len(b) < 5:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+

@@ -1,0 +1,63 @@
+"""Non-answers and process notes decided from the consultation's own evidence (consultnlp/screening.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from consultnlp.nonanswers import NON_ANSWER, load_screen, normalise
+from consultnlp.schema import REASON_PROCESS_NOTE
+from consultnlp.screening import CorpusScreen
+
+# A consultation's longer contributions: they make up its vocabulary (what its arguments are about).
+ARGUMENTS = [
+    f"Necesitamos un sistema de salud público {i} con más hospitales y agua potable para todas las comunas del país"
+    for i in range(60)
+] + [
+    f"La corrupción en los municipios {i} se combate con transparencia, reuniones abiertas con la comunidad y control ciudadano"
+    for i in range(60)
+]
+
+
+def _decide(short: list[str], **kwargs) -> dict[str, tuple[str, str]]:
+    keys = pd.Series([normalise(t) for t in ARGUMENTS + short])
+    return CorpusScreen(load_screen(), **kwargs).decide(keys)
+
+
+def test_screening_new_placeholder_repeated_is_a_non_answer():
+    # No list holds "diligenciado"; repeated across rows, with an absence word, it is a non-answer.
+    verdicts = _decide(["Campo no diligenciado"] * 4)
+    assert verdicts[normalise("Campo no diligenciado")][0] == NON_ANSWER
+    assert load_screen().classify("Campo no diligenciado") == ""  # the lists alone miss it
+
+
+def test_screening_placeholder_once_needs_a_listed_look_alike():
+    verdicts = _decide(["sin fudamento", "no diligenciado"])
+    assert verdicts[normalise("sin fudamento")][0] == NON_ANSWER  # a misspelt listed phrase
+    assert normalise("no diligenciado") not in verdicts  # once, and like no listed phrase: kept
+    assert not _decide(["sin peajes", "sin agua potable"])  # an absence word and a word the consultation does not use: kept
+
+
+def test_screening_process_note_repeated_across_records():
+    note = "Solo se llenó para el sistema"
+    verdicts = _decide([note] * 5 + ["se discutio el tema pero no se transcribieron comentarios"] * 3)
+    assert verdicts[normalise(note)][0] == REASON_PROCESS_NOTE
+    assert normalise("se discutio el tema pero no se transcribieron comentarios") in verdicts
+
+
+def test_screening_real_short_arguments_kept_even_when_repeated():
+    kept = ["sin corrupción", "no hay salud sin agua", "más reuniones con la comunidad", "no abusar del sistema",
+            "sistema de salud público", "sin peajes"]
+    verdicts = _decide([t for t in kept for _ in range(5)])
+    assert not {normalise(t) for t in kept} & set(verdicts), verdicts
+
+
+def test_screening_a_listed_process_word_the_consultation_argues_with_is_content():
+    screen = CorpusScreen(load_screen())
+    screen.decide(pd.Series([normalise(t) for t in ARGUMENTS]))
+    kinds = dict(screen.word_kinds("solo se lleno para el sistema"))
+    assert kinds["sistema"] == "content" and kinds["lleno"] == "form"
+
+
+def test_screening_once_is_not_repeated():
+    verdicts = _decide(["Solo se llenó para el sistema"] * 2, min_repeats=3)
+    assert not verdicts
