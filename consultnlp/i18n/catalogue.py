@@ -386,6 +386,8 @@ STRINGS: dict[str, dict] = {
     "cmp_no_campaigns": _s("Ninguno de los dos análisis encontró campañas.", "Nenhuma das duas análises encontrou campanhas.",
                            "Neither analysis found campaigns."),
     "cmp_text": _s("Texto", "Texto", "Text"),
+    # prompts (issue 26, item 1): the prompt a key point answers, shown with its statement.
+    "point_on_prompt": _s("sobre {prompt}", "sobre {prompt}", "on {prompt}"),
 }
 
 SETTINGS = {

@@ -176,6 +176,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "disagrees": _s("Votos en desacuerdo", "Votos em desacordo", "Disagree votes"),
     "agreement": _s("Proporción de acuerdo", "Proporção de acordo", "Agreement share"),
     "division": _s("División (0-1)", "Divisão (0-1)", "Division (0-1)"),
+    # prompts (issue 26, item 1): what a key point's contributions answer (a concept, a proposal, a question).
+    "prompt": _s("En respuesta a", "Em resposta a", "In reply to"),
 }
 TOP_VALUE = _s("Valor más frecuente de {column}", "Valor mais frequente de {column}", "Most frequent {column}")
 TOP_SHARE = _s("Proporción del valor más frecuente de {column}", "Proporção do valor mais frequente de {column}", "Share of the most frequent {column}")

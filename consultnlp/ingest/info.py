@@ -38,6 +38,7 @@ class IngestInfo:
     dropped_columns: list[str] = field(default_factory=list)  # personal columns left out of the frame
     row_filter: str | None = None  # the --where filter
     set_aside: dict[str, int] = field(default_factory=dict)  # rows set aside at ingest, by reason
+    context_column: str | None = None  # the column holding each row's prompt (--context-column, "question"), kept as ``context``
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

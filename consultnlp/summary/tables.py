@@ -136,11 +136,15 @@ def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, lab
 
 
 def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:
-    """The key points with the name of the group or theme each belongs to, in the render language."""
-    columns = ["scope", "group_id", "group_name", "rank", "statement", "comment_id", "contributions", "unique_contributions", "comment_ids"]
+    """The key points with the name of the group or theme each belongs to, in the render language, and the prompt
+    each answers ("" when the contributions have none)."""
+    columns = ["scope", "group_id", "group_name", "rank", "statement", "prompt", "comment_id", "contributions", "unique_contributions",
+               "comment_ids"]
     if points is None or points.empty:
         return pd.DataFrame(columns=columns)
     table = points.copy()
+    if "prompt" not in table:  # key points of a run made before prompts
+        table["prompt"] = ""
     table["group_name"] = [names.get((s, str(g)), str(g)) for s, g in zip(table["scope"], table["group_id"])]
     return table[columns].reset_index(drop=True)
 
