@@ -16,7 +16,7 @@ import pandas as pd
 
 from consultnlp.text import fold
 
-_SLUG = re.compile(r"^[^\s]+[_][^\s]*$")  # "plebiscitos_referendos_y_consultas", "a_huelga"
+_SLUG = re.compile(r"^[^\s_]+(?:_+[^\s_]+)*$")  # "plebiscitos_referendos_y_consultas", "a_huelga", "justicia"
 _WORD = re.compile(r"[^\W\d_]+")
 LABEL_SAMPLE = 20_000  # texts read to restore the accents of slug labels
 MIN_WORD_CHARS = 4  # shorter words of a prompt ("de", "la", "los") carry no meaning of their own
@@ -39,15 +39,17 @@ def accent_forms(texts: pd.Series, sample: int = LABEL_SAMPLE) -> dict[str, str]
 
 
 def prompt_labels(values: pd.Series, texts: pd.Series | None = None) -> pd.Series:
-    """Readable labels of prompt values: slugs ("plebiscitos_referendos_y_consultas") become words
-    ("Plebiscitos referendos y consultas"), with the accents the consultation's own ``texts`` use.
+    """Readable labels of prompt values: a column of slugs ("plebiscitos_referendos_y_consultas", "justicia") becomes
+    words ("Plebiscitos referendos y consultas", "Justicia"), with the accents the consultation's own ``texts`` use.
 
-    Other values are kept as written (stripped). A slug and its unaccented spelling get one label.
+    Other columns are kept as written (stripped). A slug and its unaccented spelling get one label.
     """
     values = values.astype(str).str.strip()
-    slugs = [v for v in values.unique() if _SLUG.match(v)]
-    if not slugs:
+    distinct = [v for v in values.unique() if v]
+    # A column of slugs: every value one lower-case token, some joined by "_" (a one-word value is then a slug too).
+    if not distinct or not any("_" in v for v in distinct) or not all(_SLUG.match(v) and v == v.lower() for v in distinct):
         return values
+    slugs = distinct
     forms = accent_forms(texts) if texts is not None else {}
     labels = {}
     for slug in slugs:
