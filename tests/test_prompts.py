@@ -140,3 +140,10 @@ def test_prompts_key_point_shows_its_prompt_in_each_language(lang, expected):
     assert items[0] == expected
     assert items[1].endswith("Más buses nocturnos» (c07)" if lang != "en" else "Más buses nocturnos” (c07)")  # no prompt, nothing added
     assert column_header("prompt", lang, []) == {"es": "En respuesta a", "pt": "Em resposta a", "en": "In reply to"}[lang]
+
+
+def test_prompts_cli_context_column_not_found(tmp_path):
+    path = _csv(tmp_path, [("justicia", "Igualdad ante la ley para todas las personas")])
+    result = CliRunner().invoke(app, ["analyze", path, "--out", str(tmp_path / "o"), "--text-column", "fundamento", "--context-column", "concepts"])
+    assert result.exit_code == 1
+    assert 'Error: ela.csv has no column "concepts". Found: row_id, concepto, fundamento. Use --context-column with one of them.' in result.output

@@ -358,6 +358,8 @@ def campaigns_table(frame: pd.DataFrame, segment_columns: list[str] | None = Non
     cols = ["campaign_id", "contributions", "distinct_variants", "share_of_analysed", "languages", "topic_id", "themes"]
     cols += [c for col in segment_columns for c in (f"top_{col}", f"top_{col}_share")]
     cols += ["representative_id", "representative_text", "variant_examples"]
+    if schema.CONTEXT in frame:  # what the campaign's text answers: a campaign never spans two prompts (stages.dedupe)
+        cols.insert(cols.index("representative_id"), "prompt")
     if schema.CAMPAIGN_ID not in frame:
         return pd.DataFrame(columns=cols)
     analysed = analysed_mask(frame)
@@ -378,6 +380,7 @@ def campaigns_table(frame: pd.DataFrame, segment_columns: list[str] | None = Non
                 "topic_id": None if pd.isna(topic) else int(topic),
                 "themes": str(group.loc[rep_id, schema.THEMES]) if schema.THEMES in group else "",
                 **{k: v for col in segment_columns for k, v in _top_value(group[col], f"top_{col}").items()},
+                "prompt": str(group.loc[rep_id, schema.CONTEXT]) if schema.CONTEXT in group else "",
                 "representative_id": rep_id, "representative_text": rep_text,
                 "variant_examples": "\n---\n".join([v for v in variants if v != rep_text][:3]),
             }

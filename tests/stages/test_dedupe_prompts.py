@@ -7,6 +7,7 @@ from consultnlp.config import DedupeConfig
 from consultnlp.slots import meaning_slot_pairs, raised_words
 from consultnlp.stages.base import RunContext
 from consultnlp.stages.dedupe import DedupeStage
+from consultnlp.summary.tables import campaigns_table
 from tests.conftest import make_frame
 from tests.stages.test_dedupe import LETTER
 
@@ -33,6 +34,8 @@ def test_dedupe_prompts_same_text_answering_two_prompts_is_two_campaigns():
     by_prompt = out.groupby(schema.CONTEXT)[schema.CAMPAIGN_ID].unique().map(list).to_dict()
     assert by_prompt == {"Democracia": ["K2"], "Justicia": ["K1"]} and out[schema.DUP_COUNT].tolist() == [12] * 24
     assert context.stats["near_duplicates_split_by_prompt"] == 4  # of the 6 pairs among 2 variants x 2 prompts
+    table = campaigns_table(out)
+    assert table[["campaign_id", "contributions", "prompt"]].values.tolist() == [["K1", 12, "Justicia"], ["K2", 12, "Democracia"]]
 
 
 def test_dedupe_prompts_template_filled_with_different_concepts_is_not_one_campaign():
