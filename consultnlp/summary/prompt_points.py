@@ -5,18 +5,9 @@ referendos y consultas». When the contributions have a prompt (``context``), ea
 handed to ``summary.keypoints.key_points`` is split by prompt before clustering, so no
 point mixes prompts, and each point then carries its prompt in a ``prompt`` column. The
 points of one group are ranked again across its prompts, largest first.
-
-Stating a point costs an embedding call, and a group splits into as many parts as it has
-prompts (1,700 parts of 58 groups on a 5,000-row town-hall sample), most of which cannot
-reach the group's top points. ``prompted_key_points`` asks for the largest parts first and
-stops a group once its ``per_group``-th point outweighs every part left: a point never
-counts more contributions than its part holds.
 """
 
 from __future__ import annotations
-
-from collections import deque
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -75,52 +66,3 @@ def with_prompts(points: pd.DataFrame, per_group: int) -> pd.DataFrame:
     points = points.assign(_first=first).sort_values(["_first", "rank"], kind="stable")
     return points.drop(columns=["_order", "_first"]).reset_index(drop=True)
 
-
-def prompted_key_points(
-    find: Callable[[dict[tuple[str, str], np.ndarray]], pd.DataFrame],
-    groups: dict[tuple[str, str], np.ndarray],
-    units: pd.DataFrame,
-    weights: np.ndarray,
-    *,
-    per_group: int,
-    min_support: int,
-) -> pd.DataFrame:
-    """Up to ``per_group`` key points of each group, each within one prompt and carrying it (``with_prompts``).
-
-    ``find`` is ``summary.keypoints.key_points`` bound to the units (groups in, points out); ``weights`` are the
-    contributions each unit stands for. Without prompts, one call on ``groups`` as given."""
-    parts = by_prompt(groups, units)
-    if parts is groups or per_group < 1:
-        return with_prompts(find(groups), per_group)
-    queues: dict[tuple[str, str], deque] = {}
-    for key, members in parts.items():
-        if len(members) >= min_support:
-            scope, group = key[0], key[1].partition(PROMPT_MARK)[0]
-            queues.setdefault((scope, group), deque()).append((float(np.asarray(weights)[members].sum()), key, members))
-    for group, queue in queues.items():
-        queues[group] = deque(sorted(queue, key=lambda part: -part[0]))  # stable: the parts' order among equals
-    found: list[pd.DataFrame] = []
-    sizes: dict[tuple[str, str], list[float]] = {group: [] for group in queues}
-    while True:
-        batch = {}
-        for group, queue in queues.items():
-            best = sorted(sizes[group], reverse=True)
-            floor = best[per_group - 1] if len(best) >= per_group else -np.inf
-            taken = 0
-            while queue and taken < per_group and queue[0][0] >= floor:
-                _, key, members = queue.popleft()
-                batch[key] = members
-                taken += 1
-            if not taken:
-                queue.clear()
-        if not batch:
-            break
-        # The parts in the order the groups were given, so points come out in that order.
-        order = {key: i for i, key in enumerate(parts)}
-        points = find(dict(sorted(batch.items(), key=lambda item: order[item[0]])))
-        found.append(points)
-        for scope, group_id, n in zip(points["scope"], points["group_id"].astype(str), points["contributions"]):
-            sizes[(scope, group_id.partition(PROMPT_MARK)[0])].append(float(n))
-    if not found:
-        return with_prompts(find({}), per_group)
-    return with_prompts(pd.concat(found, ignore_index=True), per_group)

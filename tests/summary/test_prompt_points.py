@@ -8,7 +8,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.embedders.base import l2_normalise
 from consultnlp.summary.keypoints import KeyPointInputs, key_points
-from consultnlp.summary.prompt_points import by_prompt, prompted_key_points, with_prompts
+from consultnlp.summary.prompt_points import by_prompt, with_prompts
 
 PROMPTS = ["Plebiscitos, referendos y consultas", "Asamblea constituyente"]
 
@@ -37,8 +37,7 @@ def test_prompt_points_never_mix_prompts_and_name_theirs():
     groups = {("group", "0"): np.arange(len(units))}
     mixed = key_points(inputs, groups, _encode, min_support=3)
     assert mixed["unique_contributions"].tolist() == [16]  # the failure: one point over both prompts
-    find = lambda parts: key_points(inputs, parts, _encode, min_support=3)  # noqa: E731
-    table = prompted_key_points(find, groups, units, inputs.weights, per_group=5, min_support=3)
+    table = with_prompts(key_points(inputs, by_prompt(groups, units), _encode, min_support=3), 5)
     assert table[["group_id", "rank", "prompt", "unique_contributions"]].values.tolist() == [["0", 1, PROMPTS[0], 9], ["0", 2, PROMPTS[1], 7]]
     prompt_of = units[schema.CONTEXT]
     for _, point in table.iterrows():
@@ -46,23 +45,17 @@ def test_prompt_points_never_mix_prompts_and_name_theirs():
         assert prompt_of.loc[point["comment_id"]] == point["prompt"]
 
 
-def test_prompt_points_largest_parts_first_gives_the_same_points_as_all_parts():
-    # Eight prompts of falling size, two points kept per group: the small parts are never stated, the result is the same.
+def test_prompt_points_ranked_again_across_prompts_and_cut_per_group():
+    # Eight prompts of falling size, two points kept per group: the largest parts' points, ranked 1 and 2 in each group.
     sizes = [(f"Concepto {k}", n) for k, n in enumerate([12, 3, 10, 4, 8, 5, 3, 6])]
     units, inputs = _units(sizes)
     groups = {("group", "0"): np.arange(len(units)), ("theme", "participacion"): np.arange(0, len(units), 2)}
-    calls = []
-
-    def find(parts):
-        calls.append(len(parts))
-        return key_points(inputs, parts, _encode, per_group=2, min_support=3)
-
-    table = prompted_key_points(find, groups, units, inputs.weights, per_group=2, min_support=3)
-    every = with_prompts(key_points(inputs, by_prompt(groups, units), _encode, per_group=2, min_support=3), 2)
-    pd.testing.assert_frame_equal(table, every)
-    assert table[["scope", "rank", "prompt", "contributions"]].values.tolist() == [
-        ["group", 1, "Concepto 0", 12], ["group", 2, "Concepto 2", 10], ["theme", 1, "Concepto 0", 6], ["theme", 2, "Concepto 2", 5]]
-    assert sum(calls) < len(by_prompt(groups, units))  # parts that could not reach a group's top two were never stated
+    parts = by_prompt(groups, units)
+    assert len(parts) == 16 and all(len(set(units[schema.CONTEXT].iloc[m])) == 1 for m in parts.values())
+    table = with_prompts(key_points(inputs, parts, _encode, per_group=2, min_support=3), 2)
+    assert table[["scope", "group_id", "rank", "prompt", "contributions"]].values.tolist() == [
+        ["group", "0", 1, "Concepto 0", 12], ["group", "0", 2, "Concepto 2", 10],
+        ["theme", "participacion", 1, "Concepto 0", 6], ["theme", "participacion", 2, "Concepto 2", 5]]
 
 
 def test_prompt_points_without_prompts_leave_groups_whole():
@@ -70,5 +63,5 @@ def test_prompt_points_without_prompts_leave_groups_whole():
     units[schema.CONTEXT] = ""
     groups = {("group", "0"): np.arange(len(units))}
     assert by_prompt(groups, units) is groups
-    table = prompted_key_points(lambda g: key_points(inputs, g, _encode, min_support=3), groups, units, inputs.weights, per_group=5, min_support=3)
+    table = with_prompts(key_points(inputs, groups, _encode, min_support=3), 5)
     assert table["prompt"].tolist() == [""] and table["unique_contributions"].tolist() == [16]
