@@ -16,26 +16,31 @@ import pandas as pd
 
 from consultnlp.text import fold
 
-_SLUG = re.compile(r"^[^\s_]+(?:_+[^\s_]+)*$")  # "plebiscitos_referendos_y_consultas", "a_huelga", "justicia"
+_SLUG = re.compile(r"^_*[^\s_]+(?:_+[^\s_]+)*_*$")  # "plebiscitos_referendos_y_consultas", "a_huelga", "justicia"
 _WORD = re.compile(r"[^\W\d_]+")
 LABEL_SAMPLE = 20_000  # texts read to restore the accents of slug labels
 MIN_WORD_CHARS = 4  # shorter words of a prompt ("de", "la", "los") carry no meaning of their own
 
 
 def accent_forms(texts: pd.Series, sample: int = LABEL_SAMPLE) -> dict[str, str]:
-    """Folded word -> its most frequent lower-case spelling in ``texts`` (the first ``sample``), accents included.
+    """Folded word -> how ``texts`` (the first ``sample``) most often write it, accents included.
 
-    "educacion" -> "educación" when the texts write "educación" more often than "educacion".
-    """
+    "educacion" -> "educación" when the texts write "educación" more often than "educacion"; a word the texts
+    capitalise more than twice as often as not keeps its capital ("chile" -> "Chile")."""
     counts: Counter[str] = Counter()
     for text in texts.head(sample).astype(str):
-        counts.update(w.lower() for w in _WORD.findall(text))
-    best: dict[str, tuple[int, str]] = {}
+        counts.update(_WORD.findall(text))
+    lower: dict[str, tuple[int, str]] = {}
+    upper: dict[str, int] = Counter()
     for word, n in counts.items():
         key = fold(word)
-        if key not in best or (n, word) > best[key]:
-            best[key] = (n, word)
-    return {key: word for key, (_, word) in best.items()}
+        if word[0].isupper():
+            upper[key] += n
+        form = word.lower()
+        n_form = counts.get(form, 0) + counts.get(form.capitalize(), 0)
+        if key not in lower or (n_form, form) > lower[key]:
+            lower[key] = (n_form, form)
+    return {key: form.capitalize() if upper[key] > 2 * counts.get(form, 0) else form for key, (_, form) in lower.items()}
 
 
 def prompt_labels(values: pd.Series, texts: pd.Series | None = None) -> pd.Series:
@@ -53,9 +58,9 @@ def prompt_labels(values: pd.Series, texts: pd.Series | None = None) -> pd.Serie
     forms = accent_forms(texts) if texts is not None else {}
     labels = {}
     for slug in slugs:
-        words = [w for w in re.split(r"_+", slug) if w]
-        words = [forms.get(fold(w), w) for w in words]
-        label = " ".join(words)
+        # "__" stood for punctuation the slug dropped: "plebiscitos__referendos_y_consultas" -> "Plebiscitos, referendos y consultas".
+        clauses = [[forms.get(fold(w), w) for w in clause.split("_") if w] for clause in re.split(r"__+", slug.strip("_"))]
+        label = ", ".join(" ".join(words) for words in clauses if words)
         labels[slug] = label[:1].upper() + label[1:]
     return values.map(lambda v: labels.get(v, v))
 

@@ -24,6 +24,11 @@ def test_prompts_slug_labels_take_the_accents_of_the_texts():
     # A column of written titles is kept as written, even where one of them looks like a slug.
     titles = pd.Series(["Medio ambiente", "plan_b", "¿Qué propone?"])
     assert prompt_labels(titles, texts).tolist() == titles.tolist()
+    # "__" stood for a comma; a name the texts capitalise keeps its capital.
+    slugs = pd.Series(["plebiscitos__referendos_y_consultas", "congreso_o_parlamento__estructura_y_funciones_", "respeto_por_chile"])
+    texts = pd.Series(["En Chile queremos", "Chile primero", "todo Chile", "el respeto"])
+    assert prompt_labels(slugs, texts).tolist() == [
+        "Plebiscitos, referendos y consultas", "Congreso o parlamento, estructura y funciones", "Respeto por Chile"]
 
 
 def test_prompts_words_are_the_content_words_of_the_prompts():
