@@ -14,7 +14,8 @@ from collections import Counter
 
 import pandas as pd
 
-from consultnlp.text import fold
+from consultnlp.lemmas import function_words
+from consultnlp.text import fold, plural_stem
 
 _SLUG = re.compile(r"^_*[^\s_]+(?:_+[^\s_]+)*_*$")  # "plebiscitos_referendos_y_consultas", "a_huelga", "justicia"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -66,8 +67,13 @@ def prompt_labels(values: pd.Series, texts: pd.Series | None = None) -> pd.Serie
 
 
 def prompt_words(prompts: pd.Series | list[str]) -> frozenset[str]:
-    """The folded words (``MIN_WORD_CHARS``+ letters) of the distinct prompts: the words that name what is answered."""
+    """The concepts named by one word: the folded, plural-stripped content word of each prompt that has only one
+    ("Justicia", "A la salud", "No discriminación"). A word of a longer prompt ("derechos" in "Derecho al agua")
+    names no concept on its own."""
+    stop = function_words()
     words: set[str] = set()
     for prompt in pd.Series(prompts, dtype=object).dropna().astype(str).unique():
-        words.update(w for w in _WORD.findall(fold(prompt)) if len(w) >= MIN_WORD_CHARS)
+        content = {plural_stem(w) for w in _WORD.findall(fold(prompt)) if len(w) >= MIN_WORD_CHARS and w not in stop}
+        if len(content) == 1:
+            words.update(content)
     return frozenset(words)

@@ -31,8 +31,9 @@ def test_prompts_slug_labels_take_the_accents_of_the_texts():
         "Plebiscitos, referendos y consultas", "Congreso o parlamento, estructura y funciones", "Respeto por Chile"]
 
 
-def test_prompts_words_are_the_content_words_of_the_prompts():
-    assert prompt_words(["Plebiscitos, referendos y consultas", "Justicia", "Justicia"]) == {"plebiscitos", "referendos", "consultas", "justicia"}
+def test_prompts_words_are_the_concepts_prompts_name_in_one_word():
+    prompts = ["Plebiscitos, referendos y consultas", "Justicia", "Justicia", "A la salud", "No discriminación", "Derecho al agua"]
+    assert prompt_words(prompts) == {"justicia", "salud", "discriminacion"}
 
 
 def _csv(tmp_path, rows: list[tuple[str, str]], name: str = "ela.csv") -> str:
