@@ -2,10 +2,10 @@
 
 A template filled with different concepts («El 100% de los asistentes está de acuerdo
 con el valor de la Justicia» / «... de la Solidaridad») is near-identical word for word,
-yet each copy says something else. A pair of near-duplicates is split when, aligned word by
-word, one stretch holds different words on the two sides (a slot filled differently, not
-an added greeting, signature or list item) and, on both sides, one of those words names a concept (plurals and accents aside: "público" /
-"públicos" is no difference):
+yet each copy says something else. A pair of near-duplicates is split when, aligned word
+by word, one stretch holds different words on the two sides (a slot filled differently,
+not an added greeting, signature or list item) and, on both sides, one of those words
+names a concept (plurals and accents aside: "público" / "públicos" is no difference):
 
 - a concept a prompt of the consultation names in one word (``--context-column`` values such as
   «Justicia», «A la salud»; see ``prompts.prompt_words``), or
