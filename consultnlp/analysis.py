@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from consultnlp.stages.base import RunContext
 from consultnlp.state import STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
 from consultnlp.summary.keypoints import KeyPointInputs, key_point_groups, key_points
+from consultnlp.summary.prompt_points import by_prompt, with_prompts
 from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.public import ID_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
@@ -96,10 +97,15 @@ def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConf
     groups = key_point_groups(units)
     if positions is not None:
         groups.update(position_point_groups(units, positions.min_reason_contributions))
-    return key_points(
-        inputs, groups, context.encoder.encode, per_group=cfg.key_points_per_group,
+
+    # Key-point sentences are embedded without the disk cache: every cached call adds a shard that each later
+    # lookup reads again, and a consultation with prompts states several hundred points.
+    encode = replace(context.encoder, use_cache=False).encode
+    points = key_points(
+        inputs, by_prompt(groups, units), encode, per_group=cfg.key_points_per_group,
         min_support=cfg.key_point_min_support, random_state=context.random_state,
     )
+    return with_prompts(points, cfg.key_points_per_group)  # each point within one prompt, and naming it (summary.prompt_points)
 
 
 class _Rows:

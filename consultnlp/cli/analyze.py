@@ -54,6 +54,9 @@ def analyze(
     format_in: Optional[str] = typer.Option(None, "--format-in", help="Read the input as csv, xlsx, xls, ods, json, jsonl or parquet (default: from its content and extension)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of a CSV/JSON input, e.g. utf-8, cp1252, mac_roman (default: detected)."),
     segment_columns: Optional[str] = typer.Option(None, "--segment-columns", help="Comma-separated metadata columns to break results down by."),
+    context_column: Optional[str] = typer.Option(
+        None, "--context-column", help="Column with what each row answers (a concept the group chose, the proposal commented): "
+        "shown with each key point; key points and campaigns are found within one prompt. With --questions: the question."),
     redact_kinds: Optional[str] = typer.Option(
         None, "--redact-kinds", help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report."),
     languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
@@ -84,6 +87,7 @@ def analyze(
         ("ingest", "segment_columns", split_list(segment_columns)), ("ingest", "header_row", header_row),
         ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("ingest", "questions", split_list(questions)),
         ("ingest", "where", where), ("ingest", "platform", platform), ("language", "languages", split_list(languages)),
+        ("ingest", "context_column", context_column),
         ("redact", "kinds", [k.upper() for k in split_list(redact_kinds)] if redact_kinds else None),
         ("report", "lang", report_lang), ("report", "title", title), ("report", "formats", split_list(formats)),
         ("report", "drop_original_text", drop_original_text or None),

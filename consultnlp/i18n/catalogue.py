@@ -378,6 +378,8 @@ STRINGS: dict[str, dict] = {
     "subject_examples": _n(("{subject} (1 contribución), por ejemplo:", "{subject} ({n} contribuciones), por ejemplo:"),
                            ("{subject} (1 contribuição), por exemplo:", "{subject} ({n} contribuições), por exemplo:"),
                            ("{subject} (1 contribution), for example:", "{subject} ({n} contributions), for example:")),
+    # prompts (issue 26, item 1): the prompt a key point answers, shown with its statement.
+    "point_on_prompt": _s("sobre {prompt}", "sobre {prompt}", "on {prompt}"),
 }
 
 SETTINGS = {

@@ -178,6 +178,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "division": _s("División (0-1)", "Divisão (0-1)", "Division (0-1)"),
     # reasons (issue 26: every exclusion reason told as it is): the expression that set rows aside.
     "rule": _s("Regla", "Regra", "Rule"),
+    # prompts (issue 26, item 1): what a key point's contributions answer (a concept, a proposal, a question).
+    "prompt": _s("En respuesta a", "Em resposta a", "In reply to"),
 }
 TOP_VALUE = _s("Valor más frecuente de {column}", "Valor mais frequente de {column}", "Most frequent {column}")
 TOP_SHARE = _s("Proporción del valor más frecuente de {column}", "Proporção do valor mais frequente de {column}", "Share of the most frequent {column}")

@@ -21,6 +21,7 @@ from consultnlp.ingest.columns import (
     text_likeness,
 )
 from consultnlp.ingest.info import IngestInfo
+from consultnlp.ingest.prompts import add_prompts
 from consultnlp.ingest.readers import FORMATS, read_table
 from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
 from consultnlp.ingest.title import find_title
@@ -43,6 +44,7 @@ def ingest(
     platform: str = "auto",
     questions: list[str] | None = None,
     where: str | None = None,
+    context_column: str | None = None,
 ) -> tuple[pd.DataFrame, IngestInfo]:
     """Read ``path`` and return the comment frame plus what was read.
 
@@ -54,6 +56,8 @@ def ingest(
     into one contribution; ``questions`` names open questions, one contribution per
     respondent and question; rows outside ``where`` are flagged ``excluded = filtered``.
     ``IngestInfo.title`` is the consultation's own title where the export carries one.
+    ``context_column`` names the prompt each row answers (a concept, a proposal), kept as
+    ``context``; with ``questions`` the prompt is the question.
     """
     raw, info = read_table(
         path, sheet=sheet, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows,
@@ -61,12 +65,13 @@ def ingest(
     )
     raw, plan = shape_table(
         raw, info, platform=platform, text_column=text_column, id_column=id_column, segment_columns=segment_columns,
-        questions=questions, where=where,
+        questions=questions, where=where, context_column=context_column,
     )
     found = find_title(raw, info, Path(path))
     if found is not None:
         info.title, info.title_from = found
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
+    frame = add_prompts(frame, info, plan.context_column)
     if plan.respondent_rows is not None:
         frame[schema.ROW_NUMBER] = plan.respondent_rows  # each answer keeps its respondent's row in the input
     return set_aside(frame, info, plan), info

@@ -43,6 +43,7 @@ class IngestInfo:
     # The consultation's own title where the export carries it (``ingest.title``), and where it was read.
     title: str | None = None
     title_from: str | None = None
+    context_column: str | None = None  # the column holding each row's prompt (--context-column, "question"), kept as ``context``
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -46,6 +46,7 @@ class Mapping:
     set_aside: list[tuple[str, str]] = field(default_factory=list)  # (reason, --where expression)
     questions: list[str] = field(default_factory=list)  # open questions of a survey: one contribution each
     question_labels: dict[str, str] = field(default_factory=dict)
+    context_column: str | None = None  # the prompt each row answers (the title of the proposal a comment is on)
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -135,6 +136,14 @@ def _decidim_segments(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return frame, segments
 
 
+def _commented_title(frame: pd.DataFrame) -> str | None:
+    """The title of the commented proposal, where the export carries it (``commentable/title/es``, ``root_commentable_title``,
+    ``proposal_title`` ...: Decidim's own comment export has only ``commentable_id``), the fullest locale first."""
+    pattern = re.compile(rf"^(root_)?(commentable|proposal|resource)[/._]title({_SEP}{_LOCALE})?$")
+    found = by_fill(frame, [c for c in frame.columns if pattern.match(c)])
+    return found[0] if found else None
+
+
 def detect_decidim(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
     titles, bodies = _localised(frame, "title"), _localised(frame, "body")
     descriptions = _localised(frame, "description")
@@ -158,6 +167,8 @@ def detect_decidim(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame,
     )
     if AUTHOR_ROLE in frame:
         mapping.notes.append(f"author role from author/url as column {AUTHOR_ROLE} (official rows are set aside by the screen stage)")
+    if kind == "decidim-comments":
+        mapping.context_column = _commented_title(frame)
     if kind == "decidim-comments" and "alignment" in frame:
         mapping.notes.append("alignment kept as a column (1 in favour, 0 neutral, -1 against)")
     return frame, mapping
@@ -200,7 +211,8 @@ def detect_consul(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, 
         comment_id = _find(frame, rf"{_WORD['comment']}\s+{_WORD['id']}")
         segments = [title] if title else []
         return frame, Mapping("consul-admin-comments", text_parts=[[comment_text]], id_column=usable_id(frame, comment_id),
-                              segment_columns=segments, personal_columns=personal, unused_text=[summary] if summary else [])
+                              segment_columns=segments, personal_columns=personal, unused_text=[summary] if summary else [],
+                              context_column=title)
     parts = [[title], [summary]]
     return frame, Mapping("consul-admin-proposals", text_parts=parts, id_column=usable_id(frame, _find(frame, _WORD["id"])),
                           personal_columns=personal)

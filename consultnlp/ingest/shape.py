@@ -52,6 +52,7 @@ class Plan:
     id_column: str | None
     segment_columns: list[str] = field(default_factory=list)
     respondent_rows: np.ndarray | None = None  # with --questions: each contribution's row in the input
+    context_column: str | None = None  # the prompt each row answers (--context-column, the question, a platform field)
     set_aside: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -116,6 +117,7 @@ def reshape_questions(
 def shape_table(
     raw: pd.DataFrame, info: IngestInfo, *, platform: str = "auto", text_column: str | None = None, id_column: str | None = None,
     segment_columns: list[str] | None = None, questions: list[str] | None = None, where: str | None = None,
+    context_column: str | None = None,
 ) -> tuple[pd.DataFrame, Plan]:
     """Recognise the export, apply the options over its mapping, and return the table ``build_frame`` reads."""
     if where is not None:
@@ -129,17 +131,27 @@ def shape_table(
     open_questions = asked or ([] if text_column else mapping.questions)
     if len(open_questions) == 1:
         parts, open_questions = [open_questions], []
-    named = {*(c for p in parts for c in p), *open_questions, *(segment_columns or []), *([id_column] if id_column else [])}
+    if context_column is not None:
+        if context_column not in raw:
+            raise missing_column(info, raw, context_column, "--context-column")
+        if any(context_column in p for p in parts) or context_column in open_questions:
+            raise InputError(f'--context-column {context_column}: that column is the text itself. Name the column that holds what '
+                             "each row answers (a concept, a proposal, a question).")
+    named = {*(c for p in parts for c in p), *open_questions, *(segment_columns or []), *([id_column] if id_column else []),
+             *([context_column] if context_column else [])}
     personal = [c for c in mapping.personal_columns if c not in named]
     unused = [c for c in mapping.unused_text if c not in named and c in raw]
     raw = raw.drop(columns=personal + unused)
     ids = id_column or mapping.id_column
     segments = list(segment_columns) if segment_columns else [c for c in mapping.segment_columns if c in raw]
     plan = Plan(text_column=None, id_column=ids, set_aside=list(mapping.set_aside))
+    platform_prompt = mapping.context_column if mapping.context_column in raw else None
+    plan.context_column = context_column or platform_prompt
     if open_questions:
         raw, plan.respondent_rows = reshape_questions(raw, open_questions, mapping.question_labels, ids)
         plan.text_column, plan.id_column = ANSWER, "contribution_id"
         segments = [schema.QUESTION, *[s for s in segments if s != schema.QUESTION]]
+        plan.context_column = context_column or schema.QUESTION  # the question a contribution answers is its prompt
         info.questions = [mapping.question_labels.get(q, q) for q in open_questions]
         info.text_columns = list(open_questions)
     elif len(parts) == 1 and len(parts[0]) == 1:
@@ -159,6 +171,7 @@ def shape_table(
         info.mapping = {
             "platform": mapping.platform, "text": [" or ".join(p) for p in parts] if not open_questions else [],
             "questions": info.questions, "id": plan.id_column if not open_questions else ids, "segments": segments,
+            "prompt": plan.context_column,
             "left_out": personal, "unused_text": unused, "set_aside": [f"{reason}: {expr}" for reason, expr in plan.set_aside], "notes": mapping.notes,
         }
         info.warnings.append(describe_mapping(info))
@@ -170,6 +183,8 @@ def describe_mapping(info: IngestInfo) -> str:
     m = info.mapping
     used = f"questions {'; '.join(m['questions'])}" if m["questions"] else f"text {' + '.join(m['text']) or '(chosen by content)'}"
     parts = [used, f"id {m['id'] or '(derived)'}", f"segments {', '.join(m['segments']) or 'none'}"]
+    if m.get("prompt"):
+        parts.append(f"prompt {m['prompt']}")
     if m["left_out"]:
         parts.append(f"personal columns left out: {', '.join(m['left_out'])}")
     if m["unused_text"]:
@@ -178,7 +193,7 @@ def describe_mapping(info: IngestInfo) -> str:
         parts.append(f"set aside: {'; '.join(m['set_aside'])}")
     parts += m["notes"]
     return (f"{info.file_name}: recognised a {m['platform']} export: {'; '.join(parts)}. Change any of it with --text-column, "
-            "--questions, --id-column, --segment-columns or --platform none.")
+            "--questions, --id-column, --segment-columns, --context-column or --platform none.")
 
 
 def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame:

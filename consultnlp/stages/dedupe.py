@@ -1,4 +1,8 @@
-"""The dedupe stage: duplicate groups, the row that represents each, and organised campaigns (``consultnlp/duplicates.py``)."""
+"""The dedupe stage: duplicate groups, the row that represents each, and organised campaigns (``consultnlp/duplicates.py``).
+
+Where rows have a prompt (``context``), two texts answering different prompts are never one group, and
+near-duplicates that differ in the word naming a concept are split (``consultnlp/slots.py``).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,12 @@ from consultnlp.cleaning import normalise_key
 from consultnlp.config import DedupeConfig
 from consultnlp.duplicates import group_ids, near_duplicate_pairs
 from consultnlp.frame import analysed_mask
+from consultnlp.prompts import prompt_words
+from consultnlp.slots import meaning_slot_pairs
 from consultnlp.stages.base import RunContext, Stage
+
+
+PROMPT_MARK = "\x1f"  # joins a text's key and its prompt: one exact group per text and prompt
 
 
 class DedupeStage(Stage):
@@ -32,7 +41,11 @@ class DedupeStage(Stage):
         keys = pd.concat(list(context.engine.map_partitions(_keys, texts))) if len(texts) else pd.Series([], dtype=object)
         # Exact duplicates: one unique key each, numbered by first appearance (stable, readable ids).
         # factorize hashes the strings; np.unique would build a fixed-width array as wide as the longest key.
-        exact, unique_keys = pd.factorize(keys.to_numpy(dtype=object), sort=False)
+        prompts = out.loc[analysed, schema.CONTEXT].fillna("").astype(str).to_numpy(dtype=object) if schema.CONTEXT in out else None
+        keyed = keys.to_numpy(dtype=object) if prompts is None else keys.to_numpy(dtype=object) + PROMPT_MARK + prompts
+        exact, unique_keyed = pd.factorize(keyed, sort=False)
+        first = pd.Series(np.arange(len(exact))).groupby(exact).min().to_numpy() if len(exact) else np.zeros(0, dtype=np.int64)
+        unique_keys = keys.to_numpy(dtype=object)[first]
 
         with context.progress.task("Finding near-duplicates", total=None):
             if cfg.method == "minhash":
@@ -41,6 +54,7 @@ class DedupeStage(Stage):
                     [unique_keys[i] for i in long_idx], cfg.threshold, context.random_state, engine=context.engine
                 )
                 pairs = [(long_idx[a], long_idx[b]) for a, b in pairs_local]
+                pairs = self._same_meaning(pairs, unique_keys, first, prompts, texts[schema.TEXT_CLEAN], context)
             else:
                 pairs = []
         key_group = group_ids(len(unique_keys), pairs)
@@ -74,6 +88,23 @@ class DedupeStage(Stage):
                 f"{len(campaign_of)} {'campaign' if len(campaign_of) == 1 else 'campaigns'} of {cfg.campaign_min_size}+ copies."
             )
         return out
+
+    @staticmethod
+    def _same_meaning(
+        pairs: list[tuple[int, int]], keys: np.ndarray, first: np.ndarray, prompts: np.ndarray | None, texts: pd.Series, context: RunContext
+    ) -> list[tuple[int, int]]:
+        """The near-duplicate pairs that answer the same prompt and do not differ in the word naming a concept."""
+        if prompts is not None:
+            same = [(a, b) for a, b in pairs if prompts[first[a]] == prompts[first[b]]]
+            context.stats["near_duplicates_split_by_prompt"] = len(pairs) - len(same)
+            pairs = same
+        originals = texts.to_numpy(dtype=object)
+        split = meaning_slot_pairs(
+            pairs, list(keys), [str(originals[i]) for i in first], prompt_words(prompts) if prompts is not None else frozenset(),
+            (str(t) for t in originals),
+        )
+        context.stats["near_duplicates_split_by_meaning"] = len(split)
+        return [p for p in pairs if p not in split]
 
 
 def _keys(texts: pd.DataFrame) -> pd.Series:

@@ -136,11 +136,15 @@ def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, lab
 
 
 def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:
-    """The key points with the name of the group or theme each belongs to, in the render language."""
-    columns = ["scope", "group_id", "group_name", "rank", "statement", "comment_id", "contributions", "unique_contributions", "comment_ids"]
+    """The key points with the name of the group or theme each belongs to, in the render language, and the prompt
+    each answers ("" when the contributions have none)."""
+    columns = ["scope", "group_id", "group_name", "rank", "statement", "prompt", "comment_id", "contributions", "unique_contributions",
+               "comment_ids"]
     if points is None or points.empty:
         return pd.DataFrame(columns=columns)
     table = points.copy()
+    if "prompt" not in table:  # key points of a run made before prompts
+        table["prompt"] = ""
     table["group_name"] = [names.get((s, str(g)), str(g)) for s, g in zip(table["scope"], table["group_id"])]
     return table[columns].reset_index(drop=True)
 
@@ -354,6 +358,8 @@ def campaigns_table(frame: pd.DataFrame, segment_columns: list[str] | None = Non
     cols = ["campaign_id", "contributions", "distinct_variants", "share_of_analysed", "languages", "topic_id", "themes"]
     cols += [c for col in segment_columns for c in (f"top_{col}", f"top_{col}_share")]
     cols += ["representative_id", "representative_text", "variant_examples"]
+    if schema.CONTEXT in frame:  # what the campaign's text answers: a campaign never spans two prompts (stages.dedupe)
+        cols.insert(cols.index("representative_id"), "prompt")
     if schema.CAMPAIGN_ID not in frame:
         return pd.DataFrame(columns=cols)
     analysed = analysed_mask(frame)
@@ -374,6 +380,7 @@ def campaigns_table(frame: pd.DataFrame, segment_columns: list[str] | None = Non
                 "topic_id": None if pd.isna(topic) else int(topic),
                 "themes": str(group.loc[rep_id, schema.THEMES]) if schema.THEMES in group else "",
                 **{k: v for col in segment_columns for k, v in _top_value(group[col], f"top_{col}").items()},
+                "prompt": str(group.loc[rep_id, schema.CONTEXT]) if schema.CONTEXT in group else "",
                 "representative_id": rep_id, "representative_text": rep_text,
                 "variant_examples": "\n---\n".join([v for v in variants if v != rep_text][:3]),
             }

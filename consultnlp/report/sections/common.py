@@ -63,5 +63,12 @@ def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) 
         n, unique = int(p["contributions"]), int(p["unique_contributions"])
         counted = t("point_count", ctx.lang, count=n, n=ctx.n(n)) if n == unique else t(
             "point_count_unique", ctx.lang, count=n, n=ctx.n(n), unique=ctx.n(unique))
-        items.append(f"{counted} {ctx.q(str(p['statement']))} ({p['comment_id']})")
+        items.append(f"{counted} {ctx.q(str(p['statement']))}{on_prompt(ctx, p)} ({p['comment_id']})")
     return Block("list", items=items) if items else None
+
+
+def on_prompt(ctx: ReportContext, point: Any) -> str:
+    """" — on «prompt»" after a key point's statement: what its contributions answer ("" when they answer no prompt)."""
+    prompt = point.get("prompt")
+    prompt = "" if prompt is None or pd.isna(prompt) else str(prompt).strip()
+    return f" — {t('point_on_prompt', ctx.lang, prompt=ctx.q(prompt))}" if prompt else ""

@@ -1,0 +1,67 @@
+"""Key points within one prompt: no point mixes contributions that answer different prompts, and each names its prompt."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.embedders.base import l2_normalise
+from consultnlp.summary.keypoints import KeyPointInputs, key_points
+from consultnlp.summary.prompt_points import by_prompt, with_prompts
+
+PROMPTS = ["Plebiscitos, referendos y consultas", "Asamblea constituyente"]
+
+
+def _units(sizes: list[tuple[str, int]] = ((PROMPTS[0], 9), (PROMPTS[1], 7))) -> tuple[pd.DataFrame, KeyPointInputs]:
+    """One subject where both prompts get the same demand ("deben ser vinculantes"): without prompts it is one point."""
+    rng = np.random.default_rng(0)
+    direction = l2_normalise(rng.normal(size=(1, 16)))[0]
+    texts, prompts, vectors = [], [], []
+    for prompt, n in sizes:
+        for i in range(n):
+            texts.append(f"Deben ser vinculantes y obligatorias para todas las autoridades, caso {prompt[:5]} {i}.")
+            prompts.append(prompt)
+            vectors.append(direction + 0.1 * rng.normal(size=16))
+    ids = pd.Index([f"c{i:02d}" for i in range(len(texts))], name=schema.COMMENT_ID)
+    units = pd.DataFrame({schema.CONTEXT: prompts, schema.TOPIC_GROUP_ID: 0}, index=ids)
+    return units, KeyPointInputs(ids, texts, np.ones(len(texts)), l2_normalise(np.vstack(vectors)))
+
+
+def _encode(sentences: list[str]) -> np.ndarray:
+    return l2_normalise(np.ones((len(sentences), 16)))
+
+
+def test_prompt_points_never_mix_prompts_and_name_theirs():
+    units, inputs = _units()
+    groups = {("group", "0"): np.arange(len(units))}
+    mixed = key_points(inputs, groups, _encode, min_support=3)
+    assert mixed["unique_contributions"].tolist() == [16]  # the failure: one point over both prompts
+    table = with_prompts(key_points(inputs, by_prompt(groups, units), _encode, min_support=3), 5)
+    assert table[["group_id", "rank", "prompt", "unique_contributions"]].values.tolist() == [["0", 1, PROMPTS[0], 9], ["0", 2, PROMPTS[1], 7]]
+    prompt_of = units[schema.CONTEXT]
+    for _, point in table.iterrows():
+        assert set(prompt_of.loc[point["comment_ids"].split(";")]) == {point["prompt"]}
+        assert prompt_of.loc[point["comment_id"]] == point["prompt"]
+
+
+def test_prompt_points_ranked_again_across_prompts_and_cut_per_group():
+    # Eight prompts of falling size, two points kept per group: the largest parts' points, ranked 1 and 2 in each group.
+    sizes = [(f"Concepto {k}", n) for k, n in enumerate([12, 3, 10, 4, 8, 5, 3, 6])]
+    units, inputs = _units(sizes)
+    groups = {("group", "0"): np.arange(len(units)), ("theme", "participacion"): np.arange(0, len(units), 2)}
+    parts = by_prompt(groups, units)
+    assert len(parts) == 16 and all(len(set(units[schema.CONTEXT].iloc[m])) == 1 for m in parts.values())
+    table = with_prompts(key_points(inputs, parts, _encode, per_group=2, min_support=3), 2)
+    assert table[["scope", "group_id", "rank", "prompt", "contributions"]].values.tolist() == [
+        ["group", "0", 1, "Concepto 0", 12], ["group", "0", 2, "Concepto 2", 10],
+        ["theme", "participacion", 1, "Concepto 0", 6], ["theme", "participacion", 2, "Concepto 2", 5]]
+
+
+def test_prompt_points_without_prompts_leave_groups_whole():
+    units, inputs = _units()
+    units[schema.CONTEXT] = ""
+    groups = {("group", "0"): np.arange(len(units))}
+    assert by_prompt(groups, units) is groups
+    table = with_prompts(key_points(inputs, groups, _encode, min_support=3), 5)
+    assert table["prompt"].tolist() == [""] and table["unique_contributions"].tolist() == [16]
