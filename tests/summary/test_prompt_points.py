@@ -20,7 +20,7 @@ def _units(sizes: list[tuple[str, int]] = ((PROMPTS[0], 9), (PROMPTS[1], 7))) ->
     texts, prompts, vectors = [], [], []
     for prompt, n in sizes:
         for i in range(n):
-            texts.append(f"Deben ser vinculantes y obligatorias para todas las autoridades, caso {prompt[:5]} {i}.")
+            texts.append(f"Los plebiscitos deben ser vinculantes para todas las autoridades, caso {prompt[:5]} {i}.")
             prompts.append(prompt)
             vectors.append(direction + 0.1 * rng.normal(size=16))
     ids = pd.Index([f"c{i:02d}" for i in range(len(texts))], name=schema.COMMENT_ID)
