@@ -40,7 +40,8 @@ from consultnlp.privacy import PII_KINDS, fakes, find_pii, redact_text, validato
 from consultnlp.privacy.planted import planted_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the clone; a git worktree one level deeper finds it one level up.
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "data" / "external").exists()), ROOT.parent / "shared")
 EXTERNAL = SHARED / "data" / "external"
 LABELS = ROOT / "benchmarks" / "labels"
 ELA = "chile-ela-2016/ela_fundamentos.csv.gz"
