@@ -218,6 +218,9 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             continue
         if run[0].key in NOT_PERSON or _vetoed_before(text, m.start()):
             continue
+        # After "Sr." / "Prof." the cue reading decides (it knows institutions named after people).
+        if re.search(r"(?:^|[\s(])(?:Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Ms|Prof|Profa|Lic|Ing)\.[ \t]*$", text[max(0, m.start() - 8):m.start()]):
+            continue
         before = text[max(0, m.start() - 3):m.start()]
         after = text[m.end():]
         whole = stripped == m.group()
@@ -298,11 +301,58 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         k = j
 
 
+# A reference list: "Lopes, Cristina L.", "Heidemann, Marina & Pereira, Isabela", "MORACH, Benjamin et al.".
+_CITATION_RE = re.compile(
+    rf"(?:^|(?<=[\n;&(])|(?<=\band[ \t])|(?<=\b[ey][ \t])|(?<=[,:.][ \t]))[ \t]*(?P<name>(?P<surname>{CAP}(?:[ \t]+{CAP})?),"
+    rf"[ \t]+(?P<given>{CAP})(?:[ \t]+(?:[{_UP}]\.|{CAP}))?)(?=[ \t]*(?:[&;(.]|,[ \t]*[{_UP}]|et[ \t]+al|and\b|e\b|y\b|$))",
+    re.MULTILINE,
+)
+
+
+def _citation_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Authors written "Surname, Given" as reference lists have them."""
+    for m in _CITATION_RE.finditer(text):
+        given, surnames = fold(m.group("given")), m.group("surname").split()
+        if given not in gaz.given or given in NOT_PERSON or _vetoed_before(text, m.start("name")):
+            continue
+        # A given name that is also a word ("Victoria", "Paz") only in a list that looks like references.
+        if m.group("given").casefold() in gaz.ambiguous and not re.match(r"[ \t]*(?:&|et[ \t]+al|\()", text[m.end():]):
+            continue
+        if any(fold(w) in NOT_PERSON or (w.casefold() in gaz.words and fold(w) not in gaz.surnames) for w in surnames):
+            continue
+        yield m.start("name"), m.end("name")
+
+
+def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
+    """A text that is nothing but a name in any case ("Thana Sandy Rodrigues jaines" as a proposal's title):
+    two to five words, a given name and a surname the gazetteer knows, no everyday word among the rest."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not all(_WORD_RE.fullmatch(w) for w in words) or not words[0][:1].isupper():
+        return None
+    keys = [fold(w) for w in words]
+    if not any(k in gaz.given for k in keys):
+        return None
+    if not any(k in gaz.surnames for k in keys[1:]):
+        return None
+    for k, w in zip(keys, words):
+        if not (is_particle(w) or k in gaz.given or k in gaz.surnames) and (
+                w.casefold() in gaz.words or k in gaz.words or k in NOT_PERSON):
+            return None
+    start = len(text) - len(text.lstrip())
+    return start, len(text.rstrip())
+
+
 def runs_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Spans of people's names without a cue (overlaps possible)."""
     # In a text written in capitals, capitals say nothing about names: only the gazetteer reading.
     if sum(map(str.isupper, text)) <= 0.6 * sum(map(str.isalpha, text)):
         yield from _capitalised_names(text, gaz)
+    if ", " in text:
+        yield from _citation_names(text, gaz)
+    if len(text) < 80:
+        whole = _whole_text_name(text, gaz)
+        if whole is not None:
+            yield whole
     # Lower case and capitals need a given name from the gazetteer written that way: a set check first.
     words = set(_WORD_RE.findall(text.casefold()))
     if not gaz.plain_given.isdisjoint(words) or any(fold(w) in gaz.plain_given for w in words if not w.isascii()):

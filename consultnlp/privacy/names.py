@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from consultnlp.privacy.name_lists import (
     ARTICLES,
+    NOT_PERSON,
     ORGS,
     PARTICLE,
     TITLES,
@@ -117,12 +118,24 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], int, tuple[str, ...]], ...] = (
 )
 
 
+_CAPS_BEFORE = re.compile(rf"(?:(?:{CAP}|{PARTICLE})[ \t]+){{1,6}}$")
+
+
+def _inside_institution(text: str, start: int) -> bool:
+    """The honorific closes an institution's name: "Centro de Educação Ambiental Tubarões Prof. Fábio Hazin",
+    "Escola Estadual Dr. João Silva" are places named after a person."""
+    m = _CAPS_BEFORE.search(text, max(0, start - 80), start)
+    return m is not None and any(fold(w) in NOT_PERSON for w in m.group().split())
+
+
 def _cued_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     lowered = text.lower()
     for pattern, min_tokens, triggers in _TRIGGERS:
         if not any(t in lowered for t in triggers):
             continue
         for m in pattern.finditer(text):
+            if pattern is _HONORIFIC_RE and _inside_institution(text, m.start()):
+                continue
             span = _cued_span(m, min_tokens, gaz)
             if span is not None:
                 yield span[0], extend_tail(text, span[1], gaz)
