@@ -189,8 +189,15 @@ _SPELLED_RE = re.compile(
 )
 
 
+# Substrings of the phone cues, checked in C before any pattern runs.
+_SPELLED_TRIGGERS = re.compile(r"tel|fon|cel|vil|wha|wpp|zap|phone|mobile|llam|lig|call|conta|number|mero")
+
+
 def find_spelled_phones(text: str) -> Iterator[tuple[int, int]]:
     """Phones written partly or wholly in digit words ("mi celular es nueve 8765 4321"), after a phone cue."""
+    lowered = text.lower()
+    if _SPELLED_TRIGGERS.search(lowered) is None or _PHONE_CUE.search(text) is None:
+        return
     for m in _SPELLED_RE.finditer(text):
         parts = re.findall(rf"\d+|(?i:{_DIGIT_WORD})", m.group())
         words = [p for p in parts if not p.isdigit()]

@@ -25,7 +25,8 @@ __all__ = [
     "TITLES", "Gazetteer", "fold", "is_particle", "load_gazetteer",
 ]
 
-PARTICLE = r"(?:de|da|do|das|dos|del|la|las|los|di|van|von|der|den|ter|du|della|y|e)"
+# "y" / "e" are not particles: "Antonia y Álvaro" are two people, each a name of their own.
+PARTICLE = r"(?:de|da|do|das|dos|del|la|las|los|di|van|von|der|den|ter|du|della)"
 PARTICLE_RE = re.compile(PARTICLE, re.IGNORECASE)
 
 

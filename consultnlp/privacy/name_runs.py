@@ -20,6 +20,7 @@ particles and surnames that follow in any case ("Ana Paula de oliveira").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ _RUN_RE = re.compile(
     rf"(?<![\w'’])(?:{CAP})(?:(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}|-)(?:{CAP}))*(?![\w'’])"
 )
 _PREV_WORDS_RE = re.compile(r"([\w'’-]+)[ \t]+(?:([\w'’-]+)[ \t]+)?$")  # the words right before, same sentence
+_CONJ_SURNAME_RE = re.compile(rf"[ \t]+[ye][ \t]+(?P<word>{CAP})(?![\w'’])")
 _TAIL_RE = re.compile(rf"[ \t]+(?P<particles>(?:{PARTICLE}[ \t]+){{0,2}})(?P<word>{_WORD})")
 
 
@@ -77,9 +79,19 @@ def _plain_surname(word: str, gaz: Gazetteer, *, after_particle: bool) -> bool:
     return key in gaz.surnames and (after_particle or word.casefold() not in gaz.ambiguous)
 
 
+# Particles after which a surname that is also a word is still a surname ("dos santos", "da costa");
+# after "de la" / "y" it is prose ("daña la paz").
+_NAME_PARTICLES = frozenset("da das do dos van von der den ter della".split())
+
+
 def extend_tail(text: str, end: int, gaz: Gazetteer) -> int:
     """Past ``end``: the particles and surnames that follow a name in any case ("[Ana Paula] de oliveira")."""
     while True:
+        # "José Pérez y Gómez": "y" joins two surnames, never a given name ("Antonia y Álvaro" are two people).
+        conj = _CONJ_SURNAME_RE.match(text, end)
+        if conj is not None and fold(conj.group("word")) in gaz.surnames and fold(conj.group("word")) not in gaz.given:
+            end = conj.end()
+            continue
         m = _TAIL_RE.match(text, end)
         if m is None:
             return end
@@ -87,7 +99,7 @@ def extend_tail(text: str, end: int, gaz: Gazetteer) -> int:
         if is_particle(word):
             return end
         if particles:
-            ok = _plain_surname(word, gaz, after_particle=True) or (
+            ok = _plain_surname(word, gaz, after_particle=fold(particles.split()[-1]) in _NAME_PARTICLES) or (
                 _is_title(word) and fold(word) not in NOT_PERSON and word.casefold() not in gaz.words)
         else:
             ok = (not _is_title(word)) and _plain_surname(word, gaz, after_particle=False)
@@ -211,9 +223,17 @@ def _name_in_run(
 
 def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     stripped = text.strip()
+    capitals_checked = False
     for m in _RUN_RE.finditer(text):
         run = _tokens(text, m.start(), m.end())
-        if not any(t.key in gaz.given for t in run):
+        has_given = any(t.key in gaz.given for t in run)
+        if not has_given and len(run) < 2:
+            continue
+        if not capitals_checked:  # counted once, and only for a text with a candidate
+            if _mostly_capitals(text):
+                return
+            capitals_checked = True
+        if not has_given:
             yield from _surname_pair(text, run, gaz)
             continue
         if run[0].key in NOT_PERSON or _vetoed_before(text, m.start()):
@@ -268,7 +288,8 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         if _is_title(tok.word) or len(tok.word) < 3:
             continue
         tok.key = fold(tok.word)
-        if tok.key not in gaz.plain_given or tok.word.casefold() in gaz.ambiguous:
+        # "daña" folds to "dana": a name in lower case keeps its ñ, so a folded ñ is a different word.
+        if tok.key not in gaz.plain_given or tok.word.casefold() in gaz.ambiguous or "ñ" in tok.word.casefold():
             continue
         if _vetoed_before(text, tok.start):
             continue
@@ -288,7 +309,7 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             if _is_title(word):  # a capitalised word is the other reading's business
                 break
             key = fold(word)
-            if _plain_surname(word, gaz, after_particle=q > j):
+            if _plain_surname(word, gaz, after_particle=q > j and fold(tokens[q - 1].word) in _NAME_PARTICLES):
                 surnames += 1
             elif not (q == j and key in gaz.plain_given and word.casefold() not in gaz.ambiguous):
                 break
@@ -303,24 +324,30 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 # A reference list: "Lopes, Cristina L.", "Heidemann, Marina & Pereira, Isabela", "MORACH, Benjamin et al.".
 _CITATION_RE = re.compile(
-    rf"(?:^|(?<=[\n;&(])|(?<=\band[ \t])|(?<=\b[ey][ \t])|(?<=[,:.][ \t]))[ \t]*(?P<name>(?P<surname>{CAP}(?:[ \t]+{CAP})?),"
-    rf"[ \t]+(?P<given>{CAP})(?:[ \t]+(?:[{_UP}]\.|{CAP}))?)(?=[ \t]*(?:[&;(.]|,[ \t]*[{_UP}]|et[ \t]+al|and\b|e\b|y\b|$))",
+    rf"(?<![\w'’])(?P<surname>{CAP}(?:[ \t]+{CAP})?),[ \t]+(?P<given>{CAP})(?:[ \t]+(?:[{_UP}]\.|{CAP}))?"
+    r"(?=[ \t]*(?:[&;(.]|(?<=\.),|et[ \t]+al|and\b|e\b|y\b|$))",
     re.MULTILINE,
 )
+# What may stand before an entry of such a list: its start, a line break, "&", ";", "(", "and", "e", "y", or a
+# punctuation mark and a space.
+_CITATION_BEFORE = re.compile(r"(?:^|[\n;&(]|\b(?:and|e|y)|[,:.])[ \t]*$")
 
 
 def _citation_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Authors written "Surname, Given" as reference lists have them."""
     for m in _CITATION_RE.finditer(text):
+        if not _CITATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         given, surnames = fold(m.group("given")), m.group("surname").split()
-        if given not in gaz.given or given in NOT_PERSON or _vetoed_before(text, m.start("name")):
+        if given not in gaz.given or given in NOT_PERSON or _vetoed_before(text, m.start()):
             continue
         # A given name that is also a word ("Victoria", "Paz") only in a list that looks like references.
         if m.group("given").casefold() in gaz.ambiguous and not re.match(r"[ \t]*(?:&|et[ \t]+al|\()", text[m.end():]):
             continue
-        if any(fold(w) in NOT_PERSON or (w.casefold() in gaz.words and fold(w) not in gaz.surnames) for w in surnames):
-            continue
-        yield m.start("name"), m.end("name")
+        if any(fold(w) in NOT_PERSON or (w.casefold() in gaz.words and fold(w) not in gaz.surnames)
+               or fold(w) in gaz.given for w in surnames):
+            continue  # "Alejandro, Antonia y Álvaro" is a list of given names
+        yield m.start(), m.end()
 
 
 def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
@@ -330,9 +357,8 @@ def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
     if not 2 <= len(words) <= 5 or not all(_WORD_RE.fullmatch(w) for w in words) or not words[0][:1].isupper():
         return None
     keys = [fold(w) for w in words]
-    if not any(k in gaz.given for k in keys):
-        return None
-    if not any(k in gaz.surnames for k in keys[1:]):
+    given = next((i for i, k in enumerate(keys) if k in gaz.given), None)
+    if given is None or not any(k in gaz.surnames for k in keys[given + 1:]):
         return None
     for k, w in zip(keys, words):
         if not (is_particle(w) or k in gaz.given or k in gaz.surnames) and (
@@ -342,18 +368,32 @@ def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
     return start, len(text.rstrip())
 
 
+_UPPER_RE = re.compile(rf"[{_UP}]")
+_LOWER_RE = re.compile(rf"[{_LO}]")
+_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~¡¿«»“”‘’'-—–…0123456789"})
+_COMMA_CAP = re.compile(rf",[ \t]+[{_UP}]")
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Over 60 % of the letters are capitals: capitals say nothing about names there."""
+    return 2 * len(_UPPER_RE.findall(text)) > 3 * len(_LOWER_RE.findall(text))
+
+
 def runs_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Spans of people's names without a cue (overlaps possible)."""
-    # In a text written in capitals, capitals say nothing about names: only the gazetteer reading.
-    if sum(map(str.isupper, text)) <= 0.6 * sum(map(str.isalpha, text)):
-        yield from _capitalised_names(text, gaz)
-    if ", " in text:
+    # In a text written in capitals (over 60 % of its letters), capitals say nothing about names:
+    # only the gazetteer reading.
+    yield from _capitalised_names(text, gaz)
+    if ", " in text and _COMMA_CAP.search(text):
         yield from _citation_names(text, gaz)
     if len(text) < 80:
         whole = _whole_text_name(text, gaz)
         if whole is not None:
             yield whole
     # Lower case and capitals need a given name from the gazetteer written that way: a set check first.
-    words = set(_WORD_RE.findall(text.casefold()))
-    if not gaz.plain_given.isdisjoint(words) or any(fold(w) in gaz.plain_given for w in words if not w.isascii()):
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
+    if not gaz.plain_given.isdisjoint(folded.translate(_PUNCTUATION_TO_SPACE).split()):
         yield from _plain_names(text, gaz)

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from consultnlp.privacy.name_lists import fold, load_gazetteer
+
 __all__ = ["find_handles", "find_url_values"]
 
 # "@" not preceded by a word character (that is an e-mail) and a handle with at least one letter.
-_HANDLE_RE = re.compile(r"(?<![\w.@/%+-])@(?=[\w.]*[A-Za-z])[A-Za-z0-9_](?:[\w.]{0,28}[\w])?(?![\w@])", re.ASCII)
+# Not after a letter in any script: "niñ@s", "l@s" write both genders, not a handle.
+_HANDLE_RE = re.compile(r"(?<![\w.@/%+-])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 _GID_RE = re.compile(r"gid://[\w.-]+/Decidim::(?:User|UserGroup)/\d+")
 _SOCIAL = (r"(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|tiktok\.com|"
            r"threads\.net|linkedin\.com|youtube\.com|pinterest\.com|flickr\.com|github\.com|gitlab\.com|"
@@ -51,7 +54,12 @@ _KIND_OF = {key: kind for kind, keys in _PARAM_KINDS.items() for key in keys}
 def find_handles(text: str) -> Iterator[tuple[int, int]]:
     """Spans of handles, platform mentions and links to a person's social profile."""
     if "@" in text:
+        gaz = load_gazetteer()
         for m in _HANDLE_RE.finditer(text):
+            # "@home", "@work": an everyday word after "@" is shorthand for "at"; "@maria" is still a handle.
+            word = m.group()[1:].casefold()
+            if word in gaz.words and fold(word) not in gaz.given and fold(word) not in gaz.surnames:
+                continue
             yield m.start(), m.end()
     if "gid://" in text:
         for m in _GID_RE.finditer(text):

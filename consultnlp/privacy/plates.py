@@ -31,14 +31,14 @@ _SHAPES = re.compile(
 _NOT_PLATE = re.compile(r"(?:ISO|NBR|ABNT|COVID|SARS|CO2|PM\d|ODS|SDG|PL|PEC|LEI|HB|SB|HR|BR)", re.ASCII)
 
 _CUE = re.compile(
-    r"(?i)\b(?:patentes?|placas?|matr[íi]culas?|plates?|license[ \t]+plate|licence[ \t]+plate|registration|"
+    r"(?i)\b(?:patentes?|placas?|matr[íi]culas?|plates?|license[ \t]+plate|licence[ \t]+plate|"
+    r"registration[ \t]+(?:number|no\.?|plate|mark)|"
     r"placa[ \t]+(?:do|del|de)[ \t]+(?:carro|auto|ve[íi]culo|moto))\b"
 )
 # After a cue: a code of 5 to 8 letters and digits with both kinds, maybe split by a space, dash or dot.
 _CODE = re.compile(
     r"[ \t]*(?:(?i:n[º°o]\.?|nro\.?|n[úu]mero|number|es|é|is|do|da|de|del|of)[ \t]*)*[:#]?[ \t]*"
-    r"(?P<code>(?=[A-Za-z0-9·.\- ]*\d)(?=[A-Za-z0-9·.\- ]*[A-Za-z])"
-    r"[A-Za-z0-9]{1,4}(?:[ ·.\-]?[A-Za-z0-9]{1,4}){1,2})(?![\w])"
+    r"(?P<code>[A-Za-z0-9]{1,4}(?:[ ·.\-]?[A-Za-z0-9]{1,4}){1,2})(?![\w])"
 )
 
 
@@ -52,5 +52,6 @@ def find_plates(text: str) -> Iterator[tuple[int, int]]:
         if m is None:
             continue
         code = re.sub(r"[^A-Za-z0-9]", "", m.group("code"))
-        if 5 <= len(code) <= 8:
+        # Letters and digits both, in the code itself ("for all 16" is words and a number).
+        if 5 <= len(code) <= 8 and re.search(r"\d", code) and re.search(r"[A-Za-z]", code):
             yield m.start("code"), m.end("code")
