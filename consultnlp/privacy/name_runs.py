@@ -76,6 +76,9 @@ def _plain_surname(word: str, gaz: Gazetteer, *, after_particle: bool) -> bool:
     key = fold(word)
     if len(word) < 3 or key in NOT_PERSON and not after_particle:
         return False
+    lowered = word.casefold()
+    if lowered != key and lowered in gaz.words:  # "más" is a word; the surname is "Mas"
+        return False
     return key in gaz.surnames and (after_particle or word.casefold() not in gaz.ambiguous)
 
 
@@ -115,8 +118,11 @@ def extend_tail(text: str, end: int, gaz: Gazetteer) -> int:
 
 def _is_given(tok: _Token, gaz: Gazetteer, *, signed: bool = False) -> bool:
     """A given name; one that is also a common word ("Juliana", "Rosa") only where a signature goes."""
-    if is_particle(tok.word) or tok.key in NOT_PERSON or tok.key not in gaz.given:
+    if is_particle(tok.word) or tok.key in NOT_PERSON:
         return False
+    if tok.key not in gaz.given:  # "Jean-Pierre", "María-José": every part a given name
+        parts = tok.key.split("-")
+        return len(parts) > 1 and all(p in gaz.given for p in parts)
     return signed or tok.word.casefold() not in gaz.ambiguous
 
 
@@ -226,7 +232,7 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     capitals_checked = False
     for m in _RUN_RE.finditer(text):
         run = _tokens(text, m.start(), m.end())
-        has_given = any(t.key in gaz.given for t in run)
+        has_given = any(t.key in gaz.given or "-" in t.key and _is_given(t, gaz) for t in run)
         if not has_given and len(run) < 2:
             continue
         if not capitals_checked:  # counted once, and only for a text with a candidate
@@ -235,6 +241,7 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             capitals_checked = True
         if not has_given:
             yield from _surname_pair(text, run, gaz)
+            yield from _shaped_name(text, run, gaz)
             continue
         if run[0].key in NOT_PERSON or _vetoed_before(text, m.start()):
             continue
@@ -260,6 +267,40 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         if (whole and j - i < 2) or _is_public(run, gaz):
             continue
         yield run[i].start, (tail_end if j == len(run) else run[j - 1].end)
+
+
+# Surnames that say they are surnames by their shape: O'Driscoll, D'Arcy, McAllister; and the Dutch and
+# German particles that only surnames carry ("van den Heuvel", "von Trapp").
+_SURNAME_SHAPE = re.compile(r"(?:O|D|Mc|Mac|Fitz)['’]?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|(?:O|D)['’][A-Z]\w+")
+_SURNAME_PARTICLES = frozenset("van von der den ter".split())
+
+
+def _shaped_name(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """A capitalised word before a surname of that shape ("Siobhan O'Driscoll-Hughes", "Pieter van den Heuvel"),
+    when the gazetteer lacks the given name."""
+    for k in range(1, len(run)):
+        tok = run[k]
+        shaped = "'" in tok.word or "’" in tok.word or tok.word.startswith(("Mc", "Mac", "Fitz"))
+        if shaped and not _SURNAME_SHAPE.fullmatch(tok.word):
+            continue
+        if not shaped and tok.word.casefold() not in _SURNAME_PARTICLES:
+            continue
+        first = k - 1
+        if is_particle(run[first].word) or run[first].word.casefold() in _SURNAME_PARTICLES:
+            continue
+        j = k
+        while j < len(run) and (is_particle(run[j].word) or run[j].word.casefold() in _SURNAME_PARTICLES):
+            j += 1
+        if j >= len(run) or not _is_name_part(run[j], gaz):
+            continue
+        head = run[first]
+        if (head.key in NOT_PERSON or head.key in PUBLIC_ROLES or head.word.casefold() in gaz.words and
+                head.key not in gaz.given) or _vetoed_before(text, head.start) or _is_public(run[first:j + 1], gaz):
+            continue
+        if first == 0 and _SENTENCE_START.search(text, 0, head.start) and head.key not in gaz.given:
+            continue
+        yield head.start, run[j].end
+        return
 
 
 def _surname_pair(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -289,17 +330,17 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             continue
         tok.key = fold(tok.word)
         # "daña" folds to "dana": a name in lower case keeps its ñ, so a folded ñ is a different word.
-        if tok.key not in gaz.plain_given or tok.word.casefold() in gaz.ambiguous or "ñ" in tok.word.casefold():
+        # A given name that is also a word ("juliana", "rosa", "sean") is not read in lower case or capitals.
+        if (tok.key not in gaz.plain_given or tok.word.casefold() in gaz.ambiguous or "ñ" in tok.word.casefold()
+                or is_particle(tok.word)):
             continue
         if _vetoed_before(text, tok.start):
             continue
-        # More given names, then surnames, particles between; all in the same case as the first word.
+        # More given names, then surnames, particles between. A surname that is also a word ("vera",
+        # "fuentes") counts only next to one that is not ("tapia vera", "fuentes araya").
         j = k
-        surnames = 0
-        end = tok.end
-        names = [tok]
+        names, kinds = [tok], ["given"]
         while j < len(tokens) and re.fullmatch(r"[ \t]+", text[tokens[j - 1].end:tokens[j].start]):
-            word = tokens[j].word
             q = j
             while q < len(tokens) and is_particle(tokens[q].word) and q - j < 2:
                 q += 1
@@ -310,15 +351,23 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
                 break
             key = fold(word)
             if _plain_surname(word, gaz, after_particle=q > j and fold(tokens[q - 1].word) in _NAME_PARTICLES):
-                surnames += 1
-            elif not (q == j and key in gaz.plain_given and word.casefold() not in gaz.ambiguous):
+                kinds.append("hard")
+            elif q == j and key in gaz.surnames and key not in NOT_PERSON and len(word) > 2 and "given" != kinds[-1] or (
+                    q == j and key in gaz.surnames and key not in NOT_PERSON and len(word) > 2 and
+                    _plain_surname(tokens[q + 1].word if q + 1 < len(tokens) else "", gaz, after_particle=False)):
+                kinds.append("soft")
+            elif q == j and key in gaz.plain_given and word.casefold() not in gaz.ambiguous and "given" == kinds[-1]:
+                kinds.append("given")
+            else:
                 break
             tokens[q].key = key
             names.append(tokens[q])
-            end = tokens[q].end
             j = q + 1
-        if surnames and not _is_public(names, gaz) and not (j < len(tokens) and fold(tokens[j].word) in NOT_PERSON):
-            yield tok.start, end
+        while kinds[-1] == "soft" and "hard" not in kinds:
+            kinds.pop()
+            names.pop()
+        if "hard" in kinds and not _is_public(names, gaz) and not (j < len(tokens) and fold(tokens[j].word) in NOT_PERSON):
+            yield tok.start, names[-1].end
         k = j
 
 
@@ -372,6 +421,7 @@ _UPPER_RE = re.compile(rf"[{_UP}]")
 _LOWER_RE = re.compile(rf"[{_LO}]")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~¡¿«»“”‘’'-—–…0123456789"})
+_PARTICLE_WORDS = frozenset("de da do das dos del la las los di van von der den ter du della".split())
 _COMMA_CAP = re.compile(rf",[ \t]+[{_UP}]")
 
 
@@ -395,5 +445,9 @@ def runs_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     folded = text.casefold()
     if not folded.isascii():
         folded = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
-    if not gaz.plain_given.isdisjoint(folded.translate(_PUNCTUATION_TO_SPACE).split()):
+    words = folded.translate(_PUNCTUATION_TO_SPACE).split()
+    given, surnames = gaz.plain_given, gaz.surnames
+    if given.isdisjoint(words):
+        return
+    if any(w in given and (n in surnames or n in _PARTICLE_WORDS) for w, n in zip(words, words[1:])):
         yield from _plain_names(text, gaz)
