@@ -4,20 +4,27 @@ Prints one JSON object to stdout with the parts asked for (all by default):
   * ``recall``: per kind, the share of planted identifiers (``consultnlp.privacy.planted``)
     found with the right kind and fully covered (``recall_any_kind``: covered by a match of
     any kind, i.e. what redaction actually removes);
+  * ``leaked``: the same per kind and variant for the formats that leaked (issue 21:
+    ``consultnlp.privacy.leaked``): names in lower case, capitals, with particles, apostrophes
+    and hyphens, surnames alone; e-mails with a doubled @, full-width, percent-encoded; CLABE,
+    CBU, agência/conta; plates; handles, profile links, Decidim mentions; values in links ...;
   * ``real_data``: per dataset, every text of the real comments in ../shared/data/external
     (Chile 2016 full, Plano Clima titles and descriptions, PNDBio, the English Pol.is
     conversations) and how many matches of each kind fired; ``precision_sample``: a seeded
     sample of 100 of those matches joined with the judgements in
     ``benchmarks/labels/precision_sample.tsv`` (how many are wrong);
   * ``names``: precision and recall of NAME on the hand-labelled real comments in
-    ``benchmarks/labels/names_real.tsv`` (references and offsets only; texts read from ../shared);
+    ``benchmarks/labels/names_real.tsv`` (references and offsets only; texts read from ../shared),
+    the set the name rules and veto lists were tuned on; ``names_heldout``: the same on
+    ``names_heldout.tsv``, 168 comments labelled blind and not tuned on;
   * ``validators``: agreement of our check-digit validators with python-stdnum on generated
     valid and corrupted numbers, and the time per call of each;
   * ``cost``: seconds to redact the 193,630 Chilean arguments (unique texts, as the stage does).
 
 Run from the repository root:
     python benchmarks/bench_redaction.py 2> matches.txt
-    python benchmarks/bench_redaction.py --only names
+    python benchmarks/bench_redaction.py --only names --only names_heldout
+    python benchmarks/bench_redaction.py --only leaked --n 2000
 Every real match is printed to stderr with 40 characters of context. Parts that need
 ../shared print {"skipped": reason} when it is absent.
 """
@@ -37,6 +44,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from consultnlp.privacy import PII_KINDS, fakes, find_pii, redact_text, validators
+from consultnlp.privacy.leaked import leaked_sentences
 from consultnlp.privacy.planted import planted_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +66,7 @@ SOURCES = (
     ("brasil-pndbio-2025/pndbio_contribuicoes.csv", "id_contribuicao", ("contribuicao",)),
     *((f"polis-opendata/{c}/comments.csv", "comment-id", ("comment-body",)) for c in POLIS_ENGLISH),
 )
-PARTS = ("recall", "real_data", "names", "names_heldout", "validators", "cost")
+PARTS = ("recall", "leaked", "real_data", "names", "names_heldout", "validators", "cost")
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
@@ -97,6 +105,39 @@ def measure_recall(n: int, seed: int) -> dict[str, dict[str, float | int]]:
         k: {"n": total[k], "recall": round(exact[k] / total[k], 4), "recall_any_kind": round(covered[k] / total[k], 4)}
         for k in PII_KINDS if total[k]
     }
+
+
+# ---------------------------------------------------------------- recall on the formats that leaked (issue 21)
+def measure_leaked(n: int, seed: int) -> dict[str, dict[str, object]]:
+    """Per kind and variant (lower case, full-width, percent-encoded ...): share of values fully redacted.
+
+    ``recall``: covered by matches of the right kind; ``recall_any_kind``: covered by any match
+    (what redaction removes). ``n`` rounds per language of :func:`~consultnlp.privacy.leaked.leaked_sentences`.
+    """
+    rng = random.Random(seed)
+    total: Counter[tuple[str, str]] = Counter()
+    exact: Counter[tuple[str, str]] = Counter()
+    covered: Counter[tuple[str, str]] = Counter()
+    for lang in ("es", "pt", "en"):
+        for sentence, kind, value, variant in leaked_sentences(rng, n, lang):
+            start = sentence.index(value)
+            end = start + len(value)
+            matches = find_pii(sentence)
+            total[kind, variant] += 1
+            right, cover = set(), set()
+            for m in matches:
+                span = range(max(m.start, start), min(m.end, end))
+                cover.update(span)
+                if m.kind == kind:
+                    right.update(span)
+            exact[kind, variant] += len(right) == end - start
+            covered[kind, variant] += len(cover) == end - start
+    out: dict[str, dict[str, object]] = {}
+    for kind, variant in sorted(total):
+        k = (kind, variant)
+        out.setdefault(kind, {})[variant] = {"n": total[k], "recall": round(exact[k] / total[k], 4),
+                                             "recall_any_kind": round(covered[k] / total[k], 4)}
+    return out
 
 
 # ---------------------------------------------------------------- what fires on real comments
@@ -260,6 +301,8 @@ def main() -> None:
     result: dict[str, object] = {"n_per_language": args.n, "seed": args.seed}
     if "recall" in parts:
         result["recall"] = measure_recall(args.n, args.seed)
+    if "leaked" in parts:
+        result["leaked"] = measure_leaked(max(1, args.n // 20), args.seed)
     if "validators" in parts:
         result["validators"] = compare_validators(args.n, args.seed)
     for part, fn in (("real_data", lambda: scan_real(args.sample, args.seed)), ("names", measure_names),

@@ -21,6 +21,9 @@ __all__ = ["find_handles", "find_url_values"]
 # "@" not preceded by a word character (that is an e-mail) and a handle with at least one letter.
 # Not after a letter in any script: "niñ@s", "l@s" write both genders, not a handle.
 _HANDLE_RE = re.compile(r"(?<![\w.@/%+-])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+# CSS in an HTML report the final gate scans: "@media", "@font-face" are not people.
+_CSS_AT_RULES = frozenset("media font-face font import page keyframes supports charset namespace layer container "
+                          "property counter-style viewport document".split())
 _GID_RE = re.compile(r"gid://[\w.-]+/Decidim::(?:User|UserGroup)/\d+")
 _SOCIAL = (r"(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|tiktok\.com|"
            r"threads\.net|linkedin\.com|youtube\.com|pinterest\.com|flickr\.com|github\.com|gitlab\.com|"
@@ -58,7 +61,8 @@ def find_handles(text: str) -> Iterator[tuple[int, int]]:
         for m in _HANDLE_RE.finditer(text):
             # "@home", "@work": an everyday word after "@" is shorthand for "at"; "@maria" is still a handle.
             word = m.group()[1:].casefold()
-            if word in gaz.words and fold(word) not in gaz.given and fold(word) not in gaz.surnames:
+            if word in _CSS_AT_RULES or (
+                    word in gaz.words and fold(word) not in gaz.given and fold(word) not in gaz.surnames):
                 continue
             yield m.start(), m.end()
     if "gid://" in text:

@@ -28,12 +28,11 @@ _SHAPES = re.compile(
     rf"){_END}"
 )
 # Words that look like a Mercosur/UK shape but are codes of another kind.
-_NOT_PLATE = re.compile(r"(?:ISO|NBR|ABNT|COVID|SARS|CO2|PM\d|ODS|SDG|PL|PEC|LEI|HB|SB|HR|BR)", re.ASCII)
+_NOT_PLATE = re.compile(r"(?:ISO|NBR|ABNT|COVID|SARS|CO2|PM\d|ODS|SDG|PL|PEC|LEI|HB|SB|HR|BR)(?=[ -]?\d)", re.ASCII)
 
 _CUE = re.compile(
-    r"(?i)\b(?:patentes?|placas?|matr[íi]culas?|plates?|license[ \t]+plate|licence[ \t]+plate|"
-    r"registration[ \t]+(?:number|no\.?|plate|mark)|"
-    r"placa[ \t]+(?:do|del|de)[ \t]+(?:carro|auto|ve[íi]culo|moto))\b"
+    r"(?i)\b(?:placa[ \t]+(?:do|del|de)[ \t]+(?:carro|auto|ve[íi]culo|moto|coche)|patentes?|placas?|matr[íi]culas?|"
+    r"plates?|license[ \t]+plate|licence[ \t]+plate|registration[ \t]+(?:number|no\.?|plate|mark))\b"
 )
 # After a cue: a code of 5 to 8 letters and digits with both kinds, maybe split by a space, dash or dot.
 _CODE = re.compile(
@@ -51,7 +50,14 @@ def find_plates(text: str) -> Iterator[tuple[int, int]]:
         m = _CODE.match(text, cue.end())
         if m is None:
             continue
-        code = re.sub(r"[^A-Za-z0-9]", "", m.group("code"))
+        # A lower-case word after the code is the sentence going on ("BCDF12 es del vecino").
+        end = m.end("code")
+        while True:
+            tail = re.search(r"[ ·.\-]([a-z]+)$", text[m.start("code"):end])
+            if tail is None or not any(c.isupper() or c.isdigit() for c in text[m.start("code"):end - len(tail.group())]):
+                break
+            end -= len(tail.group())
+        code = re.sub(r"[^A-Za-z0-9]", "", text[m.start("code"):end])
         # Letters and digits both, in the code itself ("for all 16" is words and a number).
         if 5 <= len(code) <= 8 and re.search(r"\d", code) and re.search(r"[A-Za-z]", code):
-            yield m.start("code"), m.end("code")
+            yield m.start("code"), end
