@@ -44,7 +44,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from consultnlp.privacy import PII_KINDS, fakes, find_pii, redact_text, validators
-from consultnlp.privacy.leaked import leaked_sentences
 from consultnlp.privacy.planted import planted_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +65,8 @@ SOURCES = (
     ("brasil-pndbio-2025/pndbio_contribuicoes.csv", "id_contribuicao", ("contribuicao",)),
     *((f"polis-opendata/{c}/comments.csv", "comment-id", ("comment-body",)) for c in POLIS_ENGLISH),
 )
+# Labelled for NAME only (not scanned by ``real_data``): NHS patient feedback, English, held out.
+LABELLED_ONLY = (("nhs-patient-feedback/v6framework_230831.csv", "Comment ID", ("FFT answer",)),)
 PARTS = ("recall", "leaked", "real_data", "names", "names_heldout", "validators", "cost")
 
 
@@ -114,6 +115,8 @@ def measure_leaked(n: int, seed: int) -> dict[str, dict[str, object]]:
     ``recall``: covered by matches of the right kind; ``recall_any_kind``: covered by any match
     (what redaction removes). ``n`` rounds per language of :func:`~consultnlp.privacy.leaked.leaked_sentences`.
     """
+    from consultnlp.privacy.leaked import leaked_sentences  # here, so the other parts run on older versions too
+
     rng = random.Random(seed)
     total: Counter[tuple[str, str]] = Counter()
     exact: Counter[tuple[str, str]] = Counter()
@@ -200,7 +203,7 @@ def measure_names(labels_file: str = "names_real.tsv") -> dict[str, object]:
     files = {r[0] for r in labels}
     tp = fp = people = found = 0
     misses, false = [], []
-    for file, id_col, columns in SOURCES:
+    for file, id_col, columns in SOURCES + LABELLED_ONLY:
         if file not in files:
             continue
         for row in _read_rows(EXTERNAL / file):
