@@ -42,7 +42,9 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
         for m in _EMAIL_RE.finditer(text):
             yield m.start(), m.end()
     lowered = text.lower()
-    if not any(w in lowered for w in ("at", "arroba", "@")):
+    # "at" only as a word or in brackets: the substring "at" is in most texts and the pattern is costly.
+    if "@" not in text and "arroba" not in lowered and not any(
+            w in lowered for w in (" at ", "at]", "at)", "at}", "at>", "\tat")):
         return
     for m in _OBFUSCATED_RE.finditer(text):
         if m.group("wat") is not None and "@" not in m.group("wat"):
@@ -189,14 +191,12 @@ _SPELLED_RE = re.compile(
 )
 
 
-# Substrings of the phone cues, checked in C before any pattern runs.
-_SPELLED_TRIGGERS = re.compile(r"tel|fon|cel|vil|wha|wpp|zap|phone|mobile|llam|lig|call|conta|number|mero")
-
-
 def find_spelled_phones(text: str) -> Iterator[tuple[int, int]]:
-    """Phones written partly or wholly in digit words ("mi celular es nueve 8765 4321"), after a phone cue."""
-    lowered = text.lower()
-    if _SPELLED_TRIGGERS.search(lowered) is None or _PHONE_CUE.search(text) is None:
+    """Phones written partly in digit words ("mi celular es nueve 8765 4321"), after a phone cue.
+
+    The caller runs this only on texts with a digit: a phone spelled out entirely in words is not looked for.
+    """
+    if _PHONE_CUE.search(text) is None:
         return
     for m in _SPELLED_RE.finditer(text):
         parts = re.findall(rf"\d+|(?i:{_DIGIT_WORD})", m.group())

@@ -79,8 +79,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, int]]:
             yield start, end, "ADDRESS", 0
         for start, end in find_plates(text):
             yield start, end, "PLATE", 0
-    for start, end in find_spelled_phones(text):
-        yield start, end, "PHONE", 0
+        for start, end in find_spelled_phones(text):
+            yield start, end, "PHONE", 0
     for start, end in find_names(text):
         yield start, end, "NAME", 0
 

@@ -117,6 +117,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], int, re.Pattern[str]], ...] = tuple(
                        "ass.", "ass:", "assin", "signed")),
     )
 )
+_ANY_TRIGGER = re.compile("|".join(t.pattern for _, _, t in _TRIGGERS))
 # The honorifics are matched in their own case ("Sr", "Dra"), so the check is on the text as written.
 _HONORIFIC_TRIGGER = re.compile(r"Sr|Dr|Mr|Ms|Prof|Lic|Ing|Don|Doñ|Señ|Senh")
 
@@ -133,6 +134,8 @@ def _inside_institution(text: str, start: int) -> bool:
 
 def _cued_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     lowered = text.lower()
+    if _ANY_TRIGGER.search(lowered) is None and _HONORIFIC_TRIGGER.search(text) is None:
+        return
     for pattern, min_tokens, triggers in (*_TRIGGERS, (_HONORIFIC_RE, 1, _HONORIFIC_TRIGGER)):
         if not triggers.search(text if pattern is _HONORIFIC_RE else lowered):
             continue

@@ -51,7 +51,10 @@ def _percent(run: str) -> str | None:
 def normalise(text: str) -> tuple[str, OffsetMap | None]:
     """``text`` with full-width and other compatibility forms (NFKC), percent-escapes and invisible
     characters undone, and the map back to ``text``; ``(text, None)`` when nothing changes."""
-    if unicodedata.is_normalized("NFKC", text) and _QUICK.search(text) is None:
+    if text.isascii():
+        if "%" not in text:
+            return text, None
+    elif unicodedata.is_normalized("NFKC", text) and _QUICK.search(text) is None:
         return text, None
     pieces: list[str] = []
     starts: list[int] = []
