@@ -22,6 +22,9 @@ _TAIL = r"(?!\d)(?![.,/-]\d)"
 # 18 digits in one run, or grouped as banks print them (3 3 11 1, or fours).
 _CLABE_RE = re.compile(rf"{_LEAD}\d(?:[ -]?\d){{17}}{_TAIL}")
 _CBU_RE = re.compile(rf"{_LEAD}\d(?:[ -]?\d){{21}}{_TAIL}")
+_LONG_NUMBER = re.compile(r"\d{3}[ -]?\d{3}")
+# Checked on the lower-cased text: the cue words without which no account pattern can match.
+_ACCOUNT_TRIGGER = re.compile(r"ag[êe.n ]|cuenta|conta|account|caja|sort|c/c|c\.c\.|\bcc\b|n[úu]mero")
 _CLABE_CUE = re.compile(r"(?i)\bclabe\b|\bspei\b|\btransfer")
 # The first three digits of a CLABE are the bank (Banxico's catalogue): the largest ones.
 _CLABE_BANKS = frozenset(
@@ -48,6 +51,17 @@ _ACCOUNT_RE = re.compile(
 
 def find_bank_accounts(text: str) -> Iterator[tuple[int, int]]:
     """Spans of bank account numbers in ``text`` (overlaps possible)."""
+    if _LONG_NUMBER.search(text):  # 18 or 22 digits always hold a run like "123 456" or "1234"
+        yield from _checked_numbers(text)
+    if _ACCOUNT_TRIGGER.search(text.lower()) is None:
+        return
+    for m in _AG_CONTA_RE.finditer(text):
+        yield m.start("a"), m.end("b")
+    for m in _ACCOUNT_RE.finditer(text):
+        yield m.start("b"), m.end("b")
+
+
+def _checked_numbers(text: str) -> Iterator[tuple[int, int]]:
     for m in _CBU_RE.finditer(text):
         if is_valid_cbu(m.group()):
             yield m.start(), m.end()
@@ -56,9 +70,3 @@ def find_bank_accounts(text: str) -> Iterator[tuple[int, int]]:
             m.group()[:3] in _CLABE_BANKS or _CLABE_CUE.search(text, max(0, m.start() - 40), m.start())
         ):
             yield m.start(), m.end()
-    lowered = text.lower()
-    if "ag" in lowered:
-        for m in _AG_CONTA_RE.finditer(text):
-            yield m.start("a"), m.end("b")
-    for m in _ACCOUNT_RE.finditer(text):
-        yield m.start("b"), m.end("b")

@@ -184,6 +184,7 @@ _DIGIT_WORDS = {
     **dict.fromkeys(("seis", "meia", "six"), "6"), **dict.fromkeys(("siete", "sete", "seven"), "7"),
     **dict.fromkeys(("ocho", "oito", "eight"), "8"), **dict.fromkeys(("nueve", "nove", "nine"), "9"),
 }
+_DIGIT_WORD_SET = frozenset(_DIGIT_WORDS)
 _DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
 # Digit groups and digit words in any mix, separated by spaces, dashes or dots: "nueve 8765 4321".
 _SPELLED_RE = re.compile(
@@ -196,6 +197,8 @@ def find_spelled_phones(text: str) -> Iterator[tuple[int, int]]:
 
     The caller runs this only on texts with a digit: a phone spelled out entirely in words is not looked for.
     """
+    if _DIGIT_WORD_SET.isdisjoint(text.lower().replace(",", " ").replace(".", " ").split()):
+        return
     if _PHONE_CUE.search(text) is None:
         return
     for m in _SPELLED_RE.finditer(text):

@@ -57,6 +57,8 @@ class Gazetteer:
     public_surnames: frozenset[str]
     # Given names that are not also common words: what a name written in lower case or capitals must start with.
     plain_given: frozenset[str] = frozenset()
+    # The same names as people type them in lower case: as listed ("maría") and without accents ("maria").
+    plain_forms: frozenset[str] = frozenset()
 
 
 def _read_list(name: str) -> list[str]:
@@ -75,7 +77,8 @@ def _read_list(name: str) -> list[str]:
 def load_gazetteer() -> Gazetteer:
     """The bundled name lists (read once per process)."""
     public = [tuple(_fold(w) for w in line.split()) for line in _read_list("public_figures.txt")]
-    given = frozenset(_fold(w) for w in _read_list("given.txt") if len(w) > 2)
+    given_listed = [w for w in _read_list("given.txt") if len(w) > 2]
+    given = frozenset(_fold(w) for w in given_listed)
     # Accents kept: "Lucia" is also a verb form ("lucía"), "Lucía" the name; but an
     # ambiguous "América" makes "America" ambiguous too.
     ambiguous = frozenset(k for w in _read_list("common.txt") for k in (w.casefold(), _fold(w)))
@@ -86,7 +89,8 @@ def load_gazetteer() -> Gazetteer:
         words=frozenset(_read_list("common_words.txt.gz")),
         public_full=frozenset(p for p in public if len(p) > 1),
         public_surnames=frozenset(p[0] for p in public if len(p) == 1),
-        plain_given=frozenset(g for g in given if g not in ambiguous and len(g) > 2),
+        plain_given=frozenset(g for g in given if g not in ambiguous),
+        plain_forms=frozenset(f for w in given_listed if _fold(w) not in ambiguous for f in (w.casefold(), _fold(w))),
     )
 
 

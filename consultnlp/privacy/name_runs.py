@@ -20,7 +20,6 @@ particles and surnames that follow in any case ("Ana Paula de oliveira").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -419,7 +418,6 @@ def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
 
 _UPPER_RE = re.compile(rf"[{_UP}]")
 _LOWER_RE = re.compile(rf"[{_LO}]")
-_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~¡¿«»“”‘’'-—–…0123456789"})
 _PARTICLE_WORDS = frozenset("de da do das dos del la las los di van von der den ter du della".split())
 _COMMA_CAP = re.compile(rf",[ \t]+[{_UP}]")
@@ -442,12 +440,9 @@ def runs_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         if whole is not None:
             yield whole
     # Lower case and capitals need a given name from the gazetteer written that way: a set check first.
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
-    words = folded.translate(_PUNCTUATION_TO_SPACE).split()
-    given, surnames = gaz.plain_given, gaz.surnames
+    words = text.casefold().translate(_PUNCTUATION_TO_SPACE).split()
+    given, surnames = gaz.plain_forms, gaz.surnames
     if given.isdisjoint(words):
         return
-    if any(w in given and (n in surnames or n in _PARTICLE_WORDS) for w, n in zip(words, words[1:])):
+    if any(w in given and (fold(n) in surnames or n in _PARTICLE_WORDS) for w, n in zip(words, words[1:])):
         yield from _plain_names(text, gaz)
