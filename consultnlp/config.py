@@ -131,7 +131,8 @@ class RedactConfig(Section):
     pseudonymise_identifiers: bool = True
     kinds: list[str] = Field(
         default_factory=lambda: ["EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME",
-                                 "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI"]
+                                 "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI",
+                                 "BANK_ACCOUNT", "PLATE", "HANDLE"]
     )
 
 

@@ -419,6 +419,12 @@ PII_KINDS = {
     "CNH": _s("licencia de conducir (Brasil)", "CNH", "driving licence (Brazil)"),
     "INE": _s("clave de elector INE (México)", "chave de eleitor INE (México)", "INE voter key (Mexico)"),
     "CI": _s("cédula de identidad", "cédula de identidade", "identity card number"),
+    # issue 21 (detectors): bank accounts outside IBAN, licence plates, social handles
+    "BANK_ACCOUNT": _s("cuenta bancaria (CLABE, CBU, agencia y cuenta)", "conta bancária (CLABE, CBU, agência e conta)",
+                       "bank account (CLABE, CBU, branch and account)"),
+    "PLATE": _s("patente o placa de vehículo", "placa de veículo", "vehicle licence plate"),
+    "HANDLE": _s("usuario en redes sociales o mención", "usuário em redes sociais ou menção",
+                 "social media handle or mention"),
 }
 
 LANGUAGE_NAMES = {

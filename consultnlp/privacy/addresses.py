@@ -58,6 +58,20 @@ _ADDRESS_EN = re.compile(
 )
 
 
+# Chile and Brazil: "Villa Los Aromos, calle Las Rosas, casa 17", "pasaje 3, casa 17", "conjunto X, bloco 2,
+# apto 31". The neighbourhood, the street and a house number together are an address in any case.
+_WORDS = r"[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}?"
+_AREA = r"(?i:villa|vila|poblaci[óo]n|pobl\.|condominio|condom[íi]nio|conjunto|barrio|bairro|jardim|loteamento|sector|setor)"
+_HOUSE = (r"(?i:casa|depto\.?|dpto\.?|departamento|apto\.?|apartamento|block|bloque|bloco|sitio|parcela|lote|"
+          r"n[º°o]\.?|nro\.?|n[úu]mero|#)")
+_HOUSE_WORD = re.compile(rf"(?<!\w){_HOUSE}[ \t]*\d")
+_ADDRESS_HOUSE = re.compile(
+    rf"(?<![\w/])(?P<area>{_AREA}[ \t]+{_WORDS}[ \t]*,?[ \t]+)?(?P<type>(?i:{_STREET_ES_PT}))[ \t]+(?P<street>{_WORDS})"
+    r"(?P<comma>[ \t]*,)?[ \t]*"
+    rf"{_HOUSE}[ \t]*\d{{1,5}}[A-Za-z]?\b"
+)
+
+
 def _is_year(g: str) -> bool:
     return len(g) == 4 and 1900 <= int(g) <= 2099
 
@@ -70,6 +84,12 @@ def find_addresses(text: str) -> Iterator[tuple[int, int]]:
         if m.group("type").islower() and m.group("num") and _is_year(m.group("num")):
             continue
         yield m.start(), m.end()
+    for m in (_ADDRESS_HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ()):
+        # Without its neighbourhood, "la calle está mala en la casa 2" is prose: ask for a street
+        # name in capitals or a number ("pasaje 3"), or a comma before the house number.
+        first = m.group("street")[:1]
+        if m.group("area") or m.group("comma") or first.isupper() or first.isdigit():
+            yield m.start(), m.end()
     for pattern in (_ADDRESS_CO, _ADDRESS_LOT, _ADDRESS_EN):
         for m in pattern.finditer(text):
             yield m.start(), m.end()

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 
 from consultnlp.privacy.addresses import _is_year
 
-__all__ = ["find_emails", "find_phones"]
+__all__ = ["find_emails", "find_phones", "find_spelled_phones"]
 
 _TAIL = r"(?!\d)(?![.,/-]\d)"
 _DASH = r"\-‐‑–"  # escaped: it goes inside character classes
 
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# A doubled "@" ("juan@@mail.com") is a typo that still identifies the person.
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.%+-]+@@?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # Obfuscated: "[at]", "(arroba)", "{at}", " at ", " arroba ", " @ " for the at sign; "[dot]", "(punto)",
 # " dot ", " ponto " or a plain dot between domain labels. Words in brackets are unambiguous; bare
 # words ("juan at gmail dot com") need a known top-level domain written as a word or after a dot.
@@ -41,7 +42,9 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
         for m in _EMAIL_RE.finditer(text):
             yield m.start(), m.end()
     lowered = text.lower()
-    if not any(w in lowered for w in ("at", "arroba", "@")):
+    # "at" only as a word or in brackets: the substring "at" is in most texts and the pattern is costly.
+    if "@" not in text and "arroba" not in lowered and not any(
+            w in lowered for w in (" at ", "at]", "at)", "at}", "at>", "\tat")):
         return
     for m in _OBFUSCATED_RE.finditer(text):
         if m.group("wat") is not None and "@" not in m.group("wat"):
@@ -171,3 +174,41 @@ def find_phones(text: str) -> Iterator[tuple[int, int]]:
             groups.pop()
 
 
+
+
+# ---------------------------------------------------------------- phones partly written in words
+_DIGIT_WORDS = {
+    **dict.fromkeys(("cero", "zero"), "0"), **dict.fromkeys(("uno", "um", "one"), "1"),
+    **dict.fromkeys(("dos", "dois", "duas", "two"), "2"), **dict.fromkeys(("tres", "três", "three"), "3"),
+    **dict.fromkeys(("cuatro", "quatro", "four"), "4"), **dict.fromkeys(("cinco", "five"), "5"),
+    **dict.fromkeys(("seis", "meia", "six"), "6"), **dict.fromkeys(("siete", "sete", "seven"), "7"),
+    **dict.fromkeys(("ocho", "oito", "eight"), "8"), **dict.fromkeys(("nueve", "nove", "nine"), "9"),
+}
+_DIGIT_WORD_SET = frozenset(_DIGIT_WORDS)
+_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+# Digit groups and digit words in any mix, separated by spaces, dashes or dots: "nueve 8765 4321".
+_SPELLED_RE = re.compile(
+    rf"(?<![\w+])(?:\+[ ]?)?(?:\d+|(?i:{_DIGIT_WORD}))(?:(?:[ ]?[{_DASH}.,][ ]?|[ ]+)(?:\d+|(?i:{_DIGIT_WORD}))){{2,14}}(?![\w])"
+)
+
+
+def find_spelled_phones(text: str) -> Iterator[tuple[int, int]]:
+    """Phones written partly in digit words ("mi celular es nueve 8765 4321"), after a phone cue.
+
+    The caller runs this only on texts with a digit: a phone spelled out entirely in words is not looked for.
+    """
+    if _DIGIT_WORD_SET.isdisjoint(text.lower().replace(",", " ").replace(".", " ").split()):
+        return
+    if _PHONE_CUE.search(text) is None:
+        return
+    for m in _SPELLED_RE.finditer(text):
+        parts = re.findall(rf"\d+|(?i:{_DIGIT_WORD})", m.group())
+        words = [p for p in parts if not p.isdigit()]
+        digits = "".join(p if p.isdigit() else _DIGIT_WORDS[p.lower()] for p in parts)
+        if not words or not 8 <= len(digits) <= 15:
+            continue
+        # Words alone ("dos tres cinco ...") are numbers in prose unless a phone cue is right there.
+        if (m.group().startswith("+") or _has_phone_cue(text, m.start(), m.end())) and (
+            len(words) < len(parts) or len(words) >= 8
+        ):
+            yield m.start(), m.end()

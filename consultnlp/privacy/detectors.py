@@ -15,15 +15,20 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from consultnlp.privacy.accounts import find_bank_accounts
 from consultnlp.privacy.addresses import find_addresses
-from consultnlp.privacy.contact import find_emails, find_phones
+from consultnlp.privacy.contact import find_emails, find_phones, find_spelled_phones
 from consultnlp.privacy.identifiers import find_identifiers
 from consultnlp.privacy.names import find_names
+from consultnlp.privacy.normalise import normalise
+from consultnlp.privacy.online import find_handles, find_url_values
+from consultnlp.privacy.plates import find_plates
 
 __all__ = ["PII_KINDS", "PiiMatch", "find_pii", "redact_text"]
 
 PII_KINDS = ("EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME",
-             "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI")
+             "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI",
+             "BANK_ACCOUNT", "PLATE", "HANDLE")
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class PiiMatch:
 # a Uruguayan CI too: the cue word then decides); after "DNI" it is weaker.
 _RANK = {"EMAIL": 5, "CPF": 4, "CNPJ": 4, "RUT": 4, "CUIT": 4, "CURP": 4, "RFC": 4, "CARD": 4, "IBAN": 4,
          "NIT": 4, "RUC": 4, "PIS": 4, "VOTER_ID": 4, "CNH": 4, "INE": 4, "CI": 4, "RG": 4, "DNI": 3,
-         "PHONE": 2, "ADDRESS": 1, "NAME": 1}
+         "PHONE": 2, "ADDRESS": 1, "NAME": 1, "BANK_ACCOUNT": 4, "HANDLE": 3, "PLATE": 2}
 assert set(_RANK) == set(PII_KINDS)
 _DIGIT = re.compile(r"\d")
 
@@ -62,25 +67,49 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, int]]:
     """Every (start, end, kind, cue_bonus) any detector proposes, overlaps included."""
     for start, end in find_emails(text):
         yield start, end, "EMAIL", 0
+    for start, end in find_handles(text):
+        yield start, end, "HANDLE", 0
     if _DIGIT.search(text):
         yield from find_identifiers(text)
+        for start, end in find_bank_accounts(text):
+            yield start, end, "BANK_ACCOUNT", 0
         for start, end in find_phones(text):
             yield start, end, "PHONE", 0
         for start, end in find_addresses(text):
             yield start, end, "ADDRESS", 0
+        for start, end in find_plates(text):
+            yield start, end, "PLATE", 0
+        for start, end in find_spelled_phones(text):
+            yield start, end, "PHONE", 0
     for start, end in find_names(text):
         yield start, end, "NAME", 0
+
+
+def _all_candidates(text: str) -> Iterator[tuple[int, int, str, int]]:
+    """Candidates found on the normalised text, as spans of the original ``text``."""
+    normalised, offsets = normalise(text)
+    if offsets is None:
+        yield from _candidates(text)
+    else:
+        for start, end, kind, bonus in _candidates(normalised):
+            yield (*offsets.span(start, end), kind, bonus)
+    # A link's query string is read as written: decoding "%20" would split the link.
+    for start, end, kind in find_url_values(text):
+        yield start, end, kind, 1
 
 
 def find_pii(text: str, *, kinds: Collection[str] | None = None) -> list[PiiMatch]:
     """Personal data in ``text`` as sorted, non-overlapping matches, restricted to ``kinds`` (default: all).
 
+    Detectors run on ``text`` with full-width forms, percent-escapes and invisible
+    characters undone (:mod:`~consultnlp.privacy.normalise`); the spans returned
+    are those of ``text`` as given, so redaction removes what a reader sees.
     Overlaps are resolved over all kinds before filtering, so a CPF is never
     reported as a phone even when only ``kinds=["PHONE"]`` is asked for.
     Raises ``ValueError`` for a kind not in ``PII_KINDS``.
     """
     wanted = _check_kinds(kinds)
-    ranked = sorted(_candidates(text), key=lambda c: (-_RANK[c[2]], c[0] - c[1], -c[3], c[0]))
+    ranked = sorted(_all_candidates(text), key=lambda c: (-_RANK[c[2]], c[0] - c[1], -c[3], c[0]))
     chosen: list[PiiMatch] = []
     for start, end, kind, _ in ranked:
         if start < end and not any(start < m.end and m.start < end for m in chosen):

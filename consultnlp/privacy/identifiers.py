@@ -25,7 +25,9 @@ from consultnlp.privacy.validators import (
     is_valid_ine,
     is_valid_nit,
     is_valid_pis,
+    is_valid_pe_dni,
     is_valid_rfc,
+    is_valid_rg_sp,
     is_valid_ruc,
     is_valid_rut,
     is_valid_uy_ci,
@@ -41,7 +43,7 @@ _DASH = r"\-‐‑–"  # escaped: it goes inside character classes
 # Separators people type, sometimes with spaces around them: "390.533.447 - 05".
 _DOT = r"(?:[ ]?\.[ ]?|[ ])?"
 _HYPHEN = rf"(?:[ ]?[{_DASH}][ ]?|[.\s])?"
-_CUE_GAP = r"[ \t:#.,º°-]*(?:(?i:n[º°o]|nro|n[úu]m(?:ero)?|es|é|is|do|da|de)\.?[ \t:#.,º°-]*){0,3}"
+_CUE_GAP = r"[ \t:#.,º°-]*(?:(?i:n\.?[º°o]|nro|n[úu]m(?:ero)?|es|é|is|do|da|de)\.?[ \t:#.,º°-]*){0,3}"
 
 
 def _cue(pattern: str) -> re.Pattern[str]:
@@ -53,6 +55,8 @@ def _cue(pattern: str) -> re.Pattern[str]:
 _Validator = Callable[[str], bool]
 _PATTERNS: tuple[tuple[str, re.Pattern[str], _Validator, re.Pattern[str] | None], ...] = (
     ("CPF", re.compile(rf"{_LEAD}\d{{3}}{_DOT}\d{{3}}{_DOT}\d{{3}}{_HYPHEN}\d{{2}}{_TAIL}"), is_valid_cpf, None),
+    # "529.982.247/25": a slash before the check digits, as some forms print it.
+    ("CPF", re.compile(rf"{_LEAD}\d{{3}}\.?\d{{3}}\.?\d{{3}}[ ]?/[ ]?\d{{2}}(?!\d)(?![.,-]\d)"), is_valid_cpf, None),
     ("CNPJ", re.compile(
         rf"{_LEAD}\d{{2}}{_DOT}\d{{3}}{_DOT}\d{{3}}(?:[ ]?/[ ]?)?\d{{4}}(?:[ ]?[{_DASH}][ ]?)?\d{{2}}{_TAIL}"),
      is_valid_cnpj, None),
@@ -95,6 +99,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Validator, re.Pattern[str] | None]
      _cue(r"\bt[íi]tulo(?:[ ]+de)?[ ]+eleitor|\bt[íi]tulo[ ]+eleitoral|\binscri[çc][ãa]o[ ]+eleitoral|\beleitor\b")),
     ("CNH", re.compile(rf"{_LEAD}\d{{9}}[{_DASH} ]?\d{{2}}{_TAIL}"), is_valid_cnh,
      _cue(r"\bcnh\b|\bhabilita[çc][ãa]o\b|\bcarteira[ ]+de[ ]+motorista\b")),
+    # A São Paulo RG in its printed shape 12.345.678-X validates on its own; a Chilean RUT of the same
+    # shape that validates too is found by the RUT pattern above, which wins the tie.
+    ("RG", re.compile(rf"{_LEAD}\d{{2}}\.\d{{3}}\.\d{{3}}[ ]?[{_DASH}][ ]?[\dXx](?![\w])(?![.,/-]\d)"), is_valid_rg_sp, None),
+    # A Peruvian DNI with its check character (45678912-3, 45678912-K) after its cue.
+    ("DNI", re.compile(rf"{_LEAD}\d{{8}}[ ]?[{_DASH}][ ]?[\dA-Ka-k](?![\w])"), is_valid_pe_dni,
+     _cue(r"\bd\.?[ ]?n\.?[ ]?i\b|\bdocumento\b|\bcui\b")),
     # Uruguayan CI in its own shape 1.234.567-2; Ecuadorian cédula only after a cue.
     ("CI", re.compile(rf"{_LEAD}\d\.\d{{3}}\.\d{{3}}[ ]?[{_DASH}][ ]?\d{_TAIL}"), is_valid_uy_ci, None),
     ("CI", re.compile(rf"{_LEAD}\d{{9}}[{_DASH}]?\d{_TAIL}"), is_valid_ec_ci,
@@ -127,13 +137,15 @@ _CUES = {
 _NUM = rf"(?P<num>\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{6,10}})(?!\d)(?![.,/]\d)(?![ ]?[{_DASH}][ ]?[\dkK])(?![kK]\b)"
 _DNI_RE = re.compile(
     r"(?i:\bD\.?[ ]?N\.?[ ]?I\b\.?|\bdocumento(?:[ ]+nacional)?(?:[ ]+de[ ]+identidad)?\b|\bidentidad\b)"
-    rf"{_CUE_GAP}(?P<num>\d{{1,2}}\.\d{{3}}\.\d{{3}}|\d{{7,8}})(?!\d)(?![.,/]\d)(?![ ]?[{_DASH}][ ]?[\dkK])(?![kK]\b)"
+    # Peru prints the DNI with a check character after a dash ("45678912-3"); Chile's RUN shape stays a RUT.
+    rf"{_CUE_GAP}(?P<num>\d{{1,2}}\.\d{{3}}\.\d{{3}}|\d{{8}}[ ]?[{_DASH}][ ]?[\dA-Ka-k](?![\w])|\d{{7,8}})"
+    rf"(?!\d)(?![.,/]\d)(?![ ]?[{_DASH}][ ]?[\dkK])(?![kK]\b)"
 )
 # Cédulas: Colombia (C.C., CC, cédula de ciudadanía), Bolivia, Paraguay, Venezuela, Uruguay,
 # Ecuador (C.I., cédula de identidad). "V-" / "E-" prefix for Venezuela; "LP", "SC" ... suffix in Bolivia.
 _CI_RE = re.compile(
     r"(?:(?i:\bc[ée]dula(?:[ ]+de[ ]+(?:identidad|ciudadan[íi]a|extranjer[íi]a))?\b|\bcarn[eé]t?[ ]+de[ ]+identidad\b)"
-    r"|\bC\.?[ ]?[IC]\b\.?)"
+    r"|\bC\.?[ ]?[IC]\b\.?|\b[cC]\.?[ ]?[cCiI]\b\.?(?=[ \t:#.,º°-]*(?:n\.?[º°o]\.?[ \t]*|nro\.?[ \t]*)?[VE]?[ ]?-?[ ]?\d))"
     rf"{_CUE_GAP}(?:[VE][ ]?-[ ]?)?{_NUM}(?:[ ]?(?:LP|SC|CB|OR|PT|CH|TJ|BN|PD)\b)?"
 )
 # RG: only São Paulo's has a check digit, so the cue word decides; the number may carry a

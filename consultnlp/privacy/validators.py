@@ -19,6 +19,8 @@ import datetime
 import re
 
 from stdnum import iban as _iban
+from stdnum.ar import cbu as _ar_cbu
+from stdnum.pe import cui as _pe_cui
 from stdnum import luhn as _luhn
 from stdnum.co import nit as _co_nit
 from stdnum.ec import ci as _ec_ci
@@ -26,6 +28,10 @@ from stdnum.pe import ruc as _pe_ruc
 
 __all__ = [
     "CARD_PREFIXES",
+    "clabe_check_digit",
+    "is_valid_cbu",
+    "is_valid_clabe",
+    "is_valid_pe_dni",
     "INE_STATES",
     "cnh_check_digits",
     "is_valid_card",
@@ -395,3 +401,30 @@ def is_valid_ine(s: str) -> bool:
         return False
     yy, mm, dd, state = m.groups()
     return state in INE_STATES and _is_real_date(yy, mm, dd, 1900)
+
+
+# ---------------------------------------------------------------- bank accounts (issue 21)
+def clabe_check_digit(base: str) -> str:
+    """The check digit of a Mexican CLABE for its first seventeen digits (Banxico: weights 3, 7, 1; mod 10)."""
+    total = sum(int(d) * w % 10 for d, w in zip(base, (3, 7, 1) * 6))
+    return str((10 - total % 10) % 10)
+
+
+def is_valid_clabe(s: str) -> bool:
+    """True if ``s`` is a Mexican CLABE (18 digits: bank, branch, account, check digit) whose check digit is right."""
+    n = _compact(s)
+    if len(n) != 18 or not n.isascii() or not n.isdigit() or n == n[0] * 18:
+        return False
+    return clabe_check_digit(n[:17]) == n[17]
+
+
+def is_valid_cbu(s: str) -> bool:
+    """True if ``s`` is an Argentine CBU (22 digits, two check digits) that python-stdnum accepts."""
+    n = _compact(s)
+    return len(n) == 22 and n.isascii() and n.isdigit() and n != n[0] * 22 and _ar_cbu.is_valid(n)
+
+
+def is_valid_pe_dni(s: str) -> bool:
+    """True if ``s`` is a Peruvian DNI/CUI written with its check character (``45678912-3``, ``45678912 K``)."""
+    n = _compact(s)
+    return len(n) == 9 and n[:8].isascii() and n[:8].isdigit() and _pe_cui.is_valid(n)

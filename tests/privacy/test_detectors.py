@@ -292,7 +292,7 @@ def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
     assert redact_text(text)[0] == redacted
 
 
-@pytest.mark.parametrize("text", ["me llamo juan", "Soy Chileno y estoy de acuerdo.", "Saludos a todos",
+@pytest.mark.parametrize("text", ["me llamo la atención", "Soy Chileno y estoy de acuerdo.", "Saludos a todos",
                                   "Sr. Presidente:", "Atentamente, La Directiva"])
 def test_find_pii_name_needs_capitalised_person_name(text: str) -> None:
     assert find_pii(text, kinds=["NAME"]) == []

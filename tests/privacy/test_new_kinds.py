@@ -181,3 +181,108 @@ def test_new_kinds_full_width_and_lookalike_formula_prefixes_neutralised(value: 
 @pytest.mark.parametrize("value", ["—Lucía, Tinogasta", "–5 grados", "Ｈola", "\u22125", "－5", "¡Hola!"])
 def test_new_kinds_lookalike_numbers_and_dashes_left_alone(value: str) -> None:
     assert neutralise_cell(value) == value
+
+
+# ---------------------------------------------------------------- issue 21: formats that leaked
+LEAKED = [
+    # names in lower case, capitals, with particles, apostrophes and hyphens, surnames alone, whole span
+    ("Lo conversamos con javiera soto muñoz ayer.", "NAME", "javiera soto muñoz"),
+    ("Según RODRIGO TAPIA VERA, falta agua.", "NAME", "RODRIGO TAPIA VERA"),
+    ("We talked with Jan van der Berg at the meeting.", "NAME", "Jan van der Berg"),
+    ("Thanks to Siobhan O'Driscoll-Hughes for the notes.", "NAME", "Siobhan O'Driscoll-Hughes"),
+    ("La vecina Pérez González pidió la palabra.", "NAME", "Pérez González"),
+    ("Agradeço a Ana Paula de oliveira pela ajuda.", "NAME", "Ana Paula de oliveira"),
+    ("sou maria dos santos, moradora", "NAME", "maria dos santos"),
+    ("Referência: Lopes, Cristina L. et al. Biotecnologia.", "NAME", "Lopes, Cristina L."),
+    ("Thana Sandy Rodrigues jaines", "NAME", "Thana Sandy Rodrigues jaines"),
+    # identity numbers
+    ("firmo con mi cc 79845123 de Bogotá", "CI", "79845123"),
+    ("Meu CPF 529.982.247/25 está no cadastro.", "CPF", "529.982.247/25"),
+    ("Documento 31.203.131-2 anexado.", "RG", "31.203.131-2"),
+    ("Mi DNI es 10117410-2 (Lima).", "DNI", "10117410-2"),
+    ("Mi DNI N.º 45678912 (Lima).", "DNI", "45678912"),
+    # e-mails and phones in disguise
+    ("escríbanme a juan.perez@@gmail.com", "EMAIL", "juan.perez@@gmail.com"),
+    ("escríbanme a ｊｕａｎ＠ｇｍａｉｌ．ｃｏｍ ya", "EMAIL", "ｊｕａｎ＠ｇｍａｉｌ．ｃｏｍ"),
+    ("write to jane.doe%40example.org today", "EMAIL", "jane.doe%40example.org"),
+    ("mail: ma\u200bria@uol.com.br", "EMAIL", "ma\u200bria@uol.com.br"),
+    ("mi celular es nueve 8765 4321", "PHONE", "nueve 8765 4321"),
+    ("my mobile is nine 8765 4321", "PHONE", "nine 8765 4321"),
+    ("meu celular é nove 8765-4321", "PHONE", "nove 8765-4321"),
+    # addresses
+    ("Vivo en Villa Los Aromos, calle Las Rosas, casa 17 de Puente Alto.", "ADDRESS",
+     "Villa Los Aromos, calle Las Rosas, casa 17"),
+    # bank accounts: CLABE 032180000118359719 (Banxico's example); CBU 2850590940090418135201 (python-stdnum's)
+    ("Depositar a la CLABE 032180000118359719.", "BANK_ACCOUNT", "032180000118359719"),
+    ("Mi CBU es 2850590940090418135201, gracias.", "BANK_ACCOUNT", "2850590940090418135201"),
+    ("Doações: agência 1234-5, conta 67890-1.", "BANK_ACCOUNT", "1234-5, conta 67890-1"),
+    ("Depositen en mi cuenta RUT 12345678.", "BANK_ACCOUNT", "12345678"),
+    # licence plates
+    ("O carro BRA2E19 bloqueou a rua.", "PLATE", "BRA2E19"),
+    ("El auto AE 123 CD estaba mal estacionado.", "PLATE", "AE 123 CD"),
+    ("La patente BCDF12 es del vecino.", "PLATE", "BCDF12"),
+    ("Con placas ABC-123-D en Puebla.", "PLATE", "ABC-123-D"),
+    ("The van AB12 CDE was parked there.", "PLATE", "AB12 CDE"),
+    # handles, profiles, platform mentions
+    ("Síganme en @juan_perez84 para más.", "HANDLE", "@juan_perez84"),
+    ("Meu perfil: https://www.instagram.com/thiago.rib", "HANDLE", "https://www.instagram.com/thiago.rib"),
+    ("Respondo a gid://decidim-consulta/Decidim::User/4521 sobre el punto 3.", "HANDLE",
+     "gid://decidim-consulta/Decidim::User/4521"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), LEAKED)
+def test_new_kinds_leaked_formats_found_with_their_kind(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in _found(text)
+
+
+def test_new_kinds_values_in_a_link_query_string_follow_their_parameter() -> None:
+    text = "ver https://sitio.cl/form?nombre=Juan+Perez&email=juan%40mail.com&x=1"
+    assert redact_text(text)[0] == "ver https://sitio.cl/form?nombre=[NAME]&email=[EMAIL]&x=1"
+
+
+def test_new_kinds_normalised_match_redacts_the_original_characters() -> None:
+    text = "a ｊｕａｎ＠ｇｍａｉｌ．ｃｏｍ b juan%40mail.com c jo\u200bse@uol.com.br d"
+    assert redact_text(text) == ("a [EMAIL] b [EMAIL] c [EMAIL] d", {"EMAIL": 3})
+
+
+@pytest.mark.parametrize("text", [
+    "Los derechos de l@s niñ@s y adolescentes.",        # inclusive spelling, not a handle
+    "It's time we had universal health @home too!",      # "@" for "at"
+    "@media (max-width: 600px) { body { margin: 0 } }",  # CSS in a report
+    "Pre-Voter Registration to those 16 & 17 yo.",       # "registration" is not a plate cue
+    "Alejandro, Antonia y Álvaro matizaron la idea.",    # lone given names, not a reference list
+    "El abuso daña la paz social.",                      # "daña" folds to the name Dana
+    "Que los procesos sean más rápidos.",                # "Sean" and "Mas" are names; "sean más" is not
+    "Proponho que o Viaduto Santa Efigênia seja restaurado.",
+    "A cidade de Bento Gonçalves foi inundada.",
+    "Criação do Centro de Educação Ambiental Tubarões Prof. Fábio Hazin",
+    "Escola Estadual Dr. João Silva",
+    "el ministro Rodrigo Valdés dijo que no",
+    "La cantante Violeta Parra y el escritor Pablo Neruda.",
+    "la calle está mala en la casa 2 de mi vecino",
+    "Hay dos tres cinco 1234 casos.",
+])
+def test_new_kinds_leaked_format_lookalikes_kept(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_new_kinds_leaked_sentences_redacted_in_every_language() -> None:
+    """Every generated value of every leaked format, es/pt/en, is removed (measured: names in lower case or
+    capitals 0.90 — a given name that is also a word is not read there —, surnames alone 0.67, the rest 0.98-1.0)."""
+    import random
+    from collections import Counter
+
+    from consultnlp.privacy.leaked import leaked_sentences
+
+    total: Counter[tuple[str, str]] = Counter()
+    removed: Counter[tuple[str, str]] = Counter()
+    for lang in ("es", "pt", "en"):
+        for sentence, kind, value, variant in leaked_sentences(random.Random(21), 20, lang):
+            redacted = redact_text(sentence)[0]
+            total[kind, variant] += 1
+            removed[kind, variant] += value not in redacted and not any(
+                part in redacted for part in value.split() if len(part) > 3 and part[0].isalnum() and part.isalpha())
+    floor = {("NAME", "lower"): 0.8, ("NAME", "upper"): 0.8, ("NAME", "surnames_alone"): 0.6}
+    low = {k: removed[k] / total[k] for k in total if removed[k] / total[k] < floor.get(k, 0.95)}
+    assert low == {}

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EXTERNAL = ROOT.parent / "shared" / "data" / "external"
+# ../shared beside the clone (or beside the folder holding a git worktree).
+EXTERNAL = next((p / "shared" / "data" / "external" for p in ROOT.parents if (p / "shared" / "data" / "external").exists()),
+                ROOT.parent / "shared" / "data" / "external")
 pytestmark = [
     pytest.mark.shared_data,
     pytest.mark.skipif(not (EXTERNAL / "chile-ela-2016").exists(), reason=f"{EXTERNAL} not found: real data not available"),
@@ -28,30 +30,42 @@ def _bench():
 
 
 def test_real_data_names_precision_and_recall_on_labelled_comments() -> None:
-    """219 hand-labelled comments, 63 private people: measured precision 0.81 (64/79), recall 0.937 (59/63).
+    """219 hand-labelled comments, 63 private people, the set the name rules and veto lists were tuned on
+    (issue 21): measured precision 1.0 (63/63), recall 0.968 (61/63); before issue 21, 0.81 and 0.937.
 
-    Thresholds 0.75 and 0.88 allow about four more wrong matches or three more missed
-    people, the size of one or two comments' worth of change; below that the detector
-    has regressed, not fluctuated (the detector and the labels are deterministic).
+    Thresholds 0.95 and 0.93 allow about three more wrong matches or two more missed people;
+    below that the detector has regressed (the detector and the labels are deterministic).
     """
     result = _bench().measure_names()
     assert result["comments"] >= 200 and result["people"] >= 60
+    assert result["precision"] >= 0.95, result["false_positives"]
+    assert result["recall"] >= 0.93, result["missed"]
+
+
+def test_real_data_names_on_held_out_comments() -> None:
+    """204 real comments labelled blind and never tuned on (PNDBio, Chile, English Pol.is, Plano Clima, NHS
+    feedback): measured precision 0.786 (11/14: "James Cook" is a hospital, three times), recall 0.6875 (11/16:
+    four missed are authors in a reference list whose given names the gazetteer lacks, one a signature
+    after the text). Before issue 21: 0.4 (2/5) and 0.125 (2/16).
+    """
+    result = _bench().measure_names("names_heldout.tsv")
+    assert result["comments"] == 204 and result["people"] == 16
     assert result["precision"] >= 0.75, result["false_positives"]
-    assert result["recall"] >= 0.88, result["missed"]
+    assert result["recall"] >= 0.62, result["missed"]
 
 
 def test_real_data_every_redaction_judged_and_few_wrong(capsys) -> None:
-    """All 82 matches on the real comments (Chile 193k, Plano Clima, PNDBio, English Pol.is) were judged by reading:
-    67 right, 15 wrong (public figures and a brand named like people, one name inside an institution's name).
+    """All 83 matches on the real comments (Chile 193k, Plano Clima, PNDBio, English Pol.is) were judged by reading:
+    79 right, 4 wrong (three handles of organisations, one public figure).
 
     A new match that nobody judged fails the first assert: read it and add it to
-    ``benchmarks/labels/precision_sample.tsv``. The wrong ones may not grow past 18 (82 matches at
-    the measured 0.82 precision, less a margin of three matches), nor the total past 95 (+15 %).
+    ``benchmarks/labels/precision_sample.tsv``. The wrong ones may not grow past 7 (three more than
+    measured), nor the total past 95 (+15 %).
     """
     result = _bench().scan_real(sample=1000, seed=13)
     capsys.readouterr()  # the benchmark prints every match to stderr
     sample = result["precision_sample"]
     assert sample.get("unjudged", 0) == 0, "new matches on real data: judge them (see docstring)"
-    assert sample.get("wrong", 0) <= 18
+    assert sample.get("wrong", 0) <= 7
     assert result["matches_total"] <= 95
-    assert set(result["matches"]["chile-ela-2016"]) == {"NAME"}  # no ID, phone or e-mail shape fires on 193k arguments
+    assert set(result["matches"]["chile-ela-2016"]) == {"NAME"}  # no ID, phone, handle or e-mail shape fires on 193k

@@ -211,3 +211,50 @@ def test_fake_rfc_persona_sets_length() -> None:
 def test_fakes_same_seed_same_output() -> None:
     assert [fake_cpf(random.Random(42)) for _ in range(3)] == [fake_cpf(random.Random(42)) for _ in range(3)]
     assert fake_curp(random.Random(1)) != fake_curp(random.Random(2))
+
+
+# ---------------------------------------------------------------- issue 21: bank accounts and the Peruvian DNI
+def test_validators_clabe_check_digit() -> None:
+    from consultnlp.privacy.validators import clabe_check_digit, is_valid_clabe
+
+    # Banxico's example 032180000118359719: weights 3,7,1 over 03218000011835971, products mod 10 sum to 61 -> (10 - 1) % 10 = 9.
+    assert clabe_check_digit("03218000011835971") == "9"
+    assert is_valid_clabe("032180000118359719") and is_valid_clabe("032 180 00011835971 9")
+    assert not is_valid_clabe("032180000118359718")  # one digit off
+    assert not is_valid_clabe("03218000011835971")  # 17 digits
+    assert not is_valid_clabe("000000000000000000")
+
+
+def test_validators_cbu_two_check_digits() -> None:
+    from consultnlp.privacy.validators import is_valid_cbu
+
+    assert is_valid_cbu("2850590940090418135201")  # python-stdnum's example
+    assert is_valid_cbu("28505909 40090418135201")
+    assert not is_valid_cbu("2850590940090418135202")  # second block's check digit wrong
+    assert not is_valid_cbu("2850591940090418135201")  # first block's check digit wrong
+    assert not is_valid_cbu("285059094009041813520")
+
+
+def test_validators_peruvian_dni_with_its_check_character() -> None:
+    from consultnlp.privacy.validators import is_valid_pe_dni
+
+    # 10117410: python-stdnum computes check digit 2 (or the letter G); either is printed on the card.
+    assert is_valid_pe_dni("10117410-2") and is_valid_pe_dni("10117410G") and is_valid_pe_dni("10117410 2")
+    assert not is_valid_pe_dni("10117410-3") and not is_valid_pe_dni("10117410")
+
+
+def test_validators_normalise_maps_back_to_the_original_span() -> None:
+    from consultnlp.privacy.normalise import normalise
+
+    text = "a ｊｕａｎ b%40c.cl d\u200be Jose\u0301"
+    norm, offsets = normalise(text)
+    assert norm == "a juan b@c.cl de José"
+    assert offsets is not None
+    start = norm.index("juan")
+    assert text[slice(*offsets.span(start, start + 4))] == "ｊｕａｎ"
+    start = norm.index("b@c.cl")
+    assert text[slice(*offsets.span(start, start + 6))] == "b%40c.cl"
+    start = norm.index("José")
+    assert text[slice(*offsets.span(start, start + 4))] == "Jose\u0301"
+    assert normalise("plain text, ñandú") == ("plain text, ñandú", None)
+    assert normalise("100%25 y %ZZ")[0] == "100% y %ZZ"
