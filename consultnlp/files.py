@@ -24,6 +24,8 @@ RUN_FILES = frozenset({
     "topics_review.yaml",
 })
 RUN_FOLDERS = {"tables": (".csv", ".parquet"), "state": (".json", ".parquet", ".npz")}
+# private/: the analyst's working table and the re-render state (``state/`` at the top is where older runs kept it).
+PRIVATE_FILES = frozenset({"comments.csv", "comments.parquet"})
 STAGING = ".{name}.tmp-{pid}"
 BACKUP = ".{name}.old-{pid}"
 
@@ -68,12 +70,22 @@ def foreign_entries(folder: Path) -> list[str]:
         if name in RUN_FILES and entry.is_file() or _is_temporary(name):
             continue
         if name in RUN_FOLDERS and entry.is_dir():
-            suffixes = RUN_FOLDERS[name]
-            found += [f"{name}/{inner.name}" + ("/" if inner.is_dir() else "") for inner in sorted(entry.iterdir())
-                      if not (inner.is_file() and (inner.name.endswith(suffixes) or _is_temporary(inner.name)))]
+            found += _foreign_in(entry, name, RUN_FOLDERS[name])
+            continue
+        if name == "private" and entry.is_dir():
+            for inner in sorted(entry.iterdir()):
+                if inner.name == "state" and inner.is_dir():
+                    found += _foreign_in(inner, "private/state", RUN_FOLDERS["state"])
+                elif not (inner.is_file() and (inner.name in PRIVATE_FILES or _is_temporary(inner.name))):
+                    found.append(f"private/{inner.name}" + ("/" if inner.is_dir() else ""))
             continue
         found.append(name + ("/" if entry.is_dir() else ""))
     return found
+
+
+def _foreign_in(folder: Path, shown: str, suffixes: tuple[str, ...]) -> list[str]:
+    return [f"{shown}/{inner.name}" + ("/" if inner.is_dir() else "") for inner in sorted(folder.iterdir())
+            if not (inner.is_file() and (inner.name.endswith(suffixes) or _is_temporary(inner.name)))]
 
 
 def _inside(path: Path, folder: Path) -> bool:

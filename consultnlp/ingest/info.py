@@ -38,6 +38,10 @@ class IngestInfo:
     dropped_columns: list[str] = field(default_factory=list)  # personal columns left out of the frame
     row_filter: str | None = None  # the --where filter
     set_aside: dict[str, int] = field(default_factory=dict)  # rows set aside at ingest, by reason
+    # Columns whose values are mostly personal data (found by content) -> why; published nowhere outside private/.
+    personal_columns: dict[str, str] = field(default_factory=dict)
+    # Neutral name -> the header it replaces, for headers that hold personal data (``column_3``).
+    neutral_headers: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
