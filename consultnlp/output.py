@@ -253,3 +253,19 @@ def _write_files(
         warnings=state.warnings, review=review or None,
     )
     return written
+
+
+def check_folder(folder: str | Path, *, redact: bool = True) -> GateResult:
+    """``consultnlp check OUT``: the privacy gate over a folder (one edited by hand, say). The values to look for
+    and the kinds of personal data come from its ``private/`` when it has one; else every detector kind is used."""
+    from consultnlp.errors import InputError
+    from consultnlp.state import load_state
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder} does not exist or is not a folder. Give the --out folder of a `consultnlp analyze` run.")
+    try:
+        state = load_state(folder)
+    except InputError:
+        return gate_folder(folder, redact=redact)
+    return gate_folder(folder, values=known_values(state), kinds=state.config.redact.kinds, redact=redact)
