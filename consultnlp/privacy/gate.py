@@ -239,7 +239,7 @@ def _csv(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
         out.append(new)
     if changed and redact:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(out)
+        csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(out)
         path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
