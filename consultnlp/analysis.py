@@ -66,7 +66,9 @@ def personal_columns(state: AnalysisState, id_column: str | None) -> list[str]:
     if columns and id_column in state.frame and id_column not in personal:
         # The id column is also kept as a column of the frame: private/ only, like any personal column.
         personal[id_column] = "identifiers that are personal data"
-    return columns + [c for c in state.segment_columns if c in state.frame and (c in personal or holds_personal_data(state.frame[c]))]
+    # A segment is shown as pseudonyms when it is personal as a whole; a stray personal value among ordinary
+    # ones (an e-mail typed as a region) is shown as a placeholder instead (``output.summary_frame``).
+    return columns + [c for c in state.segment_columns if c in state.frame and c in personal]
 
 
 def pseudonym_key(out_dir: Path) -> str:
