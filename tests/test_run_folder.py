@@ -62,6 +62,7 @@ def test_run_folder_rerun_with_another_input_leaves_no_file_of_the_old_run(tmp_p
     assert not {"report.docx", "report.html", "summary.xlsx"} & left
     # Everything in the folder is this run's: what the manifest lists, its state and the manifest itself.
     assert left == set(manifest["outputs"]) | set(manifest["private"]) | {"manifest.json"}
+    assert all(f.startswith("private/") for f in manifest["private"]) and not [f for f in manifest["outputs"] if f.startswith("private/")]
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # no staging or backup left
 
 
