@@ -158,3 +158,16 @@ def test_private_folder_gate_redacts_a_value_it_can_and_fails_closed_on_one_it_c
     (tmp_path / "private").mkdir()
     (tmp_path / "chart.png").rename(tmp_path / "private" / "chart.png")
     assert gate_folder(tmp_path, redact=False).found == 0
+
+
+def test_private_folder_check_command_lists_or_redacts(tmp_path):
+    (tmp_path / "report.md").write_text("Contacto: ana.rojas@example.org\n", encoding="utf-8")
+    listed = runner.invoke(app, ["check", str(tmp_path), "--no-fix"])
+    assert listed.exit_code == 1
+    assert listed.output.splitlines()[0] == "report.md: 1 EMAIL"
+    assert "ana.rojas@example.org" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    fixed = runner.invoke(app, ["check", str(tmp_path)])
+    assert fixed.exit_code == 0 and fixed.output.splitlines()[0] == "report.md: 1 EMAIL redacted"
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "Contacto: [EMAIL]\n"
+    missing = runner.invoke(app, ["check", str(tmp_path / "nope")])
+    assert missing.exit_code == 1 and "does not exist or is not a folder" in missing.output
