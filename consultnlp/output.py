@@ -129,6 +129,13 @@ def known_values(state: AnalysisState) -> dict[str, str]:
     return values
 
 
+def redacted_texts(state: AnalysisState) -> list[str]:
+    """The run's redacted texts: the gate trusts its detectors' own output, and only looks for known values in them."""
+    if schema.TEXT_REDACTED not in state.frame:
+        return []
+    return [str(t) for t in pd.unique(state.frame[schema.TEXT_REDACTED].astype(str))]
+
+
 def scrub(value: Any, known: KnownValues) -> Any:
     """``value`` (a manifest: dicts, lists, text) with every known value replaced by ``[REDACTED]``."""
     if isinstance(value, str):
@@ -207,12 +214,13 @@ def gate_run(
     """Run the privacy gate over the staged folder; then write the reports again so that they say what it found,
     and check them once more (fails closed on anything left)."""
     kinds = state.config.redact.kinds
-    result = gate_folder(staging, values=values, kinds=kinds)
+    redacted = redacted_texts(state)
+    result = gate_folder(staging, values=values, kinds=kinds, redacted=redacted)
     facts = {**summary.facts, "privacy_gate": {"files": result.files, "found": result.found, "segment_values": segment_values,
                                               "headers": len(state.neutral_headers)}}
     rewritten = rewrite_reports(staging, replace(summary, facts=facts), state.config, formats=formats, lang=lang,
                                 source=state.source, taxonomy=state.taxonomy, warnings=state.warnings, review=review or None)
-    again = gate_folder(staging, values=values, kinds=kinds, files=[staging / f for f in rewritten])
+    again = gate_folder(staging, values=values, kinds=kinds, files=[staging / f for f in rewritten], redacted=redacted)
     result.findings += again.findings
     result.seconds += again.seconds
     return result
@@ -268,4 +276,5 @@ def check_folder(folder: str | Path, *, redact: bool = True) -> GateResult:
         state = load_state(folder)
     except InputError:
         return gate_folder(folder, redact=redact)
-    return gate_folder(folder, values=known_values(state), kinds=state.config.redact.kinds, redact=redact)
+    return gate_folder(folder, values=known_values(state), kinds=state.config.redact.kinds, redact=redact,
+                       redacted=redacted_texts(state))

@@ -33,7 +33,11 @@ REDACTED = "[REDACTED]"
 # A known value shorter than this, or without a letter or digit, is no one's data on its own ("-", "sí", "1").
 MIN_VALUE_CHARS = 4
 _TOKEN = re.compile(r"[^\W_]+(?:[@.'’+\-_%][^\W_]+)*", re.UNICODE)
-_HAS_DIGIT = re.compile(r"\d")
+# Cells no detector can fire on: numbers of up to six integer digits (counts, shares, scores, row numbers), booleans.
+# Skipping them keeps the gate to about one pass of the detectors over the published texts.
+_NUMBER = r"[-+]?\d{1,6}(?:[.,]\d+)?(?:[eE][-+]?\d+)?"
+# ... and scores keyed by a code, as the theme columns write them ("civic_space:0.929;health:0.41").
+_PLAIN = re.compile(rf"^(?:{_NUMBER}|True|False|true|false|nan|NaN|None|<NA>|[a-z][a-z0-9_]*:{_NUMBER}(?:;[a-z][a-z0-9_]*:{_NUMBER})*)$")
 # What counts as text in each format, and what it is in order of checking.
 TEXT_SUFFIXES = (".md", ".txt", ".yaml", ".yml")
 SUFFIXES = (".html", ".htm", *TEXT_SUFFIXES, ".json", ".csv", ".parquet", ".xlsx", ".docx", ".qdpx", ".qdc")
@@ -114,9 +118,11 @@ class KnownValues:
 class _Scanner:
     """Finds and redacts in one string; remembers every string it has seen (the same texts recur across files)."""
 
-    def __init__(self, known: KnownValues, kinds: Collection[str] | None) -> None:
+    def __init__(self, known: KnownValues, kinds: Collection[str] | None, redacted: Iterable[str] = ()) -> None:
         self.known, self.kinds = known, kinds
         self.cache: dict[str, tuple[str, tuple[str, ...]]] = {}
+        # Texts the redaction stage wrote with these same detectors: only known values are looked for in them.
+        self.redacted = frozenset(redacted)
 
     def __call__(self, text: str) -> tuple[str, tuple[str, ...]]:
         """(``text`` redacted, the kinds found, one per finding)."""
@@ -124,7 +130,8 @@ class _Scanner:
         if hit is not None:
             return hit
         spans = [(s, e, origin) for s, e, origin in self.known.find(text)]
-        if len(text) >= 3 and (self.kinds is None or self.kinds):
+        detect = len(text) >= 3 and (self.kinds is None or self.kinds) and not _PLAIN.match(text)
+        if detect and text not in self.redacted and text.lstrip("'") not in self.redacted:
             spans += [(m.start, m.end, m.kind) for m in find_pii(text, kinds=self.kinds)]
         if not spans:
             result = (text, ())
@@ -373,16 +380,17 @@ def _scan_file(path: Path, scan: _Scanner, redact: bool, shown: str) -> Counter:
 
 def gate_folder(
     folder: Path, *, values: dict[str, str] | None = None, kinds: Collection[str] | None = None, redact: bool = True,
-    files: Iterable[Path] | None = None,
+    files: Iterable[Path] | None = None, redacted: Iterable[str] = (),
 ) -> GateResult:
     """Scan the publishable files of ``folder`` (or ``files``) for ``values`` (value -> where it comes from) and for
     detector hits of ``kinds`` (default: all). With ``redact`` each finding is redacted in place and the file is
     scanned again; anything left raises ``PrivacyGateError`` naming the file and kind. Without ``redact`` nothing
-    is changed and the findings are returned."""
+    is changed and the findings are returned. ``redacted`` are texts the run's redaction wrote with the same detectors
+    (its ``text_redacted``): the detectors are not run on them again, known values are still looked for."""
     started = time.perf_counter()
     folder = Path(folder)
     known = KnownValues(values or {})
-    scan = _Scanner(known, None if kinds is None else list(kinds))
+    scan = _Scanner(known, None if kinds is None else list(kinds), redacted)
     result = GateResult(known_values=len(known))
     for path in (list(files) if files is not None else publishable_files(folder)):
         shown = str(path.relative_to(folder)) if path.is_relative_to(folder) else path.name
