@@ -235,30 +235,38 @@ def _json(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _csv(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+def _columns(frame: pd.DataFrame, scan: _Scanner, found: Counter) -> bool:
+    """Scan each text column by its distinct values (a million-row table has far fewer); redact in place; True if changed."""
     changed = False
-    out = []
-    for row in rows:
-        new, moved = _rewrite_strings(row, scan, found)
-        changed = changed or moved
-        out.append(new)
-    if changed and redact:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(out)
-        path.write_text(buffer.getvalue(), encoding="utf-8")
+    for position in range(frame.shape[1]):
+        column = frame.iloc[:, position]
+        if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
+            continue
+        counts = column[column.map(lambda v: isinstance(v, str) and v != "")].value_counts(sort=False)
+        replace: dict[str, str] = {}
+        for value, n in counts.items():
+            new, kinds = scan(value)
+            if kinds:
+                found.update({k: c * int(n) for k, c in Counter(kinds).items()})
+                if new != value:
+                    replace[value] = new
+        if replace:
+            frame.iloc[:, position] = column.map(lambda v: replace.get(v, v) if isinstance(v, str) else v)
+            changed = True
+    return changed
+
+
+def _csv(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, header=None, encoding="utf-8")
+    if _columns(frame, scan, found) and redact:
+        frame.to_csv(path, index=False, header=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_ALL)
 
 
 def _parquet(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
     frame = pd.read_parquet(path)
     columns, changed = _rewrite_strings([str(c) for c in frame.columns], scan, found)
-    for column in frame.columns:
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            values, moved = _rewrite_strings(frame[column].tolist(), scan, found)
-            if moved:
-                frame[column] = pd.Series(values, index=frame.index, dtype=object)
-                changed = True
+    frame.columns = range(frame.shape[1])
+    changed = _columns(frame, scan, found) or changed
     if changed and redact:
         frame.columns = [str(c) for c in columns]
         frame.to_parquet(path, index=False)
