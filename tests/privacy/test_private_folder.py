@@ -1,7 +1,7 @@
 """Everything outside private/ is publishable: personal columns found by content, segment values and headers.
 
-A Google Forms export whose respondent columns the platform list does not know (``Nombres``, ``RUT``,
-``Fono``, ``Mail``, an IP column), a segment column with one e-mail among its regions, and a segment
+A survey export (no platform recognised) with respondent columns known only by their content (``Nombres``,
+``RUT``, ``Fono``, ``Mail``, an IP column), a segment column with one e-mail among its regions, and a segment
 whose header names a person. After ``analyze``, no file outside private/ (every format, file names
 included) holds any of those values; private/ holds them all.
 """
@@ -44,7 +44,7 @@ def run(tmp_path_factory):
     surnames = ["Sepúlveda Araya", "BUSTAMANTE ORELLANA", "Valenzuela Cárcamo", "Henríquez Tapia"]
     n = len(texts)
     frame = pd.DataFrame({
-        "Marca temporal": [f"2026/03/{1 + i % 28:02d} 10:{i % 60:02d}:00" for i in range(n)],
+        "fecha": [f"2026/03/{1 + i % 28:02d} 10:{i % 60:02d}:00" for i in range(n)],
         "Nombres": [f"{rng.choice(given)} {rng.choice(surnames)}" for _ in range(n)],
         "RUT": [_rut(9_000_000 + 7919 * i) for i in range(n)],
         "Fono": [f"+56 9 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}" for _ in range(n)],
@@ -171,3 +171,20 @@ def test_private_folder_check_command_lists_or_redacts(tmp_path):
     assert (tmp_path / "report.md").read_text(encoding="utf-8") == "Contacto: [EMAIL]\n"
     missing = runner.invoke(app, ["check", str(tmp_path / "nope")])
     assert missing.exit_code == 1 and "does not exist or is not a folder" in missing.output
+
+
+def test_private_folder_platform_lists_name_google_forms_and_consul_personal_columns(tmp_path):
+    from consultnlp.ingest import ingest
+
+    form = tmp_path / "form.csv"
+    pd.DataFrame({"Marca temporal": ["2024/01/02 10:00:00"] * 3, "Nombres": ["Ana Soto", "Luis Vera", "Eva Roa"],
+                  "RUT": ["9000000-4", "9007919-9", "9015838-3"], "Fono": ["+56 9 1111 2222"] * 3, "Mail": ["a@b.cl"] * 3,
+                  "¿Qué propone?": ["Más árboles en las plazas del barrio y mejores veredas para caminar."] * 3}).to_csv(form, index=False)
+    frame, info = ingest(form)
+    assert info.platform == "google-forms" and {"Nombres", "RUT", "Fono", "Mail"} <= set(info.dropped_columns)
+    assert not {"Nombres", "RUT", "Fono", "Mail"} & set(frame.columns)
+    consul = tmp_path / "proposals.csv"
+    pd.DataFrame({"ID": ["1", "2"], "Título": ["Plazas", "Veredas"], "Resumen": ["Más árboles en las plazas.", "Veredas anchas."],
+                  "Autor": ["Ana Soto", "Luis Vera"], "Email del autor": ["ana@x.cl", "luis@x.cl"]}).to_csv(consul, index=False)
+    frame, info = ingest(consul)
+    assert info.platform == "consul-admin-proposals" and {"Autor", "Email del autor"} <= set(info.dropped_columns)

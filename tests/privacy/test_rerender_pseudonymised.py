@@ -50,3 +50,28 @@ def test_rerender_pseudonymised_review_file_shows_pseudonyms_only(run):
     review = (out / "topics_review.yaml").read_text(encoding="utf-8")
     assert not [r for r in ruts if r in review]
     assert "p-" in review
+
+
+def test_rerender_pseudonymised_split_off_names_a_pseudonym(run, tmp_path):
+    """The review file shows pseudonyms, so its split_off names comments by pseudonym; the re-render applies it."""
+    import re
+    import shutil
+
+    import yaml
+
+    source, ruts = run
+    out = shutil.copytree(source, tmp_path / "out")
+    review = yaml.safe_load((out / "topics_review.yaml").read_text(encoding="utf-8"))
+    topic = next(t for t in review["topics"] if t["id"] >= 0 and t["examples"])
+    pseudonym = re.match(r"(p-[0-9a-f]{12})", topic["examples"][0]).group(1)
+    topic["split_off"] = [pseudonym]
+    (out / "topics_review.yaml").write_text(yaml.safe_dump(review, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["report", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    public = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False).set_index("comment_id")
+    assert public.loc[pseudonym, "topic_id"] == "-1"
+    working = pd.read_parquet(out / "private" / "comments.parquet").set_index("public_id")
+    assert working.loc[pseudonym, "comment_id"] in ruts
+    manifest = (out / "manifest.json").read_text(encoding="utf-8")
+    assert pseudonym in manifest and not [r for r in ruts if r in manifest]
+    assert not [r for r in ruts if r in (out / "report.md").read_text(encoding="utf-8")]
