@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import json
 import re
 import time
