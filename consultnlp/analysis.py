@@ -22,13 +22,13 @@ from consultnlp.files import check_run_folder, run_lock
 from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
 from consultnlp.ingest.info import ConsultationTitle
-from consultnlp.output import canonical_order, write_run
+from consultnlp.output import canonical_order, summary_frame, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
 from consultnlp.report.consul import is_consul_export, not_a_consul_export
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.stages.base import RunContext
-from consultnlp.state import STATE_DIR, AnalysisState
+from consultnlp.state import LEGACY_STATE_DIR, STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
 from consultnlp.summary.keypoints import KeyPointInputs, key_point_groups, key_points
 from consultnlp.summary.prompt_points import by_prompt, with_prompts
@@ -56,7 +56,8 @@ def analysis_state(result: PipelineResult, accounting: dict[str, Any]) -> Analys
         frame=frame, topic_info=context.topic_info, taxonomy=context.taxonomy, config=result.config, accounting=accounting,
         source=result.ingest.file_name, segment_columns=list(result.ingest.segment_columns), report_lang=context.report_lang,
         warnings=[note.to_dict() for note in context.warnings], stats=context.stats, assignments=assignments,
-        topic_groups=context.topic_groups,
+        topic_groups=context.topic_groups, personal_columns=dict(result.ingest.personal_columns),
+        neutral_headers=dict(result.ingest.neutral_headers),
     )
 
 
@@ -69,20 +70,28 @@ def manifest_rows(accounting: dict[str, Any], frame: pd.DataFrame) -> dict[str, 
 
 
 def personal_columns(state: AnalysisState, id_column: str | None) -> list[str]:
-    """The identifier columns whose values are personal data: the ids (as ``comment_id``) and segment columns."""
-    columns = [ID_COLUMN] if id_column and holds_personal_data(state.frame.index) else []
-    return columns + [c for c in state.segment_columns if c in state.frame and holds_personal_data(state.frame[c])]
+    """The identifier columns whose values are personal data: the ids (as ``comment_id``) and segment columns,
+    by their values or because the column is personal by content (``state.personal_columns``)."""
+    personal = state.personal_columns
+    columns = [ID_COLUMN] if id_column and (id_column in personal or holds_personal_data(state.frame.index)) else []
+    if columns and id_column in state.frame and id_column not in personal:
+        # The id column is also kept as a column of the frame: private/ only, like any personal column.
+        personal[id_column] = "identifiers that are personal data"
+    # A segment is shown as pseudonyms when it is personal as a whole; a stray personal value among ordinary
+    # ones (an e-mail typed as a region) is shown as a placeholder instead (``output.summary_frame``).
+    return columns + [c for c in state.segment_columns if c in state.frame and c in personal]
 
 
 def pseudonym_key(out_dir: Path) -> str:
     """The key of an earlier run in ``out_dir`` (so pseudonyms stay the same across runs), else a new one."""
-    saved = out_dir / STATE_DIR / "pseudonyms.json"
-    try:
-        key = json.loads(saved.read_text(encoding="utf-8")).get("key")
-        bytes.fromhex(key)
-        return key
-    except (OSError, ValueError, TypeError, AttributeError):
-        return new_key()
+    for folder in (STATE_DIR, LEGACY_STATE_DIR):
+        try:
+            key = json.loads((out_dir / folder / "pseudonyms.json").read_text(encoding="utf-8")).get("key")
+            bytes.fromhex(key)
+            return key
+        except (OSError, ValueError, TypeError, AttributeError):
+            continue
+    return new_key()
 
 
 def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig, positions: PositionsConfig | None = None) -> pd.DataFrame:
@@ -176,7 +185,7 @@ def _analyze(
         with progress.task("Finding key points", total=None):
             state.key_points = find_key_points(units, context, config.summarise, config.positions)
     summary = summarise(
-        result.frame, topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
+        summary_frame(state)[0], topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
         cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
         topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
         title=title, row_filter=info.row_filter,

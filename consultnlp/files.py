@@ -25,6 +25,8 @@ RUN_FILES = frozenset({
     "topics_review.yaml",
 })
 RUN_FOLDERS = {"tables": (".csv", ".parquet"), "state": (".json", ".parquet", ".npz")}
+# private/: the analyst's working table and the re-render state (``state/`` at the top is where older runs kept it).
+PRIVATE_FILES = frozenset({"comments.csv", "comments.parquet"})
 STAGING = ".{name}.tmp-{pid}"
 BACKUP = ".{name}.old-{pid}"
 
@@ -83,14 +85,26 @@ def foreign_entries(folder: Path) -> list[str]:
         name = entry.name
         if (name in RUN_FILES or name in listed) and entry.is_file() or _is_temporary(name):
             continue
+        if name == "private" and entry.is_dir():
+            for inner in sorted(entry.iterdir()):
+                if inner.name == "state" and inner.is_dir():
+                    found += _foreign_in(inner, "private/state", RUN_FOLDERS["state"], listed)
+                elif not (inner.is_file() and (inner.name in PRIVATE_FILES or f"private/{inner.name}" in listed
+                                               or _is_temporary(inner.name))):
+                    found.append(f"private/{inner.name}" + ("/" if inner.is_dir() else ""))
+            continue
         if entry.is_dir() and (name in RUN_FOLDERS or any(item.startswith(f"{name}/") for item in listed)):
-            suffixes = RUN_FOLDERS.get(name, ())
-            found += [f"{name}/{inner.name}" + ("/" if inner.is_dir() else "") for inner in sorted(entry.iterdir())
-                      if not (inner.is_file() and (inner.name.endswith(suffixes) or f"{name}/{inner.name}" in listed
-                                                   or _is_temporary(inner.name)))]
+            found += _foreign_in(entry, name, RUN_FOLDERS.get(name, ()), listed)
             continue
         found.append(name + ("/" if entry.is_dir() else ""))
     return found
+
+
+def _foreign_in(folder: Path, shown: str, suffixes: tuple[str, ...], listed: set[str] = frozenset()) -> list[str]:
+    """Entries of a run's sub-folder that it does not write: not of its kinds of file, nor listed in the manifest."""
+    return [f"{shown}/{inner.name}" + ("/" if inner.is_dir() else "") for inner in sorted(folder.iterdir())
+            if not (inner.is_file() and (inner.name.endswith(suffixes) or f"{shown}/{inner.name}" in listed
+                                         or _is_temporary(inner.name)))]
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -4,6 +4,12 @@
 re-render writes exactly the files an analysis would. The folder is written whole
 into a staging folder and swapped in when complete (``files.staged_folder``).
 
+Everything outside ``private/`` is publishable as it is: ``comments.*`` is the open-data
+table (redacted text, pseudonymous ids, no personal columns). ``private/`` holds the
+analyst's working table (``private/comments.*``: original text, raw ids, every column) and
+the re-render state. Before the folder is kept, the privacy gate (``privacy.gate``) scans
+every publishable file for personal data; what it cannot redact fails the run.
+
 A run works on its rows in a canonical order, by comment id (``canonical_order``),
 so the same comments in another input order give the same results; what is
 published (``comments.*``, ``state/``) is in input order again.
@@ -23,17 +29,20 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.files import check_run_folder, staged_folder, write_text
+from consultnlp.privacy.gate import REDACTED, GateResult, KnownValues, gate_folder, iter_known
+from consultnlp.privacy.metadata import public_segment_values
 from consultnlp.privacy.pseudonyms import pseudonymise
-from consultnlp.report.outputs import publish
+from consultnlp.report.outputs import publish, rewrite_reports
 from consultnlp.report.tables import write_csv, write_parquet
-from consultnlp.state import AnalysisState, save_state
+from consultnlp.state import PRIVATE_DIR, PUBLIC_ID, AnalysisState, save_state
 from consultnlp.summary import Summary
 from consultnlp.summary.public import ID_COLUMN, public_tables
 
 # Derived columns that hold unredacted citizen text or are internal: never written out.
 PRIVATE_COLUMNS = (schema.TEXT_CLEAN, schema.LEMMAS)
 REVIEW_FILE = "topics_review.yaml"
-PUBLIC_ID = "public_id"
+WORKING_FILES = (f"{PRIVATE_DIR}/comments.parquet", f"{PRIVATE_DIR}/comments.csv")
+OPEN_FILES = ("comments.parquet", "comments.csv")
 
 
 def canonical_order(frame: pd.DataFrame) -> pd.DataFrame:
@@ -82,6 +91,65 @@ def comments_output(
     return out
 
 
+def open_comments(working: pd.DataFrame, state: AnalysisState) -> pd.DataFrame:
+    """The open-data table (``comments.*``) from the working table: redacted text only, the pseudonym as
+    ``comment_id``, personal columns left out (a personal segment shown as pseudonyms, as in every table),
+    segment values that hold personal data shown as a placeholder."""
+    out = working.drop(columns=[schema.TEXT], errors="ignore")
+    if PUBLIC_ID in out:
+        out[schema.COMMENT_ID] = out.pop(PUBLIC_ID)
+    segments = [c for c in state.pseudonymised if c != ID_COLUMN and c in out]
+    for column in segments:
+        out[column] = pseudonymise(out[column], state.pseudonym_key or "")
+    out = out.drop(columns=[c for c in state.personal_columns if c in out and c not in segments])
+    out, _ = public_segment_values(out, state.segment_columns, skip=state.pseudonymised)
+    return out
+
+
+def summary_frame(state: AnalysisState, frame: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The frame a summary is computed on: segment values that hold personal data replaced by a placeholder
+    (one row of the segment table counts them all), and how many rows each segment column had so."""
+    return public_segment_values(state.frame if frame is None else frame, state.segment_columns, skip=state.pseudonymised)
+
+
+def known_values(state: AnalysisState) -> dict[str, str]:
+    """What the gate looks for in published files, with where it comes from: the raw ids when they are personal,
+    every value of a personal column, the headers given neutral names and the segment values shown as placeholders."""
+    frame = state.frame
+    values: dict[str, str] = {}
+    if ID_COLUMN in state.pseudonymised:
+        values.update((str(v), "id") for v in frame.index if str(v).strip())
+    columns = [c for c in (*state.personal_columns, *state.pseudonymised) if c != ID_COLUMN]
+    values.update(iter_known(frame, columns))
+    public, counts = summary_frame(state)
+    for column in counts:
+        changed = frame[column].astype(str) != public[column].astype(str)
+        values.update((str(v), "segment value") for v in pd.unique(frame.loc[changed, column].astype(str)))
+    values.update((original, "header") for original in state.neutral_headers.values())
+    return values
+
+
+def redacted_texts(state: AnalysisState) -> list[str]:
+    """The run's redacted texts: the gate trusts its detectors' own output, and only looks for known values in them."""
+    if schema.TEXT_REDACTED not in state.frame:
+        return []
+    return [str(t) for t in pd.unique(state.frame[schema.TEXT_REDACTED].astype(str))]
+
+
+def scrub(value: Any, known: KnownValues) -> Any:
+    """``value`` (a manifest: dicts, lists, text) with every known value replaced by ``[REDACTED]``."""
+    if isinstance(value, str):
+        spans = known.find(value)
+        for start, end, _ in reversed(spans):
+            value = value[:start] + REDACTED + value[end:]
+        return value
+    if isinstance(value, list):
+        return [scrub(v, known) for v in value]
+    if isinstance(value, dict):
+        return {scrub(k, known): scrub(v, known) for k, v in value.items()}
+    return value
+
+
 def write_run(
     out_dir: Path,
     state: AnalysisState,
@@ -105,6 +173,9 @@ def write_run(
     out_dir = Path(out_dir)
     # Checked before the run too; again here, as the folder may have changed while the run worked.
     check_run_folder(out_dir)
+    values = known_values(state)
+    segment_values = sum(summary_frame(state)[1].values())
+    summary = published_summary(state, summary)
     with staged_folder(out_dir, carry=carry) as staging:
         written = _write_files(staging, state, summary, lang=lang, formats=formats, review=review, review_template=review_template)
         written += [name for name in carry if (staging / name).is_file() and name not in written]
@@ -112,12 +183,56 @@ def write_run(
         assignments = None if state.assignments is None else state.assignments.reindex(frame.index)
         published = replace(state, frame=frame, assignments=assignments)
         state_files = save_state(staging, published)
+        gate = gate_run(staging, state, summary, values, lang=lang, formats=formats, review=review,
+                        segment_values=segment_values)
         manifest["outputs"] = written
+        manifest["private"] = list(WORKING_FILES) + state_files
         manifest["state"] = {"files": state_files, "bytes": sum((staging / f).stat().st_size for f in state_files)}
-        manifest.setdefault("timings_s", {})["write"] = round(time.perf_counter() - started, 3)
+        manifest["privacy_gate"] = gate.to_dict()
+        manifest.setdefault("timings_s", {})["privacy_gate"] = round(gate.seconds, 3)
+        manifest["timings_s"]["write"] = round(time.perf_counter() - started, 3)
         manifest["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        write_text(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2, default=str) + "\n")
+        # The manifest records the input as read (its columns, notes): a personal header or value is scrubbed first.
+        text = json.dumps(scrub(manifest, KnownValues(values)), ensure_ascii=False, indent=2, default=str) + "\n"
+        write_text(staging / "manifest.json", text)
+        gate_folder(staging, values=values, kinds=state.config.redact.kinds, files=[staging / "manifest.json"])
     return written
+
+
+def published_summary(state: AnalysisState, summary: Summary) -> Summary:
+    """``summary`` as published: ids and personal segment values shown as their pseudonyms."""
+    if not (state.pseudonymised and state.pseudonym_key):
+        return summary
+    return replace(summary, tables=public_tables(
+        summary.tables, columns=state.pseudonymised, key=state.pseudonym_key, segment_tables=summary.facts.get("segment_tables") or {}))
+
+
+def gate_run(
+    staging: Path, state: AnalysisState, summary: Summary, values: dict[str, str], *, lang: str, formats: list[str],
+    review: dict[str, Any] | None, segment_values: int = 0,
+) -> GateResult:
+    """Run the privacy gate over the staged folder; then write the reports again so that they say what it found,
+    and check them once more (fails closed on anything left)."""
+    kinds = state.config.redact.kinds
+    redacted = redacted_texts(state)
+    result = gate_folder(staging, values=values, kinds=kinds, redacted=redacted)
+    facts = {**summary.facts, "privacy_gate": {"files": result.files, "found": result.found, "segment_values": segment_values,
+                                              "headers": len(state.neutral_headers)}}
+    rewritten = rewrite_reports(staging, replace(summary, facts=facts), state.config, formats=formats, lang=lang,
+                                source=state.source, taxonomy=state.taxonomy, warnings=state.warnings, review=review or None)
+    again = gate_folder(staging, values=values, kinds=kinds, files=[staging / f for f in rewritten], redacted=redacted)
+    result.findings += again.findings
+    result.seconds += again.seconds
+    return result
+
+
+def review_frame(state: AnalysisState, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The frame the review file is written from and applied to: its ``comment_id`` column holds the ids as
+    published (pseudonyms when the ids are personal data), so the file shows and names only those."""
+    frame = state.frame if frame is None else frame
+    if ID_COLUMN not in state.pseudonymised or not state.pseudonym_key:
+        return frame
+    return frame.assign(**{schema.COMMENT_ID: pseudonymise(frame.index, state.pseudonym_key)})
 
 
 def _write_files(
@@ -129,19 +244,37 @@ def _write_files(
         group_labels=summary.facts.get("group_labels"),
         pseudonym_key=state.pseudonym_key if ID_COLUMN in state.pseudonymised else None,
     )
-    if state.pseudonymised and state.pseudonym_key:
-        summary = replace(summary, tables=public_tables(
-            summary.tables, columns=state.pseudonymised, key=state.pseudonym_key, segment_tables=summary.facts.get("segment_tables") or {}))
-    write_parquet(comments, out_dir / "comments.parquet")
-    write_csv(comments, out_dir / "comments.csv")
-    written = ["comments.parquet", "comments.csv"]
+    working = comments.rename(columns=state.neutral_headers)
+    write_parquet(working, out_dir / WORKING_FILES[0])
+    write_csv(working, out_dir / WORKING_FILES[1])
+    public = open_comments(comments, state)
+    write_parquet(public, out_dir / OPEN_FILES[0])
+    write_csv(public, out_dir / OPEN_FILES[1])
+    written = list(OPEN_FILES)
     if review_template and state.topic_info is not None:
         from consultnlp.topics.review import write_review_template
 
-        write_review_template(state.topic_info, state.frame, out_dir / REVIEW_FILE)
+        write_review_template(state.topic_info, review_frame(state), out_dir / REVIEW_FILE)
         written.append(REVIEW_FILE)
     written += publish(
         out_dir, summary, state.config, formats=formats, lang=lang, source=state.source, taxonomy=state.taxonomy,
         warnings=state.warnings, review=review or None,
     )
     return written
+
+
+def check_folder(folder: str | Path, *, redact: bool = True) -> GateResult:
+    """``consultnlp check OUT``: the privacy gate over a folder (one edited by hand, say). The values to look for
+    and the kinds of personal data come from its ``private/`` when it has one; else every detector kind is used."""
+    from consultnlp.errors import InputError
+    from consultnlp.state import load_state
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder} does not exist or is not a folder. Give the --out folder of a `consultnlp analyze` run.")
+    try:
+        state = load_state(folder)
+    except InputError:
+        return gate_folder(folder, redact=redact)
+    return gate_folder(folder, values=known_values(state), kinds=state.config.redact.kinds, redact=redact,
+                       redacted=redacted_texts(state))

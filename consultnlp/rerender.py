@@ -1,6 +1,6 @@
 """``consultnlp report DIR``: re-render tables and reports from a saved analysis, without refitting.
 
-Reads ``DIR/state/`` and ``DIR/comments.parquet``, applies ``DIR/topics_review.yaml``
+Reads ``DIR/private/state/`` and ``DIR/private/comments.parquet``, applies ``DIR/topics_review.yaml``
 when there is one (to the topics as the model first assigned them, so applying
 it again changes nothing), then writes the same files ``analyze`` writes.
 """
@@ -22,7 +22,7 @@ from consultnlp.files import check_run_folder, run_lock
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
 from consultnlp.ingest.info import ConsultationTitle
-from consultnlp.output import REVIEW_FILE, canonical_order, write_run
+from consultnlp.output import REVIEW_FILE, canonical_order, review_frame, summary_frame, write_run
 from consultnlp.report.outputs import check_formats
 from consultnlp.state import load_state
 from consultnlp.summary import summarise
@@ -105,12 +105,15 @@ def _rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str
     formats = check_formats(formats if formats else list(state.config.report.formats))
     lang = lang or state.report_lang
     original_topics = state.original_topics
-    frame, topic_info, review = apply_topic_review(out_dir, state.frame, state.topic_info)
+    # The review file names comments by their published ids (pseudonyms when the ids are personal data).
+    shown = review_frame(state)
+    frame, topic_info, review = apply_topic_review(out_dir, shown, state.topic_info)
+    frame = frame.drop(columns=[schema.COMMENT_ID]) if schema.COMMENT_ID in frame.columns else frame
     frame, topic_info = follow_groups(frame, topic_info, review)
     if not frame.index.equals(state.frame.index):  # pragma: no cover - guarded in apply_topic_review
         raise AssertionError("re-render changed the rows of comments.*")
     summary = summarise(
-        frame, topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
+        summary_frame(state, frame)[0], topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
         accounting=row_accounting(frame), segment_columns=state.segment_columns, lang=lang, original_topics=original_topics,
         topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
         title=ConsultationTitle.from_dict(state.manifest.get("title"))

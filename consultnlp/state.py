@@ -1,6 +1,8 @@
 """What an analysis keeps so that ``consultnlp report DIR`` can re-render it without refitting.
 
-``DIR/state/`` holds, next to the published ``comments.parquet``:
+All of it is private: it lives under ``DIR/private/`` with the analyst's working table
+(``private/comments.parquet``, original text, raw ids and personal columns), never beside
+the published files. ``DIR/private/state/`` holds:
 
 - ``state.json``: source file name, segment columns, row accounting, the
   resolved config, warnings and stats, the report language used;
@@ -11,6 +13,8 @@
 - ``assignments.parquet``: each row's topic as the model assigned it, so a
   topic review is always applied to the original, never twice;
 - ``pseudonyms.json``: which columns hold personal data and the key of their pseudonyms;
+  ``state.json`` also names the personal columns (and why), and the neutral names given to headers
+  that held personal data;
 - ``quotes.npz``: quote candidates with float16 embeddings and group centres
   (see ``consultnlp.summary.quotes``), never the embeddings of every comment.
 """
@@ -32,8 +36,14 @@ from consultnlp.errors import InputError
 from consultnlp.files import atomic_path, write_text
 from consultnlp.summary.quotes import QuotePool
 
-STATE_DIR = "state"
+PRIVATE_DIR = "private"
+STATE_DIR = f"{PRIVATE_DIR}/state"
+LEGACY_STATE_DIR = "state"  # where runs before the private/ folder kept it; still read
+WORKING_TABLE = f"{PRIVATE_DIR}/comments.parquet"
 STATE_FORMAT = 1
+# Columns the written tables add to the frame (the pseudonym of each id): derived again on every write, never read back.
+PUBLIC_ID = "public_id"
+OUTPUT_ONLY_COLUMNS = (PUBLIC_ID,)
 
 
 @dataclass
@@ -56,6 +66,10 @@ class AnalysisState:
     # Columns whose values are personal data ("comment_id" for the ids), shown as pseudonyms under this key.
     pseudonymised: list[str] = field(default_factory=list)
     pseudonym_key: str | None = None
+    # Input columns whose values are personal data (found by content or named by the platform) -> why, e.g. "e-mails".
+    personal_columns: dict[str, str] = field(default_factory=dict)
+    # Neutral name -> the input header it replaces, for headers that held personal data.
+    neutral_headers: dict[str, str] = field(default_factory=dict)
     # Each row's topic columns as the model assigned them (before any review), indexed by comment_id.
     assignments: pd.DataFrame | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
@@ -86,7 +100,7 @@ def _dump(path: Path, data: Any) -> None:
 
 
 def save_state(out_dir: Path, state: AnalysisState) -> list[str]:
-    """Write ``out_dir/state/`` from ``state``; return the relative paths written."""
+    """Write ``out_dir/private/state/`` from ``state``; return the relative paths written."""
     state_dir = Path(out_dir) / STATE_DIR
     state_dir.mkdir(parents=True, exist_ok=True)
     _dump(state_dir / "state.json", {
@@ -99,35 +113,37 @@ def save_state(out_dir: Path, state: AnalysisState) -> list[str]:
         "config": config_to_dict(state.config),
         "warnings": list(state.warnings),
         "stats": state.stats,
+        "personal_columns": state.personal_columns,
+        "neutral_headers": state.neutral_headers,
     })
-    written = ["state/state.json"]
+    written = [f"{STATE_DIR}/state.json"]
     if state.topic_info is not None:
         _dump(state_dir / "topic_info.json", state.topic_info.to_dict(orient="records"))
-        written.append("state/topic_info.json")
+        written.append(f"{STATE_DIR}/topic_info.json")
     if state.taxonomy is not None:
         _dump(state_dir / "taxonomy.json", state.taxonomy.model_dump(mode="json"))
-        written.append("state/taxonomy.json")
+        written.append(f"{STATE_DIR}/taxonomy.json")
     if state.pseudonym_key is not None:
         # The key links pseudonyms back to values: it stays with the analyst, never in a published file.
         _dump(state_dir / "pseudonyms.json", {"columns": state.pseudonymised, "key": state.pseudonym_key})
-        written.append("state/pseudonyms.json")
+        written.append(f"{STATE_DIR}/pseudonyms.json")
     if state.topic_groups is not None:
         _dump(state_dir / "topic_groups.json", state.topic_groups.to_dict(orient="records"))
-        written.append("state/topic_groups.json")
+        written.append(f"{STATE_DIR}/topic_groups.json")
     if state.key_points is not None:
         with atomic_path(state_dir / "key_points.parquet") as tmp:
             state.key_points.to_parquet(tmp, index=False)
-        written.append("state/key_points.parquet")
+        written.append(f"{STATE_DIR}/key_points.parquet")
     if state.assignments is not None:
         with atomic_path(state_dir / "assignments.parquet") as tmp:
             state.assignments.reset_index().to_parquet(tmp, index=False)
-        written.append("state/assignments.parquet")
+        written.append(f"{STATE_DIR}/assignments.parquet")
     if state.quote_pool is not None:
         buffer = io.BytesIO()
         np.savez_compressed(buffer, **state.quote_pool.to_arrays())
         with atomic_path(state_dir / "quotes.npz") as tmp:
             tmp.write_bytes(buffer.getvalue())
-        written.append("state/quotes.npz")
+        written.append(f"{STATE_DIR}/quotes.npz")
     return written
 
 
@@ -139,25 +155,32 @@ def _read_json(path: Path) -> Any:
 
 
 def load_state(out_dir: Path) -> AnalysisState:
-    """Read what ``save_state`` wrote, with ``comments.parquet`` as the frame (its topics reset to the original ones)."""
+    """Read what ``save_state`` wrote, with ``private/comments.parquet`` as the frame (its topics reset to the original ones)."""
     from consultnlp.taxonomy import Taxonomy
 
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise InputError(f"{out_dir} does not exist or is not a folder. Give the --out folder of a `consultnlp analyze` run.")
-    state_dir = out_dir / STATE_DIR
+    state_dir, comments_path = out_dir / STATE_DIR, out_dir / WORKING_TABLE
+    if not (state_dir / "state.json").is_file() and (out_dir / LEGACY_STATE_DIR / "state.json").is_file():
+        # A run from before private/: its state and working table sat beside the published files.
+        state_dir, comments_path = out_dir / LEGACY_STATE_DIR, out_dir / "comments.parquet"
     if not (state_dir / "state.json").is_file():
         raise InputError(
             f"{out_dir} has no {STATE_DIR}/state.json: it is not an analysis folder, or it was written by an older consultnlp. "
             f"Run `consultnlp analyze INPUT --out {out_dir}` to create it."
         )
-    comments_path = out_dir / "comments.parquet"
     if not comments_path.is_file():
-        raise InputError(f"{out_dir} has no comments.parquet. Run `consultnlp analyze INPUT --out {out_dir}` again.")
+        raise InputError(f"{out_dir} has no {comments_path.relative_to(out_dir)}. Run `consultnlp analyze INPUT --out {out_dir}` again.")
     meta = _read_json(state_dir / "state.json")
     if meta.get("format") != STATE_FORMAT:
         raise InputError(f"{state_dir}/state.json has format {meta.get('format')!r}; this consultnlp reads format {STATE_FORMAT}. Run `consultnlp analyze` again.")
     frame = pd.read_parquet(comments_path).set_index(schema.COMMENT_ID)
+    # The pseudonym column is written beside the ids, not part of the analysis: a re-render derives it again.
+    frame = frame.drop(columns=[c for c in OUTPUT_ONLY_COLUMNS if c in frame.columns])
+    # The working table shows the input's headers; the analysis knows a personal one by its neutral name.
+    neutral = dict(meta.get("neutral_headers", {}))
+    frame = frame.rename(columns={original: name for name, original in neutral.items()})
     assigned = None
     if (state_dir / "assignments.parquet").is_file():
         assigned = pd.read_parquet(state_dir / "assignments.parquet").set_index(schema.COMMENT_ID)
@@ -184,4 +207,5 @@ def load_state(out_dir: Path) -> AnalysisState:
         report_lang=meta.get("report_lang", "en"), warnings=list(meta.get("warnings", [])), stats=meta.get("stats", {}),
         quote_pool=pool, assignments=assigned, manifest=manifest, topic_groups=groups, key_points=points,
         pseudonymised=list(pseudonyms.get("columns", [])), pseudonym_key=pseudonyms.get("key"),
+        personal_columns=dict(meta.get("personal_columns", {})), neutral_headers=neutral,
     )

@@ -65,7 +65,7 @@ def test_compare_errors(runs, tmp_path):
     a, _, _ = runs
     result = CliRunner().invoke(app, ["compare", str(a), str(tmp_path), "--out", str(tmp_path / "x")])
     assert result.exit_code == 1
-    assert result.output == f"Error: {tmp_path} is not an analysis folder (no state/). Give two --out folders of `consultnlp analyze`.\n"
+    assert result.output == f"Error: {tmp_path} is not an analysis folder (no private/state/). Give two --out folders of `consultnlp analyze`.\n"
 
 
 def test_compare_match_is_one_to_one_and_greedy():

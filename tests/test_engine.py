@@ -86,5 +86,5 @@ def test_embeddings_on_disk_give_identical_tables(tmp_path):
     assert stats["disk"]["embeddings_computed"] > 0 and stats["disk-cached"]["embeddings_computed"] == 0
     _assert_same_outputs(tmp_path / "memory", tmp_path / "disk")
     _assert_same_outputs(tmp_path / "memory", tmp_path / "disk-cached")
-    quotes = [(tmp_path / name / "state" / "quotes.npz").read_bytes() for name in ("memory", "disk", "disk-cached")]
+    quotes = [(tmp_path / name / "private" / "state" / "quotes.npz").read_bytes() for name in ("memory", "disk", "disk-cached")]
     assert quotes[0] == quotes[1] == quotes[2]

@@ -145,6 +145,6 @@ def _assert_error(result, expected: str) -> None:
 def test_report_cli_errors_are_one_line(sample, tmp_path):
     _assert_error(_report(tmp_path / "nope"), "does not exist or is not a folder")
     (tmp_path / "empty").mkdir()
-    _assert_error(_report(tmp_path / "empty"), "has no state/state.json")
+    _assert_error(_report(tmp_path / "empty"), "has no private/state/state.json")
     _assert_error(_report(sample, "--lang", "fr"), "--lang 'fr' is not a report language; use one of es, pt, en")
     _assert_error(_report(sample, "--format", "html,pdf"), "unknown report format 'pdf'; valid formats: html, md, xlsx, docx")

@@ -64,7 +64,8 @@ def test_run_folder_rerun_with_another_input_leaves_no_file_of_the_old_run(tmp_p
     assert not [n for n in left if "segment_region" in n or "theme_segment" in n]
     assert not {"report.docx", "report.html", "summary.xlsx"} & left
     # Everything in the folder is this run's: what the manifest lists, its state and the manifest itself.
-    assert left == set(manifest["outputs"]) | set(manifest["state"]["files"]) | {"manifest.json"}
+    assert left == set(manifest["outputs"]) | set(manifest["private"]) | {"manifest.json"}
+    assert all(f.startswith("private/") for f in manifest["private"]) and not [f for f in manifest["outputs"] if f.startswith("private/")]
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # no staging or backup left
 
 
@@ -166,7 +167,7 @@ def test_run_folder_rerender_keeps_review_and_state_and_drops_other_formats(samp
     assert review.read_text(encoding="utf-8") == edited
     assert (out / "report.md").is_file() and not (out / "report.html").exists() and not (out / "report.docx").exists()
     assert not (out / "summary.xlsx").exists()
-    assert set(_files(out)) == set(manifest["outputs"]) | set(manifest["state"]["files"]) | {"manifest.json"}
+    assert set(_files(out)) == set(manifest["outputs"]) | set(manifest["private"]) | {"manifest.json"}
     assert "topics_review.yaml" in manifest["outputs"]
     # The re-rendered folder re-renders again: its state is complete.
     again = runner.invoke(app, ["report", str(out), "--format", "html"])

@@ -9,6 +9,7 @@ import typer
 
 from consultnlp import __version__
 from consultnlp.cli.analyze import analyze
+from consultnlp.cli.check import check
 from consultnlp.cli.compare import compare
 from consultnlp.cli.positions import positions_app
 from consultnlp.cli.report import report
@@ -25,6 +26,7 @@ app = typer.Typer(
 app.command()(analyze)
 app.command()(report)
 app.command()(compare)
+app.command()(check)
 app.add_typer(topics_app, name="topics")
 app.add_typer(themes_app, name="themes")
 app.add_typer(positions_app, name="positions")

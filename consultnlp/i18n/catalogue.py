@@ -380,6 +380,28 @@ STRINGS: dict[str, dict] = {
                            ("{subject} (1 contribution), for example:", "{subject} ({n} contributions), for example:")),
     # prompts (issue 26, item 1): the prompt a key point answers, shown with its statement.
     "point_on_prompt": _s("sobre {prompt}", "sobre {prompt}", "on {prompt}"),
+    # privacy (issue 21): the private/ folder and the final check before the results are kept.
+    "private_folder": _s(
+        "Todo lo que está en la carpeta de resultados fuera de private/ puede publicarse tal cual; private/ guarda el texto original, "
+        "las columnas personales y la clave de los seudónimos, y no debe publicarse.",
+        "Tudo o que está na pasta de resultados fora de private/ pode ser publicado como está; private/ guarda o texto original, "
+        "as colunas pessoais e a chave dos pseudônimos, e não deve ser publicada.",
+        "Everything in the results folder outside private/ can be published as it is; private/ holds the original text, "
+        "the personal columns and the pseudonym key, and must not be published."),
+    "privacy_gate": _s(
+        "Antes de guardar los resultados, una revisión final buscó datos personales y valores de columnas personales en {files} archivos publicables: "
+        "encontró y ocultó {found}.",
+        "Antes de salvar os resultados, uma verificação final procurou dados pessoais e valores de colunas pessoais em {files} arquivos publicáveis: "
+        "encontrou e ocultou {found}.",
+        "Before the results were kept, a final check looked for personal data and values of personal columns in {files} publishable files: "
+        "it found and redacted {found}."),
+    "privacy_metadata": _s(
+        "Valores de segmento con datos personales mostrados como marcador: {values}; encabezados de columna con datos personales "
+        "reemplazados por un nombre neutro: {headers}.",
+        "Valores de segmento com dados pessoais mostrados como marcador: {values}; cabeçalhos de coluna com dados pessoais "
+        "substituídos por um nome neutro: {headers}.",
+        "Segment values holding personal data shown as a placeholder: {values}; column headers holding personal data "
+        "replaced by a neutral name: {headers}."),
 }
 
 SETTINGS = {

@@ -9,6 +9,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.errors import InputError
 from consultnlp.ingest.info import IngestInfo
+from consultnlp.privacy.metadata import neutral_header, personal_column, personal_header
 
 # Column names that usually hold the free text, in es/pt/en (compared lower-cased, accents kept).
 TEXT_NAME_HINTS = (
@@ -53,6 +54,17 @@ def missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str
         except InputError:
             pass
     return InputError(f'{info.where} has no column "{name}". Found: {found}.{hint}')
+
+
+def find_personal_columns(meta: pd.DataFrame, info: IngestInfo) -> dict[str, str]:
+    """The columns of ``meta`` whose values are mostly personal data, whatever their header, with why
+    (``{"Mail": "e-mails"}``); recorded in ``info.personal_columns`` with a note naming each one."""
+    found = {str(c): why for c in meta.columns if (why := personal_column(meta[c], str(c)))}
+    info.personal_columns = found
+    if found:
+        listed = ", ".join(f'"{c}" ({why})' for c, why in found.items())
+        info.warnings.append(f"{info.where}: personal columns, kept in private/ only: {listed}.")
+    return found
 
 
 def derive_comment_ids(texts: pd.Series) -> pd.Index:
@@ -101,9 +113,15 @@ def build_frame(
         index = derive_comment_ids(texts)
 
     meta = frame.drop(columns=[text_column])
+    find_personal_columns(meta, info)
     renamed = {c: f"input_{c}" for c in meta.columns if c in schema.RESERVED}
+    # A header that holds personal data gets a neutral name, so no output (nor file name) shows it.
+    neutral = {c: neutral_header(i) for i, c in enumerate(frame.columns, 1) if c in meta.columns and personal_header(str(c))}
+    renamed.update(neutral)
     meta = meta.rename(columns=renamed)
     info.renamed_columns = renamed
+    info.neutral_headers = {name: original for original, name in neutral.items()}
+    info.personal_columns = {renamed.get(c, c): why for c, why in info.personal_columns.items()}
     info.segment_columns = [renamed.get(c, c) for c in info.segment_columns]
     out = pd.DataFrame(
         {schema.ROW_NUMBER: range(1, len(frame) + 1), schema.TEXT: texts.to_numpy()}, index=index

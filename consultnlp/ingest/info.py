@@ -44,6 +44,10 @@ class IngestInfo:
     title: str | None = None
     title_from: str | None = None
     context_column: str | None = None  # the column holding each row's prompt (--context-column, "question"), kept as ``context``
+    # Columns whose values are mostly personal data (found by content) -> why; published nowhere outside private/.
+    personal_columns: dict[str, str] = field(default_factory=dict)
+    # Neutral name -> the header it replaces, for headers that hold personal data (``column_3``).
+    neutral_headers: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -190,6 +190,10 @@ _WORD = {
 }
 
 
+_AUTHOR_CONTACT = re.compile(rf"(e-?mail|correo|tel[eé]fono|telefone|phone)\b.*\b{_WORD['author']}|{_WORD['author']}\b.*\b(e-?mail|correo)",
+                             re.IGNORECASE)
+
+
 def _find(frame: pd.DataFrame, pattern: str) -> str | None:
     regex = re.compile(rf"^{pattern}$", re.IGNORECASE)
     return next((c for c in frame.columns if regex.match(c.strip())), None)
@@ -207,6 +211,8 @@ def detect_consul(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, 
     if not (comment_text or (summary and title and _find(frame, _WORD["id"]))):
         return None
     personal = [c for c in (_find(frame, _WORD["author"]), _find(frame, rf"{_WORD['comment']}\s+{_WORD['author']}")) if c]
+    # The author's e-mail, as the Spanish admin export names it ("Email del autor") and in pt/en.
+    personal += [c for c in frame.columns if _AUTHOR_CONTACT.search(c.strip()) and c not in personal]
     if comment_text:
         comment_id = _find(frame, rf"{_WORD['comment']}\s+{_WORD['id']}")
         segments = [title] if title else []

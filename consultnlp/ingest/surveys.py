@@ -32,7 +32,8 @@ QUALTRICS = {"startdate", "enddate", "responseid"}
 # Columns about the respondent, in es/pt/en (whole words of a short column name).
 PERSONAL = re.compile(
     r"\b(e-?mail|correo|endere[cç]o de e-?mail|ip ?address|direcci[oó]n ip|endere[cç]o ip|ipaddress|first ?name|last ?name|"
-    r"full name|name|nombre|nome|apellidos?|sobrenome|tel[eé]fono|telefone|phone|celular|whatsapp|"
+    r"full name|name|nombres?|nomes?|apellidos?|sobrenome|tel[eé]fono|telefone|phone|celular|whatsapp|fono|mail|rut|dni|cpf|"
+    r"c[eé]dula|documento de identidad|"
     r"recipient(first|last)?name|recipientemail|locationlatitude|locationlongitude|externalreference|"
     r"externaldatareference|custom data \d+|datos personalizados \d+|dados personalizados \d+)\b",
     re.IGNORECASE,

@@ -98,12 +98,23 @@ def publish(
         out_dir, summary.tables, xlsx="xlsx" in formats, lang=lang, segment_tables=summary.facts.get("segment_tables"),
         title=t("file_name_marked", lang, file=name) if is_file else name,
     )
+    written += rewrite_reports(out_dir, summary, config, formats=formats, lang=lang, source=source, taxonomy=taxonomy,
+                               warnings=warnings, review=review)
+    return written + write_exchange(out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy,
+                                    title=None if is_file else name)
+
+
+def rewrite_reports(
+    out_dir: Path, summary: Any, config: PipelineConfig, *, formats: list[str], lang: str, source: str, taxonomy: Any,
+    warnings: list[str], review: dict[str, Any] | None = None,
+) -> list[str]:
+    """The reports alone (html, md, docx as asked): written with the tables, and again once the privacy gate has run
+    (``summary.facts["privacy_gate"]``), so that they say what it found."""
     content = build_content(
         summary.tables, summary.facts, lang=lang, source=source, taxonomy=taxonomy, settings=report_settings(config, taxonomy, lang),
         warnings=warnings, title=config.report.title, review=review,
     )
-    return written + write_reports(out_dir, content, formats) + write_exchange(
-        out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy, title=None if is_file else name)
+    return write_reports(out_dir, content, check_formats(formats))
 
 
 def exchange_name(source: str, title: str | None) -> str:

@@ -52,6 +52,7 @@ def _published(out: Path) -> str:
     for sheet in load_workbook(out / "summary.xlsx", read_only=True).worksheets:
         parts += [" ".join(str(v) for v in row if v is not None) for row in sheet.iter_rows(values_only=True)]
     parts += [p.read_text(encoding="utf-8") for p in sorted((out / "tables").glob("*.csv"))]
+    parts += [(out / name).read_text(encoding="utf-8") for name in ("comments.csv", "topics_review.yaml", "manifest.json")]
     for path in sorted((out / "tables").glob("*.parquet")):
         parts.append(pd.read_parquet(path).astype(str).to_csv(index=False))
     return "\n".join(parts)
@@ -113,10 +114,10 @@ def test_privacy_personal_ids_and_segments_published_as_stable_traceable_pseudon
     published = _published(out)
     assert not [e for e in emails if e in published] and not [p for p in phones if p in published]
     assert not re.search(r"correo-vecinal", published)
-    state = json.loads((out / "state" / "pseudonyms.json").read_text(encoding="utf-8"))
+    state = json.loads((out / "private" / "state" / "pseudonyms.json").read_text(encoding="utf-8"))
     assert state["columns"] == ["comment_id", "telefono"]
-    comments = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
-    # comments.* keeps the value for the analyst, with the pseudonym every published file uses next to it.
+    comments = pd.read_csv(out / "private" / "comments.csv", dtype=str, keep_default_na=False)
+    # private/comments.* keeps the value for the analyst, with the pseudonym every published file uses next to it.
     assert comments["comment_id"].tolist() == emails
     expected = ["p-" + hmac.new(bytes.fromhex(state["key"]), e.encode(), hashlib.sha256).hexdigest()[:12] for e in emails]
     assert comments["public_id"].tolist() == expected
@@ -127,7 +128,11 @@ def test_privacy_personal_ids_and_segments_published_as_stable_traceable_pseudon
     # Stable across runs into the same folder: the key is reused.
     again = runner.invoke(app, args)
     assert again.exit_code == 0, again.output
-    assert pd.read_csv(out / "comments.csv", dtype=str)["public_id"].tolist() == expected
+    assert pd.read_csv(out / "private" / "comments.csv", dtype=str)["public_id"].tolist() == expected
+    # The open-data table shows the pseudonym as the id, and neither the e-mails nor the phones.
+    public = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
+    assert public["comment_id"].tolist() == expected and "correo" not in public and "public_id" not in public
+    assert public["telefono"].str.startswith("p-").all() and "text" not in public
 
 
 def test_privacy_a_kind_switched_off_is_noted_in_the_report(tmp_path):

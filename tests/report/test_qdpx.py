@@ -44,7 +44,7 @@ def test_qdpx_is_valid_and_codes_every_analysed_contribution(qdpx_run):
 
 
 def test_qdpx_sources_hold_redacted_text_only(qdpx_run):
-    comments = pd.read_parquet(qdpx_run / "comments.parquet")
+    comments = pd.read_parquet(qdpx_run / "private" / "comments.parquet")  # the working table has the original text too
     with zipfile.ZipFile(qdpx_run / "consulta_gobierno_abierto.qdpx") as archive:
         text = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("sources/"))
     redacted = comments.loc[(comments[schema.EXCLUDED] == "") & (comments[schema.PII_COUNT] > 0)]

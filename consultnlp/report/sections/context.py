@@ -116,6 +116,12 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
         off = [pii_name(str(k), lang) for k in privacy.loc[~privacy["checked"].astype(bool), "kind"]]
         if off:
             sec.blocks.append(Block("p", text=t("privacy_off", lang, kinds=", ".join(off))))
+    sec.blocks.append(Block("p", text=t("private_folder", lang)))
+    gate = ctx.facts.get("privacy_gate")
+    if gate:
+        sec.blocks.append(Block("p", text=t("privacy_gate", lang, files=ctx.n(gate["files"]), found=ctx.n(gate["found"]))))
+        if gate.get("segment_values") or gate.get("headers"):
+            sec.blocks.append(Block("p", text=t("privacy_metadata", lang, values=ctx.n(gate["segment_values"]), headers=ctx.n(gate["headers"]))))
     sec.blocks.append(Block("p", text=t("settings", lang) + ":"))
     sec.blocks.append(Block("table", headers=[t("setting", lang), t("value", lang)], numeric=[False, False],
                             rows=[[setting_name(k, lang), _setting_value(k, v, lang)] for k, v in ctx.settings.items()]))

@@ -1,0 +1,190 @@
+"""Everything outside private/ is publishable: personal columns found by content, segment values and headers.
+
+A survey export (no platform recognised) with respondent columns known only by their content (``Nombres``,
+``RUT``, ``Fono``, ``Mail``, an IP column), a segment column with one e-mail among its regions, and a segment
+whose header names a person. After ``analyze``, no file outside private/ (every format, file names
+included) holds any of those values; private/ holds them all.
+"""
+
+from __future__ import annotations
+
+import random
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from consultnlp.cli import app
+from consultnlp.privacy.gate import PrivacyGateError, gate_folder
+from tests.conftest import SAMPLE_CSV
+
+runner = CliRunner()
+HEADER = "Canal (encargado Juan Pérez)"
+PLANTED_SEGMENT = "vecina.planted@correo-barrio.cl"
+
+
+def _rut(body: int) -> str:
+    total, factor = 0, 2
+    for digit in reversed(str(body)):
+        total += int(digit) * factor
+        factor = 2 if factor == 7 else factor + 1
+    check = {10: "K", 11: "0"}.get(11 - total % 11, str(11 - total % 11))
+    return f"{body}-{check}"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("private-folder")
+    rng = random.Random(3)
+    texts = pd.read_csv(SAMPLE_CSV, dtype=str, keep_default_na=False)["comentario"]
+    texts = [t for t in texts if len(t) > 60][:90]
+    given = ["josefina", "MARGARITA", "Rosalía", "Florencia", "Eduviges", "Clotilde"]
+    surnames = ["Sepúlveda Araya", "BUSTAMANTE ORELLANA", "Valenzuela Cárcamo", "Henríquez Tapia"]
+    n = len(texts)
+    frame = pd.DataFrame({
+        "fecha": [f"2026/03/{1 + i % 28:02d} 10:{i % 60:02d}:00" for i in range(n)],
+        "Nombres": [f"{rng.choice(given)} {rng.choice(surnames)}" for _ in range(n)],
+        "RUT": [_rut(9_000_000 + 7919 * i) for i in range(n)],
+        "Fono": [f"+56 9 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}" for _ in range(n)],
+        "Mail": [f"vecino{i:03d}.{rng.randint(100, 999)}@correo-barrio.cl" for i in range(n)],
+        "Conexión": [f"190.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}" for _ in range(n)],
+        "region": [PLANTED_SEGMENT if i == 5 else ["Norte", "Sur", "Centro"][i % 3] for i in range(n)],
+        HEADER: [["web", "presencial"][i % 2] for i in range(n)],
+        "¿Qué propone usted?": texts,
+    })
+    path = tmp / "respuestas.csv"
+    frame.to_csv(path, index=False)
+    out = tmp / "out"
+    result = runner.invoke(app, [
+        "analyze", str(path), "--out", str(out), "--text-column", "¿Qué propone usted?", "--id-column", "RUT",
+        "--segment-columns", f"region,{HEADER}", "--format", "html,md,xlsx,docx,qdpx", "--quiet", "--cache-dir", str(tmp / "cache"),
+        "--set", "topics.clustering=kmeans"])
+    assert result.exit_code == 0, result.output
+    return out, frame
+
+
+def _published_text(out: Path) -> dict[str, str]:
+    """Every file outside private/ as the text a reader sees, and every file name."""
+    import docx
+    from openpyxl import load_workbook
+
+    found: dict[str, str] = {"(file names)": "\n".join(str(p.relative_to(out)) for p in out.rglob("*"))}
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out)
+        if relative.parts[0] == "private" or not path.is_file():
+            continue
+        if path.suffix in (".html", ".md", ".yaml", ".json", ".csv", ".qdc"):
+            found[str(relative)] = path.read_text(encoding="utf-8")
+        elif path.suffix == ".parquet":
+            table = pd.read_parquet(path)
+            found[str(relative)] = " ".join(map(str, table.columns)) + "\n" + table.astype(str).to_csv(index=False)
+        elif path.suffix == ".docx":
+            document = docx.Document(str(path))
+            parts = [p.text for p in document.paragraphs]
+            parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+            found[str(relative)] = "\n".join(parts)
+        elif path.suffix == ".xlsx":
+            book = load_workbook(path, read_only=True)
+            parts = list(book.sheetnames)
+            for sheet in book.worksheets:
+                parts += [" ".join(str(v) for v in row if v is not None) for row in sheet.iter_rows(values_only=True)]
+            found[str(relative)] = "\n".join(parts)
+        elif path.suffix == ".qdpx":
+            with zipfile.ZipFile(path) as archive:
+                found[str(relative)] = "\n".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+        else:
+            raise AssertionError(f"unexpected published file {relative}")
+    return found
+
+
+def test_private_folder_no_personal_column_value_segment_value_or_header_outside_private(run):
+    out, frame = run
+    published = _published_text(out)
+    assert {"report.html", "report.md", "report.docx", "summary.xlsx", "comments.csv", "comments.parquet", "manifest.json",
+            "topics_review.yaml"} <= set(published)
+    assert any(name.endswith(".qdpx") for name in published)
+    values = {column: frame[column].tolist() for column in ("Nombres", "RUT", "Fono", "Mail", "Conexión")}
+    values["segment value"] = [PLANTED_SEGMENT]
+    values["header"] = [HEADER, "Juan Pérez"]
+    leaks = [(name, column, value) for name, text in published.items() for column, items in values.items()
+             for value in items if value in text]
+    assert leaks == []
+
+
+def test_private_folder_holds_the_working_table_with_every_value(run):
+    out, frame = run
+    working = pd.read_parquet(out / "private" / "comments.parquet")  # the CSV neutralises "+56 ..." as a formula
+    for column in ("Nombres", "Fono", "Mail", "Conexión", HEADER):
+        assert working[column].tolist() == frame[column].tolist(), column
+    assert working["comment_id"].tolist() == frame["RUT"].tolist()
+    assert working["text"].tolist() == frame["¿Qué propone usted?"].tolist()
+    public = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
+    assert not {"Nombres", "Fono", "Mail", "Conexión", "RUT", "text", HEADER} & set(public.columns)
+    assert public["comment_id"].str.startswith("p-").all()
+    assert (public["region"] == "[EMAIL]").sum() == 1 and set(public["region"]) == {"Norte", "Sur", "Centro", "[EMAIL]"}
+
+
+def test_private_folder_report_says_what_is_private_and_what_the_gate_did(run):
+    out, _ = run
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "fuera de private/ puede publicarse tal cual" in report
+    assert "una revisión final buscó datos personales" in report
+    assert "Valores de segmento con datos personales mostrados como marcador: 1; encabezados de columna con datos personales " \
+           "reemplazados por un nombre neutro: 1." in report
+    assert (out / "tables" / "segment_column_8.csv").is_file()
+    assert runner.invoke(app, ["check", str(out), "--no-fix"]).exit_code == 0
+
+
+def test_private_folder_gate_redacts_a_value_it_can_and_fails_closed_on_one_it_cannot(tmp_path):
+    import docx
+
+    (tmp_path / "notes.md").write_text("Escribir a ana.rojas@example.org o a 12345678-5.\n", encoding="utf-8")
+    result = gate_folder(tmp_path, values={"12345678-5": "id"})
+    assert sorted((f.file, f.kind, f.count) for f in result.findings) == [("notes.md", "EMAIL", 1), ("notes.md", "id", 1)]
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "Escribir a [EMAIL] o a [REDACTED].\n"
+    # A value split across two runs of a Word paragraph cannot be redacted run by run: the gate fails, naming file and kind.
+    document = docx.Document()
+    paragraph = document.add_paragraph("Contacto: ana.rojas@exa")
+    paragraph.add_run("mple.org")
+    document.save(str(tmp_path / "report.docx"))
+    with pytest.raises(PrivacyGateError, match=r"^report.docx: 1 value\(s\) of personal data \(EMAIL\) could not be redacted"):
+        gate_folder(tmp_path)
+    (tmp_path / "report.docx").unlink()
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG")
+    with pytest.raises(PrivacyGateError, match=r"^chart.png: the privacy check cannot read .png files"):
+        gate_folder(tmp_path)
+    (tmp_path / "private").mkdir()
+    (tmp_path / "chart.png").rename(tmp_path / "private" / "chart.png")
+    assert gate_folder(tmp_path, redact=False).found == 0
+
+
+def test_private_folder_check_command_lists_or_redacts(tmp_path):
+    (tmp_path / "report.md").write_text("Contacto: ana.rojas@example.org\n", encoding="utf-8")
+    listed = runner.invoke(app, ["check", str(tmp_path), "--no-fix"])
+    assert listed.exit_code == 1
+    assert listed.output.splitlines()[0] == "report.md: 1 EMAIL"
+    assert "ana.rojas@example.org" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    fixed = runner.invoke(app, ["check", str(tmp_path)])
+    assert fixed.exit_code == 0 and fixed.output.splitlines()[0] == "report.md: 1 EMAIL redacted"
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "Contacto: [EMAIL]\n"
+    missing = runner.invoke(app, ["check", str(tmp_path / "nope")])
+    assert missing.exit_code == 1 and "does not exist or is not a folder" in missing.output
+
+
+def test_private_folder_platform_lists_name_google_forms_and_consul_personal_columns(tmp_path):
+    from consultnlp.ingest import ingest
+
+    form = tmp_path / "form.csv"
+    pd.DataFrame({"Marca temporal": ["2024/01/02 10:00:00"] * 3, "Nombres": ["Ana Soto", "Luis Vera", "Eva Roa"],
+                  "RUT": ["9000000-4", "9007919-9", "9015838-3"], "Fono": ["+56 9 1111 2222"] * 3, "Mail": ["a@b.cl"] * 3,
+                  "¿Qué propone?": ["Más árboles en las plazas del barrio y mejores veredas para caminar."] * 3}).to_csv(form, index=False)
+    frame, info = ingest(form)
+    assert info.platform == "google-forms" and {"Nombres", "RUT", "Fono", "Mail"} <= set(info.dropped_columns)
+    assert not {"Nombres", "RUT", "Fono", "Mail"} & set(frame.columns)
+    consul = tmp_path / "proposals.csv"
+    pd.DataFrame({"ID": ["1", "2"], "Título": ["Plazas", "Veredas"], "Resumen": ["Más árboles en las plazas.", "Veredas anchas."],
+                  "Autor": ["Ana Soto", "Luis Vera"], "Email del autor": ["ana@x.cl", "luis@x.cl"]}).to_csv(consul, index=False)
+    frame, info = ingest(consul)
+    assert info.platform == "consul-admin-proposals" and {"Autor", "Email del autor"} <= set(info.dropped_columns)
