@@ -35,6 +35,9 @@ from consultnlp.summary.prompt_points import by_prompt, with_prompts
 from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.public import ID_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
+from consultnlp.summary.votes import vote_tables
+from consultnlp.votes import read_vote_matrix
+from consultnlp.votes.export import polis_export
 from consultnlp.versions import package_versions
 
 
@@ -156,7 +159,10 @@ def _analyze(
     # Before any work: a bad --out would otherwise fail after the whole analysis.
     check_run_folder(out_dir, inputs=[Path(input_path)], cache_dir=cache_dir)
     t0 = time.perf_counter()
-    frame, info = ingest(input_path, **config.ingest.model_dump())
+    with polis_export(Path(input_path)) as (comments_path, votes_folder):
+        # A Pol.is export (its folder or zip) is read whole: the comments, and the votes beside them.
+        frame, info = ingest(comments_path, **config.ingest.model_dump())
+        matrix = read_vote_matrix(votes_folder) if votes_folder is not None and info.platform == "polis" else None
     if "consul" in config.report.formats and not is_consul_export(frame.columns):
         raise not_a_consul_export()  # now, not after the whole analysis
     frame = canonical_order(frame)
@@ -184,11 +190,14 @@ def _analyze(
         state.quote_pool = build_quote_pool(units, context.unit_ids, context.embeddings)
         with progress.task("Finding key points", total=None):
             state.key_points = find_key_points(units, context, config.summarise, config.positions)
+    if matrix is not None:
+        with progress.task("Votes: opinion groups, consensus and division", total=None):
+            state.votes = vote_tables(matrix, result.frame, random_state=config.random_state)
     summary = summarise(
         summary_frame(state)[0], topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
         cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
         topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
-        title=title, row_filter=info.row_filter,
+        title=title, row_filter=info.row_filter, votes=state.votes,
     )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     manifest = {

@@ -118,7 +118,7 @@ def _rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str
         topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
         title=ConsultationTitle.from_dict(state.manifest.get("title"))
         or ConsultationTitle.resolve(state.config.report.title, file_name=state.source),
-        row_filter=state.config.ingest.where,
+        row_filter=state.config.ingest.where, votes=state.votes,
     )
     published = replace(state, frame=frame)
     manifest = dict(state.manifest)

@@ -9,6 +9,8 @@ the published files. ``DIR/private/state/`` holds:
 - ``topic_info.json``: per topic its names per language, keywords, keywords per language and group;
 - ``topic_groups.json``: the headline groups, their names per language and their topics;
 - ``key_points.parquet``: the key points of every group and theme (statements, counts, comment ids);
+- ``votes_<table>.parquet``: the opinion groups, consensus and division of a Pol.is conversation's votes
+  (``consultnlp.summary.votes``), which a re-render cannot compute again without the vote files;
 - ``taxonomy.json``: the theme taxonomy as used (a user's file may move);
 - ``assignments.parquet``: each row's topic as the model assigned it, so a
   topic review is always applied to the original, never twice;
@@ -63,6 +65,7 @@ class AnalysisState:
     quote_pool: QuotePool | None = None
     topic_groups: pd.DataFrame | None = None
     key_points: pd.DataFrame | None = None
+    votes: dict[str, pd.DataFrame] = field(default_factory=dict)  # vote tables by name (``summary.votes.TABLES``)
     # Columns whose values are personal data ("comment_id" for the ids), shown as pseudonyms under this key.
     pseudonymised: list[str] = field(default_factory=list)
     pseudonym_key: str | None = None
@@ -134,6 +137,10 @@ def save_state(out_dir: Path, state: AnalysisState) -> list[str]:
         with atomic_path(state_dir / "key_points.parquet") as tmp:
             state.key_points.to_parquet(tmp, index=False)
         written.append(f"{STATE_DIR}/key_points.parquet")
+    for name, table in state.votes.items():
+        with atomic_path(state_dir / f"votes_{name}.parquet") as tmp:
+            table.to_parquet(tmp, index=False)
+        written.append(f"{STATE_DIR}/votes_{name}.parquet")
     if state.assignments is not None:
         with atomic_path(state_dir / "assignments.parquet") as tmp:
             state.assignments.reset_index().to_parquet(tmp, index=False)
@@ -195,6 +202,7 @@ def load_state(out_dir: Path) -> AnalysisState:
     pseudonyms = _read_json(state_dir / "pseudonyms.json") if (state_dir / "pseudonyms.json").is_file() else {}
     points = pd.read_parquet(state_dir / "key_points.parquet") if (state_dir / "key_points.parquet").is_file() else None
     taxonomy = Taxonomy.model_validate(_read_json(state_dir / "taxonomy.json")) if (state_dir / "taxonomy.json").is_file() else None
+    votes = {path.stem[len("votes_"):]: pd.read_parquet(path) for path in sorted(state_dir.glob("votes_*.parquet"))}
     pool = None
     if (state_dir / "quotes.npz").is_file():
         with np.load(state_dir / "quotes.npz", allow_pickle=False) as arrays:
@@ -205,7 +213,7 @@ def load_state(out_dir: Path) -> AnalysisState:
         frame=frame, topic_info=topic_info, taxonomy=taxonomy, config=PipelineConfig.model_validate(meta["config"]),
         accounting=meta["accounting"], source=meta["source"], segment_columns=list(meta["segment_columns"]),
         report_lang=meta.get("report_lang", "en"), warnings=list(meta.get("warnings", [])), stats=meta.get("stats", {}),
-        quote_pool=pool, assignments=assigned, manifest=manifest, topic_groups=groups, key_points=points,
+        quote_pool=pool, assignments=assigned, manifest=manifest, topic_groups=groups, key_points=points, votes=votes,
         pseudonymised=list(pseudonyms.get("columns", [])), pseudonym_key=pseudonyms.get("key"),
         personal_columns=dict(meta.get("personal_columns", {})), neutral_headers=neutral,
     )

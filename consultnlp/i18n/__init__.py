@@ -21,9 +21,11 @@ from consultnlp.i18n.catalogue import (
 )
 from consultnlp.i18n.accounting import ACCOUNTING_STRINGS
 from consultnlp.i18n.positions import POSITION_STRINGS
+from consultnlp.i18n.votes import VOTE_STRINGS
 
 STRINGS.update(POSITION_STRINGS)
 STRINGS.update(ACCOUNTING_STRINGS)
+STRINGS.update(VOTE_STRINGS)
 LOCALES = {"es": "es", "pt": "pt_BR", "en": "en"}
 REPORT_LANGS = schema.LANGUAGES
 

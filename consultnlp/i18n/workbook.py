@@ -227,3 +227,35 @@ METRICS: dict[str, dict[str, str]] = {
     "comments_with_personal_data": _s("Contribuciones con datos personales", "Contribuições com dados pessoais", "Contributions with personal data"),
 }
 EXCLUDED_METRIC = _s("Apartadas: {reason}", "Separadas: {reason}", "Set aside: {reason}")
+
+# Votes (Pol.is): opinion groups, consensus and division (``consultnlp.summary.votes``).
+SHEETS.update({
+    "opinion_groups": (_s("Grupos de opinión", "Grupos de opinião", "Opinion groups"), _s(
+        "Grupos de opinión formados por los votos: participantes y las afirmaciones que distinguen a cada grupo.",
+        "Grupos de opinião formados pelos votos: participantes e as afirmações que distinguem cada grupo.",
+        "Opinion groups formed from the votes: participants and the statements that set each group apart.")),
+    "participant_groups": (_s("Participantes por grupo", "Participantes por grupo", "Participants by group"), _s(
+        "El grupo de opinión de cada participante con votos suficientes.", "O grupo de opinião de cada participante com votos suficientes.",
+        "The opinion group of each participant who voted enough.")),
+    "statement_votes": (_s("Votos por afirmación", "Votos por afirmação", "Votes by statement"), _s(
+        "Votos de cada afirmación, en total y por grupo: de acuerdo, en desacuerdo, pasar; si hay consenso o división.",
+        "Votos de cada afirmação, no total e por grupo: concordo, discordo, passo; se há consenso ou divisão.",
+        "Votes on each statement, overall and per group: agree, disagree, pass; whether it is consensus or divisive.")),
+    "group_statements": (_s("Lo que distingue a cada grupo", "O que distingue cada grupo", "What sets each group apart"), _s(
+        "Afirmaciones con las que un grupo está de acuerdo (o en desacuerdo) más que los demás.",
+        "Afirmações com as quais um grupo concorda (ou discorda) mais que os demais.",
+        "Statements a group agrees (or disagrees) with more than the others.")),
+})
+COLUMNS.update({
+    "group": _s("Grupo", "Grupo", "Group"), "participants": _s("Participantes", "Participantes", "Participants"),
+    "sets_apart": _s("Lo distinguen", "O distinguem", "Sets it apart"), "silhouette": _s("Silueta", "Silhueta", "Silhouette"),
+    "participant": _s("Participante", "Participante", "Participant"),
+    "text": _s("Texto", "Texto", "Text"), "seen": _s("Votos", "Votos", "Votes"), "agree": _s("De acuerdo", "Concordam", "Agree"),
+    "disagree": _s("En desacuerdo", "Discordam", "Disagree"), "pass": _s("Pasan", "Passam", "Pass"),
+    "agree_share": _s("Proporción de acuerdo", "Proporção que concorda", "Agree share"),
+    "disagree_share": _s("Proporción en desacuerdo", "Proporção que discorda", "Disagree share"),
+    "pass_share": _s("Proporción que pasa", "Proporção que passa", "Pass share"),
+    "consensus": _s("Consenso", "Consenso", "Consensus"), "divisive": _s("Divide", "Divide", "Divisive"),
+    "direction": _s("Sentido", "Sentido", "Direction"), "share_in_group": _s("En el grupo", "No grupo", "In the group"),
+    "share_outside": _s("Fuera del grupo", "Fora do grupo", "Outside the group"), "z": _s("z", "z", "z"),
+})

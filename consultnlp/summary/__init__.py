@@ -78,6 +78,7 @@ def summarise(
     pii_kinds: list[str] | None = None,
     title: Any = None,
     row_filter: str | None = None,
+    votes: dict[str, pd.DataFrame] | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
@@ -132,6 +133,8 @@ def summarise(
     positions = add_position_tables(
         tables, frame, cfg=cfg, lang=lang, labels=labels, headlines=headlines, segment_columns=segment_columns, names=names,
         theme_names={k: v for (scope, k), v in names.items() if scope == "theme"} if has_themes else None)
+    for name, table in (votes or {}).items():
+        tables[name] = table  # opinion groups, consensus and division of a Pol.is conversation (``summary.votes``)
     if schema.CAMPAIGN_ID in frame:
         tables["campaigns"] = campaigns_table(frame, segment_columns)
     tables["exclusions"] = exclusions_table(frame, row_filter=row_filter)

@@ -70,7 +70,7 @@ def opinion_groups(matrix: VoteMatrix, *, min_votes: int = MIN_VOTES, k_range: t
     base = KMeans(n_clusters=n_base, n_init=1, random_state=random_state).fit(points)
     weights = np.bincount(base.labels_, minlength=n_base).astype(float)
     best: tuple[float, np.ndarray] | None = None
-    for k in range(k_range[0], min(k_range[1], n_base - 1) + 1):
+    for k in range(k_range[0], min(k_range[1], n_base) + 1):
         grouping = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit(base.cluster_centers_, sample_weight=weights)
         labels = grouping.labels_[base.labels_]
         if len(np.unique(labels)) < 2:

@@ -12,6 +12,7 @@ from consultnlp.report.sections.context import (
     method_section,
     participation_section,
 )
+from consultnlp.report.sections.divides import divides_section
 from consultnlp.report.sections.findings import findings_section
 from consultnlp.report.sections.positions import positions_section, votes_section
 from consultnlp.report.sections.summary import summary_section
@@ -22,9 +23,9 @@ __all__ = ["ReportContext", "build_sections"]
 
 
 def build_sections(ctx: ReportContext, warnings: list[Any], review: dict[str, Any] | None) -> list[Section]:
-    """Summary, what people said (groups), themes, support and opposition, votes, differences, participation, campaigns, method, annex."""
+    """Summary, where people agree and divide (votes on statements), what people said (groups), themes, support and opposition, votes, differences, participation, campaigns, method, annex."""
     built = [
-        summary_section(ctx), groups_section(ctx), themes_section(ctx), positions_section(ctx), votes_section(ctx),
+        summary_section(ctx), divides_section(ctx), groups_section(ctx), themes_section(ctx), positions_section(ctx), votes_section(ctx),
         findings_section(ctx), participation_section(ctx),
         campaigns_section(ctx), method_section(ctx, warnings, review), annex_section(ctx),
     ]

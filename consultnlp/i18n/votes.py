@@ -1,0 +1,65 @@
+"""Catalogue entries of the section on votes (Pol.is): opinion groups, consensus and division, in es, pt and en."""
+
+from __future__ import annotations
+
+from consultnlp.i18n.catalogue import _n, _s
+
+VOTE_STRINGS: dict[str, dict] = {
+    "divides": _s("Dónde hay acuerdo y dónde hay división", "Onde há acordo e onde há divisão", "Where people agree and where they divide"),
+    "divides_intro": _s(
+        "{voters} participantes votaron {votes} veces (de acuerdo, en desacuerdo o pasar) sobre {statements} afirmaciones. "
+        "Según cómo votaron, se distinguen {k} grupos de opinión, formados como los forma Pol.is (componentes principales de los "
+        "votos y k-medias); {placed} participantes votaron lo suficiente para ubicarlos en un grupo.",
+        "{voters} participantes votaram {votes} vezes (concordo, discordo ou passo) sobre {statements} afirmações. "
+        "Pela forma como votaram, distinguem-se {k} grupos de opinião, formados como o Pol.is os forma (componentes principais dos "
+        "votos e k-médias); {placed} participantes votaram o suficiente para serem situados em um grupo.",
+        "{voters} participants voted {votes} times (agree, disagree or pass) on {statements} statements. "
+        "From how they voted, {k} opinion groups stand out, formed the way Pol.is forms them (principal components of the votes "
+        "and k-means); {placed} participants voted enough to be placed in a group."),
+    "divides_group": _s("Grupo {group}: {n} participantes ({share})", "Grupo {group}: {n} participantes ({share})",
+                        "Group {group}: {n} participants ({share})"),
+    "divides_sets_apart": _s("Lo que distingue a cada grupo", "O que distingue cada grupo", "What sets each group apart"),
+    "divides_agrees": _s("está de acuerdo con {text} ({inside} del grupo, {outside} de los demás)",
+                         "concorda com {text} ({inside} do grupo, {outside} dos demais)",
+                         "agrees with {text} ({inside} of the group, {outside} of the others)"),
+    "divides_disagrees": _s("está en desacuerdo con {text} ({inside} del grupo, {outside} de los demás)",
+                            "discorda de {text} ({inside} do grupo, {outside} dos demais)",
+                            "disagrees with {text} ({inside} of the group, {outside} of the others)"),
+    "divides_consensus": _s("En lo que coinciden todos los grupos", "Em que todos os grupos concordam", "What every group agrees on"),
+    "divides_consensus_intro": _n(
+        ("1 afirmación tiene el acuerdo de la mayoría en cada grupo:", "{n} afirmaciones tienen el acuerdo de la mayoría en cada grupo; las más votadas:"),
+        ("1 afirmação tem a concordância da maioria em cada grupo:", "{n} afirmações têm a concordância da maioria em cada grupo; as mais votadas:"),
+        ("1 statement has the agreement of a majority in every group:", "{n} statements have the agreement of a majority in every group; the most voted:")),
+    "divides_consensus_none": _s("Ninguna afirmación tiene el acuerdo de la mayoría en todos los grupos.",
+                                 "Nenhuma afirmação tem a concordância da maioria em todos os grupos.",
+                                 "No statement has the agreement of a majority in every group."),
+    "divides_divisive": _s("Lo que divide a los grupos", "O que divide os grupos", "What divides the groups"),
+    "divides_divisive_intro": _n(
+        ("1 afirmación tiene el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro:",
+         "{n} afirmaciones tienen el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro; las que más separan:"),
+        ("1 afirmação tem a concordância da maioria de um grupo e a discordância da maioria de outro:",
+         "{n} afirmações têm a concordância da maioria de um grupo e a discordância da maioria de outro; as que mais separam:"),
+        ("1 statement has the agreement of a majority of one group and the disagreement of a majority of another:",
+         "{n} statements have the agreement of a majority of one group and the disagreement of a majority of another; the most divisive:")),
+    "divides_divisive_none": _s("Ninguna afirmación divide a los grupos por mayorías opuestas.",
+                                "Nenhuma afirmação divide os grupos por maiorias opostas.",
+                                "No statement divides the groups by opposite majorities."),
+    "divides_most_agreed": _s("Las afirmaciones con más acuerdo", "As afirmações com mais concordância", "The most agreed statements"),
+    "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
+    "divides_overall": _s("{agree} de acuerdo, {disagree} en desacuerdo, de {seen} votos",
+                          "{agree} concordam, {disagree} discordam, de {seen} votos",
+                          "{agree} agree, {disagree} disagree, of {seen} votes"),
+    "divides_method": _s(
+        "Grupos de opinión (votos de Pol.is): cada participante con al menos 7 votos se ubica por sus votos en los dos primeros "
+        "componentes principales; los grupos salen de k-medias con k de 2 a 5 elegido por silueta ({silhouette}). Una afirmación es de "
+        "consenso cuando al menos el 60% de cada grupo está de acuerdo, y divide cuando el 60% de un grupo está de acuerdo y el 60% de otro "
+        "en desacuerdo. Las afirmaciones rechazadas por los moderadores no cuentan.",
+        "Grupos de opinião (votos do Pol.is): cada participante com pelo menos 7 votos é situado por seus votos nos dois primeiros "
+        "componentes principais; os grupos saem de k-médias com k de 2 a 5 escolhido por silhueta ({silhouette}). Uma afirmação é de "
+        "consenso quando pelo menos 60% de cada grupo concorda, e divide quando 60% de um grupo concorda e 60% de outro discorda. "
+        "As afirmações rejeitadas pelos moderadores não contam.",
+        "Opinion groups (Pol.is votes): each participant with at least 7 votes is placed by their votes on the first two principal "
+        "components; groups come from k-means with k from 2 to 5 chosen by silhouette ({silhouette}). A statement is consensus when at "
+        "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees. Statements the "
+        "moderators rejected do not count."),
+}

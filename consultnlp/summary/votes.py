@@ -1,0 +1,55 @@
+"""Opinion groups, consensus and division from a Pol.is vote matrix, as tables the report and programs read.
+
+Statements the platform's moderators rejected are left out of the matrix (as Pol.is does); statement
+texts are the redacted ones. Tables:
+
+- ``opinion_groups``: group (A, B ...), participants, share, and the statements that set it apart;
+- ``participant_groups``: one row per participant placed in a group;
+- ``statement_votes``: per statement, for all voters and per group, agree/disagree/pass counts and shares,
+  with the statement's ``consensus`` and ``divisive`` flags and its text;
+- ``group_statements``: the statements that set each group apart, with the shares inside and outside it.
+"""
+
+from __future__ import annotations
+
+import string
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.votes import group_statements, opinion_groups, statement_votes
+from consultnlp.votes.matrix import VoteMatrix
+
+TABLES = ("opinion_groups", "participant_groups", "statement_votes", "group_statements")
+
+
+def group_letter(group: int) -> str:
+    """Pol.is names opinion groups A, B, C ..."""
+    return string.ascii_uppercase[int(group)] if int(group) < 26 else str(int(group) + 1)
+
+
+def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -> dict[str, pd.DataFrame]:
+    """The four vote tables, or none when the votes do not place enough participants to form two groups."""
+    rejected = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_MODERATED].astype(str)) if schema.EXCLUDED in frame else set()
+    matrix = matrix.without(rejected)
+    found = opinion_groups(matrix, random_state=random_state)
+    if found is None:
+        return {}
+    texts = frame[schema.TEXT_REDACTED] if schema.TEXT_REDACTED in frame else pd.Series(dtype=object)
+    texts = texts.set_axis(texts.index.astype(str))
+    letters = found.groups.map(group_letter)
+    votes = statement_votes(matrix, found)
+    votes["group"] = votes["group"].map(lambda g: g if g == "all" else group_letter(int(g)))
+    votes.insert(1, "text", votes["statement"].map(texts).fillna(""))
+    apart = group_statements(matrix, found)
+    apart["group"] = apart["group"].map(group_letter)
+    apart.insert(3, "text", apart["statement"].map(texts).fillna(""))
+    sizes = letters.value_counts()
+    groups = pd.DataFrame({
+        "group": sizes.index, "participants": sizes.to_numpy(), "share": (sizes / sizes.sum()).round(4).to_numpy(),
+        "sets_apart": [";".join(f"{r.direction}:{r.statement}" for r in apart[apart["group"] == g].itertuples()) for g in sizes.index],
+    }).sort_values("group", kind="stable").reset_index(drop=True)
+    groups["silhouette"] = found.silhouette
+    groups["voters"] = int((~pd.isna(matrix.values)).any(axis=1).sum())  # everyone who voted, placed or not
+    placed = pd.DataFrame({"participant": letters.index.astype(str), "group": letters.to_numpy()})
+    return {"opinion_groups": groups, "participant_groups": placed, "statement_votes": votes, "group_statements": apart}

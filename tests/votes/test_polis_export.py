@@ -1,0 +1,97 @@
+"""A Pol.is export read whole: the folder or zip, the votes beside the comments, and the report led by the opinion groups."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from consultnlp.cli import app
+
+STATEMENTS = [
+    "The city should build protected bike lanes on every main street.",
+    "Bus fares should be free for students and older people.",
+    "Parking downtown should cost more to fund public transport.",
+    "The council should stop widening roads for private cars.",
+    "Every neighbourhood needs a safe park within walking distance.",
+    "Public meetings should be held in the evening so workers can attend.",
+    "The police budget should be cut to pay for youth programmes.",
+    "Street lighting must be repaired faster in poorer areas.",
+]
+# Bloc A agrees with 0-3 and disagrees with 6; bloc B the opposite; everyone agrees with 4, 5 and 7 (consensus).
+BLOC_A = [1, 1, 1, 1, 1, 1, -1, 1]
+BLOC_B = [-1, -1, -1, -1, 1, 1, 1, 1]
+
+
+def _export(folder):
+    folder.mkdir()
+    rows = [{"timestamp": 1, "datetime": "x", "comment-id": i, "author-id": i, "agrees": 0, "disagrees": 0, "moderated": 1,
+             "comment-body": text} for i, text in enumerate(STATEMENTS)]
+    rows.append({"timestamp": 1, "datetime": "x", "comment-id": 8, "author-id": 9, "agrees": 0, "disagrees": 0, "moderated": -1,
+                 "comment-body": "Rejected by the moderators for abuse."})
+    pd.DataFrame(rows).to_csv(folder / "comments.csv", index=False)
+    votes = []
+    for p in range(30):
+        row = {"participant": p, "group-id": 0 if p < 18 else 1, "n-comments": 0, "n-votes": 8, "n-agree": 0, "n-disagree": 0}
+        row.update({str(i): v for i, v in enumerate(BLOC_A if p < 18 else BLOC_B)})
+        row["8"] = -1
+        votes.append(row)
+    pd.DataFrame(votes).to_csv(folder / "participants-votes.csv", index=False)
+    (folder / "summary.csv").write_text("topic,Moving around the city\nurl,https://pol.is/x\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def polis_run(tmp_path_factory):
+    base = tmp_path_factory.mktemp("polis")
+    folder = _export(base / "export")
+    archive = base / "export.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in folder.iterdir():
+            z.write(path, f"conversation/{path.name}")
+    runs = {}
+    for name, given in (("folder", folder), ("zip", archive)):
+        out = base / f"out-{name}"
+        result = CliRunner().invoke(app, ["analyze", str(given), "--out", str(out), "--format", "md", "--quiet", "--no-cache",
+                                          "--set", "topics.clustering=kmeans"])
+        assert result.exit_code == 0, result.output
+        runs[name] = out
+    return runs
+
+
+def test_polis_export_folder_and_zip_read_with_votes(polis_run):
+    for out in polis_run.values():
+        groups = pd.read_csv(out / "tables" / "opinion_groups.csv")
+        assert groups["participants"].tolist() == [18, 12] and groups["group"].tolist() == ["A", "B"]
+        placed = pd.read_csv(out / "tables" / "participant_groups.csv", dtype=str)
+        assert len(placed) == 30 and set(placed.loc[placed["participant"].astype(int) < 18, "group"]) == {"A"}
+        votes = pd.read_csv(out / "tables" / "statement_votes.csv", dtype={"statement": str})
+        overall = votes[votes["group"] == "all"].set_index("statement")
+        assert sorted(overall.index[overall["consensus"]]) == ["4", "5", "7"]
+        assert sorted(overall.index[overall["divisive"]]) == ["0", "1", "2", "3", "6"]
+        assert "8" not in set(votes["statement"])  # rejected by the moderators: not in the matrix, never shown
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["title"]["text"] == "Moving around the city"
+
+
+def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
+    report = (polis_run["zip"] / "report.md").read_text(encoding="utf-8")
+    sections = [line for line in report.splitlines() if line.startswith("## ")]
+    assert sections[1] == "## Where people agree and where they divide"
+    part = report.split("## Where people agree and where they divide")[1].split("\n## ")[0]
+    assert "30 participants voted 240 times" in part and "2 opinion groups" in part
+    assert "Group A: 18 participants (60%)" in part and "Group B: 12 participants (40%)" in part
+    assert "Every neighbourhood needs a safe park" in part.split("### What every group agrees on")[1]
+    assert "police budget" in part.split("### What divides the groups")[1]
+    assert "Rejected by the moderators" not in report
+
+
+def test_polis_rerender_keeps_the_vote_tables(polis_run):
+    out = polis_run["folder"]
+    result = CliRunner().invoke(app, ["report", str(out), "--lang", "es", "--format", "md", "--quiet"])
+    assert result.exit_code == 0, result.output
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Dónde hay acuerdo y dónde hay división" in report and "Grupo A: 18 participantes" in report
