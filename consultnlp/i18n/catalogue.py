@@ -386,6 +386,22 @@ STRINGS: dict[str, dict] = {
     "cmp_no_campaigns": _s("Ninguno de los dos análisis encontró campañas.", "Nenhuma das duas análises encontrou campanhas.",
                            "Neither analysis found campaigns."),
     "cmp_text": _s("Texto", "Texto", "Text"),
+    # Task "groups" (issue 26, items 5, 7, 8): self-evident findings, group review, group names.
+    "self_evident_dropped": _n(
+        ("Se omitió 1 diferencia evidente por definición: el valor del segmento y el tema nombran lo mismo.",
+         "Se omitieron {n} diferencias evidentes por definición: el valor del segmento y el tema nombran lo mismo."),
+        ("Foi omitida 1 diferença evidente por definição: o valor do segmento e o tema nomeiam a mesma coisa.",
+         "Foram omitidas {n} diferenças evidentes por definição: o valor do segmento e o tema nomeiam a mesma coisa."),
+        ("1 difference was left out as self-evident: the segment value and the theme name the same thing.",
+         "{n} differences were left out as self-evident: the segment value and the theme name the same thing.")),
+    "audit_group_rename": _s("Asunto {group_id} renombrado: «{from}» → «{to}»", "Assunto {group_id} renomeado: «{from}» → «{to}»",
+                             "Subject {group_id} renamed: “{from}” → “{to}”"),
+    "audit_group_move": _s("Tópico {topic_id} trasladado del asunto {from_group} al asunto {to_group}",
+                           "Tópico {topic_id} transferido do assunto {from_group} para o assunto {to_group}",
+                           "Topic {topic_id} moved from subject {from_group} to subject {to_group}"),
+    "group_name_and_others": _n(("«{a}», «{b}» y 1 tópico más", "«{a}», «{b}» y {n} tópicos más"),
+                                ("«{a}», «{b}» e mais 1 tópico", "«{a}», «{b}» e mais {n} tópicos"),
+                                ("“{a}”, “{b}” and 1 other topic", "“{a}”, “{b}” and {n} other topics")),
 }
 
 SETTINGS = {
