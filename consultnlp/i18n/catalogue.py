@@ -402,6 +402,7 @@ STRINGS: dict[str, dict] = {
     "group_name_and_others": _n(("«{a}», «{b}» y 1 tópico más", "«{a}», «{b}» y {n} tópicos más"),
                                 ("«{a}», «{b}» e mais 1 tópico", "«{a}», «{b}» e mais {n} tópicos"),
                                 ("“{a}”, “{b}” and 1 other topic", "“{a}”, “{b}” and {n} other topics")),
+    "group_name_pair": _s("«{a}» y «{b}»", "«{a}» e «{b}»", "“{a}” and “{b}”"),
 }
 
 SETTINGS = {
