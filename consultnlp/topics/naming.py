@@ -212,9 +212,10 @@ def _many_topics_name(parts: list[str], lang: str, shared: str | None) -> str:
     if shared:
         return capitalised(shared)
     others = len(parts) - 2
+    a, b = capitalised(parts[0]), capitalised(parts[1])  # each a topic's name, as headed on its own
     if others <= 0:
-        return catalogue("group_name_pair", lang, a=parts[0], b=parts[1])
-    return catalogue("group_name_and_others", lang, count=others, a=parts[0], b=parts[1], n=others)
+        return catalogue("group_name_pair", lang, a=a, b=b)
+    return catalogue("group_name_and_others", lang, count=others, a=a, b=b, n=others)
 
 
 def _inside_sentence(name: str) -> str:
