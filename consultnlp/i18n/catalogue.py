@@ -399,10 +399,11 @@ STRINGS: dict[str, dict] = {
     "audit_group_move": _s("Tópico {topic_id} trasladado del asunto {from_group} al asunto {to_group}",
                            "Tópico {topic_id} transferido do assunto {from_group} para o assunto {to_group}",
                            "Topic {topic_id} moved from subject {from_group} to subject {to_group}"),
-    "group_name_and_others": _n(("«{a}», «{b}» y 1 tópico más", "«{a}», «{b}» y {n} tópicos más"),
-                                ("«{a}», «{b}» e mais 1 tópico", "«{a}», «{b}» e mais {n} tópicos"),
+    # Inner quotes: the report quotes a group's name «…» in its sentences.
+    "group_name_and_others": _n(("“{a}”, “{b}” y 1 tópico más", "“{a}”, “{b}” y {n} tópicos más"),
+                                ("“{a}”, “{b}” e mais 1 tópico", "“{a}”, “{b}” e mais {n} tópicos"),
                                 ("“{a}”, “{b}” and 1 other topic", "“{a}”, “{b}” and {n} other topics")),
-    "group_name_pair": _s("«{a}» y «{b}»", "«{a}» e «{b}»", "“{a}” and “{b}”"),
+    "group_name_pair": _s("“{a}” y “{b}”", "“{a}” e “{b}”", "“{a}” and “{b}”"),
 }
 
 SETTINGS = {

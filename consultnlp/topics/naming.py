@@ -180,7 +180,7 @@ def group_names(
     When the topics that name speaks for (those named, and those whose names share a word with it: "Constitución"
     under "Respetar la constitución") hold less than half of the group's comments (``sizes``: topic -> comments),
     the name is what the group's topics share (``shared``: language -> phrase, see ``consultnlp.topics.shared``), else
-    it says so: "«A», «B» y 7 tópicos más". A bare adjective is never the second name."""
+    it says so: "“A”, “B” y 7 tópicos más". A bare adjective is never the second name."""
     sizes = sizes or {t: 1 for t in topics}
     langs = sorted({lang for t in topics for lang in written.get(t, {})})
     names = {}

@@ -105,7 +105,7 @@ def test_group_names_say_when_the_largest_topics_hold_less_than_half():
     main = dict.fromkeys(written, "es")
     sizes = {1: 30, 2: 20, 3: 20, 4: 20, 5: 20, 6: 40, 7: 45}
     assert group_names([1, 2, 3, 4, 5], written, main, sizes=sizes) == {
-        "es": "«Conservación de la naturaleza», «Educación» y 3 tópicos más",
+        "es": "“Conservación de la naturaleza”, “Educación” y 3 tópicos más",
         "en": "“Nature conservation”, “Education” and 3 other topics"}
     assert group_names([1, 2, 3, 4, 5], written, main, sizes=sizes, shared={"es": "derechos sociales"})["es"] == "Derechos sociales"
     # Two largest that hold half or more: named as before.
@@ -115,7 +115,7 @@ def test_group_names_say_when_the_largest_topics_hold_less_than_half():
     assert group_names([7, 6, 1, 2, 3, 4, 5], written, main, sizes=sizes)["es"] == "Respetar la constitución y conservación de la naturaleza"
     # Two topics, the first not half, its name already joining two things: both are named.
     assert group_names([5, 1], {5: {"es": "Leyes y normas"}, 1: {"es": "Educación"}}, main, sizes={5: 20, 1: 30}) == {
-        "es": "«Leyes y normas» y «Educación»"}
+        "es": "“Leyes y normas” y “Educación”"}
 
 
 def test_names_are_never_bare_adjectives():
