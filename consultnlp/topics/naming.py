@@ -145,7 +145,7 @@ def name_topics_and_groups(
     in_group = {g: [t for t in members if group_of.get(t) == g] for g in sorted(set(group_of.values()))}
     shared = shared_phrases(in_group, members, units, is_stopword)
     records = []
-    used: dict[str, set[str]] = {}  # per language, the shared phrases earlier (larger) groups took
+    used: dict[str, set[str]] = {}  # per language, the names earlier (larger) groups took: a shared phrase is not reused
     for group in sorted(set(group_of.values())):
         topics = in_group[group]  # largest topic first
         rows_of_group = np.concatenate([members[t] for t in topics])
@@ -211,6 +211,8 @@ def _many_topics_name(parts: list[str], lang: str, shared: str | None) -> str:
     """The name of a group its largest topics do not speak for: what its topics share, else its two largest and a count."""
     if shared:
         return capitalised(shared)
+    if len(parts) < 2:
+        return capitalised(parts[0])
     others = len(parts) - 2
     a, b = capitalised(parts[0]), capitalised(parts[1])  # each a topic's name, as headed on its own
     if others <= 0:
