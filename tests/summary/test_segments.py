@@ -125,7 +125,7 @@ def test_segments_self_evident_finding_is_dropped_and_said_in_the_method(tmp_pat
         text = render_markdown(content)
         assert sentence in text
     # Accents, case and plurals fold; unrelated names and stop words do not match.
-    segments = pd.Series(["PUEBLOS INDÍGENAS", "Educación", "Derecho a la vivienda", "de la"])
-    themes = pd.Series(["indigenous", "health", "housing", "health"])
+    segments = pd.Series(["PUEBLOS INDÍGENAS", "Educación", "Derecho a la vivienda", "de la", "Salud"])
+    themes = pd.Series(["indigenous", "health", "housing", "health", "health"])
     names = {"indigenous": ["Pueblo indígena", "Povos indígenas"], "health": ["Salud", "Saúde", "Health"], "housing": ["Vivienda digna"]}
-    assert self_evident(segments, themes, names).tolist() == [True, False, True, False]
+    assert self_evident(segments, themes, names).tolist() == [True, False, True, False, True]
