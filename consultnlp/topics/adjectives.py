@@ -85,4 +85,6 @@ def is_bare_adjective(name: str, lang: str, is_stopword=lambda w: False) -> bool
     coordinated = len(content) == 1 or any(fold(w) in CONJUNCTIONS for w in words)
     if not coordinated:
         return False  # "Derechos humanos", "Stray animals": one word is the noun the other describes
-    return all(c == ADJECTIVE or _feminine(w, lang) for w, c in zip(content, classes))
+    # Coordinated words that are all adjectives, or adjective-or-noun next to one that can only be an adjective
+    # ("Helpful and professional", "Libre y soberano").
+    return ADJECTIVE in classes or all(_feminine(w, lang) for w in content)
