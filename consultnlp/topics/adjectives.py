@@ -4,7 +4,7 @@ There is no offline part-of-speech tagger for es/pt (see ``consultnlp.lemmas``),
 looks words up in spaCy's lemma index tables (``spacy-lookups-data``: the adjectives and
 nouns spaCy's rule lemmatiser knows for Spanish and English). Portuguese has no such table:
 its lemma (simplemma) is looked up in the Spanish one without accents ("iguais" -> "igual"),
-with the Portuguese adjective ending "-vel" ("sustentável") as a rule of its own.
+so Portuguese-only adjectives ("sustentável") go unnoticed.
 
 A word is an adjective when its lemma is one and not a noun ("igual", "fundamental"); a word
 that may be either ("público", "humano") is one only in the feminine of an -o lemma ("públicas")
@@ -56,9 +56,8 @@ def word_class(word: str, lang: str) -> str:
     lemma = _lemma(word, lang)
     candidates = [lemma]
     if lang == "pt":
-        candidates += [lemma[:-1] + "o"] if lemma.endswith("a") else []  # "privada" -> "privado"
-        if lemma.endswith("vel"):
-            return ADJECTIVE  # sustentável, renovável, acessível
+        # "privada" -> "privado". No rule for "-vel": "biocombustível" and "nível" are nouns (PNDBio 2025).
+        candidates += [lemma[:-1] + "o"] if lemma.endswith("a") else []
     for lemma in candidates:
         if lemma in adjectives:
             return EITHER if lemma in nouns else ADJECTIVE
