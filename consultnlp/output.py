@@ -177,7 +177,8 @@ def write_run(
     segment_values = sum(summary_frame(state)[1].values())
     summary = published_summary(state, summary)
     with staged_folder(out_dir, carry=carry) as staging:
-        written = _write_files(staging, state, summary, lang=lang, formats=formats, review=review, review_template=review_template)
+        written = _write_files(staging, state, summary, lang=lang, formats=formats, review=review, review_template=review_template,
+                               folder=out_dir)
         written += [name for name in carry if (staging / name).is_file() and name not in written]
         frame = input_order(state.frame)
         assignments = None if state.assignments is None else state.assignments.reindex(frame.index)
@@ -237,7 +238,7 @@ def review_frame(state: AnalysisState, frame: pd.DataFrame | None = None) -> pd.
 
 def _write_files(
     out_dir: Path, state: AnalysisState, summary: Summary, *, lang: str, formats: list[str], review: dict[str, Any] | None,
-    review_template: bool,
+    review_template: bool, folder: Path,
 ) -> list[str]:
     comments = comments_output(
         state.frame, state.config.report.drop_original_text, topic_labels=summary.facts.get("topic_labels"),
@@ -254,7 +255,7 @@ def _write_files(
     if review_template and state.topic_info is not None:
         from consultnlp.topics.review import write_review_template
 
-        write_review_template(state.topic_info, review_frame(state), out_dir / REVIEW_FILE)
+        write_review_template(state.topic_info, review_frame(state), out_dir / REVIEW_FILE, groups=state.topic_groups, folder=folder)
         written.append(REVIEW_FILE)
     written += publish(
         out_dir, summary, state.config, formats=formats, lang=lang, source=state.source, taxonomy=state.taxonomy,

@@ -38,24 +38,29 @@ class RerenderResult:
 
 
 def apply_topic_review(
-    out_dir: Path, frame: pd.DataFrame, topic_info: pd.DataFrame | None
-) -> tuple[pd.DataFrame, pd.DataFrame | None, dict[str, Any]]:
-    """Apply ``DIR/topics_review.yaml`` if present; return (frame, topic_info, what the manifest records)."""
+    out_dir: Path, frame: pd.DataFrame, topic_info: pd.DataFrame | None, topic_groups: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None, dict[str, Any]]:
+    """Apply ``DIR/topics_review.yaml`` if present; return (frame, topic_info, topic_groups, what the manifest records).
+
+    Group edits (renames, topics moved to another group) apply first, to the topics as fitted; then the topic edits."""
     path = out_dir / REVIEW_FILE
     if not path.is_file():
-        return frame, topic_info, {}
+        return frame, topic_info, topic_groups, {}
     record: dict[str, Any] = {"file": REVIEW_FILE, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     try:
+        from consultnlp.topics.group_review import apply_group_review
         from consultnlp.topics.review import apply_review, load_review
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("consultnlp.topics"):
             raise
         record.update(applied=False, note="topics review support is not installed in this version; the review file was not applied")
-        return frame, topic_info, record
+        return frame, topic_info, topic_groups, record
     if topic_info is None:
         record.update(applied=False, note="this analysis has no topics; the review file was not applied")
-        return frame, topic_info, record
-    reviewed, info, audit = apply_review(frame, topic_info, load_review(path))
+        return frame, topic_info, topic_groups, record
+    review = load_review(path)
+    moved_info, topic_groups, group_audit = apply_group_review(topic_info, topic_groups, review)
+    reviewed, info, audit = apply_review(frame, moved_info, review)
     if not reviewed.index.equals(frame.index):
         raise AssertionError("apply_review dropped, added or reordered rows")
     # A label the review changed (or a topic it created) is the reviewer's in every report language.
@@ -64,8 +69,8 @@ def apply_topic_review(
     info["custom_label"] = [
         label if before.get(int(tid)) != label else "" for tid, label in zip(info["topic_id"], info["label"].astype(str))
     ]
-    record.update(applied=True, audit=list(audit))
-    return reviewed, info, record
+    record.update(applied=True, audit=[*group_audit, *audit])
+    return reviewed, info, topic_groups, record
 
 
 def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -107,7 +112,7 @@ def _rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str
     original_topics = state.original_topics
     # The review file names comments by their published ids (pseudonyms when the ids are personal data).
     shown = review_frame(state)
-    frame, topic_info, review = apply_topic_review(out_dir, shown, state.topic_info)
+    frame, topic_info, topic_groups, review = apply_topic_review(out_dir, shown, state.topic_info, state.topic_groups)
     frame = frame.drop(columns=[schema.COMMENT_ID]) if schema.COMMENT_ID in frame.columns else frame
     frame, topic_info = follow_groups(frame, topic_info, review)
     if not frame.index.equals(state.frame.index):  # pragma: no cover - guarded in apply_topic_review
@@ -115,7 +120,7 @@ def _rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str
     summary = summarise(
         summary_frame(state, frame)[0], topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
         accounting=row_accounting(frame), segment_columns=state.segment_columns, lang=lang, original_topics=original_topics,
-        topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
+        topic_groups=topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
         title=ConsultationTitle.from_dict(state.manifest.get("title"))
         or ConsultationTitle.resolve(state.config.report.title, file_name=state.source),
         row_filter=state.config.ingest.where, votes=state.votes,

@@ -80,7 +80,7 @@ def _fake_review_module(monkeypatch, merge: tuple[int, int], rename: str) -> Non
     source, target = merge
 
     def load_review(path):
-        return {"path": str(path)}
+        return types.SimpleNamespace(path=str(path), groups=[])
 
     def apply_review(frame, topic_info, review):
         out = frame.copy()
@@ -148,3 +148,43 @@ def test_report_cli_errors_are_one_line(sample, tmp_path):
     _assert_error(_report(tmp_path / "empty"), "has no private/state/state.json")
     _assert_error(_report(sample, "--lang", "fr"), "--lang 'fr' is not a report language; use one of es, pt, en")
     _assert_error(_report(sample, "--format", "html,pdf"), "unknown report format 'pdf'; valid formats: html, md, xlsx, docx")
+
+
+def test_report_cli_applies_group_rename_and_topic_move(sample, tmp_path):
+    """A group renamed and a topic moved in topics_review.yaml reach topic_groups, comments.*, the report and the manifest."""
+    import yaml
+
+    out = copy_analysis(sample, tmp_path / "groups")
+    path = out / "topics_review.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"# Topic review. Edit this file, save it, then run: consultnlp report {sample}\n")
+    data = yaml.safe_load(text)
+    groups = {g["id"]: g for g in data["groups"]}
+    assert len(groups) >= 2
+    source = next(g for g in data["groups"] if len(g["topics"]) >= 2)  # a group that keeps a topic after the move
+    target = next(g for g in data["groups"] if g["id"] != source["id"])
+    moved = source["topics"][-1]
+    source["topics"].remove(moved)
+    target["topics"].append(moved)
+    target["label"] = "Movilidad sostenible"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = _report(out, "--lang", "en", "--format", "html,md")
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out / "tables" / "topic_groups.csv").set_index("topic_group_id")
+    assert table.loc[target["id"], "label"] == "Movilidad sostenible"  # the reviewer's name, even in an English report
+    assert str(moved) in table.loc[target["id"], "topic_ids"].split(", ")
+    assert str(moved) not in table.loc[source["id"], "topic_ids"].split(", ")
+    comments = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
+    in_moved = comments["topic_id"] == str(moved)
+    assert in_moved.any()
+    assert set(comments.loc[in_moved, "topic_group_id"]) == {str(target["id"])}
+    assert set(comments.loc[in_moved, "topic_group_label"]) == {"Movilidad sostenible"}
+    audit = _manifest(out)["review"]["audit"]
+    assert {"action": "group_move", "topic_id": moved, "from_group": source["id"], "to_group": target["id"]} in audit
+    assert any(e["action"] == "group_rename" and e["to"] == "Movilidad sostenible" for e in audit)
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "Movilidad sostenible" in report and f"Topic {moved} moved from subject {source['id']} to subject {target['id']}" in report
+    # An invalid edit is one line naming the file, the group and the fix.
+    target["id"] = 99
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _assert_error(_report(out, "--format", "md"), "there is no group 99 in this analysis")

@@ -402,6 +402,24 @@ STRINGS: dict[str, dict] = {
         "substituídos por um nome neutro: {headers}.",
         "Segment values holding personal data shown as a placeholder: {values}; column headers holding personal data "
         "replaced by a neutral name: {headers}."),
+    # Task "groups" (issue 26, items 5, 7, 8): self-evident findings, group review, group names.
+    "self_evident_dropped": _n(
+        ("Se omitió 1 diferencia evidente por definición: el valor del segmento y el tema nombran lo mismo.",
+         "Se omitieron {n} diferencias evidentes por definición: el valor del segmento y el tema nombran lo mismo."),
+        ("Foi omitida 1 diferença evidente por definição: o valor do segmento e o tema nomeiam a mesma coisa.",
+         "Foram omitidas {n} diferenças evidentes por definição: o valor do segmento e o tema nomeiam a mesma coisa."),
+        ("1 difference was left out as self-evident: the segment value and the theme name the same thing.",
+         "{n} differences were left out as self-evident: the segment value and the theme name the same thing.")),
+    "audit_group_rename": _s("Asunto {group_id} renombrado: «{from}» → «{to}»", "Assunto {group_id} renomeado: «{from}» → «{to}»",
+                             "Subject {group_id} renamed: “{from}” → “{to}”"),
+    "audit_group_move": _s("Tópico {topic_id} trasladado del asunto {from_group} al asunto {to_group}",
+                           "Tópico {topic_id} transferido do assunto {from_group} para o assunto {to_group}",
+                           "Topic {topic_id} moved from subject {from_group} to subject {to_group}"),
+    # Inner quotes: the report quotes a group's name «…» in its sentences.
+    "group_name_and_others": _n(("“{a}”, “{b}” y 1 tópico más", "“{a}”, “{b}” y {n} tópicos más"),
+                                ("“{a}”, “{b}” e mais 1 tópico", "“{a}”, “{b}” e mais {n} tópicos"),
+                                ("“{a}”, “{b}” and 1 other topic", "“{a}”, “{b}” and {n} other topics")),
+    "group_name_pair": _s("“{a}” y “{b}”", "“{a}” e “{b}”", "“{a}” and “{b}”"),
 }
 
 SETTINGS = {

@@ -17,7 +17,7 @@ from consultnlp.i18n import t
 from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.quotes import QuotePool
-from consultnlp.summary.segments import BLANK, theme_families, theme_segment_table
+from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
 from consultnlp.summary.tables import (
     campaigns_table,
     exclusions_table,
@@ -51,7 +51,14 @@ class Summary:
 def material_findings(table: pd.DataFrame, cfg: SummariseConfig, *, parents: set[str]) -> pd.Series:
     """Findings a report may state: significant, and also material: enough unique contributions in the
     cell, a difference of enough percentage points, a segment value that is not missing, a real theme
-    (for a theme with sub-themes, the row that counts it with them)."""
+    (for a theme with sub-themes, the row that counts it with them), and not self-evident (the segment
+    value and the theme name the same thing: ``self_evident``, when the table has that column)."""
+    evident = table["self_evident"].astype(bool) if "self_evident" in table else pd.Series(False, index=table.index)
+    return ~evident & stated_findings(table, cfg, parents=parents)
+
+
+def stated_findings(table: pd.DataFrame, cfg: SummariseConfig, *, parents: set[str]) -> pd.Series:
+    """``material_findings`` before self-evident pairs are dropped."""
     return (
         table["significant"].astype(bool)
         & (table["unique_contributions"] >= cfg.finding_min_count)
@@ -60,6 +67,13 @@ def material_findings(table: pd.DataFrame, cfg: SummariseConfig, *, parents: set
         & (table["theme_id"] != schema.OTHER_THEME)
         & ~((table["level"] == "theme") & table["theme_id"].isin(parents))
     )
+
+
+def all_theme_names(taxonomy: Taxonomy | LabelTaxonomy | None) -> dict[str, list[str]]:
+    """Theme id -> its names in every language (a classifier's label is its own name)."""
+    if taxonomy is None:
+        return {}
+    return {th.id: [str(n) for n in getattr(th, "name", {}).values()] for th in taxonomy.themes}
 
 
 def summarise(
@@ -107,6 +121,7 @@ def summarise(
         # Several open questions (--questions): what each question's answers are about.
         tables["topic_question"] = topic_segment_table(frame, schema.QUESTION, labels)
     has_themes = schema.THEMES in frame and taxonomy is not None
+    self_evident_dropped = 0
     if has_themes:
         tables["themes"] = themes_table(frame, taxonomy, lang)
         if schema.TOPIC_ID in frame:
@@ -119,7 +134,10 @@ def summarise(
             table.insert(3, "theme_name", [theme_name(taxonomy, th, lang) for th in table["theme_id"]])
             # A family row speaks for the theme and its sub-themes: say so in its name.
             table.loc[table["level"] == "family", "theme_name"] += " " + t("with_subthemes", lang)
+            table["self_evident"] = self_evident(table["segment"], table["theme_id"], all_theme_names(taxonomy))
             table["material"] = material_findings(table, cfg, parents=set(parents_of(taxonomy).values()))
+            # Said in the method section: how many findings were left out as self-evident.
+            self_evident_dropped = int((table["self_evident"] & stated_findings(table, cfg, parents=set(parents_of(taxonomy).values()))).sum())
             tables["theme_segment"] = table
     names = {("topic", str(k)): v for k, v in labels.items()}
     if has_themes:
@@ -149,5 +167,6 @@ def summarise(
         # The names comments.* shows next to each topic and group id, in this summary's language.
         "topic_labels": labels, "group_labels": headlines or {}, "positions": positions,
         "title": title, "row_filter": row_filter,
+        "self_evident_dropped": self_evident_dropped,
     }
     return summary

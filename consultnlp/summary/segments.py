@@ -21,6 +21,7 @@ group counts once per segment value it was sent from.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -151,3 +152,36 @@ def theme_segment_table(
     table["p_value"] = table["p_value"].round(6)
     table["significant"] = significant & big_enough
     return table.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------- self-evident findings
+# "In category «Indigenous peoples», the theme «Indigenous peoples» appears in 97%" states how the
+# segment was defined, not what its participants said: such a pair is never a finding.
+
+
+def content_lemmas(text: str) -> set[str]:
+    """The accent-folded content lemmas of ``text`` in any of es/pt/en (stop words and short words left out).
+
+    Each word stands for every form it may take (its lemma in each language and its plural stem), so
+    "Pueblos indígenas" and "pueblo indígena" share lemmas while "Educación" and "Salud" share none.
+    """
+    from consultnlp.lemmas import shared_lemmatizer
+    from consultnlp.text import fold, plural_stem
+
+    lemmatizer = shared_lemmatizer()
+    out: set[str] = set()
+    for word in re.findall(r"[^\W\d_]+", str(text).lower().replace("_", " ")):
+        folded = fold(word)
+        if len(folded) < 4 or any(folded in lemmatizer.stopwords(lang) or word in lemmatizer.stopwords(lang) for lang in schema.LANGUAGES):
+            continue
+        out |= {plural_stem(folded), *(plural_stem(fold(lemmatizer.lemma(word, lang))) for lang in schema.LANGUAGES)}
+    return out
+
+
+def self_evident(segments: pd.Series, theme_ids: pd.Series, names: dict[str, list[str]]) -> pd.Series:
+    """Whether each (segment value, theme) pair names one thing twice: a content lemma shared by the segment
+    value and the theme's id or any of its names (``names``: theme id -> its names in every language)."""
+    theme_lemmas = {th: set().union(*(content_lemmas(n) for n in [th, *names.get(th, [])])) for th in set(theme_ids)}
+    segment_lemmas = {s: content_lemmas(s) for s in set(segments)}
+    return pd.Series([bool(segment_lemmas[s] & theme_lemmas[th]) for s, th in zip(segments, theme_ids)],
+                     index=segments.index, dtype=bool)

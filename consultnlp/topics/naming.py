@@ -16,10 +16,13 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.i18n import t as catalogue
 from consultnlp.schema import LANGUAGES
 from consultnlp.text import fold, plural_stem
+from consultnlp.topics.adjectives import is_bare_adjective
 from consultnlp.topics.hierarchy import group_topics
 from consultnlp.topics.phrases import capitalised, ranked_names, unique_names
+from consultnlp.topics.shared import shared_phrases
 
 if TYPE_CHECKING:
     from consultnlp.lemmas import Lemmatizer
@@ -74,6 +77,8 @@ def names_by_language(
         if not texts:
             continue
         ranked = ranked_names(texts, centres, encode, is_stopword)
+        # A heading names a thing: a bare adjective ("Iguales") gives way to the next candidate, when there is one.
+        ranked = {g: [c for c in found if not is_bare_adjective(c[1], lang, is_stopword)] or found for g, found in ranked.items()}
         chosen = unique_names(ranked, [g for g in order if g in texts], fallback)
         for g, name in chosen.items():
             names[g][lang] = name
@@ -136,11 +141,18 @@ def name_topics_and_groups(
     group_of = build_groups(np.asarray(fitted), model.centroids[rows], units, min_groups=min_groups, max_groups=max_groups)
     info["group_id"] = [group_of.get(int(t), schema.OUTLIER_TOPIC) for t in info["topic_id"]]
     main = dict(zip(info["topic_id"].astype(int), info["main_lang"]))
+    sizes = {t: len(rows) for t, rows in members.items()}
+    in_group = {g: [t for t in members if group_of.get(t) == g] for g in sorted(set(group_of.values()))}
+    shared = shared_phrases(in_group, members, units, is_stopword)
     records = []
+    used: dict[str, set[str]] = {}  # per language, the names earlier (larger) groups took: a shared phrase is not reused
     for group in sorted(set(group_of.values())):
-        topics = [t for t in members if group_of.get(t) == group]  # largest topic first
+        topics = in_group[group]  # largest topic first
         rows_of_group = np.concatenate([members[t] for t in topics])
-        names = group_names(topics, written, main)
+        free = {lang: next((p for p in found if fold(p) not in used.get(lang, set())), None) for lang, found in shared.get(group, {}).items()}
+        names = group_names(topics, written, main, sizes=sizes, shared={k: v for k, v in free.items() if v}, is_stopword=is_stopword)
+        for lang, name in names.items():
+            used.setdefault(lang, set()).add(fold(name))
         records.append({
             "group_id": group, "labels": names, "main_lang": main_language(units.langs[rows_of_group]),
             "topic_ids": sorted(topics), "unique_comments": len(rows_of_group),
@@ -155,26 +167,57 @@ CONJUNCTION = {"es": "y", "pt": "e", "en": "and"}
 MAX_GROUP_NAME_WORDS = 8  # two names of four words fit: "Conservación de la naturaleza y derecho a la salud"
 
 
-def group_names(topics: list[int], written: dict[int, dict[str, str]], main: dict[int, str]) -> dict[str, str]:
+MIN_NAMED_SHARE = 0.5  # a name made of topic names speaks for at least half of the group's comments
+
+
+def group_names(
+    topics: list[int], written: dict[int, dict[str, str]], main: dict[int, str], *, sizes: dict[int, int] | None = None,
+    shared: dict[str, str] | None = None, is_stopword: Callable[[str], bool] = lambda w: False,
+) -> dict[str, str]:
     """A group's name in each language: its largest topic's name and, when both fit in ``MAX_GROUP_NAME_WORDS``,
-    the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic."""
+    the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic.
+
+    When the topics that name speaks for (those named, and those whose names share a word with it: "Constitución"
+    under "Respetar la constitución") hold less than half of the group's comments (``sizes``: topic -> comments),
+    the name is what the group's topics share (``shared``: language -> phrase, see ``consultnlp.topics.shared``), else
+    it says so: "“A”, “B” y 7 tópicos más". A bare adjective is never the second name."""
+    sizes = sizes or {t: 1 for t in topics}
     langs = sorted({lang for t in topics for lang in written.get(t, {})})
     names = {}
     for lang in langs:
-        parts = [p for p in (name_in(written.get(t, {}), lang, main.get(t, lang)) for t in topics) if p]
+        named = [(t, p) for t, p in ((t, name_in(written.get(t, {}), lang, main.get(t, lang))) for t in topics) if p]
+        parts = [p for _, p in named]
         first = parts[0] if parts else ""
         conjunction = CONJUNCTION.get(lang, "and")
         # A second name that repeats a word of the first adds nothing ("Igualdad ante la ley" and "Igualdad").
-        second = next((p for p in parts[1:3] if not _shares_word(first, p)), None)
+        second = next((p for p in parts[1:3] if not _shares_word(first, p) and not is_bare_adjective(p, lang, is_stopword)), None)
         # Neither name may already join two things: "Valores y principios" would make "A y valores y principios".
         joins = any(f" {fold(c)} " in f" {fold(name)} " for name in (first, second or "") for c in (conjunction, "e" if lang == "es" else conjunction))
-        if second and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not joins:
+        joined = bool(second) and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not joins
+        shown = [first, second] if joined else [first]
+        spoken = sum(sizes.get(t, 0) for t, p in named if any(p == s or _shares_word(s, p) for s in shown))
+        if first and spoken < MIN_NAMED_SHARE * sum(sizes.get(t, 0) for t, _ in named):
+            names[lang] = _many_topics_name(parts, lang, (shared or {}).get(lang))
+        elif joined:
             if lang == "es" and fold(second).startswith(("i", "hi")) and not fold(second).startswith("hie"):
                 conjunction = "e"  # "Salud e igualdad"
             names[lang] = capitalised(f"{first} {conjunction} {_inside_sentence(second)}")
         elif first:
             names[lang] = capitalised(first)
     return names
+
+
+def _many_topics_name(parts: list[str], lang: str, shared: str | None) -> str:
+    """The name of a group its largest topics do not speak for: what its topics share, else its two largest and a count."""
+    if shared:
+        return capitalised(shared)
+    if len(parts) < 2:
+        return capitalised(parts[0])
+    others = len(parts) - 2
+    a, b = capitalised(parts[0]), capitalised(parts[1])  # each a topic's name, as headed on its own
+    if others <= 0:
+        return catalogue("group_name_pair", lang, a=a, b=b)
+    return catalogue("group_name_and_others", lang, count=others, a=a, b=b, n=others)
 
 
 def _inside_sentence(name: str) -> str:

@@ -2,8 +2,9 @@
 
 ``analyze`` writes ``topics_review.yaml`` (one entry per topic, with its size,
 keywords and two example comment ids). The analyst edits ``label``,
-``merge_into``, ``hide``, ``split_off`` / ``split_label`` and ``consultnlp report
-DIR`` applies the file with :func:`load_review` and :func:`apply_review`, which
+``merge_into``, ``hide``, ``split_off`` / ``split_label``, and under ``groups:``
+a headline group's ``label`` or the ``topics`` it holds (``consultnlp.topics.group_review``);
+``consultnlp report DIR`` applies the file with :func:`load_review` and :func:`apply_review`, which
 return the changed frames and an audit trail (one dict per change) for the
 manifest.
 
@@ -32,6 +33,7 @@ from pydantic import (
 
 from consultnlp import schema
 from consultnlp.errors import ConfigError
+from consultnlp.topics.group_review import GROUP_HEADER, GroupEdit, check_group_structure, group_template_lines
 
 OUTLIER_LABEL = "—"
 EXAMPLES_PER_TOPIC = 3
@@ -90,21 +92,33 @@ class Review(BaseModel):
 
     version: int = 1
     topics: list[TopicEdit] = Field(default_factory=list)
+    groups: list[GroupEdit] = Field(default_factory=list)
     _source: str = PrivateAttr(default="review")
     _lines: dict[int, int] = PrivateAttr(default_factory=dict)  # position in ``topics`` -> line in the file
+    _group_lines: dict[int, int] = PrivateAttr(default_factory=dict)  # position in ``groups`` -> line in the file
 
     def where(self, position: int) -> str:
         """``file line N`` for the entry at ``position``, for error messages."""
         line = self._lines.get(position)
         return f"{self._source} line {line}" if line else self._source
 
+    def group_where(self, position: int) -> str:
+        """``file line N`` for the group entry at ``position``, for error messages."""
+        line = self._group_lines.get(position)
+        return f"{self._source} line {line}" if line else self._source
+
 
 # ---------------------------------------------------------------------------- writing
 
 
-def write_review_template(topic_info: pd.DataFrame, frame: pd.DataFrame, path: Path) -> None:
+def write_review_template(
+    topic_info: pd.DataFrame, frame: pd.DataFrame, path: Path, *, groups: pd.DataFrame | None = None, folder: Path | None = None
+) -> None:
     """Write ``path`` (``topics_review.yaml``): every topic with its label as displayed, group, size, keywords
-    and three short redacted examples.
+    and three short redacted examples; then every headline group (``groups``) with its label and topics.
+
+    ``folder`` is the output folder the header tells the analyst to re-render (default: the file's folder;
+    the run writes into a staging folder first, so it names the real one).
 
     ``topic_info`` is the topics stage's table (``topic_id``, ``label``,
     ``keywords``, ``unique_comments``); ``frame`` is the analysed comment frame
@@ -115,7 +129,9 @@ def write_review_template(topic_info: pd.DataFrame, frame: pd.DataFrame, path: P
     needed = [c for c in (schema.COMMENT_ID, schema.TOPIC_ID, schema.TOPIC_PROB, schema.DUP_REPRESENTATIVE, schema.TEXT_REDACTED)
               if c in frame.columns]
     comments = _with_id_column(frame[needed])  # a few columns: at a million comments the whole frame is gigabytes
-    lines = [HEADER.format(out_dir=path.parent), "version: 1", "topics:"]
+    has_groups = groups is not None and not groups.empty
+    lines = [HEADER.format(out_dir=folder if folder is not None else path.parent) + (GROUP_HEADER if has_groups else ""),
+             "version: 1", "topics:"]
     info = topic_info.copy()
     info["_outlier"] = info["topic_id"] == schema.OUTLIER_TOPIC
     info = info.sort_values(["_outlier", "topic_id"], kind="stable")
@@ -138,6 +154,7 @@ def write_review_template(topic_info: pd.DataFrame, frame: pd.DataFrame, path: P
             "    split_off: []",
             "    split_label: null",
         ]
+    lines += group_template_lines(groups, _dump)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -200,12 +217,15 @@ def load_review(path: Path) -> Review:
         where = f"{path} line {line}" if line else str(path)
         field = ".".join(str(p) for p in loc)
         if first["type"] == "extra_forbidden":
-            valid = ", ".join(TopicEdit.model_fields if len(loc) > 1 else Review.model_fields)
+            entry = GroupEdit if loc[0] == "groups" else TopicEdit
+            valid = ", ".join(entry.model_fields if len(loc) > 1 else Review.model_fields)
             raise ConfigError(f"{where}: unknown key '{loc[-1]}'. Valid keys: {valid}.") from None
         raise ConfigError(f"{where}: invalid value for '{field}': {first['msg']} (got {first.get('input')!r}).") from None
     review._source = str(path)
     review._lines = _entry_lines(root)
+    review._group_lines = _entry_lines(root, "groups")
     _check_structure(review)
+    check_group_structure(review)
     return review
 
 
@@ -226,10 +246,10 @@ def _line_of(node: Any, loc: list[Any]) -> int | None:
     return line
 
 
-def _entry_lines(root: Any) -> dict[int, int]:
+def _entry_lines(root: Any, key: str = "topics") -> dict[int, int]:
     if not isinstance(root, yaml.MappingNode):
         return {}
-    topics = next((v for k, v in root.value if k.value == "topics"), None)
+    topics = next((v for k, v in root.value if k.value == key), None)
     if not isinstance(topics, yaml.SequenceNode):
         return {}
     return {i: item.start_mark.line + 1 for i, item in enumerate(topics.value)}

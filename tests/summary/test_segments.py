@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
+from consultnlp import schema
 from consultnlp.summary.segments import (
     holm,
     theme_families,
@@ -89,3 +91,41 @@ def test_segments_theme_family_pools_sub_themes():
     family = _row(table, "A", "health", level="family")
     assert (family["unique_contributions"], family["segment_unique"], family["significant"]) == (6, 20, True)
     assert _row(table, "A", "hospitals")["unique_contributions"] == 4
+
+
+def test_segments_self_evident_finding_is_dropped_and_said_in_the_method(tmp_path):
+    """A segment value that names the theme ("Salud pública" x "Salud") is no finding; the method says one was dropped."""
+    from consultnlp.config import PipelineConfig, SummariseConfig
+    from consultnlp.frame import row_accounting
+    from consultnlp.report.content import build_content
+    from consultnlp.report.markdown import render_markdown
+    from consultnlp.report.outputs import report_settings
+    from consultnlp.summary import summarise
+    from consultnlp.summary.segments import self_evident
+    from tests.report.frames import taxonomy
+
+    # "Salud pública" raises health 90%, the rest 20%; "Norte" raises open data 80%, the rest 10%: both significant.
+    cells = {("Salud pública", "health"): 90, ("Salud pública", "other"): 10, ("Norte", "open_data"): 80, ("Norte", "other"): 20,
+             ("Sur", "health"): 20, ("Sur", "open_data"): 10, ("Sur", "other"): 70}
+    frame = segment_frame(cells)
+    frame[schema.EXCLUDED_STAGE] = ""
+    frame[schema.DUP_COUNT] = 1
+    summary = summarise(frame, topic_info=None, taxonomy=taxonomy(), quote_pool=None, cfg=SummariseConfig(min_segment_count=5),
+                        accounting=row_accounting(frame), segment_columns=["region"], lang="es")
+    table = summary.tables["theme_segment"].set_index(["segment", "theme_id", "level"])
+    assert table.loc[("Salud pública", "health", "theme"), "significant"]
+    assert table.loc[("Salud pública", "health", "theme"), "self_evident"]
+    assert not table.loc[("Salud pública", "health", "theme"), "material"]
+    assert table.loc[("Norte", "open_data", "theme"), "material"] and not table.loc[("Norte", "open_data", "theme"), "self_evident"]
+    assert summary.facts["self_evident_dropped"] == 1
+    for lang, sentence in (("es", "Se omitió 1 diferencia evidente por definición"), ("pt", "Foi omitida 1 diferença evidente"),
+                           ("en", "1 difference was left out as self-evident")):
+        content = build_content(summary.tables, {**summary.facts, "lang": lang}, lang=lang, source="x.csv", taxonomy=taxonomy(),
+                                settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])
+        text = render_markdown(content)
+        assert sentence in text
+    # Accents, case and plurals fold; unrelated names and stop words do not match.
+    segments = pd.Series(["PUEBLOS INDÍGENAS", "Educación", "Derecho a la vivienda", "de la", "Salud"])
+    themes = pd.Series(["indigenous", "health", "housing", "health", "health"])
+    names = {"indigenous": ["Pueblo indígena", "Povos indígenas"], "health": ["Salud", "Saúde", "Health"], "housing": ["Vivienda digna"]}
+    assert self_evident(segments, themes, names).tolist() == [True, False, True, False, True]

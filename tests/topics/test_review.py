@@ -10,6 +10,7 @@ import yaml
 
 from consultnlp import schema
 from consultnlp.errors import ConfigError
+from consultnlp.topics.group_review import apply_group_review
 from consultnlp.topics.review import apply_review, load_review, write_review_template
 
 
@@ -150,3 +151,70 @@ def test_topics_review_unknown_key_and_bad_value_name_the_line(tmp_path):
         load_review(path)
     with pytest.raises(ConfigError, match="does not exist"):
         load_review(tmp_path / "missing.yaml")
+
+
+def _grouped_info() -> pd.DataFrame:
+    return _info().assign(group_id=[-1, 0, 0, 1])
+
+
+def _groups() -> pd.DataFrame:
+    return pd.DataFrame({
+        "group_id": [0, 1], "label": ["Agua y escuelas", "Salud"], "labels": [{"es": "Agua y escuelas"}, {"es": "Salud"}],
+        "main_lang": ["es", "es"], "topic_ids": [[0, 1], [2]], "unique_comments": [8, 2],
+    })
+
+
+def _edit_groups(path: Path, changes: dict[int, dict]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in data["groups"]:
+        entry.update(changes.get(entry["id"], {}))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_topics_review_template_lists_groups_and_names_the_output_folder(tmp_path):
+    path = tmp_path / "staging" / "topics_review.yaml"
+    write_review_template(_grouped_info(), _frame(), path, groups=_groups(), folder=Path("/data/out/consulta"))
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Topic review. Edit this file, save it, then run: consultnlp report /data/out/consulta\n")
+    assert "staging" not in text and "\ngroups:\n  - id: 0\n    label: \"Agua y escuelas\"\n    size: 8\n    topics: [0, 1]\n" in text
+    review = load_review(path)
+    assert [(g.id, g.label, g.topics, g.size) for g in review.groups] == [(0, "Agua y escuelas", [0, 1], 8), (1, "Salud", [2], 2)]
+    info, groups, audit = apply_group_review(_grouped_info(), _groups(), review)  # untouched: nothing changes
+    assert audit == [] and info["group_id"].tolist() == [-1, 0, 0, 1] and groups["topic_ids"].tolist() == [[0, 1], [2]]
+
+
+def test_topics_review_group_rename_and_move_are_applied(tmp_path):
+    path = tmp_path / "topics_review.yaml"
+    write_review_template(_grouped_info(), _frame(), path, groups=_groups())
+    _edit_groups(path, {0: {"label": "Agua", "topics": [0]}, 1: {"topics": [1, 2]}})
+    info, groups, audit = apply_group_review(_grouped_info(), _groups(), load_review(path))
+    assert info.set_index("topic_id")["group_id"].to_dict() == {-1: -1, 0: 0, 1: 1, 2: 1}
+    assert groups.set_index("group_id")["topic_ids"].to_dict() == {0: [0], 1: [1, 2]}
+    assert groups.set_index("group_id")["unique_comments"].to_dict() == {0: 5, 1: 5}
+    assert groups.set_index("group_id")["custom_label"].to_dict() == {0: "Agua", 1: ""}
+    assert audit == [{"action": "group_move", "topic_id": 1, "from_group": 0, "to_group": 1},
+                     {"action": "group_rename", "group_id": 0, "from": "Agua y escuelas", "to": "Agua"}]
+    # A group left without topics disappears.
+    _edit_groups(path, {0: {"label": "Agua y escuelas", "topics": []}, 1: {"topics": [0, 1, 2]}})
+    info, groups, audit = apply_group_review(_grouped_info(), _groups(), load_review(path))
+    assert groups["group_id"].tolist() == [1] and set(info["group_id"]) == {-1, 1}
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({0: {"id": 7}}, r"topics_review.yaml line \d+: there is no group 7 in this analysis \(groups: 0, 1\)\. Keep the ids"),
+        ({1: {"topics": [1, 2]}}, r"line \d+: topic 1 is listed under groups 0 and 1; list it under the one group it belongs to"),
+        ({1: {"topics": [2, 9]}}, r"line \d+: group 1 lists topic 9, which is not in this analysis \(topics: 0, 1, 2\); remove it"),
+        ({1: {"topics": [-1]}}, r"line \d+: group 1 lists topic -1 \(no clear topic\), which belongs to no group"),
+        ({1: {"label": " "}}, r"line \d+: invalid value for 'groups.1.label': .*must not be blank"),
+        ({1: {"name": "x"}}, r"line \d+: unknown key 'name'. Valid keys: id, label, size, topics"),
+    ],
+)
+def test_topics_review_group_mistakes_are_one_line_config_errors(tmp_path, changes, message):
+    path = tmp_path / "topics_review.yaml"
+    write_review_template(_grouped_info(), _frame(), path, groups=_groups())
+    _edit_groups(path, changes)
+    with pytest.raises(ConfigError, match=message) as err:
+        apply_group_review(_grouped_info(), _groups(), load_review(path))
+    assert "\n" not in str(err.value)

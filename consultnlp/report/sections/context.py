@@ -107,6 +107,9 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     sec.blocks.append(Block("p", text=t("set_aside_text", lang)))
     sec.blocks.append(Block("p", text=t("dedupe_text", lang)))
     sec.blocks.append(Block("p", text=t("naming_text", lang)))
+    dropped = int(ctx.facts.get("self_evident_dropped", 0) or 0)
+    if dropped:
+        sec.blocks.append(Block("p", text=t("self_evident_dropped", lang, count=dropped, n=ctx.n(dropped))))
     privacy = ctx.table("privacy")
     if privacy is not None:
         sec.blocks.append(Block("p", text=t("privacy_text", lang, n=ctx.n(int(overview.get("comments_with_personal_data", 0))))))

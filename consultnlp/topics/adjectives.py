@@ -1,0 +1,89 @@
+"""Is a name a bare adjective ("Iguales", "Públicas y privadas")? A heading must name a thing.
+
+There is no offline part-of-speech tagger for es/pt (see ``consultnlp.lemmas``), so this
+looks words up in spaCy's lemma index tables (``spacy-lookups-data``: the adjectives and
+nouns spaCy's rule lemmatiser knows for Spanish and English). Portuguese has no such table:
+its lemma (simplemma) is looked up in the Spanish one without accents ("iguais" -> "igual"),
+so Portuguese-only adjectives ("sustentável") go unnoticed.
+
+A word is an adjective when its lemma is one and not a noun ("igual", "fundamental"); a word
+that may be either ("público", "humano") is one only in the feminine of an -o lemma ("públicas")
+and no other word of the name is its head noun: "Derechos humanos" and "Stray animals" name a
+thing, "Públicas y privadas" does not.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from consultnlp.text import fold
+
+CONJUNCTIONS = frozenset({"y", "e", "o", "u", "ou", "and", "or", "ni", "nem", "nor"})
+_WORD = re.compile(r"[^\W\d_]+")
+ADJECTIVE, EITHER, OTHER = "adj", "either", "other"
+
+
+@lru_cache(maxsize=None)
+def _index(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(adjective lemmas, noun lemmas) of spaCy's lemma index for ``lang``, folded; empty when there is none."""
+    try:
+        import spacy_lookups_data
+    except ImportError:  # pragma: no cover - a core dependency
+        return frozenset(), frozenset()
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_index.json.gz"
+    if not path.is_file():
+        return frozenset(), frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    return frozenset(fold(w) for w in table.get("adj", [])), frozenset(fold(w) for w in table.get("noun", []))
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(word: str, lang: str) -> str:
+    import simplemma
+
+    return fold(simplemma.lemmatize(word, lang=lang))
+
+
+def word_class(word: str, lang: str) -> str:
+    """``adj`` (an adjective only), ``either`` (adjective or noun) or ``other`` for one lower-case word."""
+    table = "es" if lang == "pt" else lang
+    adjectives, nouns = _index(table)
+    lemma = _lemma(word, lang)
+    candidates = [lemma]
+    if lang == "pt":
+        # "privada" -> "privado". No rule for "-vel": "biocombustível" and "nível" are nouns (PNDBio 2025).
+        candidates += [lemma[:-1] + "o"] if lemma.endswith("a") else []
+    for lemma in candidates:
+        if lemma in adjectives:
+            return EITHER if lemma in nouns else ADJECTIVE
+    return OTHER
+
+
+def _feminine(word: str, lang: str) -> bool:
+    """The feminine of a word whose lemma ends in -o ("públicas", "privada"): an adjective agreeing with a noun
+    left out. A plural alone is not enough: "Animales" and "Humanos" are nouns."""
+    lemma = _lemma(word, lang)
+    masculine = lemma[:-1] + "o" if lang == "pt" and lemma.endswith("a") else lemma  # pt lemmatises "privadas" to "privada"
+    return fold(word).rstrip("s").endswith("a") and masculine.endswith("o") and masculine in _index("es" if lang == "pt" else lang)[0]
+
+
+def is_bare_adjective(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
+    """Whether ``name`` (a topic or group name in ``lang``) is only adjectives, with no noun they describe."""
+    words = [w for w in _WORD.findall(name.lower())]
+    content = [w for w in words if fold(w) not in CONJUNCTIONS and not is_stopword(fold(w)) and len(w) > 2]
+    if not content:
+        return False
+    classes = [word_class(w, lang) for w in content]
+    if OTHER in classes:
+        return False
+    coordinated = len(content) == 1 or any(fold(w) in CONJUNCTIONS for w in words)
+    if not coordinated:
+        return False  # "Derechos humanos", "Stray animals": one word is the noun the other describes
+    # Coordinated words that are all adjectives, or adjective-or-noun next to one that can only be an adjective
+    # ("Helpful and professional", "Libre y soberano").
+    return ADJECTIVE in classes or all(_feminine(w, lang) for w in content)
