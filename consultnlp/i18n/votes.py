@@ -49,6 +49,7 @@ VOTE_STRINGS: dict[str, dict] = {
     "divides_overall": _s("{agree} de acuerdo, {disagree} en desacuerdo, de {seen} votos",
                           "{agree} concordam, {disagree} discordam, de {seen} votos",
                           "{agree} agree, {disagree} disagree, of {seen} votes"),
+    "divides_how": _s("Cómo se formaron los grupos", "Como os grupos foram formados", "How the groups were formed"),
     "divides_method": _s(
         "Grupos de opinión (votos de Pol.is): cada participante con al menos 7 votos se ubica por sus votos en los dos primeros "
         "componentes principales; los grupos salen de k-medias con k de 2 a 5 elegido por silueta ({silhouette}). Una afirmación es de "

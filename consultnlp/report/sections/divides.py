@@ -66,5 +66,6 @@ def divides_section(ctx: ReportContext) -> Section | None:
         sec.subsections.append(Section("divides-agreed", t("divides_most_agreed", lang), [Block("list", items=[
             f"{_statement(ctx, r)}: {t('divides_overall', lang, agree=ctx.n(int(r['agree'])), disagree=ctx.n(int(r['disagree'])), seen=ctx.n(int(r['seen'])))}"
             for _, r in top.iterrows()])]))
-    sec.blocks.append(Block("p", text=t("divides_method", lang, silhouette=ctx.n(float(groups["silhouette"].iloc[0]), 2))))
+    sec.subsections.append(Section("divides-method", t("divides_how", lang), [
+        Block("p", text=t("divides_method", lang, silhouette=ctx.n(float(groups["silhouette"].iloc[0]), 2)))]))
     return sec
