@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from consultnlp.embedders import EMBEDDERS
 from consultnlp.errors import ConfigError
+from consultnlp.privacy.detectors import PII_KINDS
 from consultnlp.resources import project_path
 from consultnlp.schema import LANGUAGES
 
@@ -86,7 +87,6 @@ class ScreenConfig(Section):
 
 
 class LanguageConfig(Section):
-    detector: Literal["py3langid"] = "py3langid"
     languages: list[str] = Field(default_factory=lambda: list(LANGUAGES))
     # Fewer letters than this: "und" (too short to tell), whatever the lexicon says.
     min_letters: int = Field(default=2, ge=0)
@@ -127,13 +127,9 @@ class DedupeConfig(Section):
 
 class RedactConfig(Section):
     # An id or segment column of e-mails, phones or identity numbers is shown as stable pseudonyms in every
-    # published file (the key stays in state/; comments.* keeps the original next to a public_id column).
+    # published file (the key stays in private/state/; private/comments.* keeps the original next to public_id).
     pseudonymise_identifiers: bool = True
-    kinds: list[str] = Field(
-        default_factory=lambda: ["EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME",
-                                 "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI",
-                                 "BANK_ACCOUNT", "PLATE", "HANDLE"]
-    )
+    kinds: list[str] = Field(default_factory=lambda: list(PII_KINDS))  # every kind the detectors know (privacy.detectors)
 
 
 class NlpConfig(Section):

@@ -45,6 +45,18 @@ def raised_words(text: str) -> set[str]:
     return found
 
 
+_SIGN_OFF = re.compile(r"\s[-–—]\s*([^-–—]{1,80})$")  # "... cada centavo. - Rafael, Curitiba"
+SIGN_OFF_WORDS = 8
+
+
+def sign_off_words(text: str) -> set[str]:
+    """Folded, plural-stripped words of a short sign-off after a final dash (a name, a town, an organisation):
+    a form letter signed by someone else is still the same letter."""
+    found = _SIGN_OFF.search(text.strip())
+    words = _WORD.findall(found.group(1)) if found else []
+    return {plural_stem(fold(w)) for w in words} if 0 < len(words) <= SIGN_OFF_WORDS else set()
+
+
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """Folded, plural-stripped words that appear written in lower case somewhere in ``texts``."""
     seen: set[str] = set()
@@ -95,6 +107,7 @@ def meaning_slot_pairs(
     common = lower_case_words(corpus) & candidates if candidates else frozenset()
 
     def names_concept(words: set[str], k: int) -> bool:
+        words = words - sign_off_words(texts[k])
         return bool(words & prompt_words) or bool(words & raised_of(k) & common)
 
     return {pair for pair, slots in differing.items() if any(names_concept(wi, pair[0]) and names_concept(wj, pair[1]) for wi, wj in slots)}

@@ -89,7 +89,8 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [w for w in manifest["warnings"] if w.startswith("Positions from")] == [
         "Positions from the column “opinion”: De acuerdo -> support (30), Muy de acuerdo -> support (28), Parcialmente de acuerdo -> "
-        "partial (29), En desacuerdo -> oppose (30), Ni de acuerdo ni en desacuerdo -> none (26), (blank) -> none (1)."]
+        "agree in part (29), En desacuerdo -> oppose (30), Ni de acuerdo ni en desacuerdo -> no stated position (26), "
+        "(not given) -> no stated position (1)."]
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "Las posturas son las respuestas a la pregunta cerrada «opinion»" in report
     assert "### Razones de quienes están en contra" in report
@@ -97,7 +98,7 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     stated = int(table.loc[STATED, "unique_contributions"].sum())
     summary = report.split("\n## ")[1]
     share = f"{100 * table.loc['oppose', 'share_of_stated']:.0f}"
-    assert f"{stated} contribuciones distintas (" in summary and f"{share}% en contra" in summary, summary
+    assert f", {stated} (" in summary and "expresan una:" in summary and f"{share}% en contra" in summary, summary
     assert "Posturas" in pd.ExcelFile(out / "summary.xlsx").sheet_names
     # Re-rendering in English keeps the section, from the saved state.
     result = runner.invoke(app, ["report", str(out), "--lang", "en", "--format", "md"])

@@ -8,6 +8,7 @@ from consultnlp.slots import meaning_slot_pairs, raised_words
 from consultnlp.stages.base import RunContext
 from consultnlp.stages.dedupe import DedupeStage
 from consultnlp.summary.tables import campaigns_table
+from consultnlp.text import fold
 from tests.conftest import make_frame
 from tests.stages.test_dedupe import LETTER
 
@@ -73,3 +74,18 @@ def test_dedupe_prompts_slot_rule_needs_a_concept_on_both_sides():
     assert meaning_slot_pairs([(0, 1)], keys, texts, frozenset(), texts) == set()  # never in lower case: could be names
     assert meaning_slot_pairs([(0, 1)], keys, [t.lower() for t in texts], frozenset({"justicia", "solidaridad"}), texts) == {(0, 1)}
     assert raised_words("Justicia para todos. La Solidaridad y «Bien Común» en CHILE") == {"solidaridad", "bien", "comun"}
+
+
+def test_dedupe_prompts_letter_signed_by_an_organisation_stays_one_campaign():
+    # The sample's campaign B: one copy signed by a collective ("Coletivo Juventude Ativa", words the consultation also
+    # writes in lower case) is the same letter, not a different concept.
+    body = ("Exigimos dados abertos do orçamento. Como cidadão, peço que o Plano de Ação de Governo Aberto obrigue todos os "
+            "municípios a publicar a execução orçamentária em formato aberto, atualizada mensalmente, com detalhamento por "
+            "programa e por bairro. Orçamento público é dinheiro do povo.")
+    texts = [f"{body} - Associação Moradores Unidos, Recife", f"{body} - Coletivo Juventude Ativa, Salvador",
+             "A juventude do coletivo quer uma cidade ativa, e a associação dos moradores unidos quer praças."]
+    keys = [fold(t) for t in texts]
+    assert meaning_slot_pairs([(0, 1)], keys, texts, frozenset(), texts) == set()
+    # The same words in the letter's body are a filled slot: that pair is split.
+    filled = [f"Queremos mais verba para a {w} do bairro, já." for w in ("Juventude", "Associação")]
+    assert meaning_slot_pairs([(0, 1)], [fold(t) for t in filled], filled, frozenset(), [*filled, texts[2]]) == {(0, 1)}
