@@ -328,4 +328,9 @@ CASES: list[Case] = [
     Case("trailing-delimiters", "a delimiter after every row", lambda d: write(d, "fin.csv", "id;comentario\n" + "".join(f"{i};{t};\n" for i, _, t in rows())), rows=30),
     Case("extra-cells", "a row with an unquoted comma", lambda d: write(d, "coma.csv", csv_text() + "31,Sur,texto con, una coma\n"), rows=31,
          warnings=["coma.csv: 1 row(s) have more cells than the header (the first is row 32); the extra cells are kept as column_4. If a comment was split, put quotes around text that contains ','."]),
+    Case("formula-cells", "formulas in the text column, no saved values", lambda d: xlsx(d, "f.xlsx", {"Hoja1": [
+        HEADER, *rows()[:28], ["29", "Sur", '=CONCATENAR("Más ";"parques")'], ["30", "Norte", '=HYPERLINK("http://x.example";"clic")']]}),
+         rows=30, contains="información", warnings=[
+            'f.xlsx (sheet "Hoja1"): 2 row(s) whose text is a formula with no saved value set aside as \'formula\'. Open the file in the '
+            "spreadsheet program, let it calculate, save it and run again."]),
 ]
