@@ -100,6 +100,14 @@ class TextEncoder:
         vectors, _ = self._encode(texts, description=description, on_disk=False, parallel=False)
         return vectors
 
+    def encode_many(self, texts: list[str], *, description: str = "Embedding") -> np.ndarray:
+        """Embed many side texts at once (the sentences key points are matched on) in the space of the comments: cached,
+        and in the engine's worker processes like the comments, never refitting a corpus-fitted embedder."""
+        if not self.embedder.cacheable:
+            return self.embedder.encode(texts)
+        vectors, _ = self._encode(texts, description=description, on_disk=False, parallel=True)
+        return vectors
+
     def _encode(
         self, texts: list[str], *, description: str, on_disk: bool, parallel: bool
     ) -> tuple[np.ndarray | DiskMatrix, EmbeddingCounts]:

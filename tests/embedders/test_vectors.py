@@ -80,3 +80,12 @@ def test_vectors_aligned_batches_of_many_texts_and_a_long_one():
     package = np.vstack([backend._encode([t]) for t in texts[:40]])
     package /= np.linalg.norm(package, axis=1, keepdims=True)
     assert np.abs(package - whole[:40]).max() < 1e-5  # other rounding, same model
+
+
+def test_vectors_encode_many_is_cached_and_the_same_bytes(tmp_path):
+    embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
+    encoder = TextEncoder(embedder, cache_dir=tmp_path)
+    many = encoder.encode_many(TEXTS)
+    assert many.tobytes() == TextEncoder(embedder, cache_dir=None).encode(TEXTS).tobytes()
+    again, counts = TextEncoder(embedder, cache_dir=tmp_path).encode_corpus(TEXTS)
+    assert counts.cached == len(TEXTS) and again.tobytes() == many.tobytes()  # stored for the next run
