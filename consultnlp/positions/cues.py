@@ -16,10 +16,18 @@ comment gets a position only from an explicit statement, and a cue is dropped wh
 - in parentheses: "(desacuerdo)" annotates a point in a group's report; a one-word cue alone between
   commas inside a sentence names a thing in a list ("Empatía, apoyo, colaboración");
 - about something other than the proposal: a cue's object must be the proposal or a part of it
-  ("la propuesta", "el artículo 5", "this plan"), a demonstrative ("esto", "isso", "it"), or nothing
-  ("Rechazo.", "Estoy en contra porque ..."). "Estoy en contra de la corrupción" and "no estamos de
-  acuerdo con el aborto" state no position on the draft (in Chile 2016 such sentences argue *for* the
-  concept the meeting chose); nor does anything about the status quo ("el sistema actual");
+  ("la propuesta", "el artículo 5", "this plan"), a demonstrative ("esto", "isso", "it"), nothing
+  ("Rechazo.", "Estoy en contra porque ..."), or a measure: an infinitive ("cerrar los consultorios de
+  noche", "to raise the fare", "closing the clinics"), a noun of a measure (``[measures]``: "el peaje",
+  "o corte de verbas", "the toll") or a phrase marked as the plan's (``[plan_markers]``: "la reforma
+  propuesta", "previsto", "this plan"). Such a stance keeps its target phrase (``Detection.target``;
+  "" for the proposal as a whole, ``[whole]``); "No estoy de acuerdo con cerrar los consultorios" is
+  ``oppose`` with target "cerrar los consultorios". "Estoy en contra de la corrupción" and "no estamos
+  de acuerdo con el aborto" state no position on the draft (in Chile 2016 such sentences argue *for*
+  the concept the meeting chose); nor does anything about the status quo ("el sistema actual");
+- a request ("pedimos ...", "we ask for ..."), or a title: a one-word cue opening the contribution and
+  followed by "a" / "à" / "for" ("Apoyo a la agricultura familiar", "Apoio à agricultura familiar")
+  names what is wanted, unless its object is the proposal as a whole;
 - a support cue in an ironic comment ("jaja", "yeah right", 🙄).
 
 Negation turns support into opposition ("no estoy de acuerdo"), opposition into no position
@@ -58,6 +66,7 @@ class Hit:
     reason: str = ""
     negated: bool = False
     note: str = ""  # the reservation that made it partial
+    target: str = ""  # the part of the proposal or the measure it is about ("" for the proposal as a whole)
 
 
 @dataclass
@@ -65,6 +74,7 @@ class Detection:
     position: str
     evidence: str
     hits: list[Hit] = field(default_factory=list)
+    target: str = ""  # the first stated hit's target ("" when none states one)
 
 
 class CueDetector:
@@ -86,7 +96,7 @@ class CueDetector:
             return Detection(NONE, "", hits)
         ironic = _ironic(text, plain, lex)
         for hit in hits:
-            self._judge(hit, text, found, plain, lex)
+            self._judge(hit, text, found, plain, lex, lang)
             if hit.outcome == SUPPORT and ironic:
                 hit.outcome, hit.reason = NONE, "irony"
         stated = [h for h in hits if h.outcome != NONE]
@@ -95,7 +105,8 @@ class CueDetector:
         outcomes = {h.outcome for h in stated}
         position = outcomes.pop() if len(outcomes) == 1 else PARTIAL
         evidence = " | ".join(_evidence(text, found, h) for h in stated)
-        return Detection(position, evidence[:EVIDENCE_MAX], hits)
+        target = next((h.target for h in stated if h.target), "")
+        return Detection(position, evidence[:EVIDENCE_MAX], hits, target)
 
     # ------------------------------------------------------------------ matching
 
@@ -124,7 +135,7 @@ class CueDetector:
 
     # ------------------------------------------------------------------ judging one cue
 
-    def _judge(self, hit: Hit, text: str, found: list[Word], plain: list[str], lex: Lexicon) -> None:
+    def _judge(self, hit: Hit, text: str, found: list[Word], plain: list[str], lex: Lexicon, lang: str | None = None) -> None:
         cue, start, end = hit.cue, hit.first, hit.last
         if any(found[k].question for k in range(start, end)):
             hit.reason = "question"
@@ -137,6 +148,12 @@ class CueDetector:
             return
         if _reported(found, plain, start, lex):
             hit.reason = "reported"
+            return
+        if _requested(found, plain, start, lex):
+            hit.reason = "a request"
+            return
+        if _title(cue, found, plain, start, end, lex):
+            hit.reason = "a title"
             return
         if _subordinate(found, plain, start, lex):
             hit.reason = "subordinate"
@@ -157,7 +174,14 @@ class CueDetector:
         modified = any(_in(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
         # A group's agreement ("no hubo acuerdo en el grupo") is about the matter under discussion, whatever follows.
         opposing = (cue.kind == OPPOSE) == (negator is None)
-        objection = _status_quo(found, plain, end, lex) if cue.kind == CONSENSUS else _object_problem(cue, found, plain, end, lex, opposing)
+        if cue.kind == CONSENSUS:
+            objection = _status_quo(found, plain, end, lex)
+        else:
+            objection = _object_problem(cue, found, plain, end, lex, opposing)
+            if objection == "about something else" and _measure(found, plain, end, lex, lang):
+                objection = ""
+            if not objection:
+                hit.target = _target(text, found, plain, end, lex)
         if objection:
             hit.reason = objection
             return
@@ -329,6 +353,122 @@ def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex
                 return "about something else"
         k += 1
     return "about something else"
+
+
+# ---------------------------------------------------------------------- issue 25: targets, requests, titles
+
+TARGET_MAX = 8  # words of a target phrase
+TITLE_MAX = 12  # words of a contribution that may be a title ("Apoyo a la agricultura familiar")
+MEASURE_WINDOW = OBJECT_WINDOW + 4  # words after a cue looked at for a mark of the plan ("el peaje que introduce este plan")
+# Nouns ending like an infinitive ("lugar", "mujer"): never read as a measure.
+_NOT_INFINITIVES = frozenset({"cualquier", "qualquer", "lugar", "lugares", "hogar", "hogares", "mujer", "mulher", "bienestar", "mar", "poder", "deber", "dever",
+                              "placer", "prazer", "altar", "militar", "popular", "familiar", "escolar", "particular", "similar", "regular",
+                              "nivel", "ayer", "alrededor", "interior", "exterior", "anterior", "posterior", "superior", "inferior",
+                              "mayor", "menor", "mejor", "peor", "menor", "amor", "favor", "valor", "sector", "actor", "motor", "autor",
+                              "elevador", "senior", "tutor", "doctor", "director", "profesor", "trabajador", "productor"})
+_NOT_GERUNDS = frozenset({"nothing", "something", "everything", "anything", "thing", "things", "building", "buildings", "morning",
+                          "evening", "during", "king", "ring", "spring", "string", "wing", "ceiling", "feeling", "feelings", "meeting",
+                          "meetings", "being", "bring"})
+_CONTRACTIONS = frozenset({"del", "al", "do", "da", "dos", "das", "ao", "aos"})  # a preposition and an article: not part of the target
+
+
+def _object_start(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> int | None:
+    """The first word of the cue's object (its article included, its preposition not), or None when nothing follows."""
+    clause = found[end - 1].clause
+    k = end
+    while k < len(found) and found[k].clause == clause and k < end + OBJECT_WINDOW:
+        if any(_in(lex[name], plain, k) for name in ("skip", "totality", "partial_modifiers")) or (
+                _in(lex["function_words"], plain, k) and not any(_in(lex[n], plain, k) for n in ("determiners", "targets", "whole", "measures"))):
+            k += 1
+            continue
+        # "Estoy en contra porque ...": a connector, not an object.
+        return None if _in(lex["connectors"], plain, k) or _in(lex["contrast"], plain, k) else k
+    return None
+
+
+def _content_words(found: list[Word], plain: list[str], k: int, lex: Lexicon, n: int) -> list[int]:
+    """Indices of the first ``n`` content words from ``k`` in its clause (articles and prepositions aside)."""
+    clause, out = found[k].clause, []
+    while k < len(found) and found[k].clause == clause and len(out) < n and k < len(found):
+        if not (_in(lex["function_words"], plain, k) or _in(lex["determiners"], plain, k)) or _in(lex["whole"], plain, k):
+            out.append(k)
+        k += 1
+    return out
+
+
+def _measure(found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None) -> bool:
+    """The object is a measure: an infinitive ("cerrar los consultorios", "closing the clinics"), a noun of a measure
+    within its first two content words ("el peaje", "the new toll") or a phrase marked as the plan's ("previsto")."""
+    k = _object_start(found, plain, end, lex)
+    if k is None:
+        return False
+    word = plain[k]
+    if lang != "en" and len(word) >= 4 and word.endswith(("ar", "er", "ir")) and word not in _NOT_INFINITIVES \
+            and not _in(lex["determiners"], plain, k):
+        return True
+    if lang not in ("es", "pt") and word.endswith("ing") and len(word) >= 5 and word not in _NOT_GERUNDS:
+        return True
+    if lang not in ("es", "pt") and k > end and plain[k - 1] == "to" and not _in(lex["determiners"], plain, k) and word not in ("be", "the"):
+        return True
+    if any(_in(lex["measures"], plain, c) for c in _content_words(found, plain, k, lex, 2)):
+        return True
+    clause = found[k].clause
+    return any(_in(lex["plan_markers"], plain, j) for j in range(k, min(len(found), end + MEASURE_WINDOW)) if found[j].clause == clause)
+
+
+def _target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon) -> str:
+    """The object's words up to the end of its clause, a connector, a relative clause or a mark of the plan, at most
+    TARGET_MAX words; "" when they name the proposal as a whole ("la propuesta", "isso", "this plan")."""
+    k = _object_start(found, plain, end, lex)
+    if k is None:
+        return ""
+    while k < len(found) and plain[k] in _CONTRACTIONS:
+        k += 1
+    if k >= len(found):
+        return ""
+    clause, last = found[k].clause, k
+    stops = ("connectors", "contrast", "subordinate", "complementizers", "plan_markers", "reporting", "status_quo")
+    j, seen = k, False
+    while j < len(found) and found[j].clause == clause and j - k < TARGET_MAX:
+        # "the proposed tax": a mark of the plan before the noun belongs to the target; after it ("la reforma propuesta") it ends it.
+        if any(_in(lex[name], plain, j) for name in stops) and (seen or not _in(lex["plan_markers"], plain, j)) and (j > k or seen):
+            break
+        if _in(lex["plan_markers"], plain, j) and _in(lex["whole"], plain, j) and not seen:
+            break
+        seen = seen or not (_in(lex["function_words"], plain, j) or _in(lex["determiners"], plain, j) or _in(lex["plan_markers"], plain, j))
+        last = j + 1
+        j += 1
+    while last > k and (_in(lex["function_words"], plain, last - 1) or _in(lex["determiners"], plain, last - 1)) \
+            and not _in(lex["whole"], plain, last - 1):
+        last -= 1
+    content = [i for i in range(k, last) if not (_in(lex["function_words"], plain, i) or _in(lex["determiners"], plain, i))
+               or _in(lex["whole"], plain, i)]
+    if not content or all(_in(lex["whole"], plain, i) for i in content):
+        return ""
+    return " ".join(text[found[k].start : found[last - 1].end].split())
+
+
+def _requested(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+    """A request earlier in the cue's sentence: "pedimos apoyo ...", "we ask for support ..." state what is wanted."""
+    k = start - 1
+    while k >= 0 and found[k].sentence == found[start].sentence:
+        if _in(lex["requests"], plain, k):
+            return True
+        k -= 1
+    return False
+
+
+def _title(cue: Cue, found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> bool:
+    """A one-word cue opening the contribution, then "a" / "à" / "for": "Apoyo a la agricultura familiar" names a proposal
+    or a request, unless its object is the proposal as a whole ("Apoio à proposta")."""
+    if cue.kind == CONSENSUS or len(cue.words) != 1 or start != 0 or end >= len(found) or found[end].clause != found[start].clause:
+        return False
+    if found[-1].clause != found[start].clause or len(found) > TITLE_MAX:
+        return False  # "Apoio a meta 3, mas sou contra a meta 5": a sentence, not a heading
+    if not _in(lex["title_links"], plain, end):
+        return False
+    content = _content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []
+    return not (content and _in(lex["whole"], plain, content[0]))
 
 
 def _vote_split(text: str, found: list[Word], end: int) -> str:
