@@ -46,7 +46,9 @@ from dataclasses import dataclass, field
 
 from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
-from consultnlp.positions.targets import OBJECT_WINDOW, measure_object as _measure, requested as _requested, target as _target, title as _title
+from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, measure_object as _measure, requested as _requested
+from consultnlp.positions.targets import target as _target
+from consultnlp.positions.targets import title as _title
 from consultnlp.positions.tokens import Word, words
 
 MAX_SKIPS = 3  # words skipped inside one cue ("I do not fully support": do, not, fully)
@@ -152,7 +154,7 @@ class CueDetector:
         if _requested(found, plain, start, lex):
             hit.reason = "a request"
             return
-        if _title(cue, found, plain, start, end, lex):
+        if _title(cue, text, found, plain, start, end, lex):
             hit.reason = "a title"
             return
         if _subordinate(found, plain, start, lex):
@@ -177,7 +179,7 @@ class CueDetector:
         if cue.kind == CONSENSUS:
             objection = _status_quo(found, plain, end, lex)
         else:
-            objection = _object_problem(cue, found, plain, end, lex, opposing)
+            objection = "about a statement" if about_a_statement(found, plain, end, lex) else _object_problem(cue, found, plain, end, lex, opposing)
             if objection == "about something else" and _measure(found, plain, end, lex, lang):
                 objection = ""
             if not objection:

@@ -68,7 +68,7 @@ def measure_object(found: list[Word], plain: list[str], end: int, lex: Lexicon, 
         return True
     if lang not in ("es", "pt") and k > end and plain[k - 1] == "to" and not _in(lex["determiners"], plain, k) and word not in ("be", "the"):
         return True
-    if any(_in(lex["measures"], plain, c) for c in _content_words(found, plain, k, lex, 2)):
+    if any(_in(lex["measures"], plain, c) for c in _content_words(found, plain, k, lex, 3)):
         return True
     clause = found[k].clause
     return any(_in(lex["plan_markers"], plain, j) for j in range(k, min(len(found), end + MEASURE_WINDOW)) if found[j].clause == clause)
@@ -106,6 +106,15 @@ def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexico
     return " ".join(text[found[k].start : found[last - 1].end].split())
 
 
+def about_a_statement(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> bool:
+    """The object is what someone said ("lo que dijo el vecino", "the previous commenter"): no stance on the proposal."""
+    k = _object_start(found, plain, end, lex)
+    if k is None:
+        return False
+    clause = found[k].clause
+    return any(_in(lex["statements"], plain, j) for j in range(k, min(len(found), k + 4)) if found[j].clause == clause)
+
+
 def requested(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """A request earlier in the cue's sentence: "pedimos apoyo ...", "we ask for support ..." state what is wanted."""
     k = start - 1
@@ -116,13 +125,15 @@ def requested(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> 
     return False
 
 
-def title(cue: Cue, found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> bool:
+def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> bool:
     """A one-word cue opening the contribution, then "a" / "à" / "for": "Apoyo a la agricultura familiar" names a proposal
     or a request, unless its object is the proposal as a whole ("Apoio à proposta")."""
     if cue.kind == CONSENSUS or len(cue.words) != 1 or start != 0 or end >= len(found) or found[end].clause != found[start].clause:
         return False
     if found[-1].clause != found[start].clause or len(found) > TITLE_MAX:
         return False  # "Apoio a meta 3, mas sou contra a meta 5": a sentence, not a heading
+    if text.rstrip()[-1:] in (".", "!"):
+        return False  # "Apoio a criação de uma guarda municipal.": a sentence (its object is judged as any other)
     if not _in(lex["title_links"], plain, end):
         return False
     content = _content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []

@@ -93,8 +93,9 @@ def test_cues_a_comment_quoted_as_a_whole_is_the_authors(detector):
 @pytest.mark.parametrize("text, reason", [
     ("Estoy en contra de la corrupción.", "about something else"),
     ("Estoy de acuerdo con las familias vulnerables.", "about something else"),
-    ("I agree with the previous commenter.", "about something else"),
-    ("Apoyo a las familias vulnerables.", "a title"),
+    ("I agree with the previous commenter.", "about a statement"),
+    ("Apoyo a las familias vulnerables.", "about something else"),
+    ("Estoy de acuerdo con lo que dijo el vecino.", "about a statement"),
     ("No estamos de acuerdo con el aborto.", "about something else"),
     ("I am against corruption.", "about something else"),
     ("De acuerdo con la ley, el plazo es de treinta días.", "followed by an object"),

@@ -52,7 +52,9 @@ def test_a_stance_on_the_whole_proposal_has_no_target(detector, lang, text):
     ("es", "Pedimos apoyo a la agricultura familiar.", "a request"),
     ("es", "Estoy en contra de la corrupción.", "about something else"),
     ("es", "No estamos de acuerdo con el aborto.", "about something else"),
-    ("en", "I agree with the previous commenter.", "about something else"),
+    ("en", "I agree with what John said above.", "about a statement"),
+    ("pt", "Apoio à agricultura familiar", "a title"),
+    ("en", "I agree with the previous commenter.", "about a statement"),
 ])
 def test_titles_requests_and_other_things_are_no_stance(detector, lang, text, reason):
     found = detector.detect(text, lang)
@@ -70,3 +72,8 @@ def test_english_titles_and_requests_are_none(detector, lang, text):
 
 def test_a_title_about_the_proposal_itself_is_a_stance(detector):
     assert detector.detect("Apoio à proposta", "pt").position == "support"
+
+
+def test_a_sentence_opening_with_apoio_a_is_no_title(detector):
+    found = detector.detect("Apoio a criação de uma guarda municipal.", "pt")
+    assert (found.position, found.target) == ("support", "criação de uma guarda municipal")
