@@ -6,7 +6,7 @@
   words up to a connector, a relative clause or the mark of the plan ("the toll this plan introduces" -> "the toll");
   "" when it names the proposal as a whole (``[whole]``: "la propuesta", "isso", "this plan").
 - A request ("pedimos ...", "we ask for ...") and a title ("Apoyo a la agricultura familiar": a one-word cue opening
-  a short one-clause contribution, then "a" / "à" / "for", ``[title_links]``) state what is wanted, not a stance.
+  a short one-sentence contribution with no final full stop, then "a" / "à" / "for", ``[title_links]``) state what is wanted, not a stance.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from consultnlp.positions.tokens import Word
 
 OBJECT_WINDOW = 6  # words after a cue looked at for its object
 TARGET_MAX = 8  # words of a target phrase
-TITLE_MAX = 12  # words of a contribution that may be a title ("Apoyo a la agricultura familiar")
+TITLE_MAX = 20  # words of a contribution that may be a title ("Apoyo a la agricultura familiar")
 MEASURE_WINDOW = OBJECT_WINDOW + 4  # words after a cue looked at for a mark of the plan ("el peaje que introduce este plan")
 # Nouns ending like an infinitive ("lugar", "mujer"): never read as a measure.
 _NOT_INFINITIVES = frozenset({"cualquier", "qualquer", "lugar", "lugares", "hogar", "hogares", "mujer", "mulher", "bienestar", "mar", "poder", "deber", "dever",
@@ -126,13 +126,17 @@ def requested(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> 
 
 
 def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> bool:
-    """A one-word cue opening the contribution, then "a" / "à" / "for": "Apoyo a la agricultura familiar" names a proposal
-    or a request, unless its object is the proposal as a whole ("Apoio à proposta")."""
-    if cue.kind == CONSENSUS or len(cue.words) != 1 or start != 0 or end >= len(found) or found[end].clause != found[start].clause:
+    """A one-word cue opening the contribution or an item of a list (after ";" or a bullet), then "a" / "à" / "for":
+    "Apoyo a la agricultura familiar", "...; apoio a redução do desmatamento" name what is wanted, unless the object
+    is the proposal as a whole ("Apoio à proposta")."""
+    if cue.kind == CONSENSUS or len(cue.words) != 1 or end >= len(found) or found[end].clause != found[start].clause:
         return False
-    if found[-1].clause != found[start].clause or len(found) > TITLE_MAX:
+    if start != 0:
+        if text[: found[start].start].rstrip()[-1:] not in (";", "•", "-", "*", "\n") and "\n" not in text[found[start - 1].end : found[start].start]:
+            return False
+    elif found[-1].sentence != found[start].sentence or len(found) > TITLE_MAX or any(_in(lex["contrast"], plain, k) for k in range(len(found))):
         return False  # "Apoio a meta 3, mas sou contra a meta 5": a sentence, not a heading
-    if text.rstrip()[-1:] in (".", "!"):
+    elif text.rstrip()[-1:] in (".", "!"):
         return False  # "Apoio a criação de uma guarda municipal.": a sentence (its object is judged as any other)
     if not _in(lex["title_links"], plain, end):
         return False

@@ -77,3 +77,9 @@ def test_a_title_about_the_proposal_itself_is_a_stance(detector):
 def test_a_sentence_opening_with_apoio_a_is_no_title(detector):
     found = detector.detect("Apoio a criação de uma guarda municipal.", "pt")
     assert (found.position, found.target) == ("support", "criação de uma guarda municipal")
+
+
+def test_an_item_of_a_list_opening_with_apoio_a_is_no_stance(detector):
+    found = detector.detect("Ações de educação ambiental; apoio a preservação das unidades; apoio a redução do desmatamento.", "pt")
+    assert found.position == "none"
+    assert [h.reason for h in found.hits if h.cue.words == ("apoio",)][-1] == "a title"
