@@ -180,7 +180,7 @@ class CueDetector:
             objection = _status_quo(found, plain, end, lex)
         else:
             objection = "about a statement" if about_a_statement(found, plain, end, lex) else _object_problem(cue, found, plain, end, lex, opposing)
-            if objection == "about something else" and _measure(found, plain, end, lex, lang):
+            if objection == "about something else" and _measure(text, found, plain, end, lex, lang):
                 objection = ""
             if not objection:
                 hit.target = _target(text, found, plain, end, lex)

@@ -54,17 +54,18 @@ def _content_words(found: list[Word], plain: list[str], k: int, lex: Lexicon, n:
     return out
 
 
-def measure_object(found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None) -> bool:
+def measure_object(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None) -> bool:
     """The object is a measure: an infinitive ("cerrar los consultorios", "closing the clinics"), a noun of a measure
-    within its first two content words ("el peaje", "the new toll") or a phrase marked as the plan's ("previsto")."""
+    within its first three content words ("el peaje", "the new congestion charge") or a phrase marked as the plan's ("previsto")."""
     k = _object_start(found, plain, end, lex)
     if k is None:
         return False
-    word = plain[k]
-    if lang != "en" and len(word) >= 4 and word.endswith(("ar", "er", "ir")) and word not in _NOT_INFINITIVES \
+    word, written = plain[k], text[found[k].start : found[k].end]
+    verb = not (written[:1].isupper() and not written.isupper())  # "de acuerdo con Javier", "I agree with Manning": a name
+    if verb and lang != "en" and len(word) >= 4 and word.endswith(("ar", "er", "ir")) and word not in _NOT_INFINITIVES \
             and not _in(lex["determiners"], plain, k):
         return True
-    if lang not in ("es", "pt") and word.endswith("ing") and len(word) >= 5 and word not in _NOT_GERUNDS:
+    if verb and lang not in ("es", "pt") and word.endswith("ing") and len(word) >= 5 and word not in _NOT_GERUNDS:
         return True
     if lang not in ("es", "pt") and k > end and plain[k - 1] == "to" and not _in(lex["determiners"], plain, k) and word not in ("be", "the"):
         return True

@@ -83,3 +83,8 @@ def test_an_item_of_a_list_opening_with_apoio_a_is_no_stance(detector):
     found = detector.detect("Ações de educação ambiental; apoio a preservação das unidades; apoio a redução do desmatamento.", "pt")
     assert found.position == "none"
     assert [h.reason for h in found.hits if h.cue.words == ("apoio",)][-1] == "a title"
+
+
+@pytest.mark.parametrize("lang, text", [("es", "Estoy de acuerdo con Javier."), ("en", "I agree with Manning.")])
+def test_a_name_is_no_measure(detector, lang, text):
+    assert detector.detect(text, lang).position == "none"
