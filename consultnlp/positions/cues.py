@@ -183,7 +183,7 @@ class CueDetector:
             if objection == "about something else" and _measure(text, found, plain, end, lex, lang):
                 objection = ""
             if not objection:
-                hit.target = _target(text, found, plain, end, lex)
+                hit.target = _target(text, found, plain, end, lex, lang)
         if objection:
             hit.reason = objection
             return

@@ -75,7 +75,7 @@ def measure_object(text: str, found: list[Word], plain: list[str], end: int, lex
     return any(_in(lex["plan_markers"], plain, j) for j in range(k, min(len(found), end + MEASURE_WINDOW)) if found[j].clause == clause)
 
 
-def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon) -> str:
+def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None = None) -> str:
     """The object's words up to the end of its clause, a connector, a relative clause or a mark of the plan, at most
     TARGET_MAX words; "" when they name the proposal as a whole ("la propuesta", "isso", "this plan")."""
     k = _object_start(found, plain, end, lex)
@@ -83,6 +83,8 @@ def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexico
         return ""
     while k < len(found) and plain[k] in _CONTRACTIONS:
         k += 1
+    if lang == "pt" and k > end and plain[k - 1] in ("a", "as") and not _in(lex["determiners"], plain, k):
+        k -= 1  # "sou contra a extinção do conselho": in Portuguese "a" is the article
     if k >= len(found):
         return ""
     clause, last = found[k].clause, k

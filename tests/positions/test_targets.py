@@ -76,7 +76,7 @@ def test_a_title_about_the_proposal_itself_is_a_stance(detector):
 
 def test_a_sentence_opening_with_apoio_a_is_no_title(detector):
     found = detector.detect("Apoio a criação de uma guarda municipal.", "pt")
-    assert (found.position, found.target) == ("support", "criação de uma guarda municipal")
+    assert (found.position, found.target) == ("support", "a criação de uma guarda municipal")
 
 
 def test_an_item_of_a_list_opening_with_apoio_a_is_no_stance(detector):
