@@ -11,6 +11,11 @@ Prints one JSON object per part (``--part``, default all that can run):
 * ``chile-cues``: the cue detector on Chile 2016 (``ela_fundamentos.csv.gz``, column ``acuerdo``): share of
   P and D rows where it finds a position, and how often that position agrees with the label (A = support,
   P = partial, D = oppose), and the same on A rows.
+* ``targets``: ``benchmarks/labels/positions_targets.tsv`` (columns lang, text, position, target, kind; sentences
+  with a target written by a helper who never saw the cue lists, held out): precision and recall of support
+  and oppose per language, the target found against the labelled one (exact after lower-casing and dropping
+  punctuation; overlap: one contains the other or half their words are shared) on rows whose position is
+  labelled and found alike, and per kind.
 * ``model``: a position classifier on Chile 2016, text only, ``acuerdo`` as the label, train on
   ``sample(frac=0.8, random_state=0)`` of the rows with a text, test on the rest: macro-F1 and per-class F1
   against a TF-IDF + class-balanced logistic regression baseline. The prior adjustment is chosen on a
@@ -41,6 +46,7 @@ from consultnlp.positions.cues import CueDetector  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "labels"
 CUES_FILE = LABELS / "positions_cues.tsv"
 REAL_FILE = LABELS / "positions_real.tsv"
+TARGETS_FILE = LABELS / "positions_targets.tsv"
 CHILE = SHARED / "chile-ela-2016" / "ela_fundamentos.csv.gz"
 CHILE_POSITIONS = {"A": "support", "P": "partial", "D": "oppose"}
 STATED = ("support", "partial", "oppose")
@@ -86,6 +92,48 @@ def part_cues(detector: CueDetector) -> dict:
                          for kind, part in frame.groupby("kind")}
     result["confusion"] = {g: {f: int(n) for f, n in row.items() if n} for g, row in pd.crosstab(frame["label"], frame["found"]).iterrows()}
     result["wrong"] = [f"{r.lang} {r.label}->{r.found}: {r.text}" for r in frame.itertuples() if r.label != r.found]
+    return result
+
+
+def _norm_target(text: object) -> str:
+    words = "".join(c if c.isalnum() else " " for c in ("" if pd.isna(text) else str(text)).lower()).split()
+    return " ".join(words)
+
+
+def _target_match(gold: str, found: str) -> tuple[bool, bool]:
+    """(exact, overlap) of two normalised targets; two empty targets match exactly."""
+    if gold == found:
+        return True, True
+    if not gold or not found:
+        return False, False
+    a, b = set(gold.split()), set(found.split())
+    return False, gold in found or found in gold or len(a & b) / len(a | b) >= 0.5
+
+
+def _target_rates(frame: pd.DataFrame) -> dict:
+    """Target agreement on rows whose stated position (support / oppose) was found as labelled."""
+    both = frame[(frame["position"] == frame["found"]) & frame["position"].isin(("support", "oppose"))]
+    matches = [_target_match(_norm_target(g), _norm_target(f)) for g, f in zip(both["target"], both["found_target"])]
+    with_target = [m for m, g in zip(matches, both["target"]) if _norm_target(g)]
+    return {"rows": len(both), "exact": round(sum(m[0] for m in matches) / len(matches), 3) if matches else None,
+            "overlap": round(sum(m[1] for m in matches) / len(matches), 3) if matches else None,
+            "rows_with_a_labelled_target": len(with_target),
+            "exact_of_labelled": round(sum(m[0] for m in with_target) / len(with_target), 3) if with_target else None,
+            "overlap_of_labelled": round(sum(m[1] for m in with_target) / len(with_target), 3) if with_target else None}
+
+
+def part_targets(detector: CueDetector) -> dict:
+    frame = pd.read_csv(TARGETS_FILE, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
+    found = [detector.detect(text, lang) for text, lang in zip(frame["text"], frame["lang"])]
+    frame["found"], frame["found_target"] = [d.position for d in found], [d.target for d in found]
+    result: dict = {"file": str(TARGETS_FILE.relative_to(LABELS.parent.parent)), "sentences": len(frame),
+                    "all": precision_recall(frame["position"].tolist(), frame["found"].tolist()), "target": _target_rates(frame)}
+    for lang, part in frame.groupby("lang"):
+        pr = precision_recall(part["position"].tolist(), part["found"].tolist())
+        result[lang] = {"support": pr["support"], "oppose": pr["oppose"], "target": _target_rates(part)}
+    result["by_kind"] = {kind: {"sentences": len(part), "position_right": int((part["position"] == part["found"]).sum()),
+                                "target": _target_rates(part)} for kind, part in frame.groupby("kind")}
+    result["confusion"] = {g: {f: int(n) for f, n in row.items() if n} for g, row in pd.crosstab(frame["position"], frame["found"]).iterrows()}
     return result
 
 
@@ -228,7 +276,7 @@ def _short(metrics: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=["cues", "real", "chile-cues", "model", "all"], default="all")
+    parser.add_argument("--part", choices=["cues", "real", "chile-cues", "targets", "model", "all"], default="all")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (model part)")
     parser.add_argument("--features", default="tfidf", help="model part: tfidf (the default of `positions train`), embeddings or tfidf+embeddings")
     parser.add_argument("--sample-real", type=int, default=0, metavar="N", help="print N comments per real file where a position is found, to judge")
@@ -245,6 +293,8 @@ def main() -> None:
         results["real"] = part_real(detector)
     if args.part in ("chile-cues", "all") and CHILE.exists():
         results["chile_cues"] = part_chile_cues(detector)
+    if args.part in ("targets", "all") and TARGETS_FILE.exists():
+        results["targets"] = part_targets(detector)
     if args.part == "model":
         results["model"] = part_model(args.cache_dir, args.features)
     print(json.dumps(results, ensure_ascii=False, indent=2))

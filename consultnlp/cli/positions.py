@@ -45,7 +45,8 @@ def detect(
     for text in texts:
         found = detector.detect(text, lang)
         dropped = "; ".join(f"{' '.join(h.cue.words)}: {h.reason}" for h in found.hits if h.reason)
-        typer.echo(f"{found.position}\t{found.evidence or '-'}\t{text}" + (f"\t(dropped: {dropped})" if dropped else ""))
+        typer.echo(f"{found.position}\t{found.evidence or '-'}\t{text}" + (f"\t(target: {found.target})" if found.target else "")
+                   + (f"\t(dropped: {dropped})" if dropped else ""))
 
 
 @positions_app.command()

@@ -120,4 +120,15 @@ POSITION_STRINGS: dict[str, dict] = {
         "Posturas: {support} a favor, {partial} de acuerdo en parte, {oppose} en contra, {none} sin postura expresa.",
         "Posições: {support} a favor, {partial} de acordo em parte, {oppose} contra, {none} sem posição expressa.",
         "Positions: {support} support, {partial} agree in part, {oppose} oppose, {none} state none."),
+    # Targets of positions (issue 25, stance): "12 contributions oppose «the toll» (subject Transport)".
+    "positions_targets_intro": _s("Las medidas o partes de la propuesta que más contribuciones apoyan o rechazan:",
+                                  "As medidas ou partes da proposta que mais contribuições apoiam ou rejeitam:",
+                                  "The measures or parts of the proposal that most contributions support or oppose:"),
+    "s_target_oppose": _n(("1 contribución distinta está en contra de «{target}»{group}.", "{n} contribuciones distintas están en contra de «{target}»{group}."),
+                          ("1 contribuição distinta é contra «{target}»{group}.", "{n} contribuições distintas são contra «{target}»{group}."),
+                          ("1 distinct contribution opposes “{target}”{group}.", "{n} distinct contributions oppose “{target}”{group}.")),
+    "s_target_support": _n(("1 contribución distinta está a favor de «{target}»{group}.", "{n} contribuciones distintas están a favor de «{target}»{group}."),
+                           ("1 contribuição distinta é a favor de «{target}»{group}.", "{n} contribuições distintas são a favor de «{target}»{group}."),
+                           ("1 distinct contribution supports “{target}”{group}.", "{n} distinct contributions support “{target}”{group}.")),
+    "target_in_group": _s(" (asunto «{group}»)", " (assunto «{group}»)", " (subject “{group}”)"),
 }

@@ -259,3 +259,19 @@ COLUMNS.update({
     "direction": _s("Sentido", "Sentido", "Direction"), "share_in_group": _s("En el grupo", "No grupo", "In the group"),
     "share_outside": _s("Fuera del grupo", "Fora do grupo", "Outside the group"), "z": _s("z", "z", "z"),
 })
+
+# Targets of stated positions (issue 25, stance): ``consultnlp.summary.positions.position_targets_table``.
+SHEETS.update({
+    "position_targets": (_s("Objeto de las posturas", "Objeto das posições", "What positions are about"), _s(
+        "Para cada postura, la medida o parte de la propuesta a la que se refiere («cerrar los consultorios», «el peaje»): contribuciones "
+        "distintas y el asunto donde está la mayoría de ellas.",
+        "Para cada posição, a medida ou parte da proposta a que se refere («o corte de verbas», «o pedágio»): contribuições distintas e o "
+        "assunto onde está a maioria delas.",
+        "For each position, the measure or part of the proposal it is about (“the toll”, “closing the clinics”): distinct contributions "
+        "and the subject most of them fall in.")),
+})
+COLUMNS.update({
+    "target": _s("Objeto", "Objeto", "Target"),
+    "group_label": _s("Asunto", "Assunto", "Subject"),
+    "group_contributions": _s("Contribuciones en el asunto", "Contribuições no assunto", "Contributions in the subject"),
+})

@@ -16,10 +16,18 @@ comment gets a position only from an explicit statement, and a cue is dropped wh
 - in parentheses: "(desacuerdo)" annotates a point in a group's report; a one-word cue alone between
   commas inside a sentence names a thing in a list ("Empatía, apoyo, colaboración");
 - about something other than the proposal: a cue's object must be the proposal or a part of it
-  ("la propuesta", "el artículo 5", "this plan"), a demonstrative ("esto", "isso", "it"), or nothing
-  ("Rechazo.", "Estoy en contra porque ..."). "Estoy en contra de la corrupción" and "no estamos de
-  acuerdo con el aborto" state no position on the draft (in Chile 2016 such sentences argue *for* the
-  concept the meeting chose); nor does anything about the status quo ("el sistema actual");
+  ("la propuesta", "el artículo 5", "this plan"), a demonstrative ("esto", "isso", "it"), nothing
+  ("Rechazo.", "Estoy en contra porque ..."), or a measure: an infinitive ("cerrar los consultorios de
+  noche", "to raise the fare", "closing the clinics"), a noun of a measure (``[measures]``: "el peaje",
+  "o corte de verbas", "the toll") or a phrase marked as the plan's (``[plan_markers]``: "la reforma
+  propuesta", "previsto", "this plan"). Such a stance keeps its target phrase (``Detection.target``;
+  "" for the proposal as a whole, ``[whole]``); "No estoy de acuerdo con cerrar los consultorios" is
+  ``oppose`` with target "cerrar los consultorios". "Estoy en contra de la corrupción" and "no estamos
+  de acuerdo con el aborto" state no position on the draft (in Chile 2016 such sentences argue *for*
+  the concept the meeting chose); nor does anything about the status quo ("el sistema actual");
+- a request ("pedimos ...", "we ask for ..."), or a title: a one-word cue opening the contribution and
+  followed by "a" / "à" / "for" ("Apoyo a la agricultura familiar", "Apoio à agricultura familiar")
+  names what is wanted, unless its object is the proposal as a whole;
 - a support cue in an ironic comment ("jaja", "yeah right", 🙄).
 
 Negation turns support into opposition ("no estoy de acuerdo"), opposition into no position
@@ -38,11 +46,13 @@ from dataclasses import dataclass, field
 
 from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
+from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, measure_object as _measure, requested as _requested
+from consultnlp.positions.targets import target as _target
+from consultnlp.positions.targets import title as _title
 from consultnlp.positions.tokens import Word, words
 
 MAX_SKIPS = 3  # words skipped inside one cue ("I do not fully support": do, not, fully)
 NEGATION_WINDOW = 4  # words looked at before a cue for a negator ("no lo apoyamos", "I don't think we support")
-OBJECT_WINDOW = 6  # words after a cue looked at for its object
 EVIDENCE_MAX = 200
 _SPLIT = re.compile(r"\(?\s*(\d{1,4})\s*(?:/|-|a|contra|vs\.?|x)\s*(\d{1,4})\b")
 
@@ -58,6 +68,7 @@ class Hit:
     reason: str = ""
     negated: bool = False
     note: str = ""  # the reservation that made it partial
+    target: str = ""  # the part of the proposal or the measure it is about ("" for the proposal as a whole)
 
 
 @dataclass
@@ -65,6 +76,7 @@ class Detection:
     position: str
     evidence: str
     hits: list[Hit] = field(default_factory=list)
+    target: str = ""  # the first stated hit's target ("" when none states one)
 
 
 class CueDetector:
@@ -86,7 +98,7 @@ class CueDetector:
             return Detection(NONE, "", hits)
         ironic = _ironic(text, plain, lex)
         for hit in hits:
-            self._judge(hit, text, found, plain, lex)
+            self._judge(hit, text, found, plain, lex, lang)
             if hit.outcome == SUPPORT and ironic:
                 hit.outcome, hit.reason = NONE, "irony"
         stated = [h for h in hits if h.outcome != NONE]
@@ -95,7 +107,8 @@ class CueDetector:
         outcomes = {h.outcome for h in stated}
         position = outcomes.pop() if len(outcomes) == 1 else PARTIAL
         evidence = " | ".join(_evidence(text, found, h) for h in stated)
-        return Detection(position, evidence[:EVIDENCE_MAX], hits)
+        target = next((h.target for h in stated if h.target), "")
+        return Detection(position, evidence[:EVIDENCE_MAX], hits, target)
 
     # ------------------------------------------------------------------ matching
 
@@ -124,7 +137,7 @@ class CueDetector:
 
     # ------------------------------------------------------------------ judging one cue
 
-    def _judge(self, hit: Hit, text: str, found: list[Word], plain: list[str], lex: Lexicon) -> None:
+    def _judge(self, hit: Hit, text: str, found: list[Word], plain: list[str], lex: Lexicon, lang: str | None = None) -> None:
         cue, start, end = hit.cue, hit.first, hit.last
         if any(found[k].question for k in range(start, end)):
             hit.reason = "question"
@@ -137,6 +150,12 @@ class CueDetector:
             return
         if _reported(found, plain, start, lex):
             hit.reason = "reported"
+            return
+        if _requested(found, plain, start, lex):
+            hit.reason = "a request"
+            return
+        if _title(cue, text, found, plain, start, end, lex):
+            hit.reason = "a title"
             return
         if _subordinate(found, plain, start, lex):
             hit.reason = "subordinate"
@@ -157,7 +176,14 @@ class CueDetector:
         modified = any(_in(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
         # A group's agreement ("no hubo acuerdo en el grupo") is about the matter under discussion, whatever follows.
         opposing = (cue.kind == OPPOSE) == (negator is None)
-        objection = _status_quo(found, plain, end, lex) if cue.kind == CONSENSUS else _object_problem(cue, found, plain, end, lex, opposing)
+        if cue.kind == CONSENSUS:
+            objection = _status_quo(found, plain, end, lex)
+        else:
+            objection = "about a statement" if about_a_statement(found, plain, end, lex) else _object_problem(cue, found, plain, end, lex, opposing)
+            if objection == "about something else" and _measure(text, found, plain, end, lex, lang):
+                objection = ""
+            if not objection:
+                hit.target = _target(text, found, plain, end, lex, lang)
         if objection:
             hit.reason = objection
             return

@@ -29,6 +29,8 @@ CUE_SECTIONS = (SUPPORT, CONSENSUS, PARTIAL, OPPOSE)
 WORD_SECTIONS = (
     "partial_modifiers", "negators", "neither", "not_negation", "skip", "totality", "neg_window", "reporting",
     "first_person", "contrast", "connectors", "subordinate", "complementizers", "determiners", "function_words", "targets", "status_quo", "irony",
+    # issue 25 (stance): measures as targets, the proposal as a whole, requests and titles
+    "measures", "plan_markers", "whole", "requests", "title_links", "statements",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language

@@ -32,7 +32,7 @@ from consultnlp.positions import (
 )
 from consultnlp.stages.base import RunContext, Stage
 
-OUTPUT_COLUMNS = [schema.POSITION, schema.POSITION_SOURCE, schema.POSITION_EVIDENCE]
+OUTPUT_COLUMNS = [schema.POSITION, schema.POSITION_SOURCE, schema.POSITION_EVIDENCE, schema.POSITION_TARGET]
 
 
 def counted_mask(frame: pd.DataFrame, set_aside: bool) -> pd.Series:
@@ -44,7 +44,8 @@ def counted_mask(frame: pd.DataFrame, set_aside: bool) -> pd.Series:
 
 
 class PositionsStage(Stage):
-    """Adds ``position``, ``position_source`` and ``position_evidence``."""
+    """Adds ``position``, ``position_source``, ``position_evidence`` and ``position_target`` (the measure or part of the
+    proposal a stated position is about, from the text; "" for the proposal as a whole, a closed question or the model)."""
 
     name = "positions"
     requires = (schema.TEXT_CLEAN,)
@@ -118,12 +119,13 @@ class PositionsStage(Stage):
             found = {}
             for text, lang in uniques:
                 detection = detector.detect(text, lang)
-                found[(text, lang)] = (detection.position, detection.evidence)
+                found[(text, lang)] = (detection.position, detection.evidence, detection.target if detection.position != NONE else "")
             task.advance(len(uniques))
         results = pairs.map(found)
         out.loc[rows, schema.POSITION] = [r[0] for r in results]
         out.loc[rows, schema.POSITION_SOURCE] = SOURCE_TEXT
         out.loc[rows, schema.POSITION_EVIDENCE] = [r[1] for r in results]
+        out.loc[rows, schema.POSITION_TARGET] = [r[2] for r in results]
 
     def _from_model(self, out: pd.DataFrame, context: RunContext) -> None:
         from consultnlp.positions.model import load_position_model

@@ -10,6 +10,9 @@ Which rows count (every table says so in its columns):
 - ``position_segment``: unique contributions that state a position (support, partial or oppose), set-aside
   rows included, tested like ``theme_segment`` (χ² or Fisher, Holm per segment column) and marked
   ``material`` by the same rule as every other finding.
+- ``position_targets``: per stated position and target phrase (``position_target``, lower-case), the distinct
+  contributions (set-aside rows included, duplicates once) and the headline group most of them fall in, so that a
+  report can say "12 contributions oppose «the toll» (subject Transport)".
 - ``topic_votes``: Pol.is votes (``agrees``/``disagrees`` columns of the input) are other participants'
   reactions to a comment, not its author's position: agreement and division per subject and topic.
 
@@ -146,6 +149,39 @@ def position_segment_table(frame: pd.DataFrame, segment_columns: list[str], cfg:
     return table.reset_index(drop=True)
 
 
+TARGET_IDS_SHOWN = 50  # comment ids listed per target
+
+
+def position_targets_table(frame: pd.DataFrame, headlines: dict[int, str] | None) -> pd.DataFrame:
+    """One row per (stated position, target phrase in lower case): distinct contributions, their ids, and the headline
+    group most of them fall in (``group_id`` -1 and an empty label when none has one)."""
+    columns = ["position", "target", "contributions", "group_id", "group_label", "group_contributions", "comment_ids"]
+    if schema.POSITION_TARGET not in frame:
+        return pd.DataFrame(columns=columns)
+    rows = counted_rows(frame)
+    rows = rows[rows["unique"] & rows["position"].isin(STATED)]
+    targets = frame.loc[rows.index, schema.POSITION_TARGET].fillna("").astype(str).str.lower().str.split().str.join(" ")
+    groups = (frame.loc[rows.index, schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
+              if schema.TOPIC_GROUP_ID in frame else pd.Series(schema.OUTLIER_TOPIC, index=rows.index))
+    part = pd.DataFrame({"position": rows["position"], "target": targets, "group": groups})
+    part = part[part["target"] != ""]
+    out = []
+    for (position, target), mine in part.groupby(["position", "target"], sort=True):
+        placed = mine.loc[mine["group"] != schema.OUTLIER_TOPIC, "group"]
+        counts = placed.value_counts()
+        top = int(counts.index[0]) if len(counts) and (counts.iloc[0] > counts.iloc[1:2]).all() else schema.OUTLIER_TOPIC
+        out.append({"position": position, "target": target, "contributions": len(mine), "group_id": top,
+                    "group_label": (headlines or {}).get(top, "") if top != schema.OUTLIER_TOPIC else "",
+                    "group_contributions": int(counts.get(top, 0)) if top != schema.OUTLIER_TOPIC else 0,
+                    "comment_ids": ";".join(str(i) for i in mine.index[:TARGET_IDS_SHOWN])})
+    table = pd.DataFrame(out, columns=columns)
+    if table.empty:
+        return table
+    table["_order"] = table["position"].map({p: i for i, p in enumerate(("oppose", "support", "partial"))})
+    table = table.sort_values(["_order", "contributions", "target"], ascending=[True, False, True], kind="stable")
+    return table.drop(columns="_order").reset_index(drop=True)
+
+
 def topic_votes_table(frame: pd.DataFrame, labels: dict[int, str], headlines: dict[int, str] | None) -> pd.DataFrame:
     """Pol.is votes per headline group and topic: agreement share and division (0 = all agree or all disagree, 1 = split)."""
     units = frame.loc[unit_mask(frame)]
@@ -263,6 +299,9 @@ def add_position_tables(
         tables["topic_positions"] = topic_positions_table(frame, labels, headlines)
     if schema.THEMES in frame and theme_names is not None:
         tables["theme_positions"] = theme_positions_table(frame, theme_names)
+    targets = position_targets_table(frame, headlines)
+    if not targets.empty:
+        tables["position_targets"] = targets
     segments = position_segment_table(frame, segment_columns, cfg, lang)
     if not segments.empty:
         tables["position_segment"] = segments

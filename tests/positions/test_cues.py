@@ -92,7 +92,10 @@ def test_cues_a_comment_quoted_as_a_whole_is_the_authors(detector):
 
 @pytest.mark.parametrize("text, reason", [
     ("Estoy en contra de la corrupción.", "about something else"),
+    ("Estoy de acuerdo con las familias vulnerables.", "about something else"),
+    ("I agree with the previous commenter.", "about a statement"),
     ("Apoyo a las familias vulnerables.", "about something else"),
+    ("Estoy de acuerdo con lo que dijo el vecino.", "about a statement"),
     ("No estamos de acuerdo con el aborto.", "about something else"),
     ("I am against corruption.", "about something else"),
     ("De acuerdo con la ley, el plazo es de treinta días.", "followed by an object"),
@@ -111,7 +114,7 @@ def test_cues_only_the_proposal_or_a_part_of_it_as_object_counts(detector):
     # Something else, even a policy: the draft may not propose it (Chile 2016: "no estamos de acuerdo con el aborto" argues for a right).
     # Slogans ("No a ...") are mostly about issues: "No a la ley antiterrorista" argued for a right in Chile 2016.
     for text in ("No a la corrupción.", "No al proyecto minero.", "No estamos de acuerdo con el aborto.", "Estoy en contra de que se privatice el agua.",
-                 "I strongly oppose the closure of the library."):
+                 "I strongly oppose corruption in the library."):
         assert detector.detect(text).position == "none", text
 
 
@@ -169,11 +172,11 @@ def test_cues_evidence_is_the_statement_as_written(detector):
 
 def test_cues_user_cues_and_proposal_words():
     plain = CueDetector()
-    assert plain.detect("Rechazo el peaje en la autopista.").position == "none"
-    assert plain.detect("No queremos el peaje.").position == "none"
-    mine = CueDetector(load_cues(extra_cues={"oppose": ["no queremos >"]}, extra_targets=["peaje"]))
-    assert mine.detect("Rechazo el peaje en la autopista.").position == "oppose"
-    assert mine.detect("No queremos el peaje.").position == "oppose"
+    assert plain.detect("Rechazo el tranvía en la avenida.").position == "none"
+    assert plain.detect("No queremos el tranvía.").position == "none"
+    mine = CueDetector(load_cues(extra_cues={"oppose": ["no queremos >"]}, extra_targets=["tranvia"]))
+    assert mine.detect("Rechazo el tranvía en la avenida.").position == "oppose"
+    assert mine.detect("No queremos el tranvía.").position == "oppose"
     assert mine.detect("No queremos más corrupción.").position == "none"
 
 

@@ -28,6 +28,8 @@ GROUPS_IN_TABLE = 10
 FEW_FOR_SHARES = 20  # below this many stating a position, counts are given instead of shares
 FEW_STATED = 0.5  # below this share stating a position, the report says the shares describe only those who did
 MAX_FINDINGS = 5
+TARGETS_PER_SIDE = 3  # targets named per side (support, oppose)
+TARGET_MIN_CONTRIBUTIONS = 3  # distinct contributions a target needs to be named
 
 
 def positions_section(ctx: ReportContext) -> Section | None:
@@ -55,6 +57,9 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if stated >= FEW_FOR_SHARES:
         sec.blocks.append(chart([str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
                                 [float(rows.loc[p, "share_of_stated"]) for p in ("support", "partial", "oppose")], t("positions", lang), lang))
+    targets = _targets(ctx)
+    if targets is not None:
+        sec.blocks += targets
     for position in REASONS_ORDER:
         sub = _reasons(ctx, position, int(rows.loc[position, "analysed"]))
         if sub is not None:
@@ -66,6 +71,24 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if findings is not None:
         sec.subsections.append(findings)
     return sec
+
+
+def _targets(ctx: ReportContext) -> list[Block] | None:
+    """One sentence per most opposed and most supported target: "12 contributions oppose «the toll» (subject Transport)"."""
+    table = ctx.table("position_targets")
+    if table is None or table.empty:
+        return None
+    lang, items = ctx.lang, []
+    for position in ("oppose", "support"):
+        mine = table[(table["position"] == position) & (table["contributions"] >= TARGET_MIN_CONTRIBUTIONS)]
+        for _, r in mine.sort_values(["contributions", "target"], ascending=[False, True], kind="stable").head(TARGETS_PER_SIDE).iterrows():
+            label = "" if pd.isna(r["group_label"]) else str(r["group_label"])
+            group = t("target_in_group", lang, group=label) if label else ""
+            n = int(r["contributions"])
+            items.append(t(f"s_target_{position}", lang, count=n, n=ctx.n(n), target=str(r["target"]), group=group))
+    if not items:
+        return None
+    return [Block("p", text=t("positions_targets_intro", lang)), Block("list", items=items)]
 
 
 def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
