@@ -19,7 +19,7 @@ from consultnlp.config import (
     SummariseConfig,
     config_to_dict,
 )
-from consultnlp.files import check_run_folder, run_lock
+from consultnlp.files import check_run_folder, holds_folder
 from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
 from consultnlp.ingest.info import ConsultationTitle
@@ -131,6 +131,7 @@ class _Rows:
         return np.asarray(self.matrix[self.rows[key]])
 
 
+@holds_folder()
 def analyze(
     input_path: str | Path,
     out_dir: str | Path,
@@ -142,19 +143,6 @@ def analyze(
 ) -> AnalysisOutput:
     """Run the whole job on one consultation file and write the outputs to ``out_dir`` (held for the run: a second
     run into the same folder fails at once)."""
-    with run_lock(Path(out_dir)):
-        return _analyze(input_path, out_dir, config, progress=progress, cache_dir=cache_dir, model_dir=model_dir)
-
-
-def _analyze(
-    input_path: str | Path,
-    out_dir: str | Path,
-    config: PipelineConfig,
-    *,
-    progress: Progress | None = None,
-    cache_dir: Path | None = None,
-    model_dir: Path | None = None,
-) -> AnalysisOutput:
     progress = progress or NullProgress()
     out_dir = Path(out_dir)
     # Before any work: a bad --out would otherwise fail after the whole analysis.

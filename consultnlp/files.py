@@ -9,13 +9,15 @@ and no file of an older run remains beside the files of a newer one.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import os
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from consultnlp.errors import OutputError
 
@@ -199,6 +201,7 @@ def _recover(out: Path) -> None:
 
 
 LOCK = ".{name}.lock"
+T = TypeVar("T")
 
 
 @contextmanager
@@ -237,6 +240,24 @@ def run_lock(out: Path, *, shown: str | None = None) -> Iterator[None]:
         path.unlink(missing_ok=True)
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
         handle.close()
+
+
+def holds_folder(shown: str = "--out {}") -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Decorate a function whose ``out_dir`` argument is a run folder: the folder is held (``run_lock``) while it runs.
+    ``shown`` names the folder in the message (``{}`` is the folder)."""
+
+    def wrap(function: Callable[..., T]) -> Callable[..., T]:
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def held(*args: Any, **kwargs: Any) -> T:
+            out_dir = Path(signature.bind(*args, **kwargs).arguments["out_dir"])
+            with run_lock(out_dir, shown=shown.format(out_dir)):
+                return function(*args, **kwargs)
+
+        return held
+
+    return wrap
 
 
 @contextmanager

@@ -18,7 +18,7 @@ import pandas as pd
 
 from consultnlp import __version__, schema
 from consultnlp.errors import ConfigError
-from consultnlp.files import check_run_folder, run_lock
+from consultnlp.files import check_run_folder, holds_folder
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
 from consultnlp.ingest.info import ConsultationTitle
@@ -92,14 +92,10 @@ def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: 
     return out, info
 
 
+@holds_folder(shown="{}")
 def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str] | None = None) -> RerenderResult:
     """Re-render ``out_dir`` in ``lang`` (default: the analysis' report language) as ``formats`` (the folder is held
     for the re-render: another run into it fails at once)."""
-    with run_lock(Path(out_dir), shown=str(out_dir)):
-        return _rerender(out_dir, lang=lang, formats=formats)
-
-
-def _rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str] | None = None) -> RerenderResult:
     started = time.perf_counter()
     out_dir = Path(out_dir)
     if lang is not None and lang not in REPORT_LANGS:
