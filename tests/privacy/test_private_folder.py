@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from consultnlp.cli import app
 from consultnlp.privacy.gate import PrivacyGateError, gate_folder
+from consultnlp.privacy.validators import rut_check_digit
 from tests.conftest import SAMPLE_CSV
 
 runner = CliRunner()
@@ -26,12 +27,7 @@ PLANTED_SEGMENT = "vecina.planted@correo-barrio.cl"
 
 
 def _rut(body: int) -> str:
-    total, factor = 0, 2
-    for digit in reversed(str(body)):
-        total += int(digit) * factor
-        factor = 2 if factor == 7 else factor + 1
-    check = {10: "K", 11: "0"}.get(11 - total % 11, str(11 - total % 11))
-    return f"{body}-{check}"
+    return f"{body}-{rut_check_digit(str(body))}"
 
 
 @pytest.fixture(scope="module")

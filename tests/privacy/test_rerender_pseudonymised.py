@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consultnlp.cli import app
+from consultnlp.privacy.validators import rut_check_digit
 from tests.conftest import SAMPLE_CSV
 
 runner = CliRunner()
@@ -30,12 +31,7 @@ def run(tmp_path_factory) -> tuple[Path, list[str]]:
 
 
 def _rut(body: int) -> str:
-    total, factor = 0, 2
-    for digit in reversed(str(body)):
-        total += int(digit) * factor
-        factor = 2 if factor == 7 else factor + 1
-    check = {10: "K", 11: "0"}.get(11 - total % 11, str(11 - total % 11))
-    return f"{body:,}".replace(",", ".") + f"-{check}"
+    return f"{body:,}".replace(",", ".") + f"-{rut_check_digit(str(body))}"
 
 
 def test_rerender_pseudonymised_run_rerenders(run):
