@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
 from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, measure_object as _measure, requested as _requested
+from consultnlp.positions.targets import earlier_in, phrase_at
 from consultnlp.positions.targets import target as _target
 from consultnlp.positions.targets import title as _title
 from consultnlp.positions.tokens import Word, words
@@ -172,8 +173,8 @@ class CueDetector:
         inside = range(start + 1, end)
         negator, neither = _negation(found, plain, start, end, lex)
         # "no estoy totalmente de acuerdo", and in es/pt the word after the verb: "não concordo totalmente".
-        totality = any(_in(lex["totality"], plain, k) for k in range(negator if negator is not None else start, min(end + 1, len(plain))))
-        modified = any(_in(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
+        totality = any(phrase_at(lex["totality"], plain, k) for k in range(negator if negator is not None else start, min(end + 1, len(plain))))
+        modified = any(phrase_at(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
         # A group's agreement ("no hubo acuerdo en el grupo") is about the matter under discussion, whatever follows.
         opposing = (cue.kind == OPPOSE) == (negator is None)
         if cue.kind == CONSENSUS:
@@ -212,10 +213,6 @@ class CueDetector:
                 hit.outcome, hit.note = PARTIAL, reservation
 
 
-def _in(phrases, plain: list[str], k: int) -> bool:  # noqa: ANN001 - Phrases
-    return phrases.match(plain, k) > 0
-
-
 def _match(cue_words: tuple[str, ...], found: list[Word], plain: list[str], i: int, skippable: list) -> int | None:
     """Index after the cue when ``cue_words`` match from ``i`` in one clause, skipping at most MAX_SKIPS little words."""
     j, k, skips, clause = i, 0, 0, found[i].clause
@@ -236,7 +233,7 @@ def _at_sentence_start(found: list[Word], plain: list[str], start: int, lex: Lex
     """Only negators, skipped words and pronouns come before ``start`` in its sentence."""
     k = start - 1
     while k >= 0 and found[k].sentence == found[start].sentence:
-        if not any(_in(lex[name], plain, k) for name in ("negators", "neither", "skip", "totality", "neg_window", "first_person")):
+        if not any(phrase_at(lex[name], plain, k) for name in ("negators", "neither", "skip", "totality", "neg_window", "first_person")):
             return False
         k -= 1
     return True
@@ -247,9 +244,9 @@ def _reported(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> 
     sentence = found[start].sentence
     k = start - 1
     while k >= 0 and found[k].sentence == sentence:
-        if _in(lex["first_person"], plain, k) or _in(lex["contrast"], plain, k):
+        if phrase_at(lex["first_person"], plain, k) or phrase_at(lex["contrast"], plain, k):
             return False
-        if _in(lex["reporting"], plain, k):
+        if phrase_at(lex["reporting"], plain, k):
             return True
         k -= 1
     return False
@@ -257,20 +254,15 @@ def _reported(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> 
 
 def _subordinate(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """A "cuando" / "lo que" / "when" / "which" earlier in the cue's clause: a general, conditional or relative clause."""
-    k = start - 1
-    while k >= 0 and found[k].clause == found[start].clause:
-        if _in(lex["subordinate"], plain, k):
-            return True
-        k -= 1
-    return False
+    return earlier_in(found, plain, start, lex["subordinate"], "clause")
 
 
 def _after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """The cue's first word follows a determiner or a number (skipped words aside): "el rechazo", "mucho apoyo", "1 voto"."""
     k = start - 1
-    while k >= 0 and found[k].clause == found[start].clause and _in(lex["skip"], plain, k) and not _in(lex["determiners"], plain, k):
+    while k >= 0 and found[k].clause == found[start].clause and phrase_at(lex["skip"], plain, k) and not phrase_at(lex["determiners"], plain, k):
         k -= 1
-    return k >= 0 and found[k].clause == found[start].clause and (_in(lex["determiners"], plain, k) or plain[k].isdigit())
+    return k >= 0 and found[k].clause == found[start].clause and (phrase_at(lex["determiners"], plain, k) or plain[k].isdigit())
 
 
 def _free_standing(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
@@ -279,7 +271,7 @@ def _free_standing(found: list[Word], plain: list[str], start: int, lex: Lexicon
     allowed = ("negators", "neither", "not_negation", "skip", "totality", "neg_window", "first_person", "partial_modifiers", "contrast",
                "connectors")
     while k >= 0 and found[k].clause == found[start].clause:
-        if not any(_in(lex[name], plain, k) for name in allowed):
+        if not any(phrase_at(lex[name], plain, k) for name in allowed):
             return False
         k -= 1
     return True
@@ -302,53 +294,53 @@ def _heading(text: str, found: list[Word], end: int) -> bool:
 def _negation(found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> tuple[int | None, bool]:
     """(index of the negator, whether it is "ni"/"neither") inside the cue or just before it in its clause."""
     for k in range(start + 1, end):
-        if _in(lex["neither"], plain, k):
+        if phrase_at(lex["neither"], plain, k):
             return start, True
-        if _in(lex["negators"], plain, k) and not _in(lex["not_negation"], plain, k + 1):
+        if phrase_at(lex["negators"], plain, k) and not phrase_at(lex["not_negation"], plain, k + 1):
             return start, False
     clause = found[start].clause
     window = ("neg_window", "skip", "totality", "partial_modifiers")
     for k in range(start - 1, max(start - 1 - NEGATION_WINDOW, -1), -1):
         if found[k].clause != clause:
             break
-        if _in(lex["neither"], plain, k):
+        if phrase_at(lex["neither"], plain, k):
             return k, True
-        if _in(lex["negators"], plain, k):
-            return (None, False) if _in(lex["not_negation"], plain, k + 1) else (k, False)
-        if not any(_in(lex[name], plain, k) for name in window):
+        if phrase_at(lex["negators"], plain, k):
+            return (None, False) if phrase_at(lex["not_negation"], plain, k + 1) else (k, False)
+        if not any(phrase_at(lex[name], plain, k) for name in window):
             break
     return None, False
 
 
 def _modifier_after(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> bool:
     """A partial modifier right after the cue ("concordo parcialmente", "de acuerdo en parte")."""
-    return end < len(found) and found[end].clause == found[end - 1].clause and _in(lex["partial_modifiers"], plain, end)
+    return end < len(found) and found[end].clause == found[end - 1].clause and phrase_at(lex["partial_modifiers"], plain, end)
 
 
 def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex: Lexicon, opposing: bool) -> str:
     """Why the cue's object keeps it from stating a position on the proposal ("" when it does not)."""
     clause = found[end - 1].clause
     k, limit = end, min(len(found), end + OBJECT_WINDOW)
-    while k < limit and found[k].clause == clause and (_in(lex["skip"], plain, k) or _in(lex["totality"], plain, k)
-                                                       or _in(lex["partial_modifiers"], plain, k)):
+    while k < limit and found[k].clause == clause and (phrase_at(lex["skip"], plain, k) or phrase_at(lex["totality"], plain, k)
+                                                       or phrase_at(lex["partial_modifiers"], plain, k)):
         k += 1
-    if k >= limit or found[k].clause != clause or _in(lex["connectors"], plain, k) or _in(lex["contrast"], plain, k):
+    if k >= limit or found[k].clause != clause or phrase_at(lex["connectors"], plain, k) or phrase_at(lex["contrast"], plain, k):
         return ""  # nothing follows in the clause: the object is the proposal under consultation
     if cue.bare:
         return "followed by an object"
     seen_content = 0
     while k < limit and found[k].clause == clause:
-        if seen_content == 0 and _in(lex["complementizers"], plain, k):
+        if seen_content == 0 and phrase_at(lex["complementizers"], plain, k):
             # "Estoy en contra de que se privatice el agua": a policy the draft may not propose; a wrong "oppose" costs most.
             if opposing:
                 return "a clause as object"
             k += 1
             continue
-        if _in(lex["status_quo"], plain, k):
+        if phrase_at(lex["status_quo"], plain, k):
             return "about the status quo"
-        if _in(lex["targets"], plain, k):
+        if phrase_at(lex["targets"], plain, k):
             return ""
-        if not _in(lex["function_words"], plain, k):
+        if not phrase_at(lex["function_words"], plain, k):
             seen_content += 1
             # The proposal (or "this") must come within the object's first two content words ("la nueva propuesta").
             if seen_content > 1:
@@ -373,7 +365,7 @@ def _status_quo(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> 
     for k in range(end, min(len(found), end + OBJECT_WINDOW)):
         if found[k].clause != clause:
             break
-        if _in(lex["status_quo"], plain, k):
+        if phrase_at(lex["status_quo"], plain, k):
             return "about the status quo"
     return ""
 
@@ -391,7 +383,7 @@ def _reservation_after(found: list[Word], plain: list[str], end: int, lex: Lexic
 
 
 def _ironic(text: str, plain: list[str], lex: Lexicon) -> bool:
-    return any(symbol in text for symbol in lex.symbols) or any(_in(lex["irony"], plain, k) for k in range(len(plain)))
+    return any(symbol in text for symbol in lex.symbols) or any(phrase_at(lex["irony"], plain, k) for k in range(len(plain)))
 
 
 def _evidence(text: str, found: list[Word], hit: Hit) -> str:

@@ -35,12 +35,12 @@ def _object_start(found: list[Word], plain: list[str], end: int, lex: Lexicon) -
     clause = found[end - 1].clause
     k = end
     while k < len(found) and found[k].clause == clause and k < end + OBJECT_WINDOW:
-        if any(_in(lex[name], plain, k) for name in ("skip", "totality", "partial_modifiers")) or (
-                _in(lex["function_words"], plain, k) and not any(_in(lex[n], plain, k) for n in ("determiners", "targets", "whole", "measures"))):
+        if any(phrase_at(lex[name], plain, k) for name in ("skip", "totality", "partial_modifiers")) or (
+                phrase_at(lex["function_words"], plain, k) and not any(phrase_at(lex[n], plain, k) for n in ("determiners", "targets", "whole", "measures"))):
             k += 1
             continue
         # "Estoy en contra porque ...": a connector, not an object.
-        return None if _in(lex["connectors"], plain, k) or _in(lex["contrast"], plain, k) else k
+        return None if phrase_at(lex["connectors"], plain, k) or phrase_at(lex["contrast"], plain, k) else k
     return None
 
 
@@ -48,7 +48,7 @@ def _content_words(found: list[Word], plain: list[str], k: int, lex: Lexicon, n:
     """Indices of the first ``n`` content words from ``k`` in its clause (articles and prepositions aside)."""
     clause, out = found[k].clause, []
     while k < len(found) and found[k].clause == clause and len(out) < n and k < len(found):
-        if not (_in(lex["function_words"], plain, k) or _in(lex["determiners"], plain, k)) or _in(lex["whole"], plain, k):
+        if not (phrase_at(lex["function_words"], plain, k) or phrase_at(lex["determiners"], plain, k)) or phrase_at(lex["whole"], plain, k):
             out.append(k)
         k += 1
     return out
@@ -63,16 +63,16 @@ def measure_object(text: str, found: list[Word], plain: list[str], end: int, lex
     word, written = plain[k], text[found[k].start : found[k].end]
     verb = not (written[:1].isupper() and not written.isupper())  # "de acuerdo con Javier", "I agree with Manning": a name
     if verb and lang != "en" and len(word) >= 4 and word.endswith(("ar", "er", "ir")) and word not in _NOT_INFINITIVES \
-            and not _in(lex["determiners"], plain, k):
+            and not phrase_at(lex["determiners"], plain, k):
         return True
     if verb and lang not in ("es", "pt") and word.endswith("ing") and len(word) >= 5 and word not in _NOT_GERUNDS:
         return True
-    if lang not in ("es", "pt") and k > end and plain[k - 1] == "to" and not _in(lex["determiners"], plain, k) and word not in ("be", "the"):
+    if lang not in ("es", "pt") and k > end and plain[k - 1] == "to" and not phrase_at(lex["determiners"], plain, k) and word not in ("be", "the"):
         return True
-    if any(_in(lex["measures"], plain, c) for c in _content_words(found, plain, k, lex, 3)):
+    if any(phrase_at(lex["measures"], plain, c) for c in _content_words(found, plain, k, lex, 3)):
         return True
     clause = found[k].clause
-    return any(_in(lex["plan_markers"], plain, j) for j in range(k, min(len(found), end + MEASURE_WINDOW)) if found[j].clause == clause)
+    return any(phrase_at(lex["plan_markers"], plain, j) for j in range(k, min(len(found), end + MEASURE_WINDOW)) if found[j].clause == clause)
 
 
 def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None = None) -> str:
@@ -83,7 +83,7 @@ def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexico
         return ""
     while k < len(found) and plain[k] in _CONTRACTIONS:
         k += 1
-    if lang == "pt" and k > end and plain[k - 1] in ("a", "as") and not _in(lex["determiners"], plain, k):
+    if lang == "pt" and k > end and plain[k - 1] in ("a", "as") and not phrase_at(lex["determiners"], plain, k):
         k -= 1  # "sou contra a extinção do conselho": in Portuguese "a" is the article
     if k >= len(found):
         return ""
@@ -92,19 +92,19 @@ def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexico
     j, seen = k, False
     while j < len(found) and found[j].clause == clause and j - k < TARGET_MAX:
         # "the proposed tax": a mark of the plan before the noun belongs to the target; after it ("la reforma propuesta") it ends it.
-        if any(_in(lex[name], plain, j) for name in stops) and (seen or not _in(lex["plan_markers"], plain, j)) and (j > k or seen):
+        if any(phrase_at(lex[name], plain, j) for name in stops) and (seen or not phrase_at(lex["plan_markers"], plain, j)) and (j > k or seen):
             break
-        if _in(lex["plan_markers"], plain, j) and _in(lex["whole"], plain, j) and not seen:
+        if phrase_at(lex["plan_markers"], plain, j) and phrase_at(lex["whole"], plain, j) and not seen:
             break
-        seen = seen or not (_in(lex["function_words"], plain, j) or _in(lex["determiners"], plain, j) or _in(lex["plan_markers"], plain, j))
+        seen = seen or not (phrase_at(lex["function_words"], plain, j) or phrase_at(lex["determiners"], plain, j) or phrase_at(lex["plan_markers"], plain, j))
         last = j + 1
         j += 1
-    while last > k and (_in(lex["function_words"], plain, last - 1) or _in(lex["determiners"], plain, last - 1)) \
-            and not _in(lex["whole"], plain, last - 1):
+    while last > k and (phrase_at(lex["function_words"], plain, last - 1) or phrase_at(lex["determiners"], plain, last - 1)) \
+            and not phrase_at(lex["whole"], plain, last - 1):
         last -= 1
-    content = [i for i in range(k, last) if not (_in(lex["function_words"], plain, i) or _in(lex["determiners"], plain, i))
-               or _in(lex["whole"], plain, i)]
-    if not content or all(_in(lex["whole"], plain, i) for i in content):
+    content = [i for i in range(k, last) if not (phrase_at(lex["function_words"], plain, i) or phrase_at(lex["determiners"], plain, i))
+               or phrase_at(lex["whole"], plain, i)]
+    if not content or all(phrase_at(lex["whole"], plain, i) for i in content):
         return ""
     return " ".join(text[found[k].start : found[last - 1].end].split())
 
@@ -115,17 +115,22 @@ def about_a_statement(found: list[Word], plain: list[str], end: int, lex: Lexico
     if k is None:
         return False
     clause = found[k].clause
-    return any(_in(lex["statements"], plain, j) for j in range(k, min(len(found), k + 4)) if found[j].clause == clause)
+    return any(phrase_at(lex["statements"], plain, j) for j in range(k, min(len(found), k + 4)) if found[j].clause == clause)
+
+
+def earlier_in(found: list[Word], plain: list[str], start: int, phrases, unit: str) -> bool:  # noqa: ANN001 - Phrases
+    """Whether one of ``phrases`` starts before ``start`` in the same ``unit`` ("clause" or "sentence") of the text."""
+    k = start - 1
+    while k >= 0 and getattr(found[k], unit) == getattr(found[start], unit):
+        if phrase_at(phrases, plain, k):
+            return True
+        k -= 1
+    return False
 
 
 def requested(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """A request earlier in the cue's sentence: "pedimos apoyo ...", "we ask for support ..." state what is wanted."""
-    k = start - 1
-    while k >= 0 and found[k].sentence == found[start].sentence:
-        if _in(lex["requests"], plain, k):
-            return True
-        k -= 1
-    return False
+    return earlier_in(found, plain, start, lex["requests"], "sentence")
 
 
 def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> bool:
@@ -137,15 +142,15 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
     if start != 0:
         if text[: found[start].start].rstrip()[-1:] not in (";", "•", "-", "*", "\n") and "\n" not in text[found[start - 1].end : found[start].start]:
             return False
-    elif found[-1].sentence != found[start].sentence or len(found) > TITLE_MAX or any(_in(lex["contrast"], plain, k) for k in range(len(found))):
+    elif found[-1].sentence != found[start].sentence or len(found) > TITLE_MAX or any(phrase_at(lex["contrast"], plain, k) for k in range(len(found))):
         return False  # "Apoio a meta 3, mas sou contra a meta 5": a sentence, not a heading
     elif text.rstrip()[-1:] in (".", "!"):
         return False  # "Apoio a criação de uma guarda municipal.": a sentence (its object is judged as any other)
-    if not _in(lex["title_links"], plain, end):
+    if not phrase_at(lex["title_links"], plain, end):
         return False
     content = _content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []
-    return not (content and _in(lex["whole"], plain, content[0]))
+    return not (content and phrase_at(lex["whole"], plain, content[0]))
 
 
-def _in(phrases, plain: list[str], k: int) -> bool:  # noqa: ANN001 - Phrases
+def phrase_at(phrases, plain: list[str], k: int) -> bool:  # noqa: ANN001 - Phrases
     return phrases.match(plain, k) > 0
