@@ -5,14 +5,19 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
 
   tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
-             polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025
+             polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
+             and ``benchmarks/labels/nonanswers_written.tsv`` (300 es/pt/en texts written blind by someone who never
+             saw the lists, screened among real contributions; ``NONANSWERS_WRITTEN.md``)
+
+The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
+Chile, Plano Clima and ArgKP train only.
 
 Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
 screening: they are counted apart and left out of the screen's scores.
 
-Each file is read as a user would (``ingest``) and run through the ``clean`` and ``screen`` stages, twice:
-``before`` = the lists and word-class rule only (official, process notes and corpus evidence off), ``after``
-= the default screen. A row counts as *set aside as a non-answer* when clean or screen excluded it
+Each file is read as a user would (``ingest``) and run through the ``clean`` and ``screen`` stages, three times:
+``before`` = the lists and word-class rule only (official, process notes and corpus evidence off), ``words``
+= the default screen without the meaning model, ``after`` = the default screen. A row counts as *set aside as a non-answer* when clean or screen excluded it
 (empty, junk, too_short, non_answer, process_note, official) and as *no argument* when screen gave
 ``no_argument``.
 
@@ -60,14 +65,51 @@ SCREENED = NON_ANSWER_LIKE | {schema.REASON_NO_ARGUMENT}
 # header); "did not answer" was added to en.txt afterwards, so rows with it are also scored apart.
 SEEN_WHILE_TUNING = {"did not answer", "didn t answer", "didnt answer"}
 BEFORE = ScreenConfig(official=False, process_notes=False, corpus_evidence=False)
+WORDS = ScreenConfig(meaning=False)
 AFTER = ScreenConfig()
+SETTINGS = {"before": BEFORE, "words": WORDS, "after": AFTER}
+WRITTEN = ROOT / "benchmarks" / "labels" / "nonanswers_written.tsv"
+CACHE = ROOT / ".cache" / "consultnlp"
 
 
 def screened(path: Path, screen: ScreenConfig, **options) -> pd.DataFrame:
-    """The file after clean and screen: ``excluded`` per row, with the row's id and 1-based row number."""
+    """The file after clean and screen: ``excluded`` per row, with the row's id and 1-based row number.
+    The meaning model needs the embedder it was trained on (``use-multilingual``, one thread, the repository cache)."""
     frame, info = ingest(path, **options)
-    result = run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], screen=screen, workers=1))
+    embedder = None
+    if screen.meaning and screen.corpus_evidence:
+        from consultnlp.embedders.use import UseEmbedder
+
+        embedder = UseEmbedder(threads=1)
+    result = run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], screen=screen, workers=1),
+                          embedder=embedder, cache_dir=CACHE)
     return result.frame[[schema.ROW_NUMBER, schema.EXCLUDED]]
+
+
+def written(screen: ScreenConfig, data: Path, scratch: Path) -> dict:
+    """The blind written set (300 es/pt/en texts, ``NONANSWERS_WRITTEN.md``) screened inside a consultation:
+    its rows shuffled among 2,000 Chilean arguments, up to 1,000 Plano Clima proposals and 1,000 ArgKP dev arguments,
+    so the corpus evidence has a consultation's vocabulary to read them against. Only the written rows are scored."""
+    labels = pd.read_csv(WRITTEN, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    sources = [(data / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento", 2000),
+               (data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao", 1000),
+               (data / "argkp-2021" / "arguments_dev.csv", "argument", 1000)]
+    background = []
+    for path, column, n in sources:
+        texts = pd.read_csv(path)[column].dropna()
+        background.append(texts.sample(min(n, len(texts)), random_state=0))
+    rows = pd.concat([pd.DataFrame({"id": [f"w{i}" for i in range(len(labels))], "text": labels["text"]}),
+                      pd.DataFrame({"id": [f"b{i}" for i in range(sum(map(len, background)))], "text": pd.concat(background).astype(str).to_numpy()})])
+    rows = rows.sample(frac=1, random_state=0)
+    path = scratch / "written_in_consultation.csv"
+    rows.to_csv(path, index=False)
+    out = screened(path, screen, text_column="text", id_column="id")
+    pred = out[schema.EXCLUDED].reindex([f"w{i}" for i in range(len(labels))]).map(predicted).fillna("answer")
+    results = {"written: all": scores(labels["label"], pred)}
+    for lang in ("es", "pt", "en"):
+        mask = (labels["lang"] == lang).to_numpy()
+        results[f"written: {lang}"] = scores(labels["label"][mask], pred[mask])
+    return results
 
 
 def predicted(reason: str) -> str:
@@ -170,6 +212,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also the full Chilean file (193,630 rows; minutes)")
     parser.add_argument("--tuned-only", action="store_true", help="only the files the screen was tuned on (while tuning)")
     parser.add_argument("--data", type=Path, default=EXTERNAL, help=f"the shared external data folder (default {EXTERNAL})")
+    parser.add_argument("--settings", default="before,words,after", help="which screens to compare (before, words, after)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not args.data.exists():
@@ -178,10 +221,21 @@ def main() -> None:
     if labels is None:
         print(f"note: {LABELS} is absent; only the NHS column gold is used", file=sys.stderr)
     report: dict = {}
-    for name, screen in (("before (lists and word rule)", BEFORE), ("after (default screen)", AFTER)):
-        t0 = time.perf_counter()
-        report[name] = {"TUNED ON": tuned_on(screen, args.full, args.data), "HELD OUT": {} if args.tuned_only else held_out(screen, labels, args.data),
-                        "seconds": round(time.perf_counter() - t0, 1)}
+    names = {"before": "before (lists and word rule)", "words": "words (lists and corpus evidence, no meaning model)",
+             "after": "after (default screen: with the meaning model)"}
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        for key in args.settings.split(","):
+            screen = SETTINGS[key]
+            t0 = time.perf_counter()
+            held = {}
+            if not args.tuned_only:
+                held = held_out(screen, labels, args.data)
+                if WRITTEN.exists():
+                    held.update(written(screen, args.data, Path(scratch)))
+            report[names[key]] = {"TUNED ON": tuned_on(screen, args.full, args.data), "HELD OUT": held,
+                                  "seconds": round(time.perf_counter() - t0, 1)}
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return

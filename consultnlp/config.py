@@ -83,6 +83,7 @@ class ScreenConfig(Section):
     foreign_share: float = Field(default=0.0002, ge=0, le=1)  # a word in at most this share of long contributions is foreign to them
     content_share: float = Field(default=0.01, gt=0, le=1)  # a listed form/process word in this share of them is a content word here
     seed_similarity: float = Field(default=0.6, gt=0, le=1)  # character n-gram cosine to a listed non-answer
+    meaning: bool = True  # short texts the meaning model (data/nonanswers/model.json) reads as placeholders
     field_words: list[str] = Field(default_factory=list)  # words of your form's field or question name, e.g. [fundamento]
 
 

@@ -13,9 +13,12 @@ keeps the comment, so "sin corrupción" and "no hay salud sin agua" are analysed
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from consultnlp.resources import language_lists, parse_sections, project_path
 from consultnlp.text import fold, plural_stem
@@ -23,6 +26,7 @@ from consultnlp.text import fold, plural_stem
 NON_ANSWER = "non_answer"
 NO_ARGUMENT = "no_argument"
 LISTS_DIR = project_path("data") / "nonanswers"
+MODEL_PATH = LISTS_DIR / "model.json"  # the meaning test, trained by benchmarks/train_nonanswers.py
 SECTIONS = ("non_answer", "no_argument", "form_words", "absence_words", "agreement_words", "agreement_support",
             "appraisal_words", "filler_words", "process_words")
 KINDS = ("agreement", "appraisal", "form", "absence", "process")
@@ -139,3 +143,26 @@ def load_screen(
             for phrase in phrases:
                 screen.phrases[normalise(phrase)] = reason
     return screen
+
+
+@dataclass(frozen=True)
+class MeaningModel:
+    """What the listed placeholders share in meaning: a logistic regression on one embedder's sentence vectors,
+    trained by ``benchmarks/train_nonanswers.py`` on the lists and on short arguments of the consultations the
+    screen was tuned on. It reads "el facilitador no completó el campo" as a placeholder that no list names."""
+
+    embedder: str
+    weights: np.ndarray
+    intercept: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> MeaningModel | None:
+        if not path.is_file():
+            return None
+        card = json.loads(path.read_text(encoding="utf-8"))
+        return cls(card["embedder"], np.asarray(card["weights"], dtype=np.float64), float(card["intercept"]), float(card["threshold"]))
+
+    def probability(self, vectors: np.ndarray) -> np.ndarray:
+        """How likely each text (one unit vector per row) is a non-answer, from 0 to 1."""
+        return 1.0 / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ self.weights + self.intercept)))

@@ -111,7 +111,7 @@ def run_pipeline(
     engine = make_engine(config.engine, config.scheduler, config.partition_rows, config.workers)
     context = RunContext(
         random_state=config.random_state, progress=progress or NullProgress(), cache_dir=cache_dir,
-        model_dir=model_dir, engine=engine, embedder=embedder,
+        model_dir=model_dir, engine=engine, embedder=embedder, embed_config=config.embed if "embed" in config.stages else None,
         report_lang=None if config.report.lang == "auto" else config.report.lang,
     )
     context.stats["engine"] = engine.describe()

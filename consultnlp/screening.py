@@ -12,9 +12,11 @@ only know the words they were written with. Here the whole file is evidence:
   foreign words, with an absence word ("campo no diligenciado", "sin fudamento"), is a
   non-answer when one more piece of evidence says so: it is repeated in ``min_repeats`` rows and has a
   form or process word; or it is close to a listed non-answer in a character n-gram space
-  (``seed_similarity``; the screen runs before the embedding stage, and placeholders differ from the
-  seeds by spelling more than by meaning). "sin peajes" (an absence word and a word the consultation
+  (``seed_similarity``: "sin fudamento"). "sin peajes" (an absence word and a word the consultation
   hardly uses) is kept.
+- **Non-answers by meaning** (the screen stage, with :class:`consultnlp.nonanswers.MeaningModel`): a short text
+  with such a word ("el facilitador no completó el campo") whose sentence embedding a model trained on the
+  listed placeholders reads as one. Words alone keep "una vejez digna" whatever the model says.
 - **Process notes.** The same short text (at most ``process_max_words`` words) in ``min_repeats`` rows,
   about the meeting or the record rather than the question: it has a form or absence word and at least
   half of its words are process, form or absence words ("solo se llenó para el sistema"), or it has two
@@ -100,6 +102,12 @@ class CorpusScreen:
             if similarity >= self.seed_similarity:
                 verdicts[key] = (NON_ANSWER, f"close to the listed «{seed}» ({similarity:.2f}); words: {_about(candidates[key])}")
         return verdicts
+
+    def says_something_is_missing(self, key: str) -> bool:
+        """Whether a text has a word that could make it a placeholder: an absence, form, process or foreign word.
+        A text made only of words the consultation argues with ("una vejez digna", "inclusión") is an answer,
+        however close its meaning is to a placeholder's."""
+        return any(kind in ("absence", "form", "process", "foreign") for _, kind in self.word_kinds(key))
 
     def word_kinds(self, key: str) -> list[tuple[str, str]]:
         """The words of ``key`` with their kind, read against this consultation's vocabulary."""

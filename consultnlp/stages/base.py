@@ -25,6 +25,7 @@ from consultnlp.progress import NullProgress, Progress
 if TYPE_CHECKING:
     import numpy as np
 
+    from consultnlp.config import EmbedConfig
     from consultnlp.embedders import DiskMatrix, Embedder, TextEncoder
     from consultnlp.lemmas import Lemmatizer
     from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
@@ -51,8 +52,9 @@ class RunContext:
     # The report language the user asked for (None: the majority analysed language, decided by
     # ``frame.resolve_report_lang`` when a stage first needs it, and then kept here).
     report_lang: str | None = None
-    # An embedder to use instead of the configured one (tests inject a fake one).
+    # An embedder to use instead of the configured one (tests inject a fake one), and the configured one's settings.
     embedder: "Embedder | None" = None
+    embed_config: "EmbedConfig | None" = None
     # "lemmatizer": the nlp stage's lemmatiser and, per language, lemma -> the word people wrote.
     lemmatizer: "Lemmatizer | None" = None
     lemma_forms: dict[str, dict[str, str]] = field(default_factory=dict)

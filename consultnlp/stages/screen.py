@@ -15,9 +15,10 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import ScreenConfig
+from consultnlp.embedders import TextEncoder, embedding_text, make_embedder
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
-from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, load_screen, normalise
+from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, MeaningModel, load_screen, normalise
 from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
 from consultnlp.screening import CorpusScreen
 from consultnlp.stages.base import RunContext, Stage
@@ -80,7 +81,36 @@ class ScreenStage(Stage):
                                for reason, why in verdicts.values()], dtype=str)
             context.stats["screen_evidence"] = {"texts": {k: int(v) for k, v in kinds.value_counts().sort_index().items()},
                                                 "rows": {r: int((reasons == r).sum()) for r in wanted if wanted[r]}}
+            if cfg.corpus_evidence and cfg.non_answers and cfg.meaning:
+                self._set_aside_by_meaning(out, context, corpus)
         return out
+
+    def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:
+        """Short texts with a word that could make them placeholders, read as one by the meaning model
+        (``consultnlp.nonanswers.MeaningModel``). Runs only with the embedder the model was trained on."""
+        model = MeaningModel.load()
+        embedder = context.embedder
+        if embedder is None and context.embed_config is not None and context.embed_config.embedder == getattr(model, "embedder", None):
+            embedder = make_embedder(context.embed_config, context.random_state)
+        if model is None or embedder is None or embedder.name != model.embedder:
+            context.stats["screen_meaning"] = {"used": False}
+            return
+        texts = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str)
+        keys = texts.map(normalise)
+        short = keys.str.split().str.len().between(1, self.config.max_words)
+        candidates = pd.unique(texts[short].to_numpy())
+        candidates = [t for t in candidates if corpus.says_something_is_missing(normalise(t))]
+        chosen: set[str] = set()
+        if candidates:
+            use_cache = context.embed_config.cache if context.embed_config is not None else True
+            encoder = TextEncoder(embedder, cache_dir=context.cache_dir, progress=context.progress, use_cache=use_cache,
+                                  random_state=context.random_state)
+            vectors = encoder.encode([embedding_text(t) for t in candidates], description="Reading short texts for placeholders")
+            probability = model.probability(vectors)
+            chosen = {t for t, p in zip(candidates, probability) if p >= model.threshold}
+        rows = exclude(out, out.index.isin(texts.index[texts.isin(chosen)]), NON_ANSWER, self.name)
+        context.stats["screen_meaning"] = {"used": True, "texts_read": len(candidates), "texts": len(chosen), "rows": rows}
+        context.embedder = embedder  # the embed stage uses the same one
 
     def _set_aside_official(self, out: pd.DataFrame, context: RunContext) -> None:
         cfg: ScreenConfig = self.config
