@@ -1,11 +1,11 @@
 """Quality and cost of PII redaction. Prints numbers; asserts nothing.
 
 Prints one JSON object to stdout with the parts asked for (all by default):
-  * ``recall``: per kind, the share of planted identifiers (``consultnlp.privacy.planted``)
+  * ``recall``: per kind, the share of planted identifiers (``tests.privacy.planted``)
     found with the right kind and fully covered (``recall_any_kind``: covered by a match of
     any kind, i.e. what redaction actually removes);
   * ``leaked``: the same per kind and variant for the formats that leaked (issue 21:
-    ``consultnlp.privacy.leaked``): names in lower case, capitals, with particles, apostrophes
+    ``tests.privacy.leaked``): names in lower case, capitals, with particles, apostrophes
     and hyphens, surnames alone; e-mails with a doubled @, full-width, percent-encoded; CLABE,
     CBU, agência/conta; plates; handles, profile links, Decidim mentions; values in links ...;
   * ``real_data``: per dataset, every text of the real comments in ../shared/data/external
@@ -43,8 +43,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from consultnlp.privacy import PII_KINDS, fakes, find_pii, redact_text, validators
-from consultnlp.privacy.planted import planted_sentences
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from consultnlp.privacy import PII_KINDS, find_pii, redact_text, validators  # noqa: E402
+from tests.privacy import fakes  # noqa: E402  (test fixtures, not part of the package)
+from tests.privacy.planted import planted_sentences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared beside the clone; a git worktree one level deeper finds it one level up.
@@ -113,9 +116,9 @@ def measure_leaked(n: int, seed: int) -> dict[str, dict[str, object]]:
     """Per kind and variant (lower case, full-width, percent-encoded ...): share of values fully redacted.
 
     ``recall``: covered by matches of the right kind; ``recall_any_kind``: covered by any match
-    (what redaction removes). ``n`` rounds per language of :func:`~consultnlp.privacy.leaked.leaked_sentences`.
+    (what redaction removes). ``n`` rounds per language of :func:`~tests.privacy.leaked.leaked_sentences`.
     """
-    from consultnlp.privacy.leaked import leaked_sentences  # here, so the other parts run on older versions too
+    from tests.privacy.leaked import leaked_sentences  # here, so the other parts run on older versions too
 
     rng = random.Random(seed)
     total: Counter[tuple[str, str]] = Counter()

@@ -1,9 +1,9 @@
 """Personal-data (PII) detection and redaction for es/pt/en consultation comments.
 
-Pure Python (stdlib ``re``): check-digit validators for Latin American IDs,
-rule-based detectors for e-mails, phones, IDs, addresses and names, and
-``redact_text`` which replaces each finding with ``[KIND]``. Fake-data
-generators for tests and benchmarks live in :mod:`consultnlp.privacy.fakes`.
+Regular expressions, ``python-stdnum`` and hand-written check digits for Latin American IDs,
+rule-based detectors for e-mails, phones, IDs, accounts, plates, addresses and names, and
+``redact_text`` which replaces each finding with ``[KIND]``. Fake-data generators for tests
+and benchmarks are not part of the package: ``tests/privacy/fakes.py``, ``planted.py``, ``leaked.py``.
 """
 
 from consultnlp.privacy.detectors import PII_KINDS, PiiMatch, find_pii, redact_text

@@ -3,7 +3,7 @@
 Every ``is_valid_<kind>`` accepts the number formatted (``529.982.247-25``) or
 bare (``52998224725``) and returns ``False`` for anything else; none raises.
 The ``*_check_digit(s)`` helpers compute the digits that make a base valid and
-are what :mod:`consultnlp.privacy.fakes` builds on.
+are what the test fakes (``tests/privacy/fakes.py``) build on.
 
 IBAN, payment cards (Luhn), Colombian NIT, Peruvian RUC and Ecuadorian cédula
 are checked with python-stdnum, which keeps the per-country IBAN formats and

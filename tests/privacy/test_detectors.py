@@ -15,8 +15,8 @@ from consultnlp.privacy import (
     is_valid_rut,
     redact_text,
 )
-from consultnlp.privacy.fakes import fake_phone
-from consultnlp.privacy.planted import PLANTED_KINDS, planted_sentences
+from tests.privacy.fakes import fake_phone
+from tests.privacy.planted import PLANTED_KINDS, planted_sentences
 
 
 def _found(text: str) -> list[tuple[str, str]]:

@@ -273,7 +273,7 @@ def test_new_kinds_leaked_sentences_redacted_in_every_language() -> None:
     import random
     from collections import Counter
 
-    from consultnlp.privacy.leaked import leaked_sentences
+    from tests.privacy.leaked import leaked_sentences
 
     total: Counter[tuple[str, str]] = Counter()
     removed: Counter[tuple[str, str]] = Counter()

@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consultnlp.cli import app
-from consultnlp.privacy.planted import PLANTED_KINDS, planted_sentences
+from tests.privacy.planted import PLANTED_KINDS, planted_sentences
 from tests.conftest import SAMPLE_CSV
 
 runner = CliRunner()

@@ -18,7 +18,7 @@ from consultnlp.privacy import (
     is_valid_rfc,
     is_valid_rut,
 )
-from consultnlp.privacy.fakes import (
+from tests.privacy.fakes import (
     fake_cnpj,
     fake_cpf,
     fake_cuit,

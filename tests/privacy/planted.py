@@ -2,7 +2,7 @@
 
 The carriers are everyday consultation sentences with numbers around the
 identifier on purpose (years, ages, counts): a detector must not swallow them.
-Identifiers come from :mod:`consultnlp.privacy.fakes` and pass their check
+Identifiers come from :mod:`tests.privacy.fakes` and pass their check
 digits, in the shapes people type, including the ones that leaked before
 (spaces around a CPF's separators, obfuscated e-mails, area codes glued to the
 number, lower-case surnames after a cue, a name signed after a dash).
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 
-from consultnlp.privacy import fakes
+from tests.privacy import fakes
 
 __all__ = ["PLANTED_KINDS", "planted_sentences"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from consultnlp.privacy.fakes import fake_cpf, fake_email, fake_rg
 from consultnlp.privacy.validators import clabe_check_digit
+from tests.privacy.fakes import fake_cpf, fake_email, fake_rg
 
 __all__ = ["LEAKED_VARIANTS", "leaked_sentences"]
 
