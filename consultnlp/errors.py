@@ -1,6 +1,6 @@
 """Errors a person can act on.
 
-Library code raises these; only ``cli.py`` turns them into a one-line message
+Library code raises these; only the command line (``consultnlp.cli.common.errors``) turns them into a one-line message
 and exit code 1. Anything else is a bug and keeps its traceback.
 """
 

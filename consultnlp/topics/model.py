@@ -38,8 +38,9 @@ from consultnlp.topics.reshape import (
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
 CHUNK = 20_000
-# HDBSCAN's "excess of mass" sometimes keeps one giant cluster; above this share we re-cut with "leaf".
-MAX_TOPIC_SHARE = 0.5
+# HDBSCAN's "excess of mass" sometimes keeps one giant cluster; above this share of the comments it is re-cut with
+# "leaf" (not ``topics.max_topic_share``, which decides which topics the reshaping splits afterwards).
+LEAF_RECUT_SHARE = 0.5
 
 
 @dataclass
@@ -356,7 +357,7 @@ def _cluster(
             )
             labels = clusterer.fit_predict(reduced).astype(np.int64)
             sizes = np.bincount(labels[labels >= 0]) if (labels >= 0).any() else np.zeros(0, dtype=np.int64)
-            if len(sizes) >= 2 and sizes.max() <= MAX_TOPIC_SHARE * n:
+            if len(sizes) >= 2 and sizes.max() <= LEAF_RECUT_SHARE * n:
                 break
     if labels.max() < 1:
         # No density structure at all (one cluster or only noise): k-means in the same space instead.

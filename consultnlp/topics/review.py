@@ -1,7 +1,7 @@
 """The topic review file: an analyst renames, merges, hides or splits topics without refitting.
 
 ``analyze`` writes ``topics_review.yaml`` (one entry per topic, with its size,
-keywords and two example comment ids). The analyst edits ``label``,
+keywords and ``EXAMPLES_PER_TOPIC`` example comments: id and short redacted text). The analyst edits ``label``,
 ``merge_into``, ``hide``, ``split_off`` / ``split_label``, and under ``groups:``
 a headline group's ``label`` or the ``topics`` it holds (``consultnlp.topics.group_review``);
 ``consultnlp report DIR`` applies the file with :func:`load_review` and :func:`apply_review`, which
