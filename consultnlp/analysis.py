@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -131,6 +132,17 @@ class _Rows:
         return np.asarray(self.matrix[self.rows[key]])
 
 
+@dataclass
+class Analysis:
+    """One consultation analysed in memory: what ``write_run`` writes, not yet written."""
+
+    result: PipelineResult
+    state: AnalysisState
+    summary: Summary
+    manifest: dict[str, Any]
+    report_lang: str
+
+
 @holds_folder()
 def analyze(
     input_path: str | Path,
@@ -145,8 +157,30 @@ def analyze(
     run into the same folder fails at once)."""
     progress = progress or NullProgress()
     out_dir = Path(out_dir)
-    # Before any work: a bad --out would otherwise fail after the whole analysis.
+    # Before any work: a bad out_dir would otherwise fail after the whole analysis.
     check_run_folder(out_dir, inputs=[Path(input_path)], cache_dir=cache_dir)
+    analysis = analyze_in_memory(input_path, config, progress=progress, cache_dir=cache_dir, model_dir=model_dir,
+                                 pseudonyms=lambda: pseudonym_key(out_dir))
+    with progress.task("Writing outputs", total=None):
+        write_run(
+            out_dir, analysis.state, analysis.summary, lang=analysis.report_lang, formats=list(config.report.formats),
+            manifest=analysis.manifest, review_template=True,
+        )
+    return AnalysisOutput(out_dir, analysis.result, analysis.summary, analysis.manifest, analysis.report_lang)
+
+
+def analyze_in_memory(
+    input_path: str | Path,
+    config: PipelineConfig,
+    *,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+    model_dir: Path | None = None,
+    pseudonyms: Callable[[], str] = new_key,
+) -> Analysis:
+    """Ingest, run the pipeline and summarise, writing nothing. ``pseudonyms`` gives the key of the pseudonyms
+    (called only when some ids are personal data): an earlier run's, so they stay the same, or a new one."""
+    progress = progress or NullProgress()
     t0 = time.perf_counter()
     with polis_export(Path(input_path)) as (comments_path, votes_folder):
         # A Pol.is export (its folder or zip) is read whole: the comments, and the votes beside them.
@@ -169,7 +203,7 @@ def analyze(
     if config.redact.pseudonymise_identifiers:
         state.pseudonymised = personal_columns(state, info.id_column)
         if state.pseudonymised:
-            state.pseudonym_key = pseudonym_key(out_dir)
+            state.pseudonym_key = pseudonyms()
             context.warn("note_pseudonymised", columns=", ".join(info.id_column if c == ID_COLUMN else c for c in state.pseudonymised))
             state.warnings = [note.to_dict() for note in context.warnings]
     title = ConsultationTitle.of_input(config.report.title, info)
@@ -204,9 +238,4 @@ def analyze(
         "stats": context.stats,
         "warnings": [note.text("en") for note in context.warnings],
     }
-    with progress.task("Writing outputs", total=None):
-        write_run(
-            out_dir, state, summary, lang=report_lang, formats=list(config.report.formats), manifest=manifest,
-            review_template=True,
-        )
-    return AnalysisOutput(out_dir, result, summary, manifest, report_lang)
+    return Analysis(result, state, summary, manifest, report_lang)

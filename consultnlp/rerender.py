@@ -24,8 +24,8 @@ from consultnlp.i18n import REPORT_LANGS
 from consultnlp.ingest.info import ConsultationTitle
 from consultnlp.output import REVIEW_FILE, canonical_order, review_frame, summary_frame, write_run
 from consultnlp.report.outputs import check_formats
-from consultnlp.state import load_state
-from consultnlp.summary import summarise
+from consultnlp.state import AnalysisState, load_state
+from consultnlp.summary import Summary, summarise
 
 
 @dataclass
@@ -93,18 +93,10 @@ def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: 
 
 
 @holds_folder(shown="{}")
-def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str] | None = None) -> RerenderResult:
-    """Re-render ``out_dir`` in ``lang`` (default: the analysis' report language) as ``formats`` (the folder is held
-    for the re-render: another run into it fails at once)."""
-    started = time.perf_counter()
-    out_dir = Path(out_dir)
-    if lang is not None and lang not in REPORT_LANGS:
-        raise ConfigError(f"--lang {lang!r} is not a report language; use one of {', '.join(REPORT_LANGS)}.")
-    state = load_state(out_dir)
-    check_run_folder(out_dir, shown=str(out_dir))  # before any work: the folder is replaced whole, so nobody else's files may be in it
+def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisState, pd.DataFrame, Summary, dict[str, Any]]:
+    """A saved analysis as the analyst reviewed it: the state (frame in canonical order), the frame with
+    ``topics_review.yaml`` applied, its summary in ``lang``, and what the review changed (for the manifest)."""
     state = replace(state, frame=canonical_order(state.frame))
-    formats = check_formats(formats if formats else list(state.config.report.formats))
-    lang = lang or state.report_lang
     original_topics = state.original_topics
     # The review file names comments by their published ids (pseudonyms when the ids are personal data).
     shown = review_frame(state)
@@ -121,6 +113,21 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
         or ConsultationTitle.resolve(state.config.report.title, file_name=state.source),
         row_filter=state.config.ingest.where, votes=state.votes,
     )
+    return state, frame, summary, review
+
+
+def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str] | None = None) -> RerenderResult:
+    """Re-render ``out_dir`` in ``lang`` (default: the analysis' report language) as ``formats`` (the folder is held
+    for the re-render: another run into it fails at once)."""
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    if lang is not None and lang not in REPORT_LANGS:
+        raise ConfigError(f"--lang {lang!r} is not a report language; use one of {', '.join(REPORT_LANGS)}.")
+    state = load_state(out_dir)
+    check_run_folder(out_dir, shown=str(out_dir))  # before any work: the folder is replaced whole, so nobody else's files may be in it
+    formats = check_formats(formats if formats else list(state.config.report.formats))
+    lang = lang or state.report_lang
+    state, frame, summary, review = reviewed(out_dir, state, lang)
     published = replace(state, frame=frame)
     manifest = dict(state.manifest)
     manifest["report_lang"] = lang

@@ -1,4 +1,5 @@
-"""The layers run one way: cli -> runs (analysis, rerender, tuning) -> pipeline -> stages -> services.
+"""The layers run one way: cli -> api (``consultnlp.analyze``, ``load_run``) -> runs (analysis, rerender, tuning)
+-> pipeline -> stages -> services.
 
 Checked on the source with ``ast`` (imports inside functions included), so a shortcut
 that reaches up a layer fails here rather than in a review.
@@ -15,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "consultnlp"
 RUNS = ("consultnlp.analysis", "consultnlp.rerender", "consultnlp.tuning", "consultnlp.output", "consultnlp.pipeline")
 STAGES = ("consultnlp.stages",)
 CLI = ("consultnlp.cli",)
+API = ("consultnlp.api",)  # and the package itself, which exports it
 
 
 def _module_name(path: Path) -> str:
@@ -50,6 +52,9 @@ def test_layers_imports_only_point_down(module):
     if _in(module, CLI) or module == "consultnlp.__main__":
         return
     assert not _reaches(imports, CLI), f"{module} imports the command line"
+    if _in(module, API) or module == "consultnlp":
+        return
+    assert not _reaches(imports, API), f"{module} reaches up into the Python API"
     if _in(module, RUNS):
         return
     assert not _reaches(imports, RUNS), f"{module} reaches up into a run module"

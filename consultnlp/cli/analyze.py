@@ -78,44 +78,26 @@ def analyze(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or notes."),
 ) -> None:
     """Analyse a consultation file end to end and write tables and a report."""
-    from consultnlp.analysis import analyze as run_analysis
-    from consultnlp.config import load_config
+    from consultnlp.api import OptionError, analyze as run_analysis
 
-    extra: dict = {}
-    for section, key, value in (
-        ("ingest", "text_column", text_column), ("ingest", "id_column", id_column), ("ingest", "sheet", sheet),
-        ("ingest", "segment_columns", split_list(segment_columns)), ("ingest", "header_row", header_row),
-        ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("ingest", "questions", split_list(questions)),
-        ("ingest", "where", where), ("ingest", "platform", platform), ("language", "languages", split_list(languages)),
-        ("ingest", "context_column", context_column),
-        ("redact", "kinds", [k.upper() for k in split_list(redact_kinds)] if redact_kinds else None),
-        ("report", "lang", report_lang), ("report", "title", title), ("report", "formats", split_list(formats)),
-        ("report", "drop_original_text", drop_original_text or None),
-        ("topics", "model", str(topic_model) if topic_model else None),
-        ("themes", "model", str(theme_model) if theme_model else None),
-        ("themes", "method", "supervised" if theme_model else None),
-        ("positions", "column", position_column), ("positions", "method", "column" if position_column else None),
-        ("positions", "model", str(position_model) if position_model else None),
-        ("positions", "method", "model" if position_model else None),
-        (None, "engine", engine), (None, "scheduler", scheduler),
-    ):
-        if value is not None:
-            if section is None:
-                extra[key] = value
-            else:
-                extra.setdefault(section, {})[key] = value
+    options = dict(
+        text_column=text_column, id_column=id_column, sheet=sheet, segment_columns=segment_columns, header_row=header_row,
+        format_in=format_in, encoding=encoding, questions=questions, where=where, platform=platform,
+        context_column=context_column, languages=languages, redact_kinds=redact_kinds, report_lang=report_lang, title=title,
+        formats=formats, drop_original_text=drop_original_text, topic_model=topic_model, theme_model=theme_model,
+        position_column=position_column, position_model=position_model, engine=engine, scheduler=scheduler,
+    )
     with errors():
-        if position_column and position_model:
-            raise ConfigError("--position-column and --position-model both give positions; use one of them.")
         check_ingest_options(header_row, format_in)
         check_platform(platform)
-        cfg = load_config(config, set_, extra=extra)
-        with progress_display(quiet) as progress:
-            result = run_analysis(
-                input_path, out, cfg, progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir())
-            )
+        try:
+            with progress_display(quiet) as progress:
+                result = run_analysis(input_path, out, config=config, set=set_, progress=progress,
+                                      cache_dir=None if no_cache else (cache_dir or default_cache_dir()), **options)
+        except OptionError as exc:  # the library names keywords; here they are flags
+            raise ConfigError(exc.naming({name: "--" + name.replace("_", "-") for name in exc.options})) from None
     rows = result.manifest["rows"]
     excluded = ", ".join(f"{k} {v}" for k, v in rows["excluded"].items()) or "none"
     if not quiet:
         typer.echo(f"Analysed {rows['analysed']} of {rows['input']} contributions (excluded: {excluded}).", err=True)
-    typer.echo(written_line(result.out_dir, result.manifest.get("outputs", [])))
+    typer.echo(written_line(result.out, result.manifest.get("outputs", [])))
