@@ -32,7 +32,7 @@ from consultnlp.progress import NullProgress, Progress
 from consultnlp.stages.base import RunContext
 from consultnlp.state import LEGACY_STATE_DIR, STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
-from consultnlp.summary.keypoints import KeyPointInputs, key_point_groups, key_points
+from consultnlp.summary.keypoints import KeyPointInputs, drop_restated, key_point_groups, key_points
 from consultnlp.summary.prompt_points import by_prompt, with_prompts
 from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.public import ID_COLUMN
@@ -119,7 +119,8 @@ def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConf
         inputs, by_prompt(groups, units), encode, per_group=cfg.key_points_per_group,
         min_support=cfg.key_point_min_support, random_state=context.random_state,
     )
-    return with_prompts(points, cfg.key_points_per_group)  # each point within one prompt, and naming it (summary.prompt_points)
+    # Each point within one prompt, and naming it (summary.prompt_points); then no point stated twice in other words.
+    return drop_restated(with_prompts(points, cfg.key_points_per_group))
 
 
 class _Rows:

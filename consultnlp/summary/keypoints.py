@@ -28,6 +28,7 @@ from consultnlp.summary.statements import statement_problem
 
 POINTS_PER_GROUP = 5
 MIN_SUPPORT = 3  # unique contributions that make a point, at least
+RESTATED_SHARE = 0.5  # a point more than half of whose contributions an earlier point counts is not stated again
 # Two contributions may make the same point when their average cosine is at least this (USE embeddings:
 # paraphrases of one demand score 0.6-0.8, different demands on one subject 0.3-0.5): candidates only.
 SAME_POINT = 0.55
@@ -218,6 +219,30 @@ def _group_points(
         points.append(_Point(statement, counted[best], weights[best], members[inside]))
     points.sort(key=lambda p: (-p.weight, -len(p.members), p.statement))
     return points
+
+
+def _restates(members: set[str], stated: list[set[str]]) -> bool:
+    """Whether more than ``RESTATED_SHARE`` of ``members`` are the members of one earlier point."""
+    return any(len(members & earlier) > RESTATED_SHARE * len(members) for earlier in stated)
+
+
+def drop_restated(points: pd.DataFrame) -> pd.DataFrame:
+    """The key points as the report states them (``points`` in report order, groups first), without a point most of
+    whose contributions an earlier point already counts: that is the earlier point again in other words ("Fundamental
+    son los derechos humanos" under a theme, after "los derechos humanos son lo fundamental" under its subject).
+    Each group's points are ranked again."""
+    if points.empty:
+        return points
+    stated: list[set[str]] = []
+    keep = []
+    for ids in points["comment_ids"].astype(str):
+        members = set(ids.split(";"))
+        keep.append(not _restates(members, stated))
+        if keep[-1]:
+            stated.append(members)
+    out = points[np.asarray(keep)].copy()
+    out["rank"] = out.groupby(["scope", "group_id"], sort=False).cumcount() + 1
+    return out.reset_index(drop=True)
 
 
 def key_points(

@@ -121,10 +121,11 @@ def statement_problem(sentence: str) -> str | None:
 
 
 def is_fragment(text: str) -> bool:
-    """A title, a list head, a labelled list item ("Meta 3.2: …", "Justificativa: …"), a piece of a line-broken
-    sentence ("dos povos e comunidades tradicionais,") or a phrase without a verb rather than a sentence."""
+    """A title, a list head, a labelled list item ("Meta 3.2: …", "Justificativa: …"), an item of a list (ends in ";"),
+    a piece of a line-broken sentence ("dos povos e comunidades tradicionais,") or a phrase without a verb rather
+    than a sentence."""
     words = re.findall(r"[^\W\d_]+", text)
-    if (len(words) < MIN_STATEMENT_WORDS or text.rstrip().endswith((":", ",")) or _LABEL.match(text) or _CONTINUATION.match(text)
+    if (len(words) < MIN_STATEMENT_WORDS or text.rstrip().endswith((":", ",", ";")) or _LABEL.match(text) or _CONTINUATION.match(text)
             or _GLUED_HEADING.search(text)):
         return True
     final = bool(_FINAL.search(text))

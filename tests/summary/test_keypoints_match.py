@@ -10,7 +10,7 @@ import pytest
 from consultnlp.embedders.base import l2_normalise
 from consultnlp.report.sections.common import ReportContext
 from consultnlp.report.sections.topics import groups_section
-from consultnlp.summary.keypoints import KeyPointInputs, key_points, normalised
+from consultnlp.summary.keypoints import KeyPointInputs, drop_restated, key_points, normalised
 from consultnlp.summary.matching import match_probability, negated
 from consultnlp.summary.statements import statement_problem
 from tests.conftest import FakeEmbedder
@@ -123,6 +123,7 @@ def test_keypoints_statement_is_self_contained():
     ("Transporte público gratuito y de calidad para todos", "fragment"),
     ("Propuestas para mejorar el transporte público:", "fragment"),
     ("dos próximos povos e comunidades tradicionais,", "fragment"),
+    ("Reduzir juros do PRONAF para estimular a produção de alimentos saudáveis;", "fragment"),  # a list item
     ("Meta 3.2: Ampliação do valor da receita nacional com produtos de origem biológica até 2035.", "fragment"),
     ("Missão 6 - Produção de biomassa sustentável: Promover a intensificação", "fragment"),
     ("para que podamos cumplir las leyes de nuestro país", "fragment"),
@@ -153,9 +154,21 @@ def test_keypoints_one_statement_per_point_across_scopes():
     inputs = _one_cluster(BUSES)
     rows = np.arange(len(BUSES))
     table = _points(inputs, {("group", "0"): rows, ("theme", "transport"): rows, ("support", "all"): rows})
-    assert len(table) >= 2  # the theme states the same point with another member's sentence
+    assert len(table) >= 2  # the theme states the same point with another member's sentence ...
     assert table["statement"].map(normalised).is_unique
-    assert table.iloc[0]["scope"] == "group"
+    # ... which the report states once, under the first group (a blind reader took such pairs for two findings).
+    stated = drop_restated(table)
+    assert len(stated) == 1 and stated.iloc[0]["scope"] == "group" and stated.iloc[0]["rank"] == 1
+
+
+def test_keypoints_restated_only_when_most_members_were_counted_before():
+    from consultnlp.summary.keypoints import _restates
+
+    earlier = [set("abcdefg")]
+    assert _restates(set("bcdefg"), earlier)  # the reader's "human rights" pair: 6 of 6 inside the 7
+    assert _restates(set("abx"), earlier)
+    assert not _restates(set("axy"), earlier)  # one shared contribution of three: another point
+    assert not _restates(set("abxy"), earlier)  # half is not most
 
 
 def test_match_probability_grows_with_both_scores():
