@@ -23,6 +23,7 @@ from consultnlp.config import (
 from consultnlp.files import check_run_folder, holds_folder
 from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
+from consultnlp.ingest.columns import author_id_column
 from consultnlp.ingest.info import ConsultationTitle
 from consultnlp.output import canonical_order, summary_frame, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
@@ -107,7 +108,10 @@ def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConf
         weights=units[schema.DUP_COUNT].to_numpy(dtype=float) if schema.DUP_COUNT in units else np.ones(len(units)),
         embeddings=_Rows(context.embeddings, rows),
         positions=units[schema.POSITION].astype(str).to_numpy() if schema.POSITION in units else None,
+        authors=units[author].fillna("").astype(str).str.strip().to_numpy() if (author := author_id_column(units.columns)) else None,
     )
+    if inputs.authors is not None:
+        context.stats["key_points_one_per_author"] = author_id_column(units.columns)  # counted once per author
     groups = key_point_groups(units)
     if positions is not None:
         groups.update(position_point_groups(units, positions.min_reason_contributions))

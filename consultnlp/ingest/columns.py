@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -130,3 +132,14 @@ def build_frame(
     out = pd.concat([out, meta], axis=1)
     info.n_rows = len(out)
     return out
+
+
+# An export's author identifier: id_autor, author_id, author/id, user_id, usuario_id, participant_id ... (issue 26:
+# one person who posts the same point several times is counted once). Read only to count; never written.
+_AUTHOR_ID = re.compile(r"^(id[_ .-]?)?(autor|author|usuario|usuário|user|participante|participant)([_ ./-]?id)$|"
+                        r"^id[_ .-]?(autor|author|usuario|usuário|user|participante|participant)$", re.IGNORECASE)
+
+
+def author_id_column(columns: Iterable[object]) -> str | None:
+    """The first column whose name says it identifies the author, or ``None``."""
+    return next((str(c) for c in columns if _AUTHOR_ID.match(str(c).strip())), None)

@@ -47,13 +47,15 @@ EXTRA_COLUMNS = ["cluster_size", "cluster_share"]  # kept in state/key_points.pa
 @dataclass
 class KeyPointInputs:
     """The modelled contributions: redacted texts and contributions each stands for, aligned with their embeddings,
-    and the position each states (support / oppose / partial / none) where the run found positions."""
+    the position each states (support / oppose / partial / none) where the run found positions, and its author where
+    the export names one (a point counts an author once, however many of their contributions make it)."""
 
     ids: pd.Index
     texts: list[str]
     weights: np.ndarray  # contributions per unit (its duplicate group's analysed rows)
     embeddings: np.ndarray
     positions: np.ndarray | None = None
+    authors: np.ndarray | None = None  # "" = unknown: the contribution counts on its own
 
 
 def sentences(text: str) -> list[str]:
@@ -154,6 +156,24 @@ def _count(table: SentenceTable, owners: np.ndarray, passes: np.ndarray, option:
     return rows.astype(np.int64)
 
 
+def _one_per_author(rows: np.ndarray, statement_row: int, authors: np.ndarray | None) -> np.ndarray:
+    """``rows`` with each named author's first contribution only (the statement's own kept): one person who posts
+    the same point four times is one voice, not four."""
+    if authors is None or not len(rows):
+        return rows
+    order = np.r_[rows[rows == statement_row], rows[rows != statement_row]]
+    seen: set[str] = set()
+    keep = []
+    for row in order.tolist():
+        author = str(authors[row])
+        if author and author in seen:
+            continue
+        if author:
+            seen.add(author)
+        keep.append(row)
+    return np.sort(np.asarray(keep, dtype=np.int64))
+
+
 @lru_cache(maxsize=200_000)
 def _can_state(sentence: str) -> bool:
     return statement_problem(sentence) is None
@@ -208,7 +228,8 @@ def _group_points(
             options = options[~alike[np.ix_([column[int(o)] for o in options], earlier)].any(axis=1)]
         if not len(options):
             continue
-        counted = [_count(table, owners, passes[:, column[int(o)]], int(o), inputs.positions) for o in options]
+        counted = [_one_per_author(_count(table, owners, passes[:, column[int(o)]], int(o), inputs.positions),
+                                   int(table.owner[o]), inputs.authors) for o in options]
         weights = [float(inputs.weights[rows].sum()) for rows in counted]
         # The statement that the most contributions make; among equals, the one closest to the cluster's centre.
         best = max(range(len(options)), key=lambda j: (len(counted[j]), weights[j], -j))

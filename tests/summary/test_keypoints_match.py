@@ -200,3 +200,23 @@ def test_report_subject_without_key_points_gives_examples_never_n_say(lang, expe
     assert expected in texts
     assert not any(claim in (b.text or "") for b in blocks)
     assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["c1", "c2"]
+
+
+def test_keypoints_count_an_author_once():
+    # The four night-bus contributions: three posted by one person (the export's author id), one by another.
+    inputs = _one_cluster(BUSES + [BUSES[0].replace("ya", "ahora"), BUSES[2].replace("toda", "la")])
+    plain = _points(inputs)
+    assert plain.iloc[0]["unique_contributions"] == 6
+    inputs.authors = np.array(["47772", "47772", "47772", "901", "", ""], dtype=object)
+    one_voice = _points(inputs).iloc[0]
+    assert one_voice["unique_contributions"] == 4  # 47772 once, 901, and the two with no author each on their own
+    assert len(set(one_voice["comment_ids"].split(";")) & {"c00", "c01", "c02"}) == 1
+
+
+def test_author_id_column_is_found_by_name():
+    from consultnlp.ingest.columns import author_id_column
+
+    assert author_id_column(["id_contribuicao", "id_autor", "data"]) == "id_autor"
+    assert author_id_column(["comment-id", "author-id"]) == "author-id"
+    assert author_id_column(["author/id", "author/name"]) == "author/id"
+    assert author_id_column(["id", "autor", "user_agent", "participants"]) is None
