@@ -18,6 +18,20 @@ SAMPLE_XLSX = ROOT / "data" / "samples" / "consulta_gobierno_abierto.xlsx"
 SHARED = ROOT.parent / "shared" / "data" / "external"
 
 
+SLOW_LIST = ROOT / "tests" / "slow_tests.txt"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark as ``slow`` the tests that took 10 s or more in the last measured run (``tests/slow_tests.txt``, written by
+    ``make slow-list``). ``make test`` runs them all; ``make test-fast`` leaves them out while developing."""
+    if not SLOW_LIST.is_file():
+        return
+    slow = {line.strip() for line in SLOW_LIST.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    for item in items:
+        if item.nodeid in slow:
+            item.add_marker(pytest.mark.slow)
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared/data/external, or skip the test with the reason."""
     path = SHARED.joinpath(*parts)
