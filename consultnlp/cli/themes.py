@@ -37,6 +37,14 @@ def validate(
         typer.echo(f"{len(report.problems)} problem(s) in {path.name}. See data/themes/README.md for the schema.", err=True)
         raise typer.Exit(code=1)
     typer.echo(report.summary())
+    from consultnlp.taxonomy import Taxonomy
+    from consultnlp.themes.zeroshot import matched_on
+
+    with errors():
+        taxonomy = Taxonomy.model_validate(report.data)
+    typer.echo("Zero-shot matches each theme on:")
+    for line in matched_on(taxonomy):
+        typer.echo(line)
 
 
 @themes_app.command()
