@@ -27,9 +27,9 @@ from consultnlp.embedders.base import l2_normalise
 from consultnlp.taxonomy import Taxonomy
 from consultnlp.themes import codebook
 
-# Log-odds one counted keyword adds (two at most): with two, a theme the text match puts at 0.10 reaches 0.50.
-# Set by hand on the test comments and Chile 5k (not on ArgKP, which has no keywords).
-KEYWORD_LOGIT = 1.1
+# Log-odds one counted keyword adds (two at most): one lifts a theme the text match puts at 0.11 to the threshold (0.36).
+# Set by hand on the test comments and Chile 5k (1.1 and 2.2 tried; not on ArgKP, which has no keywords).
+KEYWORD_LOGIT = 1.6
 MAX_KEYWORD_HITS = 2
 CHUNK = 20_000  # comments per block: the comments x themes evidence is built a block at a time
 
@@ -66,6 +66,9 @@ class CodebookTagger:
         self.vectors_: dict[str, np.ndarray] = {}
         self.traps_: list[np.ndarray] = []
         self.index_: codebook.LexicalIndex | None = None
+        # A theme, its parent and its sub-themes do not compete with each other (see codebook._gap).
+        parent = {t.id: t.parent for t in taxonomy.themes}
+        self.related_ = np.array([[a == b or parent[a] == b or parent[b] == a for b in self.ids] for a in self.ids], dtype=bool)
 
     def fit(self, corpus: list[str], encoder: TextEncoder) -> "CodebookTagger":
         """Embed the theme texts and traps, and fit the lexical IDF on the consultation's own texts (no labels)."""
@@ -97,7 +100,7 @@ class CodebookTagger:
             t, v = self.index_.compare([texts[i] for i in rows], self.texts_[lang])
             for target, value in ((cosine, c), (tfidf, t), (coverage, v)):
                 target[rows] = np.maximum(target[rows], value)
-        return codebook.score(cosine, tfidf, coverage)
+        return codebook.score(cosine, tfidf, coverage, self.related_)
 
     def trap_cosine(self, embeddings: np.ndarray) -> np.ndarray:
         """Comments x themes: the cosine with the nearest of the theme's traps (-inf for a theme without traps)."""

@@ -194,5 +194,5 @@ def test_themes_validate_codebook_without_keywords(write_file):
     broken = NAME_ONLY_YAML.replace("keywords: {es: [consultorio]}", "keywords: {es: []}").replace('["Llevamos dos días sin agua en la población"]', "['']")
     assert validate_taxonomy(write_file("broken.yaml", broken)).lines() == [
         "broken.yaml:10: theme 'agua': examples entry '' in es must be a non-empty text",
-        "broken.yaml:14: theme 'salud': keywords.es must be a list with at least one entry, or left out",
+        "broken.yaml:13: theme 'salud': keywords.es must be a list with at least one entry, or left out",
     ]
