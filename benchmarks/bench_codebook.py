@@ -147,16 +147,79 @@ def retag(folder: Path, taxonomy_name: str, enc, sheet: int, seed: int = 0) -> N
         print(f"reading sheet: {out}")
 
 
+def concept_codebook(frame: pd.DataFrame, examples: dict[str, list[str]] | None = None):
+    """The Chile concepts as a one-language codebook, names only (from the concept ids), optionally with examples."""
+    from consultnlp.taxonomy import Taxonomy
+
+    themes = []
+    rows = frame[["concepto", "tema_nombre"]].drop_duplicates("concepto").sort_values("concepto")
+    for i, (concept, tema) in enumerate(rows.itertuples(index=False)):
+        name = " ".join(str(concept).replace("_", " ").split())
+        name = f"derecho {name}" if tema == "derechos" else name
+        theme = {"id": f"c{i:03d}", "name": {"es": name[:1].upper() + name[1:]}}
+        if examples and examples.get(concept):
+            theme["examples"] = {"es": examples[concept]}
+        themes.append((concept, theme))
+    taxonomy = Taxonomy.model_validate({"id": "ela", "languages": ["es"], "themes": [t for _, t in themes]})
+    return taxonomy, {c: t["id"] for c, t in themes}
+
+
+def concepts(enc, shots: list[int], seed: int = 0) -> None:
+    """Chile 5k: its 153 concepts as a names-only codebook; top-1/top-5 on one half, with k examples per concept
+    drawn from the other half (few-shot: the examples join the theme text), and TF-IDF cosine as the baseline."""
+    from consultnlp.themes.zeroshot import CodebookTagger
+
+    path = ROOT.parent / "shared" / "data" / "external" / "chile-ela-2016" / "ela_fundamentos_sample5k.csv"
+    if not path.exists():
+        path = Path("/work/shared/data/external/chile-ela-2016/ela_fundamentos_sample5k.csv")
+    frame = pd.read_csv(path)
+    frame = frame[frame["fundamento"].astype(str).str.split().str.len() >= 3].reset_index(drop=True)
+    rng = np.random.default_rng(seed)
+    test = rng.random(len(frame)) < 0.5
+    train, held = frame[~test], frame[test]
+    texts = held["fundamento"].astype(str).tolist()
+    vectors = enc.encode(texts, description="Chile 5k")
+    print(f"Chile 5k concepts: {frame['concepto'].nunique()} concepts; {len(held)} held-out comments (>= 3 words), "
+          f"{len(train)} to draw examples from")
+    print("codebook                         top-1  top-5  tagged  right of tagged")
+    for k in shots:
+        examples = {c: part["fundamento"].astype(str).head(k).tolist() for c, part in train.sample(frac=1.0, random_state=seed).groupby("concepto")} if k else None
+        taxonomy, ids = concept_codebook(frame, examples)
+        tagger = CodebookTagger(taxonomy).fit(texts, enc)
+        prob = tagger.scores(vectors, texts, ["es"] * len(texts)).probability
+        truth = np.array([tagger.ids.index(ids[c]) for c in held["concepto"]])
+        order = np.argsort(-prob, axis=1)
+        top1 = (order[:, 0] == truth).mean()
+        top5 = (order[:, :5] == truth[:, None]).any(axis=1).mean()
+        tagged = prob.max(axis=1) >= codebook.THRESHOLD
+        right = (order[tagged, 0] == truth[tagged]).mean() if tagged.any() else float("nan")
+        label = f"names only" if not k else f"names + {k} examples per concept"
+        print(f"{label:<32} {top1:.3f}  {top5:.3f}  {tagged.mean():.3f}   {right:.3f}")
+        if not k:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            names = [t.name["es"] for t in taxonomy.themes]
+            vec = TfidfVectorizer(sublinear_tf=True).fit(texts + names)
+            sims = (vec.transform(texts) @ vec.transform(names).T).toarray()
+            t_order = np.argsort(-sims, axis=1)
+            print(f"{'TF-IDF cosine, names only':<32} {(t_order[:, 0] == truth).mean():.3f}  "
+                  f"{(t_order[:, :5] == truth[:, None]).any(axis=1).mean():.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="fit the calibration on ArgKP train and print its constants")
     parser.add_argument("--cache-dir", type=Path, default=Path("/work/cache/codebook"))
     parser.add_argument("--off-topic", type=float, default=OFF_TOPIC, help="off-topic arguments per on-topic one (fit)")
+    parser.add_argument("--concepts", type=int, nargs="*", help="Chile 5k concepts as a codebook, with these numbers of examples (0 = names only)")
     parser.add_argument("--retag", type=Path, help="a run folder: tag its analysed comments again and print the share of other")
     parser.add_argument("--taxonomy", default="ogp", help="with --retag: the taxonomy (bundled name or file)")
     parser.add_argument("--sheet", type=int, default=0, help="with --retag: write a reading sheet of this many comments")
     ns = parser.parse_args()
     enc = encoder(ns.cache_dir)
+    if ns.concepts is not None:
+        concepts(enc, ns.concepts or [0])
+        return
     if ns.retag:
         retag(ns.retag, ns.taxonomy, enc, ns.sheet)
         return

@@ -10,7 +10,7 @@ import typer
 
 from consultnlp.cli.common import default_cache_dir, errors, fail, progress_display
 
-themes_app = typer.Typer(help="Commitment themes: validate taxonomies, train and evaluate classifiers.", no_args_is_help=True)
+themes_app = typer.Typer(help="Commitment themes: validate taxonomies, learn from corrections, train and evaluate classifiers.", no_args_is_help=True)
 
 TEXT_COLUMN = typer.Option(..., "--text-column", help="Column with the comment text.")
 LABEL_COLUMN = typer.Option(..., "--label-column", help="Column with the theme label(s).")
@@ -45,6 +45,27 @@ def validate(
     typer.echo("Zero-shot matches each theme on:")
     for line in matched_on(taxonomy):
         typer.echo(line)
+
+
+@themes_app.command()
+def learn(
+    run: Path = typer.Argument(..., metavar="RUN", help="A run folder written by 'consultnlp analyze'."),
+    out: Path = typer.Option(..., "--out", "-o", help="The codebook to write (.yaml); use it next time with --set themes.taxonomy=FILE."),
+    review: Optional[Path] = typer.Option(None, "--review", help="Corrections: per comment id, its right themes (default: RUN/themes_review.yaml)."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", help="The codebook to add examples to (default: the run's)."),
+) -> None:
+    """Turn an analyst's theme corrections into examples of the codebook, for the next run's zero-shot tagging.
+
+    The written codebook holds the corrected comments' redacted text: keep it with the run's private files."""
+    from consultnlp.themes.fewshot import learn_from_run
+
+    with errors():
+        path, added, missing = learn_from_run(run, out, review=review, taxonomy=taxonomy)
+    shown = ", ".join(f"{tid} {n}" for tid, n in sorted(added.items())) or "none"
+    typer.echo(f"Examples added per theme: {shown}.")
+    if missing:
+        typer.echo(f"{len(missing)} reviewed id(s) are not comments of this run, skipped: {', '.join(missing[:5])}.", err=True)
+    typer.echo(f"Codebook: {path}. Next run: --set themes.taxonomy={path}")
 
 
 @themes_app.command()

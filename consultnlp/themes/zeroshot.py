@@ -31,6 +31,7 @@ from consultnlp.themes import codebook
 # Set by hand on the test comments and Chile 5k (1.1 and 2.2 tried; not on ArgKP, which has no keywords).
 KEYWORD_LOGIT = 1.6
 MAX_KEYWORD_HITS = 2
+EXAMPLE_NEIGHBOURS = 3  # a comment's cosine with a theme's examples: the mean over its nearest few
 CHUNK = 20_000  # comments per block: the comments x themes evidence is built a block at a time
 
 
@@ -43,10 +44,10 @@ class Assignment:
     evidence: list[str]
 
 
-def theme_text(taxonomy: Taxonomy, theme_index: int, lang: str) -> str:
+def theme_text(taxonomy: Taxonomy, theme_index: int, lang: str, *, examples: bool = True) -> str:
     """The text a theme is matched on in ``lang``: "name. description. example. example" (what the codebook has)."""
     theme = taxonomy.themes[theme_index]
-    parts = [theme.name.get(lang, ""), theme.description.get(lang, ""), *theme.examples.get(lang, [])]
+    parts = [theme.name.get(lang, ""), theme.description.get(lang, ""), *(theme.examples.get(lang, []) if examples else [])]
     return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip())
 
 
@@ -65,6 +66,7 @@ class CodebookTagger:
         self.texts_: dict[str, list[str]] = {}
         self.vectors_: dict[str, np.ndarray] = {}
         self.traps_: list[np.ndarray] = []
+        self.examples_: list[np.ndarray] = []
         self.index_: codebook.LexicalIndex | None = None
         # A theme, its parent and its sub-themes do not compete with each other (see codebook._gap).
         parent = {t.id: t.parent for t in taxonomy.themes}
@@ -73,13 +75,12 @@ class CodebookTagger:
     def fit(self, corpus: list[str], encoder: TextEncoder) -> "CodebookTagger":
         """Embed the theme texts and traps, and fit the lexical IDF on the consultation's own texts (no labels)."""
         for lang in self.langs:
-            self.texts_[lang] = [theme_text(self.taxonomy, j, lang) for j in range(len(self.ids))]
-            self.vectors_[lang] = l2_normalise(encoder.encode(self.texts_[lang], description="Embedding theme descriptions"))
-        traps = [[t for lang_traps in theme.traps.values() for t in lang_traps] for theme in self.taxonomy.themes]
-        flat = [t for ts in traps for t in ts]
-        vectors = l2_normalise(encoder.encode(flat, description="Embedding theme traps")) if flat else np.zeros((0, 1))
-        bounds = np.cumsum([0] + [len(ts) for ts in traps])
-        self.traps_ = [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+            self.texts_[lang] = [theme_text(self.taxonomy, j, lang, examples=False) for j in range(len(self.ids))]
+            # Embedded without its examples (each is embedded on its own, see _example_cosine); they join the lexical text.
+            own = [theme_text(self.taxonomy, j, lang, examples=False) for j in range(len(self.ids))]
+            self.vectors_[lang] = l2_normalise(encoder.encode(own, description="Embedding theme descriptions"))
+        self.traps_ = _per_theme(encoder, [[t for ts in theme.traps.values() for t in ts] for theme in self.taxonomy.themes])
+        self.examples_ = _per_theme(encoder, [[t for ts in theme.examples.values() for t in ts] for theme in self.taxonomy.themes])
         self.index_ = codebook.LexicalIndex(corpus)
         return self
 
@@ -97,10 +98,21 @@ class CodebookTagger:
             if not len(rows):
                 continue
             c = np.asarray(embeddings[rows], dtype=np.float32) @ self.vectors_[lang].T
+            c = np.maximum(c, self._example_cosine(np.asarray(embeddings[rows], dtype=np.float32)))
             t, v = self.index_.compare([texts[i] for i in rows], self.texts_[lang])
             for target, value in ((cosine, c), (tfidf, t), (coverage, v)):
                 target[rows] = np.maximum(target[rows], value)
         return codebook.score(cosine, tfidf, coverage, self.related_)
+
+    def _example_cosine(self, embeddings: np.ndarray) -> np.ndarray:
+        """Comments x themes: the mean cosine with the theme's ``EXAMPLE_NEIGHBOURS`` nearest examples (-inf without)."""
+        out = np.full((len(embeddings), len(self.ids)), -np.inf, dtype=np.float32)
+        for j, vectors in enumerate(self.examples_):
+            if len(vectors):
+                sims = embeddings @ vectors.T
+                k = min(EXAMPLE_NEIGHBOURS, sims.shape[1])
+                out[:, j] = np.sort(sims, axis=1)[:, -k:].mean(axis=1)
+        return out
 
     def trap_cosine(self, embeddings: np.ndarray) -> np.ndarray:
         """Comments x themes: the cosine with the nearest of the theme's traps (-inf for a theme without traps)."""
@@ -167,3 +179,11 @@ def matched_on(taxonomy: Taxonomy) -> list[str]:
             parts.append(f"{n_traps} trap sense(s) that keep its keywords from counting")
         lines.append(f"  {theme.id}: " + "; ".join(parts))
     return lines
+
+
+def _per_theme(encoder: TextEncoder, texts: list[list[str]]) -> list[np.ndarray]:
+    """Unit vectors of each theme's texts (traps, examples), one matrix per theme (possibly empty)."""
+    flat = [t for ts in texts for t in ts]
+    vectors = l2_normalise(encoder.encode(flat, description="Embedding theme examples")) if flat else np.zeros((0, 1), np.float32)
+    bounds = np.cumsum([0] + [len(ts) for ts in texts])
+    return [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
