@@ -119,11 +119,18 @@ def evaluate(
     group_column: Optional[str] = GROUP_COLUMN,
     sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the metrics as JSON to this file."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="With a codebook as MODEL: another codebook to compare with."),
     cache_dir: Optional[Path] = CACHE_DIR,
     no_cache: bool = NO_CACHE,
     quiet: bool = QUIET,
 ) -> None:
-    """Measure a trained classifier on labelled comments: accuracy at 1 and 5, F1, per class, confusions."""
+    """Measure a trained classifier on labelled comments: accuracy at 1 and 5, F1, per class, confusions.
+
+    MODEL may also be a codebook (a .yaml/.csv file or a bundled name): its zero-shot tags are measured, and with
+    --baseline another codebook's too (e.g. before 'themes learn'), to show how much the examples helped."""
+    if not model.is_dir():
+        _evaluate_codebook(model, data, text_column, label_column, multi_label, sheet, baseline, out, cache_dir, no_cache, quiet)
+        return
     from consultnlp.files import check_writable_folder
     from consultnlp.themes.data import read_labelled
     from consultnlp.themes.evaluate import format_metrics
@@ -148,3 +155,33 @@ def evaluate(
         except OSError as exc:
             fail(f"cannot write {out}: {exc.strerror}. Choose another --out path.")
         typer.echo(f"Metrics: {out}")
+
+
+def _evaluate_codebook(codebook: Path, data: Path, text_column: str, label_column: str, multi_label: Optional[str],
+                       sheet: Optional[str], baseline: Optional[str], out: Optional[Path], cache_dir: Optional[Path],
+                       no_cache: bool, quiet: bool) -> None:
+    """``themes evaluate CODEBOOK DATA``: zero-shot tags against labelled comments, optionally next to a baseline."""
+    from consultnlp.themes.data import read_labelled
+    from consultnlp.themes.fewshot import evaluate_codebook
+    from consultnlp.themes.training import model_encoder
+
+    with errors():
+        labelled = read_labelled(data, text_column=text_column, label_column=label_column, multi_label=multi_label, sheet=sheet)
+        with progress_display(quiet) as progress:
+            encoder = model_encoder(progress, None if no_cache else (cache_dir or default_cache_dir()))
+            results = {str(codebook): evaluate_codebook(str(codebook), labelled.texts, labelled.labels, encoder)}
+            if baseline:
+                results[baseline] = evaluate_codebook(baseline, labelled.texts, labelled.labels, encoder)
+    keys = ("top1_accuracy", "top5_accuracy", "tagged_share", "precision", "recall")
+    typer.echo("codebook  " + "  ".join(keys))
+    for name, metrics in results.items():
+        typer.echo(f"{name}  " + "  ".join(f"{metrics[k]:.3f}" for k in keys))
+    if baseline:
+        first, second = results[str(codebook)], results[baseline]
+        typer.echo("difference  " + "  ".join(f"{first[k] - second[k]:+.3f}" for k in keys))
+    if out is not None:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {out}: {exc.strerror}. Choose another --out path.")

@@ -1,11 +1,12 @@
 """Does this comment speak to this theme? A calibrated match of comments against a codebook of any size.
 
 A theme needs only an id and a name; a description, examples and keywords each add evidence when given. Its
-*text* is "name. description. example. example" in each language the codebook has. Every comment is scored
-against every theme from evidence of two kinds:
+*text* is "name. description" in each language the codebook has. Every comment is scored against every theme from
+evidence of two kinds:
 
 - semantic: the cosine of the comment's embedding and the theme text's (the run's multilingual embedder, so a
-  codebook in one language matches comments in all three);
+  codebook in one language matches comments in all three), or with the theme's nearest examples when that is
+  higher (``consultnlp.themes.zeroshot``);
 - lexical: the TF-IDF cosine of the two over crude stems, with the IDF fitted on the consultation's own comments
   (a rare shared word, "ciclovías", counts more than a common one of the consultation), and the rarity-weighted
   share of the theme's stems the comment uses (``consultnlp.summary.matching``'s lexical score).

@@ -18,12 +18,15 @@ top-5 from 0.528 to 0.639 on held-out comments (``benchmarks/bench_codebook.py -
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import yaml
 
 from consultnlp.errors import InputError
 from consultnlp.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from consultnlp.embedders import TextEncoder
 
 REVIEW_FILE = "themes_review.yaml"
 MAX_EXAMPLES = 20  # per theme and language: the most recent corrections are not worth more than the first
@@ -121,3 +124,38 @@ def learn_from_run(run: Path, out: Path, *, review: Path | None = None, taxonomy
     langs = dict(zip(ids, frame[schema.LANG].fillna("").astype(str)))
     learned, added, missing = with_examples(codebook, reviewed, texts, langs)
     return write_codebook(learned, out), added, missing
+
+
+def evaluate_codebook(codebook: str, texts: list[str], labels: list[tuple[str, ...]], encoder: "TextEncoder", *,
+                      lang: str | None = None) -> dict[str, float]:
+    """Zero-shot tagging with ``codebook`` measured on labelled comments (labels are theme ids): top-1 and top-5 of
+    the calibrated match, the share of comments given a theme, and the precision and recall of the themes given.
+
+    Only the text match and the examples are measured (keywords need the comments' lemmas: run ``analyze``); every
+    comment is taken to be in ``lang`` (default: the codebook's first language)."""
+    import numpy as np
+
+    from consultnlp.taxonomy import load_taxonomy
+    from consultnlp.themes.evaluate import top_k_hits
+    from consultnlp.themes.training import embed_unique
+    from consultnlp.themes.zeroshot import CodebookTagger
+
+    taxonomy = load_taxonomy(codebook)
+    unknown = sorted({l for ls in labels for l in ls} - {t.id for t in taxonomy.themes})
+    if unknown:
+        raise InputError(f"labels {', '.join(unknown[:5])} are not themes of '{taxonomy.id}'; label the comments with its theme ids.")
+    tagger = CodebookTagger(taxonomy).fit(texts, encoder)
+    vectors = embed_unique(texts, encoder)
+    langs = [lang or taxonomy.languages[0]] * len(texts)
+    prob = tagger.scores(vectors, texts, langs).probability
+    given = [a.themes for a in tagger.assign(vectors, texts, langs, [{}] * len(texts))]
+    n_given = sum(len(g) for g in given)
+    right = sum(len(set(g) & set(l)) for g, l in zip(given, labels))
+    return {
+        "rows": float(len(texts)),
+        "top1_accuracy": float(top_k_hits(prob, labels, tagger.ids, 1).mean()),
+        "top5_accuracy": float(top_k_hits(prob, labels, tagger.ids, 5).mean()),
+        "tagged_share": float(np.mean([bool(g) for g in given])),
+        "precision": right / n_given if n_given else 0.0,
+        "recall": right / max(sum(len(l) for l in labels), 1),
+    }

@@ -1,7 +1,10 @@
 """Zero-shot theme tagging against a codebook of any size: the calibrated text match, plus keywords that pass a sense check.
 
-The text match (``consultnlp.themes.codebook``) scores every comment against every theme's name, description and
-examples, lexically and semantically, as one calibrated probability. Keywords, where the codebook has them, are
+The text match (``consultnlp.themes.codebook``) scores every comment against every theme's name and description,
+lexically and semantically, as one calibrated probability. A theme's examples (written in the codebook, or added
+from an analyst's corrections by ``consultnlp themes learn``) are embedded one by one: the semantic evidence is the
+higher of the cosine with the theme text and the mean cosine with the theme's ``EXAMPLE_NEIGHBOURS`` nearest
+examples (few-shot). Joining examples to the theme text instead blurred it (``bench_codebook.py --concepts``). Keywords, where the codebook has them, are
 evidence on top of it, in their own language only, and only in a sense that fits the theme:
 
 - web addresses, e-mail addresses and domains are not evidence ("gov.br" is no digital-services comment);
@@ -44,10 +47,10 @@ class Assignment:
     evidence: list[str]
 
 
-def theme_text(taxonomy: Taxonomy, theme_index: int, lang: str, *, examples: bool = True) -> str:
-    """The text a theme is matched on in ``lang``: "name. description. example. example" (what the codebook has)."""
+def theme_text(taxonomy: Taxonomy, theme_index: int, lang: str) -> str:
+    """The text a theme is matched on in ``lang``: "name. description" (its examples are compared one by one)."""
     theme = taxonomy.themes[theme_index]
-    parts = [theme.name.get(lang, ""), theme.description.get(lang, ""), *(theme.examples.get(lang, []) if examples else [])]
+    parts = [theme.name.get(lang, ""), theme.description.get(lang, "")]
     return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip())
 
 
@@ -75,10 +78,9 @@ class CodebookTagger:
     def fit(self, corpus: list[str], encoder: TextEncoder) -> "CodebookTagger":
         """Embed the theme texts and traps, and fit the lexical IDF on the consultation's own texts (no labels)."""
         for lang in self.langs:
-            self.texts_[lang] = [theme_text(self.taxonomy, j, lang, examples=False) for j in range(len(self.ids))]
-            # Embedded without its examples (each is embedded on its own, see _example_cosine); they join the lexical text.
-            own = [theme_text(self.taxonomy, j, lang, examples=False) for j in range(len(self.ids))]
-            self.vectors_[lang] = l2_normalise(encoder.encode(own, description="Embedding theme descriptions"))
+            # Without its examples: each example is embedded on its own (see _example_cosine).
+            self.texts_[lang] = [theme_text(self.taxonomy, j, lang) for j in range(len(self.ids))]
+            self.vectors_[lang] = l2_normalise(encoder.encode(self.texts_[lang], description="Embedding theme descriptions"))
         self.traps_ = _per_theme(encoder, [[t for ts in theme.traps.values() for t in ts] for theme in self.taxonomy.themes])
         self.examples_ = _per_theme(encoder, [[t for ts in theme.examples.values() for t in ts] for theme in self.taxonomy.themes])
         self.index_ = codebook.LexicalIndex(corpus)

@@ -72,3 +72,30 @@ def test_themes_learn_cli_writes_a_valid_codebook(write_file, tmp_path):
     assert learned.get("transporte").examples == {"es": ["La micro va llena."]} and learned.get("salud").examples == {}
     bad = runner.invoke(app, ["themes", "learn", str(tmp_path), "--out", str(tmp_path / "x.yaml")])
     assert bad.exit_code == 1 and "not a run folder (no manifest.json)" in bad.output
+
+
+def test_themes_evaluate_a_codebook_against_its_baseline(write_file, tmp_path):
+    base = write_file("ciudad.yaml", CODEBOOK)
+    learned = write_file("learned.yaml", CODEBOOK.replace(
+        "    name: {es: Transporte público}\n",
+        "    name: {es: Transporte público}\n    examples: {es: [\"La micro de mi barrio pasa cada media hora y va llena.\", \"Los buses nocturnos no pasan nunca.\"]}\n",
+    ))
+    data = write_file("labelled.csv", (
+        "text,theme\n"
+        "El bus de la línea 5 pasa cada cuarenta minutos y el metro va repleto.,transporte\n"
+        "La micro 210 no pasa los domingos y hay que caminar veinte cuadras.,transporte\n"
+        "Llevamos tres días sin agua potable en la población.,agua\n"
+        "Esperé ocho meses por una hora con el cardiólogo en el hospital.,salud\n"
+    ))
+    result = CliRunner().invoke(app, ["themes", "evaluate", str(learned), str(data), "--text-column", "text", "--label-column", "theme",
+                                      "--baseline", str(base), "--out", str(tmp_path / "m.json"), "--quiet", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads((tmp_path / "m.json").read_text())
+    with_examples_, names_only = metrics[str(learned)], metrics[str(base)]
+    assert with_examples_["rows"] == names_only["rows"] == 4
+    assert with_examples_["top1_accuracy"] == 1.0
+    assert with_examples_["recall"] > names_only["recall"]
+    assert result.output.splitlines()[-1].startswith("difference  ")
+    wrong = write_file("wrong.csv", "text,theme\nAlgo.,buses\n")
+    bad = CliRunner().invoke(app, ["themes", "evaluate", str(base), str(wrong), "--text-column", "text", "--label-column", "theme", "--quiet", "--no-cache"])
+    assert bad.exit_code == 1 and "labels buses are not themes of 'ciudad'" in bad.output
