@@ -128,7 +128,7 @@ def evaluate(
 
     MODEL may also be a codebook (a .yaml/.csv file or a bundled name): its zero-shot tags are measured, and with
     --baseline another codebook's too (e.g. before 'themes learn'), to show how much the examples helped."""
-    if not model.is_dir():
+    if _is_codebook(model):
         _evaluate_codebook(model, data, text_column, label_column, multi_label, sheet, baseline, out, cache_dir, no_cache, quiet)
         return
     from consultnlp.files import check_writable_folder
@@ -155,6 +155,13 @@ def evaluate(
         except OSError as exc:
             fail(f"cannot write {out}: {exc.strerror}. Choose another --out path.")
         typer.echo(f"Metrics: {out}")
+
+
+def _is_codebook(path: Path) -> bool:
+    """A codebook file (.yaml/.yml/.csv) or a bundled taxonomy's name, rather than a model folder."""
+    from consultnlp.taxonomy import bundled_taxonomies
+
+    return path.suffix.lower() in (".yaml", ".yml", ".csv") or (not path.exists() and str(path) in bundled_taxonomies())
 
 
 def _evaluate_codebook(codebook: Path, data: Path, text_column: str, label_column: str, multi_label: Optional[str],
