@@ -205,10 +205,7 @@ class TopicsConfig(Section):
 class ThemesConfig(Section):
     CHOICE = "method"
     ONLY_FOR = {
-        **{key: ("zero-shot",) for key in (
-            "min_contrast", "min_z", "min_similarity", "similarity_margin", "similarity_min_words",
-            "similarity_min_themes", "keyword_min_contrast", "keyword_margin", "calibration",
-        )},
+        "min_score": ("zero-shot",), "similarity_min_words": ("zero-shot",),
         "taxonomy": ("keywords", "zero-shot"), "min_keyword_hits": ("keywords", "zero-shot"),
         "model": ("supervised",), "group_column": ("supervised",), "min_probability": ("supervised",),
     }
@@ -219,16 +216,9 @@ class ThemesConfig(Section):
     group_column: str | None = None  # supervised: the question column; only that question's labels are proposed
     min_keyword_hits: int = Field(default=1, ge=1)
     max_themes: int = Field(default=3, ge=1)
-    # zero-shot (see consultnlp/themes/zeroshot.py). Without keywords a theme needs all of:
-    min_contrast: float = 3.0  # stand out this much among all themes for the comment (row z-score; 43-theme scale) ...
-    min_z: float = 2.0  # ... a z-score this high against the theme's usual similarity ...
-    min_similarity: float = Field(default=0.2, ge=-1, le=1)  # ... this cosine ...
-    similarity_margin: float = Field(default=0.05, ge=0, le=2)  # ... within this of the comment's best theme
+    # zero-shot (consultnlp/themes/zeroshot.py): a theme is given at this calibrated probability (None: the ArgKP-fitted one)
+    min_score: float | None = Field(default=None, gt=0, lt=1)
     similarity_min_words: int = Field(default=3, ge=0)  # shorter comments (content words) get themes from keywords only
-    similarity_min_themes: int = Field(default=8, ge=1)  # smaller taxonomies get themes from keywords only
-    keyword_min_contrast: float | None = None  # optional veto: keywords found count only if the theme stands out this much ...
-    keyword_margin: float | None = Field(default=None, ge=0, le=2)  # ... and is not this far below the comment's best theme
-    calibration: Literal["taxonomy", "corpus"] = "taxonomy"  # what a z-score is measured against
     min_probability: float = Field(default=0.0, ge=0, le=1)  # supervised: below this, "other"
 
 

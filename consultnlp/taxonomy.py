@@ -25,6 +25,8 @@ class Theme(BaseModel):
     name: dict[str, str]
     description: dict[str, str] = Field(default_factory=dict)
     keywords: dict[str, list[str]] = Field(default_factory=dict)
+    examples: dict[str, list[str]] = Field(default_factory=dict)  # comments that make the theme, matched like the description
+    traps: dict[str, list[str]] = Field(default_factory=dict)  # senses of its keywords that are not the theme
 
 
 class Taxonomy(BaseModel):

@@ -51,8 +51,8 @@ def test_config_overlay_keeps_every_other_default(tmp_path: Path):
 
 
 @pytest.mark.parametrize("overrides, message", [
-    (["themes.method=keywords", "themes.min_z=2.5"],
-     "themes.min_z has no effect with themes.method=keywords (it applies to zero-shot). Remove it, or set themes.method to zero-shot."),
+    (["themes.method=keywords", "themes.min_score=0.4"],
+     "themes.min_score has no effect with themes.method=keywords (it applies to zero-shot). Remove it, or set themes.method to zero-shot."),
     (["themes.min_probability=0.3"],
      "themes.min_probability has no effect with themes.method=zero-shot (it applies to supervised). Remove it, or set themes.method to supervised."),
     (["topics.clustering=kmeans", "topics.min_samples=10"],

@@ -10,7 +10,7 @@ import typer
 
 from consultnlp.cli.common import default_cache_dir, errors, fail, progress_display
 
-themes_app = typer.Typer(help="Commitment themes: validate taxonomies, train and evaluate classifiers.", no_args_is_help=True)
+themes_app = typer.Typer(help="Commitment themes: validate taxonomies, learn from corrections, train and evaluate classifiers.", no_args_is_help=True)
 
 TEXT_COLUMN = typer.Option(..., "--text-column", help="Column with the comment text.")
 LABEL_COLUMN = typer.Option(..., "--label-column", help="Column with the theme label(s).")
@@ -37,6 +37,35 @@ def validate(
         typer.echo(f"{len(report.problems)} problem(s) in {path.name}. See data/themes/README.md for the schema.", err=True)
         raise typer.Exit(code=1)
     typer.echo(report.summary())
+    from consultnlp.taxonomy import Taxonomy
+    from consultnlp.themes.zeroshot import matched_on
+
+    with errors():
+        taxonomy = Taxonomy.model_validate(report.data)
+    typer.echo("Zero-shot matches each theme on:")
+    for line in matched_on(taxonomy):
+        typer.echo(line)
+
+
+@themes_app.command()
+def learn(
+    run: Path = typer.Argument(..., metavar="RUN", help="A run folder written by 'consultnlp analyze'."),
+    out: Path = typer.Option(..., "--out", "-o", help="The codebook to write (.yaml); use it next time with --set themes.taxonomy=FILE."),
+    review: Optional[Path] = typer.Option(None, "--review", help="Corrections: per comment id, its right themes (default: RUN/themes_review.yaml)."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", help="The codebook to add examples to (default: the run's)."),
+) -> None:
+    """Turn an analyst's theme corrections into examples of the codebook, for the next run's zero-shot tagging.
+
+    The written codebook holds the corrected comments' redacted text: keep it with the run's private files."""
+    from consultnlp.themes.fewshot import learn_from_run
+
+    with errors():
+        path, added, missing = learn_from_run(run, out, review=review, taxonomy=taxonomy)
+    shown = ", ".join(f"{tid} {n}" for tid, n in sorted(added.items())) or "none"
+    typer.echo(f"Examples added per theme: {shown}.")
+    if missing:
+        typer.echo(f"{len(missing)} reviewed id(s) are not comments of this run, skipped: {', '.join(missing[:5])}.", err=True)
+    typer.echo(f"Codebook: {path}. Next run: --set themes.taxonomy={path}")
 
 
 @themes_app.command()
@@ -90,11 +119,18 @@ def evaluate(
     group_column: Optional[str] = GROUP_COLUMN,
     sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the metrics as JSON to this file."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="With a codebook as MODEL: another codebook to compare with."),
     cache_dir: Optional[Path] = CACHE_DIR,
     no_cache: bool = NO_CACHE,
     quiet: bool = QUIET,
 ) -> None:
-    """Measure a trained classifier on labelled comments: accuracy at 1 and 5, F1, per class, confusions."""
+    """Measure a trained classifier on labelled comments: accuracy at 1 and 5, F1, per class, confusions.
+
+    MODEL may also be a codebook (a .yaml/.csv file or a bundled name): its zero-shot tags are measured, and with
+    --baseline another codebook's too (e.g. before 'themes learn'), to show how much the examples helped."""
+    if _is_codebook(model):
+        _evaluate_codebook(model, data, text_column, label_column, multi_label, sheet, baseline, out, cache_dir, no_cache, quiet)
+        return
     from consultnlp.files import check_writable_folder
     from consultnlp.themes.data import read_labelled
     from consultnlp.themes.evaluate import format_metrics
@@ -119,3 +155,40 @@ def evaluate(
         except OSError as exc:
             fail(f"cannot write {out}: {exc.strerror}. Choose another --out path.")
         typer.echo(f"Metrics: {out}")
+
+
+def _is_codebook(path: Path) -> bool:
+    """A codebook file (.yaml/.yml/.csv) or a bundled taxonomy's name, rather than a model folder."""
+    from consultnlp.taxonomy import bundled_taxonomies
+
+    return path.suffix.lower() in (".yaml", ".yml", ".csv") or (not path.exists() and str(path) in bundled_taxonomies())
+
+
+def _evaluate_codebook(codebook: Path, data: Path, text_column: str, label_column: str, multi_label: Optional[str],
+                       sheet: Optional[str], baseline: Optional[str], out: Optional[Path], cache_dir: Optional[Path],
+                       no_cache: bool, quiet: bool) -> None:
+    """``themes evaluate CODEBOOK DATA``: zero-shot tags against labelled comments, optionally next to a baseline."""
+    from consultnlp.themes.data import read_labelled
+    from consultnlp.themes.fewshot import evaluate_codebook
+    from consultnlp.themes.training import model_encoder
+
+    with errors():
+        labelled = read_labelled(data, text_column=text_column, label_column=label_column, multi_label=multi_label, sheet=sheet)
+        with progress_display(quiet) as progress:
+            encoder = model_encoder(progress, None if no_cache else (cache_dir or default_cache_dir()))
+            results = {str(codebook): evaluate_codebook(str(codebook), labelled.texts, labelled.labels, encoder)}
+            if baseline:
+                results[baseline] = evaluate_codebook(baseline, labelled.texts, labelled.labels, encoder)
+    keys = ("top1_accuracy", "top5_accuracy", "tagged_share", "precision", "recall")
+    typer.echo("codebook  " + "  ".join(keys))
+    for name, metrics in results.items():
+        typer.echo(f"{name}  " + "  ".join(f"{metrics[k]:.3f}" for k in keys))
+    if baseline:
+        first, second = results[str(codebook)], results[baseline]
+        typer.echo("difference  " + "  ".join(f"{first[k] - second[k]:+.3f}" for k in keys))
+    if out is not None:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {out}: {exc.strerror}. Choose another --out path.")

@@ -3,13 +3,13 @@
 ``themes.method``:
 
 - ``keywords``: taxonomy keywords found in the lemmas (``consultnlp/themes/keywords.py``).
-- ``zero-shot``: keywords plus embedding similarity to the theme descriptions, with
-  thresholds calibrated on the consultation (``consultnlp/themes/zeroshot.py``).
+- ``zero-shot``: a calibrated lexical and semantic match of each comment against every theme's name,
+  description and examples, with keywords that pass a sense check (``consultnlp/themes/zeroshot.py``).
 - ``supervised``: a classifier trained with ``consultnlp themes train`` (``themes.model``),
   optionally restricted to the labels of each row's question (``themes.group_column``).
 
 A comment may carry several themes, or ``other`` when none passes. ``theme_scores`` keeps
-each theme's score and ``theme_evidence`` why it was given (keywords, ``sim=0.41``, ``p=0.62``).
+each theme's score and ``theme_evidence`` why it was given (keywords, ``sim=0.41|lex=0.20``, ``p=0.62``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,16 @@ from consultnlp.taxonomy import LabelTaxonomy, load_taxonomy
 from consultnlp.themes.keywords import KeywordMatcher, assign, join_assignment
 
 OUTPUT_COLUMNS = [schema.THEMES, schema.THEME_SCORES, schema.THEME_EVIDENCE]
+
+
+class _EmbeddingRows:
+    """The analysed comments' rows of the run's embeddings, sliced a block at a time (never copied whole)."""
+
+    def __init__(self, embeddings: Any, position: np.ndarray) -> None:
+        self.embeddings, self.position = embeddings, position
+
+    def __getitem__(self, block: slice) -> np.ndarray:
+        return np.asarray(self.embeddings[self.position[block]])
 
 
 class ThemesStage(Stage):
@@ -92,11 +102,7 @@ class ThemesStage(Stage):
         return rows
 
     def _zero_shot(self, units: pd.DataFrame, context: RunContext) -> list[tuple[str, str, str]]:
-        from consultnlp.themes.zeroshot import (
-            ZeroShotTagger,
-            similarities,
-            theme_prototypes,
-        )
+        from consultnlp.themes.zeroshot import CodebookTagger
 
         cfg: ThemesConfig = self.config
         if len(units) == 0:
@@ -104,21 +110,17 @@ class ThemesStage(Stage):
         position = context.unit_ids.get_indexer(units.index)
         if (position < 0).any():
             raise PipelineError("the embeddings do not cover every analysed comment; run 'embed' right before 'themes'.")
-        n_themes = len(self.taxonomy.themes)
-        if n_themes < cfg.similarity_min_themes:
-            context.warn("note_small_taxonomy", n=n_themes, min=cfg.similarity_min_themes)
+        texts = units[schema.TEXT_REDACTED].astype(str).tolist()
         with context.progress.task("Tagging themes (zero-shot)", total=len(units)) as task:
-            prototypes = theme_prototypes(self.taxonomy, context.encoder)
-            sims = similarities(context.embeddings, units[schema.LANG].astype(str).tolist(), prototypes, rows=position)
-            tagger = ZeroShotTagger(
-                self.taxonomy, min_keyword_hits=cfg.min_keyword_hits, max_themes=cfg.max_themes,
-                min_contrast=cfg.min_contrast, min_z=cfg.min_z, min_similarity=cfg.min_similarity,
-                margin=cfg.similarity_margin, min_words=cfg.similarity_min_words, min_themes=cfg.similarity_min_themes,
-                keyword_min_contrast=cfg.keyword_min_contrast, keyword_margin=cfg.keyword_margin,
-                calibration=cfg.calibration,
-            ).calibrate(sims, prototypes)
+            tagger = CodebookTagger(
+                self.taxonomy, max_themes=cfg.max_themes, min_score=cfg.min_score,
+                min_words=cfg.similarity_min_words, min_keyword_hits=cfg.min_keyword_hits,
+            ).fit(texts, context.encoder)
             words = units[schema.LEMMAS].astype(str).str.split().str.len().fillna(0).astype(int).tolist()
-            assignments = tagger.assign(self._matches(units, context), sims, words)
+            assignments = tagger.assign(
+                _EmbeddingRows(context.embeddings, position), texts, units[schema.LANG].astype(str).tolist(),
+                self._matches(units, context), words,
+            )
             task.advance(len(units))
         return [join_assignment(a.themes, a.scores, a.evidence) for a in assignments]
 

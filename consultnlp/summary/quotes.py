@@ -101,6 +101,12 @@ def _theme_score(units: pd.DataFrame, ids: pd.Index, theme: str) -> np.ndarray:
     return np.asarray(out, dtype=float)
 
 
+def confident(units: pd.DataFrame, members: pd.Index, theme: str) -> np.ndarray:
+    """Mask of the theme's most confident half: its quotes come from there (theme scores rank the matches)."""
+    scores = _theme_score(units, members, theme)
+    return scores >= np.median(scores) if len(scores) else np.zeros(0, dtype=bool)
+
+
 def quote_adjustment(units: pd.DataFrame, ids: pd.Index, scope: str, group: str) -> np.ndarray:
     """What is added to a candidate's centrality: penalties for poor quotes, a bonus for clear theme examples."""
     lengths = units.loc[ids, schema.TEXT_REDACTED].astype(str).str.len().to_numpy()
@@ -135,6 +141,9 @@ def build_quote_pool(
             centre = vectors.mean(axis=0)
             centres[(scope, group)] = centre
             sizes[(scope, group)] = len(members)
+            if scope == "theme":
+                keep = confident(units, members, group)
+                members, vectors = members[keep], vectors[keep]
             relevance = vectors @ _normalised(centre) + quote_adjustment(units, members, scope, group)
             order = np.lexsort((np.arange(len(relevance)), -relevance))[:pool_size]
             chosen.update(str(members[i]) for i in order)
@@ -181,6 +190,8 @@ def choose_quotes(
     for group in sorted(groups, key=lambda g: (-len(groups[g]), g)):
         members = groups[group]
         candidates = members[pool.ids.get_indexer(members) >= 0] if len(pool.ids) else members[:0]
+        if scope == "theme" and len(candidates):
+            candidates = candidates[candidates.isin(members[confident(units, members, group)])]
         centre = group_centre(pool, scope, group, members, original)
         if len(candidates) == 0 or centre is None:
             continue

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from consultnlp import schema
-from consultnlp.lemmas import SUPPORTED, Lemmatizer
+from consultnlp.lemmas import SUPPORTED, Lemmatizer, boilerplate_stopwords
 from consultnlp.taxonomy import Taxonomy
 from consultnlp.text import fold, surface_tokens
+from consultnlp.themes.codebook import strip_non_evidence
 
 
 class KeywordMatcher:
@@ -40,8 +41,12 @@ class KeywordMatcher:
             phrase_table: dict[str, set[tuple[str, str]]] = defaultdict(set)
             stop = lemmatizer.stopwords(lang)
             single: dict[tuple[str, str], list[str]] = defaultdict(list)  # (theme, lemma) -> one-word keywords
+            # A consultation's own vocabulary ("propuesta", "plano") is boilerplate, never evidence of a theme.
+            boilerplate = {fold(w) for w in boilerplate_stopwords(lang)}
             for theme in taxonomy.themes:
                 for keyword in theme.keywords.get(lang, []):
+                    if fold(keyword.strip()) in boilerplate:
+                        continue
                     words = surface_tokens(keyword)
                     lemma = fold(lemmatizer.lemmatize_phrase(keyword, lang))
                     if len(words) == 1 and lemma and len(lemma.split()) == 1 and lemma not in stop:
@@ -65,6 +70,8 @@ class KeywordMatcher:
     def match(self, lemmas: str, lang: str, text: str = "") -> dict[str, list[str]]:
         """Theme id -> the keywords (as written in the taxonomy) found in ``lemmas`` or, for phrases, ``text``."""
         langs = [lang] if lang in self.words else list(self.words)
+        # Web and e-mail addresses name a site, not a subject: "gov.br" is no comment on digital services.
+        lemmas, text = strip_non_evidence(lemmas), strip_non_evidence(text)
         found: dict[str, set[str]] = defaultdict(set)
         for token in fold(lemmas).split():
             for l in langs:

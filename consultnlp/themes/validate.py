@@ -19,8 +19,11 @@ import yaml
 
 TOP_KEYS = ("id", "name", "version", "source", "licence", "languages", "themes")
 TOP_REQUIRED = ("id", "name", "version", "languages", "themes")
-THEME_KEYS = ("id", "parent", "name", "description", "keywords")
-THEME_REQUIRED = ("id", "name", "description", "keywords")
+THEME_KEYS = ("id", "parent", "name", "description", "keywords", "examples", "traps")
+# A theme needs an id and a name; a description, keywords (in any of its languages), examples and traps each add evidence.
+THEME_REQUIRED = ("id", "name")
+LIST_FIELDS = ("keywords", "examples", "traps")  # language -> list of texts
+OPTIONAL_COLUMNS = ("description", *LIST_FIELDS)
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 LANG_PATTERN = re.compile(r"^[a-z]{2}$")
 RESERVED_ID = "other"
@@ -61,11 +64,11 @@ class ValidationReport:
         themes = data.get("themes", [])
         langs = data.get("languages", [])
         top = sum(1 for t in themes if not t.get("parent"))
-        per_lang = {l: sum(len(t["keywords"].get(l, [])) for t in themes) for l in langs}
+        per_lang = {l: sum(len(t.get("keywords", {}).get(l, [])) for t in themes) for l in langs}
         owners: Counter = Counter()
         for theme in themes:
             for lang in langs:
-                for kw in {k.strip().lower() for k in theme["keywords"].get(lang, [])}:
+                for kw in {k.strip().lower() for k in theme.get("keywords", {}).get(lang, [])}:
                     owners[(lang, kw)] += 1
         shared = sum(1 for n in owners.values() if n > 1)
         kw_text = ", ".join(f"{l} {n}" for l, n in per_lang.items())
@@ -171,16 +174,13 @@ def _read_csv(text: str, stem: str) -> tuple[Any, dict[Path_, int], list[Problem
             problems.append(Problem(1, f"the header has no '{required}' column. Found: {', '.join(header)}"))
     if not langs:
         problems.append(Problem(1, "the header has no name_<lang> column (e.g. name_es); these define the languages"))
-    for prefix in ("description", "keywords"):
-        for lang in langs:
-            if f"{prefix}_{lang}" not in header:
-                problems.append(Problem(1, f"the header has name_{lang} but no {prefix}_{lang} column"))
-    known = {"id", "parent"} | {f"{p}_{l}" for p in ("name", "description", "keywords") for l in langs}
+    known = {"id", "parent"} | {f"{p}_{l}" for p in ("name", *OPTIONAL_COLUMNS) for l in langs}
     for col in header:
         if col not in known:
             prefix = col.split("_", 1)[0]
-            hint = f" (no name_{col.split('_', 1)[1]} column defines that language)" if prefix in ("description", "keywords") and "_" in col else ""
-            problems.append(Problem(1, f"unknown column '{col}'{hint}. Valid: id, parent, name_<lang>, description_<lang>, keywords_<lang>"))
+            hint = f" (no name_{col.split('_', 1)[1]} column defines that language)" if prefix in OPTIONAL_COLUMNS and "_" in col else ""
+            problems.append(Problem(1, f"unknown column '{col}'{hint}. Valid: id, parent, name_<lang>, and optional "
+                                       "description_<lang>, keywords_<lang>, examples_<lang>, traps_<lang>"))
     dupes = sorted({h for h in header if header.count(h) > 1})
     for col in dupes:
         problems.append(Problem(1, f"column '{col}' appears twice in the header"))
@@ -203,9 +203,10 @@ def _read_csv(text: str, stem: str) -> tuple[Any, dict[Path_, int], list[Problem
                 "id": cells["id"],
                 "parent": cells["parent"] or None,
                 "name": {l: cells[f"name_{l}"] for l in langs if cells[f"name_{l}"]},
-                "description": {l: cells[f"description_{l}"] for l in langs if cells[f"description_{l}"]},
-                "keywords": {l: [k.strip() for k in cells[f"keywords_{l}"].split(";") if k.strip()] for l in langs},
+                "description": {l: cells[f"description_{l}"] for l in langs if cells.get(f"description_{l}")},
             }
+            for key in LIST_FIELDS:  # lists separated by ";"
+                theme[key] = {l: [k.strip() for k in cells[f"{key}_{l}"].split(";") if k.strip()] for l in langs if cells.get(f"{key}_{l}", "").strip()}
             themes.append(theme)
             _mark_all(theme, ("themes", i), start, lines)
     except csv.Error as exc:
@@ -307,7 +308,7 @@ class _Checker:
     def _check_theme(self, theme: Any, i: int, langs: list[str], all_ids: set[str]) -> None:
         path: Path_ = ("themes", i)
         if not isinstance(theme, dict):
-            self.add(path, f"theme #{i + 1} must be a mapping with id, name, description and keywords")
+            self.add(path, f"theme #{i + 1} must be a mapping with at least id and name")
             return
         tid = theme.get("id")
         label = f"theme '{tid}'" if isinstance(tid, str) and tid else f"theme #{i + 1}"
@@ -328,17 +329,19 @@ class _Checker:
                 self.add((*path, "parent"), f"{label}: parent '{parent}' is not the id of a theme in this file")
             elif parent == tid:
                 self.add((*path, "parent"), f"{label}: a theme cannot be its own parent")
-        for key in ("name", "description"):
+        if "name" in theme:
+            self._check_texts(theme["name"], (*path, "name"), "name", langs, label)
+        if "description" in theme:
+            self._check_texts(theme["description"], (*path, "description"), "description", langs, label, every_language=False)
+        for key in LIST_FIELDS:
             if key in theme:
-                self._check_texts(theme[key], (*path, key), key, langs, label)
-        if "keywords" in theme:
-            self._check_keywords(theme["keywords"], (*path, "keywords"), langs, label)
+                self._check_keywords(theme[key], (*path, key), langs, label, key=key)
 
-    def _check_texts(self, value: Any, path: Path_, key: str, langs: list[str], label: str) -> None:
+    def _check_texts(self, value: Any, path: Path_, key: str, langs: list[str], label: str, *, every_language: bool = True) -> None:
         if not isinstance(value, dict):
             self.add(path, f"{label}: {key} must map each language to a text, e.g. {{es: \"...\", pt: \"...\"}}")
             return
-        for lang in langs:
+        for lang in langs if every_language else [l for l in langs if l in value]:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
                 self.add((*path, lang) if lang in value else path, f"{label}: {self.where(key, lang)} is missing or empty")
@@ -346,18 +349,23 @@ class _Checker:
             if lang not in langs:
                 self.add((*path, lang), f"{label}: {key} has language '{lang}', which is not in languages ({', '.join(langs)})")
 
-    def _check_keywords(self, value: Any, path: Path_, langs: list[str], label: str) -> None:
+    def _check_keywords(self, value: Any, path: Path_, langs: list[str], label: str, *, key: str = "keywords") -> None:
+        """Keywords, examples or traps: language -> list; a language may be left out (its comments get none)."""
         if not isinstance(value, dict):
-            self.add(path, f"{label}: keywords must map each language to a list, e.g. {{es: [a, b], pt: [c, d]}}")
+            self.add(path, f"{label}: {key} must map each language to a list, e.g. {{es: [a, b], pt: [c, d]}}")
             return
         for lang in value:
             if lang not in langs:
-                self.add((*path, lang), f"{label}: keywords has language '{lang}', which is not in languages ({', '.join(langs)})")
-        for lang in langs:
+                self.add((*path, lang), f"{label}: {key} has language '{lang}', which is not in languages ({', '.join(langs)})")
+        for lang in [l for l in langs if l in value]:
             words = value.get(lang)
             if not isinstance(words, list) or not words:
-                where = self.where("keywords", lang)
-                self.add((*path, lang) if lang in value else path, f"{label}: {where} needs at least one keyword (a list)")
+                self.add((*path, lang), f"{label}: {self.where(key, lang)} must be a list with at least one entry, or left out")
+                continue
+            if key != "keywords":
+                for j, text in enumerate(words):
+                    if not isinstance(text, str) or not text.strip():
+                        self.add((*path, lang, j), f"{label}: {key} entry {text!r} in {lang} must be a non-empty text")
                 continue
             seen: set[str] = set()
             for j, word in enumerate(words):

@@ -1,63 +1,41 @@
-"""Zero-shot theme tagging: taxonomy keywords found in the lemmas, plus embedding similarity.
+"""Zero-shot theme tagging against a codebook of any size: the calibrated text match, plus keywords that pass a sense check.
 
-Each theme gets one prototype vector per language: the mean of the embedding of
-"name. description" and the mean embedding of its keywords (on a labelled dev set,
-see ``benchmarks/bench_themes_zeroshot.py``, this ranked themes better than either
-alone). A comment's similarity to a theme is the cosine with the prototype in the
-comment's language.
+The text match (``consultnlp.themes.codebook``) scores every comment against every theme's name and description,
+lexically and semantically, as one calibrated probability. A theme's examples (written in the codebook, or added
+from an analyst's corrections by ``consultnlp themes learn``) are embedded one by one: the semantic evidence is the
+higher of the cosine with the theme text and the mean cosine with the theme's ``EXAMPLE_NEIGHBOURS`` nearest
+examples (few-shot). Joining examples to the theme text instead blurred it (``bench_codebook.py --concepts``). Keywords, where the codebook has them, are
+evidence on top of it, in their own language only, and only in a sense that fits the theme:
 
-Raw cosines are not comparable, so two calibrated views of them are used:
+- web addresses, e-mail addresses and domains are not evidence ("gov.br" is no digital-services comment);
+- a keyword counts only when the comment's embedding is at least orthogonal to the theme (cosine >= 0) and nearer
+  the theme than any of the theme's ``traps`` (texts naming the senses the keyword also has: "consulta médica"
+  for a participation theme's "consulta");
+- a counted keyword raises the match's log-odds by ``KEYWORD_LOGIT`` (at most ``MAX_KEYWORD_HITS`` of them): it
+  makes a theme likelier, it never gives one on its own against the text evidence.
 
-- ``z``, per theme: how far the cosine sits above what the theme usually gets from
-  unrelated text, measured on the taxonomy itself (its other themes' prototypes) or,
-  with ``calibration="corpus"``, on the consultation (median and MAD).
-- ``contrast``, per comment: how far the theme stands out among all the taxonomy's
-  themes for that comment (the comment's row of cosines as z-scores). A comment on
-  general values ("respect, dignity, equality for everyone") is mildly close to many
-  themes and stands out for none; a comment about bus fares stands out for transport.
-  On the real consultations of the benchmark, contrast separated right from wrong
-  embedding-only assignments far better than ``z`` (``data/themes/manual-check-2026-12.md``).
-
-A theme is assigned when
-
-- its keywords are found (``min_keyword_hits``). Optionally the embedding may overrule
-  them (contrast below ``keyword_min_contrast``, or the cosine more than
-  ``keyword_margin`` below the comment's best theme); this is off by default because,
-  judged by hand on real comments, such vetoes removed more right themes than wrong
-  ones: ambiguous keywords are better fixed in the taxonomy. Or
-- without keywords: contrast >= ``min_contrast``, z >= ``min_z``, the cosine is at
-  least ``min_similarity`` and within ``margin`` of the comment's best theme, and the
-  comment has at least ``min_words`` content words. A taxonomy of fewer than
-  ``min_themes`` themes gets no embedding-only themes: with three themes, whichever is
-  least unrelated to a comment about something else stands out as much as a real match.
-
-Comments with no theme get ``other``. Scores combine both kinds of evidence in [0, 1].
+A theme is given when its probability reaches ``min_score`` and its cosine is not below zero; the best
+``max_themes`` are kept, and a comment with none gets ``other``. Very short comments ("ok", "gracias") sit near
+some theme by chance, so below ``min_words`` content words only keywords can give a theme.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
 from consultnlp.embedders import TextEncoder
 from consultnlp.embedders.base import l2_normalise
 from consultnlp.taxonomy import Taxonomy
+from consultnlp.themes import codebook
 
-# Below this many comments the corpus distribution is too thin to calibrate on; the
-# taxonomy's own similarity spread (prototype vs. the other themes) is used instead.
-MIN_CALIBRATION_ROWS = 200
-SIMILARITY_CHUNK = 50_000  # comments per block of the similarity product
-# Median gap between the two calibrations' locations (prototype vs. unrelated prototypes, and
-# comment vs. theme over a corpus): 0.24 on the bundled sample's 496 hand-written comments with
-# the USE embedder, where the two scales agreed (median ratio 1.0).
-TAXONOMY_SHIFT = 0.24
-# Contrast thresholds are set for a taxonomy of this many themes (the bundled OGP one). With n themes
-# the largest contrast a comment can reach is sqrt(n - 1), so smaller taxonomies get thresholds scaled
-# by sqrt((n - 1) / (REFERENCE_THEMES - 1)): the same share of the largest possible contrast.
-REFERENCE_THEMES = 43
+# Log-odds one counted keyword adds (two at most): one lifts a theme the text match puts at 0.11 to the threshold (0.36).
+# Set by hand on the test comments and Chile 5k (1.1 and 2.2 tried; not on ArgKP, which has no keywords).
+KEYWORD_LOGIT = 1.6
+MAX_KEYWORD_HITS = 2
+EXAMPLE_NEIGHBOURS = 3  # a comment's cosine with a theme's examples: the mean over its nearest few
+CHUNK = 20_000  # comments per block: the comments x themes evidence is built a block at a time
 
 
 @dataclass(frozen=True)
@@ -69,185 +47,145 @@ class Assignment:
     evidence: list[str]
 
 
-def prototype_texts(taxonomy: Taxonomy, lang: str) -> tuple[list[str], list[list[str]]]:
-    """Per theme: "name. description" in ``lang``, and its keywords in ``lang``."""
-    descriptions, keywords = [], []
-    for theme in taxonomy.themes:
-        name = theme.name.get(lang, "")
-        descriptions.append(f"{name}. {theme.description.get(lang, '')}".strip())
-        keywords.append(list(theme.keywords.get(lang, [])) or [name])
-    return descriptions, keywords
+def theme_text(taxonomy: Taxonomy, theme_index: int, lang: str) -> str:
+    """The text a theme is matched on in ``lang``: "name. description" (its examples are compared one by one)."""
+    theme = taxonomy.themes[theme_index]
+    parts = [theme.name.get(lang, ""), theme.description.get(lang, "")]
+    return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip())
 
 
-def theme_prototypes(taxonomy: Taxonomy, encoder: TextEncoder) -> dict[str, np.ndarray]:
-    """Language -> (themes x dim) unit vectors, in the comments' embedding space (through the cache)."""
-    out: dict[str, np.ndarray] = {}
-    for lang in taxonomy.languages:
-        descriptions, keywords = prototype_texts(taxonomy, lang)
-        flat = [k for kws in keywords for k in kws]
-        vectors = encoder.encode(descriptions + flat, description="Embedding theme descriptions")
-        desc, kw = vectors[: len(descriptions)], vectors[len(descriptions):]
-        bounds = np.cumsum([0] + [len(k) for k in keywords])
-        kw_mean = l2_normalise(np.vstack([kw[a:b].mean(axis=0) for a, b in zip(bounds[:-1], bounds[1:])]))
-        out[lang] = l2_normalise(desc + kw_mean)
-    return out
+class CodebookTagger:
+    """Tags comments with a taxonomy's themes (see the module docstring)."""
 
-
-def similarities(
-    embeddings: np.ndarray, langs: list[str], prototypes: dict[str, np.ndarray], rows: np.ndarray | None = None
-) -> np.ndarray:
-    """(comments x themes) cosine; a comment in a language the taxonomy lacks takes the best over its languages.
-
-    ``rows``, when given, are the comments' rows in ``embeddings``. Works in chunks, so the
-    embeddings are never copied whole (1.9 GB at a million comments).
-    """
-    n = len(langs) if rows is None else len(rows)
-    n_themes = next(iter(prototypes.values())).shape[0]
-    out = np.empty((n, n_themes), dtype=np.float32)
-    langs_arr = np.asarray(langs, dtype=object)
-    for start in range(0, n, SIMILARITY_CHUNK):
-        stop = min(start + SIMILARITY_CHUNK, n)
-        chunk = embeddings[start:stop] if rows is None else embeddings[rows[start:stop]]
-        chunk_langs = langs_arr[start:stop]
-        covered = np.zeros(stop - start, dtype=bool)
-        for lang, proto in prototypes.items():
-            mine = chunk_langs == lang
-            if mine.any():
-                out[start:stop][mine] = chunk[mine] @ proto.T
-                covered |= mine
-        if not covered.all():
-            rest = ~covered
-            out[start:stop][rest] = np.max(np.stack([chunk[rest] @ p.T for p in prototypes.values()]), axis=0)
-    return out
-
-
-def corpus_calibration(sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per-theme location and scale of the similarity distribution: median and 1.4826 x MAD."""
-    centre = np.median(sims, axis=0)
-    scale = 1.4826 * np.median(np.abs(sims - centre), axis=0)
-    return centre, np.maximum(scale, 1e-3)
-
-
-def taxonomy_calibration(prototypes: dict[str, np.ndarray], taxonomy: Taxonomy) -> tuple[np.ndarray, np.ndarray]:
-    """Per-theme location and scale from the similarity of each prototype to the unrelated themes' prototypes.
-
-    Used for small inputs; comments sit lower than prototypes do against each other, so
-    the location is shifted by the typical gap measured on the dev set (see the benchmark).
-    """
-    ids = [t.id for t in taxonomy.themes]
-    related = {t.id: {t.id, t.parent} | {c.id for c in taxonomy.themes if c.parent == t.id} for t in taxonomy.themes}
-    stacked = np.vstack(list(prototypes.values()))
-    owners = ids * len(prototypes)
-    centre, scale = np.zeros(len(ids)), np.zeros(len(ids))
-    for j, tid in enumerate(ids):
-        keep = np.array([o not in related[tid] for o in owners])
-        if not keep.any():
-            centre[j], scale[j] = 0.0, 0.1
-            continue
-        ref = np.concatenate([p[j] @ stacked[keep].T for p in prototypes.values()])
-        centre[j], scale[j] = float(np.median(ref)), float(1.4826 * np.median(np.abs(ref - np.median(ref))))
-    return centre - TAXONOMY_SHIFT, np.maximum(scale, 1e-3)
-
-
-def contrast(sims: np.ndarray) -> np.ndarray:
-    """(comments x themes): how far each theme stands out among all themes for the same comment (row z-scores)."""
-    if sims.size == 0:
-        return sims
-    spread = np.maximum(sims.std(axis=1, keepdims=True), 1e-6)
-    return (sims - sims.mean(axis=1, keepdims=True)) / spread
-
-
-class ZeroShotTagger:
-    """Assigns themes from keyword hits and calibrated embedding similarity (see the module docstring)."""
-
-    def __init__(
-        self,
-        taxonomy: Taxonomy,
-        *,
-        min_keyword_hits: int = 1,
-        max_themes: int = 3,
-        min_contrast: float = 3.0,
-        min_z: float = 2.0,
-        min_similarity: float = 0.2,
-        margin: float = 0.05,
-        min_words: int = 3,
-        min_themes: int = 8,
-        keyword_min_contrast: float | None = None,
-        keyword_margin: float | None = None,
-        calibration: str = "taxonomy",
-    ) -> None:
+    def __init__(self, taxonomy: Taxonomy, *, max_themes: int = 3, min_score: float | None = None,
+                 min_words: int = 3, min_keyword_hits: int = 1) -> None:
         self.taxonomy = taxonomy
         self.ids = [t.id for t in taxonomy.themes]
-        self.min_keyword_hits = min_keyword_hits
+        self.langs = list(taxonomy.languages)
         self.max_themes = max_themes
-        self.min_contrast = min_contrast
-        self.min_z = min_z
-        self.min_similarity = min_similarity
-        self.margin = margin
+        self.min_score = codebook.THRESHOLD if min_score is None else min_score
         self.min_words = min_words
-        self.min_themes = min_themes
-        self.keyword_min_contrast = keyword_min_contrast
-        self.keyword_margin = keyword_margin
-        self.calibration = calibration
-        self.centre_: np.ndarray | None = None
-        self.scale_: np.ndarray | None = None
+        self.min_keyword_hits = min_keyword_hits
+        self.texts_: dict[str, list[str]] = {}
+        self.vectors_: dict[str, np.ndarray] = {}
+        self.traps_: list[np.ndarray] = []
+        self.examples_: list[np.ndarray] = []
+        self.index_: codebook.LexicalIndex | None = None
+        # A theme, its parent and its sub-themes do not compete with each other (see codebook._gap).
+        parent = {t.id: t.parent for t in taxonomy.themes}
+        self.related_ = np.array([[a == b or parent[a] == b or parent[b] == a for b in self.ids] for a in self.ids], dtype=bool)
 
-    def calibrate(self, sims: np.ndarray, prototypes: dict[str, np.ndarray]) -> "ZeroShotTagger":
-        """Learn each theme's similarity location and scale (``calibration``: taxonomy, or corpus when large enough)."""
-        if self.calibration == "corpus" and (sims.shape[0] >= MIN_CALIBRATION_ROWS or not prototypes):
-            self.centre_, self.scale_ = corpus_calibration(sims)
-        else:
-            self.centre_, self.scale_ = taxonomy_calibration(prototypes, self.taxonomy)
+    def fit(self, corpus: list[str], encoder: TextEncoder) -> "CodebookTagger":
+        """Embed the theme texts and traps, and fit the lexical IDF on the consultation's own texts (no labels)."""
+        for lang in self.langs:
+            # Without its examples: each example is embedded on its own (see _example_cosine).
+            self.texts_[lang] = [theme_text(self.taxonomy, j, lang) for j in range(len(self.ids))]
+            self.vectors_[lang] = l2_normalise(encoder.encode(self.texts_[lang], description="Embedding theme descriptions"))
+        self.traps_ = _per_theme(encoder, [[t for ts in theme.traps.values() for t in ts] for theme in self.taxonomy.themes])
+        self.examples_ = _per_theme(encoder, [[t for ts in theme.examples.values() for t in ts] for theme in self.taxonomy.themes])
+        self.index_ = codebook.LexicalIndex(corpus)
         return self
 
-    def zscores(self, sims: np.ndarray) -> np.ndarray:
-        """Per-theme z-scores of the similarities against the calibration."""
-        if self.centre_ is None or self.scale_ is None:
-            raise RuntimeError("call calibrate() before zscores()")
-        return (sims - self.centre_) / self.scale_
+    def scores(self, embeddings: np.ndarray, texts: list[str], langs: list[str]) -> codebook.MatchScores:
+        """Comments x themes evidence and probability; a comment in a language the codebook lacks takes, for each
+        kind of evidence, the best over the codebook's languages."""
+        if self.index_ is None:
+            raise RuntimeError("call fit() before scores()")
+        n, k = len(texts), len(self.ids)
+        cosine, tfidf, coverage = (np.full((n, k), -np.inf, dtype=np.float32) for _ in range(3))
+        langs_arr = np.asarray(langs, dtype=object)
+        known = np.isin(langs_arr, self.langs)
+        for lang in self.langs:
+            rows = np.flatnonzero((langs_arr == lang) | ~known)
+            if not len(rows):
+                continue
+            c = np.asarray(embeddings[rows], dtype=np.float32) @ self.vectors_[lang].T
+            c = np.maximum(c, self._example_cosine(np.asarray(embeddings[rows], dtype=np.float32)))
+            t, v = self.index_.compare([texts[i] for i in rows], self.texts_[lang])
+            for target, value in ((cosine, c), (tfidf, t), (coverage, v)):
+                target[rows] = np.maximum(target[rows], value)
+        return codebook.score(cosine, tfidf, coverage, self.related_)
 
-    def assign(self, found: list[dict[str, list[str]]], sims: np.ndarray, words: Sequence[int] | None = None) -> list[Assignment]:
-        """One ``Assignment`` per comment from its keyword hits (theme -> keywords), similarity row and content-word count."""
-        z = self.zscores(sims)
-        stand_out = contrast(sims)
-        shrink = min(1.0, math.sqrt(max(len(self.ids) - 1, 1) / (REFERENCE_THEMES - 1)))
-        min_contrast = self.min_contrast * shrink
-        keyword_floor = -math.inf if self.keyword_min_contrast is None else self.keyword_min_contrast * shrink
-        keyword_margin = math.inf if self.keyword_margin is None else self.keyword_margin
-        best = sims.max(axis=1) if sims.size else np.zeros(len(found))
-        by_embedding = len(self.ids) >= self.min_themes
-        col = {tid: j for j, tid in enumerate(self.ids)}
-        out = []
-        for i, hits in enumerate(found):
-            candidates: dict[int, tuple[float, str]] = {}
-            for tid, keywords in hits.items():
-                j = col[tid]
-                # Keywords count unless the optional veto says the embedding contradicts them.
-                agrees = stand_out[i, j] >= keyword_floor and sims[i, j] >= best[i] - keyword_margin
-                if len(keywords) >= self.min_keyword_hits and agrees:
-                    candidates[j] = (self._score(len(keywords), stand_out[i, j] - min_contrast), "|".join(keywords))
-            # Very short comments ("ok", ".") sit near some description by chance: keywords only.
-            if by_embedding and (words is None or words[i] >= self.min_words):
-                near_best = (
-                    (stand_out[i] >= min_contrast)
-                    & (z[i] >= self.min_z)
-                    & (sims[i] >= self.min_similarity)
-                    & (sims[i] >= best[i] - self.margin)
-                )
-                for j in np.flatnonzero(near_best):
-                    if j not in candidates:
-                        candidates[j] = (self._score(0, stand_out[i, j] - min_contrast), "")
-            # Best score first; ties go to the theme listed first in the taxonomy (deterministic output).
-            ranked = sorted(candidates.items(), key=lambda kv: (-kv[1][0], kv[0]))[: self.max_themes]
-            themes = [self.ids[j] for j, _ in ranked]
-            scores = [round(s, 3) for _, (s, _) in ranked]
-            evidence = ["|".join(x for x in (kw, f"sim={sims[i, j]:.2f}") if x) for j, (_, kw) in ranked]
-            out.append(Assignment(themes, scores, evidence))
+    def _example_cosine(self, embeddings: np.ndarray) -> np.ndarray:
+        """Comments x themes: the mean cosine with the theme's ``EXAMPLE_NEIGHBOURS`` nearest examples (-inf without)."""
+        out = np.full((len(embeddings), len(self.ids)), -np.inf, dtype=np.float32)
+        for j, vectors in enumerate(self.examples_):
+            if len(vectors):
+                sims = embeddings @ vectors.T
+                k = min(EXAMPLE_NEIGHBOURS, sims.shape[1])
+                out[:, j] = np.sort(sims, axis=1)[:, -k:].mean(axis=1)
         return out
 
-    @staticmethod
-    def _score(hits: int, above: float) -> float:
-        """1 - (1 - keyword part)(1 - embedding part); the embedding part is 0.5 where contrast = the threshold."""
-        keyword_part = hits / (hits + 1)
-        embedding_part = 1.0 / (1.0 + math.exp(-float(above)))
-        return 1.0 - (1.0 - keyword_part) * (1.0 - embedding_part)
+    def trap_cosine(self, embeddings: np.ndarray) -> np.ndarray:
+        """Comments x themes: the cosine with the nearest of the theme's traps (-inf for a theme without traps)."""
+        out = np.full((len(embeddings), len(self.ids)), -np.inf, dtype=np.float32)
+        for j, vectors in enumerate(self.traps_):
+            if len(vectors):
+                out[:, j] = (np.asarray(embeddings, dtype=np.float32) @ vectors.T).max(axis=1)
+        return out
+
+    def assign(self, embeddings: np.ndarray, texts: list[str], langs: list[str], found: list[dict[str, list[str]]],
+               words: list[int] | None = None) -> list[Assignment]:
+        """One ``Assignment`` per comment, from its embedding, text (for the lexical evidence), language, keyword
+        hits (theme id -> keywords, in the comment's language) and number of content words."""
+        out: list[Assignment] = []
+        for start in range(0, len(texts), CHUNK):
+            stop = min(start + CHUNK, len(texts))
+            block = np.asarray(embeddings[start:stop])
+            match = self.scores(block, texts[start:stop], langs[start:stop])
+            traps = self.trap_cosine(block)
+            for i in range(stop - start):
+                out.append(self._one(match, traps, i, found[start + i], None if words is None else words[start + i]))
+        return out
+
+    def _one(self, match: codebook.MatchScores, traps: np.ndarray, i: int, hits: dict[str, list[str]], words: int | None) -> Assignment:
+        col = {tid: j for j, tid in enumerate(self.ids)}
+        cosine = match.cosine[i]
+        logit = np.log(np.clip(match.probability[i], 1e-9, 1 - 1e-9)) - np.log1p(-np.clip(match.probability[i], 1e-9, 1 - 1e-9))
+        counted: dict[int, list[str]] = {}
+        for tid, keywords in hits.items():
+            j = col[tid]
+            # The keyword's sense fits the theme: the comment is not opposite to it, nor nearer one of its traps.
+            if len(keywords) >= self.min_keyword_hits and cosine[j] >= 0 and cosine[j] > traps[i, j]:
+                counted[j] = keywords
+                logit[j] += KEYWORD_LOGIT * min(len(keywords), MAX_KEYWORD_HITS)
+        prob = 1.0 / (1.0 + np.exp(-logit))
+        eligible = (prob >= self.min_score) & (cosine >= 0)
+        if words is not None and words < self.min_words:
+            eligible &= np.isin(np.arange(len(self.ids)), list(counted))
+        chosen = sorted(np.flatnonzero(eligible), key=lambda j: (-prob[j], j))[: self.max_themes]
+        evidence = []
+        for j in chosen:
+            parts = list(counted.get(j, [])) + [f"sim={cosine[j]:.2f}", f"lex={match.tfidf[i, j]:.2f}"]
+            evidence.append("|".join(parts))
+        return Assignment([self.ids[j] for j in chosen], [round(float(prob[j]), 3) for j in chosen], evidence)
+
+
+def matched_on(taxonomy: Taxonomy) -> list[str]:
+    """Per theme, one line saying what it will be matched on (``consultnlp themes validate``)."""
+    lines = []
+    for theme in taxonomy.themes:
+        parts = [f"name ({', '.join(l for l in taxonomy.languages if theme.name.get(l))})"]
+        if theme.description:
+            parts.append(f"description ({', '.join(l for l in taxonomy.languages if theme.description.get(l))})")
+        n_examples = sum(len(v) for v in theme.examples.values())
+        if n_examples:
+            parts.append(f"{n_examples} example(s) ({', '.join(l for l in taxonomy.languages if theme.examples.get(l))})")
+        kws = {l: len(v) for l, v in theme.keywords.items() if v}
+        if kws:
+            parts.append("keywords " + ", ".join(f"{l} {n}" for l, n in kws.items()) + " (each only in comments of its language)")
+        else:
+            parts.append("no keywords (text match only)")
+        n_traps = sum(len(v) for v in theme.traps.values())
+        if n_traps:
+            parts.append(f"{n_traps} trap sense(s) that keep its keywords from counting")
+        lines.append(f"  {theme.id}: " + "; ".join(parts))
+    return lines
+
+
+def _per_theme(encoder: TextEncoder, texts: list[list[str]]) -> list[np.ndarray]:
+    """Unit vectors of each theme's texts (traps, examples), one matrix per theme (possibly empty)."""
+    flat = [t for ts in texts for t in ts]
+    vectors = l2_normalise(encoder.encode(flat, description="Embedding theme examples")) if flat else np.zeros((0, 1), np.float32)
+    bounds = np.cumsum([0] + [len(ts) for ts in texts])
+    return [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])]

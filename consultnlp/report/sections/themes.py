@@ -10,6 +10,7 @@ from consultnlp.report.sections.common import ReportContext, chart, key_points_b
 THEMES_IN_CHART = 12
 THEMES_DETAILED = 6
 POINTS_PER_THEME = 3
+QUOTES_PER_THEME = 2  # drawn from the theme's most confident half (summary/quotes.py)
 
 
 def theme_rows(ctx: ReportContext):  # noqa: ANN201 - DataFrame
@@ -47,7 +48,19 @@ def themes_section(ctx: ReportContext) -> Section | None:
         points = key_points_block(ctx, "theme", theme["theme_id"], POINTS_PER_THEME)
         if points:
             sub.blocks.append(points)
+        quotes = _quotes(ctx, str(theme["theme_id"]))
+        if quotes:
+            sub.blocks.append(Block("quotes", quotes=quotes))
         sec.subsections.append(sub)
     if len(named) > THEMES_DETAILED:
         sec.blocks.append(Block("p", text=t("themes_more", lang)))
     return sec
+
+
+def _quotes(ctx: ReportContext, theme_id: str) -> list[dict[str, str]]:
+    """The theme's first ``QUOTES_PER_THEME`` quotes, best first."""
+    quotes = ctx.table("quotes")
+    if quotes is None:
+        return []
+    mine = quotes[(quotes["scope"] == "theme") & (quotes["group_id"].astype(str) == theme_id)].sort_values("rank")
+    return [{"text": str(q["quote"]), "cite": str(q["comment_id"])} for _, q in mine.head(QUOTES_PER_THEME).iterrows()]
