@@ -284,10 +284,6 @@ STRINGS: dict[str, dict] = {
         "Se apartaron {non_answer} respuestas sin contenido y {no_argument} posturas sin razones (tables/exclusions.csv las cuenta).",
         "Foram separadas {non_answer} respostas sem conteúdo e {no_argument} posições sem razões (tables/exclusions.csv as conta).",
         "{non_answer} non-answers and {no_argument} positions without a reason were set aside (counted in tables/exclusions.csv)."),
-    "note_small_taxonomy": _s(
-        "La taxonomía tiene {n} temas, menos de {min}: con tan pocos, el tema más parecido no es evidencia, así que los temas salen solo de palabras clave.",
-        "A taxonomia tem {n} temas, menos de {min}: com tão poucos, o tema mais parecido não é evidência, então os temas vêm só de palavras-chave.",
-        "The taxonomy has {n} themes, fewer than {min}: with so few, the closest theme is no evidence, so themes come from keywords only."),
     "note_group_column_unset": _s(
         "El modelo de temas conoce las etiquetas de cada pregunta, pero no se indicó la columna de pregunta: se permitió cualquier etiqueta.",
         "O modelo de temas conhece os rótulos de cada pergunta, mas a coluna de pergunta não foi indicada: qualquer rótulo foi permitido.",

@@ -29,7 +29,6 @@ NOTES = [
     Note("note_truncated", {"n": 2, "max": 5000}),
     Note("note_language_excluded", {"n": 3, "counts": {"en": 2, "other": 1}, "languages": ["es", "pt"]}),
     Note("note_set_aside", {"non_answer": 9, "no_argument": 8}),
-    Note("note_small_taxonomy", {"n": 4, "min": 8}),
     Note("note_group_column_unset"),
     Note("note_group_column_ignored", {"column": "region"}),
     Note("note_unknown_groups", {"n": 2, "column": "region", "values": "Centro"}),
