@@ -25,6 +25,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.summary.matching import THRESHOLD, SentenceTable
 from consultnlp.summary.statements import statement_problem
+from consultnlp.timing import NO_TIMES, StepTimes
 
 POINTS_PER_GROUP = 5
 MIN_SUPPORT = 3  # unique contributions that make a point, at least
@@ -100,7 +101,8 @@ def cluster_points(vectors: np.ndarray, random_state: int) -> np.ndarray:
     return np.where(scores[np.arange(n), best] >= SAME_POINT, best, -1).astype(np.int64)
 
 
-def sentence_table(inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[list[str]], np.ndarray]) -> SentenceTable:
+def sentence_table(inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[list[str]], np.ndarray],
+                   times: StepTimes = NO_TIMES) -> SentenceTable:
     """The sentences of the units ``rows``, embedded once: a one-sentence text keeps its own vector, the
     other sentences are encoded in one call (each distinct sentence once)."""
     owner, texts, reuse = [], [], []
@@ -117,7 +119,8 @@ def sentence_table(inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[l
         own_rows = np.array(owner, dtype=np.int64)[reuse_mask]
         own = np.asarray(inputs.embeddings[own_rows]) if len(own_rows) else None
         todo = sorted({t for t, r in zip(texts, reuse) if not r})
-        new = np.asarray(encode(todo)) if todo else None
+        with times.step("key_points.embed_sentences"):
+            new = np.asarray(encode(todo)) if todo else None
         dim = (own if own is not None else new).shape[1]
         vectors = np.zeros((len(texts), dim), dtype=np.float32)
         if own is not None:
@@ -126,7 +129,8 @@ def sentence_table(inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[l
             where = {t: i for i, t in enumerate(todo)}
             idx = [i for i, r in enumerate(reuse) if not r]
             vectors[idx] = new[[where[texts[i]] for i in idx]]
-    return SentenceTable.build(np.array(owner, dtype=np.int64), texts, vectors)
+    with times.step("key_points.sentence_stems"):
+        return SentenceTable.build(np.array(owner, dtype=np.int64), texts, vectors)
 
 
 @dataclass
@@ -174,28 +178,31 @@ def _candidates(table: SentenceTable, by_owner: dict[int, np.ndarray], members: 
 
 def _group_points(
     table: SentenceTable, by_owner: dict[int, np.ndarray], inputs: KeyPointInputs, members: np.ndarray,
-    used: set[str], *, per_group: int, min_support: int, random_state: int,
+    used: set[str], *, per_group: int, min_support: int, random_state: int, times: StepTimes = NO_TIMES,
 ) -> list[_Point]:
     """The key points of one group: candidates from its clusters, each counted over every member."""
-    vectors = _unit(inputs.embeddings[members])
-    labels = cluster_points(vectors, random_state)
+    with times.step("key_points.cluster"):
+        vectors = _unit(inputs.embeddings[members])
+        labels = cluster_points(vectors, random_state)
     clusters = []
     for label in np.unique(labels[labels >= 0]):
         inside = np.flatnonzero(labels == label)
         if len(inside) >= min_support:
             clusters.append((float(inputs.weights[members[inside]].sum()), len(inside), int(inside.min()), inside))
     clusters.sort(key=lambda c: (-c[0], -c[1], c[2]))
-    tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters[: per_group * CLUSTERS_TRIED]]
-    tried = [(inside, options) for inside, options in tried if len(options)]
+    with times.step("key_points.candidates"):
+        tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters[: per_group * CLUSTERS_TRIED]]
+        tried = [(inside, options) for inside, options in tried if len(options)]
     if not tried:
         return []
-    # Every candidate matched against every sentence of the group in one product.
-    group = table.subset(np.concatenate([by_owner[int(m)] for m in members]))
-    every = np.unique(np.concatenate([options for _, options in tried]))
-    passes = group.scores(table, every) >= THRESHOLD
-    column = {int(o): j for j, o in enumerate(every.tolist())}
-    alike = table.scores(every, every) >= THRESHOLD  # candidates that state each other's point
-    owners = table.owner[group.rows]
+    with times.step("key_points.match"):
+        # Every candidate matched against every sentence of the group in one product.
+        group = table.subset(np.concatenate([by_owner[int(m)] for m in members]))
+        every = np.unique(np.concatenate([options for _, options in tried]))
+        passes = group.scores(table, every) >= THRESHOLD
+        column = {int(o): j for j, o in enumerate(every.tolist())}
+        alike = table.scores(every, every) >= THRESHOLD  # candidates that state each other's point
+        owners = table.owner[group.rows]
     points: list[_Point] = []
     for inside, options in tried:
         if len(points) >= per_group:
@@ -228,13 +235,15 @@ def key_points(
     per_group: int = POINTS_PER_GROUP,
     min_support: int = MIN_SUPPORT,
     random_state: int = 42,
+    times: StepTimes = NO_TIMES,
 ) -> pd.DataFrame:
     """Up to ``per_group`` key points of each group (``(scope, group id)`` -> unit rows), largest point first.
 
     Groups are taken in the given order, and a sentence that states a point of one group states no other."""
     wanted = [np.asarray(m, dtype=np.int64) for m in groups.values() if len(m) >= min_support]
     rows_needed = np.unique(np.concatenate(wanted)) if wanted else np.zeros(0, dtype=np.int64)
-    table = sentence_table(inputs, rows_needed, encode)
+    with times.step("key_points.sentences"):
+        table = sentence_table(inputs, rows_needed, encode, times)
     by_owner: dict[int, np.ndarray] = {}
     if len(table.owner):
         order = np.argsort(table.owner, kind="stable")
@@ -248,7 +257,7 @@ def key_points(
         if len(members) < min_support:
             continue
         points = _group_points(table, by_owner, inputs, members, used, per_group=per_group, min_support=min_support,
-                               random_state=random_state)
+                               random_state=random_state, times=times)
         for rank, point in enumerate(points, 1):
             author = int(table.owner[point.statement])
             cluster_pass = np.isin(point.cluster, point.members).mean() if len(point.cluster) else 0.0
