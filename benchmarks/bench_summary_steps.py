@@ -2,6 +2,7 @@
 
     python benchmarks/bench_summary_steps.py RUN_DIR --cache-dir CACHE            # the run's own cache: every vector cached
     python benchmarks/bench_summary_steps.py RUN_DIR --cache-dir CACHE --profile  # also the 25 costliest functions
+    PYTHONPATH=../old-checkout python benchmarks/bench_summary_steps.py ...         # another version of the code
 
 ``RUN_DIR`` is an ``analyze`` output folder (its ``private/comments.parquet``); ``CACHE`` the ``--cache-dir`` it
 ran with, so the comments' vectors come from the cache (the key-point sentences too, after a first run). The
@@ -22,7 +23,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
-from _common import ROOT  # noqa: F401  (puts the repository on the path)
 
 
 def main() -> None:
@@ -37,7 +37,10 @@ def main() -> None:
     from consultnlp.config import load_config
     from consultnlp.embedders import TextEncoder, embedding_text, make_embedder
     from consultnlp.frame import unit_mask
-    from consultnlp.timing import StepTimes
+    try:
+        from consultnlp.timing import StepTimes
+    except ImportError:  # an older version of the code
+        StepTimes = None
 
     config = load_config()  # the default pipeline, as the runs timed here were made
     frame = pd.read_parquet(args.run_dir / "private" / "comments.parquet").set_index(schema.COMMENT_ID)
@@ -48,12 +51,15 @@ def main() -> None:
     embeddings, counts = encoder.encode_corpus([embedding_text(t) for t in texts] if config.embed.lowercase_caps else texts)
     embed_s = time.perf_counter() - started
     context = SimpleNamespace(unit_ids=units.index, embeddings=embeddings, encoder=encoder, random_state=config.random_state)
-    times = StepTimes()
+    times = StepTimes() if StepTimes else SimpleNamespace(rounded=dict)
     profiler = cProfile.Profile() if args.profile else None
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    points = find_key_points(units, context, config.summarise, config.positions, times=times)
+    try:
+        points = find_key_points(units, context, config.summarise, config.positions, times=times)
+    except TypeError:  # an older version of the code, without step times (for a before/after comparison)
+        points = find_key_points(units, context, config.summarise, config.positions)
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - started

@@ -87,15 +87,18 @@ def average_linkage(vectors: np.ndarray, threshold: float) -> np.ndarray:
     distance_threshold=threshold)`` (labels may be numbered otherwise), from scipy's linkage on distances
     computed in one float64 matrix product instead of scipy's pairwise loop (2.5x faster at 2,000 rows)."""
     from scipy.cluster.hierarchy import linkage
+    from scipy.linalg.blas import dsyrk
     from scipy.spatial.distance import squareform
 
     x = np.asarray(vectors, dtype=np.float64)
     n = len(x)
     x = x / np.linalg.norm(x, axis=1, keepdims=True)
-    distance = 1.0 - x @ x.T
+    # x @ x.T, one triangle only (half a full product): column-major, its lower triangle is, row by row of the
+    # transpose, every pair i < j in the order of scipy's condensed distances.
+    similarity = dsyrk(1.0, x.T, trans=1, lower=1)
+    distance = 1.0 - squareform(similarity.T, checks=False)
     np.clip(distance, 0.0, 2.0, out=distance)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
+    tree = linkage(distance, method="average")
     # Average linkage never merges closer than an earlier merge: the merges below the threshold are the first ones.
     merges = int(np.count_nonzero(tree[:, 2] < threshold))
     root = np.arange(2 * n - 1)
