@@ -9,7 +9,8 @@ Every run is a new ``python -m consultnlp`` process, as a user runs it. "cold" i
 first run on a machine: a new ``--cache-dir`` (no embeddings) and a new
 ``NUMBA_CACHE_DIR`` (no compiled code); "warm" is the same command again. The import floor is a new process that imports every module the warm run
 of that dataset had loaded (third-party and consultnlp, standard library left out):
-the least a run could cost before it does any work. Best of ``--repeat`` runs.
+the least a run could cost before it does any work. ``python -c "import consultnlp.cli"`` is the smaller
+floor every command pays. Warm runs and floors alternate ``--repeat`` times; best and median are reported.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from _common import ROOT, SHARED
@@ -98,23 +100,37 @@ def import_floor(path: Path, extra: list[str], out: Path, cache: Path, repeat: i
     return best, len(names)
 
 
+def cli_floor(repeat: int) -> list[float]:
+    """Seconds of ``python -c "import consultnlp.cli"``, once per repeat: what any command costs before it parses its flags."""
+    return [run([sys.executable, "-c", "import consultnlp.cli"]) for _ in range(repeat)]
+
+
 def measure(name: str, path: Path, extra: list[str], repeat: int) -> dict[str, Any]:
+    """Cold and warm runs, the import floors, ``repeat`` times each. On a shared machine take the median ratios
+    (each warm run is divided by the floor measured right after it), not the seconds."""
     work = OUT / name
-    colds, warms = [], []
-    for _ in range(repeat):
-        cache = Path(tempfile.mkdtemp(prefix="consultnlp-bench-cache-"))
-        try:
-            colds.append(run([*CLI, *analyze_args(path, extra, work / "cold", cache)], cache / "numba"))
+    colds, warms, floors, cli_floors = [], [], [], []
+    modules = 0
+    cache = Path(tempfile.mkdtemp(prefix="consultnlp-bench-cache-"))
+    try:
+        colds.append(run([*CLI, *analyze_args(path, extra, work / "cold", cache)], cache / "numba"))
+        for _ in range(repeat):
             warms.append(run([*CLI, *analyze_args(path, extra, work / "warm", cache)], cache / "numba"))
-            floor, modules = import_floor(path, extra, work / "floor", cache, repeat)
-        finally:
-            shutil.rmtree(cache, ignore_errors=True)
+            floor, modules = import_floor(path, extra, work / "floor", cache, 1)
+            floors.append(floor)
+            cli_floors += cli_floor(1)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
     manifest = json.loads((work / "warm" / "manifest.json").read_text())
-    cold, warm = min(colds), min(warms)
     return {
-        "dataset": name, "rows": manifest["rows"]["input"], "analysed": manifest["rows"]["analysed"],
-        "cold_s": round(cold, 2), "warm_s": round(warm, 2), "import_floor_s": round(floor, 2), "modules": modules,
-        "warm_over_floor": round(warm / floor, 2), "warm_stage_s": manifest["timings_s"],
+        "dataset": name, "rows": manifest["rows"]["input"], "analysed": manifest["rows"]["analysed"], "repeat": repeat,
+        "cold_s": round(colds[0], 2), "warm_s": round(min(warms), 2), "warm_median_s": round(median(warms), 2),
+        "import_floor_s": round(min(floors), 2), "modules": modules,
+        "warm_over_floor": round(min(warms) / min(floors), 2),
+        "warm_over_floor_median": round(median([w / f for w, f in zip(warms, floors)]), 2),
+        "cli_import_s_median": round(median(cli_floors), 2),
+        "warm_over_cli_import_median": round(median([w / f for w, f in zip(warms, cli_floors)]), 2),
+        "warm_stage_s": manifest["timings_s"], "warm_summary_steps_s": manifest.get("step_timings_s", {}).get("summarise"),
     }
 
 
@@ -160,7 +176,7 @@ def measure_nmi() -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", default="sample,chile10k", help="comma-separated: sample, chile10k")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each measure; the best is kept")
+    parser.add_argument("--repeat", type=int, default=1, help="warm runs and floors of each dataset (best and median reported)")
     parser.add_argument("--tune", action="store_true", help="also time `topics tune` on 8,000 Chile rows")
     parser.add_argument("--nmi", action="store_true", help="also measure topic NMI on the Chile 5k sample")
     args = parser.parse_args()

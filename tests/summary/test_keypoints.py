@@ -68,3 +68,27 @@ def test_keypoint_groups_cover_groups_and_themes_not_outliers_or_other():
     assert {k: v.tolist() for k, v in groups.items()} == {
         ("group", "0"): [0, 1], ("group", "1"): [2], ("theme", "health"): [0, 3], ("theme", "water"): [0, 2],
     }
+
+
+def _partition(labels) -> list[tuple[int, ...]]:
+    groups: dict[int, list[int]] = {}
+    for row, label in enumerate(np.asarray(labels).tolist()):
+        groups.setdefault(label, []).append(row)
+    return sorted(tuple(g) for g in groups.values())
+
+
+def test_keypoints_average_linkage_is_sklearns_partition():
+    """The clustering from one matrix product (issue 23) splits rows exactly as scikit-learn's did."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    from consultnlp.summary.keypoints import average_linkage
+
+    rng = np.random.default_rng(3)
+    for n, spread in ((2, 0.5), (3, 0.1), (40, 0.6), (400, 0.9), (900, 0.7)):
+        centres = rng.normal(size=(max(1, n // 15), 64))
+        vectors = (centres[rng.integers(0, len(centres), n)] + rng.normal(scale=spread, size=(n, 64))).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        expected = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.45).fit_predict(vectors)
+        found = average_linkage(vectors, 0.45)
+        assert _partition(found) == _partition(expected), n
+        assert 1 < len(set(found.tolist())) < n or n <= 3  # the cases cut the tree somewhere in the middle
