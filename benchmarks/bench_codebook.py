@@ -193,7 +193,7 @@ def concepts(enc, shots: list[int], seed: int = 0) -> None:
         top5 = (order[:, :5] == truth[:, None]).any(axis=1).mean()
         tagged = prob.max(axis=1) >= codebook.THRESHOLD
         right = (order[tagged, 0] == truth[tagged]).mean() if tagged.any() else float("nan")
-        label = f"names only" if not k else f"names + {k} examples per concept"
+        label = "names only" if not k else f"names + {k} examples per concept"
         print(f"{label:<32} {top1:.3f}  {top5:.3f}  {tagged.mean():.3f}   {right:.3f}")
         if not k:
             from sklearn.feature_extraction.text import TfidfVectorizer

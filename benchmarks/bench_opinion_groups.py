@@ -57,7 +57,7 @@ def main() -> None:
             for flag in ("consensus", "divisive"):
                 chosen = overall[overall[flag]].sort_values("seen", ascending=False).head(5)
                 print(f"  {flag} ({int(overall[flag].sum())}):")
-                for sid, r in chosen.iterrows():
+                for sid, _row in chosen.iterrows():
                     shares = votes[(votes["statement"] == sid) & (votes["group"] != "all")]
                     by_group = ", ".join(f"g{g}: {a:.0%} agree/{d:.0%} disagree" for g, a, d in
                                          shares[["group", "agree_share", "disagree_share"]].itertuples(index=False))

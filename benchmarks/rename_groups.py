@@ -3,12 +3,17 @@
     PYTHONPATH=. python benchmarks/rename_groups.py OUT_DIR
 
 Prints each group: its name in the folder -> the name this code gives it ("=" unchanged, "*" changed)."""
-import json, sys
-import numpy as np, pandas as pd
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+
 from consultnlp.lemmas import shared_lemmatizer
+from consultnlp.text import fold
 from consultnlp.topics.naming import Units, folded_stopwords, group_names, topic_members
 from consultnlp.topics.shared import shared_phrases
-from consultnlp.text import fold
+
 out = sys.argv[1]
 c = pd.read_parquet(f"{out}/comments.parquet")
 c = c[(c["excluded"].fillna("") == "") & c["dup_representative"].astype(bool) & c["topic_id"].notna()]

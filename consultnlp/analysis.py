@@ -27,22 +27,22 @@ from consultnlp.ingest.columns import author_id_column
 from consultnlp.ingest.info import ConsultationTitle
 from consultnlp.output import canonical_order, summary_frame, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
-from consultnlp.report.consul import is_consul_export, not_a_consul_export
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
+from consultnlp.report.consul import is_consul_export, not_a_consul_export
 from consultnlp.stages.base import RunContext
 from consultnlp.state import LEGACY_STATE_DIR, STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
 from consultnlp.summary.keypoints import KeyPointInputs, drop_restated, key_point_groups, key_points
-from consultnlp.summary.prompt_points import by_prompt, with_prompts
 from consultnlp.summary.positions import position_point_groups
+from consultnlp.summary.prompt_points import by_prompt, with_prompts
 from consultnlp.summary.public import ID_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.summary.votes import vote_tables
 from consultnlp.timing import NO_TIMES, StepTimes
+from consultnlp.versions import package_versions
 from consultnlp.votes import read_vote_matrix
 from consultnlp.votes.export import polis_export
-from consultnlp.versions import package_versions
 
 
 @dataclass

@@ -106,7 +106,8 @@ def analyze(
     ``options`` are the keywords of :data:`OPTIONS` (``text_column="comentario"``, ``formats=["html", "md"]``);
     ``config`` a pipeline file and ``set`` its ``section.key=value`` overrides. ``cache_dir`` holds the embedding
     cache (default: none, every text is embedded)."""
-    from consultnlp.analysis import analyze as analyze_into, analyze_in_memory
+    from consultnlp.analysis import analyze as analyze_into
+    from consultnlp.analysis import analyze_in_memory
 
     cfg: PipelineConfig = load_config(config, set or [], extra=settings(**options))
     cache = Path(cache_dir) if cache_dir is not None else None

@@ -38,7 +38,6 @@ from consultnlp.schema import REASON_PROCESS_NOTE
 from consultnlp.text import plural_stem
 
 
-
 @dataclass
 class Vocabulary:
     """How many of the consultation's longer contributions use each word (plural-stripped)."""

@@ -11,7 +11,6 @@ from consultnlp.cli.common import (
     default_cache_dir,
     errors,
     progress_display,
-    split_list,
     written_line,
 )
 from consultnlp.errors import ConfigError
@@ -78,7 +77,8 @@ def analyze(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or notes."),
 ) -> None:
     """Analyse a consultation file end to end and write tables and a report."""
-    from consultnlp.api import OptionError, analyze as run_analysis
+    from consultnlp.api import OptionError
+    from consultnlp.api import analyze as run_analysis
 
     options = dict(
         text_column=text_column, id_column=id_column, sheet=sheet, segment_columns=segment_columns, header_row=header_row,

@@ -124,7 +124,7 @@ def errors() -> Iterator[None]:
         fail(str(exc))
     except KeyboardInterrupt:
         typer.echo("Interrupted. Finished embedding chunks are cached; run the same command again to resume.", err=True)
-        raise typer.Exit(code=130)
+        raise typer.Exit(code=130) from None
 
 
 def split_list(value: Optional[str]) -> list[str] | None:

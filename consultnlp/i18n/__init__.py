@@ -12,6 +12,7 @@ from typing import Any
 from babel.numbers import format_decimal, format_percent
 
 from consultnlp import schema
+from consultnlp.i18n.accounting import ACCOUNTING_STRINGS
 from consultnlp.i18n.catalogue import (
     LANGUAGE_NAMES,
     PII_KINDS,
@@ -19,7 +20,6 @@ from consultnlp.i18n.catalogue import (
     SETTINGS,
     STRINGS,
 )
-from consultnlp.i18n.accounting import ACCOUNTING_STRINGS
 from consultnlp.i18n.positions import POSITION_STRINGS
 from consultnlp.i18n.votes import VOTE_STRINGS
 

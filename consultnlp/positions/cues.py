@@ -46,8 +46,9 @@ from dataclasses import dataclass, field
 
 from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
-from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, measure_object as _measure, requested as _requested
-from consultnlp.positions.targets import earlier_in, phrase_at
+from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, earlier_in, phrase_at
+from consultnlp.positions.targets import measure_object as _measure
+from consultnlp.positions.targets import requested as _requested
 from consultnlp.positions.targets import target as _target
 from consultnlp.positions.targets import title as _title
 from consultnlp.positions.tokens import Word, words

@@ -22,7 +22,7 @@ MEASURE_WINDOW = OBJECT_WINDOW + 4  # words after a cue looked at for a mark of 
 _NOT_INFINITIVES = frozenset({"cualquier", "qualquer", "lugar", "lugares", "hogar", "hogares", "mujer", "mulher", "bienestar", "mar", "poder", "deber", "dever",
                               "placer", "prazer", "altar", "militar", "popular", "familiar", "escolar", "particular", "similar", "regular",
                               "nivel", "ayer", "alrededor", "interior", "exterior", "anterior", "posterior", "superior", "inferior",
-                              "mayor", "menor", "mejor", "peor", "menor", "amor", "favor", "valor", "sector", "actor", "motor", "autor",
+                              "mayor", "menor", "mejor", "peor", "amor", "favor", "valor", "sector", "actor", "motor", "autor",
                               "elevador", "senior", "tutor", "doctor", "director", "profesor", "trabajador", "productor"})
 _NOT_GERUNDS = frozenset({"nothing", "something", "everything", "anything", "thing", "things", "building", "buildings", "morning",
                           "evening", "during", "king", "ring", "spring", "string", "wing", "ceiling", "feeling", "feelings", "meeting",

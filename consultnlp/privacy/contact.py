@@ -119,7 +119,7 @@ def _has_phone_cue(text: str, start: int, end: int) -> bool:
     """A phone cue word shortly before the number (with no other number between) or right after it."""
     window = text[max(0, start - 40):start]
     last = None
-    for last in _PHONE_CUE.finditer(window):
+    for last in _PHONE_CUE.finditer(window):  # noqa: B007 - the last cue is the one wanted
         pass
     if last is not None and not any(c.isdigit() for c in window[last.end():]):
         return True

@@ -250,7 +250,7 @@ def _columns(frame: pd.DataFrame, scan: _Scanner, found: Counter) -> bool:
                 if new != value:
                     replace[value] = new
         if replace:
-            frame.iloc[:, position] = column.map(lambda v: replace.get(v, v) if isinstance(v, str) else v)
+            frame.iloc[:, position] = column.map(lambda v, replace=replace: replace.get(v, v) if isinstance(v, str) else v)
             changed = True
     return changed
 

@@ -19,11 +19,11 @@ import datetime
 import re
 
 from stdnum import iban as _iban
-from stdnum.ar import cbu as _ar_cbu
-from stdnum.pe import cui as _pe_cui
 from stdnum import luhn as _luhn
+from stdnum.ar import cbu as _ar_cbu
 from stdnum.co import nit as _co_nit
 from stdnum.ec import ci as _ec_ci
+from stdnum.pe import cui as _pe_cui
 from stdnum.pe import ruc as _pe_ruc
 
 __all__ = [

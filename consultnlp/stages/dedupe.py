@@ -18,7 +18,6 @@ from consultnlp.prompts import prompt_words
 from consultnlp.slots import meaning_slot_pairs
 from consultnlp.stages.base import RunContext, Stage
 
-
 PROMPT_MARK = "\x1f"  # joins a text's key and its prompt: one exact group per text and prompt
 
 

@@ -153,9 +153,9 @@ def describe_topics(
             label = OUTLIER_LABEL
         elif in_label_lang >= max(MIN_LABEL_DOCS, LABEL_LANG_SHARE * mask.sum()) and lang_lemmas.get(label_lang):
             label_forms = forms.get(label_lang, {})
-            label = make_label(lang_lemmas[label_lang], show=lambda w: show_keyword(w, label_forms))
+            label = make_label(lang_lemmas[label_lang], show=lambda w, forms_=label_forms: show_keyword(w, forms_))
         else:
-            label = make_label(overall, show=lambda w: show_keyword(w, everywhere)) or f"{topic}"
+            label = make_label(overall, show=lambda w, forms_=everywhere: show_keyword(w, forms_)) or f"{topic}"
         rows.append(
             {
                 "topic_id": int(topic),

@@ -21,8 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from consultnlp.cli import app
-from tests.privacy.planted import PLANTED_KINDS, planted_sentences
 from tests.conftest import SAMPLE_CSV
+from tests.privacy.planted import PLANTED_KINDS, planted_sentences
 
 runner = CliRunner()
 

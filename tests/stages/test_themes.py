@@ -12,8 +12,8 @@ from consultnlp.lemmas import Lemmatizer
 from consultnlp.stages.base import RunContext
 from consultnlp.stages.themes import ThemesStage
 from consultnlp.taxonomy import load_taxonomy
-from consultnlp.themes.keywords import KeywordMatcher
 from consultnlp.themes import codebook, zeroshot
+from consultnlp.themes.keywords import KeywordMatcher
 
 # (lang, text, themes it must get (empty = must be "other"), themes it must not get)
 COMMENTS = [
@@ -246,7 +246,7 @@ def test_themes_keyword_traps_and_web_addresses_do_not_tag(use_embedder):
     ]
     frame = _frame(comments)
     out = ThemesStage(ThemesConfig(method="zero-shot")).apply(frame, _context(frame, use_embedder))
-    for (lang, text, wanted, unwanted), themes in zip(comments, out[schema.THEMES]):
+    for (_lang, text, wanted, unwanted), themes in zip(comments, out[schema.THEMES]):
         given = set(themes.split(";"))
         assert wanted <= given and not unwanted & given, (text, themes)
 
