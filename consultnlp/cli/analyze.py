@@ -57,6 +57,9 @@ def analyze(
     context_column: Optional[str] = typer.Option(
         None, "--context-column", help="Column with what each row answers (a concept the group chose, the proposal commented): "
         "shown with each key point; key points and campaigns are found within one prompt. With --questions: the question."),
+    supports_column: Optional[str] = typer.Option(
+        None, "--supports-column", help="Column counting each contribution's supports (votes, endorsements; default: a platform's own, "
+        "e.g. Decidim supports, Consul cached_votes_up; none = none): orders quotes and key points, never read as a position."),
     redact_kinds: Optional[str] = typer.Option(
         None, "--redact-kinds", help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report."),
     languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
@@ -87,7 +90,7 @@ def analyze(
         ("ingest", "segment_columns", split_list(segment_columns)), ("ingest", "header_row", header_row),
         ("ingest", "format", format_in), ("ingest", "encoding", encoding), ("ingest", "questions", split_list(questions)),
         ("ingest", "where", where), ("ingest", "platform", platform), ("language", "languages", split_list(languages)),
-        ("ingest", "context_column", context_column),
+        ("ingest", "context_column", context_column), ("ingest", "supports_column", supports_column),
         ("redact", "kinds", [k.upper() for k in split_list(redact_kinds)] if redact_kinds else None),
         ("report", "lang", report_lang), ("report", "title", title), ("report", "formats", split_list(formats)),
         ("report", "drop_original_text", drop_original_text or None),
