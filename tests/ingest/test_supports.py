@@ -101,3 +101,16 @@ def test_supports_brasil_participativo_scrape_reads_votos():
     pndbio, _ = ingest(shared_path("brasil-pndbio-2025", "pndbio_contribuicoes.csv"))
     assert schema.SUPPORTS not in pndbio  # a consultation export with no votes
     assert find_supports_column(pd.DataFrame({"Votos": ["3", "4"]})) == "Votos"
+
+
+def test_supports_cli_option_error_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from consultnlp.cli import app
+
+    path = tmp_path / "plain.csv"
+    pd.DataFrame({"texto": ["uno dos tres cuatro", "cinco seis siete"], "region": ["Norte", "Sur"]}).to_csv(path, index=False)
+    result = CliRunner().invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--supports-column", "region", "--quiet"])
+    assert result.exit_code == 1
+    assert result.output == ("Error: plain.csv: --supports-column region: 2 of its 2 filled cells are not whole counts (e.g. 'Norte'). "
+                             "Name the column that counts each row's votes or supports, or use --supports-column none.\n")
