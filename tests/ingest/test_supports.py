@@ -114,3 +114,9 @@ def test_supports_cli_option_error_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.output == ("Error: plain.csv: --supports-column region: 2 of its 2 filled cells are not whole counts (e.g. 'Norte'). "
                              "Name the column that counts each row's votes or supports, or use --supports-column none.\n")
+
+
+def test_supports_can_filter_rows(tmp_path):
+    frame, info = ingest(pf.consul_dump(tmp_path, "proposals"), where="supports >= 5")
+    kept = frame[frame[schema.EXCLUDED] == ""]
+    assert kept[schema.SUPPORTS].tolist() == [7, 10, 9, 5] and info.set_aside == {"filtered": 8}  # no count is no match
