@@ -19,7 +19,9 @@ Prints one JSON object per part (``--part``, default all that can run):
 * ``model``: a position classifier on Chile 2016, text only, ``acuerdo`` as the label, train on
   ``sample(frac=0.8, random_state=0)`` of the rows with a text, test on the rest: macro-F1 and per-class F1
   against a TF-IDF + class-balanced logistic regression baseline. The prior adjustment is chosen on a
-  validation tenth of the training part, never on the test rows.
+  validation tenth of the training part, never on the test rows. ``--group-column concepto_norm``: the concept
+  each text argues for, as ``positions train --group-column`` uses it (its shares of A/P/D, from the fit rows,
+  shift the decision by a weight chosen with the adjustment on the validation rows).
 
 Run from the repository root (the model part embeds 193k texts on a first run, 25-40 min on 2 cores,
 then trains for 10-20 min):
@@ -213,14 +215,16 @@ def part_chile_cues(detector: CueDetector) -> dict:
     return out
 
 
-def part_model(cache_dir: Path | None, features: str) -> dict:
+def part_model(cache_dir: Path | None, features: str, group_column: str | None = None, baseline: bool = True) -> dict:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     from consultnlp.config import ClassifierSettings
     from consultnlp.positions.model import (
         PositionModel,
-        choose_adjustment,
+        choose_balancing,
+        group_log_ratios,
+        group_shift,
         position_metrics,
     )
     from consultnlp.progress import NullProgress
@@ -232,11 +236,12 @@ def part_model(cache_dir: Path | None, features: str) -> dict:
     test = frame.drop(train.index)
     gold = test["acuerdo"].map(CHILE_POSITIONS).tolist()
     out: dict = {"rows_train": len(train), "rows_test": len(test), "test_counts": pd.Series(gold).value_counts().to_dict()}
-    started = time.perf_counter()
-    vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=2)
-    baseline = LogisticRegression(class_weight="balanced", max_iter=2000).fit(vectorizer.fit_transform(train["fundamento"]), train["acuerdo"])
-    predicted = pd.Series(baseline.predict(vectorizer.transform(test["fundamento"]))).map(CHILE_POSITIONS).tolist()
-    out["baseline_tfidf_logreg_balanced"] = {**_short(position_metrics(gold, predicted)), "seconds": round(time.perf_counter() - started, 1)}
+    if baseline:
+        started = time.perf_counter()
+        vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=2)
+        model = LogisticRegression(class_weight="balanced", max_iter=2000).fit(vectorizer.fit_transform(train["fundamento"]), train["acuerdo"])
+        predicted = pd.Series(model.predict(vectorizer.transform(test["fundamento"]))).map(CHILE_POSITIONS).tolist()
+        out["baseline_tfidf_logreg_balanced"] = {**_short(position_metrics(gold, predicted)), "seconds": round(time.perf_counter() - started, 1)}
     # Validation tenth of the training part chooses the prior adjustment (as `positions train` does).
     order = np.random.default_rng(1).permutation(len(train))
     n_val = len(train) // 10
@@ -250,12 +255,18 @@ def part_model(cache_dir: Path | None, features: str) -> dict:
     started = time.perf_counter()
     classifier = ThemeClassifier(settings).fit(fit["fundamento"].tolist(), [(CHILE_POSITIONS[a],) for a in fit["acuerdo"]], embeddings=e_fit)
     out["training_seconds"] = round(time.perf_counter() - started, 1)
-    tau, tried = choose_adjustment(classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val),
-                                   val["acuerdo"].map(CHILE_POSITIONS).tolist())
-    out["validation_macro_f1_by_adjustment"], out["chosen_adjustment"] = tried, tau
-    model = PositionModel(classifier, tau)
-    predicted, _ = model.predict(test["fundamento"].tolist(), e_test)
-    out[f"model_{features.replace('+', '_')}"] = _short(position_metrics(gold, predicted))
+    n_classes = len(classifier.classes_)
+    ratios = group_log_ratios(fit["acuerdo"].map(CHILE_POSITIONS).tolist(), fit[group_column].astype(str).tolist(),
+                              classifier.classes_) if group_column else {}
+    shift = group_shift(ratios, val[group_column].astype(str).tolist(), len(val), n_classes, 1.0) if group_column else None
+    tau, weight, tried = choose_balancing(classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val),
+                                          val["acuerdo"].map(CHILE_POSITIONS).tolist(), shift)
+    out["validation_macro_f1_by_adjustment"], out["chosen_adjustment"], out["chosen_group_weight"] = tried, tau, weight
+    model = PositionModel(classifier, tau, group_column=group_column, group_weight=weight, group_ratios=ratios)
+    test_groups = test[group_column].astype(str).tolist() if group_column else None
+    predicted, _ = model.predict(test["fundamento"].tolist(), e_test, groups=test_groups)
+    name = f"model_{features.replace('+', '_')}" + (f"_{group_column}" if group_column else "")
+    out[name] = _short(position_metrics(gold, predicted))
     out["model_without_adjustment"] = _short(position_metrics(gold, PositionModel(classifier, 0.0).predict(test["fundamento"].tolist(), e_test)[0]))
     # As `analyze --position-model` does: an explicit statement found by the cues takes precedence over the model.
     detector = CueDetector()
@@ -279,6 +290,9 @@ def main() -> None:
     parser.add_argument("--part", choices=["cues", "real", "chile-cues", "targets", "model", "all"], default="all")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (model part)")
     parser.add_argument("--features", default="tfidf", help="model part: tfidf (the default of `positions train`), embeddings or tfidf+embeddings")
+    parser.add_argument("--group-column", default=None, help="model part: a column of what each text answers (concepto_norm), as "
+                        "positions train --group-column uses it")
+    parser.add_argument("--no-baseline", action="store_true", help="model part: leave out the logistic-regression baseline (8 min)")
     parser.add_argument("--sample-real", type=int, default=0, metavar="N", help="print N comments per real file where a position is found, to judge")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -296,7 +310,7 @@ def main() -> None:
     if args.part in ("targets", "all") and TARGETS_FILE.exists():
         results["targets"] = part_targets(detector)
     if args.part == "model":
-        results["model"] = part_model(args.cache_dir, args.features)
+        results["model"] = part_model(args.cache_dir, args.features, args.group_column, baseline=not args.no_baseline)
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 

@@ -25,6 +25,7 @@ OPTIONS: dict[str, tuple[str | None, str]] = {
     "segment_columns": ("ingest", "segment_columns"), "header_row": ("ingest", "header_row"),
     "format_in": ("ingest", "format"), "encoding": ("ingest", "encoding"), "questions": ("ingest", "questions"),
     "where": ("ingest", "where"), "platform": ("ingest", "platform"), "context_column": ("ingest", "context_column"),
+    "supports_column": ("ingest", "supports_column"),
     "languages": ("language", "languages"), "redact_kinds": ("redact", "kinds"), "report_lang": ("report", "lang"),
     "title": ("report", "title"), "formats": ("report", "formats"), "drop_original_text": ("report", "drop_original_text"),
     "topic_model": ("topics", "model"), "theme_model": ("themes", "model"), "position_column": ("positions", "column"),

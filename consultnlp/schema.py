@@ -41,6 +41,7 @@ POSITION = "position"              # support / partial / oppose / none; "" for r
 POSITION_SOURCE = "position_source"  # column / text / model
 POSITION_EVIDENCE = "position_evidence"  # the value, the words that state it ("no estoy de acuerdo"), or p=0.81
 POSITION_TARGET = "position_target"  # the part of the proposal or the measure a stated position is about ("cerrar los consultorios"); "" for the whole
+SUPPORTS = "supports"              # the platform's count of supports (votes, endorsements) of the row; empty when it has none
 CONTEXT = "context"                # the prompt a row answers (--context-column, a Decidim comment's proposal title): a concept, a proposal
 
 # Exclusion reasons (the values of EXCLUDED)
@@ -69,6 +70,6 @@ RESERVED = frozenset(
         EXCLUDED_STAGE, DUP_GROUP, DUP_COUNT, DUP_REPRESENTATIVE, CAMPAIGN, CAMPAIGN_ID,
         TEXT_REDACTED, PII_FOUND, PII_COUNT, LEMMAS, TOPIC_ID, TOPIC_LABEL, TOPIC_PROB, TOPIC_GROUP_ID, TOPIC_GROUP_LABEL, THEMES,
         THEME_SCORES, THEME_EVIDENCE, POSITION, POSITION_SOURCE, POSITION_EVIDENCE, CONTEXT,
-        POSITION_TARGET,
+        POSITION_TARGET, SUPPORTS,
     }
 )

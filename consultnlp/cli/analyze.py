@@ -56,6 +56,9 @@ def analyze(
     context_column: Optional[str] = typer.Option(
         None, "--context-column", help="Column with what each row answers (a concept the group chose, the proposal commented): "
         "shown with each key point; key points and campaigns are found within one prompt. With --questions: the question."),
+    supports_column: Optional[str] = typer.Option(
+        None, "--supports-column", help="Column counting each contribution's supports (votes, endorsements; default: a platform's own, "
+        "e.g. Decidim supports, Consul cached_votes_up; none = none): orders quotes and key points, never read as a position."),
     redact_kinds: Optional[str] = typer.Option(
         None, "--redact-kinds", help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report."),
     languages: Optional[str] = typer.Option(None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."),
@@ -83,7 +86,7 @@ def analyze(
     options = dict(
         text_column=text_column, id_column=id_column, sheet=sheet, segment_columns=segment_columns, header_row=header_row,
         format_in=format_in, encoding=encoding, questions=questions, where=where, platform=platform,
-        context_column=context_column, languages=languages, redact_kinds=redact_kinds, report_lang=report_lang, title=title,
+        context_column=context_column, supports_column=supports_column, languages=languages, redact_kinds=redact_kinds, report_lang=report_lang, title=title,
         formats=formats, drop_original_text=drop_original_text, topic_model=topic_model, theme_model=theme_model,
         position_column=position_column, position_model=position_model, engine=engine, scheduler=scheduler,
     )

@@ -19,6 +19,9 @@ SHEET = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the fir
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: ~/.cache/consultnlp).")
 NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars or notes.")
+GROUP_COLUMN = typer.Option(
+    None, "--group-column", help="Column with what each text answers (a concept, a question), e.g. concepto_norm: its share of each "
+    "position shifts the decision where it helps on the validation rows; analyze reads the same column.")
 
 
 def _mapping(value: Optional[str]) -> dict[str, str] | None:
@@ -58,6 +61,7 @@ def train(
     mapping: Optional[str] = MAPPING,
     sheet: Optional[str] = SHEET,
     features: str = typer.Option("tfidf", "--features", help="tfidf (default: best on Chile 2016, no embedding), embeddings or tfidf+embeddings."),
+    group_column: Optional[str] = GROUP_COLUMN,
     holdout: float = typer.Option(0.1, "--holdout", help="Share of rows held out to measure the model for its card (0 = none)."),
     random_state: int = typer.Option(42, "--random-state", help="Seed for the splits and the training."),
     cache_dir: Optional[Path] = CACHE_DIR,
@@ -69,12 +73,13 @@ def train(
     from consultnlp.themes.data import read_labelled
 
     with errors():
-        labelled = read_labelled(data, text_column=text_column, label_column=label_column, sheet=sheet)
+        labelled = read_labelled(data, text_column=text_column, label_column=label_column, group_column=group_column, sheet=sheet)
         card = train_position_model(
             labelled, out, mapping=_mapping(mapping), features=features, holdout=holdout, random_state=random_state,
             progress=make_progress(quiet), cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         )
-    typer.echo(f"Trained on {card['data']['rows_train']} rows in {card['training_seconds']:.0f} s; prior adjustment {card['prior_adjustment']}.")
+    groups = f"; group weight {card['group_weight']} ({card['group_column']})" if card.get("group_column") else ""
+    typer.echo(f"Trained on {card['data']['rows_train']} rows in {card['training_seconds']:.0f} s; prior adjustment {card['prior_adjustment']}{groups}.")
     if card.get("metrics"):
         typer.echo(format_position_metrics(card["metrics"]))
     typer.echo(f"Model: {out} (card: {out / 'model_card.md'}). Use it with: consultnlp analyze FILE --position-model {out}")
@@ -88,6 +93,7 @@ def evaluate(
     label_column: str = LABEL_COLUMN,
     mapping: Optional[str] = MAPPING,
     sheet: Optional[str] = SHEET,
+    group_column: Optional[str] = GROUP_COLUMN,
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the metrics as JSON to this file."),
     cache_dir: Optional[Path] = CACHE_DIR,
     no_cache: bool = NO_CACHE,
@@ -101,7 +107,7 @@ def evaluate(
     from consultnlp.themes.data import read_labelled
 
     with errors():
-        labelled = read_labelled(data, text_column=text_column, label_column=label_column, sheet=sheet)
+        labelled = read_labelled(data, text_column=text_column, label_column=label_column, group_column=group_column, sheet=sheet)
         metrics = evaluate_position_model(
             model, labelled, mapping=_mapping(mapping), progress=make_progress(quiet),
             cache_dir=None if no_cache else (cache_dir or default_cache_dir()),

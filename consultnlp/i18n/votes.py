@@ -63,4 +63,22 @@ VOTE_STRINGS: dict[str, dict] = {
         "components; groups come from k-means with k from 2 to 5 chosen by silhouette ({silhouette}). A statement is consensus when at "
         "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees. Statements the "
         "moderators rejected do not count."),
+    # Task "supports" (issue 25, item 4): a platform's votes, supports or endorsements order quotes and key points.
+    "supports_count": _n(
+        ("1 contribución trae el número de apoyos que recibió en la plataforma (votos, apoyos o adhesiones).",
+         "{n} contribuciones traen el número de apoyos que recibieron en la plataforma (votos, apoyos o adhesiones)."),
+        ("1 contribuição traz o número de apoios que recebeu na plataforma (votos, apoios ou endossos).",
+         "{n} contribuições trazem o número de apoios que receberam na plataforma (votos, apoios ou endossos)."),
+        ("1 contribution carries the number of supports it received on the platform (votes, supports or endorsements).",
+         "{n} contributions carry the number of supports they received on the platform (votes, supports or endorsements).")),
+    "supports_order": _s(
+        "Los apoyos no deciden qué citas se muestran ni qué puntos clave tiene un asunto, ni sus cuentas: dentro de cada asunto "
+        "ponen primero las citas más apoyadas y, entre puntos clave que expresan tantas contribuciones como otros, los más apoyados. "
+        "Los apoyos no se leen como posiciones: apoyar una propuesta no es estar de acuerdo con el texto de la consulta.",
+        "Os apoios não decidem quais citações são mostradas nem quais pontos-chave um assunto tem, nem suas contagens: dentro de cada "
+        "assunto colocam primeiro as citações mais apoiadas e, entre pontos-chave expressos por tantas contribuições quanto outros, os "
+        "mais apoiados. Os apoios não são lidos como posições: apoiar uma proposta não é concordar com o texto da consulta.",
+        "Supports do not decide which quotes are shown or which key points a subject has, nor their counts: within each subject "
+        "they put the most supported quotes first and, among key points made by as many contributions as others, the most supported "
+        "first. Supports are not read as positions: backing a proposal is not agreeing with the consultation's text."),
 }

@@ -45,6 +45,7 @@ def ingest(
     questions: list[str] | None = None,
     where: str | None = None,
     context_column: str | None = None,
+    supports_column: str | None = None,
 ) -> tuple[pd.DataFrame, IngestInfo]:
     """Read ``path`` and return the comment frame plus what was read.
 
@@ -57,7 +58,9 @@ def ingest(
     respondent and question; rows outside ``where`` are flagged ``excluded = filtered``.
     ``IngestInfo.title`` is the consultation's own title where the export carries one.
     ``context_column`` names the prompt each row answers (a concept, a proposal), kept as
-    ``context``; with ``questions`` the prompt is the question.
+    ``context``; with ``questions`` the prompt is the question. ``supports_column`` names the column counting each row's
+    supports (votes, endorsements), kept as the integer column ``supports`` (empty where a cell holds no count);
+    None finds a platform's (``ingest.supports``), "none" reads none.
     """
     raw, info = read_table(
         path, sheet=sheet, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows,
@@ -65,13 +68,15 @@ def ingest(
     )
     raw, plan = shape_table(
         raw, info, platform=platform, text_column=text_column, id_column=id_column, segment_columns=segment_columns,
-        questions=questions, where=where, context_column=context_column,
+        questions=questions, where=where, context_column=context_column, supports_column=supports_column,
     )
     found = find_title(raw, info, Path(path))
     if found is not None:
         info.title, info.title_from = found
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
     frame = add_prompts(frame, info, plan.context_column)
+    if plan.supports is not None:
+        frame[schema.SUPPORTS] = plan.supports.array  # nullable integers: empty where a row has no count
     if plan.respondent_rows is not None:
         frame[schema.ROW_NUMBER] = plan.respondent_rows  # each answer keeps its respondent's row in the input
     return set_aside(frame, info, plan), info

@@ -43,6 +43,7 @@ class IngestInfo:
     # The consultation's own title where the export carries it (``ingest.title``), and where it was read.
     title: str | None = None
     title_from: str | None = None
+    supports_column: str | None = None  # the column counting each row's supports (votes, endorsements), read as ``supports``
     context_column: str | None = None  # the column holding each row's prompt (--context-column, "question"), kept as ``context``
     # Columns whose values are mostly personal data (found by content) -> why; published nowhere outside private/.
     personal_columns: dict[str, str] = field(default_factory=dict)

@@ -199,9 +199,20 @@ def _find(frame: pd.DataFrame, pattern: str) -> str | None:
     return next((c for c in frame.columns if regex.match(c.strip())), None)
 
 
+def _consul_dump(frame: pd.DataFrame) -> tuple[str, str | None, list[list[str]]] | None:
+    """A table of Consul's own columns (a database or open-data dump): the exporter's fields and its vote caches
+    (``cached_votes_up`` ...), in any format; the fullest known shape it holds."""
+    columns = set(frame.columns)
+    if not any(str(c).startswith("cached_votes_") for c in columns):
+        return None
+    held = [keys for keys in CONSUL_JSON if keys <= columns]
+    return CONSUL_JSON[max(held, key=len)] if held else None
+
+
 def detect_consul(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
-    known = CONSUL_JSON.get(frozenset(frame.columns))
-    if known and info.format in ("json", "jsonl"):
+    known = CONSUL_JSON.get(frozenset(frame.columns)) if info.format in ("json", "jsonl") else None
+    known = known or _consul_dump(frame)
+    if known:
         kind, record_type, parts = known
         if record_type:
             frame = frame.assign(**{CONSUL_TYPE: record_type})

@@ -26,6 +26,7 @@ from consultnlp.ingest.platforms import (
     detect_decidim,
     detect_polis,
 )
+from consultnlp.ingest.supports import read_supports
 from consultnlp.ingest.surveys import (
     detect_google_forms,
     detect_microsoft_forms,
@@ -54,6 +55,7 @@ class Plan:
     respondent_rows: np.ndarray | None = None  # with --questions: each contribution's row in the input
     context_column: str | None = None  # the prompt each row answers (--context-column, the question, a platform field)
     set_aside: list[tuple[str, str]] = field(default_factory=list)
+    supports: pd.Series | None = None  # each row's count of supports (votes, endorsements), aligned to the shaped table
 
 
 def recognise(raw: pd.DataFrame, info: IngestInfo, platform: str) -> tuple[pd.DataFrame, Mapping | None]:
@@ -117,7 +119,7 @@ def reshape_questions(
 def shape_table(
     raw: pd.DataFrame, info: IngestInfo, *, platform: str = "auto", text_column: str | None = None, id_column: str | None = None,
     segment_columns: list[str] | None = None, questions: list[str] | None = None, where: str | None = None,
-    context_column: str | None = None,
+    context_column: str | None = None, supports_column: str | None = None,
 ) -> tuple[pd.DataFrame, Plan]:
     """Recognise the export, apply the options over its mapping, and return the table ``build_frame`` reads."""
     if where is not None:
@@ -137,6 +139,8 @@ def shape_table(
         if any(context_column in p for p in parts) or context_column in open_questions:
             raise InputError(f'--context-column {context_column}: that column is the text itself. Name the column that holds what '
                              "each row answers (a concept, a proposal, a question).")
+    if supports_column not in (None, "none") and supports_column not in raw:
+        raise missing_column(info, raw, supports_column, "--supports-column")
     named = {*(c for p in parts for c in p), *open_questions, *(segment_columns or []), *([id_column] if id_column else []),
              *([context_column] if context_column else [])}
     personal = [c for c in mapping.personal_columns if c not in named]
@@ -164,6 +168,10 @@ def shape_table(
         plan.text_column = name
         info.text_columns = used
     plan.segment_columns = segments
+    plan.supports, info.supports_column = read_supports(raw, supports_column, info.where)
+    if info.supports_column:
+        mapping.notes.append(f"supports (votes, endorsements) from column {info.supports_column} as column {schema.SUPPORTS}: they order "
+                             "quotes and key points, they are not read as positions")
     info.platform = None if mapping.platform == "none" else mapping.platform
     info.dropped_columns = personal + unused
     info.row_filter = where
@@ -175,6 +183,8 @@ def shape_table(
             "left_out": personal, "unused_text": unused, "set_aside": [f"{reason}: {expr}" for reason, expr in plan.set_aside], "notes": mapping.notes,
         }
         info.warnings.append(describe_mapping(info))
+    elif info.supports_column:
+        info.warnings.append(f"{info.file_name}: {mapping.notes[-1]}. Choose another with --supports-column, or none.")
     return raw, plan
 
 
@@ -193,7 +203,7 @@ def describe_mapping(info: IngestInfo) -> str:
         parts.append(f"set aside: {'; '.join(m['set_aside'])}")
     parts += m["notes"]
     return (f"{info.file_name}: recognised a {m['platform']} export: {'; '.join(parts)}. Change any of it with --text-column, "
-            "--questions, --id-column, --segment-columns, --context-column or --platform none.")
+            "--questions, --id-column, --segment-columns, --context-column, --supports-column or --platform none.")
 
 
 def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame:

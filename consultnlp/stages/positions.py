@@ -135,8 +135,17 @@ class PositionsStage(Stage):
         units = out[unit_mask(out)]
         texts = units[schema.TEXT_REDACTED].astype(str).tolist()
         embeddings = self._embeddings(units, texts, model, context) if model.classifier.settings.uses_embeddings else None
+        groups = None
+        if model.group_column:
+            # The model was trained with what each text answers (a concept): the same input column, renamed or not.
+            column = next((c for c in (model.group_column, f"input_{model.group_column}") if c in units), None)
+            if column is None:
+                context.progress.note(f'The position model was trained with column "{model.group_column}", which this input lacks: '
+                                      "positions are read from the text alone.")
+            else:
+                groups = units[column].fillna("").astype(str).tolist()
         with context.progress.task("Classifying positions", total=len(units)) as task:
-            positions, prob = model.predict(texts, embeddings, min_probability=cfg.min_probability)
+            positions, prob = model.predict(texts, embeddings, min_probability=cfg.min_probability, groups=groups)
             task.advance(len(units))
         out.loc[units.index, schema.POSITION] = positions
         out.loc[units.index, schema.POSITION_SOURCE] = SOURCE_MODEL

@@ -18,6 +18,7 @@ from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.quotes import QuotePool
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
+from consultnlp.summary.supports import supported_contributions
 from consultnlp.summary.tables import (
     campaigns_table,
     exclusions_table,
@@ -168,5 +169,6 @@ def summarise(
         "topic_labels": labels, "group_labels": headlines or {}, "positions": positions,
         "title": title, "row_filter": row_filter,
         "self_evident_dropped": self_evident_dropped,
+        "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
     }
     return summary

@@ -26,6 +26,7 @@ from consultnlp.summary.quotes import (
     topic_groups,
 )
 from consultnlp.summary.segments import BLANK, segment_values
+from consultnlp.summary.supports import order_key_points, order_quotes
 from consultnlp.topics.naming import name_in
 
 LANGS = schema.LANGUAGES
@@ -142,7 +143,7 @@ def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: di
                "comment_ids"]
     if points is None or points.empty:
         return pd.DataFrame(columns=columns)
-    table = points.copy()
+    table = order_key_points(points.reset_index(drop=True), frame)  # equal counts: the most supported first
     if "prompt" not in table:  # key points of a run made before prompts
         table["prompt"] = ""
     table["group_name"] = [names.get((s, str(g)), str(g)) for s, g in zip(table["scope"], table["group_id"])]
@@ -339,7 +340,7 @@ def quotes_table(
     used: set[str] = set()
     rows = [("topic", g, r, c) for g, r, c in choose_quotes(units, pool, "topic", topic_groups(units), cfg.quotes_per_topic, original=original_topics, used=used)]
     rows += [("theme", g, r, c) for g, r, c in choose_quotes(units, pool, "theme", theme_groups(units), cfg.quotes_per_theme, used=used)]
-    table = pd.DataFrame(rows, columns=["scope", "group_id", "rank", "comment_id"])
+    table = order_quotes(pd.DataFrame(rows, columns=["scope", "group_id", "rank", "comment_id"]), frame)  # most supported first
     # Groups in id order (topics by number), quotes by rank: the order people look them up in.
     order = pd.to_numeric(table["group_id"], errors="coerce")
     table = table.assign(_num=order).sort_values(["scope", "_num", "group_id", "rank"], ascending=[False, True, True, True], kind="stable")

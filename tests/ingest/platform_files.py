@@ -157,3 +157,18 @@ def qualtrics(folder: Path, n: int = 12) -> Path:
                                 f"a{i}@example.org", "-33.4", "-70.6", ES[i % len(ES)] + f" Uno {i}.", ES[(i + 3) % len(ES)] + f" Dos {i}."]
                                for i in range(n)]
     return _csv(folder / "qualtrics.csv", header, rows)
+
+
+def consul_dump(folder: Path, kind: str = "debates", n: int = 12) -> Path:
+    """A table of Consul Democracy's own columns (a database or open-data dump) with its vote caches: proposals
+    (``cached_votes_up`` = supports) or comments (up, down and total votes); a few counts missing."""
+    if kind == "proposals":
+        header = ["id", "title", "summary", "description", "cached_votes_up", "comments_count", "hot_score", "created_at"]
+        rows = [[str(40 + i), f"Propuesta {i + 1}", ES[i % len(ES)], f"<p>{ES[i % len(ES)]} Detalle {i + 1}.</p>",
+                 "" if i % 5 == 4 else str((i * 7) % 11), str(i % 3), "123", "2026-06-01"] for i in range(n)]
+    else:
+        header = ["id", "commentable_id", "commentable_type", "body", "cached_votes_total", "cached_votes_up", "cached_votes_down",
+                  "created_at"]
+        rows = [[str(60 + i), str(40 + i % 3), "Debate", f"{ES[i % len(ES)]} Comentario {i + 1}.", str(2 * i + 1),
+                 "" if i % 5 == 4 else str(i), str(i + 1), "2026-06-01"] for i in range(n)]
+    return _csv(folder / f"consul_{kind}.csv", header, rows)

@@ -107,6 +107,9 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     sec.blocks.append(Block("p", text=t("set_aside_text", lang)))
     sec.blocks.append(Block("p", text=t("dedupe_text", lang)))
     sec.blocks.append(Block("p", text=t("naming_text", lang)))
+    supported = int(ctx.facts.get("supported_contributions", 0) or 0)
+    if supported:
+        sec.blocks.append(Block("p", text=t("supports_count", lang, count=supported, n=ctx.n(supported)) + " " + t("supports_order", lang)))
     dropped = int(ctx.facts.get("self_evident_dropped", 0) or 0)
     if dropped:
         sec.blocks.append(Block("p", text=t("self_evident_dropped", lang, count=dropped, n=ctx.n(dropped))))

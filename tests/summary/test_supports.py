@@ -1,0 +1,97 @@
+"""Supports order a subject's quotes and key points; they never change which are chosen nor their counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from consultnlp import schema
+from consultnlp.config import SummariseConfig
+from consultnlp.i18n import t
+from consultnlp.ingest import ingest
+from consultnlp.summary.quotes import build_quote_pool
+from consultnlp.summary.supports import supported_contributions, unit_supports
+from consultnlp.summary.tables import key_points_table, quotes_table
+from tests.conftest import FakeEmbedder
+from tests.ingest import platform_files as pf
+
+
+def _analysed(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """An ingested export as the summary sees it: two topics, every row analysed and its own unit, fake embeddings."""
+    frame = frame.copy()
+    frame[schema.TEXT_REDACTED] = frame[schema.TEXT].str.replace(r"<[^>]+>", "", regex=True) + " " + "palavra " * 8
+    frame[schema.TOPIC_ID] = pd.array(np.arange(len(frame)) % 2, dtype="Int64")
+    frame[schema.EXCLUDED] = ""
+    frame[schema.LANG] = "pt"
+    frame[schema.DUP_GROUP] = np.arange(len(frame))
+    frame[schema.DUP_COUNT] = 1
+    frame[schema.DUP_REPRESENTATIVE] = True
+    return frame, FakeEmbedder().encode(frame[schema.TEXT_REDACTED].tolist())
+
+
+def _quotes(frame: pd.DataFrame, vectors: np.ndarray) -> pd.DataFrame:
+    pool = build_quote_pool(frame, frame.index, vectors, pool_size=10)
+    return quotes_table(frame, pool, SummariseConfig(quotes_per_topic=4, quotes_per_theme=0), names={})
+
+
+@pytest.mark.parametrize("export", [pf.decidim_proposals, lambda folder: pf.consul_dump(folder, "proposals")])
+def test_supports_order_quotes_most_supported_first(tmp_path, export):
+    frame, vectors = _analysed(ingest(export(tmp_path))[0])
+    assert frame[schema.SUPPORTS].notna().any()
+    with_supports = _quotes(frame, vectors)
+    without = _quotes(frame.drop(columns=schema.SUPPORTS), vectors)
+    for topic in ("0", "1"):
+        mine = with_supports[with_supports["group_id"] == topic]
+        # The same quotes are chosen; only their order follows the supports (a quote with none comes last).
+        assert set(mine["comment_id"]) == set(without.loc[without["group_id"] == topic, "comment_id"]) and len(mine) == 4
+        assert mine["rank"].tolist() == [1, 2, 3, 4]
+        shown = frame.loc[mine["comment_id"], schema.SUPPORTS]
+        assert shown.fillna(-1).tolist() == sorted(shown.fillna(-1).tolist(), reverse=True)
+    assert not with_supports.equals(without)  # the supports did reorder something
+    assert with_supports.equals(_quotes(frame, vectors))  # and the same input gives the same table
+
+
+def test_supports_without_counts_leave_quotes_as_chosen(tmp_path):
+    frame, vectors = _analysed(ingest(pf.decidim_proposals(tmp_path))[0])
+    empty = frame.assign(**{schema.SUPPORTS: pd.array([pd.NA] * len(frame), dtype="Int64")})
+    assert _quotes(empty, vectors).equals(_quotes(frame.drop(columns=schema.SUPPORTS), vectors))
+    assert supported_contributions(empty) == 0 and supported_contributions(frame) == 12
+
+
+def test_supports_of_a_unit_sum_its_copies_and_skip_excluded_rows():
+    frame = pd.DataFrame({
+        schema.SUPPORTS: pd.array([3, 4, pd.NA, pd.NA, 5], dtype="Int64"), schema.DUP_GROUP: [0, 0, 1, 1, 2],
+        schema.EXCLUDED: ["", "", "", "", "junk"],
+    }, index=pd.Index(["a", "b", "c", "d", "e"], name=schema.COMMENT_ID))
+    supports = unit_supports(frame)
+    assert supports.loc["a"] == 7 and supports.loc["b"] == 7  # two copies of one text: their supports together
+    assert pd.isna(supports.loc["c"]) and "e" not in supports  # none is not 0; an excluded row counts for nothing
+
+
+def test_supports_order_key_points_after_their_counts():
+    frame = pd.DataFrame({
+        schema.SUPPORTS: pd.array([1, 50, 2, 2, pd.NA, 9], dtype="Int64"), schema.EXCLUDED: "",
+    }, index=pd.Index(["a", "b", "c", "d", "e", "f"], name=schema.COMMENT_ID))
+    points = pd.DataFrame({
+        "scope": ["group", "group", "group", "group", "theme"], "group_id": ["0", "0", "0", "0", "health"], "rank": [1, 2, 3, 4, 1],
+        "statement": ["s1", "s2", "s3", "s4", "s5"], "comment_id": ["a", "c", "b", "e", "f"],
+        "contributions": [5, 3, 3, 3, 3], "unique_contributions": [3, 2, 2, 2, 3],
+        "comment_ids": ["a;c;d", "c;d", "b;a", "e", "f"],
+    })
+    table = key_points_table(frame, points, names={})
+    # More contributions first, whatever their supports; among equals the most supported; a point with none last.
+    assert table["statement"].tolist() == ["s1", "s3", "s2", "s4", "s5"]
+    assert table["rank"].tolist() == [1, 2, 3, 4, 1]
+    assert table[["contributions", "unique_contributions", "comment_ids"]].values.tolist() == [
+        [5, 3, "a;c;d"], [3, 2, "b;a"], [3, 2, "c;d"], [3, 2, "e"], [3, 3, "f"]]
+    unchanged = key_points_table(frame.drop(columns=schema.SUPPORTS), points, names={})
+    assert unchanged["statement"].tolist() == ["s1", "s2", "s3", "s4", "s5"]
+
+
+def test_supports_method_sentence_in_every_language():
+    for lang in ("es", "pt", "en"):
+        assert t("supports_count", lang, count=12, n="12").startswith("12 ")
+        assert "1 " in t("supports_count", lang, count=1, n="1")
+    assert "not read as positions" in t("supports_order", "en")
+    assert "no se leen como posiciones" in t("supports_order", "es") and "não são lidos como posições" in t("supports_order", "pt")
