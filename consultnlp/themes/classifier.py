@@ -50,7 +50,7 @@ def _log_softmax(z: np.ndarray) -> np.ndarray:
     return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
 
 
-def _sgd_epochs(indptr, indices, data, target_ptr, targets, order, W1, b1, W2, b2, lr0, dropout, sigmoid, seed):  # noqa: ANN001, ANN202
+def _sgd_epochs(indptr, indices, data, target_ptr, targets, row_weight, order, W1, b1, W2, b2, lr0, dropout, sigmoid, seed):  # noqa: ANN001, ANN202
     """Per-example SGD over sparse rows: hidden = relu(x W1 + b1) with dropout, output softmax or sigmoids.
 
     Plain Python so that numba can compile it (``_compiled_sgd``); it mutates the weights in place.
@@ -71,7 +71,7 @@ def _sgd_epochs(indptr, indices, data, target_ptr, targets, order, W1, b1, W2, b
     n_steps = order.shape[0]
     for step in range(n_steps):
         i = order[step]
-        lr = lr0 * (1.0 - step / n_steps)
+        lr = lr0 * (1.0 - step / n_steps) * row_weight[i]
         for k in range(d):
             h[k] = b1[k]
         for p in range(indptr[i], indptr[i + 1]):
@@ -139,6 +139,50 @@ def _compiled_sgd():  # noqa: ANN202 - a numba dispatcher
     return _COMPILED
 
 
+def balanced_row_weight(Y: np.ndarray, power: float) -> np.ndarray | None:
+    """Class-balanced steps: a row weighs (mean count of its labels) ** -power, rescaled to mean 1 (None when power is 0)."""
+    if power == 0:
+        return None
+    counts = Y.sum(axis=0).astype(np.float64)
+    per_row = (Y * counts).sum(axis=1) / np.maximum(Y.sum(axis=1), 1)
+    weight = np.maximum(per_row, 1.0) ** -power
+    return (weight / weight.mean()).astype(np.float32)
+
+
+def train_net(
+    X,  # noqa: ANN001 - scipy CSR matrix, rows L2-normalised
+    Y: np.ndarray,
+    *,
+    hidden_units: int,
+    epochs: int,
+    learning_rate: float,
+    dropout: float,
+    multi_label: bool,
+    rng: np.random.Generator,
+    row_weight: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Weights (W1, b1, W2, b2) of the one-hidden-layer network over the sparse rows of ``X`` for label matrix ``Y``.
+
+    ``row_weight`` scales each row's gradient steps (1 for all rows when None).
+    """
+    n, n_classes = X.shape[0], Y.shape[1]
+    W1 = rng.uniform(-_INIT_SCALE, _INIT_SCALE, (X.shape[1], hidden_units)).astype(np.float32)
+    b1 = np.zeros(hidden_units, np.float32)
+    W2 = np.zeros((n_classes, hidden_units), np.float32)
+    b2 = np.zeros(n_classes, np.float32)
+    target_ptr = np.concatenate([[0], np.cumsum(Y.sum(axis=1))]).astype(np.int64)
+    targets = np.flatnonzero(Y.ravel()) % n_classes  # row-major: each row's labels in order
+    weight = np.ones(n, np.float32) if row_weight is None else np.asarray(row_weight, dtype=np.float32)
+    epochs = max(epochs, math.ceil(_MIN_UPDATES / max(n, 1)))
+    order = np.concatenate([rng.permutation(n) for _ in range(epochs)]).astype(np.int64)
+    _compiled_sgd()(
+        X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data.astype(np.float32), target_ptr,
+        targets.astype(np.int32), weight, order, W1, b1, W2, b2, np.float32(learning_rate), np.float32(dropout),
+        bool(multi_label), int(rng.integers(2**31 - 1)),
+    )
+    return W1, b1, W2, b2
+
+
 class ThemeClassifier:
     """Fit on texts with label sets (and optional groups); score, rank and predict labels.
 
@@ -178,7 +222,7 @@ class ThemeClassifier:
         self._fit_priors(Y, groups)
         self.timings_: dict[str, float] = {}
         if s.uses_tfidf:
-            self._fit_net(list(texts), Y, progress)
+            self._fit_net(list(texts), Y, groups, progress)
         if s.uses_embeddings:
             self._fit_head(np.asarray(embeddings, dtype=np.float32), Y, progress)
         self.threshold_ = s.threshold
@@ -199,7 +243,7 @@ class ThemeClassifier:
             self.group_labels_[g] = [str(self.classes_[j]) for j in np.flatnonzero(c > 0)]
             self.group_log_prior_[g] = np.log((c + _PRIOR_SMOOTHING) / (c + _PRIOR_SMOOTHING).sum())
 
-    def _fit_net(self, texts: list[str], Y: np.ndarray, progress: Progress) -> None:
+    def _fit_net(self, texts: list[str], Y: np.ndarray, groups: Sequence[str] | None, progress: Progress) -> None:
         from scipy import sparse
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.preprocessing import normalize
@@ -215,23 +259,17 @@ class ThemeClassifier:
         for vec in (word, char):
             vec.stop_words_ = None  # the pruned-term set is large and only useful for debugging
         self.vectorizer_ = (word, char)
+        # The question as an input: one column per question seen in training, so hidden units can read
+        # the same words differently under different questions (only with groups and question_feature > 0).
+        self.net_questions_: list[str] = sorted(self.group_labels_) if (groups is not None and s.question_feature > 0) else []
+        X = self._with_questions(X, groups)
         self.timings_["tfidf_s"] = round(time.perf_counter() - t0, 1)
         t0 = time.perf_counter()
         rng = np.random.default_rng(s.random_state)
-        n, n_classes = X.shape[0], Y.shape[1]
-        W1 = rng.uniform(-_INIT_SCALE, _INIT_SCALE, (X.shape[1], s.hidden_units)).astype(np.float32)
-        b1 = np.zeros(s.hidden_units, np.float32)
-        W2 = np.zeros((n_classes, s.hidden_units), np.float32)
-        b2 = np.zeros(n_classes, np.float32)
-        target_ptr = np.concatenate([[0], np.cumsum(Y.sum(axis=1))]).astype(np.int64)
-        targets = np.flatnonzero(Y.ravel()) % n_classes  # row-major: each row's labels in order
-        epochs = max(s.epochs, math.ceil(_MIN_UPDATES / max(n, 1)))
-        order = np.concatenate([rng.permutation(n) for _ in range(epochs)]).astype(np.int64)
         with progress.task("Training the TF-IDF network", total=None):
-            _compiled_sgd()(
-                X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data.astype(np.float32), target_ptr,
-                targets.astype(np.int32), order, W1, b1, W2, b2, np.float32(s.learning_rate), np.float32(s.dropout),
-                self.multi_label_, int(rng.integers(2**31 - 1)),
+            W1, b1, W2, b2 = train_net(
+                X, Y, hidden_units=s.hidden_units, epochs=s.epochs, learning_rate=s.learning_rate, dropout=s.dropout,
+                multi_label=self.multi_label_, rng=rng, row_weight=balanced_row_weight(Y, s.class_balance),
             )
         # float16 halves the saved model (about 110 MB for 200k n-grams); Chile top-1/top-5 were identical.
         self.net_ = {"W1": W1.astype(np.float16), "b1": b1, "W2": W2, "b2": b2}
@@ -297,9 +335,28 @@ class ThemeClassifier:
         word, char = self.vectorizer_
         return normalize(sparse.hstack([word.transform(texts), char.transform(texts)]).tocsr())
 
-    def _net_logits(self, texts: Sequence[str]) -> np.ndarray:
+    def _with_questions(self, X, groups: Sequence[str] | None):  # noqa: ANN001, ANN202 - scipy sparse matrices
+        """``X`` with one column per training question (weight ``question_feature`` on the row's own; none when unknown)."""
+        from scipy import sparse
+
+        questions = getattr(self, "net_questions_", [])
+        if not questions:
+            return X
+        column = {q: j for j, q in enumerate(questions)}
+        rows, cols = [], []
+        for i, g in enumerate(groups if groups is not None else []):
+            if str(g) in column:
+                rows.append(i)
+                cols.append(column[str(g)])
+        Q = sparse.csr_matrix(
+            (np.full(len(rows), self.settings.question_feature, np.float32), (rows, cols)), shape=(X.shape[0], len(questions))
+        )
+        return sparse.hstack([X, Q]).tocsr()
+
+    def _net_logits(self, texts: Sequence[str], groups: Sequence[str] | None = None) -> np.ndarray:
         net = self.net_
-        hidden = np.maximum(np.asarray(self._tfidf(texts) @ net["W1"].astype(np.float32)) + net["b1"], 0)
+        X = self._with_questions(self._tfidf(texts), groups)
+        hidden = np.maximum(np.asarray(X @ net["W1"].astype(np.float32)) + net["b1"], 0)
         return (hidden @ net["W2"].T + net["b2"]).astype(np.float64)
 
     def scores(
@@ -319,14 +376,14 @@ class ThemeClassifier:
         parts: list[tuple[float, np.ndarray]] = []
         if self.multi_label_:
             if s.uses_tfidf:
-                parts.append((s.tfidf_weight, 1.0 / (1.0 + np.exp(-self._net_logits(texts)))))
+                parts.append((s.tfidf_weight, 1.0 / (1.0 + np.exp(-self._net_logits(texts, groups)))))
             if s.uses_embeddings:
                 parts.append((1 - s.tfidf_weight, self.head_.predict_proba(np.asarray(embeddings, dtype=np.float32))))
             total = sum(w for w, _ in parts)
             prob = sum(w * p for w, p in parts) / total
             return np.where(self.allowed(groups, n), prob, -np.inf)
         if s.uses_tfidf:
-            parts.append((s.tfidf_weight, _log_softmax(self._net_logits(texts))))
+            parts.append((s.tfidf_weight, _log_softmax(self._net_logits(texts, groups))))
         if s.uses_embeddings:
             proba = self.head_.predict_proba(np.asarray(embeddings, dtype=np.float32))
             parts.append((1 - s.tfidf_weight, np.log(np.clip(proba, 1e-12, 1.0))))

@@ -206,6 +206,7 @@ def _model_state(model: ThemeClassifier) -> tuple[dict[str, np.ndarray], dict[st
     if hasattr(model, "net_"):
         for key, value in model.net_.items():
             arrays[f"net_{key}"] = value
+        meta["net_questions"] = list(getattr(model, "net_questions_", []))
         meta["tfidf"] = []
         for i, vec in enumerate(model.vectorizer_):
             terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
@@ -243,6 +244,7 @@ def _model_from_state(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> Th
     model.group_log_prior_ = {g: arrays[f"group_log_prior_{i}"] for i, g in enumerate(meta["group_prior_order"])}
     if "tfidf" in meta:
         model.net_ = {key: arrays[f"net_{key}"] for key in ("W1", "b1", "W2", "b2")}
+        model.net_questions_ = list(meta.get("net_questions", []))
         vectorizers = []
         for i, params in enumerate(meta["tfidf"]):
             kwargs = {**params, "ngram_range": tuple(params["ngram_range"]), "dtype": np.dtype(params["dtype"]).type}
