@@ -252,7 +252,7 @@ class ClassifierSettings(Section):
     char_max_features: int = Field(default=150_000, ge=1)
     random_state: int = 42
     class_balance: float = Field(default=0.0, ge=0, le=1)  # TF-IDF network: a row's steps scale with its label's count ** -this
-    question_feature: float = Field(default=0.0, ge=0)  # TF-IDF network: weight of the row's question (group) as one more input
+    nets: int = Field(default=1, ge=1)  # TF-IDF networks trained from different seeds, their log-probabilities averaged
 
     def __init__(self, **values: Any) -> None:
         try:

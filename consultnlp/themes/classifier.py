@@ -187,7 +187,7 @@ class ThemeClassifier:
     """Fit on texts with label sets (and optional groups); score, rank and predict labels.
 
     Learned state ends in ``_``: ``classes_``, ``multi_label_``, ``group_labels_``,
-    ``vectorizer_``, ``net_``, ``head_``, ``threshold_`` ...
+    ``vectorizer_``, ``nets_``, ``head_``, ``threshold_`` ...
     """
 
     def __init__(self, settings: ClassifierSettings | None = None) -> None:
@@ -222,7 +222,7 @@ class ThemeClassifier:
         self._fit_priors(Y, groups)
         self.timings_: dict[str, float] = {}
         if s.uses_tfidf:
-            self._fit_net(list(texts), Y, groups, progress)
+            self._fit_net(list(texts), Y, progress)
         if s.uses_embeddings:
             self._fit_head(np.asarray(embeddings, dtype=np.float32), Y, progress)
         self.threshold_ = s.threshold
@@ -243,7 +243,7 @@ class ThemeClassifier:
             self.group_labels_[g] = [str(self.classes_[j]) for j in np.flatnonzero(c > 0)]
             self.group_log_prior_[g] = np.log((c + _PRIOR_SMOOTHING) / (c + _PRIOR_SMOOTHING).sum())
 
-    def _fit_net(self, texts: list[str], Y: np.ndarray, groups: Sequence[str] | None, progress: Progress) -> None:
+    def _fit_net(self, texts: list[str], Y: np.ndarray, progress: Progress) -> None:
         from scipy import sparse
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.preprocessing import normalize
@@ -259,20 +259,19 @@ class ThemeClassifier:
         for vec in (word, char):
             vec.stop_words_ = None  # the pruned-term set is large and only useful for debugging
         self.vectorizer_ = (word, char)
-        # The question as an input: one column per question seen in training, so hidden units can read
-        # the same words differently under different questions (only with groups and question_feature > 0).
-        self.net_questions_: list[str] = sorted(self.group_labels_) if (groups is not None and s.question_feature > 0) else []
-        X = self._with_questions(X, groups)
         self.timings_["tfidf_s"] = round(time.perf_counter() - t0, 1)
         t0 = time.perf_counter()
         rng = np.random.default_rng(s.random_state)
-        with progress.task("Training the TF-IDF network", total=None):
-            W1, b1, W2, b2 = train_net(
-                X, Y, hidden_units=s.hidden_units, epochs=s.epochs, learning_rate=s.learning_rate, dropout=s.dropout,
-                multi_label=self.multi_label_, rng=rng, row_weight=balanced_row_weight(Y, s.class_balance),
-            )
-        # float16 halves the saved model (about 110 MB for 200k n-grams); Chile top-1/top-5 were identical.
-        self.net_ = {"W1": W1.astype(np.float16), "b1": b1, "W2": W2, "b2": b2}
+        row_weight = balanced_row_weight(Y, s.class_balance)
+        self.nets_: list[dict[str, np.ndarray]] = []
+        for k in range(s.nets):
+            with progress.task(f"Training TF-IDF network {k + 1} of {s.nets}", total=None):
+                W1, b1, W2, b2 = train_net(
+                    X, Y, hidden_units=s.hidden_units, epochs=s.epochs, learning_rate=s.learning_rate, dropout=s.dropout,
+                    multi_label=self.multi_label_, rng=rng, row_weight=row_weight,
+                )
+            # float16 halves the saved model (about 110 MB for 200k n-grams); Chile top-1/top-5 were identical.
+            self.nets_.append({"W1": W1.astype(np.float16), "b1": b1, "W2": W2, "b2": b2})
         self.timings_["net_s"] = round(time.perf_counter() - t0, 1)
 
     def _fit_head(self, E: np.ndarray, Y: np.ndarray, progress: Progress) -> None:
@@ -335,29 +334,15 @@ class ThemeClassifier:
         word, char = self.vectorizer_
         return normalize(sparse.hstack([word.transform(texts), char.transform(texts)]).tocsr())
 
-    def _with_questions(self, X, groups: Sequence[str] | None):  # noqa: ANN001, ANN202 - scipy sparse matrices
-        """``X`` with one column per training question (weight ``question_feature`` on the row's own; none when unknown)."""
-        from scipy import sparse
-
-        questions = getattr(self, "net_questions_", [])
-        if not questions:
-            return X
-        column = {q: j for j, q in enumerate(questions)}
-        rows, cols = [], []
-        for i, g in enumerate(groups if groups is not None else []):
-            if str(g) in column:
-                rows.append(i)
-                cols.append(column[str(g)])
-        Q = sparse.csr_matrix(
-            (np.full(len(rows), self.settings.question_feature, np.float32), (rows, cols)), shape=(X.shape[0], len(questions))
-        )
-        return sparse.hstack([X, Q]).tocsr()
-
-    def _net_logits(self, texts: Sequence[str], groups: Sequence[str] | None = None) -> np.ndarray:
-        net = self.net_
-        X = self._with_questions(self._tfidf(texts), groups)
-        hidden = np.maximum(np.asarray(X @ net["W1"].astype(np.float32)) + net["b1"], 0)
-        return (hidden @ net["W2"].T + net["b2"]).astype(np.float64)
+    def _net_parts(self, texts: Sequence[str]) -> np.ndarray:
+        """The TF-IDF networks' output, averaged: log-probabilities (single-label) or probabilities (multi-label)."""
+        X = self._tfidf(texts)
+        total = np.zeros((len(texts), len(self.classes_)), dtype=np.float64)
+        for net in self.nets_:
+            hidden = np.maximum(np.asarray(X @ net["W1"].astype(np.float32)) + net["b1"], 0)
+            logits = (hidden @ net["W2"].T + net["b2"]).astype(np.float64)
+            total += 1.0 / (1.0 + np.exp(-logits)) if self.multi_label_ else _log_softmax(logits)
+        return total / len(self.nets_)
 
     def scores(
         self, texts: Sequence[str], *, groups: Sequence[str] | None = None, embeddings: np.ndarray | None = None
@@ -376,14 +361,14 @@ class ThemeClassifier:
         parts: list[tuple[float, np.ndarray]] = []
         if self.multi_label_:
             if s.uses_tfidf:
-                parts.append((s.tfidf_weight, 1.0 / (1.0 + np.exp(-self._net_logits(texts, groups)))))
+                parts.append((s.tfidf_weight, self._net_parts(texts)))
             if s.uses_embeddings:
                 parts.append((1 - s.tfidf_weight, self.head_.predict_proba(np.asarray(embeddings, dtype=np.float32))))
             total = sum(w for w, _ in parts)
             prob = sum(w * p for w, p in parts) / total
             return np.where(self.allowed(groups, n), prob, -np.inf)
         if s.uses_tfidf:
-            parts.append((s.tfidf_weight, _log_softmax(self._net_logits(texts, groups))))
+            parts.append((s.tfidf_weight, self._net_parts(texts)))
         if s.uses_embeddings:
             proba = self.head_.predict_proba(np.asarray(embeddings, dtype=np.float32))
             parts.append((1 - s.tfidf_weight, np.log(np.clip(proba, 1e-12, 1.0))))
