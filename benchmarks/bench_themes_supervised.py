@@ -181,6 +181,9 @@ def pndbio(settings: ClassifierSettings, encoder: TextEncoder, which: str) -> di
     two shuffles (seeds 0 and 1), every row predicted once per shuffle; top-1/top-5 pooled over the rows and
     averaged over the shuffles, for this classifier and the notes' TF-IDF + SGD on the same folds.
     ``--split validation`` runs the same on the 80% part (``sample(frac=0.8, random_state=0)``) only.
+
+    Measured 2026-12 (all rows, with the mission): TF-IDF + SGD top-1 0.409, top-5 0.818; the default
+    classifier 0.545 / 0.829; with ``--set nets=2 --set class_balance=0.5`` 0.535 / 0.834.
     """
     from sklearn.model_selection import StratifiedGroupKFold
 
