@@ -243,6 +243,8 @@ class ClassifierSettings(Section):
     word_max_features: int = Field(default=150_000, ge=1)
     char_max_features: int = Field(default=150_000, ge=1)
     random_state: int = 42
+    class_balance: float = Field(default=0.0, ge=0, le=1)  # TF-IDF network (every 2nd of several): row steps scale with label count ** -this
+    nets: int = Field(default=1, ge=1)  # TF-IDF networks trained from different seeds, their log-probabilities averaged
 
     def __init__(self, **values: Any) -> None:
         try:

@@ -188,6 +188,11 @@ def build_card(
     }
 
 
+def _net_prefix(k: int) -> str:
+    """Array-name prefix of the k-th TF-IDF network: ``net_`` for the first (as in single-network models), then ``net1_`` ..."""
+    return "net_" if k == 0 else f"net{k}_"
+
+
 def _model_state(model: ThemeClassifier) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """The fitted classifier as named arrays and JSON-able metadata (no Python objects)."""
     arrays: dict[str, np.ndarray] = {"class_log_prior": model.class_log_prior_}
@@ -203,9 +208,10 @@ def _model_state(model: ThemeClassifier) -> tuple[dict[str, np.ndarray], dict[st
         "group_prior_order": groups,
         "timings_s": getattr(model, "timings_", {}),
     }
-    if hasattr(model, "net_"):
-        for key, value in model.net_.items():
-            arrays[f"net_{key}"] = value
+    if hasattr(model, "nets_"):
+        for k, net in enumerate(model.nets_):
+            for key, value in net.items():
+                arrays[f"{_net_prefix(k)}{key}"] = value
         meta["tfidf"] = []
         for i, vec in enumerate(model.vectorizer_):
             terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
@@ -242,7 +248,10 @@ def _model_from_state(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> Th
     model.group_labels_ = meta["group_labels"]
     model.group_log_prior_ = {g: arrays[f"group_log_prior_{i}"] for i, g in enumerate(meta["group_prior_order"])}
     if "tfidf" in meta:
-        model.net_ = {key: arrays[f"net_{key}"] for key in ("W1", "b1", "W2", "b2")}
+        model.nets_ = []
+        while f"{_net_prefix(len(model.nets_))}W1" in arrays:
+            prefix = _net_prefix(len(model.nets_))
+            model.nets_.append({key: arrays[f"{prefix}{key}"] for key in ("W1", "b1", "W2", "b2")})
         vectorizers = []
         for i, params in enumerate(meta["tfidf"]):
             kwargs = {**params, "ngram_range": tuple(params["ngram_range"]), "dtype": np.dtype(params["dtype"]).type}

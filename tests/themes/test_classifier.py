@@ -99,7 +99,7 @@ def test_themes_classifier_same_seed_same_scores_and_saved_model_scores_alike(to
     assert np.array_equal(first.scores(texts, groups=groups), second.scores(texts, groups=groups))
     assert not np.array_equal(first.scores(texts, groups=groups), other_seed.scores(texts, groups=groups))
     loaded, _ = load_model(toy_model)  # W1 is stored as float16: scoring still gives proper log-probabilities
-    assert loaded.net_["W1"].dtype == np.float16
+    assert loaded.nets_[0]["W1"].dtype == np.float16
     scores = loaded.scores(texts, groups=groups)
     assert np.allclose(np.exp(scores).sum(axis=1), 1.0)
 
@@ -207,3 +207,40 @@ def test_themes_cli_errors_are_one_line(tmp_path: Path):
                                    "--label-column", "tema", "--no-cache", "-q"])
     assert no_model.exit_code == 1
     assert no_model.output.strip().startswith(f"Error: theme model {tmp_path / 'nope'} does not exist. Train one with:")
+
+
+def test_themes_two_networks_are_averaged_and_saved_without_pickle(tmp_path: Path):
+    """nets=2: two TF-IDF networks from different seeds, their log-probabilities averaged; the saved folder
+    (arrays loaded with allow_pickle=False) scores exactly as the fitted model."""
+    data = _data(toy_frame(30, seed=2), group_column="pregunta")
+    card = train_and_save(data, tmp_path / "two", settings=ClassifierSettings(features="tfidf", nets=2, random_state=0), holdout=0.2)
+    assert card["settings"]["nets"] == 2
+    loaded, _ = load_model(tmp_path / "two")
+    assert len(loaded.nets_) == 2 and not np.array_equal(loaded.nets_[0]["W1"], loaded.nets_[1]["W1"])
+    texts, groups = ["agua pozo barrio", "robo escuela comuna", "vecinos comuna"], ["q1", "q2", "q2"]
+    one = ThemeClassifier(ClassifierSettings(features="tfidf", random_state=0)).fit(data.texts, data.labels, groups=data.groups)
+    two = ThemeClassifier(ClassifierSettings(features="tfidf", nets=2, random_state=0)).fit(data.texts, data.labels, groups=data.groups)
+    assert np.array_equal(one.nets_[0]["W1"], two.nets_[0]["W1"])  # the first network is the single-network model
+    assert not np.allclose(one.scores(texts, groups=groups), two.scores(texts, groups=groups))
+    with np.load(tmp_path / "two" / "model.npz", allow_pickle=False) as npz:
+        assert {"net_W1", "net1_W1"} <= set(npz.files)
+    held = ["agua río vecinos", "hospital médico gente"]
+    assert loaded.predict_sets(loaded.scores(held, groups=["q1", "q2"])) == [["water"], ["clinic"]]
+
+
+def test_themes_class_balance_weighs_rare_labels_up():
+    from consultnlp.themes.classifier import balanced_row_weight
+
+    Y = np.zeros((5, 2), dtype=bool)
+    Y[:4, 0] = True
+    Y[4, 1] = True
+    assert balanced_row_weight(Y, 0.0) is None
+    w = balanced_row_weight(Y, 1.0)  # counts 4 and 1: weights 1/4 and 1, rescaled to mean 1
+    assert np.allclose(w, np.array([0.25, 0.25, 0.25, 0.25, 1.0]) / 0.4)
+    # With the rare label weighed up, a text of that label's words ranks it higher than without.
+    rows = [("agua pozo", "water")] * 60 + [("agua escuela", "school")] * 3
+    texts, labels = [t for t, _ in rows], [(l,) for _, l in rows]
+    plain = ThemeClassifier(ClassifierSettings(features="tfidf")).fit(texts, labels)
+    balanced = ThemeClassifier(ClassifierSettings(features="tfidf", class_balance=1.0)).fit(texts, labels)
+    school = list(plain.classes_).index("school")
+    assert balanced.scores(["agua escuela"])[0, school] > plain.scores(["agua escuela"])[0, school]
