@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BERTOPIC := bertopic==0.17.4
 SAMPLE := data/samples/consulta_gobierno_abierto.xlsx
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test test-fast lint slow-list bench clean
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,22 @@ demo: $(STAMP)
 	$(BIN)/consultnlp analyze $(SAMPLE) --sheet Respuestas --id-column id --out results/demo \
 		--segment-columns region,tipo_participante --format html,md,xlsx,docx
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+# The whole suite, after the linter; prints the slowest tests and how long it took.
+test: $(STAMP) lint
+	@start=$$(date +%s); $(BIN)/python -m pytest -q --durations=10; status=$$?; \
+	echo "make test: pytest took $$(( $$(date +%s) - start )) s"; exit $$status
+
+# While developing: without the tests marked slow (tests/slow_tests.txt).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check consultnlp tests benchmarks
+	$(BIN)/ruff check consultnlp tests benchmarks
+
+# Re-measure which tests take 10 s or more (the whole suite, once) and record them in tests/slow_tests.txt.
+slow-list: $(STAMP)
+	$(BIN)/python -m pytest -q --durations=0 --durations-min=10 | $(BIN)/python benchmarks/slow_tests.py > tests/slow_tests.txt
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_language.py

@@ -29,16 +29,48 @@ from pathlib import Path
 from _common import TimingProgress, TreeMemory, peak_rss_mb, shared
 
 PREFIXES = [
-    "Creemos que", "En nuestra opinión", "Para nosotros", "Consideramos que", "Como comunidad", "Pensamos que",
-    "A nuestro juicio", "Según el grupo", "Nos parece que", "Estimamos que", "El grupo cree que", "Opinamos que",
-    "En el cabildo se dijo que", "Varios participantes dicen que", "Es clave que", "Todos coincidimos en que",
-    "Hubo acuerdo en que", "Se propone que", "Queremos que", "Es urgente que",
+    "Creemos que",
+    "En nuestra opinión",
+    "Para nosotros",
+    "Consideramos que",
+    "Como comunidad",
+    "Pensamos que",
+    "A nuestro juicio",
+    "Según el grupo",
+    "Nos parece que",
+    "Estimamos que",
+    "El grupo cree que",
+    "Opinamos que",
+    "En el cabildo se dijo que",
+    "Varios participantes dicen que",
+    "Es clave que",
+    "Todos coincidimos en que",
+    "Hubo acuerdo en que",
+    "Se propone que",
+    "Queremos que",
+    "Es urgente que",
 ]
 SUFFIXES = [
-    "para todos", "sin excepción", "en todo el país", "para las futuras generaciones", "de verdad", "ya",
-    "como base de la convivencia", "con participación ciudadana", "y eso es fundamental", "por el bien común",
-    "en cada región", "desde la infancia", "sin discriminación", "con transparencia", "de manera efectiva",
-    "y con recursos", "a nivel local", "para una mejor democracia", "con justicia", "siempre",
+    "para todos",
+    "sin excepción",
+    "en todo el país",
+    "para las futuras generaciones",
+    "de verdad",
+    "ya",
+    "como base de la convivencia",
+    "con participación ciudadana",
+    "y eso es fundamental",
+    "por el bien común",
+    "en cada región",
+    "desde la infancia",
+    "sin discriminación",
+    "con transparencia",
+    "de manera efectiva",
+    "y con recursos",
+    "a nivel local",
+    "para una mejor democracia",
+    "con justicia",
+    "siempre",
 ]
 
 
@@ -102,19 +134,31 @@ def main() -> None:
     from consultnlp.analysis import analyze
     from consultnlp.config import load_config
 
-    cfg = load_config(overrides=args.overrides, extra={"ingest": {"text_column": "fundamento", "id_column": "id", "segment_columns": ["tema_nombre"]}})
+    cfg = load_config(
+        overrides=args.overrides, extra={"ingest": {"text_column": "fundamento", "id_column": "id", "segment_columns": ["tema_nombre"]}}
+    )
     progress = TimingProgress()
     start = time.perf_counter()
     with TreeMemory() as memory:
         result = analyze(corpus, work / "out", cfg, progress=progress, cache_dir=work / "cache")
     wall = time.perf_counter() - start
     manifest = result.manifest
-    print(json.dumps({
-        "rows": manifest["rows"], "wall_s": round(wall, 1), "peak_rss_mb_all_processes": round(memory.peak_mb, 1),
-        "peak_rss_mb_main_process": peak_rss_mb(),
-        "stage_seconds": manifest["timings_s"], "unique_units_modelled": int(len(result.result.context.unit_ids)),
-        "stats": manifest["stats"], "tasks": progress.tasks,
-    }, indent=2, default=str))
+    print(
+        json.dumps(
+            {
+                "rows": manifest["rows"],
+                "wall_s": round(wall, 1),
+                "peak_rss_mb_all_processes": round(memory.peak_mb, 1),
+                "peak_rss_mb_main_process": peak_rss_mb(),
+                "stage_seconds": manifest["timings_s"],
+                "unique_units_modelled": int(len(result.result.context.unit_ids)),
+                "stats": manifest["stats"],
+                "tasks": progress.tasks,
+            },
+            indent=2,
+            default=str,
+        )
+    )
 
 
 if __name__ == "__main__":

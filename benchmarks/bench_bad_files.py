@@ -45,7 +45,20 @@ def run_case(case: Case, folder: Path) -> dict:
         library = {"error": str(exc)}
     read_ms = (time.perf_counter() - t0) * 1000
     out = folder / "out"
-    cmd = [sys.executable, "-m", "consultnlp", "analyze", str(path), "--out", str(out), "--quiet", "--no-cache", "--set", "stages=[clean]", *case.cli_args()]
+    cmd = [
+        sys.executable,
+        "-m",
+        "consultnlp",
+        "analyze",
+        str(path),
+        "--out",
+        str(out),
+        "--quiet",
+        "--no-cache",
+        "--set",
+        "stages=[clean]",
+        *case.cli_args(),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     errors = [line for line in proc.stderr.splitlines() if line.startswith("Error: ")]
     result = {"case": case, "rc": proc.returncode, "read_ms": read_ms, "library": library, "file": path.name}
@@ -53,7 +66,7 @@ def run_case(case: Case, folder: Path) -> dict:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         result["answer"] = {"rows": manifest["rows"]["input"], "warnings": manifest["input"].get("warnings", [])}
     else:
-        result["answer"] = {"error": errors[0][len("Error: "):] if errors else proc.stderr.strip().splitlines()[-1]}
+        result["answer"] = {"error": errors[0][len("Error: ") :] if errors else proc.stderr.strip().splitlines()[-1]}
     return result
 
 

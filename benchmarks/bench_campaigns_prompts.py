@@ -44,8 +44,14 @@ def largest(out: pd.DataFrame, top: int, prompt_column: str) -> list[dict]:
     campaigns = out[out[schema.CAMPAIGN]]
     rows = []
     for cid, group in sorted(campaigns.groupby(schema.CAMPAIGN_ID), key=lambda kv: (-len(kv[1]), kv[0]))[:top]:
-        rows.append({"campaign": cid, "rows": len(group), "prompts": int(group[prompt_column].nunique()),
-                     "text": " ".join(str(group[schema.TEXT].iloc[0]).split())[:160]})
+        rows.append(
+            {
+                "campaign": cid,
+                "rows": len(group),
+                "prompts": int(group[prompt_column].nunique()),
+                "text": " ".join(str(group[schema.TEXT].iloc[0]).split())[:160],
+            }
+        )
     return rows
 
 
@@ -71,7 +77,8 @@ def main() -> None:
         result[name] = {
             "campaigns": int(out.loc[out[schema.CAMPAIGN], schema.CAMPAIGN_ID].nunique()),
             "campaign_rows": int(out[schema.CAMPAIGN].sum()),
-            "unique": int(stats["unique_contributions"]), "analysed": int(analysed.sum()),
+            "unique": int(stats["unique_contributions"]),
+            "analysed": int(analysed.sum()),
             "groups_2plus": int((out.loc[analysed].groupby(schema.DUP_GROUP).size() >= 2).sum()),
             "split_by_prompt": stats.get("near_duplicates_split_by_prompt", 0),
             "split_by_meaning": stats.get("near_duplicates_split_by_meaning", 0),

@@ -74,8 +74,17 @@ def pair_features(split: str, enc, off_topic: float = 0.0, seed: int = 0) -> tup
         scores = codebook.score(cosine, tfidf, coverage)
         feats = scores.features()
         for j, kp_id in enumerate(points["key_point_id"]):
-            part = pd.DataFrame({"arg_id": group["arg_id"].to_numpy(), "key_point_id": kp_id, "topic": topic, "stance": stance,
-                                 "argument": a_text, "key_point": k_text[j], "prob": scores.probability[:, j]})
+            part = pd.DataFrame(
+                {
+                    "arg_id": group["arg_id"].to_numpy(),
+                    "key_point_id": kp_id,
+                    "topic": topic,
+                    "stance": stance,
+                    "argument": a_text,
+                    "key_point": k_text[j],
+                    "prob": scores.probability[:, j],
+                }
+            )
             for f, name in enumerate(codebook.FEATURES):
                 part[name] = feats[:, j, f]
             parts.append(part)
@@ -129,14 +138,20 @@ def retag(folder: Path, taxonomy_name: str, enc, sheet: int, seed: int = 0) -> N
     result = tagger.assign(vectors, texts, langs, found, [len(l.split()) for l in lemmas])
     other = sum(not a.themes for a in result)
     counts = Counter(t for a in result for t in a.themes)
-    print(f"{folder.name}: {len(result)} analysed comments, other {other / max(len(result), 1):.3f}, "
-          f"themes per tagged comment {sum(len(a.themes) for a in result) / max(len(result) - other, 1):.2f}")
+    print(
+        f"{folder.name}: {len(result)} analysed comments, other {other / max(len(result), 1):.3f}, "
+        f"themes per tagged comment {sum(len(a.themes) for a in result) / max(len(result) - other, 1):.2f}"
+    )
     print("  " + ", ".join(f"{t} {n}" for t, n in counts.most_common(12)))
     if sheet:
         rng = np.random.default_rng(seed)
         chosen = np.sort(rng.choice(len(result), min(sheet, len(result)), replace=False))
-        lines = [f"# Zero-shot themes ({taxonomy_name}) of {folder.name}: {len(chosen)} comments drawn with seed {seed}", "",
-                 "Verdict per comment: right / partly / wrong / other-ok / other-missed.", ""]
+        lines = [
+            f"# Zero-shot themes ({taxonomy_name}) of {folder.name}: {len(chosen)} comments drawn with seed {seed}",
+            "",
+            "Verdict per comment: right / partly / wrong / other-ok / other-missed.",
+            "",
+        ]
         for k, i in enumerate(chosen, 1):
             a = result[i]
             tags = "; ".join(f"{t} {s:.2f} ({e})" for t, s, e in zip(a.themes, a.scores, a.evidence)) or "other"
@@ -179,11 +194,20 @@ def concepts(enc, shots: list[int], seed: int = 0) -> None:
     train, held = frame[~test], frame[test]
     texts = held["fundamento"].astype(str).tolist()
     vectors = enc.encode(texts, description="Chile 5k")
-    print(f"Chile 5k concepts: {frame['concepto'].nunique()} concepts; {len(held)} held-out comments (>= 3 words), "
-          f"{len(train)} to draw examples from")
+    print(
+        f"Chile 5k concepts: {frame['concepto'].nunique()} concepts; {len(held)} held-out comments (>= 3 words), "
+        f"{len(train)} to draw examples from"
+    )
     print("codebook                         top-1  top-5  tagged  right of tagged")
     for k in shots:
-        examples = {c: part["fundamento"].astype(str).head(k).tolist() for c, part in train.sample(frac=1.0, random_state=seed).groupby("concepto")} if k else None
+        examples = (
+            {
+                c: part["fundamento"].astype(str).head(k).tolist()
+                for c, part in train.sample(frac=1.0, random_state=seed).groupby("concepto")
+            }
+            if k
+            else None
+        )
         taxonomy, ids = concept_codebook(frame, examples)
         tagger = CodebookTagger(taxonomy).fit(texts, enc)
         prob = tagger.scores(vectors, texts, ["es"] * len(texts)).probability
@@ -202,8 +226,10 @@ def concepts(enc, shots: list[int], seed: int = 0) -> None:
             vec = TfidfVectorizer(sublinear_tf=True).fit(texts + names)
             sims = (vec.transform(texts) @ vec.transform(names).T).toarray()
             t_order = np.argsort(-sims, axis=1)
-            print(f"{'TF-IDF cosine, names only':<32} {(t_order[:, 0] == truth).mean():.3f}  "
-                  f"{(t_order[:, :5] == truth[:, None]).any(axis=1).mean():.3f}")
+            print(
+                f"{'TF-IDF cosine, names only':<32} {(t_order[:, 0] == truth).mean():.3f}  "
+                f"{(t_order[:, :5] == truth[:, None]).any(axis=1).mean():.3f}"
+            )
 
 
 def main() -> None:
@@ -211,7 +237,9 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="fit the calibration on ArgKP train and print its constants")
     parser.add_argument("--cache-dir", type=Path, default=Path("/work/cache/codebook"))
     parser.add_argument("--off-topic", type=float, default=OFF_TOPIC, help="off-topic arguments per on-topic one (fit)")
-    parser.add_argument("--concepts", type=int, nargs="*", help="Chile 5k concepts as a codebook, with these numbers of examples (0 = names only)")
+    parser.add_argument(
+        "--concepts", type=int, nargs="*", help="Chile 5k concepts as a codebook, with these numbers of examples (0 = names only)"
+    )
     parser.add_argument("--retag", type=Path, help="a run folder: tag its analysed comments again and print the share of other")
     parser.add_argument("--taxonomy", default="ogp", help="with --retag: the taxonomy (bundled name or file)")
     parser.add_argument("--sheet", type=int, default=0, help="with --retag: write a reading sheet of this many comments")
@@ -237,14 +265,15 @@ def main() -> None:
     pairs["raw_cosine"] = (a * b).sum(axis=1)
     print(f"ArgKP dev: {len(args)} arguments, {len(kps)} key points, {len(labels)} labelled pairs")
     print("method                               strict mAP  relaxed mAP")
-    for name, column in (("(a) TF-IDF cosine", "tfidf_baseline"), ("(b) embedding cosine", "raw_cosine"),
-                         ("(c) codebook matcher", "prob")):
+    for name, column in (("(a) TF-IDF cosine", "tfidf_baseline"), ("(b) embedding cosine", "raw_cosine"), ("(c) codebook matcher", "prob")):
         strict, relaxed = shared_task_map(pairs, labels, column)
         print(f"{name:<36}  {strict:.3f}       {relaxed:.3f}")
     labelled = pairs.merge(labels, on=["arg_id", "key_point_id"])
     y, chosen = labelled["label"].to_numpy(), labelled["prob"].to_numpy() >= codebook.THRESHOLD
-    print(f"threshold {codebook.THRESHOLD} on dev labelled pairs: precision {y[chosen].mean():.3f}, recall "
-          f"{chosen[y == 1].mean():.3f}, base rate {y.mean():.3f}")
+    print(
+        f"threshold {codebook.THRESHOLD} on dev labelled pairs: precision {y[chosen].mean():.3f}, recall "
+        f"{chosen[y == 1].mean():.3f}, base rate {y.mean():.3f}"
+    )
     best = pairs.sort_values("prob", ascending=False, kind="stable").drop_duplicates("arg_id")
     print(f"dev arguments given no key point (none): {(best['prob'] < codebook.THRESHOLD).mean():.3f}")
     mixed, _ = pair_features("dev", enc, off_topic=1.0)

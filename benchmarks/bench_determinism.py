@@ -30,17 +30,26 @@ from _common import ROOT, SHARED
 OUT = ROOT / "benchmarks" / "out" / "determinism"
 CLI = [sys.executable, "-m", "consultnlp"]
 DATASETS = {
-    "sample": (ROOT / "data" / "samples" / "consulta_gobierno_abierto.csv",
-               ["--text-column", "comentario", "--id-column", "id", "--segment-columns", "region,tipo_participante"]),
-    "chile5k": (SHARED / "chile-ela-2016" / "ela_fundamentos_sample5k.csv",
-                ["--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre,acuerdo"]),
+    "sample": (
+        ROOT / "data" / "samples" / "consulta_gobierno_abierto.csv",
+        ["--text-column", "comentario", "--id-column", "id", "--segment-columns", "region,tipo_participante"],
+    ),
+    "chile5k": (
+        SHARED / "chile-ela-2016" / "ela_fundamentos_sample5k.csv",
+        ["--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre,acuerdo"],
+    ),
 }
 
 
 def analyze(path: Path, args: list[str], out: Path, *extra: str) -> float:
     started = time.perf_counter()
-    done = subprocess.run([*CLI, "analyze", str(path), "--out", str(out), "--quiet", "--format", "md", *args, *extra],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [*CLI, "analyze", str(path), "--out", str(out), "--quiet", "--format", "md", *args, *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     if done.returncode != 0:
         raise SystemExit(f"analyze failed ({' '.join(extra)}):\n{done.stderr[-2000:]}")
     return time.perf_counter() - started
@@ -89,9 +98,27 @@ def main() -> None:
             ("warm", "warm cache (same cache again)", path, ["--cache-dir", str(caches / "a")], False),
             ("partial", "partly filled cache (first half embedded before)", path, ["--cache-dir", str(caches / "half")], False),
             ("nocache", "--no-cache", path, ["--no-cache"], False),
-            ("workers", "workers=2, partition_rows=200", path, ["--cache-dir", str(caches / "w"), "--set", "workers=2", "--set", "partition_rows=200"], False),
-            ("disk", "embeddings on disk (embed.in_memory_max=0)", path, ["--cache-dir", str(caches / "d"), "--set", "embed.in_memory_max=0"], False),
-            ("dask", "engine dask (local cluster, 2 workers)", path, ["--cache-dir", str(caches / "k"), "--engine", "dask", "--set", "partition_rows=200"], False),
+            (
+                "workers",
+                "workers=2, partition_rows=200",
+                path,
+                ["--cache-dir", str(caches / "w"), "--set", "workers=2", "--set", "partition_rows=200"],
+                False,
+            ),
+            (
+                "disk",
+                "embeddings on disk (embed.in_memory_max=0)",
+                path,
+                ["--cache-dir", str(caches / "d"), "--set", "embed.in_memory_max=0"],
+                False,
+            ),
+            (
+                "dask",
+                "engine dask (local cluster, 2 workers)",
+                path,
+                ["--cache-dir", str(caches / "k"), "--engine", "dask", "--set", "partition_rows=200"],
+                False,
+            ),
             ("shuffled", "rows shuffled (compared by comment_id)", shuffled, ["--cache-dir", str(caches / "s")], True),
         ]
         # The partly filled cache: the first half of the rows analysed with it beforehand.

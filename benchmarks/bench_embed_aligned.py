@@ -41,11 +41,18 @@ def main() -> None:
     aligned = embedder.encode(texts)
     t_aligned = time.perf_counter() - started
     alone /= np.linalg.norm(alone, axis=1, keepdims=True)
-    print(json.dumps({
-        "texts": len(texts), "layout": list(kernel_layout()),
-        "alone_texts_per_s": round(len(texts) / t_alone, 1), "aligned_texts_per_s": round(len(texts) / t_aligned, 1),
-        "speedup": round(t_alone / t_aligned, 2), "max_abs_difference": float(np.abs(alone - aligned).max()),
-    }))
+    print(
+        json.dumps(
+            {
+                "texts": len(texts),
+                "layout": list(kernel_layout()),
+                "alone_texts_per_s": round(len(texts) / t_alone, 1),
+                "aligned_texts_per_s": round(len(texts) / t_aligned, 1),
+                "speedup": round(t_alone / t_aligned, 2),
+                "max_abs_difference": float(np.abs(alone - aligned).max()),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

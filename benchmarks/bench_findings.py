@@ -33,19 +33,42 @@ from _common import ROOT, SHARED
 OUT = ROOT / "benchmarks" / "out" / "findings"
 CLI = [sys.executable, "-m", "consultnlp"]
 DATASETS: dict[str, dict[str, Any]] = {
-    "chile5k": {"path": SHARED / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "label": "concepto",
-                "args": ["--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre,acuerdo"]},
-    "chile": {"path": SHARED / "chile-ela-2016" / "ela_fundamentos.csv.gz", "label": "concepto_norm",
-              "args": ["--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre,acuerdo"]},
-    "planoclima": {"path": SHARED / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "label": "plano",
-                   "args": ["--text-column", "descricao", "--id-column", "id_proposta", "--segment-columns", "plano"]},
-    "pndbio": {"path": SHARED / "brasil-pndbio-2025" / "pndbio_contribuicoes.csv", "label": "capitulo",
-               "args": ["--text-column", "contribuicao", "--segment-columns", "capitulo"]},
-    "polis": {"path": SHARED / "polis-opendata" / "american-assembly.bowling-green" / "comments.csv", "label": None,
-              "args": ["--text-column", "comment-body", "--id-column", "comment-id"]},
+    "chile5k": {
+        "path": SHARED / "chile-ela-2016" / "ela_fundamentos_sample5k.csv",
+        "label": "concepto",
+        "args": ["--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre,acuerdo"],
+    },
+    "chile": {
+        "path": SHARED / "chile-ela-2016" / "ela_fundamentos.csv.gz",
+        "label": "concepto_norm",
+        "args": ["--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre,acuerdo"],
+    },
+    "planoclima": {
+        "path": SHARED / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv",
+        "label": "plano",
+        "args": ["--text-column", "descricao", "--id-column", "id_proposta", "--segment-columns", "plano"],
+    },
+    "pndbio": {
+        "path": SHARED / "brasil-pndbio-2025" / "pndbio_contribuicoes.csv",
+        "label": "capitulo",
+        "args": ["--text-column", "contribuicao", "--segment-columns", "capitulo"],
+    },
+    "polis": {
+        "path": SHARED / "polis-opendata" / "american-assembly.bowling-green" / "comments.csv",
+        "label": None,
+        "args": ["--text-column", "comment-body", "--id-column", "comment-id"],
+    },
 }
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def report_height(html: Path, until: str | None = None) -> int | None:
@@ -62,8 +85,13 @@ def report_height(html: Path, until: str | None = None) -> int | None:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "report.html"
         copy.write_text(page, encoding="utf-8")
-        done = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", "--window-size=1280,900",
-                               "--dump-dom", copy.as_uri()], capture_output=True, text=True, timeout=300, check=False)
+        done = subprocess.run(
+            [browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", "--window-size=1280,900", "--dump-dom", copy.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
     found = re.search(r'data-height="(\d+)"', done.stdout)
     return int(found.group(1)) if found else None
 
@@ -71,8 +99,25 @@ def report_height(html: Path, until: str | None = None) -> int | None:
 def measure(name: str, spec: dict[str, Any], cache: Path, show: int) -> dict[str, Any]:
     out = OUT / name
     started = time.perf_counter()
-    done = subprocess.run([*CLI, "analyze", str(spec["path"]), "--out", str(out), "--quiet", "--cache-dir", str(cache),
-                           "--format", "html,md,xlsx,docx", *spec["args"]], capture_output=True, text=True, check=False, cwd=ROOT)
+    done = subprocess.run(
+        [
+            *CLI,
+            "analyze",
+            str(spec["path"]),
+            "--out",
+            str(out),
+            "--quiet",
+            "--cache-dir",
+            str(cache),
+            "--format",
+            "html,md,xlsx,docx",
+            *spec["args"],
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     if done.returncode != 0:
         return {"dataset": name, "error": done.stderr.strip().splitlines()[-1:]}
     seconds = round(time.perf_counter() - started, 1)
@@ -81,7 +126,10 @@ def measure(name: str, spec: dict[str, Any], cache: Path, show: int) -> dict[str
     topics = pd.read_csv(out / "tables" / "topics.csv")
     fine = topics[topics["topic_id"] >= 0]
     result: dict[str, Any] = {
-        "dataset": name, "seconds": seconds, "rows": len(comments), "analysed": len(analysed),
+        "dataset": name,
+        "seconds": seconds,
+        "rows": len(comments),
+        "analysed": len(analysed),
         "excluded_share": {k: round(v / len(comments), 4) for k, v in comments["excluded"].value_counts().items() if k},
         "topics": int(len(fine)),
         "largest_topic_share": round(float(analysed["topic_id"].value_counts(normalize=True).drop(-1, errors="ignore").max()), 4),
@@ -96,7 +144,9 @@ def measure(name: str, spec: dict[str, Any], cache: Path, show: int) -> dict[str
     if label and label in analysed:
         from sklearn.metrics import normalized_mutual_info_score
 
-        result[f"nmi_{label}"] = round(float(normalized_mutual_info_score(analysed[label].astype(str), analysed["topic_id"].astype(int))), 4)
+        result[f"nmi_{label}"] = round(
+            float(normalized_mutual_info_score(analysed[label].astype(str), analysed["topic_id"].astype(int))), 4
+        )
     result["campaigns"] = int(comments.loc[comments["campaign_id"] != "", "campaign_id"].nunique()) if "campaign_id" in comments else 0
     points_path = out / "tables" / "key_points.parquet"  # the CSV neutralises cells starting with "-", "=" ...
     if points_path.is_file():
@@ -127,7 +177,9 @@ def write_reading_sheet(path: Path, comments: pd.DataFrame, points_path: Path, n
         points = pd.read_parquet(points_path)
         lines += [f"## key points ({len(points)}; {min(n, len(points))} random)", ""]
         for _, row in points.sample(min(n, len(points)), random_state=1).iterrows():
-            lines.append(f"- [{row.get('scope', '')} {row.get('group_name', '')}] {row['contributions']} contributions: «{row['statement']}»")
+            lines.append(
+                f"- [{row.get('scope', '')} {row.get('group_name', '')}] {row['contributions']} contributions: «{row['statement']}»"
+            )
         lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 

@@ -41,14 +41,30 @@ def decidim_file(folder: Path) -> Path:
     """The Brazilian climate-plan proposals in the layout of Decidim's open-data proposals CSV (older serializer)."""
     data = pd.read_csv(shared("brasil-planoclima-2024", "propostas_brasil_participativo.csv"), dtype=str).fillna("")
     plans = {name: i + 1 for i, name in enumerate(sorted(data["plano"].unique()))}
-    frame = pd.DataFrame({
-        "id": data["id_proposta"], "category/id": data["plano"].map(plans).astype(str), "category/name/pt-BR": data["plano"],
-        "scope/id": "", "scope/name/pt-BR": "", "participatory_space/url": "https://brasilparticipativo.presidencia.gov.br/processes/" + data["processo_slug"],
-        "component/id": "", "title/pt-BR": data["titulo"], "body/pt-BR": "<p>" + data["descricao"].str.replace("\n", "</p><p>", regex=False) + "</p>",
-        "address": "", "state": "", "reference": "BR-PROP-" + data["id_proposta"], "supports": data["votos"],
-        "endorsements/total_count": "0", "endorsements/user_endorsements": "", "comments": "0", "published_at": "", "url": data["url"],
-        "is_amend": "false", "author/name": "Pessoa " + data.index.astype(str),
-    })
+    frame = pd.DataFrame(
+        {
+            "id": data["id_proposta"],
+            "category/id": data["plano"].map(plans).astype(str),
+            "category/name/pt-BR": data["plano"],
+            "scope/id": "",
+            "scope/name/pt-BR": "",
+            "participatory_space/url": "https://brasilparticipativo.presidencia.gov.br/processes/" + data["processo_slug"],
+            "component/id": "",
+            "title/pt-BR": data["titulo"],
+            "body/pt-BR": "<p>" + data["descricao"].str.replace("\n", "</p><p>", regex=False) + "</p>",
+            "address": "",
+            "state": "",
+            "reference": "BR-PROP-" + data["id_proposta"],
+            "supports": data["votos"],
+            "endorsements/total_count": "0",
+            "endorsements/user_endorsements": "",
+            "comments": "0",
+            "published_at": "",
+            "url": data["url"],
+            "is_amend": "false",
+            "author/name": "Pessoa " + data.index.astype(str),
+        }
+    )
     path = folder / "brasilparticipativo-open-data-proposals.csv"
     frame.to_csv(path, sep=";", index=False, quoting=csv.QUOTE_MINIMAL)
     return path
@@ -60,8 +76,11 @@ def nmi(out: Path, truth: pd.Series) -> dict:
     comments = pd.read_parquet(out / "comments.parquet").set_index(schema.COMMENT_ID)
     analysed = comments.loc[comments[schema.EXCLUDED] == ""]
     labels = truth.reindex(analysed.index)
-    return {"analysed": len(analysed), "topics": int(analysed[schema.TOPIC_ID].nunique()),
-            "nmi": round(float(normalized_mutual_info_score(labels, analysed[schema.TOPIC_ID].astype(int))), 3)}
+    return {
+        "analysed": len(analysed),
+        "topics": int(analysed[schema.TOPIC_ID].nunique()),
+        "nmi": round(float(normalized_mutual_info_score(labels, analysed[schema.TOPIC_ID].astype(int))), 3),
+    }
 
 
 def bench_decidim(folder: Path) -> dict:
@@ -84,9 +103,15 @@ def bench_polis() -> dict:
     rows = {}
     for path in sorted(shared("polis-opendata").glob("*/comments.csv")):
         frame, info = ingest(path)
-        consensus = frame.loc[frame[schema.EXCLUDED] == "", "polis_consensus"].value_counts().to_dict() if "polis_consensus" in frame else {}
-        rows[path.parent.name] = {"platform": info.platform, "rows": len(frame), "moderated": info.set_aside.get("moderated", 0),
-                                  "consensus_of_kept": consensus}
+        consensus = (
+            frame.loc[frame[schema.EXCLUDED] == "", "polis_consensus"].value_counts().to_dict() if "polis_consensus" in frame else {}
+        )
+        rows[path.parent.name] = {
+            "platform": info.platform,
+            "rows": len(frame),
+            "moderated": info.set_aside.get("moderated", 0),
+            "consensus_of_kept": consensus,
+        }
     total = {"rows": sum(r["rows"] for r in rows.values()), "moderated": sum(r["moderated"] for r in rows.values())}
     return {"conversations": rows, "total": total}
 
@@ -106,7 +131,9 @@ def bench_qdpx(folder: Path) -> dict:
     frame[schema.TEXT_REDACTED] = frame[schema.TEXT]
     frame[schema.EXCLUDED] = ["" if str(t).strip() else "empty" for t in frame[schema.TEXT]]
     frame[schema.TOPIC_ID] = [_hash(i, 61) - 1 for i in ids]
-    frame[schema.THEMES] = [";".join(dict.fromkeys(themes[_hash(i, len(themes), s)] for s in ("a", "b")[: _hash(i, 3, "n")])) or "other" for i in ids]
+    frame[schema.THEMES] = [
+        ";".join(dict.fromkeys(themes[_hash(i, len(themes), s)] for s in ("a", "b")[: _hash(i, 3, "n")])) or "other" for i in ids
+    ]
     comments = folder / "comments.parquet"
     frame.reset_index().to_parquet(comments, index=False)
     prepared = round(time.perf_counter() - start, 1)
@@ -135,10 +162,20 @@ def bench_qdpx(folder: Path) -> dict:
     t0 = time.perf_counter()
     report = check_qdpx(target)
     return {
-        "rows": len(frame), "analysed": int((frame[schema.EXCLUDED] == "").sum()), "prepare_seconds": prepared, "writer": writer,
-        "qdpx_mb": round(target.stat().st_size / 2**20, 1), "comments_parquet_mb": round(comments.stat().st_size / 2**20, 1),
-        "check": {"valid": report.valid, "errors": report.errors[:5], "selections": report.selections, "codings": report.codings,
-                  "codes": report.codes, "seconds": round(time.perf_counter() - t0, 1)},
+        "rows": len(frame),
+        "analysed": int((frame[schema.EXCLUDED] == "").sum()),
+        "prepare_seconds": prepared,
+        "writer": writer,
+        "qdpx_mb": round(target.stat().st_size / 2**20, 1),
+        "comments_parquet_mb": round(comments.stat().st_size / 2**20, 1),
+        "check": {
+            "valid": report.valid,
+            "errors": report.errors[:5],
+            "selections": report.selections,
+            "codings": report.codings,
+            "codes": report.codes,
+            "seconds": round(time.perf_counter() - t0, 1),
+        },
     }
 
 

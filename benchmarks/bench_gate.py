@@ -33,10 +33,17 @@ def measure(folder: Path) -> dict:
     rows = int(manifest["rows"]["input"])
     run = sum(v for k, v in manifest.get("timings_s", {}).items() if k not in ("privacy_gate",))
     return {
-        "folder": str(folder), "rows": rows, "files": len(files), "bytes": sum(p.stat().st_size for p in files),
-        "known_values": result.known_values, "found": result.found, "findings": [f.__dict__ for f in result.findings],
-        "gate_s": round(seconds, 2), "gate_in_run_s": manifest.get("timings_s", {}).get("privacy_gate"),
-        "run_s": round(run, 1), "gate_share_of_run": round(seconds / run, 3) if run else None,
+        "folder": str(folder),
+        "rows": rows,
+        "files": len(files),
+        "bytes": sum(p.stat().st_size for p in files),
+        "known_values": result.known_values,
+        "found": result.found,
+        "findings": [f.__dict__ for f in result.findings],
+        "gate_s": round(seconds, 2),
+        "gate_in_run_s": manifest.get("timings_s", {}).get("privacy_gate"),
+        "run_s": round(run, 1),
+        "gate_share_of_run": round(seconds / run, 3) if run else None,
         "estimate_s_at_193630_rows": round(seconds * FULL_ROWS / rows, 1),
     }
 

@@ -150,15 +150,21 @@ def argkp(cache_dir: Path | None, do_fit: bool) -> None:
     pairs["tfidf"] = tfidf_scores(pairs)
     print(f"ArgKP dev: {len(args)} arguments, {len(kps)} key points, {len(labels)} labelled pairs")
     print("method                              strict mAP  relaxed mAP")
-    for name, column in (("(a) TF-IDF cosine", "tfidf"), ("(b) embedding cosine (whole argument)", "raw_cosine"),
-                         ("(c) calibrated, no polarity rule", "prob_nopolarity"), ("(c) calibrated matcher", "prob")):
+    for name, column in (
+        ("(a) TF-IDF cosine", "tfidf"),
+        ("(b) embedding cosine (whole argument)", "raw_cosine"),
+        ("(c) calibrated, no polarity rule", "prob_nopolarity"),
+        ("(c) calibrated matcher", "prob"),
+    ):
         strict, relaxed = shared_task_map(pairs, labels, column)
         print(f"{name:<36}  {strict:.3f}       {relaxed:.3f}")
     labelled = pairs.merge(labels, on=["arg_id", "key_point_id"])
     for column in ("prob", "prob_nopolarity"):
         precision, recall = precision_recall(labelled, column, matching.THRESHOLD)
-        print(f"threshold {matching.THRESHOLD} on dev labelled pairs ({column}): precision {precision:.3f}, recall {recall:.3f}, "
-              f"base rate {labelled['label'].mean():.3f}")
+        print(
+            f"threshold {matching.THRESHOLD} on dev labelled pairs ({column}): precision {precision:.3f}, recall {recall:.3f}, "
+            f"base rate {labelled['label'].mean():.3f}"
+        )
 
 
 def runs(folders: list[Path]) -> None:
@@ -181,15 +187,22 @@ def sheet(folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0)
     text = comments["text_redacted"].astype(str)
     rng = np.random.default_rng(seed)
     chosen = points.iloc[np.sort(rng.choice(len(points), min(n, len(points)), replace=False))] if len(points) else points
-    lines = [f"# Key points of {folder.name}: {len(points)} in all, {len(chosen)} read", "",
-             "Verdict per point: fair (every member shown makes the point), weak (most do, or the statement is vague), wrong.", ""]
+    lines = [
+        f"# Key points of {folder.name}: {len(points)} in all, {len(chosen)} read",
+        "",
+        "Verdict per point: fair (every member shown makes the point), weak (most do, or the statement is vague), wrong.",
+        "",
+    ]
     for k, (_, p) in enumerate(chosen.iterrows(), 1):
         ids = str(p["comment_ids"]).split(";")
         others = [i for i in ids if i != p["comment_id"]]
         shown = [p["comment_id"]] + list(rng.choice(others, min(members - 1, len(others)), replace=False))
-        lines += [f"## {k}. [{p['scope']} {p['group_id']} #{p['rank']}] {p['unique_contributions']} distinct "
-                  f"({p['contributions']} in all), cluster {p.get('cluster_size', '?')}",
-                  f"**«{p['statement']}»** ({p['comment_id']})", ""]
+        lines += [
+            f"## {k}. [{p['scope']} {p['group_id']} #{p['rank']}] {p['unique_contributions']} distinct "
+            f"({p['contributions']} in all), cluster {p.get('cluster_size', '?')}",
+            f"**«{p['statement']}»** ({p['comment_id']})",
+            "",
+        ]
         lines += [f"- {cid}: {text.get(cid, '?')[:400]}" for cid in shown]
         lines += ["", "Verdict: ", ""]
     out.mkdir(parents=True, exist_ok=True)

@@ -184,7 +184,8 @@ def file_prior_effect(seed: int, show: int) -> dict:
         for prior in (False, True):
             labels = _stage_labels(texts, prior)
             row["with_prior" if prior else "without_prior"] = {
-                "other_es_pt_en": int((labels.isin(LANGS) & (labels != main)).sum()), "und": int((labels == UNDETERMINED).sum()),
+                "other_es_pt_en": int((labels.isin(LANGS) & (labels != main)).sum()),
+                "und": int((labels == UNDETERMINED).sum()),
             }
             if prior and show:
                 wrong = [(lab, t) for lab, t in zip(labels, texts) if lab in LANGS and lab != main]
@@ -201,7 +202,8 @@ def file_prior_effect(seed: int, show: int) -> dict:
         labels = _stage_labels(major + minor, True)
         minor_lang = WHOLE_FILES[minority][0]
         out["mixed_files"][f"{majority} ({len(major)}) + 2% {minority}"] = {
-            "minority_kept": int((labels.iloc[len(major):] == minor_lang).sum()), "minority_planted": len(minor),
+            "minority_kept": int((labels.iloc[len(major) :] == minor_lang).sum()),
+            "minority_planted": len(minor),
             "majority_mislabelled": int((labels.iloc[: len(major)] != WHOLE_FILES[majority][0]).sum()),
         }
     return out

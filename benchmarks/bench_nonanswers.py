@@ -58,8 +58,14 @@ from consultnlp.pipeline import run_pipeline  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 EXTERNAL = ROOT.parent / "shared" / "data" / "external"
 LABELS = ROOT / "benchmarks" / "labels" / "nonanswers_heldout.tsv"
-NON_ANSWER_LIKE = {schema.REASON_EMPTY, schema.REASON_JUNK, schema.REASON_TOO_SHORT, schema.REASON_NON_ANSWER,
-                   schema.REASON_PROCESS_NOTE, schema.REASON_OFFICIAL}
+NON_ANSWER_LIKE = {
+    schema.REASON_EMPTY,
+    schema.REASON_JUNK,
+    schema.REASON_TOO_SHORT,
+    schema.REASON_NON_ANSWER,
+    schema.REASON_PROCESS_NOTE,
+    schema.REASON_OFFICIAL,
+}
 SCREENED = NON_ANSWER_LIKE | {schema.REASON_NO_ARGUMENT}
 # Texts of a held-out file seen while the lists were written (the NHS file's first data rows, read when checking its
 # header); "did not answer" was added to en.txt afterwards, so rows with it are also scored apart.
@@ -81,8 +87,9 @@ def screened(path: Path, screen: ScreenConfig, **options) -> pd.DataFrame:
         from consultnlp.embedders.use import UseEmbedder
 
         embedder = UseEmbedder(threads=1)
-    result = run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], screen=screen, workers=1),
-                          embedder=embedder, cache_dir=CACHE)
+    result = run_pipeline(
+        frame, info, PipelineConfig(stages=["clean", "screen"], screen=screen, workers=1), embedder=embedder, cache_dir=CACHE
+    )
     return result.frame[[schema.ROW_NUMBER, schema.EXCLUDED]]
 
 
@@ -91,15 +98,21 @@ def written(screen: ScreenConfig, data: Path, scratch: Path) -> dict:
     its rows shuffled among 2,000 Chilean arguments, up to 1,000 Plano Clima proposals and 1,000 ArgKP dev arguments,
     so the corpus evidence has a consultation's vocabulary to read them against. Only the written rows are scored."""
     labels = pd.read_csv(WRITTEN, sep="\t", dtype=str, keep_default_na=False, quoting=3)
-    sources = [(data / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento", 2000),
-               (data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao", 1000),
-               (data / "argkp-2021" / "arguments_dev.csv", "argument", 1000)]
+    sources = [
+        (data / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento", 2000),
+        (data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao", 1000),
+        (data / "argkp-2021" / "arguments_dev.csv", "argument", 1000),
+    ]
     background = []
     for path, column, n in sources:
         texts = pd.read_csv(path)[column].dropna()
         background.append(texts.sample(min(n, len(texts)), random_state=0))
-    rows = pd.concat([pd.DataFrame({"id": [f"w{i}" for i in range(len(labels))], "text": labels["text"]}),
-                      pd.DataFrame({"id": [f"b{i}" for i in range(sum(map(len, background)))], "text": pd.concat(background).astype(str).to_numpy()})])
+    rows = pd.concat(
+        [
+            pd.DataFrame({"id": [f"w{i}" for i in range(len(labels))], "text": labels["text"]}),
+            pd.DataFrame({"id": [f"b{i}" for i in range(sum(map(len, background)))], "text": pd.concat(background).astype(str).to_numpy()}),
+        ]
+    )
     rows = rows.sample(frac=1, random_state=0)
     path = scratch / "written_in_consultation.csv"
     rows.to_csv(path, index=False)
@@ -165,7 +178,8 @@ def held_out(screen: ScreenConfig, labels: pd.DataFrame | None, data: Path) -> d
             seen = raw["FFT answer"].map(normalise).isin(SEEN_WHILE_TUNING).reindex(rows["id"]).to_numpy()
             rows = rows[~seen]
             results["nhs: hand labels, without the rows seen while tuning"] = scores(
-                rows["label"], nhs[schema.EXCLUDED].reindex(rows["id"]).map(predicted).fillna("answer"))
+                rows["label"], nhs[schema.EXCLUDED].reindex(rows["id"]).map(predicted).fillna("answer")
+            )
     polis_dir = data / "polis-opendata"
     if polis_dir.exists():
         parts = []
@@ -194,8 +208,13 @@ def tuned_on(screen: ScreenConfig, full: bool, data: Path) -> dict:
     files = [("chile sample5k", chile / "ela_fundamentos_sample5k.csv", {"text_column": "fundamento", "id_column": "row_id"})]
     if full:
         files.append(("chile full", chile / "ela_fundamentos.csv.gz", {"text_column": "fundamento", "id_column": "row_id"}))
-    files.append(("plano clima", data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv",
-                  {"text_column": "descricao", "id_column": "id_proposta"}))
+    files.append(
+        (
+            "plano clima",
+            data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv",
+            {"text_column": "descricao", "id_column": "id_proposta"},
+        )
+    )
     for name, path, options in files:
         if path.exists():
             results[f"{name}: reasons"] = _reasons(screened(path, screen, **options)[schema.EXCLUDED])
@@ -221,8 +240,11 @@ def main() -> None:
     if labels is None:
         print(f"note: {LABELS} is absent; only the NHS column gold is used", file=sys.stderr)
     report: dict = {}
-    names = {"before": "before (lists and word rule)", "words": "words (lists and corpus evidence, no meaning model)",
-             "after": "after (default screen: with the meaning model)"}
+    names = {
+        "before": "before (lists and word rule)",
+        "words": "words (lists and corpus evidence, no meaning model)",
+        "after": "after (default screen: with the meaning model)",
+    }
     import tempfile
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -234,8 +256,11 @@ def main() -> None:
                 held = held_out(screen, labels, args.data)
                 if WRITTEN.exists():
                     held.update(written(screen, args.data, Path(scratch)))
-            report[names[key]] = {"TUNED ON": tuned_on(screen, args.full, args.data), "HELD OUT": held,
-                                  "seconds": round(time.perf_counter() - t0, 1)}
+            report[names[key]] = {
+                "TUNED ON": tuned_on(screen, args.full, args.data),
+                "HELD OUT": held,
+                "seconds": round(time.perf_counter() - t0, 1),
+            }
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return

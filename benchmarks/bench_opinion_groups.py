@@ -41,14 +41,27 @@ def main() -> None:
         found = opinion_groups(matrix.without(rejected(folder)))
         seconds = time.perf_counter() - started
         theirs = matrix.platform_groups.dropna() if matrix.platform_groups is not None else pd.Series(dtype=float)
-        row = {"conversation": folder.name, "participants": len(matrix.participants), "statements": len(matrix.statements),
-               "polis_placed": len(theirs), "polis_k": int(theirs.nunique()), "seconds": round(seconds, 2)}
+        row = {
+            "conversation": folder.name,
+            "participants": len(matrix.participants),
+            "statements": len(matrix.statements),
+            "polis_placed": len(theirs),
+            "polis_k": int(theirs.nunique()),
+            "seconds": round(seconds, 2),
+        }
         if found is not None:
             both = found.groups.index.intersection(theirs.index)
             ari = adjusted_rand_score(theirs.loc[both].astype(int), found.groups.loc[both]) if len(both) else float("nan")
             aris.append(ari)
-            row.update({"ours_placed": len(found.groups), "ours_k": found.k, "silhouette": found.silhouette,
-                        "compared": len(both), "ari": round(ari, 3)})
+            row.update(
+                {
+                    "ours_placed": len(found.groups),
+                    "ours_k": found.k,
+                    "silhouette": found.silhouette,
+                    "compared": len(both),
+                    "ari": round(ari, 3),
+                }
+            )
         print(json.dumps(row))
         if folder.name in args.show.split(",") and found is not None:
             texts = pd.read_csv(folder / "comments.csv", dtype=str).set_index("comment-id")["comment-body"]
@@ -59,15 +72,26 @@ def main() -> None:
                 print(f"  {flag} ({int(overall[flag].sum())}):")
                 for sid, _row in chosen.iterrows():
                     shares = votes[(votes["statement"] == sid) & (votes["group"] != "all")]
-                    by_group = ", ".join(f"g{g}: {a:.0%} agree/{d:.0%} disagree" for g, a, d in
-                                         shares[["group", "agree_share", "disagree_share"]].itertuples(index=False))
+                    by_group = ", ".join(
+                        f"g{g}: {a:.0%} agree/{d:.0%} disagree"
+                        for g, a, d in shares[["group", "agree_share", "disagree_share"]].itertuples(index=False)
+                    )
                     print(f"    [{sid}] {texts.get(sid, '?')[:110]!r} ({by_group})")
             apart = group_statements(matrix.without(rejected(folder)), found, per_group=2)
             for r in apart.itertuples(index=False):
-                print(f"  group {r.group} {r.direction}s {r.share_in_group:.0%} vs {r.share_outside:.0%}: {texts.get(r.statement, '?')[:100]!r}")
+                print(
+                    f"  group {r.group} {r.direction}s {r.share_in_group:.0%} vs {r.share_outside:.0%}: {texts.get(r.statement, '?')[:100]!r}"
+                )
     if aris:
-        print(json.dumps({"conversations": len(aris), "mean_ari": round(sum(aris) / len(aris), 3),
-                          "median_ari": round(float(pd.Series(aris).median()), 3)}))
+        print(
+            json.dumps(
+                {
+                    "conversations": len(aris),
+                    "mean_ari": round(sum(aris) / len(aris), 3),
+                    "median_ari": round(float(pd.Series(aris).median()), 3),
+                }
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -60,13 +60,27 @@ REAL_SOURCES = {
     "nhs-patient-feedback/v6framework_230831.csv": ("Comment ID", "FFT answer", "en"),
 }
 # Every English Pol.is conversation (the Austrian ones are German, vtaiwan Chinese).
-REAL_SOURCES.update({
-    f"polis-opendata/{name}/comments.csv": ("comment-id", "comment-body", "en")
-    for name in ("15-per-hour-seattle", "american-assembly.bowling-green", "bg2050-volunteers", "brexit-consensus", "canadian-electoral-reform",
-                 "football-concussions", "london.youth.policing", "march-on.operation-marchin-orders", "scoop-hivemind.affordable-housing",
-                 "scoop-hivemind.biodiversity", "scoop-hivemind.freshwater", "scoop-hivemind.taxes", "scoop-hivemind.ubi",
-                 "ssis.land-bank-farmland.2rumnecbeh.2021-08-01")
-})
+REAL_SOURCES.update(
+    {
+        f"polis-opendata/{name}/comments.csv": ("comment-id", "comment-body", "en")
+        for name in (
+            "15-per-hour-seattle",
+            "american-assembly.bowling-green",
+            "bg2050-volunteers",
+            "brexit-consensus",
+            "canadian-electoral-reform",
+            "football-concussions",
+            "london.youth.policing",
+            "march-on.operation-marchin-orders",
+            "scoop-hivemind.affordable-housing",
+            "scoop-hivemind.biodiversity",
+            "scoop-hivemind.freshwater",
+            "scoop-hivemind.taxes",
+            "scoop-hivemind.ubi",
+            "ssis.land-bank-farmland.2rumnecbeh.2021-08-01",
+        )
+    }
+)
 
 
 def precision_recall(gold: list[str], found: list[str]) -> dict:
@@ -74,24 +88,34 @@ def precision_recall(gold: list[str], found: list[str]) -> dict:
     for position in STATED:
         tp = sum(g == position and f == position for g, f in zip(gold, found))
         predicted, actual = sum(f == position for f in found), sum(g == position for g in gold)
-        out[position] = {"precision": round(tp / predicted, 3) if predicted else None, "recall": round(tp / actual, 3) if actual else None,
-                         "found": predicted, "labelled": actual}
+        out[position] = {
+            "precision": round(tp / predicted, 3) if predicted else None,
+            "recall": round(tp / actual, 3) if actual else None,
+            "found": predicted,
+            "labelled": actual,
+        }
     stated_tp = sum(g == f and f in STATED for g, f in zip(gold, found))
     stated_found = sum(f in STATED for f in found)
-    out["any_position"] = {"precision": round(stated_tp / stated_found, 3) if stated_found else None,
-                           "recall": round(stated_tp / max(sum(g in STATED for g in gold), 1), 3)}
+    out["any_position"] = {
+        "precision": round(stated_tp / stated_found, 3) if stated_found else None,
+        "recall": round(stated_tp / max(sum(g in STATED for g in gold), 1), 3),
+    }
     return out
 
 
 def part_cues(detector: CueDetector) -> dict:
     frame = pd.read_csv(CUES_FILE, sep="\t", comment="#", dtype=str)
     frame["found"] = [detector.detect(text, lang).position for text, lang in zip(frame["text"], frame["lang"])]
-    result: dict = {"file": str(CUES_FILE.relative_to(LABELS.parent.parent)), "sentences": len(frame),
-                    "all": precision_recall(frame["label"].tolist(), frame["found"].tolist())}
+    result: dict = {
+        "file": str(CUES_FILE.relative_to(LABELS.parent.parent)),
+        "sentences": len(frame),
+        "all": precision_recall(frame["label"].tolist(), frame["found"].tolist()),
+    }
     for lang, part in frame.groupby("lang"):
         result[lang] = precision_recall(part["label"].tolist(), part["found"].tolist())
-    result["by_kind"] = {kind: {"sentences": len(part), "correct": int((part["label"] == part["found"]).sum())}
-                         for kind, part in frame.groupby("kind")}
+    result["by_kind"] = {
+        kind: {"sentences": len(part), "correct": int((part["label"] == part["found"]).sum())} for kind, part in frame.groupby("kind")
+    }
     result["confusion"] = {g: {f: int(n) for f, n in row.items() if n} for g, row in pd.crosstab(frame["label"], frame["found"]).iterrows()}
     result["wrong"] = [f"{r.lang} {r.label}->{r.found}: {r.text}" for r in frame.itertuples() if r.label != r.found]
     return result
@@ -117,25 +141,36 @@ def _target_rates(frame: pd.DataFrame) -> dict:
     both = frame[(frame["position"] == frame["found"]) & frame["position"].isin(("support", "oppose"))]
     matches = [_target_match(_norm_target(g), _norm_target(f)) for g, f in zip(both["target"], both["found_target"])]
     with_target = [m for m, g in zip(matches, both["target"]) if _norm_target(g)]
-    return {"rows": len(both), "exact": round(sum(m[0] for m in matches) / len(matches), 3) if matches else None,
-            "overlap": round(sum(m[1] for m in matches) / len(matches), 3) if matches else None,
-            "rows_with_a_labelled_target": len(with_target),
-            "exact_of_labelled": round(sum(m[0] for m in with_target) / len(with_target), 3) if with_target else None,
-            "overlap_of_labelled": round(sum(m[1] for m in with_target) / len(with_target), 3) if with_target else None}
+    return {
+        "rows": len(both),
+        "exact": round(sum(m[0] for m in matches) / len(matches), 3) if matches else None,
+        "overlap": round(sum(m[1] for m in matches) / len(matches), 3) if matches else None,
+        "rows_with_a_labelled_target": len(with_target),
+        "exact_of_labelled": round(sum(m[0] for m in with_target) / len(with_target), 3) if with_target else None,
+        "overlap_of_labelled": round(sum(m[1] for m in with_target) / len(with_target), 3) if with_target else None,
+    }
 
 
 def part_targets(detector: CueDetector) -> dict:
     frame = pd.read_csv(TARGETS_FILE, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
     found = [detector.detect(text, lang) for text, lang in zip(frame["text"], frame["lang"])]
     frame["found"], frame["found_target"] = [d.position for d in found], [d.target for d in found]
-    result: dict = {"file": str(TARGETS_FILE.relative_to(LABELS.parent.parent)), "sentences": len(frame),
-                    "all": precision_recall(frame["position"].tolist(), frame["found"].tolist()), "target": _target_rates(frame)}
+    result: dict = {
+        "file": str(TARGETS_FILE.relative_to(LABELS.parent.parent)),
+        "sentences": len(frame),
+        "all": precision_recall(frame["position"].tolist(), frame["found"].tolist()),
+        "target": _target_rates(frame),
+    }
     for lang, part in frame.groupby("lang"):
         pr = precision_recall(part["position"].tolist(), part["found"].tolist())
         result[lang] = {"support": pr["support"], "oppose": pr["oppose"], "target": _target_rates(part)}
-    result["by_kind"] = {kind: {"sentences": len(part), "position_right": int((part["position"] == part["found"]).sum()),
-                                "target": _target_rates(part)} for kind, part in frame.groupby("kind")}
-    result["confusion"] = {g: {f: int(n) for f, n in row.items() if n} for g, row in pd.crosstab(frame["position"], frame["found"]).iterrows()}
+    result["by_kind"] = {
+        kind: {"sentences": len(part), "position_right": int((part["position"] == part["found"]).sum()), "target": _target_rates(part)}
+        for kind, part in frame.groupby("kind")
+    }
+    result["confusion"] = {
+        g: {f: int(n) for f, n in row.items() if n} for g, row in pd.crosstab(frame["position"], frame["found"]).iterrows()
+    }
     return result
 
 
@@ -174,19 +209,31 @@ def part_real(detector: CueDetector) -> dict:
     for sample, part in judged.groupby("sample", sort=False):
         found = part[part["found_now"].isin(STATED)]
         result: dict = {
-            "judged": len(part), "correct_as_judged": int((part["found"] == part["truth"]).sum()),
+            "judged": len(part),
+            "correct_as_judged": int((part["found"] == part["truth"]).sum()),
             "precision_as_judged": round(float((part["found"] == part["truth"]).mean()), 3),
-            "per_position_as_judged": {p: [int(((part["found"] == p) & (part["truth"] == p)).sum()), int((part["found"] == p).sum())]
-                                       for p in STATED if (part["found"] == p).any()},
-            "by_source_as_judged": {src: [int((g["found"] == g["truth"]).sum()), len(g)]
-                                    for src, g in part.groupby(part["file"].str.split("/").str[0], sort=False)},
-            "still_found_now": len(found), "correct_now": int((found["found_now"] == found["truth"]).sum()),
+            "per_position_as_judged": {
+                p: [int(((part["found"] == p) & (part["truth"] == p)).sum()), int((part["found"] == p).sum())]
+                for p in STATED
+                if (part["found"] == p).any()
+            },
+            "by_source_as_judged": {
+                src: [int((g["found"] == g["truth"]).sum()), len(g)]
+                for src, g in part.groupby(part["file"].str.split("/").str[0], sort=False)
+            },
+            "still_found_now": len(found),
+            "correct_now": int((found["found_now"] == found["truth"]).sum()),
             "precision_now": round(float((found["found_now"] == found["truth"]).mean()), 3) if len(found) else None,
-            "per_position_now": {p: [int(((found["found_now"] == p) & (found["truth"] == p)).sum()), int((found["found_now"] == p).sum())]
-                                 for p in STATED if (found["found_now"] == p).any()},
+            "per_position_now": {
+                p: [int(((found["found_now"] == p) & (found["truth"] == p)).sum()), int((found["found_now"] == p).sum())]
+                for p in STATED
+                if (found["found_now"] == p).any()
+            },
         }
         result["wrong_now"] = [f"{r.id}: {r.found_now}, truth {r.truth} ({r.note})" for r in found.itertuples() if r.found_now != r.truth]
-        result["changed_since_judged"] = [f"{r.id}: {r.found} -> {r.found_now} (truth {r.truth})" for r in part.itertuples() if r.found != r.found_now]
+        result["changed_since_judged"] = [
+            f"{r.id}: {r.found} -> {r.found_now} (truth {r.truth})" for r in part.itertuples() if r.found != r.found_now
+        ]
         out[sample] = result
     return out
 
@@ -205,13 +252,18 @@ def part_chile_cues(detector: CueDetector) -> dict:
     out: dict = {"rows": len(frame), "seconds": round(seconds, 1), "rows_per_second": round(len(frame) / seconds)}
     for label, part in frame.groupby("acuerdo"):
         stated = part[part["found"].isin(STATED)]
-        out[label] = {"rows": len(part), "found": len(stated), "share_found": round(len(stated) / len(part), 4),
-                      "agree_with_label": int((stated["found"] == stated["gold"]).sum()),
-                      "share_agreeing": round(float((stated["found"] == stated["gold"]).mean()), 3) if len(stated) else None,
-                      "found_as": {k: int(v) for k, v in stated["found"].value_counts().items()}}
+        out[label] = {
+            "rows": len(part),
+            "found": len(stated),
+            "share_found": round(len(stated) / len(part), 4),
+            "agree_with_label": int((stated["found"] == stated["gold"]).sum()),
+            "share_agreeing": round(float((stated["found"] == stated["gold"]).mean()), 3) if len(stated) else None,
+            "found_as": {k: int(v) for k, v in stated["found"].value_counts().items()},
+        }
     stated = frame[frame["found"].isin(STATED)]
-    out["precision_per_found_position"] = {p: round(float((stated.loc[stated["found"] == p, "gold"] == p).mean()), 3)
-                                           for p in STATED if (stated["found"] == p).any()}
+    out["precision_per_found_position"] = {
+        p: round(float((stated.loc[stated["found"] == p, "gold"] == p).mean()), 3) for p in STATED if (stated["found"] == p).any()
+    }
     return out
 
 
@@ -239,9 +291,14 @@ def part_model(cache_dir: Path | None, features: str, group_column: str | None =
     if baseline:
         started = time.perf_counter()
         vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=2)
-        model = LogisticRegression(class_weight="balanced", max_iter=2000).fit(vectorizer.fit_transform(train["fundamento"]), train["acuerdo"])
+        model = LogisticRegression(class_weight="balanced", max_iter=2000).fit(
+            vectorizer.fit_transform(train["fundamento"]), train["acuerdo"]
+        )
         predicted = pd.Series(model.predict(vectorizer.transform(test["fundamento"]))).map(CHILE_POSITIONS).tolist()
-        out["baseline_tfidf_logreg_balanced"] = {**_short(position_metrics(gold, predicted)), "seconds": round(time.perf_counter() - started, 1)}
+        out["baseline_tfidf_logreg_balanced"] = {
+            **_short(position_metrics(gold, predicted)),
+            "seconds": round(time.perf_counter() - started, 1),
+        }
     # Validation tenth of the training part chooses the prior adjustment (as `positions train` does).
     order = np.random.default_rng(1).permutation(len(train))
     n_val = len(train) // 10
@@ -253,21 +310,29 @@ def part_model(cache_dir: Path | None, features: str, group_column: str | None =
     e_fit, e_val, e_test = (embed(part["fundamento"].tolist()) for part in (fit, val, test))
     out["embedding_seconds"] = round(time.perf_counter() - started, 1)
     started = time.perf_counter()
-    classifier = ThemeClassifier(settings).fit(fit["fundamento"].tolist(), [(CHILE_POSITIONS[a],) for a in fit["acuerdo"]], embeddings=e_fit)
+    classifier = ThemeClassifier(settings).fit(
+        fit["fundamento"].tolist(), [(CHILE_POSITIONS[a],) for a in fit["acuerdo"]], embeddings=e_fit
+    )
     out["training_seconds"] = round(time.perf_counter() - started, 1)
     n_classes = len(classifier.classes_)
-    ratios = group_log_ratios(fit["acuerdo"].map(CHILE_POSITIONS).tolist(), fit[group_column].astype(str).tolist(),
-                              classifier.classes_) if group_column else {}
+    ratios = (
+        group_log_ratios(fit["acuerdo"].map(CHILE_POSITIONS).tolist(), fit[group_column].astype(str).tolist(), classifier.classes_)
+        if group_column
+        else {}
+    )
     shift = group_shift(ratios, val[group_column].astype(str).tolist(), len(val), n_classes, 1.0) if group_column else None
-    tau, weight, tried = choose_balancing(classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val),
-                                          val["acuerdo"].map(CHILE_POSITIONS).tolist(), shift)
+    tau, weight, tried = choose_balancing(
+        classifier, classifier.scores(val["fundamento"].tolist(), embeddings=e_val), val["acuerdo"].map(CHILE_POSITIONS).tolist(), shift
+    )
     out["validation_macro_f1_by_adjustment"], out["chosen_adjustment"], out["chosen_group_weight"] = tried, tau, weight
     model = PositionModel(classifier, tau, group_column=group_column, group_weight=weight, group_ratios=ratios)
     test_groups = test[group_column].astype(str).tolist() if group_column else None
     predicted, _ = model.predict(test["fundamento"].tolist(), e_test, groups=test_groups)
     name = f"model_{features.replace('+', '_')}" + (f"_{group_column}" if group_column else "")
     out[name] = _short(position_metrics(gold, predicted))
-    out["model_without_adjustment"] = _short(position_metrics(gold, PositionModel(classifier, 0.0).predict(test["fundamento"].tolist(), e_test)[0]))
+    out["model_without_adjustment"] = _short(
+        position_metrics(gold, PositionModel(classifier, 0.0).predict(test["fundamento"].tolist(), e_test)[0])
+    )
     # As `analyze --position-model` does: an explicit statement found by the cues takes precedence over the model.
     detector = CueDetector()
     cues = [detector.detect(text, "es").position for text in test["fundamento"].astype(str)]
@@ -279,21 +344,31 @@ def part_model(cache_dir: Path | None, features: str, group_column: str | None =
 
 
 def _short(metrics: dict) -> dict:
-    return {"macro_f1": metrics["macro_f1"], "accuracy": metrics["accuracy"],
-            "f1": {p: m["f1"] for p, m in metrics["per_class"].items()},
-            "precision": {p: m["precision"] for p, m in metrics["per_class"].items()},
-            "recall": {p: m["recall"] for p, m in metrics["per_class"].items()}}
+    return {
+        "macro_f1": metrics["macro_f1"],
+        "accuracy": metrics["accuracy"],
+        "f1": {p: m["f1"] for p, m in metrics["per_class"].items()},
+        "precision": {p: m["precision"] for p, m in metrics["per_class"].items()},
+        "recall": {p: m["recall"] for p, m in metrics["per_class"].items()},
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=["cues", "real", "chile-cues", "targets", "model", "all"], default="all")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (model part)")
-    parser.add_argument("--features", default="tfidf", help="model part: tfidf (the default of `positions train`), embeddings or tfidf+embeddings")
-    parser.add_argument("--group-column", default=None, help="model part: a column of what each text answers (concepto_norm), as "
-                        "positions train --group-column uses it")
+    parser.add_argument(
+        "--features", default="tfidf", help="model part: tfidf (the default of `positions train`), embeddings or tfidf+embeddings"
+    )
+    parser.add_argument(
+        "--group-column",
+        default=None,
+        help="model part: a column of what each text answers (concepto_norm), as positions train --group-column uses it",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="model part: leave out the logistic-regression baseline (8 min)")
-    parser.add_argument("--sample-real", type=int, default=0, metavar="N", help="print N comments per real file where a position is found, to judge")
+    parser.add_argument(
+        "--sample-real", type=int, default=0, metavar="N", help="print N comments per real file where a position is found, to judge"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     detector = CueDetector()

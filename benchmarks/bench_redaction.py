@@ -56,10 +56,20 @@ EXTERNAL = SHARED / "data" / "external"
 LABELS = ROOT / "benchmarks" / "labels"
 ELA = "chile-ela-2016/ela_fundamentos.csv.gz"
 POLIS_ENGLISH = (
-    "american-assembly.bowling-green", "bg2050-volunteers", "march-on.operation-marchin-orders", "15-per-hour-seattle",
-    "brexit-consensus", "canadian-electoral-reform", "football-concussions", "london.youth.policing",
-    "scoop-hivemind.affordable-housing", "scoop-hivemind.biodiversity", "scoop-hivemind.freshwater",
-    "scoop-hivemind.taxes", "scoop-hivemind.ubi", "ssis.land-bank-farmland.2rumnecbeh.2021-08-01",
+    "american-assembly.bowling-green",
+    "bg2050-volunteers",
+    "march-on.operation-marchin-orders",
+    "15-per-hour-seattle",
+    "brexit-consensus",
+    "canadian-electoral-reform",
+    "football-concussions",
+    "london.youth.policing",
+    "scoop-hivemind.affordable-housing",
+    "scoop-hivemind.biodiversity",
+    "scoop-hivemind.freshwater",
+    "scoop-hivemind.taxes",
+    "scoop-hivemind.ubi",
+    "ssis.land-bank-farmland.2rumnecbeh.2021-08-01",
 )
 # (file under data/external, id column, text columns)
 SOURCES = (
@@ -107,7 +117,8 @@ def measure_recall(n: int, seed: int) -> dict[str, dict[str, float | int]]:
             covered[kind] += len(cover) == end - start
     return {
         k: {"n": total[k], "recall": round(exact[k] / total[k], 4), "recall_any_kind": round(covered[k] / total[k], 4)}
-        for k in PII_KINDS if total[k]
+        for k in PII_KINDS
+        if total[k]
     }
 
 
@@ -141,8 +152,11 @@ def measure_leaked(n: int, seed: int) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for kind, variant in sorted(total):
         k = (kind, variant)
-        out.setdefault(kind, {})[variant] = {"n": total[k], "recall": round(exact[k] / total[k], 4),
-                                             "recall_any_kind": round(covered[k] / total[k], 4)}
+        out.setdefault(kind, {})[variant] = {
+            "n": total[k],
+            "recall": round(exact[k] / total[k], 4),
+            "recall_any_kind": round(covered[k] / total[k], 4),
+        }
     return out
 
 
@@ -158,10 +172,9 @@ def scan_real(sample: int, seed: int) -> dict[str, object]:
         for m in find_pii(text):
             counts.setdefault(dataset, Counter())[m.kind] += 1
             found.append((file, id_col, rid, col, m.start, m.end, m.kind))
-            left = text[max(0, m.start - 40):m.start].replace("\n", " ")
-            right = text[m.end:m.end + 40].replace("\n", " ")
-            print(f"{file}\t{rid}\t{col}\t{m.start}\t{m.end}\t{m.kind}\t…{left}[[{text[m.start:m.end]}]]{right}…",
-                  file=sys.stderr)
+            left = text[max(0, m.start - 40) : m.start].replace("\n", " ")
+            right = text[m.end : m.end + 40].replace("\n", " ")
+            print(f"{file}\t{rid}\t{col}\t{m.start}\t{m.end}\t{m.kind}\t…{left}[[{text[m.start : m.end]}]]{right}…", file=sys.stderr)
     drawn = sorted(random.Random(seed).sample(found, min(sample, len(found))))
     judged = _read_judgements()
     verdicts = Counter(judged.get(tuple(map(str, d)), "unjudged") for d in drawn)
@@ -169,8 +182,7 @@ def scan_real(sample: int, seed: int) -> dict[str, object]:
         "texts": dict(texts),
         "matches": {d: dict(sorted(c.items())) for d, c in sorted(counts.items())},
         "matches_total": len(found),
-        "precision_sample": {"n": len(drawn), **dict(verdicts),
-                             "judgements": str((LABELS / "precision_sample.tsv").relative_to(ROOT))},
+        "precision_sample": {"n": len(drawn), **dict(verdicts), "judgements": str((LABELS / "precision_sample.tsv").relative_to(ROOT))},
     }
 
 
@@ -200,8 +212,11 @@ def measure_names(labels_file: str = "names_real.tsv") -> dict[str, object]:
     A labelled person counts as found when NAME matches cover all its characters; a
     NAME match counts as right when it overlaps a labelled person or lone given name.
     """
-    labels = [line.rstrip("\n").split("\t") for line in (LABELS / labels_file).open(encoding="utf-8")
-              if not line.startswith(("#", "file\t")) and line.strip()]
+    labels = [
+        line.rstrip("\n").split("\t")
+        for line in (LABELS / labels_file).open(encoding="utf-8")
+        if not line.startswith(("#", "file\t")) and line.strip()
+    ]
     wanted: dict[tuple[str, str, str], list[str]] = {(r[0], r[2], r[3]): r for r in labels}
     files = {r[0] for r in labels}
     tp = fp = people = found = 0
@@ -231,10 +246,14 @@ def measure_names(labels_file: str = "names_real.tsv") -> dict[str, object]:
                         fp += 1
                         false.append(f"{file}#{row[id_col]}: {text[a:b]}")
     return {
-        "comments": len(labels), "comments_with_a_person": sum(1 for r in labels if r[4]),
-        "people": people, "recall": round(found / people, 4) if people else None,
-        "predicted": tp + fp, "precision": round(tp / (tp + fp), 4) if tp + fp else None,
-        "missed": misses, "false_positives": false,
+        "comments": len(labels),
+        "comments_with_a_person": sum(1 for r in labels if r[4]),
+        "people": people,
+        "recall": round(found / people, 4) if people else None,
+        "predicted": tp + fp,
+        "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        "missed": misses,
+        "false_positives": false,
     }
 
 
@@ -243,7 +262,7 @@ def _corrupt(rng: random.Random, s: str) -> str:
     """``s`` with one digit changed (never to itself): what a typo or an invented number looks like."""
     positions = [i for i, c in enumerate(s) if c.isdigit()]
     i = rng.choice(positions)
-    return s[:i] + rng.choice([d for d in "0123456789" if d != s[i]]) + s[i + 1:]
+    return s[:i] + rng.choice([d for d in "0123456789" if d != s[i]]) + s[i + 1 :]
 
 
 def compare_validators(n: int, seed: int) -> dict[str, object]:
@@ -277,10 +296,16 @@ def compare_validators(n: int, seed: int) -> dict[str, object]:
             for s in numbers:
                 fn(s)
             timings[f"{name}_us"] = round((time.perf_counter() - started) / len(numbers) * 1e6, 2)
-        out[kind] = {"n": len(numbers), "agreement": round(1 - len(disagree) / len(numbers), 4),
-                     "valid_ours": sum(ours_v[:n]), "valid_stdnum": sum(theirs_v[:n]),
-                     "corrupted_accepted_ours": sum(ours_v[n:]), "corrupted_accepted_stdnum": sum(theirs_v[n:]),
-                     "disagreements": disagree[:5], **timings}
+        out[kind] = {
+            "n": len(numbers),
+            "agreement": round(1 - len(disagree) / len(numbers), 4),
+            "valid_ours": sum(ours_v[:n]),
+            "valid_stdnum": sum(theirs_v[:n]),
+            "corrupted_accepted_ours": sum(ours_v[n:]),
+            "corrupted_accepted_stdnum": sum(theirs_v[n:]),
+            "disagreements": disagree[:5],
+            **timings,
+        }
     return out
 
 
@@ -294,8 +319,12 @@ def measure_cost() -> dict[str, object]:
     for text in unique:
         redact_text(text)
     # CPU seconds too: on a shared machine the wall clock also counts other people's work.
-    return {"texts": len(texts), "unique_texts": len(unique), "seconds": round(time.perf_counter() - started, 2),
-            "cpu_seconds": round(time.process_time() - cpu, 2)}
+    return {
+        "texts": len(texts),
+        "unique_texts": len(unique),
+        "seconds": round(time.perf_counter() - started, 2),
+        "cpu_seconds": round(time.process_time() - cpu, 2),
+    }
 
 
 def main() -> None:
@@ -313,9 +342,12 @@ def main() -> None:
         result["leaked"] = measure_leaked(max(1, args.n // 20), args.seed)
     if "validators" in parts:
         result["validators"] = compare_validators(args.n, args.seed)
-    for part, fn in (("real_data", lambda: scan_real(args.sample, args.seed)), ("names", measure_names),
-                     ("names_heldout", lambda: measure_names("names_heldout.tsv")),
-                     ("cost", measure_cost)):
+    for part, fn in (
+        ("real_data", lambda: scan_real(args.sample, args.seed)),
+        ("names", measure_names),
+        ("names_heldout", lambda: measure_names("names_heldout.tsv")),
+        ("cost", measure_cost),
+    ):
         if part in parts:
             result[part] = fn() if EXTERNAL.exists() else {"skipped": f"{EXTERNAL} not found (a clone without ../shared)"}
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -27,7 +27,9 @@ def run_once(input_path: Path, out: Path, cache: Path, overrides: list[str]) -> 
     from consultnlp.analysis import analyze
     from consultnlp.config import load_config
 
-    cfg = load_config(overrides=overrides, extra={"ingest": {"text_column": "fundamento", "id_column": "row_id", "segment_columns": ["tema_nombre"]}})
+    cfg = load_config(
+        overrides=overrides, extra={"ingest": {"text_column": "fundamento", "id_column": "row_id", "segment_columns": ["tema_nombre"]}}
+    )
     progress = TimingProgress()
     start = time.perf_counter()
     with TreeMemory() as memory:
@@ -47,8 +49,7 @@ def run_once(input_path: Path, out: Path, cache: Path, overrides: list[str]) -> 
         "stage_seconds": timings,
         "stage_rows_per_s": {k: round(rows["input"] / v) for k, v in timings.items() if v},
         # Shares of the run (the gate is part of write): on a shared machine compare these, not the seconds.
-        "stage_share": {k: round(v / max(sum(x for n, x in timings.items() if n != "privacy_gate"), 1e-9), 3)
-                        for k, v in timings.items()},
+        "stage_share": {k: round(v / max(sum(x for n, x in timings.items() if n != "privacy_gate"), 1e-9), 3) for k, v in timings.items()},
         "summarise_steps_s": result.manifest.get("step_timings_s", {}).get("summarise"),
         "embeddings_computed": result.manifest["stats"].get("embeddings_computed"),
         "embeddings_cached": result.manifest["stats"].get("embeddings_cached"),

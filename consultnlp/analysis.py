@@ -60,10 +60,19 @@ def analysis_state(result: PipelineResult, accounting: dict[str, Any]) -> Analys
     topic_columns = [c for c in (schema.TOPIC_ID, schema.TOPIC_LABEL, schema.TOPIC_GROUP_ID, schema.TOPIC_GROUP_LABEL) if c in frame]
     assignments = frame[topic_columns] if schema.TOPIC_ID in frame else None
     return AnalysisState(
-        frame=frame, topic_info=context.topic_info, taxonomy=context.taxonomy, config=result.config, accounting=accounting,
-        source=result.ingest.file_name, segment_columns=list(result.ingest.segment_columns), report_lang=context.report_lang,
-        warnings=[note.to_dict() for note in context.warnings], stats=context.stats, assignments=assignments,
-        topic_groups=context.topic_groups, personal_columns=dict(result.ingest.personal_columns),
+        frame=frame,
+        topic_info=context.topic_info,
+        taxonomy=context.taxonomy,
+        config=result.config,
+        accounting=accounting,
+        source=result.ingest.file_name,
+        segment_columns=list(result.ingest.segment_columns),
+        report_lang=context.report_lang,
+        warnings=[note.to_dict() for note in context.warnings],
+        stats=context.stats,
+        assignments=assignments,
+        topic_groups=context.topic_groups,
+        personal_columns=dict(result.ingest.personal_columns),
         neutral_headers=dict(result.ingest.neutral_headers),
     )
 
@@ -72,8 +81,12 @@ def manifest_rows(accounting: dict[str, Any], frame: pd.DataFrame) -> dict[str, 
     """The row accounting the report's first screen states: received = analysed + set aside (by reason),
     analysed = distinct + copies of a text already counted."""
     distinct = int(unit_mask(frame).sum())
-    return {**accounting, "excluded_total": int(sum(accounting["excluded"].values())), "distinct": distinct,
-            "duplicate_copies": int(accounting["analysed"]) - distinct}
+    return {
+        **accounting,
+        "excluded_total": int(sum(accounting["excluded"].values())),
+        "distinct": distinct,
+        "duplicate_copies": int(accounting["analysed"]) - distinct,
+    }
 
 
 def personal_columns(state: AnalysisState, id_column: str | None) -> list[str]:
@@ -101,12 +114,14 @@ def pseudonym_key(out_dir: Path) -> str:
     return new_key()
 
 
-def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConfig, positions: PositionsConfig | None = None,
-                    *, times: StepTimes = NO_TIMES) -> pd.DataFrame:
+def find_key_points(
+    units: pd.DataFrame, context: RunContext, cfg: SummariseConfig, positions: PositionsConfig | None = None, *, times: StepTimes = NO_TIMES
+) -> pd.DataFrame:
     """Key points of every headline group and theme, and the reasons of each position, from the units' embeddings (see ``summary.keypoints``)."""
     rows = context.unit_ids.get_indexer(units.index)
     inputs = KeyPointInputs(
-        ids=units.index, texts=units[schema.TEXT_REDACTED].astype(str).tolist(),
+        ids=units.index,
+        texts=units[schema.TEXT_REDACTED].astype(str).tolist(),
         weights=units[schema.DUP_COUNT].to_numpy(dtype=float) if schema.DUP_COUNT in units else np.ones(len(units)),
         embeddings=_Rows(context.embeddings, rows),
         positions=units[schema.POSITION].astype(str).to_numpy() if schema.POSITION in units else None,
@@ -122,8 +137,13 @@ def find_key_points(units: pd.DataFrame, context: RunContext, cfg: SummariseConf
     # and through the cache, like the comments (on Chile 2016, 98,068 sentences: most of the summary stage).
     encode = partial(context.encoder.encode_many, description="Embedding key-point sentences")
     points = key_points(
-        inputs, by_prompt(groups, units), encode, per_group=cfg.key_points_per_group,
-        min_support=cfg.key_point_min_support, random_state=context.random_state, times=times,
+        inputs,
+        by_prompt(groups, units),
+        encode,
+        per_group=cfg.key_points_per_group,
+        min_support=cfg.key_point_min_support,
+        random_state=context.random_state,
+        times=times,
     )
     # Each point within one prompt, and naming it (summary.prompt_points); then no point stated twice in other words.
     return drop_restated(with_prompts(points, cfg.key_points_per_group))
@@ -166,12 +186,18 @@ def analyze(
     out_dir = Path(out_dir)
     # Before any work: a bad out_dir would otherwise fail after the whole analysis.
     check_run_folder(out_dir, inputs=[Path(input_path)], cache_dir=cache_dir)
-    analysis = analyze_in_memory(input_path, config, progress=progress, cache_dir=cache_dir, model_dir=model_dir,
-                                 pseudonyms=lambda: pseudonym_key(out_dir))
+    analysis = analyze_in_memory(
+        input_path, config, progress=progress, cache_dir=cache_dir, model_dir=model_dir, pseudonyms=lambda: pseudonym_key(out_dir)
+    )
     with progress.task("Writing outputs", total=None):
         write_run(
-            out_dir, analysis.state, analysis.summary, lang=analysis.report_lang, formats=list(config.report.formats),
-            manifest=analysis.manifest, review_template=True,
+            out_dir,
+            analysis.state,
+            analysis.summary,
+            lang=analysis.report_lang,
+            formats=list(config.report.formats),
+            manifest=analysis.manifest,
+            review_template=True,
         )
     return AnalysisOutput(out_dir, analysis.result, analysis.summary, analysis.manifest, analysis.report_lang)
 
@@ -227,10 +253,20 @@ def analyze_in_memory(
             state.votes = vote_tables(matrix, result.frame, random_state=config.random_state)
     with steps.step("tables"):
         summary = summarise(
-            summary_frame(state)[0], topic_info=context.topic_info, taxonomy=context.taxonomy, quote_pool=state.quote_pool,
-            cfg=config.summarise, accounting=accounting, segment_columns=info.segment_columns, lang=report_lang,
-            topic_groups=state.topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
-            title=title, row_filter=info.row_filter, votes=state.votes,
+            summary_frame(state)[0],
+            topic_info=context.topic_info,
+            taxonomy=context.taxonomy,
+            quote_pool=state.quote_pool,
+            cfg=config.summarise,
+            accounting=accounting,
+            segment_columns=info.segment_columns,
+            lang=report_lang,
+            topic_groups=state.topic_groups,
+            key_points=state.key_points,
+            pii_kinds=state.config.redact.kinds,
+            title=title,
+            row_filter=info.row_filter,
+            votes=state.votes,
         )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     manifest = {

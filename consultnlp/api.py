@@ -21,15 +21,30 @@ from consultnlp.summary import Summary
 
 # keyword -> (pipeline section, key); None: a top-level setting.
 OPTIONS: dict[str, tuple[str | None, str]] = {
-    "text_column": ("ingest", "text_column"), "id_column": ("ingest", "id_column"), "sheet": ("ingest", "sheet"),
-    "segment_columns": ("ingest", "segment_columns"), "header_row": ("ingest", "header_row"),
-    "format_in": ("ingest", "format"), "encoding": ("ingest", "encoding"), "questions": ("ingest", "questions"),
-    "where": ("ingest", "where"), "platform": ("ingest", "platform"), "context_column": ("ingest", "context_column"),
+    "text_column": ("ingest", "text_column"),
+    "id_column": ("ingest", "id_column"),
+    "sheet": ("ingest", "sheet"),
+    "segment_columns": ("ingest", "segment_columns"),
+    "header_row": ("ingest", "header_row"),
+    "format_in": ("ingest", "format"),
+    "encoding": ("ingest", "encoding"),
+    "questions": ("ingest", "questions"),
+    "where": ("ingest", "where"),
+    "platform": ("ingest", "platform"),
+    "context_column": ("ingest", "context_column"),
     "supports_column": ("ingest", "supports_column"),
-    "languages": ("language", "languages"), "redact_kinds": ("redact", "kinds"), "report_lang": ("report", "lang"),
-    "title": ("report", "title"), "formats": ("report", "formats"), "drop_original_text": ("report", "drop_original_text"),
-    "topic_model": ("topics", "model"), "theme_model": ("themes", "model"), "position_column": ("positions", "column"),
-    "position_model": ("positions", "model"), "engine": (None, "engine"), "scheduler": (None, "scheduler"),
+    "languages": ("language", "languages"),
+    "redact_kinds": ("redact", "kinds"),
+    "report_lang": ("report", "lang"),
+    "title": ("report", "title"),
+    "formats": ("report", "formats"),
+    "drop_original_text": ("report", "drop_original_text"),
+    "topic_model": ("topics", "model"),
+    "theme_model": ("themes", "model"),
+    "position_column": ("positions", "column"),
+    "position_model": ("positions", "model"),
+    "engine": (None, "engine"),
+    "scheduler": (None, "scheduler"),
 }
 LISTS = ("segment_columns", "questions", "languages", "redact_kinds", "formats")
 
@@ -53,8 +68,9 @@ def settings(**options: Any) -> dict[str, Any]:
         raise ConfigError(f"unknown option {', '.join(unknown)}; the options are: {', '.join(OPTIONS)}.")
     given = {k: v for k, v in options.items() if v is not None and v is not False}
     if "position_column" in given and "position_model" in given:
-        raise OptionError("{position_column} and {position_model} both give positions; use one of them.",
-                          "position_column", "position_model")
+        raise OptionError(
+            "{position_column} and {position_model} both give positions; use one of them.", "position_column", "position_model"
+        )
     for name in LISTS:
         if isinstance(given.get(name), str):
             given[name] = [v.strip() for v in given[name].split(",") if v.strip()]

@@ -20,8 +20,30 @@ LETTER = re.compile(r"[^\W\d_]")
 # that are language ("sin comentarios", "ver anexo") are non-answers: see consultnlp/nonanswers.py.
 JUNK_PHRASES = frozenset(
     {
-        "x", "xx", "xxx", "xxxx", "xxxxx", "teste", "test", "testing", "prueba", "pruebas", "lorem ipsum", "foo",
-        "asdf", "asdfg", "asdfgh", "asd", "qwerty", "qwer", "zxcv", "...", "-", ".", "?", "!",
+        "x",
+        "xx",
+        "xxx",
+        "xxxx",
+        "xxxxx",
+        "teste",
+        "test",
+        "testing",
+        "prueba",
+        "pruebas",
+        "lorem ipsum",
+        "foo",
+        "asdf",
+        "asdfg",
+        "asdfgh",
+        "asd",
+        "qwerty",
+        "qwer",
+        "zxcv",
+        "...",
+        "-",
+        ".",
+        "?",
+        "!",
     }
 )
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjklñ", "zxcvbnm")

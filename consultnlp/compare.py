@@ -87,7 +87,9 @@ def _similarity(a: Run, b: Run) -> tuple[np.ndarray, list[int], list[int], str]:
         unit_b = unit_b / (np.linalg.norm(unit_b, axis=1, keepdims=True) + 1e-12)
         return unit_a @ unit_b.T, ids_a, ids_b, "centres"
     words_a, words_b = _keywords(a), _keywords(b)
-    matrix = np.array([[_jaccard(words_a.get(i, set()), words_b.get(j, set())) for j in ids_b] for i in ids_a]).reshape(len(ids_a), len(ids_b))
+    matrix = np.array([[_jaccard(words_a.get(i, set()), words_b.get(j, set())) for j in ids_b] for i in ids_a]).reshape(
+        len(ids_a), len(ids_b)
+    )
     return matrix, ids_a, ids_b, "keywords"
 
 
@@ -136,19 +138,49 @@ def topics_change(a: Run, b: Run, lang: str, min_similarity: float) -> tuple[pd.
     pairs = match(similarity, threshold)
     for i, j, value in pairs:
         ta, tb = ids_a[i], ids_b[j]
-        rows.append({"status": "kept", "topic_a": ta, "label_a": labels_a.get(ta, str(ta)), "topic_b": tb, "label_b": labels_b.get(tb, str(tb)),
-                     "similarity": round(value, 3), "share_a": share_a.get(ta, 0.0), "share_b": share_b.get(tb, 0.0)})
+        rows.append(
+            {
+                "status": "kept",
+                "topic_a": ta,
+                "label_a": labels_a.get(ta, str(ta)),
+                "topic_b": tb,
+                "label_b": labels_b.get(tb, str(tb)),
+                "similarity": round(value, 3),
+                "share_a": share_a.get(ta, 0.0),
+                "share_b": share_b.get(tb, 0.0),
+            }
+        )
     matched_a, matched_b = {ids_a[i] for i, _, _ in pairs}, {ids_b[j] for _, j, _ in pairs}
     for ta in ids_a:
         if ta not in matched_a:
             best = float(similarity[ids_a.index(ta)].max()) if similarity.shape[1] else 0.0
-            rows.append({"status": "gone", "topic_a": ta, "label_a": labels_a.get(ta, str(ta)), "topic_b": None, "label_b": "",
-                         "similarity": round(best, 3), "share_a": share_a.get(ta, 0.0), "share_b": 0.0})
+            rows.append(
+                {
+                    "status": "gone",
+                    "topic_a": ta,
+                    "label_a": labels_a.get(ta, str(ta)),
+                    "topic_b": None,
+                    "label_b": "",
+                    "similarity": round(best, 3),
+                    "share_a": share_a.get(ta, 0.0),
+                    "share_b": 0.0,
+                }
+            )
     for tb in ids_b:
         if tb not in matched_b:
             best = float(similarity[:, ids_b.index(tb)].max()) if similarity.shape[0] else 0.0
-            rows.append({"status": "new", "topic_a": None, "label_a": "", "topic_b": tb, "label_b": labels_b.get(tb, str(tb)),
-                         "similarity": round(best, 3), "share_a": 0.0, "share_b": share_b.get(tb, 0.0)})
+            rows.append(
+                {
+                    "status": "new",
+                    "topic_a": None,
+                    "label_a": "",
+                    "topic_b": tb,
+                    "label_b": labels_b.get(tb, str(tb)),
+                    "similarity": round(best, 3),
+                    "share_a": 0.0,
+                    "share_b": share_b.get(tb, 0.0),
+                }
+            )
     table = pd.DataFrame(rows, columns=["status", "topic_a", "label_a", "topic_b", "label_b", "similarity", "share_a", "share_b"])
     table["change"] = (table["share_b"] - table["share_a"]).round(4)
     for column in ("topic_a", "topic_b"):
@@ -163,13 +195,21 @@ def themes_change(a: Run, b: Run, lang: str) -> pd.DataFrame:
     share_b = _shares(b.tables.get("themes"), "theme_id", "share_of_analysed")
     taxonomy = b.state.taxonomy or a.state.taxonomy
     ids = [i for i in dict.fromkeys([*share_b.index, *share_a.index]) if i != schema.OTHER_THEME]
-    table = pd.DataFrame({
-        "theme_id": ids, "name": [theme_name(taxonomy, i, lang) for i in ids],
-        "share_a": [float(share_a.get(i, 0.0)) for i in ids], "share_b": [float(share_b.get(i, 0.0)) for i in ids],
-    })
+    table = pd.DataFrame(
+        {
+            "theme_id": ids,
+            "name": [theme_name(taxonomy, i, lang) for i in ids],
+            "share_a": [float(share_a.get(i, 0.0)) for i in ids],
+            "share_b": [float(share_b.get(i, 0.0)) for i in ids],
+        }
+    )
     table["change"] = (table["share_b"] - table["share_a"]).round(4)
-    table["status"] = np.where(~table["theme_id"].isin(share_a.index), "new", np.where(~table["theme_id"].isin(share_b.index), "gone", "kept"))
-    return table.sort_values(["change", "theme_id"], key=lambda s: -s.abs() if s.name == "change" else s, kind="stable").reset_index(drop=True)
+    table["status"] = np.where(
+        ~table["theme_id"].isin(share_a.index), "new", np.where(~table["theme_id"].isin(share_b.index), "gone", "kept")
+    )
+    return table.sort_values(["change", "theme_id"], key=lambda s: -s.abs() if s.name == "change" else s, kind="stable").reset_index(
+        drop=True
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -184,15 +224,42 @@ def campaigns_change(a: Run, b: Run) -> pd.DataFrame:
     words_a, words_b = [_words(x) for x in ca["representative_text"]], [_words(x) for x in cb["representative_text"]]
     similarity = np.array([[_jaccard(x, y) for y in words_b] for x in words_a]).reshape(len(words_a), len(words_b))
     pairs = match(similarity, MIN_CAMPAIGN_OVERLAP)
-    rows = [{"status": "kept", "campaign_a": ca["campaign_id"].iloc[i], "campaign_b": cb["campaign_id"].iloc[j],
-             "contributions_a": int(ca["contributions"].iloc[i]), "contributions_b": int(cb["contributions"].iloc[j]),
-             "text": str(cb["representative_text"].iloc[j])[:200]} for i, j, _ in pairs]
+    rows = [
+        {
+            "status": "kept",
+            "campaign_a": ca["campaign_id"].iloc[i],
+            "campaign_b": cb["campaign_id"].iloc[j],
+            "contributions_a": int(ca["contributions"].iloc[i]),
+            "contributions_b": int(cb["contributions"].iloc[j]),
+            "text": str(cb["representative_text"].iloc[j])[:200],
+        }
+        for i, j, _ in pairs
+    ]
     done_a, done_b = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
-    rows += [{"status": "gone", "campaign_a": ca["campaign_id"].iloc[i], "campaign_b": "", "contributions_a": int(ca["contributions"].iloc[i]),
-              "contributions_b": 0, "text": str(ca["representative_text"].iloc[i])[:200]} for i in range(len(ca)) if i not in done_a]
-    rows += [{"status": "new", "campaign_a": "", "campaign_b": cb["campaign_id"].iloc[j], "contributions_a": 0,
-              "contributions_b": int(cb["contributions"].iloc[j]), "text": str(cb["representative_text"].iloc[j])[:200]}
-             for j in range(len(cb)) if j not in done_b]
+    rows += [
+        {
+            "status": "gone",
+            "campaign_a": ca["campaign_id"].iloc[i],
+            "campaign_b": "",
+            "contributions_a": int(ca["contributions"].iloc[i]),
+            "contributions_b": 0,
+            "text": str(ca["representative_text"].iloc[i])[:200],
+        }
+        for i in range(len(ca))
+        if i not in done_a
+    ]
+    rows += [
+        {
+            "status": "new",
+            "campaign_a": "",
+            "campaign_b": cb["campaign_id"].iloc[j],
+            "contributions_a": 0,
+            "contributions_b": int(cb["contributions"].iloc[j]),
+            "text": str(cb["representative_text"].iloc[j])[:200],
+        }
+        for j in range(len(cb))
+        if j not in done_b
+    ]
     return pd.DataFrame(rows, columns=["status", "campaign_a", "campaign_b", "contributions_a", "contributions_b", "text"])
 
 
@@ -202,8 +269,13 @@ def overview_change(a: Run, b: Run) -> pd.DataFrame:
     rows.append(("input", acc_a.get("input", 0), acc_b.get("input", 0)))
     rows.append(("analysed", acc_a.get("analysed", 0), acc_b.get("analysed", 0)))
     for reason in sorted(set(acc_a.get("excluded", {})) | set(acc_b.get("excluded", {}))):
-        rows.append((f"excluded_{reason}", acc_a["excluded"].get(reason, 0) if "excluded" in acc_a else 0,
-                     acc_b["excluded"].get(reason, 0) if "excluded" in acc_b else 0))
+        rows.append(
+            (
+                f"excluded_{reason}",
+                acc_a["excluded"].get(reason, 0) if "excluded" in acc_a else 0,
+                acc_b["excluded"].get(reason, 0) if "excluded" in acc_b else 0,
+            )
+        )
     rows.append(("topics", len(_topic_ids(a)), len(_topic_ids(b))))
     for name in ("campaigns",):
         rows.append((name, len(a.tables.get(name, [])), len(b.tables.get(name, []))))
@@ -222,19 +294,30 @@ def compare_runs(dir_a: str | Path, dir_b: str | Path, *, lang: str | None = Non
     lang = lang or b.state.report_lang
     topics, method = topics_change(a, b, lang, min_similarity)
     comparison = Comparison()
-    comparison.tables = {"overview": overview_change(a, b), "topics": topics, "themes": themes_change(a, b, lang),
-                         "campaigns": campaigns_change(a, b)}
+    comparison.tables = {
+        "overview": overview_change(a, b),
+        "topics": topics,
+        "themes": themes_change(a, b, lang),
+        "campaigns": campaigns_change(a, b),
+    }
     comparison.facts = {
-        "lang": lang, "a": str(a.path), "b": str(b.path), "source_a": a.state.source, "source_b": b.state.source,
-        "method": method, "min_similarity": min_similarity if method == "centres" else MIN_KEYWORD_OVERLAP,
-        "embedder_a": a.embedder, "embedder_b": b.embedder,
+        "lang": lang,
+        "a": str(a.path),
+        "b": str(b.path),
+        "source_a": a.state.source,
+        "source_b": b.state.source,
+        "method": method,
+        "min_similarity": min_similarity if method == "centres" else MIN_KEYWORD_OVERLAP,
+        "embedder_a": a.embedder,
+        "embedder_b": b.embedder,
         "counts": {s: int((topics["status"] == s).sum()) for s in ("kept", "new", "gone")},
     }
     return comparison
 
 
-def compare(dir_a: str | Path, dir_b: str | Path, out: str | Path, *, lang: str | None = None,
-            min_similarity: float = MIN_SIMILARITY) -> tuple[Comparison, list[str]]:
+def compare(
+    dir_a: str | Path, dir_b: str | Path, out: str | Path, *, lang: str | None = None, min_similarity: float = MIN_SIMILARITY
+) -> tuple[Comparison, list[str]]:
     """Compare two analysis folders and write ``out/tables/*.csv``, ``comparison.md``, ``comparison.html`` and ``comparison.json``."""
     from consultnlp.report.comparison import write_comparison
 

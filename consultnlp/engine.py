@@ -114,7 +114,11 @@ class DaskEngine(LocalEngine):
     name = "dask"
 
     def __init__(
-        self, scheduler: str | None = None, *, partition_rows: int = DEFAULT_PARTITION_ROWS, n_workers: int = 2,
+        self,
+        scheduler: str | None = None,
+        *,
+        partition_rows: int = DEFAULT_PARTITION_ROWS,
+        n_workers: int = 2,
         threads_per_worker: int = 1,
     ) -> None:
         super().__init__(workers=n_workers, partition_rows=partition_rows)
@@ -128,12 +132,17 @@ class DaskEngine(LocalEngine):
                 self.client = Client(scheduler, timeout="10s")
             else:
                 self._cluster = LocalCluster(
-                    n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
-                    dashboard_address=None, silence_logs=40,
+                    n_workers=n_workers,
+                    threads_per_worker=threads_per_worker,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
                 )
                 self.client = Client(self._cluster)
         except OSError as exc:
-            raise ConsultNLPError(f"cannot reach the Dask scheduler at {scheduler!r} ({exc}). Check the address, or leave out --scheduler for a local cluster.") from None
+            raise ConsultNLPError(
+                f"cannot reach the Dask scheduler at {scheduler!r} ({exc}). Check the address, or leave out --scheduler for a local cluster."
+            ) from None
         self.scheduler = scheduler or self.client.scheduler.address
 
     def distributes(self, n_rows: int) -> bool:
@@ -164,9 +173,7 @@ class DaskEngine(LocalEngine):
         return {"engine": self.name, "scheduler": self.scheduler, "workers": len(workers), "partition_rows": self.partition_rows}
 
 
-def make_engine(
-    name: str, scheduler: str | None = None, partition_rows: int = DEFAULT_PARTITION_ROWS, workers: int = 1
-) -> Engine:
+def make_engine(name: str, scheduler: str | None = None, partition_rows: int = DEFAULT_PARTITION_ROWS, workers: int = 1) -> Engine:
     """The engine named in the config (``local`` or ``dask``)."""
     if name == "dask":
         return DaskEngine(scheduler, partition_rows=partition_rows)

@@ -22,10 +22,18 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 from consultnlp.errors import OutputError
 
 # What a run folder holds; anything else in it belongs to someone else and is never deleted.
-RUN_FILES = frozenset({
-    "manifest.json", "comments.csv", "comments.parquet", "summary.xlsx", "report.html", "report.md", "report.docx",
-    "topics_review.yaml",
-})
+RUN_FILES = frozenset(
+    {
+        "manifest.json",
+        "comments.csv",
+        "comments.parquet",
+        "summary.xlsx",
+        "report.html",
+        "report.md",
+        "report.docx",
+        "topics_review.yaml",
+    }
+)
 RUN_FOLDERS = {"tables": (".csv", ".parquet"), "state": (".json", ".parquet", ".npz")}
 # private/: the analyst's working table and the re-render state (``state/`` at the top is where older runs kept it).
 PRIVATE_FILES = frozenset({"comments.csv", "comments.parquet"})
@@ -91,8 +99,9 @@ def foreign_entries(folder: Path) -> list[str]:
             for inner in sorted(entry.iterdir()):
                 if inner.name == "state" and inner.is_dir():
                     found += _foreign_in(inner, "private/state", RUN_FOLDERS["state"], listed)
-                elif not (inner.is_file() and (inner.name in PRIVATE_FILES or f"private/{inner.name}" in listed
-                                               or _is_temporary(inner.name))):
+                elif not (
+                    inner.is_file() and (inner.name in PRIVATE_FILES or f"private/{inner.name}" in listed or _is_temporary(inner.name))
+                ):
                     found.append(f"private/{inner.name}" + ("/" if inner.is_dir() else ""))
             continue
         if entry.is_dir() and (name in RUN_FOLDERS or any(item.startswith(f"{name}/") for item in listed)):
@@ -104,9 +113,11 @@ def foreign_entries(folder: Path) -> list[str]:
 
 def _foreign_in(folder: Path, shown: str, suffixes: tuple[str, ...], listed: set[str] = frozenset()) -> list[str]:
     """Entries of a run's sub-folder that it does not write: not of its kinds of file, nor listed in the manifest."""
-    return [f"{shown}/{inner.name}" + ("/" if inner.is_dir() else "") for inner in sorted(folder.iterdir())
-            if not (inner.is_file() and (inner.name.endswith(suffixes) or f"{shown}/{inner.name}" in listed
-                                         or _is_temporary(inner.name)))]
+    return [
+        f"{shown}/{inner.name}" + ("/" if inner.is_dir() else "")
+        for inner in sorted(folder.iterdir())
+        if not (inner.is_file() and (inner.name.endswith(suffixes) or f"{shown}/{inner.name}" in listed or _is_temporary(inner.name)))
+    ]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -124,7 +135,9 @@ def check_run_folder(out: Path, *, inputs: Iterable[Path] = (), cache_dir: Path 
     out = Path(out)
     shown = shown or f"--out {out}"
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{shown} is a file, not a folder. Give a folder for the results (it is created if missing), e.g. --out results/.")
+        raise OutputError(
+            f"{shown} is a file, not a folder. Give a folder for the results (it is created if missing), e.g. --out results/."
+        )
     real = out.resolve()
     for path in inputs:
         if _inside(Path(path).resolve(), real):
@@ -168,9 +181,7 @@ def _check_parent(real: Path, shown: str) -> None:
         probe = tempfile.mkdtemp(dir=parent, prefix=f".{real.name}.probe-")
         os.rmdir(probe)
     except OSError as exc:
-        raise OutputError(
-            f"{shown}: cannot write in {parent} ({exc.strerror or exc}). Choose a folder where you can write."
-        ) from None
+        raise OutputError(f"{shown}: cannot write in {parent} ({exc.strerror or exc}). Choose a folder where you can write.") from None
 
 
 def _alive(pid: int) -> bool:
@@ -228,8 +239,9 @@ def run_lock(out: Path, *, shown: str | None = None) -> Iterator[None]:
         handle.seek(0)
         holder = handle.read().strip() or "another process"
         handle.close()
-        raise OutputError(f"{shown} is being written by another consultnlp run ({holder}). Wait for it to finish, "
-                          "or give another folder.") from None
+        raise OutputError(
+            f"{shown} is being written by another consultnlp run ({holder}). Wait for it to finish, or give another folder."
+        ) from None
     try:
         handle.seek(0)
         handle.truncate()

@@ -133,7 +133,9 @@ class _Parser:
 
     def fail(self, message: str, token: Token | None = None) -> FilterError:
         token = token or self.token
-        found = "" if token.kind == "end" else f", found {token.value!r}" if token.kind != "string" else f", found the string {token.value!r}"
+        found = (
+            "" if token.kind == "end" else f", found {token.value!r}" if token.kind != "string" else f", found the string {token.value!r}"
+        )
         return _error(self.expression, message + found, token.pos)
 
     def take(self, kind: str, value: str | None = None) -> Token | None:
@@ -241,8 +243,11 @@ def _evaluate(node: Node, frame: pd.DataFrame, aliases: dict[str, str], expressi
     values = _resolve(node.column, frame, aliases, expression, node.pos)
     numeric = all(isinstance(v, float) for v in node.values)
     if numeric:
-        cells = pd.to_numeric(values.astype(str).str.strip().str.replace(",", ".", regex=False), errors="coerce") \
-            if not pd.api.types.is_numeric_dtype(values) else values.astype(float)
+        cells = (
+            pd.to_numeric(values.astype(str).str.strip().str.replace(",", ".", regex=False), errors="coerce")
+            if not pd.api.types.is_numeric_dtype(values)
+            else values.astype(float)
+        )
         known = cells.notna()
     elif all(isinstance(v, str) for v in node.values):
         cells = values.astype(object).where(values.notna(), "").astype(str).str.strip()
@@ -254,8 +259,12 @@ def _evaluate(node: Node, frame: pd.DataFrame, aliases: dict[str, str], expressi
         return (inside if node.op == "in" else ~inside) & known
     value = node.values[0]
     result = {
-        "=": lambda: cells == value, "!=": lambda: cells != value, "<": lambda: cells < value,
-        "<=": lambda: cells <= value, ">": lambda: cells > value, ">=": lambda: cells >= value,
+        "=": lambda: cells == value,
+        "!=": lambda: cells != value,
+        "<": lambda: cells < value,
+        "<=": lambda: cells <= value,
+        ">": lambda: cells > value,
+        ">=": lambda: cells >= value,
     }[node.op]()
     return result.fillna(False).astype(bool) & known
 

@@ -155,9 +155,7 @@ def langid_logits(texts: Sequence[str]) -> np.ndarray:
         feats.append(emitted[hit])
     row_idx = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
     feat_idx = np.concatenate(feats) if feats else np.zeros(0, dtype=np.int64)
-    counts = sp.csr_matrix(
-        (np.ones(len(row_idx), dtype=np.float32), (row_idx, feat_idx)), shape=(n, m.ptc.shape[0])
-    )
+    counts = sp.csr_matrix((np.ones(len(row_idx), dtype=np.float32), (row_idx, feat_idx)), shape=(n, m.ptc.shape[0]))
     counts.sum_duplicates()
     counts.data = np.log1p(counts.data)
     logits = np.asarray(counts @ m.ptc, dtype=np.float32) + m.pc
@@ -219,14 +217,20 @@ _LEXICON = _build_lexicon(
         # Spanish: articles, pronouns, prepositions, adverbs and frequent verbs with no
         # Portuguese or English twin.
         (_weights(es=2.0), "el la los las del al en con un es su sus mi mis lo le les ni sino según ha"),
-        (_weights(es=2.5), "y una unas unos yo ella ellas ellos él eso esto esos esas ese aquello aquí así ahora hoy "
-                     "hay estoy soy fue fueron sean tiene tienen tener tenemos hacer hace puede pueden "
-                     "podría podrían debe deben debería deberían deberia deberian creo creemos bien bueno buena "
-                     "buenos buenas buen hasta mejor mejores más donde dónde cuando cuándo cómo qué cuál poco "
-                     "poca ley leyes apoyo necesita necesitamos necesario necesaria todavía"),
-        (_weights(es=3.0), "muy mucho mucha muchos muchas usted ustedes nosotros nuestro nuestra nuestros nuestras "
-                     "también tambien gracias acuerdo siempre entonces quien quién quienes sí año años asi "
-                     "felicitaciones hola"),
+        (
+            _weights(es=2.5),
+            "y una unas unos yo ella ellas ellos él eso esto esos esas ese aquello aquí así ahora hoy "
+            "hay estoy soy fue fueron sean tiene tienen tener tenemos hacer hace puede pueden "
+            "podría podrían debe deben debería deberían deberia deberian creo creemos bien bueno buena "
+            "buenos buenas buen hasta mejor mejores más donde dónde cuando cuándo cómo qué cuál poco "
+            "poca ley leyes apoyo necesita necesitamos necesario necesaria todavía",
+        ),
+        (
+            _weights(es=3.0),
+            "muy mucho mucha muchos muchas usted ustedes nosotros nuestro nuestra nuestros nuestras "
+            "también tambien gracias acuerdo siempre entonces quien quién quienes sí año años asi "
+            "felicitaciones hola",
+        ),
         (_weights(es=1.5), "sin si sólo óptimo óptima"),
         (_weights(es=1.0), "solo"),
         (_weights(es=2.0, en=1.0), "sea"),
@@ -234,32 +238,49 @@ _LEXICON = _build_lexicon(
         (_weights(pt=2.0), "o os na nas ao aos à às e ter lei leis ideia apoio"),
         # Spanish typed without ñ writes año as "ano".
         (_weights(pt=1.0), "ano anos"),
-        (_weights(pt=2.5), "um uma umas uns eu ele ela eles elas isso isto esse essa esses essas aquilo seu sua seus "
-                     "suas com em mais sem até já só há tem têm temos fazer deve devem deveria deveriam pode "
-                     "podem poderia acordo melhor melhores onde quando pouco pouca pelo pela pelos pelas nós "
-                     "sempre bem bom boa boas bons gostaria gosto"),
-        (_weights(pt=3.0), "não nao você voce vocês é são estou também tambem muito muita muitos muitas "
-                     "obrigado obrigada acho concordo discordo concordamos acredito acreditamos então entao "
-                     "ainda assim agora hoje quem nosso nossa nossos nossas meu minha foi sim ótimo ótima otimo "
-                     "otima parabéns parabens olá"),
+        (
+            _weights(pt=2.5),
+            "um uma umas uns eu ele ela eles elas isso isto esse essa esses essas aquilo seu sua seus "
+            "suas com em mais sem até já só há tem têm temos fazer deve devem deveria deveriam pode "
+            "podem poderia acordo melhor melhores onde quando pouco pouca pelo pela pelos pelas nós "
+            "sempre bem bom boa boas bons gostaria gosto",
+        ),
+        (
+            _weights(pt=3.0),
+            "não nao você voce vocês é são estou também tambem muito muita muitos muitas "
+            "obrigado obrigada acho concordo discordo concordamos acredito acreditamos então entao "
+            "ainda assim agora hoje quem nosso nossa nossos nossas meu minha foi sim ótimo ótima otimo "
+            "otima parabéns parabens olá",
+        ),
         (_weights(pt=1.5), "aqui precisa precisamos preciso"),
         # Portuguese "but", and Spanish "más" typed without its accent.
         (_weights(es=1.0, pt=1.0), "mas"),
         (_weights(es=0.5, pt=1.5), "da"),
         (_weights(es=1.0, pt=1.5), "dos"),
         # English.
-        (_weights(en=2.0), "on in at by or an be it all here too must so my from just only other many much been "
-                     "had did out up than then into over because some any who which how why when where"),
+        (
+            _weights(en=2.0),
+            "on in at by or an be it all here too must so my from just only other many much been "
+            "had did out up than then into over because some any who which how why when where",
+        ),
         # Also the Roman numeral that opens list items in any language.
         (_weights(en=1.0), "i"),
-        (_weights(en=2.5), "of to is are was were for we our will can does has more people support like also but not "
-                     "if well need needs make totally"),
-        (_weights(en=3.0), "the and this that these those with it's i'm you your they their them should would could "
-                     "have don't doesn't what there about agree disagree good great very fully strongly think "
-                     "better yes thanks thank please hello hi"),
+        (
+            _weights(en=2.5),
+            "of to is are was were for we our will can does has more people support like also but not if well need needs make totally",
+        ),
+        (
+            _weights(en=3.0),
+            "the and this that these those with it's i'm you your they their them should would could "
+            "have don't doesn't what there about agree disagree good great very fully strongly think "
+            "better yes thanks thank please hello hi",
+        ),
         # Shared by two languages: evidence against the third.
-        (_weights(es=1.0, pt=1.0), "de que para por se nos este esta estas está estamos excelente importante totalmente "
-                             "plenamente parece como cada todo toda todos todas entre sobre desde"),
+        (
+            _weights(es=1.0, pt=1.0),
+            "de que para por se nos este esta estas está estamos excelente importante totalmente "
+            "plenamente parece como cada todo toda todos todas entre sobre desde",
+        ),
         # Negation in Spanish, "in the" in Portuguese: frequent in both, rarer in English.
         (_weights(es=1.3, pt=1.0), "no"),
         (_weights(es=1.0, en=1.0), "idea son"),
@@ -449,12 +470,7 @@ def detect_languages(
         confidence = probs[np.arange(len(rows)), best]
         chosen = np.where(confidence >= min_confidence, np.asarray(LANGUAGES, dtype=object)[best], UNDETERMINED)
         no_content = (top == m.zxx) & (top_prob >= 0.5)
-        other = (
-            ~np.isin(top, m.target)
-            & ~no_content
-            & (top_prob >= OTHER_MIN_PROB)
-            & (latin[rows] >= OTHER_MIN_LETTERS)
-        )
+        other = ~np.isin(top, m.target) & ~no_content & (top_prob >= OTHER_MIN_PROB) & (latin[rows] >= OTHER_MIN_LETTERS)
         labels[rows] = np.where(other, OTHER, np.where(no_content, UNDETERMINED, chosen))
         scores[rows] = np.where(other, 1.0 - full[:, m.target].sum(axis=1), np.where(no_content, 0.0, confidence))
     return labels.tolist(), np.round(scores, 4).tolist()

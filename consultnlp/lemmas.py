@@ -30,13 +30,26 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # chile-ela-2016, brasil-planoclima-2024 and polis): word -> lemma.
 LEMMA_FIXES: dict[str, dict[str, str]] = {
     "es": {
-        "sana": "sano", "sanas": "sano", "digna": "digno", "dignas": "digno", "basada": "basado",
-        "basadas": "basado", "basados": "basado", "desiciones": "decisión", "desicion": "decisión",
+        "sana": "sano",
+        "sanas": "sano",
+        "digna": "digno",
+        "dignas": "digno",
+        "basada": "basado",
+        "basadas": "basado",
+        "basados": "basado",
+        "desiciones": "decisión",
+        "desicion": "decisión",
         "estado": "estado",
     },
     "pt": {
-        "melhores": "melhor", "limpa": "limpo", "limpas": "limpo", "secas": "seca", "baixa": "baixo",
-        "baixas": "baixo", "visto": "visto", "estado": "estado",
+        "melhores": "melhor",
+        "limpa": "limpo",
+        "limpas": "limpo",
+        "secas": "seca",
+        "baixa": "baixo",
+        "baixas": "baixo",
+        "visto": "visto",
+        "estado": "estado",
     },
     "en": {"better": "good", "best": "good", "left": "left", "data": "data", "means": "means"},
 }
@@ -132,9 +145,7 @@ def _register_components() -> None:
 class Lemmatizer:
     """Lower-cased content lemmas per language, with stopwords removed."""
 
-    def __init__(
-        self, *, method: str = "simplemma", extra_stopwords: dict[str, list[str]] | None = None, min_token_chars: int = 3
-    ) -> None:
+    def __init__(self, *, method: str = "simplemma", extra_stopwords: dict[str, list[str]] | None = None, min_token_chars: int = 3) -> None:
         if method not in LEMMATIZERS:
             raise ConfigError(f"nlp.lemmatizer {method!r} is unknown; valid lemmatizers: {', '.join(LEMMATIZERS)}.")
         self.method = method
@@ -169,9 +180,7 @@ class Lemmatizer:
         docs = self.pipeline(lang).pipe(words)
         return [(doc[0].lemma_ or doc[0].text) if len(doc) == 1 else word for word, doc in zip(words, docs)]
 
-    def lemmatize(
-        self, texts: list[str], lang: str, batch_size: int = 1000, forms: Counter | None = None
-    ) -> list[list[str]]:
+    def lemmatize(self, texts: list[str], lang: str, batch_size: int = 1000, forms: Counter | None = None) -> list[list[str]]:
         """Content lemmas of each text (language ``lang``; others fall back to English rules).
 
         When ``forms`` is given, it counts (lemma, surface) pairs for words and for
@@ -283,7 +292,9 @@ def show_keyword(keyword: str, forms: dict[str, str]) -> str:
 _LEMMATIZERS: dict[tuple, Lemmatizer] = {}
 
 
-def shared_lemmatizer(method: str = "simplemma", extra_stopwords: dict[str, list[str]] | None = None, min_token_chars: int = 3) -> Lemmatizer:
+def shared_lemmatizer(
+    method: str = "simplemma", extra_stopwords: dict[str, list[str]] | None = None, min_token_chars: int = 3
+) -> Lemmatizer:
     """One lemmatiser per setting and process: its spaCy pipelines and memo are reused across partitions."""
     key = (method, tuple(sorted((k, tuple(v)) for k, v in (extra_stopwords or {}).items())), min_token_chars)
     if key not in _LEMMATIZERS:

@@ -27,8 +27,17 @@ NON_ANSWER = "non_answer"
 NO_ARGUMENT = "no_argument"
 LISTS_DIR = project_path("data") / "nonanswers"
 MODEL_PATH = LISTS_DIR / "model.json"  # the meaning test, trained by benchmarks/train_nonanswers.py
-SECTIONS = ("non_answer", "no_argument", "form_words", "absence_words", "agreement_words", "agreement_support",
-            "appraisal_words", "filler_words", "process_words")
+SECTIONS = (
+    "non_answer",
+    "no_argument",
+    "form_words",
+    "absence_words",
+    "agreement_words",
+    "agreement_support",
+    "appraisal_words",
+    "filler_words",
+    "process_words",
+)
 KINDS = ("agreement", "appraisal", "form", "absence", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
 _NUMBER = re.compile(r"^\d+$")
@@ -123,10 +132,12 @@ def parse_list(text: str, source: str) -> dict[str, list[str]]:
     return parse_sections(text, source, SECTIONS)
 
 
-
 def load_screen(
-    *, extra_non_answers: dict[str, list[str]] | None = None, extra_no_arguments: dict[str, list[str]] | None = None,
-    max_words: int = 10, directory: Path = LISTS_DIR,
+    *,
+    extra_non_answers: dict[str, list[str]] | None = None,
+    extra_no_arguments: dict[str, list[str]] | None = None,
+    max_words: int = 10,
+    directory: Path = LISTS_DIR,
 ) -> Screen:
     """The bundled lists of every language plus the user's extra phrases."""
     screen = Screen(max_words=max_words)

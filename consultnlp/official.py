@@ -26,17 +26,56 @@ from consultnlp.text import fold
 AUTHOR_ROLE = "author_role"  # the column ingest fills from a platform's author fields: official / meeting / user_group / participant
 ROLE_OFFICIAL, ROLE_MEETING, ROLE_GROUP, ROLE_PARTICIPANT = "official", "meeting", "user_group", "participant"
 # Seed values of a role/type column that mean the organiser (compared folded, whole value).
-OFFICIAL_ROLES = frozenset({
-    "official", "oficial", "officials", "admin", "administrator", "administrador", "administradora", "organization",
-    "organisation", "organizacion", "organizacao", "organizer", "organiser", "organizador", "government", "gobierno",
-    "governo", "staff", "moderator", "moderador", "decidim organization", "true", "1", "yes", "si", "sim",
-})
+OFFICIAL_ROLES = frozenset(
+    {
+        "official",
+        "oficial",
+        "officials",
+        "admin",
+        "administrator",
+        "administrador",
+        "administradora",
+        "organization",
+        "organisation",
+        "organizacion",
+        "organizacao",
+        "organizer",
+        "organiser",
+        "organizador",
+        "government",
+        "gobierno",
+        "governo",
+        "staff",
+        "moderator",
+        "moderador",
+        "decidim organization",
+        "true",
+        "1",
+        "yes",
+        "si",
+        "sim",
+    }
+)
 # Seed labels of an organiser's sheet: a label set with one of them needs only ``seed_min_rows`` rows.
-OFFICIAL_LABELS = frozenset({
-    "orgao responsavel", "orgaos responsaveis", "organismo responsable", "unidad responsable", "institucion responsable",
-    "ministerio responsable", "responsible body", "responsible department", "lead agency", "orgao executor",
-    "secretaria responsavel", "area responsavel", "responsavel", "responsable", "responsible",
-})
+OFFICIAL_LABELS = frozenset(
+    {
+        "orgao responsavel",
+        "orgaos responsaveis",
+        "organismo responsable",
+        "unidad responsable",
+        "institucion responsable",
+        "ministerio responsable",
+        "responsible body",
+        "responsible department",
+        "lead agency",
+        "orgao executor",
+        "secretaria responsavel",
+        "area responsavel",
+        "responsavel",
+        "responsable",
+        "responsible",
+    }
+)
 # A field label at a line start (or after a sentence end when line breaks were lost): one to five words, then ":".
 _LABEL = re.compile(r"(?:^|\n|[.;!?]\s)\s*[-•*]?\s*([A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\wÀ-ÿ()/ -]{1,40}?)\s*:(?!//)", re.MULTILINE)
 
@@ -68,7 +107,12 @@ class Template:
 
 
 def find_templates(
-    texts: pd.Series, *, min_rows: int = 10, min_labels: int = 2, max_share: float = 0.2, seed_min_rows: int = 3,
+    texts: pd.Series,
+    *,
+    min_rows: int = 10,
+    min_labels: int = 2,
+    max_share: float = 0.2,
+    seed_min_rows: int = 3,
 ) -> list[Template]:
     """Label sets that at least ``min_rows`` distinct texts share and at most ``max_share`` of the rows carry.
 

@@ -69,8 +69,12 @@ def input_order(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def comments_output(
-    frame: pd.DataFrame, drop_original_text: bool, *, topic_labels: dict[int, str] | None = None,
-    group_labels: dict[int, str] | None = None, pseudonym_key: str | None = None,
+    frame: pd.DataFrame,
+    drop_original_text: bool,
+    *,
+    topic_labels: dict[int, str] | None = None,
+    group_labels: dict[int, str] | None = None,
+    pseudonym_key: str | None = None,
 ) -> pd.DataFrame:
     """The comment frame as published in ``comments.*``: one row per input row, input order, with the
     topic and group names of the summary's language next to their ids."""
@@ -79,7 +83,8 @@ def comments_output(
         drop.append(schema.TEXT)
     out = input_order(frame).drop(columns=drop)
     for id_column, label_column, labels in (
-        (schema.TOPIC_ID, schema.TOPIC_LABEL, topic_labels), (schema.TOPIC_GROUP_ID, schema.TOPIC_GROUP_LABEL, group_labels),
+        (schema.TOPIC_ID, schema.TOPIC_LABEL, topic_labels),
+        (schema.TOPIC_GROUP_ID, schema.TOPIC_GROUP_LABEL, group_labels),
     ):
         if labels and id_column in out and label_column in out:
             ids = out[id_column].astype("Int64")
@@ -177,15 +182,15 @@ def write_run(
     segment_values = sum(summary_frame(state)[1].values())
     summary = published_summary(state, summary)
     with staged_folder(out_dir, carry=carry) as staging:
-        written = _write_files(staging, state, summary, lang=lang, formats=formats, review=review, review_template=review_template,
-                               folder=out_dir)
+        written = _write_files(
+            staging, state, summary, lang=lang, formats=formats, review=review, review_template=review_template, folder=out_dir
+        )
         written += [name for name in carry if (staging / name).is_file() and name not in written]
         frame = input_order(state.frame)
         assignments = None if state.assignments is None else state.assignments.reindex(frame.index)
         published = replace(state, frame=frame, assignments=assignments)
         state_files = save_state(staging, published)
-        gate = gate_run(staging, state, summary, values, lang=lang, formats=formats, review=review,
-                        segment_values=segment_values)
+        gate = gate_run(staging, state, summary, values, lang=lang, formats=formats, review=review, segment_values=segment_values)
         manifest["outputs"] = written
         manifest["private"] = list(WORKING_FILES) + state_files
         manifest["state"] = {"files": state_files, "bytes": sum((staging / f).stat().st_size for f in state_files)}
@@ -204,23 +209,50 @@ def published_summary(state: AnalysisState, summary: Summary) -> Summary:
     """``summary`` as published: ids and personal segment values shown as their pseudonyms."""
     if not (state.pseudonymised and state.pseudonym_key):
         return summary
-    return replace(summary, tables=public_tables(
-        summary.tables, columns=state.pseudonymised, key=state.pseudonym_key, segment_tables=summary.facts.get("segment_tables") or {}))
+    return replace(
+        summary,
+        tables=public_tables(
+            summary.tables, columns=state.pseudonymised, key=state.pseudonym_key, segment_tables=summary.facts.get("segment_tables") or {}
+        ),
+    )
 
 
 def gate_run(
-    staging: Path, state: AnalysisState, summary: Summary, values: dict[str, str], *, lang: str, formats: list[str],
-    review: dict[str, Any] | None, segment_values: int = 0,
+    staging: Path,
+    state: AnalysisState,
+    summary: Summary,
+    values: dict[str, str],
+    *,
+    lang: str,
+    formats: list[str],
+    review: dict[str, Any] | None,
+    segment_values: int = 0,
 ) -> GateResult:
     """Run the privacy gate over the staged folder; then write the reports again so that they say what it found,
     and check them once more (fails closed on anything left)."""
     kinds = state.config.redact.kinds
     redacted = redacted_texts(state)
     result = gate_folder(staging, values=values, kinds=kinds, redacted=redacted)
-    facts = {**summary.facts, "privacy_gate": {"files": result.files, "found": result.found, "segment_values": segment_values,
-                                              "headers": len(state.neutral_headers)}}
-    rewritten = rewrite_reports(staging, replace(summary, facts=facts), state.config, formats=formats, lang=lang,
-                                source=state.source, taxonomy=state.taxonomy, warnings=state.warnings, review=review or None)
+    facts = {
+        **summary.facts,
+        "privacy_gate": {
+            "files": result.files,
+            "found": result.found,
+            "segment_values": segment_values,
+            "headers": len(state.neutral_headers),
+        },
+    }
+    rewritten = rewrite_reports(
+        staging,
+        replace(summary, facts=facts),
+        state.config,
+        formats=formats,
+        lang=lang,
+        source=state.source,
+        taxonomy=state.taxonomy,
+        warnings=state.warnings,
+        review=review or None,
+    )
     again = gate_folder(staging, values=values, kinds=kinds, files=[staging / f for f in rewritten], redacted=redacted)
     result.findings += again.findings
     result.seconds += again.seconds
@@ -237,11 +269,20 @@ def review_frame(state: AnalysisState, frame: pd.DataFrame | None = None) -> pd.
 
 
 def _write_files(
-    out_dir: Path, state: AnalysisState, summary: Summary, *, lang: str, formats: list[str], review: dict[str, Any] | None,
-    review_template: bool, folder: Path,
+    out_dir: Path,
+    state: AnalysisState,
+    summary: Summary,
+    *,
+    lang: str,
+    formats: list[str],
+    review: dict[str, Any] | None,
+    review_template: bool,
+    folder: Path,
 ) -> list[str]:
     comments = comments_output(
-        state.frame, state.config.report.drop_original_text, topic_labels=summary.facts.get("topic_labels"),
+        state.frame,
+        state.config.report.drop_original_text,
+        topic_labels=summary.facts.get("topic_labels"),
         group_labels=summary.facts.get("group_labels"),
         pseudonym_key=state.pseudonym_key if ID_COLUMN in state.pseudonymised else None,
     )
@@ -258,8 +299,15 @@ def _write_files(
         write_review_template(state.topic_info, review_frame(state), out_dir / REVIEW_FILE, groups=state.topic_groups, folder=folder)
         written.append(REVIEW_FILE)
     written += publish(
-        out_dir, summary, state.config, formats=formats, lang=lang, source=state.source, taxonomy=state.taxonomy,
-        warnings=state.warnings, review=review or None,
+        out_dir,
+        summary,
+        state.config,
+        formats=formats,
+        lang=lang,
+        source=state.source,
+        taxonomy=state.taxonomy,
+        warnings=state.warnings,
+        review=review or None,
     )
     return written
 
@@ -277,5 +325,4 @@ def check_folder(folder: str | Path, *, redact: bool = True) -> GateResult:
         state = load_state(folder)
     except InputError:
         return gate_folder(folder, redact=redact)
-    return gate_folder(folder, values=known_values(state), kinds=state.config.redact.kinds, redact=redact,
-                       redacted=redacted_texts(state))
+    return gate_folder(folder, values=known_values(state), kinds=state.config.redact.kinds, redact=redact, redacted=redacted_texts(state))

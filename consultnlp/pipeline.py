@@ -110,8 +110,13 @@ def run_pipeline(
     check_chain(stages, set(frame.columns) | set(INITIAL_COLUMNS))
     engine = make_engine(config.engine, config.scheduler, config.partition_rows, config.workers)
     context = RunContext(
-        random_state=config.random_state, progress=progress or NullProgress(), cache_dir=cache_dir,
-        model_dir=model_dir, engine=engine, embedder=embedder, embed_config=config.embed if "embed" in config.stages else None,
+        random_state=config.random_state,
+        progress=progress or NullProgress(),
+        cache_dir=cache_dir,
+        model_dir=model_dir,
+        engine=engine,
+        embedder=embedder,
+        embed_config=config.embed if "embed" in config.stages else None,
         report_lang=None if config.report.lang == "auto" else config.report.lang,
     )
     context.stats["engine"] = engine.describe()

@@ -84,11 +84,14 @@ def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: 
         if change.get("action") == "split_off":
             group[int(change["new_topic_id"])] = group.get(int(change["topic_id"]), schema.OUTLIER_TOPIC)
     group[schema.OUTLIER_TOPIC] = schema.OUTLIER_TOPIC
-    info["group_id"] = [int(group.get(int(t), schema.OUTLIER_TOPIC)) if pd.notna(group.get(int(t))) else schema.OUTLIER_TOPIC
-                        for t in info["topic_id"]]
+    info["group_id"] = [
+        int(group.get(int(t), schema.OUTLIER_TOPIC)) if pd.notna(group.get(int(t))) else schema.OUTLIER_TOPIC for t in info["topic_id"]
+    ]
     out = frame.copy()
     topics = out[schema.TOPIC_ID].astype("Int64")
-    out[schema.TOPIC_GROUP_ID] = pd.array([group.get(int(t), schema.OUTLIER_TOPIC) if pd.notna(t) else pd.NA for t in topics], dtype="Int64")
+    out[schema.TOPIC_GROUP_ID] = pd.array(
+        [group.get(int(t), schema.OUTLIER_TOPIC) if pd.notna(t) else pd.NA for t in topics], dtype="Int64"
+    )
     return out, info
 
 
@@ -106,12 +109,22 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
     if not frame.index.equals(state.frame.index):  # pragma: no cover - guarded in apply_topic_review
         raise AssertionError("re-render changed the rows of comments.*")
     summary = summarise(
-        summary_frame(state, frame)[0], topic_info=topic_info, taxonomy=state.taxonomy, quote_pool=state.quote_pool, cfg=state.config.summarise,
-        accounting=row_accounting(frame), segment_columns=state.segment_columns, lang=lang, original_topics=original_topics,
-        topic_groups=topic_groups, key_points=state.key_points, pii_kinds=state.config.redact.kinds,
+        summary_frame(state, frame)[0],
+        topic_info=topic_info,
+        taxonomy=state.taxonomy,
+        quote_pool=state.quote_pool,
+        cfg=state.config.summarise,
+        accounting=row_accounting(frame),
+        segment_columns=state.segment_columns,
+        lang=lang,
+        original_topics=original_topics,
+        topic_groups=topic_groups,
+        key_points=state.key_points,
+        pii_kinds=state.config.redact.kinds,
         title=ConsultationTitle.from_dict(state.manifest.get("title"))
         or ConsultationTitle.resolve(state.config.report.title, file_name=state.source),
-        row_filter=state.config.ingest.where, votes=state.votes,
+        row_filter=state.config.ingest.where,
+        votes=state.votes,
     )
     return state, frame, summary, review
 
@@ -132,8 +145,10 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
     manifest = dict(state.manifest)
     manifest["report_lang"] = lang
     manifest["rerendered"] = {
-        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "consultnlp_version": __version__,
-        "lang": lang, "formats": formats,
+        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "consultnlp_version": __version__,
+        "lang": lang,
+        "formats": formats,
     }
     if review:
         manifest["review"] = review

@@ -51,5 +51,8 @@ def parse_sections(text: str, source: str, allowed: tuple[str, ...]) -> dict[str
 @lru_cache(maxsize=8)
 def language_lists(directory: Path, allowed: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
     """``directory/<lang>.txt`` for each supported language that has one, parsed by :func:`parse_sections`."""
-    return {lang: parse_sections((directory / f"{lang}.txt").read_text(encoding="utf-8"), f"{directory.name}/{lang}.txt", allowed)
-            for lang in LANGUAGES if (directory / f"{lang}.txt").is_file()}
+    return {
+        lang: parse_sections((directory / f"{lang}.txt").read_text(encoding="utf-8"), f"{directory.name}/{lang}.txt", allowed)
+        for lang in LANGUAGES
+        if (directory / f"{lang}.txt").is_file()
+    }

@@ -39,7 +39,7 @@ def raised_words(text: str) -> set[str]:
         word = match.group()
         if len(word) < 2 or not word[0].isupper() or word.isupper():
             continue
-        before = text[max(0, match.start() - 8):match.start()].rstrip(_OPENERS)
+        before = text[max(0, match.start() - 8) : match.start()].rstrip(_OPENERS)
         if before and before[-1] not in _SENTENCE_END:
             found.add(plural_stem(fold(word)))
     return found

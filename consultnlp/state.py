@@ -106,19 +106,22 @@ def save_state(out_dir: Path, state: AnalysisState) -> list[str]:
     """Write ``out_dir/private/state/`` from ``state``; return the relative paths written."""
     state_dir = Path(out_dir) / STATE_DIR
     state_dir.mkdir(parents=True, exist_ok=True)
-    _dump(state_dir / "state.json", {
-        "format": STATE_FORMAT,
-        "consultnlp_version": __version__,
-        "source": state.source,
-        "segment_columns": list(state.segment_columns),
-        "accounting": state.accounting,
-        "report_lang": state.report_lang,
-        "config": config_to_dict(state.config),
-        "warnings": list(state.warnings),
-        "stats": state.stats,
-        "personal_columns": state.personal_columns,
-        "neutral_headers": state.neutral_headers,
-    })
+    _dump(
+        state_dir / "state.json",
+        {
+            "format": STATE_FORMAT,
+            "consultnlp_version": __version__,
+            "source": state.source,
+            "segment_columns": list(state.segment_columns),
+            "accounting": state.accounting,
+            "report_lang": state.report_lang,
+            "config": config_to_dict(state.config),
+            "warnings": list(state.warnings),
+            "stats": state.stats,
+            "personal_columns": state.personal_columns,
+            "neutral_headers": state.neutral_headers,
+        },
+    )
     written = [f"{STATE_DIR}/state.json"]
     if state.topic_info is not None:
         _dump(state_dir / "topic_info.json", state.topic_info.to_dict(orient="records"))
@@ -181,7 +184,9 @@ def load_state(out_dir: Path) -> AnalysisState:
         raise InputError(f"{out_dir} has no {comments_path.relative_to(out_dir)}. Run `consultnlp analyze INPUT --out {out_dir}` again.")
     meta = _read_json(state_dir / "state.json")
     if meta.get("format") != STATE_FORMAT:
-        raise InputError(f"{state_dir}/state.json has format {meta.get('format')!r}; this consultnlp reads format {STATE_FORMAT}. Run `consultnlp analyze` again.")
+        raise InputError(
+            f"{state_dir}/state.json has format {meta.get('format')!r}; this consultnlp reads format {STATE_FORMAT}. Run `consultnlp analyze` again."
+        )
     frame = pd.read_parquet(comments_path).set_index(schema.COMMENT_ID)
     # The pseudonym column is written beside the ids, not part of the analysis: a re-render derives it again.
     frame = frame.drop(columns=[c for c in OUTPUT_ONLY_COLUMNS if c in frame.columns])
@@ -192,7 +197,9 @@ def load_state(out_dir: Path) -> AnalysisState:
     if (state_dir / "assignments.parquet").is_file():
         assigned = pd.read_parquet(state_dir / "assignments.parquet").set_index(schema.COMMENT_ID)
         if not assigned.index.equals(frame.index):
-            raise InputError(f"{comments_path} no longer matches {state_dir}/assignments.parquet (rows changed). Run `consultnlp analyze` again.")
+            raise InputError(
+                f"{comments_path} no longer matches {state_dir}/assignments.parquet (rows changed). Run `consultnlp analyze` again."
+            )
         for column in assigned.columns:
             frame[column] = assigned[column]
     topic_info = None
@@ -202,7 +209,7 @@ def load_state(out_dir: Path) -> AnalysisState:
     pseudonyms = _read_json(state_dir / "pseudonyms.json") if (state_dir / "pseudonyms.json").is_file() else {}
     points = pd.read_parquet(state_dir / "key_points.parquet") if (state_dir / "key_points.parquet").is_file() else None
     taxonomy = Taxonomy.model_validate(_read_json(state_dir / "taxonomy.json")) if (state_dir / "taxonomy.json").is_file() else None
-    votes = {path.stem[len("votes_"):]: pd.read_parquet(path) for path in sorted(state_dir.glob("votes_*.parquet"))}
+    votes = {path.stem[len("votes_") :]: pd.read_parquet(path) for path in sorted(state_dir.glob("votes_*.parquet"))}
     pool = None
     if (state_dir / "quotes.npz").is_file():
         with np.load(state_dir / "quotes.npz", allow_pickle=False) as arrays:
@@ -210,10 +217,24 @@ def load_state(out_dir: Path) -> AnalysisState:
     manifest_path = out_dir / "manifest.json"
     manifest = _read_json(manifest_path) if manifest_path.is_file() else {}
     return AnalysisState(
-        frame=frame, topic_info=topic_info, taxonomy=taxonomy, config=PipelineConfig.model_validate(meta["config"]),
-        accounting=meta["accounting"], source=meta["source"], segment_columns=list(meta["segment_columns"]),
-        report_lang=meta.get("report_lang", "en"), warnings=list(meta.get("warnings", [])), stats=meta.get("stats", {}),
-        quote_pool=pool, assignments=assigned, manifest=manifest, topic_groups=groups, key_points=points, votes=votes,
-        pseudonymised=list(pseudonyms.get("columns", [])), pseudonym_key=pseudonyms.get("key"),
-        personal_columns=dict(meta.get("personal_columns", {})), neutral_headers=neutral,
+        frame=frame,
+        topic_info=topic_info,
+        taxonomy=taxonomy,
+        config=PipelineConfig.model_validate(meta["config"]),
+        accounting=meta["accounting"],
+        source=meta["source"],
+        segment_columns=list(meta["segment_columns"]),
+        report_lang=meta.get("report_lang", "en"),
+        warnings=list(meta.get("warnings", [])),
+        stats=meta.get("stats", {}),
+        quote_pool=pool,
+        assignments=assigned,
+        manifest=manifest,
+        topic_groups=groups,
+        key_points=points,
+        votes=votes,
+        pseudonymised=list(pseudonyms.get("columns", [])),
+        pseudonym_key=pseudonyms.get("key"),
+        personal_columns=dict(meta.get("personal_columns", {})),
+        neutral_headers=neutral,
     )

@@ -102,7 +102,9 @@ def load_taxonomy(name_or_path: str) -> Taxonomy:
     except ValidationError as err:  # the validator should have caught it first; keep the message actionable anyway
         first = err.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path.name}: invalid taxonomy at '{loc}': {first['msg']}. Check it with: consultnlp themes validate {path}") from None
+        raise ConfigError(
+            f"{path.name}: invalid taxonomy at '{loc}': {first['msg']}. Check it with: consultnlp themes validate {path}"
+        ) from None
 
 
 class LabelTheme(BaseModel):

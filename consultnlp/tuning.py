@@ -72,9 +72,14 @@ def tune_topics(
         raise InputError(f"{Path(input_path).name} has only {len(units)} unique comments to model; topics tune needs at least 10.")
     labels = analysed.loc[units, label_name].tolist() if label_name else None
     table = evaluate_grid(
-        points, analysed.loc[units, schema.LEMMAS].astype(str).tolist(), context.embeddings,
-        analysed.loc[units, schema.LANG].astype(str).to_numpy(), labels=labels, keys=list(grid),
-        random_state=config.random_state, encode=partial(context.encoder.encode, description="Embedding keywords"),
+        points,
+        analysed.loc[units, schema.LEMMAS].astype(str).tolist(),
+        context.embeddings,
+        analysed.loc[units, schema.LANG].astype(str).to_numpy(),
+        labels=labels,
+        keys=list(grid),
+        random_state=config.random_state,
+        encode=partial(context.encoder.encode, description="Embedding keywords"),
         progress=progress,
     )
     table = table[COLUMNS + [k for k in grid if k not in COLUMNS]]

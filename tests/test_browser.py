@@ -20,8 +20,18 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
     reason="headless Chromium is not installed; on Debian/Ubuntu: apt-get install -y --no-install-recommends chromium",
 )
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 # A page without scripts should make the browser log nothing: a console line means a blocked resource or an error.
 CONSOLE = re.compile(r":CONSOLE[:(]|Uncaught|Refused to|violates the following Content Security Policy")
 
@@ -46,7 +56,10 @@ def test_browser_report_dom_has_every_heading_and_no_console_message(report_html
     dom = done.stdout
     expected = html_headings(report_html.read_text(encoding="utf-8"))
     assert [h for h in expected if h[0] <= 2][:4] == [
-        (1, "Lo que escuchamos"), (2, "Resumen"), (2, "Lo que dijeron las personas"), (2, "Temas de gobierno abierto"),
+        (1, "Lo que escuchamos"),
+        (2, "Resumen"),
+        (2, "Lo que dijeron las personas"),
+        (2, "Temas de gobierno abierto"),
     ]
     assert html_headings(dom) == expected and len(expected) > 20
     # Charts of subjects and themes; for each subject its key points ("N contribuciones dicen: «…»") or, where too
@@ -76,8 +89,8 @@ def test_browser_console_check_catches_errors_and_blocked_resources(tmp_path):
     # The check above would be worthless if these went unnoticed.
     page = tmp_path / "bad.html"
     page.write_text(
-        "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:\"></head>"
-        "<body><h1>x</h1><script>undefinedFunction()</script><img src=\"http://example.com/x.png\"></body></html>",
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:"></head>'
+        '<body><h1>x</h1><script>undefinedFunction()</script><img src="http://example.com/x.png"></body></html>',
         encoding="utf-8",
     )
     done = chromium(page, tmp_path, "--dump-dom")

@@ -15,8 +15,10 @@ TOPICS = [
     ("agua", "Falta agua potable en las poblaciones del sector {i}, los camiones aljibe no alcanzan en verano"),
     ("plazas", "Las plazas del barrio {i} necesitan luminarias y juegos para que los niños jueguen seguros de noche"),
 ]
-SHEET = ("Objetivo: Fortalecer la atención primaria de salud en la región número {i} con nuevos centros.\n"
-         "Órgano responsable: Ministerio de Salud, subsecretaría de redes asistenciales {i}.")
+SHEET = (
+    "Objetivo: Fortalecer la atención primaria de salud en la región número {i} con nuevos centros.\n"
+    "Órgano responsable: Ministerio de Salud, subsecretaría de redes asistenciales {i}."
+)
 NOTE = "Solo se llenó para el sistema"
 
 
@@ -26,8 +28,17 @@ def test_citizens_only_official_and_process_notes_never_quoted(tmp_path):
     rows += [(f"n{i}", NOTE) for i in range(8)]
     path = tmp_path / "consulta.csv"
     pd.DataFrame(rows, columns=["id", "texto"]).to_csv(path, index=False)
-    config = load_config(overrides=["embed.embedder=tfidf-svd", "embed.dimensions=32", "topics.clustering=kmeans",
-                                    "topics.n_clusters=4", "themes.method=keywords", "workers=1", "report.formats=[md]"])
+    config = load_config(
+        overrides=[
+            "embed.embedder=tfidf-svd",
+            "embed.dimensions=32",
+            "topics.clustering=kmeans",
+            "topics.n_clusters=4",
+            "themes.method=keywords",
+            "workers=1",
+            "report.formats=[md]",
+        ]
+    )
     config.ingest.text_column, config.ingest.id_column = "texto", "id"
     out = tmp_path / "out"
     analyze(path, out, config, cache_dir=tmp_path / "cache")

@@ -43,7 +43,10 @@ def test_cli_header_only_file(write_file, tmp_path):
 
 def test_cli_no_text_like_column(write_file, tmp_path):
     path = write_file("n.csv", "id,edad,region\n1,34,Norte\n2,51,Sur\n3,22,Norte\n")
-    _assert_error(_run(str(path), "--out", str(tmp_path / "o")), "n.csv has no column that looks like free text. Found: id, edad, region. Use --text-column NAME.")
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o")),
+        "n.csv has no column that looks like free text. Found: id, edad, region. Use --text-column NAME.",
+    )
 
 
 def test_cli_text_column_not_found_lists_columns(write_file, tmp_path):
@@ -64,7 +67,9 @@ def test_cli_sheet_not_found_lists_sheets(tmp_path):
     book.create_sheet("Resumen")
     path = tmp_path / "c.xlsx"
     book.save(path)
-    _assert_error(_run(str(path), "--out", str(tmp_path / "o"), "--sheet", "Hoja1"), 'c.xlsx has no sheet "Hoja1". Sheets found: Respuestas, Resumen.')
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o"), "--sheet", "Hoja1"), 'c.xlsx has no sheet "Hoja1". Sheets found: Respuestas, Resumen.'
+    )
 
 
 def test_cli_unsupported_extension(write_file, tmp_path):
@@ -90,7 +95,9 @@ def test_cli_warnings_are_recorded_in_the_manifest(tmp_path):
     result = _run(str(path), "--out", str(tmp_path / "o"), "--set", "stages=[clean]")
     assert result.exit_code == 0, result.output
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["input"]["warnings"] == ["nul.csv: removed 1 NUL or other control character(s) from the cells; the text around them is kept."]
+    assert manifest["input"]["warnings"] == [
+        "nul.csv: removed 1 NUL or other control character(s) from the cells; the text around them is kept."
+    ]
     assert manifest["rows"]["input"] == 30
 
 
@@ -122,22 +129,31 @@ def test_cli_header_row_counts_from_one(write_file, tmp_path):
 def test_cli_config_unknown_key(write_file, tmp_path):
     path = write_file("c.csv", "comentario\nMás información pública sobre contratos\n")
     cfg = write_file("p.yaml", "topics:\n  min_cluster: 5\n")
-    _assert_error(_run(str(path), "--out", str(tmp_path / "o"), "--config", str(cfg)), "p.yaml: unknown key 'topics.min_cluster'. Valid keys in section 'topics': clustering, min_topic_size")
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o"), "--config", str(cfg)),
+        "p.yaml: unknown key 'topics.min_cluster'. Valid keys in section 'topics': clustering, min_topic_size",
+    )
 
 
 def test_cli_set_unknown_key(write_file, tmp_path):
     path = write_file("c.csv", "comentario\nMás información pública sobre contratos\n")
-    _assert_error(_run(str(path), "--out", str(tmp_path / "o"), "--set", "clean.maxchars=10"), "--set clean.maxchars=10: unknown key 'clean.maxchars'")
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o"), "--set", "clean.maxchars=10"), "--set clean.maxchars=10: unknown key 'clean.maxchars'"
+    )
 
 
 def test_cli_segment_column_not_found(write_file, tmp_path):
     path = write_file("c.csv", "comentario,region\nMás información pública sobre contratos,Norte\n")
-    _assert_error(_run(str(path), "--out", str(tmp_path / "o"), "--segment-columns", "regiao"), 'has no column "regiao". Found: comentario, region.')
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o"), "--segment-columns", "regiao"), 'has no column "regiao". Found: comentario, region.'
+    )
 
 
 def test_cli_bad_language_code(write_file, tmp_path):
     path = write_file("c.csv", "comentario\nMás información pública sobre contratos\n")
-    _assert_error(_run(str(path), "--out", str(tmp_path / "o"), "--languages", "es,fr"), "languages must be a non-empty subset of es, pt, en")
+    _assert_error(
+        _run(str(path), "--out", str(tmp_path / "o"), "--languages", "es,fr"), "languages must be a non-empty subset of es, pt, en"
+    )
 
 
 def test_cli_version():

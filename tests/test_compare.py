@@ -18,10 +18,30 @@ def runs(tmp_path_factory):
     a = sample_analysis(tmp_path_factory)
     folder = tmp_path_factory.mktemp("compare")
     b = folder / "b"
-    result = CliRunner().invoke(app, [
-        "analyze", str(SAMPLE_XLSX), "--sheet", "Respuestas", "--id-column", "id", "--out", str(b), "--format", "md", "--quiet",
-        "--cache-dir", str(folder / "cache"), "--set", "topics.clustering=kmeans", "--set", "topics.n_clusters=12", "--report-lang", "pt",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "analyze",
+            str(SAMPLE_XLSX),
+            "--sheet",
+            "Respuestas",
+            "--id-column",
+            "id",
+            "--out",
+            str(b),
+            "--format",
+            "md",
+            "--quiet",
+            "--cache-dir",
+            str(folder / "cache"),
+            "--set",
+            "topics.clustering=kmeans",
+            "--set",
+            "topics.n_clusters=12",
+            "--report-lang",
+            "pt",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return a, b, folder
 
@@ -65,7 +85,10 @@ def test_compare_errors(runs, tmp_path):
     a, _, _ = runs
     result = CliRunner().invoke(app, ["compare", str(a), str(tmp_path), "--out", str(tmp_path / "x")])
     assert result.exit_code == 1
-    assert result.output == f"Error: {tmp_path} is not an analysis folder (no private/state/). Give two --out folders of `consultnlp analyze`.\n"
+    assert (
+        result.output
+        == f"Error: {tmp_path} is not an analysis folder (no private/state/). Give two --out folders of `consultnlp analyze`.\n"
+    )
 
 
 def test_compare_match_is_one_to_one_and_greedy():

@@ -50,16 +50,27 @@ def test_config_overlay_keeps_every_other_default(tmp_path: Path):
     assert cfg.model_copy(update={"topics": cfg.topics.model_copy(update={"min_topic_size": 15})}) == PipelineConfig()
 
 
-@pytest.mark.parametrize("overrides, message", [
-    (["themes.method=keywords", "themes.min_score=0.4"],
-     "themes.min_score has no effect with themes.method=keywords (it applies to zero-shot). Remove it, or set themes.method to zero-shot."),
-    (["themes.min_probability=0.3"],
-     "themes.min_probability has no effect with themes.method=zero-shot (it applies to supervised). Remove it, or set themes.method to supervised."),
-    (["topics.clustering=kmeans", "topics.min_samples=10"],
-     "topics.min_samples has no effect with topics.clustering=kmeans (it applies to umap-hdbscan). Remove it, or set topics.clustering to umap-hdbscan."),
-    (["embed.dimensions=128"],
-     "embed.dimensions has no effect with embed.embedder=use-multilingual (it applies to tfidf-svd). Remove it, or set embed.embedder to tfidf-svd."),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        (
+            ["themes.method=keywords", "themes.min_score=0.4"],
+            "themes.min_score has no effect with themes.method=keywords (it applies to zero-shot). Remove it, or set themes.method to zero-shot.",
+        ),
+        (
+            ["themes.min_probability=0.3"],
+            "themes.min_probability has no effect with themes.method=zero-shot (it applies to supervised). Remove it, or set themes.method to supervised.",
+        ),
+        (
+            ["topics.clustering=kmeans", "topics.min_samples=10"],
+            "topics.min_samples has no effect with topics.clustering=kmeans (it applies to umap-hdbscan). Remove it, or set topics.clustering to umap-hdbscan.",
+        ),
+        (
+            ["embed.dimensions=128"],
+            "embed.dimensions has no effect with embed.embedder=use-multilingual (it applies to tfidf-svd). Remove it, or set embed.embedder to tfidf-svd.",
+        ),
+    ],
+)
 def test_config_setting_ignored_by_the_chosen_implementation_is_an_error(overrides, message):
     with pytest.raises(ConfigError) as err:
         load_config(overrides=overrides)

@@ -31,8 +31,25 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
 
 
 def _run(path: Path, out: Path, *extra: str) -> Path:
-    result = runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--text-column", "comentario", "--id-column", "id",
-                                 "--segment-columns", "region", "--format", "md", *extra])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--quiet",
+            "--text-column",
+            "comentario",
+            "--id-column",
+            "id",
+            "--segment-columns",
+            "region",
+            "--format",
+            "md",
+            *extra,
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 

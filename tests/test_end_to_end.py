@@ -26,7 +26,19 @@ def _analyze(input_path: Path, out: Path, tmp_path: Path, *extra: str):
 def sample_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sample")
     out = tmp / "out"
-    manifest = _analyze(SAMPLE_XLSX, out, tmp, "--sheet", "Respuestas", "--segment-columns", "region,tipo_participante", "--id-column", "id", "--format", "html,md,xlsx,docx")
+    manifest = _analyze(
+        SAMPLE_XLSX,
+        out,
+        tmp,
+        "--sheet",
+        "Respuestas",
+        "--segment-columns",
+        "region,tipo_participante",
+        "--id-column",
+        "id",
+        "--format",
+        "html,md,xlsx,docx",
+    )
     return out, manifest, tmp
 
 
@@ -38,7 +50,19 @@ def test_end_to_end_sample_output_contract(sample_run):
     for key in ("input", "config", "versions", "random_seed", "started", "finished", "timings_s", "rows"):
         assert key in manifest
     assert manifest["input"]["sha256"] and manifest["input"]["file_name"] == SAMPLE_XLSX.name
-    assert set(manifest["timings_s"]) >= {"ingest", "clean", "language", "dedupe", "redact", "nlp", "embed", "topics", "themes", "summarise", "write"}
+    assert set(manifest["timings_s"]) >= {
+        "ingest",
+        "clean",
+        "language",
+        "dedupe",
+        "redact",
+        "nlp",
+        "embed",
+        "topics",
+        "themes",
+        "summarise",
+        "write",
+    }
     # The summary stage's steps (issue 23): each a part of the stage's own seconds.
     steps = manifest["step_timings_s"]["summarise"]
     assert set(steps) >= {"quote_pool", "key_points", "key_points.embed_sentences", "key_points.cluster", "key_points.match", "tables"}
@@ -87,7 +111,19 @@ def test_end_to_end_sample_metadata_kept(sample_run):
 def test_end_to_end_sample_is_deterministic(sample_run):
     out, _, tmp = sample_run
     out2 = tmp / "out2"
-    _analyze(SAMPLE_XLSX, out2, tmp, "--sheet", "Respuestas", "--segment-columns", "region,tipo_participante", "--id-column", "id", "--format", "html,md,xlsx,docx")
+    _analyze(
+        SAMPLE_XLSX,
+        out2,
+        tmp,
+        "--sheet",
+        "Respuestas",
+        "--segment-columns",
+        "region,tipo_participante",
+        "--id-column",
+        "id",
+        "--format",
+        "html,md,xlsx,docx",
+    )
     for path in sorted((out / "tables").glob("*.csv")) + [out / "comments.csv"]:
         assert path.read_bytes() == (out2 / path.relative_to(out)).read_bytes(), path.name
 
@@ -248,5 +284,5 @@ def test_end_to_end_hostile_text_is_neutralised(sample_run):
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "alert(1)" not in html.replace("&lt;", "")  # no live script
     csv = (out / "comments.csv").read_text(encoding="utf-8")
-    assert '\n=HYPERLINK' not in csv and ',=HYPERLINK' not in csv and ',"=HYPERLINK' not in csv
+    assert "\n=HYPERLINK" not in csv and ",=HYPERLINK" not in csv and ',"=HYPERLINK' not in csv
     assert "'=HYPERLINK" in csv and "'+cmd" in csv

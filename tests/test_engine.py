@@ -12,8 +12,24 @@ runner = CliRunner()
 
 
 def _run(out, cache, *extra: str) -> None:
-    args = ["analyze", str(SAMPLE_CSV), "--out", str(out), "--quiet", "--id-column", "id", "--text-column", "comentario",
-            "--segment-columns", "region", "--format", "xlsx,md", "--cache-dir", str(cache), *extra]
+    args = [
+        "analyze",
+        str(SAMPLE_CSV),
+        "--out",
+        str(out),
+        "--quiet",
+        "--id-column",
+        "id",
+        "--text-column",
+        "comentario",
+        "--segment-columns",
+        "region",
+        "--format",
+        "xlsx,md",
+        "--cache-dir",
+        str(cache),
+        *extra,
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
 

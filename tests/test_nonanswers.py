@@ -10,34 +10,86 @@ from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, load_screen, parse_li
 SCREEN = load_screen()
 
 
-@pytest.mark.parametrize("text", [
-    # Spanish: real spellings from constitutional-assembly exports, and the rule's own reach.
-    "Sin fundamento.", "NO HAY FUNDAMENTO", "(Acta sin fundamentos)", "s/f", "campo vacío", "no registra fundamento",
-    "el grupo no estipula fundamento para este concepto", "Sin datos registrados.", "No existe fundamento", "en blanco",
-    "sin observaciones", "ver documento adjunto", "No se registró fundamento en el acta", "Fundamentos en acta adjunta",
-    # Portuguese and English.
-    "Sem comentários", "Nada a declarar", "ver anexo", "não se aplica", "Campo em branco", "No comment", "N/A", "see attached",
-    "Nothing to add", "not recorded",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Spanish: real spellings from constitutional-assembly exports, and the rule's own reach.
+        "Sin fundamento.",
+        "NO HAY FUNDAMENTO",
+        "(Acta sin fundamentos)",
+        "s/f",
+        "campo vacío",
+        "no registra fundamento",
+        "el grupo no estipula fundamento para este concepto",
+        "Sin datos registrados.",
+        "No existe fundamento",
+        "en blanco",
+        "sin observaciones",
+        "ver documento adjunto",
+        "No se registró fundamento en el acta",
+        "Fundamentos en acta adjunta",
+        # Portuguese and English.
+        "Sem comentários",
+        "Nada a declarar",
+        "ver anexo",
+        "não se aplica",
+        "Campo em branco",
+        "No comment",
+        "N/A",
+        "see attached",
+        "Nothing to add",
+        "not recorded",
+    ],
+)
 def test_nonanswers_placeholders_are_non_answers(text):
     assert SCREEN.classify(text) == NON_ANSWER, text
 
 
-@pytest.mark.parametrize("text", [
-    "acuerdo total", "Unánime", "todos de acuerdo", "plenamente de acuerdo", "Acuerdo por unanimidad.", "8 votos", "mayoría",
-    "Es muy importante", "es fundamental", "no se especificaron fundamentos, hubo acuerdo unánime",
-    "Concordo plenamente", "Discordo totalmente", "sou contra", "I agree", "Strongly disagree", "+1", "Yes",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "acuerdo total",
+        "Unánime",
+        "todos de acuerdo",
+        "plenamente de acuerdo",
+        "Acuerdo por unanimidad.",
+        "8 votos",
+        "mayoría",
+        "Es muy importante",
+        "es fundamental",
+        "no se especificaron fundamentos, hubo acuerdo unánime",
+        "Concordo plenamente",
+        "Discordo totalmente",
+        "sou contra",
+        "I agree",
+        "Strongly disagree",
+        "+1",
+        "Yes",
+    ],
+)
 def test_nonanswers_positions_without_a_reason_are_no_argument(text):
     assert SCREEN.classify(text) == NO_ARGUMENT, text
 
 
-@pytest.mark.parametrize("text", [
-    "no hay salud sin agua", "sin corrupción", "Sin educación no hay futuro", "Derecho fundamental a la vida",
-    "Para todos", "Igualdad para todos", "No estoy de acuerdo con el lucro en la educación", "Educación gratuita y de calidad",
-    "Es fundamental para la democracia", "Datos abiertos del presupuesto", "I agree with the need for more buses",
-    "Sem saneamento não há saúde", "Voto obligatorio", "Ninguna persona sin vivienda digna",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no hay salud sin agua",
+        "sin corrupción",
+        "Sin educación no hay futuro",
+        "Derecho fundamental a la vida",
+        "Para todos",
+        "Igualdad para todos",
+        "No estoy de acuerdo con el lucro en la educación",
+        "Educación gratuita y de calidad",
+        "Es fundamental para la democracia",
+        "Datos abiertos del presupuesto",
+        "I agree with the need for more buses",
+        "Sem saneamento não há saúde",
+        "Voto obligatorio",
+        "Ninguna persona sin vivienda digna",
+    ],
+)
 def test_nonanswers_real_arguments_that_look_similar_are_kept(text):
     assert SCREEN.classify(text) == "", text
 

@@ -8,8 +8,10 @@ from consultnlp.official import field_labels, find_templates, role_is_official, 
 
 
 def _sheet(i: int) -> str:
-    return (f"Objetivo: Fortalecer la atención primaria en la región {i}.\n"
-            f"Órgano responsable: Ministerio de Salud, división {i}.\nMeta: {i * 10} centros al año.")
+    return (
+        f"Objetivo: Fortalecer la atención primaria en la región {i}.\n"
+        f"Órgano responsable: Ministerio de Salud, división {i}.\nMeta: {i * 10} centros al año."
+    )
 
 
 CITIZENS = [

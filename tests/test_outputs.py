@@ -32,8 +32,10 @@ def _analyze(tmp_path, *extra: str):
 
 def test_outputs_drop_original_text_removes_unredacted_text(tmp_path):
     out = _analyze(tmp_path, "--drop-original-text")
-    for frame in (pd.read_parquet(out / "private" / "comments.parquet"),
-                  pd.read_csv(out / "private" / "comments.csv", dtype=str, keep_default_na=False)):
+    for frame in (
+        pd.read_parquet(out / "private" / "comments.parquet"),
+        pd.read_csv(out / "private" / "comments.csv", dtype=str, keep_default_na=False),
+    ):
         assert "text" not in frame.columns and "text_clean" not in frame.columns
         assert len(frame) == len(ROWS)
         assert frame["text_redacted"].str.contains("[CPF]", regex=False).sum() == 3

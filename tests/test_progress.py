@@ -48,8 +48,12 @@ def test_progress_topic_fit_reports_its_phases():
     fit_topic_model(docs, embeddings, cfg, 42, encode=lambda words: _clusters(1, len(words), 24)[: len(words)], progress=recorder)
     started = [d for kind, d, _ in recorder.events if kind == "start"]
     assert started[:3] == ["Topics: keyword vectors", "Topics: nearest neighbours", "Topics: UMAP layout (epochs)"]
-    assert {"Topics: HDBSCAN", "Topics: refining borders (k-means)", "Topics: outliers, merges and splits",
-            "Topics: keywords (c-TF-IDF)"} <= set(started)
+    assert {
+        "Topics: HDBSCAN",
+        "Topics: refining borders (k-means)",
+        "Topics: outliers, merges and splits",
+        "Topics: keywords (c-TF-IDF)",
+    } <= set(started)
     epochs = [n for kind, d, n in recorder.events if kind == "advance" and d == "Topics: UMAP layout (epochs)"]
     assert len(epochs) == 30  # the layout moves one step per epoch
     assert len(started) == len(set(started))  # each phase once

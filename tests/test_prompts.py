@@ -20,7 +20,12 @@ def test_prompts_slug_labels_take_the_accents_of_the_texts():
     values = pd.Series(["plebiscitos_referendos_y_consultas", "educacion_gratuita", "educación_gratuita", "justicia", ""])
     texts = pd.Series(["La educación debe ser gratuita", "educación pública", "educacion para todos", "Deben ser vinculantes"])
     assert prompt_labels(values, texts).tolist() == [
-        "Plebiscitos referendos y consultas", "Educación gratuita", "Educación gratuita", "Justicia", ""]
+        "Plebiscitos referendos y consultas",
+        "Educación gratuita",
+        "Educación gratuita",
+        "Justicia",
+        "",
+    ]
     # A column of written titles is kept as written, even where one of them looks like a slug.
     titles = pd.Series(["Medio ambiente", "plan_b", "¿Qué propone?"])
     assert prompt_labels(titles, texts).tolist() == titles.tolist()
@@ -28,7 +33,10 @@ def test_prompts_slug_labels_take_the_accents_of_the_texts():
     slugs = pd.Series(["plebiscitos__referendos_y_consultas", "congreso_o_parlamento__estructura_y_funciones_", "respeto_por_chile"])
     texts = pd.Series(["En Chile queremos", "Chile primero", "todo Chile", "el respeto"])
     assert prompt_labels(slugs, texts).tolist() == [
-        "Plebiscitos, referendos y consultas", "Congreso o parlamento, estructura y funciones", "Respeto por Chile"]
+        "Plebiscitos, referendos y consultas",
+        "Congreso o parlamento, estructura y funciones",
+        "Respeto por Chile",
+    ]
 
 
 def test_prompts_words_are_the_concepts_prompts_name_in_one_word():
@@ -43,17 +51,25 @@ def _csv(tmp_path, rows: list[tuple[str, str]], name: str = "ela.csv") -> str:
 
 
 def test_prompts_context_column_stored_and_named(tmp_path):
-    path = _csv(tmp_path, [("plebiscitos_referendos_y_consultas", "Deben ser vinculantes"), ("justicia", "Igualdad ante la ley"), ("", "Sin concepto")])
+    path = _csv(
+        tmp_path,
+        [("plebiscitos_referendos_y_consultas", "Deben ser vinculantes"), ("justicia", "Igualdad ante la ley"), ("", "Sin concepto")],
+    )
     frame, info = ingest(path, text_column="fundamento", context_column="concepto")
     assert frame[schema.CONTEXT].tolist() == ["Plebiscitos referendos y consultas", "Justicia", ""]
     assert frame["concepto"].tolist()[:2] == ["plebiscitos_referendos_y_consultas", "justicia"]  # the input column is kept as it is
     assert info.context_column == "concepto"
-    assert info.warnings[-1].startswith('Prompt of each contribution (what it answers): column "concepto", 2 values') and "1 rows have none" in info.warnings[-1]
+    assert (
+        info.warnings[-1].startswith('Prompt of each contribution (what it answers): column "concepto", 2 values')
+        and "1 rows have none" in info.warnings[-1]
+    )
 
 
 def test_prompts_context_column_errors_name_the_option(tmp_path):
     path = _csv(tmp_path, [("justicia", "Igualdad ante la ley")])
-    with pytest.raises(InputError, match=r'ela.csv has no column "concept". Found: row_id, concepto, fundamento. Use --context-column with one of them.'):
+    with pytest.raises(
+        InputError, match=r'ela.csv has no column "concept". Found: row_id, concepto, fundamento. Use --context-column with one of them.'
+    ):
         ingest(path, text_column="fundamento", context_column="concept")
     with pytest.raises(InputError, match="--context-column fundamento: that column is the text itself"):
         ingest(path, text_column="fundamento", context_column="fundamento")
@@ -61,7 +77,9 @@ def test_prompts_context_column_errors_name_the_option(tmp_path):
 
 def test_prompts_question_is_the_prompt_with_questions(tmp_path):
     path = tmp_path / "form.csv"
-    pd.DataFrame({"id": ["1", "2"], "¿Qué mejorar?": ["Más buses", "Más metro"], "¿Qué propone?": ["Ciclovías", "Parques"]}).to_csv(path, index=False)
+    pd.DataFrame({"id": ["1", "2"], "¿Qué mejorar?": ["Más buses", "Más metro"], "¿Qué propone?": ["Ciclovías", "Parques"]}).to_csv(
+        path, index=False
+    )
     frame, info = ingest(path, questions=["¿Qué mejorar?", "¿Qué propone?"], id_column="id")
     assert frame[schema.CONTEXT].tolist() == ["¿Qué mejorar?", "¿Qué propone?", "¿Qué mejorar?", "¿Qué propone?"]
     assert info.context_column == schema.QUESTION
@@ -75,7 +93,12 @@ def test_prompts_platform_fields_become_the_prompt(tmp_path):
     comments.to_csv(path, sep=";", index=False)
     frame, info = ingest(path)
     assert info.platform == "decidim-comments" and frame[schema.CONTEXT].tolist()[:5] == [
-        "Proposta 0", "Proposta 1", "Proposta 2", "Proposta 3", "Proposta 0"]
+        "Proposta 0",
+        "Proposta 1",
+        "Proposta 2",
+        "Proposta 3",
+        "Proposta 0",
+    ]
     assert "; prompt commentable/title/pt-BR;" in next(w for w in info.warnings if "recognised a decidim-comments" in w)
     frame, info = ingest(pf.consul_admin_csv(tmp_path))
     assert frame[schema.CONTEXT].tolist()[:3] == ["Propuesta 0", "Propuesta 1", "Propuesta 2"]
@@ -84,15 +107,30 @@ def test_prompts_platform_fields_become_the_prompt(tmp_path):
     assert schema.CONTEXT not in frame
 
 
-BINDING = ["Deben ser vinculantes para todas las autoridades del país", "Los resultados tienen que ser vinculantes para el gobierno",
-           "Que sean vinculantes y obligatorios para las autoridades", "Deben ser vinculantes, si no la gente no participa",
-           "Los plebiscitos deben ser vinculantes y periódicos", "Tienen que ser vinculantes para que la ciudadanía decida"]
-EDUCATION = ["La educación debe ser pública, gratuita y de calidad", "Educación pública gratuita y de calidad para todos",
-             "Queremos educación gratuita y de calidad en todo Chile", "Que la educación sea gratuita, pública y de calidad",
-             "Una educación pública de calidad y gratuita en todos los niveles", "Educación gratuita y de calidad como derecho"]
-HEALTH = ["La salud debe ser un derecho garantizado por el Estado", "Salud pública digna y oportuna para todas las personas",
-          "Acceso a la salud sin importar los ingresos", "Que la salud no sea un negocio sino un derecho",
-          "Hospitales con especialistas en todas las regiones", "Salud garantizada y de calidad para todos"]
+BINDING = [
+    "Deben ser vinculantes para todas las autoridades del país",
+    "Los resultados tienen que ser vinculantes para el gobierno",
+    "Que sean vinculantes y obligatorios para las autoridades",
+    "Deben ser vinculantes, si no la gente no participa",
+    "Los plebiscitos deben ser vinculantes y periódicos",
+    "Tienen que ser vinculantes para que la ciudadanía decida",
+]
+EDUCATION = [
+    "La educación debe ser pública, gratuita y de calidad",
+    "Educación pública gratuita y de calidad para todos",
+    "Queremos educación gratuita y de calidad en todo Chile",
+    "Que la educación sea gratuita, pública y de calidad",
+    "Una educación pública de calidad y gratuita en todos los niveles",
+    "Educación gratuita y de calidad como derecho",
+]
+HEALTH = [
+    "La salud debe ser un derecho garantizado por el Estado",
+    "Salud pública digna y oportuna para todas las personas",
+    "Acceso a la salud sin importar los ingresos",
+    "Que la salud no sea un negocio sino un derecho",
+    "Hospitales con especialistas en todas las regiones",
+    "Salud garantizada y de calidad para todos",
+]
 
 
 def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
@@ -102,16 +140,38 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
     rows += [(concept, f"{text}. Lo acordamos en el encuentro número {i}.") for i, (concept, text) in enumerate(rows)]
     path = _csv(tmp_path, rows)
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["analyze", path, "--out", str(out), "--text-column", "fundamento", "--id-column", "row_id",
-                                      "--context-column", "concepto", "--format", "md,xlsx", "--cache-dir", str(tmp_path / "cache"),
-                                      "--set", "topics.clustering=kmeans"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "analyze",
+            path,
+            "--out",
+            str(out),
+            "--text-column",
+            "fundamento",
+            "--id-column",
+            "row_id",
+            "--context-column",
+            "concepto",
+            "--format",
+            "md,xlsx",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--set",
+            "topics.clustering=kmeans",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert 'Prompt of each contribution (what it answers): column "concepto", 4 values' in result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["config"]["ingest"]["context_column"] == "concepto"
     comments = pd.read_parquet(out / "comments.parquet")
     assert comments[schema.CONTEXT].value_counts().to_dict() == {
-        "Plebiscitos referendos y consultas": 12, "Educación gratuita": 12, "A la salud": 12, "Asamblea constituyente": 6}
+        "Plebiscitos referendos y consultas": 12,
+        "Educación gratuita": 12,
+        "A la salud": 12,
+        "Asamblea constituyente": 6,
+    }
     points = pd.read_parquet(out / "tables" / "key_points.parquet")
     assert len(points) and (points["prompt"] != "").all()
     prompt_of = comments.set_index(schema.COMMENT_ID)[schema.CONTEXT]
@@ -127,21 +187,44 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
     assert points["prompt"].nunique() >= 2
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("es", "3 contribuciones dicen: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
-    ("pt", "3 contribuições dizem: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
-    ("en", "3 contributions say: “Deben ser vinculantes” — on “Plebiscitos, referendos y consultas” (c04)"),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("es", "3 contribuciones dicen: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
+        ("pt", "3 contribuições dizem: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
+        ("en", "3 contributions say: “Deben ser vinculantes” — on “Plebiscitos, referendos y consultas” (c04)"),
+    ],
+)
 def test_prompts_key_point_shows_its_prompt_in_each_language(lang, expected):
     from consultnlp.i18n.workbook import column_header
     from consultnlp.report.sections.common import ReportContext, key_points_block
 
-    points = pd.DataFrame([
-        {"scope": "group", "group_id": "1", "rank": 1, "statement": "Deben ser vinculantes", "prompt": "Plebiscitos, referendos y consultas",
-         "comment_id": "c04", "contributions": 3, "unique_contributions": 3, "comment_ids": "c04;c05;c09"},
-        {"scope": "group", "group_id": "1", "rank": 2, "statement": "Más buses nocturnos", "prompt": "",
-         "comment_id": "c07", "contributions": 3, "unique_contributions": 3, "comment_ids": "c07;c08;c10"},
-    ])
+    points = pd.DataFrame(
+        [
+            {
+                "scope": "group",
+                "group_id": "1",
+                "rank": 1,
+                "statement": "Deben ser vinculantes",
+                "prompt": "Plebiscitos, referendos y consultas",
+                "comment_id": "c04",
+                "contributions": 3,
+                "unique_contributions": 3,
+                "comment_ids": "c04;c05;c09",
+            },
+            {
+                "scope": "group",
+                "group_id": "1",
+                "rank": 2,
+                "statement": "Más buses nocturnos",
+                "prompt": "",
+                "comment_id": "c07",
+                "contributions": 3,
+                "unique_contributions": 3,
+                "comment_ids": "c07;c08;c10",
+            },
+        ]
+    )
     ctx = ReportContext(tables={"key_points": points}, facts={}, lang=lang, taxonomy=None, settings={})
     items = key_points_block(ctx, "group", "1", 5).items
     assert items[0] == expected
@@ -151,6 +234,11 @@ def test_prompts_key_point_shows_its_prompt_in_each_language(lang, expected):
 
 def test_prompts_cli_context_column_not_found(tmp_path):
     path = _csv(tmp_path, [("justicia", "Igualdad ante la ley para todas las personas")])
-    result = CliRunner().invoke(app, ["analyze", path, "--out", str(tmp_path / "o"), "--text-column", "fundamento", "--context-column", "concepts"])
+    result = CliRunner().invoke(
+        app, ["analyze", path, "--out", str(tmp_path / "o"), "--text-column", "fundamento", "--context-column", "concepts"]
+    )
     assert result.exit_code == 1
-    assert 'Error: ela.csv has no column "concepts". Found: row_id, concepto, fundamento. Use --context-column with one of them.' in result.output
+    assert (
+        'Error: ela.csv has no column "concepts". Found: row_id, concepto, fundamento. Use --context-column with one of them.'
+        in result.output
+    )

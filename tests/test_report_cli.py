@@ -89,8 +89,10 @@ def _fake_review_module(monkeypatch, merge: tuple[int, int], rename: str) -> Non
         out.loc[(out["topic_id"] == target).fillna(False), "topic_label"] = rename
         info = topic_info[topic_info["topic_id"] != source].copy()
         info.loc[info["topic_id"] == target, "label"] = rename
-        audit = [{"action": "merge", "topic_id": source, "into": target, "rows": int(rows.sum())},
-                 {"action": "rename", "topic_id": target, "to": rename}]
+        audit = [
+            {"action": "merge", "topic_id": source, "into": target, "rows": int(rows.sum())},
+            {"action": "rename", "topic_id": target, "to": rename},
+        ]
         return out, info, audit
 
     module = types.ModuleType("consultnlp.topics.review")

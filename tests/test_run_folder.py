@@ -25,7 +25,9 @@ ROWS = [
 
 def _input(tmp_path: Path, name: str = "in.csv", rows: list[str] = ROWS) -> Path:
     path = tmp_path / name
-    pd.DataFrame({"id": range(1, len(rows) + 1), "comentario": rows, "region": ["Norte", "Sur"] * (len(rows) // 2)}).to_csv(path, index=False)
+    pd.DataFrame({"id": range(1, len(rows) + 1), "comentario": rows, "region": ["Norte", "Sur"] * (len(rows) // 2)}).to_csv(
+        path, index=False
+    )
     return path
 
 
@@ -40,8 +42,23 @@ CACHE: Path | None = None
 
 
 def _analyze(path: Path, out: Path, *extra: str):
-    return runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--cache-dir", str(CACHE), "--id-column", "id",
-                               "--set", "topics.clustering=kmeans", *extra])
+    return runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--quiet",
+            "--cache-dir",
+            str(CACHE),
+            "--id-column",
+            "id",
+            "--set",
+            "topics.clustering=kmeans",
+            *extra,
+        ],
+    )
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -142,7 +159,7 @@ def test_run_folder_recovers_after_a_killed_run(tmp_path):
     from consultnlp.files import check_run_folder
 
     out = tmp_path / "out"
-    dead = 2 ** 22 + 12345  # above pid_max on Linux: no such process
+    dead = 2**22 + 12345  # above pid_max on Linux: no such process
     (tmp_path / f".out.old-{dead}").mkdir()
     (tmp_path / f".out.old-{dead}" / "manifest.json").write_text("{}")
     (tmp_path / f".out.tmp-{dead}").mkdir()
@@ -219,12 +236,19 @@ def test_run_folder_second_run_into_the_same_folder_fails_naming_the_first(tmp_p
 
     out = tmp_path / "out"
     ready = tmp_path / "ready"
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import pathlib, time\n"
-        "from consultnlp.files import run_lock\n"
-        f"with run_lock(pathlib.Path({str(out)!r})):\n"
-        f"    pathlib.Path({str(ready)!r}).write_text('x')\n"
-        "    time.sleep(60)\n")])
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import pathlib, time\n"
+                "from consultnlp.files import run_lock\n"
+                f"with run_lock(pathlib.Path({str(out)!r})):\n"
+                f"    pathlib.Path({str(ready)!r}).write_text('x')\n"
+                "    time.sleep(60)\n"
+            ),
+        ]
+    )
     try:
         for _ in range(300):
             if ready.exists():

@@ -10,8 +10,7 @@ from consultnlp.screening import CorpusScreen
 
 # A consultation's longer contributions: they make up its vocabulary (what its arguments are about).
 ARGUMENTS = [
-    f"Necesitamos un sistema de salud público {i} con más hospitales y agua potable para todas las comunas del país"
-    for i in range(60)
+    f"Necesitamos un sistema de salud público {i} con más hospitales y agua potable para todas las comunas del país" for i in range(60)
 ] + [
     f"La corrupción en los municipios {i} se combate con transparencia, reuniones abiertas con la comunidad y control ciudadano"
     for i in range(60)
@@ -45,8 +44,14 @@ def test_screening_process_note_repeated_across_records():
 
 
 def test_screening_real_short_arguments_kept_even_when_repeated():
-    kept = ["sin corrupción", "no hay salud sin agua", "más reuniones con la comunidad", "no abusar del sistema",
-            "sistema de salud público", "sin peajes"]
+    kept = [
+        "sin corrupción",
+        "no hay salud sin agua",
+        "más reuniones con la comunidad",
+        "no abusar del sistema",
+        "sistema de salud público",
+        "sin peajes",
+    ]
     verdicts = _decide([t for t in kept for _ in range(5)])
     assert not {normalise(t) for t in kept} & set(verdicts), verdicts
 

@@ -13,10 +13,16 @@ from consultnlp.cli import app
 
 runner = CliRunner()
 TEXTS = [
-    "Queremos más buses de noche en el barrio norte", "Publiquen los contratos de obras en formato abierto",
-    "Sin fundamento", "Queremos más buses de noche en el barrio norte", "acuerdo total",
-    "Dados abertos sobre o orçamento da saúde em todos os municípios", "We need open data on public procurement",
-    "Más iluminación en las plazas y parques del sector", "=HYPERLINK(\"http://x.example\",\"clic\")", "ok",
+    "Queremos más buses de noche en el barrio norte",
+    "Publiquen los contratos de obras en formato abierto",
+    "Sin fundamento",
+    "Queremos más buses de noche en el barrio norte",
+    "acuerdo total",
+    "Dados abertos sobre o orçamento da saúde em todos os municípios",
+    "We need open data on public procurement",
+    "Más iluminación en las plazas y parques del sector",
+    '=HYPERLINK("http://x.example","clic")',
+    "ok",
 ]
 # Option sets as the README lists them; {col} placeholders are the generated file's columns.
 OPTIONS = {
@@ -32,9 +38,18 @@ CASES = [(name, SIZES[(i + k) % len(SIZES)]) for i, name in enumerate(OPTIONS) f
 
 
 def _file(folder, n: int):
-    rows = [{"id": i + 1, "texto": TEXTS[i % len(TEXTS)], "otra": TEXTS[(i + 3) % len(TEXTS)], "region": ["Norte", "Sur"][i % 2],
-             "correo": f"persona{i}@example.org", "opinion": ["De acuerdo", "En desacuerdo", ""][i % 3],
-             "tema": ["Transporte", "Datos"][i % 2]} for i in range(n)]
+    rows = [
+        {
+            "id": i + 1,
+            "texto": TEXTS[i % len(TEXTS)],
+            "otra": TEXTS[(i + 3) % len(TEXTS)],
+            "region": ["Norte", "Sur"][i % 2],
+            "correo": f"persona{i}@example.org",
+            "opinion": ["De acuerdo", "En desacuerdo", ""][i % 3],
+            "tema": ["Transporte", "Datos"][i % 2],
+        }
+        for i in range(n)
+    ]
     path = folder / f"rows{n}.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
@@ -60,8 +75,9 @@ def _cases():
 def test_small_files_analyze_then_report_never_trace(tmp_path, options, n):
     path = _file(tmp_path, n)
     out = tmp_path / "out"
-    result = runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--cache-dir", str(tmp_path / "cache"),
-                                 *OPTIONS[options]])
+    result = runner.invoke(
+        app, ["analyze", str(path), "--out", str(out), "--quiet", "--cache-dir", str(tmp_path / "cache"), *OPTIONS[options]]
+    )
     _ok_or_one_error(result)
     if result.exit_code == 0:
         again = runner.invoke(app, ["report", str(out), "--lang", "pt", "--quiet"])

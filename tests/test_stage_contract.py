@@ -55,14 +55,23 @@ def test_stage_contract_side_data_declared_and_provided(staged_inputs):
     assert staged_inputs["topics"][0].requires_data == ("embeddings", "lemmatizer")
 
 
-@pytest.mark.parametrize("stages, message", [
-    (["clean", "language", "dedupe", "redact", "nlp", "topics", "themes"],
-     "stage 'topics' needs embeddings, which no earlier stage provides. Add embed before 'topics' in 'stages:'."),
-    (["clean", "language", "dedupe", "redact", "embed", "topics"],
-     "stage 'topics' needs column lemmas, lemmatizer, which no earlier stage provides. Add nlp before 'topics' in 'stages:'."),
-    (["clean", "language", "nlp"],
-     "stage 'nlp' needs column text_redacted, which no earlier stage provides. Add redact before 'nlp' in 'stages:'."),
-])
+@pytest.mark.parametrize(
+    "stages, message",
+    [
+        (
+            ["clean", "language", "dedupe", "redact", "nlp", "topics", "themes"],
+            "stage 'topics' needs embeddings, which no earlier stage provides. Add embed before 'topics' in 'stages:'.",
+        ),
+        (
+            ["clean", "language", "dedupe", "redact", "embed", "topics"],
+            "stage 'topics' needs column lemmas, lemmatizer, which no earlier stage provides. Add nlp before 'topics' in 'stages:'.",
+        ),
+        (
+            ["clean", "language", "nlp"],
+            "stage 'nlp' needs column text_redacted, which no earlier stage provides. Add redact before 'nlp' in 'stages:'.",
+        ),
+    ],
+)
 def test_stage_contract_chain_checked_before_any_work(stages, message):
     frame, info = ingest(SAMPLE_CSV, text_column="comentario", id_column="id")
 

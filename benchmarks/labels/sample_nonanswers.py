@@ -6,6 +6,7 @@ From each source: (a) all rows of at most 6 words if fewer than 250, else a seed
 
 Usage: python benchmarks/labels/sample_nonanswers.py [--data /work/shared/data/external] [--tsv OUT]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,18 +24,22 @@ def load(data: Path) -> list[tuple[str, pd.DataFrame]]:
     """Return (dataset, frame with columns id, text, question) per source."""
     out = []
     nhs = pd.read_csv(data / "nhs-patient-feedback/v6framework_230831.csv", dtype=str)
-    out.append(("nhs-patient-feedback", pd.DataFrame(
-        {"id": nhs["Comment ID"], "text": nhs["FFT answer"], "question": nhs["FFT question"]})))
+    out.append(
+        ("nhs-patient-feedback", pd.DataFrame({"id": nhs["Comment ID"], "text": nhs["FFT answer"], "question": nhs["FFT question"]}))
+    )
     frames = []
     for f in sorted((data / "polis-opendata").glob("*/comments.csv")):
         c = pd.read_csv(f, dtype=str)
-        frames.append(pd.DataFrame({"id": f.parent.name + ":" + c["comment-id"],
-                                    "text": c["comment-body"], "question": f.parent.name}))
+        frames.append(pd.DataFrame({"id": f.parent.name + ":" + c["comment-id"], "text": c["comment-body"], "question": f.parent.name}))
     out.append(("polis-opendata", pd.concat(frames, ignore_index=True)))
     b = pd.read_csv(data / "brasil-pndbio-2025/pndbio_contribuicoes.csv", dtype=str)
     # id_contribuicao is not unique in this file (e.g. 180379 recurs), so the key is the 1-based data row number.
-    out.append(("brasil-pndbio-2025", pd.DataFrame(
-        {"id": [str(i + 1) for i in range(len(b))], "text": b["contribuicao"], "question": b["capitulo"]})))
+    out.append(
+        (
+            "brasil-pndbio-2025",
+            pd.DataFrame({"id": [str(i + 1) for i in range(len(b))], "text": b["contribuicao"], "question": b["capitulo"]}),
+        )
+    )
     return out
 
 

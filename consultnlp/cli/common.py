@@ -136,8 +136,6 @@ def default_cache_dir() -> Path:
     return Path(base) / "consultnlp"
 
 
-
-
 REPORTS = ("report.html", "report.docx", "report.md")
 
 

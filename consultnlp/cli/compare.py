@@ -15,7 +15,9 @@ def compare(
     run_b: Path = typer.Argument(..., metavar="RUN_B", help="--out folder of the second analysis."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the comparison (created if missing)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Report language: es, pt or en (default: RUN_B's)."),
-    min_similarity: float = typer.Option(0.85, "--min-similarity", help="Cosine between topic centres for two topics to be the same topic."),
+    min_similarity: float = typer.Option(
+        0.85, "--min-similarity", help="Cosine between topic centres for two topics to be the same topic."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report path."),
 ) -> None:
     """Compare two analyses: topics kept, new and gone, theme shares, campaigns, row counts."""

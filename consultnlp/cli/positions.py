@@ -10,7 +10,9 @@ import typer
 
 from consultnlp.cli.common import default_cache_dir, errors, fail, make_progress
 
-positions_app = typer.Typer(help="Positions (support, partial, oppose): check the cues, train and evaluate classifiers.", no_args_is_help=True)
+positions_app = typer.Typer(
+    help="Positions (support, partial, oppose): check the cues, train and evaluate classifiers.", no_args_is_help=True
+)
 
 TEXT_COLUMN = typer.Option(..., "--text-column", help="Column with the comment text.")
 LABEL_COLUMN = typer.Option(..., "--label-column", help="Column with the position: A/P/D, a Likert answer, yes/no, or alignment 1/0/-1.")
@@ -20,8 +22,11 @@ CACHE_DIR = typer.Option(None, "--cache-dir", help="Embedding cache folder (defa
 NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars or notes.")
 GROUP_COLUMN = typer.Option(
-    None, "--group-column", help="Column with what each text answers (a concept, a question), e.g. concepto_norm: its share of each "
-    "position shifts the decision where it helps on the validation rows; analyze reads the same column.")
+    None,
+    "--group-column",
+    help="Column with what each text answers (a concept, a question), e.g. concepto_norm: its share of each "
+    "position shifts the decision where it helps on the validation rows; analyze reads the same column.",
+)
 
 
 def _mapping(value: Optional[str]) -> dict[str, str] | None:
@@ -30,9 +35,9 @@ def _mapping(value: Optional[str]) -> dict[str, str] | None:
     try:
         mapping = json.loads(value)
     except json.JSONDecodeError as exc:
-        fail(f"--mapping is not valid JSON ({exc.msg}). Write it like '{{\"quizás\": \"none\", \"5\": \"support\"}}'.")
+        fail(f'--mapping is not valid JSON ({exc.msg}). Write it like \'{{"quizás": "none", "5": "support"}}\'.')
     if not isinstance(mapping, dict):
-        fail("--mapping must be a JSON object of value -> position, e.g. '{\"quizás\": \"none\"}'.")
+        fail('--mapping must be a JSON object of value -> position, e.g. \'{"quizás": "none"}\'.')
     return {str(k): str(v) for k, v in mapping.items()}
 
 
@@ -48,8 +53,11 @@ def detect(
     for text in texts:
         found = detector.detect(text, lang)
         dropped = "; ".join(f"{' '.join(h.cue.words)}: {h.reason}" for h in found.hits if h.reason)
-        typer.echo(f"{found.position}\t{found.evidence or '-'}\t{text}" + (f"\t(target: {found.target})" if found.target else "")
-                   + (f"\t(dropped: {dropped})" if dropped else ""))
+        typer.echo(
+            f"{found.position}\t{found.evidence or '-'}\t{text}"
+            + (f"\t(target: {found.target})" if found.target else "")
+            + (f"\t(dropped: {dropped})" if dropped else "")
+        )
 
 
 @positions_app.command()
@@ -60,7 +68,9 @@ def train(
     label_column: str = LABEL_COLUMN,
     mapping: Optional[str] = MAPPING,
     sheet: Optional[str] = SHEET,
-    features: str = typer.Option("tfidf", "--features", help="tfidf (default: best on Chile 2016, no embedding), embeddings or tfidf+embeddings."),
+    features: str = typer.Option(
+        "tfidf", "--features", help="tfidf (default: best on Chile 2016, no embedding), embeddings or tfidf+embeddings."
+    ),
     group_column: Optional[str] = GROUP_COLUMN,
     holdout: float = typer.Option(0.1, "--holdout", help="Share of rows held out to measure the model for its card (0 = none)."),
     random_state: int = typer.Option(42, "--random-state", help="Seed for the splits and the training."),
@@ -75,11 +85,19 @@ def train(
     with errors():
         labelled = read_labelled(data, text_column=text_column, label_column=label_column, group_column=group_column, sheet=sheet)
         card = train_position_model(
-            labelled, out, mapping=_mapping(mapping), features=features, holdout=holdout, random_state=random_state,
-            progress=make_progress(quiet), cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            labelled,
+            out,
+            mapping=_mapping(mapping),
+            features=features,
+            holdout=holdout,
+            random_state=random_state,
+            progress=make_progress(quiet),
+            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         )
     groups = f"; group weight {card['group_weight']} ({card['group_column']})" if card.get("group_column") else ""
-    typer.echo(f"Trained on {card['data']['rows_train']} rows in {card['training_seconds']:.0f} s; prior adjustment {card['prior_adjustment']}{groups}.")
+    typer.echo(
+        f"Trained on {card['data']['rows_train']} rows in {card['training_seconds']:.0f} s; prior adjustment {card['prior_adjustment']}{groups}."
+    )
     if card.get("metrics"):
         typer.echo(format_position_metrics(card["metrics"]))
     typer.echo(f"Model: {out} (card: {out / 'model_card.md'}). Use it with: consultnlp analyze FILE --position-model {out}")
@@ -109,7 +127,10 @@ def evaluate(
     with errors():
         labelled = read_labelled(data, text_column=text_column, label_column=label_column, group_column=group_column, sheet=sheet)
         metrics = evaluate_position_model(
-            model, labelled, mapping=_mapping(mapping), progress=make_progress(quiet),
+            model,
+            labelled,
+            mapping=_mapping(mapping),
+            progress=make_progress(quiet),
             cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         )
     typer.echo(format_position_metrics(metrics))

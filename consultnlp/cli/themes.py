@@ -10,7 +10,9 @@ import typer
 
 from consultnlp.cli.common import default_cache_dir, errors, fail, progress_display
 
-themes_app = typer.Typer(help="Commitment themes: validate taxonomies, learn from corrections, train and evaluate classifiers.", no_args_is_help=True)
+themes_app = typer.Typer(
+    help="Commitment themes: validate taxonomies, learn from corrections, train and evaluate classifiers.", no_args_is_help=True
+)
 
 TEXT_COLUMN = typer.Option(..., "--text-column", help="Column with the comment text.")
 LABEL_COLUMN = typer.Option(..., "--label-column", help="Column with the theme label(s).")
@@ -51,7 +53,9 @@ def validate(
 def learn(
     run: Path = typer.Argument(..., metavar="RUN", help="A run folder written by 'consultnlp analyze'."),
     out: Path = typer.Option(..., "--out", "-o", help="The codebook to write (.yaml); use it next time with --set themes.taxonomy=FILE."),
-    review: Optional[Path] = typer.Option(None, "--review", help="Corrections: per comment id, its right themes (default: RUN/themes_review.yaml)."),
+    review: Optional[Path] = typer.Option(
+        None, "--review", help="Corrections: per comment id, its right themes (default: RUN/themes_review.yaml)."
+    ),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", help="The codebook to add examples to (default: the run's)."),
 ) -> None:
     """Turn an analyst's theme corrections into examples of the codebook, for the next run's zero-shot tagging.
@@ -77,9 +81,13 @@ def train(
     multi_label: Optional[str] = MULTI_LABEL,
     group_column: Optional[str] = GROUP_COLUMN,
     sheet: Optional[str] = typer.Option(None, "--sheet", help="XLSX sheet to read (default: the first)."),
-    features: Optional[str] = typer.Option(None, "--features", help="tfidf, embeddings or tfidf+embeddings (default: classifier.features)."),
+    features: Optional[str] = typer.Option(
+        None, "--features", help="tfidf, embeddings or tfidf+embeddings (default: classifier.features)."
+    ),
     holdout: float = typer.Option(0.1, "--holdout", help="Share of rows held out to measure the model for its card (0 = none)."),
-    random_state: Optional[int] = typer.Option(None, "--random-state", help="Seed for the held-out split and the training (default: classifier.random_state)."),
+    random_state: Optional[int] = typer.Option(
+        None, "--random-state", help="Seed for the held-out split and the training (default: classifier.random_state)."
+    ),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML whose classifier: section holds the settings."),
     set_: list[str] = typer.Option([], "--set", help="Override one setting, e.g. --set classifier.epochs=8 (repeatable)."),
     cache_dir: Optional[Path] = CACHE_DIR,
@@ -95,17 +103,30 @@ def train(
     with errors():
         settings = load_config(config, set_, extra={"classifier": chosen} if chosen else None).classifier
         labelled = read_labelled(
-            data, text_column=text_column, label_column=label_column, multi_label=multi_label,
-            group_column=group_column, sheet=sheet,
+            data,
+            text_column=text_column,
+            label_column=label_column,
+            multi_label=multi_label,
+            group_column=group_column,
+            sheet=sheet,
         )
         with progress_display(quiet) as progress:
             card = train_and_save(
-                labelled, out, settings=settings, holdout=holdout, random_state=settings.random_state,
-                progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                labelled,
+                out,
+                settings=settings,
+                holdout=holdout,
+                random_state=settings.random_state,
+                progress=progress,
+                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
             )
     metrics = card.get("metrics") or {}
-    shown = "  ".join(f"{k} {metrics[k]:.4f}" for k in ("top1_accuracy", "top5_accuracy", "macro_f1", "micro_f1", "samples_f1") if k in metrics)
-    typer.echo(f"Trained on {card['data']['rows_train']} rows, {len(card['classes'])} classes in {card['training_seconds']:.0f} s. {shown}".rstrip())
+    shown = "  ".join(
+        f"{k} {metrics[k]:.4f}" for k in ("top1_accuracy", "top5_accuracy", "macro_f1", "micro_f1", "samples_f1") if k in metrics
+    )
+    typer.echo(
+        f"Trained on {card['data']['rows_train']} rows, {len(card['classes'])} classes in {card['training_seconds']:.0f} s. {shown}".rstrip()
+    )
     typer.echo(f"Model: {out} (card: {out / 'model_card.md'})")
 
 
@@ -138,14 +159,21 @@ def evaluate(
 
     with errors():
         labelled = read_labelled(
-            data, text_column=text_column, label_column=label_column, multi_label=multi_label,
-            group_column=group_column, sheet=sheet,
+            data,
+            text_column=text_column,
+            label_column=label_column,
+            multi_label=multi_label,
+            group_column=group_column,
+            sheet=sheet,
         )
         if out is not None:
             check_writable_folder(out.parent)  # before the work, not after it
         with progress_display(quiet) as progress:
             metrics = evaluate_model(
-                model, labelled, progress=progress, cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                model,
+                labelled,
+                progress=progress,
+                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
             )
     typer.echo(format_metrics(metrics))
     if out is not None:
@@ -164,9 +192,19 @@ def _is_codebook(path: Path) -> bool:
     return path.suffix.lower() in (".yaml", ".yml", ".csv") or (not path.exists() and str(path) in bundled_taxonomies())
 
 
-def _evaluate_codebook(codebook: Path, data: Path, text_column: str, label_column: str, multi_label: Optional[str],
-                       sheet: Optional[str], baseline: Optional[str], out: Optional[Path], cache_dir: Optional[Path],
-                       no_cache: bool, quiet: bool) -> None:
+def _evaluate_codebook(
+    codebook: Path,
+    data: Path,
+    text_column: str,
+    label_column: str,
+    multi_label: Optional[str],
+    sheet: Optional[str],
+    baseline: Optional[str],
+    out: Optional[Path],
+    cache_dir: Optional[Path],
+    no_cache: bool,
+    quiet: bool,
+) -> None:
     """``themes evaluate CODEBOOK DATA``: zero-shot tags against labelled comments, optionally next to a baseline."""
     from consultnlp.themes.data import read_labelled
     from consultnlp.themes.fewshot import evaluate_codebook

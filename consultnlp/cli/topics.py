@@ -38,7 +38,12 @@ def tune(
         parsed = parse_grid(grid)
         with progress_display(quiet) as progress:
             result = tune_topics(
-                input_path, parsed, cfg, label_column=label_column, out_dir=out, progress=progress,
+                input_path,
+                parsed,
+                cfg,
+                label_column=label_column,
+                out_dir=out,
+                progress=progress,
                 cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
             )
     typer.echo(result.table.to_string(index=False))

@@ -116,9 +116,9 @@ def _forward(be: object, group: list[list[int]], block: int, same: tuple[int, ..
     buf = np.empty((n_tok + 1, _CNN_DIM), dtype=np.float32)
     buf[n_tok] = 0.0
     for i, (n, left) in enumerate(_ORDERS):
-        xs = x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM]
+        xs = x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM]
         buf[:n_tok] = xs
-        cols = index[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
+        cols = index[:, _MAX_LEFT - left : _MAX_LEFT - left + n]
         h = buf[cols].reshape(n_tok, n * _CNN_DIM) @ be.w1[i]
         h += be.b1[i]
         np.maximum(h, 0, out=h)
@@ -129,7 +129,7 @@ def _forward(be: object, group: list[list[int]], block: int, same: tuple[int, ..
         np.maximum(c2, 0, out=c2)
         c2 += h
         off = _EMB_DIM + i * _CNN_DIM
-        feats[:, off:off + _CNN_DIM] = c2
+        feats[:, off : off + _CNN_DIM] = c2
     _layernorm(feats, be.ln_g, be.ln_b, be.eps)
 
     slots = _slot_rows(len(group), block, same)

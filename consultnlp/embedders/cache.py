@@ -171,8 +171,10 @@ def _read_index(path: Path) -> ShardIndex:
             index = ShardIndex(names, data["keys"], data["shard"].astype(np.int32), data["row"].astype(np.int32))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError):
         return ShardIndex.empty()
-    if len(index.keys) != len(index.shard) or len(index.keys) != len(index.row) or (
-        len(index.shard) and (index.shard.min() < 0 or index.shard.max() >= len(names))
+    if (
+        len(index.keys) != len(index.shard)
+        or len(index.keys) != len(index.row)
+        or (len(index.shard) and (index.shard.min() < 0 or index.shard.max() >= len(names)))
     ):
         return ShardIndex.empty()
     return index

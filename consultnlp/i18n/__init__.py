@@ -104,8 +104,6 @@ def percent(value: float, lang: str, digits: int | None = None) -> str:
     return format_percent(value, format=pattern, locale=LOCALES[lang])
 
 
-
-
 def quoted(text: str, lang: str) -> str:
     """``text`` in the quotation marks of ``lang``: «…» (es, pt) or “…” (en)."""
     left, right = QUOTES.get(lang, QUOTES["en"])

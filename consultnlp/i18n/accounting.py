@@ -6,108 +6,198 @@ from __future__ import annotations
 from consultnlp.i18n.catalogue import _n, _s
 
 ACCOUNTING_STRINGS: dict[str, dict] = {
-    "subtitle_named": _s("Lo que escuchamos: análisis de {n} contribuciones", "O que ouvimos: análise de {n} contribuições",
-                         "What we heard: analysis of {n} contributions"),
-    "subtitle_file": _s("Análisis de {n} contribuciones. Consulta: {file} (nombre del archivo)",
-                        "Análise de {n} contribuições. Consulta: {file} (nome do arquivo)",
-                        "Analysis of {n} contributions. Consultation: {file} (file name)"),
+    "subtitle_named": _s(
+        "Lo que escuchamos: análisis de {n} contribuciones",
+        "O que ouvimos: análise de {n} contribuições",
+        "What we heard: analysis of {n} contributions",
+    ),
+    "subtitle_file": _s(
+        "Análisis de {n} contribuciones. Consulta: {file} (nombre del archivo)",
+        "Análise de {n} contribuições. Consulta: {file} (nome do arquivo)",
+        "Analysis of {n} contributions. Consultation: {file} (file name)",
+    ),
     "file_name_marked": _s("{file} (nombre del archivo)", "{file} (nome do arquivo)", "{file} (file name)"),
-    "fig_analysed": _s("analizadas ({share} de las recibidas)", "analisadas ({share} das recebidas)", "analysed ({share} of those received)"),
-    "fig_excluded": _s("apartadas ({share} de las recibidas)", "separadas ({share} das recebidas)", "set aside ({share} of those received)"),
-    "fig_distinct": _s("distintas ({share} de las analizadas)", "distintas ({share} das analisadas)", "distinct ({share} of those analysed)"),
+    "fig_analysed": _s(
+        "analizadas ({share} de las recibidas)", "analisadas ({share} das recebidas)", "analysed ({share} of those received)"
+    ),
+    "fig_excluded": _s(
+        "apartadas ({share} de las recibidas)", "separadas ({share} das recebidas)", "set aside ({share} of those received)"
+    ),
+    "fig_distinct": _s(
+        "distintas ({share} de las analizadas)", "distintas ({share} das analisadas)", "distinct ({share} of those analysed)"
+    ),
     "s_accounting": _n(
-        ("De las {input} contribuciones recibidas se analizaron {analysed} y se apartó 1:",
-         "De las {input} contribuciones recibidas se analizaron {analysed} y se apartaron {excluded}:"),
-        ("Das {input} contribuições recebidas, {analysed} foram analisadas e 1 foi separada:",
-         "Das {input} contribuições recebidas, {analysed} foram analisadas e {excluded} foram separadas:"),
-        ("Of the {input} contributions received, {analysed} were analysed and 1 was set aside:",
-         "Of the {input} contributions received, {analysed} were analysed and {excluded} were set aside:")),
+        (
+            "De las {input} contribuciones recibidas se analizaron {analysed} y se apartó 1:",
+            "De las {input} contribuciones recibidas se analizaron {analysed} y se apartaron {excluded}:",
+        ),
+        (
+            "Das {input} contribuições recebidas, {analysed} foram analisadas e 1 foi separada:",
+            "Das {input} contribuições recebidas, {analysed} foram analisadas e {excluded} foram separadas:",
+        ),
+        (
+            "Of the {input} contributions received, {analysed} were analysed and 1 was set aside:",
+            "Of the {input} contributions received, {analysed} were analysed and {excluded} were set aside:",
+        ),
+    ),
     "s_accounting_all": _n(
         ("Se recibió 1 contribución y se analizó.", "Se recibieron {input} contribuciones y se analizaron todas."),
         ("Foi recebida 1 contribuição, e ela foi analisada.", "Foram recebidas {input} contribuições, e todas foram analisadas."),
-        ("1 contribution was received and analysed.", "{input} contributions were received and all were analysed.")),
+        ("1 contribution was received and analysed.", "{input} contributions were received and all were analysed."),
+    ),
     "why_filtered": _n(
-        ("1 no cumple el filtro de filas elegido para este análisis ({where}).",
-         "{n} no cumplen el filtro de filas elegido para este análisis ({where})."),
-        ("1 não atende ao filtro de linhas escolhido para esta análise ({where}).",
-         "{n} não atendem ao filtro de linhas escolhido para esta análise ({where})."),
-        ("1 did not match the row filter chosen for this analysis ({where}).",
-         "{n} did not match the row filter chosen for this analysis ({where}).")),
+        (
+            "1 no cumple el filtro de filas elegido para este análisis ({where}).",
+            "{n} no cumplen el filtro de filas elegido para este análisis ({where}).",
+        ),
+        (
+            "1 não atende ao filtro de linhas escolhido para esta análise ({where}).",
+            "{n} não atendem ao filtro de linhas escolhido para esta análise ({where}).",
+        ),
+        (
+            "1 did not match the row filter chosen for this analysis ({where}).",
+            "{n} did not match the row filter chosen for this analysis ({where}).",
+        ),
+    ),
     "why_filtered_plain": _n(
         ("1 no cumple el filtro de filas elegido para este análisis.", "{n} no cumplen el filtro de filas elegido para este análisis."),
-        ("1 não atende ao filtro de linhas escolhido para esta análise.", "{n} não atendem ao filtro de linhas escolhido para esta análise."),
-        ("1 did not match the row filter chosen for this analysis.", "{n} did not match the row filter chosen for this analysis.")),
+        (
+            "1 não atende ao filtro de linhas escolhido para esta análise.",
+            "{n} não atendem ao filtro de linhas escolhido para esta análise.",
+        ),
+        ("1 did not match the row filter chosen for this analysis.", "{n} did not match the row filter chosen for this analysis."),
+    ),
     "why_moderated": _n(
         ("1 fue rechazada por la moderación de la plataforma.", "{n} fueron rechazadas por la moderación de la plataforma."),
         ("1 foi rejeitada pela moderação da plataforma.", "{n} foram rejeitadas pela moderação da plataforma."),
-        ("1 was rejected by the platform's moderators.", "{n} were rejected by the platform's moderators.")),
+        ("1 was rejected by the platform's moderators.", "{n} were rejected by the platform's moderators."),
+    ),
     "why_non_answer": _n(
-        ("1 no tiene contenido propio: es un marcador o un texto del formulario, como «Sin fundamento» o «ver adjunto».",
-         "{n} no tienen contenido propio: son marcadores o textos del formulario, como «Sin fundamento» o «ver adjunto»."),
-        ("1 não tem conteúdo próprio: é um marcador ou um texto do formulário, como «Sem fundamento» ou «ver anexo».",
-         "{n} não têm conteúdo próprio: são marcadores ou textos do formulário, como «Sem fundamento» ou «ver anexo»."),
-        ("1 has no content of its own: a placeholder or form text, such as “no comment” or “see attached”.",
-         "{n} have no content of their own: placeholders or form text, such as “no comment” or “see attached”.")),
+        (
+            "1 no tiene contenido propio: es un marcador o un texto del formulario, como «Sin fundamento» o «ver adjunto».",
+            "{n} no tienen contenido propio: son marcadores o textos del formulario, como «Sin fundamento» o «ver adjunto».",
+        ),
+        (
+            "1 não tem conteúdo próprio: é um marcador ou um texto do formulário, como «Sem fundamento» ou «ver anexo».",
+            "{n} não têm conteúdo próprio: são marcadores ou textos do formulário, como «Sem fundamento» ou «ver anexo».",
+        ),
+        (
+            "1 has no content of its own: a placeholder or form text, such as “no comment” or “see attached”.",
+            "{n} have no content of their own: placeholders or form text, such as “no comment” or “see attached”.",
+        ),
+    ),
     "why_no_argument": _n(
-        ("1 solo expresa una postura, sin razones (como «acuerdo total»).", "{n} solo expresan una postura, sin razones (como «acuerdo total»)."),
-        ("1 só expressa uma posição, sem razões (como «concordo plenamente»).", "{n} só expressam uma posição, sem razões (como «concordo plenamente»)."),
-        ("1 states only a position, with no reason (such as “I agree”).", "{n} state only a position, with no reason (such as “I agree”).")),
+        (
+            "1 solo expresa una postura, sin razones (como «acuerdo total»).",
+            "{n} solo expresan una postura, sin razones (como «acuerdo total»).",
+        ),
+        (
+            "1 só expressa uma posição, sem razões (como «concordo plenamente»).",
+            "{n} só expressam uma posição, sem razões (como «concordo plenamente»).",
+        ),
+        ("1 states only a position, with no reason (such as “I agree”).", "{n} state only a position, with no reason (such as “I agree”)."),
+    ),
     "why_language": _n(
         ("1 está en un idioma que no se analizó.", "{n} están en un idioma que no se analizó."),
         ("1 está em um idioma que não foi analisado.", "{n} estão em um idioma que não foi analisado."),
-        ("1 is in a language that was not analysed.", "{n} are in a language that was not analysed.")),
-    "why_empty": _n(("1 estaba vacía.", "{n} estaban vacías."), ("1 estava vazia.", "{n} estavam vazias."), ("1 was empty.", "{n} were empty.")),
+        ("1 is in a language that was not analysed.", "{n} are in a language that was not analysed."),
+    ),
+    "why_empty": _n(
+        ("1 estaba vacía.", "{n} estaban vacías."), ("1 estava vazia.", "{n} estavam vazias."), ("1 was empty.", "{n} were empty.")
+    ),
     "why_junk": _n(
-        ("1 no tiene texto legible (solo signos, «xxx» o teclas al azar).", "{n} no tienen texto legible (solo signos, «xxx» o teclas al azar)."),
-        ("1 não tem texto legível (só sinais, «xxx» ou teclas ao acaso).", "{n} não têm texto legível (só sinais, «xxx» ou teclas ao acaso)."),
-        ("1 has no readable text (only symbols, “xxx” or keyboard mashing).", "{n} have no readable text (only symbols, “xxx” or keyboard mashing).")),
+        (
+            "1 no tiene texto legible (solo signos, «xxx» o teclas al azar).",
+            "{n} no tienen texto legible (solo signos, «xxx» o teclas al azar).",
+        ),
+        (
+            "1 não tem texto legível (só sinais, «xxx» ou teclas ao acaso).",
+            "{n} não têm texto legível (só sinais, «xxx» ou teclas ao acaso).",
+        ),
+        (
+            "1 has no readable text (only symbols, “xxx” or keyboard mashing).",
+            "{n} have no readable text (only symbols, “xxx” or keyboard mashing).",
+        ),
+    ),
     "why_too_short": _n(
         ("1 es demasiado corta para analizarla.", "{n} son demasiado cortas para analizarlas."),
         ("1 é curta demais para ser analisada.", "{n} são curtas demais para serem analisadas."),
-        ("1 is too short to analyse.", "{n} are too short to analyse.")),
+        ("1 is too short to analyse.", "{n} are too short to analyse."),
+    ),
     "why_official": _n(
-        ("1 es un texto del organizador, no de un participante: se cuenta aparte y no se cita.",
-         "{n} son textos del organizador, no de participantes: se cuentan aparte y no se citan."),
-        ("1 é um texto do organizador, não de um participante: é contado à parte e não é citado.",
-         "{n} são textos do organizador, não de participantes: são contados à parte e não são citados."),
-        ("1 is the organiser's own text, not a participant's: counted apart and never quoted.",
-         "{n} are the organiser's own text, not participants': counted apart and never quoted.")),
+        (
+            "1 es un texto del organizador, no de un participante: se cuenta aparte y no se cita.",
+            "{n} son textos del organizador, no de participantes: se cuentan aparte y no se citan.",
+        ),
+        (
+            "1 é um texto do organizador, não de um participante: é contado à parte e não é citado.",
+            "{n} são textos do organizador, não de participantes: são contados à parte e não são citados.",
+        ),
+        (
+            "1 is the organiser's own text, not a participant's: counted apart and never quoted.",
+            "{n} are the organiser's own text, not participants': counted apart and never quoted.",
+        ),
+    ),
     "why_process_note": _n(
-        ("1 es una nota sobre la reunión o el formulario, repetida en muchos registros, no una respuesta a la pregunta.",
-         "{n} son notas sobre la reunión o el formulario, repetidas en muchos registros, no respuestas a la pregunta."),
-        ("1 é uma nota sobre a reunião ou o formulário, repetida em muitos registros, não uma resposta à pergunta.",
-         "{n} são notas sobre a reunião ou o formulário, repetidas em muitos registros, não respostas à pergunta."),
-        ("1 is a note about the meeting or the form, repeated across many records, not an answer to the question.",
-         "{n} are notes about the meeting or the form, repeated across many records, not answers to the question.")),
+        (
+            "1 es una nota sobre la reunión o el formulario, repetida en muchos registros, no una respuesta a la pregunta.",
+            "{n} son notas sobre la reunión o el formulario, repetidas en muchos registros, no respuestas a la pregunta.",
+        ),
+        (
+            "1 é uma nota sobre a reunião ou o formulário, repetida em muitos registros, não uma resposta à pergunta.",
+            "{n} são notas sobre a reunião ou o formulário, repetidas em muitos registros, não respostas à pergunta.",
+        ),
+        (
+            "1 is a note about the meeting or the form, repeated across many records, not an answer to the question.",
+            "{n} are notes about the meeting or the form, repeated across many records, not answers to the question.",
+        ),
+    ),
     "why_formula": _n(
-        ("1 era una fórmula de hoja de cálculo sin valor guardado: no es texto de un participante.",
-         "{n} eran fórmulas de hoja de cálculo sin valor guardado: no son texto de un participante."),
-        ("1 era uma fórmula de planilha sem valor salvo: não é texto de um participante.",
-         "{n} eram fórmulas de planilha sem valor salvo: não são texto de um participante."),
-        ("1 was a spreadsheet formula with no saved value: not a participant's text.",
-         "{n} were spreadsheet formulas with no saved value: not a participant's text.")),
+        (
+            "1 era una fórmula de hoja de cálculo sin valor guardado: no es texto de un participante.",
+            "{n} eran fórmulas de hoja de cálculo sin valor guardado: no son texto de un participante.",
+        ),
+        (
+            "1 era uma fórmula de planilha sem valor salvo: não é texto de um participante.",
+            "{n} eram fórmulas de planilha sem valor salvo: não são texto de um participante.",
+        ),
+        (
+            "1 was a spreadsheet formula with no saved value: not a participant's text.",
+            "{n} were spreadsheet formulas with no saved value: not a participant's text.",
+        ),
+    ),
     "why_other": _n(("1: {reason}.", "{n}: {reason}."), ("1: {reason}.", "{n}: {reason}."), ("1: {reason}.", "{n}: {reason}.")),
     "s_duplicates": _n(
-        ("De las {analysed} analizadas, 1 repite el texto de otra (igual o casi igual): se cuentan todas, pero cada texto se analiza una "
-         "vez, así que quedan {unique} contribuciones distintas ({share} de las analizadas).",
-         "De las {analysed} analizadas, {n} repiten el texto de otra (igual o casi igual): se cuentan todas, pero cada texto se analiza una "
-         "vez, así que quedan {unique} contribuciones distintas ({share} de las analizadas)."),
-        ("Das {analysed} analisadas, 1 repete o texto de outra (igual ou quase igual): todas são contadas, mas cada texto é analisado uma "
-         "vez, então restam {unique} contribuições distintas ({share} das analisadas).",
-         "Das {analysed} analisadas, {n} repetem o texto de outra (igual ou quase igual): todas são contadas, mas cada texto é analisado uma "
-         "vez, então restam {unique} contribuições distintas ({share} das analisadas)."),
-        ("Of the {analysed} analysed, 1 repeats the text of another (exactly or nearly): all are counted, but each text is analysed "
-         "once, which leaves {unique} distinct contributions ({share} of those analysed).",
-         "Of the {analysed} analysed, {n} repeat the text of another (exactly or nearly): all are counted, but each text is analysed "
-         "once, which leaves {unique} distinct contributions ({share} of those analysed).")),
-    "s_no_duplicates": _s("Ninguna de las analizadas repite el texto de otra: las {unique} son distintas.",
-                          "Nenhuma das analisadas repete o texto de outra: as {unique} são distintas.",
-                          "None of those analysed repeats the text of another: all {unique} are distinct."),
+        (
+            "De las {analysed} analizadas, 1 repite el texto de otra (igual o casi igual): se cuentan todas, pero cada texto se analiza una "
+            "vez, así que quedan {unique} contribuciones distintas ({share} de las analizadas).",
+            "De las {analysed} analizadas, {n} repiten el texto de otra (igual o casi igual): se cuentan todas, pero cada texto se analiza una "
+            "vez, así que quedan {unique} contribuciones distintas ({share} de las analizadas).",
+        ),
+        (
+            "Das {analysed} analisadas, 1 repete o texto de outra (igual ou quase igual): todas são contadas, mas cada texto é analisado uma "
+            "vez, então restam {unique} contribuições distintas ({share} das analisadas).",
+            "Das {analysed} analisadas, {n} repetem o texto de outra (igual ou quase igual): todas são contadas, mas cada texto é analisado uma "
+            "vez, então restam {unique} contribuições distintas ({share} das analisadas).",
+        ),
+        (
+            "Of the {analysed} analysed, 1 repeats the text of another (exactly or nearly): all are counted, but each text is analysed "
+            "once, which leaves {unique} distinct contributions ({share} of those analysed).",
+            "Of the {analysed} analysed, {n} repeat the text of another (exactly or nearly): all are counted, but each text is analysed "
+            "once, which leaves {unique} distinct contributions ({share} of those analysed).",
+        ),
+    ),
+    "s_no_duplicates": _s(
+        "Ninguna de las analizadas repite el texto de otra: las {unique} son distintas.",
+        "Nenhuma das analisadas repete o texto de outra: as {unique} são distintas.",
+        "None of those analysed repeats the text of another: all {unique} are distinct.",
+    ),
     "s_positions_set_aside": _s(
         "De las {total} contribuciones distintas contadas para las posturas (las {analysed} analizadas y {set_aside} apartadas por "
         "expresar solo una postura), {stated} ({share}) expresan una: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra.",
         "Das {total} contribuições distintas contadas para as posições (as {analysed} analisadas e {set_aside} separadas por "
         "expressarem só uma posição), {stated} ({share}) expressam uma: {support} a favor, {partial} de acordo em parte e {oppose} contra.",
         "Of the {total} distinct contributions counted for positions (the {analysed} analysed and {set_aside} set aside for stating "
-        "only a position), {stated} ({share}) state one: {support} support, {partial} agree in part and {oppose} oppose."),
+        "only a position), {stated} ({share}) state one: {support} support, {partial} agree in part and {oppose} oppose.",
+    ),
 }

@@ -27,78 +27,97 @@ POSITION_STRINGS: dict[str, dict] = {
         "posição. Uma contribuição sem uma frase assim aparece «sem posição expressa»: nada é adivinhado.",
         "Positions were read from the text itself, only where a contribution states one explicitly (“I oppose”, “we support the "
         "proposal”, “I don't fully agree”). Questions, views attributed to others and negations (“I am not against”) do not count. "
-        "A contribution without such a statement is shown as “no stated position”: nothing is guessed."),
+        "A contribution without such a statement is shown as “no stated position”: nothing is guessed.",
+    ),
     "positions_intro_column": _s(
         "Las posturas son las respuestas a la pregunta cerrada «{column}», que cada participante eligió.",
         "As posições são as respostas à pergunta fechada «{column}», escolhidas por cada participante.",
-        "Positions are the answers to the closed question “{column}”, as each participant chose them."),
+        "Positions are the answers to the closed question “{column}”, as each participant chose them.",
+    ),
     "positions_intro_model": _s(
         "Las posturas de las contribuciones analizadas las estimó un clasificador entrenado con contribuciones etiquetadas: son "
         "estimaciones, no declaraciones; las contribuciones apartadas por expresar solo una postura se leyeron en su texto.",
         "As posições das contribuições analisadas foram estimadas por um classificador treinado com contribuições rotuladas: são "
         "estimativas, não declarações; as contribuições separadas por expressarem só uma posição foram lidas no seu texto.",
         "Positions of the analysed contributions were estimated by a classifier trained on labelled contributions: they are "
-        "estimates, not statements; contributions set aside because they state only a position were read from their text."),
+        "estimates, not statements; contributions set aside because they state only a position were read from their text.",
+    ),
     "positions_counted": _s(
         "Se cuentan {total} contribuciones distintas: {analysed} analizadas y {set_aside} apartadas del análisis porque solo expresan "
         "una postura («acuerdo total», «totalmente de acuerdo»), que aquí sí cuenta.",
         "São contadas {total} contribuições distintas: {analysed} analisadas e {set_aside} separadas da análise porque só expressam "
         "uma posição («concordo plenamente», «de acordo»), que aqui conta.",
         "{total} distinct contributions are counted: {analysed} analysed and {set_aside} set aside from the analysis because they "
-        "state only a position (“I agree”, “acuerdo total”), which counts here."),
+        "state only a position (“I agree”, “acuerdo total”), which counts here.",
+    ),
     "positions_counted_plain": _s(
-        "Se cuentan las {total} contribuciones distintas analizadas.", "São contadas as {total} contribuições distintas analisadas.",
-        "The {total} distinct contributions analysed are counted."),
+        "Se cuentan las {total} contribuciones distintas analizadas.",
+        "São contadas as {total} contribuições distintas analisadas.",
+        "The {total} distinct contributions analysed are counted.",
+    ),
     "positions_balance": _s(
         "De las {stated} que expresan una postura, {support} están a favor, {partial} de acuerdo en parte y {oppose} en contra.",
         "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",
-        "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it."),
+        "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it.",
+    ),
     "s_positions": _s(
         "{stated} de las {total} contribuciones distintas ({share}) expresan una postura: {support} de ellas están a favor, "
         "{partial} de acuerdo en parte y {oppose} en contra.",
         "{stated} das {total} contribuições distintas ({share}) expressam uma posição: {support} delas são a favor, "
         "{partial} concordam em parte e {oppose} são contra.",
         "{stated} of the {total} distinct contributions ({share}) state a position: {support} of them support it, "
-        "{partial} agree in part and {oppose} oppose it."),
+        "{partial} agree in part and {oppose} oppose it.",
+    ),
     "positions_balance_counts": _s(
         "De las {stated} que expresan una postura: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra; "
         "son pocas para hablar de proporciones.",
         "Das {stated} que expressam uma posição: {support} a favor, {partial} de acordo em parte e {oppose} contra; "
         "são poucas para falar em proporções.",
         "Of the {stated} that state a position: {support} in support, {partial} agreeing in part and {oppose} opposed; "
-        "too few to speak of shares."),
+        "too few to speak of shares.",
+    ),
     "positions_few_stated": _s(
         "Solo {share} de las contribuciones expresa una postura de forma explícita: estas proporciones describen a quienes lo hicieron, "
         "no a todas las personas que participaron.",
         "Só {share} das contribuições expressa uma posição de forma explícita: estas proporções descrevem quem o fez, não todas as "
         "pessoas que participaram.",
-        "Only {share} of the contributions state a position explicitly: these shares describe those who did, not everyone who took part."),
+        "Only {share} of the contributions state a position explicitly: these shares describe those who did, not everyone who took part.",
+    ),
     "reasons_oppose": _s("Razones de quienes están en contra", "Razões de quem é contra", "Reasons given by those who oppose"),
     "reasons_support": _s("Razones de quienes están a favor", "Razões de quem é a favor", "Reasons given by those who support"),
-    "reasons_partial": _s("Razones de quienes están de acuerdo en parte", "Razões de quem concorda em parte",
-                          "Reasons given by those who agree in part"),
-    "reasons_counts": _n(("1 contribución distinta analizada.", "{n} contribuciones distintas analizadas."),
-                         ("1 contribuição distinta analisada.", "{n} contribuições distintas analisadas."),
-                         ("1 distinct contribution analysed.", "{n} distinct contributions analysed.")),
+    "reasons_partial": _s(
+        "Razones de quienes están de acuerdo en parte", "Razões de quem concorda em parte", "Reasons given by those who agree in part"
+    ),
+    "reasons_counts": _n(
+        ("1 contribución distinta analizada.", "{n} contribuciones distintas analizadas."),
+        ("1 contribuição distinta analisada.", "{n} contribuições distintas analisadas."),
+        ("1 distinct contribution analysed.", "{n} distinct contributions analysed."),
+    ),
     "reasons_no_points": _s(
         "Ninguna razón la comparten suficientes contribuciones para agruparla; algunas de ellas:",
         "Nenhuma razão é partilhada por contribuições suficientes para agrupá-la; algumas delas:",
-        "No reason is shared by enough contributions to group it; some of them:"),
+        "No reason is shared by enough contributions to group it; some of them:",
+    ),
     "reasons_in_group": _s("En «{group}»", "Em «{group}»", "In “{group}”"),
     "positions_by_group": _s("Posturas por asunto", "Posições por assunto", "Positions by subject"),
     "stated_heading": _s("Con postura", "Com posição", "Stating one"),
-    "positions_findings": _s("Posturas según grupos de participantes", "Posições segundo grupos de participantes",
-                             "Positions by group of participants"),
+    "positions_findings": _s(
+        "Posturas según grupos de participantes", "Posições segundo grupos de participantes", "Positions by group of participants"
+    ),
     "s_position_finding": _s(
         "En {segment} ({column}), {share} de quienes expresan una postura {verb} (frente a {overall} en total; {n} contribuciones distintas).",
         "Em {segment} ({column}), {share} de quem expressa uma posição {verb} (contra {overall} no total; {n} contribuições distintas).",
-        "In {segment} ({column}), {share} of those stating a position {verb} ({overall} overall; {n} distinct contributions)."),
+        "In {segment} ({column}), {share} of those stating a position {verb} ({overall} overall; {n} distinct contributions).",
+    ),
     "positions_no_findings": _s(
         "Ninguna diferencia de postura entre grupos de participantes es a la vez estadísticamente significativa y relevante.",
         "Nenhuma diferença de posição entre grupos de participantes é ao mesmo tempo estatisticamente significativa e relevante.",
-        "No difference in positions between groups of participants is both statistically significant and material."),
+        "No difference in positions between groups of participants is both statistically significant and material.",
+    ),
     # Pol.is votes.
-    "votes": _s("Reacciones de otros participantes (votos)", "Reações de outros participantes (votos)", "Reactions of other participants (votes)"),
+    "votes": _s(
+        "Reacciones de otros participantes (votos)", "Reações de outros participantes (votos)", "Reactions of other participants (votes)"
+    ),
     "votes_intro": _s(
         "Los participantes votaron de acuerdo o en desacuerdo con los comentarios de otros: es la reacción del público, no la postura "
         "de quien escribe. {votes} votos sobre {comments} comentarios distintos; {agreement} de ellos de acuerdo. La división vale 0 "
@@ -108,27 +127,41 @@ POSITION_STRINGS: dict[str, dict] = {
         "votam igual e 1 quando os votos se dividem ao meio (média ponderada pelos votos).",
         "Participants voted agree or disagree on each other's comments: this is the audience's reaction, not the author's position. "
         "{votes} votes on {comments} distinct comments; {agreement} of them agree. Division is 0 when everyone votes alike and 1 when "
-        "votes split evenly (weighted by votes)."),
+        "votes split evenly (weighted by votes).",
+    ),
     "votes_heading": _s("Votos", "Votos", "Votes"),
     "agreement_heading": _s("De acuerdo", "De acordo", "Agree"),
     "division_heading": _s("División", "Divisão", "Division"),
     "comments_heading": _s("Comentarios", "Comentários", "Comments"),
     # Notes of the positions stage.
-    "note_position_mapping": _s("Posturas de la columna «{column}»: {mapping}.", "Posições da coluna «{column}»: {mapping}.",
-                                "Positions from the column “{column}”: {mapping}."),
+    "note_position_mapping": _s(
+        "Posturas de la columna «{column}»: {mapping}.",
+        "Posições da coluna «{column}»: {mapping}.",
+        "Positions from the column “{column}”: {mapping}.",
+    ),
     "note_positions": _s(
         "Posturas: {support} a favor, {partial} de acuerdo en parte, {oppose} en contra, {none} sin postura expresa.",
         "Posições: {support} a favor, {partial} de acordo em parte, {oppose} contra, {none} sem posição expressa.",
-        "Positions: {support} support, {partial} agree in part, {oppose} oppose, {none} state none."),
+        "Positions: {support} support, {partial} agree in part, {oppose} oppose, {none} state none.",
+    ),
     # Targets of positions (issue 25, stance): "12 contributions oppose «the toll» (subject Transport)".
-    "positions_targets_intro": _s("Las medidas o partes de la propuesta que más contribuciones apoyan o rechazan:",
-                                  "As medidas ou partes da proposta que mais contribuições apoiam ou rejeitam:",
-                                  "The measures or parts of the proposal that most contributions support or oppose:"),
-    "s_target_oppose": _n(("1 contribución distinta está en contra de «{target}»{group}.", "{n} contribuciones distintas están en contra de «{target}»{group}."),
-                          ("1 contribuição distinta é contra «{target}»{group}.", "{n} contribuições distintas são contra «{target}»{group}."),
-                          ("1 distinct contribution opposes “{target}”{group}.", "{n} distinct contributions oppose “{target}”{group}.")),
-    "s_target_support": _n(("1 contribución distinta está a favor de «{target}»{group}.", "{n} contribuciones distintas están a favor de «{target}»{group}."),
-                           ("1 contribuição distinta é a favor de «{target}»{group}.", "{n} contribuições distintas são a favor de «{target}»{group}."),
-                           ("1 distinct contribution supports “{target}”{group}.", "{n} distinct contributions support “{target}”{group}.")),
+    "positions_targets_intro": _s(
+        "Las medidas o partes de la propuesta que más contribuciones apoyan o rechazan:",
+        "As medidas ou partes da proposta que mais contribuições apoiam ou rejeitam:",
+        "The measures or parts of the proposal that most contributions support or oppose:",
+    ),
+    "s_target_oppose": _n(
+        (
+            "1 contribución distinta está en contra de «{target}»{group}.",
+            "{n} contribuciones distintas están en contra de «{target}»{group}.",
+        ),
+        ("1 contribuição distinta é contra «{target}»{group}.", "{n} contribuições distintas são contra «{target}»{group}."),
+        ("1 distinct contribution opposes “{target}”{group}.", "{n} distinct contributions oppose “{target}”{group}."),
+    ),
+    "s_target_support": _n(
+        ("1 contribución distinta está a favor de «{target}»{group}.", "{n} contribuciones distintas están a favor de «{target}»{group}."),
+        ("1 contribuição distinta é a favor de «{target}»{group}.", "{n} contribuições distintas são a favor de «{target}»{group}."),
+        ("1 distinct contribution supports “{target}”{group}.", "{n} distinct contributions support “{target}”{group}."),
+    ),
     "target_in_group": _s(" (asunto «{group}»)", " (assunto «{group}»)", " (subject “{group}”)"),
 }

@@ -15,40 +15,71 @@ VOTE_STRINGS: dict[str, dict] = {
         "votos e k-médias); {placed} participantes votaram o suficiente para serem situados em um grupo.",
         "{voters} participants voted {votes} times (agree, disagree or pass) on {statements} statements. "
         "From how they voted, {k} opinion groups stand out, formed the way Pol.is forms them (principal components of the votes "
-        "and k-means); {placed} participants voted enough to be placed in a group."),
-    "divides_group": _s("Grupo {group}: {n} participantes ({share})", "Grupo {group}: {n} participantes ({share})",
-                        "Group {group}: {n} participants ({share})"),
+        "and k-means); {placed} participants voted enough to be placed in a group.",
+    ),
+    "divides_group": _s(
+        "Grupo {group}: {n} participantes ({share})",
+        "Grupo {group}: {n} participantes ({share})",
+        "Group {group}: {n} participants ({share})",
+    ),
     "divides_sets_apart": _s("Lo que distingue a cada grupo", "O que distingue cada grupo", "What sets each group apart"),
-    "divides_agrees": _s("está de acuerdo con {text} ({inside} del grupo, {outside} de los demás)",
-                         "concorda com {text} ({inside} do grupo, {outside} dos demais)",
-                         "agrees with {text} ({inside} of the group, {outside} of the others)"),
-    "divides_disagrees": _s("está en desacuerdo con {text} ({inside} del grupo, {outside} de los demás)",
-                            "discorda de {text} ({inside} do grupo, {outside} dos demais)",
-                            "disagrees with {text} ({inside} of the group, {outside} of the others)"),
+    "divides_agrees": _s(
+        "está de acuerdo con {text} ({inside} del grupo, {outside} de los demás)",
+        "concorda com {text} ({inside} do grupo, {outside} dos demais)",
+        "agrees with {text} ({inside} of the group, {outside} of the others)",
+    ),
+    "divides_disagrees": _s(
+        "está en desacuerdo con {text} ({inside} del grupo, {outside} de los demás)",
+        "discorda de {text} ({inside} do grupo, {outside} dos demais)",
+        "disagrees with {text} ({inside} of the group, {outside} of the others)",
+    ),
     "divides_consensus": _s("En lo que coinciden todos los grupos", "Em que todos os grupos concordam", "What every group agrees on"),
     "divides_consensus_intro": _n(
-        ("1 afirmación tiene el acuerdo de la mayoría en cada grupo:", "{n} afirmaciones tienen el acuerdo de la mayoría en cada grupo; las más votadas:"),
-        ("1 afirmação tem a concordância da maioria em cada grupo:", "{n} afirmações têm a concordância da maioria em cada grupo; as mais votadas:"),
-        ("1 statement has the agreement of a majority in every group:", "{n} statements have the agreement of a majority in every group; the most voted:")),
-    "divides_consensus_none": _s("Ninguna afirmación tiene el acuerdo de la mayoría en todos los grupos.",
-                                 "Nenhuma afirmação tem a concordância da maioria em todos os grupos.",
-                                 "No statement has the agreement of a majority in every group."),
+        (
+            "1 afirmación tiene el acuerdo de la mayoría en cada grupo:",
+            "{n} afirmaciones tienen el acuerdo de la mayoría en cada grupo; las más votadas:",
+        ),
+        (
+            "1 afirmação tem a concordância da maioria em cada grupo:",
+            "{n} afirmações têm a concordância da maioria em cada grupo; as mais votadas:",
+        ),
+        (
+            "1 statement has the agreement of a majority in every group:",
+            "{n} statements have the agreement of a majority in every group; the most voted:",
+        ),
+    ),
+    "divides_consensus_none": _s(
+        "Ninguna afirmación tiene el acuerdo de la mayoría en todos los grupos.",
+        "Nenhuma afirmação tem a concordância da maioria em todos os grupos.",
+        "No statement has the agreement of a majority in every group.",
+    ),
     "divides_divisive": _s("Lo que divide a los grupos", "O que divide os grupos", "What divides the groups"),
     "divides_divisive_intro": _n(
-        ("1 afirmación tiene el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro:",
-         "{n} afirmaciones tienen el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro; las que más separan:"),
-        ("1 afirmação tem a concordância da maioria de um grupo e a discordância da maioria de outro:",
-         "{n} afirmações têm a concordância da maioria de um grupo e a discordância da maioria de outro; as que mais separam:"),
-        ("1 statement has the agreement of a majority of one group and the disagreement of a majority of another:",
-         "{n} statements have the agreement of a majority of one group and the disagreement of a majority of another; the most divisive:")),
-    "divides_divisive_none": _s("Ninguna afirmación divide a los grupos por mayorías opuestas.",
-                                "Nenhuma afirmação divide os grupos por maiorias opostas.",
-                                "No statement divides the groups by opposite majorities."),
+        (
+            "1 afirmación tiene el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro:",
+            "{n} afirmaciones tienen el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro; las que más separan:",
+        ),
+        (
+            "1 afirmação tem a concordância da maioria de um grupo e a discordância da maioria de outro:",
+            "{n} afirmações têm a concordância da maioria de um grupo e a discordância da maioria de outro; as que mais separam:",
+        ),
+        (
+            "1 statement has the agreement of a majority of one group and the disagreement of a majority of another:",
+            "{n} statements have the agreement of a majority of one group and the disagreement of a majority of another; the most divisive:",
+        ),
+    ),
+    "divides_divisive_none": _s(
+        "Ninguna afirmación divide a los grupos por mayorías opuestas.",
+        "Nenhuma afirmação divide os grupos por maiorias opostas.",
+        "No statement divides the groups by opposite majorities.",
+    ),
     "divides_most_agreed": _s("Las afirmaciones con más acuerdo", "As afirmações com mais concordância", "The most agreed statements"),
     "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
-    "divides_overall": _s("{agree} de acuerdo, {disagree} en desacuerdo, de {seen} votos",
-                          "{agree} concordam, {disagree} discordam, de {seen} votos",
-                          "{agree} agree, {disagree} disagree, of {seen} votes"),
+    "divides_overall": _s(
+        "{agree} de acuerdo, {disagree} en desacuerdo, de {seen} votos",
+        "{agree} concordam, {disagree} discordam, de {seen} votos",
+        "{agree} agree, {disagree} disagree, of {seen} votes",
+    ),
     "divides_how": _s("Cómo se formaron los grupos", "Como os grupos foram formados", "How the groups were formed"),
     "divides_method": _s(
         "Grupos de opinión (votos de Pol.is): cada participante con al menos 7 votos se ubica por sus votos en los dos primeros "
@@ -62,15 +93,23 @@ VOTE_STRINGS: dict[str, dict] = {
         "Opinion groups (Pol.is votes): each participant with at least 7 votes is placed by their votes on the first two principal "
         "components; groups come from k-means with k from 2 to 5 chosen by silhouette ({silhouette}). A statement is consensus when at "
         "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees. Statements the "
-        "moderators rejected do not count."),
+        "moderators rejected do not count.",
+    ),
     # Task "supports" (issue 25, item 4): a platform's votes, supports or endorsements order quotes and key points.
     "supports_count": _n(
-        ("1 contribución trae el número de apoyos que recibió en la plataforma (votos, apoyos o adhesiones).",
-         "{n} contribuciones traen el número de apoyos que recibieron en la plataforma (votos, apoyos o adhesiones)."),
-        ("1 contribuição traz o número de apoios que recebeu na plataforma (votos, apoios ou endossos).",
-         "{n} contribuições trazem o número de apoios que receberam na plataforma (votos, apoios ou endossos)."),
-        ("1 contribution carries the number of supports it received on the platform (votes, supports or endorsements).",
-         "{n} contributions carry the number of supports they received on the platform (votes, supports or endorsements).")),
+        (
+            "1 contribución trae el número de apoyos que recibió en la plataforma (votos, apoyos o adhesiones).",
+            "{n} contribuciones traen el número de apoyos que recibieron en la plataforma (votos, apoyos o adhesiones).",
+        ),
+        (
+            "1 contribuição traz o número de apoios que recebeu na plataforma (votos, apoios ou endossos).",
+            "{n} contribuições trazem o número de apoios que receberam na plataforma (votos, apoios ou endossos).",
+        ),
+        (
+            "1 contribution carries the number of supports it received on the platform (votes, supports or endorsements).",
+            "{n} contributions carry the number of supports they received on the platform (votes, supports or endorsements).",
+        ),
+    ),
     "supports_order": _s(
         "Los apoyos no deciden qué citas se muestran ni qué puntos clave tiene un asunto, ni sus cuentas: dentro de cada asunto "
         "ponen primero las citas más apoyadas y, entre puntos clave que expresan tantas contribuciones como otros, los más apoyados. "
@@ -80,5 +119,6 @@ VOTE_STRINGS: dict[str, dict] = {
         "mais apoiados. Os apoios não são lidos como posições: apoiar uma proposta não é concordar com o texto da consulta.",
         "Supports do not decide which quotes are shown or which key points a subject has, nor their counts: within each subject "
         "they put the most supported quotes first and, among key points made by as many contributions as others, the most supported "
-        "first. Supports are not read as positions: backing a proposal is not agreeing with the consultation's text."),
+        "first. Supports are not read as positions: backing a proposal is not agreeing with the consultation's text.",
+    ),
 }

@@ -13,67 +13,145 @@ def _s(es: str, pt: str, en: str) -> dict[str, str]:
 
 # Table -> (sheet name, what the sheet holds).
 SHEETS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
-    "overview": (_s("Resumen", "Resumo", "Overview"), _s(
-        "Cifras generales: contribuciones recibidas, analizadas, distintas, apartadas por motivo, campañas, asuntos y tópicos.",
-        "Números gerais: contribuições recebidas, analisadas, distintas, separadas por motivo, campanhas, assuntos e tópicos.",
-        "Headline numbers: contributions received, analysed, distinct, set aside by reason, campaigns, subjects and topics.")),
-    "languages": (_s("Idiomas", "Idiomas", "Languages"), _s(
-        "Contribuciones por idioma detectado.", "Contribuições por idioma detectado.", "Contributions by detected language.")),
-    "topic_groups": (_s("Asuntos", "Assuntos", "Subjects"), _s(
-        "Los asuntos principales: cada uno reúne tópicos parecidos.", "Os assuntos principais: cada um reúne tópicos parecidos.",
-        "The main subjects: each gathers similar topics.")),
-    "topics": (_s("Tópicos", "Tópicos", "Topics"), _s(
-        "Cada tópico encontrado, con su asunto, tamaño, idiomas y palabras clave.", "Cada tópico encontrado, com seu assunto, tamanho, idiomas e palavras-chave.",
-        "Every topic found, with its subject, size, languages and keywords.")),
-    "themes": (_s("Temas", "Temas", "Themes"), _s(
-        "Cada tema de la taxonomía con las contribuciones que lo tratan.", "Cada tema da taxonomia com as contribuições que o tratam.",
-        "Every theme of the taxonomy with the contributions that raise it.")),
-    "topic_theme": (_s("Tópicos y temas", "Tópicos e temas", "Topics and themes"), _s(
-        "Contribuciones de cada tópico por tema.", "Contribuições de cada tópico por tema.", "Contributions of each topic by theme.")),
-    "theme_segment": (_s("Diferencias", "Diferenças", "Differences"), _s(
-        "Cada valor de segmento frente a cada tema: proporciones, prueba estadística, y si la diferencia es significativa y relevante.",
-        "Cada valor de segmento diante de cada tema: proporções, teste estatístico, e se a diferença é significativa e relevante.",
-        "Every segment value against every theme: shares, statistical test, and whether the difference is significant and material.")),
-    "key_points": (_s("Puntos clave", "Pontos-chave", "Key points"), _s(
-        "Lo que dijeron las personas: frases textuales con el número de contribuciones que dicen lo mismo y sus identificadores.",
-        "O que as pessoas disseram: frases literais com o número de contribuições que dizem o mesmo e seus identificadores.",
-        "What people said: verbatim sentences with the number of contributions that make the same point and their ids.")),
-    "positions": (_s("Posturas", "Posições", "Positions"), _s(
-        "Contribuciones a favor, de acuerdo en parte, en contra o sin postura expresa (las apartadas por expresar solo una postura cuentan).",
-        "Contribuições a favor, de acordo em parte, contra ou sem posição expressa (as separadas por expressarem só uma posição contam).",
-        "Contributions that support, agree in part, oppose or state no position (those set aside for stating only a position count).")),
-    "topic_positions": (_s("Posturas por asunto", "Posições por assunto", "Positions by subject"), _s(
-        "Posturas de las contribuciones distintas analizadas de cada asunto y tópico.", "Posições das contribuições distintas analisadas de cada assunto e tópico.",
-        "Positions of the distinct contributions analysed in each subject and topic.")),
-    "theme_positions": (_s("Posturas por tema", "Posições por tema", "Positions by theme"), _s(
-        "Posturas de las contribuciones distintas analizadas de cada tema.", "Posições das contribuições distintas analisadas de cada tema.",
-        "Positions of the distinct contributions analysed under each theme.")),
-    "position_segment": (_s("Posturas por segmento", "Posições por segmento", "Positions by segment"), _s(
-        "Cada valor de segmento frente a cada postura, entre quienes expresan una: proporciones, prueba, y si la diferencia es significativa y relevante.",
-        "Cada valor de segmento diante de cada posição, entre quem expressa uma: proporções, teste, e se a diferença é significativa e relevante.",
-        "Every segment value against every position, among those stating one: shares, test, and whether the difference is significant and material.")),
-    "topic_votes": (_s("Votos", "Votos", "Votes"), _s(
-        "Votos de otros participantes (de acuerdo / en desacuerdo) por asunto y tópico: proporción de acuerdo y división.",
-        "Votos de outros participantes (concordo / discordo) por assunto e tópico: proporção de acordo e divisão.",
-        "Other participants' votes (agree / disagree) by subject and topic: agreement share and division.")),
-    "quotes": (_s("Citas", "Citações", "Quotes"), _s(
-        "Citas representativas de cada tópico y tema.", "Citações representativas de cada tópico e tema.", "Representative quotes of every topic and theme.")),
-    "campaigns": (_s("Campañas", "Campanhas", "Campaigns"), _s(
-        "Textos enviados muchas veces, con su procedencia.", "Textos enviados muitas vezes, com sua origem.", "Texts sent many times, with where they came from.")),
-    "exclusions": (_s("Apartadas", "Separadas", "Set aside"), _s(
-        "Contribuciones no analizadas, por motivo, con ejemplos.", "Contribuições não analisadas, por motivo, com exemplos.",
-        "Contributions not analysed, by reason, with examples.")),
-    "privacy": (_s("Datos personales", "Dados pessoais", "Personal data"), _s(
-        "Datos personales ocultados, por tipo (nunca los valores).", "Dados pessoais ocultados, por tipo (nunca os valores).",
-        "Personal data redacted, by kind (never the values).")),
+    "overview": (
+        _s("Resumen", "Resumo", "Overview"),
+        _s(
+            "Cifras generales: contribuciones recibidas, analizadas, distintas, apartadas por motivo, campañas, asuntos y tópicos.",
+            "Números gerais: contribuições recebidas, analisadas, distintas, separadas por motivo, campanhas, assuntos e tópicos.",
+            "Headline numbers: contributions received, analysed, distinct, set aside by reason, campaigns, subjects and topics.",
+        ),
+    ),
+    "languages": (
+        _s("Idiomas", "Idiomas", "Languages"),
+        _s("Contribuciones por idioma detectado.", "Contribuições por idioma detectado.", "Contributions by detected language."),
+    ),
+    "topic_groups": (
+        _s("Asuntos", "Assuntos", "Subjects"),
+        _s(
+            "Los asuntos principales: cada uno reúne tópicos parecidos.",
+            "Os assuntos principais: cada um reúne tópicos parecidos.",
+            "The main subjects: each gathers similar topics.",
+        ),
+    ),
+    "topics": (
+        _s("Tópicos", "Tópicos", "Topics"),
+        _s(
+            "Cada tópico encontrado, con su asunto, tamaño, idiomas y palabras clave.",
+            "Cada tópico encontrado, com seu assunto, tamanho, idiomas e palavras-chave.",
+            "Every topic found, with its subject, size, languages and keywords.",
+        ),
+    ),
+    "themes": (
+        _s("Temas", "Temas", "Themes"),
+        _s(
+            "Cada tema de la taxonomía con las contribuciones que lo tratan.",
+            "Cada tema da taxonomia com as contribuições que o tratam.",
+            "Every theme of the taxonomy with the contributions that raise it.",
+        ),
+    ),
+    "topic_theme": (
+        _s("Tópicos y temas", "Tópicos e temas", "Topics and themes"),
+        _s("Contribuciones de cada tópico por tema.", "Contribuições de cada tópico por tema.", "Contributions of each topic by theme."),
+    ),
+    "theme_segment": (
+        _s("Diferencias", "Diferenças", "Differences"),
+        _s(
+            "Cada valor de segmento frente a cada tema: proporciones, prueba estadística, y si la diferencia es significativa y relevante.",
+            "Cada valor de segmento diante de cada tema: proporções, teste estatístico, e se a diferença é significativa e relevante.",
+            "Every segment value against every theme: shares, statistical test, and whether the difference is significant and material.",
+        ),
+    ),
+    "key_points": (
+        _s("Puntos clave", "Pontos-chave", "Key points"),
+        _s(
+            "Lo que dijeron las personas: frases textuales con el número de contribuciones que dicen lo mismo y sus identificadores.",
+            "O que as pessoas disseram: frases literais com o número de contribuições que dizem o mesmo e seus identificadores.",
+            "What people said: verbatim sentences with the number of contributions that make the same point and their ids.",
+        ),
+    ),
+    "positions": (
+        _s("Posturas", "Posições", "Positions"),
+        _s(
+            "Contribuciones a favor, de acuerdo en parte, en contra o sin postura expresa (las apartadas por expresar solo una postura cuentan).",
+            "Contribuições a favor, de acordo em parte, contra ou sem posição expressa (as separadas por expressarem só uma posição contam).",
+            "Contributions that support, agree in part, oppose or state no position (those set aside for stating only a position count).",
+        ),
+    ),
+    "topic_positions": (
+        _s("Posturas por asunto", "Posições por assunto", "Positions by subject"),
+        _s(
+            "Posturas de las contribuciones distintas analizadas de cada asunto y tópico.",
+            "Posições das contribuições distintas analisadas de cada assunto e tópico.",
+            "Positions of the distinct contributions analysed in each subject and topic.",
+        ),
+    ),
+    "theme_positions": (
+        _s("Posturas por tema", "Posições por tema", "Positions by theme"),
+        _s(
+            "Posturas de las contribuciones distintas analizadas de cada tema.",
+            "Posições das contribuições distintas analisadas de cada tema.",
+            "Positions of the distinct contributions analysed under each theme.",
+        ),
+    ),
+    "position_segment": (
+        _s("Posturas por segmento", "Posições por segmento", "Positions by segment"),
+        _s(
+            "Cada valor de segmento frente a cada postura, entre quienes expresan una: proporciones, prueba, y si la diferencia es significativa y relevante.",
+            "Cada valor de segmento diante de cada posição, entre quem expressa uma: proporções, teste, e se a diferença é significativa e relevante.",
+            "Every segment value against every position, among those stating one: shares, test, and whether the difference is significant and material.",
+        ),
+    ),
+    "topic_votes": (
+        _s("Votos", "Votos", "Votes"),
+        _s(
+            "Votos de otros participantes (de acuerdo / en desacuerdo) por asunto y tópico: proporción de acuerdo y división.",
+            "Votos de outros participantes (concordo / discordo) por assunto e tópico: proporção de acordo e divisão.",
+            "Other participants' votes (agree / disagree) by subject and topic: agreement share and division.",
+        ),
+    ),
+    "quotes": (
+        _s("Citas", "Citações", "Quotes"),
+        _s(
+            "Citas representativas de cada tópico y tema.",
+            "Citações representativas de cada tópico e tema.",
+            "Representative quotes of every topic and theme.",
+        ),
+    ),
+    "campaigns": (
+        _s("Campañas", "Campanhas", "Campaigns"),
+        _s(
+            "Textos enviados muchas veces, con su procedencia.",
+            "Textos enviados muitas vezes, com sua origem.",
+            "Texts sent many times, with where they came from.",
+        ),
+    ),
+    "exclusions": (
+        _s("Apartadas", "Separadas", "Set aside"),
+        _s(
+            "Contribuciones no analizadas, por motivo, con ejemplos.",
+            "Contribuições não analisadas, por motivo, com exemplos.",
+            "Contributions not analysed, by reason, with examples.",
+        ),
+    ),
+    "privacy": (
+        _s("Datos personales", "Dados pessoais", "Personal data"),
+        _s(
+            "Datos personales ocultados, por tipo (nunca los valores).",
+            "Dados pessoais ocultados, por tipo (nunca os valores).",
+            "Personal data redacted, by kind (never the values).",
+        ),
+    ),
 }
-SEGMENT_SHEET = (_s("Por {column}", "Por {column}", "By {column}"), _s(
-    "Contribuciones por valor de «{column}».", "Contribuições por valor de «{column}».", "Contributions by value of “{column}”."))
+SEGMENT_SHEET = (
+    _s("Por {column}", "Por {column}", "By {column}"),
+    _s("Contribuciones por valor de «{column}».", "Contribuições por valor de «{column}».", "Contributions by value of “{column}”."),
+)
 README = _s("Léame", "Leia-me", "Read me")
 README_INTRO = _s(
     "Este libro reúne las tablas del análisis «{title}». Las mismas tablas están en tables/*.csv con nombres de columna estables para programas.",
     "Esta pasta reúne as tabelas da análise «{title}». As mesmas tabelas estão em tables/*.csv com nomes de coluna estáveis para programas.",
-    "This workbook holds the tables of the analysis “{title}”. The same tables are in tables/*.csv with stable column names for programs.")
+    "This workbook holds the tables of the analysis “{title}”. The same tables are in tables/*.csv with stable column names for programs.",
+)
 README_HEADERS = (_s("Hoja", "Planilha", "Sheet"), _s("Contenido", "Conteúdo", "What it holds"), _s("Archivo", "Arquivo", "File"))
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -122,7 +200,9 @@ COLUMNS: dict[str, dict[str, str]] = {
     "segment_unique": _s("Distintas del valor", "Distintas do valor", "Distinct of the value"),
     "share_in_segment": _s("Proporción en el valor", "Proporção no valor", "Share in the value"),
     "share_overall": _s("Proporción total", "Proporção total", "Share overall"),
-    "share_in_segment_with_duplicates": _s("Proporción en el valor (con copias)", "Proporção no valor (com cópias)", "Share in the value (with copies)"),
+    "share_in_segment_with_duplicates": _s(
+        "Proporción en el valor (con copias)", "Proporção no valor (com cópias)", "Share in the value (with copies)"
+    ),
     "share_overall_with_duplicates": _s("Proporción total (con copias)", "Proporção total (com cópias)", "Share overall (with copies)"),
     "lift": _s("Veces el total", "Vezes o total", "Times overall"),
     "expected": _s("Esperadas", "Esperadas", "Expected"),
@@ -182,7 +262,9 @@ COLUMNS: dict[str, dict[str, str]] = {
     "prompt": _s("En respuesta a", "Em resposta a", "In reply to"),
 }
 TOP_VALUE = _s("Valor más frecuente de {column}", "Valor mais frequente de {column}", "Most frequent {column}")
-TOP_SHARE = _s("Proporción del valor más frecuente de {column}", "Proporção do valor mais frequente de {column}", "Share of the most frequent {column}")
+TOP_SHARE = _s(
+    "Proporción del valor más frecuente de {column}", "Proporção do valor mais frequente de {column}", "Share of the most frequent {column}"
+)
 
 
 def sheet_title(table: str, lang: str, segment_column: str | None = None) -> str:
@@ -211,6 +293,7 @@ def column_header(column: str, lang: str, segment_columns: list[str]) -> str:
             return TOP_SHARE[lang].format(column=segment)
     return column
 
+
 METRICS: dict[str, dict[str, str]] = {
     "contributions": _s("Contribuciones recibidas", "Contribuições recebidas", "Contributions received"),
     "analysed": _s("Analizadas", "Analisadas", "Analysed"),
@@ -219,59 +302,100 @@ METRICS: dict[str, dict[str, str]] = {
     "excluded": _s("Apartadas", "Separadas", "Set aside"),
     "campaigns": _s("Campañas", "Campanhas", "Campaigns"),
     "campaign_contributions": _s("Contribuciones de campañas", "Contribuições de campanhas", "Campaign contributions"),
-    "campaign_unique_contributions": _s("Contribuciones distintas de campañas", "Contribuições distintas de campanhas", "Distinct campaign contributions"),
+    "campaign_unique_contributions": _s(
+        "Contribuciones distintas de campañas", "Contribuições distintas de campanhas", "Distinct campaign contributions"
+    ),
     "topics": _s("Tópicos", "Tópicos", "Topics"),
     "topic_groups": _s("Asuntos", "Assuntos", "Subjects"),
     "outlier_share": _s("Proporción sin tópico claro", "Proporção sem tópico claro", "Share with no clear topic"),
     "share_with_theme": _s("Proporción con algún tema", "Proporção com algum tema", "Share with a theme"),
-    "comments_with_personal_data": _s("Contribuciones con datos personales", "Contribuições com dados pessoais", "Contributions with personal data"),
+    "comments_with_personal_data": _s(
+        "Contribuciones con datos personales", "Contribuições com dados pessoais", "Contributions with personal data"
+    ),
 }
 EXCLUDED_METRIC = _s("Apartadas: {reason}", "Separadas: {reason}", "Set aside: {reason}")
 
 # Votes (Pol.is): opinion groups, consensus and division (``consultnlp.summary.votes``).
-SHEETS.update({
-    "opinion_groups": (_s("Grupos de opinión", "Grupos de opinião", "Opinion groups"), _s(
-        "Grupos de opinión formados por los votos: participantes y las afirmaciones que distinguen a cada grupo.",
-        "Grupos de opinião formados pelos votos: participantes e as afirmações que distinguem cada grupo.",
-        "Opinion groups formed from the votes: participants and the statements that set each group apart.")),
-    "participant_groups": (_s("Participantes por grupo", "Participantes por grupo", "Participants by group"), _s(
-        "El grupo de opinión de cada participante con votos suficientes.", "O grupo de opinião de cada participante com votos suficientes.",
-        "The opinion group of each participant who voted enough.")),
-    "statement_votes": (_s("Votos por afirmación", "Votos por afirmação", "Votes by statement"), _s(
-        "Votos de cada afirmación, en total y por grupo: de acuerdo, en desacuerdo, pasar; si hay consenso o división.",
-        "Votos de cada afirmação, no total e por grupo: concordo, discordo, passo; se há consenso ou divisão.",
-        "Votes on each statement, overall and per group: agree, disagree, pass; whether it is consensus or divisive.")),
-    "group_statements": (_s("Lo que distingue a cada grupo", "O que distingue cada grupo", "What sets each group apart"), _s(
-        "Afirmaciones con las que un grupo está de acuerdo (o en desacuerdo) más que los demás.",
-        "Afirmações com as quais um grupo concorda (ou discorda) mais que os demais.",
-        "Statements a group agrees (or disagrees) with more than the others.")),
-})
-COLUMNS.update({
-    "group": _s("Grupo", "Grupo", "Group"), "participants": _s("Participantes", "Participantes", "Participants"),
-    "sets_apart": _s("Lo distinguen", "O distinguem", "Sets it apart"), "silhouette": _s("Silueta", "Silhueta", "Silhouette"),
-    "participant": _s("Participante", "Participante", "Participant"),
-    "text": _s("Texto", "Texto", "Text"), "seen": _s("Votos", "Votos", "Votes"), "agree": _s("De acuerdo", "Concordam", "Agree"),
-    "disagree": _s("En desacuerdo", "Discordam", "Disagree"), "pass": _s("Pasan", "Passam", "Pass"),
-    "agree_share": _s("Proporción de acuerdo", "Proporção que concorda", "Agree share"),
-    "disagree_share": _s("Proporción en desacuerdo", "Proporção que discorda", "Disagree share"),
-    "pass_share": _s("Proporción que pasa", "Proporção que passa", "Pass share"),
-    "consensus": _s("Consenso", "Consenso", "Consensus"), "divisive": _s("Divide", "Divide", "Divisive"),
-    "direction": _s("Sentido", "Sentido", "Direction"), "share_in_group": _s("En el grupo", "No grupo", "In the group"),
-    "share_outside": _s("Fuera del grupo", "Fora do grupo", "Outside the group"), "z": _s("z", "z", "z"),
-})
+SHEETS.update(
+    {
+        "opinion_groups": (
+            _s("Grupos de opinión", "Grupos de opinião", "Opinion groups"),
+            _s(
+                "Grupos de opinión formados por los votos: participantes y las afirmaciones que distinguen a cada grupo.",
+                "Grupos de opinião formados pelos votos: participantes e as afirmações que distinguem cada grupo.",
+                "Opinion groups formed from the votes: participants and the statements that set each group apart.",
+            ),
+        ),
+        "participant_groups": (
+            _s("Participantes por grupo", "Participantes por grupo", "Participants by group"),
+            _s(
+                "El grupo de opinión de cada participante con votos suficientes.",
+                "O grupo de opinião de cada participante com votos suficientes.",
+                "The opinion group of each participant who voted enough.",
+            ),
+        ),
+        "statement_votes": (
+            _s("Votos por afirmación", "Votos por afirmação", "Votes by statement"),
+            _s(
+                "Votos de cada afirmación, en total y por grupo: de acuerdo, en desacuerdo, pasar; si hay consenso o división.",
+                "Votos de cada afirmação, no total e por grupo: concordo, discordo, passo; se há consenso ou divisão.",
+                "Votes on each statement, overall and per group: agree, disagree, pass; whether it is consensus or divisive.",
+            ),
+        ),
+        "group_statements": (
+            _s("Lo que distingue a cada grupo", "O que distingue cada grupo", "What sets each group apart"),
+            _s(
+                "Afirmaciones con las que un grupo está de acuerdo (o en desacuerdo) más que los demás.",
+                "Afirmações com as quais um grupo concorda (ou discorda) mais que os demais.",
+                "Statements a group agrees (or disagrees) with more than the others.",
+            ),
+        ),
+    }
+)
+COLUMNS.update(
+    {
+        "group": _s("Grupo", "Grupo", "Group"),
+        "participants": _s("Participantes", "Participantes", "Participants"),
+        "sets_apart": _s("Lo distinguen", "O distinguem", "Sets it apart"),
+        "silhouette": _s("Silueta", "Silhueta", "Silhouette"),
+        "participant": _s("Participante", "Participante", "Participant"),
+        "text": _s("Texto", "Texto", "Text"),
+        "seen": _s("Votos", "Votos", "Votes"),
+        "agree": _s("De acuerdo", "Concordam", "Agree"),
+        "disagree": _s("En desacuerdo", "Discordam", "Disagree"),
+        "pass": _s("Pasan", "Passam", "Pass"),
+        "agree_share": _s("Proporción de acuerdo", "Proporção que concorda", "Agree share"),
+        "disagree_share": _s("Proporción en desacuerdo", "Proporção que discorda", "Disagree share"),
+        "pass_share": _s("Proporción que pasa", "Proporção que passa", "Pass share"),
+        "consensus": _s("Consenso", "Consenso", "Consensus"),
+        "divisive": _s("Divide", "Divide", "Divisive"),
+        "direction": _s("Sentido", "Sentido", "Direction"),
+        "share_in_group": _s("En el grupo", "No grupo", "In the group"),
+        "share_outside": _s("Fuera del grupo", "Fora do grupo", "Outside the group"),
+        "z": _s("z", "z", "z"),
+    }
+)
 
 # Targets of stated positions (issue 25, stance): ``consultnlp.summary.positions.position_targets_table``.
-SHEETS.update({
-    "position_targets": (_s("Objeto de las posturas", "Objeto das posições", "What positions are about"), _s(
-        "Para cada postura, la medida o parte de la propuesta a la que se refiere («cerrar los consultorios», «el peaje»): contribuciones "
-        "distintas y el asunto donde está la mayoría de ellas.",
-        "Para cada posição, a medida ou parte da proposta a que se refere («o corte de verbas», «o pedágio»): contribuições distintas e o "
-        "assunto onde está a maioria delas.",
-        "For each position, the measure or part of the proposal it is about (“the toll”, “closing the clinics”): distinct contributions "
-        "and the subject most of them fall in.")),
-})
-COLUMNS.update({
-    "target": _s("Objeto", "Objeto", "Target"),
-    "group_label": _s("Asunto", "Assunto", "Subject"),
-    "group_contributions": _s("Contribuciones en el asunto", "Contribuições no assunto", "Contributions in the subject"),
-})
+SHEETS.update(
+    {
+        "position_targets": (
+            _s("Objeto de las posturas", "Objeto das posições", "What positions are about"),
+            _s(
+                "Para cada postura, la medida o parte de la propuesta a la que se refiere («cerrar los consultorios», «el peaje»): contribuciones "
+                "distintas y el asunto donde está la mayoría de ellas.",
+                "Para cada posição, a medida ou parte da proposta a que se refere («o corte de verbas», «o pedágio»): contribuições distintas e o "
+                "assunto onde está a maioria delas.",
+                "For each position, the measure or part of the proposal it is about (“the toll”, “closing the clinics”): distinct contributions "
+                "and the subject most of them fall in.",
+            ),
+        ),
+    }
+)
+COLUMNS.update(
+    {
+        "target": _s("Objeto", "Objeto", "Target"),
+        "group_label": _s("Asunto", "Assunto", "Subject"),
+        "group_contributions": _s("Contribuciones en el asunto", "Contribuições no assunto", "Contributions in the subject"),
+    }
+)

@@ -26,7 +26,17 @@ from consultnlp.ingest.readers import FORMATS, read_table
 from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
 from consultnlp.ingest.title import find_title
 
-__all__ = ["FORMATS", "PLATFORMS", "IngestInfo", "build_frame", "choose_text_column", "derive_comment_ids", "ingest", "read_table", "text_likeness"]
+__all__ = [
+    "FORMATS",
+    "PLATFORMS",
+    "IngestInfo",
+    "build_frame",
+    "choose_text_column",
+    "derive_comment_ids",
+    "ingest",
+    "read_table",
+    "text_likeness",
+]
 
 
 def ingest(
@@ -63,12 +73,26 @@ def ingest(
     None finds a platform's (``ingest.supports``), "none" reads none.
     """
     raw, info = read_table(
-        path, sheet=sheet, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows,
-        header_row=header_row, format=format, text_column=text_column,
+        path,
+        sheet=sheet,
+        encoding=encoding,
+        delimiter=delimiter,
+        chunk_rows=chunk_rows,
+        header_row=header_row,
+        format=format,
+        text_column=text_column,
     )
     raw, plan = shape_table(
-        raw, info, platform=platform, text_column=text_column, id_column=id_column, segment_columns=segment_columns,
-        questions=questions, where=where, context_column=context_column, supports_column=supports_column,
+        raw,
+        info,
+        platform=platform,
+        text_column=text_column,
+        id_column=id_column,
+        segment_columns=segment_columns,
+        questions=questions,
+        where=where,
+        context_column=context_column,
+        supports_column=supports_column,
     )
     found = find_title(raw, info, Path(path))
     if found is not None:

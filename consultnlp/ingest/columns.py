@@ -15,12 +15,43 @@ from consultnlp.privacy.metadata import neutral_header, personal_column, persona
 
 # Column names that usually hold the free text, in es/pt/en (compared lower-cased, accents kept).
 TEXT_NAME_HINTS = (
-    "text", "texto", "comment", "comments", "comentario", "comentário", "comentarios", "contribuicao",
-    "contribuição", "contribucion", "contribución", "respuesta", "resposta", "answer", "response",
-    "fundamento", "descricao", "descrição", "descripcion", "descripción", "opinion", "opinião", "opinión",
-    "message", "mensaje", "mensagem", "body", "comment-body", "proposta", "propuesta", "observacion",
-    "observación", "sugerencia", "sugestão", "feedback",
+    "text",
+    "texto",
+    "comment",
+    "comments",
+    "comentario",
+    "comentário",
+    "comentarios",
+    "contribuicao",
+    "contribuição",
+    "contribucion",
+    "contribución",
+    "respuesta",
+    "resposta",
+    "answer",
+    "response",
+    "fundamento",
+    "descricao",
+    "descrição",
+    "descripcion",
+    "descripción",
+    "opinion",
+    "opinião",
+    "opinión",
+    "message",
+    "mensaje",
+    "mensagem",
+    "body",
+    "comment-body",
+    "proposta",
+    "propuesta",
+    "observacion",
+    "observación",
+    "sugerencia",
+    "sugestão",
+    "feedback",
 )
+
 
 def text_likeness(values: pd.Series) -> float:
     """Score how much a column looks like free text: mean letters per non-empty cell, times share non-empty."""
@@ -102,7 +133,9 @@ def build_frame(
         ids = frame[id_column].astype(str).str.strip()
         blank = int((ids == "").sum())
         if blank:
-            raise InputError(f'{info.where}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.')
+            raise InputError(
+                f'{info.where}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.'
+            )
         dupes = ids[ids.duplicated()].unique()
         if len(dupes):
             raise InputError(
@@ -125,9 +158,7 @@ def build_frame(
     info.neutral_headers = {name: original for original, name in neutral.items()}
     info.personal_columns = {renamed.get(c, c): why for c, why in info.personal_columns.items()}
     info.segment_columns = [renamed.get(c, c) for c in info.segment_columns]
-    out = pd.DataFrame(
-        {schema.ROW_NUMBER: range(1, len(frame) + 1), schema.TEXT: texts.to_numpy()}, index=index
-    )
+    out = pd.DataFrame({schema.ROW_NUMBER: range(1, len(frame) + 1), schema.TEXT: texts.to_numpy()}, index=index)
     meta.index = index
     out = pd.concat([out, meta], axis=1)
     info.n_rows = len(out)
@@ -136,8 +167,11 @@ def build_frame(
 
 # An export's author identifier: id_autor, author_id, author/id, user_id, usuario_id, participant_id ... (issue 26:
 # one person who posts the same point several times is counted once). Read only to count; never written.
-_AUTHOR_ID = re.compile(r"^(id[_ .-]?)?(autor|author|usuario|usuário|user|participante|participant)([_ ./-]?id)$|"
-                        r"^id[_ .-]?(autor|author|usuario|usuário|user|participante|participant)$", re.IGNORECASE)
+_AUTHOR_ID = re.compile(
+    r"^(id[_ .-]?)?(autor|author|usuario|usuário|user|participante|participant)([_ ./-]?id)$|"
+    r"^id[_ .-]?(autor|author|usuario|usuário|user|participante|participant)$",
+    re.IGNORECASE,
+)
 
 
 def author_id_column(columns: Iterable[object]) -> str | None:

@@ -23,12 +23,18 @@ BLOCK = 1 << 20
 SCORE_BYTES = BLOCK  # the 8-bit encodings are told apart on the file's first 1 MB
 LEGACY = ("cp1252", "latin-1", "mac_roman")  # ties go to the first: Excel on Windows exports cp1252
 LABELS = {
-    "cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)", "mac_roman": "Mac Roman",
-    "utf-16-le": "UTF-16 little-endian", "utf-16-be": "UTF-16 big-endian",
+    "cp1252": "Windows-1252 (cp1252)",
+    "latin-1": "Latin-1 (ISO-8859-1)",
+    "mac_roman": "Mac Roman",
+    "utf-16-le": "UTF-16 little-endian",
+    "utf-16-be": "UTF-16 big-endian",
 }
 BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 # Letters and marks that Spanish, Portuguese and English text uses beyond ASCII.
@@ -209,17 +215,24 @@ def detect_encoding(blocks: Callable[[], Iterator[bytes]], name: str, encoding: 
             return Encoding(codec)
     utf16 = utf16_without_bom(head)
     if utf16 and _decodes(blocks(), utf16):
-        return Encoding(utf16, warning=f"{name} has no byte-order mark; read it as {LABELS[utf16]} (NUL bytes on every other position). If the text looks wrong, pass --encoding NAME.")
+        return Encoding(
+            utf16,
+            warning=f"{name} has no byte-order mark; read it as {LABELS[utf16]} (NUL bytes on every other position). If the text looks wrong, pass --encoding NAME.",
+        )
     bad_line = _first_invalid_utf8_line(blocks())
     if bad_line is None:
         return Encoding("utf-8")
     valid, invalid = _count_utf8(blocks())
     if valid > invalid:
         # Mostly UTF-8 with a few stray bytes (files pasted together, a truncated character): keep UTF-8.
-        return Encoding("utf-8", "replace", (
-            f"{name} is UTF-8 except for {invalid} byte(s) (the first on line {bad_line}); they were replaced by \ufffd. "
-            "Fix them at the source, or pass --encoding NAME if the whole file is in another encoding."
-        ))
+        return Encoding(
+            "utf-8",
+            "replace",
+            (
+                f"{name} is UTF-8 except for {invalid} byte(s) (the first on line {bad_line}); they were replaced by \ufffd. "
+                "Fix them at the source, or pass --encoding NAME if the whole file is in another encoding."
+            ),
+        )
     sample = b"".join(take_bytes(blocks(), SCORE_BYTES))
     scores = []
     for rank, codec in enumerate(LEGACY):
@@ -232,7 +245,9 @@ def detect_encoding(blocks: Callable[[], Iterator[bytes]], name: str, encoding: 
         if len(sample) < SCORE_BYTES or codec != "cp1252" or _decodes(blocks(), codec):
             example = _example_word(text)
             shown = f' (e.g. "{example}")' if example else ""
-            return Encoding(codec, warning=f"{name} is not UTF-8; read it as {LABELS[codec]}{shown}. If accents look wrong, pass --encoding NAME.")
+            return Encoding(
+                codec, warning=f"{name} is not UTF-8; read it as {LABELS[codec]}{shown}. If accents look wrong, pass --encoding NAME."
+            )
     return Encoding("latin-1")  # unreachable: Latin-1 decodes any bytes
 
 
@@ -240,7 +255,9 @@ def _explicit(blocks: Callable[[], Iterator[bytes]], name: str, encoding: str, h
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}. Use a name such as utf-8, cp1252, mac_roman or latin-1, or leave it unset to detect it.") from None
+        raise InputError(
+            f"unknown encoding {encoding!r}. Use a name such as utf-8, cp1252, mac_roman or latin-1, or leave it unset to detect it."
+        ) from None
     if codec == "utf-8" and head.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"  # the mark is not text: it must not end up in the first column's name
     decoder = codecs.getincrementaldecoder(codec)()
@@ -251,7 +268,9 @@ def _explicit(blocks: Callable[[], Iterator[bytes]], name: str, encoding: str, h
             offset += len(block)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name} is not valid {encoding} ({exc.reason} at byte {offset + max(exc.start, 0)}). Leave the encoding unset to detect it.") from None
+        raise InputError(
+            f"{name} is not valid {encoding} ({exc.reason} at byte {offset + max(exc.start, 0)}). Leave the encoding unset to detect it."
+        ) from None
     return Encoding(codec)
 
 

@@ -76,8 +76,9 @@ class ConsultationTitle:
     detail: str = ""
 
     @classmethod
-    def resolve(cls, option: str | None, *, platform_title: str | None = None, platform_detail: str | None = None,
-                file_name: str = "") -> "ConsultationTitle":
+    def resolve(
+        cls, option: str | None, *, platform_title: str | None = None, platform_detail: str | None = None, file_name: str = ""
+    ) -> "ConsultationTitle":
         """``option`` when given, else the export's own title, else the file name."""
         if option and option.strip():
             return cls(" ".join(option.split()), "option")

@@ -162,8 +162,12 @@ def detect_decidim(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame,
     used = {c for p in parts for c in p}
     texts = re.compile(rf"^(title|body|description){_SEP}({_LOCALE}$|machine_translations{_SEP})")
     mapping = Mapping(
-        kind, text_parts=[p for p in parts if p], id_column=usable_id(frame, "id"), segment_columns=segments,
-        personal_columns=_decidim_personal(frame), unused_text=[c for c in frame.columns if texts.match(c) and c not in used],
+        kind,
+        text_parts=[p for p in parts if p],
+        id_column=usable_id(frame, "id"),
+        segment_columns=segments,
+        personal_columns=_decidim_personal(frame),
+        unused_text=[c for c in frame.columns if texts.match(c) and c not in used],
     )
     if AUTHOR_ROLE in frame:
         mapping.notes.append(f"author role from author/url as column {AUTHOR_ROLE} (official rows are set aside by the screen stage)")
@@ -184,14 +188,18 @@ CONSUL_JSON = {
 }
 # Admin CSV downloads (Proposal::Exporter and its comment columns) have translated headers.
 _WORD = {
-    "comment": r"(comment|comentario|comentário)", "content": r"(content|contenido|conte[uú]do|texto|body)",
-    "id": r"(id|identificador)", "author": r"(author|autor|autora)", "summary": r"(summary|resumen|resumo)",
+    "comment": r"(comment|comentario|comentário)",
+    "content": r"(content|contenido|conte[uú]do|texto|body)",
+    "id": r"(id|identificador)",
+    "author": r"(author|autor|autora)",
+    "summary": r"(summary|resumen|resumo)",
     "proposal": r"(proposal|propuesta|proposta|title|t[ií]tulo)",
 }
 
 
-_AUTHOR_CONTACT = re.compile(rf"(e-?mail|correo|tel[eé]fono|telefone|phone)\b.*\b{_WORD['author']}|{_WORD['author']}\b.*\b(e-?mail|correo)",
-                             re.IGNORECASE)
+_AUTHOR_CONTACT = re.compile(
+    rf"(e-?mail|correo|tel[eé]fono|telefone|phone)\b.*\b{_WORD['author']}|{_WORD['author']}\b.*\b(e-?mail|correo)", re.IGNORECASE
+)
 
 
 def _find(frame: pd.DataFrame, pattern: str) -> str | None:
@@ -227,15 +235,23 @@ def detect_consul(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, 
     if comment_text:
         comment_id = _find(frame, rf"{_WORD['comment']}\s+{_WORD['id']}")
         segments = [title] if title else []
-        return frame, Mapping("consul-admin-comments", text_parts=[[comment_text]], id_column=usable_id(frame, comment_id),
-                              segment_columns=segments, personal_columns=personal, unused_text=[summary] if summary else [],
-                              context_column=title)
+        return frame, Mapping(
+            "consul-admin-comments",
+            text_parts=[[comment_text]],
+            id_column=usable_id(frame, comment_id),
+            segment_columns=segments,
+            personal_columns=personal,
+            unused_text=[summary] if summary else [],
+            context_column=title,
+        )
     parts = [[title], [summary]]
-    return frame, Mapping("consul-admin-proposals", text_parts=parts, id_column=usable_id(frame, _find(frame, _WORD["id"])),
-                          personal_columns=personal)
+    return frame, Mapping(
+        "consul-admin-proposals", text_parts=parts, id_column=usable_id(frame, _find(frame, _WORD["id"])), personal_columns=personal
+    )
 
 
 # ---------------------------------------------------------------- Pol.is
+
 
 def polis_votes(frame: pd.DataFrame) -> pd.DataFrame:
     """Agree share, votes, and consensus (``agree`` / ``disagree`` / ``divisive`` / ``few_votes``) from agrees and disagrees."""
@@ -244,9 +260,15 @@ def polis_votes(frame: pd.DataFrame) -> pd.DataFrame:
     votes = agrees + disagrees
     share = (agrees / votes.where(votes > 0)).round(4)
     consensus = np.select(
-        [votes < MIN_VOTES, share >= CONSENSUS_SHARE, share <= 1 - CONSENSUS_SHARE], ["few_votes", "agree", "disagree"], "divisive")
-    return frame.assign(**{POLIS_VOTES: votes.astype(int).astype(str), POLIS_AGREE_SHARE: share.map(lambda v: "" if pd.isna(v) else f"{v:.4f}"),
-                           POLIS_CONSENSUS: consensus})
+        [votes < MIN_VOTES, share >= CONSENSUS_SHARE, share <= 1 - CONSENSUS_SHARE], ["few_votes", "agree", "disagree"], "divisive"
+    )
+    return frame.assign(
+        **{
+            POLIS_VOTES: votes.astype(int).astype(str),
+            POLIS_AGREE_SHARE: share.map(lambda v: "" if pd.isna(v) else f"{v:.4f}"),
+            POLIS_CONSENSUS: consensus,
+        }
+    )
 
 
 def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
@@ -260,5 +282,6 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
         mapping.segment_columns.append(POLIS_CONSENSUS)
         mapping.notes.append(
             f"votes as columns {POLIS_AGREE_SHARE}, {POLIS_VOTES} and {POLIS_CONSENSUS} (agree or disagree: "
-            f"{CONSENSUS_SHARE:.0%}+ of {MIN_VOTES}+ votes one way; else divisive)")
+            f"{CONSENSUS_SHARE:.0%}+ of {MIN_VOTES}+ votes one way; else divisive)"
+        )
     return frame, mapping

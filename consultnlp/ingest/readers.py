@@ -88,7 +88,9 @@ def _parser_error(name: str, sep: str, exc: Exception) -> InputError:
         )
     quote = re.search(r"EOF inside string starting at row (\d+)", text)
     if quote:
-        return InputError(f'{name} has a quote (") that is never closed, starting on row {int(quote.group(1)) + 1}. Close or remove it and run again.')
+        return InputError(
+            f'{name} has a quote (") that is never closed, starting on row {int(quote.group(1)) + 1}. Close or remove it and run again.'
+        )
     return InputError(f"{name} is not a well-formed delimited file (delimiter {sep!r}): {text}".replace("\n", " "))
 
 
@@ -108,13 +110,19 @@ def _read_csv(
     # Excel writes "sep=;" as a first line to name the delimiter: take it, and do not count it as a title.
     excel_sep = re.fullmatch(r"sep=(.)", sample.split("\n", 1)[0].strip("\r"))
     hint = 1 if excel_sep else 0
-    sep = info.delimiter = sniff_delimiter(sample.split("\n", 1)[1] if excel_sep else sample, delimiter or (excel_sep.group(1) if excel_sep else None))
+    sep = info.delimiter = sniff_delimiter(
+        sample.split("\n", 1)[1] if excel_sep else sample, delimiter or (excel_sep.group(1) if excel_sep else None)
+    )
     if len(sep) != 1:
-        raise InputError(f"the delimiter must be one character; got {sep!r}. Set it with --set ingest.delimiter=';' (or tab), or leave it unset to detect it.")
+        raise InputError(
+            f"the delimiter must be one character; got {sep!r}. Set it with --set ingest.delimiter=';' (or tab), or leave it unset to detect it."
+        )
     records = _sample_records(sample, sep, truncated=len(head) >= SNIFF_BYTES)
     if header_row is not None:
         if header_row > len(records) or not any(c.strip() for c in records[header_row - 1]):
-            raise InputError(f"{path.name}: --header-row {header_row} is {'past the first rows' if header_row > len(records) else 'an empty row'} of the file. Give the row that holds the column names.")
+            raise InputError(
+                f"{path.name}: --header-row {header_row} is {'past the first rows' if header_row > len(records) else 'an empty row'} of the file. Give the row that holds the column names."
+            )
         h = header_row - 1
     else:
         h = hint + (find_header_row(records[hint:]) if records[hint:] else 0)
@@ -129,8 +137,18 @@ def _read_csv(
         # The header is parsed above and given as names: rows shorter than it are padded, longer ones are an error
         # (pandas would otherwise turn the first column into an index, or cut the extra cells off).
         reader = pd.read_csv(
-            stream, sep=sep, dtype=str, keep_default_na=False, na_filter=False, engine="c", skip_blank_lines=True,
-            header=None, names=names, skiprows=h + 1, index_col=False, chunksize=chunk_rows,
+            stream,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            engine="c",
+            skip_blank_lines=True,
+            header=None,
+            names=names,
+            skiprows=h + 1,
+            index_col=False,
+            chunksize=chunk_rows,
         )
         with reader:
             chunks = list(reader)
@@ -167,7 +185,7 @@ def _records_frame(records: list[Any], name: str) -> pd.DataFrame:
     if not records:
         raise InputError(f"{name} holds no records. Provide a list of objects, one per comment.")
     if not all(isinstance(r, dict) for r in records):
-        raise InputError(f"{name} must hold objects (one per comment, e.g. {{\"id\": 1, \"text\": \"...\"}}), not plain values.")
+        raise InputError(f'{name} must hold objects (one per comment, e.g. {{"id": 1, "text": "..."}}), not plain values.')
     frame = pd.json_normalize(records)
     return frame.apply(lambda col: col.map(_json_cell)).astype(str)
 
@@ -210,15 +228,23 @@ def _read_json(path: Path, gzipped: bool, lines: bool, encoding: str | None, inf
                 records.append(json.loads(line, strict=False))
             except json.JSONDecodeError as exc:
                 if number == 1 and _parses(text):
-                    raise InputError(f"{path.name} holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass --format-in json.") from None
-                raise InputError(f"{path.name} line {number}, column {exc.colno}: not valid JSON ({exc.msg}). Each line must hold one complete object; fix or remove that line.") from None
+                    raise InputError(
+                        f"{path.name} holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass --format-in json."
+                    ) from None
+                raise InputError(
+                    f"{path.name} line {number}, column {exc.colno}: not valid JSON ({exc.msg}). Each line must hold one complete object; fix or remove that line."
+                ) from None
     else:
         try:
             data = json.loads(text, strict=False)
         except json.JSONDecodeError as exc:
             if exc.msg == "Extra data" and all(_parses(line) for line in text.split("\n")[:2] if line.strip()):
-                raise InputError(f"{path.name} holds JSON Lines (one object per line), not one JSON document. Rename it to .jsonl or pass --format-in jsonl.") from None
-            raise InputError(f"{path.name} line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}). Fix the file there and run again.") from None
+                raise InputError(
+                    f"{path.name} holds JSON Lines (one object per line), not one JSON document. Rename it to .jsonl or pass --format-in jsonl."
+                ) from None
+            raise InputError(
+                f"{path.name} line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}). Fix the file there and run again."
+            ) from None
         records = _json_records(data, path.name)
     return _records_frame(records, path.name)
 
@@ -271,7 +297,9 @@ def read_table(
         raise InputError(f"--header-row applies to CSV files and spreadsheets only; {path.name} is {fmt.upper()}. Remove --header-row.")
     info = IngestInfo(path=str(path), file_name=path.name, sha256=file_sha256(path), format=fmt, warnings=list(resolved.warnings))
     if fmt == "csv":
-        frame = _read_csv(path, resolved.gzipped, info, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows, header_row=header_row)
+        frame = _read_csv(
+            path, resolved.gzipped, info, encoding=encoding, delimiter=delimiter, chunk_rows=chunk_rows, header_row=header_row
+        )
     elif fmt in SHEET_FORMATS:
         frame = read_sheet(path, fmt, info, sheet=sheet, header_row=header_row, text_column=text_column)
     else:

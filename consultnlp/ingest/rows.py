@@ -112,7 +112,4 @@ def skipped_rows_warning(where: str, header_index: int, rows: Sequence[Sequence[
     shown = "; ".join(f'"{t[:60]}"' for t in titles if t)
     held = f" ({shown})" if shown else " (empty)"
     above = "row 1" if header_index == 1 else f"rows 1-{header_index}"
-    return (
-        f"{where}: the header is on row {header_index + 1}; {above} above it skipped{held}. "
-        "Use --header-row N to choose another row."
-    )
+    return f"{where}: the header is on row {header_index + 1}; {above} above it skipped{held}. Use --header-row N to choose another row."

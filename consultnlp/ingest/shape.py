@@ -35,8 +35,13 @@ from consultnlp.ingest.surveys import (
 )
 
 DETECTORS = (
-    ("polis", detect_polis), ("decidim", detect_decidim), ("consul", detect_consul), ("qualtrics", detect_qualtrics),
-    ("surveymonkey", detect_surveymonkey), ("microsoft-forms", detect_microsoft_forms), ("google-forms", detect_google_forms),
+    ("polis", detect_polis),
+    ("decidim", detect_decidim),
+    ("consul", detect_consul),
+    ("qualtrics", detect_qualtrics),
+    ("surveymonkey", detect_surveymonkey),
+    ("microsoft-forms", detect_microsoft_forms),
+    ("google-forms", detect_google_forms),
 )
 PLATFORMS = ("auto", "none", *(name for name, _ in DETECTORS))
 JOIN = "\n\n"  # between the parts of one contribution (title, then body)
@@ -105,21 +110,35 @@ def reshape_questions(
     n, k = len(raw), len(questions)
     rows = np.repeat(np.arange(n), k)
     which = np.tile(np.arange(k), n)
-    respondents = (raw[id_column].astype(str).str.strip() if id_column else pd.Series(np.arange(1, n + 1).astype(str), index=raw.index)).to_numpy()
+    respondents = (
+        raw[id_column].astype(str).str.strip() if id_column else pd.Series(np.arange(1, n + 1).astype(str), index=raw.index)
+    ).to_numpy()
     answers = np.column_stack([raw[q].astype(str).to_numpy(dtype=object) for q in questions]).reshape(-1)
     names = np.array([labels.get(q, q) for q in questions], dtype=object)
-    long = pd.DataFrame({
-        "contribution_id": [f"{r}-q{j + 1}" for r, j in zip(respondents[rows], which)],
-        ANSWER: answers, schema.QUESTION: names[which], RESPONDENT: respondents[rows],
-    })
+    long = pd.DataFrame(
+        {
+            "contribution_id": [f"{r}-q{j + 1}" for r, j in zip(respondents[rows], which)],
+            ANSWER: answers,
+            schema.QUESTION: names[which],
+            RESPONDENT: respondents[rows],
+        }
+    )
     long = pd.concat([long, meta.iloc[rows].reset_index(drop=True)], axis=1)
     return long, rows + 1
 
 
 def shape_table(
-    raw: pd.DataFrame, info: IngestInfo, *, platform: str = "auto", text_column: str | None = None, id_column: str | None = None,
-    segment_columns: list[str] | None = None, questions: list[str] | None = None, where: str | None = None,
-    context_column: str | None = None, supports_column: str | None = None,
+    raw: pd.DataFrame,
+    info: IngestInfo,
+    *,
+    platform: str = "auto",
+    text_column: str | None = None,
+    id_column: str | None = None,
+    segment_columns: list[str] | None = None,
+    questions: list[str] | None = None,
+    where: str | None = None,
+    context_column: str | None = None,
+    supports_column: str | None = None,
 ) -> tuple[pd.DataFrame, Plan]:
     """Recognise the export, apply the options over its mapping, and return the table ``build_frame`` reads."""
     if where is not None:
@@ -137,12 +156,19 @@ def shape_table(
         if context_column not in raw:
             raise missing_column(info, raw, context_column, "--context-column")
         if any(context_column in p for p in parts) or context_column in open_questions:
-            raise InputError(f'--context-column {context_column}: that column is the text itself. Name the column that holds what '
-                             "each row answers (a concept, a proposal, a question).")
+            raise InputError(
+                f"--context-column {context_column}: that column is the text itself. Name the column that holds what "
+                "each row answers (a concept, a proposal, a question)."
+            )
     if supports_column not in (None, "none") and supports_column not in raw:
         raise missing_column(info, raw, supports_column, "--supports-column")
-    named = {*(c for p in parts for c in p), *open_questions, *(segment_columns or []), *([id_column] if id_column else []),
-             *([context_column] if context_column else [])}
+    named = {
+        *(c for p in parts for c in p),
+        *open_questions,
+        *(segment_columns or []),
+        *([id_column] if id_column else []),
+        *([context_column] if context_column else []),
+    }
     personal = [c for c in mapping.personal_columns if c not in named]
     unused = [c for c in mapping.unused_text if c not in named and c in raw]
     raw = raw.drop(columns=personal + unused)
@@ -170,17 +196,25 @@ def shape_table(
     plan.segment_columns = segments
     plan.supports, info.supports_column = read_supports(raw, supports_column, info.where)
     if info.supports_column:
-        mapping.notes.append(f"supports (votes, endorsements) from column {info.supports_column} as column {schema.SUPPORTS}: they order "
-                             "quotes and key points, they are not read as positions")
+        mapping.notes.append(
+            f"supports (votes, endorsements) from column {info.supports_column} as column {schema.SUPPORTS}: they order "
+            "quotes and key points, they are not read as positions"
+        )
     info.platform = None if mapping.platform == "none" else mapping.platform
     info.dropped_columns = personal + unused
     info.row_filter = where
     if info.platform:
         info.mapping = {
-            "platform": mapping.platform, "text": [" or ".join(p) for p in parts] if not open_questions else [],
-            "questions": info.questions, "id": plan.id_column if not open_questions else ids, "segments": segments,
+            "platform": mapping.platform,
+            "text": [" or ".join(p) for p in parts] if not open_questions else [],
+            "questions": info.questions,
+            "id": plan.id_column if not open_questions else ids,
+            "segments": segments,
             "prompt": plan.context_column,
-            "left_out": personal, "unused_text": unused, "set_aside": [f"{reason}: {expr}" for reason, expr in plan.set_aside], "notes": mapping.notes,
+            "left_out": personal,
+            "unused_text": unused,
+            "set_aside": [f"{reason}: {expr}" for reason, expr in plan.set_aside],
+            "notes": mapping.notes,
         }
         info.warnings.append(describe_mapping(info))
     elif info.supports_column:
@@ -202,8 +236,10 @@ def describe_mapping(info: IngestInfo) -> str:
     if m["set_aside"]:
         parts.append(f"set aside: {'; '.join(m['set_aside'])}")
     parts += m["notes"]
-    return (f"{info.file_name}: recognised a {m['platform']} export: {'; '.join(parts)}. Change any of it with --text-column, "
-            "--questions, --id-column, --segment-columns, --context-column, --supports-column or --platform none.")
+    return (
+        f"{info.file_name}: recognised a {m['platform']} export: {'; '.join(parts)}. Change any of it with --text-column, "
+        "--questions, --id-column, --segment-columns, --context-column, --supports-column or --platform none."
+    )
 
 
 def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame:
@@ -231,8 +267,10 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
         reasons[newly] = reason
         info.set_aside[reason] = int(newly.sum())
     if info.set_aside.get(REASON_FORMULA):
-        info.warnings.append(f"{info.where}: {info.set_aside[REASON_FORMULA]} row(s) whose text is a formula with no saved value set aside "
-                             "as 'formula'. Open the file in the spreadsheet program, let it calculate, save it and run again.")
+        info.warnings.append(
+            f"{info.where}: {info.set_aside[REASON_FORMULA]} row(s) whose text is a formula with no saved value set aside "
+            "as 'formula'. Open the file in the spreadsheet program, let it calculate, save it and run again."
+        )
     frame = frame.copy()
     frame[schema.EXCLUDED] = reasons
     frame[schema.EXCLUDED_STAGE] = np.where(reasons != "", "ingest", "")

@@ -67,7 +67,9 @@ class _OpenpyxlBook:
         except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
             for handle in self._handles:
                 handle.close()
-            raise InputError(f"{path.name} is not a readable .xlsx workbook ({exc}). Open it in Excel and save it as .xlsx again.") from None
+            raise InputError(
+                f"{path.name} is not a readable .xlsx workbook ({exc}). Open it in Excel and save it as .xlsx again."
+            ) from None
         self.names: list[str] = list(self._book.sheetnames)
         self.charts = {name for name in self.names if not hasattr(self._book[name], "iter_rows")}
         self.formulas = Formulas()
@@ -79,8 +81,10 @@ class _OpenpyxlBook:
         for sheet in sheets:
             # Some writers record a wrong size ("A1") for the sheet; read_only mode would stop there.
             sheet.reset_dimensions()
-        return (self.formulas.resolve(written, saved)
-                for written, saved in zip(*(sheet.iter_rows(values_only=True) for sheet in sheets), strict=False))
+        return (
+            self.formulas.resolve(written, saved)
+            for written, saved in zip(*(sheet.iter_rows(values_only=True) for sheet in sheets), strict=False)
+        )
 
     def close(self) -> None:
         self._book.close()
@@ -131,7 +135,9 @@ class _CalamineBook:
 
     def _unreadable(self, exc: Exception) -> InputError:
         detail = f"{type(exc).__name__}: {exc}".replace("\n", " ")
-        return InputError(f"{self._path.name} is not a readable .{self._fmt} workbook ({detail}). Open it in Excel or LibreOffice and save it as .xlsx.")
+        return InputError(
+            f"{self._path.name} is not a readable .{self._fmt} workbook ({detail}). Open it in Excel or LibreOffice and save it as .xlsx."
+        )
 
     def rows(self, name: str) -> Iterator[Sequence[Any]]:
         try:
@@ -192,7 +198,9 @@ def profile_sheet(name: str, rows: list[list[str]], text_column: str | None) -> 
 def choose_sheet(book: _OpenpyxlBook | _CalamineBook, file_name: str, text_column: str | None, warnings: list[str]) -> str:
     """The sheet with the most free text; a warning says which, an error lists them when two are alike."""
     cells = _Cells()
-    profiles = [p for p in (profile_sheet(n, [cells.row(r) for r in islice(book.rows(n), SCAN_ROWS)], text_column) for n in book.names) if p]
+    profiles = [
+        p for p in (profile_sheet(n, [cells.row(r) for r in islice(book.rows(n), SCAN_ROWS)], text_column) for n in book.names) if p
+    ]
     if not profiles:
         return book.names[0]
     candidates = [p for p in profiles if p.has_text_column] or profiles
@@ -209,7 +217,9 @@ def choose_sheet(book: _OpenpyxlBook | _CalamineBook, file_name: str, text_colum
     others = [p.name for p in profiles if p is not chosen]
     if others:
         left = ", ".join(f'"{n}"' for n in others)
-        warnings.append(f'{file_name} has {len(profiles)} sheets with data; read "{chosen.name}" ({reason}), not {left}. Use --sheet NAME to read another.')
+        warnings.append(
+            f'{file_name} has {len(profiles)} sheets with data; read "{chosen.name}" ({reason}), not {left}. Use --sheet NAME to read another.'
+        )
     return chosen.name
 
 
@@ -221,7 +231,9 @@ def table_from_rows(rows: list[list[str]], info: IngestInfo, header_row: int | N
     if header_row is not None:
         if header_row > len(rows) or not rows[header_row - 1]:
             last = max(i for i, r in enumerate(rows) if r) + 1
-            raise InputError(f"{where}: --header-row {header_row} is {'past the last row' if header_row > last else 'an empty row'} (the sheet has rows 1-{last}). Give the row that holds the column names.")
+            raise InputError(
+                f"{where}: --header-row {header_row} is {'past the last row' if header_row > last else 'an empty row'} (the sheet has rows 1-{last}). Give the row that holds the column names."
+            )
         h = header_row - 1
     else:
         h = find_header_row(rows)
@@ -233,7 +245,9 @@ def table_from_rows(rows: list[list[str]], info: IngestInfo, header_row: int | N
     return pd.DataFrame([r + [""] * (width - len(r)) for r in data], columns=column_names(rows[h], width), dtype=str)
 
 
-def read_sheet(path: Path, fmt: str, info: IngestInfo, *, sheet: str | None, header_row: int | None, text_column: str | None) -> pd.DataFrame:
+def read_sheet(
+    path: Path, fmt: str, info: IngestInfo, *, sheet: str | None, header_row: int | None, text_column: str | None
+) -> pd.DataFrame:
     """Read one sheet of a workbook into an all-text frame; ``info`` gets the sheet, header row and warnings."""
     if path.stat().st_size == 0:
         raise InputError(f"{path.name} is empty. Export the consultation with a header row and at least one comment.")

@@ -22,35 +22,67 @@ from consultnlp.ingest.encoding import BOMS, utf16_without_bom
 
 HEAD_BYTES = 1 << 16
 FORMATS = {
-    ".csv": "csv", ".tsv": "csv", ".tab": "csv", ".txt": "csv",
-    ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".parquet": "parquet", ".pq": "parquet",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".tab": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
 }
 TEXT_FORMATS = ("csv", "json", "jsonl")
 # JSON starts with an object or an array of values; a CSV header like "[id],[texto]" does not match.
 JSON_START = re.compile(r'\{\s*(?:"|\})|\[\s*(?:[\[{"\]]|-?\d|true|false|null)')
 FORMAT_NAMES = {
-    "csv": "a CSV/text table", "xlsx": "an Excel workbook (.xlsx)", "xls": "a legacy Excel workbook (.xls)",
-    "ods": "an OpenDocument spreadsheet (.ods)", "json": "a JSON document", "jsonl": "JSON Lines (one object per line)",
+    "csv": "a CSV/text table",
+    "xlsx": "an Excel workbook (.xlsx)",
+    "xls": "a legacy Excel workbook (.xls)",
+    "ods": "an OpenDocument spreadsheet (.ods)",
+    "json": "a JSON document",
+    "jsonl": "JSON Lines (one object per line)",
     "parquet": "a Parquet file",
 }
 EXTENSIONS = {"csv": ".csv", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
 EXPORT = "Export the responses from the consultation platform as CSV or XLSX and run again."
 NOT_DATA = {
     "pdf": ("a PDF document", EXPORT),
-    "docx": ("a Word document", "Export the responses as CSV or XLSX (a table in a document can be pasted into a spreadsheet and saved as .xlsx)."),
-    "doc": ("a legacy Word document (.doc)", "Export the responses as CSV or XLSX (a table in a document can be pasted into a spreadsheet and saved as .xlsx)."),
-    "odt": ("an OpenDocument text document", "Export the responses as CSV or XLSX (a table in a document can be pasted into a spreadsheet and saved as .xlsx)."),
+    "docx": (
+        "a Word document",
+        "Export the responses as CSV or XLSX (a table in a document can be pasted into a spreadsheet and saved as .xlsx).",
+    ),
+    "doc": (
+        "a legacy Word document (.doc)",
+        "Export the responses as CSV or XLSX (a table in a document can be pasted into a spreadsheet and saved as .xlsx).",
+    ),
+    "odt": (
+        "an OpenDocument text document",
+        "Export the responses as CSV or XLSX (a table in a document can be pasted into a spreadsheet and saved as .xlsx).",
+    ),
     "rtf": ("a Rich Text (RTF) document", "Export the responses as CSV or XLSX."),
-    "pptx": ("a PowerPoint presentation", EXPORT), "ppt": ("a legacy PowerPoint presentation", EXPORT),
+    "pptx": ("a PowerPoint presentation", EXPORT),
+    "ppt": ("a legacy PowerPoint presentation", EXPORT),
     "odp": ("an OpenDocument presentation", EXPORT),
-    "html": ("an HTML page", "If it came from an 'Export to Excel' button, open it in Excel and save it as .xlsx; otherwise export the responses as CSV or XLSX."),
+    "html": (
+        "an HTML page",
+        "If it came from an 'Export to Excel' button, open it in Excel and save it as .xlsx; otherwise export the responses as CSV or XLSX.",
+    ),
     "xml": ("an XML file", "Export the responses as CSV, XLSX or JSON."),
     "spreadsheetml": ("an Excel 2003 XML spreadsheet", "Open it in Excel, save it as .xlsx and run again."),
-    "encrypted": ("a password-protected Office file", "Open it, remove the password (File > Info > Protect Workbook), save it as .xlsx and run again."),
+    "encrypted": (
+        "a password-protected Office file",
+        "Open it, remove the password (File > Info > Protect Workbook), save it as .xlsx and run again.",
+    ),
     "ole": ("a legacy Microsoft Office file that is not a workbook", EXPORT),
-    "binary": ("not a text file (it holds binary data)", "Export the responses as CSV (UTF-8) or XLSX, or pass --encoding NAME if it is text in an unusual encoding."),
+    "binary": (
+        "not a text file (it holds binary data)",
+        "Export the responses as CSV (UTF-8) or XLSX, or pass --encoding NAME if it is text in an unusual encoding.",
+    ),
 }
 
 
@@ -146,7 +178,9 @@ def _text_start(head: bytes, encoding: str | None = None) -> str | None:
         try:
             return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head[:4096])
         except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}. Use a name such as utf-8, cp1252, mac_roman or latin-1, or leave it unset to detect it.") from None
+            raise InputError(
+                f"unknown encoding {encoding!r}. Use a name such as utf-8, cp1252, mac_roman or latin-1, or leave it unset to detect it."
+            ) from None
     for bom, codec in BOMS:
         if head.startswith(bom):
             return codecs.getincrementaldecoder(codec)(errors="replace").decode(head[:4096])
@@ -237,10 +271,16 @@ def _not_data(name: str, content: Content) -> InputError:
     if content.kind == "gzip" and content.inner is not None:
         inner = content.inner
         if inner.kind == "empty":
-            return InputError(f"{name} is gzip-compressed but holds nothing. Export the consultation with a header row and at least one comment.")
+            return InputError(
+                f"{name} is gzip-compressed but holds nothing. Export the consultation with a header row and at least one comment."
+            )
         if inner.kind == "binary":
-            return InputError(f"{name} is gzip-compressed, and what it holds is not a text file. Decompress it and check what it is, or export the responses as CSV or XLSX.")
-        return InputError(f"{name} is a gzip-compressed file holding {inner.description}, not a data file. Decompress it and look at what it holds.")
+            return InputError(
+                f"{name} is gzip-compressed, and what it holds is not a text file. Decompress it and check what it is, or export the responses as CSV or XLSX."
+            )
+        return InputError(
+            f"{name} is a gzip-compressed file holding {inner.description}, not a data file. Decompress it and look at what it holds."
+        )
     advice = NOT_DATA.get(content.kind, ("", EXPORT))[1]
     return InputError(f"{name} is {content.description}, not a data file. {advice}")
 
@@ -276,7 +316,9 @@ def resolve_format(path: Path, format_in: str | None = None, encoding: str | Non
             f"Its content looks like {inner.description}: pass --format-in {inner.format} to read it."
         )
     if gzipped and inner.format not in TEXT_FORMATS:
-        raise InputError(f"{path.name} is a gzip-compressed file holding {inner.description}. Decompress it (gunzip) and pass the file inside.")
+        raise InputError(
+            f"{path.name} is a gzip-compressed file holding {inner.description}. Decompress it (gunzip) and pass the file inside."
+        )
     warnings = []
     found = inner.format
     if found != expected:

@@ -23,9 +23,17 @@ from consultnlp.errors import InputError
 
 # Column names (case and separators aside) that hold a count of backing, first match wins.
 CANDIDATES = (
-    "supports", "votes", "cached_votes_up",  # Decidim proposals (old, 0.28+), Consul Democracy
-    "endorsements/total_count", "endorsements_count", "likes/total_count", "likes_count",  # Decidim endorsements
-    "apoyos", "apoios", "votos", "votos a favor",  # the same, as exports and scrapes name it in es/pt
+    "supports",
+    "votes",
+    "cached_votes_up",  # Decidim proposals (old, 0.28+), Consul Democracy
+    "endorsements/total_count",
+    "endorsements_count",
+    "likes/total_count",
+    "likes_count",  # Decidim endorsements
+    "apoyos",
+    "apoios",
+    "votos",
+    "votos a favor",  # the same, as exports and scrapes name it in es/pt
 )
 MIN_COUNT_SHARE = 0.9  # of the filled cells, at least this share must read as a count for the column to be used
 # "12", "1.234" / "1,234" / "1 234" (thousands), "1\nvoto", "12 apoios": a whole number, with at most a word after it.
@@ -38,6 +46,7 @@ def _key(name: str) -> str:
 
 def parse_supports(values: pd.Series) -> pd.Series:
     """Whole counts as a nullable integer column; empty where a cell holds none (never 0)."""
+
     def count(cell: object) -> int | None:
         match = _COUNT.match(str(cell)) if cell is not None else None
         return int(re.sub(r"\D", "", match.group(1))) if match else None
@@ -85,6 +94,7 @@ def read_supports(raw: pd.DataFrame, option: str | None, where: str) -> tuple[pd
         cells = raw[option].astype(str).str.strip()
         bad = next(c for c in cells if c and not _COUNT.match(c))
         raise InputError(
-            f'{where}: --supports-column {option}: {round((1 - share) * filled)} of its {filled} filled cells are not whole counts '
-            f'(e.g. {bad[:40]!r}). Name the column that counts each row\'s votes or supports, or use --supports-column none.')
+            f"{where}: --supports-column {option}: {round((1 - share) * filled)} of its {filled} filled cells are not whole counts "
+            f"(e.g. {bad[:40]!r}). Name the column that counts each row's votes or supports, or use --supports-column none."
+        )
     return parse_supports(raw[option]), option

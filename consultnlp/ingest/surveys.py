@@ -55,13 +55,24 @@ def open_questions(frame: pd.DataFrame, candidates: list[str]) -> list[str]:
     return [c for c in candidates if text_likeness(frame[c].astype(str)) >= OPEN_MIN_LIKENESS]
 
 
-def _mapping(platform: str, frame: pd.DataFrame, system: set[str], *, id_column: str | None = None,
-             marked_open: list[str] | None = None, labels: dict[str, str] | None = None) -> Mapping:
+def _mapping(
+    platform: str,
+    frame: pd.DataFrame,
+    system: set[str],
+    *,
+    id_column: str | None = None,
+    marked_open: list[str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> Mapping:
     personal = personal_columns([c for c in frame.columns if c != id_column])
     rest = [c for c in frame.columns if c not in system and c not in personal]
     questions = marked_open if marked_open else open_questions(frame, rest)
-    mapping = Mapping(platform, id_column=usable_id(frame, id_column), personal_columns=personal,
-                      question_labels={q: (labels or {}).get(q, q) for q in questions})
+    mapping = Mapping(
+        platform,
+        id_column=usable_id(frame, id_column),
+        personal_columns=personal,
+        question_labels={q: (labels or {}).get(q, q) for q in questions},
+    )
     if len(questions) > 1:
         mapping.questions = questions
     elif questions:
@@ -80,8 +91,11 @@ def detect_microsoft_forms(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.Da
     lower = {str(c).strip().lower(): c for c in frame.columns}
     if not (MS_START & set(lower) and MS_END & set(lower)):
         return None
-    system = {lower[k] for k in lower if k in MS_START | MS_END | {"id", "last modified time", "hora de la última modificación",
-                                                                    "hora da última modificação"}}
+    system = {
+        lower[k]
+        for k in lower
+        if k in MS_START | MS_END | {"id", "last modified time", "hora de la última modificación", "hora da última modificação"}
+    }
     return frame, _mapping("microsoft-forms", frame, system, id_column=lower.get("id"))
 
 
@@ -103,8 +117,12 @@ def detect_surveymonkey(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataF
         if below.lower() in SM_OPEN or SM_OTHER.match(below):
             marked.append(new)
     frame = frame.iloc[1:].rename(columns=names).reset_index(drop=True)
-    system = {c for c in frame.columns if c.strip().lower() in SM_RESPONDENT | SM_COLLECTOR
-              or re.match(r"^(start|end) date$|^fecha de (inicio|finalización)$|^data de (início|término)$", c.strip(), re.I)}
+    system = {
+        c
+        for c in frame.columns
+        if c.strip().lower() in SM_RESPONDENT | SM_COLLECTOR
+        or re.match(r"^(start|end) date$|^fecha de (inicio|finalización)$|^data de (início|término)$", c.strip(), re.I)
+    }
     respondent = next(c for c in frame.columns if c.strip().lower() in SM_RESPONDENT)
     mapping = _mapping("surveymonkey", frame, system, id_column=respondent, marked_open=[m for m in marked if m in frame])
     mapping.notes.append("second header row (answer kinds) read and left out of the data")

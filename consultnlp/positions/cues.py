@@ -174,14 +174,18 @@ class CueDetector:
         inside = range(start + 1, end)
         negator, neither = _negation(found, plain, start, end, lex)
         # "no estoy totalmente de acuerdo", and in es/pt the word after the verb: "não concordo totalmente".
-        totality = any(phrase_at(lex["totality"], plain, k) for k in range(negator if negator is not None else start, min(end + 1, len(plain))))
+        totality = any(
+            phrase_at(lex["totality"], plain, k) for k in range(negator if negator is not None else start, min(end + 1, len(plain)))
+        )
         modified = any(phrase_at(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
         # A group's agreement ("no hubo acuerdo en el grupo") is about the matter under discussion, whatever follows.
         opposing = (cue.kind == OPPOSE) == (negator is None)
         if cue.kind == CONSENSUS:
             objection = _status_quo(found, plain, end, lex)
         else:
-            objection = "about a statement" if about_a_statement(found, plain, end, lex) else _object_problem(cue, found, plain, end, lex, opposing)
+            objection = (
+                "about a statement" if about_a_statement(found, plain, end, lex) else _object_problem(cue, found, plain, end, lex, opposing)
+            )
             if objection == "about something else" and _measure(text, found, plain, end, lex, lang):
                 objection = ""
             if not objection:
@@ -261,7 +265,12 @@ def _subordinate(found: list[Word], plain: list[str], start: int, lex: Lexicon) 
 def _after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """The cue's first word follows a determiner or a number (skipped words aside): "el rechazo", "mucho apoyo", "1 voto"."""
     k = start - 1
-    while k >= 0 and found[k].clause == found[start].clause and phrase_at(lex["skip"], plain, k) and not phrase_at(lex["determiners"], plain, k):
+    while (
+        k >= 0
+        and found[k].clause == found[start].clause
+        and phrase_at(lex["skip"], plain, k)
+        and not phrase_at(lex["determiners"], plain, k)
+    ):
         k -= 1
     return k >= 0 and found[k].clause == found[start].clause and (phrase_at(lex["determiners"], plain, k) or plain[k].isdigit())
 
@@ -269,8 +278,18 @@ def _after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexi
 def _free_standing(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """Only pronouns, negators, intensifiers, opinion verbs and connectors come before ``start`` in its clause."""
     k = start - 1
-    allowed = ("negators", "neither", "not_negation", "skip", "totality", "neg_window", "first_person", "partial_modifiers", "contrast",
-               "connectors")
+    allowed = (
+        "negators",
+        "neither",
+        "not_negation",
+        "skip",
+        "totality",
+        "neg_window",
+        "first_person",
+        "partial_modifiers",
+        "contrast",
+        "connectors",
+    )
     while k >= 0 and found[k].clause == found[start].clause:
         if not any(phrase_at(lex[name], plain, k) for name in allowed):
             return False
@@ -322,8 +341,11 @@ def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex
     """Why the cue's object keeps it from stating a position on the proposal ("" when it does not)."""
     clause = found[end - 1].clause
     k, limit = end, min(len(found), end + OBJECT_WINDOW)
-    while k < limit and found[k].clause == clause and (phrase_at(lex["skip"], plain, k) or phrase_at(lex["totality"], plain, k)
-                                                       or phrase_at(lex["partial_modifiers"], plain, k)):
+    while (
+        k < limit
+        and found[k].clause == clause
+        and (phrase_at(lex["skip"], plain, k) or phrase_at(lex["totality"], plain, k) or phrase_at(lex["partial_modifiers"], plain, k))
+    ):
         k += 1
     if k >= limit or found[k].clause != clause or phrase_at(lex["connectors"], plain, k) or phrase_at(lex["contrast"], plain, k):
         return ""  # nothing follows in the clause: the object is the proposal under consultation

@@ -27,10 +27,31 @@ LISTS_DIR = project_path("data") / "positions"
 CONSENSUS = "consensus"  # a group's agreement ("hubo consenso"): support; not reached ("no hubo acuerdo"): partial
 CUE_SECTIONS = (SUPPORT, CONSENSUS, PARTIAL, OPPOSE)
 WORD_SECTIONS = (
-    "partial_modifiers", "negators", "neither", "not_negation", "skip", "totality", "neg_window", "reporting",
-    "first_person", "contrast", "connectors", "subordinate", "complementizers", "determiners", "function_words", "targets", "status_quo", "irony",
+    "partial_modifiers",
+    "negators",
+    "neither",
+    "not_negation",
+    "skip",
+    "totality",
+    "neg_window",
+    "reporting",
+    "first_person",
+    "contrast",
+    "connectors",
+    "subordinate",
+    "complementizers",
+    "determiners",
+    "function_words",
+    "targets",
+    "status_quo",
+    "irony",
     # issue 25 (stance): measures as targets, the proposal as a whole, requests and titles
-    "measures", "plan_markers", "whole", "requests", "title_links", "statements",
+    "measures",
+    "plan_markers",
+    "whole",
+    "requests",
+    "title_links",
+    "statements",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language
@@ -109,7 +130,9 @@ class Lexicon:
         return self.sections[name]
 
     def merged(self, other: "Lexicon") -> "Lexicon":
-        return Lexicon({n: self.sections[n].merged(other.sections[n]) for n in WORD_SECTIONS}, tuple(dict.fromkeys(self.symbols + other.symbols)))
+        return Lexicon(
+            {n: self.sections[n].merged(other.sections[n]) for n in WORD_SECTIONS}, tuple(dict.fromkeys(self.symbols + other.symbols))
+        )
 
 
 @dataclass
@@ -134,7 +157,6 @@ def parse_sections(text: str, source: str) -> dict[str, list[str]]:
     return resources.parse_sections(text, source, SECTIONS)
 
 
-
 def _lexicon(sections: dict[str, list[str]]) -> Lexicon:
     lexicon = Lexicon()
     symbols = []
@@ -150,7 +172,10 @@ def _lexicon(sections: dict[str, list[str]]) -> Lexicon:
 
 
 def load_cues(
-    *, extra_cues: dict[str, list[str]] | None = None, extra_targets: list[str] | None = None, directory: Path = LISTS_DIR,
+    *,
+    extra_cues: dict[str, list[str]] | None = None,
+    extra_targets: list[str] | None = None,
+    directory: Path = LISTS_DIR,
 ) -> CueLists:
     """The bundled lists of every language plus the user's extra cues (``{support: [...], oppose: [...]}``) and proposal words."""
     lists = CueLists()
@@ -179,8 +204,15 @@ def _union(lexicons: dict[str, Lexicon]) -> Lexicon:
     for lexicon in lexicons.values():
         union = union.merged(lexicon)
     for lang, lexicon in lexicons.items():
-        ordinary = {w for other, lex in lexicons.items() if other != lang for name in ("function_words", "skip")
-                    for options in lex[name].by_first.values() for w in options if len(w) == 1}
+        ordinary = {
+            w
+            for other, lex in lexicons.items()
+            if other != lang
+            for name in ("function_words", "skip")
+            for options in lex[name].by_first.values()
+            for w in options
+            if len(w) == 1
+        }
         for name in ("contrast", "connectors"):
             for words in [w for options in lexicon[name].by_first.values() for w in options if w in ordinary]:
                 union[name].by_first[words[0]].remove(words)

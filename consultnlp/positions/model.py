@@ -82,8 +82,14 @@ class PositionModel:
         scores = self.classifier.scores(list(texts), embeddings=embeddings) + self.group_shift(groups, len(texts))
         return adjusted_probabilities(scores, self.classifier.class_log_prior_, self.adjustment)
 
-    def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None, *, min_probability: float = 0.0,
-                groups: Sequence[str] | None = None) -> tuple[list[str], np.ndarray]:
+    def predict(
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray | None = None,
+        *,
+        min_probability: float = 0.0,
+        groups: Sequence[str] | None = None,
+    ) -> tuple[list[str], np.ndarray]:
         """(position of each text, its probability); below ``min_probability``: ``none``. ``groups``: each text's
         value of ``group_column`` (ignored by a model trained without one)."""
         if len(texts) == 0:
@@ -103,8 +109,9 @@ def adjusted_probabilities(scores: np.ndarray, log_prior: np.ndarray, adjustment
     return e / e.sum(axis=1, keepdims=True)
 
 
-def group_log_ratios(positions: Sequence[str], groups: Sequence[str], classes: Sequence[str], *,
-                     smoothing: float = GROUP_SMOOTHING) -> dict[str, list[float]]:
+def group_log_ratios(
+    positions: Sequence[str], groups: Sequence[str], classes: Sequence[str], *, smoothing: float = GROUP_SMOOTHING
+) -> dict[str, list[float]]:
     """Per group, ``log p(position | group) - log p(position)`` over ``classes``, each group's counts pulled toward
     the overall shares by ``smoothing`` rows' worth of them (a small group says little)."""
     table = pd.crosstab(pd.Series(list(groups), name="group"), pd.Series(list(positions), name="position"))
@@ -147,8 +154,10 @@ def position_metrics(gold: Sequence[str], predicted: Sequence[str], classes: Seq
         "rows": len(gold),
         "accuracy": round(float(np.mean(np.asarray(gold) == np.asarray(predicted))), 4) if len(gold) else 0.0,
         "macro_f1": round(float(f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)), 4),
-        "per_class": {c: {"precision": round(float(p), 4), "recall": round(float(r), 4), "f1": round(float(f), 4), "support": int(s)}
-                      for c, p, r, f, s in zip(labels, precision, recall, f1, support)},
+        "per_class": {
+            c: {"precision": round(float(p), 4), "recall": round(float(r), 4), "f1": round(float(f), 4), "support": int(s)}
+            for c, p, r, f, s in zip(labels, precision, recall, f1, support)
+        },
         "confusion": {str(g): {str(p): int(n) for p, n in row.items() if n} for g, row in confusion.iterrows()},
     }
 
@@ -160,7 +169,10 @@ def choose_adjustment(classifier: ThemeClassifier, scores: np.ndarray, gold: Seq
 
 
 def choose_balancing(
-    classifier: ThemeClassifier, scores: np.ndarray, gold: Sequence[str], shift: np.ndarray | None = None,
+    classifier: ThemeClassifier,
+    scores: np.ndarray,
+    gold: Sequence[str],
+    shift: np.ndarray | None = None,
 ) -> tuple[float, float, dict[str, float]]:
     """The ``tau`` and group weight with the best macro-F1 on validation rows (ties: the smaller weight, then tau),
     and every pair's macro-F1. ``shift`` is the rows' group ratios at weight 1 (None: no groups, weight 0)."""
@@ -214,8 +226,9 @@ def train_position_model(
     if len(val_idx):
         texts, emb = rows(val_idx)
         shift = group_shift(ratios, [groups[i] for i in val_idx], len(val_idx), len(classifier.classes_), 1.0) if groups else None
-        adjustment, weight, tried = choose_balancing(classifier, classifier.scores(texts, embeddings=emb), [data.labels[i][0] for i in val_idx],
-                                                     shift)
+        adjustment, weight, tried = choose_balancing(
+            classifier, classifier.scores(texts, embeddings=emb), [data.labels[i][0] for i in val_idx], shift
+        )
     group_column = data.source.get("group_column") if groups else None
     model = PositionModel(classifier, adjustment, group_column=group_column, group_weight=weight, group_ratios=ratios if weight else {})
     metrics = None
@@ -223,11 +236,28 @@ def train_position_model(
         texts, emb = rows(hold_idx)
         predicted, _ = model.predict(texts, emb, groups=[groups[i] for i in hold_idx] if groups else None)
         metrics = position_metrics([data.labels[i][0] for i in hold_idx], predicted, model.classes)
-    card = build_card(data, classifier, out, rows_train=len(fit_idx), rows_holdout=len(hold_idx), metrics=metrics,
-                      metrics_without_groups=None, training_seconds=round(time.perf_counter() - started, 1))
-    card.update({"kind": KIND, "prior_adjustment": adjustment, "adjustment_macro_f1": tried, "rows_validation": len(val_idx),
-                 "group_column": model.group_column if weight else None, "group_weight": weight, "group_smoothing": GROUP_SMOOTHING,
-                 "group_log_ratios": model.group_ratios})
+    card = build_card(
+        data,
+        classifier,
+        out,
+        rows_train=len(fit_idx),
+        rows_holdout=len(hold_idx),
+        metrics=metrics,
+        metrics_without_groups=None,
+        training_seconds=round(time.perf_counter() - started, 1),
+    )
+    card.update(
+        {
+            "kind": KIND,
+            "prior_adjustment": adjustment,
+            "adjustment_macro_f1": tried,
+            "rows_validation": len(val_idx),
+            "group_column": model.group_column if weight else None,
+            "group_weight": weight,
+            "group_smoothing": GROUP_SMOOTHING,
+            "group_log_ratios": model.group_ratios,
+        }
+    )
     save_model(classifier, card, out)
     (out / "model_card.md").write_text(render_position_card(card), encoding="utf-8")
     return card
@@ -237,29 +267,49 @@ def render_position_card(card: dict[str, Any]) -> str:
     """The model card for people: data, balancing, quality per position, how to use it."""
     data, metrics = card["data"], card.get("metrics")
     lines = [
-        f"# Position classifier `{card['name']}`", "",
+        f"# Position classifier `{card['name']}`",
+        "",
         f"Trained {card['created']} with consultnlp {card['versions'].get('consultnlp')} on `{data.get('file', '(in memory)')}` "
         f"(sha256 `{data.get('sha256', '-')}`), text `{data.get('text_column')}`, label `{data.get('label_column')}` read as positions: "
-        + ", ".join(f"{k or '(blank)'} -> {v}" for k, v in (data.get("label_mapping") or {}).items()) + ".", "",
+        + ", ".join(f"{k or '(blank)'} -> {v}" for k, v in (data.get("label_mapping") or {}).items())
+        + ".",
+        "",
         f"Rows: {data.get('rows_train')} for training, {card.get('rows_validation', 0)} to choose the balancing, "
-        f"{data.get('rows_holdout')} held out. Classes: {', '.join(f'{k} {v}' for k, v in card['class_counts'].items())}.", "",
+        f"{data.get('rows_holdout')} held out. Classes: {', '.join(f'{k} {v}' for k, v in card['class_counts'].items())}.",
+        "",
         f"Balancing: decisions shifted by -{card['prior_adjustment']} x log(share of the position) (logit adjustment), chosen for "
-        f"the best macro-F1 on the validation rows ({', '.join(f'{k}: {v}' for k, v in card.get('adjustment_macro_f1', {}).items())}).", "",
+        f"the best macro-F1 on the validation rows ({', '.join(f'{k}: {v}' for k, v in card.get('adjustment_macro_f1', {}).items())}).",
+        "",
     ]
     if card.get("group_column"):
-        lines += [f"Groups: the value of `{card['group_column']}` shifts decisions by {card['group_weight']} x log(share of the position in "
-                  f"the group / overall share) ({len(card.get('group_log_ratios') or {})} groups; an unseen group shifts nothing).", ""]
+        lines += [
+            f"Groups: the value of `{card['group_column']}` shifts decisions by {card['group_weight']} x log(share of the position in "
+            f"the group / overall share) ({len(card.get('group_log_ratios') or {})} groups; an unseen group shifts nothing).",
+            "",
+        ]
     elif data.get("group_column"):
         lines += [f"Groups: `{data['group_column']}` did not improve the validation rows; the model reads the text only.", ""]
     lines += ["## Quality on the held-out rows", ""]
     if metrics:
-        lines += [f"Macro-F1 {metrics['macro_f1']:.3f}, accuracy {metrics['accuracy']:.3f}.", "", "| position | precision | recall | F1 | rows |",
-                  "|---|---|---|---|---|"]
-        lines += [f"| {p} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |" for p, m in metrics["per_class"].items()]
+        lines += [
+            f"Macro-F1 {metrics['macro_f1']:.3f}, accuracy {metrics['accuracy']:.3f}.",
+            "",
+            "| position | precision | recall | F1 | rows |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {p} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |" for p, m in metrics["per_class"].items()
+        ]
     else:
         lines.append("No rows were held out (`--holdout 0`), so this card has no measured quality.")
-    lines += ["", "## Use", "", f"`consultnlp analyze FILE --position-model {card['name']}` (or `positions.model`). A model reads what people "
-              "wrote; many who disagree in part or in full do not say so in words, so expect low recall of the rare positions.", ""]
+    lines += [
+        "",
+        "## Use",
+        "",
+        f"`consultnlp analyze FILE --position-model {card['name']}` (or `positions.model`). A model reads what people "
+        "wrote; many who disagree in part or in full do not say so in words, so expect low recall of the rare positions.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -267,14 +317,26 @@ def load_position_model(path: str | Path) -> PositionModel:
     """A folder written by ``consultnlp positions train``; a theme model is refused with a message."""
     classifier, card = load_model(path)
     if card.get("kind") != KIND:
-        raise ModelError(f"{path} is a theme model, not a position model. Train one with: consultnlp positions train DATA "
-                         f"--text-column T --label-column L --out models/NAME.")
-    return PositionModel(classifier, float(card.get("prior_adjustment", 1.0)), card, group_column=card.get("group_column"),
-                         group_weight=float(card.get("group_weight") or 0.0), group_ratios=dict(card.get("group_log_ratios") or {}))
+        raise ModelError(
+            f"{path} is a theme model, not a position model. Train one with: consultnlp positions train DATA "
+            f"--text-column T --label-column L --out models/NAME."
+        )
+    return PositionModel(
+        classifier,
+        float(card.get("prior_adjustment", 1.0)),
+        card,
+        group_column=card.get("group_column"),
+        group_weight=float(card.get("group_weight") or 0.0),
+        group_ratios=dict(card.get("group_log_ratios") or {}),
+    )
 
 
 def evaluate_position_model(
-    path: str | Path, data: LabelledData, *, mapping: dict[str, str] | None = None, progress: Progress | None = None,
+    path: str | Path,
+    data: LabelledData,
+    *,
+    mapping: dict[str, str] | None = None,
+    progress: Progress | None = None,
     cache_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Macro-F1, per-class scores and confusions of a saved position model on labelled data."""
@@ -284,8 +346,14 @@ def evaluate_position_model(
     embeddings = embed_unique(data.texts, model_encoder(progress, cache_dir)) if model.classifier.settings.uses_embeddings else None
     predicted, _ = model.predict(data.texts, embeddings, groups=data.groups)
     metrics = position_metrics([labels[0] for labels in data.labels], predicted, model.classes)
-    metrics.update({"model": str(path), "prior_adjustment": model.adjustment, "seconds": round(time.perf_counter() - started, 1),
-                    "data": {k: data.source.get(k) for k in ("file", "sha256", "rows_read", "rows_used")}})
+    metrics.update(
+        {
+            "model": str(path),
+            "prior_adjustment": model.adjustment,
+            "seconds": round(time.perf_counter() - started, 1),
+            "data": {k: data.source.get(k) for k in ("file", "sha256", "rows_read", "rows_used")},
+        }
+    )
     return metrics
 
 

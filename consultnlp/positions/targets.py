@@ -19,14 +19,88 @@ TARGET_MAX = 8  # words of a target phrase
 TITLE_MAX = 20  # words of a contribution that may be a title ("Apoyo a la agricultura familiar")
 MEASURE_WINDOW = OBJECT_WINDOW + 4  # words after a cue looked at for a mark of the plan ("el peaje que introduce este plan")
 # Nouns ending like an infinitive ("lugar", "mujer"): never read as a measure.
-_NOT_INFINITIVES = frozenset({"cualquier", "qualquer", "lugar", "lugares", "hogar", "hogares", "mujer", "mulher", "bienestar", "mar", "poder", "deber", "dever",
-                              "placer", "prazer", "altar", "militar", "popular", "familiar", "escolar", "particular", "similar", "regular",
-                              "nivel", "ayer", "alrededor", "interior", "exterior", "anterior", "posterior", "superior", "inferior",
-                              "mayor", "menor", "mejor", "peor", "amor", "favor", "valor", "sector", "actor", "motor", "autor",
-                              "elevador", "senior", "tutor", "doctor", "director", "profesor", "trabajador", "productor"})
-_NOT_GERUNDS = frozenset({"nothing", "something", "everything", "anything", "thing", "things", "building", "buildings", "morning",
-                          "evening", "during", "king", "ring", "spring", "string", "wing", "ceiling", "feeling", "feelings", "meeting",
-                          "meetings", "being", "bring"})
+_NOT_INFINITIVES = frozenset(
+    {
+        "cualquier",
+        "qualquer",
+        "lugar",
+        "lugares",
+        "hogar",
+        "hogares",
+        "mujer",
+        "mulher",
+        "bienestar",
+        "mar",
+        "poder",
+        "deber",
+        "dever",
+        "placer",
+        "prazer",
+        "altar",
+        "militar",
+        "popular",
+        "familiar",
+        "escolar",
+        "particular",
+        "similar",
+        "regular",
+        "nivel",
+        "ayer",
+        "alrededor",
+        "interior",
+        "exterior",
+        "anterior",
+        "posterior",
+        "superior",
+        "inferior",
+        "mayor",
+        "menor",
+        "mejor",
+        "peor",
+        "amor",
+        "favor",
+        "valor",
+        "sector",
+        "actor",
+        "motor",
+        "autor",
+        "elevador",
+        "senior",
+        "tutor",
+        "doctor",
+        "director",
+        "profesor",
+        "trabajador",
+        "productor",
+    }
+)
+_NOT_GERUNDS = frozenset(
+    {
+        "nothing",
+        "something",
+        "everything",
+        "anything",
+        "thing",
+        "things",
+        "building",
+        "buildings",
+        "morning",
+        "evening",
+        "during",
+        "king",
+        "ring",
+        "spring",
+        "string",
+        "wing",
+        "ceiling",
+        "feeling",
+        "feelings",
+        "meeting",
+        "meetings",
+        "being",
+        "bring",
+    }
+)
 _CONTRACTIONS = frozenset({"del", "al", "do", "da", "dos", "das", "ao", "aos"})  # a preposition and an article: not part of the target
 
 
@@ -36,7 +110,9 @@ def _object_start(found: list[Word], plain: list[str], end: int, lex: Lexicon) -
     k = end
     while k < len(found) and found[k].clause == clause and k < end + OBJECT_WINDOW:
         if any(phrase_at(lex[name], plain, k) for name in ("skip", "totality", "partial_modifiers")) or (
-                phrase_at(lex["function_words"], plain, k) and not any(phrase_at(lex[n], plain, k) for n in ("determiners", "targets", "whole", "measures"))):
+            phrase_at(lex["function_words"], plain, k)
+            and not any(phrase_at(lex[n], plain, k) for n in ("determiners", "targets", "whole", "measures"))
+        ):
             k += 1
             continue
         # "Estoy en contra porque ...": a connector, not an object.
@@ -62,17 +138,31 @@ def measure_object(text: str, found: list[Word], plain: list[str], end: int, lex
         return False
     word, written = plain[k], text[found[k].start : found[k].end]
     verb = not (written[:1].isupper() and not written.isupper())  # "de acuerdo con Javier", "I agree with Manning": a name
-    if verb and lang != "en" and len(word) >= 4 and word.endswith(("ar", "er", "ir")) and word not in _NOT_INFINITIVES \
-            and not phrase_at(lex["determiners"], plain, k):
+    if (
+        verb
+        and lang != "en"
+        and len(word) >= 4
+        and word.endswith(("ar", "er", "ir"))
+        and word not in _NOT_INFINITIVES
+        and not phrase_at(lex["determiners"], plain, k)
+    ):
         return True
     if verb and lang not in ("es", "pt") and word.endswith("ing") and len(word) >= 5 and word not in _NOT_GERUNDS:
         return True
-    if lang not in ("es", "pt") and k > end and plain[k - 1] == "to" and not phrase_at(lex["determiners"], plain, k) and word not in ("be", "the"):
+    if (
+        lang not in ("es", "pt")
+        and k > end
+        and plain[k - 1] == "to"
+        and not phrase_at(lex["determiners"], plain, k)
+        and word not in ("be", "the")
+    ):
         return True
     if any(phrase_at(lex["measures"], plain, c) for c in _content_words(found, plain, k, lex, 3)):
         return True
     clause = found[k].clause
-    return any(phrase_at(lex["plan_markers"], plain, j) for j in range(k, min(len(found), end + MEASURE_WINDOW)) if found[j].clause == clause)
+    return any(
+        phrase_at(lex["plan_markers"], plain, j) for j in range(k, min(len(found), end + MEASURE_WINDOW)) if found[j].clause == clause
+    )
 
 
 def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None = None) -> str:
@@ -92,18 +182,32 @@ def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexico
     j, seen = k, False
     while j < len(found) and found[j].clause == clause and j - k < TARGET_MAX:
         # "the proposed tax": a mark of the plan before the noun belongs to the target; after it ("la reforma propuesta") it ends it.
-        if any(phrase_at(lex[name], plain, j) for name in stops) and (seen or not phrase_at(lex["plan_markers"], plain, j)) and (j > k or seen):
+        if (
+            any(phrase_at(lex[name], plain, j) for name in stops)
+            and (seen or not phrase_at(lex["plan_markers"], plain, j))
+            and (j > k or seen)
+        ):
             break
         if phrase_at(lex["plan_markers"], plain, j) and phrase_at(lex["whole"], plain, j) and not seen:
             break
-        seen = seen or not (phrase_at(lex["function_words"], plain, j) or phrase_at(lex["determiners"], plain, j) or phrase_at(lex["plan_markers"], plain, j))
+        seen = seen or not (
+            phrase_at(lex["function_words"], plain, j)
+            or phrase_at(lex["determiners"], plain, j)
+            or phrase_at(lex["plan_markers"], plain, j)
+        )
         last = j + 1
         j += 1
-    while last > k and (phrase_at(lex["function_words"], plain, last - 1) or phrase_at(lex["determiners"], plain, last - 1)) \
-            and not phrase_at(lex["whole"], plain, last - 1):
+    while (
+        last > k
+        and (phrase_at(lex["function_words"], plain, last - 1) or phrase_at(lex["determiners"], plain, last - 1))
+        and not phrase_at(lex["whole"], plain, last - 1)
+    ):
         last -= 1
-    content = [i for i in range(k, last) if not (phrase_at(lex["function_words"], plain, i) or phrase_at(lex["determiners"], plain, i))
-               or phrase_at(lex["whole"], plain, i)]
+    content = [
+        i
+        for i in range(k, last)
+        if not (phrase_at(lex["function_words"], plain, i) or phrase_at(lex["determiners"], plain, i)) or phrase_at(lex["whole"], plain, i)
+    ]
     if not content or all(phrase_at(lex["whole"], plain, i) for i in content):
         return ""
     return " ".join(text[found[k].start : found[last - 1].end].split())
@@ -140,9 +244,16 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
     if cue.kind == CONSENSUS or len(cue.words) != 1 or end >= len(found) or found[end].clause != found[start].clause:
         return False
     if start != 0:
-        if text[: found[start].start].rstrip()[-1:] not in (";", "•", "-", "*", "\n") and "\n" not in text[found[start - 1].end : found[start].start]:
+        if (
+            text[: found[start].start].rstrip()[-1:] not in (";", "•", "-", "*", "\n")
+            and "\n" not in text[found[start - 1].end : found[start].start]
+        ):
             return False
-    elif found[-1].sentence != found[start].sentence or len(found) > TITLE_MAX or any(phrase_at(lex["contrast"], plain, k) for k in range(len(found))):
+    elif (
+        found[-1].sentence != found[start].sentence
+        or len(found) > TITLE_MAX
+        or any(phrase_at(lex["contrast"], plain, k) for k in range(len(found)))
+    ):
         return False  # "Apoio a meta 3, mas sou contra a meta 5": a sentence, not a heading
     elif text.rstrip()[-1:] in (".", "!"):
         return False  # "Apoio a criação de uma guarda municipal.": a sentence (its object is judged as any other)

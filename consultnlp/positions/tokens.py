@@ -14,8 +14,14 @@ OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
 TAG_QUESTION_WORDS = 3  # "..., isn't it?", "..., ¿no?", "..., não é?": only this short last clause is the question
 WHOLE_QUOTE_SHARE = 0.8  # a comment wrapped in quotes as a whole is the author's own text
 # English contractions, so that "don't support" is read as "do not support".
-_CONTRACTIONS = {"can't": ("can", "not"), "cannot": ("can", "not"), "won't": ("will", "not"), "shan't": ("shall", "not"),
-                 "i'm": ("i", "am"), "let's": ("let", "us")}
+_CONTRACTIONS = {
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
+    "i'm": ("i", "am"),
+    "let's": ("let", "us"),
+}
 _SUFFIXES = (("n't", ("not",)), ("'re", ("are",)), ("'ve", ("have",)), ("'ll", ("will",)), ("'d", ("would",)), ("'m", ("am",)))
 _IS_BEFORE = frozenset({"it", "that", "there", "he", "she", "what", "this", "who"})
 

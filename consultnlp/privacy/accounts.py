@@ -66,7 +66,5 @@ def _checked_numbers(text: str) -> Iterator[tuple[int, int]]:
         if is_valid_cbu(m.group()):
             yield m.start(), m.end()
     for m in _CLABE_RE.finditer(text):
-        if is_valid_clabe(m.group()) and (
-            m.group()[:3] in _CLABE_BANKS or _CLABE_CUE.search(text, max(0, m.start() - 40), m.start())
-        ):
+        if is_valid_clabe(m.group()) and (m.group()[:3] in _CLABE_BANKS or _CLABE_CUE.search(text, max(0, m.start() - 40), m.start())):
             yield m.start(), m.end()

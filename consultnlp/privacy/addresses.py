@@ -20,15 +20,19 @@ _CAP = rf"(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)?|[{_UP}]{{2,
 _PARTICLE = r"(?:de|da|do|das|dos|del|la|las|los|di|van|von|der|du)"
 
 # Flat, block and office after the number; Mexican "Int." (interior) too.
-_UNIT = (r"(?:[ \t]*,?[ \t]*(?i:apto?\.?|apartamento|depto?\.?|dpto\.?|departamento|piso|casa|bloco|bloque|block|"
-         r"torre|of\.?|oficina|sala|conj\.?|conjunto|int\.?|interior|local)[ \t]*[0-9A-Z]{1,5}\b){0,2}")
+_UNIT = (
+    r"(?:[ \t]*,?[ \t]*(?i:apto?\.?|apartamento|depto?\.?|dpto\.?|departamento|piso|casa|bloco|bloque|block|"
+    r"torre|of\.?|oficina|sala|conj\.?|conjunto|int\.?|interior|local)[ \t]*[0-9A-Z]{1,5}\b){0,2}"
+)
 # Mexican tail: ", Col. Centro" / "colonia Roma Norte", then ", C.P. 06000".
 _COLONIA = rf"(?:[ \t]*,?[ \t]*(?i:col\.|colonia)[ \t]+{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,3}})?"
 _POSTAL = r"(?:[ \t]*,?[ \t]*(?i:c\.[ ]?p\.|cp)[ \t]*\d{5}\b)?"
 
-_STREET_ES_PT = (r"calle|c/|avenida|avda\.?|av\.?|pasaje|psje\.?|pje\.?|camino|paseo|bulevar|boulevard|blvd\.?|"
-                 r"calzada|calz\.?|privada|priv\.?|cerrada|andador|prolongaci[óo]n|prol\.?|"
-                 r"rua|r\.|travessa|trav\.|tv\.|alameda|praça|pça\.?|estrada")
+_STREET_ES_PT = (
+    r"calle|c/|avenida|avda\.?|av\.?|pasaje|psje\.?|pje\.?|camino|paseo|bulevar|boulevard|blvd\.?|"
+    r"calzada|calz\.?|privada|priv\.?|cerrada|andador|prolongaci[óo]n|prol\.?|"
+    r"rua|r\.|travessa|trav\.|tv\.|alameda|praça|pça\.?|estrada"
+)
 _ADDR_TOKEN = rf"(?:{_CAP}|[{_UP}][{_LO}]{{0,4}}\.|\d{{1,2}}[ \t]+de[ \t]+{_CAP})"
 _ADDRESS_ES_PT = re.compile(
     rf"(?<![\w/])(?P<type>(?i:{_STREET_ES_PT}))[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}"
@@ -39,8 +43,10 @@ _ADDRESS_ES_PT = re.compile(
 )
 # Colombia: a numbered street ("Calle 10", "Cra. 7A", "Diagonal 45 Bis Sur"), "#" / "No." and the
 # cross street and distance ("5-23"). The "# 5-23" part is what makes it an address.
-_STREET_CO = (r"calle|cll?\.?|carrera|cra\.?|kra\.?|cr\.?|kr\.?|transversal|tv\.?|trans\.?|diagonal|dg\.?|diag\.?|"
-              r"avenida(?:[ \t]+(?:calle|carrera))?|av\.?(?:[ \t]+(?:calle|carrera|cra\.?))?|ak|ac")
+_STREET_CO = (
+    r"calle|cll?\.?|carrera|cra\.?|kra\.?|cr\.?|kr\.?|transversal|tv\.?|trans\.?|diagonal|dg\.?|diag\.?|"
+    r"avenida(?:[ \t]+(?:calle|carrera))?|av\.?(?:[ \t]+(?:calle|carrera|cra\.?))?|ak|ac"
+)
 _ADDRESS_CO = re.compile(
     rf"(?<![\w/])(?i:{_STREET_CO})[ \t]*\d{{1,3}}[ \t]?[A-Za-z]?(?:[ \t]+(?i:bis|sur|norte|este|oeste)){{0,2}}"
     r"[ \t]*(?:#|(?i:n[º°o]\.?|nro\.?|n[úu]m(?:ero)?\.?))[ \t]*\d{1,3}[ \t]?[A-Za-z]?[ \t]*[-–][ \t]*\d{1,3}"
@@ -62,8 +68,10 @@ _ADDRESS_EN = re.compile(
 # apto 31". The neighbourhood, the street and a house number together are an address in any case.
 _WORDS = r"[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}?"
 _AREA = r"(?i:villa|vila|poblaci[óo]n|pobl\.|condominio|condom[íi]nio|conjunto|barrio|bairro|jardim|loteamento|sector|setor)"
-_HOUSE = (r"(?i:casa|depto\.?|dpto\.?|departamento|apto\.?|apartamento|block|bloque|bloco|sitio|parcela|lote|"
-          r"n[º°o]\.?|nro\.?|n[úu]mero|#)")
+_HOUSE = (
+    r"(?i:casa|depto\.?|dpto\.?|departamento|apto\.?|apartamento|block|bloque|bloco|sitio|parcela|lote|"
+    r"n[º°o]\.?|nro\.?|n[úu]mero|#)"
+)
 _HOUSE_WORD = re.compile(rf"(?<!\w){_HOUSE}[ \t]*\d")
 _ADDRESS_HOUSE = re.compile(
     rf"(?<![\w/])(?P<area>{_AREA}[ \t]+{_WORDS}[ \t]*,?[ \t]+)?(?P<type>(?i:{_STREET_ES_PT}))[ \t]+(?P<street>{_WORDS})"
@@ -84,7 +92,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int]]:
         if m.group("type").islower() and m.group("num") and _is_year(m.group("num")):
             continue
         yield m.start(), m.end()
-    for m in (_ADDRESS_HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ()):
+    for m in _ADDRESS_HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ():
         # Without its neighbourhood, "la calle está mala en la casa 2" is prose: ask for a street
         # name in capitals or a number ("pasaje 3"), or a comma before the house number.
         first = m.group("street")[:1]

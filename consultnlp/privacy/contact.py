@@ -43,8 +43,7 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
     lowered = text.lower()
     # "at" only as a word or in brackets: the substring "at" is in most texts and the pattern is costly.
-    if "@" not in text and "arroba" not in lowered and not any(
-            w in lowered for w in (" at ", "at]", "at)", "at}", "at>", "\tat")):
+    if "@" not in text and "arroba" not in lowered and not any(w in lowered for w in (" at ", "at]", "at)", "at}", "at>", "\tat")):
         return
     for m in _OBFUSCATED_RE.finditer(text):
         if m.group("wat") is not None and "@" not in m.group("wat"):
@@ -61,8 +60,27 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
-_PROVIDERS = ("gmail", "hotmail", "yahoo", "outlook", "live", "uol", "bol", "terra", "icloud", "proton",
-              "protonmail", "msn", "ig", "globo", "aol", "gmx", "zoho", "mail", "correo")
+_PROVIDERS = (
+    "gmail",
+    "hotmail",
+    "yahoo",
+    "outlook",
+    "live",
+    "uol",
+    "bol",
+    "terra",
+    "icloud",
+    "proton",
+    "protonmail",
+    "msn",
+    "ig",
+    "globo",
+    "aol",
+    "gmx",
+    "zoho",
+    "mail",
+    "correo",
+)
 
 
 _SEP = rf"(?:[ \u00a0]?[{_DASH}][ \u00a0]?|[ .\u00a0])"
@@ -81,9 +99,7 @@ _PHONE_STRONG = (
 )
 # 11 3456-7890, 15-1234-5678, 91234-5678, and the area code glued on (623524-6305, as a real
 # export had it); a bare 3456-7890 is only weak (could be a range).
-_PHONE_HYPHEN = re.compile(
-    rf"{_PHONE_LEAD}(?:(?P<area>\d{{2,3}})(?P<asep>[ .]|[{_DASH}])?)?(?P<a>\d{{4,5}})[{_DASH}](?P<z>\d{{4}}){_TAIL}"
-)
+_PHONE_HYPHEN = re.compile(rf"{_PHONE_LEAD}(?:(?P<area>\d{{2,3}})(?P<asep>[ .]|[{_DASH}])?)?(?P<a>\d{{4,5}})[{_DASH}](?P<z>\d{{4}}){_TAIL}")
 _PHONE_WEAK = re.compile(rf"{_PHONE_LEAD}\d+(?:{_SEP}\d+){{0,5}}{_TAIL}")
 _PHONE_CUE = re.compile(
     r"(?i)\b(?:tel[eé]fonos?|telefones?|tel|tfno|tlf|telf|fonos?|fone|celular(?:es)?|cel|m[oó]vil|"
@@ -117,11 +133,11 @@ def _is_date_or_years(groups: list[str]) -> bool:
 
 def _has_phone_cue(text: str, start: int, end: int) -> bool:
     """A phone cue word shortly before the number (with no other number between) or right after it."""
-    window = text[max(0, start - 40):start]
+    window = text[max(0, start - 40) : start]
     last = None
     for last in _PHONE_CUE.finditer(window):  # noqa: B007 - the last cue is the one wanted
         pass
-    if last is not None and not any(c.isdigit() for c in window[last.end():]):
+    if last is not None and not any(c.isdigit() for c in window[last.end() :]):
         return True
     return _PHONE_CUE_AFTER.match(text, end, min(len(text), end + 20)) is not None
 
@@ -155,8 +171,10 @@ def find_phones(text: str) -> Iterator[tuple[int, int]]:
                 yield m.start(), m.end()
     for m in _PHONE_HYPHEN.finditer(text):
         strong = m.group("area") is not None or (len(m.group("a")) == 5 and m.group("a")[0] == "9")
-        if m.group("area") is not None and m.group("asep") is None and (
-            m.group("area")[0] == "0" or (_is_year(m.group("z")) and _is_year(m.group("a")[-4:]))
+        if (
+            m.group("area") is not None
+            and m.group("asep") is None
+            and (m.group("area")[0] == "0" or (_is_year(m.group("z")) and _is_year(m.group("a")[-4:])))
         ):
             strong = False  # glued "201920-2020" is more likely two years than a phone
         if _phone_ok(text, m.start(), m.end(), strong=strong):
@@ -174,15 +192,18 @@ def find_phones(text: str) -> Iterator[tuple[int, int]]:
             groups.pop()
 
 
-
-
 # ---------------------------------------------------------------- phones partly written in words
 _DIGIT_WORDS = {
-    **dict.fromkeys(("cero", "zero"), "0"), **dict.fromkeys(("uno", "um", "one"), "1"),
-    **dict.fromkeys(("dos", "dois", "duas", "two"), "2"), **dict.fromkeys(("tres", "três", "three"), "3"),
-    **dict.fromkeys(("cuatro", "quatro", "four"), "4"), **dict.fromkeys(("cinco", "five"), "5"),
-    **dict.fromkeys(("seis", "meia", "six"), "6"), **dict.fromkeys(("siete", "sete", "seven"), "7"),
-    **dict.fromkeys(("ocho", "oito", "eight"), "8"), **dict.fromkeys(("nueve", "nove", "nine"), "9"),
+    **dict.fromkeys(("cero", "zero"), "0"),
+    **dict.fromkeys(("uno", "um", "one"), "1"),
+    **dict.fromkeys(("dos", "dois", "duas", "two"), "2"),
+    **dict.fromkeys(("tres", "três", "three"), "3"),
+    **dict.fromkeys(("cuatro", "quatro", "four"), "4"),
+    **dict.fromkeys(("cinco", "five"), "5"),
+    **dict.fromkeys(("seis", "meia", "six"), "6"),
+    **dict.fromkeys(("siete", "sete", "seven"), "7"),
+    **dict.fromkeys(("ocho", "oito", "eight"), "8"),
+    **dict.fromkeys(("nueve", "nove", "nine"), "9"),
 }
 _DIGIT_WORD_SET = frozenset(_DIGIT_WORDS)
 _DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
@@ -208,7 +229,5 @@ def find_spelled_phones(text: str) -> Iterator[tuple[int, int]]:
         if not words or not 8 <= len(digits) <= 15:
             continue
         # Words alone ("dos tres cinco ...") are numbers in prose unless a phone cue is right there.
-        if (m.group().startswith("+") or _has_phone_cue(text, m.start(), m.end())) and (
-            len(words) < len(parts) or len(words) >= 8
-        ):
+        if (m.group().startswith("+") or _has_phone_cue(text, m.start(), m.end())) and (len(words) < len(parts) or len(words) >= 8):
             yield m.start(), m.end()

@@ -26,9 +26,32 @@ from consultnlp.privacy.plates import find_plates
 
 __all__ = ["PII_KINDS", "PiiMatch", "find_pii", "redact_text"]
 
-PII_KINDS = ("EMAIL", "PHONE", "CPF", "CNPJ", "RUT", "CUIT", "DNI", "CURP", "RFC", "ADDRESS", "NAME",
-             "CARD", "IBAN", "NIT", "RUC", "RG", "PIS", "VOTER_ID", "CNH", "INE", "CI",
-             "BANK_ACCOUNT", "PLATE", "HANDLE")
+PII_KINDS = (
+    "EMAIL",
+    "PHONE",
+    "CPF",
+    "CNPJ",
+    "RUT",
+    "CUIT",
+    "DNI",
+    "CURP",
+    "RFC",
+    "ADDRESS",
+    "NAME",
+    "CARD",
+    "IBAN",
+    "NIT",
+    "RUC",
+    "RG",
+    "PIS",
+    "VOTER_ID",
+    "CNH",
+    "INE",
+    "CI",
+    "BANK_ACCOUNT",
+    "PLATE",
+    "HANDLE",
+)
 
 
 @dataclass(frozen=True)
@@ -45,9 +68,32 @@ class PiiMatch:
 # look like an ID; a validated ID is stronger evidence than a phone shape. A number right
 # after "RG" or "cédula" is as strong as a check digit (a São Paulo RG is shaped like a RUT,
 # a Uruguayan CI too: the cue word then decides); after "DNI" it is weaker.
-_RANK = {"EMAIL": 5, "CPF": 4, "CNPJ": 4, "RUT": 4, "CUIT": 4, "CURP": 4, "RFC": 4, "CARD": 4, "IBAN": 4,
-         "NIT": 4, "RUC": 4, "PIS": 4, "VOTER_ID": 4, "CNH": 4, "INE": 4, "CI": 4, "RG": 4, "DNI": 3,
-         "PHONE": 2, "ADDRESS": 1, "NAME": 1, "BANK_ACCOUNT": 4, "HANDLE": 3, "PLATE": 2}
+_RANK = {
+    "EMAIL": 5,
+    "CPF": 4,
+    "CNPJ": 4,
+    "RUT": 4,
+    "CUIT": 4,
+    "CURP": 4,
+    "RFC": 4,
+    "CARD": 4,
+    "IBAN": 4,
+    "NIT": 4,
+    "RUC": 4,
+    "PIS": 4,
+    "VOTER_ID": 4,
+    "CNH": 4,
+    "INE": 4,
+    "CI": 4,
+    "RG": 4,
+    "DNI": 3,
+    "PHONE": 2,
+    "ADDRESS": 1,
+    "NAME": 1,
+    "BANK_ACCOUNT": 4,
+    "HANDLE": 3,
+    "PLATE": 2,
+}
 assert set(_RANK) == set(PII_KINDS)
 _DIGIT = re.compile(r"\d")
 
@@ -124,7 +170,7 @@ def redact_text(text: str, *, kinds: Collection[str] | None = None) -> tuple[str
     parts: list[str] = []
     pos = 0
     for m in matches:
-        parts.append(text[pos:m.start])
+        parts.append(text[pos : m.start])
         parts.append(f"[{m.kind}]")
         pos = m.end
         counts[m.kind] = counts.get(m.kind, 0) + 1

@@ -69,8 +69,13 @@ class GateResult:
         return sum(f.count for f in self.findings)
 
     def to_dict(self) -> dict:
-        return {"files": self.files, "found": self.found, "known_values": self.known_values, "seconds": round(self.seconds, 3),
-                "findings": [asdict(f) for f in self.findings]}
+        return {
+            "files": self.files,
+            "found": self.found,
+            "known_values": self.known_values,
+            "seconds": round(self.seconds, 3),
+            "findings": [asdict(f) for f in self.findings],
+        }
 
 
 class KnownValues:
@@ -102,8 +107,7 @@ class KnownValues:
             options = self.first.get(matches[i].group().casefold())
             hit = None
             for tokens in options or ():
-                if i + len(tokens) <= len(matches) and all(
-                        matches[i + j].group().casefold() == tokens[j] for j in range(1, len(tokens))):
+                if i + len(tokens) <= len(matches) and all(matches[i + j].group().casefold() == tokens[j] for j in range(1, len(tokens))):
                     hit = tokens
                     break
             if hit is None:
@@ -180,6 +184,7 @@ _ATTR = re.compile(r'(\b(?:title|alt|aria-label|content|data-[\w-]+)=")([^"]*)("
 
 def _markup(text: str, scan: _Scanner, found: Counter) -> str:
     """Text nodes and readable attributes of html/xml, unescaped to scan, escaped back; markup and code left alone."""
+
     def node(m: re.Match[str]) -> str:
         raw = m.group()
         plain = html.unescape(raw)
@@ -199,7 +204,7 @@ def _markup(text: str, scan: _Scanner, found: Counter) -> str:
 
     pieces, pos = [], 0
     for code in _CODE.finditer(text):
-        pieces.append(_ATTR.sub(attr, _NODE.sub(node, text[pos:code.start()])))
+        pieces.append(_ATTR.sub(attr, _NODE.sub(node, text[pos : code.start()])))
         pieces.append(code.group())
         pos = code.end()
     pieces.append(_ATTR.sub(attr, _NODE.sub(node, text[pos:])))
@@ -333,7 +338,9 @@ def _zipped(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
             if new != text:
                 data, changed = new.encode("utf-8"), True
         elif not info.is_dir():
-            raise PrivacyGateError(f"{path.name}: cannot check {info.filename} inside it (not text). Move the file into private/ or remove it.")
+            raise PrivacyGateError(
+                f"{path.name}: cannot check {info.filename} inside it (not text). Move the file into private/ or remove it."
+            )
         out.append((info, data))
     if changed and redact:
         tmp = path.with_name(path.name + ".gate")
@@ -348,8 +355,16 @@ def _qdc(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
 
 
 HANDLERS: dict[str, Callable[[Path, _Scanner, Counter, bool], None]] = {
-    ".html": _html, ".htm": _html, ".json": _json, ".csv": _csv, ".parquet": _parquet, ".xlsx": _xlsx,
-    ".docx": _docx, ".qdpx": _zipped, ".qdc": _qdc, **{s: _text for s in TEXT_SUFFIXES},
+    ".html": _html,
+    ".htm": _html,
+    ".json": _json,
+    ".csv": _csv,
+    ".parquet": _parquet,
+    ".xlsx": _xlsx,
+    ".docx": _docx,
+    ".qdpx": _zipped,
+    ".qdc": _qdc,
+    **{s: _text for s in TEXT_SUFFIXES},
 }
 
 
@@ -381,13 +396,20 @@ def _scan_file(path: Path, scan: _Scanner, redact: bool, shown: str) -> Counter:
     except PrivacyGateError:
         raise
     except Exception as exc:  # noqa: BLE001 - any unreadable file fails closed, naming it
-        raise PrivacyGateError(f"{shown}: the privacy check cannot read it ({type(exc).__name__}: {exc}). Move it into private/ or remove it.") from None
+        raise PrivacyGateError(
+            f"{shown}: the privacy check cannot read it ({type(exc).__name__}: {exc}). Move it into private/ or remove it."
+        ) from None
     return found
 
 
 def gate_folder(
-    folder: Path, *, values: dict[str, str] | None = None, kinds: Collection[str] | None = None, redact: bool = True,
-    files: Iterable[Path] | None = None, redacted: Iterable[str] = (),
+    folder: Path,
+    *,
+    values: dict[str, str] | None = None,
+    kinds: Collection[str] | None = None,
+    redact: bool = True,
+    files: Iterable[Path] | None = None,
+    redacted: Iterable[str] = (),
 ) -> GateResult:
     """Scan the publishable files of ``folder`` (or ``files``) for ``values`` (value -> where it comes from) and for
     detector hits of ``kinds`` (default: all). With ``redact`` each finding is redacted in place and the file is
@@ -399,7 +421,7 @@ def gate_folder(
     known = KnownValues(values or {})
     scan = _Scanner(known, None if kinds is None else list(kinds), redacted)
     result = GateResult(known_values=len(known))
-    for path in (list(files) if files is not None else publishable_files(folder)):
+    for path in list(files) if files is not None else publishable_files(folder):
         shown = str(path.relative_to(folder)) if path.is_relative_to(folder) else path.name
         found = _scan_file(path, scan, redact, shown)
         result.files += 1

@@ -57,58 +57,95 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Validator, re.Pattern[str] | None]
     ("CPF", re.compile(rf"{_LEAD}\d{{3}}{_DOT}\d{{3}}{_DOT}\d{{3}}{_HYPHEN}\d{{2}}{_TAIL}"), is_valid_cpf, None),
     # "529.982.247/25": a slash before the check digits, as some forms print it.
     ("CPF", re.compile(rf"{_LEAD}\d{{3}}\.?\d{{3}}\.?\d{{3}}[ ]?/[ ]?\d{{2}}(?!\d)(?![.,-]\d)"), is_valid_cpf, None),
-    ("CNPJ", re.compile(
-        rf"{_LEAD}\d{{2}}{_DOT}\d{{3}}{_DOT}\d{{3}}(?:[ ]?/[ ]?)?\d{{4}}(?:[ ]?[{_DASH}][ ]?)?\d{{2}}{_TAIL}"),
-     is_valid_cnpj, None),
+    (
+        "CNPJ",
+        re.compile(rf"{_LEAD}\d{{2}}{_DOT}\d{{3}}{_DOT}\d{{3}}(?:[ ]?/[ ]?)?\d{{4}}(?:[ ]?[{_DASH}][ ]?)?\d{{2}}{_TAIL}"),
+        is_valid_cnpj,
+        None,
+    ),
     # The alphanumeric CNPJ only in its full formatted shape; bare, it would look like any code.
-    ("CNPJ", re.compile(rf"(?<![\w.])[0-9A-Z]{{2}}\.[0-9A-Z]{{3}}\.[0-9A-Z]{{3}}/[0-9A-Z]{{4}}[{_DASH}]\d{{2}}{_TAIL}"),
-     is_valid_cnpj, None),
-    ("CUIT", re.compile(
-        rf"{_LEAD}(?:20|23|24|27|30|33|34)[{_DASH}\s.]?\d{{2}}\.?\d{{3}}\.?\d{{3}}[{_DASH}\s.]?\d{_TAIL}"),
-     is_valid_cuit, None),
+    (
+        "CNPJ",
+        re.compile(rf"(?<![\w.])[0-9A-Z]{{2}}\.[0-9A-Z]{{3}}\.[0-9A-Z]{{3}}/[0-9A-Z]{{4}}[{_DASH}]\d{{2}}{_TAIL}"),
+        is_valid_cnpj,
+        None,
+    ),
+    (
+        "CUIT",
+        re.compile(rf"{_LEAD}(?:20|23|24|27|30|33|34)[{_DASH}\s.]?\d{{2}}\.?\d{{3}}\.?\d{{3}}[{_DASH}\s.]?\d{_TAIL}"),
+        is_valid_cuit,
+        None,
+    ),
     # A RUT needs its verifier set off by a dash, or a K: a bare 9-digit run is too common to trust.
-    ("RUT", re.compile(
-        rf"{_LEAD}(?:\d{{1,2}}\.\d{{3}}\.\d{{3}}|\d{{7,8}})(?:[ ]?[{_DASH}][ ]?[\dkK]|[kK])(?![\w])(?![.,/-]\d)"),
-     is_valid_rut, None),
-    ("CURP", re.compile(
-        r"(?<![A-Za-z0-9])[A-Za-z][AEIOUXaeioux][A-Za-z]{2}\d{6}[HMXhmx][A-Za-z]{5}[0-9A-Za-z]\d(?![A-Za-z0-9])"),
-     is_valid_curp, None),
-    ("RFC", re.compile(rf"(?<![\w&])[A-Za-zÑñ&]{{3,4}}[ {_DASH}]?\d{{6}}[ {_DASH}]?[A-Za-z0-9]{{2}}[0-9Aa](?![\w&])"),
-     is_valid_rfc, None),
+    (
+        "RUT",
+        re.compile(rf"{_LEAD}(?:\d{{1,2}}\.\d{{3}}\.\d{{3}}|\d{{7,8}})(?:[ ]?[{_DASH}][ ]?[\dkK]|[kK])(?![\w])(?![.,/-]\d)"),
+        is_valid_rut,
+        None,
+    ),
+    (
+        "CURP",
+        re.compile(r"(?<![A-Za-z0-9])[A-Za-z][AEIOUXaeioux][A-Za-z]{2}\d{6}[HMXhmx][A-Za-z]{5}[0-9A-Za-z]\d(?![A-Za-z0-9])"),
+        is_valid_curp,
+        None,
+    ),
+    ("RFC", re.compile(rf"(?<![\w&])[A-Za-zÑñ&]{{3,4}}[ {_DASH}]?\d{{6}}[ {_DASH}]?[A-Za-z0-9]{{2}}[0-9Aa](?![\w&])"), is_valid_rfc, None),
     ("INE", re.compile(r"(?<![A-Za-z0-9])[A-ZÑ]{6}\d{8}[HM]\d{3}(?![A-Za-z0-9])"), is_valid_ine, None),
     # Cards: 4-4-4-4(-3), Amex/Diners 4-6-5 / 4-6-4, or one run of 13-19 digits.
-    ("CARD", re.compile(
-        rf"{_LEAD}(?:\d{{4}}(?P<s>[ {_DASH}])\d{{4}}(?P=s)\d{{4}}(?P=s)\d{{1,4}}(?:(?P=s)\d{{3}})?|"
-        rf"\d{{4}}(?P<t>[ {_DASH}])\d{{6}}(?P=t)\d{{4,5}}|\d{{13,19}}){_TAIL}"),
-     is_valid_card, None),
-    ("IBAN", re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])"),
-     is_valid_iban, None),
+    (
+        "CARD",
+        re.compile(
+            rf"{_LEAD}(?:\d{{4}}(?P<s>[ {_DASH}])\d{{4}}(?P=s)\d{{4}}(?P=s)\d{{1,4}}(?:(?P=s)\d{{3}})?|"
+            rf"\d{{4}}(?P<t>[ {_DASH}])\d{{6}}(?P=t)\d{{4,5}}|\d{{13,19}}){_TAIL}"
+        ),
+        is_valid_card,
+        None,
+    ),
+    ("IBAN", re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])"), is_valid_iban, None),
     # NIT: a company's 9 digits with dots and a dashed check digit ("900.123.456-7"); other shapes after "NIT".
     ("NIT", re.compile(rf"{_LEAD}[89]\d{{2}}\.\d{{3}}\.\d{{3}}[ ]?[{_DASH}][ ]?\d{_TAIL}"), is_valid_nit, None),
-    ("NIT", re.compile(rf"{_LEAD}(?:\d{{1,3}}(?:\.\d{{3}}){{2,3}}|\d{{8,15}})(?:[ ]?[{_DASH}][ ]?)?\d{_TAIL}"),
-     is_valid_nit, _cue(r"\bnit\b")),
-    ("RUC", re.compile(rf"{_LEAD}(?:10|15|17|20)[{_DASH}\s.]?\d{{8}}[{_DASH}\s.]?\d{_TAIL}"), is_valid_ruc,
-     _cue(r"\bruc\b")),
+    (
+        "NIT",
+        re.compile(rf"{_LEAD}(?:\d{{1,3}}(?:\.\d{{3}}){{2,3}}|\d{{8,15}})(?:[ ]?[{_DASH}][ ]?)?\d{_TAIL}"),
+        is_valid_nit,
+        _cue(r"\bnit\b"),
+    ),
+    ("RUC", re.compile(rf"{_LEAD}(?:10|15|17|20)[{_DASH}\s.]?\d{{8}}[{_DASH}\s.]?\d{_TAIL}"), is_valid_ruc, _cue(r"\bruc\b")),
     # PIS/PASEP/NIS in its own shape 123.45678.90-1; bare 11 digits only after its cue word.
     ("PIS", re.compile(rf"{_LEAD}\d{{3}}\.\d{{5}}\.\d{{2}}[{_DASH}]\d{_TAIL}"), is_valid_pis, None),
-    ("PIS", re.compile(rf"{_LEAD}\d{{3}}\.?\d{{5}}\.?\d{{2}}[{_DASH}]?\d{_TAIL}"), is_valid_pis,
-     _cue(r"\b(?:pis|pasep|nis|nit|pis/pasep)\b")),
+    (
+        "PIS",
+        re.compile(rf"{_LEAD}\d{{3}}\.?\d{{5}}\.?\d{{2}}[{_DASH}]?\d{_TAIL}"),
+        is_valid_pis,
+        _cue(r"\b(?:pis|pasep|nis|nit|pis/pasep)\b"),
+    ),
     # Título de eleitor: 12 digits, grouped 4-4-4 or bare after its cue.
     ("VOTER_ID", re.compile(rf"{_LEAD}\d{{4}}[ .]\d{{4}}[ .]\d{{4}}{_TAIL}"), is_valid_voter_id, None),
-    ("VOTER_ID", re.compile(rf"{_LEAD}\d{{4}}[ .]?\d{{4}}[ .]?\d{{4}}{_TAIL}"), is_valid_voter_id,
-     _cue(r"\bt[íi]tulo(?:[ ]+de)?[ ]+eleitor|\bt[íi]tulo[ ]+eleitoral|\binscri[çc][ãa]o[ ]+eleitoral|\beleitor\b")),
-    ("CNH", re.compile(rf"{_LEAD}\d{{9}}[{_DASH} ]?\d{{2}}{_TAIL}"), is_valid_cnh,
-     _cue(r"\bcnh\b|\bhabilita[çc][ãa]o\b|\bcarteira[ ]+de[ ]+motorista\b")),
+    (
+        "VOTER_ID",
+        re.compile(rf"{_LEAD}\d{{4}}[ .]?\d{{4}}[ .]?\d{{4}}{_TAIL}"),
+        is_valid_voter_id,
+        _cue(r"\bt[íi]tulo(?:[ ]+de)?[ ]+eleitor|\bt[íi]tulo[ ]+eleitoral|\binscri[çc][ãa]o[ ]+eleitoral|\beleitor\b"),
+    ),
+    (
+        "CNH",
+        re.compile(rf"{_LEAD}\d{{9}}[{_DASH} ]?\d{{2}}{_TAIL}"),
+        is_valid_cnh,
+        _cue(r"\bcnh\b|\bhabilita[çc][ãa]o\b|\bcarteira[ ]+de[ ]+motorista\b"),
+    ),
     # A São Paulo RG in its printed shape 12.345.678-X validates on its own; a Chilean RUT of the same
     # shape that validates too is found by the RUT pattern above, which wins the tie.
     ("RG", re.compile(rf"{_LEAD}\d{{2}}\.\d{{3}}\.\d{{3}}[ ]?[{_DASH}][ ]?[\dXx](?![\w])(?![.,/-]\d)"), is_valid_rg_sp, None),
     # A Peruvian DNI with its check character (45678912-3, 45678912-K) after its cue.
-    ("DNI", re.compile(rf"{_LEAD}\d{{8}}[ ]?[{_DASH}][ ]?[\dA-Ka-k](?![\w])"), is_valid_pe_dni,
-     _cue(r"\bd\.?[ ]?n\.?[ ]?i\b|\bdocumento\b|\bcui\b")),
+    (
+        "DNI",
+        re.compile(rf"{_LEAD}\d{{8}}[ ]?[{_DASH}][ ]?[\dA-Ka-k](?![\w])"),
+        is_valid_pe_dni,
+        _cue(r"\bd\.?[ ]?n\.?[ ]?i\b|\bdocumento\b|\bcui\b"),
+    ),
     # Uruguayan CI in its own shape 1.234.567-2; Ecuadorian cédula only after a cue.
     ("CI", re.compile(rf"{_LEAD}\d\.\d{{3}}\.\d{{3}}[ ]?[{_DASH}][ ]?\d{_TAIL}"), is_valid_uy_ci, None),
-    ("CI", re.compile(rf"{_LEAD}\d{{9}}[{_DASH}]?\d{_TAIL}"), is_valid_ec_ci,
-     _cue(r"\bc[ée]dula\b|\bc\.?[ ]?i\b\.?|\bidentidad\b|\bcc\b")),
+    ("CI", re.compile(rf"{_LEAD}\d{{9}}[{_DASH}]?\d{_TAIL}"), is_valid_ec_ci, _cue(r"\bc[ée]dula\b|\bc\.?[ ]?i\b\.?|\bidentidad\b|\bcc\b")),
 )
 
 # ID kinds whose own cue word before the number breaks a tie between two kinds that both validate.

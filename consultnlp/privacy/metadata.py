@@ -53,7 +53,11 @@ def value_kind(value: object) -> str | None:
         kind = found[0].kind if found else "PHONE"
         return kind if kind in ("EMAIL", "PHONE") else "ID"
     words = text.split()
-    if _NAME_CHARS[0] <= len(text) <= _NAME_CHARS[1] and _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] and not any(ch.isdigit() for ch in text):
+    if (
+        _NAME_CHARS[0] <= len(text) <= _NAME_CHARS[1]
+        and _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]
+        and not any(ch.isdigit() for ch in text)
+    ):
         for candidate in {text, text.title()}:
             covered = sum(m.end - m.start for m in find_pii(candidate, kinds=["NAME"]))
             if covered >= 0.6 * len(text):
@@ -98,9 +102,7 @@ def neutral_header(position: int) -> str:
     return f"column_{position}"
 
 
-def public_segment_values(
-    frame: pd.DataFrame, columns: Iterable[str], *, skip: Iterable[str] = ()
-) -> tuple[pd.DataFrame, dict[str, int]]:
+def public_segment_values(frame: pd.DataFrame, columns: Iterable[str], *, skip: Iterable[str] = ()) -> tuple[pd.DataFrame, dict[str, int]]:
     """``frame`` with each segment value that holds personal data replaced by a placeholder (``[EMAIL]``);
     and the count of rows changed per column. Columns in ``skip`` (shown as pseudonyms) are left as they are.
     Returns ``frame`` itself when nothing changes."""

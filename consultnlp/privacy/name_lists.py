@@ -21,8 +21,19 @@ from consultnlp.errors import ConsultNLPError
 from consultnlp.resources import project_path
 
 __all__ = [
-    "ARTICLES", "DIRECTIONS", "NOT_PERSON", "ORGS", "PARTICLE", "PLACE_NOUNS", "PLACE_PREPOSITIONS", "PUBLIC_ROLES",
-    "TITLES", "Gazetteer", "fold", "is_particle", "load_gazetteer",
+    "ARTICLES",
+    "DIRECTIONS",
+    "NOT_PERSON",
+    "ORGS",
+    "PARTICLE",
+    "PLACE_NOUNS",
+    "PLACE_PREPOSITIONS",
+    "PUBLIC_ROLES",
+    "TITLES",
+    "Gazetteer",
+    "fold",
+    "is_particle",
+    "load_gazetteer",
 ]
 
 # "y" / "e" are not particles: "Antonia y Álvaro" are two people, each a name of their own.
@@ -65,8 +76,7 @@ def _read_list(name: str) -> list[str]:
     path = project_path("data", "names", name)
     if not path.exists():
         raise ConsultNLPError(
-            f"Name list {path} is missing; names without a cue cannot be found. "
-            "Reinstall consultnlp, or leave NAME out of redact.kinds."
+            f"Name list {path} is missing; names without a cue cannot be found. Reinstall consultnlp, or leave NAME out of redact.kinds."
         )
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as f:
@@ -98,10 +108,10 @@ def load_gazetteer() -> Gazetteer:
 # Capitalised words that follow these cues but are not names. A leading title is
 # skipped ("Sr. Presidente Juan Pérez"); a leading article or organisation word
 # means there is no person ("Atentamente, El Comité"); either ends a name.
-ARTICLES = frozenset(
-    w.capitalize() for w in "El La Los Las O A Os As The Un Una Um Uma Mi Mis Meu Minha My Our Nuestro Nuestra".split()
-)
-TITLES = frozenset(w.capitalize() for w in """
+ARTICLES = frozenset(w.capitalize() for w in "El La Los Las O A Os As The Un Una Um Uma Mi Mis Meu Minha My Our Nuestro Nuestra".split())
+TITLES = frozenset(
+    w.capitalize()
+    for w in """
 Presidente Presidenta President Ministro Ministra Minister Diputado Diputada Deputado Deputada Senador Senadora
 Alcalde Alcaldesa Prefeito Prefeita Governador Gobernador Gobernadora Director Directora Diretor Diretora
 Secretario Secretaria Secretário Secretária Secretary Juez Jueza Juiz Juíza Vereador Vereadora Concejal Concejala
@@ -113,8 +123,11 @@ Miembro Membro Member Coordinador Coordinadora Coordenador Coordenadora Represen
 Ciudadano Ciudadana Cidadão Cidadã Citizen Titular Adjunto Asociado Associado Vocero Vocera Dirigente Tesorero
 Tesorera Socio Socia Fundador Fundadora Jefe Jefa Gerente Licenciado Licenciada Trabajador Trabajadora Trabalhador
 Trabalhadora Funcionario Funcionaria Servidor Servidora Joven Jovem Mujer Mulher Hombre Homem Activista Feminista
-""".split())
-ORGS = frozenset(w.capitalize() for w in """
+""".split()
+)
+ORGS = frozenset(
+    w.capitalize()
+    for w in """
 Equipo Equipe Team Comité Comitê Committee Comisión Comissão Asociación Associação Association Fundación
 Fundação Instituto Institute Sindicato Federación Federação Consejo Conselho Council Coordinación Coordenação
 Red Rede Movimiento Movimento Colectivo Coletivo Grupo Group Centro Center Centre Junta
@@ -122,14 +135,16 @@ Universidad Universidade University
 Ministerio Ministério Gobierno Governo Government República Nación Nação Estado State Congreso Congresso Senado
 Cámara Câmara Municipalidad Prefeitura Gracias Obrigado Obrigada Thanks Thank Cordiales Todos Todas Chile Brasil
 Brazil México Mexico Argentina ONG NGO Partido Party
-""".split())
-
+""".split()
+)
 
 
 # ---------------------------------------------------------------- words around names without a cue
 # Words that make the capitalised phrase they start (or sit in) the name of a place,
 # an institution, a law, a programme or a prize rather than of a person.
-NOT_PERSON = frozenset(_fold(w) for w in """
+NOT_PERSON = frozenset(
+    _fold(w)
+    for w in """
 Hospital Clínica Clinica Posto Cesfam Consultorio Universidad Universidade University Facultad Faculdade Escuela Escola
 Colegio Colégio Liceo Instituto Institute Jardín Jardim Academia Campus School College Escolas Colegios Liceos
 Fundación Fundação Foundation Asociación Associação Sindicato Cooperativa Corporación Sociedad Sociedade Club Clube
@@ -160,9 +175,12 @@ Farmácia Restaurante Editorial Editora Revista Diario Jornal Periódico Newspap
 Delegación Subsecretaría Seremi Reforma Emenda Enmienda Amendment Doctrina Doutrina Doctrine Acuerdo Acordo Agreement
 Tratado Treaty Protocolo Protocol Convención Convenção Convention Pacto Pact Declaración Declaração Declaration
 Carta Constitución Constituição Constitution Orquesta Orquestra Orchestra Coro Banda Band Premios Fórmula Formula
-""".split())
+""".split()
+)
 # Public offices: a name after one is a public figure in that role ("Ministro Rodrigo Valdés"), kept.
-PUBLIC_ROLES = frozenset(_fold(w) for w in """
+PUBLIC_ROLES = frozenset(
+    _fold(w)
+    for w in """
 Presidente Presidenta President Ministro Ministra Minister Senador Senadora Senator Sen Diputado Diputada Deputado
 Deputada Congressman Congresswoman Representative Rep Alcalde Alcaldesa Prefeito Prefeita Mayor Governador
 Gobernador Gobernadora Governor Vereador Vereadora Concejal Concejala Councillor Intendente Intendenta Papa Pope Rey
@@ -176,7 +194,8 @@ Economist Historiador Historiadora Historian Sociólogo Socióloga Premier Prime
 Fiscal Procurador Procuradora Contralor Contralora Superintendente Embajador Embajadora Embaixador Ambassador
 Arzobispo Arcebispo Archbishop Obispo Bispo Bishop Cardenal Cardeal Cardinal Padre Sacerdote Pastor Reverendo
 Santo Santa Beato Beata
-""".split())
+""".split()
+)
 # Words before a capitalised phrase that say it is a place: "vivo en Pedro Aguirre Cerda",
 # "the entrance of South Glen Gables".
 PLACE_PREPOSITIONS = frozenset(
@@ -187,11 +206,14 @@ PLACE_PREPOSITIONS = frozenset(
 DIRECTIONS = frozenset("north south east west norte sur este oeste leste".split())
 # Nouns that name a place before "de"/"do"/"of" and its name: "la comuna de Pedro Aguirre Cerda",
 # "a cidade de Bento Gonçalves", "the town of Ada".
-PLACE_NOUNS = frozenset(fold(w) for w in """
+PLACE_NOUNS = frozenset(
+    fold(w)
+    for w in """
 ciudad cidade city comuna municipio município municipalidad prefeitura región region provincia província estado
 state villa vila pueblo povoado localidad localidade distrito district bairro barrio town village county condado
 isla ilha island sector setor cerro valle vale río rio river lago lake población colonia hacienda fazenda sitio
 estación estação station calle rua avenida street avenue puente ponte bridge viaducto viaduto viaduct hospital
 escuela escola school liceo colegio universidad universidade university instituto institute parque park plaza
 praça square aeropuerto aeroporto airport puerto porto port
-""".split())
+""".split()
+)

@@ -45,9 +45,7 @@ _WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _WORD_RE = re.compile(_WORD)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n])[\s\"'“«(]*$")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
-_RUN_RE = re.compile(
-    rf"(?<![\w'’])(?:{CAP})(?:(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}|-)(?:{CAP}))*(?![\w'’])"
-)
+_RUN_RE = re.compile(rf"(?<![\w'’])(?:{CAP})(?:(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}|-)(?:{CAP}))*(?![\w'’])")
 _PREV_WORDS_RE = re.compile(r"([\w'’-]+)[ \t]+(?:([\w'’-]+)[ \t]+)?$")  # the words right before, same sentence
 _CONJ_SURNAME_RE = re.compile(rf"[ \t]+[ye][ \t]+(?P<word>{CAP})(?![\w'’])")
 _TAIL_RE = re.compile(rf"[ \t]+(?P<particles>(?:{PARTICLE}[ \t]+){{0,2}})(?P<word>{_WORD})")
@@ -62,8 +60,7 @@ class _Token:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(start + m.start(), start + m.end(), m.group(), fold(m.group()))
-            for m in re.finditer(r"\S+", text[start:end])]
+    return [_Token(start + m.start(), start + m.end(), m.group(), fold(m.group())) for m in re.finditer(r"\S+", text[start:end])]
 
 
 def _is_title(word: str) -> bool:
@@ -102,14 +99,14 @@ def extend_tail(text: str, end: int, gaz: Gazetteer) -> int:
             return end
         if particles:
             ok = _plain_surname(word, gaz, after_particle=fold(particles.split()[-1]) in _NAME_PARTICLES) or (
-                _is_title(word) and fold(word) not in NOT_PERSON and word.casefold() not in gaz.words)
+                _is_title(word) and fold(word) not in NOT_PERSON and word.casefold() not in gaz.words
+            )
         else:
             ok = (not _is_title(word)) and _plain_surname(word, gaz, after_particle=False)
             if not ok and fold(word) in gaz.surnames and not _is_title(word):
                 # "santos" is also a word, but not before "da Costa"
                 nxt = _TAIL_RE.match(text, m.end())
-                ok = nxt is not None and bool(nxt.group("particles")) and _plain_surname(
-                    nxt.group("word"), gaz, after_particle=True)
+                ok = nxt is not None and bool(nxt.group("particles")) and _plain_surname(nxt.group("word"), gaz, after_particle=True)
         if not ok:
             return end
         end = m.end()
@@ -141,7 +138,7 @@ def _is_name_part(tok: _Token, gaz: Gazetteer) -> bool:
 
 
 def _strong_surname_after(run: list[_Token], k: int, gaz: Gazetteer) -> bool:
-    nxt = next((t for t in run[k + 1:] if not is_particle(t.word)), None)
+    nxt = next((t for t in run[k + 1 :] if not is_particle(t.word)), None)
     return nxt is not None and nxt.key in gaz.surnames and nxt.word.casefold() not in gaz.ambiguous
 
 
@@ -152,9 +149,9 @@ def _is_public(tokens: list[_Token], gaz: Gazetteer) -> bool:
     full = tuple(t.key for t in tokens)
     for figure in gaz.public_full:
         n = len(figure)
-        if any(keys[i:i + n] == figure for i in range(len(keys) - n + 1)):
+        if any(keys[i : i + n] == figure for i in range(len(keys) - n + 1)):
             return True
-        if any(full[i:i + n] == figure for i in range(len(full) - n + 1)):
+        if any(full[i : i + n] == figure for i in range(len(full) - n + 1)):
             return True
     return False
 
@@ -168,8 +165,12 @@ def _vetoed_before(text: str, start: int) -> bool:
     if last in NOT_PERSON or last in PLACE_PREPOSITIONS or last in PUBLIC_ROLES or last in PLACE_NOUNS:
         return True
     # "la ciudad de Bento Gonçalves", "the town of Ada", "el viaducto del Malleco"
-    return m.group(2) is not None and fold(m.group(1)) in PLACE_NOUNS and is_particle(m.group(2)) or (
-        m.group(2) is not None and fold(m.group(1)) in PLACE_NOUNS and last == "of")
+    return (
+        m.group(2) is not None
+        and fold(m.group(1)) in PLACE_NOUNS
+        and is_particle(m.group(2))
+        or (m.group(2) is not None and fold(m.group(1)) in PLACE_NOUNS and last == "of")
+    )
 
 
 def _name_in_run(
@@ -184,15 +185,25 @@ def _name_in_run(
     i = next((k for k, t in enumerate(run) if _is_given(t, gaz, signed=signed) and not t.word.isupper()), None)
     if i is None:
         # A given name that is also a word ("Juliana", "Rosa") when a surname that is not one follows.
-        i = next((k for k, t in enumerate(run) if _is_given(t, gaz, signed=True) and not t.word.isupper()
-                  and _strong_surname_after(run, k, gaz)), None)
+        i = next(
+            (
+                k
+                for k, t in enumerate(run)
+                if _is_given(t, gaz, signed=True) and not t.word.isupper() and _strong_surname_after(run, k, gaz)
+            ),
+            None,
+        )
     if i is None or any(t.key in NOT_PERSON or t.key in PUBLIC_ROLES or t.key in DIRECTIONS for t in run[:i]):
         return None
     # A first given name the lists lack ("Waldir José Dupont"): an unknown word right before one.
     # Not a sentence's first word, though: that is any capitalised word ("Siehe Robert ...").
     first = i
-    while (first > 0 and _is_name_part(run[first - 1], gaz) and run[first - 1].key not in gaz.surnames
-           and not _SENTENCE_START.search(text, 0, run[first - 1].start)):
+    while (
+        first > 0
+        and _is_name_part(run[first - 1], gaz)
+        and run[first - 1].key not in gaz.surnames
+        and not _SENTENCE_START.search(text, 0, run[first - 1].start)
+    ):
         first -= 1
     j = i + 1
     parts = surname_like = 0
@@ -245,16 +256,17 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         if run[0].key in NOT_PERSON or _vetoed_before(text, m.start()):
             continue
         # After "Sr." / "Prof." the cue reading decides (it knows institutions named after people).
-        if re.search(r"(?:^|[\s(])(?:Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Ms|Prof|Profa|Lic|Ing)\.[ \t]*$", text[max(0, m.start() - 8):m.start()]):
+        if re.search(r"(?:^|[\s(])(?:Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Ms|Prof|Profa|Lic|Ing)\.[ \t]*$", text[max(0, m.start() - 8) : m.start()]):
             continue
-        before = text[max(0, m.start() - 3):m.start()]
-        after = text[m.end():]
+        before = text[max(0, m.start() - 3) : m.start()]
+        after = text[m.end() :]
         whole = stripped == m.group()
         # A dash before it, or the last line, and nothing after it but ", Place": where signatures go
         # ("— Lucía, Tinogasta"); a dash also opens list items ("- Salud - Educación"), which go on.
-        signed = bool(text[:m.start()].strip(" \t—–-")) and (
-            bool(re.search(r"[—–-][ \t]*$", before)) or text[:m.start()].rstrip(" \t").endswith("\n")) and (
-            re.fullmatch(rf"[ \t]*(?:[,(][ \t]*{CAP}(?:[ \t]+{CAP}){{0,3}}\)?)?[ \t.]*", after) is not None
+        signed = (
+            bool(text[: m.start()].strip(" \t—–-"))
+            and (bool(re.search(r"[—–-][ \t]*$", before)) or text[: m.start()].rstrip(" \t").endswith("\n"))
+            and (re.fullmatch(rf"[ \t]*(?:[,(][ \t]*{CAP}(?:[ \t]+{CAP}){{0,3}}\)?)?[ \t.]*", after) is not None)
         )
         # A given name that is also a word ("Paz", "Juliana") signs only with a place after it.
         placed = signed and re.match(r"[ \t]*[,(]", after) is not None
@@ -293,8 +305,11 @@ def _shaped_name(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tuple
         if j >= len(run) or not _is_name_part(run[j], gaz):
             continue
         head = run[first]
-        if (head.key in NOT_PERSON or head.key in PUBLIC_ROLES or head.word.casefold() in gaz.words and
-                head.key not in gaz.given) or _vetoed_before(text, head.start) or _is_public(run[first:j + 1], gaz):
+        if (
+            (head.key in NOT_PERSON or head.key in PUBLIC_ROLES or head.word.casefold() in gaz.words and head.key not in gaz.given)
+            or _vetoed_before(text, head.start)
+            or _is_public(run[first : j + 1], gaz)
+        ):
             continue
         if first == 0 and _SENTENCE_START.search(text, 0, head.start) and head.key not in gaz.given:
             continue
@@ -308,8 +323,10 @@ def _surname_pair(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tupl
         a, b = run[k], run[k + 1]
         if a.word.isupper() or b.word.isupper():
             continue
-        if all(_plain_surname(t.word, gaz, after_particle=False) and t.key not in gaz.given
-               and t.word.casefold() not in gaz.words for t in (a, b)):
+        if all(
+            _plain_surname(t.word, gaz, after_particle=False) and t.key not in gaz.given and t.word.casefold() not in gaz.words
+            for t in (a, b)
+        ):
             if k > 0 or _vetoed_before(text, a.start) or _SENTENCE_START.search(text, 0, a.start):
                 return
             if k + 2 < len(run) and run[k + 2].key in NOT_PERSON or _is_public(run, gaz):
@@ -330,8 +347,7 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         tok.key = fold(tok.word)
         # "daña" folds to "dana": a name in lower case keeps its ñ, so a folded ñ is a different word.
         # A given name that is also a word ("juliana", "rosa", "sean") is not read in lower case or capitals.
-        if (tok.key not in gaz.plain_given or tok.word.casefold() in gaz.ambiguous or "ñ" in tok.word.casefold()
-                or is_particle(tok.word)):
+        if tok.key not in gaz.plain_given or tok.word.casefold() in gaz.ambiguous or "ñ" in tok.word.casefold() or is_particle(tok.word):
             continue
         if _vetoed_before(text, tok.start):
             continue
@@ -339,11 +355,11 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         # "fuentes") counts only next to one that is not ("tapia vera", "fuentes araya").
         j = k
         names, kinds = [tok], ["given"]
-        while j < len(tokens) and re.fullmatch(r"[ \t]+", text[tokens[j - 1].end:tokens[j].start]):
+        while j < len(tokens) and re.fullmatch(r"[ \t]+", text[tokens[j - 1].end : tokens[j].start]):
             q = j
             while q < len(tokens) and is_particle(tokens[q].word) and q - j < 2:
                 q += 1
-            if q >= len(tokens) or not re.fullmatch(r"[ \t]+", text[tokens[q - 1].end:tokens[q].start]):
+            if q >= len(tokens) or not re.fullmatch(r"[ \t]+", text[tokens[q - 1].end : tokens[q].start]):
                 break
             word = tokens[q].word
             if _is_title(word):  # a capitalised word is the other reading's business
@@ -351,9 +367,20 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             key = fold(word)
             if _plain_surname(word, gaz, after_particle=q > j and fold(tokens[q - 1].word) in _NAME_PARTICLES):
                 kinds.append("hard")
-            elif q == j and key in gaz.surnames and key not in NOT_PERSON and len(word) > 2 and "given" != kinds[-1] or (
-                    q == j and key in gaz.surnames and key not in NOT_PERSON and len(word) > 2 and
-                    _plain_surname(tokens[q + 1].word if q + 1 < len(tokens) else "", gaz, after_particle=False)):
+            elif (
+                q == j
+                and key in gaz.surnames
+                and key not in NOT_PERSON
+                and len(word) > 2
+                and "given" != kinds[-1]
+                or (
+                    q == j
+                    and key in gaz.surnames
+                    and key not in NOT_PERSON
+                    and len(word) > 2
+                    and _plain_surname(tokens[q + 1].word if q + 1 < len(tokens) else "", gaz, after_particle=False)
+                )
+            ):
                 kinds.append("soft")
             elif q == j and key in gaz.plain_given and word.casefold() not in gaz.ambiguous and "given" == kinds[-1]:
                 kinds.append("given")
@@ -390,10 +417,11 @@ def _citation_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         if given not in gaz.given or given in NOT_PERSON or _vetoed_before(text, m.start()):
             continue
         # A given name that is also a word ("Victoria", "Paz") only in a list that looks like references.
-        if m.group("given").casefold() in gaz.ambiguous and not re.match(r"[ \t]*(?:&|et[ \t]+al|\()", text[m.end():]):
+        if m.group("given").casefold() in gaz.ambiguous and not re.match(r"[ \t]*(?:&|et[ \t]+al|\()", text[m.end() :]):
             continue
-        if any(fold(w) in NOT_PERSON or (w.casefold() in gaz.words and fold(w) not in gaz.surnames)
-               or fold(w) in gaz.given for w in surnames):
+        if any(
+            fold(w) in NOT_PERSON or (w.casefold() in gaz.words and fold(w) not in gaz.surnames) or fold(w) in gaz.given for w in surnames
+        ):
             continue  # "Alejandro, Antonia y Álvaro" is a list of given names
         yield m.start(), m.end()
 
@@ -406,11 +434,10 @@ def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
         return None
     keys = [fold(w) for w in words]
     given = next((i for i, k in enumerate(keys) if k in gaz.given), None)
-    if given is None or not any(k in gaz.surnames for k in keys[given + 1:]):
+    if given is None or not any(k in gaz.surnames for k in keys[given + 1 :]):
         return None
     for k, w in zip(keys, words):
-        if not (is_particle(w) or k in gaz.given or k in gaz.surnames) and (
-                w.casefold() in gaz.words or k in gaz.words or k in NOT_PERSON):
+        if not (is_particle(w) or k in gaz.given or k in gaz.surnames) and (w.casefold() in gaz.words or k in gaz.words or k in NOT_PERSON):
             return None
     start = len(text) - len(text.lstrip())
     return start, len(text.rstrip())

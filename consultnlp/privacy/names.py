@@ -53,9 +53,7 @@ _INTRO_RE = re.compile(
 )
 # "soy", "eu sou", "I am" introduce a name only when a first and last name follow.
 # Portuguese often puts an article before the name ("Sou a Maria ...", "Eu sou o João ...").
-_SOY_RE = re.compile(
-    rf"(?i:\b(?:soy(?:[ \t]+(?:el|la))?|(?:eu[ \t]+)?sou(?:[ \t]+(?:o|a))?|I[ \t]+am|I'm))[ \t]+(?P<name>{_NAME})"
-)
+_SOY_RE = re.compile(rf"(?i:\b(?:soy(?:[ \t]+(?:el|la))?|(?:eu[ \t]+)?sou(?:[ \t]+(?:o|a))?|I[ \t]+am|I'm))[ \t]+(?P<name>{_NAME})")
 # A closing word is a signature only when a comma, colon or line break sets it off
 # ("vote sincerely. But ..." is prose); "Att." / "Atte." may take just the dot.
 # "Firma:", "Assinado:", "Ass.:" need their colon ("la firma del acuerdo" is prose).
@@ -71,7 +69,6 @@ _HONORIFIC_RE = re.compile(
     r"(?:Sr|Sra|Dr|Dra|Mr|Mrs|Ms|Don|Doña|Dona|Señor|Señora|Senhor|Senhora)[ \t]+)"
     rf"(?P<name>{_CAP_NAME})"
 )
-
 
 
 def _name_word(word: str, gaz: Gazetteer, *, first: bool) -> bool:
@@ -96,12 +93,16 @@ def _cued_span(m: re.Match[str], min_tokens: int, gaz: Gazetteer) -> tuple[int, 
     if not _name_word(words[first], gaz, first=True):
         return None
     last = first
-    while (last + 1 < len(words) and keys[last + 1] not in TITLES and keys[last + 1] not in ORGS
-           and (is_particle(words[last + 1]) or _name_word(words[last + 1], gaz, first=False))):
+    while (
+        last + 1 < len(words)
+        and keys[last + 1] not in TITLES
+        and keys[last + 1] not in ORGS
+        and (is_particle(words[last + 1]) or _name_word(words[last + 1], gaz, first=False))
+    ):
         last += 1
     while is_particle(words[last]):
         last -= 1
-    if sum(1 for w in words[first:last + 1] if not is_particle(w)) < min_tokens:
+    if sum(1 for w in words[first : last + 1] if not is_particle(w)) < min_tokens:
         return None
     base = m.start("name")
     return base + tokens[first].start(), base + tokens[last].end()
@@ -110,11 +111,30 @@ def _cued_span(m: re.Match[str], min_tokens: int, gaz: Gazetteer) -> tuple[int, 
 # Lower-case substrings without which a cue pattern cannot match: checking them first
 # (in C) spares running four regexes over the ~99 % of comments that have no cue.
 _TRIGGERS: tuple[tuple[re.Pattern[str], int, re.Pattern[str]], ...] = tuple(
-    (pattern, min_tokens, re.compile("|".join(map(re.escape, words)))) for pattern, min_tokens, words in (
+    (pattern, min_tokens, re.compile("|".join(map(re.escape, words))))
+    for pattern, min_tokens, words in (
         (_INTRO_RE, 1, ("llamo", "nombre", "nome", "chamo", "name")),
         (_SOY_RE, 2, ("soy", "sou", "i am", "i'm")),
-        (_SIGN_RE, 1, ("atent", "cordial", "saludo", "atencios", "abra", "sincere", "regard", "yours", "att", "firma",
-                       "ass.", "ass:", "assin", "signed")),
+        (
+            _SIGN_RE,
+            1,
+            (
+                "atent",
+                "cordial",
+                "saludo",
+                "atencios",
+                "abra",
+                "sincere",
+                "regard",
+                "yours",
+                "att",
+                "firma",
+                "ass.",
+                "ass:",
+                "assin",
+                "signed",
+            ),
+        ),
     )
 )
 _ANY_TRIGGER = re.compile("|".join(t.pattern for _, _, t in _TRIGGERS))

@@ -39,7 +39,7 @@ class OffsetMap:
 
 def _percent(run: str) -> str | None:
     """The text a run of ``%XX`` escapes stands for, or None when it is not UTF-8 text."""
-    raw = bytes(int(run[i + 1:i + 3], 16) for i in range(0, len(run), 3))
+    raw = bytes(int(run[i + 1 : i + 3], 16) for i in range(0, len(run), 3))
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -78,7 +78,7 @@ def normalise(text: str) -> tuple[str, OffsetMap | None]:
         for i in range(pos, m.start()):
             starts.append(i)
             ends.append(i + 1)
-        pieces.append(text[pos:m.start()])
+        pieces.append(text[pos : m.start()])
         pieces.append(new)
         starts.extend([m.start()] * len(new))
         ends.extend([m.end()] * len(new))

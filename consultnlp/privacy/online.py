@@ -22,13 +22,16 @@ __all__ = ["find_handles", "find_url_values"]
 # Not after a letter in any script: "niñ@s", "l@s" write both genders, not a handle.
 _HANDLE_RE = re.compile(r"(?<![\w.@/%+-])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 # CSS in an HTML report the final gate scans: "@media", "@font-face" are not people.
-_CSS_AT_RULES = frozenset("media font-face font import page keyframes supports charset namespace layer container "
-                          "property counter-style viewport document".split())
+_CSS_AT_RULES = frozenset(
+    "media font-face font import page keyframes supports charset namespace layer container property counter-style viewport document".split()
+)
 _GID_RE = re.compile(r"gid://[\w.-]+/Decidim::(?:User|UserGroup)/\d+")
-_SOCIAL = (r"(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|tiktok\.com|"
-           r"threads\.net|linkedin\.com|youtube\.com|pinterest\.com|flickr\.com|github\.com|gitlab\.com|"
-           r"medium\.com|substack\.com|vimeo\.com|soundcloud\.com|behance\.net|t\.me|telegram\.me|wa\.me|"
-           r"api\.whatsapp\.com|bsky\.app|mastodon\.social|linktr\.ee)")
+_SOCIAL = (
+    r"(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|tiktok\.com|"
+    r"threads\.net|linkedin\.com|youtube\.com|pinterest\.com|flickr\.com|github\.com|gitlab\.com|"
+    r"medium\.com|substack\.com|vimeo\.com|soundcloud\.com|behance\.net|t\.me|telegram\.me|wa\.me|"
+    r"api\.whatsapp\.com|bsky\.app|mastodon\.social|linktr\.ee)"
+)
 _PROFILE_RE = re.compile(
     rf"(?<![\w.@-])(?:https?://)?(?:(?:www|m|mobile|web|[a-z]{{2}})\.)?{_SOCIAL}(?:\.[a-z]{{2}})?/"
     r"(?P<path>[^\s<>\"'()\[\]{},;]+)",
@@ -44,9 +47,28 @@ _URL_RE = re.compile(r"https?://[^\s<>\"']+|www\.[^\s<>\"']+", re.IGNORECASE)
 _PARAM_RE = re.compile(r"[?&;](?P<key>[\w.\[\]-]+)=(?P<value>[^&#;\s<>\"']+)")
 # Parameter names in es/pt/en and the kind their value is.
 _PARAM_KINDS = {
-    "NAME": ("name", "nombre", "nome", "nombres", "apellido", "apellidos", "sobrenome", "first_name", "last_name",
-             "firstname", "lastname", "fname", "lname", "full_name", "fullname", "nombre_completo", "nome_completo",
-             "author", "autor", "contact_name"),
+    "NAME": (
+        "name",
+        "nombre",
+        "nome",
+        "nombres",
+        "apellido",
+        "apellidos",
+        "sobrenome",
+        "first_name",
+        "last_name",
+        "firstname",
+        "lastname",
+        "fname",
+        "lname",
+        "full_name",
+        "fullname",
+        "nombre_completo",
+        "nome_completo",
+        "author",
+        "autor",
+        "contact_name",
+    ),
     "EMAIL": ("email", "e-mail", "mail", "correo", "e_mail", "email_address", "emailaddress"),
     "PHONE": ("phone", "tel", "telefono", "teléfono", "telefone", "celular", "cel", "mobile", "whatsapp", "fono"),
     "HANDLE": ("user", "username", "usuario", "usuário", "login", "uid", "user_id", "userid", "nick", "nickname"),
@@ -61,8 +83,7 @@ def find_handles(text: str) -> Iterator[tuple[int, int]]:
         for m in _HANDLE_RE.finditer(text):
             # "@home", "@work": an everyday word after "@" is shorthand for "at"; "@maria" is still a handle.
             word = m.group()[1:].casefold()
-            if word in _CSS_AT_RULES or (
-                    word in gaz.words and fold(word) not in gaz.given and fold(word) not in gaz.surnames):
+            if word in _CSS_AT_RULES or (word in gaz.words and fold(word) not in gaz.given and fold(word) not in gaz.surnames):
                 continue
             yield m.start(), m.end()
     if "gid://" in text:

@@ -20,11 +20,11 @@ _END = r"(?![\w-])"
 _START = r"(?<![\w-])"
 _SHAPES = re.compile(
     rf"{_START}(?:"
-    r"[A-Z]{3}[ -]?\d[A-Z]\d{2}"                       # Brazil Mercosul BRA2E19
+    r"[A-Z]{3}[ -]?\d[A-Z]\d{2}"  # Brazil Mercosul BRA2E19
     r"|A[A-H][ ]?\d{3}[ ]?(?!KM|KG|MT|MM|CM|HA|UF|US|MW|KW)[A-Z]{2}"  # Argentina Mercosur AB 123 CD (from 2016: AA...)
-    r"|[A-Z]{2}\d{2}[ ][A-Z]{3}"                        # United Kingdom AB12 CDE
-    r"|[BCDFGHJKLPRSTVWXYZ]{4}[·•]\d{2}"               # Chile BBBB·12
-    r"|[A-Z]{2}[·•]\d{2}[·•]?\d{2}"                    # Chile AB·1234, AB·12·34
+    r"|[A-Z]{2}\d{2}[ ][A-Z]{3}"  # United Kingdom AB12 CDE
+    r"|[BCDFGHJKLPRSTVWXYZ]{4}[·•]\d{2}"  # Chile BBBB·12
+    r"|[A-Z]{2}[·•]\d{2}[·•]?\d{2}"  # Chile AB·1234, AB·12·34
     rf"){_END}"
 )
 # Words that look like a Mercosur/UK shape but are codes of another kind.
@@ -53,11 +53,11 @@ def find_plates(text: str) -> Iterator[tuple[int, int]]:
         # A lower-case word after the code is the sentence going on ("BCDF12 es del vecino").
         end = m.end("code")
         while True:
-            tail = re.search(r"[ ·.\-]([a-z]+)$", text[m.start("code"):end])
-            if tail is None or not any(c.isupper() or c.isdigit() for c in text[m.start("code"):end - len(tail.group())]):
+            tail = re.search(r"[ ·.\-]([a-z]+)$", text[m.start("code") : end])
+            if tail is None or not any(c.isupper() or c.isdigit() for c in text[m.start("code") : end - len(tail.group())]):
                 break
             end -= len(tail.group())
-        code = re.sub(r"[^A-Za-z0-9]", "", text[m.start("code"):end])
+        code = re.sub(r"[^A-Za-z0-9]", "", text[m.start("code") : end])
         # Letters and digits both, in the code itself ("for all 16" is words and a number).
         if 5 <= len(code) <= 8 and re.search(r"\d", code) and re.search(r"[A-Za-z]", code):
             yield m.start("code"), end

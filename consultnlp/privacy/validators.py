@@ -73,8 +73,39 @@ CUIT_PREFIXES = ("20", "23", "24", "27", "30", "33", "34")
 
 # RENAPO state codes in CURP positions 12-13 ("NE" = born abroad).
 CURP_STATES = (
-    "AS", "BC", "BS", "CC", "CL", "CM", "CS", "CH", "DF", "DG", "GT", "GR", "HG", "JC", "MC", "MN",
-    "MS", "NT", "NL", "OC", "PL", "QT", "QR", "SP", "SL", "SR", "TC", "TS", "TL", "VZ", "YN", "ZS", "NE",
+    "AS",
+    "BC",
+    "BS",
+    "CC",
+    "CL",
+    "CM",
+    "CS",
+    "CH",
+    "DF",
+    "DG",
+    "GT",
+    "GR",
+    "HG",
+    "JC",
+    "MC",
+    "MN",
+    "MS",
+    "NT",
+    "NL",
+    "OC",
+    "PL",
+    "QT",
+    "QR",
+    "SP",
+    "SL",
+    "SR",
+    "TC",
+    "TS",
+    "TL",
+    "VZ",
+    "YN",
+    "ZS",
+    "NE",
 )
 
 # Character values for the CURP check digit: 0-9 -> 0-9, A -> 10 ... N -> 23, Ñ -> 24, O -> 25 ... Z -> 36.
@@ -83,9 +114,7 @@ _CURP_ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
 # then space = 37 and Ñ = 38.
 _RFC_ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ"
 
-_CURP_RE = re.compile(
-    r"[A-Z][AEIOUX][A-Z]{2}(\d{2})(\d{2})(\d{2})[HMX]([A-Z]{2})[B-DF-HJ-NP-TV-Z]{3}([0-9A-Z])(\d)"
-)
+_CURP_RE = re.compile(r"[A-Z][AEIOUX][A-Z]{2}(\d{2})(\d{2})(\d{2})[HMX]([A-Z]{2})[B-DF-HJ-NP-TV-Z]{3}([0-9A-Z])(\d)")
 # Homoclave: the SAT tables never emit 0 in the first two positions; the check digit is 0-9 or A.
 _RFC_RE = re.compile(r"([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([1-9A-Z]{2})([0-9A])")
 
@@ -251,9 +280,39 @@ def is_valid_rfc(s: str) -> bool:
 # Diners, Discover, JCB, Elo, Hipercard, Cabal, Naranja). A Luhn-valid digit run
 # with another prefix is more likely a reference number than a card.
 CARD_PREFIXES = (
-    "4", "51", "52", "53", "54", "55", "22", "23", "24", "25", "26", "27", "34", "37", "36", "38", "30",
-    "6011", "65", "64", "35", "636368", "438935", "504175", "451416", "636297", "5067", "4576", "4011",
-    "606282", "3841", "589657", "604",
+    "4",
+    "51",
+    "52",
+    "53",
+    "54",
+    "55",
+    "22",
+    "23",
+    "24",
+    "25",
+    "26",
+    "27",
+    "34",
+    "37",
+    "36",
+    "38",
+    "30",
+    "6011",
+    "65",
+    "64",
+    "35",
+    "636368",
+    "438935",
+    "504175",
+    "451416",
+    "636297",
+    "5067",
+    "4576",
+    "4011",
+    "606282",
+    "3841",
+    "589657",
+    "604",
 )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from consultnlp.i18n import percent
 
-LABEL_WIDTH = 34   # characters per label line
+LABEL_WIDTH = 34  # characters per label line
 LABEL_LINES = 2
 BAR_COLOUR = "#1f5f99"
 
@@ -45,8 +45,14 @@ def _figure(chart: dict[str, Any]):  # noqa: ANN202 - matplotlib Figure
         ax.set_xlim(0, top * 1.16 if top else 1)
         ax.set_ylim(-0.6, len(values) - 0.4)
         for bar, value in zip(bars, values):
-            ax.text(bar.get_width() + top * 0.012, bar.get_y() + bar.get_height() / 2, percent(value, chart["lang"], 1),
-                    va="center", fontsize=9.5, color="#1a202c")
+            ax.text(
+                bar.get_width() + top * 0.012,
+                bar.get_y() + bar.get_height() / 2,
+                percent(value, chart["lang"], 1),
+                va="center",
+                fontsize=9.5,
+                color="#1a202c",
+            )
         fig.tight_layout(pad=0.4)
     return fig
 
@@ -64,7 +70,7 @@ def chart_svg(chart: dict[str, Any]) -> str:
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def chart_png(chart: dict[str, Any]) -> bytes:

@@ -107,14 +107,22 @@ def _summaries(frame: pd.DataFrame, summary: Any, lang: str) -> dict[str, list[d
         counts = part[schema.TOPIC_ID].dropna().astype(int).value_counts() if schema.TOPIC_ID in part else pd.Series(dtype=int)
         counts = counts[counts.index != schema.OUTLIER_TOPIC].head(SUMMARY_TOPICS)
         if len(counts):
-            lines.append(t("consul_topics", lang, items=", ".join(f"{topics.get(int(k), k)} ({number(int(v), lang)})" for k, v in counts.items())))
+            lines.append(
+                t("consul_topics", lang, items=", ".join(f"{topics.get(int(k), k)} ({number(int(v), lang)})" for k, v in counts.items()))
+            )
         if schema.THEMES in part:
             found = part[schema.THEMES].astype(str).str.split(";").explode()
             found = found[found.isin(list(themes))].value_counts().head(SUMMARY_TOPICS)
             if len(found):
                 lines.append(t("consul_themes", lang, items=", ".join(f"{themes[k]} ({number(int(v), lang)})" for k, v in found.items())))
         out.setdefault(KINDS[kind], []).append(
-            {"id": len(out.get(KINDS[kind], [])) + 1, "commentable_id": _consul_id(record), "commentable_type": kind, "body": " ".join(lines)})
+            {
+                "id": len(out.get(KINDS[kind], [])) + 1,
+                "commentable_id": _consul_id(record),
+                "commentable_type": kind,
+                "body": " ".join(lines),
+            }
+        )
     return out
 
 
@@ -130,8 +138,11 @@ def write_consul(comments: Path, out_dir: Path, summary: Any, lang: str) -> list
                 continue
             suffix = KINDS[kind]
             tags, taggings = _tags(part, summary)
-            for name, records in ((f"ml_tags_{suffix}.json", tags), (f"ml_taggings_{suffix}.json", taggings),
-                                  (f"ml_related_content_{suffix}.json", _related(part))):
+            for name, records in (
+                (f"ml_tags_{suffix}.json", tags),
+                (f"ml_taggings_{suffix}.json", taggings),
+                (f"ml_related_content_{suffix}.json", _related(part)),
+            ):
                 _dump(folder / name, records)
                 written.append(f"consul/{name}")
     elif {"commentable_id", "commentable_type"} <= set(frame.columns):

@@ -47,8 +47,16 @@ def consultation_name(facts: dict[str, Any], source: str, title: str | None = No
 
 
 def build_content(
-    tables: dict[str, pd.DataFrame], facts: dict[str, Any], *, lang: str, source: str, taxonomy: Any,
-    settings: dict[str, Any], warnings: list[Any], title: str | None = None, review: dict[str, Any] | None = None,
+    tables: dict[str, pd.DataFrame],
+    facts: dict[str, Any],
+    *,
+    lang: str,
+    source: str,
+    taxonomy: Any,
+    settings: dict[str, Any],
+    warnings: list[Any],
+    title: str | None = None,
+    review: dict[str, Any] | None = None,
 ) -> ReportContent:
     """Assemble every section of the report in ``lang``.
 

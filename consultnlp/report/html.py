@@ -20,10 +20,14 @@ def _blocks(content: ReportContent) -> list[Block]:
 
 def render_html(content: ReportContent) -> str:
     """Render the report. Autoescaping is on: every string from the data is escaped."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True
+    )
     # matplotlib writes text into SVG with XML escaping, so labels cannot inject markup.
     svgs = {id(b): chart_svg(b.chart) for b in _blocks(content) if b.kind == "chart" and b.chart.get("labels")}
-    return env.get_template("report.html.j2").render(c=content, svg_for=lambda b: svgs.get(id(b), ""), contents_label=t("contents", content.lang))
+    return env.get_template("report.html.j2").render(
+        c=content, svg_for=lambda b: svgs.get(id(b), ""), contents_label=t("contents", content.lang)
+    )
 
 
 def write_html(content: ReportContent, target: Path) -> None:

@@ -51,7 +51,13 @@ def report_settings(config: PipelineConfig, taxonomy: Any, lang: str) -> dict[st
 
 
 def write_tables(
-    out_dir: Path, tables: dict[str, Any], *, xlsx: bool, lang: str = "en", segment_tables: dict[str, str] | None = None, title: str = "",
+    out_dir: Path,
+    tables: dict[str, Any],
+    *,
+    xlsx: bool,
+    lang: str = "en",
+    segment_tables: dict[str, str] | None = None,
+    title: str = "",
 ) -> list[str]:
     """``tables/<name>.csv`` and ``.parquet`` for every table (stable snake_case for programs), and ``summary.xlsx``
     (for people: a "read me" sheet, names and headers in ``lang``) when asked."""
@@ -88,31 +94,60 @@ def write_reports(out_dir: Path, content: ReportContent, formats: list[str]) -> 
 
 
 def publish(
-    out_dir: Path, summary: Any, config: PipelineConfig, *, formats: list[str], lang: str, source: str, taxonomy: Any,
-    warnings: list[str], review: dict[str, Any] | None = None,
+    out_dir: Path,
+    summary: Any,
+    config: PipelineConfig,
+    *,
+    formats: list[str],
+    lang: str,
+    source: str,
+    taxonomy: Any,
+    warnings: list[str],
+    review: dict[str, Any] | None = None,
 ) -> list[str]:
     """Tables, workbook and reports of one analysis in ``lang``; returns the relative paths written."""
     formats = check_formats(formats)
     name, is_file = consultation_name(summary.facts, source, config.report.title)
     written = write_tables(
-        out_dir, summary.tables, xlsx="xlsx" in formats, lang=lang, segment_tables=summary.facts.get("segment_tables"),
+        out_dir,
+        summary.tables,
+        xlsx="xlsx" in formats,
+        lang=lang,
+        segment_tables=summary.facts.get("segment_tables"),
         title=t("file_name_marked", lang, file=name) if is_file else name,
     )
-    written += rewrite_reports(out_dir, summary, config, formats=formats, lang=lang, source=source, taxonomy=taxonomy,
-                               warnings=warnings, review=review)
-    return written + write_exchange(out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy,
-                                    title=None if is_file else name)
+    written += rewrite_reports(
+        out_dir, summary, config, formats=formats, lang=lang, source=source, taxonomy=taxonomy, warnings=warnings, review=review
+    )
+    return written + write_exchange(
+        out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy, title=None if is_file else name
+    )
 
 
 def rewrite_reports(
-    out_dir: Path, summary: Any, config: PipelineConfig, *, formats: list[str], lang: str, source: str, taxonomy: Any,
-    warnings: list[str], review: dict[str, Any] | None = None,
+    out_dir: Path,
+    summary: Any,
+    config: PipelineConfig,
+    *,
+    formats: list[str],
+    lang: str,
+    source: str,
+    taxonomy: Any,
+    warnings: list[str],
+    review: dict[str, Any] | None = None,
 ) -> list[str]:
     """The reports alone (html, md, docx as asked): written with the tables, and again once the privacy gate has run
     (``summary.facts["privacy_gate"]``), so that they say what it found."""
     content = build_content(
-        summary.tables, summary.facts, lang=lang, source=source, taxonomy=taxonomy, settings=report_settings(config, taxonomy, lang),
-        warnings=warnings, title=config.report.title, review=review,
+        summary.tables,
+        summary.facts,
+        lang=lang,
+        source=source,
+        taxonomy=taxonomy,
+        settings=report_settings(config, taxonomy, lang),
+        warnings=warnings,
+        title=config.report.title,
+        review=review,
     )
     return write_reports(out_dir, content, check_formats(formats))
 
@@ -124,7 +159,14 @@ def exchange_name(source: str, title: str | None) -> str:
 
 
 def write_exchange(
-    out_dir: Path, summary: Any, *, formats: list[str], lang: str, source: str, taxonomy: Any, title: str | None = None,
+    out_dir: Path,
+    summary: Any,
+    *,
+    formats: list[str],
+    lang: str,
+    source: str,
+    taxonomy: Any,
+    title: str | None = None,
 ) -> list[str]:
     """Files for other tools, from the published ``comments.parquet``: a REFI-QDA project and codebook (``qdpx``), the
     tag files Consul Democracy imports (``consul``)."""

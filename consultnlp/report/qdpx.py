@@ -83,6 +83,7 @@ class Codebook:
     def size(self) -> int:
         def count(codes: list[Code]) -> int:
             return sum(1 + count(c.children) for c in codes)
+
         return count(self.codes)
 
 
@@ -91,8 +92,14 @@ def build_codebook(summary: Any, taxonomy: Any, lang: str, run_key: str) -> Code
     codes: list[Code] = []
     themes: dict[str, str] = {}
     if taxonomy is not None and "themes" in summary.tables:
-        nodes = {th.id: Code(guid(run_key, "theme", th.id), th.name.get(lang) or th.id,
-                             th.description.get(lang) or next(iter(th.description.values()), "")) for th in taxonomy.themes}
+        nodes = {
+            th.id: Code(
+                guid(run_key, "theme", th.id),
+                th.name.get(lang) or th.id,
+                th.description.get(lang) or next(iter(th.description.values()), ""),
+            )
+            for th in taxonomy.themes
+        }
         root = Code(guid(run_key, "themes"), t("theme_codes", lang), t("theme_codes_description", lang), codable=False)
         for th in taxonomy.themes:
             (nodes[th.parent].children if th.parent in nodes else root.children).append(nodes[th.id])
@@ -117,8 +124,12 @@ def build_codebook(summary: Any, taxonomy: Any, lang: str, run_key: str) -> Code
                 continue
             group = int(group)
             if group not in groups:
-                groups[group] = Code(guid(run_key, "group", group), str(group_names.get(group, row.get("topic_group_label", group))),
-                                     t("topic_group_description", lang), codable=True)
+                groups[group] = Code(
+                    guid(run_key, "group", group),
+                    str(group_names.get(group, row.get("topic_group_label", group))),
+                    t("topic_group_description", lang),
+                    codable=True,
+                )
                 root.children.append(groups[group])
             groups[group].children.append(code)
         codes.append(root)
@@ -206,7 +217,14 @@ class _Source:
 
 
 def write_qdpx(
-    comments: Path, target: Path, codebook: Codebook, *, title: str, lang: str, run_key: str, source_size: int = SOURCE_SIZE,
+    comments: Path,
+    target: Path,
+    codebook: Codebook,
+    *,
+    title: str,
+    lang: str,
+    run_key: str,
+    source_size: int = SOURCE_SIZE,
 ) -> QdpxResult:
     """Write ``target`` (a ``.qdpx`` zip: ``project.qde`` and ``sources/*.txt``) from the published comments."""
     result = QdpxResult(codes=codebook.size)
@@ -218,8 +236,10 @@ def write_qdpx(
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as qde:
                 qde.write('<?xml version="1.0" encoding="utf-8"?>\n')
-                qde.write(f'<Project xmlns="{PROJECT_NS}" name={attr(title)} origin="consultnlp {__version__}" '
-                          f'creatingUserGUID="{user}" creationDateTime="{now}">\n')
+                qde.write(
+                    f'<Project xmlns="{PROJECT_NS}" name={attr(title)} origin="consultnlp {__version__}" '
+                    f'creatingUserGUID="{user}" creationDateTime="{now}">\n'
+                )
                 qde.write(f'<Users>\n  <User guid="{user}" name="consultnlp"/>\n</Users>\n')
                 if codebook.codes:
                     qde.writelines(codebook_xml(codebook, PROJECT_NS, root=False))
@@ -233,7 +253,14 @@ def write_qdpx(
 
 
 def _write_sources(
-    comments: Path, archive: zipfile.ZipFile, qde: IO[str], codebook: Codebook, result: QdpxResult, *, run_key: str, label: str,
+    comments: Path,
+    archive: zipfile.ZipFile,
+    qde: IO[str],
+    codebook: Codebook,
+    result: QdpxResult,
+    *,
+    run_key: str,
+    label: str,
     source_size: int,
 ) -> None:
     """One open source per question (at most ``source_size`` contributions each): answers to one question stay together."""

@@ -24,9 +24,16 @@ _LOOKALIKES = {
     "\u2212": "-",  # minus sign
     # Hyphens that are drawn like "-"; en and em dashes are left alone: they open quoted speech
     # in Spanish and Portuguese ("— Lucía, Tinogasta") and no spreadsheet reads them as a sign.
-    "\u2010": "-", "\u2011": "-", "\u2012": "-",
-    "\u2796": "-", "\u2795": "+", "\u2A72": "+", "\u229C": "=", "\u2A75": "=", "\u2A76": "=",
-    "\uFF5C": "|",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2796": "-",
+    "\u2795": "+",
+    "\u2a72": "+",
+    "\u229c": "=",
+    "\u2a75": "=",
+    "\u2a76": "=",
+    "\uff5c": "|",
 }
 _LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?$")

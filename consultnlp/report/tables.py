@@ -44,7 +44,11 @@ def sheet_name(name: str, used: set[str]) -> str:
 
 
 def write_xlsx(
-    tables: dict[str, pd.DataFrame], target: Path, *, lang: str = "en", segment_tables: dict[str, str] | None = None,
+    tables: dict[str, pd.DataFrame],
+    target: Path,
+    *,
+    lang: str = "en",
+    segment_tables: dict[str, str] | None = None,
     title: str = "",
 ) -> dict[str, str]:
     """A workbook for people: a "read me" sheet first, then one formatted sheet per table (bold frozen header,
@@ -113,7 +117,7 @@ def _metric(metric: str, lang: str) -> str:
     if metric in workbook.METRICS:
         return workbook.METRICS[metric][lang]
     if metric.startswith("excluded_"):
-        return workbook.EXCLUDED_METRIC[lang].format(reason=reason_name(metric[len("excluded_"):], lang))
+        return workbook.EXCLUDED_METRIC[lang].format(reason=reason_name(metric[len("excluded_") :], lang))
     return metric
 
 

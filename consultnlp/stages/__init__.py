@@ -16,6 +16,16 @@ from consultnlp.stages.topics import TopicsStage
 
 STAGES: dict[str, type[Stage]] = {
     stage.name: stage
-    for stage in (CleanStage, ScreenStage, LanguageStage, DedupeStage, RedactStage, NlpStage, EmbedStage, TopicsStage, ThemesStage,
-                  PositionsStage)
+    for stage in (
+        CleanStage,
+        ScreenStage,
+        LanguageStage,
+        DedupeStage,
+        RedactStage,
+        NlpStage,
+        EmbedStage,
+        TopicsStage,
+        ThemesStage,
+        PositionsStage,
+    )
 }

@@ -99,7 +99,10 @@ class DedupeStage(Stage):
             pairs = same
         originals = texts.to_numpy(dtype=object)
         split = meaning_slot_pairs(
-            pairs, list(keys), [str(originals[i]) for i in first], prompt_words(prompts) if prompts is not None else frozenset(),
+            pairs,
+            list(keys),
+            [str(originals[i]) for i in first],
+            prompt_words(prompts) if prompts is not None else frozenset(),
             (str(t) for t in originals),
         )
         context.stats["near_duplicates_split_by_meaning"] = len(split)

@@ -29,8 +29,13 @@ class EmbedStage(Stage):
         # A caller (or a test) may inject an embedder; otherwise build the configured one.
         embedder = context.embedder or make_embedder(cfg, context.random_state)
         encoder = TextEncoder(
-            embedder, cache_dir=context.cache_dir, progress=context.progress, engine=context.engine,
-            worker_config=cfg, random_state=context.random_state, use_cache=cfg.cache,
+            embedder,
+            cache_dir=context.cache_dir,
+            progress=context.progress,
+            engine=context.engine,
+            worker_config=cfg,
+            random_state=context.random_state,
+            use_cache=cfg.cache,
         )
         texts = frame.loc[units, schema.TEXT_REDACTED].astype(str).tolist()
         if cfg.lowercase_caps:

@@ -90,7 +90,9 @@ class PositionsStage(Stage):
             return f"input_{column}"
         if column not in frame.columns:
             found = ", ".join(str(c) for c in frame.columns if c not in schema.RESERVED)
-            raise ConfigError(f'positions.column: the input has no column "{column}". Found: {found}. Use --position-column with one of them.')
+            raise ConfigError(
+                f'positions.column: the input has no column "{column}". Found: {found}. Use --position-column with one of them.'
+            )
         return column
 
     def _from_column(self, out: pd.DataFrame, counted: pd.Series, column: str, context: RunContext) -> None:
@@ -100,7 +102,9 @@ class PositionsStage(Stage):
         values = out.loc[counted, column]
         positions, seen = map_positions(values, str(cfg.column), cfg.mapping)
         # Kept as data, so that the note names positions and writes numbers in the report's language.
-        context.warn("note_position_mapping", column=str(cfg.column), mapping=[[value, position, n] for value, (position, n) in seen.items()])
+        context.warn(
+            "note_position_mapping", column=str(cfg.column), mapping=[[value, position, n] for value, (position, n) in seen.items()]
+        )
         shown = values.map(lambda v: "" if pd.isna(v) else str(v).strip())
         out.loc[counted, schema.POSITION] = positions.to_numpy()
         out.loc[counted, schema.POSITION_SOURCE] = SOURCE_COLUMN
@@ -140,8 +144,10 @@ class PositionsStage(Stage):
             # The model was trained with what each text answers (a concept): the same input column, renamed or not.
             column = next((c for c in (model.group_column, f"input_{model.group_column}") if c in units), None)
             if column is None:
-                context.progress.note(f'The position model was trained with column "{model.group_column}", which this input lacks: '
-                                      "positions are read from the text alone.")
+                context.progress.note(
+                    f'The position model was trained with column "{model.group_column}", which this input lacks: '
+                    "positions are read from the text alone."
+                )
             else:
                 groups = units[column].fillna("").astype(str).tolist()
         with context.progress.task("Classifying positions", total=len(units)) as task:

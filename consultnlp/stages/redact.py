@@ -51,4 +51,3 @@ class RedactStage(Stage):
         out[schema.PII_FOUND] = texts.map(found)
         out[schema.PII_COUNT] = texts.map(totals).astype("int64")
         return out
-

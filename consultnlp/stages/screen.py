@@ -24,8 +24,11 @@ from consultnlp.screening import CorpusScreen
 from consultnlp.stages.base import RunContext, Stage
 
 # Columns whose name says they hold the author's role or type (when no platform export filled author_role).
-_ROLE_NAME = re.compile(r"^(is[_ ]?)?(official|oficial)$|^(author|autor|user|usuario|usuário)[_ /.-]?(role|type|tipo|rol|papel)$|"
-                        r"^(tipo|rol|papel)[_ ](de[_ ])?(autor|usuario|usuário|participante)$", re.IGNORECASE)
+_ROLE_NAME = re.compile(
+    r"^(is[_ ]?)?(official|oficial)$|^(author|autor|user|usuario|usuário)[_ /.-]?(role|type|tipo|rol|papel)$|"
+    r"^(tipo|rol|papel)[_ ](de[_ ])?(autor|usuario|usuário|participante)$",
+    re.IGNORECASE,
+)
 
 
 class ScreenStage(Stage):
@@ -61,11 +64,17 @@ class ScreenStage(Stage):
         if cfg.official:
             self._set_aside_official(out, context)
         if cfg.process_notes or (cfg.corpus_evidence and cfg.non_answers):
-            screen = load_screen(extra_non_answers=cfg.extra_non_answers, extra_no_arguments=cfg.extra_no_arguments,
-                                 max_words=cfg.max_words)
+            screen = load_screen(
+                extra_non_answers=cfg.extra_non_answers, extra_no_arguments=cfg.extra_no_arguments, max_words=cfg.max_words
+            )
             corpus = CorpusScreen(
-                screen, max_words=cfg.max_words, process_max_words=cfg.process_max_words, min_repeats=cfg.min_repeats,
-                foreign_share=cfg.foreign_share, content_share=cfg.content_share, seed_similarity=cfg.seed_similarity,
+                screen,
+                max_words=cfg.max_words,
+                process_max_words=cfg.process_max_words,
+                min_repeats=cfg.min_repeats,
+                foreign_share=cfg.foreign_share,
+                content_share=cfg.content_share,
+                seed_similarity=cfg.seed_similarity,
                 field_words=tuple(normalise(w) for w in cfg.field_words),
             )
             keys = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str).map(normalise)
@@ -77,10 +86,17 @@ class ScreenStage(Stage):
                 if on:
                     exclude(out, out.index.isin(reasons.index[reasons == reason]), reason, self.name)
             # Counts only: the texts themselves are the citizens' (comments.* lists each row with its reason).
-            kinds = pd.Series([f"{reason}: {'close to a listed non-answer' if why.startswith('close') else 'repeated'}"
-                               for reason, why in verdicts.values()], dtype=str)
-            context.stats["screen_evidence"] = {"texts": {k: int(v) for k, v in kinds.value_counts().sort_index().items()},
-                                                "rows": {r: int((reasons == r).sum()) for r in wanted if wanted[r]}}
+            kinds = pd.Series(
+                [
+                    f"{reason}: {'close to a listed non-answer' if why.startswith('close') else 'repeated'}"
+                    for reason, why in verdicts.values()
+                ],
+                dtype=str,
+            )
+            context.stats["screen_evidence"] = {
+                "texts": {k: int(v) for k, v in kinds.value_counts().sort_index().items()},
+                "rows": {r: int((reasons == r).sum()) for r in wanted if wanted[r]},
+            }
             if cfg.corpus_evidence and cfg.non_answers and cfg.meaning:
                 self._set_aside_by_meaning(out, context, corpus)
         return out
@@ -103,8 +119,9 @@ class ScreenStage(Stage):
         chosen: set[str] = set()
         if candidates:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
-            encoder = TextEncoder(embedder, cache_dir=context.cache_dir, progress=context.progress, use_cache=use_cache,
-                                  random_state=context.random_state)
+            encoder = TextEncoder(
+                embedder, cache_dir=context.cache_dir, progress=context.progress, use_cache=use_cache, random_state=context.random_state
+            )
             vectors = encoder.encode([embedding_text(t) for t in candidates], description="Reading short texts for placeholders")
             probability = model.probability(vectors)
             chosen = {t for t, p in zip(candidates, probability) if p >= model.threshold}
@@ -114,7 +131,9 @@ class ScreenStage(Stage):
 
     def _set_aside_official(self, out: pd.DataFrame, context: RunContext) -> None:
         cfg: ScreenConfig = self.config
-        column = cfg.role_column or (AUTHOR_ROLE if AUTHOR_ROLE in out else next((c for c in out.columns if _ROLE_NAME.match(str(c))), None))
+        column = cfg.role_column or (
+            AUTHOR_ROLE if AUTHOR_ROLE in out else next((c for c in out.columns if _ROLE_NAME.match(str(c))), None)
+        )
         if column is not None and column in out:
             by_role = exclude(out, role_is_official(out[column]), schema.REASON_OFFICIAL, self.name)
             context.stats["official_by_role"] = {"column": str(column), "rows": by_role}

@@ -113,13 +113,19 @@ class ThemesStage(Stage):
         texts = units[schema.TEXT_REDACTED].astype(str).tolist()
         with context.progress.task("Tagging themes (zero-shot)", total=len(units)) as task:
             tagger = CodebookTagger(
-                self.taxonomy, max_themes=cfg.max_themes, min_score=cfg.min_score,
-                min_words=cfg.similarity_min_words, min_keyword_hits=cfg.min_keyword_hits,
+                self.taxonomy,
+                max_themes=cfg.max_themes,
+                min_score=cfg.min_score,
+                min_words=cfg.similarity_min_words,
+                min_keyword_hits=cfg.min_keyword_hits,
             ).fit(texts, context.encoder)
             words = units[schema.LEMMAS].astype(str).str.split().str.len().fillna(0).astype(int).tolist()
             assignments = tagger.assign(
-                _EmbeddingRows(context.embeddings, position), texts, units[schema.LANG].astype(str).tolist(),
-                self._matches(units, context), words,
+                _EmbeddingRows(context.embeddings, position),
+                texts,
+                units[schema.LANG].astype(str).tolist(),
+                self._matches(units, context),
+                words,
             )
             task.advance(len(units))
         return [join_assignment(a.themes, a.scores, a.evidence) for a in assignments]

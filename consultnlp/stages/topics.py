@@ -76,8 +76,15 @@ class TopicsStage(Stage):
         found = Units(out.loc[units, schema.TEXT_REDACTED].astype(str).tolist(), langs, topics, sims, embeddings)
         with context.progress.task("Naming topics and their groups", total=None):
             info, groups = name_topics_and_groups(
-                info, model, found, lang=label_lang, encode=vocabulary_encoder(context), is_stopword=folded_stopwords(context.lemmatizer),
-                min_groups=cfg.min_groups, max_groups=cfg.max_groups, named=not cfg.model,
+                info,
+                model,
+                found,
+                lang=label_lang,
+                encode=vocabulary_encoder(context),
+                is_stopword=folded_stopwords(context.lemmatizer),
+                min_groups=cfg.min_groups,
+                max_groups=cfg.max_groups,
+                named=not cfg.model,
             )
         labels = dict(zip(info["topic_id"], info["label"]))
         group_of = dict(zip(info["topic_id"], info["group_id"]))
@@ -106,7 +113,11 @@ class TopicsStage(Stage):
             from consultnlp.topics.model_store import save_topic_model
 
             save_topic_model(
-                model, info, path, embedder_key=context.encoder.key, config=cfg.model_dump(mode="json"),
+                model,
+                info,
+                path,
+                embedder_key=context.encoder.key,
+                config=cfg.model_dump(mode="json"),
                 data_sha256=_texts_sha256(out.loc[units, schema.TEXT_REDACTED] if schema.TEXT_REDACTED in out else pd.Series(docs)),
             )
             context.stats["topics_model_saved"] = str(path)
@@ -114,7 +125,13 @@ class TopicsStage(Stage):
         return out
 
     def _fit(
-        self, cfg: TopicsConfig, docs: list[str], embeddings: np.ndarray, langs: np.ndarray, label_lang: str, context: RunContext,
+        self,
+        cfg: TopicsConfig,
+        docs: list[str],
+        embeddings: np.ndarray,
+        langs: np.ndarray,
+        label_lang: str,
+        context: RunContext,
         weights: np.ndarray,
     ) -> tuple[TopicModel, np.ndarray, pd.DataFrame]:
         n = len(docs)
@@ -123,16 +140,29 @@ class TopicsStage(Stage):
         method = "k-means" if is_small(n, cfg) or cfg.clustering == "kmeans" else cfg.clustering.replace("-", " + ").upper()
         with context.progress.task(f"Fitting topics ({method})", total=None):
             model, topics = fit_topic_model(
-                docs, embeddings, cfg, context.random_state, encode=vocabulary_encoder(context),
-                embedder_key=context.encoder.key, weights=weights, progress=context.progress,
+                docs,
+                embeddings,
+                cfg,
+                context.random_state,
+                encode=vocabulary_encoder(context),
+                embedder_key=context.encoder.key,
+                weights=weights,
+                progress=context.progress,
             )
         if n > cfg.fit_sample_size:
             context.progress.note(f"Topics fitted on a sample of {cfg.fit_sample_size} and applied to all {n} unique comments.")
         context.stats["topics_raw_outlier_share"] = model.stats.get("raw_outlier_share")
         context.stats["topics_clustering"] = model.clustering
         info = describe_topics(
-            model.bertopic, docs, topics, langs, forms=context.lemma_forms, label_lang=label_lang,
-            top_n=cfg.top_n_words, is_stopword=_stopword_test(context), vector_of=model.keyword_vector,
+            model.bertopic,
+            docs,
+            topics,
+            langs,
+            forms=context.lemma_forms,
+            label_lang=label_lang,
+            top_n=cfg.top_n_words,
+            is_stopword=_stopword_test(context),
+            vector_of=model.keyword_vector,
         )
         return model, topics, info
 
@@ -150,7 +180,9 @@ class TopicsStage(Stage):
         sizes = pd.Series(topics).value_counts()
         present = set(sizes.index.tolist())
         if -1 in present and -1 not in set(info["topic_id"].tolist()):
-            info = pd.concat([info, pd.DataFrame([{"topic_id": -1, "label": OUTLIER_LABEL, "keywords": [], "keywords_by_lang": {}}])], ignore_index=True)
+            info = pd.concat(
+                [info, pd.DataFrame([{"topic_id": -1, "label": OUTLIER_LABEL, "keywords": [], "keywords_by_lang": {}}])], ignore_index=True
+            )
         info = info[info["topic_id"].isin(present)].copy()
         info["unique_comments"] = info["topic_id"].map(sizes).astype("int64")
         info["languages"] = [

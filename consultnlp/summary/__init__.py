@@ -138,7 +138,9 @@ def summarise(
             table["self_evident"] = self_evident(table["segment"], table["theme_id"], all_theme_names(taxonomy))
             table["material"] = material_findings(table, cfg, parents=set(parents_of(taxonomy).values()))
             # Said in the method section: how many findings were left out as self-evident.
-            self_evident_dropped = int((table["self_evident"] & stated_findings(table, cfg, parents=set(parents_of(taxonomy).values()))).sum())
+            self_evident_dropped = int(
+                (table["self_evident"] & stated_findings(table, cfg, parents=set(parents_of(taxonomy).values()))).sum()
+            )
             tables["theme_segment"] = table
     names = {("topic", str(k)): v for k, v in labels.items()}
     if has_themes:
@@ -150,8 +152,16 @@ def summarise(
     if key_points is not None:
         tables["key_points"] = key_points_table(frame, key_points, names)
     positions = add_position_tables(
-        tables, frame, cfg=cfg, lang=lang, labels=labels, headlines=headlines, segment_columns=segment_columns, names=names,
-        theme_names={k: v for (scope, k), v in names.items() if scope == "theme"} if has_themes else None)
+        tables,
+        frame,
+        cfg=cfg,
+        lang=lang,
+        labels=labels,
+        headlines=headlines,
+        segment_columns=segment_columns,
+        names=names,
+        theme_names={k: v for (scope, k), v in names.items() if scope == "theme"} if has_themes else None,
+    )
     for name, table in (votes or {}).items():
         tables[name] = table  # opinion groups, consensus and division of a Pol.is conversation (``summary.votes``)
     if schema.CAMPAIGN_ID in frame:
@@ -161,13 +171,21 @@ def summarise(
         tables["privacy"] = privacy_table(frame, pii_kinds)
     summary.quote_pool = quote_pool
     summary.facts = {
-        "lang": lang, "accounting": accounting, "segment_columns": list(segment_columns),
+        "lang": lang,
+        "accounting": accounting,
+        "segment_columns": list(segment_columns),
         "segment_tables": segment_names,
-        "alpha": cfg.alpha, "min_segment_count": cfg.min_segment_count, "finding_min_count": cfg.finding_min_count,
-        "finding_min_points": cfg.finding_min_points, "max_findings": cfg.max_findings,
+        "alpha": cfg.alpha,
+        "min_segment_count": cfg.min_segment_count,
+        "finding_min_count": cfg.finding_min_count,
+        "finding_min_points": cfg.finding_min_points,
+        "max_findings": cfg.max_findings,
         # The names comments.* shows next to each topic and group id, in this summary's language.
-        "topic_labels": labels, "group_labels": headlines or {}, "positions": positions,
-        "title": title, "row_filter": row_filter,
+        "topic_labels": labels,
+        "group_labels": headlines or {},
+        "positions": positions,
+        "title": title,
+        "row_filter": row_filter,
         "self_evident_dropped": self_evident_dropped,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
     }

@@ -18,9 +18,16 @@ def topic_segment_table(frame: pd.DataFrame, column: str, labels: dict[int, str]
     if analysed.empty or schema.TOPIC_ID not in analysed:
         return pd.DataFrame(columns=COLUMNS)
     segments = segment_values(analysed[column])
-    unique = analysed[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in analysed else pd.Series(True, index=analysed.index)
-    part = pd.DataFrame({"segment": segments, "topic_id": analysed[schema.TOPIC_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int),
-                         "unique": unique})
+    unique = (
+        analysed[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in analysed else pd.Series(True, index=analysed.index)
+    )
+    part = pd.DataFrame(
+        {
+            "segment": segments,
+            "topic_id": analysed[schema.TOPIC_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int),
+            "unique": unique,
+        }
+    )
     counts = part.groupby(["segment", "topic_id"], sort=False).agg(contributions=("unique", "size"), unique_contributions=("unique", "sum"))
     sizes = part["segment"].value_counts()
     rows = []
@@ -28,9 +35,16 @@ def topic_segment_table(frame: pd.DataFrame, column: str, labels: dict[int, str]
         inside = counts.loc[segment].sort_values(["contributions"], ascending=False, kind="stable")
         inside = inside.assign(_outlier=inside.index == schema.OUTLIER_TOPIC).sort_values("_outlier", kind="stable")
         for topic, row in inside.iterrows():
-            rows.append({
-                "segment_column": column, "segment": segment, "topic_id": int(topic), "label": labels.get(int(topic), str(topic)),
-                "contributions": int(row["contributions"]), "unique_contributions": int(row["unique_contributions"]),
-                "segment_size": int(sizes[segment]), "share_in_segment": round(int(row["contributions"]) / int(sizes[segment]), 4),
-            })
+            rows.append(
+                {
+                    "segment_column": column,
+                    "segment": segment,
+                    "topic_id": int(topic),
+                    "label": labels.get(int(topic), str(topic)),
+                    "contributions": int(row["contributions"]),
+                    "unique_contributions": int(row["unique_contributions"]),
+                    "segment_size": int(sizes[segment]),
+                    "share_in_segment": round(int(row["contributions"]) / int(sizes[segment]), 4),
+                }
+            )
     return pd.DataFrame(rows, columns=COLUMNS)

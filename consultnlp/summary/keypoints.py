@@ -129,8 +129,9 @@ def cluster_points(vectors: np.ndarray, random_state: int) -> np.ndarray:
     return np.where(scores[np.arange(n), best] >= SAME_POINT, best, -1).astype(np.int64)
 
 
-def sentence_table(inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[list[str]], np.ndarray],
-                   times: StepTimes = NO_TIMES) -> SentenceTable:
+def sentence_table(
+    inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[list[str]], np.ndarray], times: StepTimes = NO_TIMES
+) -> SentenceTable:
     """The sentences of the units ``rows``, embedded once: a one-sentence text keeps its own vector, the
     other sentences are encoded in one call (each distinct sentence once)."""
     owner, texts, reuse = [], [], []
@@ -208,14 +209,19 @@ def _can_state(sentence: str) -> bool:
     return statement_problem(sentence) is None
 
 
-def _candidates(table: SentenceTable, by_owner: dict[int, np.ndarray], members: np.ndarray, vectors: np.ndarray,
-                inside: np.ndarray, used: set[str]) -> np.ndarray:
+def _candidates(
+    table: SentenceTable, by_owner: dict[int, np.ndarray], members: np.ndarray, vectors: np.ndarray, inside: np.ndarray, used: set[str]
+) -> np.ndarray:
     """The self-contained, unused sentences of a cluster's most central contributions, closest to its centre first."""
     centre = _unit(vectors[inside].mean(axis=0, keepdims=True))[0]
     closeness = vectors[inside] @ centre
     central = members[inside[np.lexsort((inside, -closeness))[:CENTRAL_CANDIDATES]]]
-    options = [int(s) for row in central.tolist() for s in by_owner[row].tolist()
-               if normalised(table.texts[s]) not in used and _can_state(table.texts[s])]
+    options = [
+        int(s)
+        for row in central.tolist()
+        for s in by_owner[row].tolist()
+        if normalised(table.texts[s]) not in used and _can_state(table.texts[s])
+    ]
     if not options:
         return np.zeros(0, dtype=np.int64)
     fit = table.vectors[options] @ centre
@@ -223,8 +229,16 @@ def _candidates(table: SentenceTable, by_owner: dict[int, np.ndarray], members: 
 
 
 def _group_points(
-    table: SentenceTable, by_owner: dict[int, np.ndarray], inputs: KeyPointInputs, members: np.ndarray,
-    used: set[str], *, per_group: int, min_support: int, random_state: int, times: StepTimes = NO_TIMES,
+    table: SentenceTable,
+    by_owner: dict[int, np.ndarray],
+    inputs: KeyPointInputs,
+    members: np.ndarray,
+    used: set[str],
+    *,
+    per_group: int,
+    min_support: int,
+    random_state: int,
+    times: StepTimes = NO_TIMES,
 ) -> list[_Point]:
     """The key points of one group: candidates from its clusters, each counted over every member."""
     with times.step("key_points.cluster"):
@@ -237,7 +251,9 @@ def _group_points(
             clusters.append((float(inputs.weights[members[inside]].sum()), len(inside), int(inside.min()), inside))
     clusters.sort(key=lambda c: (-c[0], -c[1], c[2]))
     with times.step("key_points.candidates"):
-        tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters[: per_group * CLUSTERS_TRIED]]
+        tried = [
+            (inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters[: per_group * CLUSTERS_TRIED]
+        ]
         tried = [(inside, options) for inside, options in tried if len(options)]
     if not tried:
         return []
@@ -260,8 +276,10 @@ def _group_points(
             options = options[~alike[np.ix_([column[int(o)] for o in options], earlier)].any(axis=1)]
         if not len(options):
             continue
-        counted = [_one_per_author(_count(table, owners, passes[:, column[int(o)]], int(o), inputs.positions),
-                                   int(table.owner[o]), inputs.authors) for o in options]
+        counted = [
+            _one_per_author(_count(table, owners, passes[:, column[int(o)]], int(o), inputs.positions), int(table.owner[o]), inputs.authors)
+            for o in options
+        ]
         weights = [float(inputs.weights[rows].sum()) for rows in counted]
         # The statement that the most contributions make; among equals, the one closest to the cluster's centre.
         best = max(range(len(options)), key=lambda j: (len(counted[j]), weights[j], -j))
@@ -327,18 +345,26 @@ def key_points(
         members = np.sort(np.asarray(members, dtype=np.int64))
         if len(members) < min_support:
             continue
-        points = _group_points(table, by_owner, inputs, members, used, per_group=per_group, min_support=min_support,
-                               random_state=random_state, times=times)
+        points = _group_points(
+            table, by_owner, inputs, members, used, per_group=per_group, min_support=min_support, random_state=random_state, times=times
+        )
         for rank, point in enumerate(points, 1):
             author = int(table.owner[point.statement])
             cluster_pass = np.isin(point.cluster, point.members).mean() if len(point.cluster) else 0.0
-            rows.append({
-                "scope": scope, "group_id": str(group), "rank": rank, "statement": table.texts[point.statement],
-                "comment_id": str(inputs.ids[author]), "contributions": int(round(point.weight)),
-                "unique_contributions": int(len(point.members)),
-                "comment_ids": ";".join(str(inputs.ids[i]) for i in point.members),
-                "cluster_size": int(len(point.cluster)), "cluster_share": float(cluster_pass),
-            })
+            rows.append(
+                {
+                    "scope": scope,
+                    "group_id": str(group),
+                    "rank": rank,
+                    "statement": table.texts[point.statement],
+                    "comment_id": str(inputs.ids[author]),
+                    "contributions": int(round(point.weight)),
+                    "unique_contributions": int(len(point.members)),
+                    "comment_ids": ";".join(str(inputs.ids[i]) for i in point.members),
+                    "cluster_size": int(len(point.cluster)),
+                    "cluster_share": float(cluster_pass),
+                }
+            )
     return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
 
 

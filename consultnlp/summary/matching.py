@@ -110,8 +110,7 @@ class SentenceTable:
         idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
         vectors = np.asarray(vectors, dtype=np.float32)
         vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
-        return cls(np.asarray(owner, dtype=np.int64), list(texts), vectors, stems, idf,
-                   np.array([negated(t) for t in texts], dtype=bool))
+        return cls(np.asarray(owner, dtype=np.int64), list(texts), vectors, stems, idf, np.array([negated(t) for t in texts], dtype=bool))
 
     def components(self, rows: np.ndarray, statements: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(cosine, lexical), sentences ``rows`` x statements (both sentence indices of this table)."""

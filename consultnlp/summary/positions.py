@@ -48,9 +48,13 @@ def counted_rows(frame: pd.DataFrame) -> pd.DataFrame:
     and ``set_aside`` (excluded from the analysis, counted for positions)."""
     part = frame.loc[frame[schema.POSITION].astype(str) != ""]
     analysed = analysed_mask(part)
-    representative = part[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in part else pd.Series(True, index=part.index)
-    return pd.DataFrame({"position": part[schema.POSITION].astype(str), "unique": (analysed & representative) | ~analysed,
-                         "set_aside": ~analysed}, index=part.index)
+    representative = (
+        part[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in part else pd.Series(True, index=part.index)
+    )
+    return pd.DataFrame(
+        {"position": part[schema.POSITION].astype(str), "unique": (analysed & representative) | ~analysed, "set_aside": ~analysed},
+        index=part.index,
+    )
 
 
 def position_name(position: str, lang: str) -> str:
@@ -66,13 +70,18 @@ def positions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for position in POSITIONS:
         mine = rows["position"] == position
         n_unique = int((mine & rows["unique"]).sum())
-        out.append({
-            "position": position, "name": position_name(position, lang), "contributions": int(mine.sum()),
-            "unique_contributions": n_unique, "analysed": int((mine & rows["unique"] & ~rows["set_aside"]).sum()),
-            "set_aside": int((mine & rows["set_aside"]).sum()),
-            "share": round(n_unique / total, 4) if total else 0.0,
-            "share_of_stated": round(n_unique / stated, 4) if stated and position != "none" else np.nan,
-        })
+        out.append(
+            {
+                "position": position,
+                "name": position_name(position, lang),
+                "contributions": int(mine.sum()),
+                "unique_contributions": n_unique,
+                "analysed": int((mine & rows["unique"] & ~rows["set_aside"]).sum()),
+                "set_aside": int((mine & rows["set_aside"]).sum()),
+                "share": round(n_unique / total, 4) if total else 0.0,
+                "share_of_stated": round(n_unique / stated, 4) if stated and position != "none" else np.nan,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -112,9 +121,13 @@ def topic_positions_table(frame: pd.DataFrame, labels: dict[int, str], headlines
 def theme_positions_table(frame: pd.DataFrame, theme_names: dict[str, str]) -> pd.DataFrame:
     """Positions of the unique analysed contributions per theme (a contribution counts in each of its themes)."""
     units = _units(frame)
-    exploded = pd.DataFrame({"theme_id": units[schema.THEMES].astype(str).str.split(";"), "position": units[schema.POSITION]}).explode("theme_id")
-    rows = [{"theme_id": theme, "name": theme_names.get(theme, theme), **_counts(part["position"])}
-            for theme, part in exploded.groupby("theme_id", sort=True)]
+    exploded = pd.DataFrame({"theme_id": units[schema.THEMES].astype(str).str.split(";"), "position": units[schema.POSITION]}).explode(
+        "theme_id"
+    )
+    rows = [
+        {"theme_id": theme, "name": theme_names.get(theme, theme), **_counts(part["position"])}
+        for theme, part in exploded.groupby("theme_id", sort=True)
+    ]
     table = pd.DataFrame(rows, columns=["theme_id", "name", *COUNT_COLUMNS])
     if table.empty:
         return table
@@ -133,7 +146,9 @@ def position_segment_table(frame: pd.DataFrame, segment_columns: list[str], cfg:
     if stated.empty or not segment_columns:
         return pd.DataFrame()
     base = frame.loc[stated.index, [c for c in segment_columns if c in frame]].copy()
-    groups = frame.loc[stated.index, schema.DUP_GROUP].astype(str) if schema.DUP_GROUP in frame else pd.Series(stated.index, index=stated.index)
+    groups = (
+        frame.loc[stated.index, schema.DUP_GROUP].astype(str) if schema.DUP_GROUP in frame else pd.Series(stated.index, index=stated.index)
+    )
     # A set-aside row is its own voice; analysed copies of one text share their duplicate group.
     base[schema.DUP_GROUP] = np.where(stated["set_aside"], "row:" + stated.index.astype(str), "group:" + groups)
     base[schema.THEMES] = stated["position"]
@@ -161,8 +176,11 @@ def position_targets_table(frame: pd.DataFrame, headlines: dict[int, str] | None
     rows = counted_rows(frame)
     rows = rows[rows["unique"] & rows["position"].isin(STATED)]
     targets = frame.loc[rows.index, schema.POSITION_TARGET].fillna("").astype(str).str.lower().str.split().str.join(" ")
-    groups = (frame.loc[rows.index, schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
-              if schema.TOPIC_GROUP_ID in frame else pd.Series(schema.OUTLIER_TOPIC, index=rows.index))
+    groups = (
+        frame.loc[rows.index, schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
+        if schema.TOPIC_GROUP_ID in frame
+        else pd.Series(schema.OUTLIER_TOPIC, index=rows.index)
+    )
     part = pd.DataFrame({"position": rows["position"], "target": targets, "group": groups})
     part = part[part["target"] != ""]
     out = []
@@ -170,10 +188,17 @@ def position_targets_table(frame: pd.DataFrame, headlines: dict[int, str] | None
         placed = mine.loc[mine["group"] != schema.OUTLIER_TOPIC, "group"]
         counts = placed.value_counts()
         top = int(counts.index[0]) if len(counts) and (counts.iloc[0] > counts.iloc[1:2]).all() else schema.OUTLIER_TOPIC
-        out.append({"position": position, "target": target, "contributions": len(mine), "group_id": top,
-                    "group_label": (headlines or {}).get(top, "") if top != schema.OUTLIER_TOPIC else "",
-                    "group_contributions": int(counts.get(top, 0)) if top != schema.OUTLIER_TOPIC else 0,
-                    "comment_ids": ";".join(str(i) for i in mine.index[:TARGET_IDS_SHOWN])})
+        out.append(
+            {
+                "position": position,
+                "target": target,
+                "contributions": len(mine),
+                "group_id": top,
+                "group_label": (headlines or {}).get(top, "") if top != schema.OUTLIER_TOPIC else "",
+                "group_contributions": int(counts.get(top, 0)) if top != schema.OUTLIER_TOPIC else 0,
+                "comment_ids": ";".join(str(i) for i in mine.index[:TARGET_IDS_SHOWN]),
+            }
+        )
     table = pd.DataFrame(out, columns=columns)
     if table.empty:
         return table
@@ -195,19 +220,32 @@ def topic_votes_table(frame: pd.DataFrame, labels: dict[int, str], headlines: di
             continue
         ids = units[id_column].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
         for key, index in ids.groupby(ids, sort=True).groups.items():
-            rows.append({"level": level, "id": int(key), "label": names.get(int(key), str(key)),
-                         **_votes(agrees[index], disagrees[index], votes[index], division[index])})
+            rows.append(
+                {
+                    "level": level,
+                    "id": int(key),
+                    "label": names.get(int(key), str(key)),
+                    **_votes(agrees[index], disagrees[index], votes[index], division[index]),
+                }
+            )
     table = pd.DataFrame(rows)
     order = {"all": 0, "group": 1, "topic": 2}
     table["_order"] = table["level"].map(order)
-    return table.sort_values(["_order", "votes", "id"], ascending=[True, False, True], kind="stable").drop(columns="_order").reset_index(drop=True)
+    return (
+        table.sort_values(["_order", "votes", "id"], ascending=[True, False, True], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
 
 
 def _votes(agrees: pd.Series, disagrees: pd.Series, votes: pd.Series, division: pd.Series) -> dict[str, Any]:
     total = float(votes.sum())
     return {
-        "comments": int(len(votes)), "comments_with_votes": int((votes > 0).sum()), "votes": int(total),
-        "agrees": int(agrees.sum()), "disagrees": int(disagrees.sum()),
+        "comments": int(len(votes)),
+        "comments_with_votes": int((votes > 0).sum()),
+        "votes": int(total),
+        "agrees": int(agrees.sum()),
+        "disagrees": int(disagrees.sum()),
         "agreement": round(float(agrees.sum()) / total, 4) if total else np.nan,
         # Vote-weighted: a comment seen by many weighs more than one nobody voted on.
         "division": round(float((division * votes).sum()) / total, 4) if total else np.nan,
@@ -255,12 +293,21 @@ def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_positi
             continue
         cited: list[str] = []
         if points is not None and not points.empty:
-            cited = [c for c in points.loc[(points["scope"] == position) & (points["group_id"] == ALL)].sort_values("rank")["comment_id"]
-                     if c in mine.index]
+            cited = [
+                c
+                for c in points.loc[(points["scope"] == position) & (points["group_id"] == ALL)].sort_values("rank")["comment_id"]
+                if c in mine.index
+            ]
         text = mine[schema.TEXT_REDACTED].astype(str)
         length = text.str.len()
-        rest = pd.DataFrame({"dup": mine[schema.DUP_COUNT] if schema.DUP_COUNT in mine else 1,
-                             "fit": ((length < 40) | (length > 600)).astype(int), "order": np.arange(len(mine))}, index=mine.index)
+        rest = pd.DataFrame(
+            {
+                "dup": mine[schema.DUP_COUNT] if schema.DUP_COUNT in mine else 1,
+                "fit": ((length < 40) | (length > 600)).astype(int),
+                "order": np.arange(len(mine)),
+            },
+            index=mine.index,
+        )
         rest = rest.sort_values(["fit", "dup", "order"], ascending=[True, False, True], kind="stable")
         chosen = [cid for cid in rest.index if cid not in set(cited)][:per_position]
         rows += [{"scope": position, "group_id": ALL, "rank": rank, "comment_id": cid} for rank, cid in enumerate(chosen, 1)]
@@ -278,13 +325,19 @@ def position_facts(frame: pd.DataFrame) -> dict[str, Any]:
     rows = frame.loc[frame[schema.POSITION].astype(str) != ""]
     sources = rows[schema.POSITION_SOURCE].astype(str).value_counts()
     evidence = rows.loc[rows[schema.POSITION_SOURCE] == "column", schema.POSITION_EVIDENCE].astype(str)
-    return {"sources": {str(k): int(v) for k, v in sources.items()},
-            "column": evidence.iloc[0].split("=", 1)[0] if len(evidence) else ""}
+    return {"sources": {str(k): int(v) for k, v in sources.items()}, "column": evidence.iloc[0].split("=", 1)[0] if len(evidence) else ""}
 
 
 def add_position_tables(
-    tables: dict[str, pd.DataFrame], frame: pd.DataFrame, *, cfg: Any, lang: str, labels: dict[int, str],
-    headlines: dict[int, str] | None, theme_names: dict[str, str] | None, segment_columns: list[str],
+    tables: dict[str, pd.DataFrame],
+    frame: pd.DataFrame,
+    *,
+    cfg: Any,
+    lang: str,
+    labels: dict[int, str],
+    headlines: dict[int, str] | None,
+    theme_names: dict[str, str] | None,
+    segment_columns: list[str],
     names: dict[tuple[str, str], str],
 ) -> dict[str, Any]:
     """Add the position tables (when any row states a position) and the votes table (when the input has votes) to

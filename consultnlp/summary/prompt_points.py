@@ -65,4 +65,3 @@ def with_prompts(points: pd.DataFrame, per_group: int) -> pd.DataFrame:
     first = points.groupby(["scope", "group_id"], sort=False)["_order"].transform("min")
     points = points.assign(_first=first).sort_values(["_first", "rank"], kind="stable")
     return points.drop(columns=["_order", "_first"]).reset_index(drop=True)
-

@@ -27,9 +27,13 @@ def public_tables(
     columns replaced by their pseudonyms; tables without such values are returned as they are."""
     out = dict(tables)
     if ID_COLUMN in columns:
-        for name, column, separator in (("quotes", "comment_id", None), ("key_points", "comment_id", None),
-                                        ("key_points", "comment_ids", ";"), ("exclusions", "example_comment_ids", ", "),
-                                        ("campaigns", "representative_id", None)):
+        for name, column, separator in (
+            ("quotes", "comment_id", None),
+            ("key_points", "comment_id", None),
+            ("key_points", "comment_ids", ";"),
+            ("exclusions", "example_comment_ids", ", "),
+            ("campaigns", "representative_id", None),
+        ):
             table = out.get(name)
             if table is None or column not in table:
                 continue

@@ -28,11 +28,11 @@ from consultnlp.embedders.base import mmr
 
 POOL_SIZE = 50
 # Penalties and bonuses on a candidate's cosine to its group centre.
-LENGTH_PENALTY = 0.15        # very short texts say little; very long ones are not read
-PII_PENALTY = 0.25           # "[PHONE]" placeholders read badly and hint at a personal request
-CAMPAIGN_PENALTY = 0.3       # campaigns have their own section; quote them only when nothing else fits
-REUSE_PENALTY = 0.3          # one comment quoted under many themes makes the report repetitive
-THEME_SCORE_WEIGHT = 0.3     # a comment with many keyword hits is a clearer example of the theme
+LENGTH_PENALTY = 0.15  # very short texts say little; very long ones are not read
+PII_PENALTY = 0.25  # "[PHONE]" placeholders read badly and hint at a personal request
+CAMPAIGN_PENALTY = 0.3  # campaigns have their own section; quote them only when nothing else fits
+REUSE_PENALTY = 0.3  # one comment quoted under many themes makes the report repetitive
+THEME_SCORE_WEIGHT = 0.3  # a comment with many keyword hits is a clearer example of the theme
 MIN_CHARS, MAX_CHARS = 50, 600
 
 
@@ -40,10 +40,10 @@ MIN_CHARS, MAX_CHARS = 50, 600
 class QuotePool:
     """Quote candidates with float16 embeddings, and the centre of every group at analysis time."""
 
-    ids: pd.Index                                   # candidate comment ids (unique)
-    vectors: np.ndarray                             # float16, aligned to ``ids``
+    ids: pd.Index  # candidate comment ids (unique)
+    vectors: np.ndarray  # float16, aligned to ``ids``
     centres: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)  # (scope, group) -> mean vector
-    sizes: dict[tuple[str, str], int] = field(default_factory=dict)            # (scope, group) -> units
+    sizes: dict[tuple[str, str], int] = field(default_factory=dict)  # (scope, group) -> units
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Plain arrays for ``numpy.savez_compressed``."""
@@ -93,7 +93,7 @@ def _theme_score(units: pd.DataFrame, ids: pd.Index, theme: str) -> np.ndarray:
     prefix = theme + ":"
     out = []
     for value in units.loc[ids, schema.THEME_SCORES].astype(str):
-        score = next((item[len(prefix):] for item in value.split(";") if item.startswith(prefix)), "0")
+        score = next((item[len(prefix) :] for item in value.split(";") if item.startswith(prefix)), "0")
         try:
             out.append(float(score))
         except ValueError:
@@ -124,9 +124,7 @@ def _normalised(vector: np.ndarray) -> np.ndarray:
     return vector / (np.linalg.norm(vector) + 1e-12)
 
 
-def build_quote_pool(
-    units: pd.DataFrame, unit_ids: pd.Index, embeddings: np.ndarray, *, pool_size: int = POOL_SIZE
-) -> QuotePool:
+def build_quote_pool(units: pd.DataFrame, unit_ids: pd.Index, embeddings: np.ndarray, *, pool_size: int = POOL_SIZE) -> QuotePool:
     """Per topic and theme, the ``pool_size`` most central candidates (after adjustments) and the group centre."""
     chosen: set[str] = set()
     centres: dict[tuple[str, str], np.ndarray] = {}
@@ -154,14 +152,15 @@ def build_quote_pool(
     return QuotePool(ids=ids, vectors=vectors, centres=centres, sizes=sizes)
 
 
-def group_centre(
-    pool: QuotePool, scope: str, group: str, members: pd.Index, original: pd.Series | None
-) -> np.ndarray | None:
+def group_centre(pool: QuotePool, scope: str, group: str, members: pd.Index, original: pd.Series | None) -> np.ndarray | None:
     """The group's centre: stored when its members are unchanged, else rebuilt from the original groups' centres."""
     key = (scope, group)
-    if original is None or key in pool.centres and pool.sizes.get(key) == len(members) and (
-        original.reindex(members).astype(str) == group
-    ).all():
+    if (
+        original is None
+        or key in pool.centres
+        and pool.sizes.get(key) == len(members)
+        and (original.reindex(members).astype(str) == group).all()
+    ):
         return pool.centres.get(key)
     # Members moved by a review: a size-weighted mean of the centres they came from.
     sources = original.reindex(members).dropna().astype(str).value_counts()
@@ -175,8 +174,15 @@ def group_centre(
 
 
 def choose_quotes(
-    units: pd.DataFrame, pool: QuotePool, scope: str, groups: dict[str, pd.Index], k: int, *,
-    diversity: float = 0.5, original: pd.Series | None = None, used: set[str] | None = None,
+    units: pd.DataFrame,
+    pool: QuotePool,
+    scope: str,
+    groups: dict[str, pd.Index],
+    k: int,
+    *,
+    diversity: float = 0.5,
+    original: pd.Series | None = None,
+    used: set[str] | None = None,
 ) -> Iterable[tuple[str, int, str]]:
     """Yield (group, rank, comment id) for up to ``k`` quotes per group, largest groups first.
 

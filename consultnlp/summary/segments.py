@@ -32,9 +32,24 @@ from consultnlp.frame import analysed_mask
 
 BLANK = "(blank)"
 COLUMNS = [
-    "segment_column", "segment", "theme_id", "level", "contributions", "unique_contributions", "segment_size", "segment_unique",
-    "share_in_segment", "share_overall", "share_in_segment_with_duplicates", "share_overall_with_duplicates",
-    "lift", "expected", "test", "p_value", "p_adjusted", "significant",
+    "segment_column",
+    "segment",
+    "theme_id",
+    "level",
+    "contributions",
+    "unique_contributions",
+    "segment_size",
+    "segment_unique",
+    "share_in_segment",
+    "share_overall",
+    "share_in_segment_with_duplicates",
+    "share_overall_with_duplicates",
+    "lift",
+    "expected",
+    "test",
+    "p_value",
+    "p_adjusted",
+    "significant",
 ]
 
 
@@ -130,16 +145,26 @@ def theme_segment_table(
             testable = n_s >= min_count and n_t >= min_count
             test, p, expected = two_by_two_test(a, n_s, n_t, n) if testable else ("", float("nan"), n_s * n_t / n)
             share, overall = a / n_s, n_t / n
-            rows.append({
-                "segment_column": column, "segment": segment, "theme_id": theme, "level": level,
-                "contributions": int(cell_all.get((level, segment, theme), 0)), "unique_contributions": a,
-                "segment_size": int(seg_all[segment]), "segment_unique": n_s,
-                "share_in_segment": round(share, 4), "share_overall": round(overall, 4),
-                "share_in_segment_with_duplicates": round(int(cell_all.get((level, segment, theme), 0)) / int(seg_all[segment]), 4),
-                "share_overall_with_duplicates": round(int(theme_all.get((level, theme), 0)) / len(analysed), 4),
-                "lift": round(share / overall, 3) if overall else np.nan, "expected": round(expected, 2),
-                "test": test, "p_value": p,
-            })
+            rows.append(
+                {
+                    "segment_column": column,
+                    "segment": segment,
+                    "theme_id": theme,
+                    "level": level,
+                    "contributions": int(cell_all.get((level, segment, theme), 0)),
+                    "unique_contributions": a,
+                    "segment_size": int(seg_all[segment]),
+                    "segment_unique": n_s,
+                    "share_in_segment": round(share, 4),
+                    "share_overall": round(overall, 4),
+                    "share_in_segment_with_duplicates": round(int(cell_all.get((level, segment, theme), 0)) / int(seg_all[segment]), 4),
+                    "share_overall_with_duplicates": round(int(theme_all.get((level, theme), 0)) / len(analysed), 4),
+                    "lift": round(share / overall, 3) if overall else np.nan,
+                    "expected": round(expected, 2),
+                    "test": test,
+                    "p_value": p,
+                }
+            )
     table = pd.DataFrame(rows, columns=COLUMNS[:-2])
     tested = table["p_value"].notna().to_numpy()
     adjusted = np.full(len(table), np.nan)
@@ -183,5 +208,4 @@ def self_evident(segments: pd.Series, theme_ids: pd.Series, names: dict[str, lis
     value and the theme's id or any of its names (``names``: theme id -> its names in every language)."""
     theme_lemmas = {th: set().union(*(content_lemmas(n) for n in [th, *names.get(th, [])])) for th in set(theme_ids)}
     segment_lemmas = {s: content_lemmas(s) for s in set(segments)}
-    return pd.Series([bool(segment_lemmas[s] & theme_lemmas[th]) for s, th in zip(segments, theme_ids)],
-                     index=segments.index, dtype=bool)
+    return pd.Series([bool(segment_lemmas[s] & theme_lemmas[th]) for s, th in zip(segments, theme_ids)], index=segments.index, dtype=bool)

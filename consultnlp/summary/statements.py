@@ -125,8 +125,13 @@ def is_fragment(text: str) -> bool:
     a piece of a line-broken sentence ("dos povos e comunidades tradicionais,") or a phrase without a verb rather
     than a sentence."""
     words = re.findall(r"[^\W\d_]+", text)
-    if (len(words) < MIN_STATEMENT_WORDS or text.rstrip().endswith((":", ",", ";")) or _LABEL.match(text) or _CONTINUATION.match(text)
-            or _GLUED_HEADING.search(text)):
+    if (
+        len(words) < MIN_STATEMENT_WORDS
+        or text.rstrip().endswith((":", ",", ";"))
+        or _LABEL.match(text)
+        or _CONTINUATION.match(text)
+        or _GLUED_HEADING.search(text)
+    ):
         return True
     final = bool(_FINAL.search(text))
     long_words = [w for w in words if len(w) >= 4]

@@ -37,8 +37,12 @@ def _reranked(table: pd.DataFrame, supports: pd.Series, before: list[str]) -> pd
         return table
     group = table["scope"].astype(str) + "\x00" + table["group_id"].astype(str)
     keys = table[before].astype("int64").mul(-1) if before else pd.DataFrame(index=table.index)
-    keys = keys.assign(_none=supports.isna().to_numpy(), _supports=-supports.fillna(0).astype("int64").to_numpy(),
-                       _rank=table["rank"].astype("int64").to_numpy(), _group=group)
+    keys = keys.assign(
+        _none=supports.isna().to_numpy(),
+        _supports=-supports.fillna(0).astype("int64").to_numpy(),
+        _rank=table["rank"].astype("int64").to_numpy(),
+        _group=group,
+    )
     order = keys.sort_values([*before, "_none", "_supports", "_rank"], kind="stable").index
     ranks = keys.loc[order].groupby("_group", sort=False).cumcount() + 1
     out = table.assign(rank=ranks.reindex(table.index).astype("int64").to_numpy())

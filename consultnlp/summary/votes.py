@@ -45,10 +45,20 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     apart["group"] = apart["group"].map(group_letter)
     apart.insert(3, "text", apart["statement"].map(texts).fillna(""))
     sizes = letters.value_counts()
-    groups = pd.DataFrame({
-        "group": sizes.index, "participants": sizes.to_numpy(), "share": (sizes / sizes.sum()).round(4).to_numpy(),
-        "sets_apart": [";".join(f"{r.direction}:{r.statement}" for r in apart[apart["group"] == g].itertuples()) for g in sizes.index],
-    }).sort_values("group", kind="stable").reset_index(drop=True)
+    groups = (
+        pd.DataFrame(
+            {
+                "group": sizes.index,
+                "participants": sizes.to_numpy(),
+                "share": (sizes / sizes.sum()).round(4).to_numpy(),
+                "sets_apart": [
+                    ";".join(f"{r.direction}:{r.statement}" for r in apart[apart["group"] == g].itertuples()) for g in sizes.index
+                ],
+            }
+        )
+        .sort_values("group", kind="stable")
+        .reset_index(drop=True)
+    )
     groups["silhouette"] = found.silhouette
     groups["voters"] = int((~pd.isna(matrix.values)).any(axis=1).sum())  # everyone who voted, placed or not
     placed = pd.DataFrame({"participant": letters.index.astype(str), "group": letters.to_numpy()})

@@ -70,8 +70,7 @@ def render_card(card: dict[str, Any]) -> str:
         "",
         "## Model",
         "",
-        f"- Features: `{settings['features']}`"
-        + (f"; embeddings from `{card['embedder']}`" if card.get("embedder") else ""),
+        f"- Features: `{settings['features']}`" + (f"; embeddings from `{card['embedder']}`" if card.get("embedder") else ""),
         f"- Method: {_method(settings, card['task'] == 'multi-label')}"
         + ("; within a question, scores re-weighted by each label's share in that question" if card.get("groups") else ""),
         f"- Training time: {card['training_seconds']} s ({', '.join(f'{k} {v}' for k, v in card.get('timings_s', {}).items())}); "

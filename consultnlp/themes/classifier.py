@@ -185,9 +185,21 @@ def train_net(
     epochs = max(epochs, math.ceil(_MIN_UPDATES / max(n, 1)))
     order = np.concatenate([rng.permutation(n) for _ in range(epochs)]).astype(np.int64)
     _compiled_sgd()(
-        X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data.astype(np.float32), target_ptr,
-        targets.astype(np.int32), weight, order, W1, b1, W2, b2, np.float32(learning_rate), np.float32(dropout),
-        bool(multi_label), int(rng.integers(2**31 - 1)),
+        X.indptr.astype(np.int64),
+        X.indices.astype(np.int32),
+        X.data.astype(np.float32),
+        target_ptr,
+        targets.astype(np.int32),
+        weight,
+        order,
+        W1,
+        b1,
+        W2,
+        b2,
+        np.float32(learning_rate),
+        np.float32(dropout),
+        bool(multi_label),
+        int(rng.integers(2**31 - 1)),
     )
     return W1, b1, W2, b2
 
@@ -278,8 +290,15 @@ class ThemeClassifier:
             row_weight = balanced if (k % 2 == 1 or s.nets == 1) else None
             with progress.task(f"Training TF-IDF network {k + 1} of {s.nets}", total=None):
                 W1, b1, W2, b2 = train_net(
-                    X, Y, hidden_units=s.hidden_units, epochs=s.epochs, learning_rate=s.learning_rate, dropout=s.dropout,
-                    multi_label=self.multi_label_, rng=rng, row_weight=row_weight,
+                    X,
+                    Y,
+                    hidden_units=s.hidden_units,
+                    epochs=s.epochs,
+                    learning_rate=s.learning_rate,
+                    dropout=s.dropout,
+                    multi_label=self.multi_label_,
+                    rng=rng,
+                    row_weight=row_weight,
                 )
             # float16 halves the saved model (about 110 MB for 200k n-grams); Chile top-1/top-5 were identical.
             self.nets_.append({"W1": W1.astype(np.float16), "b1": b1, "W2": W2, "b2": b2})
@@ -294,8 +313,13 @@ class ThemeClassifier:
         # Small data gets small batches, so that a fixed number of epochs still means enough updates.
         batch = int(min(512, max(16, len(E) // 50)))
         head = MLPClassifier(
-            hidden_layer_sizes=(s.head_hidden_units,), alpha=1e-4, batch_size=batch, learning_rate_init=1e-3,
-            max_iter=s.head_epochs, shuffle=True, random_state=s.random_state,
+            hidden_layer_sizes=(s.head_hidden_units,),
+            alpha=1e-4,
+            batch_size=batch,
+            learning_rate_init=1e-3,
+            max_iter=s.head_epochs,
+            shuffle=True,
+            random_state=s.random_state,
         )
         target = Y if self.multi_label_ else Y.argmax(axis=1)
         with progress.task("Training the embedding head", total=None), warnings.catch_warnings():
@@ -355,9 +379,7 @@ class ThemeClassifier:
             total += 1.0 / (1.0 + np.exp(-logits)) if self.multi_label_ else _log_softmax(logits)
         return total / len(self.nets_)
 
-    def scores(
-        self, texts: Sequence[str], *, groups: Sequence[str] | None = None, embeddings: np.ndarray | None = None
-    ) -> np.ndarray:
+    def scores(self, texts: Sequence[str], *, groups: Sequence[str] | None = None, embeddings: np.ndarray | None = None) -> np.ndarray:
         """(rows x classes) scores, ``-inf`` for labels outside the row's group.
 
         Single-label: log-probabilities (softmax over the allowed labels). Multi-label:

@@ -142,8 +142,9 @@ def _gap(values: np.ndarray, related: np.ndarray | None = None) -> np.ndarray:
 
 def match_features(cosine: np.ndarray, tfidf: np.ndarray, coverage: np.ndarray, related: np.ndarray | None = None) -> np.ndarray:
     """(comments x themes x 6) features in the order of ``FEATURES``."""
-    return np.stack([cosine, tfidf, coverage, _gap(cosine, related), _gap(tfidf, related), _gap(coverage, related)],
-                    axis=-1).astype(np.float64)
+    return np.stack([cosine, tfidf, coverage, _gap(cosine, related), _gap(tfidf, related), _gap(coverage, related)], axis=-1).astype(
+        np.float64
+    )
 
 
 def probability(features: np.ndarray) -> np.ndarray:

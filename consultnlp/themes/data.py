@@ -72,9 +72,7 @@ def labelled_from_frame(
     bad = sorted({l for ls, k in zip(labels, keep) if k for l in ls if FORBIDDEN_IN_LABEL in l})
     if bad:
         hint = " Use --multi-label ';' if they are lists of labels." if multi_label is None else ""
-        raise InputError(
-            f"{where}: label(s) contain ';', which separates themes in the output: {', '.join(bad[:3])}.{hint}"
-        )
+        raise InputError(f"{where}: label(s) contain ';', which separates themes in the output: {', '.join(bad[:3])}.{hint}")
     groups = None
     if group_column is not None:
         groups = [g.strip() for g in frame[group_column].fillna("").astype(str)]
@@ -87,10 +85,14 @@ def labelled_from_frame(
         source={
             "rows_read": int(len(frame)),
             "rows_used": len(kept),
-            "rows_left_out": {"empty_text": int(sum(not t.strip() for t in texts)),
-                              "no_label": int(sum(bool(t.strip()) and not l for t, l in zip(texts, labels)))},
-            "text_column": text_column, "label_column": label_column,
-            "multi_label_separator": multi_label, "group_column": group_column,
+            "rows_left_out": {
+                "empty_text": int(sum(not t.strip() for t in texts)),
+                "no_label": int(sum(bool(t.strip()) and not l for t, l in zip(texts, labels))),
+            },
+            "text_column": text_column,
+            "label_column": label_column,
+            "multi_label_separator": multi_label,
+            "group_column": group_column,
         },
     )
     if not kept:
@@ -110,8 +112,12 @@ def read_labelled(
     """Read labelled comments from a CSV/XLSX/JSON/Parquet file (as ``analyze`` reads its input)."""
     frame, info = read_table(path, sheet=sheet)
     data = labelled_from_frame(
-        frame, text_column=text_column, label_column=label_column, multi_label=multi_label,
-        group_column=group_column, where=info.file_name,
+        frame,
+        text_column=text_column,
+        label_column=label_column,
+        multi_label=multi_label,
+        group_column=group_column,
+        where=info.file_name,
     )
     data.source.update({"file": info.file_name, "sha256": info.sha256})
     return data

@@ -93,8 +93,11 @@ def evaluate_predictions(
         precision = tp[i] / (tp[i] + fp[i]) if tp[i] + fp[i] else 0.0
         recall = tp[i] / support[i] if support[i] else 0.0
         per_class[label] = {
-            "precision": round(float(precision), 4), "recall": round(float(recall), 4),
-            "f1": round(float(per_class_f1[i]), 4), "support": int(support[i]), "predicted": int(tp[i] + fp[i]),
+            "precision": round(float(precision), 4),
+            "recall": round(float(recall), 4),
+            "f1": round(float(per_class_f1[i]), 4),
+            "support": int(support[i]),
+            "predicted": int(tp[i] + fp[i]),
         }
     result["per_class"] = per_class
     result["confusions"] = confusion_table(predicted, gold, top=top_confusions)

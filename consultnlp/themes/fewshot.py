@@ -59,8 +59,12 @@ def read_review(path: Path, taxonomy: Taxonomy) -> dict[str, list[str]]:
 
 
 def with_examples(
-    taxonomy: Taxonomy, review: Mapping[str, list[str]], texts: Mapping[str, str], langs: Mapping[str, str],
-    *, max_per_theme: int = MAX_EXAMPLES,
+    taxonomy: Taxonomy,
+    review: Mapping[str, list[str]],
+    texts: Mapping[str, str],
+    langs: Mapping[str, str],
+    *,
+    max_per_theme: int = MAX_EXAMPLES,
 ) -> tuple[Taxonomy, dict[str, int], list[str]]:
     """A copy of ``taxonomy`` with the reviewed comments as examples of their themes; the number added per theme;
     and the reviewed ids that ``texts`` does not have (reported, not fatal)."""
@@ -98,7 +102,9 @@ def write_codebook(taxonomy: Taxonomy, path: Path) -> Path:
     return path
 
 
-def learn_from_run(run: Path, out: Path, *, review: Path | None = None, taxonomy: str | None = None) -> tuple[Path, dict[str, int], list[str]]:
+def learn_from_run(
+    run: Path, out: Path, *, review: Path | None = None, taxonomy: str | None = None
+) -> tuple[Path, dict[str, int], list[str]]:
     """Write ``out``: the run's codebook (or ``taxonomy``) with the corrections of ``review`` (default: the run's
     ``themes_review.yaml``) as examples. Returns the path, the examples added per theme and the ids not in the run."""
     import json
@@ -126,8 +132,9 @@ def learn_from_run(run: Path, out: Path, *, review: Path | None = None, taxonomy
     return write_codebook(learned, out), added, missing
 
 
-def evaluate_codebook(codebook: str, texts: list[str], labels: list[tuple[str, ...]], encoder: "TextEncoder", *,
-                      lang: str | None = None) -> dict[str, float]:
+def evaluate_codebook(
+    codebook: str, texts: list[str], labels: list[tuple[str, ...]], encoder: "TextEncoder", *, lang: str | None = None
+) -> dict[str, float]:
     """Zero-shot tagging with ``codebook`` measured on labelled comments (labels are theme ids): top-1 and top-5 of
     the calibrated match, the share of comments given a theme, and the precision and recall of the themes given.
 

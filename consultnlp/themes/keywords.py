@@ -102,9 +102,7 @@ def _inside_other_theme(words: list[str], tokens: list[str], spans: list[tuple[i
     """True when every occurrence of ``words`` in ``tokens`` lies inside a longer phrase match of another theme."""
     n = len(words)
     starts = [i for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words]
-    return bool(starts) and all(
-        any(a <= i and i + n <= b and b - a > n and other != theme_id for a, b, other in spans) for i in starts
-    )
+    return bool(starts) and all(any(a <= i and i + n <= b and b - a > n and other != theme_id for a, b, other in spans) for i in starts)
 
 
 def _distinct(keywords: set[str]) -> list[str]:

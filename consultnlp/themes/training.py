@@ -40,8 +40,20 @@ CARD_MD = "model_card.md"
 # /2: the TF-IDF part became a small network (``net_``); /1 models held a linear model.
 CARD_FORMAT = "consultnlp-theme-classifier/3"
 # TfidfVectorizer parameters that decide what ``transform`` computes; saved and restored.
-_TFIDF_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "sublinear_tf", "min_df", "max_features",
-                 "norm", "use_idf", "smooth_idf", "token_pattern", "binary")
+_TFIDF_PARAMS = (
+    "analyzer",
+    "ngram_range",
+    "lowercase",
+    "strip_accents",
+    "sublinear_tf",
+    "min_df",
+    "max_features",
+    "norm",
+    "use_idf",
+    "smooth_idf",
+    "token_pattern",
+    "binary",
+)
 
 
 def model_embedder():  # noqa: ANN201 - Embedder
@@ -128,7 +140,11 @@ def train_and_save(
     train, held = data.subset(train_idx), data.subset(hold_idx)
     embeddings = embed_unique(data.texts, encoder) if settings.uses_embeddings else None
     model = ThemeClassifier(settings).fit(
-        train.texts, train.labels, groups=train.groups, multi_label=data.multi_label, progress=progress,
+        train.texts,
+        train.labels,
+        groups=train.groups,
+        multi_label=data.multi_label,
+        progress=progress,
         embeddings=embeddings[train_idx] if embeddings is not None else None,
     )
     training_seconds = round(time.perf_counter() - started, 1)
@@ -143,8 +159,14 @@ def train_and_save(
             ungrouped = measure(model, replace(held, groups=None), plain)
             metrics_without_groups = {k: ungrouped[k] for k in ("top1_accuracy", "top5_accuracy", "macro_f1", "micro_f1")}
     card = build_card(
-        data, model, out, rows_train=len(train), rows_holdout=len(held), metrics=metrics,
-        metrics_without_groups=metrics_without_groups, training_seconds=training_seconds,
+        data,
+        model,
+        out,
+        rows_train=len(train),
+        rows_holdout=len(held),
+        metrics=metrics,
+        metrics_without_groups=metrics_without_groups,
+        training_seconds=training_seconds,
     )
     save_model(model, card, out)
     return card
@@ -184,7 +206,7 @@ def build_card(
         "embedder": model_embedder().key if model.settings.uses_embeddings else None,
         "versions": package_versions(),
         "serialisation": f"{MODEL_ARRAYS} (numpy arrays, loaded with allow_pickle=False) and {MODEL_JSON}: "
-                         "loading the folder runs no code from it.",
+        "loading the folder runs no code from it.",
     }
 
 
@@ -228,8 +250,11 @@ def _model_state(model: ThemeClassifier) -> tuple[dict[str, np.ndarray], dict[st
         arrays["head_classes"] = np.asarray(head.classes_)
         meta["head"] = {
             "params": {k: v for k, v in head.get_params().items() if isinstance(v, (int, float, str, bool, tuple, type(None)))},
-            "layers": len(head.coefs_), "n_layers": head.n_layers_, "n_outputs": head.n_outputs_,
-            "out_activation": head.out_activation_, "n_features_in": int(head.n_features_in_),
+            "layers": len(head.coefs_),
+            "n_layers": head.n_layers_,
+            "n_outputs": head.n_outputs_,
+            "out_activation": head.out_activation_,
+            "n_features_in": int(head.n_features_in_),
         }
     return arrays, meta
 
@@ -319,7 +344,9 @@ def load_model(path: str | Path) -> tuple[ThemeClassifier, dict[str, Any]]:
         model = _model_from_state(arrays, meta)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         # ValueError includes "Object arrays cannot be loaded when allow_pickle=False".
-        raise ModelError(f"{path / MODEL_ARRAYS} cannot be loaded ({type(exc).__name__}: {exc}). Retrain it with consultnlp themes train.") from None
+        raise ModelError(
+            f"{path / MODEL_ARRAYS} cannot be loaded ({type(exc).__name__}: {exc}). Retrain it with consultnlp themes train."
+        ) from None
     return model, card
 
 

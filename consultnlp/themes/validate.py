@@ -168,7 +168,7 @@ def _read_csv(text: str, stem: str) -> tuple[Any, dict[Path_, int], list[Problem
     except csv.Error as exc:
         return None, {}, [Problem(1, f"not valid CSV: {exc}")]
     header = [h.strip() for h in header]
-    langs = [h[len("name_"):] for h in header if h.startswith("name_")]
+    langs = [h[len("name_") :] for h in header if h.startswith("name_")]
     for required in ("id", "parent"):
         if required not in header:
             problems.append(Problem(1, f"the header has no '{required}' column. Found: {', '.join(header)}"))
@@ -179,8 +179,13 @@ def _read_csv(text: str, stem: str) -> tuple[Any, dict[Path_, int], list[Problem
         if col not in known:
             prefix = col.split("_", 1)[0]
             hint = f" (no name_{col.split('_', 1)[1]} column defines that language)" if prefix in OPTIONAL_COLUMNS and "_" in col else ""
-            problems.append(Problem(1, f"unknown column '{col}'{hint}. Valid: id, parent, name_<lang>, and optional "
-                                       "description_<lang>, keywords_<lang>, examples_<lang>, traps_<lang>"))
+            problems.append(
+                Problem(
+                    1,
+                    f"unknown column '{col}'{hint}. Valid: id, parent, name_<lang>, and optional "
+                    "description_<lang>, keywords_<lang>, examples_<lang>, traps_<lang>",
+                )
+            )
     dupes = sorted({h for h in header if header.count(h) > 1})
     for col in dupes:
         problems.append(Problem(1, f"column '{col}' appears twice in the header"))
@@ -195,7 +200,9 @@ def _read_csv(text: str, stem: str) -> tuple[Any, dict[Path_, int], list[Problem
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                problems.append(Problem(start, f"row has {len(row)} fields but the header has {len(header)}; quote fields that contain commas"))
+                problems.append(
+                    Problem(start, f"row has {len(row)} fields but the header has {len(header)}; quote fields that contain commas")
+                )
                 continue
             cells = {h: c.strip() for h, c in zip(header, row)}
             i = len(themes)
@@ -206,7 +213,11 @@ def _read_csv(text: str, stem: str) -> tuple[Any, dict[Path_, int], list[Problem
                 "description": {l: cells[f"description_{l}"] for l in langs if cells.get(f"description_{l}")},
             }
             for key in LIST_FIELDS:  # lists separated by ";"
-                theme[key] = {l: [k.strip() for k in cells[f"{key}_{l}"].split(";") if k.strip()] for l in langs if cells.get(f"{key}_{l}", "").strip()}
+                theme[key] = {
+                    l: [k.strip() for k in cells[f"{key}_{l}"].split(";") if k.strip()]
+                    for l in langs
+                    if cells.get(f"{key}_{l}", "").strip()
+                }
             themes.append(theme)
             _mark_all(theme, ("themes", i), start, lines)
     except csv.Error as exc:
@@ -266,7 +277,10 @@ class _Checker:
             tid = ids[i]
             if isinstance(tid, str) and tid:
                 if tid in seen:
-                    self.add(("themes", i, "id"), f"theme id '{tid}' is used twice (first on line {self.line(('themes', seen[tid], 'id'))}); ids must be unique")
+                    self.add(
+                        ("themes", i, "id"),
+                        f"theme id '{tid}' is used twice (first on line {self.line(('themes', seen[tid], 'id'))}); ids must be unique",
+                    )
                 else:
                     seen[tid] = i
         self._check_cycles(themes)
@@ -284,7 +298,7 @@ class _Checker:
             if "id" in data and not (isinstance(tid, str) and ID_PATTERN.match(tid)):
                 self.add(("id",), f"taxonomy id {tid!r} must be snake_case ([a-z][a-z0-9_]*)")
             if "version" in data and not isinstance(data["version"], str):
-                self.add(("version",), f"version must be a string; quote it (version: \"{data['version']}\")")
+                self.add(("version",), f'version must be a string; quote it (version: "{data["version"]}")')
             for key in ("source", "licence"):
                 if key in data and not isinstance(data[key], str):
                     self.add((key,), f"{key} must be a string")
@@ -339,7 +353,7 @@ class _Checker:
 
     def _check_texts(self, value: Any, path: Path_, key: str, langs: list[str], label: str, *, every_language: bool = True) -> None:
         if not isinstance(value, dict):
-            self.add(path, f"{label}: {key} must map each language to a text, e.g. {{es: \"...\", pt: \"...\"}}")
+            self.add(path, f'{label}: {key} must map each language to a text, e.g. {{es: "...", pt: "..."}}')
             return
         for lang in langs if every_language else [l for l in langs if l in value]:
             text = value.get(lang)
@@ -383,9 +397,7 @@ class _Checker:
                     self.add((*path, lang, j), f"{label}: keyword '{word}' has no letters or digits, so it can never match; remove it")
 
     def _check_cycles(self, themes: list[Any]) -> None:
-        parents = {
-            t["id"]: t.get("parent") for t in themes if isinstance(t, dict) and isinstance(t.get("id"), str)
-        }
+        parents = {t["id"]: t.get("parent") for t in themes if isinstance(t, dict) and isinstance(t.get("id"), str)}
         index = {t["id"]: i for i, t in enumerate(themes) if isinstance(t, dict) and isinstance(t.get("id"), str)}
         reported: set[str] = set()
         for start in parents:
@@ -394,7 +406,7 @@ class _Checker:
                 chain.append(node)
                 node = parents[node]
             if node in chain:
-                cycle = chain[chain.index(node):]
+                cycle = chain[chain.index(node) :]
                 if not reported & set(cycle):
                     reported |= set(cycle)
                     loop = " -> ".join([*cycle, node])

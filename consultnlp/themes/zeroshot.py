@@ -57,8 +57,9 @@ def theme_text(taxonomy: Taxonomy, theme_index: int, lang: str) -> str:
 class CodebookTagger:
     """Tags comments with a taxonomy's themes (see the module docstring)."""
 
-    def __init__(self, taxonomy: Taxonomy, *, max_themes: int = 3, min_score: float | None = None,
-                 min_words: int = 3, min_keyword_hits: int = 1) -> None:
+    def __init__(
+        self, taxonomy: Taxonomy, *, max_themes: int = 3, min_score: float | None = None, min_words: int = 3, min_keyword_hits: int = 1
+    ) -> None:
         self.taxonomy = taxonomy
         self.ids = [t.id for t in taxonomy.themes]
         self.langs = list(taxonomy.languages)
@@ -124,8 +125,9 @@ class CodebookTagger:
                 out[:, j] = (np.asarray(embeddings, dtype=np.float32) @ vectors.T).max(axis=1)
         return out
 
-    def assign(self, embeddings: np.ndarray, texts: list[str], langs: list[str], found: list[dict[str, list[str]]],
-               words: list[int] | None = None) -> list[Assignment]:
+    def assign(
+        self, embeddings: np.ndarray, texts: list[str], langs: list[str], found: list[dict[str, list[str]]], words: list[int] | None = None
+    ) -> list[Assignment]:
         """One ``Assignment`` per comment, from its embedding, text (for the lexical evidence), language, keyword
         hits (theme id -> keywords, in the comment's language) and number of content words."""
         out: list[Assignment] = []

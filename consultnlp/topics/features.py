@@ -67,8 +67,12 @@ def fit_keyword_space(docs: Sequence[str], encode: Callable[[list[str]], np.ndar
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(
-        token_pattern=r"\S+", lowercase=False, min_df=min(MIN_DOC_FREQ, max(1, len(docs))),
-        max_features=MAX_VOCABULARY, sublinear_tf=True, ngram_range=NGRAMS,
+        token_pattern=r"\S+",
+        lowercase=False,
+        min_df=min(MIN_DOC_FREQ, max(1, len(docs))),
+        max_features=MAX_VOCABULARY,
+        sublinear_tf=True,
+        ngram_range=NGRAMS,
     )
     try:
         vectorizer.fit(list(docs))

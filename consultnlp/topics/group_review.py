@@ -86,8 +86,10 @@ def check_group_structure(review: Review) -> None:
             if topic == schema.OUTLIER_TOPIC:
                 raise ConfigError(f"{where}: group {edit.id} lists topic -1 (no clear topic), which belongs to no group; remove it.")
             if topic in holder and holder[topic] != edit.id:
-                raise ConfigError(f"{where}: topic {topic} is listed under groups {holder[topic]} and {edit.id}; "
-                                  f"list it under the one group it belongs to.")
+                raise ConfigError(
+                    f"{where}: topic {topic} is listed under groups {holder[topic]} and {edit.id}; "
+                    f"list it under the one group it belongs to."
+                )
             holder[topic] = edit.id
 
 
@@ -108,12 +110,16 @@ def apply_group_review(
     for pos, edit in enumerate(review.groups):
         where = review.group_where(pos)
         if edit.id not in known:
-            raise ConfigError(f"{where}: there is no group {edit.id} in this analysis (groups: {', '.join(map(str, known))}). "
-                              f"Keep the ids analyze wrote; to move a topic, list it under an existing group.")
+            raise ConfigError(
+                f"{where}: there is no group {edit.id} in this analysis (groups: {', '.join(map(str, known))}). "
+                f"Keep the ids analyze wrote; to move a topic, list it under an existing group."
+            )
         for topic in edit.topics:
             if topic not in current:
-                raise ConfigError(f"{where}: group {edit.id} lists topic {topic}, which is not in this analysis "
-                                  f"(topics: {', '.join(map(str, topics))}); remove it.")
+                raise ConfigError(
+                    f"{where}: group {edit.id} lists topic {topic}, which is not in this analysis "
+                    f"(topics: {', '.join(map(str, topics))}); remove it."
+                )
     for edit in review.groups:
         for topic in edit.topics:
             if current[topic] != edit.id:
@@ -133,7 +139,9 @@ def apply_group_review(
     table["topic_ids"] = [held.get(int(g), _as_list(ids)) for g, ids in zip(table["group_id"], table["topic_ids"])]
     if "unique_comments" in table and "unique_comments" in info:
         sizes = dict(zip(info["topic_id"].astype(int), info["unique_comments"]))
-        table["unique_comments"] = [int(sum(sizes.get(t, 0) for t in ids)) if int(g) >= 0 else n
-                                    for g, ids, n in zip(table["group_id"], table["topic_ids"], table["unique_comments"])]
+        table["unique_comments"] = [
+            int(sum(sizes.get(t, 0) for t in ids)) if int(g) >= 0 else n
+            for g, ids, n in zip(table["group_id"], table["topic_ids"], table["unique_comments"])
+        ]
     emptied = table["group_id"].isin([g for g, ids in held.items() if not ids])
     return info, table[~emptied].reset_index(drop=True), audit

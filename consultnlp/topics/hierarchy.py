@@ -24,9 +24,7 @@ def group_count(n_topics: int, *, min_groups: int = MIN_GROUPS, max_groups: int 
     return min(n_topics, target)
 
 
-def group_topics(
-    centroids: np.ndarray, sizes: np.ndarray, *, min_groups: int = MIN_GROUPS, max_groups: int = MAX_GROUPS
-) -> np.ndarray:
+def group_topics(centroids: np.ndarray, sizes: np.ndarray, *, min_groups: int = MIN_GROUPS, max_groups: int = MAX_GROUPS) -> np.ndarray:
     """The group of each topic (rows of ``centroids``), numbered 0.. from the group with most comments down."""
     n = len(centroids)
     k = group_count(n, min_groups=min_groups, max_groups=max_groups)

@@ -82,9 +82,7 @@ def fold(word: str) -> str:
     return strip_accents(word.lower())
 
 
-def drop_translations(
-    keywords: Sequence[str], vector_of: Callable[[str], np.ndarray | None] | None = None
-) -> list[str]:
+def drop_translations(keywords: Sequence[str], vector_of: Callable[[str], np.ndarray | None] | None = None) -> list[str]:
     """Keywords without repeats across languages: same accent-folded spelling, or near-identical keyword vectors."""
     kept: list[str] = []
     folded: set[str] = set()
@@ -143,9 +141,7 @@ def describe_topics(
         overall = drop_translations(lemmas, vector_of)[:top_n]
         everywhere = forms.get("*", {})
         shown = [show_keyword(w, everywhere) for w in overall]
-        lang_lemmas = {
-            lang: [w for w in words if content(w, [lang])][:top_n] for lang, words in per_lang_lemmas.get(topic, {}).items()
-        }
+        lang_lemmas = {lang: [w for w in words if content(w, [lang])][:top_n] for lang, words in per_lang_lemmas.get(topic, {}).items()}
         by_lang = {lang: [show_keyword(w, forms.get(lang, {})) for w in words] for lang, words in lang_lemmas.items()}
         share = pd.Series(langs[mask]).value_counts(normalize=True)
         in_label_lang = int((langs[mask] == label_lang).sum())

@@ -123,8 +123,13 @@ def fit_topic_model(
             with progress.task("Topics: keyword vectors", total=None):
                 space = shared[("keywords", *sample_key)] = fit_keyword_space(fit_docs, encode)
     model = TopicModel(
-        topic_ids=np.zeros(0, dtype=np.int64), centroids=np.zeros((0, 0), dtype=np.float32), outlier_threshold=-1.0,
-        lexical_weight=weight, keyword_space=space, embedder_key=embedder_key, n_docs=n,
+        topic_ids=np.zeros(0, dtype=np.int64),
+        centroids=np.zeros((0, 0), dtype=np.float32),
+        outlier_threshold=-1.0,
+        lexical_weight=weight,
+        keyword_space=space,
+        embedder_key=embedder_key,
+        n_docs=n,
     )
     fit_features = shared.get(("features", *sample_key, weight))
     if fit_features is None:
@@ -264,9 +269,7 @@ def _by_size(topics: np.ndarray) -> np.ndarray:
     return np.array([mapping.get(int(t), -1) for t in topics], dtype=np.int64)
 
 
-def fit_representation(
-    docs: Sequence[str], topics: np.ndarray, cfg: TopicsConfig, *, vocabulary_docs: Sequence[str] | None = None
-) -> Any:
+def fit_representation(docs: Sequence[str], topics: np.ndarray, cfg: TopicsConfig, *, vocabulary_docs: Sequence[str] | None = None) -> Any:
     """A BERTopic holding the final topics and their c-TF-IDF keywords (no refit of the clusters).
 
     None when no comment has a single content word (keywords are then empty).
@@ -288,9 +291,15 @@ def fit_representation(
         return None
     vectorizer = CountVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), vocabulary=vocabulary)
     model = BERTopic(
-        language="multilingual", top_n_words=cfg.top_n_words, min_topic_size=cfg.min_topic_size,
-        umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(), vectorizer_model=vectorizer,
-        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True), calculate_probabilities=False, verbose=False,
+        language="multilingual",
+        top_n_words=cfg.top_n_words,
+        min_topic_size=cfg.min_topic_size,
+        umap_model=BaseDimensionalityReduction(),
+        hdbscan_model=BaseCluster(),
+        vectorizer_model=vectorizer,
+        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        calculate_probabilities=False,
+        verbose=False,
     )
     # BaseCluster takes the topics we pass as "y"; the features are only a placeholder.
     placeholder = np.zeros((len(docs), 1), dtype=np.float32)
@@ -312,7 +321,11 @@ def _vocabulary(docs: list[str]) -> list[str]:
 
 
 def _cluster(
-    features: np.ndarray, clustering: str, cfg: TopicsConfig, random_state: int, reductions: dict[Any, Any] | None = None,
+    features: np.ndarray,
+    clustering: str,
+    cfg: TopicsConfig,
+    random_state: int,
+    reductions: dict[Any, Any] | None = None,
     progress: Progress | None = None,
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """Topic labels (-1 = outlier) and, for refined HDBSCAN, the refined topic of every document.
@@ -338,8 +351,13 @@ def _cluster(
             with progress.task("Topics: nearest neighbours", total=None):
                 neighbours = reductions[("neighbours", *space)] = exact_neighbours(features, k)
         reduced = umap_reduce(
-            features, n_neighbors=cfg.n_neighbors, n_components=cfg.n_components, epochs=cfg.umap_epochs,
-            random_state=random_state, progress=progress, neighbours=neighbours,
+            features,
+            n_neighbors=cfg.n_neighbors,
+            n_components=cfg.n_components,
+            epochs=cfg.umap_epochs,
+            random_state=random_state,
+            progress=progress,
+            neighbours=neighbours,
         )
         if reductions is not None:
             reductions[key] = reduced
@@ -352,7 +370,9 @@ def _cluster(
     with progress.task("Topics: HDBSCAN", total=None):
         for method in ("eom", "leaf"):
             clusterer = hdbscan.HDBSCAN(
-                min_cluster_size=cfg.min_topic_size, min_samples=cfg.min_samples, metric="euclidean",
+                min_cluster_size=cfg.min_topic_size,
+                min_samples=cfg.min_samples,
+                metric="euclidean",
                 cluster_selection_method=method,
             )
             labels = clusterer.fit_predict(reduced).astype(np.int64)

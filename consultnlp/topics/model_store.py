@@ -100,7 +100,9 @@ def load_topic_model(path: Path) -> SavedTopicModel:
     if not path.is_dir():
         raise ModelError(f"Topic model folder {path} does not exist. Save one with --set topics.save_model=NAME (it goes to models/NAME).")
     if not card_path.is_file():
-        raise ModelError(f"{path} is not a consultnlp topic model: it has no {CARD_JSON}. Point --topic-model at a folder written by topics.save_model.")
+        raise ModelError(
+            f"{path} is not a consultnlp topic model: it has no {CARD_JSON}. Point --topic-model at a folder written by topics.save_model."
+        )
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:

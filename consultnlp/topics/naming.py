@@ -109,9 +109,7 @@ def topic_members(topics: np.ndarray) -> dict[int, np.ndarray]:
     return {int(t): np.flatnonzero(topics == t) for t in order}
 
 
-def build_groups(
-    topic_ids: np.ndarray, centroids: np.ndarray, units: Units, *, min_groups: int, max_groups: int
-) -> dict[int, int]:
+def build_groups(topic_ids: np.ndarray, centroids: np.ndarray, units: Units, *, min_groups: int, max_groups: int) -> dict[int, int]:
     """Topic id -> group id, groups numbered from the one with most comments down."""
     sizes = np.array([(units.topics == t).sum() for t in topic_ids])
     groups = group_topics(centroids, sizes, min_groups=min_groups, max_groups=max_groups)
@@ -119,8 +117,16 @@ def build_groups(
 
 
 def name_topics_and_groups(
-    info: pd.DataFrame, model: TopicModel, units: Units, *, lang: str, encode: Callable[[list[str]], np.ndarray],
-    is_stopword: Callable[[str], bool], min_groups: int, max_groups: int, named: bool,
+    info: pd.DataFrame,
+    model: TopicModel,
+    units: Units,
+    *,
+    lang: str,
+    encode: Callable[[list[str]], np.ndarray],
+    is_stopword: Callable[[str], bool],
+    min_groups: int,
+    max_groups: int,
+    named: bool,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The topic table with each topic's names per language (kept from a saved model when ``named`` is
     false), its group and its label in ``lang``; and the groups' table."""
@@ -131,11 +137,15 @@ def name_topics_and_groups(
         written = names_by_language(units, members, encode, is_stopword, fallback=lambda t: keywords.get(t) or str(t))
     else:
         saved = info["labels"] if "labels" in info else pd.Series([None] * len(info))
-        written = {int(t): dict(n) if isinstance(n, dict) and n else {lang: str(label)}
-                   for t, n, label in zip(info["topic_id"], saved, info["label"])}
+        written = {
+            int(t): dict(n) if isinstance(n, dict) and n else {lang: str(label)}
+            for t, n, label in zip(info["topic_id"], saved, info["label"])
+        }
     info["main_lang"] = [main_language(units.langs[members[int(t)]]) if int(t) in members else lang for t in info["topic_id"]]
     info["labels"] = [{k: capitalised(v) for k, v in written.get(int(t), {}).items()} for t in info["topic_id"]]
-    info["label"] = [OUTLIER_LABEL if int(t) < 0 else name_in(n, lang, m) for t, n, m in zip(info["topic_id"], info["labels"], info["main_lang"])]
+    info["label"] = [
+        OUTLIER_LABEL if int(t) < 0 else name_in(n, lang, m) for t, n, m in zip(info["topic_id"], info["labels"], info["main_lang"])
+    ]
     fitted = [int(t) for t in model.topic_ids if int(t) in members]
     rows = [int(np.flatnonzero(model.topic_ids == t)[0]) for t in fitted]
     group_of = build_groups(np.asarray(fitted), model.centroids[rows], units, min_groups=min_groups, max_groups=max_groups)
@@ -149,14 +159,21 @@ def name_topics_and_groups(
     for group in sorted(set(group_of.values())):
         topics = in_group[group]  # largest topic first
         rows_of_group = np.concatenate([members[t] for t in topics])
-        free = {lang: next((p for p in found if fold(p) not in used.get(lang, set())), None) for lang, found in shared.get(group, {}).items()}
+        free = {
+            lang: next((p for p in found if fold(p) not in used.get(lang, set())), None) for lang, found in shared.get(group, {}).items()
+        }
         names = group_names(topics, written, main, sizes=sizes, shared={k: v for k, v in free.items() if v}, is_stopword=is_stopword)
         for lang, name in names.items():
             used.setdefault(lang, set()).add(fold(name))
-        records.append({
-            "group_id": group, "labels": names, "main_lang": main_language(units.langs[rows_of_group]),
-            "topic_ids": sorted(topics), "unique_comments": len(rows_of_group),
-        })
+        records.append(
+            {
+                "group_id": group,
+                "labels": names,
+                "main_lang": main_language(units.langs[rows_of_group]),
+                "topic_ids": sorted(topics),
+                "unique_comments": len(rows_of_group),
+            }
+        )
     groups = pd.DataFrame(records, columns=["group_id", "labels", "main_lang", "topic_ids", "unique_comments"])
     groups["labels"] = _distinct(groups["labels"].tolist())
     groups["label"] = [name_in(n, lang, m) for n, m in zip(groups["labels"], groups["main_lang"])]
@@ -171,8 +188,13 @@ MIN_NAMED_SHARE = 0.5  # a name made of topic names speaks for at least half of 
 
 
 def group_names(
-    topics: list[int], written: dict[int, dict[str, str]], main: dict[int, str], *, sizes: dict[int, int] | None = None,
-    shared: dict[str, str] | None = None, is_stopword: Callable[[str], bool] = lambda w: False,
+    topics: list[int],
+    written: dict[int, dict[str, str]],
+    main: dict[int, str],
+    *,
+    sizes: dict[int, int] | None = None,
+    shared: dict[str, str] | None = None,
+    is_stopword: Callable[[str], bool] = lambda w: False,
 ) -> dict[str, str]:
     """A group's name in each language: its largest topic's name and, when both fit in ``MAX_GROUP_NAME_WORDS``,
     the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic.
@@ -192,7 +214,11 @@ def group_names(
         # A second name that repeats a word of the first adds nothing ("Igualdad ante la ley" and "Igualdad").
         second = next((p for p in parts[1:3] if not _shares_word(first, p) and not is_bare_adjective(p, lang, is_stopword)), None)
         # Neither name may already join two things: "Valores y principios" would make "A y valores y principios".
-        joins = any(f" {fold(c)} " in f" {fold(name)} " for name in (first, second or "") for c in (conjunction, "e" if lang == "es" else conjunction))
+        joins = any(
+            f" {fold(c)} " in f" {fold(name)} "
+            for name in (first, second or "")
+            for c in (conjunction, "e" if lang == "es" else conjunction)
+        )
         joined = bool(second) and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not joins
         shown = [first, second] if joined else [first]
         spoken = sum(sizes.get(t, 0) for t, p in named if any(p == s or _shares_word(s, p) for s in shown))

@@ -68,8 +68,14 @@ def exact_neighbours(features: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarr
 
 
 def umap_reduce(
-    features: np.ndarray, *, n_neighbors: int, n_components: int, epochs: int | None, random_state: int,
-    progress: Progress | None = None, neighbours: tuple[np.ndarray, np.ndarray, None] | None = None,
+    features: np.ndarray,
+    *,
+    n_neighbors: int,
+    n_components: int,
+    epochs: int | None,
+    random_state: int,
+    progress: Progress | None = None,
+    neighbours: tuple[np.ndarray, np.ndarray, None] | None = None,
 ) -> np.ndarray:
     """``features`` reduced to ``n_components`` dimensions with UMAP (cosine, ``min_dist=0``, seeded, one thread).
 
@@ -94,10 +100,15 @@ def umap_reduce(
 
     cache_umap_kernels()
     reducer = UMAP(
-        n_neighbors=k, n_components=min(n_components, max(2, n - 2)), min_dist=0.0, metric="cosine",
-        random_state=random_state, low_memory=True,
+        n_neighbors=k,
+        n_components=min(n_components, max(2, n - 2)),
+        min_dist=0.0,
+        metric="cosine",
+        random_state=random_state,
+        low_memory=True,
         # One thread: UMAP is only reproducible single-threaded.
-        n_jobs=1, **options,
+        n_jobs=1,
+        **options,
     )
     with warnings.catch_warnings(), _epochs_reported(progress):
         # "transform will be unavailable" with precomputed neighbours: new comments are placed by centroid, not by UMAP;

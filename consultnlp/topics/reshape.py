@@ -78,8 +78,13 @@ def split_large_topics(
             break
         shares = {t: float(weights[out == t].sum()) / total for t in ids}
         median = float(np.median(list(shares.values()))) if shares else 0.0
-        over = [t for t in ids if t not in cannot and shares[t] > (1.0 if t in pieces else 0.95) * max_share
-                and (every_topic_over_cap or shares[t] >= CATCH_ALL_RATIO * median)]
+        over = [
+            t
+            for t in ids
+            if t not in cannot
+            and shares[t] > (1.0 if t in pieces else 0.95) * max_share
+            and (every_topic_over_cap or shares[t] >= CATCH_ALL_RATIO * median)
+        ]
         if every_topic_over_cap and not over:
             break
         for topic in over:
@@ -92,7 +97,9 @@ def split_large_topics(
     return out, splits
 
 
-def _split_topic(out: np.ndarray, topic: int, features: np.ndarray, share: float, max_share: float, min_size: int, random_state: int) -> list[int]:
+def _split_topic(
+    out: np.ndarray, topic: int, features: np.ndarray, share: float, max_share: float, min_size: int, random_state: int
+) -> list[int]:
     """Split ``topic`` in place into k-means pieces under the cap; the first piece keeps its id. Returns the new ids ([] if not split)."""
     from sklearn.cluster import KMeans
 

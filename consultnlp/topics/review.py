@@ -126,20 +126,28 @@ def write_review_template(
     comments closest to the topic centre (highest ``topic_prob``), shown redacted and cut short.
     """
     path = Path(path)
-    needed = [c for c in (schema.COMMENT_ID, schema.TOPIC_ID, schema.TOPIC_PROB, schema.DUP_REPRESENTATIVE, schema.TEXT_REDACTED)
-              if c in frame.columns]
+    needed = [
+        c
+        for c in (schema.COMMENT_ID, schema.TOPIC_ID, schema.TOPIC_PROB, schema.DUP_REPRESENTATIVE, schema.TEXT_REDACTED)
+        if c in frame.columns
+    ]
     comments = _with_id_column(frame[needed])  # a few columns: at a million comments the whole frame is gigabytes
     has_groups = groups is not None and not groups.empty
-    lines = [HEADER.format(out_dir=folder if folder is not None else path.parent) + (GROUP_HEADER if has_groups else ""),
-             "version: 1", "topics:"]
+    lines = [
+        HEADER.format(out_dir=folder if folder is not None else path.parent) + (GROUP_HEADER if has_groups else ""),
+        "version: 1",
+        "topics:",
+    ]
     info = topic_info.copy()
     info["_outlier"] = info["topic_id"] == schema.OUTLIER_TOPIC
     info = info.sort_values(["_outlier", "topic_id"], kind="stable")
     examples = _examples(comments)
     for _, row in info.iterrows():
         topic = int(row["topic_id"])
-        size = int(row["unique_comments"]) if "unique_comments" in row and pd.notna(row["unique_comments"]) else int(
-            (comments[schema.TOPIC_ID] == topic).sum()
+        size = (
+            int(row["unique_comments"])
+            if "unique_comments" in row and pd.notna(row["unique_comments"])
+            else int((comments[schema.TOPIC_ID] == topic).sum())
         )
         keywords = [str(k) for k in (row.get("keywords") if isinstance(row.get("keywords"), (list, np.ndarray)) else [])][:10]
         lines += [
@@ -280,9 +288,7 @@ def _check_structure(review: Review) -> None:
 # ---------------------------------------------------------------------------- applying
 
 
-def apply_review(
-    frame: pd.DataFrame, topic_info: pd.DataFrame, review: Review
-) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
+def apply_review(frame: pd.DataFrame, topic_info: pd.DataFrame, review: Review) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
     """Apply ``review``: return the comment frame (``topic_id``/``topic_label`` updated), topic_info, and the audit trail.
 
     ``frame`` may be indexed by ``comment_id`` or hold it as a column; it is not
@@ -312,8 +318,16 @@ def apply_review(
             info = pd.concat([info, _new_topic_row(info, target, edit.split_label)], ignore_index=True)
         out.loc[rows, schema.TOPIC_ID] = target
         out.loc[rows, schema.TOPIC_LABEL] = edit.split_label if edit.split_label is not None else outlier_label
-        audit.append({"action": "split_off", "topic_id": edit.id, "new_topic_id": target, "label": edit.split_label,
-                      "comment_ids": list(edit.split_off), "rows": int(rows.sum())})
+        audit.append(
+            {
+                "action": "split_off",
+                "topic_id": edit.id,
+                "new_topic_id": target,
+                "label": edit.split_label,
+                "comment_ids": list(edit.split_off),
+                "rows": int(rows.sum()),
+            }
+        )
 
     targets = _resolve_merges(review)
     for source, target in targets.items():
@@ -370,12 +384,16 @@ def _check_against_data(review: Review, frame: pd.DataFrame, ids: pd.Series, kno
     for pos, edit in enumerate(review.topics):
         where = review.where(pos)
         if edit.id not in known:
-            raise ConfigError(f"{where}: there is no topic {edit.id} in this analysis (topics: {valid}). Was the review written for another run?")
+            raise ConfigError(
+                f"{where}: there is no topic {edit.id} in this analysis (topics: {valid}). Was the review written for another run?"
+            )
         if edit.merge_into is not None:
             if edit.merge_into not in known or edit.merge_into == schema.OUTLIER_TOPIC:
                 raise ConfigError(f"{where}: topic {edit.id} merge_into {edit.merge_into}: no such topic (topics: {valid}).")
             if edit.merge_into in hidden:
-                raise ConfigError(f"{where}: topic {edit.id} merges into topic {edit.merge_into}, which is hidden; hide topic {edit.id} too, or merge it elsewhere.")
+                raise ConfigError(
+                    f"{where}: topic {edit.id} merges into topic {edit.merge_into}, which is hidden; hide topic {edit.id} too, or merge it elsewhere."
+                )
         for cid in edit.split_off:
             if cid not in by_id.index:
                 raise ConfigError(f"{where}: split_off names comment {cid!r}, which is not in this analysis.")

@@ -28,15 +28,21 @@ from consultnlp.topics.metrics import (
 )
 from consultnlp.topics.model import fit_topic_model
 
-TUNABLE = ("clustering", "min_topic_size", "min_samples", "refine", "n_neighbors", "n_components", "n_clusters",
-           "lexical_weight", "max_outlier_share")
+TUNABLE = (
+    "clustering",
+    "min_topic_size",
+    "min_samples",
+    "refine",
+    "n_neighbors",
+    "n_components",
+    "n_clusters",
+    "lexical_weight",
+    "max_outlier_share",
+)
 COLUMNS = ["setting", "n_topics", "raw_outlier_share", "outlier_share", "npmi", "diversity", "nmi", "ari", "fit_seconds"]
 MAX_RAW_OUTLIERS = 0.5
 TIE = 0.005
-RULE_LABELS = (
-    "highest NMI against --label-column; settings within 0.005 NMI of the best count as tied, "
-    "and the one with fewer topics wins"
-)
+RULE_LABELS = "highest NMI against --label-column; settings within 0.005 NMI of the best count as tied, and the one with fewer topics wins"
 RULE_UNLABELLED = (
     "best average rank on coherence (NPMI) and topic diversity, among settings that leave at most half of the "
     "comments as outliers before reassignment; ties go to fewer topics"
@@ -51,7 +57,7 @@ def parse_grid(items: list[str]) -> dict[str, list[Any]]:
             raise ConfigError(f"--grid {item!r} must look like key=v1,v2,..., e.g. --grid min_topic_size=10,20,40.")
         key, raw = (part.strip() for part in item.split("=", 1))
         if key.startswith("topics."):
-            key = key[len("topics."):]
+            key = key[len("topics.") :]
         if key not in TUNABLE:
             raise ConfigError(f"--grid key {key!r} cannot be tuned. Tunable keys: {', '.join(TUNABLE)}.")
         values = [yaml.safe_load(v) if v.strip() else None for v in raw.split(",")]
@@ -106,19 +112,25 @@ def evaluate_grid(
     with progress.task(f"Fitting {len(points)} settings", total=len(points)) as task:
         for name, cfg in points:
             started = time.perf_counter()
-            model, topics = fit_topic_model(
-                docs, embeddings, cfg, random_state, encode=encode, reductions=reductions, progress=progress
-            )
+            model, topics = fit_topic_model(docs, embeddings, cfg, random_state, encode=encode, reductions=reductions, progress=progress)
             seconds = time.perf_counter() - started
             rep = model.bertopic
             words = [[w for w, _ in (rep.get_topic(t) or [])] for t in sorted(set(topics.tolist()) - {-1})] if rep is not None else []
             nmi, ari = label_agreement(topics, labels) if labels is not None else (float("nan"), float("nan"))
-            rows.append({
-                "setting": name, "n_topics": n_topics(topics), "raw_outlier_share": model.stats.get("raw_outlier_share"),
-                "outlier_share": round(outlier_share(topics), 4), "npmi": round(multilingual_npmi(rep, docs, topics, langs), 4) if rep is not None else float("nan"),
-                "diversity": round(topic_diversity(words), 4), "nmi": round(nmi, 4), "ari": round(ari, 4),
-                "fit_seconds": round(seconds, 2), **{k: v for k, v in cfg.model_dump().items() if k in keys},
-            })
+            rows.append(
+                {
+                    "setting": name,
+                    "n_topics": n_topics(topics),
+                    "raw_outlier_share": model.stats.get("raw_outlier_share"),
+                    "outlier_share": round(outlier_share(topics), 4),
+                    "npmi": round(multilingual_npmi(rep, docs, topics, langs), 4) if rep is not None else float("nan"),
+                    "diversity": round(topic_diversity(words), 4),
+                    "nmi": round(nmi, 4),
+                    "ari": round(ari, 4),
+                    "fit_seconds": round(seconds, 2),
+                    **{k: v for k, v in cfg.model_dump().items() if k in keys},
+                }
+            )
             task.advance(1)
     return pd.DataFrame(rows)
 
@@ -143,8 +155,12 @@ def plot_grid(table: pd.DataFrame, best: int, path: Path, *, labelled: bool) -> 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    measures = [("n_topics", "topics"), ("outlier_share", "outlier share (raw, hatched)"), ("npmi", "NPMI coherence"),
-                ("diversity", "topic diversity")]
+    measures = [
+        ("n_topics", "topics"),
+        ("outlier_share", "outlier share (raw, hatched)"),
+        ("npmi", "NPMI coherence"),
+        ("diversity", "topic diversity"),
+    ]
     if labelled:
         measures += [("nmi", "NMI vs labels"), ("ari", "ARI vs labels")]
     cols = 2
@@ -159,7 +175,7 @@ def plot_grid(table: pd.DataFrame, best: int, path: Path, *, labelled: bool) -> 
         ax.set_title(title, fontsize=10)
         ax.set_xticks(x)
         ax.set_xticklabels(table["setting"], rotation=60, ha="right", fontsize=7)
-    for ax in axes.ravel()[len(measures):]:
+    for ax in axes.ravel()[len(measures) :]:
         ax.axis("off")
     fig.suptitle(f"Recommended (orange): {table.loc[best, 'setting']}", fontsize=11)
     fig.tight_layout()

@@ -32,8 +32,10 @@ def polis_export(path: Path) -> Iterator[tuple[Path, Path | None]]:
     path = Path(path)
     if path.is_dir():
         if not (path / COMMENTS_FILE).is_file():
-            raise InputError(f"{path} is a folder without a {COMMENTS_FILE}. Give the file to analyse, or a Pol.is export "
-                             f"folder (comments.csv beside votes.csv or participants-votes.csv).")
+            raise InputError(
+                f"{path} is a folder without a {COMMENTS_FILE}. Give the file to analyse, or a Pol.is export "
+                f"folder (comments.csv beside votes.csv or participants-votes.csv)."
+            )
         yield path / COMMENTS_FILE, path
         return
     if path.suffix.lower() == ".zip" and zipfile.is_zipfile(path):

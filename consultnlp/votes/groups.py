@@ -50,8 +50,9 @@ def _projection(values: np.ndarray) -> np.ndarray:
     return (centred @ axes.T) * scale
 
 
-def opinion_groups(matrix: VoteMatrix, *, min_votes: int = MIN_VOTES, k_range: tuple[int, int] = K_RANGE,
-                   random_state: int = 0) -> OpinionGroups | None:
+def opinion_groups(
+    matrix: VoteMatrix, *, min_votes: int = MIN_VOTES, k_range: tuple[int, int] = K_RANGE, random_state: int = 0
+) -> OpinionGroups | None:
     """Opinion groups of the participants who voted on at least ``min_votes`` statements (all of them, when there are
     fewer), or None when too few participants voted to form two groups."""
     from sklearn.cluster import KMeans

@@ -42,8 +42,9 @@ def _from_participants(path: Path) -> VoteMatrix:
     frame = _votes_frame(path)
     missing = [c for c in PARTICIPANT_FIELDS if c not in frame.columns]
     if missing:
-        raise InputError(f"{path}: no column {', '.join(missing)}; a Pol.is participants-votes.csv starts with "
-                         f"{', '.join(PARTICIPANT_FIELDS)}.")
+        raise InputError(
+            f"{path}: no column {', '.join(missing)}; a Pol.is participants-votes.csv starts with {', '.join(PARTICIPANT_FIELDS)}."
+        )
     statements = [c for c in frame.columns if c not in PARTICIPANT_FIELDS]
     values = frame[statements].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=np.float32)
     participants = pd.Index(frame["participant"].astype(str), name="participant")
@@ -62,8 +63,11 @@ def _from_votes(path: Path) -> VoteMatrix:
     frame = frame.assign(vote=pd.to_numeric(frame["vote"], errors="coerce"))
     table = frame.pivot(index="voter-id", columns="comment-id", values="vote")
     table = table.reindex(index=sorted(table.index, key=_natural), columns=sorted(table.columns, key=_natural))
-    return VoteMatrix(pd.Index(table.index.astype(str), name="participant"), pd.Index(table.columns.astype(str), name="statement"),
-                      table.to_numpy(dtype=np.float32))
+    return VoteMatrix(
+        pd.Index(table.index.astype(str), name="participant"),
+        pd.Index(table.columns.astype(str), name="statement"),
+        table.to_numpy(dtype=np.float32),
+    )
 
 
 def _natural(value: str) -> tuple[int, int | str]:

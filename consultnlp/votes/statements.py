@@ -21,8 +21,19 @@ MIN_SEEN = 5
 MAJORITY = 0.6
 Z_95 = 1.6449
 ALL = "all"
-COLUMNS = ["statement", "group", "seen", "agree", "disagree", "pass", "agree_share", "disagree_share", "pass_share",
-           "consensus", "divisive"]
+COLUMNS = [
+    "statement",
+    "group",
+    "seen",
+    "agree",
+    "disagree",
+    "pass",
+    "agree_share",
+    "disagree_share",
+    "pass_share",
+    "consensus",
+    "divisive",
+]
 
 
 def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -37,8 +48,7 @@ def _probability(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     return (part + 1.0) / (whole + 2.0)
 
 
-def statement_votes(matrix: VoteMatrix, groups: OpinionGroups, *, min_seen: int = MIN_SEEN,
-                    majority: float = MAJORITY) -> pd.DataFrame:
+def statement_votes(matrix: VoteMatrix, groups: OpinionGroups, *, min_seen: int = MIN_SEEN, majority: float = MAJORITY) -> pd.DataFrame:
     """One row per statement for all participants (``group`` = "all") and per opinion group, with the
     statement-level ``consensus`` and ``divisive`` flags on every row of the statement."""
     member = matrix.participants.isin(groups.groups.index)
@@ -55,10 +65,23 @@ def statement_votes(matrix: VoteMatrix, groups: OpinionGroups, *, min_seen: int 
     frames = []
     for group, (a, d, p) in [(ALL, _counts(matrix.values)), *per_group.items()]:
         total = a + d + p
-        frames.append(pd.DataFrame({
-            "statement": matrix.statements, "group": str(group), "seen": total, "agree": a, "disagree": d, "pass": p,
-            "agree_share": _share(a, total), "disagree_share": _share(d, total), "pass_share": _share(p, total),
-            "consensus": consensus, "divisive": divisive}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "statement": matrix.statements,
+                    "group": str(group),
+                    "seen": total,
+                    "agree": a,
+                    "disagree": d,
+                    "pass": p,
+                    "agree_share": _share(a, total),
+                    "disagree_share": _share(d, total),
+                    "pass_share": _share(p, total),
+                    "consensus": consensus,
+                    "divisive": divisive,
+                }
+            )
+        )
     table = pd.concat(frames, ignore_index=True)
     table["_g"] = table["group"].map(lambda g: -1 if g == ALL else int(g))
     order = {s: i for i, s in enumerate(matrix.statements)}
@@ -66,8 +89,9 @@ def statement_votes(matrix: VoteMatrix, groups: OpinionGroups, *, min_seen: int 
     return table.drop(columns="_g").reset_index(drop=True)[COLUMNS]
 
 
-def group_statements(matrix: VoteMatrix, groups: OpinionGroups, *, per_group: int = 5, min_seen: int = MIN_SEEN,
-                     majority: float = MAJORITY) -> pd.DataFrame:
+def group_statements(
+    matrix: VoteMatrix, groups: OpinionGroups, *, per_group: int = 5, min_seen: int = MIN_SEEN, majority: float = MAJORITY
+) -> pd.DataFrame:
     """The statements that set each group apart: ``group``, ``rank``, ``statement``, ``direction`` (agree/disagree),
     the share inside the group and outside it, and the z score of the difference."""
     member = matrix.participants.isin(groups.groups.index)
@@ -86,16 +110,26 @@ def group_statements(matrix: VoteMatrix, groups: OpinionGroups, *, per_group: in
             z = (p1 - p2) / np.sqrt(pooled * (1 - pooled) * (1.0 / (n_in + 1) + 1.0 / (n_out + 1)))
             ok = (n_in >= min_seen) & (p1 >= majority) & (p1 > p2) & (z >= Z_95)
             for j in np.flatnonzero(ok):
-                candidates.append((float(z[j] * p1[j]), direction, j, float(_share(hits_in, n_in)[j]), float(_share(hits_out, n_out)[j]),
-                                   float(z[j])))
+                candidates.append(
+                    (float(z[j] * p1[j]), direction, j, float(_share(hits_in, n_in)[j]), float(_share(hits_out, n_out)[j]), float(z[j]))
+                )
         candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
         used: set[int] = set()
         for _, direction, j, share_in, share_out, z in candidates:
             if j in used:
                 continue
             used.add(j)
-            rows.append({"group": g, "rank": len(used), "statement": matrix.statements[j], "direction": direction,
-                         "share_in_group": share_in, "share_outside": share_out, "z": round(z, 3)})
+            rows.append(
+                {
+                    "group": g,
+                    "rank": len(used),
+                    "statement": matrix.statements[j],
+                    "direction": direction,
+                    "share_in_group": share_in,
+                    "share_outside": share_out,
+                    "z": round(z, 3),
+                }
+            )
             if len(used) == per_group:
                 break
     return pd.DataFrame(rows, columns=["group", "rank", "statement", "direction", "share_in_group", "share_outside", "z"])

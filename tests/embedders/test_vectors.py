@@ -71,7 +71,7 @@ def test_vectors_aligned_batches_of_many_texts_and_a_long_one():
     pieces, start = [], 0
     while start < len(texts):
         size = int(rng.integers(1, 40))
-        pieces.append(embedder.encode(texts[start:start + size]))
+        pieces.append(embedder.encode(texts[start : start + size]))
         start += size
     alone = np.vstack([embedder.encode([texts[i]]) for i in range(0, len(texts), 12)])
     assert whole.tobytes() == shuffled.tobytes() == np.vstack(pieces).tobytes()

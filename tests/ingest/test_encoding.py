@@ -76,7 +76,10 @@ def test_encoding_explicit_wins_over_detection():
 def test_encoding_explicit_unknown_name_is_an_error():
     with pytest.raises(InputError) as err:
         _detect(b"id\n1\n", "klingon")
-    assert str(err.value) == "unknown encoding 'klingon'. Use a name such as utf-8, cp1252, mac_roman or latin-1, or leave it unset to detect it."
+    assert (
+        str(err.value)
+        == "unknown encoding 'klingon'. Use a name such as utf-8, cp1252, mac_roman or latin-1, or leave it unset to detect it."
+    )
 
 
 def test_encoding_explicit_utf8_drops_the_byte_order_mark(tmp_path):
@@ -119,4 +122,7 @@ def test_encoding_explicit_reads_what_detection_calls_binary(tmp_path):
 def test_encoding_multi_character_delimiter_is_an_error(tmp_path):
     with pytest.raises(InputError) as err:
         ingest(write(tmp_path, "c.csv", csv_text()), delimiter="||")
-    assert str(err.value) == "the delimiter must be one character; got '||'. Set it with --set ingest.delimiter=';' (or tab), or leave it unset to detect it."
+    assert (
+        str(err.value)
+        == "the delimiter must be one character; got '||'. Set it with --set ingest.delimiter=';' (or tab), or leave it unset to detect it."
+    )

@@ -48,11 +48,19 @@ def test_platforms_decidim_new_layout_and_comments(tmp_path):
     assert "Pedro Lima" not in _published(frame)
 
 
-@pytest.mark.parametrize("kind,platform,text,record_type", [
-    ("proposals", "consul-proposals", "Propuesta 1: transparencia\n\n" + pf.ES[0] + " Número 1.\n\n<p>" + pf.ES[0] + " Número 1.</p> Detalle.", "Proposal"),
-    ("budget_investments", "consul-budget-investments", "Inversión 1\n\n" + pf.ES[0] + " Número 1.", "Budget::Investment"),
-    ("comments", "consul-comments", pf.ES[0] + " Número 1.", None),
-])
+@pytest.mark.parametrize(
+    "kind,platform,text,record_type",
+    [
+        (
+            "proposals",
+            "consul-proposals",
+            "Propuesta 1: transparencia\n\n" + pf.ES[0] + " Número 1.\n\n<p>" + pf.ES[0] + " Número 1.</p> Detalle.",
+            "Proposal",
+        ),
+        ("budget_investments", "consul-budget-investments", "Inversión 1\n\n" + pf.ES[0] + " Número 1.", "Budget::Investment"),
+        ("comments", "consul-comments", pf.ES[0] + " Número 1.", None),
+    ],
+)
 def test_platforms_consul_machine_learning_json(tmp_path, kind, platform, text, record_type):
     frame, info = ingest(pf.consul_json(tmp_path, kind))
     assert info.platform == platform and info.id_column == "id"
@@ -82,7 +90,9 @@ def test_platforms_polis_moderated_set_aside_and_votes(tmp_path):
     assert info.segment_columns == ["polis_consensus"]
     # The pipeline keeps the reason and counts the rows; blank text stays "empty" only where nothing else applied.
     started = init_frame(frame)
-    assert (started[schema.EXCLUDED] == "moderated").sum() == 5 and set(started.loc[started[schema.EXCLUDED] == "moderated", schema.EXCLUDED_STAGE]) == {"ingest"}
+    assert (started[schema.EXCLUDED] == "moderated").sum() == 5 and set(
+        started.loc[started[schema.EXCLUDED] == "moderated", schema.EXCLUDED_STAGE]
+    ) == {"ingest"}
 
 
 def test_platforms_options_override_the_mapping(tmp_path):
@@ -137,7 +147,9 @@ def test_platforms_joined_text_columns(tmp_path):
     assert "titulo" not in frame and "descricao" not in frame and "outra" in frame
     with pytest.raises(InputError) as err:
         ingest(_plain_csv(tmp_path), text_column="titulo,descrição")
-    assert str(err.value) == 'plain.csv has no column "descrição". Found: id, titulo, descricao, outra, regiao. Use --text-column descricao.'
+    assert (
+        str(err.value) == 'plain.csv has no column "descrição". Found: id, titulo, descricao, outra, regiao. Use --text-column descricao.'
+    )
 
 
 def test_platforms_questions_option(tmp_path):
@@ -159,7 +171,10 @@ def test_platforms_cli_errors_are_one_line(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--where", "regiao = N", "--quiet"])
     assert result.exit_code == 1
-    assert result.output == "Error: --where \"regiao = N\": expected a number or a quoted string (write 'N' for text), found 'N' at position 10.\n"
+    assert (
+        result.output
+        == "Error: --where \"regiao = N\": expected a number or a quoted string (write 'N' for text), found 'N' at position 10.\n"
+    )
     result = runner.invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--platform", "decidm", "--quiet"])
     assert result.exit_code == 1 and result.output.startswith("Error: --platform decidm: unknown platform. Use one of: auto, none, polis,")
 
@@ -167,8 +182,10 @@ def test_platforms_cli_errors_are_one_line(tmp_path):
 def test_platforms_surveymonkey_other_please_specify_is_read_not_dropped(tmp_path):
     header = ["Respondent ID", "Collector ID", "¿Qué opina del presupuesto?", "¿Qué temas le interesan?", "", ""]
     sub = ["", "", "Open-Ended Response", "Transparencia", "Salud", "Otro (especifique)"]
-    rows = [sub] + [[str(100 + i), "7", pf.ES[i % len(pf.ES)], "Transparencia", "",
-                     "Vivienda para jóvenes del barrio" if i % 2 else ""] for i in range(6)]
+    rows = [sub] + [
+        [str(100 + i), "7", pf.ES[i % len(pf.ES)], "Transparencia", "", "Vivienda para jóvenes del barrio" if i % 2 else ""]
+        for i in range(6)
+    ]
     path = tmp_path / "sm.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([header, *rows])

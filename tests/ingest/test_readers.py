@@ -128,7 +128,10 @@ def test_ingest_jsonl_error_names_the_real_line_after_blank_lines(write_file):
     lines = ['{"texto": "uno dos tres"}', "", '{"texto": "cuatro cinco"}', "", '{"texto": "seis" "siete"}']
     with pytest.raises(InputError) as err:
         ingest(write_file("c.jsonl", "\n".join(lines) + "\n"))
-    assert str(err.value) == "c.jsonl line 5, column 18: not valid JSON (Expecting ',' delimiter). Each line must hold one complete object; fix or remove that line."
+    assert (
+        str(err.value)
+        == "c.jsonl line 5, column 18: not valid JSON (Expecting ',' delimiter). Each line must hold one complete object; fix or remove that line."
+    )
 
 
 def test_ingest_jsonl_line_separator_inside_a_string_is_text(write_file):
@@ -147,7 +150,10 @@ def test_ingest_json_several_lists_of_records_is_an_error(write_file):
     data = {"data": [{"texto": "uno"}], "included": [{"tipo": "autor"}], "tags": ["a", "b"]}
     with pytest.raises(InputError) as err:
         ingest(write_file("c.json", json.dumps(data)))
-    assert str(err.value) == 'c.json holds several lists of records ("data", "included"). Keep only the one with the comments, or save it as JSON Lines.'
+    assert (
+        str(err.value)
+        == 'c.json holds several lists of records ("data", "included"). Keep only the one with the comments, or save it as JSON Lines.'
+    )
 
 
 def test_ingest_json_one_list_of_records_beside_plain_lists(write_file):

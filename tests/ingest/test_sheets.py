@@ -49,7 +49,9 @@ def test_sheets_text_column_picks_the_sheet_that_has_it(tmp_path):
     path = xlsx(tmp_path, "c.xlsx", {"2023": [HEADER, *rows(40)], "2024": other})
     frame, info = ingest(path, text_column="propuesta")
     assert info.sheet == "2024" and len(frame) == 40
-    assert info.warnings == ['c.xlsx has 2 sheets with data; read "2024" (it has the column "propuesta"), not "2023". Use --sheet NAME to read another.']
+    assert info.warnings == [
+        'c.xlsx has 2 sheets with data; read "2024" (it has the column "propuesta"), not "2023". Use --sheet NAME to read another.'
+    ]
 
 
 def test_sheets_explicit_sheet_wins_over_the_choice(tmp_path):
@@ -70,11 +72,16 @@ def test_sheets_header_row_on_an_empty_row_is_an_error(tmp_path):
     path = xlsx(tmp_path, "c.xlsx", {"Hoja1": [["Consulta"], [], HEADER, *rows(4)]})
     with pytest.raises(InputError) as err:
         ingest(path, header_row=2)
-    assert str(err.value) == 'c.xlsx (sheet "Hoja1"): --header-row 2 is an empty row (the sheet has rows 1-7). Give the row that holds the column names.'
+    assert (
+        str(err.value)
+        == 'c.xlsx (sheet "Hoja1"): --header-row 2 is an empty row (the sheet has rows 1-7). Give the row that holds the column names.'
+    )
 
 
 def test_sheets_cells_past_the_header_are_kept(tmp_path):
-    path = xlsx(tmp_path, "c.xlsx", {"Hoja1": [["id", "comentario"], *[[i, t] for i, _, t in rows(4)], ["9", "texto con nota", "nota al margen"]]})
+    path = xlsx(
+        tmp_path, "c.xlsx", {"Hoja1": [["id", "comentario"], *[[i, t] for i, _, t in rows(4)], ["9", "texto con nota", "nota al margen"]]}
+    )
     frame, _ = ingest(path, text_column="comentario")
     assert frame["column_3"].tolist() == ["", "", "", "", "nota al margen"]
 
@@ -87,7 +94,13 @@ def test_sheets_empty_workbook_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("writer,name", [(xls, "c.xls"), (ods, "c.ods")])
 def test_sheets_xls_and_ods_are_read_as_text(tmp_path, writer, name):
-    content = [["Consulta 2024"], [], ["id", "n", "comentario"], ["007", 7, "Más información, por favor 😀"], ["008", 2.5, "=no es una fórmula"]]
+    content = [
+        ["Consulta 2024"],
+        [],
+        ["id", "n", "comentario"],
+        ["007", 7, "Más información, por favor 😀"],
+        ["008", 2.5, "=no es una fórmula"],
+    ]
     frame, info = ingest(writer(tmp_path, name, {"Instrucciones": [["Lea esto"]], "Respuestas": content}), id_column="id")
     assert info.format == name[-3:] and info.sheet == "Respuestas" and info.header_row == 3
     assert frame.index.tolist() == ["007", "008"]
@@ -99,7 +112,9 @@ def test_sheets_nul_in_a_cell_removed_with_warning(tmp_path):
     path = xls(tmp_path, "c.xls", {"Hoja1": [HEADER, ["1", "Sur", "antes\x00después, el comentario entero"], *rows(3)]})
     frame, info = ingest(path, text_column="comentario")
     assert frame[schema.TEXT].iloc[0] == "antesdespués, el comentario entero"
-    assert info.warnings == ['c.xls (sheet "Hoja1"): removed 1 NUL or other control character(s) from the cells; the text around them is kept.']
+    assert info.warnings == [
+        'c.xls (sheet "Hoja1"): removed 1 NUL or other control character(s) from the cells; the text around them is kept.'
+    ]
 
 
 def test_sheets_option_on_a_csv_is_an_error(tmp_path):
@@ -183,8 +198,9 @@ def _formula_book(path, cached: dict[str, str]):
             if item.filename == "xl/worksheets/sheet1.xml":
                 xml = data.decode("utf-8")
                 for ref, value in cached.items():
-                    xml = re.sub(rf'(<c r="{ref}"[^>]*?)(?: t="\w+")?>(<f>.*?</f>)(?:<v>.*?</v>)?</c>',
-                                 rf'\1 t="str">\2<v>{value}</v></c>', xml)
+                    xml = re.sub(
+                        rf'(<c r="{ref}"[^>]*?)(?: t="\w+")?>(<f>.*?</f>)(?:<v>.*?</v>)?</c>', rf'\1 t="str">\2<v>{value}</v></c>', xml
+                    )
                 data = xml.encode("utf-8")
             dst.writestr(item, data)
     return path

@@ -26,8 +26,15 @@ from tests.ingest.files import (
 
 @pytest.mark.parametrize(
     "name,expected",
-    [("a.csv", ("csv", False)), ("a.CSV.GZ", ("csv", True)), ("a.xls", ("xls", False)), ("a.ods", ("ods", False)),
-     ("a.ndjson", ("jsonl", False)), ("a.pdf", (None, False)), ("a", (None, False))],
+    [
+        ("a.csv", ("csv", False)),
+        ("a.CSV.GZ", ("csv", True)),
+        ("a.xls", ("xls", False)),
+        ("a.ods", ("ods", False)),
+        ("a.ndjson", ("jsonl", False)),
+        ("a.pdf", (None, False)),
+        ("a", (None, False)),
+    ],
 )
 def test_sniff_format_from_name(name, expected):
     assert format_from_name(Path(name)) == expected
@@ -57,20 +64,28 @@ def test_sniff_zip_lists_a_few_members(tmp_path):
     path = zip_of(tmp_path, "c.csv", {f"parte{i}.csv": "x" for i in range(5)})
     with pytest.raises(InputError) as err:
         ingest(path)
-    assert str(err.value) == "c.csv is a ZIP archive holding parte0.csv, parte1.csv, parte2.csv and 2 more, not a data file. Unzip it and pass the file inside."
+    assert (
+        str(err.value)
+        == "c.csv is a ZIP archive holding parte0.csv, parte1.csv, parte2.csv and 2 more, not a data file. Unzip it and pass the file inside."
+    )
 
 
 def test_sniff_gzipped_workbook_says_decompress(tmp_path):
     with pytest.raises(InputError) as err:
         ingest(write(tmp_path, "c.xlsx.gz", gz(xlsx_bytes({"H": [HEADER, *rows(3)]}))))
-    assert str(err.value) == "c.xlsx.gz is a gzip-compressed file holding a ZIP archive, not a data file. Decompress it and look at what it holds."
+    assert (
+        str(err.value)
+        == "c.xlsx.gz is a gzip-compressed file holding a ZIP archive, not a data file. Decompress it and look at what it holds."
+    )
 
 
 def test_sniff_gzipped_parquet_says_decompress(tmp_path):
     data = parquet(tmp_path, "p.parquet").read_bytes()
     with pytest.raises(InputError) as err:
         ingest(write(tmp_path, "c.parquet.gz", gz(data)))
-    assert str(err.value) == "c.parquet.gz is a gzip-compressed file holding a Parquet file. Decompress it (gunzip) and pass the file inside."
+    assert (
+        str(err.value) == "c.parquet.gz is a gzip-compressed file holding a Parquet file. Decompress it (gunzip) and pass the file inside."
+    )
 
 
 def test_sniff_gz_name_without_compression_is_read_with_a_warning(tmp_path):
@@ -98,7 +113,10 @@ def test_sniff_format_in_jsonl_on_a_json_document(tmp_path):
     path = write(tmp_path, "c.txt", json.dumps([{"texto": t} for _, _, t in rows(4)], indent=2))
     with pytest.raises(InputError) as err:
         ingest(path, format="jsonl")
-    assert str(err.value) == "c.txt holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass --format-in json."
+    assert (
+        str(err.value)
+        == "c.txt holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass --format-in json."
+    )
 
 
 def test_sniff_format_in_unknown_is_an_error(tmp_path):

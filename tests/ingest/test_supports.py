@@ -67,15 +67,20 @@ def test_supports_absent_leaves_no_column(tmp_path):
 
 def test_supports_option_names_a_column_or_none(tmp_path):
     path = tmp_path / "plain.csv"
-    pd.DataFrame({"texto": ["uno dos tres", "cuatro cinco seis", "siete ocho"], "apoyo_recibido": ["4", "", "10"],
-                  "region": ["Norte", "Sur", "Norte"]}).to_csv(path, index=False)
+    pd.DataFrame(
+        {
+            "texto": ["uno dos tres", "cuatro cinco seis", "siete ocho"],
+            "apoyo_recibido": ["4", "", "10"],
+            "region": ["Norte", "Sur", "Norte"],
+        }
+    ).to_csv(path, index=False)
     frame, _ = ingest(path)
     assert schema.SUPPORTS not in frame  # not a name a platform uses: only when asked
     frame, info = ingest(path, supports_column="apoyo_recibido")
     assert frame[schema.SUPPORTS].tolist()[0] == 4 and pd.isna(frame[schema.SUPPORTS].iloc[1]) and info.supports_column == "apoyo_recibido"
     frame, _ = ingest(pf.decidim_proposals(tmp_path), supports_column="none")
     assert schema.SUPPORTS not in frame
-    with pytest.raises(InputError, match=r'--supports-column region: 3 of its 3 filled cells are not whole counts \(e.g. \'Norte\'\)'):
+    with pytest.raises(InputError, match=r"--supports-column region: 3 of its 3 filled cells are not whole counts \(e.g. \'Norte\'\)"):
         ingest(path, supports_column="region")
     with pytest.raises(InputError, match="--supports-column"):
         ingest(path, supports_column="votes")
@@ -112,8 +117,10 @@ def test_supports_cli_option_error_is_one_line(tmp_path):
     pd.DataFrame({"texto": ["uno dos tres cuatro", "cinco seis siete"], "region": ["Norte", "Sur"]}).to_csv(path, index=False)
     result = CliRunner().invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out"), "--supports-column", "region", "--quiet"])
     assert result.exit_code == 1
-    assert result.output == ("Error: plain.csv: --supports-column region: 2 of its 2 filled cells are not whole counts (e.g. 'Norte'). "
-                             "Name the column that counts each row's votes or supports, or use --supports-column none.\n")
+    assert result.output == (
+        "Error: plain.csv: --supports-column region: 2 of its 2 filled cells are not whole counts (e.g. 'Norte'). "
+        "Name the column that counts each row's votes or supports, or use --supports-column none.\n"
+    )
 
 
 def test_supports_can_filter_rows(tmp_path):

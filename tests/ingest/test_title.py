@@ -20,8 +20,9 @@ from tests.report.frames import golden_frame, summary_inputs, taxonomy
 
 def _polis_summary(folder, topic: str) -> None:  # noqa: ANN001
     with (folder / "summary.csv").open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows([["topic", topic], ["url", "https://pol.is/x"], ["comments", "20"],
-                                      ["conversation-description", "¿Qué debería cambiar?"]])
+        csv.writer(handle).writerows(
+            [["topic", topic], ["url", "https://pol.is/x"], ["comments", "20"], ["conversation-description", "¿Qué debería cambiar?"]]
+        )
 
 
 def test_title_polis_topic_from_the_conversation_summary(tmp_path):
@@ -68,12 +69,20 @@ def test_title_file_name_when_nothing_else_is_known():
 
 def _publish(tmp_path, lang: str, title: ConsultationTitle):  # noqa: ANN001, ANN202
     frame = golden_frame()
-    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                        segment_columns=["region"], lang=lang, title=title)
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang=lang,
+        title=title,
+    )
     config = PipelineConfig(report=ReportConfig(title=title.text if title.origin == "option" else None))
     out = tmp_path / f"{lang}-{title.origin}"
-    publish(out, summary, config, formats=["html", "md", "docx", "xlsx"], lang=lang, source="comentarios.xlsx", taxonomy=taxonomy(),
-            warnings=[])
+    publish(
+        out, summary, config, formats=["html", "md", "docx", "xlsx"], lang=lang, source="comentarios.xlsx", taxonomy=taxonomy(), warnings=[]
+    )
     return out
 
 
@@ -91,11 +100,14 @@ def _headers(out) -> dict[str, str]:  # noqa: ANN001
     }
 
 
-@pytest.mark.parametrize("lang, named, marked", [
-    ("es", "Lo que escuchamos: análisis de 9 contribuciones", "Consulta: comentarios.xlsx (nombre del archivo)"),
-    ("pt", "O que ouvimos: análise de 9 contribuições", "Consulta: comentarios.xlsx (nome do arquivo)"),
-    ("en", "What we heard: analysis of 9 contributions", "Consultation: comentarios.xlsx (file name)"),
-])
+@pytest.mark.parametrize(
+    "lang, named, marked",
+    [
+        ("es", "Lo que escuchamos: análisis de 9 contribuciones", "Consulta: comentarios.xlsx (nombre del archivo)"),
+        ("pt", "O que ouvimos: análise de 9 contribuições", "Consulta: comentarios.xlsx (nome do arquivo)"),
+        ("en", "What we heard: analysis of 9 contributions", "Consultation: comentarios.xlsx (file name)"),
+    ],
+)
 def test_title_in_the_header_of_every_format(tmp_path, lang, named, marked):
     platform = _headers(_publish(tmp_path, lang, ConsultationTitle("Mejorar el barrio", "platform", "summary.csv (topic)")))
     for kind, header in platform.items():

@@ -14,52 +14,70 @@ def detector() -> CueDetector:
     return CueDetector()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Estoy en contra de esta propuesta.", "oppose"),
-    ("Rechazamos el proyecto porque no fue consultado.", "oppose"),
-    ("No estoy de acuerdo con el borrador.", "oppose"),
-    ("En desacuerdo. La medida perjudica a los comerciantes.", "oppose"),
-    ("Discordo da proposta.", "oppose"),
-    ("Sou contra essa medida.", "oppose"),
-    ("Não concordo com o texto.", "oppose"),
-    ("I oppose this proposal.", "oppose"),
-    ("We disagree with the plan.", "oppose"),
-    ("I can't support this.", "oppose"),
-    ("Apoyo la propuesta.", "support"),
-    ("Totalmente de acuerdo.", "support"),
-    ("Concordo plenamente com a proposta.", "support"),
-    ("I fully support this proposal.", "support"),
-    ("Hubo consenso en el grupo.", "support"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Estoy en contra de esta propuesta.", "oppose"),
+        ("Rechazamos el proyecto porque no fue consultado.", "oppose"),
+        ("No estoy de acuerdo con el borrador.", "oppose"),
+        ("En desacuerdo. La medida perjudica a los comerciantes.", "oppose"),
+        ("Discordo da proposta.", "oppose"),
+        ("Sou contra essa medida.", "oppose"),
+        ("Não concordo com o texto.", "oppose"),
+        ("I oppose this proposal.", "oppose"),
+        ("We disagree with the plan.", "oppose"),
+        ("I can't support this.", "oppose"),
+        ("Apoyo la propuesta.", "support"),
+        ("Totalmente de acuerdo.", "support"),
+        ("Concordo plenamente com a proposta.", "support"),
+        ("I fully support this proposal.", "support"),
+        ("Hubo consenso en el grupo.", "support"),
+    ],
+)
 def test_cues_explicit_statements(detector, text, expected):
     assert detector.detect(text).position == expected
 
 
-@pytest.mark.parametrize("text", [
-    "No estoy en contra de la propuesta.",
-    "No me opongo a la medida.",
-    "Não sou contra a proposta.",
-    "I am not against the plan.",
-    "We do not oppose the proposal.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No estoy en contra de la propuesta.",
+        "No me opongo a la medida.",
+        "Não sou contra a proposta.",
+        "I am not against the plan.",
+        "We do not oppose the proposal.",
+    ],
+)
 def test_cues_negated_opposition_is_not_support(detector, text):
     found = detector.detect(text)
     assert found.position == "none"
     assert [h.reason for h in found.hits] == ["negated"]
 
 
-@pytest.mark.parametrize("text", [
-    "No estoy totalmente de acuerdo.", "No estoy del todo de acuerdo con el texto.", "Não concordo totalmente com a redação.",
-    "I don't fully agree with the plan.", "No hubo acuerdo en el grupo.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No estoy totalmente de acuerdo.",
+        "No estoy del todo de acuerdo con el texto.",
+        "Não concordo totalmente com a redação.",
+        "I don't fully agree with the plan.",
+        "No hubo acuerdo en el grupo.",
+    ],
+)
 def test_cues_negation_with_totality_or_of_a_consensus_is_partial(detector, text):
     assert detector.detect(text).position == "partial"
 
 
-@pytest.mark.parametrize("text", [
-    "¿Está usted de acuerdo con la propuesta?", "¿Estás de acuerdo?", "Você concorda com essa proposta?", "Do you agree with this?",
-    "Si estás de acuerdo, ¿por qué no lo dices?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Está usted de acuerdo con la propuesta?",
+        "¿Estás de acuerdo?",
+        "Você concorda com essa proposta?",
+        "Do you agree with this?",
+        "Si estás de acuerdo, ¿por qué no lo dices?",
+    ],
+)
 def test_cues_questions_state_no_position(detector, text):
     assert detector.detect(text).position == "none"
 
@@ -69,13 +87,16 @@ def test_cues_tag_question_only_drops_the_tag(detector):
     assert detector.detect("Estoy en contra, ¿no?").position == "oppose"
 
 
-@pytest.mark.parametrize("text", [
-    "Algunos dicen que estamos en contra de la reforma.",
-    "Se dice que estamos en contra, pero no es así.",
-    "Some people say we oppose the plan.",
-    "Mucha gente repite «estoy en contra» sin saber por qué.",
-    'People keep saying "I disagree" without reading it.',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algunos dicen que estamos en contra de la reforma.",
+        "Se dice que estamos en contra, pero no es así.",
+        "Some people say we oppose the plan.",
+        "Mucha gente repite «estoy en contra» sin saber por qué.",
+        'People keep saying "I disagree" without reading it.',
+    ],
+)
 def test_cues_reported_and_quoted_opponents_are_not_the_author(detector, text):
     found = detector.detect(text)
     assert found.position == "none", found.hits
@@ -90,17 +111,20 @@ def test_cues_a_comment_quoted_as_a_whole_is_the_authors(detector):
     assert detector.detect("«Estoy en contra de esta propuesta.»").position == "oppose"
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("Estoy en contra de la corrupción.", "about something else"),
-    ("Estoy de acuerdo con las familias vulnerables.", "about something else"),
-    ("I agree with the previous commenter.", "about a statement"),
-    ("Apoyo a las familias vulnerables.", "about something else"),
-    ("Estoy de acuerdo con lo que dijo el vecino.", "about a statement"),
-    ("No estamos de acuerdo con el aborto.", "about something else"),
-    ("I am against corruption.", "about something else"),
-    ("De acuerdo con la ley, el plazo es de treinta días.", "followed by an object"),
-    ("No estoy de acuerdo con el sistema actual de pensiones.", "about the status quo"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Estoy en contra de la corrupción.", "about something else"),
+        ("Estoy de acuerdo con las familias vulnerables.", "about something else"),
+        ("I agree with the previous commenter.", "about a statement"),
+        ("Apoyo a las familias vulnerables.", "about something else"),
+        ("Estoy de acuerdo con lo que dijo el vecino.", "about a statement"),
+        ("No estamos de acuerdo con el aborto.", "about something else"),
+        ("I am against corruption.", "about something else"),
+        ("De acuerdo con la ley, el plazo es de treinta días.", "followed by an object"),
+        ("No estoy de acuerdo con el sistema actual de pensiones.", "about the status quo"),
+    ],
+)
 def test_cues_about_something_else_state_no_position(detector, text, reason):
     found = detector.detect(text)
     assert found.position == "none"
@@ -113,21 +137,29 @@ def test_cues_only_the_proposal_or_a_part_of_it_as_object_counts(detector):
     assert detector.detect("We disagree with this.").position == "oppose"
     # Something else, even a policy: the draft may not propose it (Chile 2016: "no estamos de acuerdo con el aborto" argues for a right).
     # Slogans ("No a ...") are mostly about issues: "No a la ley antiterrorista" argued for a right in Chile 2016.
-    for text in ("No a la corrupción.", "No al proyecto minero.", "No estamos de acuerdo con el aborto.", "Estoy en contra de que se privatice el agua.",
-                 "I strongly oppose corruption in the library."):
+    for text in (
+        "No a la corrupción.",
+        "No al proyecto minero.",
+        "No estamos de acuerdo con el aborto.",
+        "Estoy en contra de que se privatice el agua.",
+        "I strongly oppose corruption in the library.",
+    ):
         assert detector.detect(text).position == "none", text
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("No tuvo mucho apoyo porque divide al país.", "a noun"),
-    ("El rechazo a esta medida fue general.", "a noun"),
-    ("Es necesario expresarse cuando no estamos de acuerdo.", "subordinate"),
-    ("When we disagree, we should say so.", "subordinate"),
-    ("Hay tratados en los cuales no estamos de acuerdo.", "subordinate"),
-    ("El acuerdo parcial se dio con 1 voto en contra.", "not at the start"),
-    ("Expresar su aprobación o rechazo a esta idea.", "a noun"),
-    ("A favor: cuidar la vida. En contra: ya está en la ley.", "a heading"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("No tuvo mucho apoyo porque divide al país.", "a noun"),
+        ("El rechazo a esta medida fue general.", "a noun"),
+        ("Es necesario expresarse cuando no estamos de acuerdo.", "subordinate"),
+        ("When we disagree, we should say so.", "subordinate"),
+        ("Hay tratados en los cuales no estamos de acuerdo.", "subordinate"),
+        ("El acuerdo parcial se dio con 1 voto en contra.", "not at the start"),
+        ("Expresar su aprobación o rechazo a esta idea.", "a noun"),
+        ("A favor: cuidar la vida. En contra: ya está en la ley.", "a heading"),
+    ],
+)
 def test_cues_nouns_and_hypotheticals_state_no_position(detector, text, reason):
     found = detector.detect(text)
     assert found.position == "none" and reason in {h.reason for h in found.hits}
@@ -138,18 +170,30 @@ def test_cues_not_everyone_agreeing_is_partial(detector):
     assert detector.detect("We do not all agree with this.").position == "partial"
 
 
-@pytest.mark.parametrize("text", [
-    "Estoy de acuerdo, pero la redacción debe mejorar.", "I agree as long as the budget is published.",
-    "Hay acuerdo en que debe existir. Sin embargo, se discute su forma.", "Concordo parcialmente.", "Acuerdo parcial.",
-    "Apoyaría la propuesta si se garantiza el financiamiento.", "Apoyo la idea general, pero rechazo el artículo 5.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estoy de acuerdo, pero la redacción debe mejorar.",
+        "I agree as long as the budget is published.",
+        "Hay acuerdo en que debe existir. Sin embargo, se discute su forma.",
+        "Concordo parcialmente.",
+        "Acuerdo parcial.",
+        "Apoyaría la propuesta si se garantiza el financiamiento.",
+        "Apoyo la idea general, pero rechazo el artículo 5.",
+    ],
+)
 def test_cues_reservations_conditions_and_mixed_statements_are_partial(detector, text):
     assert detector.detect(text).position == "partial"
 
 
-@pytest.mark.parametrize("text", [
-    "Claro, apoyo totalmente que nos suban los impuestos 🙄", "Yeah right, I fully support this.", "Concordo totalmente kkkk",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claro, apoyo totalmente que nos suban los impuestos 🙄",
+        "Yeah right, I fully support this.",
+        "Concordo totalmente kkkk",
+    ],
+)
 def test_cues_ironic_support_is_dropped(detector, text):
     assert detector.detect(text).position == "none"
 
@@ -189,13 +233,16 @@ def test_cues_list_errors_name_the_file_and_line():
         load_cues(extra_cues={"against": ["x"]})
 
 
-@pytest.mark.parametrize("text", [
-    "Desacuerdo, pero a la vez es un principio importante.",  # opposition with a reservation: not "oppose"
-    "Desacuerdo (6/5).",  # a split vote: the meeting was divided
-    "Sin acuerdo.",  # no agreement was reached
-    "Acuerdo parcial, 14 a 3.",
-    "Existe acuerdo parcial sobre este punto.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Desacuerdo, pero a la vez es un principio importante.",  # opposition with a reservation: not "oppose"
+        "Desacuerdo (6/5).",  # a split vote: the meeting was divided
+        "Sin acuerdo.",  # no agreement was reached
+        "Acuerdo parcial, 14 a 3.",
+        "Existe acuerdo parcial sobre este punto.",
+    ],
+)
 def test_cues_when_in_doubt_partial_rather_than_oppose(detector, text):
     assert detector.detect(text).position == "partial"
 

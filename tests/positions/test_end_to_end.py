@@ -21,8 +21,14 @@ def recount(comments: pd.DataFrame) -> dict[str, dict[str, int]]:
     counted = comments[comments["position"].fillna("") != ""]
     analysed = counted["excluded"].fillna("") == ""
     unique = analysed & counted["dup_representative"].astype(bool)
-    return {p: {"contributions": int((counted["position"] == p).sum()), "analysed": int(((counted["position"] == p) & unique).sum()),
-                "set_aside": int(((counted["position"] == p) & ~analysed).sum())} for p in ["support", "partial", "oppose", "none"]}
+    return {
+        p: {
+            "contributions": int((counted["position"] == p).sum()),
+            "analysed": int(((counted["position"] == p) & unique).sum()),
+            "set_aside": int(((counted["position"] == p) & ~analysed).sum()),
+        }
+        for p in ["support", "partial", "oppose", "none"]
+    }
 
 
 def test_positions_sample_tables_reconcile_with_comments(tmp_path_factory):
@@ -70,8 +76,27 @@ def closed_question(tmp_path_factory):
 
 
 def _analyze(path, out, tmp, *extra):
-    return runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--cache-dir", str(tmp / "cache"), "--text-column", "comentario",
-                               "--id-column", "id", "--format", "md,xlsx", "--set", "topics.clustering=kmeans", *extra])
+    return runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--quiet",
+            "--cache-dir",
+            str(tmp / "cache"),
+            "--text-column",
+            "comentario",
+            "--id-column",
+            "id",
+            "--format",
+            "md,xlsx",
+            "--set",
+            "topics.clustering=kmeans",
+            *extra,
+        ],
+    )
 
 
 def test_positions_from_a_closed_question_end_to_end(closed_question):
@@ -90,7 +115,8 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     assert [w for w in manifest["warnings"] if w.startswith("Positions from")] == [
         "Positions from the column “opinion”: De acuerdo -> support (30), Muy de acuerdo -> support (28), Parcialmente de acuerdo -> "
         "agree in part (29), En desacuerdo -> oppose (30), Ni de acuerdo ni en desacuerdo -> no stated position (26), "
-        "(not given) -> no stated position (1)."]
+        "(not given) -> no stated position (1)."
+    ]
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "Las posturas son las respuestas a la pregunta cerrada «opinion»" in report
     assert "### Razones de quienes están en contra" in report
@@ -116,18 +142,24 @@ def test_positions_closed_question_with_values_that_are_not_positions(closed_que
     assert result.exit_code == 1
     assert result.output.strip() == (
         'Error: column "opinion" has values that are not positions: "quizás" (2 rows). Map them with positions.mapping, '
-        'e.g. --set \'positions.mapping={"quizás": none}\' (positions: support, partial, oppose, none).')
+        "e.g. --set 'positions.mapping={\"quizás\": none}' (positions: support, partial, oppose, none)."
+    )
     result = _analyze(bad, tmp / "mapped_out", tmp, "--position-column", "opinion", "--set", 'positions.mapping={"quizás": none}')
     assert result.exit_code == 0, result.output
 
 
 def test_positions_cli_option_errors(tmp_path):
     result = runner.invoke(app, ["analyze", str(SAMPLE_CSV), "--out", str(tmp_path), "--position-column", "x", "--position-model", "m"])
-    assert result.exit_code == 1 and result.output.strip() == "Error: --position-column and --position-model both give positions; use one of them."
+    assert (
+        result.exit_code == 1
+        and result.output.strip() == "Error: --position-column and --position-model both give positions; use one of them."
+    )
     result = runner.invoke(app, ["analyze", str(SAMPLE_CSV), "--out", str(tmp_path), "--set", "positions.mapping={a: support}"])
     assert result.exit_code == 1
-    assert result.output.strip() == ("Error: positions.mapping has no effect with positions.method=cues (it applies to column). "
-                                     "Remove it, or set positions.method to column.")
+    assert result.output.strip() == (
+        "Error: positions.mapping has no effect with positions.method=cues (it applies to column). "
+        "Remove it, or set positions.method to column."
+    )
 
 
 def test_positions_off_leaves_no_trace(closed_question):

@@ -21,29 +21,80 @@ def test_mapping_chile_agreement_letters():
     assert mapped(["A", "P", "D", "a", " d ", ":Acuerdo"]) == ["support", "partial", "oppose", "support", "oppose", "support"]
 
 
-@pytest.mark.parametrize("scale, expected", [
-    (["Muy de acuerdo", "De acuerdo", "Ni de acuerdo ni en desacuerdo", "En desacuerdo", "Muy en desacuerdo"],
-     ["support", "support", "none", "oppose", "oppose"]),
-    (["Totalmente de acuerdo", "De acuerdo", "Algo de acuerdo", "Ni de acuerdo ni en desacuerdo", "Algo en desacuerdo",
-      "En desacuerdo", "Totalmente en desacuerdo"], ["support", "support", "support", "none", "oppose", "oppose", "oppose"]),
-    (["Concordo totalmente", "Concordo", "Nem concordo nem discordo", "Discordo", "Discordo totalmente"],
-     ["support", "support", "none", "oppose", "oppose"]),
-    (["Concordo totalmente", "Concordo", "Concordo parcialmente", "Não concordo nem discordo", "Discordo parcialmente", "Discordo",
-      "Discordo totalmente"], ["support", "support", "partial", "none", "oppose", "oppose", "oppose"]),
-    (["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"],
-     ["support", "support", "none", "oppose", "oppose"]),
-    (["Strongly agree", "Agree", "Somewhat agree", "Neither agree nor disagree", "Somewhat disagree", "Disagree", "Strongly disagree"],
-     ["support", "support", "support", "none", "oppose", "oppose", "oppose"]),
-    (["Parcialmente de acuerdo", "Partly agree", "Concordo em parte", "Don't know", "No sabe", "Não sei"],
-     ["partial", "partial", "partial", "none", "none", "none"]),
-])
+@pytest.mark.parametrize(
+    "scale, expected",
+    [
+        (
+            ["Muy de acuerdo", "De acuerdo", "Ni de acuerdo ni en desacuerdo", "En desacuerdo", "Muy en desacuerdo"],
+            ["support", "support", "none", "oppose", "oppose"],
+        ),
+        (
+            [
+                "Totalmente de acuerdo",
+                "De acuerdo",
+                "Algo de acuerdo",
+                "Ni de acuerdo ni en desacuerdo",
+                "Algo en desacuerdo",
+                "En desacuerdo",
+                "Totalmente en desacuerdo",
+            ],
+            ["support", "support", "support", "none", "oppose", "oppose", "oppose"],
+        ),
+        (
+            ["Concordo totalmente", "Concordo", "Nem concordo nem discordo", "Discordo", "Discordo totalmente"],
+            ["support", "support", "none", "oppose", "oppose"],
+        ),
+        (
+            [
+                "Concordo totalmente",
+                "Concordo",
+                "Concordo parcialmente",
+                "Não concordo nem discordo",
+                "Discordo parcialmente",
+                "Discordo",
+                "Discordo totalmente",
+            ],
+            ["support", "support", "partial", "none", "oppose", "oppose", "oppose"],
+        ),
+        (
+            ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"],
+            ["support", "support", "none", "oppose", "oppose"],
+        ),
+        (
+            [
+                "Strongly agree",
+                "Agree",
+                "Somewhat agree",
+                "Neither agree nor disagree",
+                "Somewhat disagree",
+                "Disagree",
+                "Strongly disagree",
+            ],
+            ["support", "support", "support", "none", "oppose", "oppose", "oppose"],
+        ),
+        (
+            ["Parcialmente de acuerdo", "Partly agree", "Concordo em parte", "Don't know", "No sabe", "Não sei"],
+            ["partial", "partial", "partial", "none", "none", "none"],
+        ),
+    ],
+)
 def test_mapping_likert_scales_in_three_languages(scale, expected):
     assert mapped(scale) == expected
 
 
 def test_mapping_yes_no_in_three_languages():
     assert mapped(["Sí", "si", "No", "Sim", "Não", "nao", "Yes", "no", "Sí, con cambios", "Yes, with changes"]) == [
-        "support", "support", "oppose", "support", "oppose", "oppose", "support", "oppose", "partial", "partial"]
+        "support",
+        "support",
+        "oppose",
+        "support",
+        "oppose",
+        "oppose",
+        "support",
+        "oppose",
+        "partial",
+        "partial",
+    ]
 
 
 def test_mapping_decidim_alignment_numbers_and_text():
@@ -61,7 +112,8 @@ def test_mapping_unknown_values_are_listed_with_counts():
         mapped(["sí"] * 3 + ["quizás"] * 12 + ["tal vez"])
     assert str(err.value) == (
         'column "q" has values that are not positions: "quizás" (12 rows), "tal vez" (1 row). Map them with positions.mapping, '
-        'e.g. --set \'positions.mapping={"quizás": none}\' (positions: support, partial, oppose, none).')
+        "e.g. --set 'positions.mapping={\"quizás\": none}' (positions: support, partial, oppose, none)."
+    )
 
 
 def test_mapping_numeric_scales_are_not_guessed():

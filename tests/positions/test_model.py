@@ -23,8 +23,11 @@ from consultnlp.themes.data import labelled_from_frame
 from consultnlp.themes.training import train_and_save
 
 runner = CliRunner()
-WORDS = {"A": ["bueno", "necesario", "importante", "justo", "derecho"], "P": ["depende", "matices", "discutible", "algunos", "dudas"],
-         "D": ["malo", "innecesario", "peligroso", "injusto", "rechazo"]}
+WORDS = {
+    "A": ["bueno", "necesario", "importante", "justo", "derecho"],
+    "P": ["depende", "matices", "discutible", "algunos", "dudas"],
+    "D": ["malo", "innecesario", "peligroso", "injusto", "rechazo"],
+}
 FILLER = ["el", "la", "estado", "concepto", "porque", "debe", "ser", "para", "todos", "chile"]
 
 
@@ -113,14 +116,59 @@ def test_model_metrics_macro_f1_over_gold_classes():
 def test_model_cli_train_evaluate(tmp_path):
     path = tmp_path / "labelled.csv"
     toy_frame({"A": 150, "P": 40, "D": 30}, seed=4).to_csv(path, index=False)
-    result = runner.invoke(app, ["positions", "train", str(path), "--text-column", "fundamento", "--label-column", "acuerdo",
-                                 "--out", str(tmp_path / "m"), "--features", "tfidf", "--quiet", "--no-cache"])
+    result = runner.invoke(
+        app,
+        [
+            "positions",
+            "train",
+            str(path),
+            "--text-column",
+            "fundamento",
+            "--label-column",
+            "acuerdo",
+            "--out",
+            str(tmp_path / "m"),
+            "--features",
+            "tfidf",
+            "--quiet",
+            "--no-cache",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "macro-F1" in result.output and "--position-model" in result.output
-    result = runner.invoke(app, ["positions", "evaluate", str(tmp_path / "m"), str(path), "--text-column", "fundamento",
-                                 "--label-column", "acuerdo", "--out", str(tmp_path / "metrics.json"), "--quiet", "--no-cache"])
+    result = runner.invoke(
+        app,
+        [
+            "positions",
+            "evaluate",
+            str(tmp_path / "m"),
+            str(path),
+            "--text-column",
+            "fundamento",
+            "--label-column",
+            "acuerdo",
+            "--out",
+            str(tmp_path / "metrics.json"),
+            "--quiet",
+            "--no-cache",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "metrics.json").read_text())["macro_f1"] > 0.9
-    result = runner.invoke(app, ["positions", "evaluate", str(tmp_path / "m"), str(path), "--text-column", "fundamento",
-                                 "--label-column", "acuerdo", "--mapping", "{bad", "--no-cache"])
+    result = runner.invoke(
+        app,
+        [
+            "positions",
+            "evaluate",
+            str(tmp_path / "m"),
+            str(path),
+            "--text-column",
+            "fundamento",
+            "--label-column",
+            "acuerdo",
+            "--mapping",
+            "{bad",
+            "--no-cache",
+        ],
+    )
     assert result.exit_code == 1 and result.output.startswith("Error: --mapping is not valid JSON")

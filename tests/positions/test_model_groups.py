@@ -39,13 +39,17 @@ def trained_both(tmp_path_factory):
     frame = concept_frame()
     with_groups = labelled_from_frame(frame, text_column="fundamento", label_column="acuerdo", group_column="concepto")
     text_only = labelled_from_frame(frame, text_column="fundamento", label_column="acuerdo")
-    return (train_position_model(with_groups, folder / "g", features="tfidf", holdout=0.25, random_state=3), folder / "g",
-            train_position_model(text_only, folder / "t", features="tfidf", holdout=0.25, random_state=3))
+    return (
+        train_position_model(with_groups, folder / "g", features="tfidf", holdout=0.25, random_state=3),
+        folder / "g",
+        train_position_model(text_only, folder / "t", features="tfidf", holdout=0.25, random_state=3),
+    )
 
 
 def test_model_groups_log_ratios_are_smoothed_shares():
-    ratios = group_log_ratios(["oppose"] * 3 + ["support"] * 7 + ["support"] * 90, ["a"] * 10 + ["b"] * 90, ["oppose", "support"],
-                              smoothing=10.0)
+    ratios = group_log_ratios(
+        ["oppose"] * 3 + ["support"] * 7 + ["support"] * 90, ["a"] * 10 + ["b"] * 90, ["oppose", "support"], smoothing=10.0
+    )
     overall = np.array([4 / 102, 98 / 102])  # counts + 1 each
     expected_a = (np.array([3, 7]) + 10 * overall) / 20
     assert ratios["a"] == pytest.approx(list(np.log(expected_a) - np.log(overall)), abs=1e-5)
@@ -77,12 +81,46 @@ def test_model_groups_loaded_model_reads_the_group(trained_both):
 def test_model_groups_cli_train_with_group_column(tmp_path):
     path = tmp_path / "labelled.csv"
     concept_frame(seed=5).to_csv(path, index=False)
-    result = runner.invoke(app, ["positions", "train", str(path), "--text-column", "fundamento", "--label-column", "acuerdo",
-                                 "--group-column", "concepto", "--out", str(tmp_path / "m"), "--features", "tfidf", "--quiet", "--no-cache"])
+    result = runner.invoke(
+        app,
+        [
+            "positions",
+            "train",
+            str(path),
+            "--text-column",
+            "fundamento",
+            "--label-column",
+            "acuerdo",
+            "--group-column",
+            "concepto",
+            "--out",
+            str(tmp_path / "m"),
+            "--features",
+            "tfidf",
+            "--quiet",
+            "--no-cache",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "group weight" in result.output and "(concepto)" in result.output
-    result = runner.invoke(app, ["positions", "train", str(path), "--text-column", "fundamento", "--label-column", "acuerdo",
-                                 "--group-column", "concept", "--out", str(tmp_path / "m2"), "--quiet", "--no-cache"])
+    result = runner.invoke(
+        app,
+        [
+            "positions",
+            "train",
+            str(path),
+            "--text-column",
+            "fundamento",
+            "--label-column",
+            "acuerdo",
+            "--group-column",
+            "concept",
+            "--out",
+            str(tmp_path / "m2"),
+            "--quiet",
+            "--no-cache",
+        ],
+    )
     assert result.exit_code == 1 and 'has no column "concept"' in result.output and "--group-column" in result.output
 
 

@@ -12,17 +12,20 @@ def detector() -> CueDetector:
     return CueDetector()
 
 
-@pytest.mark.parametrize("lang, text, position, target", [
-    ("es", "Estoy en contra del peaje que introduce este plan.", "oppose", "peaje"),
-    ("es", "Estoy de acuerdo con la reforma propuesta.", "support", "la reforma"),
-    ("es", "Rechazo subir el pasaje.", "oppose", "subir el pasaje"),
-    ("es", "No estoy de acuerdo con el artículo 5 porque es injusto.", "oppose", "el artículo 5"),
-    ("pt", "Não concordo com o corte de verbas previsto.", "oppose", "o corte de verbas"),
-    ("pt", "Sou contra o aumento do pedágio.", "oppose", "o aumento do pedágio"),
-    ("en", "I am against the toll this plan introduces.", "oppose", "the toll"),
-    ("en", "I oppose closing the clinics at night.", "oppose", "closing the clinics at night"),
-    ("en", "I support the proposed tax on sugar.", "support", "the proposed tax on sugar"),
-])
+@pytest.mark.parametrize(
+    "lang, text, position, target",
+    [
+        ("es", "Estoy en contra del peaje que introduce este plan.", "oppose", "peaje"),
+        ("es", "Estoy de acuerdo con la reforma propuesta.", "support", "la reforma"),
+        ("es", "Rechazo subir el pasaje.", "oppose", "subir el pasaje"),
+        ("es", "No estoy de acuerdo con el artículo 5 porque es injusto.", "oppose", "el artículo 5"),
+        ("pt", "Não concordo com o corte de verbas previsto.", "oppose", "o corte de verbas"),
+        ("pt", "Sou contra o aumento do pedágio.", "oppose", "o aumento do pedágio"),
+        ("en", "I am against the toll this plan introduces.", "oppose", "the toll"),
+        ("en", "I oppose closing the clinics at night.", "oppose", "closing the clinics at night"),
+        ("en", "I support the proposed tax on sugar.", "support", "the proposed tax on sugar"),
+    ],
+)
 def test_a_stance_on_a_measure_is_kept_with_its_target(detector, lang, text, position, target):
     found = detector.detect(text, lang)
     assert (found.position, found.target) == (position, target)
@@ -34,38 +37,47 @@ def test_a_negated_stance_on_a_measure_is_opposition_to_that_measure(detector):
     assert detector.detect("No estoy de acuerdo con cerrar los consultorios", "es").target == "cerrar los consultorios"
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("es", "Estoy de acuerdo con la propuesta."),
-    ("pt", "Concordo com isso."),
-    ("en", "I support this plan."),
-    ("es", "Estoy en contra."),
-])
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "Estoy de acuerdo con la propuesta."),
+        ("pt", "Concordo com isso."),
+        ("en", "I support this plan."),
+        ("es", "Estoy en contra."),
+    ],
+)
 def test_a_stance_on_the_whole_proposal_has_no_target(detector, lang, text):
     found = detector.detect(text, lang)
     assert found.position in ("support", "oppose")
     assert found.target == ""
 
 
-@pytest.mark.parametrize("lang, text, reason", [
-    ("es", "Apoyo a la agricultura familiar", "a title"),
-    ("pt", "Apoio à agricultura familiar", "a title"),
-    ("es", "Pedimos apoyo a la agricultura familiar.", "a request"),
-    ("es", "Estoy en contra de la corrupción.", "about something else"),
-    ("es", "No estamos de acuerdo con el aborto.", "about something else"),
-    ("en", "I agree with what John said above.", "about a statement"),
-    ("pt", "Apoio à agricultura familiar", "a title"),
-    ("en", "I agree with the previous commenter.", "about a statement"),
-])
+@pytest.mark.parametrize(
+    "lang, text, reason",
+    [
+        ("es", "Apoyo a la agricultura familiar", "a title"),
+        ("pt", "Apoio à agricultura familiar", "a title"),
+        ("es", "Pedimos apoyo a la agricultura familiar.", "a request"),
+        ("es", "Estoy en contra de la corrupción.", "about something else"),
+        ("es", "No estamos de acuerdo con el aborto.", "about something else"),
+        ("en", "I agree with what John said above.", "about a statement"),
+        ("pt", "Apoio à agricultura familiar", "a title"),
+        ("en", "I agree with the previous commenter.", "about a statement"),
+    ],
+)
 def test_titles_requests_and_other_things_are_no_stance(detector, lang, text, reason):
     found = detector.detect(text, lang)
     assert found.position == "none"
     assert [h.reason for h in found.hits] == [reason]
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Support for family farming"),
-    ("en", "We ask for support for family farming."),
-])
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Support for family farming"),
+        ("en", "We ask for support for family farming."),
+    ],
+)
 def test_english_titles_and_requests_are_none(detector, lang, text):
     assert detector.detect(text, lang).position == "none"
 

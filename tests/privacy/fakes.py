@@ -157,53 +157,149 @@ def fake_phone(rng: random.Random, country: str) -> str:
         ddd = rng.choice(("11", "21", "31", "41", "48", "51", "61", "62", "71", "81", "85", "91", "92"))
         mobile = f"9{_digits(rng, 4)}-{_digits(rng, 4)}"
         land = f"{_group(rng, 4, '2345')}-{_digits(rng, 4)}"
-        return rng.choice((
-            f"+55 {ddd} {mobile}", f"({ddd}) {mobile}", f"{ddd} {mobile}", f"({ddd}) {land}",
-            f"0800 {_digits(rng, 3)} {_digits(rng, 4)}", f"+55{ddd}9{_digits(rng, 8)}",
-        ))
+        return rng.choice(
+            (
+                f"+55 {ddd} {mobile}",
+                f"({ddd}) {mobile}",
+                f"{ddd} {mobile}",
+                f"({ddd}) {land}",
+                f"0800 {_digits(rng, 3)} {_digits(rng, 4)}",
+                f"+55{ddd}9{_digits(rng, 8)}",
+            )
+        )
     if country == "CL":
-        return rng.choice((
-            f"+56 9 {_digits(rng, 4)} {_digits(rng, 4)}", f"+56 2 2{_digits(rng, 3)} {_digits(rng, 4)}",
-            f"9 {_digits(rng, 4)} {_digits(rng, 4)}", f"+569{_digits(rng, 8)}",
-            f"(2) 2{_digits(rng, 3)} {_digits(rng, 4)}",
-        ))
+        return rng.choice(
+            (
+                f"+56 9 {_digits(rng, 4)} {_digits(rng, 4)}",
+                f"+56 2 2{_digits(rng, 3)} {_digits(rng, 4)}",
+                f"9 {_digits(rng, 4)} {_digits(rng, 4)}",
+                f"+569{_digits(rng, 8)}",
+                f"(2) 2{_digits(rng, 3)} {_digits(rng, 4)}",
+            )
+        )
     if country == "AR":
-        return rng.choice((
-            f"+54 9 11 {_group(rng, 4, '23456')}-{_digits(rng, 4)}", f"011 {_group(rng, 4, '2345')}-{_digits(rng, 4)}",
-            f"11 {_group(rng, 4, '2345')}-{_digits(rng, 4)}", f"15-{_group(rng, 4, '2345')}-{_digits(rng, 4)}",
-            f"0800-{_digits(rng, 3)}-{_digits(rng, 4)}", f"+54 351 {_digits(rng, 3)}-{_digits(rng, 4)}",
-        ))
+        return rng.choice(
+            (
+                f"+54 9 11 {_group(rng, 4, '23456')}-{_digits(rng, 4)}",
+                f"011 {_group(rng, 4, '2345')}-{_digits(rng, 4)}",
+                f"11 {_group(rng, 4, '2345')}-{_digits(rng, 4)}",
+                f"15-{_group(rng, 4, '2345')}-{_digits(rng, 4)}",
+                f"0800-{_digits(rng, 3)}-{_digits(rng, 4)}",
+                f"+54 351 {_digits(rng, 3)}-{_digits(rng, 4)}",
+            )
+        )
     if country == "MX":
-        return rng.choice((
-            f"+52 55 {_digits(rng, 4)} {_digits(rng, 4)}", f"55 {_group(rng, 4, '123456789')} {_digits(rng, 4)}",
-            f"(55) {_digits(rng, 4)}-{_digits(rng, 4)}", f"+52 1 33 {_digits(rng, 4)} {_digits(rng, 4)}",
-            f"722 {_digits(rng, 3)} {_digits(rng, 4)}",
-        ))
+        return rng.choice(
+            (
+                f"+52 55 {_digits(rng, 4)} {_digits(rng, 4)}",
+                f"55 {_group(rng, 4, '123456789')} {_digits(rng, 4)}",
+                f"(55) {_digits(rng, 4)}-{_digits(rng, 4)}",
+                f"+52 1 33 {_digits(rng, 4)} {_digits(rng, 4)}",
+                f"722 {_digits(rng, 3)} {_digits(rng, 4)}",
+            )
+        )
     if country == "US":
         area, mid, last = _group(rng, 3, "23456789"), _group(rng, 3, "23456789"), _digits(rng, 4)
-        return rng.choice((
-            f"+1 ({area}) {mid}-{last}", f"({area}) {mid}-{last}", f"{area}-{mid}-{last}",
-            f"+1 {area} {mid} {last}", f"{area}.{mid}.{last}",
-        ))
+        return rng.choice(
+            (
+                f"+1 ({area}) {mid}-{last}",
+                f"({area}) {mid}-{last}",
+                f"{area}-{mid}-{last}",
+                f"+1 {area} {mid} {last}",
+                f"{area}.{mid}.{last}",
+            )
+        )
     raise ValueError(f"country: unknown {country!r}. Valid countries: {', '.join(PHONE_COUNTRIES)}.")
 
 
 _FIRST = {
-    "es": ("Juan", "María", "José", "Camila", "Javiera", "Matías", "Sofía", "Diego", "Valentina", "Francisco",
-           "Ignacio", "Catalina", "Andrés", "Fernanda", "María José", "Luis Alberto"),
-    "pt": ("João", "Maria", "Ana", "Pedro", "Lucas", "Juliana", "Gabriel", "Beatriz", "Rafael", "Larissa",
-           "Antônio", "Conceição", "Ana Paula", "José Carlos"),
+    "es": (
+        "Juan",
+        "María",
+        "José",
+        "Camila",
+        "Javiera",
+        "Matías",
+        "Sofía",
+        "Diego",
+        "Valentina",
+        "Francisco",
+        "Ignacio",
+        "Catalina",
+        "Andrés",
+        "Fernanda",
+        "María José",
+        "Luis Alberto",
+    ),
+    "pt": (
+        "João",
+        "Maria",
+        "Ana",
+        "Pedro",
+        "Lucas",
+        "Juliana",
+        "Gabriel",
+        "Beatriz",
+        "Rafael",
+        "Larissa",
+        "Antônio",
+        "Conceição",
+        "Ana Paula",
+        "José Carlos",
+    ),
     "en": ("John", "Mary", "James", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "Sarah", "David"),
 }
 _LAST = {
-    "es": ("Pérez", "González", "Muñoz", "Rojas", "Díaz", "Soto", "Contreras", "Silva", "Martínez", "Sepúlveda",
-           "Morales", "Rodríguez", "López", "Fuentes", "de la Fuente", "del Río", "Ñancupil", "Hernández Vega"),
-    "pt": ("Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento",
-           "Lima", "dos Santos", "da Silva", "de Souza Lima", "Gonçalves"),
+    "es": (
+        "Pérez",
+        "González",
+        "Muñoz",
+        "Rojas",
+        "Díaz",
+        "Soto",
+        "Contreras",
+        "Silva",
+        "Martínez",
+        "Sepúlveda",
+        "Morales",
+        "Rodríguez",
+        "López",
+        "Fuentes",
+        "de la Fuente",
+        "del Río",
+        "Ñancupil",
+        "Hernández Vega",
+    ),
+    "pt": (
+        "Silva",
+        "Santos",
+        "Oliveira",
+        "Souza",
+        "Pereira",
+        "Costa",
+        "Rodrigues",
+        "Almeida",
+        "Nascimento",
+        "Lima",
+        "dos Santos",
+        "da Silva",
+        "de Souza Lima",
+        "Gonçalves",
+    ),
     "en": ("Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "O'Brien", "Taylor", "Wilson"),
 }
-_DOMAINS = ("gmail.com", "hotmail.com", "yahoo.com.br", "outlook.com", "uol.com.br", "terra.cl", "live.com.mx",
-            "fibertel.com.ar", "example.org", "municipio.gob.cl")
+_DOMAINS = (
+    "gmail.com",
+    "hotmail.com",
+    "yahoo.com.br",
+    "outlook.com",
+    "uol.com.br",
+    "terra.cl",
+    "live.com.mx",
+    "fibertel.com.ar",
+    "example.org",
+    "municipio.gob.cl",
+)
 
 
 def fake_name(rng: random.Random, lang: str) -> str:
@@ -224,14 +320,41 @@ def fake_email(rng: random.Random) -> str:
 
 
 _STREETS = {
-    "es": (("Calle", "Av.", "Avenida", "Pasaje", "Psje.", "Camino", "calle"),
-           ("Los Aromos", "Providencia", "San Martín", "Libertador Bernardo O'Higgins", "Las Rosas", "Irarrázaval",
-            "9 de Julio", "Corrientes", "El Alba", "Vicuña Mackenna", "Gral. Velásquez")),
-    "pt": (("Rua", "Av.", "Avenida", "Travessa", "Alameda", "Praça", "R."),
-           ("das Flores", "Paulista", "Augusta", "Sete de Setembro", "25 de Março", "dos Andradas", "Santos",
-            "Dr. Arnaldo", "Presidente Vargas", "do Ouvidor")),
-    "en": (("Street", "Avenue", "Road", "St.", "Ave.", "Lane", "Drive"),
-           ("Main", "Oak", "Maple", "Elm", "Washington", "Park", "Lake View", "Martin Luther King")),
+    "es": (
+        ("Calle", "Av.", "Avenida", "Pasaje", "Psje.", "Camino", "calle"),
+        (
+            "Los Aromos",
+            "Providencia",
+            "San Martín",
+            "Libertador Bernardo O'Higgins",
+            "Las Rosas",
+            "Irarrázaval",
+            "9 de Julio",
+            "Corrientes",
+            "El Alba",
+            "Vicuña Mackenna",
+            "Gral. Velásquez",
+        ),
+    ),
+    "pt": (
+        ("Rua", "Av.", "Avenida", "Travessa", "Alameda", "Praça", "R."),
+        (
+            "das Flores",
+            "Paulista",
+            "Augusta",
+            "Sete de Setembro",
+            "25 de Março",
+            "dos Andradas",
+            "Santos",
+            "Dr. Arnaldo",
+            "Presidente Vargas",
+            "do Ouvidor",
+        ),
+    ),
+    "en": (
+        ("Street", "Avenue", "Road", "St.", "Ave.", "Lane", "Drive"),
+        ("Main", "Oak", "Maple", "Elm", "Washington", "Park", "Lake View", "Martin Luther King"),
+    ),
 }
 
 
@@ -246,8 +369,6 @@ def fake_address(rng: random.Random, lang: str) -> str:
     comma = ", " if rng.random() < 0.5 else " "
     flat = rng.choice(("", "", f" apto {rng.randint(1, 300)}" if lang == "pt" else f" depto {rng.randint(1, 300)}"))
     return f"{rng.choice(kinds)} {rng.choice(names)}{comma}{number}{flat}"
-
-
 
 
 def _fake_address_co_mx(rng: random.Random) -> str:
@@ -267,15 +388,16 @@ def _fake_address_co_mx(rng: random.Random) -> str:
 
 def fake_card(rng: random.Random) -> str:
     """A Luhn-valid card number (Visa, Mastercard, Amex, Elo), grouped by spaces or hyphens, or bare."""
-    prefix, length = rng.choice((("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("34", 15), ("37", 15),
-                                 ("636368", 16), ("4", 13), ("6011", 16)))
+    prefix, length = rng.choice(
+        (("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("34", 15), ("37", 15), ("636368", 16), ("4", 13), ("6011", 16))
+    )
     base = prefix + _digits(rng, length - len(prefix) - 1)
     n = base + _luhn.calc_check_digit(base)
     sep = rng.choice((" ", "-", ""))
     if length == 15:
         return sep.join((n[:4], n[4:10], n[10:]))
     if length == 16:
-        return sep.join(n[i:i + 4] for i in range(0, 16, 4))
+        return sep.join(n[i : i + 4] for i in range(0, 16, 4))
     return n
 
 
@@ -297,7 +419,7 @@ def fake_iban(rng: random.Random) -> str:
     while country == "PT" and not _iban.is_valid(country + _iban.calc_check_digits(country + "00" + bban) + bban):
         bban = _digits(rng, 21)
     n = country + _iban.calc_check_digits(country + "00" + bban) + bban
-    return " ".join(n[i:i + 4] for i in range(0, len(n), 4)) if rng.random() < 0.7 else n
+    return " ".join(n[i : i + 4] for i in range(0, len(n), 4)) if rng.random() < 0.7 else n
 
 
 def fake_nit(rng: random.Random) -> str:
@@ -330,7 +452,7 @@ def fake_voter_id(rng: random.Random) -> str:
     """A valid título de eleitor, ``1234 5678 0191`` (state codes 01-28)."""
     base = _digits(rng, 8) + f"{rng.randint(1, 28):02d}"
     n = base + voter_id_check_digits(base)
-    return " ".join(n[i:i + 4] for i in range(0, 12, 4)) if rng.random() < 0.6 else n
+    return " ".join(n[i : i + 4] for i in range(0, 12, 4)) if rng.random() < 0.6 else n
 
 
 def fake_cnh(rng: random.Random) -> str:

@@ -16,23 +16,44 @@ from tests.privacy.fakes import fake_cpf, fake_email, fake_rg
 
 __all__ = ["LEAKED_VARIANTS", "leaked_sentences"]
 
-_GIVEN = {"es": ("Javiera", "Camila", "Rodrigo", "Matías", "Francisca", "Ignacio", "Valentina", "Sebastián"),
-          "pt": ("João", "Ana Paula", "Luiz Carlos", "Fernanda", "Rafael", "Juliana", "Thiago", "Larissa"),
-          "en": ("Jennifer", "Michael", "Sarah", "Matthew", "Emily", "Jonathan", "Megan", "Patrick")}
-_SURNAMES = {"es": ("González Muñoz", "Soto", "Fuentes Araya", "Sepúlveda", "Contreras", "Tapia Vera", "Guzmán"),
-             "pt": ("de Oliveira", "dos Santos Pereira", "Ferreira", "Gonçalves", "Carvalho", "Ribeiro", "Almeida"),
-             "en": ("Thompson", "Anderson", "Mitchell", "Robinson", "Harrison", "Fitzgerald", "Henderson")}
-_PARTICLED = ("Jan van der Berg", "Sofía de la Fuente", "Maria da Conceição", "Pieter van den Heuvel",
-              "Ana dos Santos", "Luis del Río Soto")
-_APOSTROPHE = ("Siobhan O'Driscoll-Hughes", "Mary O'Brien-Walsh", "Patrick D'Arcy", "Sinéad O'Connor-Lynch",
-               "Ana Martínez-Ortiz", "Jean-Pierre Dupont")
+_GIVEN = {
+    "es": ("Javiera", "Camila", "Rodrigo", "Matías", "Francisca", "Ignacio", "Valentina", "Sebastián"),
+    "pt": ("João", "Ana Paula", "Luiz Carlos", "Fernanda", "Rafael", "Juliana", "Thiago", "Larissa"),
+    "en": ("Jennifer", "Michael", "Sarah", "Matthew", "Emily", "Jonathan", "Megan", "Patrick"),
+}
+_SURNAMES = {
+    "es": ("González Muñoz", "Soto", "Fuentes Araya", "Sepúlveda", "Contreras", "Tapia Vera", "Guzmán"),
+    "pt": ("de Oliveira", "dos Santos Pereira", "Ferreira", "Gonçalves", "Carvalho", "Ribeiro", "Almeida"),
+    "en": ("Thompson", "Anderson", "Mitchell", "Robinson", "Harrison", "Fitzgerald", "Henderson"),
+}
+_PARTICLED = (
+    "Jan van der Berg",
+    "Sofía de la Fuente",
+    "Maria da Conceição",
+    "Pieter van den Heuvel",
+    "Ana dos Santos",
+    "Luis del Río Soto",
+)
+_APOSTROPHE = (
+    "Siobhan O'Driscoll-Hughes",
+    "Mary O'Brien-Walsh",
+    "Patrick D'Arcy",
+    "Sinéad O'Connor-Lynch",
+    "Ana Martínez-Ortiz",
+    "Jean-Pierre Dupont",
+)
 _CONTEXT = {
-    "es": ("Según {v}, la propuesta no alcanza.", "Lo conversamos con {v} en la junta de vecinos.",
-           "Agradezco a {v} por organizar el cabildo."),
-    "pt": ("Conforme {v}, a proposta não basta.", "Conversamos com {v} na associação de moradores.",
-           "Agradeço a {v} pela organização."),
-    "en": ("According to {v}, the plan falls short.", "We talked with {v} at the residents' meeting.",
-           "Thanks to {v} for organising the meeting."),
+    "es": (
+        "Según {v}, la propuesta no alcanza.",
+        "Lo conversamos con {v} en la junta de vecinos.",
+        "Agradezco a {v} por organizar el cabildo.",
+    ),
+    "pt": ("Conforme {v}, a proposta não basta.", "Conversamos com {v} na associação de moradores.", "Agradeço a {v} pela organização."),
+    "en": (
+        "According to {v}, the plan falls short.",
+        "We talked with {v} at the residents' meeting.",
+        "Thanks to {v} for organising the meeting.",
+    ),
 }
 
 
@@ -47,12 +68,16 @@ def _fullwidth(s: str) -> str:
 def _names(rng: random.Random, lang: str) -> Iterator[tuple[str, str, str, str]]:
     name = f"{rng.choice(_GIVEN[lang])} {rng.choice(_SURNAMES[lang])}"
     context = rng.choice(_CONTEXT[lang])
-    for variant, value in (("title", name), ("lower", name.lower()), ("upper", name.upper()),
-                           ("particles", rng.choice(_PARTICLED)), ("apostrophe_hyphen", rng.choice(_APOSTROPHE))):
+    for variant, value in (
+        ("title", name),
+        ("lower", name.lower()),
+        ("upper", name.upper()),
+        ("particles", rng.choice(_PARTICLED)),
+        ("apostrophe_hyphen", rng.choice(_APOSTROPHE)),
+    ):
         yield context.format(v=value), "NAME", value, variant
     surnames = {"es": "Pérez González", "pt": "Ferreira Gonçalves", "en": "Thompson Mitchell"}[lang]
-    frame = {"es": "La vecina {} pidió la palabra.", "pt": "A vizinha {} pediu a palavra.",
-             "en": "Our neighbour {} asked to speak."}[lang]
+    frame = {"es": "La vecina {} pidió la palabra.", "pt": "A vizinha {} pediu a palavra.", "en": "Our neighbour {} asked to speak."}[lang]
     yield frame.format(surnames), "NAME", surnames, "surnames_alone"
 
 
@@ -60,8 +85,12 @@ def _contact(rng: random.Random, lang: str) -> Iterator[tuple[str, str, str, str
     email = fake_email(rng)
     user, domain = email.split("@")
     cue = {"es": "Escríbanme a", "pt": "Escrevam para", "en": "Write to"}[lang]
-    for variant, value in (("double_at", f"{user}@@{domain}"), ("fullwidth", _fullwidth(email)),
-                           ("percent", f"{user}%40{domain}"), ("zero_width", f"{user[:2]}\u200b{user[2:]}@{domain}")):
+    for variant, value in (
+        ("double_at", f"{user}@@{domain}"),
+        ("fullwidth", _fullwidth(email)),
+        ("percent", f"{user}%40{domain}"),
+        ("zero_width", f"{user[:2]}\u200b{user[2:]}@{domain}"),
+    ):
         yield f"{cue} {value} .", "EMAIL", value, variant
     words = {"es": ("nueve", "ocho", "siete"), "pt": ("nove", "oito", "sete"), "en": ("nine", "eight", "seven")}[lang]
     phone = f"{rng.choice(words)} {_digits(rng, 4)} {_digits(rng, 4)}"
@@ -78,6 +107,7 @@ def _ids(rng: random.Random, lang: str) -> Iterator[tuple[str, str, str, str]]:
     rg = fake_rg(rng)
     yield f"Documento {rg} anexado.", "RG", rg, "no_cue"
     from stdnum.pe import cui
+
     base = _digits(rng, 8)
     dni = f"{base}-{cui.calc_check_digits(base)[0]}"
     yield f"Mi DNI es {dni} (Lima).", "DNI", dni, "peru_check"
@@ -95,15 +125,20 @@ def _banks(rng: random.Random, lang: str) -> Iterator[tuple[str, str, str, str]]
     base = rng.choice(("002", "012", "014", "072")) + _digits(rng, 14)
     clabe = base + clabe_check_digit(base)
     yield f"Depositar a la CLABE {clabe}.", "BANK_ACCOUNT", clabe, "clabe"
-    yield f"Mi cuenta: {clabe[:3]} {clabe[3:6]} {clabe[6:17]} {clabe[17]}", "BANK_ACCOUNT", \
-        f"{clabe[:3]} {clabe[3:6]} {clabe[6:17]} {clabe[17]}", "clabe_grouped"
+    yield (
+        f"Mi cuenta: {clabe[:3]} {clabe[3:6]} {clabe[6:17]} {clabe[17]}",
+        "BANK_ACCOUNT",
+        f"{clabe[:3]} {clabe[3:6]} {clabe[6:17]} {clabe[17]}",
+        "clabe_grouped",
+    )
     from stdnum.ar import cbu
+
     first = rng.choice(("011", "007", "017", "285")) + _digits(rng, 4)
     second = _digits(rng, 13)
     number = first + cbu.calc_check_digit(first) + second + cbu.calc_check_digit(second)
     yield f"Transferir al CBU {number} gracias.", "BANK_ACCOUNT", number, "cbu"
     ag = f"agência {_digits(rng, 4)}, conta {_digits(rng, 5)}-{rng.randint(0, 9)}"
-    yield f"Doações: Banco do Brasil {ag}.", "BANK_ACCOUNT", ag[len("agência "):], "agencia_conta"
+    yield f"Doações: Banco do Brasil {ag}.", "BANK_ACCOUNT", ag[len("agência ") :], "agencia_conta"
 
 
 def _plates(rng: random.Random, lang: str) -> Iterator[tuple[str, str, str, str]]:

@@ -20,38 +20,75 @@ __all__ = ["PLANTED_KINDS", "planted_sentences"]
 # (years, ages, counts) are there on purpose: a detector must not swallow them.
 _CARRIERS: dict[str, dict[str, tuple[str, ...]]] = {
     "es": {
-        "RUT": ("Mi RUT es {x} y vivo en Maipú", "RUT: {x}", "Firmo con mi RUN {x}, vecina de La Florida desde 2010.",
-                "Adjunto mi cédula {x} para validar la participación.", "Soy socio del sindicato ({x})."),
+        "RUT": (
+            "Mi RUT es {x} y vivo en Maipú",
+            "RUT: {x}",
+            "Firmo con mi RUN {x}, vecina de La Florida desde 2010.",
+            "Adjunto mi cédula {x} para validar la participación.",
+            "Soy socio del sindicato ({x}).",
+        ),
         "CUIT": ("CUIT {x}", "Mi CUIL es {x} y trabajo hace 12 años en el rubro.", "Facturar a {x} por favor."),
-        "DNI": ("DNI {x}", "Mi DNI es {x} y tengo 34 años.", "D.N.I. Nº {x}", "documento de identidad nº {x}",
-                "Mi número de identidad es {x}."),
+        "DNI": (
+            "DNI {x}",
+            "Mi DNI es {x} y tengo 34 años.",
+            "D.N.I. Nº {x}",
+            "documento de identidad nº {x}",
+            "Mi número de identidad es {x}.",
+        ),
         "CURP": ("Mi CURP es {x}.", "CURP: {x}", "Registro con CURP {x} en 2019."),
         "RFC": ("RFC {x}", "Facturar al RFC {x} por favor.", "Nuestra cooperativa (RFC: {x}) apoya la propuesta."),
-        "PHONE": ("Pueden llamarme al {x}.", "Mi celular es {x}", "Contacto: {x}", "Teléfono {x} (horario de oficina)",
-                  "Escríbanme al {x} si tienen dudas sobre el artículo 19.",
-                  "En 2023 presenté la idea; mi número es {x}."),
+        "PHONE": (
+            "Pueden llamarme al {x}.",
+            "Mi celular es {x}",
+            "Contacto: {x}",
+            "Teléfono {x} (horario de oficina)",
+            "Escríbanme al {x} si tienen dudas sobre el artículo 19.",
+            "En 2023 presenté la idea; mi número es {x}.",
+        ),
         "EMAIL": ("Escríbanme a {x}.", "Correo: {x}", "Más información en {x} o en la junta de vecinos."),
         "ADDRESS": ("Vivo en {x}, Santiago.", "La reunión será en {x} a las 19:00.", "Dirección: {x}"),
-        "CI": ("C.C. {x}", "Firmado: C.I. {x}, Montevideo 2021.", "cédula de ciudadanía No. {x}",
-               "Mi cédula de identidad es {x}.", "CC No. {x} de Bogotá"),
+        "CI": (
+            "C.C. {x}",
+            "Firmado: C.I. {x}, Montevideo 2021.",
+            "cédula de ciudadanía No. {x}",
+            "Mi cédula de identidad es {x}.",
+            "CC No. {x} de Bogotá",
+        ),
         "NIT": ("NIT {x}", "La empresa con NIT {x} apoya la propuesta.", "Facturar a nombre de la fundación, NIT: {x}."),
         "RUC": ("RUC {x}", "Mi RUC es {x} y soy comerciante.", "Empresa con RUC N° {x}."),
         "INE": ("Mi clave de elector es {x}.", "Clave INE: {x}", "Credencial para votar {x}, sección 1234."),
         "CARD": ("Mi tarjeta {x} fue clonada en 2023.", "Pagué con la tarjeta {x}.", "Número de tarjeta: {x}"),
         "IBAN": ("Cuenta IBAN {x} para donaciones.", "Transferir a {x} antes del 30 de junio.", "IBAN: {x}"),
-        "NAME": ("Me llamo {x} y quiero opinar sobre la educación.", "Mi nombre es {x}.",
-                 "Hola, soy {x}, vecina de Ñuñoa.",
-                 "Atentamente,\n{x}", "Saludos,\n{x}", "Lo planteó el Sr. {x} en la reunión de 2016.",
-                 "La Dra. {x} presentó 3 propuestas.", "Firma: {x}", "Propuesta presentada por {x} en la reunión.",
-                 "{x}", "Estoy de acuerdo con lo que dijo {x} sobre el agua."),
+        "NAME": (
+            "Me llamo {x} y quiero opinar sobre la educación.",
+            "Mi nombre es {x}.",
+            "Hola, soy {x}, vecina de Ñuñoa.",
+            "Atentamente,\n{x}",
+            "Saludos,\n{x}",
+            "Lo planteó el Sr. {x} en la reunión de 2016.",
+            "La Dra. {x} presentó 3 propuestas.",
+            "Firma: {x}",
+            "Propuesta presentada por {x} en la reunión.",
+            "{x}",
+            "Estoy de acuerdo con lo que dijo {x} sobre el agua.",
+        ),
     },
     "pt": {
-        "CPF": ("Meu CPF: {x}", "CPF {x}, moradora de Recife.", "Segue meu CPF {x} para cadastro.",
-                "Sou agricultor, CPF nº {x}, e apoio a proposta 12.",
-                "Informo o CPF {x} conforme solicitado em 2024."),
+        "CPF": (
+            "Meu CPF: {x}",
+            "CPF {x}, moradora de Recife.",
+            "Segue meu CPF {x} para cadastro.",
+            "Sou agricultor, CPF nº {x}, e apoio a proposta 12.",
+            "Informo o CPF {x} conforme solicitado em 2024.",
+        ),
         "CNPJ": ("A associação (CNPJ {x}) apoia a meta 3.", "Empresa inscrita no CNPJ sob o nº {x}.", "CNPJ: {x}"),
-        "PHONE": ("Meu telefone é {x}.", "Contato: {x}", "WhatsApp {x}", "Liguem para {x} em horário comercial.",
-                  "Estou à disposição no {x} desde 2022."),
+        "PHONE": (
+            "Meu telefone é {x}.",
+            "Contato: {x}",
+            "WhatsApp {x}",
+            "Liguem para {x} em horário comercial.",
+            "Estou à disposição no {x} desde 2022.",
+        ),
         "EMAIL": ("Meu e-mail é {x}.", "Contato: {x}", "Enviem sugestões para {x} até 30/11/2024."),
         "ADDRESS": ("Moro na {x}, em São Paulo.", "A sede fica na {x}.", "Endereço: {x}"),
         "RG": ("RG {x} SSP/SP", "Meu RG é {x}.", "Carteira de identidade nº {x}"),
@@ -60,19 +97,31 @@ _CARRIERS: dict[str, dict[str, tuple[str, ...]]] = {
         "CNH": ("CNH {x}", "Minha CNH é {x}, categoria B.", "carteira de motorista nº {x}"),
         "CARD": ("Meu cartão {x} foi clonado.", "Paguei com o cartão {x} em 2024.", "Cartão: {x}"),
         "IBAN": ("IBAN {x} para doações.", "Conta {x} no exterior.", "IBAN: {x}"),
-        "NAME": ("Meu nome é {x} e sou pescadora.", "Eu sou {x}, moradora do bairro.", "Atenciosamente,\n{x}",
-                 "Abraços,\n{x}", "Conforme a Sra. {x} explicou em 2023.",
-                 "Assinado: {x}", "Ass.: {x}", "Concordo com a proposta de {x} sobre a pesca.", "{x}"),
+        "NAME": (
+            "Meu nome é {x} e sou pescadora.",
+            "Eu sou {x}, moradora do bairro.",
+            "Atenciosamente,\n{x}",
+            "Abraços,\n{x}",
+            "Conforme a Sra. {x} explicou em 2023.",
+            "Assinado: {x}",
+            "Ass.: {x}",
+            "Concordo com a proposta de {x} sobre a pesca.",
+            "{x}",
+        ),
     },
     "en": {
-        "PHONE": ("Call me at {x}", "Phone: {x}", "You can reach our office on {x} after 5 pm.",
-                  "Text {x} for updates."),
+        "PHONE": ("Call me at {x}", "Phone: {x}", "You can reach our office on {x} after 5 pm.", "Text {x} for updates."),
         "EMAIL": ("Email me at {x}", "Contact: {x}", "Send comments to {x} by 31 March 2024."),
         "ADDRESS": ("I live at {x}, Springfield.", "Our clinic at {x} has 3 doctors.", "Address: {x}"),
         "CARD": ("My card {x} was charged twice.", "Card number: {x}", "I paid with {x} in 2024."),
         "IBAN": ("Please send the refund to {x}.", "IBAN: {x}", "Our account is {x} (Lloyds)."),
-        "NAME": ("My name is {x} and I support this.", "Sincerely,\n{x}", "Kind regards,\n{x}",
-                 "As Mr. {x} said in 2019, we need more parks.", "I am {x}, a local resident."),
+        "NAME": (
+            "My name is {x} and I support this.",
+            "Sincerely,\n{x}",
+            "Kind regards,\n{x}",
+            "As Mr. {x} said in 2019, we need more parks.",
+            "I am {x}, a local resident.",
+        ),
     },
 }
 PLANTED_KINDS = {lang: tuple(by_kind) for lang, by_kind in _CARRIERS.items()}
@@ -83,8 +132,9 @@ _PLACES = ("Tinogasta", "Maipú", "Recife", "Temuco", "Belém", "Ushuaia")
 def _spaced_cpf(rng: random.Random) -> str:
     """A CPF with spaces around its separators, as a real export had it: ``390.533.447 - 05``."""
     n = fakes.fake_cpf(rng, formatted=False)
-    return rng.choice((f"{n[:3]}.{n[3:6]}.{n[6:9]} - {n[9:]}", f"{n[:3]} {n[3:6]} {n[6:9]} {n[9:]}",
-                       f"{n[:3]} . {n[3:6]} . {n[6:9]} - {n[9:]}"))
+    return rng.choice(
+        (f"{n[:3]}.{n[3:6]}.{n[6:9]} - {n[9:]}", f"{n[:3]} {n[3:6]} {n[6:9]} {n[9:]}", f"{n[:3]} . {n[3:6]} . {n[6:9]} - {n[9:]}")
+    )
 
 
 def _obfuscated_email(rng: random.Random) -> str:
@@ -120,25 +170,32 @@ def _fake_identifier(rng: random.Random, kind: str, lang: str) -> str:
     makers = {
         "CPF": lambda: _spaced_cpf(rng) if rng.random() < 0.25 else fakes.fake_cpf(rng, formatted),
         "CNPJ": lambda: fakes.fake_cnpj(rng, formatted),
-        "RUT": lambda: fakes.fake_rut(rng, formatted), "CUIT": lambda: fakes.fake_cuit(rng, formatted),
-        "DNI": lambda: fakes.fake_dni(rng, formatted), "CURP": lambda: fakes.fake_curp(rng),
+        "RUT": lambda: fakes.fake_rut(rng, formatted),
+        "CUIT": lambda: fakes.fake_cuit(rng, formatted),
+        "DNI": lambda: fakes.fake_dni(rng, formatted),
+        "CURP": lambda: fakes.fake_curp(rng),
         "RFC": lambda: fakes.fake_rfc(rng),
-        "PHONE": lambda: _glued_phone(rng) if lang == "pt" and rng.random() < 0.2
+        "PHONE": lambda: _glued_phone(rng)
+        if lang == "pt" and rng.random() < 0.2
         else fakes.fake_phone(rng, rng.choice(_PHONE_COUNTRY[lang])),
         "EMAIL": lambda: _obfuscated_email(rng) if rng.random() < 0.3 else fakes.fake_email(rng),
-        "ADDRESS": lambda: fakes.fake_address(rng, lang), "NAME": lambda: fakes.fake_name(rng, lang),
-        "CARD": lambda: fakes.fake_card(rng), "IBAN": lambda: fakes.fake_iban(rng), "NIT": lambda: fakes.fake_nit(rng),
-        "RUC": lambda: fakes.fake_ruc(rng), "RG": lambda: fakes.fake_rg(rng), "PIS": lambda: fakes.fake_pis(rng, formatted),
-        "VOTER_ID": lambda: fakes.fake_voter_id(rng), "CNH": lambda: fakes.fake_cnh(rng),
+        "ADDRESS": lambda: fakes.fake_address(rng, lang),
+        "NAME": lambda: fakes.fake_name(rng, lang),
+        "CARD": lambda: fakes.fake_card(rng),
+        "IBAN": lambda: fakes.fake_iban(rng),
+        "NIT": lambda: fakes.fake_nit(rng),
+        "RUC": lambda: fakes.fake_ruc(rng),
+        "RG": lambda: fakes.fake_rg(rng),
+        "PIS": lambda: fakes.fake_pis(rng, formatted),
+        "VOTER_ID": lambda: fakes.fake_voter_id(rng),
+        "CNH": lambda: fakes.fake_cnh(rng),
         "INE": lambda: fakes.fake_ine(rng),
         "CI": lambda: rng.choice((fakes.fake_cc_co, fakes.fake_uy_ci, fakes.fake_ec_ci))(rng),
     }
     return makers[kind]()
 
 
-def planted_sentences(
-    rng: random.Random, n: int, lang: str, *, kinds: tuple[str, ...] | None = None
-) -> list[tuple[str, str, str]]:
+def planted_sentences(rng: random.Random, n: int, lang: str, *, kinds: tuple[str, ...] | None = None) -> list[tuple[str, str, str]]:
     """``n`` sentences in ``lang`` ("es", "pt", "en"), each carrying one fake identifier.
 
     Returns ``(sentence, kind, identifier)`` triples; kinds rotate over

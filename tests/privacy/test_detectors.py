@@ -20,7 +20,7 @@ from tests.privacy.planted import PLANTED_KINDS, planted_sentences
 
 
 def _found(text: str) -> list[tuple[str, str]]:
-    return [(m.kind, text[m.start:m.end]) for m in find_pii(text)]
+    return [(m.kind, text[m.start : m.end]) for m in find_pii(text)]
 
 
 # --- API ---------------------------------------------------------------------------------
@@ -61,29 +61,35 @@ def test_redact_text_kinds_leaves_other_kinds() -> None:
 
 
 # --- identity numbers ------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Meu CPF é 529.982.247-25.", [("CPF", "529.982.247-25")]),
-    ("cpf 52998224725", [("CPF", "52998224725")]),
-    ("CNPJ 11.222.333/0001-81", [("CNPJ", "11.222.333/0001-81")]),
-    ("CNPJ novo 12.ABC.345/01DE-35", [("CNPJ", "12.ABC.345/01DE-35")]),
-    ("Mi RUT es 12.345.678-5 y vivo en Maipú", [("RUT", "12.345.678-5")]),
-    ("RUN 12345670K", [("RUT", "12345670K")]),
-    ("CUIT 20-12345678-6", [("CUIT", "20-12345678-6")]),
-    ("Mi CURP es HEGG560427MVZRRL04.", [("CURP", "HEGG560427MVZRRL04")]),
-    ("RFC: GODE561231GR8 y empresa MAB9307148T4", [("RFC", "GODE561231GR8"), ("RFC", "MAB9307148T4")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meu CPF é 529.982.247-25.", [("CPF", "529.982.247-25")]),
+        ("cpf 52998224725", [("CPF", "52998224725")]),
+        ("CNPJ 11.222.333/0001-81", [("CNPJ", "11.222.333/0001-81")]),
+        ("CNPJ novo 12.ABC.345/01DE-35", [("CNPJ", "12.ABC.345/01DE-35")]),
+        ("Mi RUT es 12.345.678-5 y vivo en Maipú", [("RUT", "12.345.678-5")]),
+        ("RUN 12345670K", [("RUT", "12345670K")]),
+        ("CUIT 20-12345678-6", [("CUIT", "20-12345678-6")]),
+        ("Mi CURP es HEGG560427MVZRRL04.", [("CURP", "HEGG560427MVZRRL04")]),
+        ("RFC: GODE561231GR8 y empresa MAB9307148T4", [("RFC", "GODE561231GR8"), ("RFC", "MAB9307148T4")]),
+    ],
+)
 def test_find_pii_detects_valid_identifiers(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Meu CPF é 529.982.247-24.",       # wrong check digit
-    "RUT 12.345.678-4",
-    "CUIT 20-12345678-5",
-    "CNPJ 11.222.333/0001-82",
-    "CURP HEGG560427MVZRRL05",
-    "RFC VACE460910SX6",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meu CPF é 529.982.247-24.",  # wrong check digit
+        "RUT 12.345.678-4",
+        "CUIT 20-12345678-5",
+        "CNPJ 11.222.333/0001-82",
+        "CURP HEGG560427MVZRRL05",
+        "RFC VACE460910SX6",
+    ],
+)
 def test_find_pii_ignores_identifiers_with_wrong_check_digit(text: str) -> None:
     assert find_pii(text) == []
 
@@ -115,11 +121,26 @@ def test_find_pii_dni_needs_a_cue_word() -> None:
 
 
 # --- phones ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("phone", [
-    "+55 11 91234-5678", "(11) 91234-5678", "+56 9 1234 5678", "+54 9 11 1234-5678", "+52 55 1234 5678",
-    "0800 123 4567", "+1 (555) 123-4567", "11 3456-7890", "555-123-4567", "9 8765 4321", "(2) 2345 6789",
-    "+5511912345678", "15-4567-8901", "84 991668315", "(21) 987654321",
-])
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "+55 11 91234-5678",
+        "(11) 91234-5678",
+        "+56 9 1234 5678",
+        "+54 9 11 1234-5678",
+        "+52 55 1234 5678",
+        "0800 123 4567",
+        "+1 (555) 123-4567",
+        "11 3456-7890",
+        "555-123-4567",
+        "9 8765 4321",
+        "(2) 2345 6789",
+        "+5511912345678",
+        "15-4567-8901",
+        "84 991668315",
+        "(21) 987654321",
+    ],
+)
 def test_find_pii_phone_formats(phone: str) -> None:
     text = f"Pueden escribirme al {phone} en la tarde."
     assert _found(text) == [("PHONE", phone)]
@@ -132,8 +153,9 @@ def test_find_pii_phone_cue_within_forty_characters() -> None:
     assert _found("Entre em contato comigo se precisar pelo 991234567") == [("PHONE", "991234567")]
 
 
-@pytest.mark.parametrize(("cue", "number"), [("Celular", "912345678"), ("whatsapp:", "11912345678"),
-                                            ("Tel.", "3456-7890"), ("fono", "800 123 456")])
+@pytest.mark.parametrize(
+    ("cue", "number"), [("Celular", "912345678"), ("whatsapp:", "11912345678"), ("Tel.", "3456-7890"), ("fono", "800 123 456")]
+)
 def test_find_pii_weak_phone_shape_needs_cue(cue: str, number: str) -> None:
     assert _found(f"{cue} {number}") == [("PHONE", number)]
     assert find_pii(f"Código {number} del catálogo") == []
@@ -256,44 +278,51 @@ def test_find_pii_random_ordinary_numbers_are_left_alone(shape: str) -> None:
 
 
 # --- addresses and names -----------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "address"), [
-    ("Vivo en Calle Los Aromos 1234, Santiago.", "Calle Los Aromos 1234"),
-    ("La sede está en Av. Providencia 1550.", "Av. Providencia 1550"),
-    ("Moro na Rua das Flores, 123.", "Rua das Flores, 123"),
-    ("Endereço: Avenida Paulista, 1000 apto 52", "Avenida Paulista, 1000 apto 52"),
-    ("I live at 123 Main Street, Springfield.", "123 Main Street"),
-    ("Pasaje Las Rosas 456 depto 12", "Pasaje Las Rosas 456 depto 12"),
-    ("Travessa do Ouvidor, 34", "Travessa do Ouvidor, 34"),
-    ("Alameda Santos 2000", "Alameda Santos 2000"),
-    ("Av. Dr. Arnaldo, 455", "Av. Dr. Arnaldo, 455"),
-])
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Vivo en Calle Los Aromos 1234, Santiago.", "Calle Los Aromos 1234"),
+        ("La sede está en Av. Providencia 1550.", "Av. Providencia 1550"),
+        ("Moro na Rua das Flores, 123.", "Rua das Flores, 123"),
+        ("Endereço: Avenida Paulista, 1000 apto 52", "Avenida Paulista, 1000 apto 52"),
+        ("I live at 123 Main Street, Springfield.", "123 Main Street"),
+        ("Pasaje Las Rosas 456 depto 12", "Pasaje Las Rosas 456 depto 12"),
+        ("Travessa do Ouvidor, 34", "Travessa do Ouvidor, 34"),
+        ("Alameda Santos 2000", "Alameda Santos 2000"),
+        ("Av. Dr. Arnaldo, 455", "Av. Dr. Arnaldo, 455"),
+    ],
+)
 def test_find_pii_address(text: str, address: str) -> None:
     assert _found(text) == [("ADDRESS", address)]
 
 
-@pytest.mark.parametrize(("text", "redacted"), [
-    ("Me llamo Juan Pérez y vivo en Maipú.", "Me llamo [NAME] y vivo en Maipú."),
-    ("Mi nombre es María José de la Fuente.", "Mi nombre es [NAME]."),
-    ("Hola, soy Camila Rojas, vecina de Ñuñoa.", "Hola, soy [NAME], vecina de Ñuñoa."),
-    ("Meu nome é João da Silva e sou pescador.", "Meu nome é [NAME] e sou pescador."),
-    ("Eu sou Ana Paula Gonçalves, moradora.", "Eu sou [NAME], moradora."),
-    ("My name is John O'Brien.", "My name is [NAME]."),
-    ("Atentamente,\nFrancisco Sepúlveda", "Atentamente,\n[NAME]"),
-    ("Att., Larissa Costa", "Att., [NAME]"),
-    ("Saludos,\nIgnacio Muñoz", "Saludos,\n[NAME]"),
-    ("Atenciosamente,\nBeatriz dos Santos", "Atenciosamente,\n[NAME]"),
-    ("Sincerely,\nJane Doe", "Sincerely,\n[NAME]"),
-    ("Lo dijo el Sr. Hernán Cabrera.", "Lo dijo el Sr. [NAME]."),
-    ("La Dra. Ana María López opinó.", "La Dra. [NAME] opinó."),
-    ("As Mrs. Taylor said,", "As Mrs. [NAME] said,"),
-    ("Sr. Presidente Juan Pérez", "Sr. Presidente [NAME]"),
-])
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Me llamo Juan Pérez y vivo en Maipú.", "Me llamo [NAME] y vivo en Maipú."),
+        ("Mi nombre es María José de la Fuente.", "Mi nombre es [NAME]."),
+        ("Hola, soy Camila Rojas, vecina de Ñuñoa.", "Hola, soy [NAME], vecina de Ñuñoa."),
+        ("Meu nome é João da Silva e sou pescador.", "Meu nome é [NAME] e sou pescador."),
+        ("Eu sou Ana Paula Gonçalves, moradora.", "Eu sou [NAME], moradora."),
+        ("My name is John O'Brien.", "My name is [NAME]."),
+        ("Atentamente,\nFrancisco Sepúlveda", "Atentamente,\n[NAME]"),
+        ("Att., Larissa Costa", "Att., [NAME]"),
+        ("Saludos,\nIgnacio Muñoz", "Saludos,\n[NAME]"),
+        ("Atenciosamente,\nBeatriz dos Santos", "Atenciosamente,\n[NAME]"),
+        ("Sincerely,\nJane Doe", "Sincerely,\n[NAME]"),
+        ("Lo dijo el Sr. Hernán Cabrera.", "Lo dijo el Sr. [NAME]."),
+        ("La Dra. Ana María López opinó.", "La Dra. [NAME] opinó."),
+        ("As Mrs. Taylor said,", "As Mrs. [NAME] said,"),
+        ("Sr. Presidente Juan Pérez", "Sr. Presidente [NAME]"),
+    ],
+)
 def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
     assert redact_text(text)[0] == redacted
 
 
-@pytest.mark.parametrize("text", ["me llamo la atención", "Soy Chileno y estoy de acuerdo.", "Saludos a todos",
-                                  "Sr. Presidente:", "Atentamente, La Directiva"])
+@pytest.mark.parametrize(
+    "text", ["me llamo la atención", "Soy Chileno y estoy de acuerdo.", "Saludos a todos", "Sr. Presidente:", "Atentamente, La Directiva"]
+)
 def test_find_pii_name_needs_capitalised_person_name(text: str) -> None:
     assert find_pii(text, kinds=["NAME"]) == []
 

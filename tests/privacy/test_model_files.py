@@ -16,8 +16,12 @@ from consultnlp.themes.classifier import ClassifierSettings, ThemeClassifier
 from consultnlp.themes.data import labelled_from_frame
 from consultnlp.themes.training import build_card, load_model, save_model
 
-WORDS = {"water": "agua pozo sequía río cañería", "school": "escuela profesor aula libros liceo",
-         "road": "camino puente bache asfalto vereda", "clinic": "hospital médico consulta remedios enfermera"}
+WORDS = {
+    "water": "agua pozo sequía río cañería",
+    "school": "escuela profesor aula libros liceo",
+    "road": "camino puente bache asfalto vereda",
+    "clinic": "hospital médico consulta remedios enfermera",
+}
 FILLER = "el la barrio gente queremos mejor pedimos urgente comuna vecinos".split()
 
 
@@ -38,8 +42,9 @@ def _card(model: ThemeClassifier, out: Path) -> dict:
     texts, labels, _, _ = _toy(1)
     frame = pd.DataFrame({"texto": texts, "tema": ["|".join(ls) for ls in labels]})
     data = labelled_from_frame(frame, text_column="texto", label_column="tema", multi_label="|")
-    return build_card(data, model, out, rows_train=len(texts), rows_holdout=0, metrics=None,
-                      metrics_without_groups=None, training_seconds=0.0)
+    return build_card(
+        data, model, out, rows_train=len(texts), rows_holdout=0, metrics=None, metrics_without_groups=None, training_seconds=0.0
+    )
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +54,11 @@ def fitted() -> dict[str, ThemeClassifier]:
     return {
         "tfidf": ThemeClassifier(ClassifierSettings(features="tfidf", random_state=0)).fit(texts, single, groups=groups),
         "both-multi": ThemeClassifier(ClassifierSettings(features="tfidf+embeddings", head_epochs=3, random_state=0)).fit(
-            texts, labels, groups=groups, embeddings=emb, multi_label=True),
+            texts, labels, groups=groups, embeddings=emb, multi_label=True
+        ),
         "embeddings": ThemeClassifier(ClassifierSettings(features="embeddings", head_epochs=3, random_state=0)).fit(
-            texts, single, embeddings=emb),
+            texts, single, embeddings=emb
+        ),
     }
 
 
@@ -93,8 +100,10 @@ def test_model_files_refuse_an_old_pickle_without_loading_it(tmp_path: Path) -> 
         load_model(tmp_path)
     message = str(err.value)
     assert "\n" not in message
-    assert message == (f"{tmp_path} was saved by an older consultnlp as a pickle (model.joblib), which can run code "
-                       "when loaded; retrain it with consultnlp themes train.")
+    assert message == (
+        f"{tmp_path} was saved by an older consultnlp as a pickle (model.joblib), which can run code "
+        "when loaded; retrain it with consultnlp themes train."
+    )
     assert not ran.exists()
 
 

@@ -13,7 +13,7 @@ from consultnlp.report.safety import neutralise_cell
 
 
 def _found(text: str) -> list[tuple[str, str]]:
-    return [(m.kind, text[m.start:m.end]) for m in find_pii(text)]
+    return [(m.kind, text[m.start : m.end]) for m in find_pii(text)]
 
 
 def test_new_kinds_are_listed_and_in_the_default_config() -> None:
@@ -64,71 +64,86 @@ def test_new_kinds_found(text: str, kind: str, value: str) -> None:
     assert _found(text) == [(kind, value)]
 
 
-@pytest.mark.parametrize("text", [
-    "Meu CPF é 529.982.247 - 24.",
-    "Tarjeta 4111 1111 1111 1112 vence en 2027.",
-    "IBAN GB82 WEST 1234 5698 7654 33",
-    "La empresa 893.036.426-2 apoya.",
-    "RUC 20512333798",
-    "PIS 123.64056.22-8",
-    "Título de eleitor 4154 9909 2276",
-    "CNH 14547527768",
-    "Mi clave de elector es LBPQBW85133227M690.",  # month 13
-    "Montevideo, 4.798.548-8",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meu CPF é 529.982.247 - 24.",
+        "Tarjeta 4111 1111 1111 1112 vence en 2027.",
+        "IBAN GB82 WEST 1234 5698 7654 33",
+        "La empresa 893.036.426-2 apoya.",
+        "RUC 20512333798",
+        "PIS 123.64056.22-8",
+        "Título de eleitor 4154 9909 2276",
+        "CNH 14547527768",
+        "Mi clave de elector es LBPQBW85133227M690.",  # month 13
+        "Montevideo, 4.798.548-8",
+    ],
+)
 def test_new_kinds_invalid_check_digit_not_redacted(text: str) -> None:
     assert find_pii(text) == []
 
 
-@pytest.mark.parametrize(("text", "email"), [
-    ("escríbeme a juan.perez [at] gmail [dot] com", "juan.perez [at] gmail [dot] com"),
-    ("maria (arroba) hotmail.com", "maria (arroba) hotmail.com"),
-    ("contato: joao arroba uol ponto com ponto br", "joao arroba uol ponto com ponto br"),
-    ("mail john.smith at gmail dot com today", "john.smith at gmail dot com"),
-    ("ana_silva @ municipio.gob.cl", "ana_silva @ municipio.gob.cl"),
-])
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("escríbeme a juan.perez [at] gmail [dot] com", "juan.perez [at] gmail [dot] com"),
+        ("maria (arroba) hotmail.com", "maria (arroba) hotmail.com"),
+        ("contato: joao arroba uol ponto com ponto br", "joao arroba uol ponto com ponto br"),
+        ("mail john.smith at gmail dot com today", "john.smith at gmail dot com"),
+        ("ana_silva @ municipio.gob.cl", "ana_silva @ municipio.gob.cl"),
+    ],
+)
 def test_new_kinds_obfuscated_email(text: str, email: str) -> None:
     assert _found(text) == [("EMAIL", email)]
 
 
-@pytest.mark.parametrize("text", ["We meet at home dot com later", "look at example dot com", "arroba simples",
-                                  "Nos vemos at 5 pm"])
+@pytest.mark.parametrize("text", ["We meet at home dot com later", "look at example dot com", "arroba simples", "Nos vemos at 5 pm"])
 def test_new_kinds_prose_with_at_is_not_an_email(text: str) -> None:
     assert find_pii(text) == []
 
 
-@pytest.mark.parametrize(("text", "address"), [
-    ("Vivo en la Calle 10 # 5-23 apto 301, Bogotá.", "Calle 10 # 5-23 apto 301"),
-    ("Carrera 7 No. 45-12", "Carrera 7 No. 45-12"),
-    ("oficina en Cra. 15 #93-47", "Cra. 15 #93-47"),
-    ("Diagonal 45 Bis Sur # 12-30", "Diagonal 45 Bis Sur # 12-30"),
-    ("Av. Juárez 123, Col. Centro, C.P. 06000", "Av. Juárez 123, Col. Centro, C.P. 06000"),
-    ("Calle Hidalgo 45 Int. 3 colonia Roma Norte", "Calle Hidalgo 45 Int. 3 colonia Roma Norte"),
-    ("Mz. 5 Lt. 12, Col. Las Flores", "Mz. 5 Lt. 12, Col. Las Flores"),
-])
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Vivo en la Calle 10 # 5-23 apto 301, Bogotá.", "Calle 10 # 5-23 apto 301"),
+        ("Carrera 7 No. 45-12", "Carrera 7 No. 45-12"),
+        ("oficina en Cra. 15 #93-47", "Cra. 15 #93-47"),
+        ("Diagonal 45 Bis Sur # 12-30", "Diagonal 45 Bis Sur # 12-30"),
+        ("Av. Juárez 123, Col. Centro, C.P. 06000", "Av. Juárez 123, Col. Centro, C.P. 06000"),
+        ("Calle Hidalgo 45 Int. 3 colonia Roma Norte", "Calle Hidalgo 45 Int. 3 colonia Roma Norte"),
+        ("Mz. 5 Lt. 12, Col. Las Flores", "Mz. 5 Lt. 12, Col. Las Flores"),
+    ],
+)
 def test_new_kinds_colombian_and_mexican_addresses(text: str, address: str) -> None:
     assert _found(text) == [("ADDRESS", address)]
 
 
-@pytest.mark.parametrize(("text", "phone"), [
-    ("ligue 623524-6305", "623524-6305"), ("Contato 6298765-4321", "6298765-4321"),
-])
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("ligue 623524-6305", "623524-6305"),
+        ("Contato 6298765-4321", "6298765-4321"),
+    ],
+)
 def test_new_kinds_area_code_glued_to_phone(text: str, phone: str) -> None:
     assert _found(text) == [("PHONE", phone)]
 
 
-@pytest.mark.parametrize(("text", "redacted"), [
-    ("Firma: Ana Gómez", "Firma: [NAME]"),
-    ("Assinado: Maria Souza", "Assinado: [NAME]"),
-    ("Ass.: João Pereira", "Ass.: [NAME]"),
-    ("Me chamo Maria paixão da Costa e moro aqui", "Me chamo [NAME] e moro aqui"),
-    ("Me llamo José Pérez y Gómez", "Me llamo [NAME]"),
-    ("Queremos agua potable para el pueblo.\n— Lucía, Tinogasta", "Queremos agua potable para el pueblo.\n— [NAME], Tinogasta"),
-    ("María José González Pérez", "[NAME]"),
-    ("Concordo com a proposta de Juliana da Silva sobre a pesca.", "Concordo com a proposta de [NAME] sobre a pesca."),
-    ("Paulina Morales cree que la igualdad es la base.", "[NAME] cree que la igualdad es la base."),
-    ("Gracias a todos.\nRodrigo", "Gracias a todos.\n[NAME]"),
-])
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Firma: Ana Gómez", "Firma: [NAME]"),
+        ("Assinado: Maria Souza", "Assinado: [NAME]"),
+        ("Ass.: João Pereira", "Ass.: [NAME]"),
+        ("Me chamo Maria paixão da Costa e moro aqui", "Me chamo [NAME] e moro aqui"),
+        ("Me llamo José Pérez y Gómez", "Me llamo [NAME]"),
+        ("Queremos agua potable para el pueblo.\n— Lucía, Tinogasta", "Queremos agua potable para el pueblo.\n— [NAME], Tinogasta"),
+        ("María José González Pérez", "[NAME]"),
+        ("Concordo com a proposta de Juliana da Silva sobre a pesca.", "Concordo com a proposta de [NAME] sobre a pesca."),
+        ("Paulina Morales cree que la igualdad es la base.", "[NAME] cree que la igualdad es la base."),
+        ("Gracias a todos.\nRodrigo", "Gracias a todos.\n[NAME]"),
+    ],
+)
 def test_new_kinds_names_signatures_surnames_and_no_cue(text: str, redacted: str) -> None:
     assert redact_text(text)[0] == redacted
 
@@ -172,8 +187,21 @@ def test_new_kinds_laws_places_institutions_public_figures_numbers_kept(text: st
     assert _found(text) == []
 
 
-@pytest.mark.parametrize("value", ["＝1+1", "＋SUM(A1:A9)", "－2+3", "＠SUM(A1)", "﹦HYPERLINK(\"http://x\")",
-                                   "\u2212cmd|' /C calc'!A0", "\u200b=1+1", "\ufeff+A1", "\u2010A1+1", "⁺1+A1"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "＝1+1",
+        "＋SUM(A1:A9)",
+        "－2+3",
+        "＠SUM(A1)",
+        '﹦HYPERLINK("http://x")',
+        "\u2212cmd|' /C calc'!A0",
+        "\u200b=1+1",
+        "\ufeff+A1",
+        "\u2010A1+1",
+        "⁺1+A1",
+    ],
+)
 def test_new_kinds_full_width_and_lookalike_formula_prefixes_neutralised(value: str) -> None:
     assert neutralise_cell(value) == "'" + value
 
@@ -210,8 +238,7 @@ LEAKED = [
     ("my mobile is nine 8765 4321", "PHONE", "nine 8765 4321"),
     ("meu celular é nove 8765-4321", "PHONE", "nove 8765-4321"),
     # addresses
-    ("Vivo en Villa Los Aromos, calle Las Rosas, casa 17 de Puente Alto.", "ADDRESS",
-     "Villa Los Aromos, calle Las Rosas, casa 17"),
+    ("Vivo en Villa Los Aromos, calle Las Rosas, casa 17 de Puente Alto.", "ADDRESS", "Villa Los Aromos, calle Las Rosas, casa 17"),
     # bank accounts: CLABE 032180000118359719 (Banxico's example); CBU 2850590940090418135201 (python-stdnum's)
     ("Depositar a la CLABE 032180000118359719.", "BANK_ACCOUNT", "032180000118359719"),
     ("Mi CBU es 2850590940090418135201, gracias.", "BANK_ACCOUNT", "2850590940090418135201"),
@@ -226,8 +253,7 @@ LEAKED = [
     # handles, profiles, platform mentions
     ("Síganme en @juan_perez84 para más.", "HANDLE", "@juan_perez84"),
     ("Meu perfil: https://www.instagram.com/thiago.rib", "HANDLE", "https://www.instagram.com/thiago.rib"),
-    ("Respondo a gid://decidim-consulta/Decidim::User/4521 sobre el punto 3.", "HANDLE",
-     "gid://decidim-consulta/Decidim::User/4521"),
+    ("Respondo a gid://decidim-consulta/Decidim::User/4521 sobre el punto 3.", "HANDLE", "gid://decidim-consulta/Decidim::User/4521"),
 ]
 
 
@@ -246,23 +272,26 @@ def test_new_kinds_normalised_match_redacts_the_original_characters() -> None:
     assert redact_text(text) == ("a [EMAIL] b [EMAIL] c [EMAIL] d", {"EMAIL": 3})
 
 
-@pytest.mark.parametrize("text", [
-    "Los derechos de l@s niñ@s y adolescentes.",        # inclusive spelling, not a handle
-    "It's time we had universal health @home too!",      # "@" for "at"
-    "@media (max-width: 600px) { body { margin: 0 } }",  # CSS in a report
-    "Pre-Voter Registration to those 16 & 17 yo.",       # "registration" is not a plate cue
-    "Alejandro, Antonia y Álvaro matizaron la idea.",    # lone given names, not a reference list
-    "El abuso daña la paz social.",                      # "daña" folds to the name Dana
-    "Que los procesos sean más rápidos.",                # "Sean" and "Mas" are names; "sean más" is not
-    "Proponho que o Viaduto Santa Efigênia seja restaurado.",
-    "A cidade de Bento Gonçalves foi inundada.",
-    "Criação do Centro de Educação Ambiental Tubarões Prof. Fábio Hazin",
-    "Escola Estadual Dr. João Silva",
-    "el ministro Rodrigo Valdés dijo que no",
-    "La cantante Violeta Parra y el escritor Pablo Neruda.",
-    "la calle está mala en la casa 2 de mi vecino",
-    "Hay dos tres cinco 1234 casos.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los derechos de l@s niñ@s y adolescentes.",  # inclusive spelling, not a handle
+        "It's time we had universal health @home too!",  # "@" for "at"
+        "@media (max-width: 600px) { body { margin: 0 } }",  # CSS in a report
+        "Pre-Voter Registration to those 16 & 17 yo.",  # "registration" is not a plate cue
+        "Alejandro, Antonia y Álvaro matizaron la idea.",  # lone given names, not a reference list
+        "El abuso daña la paz social.",  # "daña" folds to the name Dana
+        "Que los procesos sean más rápidos.",  # "Sean" and "Mas" are names; "sean más" is not
+        "Proponho que o Viaduto Santa Efigênia seja restaurado.",
+        "A cidade de Bento Gonçalves foi inundada.",
+        "Criação do Centro de Educação Ambiental Tubarões Prof. Fábio Hazin",
+        "Escola Estadual Dr. João Silva",
+        "el ministro Rodrigo Valdés dijo que no",
+        "La cantante Violeta Parra y el escritor Pablo Neruda.",
+        "la calle está mala en la casa 2 de mi vecino",
+        "Hay dos tres cinco 1234 casos.",
+    ],
+)
 def test_new_kinds_leaked_format_lookalikes_kept(text: str) -> None:
     assert _found(text) == []
 
@@ -282,7 +311,8 @@ def test_new_kinds_leaked_sentences_redacted_in_every_language() -> None:
             redacted = redact_text(sentence)[0]
             total[kind, variant] += 1
             removed[kind, variant] += value not in redacted and not any(
-                part in redacted for part in value.split() if len(part) > 3 and part[0].isalnum() and part.isalpha())
+                part in redacted for part in value.split() if len(part) > 3 and part[0].isalnum() and part.isalpha()
+            )
     floor = {("NAME", "lower"): 0.8, ("NAME", "upper"): 0.8, ("NAME", "surnames_alone"): 0.6}
     low = {k: removed[k] / total[k] for k in total if removed[k] / total[k] < floor.get(k, 0.95)}
     assert low == {}

@@ -20,8 +20,12 @@ PERSONAL = {
     "google_forms": (pf.google_forms, ",", 0, ["Dirección de correo electrónico"]),
     "microsoft_forms": (pf.microsoft_forms, ",", 0, ["Email", "Name"]),
     "surveymonkey": (pf.surveymonkey, ",", 1, ["IP Address", "Email Address", "First Name", "Last Name"]),
-    "qualtrics": (pf.qualtrics, ",", 2, ["IPAddress", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
-                                         "LocationLatitude", "LocationLongitude"]),
+    "qualtrics": (
+        pf.qualtrics,
+        ",",
+        2,
+        ["IPAddress", "RecipientLastName", "RecipientFirstName", "RecipientEmail", "LocationLatitude", "LocationLongitude"],
+    ),
 }
 
 
@@ -39,8 +43,24 @@ def test_platform_outputs_no_personal_column_value_outside_private(name, tmp_pat
     values = {v for c in columns for v in raw[c] if len(v.strip()) >= 4}
     assert values, name
     out = tmp_path / "out"
-    result = runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--cache-dir", str(cache), "--format", "html,md,xlsx,docx",
-                                 "--set", "topics.clustering=kmeans", "--set", "topics.min_topic_size=2"])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--quiet",
+            "--cache-dir",
+            str(cache),
+            "--format",
+            "html,md,xlsx,docx",
+            "--set",
+            "topics.clustering=kmeans",
+            "--set",
+            "topics.min_topic_size=2",
+        ],
+    )
     assert result.exit_code == 0, result.output
     leaks = sorted({(file, v) for file, text in _published_text(out).items() for v in values if v in text})
     assert leaks == []

@@ -39,24 +39,44 @@ def run(tmp_path_factory):
     given = ["josefina", "MARGARITA", "Rosalía", "Florencia", "Eduviges", "Clotilde"]
     surnames = ["Sepúlveda Araya", "BUSTAMANTE ORELLANA", "Valenzuela Cárcamo", "Henríquez Tapia"]
     n = len(texts)
-    frame = pd.DataFrame({
-        "fecha": [f"2026/03/{1 + i % 28:02d} 10:{i % 60:02d}:00" for i in range(n)],
-        "Nombres": [f"{rng.choice(given)} {rng.choice(surnames)}" for _ in range(n)],
-        "RUT": [_rut(9_000_000 + 7919 * i) for i in range(n)],
-        "Fono": [f"+56 9 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}" for _ in range(n)],
-        "Mail": [f"vecino{i:03d}.{rng.randint(100, 999)}@correo-barrio.cl" for i in range(n)],
-        "Conexión": [f"190.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}" for _ in range(n)],
-        "region": [PLANTED_SEGMENT if i == 5 else ["Norte", "Sur", "Centro"][i % 3] for i in range(n)],
-        HEADER: [["web", "presencial"][i % 2] for i in range(n)],
-        "¿Qué propone usted?": texts,
-    })
+    frame = pd.DataFrame(
+        {
+            "fecha": [f"2026/03/{1 + i % 28:02d} 10:{i % 60:02d}:00" for i in range(n)],
+            "Nombres": [f"{rng.choice(given)} {rng.choice(surnames)}" for _ in range(n)],
+            "RUT": [_rut(9_000_000 + 7919 * i) for i in range(n)],
+            "Fono": [f"+56 9 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}" for _ in range(n)],
+            "Mail": [f"vecino{i:03d}.{rng.randint(100, 999)}@correo-barrio.cl" for i in range(n)],
+            "Conexión": [f"190.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}" for _ in range(n)],
+            "region": [PLANTED_SEGMENT if i == 5 else ["Norte", "Sur", "Centro"][i % 3] for i in range(n)],
+            HEADER: [["web", "presencial"][i % 2] for i in range(n)],
+            "¿Qué propone usted?": texts,
+        }
+    )
     path = tmp / "respuestas.csv"
     frame.to_csv(path, index=False)
     out = tmp / "out"
-    result = runner.invoke(app, [
-        "analyze", str(path), "--out", str(out), "--text-column", "¿Qué propone usted?", "--id-column", "RUT",
-        "--segment-columns", f"region,{HEADER}", "--format", "html,md,xlsx,docx,qdpx", "--quiet", "--cache-dir", str(tmp / "cache"),
-        "--set", "topics.clustering=kmeans"])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--text-column",
+            "¿Qué propone usted?",
+            "--id-column",
+            "RUT",
+            "--segment-columns",
+            f"region,{HEADER}",
+            "--format",
+            "html,md,xlsx,docx,qdpx",
+            "--quiet",
+            "--cache-dir",
+            str(tmp / "cache"),
+            "--set",
+            "topics.clustering=kmeans",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out, frame
 
@@ -98,14 +118,23 @@ def _published_text(out: Path) -> dict[str, str]:
 def test_private_folder_no_personal_column_value_segment_value_or_header_outside_private(run):
     out, frame = run
     published = _published_text(out)
-    assert {"report.html", "report.md", "report.docx", "summary.xlsx", "comments.csv", "comments.parquet", "manifest.json",
-            "topics_review.yaml"} <= set(published)
+    assert {
+        "report.html",
+        "report.md",
+        "report.docx",
+        "summary.xlsx",
+        "comments.csv",
+        "comments.parquet",
+        "manifest.json",
+        "topics_review.yaml",
+    } <= set(published)
     assert any(name.endswith(".qdpx") for name in published)
     values = {column: frame[column].tolist() for column in ("Nombres", "RUT", "Fono", "Mail", "Conexión")}
     values["segment value"] = [PLANTED_SEGMENT]
     values["header"] = [HEADER, "Juan Pérez"]
-    leaks = [(name, column, value) for name, text in published.items() for column, items in values.items()
-             for value in items if value in text]
+    leaks = [
+        (name, column, value) for name, text in published.items() for column, items in values.items() for value in items if value in text
+    ]
     assert leaks == []
 
 
@@ -127,8 +156,10 @@ def test_private_folder_report_says_what_is_private_and_what_the_gate_did(run):
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "fuera de private/ puede publicarse tal cual" in report
     assert "una revisión final buscó datos personales" in report
-    assert "Valores de segmento con datos personales mostrados como marcador: 1; encabezados de columna con datos personales " \
-           "reemplazados por un nombre neutro: 1." in report
+    assert (
+        "Valores de segmento con datos personales mostrados como marcador: 1; encabezados de columna con datos personales "
+        "reemplazados por un nombre neutro: 1." in report
+    )
     assert (out / "tables" / "segment_column_8.csv").is_file()
     assert runner.invoke(app, ["check", str(out), "--no-fix"]).exit_code == 0
 
@@ -173,14 +204,28 @@ def test_private_folder_platform_lists_name_google_forms_and_consul_personal_col
     from consultnlp.ingest import ingest
 
     form = tmp_path / "form.csv"
-    pd.DataFrame({"Marca temporal": ["2024/01/02 10:00:00"] * 3, "Nombres": ["Ana Soto", "Luis Vera", "Eva Roa"],
-                  "RUT": ["9000000-4", "9007919-9", "9015838-3"], "Fono": ["+56 9 1111 2222"] * 3, "Mail": ["a@b.cl"] * 3,
-                  "¿Qué propone?": ["Más árboles en las plazas del barrio y mejores veredas para caminar."] * 3}).to_csv(form, index=False)
+    pd.DataFrame(
+        {
+            "Marca temporal": ["2024/01/02 10:00:00"] * 3,
+            "Nombres": ["Ana Soto", "Luis Vera", "Eva Roa"],
+            "RUT": ["9000000-4", "9007919-9", "9015838-3"],
+            "Fono": ["+56 9 1111 2222"] * 3,
+            "Mail": ["a@b.cl"] * 3,
+            "¿Qué propone?": ["Más árboles en las plazas del barrio y mejores veredas para caminar."] * 3,
+        }
+    ).to_csv(form, index=False)
     frame, info = ingest(form)
     assert info.platform == "google-forms" and {"Nombres", "RUT", "Fono", "Mail"} <= set(info.dropped_columns)
     assert not {"Nombres", "RUT", "Fono", "Mail"} & set(frame.columns)
     consul = tmp_path / "proposals.csv"
-    pd.DataFrame({"ID": ["1", "2"], "Título": ["Plazas", "Veredas"], "Resumen": ["Más árboles en las plazas.", "Veredas anchas."],
-                  "Autor": ["Ana Soto", "Luis Vera"], "Email del autor": ["ana@x.cl", "luis@x.cl"]}).to_csv(consul, index=False)
+    pd.DataFrame(
+        {
+            "ID": ["1", "2"],
+            "Título": ["Plazas", "Veredas"],
+            "Resumen": ["Más árboles en las plazas.", "Veredas anchas."],
+            "Autor": ["Ana Soto", "Luis Vera"],
+            "Email del autor": ["ana@x.cl", "luis@x.cl"],
+        }
+    ).to_csv(consul, index=False)
     frame, info = ingest(consul)
     assert info.platform == "consul-admin-proposals" and {"Autor", "Email del autor"} <= set(info.dropped_columns)

@@ -67,8 +67,23 @@ def run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("privacy")
     path, planted, emails, phones = _consultation(tmp)
     out = tmp / "out"
-    args = ["analyze", str(path), "--out", str(out), "--text-column", "comentario", "--id-column", "correo",
-            "--segment-columns", "telefono", "--quiet", "--cache-dir", str(tmp / "cache"), "--set", "topics.clustering=kmeans"]
+    args = [
+        "analyze",
+        str(path),
+        "--out",
+        str(out),
+        "--text-column",
+        "comentario",
+        "--id-column",
+        "correo",
+        "--segment-columns",
+        "telefono",
+        "--quiet",
+        "--cache-dir",
+        str(tmp / "cache"),
+        "--set",
+        "topics.clustering=kmeans",
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     return out, planted, emails, phones, args, tmp
@@ -106,7 +121,9 @@ def test_privacy_every_kind_is_listed_with_its_count(run):
     counts = dict(zip(privacy["kind"], privacy["occurrences"]))
     for kind in {k for _, k, _ in planted}:
         assert counts[kind] >= 1, kind
-    assert "Datos personales" in (out / "report.md").read_text(encoding="utf-8") or "datos personales" in (out / "report.md").read_text(encoding="utf-8")
+    assert "Datos personales" in (out / "report.md").read_text(encoding="utf-8") or "datos personales" in (out / "report.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_privacy_personal_ids_and_segments_published_as_stable_traceable_pseudonyms(run):
@@ -141,8 +158,21 @@ def test_privacy_a_kind_switched_off_is_noted_in_the_report(tmp_path):
     texts[0] += " Escríbanme a ana.perez@example.org"
     pd.DataFrame({"comentario": texts}).to_csv(path, index=False)
     out = tmp_path / "out"
-    result = runner.invoke(app, ["analyze", str(path), "--out", str(out), "--quiet", "--no-cache", "--redact-kinds", "phone,cpf",
-                                 "--set", "topics.clustering=kmeans"])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--quiet",
+            "--no-cache",
+            "--redact-kinds",
+            "phone,cpf",
+            "--set",
+            "topics.clustering=kmeans",
+        ],
+    )
     assert result.exit_code == 0, result.output
     privacy = pd.read_csv(out / "tables" / "privacy.csv").set_index("kind")
     assert bool(privacy.loc["PHONE", "checked"]) and not bool(privacy.loc["EMAIL", "checked"])

@@ -13,8 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared beside the clone (or beside the folder holding a git worktree).
-EXTERNAL = next((p / "shared" / "data" / "external" for p in ROOT.parents if (p / "shared" / "data" / "external").exists()),
-                ROOT.parent / "shared" / "data" / "external")
+EXTERNAL = next(
+    (p / "shared" / "data" / "external" for p in ROOT.parents if (p / "shared" / "data" / "external").exists()),
+    ROOT.parent / "shared" / "data" / "external",
+)
 pytestmark = [
     pytest.mark.shared_data,
     pytest.mark.skipif(not (EXTERNAL / "chile-ela-2016").exists(), reason=f"{EXTERNAL} not found: real data not available"),

@@ -24,8 +24,24 @@ def run(tmp_path_factory) -> tuple[Path, list[str]]:
     path = tmp / "consulta.csv"
     pd.DataFrame({"rut": ruts, "comentario": texts}).to_csv(path, index=False)
     out = tmp / "out"
-    result = runner.invoke(app, ["analyze", str(path), "--out", str(out), "--text-column", "comentario", "--id-column", "rut",
-                                 "--quiet", "--cache-dir", str(tmp / "cache"), "--set", "topics.clustering=kmeans"])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--text-column",
+            "comentario",
+            "--id-column",
+            "rut",
+            "--quiet",
+            "--cache-dir",
+            str(tmp / "cache"),
+            "--set",
+            "topics.clustering=kmeans",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out, ruts
 

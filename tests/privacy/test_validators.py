@@ -40,8 +40,9 @@ def test_cpf_accepts_valid_formatted_or_bare(cpf: str) -> None:
     assert is_valid_cpf(cpf)
 
 
-@pytest.mark.parametrize("cpf", ["529.982.247-24", "529.982.247-15", "111.111.111-11", "000.000.000-00",
-                                 "5299822472", "529982247250", "529.982.247-2X", ""])
+@pytest.mark.parametrize(
+    "cpf", ["529.982.247-24", "529.982.247-15", "111.111.111-11", "000.000.000-00", "5299822472", "529982247250", "529.982.247-2X", ""]
+)
 def test_cpf_rejects_wrong_digits_repeated_or_bad_length(cpf: str) -> None:
     assert not is_valid_cpf(cpf)
 
@@ -57,8 +58,9 @@ def test_cnpj_accepts_valid_numeric_and_alphanumeric(cnpj: str) -> None:
     assert is_valid_cnpj(cnpj)
 
 
-@pytest.mark.parametrize("cnpj", ["11.222.333/0001-82", "11.222.333/0001-91", "00.000.000/0000-00",
-                                  "12.ABC.345/01DE-36", "1122233300018", "12.ABC.345/01DE-3A"])
+@pytest.mark.parametrize(
+    "cnpj", ["11.222.333/0001-82", "11.222.333/0001-91", "00.000.000/0000-00", "12.ABC.345/01DE-36", "1122233300018", "12.ABC.345/01DE-3A"]
+)
 def test_cnpj_rejects_wrong_digits(cnpj: str) -> None:
     assert not is_valid_cnpj(cnpj)
 
@@ -68,8 +70,7 @@ def test_cnpj_rejects_wrong_digits(cnpj: str) -> None:
 # 11.111.111-1: 2+3+4+5+6+7+2+3 = 32; 32 % 11 = 10 -> 1.
 # 12.345.678-5: 8*2+7*3+6*4+5*5+4*6+3*7+2*2+1*3 = 138; 138 % 11 = 6 -> 5.
 # 12.345.670-K: 0*2+7*3+6*4+5*5+4*6+3*7+2*2+1*3 = 122; 122 % 11 = 1 -> 10 -> K.
-@pytest.mark.parametrize("rut", ["11.111.111-1", "12.345.678-5", "12345678-5", "123456785", "12.345.670-K",
-                                 "12345670K", "12345670k"])
+@pytest.mark.parametrize("rut", ["11.111.111-1", "12.345.678-5", "12345678-5", "123456785", "12.345.670-K", "12345670K", "12345670k"])
 def test_rut_accepts_valid_formats(rut: str) -> None:
     assert is_valid_rut(rut)
 
@@ -91,8 +92,9 @@ def test_cuit_accepts_valid(cuit: str) -> None:
     assert is_valid_cuit(cuit)
 
 
-@pytest.mark.parametrize("cuit", ["20-12345678-5", "21-12345678-6", "27-12345678-9", "2012345678", ""]
-                         + [f"20-12345676-{d}" for d in range(10)])
+@pytest.mark.parametrize(
+    "cuit", ["20-12345678-5", "21-12345678-6", "27-12345678-9", "2012345678", ""] + [f"20-12345676-{d}" for d in range(10)]
+)
 def test_cuit_rejects_wrong_digit_unknown_prefix_or_remainder_ten(cuit: str) -> None:
     assert not is_valid_cuit(cuit)
 
@@ -106,15 +108,18 @@ def test_curp_accepts_valid() -> None:
     assert is_valid_curp("hegg560427mvzrrl04")
 
 
-@pytest.mark.parametrize("curp", [
-    "HEGG560427MVZRRL05",  # wrong check digit
-    "HEGG560427MXXRRL04",  # unknown state
-    "HEGG561327MVZRRL04",  # month 13
-    # 29 Feb 1957 does not exist; the check digit is right: the date sum changes from
-    # 5*14+6*13+0*12+4*11+2*10+7*9 = 275 to 5*14+7*13+0*12+2*11+2*10+9*9 = 284, total 2255 -> 5.
-    "HEGG570229MVZRRL05",
-    "HEGG560427MVZRRL0",   # too short
-])
+@pytest.mark.parametrize(
+    "curp",
+    [
+        "HEGG560427MVZRRL05",  # wrong check digit
+        "HEGG560427MXXRRL04",  # unknown state
+        "HEGG561327MVZRRL04",  # month 13
+        # 29 Feb 1957 does not exist; the check digit is right: the date sum changes from
+        # 5*14+6*13+0*12+4*11+2*10+7*9 = 275 to 5*14+7*13+0*12+2*11+2*10+9*9 = 284, total 2255 -> 5.
+        "HEGG570229MVZRRL05",
+        "HEGG560427MVZRRL0",  # too short
+    ],
+)
 def test_curp_rejects_bad_digit_state_or_date(curp: str) -> None:
     assert not is_valid_curp(curp)
 
@@ -184,7 +189,7 @@ def test_fakes_changed_body_digit_mostly_invalidates(kind: str) -> None:
         fake = make(rng)
         positions = [i for i, c in enumerate(fake[:-1]) if c.isdigit()]
         i = rng.choice(positions)
-        changed = fake[:i] + str((int(fake[i]) + rng.randint(1, 9)) % 10) + fake[i + 1:]
+        changed = fake[:i] + str((int(fake[i]) + rng.randint(1, 9)) % 10) + fake[i + 1 :]
         trials += 1
         caught += not is_valid(changed)
     if kind in ("RUT", "CUIT"):

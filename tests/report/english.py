@@ -68,7 +68,7 @@ def with_context(text: str, words: list[str], width: int = 60) -> list[str]:
     for word in dict.fromkeys(words):
         at = re.search(rf"\b{re.escape(word)}\b", text)
         start = at.start() if at else 0
-        out.append(f"{word!r}: …{text[max(0, start - width):start + width]}…")
+        out.append(f"{word!r}: …{text[max(0, start - width) : start + width]}…")
     return out
 
 

@@ -20,35 +20,100 @@ ROWS = [
     ("c06", "Thank you for the consultation, I have nothing else to add", "en", "", "", 5, True, "", -1, "other", "Sur", ""),
     ("c07", "   ", "es", "empty", "ingest", 6, True, "", None, "", "Norte", ""),
     ("c08", "Je voudrais plus de transparence", "other", "language", "language", 7, True, "", None, "", "", ""),
-    ("c09", "Escríbanme a [EMAIL]: el hospital no publica sus datos abiertos", "es", "", "", 8, True, "", 1, "health;open_data", "Norte", "EMAIL:1"),
+    (
+        "c09",
+        "Escríbanme a [EMAIL]: el hospital no publica sus datos abiertos",
+        "es",
+        "",
+        "",
+        8,
+        True,
+        "",
+        1,
+        "health;open_data",
+        "Norte",
+        "EMAIL:1",
+    ),
 ]
 
 TOPIC_INFO = pd.DataFrame(
     [
-        {"topic_id": -1, "label": "—", "labels": {}, "main_lang": "en", "group_id": -1, "keywords": ["thank"],
-         "keywords_by_lang": {"en": ["thank"]}, "unique_comments": 1},
-        {"topic_id": 0, "label": "Datos abiertos del presupuesto", "labels": {"es": "Datos abiertos del presupuesto", "pt": "Dados abertos da saúde"},
-         "main_lang": "es", "group_id": 0, "keywords": ["data", "budget", "open"],
-         "keywords_by_lang": {"es": ["datos", "presupuesto", "abiertos"], "pt": ["dados", "saúde"]}, "unique_comments": 2},
-        {"topic_id": 1, "label": "Hospital waiting lists", "labels": {"es": "Hospital", "pt": "Filas de espera", "en": "Hospital waiting lists"},
-         "main_lang": "en", "group_id": 1, "keywords": ["hospital", "waiting", "lists"],
-         "keywords_by_lang": {"es": ["hospital", "datos"], "pt": ["hospital", "filas"], "en": ["hospital", "waiting", "lists"]}, "unique_comments": 3},
+        {
+            "topic_id": -1,
+            "label": "—",
+            "labels": {},
+            "main_lang": "en",
+            "group_id": -1,
+            "keywords": ["thank"],
+            "keywords_by_lang": {"en": ["thank"]},
+            "unique_comments": 1,
+        },
+        {
+            "topic_id": 0,
+            "label": "Datos abiertos del presupuesto",
+            "labels": {"es": "Datos abiertos del presupuesto", "pt": "Dados abertos da saúde"},
+            "main_lang": "es",
+            "group_id": 0,
+            "keywords": ["data", "budget", "open"],
+            "keywords_by_lang": {"es": ["datos", "presupuesto", "abiertos"], "pt": ["dados", "saúde"]},
+            "unique_comments": 2,
+        },
+        {
+            "topic_id": 1,
+            "label": "Hospital waiting lists",
+            "labels": {"es": "Hospital", "pt": "Filas de espera", "en": "Hospital waiting lists"},
+            "main_lang": "en",
+            "group_id": 1,
+            "keywords": ["hospital", "waiting", "lists"],
+            "keywords_by_lang": {"es": ["hospital", "datos"], "pt": ["hospital", "filas"], "en": ["hospital", "waiting", "lists"]},
+            "unique_comments": 3,
+        },
     ]
 )
 TOPIC_GROUPS = pd.DataFrame(
     [
-        {"group_id": 0, "label": "Datos abiertos", "labels": {"es": "Datos abiertos", "pt": "Dados abertos"}, "main_lang": "es",
-         "topic_ids": [0], "unique_comments": 2},
-        {"group_id": 1, "label": "Hospitals", "labels": {"es": "Hospitales", "pt": "Hospitais", "en": "Hospitals"}, "main_lang": "en",
-         "topic_ids": [1], "unique_comments": 3},
+        {
+            "group_id": 0,
+            "label": "Datos abiertos",
+            "labels": {"es": "Datos abiertos", "pt": "Dados abertos"},
+            "main_lang": "es",
+            "topic_ids": [0],
+            "unique_comments": 2,
+        },
+        {
+            "group_id": 1,
+            "label": "Hospitals",
+            "labels": {"es": "Hospitales", "pt": "Hospitais", "en": "Hospitals"},
+            "main_lang": "en",
+            "topic_ids": [1],
+            "unique_comments": 3,
+        },
     ]
 )
-KEY_POINTS = pd.DataFrame([
-    {"scope": "group", "group_id": "1", "rank": 1, "statement": "O hospital da cidade precisa de mais médicos e menos filas",
-     "comment_id": "c04", "contributions": 3, "unique_contributions": 3, "comment_ids": "c04;c05;c09"},
-    {"scope": "theme", "group_id": "open_data", "rank": 1, "statement": "Queremos datos abiertos del presupuesto municipal cada mes",
-     "comment_id": "c01", "contributions": 3, "unique_contributions": 2, "comment_ids": "c01;c03"},
-])
+KEY_POINTS = pd.DataFrame(
+    [
+        {
+            "scope": "group",
+            "group_id": "1",
+            "rank": 1,
+            "statement": "O hospital da cidade precisa de mais médicos e menos filas",
+            "comment_id": "c04",
+            "contributions": 3,
+            "unique_contributions": 3,
+            "comment_ids": "c04;c05;c09",
+        },
+        {
+            "scope": "theme",
+            "group_id": "open_data",
+            "rank": 1,
+            "statement": "Queremos datos abiertos del presupuesto municipal cada mes",
+            "comment_id": "c01",
+            "contributions": 3,
+            "unique_contributions": 2,
+            "comment_ids": "c01;c03",
+        },
+    ]
+)
 
 
 def taxonomy(with_family: bool = False) -> Taxonomy:
@@ -67,8 +132,20 @@ def taxonomy(with_family: bool = False) -> Taxonomy:
 
 def golden_frame() -> pd.DataFrame:
     """Nine rows: two excluded, one duplicate pair that is also campaign K1, one outlier, one with an email."""
-    cols = ["comment_id", "text_redacted", "lang", "excluded", "excluded_stage", "dup_group", "dup_representative",
-            "campaign_id", "topic_id", "themes", "region", "pii_found"]
+    cols = [
+        "comment_id",
+        "text_redacted",
+        "lang",
+        "excluded",
+        "excluded_stage",
+        "dup_group",
+        "dup_representative",
+        "campaign_id",
+        "topic_id",
+        "themes",
+        "region",
+        "pii_found",
+    ]
     frame = pd.DataFrame(ROWS, columns=cols).set_index("comment_id")
     frame.insert(0, schema.ROW_NUMBER, range(1, len(frame) + 1))
     frame.insert(1, schema.TEXT, frame[schema.TEXT_REDACTED].str.replace("[EMAIL]", "ana@example.org", regex=False))
@@ -90,9 +167,11 @@ def summary_inputs(frame: pd.DataFrame, *, with_family: bool = False, topic_info
     units = frame.index[(frame[schema.EXCLUDED] == "") & frame[schema.DUP_REPRESENTATIVE]]
     embeddings = FakeEmbedder().encode(frame.loc[units, schema.TEXT_REDACTED].tolist())
     return {
-        "topic_info": TOPIC_INFO.copy() if topic_info is None else topic_info, "taxonomy": taxonomy(with_family),
+        "topic_info": TOPIC_INFO.copy() if topic_info is None else topic_info,
+        "taxonomy": taxonomy(with_family),
         "quote_pool": build_quote_pool(frame.loc[units], pd.Index(units), embeddings),
-        "topic_groups": TOPIC_GROUPS.copy(), "key_points": KEY_POINTS.copy(),
+        "topic_groups": TOPIC_GROUPS.copy(),
+        "key_points": KEY_POINTS.copy(),
     }
 
 

@@ -11,13 +11,28 @@ ROW_FILTER = "región != 'Centro'"
 # Rows set aside per reason, all different so that a sentence's number names its reason.
 # The golden frame already holds one ``empty`` and one ``language`` row.
 REASON_ROWS = {
-    schema.REASON_FILTERED: 14, schema.REASON_MODERATED: 13, schema.REASON_OFFICIAL: 12, schema.REASON_PROCESS_NOTE: 11,
-    schema.REASON_FORMULA: 10, schema.REASON_NON_ANSWER: 9, schema.REASON_NO_ARGUMENT: 8, schema.REASON_JUNK: 7,
-    schema.REASON_TOO_SHORT: 6, schema.REASON_LANGUAGE: 5, schema.REASON_EMPTY: 4,
+    schema.REASON_FILTERED: 14,
+    schema.REASON_MODERATED: 13,
+    schema.REASON_OFFICIAL: 12,
+    schema.REASON_PROCESS_NOTE: 11,
+    schema.REASON_FORMULA: 10,
+    schema.REASON_NON_ANSWER: 9,
+    schema.REASON_NO_ARGUMENT: 8,
+    schema.REASON_JUNK: 7,
+    schema.REASON_TOO_SHORT: 6,
+    schema.REASON_LANGUAGE: 5,
+    schema.REASON_EMPTY: 4,
 }
-STAGES = {schema.REASON_FILTERED: "ingest", schema.REASON_MODERATED: "ingest", schema.REASON_FORMULA: "ingest",
-          schema.REASON_LANGUAGE: "language", schema.REASON_NON_ANSWER: "screen", schema.REASON_NO_ARGUMENT: "screen",
-          schema.REASON_OFFICIAL: "screen", schema.REASON_PROCESS_NOTE: "screen"}
+STAGES = {
+    schema.REASON_FILTERED: "ingest",
+    schema.REASON_MODERATED: "ingest",
+    schema.REASON_FORMULA: "ingest",
+    schema.REASON_LANGUAGE: "language",
+    schema.REASON_NON_ANSWER: "screen",
+    schema.REASON_NO_ARGUMENT: "screen",
+    schema.REASON_OFFICIAL: "screen",
+    schema.REASON_PROCESS_NOTE: "screen",
+}
 
 
 def every_reason_frame() -> pd.DataFrame:

@@ -19,11 +19,16 @@ from xml.etree.ElementTree import iterparse
 
 PROJECT = "urn:QDA-XML:project:1.0"
 CODEBOOK = "urn:QDA-XML:codebook:1.0"
-GUID = re.compile(r"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$")
+GUID = re.compile(
+    r"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$"
+)
 # element -> (children in schema order, required attributes, optional attributes)
 SCHEMA: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
-    "Project": (("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Description", "NoteRef"),
-                {"name"}, {"origin", "creatingUserGUID", "creationDateTime", "modifyingUserGUID", "modifiedDateTime", "basePath"}),
+    "Project": (
+        ("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Description", "NoteRef"),
+        {"name"},
+        {"origin", "creatingUserGUID", "creationDateTime", "modifyingUserGUID", "modifiedDateTime", "basePath"},
+    ),
     "Users": (("User",), set(), set()),
     "User": ((), {"guid"}, {"name", "id"}),
     "CodeBook": (("Codes", "Sets"), set(), {"origin"}),
@@ -31,10 +36,16 @@ SCHEMA: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
     "Code": (("Description", "NoteRef", "Code"), {"guid", "name", "isCodable"}, {"color"}),
     "Description": ((), set(), set()),
     "Sources": (("TextSource", "PictureSource", "PDFSource", "AudioSource", "VideoSource"), set(), set()),
-    "TextSource": (("Description", "PlainTextContent", "PlainTextSelection", "Coding", "NoteRef", "VariableValue"), {"guid"},
-                   {"name", "richTextPath", "plainTextPath", "creatingUser", "creationDateTime", "modifyingUser", "modifiedDateTime"}),
-    "PlainTextSelection": (("Description", "Coding", "NoteRef"), {"guid", "startPosition", "endPosition"},
-                           {"name", "creatingUser", "creationDateTime", "modifyingUser", "modifiedDateTime"}),
+    "TextSource": (
+        ("Description", "PlainTextContent", "PlainTextSelection", "Coding", "NoteRef", "VariableValue"),
+        {"guid"},
+        {"name", "richTextPath", "plainTextPath", "creatingUser", "creationDateTime", "modifyingUser", "modifiedDateTime"},
+    ),
+    "PlainTextSelection": (
+        ("Description", "Coding", "NoteRef"),
+        {"guid", "startPosition", "endPosition"},
+        {"name", "creatingUser", "creationDateTime", "modifyingUser", "modifiedDateTime"},
+    ),
     "Coding": (("CodeRef", "NoteRef"), {"guid"}, {"creatingUser", "creationDateTime"}),
     "CodeRef": ((), {"targetGUID"}, set()),
 }
@@ -116,7 +127,9 @@ def _check_tree(stream, namespace: str, root: str, report: Report, texts: dict[s
             for selection in element.iter(f"{{{namespace}}}PlainTextSelection"):
                 start, end = int(selection.attrib["startPosition"]), int(selection.attrib["endPosition"])
                 if not 0 <= start <= end <= len(text):
-                    report.errors.append(f"selection {selection.attrib.get('name')} [{start}, {end}] is outside its source ({len(text)} characters)")
+                    report.errors.append(
+                        f"selection {selection.attrib.get('name')} [{start}, {end}] is outside its source ({len(text)} characters)"
+                    )
             element.clear()
         elif name == "PlainTextSelection":
             report.selections += 1

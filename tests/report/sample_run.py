@@ -22,10 +22,28 @@ def sample_analysis(tmp_path_factory) -> Path:  # noqa: ANN001 - pytest's TempPa
     if "sample" not in _RUNS:
         tmp = tmp_path_factory.mktemp("report-sample")
         out = tmp / "out"
-        result = CliRunner().invoke(app, [
-            "analyze", str(SAMPLE_XLSX), "--sheet", "Respuestas", "--id-column", "id", "--segment-columns", "region,tipo_participante",
-            "--format", "html,md,xlsx,docx", "--out", str(out), "--quiet", "--cache-dir", str(tmp / "cache"), "--set", "topics.clustering=kmeans",
-        ])
+        result = CliRunner().invoke(
+            app,
+            [
+                "analyze",
+                str(SAMPLE_XLSX),
+                "--sheet",
+                "Respuestas",
+                "--id-column",
+                "id",
+                "--segment-columns",
+                "region,tipo_participante",
+                "--format",
+                "html,md,xlsx,docx",
+                "--out",
+                str(out),
+                "--quiet",
+                "--cache-dir",
+                str(tmp / "cache"),
+                "--set",
+                "topics.clustering=kmeans",
+            ],
+        )
         assert result.exit_code == 0, result.output
         _RUNS["sample"] = out
     return _RUNS["sample"]

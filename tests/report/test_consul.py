@@ -49,19 +49,40 @@ def proposals_run(tmp_path_factory):
     """``proposals.json`` as Consul exports it, from the sample's comments, analysed with --format consul."""
     folder = tmp_path_factory.mktemp("consul")
     sample = pd.read_excel(SAMPLE_XLSX, sheet_name="Respuestas", dtype=str).fillna("")
-    records = [{"id": 1000 + i, "title": " ".join(text.split()[:6]), "summary": text, "description": ""} for i, text in enumerate(sample["comentario"][:300])]
+    records = [
+        {"id": 1000 + i, "title": " ".join(text.split()[:6]), "summary": text, "description": ""}
+        for i, text in enumerate(sample["comentario"][:300])
+    ]
     path = folder / "proposals.json"
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     out = folder / "out"
-    result = CliRunner().invoke(app, ["analyze", str(path), "--out", str(out), "--format", "md,consul", "--quiet", "--cache-dir",
-                                      str(folder / "cache"), "--set", "topics.clustering=kmeans"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--format",
+            "md,consul",
+            "--quiet",
+            "--cache-dir",
+            str(folder / "cache"),
+            "--set",
+            "topics.clustering=kmeans",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 
 
 def test_consul_proposals_round_trip(proposals_run):
     folder = proposals_run / "consul"
-    assert sorted(p.name for p in folder.iterdir()) == ["ml_related_content_proposals.json", "ml_taggings_proposals.json", "ml_tags_proposals.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "ml_related_content_proposals.json",
+        "ml_taggings_proposals.json",
+        "ml_tags_proposals.json",
+    ]
     comments = pd.read_parquet(proposals_run / "comments.parquet")
     analysed = comments.loc[comments[schema.EXCLUDED] == ""]
     tagged = consul_import_tags(folder, "proposals")
@@ -78,19 +99,32 @@ def test_consul_proposals_round_trip(proposals_run):
 
 
 def test_consul_comments_summaries_and_other_inputs(tmp_path):
-    frame = pd.DataFrame({
-        schema.COMMENT_ID: ["1", "2", "3", "4"], schema.EXCLUDED: ["", "", "", "junk"],
-        "commentable_id": ["10", "10", "11", "11"], "commentable_type": ["Proposal", "Proposal", "Budget::Investment", "Proposal"],
-        schema.TOPIC_ID: [0, 0, 1, 1], schema.THEMES: ["open_data", "open_data;budget", "other", ""],
-    })
+    frame = pd.DataFrame(
+        {
+            schema.COMMENT_ID: ["1", "2", "3", "4"],
+            schema.EXCLUDED: ["", "", "", "junk"],
+            "commentable_id": ["10", "10", "11", "11"],
+            "commentable_type": ["Proposal", "Proposal", "Budget::Investment", "Proposal"],
+            schema.TOPIC_ID: [0, 0, 1, 1],
+            schema.THEMES: ["open_data", "open_data;budget", "other", ""],
+        }
+    )
     frame.to_parquet(tmp_path / "comments.parquet")
-    summary = SimpleNamespace(facts={"topic_labels": {0: "Datos", 1: "Presupuesto"}},
-                              tables={"themes": pd.DataFrame({"theme_id": ["open_data", "budget"], "name": ["Datos abiertos", "Presupuestos"]})})
+    summary = SimpleNamespace(
+        facts={"topic_labels": {0: "Datos", 1: "Presupuesto"}},
+        tables={"themes": pd.DataFrame({"theme_id": ["open_data", "budget"], "name": ["Datos abiertos", "Presupuestos"]})},
+    )
     written = write_consul(tmp_path / "comments.parquet", tmp_path, summary, "es")
     assert written == ["consul/ml_comments_summaries_budgets.json", "consul/ml_comments_summaries_proposals.json"]
     proposals = json.loads((tmp_path / "consul" / "ml_comments_summaries_proposals.json").read_text(encoding="utf-8"))
-    assert proposals == [{"id": 1, "commentable_id": 10, "commentable_type": "Proposal",
-                          "body": "2 comentarios analizados. Tópicos: Datos (2). Temas: Datos abiertos (2), Presupuestos (1)."}]
+    assert proposals == [
+        {
+            "id": 1,
+            "commentable_id": 10,
+            "commentable_type": "Proposal",
+            "body": "2 comentarios analizados. Tópicos: Datos (2). Temas: Datos abiertos (2), Presupuestos (1).",
+        }
+    ]
     budgets = json.loads((tmp_path / "consul" / "ml_comments_summaries_budgets.json").read_text(encoding="utf-8"))
     assert budgets[0]["body"] == "1 comentario analizado. Tópicos: Presupuesto (1)."
     frame.drop(columns=["commentable_id", "commentable_type"]).to_parquet(tmp_path / "comments.parquet")

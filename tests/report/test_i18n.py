@@ -64,35 +64,107 @@ def test_i18n_plurals_follow_the_count():
 def test_i18n_notes_are_rendered_in_the_report_language():
     note = Note("note_language_excluded", {"n": 1203, "counts": {"pt": 1200, "en": 3}, "languages": ["es"]})
     assert note.text("es") == "1.203 contribuciones se apartaron por su idioma (portugués 1.200, inglés 3); idiomas analizados: español."
-    assert note.text("en") == "1,203 contributions were set aside for their language (Portuguese 1,200, English 3); languages analysed: Spanish."
-    assert note_text(note.to_dict(), "pt").startswith("1.203 contribuições foram separadas pelo idioma (espanhol")  is False
+    assert (
+        note.text("en")
+        == "1,203 contributions were set aside for their language (Portuguese 1,200, English 3); languages analysed: Spanish."
+    )
+    assert note_text(note.to_dict(), "pt").startswith("1.203 contribuições foram separadas pelo idioma (espanhol") is False
     assert note_text(note.to_dict(), "pt").startswith("1.203 contribuições foram separadas pelo idioma (português 1.200")
     assert note_text("a note from an older run", "es") == "a note from an older run"
 
 
 def _html(lang: str, input_rows: int = 12345) -> str:
     frame = golden_frame()
-    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame), segment_columns=["region"], lang=lang)
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang=lang,
+    )
     facts = dict(summary.facts, accounting=dict(summary.facts["accounting"], input=input_rows))
-    content = build_content(summary.tables, facts, lang=lang, source="consulta.xlsx", taxonomy=taxonomy(),
-                            settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])
+    content = build_content(
+        summary.tables,
+        facts,
+        lang=lang,
+        source="consulta.xlsx",
+        taxonomy=taxonomy(),
+        settings=report_settings(PipelineConfig(), taxonomy(), lang),
+        warnings=[],
+    )
     return render_html(content)
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("es", ["Lo que escuchamos", "Análisis de 12.345 contribuciones", "Resumen", "Cómo se elaboró este informe", "Datos abiertos",
-            "Salud", "Datos abiertos del presupuesto", "Hospitales", "Sin tópico claro", "vacía", "correo electrónico: 1", "español",
-            "Nivel de significación", "0,05", "Idiomas de las contribuciones analizadas: español 43%, inglés 29%, portugués 29%.",
-            "3 contribuciones dicen: «O hospital da cidade precisa de mais médicos e menos filas» (c04)"]),
-    ("pt", ["O que ouvimos", "Análise de 12.345 contribuições", "Resumo", "Como este relatório foi produzido", "Dados abertos",
-            "Saúde", "Dados abertos da saúde", "Hospitais", "Sem tópico claro", "vazia", "e-mail: 1", "português", "Nível de significância",
-            "0,05", "Idiomas das contribuições analisadas: espanhol 43%, inglês 29%, português 29%.",
-            "3 contribuições (2 distintas) dizem: «Queremos datos abiertos del presupuesto municipal cada mes» (c01)"]),
-    ("en", ["What we heard", "Analysis of 12,345 contributions", "Summary", "How this report was produced", "Open data",
-            "Health", "Hospital waiting lists", "Hospitals", "No clear topic", "empty", "email address: 1", "English", "Significance level",
-            "0.05", "Languages of the analysed contributions: Spanish 43%, English 29%, Portuguese 29%.",
-            "1 was empty.", "1 is in a language that was not analysed."]),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        (
+            "es",
+            [
+                "Lo que escuchamos",
+                "Análisis de 12.345 contribuciones",
+                "Resumen",
+                "Cómo se elaboró este informe",
+                "Datos abiertos",
+                "Salud",
+                "Datos abiertos del presupuesto",
+                "Hospitales",
+                "Sin tópico claro",
+                "vacía",
+                "correo electrónico: 1",
+                "español",
+                "Nivel de significación",
+                "0,05",
+                "Idiomas de las contribuciones analizadas: español 43%, inglés 29%, portugués 29%.",
+                "3 contribuciones dicen: «O hospital da cidade precisa de mais médicos e menos filas» (c04)",
+            ],
+        ),
+        (
+            "pt",
+            [
+                "O que ouvimos",
+                "Análise de 12.345 contribuições",
+                "Resumo",
+                "Como este relatório foi produzido",
+                "Dados abertos",
+                "Saúde",
+                "Dados abertos da saúde",
+                "Hospitais",
+                "Sem tópico claro",
+                "vazia",
+                "e-mail: 1",
+                "português",
+                "Nível de significância",
+                "0,05",
+                "Idiomas das contribuições analisadas: espanhol 43%, inglês 29%, português 29%.",
+                "3 contribuições (2 distintas) dizem: «Queremos datos abiertos del presupuesto municipal cada mes» (c01)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "What we heard",
+                "Analysis of 12,345 contributions",
+                "Summary",
+                "How this report was produced",
+                "Open data",
+                "Health",
+                "Hospital waiting lists",
+                "Hospitals",
+                "No clear topic",
+                "empty",
+                "email address: 1",
+                "English",
+                "Significance level",
+                "0.05",
+                "Languages of the analysed contributions: Spanish 43%, English 29%, Portuguese 29%.",
+                "1 was empty.",
+                "1 is in a language that was not analysed.",
+            ],
+        ),
+    ],
+)
 def test_i18n_report_is_in_the_report_language(lang, expected):
     html = _html(lang)
     assert f'<html lang="{lang}">' in html
@@ -110,12 +182,28 @@ def _literal_pieces(entry: object) -> list[str]:
 def test_i18n_no_english_fixed_string_in_a_spanish_or_portuguese_report(lang):
     """No fixed English text of the catalogue (nor of its technical notes) appears in an es or pt report."""
     frame = golden_frame()
-    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                        segment_columns=["region"], lang=lang)
-    notes = [Note("note_truncated", {"n": 2, "max": 5000}), Note("note_small_corpus", {"n": 12, "needed": 45}),
-             Note("note_set_aside", {"non_answer": 3, "no_argument": 1})]
-    content = build_content(summary.tables, summary.facts, lang=lang, source="consulta.xlsx", taxonomy=taxonomy(),
-                            settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=notes)
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang=lang,
+    )
+    notes = [
+        Note("note_truncated", {"n": 2, "max": 5000}),
+        Note("note_small_corpus", {"n": 12, "needed": 45}),
+        Note("note_set_aside", {"non_answer": 3, "no_argument": 1}),
+    ]
+    content = build_content(
+        summary.tables,
+        summary.facts,
+        lang=lang,
+        source="consulta.xlsx",
+        taxonomy=taxonomy(),
+        settings=report_settings(PipelineConfig(), taxonomy(), lang),
+        warnings=notes,
+    )
     html = re.sub(r"<[^>]+>", " ", render_html(content))
     checked = 0
     for key, by_lang in STRINGS.items():

@@ -38,15 +38,34 @@ NOTES = [
     Note("note_position_mapping", {"column": "region", "mapping": [["A", "support", 3], ["P", "partial", 1], ["", "none", 2]]}),
     Note("note_positions", {"support": 3, "partial": 1, "oppose": 1, "none": 2}),
 ]
-REVIEW = {"file": "topics_review.yaml", "audit": [
-    {"action": "rename", "topic_id": 1, "from": "Hospital", "to": "Hospitales públicos"},
-    {"action": "merge", "topic_id": 2, "into": 1, "rows": 3},
-    {"action": "hide", "topic_id": 3, "rows": 2},
-    {"action": "split_off", "topic_id": 1, "new_topic_id": 4, "rows": 2, "label": "Listas de espera"},
-]}
+REVIEW = {
+    "file": "topics_review.yaml",
+    "audit": [
+        {"action": "rename", "topic_id": 1, "from": "Hospital", "to": "Hospitales públicos"},
+        {"action": "merge", "topic_id": 2, "into": 1, "rows": 3},
+        {"action": "hide", "topic_id": 3, "rows": 2},
+        {"action": "split_off", "topic_id": 1, "new_topic_id": 4, "rows": 2, "label": "Listas de espera"},
+    ],
+}
 # Columns of the summary tables that hold citizens' words or names drawn from them.
-NAME_COLUMNS = ("label", "name", "topic_labels", "topic_label", "topic_group_label", "group_name", "theme_name", "parent_name",
-                "top_theme_names", "quote", "statement", "representative_text", "variant_examples", "segment", "region", "top_region")
+NAME_COLUMNS = (
+    "label",
+    "name",
+    "topic_labels",
+    "topic_label",
+    "topic_group_label",
+    "group_name",
+    "theme_name",
+    "parent_name",
+    "top_theme_names",
+    "quote",
+    "statement",
+    "representative_text",
+    "variant_examples",
+    "segment",
+    "region",
+    "top_region",
+)
 
 
 def _texts(entry: object) -> list[str]:
@@ -60,15 +79,25 @@ def _without_placeholders(text: str) -> str:
 def _catalogue(lang: str) -> dict[str, str]:
     """Every fixed string a report or workbook in ``lang`` can show, by a name for the failure message."""
     found: dict[str, str] = {}
-    for table_name, table in (("STRINGS", STRINGS), ("REASONS", REASONS), ("SETTINGS", SETTINGS), ("PII_KINDS", PII_KINDS),
-                              ("COLUMNS", workbook.COLUMNS), ("METRICS", workbook.METRICS)):
+    for table_name, table in (
+        ("STRINGS", STRINGS),
+        ("REASONS", REASONS),
+        ("SETTINGS", SETTINGS),
+        ("PII_KINDS", PII_KINDS),
+        ("COLUMNS", workbook.COLUMNS),
+        ("METRICS", workbook.METRICS),
+    ):
         for key, by_lang in table.items():
             for i, text in enumerate(_texts(by_lang[lang])):
                 found[f"{table_name}.{key}.{i}"] = text
     for key, (name, description) in workbook.SHEETS.items():
         found[f"SHEETS.{key}"] = f"{name[lang]} {description[lang]}"
-    for key, entry in (("README_INTRO", workbook.README_INTRO), ("EXCLUDED_METRIC", workbook.EXCLUDED_METRIC),
-                       ("TOP_VALUE", workbook.TOP_VALUE), ("TOP_SHARE", workbook.TOP_SHARE)):
+    for key, entry in (
+        ("README_INTRO", workbook.README_INTRO),
+        ("EXCLUDED_METRIC", workbook.EXCLUDED_METRIC),
+        ("TOP_VALUE", workbook.TOP_VALUE),
+        ("TOP_SHARE", workbook.TOP_SHARE),
+    ):
         found[key] = entry[lang]
     found["README_HEADERS"] = " ".join(h[lang] for h in workbook.README_HEADERS)
     found["SEGMENT_SHEET"] = " ".join(s[lang] for s in workbook.SEGMENT_SHEET)
@@ -95,14 +124,23 @@ def _full_summary(lang: str):  # noqa: ANN202
     """The every-reason frame with positions, votes, a campaign and a finding: every optional section of the report."""
     frame = every_reason_frame()
     stated = {"c01": "support", "c02": "support", "c03": "oppose", "c04": "partial", "c05": "none", "c06": "none", "c09": "support"}
-    frame[schema.POSITION] = [stated.get(i, "support" if r == schema.REASON_NO_ARGUMENT else "") for i, r in zip(frame.index, frame[schema.EXCLUDED])]
+    frame[schema.POSITION] = [
+        stated.get(i, "support" if r == schema.REASON_NO_ARGUMENT else "") for i, r in zip(frame.index, frame[schema.EXCLUDED])
+    ]
     frame[schema.POSITION_SOURCE] = ["text" if p else "" for p in frame[schema.POSITION]]
     frame[schema.POSITION_EVIDENCE] = ""
     frame["agrees"] = ["12" if r == "" else "" for r in frame[schema.EXCLUDED]]
     frame["disagrees"] = ["3" if r == "" else "" for r in frame[schema.EXCLUDED]]
-    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                        segment_columns=["region"], lang=lang, row_filter=ROW_FILTER,
-                        title=ConsultationTitle("consulta.xlsx", "file_name"))
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang=lang,
+        row_filter=ROW_FILTER,
+        title=ConsultationTitle("consulta.xlsx", "file_name"),
+    )
     findings = summary.tables.get("theme_segment")
     assert findings is not None and len(findings)
     findings.loc[findings.index[findings["theme_id"] != schema.OTHER_THEME][0], ["significant", "material"]] = True
@@ -112,8 +150,20 @@ def _full_summary(lang: str):  # noqa: ANN202
 
 def _drop(frame, summary) -> list[str]:  # noqa: ANN001
     """Citizens' words and user-given names in this summary."""
-    drop = [*frame[schema.TEXT_REDACTED].astype(str), *frame[schema.TEXT].astype(str), *frame.index.astype(str), "region", ROW_FILTER,
-            "consulta.xlsx", "K1", "Hospitales públicos", "Listas de espera", "Centro", "Norte", "Sur"]
+    drop = [
+        *frame[schema.TEXT_REDACTED].astype(str),
+        *frame[schema.TEXT].astype(str),
+        *frame.index.astype(str),
+        "region",
+        ROW_FILTER,
+        "consulta.xlsx",
+        "K1",
+        "Hospitales públicos",
+        "Listas de espera",
+        "Centro",
+        "Norte",
+        "Sur",
+    ]
     for table in (TOPIC_INFO, TOPIC_GROUPS):
         drop += [str(v) for labels in table["labels"] for v in labels.values()] + table["label"].astype(str).tolist()
     for table in summary.tables.values():
@@ -127,14 +177,26 @@ def _drop(frame, summary) -> list[str]:  # noqa: ANN001
 def test_no_english_in_any_section_or_note_of_a_report(lang, tmp_path):
     frame, summary = _full_summary(lang)
     assert {n.key for n in NOTES} == {k for k in STRINGS if k.startswith("note_")}, "a new note: add an example to NOTES"
-    publish(tmp_path, summary, PipelineConfig(), formats=["html", "md", "docx", "xlsx"], lang=lang, source="consulta.xlsx",
-            taxonomy=taxonomy(), warnings=NOTES, review=REVIEW)
+    publish(
+        tmp_path,
+        summary,
+        PipelineConfig(),
+        formats=["html", "md", "docx", "xlsx"],
+        lang=lang,
+        source="consulta.xlsx",
+        taxonomy=taxonomy(),
+        warnings=NOTES,
+        review=REVIEW,
+    )
     drop = _drop(frame, summary)
     html = visible_html((tmp_path / "report.html").read_text(encoding="utf-8"))
     for heading in (t("positions", lang), t("votes", lang), t("campaigns", lang), t("findings", lang), t("warnings", lang)):
         assert heading in html, heading  # every optional section was rendered
-    for kind, text in (("html", html), ("md", visible_markdown((tmp_path / "report.md").read_text(encoding="utf-8"))),
-                       ("docx", visible_docx(tmp_path / "report.docx"))):
+    for kind, text in (
+        ("html", html),
+        ("md", visible_markdown((tmp_path / "report.md").read_text(encoding="utf-8"))),
+        ("docx", visible_docx(tmp_path / "report.docx")),
+    ):
         words = english_words(text, drop=drop)
         assert not words, (kind, with_context(text, words))
     import openpyxl

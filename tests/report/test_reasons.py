@@ -42,10 +42,24 @@ def _int(text: str) -> int:
 
 def _summary_section(lang: str, frame=None, row_filter: str | None = ROW_FILTER):  # noqa: ANN001, ANN202
     frame = every_reason_frame() if frame is None else frame
-    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                        segment_columns=["region"], lang=lang, row_filter=row_filter)
-    content = build_content(summary.tables, summary.facts, lang=lang, source="consulta.xlsx", taxonomy=taxonomy(),
-                            settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang=lang,
+        row_filter=row_filter,
+    )
+    content = build_content(
+        summary.tables,
+        summary.facts,
+        lang=lang,
+        source="consulta.xlsx",
+        taxonomy=taxonomy(),
+        settings=report_settings(PipelineConfig(), taxonomy(), lang),
+        warnings=[],
+    )
     return frame, summary, content.sections[0]
 
 
@@ -94,7 +108,11 @@ def test_reasons_first_screen_figures_add_up_and_agree_with_the_sentences(lang):
     assert percent(distinct / analysed, lang) in labels[3] == t("fig_distinct", lang, share=percent(6 / 7, lang))
     overview = dict(zip(summary.tables["overview"]["metric"], summary.tables["overview"]["value"]))
     assert (overview["contributions"], overview["analysed"], overview["excluded"], overview["unique_contributions"]) == (
-        received, analysed, excluded, distinct)
+        received,
+        analysed,
+        excluded,
+        distinct,
+    )
 
 
 def test_reasons_without_the_expression_the_filter_is_still_named():
@@ -116,8 +134,15 @@ def test_reasons_nothing_set_aside_and_no_copies():
 
 def test_reasons_exclusions_table_names_the_filter():
     frame = every_reason_frame()
-    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                        segment_columns=["region"], lang="es", row_filter=ROW_FILTER)
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang="es",
+        row_filter=ROW_FILTER,
+    )
     table = summary.tables["exclusions"].set_index("reason")
     assert table.loc[schema.REASON_FILTERED, "rule"] == ROW_FILTER
     assert (table.drop(index=schema.REASON_FILTERED)["rule"] == "").all()
@@ -149,5 +174,9 @@ def test_reasons_a_share_reads_100_or_0_percent_only_when_it_is():
 
     en, es = (ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={}) for lang in ("en", "es"))
     assert [share_of(en, 606, 607), share_of(es, 606, 607), share_of(en, 1, 20_000), share_of(en, 99_999, 100_000)] == [
-        "99.8%", "99,8%", "0.005%", "99.999%"]
+        "99.8%",
+        "99,8%",
+        "0.005%",
+        "99.999%",
+    ]
     assert [share_of(en, 0, 5), share_of(en, 5, 5), share_of(en, 2, 3), share_of(en, 1, 0)] == ["0%", "100%", "67%", "0%"]

@@ -19,7 +19,7 @@ from consultnlp.taxonomy import Taxonomy
 from tests.report.frames import TOPIC_INFO, golden_frame, summary_inputs
 
 SCRIPT = "<script>alert(1)</script> y además"
-HOSTILE_COLUMN = "=HYPERLINK(\"http://evil.example\",\"x\")"
+HOSTILE_COLUMN = '=HYPERLINK("http://evil.example","x")'
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?$")
 
@@ -27,8 +27,8 @@ PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?$")
 def _hostile():
     frame = golden_frame()
     texts = {
-        "c03": SCRIPT + " =HYPERLINK(\"http://evil.example\",\"clic\")",
-        "c04": "=HYPERLINK(\"http://evil.example\",\"clic\") aquí",
+        "c03": SCRIPT + ' =HYPERLINK("http://evil.example","clic")',
+        "c04": '=HYPERLINK("http://evil.example","clic") aquí',
         "c05": "+cmd|' /C calc'!A0 publish the budget",
         "c06": "@SUM(1+1)*cmd|' /C calc'!A0 thanks",
         "c09": "-2+3 and a vertical\x0btab and a \u202ereversed\u202c word",
@@ -45,16 +45,39 @@ def _hostile():
     info.at[2, "keywords_by_lang"] = {"es": ["=HYPERLINK(1)"]}
     inputs = summary_inputs(frame, topic_info=info)
     # Key points quote citizens verbatim: the hostile texts themselves.
-    inputs["key_points"] = pd.DataFrame([
-        {"scope": "group", "group_id": "0", "rank": 1, "statement": texts["c03"], "comment_id": "c03", "contributions": 2,
-         "unique_contributions": 2, "comment_ids": "c03;c04"},
-        {"scope": "theme", "group_id": "health", "rank": 1, "statement": texts["c05"], "comment_id": "c05", "contributions": 1,
-         "unique_contributions": 1, "comment_ids": "c05"},
-    ])
-    inputs["taxonomy"] = Taxonomy.model_validate({"id": "t", "themes": [
-        {"id": "open_data", "name": {"es": "<i>Datos</i> por $100 y $200", "pt": "x", "en": "x"}},
-        {"id": "health", "name": {"es": "=Salud\"><svg onload=alert(3)>", "pt": "x", "en": "x"}},
-    ]})
+    inputs["key_points"] = pd.DataFrame(
+        [
+            {
+                "scope": "group",
+                "group_id": "0",
+                "rank": 1,
+                "statement": texts["c03"],
+                "comment_id": "c03",
+                "contributions": 2,
+                "unique_contributions": 2,
+                "comment_ids": "c03;c04",
+            },
+            {
+                "scope": "theme",
+                "group_id": "health",
+                "rank": 1,
+                "statement": texts["c05"],
+                "comment_id": "c05",
+                "contributions": 1,
+                "unique_contributions": 1,
+                "comment_ids": "c05",
+            },
+        ]
+    )
+    inputs["taxonomy"] = Taxonomy.model_validate(
+        {
+            "id": "t",
+            "themes": [
+                {"id": "open_data", "name": {"es": "<i>Datos</i> por $100 y $200", "pt": "x", "en": "x"}},
+                {"id": "health", "name": {"es": '=Salud"><svg onload=alert(3)>', "pt": "x", "en": "x"}},
+            ],
+        }
+    )
     return frame, inputs
 
 
@@ -63,9 +86,19 @@ def published(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile")
     frame, inputs = _hostile()
     segments = ["region", HOSTILE_COLUMN]
-    summary = summarise(frame, **inputs, cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame), segment_columns=segments, lang="es")
-    publish(out, summary, PipelineConfig(), formats=["html", "md", "xlsx", "docx"], lang="es", source="<b>consulta</b>.xlsx",
-            taxonomy=inputs["taxonomy"], warnings=["<script>warn</script>"])
+    summary = summarise(
+        frame, **inputs, cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame), segment_columns=segments, lang="es"
+    )
+    publish(
+        out,
+        summary,
+        PipelineConfig(),
+        formats=["html", "md", "xlsx", "docx"],
+        lang="es",
+        source="<b>consulta</b>.xlsx",
+        taxonomy=inputs["taxonomy"],
+        warnings=["<script>warn</script>"],
+    )
     write_csv(frame.reset_index(), out / "comments.csv")
     return out, summary
 
@@ -157,10 +190,20 @@ def test_safety_docx_keeps_hostile_text_as_text(published):
 
 def test_safety_neutralise_cell_cases():
     cases = {
-        "=1+1": "'=1+1", "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0", "@SUM(1)": "'@SUM(1)", "-2+3": "'-2+3",
-        "\t=1": "'\t=1", "\r=1": "'\r=1", "-5": "-5", "+3.5": "+3.5", "plain": "plain", 7: 7,
+        "=1+1": "'=1+1",
+        "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0",
+        "@SUM(1)": "'@SUM(1)",
+        "-2+3": "'-2+3",
+        "\t=1": "'\t=1",
+        "\r=1": "'\r=1",
+        "-5": "-5",
+        "+3.5": "+3.5",
+        "plain": "plain",
+        7: 7,
         # Bidi overrides and control characters never reach a table: the cell reads as the text says.
-        "a \u202ereversed\u202c word": "a reversed word", "x\x0by\u2066z\u2069": "xyz", "\u202e=1+1": "'=1+1",
+        "a \u202ereversed\u202c word": "a reversed word",
+        "x\x0by\u2066z\u2069": "xyz",
+        "\u202e=1+1": "'=1+1",
     }
     assert {k: neutralise_cell(k) for k in cases} == cases
     assert clean_text("a\x00b\x1bc\r\nd\u202ee\u2066f") == "abc\ndef"

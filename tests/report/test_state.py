@@ -23,9 +23,17 @@ def _save(out):
     inputs = summary_inputs(frame)
     summary = summarise(frame, **inputs, cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=["region"], lang="pt")
     state = AnalysisState(
-        frame=frame, topic_info=inputs["topic_info"], taxonomy=inputs["taxonomy"], config=PipelineConfig(),
-        accounting=row_accounting(frame), source="consulta.xlsx", segment_columns=["region"], report_lang="pt",
-        warnings=["a warning"], stats={"k": 1}, quote_pool=inputs["quote_pool"],
+        frame=frame,
+        topic_info=inputs["topic_info"],
+        taxonomy=inputs["taxonomy"],
+        config=PipelineConfig(),
+        accounting=row_accounting(frame),
+        source="consulta.xlsx",
+        segment_columns=["region"],
+        report_lang="pt",
+        warnings=["a warning"],
+        stats={"k": 1},
+        quote_pool=inputs["quote_pool"],
         assignments=frame[[schema.TOPIC_ID, schema.TOPIC_LABEL]],
     )
     write_parquet(frame.reset_index(), out / "private" / "comments.parquet")
@@ -34,8 +42,13 @@ def _save(out):
 
 def test_state_roundtrip(tmp_path):
     frame, summary, written = _save(tmp_path)
-    assert written == ["private/state/state.json", "private/state/topic_info.json", "private/state/taxonomy.json",
-                       "private/state/assignments.parquet", "private/state/quotes.npz"]
+    assert written == [
+        "private/state/state.json",
+        "private/state/topic_info.json",
+        "private/state/taxonomy.json",
+        "private/state/assignments.parquet",
+        "private/state/quotes.npz",
+    ]
     state = load_state(tmp_path)
     pd.testing.assert_frame_equal(state.frame, frame, check_dtype=False)
     assert (state.source, state.segment_columns, state.report_lang, state.warnings) == ("consulta.xlsx", ["region"], "pt", ["a warning"])

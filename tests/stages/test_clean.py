@@ -24,14 +24,23 @@ def test_clean_junk_detected(text):
     assert is_junk(text)
 
 
-@pytest.mark.parametrize("text", ["Muy bien", "Concordo plenamente", "Fully agree", "Más salud rural", "xxx y luego una propuesta real sobre agua"])
+@pytest.mark.parametrize(
+    "text", ["Muy bien", "Concordo plenamente", "Fully agree", "Más salud rural", "xxx y luego una propuesta real sobre agua"]
+)
 def test_clean_real_short_comments_are_not_junk(text):
     assert not is_junk(text)
     assert not is_keyboard_mash(text)
 
 
 def test_clean_stage_flags_and_counts():
-    texts = ["<b></b>", "xxx", "Sí", "Más transparencia en compras públicas, por favor", "https://example.org/doc es la propuesta", "a" * 10 + " palabra " * 2000]
+    texts = [
+        "<b></b>",
+        "xxx",
+        "Sí",
+        "Más transparencia en compras públicas, por favor",
+        "https://example.org/doc es la propuesta",
+        "a" * 10 + " palabra " * 2000,
+    ]
     frame = make_frame(texts)
     frame.loc["c000", schema.EXCLUDED] = ""  # blank after cleaning is decided by the stage
     context = RunContext()
@@ -43,4 +52,7 @@ def test_clean_stage_flags_and_counts():
     assert len(out[schema.TEXT_CLEAN].iloc[5]) <= 502
     assert out[schema.TEXT].iloc[5] == texts[5]  # original kept
     assert [(w.key, w.values) for w in context.warnings] == [("note_truncated", {"n": 1, "max": 500})]
-    assert context.warnings[0].text("en") == "1 contribution is longer than 500 characters; it was cut for the analysis (the original text is kept)."
+    assert (
+        context.warnings[0].text("en")
+        == "1 contribution is longer than 500 characters; it was cut for the analysis (the original text is kept)."
+    )

@@ -79,11 +79,16 @@ def test_dedupe_prompts_slot_rule_needs_a_concept_on_both_sides():
 def test_dedupe_prompts_letter_signed_by_an_organisation_stays_one_campaign():
     # The sample's campaign B: one copy signed by a collective ("Coletivo Juventude Ativa", words the consultation also
     # writes in lower case) is the same letter, not a different concept.
-    body = ("Exigimos dados abertos do orçamento. Como cidadão, peço que o Plano de Ação de Governo Aberto obrigue todos os "
-            "municípios a publicar a execução orçamentária em formato aberto, atualizada mensalmente, com detalhamento por "
-            "programa e por bairro. Orçamento público é dinheiro do povo.")
-    texts = [f"{body} - Associação Moradores Unidos, Recife", f"{body} - Coletivo Juventude Ativa, Salvador",
-             "A juventude do coletivo quer uma cidade ativa, e a associação dos moradores unidos quer praças."]
+    body = (
+        "Exigimos dados abertos do orçamento. Como cidadão, peço que o Plano de Ação de Governo Aberto obrigue todos os "
+        "municípios a publicar a execução orçamentária em formato aberto, atualizada mensalmente, com detalhamento por "
+        "programa e por bairro. Orçamento público é dinheiro do povo."
+    )
+    texts = [
+        f"{body} - Associação Moradores Unidos, Recife",
+        f"{body} - Coletivo Juventude Ativa, Salvador",
+        "A juventude do coletivo quer uma cidade ativa, e a associação dos moradores unidos quer praças.",
+    ]
     keys = [fold(t) for t in texts]
     assert meaning_slot_pairs([(0, 1)], keys, texts, frozenset(), texts) == set()
     # The same words in the letter's body are a filled slot: that pair is split.

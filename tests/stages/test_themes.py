@@ -29,11 +29,21 @@ COMMENTS = [
     ("es", "Que los pueblos originarios tengan escaños reservados y se reconozca la plurinacionalidad.", {"indigenous_peoples"}, set()),
     ("pt", "Os postos de saúde do bairro não têm médico e a fila para exames passa de seis meses.", {"health"}, {"local_government"}),
     # climate_action comes from the embedding alone: no climate_action keyword is in the text.
-    ("pt", "O desmatamento na Amazônia e as queimadas estão acabando com a floresta e aumentando o calor.", {"climate_environment", "climate_action"}, set()),
+    (
+        "pt",
+        "O desmatamento na Amazônia e as queimadas estão acabando com a floresta e aumentando o calor.",
+        {"climate_environment", "climate_action"},
+        set(),
+    ),
     ("pt", "Obrigado pela oportunidade, parabéns a todos.", set(), set()),
     # "justiça" inside "justiça climática" is climate action, not the justice system.
     ("pt", "A justiça climática precisa chegar às periferias que mais sofrem com as enchentes.", {"climate_action"}, {"justice"}),
-    ("pt", "Fiz um pedido pela LAI perguntando quanto a prefeitura gastou com a festa e não tive resposta.", {"access_to_information"}, set()),
+    (
+        "pt",
+        "Fiz um pedido pela LAI perguntando quanto a prefeitura gastou com a festa e não tive resposta.",
+        {"access_to_information"},
+        set(),
+    ),
     ("pt", "As energias renováveis devem chegar às comunidades quilombolas.", {"climate_action", "indigenous_peoples"}, set()),
     ("en", "The police stopped and searched my son three times this month without any reason.", {"policing_public_security"}, set()),
     ("en", "Publish every council spending line as open data in a machine-readable format, CSV please.", {"open_data"}, set()),
@@ -68,8 +78,11 @@ def _frame(comments=COMMENTS) -> pd.DataFrame:
 def _context(frame: pd.DataFrame, embedder) -> RunContext:
     """What the nlp and embed stages leave in the context for the themes stage."""
     return RunContext(
-        embedder=embedder, embeddings=embedder.encode(frame[schema.TEXT].tolist()), unit_ids=frame.index,
-        encoder=TextEncoder(embedder), lemmatizer=Lemmatizer(),
+        embedder=embedder,
+        embeddings=embedder.encode(frame[schema.TEXT].tolist()),
+        unit_ids=frame.index,
+        encoder=TextEncoder(embedder),
+        lemmatizer=Lemmatizer(),
     )
 
 
@@ -128,12 +141,14 @@ def test_themes_keyword_matcher_counts_each_mention_once_and_longest_match_wins(
 
     # Spelling variants and a keyword inside a longer one count once.
     assert match("Os povos indígenas e as mudanças climáticas; a mudanca climatica.", "pt") == {
-        "indigenous_peoples": ["povos indígenas"], "climate_action": ["mudança climática"],
+        "indigenous_peoples": ["povos indígenas"],
+        "climate_action": ["mudança climática"],
     }
     # A word inside another theme's phrase belongs to that phrase, unless it also appears on its own.
     assert match("Queremos justiça climática.", "pt") == {"climate_action": ["justiça climática"]}
     assert match("Queremos justiça climática, e a justiça é lenta.", "pt") == {
-        "justice": ["justiça"], "climate_action": ["justiça climática"],
+        "justice": ["justiça"],
+        "climate_action": ["justiça climática"],
     }
     assert match("Seguridad social para todos.", "es") == {"social_protection": ["seguridad social"]}
     assert match("Más seguridad en las calles.", "es") == {"policing_public_security": ["seguridad"]}
@@ -241,7 +256,12 @@ def test_themes_keyword_traps_and_web_addresses_do_not_tag(use_embedder):
         # The same keyword in its participation sense counts.
         ("pt", "A consulta pública sobre o plano precisa ter devolutiva para quem participou.", {"public_participation"}, set()),
         # A link is no evidence: neither "gov.br" nor the "consulta" in its path.
-        ("pt", "Mais informações em https://www.gov.br/participamaisbrasil/consulta-plano", set(), {"digital_public_services", "public_participation"}),
+        (
+            "pt",
+            "Mais informações em https://www.gov.br/participamaisbrasil/consulta-plano",
+            set(),
+            {"digital_public_services", "public_participation"},
+        ),
         ("pt", "O aplicativo gov.br não abre e não consigo emitir o certificado digital.", {"digital_public_services"}, set()),
     ]
     frame = _frame(comments)

@@ -18,8 +18,24 @@ from consultnlp.topics.model import fit_topic_model
 from tests.conftest import SAMPLE_CSV, FakeEmbedder, make_frame
 
 # Words that must never be a topic keyword: function words and consultation boilerplate, es/pt/en.
-BANNED = {"que", "de", "la", "los", "the", "and", "of", "não", "uma", "propuesta", "proposta", "proposal",
-          "gobierno", "governo", "government", "plan de acción"}
+BANNED = {
+    "que",
+    "de",
+    "la",
+    "los",
+    "the",
+    "and",
+    "of",
+    "não",
+    "uma",
+    "propuesta",
+    "proposta",
+    "proposal",
+    "gobierno",
+    "governo",
+    "government",
+    "plan de acción",
+}
 
 
 def run_stages(frame: pd.DataFrame, config: PipelineConfig, context: RunContext) -> pd.DataFrame:

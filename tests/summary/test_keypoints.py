@@ -16,7 +16,12 @@ from consultnlp.summary.keypoints import (
 
 def test_keypoints_sentences_are_verbatim_pieces():
     text = "Más buses en la periferia. ¿Por qué no hay horario nocturno?\nQue el metro llegue a Maipú; es urgente"
-    assert sentences(text) == ["Más buses en la periferia.", "¿Por qué no hay horario nocturno?", "Que el metro llegue a Maipú;", "es urgente"]
+    assert sentences(text) == [
+        "Más buses en la periferia.",
+        "¿Por qué no hay horario nocturno?",
+        "Que el metro llegue a Maipú;",
+        "es urgente",
+    ]
     assert all(s in text for s in sentences(text))
 
 
@@ -24,8 +29,9 @@ def _inputs() -> tuple[KeyPointInputs, dict]:
     rng = np.random.default_rng(0)
     points = l2_normalise(rng.normal(size=(3, 24)))
     texts, vectors, weights = [], [], []
-    for k, (n, say) in enumerate([(12, "Queremos más buses nocturnos en la periferia."), (7, "El metro debe llegar a Maipú."),
-                                  (2, "Ciclovías seguras.")]):
+    for k, (n, say) in enumerate(
+        [(12, "Queremos más buses nocturnos en la periferia."), (7, "El metro debe llegar a Maipú."), (2, "Ciclovías seguras.")]
+    ):
         for i in range(n):
             texts.append(f"Hola. {say} Comentario {k}-{i} con detalles propios del barrio.")
             vectors.append(points[k] + 0.15 * rng.normal(size=24))
@@ -62,11 +68,16 @@ def test_keypoints_count_unique_and_all_contributions_and_cite_verbatim():
 
 
 def test_keypoint_groups_cover_groups_and_themes_not_outliers_or_other():
-    units = pd.DataFrame({"topic_group_id": pd.array([0, 0, 1, -1], dtype="Int64"), "themes": ["health;water", "other", "water", "health"]},
-                         index=["a", "b", "c", "d"])
+    units = pd.DataFrame(
+        {"topic_group_id": pd.array([0, 0, 1, -1], dtype="Int64"), "themes": ["health;water", "other", "water", "health"]},
+        index=["a", "b", "c", "d"],
+    )
     groups = key_point_groups(units)
     assert {k: v.tolist() for k, v in groups.items()} == {
-        ("group", "0"): [0, 1], ("group", "1"): [2], ("theme", "health"): [0, 3], ("theme", "water"): [0, 2],
+        ("group", "0"): [0, 1],
+        ("group", "1"): [2],
+        ("theme", "health"): [0, 3],
+        ("theme", "water"): [0, 2],
     }
 
 
@@ -88,7 +99,9 @@ def test_keypoints_average_linkage_is_sklearns_partition():
         centres = rng.normal(size=(max(1, n // 15), 64))
         vectors = (centres[rng.integers(0, len(centres), n)] + rng.normal(scale=spread, size=(n, 64))).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-        expected = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.45).fit_predict(vectors)
+        expected = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.45).fit_predict(
+            vectors
+        )
         found = average_linkage(vectors, 0.45)
         assert _partition(found) == _partition(expected), n
         assert 1 < len(set(found.tolist())) < n or n <= 3  # the cases cut the tree somewhere in the middle

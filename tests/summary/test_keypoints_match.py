@@ -36,8 +36,9 @@ def _one_cluster(texts: list[str], positions: list[str] | None = None, weights: 
     base = rng.normal(size=64)
     vectors = l2_normalise(np.vstack([base + 0.01 * rng.normal(size=64) for _ in texts]))
     ids = pd.Index([f"c{i:02d}" for i in range(len(texts))])
-    return KeyPointInputs(ids, texts, np.asarray(weights or [1.0] * len(texts)), vectors,
-                          None if positions is None else np.asarray(positions, dtype=object))
+    return KeyPointInputs(
+        ids, texts, np.asarray(weights or [1.0] * len(texts)), vectors, None if positions is None else np.asarray(positions, dtype=object)
+    )
 
 
 def _points(inputs: KeyPointInputs, groups=None, **kwargs) -> pd.DataFrame:
@@ -59,16 +60,24 @@ def test_keypoints_count_only_members_whose_sentences_make_the_point():
 
 def test_keypoints_no_point_when_fewer_than_the_minimum_make_it():
     # Seven alike contributions, but no sentence is shared by three of them.
-    texts = BUSES[:2] + SIDEWALKS[:2] + ["El parque municipal necesita más árboles y bancas nuevas.",
-                                         "La biblioteca debería abrir también los domingos por la tarde.",
-                                         "Los semáforos de la avenida principal duran demasiado poco."]
+    texts = (
+        BUSES[:2]
+        + SIDEWALKS[:2]
+        + [
+            "El parque municipal necesita más árboles y bancas nuevas.",
+            "La biblioteca debería abrir también los domingos por la tarde.",
+            "Los semáforos de la avenida principal duran demasiado poco.",
+        ]
+    )
     assert _points(_one_cluster(texts)).empty
 
 
 def test_keypoints_supporters_and_opponents_never_share_a_point():
-    texts = BUSES + ["Queremos más buses nocturnos en la periferia de Santiago, pero no así.",
-                     "Queremos más buses nocturnos en la periferia de Santiago, dicen, y es falso.",
-                     "Queremos más buses nocturnos en la periferia de Santiago: mala idea."]
+    texts = BUSES + [
+        "Queremos más buses nocturnos en la periferia de Santiago, pero no así.",
+        "Queremos más buses nocturnos en la periferia de Santiago, dicen, y es falso.",
+        "Queremos más buses nocturnos en la periferia de Santiago: mala idea.",
+    ]
     positions = ["support"] * 4 + ["oppose"] * 3
     table = _points(_one_cluster(texts, positions))
     assert len(table) >= 1
@@ -79,10 +88,16 @@ def test_keypoints_supporters_and_opponents_never_share_a_point():
 
 
 def test_keypoints_opposite_sentences_never_match():
-    ban = ["Se debe prohibir la pirotecnia en las fiestas patrias.", "Se debe prohibir la pirotecnia en todas las fiestas patrias.",
-           "Se debe prohibir ya la pirotecnia en las fiestas patrias."]
-    allow = ["No se debe prohibir la pirotecnia en las fiestas patrias.", "No se debe prohibir la pirotecnia en todas las fiestas patrias.",
-             "Nunca se debe prohibir la pirotecnia en las fiestas patrias."]
+    ban = [
+        "Se debe prohibir la pirotecnia en las fiestas patrias.",
+        "Se debe prohibir la pirotecnia en todas las fiestas patrias.",
+        "Se debe prohibir ya la pirotecnia en las fiestas patrias.",
+    ]
+    allow = [
+        "No se debe prohibir la pirotecnia en las fiestas patrias.",
+        "No se debe prohibir la pirotecnia en todas las fiestas patrias.",
+        "Nunca se debe prohibir la pirotecnia en las fiestas patrias.",
+    ]
     table = _points(_one_cluster(ban + allow))
     assert len(table) == 1
     texts = dict(zip([f"c{i:02d}" for i in range(6)], ban + allow))
@@ -93,59 +108,66 @@ def test_keypoints_opposite_sentences_never_match():
 
 def test_keypoints_statement_is_self_contained():
     # The contribution closest to the centre only points back ("Esto ..."): another member states the point.
-    texts = ["Esto permitiría mejorar mucho el transporte público de la ciudad.",
-             "Mejorar el transporte público de la ciudad es urgente para todos.",
-             "Mejorar el transporte público de la ciudad es urgente para todos nosotros.",
-             "Mejorar el transporte público de toda la ciudad es urgente para todos."]
+    texts = [
+        "Esto permitiría mejorar mucho el transporte público de la ciudad.",
+        "Mejorar el transporte público de la ciudad es urgente para todos.",
+        "Mejorar el transporte público de la ciudad es urgente para todos nosotros.",
+        "Mejorar el transporte público de toda la ciudad es urgente para todos.",
+    ]
     table = _points(_one_cluster(texts))
     assert len(table) == 1
     assert statement_problem(table.iloc[0]["statement"]) is None
     assert table.iloc[0]["comment_id"] != "c00"
     # Only questions: no statement, so no key point.
     questions = ["¿Por qué no hay buses nocturnos en la periferia de Santiago?"] * 2 + [
-        "¿Por qué no hay más buses nocturnos en la periferia de Santiago?", "¿Cuándo habrá buses nocturnos en la periferia de Santiago?"]
+        "¿Por qué no hay más buses nocturnos en la periferia de Santiago?",
+        "¿Cuándo habrá buses nocturnos en la periferia de Santiago?",
+    ]
     assert _points(_one_cluster(questions)).empty
 
 
-@pytest.mark.parametrize("sentence, problem", [
-    ("Esto permitiría mejorar mucho el transporte público.", "anaphor"),
-    ("Esta medida ayudaría a reducir la contaminación del aire.", "anaphor"),
-    ("Isso ajudaria a reduzir o desmatamento na Amazônia.", "anaphor"),
-    ("Ele deve ser aprovado o quanto antes pelo Congresso.", "anaphor"),
-    ("They should stop the deductions from our pensions now.", "anaphor"),
-    ("It would overcome the lack of funding for rural schools.", "anaphor"),
-    ("The proposed fund would overcome the lack of rural credit.", "anaphor"),
-    ("We support the proposed fund for small rural farmers.", "anaphor"),
-    ("Além disso, os agricultores precisam de crédito rural.", "anaphor"),
-    ("¿Por qué no hay buses nocturnos en la periferia?", "question"),
-    ("Why are there no night buses in the suburbs?", "question"),
-    ("Plan Nacional De Movilidad Urbana Sostenible", "fragment"),
-    ("Transporte público gratuito y de calidad para todos", "fragment"),
-    ("Propuestas para mejorar el transporte público:", "fragment"),
-    ("dos próximos povos e comunidades tradicionais,", "fragment"),
-    ("Reduzir juros do PRONAF para estimular a produção de alimentos saudáveis;", "fragment"),  # a list item
-    ("Meta 3.2: Ampliação do valor da receita nacional com produtos de origem biológica até 2035.", "fragment"),
-    ("Missão 6 - Produção de biomassa sustentável: Promover a intensificação", "fragment"),
-    ("para que podamos cumplir las leyes de nuestro país", "fragment"),
-    ("Pública, gratuita, de calidad", "fragment"),
-    ("Muy buena idea.", "length"),
-    ("Queremos más buses nocturnos en la periferia de Santiago.", None),
-    ("Os agricultores familiares precisam de crédito rural mais barato.", None),
-    ("Pension deductions should stop for retired teachers.", None),
-    ("Es un principio básico para la democracia.", "anaphor"),
-    ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
-    ("Debe ser respetado por todos los ciudadanos.", "anaphor"),
-    ("La constitución debe establecer la forma en que se garantice este deber.", "anaphor"),
-    ("Elegido de manera popular El intendente debe ser elegido de manera popular.", "fragment"),
-    ("En este país la salud debe ser un derecho garantizado para todos.", None),
-    ("O orçamento participativo de Porto Alegre foi referência no mundo inteiro.", None),
-    ("Please publish the plan in easy-read format for people with disabilities.", None),
-    ("Al igual que el anterior, es un deber cuidar nuestro patrimonio.", "anaphor"),
-    ("Fundamental para una sociedad desarrollada.", "anaphor"),
-    ("Derecho a la educación pública, gratuita y de calidad.", "fragment"),
-    ("Es necesario fortalecer la independencia de los tribunales.", None),
-    ("É preciso que o governo invista em saneamento básico.", None),
-])
+@pytest.mark.parametrize(
+    "sentence, problem",
+    [
+        ("Esto permitiría mejorar mucho el transporte público.", "anaphor"),
+        ("Esta medida ayudaría a reducir la contaminación del aire.", "anaphor"),
+        ("Isso ajudaria a reduzir o desmatamento na Amazônia.", "anaphor"),
+        ("Ele deve ser aprovado o quanto antes pelo Congresso.", "anaphor"),
+        ("They should stop the deductions from our pensions now.", "anaphor"),
+        ("It would overcome the lack of funding for rural schools.", "anaphor"),
+        ("The proposed fund would overcome the lack of rural credit.", "anaphor"),
+        ("We support the proposed fund for small rural farmers.", "anaphor"),
+        ("Além disso, os agricultores precisam de crédito rural.", "anaphor"),
+        ("¿Por qué no hay buses nocturnos en la periferia?", "question"),
+        ("Why are there no night buses in the suburbs?", "question"),
+        ("Plan Nacional De Movilidad Urbana Sostenible", "fragment"),
+        ("Transporte público gratuito y de calidad para todos", "fragment"),
+        ("Propuestas para mejorar el transporte público:", "fragment"),
+        ("dos próximos povos e comunidades tradicionais,", "fragment"),
+        ("Reduzir juros do PRONAF para estimular a produção de alimentos saudáveis;", "fragment"),  # a list item
+        ("Meta 3.2: Ampliação do valor da receita nacional com produtos de origem biológica até 2035.", "fragment"),
+        ("Missão 6 - Produção de biomassa sustentável: Promover a intensificação", "fragment"),
+        ("para que podamos cumplir las leyes de nuestro país", "fragment"),
+        ("Pública, gratuita, de calidad", "fragment"),
+        ("Muy buena idea.", "length"),
+        ("Queremos más buses nocturnos en la periferia de Santiago.", None),
+        ("Os agricultores familiares precisam de crédito rural mais barato.", None),
+        ("Pension deductions should stop for retired teachers.", None),
+        ("Es un principio básico para la democracia.", "anaphor"),
+        ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
+        ("Debe ser respetado por todos los ciudadanos.", "anaphor"),
+        ("La constitución debe establecer la forma en que se garantice este deber.", "anaphor"),
+        ("Elegido de manera popular El intendente debe ser elegido de manera popular.", "fragment"),
+        ("En este país la salud debe ser un derecho garantizado para todos.", None),
+        ("O orçamento participativo de Porto Alegre foi referência no mundo inteiro.", None),
+        ("Please publish the plan in easy-read format for people with disabilities.", None),
+        ("Al igual que el anterior, es un deber cuidar nuestro patrimonio.", "anaphor"),
+        ("Fundamental para una sociedad desarrollada.", "anaphor"),
+        ("Derecho a la educación pública, gratuita y de calidad.", "fragment"),
+        ("Es necesario fortalecer la independencia de los tribunales.", None),
+        ("É preciso que o governo invista em saneamento básico.", None),
+    ],
+)
 def test_statement_problem_names_what_cannot_stand_alone(sentence, problem):
     assert statement_problem(sentence) == problem
 
@@ -177,22 +199,48 @@ def test_match_probability_grows_with_both_scores():
 
 
 def _context(lang: str) -> ReportContext:
-    groups = pd.DataFrame({"topic_group_id": [0], "label": ["Transporte"], "topics": [1], "topic_ids": ["0"], "topic_labels": ["Buses"],
-                           "contributions": [12], "unique_contributions": [9], "share": [1.0], "share_unique": [1.0]})
+    groups = pd.DataFrame(
+        {
+            "topic_group_id": [0],
+            "label": ["Transporte"],
+            "topics": [1],
+            "topic_ids": ["0"],
+            "topic_labels": ["Buses"],
+            "contributions": [12],
+            "unique_contributions": [9],
+            "share": [1.0],
+            "share_unique": [1.0],
+        }
+    )
     topics = pd.DataFrame({"topic_id": [0], "topic_group_id": [0], "label": ["Buses"], "unique_contributions": [9]})
-    quotes = pd.DataFrame({"scope": ["topic", "topic"], "group_id": ["0", "0"], "rank": [1, 2],
-                           "quote": ["Queremos más buses nocturnos.", "El metro debe llegar a Maipú."], "comment_id": ["c1", "c2"]})
+    quotes = pd.DataFrame(
+        {
+            "scope": ["topic", "topic"],
+            "group_id": ["0", "0"],
+            "rank": [1, 2],
+            "quote": ["Queremos más buses nocturnos.", "El metro debe llegar a Maipú."],
+            "comment_id": ["c1", "c2"],
+        }
+    )
     overview = pd.DataFrame({"metric": ["unique_contributions"], "value": [9]})
     points = pd.DataFrame(columns=["scope", "group_id", "rank", "statement", "comment_id", "contributions", "unique_contributions"])
-    return ReportContext(tables={"topic_groups": groups, "topics": topics, "quotes": quotes, "overview": overview, "key_points": points},
-                         facts={"accounting": {"analysed": 12}}, lang=lang, taxonomy=None, settings={})
+    return ReportContext(
+        tables={"topic_groups": groups, "topics": topics, "quotes": quotes, "overview": overview, "key_points": points},
+        facts={"accounting": {"analysed": 12}},
+        lang=lang,
+        taxonomy=None,
+        settings={},
+    )
 
 
-@pytest.mark.parametrize("lang, expected, claim", [
-    ("es", "«Transporte» (12 contribuciones), por ejemplo:", "dicen"),
-    ("pt", "«Transporte» (12 contribuições), por exemplo:", "dizem"),
-    ("en", "“Transporte” (12 contributions), for example:", " say"),
-])
+@pytest.mark.parametrize(
+    "lang, expected, claim",
+    [
+        ("es", "«Transporte» (12 contribuciones), por ejemplo:", "dicen"),
+        ("pt", "«Transporte» (12 contribuições), por exemplo:", "dizem"),
+        ("en", "“Transporte” (12 contributions), for example:", " say"),
+    ],
+)
 def test_report_subject_without_key_points_gives_examples_never_n_say(lang, expected, claim):
     section = groups_section(_context(lang))
     blocks = section.subsections[0].blocks

@@ -25,7 +25,12 @@ def test_position_targets_count_distinct_contributions_per_position_and_target()
     table = position_targets_table(frame, {0: "Roads", 1: "Hospitals"})
     rows = table.set_index(["position", "target"])
     # c02 is a duplicate of c01: counted once; "The toll" and "the  toll" are one target.
-    assert rows.loc[("oppose", "the toll"), ["contributions", "group_id", "group_label", "group_contributions"]].tolist() == [3, 1, "Hospitals", 2]
+    assert rows.loc[("oppose", "the toll"), ["contributions", "group_id", "group_label", "group_contributions"]].tolist() == [
+        3,
+        1,
+        "Hospitals",
+        2,
+    ]
     assert rows.loc[("oppose", "the toll"), "comment_ids"] == "c01;c05;c09"
     # c10 is set aside ("acuerdo total", no subject): it counts, and the subject is the one of the others.
     assert rows.loc[("support", "el cierre"), ["contributions", "group_id", "group_contributions"]].tolist() == [2, 0, 1]
@@ -39,8 +44,14 @@ def test_position_targets_without_a_target_column_are_empty():
 
 def test_position_targets_in_the_summary_and_the_report():
     frame = target_frame()
-    result = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                       segment_columns=["region"], lang="en")
+    result = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang="en",
+    )
     assert result.tables["position_targets"]["contributions"].tolist() == [3, 2]
     report = _report(frame)
     assert "3 distinct contributions oppose “the toll” (subject “" in report

@@ -16,8 +16,16 @@ from consultnlp.summary import summarise
 from consultnlp.summary.positions import position_point_groups, position_segment_table
 from tests.report.frames import golden_frame, summary_inputs, taxonomy
 
-POSITIONS = {"c01": "oppose", "c02": "oppose", "c03": "support", "c04": "support", "c05": "partial", "c06": "none", "c09": "oppose",
-             "c10": "support"}
+POSITIONS = {
+    "c01": "oppose",
+    "c02": "oppose",
+    "c03": "support",
+    "c04": "support",
+    "c05": "partial",
+    "c06": "none",
+    "c09": "oppose",
+    "c10": "support",
+}
 
 
 def position_frame() -> pd.DataFrame:
@@ -40,16 +48,25 @@ def position_frame() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def summary():
     frame = position_frame()
-    return frame, summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                            segment_columns=["region"], lang="en")
+    return frame, summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang="en",
+    )
 
 
 def test_positions_table_counts_duplicates_once_and_set_aside_rows_each(summary):
     _, result = summary
     table = result.tables["positions"]
     assert table[["position", "name", "contributions", "unique_contributions", "analysed", "set_aside"]].values.tolist() == [
-        ["support", "Support", 3, 3, 2, 1], ["partial", "Agree in part", 1, 1, 1, 0], ["oppose", "Oppose", 3, 2, 2, 0],
-        ["none", "No stated position", 1, 1, 1, 0]]
+        ["support", "Support", 3, 3, 2, 1],
+        ["partial", "Agree in part", 1, 1, 1, 0],
+        ["oppose", "Oppose", 3, 2, 2, 0],
+        ["none", "No stated position", 1, 1, 1, 0],
+    ]
     assert table["share"].tolist() == [0.4286, 0.1429, 0.2857, 0.1429]
     assert table["share_of_stated"].tolist()[:3] == [0.5, 0.1667, 0.3333] and np.isnan(table["share_of_stated"].iloc[3])
 
@@ -62,7 +79,9 @@ def test_positions_table_reconciles_with_the_comment_frame(summary):
     units = counted[(counted[schema.EXCLUDED] == "") & counted[schema.DUP_REPRESENTATIVE]]
     for position, row in table.iterrows():
         assert row["analysed"] == int((units[schema.POSITION] == position).sum())
-        assert row["set_aside"] == int(((counted[schema.EXCLUDED] == schema.REASON_NO_ARGUMENT) & (counted[schema.POSITION] == position)).sum())
+        assert row["set_aside"] == int(
+            ((counted[schema.EXCLUDED] == schema.REASON_NO_ARGUMENT) & (counted[schema.POSITION] == position)).sum()
+        )
 
 
 def test_positions_per_subject_topic_and_theme(summary):
@@ -111,10 +130,23 @@ def test_positions_by_segment_use_the_materiality_rule():
 
 
 def _report(frame: pd.DataFrame, lang: str = "en") -> str:
-    result = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                       segment_columns=["region"], lang=lang)
-    content = build_content(result.tables, result.facts, lang=lang, source="x.csv", taxonomy=taxonomy(),
-                            settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])
+    result = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang=lang,
+    )
+    content = build_content(
+        result.tables,
+        result.facts,
+        lang=lang,
+        source="x.csv",
+        taxonomy=taxonomy(),
+        settings=report_settings(PipelineConfig(), taxonomy(), lang),
+        warnings=[],
+    )
     return render_markdown(content)
 
 
@@ -136,16 +168,31 @@ def test_positions_polis_votes_are_their_own_measure():
     frame = golden_frame()
     frame["agrees"] = [10, 10, 0, 5, 3, 0, 0, 0, 8]
     frame["disagrees"] = [0, 0, 0, 5, 1, 0, 0, 0, "n/a"]
-    result = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                       segment_columns=[], lang="en")
+    result = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=[],
+        lang="en",
+    )
     assert "positions" not in result.tables
     votes = result.tables["topic_votes"].set_index(["level", "id"])
     assert votes.loc[("all", -1), ["comments", "comments_with_votes", "votes", "agrees", "disagrees"]].tolist() == [6, 4, 32, 26, 6]
     assert votes.loc[("all", -1), "agreement"] == 0.8125
     # Topic 1: c04 5/5 (division 1), c05 3/1 (0.5), c09 8/0 (0): vote-weighted (10*1 + 4*0.5 + 0) / 22.
     assert votes.loc[("topic", 1), "division"] == round(12 / 22, 4) and votes.loc[("group", 1), "label"] == "Hospitals"
-    report = render_markdown(build_content(result.tables, result.facts, lang="en", source="x.csv", taxonomy=taxonomy(),
-                                           settings=report_settings(PipelineConfig(), taxonomy(), "en"), warnings=[]))
+    report = render_markdown(
+        build_content(
+            result.tables,
+            result.facts,
+            lang="en",
+            source="x.csv",
+            taxonomy=taxonomy(),
+            settings=report_settings(PipelineConfig(), taxonomy(), "en"),
+            warnings=[],
+        )
+    )
     assert "## Reactions of other participants (votes)" in report and "32 votes on 6 distinct comments; 81% of them agree" in report
 
 
@@ -153,7 +200,9 @@ def test_positions_segment_values_that_are_personal_data_published_as_pseudonyms
     from consultnlp.privacy.pseudonyms import new_key
     from consultnlp.summary.public import public_tables
 
-    table = pd.DataFrame({"segment_column": ["email", "email"], "segment": ["ana@example.org", "(blank)"], "position": ["oppose", "support"]})
+    table = pd.DataFrame(
+        {"segment_column": ["email", "email"], "segment": ["ana@example.org", "(blank)"], "position": ["oppose", "support"]}
+    )
     out = public_tables({"position_segment": table}, columns=["email"], key=new_key(), segment_tables={})["position_segment"]
     assert "ana@example.org" not in out["segment"].tolist() and out["segment"].iloc[1] == "(blank)"
     assert table["segment"].iloc[0] == "ana@example.org"  # the summary itself keeps the real value

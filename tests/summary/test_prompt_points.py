@@ -38,7 +38,10 @@ def test_prompt_points_never_mix_prompts_and_name_theirs():
     mixed = key_points(inputs, groups, _encode, min_support=3)
     assert mixed["unique_contributions"].tolist() == [16]  # the failure: one point over both prompts
     table = with_prompts(key_points(inputs, by_prompt(groups, units), _encode, min_support=3), 5)
-    assert table[["group_id", "rank", "prompt", "unique_contributions"]].values.tolist() == [["0", 1, PROMPTS[0], 9], ["0", 2, PROMPTS[1], 7]]
+    assert table[["group_id", "rank", "prompt", "unique_contributions"]].values.tolist() == [
+        ["0", 1, PROMPTS[0], 9],
+        ["0", 2, PROMPTS[1], 7],
+    ]
     prompt_of = units[schema.CONTEXT]
     for _, point in table.iterrows():
         assert set(prompt_of.loc[point["comment_ids"].split(";")]) == {point["prompt"]}
@@ -54,8 +57,11 @@ def test_prompt_points_ranked_again_across_prompts_and_cut_per_group():
     assert len(parts) == 16 and all(len(set(units[schema.CONTEXT].iloc[m])) == 1 for m in parts.values())
     table = with_prompts(key_points(inputs, parts, _encode, per_group=2, min_support=3), 2)
     assert table[["scope", "group_id", "rank", "prompt", "contributions"]].values.tolist() == [
-        ["group", "0", 1, "Concepto 0", 12], ["group", "0", 2, "Concepto 2", 10],
-        ["theme", "participacion", 1, "Concepto 0", 6], ["theme", "participacion", 2, "Concepto 2", 5]]
+        ["group", "0", 1, "Concepto 0", 12],
+        ["group", "0", 2, "Concepto 2", 10],
+        ["theme", "participacion", 1, "Concepto 0", 6],
+        ["theme", "participacion", 2, "Concepto 2", 5],
+    ]
 
 
 def test_prompt_points_without_prompts_leave_groups_whole():

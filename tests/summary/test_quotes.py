@@ -25,12 +25,16 @@ def _units(n_topics: int, per_topic: int, dim: int = 16, seed: int = 0) -> tuple
     vectors = centres[topics] + 0.3 * rng.normal(size=(len(topics), dim))
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     ids = [f"u{i:05d}" for i in range(len(topics))]
-    units = pd.DataFrame({
-        schema.TOPIC_ID: pd.array(topics, dtype="Int64"),
-        schema.THEMES: ["open_data" if t % 2 else "health;open_data" for t in topics],
-        schema.TEXT_REDACTED: [f"A comment of topic {t} that is long enough to be quoted, number {i}" for i, t in enumerate(topics)],
-        schema.PII_COUNT: 0, schema.CAMPAIGN: False,
-    }, index=pd.Index(ids, name=schema.COMMENT_ID))
+    units = pd.DataFrame(
+        {
+            schema.TOPIC_ID: pd.array(topics, dtype="Int64"),
+            schema.THEMES: ["open_data" if t % 2 else "health;open_data" for t in topics],
+            schema.TEXT_REDACTED: [f"A comment of topic {t} that is long enough to be quoted, number {i}" for i, t in enumerate(topics)],
+            schema.PII_COUNT: 0,
+            schema.CAMPAIGN: False,
+        },
+        index=pd.Index(ids, name=schema.COMMENT_ID),
+    )
     return units, vectors.astype(np.float32)
 
 
@@ -70,7 +74,7 @@ def test_quotes_centre_of_merged_topics_is_the_weighted_mean():
     original = units[schema.TOPIC_ID].astype("int64").astype(str)
     merged = units.index[units[schema.TOPIC_ID].isin([0, 1])]  # a review merged topic 1 into 0
     centre = group_centre(pool, "topic", "0", merged, original)
-    assert np.allclose(centre, vectors[: 60].mean(axis=0), atol=1e-5)
+    assert np.allclose(centre, vectors[:60].mean(axis=0), atol=1e-5)
     assert group_centre(pool, "topic", "2", units.index[units[schema.TOPIC_ID] == 2], original) is pool.centres[("topic", "2")]
     quotes = list(choose_quotes(units, pool, "topic", {"0": merged}, 4, original=original))
     assert len(quotes) == 4 and {units.loc[c, schema.TOPIC_ID] for _, _, c in quotes} <= {0, 1}

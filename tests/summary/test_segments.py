@@ -24,12 +24,25 @@ def _row(table, segment, theme, level="theme"):
 
 def test_segments_known_difference_is_significant():
     # Norte: 60 of 100 raise water; Sur and Centro: 10 of 100. Health is 30% everywhere.
-    cells = {("Norte", "water"): 60, ("Norte", "health"): 30, ("Norte", "other"): 10,
-             ("Sur", "water"): 10, ("Sur", "health"): 30, ("Sur", "other"): 60,
-             ("Centro", "water"): 10, ("Centro", "health"): 30, ("Centro", "other"): 60}
+    cells = {
+        ("Norte", "water"): 60,
+        ("Norte", "health"): 30,
+        ("Norte", "other"): 10,
+        ("Sur", "water"): 10,
+        ("Sur", "health"): 30,
+        ("Sur", "other"): 60,
+        ("Centro", "water"): 10,
+        ("Centro", "health"): 30,
+        ("Centro", "other"): 60,
+    }
     table = theme_segment_table(segment_frame(cells), "region", alpha=0.05, min_count=5)
     north = _row(table, "Norte", "water")
-    assert (north["unique_contributions"], north["segment_unique"], north["share_in_segment"], north["share_overall"]) == (60, 100, 0.6, 0.2667)
+    assert (north["unique_contributions"], north["segment_unique"], north["share_in_segment"], north["share_overall"]) == (
+        60,
+        100,
+        0.6,
+        0.2667,
+    )
     assert north["lift"] == pytest.approx(2.25, abs=1e-3) and north["test"] == "chi2"
     assert north["p_adjusted"] < 1e-10 and north["significant"]
     assert _row(table, "Sur", "water")["significant"] and _row(table, "Sur", "water")["lift"] < 1  # under-represented, also significant
@@ -83,8 +96,16 @@ def test_segments_chi2_matches_scipy():
 
 def test_segments_theme_family_pools_sub_themes():
     # Neither sub-theme alone reaches 5 in A, together they do; a comment with both counts once.
-    frame = segment_frame({("A", "hospitals"): 3, ("A", "medicines"): 2, ("A", "hospitals;medicines"): 1, ("A", "other"): 14,
-                           ("B", "hospitals"): 1, ("B", "other"): 99})
+    frame = segment_frame(
+        {
+            ("A", "hospitals"): 3,
+            ("A", "medicines"): 2,
+            ("A", "hospitals;medicines"): 1,
+            ("A", "other"): 14,
+            ("B", "hospitals"): 1,
+            ("B", "other"): 99,
+        }
+    )
     families = theme_families(taxonomy(with_family=True))
     assert families == {"open_data": [], "health": ["health"], "hospitals": ["health"], "medicines": ["health"]}
     table = theme_segment_table(frame, "region", alpha=0.05, min_count=5, families=families)
@@ -105,23 +126,48 @@ def test_segments_self_evident_finding_is_dropped_and_said_in_the_method(tmp_pat
     from tests.report.frames import taxonomy
 
     # "Salud pública" raises health 90%, the rest 20%; "Norte" raises open data 80%, the rest 10%: both significant.
-    cells = {("Salud pública", "health"): 90, ("Salud pública", "other"): 10, ("Norte", "open_data"): 80, ("Norte", "other"): 20,
-             ("Sur", "health"): 20, ("Sur", "open_data"): 10, ("Sur", "other"): 70}
+    cells = {
+        ("Salud pública", "health"): 90,
+        ("Salud pública", "other"): 10,
+        ("Norte", "open_data"): 80,
+        ("Norte", "other"): 20,
+        ("Sur", "health"): 20,
+        ("Sur", "open_data"): 10,
+        ("Sur", "other"): 70,
+    }
     frame = segment_frame(cells)
     frame[schema.EXCLUDED_STAGE] = ""
     frame[schema.DUP_COUNT] = 1
-    summary = summarise(frame, topic_info=None, taxonomy=taxonomy(), quote_pool=None, cfg=SummariseConfig(min_segment_count=5),
-                        accounting=row_accounting(frame), segment_columns=["region"], lang="es")
+    summary = summarise(
+        frame,
+        topic_info=None,
+        taxonomy=taxonomy(),
+        quote_pool=None,
+        cfg=SummariseConfig(min_segment_count=5),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang="es",
+    )
     table = summary.tables["theme_segment"].set_index(["segment", "theme_id", "level"])
     assert table.loc[("Salud pública", "health", "theme"), "significant"]
     assert table.loc[("Salud pública", "health", "theme"), "self_evident"]
     assert not table.loc[("Salud pública", "health", "theme"), "material"]
     assert table.loc[("Norte", "open_data", "theme"), "material"] and not table.loc[("Norte", "open_data", "theme"), "self_evident"]
     assert summary.facts["self_evident_dropped"] == 1
-    for lang, sentence in (("es", "Se omitió 1 diferencia evidente por definición"), ("pt", "Foi omitida 1 diferença evidente"),
-                           ("en", "1 difference was left out as self-evident")):
-        content = build_content(summary.tables, {**summary.facts, "lang": lang}, lang=lang, source="x.csv", taxonomy=taxonomy(),
-                                settings=report_settings(PipelineConfig(), taxonomy(), lang), warnings=[])
+    for lang, sentence in (
+        ("es", "Se omitió 1 diferencia evidente por definición"),
+        ("pt", "Foi omitida 1 diferença evidente"),
+        ("en", "1 difference was left out as self-evident"),
+    ):
+        content = build_content(
+            summary.tables,
+            {**summary.facts, "lang": lang},
+            lang=lang,
+            source="x.csv",
+            taxonomy=taxonomy(),
+            settings=report_settings(PipelineConfig(), taxonomy(), lang),
+            warnings=[],
+        )
         text = render_markdown(content)
         assert sentence in text
     # Accents, case and plurals fold; unrelated names and stop words do not match.

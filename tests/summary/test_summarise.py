@@ -14,8 +14,14 @@ from tests.report.frames import golden_frame, summary_inputs
 @pytest.fixture(scope="module")
 def golden():
     frame = golden_frame()
-    summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(min_segment_count=1), accounting=row_accounting(frame),
-                        segment_columns=["region"], lang="es")
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region"],
+        lang="es",
+    )
     return frame, summary
 
 
@@ -26,8 +32,19 @@ def _records(table: pd.DataFrame, columns: list[str]) -> list[tuple]:
 def test_summarise_table_names_and_order(golden):
     _, summary = golden
     assert list(summary.tables) == [
-        "overview", "languages", "segment_region", "topic_groups", "topics", "themes", "topic_theme", "theme_segment", "quotes", "key_points",
-        "campaigns", "exclusions", "privacy",
+        "overview",
+        "languages",
+        "segment_region",
+        "topic_groups",
+        "topics",
+        "themes",
+        "topic_theme",
+        "theme_segment",
+        "quotes",
+        "key_points",
+        "campaigns",
+        "exclusions",
+        "privacy",
     ]
 
 
@@ -35,9 +52,20 @@ def test_summarise_overview_golden(golden):
     _, summary = golden
     overview = dict(zip(summary.tables["overview"]["metric"], summary.tables["overview"]["value"]))
     assert overview == {
-        "contributions": 9, "analysed": 7, "unique_contributions": 6, "duplicate_copies": 1, "excluded": 2,
-        "excluded_empty": 1, "excluded_language": 1, "campaigns": 1, "campaign_contributions": 2, "campaign_unique_contributions": 1,
-        "topics": 2, "outlier_share": 0.1429, "share_with_theme": 0.8571, "comments_with_personal_data": 1,
+        "contributions": 9,
+        "analysed": 7,
+        "unique_contributions": 6,
+        "duplicate_copies": 1,
+        "excluded": 2,
+        "excluded_empty": 1,
+        "excluded_language": 1,
+        "campaigns": 1,
+        "campaign_contributions": 2,
+        "campaign_unique_contributions": 1,
+        "topics": 2,
+        "outlier_share": 0.1429,
+        "share_with_theme": 0.8571,
+        "comments_with_personal_data": 1,
     }
     assert overview["contributions"] == overview["analysed"] + overview["excluded"]
 
@@ -46,21 +74,49 @@ def test_summarise_participation_golden(golden):
     _, summary = golden
     cols = ["contributions", "analysed", "unique_contributions", "excluded", "share_of_analysed", "share_of_unique"]
     assert _records(summary.tables["languages"], ["lang", *cols]) == [
-        ("es", 4, 3, 2, 1, 0.4286, 0.3333), ("en", 2, 2, 2, 0, 0.2857, 0.3333), ("pt", 2, 2, 2, 0, 0.2857, 0.3333), ("other", 1, 0, 0, 1, 0.0, 0.0),
+        ("es", 4, 3, 2, 1, 0.4286, 0.3333),
+        ("en", 2, 2, 2, 0, 0.2857, 0.3333),
+        ("pt", 2, 2, 2, 0, 0.2857, 0.3333),
+        ("other", 1, 0, 0, 1, 0.0, 0.0),
     ]
     # Blank metadata is its own value, listed last.
     assert _records(summary.tables["segment_region"], ["region", *cols]) == [
-        ("Norte", 5, 4, 3, 1, 0.5714, 0.5), ("Sur", 3, 3, 3, 0, 0.4286, 0.5), ("(blank)", 1, 0, 0, 1, 0.0, 0.0),
+        ("Norte", 5, 4, 3, 1, 0.5714, 0.5),
+        ("Sur", 3, 3, 3, 0, 0.4286, 0.5),
+        ("(blank)", 1, 0, 0, 1, 0.0, 0.0),
     ]
 
 
 def test_summarise_topics_golden(golden):
     _, summary = golden
     topics = summary.tables["topics"]
-    cols = ["topic_id", "label", "topic_group_id", "topic_group_label", "contributions", "unique_contributions", "share", "share_unique",
-            "languages", "top_themes", "top_theme_names"]
+    cols = [
+        "topic_id",
+        "label",
+        "topic_group_id",
+        "topic_group_label",
+        "contributions",
+        "unique_contributions",
+        "share",
+        "share_unique",
+        "languages",
+        "top_themes",
+        "top_theme_names",
+    ]
     assert _records(topics, cols) == [
-        (0, "Datos abiertos del presupuesto", 0, "Datos abiertos", 3, 2, 0.4286, 0.3333, "es 67%, pt 33%", "open_data, health", "Datos abiertos, Salud"),
+        (
+            0,
+            "Datos abiertos del presupuesto",
+            0,
+            "Datos abiertos",
+            3,
+            2,
+            0.4286,
+            0.3333,
+            "es 67%, pt 33%",
+            "open_data, health",
+            "Datos abiertos, Salud",
+        ),
         (1, "Hospital", 1, "Hospitales", 3, 3, 0.4286, 0.5, "en 33%, es 33%, pt 33%", "health, open_data", "Salud, Datos abiertos"),
         (-1, "Sin tópico claro", -1, "Sin tópico claro", 1, 1, 0.1429, 0.1667, "en 100%", "", ""),
     ]
@@ -72,10 +128,16 @@ def test_summarise_topic_labels_follow_report_language():
     frame = golden_frame()
     labels = {}
     for lang in ("es", "pt", "en"):
-        summary = summarise(frame, **summary_inputs(frame), cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang=lang)
+        summary = summarise(
+            frame, **summary_inputs(frame), cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang=lang
+        )
         labels[lang] = summary.tables["topics"].set_index("topic_id")["label"].to_dict()
     # The names stored per language at analysis time; a language the topic has no name in gets its main language's.
-    assert (labels["es"][0], labels["pt"][0], labels["en"][0]) == ("Datos abiertos del presupuesto", "Dados abertos da saúde", "Datos abiertos del presupuesto")
+    assert (labels["es"][0], labels["pt"][0], labels["en"][0]) == (
+        "Datos abiertos del presupuesto",
+        "Dados abertos da saúde",
+        "Datos abiertos del presupuesto",
+    )
     assert (labels["es"][1], labels["pt"][1], labels["en"][1]) == ("Hospital", "Filas de espera", "Hospital waiting lists")
     assert labels["pt"][-1] == "Sem tópico claro" and labels["en"][-1] == "No clear topic"
 
@@ -83,11 +145,18 @@ def test_summarise_topic_labels_follow_report_language():
 def test_summarise_groups_and_key_points_golden(golden):
     frame, summary = golden
     groups = summary.tables["topic_groups"]
-    assert _records(groups, ["topic_group_id", "label", "topics", "topic_ids", "contributions", "unique_contributions", "share_unique"]) == [
-        (0, "Datos abiertos", 1, "0", 3, 2, 0.3333), (1, "Hospitales", 1, "1", 3, 3, 0.5), (-1, "Sin tópico claro", 0, "-1", 1, 1, 0.1667),
+    assert _records(
+        groups, ["topic_group_id", "label", "topics", "topic_ids", "contributions", "unique_contributions", "share_unique"]
+    ) == [
+        (0, "Datos abiertos", 1, "0", 3, 2, 0.3333),
+        (1, "Hospitales", 1, "1", 3, 3, 0.5),
+        (-1, "Sin tópico claro", 0, "-1", 1, 1, 0.1667),
     ]
     points = summary.tables["key_points"]
-    assert _records(points, ["scope", "group_id", "group_name", "contributions"]) == [("group", "1", "Hospitales", 3), ("theme", "open_data", "Datos abiertos", 3)]
+    assert _records(points, ["scope", "group_id", "group_name", "contributions"]) == [
+        ("group", "1", "Hospitales", 3),
+        ("theme", "open_data", "Datos abiertos", 3),
+    ]
     for _, point in points.iterrows():
         assert point["statement"] in frame.loc[point["comment_id"], "text_redacted"]
 
@@ -107,8 +176,14 @@ def test_summarise_parent_theme_counts_with_its_subthemes_once():
     frame = golden_frame()
     frame.loc["c04", "themes"] = "hospitals"  # a sub-theme of health
     frame.loc["c05", "themes"] = "hospitals;health"  # both: counted once for the family
-    summary = summarise(frame, **summary_inputs(frame, with_family=True), cfg=SummariseConfig(), accounting=row_accounting(frame),
-                        segment_columns=[], lang="es")
+    summary = summarise(
+        frame,
+        **summary_inputs(frame, with_family=True),
+        cfg=SummariseConfig(),
+        accounting=row_accounting(frame),
+        segment_columns=[],
+        lang="es",
+    )
     themes = summary.tables["themes"].set_index("theme_id")
     assert themes.loc["health", "unique_contributions"] == 3  # c03, c05, c09 name health itself
     assert themes.loc["health", "unique_with_subthemes"] == 4  # plus c04 through its sub-theme, c05 once
@@ -121,8 +196,10 @@ def test_summarise_topic_theme_golden(golden):
     cols = ["topic_id", "theme_id", "contributions", "unique_contributions", "share_of_topic", "share_of_theme"]
     assert _records(summary.tables["topic_theme"], cols) == [
         (-1, "other", 1, 1, 1.0, 1.0),
-        (0, "open_data", 3, 2, 1.0, 0.75), (0, "health", 1, 1, 0.3333, 0.25),
-        (1, "health", 3, 3, 1.0, 0.75), (1, "open_data", 1, 1, 0.3333, 0.25),
+        (0, "open_data", 3, 2, 1.0, 0.75),
+        (0, "health", 1, 1, 0.3333, 0.25),
+        (1, "health", 3, 3, 1.0, 0.75),
+        (1, "open_data", 1, 1, 0.3333, 0.25),
     ]
 
 
@@ -140,7 +217,8 @@ def test_summarise_theme_segment_counts_copies_once(golden):
 def test_summarise_exclusions_privacy_campaigns_golden(golden):
     _, summary = golden
     assert _records(summary.tables["exclusions"], ["reason", "stage", "rows", "share_of_input", "example_comment_ids"]) == [
-        ("empty", "ingest", 1, 0.1111, "c07"), ("language", "language", 1, 0.1111, "c08"),
+        ("empty", "ingest", 1, 0.1111, "c07"),
+        ("language", "language", 1, 0.1111, "c08"),
     ]
     privacy = summary.tables["privacy"]
     from consultnlp.privacy import PII_KINDS
@@ -149,8 +227,22 @@ def test_summarise_exclusions_privacy_campaigns_golden(golden):
     assert _records(privacy.head(2), ["kind", "checked", "occurrences", "comments"]) == [("EMAIL", True, 1, 1), ("PHONE", True, 0, 0)]
     assert privacy["kind"].tolist()[1:] == [k for k in PII_KINDS if k != "EMAIL"] and privacy["occurrences"].sum() == 1
     campaigns = summary.tables["campaigns"]
-    assert _records(campaigns, ["campaign_id", "contributions", "distinct_variants", "share_of_analysed", "languages", "topic_id",
-                                "themes", "top_region", "top_region_share", "representative_id", "variant_examples"]) == [
+    assert _records(
+        campaigns,
+        [
+            "campaign_id",
+            "contributions",
+            "distinct_variants",
+            "share_of_analysed",
+            "languages",
+            "topic_id",
+            "themes",
+            "top_region",
+            "top_region_share",
+            "representative_id",
+            "variant_examples",
+        ],
+    ) == [
         ("K1", 2, 1, 0.2857, "es", 0, "open_data", "Norte", 1.0, "c01", ""),
     ]
 
@@ -173,9 +265,13 @@ def test_summarise_quotes_are_redacted_traceable_and_exclude_outliers(golden):
 def test_summarise_segment_table_names_are_safe_unique_and_fit_a_sheet_name():
     long = "pregunta_sobre_el_tipo_de_participante"
     assert segment_table_names(["región", "tipo/participante", "tipo_participante", "=cmd|' /C calc'!A0", "", long, long + "_2"]) == {
-        "región": "segment_región", "tipo/participante": "segment_tipo_participante",
-        "tipo_participante": "segment_tipo_participante_2", "=cmd|' /C calc'!A0": "segment_cmd_C_calc_A0", "": "segment_column",
-        long: "segment_pregunta_sobre_el_tipo", long + "_2": "segment_pregunta_sobre_el_tip_2",
+        "región": "segment_región",
+        "tipo/participante": "segment_tipo_participante",
+        "tipo_participante": "segment_tipo_participante_2",
+        "=cmd|' /C calc'!A0": "segment_cmd_C_calc_A0",
+        "": "segment_column",
+        long: "segment_pregunta_sobre_el_tipo",
+        long + "_2": "segment_pregunta_sobre_el_tip_2",
     }
 
 
@@ -183,27 +279,78 @@ def test_summarise_significant_but_immaterial_finding_is_not_stated():
     """A p-value alone is not a finding: a cell needs enough unique contributions and enough percentage points."""
     from consultnlp.summary import material_findings
 
-    table = pd.DataFrame([
-        # significant, 150 unique, +12 points: stated
-        {"segment": "Norte", "theme_id": "health", "level": "theme", "significant": True, "unique_contributions": 150,
-         "share_in_segment": 0.32, "share_overall": 0.20},
-        # significant, but +0.3 points ("Beneficiarios finales 0,5% vs 0,2%"): not stated
-        {"segment": "Sur", "theme_id": "beneficial_ownership", "level": "theme", "significant": True, "unique_contributions": 25,
-         "share_in_segment": 0.005, "share_overall": 0.002},
-        # significant, big difference, but 6 contributions: not stated
-        {"segment": "Este", "theme_id": "water", "level": "theme", "significant": True, "unique_contributions": 6,
-         "share_in_segment": 0.60, "share_overall": 0.10},
-        # a missing value is never a finding ("(sem dado)" 35.7 times more often)
-        {"segment": "(blank)", "theme_id": "health", "level": "theme", "significant": True, "unique_contributions": 300,
-         "share_in_segment": 0.90, "share_overall": 0.20},
-        # a theme with sub-themes is stated on its family row only
-        {"segment": "Norte", "theme_id": "anticorruption", "level": "theme", "significant": True, "unique_contributions": 90,
-         "share_in_segment": 0.30, "share_overall": 0.10},
-        {"segment": "Norte", "theme_id": "anticorruption", "level": "family", "significant": True, "unique_contributions": 120,
-         "share_in_segment": 0.40, "share_overall": 0.15},
-        # not significant: never stated
-        {"segment": "Oeste", "theme_id": "health", "level": "theme", "significant": False, "unique_contributions": 400,
-         "share_in_segment": 0.50, "share_overall": 0.20},
-    ])
+    table = pd.DataFrame(
+        [
+            # significant, 150 unique, +12 points: stated
+            {
+                "segment": "Norte",
+                "theme_id": "health",
+                "level": "theme",
+                "significant": True,
+                "unique_contributions": 150,
+                "share_in_segment": 0.32,
+                "share_overall": 0.20,
+            },
+            # significant, but +0.3 points ("Beneficiarios finales 0,5% vs 0,2%"): not stated
+            {
+                "segment": "Sur",
+                "theme_id": "beneficial_ownership",
+                "level": "theme",
+                "significant": True,
+                "unique_contributions": 25,
+                "share_in_segment": 0.005,
+                "share_overall": 0.002,
+            },
+            # significant, big difference, but 6 contributions: not stated
+            {
+                "segment": "Este",
+                "theme_id": "water",
+                "level": "theme",
+                "significant": True,
+                "unique_contributions": 6,
+                "share_in_segment": 0.60,
+                "share_overall": 0.10,
+            },
+            # a missing value is never a finding ("(sem dado)" 35.7 times more often)
+            {
+                "segment": "(blank)",
+                "theme_id": "health",
+                "level": "theme",
+                "significant": True,
+                "unique_contributions": 300,
+                "share_in_segment": 0.90,
+                "share_overall": 0.20,
+            },
+            # a theme with sub-themes is stated on its family row only
+            {
+                "segment": "Norte",
+                "theme_id": "anticorruption",
+                "level": "theme",
+                "significant": True,
+                "unique_contributions": 90,
+                "share_in_segment": 0.30,
+                "share_overall": 0.10,
+            },
+            {
+                "segment": "Norte",
+                "theme_id": "anticorruption",
+                "level": "family",
+                "significant": True,
+                "unique_contributions": 120,
+                "share_in_segment": 0.40,
+                "share_overall": 0.15,
+            },
+            # not significant: never stated
+            {
+                "segment": "Oeste",
+                "theme_id": "health",
+                "level": "theme",
+                "significant": False,
+                "unique_contributions": 400,
+                "share_in_segment": 0.50,
+                "share_overall": 0.20,
+            },
+        ]
+    )
     stated = material_findings(table, SummariseConfig(), parents={"anticorruption"})
     assert stated.tolist() == [True, False, False, False, False, True, False]

@@ -60,31 +60,50 @@ def test_supports_without_counts_leave_quotes_as_chosen(tmp_path):
 
 
 def test_supports_of_a_unit_sum_its_copies_and_skip_excluded_rows():
-    frame = pd.DataFrame({
-        schema.SUPPORTS: pd.array([3, 4, pd.NA, pd.NA, 5], dtype="Int64"), schema.DUP_GROUP: [0, 0, 1, 1, 2],
-        schema.EXCLUDED: ["", "", "", "", "junk"],
-    }, index=pd.Index(["a", "b", "c", "d", "e"], name=schema.COMMENT_ID))
+    frame = pd.DataFrame(
+        {
+            schema.SUPPORTS: pd.array([3, 4, pd.NA, pd.NA, 5], dtype="Int64"),
+            schema.DUP_GROUP: [0, 0, 1, 1, 2],
+            schema.EXCLUDED: ["", "", "", "", "junk"],
+        },
+        index=pd.Index(["a", "b", "c", "d", "e"], name=schema.COMMENT_ID),
+    )
     supports = unit_supports(frame)
     assert supports.loc["a"] == 7 and supports.loc["b"] == 7  # two copies of one text: their supports together
     assert pd.isna(supports.loc["c"]) and "e" not in supports  # none is not 0; an excluded row counts for nothing
 
 
 def test_supports_order_key_points_after_their_counts():
-    frame = pd.DataFrame({
-        schema.SUPPORTS: pd.array([1, 50, 2, 2, pd.NA, 9], dtype="Int64"), schema.EXCLUDED: "",
-    }, index=pd.Index(["a", "b", "c", "d", "e", "f"], name=schema.COMMENT_ID))
-    points = pd.DataFrame({
-        "scope": ["group", "group", "group", "group", "theme"], "group_id": ["0", "0", "0", "0", "health"], "rank": [1, 2, 3, 4, 1],
-        "statement": ["s1", "s2", "s3", "s4", "s5"], "comment_id": ["a", "c", "b", "e", "f"],
-        "contributions": [5, 3, 3, 3, 3], "unique_contributions": [3, 2, 2, 2, 3],
-        "comment_ids": ["a;c;d", "c;d", "b;a", "e", "f"],
-    })
+    frame = pd.DataFrame(
+        {
+            schema.SUPPORTS: pd.array([1, 50, 2, 2, pd.NA, 9], dtype="Int64"),
+            schema.EXCLUDED: "",
+        },
+        index=pd.Index(["a", "b", "c", "d", "e", "f"], name=schema.COMMENT_ID),
+    )
+    points = pd.DataFrame(
+        {
+            "scope": ["group", "group", "group", "group", "theme"],
+            "group_id": ["0", "0", "0", "0", "health"],
+            "rank": [1, 2, 3, 4, 1],
+            "statement": ["s1", "s2", "s3", "s4", "s5"],
+            "comment_id": ["a", "c", "b", "e", "f"],
+            "contributions": [5, 3, 3, 3, 3],
+            "unique_contributions": [3, 2, 2, 2, 3],
+            "comment_ids": ["a;c;d", "c;d", "b;a", "e", "f"],
+        }
+    )
     table = key_points_table(frame, points, names={})
     # More contributions first, whatever their supports; among equals the most supported; a point with none last.
     assert table["statement"].tolist() == ["s1", "s3", "s2", "s4", "s5"]
     assert table["rank"].tolist() == [1, 2, 3, 4, 1]
     assert table[["contributions", "unique_contributions", "comment_ids"]].values.tolist() == [
-        [5, 3, "a;c;d"], [3, 2, "b;a"], [3, 2, "c;d"], [3, 2, "e"], [3, 3, "f"]]
+        [5, 3, "a;c;d"],
+        [3, 2, "b;a"],
+        [3, 2, "c;d"],
+        [3, 2, "e"],
+        [3, 3, "f"],
+    ]
     unchanged = key_points_table(frame.drop(columns=schema.SUPPORTS), points, names={})
     assert unchanged["statement"].tolist() == ["s1", "s2", "s3", "s4", "s5"]
 

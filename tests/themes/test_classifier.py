@@ -22,10 +22,16 @@ from consultnlp.themes.training import evaluate_model, load_model, train_and_sav
 
 runner = CliRunner()
 VOCAB = {
-    "q1": {"water": ["agua", "pozo", "sequía", "río", "cañería"], "school": ["escuela", "profesor", "aula", "libros", "liceo"],
-           "road": ["camino", "puente", "bache", "asfalto", "vereda"]},
-    "q2": {"crime": ["robo", "policía", "asalto", "delito", "carabineros"], "clinic": ["hospital", "médico", "consulta", "remedios", "enfermera"],
-           "school": ["escuela", "profesor", "aula", "libros", "liceo"]},
+    "q1": {
+        "water": ["agua", "pozo", "sequía", "río", "cañería"],
+        "school": ["escuela", "profesor", "aula", "libros", "liceo"],
+        "road": ["camino", "puente", "bache", "asfalto", "vereda"],
+    },
+    "q2": {
+        "crime": ["robo", "policía", "asalto", "delito", "carabineros"],
+        "clinic": ["hospital", "médico", "consulta", "remedios", "enfermera"],
+        "school": ["escuela", "profesor", "aula", "libros", "liceo"],
+    },
 }
 FILLER = ["el", "la", "barrio", "gente", "queremos", "mejor", "pedimos", "urgente", "comuna", "vecinos", "siempre", "nunca"]
 
@@ -66,7 +72,10 @@ def test_themes_train_save_load_evaluate_toy(toy_model: Path):
     assert {"training_seconds", "peak_memory_mb", "versions", "settings", "serialisation"} <= set(card)
     card_md = (toy_model / "model_card.md").read_text()
     assert card_md.startswith("# Theme classifier `toy`")
-    assert "- Method: word 1-2-gram and character 2-5-gram TF-IDF into a one-hidden-layer network (256 ReLU units); within a question" in card_md
+    assert (
+        "- Method: word 1-2-gram and character 2-5-gram TF-IDF into a one-hidden-layer network (256 ReLU units); within a question"
+        in card_md
+    )
     model, _ = load_model(toy_model)
     assert list(model.classes_) == card["classes"]
     metrics = evaluate_model(toy_model, _data(toy_frame(20, seed=2), group_column="pregunta"))
@@ -162,8 +171,15 @@ def test_themes_stage_supervised_tags_with_model_and_question(toy_model: Path):
     texts = ["agua pozo sequía río barrio", "agua pozo sequía río barrio", "robo asalto carabineros"]
     index = pd.Index(["a", "b", "c"], name=schema.COMMENT_ID)
     frame = pd.DataFrame(
-        {schema.TEXT_REDACTED: texts, schema.LANG: "es", schema.LEMMAS: "", "pregunta": ["q1", "q2", "q2"],
-         schema.EXCLUDED: "", schema.EXCLUDED_STAGE: ""}, index=index,
+        {
+            schema.TEXT_REDACTED: texts,
+            schema.LANG: "es",
+            schema.LEMMAS: "",
+            "pregunta": ["q1", "q2", "q2"],
+            schema.EXCLUDED: "",
+            schema.EXCLUDED_STAGE: "",
+        },
+        index=index,
     )
     context = RunContext()
     config = ThemesConfig(method="supervised", model=str(toy_model), group_column="pregunta")
@@ -199,12 +215,31 @@ def test_themes_cli_train_and_evaluate(tmp_path: Path):
 def test_themes_cli_errors_are_one_line(tmp_path: Path):
     data = tmp_path / "d.csv"
     toy_frame(5, seed=8).to_csv(data, index=False)
-    bad_column = runner.invoke(app, ["themes", "train", str(data), "--out", str(tmp_path / "m"), "--text-column", "texto",
-                                     "--label-column", "label", "--no-cache", "-q"])
+    bad_column = runner.invoke(
+        app,
+        [
+            "themes",
+            "train",
+            str(data),
+            "--out",
+            str(tmp_path / "m"),
+            "--text-column",
+            "texto",
+            "--label-column",
+            "label",
+            "--no-cache",
+            "-q",
+        ],
+    )
     assert bad_column.exit_code == 1
-    assert bad_column.output.strip() == 'Error: d.csv has no column "label". Found: texto, tema, pregunta. Use --label-column with one of them.'
-    no_model = runner.invoke(app, ["themes", "evaluate", str(tmp_path / "nope"), str(data), "--text-column", "texto",
-                                   "--label-column", "tema", "--no-cache", "-q"])
+    assert (
+        bad_column.output.strip()
+        == 'Error: d.csv has no column "label". Found: texto, tema, pregunta. Use --label-column with one of them.'
+    )
+    no_model = runner.invoke(
+        app,
+        ["themes", "evaluate", str(tmp_path / "nope"), str(data), "--text-column", "texto", "--label-column", "tema", "--no-cache", "-q"],
+    )
     assert no_model.exit_code == 1
     assert no_model.output.strip().startswith(f"Error: theme model {tmp_path / 'nope'} does not exist. Train one with:")
 

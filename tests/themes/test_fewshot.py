@@ -49,8 +49,11 @@ def test_themes_analyst_corrections_change_the_next_runs_tags(write_file):
     assert before.themes == []
     # The analyst set two other comments of the run right: they become examples of "transporte".
     review = {"C-1": ["transporte"], "C-2": ["transporte"], "C-3": ["agua"], "C-404": ["salud"]}
-    texts = {"C-1": "La micro de mi barrio pasa cada media hora y va llena.", "C-2": "Los buses nocturnos no pasan nunca.",
-             "C-3": "Sale agua turbia de la llave."}
+    texts = {
+        "C-1": "La micro de mi barrio pasa cada media hora y va llena.",
+        "C-2": "Los buses nocturnos no pasan nunca.",
+        "C-3": "Sale agua turbia de la llave.",
+    }
     learned, added, missing = with_examples(taxonomy, review, texts, {"C-1": "es", "C-2": "es", "C-3": "es"})
     assert added == {"transporte": 2, "agua": 1} and missing == ["C-404"]
     after = CodebookTagger(learned).fit([comment], encoder).assign(encoder.encode([comment]), [comment], ["es"], [{}], [9])[0]
@@ -61,7 +64,9 @@ def test_themes_learn_cli_writes_a_valid_codebook(write_file, tmp_path):
     run = tmp_path / "run"
     run.mkdir()
     (run / "manifest.json").write_text(json.dumps({"config": {"themes": {"taxonomy": str(write_file("ciudad.yaml", CODEBOOK))}}}))
-    pd.DataFrame({"comment_id": ["C-1", "C-2"], "text_redacted": ["La micro va llena.", "Sin agua."], "lang": ["es", "es"]}).to_parquet(run / "comments.parquet")
+    pd.DataFrame({"comment_id": ["C-1", "C-2"], "text_redacted": ["La micro va llena.", "Sin agua."], "lang": ["es", "es"]}).to_parquet(
+        run / "comments.parquet"
+    )
     (run / "themes_review.yaml").write_text("comments:\n  C-1: [transporte]\n  C-2: [agua]\n  C-9: [salud]\n")
     runner = CliRunner()
     result = runner.invoke(app, ["themes", "learn", str(run), "--out", str(tmp_path / "learned.yaml")])
@@ -76,19 +81,42 @@ def test_themes_learn_cli_writes_a_valid_codebook(write_file, tmp_path):
 
 def test_themes_evaluate_a_codebook_against_its_baseline(write_file, tmp_path):
     base = write_file("ciudad.yaml", CODEBOOK)
-    learned = write_file("learned.yaml", CODEBOOK.replace(
-        "    name: {es: Transporte público}\n",
-        "    name: {es: Transporte público}\n    examples: {es: [\"La micro de mi barrio pasa cada media hora y va llena.\", \"Los buses nocturnos no pasan nunca.\"]}\n",
-    ))
-    data = write_file("labelled.csv", (
-        "text,theme\n"
-        "El bus de la línea 5 pasa cada cuarenta minutos y el metro va repleto.,transporte\n"
-        "La micro 210 no pasa los domingos y hay que caminar veinte cuadras.,transporte\n"
-        "Llevamos tres días sin agua potable en la población.,agua\n"
-        "Esperé ocho meses por una hora con el cardiólogo en el hospital.,salud\n"
-    ))
-    result = CliRunner().invoke(app, ["themes", "evaluate", str(learned), str(data), "--text-column", "text", "--label-column", "theme",
-                                      "--baseline", str(base), "--out", str(tmp_path / "m.json"), "--quiet", "--no-cache"])
+    learned = write_file(
+        "learned.yaml",
+        CODEBOOK.replace(
+            "    name: {es: Transporte público}\n",
+            '    name: {es: Transporte público}\n    examples: {es: ["La micro de mi barrio pasa cada media hora y va llena.", "Los buses nocturnos no pasan nunca."]}\n',
+        ),
+    )
+    data = write_file(
+        "labelled.csv",
+        (
+            "text,theme\n"
+            "El bus de la línea 5 pasa cada cuarenta minutos y el metro va repleto.,transporte\n"
+            "La micro 210 no pasa los domingos y hay que caminar veinte cuadras.,transporte\n"
+            "Llevamos tres días sin agua potable en la población.,agua\n"
+            "Esperé ocho meses por una hora con el cardiólogo en el hospital.,salud\n"
+        ),
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            "themes",
+            "evaluate",
+            str(learned),
+            str(data),
+            "--text-column",
+            "text",
+            "--label-column",
+            "theme",
+            "--baseline",
+            str(base),
+            "--out",
+            str(tmp_path / "m.json"),
+            "--quiet",
+            "--no-cache",
+        ],
+    )
     assert result.exit_code == 0, result.output
     metrics = json.loads((tmp_path / "m.json").read_text())
     with_examples_, names_only = metrics[str(learned)], metrics[str(base)]
@@ -97,5 +125,7 @@ def test_themes_evaluate_a_codebook_against_its_baseline(write_file, tmp_path):
     assert with_examples_["recall"] > names_only["recall"]
     assert result.output.splitlines()[-1].startswith("difference  ")
     wrong = write_file("wrong.csv", "text,theme\nAlgo.,buses\n")
-    bad = CliRunner().invoke(app, ["themes", "evaluate", str(base), str(wrong), "--text-column", "text", "--label-column", "theme", "--quiet", "--no-cache"])
+    bad = CliRunner().invoke(
+        app, ["themes", "evaluate", str(base), str(wrong), "--text-column", "text", "--label-column", "theme", "--quiet", "--no-cache"]
+    )
     assert bad.exit_code == 1 and "labels buses are not themes of 'ciudad'" in bad.output

@@ -29,9 +29,7 @@ def test_themes_chile_sample_top5_within_question_above_floor():
     columns = dict(text_column="fundamento", label_column="concepto", group_column="tema")
     train, test = labelled_from_frame(train_frame, **columns), labelled_from_frame(test_frame, **columns)
     encoder = model_encoder()
-    model = ThemeClassifier().fit(
-        train.texts, train.labels, groups=train.groups, embeddings=embed_unique(train.texts, encoder)
-    )
+    model = ThemeClassifier().fit(train.texts, train.labels, groups=train.groups, embeddings=embed_unique(train.texts, encoder))
     scores = model.scores(test.texts, groups=test.groups, embeddings=embed_unique(test.texts, encoder))
     top5 = top_k_hits(scores, test.labels, list(model.classes_), 5).mean()
     frequent = {g: part["concepto"].value_counts().index[:5] for g, part in train_frame.groupby("tema")}

@@ -179,7 +179,9 @@ def test_themes_validate_codebook_without_keywords(write_file):
     report = validate_taxonomy(path)
     assert report.ok, report.lines()
     taxonomy = load_taxonomy(str(path))
-    assert taxonomy.get("transporte").keywords == {} and taxonomy.get("agua").examples["es"] == ["Llevamos dos días sin agua en la población"]
+    assert taxonomy.get("transporte").keywords == {} and taxonomy.get("agua").examples["es"] == [
+        "Llevamos dos días sin agua en la población"
+    ]
     result = runner.invoke(app, ["themes", "validate", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[1:] == [
@@ -191,7 +193,9 @@ def test_themes_validate_codebook_without_keywords(write_file):
     csv_text = "id,parent,name_es\ntransporte,,Transporte público\nagua,,Agua potable\n"
     assert [t.name["es"] for t in load_taxonomy(str(write_file("names.csv", csv_text))).themes] == ["Transporte público", "Agua potable"]
     # An empty list is a mistake (left out is fine), and examples must be texts.
-    broken = NAME_ONLY_YAML.replace("keywords: {es: [consultorio]}", "keywords: {es: []}").replace('["Llevamos dos días sin agua en la población"]', "['']")
+    broken = NAME_ONLY_YAML.replace("keywords: {es: [consultorio]}", "keywords: {es: []}").replace(
+        '["Llevamos dos días sin agua en la población"]', "['']"
+    )
     assert validate_taxonomy(write_file("broken.yaml", broken)).lines() == [
         "broken.yaml:10: theme 'agua': examples entry '' in es must be a non-empty text",
         "broken.yaml:13: theme 'salud': keywords.es must be a list with at least one entry, or left out",

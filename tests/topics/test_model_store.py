@@ -26,8 +26,15 @@ def fitted():
     docs = [f"{words[i // 40]} tema" for i in range(120)]
     encode = lambda terms: l2_normalise(rng.normal(size=(len(terms), 12)))  # noqa: E731 - any fixed word vectors
     model, topics = fit_topic_model(docs, embeddings, TopicsConfig(min_topic_size=10), 42, encode=encode, embedder_key="fake")
-    info = pd.DataFrame({"topic_id": sorted(set(topics.tolist())), "label": "x", "keywords": [["agua"]] * len(set(topics.tolist())),
-                         "keywords_by_lang": [{"es": ["agua"]}] * len(set(topics.tolist())), "unique_comments": 1})
+    info = pd.DataFrame(
+        {
+            "topic_id": sorted(set(topics.tolist())),
+            "label": "x",
+            "keywords": [["agua"]] * len(set(topics.tolist())),
+            "keywords_by_lang": [{"es": ["agua"]}] * len(set(topics.tolist())),
+            "unique_comments": 1,
+        }
+    )
     return model, topics, info, docs, embeddings
 
 

@@ -59,10 +59,18 @@ def test_names_are_phrases_of_the_group_and_unique():
 
 
 def test_group_names_join_two_subtopics_without_repeating_a_word():
-    written = {1: {"es": "salud"}, 2: {"es": "educación"}, 3: {"es": "igualdad"}, 4: {"es": "igualdad ante la ley"},
-               5: {"es": "leyes y normas"}, 6: {"es": "justicia"}, 7: {"es": "conservación de la naturaleza"},
-               8: {"es": "derecho a la salud"}, 9: {"es": "respetar los derechos humanos de todas las personas"},
-               10: {"es": "valores y principios"}}
+    written = {
+        1: {"es": "salud"},
+        2: {"es": "educación"},
+        3: {"es": "igualdad"},
+        4: {"es": "igualdad ante la ley"},
+        5: {"es": "leyes y normas"},
+        6: {"es": "justicia"},
+        7: {"es": "conservación de la naturaleza"},
+        8: {"es": "derecho a la salud"},
+        9: {"es": "respetar los derechos humanos de todas las personas"},
+        10: {"es": "valores y principios"},
+    }
     main = dict.fromkeys(written, "es")
     assert group_names([1, 2], written, main) == {"es": "Salud y educación"}
     assert group_names([1, 3], written, main) == {"es": "Salud e igualdad"}  # Spanish "y" becomes "e" before an i sound
@@ -94,38 +102,68 @@ def test_group_topics_on_a_large_fixture_gives_8_to_30_groups_numbered_by_size()
     totals = np.bincount(groups, weights=sizes)
     assert (np.diff(totals) <= 0).all()  # group 0 holds the most comments
     # Topics of one family land together: each family's 8 topics share at most two groups.
-    assert max(len(set(groups[i * 8:(i + 1) * 8].tolist())) for i in range(25)) <= 2
+    assert max(len(set(groups[i * 8 : (i + 1) * 8].tolist())) for i in range(25)) <= 2
 
 
 def test_group_names_say_when_the_largest_topics_hold_less_than_half():
     """Chile 2016's largest group: nine topics, the two largest a third of it. Its name says so, or names what they share."""
-    written = {1: {"es": "conservación de la naturaleza", "en": "nature conservation"}, 2: {"es": "Educación", "en": "Education"},
-               3: {"es": "Derecho a la salud"}, 4: {"es": "Derecho a una vivienda"}, 5: {"es": "Seguridad social"},
-               6: {"es": "Constitución"}, 7: {"es": "Respetar la constitución"}}
+    written = {
+        1: {"es": "conservación de la naturaleza", "en": "nature conservation"},
+        2: {"es": "Educación", "en": "Education"},
+        3: {"es": "Derecho a la salud"},
+        4: {"es": "Derecho a una vivienda"},
+        5: {"es": "Seguridad social"},
+        6: {"es": "Constitución"},
+        7: {"es": "Respetar la constitución"},
+    }
     main = dict.fromkeys(written, "es")
     sizes = {1: 30, 2: 20, 3: 20, 4: 20, 5: 20, 6: 40, 7: 45}
     assert group_names([1, 2, 3, 4, 5], written, main, sizes=sizes) == {
         "es": "“Conservación de la naturaleza”, “Educación” y 3 tópicos más",
-        "en": "“Nature conservation”, “Education” and 3 other topics"}
+        "en": "“Nature conservation”, “Education” and 3 other topics",
+    }
     assert group_names([1, 2, 3, 4, 5], written, main, sizes=sizes, shared={"es": "derechos sociales"})["es"] == "Derechos sociales"
     # Two largest that hold half or more: named as before.
-    assert group_names([1, 2, 3], written, main, sizes=sizes) == {"es": "Conservación de la naturaleza y educación", "en": "Nature conservation and education"}
+    assert group_names([1, 2, 3], written, main, sizes=sizes) == {
+        "es": "Conservación de la naturaleza y educación",
+        "en": "Nature conservation and education",
+    }
     # A topic whose name shares a word with the headline counts as spoken for ("Constitución" under "Respetar la constitución").
     # 45 + 30 named and 40 spoken for, of 195: more than half.
-    assert group_names([7, 6, 1, 2, 3, 4, 5], written, main, sizes=sizes)["es"] == "Respetar la constitución y conservación de la naturaleza"
+    assert (
+        group_names([7, 6, 1, 2, 3, 4, 5], written, main, sizes=sizes)["es"] == "Respetar la constitución y conservación de la naturaleza"
+    )
     # Two topics, the first not half, its name already joining two things: both are named.
     assert group_names([5, 1], {5: {"es": "Leyes y normas"}, 1: {"es": "Educación"}}, main, sizes={5: 20, 1: 30}) == {
-        "es": "“Leyes y normas” y “Educación”"}
+        "es": "“Leyes y normas” y “Educación”"
+    }
 
 
 def test_names_are_never_bare_adjectives():
     from consultnlp.topics.adjectives import is_bare_adjective
 
-    bare = [("Iguales", "es"), ("Públicas y privadas", "es"), ("Libre", "es"), ("Iguais", "pt"), ("Públicas e privadas", "pt"),
-            ("Helpful and professional", "en")]
-    named = [("Derechos humanos", "es"), ("Animales", "es"), ("Stray animals", "en"), ("Educación", "es"), ("Energia limpa", "pt"),
-             ("Fundamental para el desarrollo", "es"), ("Empresas privadas", "pt"), ("Derecho", "es"), ("Saúde", "pt"),
-             ("Chilenos y extranjeros", "es"), ("Animales y plantas", "es"), ("Biocombustíveis", "pt")]
+    bare = [
+        ("Iguales", "es"),
+        ("Públicas y privadas", "es"),
+        ("Libre", "es"),
+        ("Iguais", "pt"),
+        ("Públicas e privadas", "pt"),
+        ("Helpful and professional", "en"),
+    ]
+    named = [
+        ("Derechos humanos", "es"),
+        ("Animales", "es"),
+        ("Stray animals", "en"),
+        ("Educación", "es"),
+        ("Energia limpa", "pt"),
+        ("Fundamental para el desarrollo", "es"),
+        ("Empresas privadas", "pt"),
+        ("Derecho", "es"),
+        ("Saúde", "pt"),
+        ("Chilenos y extranjeros", "es"),
+        ("Animales y plantas", "es"),
+        ("Biocombustíveis", "pt"),
+    ]
     assert [n for n, lang in bare if not is_bare_adjective(n, lang)] == []
     assert [n for n, lang in named if is_bare_adjective(n, lang)] == []
     # The second name of a group skips a bare adjective for the next topic's name.
@@ -141,15 +179,23 @@ def test_shared_phrase_is_used_by_most_topics_and_not_by_everyone():
 
     texts, topics = [], []
     bodies = {
-        0: "En Chile faltan buses de transporte público para la comuna", 1: "En Chile el transporte público llega tarde al trabajo",
-        2: "Ciclovías seguras en Chile", 3: "Hospitales con médicos en Chile", 4: "Consultorios abiertos en Chile de noche",
+        0: "En Chile faltan buses de transporte público para la comuna",
+        1: "En Chile el transporte público llega tarde al trabajo",
+        2: "Ciclovías seguras en Chile",
+        3: "Hospitales con médicos en Chile",
+        4: "Consultorios abiertos en Chile de noche",
     }
     for topic, body in bodies.items():
         for i in range(10):
             texts.append(f"{body} {i}")
             topics.append(topic)
-    units = Units(texts=texts, langs=np.array(["es"] * len(texts)), topics=np.array(topics),
-                  closeness=np.ones(len(texts)), embeddings=np.zeros((len(texts), 2)))
+    units = Units(
+        texts=texts,
+        langs=np.array(["es"] * len(texts)),
+        topics=np.array(topics),
+        closeness=np.ones(len(texts)),
+        embeddings=np.zeros((len(texts), 2)),
+    )
     members = {t: np.flatnonzero(units.topics == t) for t in bodies}
     found = shared_phrases({0: [0, 1, 2], 1: [3, 4]}, members, units, STOP.__contains__)
     assert found[0]["es"][0] == "transporte público"  # topics 0 and 1 (20 of 30 comments) use it

@@ -26,14 +26,29 @@ def _frame() -> pd.DataFrame:
             schema.EXCLUDED: [""] * 12,
             schema.DUP_GROUP: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 11],
             schema.DUP_REPRESENTATIVE: [True] * 10 + [False, True],
-            schema.TEXT_REDACTED: [f"comentario número {i} sobre el tema " + "con muchas palabras " * (8 if i == 2 else 1) for i in range(12)],
+            schema.TEXT_REDACTED: [
+                f"comentario número {i} sobre el tema " + "con muchas palabras " * (8 if i == 2 else 1) for i in range(12)
+            ],
         },
         index=pd.Index(ids, name=schema.COMMENT_ID),
     )
-    frame = pd.concat([frame, pd.DataFrame(
-        {schema.TOPIC_ID: pd.array([pd.NA], dtype="Int64"), schema.TOPIC_LABEL: [""], schema.TOPIC_PROB: [float("nan")],
-         schema.EXCLUDED: ["junk"], schema.DUP_GROUP: [12], schema.DUP_REPRESENTATIVE: [True], schema.TEXT_REDACTED: ["xxx"]},
-        index=pd.Index(["c012"], name=schema.COMMENT_ID))])
+    frame = pd.concat(
+        [
+            frame,
+            pd.DataFrame(
+                {
+                    schema.TOPIC_ID: pd.array([pd.NA], dtype="Int64"),
+                    schema.TOPIC_LABEL: [""],
+                    schema.TOPIC_PROB: [float("nan")],
+                    schema.EXCLUDED: ["junk"],
+                    schema.DUP_GROUP: [12],
+                    schema.DUP_REPRESENTATIVE: [True],
+                    schema.TEXT_REDACTED: ["xxx"],
+                },
+                index=pd.Index(["c012"], name=schema.COMMENT_ID),
+            ),
+        ]
+    )
     return frame
 
 
@@ -79,12 +94,15 @@ def test_topics_review_template_lists_every_topic_with_examples(tmp_path):
 def test_topics_review_rename_merge_hide_split_are_applied(tmp_path):
     path = tmp_path / "topics_review.yaml"
     write_review_template(_info(), _frame(), path)
-    _edit(path, {
-        0: {"label": "Agua y ríos", "split_off": ["c000", "c001"], "split_label": "Glaciares"},
-        1: {"merge_into": 0},
-        2: {"hide": True},
-        -1: {"split_off": ["c011"]},
-    })
+    _edit(
+        path,
+        {
+            0: {"label": "Agua y ríos", "split_off": ["c000", "c001"], "split_label": "Glaciares"},
+            1: {"merge_into": 0},
+            2: {"hide": True},
+            -1: {"split_off": ["c011"]},
+        },
+    )
     original = _frame()
     frame, info, audit = apply_review(original, _info(), load_review(path))
     pd.testing.assert_frame_equal(original, _frame())  # input untouched
@@ -158,10 +176,16 @@ def _grouped_info() -> pd.DataFrame:
 
 
 def _groups() -> pd.DataFrame:
-    return pd.DataFrame({
-        "group_id": [0, 1], "label": ["Agua y escuelas", "Salud"], "labels": [{"es": "Agua y escuelas"}, {"es": "Salud"}],
-        "main_lang": ["es", "es"], "topic_ids": [[0, 1], [2]], "unique_comments": [8, 2],
-    })
+    return pd.DataFrame(
+        {
+            "group_id": [0, 1],
+            "label": ["Agua y escuelas", "Salud"],
+            "labels": [{"es": "Agua y escuelas"}, {"es": "Salud"}],
+            "main_lang": ["es", "es"],
+            "topic_ids": [[0, 1], [2]],
+            "unique_comments": [8, 2],
+        }
+    )
 
 
 def _edit_groups(path: Path, changes: dict[int, dict]) -> None:
@@ -176,7 +200,7 @@ def test_topics_review_template_lists_groups_and_names_the_output_folder(tmp_pat
     write_review_template(_grouped_info(), _frame(), path, groups=_groups(), folder=Path("/data/out/consulta"))
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Topic review. Edit this file, save it, then run: consultnlp report /data/out/consulta\n")
-    assert "staging" not in text and "\ngroups:\n  - id: 0\n    label: \"Agua y escuelas\"\n    size: 8\n    topics: [0, 1]\n" in text
+    assert "staging" not in text and '\ngroups:\n  - id: 0\n    label: "Agua y escuelas"\n    size: 8\n    topics: [0, 1]\n' in text
     review = load_review(path)
     assert [(g.id, g.label, g.topics, g.size) for g in review.groups] == [(0, "Agua y escuelas", [0, 1], 8), (1, "Salud", [2], 2)]
     info, groups, audit = apply_group_review(_grouped_info(), _groups(), review)  # untouched: nothing changes
@@ -192,8 +216,10 @@ def test_topics_review_group_rename_and_move_are_applied(tmp_path):
     assert groups.set_index("group_id")["topic_ids"].to_dict() == {0: [0], 1: [1, 2]}
     assert groups.set_index("group_id")["unique_comments"].to_dict() == {0: 5, 1: 5}
     assert groups.set_index("group_id")["custom_label"].to_dict() == {0: "Agua", 1: ""}
-    assert audit == [{"action": "group_move", "topic_id": 1, "from_group": 0, "to_group": 1},
-                     {"action": "group_rename", "group_id": 0, "from": "Agua y escuelas", "to": "Agua"}]
+    assert audit == [
+        {"action": "group_move", "topic_id": 1, "from_group": 0, "to_group": 1},
+        {"action": "group_rename", "group_id": 0, "from": "Agua y escuelas", "to": "Agua"},
+    ]
     # A group left without topics disappears.
     _edit_groups(path, {0: {"label": "Agua y escuelas", "topics": []}, 1: {"topics": [0, 1, 2]}})
     info, groups, audit = apply_group_review(_grouped_info(), _groups(), load_review(path))

@@ -34,8 +34,16 @@ def test_topics_tune_grid_table_has_every_column(tmp_path):
 
 
 def test_topics_tune_recommendation_rules():
-    table = pd.DataFrame({"setting": ["a", "b", "c"], "n_topics": [40, 20, 10], "raw_outlier_share": [0.2, 0.3, 0.7],
-                          "npmi": [0.05, 0.04, 0.20], "diversity": [0.9, 0.95, 1.0], "nmi": [0.450, 0.448, 0.30]})
+    table = pd.DataFrame(
+        {
+            "setting": ["a", "b", "c"],
+            "n_topics": [40, 20, 10],
+            "raw_outlier_share": [0.2, 0.3, 0.7],
+            "npmi": [0.05, 0.04, 0.20],
+            "diversity": [0.9, 0.95, 1.0],
+            "nmi": [0.450, 0.448, 0.30],
+        }
+    )
     assert recommend(table, labelled=True)[0] == 1  # within 0.005 of the best NMI, fewer topics
     assert recommend(table, labelled=False)[0] == 1  # c leaves 70% outliers; b ranks best on the rest
 
@@ -54,7 +62,8 @@ def test_topics_tune_bad_grid_is_a_one_line_error(tmp_path):
 
 
 def test_topics_tune_unknown_label_column_lists_columns(tmp_path):
-    result = runner.invoke(app, ["topics", "tune", str(SAMPLE_CSV), "--grid", "min_topic_size=10", "--label-column", "tema",
-                                 "--quiet", "--out", str(tmp_path)])
+    result = runner.invoke(
+        app, ["topics", "tune", str(SAMPLE_CSV), "--grid", "min_topic_size=10", "--label-column", "tema", "--quiet", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 1
     assert 'Error: consulta_gobierno_abierto.csv has no column "tema" for --label-column. Found: id, fecha, region' in result.output

@@ -28,10 +28,31 @@ BLOC_B = [-1, -1, -1, -1, 1, 1, 1, 1]
 
 def _export(folder):
     folder.mkdir()
-    rows = [{"timestamp": 1, "datetime": "x", "comment-id": i, "author-id": i, "agrees": 0, "disagrees": 0, "moderated": 1,
-             "comment-body": text} for i, text in enumerate(STATEMENTS)]
-    rows.append({"timestamp": 1, "datetime": "x", "comment-id": 8, "author-id": 9, "agrees": 0, "disagrees": 0, "moderated": -1,
-                 "comment-body": "Rejected by the moderators for abuse."})
+    rows = [
+        {
+            "timestamp": 1,
+            "datetime": "x",
+            "comment-id": i,
+            "author-id": i,
+            "agrees": 0,
+            "disagrees": 0,
+            "moderated": 1,
+            "comment-body": text,
+        }
+        for i, text in enumerate(STATEMENTS)
+    ]
+    rows.append(
+        {
+            "timestamp": 1,
+            "datetime": "x",
+            "comment-id": 8,
+            "author-id": 9,
+            "agrees": 0,
+            "disagrees": 0,
+            "moderated": -1,
+            "comment-body": "Rejected by the moderators for abuse.",
+        }
+    )
     pd.DataFrame(rows).to_csv(folder / "comments.csv", index=False)
     votes = []
     for p in range(30):
@@ -55,8 +76,9 @@ def polis_run(tmp_path_factory):
     runs = {}
     for name, given in (("folder", folder), ("zip", archive)):
         out = base / f"out-{name}"
-        result = CliRunner().invoke(app, ["analyze", str(given), "--out", str(out), "--format", "md", "--quiet", "--no-cache",
-                                          "--set", "topics.clustering=kmeans"])
+        result = CliRunner().invoke(
+            app, ["analyze", str(given), "--out", str(out), "--format", "md", "--quiet", "--no-cache", "--set", "topics.clustering=kmeans"]
+        )
         assert result.exit_code == 0, result.output
         runs[name] = out
     return runs

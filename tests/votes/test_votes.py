@@ -25,8 +25,9 @@ def two_blocs(order: list[int] | None = None, noise: bool = True) -> VoteMatrix:
         rows[20][2] = -1
     ids = [f"p{i:02d}" for i in range(24)]
     order = order or list(range(24))
-    return VoteMatrix(pd.Index([ids[i] for i in order]), pd.Index([f"s{j}" for j in range(6)]),
-                      np.array([rows[i] for i in order], dtype=np.float32))
+    return VoteMatrix(
+        pd.Index([ids[i] for i in order]), pd.Index([f"s{j}" for j in range(6)]), np.array([rows[i] for i in order], dtype=np.float32)
+    )
 
 
 def test_votes_groups_recover_the_blocs():
@@ -77,13 +78,15 @@ def test_votes_too_few_participants_give_no_groups():
 
 def test_votes_read_from_a_polis_folder(tmp_path):
     (tmp_path / "votes.csv").write_text(
-        "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,7,1\n2,x,1,7,-1\n3,x,0,8,-1\n4,x,0,7,-1\n", encoding="utf-8")
+        "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,7,1\n2,x,1,7,-1\n3,x,0,8,-1\n4,x,0,7,-1\n", encoding="utf-8"
+    )
     matrix = read_vote_matrix(tmp_path)
     assert list(matrix.participants) == ["7", "8"] and list(matrix.statements) == ["0", "1"]
     # The later vote of participant 7 on statement 0 replaces the first.
     assert matrix.values.tolist()[0] == [-1.0, -1.0] and np.isnan(matrix.values[1, 1])
     (tmp_path / "participants-votes.csv").write_text(
-        "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n7,0,0,2,0,2,-1,-1\n8,,0,1,0,1,-1,\n", encoding="utf-8")
+        "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n7,0,0,2,0,2,-1,-1\n8,,0,1,0,1,-1,\n", encoding="utf-8"
+    )
     matrix = read_vote_matrix(tmp_path)  # participants-votes.csv is preferred: it carries Pol.is's own groups
     assert matrix.platform_groups.tolist()[0] == 0 and np.isnan(matrix.platform_groups.tolist()[1])
 

@@ -25,8 +25,16 @@ __all__ = ["ReportContext", "build_sections"]
 def build_sections(ctx: ReportContext, warnings: list[Any], review: dict[str, Any] | None) -> list[Section]:
     """Summary, where people agree and divide (votes on statements), what people said (groups), themes, support and opposition, votes, differences, participation, campaigns, method, annex."""
     built = [
-        summary_section(ctx), divides_section(ctx), groups_section(ctx), themes_section(ctx), positions_section(ctx), votes_section(ctx),
-        findings_section(ctx), participation_section(ctx),
-        campaigns_section(ctx), method_section(ctx, warnings, review), annex_section(ctx),
+        summary_section(ctx),
+        divides_section(ctx),
+        groups_section(ctx),
+        themes_section(ctx),
+        positions_section(ctx),
+        votes_section(ctx),
+        findings_section(ctx),
+        participation_section(ctx),
+        campaigns_section(ctx),
+        method_section(ctx, warnings, review),
+        annex_section(ctx),
     ]
     return [section for section in built if section is not None]

@@ -53,7 +53,7 @@ def chart(labels: list[str], values: list[float], title: str, lang: str) -> Bloc
 
 
 def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) -> Block | None:
-    """"31 contributions (28 distinct) say: «…» (id)", the group's key points, largest first."""
+    """ "31 contributions (28 distinct) say: «…» (id)", the group's key points, largest first."""
     points = ctx.table("key_points")
     if points is None:
         return None
@@ -61,14 +61,17 @@ def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) 
     items = []
     for _, p in part.iterrows():
         n, unique = int(p["contributions"]), int(p["unique_contributions"])
-        counted = t("point_count", ctx.lang, count=n, n=ctx.n(n)) if n == unique else t(
-            "point_count_unique", ctx.lang, count=n, n=ctx.n(n), unique=ctx.n(unique))
+        counted = (
+            t("point_count", ctx.lang, count=n, n=ctx.n(n))
+            if n == unique
+            else t("point_count_unique", ctx.lang, count=n, n=ctx.n(n), unique=ctx.n(unique))
+        )
         items.append(f"{counted} {ctx.q(str(p['statement']))}{on_prompt(ctx, p)} ({p['comment_id']})")
     return Block("list", items=items) if items else None
 
 
 def on_prompt(ctx: ReportContext, point: Any) -> str:
-    """" — on «prompt»" after a key point's statement: what its contributions answer ("" when they answer no prompt)."""
+    """ " — on «prompt»" after a key point's statement: what its contributions answer ("" when they answer no prompt)."""
     prompt = point.get("prompt")
     prompt = "" if prompt is None or pd.isna(prompt) else str(prompt).strip()
     return f" — {t('point_on_prompt', ctx.lang, prompt=ctx.q(prompt))}" if prompt else ""

@@ -31,10 +31,20 @@ EXCERPT_CHARS = 110
 def _participation_table(ctx: ReportContext, table: pd.DataFrame, column: str, label: str, names: dict[str, str] | None = None) -> Block:
     shown = table.head(SEGMENT_VALUES_IN_TABLE)
     return Block(
-        "table", headers=[label, t("contributions", ctx.lang), t("analysed", ctx.lang), t("unique_contributions", ctx.lang), t("share", ctx.lang)],
+        "table",
+        headers=[label, t("contributions", ctx.lang), t("analysed", ctx.lang), t("unique_contributions", ctx.lang), t("share", ctx.lang)],
         numeric=[False, True, True, True, True],
-        rows=[[(names or {}).get(str(r[column]), segment_label(str(r[column]), ctx.lang)), ctx.n(r["contributions"]), ctx.n(r["analysed"]),
-               ctx.n(r["unique_contributions"]), ctx.pct(r["share_of_unique"], 1)] for _, r in shown.iterrows()])
+        rows=[
+            [
+                (names or {}).get(str(r[column]), segment_label(str(r[column]), ctx.lang)),
+                ctx.n(r["contributions"]),
+                ctx.n(r["analysed"]),
+                ctx.n(r["unique_contributions"]),
+                ctx.pct(r["share_of_unique"], 1),
+            ]
+            for _, r in shown.iterrows()
+        ],
+    )
 
 
 def participation_section(ctx: ReportContext) -> Section:
@@ -65,8 +75,18 @@ def campaigns_section(ctx: ReportContext) -> Section | None:
     if campaigns is None:
         return None
     lang = ctx.lang
-    sec = Section("campaigns", t("campaigns", lang), [Block("p", text=t(
-        "campaigns_intro", lang, min=ctx.settings.get("campaign_min_size", 10), words=ctx.settings.get("campaign_min_words", 8)))])
+    sec = Section(
+        "campaigns",
+        t("campaigns", lang),
+        [
+            Block(
+                "p",
+                text=t(
+                    "campaigns_intro", lang, min=ctx.settings.get("campaign_min_size", 10), words=ctx.settings.get("campaign_min_words", 8)
+                ),
+            )
+        ],
+    )
     labels = ctx.facts.get("topic_labels") or {}
     rows = []
     for _, c in campaigns.head(CAMPAIGNS_IN_TABLE).iterrows():
@@ -75,16 +95,27 @@ def campaigns_section(ctx: ReportContext) -> Section | None:
         topic = labels.get(int(c["topic_id"]), "—") if pd.notna(c["topic_id"]) else "—"
         variants = int(c["distinct_variants"])
         rows.append([str(c["campaign_id"]), ctx.n(int(c["contributions"])), ctx.n(variants), str(topic), excerpt])
-    sec.blocks.append(Block("table", headers=[t("campaign", lang), t("contributions", lang), t("variants", lang), t("topic", lang), t("text", lang)],
-                            numeric=[False, True, True, False, False], rows=rows))
+    sec.blocks.append(
+        Block(
+            "table",
+            headers=[t("campaign", lang), t("contributions", lang), t("variants", lang), t("topic", lang), t("text", lang)],
+            numeric=[False, True, True, False, False],
+            rows=rows,
+        )
+    )
     if len(campaigns) > CAMPAIGNS_IN_TABLE:
         more = len(campaigns) - CAMPAIGNS_IN_TABLE
         sec.blocks.append(Block("p", text=t("campaigns_more", lang, count=more, n=ctx.n(more), table="tables/campaigns.csv")))
     for _, c in campaigns.head(CAMPAIGNS_QUOTED).iterrows():
-        sub = Section(f"campaign-{c['campaign_id']}", t("campaign_heading", lang, count=int(c["contributions"]), id=c["campaign_id"],
-                                                        n=ctx.n(int(c["contributions"]))))
-        origin = [f"{col}: {segment_label(str(c[f'top_{col}']), lang)} ({ctx.pct(c[f'top_{col}_share'])})"
-                  for col in ctx.facts.get("segment_columns") or [] if f"top_{col}" in c]
+        sub = Section(
+            f"campaign-{c['campaign_id']}",
+            t("campaign_heading", lang, count=int(c["contributions"]), id=c["campaign_id"], n=ctx.n(int(c["contributions"]))),
+        )
+        origin = [
+            f"{col}: {segment_label(str(c[f'top_{col}']), lang)} ({ctx.pct(c[f'top_{col}_share'])})"
+            for col in ctx.facts.get("segment_columns") or []
+            if f"top_{col}" in c
+        ]
         if origin:
             sub.blocks.append(Block("p", text=f"{t('campaign_origin', lang)}: " + "; ".join(origin)))
         sub.blocks.append(Block("quotes", quotes=[{"text": str(c["representative_text"]), "cite": str(c["representative_id"])}]))
@@ -101,8 +132,10 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     rows += [[f"{t('excluded', lang)}: {reason_name(k, lang)}", ctx.n(v)] for k, v in acc["excluded"].items()]
     rows += [[t("analysed", lang), ctx.n(acc["analysed"])]]
     if "duplicate_copies" in overview:
-        rows += [[t("duplicate_copies", lang), ctx.n(int(overview["duplicate_copies"]))],
-                 [t("unique_contributions_long", lang), ctx.n(int(overview["unique_contributions"]))]]
+        rows += [
+            [t("duplicate_copies", lang), ctx.n(int(overview["duplicate_copies"]))],
+            [t("unique_contributions_long", lang), ctx.n(int(overview["unique_contributions"]))],
+        ]
     sec.blocks.append(Block("table", headers=[t("reason", lang), t("rows", lang)], numeric=[False, True], rows=rows))
     sec.blocks.append(Block("p", text=t("set_aside_text", lang)))
     sec.blocks.append(Block("p", text=t("dedupe_text", lang)))
@@ -117,7 +150,10 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     if privacy is not None:
         sec.blocks.append(Block("p", text=t("privacy_text", lang, n=ctx.n(int(overview.get("comments_with_personal_data", 0))))))
         # Every kind and its count: a reader sees what was looked for, not only what was found.
-        kinds = [f"{pii_name(str(r['kind']), lang)}: {ctx.n(r['occurrences']) if r['checked'] else t('not_checked', lang)}" for _, r in privacy.iterrows()]
+        kinds = [
+            f"{pii_name(str(r['kind']), lang)}: {ctx.n(r['occurrences']) if r['checked'] else t('not_checked', lang)}"
+            for _, r in privacy.iterrows()
+        ]
         sec.blocks.append(Block("p", text=t("privacy_kinds", lang) + " " + "; ".join(kinds) + "."))
         off = [pii_name(str(k), lang) for k in privacy.loc[~privacy["checked"].astype(bool), "kind"]]
         if off:
@@ -127,19 +163,30 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     if gate:
         sec.blocks.append(Block("p", text=t("privacy_gate", lang, files=ctx.n(gate["files"]), found=ctx.n(gate["found"]))))
         if gate.get("segment_values") or gate.get("headers"):
-            sec.blocks.append(Block("p", text=t("privacy_metadata", lang, values=ctx.n(gate["segment_values"]), headers=ctx.n(gate["headers"]))))
+            sec.blocks.append(
+                Block("p", text=t("privacy_metadata", lang, values=ctx.n(gate["segment_values"]), headers=ctx.n(gate["headers"])))
+            )
     sec.blocks.append(Block("p", text=t("settings", lang) + ":"))
-    sec.blocks.append(Block("table", headers=[t("setting", lang), t("value", lang)], numeric=[False, False],
-                            rows=[[setting_name(k, lang), _setting_value(k, v, lang)] for k, v in ctx.settings.items()]))
+    sec.blocks.append(
+        Block(
+            "table",
+            headers=[t("setting", lang), t("value", lang)],
+            numeric=[False, False],
+            rows=[[setting_name(k, lang), _setting_value(k, v, lang)] for k, v in ctx.settings.items()],
+        )
+    )
     if review and review.get("audit"):
-        sec.blocks.append(Block("p", text=t("review_text", lang, count=len(review["audit"]), n=ctx.n(len(review["audit"])),
-                                            file=review.get("file", ""))))
+        sec.blocks.append(
+            Block("p", text=t("review_text", lang, count=len(review["audit"]), n=ctx.n(len(review["audit"])), file=review.get("file", "")))
+        )
         sec.blocks.append(Block("list", items=[_audit_line(entry, lang) for entry in review["audit"]]))
     if warnings:
         sec.blocks.append(Block("p", text=t("warnings", lang) + ":"))
         sec.blocks.append(Block("list", items=[note_text(w, lang) for w in warnings]))
     sec.blocks.append(Block("p", text=t("limitations", lang) + ":"))
-    sec.blocks.append(Block("list", items=[t(k, lang) for k in ("limitation_auto", "limitation_sample", "limitation_themes", "limitation_privacy")]))
+    sec.blocks.append(
+        Block("list", items=[t(k, lang) for k in ("limitation_auto", "limitation_sample", "limitation_themes", "limitation_privacy")])
+    )
     return sec
 
 
@@ -156,8 +203,16 @@ def _setting_value(key: str, value: Any, lang: str) -> str:
     return t(f"value_{value}".replace("-", "_"), lang) if f"value_{value}".replace("-", "_") in _VALUE_KEYS else str(value)
 
 
-_VALUE_KEYS = {"value_umap_hdbscan", "value_umap_kmeans", "value_kmeans", "value_use_multilingual", "value_tfidf_svd",
-               "value_zero_shot", "value_keywords", "value_supervised"}
+_VALUE_KEYS = {
+    "value_umap_hdbscan",
+    "value_umap_kmeans",
+    "value_kmeans",
+    "value_use_multilingual",
+    "value_tfidf_svd",
+    "value_zero_shot",
+    "value_keywords",
+    "value_supervised",
+}
 
 
 def _audit_line(entry: Any, lang: str) -> str:
@@ -194,7 +249,13 @@ def annex_section(ctx: ReportContext) -> Section | None:
         sec.subsections.append(sub)
     if named is not None:
         sub = Section("annex-themes", t("annex_themes", lang))
-        sub.blocks.append(Block("table", headers=[t("theme", lang), t("unique_contributions", lang), t("share", lang)], numeric=[False, True, True],
-                                rows=[[str(r["shown_name"]), ctx.n(int(r["shown_unique"])), ctx.pct(r["shown_share"], 1)] for _, r in named.iterrows()]))
+        sub.blocks.append(
+            Block(
+                "table",
+                headers=[t("theme", lang), t("unique_contributions", lang), t("share", lang)],
+                numeric=[False, True, True],
+                rows=[[str(r["shown_name"]), ctx.n(int(r["shown_unique"])), ctx.pct(r["shown_share"], 1)] for _, r in named.iterrows()],
+            )
+        )
         sec.subsections.append(sub)
     return sec

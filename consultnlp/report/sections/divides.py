@@ -29,17 +29,40 @@ def divides_section(ctx: ReportContext) -> Section | None:
     overall = votes[votes["group"] == "all"].set_index("statement", drop=False)
     placed = int(groups["participants"].sum())
     voters = int(groups["voters"].iloc[0]) if "voters" in groups else placed
-    sec = Section("divides", t("divides", lang), [Block("p", text=t(
-        "divides_intro", lang, voters=ctx.n(voters), votes=ctx.n(int(overall["seen"].sum())), statements=ctx.n(len(overall)),
-        k=ctx.n(len(groups)), placed=ctx.n(placed)))])
+    sec = Section(
+        "divides",
+        t("divides", lang),
+        [
+            Block(
+                "p",
+                text=t(
+                    "divides_intro",
+                    lang,
+                    voters=ctx.n(voters),
+                    votes=ctx.n(int(overall["seen"].sum())),
+                    statements=ctx.n(len(overall)),
+                    k=ctx.n(len(groups)),
+                    placed=ctx.n(placed),
+                ),
+            )
+        ],
+    )
 
     apart = ctx.table("group_statements")
     items = []
     for _, g in groups.iterrows():
         head = t("divides_group", lang, group=g["group"], n=ctx.n(int(g["participants"])), share=ctx.pct(float(g["share"])))
         mine = apart[apart["group"] == g["group"]].head(3) if apart is not None else pd.DataFrame()
-        said = [t(f"divides_{r['direction']}s", lang, text=_statement(ctx, r), inside=ctx.pct(float(r["share_in_group"])),
-                  outside=ctx.pct(float(r["share_outside"]))) for _, r in mine.iterrows()]
+        said = [
+            t(
+                f"divides_{r['direction']}s",
+                lang,
+                text=_statement(ctx, r),
+                inside=ctx.pct(float(r["share_in_group"])),
+                outside=ctx.pct(float(r["share_outside"])),
+            )
+            for _, r in mine.iterrows()
+        ]
         items.append(head + (": " + "; ".join(said) if said else "") + ".")
     sec.subsections.append(Section("divides-groups", t("divides_sets_apart", lang), [Block("list", items=items)]))
 
@@ -48,24 +71,50 @@ def divides_section(ctx: ReportContext) -> Section | None:
         chosen = overall[overall[flag].astype(bool)]
         if flag == "divisive":
             spread = votes[votes["group"] != "all"].groupby("statement")["agree_share"].agg(lambda s: s.max() - s.min())
-            chosen = chosen.assign(_order=-spread.reindex(chosen.index).fillna(0).to_numpy()).sort_values(["_order", "seen"], ascending=[True, False])
+            chosen = chosen.assign(_order=-spread.reindex(chosen.index).fillna(0).to_numpy()).sort_values(
+                ["_order", "seen"], ascending=[True, False]
+            )
         else:
             chosen = chosen.sort_values(["seen", "agree_share"], ascending=False)
         if chosen.empty:
             blocks = [Block("p", text=t(f"{key}_none", lang))]
         else:
-            blocks = [Block("p", text=t(f"{key}_intro", lang, count=len(chosen), n=ctx.n(len(chosen)))), Block("list", items=[
-                f"{_statement(ctx, r)}: {t('divides_shares', lang, shares=_group_shares(ctx, votes, r['statement']))}"
-                for _, r in chosen.head(SHOWN).iterrows()])]
+            blocks = [
+                Block("p", text=t(f"{key}_intro", lang, count=len(chosen), n=ctx.n(len(chosen)))),
+                Block(
+                    "list",
+                    items=[
+                        f"{_statement(ctx, r)}: {t('divides_shares', lang, shares=_group_shares(ctx, votes, r['statement']))}"
+                        for _, r in chosen.head(SHOWN).iterrows()
+                    ],
+                ),
+            ]
         sec.subsections.append(Section(f"divides-{flag}", t(key, lang), blocks))
 
     # The statements most agreed with overall (among those most participants saw), whatever the groups.
     enough = overall[overall["seen"] >= max(5, overall["seen"].median())]
     top = enough.sort_values(["agree_share", "seen"], ascending=False).head(3)
     if not top.empty:
-        sec.subsections.append(Section("divides-agreed", t("divides_most_agreed", lang), [Block("list", items=[
-            f"{_statement(ctx, r)}: {t('divides_overall', lang, agree=ctx.n(int(r['agree'])), disagree=ctx.n(int(r['disagree'])), seen=ctx.n(int(r['seen'])))}"
-            for _, r in top.iterrows()])]))
-    sec.subsections.append(Section("divides-method", t("divides_how", lang), [
-        Block("p", text=t("divides_method", lang, silhouette=ctx.n(float(groups["silhouette"].iloc[0]), 2)))]))
+        sec.subsections.append(
+            Section(
+                "divides-agreed",
+                t("divides_most_agreed", lang),
+                [
+                    Block(
+                        "list",
+                        items=[
+                            f"{_statement(ctx, r)}: {t('divides_overall', lang, agree=ctx.n(int(r['agree'])), disagree=ctx.n(int(r['disagree'])), seen=ctx.n(int(r['seen'])))}"
+                            for _, r in top.iterrows()
+                        ],
+                    )
+                ],
+            )
+        )
+    sec.subsections.append(
+        Section(
+            "divides-method",
+            t("divides_how", lang),
+            [Block("p", text=t("divides_method", lang, silhouette=ctx.n(float(groups["silhouette"].iloc[0]), 2)))],
+        )
+    )
     return sec

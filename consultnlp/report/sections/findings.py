@@ -13,10 +13,24 @@ def findings_section(ctx: ReportContext) -> Section | None:
     if not columns or ctx.table("themes") is None:
         return None
     lang = ctx.lang
-    sec = Section("findings", t("findings", lang), [Block("p", text=t(
-        "findings_intro", lang, columns=", ".join(str(c) for c in columns), alpha=ctx.n(ctx.facts.get("alpha", 0.05), 2),
-        min=ctx.n(ctx.facts.get("finding_min_count", 20)), points=ctx.n(100 * ctx.facts.get("finding_min_points", 0.05)),
-        max=ctx.n(ctx.facts.get("max_findings", 5))))])
+    sec = Section(
+        "findings",
+        t("findings", lang),
+        [
+            Block(
+                "p",
+                text=t(
+                    "findings_intro",
+                    lang,
+                    columns=", ".join(str(c) for c in columns),
+                    alpha=ctx.n(ctx.facts.get("alpha", 0.05), 2),
+                    min=ctx.n(ctx.facts.get("finding_min_count", 20)),
+                    points=ctx.n(100 * ctx.facts.get("finding_min_points", 0.05)),
+                    max=ctx.n(ctx.facts.get("max_findings", 5)),
+                ),
+            )
+        ],
+    )
     findings = material_findings(ctx)
     if findings.empty:
         sec.blocks.append(Block("p", text=t("findings_none", lang)))

@@ -51,12 +51,23 @@ def positions_section(ctx: ReportContext) -> Section | None:
     total = int(rows["unique_contributions"].sum())
     if total and stated / total < FEW_STATED and stated >= FEW_FOR_SHARES:
         sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
-    sec.blocks.append(Block(
-        "table", headers=[t("position_heading", lang), t("unique_contributions", lang), t("share", lang)], numeric=[False, True, True],
-        rows=[[str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)] for _, r in table.iterrows()]))
+    sec.blocks.append(
+        Block(
+            "table",
+            headers=[t("position_heading", lang), t("unique_contributions", lang), t("share", lang)],
+            numeric=[False, True, True],
+            rows=[[str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)] for _, r in table.iterrows()],
+        )
+    )
     if stated >= FEW_FOR_SHARES:
-        sec.blocks.append(chart([str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
-                                [float(rows.loc[p, "share_of_stated"]) for p in ("support", "partial", "oppose")], t("positions", lang), lang))
+        sec.blocks.append(
+            chart(
+                [str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
+                [float(rows.loc[p, "share_of_stated"]) for p in ("support", "partial", "oppose")],
+                t("positions", lang),
+                lang,
+            )
+        )
     targets = _targets(ctx)
     if targets is not None:
         sec.blocks += targets
@@ -102,8 +113,11 @@ def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
     else:
         intro = t("positions_intro_text", lang)
     total, set_aside = int(rows["unique_contributions"].sum()), int(rows["set_aside"].sum())
-    counted = t("positions_counted", lang, total=ctx.n(total), analysed=ctx.n(total - set_aside), set_aside=ctx.n(set_aside)) if set_aside \
+    counted = (
+        t("positions_counted", lang, total=ctx.n(total), analysed=ctx.n(total - set_aside), set_aside=ctx.n(set_aside))
+        if set_aside
         else t("positions_counted_plain", lang, total=ctx.n(total))
+    )
     return f"{intro} {counted}"
 
 
@@ -112,7 +126,11 @@ def _reasons(ctx: ReportContext, position: str, analysed: int) -> Section | None
     if analysed == 0:
         return None
     lang = ctx.lang
-    sub = Section(f"reasons-{position}", t(f"reasons_{position}", lang), [Block("p", text=t("reasons_counts", lang, count=analysed, n=ctx.n(analysed)))])
+    sub = Section(
+        f"reasons-{position}",
+        t(f"reasons_{position}", lang),
+        [Block("p", text=t("reasons_counts", lang, count=analysed, n=ctx.n(analysed)))],
+    )
     points = key_points_block(ctx, position, "all", POINTS_OVERALL)
     if points is not None:
         sub.blocks.append(points)
@@ -148,9 +166,15 @@ def _by_group(ctx: ReportContext) -> Section | None:
         return None
     lang = ctx.lang
     headers = [t("group_heading", lang), t("stated_heading", lang)] + [t(f"position_{p}", lang) for p in ("support", "partial", "oppose")]
-    rows = [[str(r["label"]), ctx.n(int(r["stated"]))] + [ctx.pct(float(r[f"share_{p}"])) for p in ("support", "partial", "oppose")]
-            for _, r in groups.iterrows()]
-    return Section("positions-groups", t("positions_by_group", lang), [Block("table", headers=headers, numeric=[False, True, True, True, True], rows=rows)])
+    rows = [
+        [str(r["label"]), ctx.n(int(r["stated"]))] + [ctx.pct(float(r[f"share_{p}"])) for p in ("support", "partial", "oppose")]
+        for _, r in groups.iterrows()
+    ]
+    return Section(
+        "positions-groups",
+        t("positions_by_group", lang),
+        [Block("table", headers=headers, numeric=[False, True, True, True, True], rows=rows)],
+    )
 
 
 def _findings(ctx: ReportContext) -> Section | None:
@@ -167,11 +191,24 @@ def _findings(ctx: ReportContext) -> Section | None:
     if chosen.empty:
         sec.blocks.append(Block("p", text=t("positions_no_findings", lang)))
         return sec
-    sec.blocks.append(Block("list", items=[
-        t("s_position_finding", lang, segment=segment_label(str(r["segment"]), lang), column=str(r["segment_column"]),
-          share=ctx.pct(r["share_in_segment"]), verb=t(f"position_verb_{r['position']}", lang), overall=ctx.pct(r["share_overall"]),
-          n=ctx.n(int(r["unique_contributions"])))
-        for _, r in chosen.iterrows()]))
+    sec.blocks.append(
+        Block(
+            "list",
+            items=[
+                t(
+                    "s_position_finding",
+                    lang,
+                    segment=segment_label(str(r["segment"]), lang),
+                    column=str(r["segment_column"]),
+                    share=ctx.pct(r["share_in_segment"]),
+                    verb=t(f"position_verb_{r['position']}", lang),
+                    overall=ctx.pct(r["share_overall"]),
+                    n=ctx.n(int(r["unique_contributions"])),
+                )
+                for _, r in chosen.iterrows()
+            ],
+        )
+    )
     return sec
 
 
@@ -185,13 +222,45 @@ def votes_section(ctx: ReportContext) -> Section | None:
         return None
     lang = ctx.lang
     first = overall.iloc[0]
-    sec = Section("votes", t("votes", lang), [Block("p", text=t(
-        "votes_intro", lang, votes=ctx.n(int(first["votes"])), comments=ctx.n(int(first["comments"])), agreement=ctx.pct(float(first["agreement"]))))])
+    sec = Section(
+        "votes",
+        t("votes", lang),
+        [
+            Block(
+                "p",
+                text=t(
+                    "votes_intro",
+                    lang,
+                    votes=ctx.n(int(first["votes"])),
+                    comments=ctx.n(int(first["comments"])),
+                    agreement=ctx.pct(float(first["agreement"])),
+                ),
+            )
+        ],
+    )
     groups = table[(table["level"] == "group") & (table["votes"] > 0)].head(GROUPS_IN_TABLE)
     if len(groups):
-        sec.blocks.append(Block(
-            "table", headers=[t("group_heading", lang), t("comments_heading", lang), t("votes_heading", lang), t("agreement_heading", lang),
-                              t("division_heading", lang)], numeric=[False, True, True, True, True],
-            rows=[[str(r["label"]), ctx.n(int(r["comments"])), ctx.n(int(r["votes"])), ctx.pct(float(r["agreement"])), ctx.n(float(r["division"]), 2)]
-                  for _, r in groups.iterrows()]))
+        sec.blocks.append(
+            Block(
+                "table",
+                headers=[
+                    t("group_heading", lang),
+                    t("comments_heading", lang),
+                    t("votes_heading", lang),
+                    t("agreement_heading", lang),
+                    t("division_heading", lang),
+                ],
+                numeric=[False, True, True, True, True],
+                rows=[
+                    [
+                        str(r["label"]),
+                        ctx.n(int(r["comments"])),
+                        ctx.n(int(r["votes"])),
+                        ctx.pct(float(r["agreement"])),
+                        ctx.n(float(r["division"]), 2),
+                    ]
+                    for _, r in groups.iterrows()
+                ],
+            )
+        )
     return sec

@@ -29,9 +29,16 @@ def material_findings(ctx: ReportContext) -> pd.DataFrame:
 
 def finding_sentences(ctx: ReportContext, findings: pd.DataFrame) -> list[str]:
     return [
-        t("s_finding", ctx.lang, segment=segment_label(str(r["segment"]), ctx.lang), column=str(r["segment_column"]),
-          theme=str(r["theme_name"]), share=ctx.pct(r["share_in_segment"]), overall=ctx.pct(r["share_overall"]),
-          n=ctx.n(int(r["unique_contributions"])))
+        t(
+            "s_finding",
+            ctx.lang,
+            segment=segment_label(str(r["segment"]), ctx.lang),
+            column=str(r["segment_column"]),
+            theme=str(r["theme_name"]),
+            share=ctx.pct(r["share_in_segment"]),
+            overall=ctx.pct(r["share_overall"]),
+            n=ctx.n(int(r["unique_contributions"])),
+        )
         for _, r in findings.iterrows()
     ]
 
@@ -102,16 +109,33 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
     excluded = sum(rows for _, rows in reasons)
     blocks: list[Block] = []
     if excluded:
-        blocks.append(Block("p", text=t("s_accounting", lang, count=excluded, input=ctx.n(received), analysed=ctx.n(analysed),
-                                        excluded=ctx.n(excluded))))
+        blocks.append(
+            Block(
+                "p", text=t("s_accounting", lang, count=excluded, input=ctx.n(received), analysed=ctx.n(analysed), excluded=ctx.n(excluded))
+            )
+        )
         blocks.append(Block("list", items=[reason_sentence(ctx, reason, rows) for reason, rows in reasons]))
     else:
         blocks.append(Block("p", text=t("s_accounting_all", lang, count=received, input=ctx.n(received))))
     distinct = ctx.unique_total()
     copies = analysed - distinct
     if analysed:
-        blocks.append(Block("p", text=t("s_duplicates", lang, count=copies, n=ctx.n(copies), analysed=ctx.n(analysed), unique=ctx.n(distinct),
-                                        share=share_of(ctx, distinct, analysed)) if copies else t("s_no_duplicates", lang, unique=ctx.n(distinct))))
+        blocks.append(
+            Block(
+                "p",
+                text=t(
+                    "s_duplicates",
+                    lang,
+                    count=copies,
+                    n=ctx.n(copies),
+                    analysed=ctx.n(analysed),
+                    unique=ctx.n(distinct),
+                    share=share_of(ctx, distinct, analysed),
+                )
+                if copies
+                else t("s_no_duplicates", lang, unique=ctx.n(distinct)),
+            )
+        )
     return blocks
 
 
@@ -121,7 +145,9 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
     sentences: list[str] = []
     groups = ctx.table("topic_groups")
     if groups is not None:
-        real = groups[groups["topic_group_id"] >= 0].sort_values(["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable")
+        real = groups[groups["topic_group_id"] >= 0].sort_values(
+            ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
+        )
         if len(real):
             named = [f"{ctx.q(str(r['label']))} ({ctx.pct(r['share_unique'])})" for _, r in real.head(3).iterrows()]
             sentences.append(t("s_top_groups", lang, count=len(real), n=ctx.n(len(real)), names=_join(named, lang)))
@@ -136,14 +162,29 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
             sentences.append(t("s_other", lang, share=ctx.pct(float(other.iloc[0]["share_of_unique"]))))
     if int(overview.get("campaigns", 0)):
         rows = int(overview.get("campaign_contributions", 0))
-        sentences.append(t("s_campaigns", lang, count=int(overview["campaigns"]), n=ctx.n(int(overview["campaigns"])), rows=ctx.n(rows),
-                           share=ctx.pct(rows / max(acc["analysed"], 1))))
+        sentences.append(
+            t(
+                "s_campaigns",
+                lang,
+                count=int(overview["campaigns"]),
+                n=ctx.n(int(overview["campaigns"])),
+                rows=ctx.n(rows),
+                share=ctx.pct(rows / max(acc["analysed"], 1)),
+            )
+        )
     languages = ctx.table("languages")
     if languages is not None:
         shown = languages[languages["share_of_analysed"] >= LANGUAGE_MIN_SHARE]
         if len(shown) > 1:
-            sentences.append(t("s_languages", lang, langs=", ".join(
-                f"{language_name(str(r[schema.LANG]), lang)} {ctx.pct(r['share_of_analysed'])}" for _, r in shown.iterrows())))
+            sentences.append(
+                t(
+                    "s_languages",
+                    lang,
+                    langs=", ".join(
+                        f"{language_name(str(r[schema.LANG]), lang)} {ctx.pct(r['share_of_analysed'])}" for _, r in shown.iterrows()
+                    ),
+                )
+            )
     sentences += positions_sentence(ctx)
     if ctx.facts.get("segment_columns") and themes is not None:
         findings = material_findings(ctx)
@@ -165,13 +206,23 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
     if set_aside:
-        return [t("s_positions_set_aside", ctx.lang, total=ctx.n(total), analysed=ctx.n(total - set_aside), set_aside=ctx.n(set_aside),
-                  stated=ctx.n(stated), share=share_of(ctx, stated, total), **shares)]
+        return [
+            t(
+                "s_positions_set_aside",
+                ctx.lang,
+                total=ctx.n(total),
+                analysed=ctx.n(total - set_aside),
+                set_aside=ctx.n(set_aside),
+                stated=ctx.n(stated),
+                share=share_of(ctx, stated, total),
+                **shares,
+            )
+        ]
     return [t("s_positions", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), share=share_of(ctx, stated, total), **shares)]
 
 
 def _join(items: list[str], lang: str) -> str:
-    """"a, b y c" in ``lang``."""
+    """ "a, b y c" in ``lang``."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {t('and', lang)} " + items[-1]

@@ -19,24 +19,36 @@ def groups_section(ctx: ReportContext) -> Section | None:
     if groups is None or topics is None:
         return None
     lang = ctx.lang
-    real = groups[groups["topic_group_id"] >= 0].sort_values(["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable")
+    real = groups[groups["topic_group_id"] >= 0].sort_values(
+        ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
+    )
     n_topics = int((topics["topic_id"] >= 0).sum())
-    sec = Section("groups", t("groups", lang), [
-        Block("p", text=t("groups_intro", lang, unique=ctx.n(ctx.unique_total()), topics=ctx.n(n_topics), groups=ctx.n(len(real)))),
-        Block("p", text=t("points_note", lang)),
-    ])
+    sec = Section(
+        "groups",
+        t("groups", lang),
+        [
+            Block("p", text=t("groups_intro", lang, unique=ctx.n(ctx.unique_total()), topics=ctx.n(n_topics), groups=ctx.n(len(real)))),
+            Block("p", text=t("points_note", lang)),
+        ],
+    )
     top = real.head(GROUPS_IN_CHART)
     sec.blocks.append(chart(top["label"].astype(str).tolist(), top["share_unique"].tolist(), t("chart_groups", lang), lang))
     fine = topics[topics["topic_id"] >= 0]
     for _, group in real.head(GROUPS_DETAILED).iterrows():
         sub = Section(f"group-{group['topic_group_id']}", f"{group['label']} — {ctx.pct(group['share_unique'])}")
         members = fine[fine["topic_group_id"] == group["topic_group_id"]].sort_values(
-            ["unique_contributions", "topic_id"], ascending=[False, True], kind="stable")
+            ["unique_contributions", "topic_id"], ascending=[False, True], kind="stable"
+        )
         n, unique = int(group["contributions"]), int(group["unique_contributions"])
-        counts = t("group_counts", lang, count=n, n=ctx.n(n), unique=ctx.n(unique)) if n != unique else \
-            t("theme_counts", lang, count=unique, unique=ctx.n(unique))
+        counts = (
+            t("group_counts", lang, count=n, n=ctx.n(n), unique=ctx.n(unique))
+            if n != unique
+            else t("theme_counts", lang, count=unique, unique=ctx.n(unique))
+        )
         if len(members) > 1:
-            listed = "; ".join(f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.head(SUBTOPICS_LISTED).iterrows())
+            listed = "; ".join(
+                f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.head(SUBTOPICS_LISTED).iterrows()
+            )
             more = len(members) - SUBTOPICS_LISTED
             if more > 0:
                 listed += " " + t("and_more", lang, count=more, n=ctx.n(more))
@@ -57,11 +69,17 @@ def groups_section(ctx: ReportContext) -> Section | None:
     if len(rest):
         others = Section("group-others", t("groups_more", lang, count=len(rest), n=ctx.n(len(rest))))
         sec.subsections.append(others)
-        others.blocks.append(Block(
-            "table", headers=[t("group_heading", lang), t("unique_contributions", lang), t("share", lang), t("topics_heading", lang)],
-            numeric=[False, True, True, False],
-            rows=[[str(r["label"]), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1), str(r["topic_labels"])]
-                  for _, r in rest.iterrows()]))
+        others.blocks.append(
+            Block(
+                "table",
+                headers=[t("group_heading", lang), t("unique_contributions", lang), t("share", lang), t("topics_heading", lang)],
+                numeric=[False, True, True, False],
+                rows=[
+                    [str(r["label"]), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1), str(r["topic_labels"])]
+                    for _, r in rest.iterrows()
+                ],
+            )
+        )
     return sec
 
 
@@ -82,15 +100,19 @@ def _examples(ctx: ReportContext, topic_ids: list[int]) -> list[dict[str, str]]:
 
 
 def _campaigns_in(ctx: ReportContext, topic_ids: list[int]) -> str:
-    """" Includes 1 organised campaign (K1, 40 contributions)." for the campaigns placed in these topics, or ""."""
+    """ " Includes 1 organised campaign (K1, 40 contributions)." for the campaigns placed in these topics, or ""."""
     campaigns = ctx.table("campaigns")
     if campaigns is None or "topic_id" not in campaigns:
         return ""
     mine = campaigns[campaigns["topic_id"].isin(topic_ids)].head(CAMPAIGNS_NAMED)
     if mine.empty:
         return ""
-    items = [t("group_campaign_item", ctx.lang, count=int(c["contributions"]), id=str(c["campaign_id"]), n=ctx.n(int(c["contributions"])))
-             for _, c in mine.iterrows()]
+    items = [
+        t("group_campaign_item", ctx.lang, count=int(c["contributions"]), id=str(c["campaign_id"]), n=ctx.n(int(c["contributions"])))
+        for _, c in mine.iterrows()
+    ]
     total = int(campaigns["topic_id"].isin(topic_ids).sum())
-    listed = "; ".join(items) + (" " + t("and_more", ctx.lang, count=total - len(items), n=ctx.n(total - len(items))) if total > len(items) else "")
+    listed = "; ".join(items) + (
+        " " + t("and_more", ctx.lang, count=total - len(items), n=ctx.n(total - len(items))) if total > len(items) else ""
+    )
     return " " + t("group_campaigns", ctx.lang, count=total, n=ctx.n(total), list=listed)
