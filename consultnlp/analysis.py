@@ -119,16 +119,17 @@ def find_key_points(
 ) -> pd.DataFrame:
     """Key points of every headline group and theme, and the reasons of each position, from the units' embeddings (see ``summary.keypoints``)."""
     rows = context.unit_ids.get_indexer(units.index)
+    author = author_id_column(units.columns)  # a point counts each author once
     inputs = KeyPointInputs(
         ids=units.index,
         texts=units[schema.TEXT_REDACTED].astype(str).tolist(),
         weights=units[schema.DUP_COUNT].to_numpy(dtype=float) if schema.DUP_COUNT in units else np.ones(len(units)),
         embeddings=_Rows(context.embeddings, rows),
         positions=units[schema.POSITION].astype(str).to_numpy() if schema.POSITION in units else None,
-        authors=units[author].fillna("").astype(str).str.strip().to_numpy() if (author := author_id_column(units.columns)) else None,
+        authors=units[author].fillna("").astype(str).str.strip().to_numpy() if author else None,
     )
-    if inputs.authors is not None:
-        context.stats["key_points_one_per_author"] = author_id_column(units.columns)  # counted once per author
+    if author:
+        context.stats["key_points_one_per_author"] = author
     groups = key_point_groups(units)
     if positions is not None:
         groups.update(position_point_groups(units, positions.min_reason_contributions))
