@@ -114,8 +114,8 @@ class ScreenStage(Stage):
         texts = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str)
         keys = texts.map(normalise)
         short = keys.str.split().str.len().between(1, self.config.max_words)
-        candidates = pd.unique(texts[short].to_numpy())
-        candidates = [t for t in candidates if corpus.says_something_is_missing(normalise(t))]
+        first = ~texts[short].duplicated()  # each distinct text once, with its normalised key
+        candidates = [t for t, k in zip(texts[short][first], keys[short][first]) if corpus.says_something_is_missing(k)]
         chosen: set[str] = set()
         if candidates:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
