@@ -49,6 +49,11 @@ OPTIONS: dict[str, tuple[str | None, str]] = {
 LISTS = ("segment_columns", "questions", "languages", "redact_kinds", "formats")
 
 
+def split_list(value: str | None) -> list[str] | None:
+    """``"html, md"`` -> ``["html", "md"]``; nothing given -> ``None``."""
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
 class OptionError(ConfigError):
     """Options that cannot go together. ``template`` names them as ``{keyword}``: :meth:`naming` fills in the
     keywords (the library's message) or, given a mapping, the command line's flags."""
@@ -73,7 +78,7 @@ def settings(**options: Any) -> dict[str, Any]:
         )
     for name in LISTS:
         if isinstance(given.get(name), str):
-            given[name] = [v.strip() for v in given[name].split(",") if v.strip()]
+            given[name] = split_list(given[name]) or []
     if "redact_kinds" in given:
         given["redact_kinds"] = [k.upper() for k in given["redact_kinds"]]
     for name in ("topic_model", "theme_model", "position_model"):

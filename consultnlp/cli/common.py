@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator
 
 import typer
 
@@ -125,10 +125,6 @@ def errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("Interrupted. Finished embedding chunks are cached; run the same command again to resume.", err=True)
         raise typer.Exit(code=130) from None
-
-
-def split_list(value: Optional[str]) -> list[str] | None:
-    return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
 
 def default_cache_dir() -> Path:

@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import errors, split_list, written_line
+from consultnlp.api import split_list
+from consultnlp.cli.common import errors, written_line
 
 
 def report(
