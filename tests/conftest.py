@@ -20,6 +20,21 @@ SHARED = ROOT.parent / "shared" / "data" / "external"
 
 SLOW_LIST = ROOT / "tests" / "slow_tests.txt"
 
+# A codebook as analysts write the shortest ones: three themes, names only, one language (issue 22).
+NAME_ONLY = """\
+id: ciudad
+name: {es: Ciudad}
+version: "1"
+languages: [es]
+themes:
+  - id: transporte
+    name: {es: Transporte público}
+  - id: agua
+    name: {es: Agua potable}
+  - id: salud
+    name: {es: Salud}
+"""
+
 
 def pytest_collection_modifyitems(config, items):
     """Mark as ``slow`` the tests that took 10 s or more in the last measured run (``tests/slow_tests.txt``, written by

@@ -14,6 +14,7 @@ from consultnlp.stages.themes import ThemesStage
 from consultnlp.taxonomy import load_taxonomy
 from consultnlp.themes import codebook, zeroshot
 from consultnlp.themes.keywords import KeywordMatcher
+from tests.conftest import NAME_ONLY
 
 # (lang, text, themes it must get (empty = must be "other"), themes it must not get)
 COMMENTS = [
@@ -204,20 +205,6 @@ def test_themes_supervised_needs_a_model():
 
 
 # ---------------------------------------------------------------- issue 22: codebooks of any size, evidence that is evidence
-
-NAME_ONLY = """\
-id: ciudad
-name: {es: Ciudad}
-version: "1"
-languages: [es]
-themes:
-  - id: transporte
-    name: {es: Transporte público}
-  - id: agua
-    name: {es: Agua potable}
-  - id: salud
-    name: {es: Salud}
-"""
 
 
 def test_themes_one_language_name_only_codebook_tags_es_pt_en(use_embedder, write_file):

@@ -11,24 +11,11 @@ from consultnlp.errors import InputError
 from consultnlp.taxonomy import load_taxonomy
 from consultnlp.themes.fewshot import read_review, with_examples
 from consultnlp.themes.zeroshot import CodebookTagger
-
-CODEBOOK = """\
-id: ciudad
-name: {es: Ciudad}
-version: "1"
-languages: [es]
-themes:
-  - id: transporte
-    name: {es: Transporte público}
-  - id: agua
-    name: {es: Agua potable}
-  - id: salud
-    name: {es: Salud}
-"""
+from tests.conftest import NAME_ONLY
 
 
 def test_themes_review_file_errors_name_the_comment_and_the_fix(write_file):
-    taxonomy = load_taxonomy(str(write_file("ciudad.yaml", CODEBOOK)))
+    taxonomy = load_taxonomy(str(write_file("ciudad.yaml", NAME_ONLY)))
     good = write_file("r.yaml", "comments:\n  C-1: [transporte, transporte]\n  C-2: agua\n  C-3: []\n")
     assert read_review(good, taxonomy) == {"C-1": ["transporte"], "C-2": ["agua"], "C-3": []}
     with pytest.raises(InputError, match=r"comment C-1: unknown theme 'bus'. Themes of 'ciudad': agua, salud, transporte."):
@@ -41,7 +28,7 @@ def test_themes_analyst_corrections_change_the_next_runs_tags(write_file):
     from consultnlp.embedders import TextEncoder
     from consultnlp.embedders.use import UseEmbedder
 
-    taxonomy = load_taxonomy(str(write_file("ciudad.yaml", CODEBOOK)))
+    taxonomy = load_taxonomy(str(write_file("ciudad.yaml", NAME_ONLY)))
     encoder = TextEncoder(UseEmbedder(threads=2))
     comment = "El bus de la línea 5 pasa cada cuarenta minutos y el metro va repleto."
     # A name alone is far from this comment: no theme (0.35, below the threshold).
@@ -63,7 +50,7 @@ def test_themes_analyst_corrections_change_the_next_runs_tags(write_file):
 def test_themes_learn_cli_writes_a_valid_codebook(write_file, tmp_path):
     run = tmp_path / "run"
     run.mkdir()
-    (run / "manifest.json").write_text(json.dumps({"config": {"themes": {"taxonomy": str(write_file("ciudad.yaml", CODEBOOK))}}}))
+    (run / "manifest.json").write_text(json.dumps({"config": {"themes": {"taxonomy": str(write_file("ciudad.yaml", NAME_ONLY))}}}))
     pd.DataFrame({"comment_id": ["C-1", "C-2"], "text_redacted": ["La micro va llena.", "Sin agua."], "lang": ["es", "es"]}).to_parquet(
         run / "comments.parquet"
     )
@@ -80,10 +67,10 @@ def test_themes_learn_cli_writes_a_valid_codebook(write_file, tmp_path):
 
 
 def test_themes_evaluate_a_codebook_against_its_baseline(write_file, tmp_path):
-    base = write_file("ciudad.yaml", CODEBOOK)
+    base = write_file("ciudad.yaml", NAME_ONLY)
     learned = write_file(
         "learned.yaml",
-        CODEBOOK.replace(
+        NAME_ONLY.replace(
             "    name: {es: Transporte público}\n",
             '    name: {es: Transporte público}\n    examples: {es: ["La micro de mi barrio pasa cada media hora y va llena.", "Los buses nocturnos no pasan nunca."]}\n',
         ),
