@@ -26,6 +26,7 @@ import pandas as pd
 
 from consultnlp.errors import OutputError
 from consultnlp.privacy.detectors import find_pii
+from consultnlp.privacy.pseudonyms import HASH_CHARS, PREFIX
 
 PRIVATE_DIR = "private"
 REDACTED = "[REDACTED]"
@@ -36,6 +37,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:[@.'’+\-_%][^\W_]+)*", re.UNICODE)
 # Skipping them keeps the gate to about one pass of the detectors over the published texts.
 _NUMBER = r"[-+]?\d{1,6}(?:[.,]\d+)?(?:[eE][-+]?\d+)?"
 # ... and scores keyed by a code, as the theme columns write them ("civic_space:0.929;health:0.41").
+# The run's own pseudonyms ("p-0500037852b6"): random hex that a detector can read as a phone or an RFC about once in
+# 10,000; they are what makes a quote traceable, so they are never findings.
+_PSEUDONYM = re.compile(rf"(?<![\w-]){re.escape(PREFIX)}[0-9a-f]{{{HASH_CHARS}}}(?![\w-])")
 _PLAIN = re.compile(rf"^(?:{_NUMBER}|True|False|true|false|nan|NaN|None|<NA>|[a-z][a-z0-9_]*:{_NUMBER}(?:;[a-z][a-z0-9_]*:{_NUMBER})*)$")
 # What counts as text in each format, and what it is in order of checking.
 TEXT_SUFFIXES = (".md", ".txt", ".yaml", ".yml")
@@ -135,7 +139,12 @@ class _Scanner:
         spans = [(s, e, origin) for s, e, origin in self.known.find(text)]
         detect = len(text) >= 3 and (self.kinds is None or self.kinds) and not _PLAIN.match(text)
         if detect and text not in self.redacted and text.lstrip("'") not in self.redacted:
-            spans += [(m.start, m.end, m.kind) for m in find_pii(text, kinds=self.kinds)]
+            own = [m.span() for m in _PSEUDONYM.finditer(text)]
+            spans += [
+                (m.start, m.end, m.kind)
+                for m in find_pii(text, kinds=self.kinds)
+                if not any(m.start < end and start < m.end for start, end in own)
+            ]
         if not spans:
             result = (text, ())
         else:
@@ -311,11 +320,19 @@ def _docx(path: Path, scan: _Scanner, found: Counter, redact: bool) -> None:
         if not kinds:
             continue
         found.update(kinds)
-        # Redacted run by run: a value split across runs stays, and the second pass fails the run on it.
-        for run in paragraph.runs:
+        # Redacted run by run, which keeps the formatting; a value split across runs (a quote in bold next to
+        # its count) is redacted on the paragraph's whole text, which then goes into its first run.
+        runs = paragraph.runs
+        for run in runs:
             new, run_kinds = scan(run.text)
             if run_kinds and new != run.text:
                 run.text, changed = new, True
+        whole, left = scan(paragraph.text)
+        if left and runs and whole != paragraph.text:
+            runs[0].text = whole
+            for run in runs[1:]:
+                run.text = ""
+            changed = True
     if changed and redact:
         document.save(str(path))
 
