@@ -36,6 +36,8 @@ CTFIDF_WEIGHT = 0.1
 LENGTH_BONUS = 0.03  # per extra word up to three
 MIN_SUPPORT_SHARE = 0.03  # a candidate is used by at least this share of the group's comments (and 2)
 MMR_DIVERSITY = 0.5
+WIDESPREAD_SHARE = 0.5  # a phrase among the candidates of half the groups names the consultation, not a group
+WIDESPREAD_MIN_GROUPS = 6  # ... when there are this many groups to compare
 _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"«»“”\n/|–—-]+|\s-\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÃÕÇÑ]{2,6}s?$")
@@ -143,6 +145,7 @@ def ranked_names(
         kept = {k: p for k, p in phrases.items() if len(p.docs) >= floor}
         # A tiny group has few repeated phrases: fall back on its most used ones.
         found[g] = kept or dict(sorted(phrases.items(), key=lambda kv: (-len(kv[1].docs), kv[0]))[:CANDIDATES])
+    found = _without_widespread(found)
     scores = class_tfidf(found, {g: len(t) for g, t in texts.items()})
     best: dict[int, list[str]] = {}
     for g, by_key in scores.items():
@@ -164,6 +167,30 @@ def ranked_names(
         length = np.array([min(len(k.split()), 3) - 1 for k in keys])
         relevance = cand @ centre + CTFIDF_WEIGHT * tfidf + LENGTH_BONUS * length
         out[g] = [(keys[i], shown[(g, keys[i])]) for i in mmr(cand, relevance, len(keys), MMR_DIVERSITY)]
+    return out
+
+
+def _without_widespread(found: dict[int, dict[str, Phrase]]) -> dict[int, dict[str, Phrase]]:
+    """Each group's candidates less those that name the whole consultation rather than the group: a phrase (or one
+    inside a longer candidate: "Bowling Green" in "Bowling Green needs") used in at least ``WIDESPREAD_SHARE`` of the
+    groups ("Mudanças climáticas" across a climate plan's topics). A group left with nothing keeps its candidates."""
+    if len(found) < WIDESPREAD_MIN_GROUPS:
+        return found
+    spread = Counter(k for phrases in found.values() for k in phrases)
+    floor = max(WIDESPREAD_MIN_GROUPS, math.ceil(WIDESPREAD_SHARE * len(found)))
+    widespread = {k for k, n in spread.items() if n >= floor}
+    if not widespread:
+        return found
+
+    def names_all(key: str) -> bool:
+        # A widespread word inside a longer phrase is fine ("ambiental" in "educação ambiental"); a widespread phrase is not.
+        words = key.split()
+        return key in widespread or any(" ".join(words[i:j]) in widespread for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+
+    out = {}
+    for g, phrases in found.items():
+        kept = {k: p for k, p in phrases.items() if not names_all(k)}
+        out[g] = kept or phrases
     return out
 
 

@@ -268,3 +268,36 @@ def test_author_id_column_is_found_by_name():
     assert author_id_column(["comment-id", "author-id"]) == "author-id"
     assert author_id_column(["author/id", "author/name"]) == "author/id"
     assert author_id_column(["id", "autor", "user_agent", "participants"]) is None
+
+
+def test_report_subject_examples_show_the_subject_the_name_states():
+    # "Homeless and recycling services": the examples come from the two named topics (not the larger "Parking"),
+    # and within each, the best-ranked quote that uses a word of the topic's name, not merely its most central text.
+    ctx = _context("en")
+    ctx.tables["topic_groups"] = ctx.tables["topic_groups"].assign(label="Homeless and recycling services")
+    ctx.tables["topics"] = pd.DataFrame(
+        {
+            "topic_id": [0, 1, 2],
+            "topic_group_id": [0, 0, 0],
+            "label": ["Homeless", "Parking", "Recycling services"],
+            "unique_contributions": [5, 9, 3],
+        }
+    )
+    ctx.tables["quotes"] = pd.DataFrame(
+        {
+            "scope": ["topic"] * 6,
+            "group_id": ["0", "0", "1", "1", "2", "2"],
+            "rank": [1, 2, 1, 2, 1, 2],
+            "quote": [
+                "We need mixed use housing downtown.",
+                "Open a shelter for homeless people in winter.",
+                "Build a parking garage.",
+                "More parking near the square.",
+                "Recycling pickup every week, please.",
+                "Glass should be collected too.",
+            ],
+            "comment_id": ["a1", "a2", "b1", "b2", "c1", "c2"],
+        }
+    )
+    blocks = groups_section(ctx).subsections[0].blocks
+    assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["a2", "c1"]

@@ -58,6 +58,31 @@ def test_names_are_phrases_of_the_group_and_unique():
         assert any(name.lower() in text.lower() for text in texts[group]), (group, name)
 
 
+def test_names_leave_out_a_phrase_that_names_the_whole_consultation():
+    # "mudanças climáticas" is among the candidates of every topic of a climate plan: it names the consultation, not a
+    # topic. A widespread word inside a longer phrase stays ("ambiental" in "educação ambiental").
+    subjects = ["agua potable", "escuela rural", "bosque nativo", "transporte público", "energía solar", "educación ambiental"]
+    texts = {
+        g: [f"El cambio climático exige {s} ya", f"Por el cambio climático, {s} para todos", f"{s} es lo primero", "ambiental"] * 3
+        for g, s in enumerate(subjects)
+    }
+    # One axis per subject and one for the climate; each topic's centre leans to the climate axis, so without the
+    # rule every topic would be named after the consultation.
+    axis = {s.split()[0]: i for i, s in enumerate(subjects)}
+    centres = {g: np.eye(7, dtype=np.float32)[g] + 2 * np.eye(7, dtype=np.float32)[6] for g in texts}
+
+    def climate_first(words: list[str]) -> np.ndarray:
+        out = np.full((len(words), 7), 0.01, dtype=np.float32)
+        for i, w in enumerate(words):
+            low = w.lower()
+            out[i, 6 if "clim" in low else axis.get(low.split()[0], 5)] = 1.0
+        return l2_normalise(out)
+
+    names = unique_names(ranked_names(texts, centres, climate_first, STOP.__contains__), list(texts), fallback=str)
+    assert not any("clim" in n.lower() for n in names.values()), names
+    assert all(names[g].lower() in subjects[g].lower() or subjects[g].lower() in names[g].lower() for g in texts), names
+
+
 def test_group_names_join_two_subtopics_without_repeating_a_word():
     written = {
         1: {"es": "salud"},

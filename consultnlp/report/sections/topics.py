@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, chart, key_points_block
+from consultnlp.text import fold, plural_stem
 
 GROUPS_IN_CHART = 15
 GROUPS_DETAILED = 8
@@ -59,7 +62,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
         if points:
             sub.blocks.append(points)
         else:
-            examples = _examples(ctx, members["topic_id"].tolist())
+            examples = _examples(ctx, members, str(group["label"]))
             if examples:
                 # Fewer than the minimum make any one point: name the subject and show what was said, never "N say".
                 said = t("subject_examples", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n))
@@ -83,20 +86,34 @@ def groups_section(ctx: ReportContext) -> Section | None:
     return sec
 
 
-def _examples(ctx: ReportContext, topic_ids: list[int]) -> list[dict[str, str]]:
-    """The first quote of each of a group's largest topics, at most ``EXAMPLES_WITHOUT_POINTS``."""
+def _examples(ctx: ReportContext, members, group_label: str) -> list[dict[str, str]]:
+    """At most ``EXAMPLES_WITHOUT_POINTS`` quotes that show the subject the group's name states: the topics whose
+    names the group's name is made of come first, then the largest; within a topic, its best-ranked quote that
+    uses a word of the topic's name ("Homeless": a quote about the homeless, not the topic's most central text)."""
     quotes = ctx.table("quotes")
     if quotes is None:
         return []
-    chosen = []
-    for topic in topic_ids:
+    topics = list(zip(members["topic_id"].tolist(), members["label"].astype(str).tolist()))
+    named = [(t, label) for t, label in topics if _stems(label) & _stems(group_label)]
+    order = named + [x for x in topics if x not in named]
+    chosen: list[dict[str, str]] = []
+    for topic, label in order:
         mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic))].sort_values("rank")
-        if len(mine):
-            chosen.append({"text": str(mine.iloc[0]["quote"]), "cite": str(mine.iloc[0]["comment_id"])})
-    if len(chosen) < EXAMPLES_WITHOUT_POINTS and topic_ids:  # a group of one topic: its next quote
-        mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic_ids[0]))].sort_values("rank")
-        chosen += [{"text": str(q["quote"]), "cite": str(q["comment_id"])} for _, q in mine.iloc[1:].iterrows()]
+        if mine.empty:
+            continue
+        showing = [i for i, q in enumerate(mine["quote"].astype(str)) if _stems(label) & _stems(q)]
+        picks = [showing[0]] if showing else [0]
+        if len(topics) == 1:  # a group of one topic: its next quote too
+            picks += [i for i in showing[1:] + list(range(len(mine))) if i not in picks]
+        chosen += [{"text": str(mine.iloc[i]["quote"]), "cite": str(mine.iloc[i]["comment_id"])} for i in picks]
+        if len(chosen) >= EXAMPLES_WITHOUT_POINTS:
+            break
     return chosen[:EXAMPLES_WITHOUT_POINTS]
+
+
+def _stems(text: str) -> set[str]:
+    """Content-word stems of a name or a quote, for "does this quote use a word of that name" (plural and accents folded)."""
+    return {plural_stem(w)[:6] for w in re.findall(r"\w+", fold(text)) if len(w) > 3}
 
 
 def _campaigns_in(ctx: ReportContext, topic_ids: list[int]) -> str:
