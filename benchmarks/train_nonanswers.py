@@ -9,9 +9,12 @@ regression on the multilingual sentence embedding learns what the listed placeho
              Chilean arguments (<= 10 words, left in by the lists; ``chile-ela-2016``) and 2,000 more with an absence
              word ("sin distinción", "no más AFP": negated demands read as placeholders without them); 800 proposal titles
              of ``brasil-planoclima-2024``; the ArgKP-2021 train key points and 400 of its short arguments
+  both       the first blind written set (``benchmarks/labels/nonanswers_written.tsv``: 150 non-answers, 150 hard
+             short answers), used for tuning since the second set was written
 
-Only data the screen was tuned on (Chile, Plano Clima) and ArgKP train are used; NHS, Pol.is, PNDBio and the
-blind written set (``benchmarks/labels/nonanswers_written.tsv``) are left for ``bench_nonanswers.py``.
+Only data the screen was tuned on (Chile, Plano Clima, the first written set) and ArgKP train are used; NHS, Pol.is,
+PNDBio and the second blind written set (``benchmarks/labels/nonanswers_written2.tsv``) are left for
+``bench_nonanswers.py``.
 Balanced class weights; C and the threshold are chosen by 5-fold cross-validation on this set: the lowest
 threshold whose cross-validated precision reaches 0.95. Some "negatives" are unlisted placeholders (the
 Chilean file has many), so the cross-validated precision is a lower bound.
@@ -43,6 +46,8 @@ from consultnlp.nonanswers import MODEL_PATH, NO_ARGUMENT, NON_ANSWER, load_scre
 ROOT = Path(__file__).resolve().parents[1]
 EXTERNAL = ROOT.parent / "shared" / "data" / "external"
 TARGET_PRECISION = 0.95
+RECALL_SLACK = 0.02
+WRITTEN_TUNING = ROOT / "benchmarks" / "labels" / "nonanswers_written.tsv"
 SEED = 0
 
 
@@ -90,6 +95,10 @@ def training_set(data: Path) -> tuple[pd.DataFrame, pd.Series]:
     arguments = pd.read_csv(data / "argkp-2021" / "arguments_train.csv")["argument"]
     arguments = arguments[arguments.str.split().str.len().le(12)].drop_duplicates().sample(400, random_state=SEED)
     parts.append(pd.DataFrame({"text": [*points, *arguments], "y": 0, "source": "argkp train"}))
+    # The first blind written set: its 150 non-answers (meeting notes, references, test rows, templates, refusals) and
+    # its 150 hard short answers. The second set (nonanswers_written2.tsv) is the held-out one.
+    written = pd.read_csv(WRITTEN_TUNING, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    parts.append(pd.DataFrame({"text": written["text"], "y": (written["label"] == "non_answer").astype(int), "source": "written set 1"}))
     return pd.concat(parts, ignore_index=True), read
 
 
@@ -103,7 +112,7 @@ def main() -> None:
     X = np.asarray(embedder.encode([embedding_text(t) for t in table["text"]]), dtype=np.float64)
     y = table["y"].to_numpy()
     folds = StratifiedKFold(5, shuffle=True, random_state=SEED)
-    best = None
+    found = []
     for C in (0.3, 1.0, 3.0, 10.0):
         model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
         p = cross_val_predict(model, X, y, cv=folds, method="predict_proba")[:, 1]
@@ -113,10 +122,12 @@ def main() -> None:
             recall = (chosen & (y == 1)).sum() / y.sum()
             if precision >= TARGET_PRECISION or threshold >= 0.985:
                 print(f"C={C:<4} threshold={threshold:.2f} cross-validated precision={precision:.3f} recall={recall:.3f}")
-                if best is None or recall > best[2]:
-                    best = (C, round(float(threshold), 2), recall, precision)
+                found.append((C, round(float(threshold), 2), recall, precision))
                 break
-    C, threshold, recall, precision = best
+    # The most regularised C whose recall is within RECALL_SLACK of the best (the one-standard-error habit): C=10 fit
+    # the 300 written texts so closely that "Una vejez digna" read as a placeholder.
+    top = max(r for _, _, r, _ in found)
+    C, threshold, recall, precision = min((f for f in found if f[2] >= top - RECALL_SLACK), key=lambda f: f[0])
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X, y)
     print(
         f"chosen: C={C} threshold={threshold} (cross-validated precision {precision:.3f}, recall {recall:.3f}); "

@@ -47,6 +47,9 @@ JUNK_PHRASES = frozenset(
     }
 )
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjklñ", "zxcvbnm")
+# A spreadsheet's error value exported as the cell's text, in any locale: #REF!, #DIV/0!, #NAME?, #¡VALOR!, #NOME?,
+# #¿NOMBRE?, #N/A, #N/D. Upper case and closed by ! or ? (a hashtag, "#FueraCorruptos", is neither).
+_SPREADSHEET_ERROR = re.compile(r"^#[¡¿]?[A-ZÁÉÍÓÚÑÇ0-9/_.]+[!?]$|^#N/[AD]$")
 
 
 def strip_markup(text: str) -> str:
@@ -103,7 +106,7 @@ def is_keyboard_mash(text: str) -> bool:
 def is_junk(text: str) -> bool:
     """A non-answer or placeholder rather than a contribution."""
     key = normalise_key(text)
-    return key in JUNK_PHRASES or not LETTER.search(text) or is_keyboard_mash(text)
+    return key in JUNK_PHRASES or not LETTER.search(text) or is_keyboard_mash(text) or bool(_SPREADSHEET_ERROR.match(text.strip()))
 
 
 def truncate_at_word(text: str, max_chars: int) -> str:

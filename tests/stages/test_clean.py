@@ -19,13 +19,24 @@ def test_clean_nfc_and_whitespace_repair():
     assert normalise_text("a\r\n\r\n\r\n\r\nb") == "a\n\nb"
 
 
-@pytest.mark.parametrize("text", ["xxx", ".", "-", "Teste", "asdfgh", "jjjjjj", "kkkkkkkk", "!!!", "123"])
+@pytest.mark.parametrize(
+    "text", ["xxx", ".", "-", "Teste", "asdfgh", "jjjjjj", "kkkkkkkk", "!!!", "123", "#REF!", "#¡VALOR!", "#NOME?", "#DIV/0!", "#N/D"]
+)
 def test_clean_junk_detected(text):
     assert is_junk(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Muy bien", "Concordo plenamente", "Fully agree", "Más salud rural", "xxx y luego una propuesta real sobre agua"]
+    "text",
+    [
+        "Muy bien",
+        "Concordo plenamente",
+        "Fully agree",
+        "Más salud rural",
+        "xxx y luego una propuesta real sobre agua",
+        "#FueraCorruptos",
+        "#NiUnaMenos!",
+    ],
 )
 def test_clean_real_short_comments_are_not_junk(text):
     assert not is_junk(text)

@@ -88,8 +88,9 @@ def test_screen_process_notes_and_new_placeholders_from_the_data():
 
 # Non-answers by meaning: placeholders no list names, read by the model trained on the listed ones
 # (data/nonanswers/model.json) with the real multilingual encoder. The texts below are in no list. The model
-# generalises to paraphrases of the listed placeholders, not to every new wording: on the blind written set it
-# finds 58% of the non-answers (benchmarks/bench_nonanswers.py).
+# generalises to paraphrases of the listed placeholders and written ones, not to every new wording: on the second
+# blind written set, held out, the screen finds about two thirds of the non-answers (benchmarks/bench_nonanswers.py).
+# A short answer whose words the consultation argues with is not even read by the model.
 
 UNLISTED_PLACEHOLDERS = ["no dieron el fundamento", "There was no explanation recorded"]
 SHORT_ANSWERS = [
@@ -101,8 +102,17 @@ SHORT_ANSWERS = [
 ]
 
 
+ARGUED = [  # what the consultation argues about: the short answers' subjects recur in its longer contributions
+    "Necesitamos más hospitales y médicos en la comuna {i} porque las listas de espera son eternas y hay recortes en salud",
+    "Las pensiones no alcanzan: queremos una vejez digna para los adultos mayores del sector {i}",
+    "Los peajes de la ruta {i} encarecen todo; pedimos rebajar las tarifas de las autopistas",
+    "A privatização da água no município {i} aumentou as tarifas e piorou o serviço",
+    "The tolls on the bridge at exit {i} push traffic into our neighbourhood streets",
+]
+
+
 def _consultation(short: list[str]) -> list[str]:
-    longer = [f"Necesitamos más hospitales y médicos en la comuna {i} porque las listas de espera son eternas" for i in range(30)]
+    longer = [ARGUED[i % len(ARGUED)].format(i=i) for i in range(30)]
     return longer + short
 
 
