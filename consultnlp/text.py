@@ -51,3 +51,9 @@ def plural_stem(token: str) -> str:
 def surface_tokens(text: str) -> list[str]:
     """Folded, plural-stripped word tokens of ``text``, stopwords kept."""
     return [plural_stem(t) for t in _NON_WORD.split(fold(text)) if t]
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the words of four letters or more (accents, case and plurals folded, six letters kept): enough to
+    tell whether a quote uses a word of a name ("homeless" in "shelters for the homeless")."""
+    return {plural_stem(w)[:6] for w in _NON_WORD.split(fold(text)) if len(w) > 3}

@@ -172,6 +172,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "topics": _s("Tópicos", "Tópicos", "Topics"),
     "topic_ids": _s("Tópicos (ids)", "Tópicos (ids)", "Topics (ids)"),
     "topic_labels": _s("Tópicos (nombres)", "Tópicos (nomes)", "Topics (names)"),
+    "naming_words": _s("Palabras del nombre que lo distinguen", "Palavras do nome que o distinguem", "Words of the name that set it apart"),
+    "contributions_naming_it": _s("Las mencionan", "As mencionam", "Mention them"),
     "topic_id": _s("Tópico (id)", "Tópico (id)", "Topic (id)"),
     "topic_label": _s("Tópico", "Tópico", "Topic"),
     "languages": _s("Idiomas", "Idiomas", "Languages"),

@@ -19,6 +19,7 @@ from consultnlp import schema
 from consultnlp.config import SummariseConfig
 from consultnlp.frame import analysed_mask, unit_mask
 from consultnlp.i18n import t
+from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.quotes import (
     QuotePool,
     choose_quotes,
@@ -26,6 +27,7 @@ from consultnlp.summary.quotes import (
     topic_groups,
 )
 from consultnlp.summary.segments import BLANK, segment_values
+from consultnlp.summary.subjects import NameEvidence
 from consultnlp.summary.supports import order_key_points, order_quotes
 from consultnlp.topics.naming import name_in
 
@@ -120,20 +122,40 @@ def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, lab
     total, total_unique = len(analysed), int(unique.sum())
     groups = analysed[schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
     topics = analysed[schema.TOPIC_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
+    texts = analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str)
+    author = author_id_column(analysed.columns)
+    evidence = NameEvidence(texts, unique)
     rows = []
     for group, part in groups.groupby(groups, sort=True):
         inside = topics.loc[part.index]
         counts = inside.value_counts()
         order = sorted(counts.index, key=lambda k: (-counts[k], k))
         n_unique = int(unique.loc[part.index].sum())
+        label = labels.get(int(group), str(group))
+        words = evidence.words(label)
         rows.append({
-            "topic_group_id": int(group), "label": labels.get(int(group), str(group)),
+            "topic_group_id": int(group), "label": label,
             "topics": int(len([k for k in order if k >= 0])), "topic_ids": ", ".join(str(k) for k in order),
             "topic_labels": "; ".join(names.get(int(k), str(k)) for k in order),
             "contributions": len(part), "unique_contributions": n_unique,
             "share": float(_share(len(part), total)), "share_unique": float(_share(n_unique, total_unique)),
+            # The name's words that tell the subject apart, and the contributions (copies included, like
+            # "contributions") that use one: how far the name speaks for them.
+            "naming_words": "; ".join(words),
+            "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
+            "participants": _participants(analysed.loc[part.index, author]) if author else pd.NA,
         })
-    return _outliers_last(pd.DataFrame(rows), "topic_group_id")
+    table = pd.DataFrame(rows)
+    if len(table):
+        table["participants"] = table["participants"].astype("Int64")
+        table["contributions_naming_it"] = table["contributions_naming_it"].astype("Int64")
+    return _outliers_last(table, "topic_group_id")
+
+
+def _participants(authors: pd.Series) -> int:
+    """Distinct authors; a contribution without an author counts as one more participant."""
+    names = authors.fillna("").astype(str).str.strip()
+    return int(names[names != ""].nunique() + (names == "").sum())
 
 
 def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:

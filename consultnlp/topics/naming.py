@@ -18,7 +18,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import t as catalogue
 from consultnlp.schema import LANGUAGES
-from consultnlp.text import fold, plural_stem
+from consultnlp.text import content_stems, fold
 from consultnlp.topics.adjectives import is_bare_adjective
 from consultnlp.topics.hierarchy import group_topics
 from consultnlp.topics.phrases import capitalised, ranked_names, unique_names
@@ -258,8 +258,7 @@ def _inside_sentence(name: str) -> str:
 
 
 def _shares_word(first: str, second: str) -> bool:
-    stems = lambda name: {plural_stem(w)[:6] for w in fold(name).split() if len(w) > 3}  # noqa: E731
-    return bool(stems(first) & stems(second))
+    return bool(content_stems(first) & content_stems(second))
 
 
 def _distinct(names: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from consultnlp import schema
 from consultnlp.embedders.base import l2_normalise
 from consultnlp.report.sections.common import ReportContext
 from consultnlp.report.sections.topics import groups_section
@@ -301,3 +302,58 @@ def test_report_subject_examples_show_the_subject_the_name_states():
     )
     blocks = groups_section(ctx).subsections[0].blocks
     assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["a2", "c1"]
+
+
+def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_name():
+    from consultnlp.summary.tables import topic_groups_table
+
+    subject = ["Shelters for the homeless in our city", "More homeless shelters in the city now", "Fix the potholes", "Fix the potholes"]
+    others = [f"Recycling bins on street {i} of the city" for i in range(20)]  # "city" is everywhere: it tells nothing apart
+    texts = subject + others
+    frame = pd.DataFrame(
+        {
+            schema.TEXT_CLEAN: texts,
+            schema.TEXT: texts,
+            schema.EXCLUDED: "",
+            schema.TOPIC_ID: [0, 0, 1, 1] + [2] * 20,
+            schema.TOPIC_GROUP_ID: [0, 0, 0, 0] + [1] * 20,
+            schema.DUP_REPRESENTATIVE: [True, True, True, False] + [True] * 20,
+            "author_id": ["u1", "u1", "u2", ""] + [f"r{i}" for i in range(20)],
+        }
+    )
+    labels = {0: "Homeless people of the city", 1: "Recycling"}
+    table = topic_groups_table(frame, None, labels, {0: "Homeless", 1: "Potholes", 2: "Recycling"}).set_index("topic_group_id")
+    first = table.loc[0]
+    assert (first["contributions"], first["unique_contributions"]) == (4, 3)
+    assert first["naming_words"] == "homeless; people"  # not "city": more than a tenth of the contributions use it
+    assert first["contributions_naming_it"] == 2  # the two about the homeless; the potholes (and their copy) do not
+    assert first["participants"] == 3  # u1 once, u2, and the copy with no author on its own
+    assert table.loc[1, "naming_words"] == "" and pd.isna(table.loc[1, "contributions_naming_it"])  # all of them say it
+    without = topic_groups_table(frame.drop(columns="author_id"), None, labels, {})
+    assert without["participants"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "lang, named, participants",
+    [
+        ("es", "«Transporte» (12 contribuciones; 5 de ellas mencionan «buses», «metro» o «tren»), por ejemplo:", "De 4 participantes."),
+        ("pt", "«Transporte» (12 contribuições; 5 delas mencionam «buses», «metro» ou «tren»), por exemplo:", "De 4 participantes."),
+        ("en", "“Transporte” (12 contributions; 5 of them mention “buses”, “metro” or “tren”), for example:", "From 4 participants."),
+    ],
+)
+def test_report_subject_says_how_far_its_name_speaks_for_it_and_how_many_wrote_it(lang, named, participants):
+    ctx = _context(lang)
+    groups = ctx.tables["topic_groups"]
+    ctx.tables["topic_groups"] = groups.assign(
+        naming_words="buses; metro; tren", contributions_naming_it=pd.array([5], dtype="Int64"), participants=pd.array([4], dtype="Int64")
+    )
+    texts = [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"]
+    assert named in texts
+    assert texts[0].endswith(" " + participants)
+    # Every contribution uses the name's words and each has its own participant: the plain line, nothing added.
+    ctx.tables["topic_groups"] = groups.assign(
+        naming_words="buses", contributions_naming_it=pd.array([12], dtype="Int64"), participants=pd.array([12], dtype="Int64")
+    )
+    texts = [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"]
+    assert not any(participants in x for x in texts)
+    assert named.split(" (")[0] + " (12 " in " ".join(texts) and not any("; " in x and x.endswith(":") for x in texts)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
+import pandas as pd
 
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, chart, key_points_block
-from consultnlp.text import fold, plural_stem
+from consultnlp.text import content_stems
 
 GROUPS_IN_CHART = 15
 GROUPS_DETAILED = 8
@@ -57,6 +57,9 @@ def groups_section(ctx: ReportContext) -> Section | None:
                 listed += " " + t("and_more", lang, count=more, n=ctx.n(more))
             counts += " " + t("subtopics", lang, list=listed)
         counts += _campaigns_in(ctx, members["topic_id"].tolist())
+        participants = group.get("participants")
+        if participants is not None and not pd.isna(participants) and int(participants) < n:
+            counts += " " + t("group_participants", lang, count=int(participants), n=ctx.n(int(participants)))
         sub.blocks.append(Block("p", text=counts))
         points = key_points_block(ctx, "group", group["topic_group_id"], POINTS_PER_GROUP)
         if points:
@@ -66,6 +69,13 @@ def groups_section(ctx: ReportContext) -> Section | None:
             if examples:
                 # Fewer than the minimum make any one point: name the subject and show what was said, never "N say".
                 said = t("subject_examples", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n))
+                naming, words = group.get("contributions_naming_it"), str(group.get("naming_words") or "")
+                if naming is not None and not pd.isna(naming) and int(naming) < n and words:
+                    # The name speaks for only part of the subject: say for how much, so the examples do not stand for all.
+                    shown = [ctx.q(w) for w in words.split("; ")]
+                    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + t("or_last", lang) + shown[-1]
+                    named = t("named_by", lang, count=int(naming), n=ctx.n(int(naming)), words=listed)
+                    said = t("subject_examples_named", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n), named=named)
                 sub.blocks += [Block("p", text=said), Block("quotes", quotes=examples)]
         sec.subsections.append(sub)
     rest = real.iloc[GROUPS_DETAILED:]
@@ -94,14 +104,14 @@ def _examples(ctx: ReportContext, members, group_label: str) -> list[dict[str, s
     if quotes is None:
         return []
     topics = list(zip(members["topic_id"].tolist(), members["label"].astype(str).tolist()))
-    named = [(t, label) for t, label in topics if _stems(label) & _stems(group_label)]
+    named = [(t, label) for t, label in topics if content_stems(label) & content_stems(group_label)]
     order = named + [x for x in topics if x not in named]
     chosen: list[dict[str, str]] = []
     for topic, label in order:
         mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic))].sort_values("rank")
         if mine.empty:
             continue
-        showing = [i for i, q in enumerate(mine["quote"].astype(str)) if _stems(label) & _stems(q)]
+        showing = [i for i, q in enumerate(mine["quote"].astype(str)) if content_stems(label) & content_stems(q)]
         picks = [showing[0]] if showing else [0]
         if len(topics) == 1:  # a group of one topic: its next quote too
             picks += [i for i in showing[1:] + list(range(len(mine))) if i not in picks]
@@ -109,11 +119,6 @@ def _examples(ctx: ReportContext, members, group_label: str) -> list[dict[str, s
         if len(chosen) >= EXAMPLES_WITHOUT_POINTS:
             break
     return chosen[:EXAMPLES_WITHOUT_POINTS]
-
-
-def _stems(text: str) -> set[str]:
-    """Content-word stems of a name or a quote, for "does this quote use a word of that name" (plural and accents folded)."""
-    return {plural_stem(w)[:6] for w in re.findall(r"\w+", fold(text)) if len(w) > 3}
 
 
 def _campaigns_in(ctx: ReportContext, topic_ids: list[int]) -> str:

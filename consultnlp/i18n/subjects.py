@@ -1,0 +1,26 @@
+"""Catalogue entries that tell how far a subject's name speaks for its contributions, and how many people wrote them."""
+
+from __future__ import annotations
+
+from consultnlp.i18n.catalogue import _n, _s
+
+SUBJECT_STRINGS: dict[str, dict] = {
+    # A subject without key points: its name, how many of its contributions use a word of that name, then examples.
+    "subject_examples_named": _n(
+        ("{subject} (1 contribución; {named}), por ejemplo:", "{subject} ({n} contribuciones; {named}), por ejemplo:"),
+        ("{subject} (1 contribuição; {named}), por exemplo:", "{subject} ({n} contribuições; {named}), por exemplo:"),
+        ("{subject} (1 contribution; {named}), for example:", "{subject} ({n} contributions; {named}), for example:"),
+    ),
+    "named_by": _n(
+        ("1 de ellas menciona {words}", "{n} de ellas mencionan {words}"),
+        ("1 delas menciona {words}", "{n} delas mencionam {words}"),
+        ("1 of them mentions {words}", "{n} of them mention {words}"),
+    ),
+    "or_last": _s(" o ", " ou ", " or "),
+    # Many contributions, few voices: how many participants wrote a subject's contributions (an author column).
+    "group_participants": _n(
+        ("De 1 participante.", "De {n} participantes."),
+        ("De 1 participante.", "De {n} participantes."),
+        ("From 1 participant.", "From {n} participants."),
+    ),
+}

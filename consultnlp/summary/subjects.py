@@ -1,0 +1,67 @@
+"""How far a subject's name speaks for its contributions: which of the name's words tell them apart, and how many use one.
+
+A name is built from phrases of a few central contributions; the report says for how many of the subject's
+contributions it holds, counting only the name's words that are not everywhere in the consultation ("needs",
+"bioeconomia" in a bioeconomy plan): a word used by more than ``GENERIC_SHARE`` of the distinct contributions tells
+no subject apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+
+from consultnlp.text import content_stems
+
+GENERIC_SHARE = 0.10
+_WORD = re.compile(r"[^\W\d_]+")
+_QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
+
+
+class NameEvidence:
+    """The consultation's texts read once: each distinct text's word stems, and how many distinct contributions use each."""
+
+    def __init__(self, texts: pd.Series, unique: pd.Series) -> None:
+        self.stems = {text: content_stems(text) for text in pd.unique(texts)}
+        distinct = pd.unique(texts[unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)])
+        self.used = Counter(stem for text in distinct for stem in self.stems[text])
+        self.generic = GENERIC_SHARE * max(1, len(distinct))
+
+    def words(self, name: str) -> list[str]:
+        """The words of ``name`` that tell its subject apart, as written (a name listing topics, "“A”, “B” and 7 more",
+        is read inside its quotes only)."""
+        quoted = _QUOTED.findall(name)
+        out: list[str] = []
+        seen: set[str] = set()
+        for part in quoted or [name]:
+            for k, word in enumerate(_WORD.findall(part)):
+                stems = content_stems(word)
+                if not stems or stems <= seen or stems <= _stop_stems() or any(self.used.get(s, 0) > self.generic for s in stems):
+                    continue
+                seen |= stems
+                as_written = word[1:] != word[1:].lower() or (k > 0 and word[:1].isupper())  # "PMEs", "SUS", a proper noun
+                out.append(word if as_written else word.lower())
+        return out
+
+    def using(self, texts: pd.Series, words: list[str]) -> int:
+        """How many of ``texts`` (contributions of this consultation) use one of ``words``."""
+        named = set().union(*(content_stems(w) for w in words)) if words else set()
+        if not named:
+            return 0
+        return int(sum(bool(named & self.stems[text]) for text in texts))
+
+
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    """Stems of es/pt/en stop words ("todas", "about"): never a word that names a subject."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    from spacy.lang.pt.stop_words import STOP_WORDS as PT
+
+    from consultnlp.lemmas import kept_words
+
+    words = (EN - kept_words("en")) | (ES - kept_words("es")) | (PT - kept_words("pt"))
+    return frozenset(stem for word in words for stem in content_stems(word))
