@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from consultnlp.text import content_stems
+from consultnlp.text import word_stems
 
 GENERIC_SHARE = 0.10
 _WORD = re.compile(r"[^\W\d_]+")
@@ -25,7 +25,7 @@ class NameEvidence:
     """The consultation's texts read once: each distinct text's word stems, and how many distinct contributions use each."""
 
     def __init__(self, texts: pd.Series, unique: pd.Series) -> None:
-        self.stems = {text: content_stems(text) for text in pd.unique(texts)}
+        self.stems = {text: word_stems(text) for text in pd.unique(texts)}
         distinct = pd.unique(texts[unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)])
         self.used = Counter(stem for text in distinct for stem in self.stems[text])
         self.generic = GENERIC_SHARE * max(1, len(distinct))
@@ -38,7 +38,7 @@ class NameEvidence:
         seen: set[str] = set()
         for part in quoted or [name]:
             for k, word in enumerate(_WORD.findall(part)):
-                stems = content_stems(word)
+                stems = word_stems(word)
                 if not stems or stems <= seen or stems <= _stop_stems() or any(self.used.get(s, 0) > self.generic for s in stems):
                     continue
                 seen |= stems
@@ -48,7 +48,7 @@ class NameEvidence:
 
     def using(self, texts: pd.Series, words: list[str]) -> int:
         """How many of ``texts`` (contributions of this consultation) use one of ``words``."""
-        named = set().union(*(content_stems(w) for w in words)) if words else set()
+        named = set().union(*(word_stems(w) for w in words)) if words else set()
         if not named:
             return 0
         return int(sum(bool(named & self.stems[text]) for text in texts))
@@ -64,4 +64,4 @@ def _stop_stems() -> frozenset[str]:
     from consultnlp.lemmas import kept_words
 
     words = (EN - kept_words("en")) | (ES - kept_words("es")) | (PT - kept_words("pt"))
-    return frozenset(stem for word in words for stem in content_stems(word))
+    return frozenset(stem for word in words for stem in word_stems(word))

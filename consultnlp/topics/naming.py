@@ -18,7 +18,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import t as catalogue
 from consultnlp.schema import LANGUAGES
-from consultnlp.text import content_stems, fold
+from consultnlp.text import fold, word_stems
 from consultnlp.topics.adjectives import is_bare_adjective
 from consultnlp.topics.hierarchy import group_topics
 from consultnlp.topics.phrases import capitalised, ranked_names, unique_names
@@ -258,7 +258,7 @@ def _inside_sentence(name: str) -> str:
 
 
 def _shares_word(first: str, second: str) -> bool:
-    return bool(content_stems(first) & content_stems(second))
+    return bool(word_stems(first) & word_stems(second))
 
 
 def _distinct(names: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -7,7 +7,7 @@ import pandas as pd
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, chart, key_points_block
-from consultnlp.text import content_stems
+from consultnlp.text import word_stems
 
 GROUPS_IN_CHART = 15
 GROUPS_DETAILED = 8
@@ -104,14 +104,14 @@ def _examples(ctx: ReportContext, members, group_label: str) -> list[dict[str, s
     if quotes is None:
         return []
     topics = list(zip(members["topic_id"].tolist(), members["label"].astype(str).tolist()))
-    named = [(t, label) for t, label in topics if content_stems(label) & content_stems(group_label)]
+    named = [(t, label) for t, label in topics if word_stems(label) & word_stems(group_label)]
     order = named + [x for x in topics if x not in named]
     chosen: list[dict[str, str]] = []
     for topic, label in order:
         mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic))].sort_values("rank")
         if mine.empty:
             continue
-        showing = [i for i, q in enumerate(mine["quote"].astype(str)) if content_stems(label) & content_stems(q)]
+        showing = [i for i, q in enumerate(mine["quote"].astype(str)) if word_stems(label) & word_stems(q)]
         picks = [showing[0]] if showing else [0]
         if len(topics) == 1:  # a group of one topic: its next quote too
             picks += [i for i in showing[1:] + list(range(len(mine))) if i not in picks]
