@@ -48,7 +48,8 @@ from consultnlp.positions.cues import CueDetector  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "labels"
 CUES_FILE = LABELS / "positions_cues.tsv"
 REAL_FILE = LABELS / "positions_real.tsv"
-TARGETS_FILE = LABELS / "positions_targets.tsv"
+TARGETS_FILE = LABELS / "positions_targets.tsv"  # tuned on since the second set was written (stop 29)
+TARGETS2_FILE = LABELS / "positions_targets2.tsv"  # written blind by another helper; held out
 CHILE = SHARED / "chile-ela-2016" / "ela_fundamentos.csv.gz"
 CHILE_POSITIONS = {"A": "support", "P": "partial", "D": "oppose"}
 STATED = ("support", "partial", "oppose")
@@ -151,12 +152,12 @@ def _target_rates(frame: pd.DataFrame) -> dict:
     }
 
 
-def part_targets(detector: CueDetector) -> dict:
-    frame = pd.read_csv(TARGETS_FILE, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
+def part_targets(detector: CueDetector, path: Path = TARGETS_FILE) -> dict:
+    frame = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
     found = [detector.detect(text, lang) for text, lang in zip(frame["text"], frame["lang"])]
     frame["found"], frame["found_target"] = [d.position for d in found], [d.target for d in found]
     result: dict = {
-        "file": str(TARGETS_FILE.relative_to(LABELS.parent.parent)),
+        "file": str(path.relative_to(LABELS.parent.parent)),
         "sentences": len(frame),
         "all": precision_recall(frame["position"].tolist(), frame["found"].tolist()),
         "target": _target_rates(frame),
@@ -383,7 +384,9 @@ def main() -> None:
     if args.part in ("chile-cues", "all") and CHILE.exists():
         results["chile_cues"] = part_chile_cues(detector)
     if args.part in ("targets", "all") and TARGETS_FILE.exists():
-        results["targets"] = part_targets(detector)
+        results["targets (set 1, tuned on)"] = part_targets(detector)
+    if args.part in ("targets", "all") and TARGETS2_FILE.exists():
+        results["targets (set 2, held out)"] = part_targets(detector, TARGETS2_FILE)
     if args.part == "model":
         results["model"] = part_model(args.cache_dir, args.features, args.group_column, baseline=not args.no_baseline)
     print(json.dumps(results, ensure_ascii=False, indent=2))

@@ -48,6 +48,7 @@ from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
 from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, earlier_in, phrase_at
 from consultnlp.positions.targets import measure_object as _measure
+from consultnlp.positions.targets import other_object as _other_object
 from consultnlp.positions.targets import requested as _requested
 from consultnlp.positions.targets import target as _target
 from consultnlp.positions.targets import title as _title
@@ -186,7 +187,10 @@ class CueDetector:
             objection = (
                 "about a statement" if about_a_statement(found, plain, end, lex) else _object_problem(cue, found, plain, end, lex, opposing)
             )
-            if objection == "about something else" and _measure(text, found, plain, end, lex, lang):
+            # A stance on a part of the plan keeps its target; only people and general causes are something else.
+            if objection == "about something else" and (
+                _measure(text, found, plain, end, lex, lang) or not _other_object(text, found, plain, end, lex)
+            ):
                 objection = ""
             if not objection:
                 hit.target = _target(text, found, plain, end, lex, lang)

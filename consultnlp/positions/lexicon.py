@@ -52,6 +52,9 @@ WORD_SECTIONS = (
     "requests",
     "title_links",
     "statements",
+    # issue 25 (stance), second round: what a stance can be about that is not the plan (people, general causes)
+    "persons",
+    "causes",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language

@@ -165,6 +165,24 @@ def measure_object(text: str, found: list[Word], plain: list[str], end: int, lex
     )
 
 
+def other_object(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon) -> bool:
+    """The object is not something a plan proposes: a person or a group of people ("los profesores en paro", "the
+    councillor who said ...", a name) or a general cause ("la corrupción", "freedom of expression"). Anything else a
+    stance is about ("the demolition of the market hall", "a venda dos terrenos") is taken as a measure of the plan."""
+    k = _object_start(found, plain, end, lex)
+    if k is None:
+        return False
+    first = _content_words(found, plain, k, lex, 2)
+    if not first:
+        return False
+    written = text[found[first[0]].start : found[first[0]].end]
+    if written[:1].isupper() and not written.isupper() and first[0] > 0:
+        return True  # "de acuerdo con Javier", "I agree with Manning"
+    if any(phrase_at(lex["persons"], plain, c) for c in first):
+        return True
+    return any(phrase_at(lex["causes"], plain, c) for c in _content_words(found, plain, k, lex, 3))
+
+
 def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None = None) -> str:
     """The object's words up to the end of its clause, a connector, a relative clause or a mark of the plan, at most
     TARGET_MAX words; "" when they name the proposal as a whole ("la propuesta", "isso", "this plan")."""

@@ -216,7 +216,11 @@ def test_cues_evidence_is_the_statement_as_written(detector):
 
 def test_cues_user_cues_and_proposal_words():
     plain = CueDetector()
-    assert plain.detect("Rechazo el tranvía en la avenida.").position == "none"
+    # A stance on a measure keeps its target without any list naming the measure (issue 25, second round).
+    assert (plain.detect("Rechazo el tranvía en la avenida.").position, plain.detect("Rechazo el tranvía en la avenida.").target) == (
+        "oppose",
+        "el tranvía en la avenida",
+    )
     assert plain.detect("No queremos el tranvía.").position == "none"
     mine = CueDetector(load_cues(extra_cues={"oppose": ["no queremos >"]}, extra_targets=["tranvia"]))
     assert mine.detect("Rechazo el tranvía en la avenida.").position == "oppose"
@@ -257,3 +261,18 @@ def test_cues_a_word_in_a_list_is_no_statement(detector):
     found = detector.detect("Empatía, apoyo, colaboración u otro en momento de necesidad.")
     assert found.position == "none" and [h.reason for h in found.hits] == ["a list item"]
     assert detector.detect("Apoyo, porque es necesario.").position == "support"
+
+
+@pytest.mark.parametrize(
+    "text, lang, position, target",
+    [
+        ("Rechazamos la venta del estadio municipal.", "es", "oppose", "la venta del estadio municipal"),
+        ("Apoio a ampliação do horário das creches.", "pt", "support", "a ampliação do horário das creches"),
+        ("We oppose the merger of the two primary schools.", "en", "oppose", "the merger of the two primary schools"),
+        ("Apoyo a los médicos del consultorio.", "es", "none", ""),  # people, not a measure
+        ("Sou contra a corrupção na prefeitura.", "pt", "none", ""),  # a general cause
+    ],
+)
+def test_cues_a_stance_on_any_measure_keeps_its_target_people_and_causes_do_not(detector, text, lang, position, target):
+    found = detector.detect(text, lang)
+    assert (found.position, found.target) == (position, target), found.hits
