@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass, field
 
 from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
+from consultnlp.positions.evaluations import evaluated as _evaluated
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
 from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, earlier_in, phrase_at
 from consultnlp.positions.targets import measure_object as _measure
@@ -92,13 +93,11 @@ class CueDetector:
     def detect(self, text: str, lang: str | None = None) -> Detection:
         """The comment's position (``none`` without an explicit cue) and the words that state it."""
         found = words(text)
-        if not found or self._first_words.isdisjoint(w.text for w in found):
+        if not found:
             return Detection(NONE, "")
         lex = self.lists.lexicon(lang if lang in self.lists.lexicons else None)
         plain = [w.text for w in found]
-        hits = self._matches(found, plain, lex)
-        if not hits:
-            return Detection(NONE, "", hits)
+        hits = [] if self._first_words.isdisjoint(plain) else self._matches(found, plain, lex)
         ironic = _ironic(text, plain, lex)
         for hit in hits:
             self._judge(hit, text, found, plain, lex, lang)
@@ -106,7 +105,13 @@ class CueDetector:
                 hit.outcome, hit.reason = NONE, "irony"
         stated = [h for h in hits if h.outcome != NONE]
         if not stated:
-            return Detection(NONE, "", hits)
+            # No stance verb stated a position: a judgement of a measure may ("el peaje es inaceptable").
+            position, target, evidence, end = _evaluated(text, found, plain, lex)
+            if position == SUPPORT and ironic:
+                position = NONE
+            elif position != NONE and _reservation_after(found, plain, end, lex):
+                position = PARTIAL  # "Atendimento digital é ótimo, mas tem que ter gente para atender"
+            return Detection(position, evidence[:EVIDENCE_MAX], hits, target) if position != NONE else Detection(NONE, "", hits)
         outcomes = {h.outcome for h in stated}
         position = outcomes.pop() if len(outcomes) == 1 else PARTIAL
         evidence = " | ".join(_evidence(text, found, h) for h in stated)

@@ -55,6 +55,11 @@ WORD_SECTIONS = (
     # issue 25 (stance), second round: what a stance can be about that is not the plan (people, general causes)
     "persons",
     "causes",
+    # a stance stated by judging a measure: "el peaje es inaceptable", "this draft should be scrapped"
+    "copulas",
+    "opinions",
+    "good",
+    "bad",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language

@@ -205,8 +205,10 @@ def test_cues_neither_nor_and_not_only(detector):
 
 
 def test_cues_without_a_cue_nothing_is_guessed(detector):
-    for text in ("Esta propuesta es un error.", "Great idea, please go ahead.", "", "La educación debe ser gratuita."):
+    for text in ("Great idea, please go ahead.", "", "La educación debe ser gratuita.", "El plan llega tarde a los barrios."):
         assert detector.detect(text).position == "none"
+    # A judgement of the plan is a statement of position (tests/positions/test_evaluations.py), not a guess.
+    assert detector.detect("Esta propuesta es un error.").position == "oppose"
 
 
 def test_cues_evidence_is_the_statement_as_written(detector):

@@ -1,0 +1,51 @@
+"""Stances stated by judging a measure, not with a stance verb: the judged measure is the target."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultnlp.positions.cues import CueDetector
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return CueDetector()
+
+
+@pytest.mark.parametrize(
+    "text, lang, position, target",
+    [
+        ("El cierre del consultorio nocturno es inaceptable.", "es", "oppose", "El cierre del consultorio nocturno"),
+        ("Creo que la ciclovía por la costanera es una gran idea.", "es", "support", "la ciclovía por la costanera"),
+        ("A cobrança de taxa de lixo é um absurdo.", "pt", "oppose", "A cobrança de taxa de lixo"),
+        ("Achei excelente a criação do conselho de bairro.", "pt", "support", "a criação do conselho de bairro"),
+        ("Closing the night clinic would be a terrible mistake.", "en", "oppose", "Closing the night clinic"),
+        ("I think the new cycle path is a great idea.", "en", "support", "the new cycle path"),
+        ("Este anteproyecto es un retroceso.", "es", "oppose", ""),  # the plan itself
+        ("This draft should be withdrawn.", "en", "oppose", ""),
+    ],
+)
+def test_evaluations_a_judged_measure_states_a_stance_with_its_target(detector, text, lang, position, target):
+    found = detector.detect(text, lang)
+    assert (found.position, found.target) == (position, target)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("La situación actual del transporte es inaceptable.", "es"),  # the way things are now, not the plan
+        ("El concejal es un desastre.", "es"),  # a person
+        ("A corrupção é um absurdo.", "pt"),  # a general cause
+        ("Mi vecina dice que el peaje es un abuso.", "es"),  # someone else's judgement
+        ("¿El peaje es un abuso?", "es"),  # a question
+        ("We went to the meeting last week. It is a disaster.", "en"),  # a pronoun later on points at anything
+        ("La ventanilla única fue un gran avance.", "es"),  # a judgement of what was done, not of the plan
+    ],
+)
+def test_evaluations_of_people_causes_the_status_quo_or_others_state_nothing(detector, text, lang):
+    assert detector.detect(text, lang).position == "none"
+
+
+def test_evaluations_with_a_reservation_are_partial(detector):
+    found = detector.detect("La tarifa social es una buena idea, pero falta decir quién la paga.", "es")
+    assert (found.position, found.target) == ("partial", "La tarifa social")
