@@ -241,9 +241,10 @@ STRINGS: dict[str, dict] = {
          "Foram recebidas {input} contribuições; {analysed} foram analisadas ({unique} distintas, sem contar cópias)."),
         ("{input} contribution was received; {analysed} were analysed ({unique} distinct).",
          "{input} contributions were received; {analysed} were analysed ({unique} distinct, not counting copies).")),
-    "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los más tratados fueron {names}."),
-                       ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os mais tratados foram {names}."),
-                       ("The only subject found is {names}.", "Of the {n} subjects found, the most discussed were {names}.")),
+    # "the largest", not "the most discussed": a subject groups contributions whose name may speak for only part of them.
+    "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los que reúnen más contribuciones son {names}."),
+                       ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os que reúnem mais contribuições são {names}."),
+                       ("The only subject found is {names}.", "Of the {n} subjects found, those that group the most contributions are {names}.")),
     "s_top_themes": _s("Los temas más frecuentes fueron {names}.", "Os temas mais frequentes foram {names}.", "The most frequent themes were {names}."),
     "s_other": _s("El {share} de las contribuciones distintas no coincidió con ningún tema de la taxonomía.",
                   "{share} das contribuições distintas não corresponderam a nenhum tema da taxonomia.",
