@@ -96,7 +96,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
     return sec
 
 
-def _examples(ctx: ReportContext, members, group_label: str) -> list[dict[str, str]]:
+def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> list[dict[str, str]]:
     """At most ``EXAMPLES_WITHOUT_POINTS`` quotes that show the subject the group's name states: the topics whose
     names the group's name is made of come first, then the largest; within a topic, its best-ranked quote that
     uses a word of the topic's name ("Homeless": a quote about the homeless, not the topic's most central text)."""
