@@ -34,12 +34,8 @@ def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> t
         if not size or found[k].question or found[k].quoted:
             continue
         j = k + size
-        while (
-            j < len(found)
-            and found[j].clause == found[k].clause
-            and phrase_at_len(lex["skip"], plain, j) + phrase_at_len(lex["totality"], plain, j)
-        ):
-            j += phrase_at_len(lex["skip"], plain, j) + phrase_at_len(lex["totality"], plain, j)
+        while j < len(found) and found[j].clause == found[k].clause and (step := _modifier(lex, plain, j)):
+            j += step
         judgement = _judgement(lex, plain, j) if j < len(found) and found[j].clause == found[k].clause else (NONE, 0)
         if judgement[0] == NONE:
             continue
@@ -63,6 +59,16 @@ def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> t
 
 def phrase_at_len(phrases, plain: list[str], k: int) -> int:  # noqa: ANN001 - Phrases
     return phrases.match(plain, k) if k < len(plain) else 0
+
+
+def _modifier(lex: Lexicon, plain: list[str], j: int) -> int:
+    """Words between the link and the judgement that change nothing: "es totalmente inaceptable", "is completely
+    unacceptable", "é simplesmente um absurdo" (listed words, or an adverb in -mente / -ly)."""
+    listed = max(phrase_at_len(lex["skip"], plain, j), phrase_at_len(lex["totality"], plain, j))
+    if listed:
+        return listed
+    word = plain[j]
+    return 1 if len(word) > 5 and word.endswith(("mente", "ly")) else 0
 
 
 def _judgement(lex: Lexicon, plain: list[str], j: int) -> tuple[str, int]:

@@ -49,3 +49,16 @@ def test_evaluations_of_people_causes_the_status_quo_or_others_state_nothing(det
 def test_evaluations_with_a_reservation_are_partial(detector):
     found = detector.detect("La tarifa social es una buena idea, pero falta decir quién la paga.", "es")
     assert (found.position, found.target) == ("partial", "La tarifa social")
+
+
+@pytest.mark.parametrize(
+    "text, lang, position, target",
+    [
+        ("Extending the car park is completely unacceptable.", "en", "oppose", "Extending the car park"),  # a word in two lists
+        ("El cobro por la basura es realmente un abuso.", "es", "oppose", "El cobro por la basura"),  # an adverb
+        ("Parabéns pela ampliação do horário do posto de saúde.", "pt", "support", "ampliação do horário do posto de saúde"),
+    ],
+)
+def test_evaluations_read_past_adverbs_and_congratulations_state_support(detector, text, lang, position, target):
+    found = detector.detect(text, lang)
+    assert (found.position, found.target) == (position, target)
