@@ -115,7 +115,7 @@ def summarise(
     headlines = group_labels(topic_groups, lang) if schema.TOPIC_GROUP_ID in frame else None
     if schema.TOPIC_ID in frame:
         if headlines is not None:
-            tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels)
+            tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels, lang)
         tables["topics"] = topics_table(frame, topic_info, taxonomy, lang, headlines)
         labels.update({int(r["topic_id"]): str(r["label"]) for _, r in tables["topics"].iterrows() if int(r["topic_id"]) not in labels})
     if schema.TOPIC_ID in frame and schema.QUESTION in segment_columns:

@@ -33,6 +33,7 @@ from consultnlp.topics.naming import name_in
 
 LANGS = schema.LANGUAGES
 SHEET_NAME_MAX = 31  # Excel's limit; segment tables are named so that the sheet name is the table name
+SAME_LANGUAGE = 0.9  # share of a subject's contributions in the report language for its name's words to be counted
 QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang", "dup_count", "quote"]
 
 
@@ -115,8 +116,11 @@ def group_labels(topic_groups: pd.DataFrame | None, lang: str) -> dict[int, str]
     return _names(topic_groups, "group_id", lang)
 
 
-def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, labels: dict[int, str], names: dict[int, str]) -> pd.DataFrame:
-    """One row per headline group (outliers last): name, its fine topics, contributions and shares."""
+def topic_groups_table(
+    frame: pd.DataFrame, topic_info: pd.DataFrame | None, labels: dict[int, str], names: dict[int, str], lang: str | None = None
+) -> pd.DataFrame:
+    """One row per headline group (outliers last): name, its fine topics, contributions and shares; the words of its
+    name (in ``lang``) that tell it apart and how many use one, where nearly all of it is written in ``lang``."""
     analysed = frame.loc[analysed_mask(frame)]
     unique = _unique(frame).loc[analysed.index]
     total, total_unique = len(analysed), int(unique.sum())
@@ -132,7 +136,10 @@ def topic_groups_table(frame: pd.DataFrame, topic_info: pd.DataFrame | None, lab
         order = sorted(counts.index, key=lambda k: (-counts[k], k))
         n_unique = int(unique.loc[part.index].sum())
         label = labels.get(int(group), str(group))
-        words = evidence.words(label)
+        # A name's words are counted only where the subject is written in the name's language: "presupuesto" is not
+        # how the Portuguese and English contributions of a subject say "budget".
+        one_language = lang is None or schema.LANG not in analysed or (analysed.loc[part.index, schema.LANG] == lang).mean() >= SAME_LANGUAGE
+        words = evidence.words(label) if one_language else []
         rows.append({
             "topic_group_id": int(group), "label": label,
             "topics": int(len([k for k in order if k >= 0])), "topic_ids": ", ".join(str(k) for k in order),

@@ -331,6 +331,12 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert table.loc[1, "naming_words"] == "" and pd.isna(table.loc[1, "contributions_naming_it"])  # all of them say it
     without = topic_groups_table(frame.drop(columns="author_id"), None, labels, {})
     assert without["participants"].isna().all()
+    # Words of a name are counted only where (nearly) all of the subject is written in the report's language.
+    in_english = topic_groups_table(frame.assign(**{schema.LANG: "en"}), None, labels, {}, "en").set_index("topic_group_id")
+    assert in_english.loc[0, "contributions_naming_it"] == 2
+    mixed = frame.assign(**{schema.LANG: ["en", "pt", "en", "en"] + ["en"] * 20})
+    table = topic_groups_table(mixed, None, labels, {}, "en").set_index("topic_group_id")
+    assert table.loc[0, "naming_words"] == "" and pd.isna(table.loc[0, "contributions_naming_it"])
 
 
 @pytest.mark.parametrize(
