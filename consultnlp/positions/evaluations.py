@@ -22,7 +22,7 @@ from consultnlp.positions.tokens import Word
 
 MIN_SUBJECT_WORDS = 1
 MAX_SUBJECT_WORDS = 12  # a longer stretch before the link is a sentence of its own, not a subject
-_LEAD = ("lo de", "lo del", "o de", "a de")  # "Lo de peatonalizar el centro": the measure follows
+_LEAD = (("lo", "de"), ("lo", "del"), ("o", "de"), ("a", "de"))  # "Lo de peatonalizar el centro": the measure follows
 
 
 def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> tuple[str, str, str, int]:
@@ -30,7 +30,7 @@ def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> t
     measure or the plan; (none, "", "", 0) else. A judgement of what was done ("foi um avanço") is no stance on the plan:
     the links are in the present or conditional."""
     for k in range(len(found)):
-        size = phrase_at_len(lex["copulas"], plain, k)
+        size = lex["copulas"].match(plain, k)
         if not size or found[k].question or found[k].quoted:
             continue
         j = k + size
@@ -57,14 +57,10 @@ def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> t
     return NONE, "", "", 0
 
 
-def phrase_at_len(phrases, plain: list[str], k: int) -> int:  # noqa: ANN001 - Phrases
-    return phrases.match(plain, k) if k < len(plain) else 0
-
-
 def _modifier(lex: Lexicon, plain: list[str], j: int) -> int:
     """Words between the link and the judgement that change nothing: "es totalmente inaceptable", "is completely
     unacceptable", "é simplesmente um absurdo" (listed words, or an adverb in -mente / -ly)."""
-    listed = max(phrase_at_len(lex["skip"], plain, j), phrase_at_len(lex["totality"], plain, j))
+    listed = max(lex["skip"].match(plain, j), lex["totality"].match(plain, j))
     if listed:
         return listed
     word = plain[j]
@@ -73,7 +69,7 @@ def _modifier(lex: Lexicon, plain: list[str], j: int) -> int:
 
 def _judgement(lex: Lexicon, plain: list[str], j: int) -> tuple[str, int]:
     for name, position in (("bad", OPPOSE), ("good", SUPPORT)):
-        size = phrase_at_len(lex[name], plain, j)
+        size = lex[name].match(plain, j)
         if size:
             return position, size
     return NONE, 0
@@ -90,14 +86,10 @@ def _subject(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> tuple
     after = [i + 1 for i in range(first, k - 1) if phrase_at(lex["complementizers"], plain, i)]
     if after:
         first = after[-1]
-    opinion = phrase_at_len(lex["opinions"], plain, first)  # "I think the toll is unacceptable": the toll
+    opinion = lex["opinions"].match(plain, first)  # "I think the toll is unacceptable": the toll
     if opinion and first + opinion < k:
         first += opinion
-    for lead in _LEAD:
-        size = len(lead.split())
-        if tuple(plain[first : first + size]) == tuple(lead.split()) and first + size < k:
-            first += size
-            break
+    first = _after_lead(plain, first, k)
     if k - first == 1 and phrase_at(lex["whole"], plain, first):
         # "This is a good plan", "Isso é um retrocesso": a pronoun subject is the plan, but only in the comment's first
         # sentence; later, "eso es injusto", "it was a disaster" point at anything.
@@ -108,6 +100,14 @@ def _subject(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> tuple
     if phrase_at(lex["first_person"], plain, first):
         return None
     return first, k
+
+
+def _after_lead(plain: list[str], i: int, end: int) -> int:
+    """``i`` past a lead such as "lo de" ("Lo de peatonalizar el centro"), when words remain before ``end``."""
+    for lead in _LEAD:
+        if tuple(plain[i : i + len(lead)]) == lead and i + len(lead) < end:
+            return i + len(lead)
+    return i
 
 
 def _clause_start(found: list[Word], k: int) -> int:
@@ -124,11 +124,7 @@ def _object_after(found: list[Word], plain: list[str], j: int, lex: Lexicon) -> 
     last = j
     while last < len(found) and found[last].clause == found[j].clause and not phrase_at(lex["connectors"], plain, last):
         last += 1
-    for lead in _LEAD:
-        size = len(lead.split())
-        if tuple(plain[j : j + size]) == tuple(lead.split()) and j + size < last:
-            j += size
-            break
+    j = _after_lead(plain, j, last)
     content = [i for i in range(j, last) if not phrase_at(lex["function_words"], plain, i) and not phrase_at(lex["determiners"], plain, i)]
     return (j, last) if content and last - j <= MAX_SUBJECT_WORDS else None
 
