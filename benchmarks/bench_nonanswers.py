@@ -3,16 +3,16 @@
 The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``consultnlp/screening.py``,
 ``consultnlp/official.py``) were written and tuned on:
 
-  tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the first
-             blind written set ``benchmarks/labels/nonanswers_written.tsv`` (300 es/pt/en texts; held out until the
-             meaning model was retrained on it, issue 26 stop 29)
+  tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the first two
+             blind written sets ``benchmarks/labels/nonanswers_written.tsv`` and ``nonanswers_written2.tsv`` (300
+             es/pt/en texts each; each held out until the meaning model was retrained on it: issue 26, stops 29 and 30)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and ``benchmarks/labels/nonanswers_written2.tsv`` (300 more texts written blind by another helper who never
-             saw the lists, the model or the first set, screened among real contributions; ``NONANSWERS_WRITTEN2.md``)
+             and ``benchmarks/labels/nonanswers_written3.tsv`` (300 more texts written blind by another helper who never
+             saw the lists, the model or the earlier sets, screened among real contributions; ``NONANSWERS_WRITTEN3.md``)
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
-Chile, Plano Clima, the first written set and ArgKP train only.
+Chile, Plano Clima, the first two written sets and ArgKP train only.
 
 Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
 screening: they are counted apart and left out of the screen's scores.
@@ -78,6 +78,7 @@ AFTER = ScreenConfig()
 SETTINGS = {"before": BEFORE, "words": WORDS, "after": AFTER}
 WRITTEN = ROOT / "benchmarks" / "labels" / "nonanswers_written.tsv"
 WRITTEN2 = ROOT / "benchmarks" / "labels" / "nonanswers_written2.tsv"  # written blind after the first was used for tuning
+WRITTEN3 = ROOT / "benchmarks" / "labels" / "nonanswers_written3.tsv"  # written blind after the second was used for tuning
 CACHE = ROOT / ".cache" / "consultnlp"
 
 
@@ -257,10 +258,12 @@ def main() -> None:
             held, tuned = {}, tuned_on(screen, args.full, args.data)
             if not args.tuned_only:
                 held = held_out(screen, labels, args.data)
-                if WRITTEN2.exists():
-                    held.update(written(screen, args.data, Path(scratch), WRITTEN2, "written set 2"))
-            if WRITTEN.exists():  # the meaning model was trained on it since the second set was written
-                tuned.update(written(screen, args.data, Path(scratch), WRITTEN, "written set 1"))
+                if WRITTEN3.exists():
+                    held.update(written(screen, args.data, Path(scratch), WRITTEN3, "written set 3"))
+            # The meaning model was trained on each of these once the next set was written.
+            for number, path in ((1, WRITTEN), (2, WRITTEN2)):
+                if path.exists():
+                    tuned.update(written(screen, args.data, Path(scratch), path, f"written set {number}"))
             report[names[key]] = {
                 "TUNED ON": tuned,
                 "HELD OUT": held,

@@ -9,14 +9,14 @@ regression on the multilingual sentence embedding learns what the listed placeho
              Chilean arguments (<= 10 words, left in by the lists; ``chile-ela-2016``) and 2,000 more with an absence
              word ("sin distinción", "no más AFP": negated demands read as placeholders without them); 800 proposal titles
              of ``brasil-planoclima-2024``; the ArgKP-2021 train key points and 400 of its short arguments
-  both       the first blind written set (``benchmarks/labels/nonanswers_written.tsv``: 150 non-answers, 150 hard
-             short answers), used for tuning since the second set was written
+  both       the first two blind written sets (``benchmarks/labels/nonanswers_written.tsv`` and ``…written2.tsv``,
+             each 150 non-answers and 150 hard short answers), used for tuning once a later set was written
 
-Only data the screen was tuned on (Chile, Plano Clima, the first written set) and ArgKP train are used; NHS, Pol.is,
-PNDBio and the second blind written set (``benchmarks/labels/nonanswers_written2.tsv``) are left for
+Only data the screen was tuned on (Chile, Plano Clima, the first two written sets) and ArgKP train are used; NHS,
+Pol.is, PNDBio and the third blind written set (``benchmarks/labels/nonanswers_written3.tsv``) are left for
 ``bench_nonanswers.py``.
 Balanced class weights; C and the threshold are chosen by 5-fold cross-validation on this set: the lowest
-threshold whose cross-validated precision reaches 0.95. Some "negatives" are unlisted placeholders (the
+threshold whose cross-validated precision reaches 0.90. Some "negatives" are unlisted placeholders (the
 Chilean file has many), so the cross-validated precision is a lower bound.
 
 The model is 512 weights and an intercept in JSON (no pickle): ``data/nonanswers/model.json``.
@@ -45,9 +45,15 @@ from consultnlp.nonanswers import MODEL_PATH, NO_ARGUMENT, NON_ANSWER, load_scre
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTERNAL = ROOT.parent / "shared" / "data" / "external"
-TARGET_PRECISION = 0.95
+# Some "negatives" are unlisted placeholders, so the cross-validated precision is a lower bound. Trained without the
+# second written set and scored on it (stop 30): the 0.95 target kept 51% of its non-answers (model alone) and set
+# aside none of its 150 hard answers; 0.90 kept 70% and set aside 1; 0.85 kept 83% and set aside 7.
+TARGET_PRECISION = 0.90
 RECALL_SLACK = 0.02
-WRITTEN_TUNING = ROOT / "benchmarks" / "labels" / "nonanswers_written.tsv"
+WRITTEN_TUNING = {  # the blind written sets, each used for tuning once a later set was written to hold out
+    "written set 1": ROOT / "benchmarks" / "labels" / "nonanswers_written.tsv",
+    "written set 2": ROOT / "benchmarks" / "labels" / "nonanswers_written2.tsv",
+}
 SEED = 0
 
 
@@ -95,10 +101,11 @@ def training_set(data: Path) -> tuple[pd.DataFrame, pd.Series]:
     arguments = pd.read_csv(data / "argkp-2021" / "arguments_train.csv")["argument"]
     arguments = arguments[arguments.str.split().str.len().le(12)].drop_duplicates().sample(400, random_state=SEED)
     parts.append(pd.DataFrame({"text": [*points, *arguments], "y": 0, "source": "argkp train"}))
-    # The first blind written set: its 150 non-answers (meeting notes, references, test rows, templates, refusals) and
-    # its 150 hard short answers. The second set (nonanswers_written2.tsv) is the held-out one.
-    written = pd.read_csv(WRITTEN_TUNING, sep="\t", dtype=str, keep_default_na=False, quoting=3)
-    parts.append(pd.DataFrame({"text": written["text"], "y": (written["label"] == "non_answer").astype(int), "source": "written set 1"}))
+    # The blind written sets: 150 non-answers each (meeting notes, references, test rows, templates, refusals) and
+    # 150 hard short answers each. The third set (nonanswers_written3.tsv) is the held-out one.
+    for source, path in WRITTEN_TUNING.items():
+        written = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+        parts.append(pd.DataFrame({"text": written["text"], "y": (written["label"] == "non_answer").astype(int), "source": source}))
     return pd.concat(parts, ignore_index=True), read
 
 
