@@ -19,6 +19,7 @@ from typing import Any
 from consultnlp import schema
 from consultnlp.errors import ConfigError, missing_dependency
 from consultnlp.resources import project_path
+from consultnlp.text import fold
 
 DATA_DIR = project_path("data")
 SUPPORTED = schema.LANGUAGES
@@ -81,6 +82,13 @@ def function_words() -> frozenset[str]:
     language's function words ("the", "não") into keywords.
     """
     return frozenset(_stopword_lines("common"))
+
+
+@lru_cache(maxsize=1)
+def complement_openers() -> frozenset[str]:
+    """Articles, "to" and "more" of es/pt/en, accents folded (``data/stopwords/openers.txt``): the words that open an
+    object or a complement, after which a phrase has not ended."""
+    return frozenset(fold(w) for w in _stopword_lines("openers"))
 
 
 def _stopword_lines(name: str) -> list[str]:

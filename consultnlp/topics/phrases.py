@@ -24,6 +24,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from consultnlp.embedders.base import l2_normalise, mmr
+from consultnlp.lemmas import complement_openers
 from consultnlp.text import fold
 
 MAX_WORDS = 4
@@ -38,6 +39,17 @@ MIN_SUPPORT_SHARE = 0.03  # a candidate is used by at least this share of the gr
 MMR_DIVERSITY = 0.5
 WIDESPREAD_SHARE = 0.5  # a phrase among the candidates of half the groups names the consultation, not a group
 WIDESPREAD_MIN_GROUPS = 6  # ... when there are this many groups to compare
+# A name is a whole phrase. One followed (or preceded) by the same content word in TRUNCATED_SHARE of its
+# TRUNCATED_MIN+ uses is cut short ("Equal pay for equal" [work], "Adaptação às Mudanças" [Climáticas], [equal]
+# "pay for equal work"). One whose last word, over its
+# DANGLING_MIN+ uses in the consultation, ends a clause less often than DANGLING_SHARE and is followed by an article,
+# "to" or "more" at least OPENED_SHARE of the time stops where its sense goes on ("County needs" [to ..., more ...],
+# "Police need to enforce" [the law]): a word that takes an object.
+TRUNCATED_SHARE = 0.75
+TRUNCATED_MIN = 2
+DANGLING_SHARE = 0.1
+DANGLING_MIN = 5
+OPENED_SHARE = 0.5
 _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"«»“”\n/|–—-]+|\s-\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÃÕÇÑ]{2,6}s?$")
@@ -50,6 +62,8 @@ class Phrase:
     key: str
     forms: Counter = field(default_factory=Counter)
     docs: set[int] = field(default_factory=set)
+    after: Counter = field(default_factory=Counter)  # the folded word after each use ("" at the end of a clause)
+    before: Counter = field(default_factory=Counter)  # the folded word before each use ("" at the start of a clause)
 
     def written(self) -> str:
         """The most frequent written form (ties: alphabetical)."""
@@ -115,6 +129,8 @@ def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool]) -> dict
                     phrase = found.get(key)
                     if phrase is None:
                         phrase = found[key] = Phrase(key)
+                    phrase.after[folded[j] if j < len(words) else ""] += 1
+                    phrase.before[folded[i - 1] if i > 0 else ""] += 1
                     if doc not in phrase.docs:
                         phrase.docs.add(doc)
                         phrase.forms[" ".join(shown[i:j])] += 1
@@ -140,9 +156,10 @@ def ranked_names(
 ) -> dict[int, list[tuple[str, str]]]:
     """Per group, its candidate names best first, as (comparison key, written form)."""
     found = {g: candidates(t, is_stopword) for g, t in texts.items()}
+    ends = _word_ends(found)
     for g, phrases in found.items():
         floor = max(2, math.ceil(MIN_SUPPORT_SHARE * len(texts[g])))
-        kept = {k: p for k, p in phrases.items() if len(p.docs) >= floor}
+        kept = {k: p for k, p in phrases.items() if len(p.docs) >= floor and not _cut_short(p, ends, is_stopword)}
         # A tiny group has few repeated phrases: fall back on its most used ones.
         found[g] = kept or dict(sorted(phrases.items(), key=lambda kv: (-len(kv[1].docs), kv[0]))[:CANDIDATES])
     found = _without_widespread(found)
@@ -168,6 +185,34 @@ def ranked_names(
         relevance = cand @ centre + CTFIDF_WEIGHT * tfidf + LENGTH_BONUS * length
         out[g] = [(keys[i], shown[(g, keys[i])]) for i in mmr(cand, relevance, len(keys), MMR_DIVERSITY)]
     return out
+
+
+def _word_ends(found: Mapping[int, dict[str, Phrase]]) -> dict[str, tuple[int, int, int]]:
+    """Per word, over every group's texts: (uses, uses that end a clause, uses followed by an article, "to" or "more")."""
+    openers = complement_openers()
+    ends: dict[str, tuple[int, int, int]] = {}
+    for phrases in found.values():
+        for key, phrase in phrases.items():
+            if " " not in key:
+                uses, final, opened = ends.get(key, (0, 0, 0))
+                ends[key] = (
+                    uses + sum(phrase.after.values()),
+                    final + phrase.after[""],
+                    opened + sum(n for word, n in phrase.after.items() if word in openers),
+                )
+    return ends
+
+
+def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stopword: Callable[[str], bool]) -> bool:
+    """Whether the phrase stops before its sense does (see ``TRUNCATED_SHARE``): nearly always followed or preceded by
+    one same content word, or ending in a word that takes an object."""
+    uses = sum(phrase.after.values())
+    for neighbours in (phrase.after, phrase.before):
+        same = max((n for word, n in neighbours.items() if word and not is_stopword(word)), default=0)
+        if uses >= TRUNCATED_MIN and same >= TRUNCATED_SHARE * uses:
+            return True
+    seen, final, opened = ends.get(phrase.key.rsplit(" ", 1)[-1], (0, 0, 0))
+    return seen >= DANGLING_MIN and final < DANGLING_SHARE * seen and opened >= OPENED_SHARE * seen
 
 
 def _without_widespread(found: dict[int, dict[str, Phrase]]) -> dict[int, dict[str, Phrase]]:

@@ -83,6 +83,42 @@ def test_names_leave_out_a_phrase_that_names_the_whole_consultation():
     assert all(names[g].lower() in subjects[g].lower() or subjects[g].lower() in names[g].lower() for g in texts), names
 
 
+def test_names_are_whole_phrases_not_cut_short():
+    # The embedding would pick the fragments: every phrase with "needs" or "pay" sits on the group's axis. "County
+    # needs" stops where its sense goes on (in this consultation "needs" is followed by "to"/"more" and never ends a
+    # clause); "equal pay for equal" is always followed by "work" and "pay for equal work" always preceded by "equal".
+    texts = {
+        0: [
+            "The county needs more fiber internet.",
+            "Our county needs to fix internet service",
+            "The county needs more cell towers for internet",
+            "County needs a better internet provider, slow internet",
+            "Rural internet is too slow.",
+            "The library needs more computers with internet",
+        ],
+        1: [
+            "Equal pay for equal work, now.",
+            "We want equal pay for equal work",
+            "Women deserve equal pay for equal work and paid leave",
+            "Equal pay, and paid leave for parents",
+        ],
+    }
+    stop = {"the", "our", "to", "more", "a", "for", "and", "is", "too", "we", "now", "of", "every"}
+
+    def fragments_first(words: list[str]) -> np.ndarray:
+        out = np.full((len(words), 3), 0.01, dtype=np.float32)
+        for i, w in enumerate(words):
+            low = w.lower()
+            out[i, 0] = 1.0 if "needs" in low else 0.5 if "internet" in low else 0.01
+            out[i, 1] = 1.0 if "pay for" in low else 0.6 if "pay" in low else 0.01
+        return l2_normalise(out)
+
+    centres = {0: np.array([1.0, 0.0, 0.0], np.float32), 1: np.array([0.0, 1.0, 0.0], np.float32)}
+    names = unique_names(ranked_names(texts, centres, fragments_first, stop.__contains__), [0, 1], fallback=str)
+    assert "needs" not in names[0].lower() and "internet" in names[0].lower(), names
+    assert names[1].lower() == "equal pay", names
+
+
 def test_group_names_join_two_subtopics_without_repeating_a_word():
     written = {
         1: {"es": "salud"},
