@@ -8,9 +8,12 @@ comment gets a position only from an explicit statement, and a cue is dropped wh
   "pero yo" / "but I" in between;
 - a noun, not a statement: after a determiner or a number ("el rechazo a la violencia", "no tuvo mucho
   apoyo", "1 voto en contra", "our support for");
-- not the main statement of its clause: only pronouns, negators, intensifiers, "yes", opinion verbs and
-  connectors may come before a cue in its clause ("yo apoyo", "não concordo", "por eso estoy en contra",
-  but not "expresar su aprobación o rechazo", "the issues I support", "aprovado por consenso");
+- not the main statement of its clause: only pronouns, negators, intensifiers, "yes", opinion verbs,
+  connectors and discourse fillers may come before a cue in its clause ("yo apoyo", "não concordo", "por eso
+  estoy en contra", "Pos la neta no estoy de acuerdo", but not "expresar su aprobación o rechazo", "the issues I
+  support", "aprovado por consenso"); a verb of expressing ("manifestamos nuestro apoyo", "wish to register our
+  opposition"), the author's role ("Como junta de vecinos respaldamos") and a conjunction before a first-person
+  statement ("... and I fully endorse it") open a main clause too (``consultnlp/positions/clauses.py``);
 - in a subordinate clause: after "cuando", "lo que", "donde", "when", "if", "which" in its clause;
 - a heading of a list of pros and cons: a start-of-sentence cue followed by a colon ("A favor: ... En contra: ...");
 - in parentheses: "(desacuerdo)" annotates a point in a group's report; a one-word cue alone between
@@ -30,7 +33,9 @@ comment gets a position only from an explicit statement, and a cue is dropped wh
   names what is wanted, unless its object is the proposal as a whole;
 - a support cue in an ironic comment ("jaja", "yeah right", 🙄).
 
-Negation turns support into opposition ("no estoy de acuerdo"), opposition into no position
+Negation turns support into opposition ("no estoy de acuerdo", "no podemos aceptar", "jamás voy a respaldar",
+"em hipótese alguma aceitamos", "I cannot in good conscience endorse"; a cue marked ``!`` such as "aceptar" counts
+only negated, an infinitive only after a first-person modal: "No aceptar sobornos" proposes), opposition into no position
 ("no estoy en contra" is not support), and either into ``partial`` with a word of totality
 ("no estoy totalmente de acuerdo", "I don't fully agree"); "ni ... ni", "neither ... nor" give no
 position. Support or opposition followed by a reservation ("de acuerdo, pero ...", "I agree as long as
@@ -45,6 +50,9 @@ import re
 from dataclasses import dataclass, field
 
 from consultnlp.positions import NONE, OPPOSE, PARTIAL, SUPPORT
+from consultnlp.positions.clauses import after_determiner as _after_determiner
+from consultnlp.positions.clauses import at_sentence_start as _at_sentence_start
+from consultnlp.positions.clauses import free_standing as _free_standing
 from consultnlp.positions.evaluations import evaluated as _evaluated
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
 from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, earlier_in, phrase_at
@@ -53,9 +61,9 @@ from consultnlp.positions.targets import other_object as _other_object
 from consultnlp.positions.targets import requested as _requested
 from consultnlp.positions.targets import target as _target
 from consultnlp.positions.targets import title as _title
-from consultnlp.positions.tokens import Word, words
+from consultnlp.positions.tokens import Word, adverb, words
 
-MAX_SKIPS = 3  # words skipped inside one cue ("I do not fully support": do, not, fully)
+MAX_SKIPS = 3  # words or phrases skipped inside one cue ("I do not fully support": do, not, fully; "in good conscience")
 NEGATION_WINDOW = 4  # words looked at before a cue for a negator ("no lo apoyamos", "I don't think we support")
 EVIDENCE_MAX = 200
 _SPLIT = re.compile(r"\(?\s*(\d{1,4})\s*(?:/|-|a|contra|vs\.?|x)\s*(\d{1,4})\b")
@@ -121,24 +129,27 @@ class CueDetector:
     # ------------------------------------------------------------------ matching
 
     def _matches(self, found: list[Word], plain: list[str], lex: Lexicon) -> list[Hit]:
-        """Cue matches, left to right, longest first, not overlapping; words in questions and quotes are skipped."""
+        """Cue matches, left to right, longest first, not overlapping; words in questions and quotes are skipped.
+
+        A longer cue kept to the start of a sentence gives way to a shorter one where it is not at the start
+        ("Estoy en total desacuerdo": "estoy en desacuerdo", not "^total desacuerdo")."""
         skippable = [lex["skip"], lex["negators"], lex["neither"], lex["totality"], lex["partial_modifiers"]]
         hits: list[Hit] = []
         i = 0
         while i < len(found):
             word = found[i]
-            best: tuple[int, int, Cue, int] | None = None
+            options: list[tuple[int, int, Cue, int]] = []
             if not word.question and not word.quoted:
                 for cue in self.lists.cues.get(word.text, ()):
                     end = _match(cue.words, found, plain, i, skippable)
                     if end is not None:
-                        skipped = end - i - len(cue.words)
-                        key = (len(cue.words), -skipped)
-                        if best is None or key > (best[0], best[1]):
-                            best = (len(cue.words), -skipped, cue, end)
-            if best is None:
+                        options.append((len(cue.words), -(end - i - len(cue.words)), cue, end))
+            if not options:
                 i += 1
                 continue
+            options.sort(key=lambda o: (o[0], o[1]), reverse=True)
+            at_start = not any(o[2].at_start for o in options) or _at_sentence_start(found, plain, i, lex)
+            best = next((o for o in options if at_start or not o[2].at_start), options[0])
             hits.append(Hit(best[2], i, best[3]))
             i = best[3]
         return hits
@@ -171,18 +182,19 @@ class CueDetector:
         if _after_determiner(found, plain, start, lex):
             hit.reason = "a noun"
             return
-        if not _free_standing(found, plain, start, lex):
+        if not _free_standing(cue, found, plain, start, lex):
             hit.reason = "not the main clause"
             return
         if len(cue.words) == 1 and _list_item(found, start, end):
             hit.reason = "a list item"
             return
         inside = range(start + 1, end)
-        negator, neither = _negation(found, plain, start, end, lex)
+        negator, neither = _negation(cue, found, plain, start, end, lex)
+        if cue.negated_only and (negator is None or _bare_infinitive(cue, negator, start)):
+            hit.reason = "not negated"
+            return
         # "no estoy totalmente de acuerdo", and in es/pt the word after the verb: "não concordo totalmente".
-        totality = any(
-            phrase_at(lex["totality"], plain, k) for k in range(negator if negator is not None else start, min(end + 1, len(plain)))
-        )
+        totality = _totality(plain, negator if negator is not None else start, min(end + 1, len(plain)), lex)
         modified = any(phrase_at(lex["partial_modifiers"], plain, k) for k in inside) or _modifier_after(found, plain, end, lex)
         # A group's agreement ("no hubo acuerdo en el grupo") is about the matter under discussion, whatever follows.
         opposing = (cue.kind == OPPOSE) == (negator is None)
@@ -236,21 +248,11 @@ def _match(cue_words: tuple[str, ...], found: list[Word], plain: list[str], i: i
             continue
         if k == 0 or j >= len(found) or found[j].clause != clause:
             return None
-        step = max((p.match(plain, j) for p in skippable), default=0)
-        if not step or skips + step > MAX_SKIPS:
+        step = max((p.match(plain, j) for p in skippable), default=0) or int(adverb(plain[j]))  # "sou radicalmente contra"
+        if not step or skips >= MAX_SKIPS:
             return None
-        j, skips = j + step, skips + step
+        j, skips = j + step, skips + 1
     return j
-
-
-def _at_sentence_start(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
-    """Only negators, skipped words and pronouns come before ``start`` in its sentence."""
-    k = start - 1
-    while k >= 0 and found[k].sentence == found[start].sentence:
-        if not any(phrase_at(lex[name], plain, k) for name in ("negators", "neither", "skip", "totality", "neg_window", "first_person")):
-            return False
-        k -= 1
-    return True
 
 
 def _reported(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
@@ -271,41 +273,6 @@ def _subordinate(found: list[Word], plain: list[str], start: int, lex: Lexicon) 
     return earlier_in(found, plain, start, lex["subordinate"], "clause")
 
 
-def _after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
-    """The cue's first word follows a determiner or a number (skipped words aside): "el rechazo", "mucho apoyo", "1 voto"."""
-    k = start - 1
-    while (
-        k >= 0
-        and found[k].clause == found[start].clause
-        and phrase_at(lex["skip"], plain, k)
-        and not phrase_at(lex["determiners"], plain, k)
-    ):
-        k -= 1
-    return k >= 0 and found[k].clause == found[start].clause and (phrase_at(lex["determiners"], plain, k) or plain[k].isdigit())
-
-
-def _free_standing(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
-    """Only pronouns, negators, intensifiers, opinion verbs and connectors come before ``start`` in its clause."""
-    k = start - 1
-    allowed = (
-        "negators",
-        "neither",
-        "not_negation",
-        "skip",
-        "totality",
-        "neg_window",
-        "first_person",
-        "partial_modifiers",
-        "contrast",
-        "connectors",
-    )
-    while k >= 0 and found[k].clause == found[start].clause:
-        if not any(phrase_at(lex[name], plain, k) for name in allowed):
-            return False
-        k -= 1
-    return True
-
-
 def _list_item(found: list[Word], start: int, end: int) -> bool:
     """A one-word cue alone between commas inside a sentence: "Empatía, apoyo, colaboración" names things."""
     clause, sentence = found[start].clause, found[start].sentence
@@ -320,25 +287,45 @@ def _heading(text: str, found: list[Word], end: int) -> bool:
     return following.strip().startswith(":")
 
 
-def _negation(found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> tuple[int | None, bool]:
-    """(index of the negator, whether it is "ni"/"neither") inside the cue or just before it in its clause."""
+def _negation(cue: Cue, found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> tuple[int | None, bool]:
+    """(index of the negator, whether it is "ni"/"neither") inside the cue or just before it in its clause; the cue's own
+    words are no negator ("decimos no a", "we say no to")."""
     for k in range(start + 1, end):
+        if plain[k] in cue.words:
+            continue
         if phrase_at(lex["neither"], plain, k):
             return start, True
         if phrase_at(lex["negators"], plain, k) and not phrase_at(lex["not_negation"], plain, k + 1):
             return start, False
     clause = found[start].clause
     window = ("neg_window", "skip", "totality", "partial_modifiers")
-    for k in range(start - 1, max(start - 1 - NEGATION_WINDOW, -1), -1):
-        if found[k].clause != clause:
+    # Backwards over phrases: "no voy a aceptar", "em hipótese alguma aceitamos".
+    k = start - 1
+    while k >= max(start - NEGATION_WINDOW, 0) and found[k].clause == clause:
+        if (j := lex["neither"].start_of(plain, k)) is not None:
+            return j, True
+        if (j := lex["negators"].start_of(plain, k)) is not None:
+            return (None, False) if phrase_at(lex["not_negation"], plain, k + 1) else (j, False)
+        starts = [j for name in window if (j := lex[name].start_of(plain, k)) is not None]
+        if not starts:
             break
-        if phrase_at(lex["neither"], plain, k):
-            return k, True
-        if phrase_at(lex["negators"], plain, k):
-            return (None, False) if phrase_at(lex["not_negation"], plain, k + 1) else (k, False)
-        if not any(phrase_at(lex[name], plain, k) for name in window):
-            break
+        k = min(starts) - 1
     return None, False
+
+
+def _totality(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:
+    """A word of totality from ``first`` to ``last``, not inside a longer skipped phrase ("in all honesty")."""
+    k = first
+    while k < last:
+        if phrase_at(lex["totality"], plain, k):
+            return True
+        k += max(1, lex["skip"].match(plain, k))
+    return False
+
+
+def _bare_infinitive(cue: Cue, negator: int, start: int) -> bool:
+    """An infinitive cue right after its negator: "No aceptar discriminaciones" proposes; "no puedo aceptar" states."""
+    return negator == start - 1 and cue.words[0].endswith(("ar", "er", "ir"))
 
 
 def _modifier_after(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> bool:
@@ -353,7 +340,12 @@ def _object_problem(cue: Cue, found: list[Word], plain: list[str], end: int, lex
     while (
         k < limit
         and found[k].clause == clause
-        and (phrase_at(lex["skip"], plain, k) or phrase_at(lex["totality"], plain, k) or phrase_at(lex["partial_modifiers"], plain, k))
+        and (
+            phrase_at(lex["skip"], plain, k)
+            or phrase_at(lex["totality"], plain, k)
+            or phrase_at(lex["partial_modifiers"], plain, k)
+            or adverb(plain[k])  # "me opongo rotundamente al cierre"
+        )
     ):
         k += 1
     if k >= limit or found[k].clause != clause or phrase_at(lex["connectors"], plain, k) or phrase_at(lex["contrast"], plain, k):

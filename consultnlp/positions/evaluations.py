@@ -6,7 +6,11 @@
 (`[copulas]`: es, é, is, me parece, would be; after an opinion verb, `[opinions]`: "achei", "me parece", the
 judged thing may follow: "Achei ótima a proposta") and a judgement (`[good]`: excelente, ótima ideia, a great idea;
 `[bad]`: inaceptable, um absurdo, a terrible mistake), or a verdict on the text (`[bad]`: "should be scrapped",
-"debería retirarse"). The measure is the target; "" when it is the plan itself (`[whole]`, `[targets]`).
+"debería retirarse"). The judged thing may also sit between an opinion verb and the judgement ("Acho a minuta muito
+boa", "I consider the new charge unacceptable") or follow a judgement opening an exclamation or a sentence ("¡Qué
+absurdo esse aumento!", `[exclamations]`, bad only: praise there is too often ironic; "Buena idea lo del presupuesto
+participativo"). The measure is the target; "" when it is the plan itself (`[whole]`, `[targets]`). A judgement
+followed by a clause judges that clause ("sería muy bueno que ...", "es inaceptable que ..."): no stance.
 
 Judgements of people, general causes and the way things are now ("la situación actual es inaceptable") state no
 position on the plan. Questions, quotes and reported speech are skipped as they are for cues. Used only where no
@@ -18,11 +22,14 @@ from __future__ import annotations
 from consultnlp.positions import NONE, OPPOSE, SUPPORT
 from consultnlp.positions.lexicon import Lexicon
 from consultnlp.positions.targets import phrase_at
-from consultnlp.positions.tokens import Word
+from consultnlp.positions.tokens import Word, adverb
 
 MIN_SUBJECT_WORDS = 1
 MAX_SUBJECT_WORDS = 12  # a longer stretch before the link is a sentence of its own, not a subject
 _LEAD = (("lo", "de"), ("lo", "del"), ("o", "de"), ("a", "de"))  # "Lo de peatonalizar el centro": the measure follows
+_CONTRACTIONS = frozenset({"del", "al", "do", "da", "dos", "das", "ao", "aos"})  # a preposition and an article
+_ARTICLES = frozenset({"a"})  # "Muito boa a iniciativa": the article that [determiners] leaves out (it is also "to")
+Reading = tuple[str, tuple[int, int], tuple[int, int], int]  # position, the judged words, the evidence, the word after the judgement
 
 
 def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> tuple[str, str, str, int]:
@@ -30,31 +37,107 @@ def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> t
     measure or the plan; (none, "", "", 0) else. A judgement of what was done ("foi um avanço") is no stance on the plan:
     the links are in the present or conditional."""
     for k in range(len(found)):
-        size = lex["copulas"].match(plain, k)
-        if not size or found[k].question or found[k].quoted:
+        if found[k].question or found[k].quoted:
             continue
-        j = k + size
-        while j < len(found) and found[j].clause == found[k].clause and (step := _modifier(lex, plain, j)):
-            j += step
-        judgement = _judgement(lex, plain, j) if j < len(found) and found[j].clause == found[k].clause else (NONE, 0)
-        if judgement[0] == NONE:
+        read = _linked(found, plain, k, lex) or _exclaimed(found, plain, k, lex) or _judged_after(found, plain, k, lex)
+        if read is None:
             continue
-        subject = _subject(found, plain, k, lex)
-        inverted = subject is None and _clause_start(found, k) == k and phrase_at(lex["opinions"], plain, k)
-        if inverted:
-            # "Achei ótima a proposta de tarifa zero", "Me parece excelente lo de ...": the judged thing follows.
-            subject = _object_after(found, plain, j + judgement[1], lex)
-        if subject is None:
-            continue
-        first, last = subject
+        position, (first, last), (start, end), after = read
         whole = any(phrase_at(lex["whole"], plain, i) or phrase_at(lex["targets"], plain, i) for i in range(first, last))
         if not whole and _not_a_measure(plain, first, last, lex):
             continue
         target = "" if whole else text[found[first].start : found[last - 1].end]
-        start, end = (k, last) if inverted else (first, min(len(found), j + judgement[1]))
-        evidence = text[found[start].start : found[end - 1].end]
-        return judgement[0], target, evidence, j + judgement[1]
+        return position, target, text[found[start].start : found[end - 1].end], after
     return NONE, "", "", 0
+
+
+def _linked(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Reading | None:
+    """A link at ``k`` and a judgement: "el peaje es inaceptable", "Achei ótima a proposta" (an opinion verb opening
+    the clause: the judged thing follows)."""
+    size = lex["copulas"].match(plain, k)
+    if not size:
+        return None
+    j, judgement = _judgement_after(found, plain, k + size, found[k].clause, lex)
+    if judgement[0] == NONE:
+        return None
+    after = j + judgement[1]
+    if phrase_at(lex["complementizers"], plain, after):
+        return None  # "Sería muy bueno que se elijan ...": a wish about the clause that follows, not a judgement of the subject
+    subject = _subject(found, plain, k, lex)
+    if subject is None and _clause_start(found, k) == k and phrase_at(lex["opinions"], plain, k):
+        # "Achei ótima a proposta de tarifa zero", "Me parece excelente lo de ...": the judged thing follows.
+        subject = _object_after(found, plain, after, lex)
+        return (judgement[0], subject, (k, subject[1]), after) if subject else None
+    return (judgement[0], subject, (subject[0], min(len(found), after)), after) if subject else None
+
+
+def _exclaimed(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Reading | None:
+    """A judgement opening an exclamation (``[exclamations]``, bad only) or a sentence, the judged thing after it: "¡Qué
+    abuso el aumento del pasaje!", "Buena idea lo del presupuesto participativo". Without the exclamation word the judged
+    thing must start with an article or a lead ("lo de"): "Great idea, please go ahead" judges nothing named."""
+    if _clause_start(found, k) != k:
+        return None
+    size = lex["exclamations"].match(plain, k)
+    if not size and k > 0 and found[k - 1].sentence == found[k].sentence:
+        return None
+    j, judgement = _judgement_after(found, plain, k + size, found[k].clause, lex)
+    if judgement[0] == NONE or (size and judgement[0] == SUPPORT):
+        return None  # "¡Qué buena idea cerrar la biblioteca!": praise in an exclamation is too often ironic
+    after = j + judgement[1]
+    if not size and not (
+        after < len(found)
+        and (
+            (phrase_at(lex["determiners"], plain, after) and plain[after] not in _CONTRACTIONS)
+            or plain[after] in _ARTICLES
+            or _after_lead(plain, after, after + 3) > after
+        )
+    ):
+        return None  # "Abuso del poder" names a thing; "Buena idea lo del presupuesto", "Pésima la decisión" judge one
+    subject = _object_after(found, plain, after, lex)
+    return (judgement[0], subject, (k, subject[1]), after) if subject else None
+
+
+def _judged_after(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Reading | None:
+    """An opinion verb opening the clause, the judged thing, then the judgement: "Acho a minuta muito boa", "I find the
+    new toll unacceptable", "Considero la medida injusta"."""
+    size = lex["opinions"].match(plain, k)
+    if not size or _clause_start(found, k) != k:
+        return None
+    first, clause = k + size, found[k].clause
+    stops = ("complementizers", "connectors", "contrast", "copulas", "subordinate")
+    for m in range(first, min(len(found), first + MAX_SUBJECT_WORDS)):
+        if found[m].clause != clause or any(phrase_at(lex[name], plain, m) for name in stops):
+            return None  # "Acho que ...", "I think the toll is ...": a clause, read by _linked
+        if m == first:
+            continue
+        j, judgement = _judgement_after(found, plain, m, clause, lex)
+        after = j + judgement[1]
+        if judgement[0] == NONE:
+            continue
+        if after < len(found) and found[after].clause == clause and not _ends_statement(plain, after, lex):
+            return None  # "I think the service does a brilliant job": a judgement of something inside the clause
+        content = [
+            i for i in range(first, m) if not phrase_at(lex["function_words"], plain, i) and not phrase_at(lex["determiners"], plain, i)
+        ]
+        lone_pronoun = m - first == 1 and phrase_at(lex["whole"], plain, first) and found[first].sentence != 0
+        if not content or lone_pronoun:
+            return None
+        return judgement[0], (first, m), (k, after), after
+    return None
+
+
+def _ends_statement(plain: list[str], k: int, lex: Lexicon) -> bool:
+    return any(phrase_at(lex[name], plain, k) for name in ("connectors", "contrast", "conjunctions"))
+
+
+def _judgement_after(found: list[Word], plain: list[str], j: int, clause: int, lex: Lexicon) -> tuple[int, tuple[str, int]]:
+    """(where the judgement starts, (position, its length)) at ``j`` in ``clause``, modifiers passed over."""
+    while j < len(found) and found[j].clause == clause:
+        judgement = _judgement(lex, plain, j)
+        if judgement[0] != NONE or not (step := _modifier(lex, plain, j)):
+            return j, judgement
+        j += step  # "muito boa" is a judgement; "muito" before "ótima" is passed over
+    return j, (NONE, 0)
 
 
 def _modifier(lex: Lexicon, plain: list[str], j: int) -> int:
@@ -63,8 +146,7 @@ def _modifier(lex: Lexicon, plain: list[str], j: int) -> int:
     listed = max(lex["skip"].match(plain, j), lex["totality"].match(plain, j))
     if listed:
         return listed
-    word = plain[j]
-    return 1 if len(word) > 5 and word.endswith(("mente", "ly")) else 0
+    return 1 if adverb(plain[j]) else 0
 
 
 def _judgement(lex: Lexicon, plain: list[str], j: int) -> tuple[str, int]:

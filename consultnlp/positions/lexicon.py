@@ -5,7 +5,9 @@ One file per language (``es.txt``, ``pt.txt``, ``en.txt``), in sections (``data/
 - cue sections ``[support]``, ``[consensus]``, ``[partial]``, ``[oppose]``: one phrase per line.
   A leading ``^`` keeps the cue to the start of a sentence ("^en contra"); a trailing ``$`` asks
   for no object at all ("^de acuerdo$", so that "De acuerdo con la ley, ..." -- "according to the
-  law" -- is no cue). Every cue's object must be the proposal or nothing (``consultnlp/positions/cues.py``).
+  law" -- is no cue); a leading ``!`` keeps it to negated statements ("!aceptar": "no podemos aceptar", "jamás
+  voy a aceptar", where "aceptar" alone says nothing). Every cue's object must be the proposal or nothing
+  (``consultnlp/positions/cues.py``).
 - word sections (negators, words skipped inside a cue, reporting words, contrast words, proposal
   words, status-quo words, irony markers ...), used for the comments of their language.
 
@@ -60,6 +62,16 @@ WORD_SECTIONS = (
     "opinions",
     "good",
     "bad",
+    # what may open the clause of a stance besides pronouns and negators: "Pos la neta no estoy de acuerdo",
+    # "Como junta de vecinos respaldamos", "Quiero expresar mi rechazo", "We wish to register our opposition"
+    "fillers",
+    "conjunctions",
+    "roles",
+    "intent",
+    "expressing",
+    "possessives",
+    # "¡Qué abuso el aumento del pasaje!": a judgement opening an exclamation, the judged thing after it
+    "exclamations",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language
@@ -80,15 +92,18 @@ class Cue:
     kind: str  # support / consensus / partial / oppose
     at_start: bool = False  # "^": only at the start of a sentence
     bare: bool = False  # "$": nothing may follow it in its clause
+    negated_only: bool = False  # "!": a statement only when negated ("no puedo aceptar"; "aceptar" alone is none)
 
     @classmethod
     def parse(cls, entry: str, kind: str, source: str) -> "Cue":
         text = entry.strip()
+        negated_only = text.startswith("!")
+        text = text.lstrip("! ")
         at_start, bare = text.startswith("^"), text.endswith("$")
         words = words_of(text.strip("^$ "))
         if not words:
             raise ConfigError(f"{source}: the cue {entry!r} has no words.")
-        return cls(words, kind, at_start, bare)
+        return cls(words, kind, at_start, bare, negated_only)
 
 
 class Phrases:
@@ -96,6 +111,7 @@ class Phrases:
 
     def __init__(self, entries: "list[tuple[str, ...]] | None" = None) -> None:
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.longest = 0
         for words in entries or []:
             self.add(words)
 
@@ -105,6 +121,7 @@ class Phrases:
             if words not in options:
                 options.append(words)
                 options.sort(key=len, reverse=True)
+                self.longest = max(self.longest, len(words))
 
     def match(self, words: list[str], i: int) -> int:
         """Length of the longest phrase starting at ``words[i]`` (0 when none does)."""
@@ -112,6 +129,16 @@ class Phrases:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 return len(phrase)
         return 0
+
+    def start_of(self, words: list[str], k: int) -> int | None:
+        """Where a phrase that ends at ``words[k]`` starts ("voy a" for the "a" of "no voy a aceptar"); None when none does."""
+        for j in range(k, -1, -1):
+            for phrase in self.by_first.get(words[j], ()):
+                if len(phrase) == k - j + 1 and tuple(words[j : k + 1]) == phrase:
+                    return j
+            if k - j + 1 >= self.longest:
+                return None
+        return None
 
     def __contains__(self, word: str) -> bool:
         """Whether ``word`` is a one-word phrase of the set."""

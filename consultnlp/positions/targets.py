@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from consultnlp.positions.lexicon import CONSENSUS, Cue, Lexicon
-from consultnlp.positions.tokens import Word
+from consultnlp.positions.tokens import Word, adverb
 
 OBJECT_WINDOW = 6  # words after a cue looked at for its object
 TARGET_MAX = 8  # words of a target phrase
@@ -109,9 +109,13 @@ def _object_start(found: list[Word], plain: list[str], end: int, lex: Lexicon) -
     clause = found[end - 1].clause
     k = end
     while k < len(found) and found[k].clause == clause and k < end + OBJECT_WINDOW:
-        if any(phrase_at(lex[name], plain, k) for name in ("skip", "totality", "partial_modifiers")) or (
-            phrase_at(lex["function_words"], plain, k)
-            and not any(phrase_at(lex[n], plain, k) for n in ("determiners", "targets", "whole", "measures"))
+        if (
+            any(phrase_at(lex[name], plain, k) for name in ("skip", "totality", "partial_modifiers", "negators"))
+            or adverb(plain[k])
+            or (
+                phrase_at(lex["function_words"], plain, k)
+                and not any(phrase_at(lex[n], plain, k) for n in ("determiners", "targets", "whole", "measures"))
+            )
         ):
             k += 1
             continue
@@ -251,8 +255,15 @@ def earlier_in(found: list[Word], plain: list[str], start: int, phrases, unit: s
 
 
 def requested(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
-    """A request earlier in the cue's sentence: "pedimos apoyo ...", "we ask for support ..." state what is wanted."""
-    return earlier_in(found, plain, start, lex["requests"], "sentence")
+    """A request earlier in the cue's sentence: "pedimos apoyo ...", "we ask for support ..." state what is wanted;
+    "queremos manifestar nuestro rechazo" states a position."""
+    k = start - 1
+    while k >= 0 and found[k].sentence == found[start].sentence:
+        size = lex["requests"].match(plain, k)
+        if size and not phrase_at(lex["expressing"], plain, k + size):
+            return True
+        k -= 1
+    return False
 
 
 def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, end: int, lex: Lexicon) -> bool:

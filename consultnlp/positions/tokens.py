@@ -47,6 +47,11 @@ class Word:
     quoted: bool = False  # inside quotation marks or parentheses: someone else's words, or an aside
 
 
+def adverb(word: str) -> bool:
+    """A folded word in -mente / -ly, longer than five letters: "rotundamente", "veementemente", "wholeheartedly"."""
+    return len(word) > 5 and word.endswith(("mente", "ly"))
+
+
 def _expand(word: str) -> tuple[str, ...]:
     word = word.replace("’", "'")
     if word in _CONTRACTIONS:

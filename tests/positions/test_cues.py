@@ -278,3 +278,116 @@ def test_cues_a_word_in_a_list_is_no_statement(detector):
 def test_cues_a_stance_on_any_measure_keeps_its_target_people_and_causes_do_not(detector, text, lang, position, target):
     found = detector.detect(text, lang)
     assert (found.position, found.target) == (position, target), found.hits
+
+
+@pytest.mark.parametrize(
+    "text, lang, position",
+    [
+        ("Estoy en completo desacuerdo con el nuevo reglamento de ferias.", "es", "oppose"),
+        ("Estou em total desacordo com a proposta de concessão do parque.", "pt", "oppose"),
+        ("I am in total disagreement with the proposed car park.", "en", "oppose"),
+        ("No estoy en total desacuerdo con el plan.", "es", "partial"),  # a word of totality, negated
+    ],
+)
+def test_cues_a_word_of_totality_inside_a_cue_is_passed_over(detector, text, lang, position):
+    assert detector.detect(text, lang).position == position
+
+
+def test_cues_a_longer_cue_not_at_the_start_gives_way_to_a_shorter_one():
+    # "^total desacuerdo" (start of a sentence only) and "desacuerdo" both start at "desacuerdo" here:
+    lists = load_cues(extra_cues={"oppose": ["^desacuerdo con el plan", "desacuerdo con"]})
+    found = CueDetector(lists).detect("Los vecinos, en fin, desacuerdo con el plan.", "es")
+    assert found.position == "oppose" and [" ".join(h.cue.words) for h in found.hits] == ["desacuerdo con"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("No podemos respaldar este borrador tal como está.", "es"),
+        ("Nunca vamos a aceptar la venta del cerro.", "es"),
+        ("De ninguna manera aceptamos el cobro por estacionar en el centro.", "es"),
+        ("Não vamos aceitar o fechamento da escola.", "pt"),
+        ("De jeito nenhum aceito esse aumento do IPTU.", "pt"),
+        ("We cannot accept the closure of the youth centre.", "en"),
+        ("Under no circumstances will we accept the loss of the playing fields.", "en"),
+        ("I can't in all honesty accept this plan.", "en"),
+    ],
+)
+def test_cues_a_negated_modal_or_an_emphatic_negation_before_support_is_opposition(detector, text, lang):
+    assert detector.detect(text, lang).position == "oppose"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("No aceptar sobornos es un deber de todo funcionario.", "es"),  # an infinitive proposes
+        ("Não aceitar propina é obrigação de todos.", "pt"),
+        ("Los comerciantes no van a aceptar el plan.", "es"),  # someone else
+        ("Nadie va a apoyar esto.", "es"),
+        ("They will never accept the plan.", "en"),
+        ("Acepto la invitación a participar.", "es"),  # "aceptar" counts only negated
+        ("¿No vamos a aceptar el cierre?", "es"),
+    ],
+)
+def test_cues_accepting_states_nothing_unless_the_author_negates_it(detector, text, lang):
+    assert detector.detect(text, lang).position == "none"
+
+
+@pytest.mark.parametrize(
+    "text, lang, position",
+    [
+        ("Veo con muy buenos ojos la peatonalización de la calle Mayor.", "es", "support"),
+        ("Estamos conformes con el plan de movilidad.", "es", "support"),
+        ("No estoy conforme con el nuevo horario de la biblioteca.", "es", "oppose"),
+        ("Decimos no al vertedero en nuestro barrio.", "es", "oppose"),
+        ("Yo no lo veo bien, la verdad.", "es", "oppose"),
+        ("Lo apoyo a medias.", "es", "partial"),
+        ("Vemos com muito bons olhos a criação do parque linear.", "pt", "support"),
+        ("Achamos muito bem a ampliação do horário do posto.", "pt", "support"),
+        ("I'm totally behind this plan.", "en", "support"),
+        ("I'm dead set against the bypass.", "en", "oppose"),
+        ("I'm all for the new cycle lanes.", "en", "support"),
+    ],
+)
+def test_cues_idioms_of_support_and_opposition(detector, text, lang, position):
+    assert detector.detect(text, lang).position == position
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Estou dentro do ônibus agora.", "pt"),  # "^estou dentro$" takes no object
+        ("I am behind on my rent.", "en"),
+        ("I'm all for free speech.", "en"),  # a general cause
+    ],
+)
+def test_cues_idioms_used_literally_or_about_a_cause_state_none(detector, text, lang):
+    assert detector.detect(text, lang).position == "none"
+
+
+@pytest.mark.parametrize(
+    "text, lang, position, target",
+    [
+        ("Sou radicalmente contra a privatização da água.", "pt", "oppose", "a privatização da água"),
+        ("Me opongo rotundamente al cierre de la escuela.", "es", "oppose", "cierre de la escuela"),  # not part of the target
+        ("No estoy nada de acuerdo con la propuesta.", "es", "oppose", ""),
+        ("Highly agree with the new crossing.", "en", "support", "the new crossing"),
+    ],
+)
+def test_cues_an_adverb_inside_or_before_a_cue_is_passed_over(detector, text, lang, position, target):
+    found = detector.detect(text, lang)
+    assert (found.position, found.target) == (position, target)
+
+
+@pytest.mark.parametrize(
+    "text, lang", [("Los temas que realmente apoyo no están en el plan.", "es"), ("The family I support lives abroad.", "en")]
+)
+def test_cues_an_adverb_does_not_make_a_relative_clause_a_statement(detector, text, lang):
+    assert detector.detect(text, lang).position == "none"
+
+
+def test_cues_a_user_cue_marked_negated_only():
+    mine = CueDetector(load_cues(extra_cues={"support": ["!tolero"]}))
+    assert mine.detect("No tolero el cierre del consultorio.", "es").position == "oppose"
+    found = mine.detect("Tolero el cierre del consultorio.", "es")
+    assert found.position == "none" and [h.reason for h in found.hits] == ["not negated"]

@@ -62,3 +62,36 @@ def test_evaluations_with_a_reservation_are_partial(detector):
 def test_evaluations_read_past_adverbs_and_congratulations_state_support(detector, text, lang, position, target):
     found = detector.detect(text, lang)
     assert (found.position, found.target) == (position, target)
+
+
+@pytest.mark.parametrize(
+    "text, lang, position, target",
+    [
+        ("Considero inadmisible el recorte a la atención primaria.", "es", "oppose", "el recorte a la atención primaria"),
+        ("Encuentro la propuesta muy positiva.", "es", "support", ""),  # the judged thing before the judgement
+        ("I consider the new charge unacceptable.", "en", "oppose", "the new charge"),
+        ("The parking levy is a rip-off.", "en", "oppose", "The parking levy"),
+        ("La subida del IBI sería un robo a las familias.", "es", "oppose", "La subida del IBI"),
+        ("Que absurdo o aumento da passagem!", "pt", "oppose", "o aumento da passagem"),  # an exclamation
+        ("Pésima la decisión de cerrar el mercado.", "es", "oppose", "la decisión de cerrar el mercado"),  # a judgement opening it
+    ],
+)
+def test_evaluations_opinion_verbs_exclamations_and_idioms_judge_a_measure(detector, text, lang, position, target):
+    found = detector.detect(text, lang)
+    assert (found.position, found.target) == (position, target)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Qué buena idea cerrar la única biblioteca del barrio.", "es"),  # praise in an exclamation: too often ironic
+        ("Sería muy bueno que se amplíe el horario.", "es"),  # a wish about a clause
+        ("Es inaceptable que la gente tire basura en la calle.", "es"),  # a clause judged, not the plan
+        ("Abuso del poder en las instituciones.", "es"),  # names a thing
+        ("I think the ambulance crew do a brilliant job.", "en"),  # a judgement inside the clause
+        ("Pésimo el servicio de buses hoy.", "es"),  # the status quo
+        ("Excelente el trabajo de los funcionarios del consultorio.", "es"),  # people
+    ],
+)
+def test_evaluations_ironic_wished_or_other_judgements_state_none(detector, text, lang):
+    assert detector.detect(text, lang).position == "none"
