@@ -68,6 +68,28 @@ POSITION_STRINGS: dict[str, dict] = {
         "{stated} of the {total} distinct contributions ({share}) state a position: {support} of them support it, "
         "{partial} agree in part and {oppose} oppose it.",
     ),
+    # Most stated positions name what they are about ("I support investments in renewable energy"): "70% support it"
+    # would add them up as support for the proposal.
+    "positions_balance_targets": _s(
+        "De las {stated} que expresan una postura, {targeted} la expresan sobre una medida o un asunto concreto que nombran, no "
+        "sobre la propuesta en su conjunto: {support} a favor de lo que nombran, {partial} de acuerdo en parte y {oppose} en contra. "
+        "No se suman como proporciones de apoyo u oposición a la propuesta; tables/position_targets.csv dice sobre qué es cada una.",
+        "Das {stated} que expressam uma posição, {targeted} a expressam sobre uma medida ou um assunto concreto que nomeiam, não "
+        "sobre a proposta como um todo: {support} a favor do que nomeiam, {partial} de acordo em parte e {oppose} contra. "
+        "Não são somadas como proporções de apoio ou oposição à proposta; tables/position_targets.csv diz sobre o que é cada uma.",
+        "Of the {stated} that state a position, {targeted} state it about a particular measure or matter they name, not about "
+        "the proposal as a whole: {support} in support of what they name, {partial} agreeing in part and {oppose} opposed. "
+        "They are not added up as shares of support for or opposition to the proposal; tables/position_targets.csv says what "
+        "each is about.",
+    ),
+    "s_positions_targets": _s(
+        "{stated} de las {total} contribuciones distintas ({share}) expresan una postura, {targeted} de ellas sobre una medida o un "
+        "asunto concreto y no sobre la propuesta en su conjunto, así que no se suman como apoyo u oposición.",
+        "{stated} das {total} contribuições distintas ({share}) expressam uma posição, {targeted} delas sobre uma medida ou um "
+        "assunto concreto e não sobre a proposta como um todo, por isso não são somadas como apoio ou oposição.",
+        "{stated} of the {total} distinct contributions ({share}) state a position, {targeted} of them about a particular measure "
+        "or matter rather than the proposal as a whole, so they are not added up as support or opposition.",
+    ),
     "positions_balance_counts": _s(
         "De las {stated} que expresan una postura: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra; "
         "son pocas para hablar de proporciones.",

@@ -4,7 +4,8 @@ Which rows count (every table says so in its columns):
 
 - ``positions``: every row with a position (``position`` not empty): analysed contributions, duplicates
   counted once (``unique_contributions``), plus rows set aside as ``no_argument`` ("acuerdo total",
-  "I agree"), one each (``set_aside``): they state a position and nothing else.
+  "I agree"), one each (``set_aside``): they state a position and nothing else. ``on_a_target``: those of the
+  unique ones whose position is about a named measure or matter (``position_target``), not the proposal as a whole.
 - ``topic_positions``, ``theme_positions``: analysed contributions only (set-aside rows have no topic or
   theme), duplicates counted once.
 - ``position_segment``: unique contributions that state a position (support, partial or oppose), set-aside
@@ -51,8 +52,14 @@ def counted_rows(frame: pd.DataFrame) -> pd.DataFrame:
     representative = (
         part[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in part else pd.Series(True, index=part.index)
     )
+    targeted = part[schema.POSITION_TARGET].fillna("").astype(str) != "" if schema.POSITION_TARGET in part else False
     return pd.DataFrame(
-        {"position": part[schema.POSITION].astype(str), "unique": (analysed & representative) | ~analysed, "set_aside": ~analysed},
+        {
+            "position": part[schema.POSITION].astype(str),
+            "unique": (analysed & representative) | ~analysed,
+            "set_aside": ~analysed,
+            "targeted": targeted,
+        },
         index=part.index,
     )
 
@@ -80,6 +87,8 @@ def positions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "set_aside": int((mine & rows["set_aside"]).sum()),
                 "share": round(n_unique / total, 4) if total else 0.0,
                 "share_of_stated": round(n_unique / stated, 4) if stated and position != "none" else np.nan,
+                # Of those, the ones about a named measure or matter ("el peaje") rather than the proposal as a whole.
+                "on_a_target": int((mine & rows["unique"] & rows["targeted"]).sum()),
             }
         )
     return pd.DataFrame(out)

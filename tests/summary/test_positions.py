@@ -164,6 +164,54 @@ def test_positions_report_section_only_when_positions_exist():
     assert "## Apoyo y oposición" in _report(position_frame(), "es")
 
 
+def _four_copies(targeted_copies: int) -> pd.DataFrame:
+    """Four distinct copies of the position frame (24 stated positions), the first ``targeted_copies`` of them stating
+    their position about «el peaje»."""
+    frames = []
+    for k in range(4):
+        f = position_frame()
+        f.index = [f"{i}-{k}" for i in f.index]
+        for column in (schema.TEXT, schema.TEXT_REDACTED):
+            f[column] = f[column].astype(str) + f" ({k})"
+        f[schema.DUP_GROUP] = np.where(f[schema.DUP_GROUP] >= 0, f[schema.DUP_GROUP] + 100 * k, -1)
+        f[schema.ROW_NUMBER] = f[schema.ROW_NUMBER] + 20 * k
+        f[schema.POSITION_TARGET] = [
+            "el peaje" if k < targeted_copies and p in ("support", "partial", "oppose") else "" for p in f[schema.POSITION]
+        ]
+        frames.append(f)
+    frame = pd.concat(frames)
+    frame.index.name = schema.COMMENT_ID
+    return frame
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "en"])
+def test_positions_about_named_matters_are_not_added_up_as_support_for_the_proposal(lang):
+    # 18 of the 24 positions name what they are about (a Pol.is "I support investments in renewable energy"): "70%
+    # support it" would read as support for the proposal. Counts, no shares, no chart; the summary says so too.
+    report = _report(_four_copies(targeted_copies=3), lang)
+    summary, section = (
+        report.split("\n## ")[1],
+        report.split("\n## ")[
+            [s.split("\n")[0] for s in report.split("\n## ")].index(
+                {"es": "Apoyo y oposición", "pt": "Apoio e oposição", "en": "Support and opposition"}[lang]
+            )
+        ],
+    )
+    expected = {
+        "es": ("De las 24 que expresan una postura, 18 la expresan sobre una medida", "no se suman como apoyo u oposición"),
+        "pt": ("Das 24 que expressam uma posição, 18 a expressam sobre uma medida", "não são somadas como apoio ou oposição"),
+        "en": ("Of the 24 that state a position, 18 state it about a particular measure", "not added up as support or opposition"),
+    }[lang]
+    assert expected[0] in section and expected[1] in summary
+    assert {"es": "| Apoyo y oposición | % |", "pt": "| Apoio e oposição | % |", "en": "| Support and opposition | % |"}[
+        lang
+    ] not in section
+    assert {"es": "% están a favor", "pt": "% são a favor", "en": "% support it"}[lang] not in report
+    # A balance about the proposal itself keeps its shares: only 6 of 24 name a matter.
+    whole = _report(_four_copies(targeted_copies=1), "en")
+    assert "Of the 24 that state a position, 50% support it" in whole and "| Support and opposition | % |" in whole
+
+
 def test_positions_polis_votes_are_their_own_measure():
     frame = golden_frame()
     frame["agrees"] = [10, 10, 0, 5, 3, 0, 0, 0, 8]

@@ -30,6 +30,9 @@ FEW_STATED = 0.5  # below this share stating a position, the report says the sha
 MAX_FINDINGS = 5
 TARGETS_PER_SIDE = 3  # targets named per side (support, oppose)
 TARGET_MIN_CONTRIBUTIONS = 3  # distinct contributions a target needs to be named
+# When more than this share of the stated positions name what they are about (a Pol.is statement "I support investments
+# in renewable energy", a town hall's "I am against highway widening"), they are about different things: no shares.
+MOSTLY_TARGETED = 0.5
 
 
 def positions_section(ctx: ReportContext) -> Section | None:
@@ -42,14 +45,19 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if stated == 0:
         return None
     sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
-    if stated < FEW_FOR_SHARES:
+    targeted = on_targets(rows)
+    mixed = stated >= FEW_FOR_SHARES and targeted > MOSTLY_TARGETED * stated
+    if mixed:
+        counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
+        sec.blocks.append(Block("p", text=t("positions_balance_targets", lang, stated=ctx.n(stated), targeted=ctx.n(targeted), **counts)))
+    elif stated < FEW_FOR_SHARES:
         counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
         sec.blocks.append(Block("p", text=t("positions_balance_counts", lang, stated=ctx.n(stated), **counts)))
     else:
         shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
         sec.blocks.append(Block("p", text=t("positions_balance", lang, stated=ctx.n(stated), **shares)))
     total = int(rows["unique_contributions"].sum())
-    if total and stated / total < FEW_STATED and stated >= FEW_FOR_SHARES:
+    if total and stated / total < FEW_STATED and stated >= FEW_FOR_SHARES and not mixed:
         sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
     sec.blocks.append(
         Block(
@@ -59,7 +67,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
             rows=[[str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)] for _, r in table.iterrows()],
         )
     )
-    if stated >= FEW_FOR_SHARES:
+    if stated >= FEW_FOR_SHARES and not mixed:
         sec.blocks.append(
             chart(
                 [str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
@@ -82,6 +90,14 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if findings is not None:
         sec.subsections.append(findings)
     return sec
+
+
+def on_targets(rows: pd.DataFrame) -> int:
+    """Distinct contributions whose stated position is about a named measure or matter, not the proposal as a whole
+    (``rows``: the positions table by position; 0 for a table written before the column existed)."""
+    if "on_a_target" not in rows:
+        return 0
+    return int(rows.loc[["support", "partial", "oppose"], "on_a_target"].sum())
 
 
 def _targets(ctx: ReportContext) -> list[Block] | None:

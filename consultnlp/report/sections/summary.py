@@ -10,7 +10,7 @@ from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, segment_label
-from consultnlp.report.sections.positions import FEW_FOR_SHARES
+from consultnlp.report.sections.positions import FEW_FOR_SHARES, MOSTLY_TARGETED, on_targets
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
 FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
@@ -202,6 +202,18 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     total = int(rows["unique_contributions"].sum())
     if stated < FEW_FOR_SHARES or total == 0:  # a handful of positions is no headline; the section gives their counts
         return []
+    targeted = on_targets(rows)
+    if targeted > MOSTLY_TARGETED * stated:  # stances on different things are not added up
+        return [
+            t(
+                "s_positions_targets",
+                ctx.lang,
+                stated=ctx.n(stated),
+                total=ctx.n(total),
+                share=share_of(ctx, stated, total),
+                targeted=ctx.n(targeted),
+            )
+        ]
     shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
     # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
