@@ -11,7 +11,7 @@ import pandas as pd
 from consultnlp.errors import InputError
 
 PARTICIPANTS_FILE, VOTES_FILE = "participants-votes.csv", "votes.csv"
-# participants-votes.csv: these columns come first, then one column per statement id.
+# participants-votes.csv: these columns come first (some exports add "xid"), then one column per statement id.
 PARTICIPANT_FIELDS = ("participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree")
 
 
@@ -45,7 +45,13 @@ def _from_participants(path: Path) -> VoteMatrix:
         raise InputError(
             f"{path}: no column {', '.join(missing)}; a Pol.is participants-votes.csv starts with {', '.join(PARTICIPANT_FIELDS)}."
         )
-    statements = [c for c in frame.columns if c not in PARTICIPANT_FIELDS]
+    # One column per statement, named by its id (Pol.is numbers them); other participant fields ("xid", an external id
+    # some exports add) are no statement: counted as one, bg2050-volunteers read "votes on 317 statements" for 316.
+    statements = [c for c in frame.columns if c not in PARTICIPANT_FIELDS and str(c).strip().isdigit()]
+    if not statements:
+        raise InputError(
+            f"{path}: no statement column (Pol.is names them by the statement's number after {', '.join(PARTICIPANT_FIELDS)})."
+        )
     values = frame[statements].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=np.float32)
     participants = pd.Index(frame["participant"].astype(str), name="participant")
     groups = pd.Series(pd.to_numeric(frame["group-id"], errors="coerce").to_numpy(), index=participants, name="group")

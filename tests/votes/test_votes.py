@@ -89,6 +89,11 @@ def test_votes_read_from_a_polis_folder(tmp_path):
     )
     matrix = read_vote_matrix(tmp_path)  # participants-votes.csv is preferred: it carries Pol.is's own groups
     assert matrix.platform_groups.tolist()[0] == 0 and np.isnan(matrix.platform_groups.tolist()[1])
+    # Some exports add the participant's external id: a participant field, not a statement.
+    (tmp_path / "participants-votes.csv").write_text(
+        "participant,xid,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n7,a1,0,0,2,0,2,-1,-1\n8,,,0,1,0,1,-1,\n", encoding="utf-8"
+    )
+    assert list(read_vote_matrix(tmp_path).statements) == ["0", "1"]
 
 
 def test_votes_bad_file_is_one_clear_error(tmp_path):
