@@ -38,7 +38,7 @@ LENGTH_BONUS = 0.03  # per extra word up to three
 MIN_SUPPORT_SHARE = 0.03  # a candidate is used by at least this share of the group's comments (and 2)
 MMR_DIVERSITY = 0.5
 WIDESPREAD_SHARE = 0.5  # a phrase among the candidates of half the groups names the consultation, not a group
-WIDESPREAD_MIN_GROUPS = 6  # ... when there are this many groups to compare
+WIDESPREAD_MIN_GROUPS = 3  # ... and of at least this many ("Land Bank" in 4 topics of 4, "BG" in 5 of 6)
 # A name is a whole phrase. One followed (or preceded) by the same content word in TRUNCATED_SHARE of its
 # TRUNCATED_MIN+ uses is cut short ("Equal pay for equal" [work], "Adaptação às Mudanças" [Climáticas], [equal]
 # "pay for equal work"). One whose last word, over its
@@ -48,7 +48,7 @@ WIDESPREAD_MIN_GROUPS = 6  # ... when there are this many groups to compare
 TRUNCATED_SHARE = 0.75
 TRUNCATED_MIN = 2
 DANGLING_SHARE = 0.1
-DANGLING_MIN = 5
+DANGLING_MIN = 3
 OPENED_SHARE = 0.5
 _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"«»“”\n/|–—-]+|\s-\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
