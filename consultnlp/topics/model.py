@@ -75,6 +75,19 @@ def default_n_clusters(n_units: int, min_topic_size: int) -> int:
     return int(max(1, min(150, round(math.sqrt(n_units / 2)), n_units // min_topic_size)))
 
 
+SMALL_TOPIC_SHARE = 0.05  # a consultation too small for topics of min_topic_size: topics of 5% of it, ...
+SMALL_TOPIC_FLOOR = 8  # ... and at least this many comments
+
+
+def scaled_to(n_units: int, cfg: TopicsConfig) -> TopicsConfig:
+    """``cfg`` with ``min_topic_size`` no larger than 5% of ``n_units`` (at least ``SMALL_TOPIC_FLOOR``).
+
+    A Pol.is conversation of 150 statements fitted with topics of at least 15 came out as two topics of 56% and 40%
+    ("Voting system", "Electoral reform"), and no topic over ``max_topic_share`` could be split into parts of 15."""
+    size = min(cfg.min_topic_size, max(SMALL_TOPIC_FLOOR, math.ceil(SMALL_TOPIC_SHARE * n_units)))
+    return cfg if size == cfg.min_topic_size else cfg.model_copy(update={"min_topic_size": size})
+
+
 def is_small(n_units: int, cfg: TopicsConfig) -> bool:
     """Too few comments for density clustering: they are grouped with k-means instead."""
     return n_units < 3 * cfg.min_topic_size or n_units < 10
@@ -135,6 +148,9 @@ def fit_topic_model(
     if fit_features is None:
         fit_features = shared[("features", *sample_key, weight)] = model.features(fit_docs, embeddings[sample])
     small = is_small(len(sample), cfg)
+    if not small:
+        cfg = scaled_to(len(sample), cfg)
+        model.stats["min_topic_size"] = cfg.min_topic_size
     model.clustering = "kmeans" if small else cfg.clustering
     topics, proposals = _cluster(fit_features, model.clustering, cfg, random_state, reductions, progress)
     if small:

@@ -73,3 +73,14 @@ def test_merge_close_topics_merges_a_topic_said_twice_into_the_larger():
     assert merges == 1 and (out[topics == 3] == 0).all() and set(out.tolist()) == {0, 1, 2}
     same, none = merge_close_topics(topics, features, threshold=1.0)
     assert none == 0 and (same == topics).all()
+
+
+def test_a_small_consultation_gets_topics_of_five_percent_of_it():
+    from consultnlp.config import TopicsConfig
+    from consultnlp.topics.model import scaled_to
+
+    cfg = TopicsConfig()  # min_topic_size 15
+    # 150 statements with topics of 15 could not split a topic over the 10% cap: 2 topics of 56% and 40%.
+    assert scaled_to(150, cfg).min_topic_size == 8 and scaled_to(200, cfg).min_topic_size == 10
+    assert scaled_to(300, cfg) is cfg and scaled_to(5_000, cfg) is cfg
+    assert scaled_to(150, TopicsConfig(min_topic_size=5)).min_topic_size == 5  # a smaller setting stays
