@@ -23,4 +23,10 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("De 1 participante.", "De {n} participantes."),
         ("From 1 participant.", "From {n} participants."),
     ),
+    # ... when one of them wrote much of it (a platform's seeder, an organisation posting each of its points).
+    "group_participants_one_wrote": _s(
+        "De {n} participantes; uno de ellos escribió {top}.",
+        "De {n} participantes; um deles escreveu {top}.",
+        "From {n} participants; one of them wrote {top}.",
+    ),
 }

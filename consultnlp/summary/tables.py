@@ -151,10 +151,13 @@ def topic_groups_table(
             "naming_words": "; ".join(words),
             "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
             "participants": _participants(analysed.loc[part.index, author]) if author else pd.NA,
+            # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements).
+            "most_by_one": _most_by_one(analysed.loc[part.index, author]) if author else pd.NA,
         })
     table = pd.DataFrame(rows)
     if len(table):
         table["participants"] = table["participants"].astype("Int64")
+        table["most_by_one"] = table["most_by_one"].astype("Int64")
         table["contributions_naming_it"] = table["contributions_naming_it"].astype("Int64")
     return _outliers_last(table, "topic_group_id")
 
@@ -163,6 +166,13 @@ def _participants(authors: pd.Series) -> int:
     """Distinct authors; a contribution without an author counts as one more participant."""
     names = authors.fillna("").astype(str).str.strip()
     return int(names[names != ""].nunique() + (names == "").sum())
+
+
+def _most_by_one(authors: pd.Series) -> int:
+    """Contributions by the participant who wrote the most of them (1 when no author is named)."""
+    names = authors.fillna("").astype(str).str.strip()
+    named = names[names != ""]
+    return int(named.value_counts().iloc[0]) if len(named) else min(1, len(names))
 
 
 def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:

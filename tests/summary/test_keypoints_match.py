@@ -328,6 +328,7 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert first["naming_words"] == "homeless; people"  # not "city": more than a tenth of the contributions use it
     assert first["contributions_naming_it"] == 2  # the two about the homeless; the potholes (and their copy) do not
     assert first["participants"] == 3  # u1 once, u2, and the copy with no author on its own
+    assert first["most_by_one"] == 2  # u1 wrote two of the four
     assert table.loc[1, "naming_words"] == "" and pd.isna(table.loc[1, "contributions_naming_it"])  # all of them say it
     without = topic_groups_table(frame.drop(columns="author_id"), None, labels, {})
     assert without["participants"].isna().all()
@@ -362,4 +363,11 @@ def test_report_subject_says_how_far_its_name_speaks_for_it_and_how_many_wrote_i
     )
     texts = [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"]
     assert not any(participants in x for x in texts)
+    # One of the 4 participants wrote 5 of the 12 (a platform's seeder): the line says so.
+    ctx.tables["topic_groups"] = groups.assign(participants=pd.array([4], dtype="Int64"), most_by_one=pd.array([5], dtype="Int64"))
+    texts = [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"]
+    one_wrote = {"es": "De 4 participantes; uno de ellos escribió 5.", "pt": "De 4 participantes; um deles escreveu 5."}
+    assert texts[0].endswith(" " + one_wrote.get(lang, "From 4 participants; one of them wrote 5."))
+    ctx.tables["topic_groups"] = groups.assign(participants=pd.array([4], dtype="Int64"), most_by_one=pd.array([2], dtype="Int64"))
+    assert [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"][0].endswith(" " + participants)
     assert named.split(" (")[0] + " (12 " in " ".join(texts) and not any("; " in x and x.endswith(":") for x in texts)

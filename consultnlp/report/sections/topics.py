@@ -15,6 +15,8 @@ SUBTOPICS_LISTED = 6
 POINTS_PER_GROUP = 3  # in the report; tables/key_points.csv has up to summarise.key_points_per_group
 CAMPAIGNS_NAMED = 3  # campaigns named under a subject; the campaigns section lists them all
 EXAMPLES_WITHOUT_POINTS = 2  # quotes shown for a group where no point is shared by enough contributions
+MOST_BY_ONE_SHARE = 0.25  # "one of them wrote M" when one participant wrote this share of a subject ...
+MOST_BY_ONE_MIN = 3  # ... and at least this many of its contributions
 
 
 def groups_section(ctx: ReportContext) -> Section | None:
@@ -57,9 +59,12 @@ def groups_section(ctx: ReportContext) -> Section | None:
                 listed += " " + t("and_more", lang, count=more, n=ctx.n(more))
             counts += " " + t("subtopics", lang, list=listed)
         counts += _campaigns_in(ctx, members["topic_id"].tolist())
-        participants = group.get("participants")
+        participants, top = group.get("participants"), group.get("most_by_one")
         if participants is not None and not pd.isna(participants) and int(participants) < n:
-            counts += " " + t("group_participants", lang, count=int(participants), n=ctx.n(int(participants)))
+            if int(participants) > 1 and top is not None and not pd.isna(top) and int(top) >= max(MOST_BY_ONE_MIN, MOST_BY_ONE_SHARE * n):
+                counts += " " + t("group_participants_one_wrote", lang, n=ctx.n(int(participants)), top=ctx.n(int(top)))
+            else:
+                counts += " " + t("group_participants", lang, count=int(participants), n=ctx.n(int(participants)))
         sub.blocks.append(Block("p", text=counts))
         points = key_points_block(ctx, "group", group["topic_group_id"], POINTS_PER_GROUP)
         if points:
