@@ -68,6 +68,9 @@ STRINGS: dict[str, dict] = {
     # Chart titles.
     "chart_groups": _s("Proporción de contribuciones distintas por asunto", "Proporção de contribuições distintas por assunto",
                        "Share of distinct contributions by subject"),
+    "chart_groups_largest": _s("Proporción de contribuciones distintas, los {n} asuntos más grandes",
+                               "Proporção de contribuições distintas, os {n} maiores assuntos",
+                               "Share of distinct contributions, the {n} largest subjects"),
     "chart_themes": _s("Proporción de contribuciones distintas por tema", "Proporção de contribuições distintas por tema",
                        "Share of distinct contributions by theme"),
     "chart_segment": _s("Contribuciones distintas por {column}", "Contribuições distintas por {column}", "Distinct contributions by {column}"),

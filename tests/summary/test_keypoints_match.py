@@ -371,3 +371,17 @@ def test_report_subject_says_how_far_its_name_speaks_for_it_and_how_many_wrote_i
     ctx.tables["topic_groups"] = groups.assign(participants=pd.array([4], dtype="Int64"), most_by_one=pd.array([2], dtype="Int64"))
     assert [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"][0].endswith(" " + participants)
     assert named.split(" (")[0] + " (12 " in " ".join(texts) and not any("; " in x and x.endswith(":") for x in texts)
+
+
+@pytest.mark.parametrize(
+    "lang, title", [("es", "los 15 asuntos más grandes"), ("pt", "os 15 maiores assuntos"), ("en", "the 15 largest subjects")]
+)
+def test_report_chart_of_some_subjects_says_it_shows_the_largest(lang, title):
+    ctx = _context(lang)
+    one = ctx.tables["topic_groups"]
+    chart = next(b for b in groups_section(ctx).blocks if b.kind == "chart")
+    assert title not in chart.chart["title"]  # one subject, all of it charted
+    many = pd.concat([one.assign(topic_group_id=g, label=f"Asunto {g}", share_unique=1 / 16) for g in range(16)], ignore_index=True)
+    ctx.tables["topic_groups"] = many
+    chart = next(b for b in groups_section(ctx).blocks if b.kind == "chart")
+    assert len(chart.chart["labels"]) == 15 and title in chart.chart["title"]

@@ -37,7 +37,9 @@ def groups_section(ctx: ReportContext) -> Section | None:
         ],
     )
     top = real.head(GROUPS_IN_CHART)
-    sec.blocks.append(chart(top["label"].astype(str).tolist(), top["share_unique"].tolist(), t("chart_groups", lang), lang))
+    # A chart of some of the subjects says so: the rest are in the table of remaining subjects.
+    title = t("chart_groups", lang) if len(top) == len(real) else t("chart_groups_largest", lang, n=ctx.n(len(top)))
+    sec.blocks.append(chart(top["label"].astype(str).tolist(), top["share_unique"].tolist(), title, lang))
     fine = topics[topics["topic_id"] >= 0]
     for _, group in real.head(GROUPS_DETAILED).iterrows():
         sub = Section(f"group-{group['topic_group_id']}", f"{group['label']} — {ctx.pct(group['share_unique'])}")
