@@ -36,42 +36,42 @@ VOTE_STRINGS: dict[str, dict] = {
     "divides_consensus": _s("En lo que coinciden todos los grupos", "Em que todos os grupos concordam", "What every group agrees on"),
     "divides_consensus_intro": _n(
         (
-            "1 afirmación tiene el acuerdo de la mayoría en cada grupo:",
-            "{n} afirmaciones tienen el acuerdo de la mayoría en cada grupo; las más votadas:",
+            "1 afirmación tiene el acuerdo de al menos el 60% de cada grupo:",
+            "{n} afirmaciones tienen el acuerdo de al menos el 60% de cada grupo; las más votadas:",
         ),
         (
-            "1 afirmação tem a concordância da maioria em cada grupo:",
-            "{n} afirmações têm a concordância da maioria em cada grupo; as mais votadas:",
+            "1 afirmação tem a concordância de pelo menos 60% de cada grupo:",
+            "{n} afirmações têm a concordância de pelo menos 60% de cada grupo; as mais votadas:",
         ),
         (
-            "1 statement has the agreement of a majority in every group:",
-            "{n} statements have the agreement of a majority in every group; the most voted:",
+            "1 statement has the agreement of at least 60% of every group:",
+            "{n} statements have the agreement of at least 60% of every group; the most voted:",
         ),
     ),
     "divides_consensus_none": _s(
-        "Ninguna afirmación tiene el acuerdo de la mayoría en todos los grupos.",
-        "Nenhuma afirmação tem a concordância da maioria em todos os grupos.",
-        "No statement has the agreement of a majority in every group.",
+        "Ninguna afirmación tiene el acuerdo de al menos el 60% de todos los grupos.",
+        "Nenhuma afirmação tem a concordância de pelo menos 60% de todos os grupos.",
+        "No statement has the agreement of at least 60% of every group.",
     ),
     "divides_divisive": _s("Lo que divide a los grupos", "O que divide os grupos", "What divides the groups"),
     "divides_divisive_intro": _n(
         (
-            "1 afirmación tiene el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro:",
-            "{n} afirmaciones tienen el acuerdo de la mayoría de un grupo y el desacuerdo de la mayoría de otro; las que más separan:",
+            "1 afirmación tiene el acuerdo de al menos el 60% de un grupo y el desacuerdo de al menos el 60% de otro:",
+            "{n} afirmaciones tienen el acuerdo de al menos el 60% de un grupo y el desacuerdo de al menos el 60% de otro; las que más separan:",
         ),
         (
-            "1 afirmação tem a concordância da maioria de um grupo e a discordância da maioria de outro:",
-            "{n} afirmações têm a concordância da maioria de um grupo e a discordância da maioria de outro; as que mais separam:",
+            "1 afirmação tem a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro:",
+            "{n} afirmações têm a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro; as que mais separam:",
         ),
         (
-            "1 statement has the agreement of a majority of one group and the disagreement of a majority of another:",
-            "{n} statements have the agreement of a majority of one group and the disagreement of a majority of another; the most divisive:",
+            "1 statement has the agreement of at least 60% of one group and the disagreement of at least 60% of another:",
+            "{n} statements have the agreement of at least 60% of one group and the disagreement of at least 60% of another; the most divisive:",
         ),
     ),
     "divides_divisive_none": _s(
-        "Ninguna afirmación divide a los grupos por mayorías opuestas.",
-        "Nenhuma afirmação divide os grupos por maiorias opostas.",
-        "No statement divides the groups by opposite majorities.",
+        "Ninguna afirmación tiene el acuerdo de al menos el 60% de un grupo y el desacuerdo de al menos el 60% de otro.",
+        "Nenhuma afirmação tem a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro.",
+        "No statement has the agreement of at least 60% of one group and the disagreement of at least 60% of another.",
     ),
     "divides_most_agreed": _s("Las afirmaciones con más acuerdo", "As afirmações com mais concordância", "The most agreed statements"),
     "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
@@ -85,15 +85,18 @@ VOTE_STRINGS: dict[str, dict] = {
         "Grupos de opinión (votos de Pol.is): cada participante con al menos 7 votos se ubica por sus votos en los dos primeros "
         "componentes principales; los grupos salen de k-medias con k de 2 a 5 elegido por silueta ({silhouette}). Una afirmación es de "
         "consenso cuando al menos el 60% de cada grupo está de acuerdo, y divide cuando el 60% de un grupo está de acuerdo y el 60% de otro "
-        "en desacuerdo. Las afirmaciones rechazadas por los moderadores no cuentan.",
+        "en desacuerdo; solo cuenta donde al menos 5 personas de cada grupo la vieron, quien pasó cuenta como no de acuerdo y las "
+        "proporciones se suavizan como en Pol.is: (a favor + 1) / (la vieron + 2). Las afirmaciones rechazadas por los moderadores no cuentan.",
         "Grupos de opinião (votos do Pol.is): cada participante com pelo menos 7 votos é situado por seus votos nos dois primeiros "
         "componentes principais; os grupos saem de k-médias com k de 2 a 5 escolhido por silhueta ({silhouette}). Uma afirmação é de "
-        "consenso quando pelo menos 60% de cada grupo concorda, e divide quando 60% de um grupo concorda e 60% de outro discorda. "
-        "As afirmações rejeitadas pelos moderadores não contam.",
+        "consenso quando pelo menos 60% de cada grupo concorda, e divide quando 60% de um grupo concorda e 60% de outro discorda; "
+        "só conta onde pelo menos 5 pessoas de cada grupo a viram, quem passou conta como não concordando e as proporções são "
+        "suavizadas como no Pol.is: (a favor + 1) / (viram + 2). As afirmações rejeitadas pelos moderadores não contam.",
         "Opinion groups (Pol.is votes): each participant with at least 7 votes is placed by their votes on the first two principal "
         "components; groups come from k-means with k from 2 to 5 chosen by silhouette ({silhouette}). A statement is consensus when at "
-        "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees. Statements the "
-        "moderators rejected do not count.",
+        "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees; only where at least "
+        "5 people of every group saw it, a pass counts as not agreeing, and shares are smoothed as Pol.is smooths them: (agree + 1) / "
+        "(saw it + 2). Statements the moderators rejected do not count.",
     ),
     # Task "supports" (issue 25, item 4): a platform's votes, supports or endorsements order quotes and key points.
     "supports_count": _n(

@@ -278,8 +278,9 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
     if "moderated" in frame:
         mapping.set_aside.append((REASON_MODERATED, "moderated = -1"))
     if {"agrees", "disagrees"} <= set(frame.columns):
+        # Kept as columns, not as a segment: a statement's vote class is no group of participants, and "In “agree”
+        # (polis_consensus), «Climate» comes up in 57%" read as one in a report (the votes sections say it better).
         frame = polis_votes(frame)
-        mapping.segment_columns.append(POLIS_CONSENSUS)
         mapping.notes.append(
             f"votes as columns {POLIS_AGREE_SHARE}, {POLIS_VOTES} and {POLIS_CONSENSUS} (agree or disagree: "
             f"{CONSENSUS_SHARE:.0%}+ of {MIN_VOTES}+ votes one way; else divisive)"

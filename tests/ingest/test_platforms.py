@@ -87,7 +87,7 @@ def test_platforms_polis_moderated_set_aside_and_votes(tmp_path):
     assert frame["polis_consensus"].tolist()[:4] == ["agree", "disagree", "divisive", "few_votes"]
     assert frame["polis_agree_share"].tolist()[:4] == ["0.9375", "0.0698", "0.5263", "0.6667"]
     assert frame["polis_votes"].tolist()[:4] == ["32", "43", "38", "3"]
-    assert info.segment_columns == ["polis_consensus"]
+    assert info.segment_columns == []  # a statement's vote class is no group of participants
     # The pipeline keeps the reason and counts the rows; blank text stays "empty" only where nothing else applied.
     started = init_frame(frame)
     assert (started[schema.EXCLUDED] == "moderated").sum() == 5 and set(

@@ -109,6 +109,11 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "Every neighbourhood needs a safe park" in part.split("### What every group agrees on")[1]
     assert "police budget" in part.split("### What divides the groups")[1]
     assert "Rejected by the moderators" not in report
+    # The rule as applied, not "a majority": 60% of every group, with the voters and smoothing the method states.
+    assert "have the agreement of at least 60% of every group" in part or "has the agreement of at least 60% of every group" in part
+    assert "only where at least 5 people of every group saw it" in part and "majority" not in part
+    # A statement's vote class is no group of participants: no segment finding about "polis_consensus".
+    assert "polis_consensus" not in report
 
 
 def test_polis_rerender_keeps_the_vote_tables(polis_run):
