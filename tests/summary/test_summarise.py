@@ -191,6 +191,40 @@ def test_summarise_parent_theme_counts_with_its_subthemes_once():
     assert pd.isna(themes.loc["hospitals", "unique_with_subthemes"])
 
 
+def test_summary_names_the_most_frequent_themes_as_the_themes_section_ranks_them():
+    # A reader found the summary's third theme (a leaf, 2.0%) below one the themes table put third (4.0%, with its
+    # sub-themes): the summary now counts and names them as the section does.
+    from consultnlp.config import PipelineConfig
+    from consultnlp.report.content import build_content
+    from consultnlp.report.markdown import render_markdown
+    from consultnlp.report.outputs import report_settings
+    from tests.report.frames import taxonomy
+
+    frame = golden_frame()
+    frame.loc["c04", "themes"] = "hospitals"
+    frame.loc["c05", "themes"] = "hospitals;health"
+    summary = summarise(
+        frame,
+        **summary_inputs(frame, with_family=True),
+        cfg=SummariseConfig(),
+        accounting=row_accounting(frame),
+        segment_columns=[],
+        lang="en",
+    )
+    content = build_content(
+        summary.tables,
+        summary.facts,
+        lang="en",
+        source="x.csv",
+        taxonomy=taxonomy(True),
+        settings=report_settings(PipelineConfig(), taxonomy(True), "en"),
+        warnings=[],
+    )
+    report = render_markdown(content)
+    line = next(x for x in report.split("\n") if x.startswith("The most frequent themes were"))
+    assert line.startswith("The most frequent themes were “Health (with its sub-themes)” (67%)"), line
+
+
 def test_summarise_topic_theme_golden(golden):
     _, summary = golden
     cols = ["topic_id", "theme_id", "contributions", "unique_contributions", "share_of_topic", "share_of_theme"]

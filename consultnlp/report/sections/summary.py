@@ -11,6 +11,7 @@ from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, segment_label
 from consultnlp.report.sections.positions import FEW_FOR_SHARES, MOSTLY_TARGETED, on_targets
+from consultnlp.report.sections.themes import theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
 FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
@@ -153,9 +154,10 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
             sentences.append(t("s_top_groups", lang, count=len(real), n=ctx.n(len(real)), names=_join(named, lang)))
     themes = ctx.table("themes")
     if themes is not None:
-        named = themes[themes["theme_id"] != schema.OTHER_THEME].head(3)
+        # Ranked, named and counted as the themes section ranks them (a theme with its sub-themes counted with them).
+        named = theme_rows(ctx).head(3)
         if len(named):
-            listed = [f"{ctx.q(str(r['name']))} ({ctx.pct(r['share_of_unique'])})" for _, r in named.iterrows()]
+            listed = [f"{ctx.q(str(r['shown_name']))} ({ctx.pct(r['shown_share'])})" for _, r in named.iterrows()]
             sentences.append(t("s_top_themes", lang, names=_join(listed, lang)))
         other = themes[themes["theme_id"] == schema.OTHER_THEME]
         if len(other):
