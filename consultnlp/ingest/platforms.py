@@ -23,7 +23,7 @@ import pandas as pd
 
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.official import AUTHOR_ROLE, ROLE_GROUP, ROLE_MEETING, ROLE_OFFICIAL, ROLE_PARTICIPANT
-from consultnlp.schema import REASON_MODERATED
+from consultnlp.schema import REASON_MODERATED, REASON_OFFICIAL
 
 # Pol.is: a comment is a consensus when at least this share of its agree/disagree votes goes one way;
 # below MIN_VOTES votes it is too early to tell.
@@ -277,6 +277,11 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
     mapping = Mapping("polis", text_parts=[["comment-body"]], id_column=usable_id(frame, "comment-id"))
     if "moderated" in frame:
         mapping.set_aside.append((REASON_MODERATED, "moderated = -1"))
+    # Where the export says so, the organiser's own statements: seed statements posted to start the conversation and
+    # meta statements that ask who people are ("I have lived in BG all my life"). Voted on, but no participant's words.
+    for flag in ("is-seed", "is-meta"):
+        if flag in frame:
+            mapping.set_aside.append((REASON_OFFICIAL, f"{flag} = 'true'"))
     if {"agrees", "disagrees"} <= set(frame.columns):
         # Kept as columns, not as a segment: a statement's vote class is no group of participants, and "In “agree”
         # (polis_consensus), «Climate» comes up in 57%" read as one in a report (the votes sections say it better).

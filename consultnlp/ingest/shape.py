@@ -265,7 +265,7 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
     for reason, mask in masks:
         newly = mask & (reasons == "")
         reasons[newly] = reason
-        info.set_aside[reason] = int(newly.sum())
+        info.set_aside[reason] = info.set_aside.get(reason, 0) + int(newly.sum())  # a reason may have several rules
     if info.set_aside.get(REASON_FORMULA):
         info.warnings.append(
             f"{info.where}: {info.set_aside[REASON_FORMULA]} row(s) whose text is a formula with no saved value set aside "

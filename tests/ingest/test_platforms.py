@@ -207,3 +207,21 @@ def test_platforms_decidim_author_role_from_author_url(tmp_path):
     frame, info = ingest(path)
     assert frame["author_role"].tolist()[:4] == ["official", "meeting", "participant", "participant"]
     assert "author/url" in info.dropped_columns and "example.org/profiles" not in _published(frame)
+
+
+def test_platforms_polis_seed_and_meta_statements_are_the_organisers(tmp_path):
+    # Some exports flag the organiser's statements: seeds posted to start the conversation, meta questions about who
+    # people are. Both are voted on, but neither is a participant's words.
+    path = tmp_path / "comments.csv"
+    path.write_text(
+        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+        "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
+        "2,1,0,8,1,1,true,true,I have lived here all my life\n"
+        "3,2,5,7,3,1,false,false,We need a bus to the hospital\n"
+        "4,3,6,1,9,-1,false,false,spam spam\n"
+        "5,4,0,4,4,1,false,false,The owner writing as a participant\n",
+        encoding="utf-8",
+    )
+    frame, info = ingest(path)
+    assert info.platform == "polis" and info.set_aside == {"moderated": 1, "official": 2}
+    assert frame[schema.EXCLUDED].tolist() == ["official", "official", "", "moderated", ""]
