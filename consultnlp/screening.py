@@ -16,7 +16,8 @@ only know the words they were written with. Here the whole file is evidence:
   hardly uses) is kept.
 - **Non-answers by meaning** (the screen stage, with :class:`consultnlp.nonanswers.MeaningModel`): a short text
   with such a word ("el facilitador no completó el campo") whose sentence embedding a model trained on the
-  listed placeholders reads as one. Words alone keep "una vejez digna" whatever the model says.
+  listed placeholders reads as one. Words alone keep "una vejez digna" whatever the model says, and so does an
+  absence word followed by a word the consultation argues with ("No más AFP", "sin distinción").
 - **Process notes.** The same short text (at most ``process_max_words`` words) in ``min_repeats`` rows,
   about the meeting or the record rather than the question: it has a form or absence word and at least
   half of its words are process, form or absence words ("solo se llenó para el sistema"), or it has two
@@ -107,6 +108,19 @@ class CorpusScreen:
         A text made only of words the consultation argues with ("una vejez digna", "inclusión") is an answer,
         however close its meaning is to a placeholder's."""
         return any(kind in ("absence", "form", "process", "foreign") for _, kind in self.word_kinds(key))
+
+    def names_what_is_missing(self, key: str) -> bool:
+        """Whether an absence word is followed (other absence and filler words aside) by a word the consultation argues with:
+        "No más AFP", "sin distinción" name what they want gone or kept out; "sin comentarios" names the field."""
+        after_absence = False
+        for _, kind in self.word_kinds(key):
+            if kind == "absence":
+                after_absence = True
+            elif after_absence and kind == "content":
+                return True
+            elif kind != "filler":  # "no más AFP": "más" stands between
+                after_absence = False
+        return False
 
     def word_kinds(self, key: str) -> list[tuple[str, str]]:
         """The words of ``key`` with their kind, read against this consultation's vocabulary."""

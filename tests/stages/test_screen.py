@@ -90,7 +90,8 @@ def test_screen_process_notes_and_new_placeholders_from_the_data():
 # (data/nonanswers/model.json) with the real multilingual encoder. The texts below are in no list. The model
 # generalises to paraphrases of the listed placeholders and written ones, not to every new wording: on the second
 # blind written set, held out, the screen finds about two thirds of the non-answers (benchmarks/bench_nonanswers.py).
-# A short answer whose words the consultation argues with is not even read by the model.
+# A short answer whose words the consultation argues with is not even read by the model, nor one whose absence word
+# names what the consultation argues about ("No más AFP").
 
 UNLISTED_PLACEHOLDERS = ["no dieron el fundamento", "There was no explanation recorded"]
 SHORT_ANSWERS = [
@@ -99,6 +100,7 @@ SHORT_ANSWERS = [
     "Não à privatização da água",
     "No more tolls on the bridge",
     "Nada de recortes en salud",
+    "No más AFP",  # the model reads it as a placeholder; its absence word names what the consultation argues about
 ]
 
 
@@ -108,6 +110,7 @@ ARGUED = [  # what the consultation argues about: the short answers' subjects re
     "Los peajes de la ruta {i} encarecen todo; pedimos rebajar las tarifas de las autopistas",
     "A privatização da água no município {i} aumentou as tarifas e piorou o serviço",
     "The tolls on the bridge at exit {i} push traffic into our neighbourhood streets",
+    "Las AFP del sector {i} pagan pensiones muy bajas y se quedan con las ganancias de los trabajadores",
 ]
 
 
