@@ -41,10 +41,10 @@ WIDESPREAD_SHARE = 0.5  # a phrase among the candidates of half the groups names
 WIDESPREAD_MIN_GROUPS = 3  # ... and of at least this many ("Land Bank" in 4 topics of 4, "BG" in 5 of 6)
 # A name is a whole phrase. One followed (or preceded) by the same content word in TRUNCATED_SHARE of its
 # TRUNCATED_MIN+ uses is cut short ("Equal pay for equal" [work], "Adaptação às Mudanças" [Climáticas], [equal]
-# "pay for equal work"). One whose last word, over its
-# DANGLING_MIN+ uses in the consultation, ends a clause less often than DANGLING_SHARE and is followed by an article,
-# "to" or "more" at least OPENED_SHARE of the time stops where its sense goes on ("County needs" [to ..., more ...],
-# "Police need to enforce" [the law]): a word that takes an object.
+# "pay for equal work"). One whose last word, over its DANGLING_MIN+ uses in the consultation, ends a clause less
+# often than DANGLING_SHARE and is followed by an article, "to" or "more" at least OPENED_SHARE of the time stops
+# where its sense goes on ("County needs" [to ..., more ...], "Police need to enforce" [the law]): a word that takes
+# an object.
 TRUNCATED_SHARE = 0.75
 TRUNCATED_MIN = 2
 DANGLING_SHARE = 0.1
