@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 from consultnlp.text import strip_accents
 
@@ -103,10 +106,64 @@ def is_keyboard_mash(text: str) -> bool:
     return False
 
 
+# Keyboard mashing that no rule of thumb above catches ("tejisotjaoisjd", "test asdiofjasdoifj astest", 70 rows of an
+# unseen Pol.is export) is told apart by its letters: words people write follow the letter pairs of their language.
+GIBBERISH_LOG_PROB = -3.75  # mean log-probability of a letter pair below this: not es/pt/en (words: -2.2 to -3.7)
+GIBBERISH_UNKNOWN = 0.75  # ... and at least this share of its words in no everyday-word list
+GIBBERISH_LONGEST = 6  # ... with a word of at least this many letters ("Maipú", "AFP" are too short to judge)
+GIBBERISH_ONE_WORD = 30  # one unknown "word" longer than this is no word ("buttonActivebuttonActive…")
+GIBBERISH_MAX_WORDS = 40  # longer texts are left to the other checks
+_LATIN_WORD = re.compile(r"[a-zà-ɏ]{3,}")
+
+
+@lru_cache(maxsize=1)
+def _letter_pairs() -> tuple[frozenset[str], dict[str, float], dict[str, int], int]:
+    """The everyday words of es/pt/en (``data/names/common_words.txt.gz``) and their letter-pair counts."""
+    from consultnlp.privacy.name_lists import load_gazetteer
+
+    words = load_gazetteer().words
+    pairs: Counter = Counter()
+    starts: Counter = Counter()
+    for word in words:
+        padded = f"^{strip_accents(word)}$"
+        pairs.update(padded[i : i + 2] for i in range(len(padded) - 1))
+        starts.update(padded[:-1])
+    return words, dict(pairs), dict(starts), len({ch for pair in pairs for ch in pair})
+
+
+def is_gibberish(text: str) -> bool:
+    """Latin-letter text whose words are mostly in no everyday-word list and whose letter pairs are unlike es/pt/en."""
+    found = re.findall(r"[^\W\d_]+", text.casefold())
+    words = [w for w in found if len(w) >= 3]
+    if not words or len(found) > GIBBERISH_MAX_WORDS or not all(_LATIN_WORD.fullmatch(w) for w in words):
+        return False
+    lexicon, pairs, starts, alphabet = _letter_pairs()
+    unknown = sum(w not in lexicon and strip_accents(w) not in lexicon for w in words) / len(words)
+    if unknown < GIBBERISH_UNKNOWN:
+        return False
+    if len(words) == 1 and len(words[0]) > GIBBERISH_ONE_WORD:
+        return True
+    if max(len(w) for w in words) < GIBBERISH_LONGEST:
+        return False
+    total, n = 0.0, 0
+    for word in words:
+        padded = f"^{strip_accents(word)}$"
+        for i in range(len(padded) - 1):
+            total += math.log((pairs.get(padded[i : i + 2], 0) + 1) / (starts.get(padded[i], 0) + alphabet))
+            n += 1
+    return total / n < GIBBERISH_LOG_PROB
+
+
 def is_junk(text: str) -> bool:
     """A non-answer or placeholder rather than a contribution."""
     key = normalise_key(text)
-    return key in JUNK_PHRASES or not LETTER.search(text) or is_keyboard_mash(text) or bool(_SPREADSHEET_ERROR.match(text.strip()))
+    return (
+        key in JUNK_PHRASES
+        or not LETTER.search(text)
+        or is_keyboard_mash(text)
+        or bool(_SPREADSHEET_ERROR.match(text.strip()))
+        or is_gibberish(text)
+    )
 
 
 def truncate_at_word(text: str, max_chars: int) -> str:

@@ -1,7 +1,7 @@
 import pytest
 
 from consultnlp import schema
-from consultnlp.cleaning import is_junk, is_keyboard_mash, normalise_text
+from consultnlp.cleaning import is_gibberish, is_junk, is_keyboard_mash, normalise_text
 from consultnlp.config import CleanConfig
 from consultnlp.stages.base import RunContext
 from consultnlp.stages.clean import CleanStage
@@ -41,6 +41,24 @@ def test_clean_junk_detected(text):
 def test_clean_real_short_comments_are_not_junk(text):
     assert not is_junk(text)
     assert not is_keyboard_mash(text)
+
+
+# Keyboard mashing of the kinds an unseen Pol.is export held (70 rows), which the rules of thumb missed, and short real
+# answers the letter-pair test must keep: names of places, typos, acronyms, unlisted plurals, other scripts.
+@pytest.mark.parametrize(
+    "text",
+    ["tejisotjaoisjd", "wefegweg", "ajisdfj ajisdfj ajisdfj ajisdfj", "test asdiofjasdoifj astest asdiofjasdoifj", "buttonActive" * 4],
+)
+def test_clean_gibberish_is_junk(text):
+    assert is_gibberish(text) and is_junk(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No más AFP", "Igualdda", "Maipú", "Tlalnepantla", "Guaratinguetá", "Potholes", "Ciclovias seguras", "RESSPETO", "台灣不等於泰國"],
+)
+def test_clean_short_real_answers_are_not_gibberish(text):
+    assert not is_gibberish(text)
 
 
 def test_clean_stage_flags_and_counts():
