@@ -3,16 +3,17 @@
 The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``consultnlp/screening.py``,
 ``consultnlp/official.py``) were written and tuned on:
 
-  tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the first two
-             blind written sets ``benchmarks/labels/nonanswers_written.tsv`` and ``nonanswers_written2.tsv`` (300
-             es/pt/en texts each; each held out until the meaning model was retrained on it: issue 26, stops 29 and 30)
+  tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the first three
+             blind written sets ``benchmarks/labels/nonanswers_written.tsv``, ``nonanswers_written2.tsv`` and
+             ``nonanswers_written3.tsv`` (300 es/pt/en texts each; each held out until the meaning model was retrained
+             on it: issue 26, stops 29 and 30)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and ``benchmarks/labels/nonanswers_written3.tsv`` (300 more texts written blind by another helper who never
-             saw the lists, the model or the earlier sets, screened among real contributions; ``NONANSWERS_WRITTEN3.md``)
+             and ``benchmarks/labels/nonanswers_written4.tsv`` (300 more texts written blind by another helper who never
+             saw the lists, the model or the earlier sets, screened among real contributions; ``NONANSWERS_WRITTEN4.md``)
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
-Chile, Plano Clima, the first two written sets and ArgKP train only.
+Chile, Plano Clima, the first three written sets and ArgKP train only.
 
 Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
 screening: they are counted apart and left out of the screen's scores.
@@ -79,6 +80,7 @@ SETTINGS = {"before": BEFORE, "words": WORDS, "after": AFTER}
 WRITTEN = ROOT / "benchmarks" / "labels" / "nonanswers_written.tsv"
 WRITTEN2 = ROOT / "benchmarks" / "labels" / "nonanswers_written2.tsv"  # written blind after the first was used for tuning
 WRITTEN3 = ROOT / "benchmarks" / "labels" / "nonanswers_written3.tsv"  # written blind after the second was used for tuning
+WRITTEN4 = ROOT / "benchmarks" / "labels" / "nonanswers_written4.tsv"  # written blind after the third was used for tuning
 CACHE = ROOT / ".cache" / "consultnlp"
 
 
@@ -258,10 +260,10 @@ def main() -> None:
             held, tuned = {}, tuned_on(screen, args.full, args.data)
             if not args.tuned_only:
                 held = held_out(screen, labels, args.data)
-                if WRITTEN3.exists():
-                    held.update(written(screen, args.data, Path(scratch), WRITTEN3, "written set 3"))
+                if WRITTEN4.exists():
+                    held.update(written(screen, args.data, Path(scratch), WRITTEN4, "written set 4"))
             # The meaning model was trained on each of these once the next set was written.
-            for number, path in ((1, WRITTEN), (2, WRITTEN2)):
+            for number, path in ((1, WRITTEN), (2, WRITTEN2), (3, WRITTEN3)):
                 if path.exists():
                     tuned.update(written(screen, args.data, Path(scratch), path, f"written set {number}"))
             report[names[key]] = {
