@@ -117,7 +117,7 @@ _LATIN_WORD = re.compile(r"[a-zà-ɏ]{3,}")
 
 
 @lru_cache(maxsize=1)
-def _letter_pairs() -> tuple[frozenset[str], dict[str, float], dict[str, int], int]:
+def _letter_pairs() -> tuple[frozenset[str], dict[str, int], dict[str, int], int]:
     """The everyday words of es/pt/en (``data/names/common_words.txt.gz``) and their letter-pair counts."""
     from consultnlp.privacy.name_lists import load_gazetteer
 
