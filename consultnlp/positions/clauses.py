@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from consultnlp.positions.lexicon import Cue, Lexicon
 from consultnlp.positions.targets import phrase_at
-from consultnlp.positions.tokens import Word, adverb
+from consultnlp.positions.tokens import Word, adverb, unit_start
 
 ROLE_WORDS = 8  # words of a role before the statement ("Desde la Junta de Vecinos de Villa Norte")
 ALLOWED = (
@@ -42,10 +42,7 @@ SENTENCE_OPENERS = ("negators", "neither", "skip", "totality", "neg_window", "fi
 
 def at_sentence_start(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """Only negators, skipped words, pronouns and fillers come before ``start`` in its sentence."""
-    first = start
-    while first > 0 and found[first - 1].sentence == found[start].sentence:
-        first -= 1
-    return _only(plain, first, start, lex, SENTENCE_OPENERS)
+    return _only(plain, unit_start(found, start, "sentence"), start, lex, SENTENCE_OPENERS)
 
 
 def after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
@@ -68,9 +65,7 @@ def after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexic
 
 def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """The cue is the main statement of its clause (see the module docstring)."""
-    first = start
-    while first > 0 and found[first - 1].clause == found[start].clause:
-        first -= 1
+    first = unit_start(found, start)
     if _only(plain, first, start, lex, ALLOWED, expressing=True):
         return True
     role = lex["roles"].match(plain, first)

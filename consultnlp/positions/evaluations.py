@@ -22,7 +22,7 @@ from __future__ import annotations
 from consultnlp.positions import NONE, OPPOSE, SUPPORT
 from consultnlp.positions.lexicon import Lexicon
 from consultnlp.positions.targets import phrase_at
-from consultnlp.positions.tokens import Word, adverb
+from consultnlp.positions.tokens import Word, adverb, unit_start
 
 MIN_SUBJECT_WORDS = 1
 MAX_SUBJECT_WORDS = 12  # a longer stretch before the link is a sentence of its own, not a subject
@@ -64,7 +64,7 @@ def _linked(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Readin
     if phrase_at(lex["complementizers"], plain, after):
         return None  # "Sería muy bueno que se elijan ...": a wish about the clause that follows, not a judgement of the subject
     subject = _subject(found, plain, k, lex)
-    if subject is None and _clause_start(found, k) == k and phrase_at(lex["opinions"], plain, k):
+    if subject is None and unit_start(found, k) == k and phrase_at(lex["opinions"], plain, k):
         # "Achei ótima a proposta de tarifa zero", "Me parece excelente lo de ...": the judged thing follows.
         subject = _object_after(found, plain, after, lex)
         return (judgement[0], subject, (k, subject[1]), after) if subject else None
@@ -75,7 +75,7 @@ def _exclaimed(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Rea
     """A judgement opening an exclamation (``[exclamations]``, bad only) or a sentence, the judged thing after it: "¡Qué
     abuso el aumento del pasaje!", "Buena idea lo del presupuesto participativo". Without the exclamation word the judged
     thing must start with an article or a lead ("lo de"): "Great idea, please go ahead" judges nothing named."""
-    if _clause_start(found, k) != k:
+    if unit_start(found, k) != k:
         return None
     size = lex["exclamations"].match(plain, k)
     if not size and k > 0 and found[k - 1].sentence == found[k].sentence:
@@ -101,7 +101,7 @@ def _judged_after(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> 
     """An opinion verb opening the clause, the judged thing, then the judgement: "Acho a minuta muito boa", "I find the
     new toll unacceptable", "Considero la medida injusta"."""
     size = lex["opinions"].match(plain, k)
-    if not size or _clause_start(found, k) != k:
+    if not size or unit_start(found, k) != k:
         return None
     first, clause = k + size, found[k].clause
     stops = ("complementizers", "connectors", "contrast", "copulas", "subordinate")
@@ -116,9 +116,7 @@ def _judged_after(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> 
             continue
         if after < len(found) and found[after].clause == clause and not _ends_statement(plain, after, lex):
             return None  # "I think the service does a brilliant job": a judgement of something inside the clause
-        content = [
-            i for i in range(first, m) if not phrase_at(lex["function_words"], plain, i) and not phrase_at(lex["determiners"], plain, i)
-        ]
+        content = _content_between(plain, first, m, lex)
         lone_pronoun = m - first == 1 and phrase_at(lex["whole"], plain, first) and found[first].sentence != 0
         if not content or lone_pronoun:
             return None
@@ -159,7 +157,7 @@ def _judgement(lex: Lexicon, plain: list[str], j: int) -> tuple[str, int]:
 
 def _subject(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> tuple[int, int] | None:
     """The words before the link in its clause, from the clause's start (a lead such as "Lo de" dropped): the subject."""
-    first = _clause_start(found, k)
+    first = unit_start(found, k)
     if any(found[i].quoted or found[i].question for i in range(first, k)):
         return None
     if any(phrase_at(lex["reporting"], plain, i) for i in range(first, k)):
@@ -176,7 +174,7 @@ def _subject(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> tuple
         # "This is a good plan", "Isso é um retrocesso": a pronoun subject is the plan, but only in the comment's first
         # sentence; later, "eso es injusto", "it was a disaster" point at anything.
         return (first, k) if found[first].sentence == 0 else None
-    content = [i for i in range(first, k) if not phrase_at(lex["function_words"], plain, i) and not phrase_at(lex["determiners"], plain, i)]
+    content = _content_between(plain, first, k, lex)
     if len(content) < MIN_SUBJECT_WORDS or k - first > MAX_SUBJECT_WORDS:
         return None
     if phrase_at(lex["first_person"], plain, first):
@@ -192,13 +190,6 @@ def _after_lead(plain: list[str], i: int, end: int) -> int:
     return i
 
 
-def _clause_start(found: list[Word], k: int) -> int:
-    first = k
-    while first > 0 and found[first - 1].clause == found[k].clause:
-        first -= 1
-    return first
-
-
 def _object_after(found: list[Word], plain: list[str], j: int, lex: Lexicon) -> tuple[int, int] | None:
     """The rest of the clause after the judgement (a lead such as "lo de" dropped), when it holds a content word."""
     if j >= len(found) or found[j].clause != found[j - 1].clause:
@@ -207,8 +198,13 @@ def _object_after(found: list[Word], plain: list[str], j: int, lex: Lexicon) -> 
     while last < len(found) and found[last].clause == found[j].clause and not phrase_at(lex["connectors"], plain, last):
         last += 1
     j = _after_lead(plain, j, last)
-    content = [i for i in range(j, last) if not phrase_at(lex["function_words"], plain, i) and not phrase_at(lex["determiners"], plain, i)]
+    content = _content_between(plain, j, last, lex)
     return (j, last) if content and last - j <= MAX_SUBJECT_WORDS else None
+
+
+def _content_between(plain: list[str], first: int, last: int, lex: Lexicon) -> list[int]:
+    """Indices from ``first`` to ``last`` of words that are neither function words nor determiners."""
+    return [i for i in range(first, last) if not phrase_at(lex["function_words"], plain, i) and not phrase_at(lex["determiners"], plain, i)]
 
 
 def _not_a_measure(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:

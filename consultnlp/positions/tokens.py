@@ -47,6 +47,14 @@ class Word:
     quoted: bool = False  # inside quotation marks or parentheses: someone else's words, or an aside
 
 
+def unit_start(found: list[Word], k: int, unit: str = "clause") -> int:
+    """Index of the first word of ``found[k]``'s ``unit`` ("clause" or "sentence")."""
+    first = k
+    while first > 0 and getattr(found[first - 1], unit) == getattr(found[k], unit):
+        first -= 1
+    return first
+
+
 def adverb(word: str) -> bool:
     """A folded word in -mente / -ly, longer than five letters: "rotundamente", "veementemente", "wholeheartedly"."""
     return len(word) > 5 and word.endswith(("mente", "ly"))
