@@ -103,24 +103,14 @@ class CorpusScreen:
                 verdicts[key] = (NON_ANSWER, f"close to the listed «{seed}» ({similarity:.2f}); words: {_about(candidates[key])}")
         return verdicts
 
-    def says_something_is_missing(self, key: str) -> bool:
-        """Whether a text has a word that could make it a placeholder: an absence, form, process or foreign word.
-        A text made only of words the consultation argues with ("una vejez digna", "inclusión") is an answer,
-        however close its meaning is to a placeholder's."""
-        return any(kind in ("absence", "form", "process", "foreign") for _, kind in self.word_kinds(key))
-
-    def names_what_is_missing(self, key: str) -> bool:
-        """Whether an absence word is followed (other absence and filler words aside) by a word the consultation argues with:
-        "No más AFP", "sin distinción" name what they want gone or kept out; "sin comentarios" names the field."""
-        after_absence = False
-        for _, kind in self.word_kinds(key):
-            if kind == "absence":
-                after_absence = True
-            elif after_absence and kind == "content":
-                return True
-            elif kind != "filler":  # "no más AFP": "más" stands between
-                after_absence = False
-        return False
+    def may_be_placeholder(self, key: str) -> bool:
+        """Whether the meaning model may read a short text as a placeholder. It needs a word that could make it one:
+        an absence, form, process or foreign word; a text made only of words the consultation argues with ("una
+        vejez digna", "inclusión") is an answer, however close its meaning is to a placeholder's. And it must not name
+        what is missing with such a word: "No más AFP", "sin distinción" want something gone or kept out, "sin
+        comentarios" names the field."""
+        kinds = [kind for _, kind in self.word_kinds(key)]
+        return any(kind in ("absence", "form", "process", "foreign") for kind in kinds) and not _names_what_is_missing(kinds)
 
     def word_kinds(self, key: str) -> list[tuple[str, str]]:
         """The words of ``key`` with their kind, read against this consultation's vocabulary."""
@@ -185,6 +175,19 @@ class CorpusScreen:
 
 def _about(kinds: list[tuple[str, str]]) -> str:
     return ", ".join(f"{w} ({k})" for w, k in kinds if k not in ("filler", "number"))
+
+
+def _names_what_is_missing(kinds: list[str]) -> bool:
+    """Whether an absence word is followed (other absence and filler words aside) by a word the consultation argues with."""
+    after_absence = False
+    for kind in kinds:
+        if kind == "absence":
+            after_absence = True
+        elif after_absence and kind == "content":
+            return True
+        elif kind != "filler":  # "no más AFP": "más" stands between
+            after_absence = False
+    return False
 
 
 def _one_edit(a: str, b: str) -> bool:

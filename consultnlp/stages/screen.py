@@ -115,13 +115,7 @@ class ScreenStage(Stage):
         keys = texts.map(normalise)
         short = keys.str.split().str.len().between(1, self.config.max_words)
         first = ~texts[short].duplicated()  # each distinct text once, with its normalised key
-        # What is missing is named with a word the consultation argues with: a demand, whatever the model reads
-        # ("No más AFP", "sin distinción", "sin hacinamiento").
-        candidates = [
-            t
-            for t, k in zip(texts[short][first], keys[short][first])
-            if corpus.says_something_is_missing(k) and not corpus.names_what_is_missing(k)
-        ]
+        candidates = [t for t, k in zip(texts[short][first], keys[short][first]) if corpus.may_be_placeholder(k)]
         chosen: set[str] = set()
         if candidates:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
