@@ -47,11 +47,10 @@ def positions_section(ctx: ReportContext) -> Section | None:
     sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
     targeted = on_targets(rows)
     mixed = stated >= FEW_FOR_SHARES and targeted > MOSTLY_TARGETED * stated
+    counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
     if mixed:
-        counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
         sec.blocks.append(Block("p", text=t("positions_balance_targets", lang, stated=ctx.n(stated), targeted=ctx.n(targeted), **counts)))
     elif stated < FEW_FOR_SHARES:
-        counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
         sec.blocks.append(Block("p", text=t("positions_balance_counts", lang, stated=ctx.n(stated), **counts)))
     else:
         shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
