@@ -162,15 +162,20 @@ def topic_groups_table(
     return _outliers_last(table, "topic_group_id")
 
 
+def _author_names(authors: pd.Series) -> pd.Series:
+    """Each contribution's author as text, "" where it names none."""
+    return authors.fillna("").astype(str).str.strip()
+
+
 def _participants(authors: pd.Series) -> int:
     """Distinct authors; a contribution without an author counts as one more participant."""
-    names = authors.fillna("").astype(str).str.strip()
+    names = _author_names(authors)
     return int(names[names != ""].nunique() + (names == "").sum())
 
 
 def _most_by_one(authors: pd.Series) -> int:
     """Contributions by the participant who wrote the most of them (1 when no author is named)."""
-    names = authors.fillna("").astype(str).str.strip()
+    names = _author_names(authors)
     named = names[names != ""]
     return int(named.value_counts().iloc[0]) if len(named) else min(1, len(names))
 
