@@ -47,7 +47,7 @@ def _from_participants(path: Path) -> VoteMatrix:
         )
     # One column per statement, named by its id (Pol.is numbers them); other participant fields ("xid", an external id
     # some exports add) are no statement: counted as one, bg2050-volunteers read "votes on 317 statements" for 316.
-    statements = [c for c in frame.columns if c not in PARTICIPANT_FIELDS and str(c).strip().isdigit()]
+    statements = [c for c in frame.columns if str(c).strip().isdigit()]
     if not statements:
         raise InputError(
             f"{path}: no statement column (Pol.is names them by the statement's number after {', '.join(PARTICIPANT_FIELDS)})."
