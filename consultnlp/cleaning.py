@@ -138,7 +138,8 @@ def is_gibberish(text: str) -> bool:
     if not words or len(found) > GIBBERISH_MAX_WORDS or not all(_LATIN_WORD.fullmatch(w) for w in words):
         return False
     lexicon, pairs, starts, alphabet = _letter_pairs()
-    unknown = sum(w not in lexicon and strip_accents(w) not in lexicon for w in words) / len(words)
+    bare = [strip_accents(w) for w in words]
+    unknown = sum(w not in lexicon and b not in lexicon for w, b in zip(words, bare)) / len(words)
     if unknown < GIBBERISH_UNKNOWN:
         return False
     if len(words) == 1 and len(words[0]) > GIBBERISH_ONE_WORD:
@@ -146,8 +147,8 @@ def is_gibberish(text: str) -> bool:
     if max(len(w) for w in words) < GIBBERISH_LONGEST:
         return False
     total, n = 0.0, 0
-    for word in words:
-        padded = f"^{strip_accents(word)}$"
+    for word in bare:
+        padded = f"^{word}$"
         for i in range(len(padded) - 1):
             total += math.log((pairs.get(padded[i : i + 2], 0) + 1) / (starts.get(padded[i], 0) + alphabet))
             n += 1
