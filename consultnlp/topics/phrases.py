@@ -108,8 +108,9 @@ def _clauses(text: str) -> list[tuple[list[str], bool]]:
     return out
 
 
-def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool]) -> dict[str, Phrase]:
-    """Every n-gram of up to ``MAX_WORDS`` words in ``texts``, keyed without case or accents."""
+def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool], *, neighbours: bool = False) -> dict[str, Phrase]:
+    """Every n-gram of up to ``MAX_WORDS`` words in ``texts``, keyed without case or accents; with ``neighbours``, the
+    words before and after each use too (what names need to be judged whole, see ``_cut_short``)."""
     found: dict[str, Phrase] = {}
     for doc, text in enumerate(texts):
         shouting = _shouting(text)
@@ -129,8 +130,9 @@ def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool]) -> dict
                     phrase = found.get(key)
                     if phrase is None:
                         phrase = found[key] = Phrase(key)
-                    phrase.after[folded[j] if j < len(words) else ""] += 1
-                    phrase.before[folded[i - 1] if i > 0 else ""] += 1
+                    if neighbours:
+                        phrase.after[folded[j] if j < len(words) else ""] += 1
+                        phrase.before[folded[i - 1] if i > 0 else ""] += 1
                     if doc not in phrase.docs:
                         phrase.docs.add(doc)
                         phrase.forms[" ".join(shown[i:j])] += 1
@@ -155,7 +157,7 @@ def ranked_names(
     is_stopword: Callable[[str], bool],
 ) -> dict[int, list[tuple[str, str]]]:
     """Per group, its candidate names best first, as (comparison key, written form)."""
-    found = {g: candidates(t, is_stopword) for g, t in texts.items()}
+    found = {g: candidates(t, is_stopword, neighbours=True) for g, t in texts.items()}
     ends = _word_ends(found)
     for g, phrases in found.items():
         floor = max(2, math.ceil(MIN_SUPPORT_SHARE * len(texts[g])))
