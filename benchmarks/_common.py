@@ -14,6 +14,13 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "external"
 sys.path.insert(0, str(ROOT))
+LABELS = ROOT / "benchmarks" / "labels"
+# The blind written non-answer sets, oldest first (each ``NONANSWERS_WRITTEN*.md`` says how it was written). Each writer
+# saw none of the later ones, the lists or the model: the meaning model trains on all but the newest
+# (train_nonanswers.py), which bench_nonanswers.py holds out.
+NONANSWER_SETS = [
+    LABELS / name for name in ("nonanswers_written.tsv", "nonanswers_written2.tsv", "nonanswers_written3.tsv", "nonanswers_written4.tsv")
+]
 
 
 def shared(*parts: str) -> Path:

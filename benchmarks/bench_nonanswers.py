@@ -49,6 +49,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from _common import NONANSWER_SETS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -77,10 +78,6 @@ BEFORE = ScreenConfig(official=False, process_notes=False, corpus_evidence=False
 WORDS = ScreenConfig(meaning=False)
 AFTER = ScreenConfig()
 SETTINGS = {"before": BEFORE, "words": WORDS, "after": AFTER}
-WRITTEN = ROOT / "benchmarks" / "labels" / "nonanswers_written.tsv"
-WRITTEN2 = ROOT / "benchmarks" / "labels" / "nonanswers_written2.tsv"  # written blind after the first was used for tuning
-WRITTEN3 = ROOT / "benchmarks" / "labels" / "nonanswers_written3.tsv"  # written blind after the second was used for tuning
-WRITTEN4 = ROOT / "benchmarks" / "labels" / "nonanswers_written4.tsv"  # written blind after the third was used for tuning
 CACHE = ROOT / ".cache" / "consultnlp"
 
 
@@ -99,7 +96,7 @@ def screened(path: Path, screen: ScreenConfig, **options) -> pd.DataFrame:
     return result.frame[[schema.ROW_NUMBER, schema.EXCLUDED]]
 
 
-def written(screen: ScreenConfig, data: Path, scratch: Path, path: Path = WRITTEN, name: str = "written") -> dict:
+def written(screen: ScreenConfig, data: Path, scratch: Path, path: Path, name: str) -> dict:
     """The blind written set (300 es/pt/en texts, ``NONANSWERS_WRITTEN.md``) screened inside a consultation:
     its rows shuffled among 2,000 Chilean arguments, up to 1,000 Plano Clima proposals and 1,000 ArgKP dev arguments,
     so the corpus evidence has a consultation's vocabulary to read them against. Only the written rows are scored."""
@@ -260,10 +257,10 @@ def main() -> None:
             held, tuned = {}, tuned_on(screen, args.full, args.data)
             if not args.tuned_only:
                 held = held_out(screen, labels, args.data)
-                if WRITTEN4.exists():
-                    held.update(written(screen, args.data, Path(scratch), WRITTEN4, "written set 4"))
+                if NONANSWER_SETS[-1].exists():
+                    held.update(written(screen, args.data, Path(scratch), NONANSWER_SETS[-1], f"written set {len(NONANSWER_SETS)}"))
             # The meaning model was trained on each of these once the next set was written.
-            for number, path in ((1, WRITTEN), (2, WRITTEN2), (3, WRITTEN3)):
+            for number, path in enumerate(NONANSWER_SETS[:-1], 1):
                 if path.exists():
                     tuned.update(written(screen, args.data, Path(scratch), path, f"written set {number}"))
             report[names[key]] = {
