@@ -12,8 +12,9 @@ Its coefficients were fitted once on the train split of ArgKP-2021 (24,000 human
 multilingual USE embedder and are constants here: nothing is trained at run time. The dev split,
 never used for fitting, gives the numbers in that script's output.
 
-Two sentences that say opposite things ("should be banned" / "should not be banned") embed close
-together, so a sentence whose negation does not agree with the statement's never matches it.
+Two sentences that say opposite things embed close together, so a sentence that judges its subject the other
+way never matches: by the judgement words of ``data/valence`` ("pleased" / "wasted", "un acierto" / "un error")
+where both sentences use them, otherwise by negation ("should be banned" / "should not be banned").
 """
 
 from __future__ import annotations
@@ -42,6 +43,68 @@ _NEGATION = re.compile(
     r"ninguém|jamais|without|sin|sem)\b|n't\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class Judgements:
+    """The judgement words of ``data/valence/*.txt`` (all languages), folded: exact words and ``*`` prefixes."""
+
+    good: frozenset[str]
+    bad: frozenset[str]
+    good_prefixes: tuple[str, ...]
+    bad_prefixes: tuple[str, ...]
+    demand: frozenset[str]
+
+    def sign(self, word: str) -> int:
+        if word in self.good or word.startswith(self.good_prefixes):
+            return 1
+        if word in self.bad or word.startswith(self.bad_prefixes):
+            return -1
+        return 0
+
+
+@lru_cache(maxsize=1)
+def judgements() -> Judgements:
+    from consultnlp.lemmas import DATA_DIR
+
+    sections: dict[str, set[str]] = {"good": set(), "bad": set(), "demand": set()}
+    for path in sorted((DATA_DIR / "valence").glob("*.txt")):
+        current = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line.startswith("[") and line.endswith("]"):
+                current = sections[line[1:-1]]
+            elif line and current is not None:
+                current.add(_fold(line))
+
+    def split(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+        return frozenset(w for w in words if not w.endswith("*")), tuple(sorted(w[:-1] for w in words if w.endswith("*")))
+
+    good, good_prefixes = split(sections["good"])
+    bad, bad_prefixes = split(sections["bad"])
+    return Judgements(good, bad, good_prefixes, bad_prefixes, frozenset(sections["demand"]))
+
+
+_CLAUSE = re.compile(r"[,.;:!?()]+|\b(?:but|pero|mas|porém|porem|however|although|aunque|embora|though)\b", re.IGNORECASE)
+_JUDGED_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+NEGATION_REACH = 3  # a negation turns a judgement word around when it is one of the three words before it
+
+
+def judgement(text: str) -> int:
+    """+1 when ``text`` calls its subject good, -1 bad, 0 neither or both: the sum of its judgement words, each turned
+    around by a negation just before it; clauses that ask for something ("should be fair") are left out."""
+    lexicon = judgements()
+    total = 0
+    for clause in _CLAUSE.split(text):
+        words = [_fold(w) for w in _JUDGED_WORD.findall(clause)]
+        if any(w in lexicon.demand for w in words):
+            continue
+        for i, word in enumerate(words):
+            sign = lexicon.sign(word.strip("'’-"))
+            if sign and any(_NEGATION.fullmatch(w) or w.endswith(("n't", "n’t")) for w in words[max(0, i - NEGATION_REACH) : i]):
+                sign = -sign
+            total += sign
+    return int(np.sign(total))
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +159,7 @@ class SentenceTable:
     stems: sparse.csr_matrix  # binary sentence x stem
     idf: np.ndarray  # per stem
     negated: np.ndarray  # bool per sentence
+    judged: np.ndarray  # per sentence: +1 calls its subject good, -1 bad, 0 neither (``judgement``)
 
     @classmethod
     def build(cls, owner: np.ndarray, texts: list[str], vectors: np.ndarray) -> "SentenceTable":
@@ -110,7 +174,15 @@ class SentenceTable:
         idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
         vectors = np.asarray(vectors, dtype=np.float32)
         vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
-        return cls(np.asarray(owner, dtype=np.int64), list(texts), vectors, stems, idf, np.array([negated(t) for t in texts], dtype=bool))
+        return cls(
+            np.asarray(owner, dtype=np.int64),
+            list(texts),
+            vectors,
+            stems,
+            idf,
+            np.array([negated(t) for t in texts], dtype=bool),
+            np.array([judgement(t) for t in texts], dtype=np.int8),
+        )
 
     def components(self, rows: np.ndarray, statements: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(cosine, lexical), sentences ``rows`` x statements (both sentence indices of this table)."""
@@ -123,7 +195,7 @@ class SentenceTable:
     def subset(self, rows: np.ndarray) -> "SentenceSubset":
         """The sentences ``rows``, sliced once to be matched against many statements."""
         rows = np.asarray(rows, dtype=np.int64)
-        return SentenceSubset(rows, self.vectors[rows], self.stems[rows], self.negated[rows])
+        return SentenceSubset(rows, self.vectors[rows], self.stems[rows], self.negated[rows], self.judged[rows])
 
 
 @dataclass
@@ -134,6 +206,7 @@ class SentenceSubset:
     vectors: np.ndarray
     stems: sparse.csr_matrix
     negated: np.ndarray
+    judged: np.ndarray
 
     def components(self, table: SentenceTable, statements: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         cosine = self.vectors @ table.vectors[statements].T
@@ -145,6 +218,13 @@ class SentenceSubset:
     def scores(self, table: SentenceTable, statements: np.ndarray) -> np.ndarray:
         """Match probabilities, these sentences x statements (sentence indices of ``table``)."""
         prob = match_probability(*self.components(table, statements))
-        # Opposite polarity never matches: "should be banned" does not make the point "should not be banned".
-        prob[self.negated[:, None] != table.negated[statements][None, :]] = 0.0
+        prob[self.opposite(table, statements)] = 0.0
         return prob
+
+    def opposite(self, table: SentenceTable, statements: np.ndarray) -> np.ndarray:
+        """Which sentences say the opposite of which statements, though they may share every word with them: judged the
+        other way where both judge their subject ("my vote is wasted under the current system" / "I am pleased with the
+        current system"), otherwise negated the other way ("should not be banned" / "should be banned")."""
+        mine, theirs = self.judged[:, None].astype(np.int16), table.judged[statements][None, :].astype(np.int16)
+        flipped = self.negated[:, None] != table.negated[statements][None, :]
+        return np.where((mine != 0) & (theirs != 0), mine * theirs < 0, flipped)

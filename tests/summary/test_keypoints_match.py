@@ -12,7 +12,7 @@ from consultnlp.embedders.base import l2_normalise
 from consultnlp.report.sections.common import ReportContext
 from consultnlp.report.sections.topics import groups_section
 from consultnlp.summary.keypoints import KeyPointInputs, drop_restated, key_points, normalised
-from consultnlp.summary.matching import match_probability, negated
+from consultnlp.summary.matching import judgement, match_probability, negated
 from consultnlp.summary.statements import statement_problem
 from tests.conftest import FakeEmbedder
 
@@ -105,6 +105,59 @@ def test_keypoints_opposite_sentences_never_match():
     members = table.iloc[0]["comment_ids"].split(";")
     assert len(members) == 3 and len({negated(texts[c]) for c in members}) == 1
     assert negated("No se debe prohibir.") and not negated("Se debe prohibir.") and negated("It shouldn't be banned.")
+
+
+def test_keypoints_never_count_a_sentence_that_judges_the_subject_the_other_way():
+    # Same subject words, opposite judgements, no negation word: a Pol.is conversation counted "my vote is wasted under
+    # the current electoral system" as saying "I am pleased with the current electoral system".
+    fair = [
+        "The current electoral system of the province is fair.",
+        "The current electoral system of the province is fair to voters.",
+        "The current electoral system of the province is fair and good.",
+    ]
+    biased = [
+        "The current electoral system of the province is biased.",
+        "The current electoral system of the province is biased to voters.",
+        "The current electoral system of the province is biased and undemocratic.",
+    ]
+    table = _points(_one_cluster(fair + biased))
+    assert len(table) >= 1
+    texts = dict(zip([f"c{i:02d}" for i in range(6)], fair + biased))
+    for ids in table["comment_ids"]:
+        assert len({judgement(texts[c]) for c in ids.split(";")}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("I am pleased with the current electoral system.", 1),
+        ("My vote is wasted under the current electoral system.", -1),
+        ("The system is not fair.", -1),  # negation turns a judgement word around
+        ("The system is unjust.", -1),
+        ("El plan es un acierto.", 1),
+        ("Cerrar los consultorios de noche es un error.", -1),
+        ("Não funciona bem o transporte.", -1),
+        ("A proposta é ótima.", 1),
+        ("The bus service isn't reliable.", -1),
+        ("Fares should be affordable.", 0),  # a demand names the state wanted, not a judgement of the present
+        ("La tarifa debe ser justa.", 0),
+        ("Buena idea, pero mal ejecutada.", 0),  # both: no single judgement
+        ("Más buses nocturnos en la periferia.", 0),
+    ],
+)
+def test_judgement_of_a_sentence(text, sign):
+    assert judgement(text) == sign
+
+
+def test_keypoints_agreeing_judgements_match_across_negation():
+    # "not fair" and "unjust" say the same; the negation rule alone would keep them apart.
+    texts = [
+        "The new toll on the coast road is not fair.",
+        "The new toll on the coast road is unjust.",
+        "The new toll on the coast road is not fair at all.",
+    ]
+    table = _points(_one_cluster(texts))
+    assert len(table) == 1 and table.iloc[0]["unique_contributions"] == 3
 
 
 def test_keypoints_statement_is_self_contained():
