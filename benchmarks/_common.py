@@ -19,7 +19,14 @@ LABELS = ROOT / "benchmarks" / "labels"
 # saw none of the later ones, the lists or the model: the meaning model trains on all but the newest
 # (train_nonanswers.py), which bench_nonanswers.py holds out.
 NONANSWER_SETS = [
-    LABELS / name for name in ("nonanswers_written.tsv", "nonanswers_written2.tsv", "nonanswers_written3.tsv", "nonanswers_written4.tsv")
+    LABELS / name
+    for name in (
+        "nonanswers_written.tsv",
+        "nonanswers_written2.tsv",
+        "nonanswers_written3.tsv",
+        "nonanswers_written4.tsv",
+        "nonanswers_written5.tsv",
+    )
 ]
 
 

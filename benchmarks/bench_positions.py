@@ -50,7 +50,8 @@ CUES_FILE = LABELS / "positions_cues.tsv"
 REAL_FILE = LABELS / "positions_real.tsv"
 TARGETS_FILE = LABELS / "positions_targets.tsv"  # tuned on since the second set was written (stop 29)
 TARGETS2_FILE = LABELS / "positions_targets2.tsv"  # written blind by another helper; tuned on since the third was written (stop 30)
-TARGETS3_FILE = LABELS / "positions_targets3.tsv"  # written blind by a third helper; held out
+TARGETS3_FILE = LABELS / "positions_targets3.tsv"  # written blind by a third helper; read for errors since the fourth was written (stop 31)
+TARGETS4_FILE = LABELS / "positions_targets4.tsv"  # written blind by a fourth helper; held out
 CHILE = SHARED / "chile-ela-2016" / "ela_fundamentos.csv.gz"
 CHILE_POSITIONS = {"A": "support", "P": "partial", "D": "oppose"}
 STATED = ("support", "partial", "oppose")
@@ -389,7 +390,9 @@ def main() -> None:
     if args.part in ("targets", "all") and TARGETS2_FILE.exists():
         results["targets (set 2, tuned on)"] = part_targets(detector, TARGETS2_FILE)
     if args.part in ("targets", "all") and TARGETS3_FILE.exists():
-        results["targets (set 3, held out)"] = part_targets(detector, TARGETS3_FILE)
+        results["targets (set 3)"] = part_targets(detector, TARGETS3_FILE)
+    if args.part in ("targets", "all") and TARGETS4_FILE.exists():
+        results["targets (set 4, held out)"] = part_targets(detector, TARGETS4_FILE)
     if args.part == "model":
         results["model"] = part_model(args.cache_dir, args.features, args.group_column, baseline=not args.no_baseline)
     print(json.dumps(results, ensure_ascii=False, indent=2))

@@ -65,17 +65,12 @@ class Judgements:
 
 @lru_cache(maxsize=1)
 def judgements() -> Judgements:
-    from consultnlp.lemmas import DATA_DIR
+    from consultnlp.resources import language_lists, project_path
 
     sections: dict[str, set[str]] = {"good": set(), "bad": set(), "demand": set()}
-    for path in sorted((DATA_DIR / "valence").glob("*.txt")):
-        current = None
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line.startswith("[") and line.endswith("]"):
-                current = sections[line[1:-1]]
-            elif line and current is not None:
-                current.add(_fold(line))
+    for lists in language_lists(project_path("data", "valence"), tuple(sections)).values():
+        for name, words in lists.items():
+            sections[name] |= {_fold(w) for w in words}
 
     def split(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
         return frozenset(w for w in words if not w.endswith("*")), tuple(sorted(w[:-1] for w in words if w.endswith("*")))
