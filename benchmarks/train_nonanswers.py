@@ -9,12 +9,12 @@ regression on the multilingual sentence embedding learns what the listed placeho
              Chilean arguments (<= 10 words, left in by the lists; ``chile-ela-2016``) and 2,000 more with an absence
              word ("sin distinción", "no más AFP": negated demands read as placeholders without them); 800 proposal titles
              of ``brasil-planoclima-2024``; the ArgKP-2021 train key points and 400 of its short arguments
-  both       the first three blind written sets (``benchmarks/labels/nonanswers_written.tsv``, ``…written2.tsv`` and
-             ``…written3.tsv``, each 150 non-answers and 150 hard short answers), used for tuning once a later set was
-             written
+  both       every blind written set but the newest (``benchmarks/labels/nonanswers_written.tsv`` to ``…written4.tsv``,
+             ``_common.NONANSWER_SETS``, each 150 non-answers and 150 hard short answers), used for tuning once a later
+             set was written
 
-Only data the screen was tuned on (Chile, Plano Clima, the first three written sets) and ArgKP train are used; NHS,
-Pol.is, PNDBio and the fourth blind written set (``benchmarks/labels/nonanswers_written4.tsv``) are left for
+Only data the screen was tuned on (Chile, Plano Clima, the written sets but the newest) and ArgKP train are used; NHS,
+Pol.is, PNDBio and the newest blind written set (``benchmarks/labels/nonanswers_written5.tsv``) are left for
 ``bench_nonanswers.py``.
 Balanced class weights; C and the threshold are chosen by 5-fold cross-validation on this set: the lowest
 threshold whose cross-validated precision reaches 0.90. Some "negatives" are unlisted placeholders (the
@@ -105,7 +105,7 @@ def training_set(data: Path) -> tuple[pd.DataFrame, pd.Series]:
     arguments = arguments[arguments.str.split().str.len().le(12)].drop_duplicates().sample(400, random_state=SEED)
     parts.append(pd.DataFrame({"text": [*points, *arguments], "y": 0, "source": "argkp train"}))
     # The blind written sets: 150 non-answers each (meeting notes, references, test rows, templates, refusals) and
-    # 150 hard short answers each. The fourth set (nonanswers_written4.tsv) is the held-out one.
+    # 150 hard short answers each. The newest set (NONANSWER_SETS[-1]) is the held-out one.
     for source, path in WRITTEN_TUNING.items():
         written = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3)
         parts.append(pd.DataFrame({"text": written["text"], "y": (written["label"] == "non_answer").astype(int), "source": source}))
