@@ -271,6 +271,17 @@ def polis_votes(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _owner_seeded(frame: pd.DataFrame) -> bool:
+    """Whether participant 0 wrote the first statement of the conversation (by ``timestamp``)."""
+    if not {"author-id", "timestamp"} <= set(frame.columns) or frame.empty:
+        return False
+    when = pd.to_numeric(frame["timestamp"], errors="coerce")
+    if when.isna().all():
+        return False
+    first = frame.loc[when.idxmin(), "author-id"]
+    return str(first).strip() in ("0", "0.0")
+
+
 def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
     if not {"comment-id", "comment-body"} <= set(frame.columns):
         return None
@@ -282,6 +293,11 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
     for flag in ("is-seed", "is-meta"):
         if flag in frame:
             mapping.set_aside.append((REASON_OFFICIAL, f"{flag} = 'true'"))
+    if "is-seed" not in frame and _owner_seeded(frame):
+        # Without the flag: participant 0 wrote the conversation's first statement, so it is the owner who seeded it
+        # (in an export that has the flag, every seed statement is participant 0's).
+        mapping.set_aside.append((REASON_OFFICIAL, "author-id = 0"))
+        mapping.notes.append("statements by participant 0, who opened the conversation, are the organiser's (no is-seed column)")
     if {"agrees", "disagrees"} <= set(frame.columns):
         # Kept as columns, not as a segment: a statement's vote class is no group of participants, and "In “agree”
         # (polis_consensus), «Climate» comes up in 57%" read as one in a report (the votes sections say it better).

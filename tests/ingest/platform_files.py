@@ -258,7 +258,7 @@ def polis_comments(folder: Path, n: int = 20) -> Path:
                 str(1500000000 + i),
                 "Mon Jan 01 2018",
                 str(i),
-                str(i % 5),
+                str(i % 5 + 1),  # participant 0 would be the owner who opened the conversation
                 str(agrees),
                 str(disagrees),
                 str([1, 1, 0, -1][i % 4]),
