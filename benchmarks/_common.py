@@ -26,6 +26,7 @@ NONANSWER_SETS = [
         "nonanswers_written3.tsv",
         "nonanswers_written4.tsv",
         "nonanswers_written5.tsv",
+        "nonanswers_written6.tsv",
     )
 ]
 

@@ -9,12 +9,12 @@ regression on the multilingual sentence embedding learns what the listed placeho
              Chilean arguments (<= 10 words, left in by the lists; ``chile-ela-2016``) and 2,000 more with an absence
              word ("sin distinción", "no más AFP": negated demands read as placeholders without them); 800 proposal titles
              of ``brasil-planoclima-2024``; the ArgKP-2021 train key points and 400 of its short arguments
-  both       every blind written set but the newest (``benchmarks/labels/nonanswers_written.tsv`` to ``…written4.tsv``,
+  both       every blind written set but the newest (``benchmarks/labels/nonanswers_written.tsv`` to ``…written5.tsv``,
              ``_common.NONANSWER_SETS``, each 150 non-answers and 150 hard short answers), used for tuning once a later
              set was written
 
 Only data the screen was tuned on (Chile, Plano Clima, the written sets but the newest) and ArgKP train are used; NHS,
-Pol.is, PNDBio and the newest blind written set (``benchmarks/labels/nonanswers_written5.tsv``) are left for
+Pol.is, PNDBio and the newest blind written set (``benchmarks/labels/nonanswers_written6.tsv``) are left for
 ``bench_nonanswers.py``.
 Balanced class weights; C and the threshold are chosen by 5-fold cross-validation on this set: the lowest
 threshold whose cross-validated precision reaches 0.90. Some "negatives" are unlisted placeholders (the

@@ -89,7 +89,7 @@ def test_screen_process_notes_and_new_placeholders_from_the_data():
 # Non-answers by meaning: placeholders no list names, read by the model trained on the listed ones
 # (data/nonanswers/model.json) with the real multilingual encoder. The texts below are in no list. The model
 # generalises to paraphrases of the listed placeholders and written ones, not to every new wording: on the newest
-# blind written set, held out, the screen finds under two thirds of the non-answers (63% of set 5) (benchmarks/bench_nonanswers.py).
+# blind written set, held out, the screen finds under two thirds of the short non-answers and none longer than ten words (set 6: 30% in all) (benchmarks/bench_nonanswers.py).
 # A short answer whose words the consultation argues with is not even read by the model, nor one whose absence word
 # names what the consultation argues about ("No más AFP").
 
