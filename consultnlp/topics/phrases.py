@@ -19,12 +19,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
 from consultnlp.embedders.base import l2_normalise, mmr
-from consultnlp.lemmas import complement_openers
+from consultnlp.lemmas import boilerplate_stopwords, complement_openers
 from consultnlp.text import fold
 
 MAX_WORDS = 4
@@ -205,12 +206,21 @@ def _word_ends(found: Mapping[int, dict[str, Phrase]]) -> dict[str, tuple[int, i
     return ends
 
 
+@lru_cache(maxsize=1)
+def _consultation_words() -> frozenset[str]:
+    """The project's consultation stopwords of es/pt/en, folded ("gobierno", "propuesta"): left out of names, but a
+    name's neighbour all the same."""
+    return frozenset(fold(w) for lang in ("es", "pt", "en") for w in boilerplate_stopwords(lang))
+
+
 def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stopword: Callable[[str], bool]) -> bool:
     """Whether the phrase stops before its sense does (see ``TRUNCATED_SHARE``): nearly always followed or preceded by
     one same content word, or ending in a word that takes an object."""
     uses = sum(phrase.after.values())
+    consultation = _consultation_words()
     for neighbours in (phrase.after, phrase.before):
-        same = max((n for word, n in neighbours.items() if word and not is_stopword(word)), default=0)
+        # A consultation's own words count: "abierto" nearly always after "gobierno" is a piece of "gobierno abierto".
+        same = max((n for word, n in neighbours.items() if word and (not is_stopword(word) or word in consultation)), default=0)
         if uses >= TRUNCATED_MIN and same >= TRUNCATED_SHARE * uses:
             return True
     seen, final, opened = ends.get(phrase.key.rsplit(" ", 1)[-1], (0, 0, 0))

@@ -121,6 +121,26 @@ def test_names_are_whole_phrases_not_cut_short():
     assert names[1].lower() == "equal pay", names
 
 
+def test_name_is_not_the_rest_of_a_phrase_whose_head_is_a_consultation_word():
+    # "gobierno" is a stopword of an open-government consultation; "abierto", nearly always right after it, is a piece
+    # of "gobierno abierto" and names nothing (the demo's «Derechos de agua y abierto»).
+    texts = {
+        0: [
+            "El plan de gobierno abierto debe exigir evaluación de impacto ambiental a las mineras.",
+            "Que el gobierno abierto publique la evaluación de impacto ambiental de cada faena.",
+            "Un gobierno abierto informa la evaluación de impacto ambiental en tiempo real.",
+            "Gobierno abierto es publicar los relaves y la evaluación de impacto ambiental.",
+        ]
+    }
+    stop = {"el", "de", "la", "a", "las", "que", "en", "un", "es", "los", "y", "debe", "cada", "gobierno", "plan"}
+
+    def abierto_first(words: list[str]) -> np.ndarray:
+        return l2_normalise(np.array([[1.0, 0.1] if "abierto" in w.lower() else [0.6, 0.5] for w in words], dtype=np.float32))
+
+    names = unique_names(ranked_names(texts, {0: np.array([1.0, 0.0], np.float32)}, abierto_first, stop.__contains__), [0], fallback=str)
+    assert names[0].lower() != "abierto", names
+
+
 def test_group_names_join_two_subtopics_without_repeating_a_word():
     written = {
         1: {"es": "salud"},
