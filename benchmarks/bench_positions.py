@@ -16,6 +16,8 @@ Prints one JSON object per part (``--part``, default all that can run):
   and oppose per language, the target found against the labelled one (exact after lower-casing and dropping
   punctuation; overlap: one contains the other or half their words are shared) on rows whose position is
   labelled and found alike, and per kind.
+* ``stance-model``: a stance classifier on the sentence embedding, trained on the written sets 1-3 and the cue
+  sentences, tested on the held-out set 4, alone and after the cues (tried in stop 31; ``analyze`` does not use it).
 * ``model``: a position classifier on Chile 2016, text only, ``acuerdo`` as the label, train on
   ``sample(frac=0.8, random_state=0)`` of the rows with a text, test on the rest: macro-F1 and per-class F1
   against a TF-IDF + class-balanced logistic regression baseline. The prior adjustment is chosen on a
@@ -346,6 +348,46 @@ def part_model(cache_dir: Path | None, features: str, group_column: str | None =
     return out
 
 
+def part_stance_model(cache_dir: Path | None) -> dict:
+    """A stance classifier tried beside the cues (issue 25, stop 31): a balanced logistic regression on the multilingual
+    sentence embedding, trained on the hand-written sets 1-3 and the cue sentences, tested on the held-out set 4; alone
+    and after the cues (a cue's position first), at a few probability floors. Not used by ``analyze``."""
+    from sklearn.linear_model import LogisticRegression
+
+    from consultnlp.embedders import TextEncoder
+    from consultnlp.embedders.use import UseEmbedder
+
+    def read(path: Path, label: str = "position") -> pd.DataFrame:
+        frame = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
+        return frame.rename(columns={label: "position"})[["lang", "text", "position"]]
+
+    train = pd.concat([read(TARGETS_FILE), read(TARGETS2_FILE), read(TARGETS3_FILE), read(CUES_FILE, "label")], ignore_index=True)
+    train = train[train["position"].isin(["support", "oppose", "partial", "none"])]
+    test = read(TARGETS4_FILE)
+    encoder = TextEncoder(UseEmbedder(threads=1), cache_dir=cache_dir)
+    x_train, x_test = encoder.encode(train["text"].tolist()), encoder.encode(test["text"].tolist())
+    detector = CueDetector()
+    cues = [detector.detect(text, lang).position for text, lang in zip(test["text"], test["lang"])]
+    gold = test["position"].tolist()
+    out: dict = {"train_sentences": len(train), "test_sentences": len(test), "cues": _stances(precision_recall(gold, cues))}
+    for c in (1.0, 10.0):
+        model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x_train, train["position"])
+        probability = model.predict_proba(x_test)
+        best, confidence = model.classes_[probability.argmax(axis=1)], probability.max(axis=1)
+        for floor in (0.5, 0.7, 0.8, 0.9):
+            alone = [b if p >= floor else "none" for b, p in zip(best, confidence)]
+            first = [cue if cue in STATED else a for cue, a in zip(cues, alone)]
+            out[f"C={c} floor={floor}"] = {
+                "model": _stances(precision_recall(gold, alone)),
+                "cues_first": _stances(precision_recall(gold, first)),
+            }
+    return out
+
+
+def _stances(found: dict) -> dict:
+    return {p: f"P {found[p]['precision']} R {found[p]['recall']} ({found[p]['found']} found)" for p in ("support", "oppose")}
+
+
 def _short(metrics: dict) -> dict:
     return {
         "macro_f1": metrics["macro_f1"],
@@ -358,7 +400,7 @@ def _short(metrics: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=["cues", "real", "chile-cues", "targets", "model", "all"], default="all")
+    parser.add_argument("--part", choices=["cues", "real", "chile-cues", "targets", "model", "stance-model", "all"], default="all")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (model part)")
     parser.add_argument(
         "--features", default="tfidf", help="model part: tfidf (the default of `positions train`), embeddings or tfidf+embeddings"
@@ -393,6 +435,8 @@ def main() -> None:
         results["targets (set 3)"] = part_targets(detector, TARGETS3_FILE)
     if args.part in ("targets", "all") and TARGETS4_FILE.exists():
         results["targets (set 4, held out)"] = part_targets(detector, TARGETS4_FILE)
+    if args.part == "stance-model":
+        results["stance_model"] = part_stance_model(args.cache_dir)
     if args.part == "model":
         results["model"] = part_model(args.cache_dir, args.features, args.group_column, baseline=not args.no_baseline)
     print(json.dumps(results, ensure_ascii=False, indent=2))
