@@ -249,9 +249,11 @@ STRINGS: dict[str, dict] = {
                        ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os que reúnem mais contribuições são {names}."),
                        ("The only subject found is {names}.", "Of the {n} subjects found, those that group the most contributions are {names}.")),
     "s_top_themes": _s("Los temas más frecuentes fueron {names}.", "Os temas mais frequentes foram {names}.", "The most frequent themes were {names}."),
-    "s_other": _s("El {share} de las contribuciones distintas no coincidió con ningún tema de la taxonomía.",
-                  "{share} das contribuições distintas não corresponderam a nenhum tema da taxonomia.",
-                  "{share} of distinct contributions matched no theme of the taxonomy."),
+    # Readers took "matched no theme" for "off the subject"; most of these rows are on the subject (Pol.is readings:
+    # 6 of 8 and 7 of 8 drawn), the tagger only found no theme of its list close enough.
+    "s_other": _s("El etiquetado no asignó ningún tema de la taxonomía al {share} de las contribuciones distintas; eso no significa que se aparten de la consulta: ninguno de sus temas quedó lo bastante cerca.",
+                  "A marcação não atribuiu nenhum tema da taxonomia a {share} das contribuições distintas; isso não significa que fujam da consulta: nenhum dos temas ficou próximo o bastante.",
+                  "The tagger gave no theme of the taxonomy to {share} of distinct contributions; that does not make them off the subject: none of its themes came close enough."),
     "s_campaigns": _n(
         ("Se detectó 1 campaña organizada que suma {rows} contribuciones ({share}); cada copia se cuenta, pero su texto se analiza una sola vez.",
          "Se detectaron {n} campañas organizadas que suman {rows} contribuciones ({share}); cada copia se cuenta, pero su texto se analiza una sola vez."),
