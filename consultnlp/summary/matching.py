@@ -85,17 +85,25 @@ _JUDGED_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 NEGATION_REACH = 3  # a negation turns a judgement word around when it is one of the three words before it
 
 
+@lru_cache(maxsize=200_000)  # a consultation repeats its words
+def _word_sign(word: str) -> int:
+    return judgements().sign(_fold(word).strip("'’-"))
+
+
 def judgement(text: str) -> int:
     """+1 when ``text`` calls its subject good, -1 bad, 0 neither or both: the sum of its judgement words, each turned
     around by a negation just before it; clauses that ask for something ("should be fair") are left out."""
+    if not any(_word_sign(w) for w in _JUDGED_WORD.findall(text)):
+        return 0  # most sentences: no judgement word at all
     lexicon = judgements()
     total = 0
     for clause in _CLAUSE.split(text):
-        words = [_fold(w) for w in _JUDGED_WORD.findall(clause)]
+        written = _JUDGED_WORD.findall(clause)
+        words = [_fold(w) for w in written]
         if any(w in lexicon.demand for w in words):
             continue
-        for i, word in enumerate(words):
-            sign = lexicon.sign(word.strip("'’-"))
+        for i, word in enumerate(written):
+            sign = _word_sign(word)
             if sign and any(_NEGATION.fullmatch(w) or w.endswith(("n't", "n’t")) for w in words[max(0, i - NEGATION_REACH) : i]):
                 sign = -sign
             total += sign
