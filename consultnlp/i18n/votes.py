@@ -17,6 +17,8 @@ VOTE_STRINGS: dict[str, dict] = {
         "From how they voted, {k} opinion groups stand out, formed the way Pol.is forms them (principal components of the votes "
         "and k-means); {placed} participants voted enough to be placed in a group.",
     ),
+    # A statement the organiser wrote (a Pol.is seed or meta question): voted on by participants, but not their words.
+    "by_organiser": _s("escrita por el organizador", "escrita pelo organizador", "written by the organiser"),
     "divides_group": _s(
         "Grupo {group}: {n} participantes ({share})",
         "Grupo {group}: {n} participantes ({share})",

@@ -362,6 +362,7 @@ COLUMNS.update(
         "silhouette": _s("Silueta", "Silhueta", "Silhouette"),
         "participant": _s("Participante", "Participante", "Participant"),
         "text": _s("Texto", "Texto", "Text"),
+        "by_organiser": _s("Escrita por el organizador", "Escrita pelo organizador", "Written by the organiser"),
         "seen": _s("Votos", "Votos", "Votes"),
         "agree": _s("De acuerdo", "Concordam", "Agree"),
         "disagree": _s("En desacuerdo", "Discordam", "Disagree"),

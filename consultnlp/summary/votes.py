@@ -5,7 +5,8 @@ texts are the redacted ones. Tables:
 
 - ``opinion_groups``: group (A, B ...), participants, share, and the statements that set it apart;
 - ``participant_groups``: one row per participant placed in a group;
-- ``statement_votes``: per statement, for all voters and per group, agree/disagree/pass counts and shares,
+- ``statement_votes``: per statement (``by_organiser``: one the organiser wrote, a seed or meta statement), for all
+  voters and per group, agree/disagree/pass counts and shares,
   with the statement's ``consensus`` and ``divisive`` flags and its text;
 - ``group_statements``: the statements that set each group apart, with the shares inside and outside it.
 """
@@ -40,10 +41,14 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     letters = found.groups.map(group_letter)
     votes = statement_votes(matrix, found)
     votes["group"] = votes["group"].map(lambda g: g if g == "all" else group_letter(int(g)))
+    # The organiser's statements (Pol.is seeds, meta questions) are voted on like any other; the report says whose they are.
+    official = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL].astype(str)) if schema.EXCLUDED in frame else set()
     votes.insert(1, "text", votes["statement"].map(texts).fillna(""))
+    votes.insert(2, "by_organiser", votes["statement"].astype(str).isin(official))
     apart = group_statements(matrix, found)
     apart["group"] = apart["group"].map(group_letter)
     apart.insert(3, "text", apart["statement"].map(texts).fillna(""))
+    apart.insert(4, "by_organiser", apart["statement"].astype(str).isin(official))
     sizes = letters.value_counts()
     groups = (
         pd.DataFrame(

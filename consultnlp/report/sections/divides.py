@@ -18,6 +18,8 @@ def _group_shares(ctx: ReportContext, votes: pd.DataFrame, statement: str, colum
 
 
 def _statement(ctx: ReportContext, row: pd.Series) -> str:
+    if bool(row.get("by_organiser", False)):
+        return f"{ctx.q(str(row['text']))} ({row['statement']}, {t('by_organiser', ctx.lang)})"
     return f"{ctx.q(str(row['text']))} ({row['statement']})"
 
 
