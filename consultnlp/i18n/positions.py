@@ -50,6 +50,15 @@ POSITION_STRINGS: dict[str, dict] = {
         "{total} distinct contributions are counted: {analysed} analysed and {set_aside} set aside from the analysis because they "
         "state only a position (“I agree”, “acuerdo total”), which counts here.",
     ),
+    # Some rows set aside as reason-free are appraisals ("muy bien"), not positions: say how many of them count.
+    "positions_counted_some": _s(
+        "Se cuentan {total} contribuciones distintas: {analysed} analizadas y {set_aside} apartadas del análisis porque solo expresan "
+        "una postura o una valoración sin razones («acuerdo total», «muy bien»); {stating} de ellas expresan una postura, que aquí sí cuenta.",
+        "São contadas {total} contribuições distintas: {analysed} analisadas e {set_aside} separadas da análise porque só expressam "
+        "uma posição ou uma avaliação sem razões («concordo plenamente», «muito bom»); {stating} delas expressam uma posição, que aqui conta.",
+        "{total} distinct contributions are counted: {analysed} analysed and {set_aside} set aside from the analysis because they "
+        "state only a position or an appraisal with no reason (“I agree”, “very good”); {stating} of them state a position, which counts here.",
+    ),
     "positions_counted_plain": _s(
         "Se cuentan las {total} contribuciones distintas analizadas.",
         "São contadas as {total} contribuições distintas analisadas.",
@@ -162,9 +171,11 @@ POSITION_STRINGS: dict[str, dict] = {
         "Positions from the column “{column}”: {mapping}.",
     ),
     "note_positions": _s(
-        "Posturas: {support} a favor, {partial} de acuerdo en parte, {oppose} en contra, {none} sin postura expresa.",
-        "Posições: {support} a favor, {partial} de acordo em parte, {oppose} contra, {none} sem posição expressa.",
-        "Positions: {support} support, {partial} agree in part, {oppose} oppose, {none} state none.",
+        "Posturas (contribuciones, copias incluidas): {support} a favor, {partial} de acuerdo en parte, {oppose} en contra, "
+        "{none} sin postura expresa.",
+        "Posições (contribuições, cópias incluídas): {support} a favor, {partial} de acordo em parte, {oppose} contra, "
+        "{none} sem posição expressa.",
+        "Positions (contributions, copies included): {support} support, {partial} agree in part, {oppose} oppose, {none} state none.",
     ),
     # Targets of positions (issue 25, stance): "12 contributions oppose «the toll» (subject Transport)".
     "positions_targets_intro": _s(

@@ -52,6 +52,14 @@ def test_positions_sample_tables_reconcile_with_comments(tmp_path_factory):
     assert groups[STATED].sum().to_dict() == {p: expected[p]["analysed"] for p in STATED}
     report = (out / "report.md").read_text(encoding="utf-8")
     assert ("## Apoyo y oposición" in report) == bool(sum(expected[p]["contributions"] for p in STATED))
+    # The rows set aside as reason-free count only where they state a position ("Muy bien" is an appraisal): the
+    # section says how many of them do.
+    set_aside_rows, stating = int(table["set_aside"].sum()), int(table.loc[STATED, "set_aside"].sum())
+    if set_aside_rows and stating < set_aside_rows:
+        assert f"{set_aside_rows} apartadas del análisis porque solo expresan una postura o una valoración sin razones" in report
+        assert f"; {stating} de ellas expresan una postura, que aquí sí cuenta." in report
+    elif set_aside_rows:
+        assert f"{set_aside_rows} apartadas del análisis porque solo expresan una postura («acuerdo total»" in report
     # Few positions are given as counts in the section, never as shares of a handful, and make no headline.
     stated = int(table.loc[STATED, "unique_contributions"].sum())
     summary = report.split("\n## ")[1]

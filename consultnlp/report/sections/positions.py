@@ -128,11 +128,12 @@ def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
     else:
         intro = t("positions_intro_text", lang)
     total, set_aside = int(rows["unique_contributions"].sum()), int(rows["set_aside"].sum())
-    counted = (
-        t("positions_counted", lang, total=ctx.n(total), analysed=ctx.n(total - set_aside), set_aside=ctx.n(set_aside))
-        if set_aside
-        else t("positions_counted_plain", lang, total=ctx.n(total))
-    )
+    stating = int(rows.loc[rows.index != "none", "set_aside"].sum())
+    numbers = {"total": ctx.n(total), "analysed": ctx.n(total - set_aside), "set_aside": ctx.n(set_aside), "stating": ctx.n(stating)}
+    if not set_aside:
+        counted = t("positions_counted_plain", lang, total=ctx.n(total))
+    else:
+        counted = t("positions_counted" if stating == set_aside else "positions_counted_some", lang, **numbers)
     return f"{intro} {counted}"
 
 
