@@ -91,6 +91,13 @@ STRINGS: dict[str, dict] = {
         "ocultados e no idioma original; o identificador permite encontrá-la em comments.csv e tables/key_points.csv lista todas.",
         "Each key point gathers contributions that make the same point and states it with a verbatim sentence from one of them, with "
         "personal data redacted, in its original language; its id finds it in comments.csv, and tables/key_points.csv lists them all."),
+    "points_none": _s(
+        "Ningún punto lo hacen con una frase propia tres o más contribuciones distintas, así que cada asunto muestra ejemplos de lo "
+        "que se dijo, no puntos clave: son muestras, no lo que dice la mayoría; el identificador permite encontrarlas en comments.csv.",
+        "Nenhum ponto é feito com uma frase própria por três ou mais contribuições distintas, então cada assunto mostra exemplos do "
+        "que foi dito, não pontos-chave: são amostras, não o que diz a maioria; o identificador permite encontrá-las em comments.csv.",
+        "No point is made in a sentence of their own by three or more distinct contributions, so each subject shows examples of "
+        "what was said, not key points: they are samples, not what most said; the id finds each in comments.csv."),
     # Groups of topics.
     "groups_intro": _s(
         "Las {unique} contribuciones distintas se agruparon automáticamente en {topics} tópicos de significado parecido, reunidos en "

@@ -302,6 +302,29 @@ def test_report_subject_without_key_points_gives_examples_never_n_say(lang, expe
     assert expected in texts
     assert not any(claim in (b.text or "") for b in blocks)
     assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["c1", "c2"]
+    # No subject has a key point: the section says so instead of explaining key points it does not show.
+    intro = " ".join(b.text for b in section.blocks if b.kind == "p")
+    assert (
+        "tables/key_points.csv" not in intro and {"es": "no puntos clave", "pt": "não pontos-chave", "en": "not key points"}[lang] in intro
+    )
+
+
+def test_report_explains_key_points_only_when_there_are_some():
+    ctx = _context("en")
+    ctx.tables["key_points"] = pd.DataFrame(
+        {
+            "scope": ["group"],
+            "group_id": ["0"],
+            "rank": [1],
+            "statement": ["Queremos más buses nocturnos."],
+            "comment_id": ["c1"],
+            "contributions": [4],
+            "unique_contributions": [4],
+            "comment_ids": ["c1;c2;c3;c4"],
+        }
+    )
+    intro = " ".join(b.text for b in groups_section(ctx).blocks if b.kind == "p")
+    assert "Each key point gathers contributions" in intro and "not key points" not in intro
 
 
 def test_keypoints_count_an_author_once():

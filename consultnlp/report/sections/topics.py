@@ -19,6 +19,11 @@ MOST_BY_ONE_SHARE = 0.25  # "one of them wrote M" when one participant wrote thi
 MOST_BY_ONE_MIN = 3  # ... and at least this many of its contributions
 
 
+def _has_key_points(ctx: ReportContext) -> bool:
+    points = ctx.table("key_points")
+    return points is not None and "scope" in points and bool((points["scope"] == "group").any())
+
+
 def groups_section(ctx: ReportContext) -> Section | None:
     groups, topics = ctx.table("topic_groups"), ctx.table("topics")
     if groups is None or topics is None:
@@ -33,7 +38,8 @@ def groups_section(ctx: ReportContext) -> Section | None:
         t("groups", lang),
         [
             Block("p", text=t("groups_intro", lang, unique=ctx.n(ctx.unique_total()), topics=ctx.n(n_topics), groups=ctx.n(len(real)))),
-            Block("p", text=t("points_note", lang)),
+            # No subject has a key point: say so, instead of explaining key points the report does not have.
+            Block("p", text=t("points_note" if _has_key_points(ctx) else "points_none", lang)),
         ],
     )
     top = real.head(GROUPS_IN_CHART)
