@@ -155,7 +155,12 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
     themes = ctx.table("themes")
     if themes is not None:
         # Ranked, named and counted as the themes section ranks them (a theme with its sub-themes counted with them).
-        named = theme_rows(ctx).head(3)
+        named = theme_rows(ctx)
+        if {"parent", "unique_with_subthemes"} <= set(named.columns):
+            # A sub-theme is counted in its parent's share "with its sub-themes": listing both counts it twice.
+            families = set(named.loc[named["unique_with_subthemes"].notna(), "theme_id"].astype(str))
+            named = named[~named["parent"].fillna("").astype(str).isin(families)]
+        named = named.head(3)
         if len(named):
             listed = [f"{ctx.q(str(r['shown_name']))} ({ctx.pct(r['shown_share'])})" for _, r in named.iterrows()]
             sentences.append(t("s_top_themes", lang, names=_join(listed, lang)))
