@@ -69,9 +69,21 @@ def strip_markup(text: str) -> str:
     return html.unescape(soup.get_text(" "))
 
 
+# A spreadsheet formula typed or pasted at the start of a cell: a DDE payload ("+cmd|' /C calc'!A0") is no one's words;
+# a HYPERLINK formula shows its label (and keeps its address). The rest of the cell is the contribution.
+_DDE_PAYLOAD = re.compile(r"^\s*[=+\-@]\s*[A-Za-z]+\s*\|\s*'[^']*'\s*!\s*[A-Za-z]*\d*\s*")
+_HYPERLINK = re.compile(r'^\s*[=+@]\s*(?:HYPERLINK|HIPERVINCULO|HIPERLINK)\(\s*"([^"]*)"\s*[,;]\s*"([^"]*)"\s*\)\s*', re.IGNORECASE)
+
+
+def strip_formula(text: str) -> str:
+    """The cell's text without a formula at its start: a DDE payload dropped, a hyperlink formula as "label (address)"."""
+    text = _DDE_PAYLOAD.sub("", text, count=1)
+    return _HYPERLINK.sub(lambda m: f"{m.group(2)} ({m.group(1)}) " if m.group(2) else f"{m.group(1)} ", text, count=1)
+
+
 def normalise_text(text: str, *, strip_html: bool = True) -> str:
-    """NFC, no markup, no invisible characters, single spaces, at most one blank line."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, no markup, no formula at the start, no invisible characters, single spaces, at most one blank line."""
+    text = strip_formula(unicodedata.normalize("NFC", text))
     if strip_html:
         text = strip_markup(text)
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -160,6 +172,7 @@ def is_junk(text: str) -> bool:
     key = normalise_key(text)
     return (
         key in JUNK_PHRASES
+        or key.startswith("lorem ipsum")  # a designer's filler text, whatever its length
         or not LETTER.search(text)
         or is_keyboard_mash(text)
         or bool(_SPREADSHEET_ERROR.match(text.strip()))

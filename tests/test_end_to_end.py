@@ -285,4 +285,6 @@ def test_end_to_end_hostile_text_is_neutralised(sample_run):
     assert "<script>" not in html and "alert(1)" not in html.replace("&lt;", "")  # no live script
     csv = (out / "comments.csv").read_text(encoding="utf-8")
     assert "\n=HYPERLINK" not in csv and ",=HYPERLINK" not in csv and ',"=HYPERLINK' not in csv
-    assert "'=HYPERLINK" in csv and "'+cmd" in csv
+    # The DDE payload is dropped and the hyperlink formula read as its label; the proposals after them are kept.
+    assert "cmd|" not in csv and "HYPERLINK" not in csv
+    assert "Propuesta: publicar el presupuesto municipal completo" in csv and "clic (http" in csv

@@ -20,7 +20,42 @@ def test_clean_nfc_and_whitespace_repair():
 
 
 @pytest.mark.parametrize(
-    "text", ["xxx", ".", "-", "Teste", "asdfgh", "jjjjjj", "kkkkkkkk", "!!!", "123", "#REF!", "#¡VALOR!", "#NOME?", "#DIV/0!", "#N/D"]
+    "text, clean",
+    [
+        # A DDE payload pasted before a proposal is no one's words; the proposal is.
+        ("+cmd|' /C calc'!A0 Propuesta: publicar el presupuesto municipal.", "Propuesta: publicar el presupuesto municipal."),
+        ("=cmd|' /C powershell'!A1", ""),
+        ('=HYPERLINK("http://example.com","clic") aquí están los datos', "clic (http://example.com) aquí están los datos"),
+        ('=HIPERVINCULO("http://example.com";"ver") la encuesta', "ver (http://example.com) la encuesta"),
+        # Not formulas at the start of a cell: kept as written.
+        ("- Más presupuestos participativos", "- Más presupuestos participativos"),
+        ("@ministeriodesalud ¿cuándo publican las listas?", "@ministeriodesalud ¿cuándo publican las listas?"),
+        ("Que el municipio publique =HYPERLINK en su web", "Que el municipio publique =HYPERLINK en su web"),
+    ],
+)
+def test_clean_formula_at_the_start_of_a_cell(text, clean):
+    assert normalise_text(text) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xxx",
+        ".",
+        "-",
+        "Teste",
+        "asdfgh",
+        "jjjjjj",
+        "kkkkkkkk",
+        "!!!",
+        "123",
+        "#REF!",
+        "#¡VALOR!",
+        "#NOME?",
+        "#DIV/0!",
+        "#N/D",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+    ],
 )
 def test_clean_junk_detected(text):
     assert is_junk(text)
