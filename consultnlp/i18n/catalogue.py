@@ -255,6 +255,9 @@ STRINGS: dict[str, dict] = {
     "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los que reúnen más contribuciones son {names}."),
                        ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os que reúnem mais contribuições são {names}."),
                        ("The only subject found is {names}.", "Of the {n} subjects found, those that group the most contributions are {names}.")),
+    # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 use its words)".
+    "s_name_fit": _s("; {named} de sus {n} usan las palabras del nombre", "; {named} de suas {n} usam as palavras do nome",
+                     "; {named} of its {n} use the words of its name"),
     "s_top_themes": _s("Los temas más frecuentes fueron {names}.", "Os temas mais frequentes foram {names}.", "The most frequent themes were {names}."),
     # Readers took "matched no theme" for "off the subject"; most of these rows are on the subject (Pol.is readings:
     # 6 of 8 and 7 of 8 drawn), the tagger only found no theme of its list close enough.

@@ -461,3 +461,23 @@ def test_report_chart_of_some_subjects_says_it_shows_the_largest(lang, title):
     ctx.tables["topic_groups"] = many
     chart = next(b for b in groups_section(ctx).blocks if b.kind == "chart")
     assert len(chart.chart["labels"]) == 15 and title in chart.chart["title"]
+
+
+@pytest.mark.parametrize(
+    "lang, fit",
+    [
+        ("es", "«Transporte» (100%; 4 de sus 12 usan las palabras del nombre)"),
+        ("pt", "«Transporte» (100%; 4 de suas 12 usam as palavras do nome)"),
+        ("en", "“Transporte” (100%; 4 of its 12 use the words of its name)"),
+    ],
+)
+def test_summary_headline_subject_says_when_its_name_fits_few_of_it(lang, fit):
+    # Read 5: "Capital gains tax (69%)" headed a Pol.is summary; 4 of its 34 statements were about capital gains.
+    from consultnlp.report.sections.summary import summary_sentences
+
+    ctx = _context(lang)
+    groups = ctx.tables["topic_groups"]
+    ctx.tables["topic_groups"] = groups.assign(naming_words="buses", contributions_naming_it=pd.array([4], dtype="Int64"))
+    assert any(fit in s for s in summary_sentences(ctx))
+    ctx.tables["topic_groups"] = groups.assign(naming_words="buses", contributions_naming_it=pd.array([6], dtype="Int64"))
+    assert not any("(100%;" in s or "(100 %;" in s for s in summary_sentences(ctx))

@@ -140,6 +140,17 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
+NAME_FITS = 0.5  # a subject whose name's words fewer than half of its contributions use says so where it is headlined
+
+
+def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
+    """ "; 4 of its 34 use its words" when a headlined subject's name speaks for fewer than half of it, else nothing."""
+    named, n = group.get("contributions_naming_it"), int(group["contributions"])
+    if named is None or pd.isna(named) or not n or int(named) >= NAME_FITS * n:
+        return ""
+    return t("s_name_fit", ctx.lang, named=ctx.n(int(named)), n=ctx.n(n))
+
+
 def summary_sentences(ctx: ReportContext) -> list[str]:
     """What they raised most, campaigns, languages, positions, and the strongest differences between groups."""
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
@@ -150,7 +161,7 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
             ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
         )
         if len(real):
-            named = [f"{ctx.q(str(r['label']))} ({ctx.pct(r['share_unique'])})" for _, r in real.head(3).iterrows()]
+            named = [f"{ctx.q(str(r['label']))} ({ctx.pct(r['share_unique'])}{_name_fit(ctx, r)})" for _, r in real.head(3).iterrows()]
             sentences.append(t("s_top_groups", lang, count=len(real), n=ctx.n(len(real)), names=_join(named, lang)))
     themes = ctx.table("themes")
     if themes is not None:
