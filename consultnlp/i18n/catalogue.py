@@ -91,13 +91,6 @@ STRINGS: dict[str, dict] = {
         "ocultados e no idioma original; o identificador permite encontrá-la em comments.csv e tables/key_points.csv lista todas.",
         "Each key point gathers contributions that make the same point and states it with a verbatim sentence from one of them, with "
         "personal data redacted, in its original language; its id finds it in comments.csv, and tables/key_points.csv lists them all."),
-    "points_none": _s(
-        "Ningún punto lo hacen con una frase propia tres o más contribuciones distintas, así que cada asunto muestra ejemplos de lo "
-        "que se dijo, no puntos clave: son muestras, no lo que dice la mayoría; el identificador permite encontrarlas en comments.csv.",
-        "Nenhum ponto é feito com uma frase própria por três ou mais contribuições distintas, então cada assunto mostra exemplos do "
-        "que foi dito, não pontos-chave: são amostras, não o que diz a maioria; o identificador permite encontrá-las em comments.csv.",
-        "No point is made in a sentence of their own by three or more distinct contributions, so each subject shows examples of "
-        "what was said, not key points: they are samples, not what most said; the id finds each in comments.csv."),
     # Groups of topics.
     "groups_intro": _s(
         "Las {unique} contribuciones distintas se agruparon automáticamente en {topics} tópicos de significado parecido, reunidos en "
@@ -255,9 +248,6 @@ STRINGS: dict[str, dict] = {
     "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los que reúnen más contribuciones son {names}."),
                        ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os que reúnem mais contribuições são {names}."),
                        ("The only subject found is {names}.", "Of the {n} subjects found, those that group the most contributions are {names}.")),
-    # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 use its words)".
-    "s_name_fit": _s("; {named} de sus {n} usan las palabras del nombre", "; {named} de suas {n} usam as palavras do nome",
-                     "; {named} of its {n} use the words of its name"),
     "s_top_themes": _s("Los temas más frecuentes fueron {names}.", "Os temas mais frequentes foram {names}.", "The most frequent themes were {names}."),
     # Readers took "matched no theme" for "off the subject"; most of these rows are on the subject (Pol.is readings:
     # 6 of 8 and 7 of 8 drawn), the tagger only found no theme of its list close enough.

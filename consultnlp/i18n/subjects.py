@@ -17,6 +17,21 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("1 of them mentions {words}", "{n} of them mention {words}"),
     ),
     "or_last": _s(" o ", " ou ", " or "),
+    # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 use its words)".
+    "s_name_fit": _s(
+        "; {named} de sus {n} usan las palabras del nombre",
+        "; {named} de suas {n} usam as palavras do nome",
+        "; {named} of its {n} use the words of its name",
+    ),
+    # No subject has a key point: the section says its subjects show examples.
+    "points_none": _s(
+        "Ningún punto lo hacen con una frase propia tres o más contribuciones distintas, así que cada asunto muestra ejemplos de lo "
+        "que se dijo, no puntos clave: son muestras, no lo que dice la mayoría; el identificador permite encontrarlas en comments.csv.",
+        "Nenhum ponto é feito com uma frase própria por três ou mais contribuições distintas, então cada assunto mostra exemplos do "
+        "que foi dito, não pontos-chave: são amostras, não o que diz a maioria; o identificador permite encontrá-las em comments.csv.",
+        "No point is made in a sentence of their own by three or more distinct contributions, so each subject shows examples of "
+        "what was said, not key points: they are samples, not what most said; the id finds each in comments.csv.",
+    ),
     # Many contributions, few voices: how many participants wrote a subject's contributions (an author column).
     "group_participants": _n(
         ("De 1 participante.", "De {n} participantes."),
