@@ -86,16 +86,20 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "{n} have no content of their own: placeholders or form text, such as “no comment” or “see attached”.",
         ),
     ),
+    # A position or an appraisal with no reason: "acuerdo total", "muy bien" (nonanswers.py, [no_argument]).
     "why_no_argument": _n(
         (
-            "1 solo expresa una postura, sin razones (como «acuerdo total»).",
-            "{n} solo expresan una postura, sin razones (como «acuerdo total»).",
+            "1 solo expresa una postura o una valoración, sin razones (como «acuerdo total» o «muy bien»).",
+            "{n} solo expresan una postura o una valoración, sin razones (como «acuerdo total» o «muy bien»).",
         ),
         (
-            "1 só expressa uma posição, sem razões (como «concordo plenamente»).",
-            "{n} só expressam uma posição, sem razões (como «concordo plenamente»).",
+            "1 só expressa uma posição ou uma avaliação, sem razões (como «concordo plenamente» ou «muito bom»).",
+            "{n} só expressam uma posição ou uma avaliação, sem razões (como «concordo plenamente» ou «muito bom»).",
         ),
-        ("1 states only a position, with no reason (such as “I agree”).", "{n} state only a position, with no reason (such as “I agree”)."),
+        (
+            "1 states only a position or an appraisal, with no reason (such as “I agree” or “very good”).",
+            "{n} state only a position or an appraisal, with no reason (such as “I agree” or “very good”).",
+        ),
     ),
     "why_language": _n(
         ("1 está en un idioma que no se analizó.", "{n} están en un idioma que no se analizó."),

@@ -110,7 +110,9 @@ def test_positions_model_reads_units_and_copies_duplicates(tmp_path):
 def test_positions_notes_count_positions():
     context = RunContext()
     run(PositionsConfig(), context=context)
-    assert [n.text("en") for n in context.warnings] == ["Positions (contributions, copies included): 1 support, 0 agree in part, 3 oppose, 2 state none."]
+    assert [n.text("en") for n in context.warnings] == [
+        "Positions (contributions, copies included): 1 support, 0 agree in part, 3 oppose, 2 state none."
+    ]
     context = RunContext()
     none_stated = frame()
     none_stated[schema.TEXT_CLEAN] = "La educación debe ser gratuita."
