@@ -15,7 +15,8 @@ The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers
 Chile, Plano Clima, the first five written sets and ArgKP train only.
 
 Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
-screening: they are counted apart and left out of the screen's scores.
+screening, and the organiser's own rows (``official``: Pol.is seeds, a template's programme sheets) are no verdict on
+content: both are counted apart and left out of the screen's scores.
 
 Each file is read as a user would (``ingest``) and run through the ``clean`` and ``screen`` stages, three times:
 ``before`` = the lists and word-class rule only (official, process notes and corpus evidence off), ``words``
@@ -128,8 +129,10 @@ def written(screen: ScreenConfig, data: Path, scratch: Path, path: Path, name: s
 
 
 def predicted(reason: str) -> str:
-    if reason in (schema.REASON_MODERATED, schema.REASON_FILTERED):
-        return "ingest"  # the platform's moderators (or --where) set it aside before any screening
+    if reason in (schema.REASON_MODERATED, schema.REASON_FILTERED, schema.REASON_OFFICIAL):
+        # The platform's moderators (or --where) set it aside before any screening; the organiser's own rows are no
+        # verdict on whether a text has content (a Pol.is owner's seed statements are contentful).
+        return "ingest"
     if reason == schema.REASON_NO_ARGUMENT:
         return "no_argument"
     return "non_answer" if reason in NON_ANSWER_LIKE else "answer"
@@ -141,7 +144,9 @@ def scores(gold: pd.Series, pred: pd.Series) -> dict:
     at_ingest = pred == "ingest"
     out: dict = {"rows": int(len(gold)), "gold": {k: int(v) for k, v in gold.value_counts().items()}}
     if at_ingest.any():
-        out["set aside at ingest (moderated), by gold label"] = {k: int(v) for k, v in gold[at_ingest].value_counts().items()}
+        out["set aside at ingest or as the organiser's (moderated, official), by gold label"] = {
+            k: int(v) for k, v in gold[at_ingest].value_counts().items()
+        }
         out["not analysed: non_answer"] = _rate(((gold == "non_answer") & (pred != "answer")).sum(), (gold == "non_answer").sum())
         gold, pred = gold[~at_ingest], pred[~at_ingest]
         out["rows that reach the screen"] = int(len(gold))
