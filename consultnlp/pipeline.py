@@ -118,6 +118,7 @@ def run_pipeline(
         embedder=embedder,
         embed_config=config.embed if "embed" in config.stages else None,
         report_lang=None if config.report.lang == "auto" else config.report.lang,
+        title=config.report.title or info.title or "",
     )
     context.stats["engine"] = engine.describe()
     current = init_frame(frame)

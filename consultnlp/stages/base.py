@@ -52,6 +52,8 @@ class RunContext:
     # The report language the user asked for (None: the majority analysed language, decided by
     # ``frame.resolve_report_lang`` when a stage first needs it, and then kept here).
     report_lang: str | None = None
+    # The consultation's own title (``--title``, or the export's: a Pol.is topic, a Decidim space); "" when not known.
+    title: str = ""
     # An embedder to use instead of the configured one (tests inject a fake one), and the configured one's settings.
     embedder: "Embedder | None" = None
     embed_config: "EmbedConfig | None" = None

@@ -85,6 +85,7 @@ class TopicsStage(Stage):
                 min_groups=cfg.min_groups,
                 max_groups=cfg.max_groups,
                 named=not cfg.model,
+                title=context.title,
             )
         labels = dict(zip(info["topic_id"], info["label"]))
         group_of = dict(zip(info["topic_id"], info["group_id"]))

@@ -9,6 +9,7 @@ not rename.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -18,7 +19,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import t as catalogue
 from consultnlp.schema import LANGUAGES
-from consultnlp.text import fold, word_stems
+from consultnlp.text import fold, plural_stem, word_stems
 from consultnlp.topics.adjectives import is_bare_adjective
 from consultnlp.topics.hierarchy import group_topics
 from consultnlp.topics.phrases import capitalised, ranked_names, unique_names
@@ -32,6 +33,9 @@ OUTLIER_LABEL = "—"
 MIN_LANG_DOCS = 3
 MIN_LANG_SHARE = 0.1
 SAMPLE_PER_GROUP = 300  # the comments closest to a topic's centre that its name is chosen from
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -60,8 +64,13 @@ def names_by_language(
     encode: Callable[[list[str]], np.ndarray],
     is_stopword: Callable[[str], bool],
     fallback: Callable[[int], str],
+    title: str = "",
 ) -> dict[int, dict[str, str]]:
-    """Per group (``members``: group id -> unit rows, largest group first), its name in each of its languages."""
+    """Per group (``members``: group id -> unit rows, largest group first), its name in each of its languages.
+
+    A one-word name that is a word of the consultation's ``title`` ("Tax" in "Tax HiveMind Window") names the whole
+    consultation, not a group: like a bare adjective, it gives way to the next candidate when there is one."""
+    in_title = _content_stems(title, is_stopword)
     names: dict[int, dict[str, str]] = {g: {} for g in members}
     order = list(members)
     for lang in LANGUAGES:
@@ -78,7 +87,11 @@ def names_by_language(
             continue
         ranked = ranked_names(texts, centres, encode, is_stopword)
         # A heading names a thing: a bare adjective ("Iguales") gives way to the next candidate, when there is one.
-        ranked = {g: [c for c in found if not is_bare_adjective(c[1], lang, is_stopword)] or found for g, found in ranked.items()}
+        ranked = {
+            g: [c for c in found if not is_bare_adjective(c[1], lang, is_stopword) and not _only_title_words(c[1], in_title, is_stopword)]
+            or found
+            for g, found in ranked.items()
+        }
         chosen = unique_names(ranked, [g for g in order if g in texts], fallback)
         for g, name in chosen.items():
             names[g][lang] = name
@@ -86,6 +99,18 @@ def names_by_language(
         if not names[g]:
             names[g][main_language(units.langs[members[g]])] = fallback(g)
     return names
+
+
+def _content_stems(text: str, is_stopword: Callable[[str], bool]) -> set[str]:
+    """Stems of the words of three letters or more that are not stop words ("tax", "hivemind", "window")."""
+    return {plural_stem(w)[:6] for w in _WORDS.findall(fold(text)) if len(w) > 2 and not is_stopword(w)}
+
+
+def _only_title_words(name: str, in_title: set[str], is_stopword: Callable[[str], bool]) -> bool:
+    """A one-word name that is a word of the title. Longer ones stay ("Electoral reform" in "Canadian Electoral Reform"
+    still tells its subject apart; the candidate after it was a fragment, "Parties are more likely")."""
+    stems = _content_stems(name, is_stopword)
+    return len(stems) == 1 and stems <= in_title
 
 
 def main_language(langs: np.ndarray) -> str:
@@ -127,6 +152,7 @@ def name_topics_and_groups(
     min_groups: int,
     max_groups: int,
     named: bool,
+    title: str = "",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The topic table with each topic's names per language (kept from a saved model when ``named`` is
     false), its group and its label in ``lang``; and the groups' table."""
@@ -134,7 +160,7 @@ def name_topics_and_groups(
     keywords = dict(zip(info["topic_id"], info["label"]))
     info = info.copy()
     if named:
-        written = names_by_language(units, members, encode, is_stopword, fallback=lambda t: keywords.get(t) or str(t))
+        written = names_by_language(units, members, encode, is_stopword, fallback=lambda t: keywords.get(t) or str(t), title=title)
     else:
         saved = info["labels"] if "labels" in info else pd.Series([None] * len(info))
         written = {

@@ -284,3 +284,18 @@ def test_shared_phrase_is_used_by_most_topics_and_not_by_everyone():
     assert found[0]["es"][0] == "transporte público"  # topics 0 and 1 (20 of 30 comments) use it
     assert all("chile" not in p.lower() for g in found for p in found[g].get("es", []))  # every group says Chile
     assert found[1] == {}  # hospitals and clinics share no phrase
+
+
+def test_name_made_only_of_the_consultations_title_words_gives_way():
+    # Read 5: the Pol.is "Tax HiveMind Window" had a subject named "Tax": it names the whole consultation. A name that
+    # adds a word of its own does not; nor a longer one ("Electoral reform" in "Canadian Electoral Reform" still tells
+    # its subject apart, and the next candidate there was a fragment).
+    from consultnlp.topics.naming import _content_stems, _only_title_words
+
+    stop = {"the", "of", "and", "a"}.__contains__
+    title = _content_stems("Tax HiveMind Window", stop)
+    assert _only_title_words("Tax", title, stop) and _only_title_words("Window", title, stop)
+    assert not _only_title_words("Capital gains tax", title, stop) and not _only_title_words("Tax Working Group", title, stop)
+    reform = _content_stems("Canadian Electoral Reform", stop)
+    assert not _only_title_words("Electoral reform", reform, stop) and not _only_title_words("Electoral system", reform, stop)
+    assert not _only_title_words("Tax", set(), stop)  # no title known (only the file's name): nothing gives way
