@@ -271,15 +271,26 @@ def polis_votes(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _owner_seeded(frame: pd.DataFrame) -> bool:
-    """Whether participant 0 wrote the first statement of the conversation (by ``timestamp``)."""
+POLIS_SEEDED = "polis_seeded"  # derived where the export has no is-seed column: the statements that opened the conversation
+MIN_OPENING = 3  # an owner seeds several statements (10 to 63 in 20 conversations); one first statement proves nothing
+
+
+def _opening_statements(frame: pd.DataFrame) -> pd.Series | None:
+    """Which statements opened the conversation: those its first author wrote (by ``timestamp``) before anyone else
+    wrote one. In bg2050, the one export with an is-seed column, these are 20 of its 25 seeds and nothing else; later
+    statements of the same account can be participants' ideas it reposted (affordable housing: rejected originals
+    posted again). None when the export has no author or time."""
     if not {"author-id", "timestamp"} <= set(frame.columns) or frame.empty:
-        return False
+        return None
     when = pd.to_numeric(frame["timestamp"], errors="coerce")
     if when.isna().all():
-        return False
-    first = frame.loc[when.idxmin(), "author-id"]
-    return str(first).strip() in ("0", "0.0")
+        return None
+    order = when.fillna(when.max() + 1).sort_values(kind="stable").index
+    authors = frame.loc[order, "author-id"].astype(str).str.strip()
+    leading = authors.eq(authors.iloc[0]).cummin()  # true until the first statement by someone else
+    if leading.sum() < MIN_OPENING:
+        return None
+    return leading.reindex(frame.index).fillna(False).astype(bool)
 
 
 def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
@@ -293,11 +304,15 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
     for flag in ("is-seed", "is-meta"):
         if flag in frame:
             mapping.set_aside.append((REASON_OFFICIAL, f"{flag} = 'true'"))
-    if "is-seed" not in frame and _owner_seeded(frame):
-        # Without the flag: participant 0 wrote the conversation's first statement, so it is the owner who seeded it
-        # (in an export that has the flag, every seed statement is participant 0's).
-        mapping.set_aside.append((REASON_OFFICIAL, "author-id = 0"))
-        mapping.notes.append("statements by participant 0, who opened the conversation, are the organiser's (no is-seed column)")
+    opening = _opening_statements(frame) if "is-seed" not in frame else None
+    if opening is not None and opening.any():
+        # Without the flag: the statements the conversation opened with, written by one account before anyone else wrote.
+        frame = frame.assign(**{POLIS_SEEDED: opening.map({True: "true", False: "false"})})
+        mapping.set_aside.append((REASON_OFFICIAL, f"{POLIS_SEEDED} = 'true'"))
+        mapping.notes.append(
+            f"{int(opening.sum())} statements that opened the conversation (its first author's, before anyone else wrote) are the "
+            f"organiser's: column {POLIS_SEEDED} (no is-seed column)"
+        )
     if {"agrees", "disagrees"} <= set(frame.columns):
         # Kept as columns, not as a segment: a statement's vote class is no group of participants, and "In “agree”
         # (polis_consensus), «Climate» comes up in 57%" read as one in a report (the votes sections say it better).

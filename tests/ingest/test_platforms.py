@@ -227,23 +227,26 @@ def test_platforms_polis_seed_and_meta_statements_are_the_organisers(tmp_path):
     assert frame[schema.EXCLUDED].tolist() == ["official", "official", "", "moderated", ""]
 
 
-def test_platforms_polis_without_seed_flag_the_owner_who_opened_the_conversation_is_the_organiser(tmp_path):
-    # Most exports have no is-seed column. Participant 0 wrote the first statement: the owner who seeded the
-    # conversation (in exports with the flag, every seed is participant 0's). Its statements are not participants' words.
+def test_platforms_polis_without_seed_flag_the_statements_that_opened_the_conversation_are_the_organisers(tmp_path):
+    # Most exports have no is-seed column. The statements one account wrote before anyone else wrote one opened the
+    # conversation: the owner's seeds (in bg2050, the export with the flag, 20 of its 25 seeds and nothing else). The
+    # same account's later statements can be participants' ideas it reposted: they stay.
     path = tmp_path / "comments.csv"
     header = "timestamp,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
     rows = (
-        "100,0,0,10,2,1,I live in a rural area\n"
+        "100,0,3451,10,2,1,I live in a rural area\n"
         "300,1,7,8,1,1,We need a bus to the hospital\n"
-        "200,2,0,7,3,1,The current system is fair\n"
-        "400,3,8,1,9,-1,spam spam\n"
+        "200,2,3451,7,3,1,The current system is fair\n"
+        "150,3,3451,1,9,1,Concussions are a public health issue\n"
+        "400,4,8,1,9,-1,spam spam\n"
+        "500,5,3451,4,1,1,Reposted: a participant's idea the moderators rejected\n"
     )
     path.write_text(header + rows, encoding="utf-8")
     frame, info = ingest(path)
-    assert info.set_aside == {"moderated": 1, "official": 2}
-    assert frame[schema.EXCLUDED].tolist() == ["official", "", "official", "moderated"]
-    # When someone else opened the conversation, participant 0 is nobody in particular.
-    path.write_text(header + rows.replace("100,0,0", "500,0,0").replace("200,2,0", "600,2,0"), encoding="utf-8")
+    assert info.set_aside == {"moderated": 1, "official": 3}
+    assert frame[schema.EXCLUDED].tolist() == ["official", "", "official", "official", "moderated", ""]
+    assert frame["polis_seeded"].tolist() == ["true", "false", "true", "true", "false", "false"]
+    # Two statements before someone else wrote prove nothing: no row is the organiser's.
+    path.write_text(header + rows.replace("150,3,3451", "350,3,3451"), encoding="utf-8")
     frame, info = ingest(path)
     assert info.set_aside == {"moderated": 1}
-    assert frame[schema.EXCLUDED].tolist() == ["", "", "", "moderated"]

@@ -30,10 +30,11 @@ def _export(folder):
     folder.mkdir()
     rows = [
         {
-            "timestamp": 1,
+            # The owner (participant 0) opened the conversation with the first three statements.
+            "timestamp": 1 if i < 3 else 10 + i,
             "datetime": "x",
             "comment-id": i,
-            "author-id": i,
+            "author-id": 0 if i < 3 else i,
             "agrees": 0,
             "disagrees": 0,
             "moderated": 1,
@@ -125,16 +126,16 @@ def test_polis_rerender_keeps_the_vote_tables(polis_run):
 
 
 def test_polis_statements_the_organiser_wrote_are_marked_where_the_votes_show_them(polis_run):
-    # Participant 0 opened the conversation (the export has no is-seed column): statement 0 is the organiser's. Set aside
-    # from the text analysis, it is still voted on, and the votes section says whose it is.
+    # Participant 0 opened the conversation with statements 0-2 (the export has no is-seed column): the organiser's. Set
+    # aside from the text analysis, they are still voted on, and the votes section says whose they are.
     out = polis_run["zip"]  # the folder run is re-rendered in Spanish by another test
     comments = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
     assert comments.loc[comments["comment_id"] == "0", "excluded"].tolist() == ["official"]
     votes = pd.read_csv(out / "tables" / "statement_votes.csv", dtype={"statement": str})
     marked = set(votes.loc[votes["by_organiser"], "statement"])
-    assert marked == {"0"}
+    assert marked == {"0", "1", "2"}
     report = (out / "report.md").read_text(encoding="utf-8")
     part = report.split("## Where people agree and where they divide")[1].split("\n## ")[0]
     assert "protected bike lanes" in part and "(0, written by the organiser)" in part
-    assert "(1, written by the organiser)" not in part
+    assert "(3, written by the organiser)" not in part and "(3)" in part
     assert "counted apart, never analysed or quoted as participants' words" in report
