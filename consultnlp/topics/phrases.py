@@ -109,6 +109,16 @@ def _clauses(text: str) -> list[tuple[list[str], bool]]:
     return out
 
 
+def _head(word: str) -> str:
+    """A contraction's first word: "isn't" -> "is", "it's" -> "it", "can't" -> "can" (a name never ends "Football isn't")."""
+    if "'" not in word and "’" not in word:
+        return word
+    head, _, tail = word.replace("’", "'").partition("'")
+    if tail == "t" and head.endswith("n"):
+        head = {"ca": "can", "wo": "will", "sha": "shall"}.get(head[:-1], head[:-1])
+    return head
+
+
 def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool], *, neighbours: bool = False) -> dict[str, Phrase]:
     """Every n-gram of up to ``MAX_WORDS`` words in ``texts``, keyed without case or accents; with ``neighbours``, the
     words before and after each use too (what names need to be judged whole, see ``_cut_short``)."""
@@ -119,7 +129,7 @@ def candidates(texts: Sequence[str], is_stopword: Callable[[str], bool], *, neig
             folded = [fold(w) for w in words]
             # An acronym is a name even when it spells a stop word of another language ("SUS", Brazil's health system).
             acronym = [bool(_ACRONYM.match(w)) and not shouting for w in words]
-            usable = [a or (not is_stopword(f) and len(f) >= MIN_WORD_CHARS) for f, a in zip(folded, acronym)]
+            usable = [a or (not is_stopword(_head(f)) and len(f) >= MIN_WORD_CHARS) for f, a in zip(folded, acronym)]
             shown = [_shown_word(w, shouting=shouting, sentence_start=starts_sentence and k == 0) for k, w in enumerate(words)]
             for i in range(len(words)):
                 if not usable[i]:

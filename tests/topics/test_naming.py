@@ -299,3 +299,13 @@ def test_name_made_only_of_the_consultations_title_words_gives_way():
     reform = _content_stems("Canadian Electoral Reform", stop)
     assert not _only_title_words("Electoral reform", reform, stop) and not _only_title_words("Electoral system", reform, stop)
     assert not _only_title_words("Tax", set(), stop)  # no title known (only the file's name): nothing gives way
+
+
+def test_name_candidates_never_end_in_a_contracted_stop_word():
+    # Read 6: a Pol.is subject was named «Football isn't»; "isn't" is "is" + "not", both stop words.
+    from consultnlp.topics.phrases import candidates
+
+    stop = {"is", "not", "it", "the", "do", "can", "a"}.__contains__
+    found = candidates(["Football isn't the problem, it's the parents. People's safety can't wait."], stop)
+    assert "football" in found and "people's safety" in found
+    assert not any(k.endswith(("isn't", "it's", "can't")) or k.startswith(("isn't", "it's", "can't")) for k in found)
