@@ -82,6 +82,17 @@ VOTE_STRINGS: dict[str, dict] = {
         "{agree} concordam, {disagree} discordam, de {seen} votos",
         "{agree} agree, {disagree} disagree, of {seen} votes",
     ),
+    # Beside the method: the groups the export itself assigned (Pol.is's group-id column).
+    "divides_platform_same": _s(
+        "La exportación de Pol.is también forma {k} grupos (con {placed} participantes).",
+        "A exportação do Pol.is também forma {k} grupos (com {placed} participantes).",
+        "Pol.is's own export also has {k} groups (of {placed} participants).",
+    ),
+    "divides_platform_other": _s(
+        "La exportación de Pol.is forma {k} grupos (con {placed} participantes), no {ours}: Pol.is elige su número de otra manera.",
+        "A exportação do Pol.is forma {k} grupos (com {placed} participantes), não {ours}: o Pol.is escolhe seu número de outra forma.",
+        "Pol.is's own export has {k} groups (of {placed} participants), not {ours}: Pol.is chooses their number another way.",
+    ),
     "divides_how": _s("Cómo se formaron los grupos", "Como os grupos foram formados", "How the groups were formed"),
     "divides_method": _s(
         "Grupos de opinión (votos de Pol.is): cada participante con al menos 7 votos se ubica por sus votos en los dos primeros "

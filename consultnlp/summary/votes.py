@@ -66,5 +66,9 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     )
     groups["silhouette"] = found.silhouette
     groups["voters"] = int((~pd.isna(matrix.values)).any(axis=1).sum())  # everyone who voted, placed or not
+    # The groups the export itself assigned (Pol.is's group-id), to set beside ours: Pol.is may choose another k.
+    theirs = matrix.platform_groups.dropna() if matrix.platform_groups is not None else pd.Series(dtype=float)
+    groups["platform_groups"] = int(theirs.nunique()) if len(theirs) else pd.NA
+    groups["platform_placed"] = int(len(theirs)) if len(theirs) else pd.NA
     placed = pd.DataFrame({"participant": letters.index.astype(str), "group": letters.to_numpy()})
     return {"opinion_groups": groups, "participant_groups": placed, "statement_votes": votes, "group_statements": apart}

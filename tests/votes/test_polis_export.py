@@ -113,6 +113,8 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     # The rule as applied, not "a majority": 60% of every group, with the voters and smoothing the method states.
     assert "have the agreement of at least 60% of every group" in part or "has the agreement of at least 60% of every group" in part
     assert "only where at least 5 people of every group saw it" in part and "majority" not in part
+    # Beside ours, the groups the export itself assigned (group-id): Pol.is may choose another number (read 6).
+    assert "Pol.is's own export also has 2 groups (of 30 participants)." in part
     # A statement's vote class is no group of participants: no segment finding about "polis_consensus".
     assert "polis_consensus" not in report
 
@@ -139,3 +141,24 @@ def test_polis_statements_the_organiser_wrote_are_marked_where_the_votes_show_th
     assert "protected bike lanes" in part and "(0, written by the organiser)" in part
     assert "(3, written by the organiser)" not in part and "(3)" in part
     assert "counted apart, never analysed or quoted as participants' words" in report
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "Pol.is's own export has 2 groups (of 381 participants), not 4: Pol.is chooses their number another way."),
+        ("es", "La exportación de Pol.is forma 2 grupos (con 381 participantes), no 4"),
+        ("pt", "A exportação do Pol.is forma 2 grupos (com 381 participantes), não 4"),
+    ],
+)
+def test_polis_method_says_when_the_exports_own_groups_are_another_number(lang, said):
+    from consultnlp.i18n import t
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import _method
+
+    groups = pd.DataFrame({"group": list("ABCD"), "silhouette": 0.41, "platform_groups": 2, "platform_placed": 381})
+    ctx = ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={})
+    assert said in _method(ctx, groups)
+    # A matrix from votes.csv alone has no group-id: the method paragraph only.
+    plain = _method(ctx, groups.drop(columns=["platform_groups", "platform_placed"]))
+    assert plain == t("divides_method", lang, silhouette=ctx.n(0.41, 2)) and said not in plain

@@ -23,6 +23,17 @@ def _statement(ctx: ReportContext, row: pd.Series) -> str:
     return f"{ctx.q(str(row['text']))} ({row['statement']})"
 
 
+def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
+    """How the groups were formed, and how many the export's own assignment has (Pol.is may choose another k)."""
+    text = t("divides_method", ctx.lang, silhouette=ctx.n(float(groups["silhouette"].iloc[0]), 2))
+    theirs = groups["platform_groups"].iloc[0] if "platform_groups" in groups else None
+    if theirs is None or pd.isna(theirs):
+        return text
+    placed = int(groups["platform_placed"].iloc[0])
+    key = "divides_platform_same" if int(theirs) == len(groups) else "divides_platform_other"
+    return text + " " + t(key, ctx.lang, k=ctx.n(int(theirs)), placed=ctx.n(placed), ours=ctx.n(len(groups)))
+
+
 def divides_section(ctx: ReportContext) -> Section | None:
     groups, votes = ctx.table("opinion_groups"), ctx.table("statement_votes")
     if groups is None or votes is None:
@@ -116,7 +127,7 @@ def divides_section(ctx: ReportContext) -> Section | None:
         Section(
             "divides-method",
             t("divides_how", lang),
-            [Block("p", text=t("divides_method", lang, silhouette=ctx.n(float(groups["silhouette"].iloc[0]), 2)))],
+            [Block("p", text=_method(ctx, groups))],
         )
     )
     return sec
