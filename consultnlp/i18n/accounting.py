@@ -74,16 +74,16 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "why_non_answer": _n(
         (
-            "1 no tiene contenido propio: es un marcador o un texto del formulario, como «Sin fundamento» o «ver adjunto».",
-            "{n} no tienen contenido propio: son marcadores o textos del formulario, como «Sin fundamento» o «ver adjunto».",
+            "1 no tiene contenido propio: es un marcador, una prueba o un texto del formulario, como «Sin fundamento», «test» o «ver adjunto».",
+            "{n} no tienen contenido propio: son marcadores, pruebas o textos del formulario, como «Sin fundamento», «test» o «ver adjunto».",
         ),
         (
-            "1 não tem conteúdo próprio: é um marcador ou um texto do formulário, como «Sem fundamento» ou «ver anexo».",
-            "{n} não têm conteúdo próprio: são marcadores ou textos do formulário, como «Sem fundamento» ou «ver anexo».",
+            "1 não tem conteúdo próprio: é um marcador, um teste ou um texto do formulário, como «Sem fundamento», «teste» ou «ver anexo».",
+            "{n} não têm conteúdo próprio: são marcadores, testes ou textos do formulário, como «Sem fundamento», «teste» ou «ver anexo».",
         ),
         (
-            "1 has no content of its own: a placeholder or form text, such as “no comment” or “see attached”.",
-            "{n} have no content of their own: placeholders or form text, such as “no comment” or “see attached”.",
+            "1 has no content of its own: a placeholder, a test entry or form text, such as “no comment”, “test” or “see attached”.",
+            "{n} have no content of their own: placeholders, test entries or form text, such as “no comment”, “test” or “see attached”.",
         ),
     ),
     # A position or an appraisal with no reason: "acuerdo total", "muy bien" (nonanswers.py, [no_argument]).
