@@ -35,8 +35,8 @@ STRINGS: dict[str, dict] = {
     "annex_themes": _s("Todos los temas", "Todos os temas", "Every theme"),
     # Key figures.
     "fig_received": _s("contribuciones recibidas", "contribuições recebidas", "contributions received"),
-    "fig_groups": _s("asuntos principales", "assuntos principais", "main subjects"),
-    "fig_themes": _s("temas mencionados", "temas mencionados", "themes raised"),
+    "fig_groups": _n(("asunto principal", "asuntos principales"), ("assunto principal", "assuntos principais"), ("main subject", "main subjects")),
+    "fig_themes": _n(("tema mencionado", "temas mencionados"), ("tema mencionado", "temas mencionados"), ("theme raised", "themes raised")),
     # Column headers and labels.
     "contributions": _s("Contribuciones", "Contribuições", "Contributions"),
     "unique_contributions": _s("Distintas", "Distintas", "Distinct"),

@@ -481,3 +481,19 @@ def test_summary_headline_subject_says_when_its_name_fits_few_of_it(lang, fit):
     assert any(fit in s for s in summary_sentences(ctx))
     ctx.tables["topic_groups"] = groups.assign(naming_words="buses", contributions_naming_it=pd.array([6], dtype="Int64"))
     assert not any("(100%;" in s or "(100 %;" in s for s in summary_sentences(ctx))
+
+
+@pytest.mark.parametrize("lang, one, many", [("es", "asunto principal", "asuntos principales"), ("en", "main subject", "main subjects")])
+def test_summary_figures_agree_in_number(lang, one, many):
+    # Read 7's runs: "1 main subjects" on a small Pol.is conversation.
+    from consultnlp.report.sections.summary import summary_section
+
+    def labels(ctx: ReportContext) -> list[str]:
+        return [f["label"] for b in summary_section(ctx).blocks if b.kind == "figures" for f in b.figures]
+
+    ctx = _context(lang)
+    ctx.facts["accounting"] = {"input": 12, "analysed": 12}
+    assert one in labels(ctx) and many not in labels(ctx)
+    groups = ctx.tables["topic_groups"]
+    ctx.tables["topic_groups"] = pd.concat([groups, groups.assign(topic_group_id=1)], ignore_index=True)
+    assert many in labels(ctx)

@@ -58,10 +58,12 @@ def summary_section(ctx: ReportContext) -> Section:
     ]
     groups = ctx.table("topic_groups")
     if groups is not None:
-        figures.append({"value": ctx.n(int((groups["topic_group_id"] >= 0).sum())), "label": t("fig_groups", lang)})
+        n_groups = int((groups["topic_group_id"] >= 0).sum())
+        figures.append({"value": ctx.n(n_groups), "label": t("fig_groups", lang, count=n_groups)})
     themes = ctx.table("themes")
     if themes is not None:
-        figures.append({"value": ctx.n(int((themes["theme_id"] != schema.OTHER_THEME).sum())), "label": t("fig_themes", lang)})
+        n_themes = int((themes["theme_id"] != schema.OTHER_THEME).sum())
+        figures.append({"value": ctx.n(n_themes), "label": t("fig_themes", lang, count=n_themes)})
     blocks = [Block("figures", figures=figures)]
     blocks += accounting_blocks(ctx)
     blocks += [Block("p", text=sentence) for sentence in summary_sentences(ctx)]
