@@ -75,7 +75,12 @@ VOTE_STRINGS: dict[str, dict] = {
         "Nenhuma afirmação tem a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro.",
         "No statement has the agreement of at least 60% of one group and the disagreement of at least 60% of another.",
     ),
-    "divides_most_agreed": _s("Las afirmaciones con más acuerdo", "As afirmações com mais concordância", "The most agreed statements"),
+    # Among the statements at least half of them saw (the median): a statement 6 people saw is no "most agreed".
+    "divides_most_agreed": _s(
+        "Las afirmaciones con más acuerdo, de las que vieron al menos {seen} participantes",
+        "As afirmações com mais concordância, das que pelo menos {seen} participantes viram",
+        "The most agreed statements, of those at least {seen} participants saw",
+    ),
     "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
     "divides_overall": _s(
         "{agree} de acuerdo, {disagree} en desacuerdo, de {seen} votos",
@@ -92,6 +97,11 @@ VOTE_STRINGS: dict[str, dict] = {
         "La exportación de Pol.is forma {k} grupos (con {placed} participantes), no {ours}: Pol.is elige su número de otra manera.",
         "A exportação do Pol.is forma {k} grupos (com {placed} participantes), não {ours}: o Pol.is escolhe seu número de outra forma.",
         "Pol.is's own export has {k} groups (of {placed} participants), not {ours}: Pol.is chooses their number another way.",
+    ),
+    "divides_platform_agree": _s(
+        "De los {both} participantes que ubican ambos, {matched} ({share}) quedan en grupos que se corresponden.",
+        "Dos {both} participantes que ambos situam, {matched} ({share}) ficam em grupos que se correspondem.",
+        "Of the {both} participants both place, {matched} ({share}) fall in corresponding groups.",
     ),
     "divides_how": _s("Cómo se formaron los grupos", "Como os grupos foram formados", "How the groups were formed"),
     "divides_method": _s(

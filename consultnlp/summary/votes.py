@@ -29,6 +29,21 @@ def group_letter(group: int) -> str:
     return string.ascii_uppercase[int(group)] if int(group) < 26 else str(int(group) + 1)
 
 
+def _agreement(ours: pd.Series, theirs: pd.Series) -> tuple[int, int]:
+    """(participants both placed, of them in corresponding groups): each of our groups paired with one of theirs so
+    that the most participants agree (the Hungarian assignment on the cross table)."""
+    from scipy.optimize import linear_sum_assignment
+
+    ours = ours.set_axis(ours.index.astype(str))
+    theirs = theirs.set_axis(theirs.index.astype(str))
+    common = ours.index.intersection(theirs.index)
+    if not len(common):
+        return 0, 0
+    table = pd.crosstab(ours.loc[common], theirs.loc[common]).to_numpy()
+    rows, cols = linear_sum_assignment(-table)
+    return int(len(common)), int(table[rows, cols].sum())
+
+
 def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -> dict[str, pd.DataFrame]:
     """The four vote tables, or none when the votes do not place enough participants to form two groups."""
     rejected = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_MODERATED].astype(str)) if schema.EXCLUDED in frame else set()
@@ -70,5 +85,8 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     theirs = matrix.platform_groups.dropna() if matrix.platform_groups is not None else pd.Series(dtype=float)
     groups["platform_groups"] = int(theirs.nunique()) if len(theirs) else pd.NA
     groups["platform_placed"] = int(len(theirs)) if len(theirs) else pd.NA
+    both, matched = _agreement(found.groups, theirs)
+    groups["platform_both"] = both if len(theirs) else pd.NA
+    groups["platform_matched"] = matched if len(theirs) else pd.NA
     placed = pd.DataFrame({"participant": letters.index.astype(str), "group": letters.to_numpy()})
     return {"opinion_groups": groups, "participant_groups": placed, "statement_votes": votes, "group_statements": apart}

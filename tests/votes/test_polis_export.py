@@ -115,6 +115,9 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "only where at least 5 people of every group saw it" in part and "majority" not in part
     # Beside ours, the groups the export itself assigned (group-id): Pol.is may choose another number (read 6).
     assert "Pol.is's own export also has 2 groups (of 30 participants)." in part
+    # The same number is no proof of the same groups: how many participants fall in corresponding ones (read 7).
+    assert "Of the 30 participants both place, 30 (100%) fall in corresponding groups." in part
+    assert "The most agreed statements, of those at least 30 participants saw" in part
     # A statement's vote class is no group of participants: no segment finding about "polis_consensus".
     assert "polis_consensus" not in report
 

@@ -100,3 +100,13 @@ def test_votes_bad_file_is_one_clear_error(tmp_path):
     (tmp_path / "participants-votes.csv").write_text("participant,votes\n1,2\n", encoding="utf-8")
     with pytest.raises(InputError, match="group-id"):
         read_vote_matrix(tmp_path)
+
+
+def test_votes_agreement_with_the_exports_own_groups_pairs_groups_once():
+    from consultnlp.summary.votes import _agreement
+
+    ours = pd.Series([0, 0, 1, 1, 1], index=["a", "b", "c", "d", "e"])
+    theirs = pd.Series([1.0, 1.0, 1.0, 0.0, 0.0, 0.0], index=["a", "b", "c", "d", "e", "z"])  # z: only Pol.is placed it
+    # Our 0 pairs with their 1 (a, b), our 1 with their 0 (d, e); c is in corresponding groups of neither pairing.
+    assert _agreement(ours, theirs) == (5, 4)
+    assert _agreement(ours, pd.Series(dtype=float)) == (0, 0)

@@ -3,6 +3,7 @@ the statements every group agrees on and those that split them. It leads the rep
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from consultnlp.i18n import t
@@ -31,7 +32,12 @@ def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
         return text
     placed = int(groups["platform_placed"].iloc[0])
     key = "divides_platform_same" if int(theirs) == len(groups) else "divides_platform_other"
-    return text + " " + t(key, ctx.lang, k=ctx.n(int(theirs)), placed=ctx.n(placed), ours=ctx.n(len(groups)))
+    text += " " + t(key, ctx.lang, k=ctx.n(int(theirs)), placed=ctx.n(placed), ours=ctx.n(len(groups)))
+    if "platform_both" in groups and not pd.isna(groups["platform_both"].iloc[0]) and int(groups["platform_both"].iloc[0]):
+        # The same number of groups is no proof of the same groups (read 7: a city/rural split against a sceptical minority).
+        both, matched = int(groups["platform_both"].iloc[0]), int(groups["platform_matched"].iloc[0])
+        text += " " + t("divides_platform_agree", ctx.lang, matched=ctx.n(matched), both=ctx.n(both), share=ctx.pct(matched / both))
+    return text
 
 
 def divides_section(ctx: ReportContext) -> Section | None:
@@ -105,13 +111,14 @@ def divides_section(ctx: ReportContext) -> Section | None:
         sec.subsections.append(Section(f"divides-{flag}", t(key, lang), blocks))
 
     # The statements most agreed with overall (among those most participants saw), whatever the groups.
-    enough = overall[overall["seen"] >= max(5, overall["seen"].median())]
+    floor = int(np.ceil(max(5, overall["seen"].median())))
+    enough = overall[overall["seen"] >= floor]
     top = enough.sort_values(["agree_share", "seen"], ascending=False).head(3)
     if not top.empty:
         sec.subsections.append(
             Section(
                 "divides-agreed",
-                t("divides_most_agreed", lang),
+                t("divides_most_agreed", lang, seen=ctx.n(floor)),
                 [
                     Block(
                         "list",
