@@ -26,20 +26,29 @@ class NameEvidence:
 
     def __init__(self, texts: pd.Series, unique: pd.Series) -> None:
         self.stems = {text: word_stems(text) for text in pd.unique(texts)}
-        distinct = pd.unique(texts[unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)])
+        self.distinct = unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)
+        distinct = pd.unique(texts[self.distinct])
         self.used = Counter(stem for text in distinct for stem in self.stems[text])
-        self.generic = GENERIC_SHARE * max(1, len(distinct))
+        self.n_distinct = len(distinct)
+        self.texts = texts
 
-    def words(self, name: str) -> list[str]:
+    def words(self, name: str, inside: pd.Index | None = None) -> list[str]:
         """The words of ``name`` that tell its subject apart, as written (a name listing topics, "“A”, “B” and 7 more",
-        is read inside its quotes only)."""
+        is read inside its quotes only). With ``inside`` (the subject's rows), a word is generic when the contributions
+        outside the subject use it widely: a consultation's only subject has no outside, and its name's words count."""
+        used, n = self.used, self.n_distinct
+        if inside is not None:
+            mine = self.texts.index.isin(inside) & self.distinct
+            here = Counter(stem for text in pd.unique(self.texts[mine]) for stem in self.stems[text])
+            used, n = used - here, n - len(pd.unique(self.texts[mine]))
+        generic = GENERIC_SHARE * max(1, n)
         quoted = _QUOTED.findall(name)
         out: list[str] = []
         seen: set[str] = set()
         for part in quoted or [name]:
             for k, word in enumerate(_WORD.findall(part)):
                 stems = word_stems(word)
-                if not stems or stems <= seen or stems <= _stop_stems() or any(self.used.get(s, 0) > self.generic for s in stems):
+                if not stems or stems <= seen or stems <= _stop_stems() or any(used.get(s, 0) > generic for s in stems):
                     continue
                 seen |= stems
                 as_written = word[1:] != word[1:].lower() or (k > 0 and word[:1].isupper())  # "PMEs", "SUS", a proper noun

@@ -139,7 +139,7 @@ def topic_groups_table(
         # A name's words are counted only where the subject is written in the name's language: "presupuesto" is not
         # how the Portuguese and English contributions of a subject say "budget".
         one_language = lang is None or schema.LANG not in analysed or (analysed.loc[part.index, schema.LANG] == lang).mean() >= SAME_LANGUAGE
-        words = evidence.words(label) if one_language and group >= 0 else []  # "No clear topic" is no name of theirs
+        words = evidence.words(label, part.index) if one_language and group >= 0 else []  # "No clear topic" is no name of theirs
         rows.append({
             "topic_group_id": int(group), "label": label,
             "topics": int(len([k for k in order if k >= 0])), "topic_ids": ", ".join(str(k) for k in order),

@@ -405,7 +405,9 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert first["contributions_naming_it"] == 2  # the two about the homeless; the potholes (and their copy) do not
     assert first["participants"] == 3  # u1 once, u2, and the copy with no author on its own
     assert first["most_by_one"] == 2  # u1 wrote two of the four
-    assert table.loc[1, "naming_words"] == "" and pd.isna(table.loc[1, "contributions_naming_it"])  # all of them say it
+    # "recycling" is everywhere in the consultation but only inside its subject: there it tells the subject apart, and
+    # all 20 use it (read 7: a consultation's only subject, «Irrigation», had no clause; 2 of its 14 say irrigation).
+    assert table.loc[1, "naming_words"] == "recycling" and table.loc[1, "contributions_naming_it"] == 20
     without = topic_groups_table(frame.drop(columns="author_id"), None, labels, {})
     assert without["participants"].isna().all()
     # Words of a name are counted only where (nearly) all of the subject is written in the report's language.
