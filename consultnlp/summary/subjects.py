@@ -1,9 +1,9 @@
 """How far a subject's name speaks for its contributions: which of the name's words tell them apart, and how many use one.
 
 A name is built from phrases of a few central contributions; the report says for how many of the subject's
-contributions it holds, counting only the name's words that are not everywhere in the consultation ("needs",
-"bioeconomia" in a bioeconomy plan): a word used by more than ``GENERIC_SHARE`` of the distinct contributions tells
-no subject apart.
+contributions it holds, counting only the name's words that are not everywhere else in the consultation ("needs",
+"bioeconomia" in a bioeconomy plan): a word used by more than ``GENERIC_SHARE`` of the distinct contributions outside
+the subject tells no subject apart (a consultation's only subject has no outside: its name's words all count).
 """
 
 from __future__ import annotations
