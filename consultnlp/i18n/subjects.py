@@ -39,6 +39,12 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("From 1 participant.", "From {n} participants."),
     ),
     # ... when one of them wrote much of it (a platform's seeder, an organisation posting each of its points).
+    # ... when that one is the account that posted the organiser's own statements (a Pol.is owner reposting ideas).
+    "group_participants_organiser_wrote": _s(
+        "De {n} participantes; {top} las publicó la cuenta que también publicó los textos del organizador.",
+        "De {n} participantes; {top} foram publicadas pela conta que também publicou os textos do organizador.",
+        "From {n} participants; {top} were posted by the account that also posted the organiser's own text.",
+    ),
     "group_participants_one_wrote": _s(
         "De {n} participantes; uno de ellos escribió {top}.",
         "De {n} participantes; um deles escreveu {top}.",

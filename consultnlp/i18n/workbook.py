@@ -173,6 +173,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "topic_ids": _s("Tópicos (ids)", "Tópicos (ids)", "Topics (ids)"),
     "topic_labels": _s("Tópicos (nombres)", "Tópicos (nomes)", "Topics (names)"),
     "naming_words": _s("Palabras del nombre que lo distinguen", "Palavras do nome que o distinguem", "Words of the name that set it apart"),
+    "most_by_one": _s("Escritas por quien más escribió", "Escritas por quem mais escreveu", "Written by the one who wrote most"),
+    "most_by_organiser": _s("Esa cuenta es la del organizador", "Essa conta é a do organizador", "That account is the organiser's"),
     "contributions_naming_it": _s("Las mencionan", "As mencionam", "Mention them"),
     "topic_id": _s("Tópico (id)", "Tópico (id)", "Topic (id)"),
     "topic_label": _s("Tópico", "Tópico", "Topic"),

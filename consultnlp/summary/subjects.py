@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from consultnlp import schema
 from consultnlp.text import word_stems
 
 GENERIC_SHARE = 0.10
@@ -74,3 +75,18 @@ def _stop_stems() -> frozenset[str]:
 
     words = (EN - kept_words("en")) | (ES - kept_words("es")) | (PT - kept_words("pt"))
     return frozenset(stem for word in words for stem in word_stems(word))
+
+
+def organiser_accounts(frame: pd.DataFrame, author: str | None) -> set[str]:
+    """The accounts that wrote the organiser's own rows (a Pol.is conversation's seeds). When one of them also wrote much
+    of a subject, the report says whose account it is (read 7: the owner reposting participants' rejected ideas)."""
+    if not author or schema.EXCLUDED not in frame or author not in frame:
+        return set()
+    return set(frame.loc[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL, author].fillna("").astype(str).str.strip()) - {""}
+
+
+def top_author(authors: pd.Series) -> str:
+    """The participant who wrote the most of these ("" when no author is named); ties: the first in order."""
+    named = authors.fillna("").astype(str).str.strip()
+    named = named[named != ""]
+    return str(named.value_counts().index[0]) if len(named) else ""

@@ -27,7 +27,7 @@ from consultnlp.summary.quotes import (
     topic_groups,
 )
 from consultnlp.summary.segments import BLANK, segment_values
-from consultnlp.summary.subjects import NameEvidence
+from consultnlp.summary.subjects import NameEvidence, organiser_accounts, top_author
 from consultnlp.summary.supports import order_key_points, order_quotes
 from consultnlp.topics.naming import name_in
 
@@ -129,6 +129,7 @@ def topic_groups_table(
     texts = analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str)
     author = author_id_column(analysed.columns)
     evidence = NameEvidence(texts, unique)
+    organiser = organiser_accounts(frame, author)
     rows = []
     for group, part in groups.groupby(groups, sort=True):
         inside = topics.loc[part.index]
@@ -153,6 +154,7 @@ def topic_groups_table(
             "participants": _participants(analysed.loc[part.index, author]) if author else pd.NA,
             # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements).
             "most_by_one": _most_by_one(analysed.loc[part.index, author]) if author else pd.NA,
+            "most_by_organiser": top_author(analysed.loc[part.index, author]) in organiser if author and organiser else False,
         })
     table = pd.DataFrame(rows)
     if len(table):

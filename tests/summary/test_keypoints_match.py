@@ -405,6 +405,10 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert first["contributions_naming_it"] == 2  # the two about the homeless; the potholes (and their copy) do not
     assert first["participants"] == 3  # u1 once, u2, and the copy with no author on its own
     assert first["most_by_one"] == 2  # u1 wrote two of the four
+    assert not first["most_by_organiser"]  # no row is the organiser's
+    # u1 also posted a row set aside as the organiser's own text (a Pol.is seed): the subject's top author is the organiser.
+    seeded = pd.concat([frame, frame.iloc[[0]].set_axis(["seed"]).assign(**{schema.EXCLUDED: "official", schema.TOPIC_GROUP_ID: pd.NA})])
+    assert topic_groups_table(seeded, None, labels, {}).set_index("topic_group_id").loc[0, "most_by_organiser"]
     # "recycling" is everywhere in the consultation but only inside its subject: there it tells the subject apart, and
     # all 20 use it (read 7: a consultation's only subject, «Irrigation», had no clause; 2 of its 14 say irrigation).
     assert table.loc[1, "naming_words"] == "recycling" and table.loc[1, "contributions_naming_it"] == 20
@@ -446,6 +450,17 @@ def test_report_subject_says_how_far_its_name_speaks_for_it_and_how_many_wrote_i
     texts = [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"]
     one_wrote = {"es": "De 4 participantes; uno de ellos escribió 5.", "pt": "De 4 participantes; um deles escreveu 5."}
     assert texts[0].endswith(" " + one_wrote.get(lang, "From 4 participants; one of them wrote 5."))
+    ctx.tables["topic_groups"] = groups.assign(
+        participants=pd.array([4], dtype="Int64"), most_by_one=pd.array([5], dtype="Int64"), most_by_organiser=True
+    )
+    texts = [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"]
+    organiser = {
+        "es": "De 4 participantes; 5 las publicó la cuenta que también publicó los textos del organizador.",
+        "pt": "De 4 participantes; 5 foram publicadas pela conta que também publicou os textos do organizador.",
+    }
+    assert texts[0].endswith(
+        " " + organiser.get(lang, "From 4 participants; 5 were posted by the account that also posted the organiser's own text.")
+    )
     ctx.tables["topic_groups"] = groups.assign(participants=pd.array([4], dtype="Int64"), most_by_one=pd.array([2], dtype="Int64"))
     assert [b.text for b in groups_section(ctx).subsections[0].blocks if b.kind == "p"][0].endswith(" " + participants)
     assert named.split(" (")[0] + " (12 " in " ".join(texts) and not any("; " in x and x.endswith(":") for x in texts)

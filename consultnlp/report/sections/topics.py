@@ -70,7 +70,10 @@ def groups_section(ctx: ReportContext) -> Section | None:
         participants, top = group.get("participants"), group.get("most_by_one")
         if participants is not None and not pd.isna(participants) and int(participants) < n:
             if int(participants) > 1 and top is not None and not pd.isna(top) and int(top) >= max(MOST_BY_ONE_MIN, MOST_BY_ONE_SHARE * n):
-                counts += " " + t("group_participants_one_wrote", lang, n=ctx.n(int(participants)), top=ctx.n(int(top)))
+                key = (
+                    "group_participants_organiser_wrote" if bool(group.get("most_by_organiser", False)) else "group_participants_one_wrote"
+                )
+                counts += " " + t(key, lang, n=ctx.n(int(participants)), top=ctx.n(int(top)))
             else:
                 counts += " " + t("group_participants", lang, count=int(participants), n=ctx.n(int(participants)))
         sub.blocks.append(Block("p", text=counts))
