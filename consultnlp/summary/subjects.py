@@ -77,16 +77,28 @@ def _stop_stems() -> frozenset[str]:
     return frozenset(stem for word in words for stem in word_stems(word))
 
 
+def author_names(authors: pd.Series) -> pd.Series:
+    """Each contribution's author as text, "" where it names none."""
+    return authors.fillna("").astype(str).str.strip()
+
+
+def participants(authors: pd.Series) -> int:
+    """Distinct authors; a contribution without an author counts as one more participant."""
+    names = author_names(authors)
+    return int(names[names != ""].nunique() + (names == "").sum())
+
+
+def top_author(authors: pd.Series) -> tuple[str, int]:
+    """The participant who wrote the most of these (ties: the first in order) and how many; ("", 1) when no author
+    is named (("", 0) for none at all)."""
+    names = author_names(authors)
+    named = names[names != ""].value_counts()
+    return (str(named.index[0]), int(named.iloc[0])) if len(named) else ("", min(1, len(names)))
+
+
 def organiser_accounts(frame: pd.DataFrame, author: str | None) -> set[str]:
     """The accounts that wrote the organiser's own rows (a Pol.is conversation's seeds). When one of them also wrote much
     of a subject, the report says whose account it is (read 7: the owner reposting participants' rejected ideas)."""
     if not author or schema.EXCLUDED not in frame or author not in frame:
         return set()
-    return set(frame.loc[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL, author].fillna("").astype(str).str.strip()) - {""}
-
-
-def top_author(authors: pd.Series) -> str:
-    """The participant who wrote the most of these ("" when no author is named); ties: the first in order."""
-    named = authors.fillna("").astype(str).str.strip()
-    named = named[named != ""]
-    return str(named.value_counts().index[0]) if len(named) else ""
+    return set(author_names(frame.loc[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL, author])) - {""}

@@ -27,7 +27,7 @@ from consultnlp.summary.quotes import (
     topic_groups,
 )
 from consultnlp.summary.segments import BLANK, segment_values
-from consultnlp.summary.subjects import NameEvidence, organiser_accounts, top_author
+from consultnlp.summary.subjects import NameEvidence, organiser_accounts, participants, top_author
 from consultnlp.summary.supports import order_key_points, order_quotes
 from consultnlp.topics.naming import name_in
 
@@ -141,6 +141,7 @@ def topic_groups_table(
         # how the Portuguese and English contributions of a subject say "budget".
         one_language = lang is None or schema.LANG not in analysed or (analysed.loc[part.index, schema.LANG] == lang).mean() >= SAME_LANGUAGE
         words = evidence.words(label, part.index) if one_language and group >= 0 else []  # "No clear topic" is no name of theirs
+        top, most = top_author(analysed.loc[part.index, author]) if author else ("", pd.NA)
         rows.append({
             "topic_group_id": int(group), "label": label,
             "topics": int(len([k for k in order if k >= 0])), "topic_ids": ", ".join(str(k) for k in order),
@@ -151,10 +152,10 @@ def topic_groups_table(
             # "contributions") that use one: how far the name speaks for them.
             "naming_words": "; ".join(words),
             "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
-            "participants": _participants(analysed.loc[part.index, author]) if author else pd.NA,
-            # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements).
-            "most_by_one": _most_by_one(analysed.loc[part.index, author]) if author else pd.NA,
-            "most_by_organiser": top_author(analysed.loc[part.index, author]) in organiser if author and organiser else False,
+            "participants": participants(analysed.loc[part.index, author]) if author else pd.NA,
+            # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements), and whether that one
+            # is the account that posted the organiser's own rows.
+            "most_by_one": most, "most_by_organiser": top in organiser,
         })
     table = pd.DataFrame(rows)
     if len(table):
@@ -162,24 +163,6 @@ def topic_groups_table(
         table["most_by_one"] = table["most_by_one"].astype("Int64")
         table["contributions_naming_it"] = table["contributions_naming_it"].astype("Int64")
     return _outliers_last(table, "topic_group_id")
-
-
-def _author_names(authors: pd.Series) -> pd.Series:
-    """Each contribution's author as text, "" where it names none."""
-    return authors.fillna("").astype(str).str.strip()
-
-
-def _participants(authors: pd.Series) -> int:
-    """Distinct authors; a contribution without an author counts as one more participant."""
-    names = _author_names(authors)
-    return int(names[names != ""].nunique() + (names == "").sum())
-
-
-def _most_by_one(authors: pd.Series) -> int:
-    """Contributions by the participant who wrote the most of them (1 when no author is named)."""
-    names = _author_names(authors)
-    named = names[names != ""]
-    return int(named.value_counts().iloc[0]) if len(named) else min(1, len(names))
 
 
 def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:
