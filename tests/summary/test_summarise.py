@@ -172,18 +172,23 @@ def test_summarise_themes_golden(golden):
     assert summary.tables["themes"]["unique_with_subthemes"].isna().all()  # no theme has sub-themes here
 
 
-def test_summarise_parent_theme_counts_with_its_subthemes_once():
+def _with_a_subtheme(lang: str):  # noqa: ANN202 - a Summary
+    """The golden frame with c04 tagged with a sub-theme of health only and c05 with both."""
     frame = golden_frame()
     frame.loc["c04", "themes"] = "hospitals"  # a sub-theme of health
     frame.loc["c05", "themes"] = "hospitals;health"  # both: counted once for the family
-    summary = summarise(
+    return summarise(
         frame,
         **summary_inputs(frame, with_family=True),
         cfg=SummariseConfig(),
         accounting=row_accounting(frame),
         segment_columns=[],
-        lang="es",
+        lang=lang,
     )
+
+
+def test_summarise_parent_theme_counts_with_its_subthemes_once():
+    summary = _with_a_subtheme("es")
     themes = summary.tables["themes"].set_index("theme_id")
     assert themes.loc["health", "unique_contributions"] == 3  # c03, c05, c09 name health itself
     assert themes.loc["health", "unique_with_subthemes"] == 4  # plus c04 through its sub-theme, c05 once
@@ -200,17 +205,7 @@ def test_summary_names_the_most_frequent_themes_as_the_themes_section_ranks_them
     from consultnlp.report.outputs import report_settings
     from tests.report.frames import taxonomy
 
-    frame = golden_frame()
-    frame.loc["c04", "themes"] = "hospitals"
-    frame.loc["c05", "themes"] = "hospitals;health"
-    summary = summarise(
-        frame,
-        **summary_inputs(frame, with_family=True),
-        cfg=SummariseConfig(),
-        accounting=row_accounting(frame),
-        segment_columns=[],
-        lang="en",
-    )
+    summary = _with_a_subtheme("en")
     content = build_content(
         summary.tables,
         summary.facts,
