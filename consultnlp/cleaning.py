@@ -75,6 +75,18 @@ _DDE_PAYLOAD = re.compile(r"^\s*[=+\-@]\s*[A-Za-z]+\s*\|\s*'[^']*'\s*!\s*[A-Za-z
 _HYPERLINK = re.compile(r'^\s*[=+@]\s*(?:HYPERLINK|HIPERVINCULO|HIPERLINK)\(\s*"([^"]*)"\s*[,;]\s*"([^"]*)"\s*\)\s*', re.IGNORECASE)
 
 
+# A whole cell that is a spreadsheet function over cell references ("=BUSCARV(A2;Hoja2!A:B;2;FALSO)", "=SUM(B2:B9)"):
+# a formula's source exported as text, never anyone's words. A cell reference is what tells it from "=a mí me parece(…)".
+_FORMULA_SOURCE = re.compile(
+    r"\s*=\s*[A-Za-z][A-Za-z0-9._]*\s*\((?=[^)]*(?:\b[A-Z]{1,3}\$?\d{1,7}\b|![A-Z$]|\b[A-Z]{1,3}:[A-Z]{1,3}\b)).*\)\s*"
+)
+
+
+def is_formula_source(text: str) -> bool:
+    """Whether the whole cell is the source of a spreadsheet formula over cell references."""
+    return bool(_FORMULA_SOURCE.fullmatch(text))
+
+
 def strip_formula(text: str) -> str:
     """The cell's text without a formula at its start: a DDE payload dropped, a hyperlink formula as "label (address)"."""
     text = _DDE_PAYLOAD.sub("", text, count=1)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.cleaning import is_formula_source
 from consultnlp.errors import InputError
 from consultnlp.filters import evaluate_where, parse_where
 from consultnlp.ingest.columns import missing_column
@@ -248,13 +249,14 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
     A row keeps the first reason that applies: the platform's rules, then the filter.
     """
     unvalued = set(info.formulas.get("unvalued", ()))
-    if not plan.set_aside and not info.row_filter and not unvalued:
+    # A formula the spreadsheet saved no value for, or a formula's source exported as text (a .csv): no citizen's text.
+    formula = frame[schema.TEXT].astype(str).map(is_formula_source) if schema.TEXT in frame else pd.Series(False, index=frame.index)
+    if unvalued and schema.TEXT in frame:
+        formula |= frame[schema.TEXT].astype(str).str.strip().isin(unvalued)
+    if not plan.set_aside and not info.row_filter and not formula.any():
         return frame
     reasons = pd.Series("", index=frame.index, dtype=object)
-    masks = []
-    if unvalued and schema.TEXT in frame:
-        # A formula the spreadsheet saved no value for: its source is no citizen's text.
-        masks.append((REASON_FORMULA, frame[schema.TEXT].astype(str).str.strip().isin(unvalued)))
+    masks = [(REASON_FORMULA, formula)]
     for reason, expression in plan.set_aside:
         try:
             masks.append((reason, evaluate_where(expression, frame, aliases=info.renamed_columns)))
@@ -269,7 +271,7 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
     if info.set_aside.get(REASON_FORMULA):
         info.warnings.append(
             f"{info.where}: {info.set_aside[REASON_FORMULA]} row(s) whose text is a formula with no saved value set aside "
-            "as 'formula'. Open the file in the spreadsheet program, let it calculate, save it and run again."
+            "as 'formula'. If the file came from a spreadsheet, open it there, let it calculate, save it and run again."
         )
     frame = frame.copy()
     frame[schema.EXCLUDED] = reasons

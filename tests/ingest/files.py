@@ -331,6 +331,9 @@ CASES: list[Case] = [
     Case("formula-cells", "formulas in the text column, no saved values", lambda d: xlsx(d, "f.xlsx", {"Hoja1": [
         HEADER, *rows()[:28], ["29", "Sur", '=CONCATENAR("Más ";"parques")'], ["30", "Norte", '=HYPERLINK("http://x.example";"clic")']]}),
          rows=30, contains="información", warnings=[
-            'f.xlsx (sheet "Hoja1"): 2 row(s) whose text is a formula with no saved value set aside as \'formula\'. Open the file in the '
-            "spreadsheet program, let it calculate, save it and run again."]),
+            'f.xlsx (sheet "Hoja1"): 2 row(s) whose text is a formula with no saved value set aside as \'formula\'. If the file came from a '
+            "spreadsheet, open it there, let it calculate, save it and run again."]),
+    Case("formula-source", "a formula's source exported as text in a .csv", lambda d: write(d, "fs.csv", csv_text() + '31,Sur,"=BUSCARV(A2;Hoja2!A:B;2;FALSO)"\n'),
+         rows=31, warnings=["fs.csv: 1 row(s) whose text is a formula with no saved value set aside as 'formula'. If the file came from a "
+            "spreadsheet, open it there, let it calculate, save it and run again."]),
 ]

@@ -1,7 +1,7 @@
 import pytest
 
 from consultnlp import schema
-from consultnlp.cleaning import is_gibberish, is_junk, is_keyboard_mash, normalise_text
+from consultnlp.cleaning import is_formula_source, is_gibberish, is_junk, is_keyboard_mash, normalise_text
 from consultnlp.config import CleanConfig
 from consultnlp.stages.base import RunContext
 from consultnlp.stages.clean import CleanStage
@@ -35,6 +35,23 @@ def test_clean_nfc_and_whitespace_repair():
 )
 def test_clean_formula_at_the_start_of_a_cell(text, clean):
     assert normalise_text(text) == clean
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("=BUSCARV(A2;Hoja2!A:B;2;FALSO)", True),
+        ("=SUM(B2:B9)", True),
+        ('=IF(C4>5,"sí","no")', True),
+        # A cell reference is what makes it a formula: an opinion that starts with "=" is kept.
+        ("= a mí me parece (bien) que sí", False),
+        ("=MÁS BUSES (Y MEJORES)", False),
+        ('=HYPERLINK("http://example.com","clic")', False),
+        ("La fórmula =SUM(A1:A3) no sirve para medir pobreza", False),
+    ],
+)
+def test_a_formula_source_is_told_from_words(text, source):
+    assert is_formula_source(text) is source
 
 
 @pytest.mark.parametrize(
