@@ -256,7 +256,7 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
     if not plan.set_aside and not info.row_filter and not formula.any():
         return frame
     reasons = pd.Series("", index=frame.index, dtype=object)
-    masks = [(REASON_FORMULA, formula)]
+    masks = [(REASON_FORMULA, formula)] if formula.any() else []
     for reason, expression in plan.set_aside:
         try:
             masks.append((reason, evaluate_where(expression, frame, aliases=info.renamed_columns)))
