@@ -130,16 +130,16 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "why_official": _n(
         (
-            "1 es un texto del organizador, no de un participante: se cuenta aparte y no se analiza ni se cita como palabras de los participantes.",
-            "{n} son textos del organizador, no de participantes: se cuentan aparte y no se analizan ni se citan como palabras de los participantes.",
+            "1 lo escribió o publicó el organizador, no un participante: se cuenta aparte y no se analiza ni se cita como palabras de los participantes.",
+            "{n} los escribió o publicó el organizador, no los participantes: se cuentan aparte y no se analizan ni se citan como palabras de los participantes.",
         ),
         (
-            "1 é um texto do organizador, não de um participante: é contado à parte e não é analisado nem citado como palavras dos participantes.",
-            "{n} são textos do organizador, não de participantes: são contados à parte e não são analisados nem citados como palavras dos participantes.",
+            "1 foi escrito ou publicado pelo organizador, não por um participante: é contado à parte e não é analisado nem citado como palavras dos participantes.",
+            "{n} foram escritos ou publicados pelo organizador, não pelos participantes: são contados à parte e não são analisados nem citados como palavras dos participantes.",
         ),
         (
-            "1 is the organiser's own text, not a participant's: counted apart, never analysed or quoted as participants' words.",
-            "{n} are the organiser's own text, not participants': counted apart, never analysed or quoted as participants' words.",
+            "1 was written or posted by the organiser, not by a participant: counted apart, never analysed or quoted as participants' words.",
+            "{n} were written or posted by the organiser, not by participants: counted apart, never analysed or quoted as participants' words.",
         ),
     ),
     "why_process_note": _n(

@@ -272,14 +272,17 @@ def polis_votes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 POLIS_SEEDED = "polis_seeded"  # derived where the export has no is-seed column: the statements that opened the conversation
+POLIS_ORGANISER = "polis_organiser"  # derived with it: every statement of the account that opened the conversation
 MIN_OPENING = 3  # an owner seeds several statements (10 to 63 in 20 conversations); one first statement proves nothing
 
 
-def _opening_statements(frame: pd.DataFrame) -> pd.Series | None:
-    """Which statements opened the conversation: those its first author wrote (by ``timestamp``) before anyone else
-    wrote one. In bg2050, the one export with an is-seed column, these are 20 of its 25 seeds and nothing else; later
-    statements of the same account can be participants' ideas it reposted (affordable housing: rejected originals
-    posted again). None when the export has no author or time."""
+def opening_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+    """Which statements opened the conversation (those its first author wrote, by ``timestamp``, before anyone else
+    wrote one), and which were written by that account at any time. In bg2050, the one export with an is-seed column,
+    the opening statements are 20 of its 25 seeds and nothing else. The same account's later statements are its own
+    further statements (brexit: 13 more, for and against, after its seeds), profile questions (ssis: "I live on …") or
+    participants' ideas it posted for them (affordable housing, freshwater: rejected originals posted again): none is
+    a participant writing under their own account. None when the export has no author or time."""
     if not {"author-id", "timestamp"} <= set(frame.columns) or frame.empty:
         return None
     when = pd.to_numeric(frame["timestamp"], errors="coerce")
@@ -290,7 +293,8 @@ def _opening_statements(frame: pd.DataFrame) -> pd.Series | None:
     leading = authors.eq(authors.iloc[0]).cummin()  # true until the first statement by someone else
     if leading.sum() < MIN_OPENING:
         return None
-    return leading.reindex(frame.index).fillna(False).astype(bool)
+    organiser = frame["author-id"].astype(str).str.strip().eq(authors.iloc[0])
+    return leading.reindex(frame.index).fillna(False).astype(bool), organiser
 
 
 def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
@@ -304,14 +308,18 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
     for flag in ("is-seed", "is-meta"):
         if flag in frame:
             mapping.set_aside.append((REASON_OFFICIAL, f"{flag} = 'true'"))
-    opening = _opening_statements(frame) if "is-seed" not in frame else None
-    if opening is not None and opening.any():
-        # Without the flag: the statements the conversation opened with, written by one account before anyone else wrote.
-        frame = frame.assign(**{POLIS_SEEDED: opening.map({True: "true", False: "false"})})
-        mapping.set_aside.append((REASON_OFFICIAL, f"{POLIS_SEEDED} = 'true'"))
+    found = opening_statements(frame) if "is-seed" not in frame else None
+    if found is not None:
+        # Without the flag: the account that opened the conversation (it wrote several statements before anyone else
+        # wrote one) is the organiser's, and so is everything it wrote.
+        opening, organiser = found
+        yes_no = {True: "true", False: "false"}
+        frame = frame.assign(**{POLIS_SEEDED: opening.map(yes_no), POLIS_ORGANISER: organiser.map(yes_no)})
+        mapping.set_aside.append((REASON_OFFICIAL, f"{POLIS_ORGANISER} = 'true'"))
+        later = int(organiser.sum() - opening.sum())
         mapping.notes.append(
-            f"{int(opening.sum())} statements that opened the conversation (its first author's, before anyone else wrote) are the "
-            f"organiser's: column {POLIS_SEEDED} (no is-seed column)"
+            f"{int(organiser.sum())} statements by the account that opened the conversation ({int(opening.sum())} before anyone else "
+            f"wrote, {later} later) are the organiser's: columns {POLIS_SEEDED} and {POLIS_ORGANISER} (no is-seed column)"
         )
     if {"agrees", "disagrees"} <= set(frame.columns):
         # Kept as columns, not as a segment: a statement's vote class is no group of participants, and "In “agree”

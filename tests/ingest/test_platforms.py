@@ -230,7 +230,7 @@ def test_platforms_polis_seed_and_meta_statements_are_the_organisers(tmp_path):
 def test_platforms_polis_without_seed_flag_the_statements_that_opened_the_conversation_are_the_organisers(tmp_path):
     # Most exports have no is-seed column. The statements one account wrote before anyone else wrote one opened the
     # conversation: the owner's seeds (in bg2050, the export with the flag, 20 of its 25 seeds and nothing else). The
-    # same account's later statements can be participants' ideas it reposted: they stay.
+    # same account's later statements (its own, or participants' ideas it reposted) are no participant's own words either.
     path = tmp_path / "comments.csv"
     header = "timestamp,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
     rows = (
@@ -243,9 +243,10 @@ def test_platforms_polis_without_seed_flag_the_statements_that_opened_the_conver
     )
     path.write_text(header + rows, encoding="utf-8")
     frame, info = ingest(path)
-    assert info.set_aside == {"moderated": 1, "official": 3}
-    assert frame[schema.EXCLUDED].tolist() == ["official", "", "official", "official", "moderated", ""]
+    assert info.set_aside == {"moderated": 1, "official": 4}
+    assert frame[schema.EXCLUDED].tolist() == ["official", "", "official", "official", "moderated", "official"]
     assert frame["polis_seeded"].tolist() == ["true", "false", "true", "true", "false", "false"]
+    assert frame["polis_organiser"].tolist() == ["true", "false", "true", "true", "false", "true"]
     # Two statements before someone else wrote prove nothing: no row is the organiser's.
     path.write_text(header + rows.replace("150,3,3451", "350,3,3451"), encoding="utf-8")
     frame, info = ingest(path)
