@@ -2,7 +2,8 @@
 
 For every conversation in ``../shared/data/external/polis-opendata`` with a vote matrix, prints one JSON
 line: participants placed by each side, k and silhouette of ours, Pol.is's k, and the adjusted Rand index
-of our groups against Pol.is's ``group-id`` on the participants both placed; then the consensus and
+of our groups against Pol.is's ``group-id`` on the participants both placed (groups formed as the pipeline forms them,
+without the organiser's profile questions; ``ari_with_profile``: with them, as before stop 32); then the consensus and
 divisive statements of ``--show`` conversations (their text), to be read.
 
     python benchmarks/bench_opinion_groups.py
@@ -19,12 +20,25 @@ import pandas as pd
 from _common import shared
 from sklearn.metrics import adjusted_rand_score
 
+from consultnlp.ingest.platforms import opening_statements
 from consultnlp.votes import group_statements, opinion_groups, read_vote_matrix, statement_votes
+from consultnlp.votes.profile import profile_questions
 
 
 def rejected(folder) -> set[str]:
     comments = pd.read_csv(folder / "comments.csv", dtype=str)
     return set(comments.loc[comments["moderated"] == "-1", "comment-id"])
+
+
+def profile(folder) -> set[str]:
+    """The organiser's questions about who took part, which the pipeline keeps out of the groups (``votes.profile``)."""
+    comments = pd.read_csv(folder / "comments.csv", dtype=str).set_index("comment-id", drop=False)
+    if "is-seed" in comments:
+        organiser = comments["is-seed"].eq("true") | comments.get("is-meta", pd.Series("", index=comments.index)).eq("true")
+    else:
+        found = opening_statements(comments)
+        organiser = found[1] if found is not None else pd.Series(False, index=comments.index)
+    return profile_questions(comments, set(comments.index[organiser.to_numpy()]), "comment-body")
 
 
 def main() -> None:
@@ -38,8 +52,10 @@ def main() -> None:
         if matrix is None:
             continue
         started = time.perf_counter()
-        found = opinion_groups(matrix.without(rejected(folder)))
+        asked = profile(folder)
+        found = opinion_groups(matrix.without(rejected(folder) | asked))
         seconds = time.perf_counter() - started
+        with_profile = opinion_groups(matrix.without(rejected(folder))) if asked else found
         theirs = matrix.platform_groups.dropna() if matrix.platform_groups is not None else pd.Series(dtype=float)
         row = {
             "conversation": folder.name,
@@ -47,8 +63,15 @@ def main() -> None:
             "statements": len(matrix.statements),
             "polis_placed": len(theirs),
             "polis_k": int(theirs.nunique()),
+            "profile_questions": len(asked),
             "seconds": round(seconds, 2),
         }
+        if with_profile is not None and with_profile is not found:
+            both = with_profile.groups.index.intersection(theirs.index)
+            row["ari_with_profile"] = (
+                round(adjusted_rand_score(theirs.loc[both].astype(int), with_profile.groups.loc[both]), 3) if len(both) else None
+            )
+            row["k_with_profile"] = with_profile.k
         if found is not None:
             both = found.groups.index.intersection(theirs.index)
             ari = adjusted_rand_score(theirs.loc[both].astype(int), found.groups.loc[both]) if len(both) else float("nan")

@@ -17,6 +17,37 @@ VOTE_STRINGS: dict[str, dict] = {
         "From how they voted, {k} opinion groups stand out, formed the way Pol.is forms them (principal components of the votes "
         "and k-means); {placed} participants voted enough to be placed in a group.",
     ),
+    "divides_intro_no_groups": _s(
+        "{voters} participantes votaron {votes} veces (de acuerdo, en desacuerdo o pasar) sobre {statements} afirmaciones. "
+        "Sus votos no los dividen en grupos de opinión de al menos {min_group} participantes cada uno, así que no se describe "
+        "ningún grupo.",
+        "{voters} participantes votaram {votes} vezes (concordo, discordo ou passo) sobre {statements} afirmações. "
+        "Os votos não os dividem em grupos de opinião de pelo menos {min_group} participantes cada um, então nenhum grupo é "
+        "descrito.",
+        "{voters} participants voted {votes} times (agree, disagree or pass) on {statements} statements. "
+        "Their votes do not divide them into opinion groups of at least {min_group} participants each, so no group is described.",
+    ),
+    # The organiser's questions about who took part ("I voted to Remain"): their votes describe the voters, not a view.
+    "divides_profile": _n(
+        (
+            "El organizador también hizo 1 pregunta sobre quiénes participan ({example}): sus votos describen a los participantes, "
+            "no una opinión, y quedan fuera de los grupos, del acuerdo y de la división que siguen.",
+            "El organizador también hizo {n} preguntas sobre quiénes participan (como {example}): sus votos describen a los "
+            "participantes, no una opinión, y quedan fuera de los grupos, del acuerdo y de la división que siguen.",
+        ),
+        (
+            "O organizador também fez 1 pergunta sobre quem participa ({example}): os votos nela descrevem os participantes, "
+            "não uma opinião, e ficam fora dos grupos, do acordo e da divisão a seguir.",
+            "O organizador também fez {n} perguntas sobre quem participa (como {example}): os votos nelas descrevem os "
+            "participantes, não uma opinião, e ficam fora dos grupos, do acordo e da divisão a seguir.",
+        ),
+        (
+            "The organiser also asked 1 question about who took part ({example}): its votes describe the participants, not a "
+            "view, and are left out of the groups, agreement and division below.",
+            "The organiser also asked {n} questions about who took part (such as {example}): their votes describe the "
+            "participants, not a view, and are left out of the groups, agreement and division below.",
+        ),
+    ),
     # A statement the organiser wrote (a Pol.is seed or meta question): voted on by participants, but not their words.
     "by_organiser": _s("escrita por el organizador", "escrita pelo organizador", "written by the organiser"),
     "divides_group": _s(

@@ -365,6 +365,7 @@ COLUMNS.update(
         "participant": _s("Participante", "Participante", "Participant"),
         "text": _s("Texto", "Texto", "Text"),
         "by_organiser": _s("Escrita por el organizador", "Escrita pelo organizador", "Written by the organiser"),
+        "profile": _s("Pregunta sobre quién participa", "Pergunta sobre quem participa", "Question about who took part"),
         "seen": _s("Votos", "Votos", "Votes"),
         "agree": _s("De acuerdo", "Concordam", "Agree"),
         "disagree": _s("En desacuerdo", "Discordam", "Disagree"),

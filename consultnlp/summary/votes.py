@@ -5,8 +5,8 @@ texts are the redacted ones. Tables:
 
 - ``opinion_groups``: group (A, B ...), participants, share, and the statements that set it apart;
 - ``participant_groups``: one row per participant placed in a group;
-- ``statement_votes``: per statement (``by_organiser``: one the organiser wrote, a seed or meta statement), for all
-  voters and per group, agree/disagree/pass counts and shares,
+- ``statement_votes``: per statement (``by_organiser``: one the organiser wrote, a seed or meta statement; ``profile``:
+  one of its questions about who the participants are, ``consultnlp.votes.profile``), for all voters and per group, agree/disagree/pass counts and shares,
   with the statement's ``consensus`` and ``divisive`` flags and its text;
 - ``group_statements``: the statements that set each group apart, with the shares inside and outside it.
 """
@@ -18,8 +18,9 @@ import string
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.votes import group_statements, opinion_groups, statement_votes
+from consultnlp.votes import OpinionGroups, group_statements, opinion_groups, statement_votes
 from consultnlp.votes.matrix import VoteMatrix
+from consultnlp.votes.profile import profile_questions
 
 TABLES = ("opinion_groups", "participant_groups", "statement_votes", "group_statements")
 
@@ -45,22 +46,34 @@ def _agreement(ours: pd.Series, theirs: pd.Series) -> tuple[int, int]:
 
 
 def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -> dict[str, pd.DataFrame]:
-    """The four vote tables, or none when the votes do not place enough participants to form two groups."""
+    """The four vote tables; ``statement_votes`` alone (for all participants, with ``voters``) when the votes do not place
+    enough participants to form two groups; none without votes."""
     rejected = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_MODERATED].astype(str)) if schema.EXCLUDED in frame else set()
     matrix = matrix.without(rejected)
-    found = opinion_groups(matrix, random_state=random_state)
-    if found is None:
+    # The organiser's statements (Pol.is seeds, meta questions) are voted on like any other; the report says whose they
+    # are. Its profile questions ("I voted to Remain") say who voted, not what they think: no group is formed on them,
+    # and none is agreement, division or what sets a group apart.
+    official = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL].astype(str)) if schema.EXCLUDED in frame else set()
+    profile = profile_questions(frame, official, schema.TEXT if schema.TEXT in frame else schema.TEXT_REDACTED)
+    opinions = matrix.without(profile)
+    if not len(matrix.statements) or not (~pd.isna(matrix.values)).any():
         return {}
+    found = opinion_groups(opinions, random_state=random_state)
     texts = frame[schema.TEXT_REDACTED] if schema.TEXT_REDACTED in frame else pd.Series(dtype=object)
     texts = texts.set_axis(texts.index.astype(str))
-    letters = found.groups.map(group_letter)
-    votes = statement_votes(matrix, found)
+    voters = int((~pd.isna(matrix.values)).any(axis=1).sum())  # everyone who voted, placed or not
+    votes = statement_votes(matrix, found or OpinionGroups.none())
     votes["group"] = votes["group"].map(lambda g: g if g == "all" else group_letter(int(g)))
-    # The organiser's statements (Pol.is seeds, meta questions) are voted on like any other; the report says whose they are.
-    official = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL].astype(str)) if schema.EXCLUDED in frame else set()
+    is_profile = votes["statement"].astype(str).isin(profile)
+    votes.loc[is_profile, ["consensus", "divisive"]] = False
     votes.insert(1, "text", votes["statement"].map(texts).fillna(""))
     votes.insert(2, "by_organiser", votes["statement"].astype(str).isin(official))
-    apart = group_statements(matrix, found)
+    votes.insert(3, "profile", is_profile.to_numpy())
+    if found is None:
+        # Too few participants voted to form two groups of at least MIN_GROUP: the votes of all, and who voted.
+        return {"statement_votes": votes.assign(voters=voters)}
+    letters = found.groups.map(group_letter)
+    apart = group_statements(opinions, found)
     apart["group"] = apart["group"].map(group_letter)
     apart.insert(3, "text", apart["statement"].map(texts).fillna(""))
     apart.insert(4, "by_organiser", apart["statement"].astype(str).isin(official))
@@ -80,7 +93,7 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
         .reset_index(drop=True)
     )
     groups["silhouette"] = found.silhouette
-    groups["voters"] = int((~pd.isna(matrix.values)).any(axis=1).sum())  # everyone who voted, placed or not
+    groups["voters"] = voters
     # The groups the export itself assigned (Pol.is's group-id), to set beside ours: Pol.is may choose another k.
     theirs = matrix.platform_groups.dropna() if matrix.platform_groups is not None else pd.Series(dtype=float)
     groups["platform_groups"] = int(theirs.nunique()) if len(theirs) else pd.NA

@@ -20,6 +20,10 @@ from consultnlp.votes.matrix import VoteMatrix
 MIN_VOTES = 7  # Pol.is places a participant once they voted on 7 statements (or on all, when there are fewer)
 BASE_CLUSTERS = 100
 K_RANGE = (2, 5)
+# No group smaller than the votes the consensus rule needs from every group (statements.MIN_SEEN): a group of 3 can
+# never see a statement 5 times, so "no statement has the agreement of every group" was true of nothing (read 8,
+# London: groups of 9, 9, 3 and 3 while 8 statements had 60% or more in all four).
+MIN_GROUP = 5
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,11 @@ class OpinionGroups:
     @property
     def k(self) -> int:
         return int(self.groups.nunique())
+
+    @classmethod
+    def none(cls) -> OpinionGroups:
+        """No groups: the votes are read for all participants only."""
+        return cls(pd.Series([], dtype=np.int64, name="group"), float("nan"), np.zeros((0, 2)))
 
 
 def _projection(values: np.ndarray) -> np.ndarray:
@@ -51,10 +60,10 @@ def _projection(values: np.ndarray) -> np.ndarray:
 
 
 def opinion_groups(
-    matrix: VoteMatrix, *, min_votes: int = MIN_VOTES, k_range: tuple[int, int] = K_RANGE, random_state: int = 0
+    matrix: VoteMatrix, *, min_votes: int = MIN_VOTES, k_range: tuple[int, int] = K_RANGE, min_group: int = MIN_GROUP, random_state: int = 0
 ) -> OpinionGroups | None:
     """Opinion groups of the participants who voted on at least ``min_votes`` statements (all of them, when there are
-    fewer), or None when too few participants voted to form two groups."""
+    fewer), each of at least ``min_group`` participants, or None when too few participants voted to form two such groups."""
     from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
 
@@ -63,7 +72,7 @@ def opinion_groups(
     participants = matrix.participants[order]
     counts = (~np.isnan(values)).sum(axis=1)
     placed = counts >= min(min_votes, values.shape[1])
-    if placed.sum() < 2 * k_range[0] or values.shape[1] < 2:
+    if placed.sum() < max(2 * k_range[0], 2 * min_group) or values.shape[1] < 2:
         return None
     points = _projection(values[placed])
     unique_points = np.unique(points.round(9), axis=0)
@@ -74,7 +83,7 @@ def opinion_groups(
     for k in range(k_range[0], min(k_range[1], n_base) + 1):
         grouping = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit(base.cluster_centers_, sample_weight=weights)
         labels = grouping.labels_[base.labels_]
-        if len(np.unique(labels)) < 2:
+        if len(np.unique(labels)) < 2 or np.bincount(labels).min() < min_group:
             continue
         score = float(silhouette_score(points, labels, random_state=random_state))
         if best is None or score > best[0] + 1e-9:

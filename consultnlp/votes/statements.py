@@ -50,18 +50,21 @@ def _probability(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
 
 def statement_votes(matrix: VoteMatrix, groups: OpinionGroups, *, min_seen: int = MIN_SEEN, majority: float = MAJORITY) -> pd.DataFrame:
     """One row per statement for all participants (``group`` = "all") and per opinion group, with the
-    statement-level ``consensus`` and ``divisive`` flags on every row of the statement."""
+    statement-level ``consensus`` and ``divisive`` flags on every row of the statement (no groups: "all" rows only,
+    neither flag)."""
     member = matrix.participants.isin(groups.groups.index)
     labels = groups.groups.reindex(matrix.participants[member]).to_numpy()
     values = matrix.values[member]
     ids = list(range(groups.k))
     per_group = {g: _counts(values[labels == g]) for g in ids}
-    agrees = np.vstack([_probability(a, a + d + p) for a, d, p in per_group.values()])
-    disagrees = np.vstack([_probability(d, a + d + p) for a, d, p in per_group.values()])
-    seen = np.vstack([a + d + p for a, d, p in per_group.values()])
-    enough = (seen >= min_seen).all(axis=0)
-    consensus = enough & (agrees >= majority).all(axis=0)
-    divisive = enough & (agrees >= majority).any(axis=0) & (disagrees >= majority).any(axis=0)
+    consensus = divisive = np.zeros(len(matrix.statements), dtype=bool)  # no groups: neither
+    if per_group:
+        agrees = np.vstack([_probability(a, a + d + p) for a, d, p in per_group.values()])
+        disagrees = np.vstack([_probability(d, a + d + p) for a, d, p in per_group.values()])
+        seen = np.vstack([a + d + p for a, d, p in per_group.values()])
+        enough = (seen >= min_seen).all(axis=0)
+        consensus = enough & (agrees >= majority).all(axis=0)
+        divisive = enough & (agrees >= majority).any(axis=0) & (disagrees >= majority).any(axis=0)
     frames = []
     for group, (a, d, p) in [(ALL, _counts(matrix.values)), *per_group.items()]:
         total = a + d + p

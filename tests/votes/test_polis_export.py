@@ -165,3 +165,37 @@ def test_polis_method_says_when_the_exports_own_groups_are_another_number(lang, 
     # A matrix from votes.csv alone has no group-id: the method paragraph only.
     plain = _method(ctx, groups.drop(columns=["platform_groups", "platform_placed"]))
     assert plain == t("divides_method", lang, silhouette=ctx.n(0.41, 2)) and said not in plain
+
+
+def test_polis_without_groups_and_with_profile_questions_the_section_says_so():
+    # Read 8 (London): 24 voters formed groups of 9, 9, 3 and 3, and "no statement has the agreement of every group"
+    # was printed while 8 had it; profile questions ("I identify as male") stood among the agreement.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import divides_section
+
+    votes = pd.DataFrame(
+        {
+            "statement": ["0", "1", "2"],
+            "group": "all",
+            "text": ["I identify as male.", "Young people need incentives to take part.", "Police should visit schools."],
+            "by_organiser": [True, False, False],
+            "profile": [True, False, False],
+            "seen": [20, 21, 19],
+            "agree": [12, 20, 9],
+            "disagree": [8, 0, 8],
+            "pass": [0, 1, 2],
+            "agree_share": [0.6, 0.9524, 0.4737],
+            "consensus": False,
+            "divisive": False,
+            "voters": 26,
+        }
+    )
+    ctx = ReportContext(tables={"statement_votes": votes}, facts={}, lang="en", taxonomy=None, settings={})
+    section = divides_section(ctx)
+    text = " ".join(b.text or "" for b in section.blocks)
+    assert "26 participants voted 60 times" in text and "do not divide them into opinion groups of at least 5" in text
+    assert "The organiser also asked 1 question about who took part (“I identify as male.”)" in text
+    headings = [s.heading for s in section.subsections]
+    assert headings == ["The most agreed statements, of those at least 20 participants saw"]
+    listed = " ".join(section.subsections[0].blocks[0].items)
+    assert "incentives" in listed and "I identify as male" not in listed

@@ -110,3 +110,26 @@ def test_votes_agreement_with_the_exports_own_groups_pairs_groups_once():
     # Our 0 pairs with their 1 (a, b), our 1 with their 0 (d, e); c is in corresponding groups of neither pairing.
     assert _agreement(ours, theirs) == (5, 4)
     assert _agreement(ours, pd.Series(dtype=float)) == (0, 0)
+
+
+def test_votes_no_group_smaller_than_the_consensus_rule_can_read():
+    # 22 in two blocs and 3 who vote apart: a group of 3 could never see a statement 5 times, so it is not formed.
+    base = two_blocs()
+    odd = np.array([[1, -1, 1, -1, -1, 1]] * 3, dtype=np.float32)
+    matrix = VoteMatrix(
+        pd.Index([*base.participants[:11], *base.participants[12:23], "q0", "q1", "q2"]),
+        base.statements,
+        np.vstack([base.values[:11], base.values[12:23], odd]),
+    )
+    loose = opinion_groups(matrix, min_votes=3, min_group=1)
+    assert loose is not None and loose.groups.value_counts().min() < 5  # what the rule keeps out
+    found = opinion_groups(matrix, min_votes=3)
+    assert found is not None and found.groups.value_counts().min() >= 5
+
+
+def test_votes_without_groups_the_table_is_for_all_voters_only():
+    from consultnlp.votes.groups import OpinionGroups
+
+    table = statement_votes(two_blocs(), OpinionGroups.none())
+    assert set(table["group"]) == {"all"} and not table["consensus"].any() and not table["divisive"].any()
+    assert table.set_index("statement").loc["s4", "agree"] == 24

@@ -9,6 +9,7 @@ import pandas as pd
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext
+from consultnlp.votes.groups import MIN_GROUP
 
 SHOWN = 5  # statements listed per part
 
@@ -40,33 +41,20 @@ def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
     return text
 
 
-def divides_section(ctx: ReportContext) -> Section | None:
-    groups, votes = ctx.table("opinion_groups"), ctx.table("statement_votes")
-    if groups is None or votes is None:
-        return None
-    lang = ctx.lang
-    overall = votes[votes["group"] == "all"].set_index("statement", drop=False)
+def _intro(ctx: ReportContext, groups: pd.DataFrame | None, every: pd.DataFrame) -> str:
+    numbers = {"votes": ctx.n(int(every["seen"].sum())), "statements": ctx.n(len(every))}
+    if groups is None or groups.empty:
+        # Read 8 (London): four groups, two of 3 participants that no statement could set apart or unite.
+        voters = int(every["voters"].iloc[0]) if "voters" in every and len(every) else 0
+        return t("divides_intro_no_groups", ctx.lang, voters=ctx.n(voters), min_group=ctx.n(MIN_GROUP), **numbers)
     placed = int(groups["participants"].sum())
     voters = int(groups["voters"].iloc[0]) if "voters" in groups else placed
-    sec = Section(
-        "divides",
-        t("divides", lang),
-        [
-            Block(
-                "p",
-                text=t(
-                    "divides_intro",
-                    lang,
-                    voters=ctx.n(voters),
-                    votes=ctx.n(int(overall["seen"].sum())),
-                    statements=ctx.n(len(overall)),
-                    k=ctx.n(len(groups)),
-                    placed=ctx.n(placed),
-                ),
-            )
-        ],
-    )
+    return t("divides_intro", ctx.lang, voters=ctx.n(voters), k=ctx.n(len(groups)), placed=ctx.n(placed), **numbers)
 
+
+def _group_parts(ctx: ReportContext, groups: pd.DataFrame, votes: pd.DataFrame, overall: pd.DataFrame) -> list[Section]:
+    """What sets each group apart, what every group agrees on and what divides them."""
+    lang = ctx.lang
     apart = ctx.table("group_statements")
     items = []
     for _, g in groups.iterrows():
@@ -83,7 +71,7 @@ def divides_section(ctx: ReportContext) -> Section | None:
             for _, r in mine.iterrows()
         ]
         items.append(head + (": " + "; ".join(said) if said else "") + ".")
-    sec.subsections.append(Section("divides-groups", t("divides_sets_apart", lang), [Block("list", items=items)]))
+    parts = [Section("divides-groups", t("divides_sets_apart", lang), [Block("list", items=items)])]
 
     # Consensus and division, the most voted first; each statement with every group's agree share.
     for flag, key in (("consensus", "divides_consensus"), ("divisive", "divides_divisive")):
@@ -108,10 +96,28 @@ def divides_section(ctx: ReportContext) -> Section | None:
                     ],
                 ),
             ]
-        sec.subsections.append(Section(f"divides-{flag}", t(key, lang), blocks))
+        parts.append(Section(f"divides-{flag}", t(key, lang), blocks))
+    return parts
+
+
+def divides_section(ctx: ReportContext) -> Section | None:
+    groups, votes = ctx.table("opinion_groups"), ctx.table("statement_votes")
+    if votes is None:
+        return None
+    lang = ctx.lang
+    every = votes[votes["group"] == "all"].set_index("statement", drop=False)
+    profile = every[every["profile"].astype(bool)] if "profile" in every else every.iloc[:0]
+    overall = every.drop(profile.index)
+    sec = Section("divides", t("divides", lang), [Block("p", text=_intro(ctx, groups, every))])
+    if len(profile):
+        example = ctx.q(str(profile.sort_values("seen", ascending=False, kind="stable")["text"].iloc[0]))
+        sec.blocks.append(Block("p", text=t("divides_profile", lang, count=len(profile), n=ctx.n(len(profile)), example=example)))
+    has_groups = groups is not None and not groups.empty
+    if has_groups:
+        sec.subsections += _group_parts(ctx, groups, votes, overall)
 
     # The statements most agreed with overall (among those most participants saw), whatever the groups.
-    floor = int(np.ceil(max(5, overall["seen"].median())))
+    floor = int(np.ceil(max(5, overall["seen"].median()))) if len(overall) else 5
     enough = overall[overall["seen"] >= floor]
     top = enough.sort_values(["agree_share", "seen"], ascending=False).head(3)
     if not top.empty:
@@ -130,11 +136,6 @@ def divides_section(ctx: ReportContext) -> Section | None:
                 ],
             )
         )
-    sec.subsections.append(
-        Section(
-            "divides-method",
-            t("divides_how", lang),
-            [Block("p", text=_method(ctx, groups))],
-        )
-    )
+    if has_groups:
+        sec.subsections.append(Section("divides-method", t("divides_how", lang), [Block("p", text=_method(ctx, groups))]))
     return sec
