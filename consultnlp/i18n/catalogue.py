@@ -81,9 +81,9 @@ STRINGS: dict[str, dict] = {
                              ("1 contribuição diz:", "{n} contribuições ({unique} distintas) dizem:"),
                              ("1 contribution says:", "{n} contributions ({unique} distinct) say:")),
     "group_no_points": _s(
-        "Ningún punto lo repiten tres o más contribuciones distintas. Lo que se dijo, por ejemplo:",
-        "Nenhum ponto é repetido por três ou mais contribuições distintas. O que foi dito, por exemplo:",
-        "No point is made by three or more distinct contributions. What was said, for example:"),
+        "No se encontró ninguna frase que tres o más contribuciones distintas digan de forma parecida. Lo que se dijo, por ejemplo:",
+        "Não foi encontrada nenhuma frase que três ou mais contribuições distintas digam de forma parecida. O que foi dito, por exemplo:",
+        "No sentence was found that three or more distinct contributions say alike. What was said, for example:"),
     "points_note": _s(
         "Cada punto clave reúne contribuciones que dicen lo mismo y lo muestra con una frase textual de una de ellas, con los datos "
         "personales ocultados y en su idioma original; el identificador permite encontrarla en comments.csv y tables/key_points.csv lista todas.",

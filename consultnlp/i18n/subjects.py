@@ -25,12 +25,15 @@ SUBJECT_STRINGS: dict[str, dict] = {
     ),
     # No subject has a key point: the section says its subjects show examples.
     "points_none": _s(
-        "Ningún punto lo hacen con una frase propia tres o más contribuciones distintas, así que cada asunto muestra ejemplos de lo "
-        "que se dijo, no puntos clave: son muestras, no lo que dice la mayoría; el identificador permite encontrarlas en comments.csv.",
-        "Nenhum ponto é feito com uma frase própria por três ou mais contribuições distintas, então cada assunto mostra exemplos do "
-        "que foi dito, não pontos-chave: são amostras, não o que diz a maioria; o identificador permite encontrá-las em comments.csv.",
-        "No point is made in a sentence of their own by three or more distinct contributions, so each subject shows examples of "
-        "what was said, not key points: they are samples, not what most said; the id finds each in comments.csv.",
+        "No se encontró ninguna frase que tres o más contribuciones distintas digan de forma lo bastante parecida para citarla como "
+        "su punto común (los puntos dichos con otras palabras no se ven así), de modo que cada asunto muestra ejemplos de lo que se "
+        "dijo, no puntos clave: son muestras, no lo que dice la mayoría; el identificador permite encontrarlas en comments.csv.",
+        "Não foi encontrada nenhuma frase que três ou mais contribuições distintas digam de forma parecida o bastante para citá-la "
+        "como seu ponto comum (pontos ditos com outras palavras não aparecem assim), então cada assunto mostra exemplos do que foi "
+        "dito, não pontos-chave: são amostras, não o que diz a maioria; o identificador permite encontrá-las em comments.csv.",
+        "No sentence was found that three or more distinct contributions say closely enough alike to quote as their shared point "
+        "(points made in other words do not show this way), so each subject shows examples of what was said, not key points: they "
+        "are samples, not what most said; the id finds each in comments.csv.",
     ),
     # Many contributions, few voices: how many participants wrote a subject's contributions (an author column).
     "group_participants": _n(
