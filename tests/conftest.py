@@ -102,3 +102,11 @@ def write_file(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def chile_sample_cache(tmp_path_factory) -> Path:
+    """One embedding cache for the tests that embed the Chile 5k sample (the end-to-end run and the supervised themes
+    test): the second reads the vectors the first computed, as a user's second run would. Tables do not depend on
+    the cache (tests/test_determinism.py)."""
+    return tmp_path_factory.mktemp("chile-sample-embeddings")

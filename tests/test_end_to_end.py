@@ -128,10 +128,11 @@ def test_end_to_end_sample_is_deterministic(sample_run):
         assert path.read_bytes() == (out2 / path.relative_to(out)).read_bytes(), path.name
 
 
-def test_end_to_end_chile_sample_real_data(tmp_path):
+def test_end_to_end_chile_sample_real_data(tmp_path, chile_sample_cache):
     path = shared_path("chile-ela-2016", "ela_fundamentos_sample5k.csv")
     out = tmp_path / "chile"
-    manifest = _analyze(path, out, tmp_path, "--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre")
+    args = ("--text-column", "fundamento", "--id-column", "row_id", "--segment-columns", "tema_nombre")
+    manifest = _analyze(path, out, chile_sample_cache, *args)
     rows = manifest["rows"]
     assert rows["input"] == 5001 == rows["analysed"] + sum(rows["excluded"].values())
     comments = pd.read_parquet(out / "comments.parquet")

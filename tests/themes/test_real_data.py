@@ -12,7 +12,7 @@ from tests.conftest import shared_path
 
 
 @pytest.mark.shared_data
-def test_themes_chile_sample_top5_within_question_above_floor():
+def test_themes_chile_sample_top5_within_question_above_floor(chile_sample_cache):
     """Train the default model on 80% of the Chile 5k sample, test on the other 20%.
 
     Floor 0.77: on this split the default model measured 0.825 top-5 within the question
@@ -28,7 +28,7 @@ def test_themes_chile_sample_top5_within_question_above_floor():
     test_frame = frame.drop(train_frame.index)
     columns = dict(text_column="fundamento", label_column="concepto", group_column="tema")
     train, test = labelled_from_frame(train_frame, **columns), labelled_from_frame(test_frame, **columns)
-    encoder = model_encoder()
+    encoder = model_encoder(cache_dir=chile_sample_cache / "cache")
     model = ThemeClassifier().fit(train.texts, train.labels, groups=train.groups, embeddings=embed_unique(train.texts, encoder))
     scores = model.scores(test.texts, groups=test.groups, embeddings=embed_unique(test.texts, encoder))
     top5 = top_k_hits(scores, test.labels, list(model.classes_), 5).mean()
