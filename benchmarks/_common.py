@@ -27,6 +27,7 @@ NONANSWER_SETS = [
         "nonanswers_written4.tsv",
         "nonanswers_written5.tsv",
         "nonanswers_written6.tsv",
+        "nonanswers_written7.tsv",
     )
 ]
 
