@@ -23,6 +23,32 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "; {named} de suas {n} usam as palavras do nome",
         "; {named} of its {n} use the words of its name",
     ),
+    # A subject whose name's words fewer than a quarter of its contributions use is not called by that name (read 8:
+    # "Federal", 4 of 34; "Workers rights", 3 of 19): its heading, chart bar and table row say it is mixed.
+    "subject_loose": _s(
+        "Puntos diversos: {name} en {named} de {n}",
+        "Pontos diversos: {name} em {named} de {n}",
+        "Mixed points: {name} in {named} of {n}",
+    ),
+    "s_one_loose": _s(
+        "Las contribuciones forman un solo asunto de puntos diversos; su frase más característica, {name}, aparece en {named} de sus {n}.",
+        "As contribuições formam um só assunto de pontos diversos; sua frase mais característica, {name}, aparece em {named} de suas {n}.",
+        "The contributions form one subject of mixed points; its most telling phrase, {name}, is in {named} of its {n}.",
+    ),
+    "s_loose_group": _s(
+        "un asunto de puntos diversos ({share}; su frase más característica, {name}, aparece en {named} de sus {n})",
+        "um assunto de pontos diversos ({share}; sua frase mais característica, {name}, aparece em {named} de suas {n})",
+        "a subject of mixed points ({share}; its most telling phrase, {name}, is in {named} of its {n})",
+    ),
+    # One topic: the contributions were not divided ("grouped into 1 topics, gathered into 1 subjects", read 8).
+    "groups_intro_one": _s(
+        "Las {unique} contribuciones distintas no se dividieron en tópicos (son pocas o muy parecidas): se leen como un solo asunto. "
+        "Su nombre es una frase tomada de las propias contribuciones: conviene revisarlo antes de publicar.",
+        "As {unique} contribuições distintas não foram divididas em tópicos (são poucas ou muito parecidas): são lidas como um só "
+        "assunto. O nome é uma frase tirada das próprias contribuições: convém revisá-lo antes de publicar.",
+        "The {unique} distinct contributions were not divided into topics (too few or too alike): they are read as one subject. "
+        "Its name is a phrase taken from the contributions themselves: check it before publishing.",
+    ),
     # No subject has a key point: the section says its subjects show examples.
     "points_none": _s(
         "No se encontró ninguna frase que tres o más contribuciones distintas digan de forma lo bastante parecida para citarla como "

@@ -500,6 +500,50 @@ def test_summary_headline_subject_says_when_its_name_fits_few_of_it(lang, fit):
     assert not any("(100%;" in s or "(100 %;" in s for s in summary_sentences(ctx))
 
 
+@pytest.mark.parametrize(
+    "lang, heading, sentence",
+    [
+        (
+            "es",
+            "Puntos diversos: «Transporte» en 2 de 12",
+            "un solo asunto de puntos diversos; su frase más característica, «Transporte», aparece en 2 de sus 12",
+        ),
+        (
+            "pt",
+            "Pontos diversos: «Transporte» em 2 de 12",
+            "um só assunto de pontos diversos; sua frase mais característica, «Transporte», aparece em 2 de suas 12",
+        ),
+        (
+            "en",
+            "Mixed points: “Transporte” in 2 of 12",
+            "one subject of mixed points; its most telling phrase, “Transporte”, is in 2 of its 12",
+        ),
+    ],
+)
+def test_report_subject_whose_name_fits_under_a_quarter_is_not_called_by_it(lang, heading, sentence):
+    # Read 8: "Federal" named a subject 4 of whose 34 contributions use the word; "Workers rights" 3 of 19.
+    from consultnlp.report.sections.summary import summary_sentences
+
+    ctx = _context(lang)
+    groups = ctx.tables["topic_groups"]
+    ctx.tables["topic_groups"] = groups.assign(naming_words="buses", contributions_naming_it=pd.array([2], dtype="Int64"))
+    section = groups_section(ctx)
+    assert any(s.heading.startswith(heading) for s in section.subsections)
+    chart = next(b for b in section.blocks if b.kind == "chart")
+    assert chart.chart["labels"] == [heading]
+    assert any(sentence in s for s in summary_sentences(ctx))
+    # Two subjects: the loose one is "a subject of mixed points" among the largest, the other keeps its name.
+    ctx.tables["topic_groups"] = pd.concat(
+        [
+            ctx.tables["topic_groups"],
+            groups.assign(topic_group_id=1, label="Agua", share_unique=0.3, contributions_naming_it=pd.array([9], dtype="Int64")),
+        ],
+        ignore_index=True,
+    )
+    said = " ".join(summary_sentences(ctx))
+    assert ctx.q("Agua") in said and ctx.q("Transporte") in said and sentence not in said
+
+
 @pytest.mark.parametrize("lang, one, many", [("es", "asunto principal", "asuntos principales"), ("en", "main subject", "main subjects")])
 def test_summary_figures_agree_in_number(lang, one, many):
     # Read 7's runs: "1 main subjects" on a small Pol.is conversation.

@@ -75,3 +75,28 @@ def on_prompt(ctx: ReportContext, point: Any) -> str:
     prompt = point.get("prompt")
     prompt = "" if prompt is None or pd.isna(prompt) else str(prompt).strip()
     return f" — {t('point_on_prompt', ctx.lang, prompt=ctx.q(prompt))}" if prompt else ""
+
+
+LOOSE_NAME = 0.25  # a subject whose name's words fewer than a quarter of its contributions use is not called by it
+
+
+def loose_name(group: Any) -> bool:
+    """Whether a subject's name speaks for fewer than ``LOOSE_NAME`` of its contributions (``topic_groups`` row)."""
+    named, n = group.get("contributions_naming_it"), group.get("contributions")
+    return named is not None and not pd.isna(named) and bool(n) and int(named) < LOOSE_NAME * int(n)
+
+
+def subject_label(ctx: ReportContext, group: Any) -> str:
+    """A subject as headings, charts and tables show it: its name, or "Mixed points: “Federal” in 4 of 34"."""
+    if not loose_name(group):
+        return str(group["label"])
+    named, n = int(group["contributions_naming_it"]), int(group["contributions"])
+    return t("subject_loose", ctx.lang, name=ctx.q(str(group["label"])), named=ctx.n(named), n=ctx.n(n))
+
+
+def subject_labels(ctx: ReportContext) -> dict[int, str]:
+    """Every subject's label as the report shows it (:func:`subject_label`), by ``topic_group_id``."""
+    groups = ctx.table("topic_groups")
+    if groups is None:
+        return {}
+    return {int(g["topic_group_id"]): subject_label(ctx, g) for _, g in groups.iterrows()}

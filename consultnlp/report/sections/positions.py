@@ -17,6 +17,7 @@ from consultnlp.report.sections.common import (
     chart,
     key_points_block,
     segment_label,
+    subject_labels,
 )
 
 REASONS_ORDER = ("oppose", "support", "partial")
@@ -182,8 +183,10 @@ def _by_group(ctx: ReportContext) -> Section | None:
         return None
     lang = ctx.lang
     headers = [t("group_heading", lang), t("stated_heading", lang)] + [t(f"position_{p}", lang) for p in ("support", "partial", "oppose")]
+    shown = subject_labels(ctx)
     rows = [
-        [str(r["label"]), ctx.n(int(r["stated"]))] + [ctx.pct(float(r[f"share_{p}"])) for p in ("support", "partial", "oppose")]
+        [shown.get(int(r["id"]), str(r["label"])), ctx.n(int(r["stated"]))]
+        + [ctx.pct(float(r[f"share_{p}"])) for p in ("support", "partial", "oppose")]
         for _, r in groups.iterrows()
     ]
     return Section(
@@ -255,6 +258,7 @@ def votes_section(ctx: ReportContext) -> Section | None:
         ],
     )
     groups = table[(table["level"] == "group") & (table["votes"] > 0)].head(GROUPS_IN_TABLE)
+    shown = subject_labels(ctx)
     if len(groups):
         sec.blocks.append(
             Block(
@@ -269,7 +273,7 @@ def votes_section(ctx: ReportContext) -> Section | None:
                 numeric=[False, True, True, True, True],
                 rows=[
                     [
-                        str(r["label"]),
+                        shown.get(int(r["id"]), str(r["label"])),
                         ctx.n(int(r["comments"])),
                         ctx.n(int(r["votes"])),
                         ctx.pct(float(r["agreement"])),

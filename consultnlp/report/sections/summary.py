@@ -9,7 +9,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, segment_label
+from consultnlp.report.sections.common import ReportContext, loose_name, segment_label
 from consultnlp.report.sections.positions import FEW_FOR_SHARES, MOSTLY_TARGETED, on_targets
 from consultnlp.report.sections.themes import theme_rows
 
@@ -153,6 +153,16 @@ def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
     return t("s_name_fit", ctx.lang, named=ctx.n(int(named)), n=ctx.n(n))
 
 
+def _headlined(ctx: ReportContext, group: pd.Series) -> str:
+    """A subject among the largest: its name and share, or "a subject of mixed points" when its name fits a few of it."""
+    if loose_name(group):
+        named, n = int(group["contributions_naming_it"]), int(group["contributions"])
+        return t(
+            "s_loose_group", ctx.lang, share=ctx.pct(group["share_unique"]), name=ctx.q(str(group["label"])), named=ctx.n(named), n=ctx.n(n)
+        )
+    return f"{ctx.q(str(group['label']))} ({ctx.pct(group['share_unique'])}{_name_fit(ctx, group)})"
+
+
 def summary_sentences(ctx: ReportContext) -> list[str]:
     """What they raised most, campaigns, languages, positions, and the strongest differences between groups."""
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
@@ -162,8 +172,12 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
         real = groups[groups["topic_group_id"] >= 0].sort_values(
             ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
         )
-        if len(real):
-            named = [f"{ctx.q(str(r['label']))} ({ctx.pct(r['share_unique'])}{_name_fit(ctx, r)})" for _, r in real.head(3).iterrows()]
+        if len(real) == 1 and loose_name(real.iloc[0]):
+            only = real.iloc[0]
+            named_by, n = int(only["contributions_naming_it"]), int(only["contributions"])
+            sentences.append(t("s_one_loose", lang, name=ctx.q(str(only["label"])), named=ctx.n(named_by), n=ctx.n(n)))
+        elif len(real):
+            named = [_headlined(ctx, r) for _, r in real.head(3).iterrows()]
             sentences.append(t("s_top_groups", lang, count=len(real), n=ctx.n(len(real)), names=_join(named, lang)))
     themes = ctx.table("themes")
     if themes is not None:

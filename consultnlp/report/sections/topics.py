@@ -6,7 +6,7 @@ import pandas as pd
 
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, chart, key_points_block
+from consultnlp.report.sections.common import ReportContext, chart, key_points_block, subject_label
 from consultnlp.text import word_stems
 
 GROUPS_IN_CHART = 15
@@ -37,7 +37,12 @@ def groups_section(ctx: ReportContext) -> Section | None:
         "groups",
         t("groups", lang),
         [
-            Block("p", text=t("groups_intro", lang, unique=ctx.n(ctx.unique_total()), topics=ctx.n(n_topics), groups=ctx.n(len(real)))),
+            Block(
+                "p",
+                text=t("groups_intro_one", lang, unique=ctx.n(ctx.unique_total()))
+                if n_topics == 1 and len(real) == 1
+                else t("groups_intro", lang, unique=ctx.n(ctx.unique_total()), topics=ctx.n(n_topics), groups=ctx.n(len(real))),
+            ),
             # No subject has a key point: say so, instead of explaining key points the report does not have.
             Block("p", text=t("points_note" if _has_key_points(ctx) else "points_none", lang)),
         ],
@@ -45,10 +50,10 @@ def groups_section(ctx: ReportContext) -> Section | None:
     top = real.head(GROUPS_IN_CHART)
     # A chart of some of the subjects says so: the rest are in the table of remaining subjects.
     title = t("chart_groups", lang) if len(top) == len(real) else t("chart_groups_largest", lang, n=ctx.n(len(top)))
-    sec.blocks.append(chart(top["label"].astype(str).tolist(), top["share_unique"].tolist(), title, lang))
+    sec.blocks.append(chart([subject_label(ctx, g) for _, g in top.iterrows()], top["share_unique"].tolist(), title, lang))
     fine = topics[topics["topic_id"] >= 0]
     for _, group in real.head(GROUPS_DETAILED).iterrows():
-        sub = Section(f"group-{group['topic_group_id']}", f"{group['label']} — {ctx.pct(group['share_unique'])}")
+        sub = Section(f"group-{group['topic_group_id']}", f"{subject_label(ctx, group)} — {ctx.pct(group['share_unique'])}")
         members = fine[fine["topic_group_id"] == group["topic_group_id"]].sort_values(
             ["unique_contributions", "topic_id"], ascending=[False, True], kind="stable"
         )
@@ -104,7 +109,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
                 headers=[t("group_heading", lang), t("unique_contributions", lang), t("share", lang), t("topics_heading", lang)],
                 numeric=[False, True, True, False],
                 rows=[
-                    [str(r["label"]), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1), str(r["topic_labels"])]
+                    [subject_label(ctx, r), ctx.n(int(r["unique_contributions"])), ctx.pct(r["share_unique"], 1), str(r["topic_labels"])]
                     for _, r in rest.iterrows()
                 ],
             )
