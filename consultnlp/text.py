@@ -48,9 +48,10 @@ def plural_stem(token: str) -> str:
     return token
 
 
-def surface_tokens(text: str) -> list[str]:
-    """Folded, plural-stripped word tokens of ``text``, stopwords kept."""
-    return [plural_stem(t) for t in _NON_WORD.split(fold(text)) if t]
+def surface_tokens(text: str, *, stem: bool = True) -> list[str]:
+    """Folded, plural-stripped word tokens of ``text``, stopwords kept (``stem=False``: not plural-stripped, where the
+    ending tells a verb from its noun: "works" is a judgement, "I work in housing" a fact)."""
+    return [plural_stem(t) if stem else t for t in _NON_WORD.split(fold(text)) if t]
 
 
 def word_stems(text: str) -> set[str]:

@@ -16,15 +16,15 @@ from functools import lru_cache
 import pandas as pd
 
 from consultnlp.resources import language_lists, project_path
-from consultnlp.text import fold
+from consultnlp.text import surface_tokens
 
 SECTIONS = ("self", "opinion")
-_WORD = re.compile(r"[a-z0-9']+")
 _ASIDE = re.compile(r"\([^)]*\)")
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(text).replace("\u2019", "'")))
+    """The text's words as the lists' entries are read: folded ("I'm" is "i", "m"), endings kept."""
+    return tuple(surface_tokens(text, stem=False))
 
 
 VALENCE = ("good", "bad")  # the judgement words of data/valence state a view too ("I am pleased with …"), matched whole
