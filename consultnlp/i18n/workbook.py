@@ -176,6 +176,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "most_by_one": _s("Escritas por quien más escribió", "Escritas por quem mais escreveu", "Written by the one who wrote most"),
     "most_by_organiser": _s("Esa cuenta es la del organizador", "Essa conta é a do organizador", "That account is the organiser's"),
     "contributions_naming_it": _s("Las mencionan", "As mencionam", "Mention them"),
+    "contributions_using_name": _s("Usan alguna palabra del nombre", "Usam alguma palavra do nome", "Use a word of the name"),
     "topic_id": _s("Tópico (id)", "Tópico (id)", "Topic (id)"),
     "topic_label": _s("Tópico", "Tópico", "Topic"),
     "languages": _s("Idiomas", "Idiomas", "Languages"),

@@ -33,23 +33,25 @@ class NameEvidence:
         self.n_distinct = len(distinct)
         self.texts = texts
 
-    def words(self, name: str, inside: pd.Index | None = None) -> list[str]:
+    def words(self, name: str, inside: pd.Index | None = None, *, generic: bool = False) -> list[str]:
         """The words of ``name`` that tell its subject apart, as written (a name listing topics, "“A”, “B” and 7 more",
         is read inside its quotes only). With ``inside`` (the subject's rows), a word is generic when the contributions
-        outside the subject use it widely: a consultation's only subject has no outside, and its name's words count."""
+        outside the subject use it widely: a consultation's only subject has no outside, and its name's words count.
+        ``generic=True`` keeps the generic words too ("derechos" in a constitution's consultation): every word of the name."""
         used, n = self.used, self.n_distinct
         if inside is not None:
             mine = self.texts.index.isin(inside) & self.distinct
             here = Counter(stem for text in pd.unique(self.texts[mine]) for stem in self.stems[text])
             used, n = used - here, n - len(pd.unique(self.texts[mine]))
-        generic = GENERIC_SHARE * max(1, n)
+        common = GENERIC_SHARE * max(1, n)
         quoted = _QUOTED.findall(name)
         out: list[str] = []
         seen: set[str] = set()
         for part in quoted or [name]:
             for k, word in enumerate(_WORD.findall(part)):
                 stems = word_stems(word)
-                if not stems or stems <= seen or stems <= _stop_stems() or any(used.get(s, 0) > generic for s in stems):
+                widespread = not generic and any(used.get(s, 0) > common for s in stems)
+                if not stems or stems <= seen or stems <= _stop_stems() or widespread:
                     continue
                 seen |= stems
                 as_written = word[1:] != word[1:].lower() or (k > 0 and word[:1].isupper())  # "PMEs", "SUS", a proper noun

@@ -152,6 +152,9 @@ def topic_groups_table(
             # "contributions") that use one: how far the name speaks for them.
             "naming_words": "; ".join(words),
             "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
+            # ... and those that use any word of the name, generic ones included: under a quarter, the name is loose.
+            "contributions_using_name": evidence.using(texts.loc[part.index], evidence.words(label, part.index, generic=True))
+            if one_language and group >= 0 else pd.NA,
             "participants": participants(analysed.loc[part.index, author]) if author else pd.NA,
             # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements), and whether that one
             # is the account that posted the organiser's own rows.
@@ -162,6 +165,7 @@ def topic_groups_table(
         table["participants"] = table["participants"].astype("Int64")
         table["most_by_one"] = table["most_by_one"].astype("Int64")
         table["contributions_naming_it"] = table["contributions_naming_it"].astype("Int64")
+        table["contributions_using_name"] = table["contributions_using_name"].astype("Int64")
     return _outliers_last(table, "topic_group_id")
 
 

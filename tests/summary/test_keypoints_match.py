@@ -403,6 +403,8 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert (first["contributions"], first["unique_contributions"]) == (4, 3)
     assert first["naming_words"] == "homeless; people"  # not "city": more than a tenth of the contributions use it
     assert first["contributions_naming_it"] == 2  # the two about the homeless; the potholes (and their copy) do not
+    # Every word of the name, "city" included, is in 2 of the 4 too: a name is loose only when even that is under a quarter.
+    assert first["contributions_using_name"] == 2
     assert first["participants"] == 3  # u1 once, u2, and the copy with no author on its own
     assert first["most_by_one"] == 2  # u1 wrote two of the four
     assert not first["most_by_organiser"]  # no row is the organiser's
@@ -412,6 +414,10 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     # "recycling" is everywhere in the consultation but only inside its subject: there it tells the subject apart, and
     # all 20 use it (read 7: a consultation's only subject, «Irrigation», had no clause; 2 of its 14 say irrigation).
     assert table.loc[1, "naming_words"] == "recycling" and table.loc[1, "contributions_naming_it"] == 20
+    # A name whose telling word is rare but whose other word is everywhere: "Potholes of the city" names the subject for
+    # the 2 that say potholes and, by "city", for the 2 others (read 8's Chile run: «Abusar de los derechos»).
+    city = topic_groups_table(frame, None, {0: "Potholes of the city", 1: "Recycling"}, {}).set_index("topic_group_id").loc[0]
+    assert city["naming_words"] == "potholes" and city["contributions_naming_it"] == 2 and city["contributions_using_name"] == 4
     without = topic_groups_table(frame.drop(columns="author_id"), None, labels, {})
     assert without["participants"].isna().all()
     # Words of a name are counted only where (nearly) all of the subject is written in the report's language.

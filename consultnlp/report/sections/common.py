@@ -80,17 +80,27 @@ def on_prompt(ctx: ReportContext, point: Any) -> str:
 LOOSE_NAME = 0.25  # a subject whose name's words fewer than a quarter of its contributions use is not called by it
 
 
+def name_users(group: Any) -> int | None:
+    """How many of a subject's contributions use any word of its name (``topic_groups`` row; runs before stop 32 only
+    counted the words that tell it apart), or None where the name's words were not counted."""
+    for column in ("contributions_using_name", "contributions_naming_it"):
+        value = group.get(column)
+        if value is not None and not pd.isna(value):
+            return int(value)
+    return None
+
+
 def loose_name(group: Any) -> bool:
-    """Whether a subject's name speaks for fewer than ``LOOSE_NAME`` of its contributions (``topic_groups`` row)."""
-    named, n = group.get("contributions_naming_it"), group.get("contributions")
-    return named is not None and not pd.isna(named) and bool(n) and int(named) < LOOSE_NAME * int(n)
+    """Whether fewer than ``LOOSE_NAME`` of a subject's contributions use any word of its name (``topic_groups`` row)."""
+    users, n = name_users(group), group.get("contributions")
+    return users is not None and bool(n) and users < LOOSE_NAME * int(n)
 
 
 def subject_label(ctx: ReportContext, group: Any) -> str:
     """A subject as headings, charts and tables show it: its name, or "Mixed points: “Federal” in 4 of 34"."""
     if not loose_name(group):
         return str(group["label"])
-    named, n = int(group["contributions_naming_it"]), int(group["contributions"])
+    named, n = int(name_users(group)), int(group["contributions"])
     return t("subject_loose", ctx.lang, name=ctx.q(str(group["label"])), named=ctx.n(named), n=ctx.n(n))
 
 

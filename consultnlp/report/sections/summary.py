@@ -9,7 +9,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, loose_name, segment_label
+from consultnlp.report.sections.common import ReportContext, loose_name, name_users, segment_label
 from consultnlp.report.sections.positions import FEW_FOR_SHARES, MOSTLY_TARGETED, on_targets
 from consultnlp.report.sections.themes import theme_rows
 
@@ -156,7 +156,7 @@ def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
 def _headlined(ctx: ReportContext, group: pd.Series) -> str:
     """A subject among the largest: its name and share, or "a subject of mixed points" when its name fits a few of it."""
     if loose_name(group):
-        named, n = int(group["contributions_naming_it"]), int(group["contributions"])
+        named, n = int(name_users(group)), int(group["contributions"])
         return t(
             "s_loose_group", ctx.lang, share=ctx.pct(group["share_unique"]), name=ctx.q(str(group["label"])), named=ctx.n(named), n=ctx.n(n)
         )
@@ -174,7 +174,7 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
         )
         if len(real) == 1 and loose_name(real.iloc[0]):
             only = real.iloc[0]
-            named_by, n = int(only["contributions_naming_it"]), int(only["contributions"])
+            named_by, n = int(name_users(only)), int(only["contributions"])
             sentences.append(t("s_one_loose", lang, name=ctx.q(str(only["label"])), named=ctx.n(named_by), n=ctx.n(n)))
         elif len(real):
             named = [_headlined(ctx, r) for _, r in real.head(3).iterrows()]
