@@ -248,3 +248,16 @@ def test_private_folder_gate_leaves_the_runs_own_pseudonyms_alone(tmp_path):
     result = gate_folder(tmp_path)
     assert [(f.file, f.kind, f.count) for f in result.findings] == [("report.md", "PHONE", 1)]
     assert (tmp_path / "report.md").read_text(encoding="utf-8") == "Una propuesta.\n— p-0500037852b6\nOtra, de [PHONE].\n"
+
+
+def test_private_folder_a_column_of_computed_shares_is_not_personal():
+    # Read 9 (bg2050): Pol.is's "group-informed-consensus" (0.6839080459770114 ...) was taken for phone numbers, and
+    # the final check replaced 317 values in the published tables, and "0.05" in the report, with [REDACTED].
+    from consultnlp.privacy.metadata import personal_column
+
+    shares = ["0.6839080459770114", "0.49707602339181284", "0.7107279693486589", "0.05", "1.0"]
+    assert personal_column(shares, "group-informed-consensus") is None
+    # Phones and ids are still found, whatever their separators.
+    assert personal_column(["+56 9 8765 4321", "+56 9 1234 5678", "912345678"], "x") == "phone numbers"
+    assert personal_column(["987654321", "912345678", "998877665"], "x") == "phone numbers"
+    assert personal_column(["12.345.678-5", "9.876.543-3", "11.111.111-1"], "x") == "national id numbers"
