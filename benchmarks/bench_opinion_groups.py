@@ -20,7 +20,7 @@ import pandas as pd
 from _common import shared
 from sklearn.metrics import adjusted_rand_score
 
-from consultnlp.ingest.platforms import opening_statements
+from consultnlp.ingest.platforms import organiser_statements, relayed_from
 from consultnlp.votes import group_statements, opinion_groups, read_vote_matrix, statement_votes
 from consultnlp.votes.profile import profile_questions
 
@@ -33,12 +33,12 @@ def rejected(folder) -> set[str]:
 def profile(folder) -> set[str]:
     """The organiser's questions about who took part, which the pipeline keeps out of the groups (``votes.profile``)."""
     comments = pd.read_csv(folder / "comments.csv", dtype=str).set_index("comment-id", drop=False)
-    if "is-seed" in comments:
-        organiser = comments["is-seed"].eq("true") | comments.get("is-meta", pd.Series("", index=comments.index)).eq("true")
-    else:
-        found = opening_statements(comments)
-        organiser = found[1] if found is not None else pd.Series(False, index=comments.index)
-    return profile_questions(comments, set(comments.index[organiser.to_numpy()]), "comment-body")
+    found = organiser_statements(comments)
+    if found is None:
+        return set()
+    seeds, organiser = found
+    official = organiser & (relayed_from(comments, seeds, organiser) == "")  # as the Pol.is reader sets them aside
+    return profile_questions(comments, set(comments.index[official.to_numpy()]), "comment-body")
 
 
 def main() -> None:

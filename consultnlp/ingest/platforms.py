@@ -24,6 +24,7 @@ import pandas as pd
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.official import AUTHOR_ROLE, ROLE_GROUP, ROLE_MEETING, ROLE_OFFICIAL, ROLE_PARTICIPANT
 from consultnlp.schema import REASON_MODERATED, REASON_OFFICIAL
+from consultnlp.text import word_stems
 
 # Pol.is: a comment is a consensus when at least this share of its agree/disagree votes goes one way;
 # below MIN_VOTES votes it is too early to tell.
@@ -272,8 +273,13 @@ def polis_votes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 POLIS_SEEDED = "polis_seeded"  # derived where the export has no is-seed column: the statements that opened the conversation
-POLIS_ORGANISER = "polis_organiser"  # derived with it: every statement of the account that opened the conversation
+POLIS_ORGANISER = "polis_organiser"  # every statement of the organiser's account (the one that seeded the conversation)
+POLIS_RELAYED = "polis_relayed_from"  # the rejected participant statement an organiser's post repeats, if it does
 MIN_OPENING = 3  # an owner seeds several statements (10 to 63 in 20 conversations); one first statement proves nothing
+# An organiser's later post that repeats this share of its words (at least MIN_RELAY_WORDS) from one earlier statement
+# the moderators rejected is that participant's idea, reworded or split off by a moderator (read 9: bowling-green).
+RELAY_SHARE = 0.6
+MIN_RELAY_WORDS = 3
 
 
 def opening_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
@@ -281,8 +287,7 @@ def opening_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | Non
     wrote one), and which were written by that account at any time. In bg2050, the one export with an is-seed column,
     the opening statements are 20 of its 25 seeds and nothing else. The same account's later statements are its own
     further statements (brexit: 13 more, for and against, after its seeds), profile questions (ssis: "I live on …") or
-    participants' ideas it posted for them (affordable housing, freshwater: rejected originals posted again): none is
-    a participant writing under their own account. None when the export has no author or time."""
+    participants' ideas it posted for them (:func:`relayed_from`). None when the export has no author or time."""
     if not {"author-id", "timestamp"} <= set(frame.columns) or frame.empty:
         return None
     when = pd.to_numeric(frame["timestamp"], errors="coerce")
@@ -297,6 +302,46 @@ def opening_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | Non
     return leading.reindex(frame.index).fillna(False).astype(bool), organiser
 
 
+def _flagged(frame: pd.DataFrame, column: str) -> pd.Series:
+    return frame[column].astype(str).str.strip().str.lower().eq("true") if column in frame else pd.Series(False, index=frame.index)
+
+
+def organiser_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+    """(seeds, every statement of the organiser's account): the export's is-seed and is-meta statements and their
+    authors' accounts where it has the flag (bg2050), else :func:`opening_statements`."""
+    if "is-seed" not in frame:
+        return opening_statements(frame)
+    seeds = _flagged(frame, "is-seed") | _flagged(frame, "is-meta")
+    if "author-id" not in frame or not seeds.any():
+        return seeds, seeds
+    authors = frame["author-id"].astype(str).str.strip()
+    return seeds, seeds | authors.isin(set(authors[seeds]))
+
+
+def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) -> pd.Series:
+    """For each later post of the organiser's account, the id of the earlier statement by another account that the
+    moderators rejected and whose words it repeats (:data:`RELAY_SHARE` of its word stems), else "". Moderators reword
+    or split a participant's statement and post it themselves (bowling-green: 40 of the account's 61 later posts,
+    bg2050 11 of 30, canadian 7 of 17; brexit none of 13): the idea is that participant's."""
+    out = pd.Series("", index=frame.index, dtype=object)
+    if "moderated" not in frame:
+        return out
+    when = pd.to_numeric(frame.get("timestamp", pd.Series(index=frame.index, dtype=float)), errors="coerce")
+    texts = frame["comment-body"].fillna("").astype(str)
+    ids = frame["comment-id"].astype(str).str.strip()
+    rejected = frame["moderated"].astype(str).str.strip().eq("-1") & ~organiser
+    sources = [(j, word_stems(texts[j])) for j in frame.index[rejected]]
+    for i in frame.index[organiser & ~seeds]:
+        stems = word_stems(texts[i])
+        if len(stems) < MIN_RELAY_WORDS:
+            continue
+        earlier = [(len(stems & words) / len(stems), j) for j, words in sources if not when[j] > when[i]]
+        share, j = max(earlier, key=lambda c: (c[0], -frame.index.get_loc(c[1])), default=(0.0, None))
+        if j is not None and share >= RELAY_SHARE:
+            out[i] = ids[j]
+    return out
+
+
 def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, Mapping] | None:
     if not {"comment-id", "comment-body"} <= set(frame.columns):
         return None
@@ -308,18 +353,20 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
     for flag in ("is-seed", "is-meta"):
         if flag in frame:
             mapping.set_aside.append((REASON_OFFICIAL, f"{flag} = 'true'"))
-    found = opening_statements(frame) if "is-seed" not in frame else None
+    found = organiser_statements(frame)
     if found is not None:
-        # Without the flag: the account that opened the conversation (it wrote several statements before anyone else
-        # wrote one) is the organiser's, and so is everything it wrote.
-        opening, organiser = found
+        # The organiser's account (its seeds, or several statements before anyone else wrote one) wrote everything it
+        # posted, but for the participants' statements it reposted after the moderators rejected them.
+        seeds, organiser = found
+        relayed = relayed_from(frame, seeds, organiser)
         yes_no = {True: "true", False: "false"}
-        frame = frame.assign(**{POLIS_SEEDED: opening.map(yes_no), POLIS_ORGANISER: organiser.map(yes_no)})
-        mapping.set_aside.append((REASON_OFFICIAL, f"{POLIS_ORGANISER} = 'true'"))
-        later = int(organiser.sum() - opening.sum())
+        frame = frame.assign(**{POLIS_SEEDED: seeds.map(yes_no), POLIS_ORGANISER: organiser.map(yes_no), POLIS_RELAYED: relayed})
+        mapping.set_aside.append((REASON_OFFICIAL, f"{POLIS_ORGANISER} = 'true' and {POLIS_RELAYED} = ''"))
+        later, relays = int(organiser.sum() - seeds.sum()), int((relayed != "").sum())
         mapping.notes.append(
-            f"{int(organiser.sum())} statements by the account that opened the conversation ({int(opening.sum())} before anyone else "
-            f"wrote, {later} later) are the organiser's: columns {POLIS_SEEDED} and {POLIS_ORGANISER} (no is-seed column)"
+            f"{int(organiser.sum())} statements by the organiser's account ({int(seeds.sum())} seeds, {later} later, of which "
+            f"{relays} repeat a participant's statement the moderators rejected and are analysed as that participant's idea): "
+            f"columns {POLIS_SEEDED}, {POLIS_ORGANISER} and {POLIS_RELAYED}"
         )
     if {"agrees", "disagrees"} <= set(frame.columns):
         # Kept as columns, not as a segment: a statement's vote class is no group of participants, and "In “agree”

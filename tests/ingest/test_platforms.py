@@ -219,12 +219,17 @@ def test_platforms_polis_seed_and_meta_statements_are_the_organisers(tmp_path):
         "2,1,0,8,1,1,true,true,I have lived here all my life\n"
         "3,2,5,7,3,1,false,false,We need a bus to the hospital\n"
         "4,3,6,1,9,-1,false,false,spam spam\n"
-        "5,4,0,4,4,1,false,false,The owner writing as a participant\n",
+        "5,4,0,4,4,1,false,false,The owner writing as a participant\n"
+        "6,5,7,0,0,-1,false,false,Bring back the night buses to the hospital and the stadium!!! NOW\n"
+        "7,6,0,9,1,1,false,false,Bring back the night buses to the hospital\n",
         encoding="utf-8",
     )
     frame, info = ingest(path)
-    assert info.platform == "polis" and info.set_aside == {"moderated": 1, "official": 2}
-    assert frame[schema.EXCLUDED].tolist() == ["official", "official", "", "moderated", ""]
+    # The owner's later post is the organiser's too (read 9, bg2050: 17 such posts quoted as participants'); its repost of
+    # a participant's statement the moderators rejected (reworded) is that participant's idea, and is analysed.
+    assert info.platform == "polis" and info.set_aside == {"moderated": 2, "official": 3}
+    assert frame[schema.EXCLUDED].tolist() == ["official", "official", "", "moderated", "official", "moderated", ""]
+    assert frame["polis_relayed_from"].tolist() == ["", "", "", "", "", "", "5"]
 
 
 def test_platforms_polis_without_seed_flag_the_statements_that_opened_the_conversation_are_the_organisers(tmp_path):
