@@ -26,19 +26,19 @@ SUBJECT_STRINGS: dict[str, dict] = {
     # A subject whose name's words fewer than a quarter of its contributions use is not called by that name (read 8:
     # "Federal", 4 of 34; "Workers rights", 3 of 19): its heading, chart bar and table row say it is mixed.
     "subject_loose": _s(
-        "Puntos diversos: {name} en {named} de {n}",
-        "Pontos diversos: {name} em {named} de {n}",
-        "Mixed points: {name} in {named} of {n}",
+        "Puntos diversos (palabras de {name} en {named} de {n})",
+        "Pontos diversos (palavras de {name} em {named} de {n})",
+        "Mixed points (words of {name} in {named} of {n})",
     ),
     "s_one_loose": _s(
-        "Las contribuciones forman un solo asunto de puntos diversos; su frase más característica, {name}, aparece en {named} de sus {n}.",
-        "As contribuições formam um só assunto de pontos diversos; sua frase mais característica, {name}, aparece em {named} de suas {n}.",
-        "The contributions form one subject of mixed points; its most telling phrase, {name}, is in {named} of its {n}.",
+        "Las contribuciones forman un solo asunto de puntos diversos: solo {named} de sus {n} usan alguna palabra de su nombre, {name}.",
+        "As contribuições formam um só assunto de pontos diversos: só {named} de suas {n} usam alguma palavra do nome, {name}.",
+        "The contributions form one subject of mixed points: only {named} of its {n} use a word of its name, {name}.",
     ),
     "s_loose_group": _s(
-        "un asunto de puntos diversos ({share}; su frase más característica, {name}, aparece en {named} de sus {n})",
-        "um assunto de pontos diversos ({share}; sua frase mais característica, {name}, aparece em {named} de suas {n})",
-        "a subject of mixed points ({share}; its most telling phrase, {name}, is in {named} of its {n})",
+        "un asunto de puntos diversos ({share}; solo {named} de sus {n} usan alguna palabra de su nombre, {name})",
+        "um assunto de pontos diversos ({share}; só {named} de suas {n} usam alguma palavra do nome, {name})",
+        "a subject of mixed points ({share}; only {named} of its {n} use a word of its name, {name})",
     ),
     # One topic: the contributions were not divided ("grouped into 1 topics, gathered into 1 subjects", read 8).
     "groups_intro_one": _s(

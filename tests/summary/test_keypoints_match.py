@@ -511,18 +511,18 @@ def test_summary_headline_subject_says_when_its_name_fits_few_of_it(lang, fit):
     [
         (
             "es",
-            "Puntos diversos: «Transporte» en 2 de 12",
-            "un solo asunto de puntos diversos; su frase más característica, «Transporte», aparece en 2 de sus 12",
+            "Puntos diversos (palabras de «Transporte» en 2 de 12)",
+            "un solo asunto de puntos diversos: solo 2 de sus 12 usan alguna palabra de su nombre, «Transporte»",
         ),
         (
             "pt",
-            "Pontos diversos: «Transporte» em 2 de 12",
-            "um só assunto de pontos diversos; sua frase mais característica, «Transporte», aparece em 2 de suas 12",
+            "Pontos diversos (palavras de «Transporte» em 2 de 12)",
+            "um só assunto de pontos diversos: só 2 de suas 12 usam alguma palavra do nome, «Transporte»",
         ),
         (
             "en",
-            "Mixed points: “Transporte” in 2 of 12",
-            "one subject of mixed points; its most telling phrase, “Transporte”, is in 2 of its 12",
+            "Mixed points (words of “Transporte” in 2 of 12)",
+            "one subject of mixed points: only 2 of its 12 use a word of its name, “Transporte”",
         ),
     ],
 )
