@@ -19,9 +19,9 @@ SUBJECT_STRINGS: dict[str, dict] = {
     "or_last": _s(" o ", " ou ", " or "),
     # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 use its words)".
     "s_name_fit": _s(
-        "; {named} de sus {n} usan las palabras del nombre",
-        "; {named} de suas {n} usam as palavras do nome",
-        "; {named} of its {n} use the words of its name",
+        "; {named} de sus {n} usan alguna palabra del nombre",
+        "; {named} de suas {n} usam alguma palavra do nome",
+        "; {named} of its {n} use a word of its name",
     ),
     # A subject whose name's words fewer than a quarter of its contributions use is not called by that name (read 8:
     # "Federal", 4 of 34; "Workers rights", 3 of 19): its heading, chart bar and table row say it is mixed.

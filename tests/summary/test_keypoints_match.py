@@ -489,9 +489,9 @@ def test_report_chart_of_some_subjects_says_it_shows_the_largest(lang, title):
 @pytest.mark.parametrize(
     "lang, fit",
     [
-        ("es", "«Transporte» (100%; 4 de sus 12 usan las palabras del nombre)"),
-        ("pt", "«Transporte» (100%; 4 de suas 12 usam as palavras do nome)"),
-        ("en", "“Transporte” (100%; 4 of its 12 use the words of its name)"),
+        ("es", "«Transporte» (100%; 4 de sus 12 usan alguna palabra del nombre)"),
+        ("pt", "«Transporte» (100%; 4 de suas 12 usam alguma palavra do nome)"),
+        ("en", "“Transporte” (100%; 4 of its 12 use a word of its name)"),
     ],
 )
 def test_summary_headline_subject_says_when_its_name_fits_few_of_it(lang, fit):
