@@ -35,6 +35,14 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "As contribuições formam um só assunto de pontos diversos: só {named} de suas {n} usam alguma palavra do nome, {name}.",
         "The contributions form one subject of mixed points: only {named} of its {n} use a word of its name, {name}.",
     ),
+    "s_largest_loose": _s(
+        "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) son de puntos diversos: en cada uno, menos de una cuarta "
+        "parte de las contribuciones usa alguna palabra de su nombre.",
+        "Dos {n} assuntos encontrados, os {shown} maiores ({shares}) são de pontos diversos: em cada um, menos de um quarto das "
+        "contribuições usa alguma palavra do nome.",
+        "Of the {n} subjects found, the {shown} largest ({shares}) are of mixed points: in each, fewer than a quarter of the "
+        "contributions use a word of its name.",
+    ),
     "s_loose_group": _s(
         "un asunto de puntos diversos ({share}; solo {named} de sus {n} usan alguna palabra de su nombre, {name})",
         "um assunto de pontos diversos ({share}; só {named} de suas {n} usam alguma palavra do nome, {name})",

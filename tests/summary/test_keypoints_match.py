@@ -548,6 +548,16 @@ def test_report_subject_whose_name_fits_under_a_quarter_is_not_called_by_it(lang
     )
     said = " ".join(summary_sentences(ctx))
     assert ctx.q("Agua") in said and ctx.q("Transporte") in said and sentence not in said
+    # All of the largest loose: said once, not "a subject of mixed points" three times (read 9, bg2050).
+    loose = pd.concat(
+        [groups.assign(topic_group_id=g, contributions_naming_it=pd.array([1], dtype="Int64")) for g in range(3)], ignore_index=True
+    )
+    ctx.tables["topic_groups"] = loose
+    from consultnlp.i18n import t
+    from consultnlp.report.sections.summary import _join
+
+    said = " ".join(summary_sentences(ctx))
+    assert said.count(t("s_largest_loose", lang, n="3", shown="3", shares=_join([ctx.pct(1.0)] * 3, lang))) == 1
 
 
 @pytest.mark.parametrize("lang, one, many", [("es", "asunto principal", "asuntos principales"), ("en", "main subject", "main subjects")])

@@ -163,6 +163,22 @@ def _headlined(ctx: ReportContext, group: pd.Series) -> str:
     return f"{ctx.q(str(group['label']))} ({ctx.pct(group['share_unique'])}{_name_fit(ctx, group)})"
 
 
+def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
+    """The largest subjects, by name; said once when none of them has a name a quarter of it uses (read 9: "a subject
+    of mixed points" three times in one sentence)."""
+    top = real.head(3)
+    if len(real) == 1 and loose_name(real.iloc[0]):
+        only = real.iloc[0]
+        return t(
+            "s_one_loose", ctx.lang, name=ctx.q(str(only["label"])), named=ctx.n(int(name_users(only))), n=ctx.n(int(only["contributions"]))
+        )
+    if all(loose_name(r) for _, r in top.iterrows()):
+        shares = _join([ctx.pct(r["share_unique"]) for _, r in top.iterrows()], ctx.lang)
+        return t("s_largest_loose", ctx.lang, n=ctx.n(len(real)), shown=ctx.n(len(top)), shares=shares)
+    named = [_headlined(ctx, r) for _, r in top.iterrows()]
+    return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=_join(named, ctx.lang))
+
+
 def summary_sentences(ctx: ReportContext) -> list[str]:
     """What they raised most, campaigns, languages, positions, and the strongest differences between groups."""
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
@@ -172,13 +188,8 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
         real = groups[groups["topic_group_id"] >= 0].sort_values(
             ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
         )
-        if len(real) == 1 and loose_name(real.iloc[0]):
-            only = real.iloc[0]
-            named_by, n = int(name_users(only)), int(only["contributions"])
-            sentences.append(t("s_one_loose", lang, name=ctx.q(str(only["label"])), named=ctx.n(named_by), n=ctx.n(n)))
-        elif len(real):
-            named = [_headlined(ctx, r) for _, r in real.head(3).iterrows()]
-            sentences.append(t("s_top_groups", lang, count=len(real), n=ctx.n(len(real)), names=_join(named, lang)))
+        if len(real):
+            sentences.append(_subjects_sentence(ctx, real))
     themes = ctx.table("themes")
     if themes is not None:
         # Ranked, named and counted as the themes section ranks them (a theme with its sub-themes counted with them).
