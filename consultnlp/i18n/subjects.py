@@ -35,6 +35,9 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "As contribuições formam um só assunto de pontos diversos: só {named} de suas {n} usam alguma palavra do nome, {name}.",
         "The contributions form one subject of mixed points: only {named} of its {n} use a word of its name, {name}.",
     ),
+    "topic_loose": _s(
+        "solo {named} usan alguna palabra de su nombre", "só {named} usam alguma palavra do nome", "only {named} use a word of its name"
+    ),
     "s_largest_loose": _s(
         "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) son de puntos diversos: en cada uno, menos de una cuarta "
         "parte de las contribuciones usa alguna palabra de su nombre.",

@@ -246,6 +246,8 @@ def topics_table(
     total, total_unique = len(analysed), int(unique.sum())
     info = topic_info.set_index("topic_id") if topic_info is not None and not topic_info.empty else None
     labels = topic_labels(topic_info, lang)
+    texts = analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str)
+    evidence = NameEvidence(texts, unique)
     rows = []
     for topic_id, part in analysed.groupby(schema.TOPIC_ID, sort=True):
         topic_id = int(topic_id)
@@ -272,8 +274,15 @@ def topics_table(
             row[f"keywords_{code}"] = ", ".join(list(words)[:10])
         row["top_themes"] = ", ".join(themes.index)
         row["top_theme_names"] = ", ".join(theme_name(taxonomy, th, lang) for th in themes.index)
+        # How many use any word of its name (read 9: "Parking (60)", 13 of whose 60 mention parking).
+        one_language = schema.LANG not in part or (part[schema.LANG] == lang).mean() >= SAME_LANGUAGE
+        named = evidence.words(row["label"], part.index, generic=True) if one_language and topic_id >= 0 else []
+        row["contributions_using_name"] = evidence.using(texts.loc[part.index], named) if named else pd.NA
         rows.append(row)
-    return _outliers_last(pd.DataFrame(rows), "topic_id")
+    table = pd.DataFrame(rows)
+    if len(table):
+        table["contributions_using_name"] = table["contributions_using_name"].astype("Int64")
+    return _outliers_last(table, "topic_id")
 
 
 def _group_of(part: pd.DataFrame, groups: dict[int, str] | None) -> dict[str, Any]:

@@ -574,3 +574,20 @@ def test_summary_figures_agree_in_number(lang, one, many):
     groups = ctx.tables["topic_groups"]
     ctx.tables["topic_groups"] = pd.concat([groups, groups.assign(topic_group_id=1)], ignore_index=True)
     assert many in labels(ctx)
+
+
+def test_report_subtopic_whose_name_few_use_says_so_in_its_subjects_list():
+    # Read 9 (bowling-green): "Parking (60)" listed a topic 13 of whose 60 contributions mention parking.
+    ctx = _context("en")
+    ctx.tables["topics"] = pd.DataFrame(
+        {
+            "topic_id": [0, 1],
+            "topic_group_id": [0, 0],
+            "label": ["Buses", "Parking"],
+            "contributions": [9, 60],
+            "unique_contributions": [9, 60],
+            "contributions_using_name": pd.array([8, 13], dtype="Int64"),
+        }
+    )
+    text = " ".join(b.text or "" for s in groups_section(ctx).subsections for b in s.blocks)
+    assert "Parking (60; only 13 use a word of its name)" in text and "Buses (9)" in text

@@ -6,7 +6,7 @@ import pandas as pd
 
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, chart, key_points_block, subject_label
+from consultnlp.report.sections.common import ReportContext, chart, key_points_block, loose_name, name_users, subject_label
 from consultnlp.text import word_stems
 
 GROUPS_IN_CHART = 15
@@ -64,9 +64,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
             else t("theme_counts", lang, count=unique, unique=ctx.n(unique))
         )
         if len(members) > 1:
-            listed = "; ".join(
-                f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.head(SUBTOPICS_LISTED).iterrows()
-            )
+            listed = "; ".join(_subtopic(ctx, r) for _, r in members.head(SUBTOPICS_LISTED).iterrows())
             more = len(members) - SUBTOPICS_LISTED
             if more > 0:
                 listed += " " + t("and_more", lang, count=more, n=ctx.n(more))
@@ -115,6 +113,15 @@ def groups_section(ctx: ReportContext) -> Section | None:
             )
         )
     return sec
+
+
+def _subtopic(ctx: ReportContext, topic: pd.Series) -> str:
+    """A topic in its subject's list: "Parking (60)", or "Parking (60; only 13 use a word of its name)" when under a
+    quarter of it does (read 9)."""
+    n = ctx.n(int(topic["unique_contributions"]))
+    if not loose_name(topic):
+        return f"{topic['label']} ({n})"
+    return f"{topic['label']} ({n}; {t('topic_loose', ctx.lang, named=ctx.n(int(name_users(topic))))})"
 
 
 def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> list[dict[str, str]]:
