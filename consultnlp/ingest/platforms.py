@@ -25,6 +25,7 @@ from consultnlp.ingest.info import IngestInfo
 from consultnlp.official import AUTHOR_ROLE, ROLE_GROUP, ROLE_MEETING, ROLE_OFFICIAL, ROLE_PARTICIPANT
 from consultnlp.schema import REASON_MODERATED, REASON_OFFICIAL
 from consultnlp.text import word_stems
+from consultnlp.votes.profile import is_profile_question
 
 # Pol.is: a comment is a consensus when at least this share of its agree/disagree votes goes one way;
 # below MIN_VOTES votes it is too early to tell.
@@ -279,7 +280,7 @@ MIN_OPENING = 3  # an owner seeds several statements (10 to 63 in 20 conversatio
 # An organiser's later post that repeats this share of its words (at least MIN_RELAY_WORDS) from one earlier statement
 # the moderators rejected is that participant's idea, reworded or split off by a moderator (read 9: bowling-green).
 RELAY_SHARE = 0.6
-MIN_RELAY_WORDS = 3
+MIN_RELAY_WORDS = 4  # three words of four letters are found in any long statement ("I will not let my kids play")
 
 
 def opening_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
@@ -321,8 +322,8 @@ def organiser_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | N
 def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) -> pd.Series:
     """For each later post of the organiser's account, the id of the earlier statement by another account that the
     moderators rejected and whose words it repeats (:data:`RELAY_SHARE` of its word stems), else "". Moderators reword
-    or split a participant's statement and post it themselves (bowling-green: 40 of the account's 61 later posts,
-    bg2050 11 of 30, canadian 7 of 17; brexit none of 13): the idea is that participant's."""
+    or split a participant's statement and post it themselves (bowling-green: 35 of the account's 61 later posts,
+    bg2050 11 of 30, freshwater 8 of 12; brexit none of 13). A profile question is the organiser's whatever it repeats: the idea is that participant's."""
     out = pd.Series("", index=frame.index, dtype=object)
     if "moderated" not in frame:
         return out
@@ -333,7 +334,7 @@ def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) ->
     sources = [(j, word_stems(texts[j])) for j in frame.index[rejected]]
     for i in frame.index[organiser & ~seeds]:
         stems = word_stems(texts[i])
-        if len(stems) < MIN_RELAY_WORDS:
+        if len(stems) < MIN_RELAY_WORDS or is_profile_question(texts[i]):  # a question about who votes is the organiser's
             continue
         earlier = [(len(stems & words) / len(stems), j) for j, words in sources if not when[j] > when[i]]
         share, j = max(earlier, key=lambda c: (c[0], -frame.index.get_loc(c[1])), default=(0.0, None))
