@@ -323,7 +323,8 @@ def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) ->
     """For each later post of the organiser's account, the id of the earlier statement by another account that the
     moderators rejected and whose words it repeats (:data:`RELAY_SHARE` of its word stems), else "". Moderators reword
     or split a participant's statement and post it themselves (bowling-green: 35 of the account's 61 later posts,
-    bg2050 11 of 30, freshwater 8 of 12; brexit none of 13). A profile question is the organiser's whatever it repeats: the idea is that participant's."""
+    bg2050 11 of 30, freshwater 8 of 12; brexit none of 13): the idea is that participant's. A profile question is the
+    organiser's whatever it repeats."""
     out = pd.Series("", index=frame.index, dtype=object)
     if "moderated" not in frame:
         return out
