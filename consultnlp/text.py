@@ -54,8 +54,9 @@ def surface_tokens(text: str, *, stem: bool = True) -> list[str]:
     return [plural_stem(t) if stem else t for t in _NON_WORD.split(fold(text)) if t]
 
 
-def word_stems(text: str) -> set[str]:
-    """Stems of the words of four letters or more (accents, case and plurals folded, six letters kept): enough to
-    tell whether a quote uses a word of a name ("homeless" in "shelters for the homeless"). The key-point matcher
-    has its own, calibrated with it (``consultnlp.summary.matching.content_stems``: function words out, no plurals)."""
-    return {plural_stem(w)[:6] for w in _NON_WORD.split(fold(text)) if len(w) > 3}
+def word_stems(text: str, min_chars: int = 4) -> set[str]:
+    """Stems of the words of ``min_chars`` letters or more (accents, case and plurals folded, six letters kept): enough
+    to tell whether a quote uses a word of a name ("homeless" in "shelters for the homeless"; ``min_chars=3`` keeps
+    "ley" and "tax"). The key-point matcher has its own, calibrated with it (``consultnlp.summary.matching.content_stems``:
+    function words out, no plurals)."""
+    return {plural_stem(w)[:6] for w in _NON_WORD.split(fold(text)) if len(w) >= min_chars}

@@ -18,6 +18,8 @@ from consultnlp import schema
 from consultnlp.text import word_stems
 
 GENERIC_SHARE = 0.10
+# A name's words are counted from three letters (read 10: "Ley" was found in 0 of 370 contributions that said "ley").
+NAME_WORD_CHARS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 
@@ -26,7 +28,7 @@ class NameEvidence:
     """The consultation's texts read once: each distinct text's word stems, and how many distinct contributions use each."""
 
     def __init__(self, texts: pd.Series, unique: pd.Series) -> None:
-        self.stems = {text: word_stems(text) for text in pd.unique(texts)}
+        self.stems = {text: word_stems(text, NAME_WORD_CHARS) for text in pd.unique(texts)}
         self.distinct = unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)
         distinct = pd.unique(texts[self.distinct])
         self.used = Counter(stem for text in distinct for stem in self.stems[text])
@@ -49,7 +51,7 @@ class NameEvidence:
         seen: set[str] = set()
         for part in quoted or [name]:
             for k, word in enumerate(_WORD.findall(part)):
-                stems = word_stems(word)
+                stems = word_stems(word, NAME_WORD_CHARS)
                 widespread = not generic and any(used.get(s, 0) > common for s in stems)
                 if not stems or stems <= seen or stems <= _stop_stems() or widespread:
                     continue
@@ -60,7 +62,7 @@ class NameEvidence:
 
     def using(self, texts: pd.Series, words: list[str]) -> int:
         """How many of ``texts`` (contributions of this consultation) use one of ``words``."""
-        named = set().union(*(word_stems(w) for w in words)) if words else set()
+        named = set().union(*(word_stems(w, NAME_WORD_CHARS) for w in words)) if words else set()
         if not named:
             return 0
         return int(sum(bool(named & self.stems[text]) for text in texts))
@@ -76,7 +78,7 @@ def _stop_stems() -> frozenset[str]:
     from consultnlp.lemmas import kept_words
 
     words = (EN - kept_words("en")) | (ES - kept_words("es")) | (PT - kept_words("pt"))
-    return frozenset(stem for word in words for stem in word_stems(word))
+    return frozenset(stem for word in words for stem in word_stems(word, NAME_WORD_CHARS))
 
 
 def author_names(authors: pd.Series) -> pd.Series:

@@ -153,8 +153,7 @@ def topic_groups_table(
             "naming_words": "; ".join(words),
             "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
             # ... and those that use any word of the name, generic ones included: under a quarter, the name is loose.
-            "contributions_using_name": evidence.using(texts.loc[part.index], evidence.words(label, part.index, generic=True))
-            if one_language and group >= 0 else pd.NA,
+            "contributions_using_name": _users(evidence, texts.loc[part.index], label, part.index) if one_language and group >= 0 else pd.NA,
             "participants": participants(analysed.loc[part.index, author]) if author else pd.NA,
             # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements), and whether that one
             # is the account that posted the organiser's own rows.
@@ -276,13 +275,18 @@ def topics_table(
         row["top_theme_names"] = ", ".join(theme_name(taxonomy, th, lang) for th in themes.index)
         # How many use any word of its name (read 9: "Parking (60)", 13 of whose 60 mention parking).
         one_language = schema.LANG not in part or (part[schema.LANG] == lang).mean() >= SAME_LANGUAGE
-        named = evidence.words(row["label"], part.index, generic=True) if one_language and topic_id >= 0 else []
-        row["contributions_using_name"] = evidence.using(texts.loc[part.index], named) if named else pd.NA
+        row["contributions_using_name"] = _users(evidence, texts.loc[part.index], row["label"], part.index) if one_language and topic_id >= 0 else pd.NA
         rows.append(row)
     table = pd.DataFrame(rows)
     if len(table):
         table["contributions_using_name"] = table["contributions_using_name"].astype("Int64")
     return _outliers_last(table, "topic_id")
+
+
+def _users(evidence: NameEvidence, texts: pd.Series, name: str, inside: pd.Index) -> Any:
+    """How many of ``texts`` use any word of ``name``, generic ones included; NA when the name has none to count."""
+    words = evidence.words(name, inside, generic=True)
+    return evidence.using(texts, words) if words else pd.NA
 
 
 def _group_of(part: pd.DataFrame, groups: dict[int, str] | None) -> dict[str, Any]:

@@ -591,3 +591,26 @@ def test_report_subtopic_whose_name_few_use_says_so_in_its_subjects_list():
     )
     text = " ".join(b.text or "" for s in groups_section(ctx).subsections for b in s.blocks)
     assert "Parking (60; only 13 use a word of its name)" in text and "Buses (9)" in text
+
+
+def test_subject_table_counts_three_letter_names_and_gives_no_count_without_words():
+    # Read 10: «Ley» was "in 0 of 370" (words under four letters were not read) and «Iguales» in 0 of 22 (no countable
+    # word): a count of 0 was printed where there was nothing to count.
+    from consultnlp.summary.tables import topic_groups_table
+
+    texts = ["Una ley de pesca justa", "Cumplir las leyes", "Otra cosa distinta", "Más parques"] + [
+        f"Reciclaje en la calle {i}" for i in range(8)
+    ]
+    frame = pd.DataFrame(
+        {
+            schema.TEXT_CLEAN: texts,
+            schema.TEXT: texts,
+            schema.EXCLUDED: "",
+            schema.TOPIC_ID: [0, 0, 0, 0] + [1] * 8,
+            schema.TOPIC_GROUP_ID: [0, 0, 0, 0] + [1] * 8,
+            schema.DUP_REPRESENTATIVE: True,
+        }
+    )
+    table = topic_groups_table(frame, None, {0: "Ley", 1: "De la"}, {}).set_index("topic_group_id")
+    assert table.loc[0, "contributions_using_name"] == 2  # "ley" and "leyes"
+    assert pd.isna(table.loc[1, "contributions_using_name"])  # a name of stop words only: nothing to count, not 0
