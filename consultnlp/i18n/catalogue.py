@@ -185,12 +185,12 @@ STRINGS: dict[str, dict] = {
         "Contribuições idênticas ou quase idênticas são agrupadas: todas são contadas, e cada grupo é analisado uma vez.",
         "Identical or nearly identical contributions are grouped: all are counted, and each group is analysed once."),
     "naming_text": _s(
-        "Los tópicos se nombran con la frase de sus propias contribuciones que mejor los representa, y un asunto con sus dos tópicos "
-        "mayores. Los nombres se fijan al analizar; solo cambian si se editan en topics_review.yaml.",
-        "Os tópicos são nomeados pela frase das suas próprias contribuições que melhor os representa, e um assunto pelos seus dois "
-        "maiores tópicos. Os nomes são fixados na análise; só mudam se forem editados em topics_review.yaml.",
-        "Topics are named with the phrase from their own contributions that represents them best, and a subject after its two largest "
-        "topics. Names are fixed at analysis time; they change only when edited in topics_review.yaml."),
+        "Los tópicos se nombran con la frase de sus contribuciones que mejor los representa; un asunto, con su tópico mayor y el siguiente "
+        "que añada otras palabras (cada asunto lista todos sus tópicos). Los nombres se fijan al analizar; solo cambian en topics_review.yaml.",
+        "Os tópicos são nomeados pela frase das suas contribuições que melhor os representa; um assunto, pelo seu maior tópico e o seguinte "
+        "que acrescente outras palavras (cada assunto lista todos os seus tópicos). Os nomes são fixados na análise; só mudam em topics_review.yaml.",
+        "Topics are named with the phrase from their own contributions that represents them best; a subject after its largest topic and "
+        "the next that adds other words (each subject lists all its topics). Names are fixed at analysis time; only topics_review.yaml changes them."),
     "privacy_text": _s(
         "Los datos personales se reemplazaron por marcadores como [EMAIL] antes de cualquier análisis; las citas muestran solo el texto ocultado. "
         "Contribuciones con datos personales: {n}.",
