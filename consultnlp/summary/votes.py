@@ -6,8 +6,8 @@ texts are the redacted ones. Tables:
 - ``opinion_groups``: group (A, B ...), participants, share, and the statements that set it apart;
 - ``participant_groups``: one row per participant placed in a group;
 - ``statement_votes``: per statement (``by_organiser``: one the organiser wrote, a seed or meta statement; ``profile``:
-  one of its questions about who the participants are, ``consultnlp.votes.profile``), for all voters and per group, agree/disagree/pass counts and shares,
-  with the statement's ``consensus`` and ``divisive`` flags and its text;
+  one of its questions about who the participants are, ``consultnlp.votes.profile``), for all voters and per group,
+  agree/disagree/pass counts and shares, with the statement's ``consensus`` and ``divisive`` flags and its text;
 - ``group_statements``: the statements that set each group apart, with the shares inside and outside it.
 """
 
