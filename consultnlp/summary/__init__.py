@@ -18,6 +18,7 @@ from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.quotes import QuotePool
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
+from consultnlp.summary.subjects import NameEvidence
 from consultnlp.summary.supports import supported_contributions
 from consultnlp.summary.tables import (
     campaigns_table,
@@ -114,9 +115,10 @@ def summarise(
     labels = topic_labels(topic_info, lang)
     headlines = group_labels(topic_groups, lang) if schema.TOPIC_GROUP_ID in frame else None
     if schema.TOPIC_ID in frame:
+        evidence = NameEvidence.of(frame)  # read once for both tables
         if headlines is not None:
-            tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels, lang)
-        tables["topics"] = topics_table(frame, topic_info, taxonomy, lang, headlines)
+            tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels, lang, evidence)
+        tables["topics"] = topics_table(frame, topic_info, taxonomy, lang, headlines, evidence)
         labels.update({int(r["topic_id"]): str(r["label"]) for _, r in tables["topics"].iterrows() if int(r["topic_id"]) not in labels})
     if schema.TOPIC_ID in frame and schema.QUESTION in segment_columns:
         # Several open questions (--questions): what each question's answers are about.

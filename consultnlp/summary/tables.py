@@ -117,7 +117,8 @@ def group_labels(topic_groups: pd.DataFrame | None, lang: str) -> dict[int, str]
 
 
 def topic_groups_table(
-    frame: pd.DataFrame, topic_info: pd.DataFrame | None, labels: dict[int, str], names: dict[int, str], lang: str | None = None
+    frame: pd.DataFrame, topic_info: pd.DataFrame | None, labels: dict[int, str], names: dict[int, str], lang: str | None = None,
+    evidence: NameEvidence | None = None,
 ) -> pd.DataFrame:
     """One row per headline group (outliers last): name, its fine topics, contributions and shares; the words of its
     name (in ``lang``) that tell it apart and how many use one, where nearly all of it is written in ``lang``."""
@@ -126,9 +127,9 @@ def topic_groups_table(
     total, total_unique = len(analysed), int(unique.sum())
     groups = analysed[schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
     topics = analysed[schema.TOPIC_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
-    texts = analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str)
+    evidence = evidence or NameEvidence.of(frame)
+    texts = evidence.texts
     author = author_id_column(analysed.columns)
-    evidence = NameEvidence(texts, unique)
     organiser = organiser_accounts(frame, author)
     rows = []
     for group, part in groups.groupby(groups, sort=True):
@@ -237,7 +238,8 @@ def participation_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def topics_table(
-    frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy: Any, lang: str, groups: dict[int, str] | None = None
+    frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy: Any, lang: str, groups: dict[int, str] | None = None,
+    evidence: NameEvidence | None = None,
 ) -> pd.DataFrame:
     """One row per topic (outliers last): label in ``lang``, size, share, language mix, keywords per language, top themes."""
     analysed = frame.loc[analysed_mask(frame)]
@@ -245,8 +247,8 @@ def topics_table(
     total, total_unique = len(analysed), int(unique.sum())
     info = topic_info.set_index("topic_id") if topic_info is not None and not topic_info.empty else None
     labels = topic_labels(topic_info, lang)
-    texts = analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str)
-    evidence = NameEvidence(texts, unique)
+    evidence = evidence or NameEvidence.of(frame)
+    texts = evidence.texts
     rows = []
     for topic_id, part in analysed.groupby(schema.TOPIC_ID, sort=True):
         topic_id = int(topic_id)
