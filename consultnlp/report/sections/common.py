@@ -97,7 +97,7 @@ def loose_name(group: Any) -> bool:
 
 
 def subject_label(ctx: ReportContext, group: Any) -> str:
-    """A subject as headings, charts and tables show it: its name, or "Mixed points: “Federal” in 4 of 34"."""
+    """A subject as headings, charts and tables show it: its name, or "Mixed points (words of “Federal” in 4 of 34)"."""
     if not loose_name(group):
         return str(group["label"])
     named, n = int(name_users(group)), int(group["contributions"])
