@@ -99,6 +99,22 @@ POSITION_STRINGS: dict[str, dict] = {
         "{stated} of the {total} distinct contributions ({share}) state a position, {targeted} of them about a particular measure "
         "or matter rather than the proposal as a whole, so they are not added up as support or opposition.",
     ),
+    # Some stances are about a named measure or matter (read 10: "Rechazamos toda forma de autoritarismo" counted against,
+    # in defence of democracy): the shares say so, so that "against" is not read as against the proposal.
+    "s_positions_some_targeted": _n(
+        (
+            "1 de esas posturas trata de una medida o un asunto concreto y no de la propuesta en su conjunto.",
+            "{n} de esas posturas tratan de una medida o un asunto concreto y no de la propuesta en su conjunto.",
+        ),
+        (
+            "1 dessas posições trata de uma medida ou um assunto concreto e não da proposta como um todo.",
+            "{n} dessas posições tratam de uma medida ou um assunto concreto e não da proposta como um todo.",
+        ),
+        (
+            "1 of those positions is about a particular measure or matter rather than the proposal as a whole.",
+            "{n} of those positions are about a particular measure or matter rather than the proposal as a whole.",
+        ),
+    ),
     "positions_balance_counts": _s(
         "De las {stated} que expresan una postura: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra; "
         "son pocas para hablar de proporciones.",

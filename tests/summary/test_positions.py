@@ -210,6 +210,9 @@ def test_positions_about_named_matters_are_not_added_up_as_support_for_the_propo
     # A balance about the proposal itself keeps its shares: only 6 of 24 name a matter.
     whole = _report(_four_copies(targeted_copies=1), "en")
     assert "Of the 24 that state a position, 50% support it" in whole and "| Support and opposition | % |" in whole
+    # ... and its summary says how many of them are about a named matter (read 10: "against" read as against the proposal).
+    summary = whole.split("\n## ")[1]
+    assert "6 of those positions are about a particular measure or matter rather than the proposal as a whole." in summary
 
 
 def test_positions_polis_votes_are_their_own_measure():

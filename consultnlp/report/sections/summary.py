@@ -260,6 +260,7 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
             )
         ]
     shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
+    on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
     # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
     if set_aside:
@@ -274,8 +275,8 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
                 share=share_of(ctx, stated, total),
                 **shares,
             )
-        ]
-    return [t("s_positions", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), share=share_of(ctx, stated, total), **shares)]
+        ] + on_parts
+    return [t("s_positions", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), share=share_of(ctx, stated, total), **shares)] + on_parts
 
 
 def _join(items: list[str], lang: str) -> str:
