@@ -380,22 +380,33 @@ def test_report_subject_examples_show_the_subject_the_name_states():
     assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["a2", "c1"]
 
 
+def _analysed_frame(texts: list[str], *, topics: list[int], groups: list[int], unique: list[bool] | bool = True, **columns) -> pd.DataFrame:
+    """Analysed contributions with their topic and subject, as the subject and topic tables read them."""
+    return pd.DataFrame(
+        {
+            schema.TEXT_CLEAN: texts,
+            schema.TEXT: texts,
+            schema.EXCLUDED: "",
+            schema.TOPIC_ID: topics,
+            schema.TOPIC_GROUP_ID: groups,
+            schema.DUP_REPRESENTATIVE: unique,
+            **columns,
+        }
+    )
+
+
 def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_name():
     from consultnlp.summary.tables import topic_groups_table
 
     subject = ["Shelters for the homeless in our city", "More homeless shelters in the city now", "Fix the potholes", "Fix the potholes"]
     others = [f"Recycling bins on street {i} of the city" for i in range(20)]  # "city" is everywhere: it tells nothing apart
     texts = subject + others
-    frame = pd.DataFrame(
-        {
-            schema.TEXT_CLEAN: texts,
-            schema.TEXT: texts,
-            schema.EXCLUDED: "",
-            schema.TOPIC_ID: [0, 0, 1, 1] + [2] * 20,
-            schema.TOPIC_GROUP_ID: [0, 0, 0, 0] + [1] * 20,
-            schema.DUP_REPRESENTATIVE: [True, True, True, False] + [True] * 20,
-            "author_id": ["u1", "u1", "u2", ""] + [f"r{i}" for i in range(20)],
-        }
+    frame = _analysed_frame(
+        texts,
+        topics=[0, 0, 1, 1] + [2] * 20,
+        groups=[0, 0, 0, 0] + [1] * 20,
+        unique=[True, True, True, False] + [True] * 20,
+        author_id=["u1", "u1", "u2", ""] + [f"r{i}" for i in range(20)],
     )
     labels = {0: "Homeless people of the city", 1: "Recycling"}
     table = topic_groups_table(frame, None, labels, {0: "Homeless", 1: "Potholes", 2: "Recycling"}).set_index("topic_group_id")
@@ -601,16 +612,7 @@ def test_subject_table_counts_three_letter_names_and_gives_no_count_without_word
     texts = ["Una ley de pesca justa", "Cumplir las leyes", "Otra cosa distinta", "Más parques"] + [
         f"Reciclaje en la calle {i}" for i in range(8)
     ]
-    frame = pd.DataFrame(
-        {
-            schema.TEXT_CLEAN: texts,
-            schema.TEXT: texts,
-            schema.EXCLUDED: "",
-            schema.TOPIC_ID: [0, 0, 0, 0] + [1] * 8,
-            schema.TOPIC_GROUP_ID: [0, 0, 0, 0] + [1] * 8,
-            schema.DUP_REPRESENTATIVE: True,
-        }
-    )
+    frame = _analysed_frame(texts, topics=[0, 0, 0, 0] + [1] * 8, groups=[0, 0, 0, 0] + [1] * 8)
     table = topic_groups_table(frame, None, {0: "Ley", 1: "De la"}, {}).set_index("topic_group_id")
     assert table.loc[0, "contributions_using_name"] == 2  # "ley" and "leyes"
     assert pd.isna(table.loc[1, "contributions_using_name"])  # a name of stop words only: nothing to count, not 0
