@@ -19,12 +19,16 @@ def analysed_mask(frame: pd.DataFrame) -> pd.Series:
     return frame[schema.EXCLUDED] == ""
 
 
+def representatives(frame: pd.DataFrame) -> pd.Series:
+    """Whether each row is the representative of its duplicate group (every row, when dedupe did not run)."""
+    if schema.DUP_REPRESENTATIVE in frame.columns:
+        return frame[schema.DUP_REPRESENTATIVE].astype(bool)
+    return pd.Series(True, index=frame.index)
+
+
 def unit_mask(frame: pd.DataFrame) -> pd.Series:
     """Rows that are modelled: analysed and the representative of their duplicate group."""
-    mask = analysed_mask(frame)
-    if schema.DUP_REPRESENTATIVE in frame.columns:
-        mask &= frame[schema.DUP_REPRESENTATIVE].astype(bool)
-    return mask
+    return analysed_mask(frame) & representatives(frame)
 
 
 def exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, stage: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.frame import analysed_mask
+from consultnlp.frame import analysed_mask, representatives
 from consultnlp.summary.segments import segment_values
 
 COLUMNS = ["segment_column", "segment", "topic_id", "label", "contributions", "unique_contributions", "segment_size", "share_in_segment"]
@@ -18,9 +18,7 @@ def topic_segment_table(frame: pd.DataFrame, column: str, labels: dict[int, str]
     if analysed.empty or schema.TOPIC_ID not in analysed:
         return pd.DataFrame(columns=COLUMNS)
     segments = segment_values(analysed[column])
-    unique = (
-        analysed[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in analysed else pd.Series(True, index=analysed.index)
-    )
+    unique = representatives(analysed)
     part = pd.DataFrame(
         {
             "segment": segments,

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.frame import analysed_mask, unit_mask
+from consultnlp.frame import analysed_mask, representatives, unit_mask
 from consultnlp.i18n import t
 
 POSITIONS = ("support", "partial", "oppose", "none")
@@ -49,9 +49,7 @@ def counted_rows(frame: pd.DataFrame) -> pd.DataFrame:
     and ``set_aside`` (excluded from the analysis, counted for positions)."""
     part = frame.loc[frame[schema.POSITION].astype(str) != ""]
     analysed = analysed_mask(part)
-    representative = (
-        part[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in part else pd.Series(True, index=part.index)
-    )
+    representative = representatives(part)
     targeted = part[schema.POSITION_TARGET].fillna("").astype(str) != "" if schema.POSITION_TARGET in part else False
     return pd.DataFrame(
         {

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.frame import analysed_mask
+from consultnlp.frame import analysed_mask, representatives
 from consultnlp.text import word_stems
 
 GENERIC_SHARE = 0.10
@@ -41,8 +41,7 @@ class NameEvidence:
         """The evidence of a run's analysed contributions (cleaned texts; duplicates counted once), built once for the
         subjects' and the topics' tables alike."""
         analysed = frame.loc[analysed_mask(frame)]
-        unique = frame[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in frame else pd.Series(True, index=frame.index)
-        return cls(analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str), unique.loc[analysed.index])
+        return cls(analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str), representatives(analysed))
 
     def words(self, name: str, inside: pd.Index | None = None, *, generic: bool = False) -> list[str]:
         """The words of ``name`` that tell its subject apart, as written (a name listing topics, "“A”, “B” and 7 more",

@@ -17,7 +17,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import SummariseConfig
-from consultnlp.frame import analysed_mask, unit_mask
+from consultnlp.frame import analysed_mask, representatives, unit_mask
 from consultnlp.i18n import t
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.quotes import (
@@ -39,10 +39,6 @@ QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang"
 
 def _share(part: pd.Series | np.ndarray | int, whole: int) -> Any:
     return np.round(np.asarray(part, dtype=float) / whole, 4) if whole else np.zeros_like(np.asarray(part, dtype=float))
-
-
-def _unique(frame: pd.DataFrame) -> pd.Series:
-    return frame[schema.DUP_REPRESENTATIVE].astype(bool) if schema.DUP_REPRESENTATIVE in frame else pd.Series(True, index=frame.index)
 
 
 def _groups(frame: pd.DataFrame) -> pd.Series:
@@ -72,7 +68,7 @@ def segment_table_names(columns: list[str]) -> dict[str, str]:
 def explode_themes(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per (analysed comment, theme), with ``unique`` (the row represents its duplicate group)."""
     part = frame.loc[analysed_mask(frame), [schema.THEMES]].copy()
-    part["unique"] = _unique(frame).loc[part.index]
+    part["unique"] = representatives(frame).loc[part.index]
     part["theme_id"] = part[schema.THEMES].astype(str).str.split(";")
     return part.explode("theme_id").drop(columns=[schema.THEMES])
 
@@ -123,7 +119,7 @@ def topic_groups_table(
     """One row per headline group (outliers last): name, its fine topics, contributions and shares; the words of its
     name (in ``lang``) that tell it apart and how many use one, where nearly all of it is written in ``lang``."""
     analysed = frame.loc[analysed_mask(frame)]
-    unique = _unique(frame).loc[analysed.index]
+    unique = representatives(frame).loc[analysed.index]
     total, total_unique = len(analysed), int(unique.sum())
     groups = analysed[schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
     topics = analysed[schema.TOPIC_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
@@ -200,7 +196,7 @@ def overview_table(frame: pd.DataFrame, accounting: dict[str, Any]) -> pd.DataFr
         rows += [
             ("campaigns", int(frame.loc[campaign, schema.CAMPAIGN_ID].replace("", np.nan).nunique())),
             ("campaign_contributions", int(campaign.sum())),
-            ("campaign_unique_contributions", int((campaign & _unique(frame)).sum())),
+            ("campaign_unique_contributions", int((campaign & representatives(frame)).sum())),
         ]
     if schema.TOPIC_ID in frame:
         topics = frame.loc[analysed, schema.TOPIC_ID]
@@ -243,7 +239,7 @@ def topics_table(
 ) -> pd.DataFrame:
     """One row per topic (outliers last): label in ``lang``, size, share, language mix, keywords per language, top themes."""
     analysed = frame.loc[analysed_mask(frame)]
-    unique = _unique(frame).loc[analysed.index]
+    unique = representatives(frame).loc[analysed.index]
     total, total_unique = len(analysed), int(unique.sum())
     info = topic_info.set_index("topic_id") if topic_info is not None and not topic_info.empty else None
     labels = topic_labels(topic_info, lang)
@@ -303,7 +299,7 @@ def themes_table(frame: pd.DataFrame, taxonomy: Any, lang: str) -> pd.DataFrame:
     """One row per theme (``other`` last): name in ``lang``, counts, shares, number of distinct topics."""
     exploded = explode_themes(frame)
     analysed = analysed_mask(frame)
-    total, total_unique = int(analysed.sum()), int((analysed & _unique(frame)).sum())
+    total, total_unique = int(analysed.sum()), int((analysed & representatives(frame)).sum())
     counts = exploded.groupby("theme_id").agg(contributions=("unique", "size"), unique_contributions=("unique", "sum"))
     counts["unique_contributions"] = counts["unique_contributions"].astype("int64")
     counts["share_of_analysed"] = _share(counts["contributions"], total)
