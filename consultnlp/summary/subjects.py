@@ -49,7 +49,7 @@ class NameEvidence:
         outside the subject use it widely: a consultation's only subject has no outside, and its name's words count.
         ``generic=True`` keeps the generic words too ("derechos" in a constitution's consultation): every word of the name."""
         used, n = self.used, self.n_distinct
-        if inside is not None:
+        if inside is not None and not generic:  # with every word kept, what the rest of the consultation uses is moot
             mine = self.texts.index.isin(inside) & self.distinct
             here = Counter(stem for text in pd.unique(self.texts[mine]) for stem in self.stems[text])
             used, n = used - here, n - len(pd.unique(self.texts[mine]))
