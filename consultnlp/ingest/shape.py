@@ -250,9 +250,10 @@ def set_aside(frame: pd.DataFrame, info: IngestInfo, plan: Plan) -> pd.DataFrame
     """
     unvalued = set(info.formulas.get("unvalued", ()))
     # A formula the spreadsheet saved no value for, or a formula's source exported as text (a .csv): no citizen's text.
-    formula = frame[schema.TEXT].astype(str).map(is_formula_source) if schema.TEXT in frame else pd.Series(False, index=frame.index)
-    if unvalued and schema.TEXT in frame:
-        formula |= frame[schema.TEXT].astype(str).str.strip().isin(unvalued)
+    text = frame[schema.TEXT].astype(str) if schema.TEXT in frame else pd.Series("", index=frame.index)
+    formula = text.map(is_formula_source)
+    if unvalued:
+        formula |= text.str.strip().isin(unvalued)
     if not plan.set_aside and not info.row_filter and not formula.any():
         return frame
     reasons = pd.Series("", index=frame.index, dtype=object)

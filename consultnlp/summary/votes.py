@@ -56,12 +56,13 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     official = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL].astype(str)) if schema.EXCLUDED in frame else set()
     profile = profile_questions(frame, official, schema.TEXT if schema.TEXT in frame else schema.TEXT_REDACTED)
     opinions = matrix.without(profile)
-    if not len(matrix.statements) or not (~pd.isna(matrix.values)).any():
+    voted = (~pd.isna(matrix.values)).any(axis=1)  # everyone who voted, placed or not
+    if not len(matrix.statements) or not voted.any():
         return {}
     found = opinion_groups(opinions, random_state=random_state)
     texts = frame[schema.TEXT_REDACTED] if schema.TEXT_REDACTED in frame else pd.Series(dtype=object)
     texts = texts.set_axis(texts.index.astype(str))
-    voters = int((~pd.isna(matrix.values)).any(axis=1).sum())  # everyone who voted, placed or not
+    voters = int(voted.sum())
     votes = statement_votes(matrix, found or OpinionGroups.none())
     votes["group"] = votes["group"].map(lambda g: g if g == "all" else group_letter(int(g)))
     is_profile = votes["statement"].astype(str).isin(profile)
