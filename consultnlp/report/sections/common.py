@@ -96,12 +96,14 @@ def loose_name(group: Any) -> bool:
     return users is not None and bool(n) and users < LOOSE_NAME * int(n)
 
 
+def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
+    """The words a loose name's sentences fill in: the name quoted, how many use a word of it, of how many."""
+    return {"name": ctx.q(str(group["label"])), "named": ctx.n(int(name_users(group))), "n": ctx.n(int(group["contributions"]))}
+
+
 def subject_label(ctx: ReportContext, group: Any) -> str:
     """A subject as headings, charts and tables show it: its name, or "Mixed points (words of “Federal” in 4 of 34)"."""
-    if not loose_name(group):
-        return str(group["label"])
-    named, n = int(name_users(group)), int(group["contributions"])
-    return t("subject_loose", ctx.lang, name=ctx.q(str(group["label"])), named=ctx.n(named), n=ctx.n(n))
+    return t("subject_loose", ctx.lang, **loose_name_fields(ctx, group)) if loose_name(group) else str(group["label"])
 
 
 def subject_labels(ctx: ReportContext) -> dict[int, str]:

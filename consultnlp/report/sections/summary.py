@@ -9,7 +9,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, loose_name, name_users, segment_label
+from consultnlp.report.sections.common import ReportContext, loose_name, loose_name_fields, segment_label
 from consultnlp.report.sections.positions import FEW_FOR_SHARES, MOSTLY_TARGETED, on_targets
 from consultnlp.report.sections.themes import theme_rows
 
@@ -156,10 +156,7 @@ def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
 def _headlined(ctx: ReportContext, group: pd.Series) -> str:
     """A subject among the largest: its name and share, or "a subject of mixed points" when its name fits a few of it."""
     if loose_name(group):
-        named, n = int(name_users(group)), int(group["contributions"])
-        return t(
-            "s_loose_group", ctx.lang, share=ctx.pct(group["share_unique"]), name=ctx.q(str(group["label"])), named=ctx.n(named), n=ctx.n(n)
-        )
+        return t("s_loose_group", ctx.lang, share=ctx.pct(group["share_unique"]), **loose_name_fields(ctx, group))
     return f"{ctx.q(str(group['label']))} ({ctx.pct(group['share_unique'])}{_name_fit(ctx, group)})"
 
 
@@ -168,10 +165,7 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
     of mixed points" three times in one sentence)."""
     top = real.head(3)
     if len(real) == 1 and loose_name(real.iloc[0]):
-        only = real.iloc[0]
-        return t(
-            "s_one_loose", ctx.lang, name=ctx.q(str(only["label"])), named=ctx.n(int(name_users(only))), n=ctx.n(int(only["contributions"]))
-        )
+        return t("s_one_loose", ctx.lang, **loose_name_fields(ctx, real.iloc[0]))
     if all(loose_name(r) for _, r in top.iterrows()):
         shares = _join([ctx.pct(r["share_unique"]) for _, r in top.iterrows()], ctx.lang)
         return t("s_largest_loose", ctx.lang, n=ctx.n(len(real)), shown=ctx.n(len(top)), shares=shares)
