@@ -8,8 +8,9 @@ calibrated sentence-to-statement match of ``summary.matching`` (fitted on human 
 the same polarity, and never on the other side of a stated position. The count, the unique count and
 the ids of a key point are those contributions, whichever cluster they fell in; a point that fewer
 than ``min_support`` contributions make is no key point. A sentence states one key point only,
-across the whole summary. Extractive on purpose: every statement is a citation and every number can
-be recounted from ``comments.*``.
+across the whole summary, and within a group a sentence counts for one point only (the larger one).
+Extractive on purpose: every statement is a citation and every number can be recounted from
+``comments.*``.
 """
 
 from __future__ import annotations
@@ -266,10 +267,16 @@ def _group_points(
         alike = table.scores(every, every) >= THRESHOLD  # candidates that state each other's point
         owners = table.owner[group.rows]
     points: list[_Point] = []
+    # A sentence makes one point: once an earlier (larger) point of the group has counted it, no later point counts it
+    # again (read 10 found one contribution in two key points of one subject).
+    taken = np.zeros(len(group.rows), dtype=bool)
+    sentence_at = {int(s): i for i, s in enumerate(group.rows.tolist())}
     for inside, options in tried:
         if len(points) >= per_group:
             break
-        options = np.array([o for o in options.tolist() if normalised(table.texts[o]) not in used], dtype=np.int64)
+        options = np.array(
+            [o for o in options.tolist() if normalised(table.texts[o]) not in used and not taken[sentence_at[int(o)]]], dtype=np.int64
+        )
         # Not a second statement of a point this group already has.
         if points and len(options):
             earlier = [column[p.statement] for p in points]
@@ -277,7 +284,9 @@ def _group_points(
         if not len(options):
             continue
         counted = [
-            _one_per_author(_count(table, owners, passes[:, column[int(o)]], int(o), inputs.positions), int(table.owner[o]), inputs.authors)
+            _one_per_author(
+                _count(table, owners, passes[:, column[int(o)]] & ~taken, int(o), inputs.positions), int(table.owner[o]), inputs.authors
+            )
             for o in options
         ]
         weights = [float(inputs.weights[rows].sum()) for rows in counted]
@@ -287,6 +296,7 @@ def _group_points(
             continue
         statement = int(options[best])
         used.add(normalised(table.texts[statement]))
+        taken |= (passes[:, column[statement]] & np.isin(owners, counted[best])) | (group.rows == statement)
         points.append(_Point(statement, counted[best], weights[best], members[inside]))
     points.sort(key=lambda p: (-p.weight, -len(p.members), p.statement))
     return points

@@ -59,6 +59,35 @@ def test_keypoints_count_only_members_whose_sentences_make_the_point():
     assert point["cluster_size"] == 7 and point["cluster_share"] == pytest.approx(4 / 7)
 
 
+def test_keypoints_a_sentence_counts_for_one_point_of_its_group(monkeypatch):
+    # Read 10: one contribution was counted in two key points of one subject. The last text asks for both; its one
+    # sentence matches both statements (at a threshold lowered for the fake embedder), and counts for one point only.
+    import consultnlp.summary.keypoints as module
+
+    monkeypatch.setattr(module, "THRESHOLD", 0.4)
+    buses = [
+        "Queremos más buses nocturnos en la periferia de Santiago.",
+        "Queremos más buses nocturnos en la periferia de Santiago ya.",
+        "Pedimos más buses nocturnos en la periferia de Santiago.",
+    ]
+    bikes = [
+        "Necesitamos ciclovías seguras y anchas para ir al trabajo.",
+        "Necesitamos ciclovías seguras y anchas para ir al trabajo ya.",
+        "Exigimos ciclovías seguras y anchas para ir al trabajo.",
+    ]
+    both = ["Queremos más buses nocturnos en la periferia de Santiago y ciclovías seguras y anchas para ir al trabajo."]
+    texts = [f"{t} Gracias." for t in buses + bikes + both]  # the sentences are matched with the fake embedder
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(2, 64))
+    vectors = l2_normalise(np.vstack([base[k] + 0.01 * rng.normal(size=64) for k in (0, 0, 0, 1, 1, 1, 0)]))  # two clusters
+    inputs = KeyPointInputs(pd.Index([f"c{i:02d}" for i in range(len(texts))]), texts, np.ones(len(texts)), vectors)
+    table = _points(inputs)
+    assert len(table) == 2
+    members = [set(ids.split(";")) for ids in table["comment_ids"]]
+    assert not members[0] & members[1]
+    assert "c06" in members[0] | members[1]
+
+
 def test_keypoints_no_point_when_fewer_than_the_minimum_make_it():
     # Seven alike contributions, but no sentence is shared by three of them.
     texts = (
@@ -208,6 +237,10 @@ def test_keypoints_statement_is_self_contained():
         ("Os agricultores familiares precisam de crédito rural mais barato.", None),
         ("Pension deductions should stop for retired teachers.", None),
         ("Es un principio básico para la democracia.", "anaphor"),
+        ("Es un deber básico para que funcione la Democracia.", "anaphor"),  # read 10: the duty was compulsory voting
+        ("É um dever de todos cuidar do meio ambiente.", None),  # the infinitive is the subject
+        ("Es un lugar de encuentro para la comunidad entera.", "anaphor"),
+        ("Es deber del Estado garantizar la salud de todos.", None),
         ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
         ("Debe ser respetado por todos los ciudadanos.", "anaphor"),
         ("La constitución debe establecer la forma en que se garantice este deber.", "anaphor"),
