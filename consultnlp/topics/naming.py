@@ -225,8 +225,8 @@ def group_names(
     """A group's name in each language: its largest topic's name and, when both fit in ``MAX_GROUP_NAME_WORDS``,
     the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic.
 
-    When the topics that name speaks for (those named, and those whose names share a word with it: "Constitución"
-    under "Respetar la constitución") hold less than half of the group's comments (``sizes``: topic -> comments),
+    When the topics that name speaks for (those named, and those whose every word it uses: "Constitución" under
+    "Respetar la constitución") hold less than half of the group's comments (``sizes``: topic -> comments),
     the name is what the group's topics share (``shared``: language -> phrase, see ``consultnlp.topics.shared``), else
     it says so: "“A”, “B” y 7 tópicos más". A bare adjective is never the second name."""
     sizes = sizes or {t: 1 for t in topics}
@@ -237,8 +237,12 @@ def group_names(
         parts = [p for _, p in named]
         first = parts[0] if parts else ""
         conjunction = CONJUNCTION.get(lang, "and")
-        # A second name that repeats a word of the first adds nothing ("Igualdad ante la ley" and "Igualdad").
-        second = next((p for p in parts[1:3] if not _shares_word(first, p) and not is_bare_adjective(p, lang, is_stopword)), None)
+        # A second name within the first, or the first within it, adds nothing ("Igualdad ante la ley" and "Igualdad"); one
+        # that only shares a word names another thing ("Derecho a la educación" and "Derecho a la salud", read 10).
+        second = next(
+            (p for p in parts[1:3] if not _covered(p, first) and not _covered(first, p) and not is_bare_adjective(p, lang, is_stopword)),
+            None,
+        )
         # Neither name may already join two things: "Valores y principios" would make "A y valores y principios".
         joins = any(
             f" {fold(c)} " in f" {fold(name)} "
@@ -247,7 +251,7 @@ def group_names(
         )
         joined = bool(second) and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not joins
         shown = [first, second] if joined else [first]
-        spoken = sum(sizes.get(t, 0) for t, p in named if any(p == s or _shares_word(s, p) for s in shown))
+        spoken = sum(sizes.get(t, 0) for t, p in named if p in shown or _covered(p, " ".join(shown)))
         if first and spoken < MIN_NAMED_SHARE * sum(sizes.get(t, 0) for t, _ in named):
             names[lang] = _many_topics_name(parts, lang, (shared or {}).get(lang))
         elif joined:
@@ -283,8 +287,10 @@ def _inside_sentence(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _shares_word(first: str, second: str) -> bool:
-    return bool(word_stems(first) & word_stems(second))
+def _covered(name: str, by: str) -> bool:
+    """Whether every word of ``name`` is in ``by`` ("Constitución" in "Respetar la constitución")."""
+    words = word_stems(name)
+    return bool(words) and words <= word_stems(by)
 
 
 def _distinct(names: list[dict[str, str]]) -> list[dict[str, str]]:

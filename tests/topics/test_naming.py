@@ -153,8 +153,12 @@ def test_group_names_join_two_subtopics_without_repeating_a_word():
         8: {"es": "derecho a la salud"},
         9: {"es": "respetar los derechos humanos de todas las personas"},
         10: {"es": "valores y principios"},
+        11: {"es": "derecho a la educación"},
+        12: {"es": "dignidad"},
     }
     main = dict.fromkeys(written, "es")
+    # Read 10: a second topic that only shares "derecho" names another thing, and is not skipped for the third.
+    assert group_names([11, 8, 12], written, main) == {"es": "Derecho a la educación y derecho a la salud"}
     assert group_names([1, 2], written, main) == {"es": "Salud y educación"}
     assert group_names([1, 3], written, main) == {"es": "Salud e igualdad"}  # Spanish "y" becomes "e" before an i sound
     assert group_names([4, 3], written, main) == {"es": "Igualdad ante la ley"}  # the second would repeat "igualdad"
