@@ -262,7 +262,8 @@ def _group_points(
         # Every candidate matched against every sentence of the group in one product.
         group = table.subset(np.concatenate([by_owner[int(m)] for m in members]))
         every = np.unique(np.concatenate([options for _, options in tried]))
-        passes = group.scores(table, every) >= THRESHOLD
+        probability = group.scores(table, every)
+        passes = probability >= THRESHOLD
         column = {int(o): j for j, o in enumerate(every.tolist())}
         alike = table.scores(every, every) >= THRESHOLD  # candidates that state each other's point
         owners = table.owner[group.rows]
@@ -290,8 +291,11 @@ def _group_points(
             for o in options
         ]
         weights = [float(inputs.weights[rows].sum()) for rows in counted]
-        # The statement that the most contributions make; among equals, the one closest to the cluster's centre.
-        best = max(range(len(options)), key=lambda j: (len(counted[j]), weights[j], -j))
+        # The statement that the most contributions make; among equals, the one its members' sentences match best (the
+        # sentence closest to the others, not one with a detail they do not share: read 10's «nueva vivienda» for three
+        # that ask for «vivienda digna»), then the one closest to the cluster's centre.
+        closeness = [float(probability[passes[:, column[int(o)]] & ~taken, column[int(o)]].sum()) for o in options]
+        best = max(range(len(options)), key=lambda j: (len(counted[j]), weights[j], round(closeness[j], 6), -j))
         if len(counted[best]) < min_support:
             continue
         statement = int(options[best])

@@ -88,6 +88,28 @@ def test_keypoints_a_sentence_counts_for_one_point_of_its_group(monkeypatch):
     assert "c06" in members[0] | members[1]
 
 
+def test_keypoints_quote_the_sentence_the_members_match_best(monkeypatch):
+    # Read 10: «nueva vivienda» was quoted for three contributions, two of which ask for «vivienda digna». All three
+    # statements count the same three (at a threshold lowered for the fake embedder); the odd one is the closest to
+    # the cluster's centre, and the one the others match best is quoted.
+    import consultnlp.summary.keypoints as module
+
+    monkeypatch.setattr(module, "THRESHOLD", 0.5)
+    said = [
+        "Todos tenemos derecho a vivir en una vivienda digna.",
+        "Todos tenemos derecho a vivir en una vivienda digna y segura.",
+        "Todos tenemos derecho a vivir en una nueva vivienda.",
+    ]
+    texts = [f"{t} Gracias." for t in said]
+    rng = np.random.default_rng(0)
+    odd = FakeEmbedder().encode([said[2]])[0]
+    vectors = l2_normalise(np.vstack([odd + 0.01 * rng.normal(size=64) for _ in texts]))
+    inputs = KeyPointInputs(pd.Index(["c00", "c01", "c02"]), texts, np.ones(3), vectors)
+    table = _points(inputs)
+    assert table["unique_contributions"].tolist() == [3]
+    assert table["statement"].tolist() == [said[0]]
+
+
 def test_keypoints_no_point_when_fewer_than_the_minimum_make_it():
     # Seven alike contributions, but no sentence is shared by three of them.
     texts = (
