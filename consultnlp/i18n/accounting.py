@@ -16,6 +16,12 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "Análise de {n} contribuições. Consulta: {file} (nome do arquivo)",
         "Analysis of {n} contributions. Consultation: {file} (file name)",
     ),
+    "subtitle_processes": _s(
+        "El archivo reúne contribuciones a {n} procesos (columna «{column}»), analizadas juntas: {processes}.",
+        "O arquivo reúne contribuições a {n} processos (coluna «{column}»), analisadas juntas: {processes}.",
+        "The file holds contributions to {n} processes (column «{column}»), analysed together: {processes}.",
+    ),
+    "processes_more": _s("{n} más", "mais {n}", "{n} more"),
     "file_name_marked": _s("{file} (nombre del archivo)", "{file} (nome do arquivo)", "{file} (file name)"),
     "fig_analysed": _s(
         "analizadas ({share} de las recibidas)", "analisadas ({share} das recebidas)", "analysed ({share} of those received)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
@@ -43,6 +43,9 @@ class IngestInfo:
     # The consultation's own title where the export carries it (``ingest.title``), and where it was read.
     title: str | None = None
     title_from: str | None = None
+    # Several consultations in one file (``ingest.title.find_processes``): [process, rows] most rows first, and the column.
+    processes: list[list[Any]] = field(default_factory=list)
+    processes_from: str | None = None
     supports_column: str | None = None  # the column counting each row's supports (votes, endorsements), read as ``supports``
     context_column: str | None = None  # the column holding each row's prompt (--context-column, "question"), kept as ``context``
     # Columns whose values are mostly personal data (found by content) -> why; published nowhere outside private/.
@@ -74,6 +77,9 @@ class ConsultationTitle:
     text: str
     origin: str
     detail: str = ""
+    # When the file holds several consultations: (process, input rows) most rows first, and the column that says so.
+    processes: tuple[tuple[str, int], ...] = ()
+    processes_from: str = ""
 
     @classmethod
     def resolve(
@@ -88,14 +94,21 @@ class ConsultationTitle:
 
     @classmethod
     def of_input(cls, option: str | None, info: IngestInfo) -> "ConsultationTitle":
-        return cls.resolve(option, platform_title=info.title, platform_detail=info.title_from, file_name=info.file_name)
+        title = cls.resolve(option, platform_title=info.title, platform_detail=info.title_from, file_name=info.file_name)
+        if len(info.processes) < 2:
+            return title
+        return replace(title, processes=tuple((str(p), int(n)) for p, n in info.processes), processes_from=info.processes_from or "")
 
     @classmethod
     def from_dict(cls, data: Any) -> "ConsultationTitle | None":
         """What ``to_dict`` wrote (a manifest's ``title``); None when ``data`` is not one."""
         if not isinstance(data, dict) or not isinstance(data.get("text"), str) or data.get("origin") not in TITLE_ORIGINS:
             return None
-        return cls(data["text"], data["origin"], str(data.get("detail") or ""))
+        processes = tuple((str(p), int(n)) for p, n in data.get("processes") or ())
+        return cls(data["text"], data["origin"], str(data.get("detail") or ""), processes, str(data.get("processes_from") or ""))
 
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        if not self.processes:  # one consultation: the manifest's title as it always was
+            del out["processes"], out["processes_from"]
+        return out

@@ -8,6 +8,14 @@
   ``<title>(1-23).xlsx``.
 
 Nothing found is ``None``: the report then names the file, and says that it is a file name.
+
+One file may hold several consultations: a platform's export of all its processes (Brasil Participativo's
+proposals of the Plano Clima and of the Plano Nacional da Pesca Artesanal, in one file). ``find_processes``
+finds the column that says which process each row belongs to, so that the report says so instead of
+presenting one consultation: a Decidim ``participatory_space`` title, a column named for the process
+(``processo_slug``, ``proceso``, ``consulta``), or the ``/processes/<slug>/`` part of a platform URL.
+A column that takes one value per process and has longer values (``plano``: the plans' full names)
+names them. One process named in a column (not a URL's slug) is the whole file's title.
 """
 
 from __future__ import annotations
@@ -26,6 +34,15 @@ _SPACE_TITLE = re.compile(r"^participatory[_ ]space[/._ ](title|name)([/._][a-z]
 _GOOGLE_FILE = re.compile(r"^(?P<title>.+?)\s*\((responses|respuestas|respostas|réponses)\)$", re.IGNORECASE)
 _MICROSOFT_FILE = re.compile(r"^(?P<title>.+?)\s*\(\d+\s*-\s*\d+\)$")
 TITLE_MAX_CHARS = 300
+MAX_PROCESSES = 12  # more distinct values than this is not a column of processes
+PROCESS_NAME_MAX_CHARS = 150
+_PROCESS_COLUMN = re.compile(
+    r"^(?:participatory[_ ]space(?:[/._ ](?:title|name|slug|id)(?:[/._][a-z]{2,3}([-_][A-Za-z]{2,4})?)?)?|"
+    r"(?:process|processo|proceso|processus|consulta|consultation|consulta_publica|consulta_pública)(?:[_ ./-]?(?:slug|title|name|"
+    r"nome|nombre|titulo|título|id))?)$",
+    re.IGNORECASE,
+)
+_PROCESS_URL = re.compile(r"/(?:processes|assemblies|initiatives|conferences|processos|procesos)/([\w.-]+)")
 
 
 def find_title(raw: pd.DataFrame, info: IngestInfo, path: Path) -> tuple[str, str] | None:
@@ -42,6 +59,64 @@ def find_title(raw: pd.DataFrame, info: IngestInfo, path: Path) -> tuple[str, st
     if found is None or not found[0].strip() or len(found[0]) > TITLE_MAX_CHARS:
         return None
     return " ".join(found[0].split()), found[1]
+
+
+def find_processes(raw: pd.DataFrame) -> tuple[str, list[tuple[str, int]]] | None:
+    """``(column, [(process, rows), ...])`` (most rows first) when the rows say which process they belong to: one
+    entry is the whole file's process, several mean the file holds several consultations. ``None`` when no column
+    or URL says it."""
+    found = _process_partition(raw)
+    if found is None:
+        return None
+    column, labels = found
+    labels = _readable_names(raw, labels)
+    counts = labels[labels != ""].value_counts()
+    ordered = sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+    return str(labels.name), ordered
+
+
+def _process_partition(raw: pd.DataFrame) -> tuple[str, pd.Series] | None:
+    """The column (or the URLs' process slug) that assigns every filled row to one of a few processes."""
+    for column in raw.columns:
+        if not _PROCESS_COLUMN.match(str(column).strip()):
+            continue
+        values = raw[column].astype(str).str.strip()
+        if _few(values):
+            return str(column), values.rename(str(column))
+    for column in raw.columns:
+        values = raw[column].astype(str)
+        slugs = values.str.extract(_PROCESS_URL, expand=False)
+        if slugs.notna().mean() >= 0.9 and _few(slugs.fillna("")):
+            return str(column), slugs.fillna("").rename(f"{column} (URL)")
+    return None
+
+
+def _few(values: pd.Series) -> bool:
+    filled = values[values != ""]
+    return len(filled) > 0 and filled.nunique() <= MAX_PROCESSES and len(filled) >= 0.9 * len(values)
+
+
+def _readable_names(raw: pd.DataFrame, labels: pd.Series) -> pd.Series:
+    """``labels`` replaced by the values of another column that takes exactly one value per label, when those are
+    longer (a plan's name for its slug): the names a reader knows."""
+    best, best_length = labels, labels[labels != ""].str.len().median()
+    if labels[labels != ""].nunique() < 2:
+        return best  # every constant column takes one value per process: none is known to name it
+    for column in raw.columns:
+        values = raw[column].astype(str).str.strip()
+        if values.nunique() != labels.nunique() or values.nunique() * 2 > len(values) or values.str.len().max() > PROCESS_NAME_MAX_CHARS:
+            continue
+        if values.str.contains(r"^\w+://|^www\.", regex=True).any():
+            continue  # a link is no name
+        if not values.str.contains(r"[^\W\d_]{3,}", regex=True).all():
+            continue  # nor a date or a code
+        pairs = pd.DataFrame({"label": labels.to_numpy(), "value": values.to_numpy()}).drop_duplicates()
+        if len(pairs) != labels.nunique() or pairs["value"].eq("").any():
+            continue
+        length = values.str.len().median()
+        if length > best_length:
+            best, best_length = values.rename(str(column)), length
+    return best
 
 
 def _polis_topic(summary: Path) -> tuple[str, str] | None:

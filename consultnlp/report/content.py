@@ -46,6 +46,22 @@ def consultation_name(facts: dict[str, Any], source: str, title: str | None = No
     return str(text or source), True
 
 
+PROCESSES_NAMED = 5  # processes named in the subtitle; the others are counted
+
+
+def processes_sentence(facts: dict[str, Any], lang: str) -> list[str]:
+    """The sentence that says the file holds several consultations, naming the largest with their rows; none otherwise."""
+    known = facts.get("title")
+    processes = list(getattr(known, "processes", ()) or ())
+    if len(processes) < 2:
+        return []
+    named = [f"{p} ({number(n, lang)})" for p, n in processes[:PROCESSES_NAMED]]
+    if len(processes) > PROCESSES_NAMED:
+        named.append(t("processes_more", lang, n=number(len(processes) - PROCESSES_NAMED, lang)))
+    listed = ", ".join(named[:-1]) + f" {t('and', lang)} " + named[-1]
+    return [t("subtitle_processes", lang, n=number(len(processes), lang), column=getattr(known, "processes_from", ""), processes=listed)]
+
+
 def build_content(
     tables: dict[str, pd.DataFrame],
     facts: dict[str, Any],
@@ -69,7 +85,11 @@ def build_content(
     content = ReportContent(
         lang=lang,
         title=clean_text(t("title", lang) if is_file else name),
-        subtitle=clean_text(t("subtitle_file", lang, n=n, file=name) if is_file else t("subtitle_named", lang, n=n)),
+        subtitle=clean_text(
+            " ".join(
+                [t("subtitle_file", lang, n=n, file=name) if is_file else t("subtitle_named", lang, n=n), *processes_sentence(facts, lang)]
+            )
+        ),
         generated=t("generated", lang, date=date.today().isoformat(), version=__version__),
         sections=sections.build_sections(ctx, warnings, review),
     )

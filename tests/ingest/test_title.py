@@ -127,3 +127,67 @@ def test_title_real_polis_conversation_topic(tmp_path):
         shutil.copy(folder / name, tmp_path / name)
     _, info = ingest(tmp_path / "comments.csv")
     assert info.platform == "polis" and info.title == "Improving Bowling Green / Warren County"
+
+
+def _write(path, header: list[str], rows: list[list[str]]):  # noqa: ANN001, ANN202
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    return path
+
+
+TEXTS = [
+    "Precisamos de mais investimento em energia solar nas escolas públicas.",
+    "A pesca artesanal precisa de crédito próprio e de assistência técnica.",
+    "Proteger os manguezais é urgente para as comunidades do litoral.",
+    "O desmatamento ilegal deve ser combatido com mais fiscalização no campo.",
+    "Os agricultores familiares precisam de sementes crioulas e água.",
+    "As cidades precisam de mais árvores e de corredores verdes.",
+]
+
+
+def test_processes_a_file_of_several_consultations_says_so(tmp_path):
+    # Read 10: Brasil Participativo's file held the Plano Clima (1,281) and the Pesca Artesanal plan (37), and the report
+    # presented one consultation named after the file.
+    slugs = ["planoclima", "PNPA", "planoclima", "planoclima", "PNPA", "planoclima"]
+    names = {"planoclima": "Plano Clima Participativo", "PNPA": "Plano Nacional da Pesca Artesanal"}
+    rows = [[str(i), s, names[s], text] for i, (s, text) in enumerate(zip(slugs, TEXTS))]
+    path = _write(tmp_path / "propostas.csv", ["id", "processo_slug", "plano", "descricao"], rows)
+    _, info = ingest(path, text_column="descricao", id_column="id")
+    assert info.processes == [["Plano Clima Participativo", 4], ["Plano Nacional da Pesca Artesanal", 2]]  # the names, not slugs
+    assert info.processes_from == "plano" and info.title is None
+    title = ConsultationTitle.of_input(None, info)
+    assert title.origin == "file_name" and title.processes == (("Plano Clima Participativo", 4), ("Plano Nacional da Pesca Artesanal", 2))
+    assert ConsultationTitle.from_dict(title.to_dict()) == title  # kept in the manifest for `consultnlp report`
+    # One process named in a column is the file's title; a slug is not.
+    one = _write(tmp_path / "uma.csv", ["id", "consulta", "descricao"], [[r[0], names["planoclima"], r[3]] for r in rows])
+    _, info = ingest(one, text_column="descricao", id_column="id")
+    assert (info.title, info.title_from) == ("Plano Clima Participativo", "column consulta")
+    assert ConsultationTitle.of_input(None, info).processes == ()
+    slug = _write(tmp_path / "slug.csv", ["id", "processo_slug", "descricao"], [[r[0], "planoclima", r[3]] for r in rows])
+    assert ingest(slug, text_column="descricao", id_column="id")[1].title is None
+
+
+def test_processes_from_platform_urls_and_not_from_any_small_column(tmp_path):
+    urls = [f"https://brasilparticipativo.gov.br/processes/{s}/f/7/proposals/{i}" for i, s in enumerate(["clima", "pesca"] * 3)]
+    path = _write(tmp_path / "p.csv", ["id", "url", "descricao"], [[str(i), u, t] for i, (u, t) in enumerate(zip(urls, TEXTS))])
+    _, info = ingest(path, text_column="descricao", id_column="id")
+    assert info.processes == [["clima", 3], ["pesca", 3]] and info.processes_from == "url (URL)"
+    # A respondent's health plan is a small column of a survey, not a process.
+    plans = _write(tmp_path / "s.csv", ["id", "plan", "descricao"], [[str(i), ["Fonasa", "Isapre"][i % 2], t] for i, t in enumerate(TEXTS)])
+    _, info = ingest(plans, text_column="descricao", id_column="id")
+    assert info.processes == [] and info.title is None
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        ("es", "El archivo reúne contribuciones a 2 procesos (columna «plano»), analizadas juntas: Plano Clima (1.281) y Pesca (37)."),
+        ("pt", "O arquivo reúne contribuições a 2 processos (coluna «plano»), analisadas juntas: Plano Clima (1.281) e Pesca (37)."),
+        ("en", "The file holds contributions to 2 processes (column «plano»), analysed together: Plano Clima (1,281) and Pesca (37)."),
+    ],
+)
+def test_processes_named_in_the_header(tmp_path, lang, sentence):
+    title = ConsultationTitle("comentarios.xlsx", "file_name", processes=(("Plano Clima", 1281), ("Pesca", 37)), processes_from="plano")
+    headers = _headers(_publish(tmp_path, lang, title))
+    for kind in ("md", "html", "docx"):
+        assert sentence in headers[kind].replace("&#171;", "«").replace("&#187;", "»"), kind
