@@ -7,7 +7,7 @@ the calibrated matcher of ``consultnlp.summary.matching``; the threshold's preci
 ``--fit`` fits the logistic calibration on the train split and prints the constants to paste into
 ``consultnlp/summary/matching.py`` (nothing is fitted at run time). ``--runs`` reads run folders made by
 ``consultnlp analyze`` and prints, per run, its key points and the share of each point's original cluster that
-passes the match (``state/key_points.parquet``). Prints numbers; asserts nothing.
+passes the match (``private/state/key_points.parquet``). Prints numbers; asserts nothing.
 """
 
 from __future__ import annotations
@@ -167,12 +167,18 @@ def argkp(cache_dir: Path | None, do_fit: bool) -> None:
         )
 
 
+def _state(folder: Path) -> Path:
+    """A run's key points with their cluster columns (``private/state/``; ``state/`` in runs before it moved)."""
+    path = folder / "private" / "state" / "key_points.parquet"
+    return path if path.is_file() else folder / "state" / "key_points.parquet"
+
+
 def runs(folders: list[Path]) -> None:
     print("run                      key points  mean share of cluster passing  mean unique per point")
     for folder in folders:
-        path = folder / "state" / "key_points.parquet"
+        path = _state(folder)
         if not path.is_file():
-            print(f"{folder}: no state/key_points.parquet")
+            print(f"{folder}: no private/state/key_points.parquet")
             continue
         points = pd.read_parquet(path)
         share = points["cluster_share"].mean() if "cluster_share" in points and len(points) else float("nan")
@@ -182,7 +188,7 @@ def runs(folders: list[Path]) -> None:
 def sheet(folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0) -> Path:
     """A reading sheet: ``n`` key points drawn at random (seeded) from a run, each with ``members`` of its counted
     contributions (the author first), their text, and an empty verdict (fair / weak / wrong) to fill by hand."""
-    points = pd.read_parquet(folder / "state" / "key_points.parquet")
+    points = pd.read_parquet(_state(folder))
     comments = pd.read_parquet(folder / "comments.parquet").set_index("comment_id")
     text = comments["text_redacted"].astype(str)
     rng = np.random.default_rng(seed)

@@ -80,11 +80,12 @@ _VERB = re.compile(
 # A sentence that opens with "is / es / é" has its subject outside it ("Es un principio básico para la democracia"),
 # unless the verb introduces what follows ("Es necesario fortalecer…", "É preciso que…", "It is time to…"); after an article
 # a word in -ar/-er/-ir is a noun ("Es un deber básico para que funcione…"), and the subject is outside unless an
-# infinitive later in the sentence is it ("É um dever de todos cuidar do meio ambiente").
+# infinitive later in the sentence is it ("É um dever de todos cuidar do meio ambiente"; not one after a preposition: "Es el
+# fundamento para garantizar…").
 _NO_SUBJECT = re.compile(
     r"^(?:es|son|era|eran|fue|fueron|será|serán|sería|serían|é|são|foi|foram|será|serão|seria|seriam|is|are|was|were)\s+"
     r"(?!(?:(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as|the|an)\s)\w+\s+){0,1}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
-    r"(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as)\s+\w+\b.*?\s\w{2,}(?:ar|er|ir)\b)"
+    r"(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as)\s+\w+\b.*?\s(?!(?:para|por|a|al|de|del|sin|con|em|pra|sem|com|ao)\s)\w+\s+\w{2,}(?:ar|er|ir)\b)"
     # or a modal and "be" whose subject is elsewhere: "Debe ser respetado por todos", "Deve ser garantido", "Must be…"
     r"|^(?:debe|deben|debería|deberían|debiera|debieran|tiene que|tienen que|deve|devem|deveria|deveriam|tem que|têm que|should|must|"
     r"has to|have to|needs to|need to)\s+(?:ser|estar|be)\b"

@@ -262,6 +262,7 @@ def test_keypoints_statement_is_self_contained():
         ("Es un deber básico para que funcione la Democracia.", "anaphor"),  # read 10: the duty was compulsory voting
         ("É um dever de todos cuidar do meio ambiente.", None),  # the infinitive is the subject
         ("Es un lugar de encuentro para la comunidad entera.", "anaphor"),
+        ("Es el fundamento para garantizar el respeto a los derechos humanos.", "anaphor"),
         ("Es deber del Estado garantizar la salud de todos.", None),
         ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
         ("Debe ser respetado por todos los ciudadanos.", "anaphor"),
