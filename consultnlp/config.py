@@ -277,7 +277,7 @@ class PositionsConfig(Section):
     CHOICE = "method"
     ONLY_FOR = {
         "column": ("column",), "mapping": ("column",), "model": ("model",), "min_probability": ("model",),
-        "extra_cues": ("cues", "model"), "extra_targets": ("cues", "model"),
+        "extra_cues": ("cues", "model"), "extra_targets": ("cues", "model"), "detect_column": ("cues",),
     }
 
     # cues: explicit statements in the text (data/positions/); column: a closed question; model: a classifier
@@ -289,6 +289,8 @@ class PositionsConfig(Section):
     min_probability: float = Field(default=0.0, ge=0, le=1)  # model: below this, "none"
     extra_cues: dict[Literal["support", "consensus", "partial", "oppose"], list[str]] = Field(default_factory=dict)
     extra_targets: list[str] = Field(default_factory=list)  # words that name the proposal, e.g. [peaje, congestion charge]
+    # cues: an input column that is a closed agree/disagree question ("acuerdo": A/P/D) gives the positions instead
+    detect_column: bool = True
     set_aside: bool = True  # rows set aside as no_argument ("acuerdo total", "I agree") count for positions
     # Reasons by position: key points of a position within a headline group need this many unique contributions.
     min_reason_contributions: int = Field(default=10, ge=2)

@@ -181,6 +181,14 @@ POSITION_STRINGS: dict[str, dict] = {
     "division_heading": _s("División", "Divisão", "Division"),
     "comments_heading": _s("Comentarios", "Comentários", "Comments"),
     # Notes of the positions stage.
+    "note_position_column_found": _s(
+        "La columna «{column}» es una pregunta cerrada de acuerdo y desacuerdo: sus respuestas son las posturas "
+        "(positions.detect_column: false para leerlas en el texto).",
+        "A coluna «{column}» é uma pergunta fechada de concordância: suas respostas são as posições "
+        "(positions.detect_column: false para lê-las no texto).",
+        "The column “{column}” is a closed agree/disagree question: its answers are the positions "
+        "(positions.detect_column: false reads them from the text instead).",
+    ),
     "note_position_mapping": _s(
         "Posturas de la columna «{column}»: {mapping}.",
         "Posições da coluna «{column}»: {mapping}.",

@@ -13,6 +13,11 @@ built-in table covers:
 
 Blank cells are ``none``. ``positions.mapping`` adds values or overrides these; a value neither
 maps is an error that lists it.
+
+``find_position_column`` finds such a closed question in an input nobody described: a column named
+for agreement ("acuerdo", "agree", "concorda", "postura", "stance", "alignment") whose every value is
+in the built-in table and says at least two different things. Chile 2016 gave every argument the
+meeting's A/P/D mark; read without it, the report said that 2% of arguments stated a position.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ from consultnlp.positions import NONE, OPPOSE, PARTIAL, POSITIONS, SUPPORT
 from consultnlp.text import fold
 
 SHOWN_UNKNOWN = 5  # unknown values named in the error
+# Column names that say agreement, folded; a count of supports ("supports", "votos") is no position.
+_AGREEMENT_NAME = re.compile(r"acuerdo|agree|concord|postura|posici|posica|stance|alignment|alineacion|alinhamento")
+MIN_FILLED_SHARE = 0.5  # of the counted rows, at least this share answer the closed question
 
 _LIKERT_AGREE = {
     "es": ("de acuerdo", "en desacuerdo"),
@@ -298,3 +306,20 @@ def _shown(value: object) -> str:
 def describe_mapping(seen: dict[str, tuple[str, int]]) -> str:
     """``A -> support (175,992), P -> partial (16,268), (blank) -> none (3)``."""
     return ", ".join(f"{value or '(blank)'} -> {position} ({n:,})" for value, (position, n) in seen.items())
+
+
+def find_position_column(frame: pd.DataFrame, columns: list[str]) -> str | None:
+    """The first of ``columns`` that is a closed agree/disagree question (see the module docstring), or ``None``."""
+    table = _builtin()
+    stated = {SUPPORT, PARTIAL, OPPOSE}
+    for column in columns:
+        if column not in frame or not _AGREEMENT_NAME.search(fold(str(column))):
+            continue
+        values = frame[column].map(_shown)
+        filled = values[values != ""]
+        if len(filled) < MIN_FILLED_SHARE * max(len(values), 1):
+            continue
+        keys = filled.map(normalise_value)
+        if keys.isin(table.keys()).all() and len(set(keys.map(table)) & stated) >= 2:
+            return str(column)
+    return None

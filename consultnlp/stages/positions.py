@@ -3,7 +3,9 @@
 ``positions.method``:
 
 - ``cues`` (default): explicit statements in the text, by the phrase lists of ``data/positions/``;
-  everything without one is ``none``.
+  everything without one is ``none``. When the input has a closed agree/disagree question nobody named
+  (``positions.mapping.find_position_column``: a column "acuerdo" of A/P/D), its answers are the
+  positions, as with ``column``, and a note says so (``positions.detect_column: false`` reads the text).
 - ``column``: a closed question (``--position-column``) mapped to positions; the mapping is noted.
 - ``model``: a classifier from ``consultnlp positions train`` (``--position-model``) on the analysed
   contributions; rows set aside as ``no_argument`` are read by the cues (their text is a position).
@@ -69,7 +71,7 @@ class PositionsStage(Stage):
         if cfg.method == "off":
             return frame.copy()
         out = frame.copy()
-        source = self._source_column(frame) if cfg.method == "column" else None
+        source = self._source_column(frame) if cfg.method == "column" else self._found_column(frame, context)
         for column in OUTPUT_COLUMNS:
             out[column] = ""
         counted = counted_mask(out, cfg.set_aside)
@@ -80,8 +82,20 @@ class PositionsStage(Stage):
             self._from_cues(out, counted & ~analysed_mask(out), context)
         else:
             self._from_cues(out, counted, context)
-        context.stats["positions_method"] = cfg.method
+        context.stats["positions_method"] = "column" if source is not None else cfg.method
         return out
+
+    def _found_column(self, frame: pd.DataFrame, context: RunContext) -> str | None:
+        """With cues: an input column that is a closed agree/disagree question, said in a note (``positions.detect_column``)."""
+        from consultnlp.positions.mapping import find_position_column
+
+        cfg: PositionsConfig = self.config
+        if cfg.method != "cues" or not cfg.detect_column:
+            return None
+        column = find_position_column(frame, [c for c in frame.columns if c not in schema.RESERVED])
+        if column is not None:
+            context.warn("note_position_column_found", column=column)
+        return column
 
     def _source_column(self, frame: pd.DataFrame) -> str:
         """The closed question's column; an input column named like a pipeline column was kept as ``input_<name>``."""
@@ -99,16 +113,15 @@ class PositionsStage(Stage):
         from consultnlp.positions.mapping import map_positions
 
         cfg: PositionsConfig = self.config
+        name = str(cfg.column or column)  # as the user named it (``column`` may be its ``input_`` copy), or as found
         values = out.loc[counted, column]
-        positions, seen = map_positions(values, str(cfg.column), cfg.mapping)
+        positions, seen = map_positions(values, name, cfg.mapping)
         # Kept as data, so that the note names positions and writes numbers in the report's language.
-        context.warn(
-            "note_position_mapping", column=str(cfg.column), mapping=[[value, position, n] for value, (position, n) in seen.items()]
-        )
+        context.warn("note_position_mapping", column=name, mapping=[[value, position, n] for value, (position, n) in seen.items()])
         shown = values.map(lambda v: "" if pd.isna(v) else str(v).strip())
         out.loc[counted, schema.POSITION] = positions.to_numpy()
         out.loc[counted, schema.POSITION_SOURCE] = SOURCE_COLUMN
-        out.loc[counted, schema.POSITION_EVIDENCE] = (f"{cfg.column}=" + shown).to_numpy()
+        out.loc[counted, schema.POSITION_EVIDENCE] = (f"{name}=" + shown).to_numpy()
 
     def _from_cues(self, out: pd.DataFrame, rows: pd.Series, context: RunContext) -> None:
         from consultnlp.positions.cues import CueDetector

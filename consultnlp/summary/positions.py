@@ -362,7 +362,9 @@ def add_position_tables(
     targets = position_targets_table(frame, headlines)
     if not targets.empty:
         tables["position_targets"] = targets
-    segments = position_segment_table(frame, segment_columns, cfg, lang)
+    # The closed question that gives the positions is no segment of them: "A" is 100% support by definition.
+    source = position_facts(frame)["column"]
+    segments = position_segment_table(frame, [c for c in segment_columns if c != source], cfg, lang)
     if not segments.empty:
         tables["position_segment"] = segments
     quotes = position_quotes(frame, tables.get("key_points"), cfg.quotes_per_topic)

@@ -44,7 +44,7 @@ def run(config: PositionsConfig, data: pd.DataFrame | None = None, context: RunC
 
 
 def test_positions_cues_by_default_count_set_aside_rows_and_leave_them_excluded():
-    out = run(load_config().positions)
+    out = run(load_config().positions, frame().drop(columns="acuerdo"))
     assert out[schema.POSITION].tolist() == ["oppose", "oppose", "none", "none", "support", "oppose", "", ""]
     assert out[schema.POSITION_SOURCE].tolist() == ["text"] * 6 + ["", ""]
     assert out.loc["c000", schema.POSITION_EVIDENCE] == "Estoy en contra"
@@ -54,6 +54,25 @@ def test_positions_cues_by_default_count_set_aside_rows_and_leave_them_excluded(
 def test_positions_set_aside_rows_left_out_when_asked():
     out = run(PositionsConfig(set_aside=False))
     assert out[schema.POSITION].tolist()[4:6] == ["", ""]
+
+
+def test_positions_a_closed_question_nobody_named_gives_the_positions():
+    # Read 10: Chile 2016 marks every argument A/P/D; read from the text alone, the report said 2% state a position.
+    context = RunContext()
+    out = run(load_config().positions, context=context)
+    assert out[schema.POSITION].tolist() == ["oppose", "oppose", "partial", "support", "support", "oppose", "", ""]
+    assert out.loc["c002", schema.POSITION_EVIDENCE] == "acuerdo=P" and context.stats["positions_method"] == "column"
+    note = [n for n in context.warnings if n.key == "note_position_column_found"][0]
+    assert "«acuerdo»" in note.text("es") and "positions.detect_column: false" in note.text("en")
+    # Asked not to, or a column whose name or values are not a closed agree/disagree question: the text's cues.
+    assert run(PositionsConfig(detect_column=False))[schema.POSITION_SOURCE].tolist()[0] == "text"
+    for name, values in (("acuerdo", ["A", "A", "A", "A", "A", "A", "A", ""]), ("region", [r[4] for r in ROWS])):
+        data = frame().drop(columns="acuerdo")
+        data[name] = values  # one answer only says nothing; "region" holding letters is no question of agreement
+        assert run(load_config().positions, data)[schema.POSITION_SOURCE].tolist()[0] == "text", name
+    data = frame()
+    data["acuerdo"] = ["D", "D", "P", "A", "A", "quizás", "", ""]  # a value that is no position: not this column
+    assert run(load_config().positions, data)[schema.POSITION_SOURCE].tolist()[0] == "text"
 
 
 def test_positions_from_a_closed_question_with_the_mapping_noted():
@@ -109,19 +128,19 @@ def test_positions_model_reads_units_and_copies_duplicates(tmp_path):
 
 def test_positions_notes_count_positions():
     context = RunContext()
-    run(PositionsConfig(), context=context)
+    run(PositionsConfig(detect_column=False), context=context)
     assert [n.text("en") for n in context.warnings] == [
         "Positions (contributions, copies included): 1 support, 0 agree in part, 3 oppose, 2 state none."
     ]
     context = RunContext()
     none_stated = frame()
     none_stated[schema.TEXT_CLEAN] = "La educación debe ser gratuita."
-    run(PositionsConfig(), none_stated, context)
+    run(PositionsConfig(detect_column=False), none_stated, context)
     assert context.warnings == []
 
 
 def test_positions_a_stance_on_a_measure_records_its_target():
-    data = frame()
+    data = frame().drop(columns="acuerdo")
     data[schema.TEXT_CLEAN] = [
         "No estoy de acuerdo con cerrar los consultorios de noche.",
         "Estoy en contra de la corrupción.",

@@ -129,6 +129,25 @@ def test_positions_by_segment_use_the_materiality_rule():
     assert not position_segment_table(small, ["region"], SummariseConfig(), "es")["material"].any()
 
 
+def test_positions_by_segment_leave_out_the_closed_question_that_gives_them():
+    # Read 10: Chile's A/P/D column, given as a segment too, made "A" a group 92% in favour: true by definition.
+    frame = position_frame()
+    stated = frame[schema.POSITION] != ""
+    frame["acuerdo"] = frame[schema.POSITION].map({"support": "A", "partial": "P", "oppose": "D", "none": ""})
+    frame.loc[stated, schema.POSITION_SOURCE] = "column"
+    frame.loc[stated, schema.POSITION_EVIDENCE] = "acuerdo=" + frame.loc[stated, "acuerdo"]
+    result = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=["region", "acuerdo"],
+        lang="en",
+    )
+    segments = result.tables["position_segment"]
+    assert set(segments["segment_column"]) == {"region"}
+
+
 def _report(frame: pd.DataFrame, lang: str = "en") -> str:
     result = summarise(
         frame,
