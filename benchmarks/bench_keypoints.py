@@ -185,12 +185,15 @@ def runs(folders: list[Path]) -> None:
         print(f"{folder.name:<24} {len(points):>10}  {share:>29.3f}  {points['unique_contributions'].mean():>21.1f}")
 
 
-def sheet(folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0) -> Path:
+def sheet(folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0, context: str | None = None) -> Path:
     """A reading sheet: ``n`` key points drawn at random (seeded) from a run, each with ``members`` of its counted
-    contributions (the author first), their text, and an empty verdict (fair / weak / wrong) to fill by hand."""
+    contributions (the author first), their text, and an empty verdict (fair / weak / wrong) to fill by hand.
+    ``context``: an input column shown before each member's text (the concept a Chile argument answers)."""
     points = pd.read_parquet(_state(folder))
     comments = pd.read_parquet(folder / "comments.parquet").set_index("comment_id")
     text = comments["text_redacted"].astype(str)
+    if context:
+        text = "[" + comments[context].astype(str) + "] " + text
     rng = np.random.default_rng(seed)
     chosen = points.iloc[np.sort(rng.choice(len(points), min(n, len(points)), replace=False))] if len(points) else points
     lines = [
@@ -223,11 +226,12 @@ def main() -> None:
     parser.add_argument("--cache-dir", type=Path, default=Path("/work/cache/keypoints"))
     parser.add_argument("--runs", type=Path, nargs="*", help="run folders: key points and match share per run (no ArgKP)")
     parser.add_argument("--sheet", action="store_true", help="with --runs: write a reading sheet per run to benchmarks/out/")
+    parser.add_argument("--context", default=None, help="with --sheet: an input column shown before each member's text")
     ns = parser.parse_args()
     if ns.runs:
         runs(ns.runs)
         for folder in ns.runs if ns.sheet else []:
-            print(f"reading sheet: {sheet(folder, ROOT / 'benchmarks' / 'out')}")
+            print(f"reading sheet: {sheet(folder, ROOT / 'benchmarks' / 'out', context=ns.context)}")
         return
     argkp(ns.cache_dir, ns.fit)
 
