@@ -69,6 +69,15 @@ POSITION_STRINGS: dict[str, dict] = {
         "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",
         "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it.",
     ),
+    # Positions from a closed question: every row with an answer "states" one, so the sentence says whose answer it is.
+    "s_positions_column": _s(
+        "{stated} de las {total} contribuciones distintas ({share}) responden a la pregunta cerrada «{column}»: {support} de "
+        "ellas están a favor, {partial} de acuerdo en parte y {oppose} en contra.",
+        "{stated} das {total} contribuições distintas ({share}) respondem à pergunta fechada «{column}»: {support} delas são a "
+        "favor, {partial} concordam em parte e {oppose} são contra.",
+        "{stated} of the {total} distinct contributions ({share}) answer the closed question “{column}”: {support} of them "
+        "support, {partial} agree in part and {oppose} oppose.",
+    ),
     "s_positions": _s(
         "{stated} de las {total} contribuciones distintas ({share}) expresan una postura: {support} de ellas están a favor, "
         "{partial} de acuerdo en parte y {oppose} en contra.",

@@ -234,6 +234,24 @@ def test_positions_about_named_matters_are_not_added_up_as_support_for_the_propo
     assert "6 of those positions are about a particular measure or matter rather than the proposal as a whole." in summary
 
 
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("es", "24 de las 28 contribuciones distintas (86%) responden a la pregunta cerrada «acuerdo»: 50% de ellas están a favor"),
+        ("pt", "24 das 28 contribuições distintas (86%) respondem à pergunta fechada «acuerdo»: 50% delas são a favor"),
+        ("en", "24 of the 28 distinct contributions (86%) answer the closed question “acuerdo”: 50% of them support"),
+    ],
+)
+def test_positions_from_a_closed_question_are_said_as_its_answers(lang, expected):
+    # Read 11: Chile's A/P/D column read as "4,824 (100%) state one", as if every argument had written a stance.
+    frame = _four_copies(targeted_copies=0)
+    stated = frame[schema.POSITION] != ""
+    frame.loc[stated, schema.POSITION_SOURCE] = "column"
+    frame.loc[stated, schema.POSITION_EVIDENCE] = "acuerdo=" + frame.loc[stated, schema.POSITION]
+    summary = _report(frame, lang).split("\n## ")[1].replace("\\", "")
+    assert expected in summary
+
+
 def test_positions_polis_votes_are_their_own_measure():
     frame = golden_frame()
     frame["agrees"] = [10, 10, 0, 5, 3, 0, 0, 0, 8]

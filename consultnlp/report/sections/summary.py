@@ -254,6 +254,20 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
             )
         ]
     shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
+    facts = ctx.facts.get("positions") or {}
+    if set((facts.get("sources") or {}).keys()) == {"column"}:  # a closed question: said as its answers, set-aside rows included
+        column = str(facts.get("column", ""))
+        return [
+            t(
+                "s_positions_column",
+                ctx.lang,
+                stated=ctx.n(stated),
+                total=ctx.n(total),
+                share=share_of(ctx, stated, total),
+                column=column,
+                **shares,
+            )
+        ]
     on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
     # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
