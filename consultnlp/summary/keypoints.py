@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.summary.matching import THRESHOLD, SentenceTable
+from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable
 from consultnlp.summary.statements import statement_problem
 from consultnlp.timing import NO_TIMES, StepTimes
 
@@ -265,7 +265,7 @@ def _group_points(
         probability = group.scores(table, every)
         passes = probability >= THRESHOLD
         column = {int(o): j for j, o in enumerate(every.tolist())}
-        alike = table.scores(every, every) >= THRESHOLD  # candidates that state each other's point
+        alike = table.scores(every, every) >= SAME_POINT_THRESHOLD  # candidates that state each other's point
         owners = table.owner[group.rows]
     points: list[_Point] = []
     # A sentence makes one point: once an earlier (larger) point of the group has counted it, no later point counts it
