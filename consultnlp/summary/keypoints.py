@@ -40,6 +40,7 @@ STATEMENT_OPTIONS = 8  # of their self-contained sentences, the ones closest to 
 CLUSTERS_TRIED = 4  # clusters tried per key point asked for (a cluster whose statement few members make yields none)
 MAX_SENTENCES = 12  # sentences of one contribution that are matched (a long text's later ones are rarely its point)
 MIN_MATCH_CHARS = 12  # shorter pieces ("Gracias.", "Saludos") match nothing
+MATCH_BLOCK = 20_000  # sentences matched at once
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 OPPOSITE = {"support": "oppose", "oppose": "support"}
 COLUMNS = ["scope", "group_id", "rank", "statement", "comment_id", "contributions", "unique_contributions", "comment_ids"]
@@ -259,19 +260,24 @@ def _group_points(
     if not tried:
         return []
     with times.step("key_points.match"):
-        # Every candidate matched against every sentence of the group in one product.
-        group = table.subset(np.concatenate([by_owner[int(m)] for m in members]))
+        # Every candidate matched against every sentence of the group, a block of sentences at a time (a position's
+        # group can hold most of a 193,630-row consultation: its vectors are not copied whole).
+        rows = np.concatenate([by_owner[int(m)] for m in members])
         every = np.unique(np.concatenate([options for _, options in tried]))
-        probability = group.scores(table, every)
-        passes = probability >= THRESHOLD
+        probability = np.empty((len(rows), len(every)), dtype=np.float32)  # to choose among statements, not to count
+        passes = np.empty((len(rows), len(every)), dtype=bool)
+        for start in range(0, len(rows), MATCH_BLOCK):
+            block = table.scores(rows[start : start + MATCH_BLOCK], every)
+            passes[start : start + MATCH_BLOCK] = block >= THRESHOLD
+            probability[start : start + MATCH_BLOCK] = block
         column = {int(o): j for j, o in enumerate(every.tolist())}
         alike = table.scores(every, every) >= SAME_POINT_THRESHOLD  # candidates that state each other's point
-        owners = table.owner[group.rows]
+        owners = table.owner[rows]
     points: list[_Point] = []
     # A sentence makes one point: once an earlier (larger) point of the group has counted it, no later point counts it
     # again (read 10 found one contribution in two key points of one subject).
-    taken = np.zeros(len(group.rows), dtype=bool)
-    sentence_at = {int(s): i for i, s in enumerate(group.rows.tolist())}
+    taken = np.zeros(len(rows), dtype=bool)
+    sentence_at = {int(s): i for i, s in enumerate(rows.tolist())}
     for inside, options in tried:
         if len(points) >= per_group:
             break
@@ -300,7 +306,7 @@ def _group_points(
             continue
         statement = int(options[best])
         used.add(normalised(table.texts[statement]))
-        taken |= (passes[:, column[statement]] & np.isin(owners, counted[best])) | (group.rows == statement)
+        taken |= (passes[:, column[statement]] & np.isin(owners, counted[best])) | (rows == statement)
         points.append(_Point(statement, counted[best], weights[best], members[inside]))
     points.sort(key=lambda p: (-p.weight, -len(p.members), p.statement))
     return points
