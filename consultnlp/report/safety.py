@@ -50,6 +50,8 @@ def clean_text(text: str) -> str:
 def _ascii_start(value: str) -> str:
     """The first characters of ``value`` as a spreadsheet may read them: invisible ones dropped, look-alikes mapped."""
     head = value[:16]
+    if head.isascii():
+        return value  # nothing invisible, nothing a look-alike, and NFKC leaves ASCII as it is
     visible = "".join(c for c in head if unicodedata.category(c) != "Cf")
     return unicodedata.normalize("NFKC", visible).translate(_LOOKALIKE_TABLE) + value[16:]
 
@@ -73,7 +75,11 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            # A list keeps mixed ints/floats as they are (Series.map would infer float64).
-            out[col] = pd.Series([neutralise_cell(v) for v in out[col]], index=out.index, dtype=object)
+            # Each distinct text once: most columns repeat a few values (a language, a topic), and a 193,630-row
+            # table has some 40 of them, written twice. A list keeps mixed ints/floats as they are (Series.map would
+            # infer float64).
+            done: dict[str, object] = {}
+            cells = [(done[v] if v in done else done.setdefault(v, neutralise_cell(v))) if isinstance(v, str) else v for v in out[col]]
+            out[col] = pd.Series(cells, index=out.index, dtype=object)
     out.columns = [neutralise_cell(str(c)) for c in out.columns]
     return out
