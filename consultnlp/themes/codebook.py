@@ -84,6 +84,10 @@ class LexicalIndex:
                 rows.append(i)
                 cols.append(vocabulary.setdefault(stem, len(vocabulary)))
         self.vocabulary_ = vocabulary
+        # The corpus's stems, kept: the comments compared later are these texts, and finding their stems again took
+        # most of the themes stage.
+        self.matrix_ = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(corpus), max(len(vocabulary), 1)))
+        self.row_of_ = {text: i for i, text in reversed(list(enumerate(corpus)))}
         df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocabulary)) if cols else np.zeros(0)
         # Words the consultation never uses (a theme's own vocabulary) get the largest IDF.
         self.n_docs_ = len(corpus)
@@ -91,6 +95,12 @@ class LexicalIndex:
         self.rare_idf_ = float(np.log(1.0 + len(corpus)) + 1.0)
 
     def _matrix(self, texts: list[str], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+        """Binary texts x ``vocabulary`` stems (the fitted vocabulary first, then the themes' own stems)."""
+        width = max(len(vocabulary), 1)
+        known = [self.row_of_.get(text) for text in texts]
+        if texts and all(i is not None for i in known):  # corpus texts: their stems are all in the fitted vocabulary
+            part = self.matrix_[known]
+            return sparse.csr_matrix((part.data, part.indices, part.indptr), shape=(len(texts), width))
         rows, cols = [], []
         for i, text in enumerate(texts):
             for stem in _stems(text):
@@ -106,14 +116,15 @@ class LexicalIndex:
             for stem in _stems(text):
                 vocabulary.setdefault(stem, len(vocabulary))
         idf = np.concatenate([self.idf_, np.full(len(vocabulary) - len(self.idf_), self.rare_idf_)]) if vocabulary else np.ones(1)
-        c = self._matrix(comments, vocabulary).multiply(idf[None, :]).tocsr()
+        binary = self._matrix(comments, vocabulary)
+        c = binary.multiply(idf[None, :]).tocsr()
         t = self._matrix(themes, vocabulary).multiply(idf[None, :]).tocsr()
         dot = (c @ t.T).toarray()
         c_norm = np.sqrt(np.asarray(c.multiply(c).sum(axis=1)).ravel())
         t_norm = np.sqrt(np.asarray(t.multiply(t).sum(axis=1)).ravel())
         tfidf = dot / np.maximum(c_norm[:, None] * t_norm[None, :], 1e-9)
         # Coverage: the share of the theme's (IDF-weighted) stems the comment uses.
-        present = (self._matrix(comments, vocabulary) @ t.T).toarray()
+        present = (binary @ t.T).toarray()
         t_size = np.asarray(t.sum(axis=1)).ravel()
         coverage = present / np.maximum(t_size[None, :], 1e-9)
         return tfidf.astype(np.float32), coverage.astype(np.float32)
