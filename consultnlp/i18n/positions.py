@@ -78,6 +78,26 @@ POSITION_STRINGS: dict[str, dict] = {
         "{stated} of the {total} distinct contributions ({share}) answer the closed question “{column}”: {support} of them "
         "support, {partial} agree in part and {oppose} oppose.",
     ),
+    # Some stated positions name a measure or matter: the shares are of those about the proposal as a whole.
+    "s_positions_whole": _s(
+        "De las {total} contribuciones distintas contadas para las posturas, {stated} ({share}) expresan una, {targeted} de ellas "
+        "sobre una medida o un asunto concreto; de las {whole} que tratan de la propuesta en su conjunto, {support} están a favor, "
+        "{partial} de acuerdo en parte y {oppose} en contra.",
+        "Das {total} contribuições distintas contadas para as posições, {stated} ({share}) expressam uma, {targeted} delas "
+        "sobre uma medida ou um assunto concreto; das {whole} que tratam da proposta como um todo, {support} são a favor, "
+        "{partial} concordam em parte e {oppose} são contra.",
+        "Of the {total} distinct contributions counted for positions, {stated} ({share}) state one, {targeted} of them about a "
+        "particular measure or matter; of the {whole} about the proposal as a whole, {support} support it, {partial} agree in "
+        "part and {oppose} oppose it.",
+    ),
+    "positions_balance_whole": _s(
+        "De las {whole} que expresan una postura sobre la propuesta en su conjunto, {support} están a favor, {partial} de acuerdo "
+        "en parte y {oppose} en contra. Otras {targeted} la expresan sobre una medida o un asunto concreto que nombran (abajo).",
+        "Das {whole} que expressam uma posição sobre a proposta como um todo, {support} são a favor, {partial} concordam em parte "
+        "e {oppose} são contra. Outras {targeted} a expressam sobre uma medida ou um assunto concreto que nomeiam (abaixo).",
+        "Of the {whole} that state a position on the proposal as a whole, {support} support it, {partial} agree in part and "
+        "{oppose} oppose it. {targeted} more state one about a particular measure or matter they name (below).",
+    ),
     "s_positions": _s(
         "{stated} de las {total} contribuciones distintas ({share}) expresan una postura: {support} de ellas están a favor, "
         "{partial} de acuerdo en parte y {oppose} en contra.",

@@ -245,6 +245,13 @@ COLUMNS: dict[str, dict[str, str]] = {
     "position": _s("Postura", "Posição", "Position"),
     "set_aside": _s("Apartadas (solo postura)", "Separadas (só posição)", "Set aside (position only)"),
     "share_of_stated": _s("Proporción de quienes expresan postura", "Proporção de quem expressa posição", "Share of those stating one"),
+    "on_a_target": _s("Sobre una medida o asunto concreto", "Sobre uma medida ou assunto concreto", "About a particular measure or matter"),
+    "on_the_whole": _s("Sobre la propuesta en su conjunto", "Sobre a proposta como um todo", "About the proposal as a whole"),
+    "share_of_whole": _s(
+        "Proporción de las posturas sobre la propuesta en su conjunto",
+        "Proporção das posições sobre a proposta como um todo",
+        "Share of positions on the proposal as a whole",
+    ),
     "id": _s("Id", "Id", "Id"),
     "support": _s("A favor", "A favor", "Support"),
     "partial": _s("De acuerdo en parte", "De acordo em parte", "Agree in part"),

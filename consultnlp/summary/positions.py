@@ -5,7 +5,8 @@ Which rows count (every table says so in its columns):
 - ``positions``: every row with a position (``position`` not empty): analysed contributions, duplicates
   counted once (``unique_contributions``), plus rows set aside as ``no_argument`` ("acuerdo total",
   "I agree"), one each (``set_aside``): they state a position and nothing else. ``on_a_target``: those of the
-  unique ones whose position is about a named measure or matter (``position_target``), not the proposal as a whole.
+  unique ones whose position is about a named measure or matter (``position_target``), not the proposal as a whole;
+  ``on_the_whole`` the others, and ``share_of_whole`` their shares: the balance on the proposal itself.
 - ``topic_positions``, ``theme_positions``: analysed contributions only (set-aside rows have no topic or
   theme), duplicates counted once.
 - ``position_segment``: unique contributions that state a position (support, partial or oppose), set-aside
@@ -89,7 +90,14 @@ def positions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "on_a_target": int((mine & rows["unique"] & rows["targeted"]).sum()),
             }
         )
-    return pd.DataFrame(out)
+    table = pd.DataFrame(out)
+    # The balance on the proposal itself: shares of the stated positions that name no measure or matter (read 10:
+    # "Rechazamos toda forma de autoritarismo", a defence of democracy, counted against the proposal).
+    whole = (table["unique_contributions"] - table["on_a_target"]).where(table["position"] != "none", 0)
+    table["on_the_whole"] = whole.astype(int)
+    n_whole = int(whole.sum())
+    table["share_of_whole"] = [round(w / n_whole, 4) if n_whole and p != "none" else np.nan for w, p in zip(whole, table["position"])]
+    return table
 
 
 def _counts(positions: pd.Series) -> dict[str, Any]:

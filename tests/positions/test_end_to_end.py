@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consultnlp.cli import app
+from consultnlp.report.sections.positions import not_added_up
 from tests.conftest import SAMPLE_CSV
 from tests.report.sample_run import sample_analysis
 
@@ -66,9 +67,12 @@ def test_positions_sample_tables_reconcile_with_comments(tmp_path_factory):
     if 0 < stated < 20:  # no headline in the summary; counts in the section
         assert "que expresan una postura" not in summary and "expresan una postura:" not in summary  # the positions headline
         assert "son pocas para hablar de proporciones" in report and "| Apoyo y oposición | % |" not in report
+    elif stated and not_added_up(stated, int(table.loc[STATED, "on_a_target"].sum())):
+        # Most name a measure or matter, or too few are left about the proposal itself: counts, no shares.
+        assert "no se suman como apoyo u oposición" in summary and "| Apoyo y oposición | % |" not in report
     elif stated:
         # The positions headline: with or without positions set aside as the only thing a contribution says.
-        assert ("de ellas están a favor" in summary or "expresan una: " in summary) and "| Apoyo y oposición | % |" in report
+        assert ("de ellas están a favor" in summary or "expresan una" in summary) and "| Apoyo y oposición | % |" in report
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +137,8 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     stated = int(table.loc[STATED, "unique_contributions"].sum())
     summary = report.split("\n## ")[1]
     share = f"{100 * table.loc['oppose', 'share_of_stated']:.0f}"
-    assert f", {stated} (" in summary and "expresan una:" in summary and f"{share}% en contra" in summary, summary
+    assert f"{stated} de las " in summary and "responden a la pregunta cerrada «opinion»" in summary, summary
+    assert f"{share}% en contra" in summary, summary
     assert "Posturas" in pd.ExcelFile(out / "summary.xlsx").sheet_names
     # Re-rendering in English keeps the section, from the saved state.
     result = runner.invoke(app, ["report", str(out), "--lang", "en", "--format", "md"])

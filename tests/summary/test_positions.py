@@ -148,6 +148,12 @@ def test_positions_by_segment_leave_out_the_closed_question_that_gives_them():
     assert set(segments["segment_column"]) == {"region"}
 
 
+def _table(frame: pd.DataFrame) -> pd.DataFrame:
+    from consultnlp.summary.positions import positions_table
+
+    return positions_table(frame, "en")
+
+
 def _report(frame: pd.DataFrame, lang: str = "en") -> str:
     result = summarise(
         frame,
@@ -183,11 +189,11 @@ def test_positions_report_section_only_when_positions_exist():
     assert "## Apoyo y oposición" in _report(position_frame(), "es")
 
 
-def _four_copies(targeted_copies: int) -> pd.DataFrame:
-    """Four distinct copies of the position frame (24 stated positions), the first ``targeted_copies`` of them stating
-    their position about «el peaje»."""
+def _four_copies(targeted_copies: int, copies: int = 4) -> pd.DataFrame:
+    """Four (``copies``) distinct copies of the position frame (6 stated positions each), the first ``targeted_copies`` of
+    them stating their position about «el peaje»."""
     frames = []
-    for k in range(4):
+    for k in range(copies):
         f = position_frame()
         f.index = [f"{i}-{k}" for i in f.index]
         for column in (schema.TEXT, schema.TEXT_REDACTED):
@@ -226,12 +232,23 @@ def test_positions_about_named_matters_are_not_added_up_as_support_for_the_propo
         lang
     ] not in section
     assert {"es": "% están a favor", "pt": "% são a favor", "en": "% support it"}[lang] not in report
-    # A balance about the proposal itself keeps its shares: only 6 of 24 name a matter.
-    whole = _report(_four_copies(targeted_copies=1), "en")
-    assert "Of the 24 that state a position, 50% support it" in whole and "| Support and opposition | % |" in whole
-    # ... and its summary says how many of them are about a named matter (read 10: "against" read as against the proposal).
+    # A balance about the proposal itself keeps its shares, of the 18 positions that name no matter; the 6 that do are
+    # counted apart (read 10: "Rechazamos toda forma de autoritarismo" counted against the proposal).
+    whole = _report(_four_copies(targeted_copies=1, copies=5), "en")
+    assert "Of the 24 that state a position on the proposal as a whole, 50% support it, 17% agree in part and 33% oppose it." in whole
+    assert "6 more state one about a particular measure or matter they name (below)." in whole
+    assert "| Support and opposition | % |" in whole
     summary = whole.split("\n## ")[1]
-    assert "6 of those positions are about a particular measure or matter rather than the proposal as a whole." in summary
+    assert (
+        "30 (86%) state one, 6 of them about a particular measure or matter; of the 24 about the proposal as a whole, 50% support it"
+        in summary
+    )
+    table = _table(_four_copies(targeted_copies=1, copies=5)).set_index("position")
+    assert table["on_the_whole"].to_dict() == {"support": 12, "partial": 4, "oppose": 8, "none": 0}
+    assert table.loc["oppose", "share_of_whole"] == round(8 / 24, 4) and np.isnan(table.loc["none", "share_of_whole"])
+    # With fewer than 20 left about the proposal itself (18 of 24), no shares: counts, as when most name a matter.
+    few = _report(_four_copies(targeted_copies=1), "en")
+    assert "not added up as support or opposition" in few.split("\n## ")[1] and "| Support and opposition | % |" not in few
 
 
 @pytest.mark.parametrize(

@@ -47,12 +47,17 @@ def positions_section(ctx: ReportContext) -> Section | None:
         return None
     sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
     targeted = on_targets(rows)
-    mixed = stated >= FEW_FOR_SHARES and targeted > MOSTLY_TARGETED * stated
+    mixed = stated >= FEW_FOR_SHARES and not_added_up(stated, targeted)
     counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
     if mixed:
         sec.blocks.append(Block("p", text=t("positions_balance_targets", lang, stated=ctx.n(stated), targeted=ctx.n(targeted), **counts)))
     elif stated < FEW_FOR_SHARES:
         sec.blocks.append(Block("p", text=t("positions_balance_counts", lang, stated=ctx.n(stated), **counts)))
+    elif targeted and "share_of_whole" in rows:
+        shares = {p: ctx.pct(float(rows.loc[p, "share_of_whole"])) for p in ("support", "partial", "oppose")}
+        sec.blocks.append(
+            Block("p", text=t("positions_balance_whole", lang, whole=ctx.n(stated - targeted), targeted=ctx.n(targeted), **shares))
+        )
     else:
         shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
         sec.blocks.append(Block("p", text=t("positions_balance", lang, stated=ctx.n(stated), **shares)))
@@ -71,7 +76,10 @@ def positions_section(ctx: ReportContext) -> Section | None:
         sec.blocks.append(
             chart(
                 [str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
-                [float(rows.loc[p, "share_of_stated"]) for p in ("support", "partial", "oppose")],
+                [
+                    float(rows.loc[p, "share_of_whole" if targeted and "share_of_whole" in rows else "share_of_stated"])
+                    for p in ("support", "partial", "oppose")
+                ],
                 t("positions", lang),
                 lang,
             )
@@ -90,6 +98,12 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if findings is not None:
         sec.subsections.append(findings)
     return sec
+
+
+def not_added_up(stated: int, targeted: int) -> bool:
+    """Whether the stated positions are given as counts only: most of them name a measure or matter, or too few are
+    left about the proposal as a whole for shares."""
+    return targeted > MOSTLY_TARGETED * stated or (targeted > 0 and stated - targeted < FEW_FOR_SHARES)
 
 
 def on_targets(rows: pd.DataFrame) -> int:

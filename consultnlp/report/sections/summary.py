@@ -10,7 +10,7 @@ from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, loose_name, loose_name_fields, segment_label
-from consultnlp.report.sections.positions import FEW_FOR_SHARES, MOSTLY_TARGETED, on_targets
+from consultnlp.report.sections.positions import FEW_FOR_SHARES, not_added_up, on_targets
 from consultnlp.report.sections.themes import theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
@@ -242,7 +242,7 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     if stated < FEW_FOR_SHARES or total == 0:  # a handful of positions is no headline; the section gives their counts
         return []
     targeted = on_targets(rows)
-    if targeted > MOSTLY_TARGETED * stated:  # stances on different things are not added up
+    if not_added_up(stated, targeted):  # stances on different things, or too few on the proposal itself, are not added up
         return [
             t(
                 "s_positions_targets",
@@ -266,6 +266,20 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
                 share=share_of(ctx, stated, total),
                 column=column,
                 **shares,
+            )
+        ]
+    if targeted and "share_of_whole" in rows:  # the shares are of the positions on the proposal as a whole
+        whole = {p: ctx.pct(float(rows.loc[p, "share_of_whole"])) for p in ("support", "partial", "oppose")}
+        return [
+            t(
+                "s_positions_whole",
+                ctx.lang,
+                total=ctx.n(total),
+                stated=ctx.n(stated),
+                share=share_of(ctx, stated, total),
+                targeted=ctx.n(targeted),
+                whole=ctx.n(stated - targeted),
+                **whole,
             )
         ]
     on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
