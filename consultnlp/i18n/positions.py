@@ -64,6 +64,11 @@ POSITION_STRINGS: dict[str, dict] = {
         "São contadas as {total} contribuições distintas analisadas.",
         "The {total} distinct contributions analysed are counted.",
     ),
+    "positions_balance_column": _s(
+        "De las {stated} que responden a la pregunta, {support} están a favor, {partial} de acuerdo en parte y {oppose} en contra.",
+        "Das {stated} que respondem à pergunta, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",
+        "Of the {stated} that answer the question, {support} support, {partial} agree in part and {oppose} oppose.",
+    ),
     "positions_balance": _s(
         "De las {stated} que expresan una postura, {support} están a favor, {partial} de acuerdo en parte y {oppose} en contra.",
         "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",

@@ -86,9 +86,13 @@ _NO_SUBJECT = re.compile(
     r"^(?:es|son|era|eran|fue|fueron|será|serán|sería|serían|é|são|foi|foram|será|serão|seria|seriam|is|are|was|were)\s+"
     r"(?!(?:(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as|the|an)\s)\w+\s+){0,1}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
     r"(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as)\s+\w+\b.*?\s(?!(?:para|por|a|al|de|del|sin|con|em|pra|sem|com|ao)\s)\w+\s+\w{2,}(?:ar|er|ir)\b)"
-    # or a modal and "be" whose subject is elsewhere: "Debe ser respetado por todos", "Deve ser garantido", "Must be…"
+    # or a clause whose verb has no subject: "Es necesario que esté en la Constitución" (what?), not "… que exista un
+    # tribunal" or "… que el Estado garantice"
+    r"|^(?:es|é|is)\s+\w+\s+(?:que|that)\s+(?:esté|estén|sea|sean|esteja|estejam|seja|sejam|it|they)\b"
+    # or a modal whose subject is elsewhere: "Debe ser respetado por todos", "Debería tener mayor importancia", "Deve
+    # garantir…", "Must be…"; not one whose subject follows ("Debe existir un…", "Deben cumplirse las obligaciones")
     r"|^(?:debe|deben|debería|deberían|debiera|debieran|tiene que|tienen que|deve|devem|deveria|deveriam|tem que|têm que|should|must|"
-    r"has to|have to|needs to|need to)\s+(?:ser|estar|be)\b"
+    r"has to|have to|needs to|need to)\s+(?!(?:existir|haber|existe|haver|\w+se|\w+rse)\b)(?!\w+-se\b)\w+"
     # or with a predicate and no subject: "Fundamental para una sociedad desarrollada", "Essential for democracy".
     r"|^(?:fundamental|fundamentales|necesari[oa]s?|necessári[oa]s?|importantes?|básic[oa]s?|basic[oa]s?|esencial(?:es)?|"
     r"essenciais|essencial|imprescindibles?|indispensables?|indispensáve(?:l|is)|vital(?:es)?|clave|primordial(?:es)?|"

@@ -263,6 +263,15 @@ def test_keypoints_statement_is_self_contained():
         ("É um dever de todos cuidar do meio ambiente.", None),  # the infinitive is the subject
         ("Es un lugar de encuentro para la comunidad entera.", "anaphor"),
         ("Es el fundamento para garantizar el respeto a los derechos humanos.", "anaphor"),
+        ("Es necesario que esté en la Constitución.", "anaphor"),  # read of the full Chile report: 822 «say» it
+        ("Es necesario que exista un tribunal constitucional independiente.", None),
+        ("Es necesario que el Estado garantice la salud de todos.", None),
+        ("debería tener mayor importancia, debería estar mas arriba", "anaphor"),
+        ("Debe garantizar el acceso a la salud para todos.", "anaphor"),
+        ("Deve garantir o acesso à saúde para todos os brasileiros.", "anaphor"),
+        ("Debe existir una nueva constitución hecha por la ciudadanía.", None),
+        ("Deben cumplirse las obligaciones fiscales de todos.", None),
+        ("Deve-se garantir o acesso à água nas comunidades rurais.", None),
         ("Es deber del Estado garantizar la salud de todos.", None),
         ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
         ("Debe ser respetado por todos los ciudadanos.", "anaphor"),

@@ -60,7 +60,9 @@ def positions_section(ctx: ReportContext) -> Section | None:
         )
     else:
         shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
-        sec.blocks.append(Block("p", text=t("positions_balance", lang, stated=ctx.n(stated), **shares)))
+        sources = set(((ctx.facts.get("positions") or {}).get("sources") or {}).keys())
+        key = "positions_balance_column" if sources == {"column"} else "positions_balance"  # answers, not stances written
+        sec.blocks.append(Block("p", text=t(key, lang, stated=ctx.n(stated), **shares)))
     total = int(rows["unique_contributions"].sum())
     if total and stated / total < FEW_STATED and stated >= FEW_FOR_SHARES and not mixed:
         sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
