@@ -46,6 +46,11 @@ def consultation_name(facts: dict[str, Any], source: str, title: str | None = No
     return str(text or source), True
 
 
+def _sentences(parts: list[str]) -> str:
+    """``parts`` as one line of sentences: a part that ends without a stop gets one when another follows."""
+    return " ".join(p if i == len(parts) - 1 or p.rstrip().endswith((".", "!", "?")) else p + "." for i, p in enumerate(parts))
+
+
 PROCESSES_NAMED = 5  # processes named in the subtitle; the others are counted
 
 
@@ -86,7 +91,7 @@ def build_content(
         lang=lang,
         title=clean_text(t("title", lang) if is_file else name),
         subtitle=clean_text(
-            " ".join(
+            _sentences(
                 [t("subtitle_file", lang, n=n, file=name) if is_file else t("subtitle_named", lang, n=n), *processes_sentence(facts, lang)]
             )
         ),

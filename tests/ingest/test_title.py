@@ -189,5 +189,7 @@ def test_processes_from_platform_urls_and_not_from_any_small_column(tmp_path):
 def test_processes_named_in_the_header(tmp_path, lang, sentence):
     title = ConsultationTitle("comentarios.xlsx", "file_name", processes=(("Plano Clima", 1281), ("Pesca", 37)), processes_from="plano")
     headers = _headers(_publish(tmp_path, lang, title))
+    marked = {"es": "(nombre del archivo). El archivo", "pt": "(nome do arquivo). O arquivo", "en": "(file name). The file"}[lang]
+    assert marked in headers["md"]  # two sentences, each with its stop
     for kind in ("md", "html", "docx"):
         assert sentence in headers[kind].replace("&#171;", "«").replace("&#187;", "»"), kind
