@@ -174,6 +174,11 @@ POSITION_STRINGS: dict[str, dict] = {
         ("1 contribuição distinta analisada.", "{n} contribuições distintas analisadas."),
         ("1 distinct contribution analysed.", "{n} distinct contributions analysed."),
     ),
+    "reasons_dominant": _s(
+        "Son {share} de las contribuciones analizadas: sus razones son los puntos clave de los asuntos, más arriba. Algunas de ellas:",
+        "São {share} das contribuições analisadas: suas razões são os pontos-chave dos assuntos, mais acima. Algumas delas:",
+        "They are {share} of the contributions analysed: their reasons are the subjects' key points, above. Some of them:",
+    ),
     "reasons_no_points": _s(
         "Ninguna razón la comparten suficientes contribuciones para agruparla; algunas de ellas:",
         "Nenhuma razão é partilhada por contribuições suficientes para agrupá-la; algumas delas:",

@@ -267,9 +267,21 @@ def _votes(agrees: pd.Series, disagrees: pd.Series, votes: pd.Series, division: 
     }
 
 
+# A side that holds this share of the contributions (or of a subject's) has the subjects' key points for its reasons:
+# its own would state the same points again (Chile's "acuerdo": 90% A, one group of some 160,000 contributions whose
+# key points doubled the summary's time and were then dropped as restated).
+DOMINANT_SIDE = 0.8
+
+
+def dominant_side(n_side: int, n_all: int) -> bool:
+    """Whether a side of ``n_side`` contributions of ``n_all`` is most of them: its reasons are everyone's."""
+    return n_all > 0 and n_side >= DOMINANT_SIDE * n_all
+
+
 def position_point_groups(units: pd.DataFrame, min_contributions: int) -> dict[tuple[str, str], np.ndarray]:
     """Unit rows whose key points give each position's reasons: ``(position, "all")`` and ``(position, group id)``
-    for headline groups with at least ``min_contributions`` of that position."""
+    for headline groups with at least ``min_contributions`` of that position, unless the position is most of them
+    (``dominant_side``)."""
     if schema.POSITION not in units:
         return {}
     positions = units[schema.POSITION].astype(str).to_numpy()
@@ -279,12 +291,13 @@ def position_point_groups(units: pd.DataFrame, min_contributions: int) -> dict[t
         mine = positions == position
         if not mine.any():
             continue
-        out[(position, ALL)] = np.flatnonzero(mine)
+        if not dominant_side(int(mine.sum()), len(positions)):
+            out[(position, ALL)] = np.flatnonzero(mine)
         if groups is None:
             continue
         for g in sorted(set(groups[mine].tolist()) - {-1}):
             rows = np.flatnonzero(mine & (groups == g))
-            if len(rows) >= min_contributions:
+            if len(rows) >= min_contributions and not dominant_side(len(rows), int((groups == g).sum())):
                 out[(position, str(g))] = rows
     return out
 

@@ -108,10 +108,15 @@ def test_positions_quotes_of_each_side_are_added(summary):
 
 
 def test_positions_key_point_groups_need_enough_contributions():
-    units = pd.DataFrame({schema.POSITION: ["oppose"] * 12 + ["support"] * 3 + ["none"], schema.TOPIC_GROUP_ID: [1] * 10 + [2] * 6})
+    units = pd.DataFrame(
+        {schema.POSITION: ["oppose"] * 12 + ["support"] * 3 + ["none"] * 5, schema.TOPIC_GROUP_ID: [1] * 10 + [2] * 6 + [1] * 4}
+    )
     groups = position_point_groups(units, min_contributions=10)
     assert sorted(groups) == [("oppose", "1"), ("oppose", "all"), ("support", "all")]
     assert groups[("oppose", "1")].tolist() == list(range(10))
+    # A side that is most of the contributions (Chile's 90% "A") has the subjects' key points for reasons: none apart.
+    most = pd.DataFrame({schema.POSITION: ["support"] * 18 + ["oppose"] * 2, schema.TOPIC_GROUP_ID: [1] * 20})
+    assert sorted(position_point_groups(most, min_contributions=10)) == [("oppose", "all")]
 
 
 def test_positions_by_segment_use_the_materiality_rule():
@@ -269,6 +274,14 @@ def test_positions_from_a_closed_question_are_said_as_its_answers(lang, expected
     assert expected in report.split("\n## ")[1]
     section = {"es": "De las 24 que responden a la pregunta, 50% están a favor", "pt": "Das 24 que respondem à pergunta, 50% são a favor"}
     assert section.get(lang, "Of the 24 that answer the question, 50% support") in report
+
+
+def test_positions_reasons_of_a_side_that_is_most_contributions_are_the_subjects_key_points():
+    frame = position_frame()
+    frame[schema.POSITION] = frame[schema.POSITION].replace({"oppose": "support", "partial": "support"})
+    report = _report(frame, "en")
+    section = report.split("### Reasons given by those who support")[1]
+    assert section.split("\n\n")[2].startswith("They are 83% of the contributions analysed: their reasons are the subjects' key points")
 
 
 def test_positions_polis_votes_are_their_own_measure():

@@ -19,6 +19,7 @@ from consultnlp.report.sections.common import (
     segment_label,
     subject_labels,
 )
+from consultnlp.summary.positions import dominant_side
 
 REASONS_ORDER = ("oppose", "support", "partial")
 POINTS_OVERALL = 3
@@ -165,8 +166,12 @@ def _reasons(ctx: ReportContext, position: str, analysed: int) -> Section | None
         [Block("p", text=t("reasons_counts", lang, count=analysed, n=ctx.n(analysed)))],
     )
     points = key_points_block(ctx, position, "all", POINTS_OVERALL)
+    positions = ctx.table("positions")
+    everyone = int(positions["analysed"].sum()) if positions is not None and "analysed" in positions else 0
     if points is not None:
         sub.blocks.append(points)
+    elif dominant_side(analysed, everyone):  # its reasons were not looked for apart: they are the subjects' key points
+        sub.blocks.append(Block("p", text=t("reasons_dominant", lang, share=ctx.pct(analysed / everyone))))
     elif position == "partial":
         return None
     else:
