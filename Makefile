@@ -22,9 +22,10 @@ demo: $(STAMP)
 	$(BIN)/consultnlp analyze $(SAMPLE) --sheet Respuestas --id-column id --out results/demo \
 		--segment-columns region,tipo_participante --format html,md,xlsx,docx
 
-# The whole suite, after the linter; prints the slowest tests and how long it took.
+# The whole suite, after the linter, on two processes (pytest-xdist; a test file stays on one of them, so its module
+# fixtures are built once); prints the slowest tests and how long it took.
 test: $(STAMP) lint
-	@start=$$(date +%s); $(BIN)/python -m pytest -q --durations=10; status=$$?; \
+	@start=$$(date +%s); $(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=10; status=$$?; \
 	echo "make test: pytest took $$(( $$(date +%s) - start )) s"; exit $$status
 
 # While developing: without the tests marked slow (tests/slow_tests.txt).
