@@ -114,14 +114,14 @@ POSITION_STRINGS: dict[str, dict] = {
     # Most stated positions name what they are about ("I support investments in renewable energy"): "70% support it"
     # would add them up as support for the proposal.
     "positions_balance_targets": _s(
-        "De las {stated} que expresan una postura, {targeted} la expresan sobre una medida o un asunto concreto que nombran, no "
-        "sobre la propuesta en su conjunto: {support} a favor de lo que nombran, {partial} de acuerdo en parte y {oppose} en contra. "
+        "De las {stated} que expresan una postura ({support} a favor, {partial} de acuerdo en parte y {oppose} en contra), "
+        "{targeted} la expresan sobre una medida o un asunto concreto que nombran, no sobre la propuesta en su conjunto. "
         "No se suman como proporciones de apoyo u oposición a la propuesta; tables/position_targets.csv dice sobre qué es cada una.",
-        "Das {stated} que expressam uma posição, {targeted} a expressam sobre uma medida ou um assunto concreto que nomeiam, não "
-        "sobre a proposta como um todo: {support} a favor do que nomeiam, {partial} de acordo em parte e {oppose} contra. "
+        "Das {stated} que expressam uma posição ({support} a favor, {partial} de acordo em parte e {oppose} contra), "
+        "{targeted} a expressam sobre uma medida ou um assunto concreto que nomeiam, não sobre a proposta como um todo. "
         "Não são somadas como proporções de apoio ou oposição à proposta; tables/position_targets.csv diz sobre o que é cada uma.",
-        "Of the {stated} that state a position, {targeted} state it about a particular measure or matter they name, not about "
-        "the proposal as a whole: {support} in support of what they name, {partial} agreeing in part and {oppose} opposed. "
+        "Of the {stated} that state a position ({support} in support, {partial} agreeing in part and {oppose} opposed), "
+        "{targeted} state it about a particular measure or matter they name, not about the proposal as a whole. "
         "They are not added up as shares of support for or opposition to the proposal; tables/position_targets.csv says what "
         "each is about.",
     ),

@@ -228,9 +228,18 @@ def test_positions_about_named_matters_are_not_added_up_as_support_for_the_propo
         ],
     )
     expected = {
-        "es": ("De las 24 que expresan una postura, 18 la expresan sobre una medida", "no se suman como apoyo u oposición"),
-        "pt": ("Das 24 que expressam uma posição, 18 a expressam sobre uma medida", "não são somadas como apoio ou oposição"),
-        "en": ("Of the 24 that state a position, 18 state it about a particular measure", "not added up as support or opposition"),
+        "es": (
+            "De las 24 que expresan una postura (12 a favor, 4 de acuerdo en parte y 8 en contra), 18 la expresan sobre una medida",
+            "no se suman como apoyo u oposición",
+        ),
+        "pt": (
+            "Das 24 que expressam uma posição (12 a favor, 4 de acordo em parte e 8 contra), 18 a expressam sobre uma medida",
+            "não são somadas como apoio ou oposição",
+        ),
+        "en": (
+            "Of the 24 that state a position (12 in support, 4 agreeing in part and 8 opposed), 18 state it about a particular measure",
+            "not added up as support or opposition",
+        ),
     }[lang]
     assert expected[0] in section and expected[1] in summary
     assert {"es": "| Apoyo y oposición | % |", "pt": "| Apoio e oposição | % |", "en": "| Support and opposition | % |"}[
