@@ -42,6 +42,15 @@ def _one_cluster(texts: list[str], positions: list[str] | None = None, weights: 
     )
 
 
+def _around(texts: list[str], centres: np.ndarray) -> KeyPointInputs:
+    """Contributions whose whole-text vectors lie around ``centres`` (one row per text), so that the clusters are the
+    test's; each text gets a closing word, so that its sentence is matched by the fake embedder's own vector."""
+    rng = np.random.default_rng(0)
+    vectors = l2_normalise(np.asarray(centres, dtype=np.float64) + 0.01 * rng.normal(size=np.shape(centres)))
+    ids = pd.Index([f"c{i:02d}" for i in range(len(texts))])
+    return KeyPointInputs(ids, [f"{t} Gracias." for t in texts], np.ones(len(texts)), vectors)
+
+
 def _points(inputs: KeyPointInputs, groups=None, **kwargs) -> pd.DataFrame:
     groups = groups or {("group", "0"): np.arange(len(inputs.texts))}
     return key_points(inputs, groups, FakeEmbedder().encode, min_support=3, **kwargs)
@@ -76,12 +85,8 @@ def test_keypoints_a_sentence_counts_for_one_point_of_its_group(monkeypatch):
         "Exigimos ciclovías seguras y anchas para ir al trabajo.",
     ]
     both = ["Queremos más buses nocturnos en la periferia de Santiago y ciclovías seguras y anchas para ir al trabajo."]
-    texts = [f"{t} Gracias." for t in buses + bikes + both]  # the sentences are matched with the fake embedder
-    rng = np.random.default_rng(0)
-    base = rng.normal(size=(2, 64))
-    vectors = l2_normalise(np.vstack([base[k] + 0.01 * rng.normal(size=64) for k in (0, 0, 0, 1, 1, 1, 0)]))  # two clusters
-    inputs = KeyPointInputs(pd.Index([f"c{i:02d}" for i in range(len(texts))]), texts, np.ones(len(texts)), vectors)
-    table = _points(inputs)
+    centres = np.random.default_rng(1).normal(size=(2, 64))
+    table = _points(_around(buses + bikes + both, centres[[0, 0, 0, 1, 1, 1, 0]]))  # two clusters, the last in the first
     assert len(table) == 2
     members = [set(ids.split(";")) for ids in table["comment_ids"]]
     assert not members[0] & members[1]
@@ -100,12 +105,7 @@ def test_keypoints_quote_the_sentence_the_members_match_best(monkeypatch):
         "Todos tenemos derecho a vivir en una vivienda digna y segura.",
         "Todos tenemos derecho a vivir en una nueva vivienda.",
     ]
-    texts = [f"{t} Gracias." for t in said]
-    rng = np.random.default_rng(0)
-    odd = FakeEmbedder().encode([said[2]])[0]
-    vectors = l2_normalise(np.vstack([odd + 0.01 * rng.normal(size=64) for _ in texts]))
-    inputs = KeyPointInputs(pd.Index(["c00", "c01", "c02"]), texts, np.ones(3), vectors)
-    table = _points(inputs)
+    table = _points(_around(said, np.repeat(FakeEmbedder().encode([said[2]]), 3, axis=0)))
     assert table["unique_contributions"].tolist() == [3]
     assert table["statement"].tolist() == [said[0]]
 

@@ -242,63 +242,23 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     if stated < FEW_FOR_SHARES or total == 0:  # a handful of positions is no headline; the section gives their counts
         return []
     targeted = on_targets(rows)
+    base = {"stated": ctx.n(stated), "total": ctx.n(total), "share": share_of(ctx, stated, total)}  # every variant says these
     if not_added_up(stated, targeted):  # stances on different things, or too few on the proposal itself, are not added up
-        return [
-            t(
-                "s_positions_targets",
-                ctx.lang,
-                stated=ctx.n(stated),
-                total=ctx.n(total),
-                share=share_of(ctx, stated, total),
-                targeted=ctx.n(targeted),
-            )
-        ]
+        return [t("s_positions_targets", ctx.lang, **base, targeted=ctx.n(targeted))]
     shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
     facts = ctx.facts.get("positions") or {}
     if set((facts.get("sources") or {}).keys()) == {"column"}:  # a closed question: said as its answers, set-aside rows included
-        column = str(facts.get("column", ""))
-        return [
-            t(
-                "s_positions_column",
-                ctx.lang,
-                stated=ctx.n(stated),
-                total=ctx.n(total),
-                share=share_of(ctx, stated, total),
-                column=column,
-                **shares,
-            )
-        ]
+        return [t("s_positions_column", ctx.lang, **base, column=str(facts.get("column", "")), **shares)]
     if targeted and "share_of_whole" in rows:  # the shares are of the positions on the proposal as a whole
         whole = {p: ctx.pct(float(rows.loc[p, "share_of_whole"])) for p in ("support", "partial", "oppose")}
-        return [
-            t(
-                "s_positions_whole",
-                ctx.lang,
-                total=ctx.n(total),
-                stated=ctx.n(stated),
-                share=share_of(ctx, stated, total),
-                targeted=ctx.n(targeted),
-                whole=ctx.n(stated - targeted),
-                **whole,
-            )
-        ]
+        return [t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **whole)]
     on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
     # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
     if set_aside:
-        return [
-            t(
-                "s_positions_set_aside",
-                ctx.lang,
-                total=ctx.n(total),
-                analysed=ctx.n(total - set_aside),
-                set_aside=ctx.n(set_aside),
-                stated=ctx.n(stated),
-                share=share_of(ctx, stated, total),
-                **shares,
-            )
-        ] + on_parts
-    return [t("s_positions", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), share=share_of(ctx, stated, total), **shares)] + on_parts
+        parts = {"analysed": ctx.n(total - set_aside), "set_aside": ctx.n(set_aside)}
+        return [t("s_positions_set_aside", ctx.lang, **base, **parts, **shares)] + on_parts
+    return [t("s_positions", ctx.lang, **base, **shares)] + on_parts
 
 
 def _join(items: list[str], lang: str) -> str:
