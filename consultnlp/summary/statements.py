@@ -99,6 +99,15 @@ _NO_SUBJECT = re.compile(
     r"crucial(?:es)?|prioritari[oa]s?|important|essential|necessary|basic|key|crucial)\s+(?:para|en|em|de|do|da|for|to|in|pois|porque|ya|y|e|and)\b",
     re.IGNORECASE,
 )
+# A wish or an opinion whose verb has no subject: "Que sea para todos iguales" (what?), "No todos creen que debe estar en
+# la Constitución" (it?); not "Que la educación sea gratuita", "Que se respete la ley", "Que exista un defensor".
+_NO_SUBJECT_CLAUSE = re.compile(
+    r"^(?:que|pra que|para que)\s+(?:sea|sean|esté|estén|tenga|tengan|seja|sejam|esteja|estejam|tenha|tenham)\b"
+    r"|\b(?:creen|cree|creemos|creo|piensan|piensa|pienso|consideran|considera|considero|opinan|dicen|acham|acho|acreditam|"
+    r"acredita|pensam|consideram|dizem)\s+que\s+(?:debe|deben|debería|deberían|sea|sean|esté|estén|deve|devem|deveria|"
+    r"deveriam|seja|sejam|esteja|estejam)\b",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"^(?:[^.!?:;]|\.\d){1,60}?(?::|\s[-–—])\s", re.UNICODE)  # "Missão 6 - …", "Incentivos Econômicos: …"
 # A line that starts inside a sentence: lower case and a word that cannot open one.
 _CONTINUATION = re.compile(
@@ -121,7 +130,7 @@ def statement_problem(sentence: str) -> str | None:
     if "?" in text or text.startswith("¿"):
         return "question"
     body = _LEAD.sub("", text)
-    if _ANAPHOR_START.match(body) or _ANAPHOR_ANYWHERE.search(body) or _NO_SUBJECT.match(body):
+    if _ANAPHOR_START.match(body) or _ANAPHOR_ANYWHERE.search(body) or _NO_SUBJECT.match(body) or _NO_SUBJECT_CLAUSE.search(body):
         return "anaphor"
     if is_fragment(body):
         return "fragment"

@@ -272,6 +272,11 @@ def test_keypoints_statement_is_self_contained():
         ("Debe existir una nueva constitución hecha por la ciudadanía.", None),
         ("Deben cumplirse las obligaciones fiscales de todos.", None),
         ("Deve-se garantir o acesso à água nas comunidades rurais.", None),
+        ("Que sea para todos iguales, sin excepción.", "anaphor"),  # read 11 C, after it was measured
+        ("No todos creen que debe estar en la Constitución.", "anaphor"),
+        ("Que la educación sea gratuita y de calidad para todos.", None),
+        ("Que haya un defensor del pueblo independiente en cada región.", None),
+        ("Muchos creen que la salud debe ser un derecho garantizado.", None),
         ("Es deber del Estado garantizar la salud de todos.", None),
         ("Porque sin medio ambiente no podemos vivir.", "anaphor"),
         ("Debe ser respetado por todos los ciudadanos.", "anaphor"),
