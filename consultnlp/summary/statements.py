@@ -1,9 +1,10 @@
 """Which sentences can state a key point on their own: a reader sees the statement without the contribution around it.
 
 A statement must not point outside itself ("Esto permitiría…", "The proposed fund would…", "Isso ajuda…",
-"They should…"), must not be a question, and must be a sentence rather than a title or a list head
-("Transporte público de calidad", "Propuestas:"). ``statement_problem`` says what is wrong with a sentence,
-or ``None`` when it can state a point.
+"They should…", or a verb whose subject is elsewhere: "Debe ser respetado por todos", "Que sea para todos"), must
+not be a question, must be a sentence rather than a title or a list head ("Transporte público de calidad",
+"Propuestas:"), and must say something ("El derecho a la salud es un derecho" does not). ``statement_problem``
+says what is wrong with a sentence, or ``None`` when it can state a point.
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ _NO_SUBJECT_CLAUSE = re.compile(
     r"deveriam|seja|sejam|esteja|estejam)\b",
     re.IGNORECASE,
 )
+# A sentence that says its subject is itself: "El derecho a la salud es un derecho." (read 11 C).
+_TAUTOLOGY = re.compile(
+    r"^(?:el|la|los|las|o|a|os|as|the)\s+(\w+)\b.*\s(?:es|son|é|são|is|are)\s+(?:un|una|unos|unas|um|uma|a|an)?\s*\1\W*$",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"^(?:[^.!?:;]|\.\d){1,60}?(?::|\s[-–—])\s", re.UNICODE)  # "Missão 6 - …", "Incentivos Econômicos: …"
 # A line that starts inside a sentence: lower case and a word that cannot open one.
 _CONTINUATION = re.compile(
@@ -121,7 +127,7 @@ _FINAL = re.compile(r"[.!…)\"»”']\s*$")
 
 def statement_problem(sentence: str) -> str | None:
     """Why ``sentence`` cannot state a key point on its own ("length", "placeholder", "question", "anaphor",
-    "fragment"), or ``None`` when it can."""
+    "fragment", "tautology"), or ``None`` when it can."""
     text = sentence.strip()
     if not MIN_STATEMENT_CHARS <= len(text) <= MAX_STATEMENT_CHARS:
         return "length"
@@ -134,6 +140,8 @@ def statement_problem(sentence: str) -> str | None:
         return "anaphor"
     if is_fragment(body):
         return "fragment"
+    if _TAUTOLOGY.match(body):
+        return "tautology"
     return None
 
 
