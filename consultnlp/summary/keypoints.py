@@ -296,7 +296,7 @@ def _group_points(
             )
             for o in options
         ]
-        weights = [float(inputs.weights[rows].sum()) for rows in counted]
+        weights = [float(inputs.weights[ids].sum()) for ids in counted]
         # The statement that the most contributions make; among equals, the one its members' sentences match best (the
         # sentence closest to the others, not one with a detail they do not share: read 10's «nueva vivienda» for three
         # that ask for «vivienda digna»), then the one closest to the cluster's centre.

@@ -86,7 +86,8 @@ _VERB = re.compile(
 _NO_SUBJECT = re.compile(
     r"^(?:es|son|era|eran|fue|fueron|será|serán|sería|serían|é|são|foi|foram|será|serão|seria|seriam|is|are|was|were)\s+"
     r"(?!(?:(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as|the|an)\s)\w+\s+){0,1}?(?:que|de\s+\w+(?:ar|er|ir)|\w+(?:ar|er|ir)|to|that)\b)"
-    r"(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as)\s+\w+\b.*?\s(?!(?:para|por|a|al|de|del|sin|con|em|pra|sem|com|ao)\s)\w+\s+\w{2,}(?:ar|er|ir)\b)"
+    r"(?!(?:un|una|el|la|los|las|um|uma|o|a|os|as)\s+\w+\b.*?\s"
+    r"(?!(?:para|por|a|al|de|del|sin|con|em|pra|sem|com|ao)\s)\w+\s+\w{2,}(?:ar|er|ir)\b)"
     # or a clause whose verb has no subject: "Es necesario que esté en la Constitución" (what?), not "… que exista un
     # tribunal" or "… que el Estado garantice"
     r"|^(?:es|é|is)\s+\w+\s+(?:que|that)\s+(?:esté|estén|sea|sean|esteja|estejam|seja|sejam|it|they)\b"
