@@ -54,16 +54,15 @@ def positions_section(ctx: ReportContext) -> Section | None:
         sec.blocks.append(Block("p", text=t("positions_balance_targets", lang, stated=ctx.n(stated), targeted=ctx.n(targeted), **counts)))
     elif stated < FEW_FOR_SHARES:
         sec.blocks.append(Block("p", text=t("positions_balance_counts", lang, stated=ctx.n(stated), **counts)))
-    elif targeted and "share_of_whole" in rows:
-        shares = {p: ctx.pct(float(rows.loc[p, "share_of_whole"])) for p in ("support", "partial", "oppose")}
-        sec.blocks.append(
-            Block("p", text=t("positions_balance_whole", lang, whole=ctx.n(stated - targeted), targeted=ctx.n(targeted), **shares))
-        )
     else:
-        shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
-        sources = set(((ctx.facts.get("positions") or {}).get("sources") or {}).keys())
-        key = "positions_balance_column" if sources == {"column"} else "positions_balance"  # answers, not stances written
-        sec.blocks.append(Block("p", text=t(key, lang, stated=ctx.n(stated), **shares)))
+        column = balance_shares(rows, targeted)
+        shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
+        if column == "share_of_whole":
+            text = t("positions_balance_whole", lang, whole=ctx.n(stated - targeted), targeted=ctx.n(targeted), **shares)
+        else:
+            key = "positions_balance_column" if from_closed_question(ctx) else "positions_balance"  # answers, not stances written
+            text = t(key, lang, stated=ctx.n(stated), **shares)
+        sec.blocks.append(Block("p", text=text))
     total = int(rows["unique_contributions"].sum())
     if total and stated / total < FEW_STATED and stated >= FEW_FOR_SHARES and not mixed:
         sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
@@ -79,10 +78,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
         sec.blocks.append(
             chart(
                 [str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
-                [
-                    float(rows.loc[p, "share_of_whole" if targeted and "share_of_whole" in rows else "share_of_stated"])
-                    for p in ("support", "partial", "oppose")
-                ],
+                [float(rows.loc[p, balance_shares(rows, targeted)]) for p in ("support", "partial", "oppose")],
                 t("positions", lang),
                 lang,
             )
@@ -101,6 +97,17 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if findings is not None:
         sec.subsections.append(findings)
     return sec
+
+
+def from_closed_question(ctx: ReportContext) -> bool:
+    """Whether every position is a closed question's answer (said as answers, not as stances the texts state)."""
+    return set(((ctx.facts.get("positions") or {}).get("sources") or {}).keys()) == {"column"}
+
+
+def balance_shares(rows: pd.DataFrame, targeted: int) -> str:
+    """The column of the positions table the balance's shares come from: of the positions on the proposal as a whole
+    when some name a measure or matter, else of all stated positions (a table written before the column existed)."""
+    return "share_of_whole" if targeted and "share_of_whole" in rows else "share_of_stated"
 
 
 def not_added_up(stated: int, targeted: int) -> bool:

@@ -10,7 +10,7 @@ from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, loose_name, loose_name_fields, segment_label
-from consultnlp.report.sections.positions import FEW_FOR_SHARES, not_added_up, on_targets
+from consultnlp.report.sections.positions import FEW_FOR_SHARES, balance_shares, from_closed_question, not_added_up, on_targets
 from consultnlp.report.sections.themes import theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
@@ -245,13 +245,12 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     base = {"stated": ctx.n(stated), "total": ctx.n(total), "share": share_of(ctx, stated, total)}  # every variant says these
     if not_added_up(stated, targeted):  # stances on different things, or too few on the proposal itself, are not added up
         return [t("s_positions_targets", ctx.lang, **base, targeted=ctx.n(targeted))]
-    shares = {p: ctx.pct(float(rows.loc[p, "share_of_stated"])) for p in ("support", "partial", "oppose")}
-    facts = ctx.facts.get("positions") or {}
-    if set((facts.get("sources") or {}).keys()) == {"column"}:  # a closed question: said as its answers, set-aside rows included
-        return [t("s_positions_column", ctx.lang, **base, column=str(facts.get("column", "")), **shares)]
-    if targeted and "share_of_whole" in rows:  # the shares are of the positions on the proposal as a whole
-        whole = {p: ctx.pct(float(rows.loc[p, "share_of_whole"])) for p in ("support", "partial", "oppose")}
-        return [t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **whole)]
+    column = balance_shares(rows, targeted)
+    shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
+    if from_closed_question(ctx):  # said as its answers, set-aside rows included
+        return [t("s_positions_column", ctx.lang, **base, column=str((ctx.facts.get("positions") or {}).get("column", "")), **shares)]
+    if column == "share_of_whole":  # the shares are of the positions on the proposal as a whole
+        return [t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **shares)]
     on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
     # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
