@@ -9,7 +9,6 @@ comment frame from it.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +24,7 @@ from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.prompts import add_prompts
 from consultnlp.ingest.readers import FORMATS, read_table
 from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
-from consultnlp.ingest.title import find_processes, find_title
+from consultnlp.ingest.title import find_processes, find_title, process_title
 
 __all__ = [
     "FORMATS",
@@ -99,8 +98,7 @@ def ingest(
     processes = find_processes(raw)
     if processes is not None:
         info.processes_from, info.processes = processes[0], [list(p) for p in processes[1]]
-        if found is None and len(processes[1]) == 1 and not re.search(r"(?:slug|id|\(URL\))$", processes[0], re.IGNORECASE):
-            found = (processes[1][0][0], f"column {processes[0]}")  # the one process the whole file belongs to
+        found = found or process_title(processes)
     if found is not None:
         info.title, info.title_from = found
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)

@@ -75,6 +75,15 @@ def find_processes(raw: pd.DataFrame) -> tuple[str, list[tuple[str, int]]] | Non
     return str(labels.name), ordered
 
 
+def process_title(found: tuple[str, list[tuple[str, int]]]) -> tuple[str, str] | None:
+    """``(title, where it was read)`` when ``find_processes`` found the whole file to be one process named in a column;
+    not a slug, an id or a URL's part ("planoclima" names no consultation for a reader)."""
+    column, processes = found
+    if len(processes) != 1 or re.search(r"(?:slug|id|\(URL\))$", column, re.IGNORECASE):
+        return None
+    return processes[0][0], f"column {column}"
+
+
 def _process_partition(raw: pd.DataFrame) -> tuple[str, pd.Series] | None:
     """The column (or the URLs' process slug) that assigns every filled row to one of a few processes."""
     for column in raw.columns:
