@@ -62,7 +62,7 @@ class IngestConfig(Section):
     platform: Literal["auto", "none", "polis", "decidim", "consul", "qualtrics", "surveymonkey", "microsoft-forms", "google-forms"] = "auto"
     questions: list[str] = Field(default_factory=list)  # open questions of a survey: one contribution per respondent and question
     where: str | None = None  # row filter, e.g. "moderated >= 0"; other rows are set aside as filtered
-    context_column: str | None = None  # the prompt each row answers (a concept, a proposal), kept as ``context``
+    context_column: str | None = None  # the prompt each row answers (a concept, a proposal) as ``context``; null = found; none = none
     supports_column: str | None = None  # the column counting each row's supports (votes, endorsements); null = found; none = none
 
 

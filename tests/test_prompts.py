@@ -75,6 +75,44 @@ def test_prompts_context_column_errors_name_the_option(tmp_path):
         ingest(path, text_column="fundamento", context_column="fundamento")
 
 
+def test_prompts_a_concept_column_nobody_named_is_found_by_its_name(tmp_path):
+    concepts = ["justicia", "a_la_salud", "plebiscitos_referendos_y_consultas"]
+    rows = [(concepts[i % 3], f"Argumento número {i} sobre el concepto") for i in range(12)]
+    frame, info = ingest(_csv(tmp_path, rows), text_column="fundamento")
+    assert info.context_column == "concepto"
+    assert frame[schema.CONTEXT].tolist()[:3] == ["Justicia", "A la salud", "Plebiscitos referendos y consultas"]
+    assert "Found by the column's name; --context-column none leaves it out." in info.warnings[-1]
+    # "none" leaves it out; a named column is used as named.
+    frame, info = ingest(_csv(tmp_path, rows), text_column="fundamento", context_column="none")
+    assert info.context_column is None and schema.CONTEXT not in frame
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [f"concepto libre {i}" for i in range(12)],  # never repeated: free text, not a menu
+        ["12", "7", "12", "7"] * 3,  # numeric codes
+        ["justicia"] * 6 + [""] * 6,  # half the rows name none
+        [("una razón larga " * 12).strip()] * 12,  # long texts
+    ],
+)
+def test_prompts_a_concept_column_that_is_no_menu_is_not_taken(tmp_path, values):
+    rows = [(value, f"Argumento número {i}") for i, value in enumerate(values)]
+    frame, info = ingest(_csv(tmp_path, rows), text_column="fundamento")
+    assert info.context_column is None and schema.CONTEXT not in frame
+
+
+def test_prompts_a_found_column_is_said_in_the_report_language(tmp_path):
+    from consultnlp.i18n import Note
+
+    note = Note("note_prompts", {"n": 135, "first": "A la salud", "second": "Justicia"})
+    assert note.text("es").startswith("Cada contribución responde a uno de 135 asuntos (como «A la salud» o «Justicia»)")
+    assert note.text("pt").startswith("Cada contribuição responde a um de 135 assuntos (como «A la salud» ou «Justicia»)")
+    assert note.text("en").startswith("Each contribution answers one of 135 prompts (such as “A la salud” or “Justicia”)")
+    one = Note("note_prompts", {"n": 1, "first": "Justicia", "second": ""})
+    assert one.text("es") == "Todas las contribuciones responden al mismo asunto, «Justicia»."
+
+
 def test_prompts_question_is_the_prompt_with_questions(tmp_path):
     path = tmp_path / "form.csv"
     pd.DataFrame({"id": ["1", "2"], "¿Qué mejorar?": ["Más buses", "Más metro"], "¿Qué propone?": ["Ciclovías", "Parques"]}).to_csv(
@@ -185,6 +223,9 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
     binding = points[points["statement"].str.contains("vinculantes")]
     assert set(binding["prompt"]) <= {"Plebiscitos referendos y consultas", "Asamblea constituyente"}
     assert points["prompt"].nunique() >= 2
+    # The method section says what the contributions answer, counted from the analysed rows.
+    counts = comments.loc[comments[schema.EXCLUDED].fillna("") == "", schema.CONTEXT].value_counts()
+    assert f"Cada contribución responde a uno de {len(counts)} asuntos (como «{counts.index[0]}» o «{counts.index[1]}»)" in report
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,8 @@ def analyze(
         None,
         "--context-column",
         help="Column with what each row answers (a concept the group chose, the proposal commented): "
-        "shown with each key point; key points and campaigns are found within one prompt. With --questions: the question.",
+        "shown with each key point; key points and campaigns are found within one prompt. With --questions: the question. "
+        "Default: a platform's own, else a column named concepto/concept/prompt/consigna whose short values repeat; none = none.",
     ),
     supports_column: Optional[str] = typer.Option(
         None,

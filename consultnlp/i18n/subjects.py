@@ -5,6 +5,24 @@ from __future__ import annotations
 from consultnlp.i18n.catalogue import _n, _s
 
 SUBJECT_STRINGS: dict[str, dict] = {
+    # The note of a run whose rows answer prompts (a concept each meeting chose, the proposal commented: ``context``).
+    "note_prompts": _n(
+        (
+            "Todas las contribuciones responden al mismo asunto, «{first}».",
+            "Cada contribución responde a uno de {n} asuntos (como «{first}» o «{second}»): las campañas y los puntos clave se buscan "
+            "dentro de cada asunto, y cada punto clave dice a cuál responde (--context-column elige la columna; none, ninguna).",
+        ),
+        (
+            "Todas as contribuições respondem ao mesmo assunto, «{first}».",
+            "Cada contribuição responde a um de {n} assuntos (como «{first}» ou «{second}»): as campanhas e os pontos-chave são buscados "
+            "dentro de cada assunto, e cada ponto-chave diz a qual responde (--context-column escolhe a coluna; none, nenhuma).",
+        ),
+        (
+            "Every contribution answers the same prompt, “{first}”.",
+            "Each contribution answers one of {n} prompts (such as “{first}” or “{second}”): campaigns and key points are found within "
+            "each prompt, and each key point says which it answers (--context-column chooses the column; none, no column).",
+        ),
+    ),
     # A subject without key points: its name, how many of its contributions use a word of that name, then examples.
     "subject_examples_named": _n(
         ("{subject} (1 contribución; {named}), por ejemplo:", "{subject} ({n} contribuciones; {named}), por ejemplo:"),

@@ -102,7 +102,7 @@ def ingest(
     if found is not None:
         info.title, info.title_from = found
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
-    frame = add_prompts(frame, info, plan.context_column)
+    frame = add_prompts(frame, info, plan.context_column, found=plan.context_found)
     if plan.supports is not None:
         frame[schema.SUPPORTS] = plan.supports.array  # nullable integers: empty where a row has no count
     if plan.respondent_rows is not None:

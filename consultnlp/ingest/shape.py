@@ -21,6 +21,7 @@ from consultnlp.errors import InputError
 from consultnlp.filters import evaluate_where, parse_where
 from consultnlp.ingest.columns import missing_column
 from consultnlp.ingest.info import IngestInfo
+from consultnlp.ingest.prompts import find_context_column
 from consultnlp.ingest.platforms import (
     Mapping,
     detect_consul,
@@ -60,6 +61,7 @@ class Plan:
     segment_columns: list[str] = field(default_factory=list)
     respondent_rows: np.ndarray | None = None  # with --questions: each contribution's row in the input
     context_column: str | None = None  # the prompt each row answers (--context-column, the question, a platform field)
+    context_found: bool = False  # context_column was found by its name (ingest.prompts.find_context_column)
     set_aside: list[tuple[str, str]] = field(default_factory=list)
     supports: pd.Series | None = None  # each row's count of supports (votes, endorsements), aligned to the shaped table
 
@@ -153,6 +155,8 @@ def shape_table(
     open_questions = asked or ([] if text_column else mapping.questions)
     if len(open_questions) == 1:
         parts, open_questions = [open_questions], []
+    detect_context = context_column is None
+    context_column = None if context_column == "none" else context_column
     if context_column is not None:
         if context_column not in raw:
             raise missing_column(info, raw, context_column, "--context-column")
@@ -178,6 +182,9 @@ def shape_table(
     plan = Plan(text_column=None, id_column=ids, set_aside=list(mapping.set_aside))
     platform_prompt = mapping.context_column if mapping.context_column in raw else None
     plan.context_column = context_column or platform_prompt
+    if plan.context_column is None and detect_context and not open_questions:
+        plan.context_column = find_context_column(raw, named | set(segments))
+        plan.context_found = plan.context_column is not None
     if open_questions:
         raw, plan.respondent_rows = reshape_questions(raw, open_questions, mapping.question_labels, ids)
         plan.text_column, plan.id_column = ANSWER, "contribution_id"

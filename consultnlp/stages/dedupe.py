@@ -14,6 +14,7 @@ from consultnlp.cleaning import normalise_key
 from consultnlp.config import DedupeConfig
 from consultnlp.duplicates import group_ids, near_duplicate_pairs
 from consultnlp.frame import analysed_mask
+from consultnlp.i18n import Note
 from consultnlp.prompts import prompt_words
 from consultnlp.slots import meaning_slot_pairs
 from consultnlp.stages.base import RunContext, Stage
@@ -87,6 +88,17 @@ class DedupeStage(Stage):
                 f"{len(campaign_of)} {'campaign' if len(campaign_of) == 1 else 'campaigns'} of {cfg.campaign_min_size}+ copies."
             )
         return out
+
+    def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
+        """What the analysed rows answer, when they answer prompts: how many, and the two answered most."""
+        if schema.CONTEXT not in after:
+            return []
+        prompts = after.loc[analysed_mask(after), schema.CONTEXT].fillna("").astype(str)
+        counts = prompts[prompts != ""].value_counts()
+        if counts.empty:
+            return []
+        first, second = (list(counts.index[:2]) + [""])[:2]
+        return [Note("note_prompts", {"n": len(counts), "first": first, "second": second})]
 
     @staticmethod
     def _same_meaning(

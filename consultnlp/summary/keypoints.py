@@ -26,6 +26,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable
 from consultnlp.summary.statements import statement_problem
+from consultnlp.summary.prompt_points import whole_group
 from consultnlp.timing import NO_TIMES, StepTimes
 
 POINTS_PER_GROUP = 5
@@ -361,13 +362,20 @@ def key_points(
             by_owner[int(table.owner[chunk[0]])] = chunk
     used: set[str] = set()
     rows = []
+    # Per group, the contributions of the points its parts (one per prompt, ``prompt_points.by_prompt``) found so far:
+    # a part whose contributions all together are fewer than the group's per_group-th point cannot rank among them.
+    found: dict[tuple[str, str], list[int]] = {}
     for (scope, group), members in groups.items():
         members = np.sort(np.asarray(members, dtype=np.int64))
         if len(members) < min_support:
             continue
+        counts = found.setdefault((scope, whole_group(group)), [])
+        if len(counts) >= per_group and round(float(inputs.weights[members].sum())) < sorted(counts)[-per_group]:
+            continue
         points = _group_points(
             table, by_owner, inputs, members, used, per_group=per_group, min_support=min_support, random_state=random_state, times=times
         )
+        counts.extend(int(round(point.weight)) for point in points)
         for rank, point in enumerate(points, 1):
             author = int(table.owner[point.statement])
             cluster_pass = np.isin(point.cluster, point.members).mean() if len(point.cluster) else 0.0

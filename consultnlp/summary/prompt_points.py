@@ -27,7 +27,8 @@ def prompts_of(units: pd.DataFrame) -> np.ndarray | None:
 
 
 def by_prompt(groups: dict[tuple[str, str], np.ndarray], units: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:
-    """``groups`` (``(scope, group id)`` -> unit rows) with each group split by its members' prompt.
+    """``groups`` (``(scope, group id)`` -> unit rows) with each group split by its members' prompt, a group's
+    largest part first (``summary.keypoints.key_points`` then skips a part too small to rank among the group's points).
 
     A part's id is ``<group id>\\x1f<prompt>``; ``with_prompts`` turns it back into the group id and a prompt.
     Without prompts, ``groups`` as given."""
@@ -38,9 +39,15 @@ def by_prompt(groups: dict[tuple[str, str], np.ndarray], units: pd.DataFrame) ->
     for (scope, group), members in groups.items():
         members = np.asarray(members, dtype=np.int64)
         values = prompts[members]
-        for prompt in sorted(set(values.tolist())):
+        names, counts = np.unique(values.astype(str), return_counts=True)
+        for prompt in names[np.lexsort((names, -counts))].tolist():
             parts[(scope, f"{group}{PROMPT_MARK}{prompt}")] = members[values == prompt]
     return parts
+
+
+def whole_group(group: str) -> str:
+    """The group a ``by_prompt`` part belongs to (the group itself when it is not a part)."""
+    return str(group).partition(PROMPT_MARK)[0]
 
 
 def with_prompts(points: pd.DataFrame, per_group: int) -> pd.DataFrame:
