@@ -21,13 +21,13 @@ from consultnlp.errors import InputError
 from consultnlp.filters import evaluate_where, parse_where
 from consultnlp.ingest.columns import missing_column
 from consultnlp.ingest.info import IngestInfo
-from consultnlp.ingest.prompts import find_context_column
 from consultnlp.ingest.platforms import (
     Mapping,
     detect_consul,
     detect_decidim,
     detect_polis,
 )
+from consultnlp.ingest.prompts import find_context_column
 from consultnlp.ingest.supports import read_supports
 from consultnlp.ingest.surveys import (
     detect_google_forms,

@@ -25,8 +25,8 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable
-from consultnlp.summary.statements import statement_problem
 from consultnlp.summary.prompt_points import whole_group
+from consultnlp.summary.statements import statement_problem
 from consultnlp.timing import NO_TIMES, StepTimes
 
 POINTS_PER_GROUP = 5
