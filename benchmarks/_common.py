@@ -28,6 +28,7 @@ NONANSWER_SETS = [
         "nonanswers_written5.tsv",
         "nonanswers_written6.tsv",
         "nonanswers_written7.tsv",
+        "nonanswers_written8.tsv",
     )
 ]
 

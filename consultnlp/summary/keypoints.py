@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from typing import Callable
 
 import numpy as np
@@ -231,19 +232,18 @@ def _candidates(
     return np.array(options, dtype=np.int64)[np.argsort(-fit, kind="stable")[:STATEMENT_OPTIONS]]
 
 
-def _group_points(
-    table: SentenceTable,
-    by_owner: dict[int, np.ndarray],
-    inputs: KeyPointInputs,
-    members: np.ndarray,
-    used: set[str],
-    *,
-    per_group: int,
-    min_support: int,
-    random_state: int,
-    times: StepTimes = NO_TIMES,
-) -> list[_Point]:
-    """The key points of one group: candidates from its clusters, each counted over every member."""
+@dataclass
+class _Part:
+    """A group's unit rows (or those of one of its prompts), their unit vectors, and the clusters found among them:
+    ``(contributions, size, first row, rows inside)``, largest first."""
+
+    members: np.ndarray
+    vectors: np.ndarray
+    clusters: list[tuple[float, int, int, np.ndarray]]
+
+
+def _part(inputs: KeyPointInputs, members: np.ndarray, *, min_support: int, random_state: int, times: StepTimes = NO_TIMES) -> _Part:
+    """``members`` clustered (see ``cluster_points``), keeping the clusters of at least ``min_support`` rows."""
     with times.step("key_points.cluster"):
         vectors = _unit(inputs.embeddings[members])
         labels = cluster_points(vectors, random_state)
@@ -253,10 +253,26 @@ def _group_points(
         if len(inside) >= min_support:
             clusters.append((float(inputs.weights[members[inside]].sum()), len(inside), int(inside.min()), inside))
     clusters.sort(key=lambda c: (-c[0], -c[1], c[2]))
+    return _Part(members, vectors, clusters)
+
+
+def _group_points(
+    table: SentenceTable,
+    by_owner: dict[int, np.ndarray],
+    inputs: KeyPointInputs,
+    part: _Part,
+    clusters: list[tuple[float, int, int, np.ndarray]],
+    used: set[str],
+    *,
+    per_group: int,
+    min_support: int,
+    times: StepTimes = NO_TIMES,
+) -> list[_Point]:
+    """The key points of one group (or one prompt's part of it): candidates from ``clusters`` (of ``part``, in the order
+    tried), each counted over every member."""
+    members, vectors = part.members, part.vectors
     with times.step("key_points.candidates"):
-        tried = [
-            (inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters[: per_group * CLUSTERS_TRIED]
-        ]
+        tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters]
         tried = [(inside, options) for inside, options in tried if len(options)]
     if not tried:
         return []
@@ -362,38 +378,48 @@ def key_points(
             by_owner[int(table.owner[chunk[0]])] = chunk
     used: set[str] = set()
     rows = []
-    # Per group, the contributions of the points its parts (one per prompt, ``prompt_points.by_prompt``) found so far:
-    # a part whose contributions all together are fewer than the group's per_group-th point cannot rank among them.
-    found: dict[tuple[str, str], list[int]] = {}
-    for (scope, group), members in groups.items():
-        members = np.sort(np.asarray(members, dtype=np.int64))
-        if len(members) < min_support:
-            continue
-        counts = found.setdefault((scope, whole_group(group)), [])
-        if len(counts) >= per_group and round(float(inputs.weights[members].sum())) < sorted(counts)[-per_group]:
-            continue
-        points = _group_points(
-            table, by_owner, inputs, members, used, per_group=per_group, min_support=min_support, random_state=random_state, times=times
-        )
-        counts.extend(int(round(point.weight)) for point in points)
-        for rank, point in enumerate(points, 1):
-            author = int(table.owner[point.statement])
-            cluster_pass = np.isin(point.cluster, point.members).mean() if len(point.cluster) else 0.0
-            rows.append(
-                {
-                    "scope": scope,
-                    "group_id": str(group),
-                    "rank": rank,
-                    "statement": table.texts[point.statement],
-                    "comment_id": str(inputs.ids[author]),
-                    "contributions": int(round(point.weight)),
-                    "unique_contributions": int(len(point.members)),
-                    "comment_ids": ";".join(str(inputs.ids[i]) for i in point.members),
-                    "cluster_size": int(len(point.cluster)),
-                    "cluster_share": float(cluster_pass),
-                }
-            )
+    entries = [(scope, group, np.sort(np.asarray(m, dtype=np.int64))) for (scope, group), m in groups.items() if len(m) >= min_support]
+    # A group split by prompt (``prompt_points.by_prompt``: its parts in a row) tries the largest clusters of all its
+    # parts together, as many as one group would (each part's points are then ranked again, ``with_prompts``).
+    for _, together in groupby(entries, key=lambda e: (e[0], whole_group(e[1]))):
+        parts = [
+            (scope, group, _part(inputs, m, min_support=min_support, random_state=random_state, times=times))
+            for scope, group, m in together
+        ]
+        ranked = sorted(
+            ((cluster, k) for k, (*_, part) in enumerate(parts) for cluster in part.clusters),
+            key=lambda c: (-c[0][0], -c[0][1], c[1], c[0][2]),
+        )[: per_group * CLUSTERS_TRIED]
+        for k, (scope, group, part) in enumerate(parts):
+            clusters = [cluster for cluster, j in ranked if j == k]
+            if not clusters:
+                continue
+            points = _group_points(table, by_owner, inputs, part, clusters, used, per_group=per_group, min_support=min_support, times=times)
+            rows.extend(_point_rows(scope, group, points, table, inputs))
     return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+
+
+def _point_rows(scope: str, group: str, points: list[_Point], table: SentenceTable, inputs: KeyPointInputs) -> list[dict]:
+    """The rows of ``key_points``' table for one group's points, ranked as found."""
+    rows = []
+    for rank, point in enumerate(points, 1):
+        author = int(table.owner[point.statement])
+        cluster_pass = np.isin(point.cluster, point.members).mean() if len(point.cluster) else 0.0
+        rows.append(
+            {
+                "scope": scope,
+                "group_id": str(group),
+                "rank": rank,
+                "statement": table.texts[point.statement],
+                "comment_id": str(inputs.ids[author]),
+                "contributions": int(round(point.weight)),
+                "unique_contributions": int(len(point.members)),
+                "comment_ids": ";".join(str(inputs.ids[i]) for i in point.members),
+                "cluster_size": int(len(point.cluster)),
+                "cluster_share": float(cluster_pass),
+            }
+        )
+    return rows
 
 
 def key_point_groups(units: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:

@@ -73,23 +73,23 @@ def test_prompt_points_without_prompts_leave_groups_whole():
     assert table["prompt"].tolist() == [""] and table["unique_contributions"].tolist() == [16]
 
 
-def test_prompt_points_skip_a_part_too_small_to_rank_in_its_group(monkeypatch):
-    # The same eight prompts: the parts come largest first, and once a group has its two points (12 and 10), a part of
-    # fewer contributions than its second point is not searched at all. The table is the one of the test above.
+def test_prompt_points_try_the_largest_clusters_of_all_a_groups_prompts_together(monkeypatch):
+    # The same eight prompts, one cluster each. One point asked for: the group tries its CLUSTERS_TRIED (4) largest
+    # clusters whatever prompt they answer, as a group without prompts would, not 4 clusters in each of 8 prompts.
     import consultnlp.summary.keypoints as kp
 
     sizes = [(f"Concepto {k}", n) for k, n in enumerate([12, 3, 10, 4, 8, 5, 3, 6])]
     units, inputs = _units(sizes)
     parts = by_prompt({("group", "0"): np.arange(len(units))}, units)
-    assert [len(m) for m in parts.values()] == [12, 10, 8, 6, 5, 4, 3, 3]
+    assert [len(m) for m in parts.values()] == [12, 10, 8, 6, 5, 4, 3, 3]  # largest part first
     searched = []
     search = kp._group_points
-    monkeypatch.setattr(
-        kp,
-        "_group_points",
-        lambda table, by_owner, inputs, members, *a, **k: searched.append(len(members))
-        or search(table, by_owner, inputs, members, *a, **k),
-    )
-    table = with_prompts(key_points(inputs, parts, _encode, per_group=2, min_support=3), 2)
-    assert searched == [12, 10]
-    assert table[["rank", "prompt", "contributions"]].values.tolist() == [[1, "Concepto 0", 12], [2, "Concepto 2", 10]]
+
+    def spy(table, by_owner, inputs, part, clusters, *args, **kwargs):
+        searched.append((len(part.members), len(clusters)))
+        return search(table, by_owner, inputs, part, clusters, *args, **kwargs)
+
+    monkeypatch.setattr(kp, "_group_points", spy)
+    table = with_prompts(key_points(inputs, parts, _encode, per_group=1, min_support=3), 1)
+    assert searched == [(12, 1), (10, 1), (8, 1), (6, 1)]
+    assert table[["rank", "prompt", "contributions"]].values.tolist() == [[1, "Concepto 0", 12]]
