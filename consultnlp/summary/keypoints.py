@@ -381,15 +381,17 @@ def key_points(
     entries = [(scope, group, np.sort(np.asarray(m, dtype=np.int64))) for (scope, group), m in groups.items() if len(m) >= min_support]
     # A group split by prompt (``prompt_points.by_prompt``: its parts in a row) tries the largest clusters of all its
     # parts together, as many as one group would (each part's points are then ranked again, ``with_prompts``).
+    # A part whose contributions all together are fewer than those of the group's last cluster to try so far cannot
+    # add one (a cluster holds some of its part's contributions), and is not clustered.
+    tries = per_group * CLUSTERS_TRIED
     for _, together in groupby(entries, key=lambda e: (e[0], whole_group(e[1]))):
-        parts = [
-            (scope, group, _part(inputs, m, min_support=min_support, random_state=random_state, times=times))
-            for scope, group, m in together
-        ]
-        ranked = sorted(
-            ((cluster, k) for k, (*_, part) in enumerate(parts) for cluster in part.clusters),
-            key=lambda c: (-c[0][0], -c[0][1], c[1], c[0][2]),
-        )[: per_group * CLUSTERS_TRIED]
+        parts, ranked = [], []
+        for scope, group, members in together:
+            if len(ranked) >= tries and float(inputs.weights[members].sum()) < ranked[-1][0][0]:
+                continue
+            part = _part(inputs, members, min_support=min_support, random_state=random_state, times=times)
+            ranked = sorted(ranked + [(c, len(parts)) for c in part.clusters], key=lambda c: (-c[0][0], -c[0][1], c[1], c[0][2]))[:tries]
+            parts.append((scope, group, part))
         for k, (scope, group, part) in enumerate(parts):
             clusters = [cluster for cluster, j in ranked if j == k]
             if not clusters:

@@ -90,6 +90,11 @@ def test_prompt_points_try_the_largest_clusters_of_all_a_groups_prompts_together
         return search(table, by_owner, inputs, part, clusters, *args, **kwargs)
 
     monkeypatch.setattr(kp, "_group_points", spy)
+    clustered = []
+    cluster = kp._part
+    monkeypatch.setattr(kp, "_part", lambda inputs, members, **kwargs: clustered.append(len(members)) or cluster(inputs, members, **kwargs))
     table = with_prompts(key_points(inputs, parts, _encode, per_group=1, min_support=3), 1)
     assert searched == [(12, 1), (10, 1), (8, 1), (6, 1)]
+    # Once four clusters are found, a part of fewer contributions than the fourth (6) is not even clustered.
+    assert clustered == [12, 10, 8, 6]
     assert table[["rank", "prompt", "contributions"]].values.tolist() == [[1, "Concepto 0", 12]]
