@@ -98,7 +98,10 @@ _NO_SUBJECT = re.compile(
     # or with a predicate and no subject: "Fundamental para una sociedad desarrollada", "Essential for democracy".
     r"|^(?:fundamental|fundamentales|necesari[oa]s?|necessári[oa]s?|importantes?|básic[oa]s?|basic[oa]s?|esencial(?:es)?|"
     r"essenciais|essencial|imprescindibles?|indispensables?|indispensáve(?:l|is)|vital(?:es)?|clave|primordial(?:es)?|"
-    r"crucial(?:es)?|prioritari[oa]s?|important|essential|necessary|basic|key|crucial)\s+(?:para|en|em|de|do|da|for|to|in|pois|porque|ya|y|e|and)\b",
+    r"crucial(?:es)?|prioritari[oa]s?|important|essential|necessary|basic|key|crucial)\s+(?:para|en|em|de|do|da|for|to|in|pois|porque|ya|y|e|and)\b"
+    # or a purpose with nothing it is the purpose of: "Para tener una mejor convivencia." (the full Chile run, this
+    # stop), "Para que se respeten los derechos", "In order to…"; not "Para tener convivencia, debemos respetarnos".
+    r"|^(?:(?-i:Para|Pra)\s+(?:que\s|\w+(?:ar|er|ir|arse|erse|irse)\b(?!-))|(?-i:In order to|So that)\s)[^,;:]*$",
     re.IGNORECASE,
 )
 # A wish or an opinion whose verb has no subject: "Que sea para todos iguales" (what?), "No todos creen que debe estar en

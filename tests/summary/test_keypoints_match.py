@@ -293,6 +293,12 @@ def test_keypoints_statement_is_self_contained():
         ("Derecho a la educación pública, gratuita y de calidad.", "fragment"),
         ("Es necesario fortalecer la independencia de los tribunales.", None),
         ("É preciso que o governo invista em saneamento básico.", None),
+        ("Para tener una mejor convivencia.", "anaphor"),  # the full Chile run with its prompts, this stop
+        ("Para que se respeten los derechos de todos.", "anaphor"),
+        ("Pra garantir a participação de todos.", "anaphor"),
+        ("In order to protect the river for our children.", "anaphor"),
+        ("Para tener una mejor convivencia, debemos respetarnos.", None),
+        ("Para mí la salud debe ser un derecho garantizado.", None),
     ],
 )
 def test_statement_problem_names_what_cannot_stand_alone(sentence, problem):

@@ -98,3 +98,24 @@ def test_prompt_points_try_the_largest_clusters_of_all_a_groups_prompts_together
     # Once four clusters are found, a part of fewer contributions than the fourth (6) is not even clustered.
     assert clustered == [12, 10, 8, 6]
     assert table[["rank", "prompt", "contributions"]].values.tolist() == [[1, "Concepto 0", 12]]
+
+
+def test_prompt_points_parts_are_clustered_on_their_share_of_one_groups_sample(monkeypatch):
+    # A group of 51 contributions over eight prompts, with a cluster sample of 20: each part is clustered on its share
+    # of the 20 (at least PART_SAMPLE, here 3), so the parts together cost what the whole group would.
+    import consultnlp.summary.keypoints as kp
+
+    monkeypatch.setattr(kp, "CLUSTER_SAMPLE", 20)
+    monkeypatch.setattr(kp, "PART_SAMPLE", 3)
+    sizes = [(f"Concepto {k}", n) for k, n in enumerate([12, 3, 10, 4, 8, 5, 3, 6])]
+    units, inputs = _units(sizes)
+    parts = by_prompt({("group", "0"): np.arange(len(units))}, units)
+    samples = []
+    cluster = kp.cluster_points
+    monkeypatch.setattr(kp, "cluster_points", lambda vectors, seed, size: samples.append(size) or cluster(vectors, seed, size))
+    key_points(inputs, parts, _encode, per_group=2, min_support=3)
+    assert samples == [5, 4, 4, 3, 3, 3, 3, 3]  # ceil(20 * n / 51), at least 3
+    whole = []
+    monkeypatch.setattr(kp, "cluster_points", lambda vectors, seed, size: whole.append(size) or cluster(vectors, seed, size))
+    key_points(inputs, {("group", "0"): np.arange(len(units))}, _encode, per_group=2, min_support=3)
+    assert whole == [20]
