@@ -261,3 +261,20 @@ def test_private_folder_a_column_of_computed_shares_is_not_personal():
     assert personal_column(["+56 9 8765 4321", "+56 9 1234 5678", "912345678"], "x") == "phone numbers"
     assert personal_column(["987654321", "912345678", "998877665"], "x") == "phone numbers"
     assert personal_column(["12.345.678-5", "9.876.543-3", "11.111.111-1"], "x") == "national id numbers"
+
+
+def test_private_folder_gate_reads_theme_evidence_words_once_and_still_finds_what_they_hold(tmp_path, monkeypatch):
+    import consultnlp.privacy.gate as gate
+
+    calls = []
+    detect = gate.find_pii
+    monkeypatch.setattr(gate, "find_pii", lambda text, **kwargs: calls.append(text) or detect(text, **kwargs))
+    evidence = [f"housing:vivienda|sim=0.{i:02d}|lex=0.{99 - i:02d};education:sim=0.{i:02d}|lex=0.01" for i in range(60)]
+    leaked = "housing:ana.rojas@example.org|sim=0.40|lex=0.02"
+    pd.DataFrame({"theme_evidence": [*evidence, leaked]}).to_csv(tmp_path / "comments.csv", index=False)
+    result = gate_folder(tmp_path)
+    # 60 values that differ only in their scores: their words are read once; the one that holds an e-mail is redacted.
+    assert calls.count("housing:vivienda;education:") == 1 and not any("sim=0.0" in c for c in calls)
+    assert [(f.file, f.kind, f.count) for f in result.findings] == [("comments.csv", "EMAIL", 1)]
+    published = pd.read_csv(tmp_path / "comments.csv")["theme_evidence"].tolist()
+    assert published[:60] == evidence and published[60] == "housing:[EMAIL]|sim=0.40|lex=0.02"
