@@ -209,7 +209,7 @@ def sheet(folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0,
         lines += [
             f"## {k}. [{p['scope']} {p['group_id']} #{p['rank']}] {p['unique_contributions']} distinct "
             f"({p['contributions']} in all), cluster {p.get('cluster_size', '?')}",
-            f"**«{p['statement']}»** ({p['comment_id']})",
+            f"**«{p['statement']}»** ({p['comment_id']})" + (f" — answering «{p['prompt']}»" if str(p.get("prompt") or "") else ""),
             "",
         ]
         lines += [f"- {cid}: {text.get(cid, '?')[:400]}" for cid in shown]
