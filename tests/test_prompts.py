@@ -106,11 +106,11 @@ def test_prompts_a_found_column_is_said_in_the_report_language(tmp_path):
     from consultnlp.i18n import Note
 
     note = Note("note_prompts", {"n": 135, "first": "A la salud", "second": "Justicia"})
-    assert note.text("es").startswith("Cada contribución responde a uno de 135 asuntos (como «A la salud» o «Justicia»)")
-    assert note.text("pt").startswith("Cada contribuição responde a um de 135 assuntos (como «A la salud» ou «Justicia»)")
+    assert note.text("es").startswith("Cada contribución responde a uno de 135 enunciados de la consulta (como «A la salud» o «Justicia»)")
+    assert note.text("pt").startswith("Cada contribuição responde a um de 135 enunciados da consulta (como «A la salud» ou «Justicia»)")
     assert note.text("en").startswith("Each contribution answers one of 135 prompts (such as “A la salud” or “Justicia”)")
     one = Note("note_prompts", {"n": 1, "first": "Justicia", "second": ""})
-    assert one.text("es") == "Todas las contribuciones responden al mismo asunto, «Justicia»."
+    assert one.text("es") == "Todas las contribuciones responden al mismo enunciado de la consulta, «Justicia»."
 
 
 def test_prompts_question_is_the_prompt_with_questions(tmp_path):
@@ -225,7 +225,10 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
     assert points["prompt"].nunique() >= 2
     # The method section says what the contributions answer, counted from the analysed rows.
     counts = comments.loc[comments[schema.EXCLUDED].fillna("") == "", schema.CONTEXT].value_counts()
-    assert f"Cada contribución responde a uno de {len(counts)} asuntos (como «{counts.index[0]}» o «{counts.index[1]}»)" in report
+    assert (
+        f"Cada contribución responde a uno de {len(counts)} enunciados de la consulta (como «{counts.index[0]}» o «{counts.index[1]}»)"
+        in report
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,14 @@ SUBJECT_STRINGS: dict[str, dict] = {
     # The note of a run whose rows answer prompts (a concept each meeting chose, the proposal commented: ``context``).
     "note_prompts": _n(
         (
-            "Todas las contribuciones responden al mismo asunto, «{first}».",
-            "Cada contribución responde a uno de {n} asuntos (como «{first}» o «{second}»): las campañas y los puntos clave se buscan "
-            "dentro de cada asunto, y cada punto clave dice a cuál responde (--context-column elige la columna; none, ninguna).",
+            "Todas las contribuciones responden al mismo enunciado de la consulta, «{first}».",
+            "Cada contribución responde a uno de {n} enunciados de la consulta (como «{first}» o «{second}»): las campañas y los puntos clave se buscan "
+            "dentro de cada enunciado, y cada punto clave dice a cuál responde (--context-column elige la columna; none, ninguna).",
         ),
         (
-            "Todas as contribuições respondem ao mesmo assunto, «{first}».",
-            "Cada contribuição responde a um de {n} assuntos (como «{first}» ou «{second}»): as campanhas e os pontos-chave são buscados "
-            "dentro de cada assunto, e cada ponto-chave diz a qual responde (--context-column escolhe a coluna; none, nenhuma).",
+            "Todas as contribuições respondem ao mesmo enunciado da consulta, «{first}».",
+            "Cada contribuição responde a um de {n} enunciados da consulta (como «{first}» ou «{second}»): as campanhas e os pontos-chave são buscados "
+            "dentro de cada enunciado, e cada ponto-chave diz a qual responde (--context-column escolhe a coluna; none, nenhuma).",
         ),
         (
             "Every contribution answers the same prompt, “{first}”.",
