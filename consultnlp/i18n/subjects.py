@@ -10,17 +10,17 @@ SUBJECT_STRINGS: dict[str, dict] = {
         (
             "Todas las contribuciones responden al mismo enunciado de la consulta, «{first}».",
             "Cada contribución responde a uno de {n} enunciados de la consulta (como «{first}» o «{second}»): las campañas y los puntos clave se buscan "
-            "dentro de cada enunciado, y cada punto clave dice a cuál responde (--context-column elige la columna; none, ninguna).",
+            "dentro de cada enunciado, y cada punto clave dice a cuál responde (ingest.context_column elige otra columna, o ninguna).",
         ),
         (
             "Todas as contribuições respondem ao mesmo enunciado da consulta, «{first}».",
             "Cada contribuição responde a um de {n} enunciados da consulta (como «{first}» ou «{second}»): as campanhas e os pontos-chave são buscados "
-            "dentro de cada enunciado, e cada ponto-chave diz a qual responde (--context-column escolhe a coluna; none, nenhuma).",
+            "dentro de cada enunciado, e cada ponto-chave diz a qual responde (ingest.context_column escolhe outra coluna, ou nenhuma).",
         ),
         (
             "Every contribution answers the same prompt, “{first}”.",
             "Each contribution answers one of {n} prompts (such as “{first}” or “{second}”): campaigns and key points are found within "
-            "each prompt, and each key point says which it answers (--context-column chooses the column; none, no column).",
+            "each prompt, and each key point says which it answers (ingest.context_column, or --context-column, chooses another column, or none).",
         ),
     ),
     # A subject without key points: its name, how many of its contributions use a word of that name, then examples.

@@ -38,6 +38,8 @@ NOTES = [
     Note("note_position_mapping", {"column": "region", "mapping": [["A", "support", 3], ["P", "partial", 1], ["", "none", 2]]}),
     Note("note_positions", {"support": 3, "partial": 1, "oppose": 1, "none": 2}),
     Note("note_position_column_found", {"column": "acuerdo"}),
+    Note("note_prompts", {"n": 3, "first": "Justicia", "second": "A la salud"}),
+    Note("note_prompts", {"n": 1, "first": "Justicia", "second": ""}),
 ]
 REVIEW = {
     "file": "topics_review.yaml",
