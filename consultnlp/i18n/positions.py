@@ -30,9 +30,9 @@ POSITION_STRINGS: dict[str, dict] = {
         "A contribution without such a statement is shown as “no stated position”: nothing is guessed.",
     ),
     "positions_intro_column": _s(
-        "Las posturas son las respuestas a la pregunta cerrada «{column}», que cada participante eligió.",
-        "As posições são as respostas à pergunta fechada «{column}», escolhidas por cada participante.",
-        "Positions are the answers to the closed question “{column}”, as each participant chose them.",
+        "Las posturas son las respuestas a la pregunta cerrada «{column}», tal como las registra el archivo.",
+        "As posições são as respostas à pergunta fechada «{column}», tal como o arquivo as registra.",
+        "Positions are the answers to the closed question “{column}”, as the file records them.",
     ),
     "positions_intro_model": _s(
         "Las posturas de las contribuciones analizadas las estimó un clasificador entrenado con contribuciones etiquetadas: son "
