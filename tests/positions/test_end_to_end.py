@@ -131,9 +131,8 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
         "(not given) -> no stated position (1)."
     ]
     report = (out / "report.md").read_text(encoding="utf-8")
-    assert (
-        "Las posturas son las respuestas a la pregunta cerrada «opinion», tal como las registra el archivo." in report
-    )  # not "as each participant chose them": a meeting may have
+    # As the file records them, not "as each participant chose them": in Chile 2016 each meeting marked its A/P/D.
+    assert "Las posturas son las respuestas a la pregunta cerrada «opinion», tal como las registra el archivo." in report
     assert "### Razones de quienes están en contra" in report
     # The summary states the balance, from the same table.
     stated = int(table.loc[STATED, "unique_contributions"].sum())
