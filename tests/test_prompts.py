@@ -176,6 +176,7 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
     rows = [("plebiscitos_referendos_y_consultas", t) for t in BINDING] + [("asamblea_constituyente", t) for t in BINDING[:3]]
     rows += [("educacion_gratuita", t) for t in EDUCATION] + [("a_la_salud", t) for t in HEALTH]
     rows += [(concept, f"{text}. Lo acordamos en el encuentro número {i}.") for i, (concept, text) in enumerate(rows)]
+    rows += [("a_la_salud", HEALTH[0]), ("a_la_salud", HEALTH[1])]  # two copies within one prompt
     path = _csv(tmp_path, rows)
     out = tmp_path / "out"
     result = CliRunner().invoke(
@@ -207,7 +208,7 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
     assert comments[schema.CONTEXT].value_counts().to_dict() == {
         "Plebiscitos referendos y consultas": 12,
         "Educación gratuita": 12,
-        "A la salud": 12,
+        "A la salud": 14,
         "Asamblea constituyente": 6,
     }
     points = pd.read_parquet(out / "tables" / "key_points.parquet")
@@ -229,6 +230,11 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
         f"Cada contribución responde a uno de {len(counts)} enunciados de la consulta (como «{counts.index[0]}» o «{counts.index[1]}»)"
         in report
     )
+    # The first screen says copies are counted within one prompt: the three "vinculantes" texts under a second concept
+    # are contributions of their own, the two health texts written twice under one concept are copies.
+    analysed = comments[comments[schema.EXCLUDED].fillna("") == ""]
+    assert len(analysed) - int(analysed[schema.DUP_REPRESENTATIVE].sum()) == 2
+    assert "De las 44 analizadas, 2 repiten el texto de otra que responde al mismo enunciado (igual o casi igual)" in report
 
 
 @pytest.mark.parametrize(

@@ -197,6 +197,27 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "once, which leaves {unique} distinct contributions ({share} of those analysed).",
         ),
     ),
+    # The same, where the rows answer prompts (``context``): a text is a copy of another only under the same prompt.
+    "s_duplicates_prompt": _n(
+        (
+            "De las {analysed} analizadas, 1 repite el texto de otra que responde al mismo enunciado (igual o casi igual): se cuentan "
+            "todas, pero cada texto se analiza una vez, así que quedan {unique} contribuciones distintas ({share} de las analizadas).",
+            "De las {analysed} analizadas, {n} repiten el texto de otra que responde al mismo enunciado (igual o casi igual): se cuentan "
+            "todas, pero cada texto se analiza una vez, así que quedan {unique} contribuciones distintas ({share} de las analizadas).",
+        ),
+        (
+            "Das {analysed} analisadas, 1 repete o texto de outra que responde ao mesmo enunciado (igual ou quase igual): todas são "
+            "contadas, mas cada texto é analisado uma vez, então restam {unique} contribuições distintas ({share} das analisadas).",
+            "Das {analysed} analisadas, {n} repetem o texto de outra que responde ao mesmo enunciado (igual ou quase igual): todas são "
+            "contadas, mas cada texto é analisado uma vez, então restam {unique} contribuições distintas ({share} das analisadas).",
+        ),
+        (
+            "Of the {analysed} analysed, 1 repeats the text of another that answers the same prompt (exactly or nearly): all are "
+            "counted, but each text is analysed once, which leaves {unique} distinct contributions ({share} of those analysed).",
+            "Of the {analysed} analysed, {n} repeat the text of another that answers the same prompt (exactly or nearly): all are "
+            "counted, but each text is analysed once, which leaves {unique} distinct contributions ({share} of those analysed).",
+        ),
+    ),
     "s_no_duplicates": _s(
         "Ninguna de las analizadas repite el texto de otra: las {unique} son distintas.",
         "Nenhuma das analisadas repete o texto de outra: as {unique} são distintas.",

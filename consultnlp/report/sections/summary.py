@@ -127,7 +127,7 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
             Block(
                 "p",
                 text=t(
-                    "s_duplicates",
+                    "s_duplicates_prompt" if int(ctx.facts.get("prompts", 0) or 0) >= 2 else "s_duplicates",
                     lang,
                     count=copies,
                     n=ctx.n(copies),
