@@ -19,6 +19,14 @@ def analysed_mask(frame: pd.DataFrame) -> pd.Series:
     return frame[schema.EXCLUDED] == ""
 
 
+def answered_prompts(frame: pd.DataFrame) -> pd.Series:
+    """How many analysed rows answer each prompt (``context``), most answered first; empty without prompts."""
+    if schema.CONTEXT not in frame:
+        return pd.Series(dtype="int64")
+    prompts = frame.loc[analysed_mask(frame), schema.CONTEXT].fillna("").astype(str)
+    return prompts[prompts != ""].value_counts()
+
+
 def representatives(frame: pd.DataFrame) -> pd.Series:
     """Whether each row is the representative of its duplicate group (every row, when dedupe did not run)."""
     if schema.DUP_REPRESENTATIVE in frame.columns:

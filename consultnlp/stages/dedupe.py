@@ -13,7 +13,7 @@ from consultnlp import schema
 from consultnlp.cleaning import normalise_key
 from consultnlp.config import DedupeConfig
 from consultnlp.duplicates import group_ids, near_duplicate_pairs
-from consultnlp.frame import analysed_mask
+from consultnlp.frame import analysed_mask, answered_prompts
 from consultnlp.i18n import Note
 from consultnlp.prompts import prompt_words
 from consultnlp.slots import meaning_slot_pairs
@@ -91,10 +91,7 @@ class DedupeStage(Stage):
 
     def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
         """What the analysed rows answer, when they answer prompts: how many, and the two answered most."""
-        if schema.CONTEXT not in after:
-            return []
-        prompts = after.loc[analysed_mask(after), schema.CONTEXT].fillna("").astype(str)
-        counts = prompts[prompts != ""].value_counts()
+        counts = answered_prompts(after)
         if counts.empty:
             return []
         first, second = (list(counts.index[:2]) + [""])[:2]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import SummariseConfig
-from consultnlp.frame import analysed_mask
+from consultnlp.frame import answered_prompts
 from consultnlp.i18n import t
 from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
@@ -191,14 +191,6 @@ def summarise(
         "row_filter": row_filter,
         "self_evident_dropped": self_evident_dropped,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
-        "prompts": _prompts(frame),  # distinct prompts the analysed rows answer (``context``; copies are found within one)
+        "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
     }
     return summary
-
-
-def _prompts(frame: pd.DataFrame) -> int:
-    """How many distinct prompts the analysed rows answer (0 without ``context``)."""
-    if schema.CONTEXT not in frame:
-        return 0
-    prompts = frame.loc[analysed_mask(frame), schema.CONTEXT].fillna("").astype(str)
-    return int(prompts[prompts != ""].nunique())
