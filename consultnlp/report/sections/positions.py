@@ -49,13 +49,13 @@ def positions_section(ctx: ReportContext) -> Section | None:
     sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
     targeted = on_targets(rows)
     mixed = stated >= FEW_FOR_SHARES and not_added_up(stated, targeted)
+    column = balance_shares(rows, targeted)  # the shares the sentence and the chart give
     counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
     if mixed:
         sec.blocks.append(Block("p", text=t("positions_balance_targets", lang, stated=ctx.n(stated), targeted=ctx.n(targeted), **counts)))
     elif stated < FEW_FOR_SHARES:
         sec.blocks.append(Block("p", text=t("positions_balance_counts", lang, stated=ctx.n(stated), **counts)))
     else:
-        column = balance_shares(rows, targeted)
         shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
         if column == "share_of_whole":
             text = t("positions_balance_whole", lang, whole=ctx.n(stated - targeted), targeted=ctx.n(targeted), **shares)
@@ -78,7 +78,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
         sec.blocks.append(
             chart(
                 [str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
-                [float(rows.loc[p, balance_shares(rows, targeted)]) for p in ("support", "partial", "oppose")],
+                [float(rows.loc[p, column]) for p in ("support", "partial", "oppose")],
                 t("positions", lang),
                 lang,
             )
