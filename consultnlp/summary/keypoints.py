@@ -237,7 +237,7 @@ def _candidates(
 @dataclass
 class _Part:
     """A group's unit rows (or those of one of its prompts), their unit vectors, and the clusters found among them:
-    ``(contributions, size, first row, rows inside)``, largest first."""
+    ``(contributions, size, first row, rows inside)`` (``key_points`` ranks them with the group's other parts')."""
 
     members: np.ndarray
     vectors: np.ndarray
@@ -263,7 +263,6 @@ def _part(
         inside = np.flatnonzero(labels == label)
         if len(inside) >= min_support:
             clusters.append((float(inputs.weights[members[inside]].sum()), len(inside), int(inside.min()), inside))
-    clusters.sort(key=lambda c: (-c[0], -c[1], c[2]))
     return _Part(members, vectors, clusters)
 
 
