@@ -231,4 +231,17 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "Of the {total} distinct contributions counted for positions (the {analysed} analysed and {set_aside} set aside for stating "
         "only a position), {stated} ({share}) state one: {support} support, {partial} agree in part and {oppose} oppose.",
     ),
+    # The same, when the positions are a closed question's answers (Chile 2016: "184,453 of the 184,453 distinct" next to
+    # the first screen's 181,912 distinct).
+    "s_positions_column_set_aside": _s(
+        "De las {total} contribuciones distintas contadas para la pregunta cerrada «{column}» (las {analysed} analizadas y "
+        "{set_aside} apartadas por expresar solo una postura), {stated} ({share}) la responden: {support} a favor, {partial} de "
+        "acuerdo en parte y {oppose} en contra.",
+        "Das {total} contribuições distintas contadas para a pergunta fechada «{column}» (as {analysed} analisadas e {set_aside} "
+        "separadas por expressarem só uma posição), {stated} ({share}) a respondem: {support} a favor, {partial} de acordo em "
+        "parte e {oppose} contra.",
+        "Of the {total} distinct contributions counted for the closed question “{column}” (the {analysed} analysed and "
+        "{set_aside} set aside for stating only a position), {stated} ({share}) answer it: {support} support, {partial} agree "
+        "in part and {oppose} oppose.",
+    ),
 }

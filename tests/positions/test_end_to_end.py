@@ -138,7 +138,12 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     stated = int(table.loc[STATED, "unique_contributions"].sum())
     summary = report.split("\n## ")[1]
     share = f"{100 * table.loc['oppose', 'share_of_stated']:.0f}"
-    assert f"{stated} de las " in summary and "responden a la pregunta cerrada «opinion»" in summary, summary
+    # The base names the rows set aside for stating only a position, so it agrees with the first screen's distinct count.
+    counted_for, set_aside = int(table["unique_contributions"].sum()), int(table["set_aside"].sum())
+    distinct = summary.split("** distintas")[0].rsplit("**", 1)[1]
+    assert set_aside and f"(las {distinct} analizadas y {set_aside} apartadas por expresar solo una postura)" in summary, summary
+    assert f"De las {counted_for} contribuciones distintas contadas para la pregunta cerrada «opinion»" in summary, summary
+    assert f"), {stated} (" in summary and " la responden: " in summary, summary
     assert f"{share}% en contra" in summary, summary
     assert "Posturas" in pd.ExcelFile(out / "summary.xlsx").sheet_names
     # Re-rendering in English keeps the section, from the saved state.

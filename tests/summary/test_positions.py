@@ -268,13 +268,27 @@ def test_positions_about_named_matters_are_not_added_up_as_support_for_the_propo
 @pytest.mark.parametrize(
     "lang, expected",
     [
-        ("es", "24 de las 28 contribuciones distintas (86%) responden a la pregunta cerrada «acuerdo»: 50% de ellas están a favor"),
-        ("pt", "24 das 28 contribuições distintas (86%) respondem à pergunta fechada «acuerdo»: 50% delas são a favor"),
-        ("en", "24 of the 28 distinct contributions (86%) answer the closed question “acuerdo”: 50% of them support"),
+        (
+            "es",
+            "De las 28 contribuciones distintas contadas para la pregunta cerrada «acuerdo» (las 24 analizadas y 4 apartadas por "
+            "expresar solo una postura), 24 (86%) la responden: 50% a favor",
+        ),
+        (
+            "pt",
+            "Das 28 contribuições distintas contadas para a pergunta fechada «acuerdo» (as 24 analisadas e 4 separadas por "
+            "expressarem só uma posição), 24 (86%) a respondem: 50% a favor",
+        ),
+        (
+            "en",
+            "Of the 28 distinct contributions counted for the closed question “acuerdo” (the 24 analysed and 4 set aside for "
+            "stating only a position), 24 (86%) answer it: 50% support",
+        ),
     ],
 )
 def test_positions_from_a_closed_question_are_said_as_its_answers(lang, expected):
-    # Read 11: Chile's A/P/D column read as "4,824 (100%) state one", as if every argument had written a stance.
+    # Read 11: Chile's A/P/D column read as "4,824 (100%) state one", as if every argument had written a stance. The base
+    # names the 4 rows set aside for stating only a position: "28 distinct" alone contradicted the first screen's 24
+    # distinct (full Chile: "184,453 of the 184,453 distinct" next to 181,912).
     frame = _four_copies(targeted_copies=0)
     stated = frame[schema.POSITION] != ""
     frame.loc[stated, schema.POSITION_SOURCE] = "column"
@@ -283,6 +297,10 @@ def test_positions_from_a_closed_question_are_said_as_its_answers(lang, expected
     assert expected in report.split("\n## ")[1]
     section = {"es": "De las 24 que responden a la pregunta, 50% están a favor", "pt": "Das 24 que respondem à pergunta, 50% são a favor"}
     assert section.get(lang, "Of the 24 that answer the question, 50% support") in report
+    # With no row set aside, the base is the distinct contributions the first screen counts.
+    frame = frame[frame[schema.EXCLUDED] == ""]
+    plain = {"es": "20 de las 24 contribuciones distintas (83%) responden a la pregunta cerrada «acuerdo»: 40% de ellas están a favor"}
+    assert plain.get(lang, "") in _report(frame, lang).replace("\\", "")
 
 
 def test_positions_reasons_of_a_side_that_is_most_contributions_are_the_subjects_key_points():

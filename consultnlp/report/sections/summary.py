@@ -247,15 +247,18 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
         return [t("s_positions_targets", ctx.lang, **base, targeted=ctx.n(targeted))]
     column = balance_shares(rows, targeted)
     shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
+    # The base is said in full when it holds rows set aside for stating only a position: the first screen counts them
+    # as set aside, so "of the N distinct contributions" alone would contradict its count of distinct ones.
+    set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
+    parts = {"analysed": ctx.n(total - set_aside), "set_aside": ctx.n(set_aside)}
     if from_closed_question(ctx):  # said as its answers, set-aside rows included
-        return [t("s_positions_column", ctx.lang, **base, column=str((ctx.facts.get("positions") or {}).get("column", "")), **shares)]
+        question = str((ctx.facts.get("positions") or {}).get("column", ""))
+        key = "s_positions_column_set_aside" if set_aside else "s_positions_column"
+        return [t(key, ctx.lang, **base, **parts, column=question, **shares)]
     if column == "share_of_whole":  # the shares are of the positions on the proposal as a whole
         return [t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **shares)]
     on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
-    # The base is said in full: it holds the rows set aside for stating only a position, which the first screen counts as set aside.
-    set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
     if set_aside:
-        parts = {"analysed": ctx.n(total - set_aside), "set_aside": ctx.n(set_aside)}
         return [t("s_positions_set_aside", ctx.lang, **base, **parts, **shares)] + on_parts
     return [t("s_positions", ctx.lang, **base, **shares)] + on_parts
 
