@@ -47,7 +47,9 @@ def _participation_table(ctx: ReportContext, table: pd.DataFrame, column: str, l
     )
 
 
-def participation_section(ctx: ReportContext) -> Section:
+def participation_section(ctx: ReportContext) -> Section | None:
+    """Who took part, by language and by each segment column; ``None`` when there is neither (full Chile 2016 printed
+    the heading with nothing under it)."""
     lang = ctx.lang
     sec = Section("participation", t("participation", lang))
     languages = ctx.table("languages")
@@ -67,7 +69,7 @@ def participation_section(ctx: ReportContext) -> Section:
             more = len(table) - SEGMENT_VALUES_IN_TABLE
             sub.blocks.append(Block("p", text=t("values_more", lang, count=more, n=ctx.n(more), table=f"tables/{name}.csv")))
         sec.subsections.append(sub)
-    return sec
+    return sec if sec.subsections else None
 
 
 def campaigns_section(ctx: ReportContext) -> Section | None:

@@ -1,0 +1,45 @@
+"""Report sections that have nothing to say are left out, not printed as an empty heading."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.config import PipelineConfig, SummariseConfig
+from consultnlp.frame import row_accounting
+from consultnlp.report.content import build_content
+from consultnlp.report.markdown import render_markdown
+from consultnlp.report.outputs import report_settings
+from consultnlp.summary import summarise
+from tests.report.frames import golden_frame, summary_inputs, taxonomy
+
+
+def _report(frame: pd.DataFrame, segment_columns: list[str]) -> str:
+    result = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=segment_columns,
+        lang="en",
+    )
+    content = build_content(
+        result.tables,
+        result.facts,
+        lang="en",
+        source="x.csv",
+        taxonomy=taxonomy(),
+        settings=report_settings(PipelineConfig(), taxonomy(), "en"),
+        warnings=[],
+    )
+    return render_markdown(content)
+
+
+def test_who_took_part_only_when_there_is_a_language_or_segment_to_show():
+    # Full Chile 2016 (one language, no segment column) printed "## Quién participó" with nothing under it.
+    frame = golden_frame()
+    assert "## Who took part\n\n### Languages" in _report(frame, ["region"])
+    one_language = frame.copy()
+    one_language[schema.LANG] = "es"
+    report = _report(one_language, [])
+    assert "## Who took part" not in report and "## How this report was produced" in report
