@@ -91,6 +91,13 @@ def complement_openers() -> frozenset[str]:
     return frozenset(fold(w) for w in _stopword_lines("openers"))
 
 
+@lru_cache(maxsize=1)
+def demonstratives() -> frozenset[str]:
+    """Demonstratives of es/pt/en, accents folded (``data/stopwords/demonstratives.txt``): a name with one inside points
+    at something its reader does not see ("Importancia de este concepto")."""
+    return frozenset(fold(w) for w in _stopword_lines("demonstratives"))
+
+
 def _stopword_lines(name: str) -> list[str]:
     path = DATA_DIR / "stopwords" / f"{name}.txt"
     if not path.exists():

@@ -25,7 +25,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from consultnlp.embedders.base import l2_normalise, mmr
-from consultnlp.lemmas import boilerplate_stopwords, complement_openers
+from consultnlp.lemmas import boilerplate_stopwords, complement_openers, demonstratives
 from consultnlp.text import fold
 
 MAX_WORDS = 4
@@ -172,7 +172,9 @@ def ranked_names(
     ends = _word_ends(found)
     for g, phrases in found.items():
         floor = max(2, math.ceil(MIN_SUPPORT_SHARE * len(texts[g])))
-        kept = {k: p for k, p in phrases.items() if len(p.docs) >= floor and not _cut_short(p, ends, is_stopword)}
+        kept = {
+            k: p for k, p in phrases.items() if len(p.docs) >= floor and not _cut_short(p, ends, is_stopword) and not _points_outside(k)
+        }
         # A tiny group has few repeated phrases: fall back on its most used ones.
         found[g] = kept or dict(sorted(phrases.items(), key=lambda kv: (-len(kv[1].docs), kv[0]))[:CANDIDATES])
     found = _without_widespread(found)
@@ -235,6 +237,12 @@ def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stop
             return True
     seen, final, opened = ends.get(phrase.key.rsplit(" ", 1)[-1], (0, 0, 0))
     return seen >= DANGLING_MIN and final < DANGLING_SHARE * seen and opened >= OPENED_SHARE * seen
+
+
+def _points_outside(key: str) -> bool:
+    """Whether the phrase holds a demonstrative ("importancia de este concepto", Chile 2016): it names what the reader
+    of the report does not see (the prompt, an earlier sentence)."""
+    return not demonstratives().isdisjoint(key.split())
 
 
 def _without_widespread(found: dict[int, dict[str, Phrase]]) -> dict[int, dict[str, Phrase]]:

@@ -141,6 +141,27 @@ def test_name_is_not_the_rest_of_a_phrase_whose_head_is_a_consultation_word():
     assert names[0].lower() != "abierto", names
 
 
+def test_name_is_not_a_phrase_that_points_at_what_the_reader_does_not_see():
+    # Full Chile 2016 run: a topic named «Importancia de este concepto», "this concept" being the prompt each row
+    # answers, which a reader of the name does not see. The embedding would pick it: it sits on the group's axis.
+    texts = {
+        0: [
+            "La importancia de este concepto es la participación ciudadana vinculante.",
+            "Por la importancia de este concepto: participación ciudadana en todo.",
+            "Participación ciudadana vinculante, por la importancia de este concepto",
+            "Participación ciudadana en las decisiones del estado.",
+        ]
+    }
+
+    def demonstrative_first(words: list[str]) -> np.ndarray:
+        return l2_normalise(np.array([[1.0, 0.1] if "este" in w.lower() else [0.6, 0.5] for w in words], dtype=np.float32))
+
+    ranked = ranked_names(texts, {0: np.array([1.0, 0.0], np.float32)}, demonstrative_first, STOP.__contains__)
+    assert ranked[0] and not any("este" in key.split() for key, _ in ranked[0]), ranked
+    names = unique_names(ranked, [0], fallback=str)
+    assert "participación" in names[0].lower(), names
+
+
 def test_group_names_join_two_subtopics_without_repeating_a_word():
     written = {
         1: {"es": "salud"},
