@@ -31,6 +31,7 @@ from consultnlp.summary.tables import (
     participation_table,
     privacy_table,
     quotes_table,
+    quotes_with_prompts,
     segment_table_names,
     theme_name,
     themes_table,
@@ -165,6 +166,7 @@ def summarise(
         names=names,
         theme_names={k: v for (scope, k), v in names.items() if scope == "theme"} if has_themes else None,
     )
+    tables["quotes"] = quotes_with_prompts(tables["quotes"], frame)
     for name, table in (votes or {}).items():
         tables[name] = table  # opinion groups, consensus and division of a Pol.is conversation (``summary.votes``)
     if schema.CAMPAIGN_ID in frame:

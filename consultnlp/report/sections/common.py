@@ -70,6 +70,15 @@ def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) 
     return Block("list", items=items) if items else None
 
 
+def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
+    """A quote block's item: its text and its cite, the comment id and, where the rows answer prompts, the prompt it
+    answers ("1571, sobre «A la educación»": a quote "against" is against its prompt)."""
+    prompt = quote.get("prompt")
+    prompt = "" if prompt is None or pd.isna(prompt) else str(prompt).strip()
+    cite = str(quote["comment_id"]) + (f", {t('point_on_prompt', ctx.lang, prompt=ctx.q(prompt))}" if prompt else "")
+    return {"text": str(quote["quote"]), "cite": cite}
+
+
 def on_prompt(ctx: ReportContext, point: Any) -> str:
     """ " — on «prompt»" after a key point's statement: what its contributions answer ("" when they answer no prompt)."""
     prompt = point.get("prompt")

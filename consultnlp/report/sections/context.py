@@ -19,7 +19,7 @@ from consultnlp.i18n import (
     t,
 )
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, segment_label
+from consultnlp.report.sections.common import ReportContext, quote_item, segment_label
 from consultnlp.report.sections.themes import theme_rows
 
 SEGMENT_VALUES_IN_TABLE = 25
@@ -120,7 +120,14 @@ def campaigns_section(ctx: ReportContext) -> Section | None:
         ]
         if origin:
             sub.blocks.append(Block("p", text=f"{t('campaign_origin', lang)}: " + "; ".join(origin)))
-        sub.blocks.append(Block("quotes", quotes=[{"text": str(c["representative_text"]), "cite": str(c["representative_id"])}]))
+        sub.blocks.append(
+            Block(
+                "quotes",
+                quotes=[
+                    quote_item(ctx, {"quote": c["representative_text"], "comment_id": c["representative_id"], "prompt": c.get("prompt")})
+                ],
+            )
+        )
         sec.subsections.append(sub)
     return sec
 

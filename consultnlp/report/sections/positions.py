@@ -16,6 +16,7 @@ from consultnlp.report.sections.common import (
     ReportContext,
     chart,
     key_points_block,
+    quote_item,
     segment_label,
     subject_labels,
 )
@@ -187,7 +188,7 @@ def _reasons(ctx: ReportContext, position: str, analysed: int) -> Section | None
     if quotes is not None:
         mine = quotes[(quotes["scope"] == position) & (quotes["group_id"].astype(str) == "all")].sort_values("rank").head(QUOTES_SHOWN)
         if len(mine):
-            sub.blocks.append(Block("quotes", quotes=[{"text": str(q["quote"]), "cite": str(q["comment_id"])} for _, q in mine.iterrows()]))
+            sub.blocks.append(Block("quotes", quotes=[quote_item(ctx, q) for _, q in mine.iterrows()]))
     table = ctx.table("key_points")
     if table is not None:
         mine = table[(table["scope"] == position) & (table["group_id"].astype(str) != "all")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from consultnlp import schema
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, chart, key_points_block
+from consultnlp.report.sections.common import ReportContext, chart, key_points_block, quote_item
 
 THEMES_IN_CHART = 12
 THEMES_DETAILED = 6
@@ -63,4 +63,4 @@ def _quotes(ctx: ReportContext, theme_id: str) -> list[dict[str, str]]:
     if quotes is None:
         return []
     mine = quotes[(quotes["scope"] == "theme") & (quotes["group_id"].astype(str) == theme_id)].sort_values("rank")
-    return [{"text": str(q["quote"]), "cite": str(q["comment_id"])} for _, q in mine.head(QUOTES_PER_THEME).iterrows()]
+    return [quote_item(ctx, q) for _, q in mine.head(QUOTES_PER_THEME).iterrows()]

@@ -6,7 +6,7 @@ import pandas as pd
 
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, chart, key_points_block, loose_name, name_users, subject_label
+from consultnlp.report.sections.common import ReportContext, chart, key_points_block, loose_name, name_users, quote_item, subject_label
 from consultnlp.text import word_stems
 
 GROUPS_IN_CHART = 15
@@ -143,7 +143,7 @@ def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> li
         picks = [showing[0]] if showing else [0]
         if len(topics) == 1:  # a group of one topic: its next quote too
             picks += [i for i in showing[1:] + list(range(len(mine))) if i not in picks]
-        chosen += [{"text": str(mine.iloc[i]["quote"]), "cite": str(mine.iloc[i]["comment_id"])} for i in picks]
+        chosen += [quote_item(ctx, mine.iloc[i]) for i in picks]
         if len(chosen) >= EXAMPLES_WITHOUT_POINTS:
             break
     return chosen[:EXAMPLES_WITHOUT_POINTS]
