@@ -35,7 +35,7 @@ from consultnlp.state import LEGACY_STATE_DIR, STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
 from consultnlp.summary.keypoints import KeyPointInputs, drop_restated, key_point_groups, key_points
 from consultnlp.summary.positions import position_point_groups
-from consultnlp.summary.prompt_points import by_prompt, with_prompts
+from consultnlp.summary.prompt_points import by_prompt, prompts_of, with_prompts
 from consultnlp.summary.public import ID_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.summary.votes import vote_tables
@@ -127,6 +127,7 @@ def find_key_points(
         embeddings=_Rows(context.embeddings, rows),
         positions=units[schema.POSITION].astype(str).to_numpy() if schema.POSITION in units else None,
         authors=units[author].fillna("").astype(str).str.strip().to_numpy() if author else None,
+        prompts=prompts_of(units),
     )
     if author:
         context.stats["key_points_one_per_author"] = author

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable
+from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable, content_stems
 from consultnlp.summary.prompt_points import whole_group
 from consultnlp.summary.statements import statement_problem
 from consultnlp.timing import NO_TIMES, StepTimes
@@ -62,6 +62,7 @@ class KeyPointInputs:
     embeddings: np.ndarray
     positions: np.ndarray | None = None
     authors: np.ndarray | None = None  # "" = unknown: the contribution counts on its own
+    prompts: np.ndarray | None = None  # the prompt each answers ("" = none), where the rows answer prompts
 
 
 def sentences(text: str) -> list[str]:
@@ -215,10 +216,29 @@ def _can_state(sentence: str) -> bool:
     return statement_problem(sentence) is None
 
 
+def restates_prompt(sentence: str, prompt: str) -> bool:
+    """Whether ``sentence`` says nothing its prompt does not: every content stem of it is one of the prompt's ("we
+    should not adopt an austerity regime", answering "We should adopt an austerity regime"). That is a side taken, not
+    a point: the positions count it, and its reason, if any, is in another sentence (read 13, ArgKP)."""
+    return bool(prompt) and content_stems(sentence) <= _prompt_stems(prompt)
+
+
+@lru_cache(maxsize=4096)
+def _prompt_stems(prompt: str) -> frozenset[str]:
+    return frozenset(content_stems(prompt))
+
+
 def _candidates(
-    table: SentenceTable, by_owner: dict[int, np.ndarray], members: np.ndarray, vectors: np.ndarray, inside: np.ndarray, used: set[str]
+    table: SentenceTable,
+    by_owner: dict[int, np.ndarray],
+    members: np.ndarray,
+    vectors: np.ndarray,
+    inside: np.ndarray,
+    used: set[str],
+    prompts: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The self-contained, unused sentences of a cluster's most central contributions, closest to its centre first."""
+    """The self-contained, unused sentences of a cluster's most central contributions that say more than the prompt
+    they answer (``prompts``: per unit row), closest to the cluster's centre first."""
     centre = _unit(vectors[inside].mean(axis=0, keepdims=True))[0]
     closeness = vectors[inside] @ centre
     central = members[inside[np.lexsort((inside, -closeness))[:CENTRAL_CANDIDATES]]]
@@ -226,7 +246,9 @@ def _candidates(
         int(s)
         for row in central.tolist()
         for s in by_owner[row].tolist()
-        if normalised(table.texts[s]) not in used and _can_state(table.texts[s])
+        if normalised(table.texts[s]) not in used
+        and _can_state(table.texts[s])
+        and not (prompts is not None and restates_prompt(table.texts[s], str(prompts[row])))
     ]
     if not options:
         return np.zeros(0, dtype=np.int64)
@@ -282,7 +304,7 @@ def _group_points(
     tried), each counted over every member."""
     members, vectors = part.members, part.vectors
     with times.step("key_points.candidates"):
-        tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used)) for *_, inside in clusters]
+        tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used, inputs.prompts)) for *_, inside in clusters]
         tried = [(inside, options) for inside, options in tried if len(options)]
     if not tried:
         return []

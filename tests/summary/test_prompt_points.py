@@ -7,7 +7,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.embedders.base import l2_normalise
-from consultnlp.summary.keypoints import KeyPointInputs, key_points
+from consultnlp.summary.keypoints import KeyPointInputs, key_points, restates_prompt
 from consultnlp.summary.prompt_points import by_prompt, with_prompts
 
 PROMPTS = ["Plebiscitos, referendos y consultas", "Asamblea constituyente"]
@@ -119,3 +119,24 @@ def test_prompt_points_parts_are_clustered_on_their_share_of_one_groups_sample(m
     monkeypatch.setattr(kp, "cluster_points", lambda vectors, seed, size: whole.append(size) or cluster(vectors, seed, size))
     key_points(inputs, {("group", "0"): np.arange(len(units))}, _encode, per_group=2, min_support=3)
     assert whole == [20]
+
+
+def test_prompt_points_never_state_a_sentence_that_only_restates_the_prompt():
+    # Read 13 (ArgKP as a consultation): «we should not adopt an austerity regime» answering "We should adopt an
+    # austerity regime" was quoted for four contributions whose reasons all differed; it is a side, not a point.
+    prompt = "We should adopt an austerity regime"
+    assert restates_prompt("We should not adopt an austerity regime.", prompt)
+    assert restates_prompt("I support austerity.", prompt) is False  # "support" is more than the prompt says
+    assert not restates_prompt("Austerity would cut the national debt.", prompt) and not restates_prompt("Anything at all.", "")
+    rng = np.random.default_rng(1)
+    direction = l2_normalise(rng.normal(size=(1, 16)))[0]
+    texts = [f"We should not adopt an austerity regime. Austerity would cut the pensions of the poor, case {i}." for i in range(6)]
+    ids = pd.Index([f"c{i:02d}" for i in range(len(texts))], name=schema.COMMENT_ID)
+    units = pd.DataFrame({schema.CONTEXT: prompt, schema.TOPIC_GROUP_ID: 0}, index=ids)
+    vectors = l2_normalise(np.vstack([direction + 0.05 * rng.normal(size=16) for _ in texts]))
+    inputs = KeyPointInputs(ids, texts, np.ones(len(texts)), vectors, prompts=units[schema.CONTEXT].to_numpy(dtype=object))
+    table = with_prompts(key_points(inputs, by_prompt({("group", "0"): np.arange(len(texts))}, units), _encode, min_support=3), 5)
+    assert len(table) == 1 and table.loc[0, "statement"].startswith("Austerity would cut the pensions"), table
+    # Without the prompts known, the side itself would be the statement (the failure).
+    bare = KeyPointInputs(ids, texts, np.ones(len(texts)), vectors)
+    assert key_points(bare, {("group", "0"): np.arange(len(texts))}, _encode, min_support=3).loc[0, "statement"].startswith("We should not")
