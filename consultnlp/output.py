@@ -32,7 +32,7 @@ from consultnlp.files import check_run_folder, staged_folder, write_text
 from consultnlp.privacy.gate import REDACTED, GateResult, KnownValues, gate_folder, iter_known
 from consultnlp.privacy.metadata import public_segment_values
 from consultnlp.privacy.pseudonyms import pseudonymise
-from consultnlp.report.outputs import publish, rewrite_reports
+from consultnlp.report.outputs import publish, report_formats, rewrite_reports
 from consultnlp.report.tables import write_csv, write_parquet
 from consultnlp.state import PRIVATE_DIR, PUBLIC_ID, AnalysisState, save_state
 from consultnlp.summary import Summary
@@ -190,7 +190,8 @@ def write_run(
         assignments = None if state.assignments is None else state.assignments.reindex(frame.index)
         published = replace(state, frame=frame, assignments=assignments)
         state_files = save_state(staging, published)
-        gate = gate_run(staging, state, summary, values, lang=lang, formats=formats, review=review, segment_values=segment_values)
+        gate, reports = gate_run(staging, state, summary, values, lang=lang, formats=formats, review=review, segment_values=segment_values)
+        written += reports
         manifest["outputs"] = written
         manifest["private"] = list(WORKING_FILES) + state_files
         manifest["state"] = {"files": state_files, "bytes": sum((staging / f).stat().st_size for f in state_files)}
@@ -227,16 +228,16 @@ def gate_run(
     formats: list[str],
     review: dict[str, Any] | None,
     segment_values: int = 0,
-) -> GateResult:
-    """Run the privacy gate over the staged folder; then write the reports again so that they say what it found,
-    and check them once more (fails closed on anything left)."""
+) -> tuple[GateResult, list[str]]:
+    """Run the privacy gate over the staged folder, then write the reports, which say what it found (they are written
+    once, here), and check them (fails closed on anything left); returns the gate's result and the reports written."""
     kinds = state.config.redact.kinds
     redacted = redacted_texts(state)
     result = gate_folder(staging, values=values, kinds=kinds, redacted=redacted)
     facts = {
         **summary.facts,
         "privacy_gate": {
-            "files": result.files,
+            "files": result.files + len(report_formats(formats)),  # the reports are checked after they are written
             "found": result.found,
             "segment_values": segment_values,
             "headers": len(state.neutral_headers),
@@ -254,9 +255,10 @@ def gate_run(
         review=review or None,
     )
     again = gate_folder(staging, values=values, kinds=kinds, files=[staging / f for f in rewritten], redacted=redacted)
+    result.files += again.files
     result.findings += again.findings
     result.seconds += again.seconds
-    return result
+    return result, rewritten
 
 
 def review_frame(state: AnalysisState, frame: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -308,6 +310,7 @@ def _write_files(
         taxonomy=state.taxonomy,
         warnings=state.warnings,
         review=review or None,
+        reports=False,  # written once the privacy gate has run, so that they say what it found (gate_run)
     )
     return written
 

@@ -29,6 +29,11 @@ def check_formats(formats: list[str]) -> list[str]:
     return [f for f in FORMATS if f in formats]
 
 
+def report_formats(formats: list[str]) -> list[str]:
+    """The report formats among ``formats`` (html, md, docx), in their fixed order."""
+    return [f for f in check_formats(formats) if f in REPORT_FILES]
+
+
 def report_settings(config: PipelineConfig, taxonomy: Any, lang: str) -> dict[str, Any]:
     """The pipeline settings a reader of the report needs, keyed as in ``i18n.SETTINGS``."""
     name = ""
@@ -104,8 +109,10 @@ def publish(
     taxonomy: Any,
     warnings: list[str],
     review: dict[str, Any] | None = None,
+    reports: bool = True,
 ) -> list[str]:
-    """Tables, workbook and reports of one analysis in ``lang``; returns the relative paths written."""
+    """Tables, workbook and reports of one analysis in ``lang``; returns the relative paths written. Without
+    ``reports`` the reports are left to the caller (a run writes them once, after the privacy gate: ``output.gate_run``)."""
     formats = check_formats(formats)
     name, is_file = consultation_name(summary.facts, source, config.report.title)
     written = write_tables(
@@ -116,9 +123,10 @@ def publish(
         segment_tables=summary.facts.get("segment_tables"),
         title=t("file_name_marked", lang, file=name) if is_file else name,
     )
-    written += rewrite_reports(
-        out_dir, summary, config, formats=formats, lang=lang, source=source, taxonomy=taxonomy, warnings=warnings, review=review
-    )
+    if reports:
+        written += rewrite_reports(
+            out_dir, summary, config, formats=formats, lang=lang, source=source, taxonomy=taxonomy, warnings=warnings, review=review
+        )
     return written + write_exchange(
         out_dir, summary, formats=formats, lang=lang, source=source, taxonomy=taxonomy, title=None if is_file else name
     )
