@@ -34,6 +34,7 @@ __all__ = [
     "fold",
     "is_particle",
     "load_gazetteer",
+    "speech_verbs",
 ]
 
 # "y" / "e" are not particles: "Antonia y Álvaro" are two people, each a name of their own.
@@ -102,6 +103,12 @@ def load_gazetteer() -> Gazetteer:
         plain_given=frozenset(g for g in given if g not in ambiguous),
         plain_forms=frozenset(f for w in given_listed if _fold(w) not in ambiguous for f in (w.casefold(), _fold(w))),
     )
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying after which a known given name is a person (``data/names/speech_verbs.txt``), casefolded."""
+    return frozenset(w.casefold() for w in _read_list("speech_verbs.txt"))
 
 
 # ---------------------------------------------------------------- words around names after a cue

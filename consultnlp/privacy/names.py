@@ -32,6 +32,7 @@ from consultnlp.privacy.name_lists import (
     fold,
     is_particle,
     load_gazetteer,
+    speech_verbs,
 )
 from consultnlp.privacy.name_runs import CAP, extend_tail, runs_names
 
@@ -167,8 +168,28 @@ def _cued_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
                 yield span[0], extend_tail(text, span[1], gaz)
 
 
+_SPEAKER_RE = re.compile(rf"(?<![\w'’-])(?P<name>{CAP})[ \t]+(?P<verb>[^\W\d_]+)\b(?P<that>[ \t]+(?:que|that)\b)?")
+
+
+def _speaker_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """A given name alone before a verb of saying: "Camila cree que ...", "Bernardo dice que ..." (meeting minutes that
+    attribute each view to a participant). The name must be one the gazetteer knows, and not a public figure; one that
+    is also a common word or the name of someone everyone knows ("Pascual", "Jesús", "Rosa") only with "que"/"that"
+    after the verb. A surname after it is not looked for: the verb follows the name."""
+    verbs = speech_verbs()
+    for m in _SPEAKER_RE.finditer(text):
+        if m.group("verb").casefold() not in verbs:
+            continue
+        key = fold(m.group("name"))
+        if key not in gaz.given or key in gaz.public_surnames:
+            continue
+        if key in gaz.plain_given or m.group("that"):
+            yield m.start("name"), m.end("name")
+
+
 def find_names(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of people's names in ``text``: after a cue, and without one (overlaps possible)."""
+    """Spans of people's names in ``text``: after a cue, before a verb of saying, and without a cue (overlaps possible)."""
     gaz = load_gazetteer()
     yield from _cued_names(text, gaz)
+    yield from _speaker_names(text, gaz)
     yield from runs_names(text, gaz)

@@ -314,6 +314,14 @@ def test_find_pii_address(text: str, address: str) -> None:
         ("La Dra. Ana María López opinó.", "La Dra. [NAME] opinó."),
         ("As Mrs. Taylor said,", "As Mrs. [NAME] said,"),
         ("Sr. Presidente Juan Pérez", "Sr. Presidente [NAME]"),
+        # Meeting minutes that attribute each view to a participant (full Chile 2016 published 27 such rows).
+        (
+            "Todos de acuerdo. Bernardo dice que la información debe ser pública.",
+            "Todos de acuerdo. [NAME] dice que la información debe ser pública.",
+        ),
+        ("Iván opina que el Estado no debe subsidiar.", "[NAME] opina que el Estado no debe subsidiar."),
+        ("Pascual cree que es muy fundamental.", "[NAME] cree que es muy fundamental."),
+        ("A Maria acha que falta transporte.", "A [NAME] acha que falta transporte."),
     ],
 )
 def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
@@ -321,7 +329,17 @@ def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["me llamo la atención", "Soy Chileno y estoy de acuerdo.", "Saludos a todos", "Sr. Presidente:", "Atentamente, La Directiva"]
+    "text",
+    [
+        "me llamo la atención",
+        "Soy Chileno y estoy de acuerdo.",
+        "Saludos a todos",
+        "Sr. Presidente:",
+        "Atentamente, La Directiva",
+        "Chile cree en la democracia.",  # a verb of saying after a capitalised word that is no given name
+        "El Estado dice que sí.",
+        "Pascual dice algo.",  # a given name that is also a common word, with no "que" after the verb
+    ],
 )
 def test_find_pii_name_needs_capitalised_person_name(text: str) -> None:
     assert find_pii(text, kinds=["NAME"]) == []
