@@ -34,6 +34,17 @@ POSITION_STRINGS: dict[str, dict] = {
         "As posições são as respostas à pergunta fechada «{column}», tal como o arquivo as registra.",
         "Positions are the answers to the closed question “{column}”, as the file records them.",
     ),
+    # How a closed question's answers were read (Chile 2016: "A" marked agreement within a meeting, not for a proposal).
+    "answers_read": _s(
+        "{readings}. Si la pregunta registraba otra cosa (por ejemplo, el grado de acuerdo dentro de un grupo), estas posturas no "
+        "son apoyo ni oposición: la correspondencia se cambia con positions.mapping.",
+        "{readings}. Se a pergunta registrava outra coisa (por exemplo, o grau de acordo dentro de um grupo), estas posições não "
+        "são apoio nem oposição: a correspondência se muda com positions.mapping.",
+        "{readings}. If the question recorded something else (the level of agreement within a group, say), these positions are "
+        "not support or opposition: the reading is changed with positions.mapping.",
+    ),
+    "answers_read_first": _s("{answers} se lee como {position}", "{answers} é lido como {position}", "{answers} is read as {position}"),
+    "answers_read_more": _s("{answers} como {position}", "{answers} como {position}", "{answers} as {position}"),
     "positions_intro_model": _s(
         "Las posturas de las contribuciones analizadas las estimó un clasificador entrenado con contribuciones etiquetadas: son "
         "estimaciones, no declaraciones; las contribuciones apartadas por expresar solo una postura se leyeron en su texto.",

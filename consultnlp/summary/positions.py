@@ -312,7 +312,8 @@ def position_point_names(headlines: dict[int, str] | None, lang: str) -> dict[tu
 
 def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_position: int) -> pd.DataFrame:
     """Quotes of each position (scope = the position, group ``all``): other voices than those its key points cite,
-    the most repeated first, texts of a readable length first."""
+    texts of a readable length first, the most repeated first, a campaign's text last (campaigns have their own section:
+    full Chile quoted the templates of its three largest campaigns as the reasons of 91% of the meetings)."""
     units = _units(frame)
     rows = []
     for position in STATED:
@@ -332,11 +333,12 @@ def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_positi
             {
                 "dup": mine[schema.DUP_COUNT] if schema.DUP_COUNT in mine else 1,
                 "fit": ((length < 40) | (length > 600)).astype(int),
+                "campaign": mine[schema.CAMPAIGN].astype(bool).astype(int) if schema.CAMPAIGN in mine else 0,
                 "order": np.arange(len(mine)),
             },
             index=mine.index,
         )
-        rest = rest.sort_values(["fit", "dup", "order"], ascending=[True, False, True], kind="stable")
+        rest = rest.sort_values(["campaign", "fit", "dup", "order"], ascending=[True, True, False, True], kind="stable")
         chosen = [cid for cid in rest.index if cid not in set(cited)][:per_position]
         rows += [{"scope": position, "group_id": ALL, "rank": rank, "comment_id": cid} for rank, cid in enumerate(chosen, 1)]
     table = pd.DataFrame(rows, columns=["scope", "group_id", "rank", "comment_id"])
@@ -352,8 +354,20 @@ def position_facts(frame: pd.DataFrame) -> dict[str, Any]:
     """How positions were found: rows per source, the closed question's name."""
     rows = frame.loc[frame[schema.POSITION].astype(str) != ""]
     sources = rows[schema.POSITION_SOURCE].astype(str).value_counts()
-    evidence = rows.loc[rows[schema.POSITION_SOURCE] == "column", schema.POSITION_EVIDENCE].astype(str)
-    return {"sources": {str(k): int(v) for k, v in sources.items()}, "column": evidence.iloc[0].split("=", 1)[0] if len(evidence) else ""}
+    from_column = rows[schema.POSITION_SOURCE] == "column"
+    evidence = rows.loc[from_column, schema.POSITION_EVIDENCE].astype(str)
+    # How each answer of the closed question was read: position -> its answers, the most frequent first. The report
+    # says so, as a reading: an "A" may be agreement with the proposal or, as in Chile 2016, within a meeting.
+    answers = pd.DataFrame({"position": rows.loc[from_column, schema.POSITION].astype(str), "answer": evidence.str.split("=", n=1).str[1]})
+    counts = (
+        answers.value_counts().reset_index(name="n").sort_values(["position", "n", "answer"], ascending=[True, False, True], kind="stable")
+    )
+    read_as = {str(p): [str(a) for a in group["answer"]] for p, group in counts.groupby("position", sort=True)}
+    return {
+        "sources": {str(k): int(v) for k, v in sources.items()},
+        "column": evidence.iloc[0].split("=", 1)[0] if len(evidence) else "",
+        "answers": read_as,
+    }
 
 
 def add_position_tables(

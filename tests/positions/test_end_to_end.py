@@ -133,6 +133,13 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     report = (out / "report.md").read_text(encoding="utf-8")
     # As the file records them, not "as each participant chose them": in Chile 2016 each meeting marked its A/P/D.
     assert "Las posturas son las respuestas a la pregunta cerrada «opinion», tal como las registra el archivo." in report
+    # How each answer was read, the most frequent first, and how to read them otherwise (Chile 2016's A/P/D marked
+    # agreement within a meeting: "91% a favor" was a reading the report did not own).
+    assert (
+        "«De acuerdo», «Muy de acuerdo» se lee como a favor, «Parcialmente de acuerdo» como de acuerdo en parte y «En desacuerdo» "
+        "como en contra. Si la pregunta registraba otra cosa" in report
+    ), report
+    assert "la correspondencia se cambia con positions.mapping." in report
     assert "### Razones de quienes están en contra" in report
     # The summary states the balance, from the same table.
     stated = int(table.loc[STATED, "unique_contributions"].sum())

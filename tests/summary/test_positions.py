@@ -362,4 +362,16 @@ def test_positions_quotes_are_other_voices_than_the_key_points():
     points = pd.DataFrame([{"scope": "support", "group_id": "all", "rank": 1, "comment_id": "c03"}])
     quotes = position_quotes(frame, points, 3)
     assert quotes.loc[quotes["scope"] == "support", "comment_id"].tolist() == ["c04"]
-    assert quotes.loc[quotes["scope"] == "oppose", "comment_id"].tolist() == ["c01", "c09"]
+    assert quotes.loc[quotes["scope"] == "oppose", "comment_id"].tolist() == ["c09", "c01"]  # c01 is a campaign's text
+
+
+def test_positions_quotes_put_a_campaigns_text_last():
+    # Full Chile: the quotes of those "in favour" were the templates of the three largest campaigns (the most repeated
+    # texts). A campaign has its own section; its text is quoted for a side only when nothing else is left.
+    from consultnlp.summary.positions import position_quotes
+
+    frame = position_frame()
+    assert frame.loc["c01", schema.CAMPAIGN] and frame.loc["c01", schema.DUP_COUNT] > frame.loc["c09", schema.DUP_COUNT]
+    assert position_quotes(frame, None, 3).loc[lambda q: q["scope"] == "oppose", "comment_id"].tolist() == ["c09", "c01"]
+    frame[schema.CAMPAIGN] = False  # the same copies, not a campaign: the most repeated text first
+    assert position_quotes(frame, None, 3).loc[lambda q: q["scope"] == "oppose", "comment_id"].tolist() == ["c01", "c09"]

@@ -148,7 +148,7 @@ def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
     sources = facts.get("sources") or {}
     lang = ctx.lang
     if sources.get("column"):
-        intro = t("positions_intro_column", lang, column=facts.get("column", ""))
+        intro = t("positions_intro_column", lang, column=facts.get("column", "")) + _answers_read(ctx, facts.get("answers") or {})
     elif sources.get("model"):
         intro = t("positions_intro_model", lang)
     else:
@@ -161,6 +161,29 @@ def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
     else:
         counted = t("positions_counted" if stating == set_aside else "positions_counted_some", lang, **numbers)
     return f"{intro} {counted}"
+
+
+ANSWERS_NAMED = 3  # a position's answers named in the reading, the most frequent first ("De acuerdo", "Muy de acuerdo")
+
+
+def _answers_read(ctx: ReportContext, answers: dict[str, list[str]]) -> str:
+    """ " «A» se lee como a favor, «P» como de acuerdo en parte y «D» como en contra; …": how the closed question's
+    answers were read, and how to read them otherwise. Nothing for a run saved before the facts held it."""
+    readings = [
+        (
+            ", ".join(ctx.q(a) for a in answers[p][:ANSWERS_NAMED]) + ("…" if len(answers[p]) > ANSWERS_NAMED else ""),
+            t(f"position_{p}", ctx.lang).lower(),
+        )
+        for p in ("support", "partial", "oppose")
+        if answers.get(p)
+    ]
+    if not readings:
+        return ""
+    first, *rest = readings
+    parts = [t("answers_read_first", ctx.lang, answers=first[0], position=first[1])]
+    parts += [t("answers_read_more", ctx.lang, answers=a, position=p) for a, p in rest]
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {t('and', ctx.lang)} " + parts[-1]
+    return " " + t("answers_read", ctx.lang, readings=joined)
 
 
 def _reasons(ctx: ReportContext, position: str, analysed: int) -> Section | None:
