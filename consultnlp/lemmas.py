@@ -11,9 +11,13 @@ topic keywords (c-TF-IDF) and theme keyword matching.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from consultnlp import schema
@@ -106,6 +110,61 @@ def _stopword_lines(name: str) -> list[str]:
     return [line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
+# Per language, every word simplemma was asked about in this process and its lemma (English: word and spaCy's
+# lookup lemma), shared by the lemmatisers of the process and kept between runs in the cache folder (``load_lemmas``):
+# a run whose words are all known never loads simplemma's dictionaries (2.5 s of the demo's 20 s warm run).
+_WORD_LEMMAS: dict[str, dict[str, str]] = {}
+_SAVED_WORDS = [0]  # words in _WORD_LEMMAS when the cache file was last read or written
+
+
+def _lemma_file(cache_dir: Path) -> Path:
+    """The cache file of known lemmas, named after what the lemmas depend on (simplemma's and spaCy's data, the fixes)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for package in ("simplemma", "spacy", "spacy-lookups-data"):
+        try:
+            versions.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            versions.append(f"{package}=none")
+    fixes = json.dumps(LEMMA_FIXES, sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(("\n".join(versions) + "\n" + fixes).encode("utf-8")).hexdigest()[:16]
+    return Path(cache_dir) / "lemmas" / f"simplemma-{digest}.json"
+
+
+def load_lemmas(cache_dir: Path | None) -> int:
+    """Add the lemmas an earlier run kept in ``cache_dir`` to this process's (the same words, the same lemmas: a lemma
+    never depends on what else the cache holds); returns how many words are known."""
+    if cache_dir is None:
+        return 0
+    try:
+        saved = json.loads(_lemma_file(cache_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = {}
+    for lang, words in saved.items() if isinstance(saved, dict) else ():
+        if isinstance(words, dict):
+            known = _WORD_LEMMAS.setdefault(str(lang), {})
+            known.update({str(k): str(v) for k, v in words.items() if k not in known})
+    _SAVED_WORDS[0] = sum(len(w) for w in _WORD_LEMMAS.values())
+    return _SAVED_WORDS[0]
+
+
+def save_lemmas(cache_dir: Path | None) -> None:
+    """Keep this process's known lemmas in ``cache_dir`` when it learnt new words (written whole, then renamed)."""
+    known = sum(len(w) for w in _WORD_LEMMAS.values())
+    if cache_dir is None or known == _SAVED_WORDS[0]:
+        return
+    path = _lemma_file(cache_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_text(json.dumps(_WORD_LEMMAS, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:  # a cache that cannot be written only costs time
+        return
+    _SAVED_WORDS[0] = known
+
+
 def _simplemma_factory(nlp: Any, name: str) -> "SimplemmaLemmatizer":
     return SimplemmaLemmatizer(nlp.lang)
 
@@ -127,7 +186,7 @@ class SimplemmaLemmatizer:
         self._lemmatize = simplemma.lemmatize
         self.lang = lang
         self.fixes = LEMMA_FIXES.get(lang, {})
-        self._memo: dict[str, str] = {}
+        self._memo = _WORD_LEMMAS.setdefault(lang, {})
 
     def lemma(self, word: str, lookup: str = "") -> str:
         key = word if self.lang != "en" else f"{word}\x00{lookup}"

@@ -10,7 +10,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.config import NlpConfig
 from consultnlp.frame import broadcast_to_duplicates, unit_mask
-from consultnlp.lemmas import display_forms, shared_lemmatizer
+from consultnlp.lemmas import display_forms, load_lemmas, save_lemmas, shared_lemmatizer
 from consultnlp.stages.base import RunContext, Stage
 
 
@@ -29,6 +29,7 @@ class NlpStage(Stage):
     def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
         cfg: NlpConfig = self.config
         out = frame.copy()
+        load_lemmas(context.cache_dir)  # the words an earlier run lemmatised: simplemma's dictionaries stay unread
         context.lemmatizer = _lemmatizer(cfg)
         out[schema.LEMMAS] = ""
         units = out.loc[unit_mask(out), [schema.TEXT_REDACTED, schema.LANG]]
@@ -41,6 +42,7 @@ class NlpStage(Stage):
                 for lang, counts in part_forms.items():
                     forms.setdefault(lang, Counter()).update(counts)
                 task.advance(len(lemmas))
+        save_lemmas(context.cache_dir)
         context.lemma_forms = display_forms(forms)
         # Duplicates share their representative's lemmas.
         broadcast_to_duplicates(out, [schema.LEMMAS], {schema.LEMMAS: ""})
