@@ -22,7 +22,7 @@ from typing import Any
 
 from consultnlp import schema
 from consultnlp.errors import ConfigError, missing_dependency
-from consultnlp.resources import project_path
+from consultnlp.resources import project_path, word_list
 from consultnlp.text import fold
 
 DATA_DIR = project_path("data")
@@ -103,11 +103,9 @@ def demonstratives() -> frozenset[str]:
 
 
 def _stopword_lines(name: str) -> list[str]:
+    """``data/stopwords/<name>.txt`` in lower case (none when the file is missing)."""
     path = DATA_DIR / "stopwords" / f"{name}.txt"
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return [w.lower() for w in word_list(path)] if path.exists() else []
 
 
 # Per language, every word simplemma was asked about in this process and its lemma (English: word and spaCy's

@@ -7,6 +7,7 @@ data-files), so both layouts are looked up.
 
 from __future__ import annotations
 
+import gzip
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,15 @@ def project_path(*parts: str) -> Path:
         return source
     installed = INSTALLED_ROOT.joinpath(*parts)
     return installed if installed.exists() else source
+
+
+def word_list(path: Path) -> list[str]:
+    """The entries of a plain word-list file, one per line, stripped: blank lines and lines starting with ``#`` left
+    out; ``.gz`` files read through gzip. The one reader of the project's plain lists (stopwords, names); sectioned
+    lists are read by :func:`parse_sections`."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [entry for entry in (line.strip() for line in f) if entry and not entry.startswith("#")]
 
 
 def parse_sections(text: str, source: str, allowed: tuple[str, ...]) -> dict[str, list[str]]:

@@ -11,14 +11,13 @@ measured in ``benchmarks/bench_redaction.py --only names``.
 
 from __future__ import annotations
 
-import gzip
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from consultnlp.errors import ConsultNLPError
-from consultnlp.resources import project_path
+from consultnlp.resources import project_path, word_list
+from consultnlp.text import strip_accents
 
 __all__ = [
     "ARTICLES",
@@ -49,9 +48,8 @@ def is_particle(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Casefolded, without accents: "José" and "Jose" are the same key."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    """Casefolded, without accents, one apostrophe: "José" and "Jose" are the same key, "D’Ávila" and "d'avila" too."""
+    return strip_accents(word.casefold()).replace("’", "'")
 
 
 _fold = fold
@@ -79,9 +77,7 @@ def _read_list(name: str) -> list[str]:
         raise ConsultNLPError(
             f"Name list {path} is missing; names without a cue cannot be found. Reinstall consultnlp, or leave NAME out of redact.kinds."
         )
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    return word_list(path)
 
 
 @lru_cache(maxsize=1)

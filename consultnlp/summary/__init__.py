@@ -17,7 +17,7 @@ from consultnlp.frame import answered_prompts
 from consultnlp.i18n import t
 from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
-from consultnlp.summary.quotes import QuotePool
+from consultnlp.summary.quotes import QuotePool, quotes_with_prompts
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
 from consultnlp.summary.subjects import NameEvidence
 from consultnlp.summary.supports import supported_contributions
@@ -31,7 +31,6 @@ from consultnlp.summary.tables import (
     participation_table,
     privacy_table,
     quotes_table,
-    quotes_with_prompts,
     segment_table_names,
     theme_name,
     themes_table,

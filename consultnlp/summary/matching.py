@@ -20,12 +20,13 @@ where both sentences use them, otherwise by negation ("should be banned" / "shou
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+
+from consultnlp.text import fold
 
 # Fitted on ArgKP-2021 train with use-multilingual (benchmarks/bench_keypoints.py --fit); see the module docstring.
 COEF_COSINE = 3.936
@@ -127,8 +128,8 @@ def _function_words() -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)  # a consultation repeats its words: folding each once took a fifth of the key points' time
 def _fold(word: str) -> str:
-    """Lower case without accents: "Información" and "informacion" are one word."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+    """Lower case without accents (``text.fold``): "Información" and "informacion" are one word."""
+    return fold(word)
 
 
 def content_stems(text: str) -> set[str]:

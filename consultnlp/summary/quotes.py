@@ -208,3 +208,14 @@ def choose_quotes(
         for rank, i in enumerate(mmr(vectors, relevance, k, diversity), 1):
             used.add(str(candidates[i]))
             yield group, rank, str(candidates[i])
+
+
+def quotes_with_prompts(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The quotes with the prompt each answers, after ``comment_id``, where the rows answer prompts (a Chile 2016
+    argument's concept): a quote "against" means against its prompt, which the reader must see. Unchanged otherwise."""
+    if schema.CONTEXT not in frame or "prompt" in quotes:
+        return quotes
+    prompts = frame[schema.CONTEXT].fillna("").astype(str)
+    quotes = quotes.copy()
+    quotes.insert(quotes.columns.get_loc("comment_id") + 1, "prompt", [prompts.get(i, "") for i in quotes["comment_id"]])
+    return quotes

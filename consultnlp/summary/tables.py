@@ -397,17 +397,6 @@ def quotes_table(
     return table[QUOTE_COLUMNS]
 
 
-def quotes_with_prompts(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """The quotes with the prompt each answers, after ``comment_id``, where the rows answer prompts (a Chile 2016
-    argument's concept): a quote "against" means against its prompt, which the reader must see. Unchanged otherwise."""
-    if schema.CONTEXT not in frame or "prompt" in quotes:
-        return quotes
-    prompts = frame[schema.CONTEXT].fillna("").astype(str)
-    quotes = quotes.copy()
-    quotes.insert(quotes.columns.get_loc("comment_id") + 1, "prompt", [prompts.get(i, "") for i in quotes["comment_id"]])
-    return quotes
-
-
 def campaigns_table(frame: pd.DataFrame, segment_columns: list[str] | None = None) -> pd.DataFrame:
     """One row per organised campaign: size, variants, languages, where it came from, a representative (redacted) text."""
     segment_columns = [c for c in segment_columns or [] if c in frame]

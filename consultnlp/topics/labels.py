@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp.lemmas import show_keyword
-from consultnlp.text import strip_accents
+from consultnlp.text import fold
 
 LABEL_WORDS = 3
 # A label is written in the report language when that many of the topic's comments (and that share) are in it.
@@ -75,11 +75,6 @@ def make_label(keywords: Sequence[str], n: int = LABEL_WORDS, show: Callable[[st
 def label_for(per_lang: Mapping[str, Sequence[str]], global_words: Sequence[str], lang: str) -> str:
     """A label from shown keywords: the ``lang`` keywords when there are some, else the overall ones."""
     return make_label(list(per_lang.get(lang) or global_words))
-
-
-def fold(word: str) -> str:
-    """Lower-case, accents removed: 'Água' -> 'agua'."""
-    return strip_accents(word.lower())
 
 
 def drop_translations(keywords: Sequence[str], vector_of: Callable[[str], np.ndarray | None] | None = None) -> list[str]:
