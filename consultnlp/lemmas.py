@@ -111,8 +111,19 @@ def _stopword_lines(name: str) -> list[str]:
 # Per language, every word simplemma was asked about in this process and its lemma (English: word and spaCy's
 # lookup lemma), shared by the lemmatisers of the process and kept between runs in the cache folder (``load_lemmas``):
 # a run whose words are all known never loads simplemma's dictionaries (2.5 s of the demo's 20 s warm run).
+# The cache file holds in plain only words whose lemma is another word (an inflected dictionary word and its
+# headword: "ciclovías" -> "ciclovía"); a word that is its own lemma, as a name or a rare word a redaction missed
+# would be, is kept as a digest only (``_SAME_DIGESTS``).
 _WORD_LEMMAS: dict[str, dict[str, str]] = {}
-_SAVED_WORDS = [0]  # words in _WORD_LEMMAS when the cache file was last read or written
+_SAME_DIGESTS: dict[str, set[str]] = {}
+_LEARNT = [False]  # whether this process asked simplemma about a word since the cache file was read or written
+
+
+LEMMA_FILE_FORMAT = "v2"  # {lang: {"lemmas": {word: lemma}, "same": [digest, ...]}}
+
+
+def _digest(key: str) -> str:
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
 
 
 def _lemma_file(cache_dir: Path) -> Path:
@@ -127,40 +138,55 @@ def _lemma_file(cache_dir: Path) -> Path:
             versions.append(f"{package}=none")
     fixes = json.dumps(LEMMA_FIXES, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(("\n".join(versions) + "\n" + fixes).encode("utf-8")).hexdigest()[:16]
-    return Path(cache_dir) / "lemmas" / f"simplemma-{digest}.json"
+    return Path(cache_dir) / "lemmas" / f"simplemma-{LEMMA_FILE_FORMAT}-{digest}.json"
 
 
 def load_lemmas(cache_dir: Path | None) -> int:
     """Add the lemmas an earlier run kept in ``cache_dir`` to this process's (the same words, the same lemmas: a lemma
-    never depends on what else the cache holds); returns how many words are known."""
+    never depends on what else the cache holds); returns how many words the file holds."""
     if cache_dir is None:
         return 0
     try:
         saved = json.loads(_lemma_file(cache_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         saved = {}
-    for lang, words in saved.items() if isinstance(saved, dict) else ():
-        if isinstance(words, dict):
-            known = _WORD_LEMMAS.setdefault(str(lang), {})
-            known.update({str(k): str(v) for k, v in words.items() if k not in known})
-    _SAVED_WORDS[0] = sum(len(w) for w in _WORD_LEMMAS.values())
-    return _SAVED_WORDS[0]
+    count = 0
+    for lang, part in saved.items() if isinstance(saved, dict) else ():
+        if not isinstance(part, dict):
+            continue
+        known = _WORD_LEMMAS.setdefault(str(lang), {})
+        lemmas = part.get("lemmas") if isinstance(part.get("lemmas"), dict) else {}
+        known.update({str(k): str(v) for k, v in lemmas.items() if k not in known})
+        same = [str(d) for d in part.get("same") or []] if isinstance(part.get("same"), list) else []
+        _SAME_DIGESTS.setdefault(str(lang), set()).update(same)
+        count += len(lemmas) + len(same)
+    _LEARNT[0] = False
+    return count
 
 
 def save_lemmas(cache_dir: Path | None) -> None:
     """Keep this process's known lemmas in ``cache_dir`` when it learnt new words (written whole, then renamed)."""
-    known = sum(len(w) for w in _WORD_LEMMAS.values())
-    if cache_dir is None or known == _SAVED_WORDS[0]:
+    if cache_dir is None or not _LEARNT[0]:
         return
+    out = {}
+    for lang, known in sorted(_WORD_LEMMAS.items()):
+        same = set(_SAME_DIGESTS.get(lang, set()))
+        lemmas = {}
+        for key, lemma in known.items():
+            if lemma == key.split("\x00", 1)[0]:
+                same.add(_digest(key))
+            else:
+                lemmas[key] = lemma
+        out[lang] = {"lemmas": lemmas, "same": sorted(same)}
     path = _lemma_file(cache_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(json.dumps(_WORD_LEMMAS, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        partial.write_text(json.dumps(out, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(partial, path)
     except OSError:  # a cache that cannot be written only costs time
         return
-    _SAVED_WORDS[0] = known
+    _LEARNT[0] = False
 
 
 def _simplemma_factory(nlp: Any, name: str) -> "SimplemmaLemmatizer":
@@ -185,12 +211,17 @@ class SimplemmaLemmatizer:
         self.lang = lang
         self.fixes = LEMMA_FIXES.get(lang, {})
         self._memo = _WORD_LEMMAS.setdefault(lang, {})
+        self._same = _SAME_DIGESTS.setdefault(lang, set())
 
     def lemma(self, word: str, lookup: str = "") -> str:
         key = word if self.lang != "en" else f"{word}\x00{lookup}"
         cached = self._memo.get(key)
         if cached is not None:
             return cached
+        if self._same and _digest(key) in self._same:  # an earlier run found it is its own lemma
+            self._memo[key] = word
+            return word
+        _LEARNT[0] = True
         if word in self.fixes:
             lemma = self.fixes[word]
         else:

@@ -137,27 +137,35 @@ def test_nlp_lemmas_kept_in_the_cache_are_the_lemmas_and_spare_the_dictionaries(
     # lemmatised are now kept in the cache folder, and a run whose words are all known never asks simplemma.
     from consultnlp import lemmas
 
-    texts = ["Las ciclovías seguras para los niños del barrio", "Queremos más árboles y plazas limpias"]
+    texts = ["Las ciclovías seguras para los niños del barrio Quilicura", "Queremos más árboles y plazas limpias, dijo Zunilda"]
     component = lemmas._build_pipeline("es", "simplemma").get_pipe("consultnlp_simplemma")  # one per process
-    memo = component._memo
-    assert memo is lemmas._WORD_LEMMAS["es"]
-    before = dict(memo)
-    monkeypatch.setattr(lemmas, "_SAVED_WORDS", [0])
+    memo, same = component._memo, component._same
+    assert memo is lemmas._WORD_LEMMAS["es"] and same is lemmas._SAME_DIGESTS["es"]
+    before = (dict(memo), set(same))
+    monkeypatch.setattr(lemmas, "_LEARNT", [False])
     try:
         memo.clear()
+        same.clear()
         first = Lemmatizer().lemmatize(texts, "es")
         lemmas.save_lemmas(tmp_path)
         saved = list((tmp_path / "lemmas").glob("simplemma-*.json"))
-        assert len(saved) == 1 and "ciclovías" in saved[0].read_text(encoding="utf-8")
+        assert len(saved) == 1
+        held = saved[0].read_text(encoding="utf-8")
+        # An inflected word is kept with its headword; a word that is its own lemma (a name, a place) only as a digest.
+        assert '"ciclovías": "ciclovía"' in held and "zunilda" not in held.lower() and "quilicura" not in held.lower()
         # As a new process: nothing known until the cache is read; then the same lemmas, simplemma never asked.
         memo.clear()
+        same.clear()
         assert lemmas.load_lemmas(tmp_path) > 0 and "ciclovías" in memo
 
         def unread(*args, **kwargs):
             raise AssertionError("simplemma asked about a word the cache knows")
 
         monkeypatch.setattr(component, "_lemmatize", unread)
-        assert Lemmatizer().lemmatize(texts, "es") == first
+        assert Lemmatizer().lemmatize(texts, "es") == first and "quilicura" in {w for t in first for w in t}
         assert lemmas.load_lemmas(None) == 0  # no cache folder: nothing read
     finally:
-        memo.update(before)
+        memo.clear()
+        memo.update(before[0])
+        same.clear()
+        same.update(before[1])
