@@ -69,7 +69,9 @@ def score(run: Path, split: str) -> None:
     print(f"  members making their point's most common judged point: {agreeing} of {members} ({agreeing / members:.1%})")
     print(f"  statements that make it themselves: {statement_ok} of {len(points)}")
     print(f"  points mixing both sides of the motion: {mixed}")
-    print(f"  coverage: {len(counted & matched)} of the {len(matched)} arguments judged to make some key point ({len(counted & matched) / len(matched):.1%})")
+    print(
+        f"  coverage: {len(counted & matched)} of the {len(matched)} arguments judged to make some key point ({len(counted & matched) / len(matched):.1%})"
+    )
 
 
 def main() -> None:
