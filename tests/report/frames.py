@@ -193,3 +193,25 @@ def segment_frame(cells: dict[tuple[str, str], int], *, copies: dict[tuple[str, 
     frame[schema.EXCLUDED] = ""
     frame[schema.ROW_NUMBER] = np.arange(1, len(frame) + 1)
     return frame
+
+
+def render_report(frame: pd.DataFrame, lang: str = "en", segment_columns: tuple[str, ...] = ("region",)) -> str:
+    """The Markdown report of ``frame`` summarised as a run would (one segment column by default)."""
+    from consultnlp.config import PipelineConfig, SummariseConfig
+    from consultnlp.frame import row_accounting
+    from consultnlp.report.content import build_content
+    from consultnlp.report.markdown import render_markdown
+    from consultnlp.report.outputs import report_settings
+    from consultnlp.summary import summarise
+
+    result = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=list(segment_columns),
+        lang=lang,
+    )
+    settings = report_settings(PipelineConfig(), taxonomy(), lang)
+    content = build_content(result.tables, result.facts, lang=lang, source="x.csv", taxonomy=taxonomy(), settings=settings, warnings=[])
+    return render_markdown(content)

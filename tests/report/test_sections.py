@@ -7,34 +7,11 @@ import re
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.config import PipelineConfig, SummariseConfig
-from consultnlp.frame import row_accounting
-from consultnlp.report.content import build_content
-from consultnlp.report.markdown import render_markdown
-from consultnlp.report.outputs import report_settings
-from consultnlp.summary import summarise
-from tests.report.frames import golden_frame, summary_inputs, taxonomy
+from tests.report.frames import golden_frame, render_report
 
 
 def _report(frame: pd.DataFrame, segment_columns: list[str]) -> str:
-    result = summarise(
-        frame,
-        **summary_inputs(frame),
-        cfg=SummariseConfig(min_segment_count=1),
-        accounting=row_accounting(frame),
-        segment_columns=segment_columns,
-        lang="en",
-    )
-    content = build_content(
-        result.tables,
-        result.facts,
-        lang="en",
-        source="x.csv",
-        taxonomy=taxonomy(),
-        settings=report_settings(PipelineConfig(), taxonomy(), "en"),
-        warnings=[],
-    )
-    return render_markdown(content)
+    return render_report(frame, "en", tuple(segment_columns))
 
 
 def test_who_took_part_only_when_there_is_a_language_or_segment_to_show():

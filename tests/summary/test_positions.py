@@ -14,7 +14,7 @@ from consultnlp.report.markdown import render_markdown
 from consultnlp.report.outputs import report_settings
 from consultnlp.summary import summarise
 from consultnlp.summary.positions import position_point_groups, position_segment_table
-from tests.report.frames import golden_frame, summary_inputs, taxonomy
+from tests.report.frames import golden_frame, render_report, summary_inputs, taxonomy
 
 POSITIONS = {
     "c01": "oppose",
@@ -160,24 +160,7 @@ def _table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _report(frame: pd.DataFrame, lang: str = "en") -> str:
-    result = summarise(
-        frame,
-        **summary_inputs(frame),
-        cfg=SummariseConfig(min_segment_count=1),
-        accounting=row_accounting(frame),
-        segment_columns=["region"],
-        lang=lang,
-    )
-    content = build_content(
-        result.tables,
-        result.facts,
-        lang=lang,
-        source="x.csv",
-        taxonomy=taxonomy(),
-        settings=report_settings(PipelineConfig(), taxonomy(), lang),
-        warnings=[],
-    )
-    return render_markdown(content)
+    return render_report(frame, lang)
 
 
 def test_positions_report_section_only_when_positions_exist():
