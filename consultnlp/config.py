@@ -57,13 +57,22 @@ class IngestConfig(Section):
     delimiter: str | None = None  # None = sniff
     chunk_rows: int = Field(default=100_000, ge=1_000)
     header_row: int | None = Field(default=None, ge=1)  # 1-based row of the column names (CSV and spreadsheets); None = detect
-    format: Literal["csv", "xlsx", "xls", "ods", "json", "jsonl", "parquet"] | None = None  # None = from the content and extension
+    format: str | None = None  # a registered input format (ingest.formats); None = from the content and extension
     # Platform exports (Decidim, Consul, Pol.is, survey tools) are recognised by their columns; "none" = never.
     platform: Literal["auto", "none", "polis", "decidim", "consul", "qualtrics", "surveymonkey", "microsoft-forms", "google-forms"] = "auto"
     questions: list[str] = Field(default_factory=list)  # open questions of a survey: one contribution per respondent and question
     where: str | None = None  # row filter, e.g. "moderated >= 0"; other rows are set aside as filtered
     context_column: str | None = None  # the prompt each row answers (a concept, a proposal) as ``context``; null = found; none = none
     supports_column: str | None = None  # the column counting each row's supports (votes, endorsements); null = found; none = none
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: str | None) -> str | None:
+        from consultnlp.ingest.formats import INPUT_FORMATS, unknown_format
+
+        if value is not None and value not in INPUT_FORMATS:
+            raise ValueError(unknown_format(value, "ingest.format"))
+        return value
 
 
 class ScreenConfig(Section):
@@ -154,8 +163,7 @@ class EmbedConfig(Section):
     # threads on the encoder's small matrices. The number of processes is the top-level ``workers``.
     threads: int = Field(default=1, ge=1)
     lowercase_caps: bool = True  # embed ALL-CAPS comments in lower case (the encoder reads capitals as other words)
-    # Above this many unique comments the embeddings wait in a temporary file (TMPDIR) instead of memory, so
-    # memory does not grow by 2 KB per comment; later stages read them in chunks. None = always in memory.
+    # Above this many unique comments the embeddings wait in a temporary file (TMPDIR), read in chunks; None = never.
     in_memory_max: int | None = Field(default=250_000, ge=0)
 
     @field_validator("embedder")
@@ -174,8 +182,7 @@ class TopicsConfig(Section):
         "umap_epochs": ("umap-hdbscan", "umap-kmeans"),
     }
 
-    # umap-hdbscan: BERTopic's clustering (topic count found from the data); umap-kmeans: n_clusters topics
-    # after UMAP; kmeans: k-means on the vectors themselves, no UMAP (fastest; for very large corpora).
+    # umap-hdbscan: BERTopic's (topic count from the data); umap-kmeans: n_clusters after UMAP; kmeans: no UMAP (fastest).
     clustering: Literal["umap-hdbscan", "umap-kmeans", "kmeans"] = "umap-hdbscan"
     min_topic_size: int = Field(default=15, ge=2)
     min_samples: int | None = Field(default=5, ge=1)  # HDBSCAN; None = min_topic_size (often one giant topic)
@@ -349,8 +356,7 @@ class PipelineConfig(Section):
     random_state: int = 42
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # dask scheduler address; None = a local cluster
-    # Local runs use this many processes for row-wise stages and embedding once the input has
-    # more than partition_rows rows (1 = everything in the analyze process).
+    # Processes for row-wise stages and embedding once the input has more than partition_rows rows (1 = one process).
     workers: int = Field(default=2, ge=1)
     partition_rows: int = Field(default=20_000, ge=1)  # rows per partition (local worker processes or Dask)
     stages: list[str] = Field(default_factory=lambda: list(STAGE_SECTIONS))

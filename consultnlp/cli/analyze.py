@@ -14,8 +14,9 @@ from consultnlp.cli.common import (
     written_line,
 )
 from consultnlp.errors import ConfigError
+from consultnlp.ingest.formats import format_names, unknown_format
 
-INPUT_FORMATS = ("csv", "xlsx", "xls", "ods", "json", "jsonl", "parquet")
+INPUT_FORMATS = format_names()  # ingest.formats
 
 
 def check_ingest_options(header_row: Optional[int], format_in: Optional[str]) -> None:
@@ -23,7 +24,7 @@ def check_ingest_options(header_row: Optional[int], format_in: Optional[str]) ->
     if header_row is not None and header_row < 1:
         raise ConfigError(f"--header-row {header_row}: rows are counted from 1 (the first row of the file or sheet).")
     if format_in is not None and format_in not in INPUT_FORMATS:
-        raise ConfigError(f"--format-in {format_in}: unknown format. Use one of: {', '.join(INPUT_FORMATS)}.")
+        raise ConfigError(unknown_format(format_in, "--format-in"))
 
 
 def check_platform(platform: Optional[str]) -> None:
@@ -67,7 +68,9 @@ def analyze(
         None, "--header-row", help="Row (1-based) with the column names, for CSV and spreadsheets (default: detected, skipping title rows)."
     ),
     format_in: Optional[str] = typer.Option(
-        None, "--format-in", help="Read the input as csv, xlsx, xls, ods, json, jsonl or parquet (default: from its content and extension)."
+        None,
+        "--format-in",
+        help=f"Read the input as {', '.join(INPUT_FORMATS[:-1])} or {INPUT_FORMATS[-1]} (default: from its content and extension).",
     ),
     encoding: Optional[str] = typer.Option(
         None, "--encoding", help="Text encoding of a CSV/JSON input, e.g. utf-8, cp1252, mac_roman (default: detected)."

@@ -31,6 +31,7 @@ from consultnlp.ingest.encoding import (
     sniff_delimiter,
     take_bytes,
 )
+from consultnlp.ingest.formats import INPUT_FORMATS, format_names, unknown_format
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.rows import (
     HEADER_SCAN_ROWS,
@@ -48,7 +49,7 @@ from consultnlp.ingest.sniff import FORMATS, resolve_format
 __all__ = ["FORMATS", "IngestInfo", "file_sha256", "read_table"]
 
 SNIFF_BYTES = 256 * 1024
-READ_FORMATS = ("csv", "xlsx", "xls", "ods", "json", "jsonl", "parquet")
+READ_FORMATS = format_names()  # ingest.formats
 EMPTY = "is empty. Export the consultation with a header row and at least one comment."
 
 
@@ -287,13 +288,13 @@ def read_table(
         raise InputError(f"{path} does not exist. Check the path (current folder: {Path.cwd()}).")
     if path.is_dir():
         raise InputError(f"{path} is a folder. Give the path of a consultation file (.csv, .xlsx, .json, .parquet ...).")
-    if format is not None and format not in READ_FORMATS:
-        raise InputError(f"unknown input format {format!r}. Use one of: {', '.join(READ_FORMATS)}.")
+    if format is not None and format not in INPUT_FORMATS:
+        raise InputError(unknown_format(format, "format"))
     resolved = resolve_format(path, format, encoding)
     fmt = resolved.format
     if sheet is not None and fmt not in SHEET_FORMATS:
         raise InputError(f"--sheet applies to spreadsheets (.xlsx, .xls, .ods) only; {path.name} is {fmt.upper()}. Remove --sheet.")
-    if header_row is not None and fmt not in ("csv", *SHEET_FORMATS):
+    if header_row is not None and not INPUT_FORMATS[fmt].header_row:
         raise InputError(f"--header-row applies to CSV files and spreadsheets only; {path.name} is {fmt.upper()}. Remove --header-row.")
     info = IngestInfo(path=str(path), file_name=path.name, sha256=file_sha256(path), format=fmt, warnings=list(resolved.warnings))
     if fmt == "csv":

@@ -18,6 +18,7 @@ import pandas as pd
 from consultnlp.errors import InputError, missing_dependency
 from consultnlp.ingest.columns import TEXT_NAME_HINTS, text_likeness
 from consultnlp.ingest.encoding import clean_controls
+from consultnlp.ingest.formats import INPUT_FORMATS
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.rows import (
     cell_text,
@@ -28,7 +29,7 @@ from consultnlp.ingest.rows import (
     trim_row,
 )
 
-SHEET_FORMATS = ("xlsx", "xls", "ods")
+SHEET_FORMATS = tuple(name for name, fmt in INPUT_FORMATS.items() if fmt.sheet)  # ingest.formats
 SCAN_ROWS = 500  # rows looked at per sheet when choosing one
 CLEAR_LEAD = 2.0  # the chosen sheet scores at least this many times the next one, or the user is asked
 

@@ -19,36 +19,15 @@ from pathlib import Path
 
 from consultnlp.errors import InputError
 from consultnlp.ingest.encoding import BOMS, utf16_without_bom
+from consultnlp.ingest.formats import INPUT_FORMATS
 
 HEAD_BYTES = 1 << 16
-FORMATS = {
-    ".csv": "csv",
-    ".tsv": "csv",
-    ".tab": "csv",
-    ".txt": "csv",
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    ".xls": "xls",
-    ".ods": "ods",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
-TEXT_FORMATS = ("csv", "json", "jsonl")
+FORMATS = {ext: fmt.name for fmt in INPUT_FORMATS.values() for ext in fmt.extensions}  # extension -> format (ingest.formats)
+TEXT_FORMATS = tuple(name for name, fmt in INPUT_FORMATS.items() if fmt.text)
 # JSON starts with an object or an array of values; a CSV header like "[id],[texto]" does not match.
 JSON_START = re.compile(r'\{\s*(?:"|\})|\[\s*(?:[\[{"\]]|-?\d|true|false|null)')
-FORMAT_NAMES = {
-    "csv": "a CSV/text table",
-    "xlsx": "an Excel workbook (.xlsx)",
-    "xls": "a legacy Excel workbook (.xls)",
-    "ods": "an OpenDocument spreadsheet (.ods)",
-    "json": "a JSON document",
-    "jsonl": "JSON Lines (one object per line)",
-    "parquet": "a Parquet file",
-}
-EXTENSIONS = {"csv": ".csv", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
+FORMAT_NAMES = {name: fmt.description for name, fmt in INPUT_FORMATS.items()}
+EXTENSIONS = {name: fmt.extensions[0] for name, fmt in INPUT_FORMATS.items()}
 EXPORT = "Export the responses from the consultation platform as CSV or XLSX and run again."
 NOT_DATA = {
     "pdf": ("a PDF document", EXPORT),

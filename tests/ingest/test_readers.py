@@ -1,5 +1,6 @@
 import gzip
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -188,12 +189,36 @@ def test_ingest_mac_roman_with_classic_mac_line_ends(write_file):
     assert info.encoding == "mac_roman" and frame[schema.TEXT].tolist() == [t for _, _, t in ROWS]
 
 
-def test_ingest_format_names_agree_across_cli_config_and_readers():
-    from typing import get_args
+def test_ingest_formats_come_from_one_registry(tmp_path):
+    # A format was listed in four files (config, CLI, readers, sniffer): a new one had to be added to each.
+    from pydantic import ValidationError
 
-    from consultnlp.cli.analyze import INPUT_FORMATS
+    from consultnlp.cli.analyze import INPUT_FORMATS, check_ingest_options
     from consultnlp.config import IngestConfig
+    from consultnlp.errors import ConfigError
+    from consultnlp.ingest import formats, sniff
     from consultnlp.ingest.readers import READ_FORMATS
+    from consultnlp.ingest.sheets import SHEET_FORMATS
 
-    literal = next(a for a in get_args(IngestConfig.model_fields["format"].annotation) if get_args(a))
-    assert READ_FORMATS == INPUT_FORMATS == get_args(literal)
+    names = formats.format_names()
+    assert READ_FORMATS == INPUT_FORMATS == names and set(SHEET_FORMATS) < set(names)
+    assert set(sniff.FORMATS.values()) == set(names) and set(sniff.FORMAT_NAMES) == set(names)
+    for name in names:
+        assert IngestConfig(format=name).format == name
+    with pytest.raises(ValidationError, match="ingest.format tsv: unknown format. Use one of: csv, xlsx"):
+        IngestConfig(format="tsv")
+    with pytest.raises(ConfigError, match="--format-in tsv: unknown format"):
+        check_ingest_options(None, "tsv")
+    # The README's list of inputs names every format.
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    inputs = next(line for line in readme.splitlines() if line.startswith("- Input:")).lower()
+    assert all(name in inputs for name in names), inputs
+    # A registered format is known everywhere that reads the registry (the sniffer's tables are built at import).
+    extra = formats.InputFormat("tsvx", "a test format", (".tsvx",), text=True)
+    formats.register(extra)
+    try:
+        assert IngestConfig(format="tsvx").format == "tsvx" and "tsvx" in formats.format_names()
+        with pytest.raises(ValueError, match="registered twice"):
+            formats.register(extra)
+    finally:
+        del formats.INPUT_FORMATS["tsvx"]

@@ -122,7 +122,7 @@ def test_sniff_format_in_jsonl_on_a_json_document(tmp_path):
 def test_sniff_format_in_unknown_is_an_error(tmp_path):
     with pytest.raises(InputError) as err:
         ingest(write(tmp_path, "c.csv", csv_text()), format="pdf")
-    assert str(err.value) == "unknown input format 'pdf'. Use one of: csv, xlsx, xls, ods, json, jsonl, parquet."
+    assert str(err.value) == "format pdf: unknown format. Use one of: csv, xlsx, xls, ods, json, jsonl, parquet."
 
 
 def test_sniff_header_row_on_json_is_an_error(tmp_path):
