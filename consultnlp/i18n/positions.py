@@ -44,6 +44,9 @@ POSITION_STRINGS: dict[str, dict] = {
         "not support or opposition: the reading is changed with positions.mapping.",
     ),
     "answers_read_first": _s("{answers} se lee como {position}", "{answers} é lido como {position}", "{answers} is read as {position}"),
+    "answers_read_first_many": _s(
+        "{answers} se leen como {position}", "{answers} são lidos como {position}", "{answers} are read as {position}"
+    ),
     "answers_read_more": _s("{answers} como {position}", "{answers} como {position}", "{answers} as {position}"),
     "positions_intro_model": _s(
         "Las posturas de las contribuciones analizadas las estimó un clasificador entrenado con contribuciones etiquetadas: son "

@@ -136,8 +136,8 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     # How each answer was read, the most frequent first, and how to read them otherwise (Chile 2016's A/P/D marked
     # agreement within a meeting: "91% a favor" was a reading the report did not own).
     assert (
-        "«De acuerdo», «Muy de acuerdo» se lee como a favor, «Parcialmente de acuerdo» como de acuerdo en parte y «En desacuerdo» "
-        "como en contra. Si la pregunta registraba otra cosa" in report
+        "«De acuerdo» y «Muy de acuerdo» se leen como a favor, «Parcialmente de acuerdo» como de acuerdo en parte y «En "
+        "desacuerdo» como en contra. Si la pregunta registraba otra cosa" in report
     ), report
     assert "la correspondencia se cambia con positions.mapping." in report
     assert "### Razones de quienes están en contra" in report

@@ -70,6 +70,13 @@ def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) 
     return Block("list", items=items) if items else None
 
 
+def join_items(items: list[str], lang: str) -> str:
+    """ "a, b y c" in ``lang``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('and', lang)} " + items[-1]
+
+
 def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
     """A quote block's item: its text and its cite, the comment id and, where the rows answer prompts, the prompt it
     answers ("1571, sobre «A la educación»": a quote "against" is against its prompt)."""

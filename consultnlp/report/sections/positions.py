@@ -15,6 +15,7 @@ from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import (
     ReportContext,
     chart,
+    join_items,
     key_points_block,
     quote_item,
     segment_label,
@@ -171,17 +172,18 @@ def _answers_read(ctx: ReportContext, answers: dict[str, list[str]]) -> str:
     answers were read, and how to read them otherwise. Nothing for a run saved before the facts held it."""
     readings = [
         (
-            ", ".join(ctx.q(a) for a in answers[p][:ANSWERS_NAMED]) + ("…" if len(answers[p]) > ANSWERS_NAMED else ""),
+            join_items([ctx.q(a) for a in answers[p][:ANSWERS_NAMED]], ctx.lang) + ("…" if len(answers[p]) > ANSWERS_NAMED else ""),
             t(f"position_{p}", ctx.lang).lower(),
+            len(answers[p]),
         )
         for p in ("support", "partial", "oppose")
         if answers.get(p)
     ]
     if not readings:
         return ""
-    first, *rest = readings
-    parts = [t("answers_read_first", ctx.lang, answers=first[0], position=first[1])]
-    parts += [t("answers_read_more", ctx.lang, answers=a, position=p) for a, p in rest]
+    (said, position, many), *rest = readings
+    parts = [t("answers_read_first_many" if many > 1 else "answers_read_first", ctx.lang, answers=said, position=position)]
+    parts += [t("answers_read_more", ctx.lang, answers=a, position=p) for a, p, _ in rest]
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {t('and', ctx.lang)} " + parts[-1]
     return " " + t("answers_read", ctx.lang, readings=joined)
 

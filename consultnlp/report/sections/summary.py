@@ -9,7 +9,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, loose_name, loose_name_fields, segment_label
+from consultnlp.report.sections.common import ReportContext, join_items, loose_name, loose_name_fields, segment_label
 from consultnlp.report.sections.positions import FEW_FOR_SHARES, balance_shares, from_closed_question, not_added_up, on_targets
 from consultnlp.report.sections.themes import theme_rows
 
@@ -167,10 +167,10 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
     if len(real) == 1 and loose_name(real.iloc[0]):
         return t("s_one_loose", ctx.lang, **loose_name_fields(ctx, real.iloc[0]))
     if all(loose_name(r) for _, r in top.iterrows()):
-        shares = _join([ctx.pct(r["share_unique"]) for _, r in top.iterrows()], ctx.lang)
+        shares = join_items([ctx.pct(r["share_unique"]) for _, r in top.iterrows()], ctx.lang)
         return t("s_largest_loose", ctx.lang, n=ctx.n(len(real)), shown=ctx.n(len(top)), shares=shares)
     named = [_headlined(ctx, r) for _, r in top.iterrows()]
-    return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=_join(named, ctx.lang))
+    return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=join_items(named, ctx.lang))
 
 
 def summary_sentences(ctx: ReportContext) -> list[str]:
@@ -195,7 +195,7 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
         named = named.head(3)
         if len(named):
             listed = [f"{ctx.q(str(r['shown_name']))} ({ctx.pct(r['shown_share'])})" for _, r in named.iterrows()]
-            sentences.append(t("s_top_themes", lang, names=_join(listed, lang)))
+            sentences.append(t("s_top_themes", lang, names=join_items(listed, lang)))
         other = themes[themes["theme_id"] == schema.OTHER_THEME]
         if len(other):
             sentences.append(t("s_other", lang, share=ctx.pct(float(other.iloc[0]["share_of_unique"]))))
@@ -261,10 +261,3 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     if set_aside:
         return [t("s_positions_set_aside", ctx.lang, **base, **parts, **shares)] + on_parts
     return [t("s_positions", ctx.lang, **base, **shares)] + on_parts
-
-
-def _join(items: list[str], lang: str) -> str:
-    """ "a, b y c" in ``lang``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {t('and', lang)} " + items[-1]
