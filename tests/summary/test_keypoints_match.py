@@ -644,10 +644,10 @@ def test_report_subject_whose_name_fits_under_a_quarter_is_not_called_by_it(lang
     )
     ctx.tables["topic_groups"] = loose
     from consultnlp.i18n import t
-    from consultnlp.report.sections.summary import _join
+    from consultnlp.report.sections.common import join_items
 
     said = " ".join(summary_sentences(ctx))
-    assert said.count(t("s_largest_loose", lang, n="3", shown="3", shares=_join([ctx.pct(1.0)] * 3, lang))) == 1
+    assert said.count(t("s_largest_loose", lang, n="3", shown="3", shares=join_items([ctx.pct(1.0)] * 3, lang))) == 1
 
 
 @pytest.mark.parametrize("lang, one, many", [("es", "asunto principal", "asuntos principales"), ("en", "main subject", "main subjects")])
