@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from consultnlp.embedders import EMBEDDERS
 from consultnlp.errors import ConfigError
 from consultnlp.privacy.detectors import PII_KINDS
+from consultnlp.report.formats import OUTPUT_FORMATS, default_formats
 from consultnlp.resources import project_path
 from consultnlp.schema import LANGUAGES
 
@@ -130,15 +131,13 @@ class DedupeConfig(Section):
     method: Literal["exact", "minhash"] = "minhash"
     threshold: float = Field(default=0.7, gt=0, le=1)
     campaign_min_size: int = Field(default=10, ge=2)
-    # A campaign is a real shared text: short slogans many people wrote on their own ("educación gratuita y de
-    # calidad") are duplicates, not an organised campaign.
+    # A campaign is a real shared text: short slogans written by many on their own are duplicates, not a campaign.
     campaign_min_words: int = Field(default=8, ge=1)
     min_chars_near: int = Field(default=40, ge=0)
 
 
 class RedactConfig(Section):
-    # An id or segment column of e-mails, phones or identity numbers is shown as stable pseudonyms in every
-    # published file (the key stays in private/state/; private/comments.* keeps the original next to public_id).
+    # An id or segment column of e-mails, phones or ID numbers is published as stable pseudonyms (key in private/state/).
     pseudonymise_identifiers: bool = True
     kinds: list[str] = Field(default_factory=lambda: list(PII_KINDS))  # every kind the detectors know (privacy.detectors)
 
@@ -159,8 +158,7 @@ class EmbedConfig(Section):
     batch_size: int = Field(default=256, ge=1)
     cache: bool = True
     dimensions: int = Field(default=256, ge=2)  # tfidf-svd only
-    # BLAS threads per embedding process: one thread in each of several processes beats several
-    # threads on the encoder's small matrices. The number of processes is the top-level ``workers``.
+    # BLAS threads per embedding process (one each beats several on the encoder's small matrices); processes: ``workers``.
     threads: int = Field(default=1, ge=1)
     lowercase_caps: bool = True  # embed ALL-CAPS comments in lower case (the encoder reads capitals as other words)
     # Above this many unique comments the embeddings wait in a temporary file (TMPDIR), read in chunks; None = never.
@@ -200,11 +198,9 @@ class TopicsConfig(Section):
     min_groups: int = Field(default=8, ge=1)
     max_groups: int = Field(default=30, ge=1)
     top_n_words: int = Field(default=10, ge=3)
-    # Above this many unique comments the model is fitted on a seeded sample and the rest are placed in its
-    # topics: the fit then costs the same at 200k or 1M comments (README, "Large consultations").
+    # Above this many unique comments the model is fitted on a seeded sample, the rest placed (README, "Large consultations").
     fit_sample_size: int = Field(default=15_000, ge=1_000)
-    # UMAP layout epochs; None = 100 for fits above 10,000 comments (as good on large fits, for a fifth
-    # of the layout time) and UMAP's own default (500) for smaller ones.
+    # UMAP layout epochs; None = 100 above 10,000 comments (as good, a fifth of the time), else UMAP's default (500).
     umap_epochs: int | None = Field(default=None, ge=10)
     model: str | None = None  # a saved topic model to transform with instead of fitting
     save_model: str | None = None  # save the fitted model to this folder (a bare name goes under the model dir)
@@ -287,8 +283,7 @@ class PositionsConfig(Section):
         "extra_cues": ("cues", "model"), "extra_targets": ("cues", "model"), "detect_column": ("cues",),
     }
 
-    # cues: explicit statements in the text (data/positions/); column: a closed question; model: a classifier
-    # from `consultnlp positions train`; off: no positions.
+    # cues: statements in the text (data/positions/); column: a closed question; model: `positions train`; off: none.
     method: Literal["cues", "column", "model", "off"] = "cues"
     column: str | None = None  # column: the closed question (--position-column)
     mapping: dict[str, Literal["support", "partial", "oppose", "none"]] = Field(default_factory=dict)  # column: value -> position
@@ -315,8 +310,7 @@ class SummariseConfig(Section):
     quotes_per_theme: int = Field(default=3, ge=0)
     min_segment_count: int = Field(default=5, ge=1)
     alpha: float = Field(default=0.05, gt=0, lt=1)  # family-wise error rate per segment column (Holm)
-    # A significant difference is stated only when it is also material: this many unique contributions
-    # in the cell, and a share at least this many points (0.05 = 5 points) above the overall share.
+    # A significant difference is stated only when material: this many in the cell, a share this far (0.05 = 5 points) above.
     finding_min_count: int = Field(default=20, ge=1)
     finding_min_points: float = Field(default=0.05, ge=0, le=1)
     max_findings: int = Field(default=5, ge=0)  # stated in the report, strongest first
@@ -325,9 +319,15 @@ class SummariseConfig(Section):
 class ReportConfig(Section):
     lang: str = "auto"  # auto (the majority analysed language) or one of schema.LANGUAGES
     title: str | None = None
-    # Governments edit the Word file before publishing, so it is written by default.
-    formats: list[Literal["html", "md", "docx", "xlsx", "qdpx", "consul"]] = Field(default_factory=lambda: ["html", "md", "docx", "xlsx"])
+    formats: list[str] = Field(default_factory=default_formats)  # registered in report.formats
     drop_original_text: bool = False
+
+    @field_validator("formats")
+    @classmethod
+    def _known_formats(cls, value: list[str]) -> list[str]:
+        for unknown in (f for f in value if f not in OUTPUT_FORMATS):
+            raise ValueError(f"unknown report format {unknown!r}; valid formats: {', '.join(OUTPUT_FORMATS)}")
+        return value
 
     @field_validator("lang")
     @classmethod

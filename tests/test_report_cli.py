@@ -149,7 +149,7 @@ def test_report_cli_errors_are_one_line(sample, tmp_path):
     (tmp_path / "empty").mkdir()
     _assert_error(_report(tmp_path / "empty"), "has no private/state/state.json")
     _assert_error(_report(sample, "--lang", "fr"), "--lang 'fr' is not a report language; use one of es, pt, en")
-    _assert_error(_report(sample, "--format", "html,pdf"), "unknown report format 'pdf'; valid formats: html, md, xlsx, docx")
+    _assert_error(_report(sample, "--format", "html,pdf"), "unknown report format 'pdf'; valid formats: html, md, docx, xlsx")
 
 
 def test_report_cli_applies_group_rename_and_topic_move(sample, tmp_path):

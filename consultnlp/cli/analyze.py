@@ -15,6 +15,7 @@ from consultnlp.cli.common import (
 )
 from consultnlp.errors import ConfigError
 from consultnlp.ingest.formats import format_names, unknown_format
+from consultnlp.report.formats import default_formats, output_format_names
 
 INPUT_FORMATS = format_names()  # ingest.formats
 
@@ -106,7 +107,11 @@ def analyze(
         help="The consultation's name in the report header (default: the export's own title where it has one, "
         "e.g. a Pol.is conversation's topic; else the file name, marked as such).",
     ),
-    formats: Optional[str] = typer.Option(None, "--format", help="Report formats, comma-separated: html,md,xlsx,docx,qdpx,consul."),
+    formats: Optional[str] = typer.Option(
+        None,
+        "--format",
+        help=f"Report formats, comma-separated: {','.join(output_format_names())} (default: {','.join(default_formats())}).",
+    ),
     drop_original_text: bool = typer.Option(False, "--drop-original-text", help="Leave the original (unredacted) text out of comments.*."),
     topic_model: Optional[Path] = typer.Option(
         None, "--topic-model", help="Apply a saved topic model (models/NAME) instead of fitting one."

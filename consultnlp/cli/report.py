@@ -9,12 +9,15 @@ import typer
 
 from consultnlp.api import split_list
 from consultnlp.cli.common import errors, written_line
+from consultnlp.report.formats import output_format_names
 
 
 def report(
     analysis_dir: Path = typer.Argument(..., metavar="DIR", help="Folder written by `consultnlp analyze`."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Report language: es, pt or en (default: the one the analysis used)."),
-    formats: Optional[str] = typer.Option(None, "--format", help="Comma-separated: html,md,xlsx,docx (default: the analysis' formats)."),
+    formats: Optional[str] = typer.Option(
+        None, "--format", help=f"Comma-separated: {','.join(output_format_names())} (default: the analysis' formats)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report path."),
 ) -> None:
     """Re-render tables and reports from DIR (applying DIR/topics_review.yaml if present), without refitting."""

@@ -14,11 +14,12 @@ from consultnlp.config import PipelineConfig
 from consultnlp.errors import ConfigError
 from consultnlp.i18n import t
 from consultnlp.report.content import build_content, consultation_name
+from consultnlp.report.formats import OUTPUT_FORMATS, output_format_names
 from consultnlp.report.model import ReportContent
 from consultnlp.report.tables import write_csv, write_parquet, write_xlsx
 
-FORMATS = ("html", "md", "xlsx", "docx", "qdpx", "consul")
-REPORT_FILES = {"html": "report.html", "md": "report.md", "docx": "report.docx"}
+FORMATS = output_format_names()  # report.formats
+REPORT_FILES = {name: fmt.report_file for name, fmt in OUTPUT_FORMATS.items() if fmt.report_file}
 
 
 def check_formats(formats: list[str]) -> list[str]:
@@ -144,8 +145,8 @@ def rewrite_reports(
     warnings: list[str],
     review: dict[str, Any] | None = None,
 ) -> list[str]:
-    """The reports alone (html, md, docx as asked): written with the tables, and again once the privacy gate has run
-    (``summary.facts["privacy_gate"]``), so that they say what it found."""
+    """The reports alone (html, md, docx as asked). A run writes them once the privacy gate has run
+    (``summary.facts["privacy_gate"]``), so that they say what it found (``output.gate_run``)."""
     content = build_content(
         summary.tables,
         summary.facts,

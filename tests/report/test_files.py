@@ -34,3 +34,23 @@ def test_interrupted_csv_write_keeps_previous_table(tmp_path, monkeypatch):
         write_csv(pd.DataFrame({"a": ["y"] * 1000}), target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["comments.csv"]
+
+
+def test_output_formats_come_from_one_registry():
+    # The formats were listed in the config (a Literal and its default), the writers, and two CLI help texts.
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from consultnlp.config import PipelineConfig, ReportConfig
+    from consultnlp.report import formats
+    from consultnlp.report.outputs import FORMATS, REPORT_FILES
+
+    names = formats.output_format_names()
+    assert FORMATS == names and PipelineConfig().report.formats == formats.default_formats() == ["html", "md", "docx", "xlsx"]
+    assert set(REPORT_FILES) == {"html", "md", "docx"} and all(ReportConfig(formats=[n]).formats == [n] for n in names)
+    with pytest.raises(ValidationError, match="unknown report format 'pdf'; valid formats: html, md, docx, xlsx, qdpx, consul"):
+        ReportConfig(formats=["html", "pdf"])
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    listed = next(line for line in readme.splitlines() if line.startswith("- `--format "))
+    assert all(name in listed for name in names), listed
