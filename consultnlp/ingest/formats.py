@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from consultnlp.registry import Registry
+
 
 @dataclass(frozen=True)
 class InputFormat:
@@ -21,15 +23,8 @@ class InputFormat:
     header_row: bool = False
 
 
-INPUT_FORMATS: dict[str, InputFormat] = {}
-
-
-def register(fmt: InputFormat) -> InputFormat:
-    """Add ``fmt`` to the registry (its name must be new)."""
-    if fmt.name in INPUT_FORMATS:
-        raise ValueError(f"input format {fmt.name!r} is registered twice")
-    INPUT_FORMATS[fmt.name] = fmt
-    return fmt
+INPUT_FORMATS: Registry[InputFormat] = Registry("input format")
+register = INPUT_FORMATS.register
 
 
 register(InputFormat("csv", "a CSV/text table", (".csv", ".tsv", ".tab", ".txt"), text=True, header_row=True))
@@ -42,8 +37,8 @@ register(InputFormat("parquet", "a Parquet file", (".parquet", ".pq")))
 
 
 def format_names() -> tuple[str, ...]:
-    """Every registered format's name, in registration order."""
-    return tuple(INPUT_FORMATS)
+    """Every registered input format's name, in registration order."""
+    return INPUT_FORMATS.names()
 
 
 def unknown_format(name: str, option: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from consultnlp.registry import Registry
+
 
 @dataclass(frozen=True)
 class OutputFormat:
@@ -18,15 +20,8 @@ class OutputFormat:
     report_file: str | None = None  # the report file this format is, if it is a report
 
 
-OUTPUT_FORMATS: dict[str, OutputFormat] = {}
-
-
-def register(fmt: OutputFormat) -> OutputFormat:
-    """Add ``fmt`` to the registry (its name must be new)."""
-    if fmt.name in OUTPUT_FORMATS:
-        raise ValueError(f"output format {fmt.name!r} is registered twice")
-    OUTPUT_FORMATS[fmt.name] = fmt
-    return fmt
+OUTPUT_FORMATS: Registry[OutputFormat] = Registry("output format")
+register = OUTPUT_FORMATS.register
 
 
 register(OutputFormat("html", "the report as one self-contained web page", default=True, report_file="report.html"))
@@ -40,7 +35,7 @@ register(OutputFormat("consul", "the tag files Consul Democracy imports"))
 
 def output_format_names() -> tuple[str, ...]:
     """Every registered output format's name, in registration order."""
-    return tuple(OUTPUT_FORMATS)
+    return OUTPUT_FORMATS.names()
 
 
 def default_formats() -> list[str]:
