@@ -80,17 +80,21 @@ def join_items(items: list[str], lang: str) -> str:
 def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
     """A quote block's item: its text and its cite, the comment id and, where the rows answer prompts, the prompt it
     answers ("1571, sobre «A la educación»": a quote "against" is against its prompt)."""
-    prompt = quote.get("prompt")
-    prompt = "" if prompt is None or pd.isna(prompt) else str(prompt).strip()
-    cite = str(quote["comment_id"]) + (f", {t('point_on_prompt', ctx.lang, prompt=ctx.q(prompt))}" if prompt else "")
-    return {"text": str(quote["quote"]), "cite": cite}
+    prompt = _on_prompt(ctx, quote)
+    return {"text": str(quote["quote"]), "cite": str(quote["comment_id"]) + (f", {prompt}" if prompt else "")}
 
 
 def on_prompt(ctx: ReportContext, point: Any) -> str:
     """ " — on «prompt»" after a key point's statement: what its contributions answer ("" when they answer no prompt)."""
-    prompt = point.get("prompt")
+    prompt = _on_prompt(ctx, point)
+    return f" — {prompt}" if prompt else ""
+
+
+def _on_prompt(ctx: ReportContext, row: Any) -> str:
+    """ "on «prompt»" for a row of a table with a ``prompt`` column ("" when it answers none, or the table has none)."""
+    prompt = row.get("prompt")
     prompt = "" if prompt is None or pd.isna(prompt) else str(prompt).strip()
-    return f" — {t('point_on_prompt', ctx.lang, prompt=ctx.q(prompt))}" if prompt else ""
+    return t("point_on_prompt", ctx.lang, prompt=ctx.q(prompt)) if prompt else ""
 
 
 LOOSE_NAME = 0.25  # a subject whose name's words fewer than a quarter of its contributions use is not called by it

@@ -184,8 +184,7 @@ def _answers_read(ctx: ReportContext, answers: dict[str, list[str]]) -> str:
     (said, position, many), *rest = readings
     parts = [t("answers_read_first_many" if many > 1 else "answers_read_first", ctx.lang, answers=said, position=position)]
     parts += [t("answers_read_more", ctx.lang, answers=a, position=p) for a, p, _ in rest]
-    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {t('and', ctx.lang)} " + parts[-1]
-    return " " + t("answers_read", ctx.lang, readings=joined)
+    return " " + t("answers_read", ctx.lang, readings=join_items(parts, ctx.lang))
 
 
 def _reasons(ctx: ReportContext, position: str, analysed: int) -> Section | None:
