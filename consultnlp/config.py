@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from consultnlp.embedders import EMBEDDERS
 from consultnlp.errors import ConfigError
 from consultnlp.privacy.detectors import PII_KINDS
-from consultnlp.report.formats import OUTPUT_FORMATS, default_formats
+from consultnlp.report.formats import OUTPUT_FORMATS, default_formats, unknown_output_format
 from consultnlp.resources import project_path
 from consultnlp.schema import LANGUAGES
 
@@ -326,7 +326,7 @@ class ReportConfig(Section):
     @classmethod
     def _known_formats(cls, value: list[str]) -> list[str]:
         for unknown in (f for f in value if f not in OUTPUT_FORMATS):
-            raise ValueError(f"unknown report format {unknown!r}; valid formats: {', '.join(OUTPUT_FORMATS)}")
+            raise ValueError(unknown_output_format(unknown))
         return value
 
     @field_validator("lang")

@@ -41,3 +41,8 @@ def output_format_names() -> tuple[str, ...]:
 def default_formats() -> list[str]:
     """The formats written when none are asked for."""
     return [name for name, fmt in OUTPUT_FORMATS.items() if fmt.default]
+
+
+def unknown_output_format(name: str) -> str:
+    """What is wrong with an output format nobody registered, and the valid ones."""
+    return f"unknown report format {name!r}; valid formats: {', '.join(OUTPUT_FORMATS)}"

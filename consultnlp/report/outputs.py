@@ -14,7 +14,7 @@ from consultnlp.config import PipelineConfig
 from consultnlp.errors import ConfigError
 from consultnlp.i18n import t
 from consultnlp.report.content import build_content, consultation_name
-from consultnlp.report.formats import OUTPUT_FORMATS, output_format_names
+from consultnlp.report.formats import OUTPUT_FORMATS, output_format_names, unknown_output_format
 from consultnlp.report.model import ReportContent
 from consultnlp.report.tables import write_csv, write_parquet, write_xlsx
 
@@ -26,7 +26,7 @@ def check_formats(formats: list[str]) -> list[str]:
     """``formats`` in a fixed order, or a ``ConfigError`` naming the valid ones."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ConfigError(f"unknown report format {unknown[0]!r}; valid formats: {', '.join(FORMATS)} (e.g. --format html,docx).")
+        raise ConfigError(f"{unknown_output_format(unknown[0])} (e.g. --format html,docx).")
     return [f for f in FORMATS if f in formats]
 
 
