@@ -140,7 +140,7 @@ def find_key_points(
     encode = partial(context.encoder.encode_many, description="Embedding key-point sentences")
     points = key_points(
         inputs,
-        by_prompt(groups, units),
+        by_prompt(groups, inputs.prompts),
         encode,
         per_group=cfg.key_points_per_group,
         min_support=cfg.key_point_min_support,

@@ -26,14 +26,14 @@ def prompts_of(units: pd.DataFrame) -> np.ndarray | None:
     return prompts if (prompts != "").any() else None
 
 
-def by_prompt(groups: dict[tuple[str, str], np.ndarray], units: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:
-    """``groups`` (``(scope, group id)`` -> unit rows) with each group split by its members' prompt, a group's
+def by_prompt(groups: dict[tuple[str, str], np.ndarray], prompts: np.ndarray | None) -> dict[tuple[str, str], np.ndarray]:
+    """``groups`` (``(scope, group id)`` -> unit rows) with each group split by its members' prompt (``prompts``: each
+    unit's, from ``prompts_of``), a group's
     largest part first (``summary.keypoints.key_points`` then leaves unclustered a part with fewer contributions than the
     group's last cluster to try).
 
     A part's id is ``<group id>\\x1f<prompt>``; ``with_prompts`` turns it back into the group id and a prompt.
     Without prompts, ``groups`` as given."""
-    prompts = prompts_of(units)
     if prompts is None:
         return groups
     parts: dict[tuple[str, str], np.ndarray] = {}

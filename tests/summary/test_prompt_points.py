@@ -8,7 +8,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.embedders.base import l2_normalise
 from consultnlp.summary.keypoints import KeyPointInputs, key_points, restates_prompt
-from consultnlp.summary.prompt_points import by_prompt, with_prompts
+from consultnlp.summary.prompt_points import by_prompt, prompts_of, with_prompts
 
 PROMPTS = ["Plebiscitos, referendos y consultas", "Asamblea constituyente"]
 
@@ -37,7 +37,7 @@ def test_prompt_points_never_mix_prompts_and_name_theirs():
     groups = {("group", "0"): np.arange(len(units))}
     mixed = key_points(inputs, groups, _encode, min_support=3)
     assert mixed["unique_contributions"].tolist() == [16]  # the failure: one point over both prompts
-    table = with_prompts(key_points(inputs, by_prompt(groups, units), _encode, min_support=3), 5)
+    table = with_prompts(key_points(inputs, by_prompt(groups, prompts_of(units)), _encode, min_support=3), 5)
     assert table[["group_id", "rank", "prompt", "unique_contributions"]].values.tolist() == [
         ["0", 1, PROMPTS[0], 9],
         ["0", 2, PROMPTS[1], 7],
@@ -53,7 +53,7 @@ def test_prompt_points_ranked_again_across_prompts_and_cut_per_group():
     sizes = [(f"Concepto {k}", n) for k, n in enumerate([12, 3, 10, 4, 8, 5, 3, 6])]
     units, inputs = _units(sizes)
     groups = {("group", "0"): np.arange(len(units)), ("theme", "participacion"): np.arange(0, len(units), 2)}
-    parts = by_prompt(groups, units)
+    parts = by_prompt(groups, prompts_of(units))
     assert len(parts) == 16 and all(len(set(units[schema.CONTEXT].iloc[m])) == 1 for m in parts.values())
     table = with_prompts(key_points(inputs, parts, _encode, per_group=2, min_support=3), 2)
     assert table[["scope", "group_id", "rank", "prompt", "contributions"]].values.tolist() == [
@@ -68,7 +68,7 @@ def test_prompt_points_without_prompts_leave_groups_whole():
     units, inputs = _units()
     units[schema.CONTEXT] = ""
     groups = {("group", "0"): np.arange(len(units))}
-    assert by_prompt(groups, units) is groups
+    assert by_prompt(groups, prompts_of(units)) is groups
     table = with_prompts(key_points(inputs, groups, _encode, min_support=3), 5)
     assert table["prompt"].tolist() == [""] and table["unique_contributions"].tolist() == [16]
 
@@ -80,7 +80,7 @@ def test_prompt_points_try_the_largest_clusters_of_all_a_groups_prompts_together
 
     sizes = [(f"Concepto {k}", n) for k, n in enumerate([12, 3, 10, 4, 8, 5, 3, 6])]
     units, inputs = _units(sizes)
-    parts = by_prompt({("group", "0"): np.arange(len(units))}, units)
+    parts = by_prompt({("group", "0"): np.arange(len(units))}, prompts_of(units))
     assert [len(m) for m in parts.values()] == [12, 10, 8, 6, 5, 4, 3, 3]  # largest part first
     searched = []
     search = kp._group_points
@@ -109,7 +109,7 @@ def test_prompt_points_parts_are_clustered_on_their_share_of_one_groups_sample(m
     monkeypatch.setattr(kp, "PART_SAMPLE", 3)
     sizes = [(f"Concepto {k}", n) for k, n in enumerate([12, 3, 10, 4, 8, 5, 3, 6])]
     units, inputs = _units(sizes)
-    parts = by_prompt({("group", "0"): np.arange(len(units))}, units)
+    parts = by_prompt({("group", "0"): np.arange(len(units))}, prompts_of(units))
     samples = []
     cluster = kp.cluster_points
     monkeypatch.setattr(kp, "cluster_points", lambda vectors, seed, size: samples.append(size) or cluster(vectors, seed, size))
@@ -135,7 +135,9 @@ def test_prompt_points_never_state_a_sentence_that_only_restates_the_prompt():
     units = pd.DataFrame({schema.CONTEXT: prompt, schema.TOPIC_GROUP_ID: 0}, index=ids)
     vectors = l2_normalise(np.vstack([direction + 0.05 * rng.normal(size=16) for _ in texts]))
     inputs = KeyPointInputs(ids, texts, np.ones(len(texts)), vectors, prompts=units[schema.CONTEXT].to_numpy(dtype=object))
-    table = with_prompts(key_points(inputs, by_prompt({("group", "0"): np.arange(len(texts))}, units), _encode, min_support=3), 5)
+    table = with_prompts(
+        key_points(inputs, by_prompt({("group", "0"): np.arange(len(texts))}, prompts_of(units)), _encode, min_support=3), 5
+    )
     assert len(table) == 1 and table.loc[0, "statement"].startswith("Austerity would cut the pensions"), table
     # Without the prompts known, the side itself would be the statement (the failure).
     bare = KeyPointInputs(ids, texts, np.ones(len(texts)), vectors)
