@@ -62,7 +62,7 @@ def test_browser_report_dom_has_every_heading_and_no_console_message(report_html
         (2, "Temas de gobierno abierto"),
     ]
     assert html_headings(dom) == expected and len(expected) > 20
-    # Charts of subjects and themes; for each subject its key points ("N contribuciones dicen: «…»") or, where too
+    # Charts of subjects and themes; for each subject its key points ("Al menos N contribuciones dicen: «…»") or, where too
     # few contributions make one point, its examples; compact tables.
     assert dom.count("<svg") >= 2 and dom.count(" dicen: «") + dom.count("), por ejemplo:") >= 8 and dom.count("<table") >= 5
     assert console_lines(done.stderr) == []

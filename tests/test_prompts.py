@@ -240,9 +240,9 @@ def test_prompts_cli_end_to_end_key_points_show_their_prompt(tmp_path):
 @pytest.mark.parametrize(
     "lang, expected",
     [
-        ("es", "3 contribuciones dicen: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
-        ("pt", "3 contribuições dizem: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
-        ("en", "3 contributions say: “Deben ser vinculantes” — on “Plebiscitos, referendos y consultas” (c04)"),
+        ("es", "Al menos 3 contribuciones dicen: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
+        ("pt", "Pelo menos 3 contribuições dizem: «Deben ser vinculantes» — sobre «Plebiscitos, referendos y consultas» (c04)"),
+        ("en", "At least 3 contributions say: “Deben ser vinculantes” — on “Plebiscitos, referendos y consultas” (c04)"),
     ],
 )
 def test_prompts_key_point_shows_its_prompt_in_each_language(lang, expected):

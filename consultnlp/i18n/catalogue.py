@@ -74,23 +74,6 @@ STRINGS: dict[str, dict] = {
     "chart_themes": _s("Proporción de contribuciones distintas por tema", "Proporção de contribuições distintas por tema",
                        "Share of distinct contributions by theme"),
     "chart_segment": _s("Contribuciones distintas por {column}", "Contribuições distintas por {column}", "Distinct contributions by {column}"),
-    # Key points.
-    "point_count": _n(("1 contribución dice:", "{n} contribuciones dicen:"), ("1 contribuição diz:", "{n} contribuições dizem:"),
-                      ("1 contribution says:", "{n} contributions say:")),
-    "point_count_unique": _n(("1 contribución dice:", "{n} contribuciones ({unique} distintas) dicen:"),
-                             ("1 contribuição diz:", "{n} contribuições ({unique} distintas) dizem:"),
-                             ("1 contribution says:", "{n} contributions ({unique} distinct) say:")),
-    "group_no_points": _s(
-        "No se encontró ninguna frase que tres o más contribuciones distintas digan de forma parecida. Lo que se dijo, por ejemplo:",
-        "Não foi encontrada nenhuma frase que três ou mais contribuições distintas digam de forma parecida. O que foi dito, por exemplo:",
-        "No sentence was found that three or more distinct contributions say alike. What was said, for example:"),
-    "points_note": _s(
-        "Cada punto clave reúne contribuciones que dicen lo mismo y lo muestra con una frase textual de una de ellas, con los datos "
-        "personales ocultados y en su idioma original; el identificador permite encontrarla en comments.csv y tables/key_points.csv lista todas.",
-        "Cada ponto-chave reúne contribuições que dizem o mesmo e o mostra com uma frase literal de uma delas, com os dados pessoais "
-        "ocultados e no idioma original; o identificador permite encontrá-la em comments.csv e tables/key_points.csv lista todas.",
-        "Each key point gathers contributions that make the same point and states it with a verbatim sentence from one of them, with "
-        "personal data redacted, in its original language; its id finds it in comments.csv, and tables/key_points.csv lists them all."),
     # Groups of topics.
     "groups_intro": _s(
         "Las {unique} contribuciones distintas se agruparon automáticamente en {topics} tópicos de significado parecido, reunidos en "

@@ -1,10 +1,41 @@
-"""Catalogue entries that tell how far a subject's name speaks for its contributions, and how many people wrote them."""
+"""Catalogue entries of a subject: its key points and how many make them, how far its name speaks for its contributions, and how many people wrote them."""
 
 from __future__ import annotations
 
 from consultnlp.i18n.catalogue import _n, _s
 
 SUBJECT_STRINGS: dict[str, dict] = {
+    # Key points: a statement and how many contributions make it.
+    # A count is a floor: only contributions with a sentence that matches the statement closely are counted (issue 26).
+    "point_count": _n(
+        ("1 contribución dice:", "Al menos {n} contribuciones dicen:"),
+        ("1 contribuição diz:", "Pelo menos {n} contribuições dizem:"),
+        ("1 contribution says:", "At least {n} contributions say:"),
+    ),
+    "point_count_unique": _n(
+        ("1 contribución dice:", "Al menos {n} contribuciones ({unique} distintas) dicen:"),
+        ("1 contribuição diz:", "Pelo menos {n} contribuições ({unique} distintas) dizem:"),
+        ("1 contribution says:", "At least {n} contributions ({unique} distinct) say:"),
+    ),
+    "group_no_points": _s(
+        "No se encontró ninguna frase que tres o más contribuciones distintas digan de forma parecida. Lo que se dijo, por ejemplo:",
+        "Não foi encontrada nenhuma frase que três ou mais contribuições distintas digam de forma parecida. O que foi dito, por exemplo:",
+        "No sentence was found that three or more distinct contributions say alike. What was said, for example:",
+    ),
+    "points_note": _s(
+        "Cada punto clave reúne contribuciones que dicen lo mismo y lo muestra con una frase textual de una de ellas, con los datos "
+        "personales ocultados y en su idioma original; el identificador permite encontrarla en comments.csv y tables/key_points.csv lista todas. "
+        "El número cuenta solo las contribuciones con una frase que dice ese punto de forma muy parecida: otras pueden decir lo mismo "
+        "con otras palabras, así que es un mínimo, no una estimación.",
+        "Cada ponto-chave reúne contribuições que dizem o mesmo e o mostra com uma frase literal de uma delas, com os dados pessoais "
+        "ocultados e no idioma original; o identificador permite encontrá-la em comments.csv e tables/key_points.csv lista todas. "
+        "O número conta só as contribuições com uma frase que diz esse ponto de forma muito parecida: outras podem dizer o mesmo "
+        "com outras palavras, então é um mínimo, não uma estimativa.",
+        "Each key point gathers contributions that make the same point and states it with a verbatim sentence from one of them, with "
+        "personal data redacted, in its original language; its id finds it in comments.csv, and tables/key_points.csv lists them all. "
+        "The number counts only contributions with a sentence that makes the point in much the same way: others may say the same "
+        "in other words, so it is a floor, not an estimate.",
+    ),
     # The note of a run whose rows answer prompts (a concept each meeting chose, the proposal commented: ``context``).
     "note_prompts": _n(
         (

@@ -64,9 +64,9 @@ SHEETS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "key_points": (
         _s("Puntos clave", "Pontos-chave", "Key points"),
         _s(
-            "Lo que dijeron las personas: frases textuales con el número de contribuciones que dicen lo mismo y sus identificadores.",
-            "O que as pessoas disseram: frases literais com o número de contribuições que dizem o mesmo e seus identificadores.",
-            "What people said: verbatim sentences with the number of contributions that make the same point and their ids.",
+            "Lo que dijeron las personas: frases textuales con el número mínimo de contribuciones que dicen lo mismo y sus identificadores.",
+            "O que as pessoas disseram: frases literais com o número mínimo de contribuições que dizem o mesmo e seus identificadores.",
+            "What people said: verbatim sentences with the least number of contributions that make the same point, and their ids.",
         ),
     ),
     "positions": (

@@ -56,7 +56,7 @@ def test_i18n_every_string_in_every_language_with_the_same_placeholders(table):
 
 def test_i18n_plurals_follow_the_count():
     assert t("point_count", "es", count=1, n="1") == "1 contribución dice:"
-    assert t("point_count", "es", count=31, n="31") == "31 contribuciones dicen:"
+    assert t("point_count", "es", count=31, n="31") == "Al menos 31 contribuciones dicen:"
     assert t("campaign_heading", "pt", count=1, id="K1", n="1") == "Campanha K1: 1 contribuição"
     assert t("campaign_heading", "en", count=2, id="K1", n="2") == "Campaign K1: 2 contributions"
 
@@ -117,7 +117,7 @@ def _html(lang: str, input_rows: int = 12345) -> str:
                 "Nivel de significación",
                 "0,05",
                 "Idiomas de las contribuciones analizadas: español 43%, inglés 29%, portugués 29%.",
-                "3 contribuciones dicen: «O hospital da cidade precisa de mais médicos e menos filas» (c04)",
+                "Al menos 3 contribuciones dicen: «O hospital da cidade precisa de mais médicos e menos filas» (c04)",
             ],
         ),
         (
