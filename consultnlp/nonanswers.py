@@ -165,14 +165,23 @@ class MeaningModel:
     embedder: str
     weights: np.ndarray
     intercept: float
-    threshold: float
+    threshold: float  # for a text with a word that could make it a placeholder (``CorpusScreen.cue``: ``placeholder``)
+    threshold_alone: float = 2.0  # for any other short text ("No tengo sugerencias", "Obrigado pela atenção"); 2: never
+    max_words: int = 10  # longer texts are never read
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> MeaningModel | None:
         if not path.is_file():
             return None
         card = json.loads(path.read_text(encoding="utf-8"))
-        return cls(card["embedder"], np.asarray(card["weights"], dtype=np.float64), float(card["intercept"]), float(card["threshold"]))
+        return cls(
+            card["embedder"],
+            np.asarray(card["weights"], dtype=np.float64),
+            float(card["intercept"]),
+            float(card["threshold"]),
+            float(card.get("threshold_alone", 2.0)),
+            int(card.get("max_words", 10)),
+        )
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:
         """How likely each text (one unit vector per row) is a non-answer, from 0 to 1."""

@@ -15,7 +15,7 @@ only know the words they were written with. Here the whole file is evidence:
   (``seed_similarity``: "sin fudamento"). "sin peajes" (an absence word and a word the consultation
   hardly uses) is kept.
 - **Non-answers by meaning** (the screen stage, with :class:`consultnlp.nonanswers.MeaningModel`): a short text
-  with such a word ("el facilitador no completó el campo") whose sentence embedding a model trained on the
+  with such a word (:meth:`CorpusScreen.cue`; "el facilitador no completó el campo") whose sentence embedding a model trained on the
   listed placeholders reads as one. Words alone keep "una vejez digna" whatever the model says, and so does an
   absence word followed by a word the consultation argues with ("No más AFP", "sin distinción").
 - **Process notes.** The same short text (at most ``process_max_words`` words) in ``min_repeats`` rows,
@@ -103,14 +103,19 @@ class CorpusScreen:
                 verdicts[key] = (NON_ANSWER, f"close to the listed «{seed}» ({similarity:.2f}); words: {_about(candidates[key])}")
         return verdicts
 
-    def may_be_placeholder(self, key: str) -> bool:
-        """Whether the meaning model may read a short text as a placeholder. It needs a word that could make it one:
-        an absence, form, process or foreign word; a text made only of words the consultation argues with ("una
-        vejez digna", "inclusión") is an answer, however close its meaning is to a placeholder's. And it must not name
-        what is missing with such a word: "No más AFP", "sin distinción" want something gone or kept out, "sin
-        comentarios" names the field."""
+    def cue(self, key: str) -> str:
+        """At which threshold the meaning model reads a short text:
+
+        - ``placeholder``: it has a word that could make it one (an absence, form, process or foreign word), read at
+          the model's threshold;
+        - ``none``: no such word; a text made only of words the consultation argues with ("una vejez digna",
+          "inclusión") is an answer, however close its meaning is to a placeholder's (the model's ``threshold_alone``);
+        - ``names_missing``: an absence word names what is missing, "No más AFP", "sin distinción" want something gone
+          or kept out ("sin comentarios" names the field, and is ``placeholder``): never read."""
         kinds = [kind for _, kind in self.word_kinds(key)]
-        return any(kind in ("absence", "form", "process", "foreign") for kind in kinds) and not _names_what_is_missing(kinds)
+        if not any(kind in ("absence", "form", "process", "foreign") for kind in kinds):
+            return "none"
+        return "names_missing" if _names_what_is_missing(kinds) else "placeholder"
 
     def word_kinds(self, key: str) -> list[tuple[str, str]]:
         """The words of ``key`` with their kind, read against this consultation's vocabulary."""

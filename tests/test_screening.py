@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from consultnlp.nonanswers import NON_ANSWER, load_screen, normalise
@@ -66,3 +68,27 @@ def test_screening_a_listed_process_word_the_consultation_argues_with_is_content
 def test_screening_once_is_not_repeated():
     verdicts = _decide(["Solo se llenó para el sistema"] * 2, min_repeats=3)
     assert not verdicts
+
+
+def test_screening_cue_says_at_which_threshold_the_meaning_model_reads_a_text():
+    corpus = CorpusScreen(load_screen())
+    corpus.decide(pd.Series([normalise(t) for t in ARGUMENTS]))
+    # A word that could make it a placeholder (an absence, form or foreign word), naming nothing the consultation argues with.
+    assert corpus.cue(normalise("el facilitador no completó el campo")) == "placeholder"
+    # Only words the consultation argues with: never a placeholder by the gated threshold.
+    assert corpus.cue(normalise("más hospitales públicos")) == "none"
+    # An absence word names what the text wants gone: never read.
+    assert corpus.cue(normalise("sin corrupción en los municipios")) == "names_missing"
+
+
+def test_screening_meaning_model_card_reads_its_thresholds(tmp_path):
+    from consultnlp.nonanswers import MeaningModel
+
+    card = {"embedder": "use-multilingual", "weights": [0.0] * 4, "intercept": 0.0, "threshold": 0.8}
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(card), encoding="utf-8")
+    old = MeaningModel.load(path)  # a card written before the second threshold: texts with no cue never read, 10 words
+    assert (old.threshold, old.threshold_alone, old.max_words) == (0.8, 2.0, 10)
+    path.write_text(json.dumps({**card, "threshold_alone": 0.97, "max_words": 14}), encoding="utf-8")
+    new = MeaningModel.load(path)
+    assert (new.threshold_alone, new.max_words) == (0.97, 14)

@@ -102,29 +102,41 @@ class ScreenStage(Stage):
         return out
 
     def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:
-        """Short texts with a word that could make them placeholders, read as one by the meaning model
-        (``consultnlp.nonanswers.MeaningModel``). Runs only with the embedder the model was trained on."""
+        """Short texts the meaning model (``consultnlp.nonanswers.MeaningModel``) reads as placeholders: at its
+        threshold when a word could make the text one (an absence, form, process or foreign word), at its higher
+        ``threshold_alone`` otherwise. Runs only with the embedder the model was trained on."""
         model = MeaningModel.load()
-        embedder = context.embedder
+        embedder, built = context.embedder, False
         if embedder is None and context.embed_config is not None and context.embed_config.embedder == getattr(model, "embedder", None):
-            embedder = make_embedder(context.embed_config, context.random_state)
+            embedder, built = make_embedder(context.embed_config, context.random_state), True
         if model is None or embedder is None or embedder.name != model.embedder:
             context.stats["screen_meaning"] = {"used": False}
             return
         texts = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str)
         keys = texts.map(normalise)
-        short = keys.str.split().str.len().between(1, self.config.max_words)
+        short = keys.str.split().str.len().between(1, model.max_words)
         first = ~texts[short].duplicated()  # each distinct text once, with its normalised key
-        candidates = [t for t, k in zip(texts[short][first], keys[short][first]) if corpus.may_be_placeholder(k)]
+        # The threshold a text is read at depends on its words (``CorpusScreen.cue``); a text no threshold can reach is not read.
+        at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": 2.0}
+        read = [(text, at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
+        candidates = [(text, threshold) for text, threshold in read if threshold <= 1.0]
         chosen: set[str] = set()
         if candidates:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
+            # A large file's texts are embedded in the engine's worker processes, as the embed stage does (the workers
+            # build the embedder from the embed section: only when it is the one built here). The vectors are cached.
             encoder = TextEncoder(
-                embedder, cache_dir=context.cache_dir, progress=context.progress, use_cache=use_cache, random_state=context.random_state
+                embedder,
+                cache_dir=context.cache_dir,
+                progress=context.progress,
+                engine=context.engine,
+                worker_config=context.embed_config if built else None,
+                use_cache=use_cache,
+                random_state=context.random_state,
             )
-            vectors = encoder.encode([embedding_text(t) for t in candidates], description="Reading short texts for placeholders")
+            vectors = encoder.encode_many([embedding_text(t) for t, _ in candidates], description="Reading short texts for placeholders")
             probability = model.probability(vectors)
-            chosen = {t for t, p in zip(candidates, probability) if p >= model.threshold}
+            chosen = {t for (t, threshold), p in zip(candidates, probability) if p >= threshold}
         rows = exclude(out, out.index.isin(texts.index[texts.isin(chosen)]), NON_ANSWER, self.name)
         context.stats["screen_meaning"] = {"used": True, "texts_read": len(candidates), "texts": len(chosen), "rows": rows}
         context.embedder = embedder  # the embed stage uses the same one
