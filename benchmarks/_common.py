@@ -29,6 +29,7 @@ NONANSWER_SETS = [
         "nonanswers_written6.tsv",
         "nonanswers_written7.tsv",
         "nonanswers_written8.tsv",
+        "nonanswers_written9.tsv",
     )
 ]
 

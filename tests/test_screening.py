@@ -92,3 +92,24 @@ def test_screening_meaning_model_card_reads_its_thresholds(tmp_path):
     path.write_text(json.dumps({**card, "threshold_alone": 0.97, "max_words": 14}), encoding="utf-8")
     new = MeaningModel.load(path)
     assert (new.threshold_alone, new.max_words) == (0.97, 14)
+
+
+def test_screening_a_stated_position_is_never_a_placeholder_by_meaning(tmp_path):
+    """The meaning model reads bare stances ("Me opongo" 0.96, "I object to this" 0.99) as placeholders; a text that
+    states a position is left to the positions instead (written set 9). A placeholder no list holds is still read."""
+    from consultnlp import schema
+    from consultnlp.config import PipelineConfig
+    from consultnlp.embedders.use import UseEmbedder
+    from consultnlp.ingest import ingest
+    from consultnlp.pipeline import run_pipeline
+
+    texts = ARGUMENTS + ["Me opongo", "I object to this", "Não concordo com isso", "el facilitador no completó el campo"]
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"id": [f"c{i}" for i in range(len(texts))], "text": texts}).to_csv(path, index=False)
+    frame, info = ingest(path, text_column="text", id_column="id")
+    result = run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], workers=1), embedder=UseEmbedder(threads=1))
+    excluded = dict(zip(result.frame[schema.TEXT], result.frame[schema.EXCLUDED]))
+    assert result.context.stats["screen_meaning"]["used"]
+    assert excluded["el facilitador no completó el campo"] == NON_ANSWER
+    for stance in ("Me opongo", "I object to this", "Não concordo com isso"):
+        assert excluded[stance] != NON_ANSWER, stance

@@ -20,6 +20,8 @@ from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
 from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, MeaningModel, load_screen, normalise
 from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
+from consultnlp.positions import NONE
+from consultnlp.positions.cues import CueDetector
 from consultnlp.screening import CorpusScreen
 from consultnlp.stages.base import RunContext, Stage
 
@@ -120,6 +122,12 @@ class ScreenStage(Stage):
         at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": 2.0}
         read = [(text, at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
         candidates = [(text, threshold) for text, threshold in read if threshold <= 1.0]
+        # A text that states a position ("Me opongo", "I object to this") is no placeholder, however close its meaning is
+        # to one: it is left to the positions, which count it.
+        langs = out.loc[texts.index, schema.LANG] if schema.LANG in out else pd.Series("", index=texts.index)
+        lang_of = dict(zip(texts[short][first], langs[short][first]))
+        detector = CueDetector()
+        candidates = [(t, threshold) for t, threshold in candidates if detector.detect(t, lang_of[t]).position == NONE]
         chosen: set[str] = set()
         if candidates:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
