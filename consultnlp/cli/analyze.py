@@ -15,6 +15,7 @@ from consultnlp.cli.common import (
 )
 from consultnlp.errors import ConfigError
 from consultnlp.ingest.formats import format_names, unknown_format
+from consultnlp.privacy.detectors import PII_KINDS
 from consultnlp.report.formats import default_formats, output_format_names
 
 INPUT_FORMATS = format_names()  # ingest.formats
@@ -95,7 +96,8 @@ def analyze(
     redact_kinds: Optional[str] = typer.Option(
         None,
         "--redact-kinds",
-        help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report.",
+        help="Kinds of personal data to redact, comma-separated (default: all; see redact.kinds). A kind left out is noted in the report. "
+        f"Kinds: {', '.join(PII_KINDS)}.",
     ),
     languages: Optional[str] = typer.Option(
         None, "--languages", help="Comma-separated languages to analyse (es,pt,en); others are excluded and counted."

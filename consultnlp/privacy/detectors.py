@@ -23,35 +23,54 @@ from consultnlp.privacy.names import find_names
 from consultnlp.privacy.normalise import normalise
 from consultnlp.privacy.online import find_handles, find_url_values
 from consultnlp.privacy.plates import find_plates
+from consultnlp.registry import Registry
 
-__all__ = ["PII_KINDS", "PiiMatch", "find_pii", "redact_text"]
+__all__ = ["KINDS", "PII_KINDS", "PiiKind", "PiiMatch", "find_pii", "redact_text", "unknown_kind"]
 
-PII_KINDS = (
-    "EMAIL",
-    "PHONE",
-    "CPF",
-    "CNPJ",
-    "RUT",
-    "CUIT",
-    "DNI",
-    "CURP",
-    "RFC",
-    "ADDRESS",
-    "NAME",
-    "CARD",
-    "IBAN",
-    "NIT",
-    "RUC",
-    "RG",
-    "PIS",
-    "VOTER_ID",
-    "CNH",
-    "INE",
-    "CI",
-    "BANK_ACCOUNT",
-    "PLATE",
-    "HANDLE",
-)
+
+@dataclass(frozen=True)
+class PiiKind:
+    """A kind of personal data the detectors find. When spans overlap the higher ``rank`` wins, then the longer span,
+    then a span whose own cue word ("CPF", "CUIT" ...) precedes it. An e-mail can contain digits that look like an ID;
+    a validated ID is stronger evidence than a phone shape. A number right after "RG" or "cédula" is as strong as a
+    check digit (a São Paulo RG is shaped like a RUT, a Uruguayan CI too: the cue word then decides); after "DNI" it
+    is weaker. The report names each kind in its language (``consultnlp.i18n.PII_KINDS``)."""
+
+    name: str
+    rank: int
+
+
+# Every kind, registered once: the redact settings, the stage's check and the tables read this registry.
+KINDS: Registry[PiiKind] = Registry("personal-data kind")
+for _name, _rank in (
+    ("EMAIL", 5),
+    ("PHONE", 2),
+    ("CPF", 4),
+    ("CNPJ", 4),
+    ("RUT", 4),
+    ("CUIT", 4),
+    ("DNI", 3),
+    ("CURP", 4),
+    ("RFC", 4),
+    ("ADDRESS", 1),
+    ("NAME", 1),
+    ("CARD", 4),
+    ("IBAN", 4),
+    ("NIT", 4),
+    ("RUC", 4),
+    ("RG", 4),
+    ("PIS", 4),
+    ("VOTER_ID", 4),
+    ("CNH", 4),
+    ("INE", 4),
+    ("CI", 4),
+    ("BANK_ACCOUNT", 4),
+    ("PLATE", 2),
+    ("HANDLE", 3),
+):
+    KINDS.register(PiiKind(_name, _rank))
+PII_KINDS = KINDS.names()
+_RANK = {kind.name: kind.rank for kind in KINDS.values()}
 
 
 @dataclass(frozen=True)
@@ -63,49 +82,22 @@ class PiiMatch:
     kind: str
 
 
-# When spans overlap the higher rank wins, then the longer span, then a span whose
-# own cue word ("CPF", "CUIT" ...) precedes it. An e-mail can contain digits that
-# look like an ID; a validated ID is stronger evidence than a phone shape. A number right
-# after "RG" or "cédula" is as strong as a check digit (a São Paulo RG is shaped like a RUT,
-# a Uruguayan CI too: the cue word then decides); after "DNI" it is weaker.
-_RANK = {
-    "EMAIL": 5,
-    "CPF": 4,
-    "CNPJ": 4,
-    "RUT": 4,
-    "CUIT": 4,
-    "CURP": 4,
-    "RFC": 4,
-    "CARD": 4,
-    "IBAN": 4,
-    "NIT": 4,
-    "RUC": 4,
-    "PIS": 4,
-    "VOTER_ID": 4,
-    "CNH": 4,
-    "INE": 4,
-    "CI": 4,
-    "RG": 4,
-    "DNI": 3,
-    "PHONE": 2,
-    "ADDRESS": 1,
-    "NAME": 1,
-    "BANK_ACCOUNT": 4,
-    "HANDLE": 3,
-    "PLATE": 2,
-}
-assert set(_RANK) == set(PII_KINDS)
 _DIGIT = re.compile(r"\d")
 
 
 # ---------------------------------------------------------------- public API
+def unknown_kind(kinds: Collection[str]) -> str:
+    """What is wrong with the first of ``kinds`` nobody registered ("" when all are known), with the valid kinds."""
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    return f"unknown personal-data kind {unknown[0]!r}. Valid kinds: {', '.join(PII_KINDS)}." if unknown else ""
+
+
 def _check_kinds(kinds: Collection[str] | None) -> frozenset[str]:
     if kinds is None:
         return frozenset(PII_KINDS)
     wanted = frozenset([kinds] if isinstance(kinds, str) else kinds)
-    unknown = sorted(wanted - set(PII_KINDS))
-    if unknown:
-        raise ValueError(f"kinds: unknown PII kind {unknown[0]!r}. Valid kinds: {', '.join(PII_KINDS)}.")
+    if problem := unknown_kind(sorted(wanted)):
+        raise ValueError(f"kinds: {problem}")
     return wanted
 
 

@@ -7,7 +7,8 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.config import RedactConfig
 from consultnlp.errors import ConfigError
-from consultnlp.privacy import PII_KINDS, redact_text
+from consultnlp.privacy import redact_text
+from consultnlp.privacy.detectors import unknown_kind
 from consultnlp.stages.base import RunContext, Stage
 
 
@@ -25,9 +26,8 @@ class RedactStage(Stage):
     row_wise = True
 
     def __init__(self, config: RedactConfig) -> None:
-        unknown = [k for k in config.kinds if k not in PII_KINDS]
-        if unknown:
-            raise ConfigError(f"redact.kinds: unknown kind {unknown[0]!r}. Valid kinds: {', '.join(PII_KINDS)}.")
+        if problem := unknown_kind(config.kinds):
+            raise ConfigError(f"redact.kinds: {problem}")
         super().__init__(config)
 
     def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:

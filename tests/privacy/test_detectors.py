@@ -31,7 +31,7 @@ def test_pii_match_is_frozen() -> None:
 
 
 def test_find_pii_unknown_kind_raises_listing_valid_kinds() -> None:
-    with pytest.raises(ValueError, match=r"unknown PII kind 'PASSPORT'.*EMAIL, PHONE, CPF"):
+    with pytest.raises(ValueError, match=r"unknown personal-data kind 'PASSPORT'.*EMAIL, PHONE, CPF"):
         find_pii("x", kinds=["CPF", "PASSPORT"])
     with pytest.raises(ValueError, match="Valid kinds"):
         redact_text("x", kinds={"cpf"})
@@ -380,3 +380,21 @@ def test_detectors_portuguese_self_introduction_with_article():
     assert redact_text("Sou a Maria Aparecida dos Santos, moradora atingida")[0] == "Sou a [NAME], moradora atingida"
     assert redact_text("Eu sou o João Carlos da Silva e moro aqui")[0] == "Eu sou o [NAME] e moro aqui"
     assert redact_text("Sou a favor da proposta")[1] == {}
+
+
+def test_every_registered_kind_has_a_rank_and_a_name_in_each_report_language():
+    from consultnlp.i18n import PII_KINDS as NAMES
+    from consultnlp.privacy.detectors import KINDS
+
+    assert PII_KINDS == tuple(KINDS) and all(1 <= kind.rank <= 5 for kind in KINDS.values())
+    missing = {(kind, lang) for kind in KINDS for lang in ("es", "pt", "en") if lang not in NAMES.get(kind, {})}
+    assert not missing, missing
+
+
+def test_redact_stage_refuses_an_unknown_kind_with_the_registry_message():
+    from consultnlp.config import RedactConfig
+    from consultnlp.errors import ConfigError
+    from consultnlp.stages.redact import RedactStage
+
+    with pytest.raises(ConfigError, match=r"redact.kinds: unknown personal-data kind 'PASSPORT'\. Valid kinds: EMAIL, PHONE"):
+        RedactStage(RedactConfig(kinds=["EMAIL", "PASSPORT"]))
