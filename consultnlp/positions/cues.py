@@ -161,6 +161,9 @@ class CueDetector:
         if any(found[k].question for k in range(start, end)):
             hit.reason = "question"
             return
+        if _preterite(cue, text, found, start):
+            hit.reason = "reported"  # "Rechazó la encuesta": what someone did, not the author's own stance
+            return
         if cue.at_start and not _at_sentence_start(found, plain, start, lex):
             hit.reason = "not at the start"
             return
@@ -266,6 +269,20 @@ def _reported(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> 
             return True
         k -= 1
     return False
+
+
+def _preterite(cue: Cue, text: str, found: list[Word], start: int) -> bool:
+    """Whether a one-word cue is written as a Spanish third-person preterite: "rechazó", "apoyó" fold to the cue
+    "rechazo", "apoyo", but tell what someone did, not what the author holds. A meeting's record of its own decision
+    keeps its "se" ("se apoyó la idea", "se discrepó"), and the cues of several words name their verb as written ("se
+    llegó a acuerdo")."""
+    word = found[start]
+    return (
+        len(cue.words) == 1
+        and text[word.start : word.end].lower().endswith("ó")
+        and word.text.endswith("o")
+        and not (start > 0 and found[start - 1].text == "se")
+    )
 
 
 def _subordinate(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:

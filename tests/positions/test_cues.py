@@ -391,3 +391,18 @@ def test_cues_a_user_cue_marked_negated_only():
     assert mine.detect("No tolero el cierre del consultorio.", "es").position == "oppose"
     found = mine.detect("Tolero el cierre del consultorio.", "es")
     assert found.position == "none" and [h.reason for h in found.hits] == ["not negated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("Rechazó la encuesta", "none"),  # what someone did (written set 9 of the non-answers), not the author's stance
+        ("Apoyó", "none"),
+        ("Rechazo la propuesta", "oppose"),
+        ("Apoyo el proyecto", "support"),
+        ("Se apoyó la idea de que los profesores tengan más libertad", "support"),  # a meeting records its own decision
+        ("Se llegó a acuerdo completo de los miembros", "support"),
+    ],
+)
+def test_cues_a_third_person_preterite_is_no_stance_of_the_author(text, position):
+    assert CueDetector().detect(text, "es").position == position
