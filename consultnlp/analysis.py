@@ -25,6 +25,7 @@ from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.ingest.info import ConsultationTitle
+from consultnlp.lemmas import save_lemmas
 from consultnlp.output import canonical_order, summary_frame, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
@@ -271,6 +272,9 @@ def analyze_in_memory(
             votes=state.votes,
         )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
+    # Words lemmatised after the nlp stage kept its lemmas (topic names, theme keywords, segment values): the next run
+    # knows them too, and never reads simplemma's dictionaries when its words are all known.
+    save_lemmas(context.cache_dir)
     manifest = {
         "consultnlp_version": __version__,
         "input": info.to_dict(),

@@ -238,6 +238,18 @@ class SimplemmaLemmatizer:
         return doc
 
 
+_WORD_LEMMATIZERS: dict[str, SimplemmaLemmatizer] = {}
+
+
+def word_lemma(word: str, lang: str) -> str:
+    """simplemma's lemma of one lower-case word of ``lang`` (``LEMMA_FIXES`` applied), through this process's known
+    lemmas: a word the nlp stage or an earlier run (``load_lemmas``) asked about never loads simplemma's dictionaries
+    (1.7 s of the demo's warm run, for the words of the topic names)."""
+    if lang not in _WORD_LEMMATIZERS:
+        _WORD_LEMMATIZERS[lang] = SimplemmaLemmatizer(lang)
+    return _WORD_LEMMATIZERS[lang].lemma(word, word if lang == "en" else "")
+
+
 def _register_components() -> None:
     from spacy.language import Language
 

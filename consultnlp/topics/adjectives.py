@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from consultnlp.lemmas import word_lemma
 from consultnlp.text import fold
 
 CONJUNCTIONS = frozenset({"y", "e", "o", "u", "ou", "and", "or", "ni", "nem", "nor"})
@@ -44,9 +45,7 @@ def _index(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=50_000)
 def _lemma(word: str, lang: str) -> str:
-    import simplemma
-
-    return fold(simplemma.lemmatize(word, lang=lang))
+    return fold(word_lemma(word, lang))
 
 
 def word_class(word: str, lang: str) -> str:

@@ -169,3 +169,32 @@ def test_nlp_lemmas_kept_in_the_cache_are_the_lemmas_and_spare_the_dictionaries(
         memo.update(before[0])
         same.clear()
         same.update(before[1])
+
+
+def test_nlp_word_lemma_shares_the_known_lemmas(tmp_path, monkeypatch):
+    # The topic names' adjective test and the theme keywords asked simplemma directly, so a warm demo read its
+    # dictionaries anyway (1.7 s); word_lemma goes through the same known lemmas, which the run keeps when it ends.
+    from consultnlp import lemmas
+
+    memo, same = lemmas._WORD_LEMMAS.setdefault("es", {}), lemmas._SAME_DIGESTS.setdefault("es", set())
+    before = (dict(memo), set(same))
+    monkeypatch.setattr(lemmas, "_LEARNT", [False])
+    try:
+        memo.clear()
+        same.clear()
+        assert lemmas.word_lemma("públicas", "es") == "público" and lemmas.word_lemma("dignas", "es") == "digno"  # fixes apply
+        lemmas.save_lemmas(tmp_path)
+        memo.clear()
+        same.clear()
+        lemmas.load_lemmas(tmp_path)
+
+        def unread(*args, **kwargs):
+            raise AssertionError("simplemma asked about a word the cache knows")
+
+        monkeypatch.setattr(lemmas._WORD_LEMMATIZERS["es"], "_lemmatize", unread)
+        assert lemmas.word_lemma("públicas", "es") == "público" and lemmas.word_lemma("dignas", "es") == "digno"
+    finally:
+        memo.clear()
+        memo.update(before[0])
+        same.clear()
+        same.update(before[1])
