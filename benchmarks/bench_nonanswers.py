@@ -11,7 +11,7 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
              and the newest written set, ``benchmarks/labels/nonanswers_written9.tsv`` (300 more texts written blind by
              another helper who never saw the lists, the model or the earlier sets, screened among real contributions;
              ``NONANSWERS_WRITTEN9.md``). Its first reading (stop 36): 81 of 150 non-answers, 11 answers set aside.
-             The rule that a text stating a position is never a placeholder by meaning came from reading it.
+             The rule that a text stating a position is no placeholder by meaning (no_argument) came from reading it.
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
 Chile, Plano Clima, the first five written sets and ArgKP train only (sets 6-8 were tried and left out).

@@ -122,13 +122,12 @@ class ScreenStage(Stage):
         at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": 2.0}
         read = [(text, at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
         candidates = [(text, threshold) for text, threshold in read if threshold <= 1.0]
-        # A text that states a position ("Me opongo", "I object to this") is no placeholder, however close its meaning is
-        # to one: it is left to the positions, which count it.
+        # A text that states a position ("Me opongo", "ACUERDO PARCIAL (12/3)") and reads as a placeholder is a position
+        # without a reason (``no_argument``: the positions count it), not a placeholder.
         langs = out.loc[texts.index, schema.LANG] if schema.LANG in out else pd.Series("", index=texts.index)
         lang_of = dict(zip(texts[short][first], langs[short][first]))
         detector = CueDetector()
-        candidates = [(t, threshold) for t, threshold in candidates if detector.detect(t, lang_of[t]).position == NONE]
-        chosen: set[str] = set()
+        chosen: dict[str, str] = {}
         if candidates:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
             # A large file's texts are embedded in the engine's worker processes, as the embed stage does (the workers
@@ -144,9 +143,20 @@ class ScreenStage(Stage):
             )
             vectors = encoder.encode_many([embedding_text(t) for t, _ in candidates], description="Reading short texts for placeholders")
             probability = model.probability(vectors)
-            chosen = {t for (t, threshold), p in zip(candidates, probability) if p >= threshold}
-        rows = exclude(out, out.index.isin(texts.index[texts.isin(chosen)]), NON_ANSWER, self.name)
-        context.stats["screen_meaning"] = {"used": True, "texts_read": len(candidates), "texts": len(chosen), "rows": rows}
+            for (text, threshold), p in zip(candidates, probability):
+                if p >= threshold:
+                    chosen[text] = NON_ANSWER if detector.detect(text, lang_of[text]).position == NONE else NO_ARGUMENT
+        reasons = texts.map(chosen).fillna("")
+        rows = {
+            reason: exclude(out, out.index.isin(texts.index[reasons == reason]), reason, self.name) for reason in (NON_ANSWER, NO_ARGUMENT)
+        }
+        context.stats["screen_meaning"] = {
+            "used": True,
+            "texts_read": len(candidates),
+            "texts": len(chosen),
+            "rows": rows[NON_ANSWER],
+            "rows_no_argument": rows[NO_ARGUMENT],
+        }
         context.embedder = embedder  # the embed stage uses the same one
 
     def _set_aside_official(self, out: pd.DataFrame, context: RunContext) -> None:
