@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from consultnlp.resources import project_path, word_list
 from consultnlp.text import strip_accents
 
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
@@ -19,36 +20,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile(r"\s*\n\s*(?:\n\s*)+")
 LETTER = re.compile(r"[^\W\d_]")
 
-# Text that is not language: fillers, tests and keyboard runs (compared after normalise_key). Placeholders
-# that are language ("sin comentarios", "ver anexo") are non-answers: see consultnlp/nonanswers.py.
-JUNK_PHRASES = frozenset(
-    {
-        "x",
-        "xx",
-        "xxx",
-        "xxxx",
-        "xxxxx",
-        "teste",
-        "test",
-        "testing",
-        "prueba",
-        "pruebas",
-        "lorem ipsum",
-        "foo",
-        "asdf",
-        "asdfg",
-        "asdfgh",
-        "asd",
-        "qwerty",
-        "qwer",
-        "zxcv",
-        "...",
-        "-",
-        ".",
-        "?",
-        "!",
-    }
-)
+# Text that is not language: fillers, tests and keyboard runs (compared after normalise_key; ``data/nonanswers/junk.txt``).
+# Placeholders that are language ("sin comentarios", "ver anexo") are non-answers: see consultnlp/nonanswers.py.
+JUNK_PHRASES = frozenset(word_list(project_path("data", "nonanswers", "junk.txt")))
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjklñ", "zxcvbnm")
 # A spreadsheet's error value exported as the cell's text, in any locale: #REF!, #DIV/0!, #NAME?, #¡VALOR!, #NOME?,
 # #¿NOMBRE?, #N/A, #N/D. Upper case and closed by ! or ? (a hashtag, "#FueraCorruptos", is neither).
