@@ -31,6 +31,7 @@ from consultnlp.pipeline import PipelineResult, run_pipeline
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.report.consul import is_consul_export, not_a_consul_export
+from consultnlp.screening import screened_beyond_lists
 from consultnlp.stages.base import RunContext
 from consultnlp.state import LEGACY_STATE_DIR, STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
@@ -270,6 +271,7 @@ def analyze_in_memory(
             title=title,
             row_filter=info.row_filter,
             votes=state.votes,
+            screened=screened_beyond_lists(context.stats),
         )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     # Words lemmatised after the nlp stage kept its lemmas (topic names, theme keywords, segment values): the next run

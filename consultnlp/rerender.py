@@ -24,6 +24,7 @@ from consultnlp.i18n import REPORT_LANGS
 from consultnlp.ingest.info import ConsultationTitle
 from consultnlp.output import REVIEW_FILE, canonical_order, review_frame, summary_frame, write_run
 from consultnlp.report.outputs import check_formats
+from consultnlp.screening import screened_beyond_lists
 from consultnlp.state import AnalysisState, load_state
 from consultnlp.summary import Summary, summarise
 
@@ -125,6 +126,7 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
         or ConsultationTitle.resolve(state.config.report.title, file_name=state.source),
         row_filter=state.config.ingest.where,
         votes=state.votes,
+        screened=screened_beyond_lists(state.stats),
     )
     return state, frame, summary, review
 

@@ -204,3 +204,15 @@ def _one_edit(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
     return short[i:] == long_[i + 1 :]
+
+
+def screened_beyond_lists(stats: dict) -> dict[str, int]:
+    """How many rows the screen set aside without a list naming them, from a run's stats: ``evidence`` (non-answers
+    repeated across rows with form words, or written almost as a listed phrase) and ``meaning`` (the meaning model's
+    placeholders and positions without a reason). Both 0 in runs made before these stats were kept."""
+    evidence = (stats.get("screen_evidence") or {}).get("rows") or {}
+    meaning = stats.get("screen_meaning") or {}
+    return {
+        "evidence": int(evidence.get(NON_ANSWER, 0) or 0),
+        "meaning": int(meaning.get("rows", 0) or 0) + int(meaning.get("rows_no_argument", 0) or 0),
+    }

@@ -6,6 +6,41 @@ from __future__ import annotations
 from consultnlp.i18n.catalogue import _n, _s
 
 ACCOUNTING_STRINGS: dict[str, dict] = {
+    # How the screen found what no list names (method section): counts of rows, from the run's stats.
+    "screened_evidence": _n(
+        (
+            "1 de las apartadas no está en ninguna lista: es un texto corto que se repite en muchos registros con palabras del formulario, o escrito casi como una frase de las listas.",
+            "{n} de las apartadas no están en ninguna lista: son textos cortos que se repiten en muchos registros con palabras del formulario, o escritos casi como una frase de las listas.",
+        ),
+        (
+            "1 das separadas não está em nenhuma lista: é um texto curto que se repete em muitos registros com palavras do formulário, ou escrito quase como uma frase das listas.",
+            "{n} das separadas não estão em nenhuma lista: são textos curtos que se repetem em muitos registros com palavras do formulário, ou escritos quase como uma frase das listas.",
+        ),
+        (
+            "1 of those set aside is in no list: a short text repeated in many records with words about the form, or written almost as a listed phrase.",
+            "{n} of those set aside are in no list: short texts repeated in many records with words about the form, or written almost as a listed phrase.",
+        ),
+    ),
+    "screened_meaning": _n(
+        (
+            "1 contribución corta que no está en ninguna lista se apartó porque un modelo entrenado con las listas la lee como un marcador "
+            "(si expresa una postura, cuenta como postura sin razones).",
+            "{n} contribuciones cortas que no están en ninguna lista se apartaron porque un modelo entrenado con las listas las lee como marcadores "
+            "(las que expresan una postura cuentan como posturas sin razones).",
+        ),
+        (
+            "1 contribuição curta que não está em nenhuma lista foi separada porque um modelo treinado com as listas a lê como um marcador "
+            "(se expressa uma posição, conta como posição sem razões).",
+            "{n} contribuições curtas que não estão em nenhuma lista foram separadas porque um modelo treinado com as listas as lê como marcadores "
+            "(as que expressam uma posição contam como posições sem razões).",
+        ),
+        (
+            "1 short contribution in no list was set aside because a model trained on the lists reads it as a placeholder "
+            "(one that states a position counts as a position without a reason).",
+            "{n} short contributions in no list were set aside because a model trained on the lists reads them as placeholders "
+            "(those that state a position count as positions without a reason).",
+        ),
+    ),
     "subtitle_named": _s(
         "Lo que escuchamos: análisis de {n} contribuciones",
         "O que ouvimos: análise de {n} contribuições",

@@ -96,6 +96,7 @@ def summarise(
     title: Any = None,
     row_filter: str | None = None,
     votes: dict[str, pd.DataFrame] | None = None,
+    screened: dict[str, int] | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
@@ -103,8 +104,8 @@ def summarise(
     saved pool on a re-render); ``original_topics`` maps each unit to the topic it had when
     the pool was built, so a reviewed topic's centre can be rebuilt. ``topic_groups`` (the headline
     level) and ``key_points`` were computed at analysis time and are only named here. ``title`` (an
-    ``ingest.info.ConsultationTitle``) and ``row_filter`` (the ``--where`` expression) are facts the report states.
-    """
+    ``ingest.info.ConsultationTitle``) and ``row_filter`` (the ``--where`` expression) are facts the report states, and so is
+    ``screened`` (rows the screen set aside that no list names, ``screening.screened_beyond_lists``)."""
     summary = Summary()
     tables = summary.tables
     tables["overview"] = overview_table(frame, accounting)
@@ -193,5 +194,6 @@ def summarise(
         "self_evident_dropped": self_evident_dropped,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
+        "screened": dict(screened or {}),
     }
     return summary

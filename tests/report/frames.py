@@ -195,8 +195,9 @@ def segment_frame(cells: dict[tuple[str, str], int], *, copies: dict[tuple[str, 
     return frame
 
 
-def render_report(frame: pd.DataFrame, lang: str = "en", segment_columns: tuple[str, ...] = ("region",)) -> str:
-    """The Markdown report of ``frame`` summarised as a run would (one segment column by default)."""
+def render_report(frame: pd.DataFrame, lang: str = "en", segment_columns: tuple[str, ...] = ("region",), **facts) -> str:
+    """The Markdown report of ``frame`` summarised as a run would (one segment column by default); ``facts`` are more
+    of ``summarise``'s inputs (``screened``)."""
     from consultnlp.config import PipelineConfig, SummariseConfig
     from consultnlp.frame import row_accounting
     from consultnlp.report.content import build_content
@@ -211,6 +212,7 @@ def render_report(frame: pd.DataFrame, lang: str = "en", segment_columns: tuple[
         accounting=row_accounting(frame),
         segment_columns=list(segment_columns),
         lang=lang,
+        **facts,
     )
     settings = report_settings(PipelineConfig(), taxonomy(), lang)
     content = build_content(result.tables, result.facts, lang=lang, source="x.csv", taxonomy=taxonomy(), settings=settings, warnings=[])

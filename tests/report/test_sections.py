@@ -38,3 +38,20 @@ def test_quotes_name_the_prompt_their_contribution_answers():
         assert on == f"on “{prompts[comment_id]}”", cite
     # Without prompts, the cite is the comment id alone.
     assert all(", on " not in cite for cite in re.findall(r"^> — \*(.+)\*$", _report(golden_frame(), ["region"]), re.M))
+
+
+def test_method_says_how_many_were_set_aside_beyond_the_lists():
+    # The method section said only "the lists are in data/nonanswers/", while on full Chile 2016 the meaning model set
+    # aside 131 rows and the corpus evidence 37 that no list names.
+    frame = golden_frame()
+    expected = {
+        "es": ("37 de las apartadas no están en ninguna lista", "131 contribuciones cortas que no están en ninguna lista"),
+        "pt": ("37 das separadas não estão em nenhuma lista", "131 contribuições curtas que não estão em nenhuma lista"),
+        "en": ("37 of those set aside are in no list", "131 short contributions in no list"),
+    }
+    for lang, sentences in expected.items():
+        report = render_report(frame, lang, ("region",), screened={"evidence": 37, "meaning": 131})
+        assert all(sentence in report for sentence in sentences), lang
+    only_meaning = render_report(frame, "en", ("region",), screened={"evidence": 0, "meaning": 1})
+    assert "1 short contribution in no list was set aside" in only_meaning and "of those set aside" not in only_meaning
+    assert "in no list" not in _report(frame, ["region"])  # nothing beyond the lists: no sentence

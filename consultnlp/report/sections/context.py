@@ -147,6 +147,10 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
         ]
     sec.blocks.append(Block("table", headers=[t("reason", lang), t("rows", lang)], numeric=[False, True], rows=rows))
     sec.blocks.append(Block("p", text=t("set_aside_text", lang)))
+    screened = ctx.facts.get("screened") or {}
+    beyond = [t(f"screened_{how}", lang, count=n, n=ctx.n(n)) for how in ("evidence", "meaning") if (n := int(screened.get(how, 0) or 0))]
+    if beyond:
+        sec.blocks.append(Block("p", text=" ".join(beyond)))
     sec.blocks.append(Block("p", text=t("dedupe_text", lang)))
     sec.blocks.append(Block("p", text=t("naming_text", lang)))
     supported = int(ctx.facts.get("supported_contributions", 0) or 0)
