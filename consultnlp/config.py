@@ -168,7 +168,7 @@ class EmbedConfig(Section):
     @classmethod
     def _known_embedder(cls, value: str) -> str:
         if value not in EMBEDDERS:
-            raise ValueError(f"unknown embedder {value!r}; valid embedders: {', '.join(EMBEDDERS)}")
+            raise ValueError(f"unknown embedder {value!r}; valid embedders: {', '.join(EMBEDDERS.names())}")
         return value
 
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
 
-from consultnlp.embedders.base import Embedder
+from consultnlp.embedders import tfidf, transformers, use  # noqa: F401 - each registers its embedder
+from consultnlp.embedders.base import EMBEDDERS, Embedder
 from consultnlp.embedders.cache import EmbeddingCache, text_digests
 from consultnlp.embedders.ondisk import DiskMatrix, new_matrix
 from consultnlp.progress import NullProgress, Progress
@@ -23,26 +24,14 @@ from consultnlp.progress import NullProgress, Progress
 if TYPE_CHECKING:
     from consultnlp.config import EmbedConfig
 
-# The registry: ``embed.embedder`` names (validated by the config from this tuple).
-EMBEDDERS = ("use-multilingual", "tfidf-svd", "sentence-transformers")
 CHUNK = 5_000
 CAPS_MIN_LETTERS = 12
 CAPS_SHARE = 0.8
 
 
 def make_embedder(config: "EmbedConfig", random_state: int = 42) -> Embedder:
-    """Build the embedder named in ``embed.embedder``."""
-    if config.embedder == "use-multilingual":
-        from consultnlp.embedders.use import UseEmbedder
-
-        return UseEmbedder(threads=config.threads, batch_size=config.batch_size)
-    if config.embedder == "tfidf-svd":
-        from consultnlp.embedders.tfidf import TfidfSvdEmbedder
-
-        return TfidfSvdEmbedder(dimensions=config.dimensions, random_state=random_state)
-    from consultnlp.embedders.transformers import SentenceTransformerEmbedder
-
-    return SentenceTransformerEmbedder(model=config.model, batch_size=config.batch_size)
+    """Build the embedder named in ``embed.embedder`` (``EMBEDDERS``, validated by the config)."""
+    return EMBEDDERS[config.embedder].from_config(config, random_state)
 
 
 def embedding_text(text: str) -> str:

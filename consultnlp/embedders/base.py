@@ -6,17 +6,27 @@ in the pipeline config (``embed.embedder``).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
+from consultnlp.registry import Registry
+
+if TYPE_CHECKING:
+    from consultnlp.config import EmbedConfig
+
 
 class Embedder:
-    """Base class. ``key`` identifies the model in the embedding cache."""
+    """Base class. ``key`` identifies the model in the embedding cache. A backend registers itself where it is defined
+    (``EMBEDDERS.register``): ``embed.embedder`` names it, and ``from_config`` builds it from the embed section."""
 
     name: ClassVar[str]
     # Corpus-fitted embedders (TF-IDF) change with the corpus, so they are never cached by text.
     cacheable: ClassVar[bool] = True
+
+    @classmethod
+    def from_config(cls, config: "EmbedConfig", random_state: int) -> "Embedder":
+        raise NotImplementedError
 
     @property
     def key(self) -> str:
@@ -28,6 +38,10 @@ class Embedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         raise NotImplementedError
+
+
+# Every embedder, by its ``embed.embedder`` name; filled by the backend modules (``consultnlp.embedders`` imports them).
+EMBEDDERS: Registry[type[Embedder]] = Registry("embedder")
 
 
 def l2_normalise(matrix: np.ndarray) -> np.ndarray:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from consultnlp.embedders.base import Embedder, l2_normalise
+from consultnlp.embedders.base import EMBEDDERS, Embedder, l2_normalise
 
 
 class TfidfSvdEmbedder(Embedder):
     name = "tfidf-svd"
     cacheable = False
+
+    @classmethod
+    def from_config(cls, config, random_state: int) -> TfidfSvdEmbedder:  # noqa: ANN001 - EmbedConfig
+        return cls(dimensions=config.dimensions, random_state=random_state)
 
     def __init__(self, *, dimensions: int = 256, random_state: int = 42) -> None:
         self.dimensions = dimensions
@@ -35,3 +39,6 @@ class TfidfSvdEmbedder(Embedder):
         if self._pipeline is None:
             self.fit(texts)
         return l2_normalise(self._pipeline.transform(texts))
+
+
+EMBEDDERS.register(TfidfSvdEmbedder)

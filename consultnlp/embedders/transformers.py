@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from consultnlp.embedders.base import Embedder, l2_normalise
+from consultnlp.embedders.base import EMBEDDERS, Embedder, l2_normalise
 from consultnlp.errors import ConfigError, missing_dependency
 
 
 class SentenceTransformerEmbedder(Embedder):
     name = "sentence-transformers"
+
+    @classmethod
+    def from_config(cls, config, random_state: int) -> SentenceTransformerEmbedder:  # noqa: ANN001 - EmbedConfig
+        return cls(model=config.model, batch_size=config.batch_size)
 
     def __init__(self, *, model: str | None, batch_size: int = 256, device: str | None = None) -> None:
         if not model:
@@ -36,3 +40,6 @@ class SentenceTransformerEmbedder(Embedder):
     def encode(self, texts: list[str]) -> np.ndarray:
         vectors = self._model.encode(texts, batch_size=self.batch_size, show_progress_bar=False, convert_to_numpy=True)
         return l2_normalise(np.asarray(vectors, dtype=np.float32))
+
+
+EMBEDDERS.register(SentenceTransformerEmbedder)

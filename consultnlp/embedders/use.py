@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from consultnlp.embedders.base import Embedder, l2_normalise
+from consultnlp.embedders.base import EMBEDDERS, Embedder, l2_normalise
 from consultnlp.errors import missing_dependency
 
 
@@ -31,6 +31,10 @@ class UseEmbedder(Embedder):
         self._tokenizer_loaded = False
         self.batch_size = batch_size  # kept for the config; every text is encoded on its own
         self.threads = threads
+
+    @classmethod
+    def from_config(cls, config, random_state: int) -> UseEmbedder:  # noqa: ANN001 - EmbedConfig
+        return cls(threads=config.threads, batch_size=config.batch_size)
 
     @property
     def key(self) -> str:
@@ -103,3 +107,6 @@ def _use_sentencepiece(model: object, sp_model: Path) -> str:
         return "python"
     model._sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
     return "sentencepiece"
+
+
+EMBEDDERS.register(UseEmbedder)

@@ -89,3 +89,20 @@ def test_vectors_encode_many_is_cached_and_the_same_bytes(tmp_path):
     assert many.tobytes() == TextEncoder(embedder, cache_dir=None).encode(TEXTS).tobytes()
     again, counts = TextEncoder(embedder, cache_dir=tmp_path).encode_corpus(TEXTS)
     assert counts.cached == len(TEXTS) and again.tobytes() == many.tobytes()  # stored for the next run
+
+
+def test_every_registered_embedder_is_a_valid_setting_and_in_the_readme():
+    from pathlib import Path
+
+    import pytest
+
+    from consultnlp.config import EmbedConfig
+    from consultnlp.embedders import EMBEDDERS, make_embedder
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, cls in EMBEDDERS.items():
+        assert cls.name == name and EmbedConfig(embedder=name).embedder == name
+        assert f"| `{name}` |" in readme, name
+    assert type(make_embedder(EmbedConfig(embedder="tfidf-svd"))).name == "tfidf-svd"
+    with pytest.raises(ValueError, match="valid embedders: .*use-multilingual"):
+        EmbedConfig(embedder="bert")
