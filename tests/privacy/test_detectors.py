@@ -398,3 +398,17 @@ def test_redact_stage_refuses_an_unknown_kind_with_the_registry_message():
 
     with pytest.raises(ConfigError, match=r"redact.kinds: unknown personal-data kind 'PASSPORT'\. Valid kinds: EMAIL, PHONE"):
         RedactStage(RedactConfig(kinds=["EMAIL", "PASSPORT"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Canal YouTube@waldirdupont.", "@waldirdupont"),  # Plano Clima 2024: a private person's channel, glued to the name
+        ("meu Instagram:@ana.souza_ e nada mais", "@ana.souza_"),
+        ("IG@maria123", "@maria123"),
+    ],
+)
+def test_a_handle_glued_to_its_platform_name_is_a_handle(text, handle):
+    found = [text[m.start : m.end] for m in find_pii(text) if m.kind == "HANDLE"]
+    assert found == [handle]
+    assert [m.kind for m in find_pii("escreva para youtube@empresa.com.br")] == ["EMAIL"]  # an e-mail stays an e-mail
