@@ -100,6 +100,27 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "um assunto de pontos diversos ({share}; só {named} de suas {n} usam alguma palavra do nome, {name})",
         "a subject of mixed points ({share}; only {named} of its {n} use a word of its name, {name})",
     ),
+    # The distinct contributions no topic holds: not in any subject, and not in the subjects' shares (Plano Clima claim check).
+    "groups_outliers": _n(
+        (
+            "1 contribución distinta ({share}) no quedó cerca de ningún tópico: no está en ningún asunto ni en sus porcentajes; "
+            "el anexo la cuenta como «sin tópico claro».",
+            "{n} contribuciones distintas ({share}) no quedaron cerca de ningún tópico: no están en ningún asunto ni en sus porcentajes; "
+            "el anexo las cuenta como «sin tópico claro».",
+        ),
+        (
+            "1 contribuição distinta ({share}) não ficou perto de nenhum tópico: não está em nenhum assunto nem em suas porcentagens; "
+            "o anexo a conta como «sem tópico claro».",
+            "{n} contribuições distintas ({share}) não ficaram perto de nenhum tópico: não estão em nenhum assunto nem em suas "
+            "porcentagens; o anexo as conta como «sem tópico claro».",
+        ),
+        (
+            "1 distinct contribution ({share}) was close to no topic: it is in no subject and in none of their shares; the annex "
+            "counts it as “no clear topic”.",
+            "{n} distinct contributions ({share}) were close to no topic: they are in no subject and in none of their shares; the "
+            "annex counts them as “no clear topic”.",
+        ),
+    ),
     # One topic: the contributions were not divided ("grouped into 1 topics, gathered into 1 subjects", read 8).
     "groups_intro_one": _s(
         "Las {unique} contribuciones distintas no se dividieron en tópicos (son pocas o muy parecidas): se leen como un solo asunto. "

@@ -55,3 +55,23 @@ def test_method_says_how_many_were_set_aside_beyond_the_lists():
     only_meaning = render_report(frame, "en", ("region",), screened={"evidence": 0, "meaning": 1})
     assert "1 short contribution in no list was set aside" in only_meaning and "of those set aside" not in only_meaning
     assert "in no list" not in _report(frame, ["region"])  # nothing beyond the lists: no sentence
+
+
+def test_subjects_say_how_many_distinct_contributions_no_topic_holds():
+    # Plano Clima: "As 1.286 contribuições distintas foram agrupadas … em 20 tópicos", while 64 were in none and the
+    # subjects' shares summed to 94.9% without saying so (blind claim check, stop 36).
+    frame = golden_frame()
+    outliers = frame[frame[schema.TOPIC_ID] == -1]
+    assert len(outliers) == 1 and outliers[schema.EXCLUDED].eq("").all()
+    expected = {
+        "es": "1 contribución distinta (",
+        "pt": "1 contribuição distinta (",
+        "en": "1 distinct contribution (",
+    }
+    for lang, start in expected.items():
+        report = render_report(frame, lang)
+        line = next((x for x in report.splitlines() if x.startswith(start)), "")
+        assert "tópico" in line or "topic" in line, (lang, line)
+    clustered = frame.copy()
+    clustered.loc[clustered[schema.TOPIC_ID] == -1, schema.TOPIC_ID] = 0
+    assert "close to no topic" not in _report(clustered, ["region"])

@@ -47,6 +47,11 @@ def groups_section(ctx: ReportContext) -> Section | None:
             Block("p", text=t("points_note" if _has_key_points(ctx) else "points_none", lang)),
         ],
     )
+    outliers = topics.loc[topics["topic_id"] < 0, "unique_contributions"]
+    if len(outliers) and int(outliers.sum()) and ctx.unique_total():
+        n = int(outliers.sum())
+        share = ctx.pct(n / ctx.unique_total())
+        sec.blocks.insert(1, Block("p", text=t("groups_outliers", lang, count=n, n=ctx.n(n), share=share)))
     top = real.head(GROUPS_IN_CHART)
     # A chart of some of the subjects says so: the rest are in the table of remaining subjects.
     title = t("chart_groups", lang) if len(top) == len(real) else t("chart_groups_largest", lang, n=ctx.n(len(top)))
