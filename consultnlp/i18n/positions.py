@@ -163,13 +163,17 @@ POSITION_STRINGS: dict[str, dict] = {
             "{n} of those positions are about a particular measure or matter rather than the proposal as a whole.",
         ),
     ),
-    "positions_balance_counts": _s(
-        "De las {stated} que expresan una postura: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra; "
-        "son pocas para hablar de proporciones.",
-        "Das {stated} que expressam uma posição: {support} a favor, {partial} de acordo em parte e {oppose} contra; "
-        "são poucas para falar em proporções.",
-        "Of the {stated} that state a position: {support} in support, {partial} agreeing in part and {oppose} opposed; "
-        "too few to speak of shares.",
+    # Fewer than the minimum state a position: no section, one sentence in the method section (issue 25, item 5).
+    "positions_too_few": _s(
+        "Solo {stated} de las {total} contribuciones distintas expresan una postura explícita ({support} a favor, {partial} de "
+        "acuerdo en parte y {oppose} en contra): con menos de {minimum} no hay sección sobre apoyo y oposición; comments.csv da "
+        "la postura leída en cada una.",
+        "Só {stated} das {total} contribuições distintas expressam uma posição explícita ({support} a favor, {partial} de "
+        "acordo em parte e {oppose} contra): com menos de {minimum} não há seção sobre apoio e oposição; comments.csv traz a "
+        "posição lida em cada uma.",
+        "Only {stated} of the {total} distinct contributions state a position ({support} in support, {partial} agreeing in "
+        "part and {oppose} opposed): with fewer than {minimum} there is no section on support and opposition; comments.csv "
+        "gives the position read in each.",
     ),
     "positions_few_stated": _s(
         "Solo {share} de las contribuciones expresa una postura de forma explícita: estas proporciones describen a quienes lo hicieron, "

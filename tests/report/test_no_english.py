@@ -148,6 +148,10 @@ def _full_summary(lang: str):  # noqa: ANN202
     assert findings is not None and len(findings)
     findings.loc[findings.index[findings["theme_id"] != schema.OTHER_THEME][0], ["significant", "material"]] = True
     assert {"positions", "topic_votes", "campaigns", "key_points", "exclusions"} <= set(summary.tables)
+    # The positions section needs 20 distinct contributions stating a position (fewer: one sentence in the method
+    # section); the frame has a handful, so its counts are scaled to render the section's every sentence.
+    positions = summary.tables["positions"]
+    positions["unique_contributions"] = positions["unique_contributions"] * 10
     return frame, summary
 
 

@@ -8,7 +8,7 @@ from consultnlp.frame import row_accounting
 from consultnlp.summary import summarise
 from consultnlp.summary.positions import position_targets_table
 from tests.report.frames import summary_inputs
-from tests.summary.test_positions import _report, position_frame
+from tests.summary.test_positions import _four_copies, _report, position_frame
 
 TARGETS = {"c01": "The toll", "c02": "the  toll", "c05": "the toll", "c09": "the toll", "c03": "el cierre", "c10": "El cierre"}
 
@@ -53,6 +53,10 @@ def test_position_targets_in_the_summary_and_the_report():
         lang="en",
     )
     assert result.tables["position_targets"]["contributions"].tolist() == [3, 2]
+    # The report's positions section needs 20 stating a position: the frame four times, its targets in the first copy.
+    frame = _four_copies(targeted_copies=0)
+    frame[schema.POSITION_TARGET] = [TARGETS.get(i.split("-")[0], "") if i.endswith("-0") else "" for i in frame.index]
+    frame.loc["c05-0", schema.POSITION] = "oppose"
     report = _report(frame)
     assert "3 distinct contributions oppose “the toll” (subject “" in report
     assert "“el cierre”" not in report  # two contributions: too few to be named

@@ -20,6 +20,7 @@ from consultnlp.i18n import (
 )
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, quote_item, segment_label
+from consultnlp.report.sections.positions import few_positions_sentence
 from consultnlp.report.sections.themes import theme_rows
 
 SEGMENT_VALUES_IN_TABLE = 25
@@ -152,6 +153,8 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     if beyond:
         sec.blocks.append(Block("p", text=" ".join(beyond)))
     sec.blocks.append(Block("p", text=t("dedupe_text", lang)))
+    if few := few_positions_sentence(ctx):
+        sec.blocks.append(Block("p", text=few))
     sec.blocks.append(Block("p", text=t("naming_text", lang)))
     supported = int(ctx.facts.get("supported_contributions", 0) or 0)
     if supported:

@@ -45,18 +45,16 @@ def positions_section(ctx: ReportContext) -> Section | None:
         return None
     lang = ctx.lang
     rows = table.set_index("position")
-    stated = int(rows.loc[["support", "partial", "oppose"], "unique_contributions"].sum())
-    if stated == 0:
-        return None
+    stated = stated_positions(rows)
+    if stated < FEW_FOR_SHARES:
+        return None  # nothing to say: the method section gives the count in one sentence (``few_positions_sentence``)
     sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
     targeted = on_targets(rows)
-    mixed = stated >= FEW_FOR_SHARES and not_added_up(stated, targeted)
+    mixed = not_added_up(stated, targeted)
     column = balance_shares(rows, targeted)  # the shares the sentence and the chart give
     counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
     if mixed:
         sec.blocks.append(Block("p", text=t("positions_balance_targets", lang, stated=ctx.n(stated), targeted=ctx.n(targeted), **counts)))
-    elif stated < FEW_FOR_SHARES:
-        sec.blocks.append(Block("p", text=t("positions_balance_counts", lang, stated=ctx.n(stated), **counts)))
     else:
         shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
         if column == "share_of_whole":
@@ -66,7 +64,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
             text = t(key, lang, stated=ctx.n(stated), **shares)
         sec.blocks.append(Block("p", text=text))
     total = int(rows["unique_contributions"].sum())
-    if total and stated / total < FEW_STATED and stated >= FEW_FOR_SHARES and not mixed:
+    if total and stated / total < FEW_STATED and not mixed:
         sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
     sec.blocks.append(
         Block(
@@ -76,7 +74,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
             rows=[[str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)] for _, r in table.iterrows()],
         )
     )
-    if stated >= FEW_FOR_SHARES and not mixed:
+    if not mixed:
         sec.blocks.append(
             chart(
                 [str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
@@ -99,6 +97,26 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if findings is not None:
         sec.subsections.append(findings)
     return sec
+
+
+def stated_positions(rows: pd.DataFrame) -> int:
+    """Distinct contributions that state a position (``rows``: the positions table by position)."""
+    return int(rows.loc[["support", "partial", "oppose"], "unique_contributions"].sum())
+
+
+def few_positions_sentence(ctx: ReportContext) -> str:
+    """The method section's one sentence when fewer than ``FEW_FOR_SHARES`` contributions state a position and the report
+    has no positions section ("" otherwise): how many, on which side, and why no section."""
+    table = ctx.table("positions")
+    if table is None:
+        return ""
+    rows = table.set_index("position")
+    stated = stated_positions(rows)
+    if not 0 < stated < FEW_FOR_SHARES:
+        return ""
+    counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
+    total = int(rows["unique_contributions"].sum())
+    return t("positions_too_few", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), minimum=ctx.n(FEW_FOR_SHARES), **counts)
 
 
 def from_closed_question(ctx: ReportContext) -> bool:
