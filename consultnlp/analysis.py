@@ -272,6 +272,8 @@ def analyze_in_memory(
             row_filter=info.row_filter,
             votes=state.votes,
             screened=screened_beyond_lists(context.stats),
+            text_columns=info.text_columns or [info.text_column],
+            text_column_auto=info.text_column_auto,
         )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     # Words lemmatised after the nlp stage kept its lemmas (topic names, theme keywords, segment values): the next run

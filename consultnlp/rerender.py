@@ -96,6 +96,11 @@ def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: 
     return out, info
 
 
+def analysed_columns(ingested: dict[str, Any]) -> list[str]:
+    """The input columns a run's text came from, from its manifest's ``input`` (one text column when it joined none)."""
+    return list(ingested.get("text_columns") or ([ingested["text_column"]] if ingested.get("text_column") else []))
+
+
 @holds_folder(shown="{}")
 def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisState, pd.DataFrame, Summary, dict[str, Any]]:
     """A saved analysis as the analyst reviewed it: the state (frame in canonical order), the frame with
@@ -127,6 +132,8 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
         row_filter=state.config.ingest.where,
         votes=state.votes,
         screened=screened_beyond_lists(state.stats),
+        text_columns=analysed_columns(state.manifest.get("input") or {}),
+        text_column_auto=bool((state.manifest.get("input") or {}).get("text_column_auto")),
     )
     return state, frame, summary, review
 

@@ -6,6 +6,17 @@ from __future__ import annotations
 from consultnlp.i18n.catalogue import _n, _s
 
 ACCOUNTING_STRINGS: dict[str, dict] = {
+    # Which input column(s) the analysed text came from (method section; Plano Clima's claim check: never said).
+    "analysed_columns": _n(
+        ("Se analizó el texto de la columna {columns}{auto}.", "Se analizó el texto de las columnas {columns}{auto}."),
+        ("Foi analisado o texto da coluna {columns}{auto}.", "Foi analisado o texto das colunas {columns}{auto}."),
+        ("The text analysed is that of the column {columns}{auto}.", "The text analysed is that of the columns {columns}{auto}."),
+    ),
+    "analysed_columns_auto": _s(
+        " (elegida automáticamente; ingest.text_column elige otra)",
+        " (escolhida automaticamente; ingest.text_column escolhe outra)",
+        " (chosen automatically; --text-column chooses another)",
+    ),
     # How the screen found what no list names (method section): counts of rows, from the run's stats.
     "screened_evidence": _n(
         (

@@ -97,6 +97,8 @@ def summarise(
     row_filter: str | None = None,
     votes: dict[str, pd.DataFrame] | None = None,
     screened: dict[str, int] | None = None,
+    text_columns: list[str] | None = None,
+    text_column_auto: bool = False,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
@@ -105,7 +107,8 @@ def summarise(
     the pool was built, so a reviewed topic's centre can be rebuilt. ``topic_groups`` (the headline
     level) and ``key_points`` were computed at analysis time and are only named here. ``title`` (an
     ``ingest.info.ConsultationTitle``) and ``row_filter`` (the ``--where`` expression) are facts the report states, and so is
-    ``screened`` (rows the screen set aside that no list names, ``screening.screened_beyond_lists``)."""
+    ``screened`` (rows the screen set aside that no list names, ``screening.screened_beyond_lists``) and the input columns the
+    text was taken from (``text_columns``; ``text_column_auto`` when the tool chose it)."""
     summary = Summary()
     tables = summary.tables
     tables["overview"] = overview_table(frame, accounting)
@@ -195,5 +198,7 @@ def summarise(
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),
+        "text_columns": list(text_columns or []),
+        "text_column_auto": bool(text_column_auto),
     }
     return summary

@@ -75,3 +75,19 @@ def test_subjects_say_how_many_distinct_contributions_no_topic_holds():
     clustered = frame.copy()
     clustered.loc[clustered[schema.TOPIC_ID] == -1, schema.TOPIC_ID] = 0
     assert "close to no topic" not in _report(clustered, ["region"])
+
+
+def test_method_names_the_column_the_text_came_from():
+    # Plano Clima: the report never said that «descricao» was analysed and «titulo» was not (blind claim check, stop 36).
+    frame = golden_frame()
+    expected = {
+        "es": "Se analizó el texto de la columna «descricao» (elegida automáticamente; ingest.text_column elige otra).",
+        "pt": "Foi analisado o texto da coluna «descricao» (escolhida automaticamente; ingest.text_column escolhe outra).",
+        "en": "The text analysed is that of the column “descricao” (chosen automatically; --text-column chooses another).",
+    }
+    for lang, sentence in expected.items():
+        report = render_report(frame, lang, ("region",), text_columns=["descricao"], text_column_auto=True).replace("\\", "")
+        assert sentence in report, lang
+    chosen = render_report(frame, "en", ("region",), text_columns=["title", "body"]).replace("\\", "")
+    assert "The text analysed is that of the columns “title” and “body”." in chosen
+    assert "The text analysed" not in _report(frame, ["region"])  # a summary made without the input's columns says nothing

@@ -19,7 +19,7 @@ from consultnlp.i18n import (
     t,
 )
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, quote_item, segment_label
+from consultnlp.report.sections.common import ReportContext, join_items, quote_item, segment_label
 from consultnlp.report.sections.positions import few_positions_sentence
 from consultnlp.report.sections.themes import theme_rows
 
@@ -138,6 +138,11 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     acc = ctx.facts["accounting"]
     overview = ctx.overview()
     sec = Section("method", t("method", lang), [Block("p", text=t("accounting_intro", lang))])
+    columns = [str(c) for c in ctx.facts.get("text_columns") or [] if str(c)]
+    if columns:
+        auto = t("analysed_columns_auto", lang) if ctx.facts.get("text_column_auto") and len(columns) == 1 else ""
+        quoted = join_items([ctx.q(c) for c in columns], lang)
+        sec.blocks.insert(0, Block("p", text=t("analysed_columns", lang, count=len(columns), columns=quoted, auto=auto)))
     rows = [[t("input_rows", lang), ctx.n(acc["input"])]]
     rows += [[f"{t('excluded', lang)}: {reason_name(k, lang)}", ctx.n(v)] for k, v in acc["excluded"].items()]
     rows += [[t("analysed", lang), ctx.n(acc["analysed"])]]
