@@ -1,4 +1,5 @@
-"""Catalogue entries of a subject: its key points and how many make them, how far its name speaks for its contributions, and how many people wrote them."""
+"""Catalogue entries of a subject: its key points and how many make them, how far its name speaks for its contributions,
+and how many people wrote them."""
 
 from __future__ import annotations
 
