@@ -20,12 +20,12 @@ __all__ = ["find_handles", "find_url_values"]
 
 # "@" not preceded by a word character (that is an e-mail) and a handle with at least one letter.
 # Not after a letter in any script: "niñ@s", "l@s" write both genders, not a handle.
-_HANDLE_RE = re.compile(r"(?<![\w.@/%+-])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+_HANDLE = r"@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])"  # "@" and the handle
+_HANDLE_RE = re.compile(rf"(?<![\w.@/%+-]){_HANDLE}")
 # A handle written right after the platform's name, with nothing between ("YouTube@waldirdupont", Plano Clima 2024): the
 # name's letters would otherwise make it look like the middle of a word or an e-mail (which needs a dotted domain).
 _GLUED_HANDLE_RE = re.compile(
-    r"(?i)(?<![\w.])(?:youtube|instagram|insta|ig|tiktok|twitter|facebook|fb|threads|kwai|linkedin|telegram|twitch)[:]?"
-    r"(@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])"
+    rf"(?i)(?<![\w.])(?:youtube|instagram|insta|ig|tiktok|twitter|facebook|fb|threads|kwai|linkedin|telegram|twitch):?({_HANDLE})"
 )
 # CSS in an HTML report the final gate scans: "@media", "@font-face" are not people.
 _CSS_AT_RULES = frozenset(
