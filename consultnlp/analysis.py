@@ -272,7 +272,7 @@ def analyze_in_memory(
             row_filter=info.row_filter,
             votes=state.votes,
             screened=screened_beyond_lists(context.stats),
-            text_columns=info.text_columns or [info.text_column],
+            text_columns=info.analysed_columns,
             text_column_auto=info.text_column_auto,
         )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)

@@ -21,7 +21,7 @@ from consultnlp.errors import ConfigError
 from consultnlp.files import check_run_folder, holds_folder
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
-from consultnlp.ingest.info import ConsultationTitle
+from consultnlp.ingest.info import ConsultationTitle, analysed_columns
 from consultnlp.output import REVIEW_FILE, canonical_order, review_frame, summary_frame, write_run
 from consultnlp.report.outputs import check_formats
 from consultnlp.screening import screened_beyond_lists
@@ -94,11 +94,6 @@ def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: 
         [group.get(int(t), schema.OUTLIER_TOPIC) if pd.notna(t) else pd.NA for t in topics], dtype="Int64"
     )
     return out, info
-
-
-def analysed_columns(ingested: dict[str, Any]) -> list[str]:
-    """The input columns a run's text came from, from its manifest's ``input`` (one text column when it joined none)."""
-    return list(ingested.get("text_columns") or ([ingested["text_column"]] if ingested.get("text_column") else []))
 
 
 @holds_folder(shown="{}")

@@ -61,6 +61,17 @@ class IngestInfo:
         """The file (and sheet) as error messages name it."""
         return f'{self.file_name} (sheet "{self.sheet}")' if self.sheet else self.file_name
 
+    @property
+    def analysed_columns(self) -> list[str]:
+        """The input columns the analysed text came from (see :func:`analysed_columns`)."""
+        return analysed_columns(self.to_dict())
+
+
+def analysed_columns(ingested: dict[str, Any]) -> list[str]:
+    """The input columns a run's text came from, from an ``IngestInfo`` as a dict (a manifest's ``input``): the columns
+    it joined, or its one text column."""
+    return list(ingested.get("text_columns") or ([ingested["text_column"]] if ingested.get("text_column") else []))
+
 
 TITLE_ORIGINS = ("option", "platform", "file_name")
 
