@@ -52,7 +52,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
     targeted = on_targets(rows)
     mixed = not_added_up(stated, targeted)
     column = balance_shares(rows, targeted)  # the shares the sentence and the chart give
-    counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
+    counts = _side_counts(ctx, rows)
     if mixed:
         sec.blocks.append(Block("p", text=t("positions_balance_targets", lang, stated=ctx.n(stated), targeted=ctx.n(targeted), **counts)))
     else:
@@ -104,6 +104,11 @@ def stated_positions(rows: pd.DataFrame) -> int:
     return int(rows.loc[["support", "partial", "oppose"], "unique_contributions"].sum())
 
 
+def _side_counts(ctx: ReportContext, rows: pd.DataFrame) -> dict[str, str]:
+    """Distinct contributions per side, as the report writes numbers (``rows``: the positions table by position)."""
+    return {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
+
+
 def few_positions_sentence(ctx: ReportContext) -> str:
     """The method section's one sentence when fewer than ``FEW_FOR_SHARES`` contributions state a position and the report
     has no positions section ("" otherwise): how many, on which side, and why no section."""
@@ -114,8 +119,8 @@ def few_positions_sentence(ctx: ReportContext) -> str:
     stated = stated_positions(rows)
     if not 0 < stated < FEW_FOR_SHARES:
         return ""
-    counts = {p: ctx.n(int(rows.loc[p, "unique_contributions"])) for p in ("support", "partial", "oppose")}
     total = int(rows["unique_contributions"].sum())
+    counts = _side_counts(ctx, rows)
     return t("positions_too_few", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), minimum=ctx.n(FEW_FOR_SHARES), **counts)
 
 
