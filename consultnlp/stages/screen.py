@@ -106,7 +106,8 @@ class ScreenStage(Stage):
     def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:
         """Short texts the meaning model (``consultnlp.nonanswers.MeaningModel``) reads as placeholders: at its
         threshold when a word could make the text one (an absence, form, process or foreign word), at its higher
-        ``threshold_alone`` otherwise. Runs only with the embedder the model was trained on."""
+        ``threshold_alone`` otherwise; one whose cues state a position is a position without a reason (``no_argument``).
+        Runs only with the embedder the model was trained on."""
         model = MeaningModel.load()
         embedder, built = context.embedder, False
         if embedder is None and context.embed_config is not None and context.embed_config.embedder == getattr(model, "embedder", None):
@@ -122,11 +123,6 @@ class ScreenStage(Stage):
         at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": 2.0}
         read = [(text, at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
         candidates = [(text, threshold) for text, threshold in read if threshold <= 1.0]
-        # A text that states a position ("Me opongo", "ACUERDO PARCIAL (12/3)") and reads as a placeholder is a position
-        # without a reason (``no_argument``: the positions count it), not a placeholder.
-        langs = out.loc[texts.index, schema.LANG] if schema.LANG in out else pd.Series("", index=texts.index)
-        lang_of = dict(zip(texts[short][first], langs[short][first]))
-        detector = CueDetector()
         chosen: dict[str, str] = {}
         if candidates:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
@@ -143,6 +139,11 @@ class ScreenStage(Stage):
             )
             vectors = encoder.encode_many([embedding_text(t) for t, _ in candidates], description="Reading short texts for placeholders")
             probability = model.probability(vectors)
+            # A text that states a position ("Me opongo", "ACUERDO PARCIAL (12/3)") and reads as a placeholder is a
+            # position without a reason (``no_argument``: the positions count it), not a placeholder.
+            langs = out.loc[texts.index, schema.LANG] if schema.LANG in out else pd.Series("", index=texts.index)
+            lang_of = dict(zip(texts[short][first], langs[short][first]))
+            detector = CueDetector()
             for (text, threshold), p in zip(candidates, probability):
                 if p >= threshold:
                     chosen[text] = NON_ANSWER if detector.detect(text, lang_of[text]).position == NONE else NO_ARGUMENT
