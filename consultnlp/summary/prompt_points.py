@@ -28,9 +28,8 @@ def prompts_of(units: pd.DataFrame) -> np.ndarray | None:
 
 def by_prompt(groups: dict[tuple[str, str], np.ndarray], prompts: np.ndarray | None) -> dict[tuple[str, str], np.ndarray]:
     """``groups`` (``(scope, group id)`` -> unit rows) with each group split by its members' prompt (``prompts``: each
-    unit's, from ``prompts_of``), a group's
-    largest part first (``summary.keypoints.key_points`` then leaves unclustered a part with fewer contributions than the
-    group's last cluster to try).
+    unit's, from ``prompts_of``), a group's largest part first (``summary.keypoints.key_points`` then leaves unclustered
+    a part with fewer contributions than the group's last cluster to try).
 
     A part's id is ``<group id>\\x1f<prompt>``; ``with_prompts`` turns it back into the group id and a prompt.
     Without prompts, ``groups`` as given."""
