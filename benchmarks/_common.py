@@ -113,3 +113,21 @@ class TreeMemory:
         while not self._stop.is_set():
             self.peak_mb = max(self.peak_mb, self._tree_rss_mb())
             self._stop.wait(self.interval)
+
+
+def nonanswer_background(data: Path) -> list:
+    """The real contributions the written non-answer sets are screened among (a consultation's vocabulary to read them
+    against): 2,000 Chilean arguments, up to 1,000 Plano Clima proposals and 1,000 ArgKP dev arguments, each a seeded
+    sample (``bench_nonanswers.py``, ``train_nonanswers.py``)."""
+    import pandas as pd
+
+    sources = [
+        (data / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento", 2000),
+        (data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao", 1000),
+        (data / "argkp-2021" / "arguments_dev.csv", "argument", 1000),
+    ]
+    parts = []
+    for path, column, n in sources:
+        texts = pd.read_csv(path)[column].dropna()
+        parts.append(texts.sample(min(n, len(texts)), random_state=0))
+    return parts

@@ -51,7 +51,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from _common import NONANSWER_SETS
+from _common import NONANSWER_SETS, nonanswer_background
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -103,15 +103,7 @@ def written(screen: ScreenConfig, data: Path, scratch: Path, path: Path, name: s
     its rows shuffled among 2,000 Chilean arguments, up to 1,000 Plano Clima proposals and 1,000 ArgKP dev arguments,
     so the corpus evidence has a consultation's vocabulary to read them against. Only the written rows are scored."""
     labels = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3)
-    sources = [
-        (data / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento", 2000),
-        (data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao", 1000),
-        (data / "argkp-2021" / "arguments_dev.csv", "argument", 1000),
-    ]
-    background = []
-    for path, column, n in sources:
-        texts = pd.read_csv(path)[column].dropna()
-        background.append(texts.sample(min(n, len(texts)), random_state=0))
+    background = nonanswer_background(data)
     rows = pd.concat(
         [
             pd.DataFrame({"id": [f"w{i}" for i in range(len(labels))], "text": labels["text"]}),

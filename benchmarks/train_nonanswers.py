@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _common import NONANSWER_SETS
+from _common import NONANSWER_SETS, nonanswer_background
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
@@ -130,13 +130,7 @@ def leave_one_set_out(table: pd.DataFrame, X: np.ndarray, C: float, threshold: f
     (2,000 Chilean arguments, 1,000 Plano Clima proposals, 1,000 ArgKP dev arguments, as ``bench_nonanswers.py`` mixes
     them). Printed for the shipped rule (the gate's threshold, THRESHOLD_ALONE, MAX_WORDS) and for the gated rule alone on
     texts up to 10 words. The lists were written from sets 1-7, so a set's recall here flatters it; its answers set aside do not."""
-    sources = [
-        (data / "chile-ela-2016" / "ela_fundamentos_sample5k.csv", "fundamento", 2000),
-        (data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv", "descricao", 1000),
-        (data / "argkp-2021" / "arguments_dev.csv", "argument", 1000),
-    ]
-    texts = [pd.read_csv(path)[column].dropna().astype(str) for path, column, _ in sources]
-    background = pd.concat([part.sample(min(n, len(part)), random_state=0) for part, (_, _, n) in zip(texts, sources)])
+    background = pd.concat(nonanswer_background(data)).astype(str)
     screen = load_screen()
     corpus = CorpusScreen(screen)
     corpus.decide(pd.concat([background, table["text"]]).map(normalise))
