@@ -1,4 +1,5 @@
-"""Is a name a bare adjective ("Iguales", "Públicas y privadas")? A heading must name a thing.
+"""Is a name a bare adjective ("Iguales", "Públicas y privadas") or a bare verb ("Seriam", "Deben")? A heading must
+name a thing.
 
 There is no offline part-of-speech tagger for es/pt (see ``consultnlp.lemmas``), so this
 looks words up in spaCy's lemma index tables (``spacy-lookups-data``: the adjectives and
@@ -10,6 +11,10 @@ A word is an adjective when its lemma is one and not a noun ("igual", "fundament
 that may be either ("público", "humano") is one only in the feminine of an -o lemma ("públicas")
 and no other word of the name is its head noun: "Derechos humanos" and "Stray animals" name a
 thing, "Públicas y privadas" does not.
+
+A word is an inflected verb (es/pt) when its lemma is an infinitive ("seriam" -> "ser", "deben" -> "deber") that
+the word is not the plural of ("mujeres" -> "mujer", "lugares" -> "lugar" are nouns) and the word is no noun of the
+index itself. An infinitive names an action ("Reciclar") and stays.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from consultnlp.text import fold
 
 CONJUNCTIONS = frozenset({"y", "e", "o", "u", "ou", "and", "or", "ni", "nem", "nor"})
 _WORD = re.compile(r"[^\W\d_]+")
+_INFINITIVE = re.compile(r"\w{1,}(?:ar|er|ir|or)$")  # "por" (pt "pôr") folded
 ADJECTIVE, EITHER, OTHER = "adj", "either", "other"
 
 
@@ -86,3 +92,25 @@ def is_bare_adjective(name: str, lang: str, is_stopword=lambda w: False) -> bool
     # Coordinated words that are all adjectives, or adjective-or-noun next to one that can only be an adjective
     # ("Helpful and professional", "Libre y soberano").
     return ADJECTIVE in classes or all(_feminine(w, lang) for w in content)
+
+
+def _inflected_verb(word: str, lang: str) -> bool:
+    """Whether ``word`` (es/pt, lower case) is a verb form other than its infinitive: "seriam", "deben", "queremos"."""
+    if lang not in ("es", "pt"):
+        return False
+    folded, lemma = fold(word), _lemma(word, lang)
+    if folded == lemma or folded in (lemma + "s", lemma + "es") or not _INFINITIVE.fullmatch(lemma):
+        return False
+    return folded not in _index("es")[1]
+
+
+def is_bare_verb(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
+    """Whether every content word of ``name`` is an inflected verb ("Seriam", a topic of Plano Clima 2024): a name with
+    no thing in it."""
+    content = [w for w in _WORD.findall(name.lower()) if fold(w) not in CONJUNCTIONS and not is_stopword(fold(w)) and len(w) > 2]
+    return bool(content) and all(_inflected_verb(w, lang) for w in content)
+
+
+def names_no_thing(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
+    """Whether ``name`` is only adjectives or only verb forms: a heading that names no thing."""
+    return is_bare_adjective(name, lang, is_stopword) or is_bare_verb(name, lang, is_stopword)

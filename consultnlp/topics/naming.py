@@ -20,7 +20,7 @@ from consultnlp import schema
 from consultnlp.i18n import t as catalogue
 from consultnlp.schema import LANGUAGES
 from consultnlp.text import fold, plural_stem, word_stems
-from consultnlp.topics.adjectives import is_bare_adjective
+from consultnlp.topics.adjectives import names_no_thing
 from consultnlp.topics.hierarchy import group_topics
 from consultnlp.topics.phrases import capitalised, ranked_names, unique_names
 from consultnlp.topics.shared import shared_phrases
@@ -86,9 +86,9 @@ def names_by_language(
         if not texts:
             continue
         ranked = ranked_names(texts, centres, encode, is_stopword)
-        # A heading names a thing: a bare adjective ("Iguales") gives way to the next candidate, when there is one.
+        # A heading names a thing: a bare adjective ("Iguales") or verb ("Seriam") gives way to the next candidate, when there is one.
         ranked = {
-            g: [c for c in found if not is_bare_adjective(c[1], lang, is_stopword) and not _only_title_words(c[1], in_title, is_stopword)]
+            g: [c for c in found if not names_no_thing(c[1], lang, is_stopword) and not _only_title_words(c[1], in_title, is_stopword)]
             or found
             for g, found in ranked.items()
         }
@@ -228,7 +228,7 @@ def group_names(
     When the topics that name speaks for (those named, and those whose every word it uses: "Constitución" under
     "Respetar la constitución") hold less than half of the group's comments (``sizes``: topic -> comments),
     the name is what the group's topics share (``shared``: language -> phrase, see ``consultnlp.topics.shared``), else
-    it says so: "“A”, “B” y 7 tópicos más". A bare adjective is never the second name."""
+    it says so: "“A”, “B” y 7 tópicos más". A bare adjective or verb is never the second name."""
     sizes = sizes or {t: 1 for t in topics}
     langs = sorted({lang for t in topics for lang in written.get(t, {})})
     names = {}
@@ -240,7 +240,7 @@ def group_names(
         # A second name within the first, or the first within it, adds nothing ("Igualdad ante la ley" and "Igualdad"); one
         # that only shares a word names another thing ("Derecho a la educación" and "Derecho a la salud", read 10).
         second = next(
-            (p for p in parts[1:3] if not _covered(p, first) and not _covered(first, p) and not is_bare_adjective(p, lang, is_stopword)),
+            (p for p in parts[1:3] if not _covered(p, first) and not _covered(first, p) and not names_no_thing(p, lang, is_stopword)),
             None,
         )
         # Neither name may already join two things: "Valores y principios" would make "A y valores y principios".

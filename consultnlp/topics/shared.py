@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from consultnlp.schema import LANGUAGES
-from consultnlp.topics.adjectives import is_bare_adjective
+from consultnlp.topics.adjectives import names_no_thing
 from consultnlp.topics.phrases import candidates
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def shared_phrases(
                 if shares[g][key] < MIN_LIFT * outside:
                     continue
                 written = sorted(forms[g][key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-                if is_bare_adjective(written, lang, is_stopword):
+                if names_no_thing(written, lang, is_stopword):
                     continue
                 ranked.append((shares[g][key] * math.log(1 + n_groups / total[key]), written))
             if ranked:

@@ -247,6 +247,20 @@ def test_group_names_say_when_the_largest_topics_hold_less_than_half():
     }
 
 
+def test_names_are_never_bare_verbs():
+    from consultnlp.topics.adjectives import is_bare_verb
+
+    # «Seriam» ("would be") named a topic of Plano Clima 2024, and half of its group's name.
+    verbs = [("Seriam", "pt"), ("Deben", "es"), ("Queremos", "es"), ("Precisa", "pt"), ("Podem", "pt")]
+    # Plurals of nouns whose lemma looks like an infinitive, infinitives (an action), and nouns.
+    named = [("Mulheres", "pt"), ("Lugares", "es"), ("Poderes", "es"), ("Reciclar", "es"), ("Reciclagem", "pt"), ("Votos", "es")]
+    named += [("Seres humanos", "es"), ("Educação ambiental", "pt"), ("Plantio", "pt"), ("Parking", "en")]
+    assert [n for n, lang in verbs if not is_bare_verb(n, lang)] == []
+    assert [n for n, lang in named if is_bare_verb(n, lang)] == []
+    written = {1: {"pt": "Educação ambiental"}, 2: {"pt": "Seriam"}, 3: {"pt": "Reciclagem"}}
+    assert group_names([1, 2, 3], written, dict.fromkeys(written, "pt")) == {"pt": "Educação ambiental e reciclagem"}
+
+
 def test_names_are_never_bare_adjectives():
     from consultnlp.topics.adjectives import is_bare_adjective
 
