@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -37,8 +38,9 @@ SECTIONS = (
     "appraisal_words",
     "filler_words",
     "process_words",
+    "courtesy_words",
 )
-KINDS = ("agreement", "appraisal", "form", "absence", "process")
+KINDS = ("agreement", "appraisal", "form", "absence", "courtesy", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
 _NUMBER = re.compile(r"^\d+$")
 
@@ -50,16 +52,20 @@ def normalise(text: str) -> str:
 
 @dataclass
 class WordClass:
-    """Words of one class: exact (plural-stripped) words, and prefixes from entries ending in ``*``."""
+    """Words of one class: exact (plural-stripped) words, prefixes from entries ending in ``*``, and entries of two
+    or more words ("buenos dias": read as one word of the class, see ``Screen.joined``)."""
 
     words: set[str] = field(default_factory=set)
     prefixes: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
 
     def add(self, entry: str) -> None:
         key = normalise(entry.rstrip("*"))
         if not key:
             return
-        if entry.endswith("*"):
+        if " " in key:
+            self.phrases = (*self.phrases, key)
+        elif entry.endswith("*"):
             self.prefixes = (*self.prefixes, key)
         else:
             self.words.update({key, plural_stem(key)})
@@ -86,7 +92,7 @@ class Screen:
         words = key.split()
         if len(words) > self.max_words:
             return ""
-        content = [w for w in words if w not in self.classes["filler_words"] and not _NUMBER.match(w)]
+        content = [w for w in self.joined(key).split() if w not in self.classes["filler_words"] and not _NUMBER.match(w)]
         if not content:
             return ""
         kinds = [self._kind(w) for w in content]
@@ -94,13 +100,22 @@ class Screen:
             return ""
         if "agreement" in kinds or "appraisal" in kinds:
             return NO_ARGUMENT
-        # Support words ("todos", "grupo") alone state nothing; with an absence or form word they are meta text.
-        if "form" in kinds or "absence" in kinds:
+        # Support words ("todos", "grupo") alone state nothing; with an absence, form or courtesy word (a greeting, thanks:
+        # "Buen día a todos") they are meta text.
+        if "form" in kinds or "absence" in kinds or "courtesy" in kinds:
             return NON_ANSWER
         return ""
 
+    def joined(self, key: str) -> str:
+        """``key`` with each listed courtesy phrase read as its last word ("bom dia a todos" -> "dia a todos"): "bom" is
+        an appraisal alone, not in a greeting."""
+        phrases = self.classes["courtesy_words"].phrases
+        if not phrases:
+            return key
+        return _phrase_pattern(phrases).sub(lambda m: m.group(0).rsplit(" ", 1)[-1], key)
+
     def _kind(self, word: str) -> str:
-        for kind in ("agreement", "appraisal", "form", "absence"):
+        for kind in ("agreement", "appraisal", "form", "absence", "courtesy"):
             if word in self.classes[f"{kind}_words"]:
                 return kind
         return "support" if word in self.classes["agreement_support"] else "other"
@@ -110,7 +125,7 @@ class Screen:
         ``number`` or ``other``. Process words (the meeting and the record: reunión, sistema, transcribir)
         are told apart here; the word-class rule of :meth:`classify` does not use them."""
         out = []
-        for word in key.split():
+        for word in self.joined(key).split():
             kind = self._kind(word)
             # A word in a class and among the fillers ("no": Portuguese "in the") keeps its class: absence says more.
             if kind in ("other", "support") and word in self.classes["filler_words"]:
@@ -125,6 +140,11 @@ class Screen:
     def seed_phrases(self, reason: str = NON_ANSWER) -> list[str]:
         """The listed whole-comment phrases of ``reason`` (normalised)."""
         return [phrase for phrase, r in self.phrases.items() if r == reason]
+
+
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b")
 
 
 def parse_list(text: str, source: str) -> dict[str, list[str]]:

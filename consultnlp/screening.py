@@ -106,14 +106,14 @@ class CorpusScreen:
     def cue(self, key: str) -> str:
         """At which threshold the meaning model reads a short text:
 
-        - ``placeholder``: it has a word that could make it one (an absence, form, process or foreign word), read at
+        - ``placeholder``: it has a word that could make it one (an absence, form, process, courtesy or foreign word), read at
           the model's threshold;
         - ``none``: no such word; a text made only of words the consultation argues with ("una vejez digna",
           "inclusión") is an answer, however close its meaning is to a placeholder's (the model's ``threshold_alone``);
         - ``names_missing``: an absence word names what is missing, "No más AFP", "sin distinción" want something gone
           or kept out ("sin comentarios" names the field, and is ``placeholder``): never read."""
         kinds = [kind for _, kind in self.word_kinds(key)]
-        if not any(kind in ("absence", "form", "process", "foreign") for kind in kinds):
+        if not any(kind in ("absence", "form", "process", "foreign", "courtesy") for kind in kinds):
             return "none"
         return "names_missing" if _names_what_is_missing(kinds) else "placeholder"
 

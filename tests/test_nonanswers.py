@@ -94,6 +94,18 @@ def test_nonanswers_real_arguments_that_look_similar_are_kept(text):
     assert SCREEN.classify(text) == "", text
 
 
+def test_nonanswers_greetings_thanks_and_the_forms_own_words_are_non_answers():
+    # Read 9 (written set 9, issue 26): greetings and thanks alone, the cell or box, a link elsewhere, the form's options.
+    for text in ("Buen día a todos", "Oi gente", "Morning all", "Muchas gracias", "Bom dia a todos!", "Celda vacía", "(no data)"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    assert SCREEN.classify("-- Elija --") == NON_ANSWER and SCREEN.classify("Pergunta sem título") == NON_ANSWER
+    # "bom" alone is an appraisal; only in a listed greeting ("bom dia") is it read as courtesy.
+    assert SCREEN.classify("Bom") == NO_ARGUMENT
+    # A greeting or thanks with a word the rule does not know is a contribution (the meaning model may read it).
+    for text in ("Gracias por el nuevo hospital", "Thanks for fixing the bus lanes", "Open data", "El otro es un yo", "Ser aporte"):
+        assert SCREEN.classify(text) == "", text
+
+
 def test_nonanswers_user_phrases_extend_the_lists():
     screen = load_screen(extra_non_answers={"es": ["No se discutió"]}, extra_no_arguments={"pt": ["Apoiamos a proposta inteira"]})
     assert screen.classify("no se discutió.") == NON_ANSWER
