@@ -30,6 +30,7 @@ NONANSWER_SETS = [
         "nonanswers_written7.tsv",
         "nonanswers_written8.tsv",
         "nonanswers_written9.tsv",
+        "nonanswers_written10.tsv",
     )
 ]
 
