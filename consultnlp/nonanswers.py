@@ -39,8 +39,9 @@ SECTIONS = (
     "filler_words",
     "process_words",
     "courtesy_words",
+    "knowing_words",
 )
-KINDS = ("agreement", "appraisal", "form", "absence", "courtesy", "process")
+KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
 _NUMBER = re.compile(r"^\d+$")
 
@@ -96,13 +97,15 @@ class Screen:
         if not content:
             return ""
         kinds = [self._kind(w) for w in content]
-        if "other" in kinds:
+        # A word about having a view ("idea", "opinión") is a placeholder's only beside an absence ("Sin idea", "no sé"):
+        # "Para que se exprese la opinión de todos", "Apoyar las ideas de todos" are arguments (Chile 2016).
+        if "other" in kinds or ("knowing" in kinds and "absence" not in kinds):
             return ""
         if "agreement" in kinds or "appraisal" in kinds:
             return NO_ARGUMENT
         # Support words ("todos", "grupo") alone state nothing; with an absence, form or courtesy word (a greeting, thanks:
         # "Buen día a todos") they are meta text.
-        if "form" in kinds or "absence" in kinds or "courtesy" in kinds:
+        if "form" in kinds or "absence" in kinds or "courtesy" in kinds or "knowing" in kinds:
             return NON_ANSWER
         return ""
 
@@ -115,7 +118,7 @@ class Screen:
         return _phrase_pattern(phrases).sub(lambda m: m.group(0).rsplit(" ", 1)[-1], key)
 
     def _kind(self, word: str) -> str:
-        for kind in ("agreement", "appraisal", "form", "absence", "courtesy"):
+        for kind in ("agreement", "appraisal", "form", "absence", "knowing", "courtesy"):
             if word in self.classes[f"{kind}_words"]:
                 return kind
         return "support" if word in self.classes["agreement_support"] else "other"

@@ -106,6 +106,14 @@ def test_nonanswers_greetings_thanks_and_the_forms_own_words_are_non_answers():
         assert SCREEN.classify(text) == "", text
 
 
+def test_nonanswers_words_about_having_a_view_need_an_absence_word():
+    # Read 10: "Sem ideia", "not sure"; but Chile 2016's arguments name opinions and ideas as things.
+    for text in ("Sem ideia, meu", "Not sure", "Lo desconozco", "Sin opinión", "dunno"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in ("OPINIÓN", "Apoyar las ideas de todos.", "Para que se exprese la opinión de todos", "Know your rights"):
+        assert SCREEN.classify(text) == "", text
+
+
 def test_nonanswers_user_phrases_extend_the_lists():
     screen = load_screen(extra_non_answers={"es": ["No se discutió"]}, extra_no_arguments={"pt": ["Apoiamos a proposta inteira"]})
     assert screen.classify("no se discutió.") == NON_ANSWER
