@@ -178,4 +178,35 @@ VOTE_STRINGS: dict[str, dict] = {
         "they put the most supported quotes first and, among key points made by as many contributions as others, the most supported "
         "first. Supports are not read as positions: backing a proposal is not agreeing with the consultation's text.",
     ),
+    # The most supported contributions (issue 25, item 4; the Plano Clima claim check of stop 36: "the most-voted proposals
+    # are never named").
+    "most_supported": _s("Las contribuciones con más apoyos", "As contribuições mais apoiadas", "The most supported contributions"),
+    "most_supported_intro": _n(
+        (
+            "Esta es la contribución con más apoyos en la plataforma.",
+            "Estas son las {shown} contribuciones con más apoyos en la plataforma, de las {n} que traen su número.",
+        ),
+        (
+            "Esta é a contribuição mais apoiada na plataforma.",
+            "Estas são as {shown} contribuições mais apoiadas na plataforma, das {n} que trazem esse número.",
+        ),
+        (
+            "This is the contribution with the most supports on the platform.",
+            "These are the {shown} contributions with the most supports on the platform, of the {n} that carry a count.",
+        ),
+    ),
+    "most_supported_caveat": _s(
+        "Un apoyo es un voto en la plataforma: dice cuántas personas respaldaron esa contribución, no cuántas contribuciones dicen "
+        "lo mismo ni si alguien está de acuerdo con el texto de la consulta, y un grupo organizado puede reunir muchos. Se muestra el "
+        "comienzo del texto; el identificador permite leerlo entero en comments.csv.",
+        "Um apoio é um voto na plataforma: diz quantas pessoas apoiaram essa contribuição, não quantas contribuições dizem o mesmo "
+        "nem se alguém concorda com o texto da consulta, e um grupo organizado pode reunir muitos. Mostra-se o início do texto; o "
+        "identificador permite lê-lo inteiro em comments.csv.",
+        "A support is a vote on the platform: it says how many people backed that contribution, not how many contributions say the "
+        "same or whether anyone agrees with the consultation's text, and an organised group can gather many. The start of each text "
+        "is shown; its id finds the whole text in comments.csv.",
+    ),
+    "supports_heading": _s("Apoyos", "Apoios", "Supports"),
+    "contribution_start_heading": _s("Contribución (comienzo)", "Contribuição (início)", "Contribution (start)"),
+    "id_heading": _s("Id.", "Id.", "Id"),
 }

@@ -413,3 +413,23 @@ COLUMNS.update(
         "group_contributions": _s("Contribuciones en el asunto", "Contribuições no assunto", "Contributions in the subject"),
     }
 )
+
+# The most supported contributions (issue 25, item 4): ``consultnlp.summary.supports.most_supported_table``.
+SHEETS.update(
+    {
+        "most_supported": (
+            _s("Más apoyadas", "Mais apoiadas", "Most supported"),
+            _s(
+                "Las contribuciones distintas con más apoyos en la plataforma (votos, apoyos o adhesiones; los de sus copias sumados), con su "
+                "asunto y el comienzo del texto. Un apoyo no es una postura sobre el texto de la consulta.",
+                "As contribuições distintas mais apoiadas na plataforma (votos, apoios ou endossos; os de suas cópias somados), com seu assunto "
+                "e o início do texto. Um apoio não é uma posição sobre o texto da consulta.",
+                "The distinct contributions with the most supports on the platform (votes, supports or endorsements; their copies' added), with "
+                "their subject and the start of the text. A support is not a position on the consultation's text.",
+            ),
+        ),
+    }
+)
+COLUMNS.update(
+    {"supports": _s("Apoyos", "Apoios", "Supports"), "excerpt": _s("Comienzo del texto", "Início do texto", "Start of the text")}
+)

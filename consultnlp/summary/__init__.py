@@ -20,7 +20,7 @@ from consultnlp.summary.positions import add_position_tables, position_point_nam
 from consultnlp.summary.quotes import QuotePool, quotes_with_prompts
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
 from consultnlp.summary.subjects import NameEvidence
-from consultnlp.summary.supports import supported_contributions
+from consultnlp.summary.supports import most_supported_table, supported_contributions
 from consultnlp.summary.tables import (
     campaigns_table,
     exclusions_table,
@@ -172,6 +172,8 @@ def summarise(
     tables["quotes"] = quotes_with_prompts(tables["quotes"], frame)
     for name, table in (votes or {}).items():
         tables[name] = table  # opinion groups, consensus and division of a Pol.is conversation (``summary.votes``)
+    if not (supported := most_supported_table(frame, headlines)).empty:
+        tables["most_supported"] = supported  # a platform's votes: which contributions were backed most (summary.supports)
     if schema.CAMPAIGN_ID in frame:
         tables["campaigns"] = campaigns_table(frame, segment_columns)
     tables["exclusions"] = exclusions_table(frame, row_filter=row_filter)

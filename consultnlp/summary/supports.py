@@ -5,6 +5,9 @@ Which quotes a subject shows and which key points it has, with their counts, are
 most supported first, and its key points by the contributions that make them, then by the supports those
 contributions received. A contribution or point with no count comes after those with one; ties keep the order
 they had. Supports are never read as positions.
+
+The report also names the most supported contributions (``most_supported_table``): a government that answers the
+proposals with the most votes needs to see which they are, each with its subject and id.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from __future__ import annotations
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.frame import analysed_mask
+from consultnlp.frame import analysed_mask, unit_mask
+
+MOST_SUPPORTED = 10  # contributions the report names, most supported first
+EXCERPT_CHARS = 220  # of each one's redacted text
+MOST_SUPPORTED_COLUMNS = ["rank", "comment_id", "supports", "contributions", "topic_group_id", "group_label", "excerpt"]
 
 
 def unit_supports(frame: pd.DataFrame) -> pd.Series:
@@ -76,3 +83,44 @@ def supported_contributions(frame: pd.DataFrame) -> int:
         return 0
     analysed = frame.loc[analysed_mask(frame)] if schema.EXCLUDED in frame else frame
     return int(pd.to_numeric(analysed[schema.SUPPORTS], errors="coerce").notna().sum())
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """``text`` on one line, cut at the last word boundary before ``limit`` characters, with "…" when cut."""
+    flat = " ".join(str(text).split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return f"{cut}…"
+
+
+def most_supported_table(frame: pd.DataFrame, headlines: dict[int, str] | None, limit: int = MOST_SUPPORTED) -> pd.DataFrame:
+    """The ``limit`` distinct analysed contributions with the most supports (their copies' summed), most first and then by
+    id: supports, copies, subject and the start of the redacted text. Empty without supports, or when none has one."""
+    supports = unit_supports(frame)
+    if supports.empty:
+        return pd.DataFrame(columns=MOST_SUPPORTED_COLUMNS)
+    units = frame.loc[unit_mask(frame)]
+    counts = supports.reindex(units.index)
+    units = units.loc[counts.notna() & (counts.fillna(0) > 0)]
+    if units.empty:
+        return pd.DataFrame(columns=MOST_SUPPORTED_COLUMNS)
+    order = pd.DataFrame({"supports": supports.reindex(units.index).astype("int64"), "id": units.index.astype(str)}, index=units.index)
+    top = order.sort_values(["supports", "id"], ascending=[False, True], kind="stable").head(limit).index
+    chosen = frame.loc[top]
+    groups = (
+        pd.to_numeric(chosen[schema.TOPIC_GROUP_ID], errors="coerce").astype("Int64")
+        if schema.TOPIC_GROUP_ID in chosen
+        else pd.Series(pd.NA, index=top, dtype="Int64")
+    )
+    return pd.DataFrame(
+        {
+            "rank": range(1, len(top) + 1),
+            "comment_id": top.astype(str),
+            "supports": order.loc[top, "supports"].to_numpy(),
+            "contributions": chosen[schema.DUP_COUNT].astype("int64").to_numpy() if schema.DUP_COUNT in chosen else 1,
+            "topic_group_id": groups.to_numpy(),
+            "group_label": [(headlines or {}).get(int(g), "") if not pd.isna(g) else "" for g in groups],
+            "excerpt": [excerpt(text) for text in chosen[schema.TEXT_REDACTED].astype(str)],
+        }
+    )[MOST_SUPPORTED_COLUMNS]

@@ -114,3 +114,62 @@ def test_supports_method_sentence_in_every_language():
         assert "1 " in t("supports_count", lang, count=1, n="1")
     assert "not read as positions" in t("supports_order", "en")
     assert "no se leen como posiciones" in t("supports_order", "es") and "não são lidos como posições" in t("supports_order", "pt")
+
+
+def _supported_frame() -> pd.DataFrame:
+    """Six rows: two copies of one text (3 + 4 supports), a row with none, a row with 0, an excluded row with the most,
+    and two more with 5 each (a tie, ordered by id)."""
+    frame = pd.DataFrame(
+        {
+            schema.SUPPORTS: pd.array([3, 4, pd.NA, 0, 99, 5, 5], dtype="Int64"),
+            schema.DUP_GROUP: [0, 0, 1, 2, 3, 4, 5],
+            schema.DUP_REPRESENTATIVE: [True, False, True, True, True, True, True],
+            schema.DUP_COUNT: [2, 2, 1, 1, 1, 1, 1],
+            schema.EXCLUDED: ["", "", "", "", "junk", "", ""],
+            schema.TOPIC_GROUP_ID: pd.array([1, 1, 0, 0, pd.NA, -1, 0], dtype="Int64"),
+            schema.TEXT_REDACTED: ["Más buses  nocturnos", "Más buses nocturnos", "Sin", "Cero", "spam", "x " * 200, "Ciclovías"],
+        },
+        index=pd.Index(["a", "b", "c", "d", "e", "g", "f"], name=schema.COMMENT_ID),
+    )
+    return frame
+
+
+def test_supports_most_supported_are_distinct_analysed_contributions_most_first():
+    from consultnlp.summary.supports import EXCERPT_CHARS, most_supported_table
+
+    table = most_supported_table(_supported_frame(), {0: "Transporte", 1: "Buses"})
+    # Copies count once with their supports added (7); none and 0 are not "supported"; an excluded row never shows;
+    # equal supports in id order.
+    assert table[["comment_id", "supports", "contributions"]].values.tolist() == [["a", 7, 2], ["f", 5, 1], ["g", 5, 1]]
+    assert table["rank"].tolist() == [1, 2, 3] and table["group_label"].tolist() == ["Buses", "Transporte", ""]
+    assert table.loc[0, "excerpt"] == "Más buses nocturnos"  # on one line
+    long = table.loc[2, "excerpt"]
+    assert long.endswith("…") and len(long) <= EXCERPT_CHARS + 1
+    assert most_supported_table(_supported_frame(), None, limit=1)["comment_id"].tolist() == ["a"]
+    assert most_supported_table(_supported_frame().drop(columns=schema.SUPPORTS), None).empty
+
+
+def test_supports_most_supported_section_in_every_language():
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.supported import supported_section
+    from consultnlp.summary.supports import most_supported_table
+
+    frame = _supported_frame()
+    frame.loc["f", schema.TEXT_REDACTED] = "<script>alert(1)</script> Ciclovías"
+    table = most_supported_table(frame, {0: "Transporte", 1: "Buses"})
+    groups = pd.DataFrame({"topic_group_id": [0, 1], "label": ["Transporte", "Buses"], "contributions": [3, 2]})
+    expected = {
+        "es": ("Las contribuciones con más apoyos", "Sin tópico claro"),
+        "pt": ("As contribuições mais apoiadas", "Sem tópico claro"),
+    }
+    expected["en"] = ("The most supported contributions", "No clear topic")
+    for lang, (heading, outliers) in expected.items():
+        ctx = ReportContext({"most_supported": table, "topic_groups": groups}, {"supported_contributions": 5}, lang, None, {})
+        section = supported_section(ctx)
+        assert section is not None and section.heading == heading
+        rows = section.blocks[1].rows
+        assert [r[0] for r in rows] == ["7", "5", "5"] and [r[3] for r in rows] == ["a", "f", "g"]
+        assert rows[0][2] == "Buses" and rows[2][2] == outliers
+        assert "5" in section.blocks[0].text
+    assert "not how many contributions say the same" in section.blocks[2].text
+    assert supported_section(ReportContext({}, {}, "en", None, {})) is None

@@ -16,6 +16,7 @@ from consultnlp.report.sections.divides import divides_section
 from consultnlp.report.sections.findings import findings_section
 from consultnlp.report.sections.positions import positions_section, votes_section
 from consultnlp.report.sections.summary import summary_section
+from consultnlp.report.sections.supported import supported_section
 from consultnlp.report.sections.themes import themes_section
 from consultnlp.report.sections.topics import groups_section
 
@@ -23,11 +24,13 @@ __all__ = ["ReportContext", "build_sections"]
 
 
 def build_sections(ctx: ReportContext, warnings: list[Any], review: dict[str, Any] | None) -> list[Section]:
-    """Summary, where people agree and divide (votes on statements), what people said (groups), themes, support and opposition, votes, differences, participation, campaigns, method, annex."""
+    """Summary, where people agree and divide (votes on statements), what people said (groups), the most supported
+    contributions, themes, support and opposition, votes, differences, participation, campaigns, method, annex."""
     built = [
         summary_section(ctx),
         divides_section(ctx),
         groups_section(ctx),
+        supported_section(ctx),
         themes_section(ctx),
         positions_section(ctx),
         votes_section(ctx),

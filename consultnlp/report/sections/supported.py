@@ -1,0 +1,44 @@
+"""The contributions a platform's supports (votes, endorsements) backed most: which they are, in which subject."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from consultnlp.i18n import t
+from consultnlp.report.model import Block, Section
+from consultnlp.report.sections.common import ReportContext, subject_labels
+
+
+def supported_section(ctx: ReportContext) -> Section | None:
+    """The ``most_supported`` table: supports, the start of the text, its subject and id; with what a support is not."""
+    table = ctx.table("most_supported")
+    if table is None:
+        return None
+    lang = ctx.lang
+    subjects = subject_labels(ctx)
+    shown = len(table)
+    counted = int(ctx.facts.get("supported_contributions", 0) or 0) or shown
+    rows = []
+    for _, row in table.iterrows():
+        group = row.get("topic_group_id")
+        subject = subjects.get(int(group), str(row.get("group_label") or "")) if not pd.isna(group) and int(group) >= 0 else ""
+        rows.append([ctx.n(int(row["supports"])), str(row["excerpt"]), subject or t("outliers", lang), str(row["comment_id"])])
+    return Section(
+        "most_supported",
+        t("most_supported", lang),
+        [
+            Block("p", text=t("most_supported_intro", lang, count=shown, shown=ctx.n(shown), n=ctx.n(counted))),
+            Block(
+                "table",
+                headers=[
+                    t("supports_heading", lang),
+                    t("contribution_start_heading", lang),
+                    t("group_heading", lang),
+                    t("id_heading", lang),
+                ],
+                numeric=[True, False, False, False],
+                rows=rows,
+            ),
+            Block("p", text=t("most_supported_caveat", lang)),
+        ],
+    )
