@@ -209,4 +209,12 @@ VOTE_STRINGS: dict[str, dict] = {
     "supports_heading": _s("Apoyos", "Apoios", "Supports"),
     "contribution_start_heading": _s("Contribución (comienzo)", "Contribuição (início)", "Contribution (start)"),
     "id_heading": _s("Id.", "Id.", "Id"),
+    "most_supported_package": _s(
+        "{k} de estas {shown} empiezan con las mismas palabras ({opening}), igual que {total} contribuciones largas en total: pueden "
+        "ser un paquete de propuestas de una misma organización, que también puede haber reunido sus apoyos.",
+        "{k} destas {shown} começam com as mesmas palavras ({opening}), como {total} contribuições longas no total: podem ser um "
+        "pacote de propostas de uma mesma organização, que também pode ter reunido seus apoios.",
+        "{k} of these {shown} open with the same words ({opening}), as do {total} long contributions in all: they may be one "
+        "organisation's package of proposals, whose supports it may also have gathered.",
+    ),
 }

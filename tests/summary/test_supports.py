@@ -173,3 +173,39 @@ def test_supports_most_supported_section_in_every_language():
         assert "5" in section.blocks[0].text
     assert "not how many contributions say the same" in section.blocks[2].text
     assert supported_section(ReportContext({}, {}, "en", None, {})) is None
+
+
+def test_supports_most_supported_name_a_package_of_long_texts_with_one_opening():
+    # Plano Clima 2024: nine long proposals open «A proposta compreende duas medidas», four of them among the ten most
+    # voted; the report said nothing of it (claim check, stop 36).
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.supported import supported_section
+    from consultnlp.summary.supports import most_supported_table
+
+    body = " ".join(f"palavra{i}" for i in range(40))
+    texts = [f"A proposta compreende duas medidas: {k}. {body}" for k in range(4)]
+    texts += [f"Outra proposta qualquer sobre {k} coisas diferentes: {body}" for k in range(3)]
+    texts += ["A proposta compreende duas medidas curtas."]  # short: no part of a package
+    frame = pd.DataFrame(
+        {
+            schema.SUPPORTS: pd.array([900, 800, 5, 4, 700, 3, 2, 600], dtype="Int64"),
+            schema.DUP_GROUP: range(8),
+            schema.DUP_REPRESENTATIVE: True,
+            schema.DUP_COUNT: 1,
+            schema.EXCLUDED: "",
+            schema.TEXT_REDACTED: texts,
+        },
+        index=pd.Index([f"c{i}" for i in range(8)], name=schema.COMMENT_ID),
+    )
+    table = most_supported_table(frame, None, limit=4)
+    assert table["comment_id"].tolist() == ["c0", "c1", "c4", "c7"]
+    assert table["opening_count"].tolist() == [4, 4, 0, 0] and table.loc[0, "opening"] == "A proposta compreende duas medidas"
+    section = supported_section(ReportContext({"most_supported": table}, {}, "pt", None, {}))
+    package = [b.text for b in section.blocks if b.kind == "p" and "mesmas palavras" in b.text]
+    assert package == [
+        "2 destas 4 começam com as mesmas palavras («A proposta compreende duas medidas…»), como 4 contribuições longas no total: "
+        "podem ser um pacote de propostas de uma mesma organização, que também pode ter reunido seus apoios."
+    ]
+    # One shown contribution of a package is no pattern among the most supported: no sentence.
+    alone = supported_section(ReportContext({"most_supported": most_supported_table(frame, None, limit=1)}, {}, "pt", None, {}))
+    assert not [b for b in alone.blocks if "mesmas palavras" in b.text]

@@ -10,7 +10,8 @@ from consultnlp.report.sections.common import ReportContext, subject_labels
 
 
 def supported_section(ctx: ReportContext) -> Section | None:
-    """The ``most_supported`` table: supports, the start of the text, its subject and id; with what a support is not."""
+    """The ``most_supported`` table: supports, the start of the text, its subject and id; the packages among them (long
+    contributions that open with the same words); and what a support is not."""
     table = ctx.table("most_supported")
     if table is None:
         return None
@@ -39,6 +40,30 @@ def supported_section(ctx: ReportContext) -> Section | None:
                 numeric=[True, False, False, False],
                 rows=rows,
             ),
+            *[Block("p", text=text) for text in _package_sentences(ctx, table)],
             Block("p", text=t("most_supported_caveat", lang)),
         ],
     )
+
+
+def _package_sentences(ctx: ReportContext, table: pd.DataFrame) -> list[str]:
+    """One sentence per opening that two or more of the shown contributions share with a package of long ones."""
+    if "opening" not in table:
+        return []
+    shared = table[(table["opening"].fillna("").astype(str) != "") & (table["opening_count"].fillna(0).astype(int) > 0)]
+    out = []
+    for _, rows in shared.groupby(shared["opening"].astype(str).str.casefold(), sort=False):
+        if len(rows) < 2:
+            continue
+        first = rows.iloc[0]
+        out.append(
+            t(
+                "most_supported_package",
+                ctx.lang,
+                k=ctx.n(len(rows)),
+                shown=ctx.n(len(table)),
+                opening=ctx.q(f"{first['opening']}…"),
+                total=ctx.n(int(first["opening_count"])),
+            )
+        )
+    return out
