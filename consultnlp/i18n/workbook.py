@@ -431,5 +431,12 @@ SHEETS.update(
     }
 )
 COLUMNS.update(
-    {"supports": _s("Apoyos", "Apoios", "Supports"), "excerpt": _s("Comienzo del texto", "Início do texto", "Start of the text")}
+    {
+        "supports": _s("Apoyos", "Apoios", "Supports"),
+        "excerpt": _s("Comienzo del texto", "Início do texto", "Start of the text"),
+        "opening": _s("Comienzo compartido", "Início compartilhado", "Shared opening"),
+        "opening_count": _s(
+            "Contribuciones largas con ese comienzo", "Contribuições longas com esse início", "Long contributions with that opening"
+        ),
+    }
 )
