@@ -96,6 +96,13 @@ def complement_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def complement_linkers() -> frozenset[str]:
+    """Prepositions that tie a complement to the word before them ("de", "do", "of"), accents folded
+    (``data/stopwords/linkers.txt``): a name always followed by one has not ended."""
+    return frozenset(fold(w) for w in _stopword_lines("linkers"))
+
+
+@lru_cache(maxsize=1)
 def demonstratives() -> frozenset[str]:
     """Demonstratives of es/pt/en, accents folded (``data/stopwords/demonstratives.txt``): a name with one inside points
     at something its reader does not see ("Importancia de este concepto")."""

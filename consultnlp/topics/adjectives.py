@@ -114,3 +114,10 @@ def is_bare_verb(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # 
 def names_no_thing(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
     """Whether ``name`` is only adjectives or only verb forms: a heading that names no thing."""
     return is_bare_adjective(name, lang, is_stopword) or is_bare_verb(name, lang, is_stopword)
+
+
+def known_noun(word: str) -> bool:
+    """Whether the folded ``word`` (or it without a plural ending) is a noun of spaCy's Spanish or English lemma index."""
+    folded = fold(word)
+    forms = {folded, folded[:-1] if folded.endswith("s") else folded, folded[:-2] if folded.endswith("es") else folded}
+    return any(form in _index(lang)[1] for lang in ("es", "en") for form in forms)

@@ -25,8 +25,9 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from consultnlp.embedders.base import l2_normalise, mmr
-from consultnlp.lemmas import boilerplate_stopwords, complement_openers, demonstratives
+from consultnlp.lemmas import boilerplate_stopwords, complement_linkers, complement_openers, demonstratives
 from consultnlp.text import fold
+from consultnlp.topics.adjectives import known_noun
 
 MAX_WORDS = 4
 MIN_WORD_CHARS = 3
@@ -45,7 +46,8 @@ WIDESPREAD_MIN_GROUPS = 3  # ... and of at least this many ("Land Bank" in 4 top
 # "pay for equal work"). One whose last word, over its DANGLING_MIN+ uses in the consultation, ends a clause less
 # often than DANGLING_SHARE and is followed by an article, "to" or "more" at least OPENED_SHARE of the time stops
 # where its sense goes on ("County needs" [to ..., more ...], "Police need to enforce" [the law]): a word that takes
-# an object.
+# an object. So does one that ends in a preposition and a word that names no thing, never ends a clause and is always
+# followed by "de", "do", "of" (``complement_linkers``): "Biomassa brasileira ao longo" [da cadeia].
 TRUNCATED_SHARE = 0.75
 TRUNCATED_MIN = 2
 DANGLING_SHARE = 0.1
@@ -227,7 +229,7 @@ def _consultation_words() -> frozenset[str]:
 
 def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stopword: Callable[[str], bool]) -> bool:
     """Whether the phrase stops before its sense does (see ``TRUNCATED_SHARE``): nearly always followed or preceded by
-    one same content word, or ending in a word that takes an object."""
+    one same content word, or ending in a word that takes an object or a complement."""
     uses = sum(phrase.after.values())
     consultation = _consultation_words()
     for neighbours in (phrase.after, phrase.before):
@@ -235,6 +237,19 @@ def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stop
         same = max((n for word, n in neighbours.items() if word and (not is_stopword(word) or word in consultation)), default=0)
         if uses >= TRUNCATED_MIN and same >= TRUNCATED_SHARE * uses:
             return True
+    # A phrase that ends in a preposition and a word that names no thing ("ao longo", "a partir"), never ends a clause
+    # and is always followed by "de"/"do"/"of": a locution without its complement, "Biomassa brasileira ao longo" [da
+    # cadeia] (PNDBio 2025). "Garantizar la seguridad" [de las personas] ends in a noun: it names a thing.
+    words = phrase.key.split()
+    if (
+        len(words) >= 3
+        and is_stopword(words[-2])
+        and uses >= TRUNCATED_MIN
+        and not phrase.after[""]
+        and all(word in complement_linkers() for word, n in phrase.after.items() if n)
+        and not known_noun(words[-1])
+    ):
+        return True
     seen, final, opened = ends.get(phrase.key.rsplit(" ", 1)[-1], (0, 0, 0))
     return seen >= DANGLING_MIN and final < DANGLING_SHARE * seen and opened >= OPENED_SHARE * seen
 

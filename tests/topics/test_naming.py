@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 
@@ -119,6 +121,20 @@ def test_names_are_whole_phrases_not_cut_short():
     names = unique_names(ranked_names(texts, centres, fragments_first, stop.__contains__), [0, 1], fallback=str)
     assert "needs" not in names[0].lower() and "internet" in names[0].lower(), names
     assert names[1].lower() == "equal pay", names
+
+
+def test_names_do_not_end_in_a_locution_without_its_complement():
+    # PNDBio 2025: «Biomassa brasileira ao longo» [da cadeia] named a topic. The phrase ends in a preposition and a
+    # word that names no thing, and is always followed by "da"/"de": the name gives way. A phrase that ends in a noun,
+    # though always followed by "de" ("a segurança alimentar" aside), still names a thing.
+    from consultnlp.topics.phrases import Phrase, _cut_short
+
+    stop = {"ao", "a", "de", "da", "do", "la", "e"}.__contains__
+    locution = Phrase("biomassa brasileira ao longo", after=Counter({"da": 2, "de": 1}))
+    assert _cut_short(locution, {}, stop)
+    assert not _cut_short(Phrase("biomassa brasileira ao longo", after=Counter({"da": 2, "": 1})), {}, stop)  # ends a clause once
+    assert not _cut_short(Phrase("garantizar la seguridad", after=Counter({"de": 3})), {}, stop)  # a noun: a thing
+    assert not _cut_short(Phrase("biomassa brasileira", after=Counter({"da": 3})), {}, stop)  # no preposition before its end
 
 
 def test_name_is_not_the_rest_of_a_phrase_whose_head_is_a_consultation_word():
