@@ -31,6 +31,7 @@ NONANSWER_SETS = [
         "nonanswers_written8.tsv",
         "nonanswers_written9.tsv",
         "nonanswers_written10.tsv",
+        "nonanswers_written11.tsv",
     )
 ]
 
