@@ -91,8 +91,12 @@ def missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str
 
 def find_personal_columns(meta: pd.DataFrame, info: IngestInfo) -> dict[str, str]:
     """The columns of ``meta`` whose values are mostly personal data, whatever their header, with why
-    (``{"Mail": "e-mails"}``); recorded in ``info.personal_columns`` with a note naming each one."""
+    (``{"Mail": "e-mails"}``), and the author identifier column (``author_id_column``: a platform's account ids link
+    every contribution of one person); recorded in ``info.personal_columns`` with a note naming each one."""
     found = {str(c): why for c in meta.columns if (why := personal_column(meta[c], str(c)))}
+    author = author_id_column(meta.columns)
+    if author is not None and author not in found and meta[author].astype(str).str.strip().ne("").any():
+        found[author] = "author ids"  # PNDBio 2025: «id_autor» was published in comments.csv
     info.personal_columns = found
     if found:
         listed = ", ".join(f'"{c}" ({why})' for c, why in found.items())
@@ -166,7 +170,7 @@ def build_frame(
 
 
 # An export's author identifier: id_autor, author_id, author/id, user_id, usuario_id, participant_id ... (issue 26:
-# one person who posts the same point several times is counted once). Read only to count; never written.
+# one person who posts the same point several times is counted once). Read to count; a personal column: never published.
 _AUTHOR_ID = re.compile(
     r"^(id[_ .-]?)?(autor|author|usuario|usuário|user|participante|participant)([_ ./-]?id)$|"
     r"^id[_ .-]?(autor|author|usuario|usuário|user|participante|participant)$",

@@ -278,3 +278,21 @@ def test_private_folder_gate_reads_theme_evidence_words_once_and_still_finds_wha
     assert [(f.file, f.kind, f.count) for f in result.findings] == [("comments.csv", "EMAIL", 1)]
     published = pd.read_csv(tmp_path / "comments.csv")["theme_evidence"].tolist()
     assert published[:60] == evidence and published[60] == "housing:[EMAIL]|sim=0.40|lex=0.02"
+
+
+def test_private_folder_author_ids_are_counted_never_published(tmp_path):
+    # PNDBio 2025: «id_autor» (platform account ids that link every contribution of one person) was published in
+    # comments.csv. It is a personal column now: read to count participants, kept in private/ only.
+    texts = pd.read_csv(SAMPLE_CSV, dtype=str, keep_default_na=False)["comentario"]
+    texts = [t for t in texts if len(t) > 60][:40]
+    source = tmp_path / "export.csv"
+    pd.DataFrame({"id_contribuicao": range(1, 41), "id_autor": [f"7{i % 9:04d}" for i in range(40)], "texto": texts}).to_csv(
+        source, index=False
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(source), "--text-column", "texto", "--out", str(out), "--quiet", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    public = pd.read_csv(out / "comments.csv", dtype=str)
+    assert "id_autor" not in public.columns and "id_contribuicao" in public.columns
+    assert "id_autor" in pd.read_csv(out / "private" / "comments.csv", dtype=str).columns
+    assert not any("70003" in p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*.csv") if "private" not in p.parts)
