@@ -409,21 +409,49 @@ _CITATION_BEFORE = re.compile(r"(?:^|[\n;&(]|\b(?:and|e|y)|[,:.])[ \t]*$")
 
 
 def _citation_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """Authors written "Surname, Given" as reference lists have them."""
+    """Authors written "Surname, Given" as reference lists have them. A given name the gazetteer does not know
+    ("Valentini, Nicolò", "Ambiel, Cristiana") counts in a list where it stands next to a known one, "&" or ";"
+    between them, and in "SURNAME, Given et al." (PNDBio 2025: both were published)."""
+    known: list[tuple[int, int]] = []
+    unknown: list[tuple[int, int]] = []
     for m in _CITATION_RE.finditer(text):
         if not _CITATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue
         given, surnames = fold(m.group("given")), m.group("surname").split()
-        if given not in gaz.given or given in NOT_PERSON or _vetoed_before(text, m.start()):
-            continue
-        # A given name that is also a word ("Victoria", "Paz") only in a list that looks like references.
-        if m.group("given").casefold() in gaz.ambiguous and not re.match(r"[ \t]*(?:&|et[ \t]+al|\()", text[m.end() :]):
+        if given in NOT_PERSON or _vetoed_before(text, m.start()):
             continue
         if any(
             fold(w) in NOT_PERSON or (w.casefold() in gaz.words and fold(w) not in gaz.surnames) or fold(w) in gaz.given for w in surnames
         ):
             continue  # "Alejandro, Antonia y Álvaro" is a list of given names
-        yield m.start(), m.end()
+        if given not in gaz.given:
+            written = m.group("given")
+            if written.isupper():
+                continue  # "Santos, SP": an acronym, not a given name
+            # A word ("cristiana", "ministério") is a given name only beside a known one in a list.
+            if written.casefold() not in gaz.words and all(w.isupper() and len(w) > 2 for w in surnames) and _ET_AL.match(text, m.end()):
+                known.append((m.start(), m.end()))
+            else:
+                unknown.append((m.start(), m.end()))
+            continue
+        # A given name that is also a word ("Victoria", "Paz") only in a list that looks like references.
+        if m.group("given").casefold() in gaz.ambiguous and not re.match(r"[ \t]*(?:&|et[ \t]+al|\()", text[m.end() :]):
+            continue
+        known.append((m.start(), m.end()))
+    # Entries next to a known one in the same list ("A, B & C, D & E, F"), one step at a time along the list.
+    grown = True
+    while grown and unknown:
+        grown = False
+        for span in list(unknown):
+            if any(_LIST_GAP.fullmatch(text, min(span[1], k[1]), max(span[0], k[0])) for k in known):
+                known.append(span)
+                unknown.remove(span)
+                grown = True
+    yield from sorted(known)
+
+
+_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b")
+_LIST_GAP = re.compile(r"[ \t]*[&;][ \t]*")
 
 
 def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:

@@ -222,6 +222,10 @@ LEAKED = [
     ("Agradeço a Ana Paula de oliveira pela ajuda.", "NAME", "Ana Paula de oliveira"),
     ("sou maria dos santos, moradora", "NAME", "maria dos santos"),
     ("Referência: Lopes, Cristina L. et al. Biotecnologia.", "NAME", "Lopes, Cristina L."),
+    # stop 37 (PNDBio 2025): given names the gazetteer lacks, in a reference list or before "et al."
+    ("Heidemann, Marina & Valentini, Nicolò & Soccol, Carlos. (2025).", "NAME", "Valentini, Nicolò"),
+    ("Pereira, Isabela & Ambiel, Cristiana. (2025). Fermentação.", "NAME", "Ambiel, Cristiana"),
+    ("WITTE, Björn et al. Climate Friendly Foods, 2022.", "NAME", "WITTE, Björn"),
     ("Thana Sandy Rodrigues jaines", "NAME", "Thana Sandy Rodrigues jaines"),
     # identity numbers
     ("firmo con mi cc 79845123 de Bogotá", "CI", "79845123"),
@@ -280,6 +284,8 @@ def test_new_kinds_normalised_match_redacts_the_original_characters() -> None:
         "@media (max-width: 600px) { body { margin: 0 } }",  # CSS in a report
         "Pre-Voter Registration to those 16 & 17 yo.",  # "registration" is not a plate cue
         "Alejandro, Antonia y Álvaro matizaron la idea.",  # lone given names, not a reference list
+        "Sedes: Manaus, Amazonas & Belém, Pará; Santos, SP.",  # places in a list, no known name among them
+        "BRASIL, Ministério do Meio Ambiente et al. Plano, 2024.",  # an institution as author
         "El abuso daña la paz social.",  # "daña" folds to the name Dana
         "Que los procesos sean más rápidos.",  # "Sean" and "Mas" are names; "sean más" is not
         "Proponho que o Viaduto Santa Efigênia seja restaurado.",

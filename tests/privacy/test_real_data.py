@@ -48,18 +48,21 @@ def test_real_data_names_on_held_out_comments() -> None:
     """204 real comments labelled blind and never tuned on (PNDBio, Chile, English Pol.is, Plano Clima, NHS
     feedback): measured precision 0.786 (11/14: "James Cook" is a hospital, three times), recall 0.6875 (11/16:
     four missed are authors in a reference list whose given names the gazetteer lacks, one a signature
-    after the text). Before issue 21: 0.4 (2/5) and 0.125 (2/16).
+    after the text). Before issue 21: 0.4 (2/5) and 0.125 (2/16). Stop 37: 0.824 (14/17) and 0.875 (14/16), after
+    the rule for reference-list authors whose given names the gazetteer lacks; that rule came from a claim check of
+    the PNDBio report, which quoted the same contribution, so this comment is no longer unseen.
     """
     result = _bench().measure_names("names_heldout.tsv")
     assert result["comments"] == 204 and result["people"] == 16
     assert result["precision"] >= 0.75, result["false_positives"]
-    assert result["recall"] >= 0.62, result["missed"]
+    assert result["recall"] >= 0.81, result["missed"]
 
 
 def test_real_data_every_redaction_judged_and_few_wrong(capsys) -> None:
-    """All 168 matches on the real comments (Chile 193k, Plano Clima, PNDBio, English Pol.is) were judged by reading:
-    164 right, 4 wrong (three handles of organisations, one public figure); 83 of the right ones are participants'
-    first names in Chile's meeting minutes ("Camila cree que ..."), 2 a private person's channel ("YouTube@...").
+    """All 171 matches on the real comments (Chile 193k, Plano Clima, PNDBio, English Pol.is) were judged by reading:
+    167 right, 4 wrong (three handles of organisations, one public figure); 83 of the right ones are participants'
+    first names in Chile's meeting minutes ("Camila cree que ..."), 2 a private person's channel ("YouTube@..."), 3
+    cited authors whose given names the gazetteer lacks ("Valentini, Nicolò").
 
     A new match that nobody judged fails the first assert: read it and add it to
     ``benchmarks/labels/precision_sample.tsv``. The wrong ones may not grow past 7 (three more than
