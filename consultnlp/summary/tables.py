@@ -301,7 +301,13 @@ def themes_table(frame: pd.DataFrame, taxonomy: Any, lang: str) -> pd.DataFrame:
     analysed = analysed_mask(frame)
     total, total_unique = int(analysed.sum()), int((analysed & representatives(frame)).sum())
     counts = exploded.groupby("theme_id").agg(contributions=("unique", "size"), unique_contributions=("unique", "sum"))
+    family = _family_counts(exploded, parents_of(taxonomy))
+    # A theme whose sub-themes were given but never itself still heads them (PNDBio 2025: «Prestação de serviços
+    # públicos», 7.9% with «Saúde» and «Educação», had no row, and the summary's top themes skipped it).
+    missing = [th for th, n in family.items() if n and th not in counts.index]
+    counts = pd.concat([counts, pd.DataFrame({"contributions": 0, "unique_contributions": 0}, index=pd.Index(missing, name="theme_id"))])
     counts["unique_contributions"] = counts["unique_contributions"].astype("int64")
+    counts["contributions"] = counts["contributions"].astype("int64")
     counts["share_of_analysed"] = _share(counts["contributions"], total)
     counts["share_of_unique"] = _share(counts["unique_contributions"], total_unique)
     if schema.TOPIC_ID in frame:
@@ -319,7 +325,6 @@ def themes_table(frame: pd.DataFrame, taxonomy: Any, lang: str) -> pd.DataFrame:
     counts["parent"] = parents
     counts["parent_name"] = [theme_name(taxonomy, p, lang) if p else "" for p in parents]
     # A theme with sub-themes also counts the contributions that raise it or any of them, once each.
-    family = _family_counts(exploded, parents_of(taxonomy))
     counts["unique_with_subthemes"] = counts["theme_id"].map(family).astype("Int64")
     counts["share_of_unique_with_subthemes"] = [
         float(_share(int(n), total_unique)) if pd.notna(n) else np.nan for n in counts["unique_with_subthemes"]

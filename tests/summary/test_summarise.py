@@ -196,6 +196,24 @@ def test_summarise_parent_theme_counts_with_its_subthemes_once():
     assert pd.isna(themes.loc["hospitals", "unique_with_subthemes"])
 
 
+def test_summarise_parent_theme_never_given_itself_still_heads_its_subthemes():
+    # PNDBio 2025: «Prestação de serviços públicos» (7.9% with «Saúde» and «Educação») was given to no contribution
+    # itself, so it had no row: the themes table listed its sub-themes alone and the summary's top themes skipped it.
+    frame = golden_frame()
+    frame["themes"] = frame["themes"].str.replace("health", "hospitals", regex=False)
+    summary = summarise(
+        frame,
+        **summary_inputs(frame, with_family=True),
+        cfg=SummariseConfig(),
+        accounting=row_accounting(frame),
+        segment_columns=[],
+        lang="en",
+    )
+    themes = summary.tables["themes"].set_index("theme_id")
+    assert themes.loc["health", "unique_contributions"] == 0 and themes.loc["health", "contributions"] == 0
+    assert themes.loc["health", "unique_with_subthemes"] == themes.loc["hospitals", "unique_contributions"] > 0
+
+
 def test_summary_names_the_most_frequent_themes_as_the_themes_section_ranks_them():
     # A reader found the summary's third theme (a leaf, 2.0%) below one the themes table put third (4.0%, with its
     # sub-themes): the summary now counts and names them as the section does.
