@@ -78,15 +78,12 @@ class NameEvidence:
 
 @lru_cache(maxsize=1)
 def _stop_stems() -> frozenset[str]:
-    """Stems of es/pt/en stop words ("todas", "about"): never a word that names a subject."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.es.stop_words import STOP_WORDS as ES
-    from spacy.lang.pt.stop_words import STOP_WORDS as PT
+    """Stems of es/pt/en function words ("de", "the", "esta"): never a word that names a subject. Other stop words of
+    spaCy's lists count when a name shows them: «Dados e segurança jurídica» (PNDBio 2025) names data, and its
+    contributions that say «dados» use the name (spaCy lists «dados», "given", as a stop word)."""
+    from consultnlp.lemmas import function_words
 
-    from consultnlp.lemmas import kept_words
-
-    words = (EN - kept_words("en")) | (ES - kept_words("es")) | (PT - kept_words("pt"))
-    return frozenset(stem for word in words for stem in word_stems(word, NAME_WORD_CHARS))
+    return frozenset(stem for word in function_words() for stem in word_stems(word, NAME_WORD_CHARS))
 
 
 def author_names(authors: pd.Series) -> pd.Series:
