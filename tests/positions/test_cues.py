@@ -406,3 +406,22 @@ def test_cues_a_user_cue_marked_negated_only():
 )
 def test_cues_a_third_person_preterite_is_no_stance_of_the_author(text, position):
     assert CueDetector().detect(text, "es").position == position
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PNDBio 2025 and Plano Clima 2024: "apoio" as a noun in a list is help, not support of the plan.
+        ("O plano comprova que é possível com governança territorial, apoio técnico e valorização do saber local.", "none"),
+        ("Incluir linhas de crédito de médio porte, apoio a hubs empresariais regionais e certificações.", "none"),
+        ("Criar caminhos para que essas mulheres retomem a vida social com dignidade, apoio emocional e segurança.", "none"),
+        # the verb, at the start, after "eu" or "também", at the end of its clause; the noun that states support
+        ("Apoio a proposta.", "support"),
+        ("Eu apoio o artigo 3.", "support"),
+        ("Também apoio a proposta do bairro.", "support"),
+        ("A proibição de carros no centro é uma ótima medida, apoio.", "support"),
+        ("A associação vem, por meio desta, manifestar apoio integral à minuta em consulta.", "support"),
+    ],
+)
+def test_cues_portuguese_apoio_as_a_noun_is_no_position(detector, text, expected):
+    assert detector.detect(text, "pt").position == expected
