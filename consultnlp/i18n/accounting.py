@@ -169,16 +169,16 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "why_junk": _n(
         (
-            "1 no tiene texto legible (solo signos, «xxx» o teclas al azar).",
-            "{n} no tienen texto legible (solo signos, «xxx» o teclas al azar).",
+            "1 no tiene texto legible (solo signos, «xxx», teclas al azar o el texto de relleno «Lorem ipsum»).",
+            "{n} no tienen texto legible (solo signos, «xxx», teclas al azar o el texto de relleno «Lorem ipsum»).",
         ),
         (
-            "1 não tem texto legível (só sinais, «xxx» ou teclas ao acaso).",
-            "{n} não têm texto legível (só sinais, «xxx» ou teclas ao acaso).",
+            "1 não tem texto legível (só sinais, «xxx», teclas ao acaso ou o texto de preenchimento «Lorem ipsum»).",
+            "{n} não têm texto legível (só sinais, «xxx», teclas ao acaso ou o texto de preenchimento «Lorem ipsum»).",
         ),
         (
-            "1 has no readable text (only symbols, “xxx” or keyboard mashing).",
-            "{n} have no readable text (only symbols, “xxx” or keyboard mashing).",
+            "1 has no readable text (only symbols, “xxx”, keyboard mashing or “Lorem ipsum” filler).",
+            "{n} have no readable text (only symbols, “xxx”, keyboard mashing or “Lorem ipsum” filler).",
         ),
     ),
     "why_too_short": _n(
