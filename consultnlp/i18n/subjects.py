@@ -161,4 +161,26 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "De {n} participantes; um deles escreveu {top}.",
         "From {n} participants; one of them wrote {top}.",
     ),
+    # Who wrote the analysed contributions (the first screen, from an author column; PNDBio 2025: 575 by 78 participants,
+    # 221 of them by five accounts, which the report did not say).
+    "s_authorship": _n(
+        (
+            "Las {contributions} contribuciones analizadas son de {participants} participantes (columna «{column}»); quien más "
+            "escribió suma {by_top} ({share}).",
+            "Las {contributions} contribuciones analizadas son de {participants} participantes (columna «{column}»); los {top} que "
+            "más escribieron suman {by_top} ({share}).",
+        ),
+        (
+            "As {contributions} contribuições analisadas são de {participants} participantes (coluna «{column}»); quem mais "
+            "escreveu soma {by_top} ({share}).",
+            "As {contributions} contribuições analisadas são de {participants} participantes (coluna «{column}»); os {top} que "
+            "mais escreveram somam {by_top} ({share}).",
+        ),
+        (
+            "The {contributions} contributions analysed come from {participants} participants (column “{column}”); the one who "
+            "wrote most accounts for {by_top} ({share}).",
+            "The {contributions} contributions analysed come from {participants} participants (column “{column}”); the {top} who "
+            "wrote most account for {by_top} ({share}).",
+        ),
+    ),
 }

@@ -406,14 +406,14 @@ _CITATION_RE = re.compile(
 # What may stand before an entry of such a list: its start, a line break, "&", ";", "(", "and", "e", "y", or a
 # punctuation mark and a space.
 _CITATION_BEFORE = re.compile(r"(?:^|[\n;&(]|\b(?:and|e|y)|[,:.])[ \t]*$")
+_ET_AL, _LIST_GAP = re.compile(r"[ \t]+et[ \t]+al\b"), re.compile(r"[ \t]*[&;][ \t]*")
 
 
 def _citation_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Authors written "Surname, Given" as reference lists have them. A given name the gazetteer does not know
     ("Valentini, Nicolò", "Ambiel, Cristiana") counts in a list where it stands next to a known one, "&" or ";"
     between them, and in "SURNAME, Given et al." (PNDBio 2025: both were published)."""
-    known: list[tuple[int, int]] = []
-    unknown: list[tuple[int, int]] = []
+    known, unknown = [], []
     for m in _CITATION_RE.finditer(text):
         if not _CITATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue
@@ -439,19 +439,10 @@ def _citation_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             continue
         known.append((m.start(), m.end()))
     # Entries next to a known one in the same list ("A, B & C, D & E, F"), one step at a time along the list.
-    grown = True
-    while grown and unknown:
-        grown = False
-        for span in list(unknown):
-            if any(_LIST_GAP.fullmatch(text, min(span[1], k[1]), max(span[0], k[0])) for k in known):
-                known.append(span)
-                unknown.remove(span)
-                grown = True
+    while grown := [u for u in unknown if any(_LIST_GAP.fullmatch(text, min(u[1], k[1]), max(u[0], k[0])) for k in known)]:
+        known += grown
+        unknown = [u for u in unknown if u not in grown]
     yield from sorted(known)
-
-
-_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b")
-_LIST_GAP = re.compile(r"[ \t]*[&;][ \t]*")
 
 
 def _whole_text_name(text: str, gaz: Gazetteer) -> tuple[int, int] | None:

@@ -15,11 +15,12 @@ from consultnlp import schema
 from consultnlp.config import SummariseConfig
 from consultnlp.frame import answered_prompts
 from consultnlp.i18n import t
+from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.quotes import QuotePool, quotes_with_prompts
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
-from consultnlp.summary.subjects import NameEvidence
+from consultnlp.summary.subjects import NameEvidence, authorship
 from consultnlp.summary.supports import most_supported_table, supported_contributions
 from consultnlp.summary.tables import (
     campaigns_table,
@@ -198,6 +199,7 @@ def summarise(
         "row_filter": row_filter,
         "self_evident_dropped": self_evident_dropped,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
+        "authorship": authorship(frame, author_id_column(frame.columns)),  # participants and the most prolific (summary.subjects)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),
         "text_columns": list(text_columns or []),

@@ -111,3 +111,21 @@ def organiser_accounts(frame: pd.DataFrame, author: str | None) -> set[str]:
     if not author or schema.EXCLUDED not in frame or author not in frame:
         return set()
     return set(author_names(frame.loc[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL, author])) - {""}
+
+
+TOP_WRITERS = 5  # the report says how much the most prolific participants wrote, where there are many (else the top one)
+
+
+def authorship(frame: pd.DataFrame, author: str | None) -> dict[str, object]:
+    """Who wrote the analysed contributions, where the export names each one's author (``author``: its column): how many
+    participants, and how many contributions the ``TOP_WRITERS`` who wrote most (the one, under 5 x TOP_WRITERS
+    participants) account for. PNDBio 2025: 575 contributions, 78 participants, 221 by five of them. Empty without one."""
+    if not author or author not in frame:
+        return {}
+    names = author_names(frame.loc[analysed_mask(frame), author])
+    if not (names != "").any():
+        return {}
+    counts = names[names != ""].value_counts()
+    n = participants(names)
+    top = TOP_WRITERS if n >= 5 * TOP_WRITERS else 1
+    return {"column": author, "contributions": int(len(names)), "participants": n, "top": top, "by_top": int(counts.head(top).sum())}

@@ -62,7 +62,8 @@ def summary_section(ctx: ReportContext) -> Section:
         figures.append({"value": ctx.n(n_groups), "label": t("fig_groups", lang, count=n_groups)})
     themes = ctx.table("themes")
     if themes is not None:
-        n_themes = int((themes["theme_id"] != schema.OTHER_THEME).sum())
+        # Themes given to a contribution (a theme that only heads sub-themes given is no more one mentioned).
+        n_themes = int(((themes["theme_id"] != schema.OTHER_THEME) & (themes["unique_contributions"] > 0)).sum())
         figures.append({"value": ctx.n(n_themes), "label": t("fig_themes", lang, count=n_themes)})
     blocks = [Block("figures", figures=figures)]
     blocks += accounting_blocks(ctx)
@@ -137,6 +138,25 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
                 )
                 if copies
                 else t("s_no_duplicates", lang, unique=ctx.n(distinct)),
+            )
+        )
+    who = ctx.facts.get("authorship") or {}
+    if who and int(who["participants"]) < int(who["contributions"]):  # someone wrote more than one
+        top, by_top = int(who["top"]), int(who["by_top"])
+        blocks.append(
+            Block(
+                "p",
+                text=t(
+                    "s_authorship",
+                    lang,
+                    count=top,
+                    top=ctx.n(top),
+                    contributions=ctx.n(int(who["contributions"])),
+                    participants=ctx.n(int(who["participants"])),
+                    column=str(who["column"]),
+                    by_top=ctx.n(by_top),
+                    share=share_of(ctx, by_top, int(who["contributions"])),
+                ),
             )
         )
     return blocks
