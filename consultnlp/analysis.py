@@ -25,6 +25,7 @@ from consultnlp.frame import row_accounting, unit_mask
 from consultnlp.ingest import ingest
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.ingest.info import ConsultationTitle
+from consultnlp.ingest.platforms import polis_votes
 from consultnlp.lemmas import save_lemmas
 from consultnlp.output import canonical_order, summary_frame, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
@@ -43,8 +44,9 @@ from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.summary.votes import vote_tables
 from consultnlp.timing import NO_TIMES, StepTimes
 from consultnlp.versions import package_versions
-from consultnlp.votes import read_vote_matrix
+from consultnlp.votes import VoteMatrix, read_vote_matrix
 from consultnlp.votes.export import polis_export
+from consultnlp.votes.matrix import own_votes
 
 
 @dataclass
@@ -223,6 +225,8 @@ def analyze_in_memory(
         # A Pol.is export (its folder or zip) is read whole: the comments, and the votes beside them.
         frame, info = ingest(comments_path, **config.ingest.model_dump())
         matrix = read_vote_matrix(votes_folder) if votes_folder is not None and info.platform == "polis" else None
+    if matrix is not None:
+        frame = _without_own_votes(frame, matrix)
     if "consul" in config.report.formats and not is_consul_export(frame.columns):
         raise not_a_consul_export()  # now, not after the whole analysis
     frame = canonical_order(frame)
@@ -297,3 +301,17 @@ def analyze_in_memory(
         "warnings": [note.text("en") for note in context.warnings],
     }
     return Analysis(result, state, summary, manifest, report_lang)
+
+
+def _without_own_votes(frame: pd.DataFrame, matrix: VoteMatrix) -> pd.DataFrame:
+    """A Pol.is frame whose ``agrees`` and ``disagrees`` leave out each statement's author's own vote (``own_votes``), so
+    they are other participants' reactions; its vote columns recomputed (``polis_votes``)."""
+    author = author_id_column(frame.columns)
+    if author is None or not {"agrees", "disagrees"} <= set(frame.columns):
+        return frame
+    own = own_votes(matrix, frame.index, frame[author])
+    agrees = pd.to_numeric(frame["agrees"], errors="coerce").fillna(0) - (own == 1)
+    disagrees = pd.to_numeric(frame["disagrees"], errors="coerce").fillna(0) - (own == -1)
+    return polis_votes(
+        frame.assign(agrees=agrees.clip(lower=0).astype(int).astype(str), disagrees=disagrees.clip(lower=0).astype(int).astype(str))
+    )

@@ -321,7 +321,7 @@ def organiser_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | N
 
 def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) -> pd.Series:
     """For each later post of the organiser's account, the id of the earlier statement by another account that the
-    moderators rejected and whose words it repeats (:data:`RELAY_SHARE` of its word stems), else "". Moderators reword
+    moderators rejected or never accepted and whose words it repeats (:data:`RELAY_SHARE` of its word stems), else "". Moderators reword
     or split a participant's statement and post it themselves (bowling-green: 35 of the account's 61 later posts,
     bg2050 11 of 30, freshwater 8 of 12; brexit none of 13): the idea is that participant's. A profile question is the
     organiser's whatever it repeats."""
@@ -331,13 +331,22 @@ def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) ->
     when = pd.to_numeric(frame.get("timestamp", pd.Series(index=frame.index, dtype=float)), errors="coerce")
     texts = frame["comment-body"].fillna("").astype(str)
     ids = frame["comment-id"].astype(str).str.strip()
-    rejected = frame["moderated"].astype(str).str.strip().eq("-1") & ~organiser
-    sources = [(j, word_stems(texts[j])) for j in frame.index[rejected]]
+    # A participant's statement the moderators rejected, or never accepted: Scoop HiveMind's UBI conversation left 18
+    # unmoderated, and the organiser's copies of two of them were voted on and led the report as the organiser's.
+    # One never accepted must say the same both ways ("… support of women candidates" does not repost "… supporting
+    # progressive candidates, but …", march-on).
+    moderated = frame["moderated"].astype(str).str.strip()
+    not_shown = ~moderated.eq("1") & ~organiser
+    sources = [(j, word_stems(texts[j]), moderated[j] == "-1") for j in frame.index[not_shown]]
     for i in frame.index[organiser & ~seeds]:
         stems = word_stems(texts[i])
         if len(stems) < MIN_RELAY_WORDS or is_profile_question(texts[i]):  # a question about who votes is the organiser's
             continue
-        earlier = [(len(stems & words) / len(stems), j) for j, words in sources if not when[j] > when[i]]
+        earlier = [
+            (len(stems & words) / (len(stems) if rejected else max(len(stems), len(words))), j)
+            for j, words, rejected in sources
+            if not when[j] > when[i]
+        ]
         share, j = max(earlier, key=lambda c: (c[0], -frame.index.get_loc(c[1])), default=(0.0, None))
         if j is not None and share >= RELAY_SHARE:
             out[i] = ids[j]

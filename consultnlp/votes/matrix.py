@@ -89,3 +89,15 @@ def read_vote_matrix(folder: Path) -> VoteMatrix | None:
     if (folder / VOTES_FILE).is_file():
         return _from_votes(folder / VOTES_FILE)
     return None
+
+
+def own_votes(matrix: VoteMatrix, statements: pd.Index, authors: pd.Series) -> np.ndarray:
+    """Each statement's author's own vote on it (1 agree, -1 disagree, 0 pass; NaN where they cast none or are unknown).
+    Pol.is counts it among the statement's agrees: on Scoop HiveMind's UBI conversation the only vote on each of the 18
+    participants' statements was their author's, and the report called them other participants' reactions."""
+    rows = matrix.participants.get_indexer(authors.fillna("").astype(str).str.strip())
+    cols = matrix.statements.get_indexer(statements.astype(str))
+    out = np.full(len(statements), np.nan, dtype=np.float32)
+    known = (rows >= 0) & (cols >= 0)
+    out[known] = matrix.values[rows[known], cols[known]]
+    return out

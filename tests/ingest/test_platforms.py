@@ -232,6 +232,25 @@ def test_platforms_polis_seed_and_meta_statements_are_the_organisers(tmp_path):
     assert frame["polis_relayed_from"].tolist() == ["", "", "", "", "", "", "5"]
 
 
+def test_platforms_polis_organiser_copy_of_a_statement_never_accepted_is_the_participants(tmp_path):
+    # Scoop HiveMind's UBI conversation: the organiser re-posted participants' statements the moderators never accepted
+    # (moderated 0); the copies were voted on, and the report credited two of them to the organiser. A copy must say
+    # the same both ways: "support of women candidates" does not re-post "supporting progressive candidates, but ...".
+    path = tmp_path / "comments.csv"
+    path.write_text(
+        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+        "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
+        "2,1,5,1,0,0,false,false,With unemployment rising we need a basic income ready in time\n"
+        "3,2,6,1,0,0,false,false,March On should prioritize supporting progressive candidates but not be absolutist when a moderate can win\n"
+        "4,3,0,40,3,1,false,false,With unemployment rising we need a basic income ready in time\n"
+        "5,4,0,30,8,1,false,false,March On should prioritize support of women candidates\n",
+        encoding="utf-8",
+    )
+    frame, _ = ingest(path)
+    assert frame["polis_relayed_from"].tolist() == ["", "", "", "1", ""]
+    assert frame[schema.EXCLUDED].tolist() == ["official", "", "", "", "official"]
+
+
 def test_platforms_polis_without_seed_flag_the_statements_that_opened_the_conversation_are_the_organisers(tmp_path):
     # Most exports have no is-seed column. The statements one account wrote before anyone else wrote one opened the
     # conversation: the owner's seeds (in bg2050, the export with the flag, 20 of its 25 seeds and nothing else). The

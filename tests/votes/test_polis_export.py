@@ -199,3 +199,26 @@ def test_polis_without_groups_and_with_profile_questions_the_section_says_so():
     assert headings == ["The most agreed statements, of those at least 20 participants saw"]
     listed = " ".join(section.subsections[0].blocks[0].items)
     assert "incentives" in listed and "I identify as male" not in listed
+
+
+def test_polis_a_statements_own_authors_vote_is_no_reaction_of_others():
+    # Scoop HiveMind's UBI conversation: the only vote on each of 18 participants' statements was its author's own
+    # agree, and the report said "18 votes, 100% agree" under "Reactions of other participants".
+    import numpy as np
+
+    from consultnlp.analysis import _without_own_votes
+    from consultnlp.votes.matrix import VoteMatrix, own_votes
+
+    matrix = VoteMatrix(
+        pd.Index(["7", "8", "9"], name="participant"),
+        pd.Index(["1", "2", "3"], name="statement"),
+        np.array([[1, np.nan, -1], [1, -1, np.nan], [np.nan, 1, 1]], dtype=np.float32),
+    )
+    frame = pd.DataFrame(
+        {"author-id": ["7", "8", "5"], "agrees": ["2", "1", "1"], "disagrees": ["0", "1", "1"]}, index=pd.Index(["1", "2", "3"])
+    )
+    assert own_votes(matrix, frame.index, frame["author-id"]).tolist()[:2] == [1.0, -1.0]
+    assert np.isnan(own_votes(matrix, frame.index, frame["author-id"])[2])  # author 5 never voted: nothing to remove
+    out = _without_own_votes(frame, matrix)
+    assert out["agrees"].tolist() == ["1", "1", "1"] and out["disagrees"].tolist() == ["0", "0", "1"]
+    assert out["polis_votes"].tolist() == ["1", "1", "2"]
