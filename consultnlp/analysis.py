@@ -39,7 +39,7 @@ from consultnlp.summary import Summary, summarise
 from consultnlp.summary.keypoints import KeyPointInputs, drop_restated, key_point_groups, key_points
 from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.prompt_points import by_prompt, prompts_of, with_prompts
-from consultnlp.summary.public import ID_COLUMN
+from consultnlp.summary.public import ID_COLUMN, PARTICIPANT_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
 from consultnlp.summary.votes import vote_tables
 from consultnlp.timing import NO_TIMES, StepTimes
@@ -243,9 +243,15 @@ def analyze_in_memory(
     state = analysis_state(result, accounting)
     if config.redact.pseudonymise_identifiers:
         state.pseudonymised = personal_columns(state, info.id_column)
+        if matrix is not None and author_id_column(state.personal_columns):
+            state.pseudonymised.append(PARTICIPANT_COLUMN)  # the voters placed in groups are the statements' authors
         if state.pseudonymised:
             state.pseudonym_key = pseudonyms()
-            context.warn("note_pseudonymised", columns=", ".join(info.id_column if c == ID_COLUMN else c for c in state.pseudonymised))
+            columns = [info.id_column if c == ID_COLUMN else c for c in state.pseudonymised if c != PARTICIPANT_COLUMN]
+            if columns:
+                context.warn("note_pseudonymised", columns=", ".join(str(c) for c in columns))
+            if PARTICIPANT_COLUMN in state.pseudonymised:
+                context.warn("note_participants_pseudonymised")
             state.warnings = [note.to_dict() for note in context.warnings]
     title = ConsultationTitle.of_input(config.report.title, info)
     t1 = time.perf_counter()

@@ -13,6 +13,9 @@ import pandas as pd
 from consultnlp.privacy.pseudonyms import pseudonymise
 
 ID_COLUMN = "comment_id"
+# Pol.is participants placed in opinion groups (``participant_groups``): their ids are the author ids of the statements,
+# a personal column, so the published table shows pseudonyms (the UBI claim check, stop 37, placed 15 of 18 authors).
+PARTICIPANT_COLUMN = "participant"
 
 
 def _join(values: str, separator: str, key: str) -> str:
@@ -42,7 +45,10 @@ def public_tables(
                 table[column] = pseudonymise(table[column].astype(str), key)
             else:
                 table[column] = [_join(v, separator, key) for v in table[column]]
-    for segment in (c for c in columns if c != ID_COLUMN):
+    if PARTICIPANT_COLUMN in columns and "participant_groups" in out:
+        table = out["participant_groups"] = out["participant_groups"].copy()
+        table[PARTICIPANT_COLUMN] = pseudonymise(table[PARTICIPANT_COLUMN].astype(str), key)
+    for segment in (c for c in columns if c not in (ID_COLUMN, PARTICIPANT_COLUMN)):
         name = segment_tables.get(segment)
         if name in out and segment in out[name]:
             out[name] = out[name].copy()

@@ -33,6 +33,7 @@ NOTES = [
     Note("note_group_column_ignored", {"column": "region"}),
     Note("note_unknown_groups", {"n": 2, "column": "region", "values": "Centro"}),
     Note("note_pseudonymised", {"columns": "region"}),
+    Note("note_participants_pseudonymised", {}),
     Note("note_nothing_to_model"),
     Note("note_small_corpus", {"n": 6, "needed": 45}),
     Note("note_position_mapping", {"column": "region", "mapping": [["A", "support", 3], ["P", "partial", 1], ["", "none", 2]]}),

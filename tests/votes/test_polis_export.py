@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consultnlp.cli import app
+from consultnlp.privacy.pseudonyms import pseudonymise
 
 STATEMENTS = [
     "The city should build protected bike lanes on every main street.",
@@ -90,7 +91,11 @@ def test_polis_export_folder_and_zip_read_with_votes(polis_run):
         groups = pd.read_csv(out / "tables" / "opinion_groups.csv")
         assert groups["participants"].tolist() == [18, 12] and groups["group"].tolist() == ["A", "B"]
         placed = pd.read_csv(out / "tables" / "participant_groups.csv", dtype=str)
-        assert len(placed) == 30 and set(placed.loc[placed["participant"].astype(int) < 18, "group"]) == {"A"}
+        # The participants are the statements' authors (a personal column): published as pseudonyms (UBI claim check).
+        assert len(placed) == 30 and placed["participant"].str.startswith("p-").all()
+        key = json.loads((out / "private" / "state" / "pseudonyms.json").read_text(encoding="utf-8"))["key"]
+        bloc_a = set(pseudonymise(pd.Series([str(p) for p in range(18)]), key))
+        assert set(placed.loc[placed["participant"].isin(bloc_a), "group"]) == {"A"} and placed["participant"].isin(bloc_a).sum() == 18
         votes = pd.read_csv(out / "tables" / "statement_votes.csv", dtype={"statement": str})
         overall = votes[votes["group"] == "all"].set_index("statement")
         assert sorted(overall.index[overall["consensus"]]) == ["4", "5", "7"]
