@@ -22,8 +22,8 @@ from consultnlp.frame import analysed_mask, unit_mask
 MOST_SUPPORTED = 10  # contributions the report names, most supported first
 EXCERPT_CHARS = 220  # of each one's redacted text
 # A package: at least PACKAGE_MIN distinct contributions of PACKAGE_MIN_WORDS words or more that open with the same
-# OPENING_WORDS words (Plano Clima 2024: ten proposals open «A proposta compreende duas medidas», 575-1,332 votes each
-# against a median of 7; five of them are among the ten most voted). Shorter texts share openings by chance ("Es un
+# OPENING_WORDS words (Plano Clima 2024: nine long proposals open «A proposta compreende duas medidas», 575-1,332 votes
+# each against a median of 7; four of them are among the ten most voted). Shorter texts share openings by chance ("Es un
 # derecho fundamental para…").
 OPENING_WORDS, PACKAGE_MIN, PACKAGE_MIN_WORDS = 5, 4, 30
 MOST_SUPPORTED_COLUMNS = [
