@@ -66,6 +66,7 @@ class WordClass:
             return
         if " " in key:
             self.phrases = (*self.phrases, key)
+            self.words.add(key.replace(" ", ""))  # read as one word ("bom dia" -> "bomdia", see ``Screen.joined``)
         elif entry.endswith("*"):
             self.prefixes = (*self.prefixes, key)
         else:
@@ -110,12 +111,12 @@ class Screen:
         return ""
 
     def joined(self, key: str) -> str:
-        """``key`` with each listed courtesy phrase read as its last word ("bom dia a todos" -> "dia a todos"): "bom" is
-        an appraisal alone, not in a greeting."""
+        """``key`` with each listed courtesy phrase read as one word of its class ("bom dia a todos" -> "bomdia a todos",
+        "que tal" -> "quetal"): "bom" is an appraisal alone, not in a greeting."""
         phrases = self.classes["courtesy_words"].phrases
         if not phrases:
             return key
-        return _phrase_pattern(phrases).sub(lambda m: m.group(0).rsplit(" ", 1)[-1], key)
+        return _phrase_pattern(phrases).sub(lambda m: m.group(0).replace(" ", ""), key)
 
     def _kind(self, word: str) -> str:
         for kind in ("agreement", "appraisal", "form", "absence", "knowing", "courtesy"):

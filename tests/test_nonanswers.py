@@ -99,6 +99,10 @@ def test_nonanswers_greetings_thanks_and_the_forms_own_words_are_non_answers():
     for text in ("Buen día a todos", "Oi gente", "Morning all", "Muchas gracias", "Bom dia a todos!", "Celda vacía", "(no data)"):
         assert SCREEN.classify(text) == NON_ANSWER, text
     assert SCREEN.classify("-- Elija --") == NON_ANSWER and SCREEN.classify("Pergunta sem título") == NON_ANSWER
+    # Read 11: a greeting to the audience, a two-word thanks read as one word, the box, "something I know about".
+    for text in ("Qué tal, vecinos", "Bom dia, turma", "Much obliged", "Casillero vacío", "Not something I know about"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    assert SCREEN.classify("Vecinos de la villa piden luz") == ""  # an addressee with content is a contribution
     # "bom" alone is an appraisal; only in a listed greeting ("bom dia") is it read as courtesy.
     assert SCREEN.classify("Bom") == NO_ARGUMENT
     # A greeting or thanks with a word the rule does not know is a contribution (the meaning model may read it).
