@@ -32,6 +32,7 @@ NONANSWER_SETS = [
         "nonanswers_written9.tsv",
         "nonanswers_written10.tsv",
         "nonanswers_written11.tsv",
+        "nonanswers_written12.tsv",
     )
 ]
 
