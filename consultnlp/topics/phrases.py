@@ -237,7 +237,7 @@ def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stop
         same = max((n for word, n in neighbours.items() if word and (not is_stopword(word) or word in consultation)), default=0)
         if uses >= TRUNCATED_MIN and same >= TRUNCATED_SHARE * uses:
             return True
-    # A phrase that ends in a preposition and a word that names no thing ("ao longo", "a partir"), never ends a clause
+    # A phrase that ends in a preposition and a word that names no thing ("ao longo"), never ends a clause
     # and is always followed by "de"/"do"/"of": a locution without its complement, "Biomassa brasileira ao longo" [da
     # cadeia] (PNDBio 2025). "Garantizar la seguridad" [de las personas] ends in a noun: it names a thing.
     words = phrase.key.split()
