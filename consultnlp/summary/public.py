@@ -36,6 +36,7 @@ def public_tables(
             ("key_points", "comment_ids", ";"),
             ("exclusions", "example_comment_ids", ", "),
             ("campaigns", "representative_id", None),
+            ("most_supported", "comment_id", None),
         ):
             table = out.get(name)
             if table is None or column not in table:

@@ -209,3 +209,16 @@ def test_supports_most_supported_name_a_package_of_long_texts_with_one_opening()
     # One shown contribution of a package is no pattern among the most supported: no sentence.
     alone = supported_section(ReportContext({"most_supported": most_supported_table(frame, None, limit=1)}, {}, "pt", None, {}))
     assert not [b for b in alone.blocks if "mesmas palavras" in b.text]
+
+
+def test_supports_most_supported_ids_are_published_as_pseudonyms_when_personal():
+    # Ids that are personal data (e-mails as ids) are shown as their pseudonyms in every published table; the most
+    # supported table was missing from that list.
+    from consultnlp.privacy.pseudonyms import new_key, pseudonym
+    from consultnlp.summary.public import ID_COLUMN, public_tables
+    from consultnlp.summary.supports import most_supported_table
+
+    frame = _supported_frame().rename(index=lambda i: f"{i}@correo.cl")
+    key = new_key()
+    table = public_tables({"most_supported": most_supported_table(frame, None)}, columns=[ID_COLUMN], key=key, segment_tables={})
+    assert table["most_supported"]["comment_id"].tolist() == [pseudonym(f"{i}@correo.cl", key) for i in ("a", "f", "g")]
