@@ -412,7 +412,9 @@ SETTINGS = {
     "clustering": _s("Agrupamiento de tópicos", "Agrupamento de tópicos", "Topic clustering"),
     "min_topic_size": _s("Tamaño mínimo de un tópico", "Tamanho mínimo de um tópico", "Minimum topic size"),
     "taxonomy": _s("Taxonomía de temas", "Taxonomia de temas", "Theme taxonomy"),
-    "languages": _s("Idiomas analizados", "Idiomas analisados", "Languages analysed"),
+    "languages": _s(
+        "Idiomas que se analizan (los demás se apartan)", "Idiomas que são analisados (os demais são separados)", "Languages analysed (others set aside)"
+    ),
     "dedupe_threshold": _s("Similitud para casi duplicados", "Similaridade para quase duplicatas", "Near-duplicate similarity"),
     "campaign_min_size": _s("Tamaño mínimo de una campaña", "Tamanho mínimo de uma campanha", "Minimum campaign size"),
     "max_themes": _s("Máximo de temas por contribución", "Máximo de temas por contribuição", "Most themes per contribution"),
