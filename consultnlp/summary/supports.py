@@ -120,10 +120,10 @@ def most_supported_table(frame: pd.DataFrame, headlines: dict[int, str] | None, 
         return pd.DataFrame(columns=MOST_SUPPORTED_COLUMNS)
     units = frame.loc[unit_mask(frame)]
     counts = supports.reindex(units.index)
-    units = units.loc[counts.notna() & (counts.fillna(0) > 0)]
-    if units.empty:
+    counts = counts[counts.notna() & (counts.fillna(0) > 0)]
+    if counts.empty:
         return pd.DataFrame(columns=MOST_SUPPORTED_COLUMNS)
-    order = pd.DataFrame({"supports": supports.reindex(units.index).astype("int64"), "id": units.index.astype(str)}, index=units.index)
+    order = pd.DataFrame({"supports": counts.astype("int64"), "id": counts.index.astype(str)}, index=counts.index)
     top = order.sort_values(["supports", "id"], ascending=[False, True], kind="stable").head(limit).index
     chosen = frame.loc[top]
     groups = (
@@ -141,7 +141,7 @@ def most_supported_table(frame: pd.DataFrame, headlines: dict[int, str] | None, 
             "group_label": [(headlines or {}).get(int(g), "") if not pd.isna(g) else "" for g in groups],
             "excerpt": [excerpt(text) for text in chosen[schema.TEXT_REDACTED].astype(str)],
         }
-    ).assign(**_packages(frame.loc[unit_mask(frame), schema.TEXT_REDACTED], chosen[schema.TEXT_REDACTED]))[MOST_SUPPORTED_COLUMNS]
+    ).assign(**_packages(units[schema.TEXT_REDACTED], chosen[schema.TEXT_REDACTED]))[MOST_SUPPORTED_COLUMNS]
 
 
 def _opening(text: str) -> str:
