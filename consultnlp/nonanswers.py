@@ -54,7 +54,8 @@ def normalise(text: str) -> str:
 @dataclass
 class WordClass:
     """Words of one class: exact (plural-stripped) words, prefixes from entries ending in ``*``, and entries of two
-    or more words ("buenos dias": read as one word of the class, see ``Screen.joined``)."""
+    or more words (``phrases``). Only the courtesy class's are read as one word of it ("buenos dias", see
+    ``Screen.joined``); another class's (absence "tambem nao", agreement "opinamos igual") match nothing."""
 
     words: set[str] = field(default_factory=set)
     prefixes: tuple[str, ...] = ()

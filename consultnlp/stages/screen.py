@@ -105,7 +105,7 @@ class ScreenStage(Stage):
 
     def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:
         """Short texts the meaning model (``consultnlp.nonanswers.MeaningModel``) reads as placeholders: at its
-        threshold when a word could make the text one (an absence, form, process or foreign word), at its higher
+        threshold when a word could make the text one (an absence, form, process, courtesy or foreign word), at its higher
         ``threshold_alone`` otherwise; one whose cues state a position is a position without a reason (``no_argument``).
         Runs only with the embedder the model was trained on."""
         model = MeaningModel.load()
