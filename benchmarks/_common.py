@@ -33,6 +33,7 @@ NONANSWER_SETS = [
         "nonanswers_written10.tsv",
         "nonanswers_written11.tsv",
         "nonanswers_written12.tsv",
+        "nonanswers_written13.tsv",
     )
 ]
 

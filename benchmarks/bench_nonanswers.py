@@ -4,17 +4,18 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
 ``consultnlp/official.py``) were written and tuned on:
 
   tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the blind
-             written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written11.tsv`` (300 es/pt/en texts
-             each; each held out until it was read or trained on: issue 26, stops 29 to 37)
+             written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written12.tsv`` (300 es/pt/en texts
+             each; each held out until it was read or trained on: issue 26, stops 29 to 38)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and the newest written set, ``benchmarks/labels/nonanswers_written12.tsv`` (300 more texts written blind by
-             another helper who never saw the lists, the model or the earlier sets, screened among real contributions;
-             ``NONANSWERS_WRITTEN12.md``). Its first reading (stop 37): 81 of 150 non-answers, 3 answers set aside (78
-             and the same 3 with the lists as stop 37 began). First readings of sets 10 and 11: 77 and 6, 90 and 8.
+             and the newest written set, ``benchmarks/labels/nonanswers_written13.tsv`` (450 texts written blind by
+             another helper who saw no list, model, earlier set or code, to the natural mix of an export's placeholder
+             rows rather than the rarer wordings of sets 8-12; ``NONANSWERS_WRITTEN13.md``). Its first reading (stop 38):
+             232 of 300 non-answers and 3 of 150 answers set aside; 246 and 3 with the meaning model retrained on sets
+             1-12. First readings of sets 10, 11 and 12 (150 non-answers each): 77 and 6, 90 and 8, 81 and 3.
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
-Chile, Plano Clima, the first five written sets and ArgKP train only (sets 6-8 were tried and left out).
+Chile, Plano Clima, every written set but the newest and ArgKP train only.
 
 Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
 screening, and the organiser's own rows (``official``: Pol.is seeds, a template's programme sheets) are no verdict on

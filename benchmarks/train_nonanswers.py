@@ -1,7 +1,7 @@
 """Train the meaning test for non-answers (``data/nonanswers/model.json``) and print its cross-validated numbers.
 
 The lists name the placeholders people wrote in the consultations they were written from; a new export
-words them otherwise ("el facilitador no completó el campo", "left blank by the note-taker"). A logistic
+words them otherwise ("la secretaria no anotó nada en este punto", "left blank by the note-taker"). A logistic
 regression on the multilingual sentence embedding learns what the listed placeholders share in meaning:
 
   positives  every listed ``[non_answer]`` phrase of ``data/nonanswers/{es,pt,en}.txt``
@@ -9,7 +9,7 @@ regression on the multilingual sentence embedding learns what the listed placeho
              Chilean arguments (<= 10 words, left in by the lists; ``chile-ela-2016``) and 2,000 more with an absence
              word ("sin distinción", "no más AFP": negated demands read as placeholders without them); 800 proposal titles
              of ``brasil-planoclima-2024``; the ArgKP-2021 train key points and 400 of its short arguments
-  both       the blind written sets 1-5 (``benchmarks/labels/nonanswers_written.tsv`` to ``…written5.tsv``,
+  both       every blind written set but the newest (``benchmarks/labels/nonanswers_written*.tsv``,
              ``_common.NONANSWER_SETS``, each 150 non-answers and 150 hard short answers; see ``TRAINED_SETS``)
 
 Only data the screen was tuned on (Chile, Plano Clima, the written sets but the newest) and ArgKP train are used; NHS,
@@ -52,17 +52,22 @@ ROOT = Path(__file__).resolve().parents[1]
 EXTERNAL = ROOT.parent / "shared" / "data" / "external"
 # Some "negatives" are unlisted placeholders, so the cross-validated precision is a lower bound. Trained without the
 # second written set and scored on it (stop 30): the 0.95 target kept 51% of its non-answers (model alone) and set
-# aside none of its 150 hard answers; 0.90 kept 70% and set aside 1; 0.85 kept 83% and set aside 7.
-TARGET_PRECISION = 0.90
+# aside none of its 150 hard answers; 0.90 kept 70% and set aside 1; 0.85 kept 83% and set aside 7. With sets 1-12
+# (stop 38) 0.90 chose 0.79, which set aside 2 of the 187 NHS hand-labelled answers and 2 of Pol.is's 132; 0.92 chooses
+# 0.87 (1 and 0). That choice looked at those held-out answers, so they guard precision, not measure it afresh.
+TARGET_PRECISION = 0.92
 RECALL_SLACK = 0.02
-# The blind written sets 1-5. bench_nonanswers.py holds out the newest (set 12). Sets 6-8 were each tried and left out:
-# set 6 at stop 32 (set 7 lost 6 of 150 non-answers with it); sets 6-8 at stop 36, when the model trained on sets 1-8
-# set aside the same 81 of set 9's 150 non-answers as the shipped one, 10 of its answers against 11, and 1 of the 187
-# NHS hand-labelled answers against 0.
-TRAINED_SETS = 5
+# Every blind written set but the newest, which bench_nonanswers.py holds out. Until stop 37 only sets 1-5: sets 6-8 had
+# each been tried and left out (stop 32: set 7 lost 6 of 150 non-answers; stop 36: trained on sets 1-8, set 9's recall
+# did not move). With eleven sets the next one moved (stop 38, model alone, ungated, texts up to 20 words, threshold
+# 0.84): trained on sets 1-11, set 12's non-answers 117/150 against 91/150 trained on sets 1-5, 2 answers set aside
+# against 1, and the same 51 flags among 14,928 short Chilean texts. Shipped rule, sets 1-12, first reading of set 13
+# (450 rows written to the natural mix of an export): 246/300 non-answers set aside against 232/300, 3 answers both.
+TRAINED_SETS = len(NONANSWER_SETS) - 1
 # Texts with no word that could make them placeholders (``CorpusScreen.cue`` "none": "Obrigado pela atenção", "Hi all")
-# could be read at a higher threshold, and texts longer than 10 words at the gated one. Both were tried at stop 36 and
-# left off (THRESHOLD_ALONE 2.0 never reaches; MAX_WORDS 10). Leaving each written set out in turn, "none" at 0.98 with
+# could be read at a higher threshold, and texts longer than 10 words at the gated one. Both were tried at stop 36 (and
+# at stop 38, trained on sets 1-12: 0.98 with 20 words set aside 5 more of set 13's non-answers, and 7 of the 187 NHS
+# hand-labelled answers against 2 at that model's 0.79) and left off (THRESHOLD_ALONE 2.0 never reaches; MAX_WORDS 10). Leaving each written set out in turn, "none" at 0.98 with
 # 20 words raised the mean recall over the eight sets from 0.561 to 0.617 (answers set aside 6.5% -> 6.7%), and 20 words
 # alone to 0.577; but on the held-out NHS hand labels they set aside 3 and 2 of 187 answers against 1 (at 0.95: 8, all
 # of 7-11 content words). Reading "names_missing" texts ("No tengo sugerencias") gained most on the written sets and
@@ -141,19 +146,30 @@ def leave_one_set_out(table: pd.DataFrame, X: np.ndarray, C: float, threshold: f
     at = np.where(gated, threshold, np.where(cues == "none", THRESHOLD_ALONE, 2.0))
     listed = np.array([screen.classify(text) != "" for text in table["text"]])
     y, source = table["y"].to_numpy(), table["source"].to_numpy()
-    print("left out        shipped rule: recall  answers set aside   gated rule, 10 words: recall  answers set aside")
+    rules = {
+        "shipped": lambda held, p: (words[held] >= 1) & (words[held] <= MAX_WORDS) & (p >= at[held]),
+        "gated, 10 words": lambda held, p: (words[held] >= 1) & (words[held] <= 10) & gated[held] & (p >= threshold),
+    }
+    for alone in (0.95, 0.98):
+        for most in (10, 20):
+            rules[f"none at {alone}, {most} words"] = (
+                lambda held, p, alone=alone, most=most: (words[held] >= 1)
+                & (words[held] <= most)
+                & (p >= np.where(gated, threshold, np.where(cues == "none", alone, 2.0))[held])
+            )
+    print("left out: recall / answers set aside, per rule: " + " | ".join(rules))
+    means = {name: [] for name in rules}
     for name in WRITTEN_TUNING:
         held = source == name
         p = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X[~held], y[~held]).predict_proba(X[held])[:, 1]
-        rules = (
-            (words[held] >= 1) & (words[held] <= MAX_WORDS) & (p >= at[held]),
-            (words[held] >= 1) & (words[held] <= 10) & gated[held] & (p >= threshold),
-        )
         cells = []
-        for rule in rules:
-            chosen = listed[held] | rule
-            cells.append(f"{chosen[y[held] == 1].mean():.3f}  {chosen[y[held] == 0].mean():.3f}")
-        print(f"{name:<15} {cells[0]:>32}   {cells[1]:>44}")
+        for rule_name, rule in rules.items():
+            chosen = listed[held] | rule(held, p)
+            recall, wrong = chosen[y[held] == 1].mean(), chosen[y[held] == 0].mean()
+            means[rule_name].append((recall, wrong))
+            cells.append(f"{recall:.3f} {wrong:.3f}")
+        print(f"{name:<15} " + " | ".join(cells))
+    print("mean            " + " | ".join(f"{np.mean([r for r, _ in v]):.3f} {np.mean([w for _, w in v]):.3f}" for v in means.values()))
 
 
 def main() -> None:
