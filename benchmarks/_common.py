@@ -34,6 +34,7 @@ NONANSWER_SETS = [
         "nonanswers_written11.tsv",
         "nonanswers_written12.tsv",
         "nonanswers_written13.tsv",
+        "nonanswers_written14.tsv",
     )
 ]
 

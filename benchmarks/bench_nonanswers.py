@@ -4,15 +4,17 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
 ``consultnlp/official.py``) were written and tuned on:
 
   tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the blind
-             written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written12.tsv`` (300 es/pt/en texts
-             each; each held out until it was read or trained on: issue 26, stops 29 to 38)
+             written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written13.tsv`` (300 es/pt/en texts
+             each, 450 in set 13; each held out until it was read or trained on: issue 26, stops 29 to 38)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and the newest written set, ``benchmarks/labels/nonanswers_written13.tsv`` (450 texts written blind by
-             another helper who saw no list, model, earlier set or code, to the natural mix of an export's placeholder
-             rows rather than the rarer wordings of sets 8-12; ``NONANSWERS_WRITTEN13.md``). Its first reading (stop 38):
-             232 of 300 non-answers and 3 of 150 answers set aside; 246 and 3 with the meaning model retrained on sets
-             1-12. First readings of sets 10, 11 and 12 (150 non-answers each): 77 and 6, 90 and 8, 81 and 3.
+             and the newest written set, ``benchmarks/labels/nonanswers_written14.tsv`` (450 texts written blind by
+             another helper who saw no list, model, earlier set or code, to the natural mix of non-answer rows in five
+             kinds of export; ``NONANSWERS_WRITTEN14.md``). Its first readings (stop 38): 220 of 300 non-answers and 2 of
+             150 answers set aside with the screen as stop 38 began; 222 and 0 with the meaning model trained on sets 1-12;
+             239 and 0 with read 13's words; 241 and 1 with the model trained on sets 1-13 (HEAD).
+             First readings of sets 10-13: 77/150 and 6, 90/150 and 8, 81/150 and 3, 232/300 and 3 (246 and 3 after the
+             model was trained on sets 1-12, before set 13 was read).
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
 Chile, Plano Clima, every written set but the newest and ArgKP train only.

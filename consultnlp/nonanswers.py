@@ -43,12 +43,14 @@ SECTIONS = (
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
+_NEGATIVE_CONTRACTION = re.compile(r"n['\u2019]t\b")  # English "don't", "can’t": one word (dont, cant), an absence word
 _NUMBER = re.compile(r"^\d+$")
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces (``/`` and ``+`` kept: "s/f", "+1"), single spaces."""
-    return " ".join(_WORDS.findall(fold(text)))
+    """Lower case, no accents, punctuation as spaces (``/`` and ``+`` kept: "s/f", "+1"), single spaces; an English
+    negative contraction is one word ("I don't know" -> "i dont know")."""
+    return " ".join(_WORDS.findall(_NEGATIVE_CONTRACTION.sub("nt", fold(text))))
 
 
 @dataclass
@@ -95,10 +97,11 @@ class Screen:
         words = key.split()
         if len(words) > self.max_words:
             return ""
-        content = [w for w in self.joined(key).split() if w not in self.classes["filler_words"] and not _NUMBER.match(w)]
-        if not content:
+        # A word in a class and among the fillers keeps its class (Portuguese "no", "in the", is a Spanish absence: "no tengo").
+        # Process words are the corpus screen's (``consultnlp.screening``); to this rule they are words like any other.
+        kinds = ["other" if kind == "process" else kind for _, kind in self.kinds(key) if kind not in ("filler", "number")]
+        if not kinds:
             return ""
-        kinds = [self._kind(w) for w in content]
         # A word about having a view ("idea", "opinión") is a placeholder's only beside an absence ("Sin idea", "no sé"):
         # "Para que se exprese la opinión de todos", "Apoyar las ideas de todos" are arguments (Chile 2016).
         if "other" in kinds or ("knowing" in kinds and "absence" not in kinds):

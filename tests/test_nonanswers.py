@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from consultnlp.errors import ConfigError
-from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, load_screen, parse_list
+from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, load_screen, normalise, parse_list
 
 SCREEN = load_screen()
 
@@ -116,6 +116,29 @@ def test_nonanswers_words_about_having_a_view_need_an_absence_word():
         assert SCREEN.classify(text) == NON_ANSWER, text
     for text in ("OPINIÓN", "Apoyar las ideas de todos.", "Para que se exprese la opinión de todos", "Know your rights"):
         assert SCREEN.classify(text) == "", text
+
+
+def test_nonanswers_having_saying_and_for_now_beside_an_absence_word():
+    # Read 13 (written set 13, issue 26): the commonest placeholders of an export, which the classes missed.
+    for text in ("no tengo", "nada a dizer", "Nothing at this time", "nada por ahora", "Nothing comes to mind", "Sin aportes", "Teste 123"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    # The same words beside a word the consultation argues with, or with no absence word, are contributions.
+    for text in ("No tengo casa", "Nunca dicen nada", "Nothing left for the poor", "No time to waste on potholes", "Ser aporte"):
+        assert SCREEN.classify(text) == "", text
+
+
+def test_nonanswers_an_english_negative_contraction_is_one_absence_word():
+    assert normalise("I don't know") == normalise("I don’t know") == "i dont know"
+    assert SCREEN.classify("I don't know") == NON_ANSWER and SCREEN.classify("Can't say, really") == NON_ANSWER
+    assert SCREEN.classify("Don't close the library") == ""
+    assert SCREEN.classify("I don't agree") == NO_ARGUMENT
+
+
+def test_nonanswers_a_word_in_a_class_is_no_filler_of_another_language():
+    # Portuguese "no" ("in the") is a filler; the Spanish absence word keeps its class: "no tengo" is a placeholder.
+    assert "no" in SCREEN.classes["filler_words"] and "no" in SCREEN.classes["absence_words"]
+    assert SCREEN.classify("no tengo") == NON_ANSWER
+    assert SCREEN.classify("Mais verba no SUS") == ""
 
 
 def test_nonanswers_user_phrases_extend_the_lists():
