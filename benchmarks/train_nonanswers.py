@@ -54,9 +54,10 @@ EXTERNAL = ROOT.parent / "shared" / "data" / "external"
 # second written set and scored on it (stop 30): the 0.95 target kept 51% of its non-answers (model alone) and set
 # aside none of its 150 hard answers; 0.90 kept 70% and set aside 1; 0.85 kept 83% and set aside 7. With sets 1-12
 # (stop 38) 0.90 chose 0.79, which set aside 2 of the 187 NHS hand-labelled answers and 2 of Pol.is's 132; 0.92 chose
-# 0.87 (1 and 0); with sets 1-13 it chooses 0.81 (1 and 0). That choice looked at those held-out answers, so they guard
-# precision, not measure it afresh.
-TARGET_PRECISION = 0.92
+# 0.87 (1 and 0). Trained on sets 1-13, 0.92 chose 0.81, which read the bundled sample's «Gostei da proposta de um painel
+# da saúde. Bem útil.» as a placeholder (0.87); 0.94 chooses 0.90. Those choices looked at the held-out answers, so they
+# guard precision, not measure it afresh.
+TARGET_PRECISION = 0.94
 RECALL_SLACK = 0.02
 # Every blind written set but the newest, which bench_nonanswers.py holds out. Until stop 37 only sets 1-5: sets 6-8 had
 # each been tried and left out (stop 32: set 7 lost 6 of 150 non-answers; stop 36: trained on sets 1-8, set 9's recall
@@ -64,7 +65,8 @@ RECALL_SLACK = 0.02
 # 0.84): trained on sets 1-11, set 12's non-answers 117/150 against 91/150 trained on sets 1-5, 2 answers set aside
 # against 1, and the same 51 flags among 14,928 short Chilean texts. Shipped rule, sets 1-12, first reading of set 13
 # (450 rows written to the natural mix of an export): 246/300 non-answers set aside against 232/300, 3 answers both.
-# Trained on sets 1-13 after read 13's words, first reading of set 14: 241/300 and 1 answer (239 and 0 with sets 1-12).
+# Trained on sets 1-13 after read 13's words, first reading of set 14: 237/300 and 0 answers at 0.90 (241 and 1 at 0.81;
+# 239 and 0 with the model of sets 1-12).
 TRAINED_SETS = len(NONANSWER_SETS) - 1
 # Texts with no word that could make them placeholders (``CorpusScreen.cue`` "none": "Obrigado pela atenção", "Hi all")
 # could be read at a higher threshold, and texts longer than 10 words at the gated one. Both were tried at stop 36 (and
