@@ -111,9 +111,39 @@ def is_bare_verb(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # 
     return bool(content) and all(_inflected_verb(w, lang) for w in content)
 
 
-def names_no_thing(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
-    """Whether ``name`` is only adjectives or only verb forms: a heading that names no thing."""
-    return is_bare_adjective(name, lang, is_stopword) or is_bare_verb(name, lang, is_stopword)
+def names_no_thing(name: str, lang: str, is_stopword=lambda w: False, texts: list[str] | None = None) -> bool:  # noqa: ANN001 - a predicate
+    """Whether ``name`` is only adjectives or only verb forms: a heading that names no thing. With the ``texts`` the name
+    was drawn from, a one-word name that may be either an adjective or a noun is also one where they use it as an
+    adjective (:func:`describes_a_noun`)."""
+    if is_bare_adjective(name, lang, is_stopword) or is_bare_verb(name, lang, is_stopword):
+        return True
+    return bool(texts) and describes_a_noun(name, texts, lang, is_stopword)
+
+
+ADJECTIVE_USE_SHARE = 0.5  # of a word's uses, next to a noun it describes
+ADJECTIVE_USE_MIN = 2
+
+
+def describes_a_noun(name: str, texts: list[str], lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
+    """Whether the one content word of ``name``, an adjective or a noun by the lemma index ("públicos", "abiertos",
+    "public"), is mostly an adjective in ``texts``: right after a noun in es/pt («servicios públicos», «datos abiertos»),
+    right before one in en ("public services"). The bundled sample's group of budget, parliament, hospitals and courts
+    was named «Públicos» (stop 38): a heading that names no thing."""
+    content = [w for w in _WORD.findall(name.lower()) if fold(w) not in CONJUNCTIONS and not is_stopword(fold(w)) and len(w) > 2]
+    if len(content) != 1 or word_class(content[0], lang) != EITHER:
+        return False
+    word = fold(content[0])
+    uses = beside = 0
+    for text in texts:
+        tokens = [fold(t) for t in _WORD.findall(text.lower())]
+        for i, token in enumerate(tokens):
+            if token != word:
+                continue
+            uses += 1
+            j = i + 1 if lang == "en" else i - 1
+            if 0 <= j < len(tokens) and not is_stopword(tokens[j]) and known_noun(tokens[j]):
+                beside += 1
+    return uses >= ADJECTIVE_USE_MIN and beside >= ADJECTIVE_USE_SHARE * uses
 
 
 def known_noun(word: str) -> bool:

@@ -88,7 +88,11 @@ def names_by_language(
         ranked = ranked_names(texts, centres, encode, is_stopword)
         # A heading names a thing: a bare adjective ("Iguales") or verb ("Seriam") gives way to the next candidate, when there is one.
         ranked = {
-            g: [c for c in found if not names_no_thing(c[1], lang, is_stopword) and not _only_title_words(c[1], in_title, is_stopword)]
+            g: [
+                c
+                for c in found
+                if not names_no_thing(c[1], lang, is_stopword, texts[g]) and not _only_title_words(c[1], in_title, is_stopword)
+            ]
             or found
             for g, found in ranked.items()
         }

@@ -43,6 +43,7 @@ def shared_phrases(
         forms: dict[int, dict[str, Counter]] = {}
         shares: dict[int, dict[str, float]] = {}
         weight: dict[int, dict[int, int]] = {}
+        read_texts: dict[int, list[str]] = {g: [] for g in groups}
         for g, topics in groups.items():
             usage[g], forms[g], weight[g] = {}, {}, {}
             docs: Counter = Counter()
@@ -53,6 +54,7 @@ def shared_phrases(
                     continue
                 order = np.lexsort((rows, -units.closeness[rows]))
                 sample = np.sort(rows[order[:SAMPLE_PER_TOPIC]])
+                read_texts[g].extend(units.texts[i] for i in sample)
                 found = candidates([units.texts[i] for i in sample], is_stopword)
                 weight[g][t] = len(rows)
                 read += len(sample)
@@ -84,7 +86,7 @@ def shared_phrases(
                 if shares[g][key] < MIN_LIFT * outside:
                     continue
                 written = sorted(forms[g][key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-                if names_no_thing(written, lang, is_stopword):
+                if names_no_thing(written, lang, is_stopword, read_texts[g]):
                     continue
                 ranked.append((shares[g][key] * math.log(1 + n_groups / total[key]), written))
             if ranked:

@@ -311,6 +311,21 @@ def test_names_are_never_bare_adjectives():
     assert group_names([3, 4, 1], written, main) == {"es": "Derechos sociales e igualdad ante la ley"}
 
 
+def test_a_word_that_may_be_a_noun_is_no_name_where_the_comments_use_it_as_an_adjective():
+    from consultnlp.topics.adjectives import describes_a_noun, names_no_thing
+
+    # The bundled sample named a group «Públicos» (stop 38): its comments say «servicios públicos», «recursos públicos».
+    publicos = ["Más recursos públicos para salud", "Los servicios públicos no llegan", "Cargos públicos con sueldos altos"]
+    assert describes_a_noun("Públicos", publicos, "es") and names_no_thing("Públicos", "es", texts=publicos)
+    assert describes_a_noun("Public", ["Public services are slow", "More public transport please"], "en")
+    # Used as a noun ("el público", "los animales"), or a name of two words, it stays a name.
+    assert not describes_a_noun("Públicos", ["El público no entiende", "Para los públicos jóvenes"], "es")
+    assert not describes_a_noun("Animales", ["Proteger a los animales", "Los animales sufren"], "es")
+    assert not describes_a_noun("Derechos humanos", ["derechos humanos", "derechos humanos ya"], "es")
+    assert not describes_a_noun("Públicos", ["Servicios públicos"], "es")  # one use is too few to tell
+    assert not names_no_thing("Públicos", "es")  # without texts, the lemma index alone decides
+
+
 def test_shared_phrase_is_used_by_most_topics_and_not_by_everyone():
     from consultnlp.topics.naming import Units
     from consultnlp.topics.shared import shared_phrases
