@@ -1,7 +1,7 @@
 """Train the meaning test for non-answers (``data/nonanswers/model.json``) and print its cross-validated numbers.
 
 The lists name the placeholders people wrote in the consultations they were written from; a new export
-words them otherwise ("la secretaria no anotó nada en este punto", "left blank by the note-taker"). A logistic
+words them otherwise ("el facilitador no completó el campo", "left blank by the note-taker"). A logistic
 regression on the multilingual sentence embedding learns what the listed placeholders share in meaning:
 
   positives  every listed ``[non_answer]`` phrase of ``data/nonanswers/{es,pt,en}.txt``
@@ -9,7 +9,7 @@ regression on the multilingual sentence embedding learns what the listed placeho
              Chilean arguments (<= 10 words, left in by the lists; ``chile-ela-2016``) and 2,000 more with an absence
              word ("sin distinción", "no más AFP": negated demands read as placeholders without them); 800 proposal titles
              of ``brasil-planoclima-2024``; the ArgKP-2021 train key points and 400 of its short arguments
-  both       every blind written set but the newest (``benchmarks/labels/nonanswers_written*.tsv``,
+  both       the blind written sets 1-5 (``benchmarks/labels/nonanswers_written.tsv`` to ``…written5.tsv``,
              ``_common.NONANSWER_SETS``, each 150 non-answers and 150 hard short answers; see ``TRAINED_SETS``)
 
 Only data the screen was tuned on (Chile, Plano Clima, the written sets but the newest) and ArgKP train are used; NHS,
@@ -52,26 +52,24 @@ ROOT = Path(__file__).resolve().parents[1]
 EXTERNAL = ROOT.parent / "shared" / "data" / "external"
 # Some "negatives" are unlisted placeholders, so the cross-validated precision is a lower bound. Trained without the
 # second written set and scored on it (stop 30): the 0.95 target kept 51% of its non-answers (model alone) and set
-# aside none of its 150 hard answers; 0.90 kept 70% and set aside 1; 0.85 kept 83% and set aside 7. With sets 1-12
-# (stop 38) 0.90 chose 0.79, which set aside 2 of the 187 NHS hand-labelled answers and 2 of Pol.is's 132; 0.92 chose
-# 0.87 (1 and 0). Trained on sets 1-13, 0.92 chose 0.81, which read the bundled sample's «Gostei da proposta de um painel
-# da saúde. Bem útil.» as a placeholder (0.87); 0.94 chooses 0.90. Those choices looked at the held-out answers, so they
-# guard precision, not measure it afresh.
-TARGET_PRECISION = 0.94
+# aside none of its 150 hard answers; 0.90 kept 70% and set aside 1; 0.85 kept 83% and set aside 7. (Stop 38, trained on
+# sets 1-12 or 1-13, see TRAINED_SETS: 0.90 chose 0.79, which set aside 2 of the 187 NHS hand-labelled answers; 0.92 and
+# 0.94 chose 0.81-0.90.)
+TARGET_PRECISION = 0.90
 RECALL_SLACK = 0.02
-# Every blind written set but the newest, which bench_nonanswers.py holds out. Until stop 37 only sets 1-5: sets 6-8 had
-# each been tried and left out (stop 32: set 7 lost 6 of 150 non-answers; stop 36: trained on sets 1-8, set 9's recall
-# did not move). With eleven sets the next one moved (stop 38, model alone, ungated, texts up to 20 words, threshold
-# 0.84): trained on sets 1-11, set 12's non-answers 117/150 against 91/150 trained on sets 1-5, 2 answers set aside
-# against 1, and the same 51 flags among 14,928 short Chilean texts. Shipped rule, sets 1-12, first reading of set 13
-# (450 rows written to the natural mix of an export): 246/300 non-answers set aside against 232/300, 3 answers both.
-# Trained on sets 1-13 after read 13's words, first reading of set 14: 237/300 and 0 answers at 0.90 (241 and 1 at 0.81;
-# 239 and 0 with the model of sets 1-12).
-TRAINED_SETS = len(NONANSWER_SETS) - 1
+# The blind written sets 1-5. bench_nonanswers.py holds out the newest. More sets were tried and left out: set 6 at stop 32
+# (set 7 lost 6 of 150 non-answers with it); sets 6-8 at stop 36 (set 9's recall did not move); sets 6-12 and 6-13 at
+# stop 38. Trained on sets 1-11, set 12's non-answers went from 91/150 to 117/150 (model alone, texts up to 20 words), and
+# trained on sets 1-12 the first reading of set 13 from 232/300 to 246/300. But after read 13's words, the model of sets
+# 1-13 set aside 241/300 of held-out set 14 against 241/300 for this one (0 answers against 2), and it read a flood
+# victim's «Perdi tudo minha coisas na enchente» in Plano Clima as a placeholder (0.97; 0.52 here): sets 6-13 hold many
+# "lost" placeholders («Me perdí en esta pregunta», «Y'all lost me here»), and it learned the word. A blind reader found
+# it in the report (benchmarks/labels/report_claims_planoclima38.md).
+TRAINED_SETS = 5
 # Texts with no word that could make them placeholders (``CorpusScreen.cue`` "none": "Obrigado pela atenção", "Hi all")
 # could be read at a higher threshold, and texts longer than 10 words at the gated one. Both were tried at stop 36 (and
-# at stop 38, trained on sets 1-12: 0.98 with 20 words set aside 5 more of set 13's non-answers, and 7 of the 187 NHS
-# hand-labelled answers against 2 at that model's 0.79) and left off (THRESHOLD_ALONE 2.0 never reaches; MAX_WORDS 10). Leaving each written set out in turn, "none" at 0.98 with
+# at stop 38 with the model of sets 1-12: 0.98 with 20 words set aside 5 more of set 13's non-answers, and 7 of the 187
+# NHS hand-labelled answers against 2 at that model's 0.79) and left off (THRESHOLD_ALONE 2.0 never reaches; MAX_WORDS 10). Leaving each written set out in turn, "none" at 0.98 with
 # 20 words raised the mean recall over the eight sets from 0.561 to 0.617 (answers set aside 6.5% -> 6.7%), and 20 words
 # alone to 0.577; but on the held-out NHS hand labels they set aside 3 and 2 of 187 answers against 1 (at 0.95: 8, all
 # of 7-11 content words). Reading "names_missing" texts ("No tengo sugerencias") gained most on the written sets and

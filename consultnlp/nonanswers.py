@@ -188,7 +188,7 @@ def load_screen(
 class MeaningModel:
     """What the listed placeholders share in meaning: a logistic regression on one embedder's sentence vectors,
     trained by ``benchmarks/train_nonanswers.py`` on the lists and on short arguments of the consultations the
-    screen was tuned on. It reads "la secretaria no anotó nada en este punto" as a placeholder that no list names."""
+    screen was tuned on. It reads "el facilitador no completó el campo" as a placeholder that no list names."""
 
     embedder: str
     weights: np.ndarray

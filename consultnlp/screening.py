@@ -15,7 +15,7 @@ only know the words they were written with. Here the whole file is evidence:
   (``seed_similarity``: "sin fudamento"). "sin peajes" (an absence word and a word the consultation
   hardly uses) is kept.
 - **Non-answers by meaning** (the screen stage, with :class:`consultnlp.nonanswers.MeaningModel`): a short text
-  with such a word (:meth:`CorpusScreen.cue`; "la secretaria no anotó nada en este punto") whose sentence embedding a model trained on the
+  with such a word (:meth:`CorpusScreen.cue`; "el facilitador no completó el campo") whose sentence embedding a model trained on the
   listed placeholders reads as one. Words alone keep "una vejez digna" whatever the model says, and so does an
   absence word followed by a word the consultation argues with ("No más AFP", "sin distinción").
 - **Process notes.** The same short text (at most ``process_max_words`` words) in ``min_repeats`` rows,

@@ -103,16 +103,14 @@ def test_screening_a_stated_position_is_never_a_placeholder_by_meaning(tmp_path)
     from consultnlp.ingest import ingest
     from consultnlp.pipeline import run_pipeline
 
-    texts = ARGUMENTS + ["Me opongo", "I object to this", "Não concordo com isso", "la secretaria no anotó nada en este punto"]
+    texts = ARGUMENTS + ["Me opongo", "I object to this", "Não concordo com isso", "el facilitador no completó el campo"]
     path = tmp_path / "c.csv"
     pd.DataFrame({"id": [f"c{i}" for i in range(len(texts))], "text": texts}).to_csv(path, index=False)
     frame, info = ingest(path, text_column="text", id_column="id")
     result = run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], workers=1), embedder=UseEmbedder(threads=1))
     excluded = dict(zip(result.frame[schema.TEXT], result.frame[schema.EXCLUDED]))
     assert result.context.stats["screen_meaning"]["used"]
-    # No list holds it; the model trained on sets 1-13 reads it above its threshold. It read "el facilitador no completó el campo", this
-    # test's example until stop 37, at 0.83 with sets 1-12 (threshold 0.87; 0.94 for the model trained on sets 1-5).
-    assert excluded["la secretaria no anotó nada en este punto"] == NON_ANSWER
+    assert excluded["el facilitador no completó el campo"] == NON_ANSWER
     for stance in ("Me opongo", "I object to this", "Não concordo com isso"):
         assert excluded[stance] in ("", NO_ARGUMENT), stance  # a position without a reason: the positions count it
     assert excluded["Me opongo"] == NO_ARGUMENT  # the model reads it as a placeholder (0.96)

@@ -126,10 +126,8 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     table = pd.read_csv(out / "tables" / "positions.csv").set_index("position")
     assert table["contributions"].sum() == len(counted)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    # «Muy de acuerdo» counted 28 until stop 38: C-0081 («Adorei a consulta 👍👍 parabéns pela iniciativa de ouvir a
-    # população», praise of the consultation alone) is a non-answer since stop 38's meaning model, so its answer is not counted.
     assert [w for w in manifest["warnings"] if w.startswith("Positions from")] == [
-        "Positions from the column “opinion”: De acuerdo -> support (30), Muy de acuerdo -> support (27), Parcialmente de acuerdo -> "
+        "Positions from the column “opinion”: De acuerdo -> support (30), Muy de acuerdo -> support (28), Parcialmente de acuerdo -> "
         "agree in part (29), En desacuerdo -> oppose (30), Ni de acuerdo ni en desacuerdo -> no stated position (26), "
         "(not given) -> no stated position (1)."
     ]
