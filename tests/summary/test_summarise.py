@@ -240,6 +240,46 @@ def test_summary_names_the_most_frequent_themes_as_the_themes_section_ranks_them
     assert "Hospitals" not in line and summary.tables["themes"].set_index("theme_id").loc["hospitals", "unique_contributions"] > 0
 
 
+def test_summary_names_a_theme_as_frequent_as_the_third():
+    # Plano Clima, read 38: «Inclusão» (9.4%) was named third and «Governo local», as frequent, was not.
+    from consultnlp import schema
+    from consultnlp.config import PipelineConfig
+    from consultnlp.report.content import build_content
+    from consultnlp.report.markdown import render_markdown
+    from consultnlp.report.outputs import report_settings
+    from consultnlp.taxonomy import Taxonomy
+
+    names = {"a": "Alpha", "b": "Beta", "c": "Gamma", "d": "Delta", "e": "Epsilon"}
+    tax = Taxonomy.model_validate(
+        {
+            "id": "t",
+            "name": {"es": "T", "pt": "T", "en": "T"},
+            "themes": [{"id": k, "name": {"es": v, "pt": v, "en": v}} for k, v in names.items()],
+        }
+    )
+    frame = golden_frame()
+    # Units c01, c03, c04, c05, c06, c09 (c02 copies c01): a 4, b 3, c 1 and d 1 (tied third), e 0.
+    frame["themes"] = ["a;b", "a;b", "a;b", "a;c", "a;d", "other", "", "", "b"]
+    frame[schema.THEME_SCORES] = [";".join(f"{t}:0.5" for t in th.split(";") if t and t != "other") for th in frame["themes"]]
+    inputs = summary_inputs(frame)
+    inputs["taxonomy"] = tax
+    summary = summarise(frame, **inputs, cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang="en")
+    counts = summary.tables["themes"].set_index("theme_id")["unique_contributions"].to_dict()
+    assert (counts["a"], counts["b"], counts["c"], counts["d"]) == (4, 3, 1, 1), counts
+    content = build_content(
+        summary.tables,
+        summary.facts,
+        lang="en",
+        source="x.csv",
+        taxonomy=tax,
+        settings=report_settings(PipelineConfig(), tax, "en"),
+        warnings=[],
+    )
+    line = next(x for x in render_markdown(content).split("\n") if x.startswith("The most frequent themes were"))
+    assert "“Gamma”" in line and "“Delta”" in line, line  # tied third: both named
+    assert "Epsilon" not in line
+
+
 def test_summarise_topic_theme_golden(golden):
     _, summary = golden
     cols = ["topic_id", "theme_id", "contributions", "unique_contributions", "share_of_topic", "share_of_theme"]

@@ -15,6 +15,7 @@ from consultnlp.report.sections.themes import theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
 FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
+TOP_THEMES_WITH_TIES = 5  # the summary names the three most frequent themes, and those as frequent as the third, up to this
 
 
 def material_findings(ctx: ReportContext) -> pd.DataFrame:
@@ -212,7 +213,10 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
             # A sub-theme is counted in its parent's share "with its sub-themes": listing both counts it twice.
             families = set(named.loc[named["unique_with_subthemes"].notna(), "theme_id"].astype(str))
             named = named[~named["parent"].fillna("").astype(str).isin(families)]
-        named = named.head(3)
+        # The three most frequent, and any theme as frequent as the third: naming one of two equals hides the other (read 38:
+        # «Inclusão» 9.4% named, «Governo local» 9.4% not).
+        if len(named) > 3:
+            named = named[named["shown_unique"] >= named["shown_unique"].iloc[2]].head(TOP_THEMES_WITH_TIES)
         if len(named):
             listed = [f"{ctx.q(str(r['shown_name']))} ({ctx.pct(r['shown_share'])})" for _, r in named.iterrows()]
             sentences.append(t("s_top_themes", lang, names=join_items(listed, lang)))
