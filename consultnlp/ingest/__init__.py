@@ -99,6 +99,11 @@ def ingest(
     if processes is not None:
         info.processes_from, info.processes = processes[0], [list(p) for p in processes[1]]
         found = found or process_title(processes)
+        # Several consultations in one file: each subject's and theme's share per process is a finding (Plano Clima, read
+        # 38: a subject 23 of whose 30 contributions came from the other process). The column is a segment unless the
+        # analyst chose the segments.
+        if len(info.processes) > 1 and not segment_columns and processes[0] in raw and processes[0] not in plan.segment_columns:
+            plan.segment_columns = [processes[0], *plan.segment_columns]
     if found is not None:
         info.title, info.title_from = found
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)

@@ -167,6 +167,22 @@ def test_processes_a_file_of_several_consultations_says_so(tmp_path):
     assert ingest(slug, text_column="descricao", id_column="id")[1].title is None
 
 
+def test_processes_column_is_a_segment_unless_the_analyst_chose_segments(tmp_path):
+    # Read 38: Plano Clima's subject «Pescadores e pescadoras artesanais» held 23 contributions of the other process, and no
+    # share said so. Each process is now a segment: its subjects and themes are compared with the whole file's.
+    slugs = ["planoclima", "PNPA", "planoclima", "planoclima", "PNPA", "planoclima"]
+    names = {"planoclima": "Plano Clima Participativo", "PNPA": "Plano Nacional da Pesca Artesanal"}
+    rows = [[str(i), s, names[s], "Norte" if i % 2 else "Sul", text] for i, (s, text) in enumerate(zip(slugs, TEXTS))]
+    path = _write(tmp_path / "propostas.csv", ["id", "processo_slug", "plano", "regiao", "descricao"], rows)
+    frame, info = ingest(path, text_column="descricao", id_column="id")
+    assert info.segment_columns == ["plano"] and set(frame["plano"]) == set(names.values())
+    _, chosen = ingest(path, text_column="descricao", id_column="id", segment_columns=["regiao"])
+    assert chosen.segment_columns == ["regiao"]
+    # One process is the title, not a segment.
+    one = _write(tmp_path / "uma.csv", ["id", "consulta", "descricao"], [[r[0], names["planoclima"], r[4]] for r in rows])
+    assert ingest(one, text_column="descricao", id_column="id")[1].segment_columns == []
+
+
 def test_processes_from_platform_urls_and_not_from_any_small_column(tmp_path):
     urls = [f"https://brasilparticipativo.gov.br/processes/{s}/f/7/proposals/{i}" for i, s in enumerate(["clima", "pesca"] * 3)]
     path = _write(tmp_path / "p.csv", ["id", "url", "descricao"], [[str(i), u, t] for i, (u, t) in enumerate(zip(urls, TEXTS))])
