@@ -67,11 +67,13 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("1 of them mentions {words}", "{n} of them mention {words}"),
     ),
     "or_last": _s(" o ", " ou ", " or "),
-    # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 use its words)".
+    # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 mention «capital» or
+    # «gains»)": the words that tell it apart, as its own section says (read 38: "use a word of its name" stood beside a
+    # table column of that name holding another count).
     "s_name_fit": _s(
-        "; {named} de sus {n} usan alguna palabra del nombre",
-        "; {named} de suas {n} usam alguma palavra do nome",
-        "; {named} of its {n} use a word of its name",
+        "; {named} de sus {n} mencionan {words}",
+        "; {named} de suas {n} mencionam {words}",
+        "; {named} of its {n} mention {words}",
     ),
     # A subject whose name's words fewer than a quarter of its contributions use is not called by that name (read 8:
     # "Federal", 4 of 34; "Workers rights", 3 of 19): its heading, chart bar and table row say it is mixed.

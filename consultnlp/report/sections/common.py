@@ -116,6 +116,14 @@ def loose_name(group: Any) -> bool:
     return users is not None and bool(n) and users < LOOSE_NAME * int(n)
 
 
+def naming_words(ctx: ReportContext, group: Any) -> str:
+    """The words that tell a subject apart, quoted and joined with "or" ("«desastres» ou «educação»"); "" when none."""
+    shown = [ctx.q(w) for w in str(group.get("naming_words") or "").split("; ") if w]
+    if len(shown) < 2:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + t("or_last", ctx.lang) + shown[-1]
+
+
 def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
     """The words a loose name's sentences fill in: the name quoted, how many use a word of it, of how many."""
     return {"name": ctx.q(str(group["label"])), "named": ctx.n(int(name_users(group))), "n": ctx.n(int(group["contributions"]))}

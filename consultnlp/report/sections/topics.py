@@ -6,7 +6,16 @@ import pandas as pd
 
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, chart, key_points_block, loose_name, name_users, quote_item, subject_label
+from consultnlp.report.sections.common import (
+    ReportContext,
+    chart,
+    key_points_block,
+    loose_name,
+    name_users,
+    naming_words,
+    quote_item,
+    subject_label,
+)
 from consultnlp.text import word_stems
 
 GROUPS_IN_CHART = 15
@@ -93,11 +102,9 @@ def groups_section(ctx: ReportContext) -> Section | None:
             if examples:
                 # Fewer than the minimum make any one point: name the subject and show what was said, never "N say".
                 said = t("subject_examples", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n))
-                naming, words = group.get("contributions_naming_it"), str(group.get("naming_words") or "")
-                if naming is not None and not pd.isna(naming) and int(naming) < n and words:
+                naming, listed = group.get("contributions_naming_it"), naming_words(ctx, group)
+                if naming is not None and not pd.isna(naming) and int(naming) < n and listed:
                     # The name speaks for only part of the subject: say for how much, so the examples do not stand for all.
-                    shown = [ctx.q(w) for w in words.split("; ")]
-                    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + t("or_last", lang) + shown[-1]
                     named = t("named_by", lang, count=int(naming), n=ctx.n(int(naming)), words=listed)
                     said = t("subject_examples_named", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n), named=named)
                 sub.blocks += [Block("p", text=said), Block("quotes", quotes=examples)]
