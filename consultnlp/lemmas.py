@@ -89,6 +89,12 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def copulas() -> frozenset[str]:
+    """Forms of "to be" and "to have" of es/pt/en, accents folded (``data/stopwords/copulas.txt``)."""
+    return frozenset(fold(w) for w in _stopword_lines("copulas"))
+
+
+@lru_cache(maxsize=1)
 def complement_openers() -> frozenset[str]:
     """Articles, "to" and "more" of es/pt/en, accents folded (``data/stopwords/openers.txt``): the words that open an
     object or a complement, after which a phrase has not ended."""

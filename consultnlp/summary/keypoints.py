@@ -220,7 +220,15 @@ def restates_prompt(sentence: str, prompt: str) -> bool:
     """Whether ``sentence`` says nothing its prompt does not: every content stem of it is one of the prompt's ("we
     should not adopt an austerity regime", answering "We should adopt an austerity regime"). That is a side taken, not
     a point: the positions count it, and its reason, if any, is in another sentence (read 13, ArgKP)."""
-    return bool(prompt) and content_stems(sentence) <= _prompt_stems(prompt)
+    return bool(prompt) and content_stems(sentence) - _copula_stems() <= _prompt_stems(prompt)
+
+
+@lru_cache(maxsize=1)
+def _copula_stems() -> frozenset[str]:
+    """«son», «são», «are»: a copula adds nothing to what the prompt says («los derechos humanos son lo fundamental»)."""
+    from consultnlp.lemmas import copulas
+
+    return frozenset(content_stems(" ".join(copulas())))
 
 
 @lru_cache(maxsize=4096)

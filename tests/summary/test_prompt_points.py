@@ -128,6 +128,11 @@ def test_prompt_points_never_state_a_sentence_that_only_restates_the_prompt():
     assert restates_prompt("We should not adopt an austerity regime.", prompt)
     assert restates_prompt("I support austerity.", prompt) is False  # "support" is more than the prompt says
     assert not restates_prompt("Austerity would cut the national debt.", prompt) and not restates_prompt("Anything at all.", "")
+    # Read 38 (Chile): «los derechos humanos son lo fundamental» answering «… derechos humanos y fundamentales»; a copula
+    # ("son", "são", "are") adds nothing to the prompt's words.
+    rights = "Protección, promoción y respeto de los derechos humanos y fundamentales"
+    assert restates_prompt("los derechos humanos son lo fundamental.", rights)
+    assert not restates_prompt("Los derechos humanos son la base de la convivencia.", rights)
     rng = np.random.default_rng(1)
     direction = l2_normalise(rng.normal(size=(1, 16)))[0]
     texts = [f"We should not adopt an austerity regime. Austerity would cut the pensions of the poor, case {i}." for i in range(6)]
