@@ -153,7 +153,9 @@ def test_end_to_end_chile_sample_real_data(tmp_path, chile_sample_cache):
     assert 8 <= int((groups["topic_group_id"] >= 0).sum()) <= 30
     topics = pd.read_csv(out / "tables" / "topics.csv")
     assert not topics["label"].str.casefold().duplicated().any() and not groups["label"].str.casefold().duplicated().any()
-    _check_key_points(out, comments, at_least=10)
+    # Enough points for the checks to read (10 until stop 38, when «los derechos humanos son lo fundamental», a restatement
+    # of its prompt, stopped being one).
+    _check_key_points(out, comments, at_least=9)
 
 
 def _check_key_points(out: Path, comments: pd.DataFrame, at_least: int) -> None:
