@@ -247,17 +247,22 @@ def group_names(
             (p for p in parts[1:3] if not _covered(p, first) and not _covered(first, p) and not names_no_thing(p, lang, is_stopword)),
             None,
         )
-        # Neither name may already join two things: "Valores y principios" would make "A y valores y principios".
-        joins = any(
-            f" {fold(c)} " in f" {fold(name)} "
+        # Neither name may already join two things: "Valores y principios" would make "A y valores y principios". A second
+        # that joins two things follows the first after a comma instead ("Presupuesto, jueces y fiscales": the bundled
+        # sample's group of budget (77) and judges (70) was named «Presupuesto», stop 38).
+        first_joins, second_joins = (
+            any(f" {fold(c)} " in f" {fold(name)} " for c in (conjunction, "e" if lang == "es" else conjunction))
             for name in (first, second or "")
-            for c in (conjunction, "e" if lang == "es" else conjunction)
         )
-        joined = bool(second) and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not joins
-        shown = [first, second] if joined else [first]
+        fits = bool(second) and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not first_joins
+        joined = fits and not second_joins
+        listed = fits and second_joins
+        shown = [first, second] if joined or listed else [first]
         spoken = sum(sizes.get(t, 0) for t, p in named if p in shown or _covered(p, " ".join(shown)))
         if first and spoken < MIN_NAMED_SHARE * sum(sizes.get(t, 0) for t, _ in named):
             names[lang] = _many_topics_name(parts, lang, (shared or {}).get(lang))
+        elif listed:
+            names[lang] = capitalised(f"{first}, {_inside_sentence(second)}")
         elif joined:
             if lang == "es" and fold(second).startswith(("i", "hi")) and not fold(second).startswith("hie"):
                 conjunction = "e"  # "Salud e igualdad"

@@ -202,7 +202,10 @@ def test_group_names_join_two_subtopics_without_repeating_a_word():
     assert group_names([5, 6], written, main) == {"es": "Leyes y normas"}  # the first already joins two things
     assert group_names([7, 8], written, main) == {"es": "Conservación de la naturaleza y derecho a la salud"}
     assert group_names([7, 9], written, main) == {"es": "Conservación de la naturaleza"}  # together over eight words
-    assert group_names([8, 10], written, main) == {"es": "Derecho a la salud"}  # the second already joins two things
+    # A second that already joins two things follows after a comma (stop 38: «Presupuesto» named a group half about judges).
+    assert group_names([8, 10], written, main) == {"es": "Derecho a la salud, valores y principios"}
+    budget = {1: {"es": "Presupuesto"}, 2: {"es": "Jueces y fiscales"}}
+    assert group_names([1, 2], budget, dict.fromkeys(budget, "es"), sizes={1: 77, 2: 70}) == {"es": "Presupuesto, jueces y fiscales"}
     cased = {1: {"pt": "Indústria do Hidrogênio Verde"}, 2: {"pt": "Produção de biomassa"}, 3: {"pt": "SUS"}}
     main_pt = dict.fromkeys(cased, "pt")
     assert group_names([1, 2], cased, main_pt) == {"pt": "Indústria do Hidrogênio Verde e produção de biomassa"}
