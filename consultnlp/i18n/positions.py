@@ -147,6 +147,19 @@ POSITION_STRINGS: dict[str, dict] = {
         "{stated} of the {total} distinct contributions ({share}) state a position, {targeted} of them about a particular measure "
         "or matter rather than the proposal as a whole, so they are not added up as support or opposition.",
     ),
+    # The same, when the base holds rows set aside for stating only a position: the bundled sample said «23 de las 545
+    # contribuciones distintas» two lines under the first screen's 538 distinct (stop 38).
+    "s_positions_targets_set_aside": _s(
+        "De las {total} contribuciones distintas contadas para las posturas (las {analysed} analizadas y {set_aside} apartadas por "
+        "expresar solo una postura), {stated} ({share}) expresan una, {targeted} de ellas sobre una medida o un asunto concreto y "
+        "no sobre la propuesta en su conjunto, así que no se suman como apoyo u oposición.",
+        "Das {total} contribuições distintas contadas para as posições (as {analysed} analisadas e {set_aside} separadas por "
+        "expressarem só uma posição), {stated} ({share}) expressam uma, {targeted} delas sobre uma medida ou um assunto concreto "
+        "e não sobre a proposta como um todo, por isso não são somadas como apoio ou oposição.",
+        "Of the {total} distinct contributions counted for positions (the {analysed} analysed and {set_aside} set aside for "
+        "stating only a position), {stated} ({share}) state one, {targeted} of them about a particular measure or matter rather "
+        "than the proposal as a whole, so they are not added up as support or opposition.",
+    ),
     # Some stances are about a named measure or matter (read 10: "Rechazamos toda forma de autoritarismo" counted against,
     # in defence of democracy): the shares say so, so that "against" is not read as against the proposal.
     "s_positions_some_targeted": _n(

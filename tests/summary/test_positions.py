@@ -252,6 +252,23 @@ def test_positions_about_named_matters_are_not_added_up_as_support_for_the_propo
     assert "not added up as support or opposition" in few.split("\n## ")[1] and "| Support and opposition | % |" not in few
 
 
+def test_positions_not_added_up_say_their_base_when_it_holds_rows_set_aside():
+    # The bundled sample (stop 38): «23 de las 545 contribuciones distintas» two lines under the first screen's 538
+    # distinct; the 7 more were set aside for stating only a position, and still count for positions.
+    frame = _four_copies(targeted_copies=3)
+    stated = frame.index[frame[schema.POSITION].isin(["support", "oppose"]) & (frame[schema.EXCLUDED] == "")][:3]
+    frame.loc[stated, schema.EXCLUDED] = schema.REASON_NO_ARGUMENT
+    table = _table(frame).set_index("position")
+    set_aside, total = int(table["set_aside"].sum()), int(table["unique_contributions"].sum())
+    assert set_aside >= 3
+    summary = _report(frame, "es").split("\n## ")[1]
+    assert (
+        f"De las {total} contribuciones distintas contadas para las posturas (las {total - set_aside} analizadas y {set_aside} "
+        "apartadas por expresar solo una postura)" in summary
+    ), summary
+    assert "no se suman como apoyo u oposición" in summary
+
+
 @pytest.mark.parametrize(
     "lang, expected",
     [

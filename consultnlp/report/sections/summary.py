@@ -268,14 +268,15 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
         return []
     targeted = on_targets(rows)
     base = {"stated": ctx.n(stated), "total": ctx.n(total), "share": share_of(ctx, stated, total)}  # every variant says these
-    if not_added_up(stated, targeted):  # stances on different things, or too few on the proposal itself, are not added up
-        return [t("s_positions_targets", ctx.lang, **base, targeted=ctx.n(targeted))]
-    column = balance_shares(rows, targeted)
-    shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
     # The base is said in full when it holds rows set aside for stating only a position: the first screen counts them
     # as set aside, so "of the N distinct contributions" alone would contradict its count of distinct ones.
     set_aside = int(rows["set_aside"].sum()) if "set_aside" in rows else 0
     parts = {"analysed": ctx.n(total - set_aside), "set_aside": ctx.n(set_aside)}
+    if not_added_up(stated, targeted):  # stances on different things, or too few on the proposal itself, are not added up
+        key = "s_positions_targets_set_aside" if set_aside else "s_positions_targets"
+        return [t(key, ctx.lang, **base, **(parts if set_aside else {}), targeted=ctx.n(targeted))]
+    column = balance_shares(rows, targeted)
+    shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
     if from_closed_question(ctx):  # said as its answers, set-aside rows included
         question = str((ctx.facts.get("positions") or {}).get("column", ""))
         key = "s_positions_column_set_aside" if set_aside else "s_positions_column"
