@@ -66,7 +66,7 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("1 delas menciona {words}", "{n} delas mencionam {words}"),
         ("1 of them mentions {words}", "{n} of them mention {words}"),
     ),
-    "or_last": _s(" o ", " ou ", " or "),
+    "or": _s("o", "ou", "or"),
     # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 mention «capital» or
     # «gains»)": the words that tell it apart, as its own section says (read 38: "use a word of its name" stood beside a
     # table column of that name holding another count).

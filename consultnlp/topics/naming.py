@@ -254,16 +254,14 @@ def group_names(
             any(f" {fold(c)} " in f" {fold(name)} " for c in (conjunction, "e" if lang == "es" else conjunction))
             for name in (first, second or "")
         )
-        fits = bool(second) and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not first_joins
-        joined = fits and not second_joins
-        listed = fits and second_joins
-        shown = [first, second] if joined or listed else [first]
+        both = bool(second) and len(first.split()) + len(second.split()) <= MAX_GROUP_NAME_WORDS and not first_joins
+        shown = [first, second] if both else [first]
         spoken = sum(sizes.get(t, 0) for t, p in named if p in shown or _covered(p, " ".join(shown)))
         if first and spoken < MIN_NAMED_SHARE * sum(sizes.get(t, 0) for t, _ in named):
             names[lang] = _many_topics_name(parts, lang, (shared or {}).get(lang))
-        elif listed:
+        elif both and second_joins:
             names[lang] = capitalised(f"{first}, {_inside_sentence(second)}")
-        elif joined:
+        elif both:
             if lang == "es" and fold(second).startswith(("i", "hi")) and not fold(second).startswith("hie"):
                 conjunction = "e"  # "Salud e igualdad"
             names[lang] = capitalised(f"{first} {conjunction} {_inside_sentence(second)}")

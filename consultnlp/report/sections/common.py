@@ -70,11 +70,11 @@ def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) 
     return Block("list", items=items) if items else None
 
 
-def join_items(items: list[str], lang: str) -> str:
-    """ "a, b y c" in ``lang``."""
+def join_items(items: list[str], lang: str, last: str = "and") -> str:
+    """ "a, b y c" in ``lang`` ("a, b o c" with ``last="or"``)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {t('and', lang)} " + items[-1]
+    return ", ".join(items[:-1]) + f" {t(last, lang)} " + items[-1]
 
 
 def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
@@ -118,10 +118,7 @@ def loose_name(group: Any) -> bool:
 
 def naming_words(ctx: ReportContext, group: Any) -> str:
     """The words that tell a subject apart, quoted and joined with "or" ("«desastres» ou «educação»"); "" when none."""
-    shown = [ctx.q(w) for w in str(group.get("naming_words") or "").split("; ") if w]
-    if len(shown) < 2:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + t("or_last", ctx.lang) + shown[-1]
+    return join_items([ctx.q(w) for w in str(group.get("naming_words") or "").split("; ") if w], ctx.lang, last="or")
 
 
 def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
