@@ -16,8 +16,8 @@ Prints one JSON object per part (``--part``, default all that can run):
   and oppose per language, the target found against the labelled one (exact after lower-casing and dropping
   punctuation; overlap: one contains the other or half their words are shared) on rows whose position is
   labelled and found alike, and per kind.
-* ``stance-model``: a stance classifier on the sentence embedding, trained on the written sets 1-3 and the cue
-  sentences, tested on the held-out set 4, alone and after the cues (tried in stop 31; ``analyze`` does not use it).
+* ``stance-model``: a stance classifier on the sentence embedding, trained on the written sets tuned on and the cue
+  sentences, tested on the held-out sets (4 and 7), alone and after the cues (tried in stop 31; ``analyze`` does not use it).
 * ``model``: a position classifier on Chile 2016, text only, ``acuerdo`` as the label, train on
   ``sample(frac=0.8, random_state=0)`` of the rows with a text, test on the rest: macro-F1 and per-class F1
   against a TF-IDF + class-balanced logistic regression baseline. The prior adjustment is chosen on a
@@ -50,10 +50,19 @@ from consultnlp.positions.cues import CueDetector  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "labels"
 CUES_FILE = LABELS / "positions_cues.tsv"
 REAL_FILE = LABELS / "positions_real.tsv"
-TARGETS_FILE = LABELS / "positions_targets.tsv"  # tuned on since the second set was written (stop 29)
-TARGETS2_FILE = LABELS / "positions_targets2.tsv"  # written blind by another helper; tuned on since the third was written (stop 30)
-TARGETS3_FILE = LABELS / "positions_targets3.tsv"  # written blind by a third helper; read for errors since the fourth was written (stop 31)
-TARGETS4_FILE = LABELS / "positions_targets4.tsv"  # written blind by a fourth helper; held out
+# Sentences with targets, each set written blind by its own helper who never saw the cue lists: (set, file, role).
+# "tuned on": its errors were read and the lists or rules changed for them; "held out": only its scores were read.
+TARGET_SETS = [
+    (1, LABELS / "positions_targets.tsv", "tuned on"),  # since the second set was written (stop 29)
+    (2, LABELS / "positions_targets2.tsv", "tuned on"),  # since the third (stop 30)
+    (3, LABELS / "positions_targets3.tsv", "tuned on"),  # read for errors since the fourth (stop 31)
+    (4, LABELS / "positions_targets4.tsv", "held out"),
+    (5, LABELS / "positions_targets5.tsv", "tuned on"),  # stop 39: written with 6 and 7, read for errors and trained on
+    (6, LABELS / "positions_targets6.tsv", "tuned on"),
+    (7, LABELS / "positions_targets7.tsv", "held out"),
+]
+TARGETS_FILE = TARGET_SETS[0][1]
+HELD_OUT = [path for _, path, role in TARGET_SETS if role == "held out"]
 CHILE = SHARED / "chile-ela-2016" / "ela_fundamentos.csv.gz"
 CHILE_POSITIONS = {"A": "support", "P": "partial", "D": "oppose"}
 STATED = ("support", "partial", "oppose")
@@ -156,12 +165,18 @@ def _target_rates(frame: pd.DataFrame) -> dict:
     }
 
 
-def part_targets(detector: CueDetector, path: Path = TARGETS_FILE) -> dict:
-    frame = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
+def read_targets(paths: Path | list[Path]) -> pd.DataFrame:
+    """One or more target sets as one frame (lang, text, position, target, kind)."""
+    paths = paths if isinstance(paths, list) else [paths]
+    return pd.concat([pd.read_csv(p, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3) for p in paths], ignore_index=True)
+
+
+def part_targets(detector: CueDetector, path: Path | list[Path] = TARGETS_FILE) -> dict:
+    frame = read_targets(path)
     found = [detector.detect(text, lang) for text, lang in zip(frame["text"], frame["lang"])]
     frame["found"], frame["found_target"] = [d.position for d in found], [d.target for d in found]
     result: dict = {
-        "file": str(path.relative_to(LABELS.parent.parent)),
+        "file": ", ".join(str(p.relative_to(LABELS.parent.parent)) for p in (path if isinstance(path, list) else [path])),
         "sentences": len(frame),
         "all": precision_recall(frame["position"].tolist(), frame["found"].tolist()),
         "target": _target_rates(frame),
@@ -350,7 +365,7 @@ def part_model(cache_dir: Path | None, features: str, group_column: str | None =
 
 def part_stance_model(cache_dir: Path | None) -> dict:
     """A stance classifier tried beside the cues (issue 25, stop 31): a balanced logistic regression on the multilingual
-    sentence embedding, trained on the hand-written sets 1-3 and the cue sentences, tested on the held-out set 4; alone
+    sentence embedding, trained on the hand-written sets tuned on and the cue sentences, tested on the held-out sets; alone
     and after the cues (a cue's position first), at a few probability floors. Not used by ``analyze``."""
     from sklearn.linear_model import LogisticRegression
 
@@ -361,9 +376,10 @@ def part_stance_model(cache_dir: Path | None) -> dict:
         frame = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
         return frame.rename(columns={label: "position"})[["lang", "text", "position"]]
 
-    train = pd.concat([read(TARGETS_FILE), read(TARGETS2_FILE), read(TARGETS3_FILE), read(CUES_FILE, "label")], ignore_index=True)
+    tuned = [read(path) for _, path, role in TARGET_SETS if role == "tuned on" and path.exists()]
+    train = pd.concat([*tuned, read(CUES_FILE, "label")], ignore_index=True)
     train = train[train["position"].isin(["support", "oppose", "partial", "none"])]
-    test = read(TARGETS4_FILE)
+    test = pd.concat([read(path) for path in HELD_OUT], ignore_index=True)
     encoder = TextEncoder(UseEmbedder(threads=1), cache_dir=cache_dir)
     x_train, x_test = encoder.encode(train["text"].tolist()), encoder.encode(test["text"].tolist())
     detector = CueDetector()
@@ -415,6 +431,7 @@ def main() -> None:
         "--sample-real", type=int, default=0, metavar="N", help="print N comments per real file where a position is found, to judge"
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--brief", action="store_true", help="targets part: one line per set instead of the JSON")
     args = parser.parse_args()
     detector = CueDetector()
     if args.sample_real:
@@ -427,18 +444,23 @@ def main() -> None:
         results["real"] = part_real(detector)
     if args.part in ("chile-cues", "all") and CHILE.exists():
         results["chile_cues"] = part_chile_cues(detector)
-    if args.part in ("targets", "all") and TARGETS_FILE.exists():
-        results["targets (set 1, tuned on)"] = part_targets(detector)
-    if args.part in ("targets", "all") and TARGETS2_FILE.exists():
-        results["targets (set 2, tuned on)"] = part_targets(detector, TARGETS2_FILE)
-    if args.part in ("targets", "all") and TARGETS3_FILE.exists():
-        results["targets (set 3)"] = part_targets(detector, TARGETS3_FILE)
-    if args.part in ("targets", "all") and TARGETS4_FILE.exists():
-        results["targets (set 4, held out)"] = part_targets(detector, TARGETS4_FILE)
+    if args.part in ("targets", "all"):
+        for number, path, role in TARGET_SETS:
+            if path.exists():
+                results[f"targets (set {number}, {role})"] = part_targets(detector, path)
+        if all(path.exists() for path in HELD_OUT):
+            results["targets (held-out sets together)"] = part_targets(detector, HELD_OUT)
     if args.part == "stance-model":
         results["stance_model"] = part_stance_model(args.cache_dir)
     if args.part == "model":
         results["model"] = part_model(args.cache_dir, args.features, args.group_column, baseline=not args.no_baseline)
+    if args.brief:
+        for name, result in results.items():
+            if name.startswith("targets"):
+                found = result["all"]
+                sides = "  ".join(f"{p} P {found[p]['precision']} R {found[p]['recall']}" for p in ("support", "oppose", "partial"))
+                print(f"{name:36} {sides}  target overlap {result['target']['overlap']}")
+        return
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 

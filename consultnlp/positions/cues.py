@@ -55,7 +55,7 @@ from consultnlp.positions.clauses import at_sentence_start as _at_sentence_start
 from consultnlp.positions.clauses import free_standing as _free_standing
 from consultnlp.positions.evaluations import evaluated as _evaluated
 from consultnlp.positions.lexicon import CONSENSUS, Cue, CueLists, Lexicon, load_cues
-from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, earlier_in, phrase_at
+from consultnlp.positions.targets import OBJECT_WINDOW, about_a_statement, content_words, earlier_in, phrase_at
 from consultnlp.positions.targets import measure_object as _measure
 from consultnlp.positions.targets import other_object as _other_object
 from consultnlp.positions.targets import requested as _requested
@@ -66,6 +66,7 @@ from consultnlp.positions.tokens import Word, adverb, words
 MAX_SKIPS = 3  # words or phrases skipped inside one cue ("I do not fully support": do, not, fully; "in good conscience")
 NEGATION_WINDOW = 4  # words looked at before a cue for a negator ("no lo apoyamos", "I don't think we support")
 EVIDENCE_MAX = 200
+_SLOGAN_WORDS = frozenset({"no", "nao", "si", "sim", "yes"})
 _SPLIT = re.compile(r"\(?\s*(\d{1,4})\s*(?:/|-|a|contra|vs\.?|x)\s*(\d{1,4})\b")
 
 
@@ -114,7 +115,7 @@ class CueDetector:
         stated = [h for h in hits if h.outcome != NONE]
         if not stated:
             # No stance verb stated a position: a judgement of a measure may ("el peaje es inaceptable").
-            position, target, evidence, end = _evaluated(text, found, plain, lex)
+            position, target, evidence, end = _evaluated(text, found, plain, lex, lang)
             if position == SUPPORT and ironic:
                 position = NONE
             elif position != NONE and _reservation_after(found, plain, end, lex):
@@ -214,6 +215,12 @@ class CueDetector:
                 objection = ""
             if not objection:
                 hit.target = _target(text, found, plain, end, lex, lang)
+                if (
+                    _needs_a_measure(cue)
+                    and hit.target
+                    and not (_measure(text, found, plain, end, lex, lang) or (_vote(cue) and _names_the_plan(found, plain, end, lex)))
+                ):
+                    objection = "about something else"  # "No al lucro", "I will vote for candidates who": not a measure
         if objection:
             hit.reason = objection
             return
@@ -240,6 +247,23 @@ class CueDetector:
             reservation = _reservation_after(found, plain, end, lex) or _vote_split(text, found, end)
             if reservation:
                 hit.outcome, hit.note = PARTIAL, reservation
+
+
+def _needs_a_measure(cue: Cue) -> bool:
+    """A yes or no opening a sentence before its object ("No al peaje", "Não ao corte", "Yes to the new park"), or a vote
+    ("I will vote for"): a stance only on a measure (``targets.measure_object``), a vote also on the plan ("Votamos en
+    contra de esta medida"). Slogans are mostly about issues ("No a la ley antiterrorista" argued for a right in Chile
+    2016, "No al lucro"); votes for candidates are no position."""
+    return (cue.at_start and cue.words[0] in _SLOGAN_WORDS and len(cue.words) <= 3) or _vote(cue)
+
+
+def _vote(cue: Cue) -> bool:
+    return any(word.startswith("vot") for word in cue.words)
+
+
+def _names_the_plan(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> bool:
+    """The object's first content words name the proposal or a part of it ("esta medida", "the draft", "article 5")."""
+    return any(phrase_at(lex["targets"], plain, k) or phrase_at(lex["whole"], plain, k) for k in content_words(found, plain, end, lex, 3))
 
 
 def _match(cue_words: tuple[str, ...], found: list[Word], plain: list[str], i: int, skippable: list) -> int | None:

@@ -21,54 +21,125 @@ from __future__ import annotations
 
 from consultnlp.positions import NONE, OPPOSE, SUPPORT
 from consultnlp.positions.lexicon import Lexicon
-from consultnlp.positions.targets import phrase_at
+from consultnlp.positions.targets import measure_at, phrase_at
 from consultnlp.positions.tokens import Word, adverb, unit_start
 
 MIN_SUBJECT_WORDS = 1
 MAX_SUBJECT_WORDS = 12  # a longer stretch before the link is a sentence of its own, not a subject
 _LEAD = (("lo", "de"), ("lo", "del"), ("o", "de"), ("a", "de"))  # "Lo de peatonalizar el centro": the measure follows
 _CONTRACTIONS = frozenset({"del", "al", "do", "da", "dos", "das", "ao", "aos"})  # a preposition and an article
-_ARTICLES = frozenset({"a"})  # "Muito boa a iniciativa": the article that [determiners] leaves out (it is also "to")
+_ARTICLES = frozenset({"a"})
+_NEW = frozenset("new nuevo nueva nuevos nuevas novo nova novos novas proposed propuesto propuesta previsto prevista".split())
+# A judgement that calls the judged thing a proposal ("una gran idea", "uma medida justa", "a step forward").
+_PROPOSALS = frozenset(
+    "idea ideia idee medida medidas measure propuesta proposta proposal iniciativa initiative plan plano policy politica "
+    "step paso passo decision decisao move solucion solucao solution".split()
+)
+_POINTERS = frozenset(
+    "this these that those it esto esta este estas estos eso esa ese esas esos isso isto essa esse essas esses aquilo".split()
+)
+_MODALS = frozenset("would should must could seria serian sera deberia debe deberian tendria deveria deve devem teria".split())
+_CLEFTS = frozenset({("lo", "que"), ("o", "que"), ("aquello", "que"), ("aquilo", "que")})
+_CONDITIONS = frozenset(
+    {"if", "si", "se", "when", "cuando", "quando"}
+)  # "Muito boa a iniciativa": the article that [determiners] leaves out (it is also "to")
+# Nouns of an action (es/pt/en): what a plan does. Some nouns with these endings name things, not actions.
+_ACTION_ENDINGS = (
+    "cion",
+    "ciones",
+    "sion",
+    "siones",
+    "cao",
+    "coes",
+    "sao",
+    "soes",
+    "tion",
+    "tions",
+    "sions",
+    "miento",
+    "mientos",
+    "ment",
+    "ments",
+)
+_NOT_ACTIONS = frozenset(
+    "nacion poblacion situacion generacion educacion informacion organizacion corrupcion tradicion relacion religion "
+    "nacao populacao situacao geracao educacao informacao organizacao corrupcao tradicao relacao religiao "
+    "nation population situation generation education information organization organisation corruption tradition "
+    "relation religion government environment department parliament moment apartment element comment document "
+    "governments environments departments moments apartments elements comments documents".split()
+)
 Reading = tuple[str, tuple[int, int], tuple[int, int], int]  # position, the judged words, the evidence, the word after the judgement
 
 
-def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon) -> tuple[str, str, str, int]:
+def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon, lang: str | None = None) -> tuple[str, str, str, int]:
     """(position, target, evidence, index of the word after the judgement) of the first main clause that judges a
     measure or the plan; (none, "", "", 0) else. A judgement of what was done ("foi um avanço") is no stance on the plan:
     the links are in the present or conditional."""
     for k in range(len(found)):
         if found[k].question or found[k].quoted:
             continue
-        read = _linked(found, plain, k, lex) or _exclaimed(found, plain, k, lex) or _judged_after(found, plain, k, lex)
+        read = _linked(text, found, plain, k, lex) or _exclaimed(found, plain, k, lex) or _judged_after(found, plain, k, lex)
         if read is None:
             continue
         position, (first, last), (start, end), after = read
-        whole = any(phrase_at(lex["whole"], plain, i) or phrase_at(lex["targets"], plain, i) for i in range(first, last))
-        if not whole and _not_a_measure(plain, first, last, lex):
-            continue
+        whole = _the_plan(plain, first, last, lex)
+        proposal = any(plain[i] in _PROPOSALS for i in range(max(last, start), end))  # "... es una gran idea": it was proposed
+        if not whole and (
+            _not_a_measure(plain, first, last, lex) or not (proposal or _a_measure(text, found, plain, first, last, lex, lang))
+        ):
+            continue  # "Traffic is terrible", "Football is amazing": a judgement of the world, not of what the plan does
+        if (
+            position == SUPPORT
+            and plain[start:end]
+            and _wished(plain, start, end)
+            and not (whole or proposal or _anchored(plain, first, last, lex))
+        ):
+            continue  # "More sessions would be good", "Waiting times should be appropriate": a suggestion, not a stance
         target = "" if whole else text[found[first].start : found[last - 1].end]
         return position, target, text[found[start].start : found[end - 1].end], after
     return NONE, "", "", 0
 
 
-def _linked(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Reading | None:
+def _linked(text: str, found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Reading | None:
     """A link at ``k`` and a judgement: "el peaje es inaceptable", "Achei ótima a proposta" (an opinion verb opening
     the clause: the judged thing follows)."""
     size = lex["copulas"].match(plain, k)
-    if not size:
+    if not size or (size == 1 and plain[k] == "e" and text[found[k].start : found[k].end].casefold() != "é"):
+        # A link of one folded "e" is Portuguese "é" only where written with its accent: "discutido e aprovado" is "and".
         return None
-    j, judgement = _judgement_after(found, plain, k + size, found[k].clause, lex)
+    begin = k + size
+    if _judgement(lex, plain, begin)[0] == NONE and (negation := lex["negators"].match(plain, begin)):
+        begin += negation  # "The toll is not reasonable": the negator is read below
+    j, judgement = _judgement_after(found, plain, begin, found[k].clause, lex)
     if judgement[0] == NONE:
         return None
     after = j + judgement[1]
-    if phrase_at(lex["complementizers"], plain, after):
-        return None  # "Sería muy bueno que se elijan ...": a wish about the clause that follows, not a judgement of the subject
-    subject = _subject(found, plain, k, lex)
+    if phrase_at(lex["complementizers"], plain, after) or (after < len(plain) and plain[after] in _CONDITIONS):
+        # "Sería muy bueno que se elijan ...", "It would be great if ...": a wish about the clause that follows
+        return None
+    position, negator = judgement[0], _negator(found, plain, k, k + size, j, lex)
+    if negator is not None:
+        if position == OPPOSE:
+            return None  # "El peaje no es un desastre": not judged bad is no position
+        position = OPPOSE  # "El peaje no es justo", "Não me parece razoável"
+    subject = _subject(found, plain, min(k, negator if negator is not None else k), lex)
     if subject is None and unit_start(found, k) == k and phrase_at(lex["opinions"], plain, k):
         # "Achei ótima a proposta de tarifa zero", "Me parece excelente lo de ...": the judged thing follows.
         subject = _object_after(found, plain, after, lex)
-        return (judgement[0], subject, (k, subject[1]), after) if subject else None
-    return (judgement[0], subject, (subject[0], min(len(found), after)), after) if subject else None
+        return (position, subject, (k, subject[1]), after) if subject else None
+    return (position, subject, (subject[0], min(len(found), after)), after) if subject else None
+
+
+def _negator(found: list[Word], plain: list[str], k: int, end: int, j: int, lex: Lexicon) -> int | None:
+    """Where a negator of the link at ``k`` (``k`` to ``end``, the judgement at ``j``) starts: right before it in its
+    clause ("no es justo", "não é razoável", "nunca será un éxito") or between it and the judgement ("is not fair")."""
+    for i in range(end, j):
+        if phrase_at(lex["negators"], plain, i):
+            return i
+    i = k - 1
+    if i >= 0 and found[i].clause == found[k].clause and (start := lex["negators"].start_of(plain, i)) is not None:
+        return start
+    return None
 
 
 def _exclaimed(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> Reading | None:
@@ -170,10 +241,14 @@ def _subject(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> tuple
     if opinion and first + opinion < k:
         first += opinion
     first = _after_lead(plain, first, k)
+    if k > first and phrase_at(lex["complementizers"], plain, k - 1):
+        return None  # "Decisions that are helpful": the link is in a relative clause
+    if tuple(plain[first : first + 2]) in _CLEFTS or plain[first] == "what":
+        return None  # "Lo que me parece lamentable es la actitud de la empresa": the judged thing follows
     if k - first == 1 and phrase_at(lex["whole"], plain, first):
-        # "This is a good plan", "Isso é um retrocesso": a pronoun subject is the plan, but only in the comment's first
-        # sentence; later, "eso es injusto", "it was a disaster" point at anything.
-        return (first, k) if found[first].sentence == 0 else None
+        # "This is a good plan", "Isso é um retrocesso": a pronoun subject is the plan, but only opening the comment;
+        # later, "eso es injusto", "so it's dangerous", "because it is excellent" point at anything.
+        return (first, k) if first == 0 else None
     content = _content_between(plain, first, k, lex)
     if len(content) < MIN_SUBJECT_WORDS or k - first > MAX_SUBJECT_WORDS:
         return None
@@ -205,6 +280,45 @@ def _object_after(found: list[Word], plain: list[str], j: int, lex: Lexicon) -> 
 def _content_between(plain: list[str], first: int, last: int, lex: Lexicon) -> list[int]:
     """Indices from ``first`` to ``last`` of words that are neither function words nor determiners."""
     return [i for i in range(first, last) if not phrase_at(lex["function_words"], plain, i) and not phrase_at(lex["determiners"], plain, i)]
+
+
+def _a_measure(text: str, found: list[Word], plain: list[str], first: int, last: int, lex: Lexicon, lang: str | None) -> bool:
+    """The judged words name something a plan does: a measure as the cues read one (``targets.measure_at``: an
+    infinitive, a gerund, a noun of a measure, the plan's mark), or a noun of an action first ("la digitalización de
+    los trámites", "a criação do fundo", "the expansion of the network")."""
+    content = _content_between(plain, first, last, lex)
+    if not content:
+        return False
+    if tuple(plain[max(first - 2, 0) : first]) in _LEAD or any(plain[i] in _NEW for i in content[:2]):
+        return True  # "lo de peatonalizar el centro", "the new bus lane", "a nova taxa": what the plan brings
+    if measure_at(text, found, plain, content[0], first, lex, lang):
+        return True
+    word = plain[content[0]]
+    return word.endswith(_ACTION_ENDINGS) and word not in _NOT_ACTIONS
+
+
+def _the_plan(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:
+    """The judged words name the plan or a part of it ("la propuesta", "this draft", "article 5"), or are only a pronoun
+    ("Isso é um retrocesso"); "this group", "this service" name something else."""
+    named = [i for i in range(first, last) if plain[i] not in _POINTERS]
+    if not named:
+        return any(phrase_at(lex["whole"], plain, i) or phrase_at(lex["targets"], plain, i) for i in range(first, last))
+    return any(phrase_at(lex["whole"], plain, i) or phrase_at(lex["targets"], plain, i) for i in named)
+
+
+def _wished(plain: list[str], start: int, end: int) -> bool:
+    """A conditional or modal link ("would be", "sería", "should be", "deve ser") before the judgement."""
+    return any(plain[i] in _MODALS for i in range(start, end))
+
+
+def _anchored(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:
+    """The judged words say they are the plan's: a noun of a measure, the plan's mark, "new", "proposed"."""
+    return (
+        any(
+            plain[i] in _NEW or phrase_at(lex["measures"], plain, i) or phrase_at(lex["plan_markers"], plain, i) for i in range(first, last)
+        )
+        or tuple(plain[max(first - 2, 0) : first]) in _LEAD
+    )
 
 
 def _not_a_measure(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:

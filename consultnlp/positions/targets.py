@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from consultnlp.positions.lexicon import CONSENSUS, Cue, Lexicon
-from consultnlp.positions.tokens import Word, adverb
+from consultnlp.positions.tokens import Word, adverb, unit_start
 
 OBJECT_WINDOW = 6  # words after a cue looked at for its object
 TARGET_MAX = 8  # words of a target phrase
@@ -124,7 +124,7 @@ def _object_start(found: list[Word], plain: list[str], end: int, lex: Lexicon) -
     return None
 
 
-def _content_words(found: list[Word], plain: list[str], k: int, lex: Lexicon, n: int) -> list[int]:
+def content_words(found: list[Word], plain: list[str], k: int, lex: Lexicon, n: int) -> list[int]:
     """Indices of the first ``n`` content words from ``k`` in its clause (articles and prepositions aside)."""
     clause, out = found[k].clause, []
     while k < len(found) and found[k].clause == clause and len(out) < n and k < len(found):
@@ -138,10 +138,17 @@ def measure_object(text: str, found: list[Word], plain: list[str], end: int, lex
     """The object is a measure: an infinitive ("cerrar los consultorios", "closing the clinics"), a noun of a measure
     within its first three content words ("el peaje", "the new congestion charge") or a phrase marked as the plan's ("previsto")."""
     k = _object_start(found, plain, end, lex)
-    if k is None:
-        return False
+    return k is not None and measure_at(text, found, plain, k, end, lex, lang)
+
+
+def measure_at(text: str, found: list[Word], plain: list[str], k: int, end: int, lex: Lexicon, lang: str | None) -> bool:
+    """The words from ``k`` (``end``: where the phrase they belong to starts) name a measure: an infinitive, a gerund, a
+    noun of a measure within the first three content words, or a phrase marked as the plan's."""
     word, written = plain[k], text[found[k].start : found[k].end]
-    verb = not (written[:1].isupper() and not written.isupper())  # "de acuerdo con Javier", "I agree with Manning": a name
+    # "de acuerdo con Javier", "I agree with Manning": a name; "Cutting the library budget is ...": a sentence's first word
+    verb = not (written[:1].isupper() and not written.isupper()) or (
+        unit_start(found, k, "sentence") == k and not _capitalised_next(text, found, k)
+    )
     if (
         verb
         and lang != "en"
@@ -161,7 +168,7 @@ def measure_object(text: str, found: list[Word], plain: list[str], end: int, lex
         and word not in ("be", "the")
     ):
         return True
-    if any(phrase_at(lex["measures"], plain, c) for c in _content_words(found, plain, k, lex, 3)):
+    if any(phrase_at(lex["measures"], plain, c) for c in content_words(found, plain, k, lex, 3)):
         return True
     clause = found[k].clause
     return any(
@@ -176,7 +183,7 @@ def other_object(text: str, found: list[Word], plain: list[str], end: int, lex: 
     k = _object_start(found, plain, end, lex)
     if k is None:
         return False
-    first = _content_words(found, plain, k, lex, 2)
+    first = content_words(found, plain, k, lex, 2)
     if not first:
         return False
     written = text[found[first[0]].start : found[first[0]].end]
@@ -184,7 +191,7 @@ def other_object(text: str, found: list[Word], plain: list[str], end: int, lex: 
         return True  # "de acuerdo con Javier", "I agree with Manning"
     if any(phrase_at(lex["persons"], plain, c) for c in first):
         return True
-    return any(phrase_at(lex["causes"], plain, c) for c in _content_words(found, plain, k, lex, 3))
+    return any(phrase_at(lex["causes"], plain, c) for c in content_words(found, plain, k, lex, 3))
 
 
 def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexicon, lang: str | None = None) -> str:
@@ -270,7 +277,7 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
     """A one-word cue opening the contribution or an item of a list (after ";" or a bullet), then "a" / "à" / "for":
     "Apoyo a la agricultura familiar", "...; apoio a redução do desmatamento" name what is wanted, unless the object
     is the proposal as a whole ("Apoio à proposta")."""
-    if cue.kind == CONSENSUS or len(cue.words) != 1 or end >= len(found) or found[end].clause != found[start].clause:
+    if cue.kind == CONSENSUS or not _title_cue(cue) or end >= len(found) or found[end].clause != found[start].clause:
         return False
     if start != 0:
         if (
@@ -288,8 +295,19 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
         return False  # "Apoio a criação de uma guarda municipal.": a sentence (its object is judged as any other)
     if not phrase_at(lex["title_links"], plain, end):
         return False
-    content = _content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []
+    content = content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []
     return not (content and phrase_at(lex["whole"], plain, content[0]))
+
+
+def _capitalised_next(text: str, found: list[Word], k: int) -> bool:
+    """The next word is capitalised too: "Bowling Green", "Cerro Navia" are names."""
+    return k + 1 < len(found) and text[found[k + 1].start : found[k + 1].start + 1].isupper()
+
+
+def _title_cue(cue: Cue) -> bool:
+    """A cue that may open a title: one word ("Apoyo a ...") or a preposition and its noun ("A favor da escola ...",
+    "In favour of a library van ...")."""
+    return len(cue.words) == 1 or (len(cue.words) == 2 and cue.words[0] in ("a", "in", "en", "em"))
 
 
 def phrase_at(phrases, plain: list[str], k: int) -> bool:  # noqa: ANN001 - Phrases

@@ -425,3 +425,34 @@ def test_cues_a_third_person_preterite_is_no_stance_of_the_author(text, position
 )
 def test_cues_portuguese_apoio_as_a_noun_is_no_position(detector, text, expected):
     assert detector.detect(text, "pt").position == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, position, target",
+    [
+        ("No al peaje en la costanera.", "es", "oppose", "peaje en la costanera"),  # a slogan against a measure
+        ("Não ao corte de verbas previsto.", "pt", "oppose", "corte de verbas"),
+        ("No al lucro en la educación.", "es", "none", ""),  # a slogan against a general evil
+        ("No to racism.", "en", "none", ""),
+    ],
+)
+def test_cues_a_yes_or_no_slogan_is_a_stance_only_on_a_measure(text, lang, position, target):
+    found = CueDetector().detect(text, lang)
+    assert (found.position, found.target) == (position, target)
+
+
+@pytest.mark.parametrize(
+    "text, lang, position",
+    [
+        ("Nós não damos o nosso aval à mudança da feira.", "pt", "oppose"),  # a negated giving of a stance noun
+        ("No damos nuestro apoyo a esta reforma.", "es", "oppose"),
+        ("Mi vecino cree que el nuevo peaje es un abuso.", "es", "none"),  # someone else's opinion
+        ("My neighbour reckons the new toll is a disaster.", "en", "none"),
+        ("Discordo da forma como a companhia de energia trata os moradores.", "pt", "none"),  # conduct, not a measure
+        ("A favor da escola em tempo integral no campo", "pt", "none"),  # a title: what is wanted
+        ("In favour of a mobile library van for the hamlets", "en", "none"),
+        ("A favor de la propuesta", "es", "support"),  # a title naming the proposal states support
+    ],
+)
+def test_cues_negated_giving_reported_opinions_conduct_and_titles(text, lang, position):
+    assert CueDetector().detect(text, lang).position == position

@@ -95,3 +95,46 @@ def test_evaluations_opinion_verbs_exclamations_and_idioms_judge_a_measure(detec
 )
 def test_evaluations_ironic_wished_or_other_judgements_state_none(detector, text, lang):
     assert detector.detect(text, lang).position == "none"
+
+
+@pytest.mark.parametrize(
+    "text, lang, position",
+    [
+        ("El nuevo peaje no es justo.", "es", "oppose"),  # a good judgement negated before its link
+        ("O novo pedágio não é razoável.", "pt", "oppose"),
+        ("The new toll is not reasonable.", "en", "oppose"),  # negated after the link
+        ("El nuevo peaje no es un desastre.", "es", "none"),  # not judged bad is no support
+        ("The new toll is not a disaster.", "en", "none"),
+    ],
+)
+def test_evaluations_a_negated_judgement_turns_good_into_oppose_and_bad_into_nothing(detector, text, lang, position):
+    assert detector.detect(text, lang).position == position
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Traffic is terrible.", "en"),  # the world, not something the plan does
+        ("Football is amazing.", "en"),
+        ("Semi-automatic weapons should be illegal.", "en"),
+        ("O projeto foi discutido e aprovado pela câmara.", "pt"),  # "e" is "and"; only "é" links
+        ("It would be great if the plan added a night bus.", "en"),  # a wish about the clause that follows
+        ("Lo que me parece lamentable es la actitud de la empresa.", "es"),  # the judged thing follows the cleft
+    ],
+)
+def test_evaluations_of_the_world_wishes_and_conjunctions_state_nothing(detector, text, lang):
+    assert detector.detect(text, lang).position == "none"
+
+
+@pytest.mark.parametrize(
+    "text, lang, target",
+    [
+        ("Damming the river is unacceptable.", "en", "Damming the river"),  # a gerund opening the sentence is no name
+        ("Cerrar el polideportivo en agosto es un disparate.", "es", "Cerrar el polideportivo en agosto"),
+        ("La digitalización de los trámites es un acierto.", "es", "La digitalización de los trámites"),  # a noun of an action
+        ("The new bus lane is a great idea.", "en", "The new bus lane"),  # what the plan brings
+    ],
+)
+def test_evaluations_a_judged_thing_the_plan_does_is_a_target(detector, text, lang, target):
+    found = detector.detect(text, lang)
+    assert found.position != "none" and found.target == target
