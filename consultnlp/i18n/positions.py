@@ -259,6 +259,14 @@ POSITION_STRINGS: dict[str, dict] = {
         "The column “{column}” is a closed agree/disagree question: its answers are the positions "
         "(positions.detect_column: false reads them from the text instead).",
     ),
+    "note_positions_votes": _s(
+        "Las posturas no se leen en el texto de los comentarios de Pol.is: cada comentario es una postura que los demás votan, "
+        "y el acuerdo se lee en los votos.",
+        "As posições não são lidas no texto dos comentários do Pol.is: cada comentário é uma posição que os outros votam, "
+        "e a concordância é lida nos votos.",
+        "Positions are not read from the text of Pol.is comments: each comment is a position others vote on, and agreement is "
+        "read from the votes.",
+    ),
     "note_position_mapping": _s(
         "Posturas de la columna «{column}»: {mapping}.",
         "Posições da coluna «{column}»: {mapping}.",

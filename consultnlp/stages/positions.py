@@ -2,7 +2,8 @@
 
 ``positions.method``:
 
-- ``cues`` (default): explicit statements in the text, by the phrase lists of ``data/positions/``;
+- ``cues`` (default): explicit statements in the text, by the phrase lists of ``data/positions/`` (not for a Pol.is
+  export: its statements are positions others vote on, read from the votes);
   everything without one is ``none``. When the input has a closed agree/disagree question nobody named
   (``positions.mapping.find_position_column``: a column "acuerdo" of A/P/D), its answers are the
   positions, as with ``column``, and a note says so (``positions.detect_column: false`` reads the text).
@@ -25,6 +26,7 @@ from consultnlp.config import PositionsConfig
 from consultnlp.errors import ConfigError
 from consultnlp.frame import analysed_mask, broadcast_to_duplicates, unit_mask
 from consultnlp.i18n import Note
+from consultnlp.ingest.platforms import POLIS_VOTES
 from consultnlp.positions import (
     NONE,
     POSITIONS,
@@ -71,9 +73,15 @@ class PositionsStage(Stage):
         if cfg.method == "off":
             return frame.copy()
         out = frame.copy()
-        source = self._source_column(frame) if cfg.method == "column" else self._found_column(frame, context)
         for column in OUTPUT_COLUMNS:
             out[column] = ""
+        if cfg.method == "cues" and POLIS_VOTES in frame:
+            # A Pol.is statement is a position others vote on: agreement is read from the votes, not from its words
+            # (in a blind reading, 19 of 30 statements the cues read as a stance judged the world, not a measure).
+            context.warn("note_positions_votes")
+            context.stats["positions_method"] = "votes"
+            return out
+        source = self._source_column(frame) if cfg.method == "column" else self._found_column(frame, context)
         counted = counted_mask(out, cfg.set_aside)
         if source is not None:
             self._from_column(out, counted, source, context)

@@ -38,6 +38,7 @@ NOTES = [
     Note("note_small_corpus", {"n": 6, "needed": 45}),
     Note("note_position_mapping", {"column": "region", "mapping": [["A", "support", 3], ["P", "partial", 1], ["", "none", 2]]}),
     Note("note_positions", {"support": 3, "partial": 1, "oppose": 1, "none": 2}),
+    Note("note_positions_votes", {}),
     Note("note_position_column_found", {"column": "acuerdo"}),
     Note("note_prompts", {"n": 3, "first": "Justicia", "second": "A la salud"}),
     Note("note_prompts", {"n": 1, "first": "Justicia", "second": ""}),

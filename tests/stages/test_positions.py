@@ -152,3 +152,14 @@ def test_positions_a_stance_on_a_measure_records_its_target():
     assert out[schema.POSITION].tolist()[:4] == ["oppose", "none", "support", "none"]
     assert out[schema.POSITION_TARGET].tolist()[:4] == ["cerrar los consultorios de noche", "", "", ""]
     assert out[schema.POSITION_TARGET].tolist()[6:] == ["", ""]  # rows not counted
+
+
+def test_positions_of_a_polis_export_are_its_votes_not_its_words():
+    # Each Pol.is statement is a position others vote on; read as stances, 19 of 30 judged the world (stop 39's blind reading).
+    from consultnlp.ingest.platforms import POLIS_VOTES
+
+    context = RunContext()
+    data = frame().drop(columns="acuerdo").assign(**{POLIS_VOTES: "12"})
+    out = run(load_config().positions, data, context)
+    assert (out[schema.POSITION] == "").all() and context.stats["positions_method"] == "votes"
+    assert "votes" in [n for n in context.warnings if n.key == "note_positions_votes"][0].text("en")
