@@ -24,6 +24,7 @@ from consultnlp.positions.targets import phrase_at
 from consultnlp.positions.tokens import Word, adverb, unit_start
 
 ROLE_WORDS = 8  # words of a role before the statement ("Desde la Junta de Vecinos de Villa Norte")
+ORGANISATION_WORDS = 12  # "La Asociación de Jubilados del Valle Verde": an organisation's name before its verb, at most
 ALLOWED = (
     "negators",
     "neither",
@@ -66,6 +67,8 @@ def after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexic
 def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """The cue is the main statement of its clause (see the module docstring)."""
     first = unit_start(found, start)
+    if cue.organisation:
+        return organisation_subject(found, plain, start, lex)
     if _only(plain, first, start, lex, ALLOWED, expressing=True):
         return True
     role = lex["roles"].match(plain, first)
@@ -83,6 +86,19 @@ def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex
         if size and _only(plain, c + size, start, lex, ALLOWED, expressing=True) and _first_person(cue, plain, c + size, start, lex):
             return True
     return False
+
+
+def organisation_subject(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+    """An organisation opening the sentence is the subject of the third-person cue at ``start``: "The Tenants' Forum
+    opposes", "La Asociación de Jubilados del Valle Verde valora favorablemente", "Our union branch opposes" (a determiner or
+    a first-person possessive, then the organisation's noun, its name and nothing that starts a clause of its own)."""
+    first = unit_start(found, start, "sentence")
+    k = first + (1 if first < start and (phrase_at(lex["determiners"], plain, first) or phrase_at(lex["possessives"], plain, first)) else 0)
+    org = next((i for i in (k, k + 1) if i < start and phrase_at(lex["organisations"], plain, i)), None)
+    if org is None or start - first > ORGANISATION_WORDS or found[first].clause != found[org].clause:
+        return False
+    stops = ("complementizers", "subordinate", "reporting", "connectors")
+    return not any(phrase_at(lex[name], plain, i) for i in range(org + 1, start) for name in stops)
 
 
 def _only(plain: list[str], k: int, start: int, lex: Lexicon, names: tuple[str, ...], expressing: bool = False) -> bool:

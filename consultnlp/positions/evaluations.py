@@ -241,8 +241,8 @@ def _subject(found: list[Word], plain: list[str], k: int, lex: Lexicon) -> tuple
     if opinion and first + opinion < k:
         first += opinion
     first = _after_lead(plain, first, k)
-    if k > first and phrase_at(lex["complementizers"], plain, k - 1):
-        return None  # "Decisions that are helpful": the link is in a relative clause
+    if k - 1 > first and phrase_at(lex["complementizers"], plain, k - 1) and not phrase_at(lex["copulas"], plain, k - 2):
+        return None  # "Decisions that are helpful": the link is in a relative clause ("Nuestra conclusión es que debe ..." is not)
     if tuple(plain[first : first + 2]) in _CLEFTS or plain[first] == "what":
         return None  # "Lo que me parece lamentable es la actitud de la empresa": the judged thing follows
     if k - first == 1 and phrase_at(lex["whole"], plain, first):

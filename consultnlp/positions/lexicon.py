@@ -72,6 +72,8 @@ WORD_SECTIONS = (
     "possessives",
     # "¡Qué abuso el aumento del pasaje!": a judgement opening an exclamation, the judged thing after it
     "exclamations",
+    # "The Tenants' Forum opposes ...", "O Sindicato dos Professores repudia ...": an organisation writing of itself
+    "organisations",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language
@@ -93,17 +95,20 @@ class Cue:
     at_start: bool = False  # "^": only at the start of a sentence
     bare: bool = False  # "$": nothing may follow it in its clause
     negated_only: bool = False  # "!": a statement only when negated ("no puedo aceptar"; "aceptar" alone is none)
+    # "@": a third-person statement, the author's only when an organisation opening its sentence is its subject
+    # ("La Asociación de Jubilados apoya ..."; "Mi vecino apoya ..." is reported)
+    organisation: bool = False
 
     @classmethod
     def parse(cls, entry: str, kind: str, source: str) -> "Cue":
         text = entry.strip()
-        negated_only = text.startswith("!")
-        text = text.lstrip("! ")
+        marks = text[: len(text) - len(text.lstrip("!@ "))]
+        text = text.lstrip("!@ ")
         at_start, bare = text.startswith("^"), text.endswith("$")
         words = words_of(text.strip("^$ "))
         if not words:
             raise ConfigError(f"{source}: the cue {entry!r} has no words.")
-        return cls(words, kind, at_start, bare, negated_only)
+        return cls(words, kind, at_start, bare, "!" in marks, "@" in marks)
 
 
 class Phrases:

@@ -146,9 +146,7 @@ def measure_at(text: str, found: list[Word], plain: list[str], k: int, end: int,
     noun of a measure within the first three content words, or a phrase marked as the plan's."""
     word, written = plain[k], text[found[k].start : found[k].end]
     # "de acuerdo con Javier", "I agree with Manning": a name; "Cutting the library budget is ...": a sentence's first word
-    verb = not (written[:1].isupper() and not written.isupper()) or (
-        unit_start(found, k, "sentence") == k and not _capitalised_next(text, found, k)
-    )
+    verb = not (written[:1].isupper() and not written.isupper()) or unit_start(found, k, "sentence") == k
     if (
         verb
         and lang != "en"
@@ -297,11 +295,6 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
         return False
     content = content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []
     return not (content and phrase_at(lex["whole"], plain, content[0]))
-
-
-def _capitalised_next(text: str, found: list[Word], k: int) -> bool:
-    """The next word is capitalised too: "Bowling Green", "Cerro Navia" are names."""
-    return k + 1 < len(found) and text[found[k + 1].start : found[k + 1].start + 1].isupper()
 
 
 def _title_cue(cue: Cue) -> bool:

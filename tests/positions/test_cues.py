@@ -456,3 +456,18 @@ def test_cues_a_yes_or_no_slogan_is_a_stance_only_on_a_measure(text, lang, posit
 )
 def test_cues_negated_giving_reported_opinions_conduct_and_titles(text, lang, position):
     assert CueDetector().detect(text, lang).position == position
+
+
+@pytest.mark.parametrize(
+    "text, lang, position",
+    [
+        ("La Asociación de Jubilados del Valle Verde apoya el aumento de la pensión mínima.", "es", "support"),
+        ("O Sindicato dos Professores repudia o aumento da idade mínima.", "pt", "oppose"),
+        ("Our union branch opposes the move to zero-hours contracts.", "en", "oppose"),
+        ("The Tenants' Forum does not accept the proposed rise in rents.", "en", "oppose"),
+        ("Mi vecino apoya el plan.", "es", "none"),  # a third person who is not the author
+        ("The chamber of commerce says it supports the scheme.", "en", "none"),  # reported
+    ],
+)
+def test_cues_an_organisation_writing_of_itself_states_its_position(text, lang, position):
+    assert CueDetector().detect(text, lang).position == position
