@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from consultnlp.positions import NONE, OPPOSE, SUPPORT
 from consultnlp.positions.lexicon import Lexicon
-from consultnlp.positions.targets import measure_at, phrase_at
+from consultnlp.positions.targets import measure_at, phrase_at, verb_form
 from consultnlp.positions.tokens import Word, adverb, unit_start
 
 MIN_SUBJECT_WORDS = 1
@@ -291,6 +291,12 @@ def _a_measure(text: str, found: list[Word], plain: list[str], first: int, last:
         return False
     if tuple(plain[max(first - 2, 0) : first]) in _LEAD or any(plain[i] in _NEW for i in content[:2]):
         return True  # "lo de peatonalizar el centro", "the new bus lane", "a nova taxa": what the plan brings
+    if phrase_at(lex["changes"], plain, content[0]):
+        return True  # "Cerrar el polideportivo", "Building a lithium mine": a change the plan makes
+    if any(phrase_at(lex["measures"], plain, i) or phrase_at(lex["plan_markers"], plain, i) for i in content[:3]):
+        return True  # "The parking levy": a noun of a measure
+    if verb_form(plain[content[0]], lang):
+        return False  # "Participar en licitaciones es carísimo", "Protecting the environment is good": an activity
     if measure_at(text, found, plain, content[0], first, lex, lang):
         return True
     word = plain[content[0]]

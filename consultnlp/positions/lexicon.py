@@ -74,6 +74,8 @@ WORD_SECTIONS = (
     "exclamations",
     # "The Tenants' Forum opposes ...", "O Sindicato dos Professores repudia ...": an organisation writing of itself
     "organisations",
+    # verbs of a change a plan makes: a judged infinitive or gerund is a measure only with one
+    "changes",
 )
 SECTIONS = CUE_SECTIONS + WORD_SECTIONS
 ANY = "any"  # the union of every language's word sections, for comments of unknown language

@@ -147,16 +147,7 @@ def measure_at(text: str, found: list[Word], plain: list[str], k: int, end: int,
     word, written = plain[k], text[found[k].start : found[k].end]
     # "de acuerdo con Javier", "I agree with Manning": a name; "Cutting the library budget is ...": a sentence's first word
     verb = not (written[:1].isupper() and not written.isupper()) or unit_start(found, k, "sentence") == k
-    if (
-        verb
-        and lang != "en"
-        and len(word) >= 4
-        and word.endswith(("ar", "er", "ir"))
-        and word not in _NOT_INFINITIVES
-        and not phrase_at(lex["determiners"], plain, k)
-    ):
-        return True
-    if verb and lang not in ("es", "pt") and word.endswith("ing") and len(word) >= 5 and word not in _NOT_GERUNDS:
+    if verb and verb_form(word, lang) and not phrase_at(lex["determiners"], plain, k):
         return True
     if (
         lang not in ("es", "pt")
@@ -295,6 +286,12 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
         return False
     content = content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []
     return not (content and phrase_at(lex["whole"], plain, content[0]))
+
+
+def verb_form(word: str, lang: str | None) -> bool:
+    """An infinitive (es/pt: "cerrar", "fechar") or a gerund (en: "closing"), by its ending."""
+    infinitive = lang != "en" and len(word) >= 4 and word.endswith(("ar", "er", "ir")) and word not in _NOT_INFINITIVES
+    return infinitive or (lang not in ("es", "pt") and word.endswith("ing") and len(word) >= 5 and word not in _NOT_GERUNDS)
 
 
 def _title_cue(cue: Cue) -> bool:

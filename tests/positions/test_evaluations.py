@@ -129,7 +129,7 @@ def test_evaluations_of_the_world_wishes_and_conjunctions_state_nothing(detector
 @pytest.mark.parametrize(
     "text, lang, target",
     [
-        ("Damming the river is unacceptable.", "en", "Damming the river"),  # a gerund opening the sentence is no name
+        ("Closing the river path is unacceptable.", "en", "Closing the river path"),  # a gerund opening the sentence is no name
         ("Cerrar el polideportivo en agosto es un disparate.", "es", "Cerrar el polideportivo en agosto"),
         ("La digitalización de los trámites es un acierto.", "es", "La digitalización de los trámites"),  # a noun of an action
         ("The new bus lane is a great idea.", "en", "The new bus lane"),  # what the plan brings
@@ -138,3 +138,9 @@ def test_evaluations_of_the_world_wishes_and_conjunctions_state_nothing(detector
 def test_evaluations_a_judged_thing_the_plan_does_is_a_target(detector, text, lang, target):
     found = detector.detect(text, lang)
     assert found.position != "none" and found.target == target
+
+
+def test_evaluations_an_activity_judged_is_no_measure(detector):
+    # The bundled sample: a small firm judging what tendering costs it today argues for fairer rules; it opposes nothing.
+    assert detector.detect("Participar en licitaciones es carísimo.", "es").position == "none"
+    assert detector.detect("Cerrar el polideportivo en agosto es carísimo para las familias.", "es").position == "oppose"
