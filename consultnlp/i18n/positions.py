@@ -20,14 +20,17 @@ POSITION_STRINGS: dict[str, dict] = {
     "positions": _s("Apoyo y oposición", "Apoio e oposição", "Support and opposition"),
     "positions_intro_text": _s(
         "Las posturas se leyeron en el propio texto, solo cuando la contribución las expresa de forma explícita («estoy en contra», "
-        "«apoyamos la propuesta», «no estoy del todo de acuerdo»). Las preguntas, las opiniones atribuidas a otros y las negaciones "
-        "(«no estoy en contra») no cuentan como postura. Una contribución sin una frase así figura «sin postura expresa»: no se adivina.",
+        "«apoyamos la propuesta», «no estoy del todo de acuerdo») o juzga una medida de la propuesta («el cierre del consultorio es "
+        "inaceptable»). Las preguntas, las opiniones atribuidas a otros y las negaciones («no estoy en contra») no cuentan como postura. "
+        "Una contribución sin una frase así figura «sin postura expresa»: no se adivina.",
         "As posições foram lidas no próprio texto, só quando a contribuição as expressa de forma explícita («sou contra», «apoiamos a "
-        "proposta», «não concordo totalmente»). Perguntas, opiniões atribuídas a outros e negações («não sou contra») não contam como "
-        "posição. Uma contribuição sem uma frase assim aparece «sem posição expressa»: nada é adivinhado.",
+        "proposta», «não concordo totalmente») ou julga uma medida da proposta («o fechamento do posto é inaceitável»). Perguntas, "
+        "opiniões atribuídas a outros e negações («não sou contra») não contam como posição. Uma contribuição sem uma frase assim "
+        "aparece «sem posição expressa»: nada é adivinhado.",
         "Positions were read from the text itself, only where a contribution states one explicitly (“I oppose”, “we support the "
-        "proposal”, “I don't fully agree”). Questions, views attributed to others and negations (“I am not against”) do not count. "
-        "A contribution without such a statement is shown as “no stated position”: nothing is guessed.",
+        "proposal”, “I don't fully agree”) or judges a measure of the proposal (“closing the clinic is unacceptable”). Questions, "
+        "views attributed to others and negations (“I am not against”) do not count. A contribution without such a statement is "
+        "shown as “no stated position”: nothing is guessed.",
     ),
     "positions_intro_column": _s(
         "Las posturas son las respuestas a la pregunta cerrada «{column}», tal como las registra el archivo.",
