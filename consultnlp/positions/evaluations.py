@@ -13,8 +13,10 @@ participativo"). The measure is the target; "" when it is the plan itself (`[who
 followed by a clause judges that clause ("sería muy bueno que ...", "es inaceptable que ..."): no stance.
 
 Judgements of people, general causes and the way things are now ("la situación actual es inaceptable") state no
-position on the plan. Questions, quotes and reported speech are skipped as they are for cues. Used only where no
-stance verb stated a position.
+position on the plan, nor do judgements of anything that is not something a plan does ("Traffic is terrible": see
+``_a_measure``), suggestions ("More sessions would be good") and wishes ("It would be great if ..."). A negator before
+or after the link turns a good judgement into opposition and a bad one into no position. Questions, quotes and
+reported speech are skipped as they are for cues. Used only where no stance verb stated a position.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ MIN_SUBJECT_WORDS = 1
 MAX_SUBJECT_WORDS = 12  # a longer stretch before the link is a sentence of its own, not a subject
 _LEAD = (("lo", "de"), ("lo", "del"), ("o", "de"), ("a", "de"))  # "Lo de peatonalizar el centro": the measure follows
 _CONTRACTIONS = frozenset({"del", "al", "do", "da", "dos", "das", "ao", "aos"})  # a preposition and an article
-_ARTICLES = frozenset({"a"})
+_ARTICLES = frozenset({"a"})  # "Muito boa a iniciativa": the article that [determiners] leaves out (it is also "to")
 _NEW = frozenset("new nuevo nueva nuevos nuevas novo nova novos novas proposed propuesto propuesta previsto prevista".split())
 # A judgement that calls the judged thing a proposal ("una gran idea", "uma medida justa", "a step forward").
 _PROPOSALS = frozenset(
@@ -40,27 +42,9 @@ _POINTERS = frozenset(
 )
 _MODALS = frozenset("would should must could seria serian sera deberia debe deberian tendria deveria deve devem teria".split())
 _CLEFTS = frozenset({("lo", "que"), ("o", "que"), ("aquello", "que"), ("aquilo", "que")})
-_CONDITIONS = frozenset(
-    {"if", "si", "se", "when", "cuando", "quando"}
-)  # "Muito boa a iniciativa": the article that [determiners] leaves out (it is also "to")
+_CONDITIONS = frozenset({"if", "si", "se", "when", "cuando", "quando"})  # "It would be great if ...": a wish
 # Nouns of an action (es/pt/en): what a plan does. Some nouns with these endings name things, not actions.
-_ACTION_ENDINGS = (
-    "cion",
-    "ciones",
-    "sion",
-    "siones",
-    "cao",
-    "coes",
-    "sao",
-    "soes",
-    "tion",
-    "tions",
-    "sions",
-    "miento",
-    "mientos",
-    "ment",
-    "ments",
-)
+_ACTION_ENDINGS = tuple("cion ciones sion siones cao coes sao soes tion tions sions miento mientos ment ments".split())
 _NOT_ACTIONS = frozenset(
     "nacion poblacion situacion generacion educacion informacion organizacion corrupcion tradicion relacion religion "
     "nacao populacao situacao geracao educacao informacao organizacao corrupcao tradicao relacao religiao "
@@ -88,12 +72,7 @@ def evaluated(text: str, found: list[Word], plain: list[str], lex: Lexicon, lang
             _not_a_measure(plain, first, last, lex) or not (proposal or _a_measure(text, found, plain, first, last, lex, lang))
         ):
             continue  # "Traffic is terrible", "Football is amazing": a judgement of the world, not of what the plan does
-        if (
-            position == SUPPORT
-            and plain[start:end]
-            and _wished(plain, start, end)
-            and not (whole or proposal or _anchored(plain, first, last, lex))
-        ):
+        if position == SUPPORT and _wished(plain, start, end) and not (whole or proposal or _anchored(plain, first, last, lex)):
             continue  # "More sessions would be good", "Waiting times should be appropriate": a suggestion, not a stance
         target = "" if whole else text[found[first].start : found[last - 1].end]
         return position, target, text[found[start].start : found[end - 1].end], after
@@ -283,9 +262,10 @@ def _content_between(plain: list[str], first: int, last: int, lex: Lexicon) -> l
 
 
 def _a_measure(text: str, found: list[Word], plain: list[str], first: int, last: int, lex: Lexicon, lang: str | None) -> bool:
-    """The judged words name something a plan does: a measure as the cues read one (``targets.measure_at``: an
-    infinitive, a gerund, a noun of a measure, the plan's mark), or a noun of an action first ("la digitalización de
-    los trámites", "a criação do fundo", "the expansion of the network")."""
+    """The judged words name something a plan does: what it brings ("lo de ...", "the new ..."), a change it makes
+    (``[changes]``: "Cerrar el polideportivo"), a noun of a measure or the plan's mark, a measure as the cues read one
+    (``targets.measure_at``), or a noun of an action first ("la digitalización de los trámites", "the expansion of the
+    network"). Another infinitive or gerund is an activity ("Participar en licitaciones es carísimo")."""
     content = _content_between(plain, first, last, lex)
     if not content:
         return False
