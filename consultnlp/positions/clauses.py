@@ -24,7 +24,8 @@ from consultnlp.positions.targets import phrase_at
 from consultnlp.positions.tokens import Word, adverb, unit_start
 
 ROLE_WORDS = 8  # words of a role before the statement ("Desde la Junta de Vecinos de Villa Norte")
-ORGANISATION_WORDS = 12  # "La Asociación de Jubilados del Valle Verde": an organisation's name before its verb, at most
+_THIRD_POSSESSIVES = frozenset({"su", "seu", "sua", "its", "their"})
+ORGANISATION_WORDS = 16  # "La Asociación de Jubilados del Valle Verde": an organisation's name before its verb, at most
 ALLOWED = (
     "negators",
     "neither",
@@ -68,7 +69,7 @@ def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex
     """The cue is the main statement of its clause (see the module docstring)."""
     first = unit_start(found, start)
     if cue.organisation:
-        return organisation_subject(found, plain, start, lex)
+        return organisation_subject(cue, found, plain, start, lex)
     if _only(plain, first, start, lex, ALLOWED, expressing=True):
         return True
     role = lex["roles"].match(plain, first)
@@ -88,7 +89,7 @@ def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex
     return False
 
 
-def organisation_subject(found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+def organisation_subject(cue: Cue, found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
     """An organisation opening the sentence is the subject of the third-person cue at ``start``: "The Tenants' Forum
     opposes", "La Asociación de Jubilados del Valle Verde valora favorablemente", "Our union branch opposes" (a determiner or
     a first-person possessive, then the organisation's noun, its name and nothing that starts a clause of its own)."""
@@ -98,7 +99,13 @@ def organisation_subject(found: list[Word], plain: list[str], start: int, lex: L
     if org is None or start - first > ORGANISATION_WORDS or found[first].clause != found[org].clause:
         return False
     stops = ("complementizers", "subordinate", "reporting", "connectors")
-    return not any(phrase_at(lex[name], plain, i) for i in range(org + 1, start) for name in stops)
+    if any(phrase_at(lex[name], plain, i) for i in range(org + 1, start) for name in stops):
+        return False
+    if cue.words[0] in _THIRD_POSSESSIVES or (cue.words[0] in ("o", "a") and cue.words[1:2] and cue.words[1] in _THIRD_POSSESSIVES):
+        # "su oposición", "o seu apoio": a stance noun only after the organisation's verb of expressing ("manifiesta su
+        # oposición"); "La Asociación agradece su apoyo" thanks someone else
+        return any(lex["expressing"].start_of(plain, i) is not None for i in range(org + 1, start))
+    return True
 
 
 def _only(plain: list[str], k: int, start: int, lex: Lexicon, names: tuple[str, ...], expressing: bool = False) -> bool:

@@ -471,3 +471,16 @@ def test_cues_negated_giving_reported_opinions_conduct_and_titles(text, lang, po
 )
 def test_cues_an_organisation_writing_of_itself_states_its_position(text, lang, position):
     assert CueDetector().detect(text, lang).position == position
+
+
+@pytest.mark.parametrize(
+    "text, lang, position",
+    [
+        ("La Cofradía de Pescadores manifiesta, por acuerdo de su asamblea, su frontal oposición al plan.", "es", "oppose"),
+        ("A Colônia de Pescadores vem, por meio desta, manifestar seu inteiro apoio à proposta.", "pt", "support"),
+        ("The Residents Association registers its opposition to the new car park.", "en", "oppose"),
+        ("La Asociación agradece su apoyo a todos los vecinos.", "es", "none"),  # thanks for someone else's support
+    ],
+)
+def test_cues_an_organisations_stance_noun_after_its_verb_of_expressing(text, lang, position):
+    assert CueDetector().detect(text, lang).position == position
