@@ -8,6 +8,8 @@ Prints one JSON object per part (``--part``, default all that can run):
 * ``real``: ``benchmarks/labels/positions_real.tsv`` (references to real comments in ``../shared/data/external``
   and a hand judgement of what the detector found; never the texts): precision of the positions found.
   ``--sample-real N`` prints the next sample to judge instead.
+* ``real-hits``: how many distinct texts of each real file (Chile 2016, PNDBio, Plano Clima, NHS, the English Pol.is
+  conversations) state a position, per position: what a change to the lists moves (never the texts).
 * ``chile-cues``: the cue detector on Chile 2016 (``ela_fundamentos.csv.gz``, column ``acuerdo``): share of
   P and D rows where it finds a position, and how often that position agrees with the label (A = support,
   P = partial, D = oppose), and the same on A rows.
@@ -263,6 +265,20 @@ def chile_frame() -> pd.DataFrame:
     return frame[frame["fundamento"].fillna("").str.strip() != ""]
 
 
+def part_real_hits(detector: CueDetector) -> dict:
+    """How many distinct texts of each real file the detector reads as a position (Chile 2016 over all its distinct
+    texts). A change to the lists or rules that moves these counts changes what reports say: judge the rows that moved
+    (``--sample-real`` prints hits to judge) before calling it an improvement."""
+    out: dict = {}
+    for name, (_, _, lang) in REAL_SOURCES.items():
+        if not (SHARED / name).exists():
+            continue
+        texts = _read_source(name)["text"].astype(str).drop_duplicates()
+        found = pd.Series([detector.detect(text, lang).position for text in texts])
+        out[name] = {"texts": len(texts), **{p: int((found == p).sum()) for p in STATED}}
+    return out
+
+
 def part_chile_cues(detector: CueDetector) -> dict:
     frame = chile_frame()
     started = time.perf_counter()
@@ -416,7 +432,9 @@ def _short(metrics: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=["cues", "real", "chile-cues", "targets", "model", "stance-model", "all"], default="all")
+    parser.add_argument(
+        "--part", choices=["cues", "real", "real-hits", "chile-cues", "targets", "model", "stance-model", "all"], default="all"
+    )
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (model part)")
     parser.add_argument(
         "--features", default="tfidf", help="model part: tfidf (the default of `positions train`), embeddings or tfidf+embeddings"
@@ -442,6 +460,8 @@ def main() -> None:
         results["cues"] = part_cues(detector)
     if args.part in ("real", "all") and SHARED.exists() and REAL_FILE.exists():
         results["real"] = part_real(detector)
+    if args.part == "real-hits" and SHARED.exists():
+        results["real_hits"] = part_real_hits(detector)
     if args.part in ("chile-cues", "all") and CHILE.exists():
         results["chile_cues"] = part_chile_cues(detector)
     if args.part in ("targets", "all"):
