@@ -191,8 +191,14 @@ def target(text: str, found: list[Word], plain: list[str], end: int, lex: Lexico
         return ""
     while k < len(found) and plain[k] in _CONTRACTIONS:
         k += 1
-    if lang == "pt" and k > end and plain[k - 1] in ("a", "as") and not phrase_at(lex["determiners"], plain, k):
-        k -= 1  # "sou contra a extinção do conselho": in Portuguese "a" is the article
+    if (
+        lang == "pt"
+        and k > end
+        and plain[k - 1] in ("a", "as")
+        and not phrase_at(lex["determiners"], plain, k)
+        and not text[found[k - 1].start : found[k - 1].end].casefold().startswith("à")
+    ):
+        k -= 1  # "sou contra a extinção do conselho": in Portuguese "a" is the article ("à" is "to the": "aval à mudança")
     if k >= len(found):
         return ""
     clause, last = found[k].clause, k

@@ -100,3 +100,17 @@ def test_an_item_of_a_list_opening_with_apoio_a_is_no_stance(detector):
 @pytest.mark.parametrize("lang, text", [("es", "Estoy de acuerdo con Javier."), ("en", "I agree with Manning.")])
 def test_a_name_is_no_measure(detector, lang, text):
     assert detector.detect(text, lang).position == "none"
+
+
+@pytest.mark.parametrize(
+    "text, lang, target",
+    [
+        ("Nós não damos o nosso aval à mudança da feira.", "pt", "mudança da feira"),  # «à» is "to the", not an article
+        ("Sou contra a extinção do conselho.", "pt", "a extinção do conselho"),  # «a» is the article
+        ("Our union branch opposes outright the move to zero-hours contracts.", "en", "the move to zero-hours contracts"),
+    ],
+)
+def test_targets_start_after_the_preposition_and_adverbs(text, lang, target):
+    from consultnlp.positions.cues import CueDetector
+
+    assert CueDetector().detect(text, lang).target == target
