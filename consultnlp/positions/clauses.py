@@ -25,7 +25,7 @@ from consultnlp.positions.tokens import Word, adverb, unit_start
 
 ROLE_WORDS = 8  # words of a role before the statement ("Desde la Junta de Vecinos de Villa Norte")
 _THIRD_POSSESSIVES = frozenset({"su", "seu", "sua", "its", "their"})
-ORGANISATION_WORDS = 16  # "La Asociación de Jubilados del Valle Verde": an organisation's name before its verb, at most
+ORGANISATION_WORDS = 16  # words from the sentence start to the cue: "La Asociación de Jubilados del Valle Verde valora ..."
 ALLOWED = (
     "negators",
     "neither",
