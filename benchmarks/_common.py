@@ -35,6 +35,7 @@ NONANSWER_SETS = [
         "nonanswers_written12.tsv",
         "nonanswers_written13.tsv",
         "nonanswers_written14.tsv",
+        "nonanswers_written15.tsv",
     )
 ]
 

@@ -158,3 +158,25 @@ def test_nonanswers_list_file_errors_name_the_line():
         parse_list("[non_answer]\n[nope]\n", "x.txt")
     with pytest.raises(ConfigError, match=r"x.txt, line 1: 'sin fundamento' comes before any \[section\] header"):
         parse_list("sin fundamento\n", "x.txt")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Este comentario fue ocultado", NON_ANSWER),  # a moderation note
+        ("Otro", NON_ANSWER),  # a survey's "Other" with nothing specified
+        ("Other", NON_ANSWER),
+        ("Sin alegaciones", NON_ANSWER),
+        ("Nothing springs to mind", NON_ANSWER),
+        ("Boa tarde a todos os envolvidos", NON_ANSWER),
+        ("No tengo conocimiento suficiente", NON_ANSWER),
+        ("Igual que arriba", NON_ANSWER),  # a reference to another answer
+        ("Oportunidades para todos", ""),  # Chile 2016 argues for equal opportunity with these words
+        ("Eliminación de la AFP", ""),
+        ("todos iguales", ""),
+        ("Tiempo completo para los profesores", ""),
+        ("Grupo de apoyo a víctimas", ""),
+    ],
+)
+def test_nonanswers_moderation_references_and_knowing_read_from_set_14_and_the_arguments_they_must_keep(text, reason):
+    assert SCREEN.classify(text) == reason
