@@ -269,7 +269,7 @@ def _a_measure(text: str, found: list[Word], plain: list[str], first: int, last:
     content = _content_between(plain, first, last, lex)
     if not content:
         return False
-    if tuple(plain[max(first - 2, 0) : first]) in _LEAD or any(plain[i] in _NEW for i in content[:2]):
+    if _led(plain, first) or any(plain[i] in _NEW for i in content[:2]):
         return True  # "lo de peatonalizar el centro", "the new bus lane", "a nova taxa": what the plan brings
     if phrase_at(lex["changes"], plain, content[0]):
         return True  # "Cerrar el polideportivo", "Building a lithium mine": a change the plan makes
@@ -297,14 +297,16 @@ def _wished(plain: list[str], start: int, end: int) -> bool:
     return any(plain[i] in _MODALS for i in range(start, end))
 
 
+def _led(plain: list[str], first: int) -> bool:
+    """The judged words follow a lead such as "lo de" ("Lo de peatonalizar el centro"): a thing the plan brings."""
+    return tuple(plain[max(first - 2, 0) : first]) in _LEAD
+
+
 def _anchored(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:
     """The judged words say they are the plan's: a noun of a measure, the plan's mark, "new", "proposed"."""
-    return (
-        any(
-            plain[i] in _NEW or phrase_at(lex["measures"], plain, i) or phrase_at(lex["plan_markers"], plain, i) for i in range(first, last)
-        )
-        or tuple(plain[max(first - 2, 0) : first]) in _LEAD
-    )
+    return any(
+        plain[i] in _NEW or phrase_at(lex["measures"], plain, i) or phrase_at(lex["plan_markers"], plain, i) for i in range(first, last)
+    ) or _led(plain, first)
 
 
 def _not_a_measure(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:

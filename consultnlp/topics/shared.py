@@ -54,8 +54,9 @@ def shared_phrases(
                     continue
                 order = np.lexsort((rows, -units.closeness[rows]))
                 sample = np.sort(rows[order[:SAMPLE_PER_TOPIC]])
-                read_texts[g].extend(units.texts[i] for i in sample)
-                found = candidates([units.texts[i] for i in sample], is_stopword)
+                sampled = [units.texts[i] for i in sample]
+                read_texts[g].extend(sampled)
+                found = candidates(sampled, is_stopword)
                 weight[g][t] = len(rows)
                 read += len(sample)
                 floor = max(2, MIN_TOPIC_SHARE * len(sample))

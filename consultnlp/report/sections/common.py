@@ -116,6 +116,12 @@ def loose_name(group: Any) -> bool:
     return users is not None and bool(n) and users < LOOSE_NAME * int(n)
 
 
+def naming_count(group: Any) -> int | None:
+    """How many of a subject's contributions use a word that tells it apart (``contributions_naming_it``), or None."""
+    value = group.get("contributions_naming_it")
+    return None if value is None or pd.isna(value) else int(value)
+
+
 def naming_words(ctx: ReportContext, group: Any) -> str:
     """The words that tell a subject apart, quoted and joined with "or" ("«desastres» ou «educação»"); "" when none."""
     return join_items([ctx.q(w) for w in str(group.get("naming_words") or "").split("; ") if w], ctx.lang, last="or")

@@ -9,7 +9,15 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, join_items, loose_name, loose_name_fields, naming_words, segment_label
+from consultnlp.report.sections.common import (
+    ReportContext,
+    join_items,
+    loose_name,
+    loose_name_fields,
+    naming_count,
+    naming_words,
+    segment_label,
+)
 from consultnlp.report.sections.positions import FEW_FOR_SHARES, balance_shares, from_closed_question, not_added_up, on_targets
 from consultnlp.report.sections.themes import theme_rows
 
@@ -169,10 +177,10 @@ NAME_FITS = 0.5  # a subject whose name's words fewer than half of its contribut
 def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
     """ "; 4 of its 34 mention «capital» or «gains»" when the words that tell a headlined subject apart speak for fewer than
     half of it, else nothing."""
-    named, n, words = group.get("contributions_naming_it"), int(group["contributions"]), naming_words(ctx, group)
-    if named is None or pd.isna(named) or not n or int(named) >= NAME_FITS * n or not words:
+    named, n, words = naming_count(group), int(group["contributions"]), naming_words(ctx, group)
+    if named is None or not n or named >= NAME_FITS * n or not words:
         return ""
-    return t("s_name_fit", ctx.lang, named=ctx.n(int(named)), n=ctx.n(n), words=words)
+    return t("s_name_fit", ctx.lang, named=ctx.n(named), n=ctx.n(n), words=words)
 
 
 def _headlined(ctx: ReportContext, group: pd.Series) -> str:

@@ -12,6 +12,7 @@ from consultnlp.report.sections.common import (
     key_points_block,
     loose_name,
     name_users,
+    naming_count,
     naming_words,
     quote_item,
     subject_label,
@@ -102,10 +103,10 @@ def groups_section(ctx: ReportContext) -> Section | None:
             if examples:
                 # Fewer than the minimum make any one point: name the subject and show what was said, never "N say".
                 said = t("subject_examples", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n))
-                naming, listed = group.get("contributions_naming_it"), naming_words(ctx, group)
-                if naming is not None and not pd.isna(naming) and int(naming) < n and listed:
+                naming, listed = naming_count(group), naming_words(ctx, group)
+                if naming is not None and naming < n and listed:
                     # The name speaks for only part of the subject: say for how much, so the examples do not stand for all.
-                    named = t("named_by", lang, count=int(naming), n=ctx.n(int(naming)), words=listed)
+                    named = t("named_by", lang, count=naming, n=ctx.n(naming), words=listed)
                     said = t("subject_examples_named", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n), named=named)
                 sub.blocks += [Block("p", text=said), Block("quotes", quotes=examples)]
         sec.subsections.append(sub)
