@@ -43,6 +43,10 @@ _PSEUDONYM = re.compile(rf"(?<![\w-]){re.escape(PREFIX)}[0-9a-f]{{{HASH_CHARS}}}
 # The scores in a theme_evidence value ("housing:vivienda|sim=0.36|lex=0.04"): they make most values distinct (57,449
 # in the full Chile run, 15 s of detectors), while the words around them are the codebook's, and repeat.
 _EVIDENCE_SCORE = re.compile(rf"(?:\||(?<=:))(?:sim|lex)={_NUMBER}(?=[|;]|$)")
+# A known value that is a number of up to six digits (a platform's author number, "1899") is no one's data on its own,
+# and the same digits are a comment id, a count or a year elsewhere: on a Pol.is conversation 253 of 2,162 comment ids
+# equal to some author's number were published as "[REDACTED]", and quotes no longer traced back to their comment.
+_SHORT_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
 _PLAIN = re.compile(rf"^(?:{_NUMBER}|True|False|true|false|nan|NaN|None|<NA>|[a-z][a-z0-9_]*:{_NUMBER}(?:;[a-z][a-z0-9_]*:{_NUMBER})*)$")
 # What counts as text in each format, and what it is in order of checking.
 TEXT_SUFFIXES = (".md", ".txt", ".yaml", ".yml")
@@ -86,14 +90,15 @@ class GateResult:
 
 
 class KnownValues:
-    """Literal values to find in published text, matched on whole word sequences ("ana@x.cl", "Juan Pérez")."""
+    """Literal values to find in published text, matched on whole word sequences ("ana@x.cl", "Juan Pérez"); a number of
+    up to six digits is not one of them (``_SHORT_NUMBER``)."""
 
     def __init__(self, values: dict[str, str]) -> None:
         self.origin: dict[tuple[str, ...], str] = {}
         self.first: dict[str, list[tuple[str, ...]]] = {}
         for value, origin in values.items():
             tokens = tuple(t.casefold() for t in _TOKEN.findall(str(value)))
-            if not tokens or len(str(value).strip()) < MIN_VALUE_CHARS or tokens in self.origin:
+            if not tokens or len(str(value).strip()) < MIN_VALUE_CHARS or _SHORT_NUMBER.match(str(value)) or tokens in self.origin:
                 continue
             self.origin[tokens] = origin
             self.first.setdefault(tokens[0], []).append(tokens)

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consultnlp.cli import app
-from consultnlp.privacy.gate import PrivacyGateError, gate_folder
+from consultnlp.privacy.gate import KnownValues, PrivacyGateError, gate_folder
 from consultnlp.privacy.validators import rut_check_digit
 from tests.conftest import SAMPLE_CSV
 
@@ -296,3 +296,38 @@ def test_private_folder_author_ids_are_counted_never_published(tmp_path):
     assert "id_autor" not in public.columns and "id_contribuicao" in public.columns
     assert "id_autor" in pd.read_csv(out / "private" / "comments.csv", dtype=str).columns
     assert not any("70003" in p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*.csv") if "private" not in p.parts)
+
+
+def test_private_folder_a_short_number_is_no_known_value_but_a_long_one_is():
+    known = KnownValues({"1899": "personal column", "70312456": "personal column"})
+    assert known.find("comment 1899, born 1899") == []
+    assert [origin for *_, origin in known.find("call 70312456")] == ["personal column"]
+
+
+def test_private_folder_comment_ids_equal_to_an_authors_number_are_published_whole(tmp_path):
+    # Pol.is march-on: author numbers are a personal column, and 253 of 2,162 comment ids that equal some author's number
+    # were published as "[REDACTED]" (key points and quotes then named ids no one could find).
+    texts = pd.read_csv(SAMPLE_CSV, dtype=str, keep_default_na=False)["comentario"]
+    texts = [t for t in texts if len(t) > 60][:40]
+    ids = list(range(1000, 1040))
+    source = tmp_path / "comments.csv"
+    pd.DataFrame(
+        {
+            "timestamp": [1521223304957 + i for i in range(40)],
+            "datetime": ["Sat Mar 17 01:01:44 WIB 2018"] * 40,
+            "comment-id": ids,
+            "author-id": ids[::-1],  # every comment id is also some author's number
+            "agrees": 1,
+            "disagrees": 0,
+            "moderated": 0,
+            "comment-body": texts,
+        }
+    ).to_csv(source, index=False)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(source), "--out", str(out), "--quiet", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    public = pd.read_csv(out / "comments.csv", dtype=str)
+    assert "author-id" not in public.columns
+    assert sorted(public["comment_id"]) == sorted(map(str, ids))
+    quoted = pd.read_csv(out / "tables" / "quotes.csv", dtype=str)["comment_id"]
+    assert len(quoted) and set(quoted) <= set(public["comment_id"])
