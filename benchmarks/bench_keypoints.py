@@ -13,6 +13,7 @@ passes the match (``private/state/key_points.parquet``). Prints numbers; asserts
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -185,11 +186,20 @@ def runs(folders: list[Path]) -> None:
         print(f"{folder.name:<24} {len(points):>10}  {share:>29.3f}  {points['unique_contributions'].mean():>21.1f}")
 
 
-def sheet(folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0, context: str | None = None) -> Path:
+def read_statements(sheets: list[Path]) -> set[str]:
+    """The statements of earlier reading sheets (a new sheet leaves them out: a reading of points tuned on is no measure)."""
+    return {m for path in sheets for m in re.findall(r"^\*\*«(.*)»\*\*", path.read_text(encoding="utf-8"), re.M)}
+
+
+def sheet(
+    folder: Path, out: Path, n: int = 20, members: int = 4, seed: int = 0, context: str | None = None, skip: set[str] = frozenset()
+) -> Path:
     """A reading sheet: ``n`` key points drawn at random (seeded) from a run, each with ``members`` of its counted
     contributions (the author first), their text, and an empty verdict (fair / weak / wrong) to fill by hand.
-    ``context``: an input column shown before each member's text (the concept a Chile argument answers)."""
+    ``context``: an input column shown before each member's text (the concept a Chile argument answers); ``skip``:
+    statements already read, left out."""
     points = pd.read_parquet(_state(folder))
+    points = points[~points["statement"].isin(skip)].reset_index(drop=True)
     comments = pd.read_parquet(folder / "comments.parquet").set_index("comment_id")
     text = comments["text_redacted"].astype(str)
     if context:
@@ -227,11 +237,14 @@ def main() -> None:
     parser.add_argument("--runs", type=Path, nargs="*", help="run folders: key points and match share per run (no ArgKP)")
     parser.add_argument("--sheet", action="store_true", help="with --runs: write a reading sheet per run to benchmarks/out/")
     parser.add_argument("--context", default=None, help="with --sheet: an input column shown before each member's text")
+    parser.add_argument("--seed", type=int, default=0, help="with --sheet: the draw's seed")
+    parser.add_argument("--skip-sheets", type=Path, nargs="*", default=[], help="with --sheet: earlier sheets whose points are left out")
     ns = parser.parse_args()
     if ns.runs:
         runs(ns.runs)
         for folder in ns.runs if ns.sheet else []:
-            print(f"reading sheet: {sheet(folder, ROOT / 'benchmarks' / 'out', context=ns.context)}")
+            skip = read_statements(ns.skip_sheets)
+            print(f"reading sheet: {sheet(folder, ROOT / 'benchmarks' / 'out', context=ns.context, seed=ns.seed, skip=skip)}")
         return
     argkp(ns.cache_dir, ns.fit)
 

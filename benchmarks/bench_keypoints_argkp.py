@@ -9,6 +9,8 @@ against those judgements without a reader:
   a point is *pure* when at least ``PURE`` of its members are;
 - **statement**: whether the quoted member itself makes that most common point;
 - **mixed sides**: points whose members argue both sides of the motion (the findings issue: never);
+- **stated twice**: points whose most common judged key point is that of an earlier (pure) point: one argument the
+  report lists twice, its contributions split between the two counts;
 - **coverage**: of the arguments the annotators matched to some key point, the share counted in a key point.
 
 A point whose statement only restates a side ("we should not adopt an austerity regime") has no judged key point of
@@ -52,6 +54,8 @@ def score(run: Path, split: str) -> None:
     points = pd.read_csv(run / "tables" / "key_points.csv", dtype=str, keep_default_na=False)
     pure = statement_ok = mixed = members = agreeing = 0
     counted: set[str] = set()
+    tops: list[str] = []
+    twice = 0
     for _, point in points.iterrows():
         ids = point["comment_ids"].split(";")
         counted.update(ids)
@@ -59,6 +63,9 @@ def score(run: Path, split: str) -> None:
         top, n = votes.most_common(1)[0] if votes else (None, 0)
         members, agreeing = members + len(ids), agreeing + n
         pure += n >= PURE * len(ids)
+        if top is not None and n >= PURE * len(ids):
+            twice += top in tops
+            tops.append(top)
         statement_ok += top is not None and top in judged.get(point["comment_id"], set())
         mixed += args.loc[[i for i in ids if i in args.index], "stance"].nunique() > 1
     matched = set(judged)
@@ -69,6 +76,7 @@ def score(run: Path, split: str) -> None:
     print(f"  members making their point's most common judged point: {agreeing} of {members} ({agreeing / members:.1%})")
     print(f"  statements that make it themselves: {statement_ok} of {len(points)}")
     print(f"  points mixing both sides of the motion: {mixed}")
+    print(f"  pure points whose judged point an earlier pure point already states: {twice}")
     print(
         f"  coverage: {len(counted & matched)} of the {len(matched)} arguments judged to make some key point ({len(counted & matched) / len(matched):.1%})"
     )

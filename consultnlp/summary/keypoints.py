@@ -16,7 +16,7 @@ Extractive on purpose: every statement is a citation and every number can be rec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from typing import Callable
@@ -25,18 +25,15 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable, content_stems
-from consultnlp.summary.prompt_points import whole_group
+from consultnlp.summary.linkage import CLUSTER_SAMPLE, cluster_points, unit
+from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable
+from consultnlp.summary.prompt_points import part_prompt, prompt_unit_vectors, restates_its_prompt, whole_group
 from consultnlp.summary.statements import statement_problem
 from consultnlp.timing import NO_TIMES, StepTimes
 
 POINTS_PER_GROUP = 5
 MIN_SUPPORT = 3  # unique contributions that make a point, at least
 RESTATED_SHARE = 0.5  # a point more than half of whose contributions an earlier point counts is not stated again
-# Two contributions may make the same point when their average cosine is at least this (USE embeddings:
-# paraphrases of one demand score 0.6-0.8, different demands on one subject 0.3-0.5): candidates only.
-SAME_POINT = 0.55
-CLUSTER_SAMPLE = 2_000  # larger groups are clustered on a seeded sample; matches are counted on every member
 PART_SAMPLE = 100  # a prompt's part of a group is clustered on its share of CLUSTER_SAMPLE, and on at least this many
 CENTRAL_CANDIDATES = 12  # the contributions closest to a cluster's centre whose sentences may state its point
 STATEMENT_OPTIONS = 8  # of their self-contained sentences, the ones closest to the centre whose matches are counted
@@ -84,58 +81,6 @@ def normalised(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence.casefold()).strip(" .!;")
 
 
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    return matrix / (np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12)
-
-
-def average_linkage(vectors: np.ndarray, threshold: float) -> np.ndarray:
-    """A cluster label per row: average-linkage clustering on cosine distance, merging while closer than ``threshold``.
-
-    The partition of scikit-learn's ``AgglomerativeClustering(metric="cosine", linkage="average",
-    distance_threshold=threshold)`` (labels may be numbered otherwise), from scipy's linkage on distances
-    computed in one float64 matrix product instead of scipy's pairwise loop (2.5x faster at 2,000 rows)."""
-    from scipy.cluster.hierarchy import linkage
-    from scipy.linalg.blas import dsyrk
-    from scipy.spatial.distance import squareform
-
-    x = np.asarray(vectors, dtype=np.float64)
-    n = len(x)
-    x = x / np.linalg.norm(x, axis=1, keepdims=True)
-    # x @ x.T, one triangle only (half a full product): column-major, its lower triangle is, row by row of the
-    # transpose, every pair i < j in the order of scipy's condensed distances.
-    similarity = dsyrk(1.0, x.T, trans=1, lower=1)
-    distance = 1.0 - squareform(similarity.T, checks=False)
-    np.clip(distance, 0.0, 2.0, out=distance)
-    tree = linkage(distance, method="average")
-    # Average linkage never merges closer than an earlier merge: the merges below the threshold are the first ones.
-    merges = int(np.count_nonzero(tree[:, 2] < threshold))
-    root = np.arange(2 * n - 1)
-    for node in range(n + merges - 1, n - 1, -1):
-        a, b = int(tree[node - n, 0]), int(tree[node - n, 1])
-        root[a] = root[b] = root[node]
-    return root[:n]
-
-
-def cluster_points(vectors: np.ndarray, random_state: int, size: int = CLUSTER_SAMPLE) -> np.ndarray:
-    """A point label per row (-1: makes no point shared by others), by average-linkage clustering on cosine of at most
-    ``size`` rows (a seeded sample), the others labelled by the nearest cluster centre."""
-    n = len(vectors)
-    if n < 2:
-        return np.full(n, -1, dtype=np.int64)
-    sample = np.arange(n) if n <= size else np.sort(np.random.default_rng(random_state).choice(n, size, replace=False))
-    labels = average_linkage(vectors[sample], 1 - SAME_POINT)
-    ids, counts = np.unique(labels, return_counts=True)
-    kept = ids[counts >= 2]
-    if len(kept) == 0:
-        return np.full(n, -1, dtype=np.int64)
-    sampled = vectors[sample]
-    centres = _unit(np.vstack([sampled[labels == k].mean(axis=0) for k in kept]))
-    scores = vectors @ centres.T
-    best = scores.argmax(axis=1)
-    return np.where(scores[np.arange(n), best] >= SAME_POINT, best, -1).astype(np.int64)
-
-
 def sentence_table(
     inputs: KeyPointInputs, rows: np.ndarray, encode: Callable[[list[str]], np.ndarray], times: StepTimes = NO_TIMES
 ) -> SentenceTable:
@@ -167,6 +112,29 @@ def sentence_table(
             vectors[idx] = new[[where[texts[i]] for i in idx]]
     with times.step("key_points.sentence_stems"):
         return SentenceTable.build(np.array(owner, dtype=np.int64), texts, vectors)
+
+
+@dataclass
+class _Stated:
+    """The statements of the points found so far, in every group: their sentences (``rows``, indices of the sentence
+    table) and their normalised texts. A sentence states one point, and a point is stated once."""
+
+    rows: list[int] = field(default_factory=list)
+    texts: set[str] = field(default_factory=set)
+    prompts: list[str] = field(default_factory=list)  # the prompt each answers ("" = none)
+
+    def add(self, table: SentenceTable, statement: int, prompt: str) -> None:
+        self.rows.append(statement)
+        self.texts.add(normalised(table.texts[statement]))
+        self.prompts.append(prompt)
+
+    def restated(self, table: SentenceTable, options: np.ndarray, prompt: str) -> np.ndarray:
+        """Which of ``options`` (sentence indices) state the point of an earlier statement answering the same ``prompt``
+        (the same demand under two prompts is two points: «Deben ser vinculantes» for referendums and for an assembly)."""
+        earlier = np.asarray([row for row, p in zip(self.rows, self.prompts) if p == prompt], dtype=np.int64)
+        if not len(earlier) or not len(options):
+            return np.zeros(len(options), dtype=bool)
+        return (table.scores(options, earlier) >= SAME_POINT_THRESHOLD).any(axis=1)
 
 
 @dataclass
@@ -216,47 +184,28 @@ def _can_state(sentence: str) -> bool:
     return statement_problem(sentence) is None
 
 
-def restates_prompt(sentence: str, prompt: str) -> bool:
-    """Whether ``sentence`` says nothing its prompt does not: every content stem of it is one of the prompt's ("we
-    should not adopt an austerity regime", answering "We should adopt an austerity regime"). That is a side taken, not
-    a point: the positions count it, and its reason, if any, is in another sentence (read 13, ArgKP)."""
-    return bool(prompt) and content_stems(sentence) - _copula_stems() <= _prompt_stems(prompt)
-
-
-@lru_cache(maxsize=1)
-def _copula_stems() -> frozenset[str]:
-    """«son», «são», «are»: a copula adds nothing to what the prompt says («los derechos humanos son lo fundamental»)."""
-    from consultnlp.lemmas import copulas
-
-    return frozenset(content_stems(" ".join(copulas())))
-
-
-@lru_cache(maxsize=4096)
-def _prompt_stems(prompt: str) -> frozenset[str]:
-    return frozenset(content_stems(prompt))
-
-
 def _candidates(
     table: SentenceTable,
     by_owner: dict[int, np.ndarray],
     members: np.ndarray,
     vectors: np.ndarray,
     inside: np.ndarray,
-    used: set[str],
+    used: _Stated,
     prompts: np.ndarray | None = None,
+    prompt_vectors: dict[str, np.ndarray] | None = None,
 ) -> np.ndarray:
     """The self-contained, unused sentences of a cluster's most central contributions that say more than the prompt
     they answer (``prompts``: per unit row), closest to the cluster's centre first."""
-    centre = _unit(vectors[inside].mean(axis=0, keepdims=True))[0]
+    centre = unit(vectors[inside].mean(axis=0, keepdims=True))[0]
     closeness = vectors[inside] @ centre
     central = members[inside[np.lexsort((inside, -closeness))[:CENTRAL_CANDIDATES]]]
     options = [
         int(s)
         for row in central.tolist()
         for s in by_owner[row].tolist()
-        if normalised(table.texts[s]) not in used
+        if normalised(table.texts[s]) not in used.texts
         and _can_state(table.texts[s])
-        and not (prompts is not None and restates_prompt(table.texts[s], str(prompts[row])))
+        and not (prompts is not None and restates_its_prompt(table, s, str(prompts[row]), prompt_vectors))
     ]
     if not options:
         return np.zeros(0, dtype=np.int64)
@@ -286,7 +235,7 @@ def _part(
     """``members`` clustered on at most ``sample`` of them (see ``cluster_points``), keeping the clusters of at least
     ``min_support`` rows."""
     with times.step("key_points.cluster"):
-        vectors = _unit(inputs.embeddings[members])
+        vectors = unit(inputs.embeddings[members])
         labels = cluster_points(vectors, random_state, sample)
     clusters = []
     for label in np.unique(labels[labels >= 0]):
@@ -302,17 +251,22 @@ def _group_points(
     inputs: KeyPointInputs,
     part: _Part,
     clusters: list[tuple[float, int, int, np.ndarray]],
-    used: set[str],
+    used: _Stated,
     *,
     per_group: int,
     min_support: int,
+    prompt: str = "",
+    prompt_vectors: dict[str, np.ndarray] | None = None,
     times: StepTimes = NO_TIMES,
 ) -> list[_Point]:
     """The key points of one group (or one prompt's part of it): candidates from ``clusters`` (of ``part``, in the order
     tried), each counted over every member."""
     members, vectors = part.members, part.vectors
     with times.step("key_points.candidates"):
-        tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used, inputs.prompts)) for *_, inside in clusters]
+        tried = [
+            (inside, _candidates(table, by_owner, members, vectors, inside, used, inputs.prompts, prompt_vectors))
+            for *_, inside in clusters
+        ]
         tried = [(inside, options) for inside, options in tried if len(options)]
     if not tried:
         return []
@@ -328,7 +282,6 @@ def _group_points(
             passes[start : start + MATCH_BLOCK] = block >= THRESHOLD
             probability[start : start + MATCH_BLOCK] = block
         column = {int(o): j for j, o in enumerate(every.tolist())}
-        alike = table.scores(every, every) >= SAME_POINT_THRESHOLD  # candidates that state each other's point
         owners = table.owner[rows]
     points: list[_Point] = []
     # A sentence makes one point: once an earlier (larger) point of the group has counted it, no later point counts it
@@ -339,12 +292,11 @@ def _group_points(
         if len(points) >= per_group:
             break
         options = np.array(
-            [o for o in options.tolist() if normalised(table.texts[o]) not in used and not taken[sentence_at[int(o)]]], dtype=np.int64
+            [o for o in options.tolist() if normalised(table.texts[o]) not in used.texts and not taken[sentence_at[int(o)]]], dtype=np.int64
         )
-        # Not a second statement of a point this group already has.
-        if points and len(options):
-            earlier = [column[p.statement] for p in points]
-            options = options[~alike[np.ix_([column[int(o)] for o in options], earlier)].any(axis=1)]
+        # Not a second statement of a point already stated, in this group or an earlier one (read 40: one argument stated
+        # twice split its contributions between two counts; on ArgKP train, 12 of 50 pure points repeated an earlier one).
+        options = options[~used.restated(table, options, prompt)]
         if not len(options):
             continue
         counted = [
@@ -362,7 +314,7 @@ def _group_points(
         if len(counted[best]) < min_support:
             continue
         statement = int(options[best])
-        used.add(normalised(table.texts[statement]))
+        used.add(table, statement, prompt)
         taken |= (passes[:, column[statement]] & np.isin(owners, counted[best])) | (rows == statement)
         points.append(_Point(statement, counted[best], weights[best], members[inside]))
     points.sort(key=lambda p: (-p.weight, -len(p.members), p.statement))
@@ -416,7 +368,8 @@ def key_points(
         starts = np.flatnonzero(np.r_[True, np.diff(table.owner[order]) != 0])
         for chunk in np.split(order, starts[1:]):
             by_owner[int(table.owner[chunk[0]])] = chunk
-    used: set[str] = set()
+    used = _Stated()
+    prompt_vectors = prompt_unit_vectors(inputs.prompts, encode)
     rows = []
     entries = [(scope, group, np.sort(np.asarray(m, dtype=np.int64))) for (scope, group), m in groups.items() if len(m) >= min_support]
     # A group split by prompt (``prompt_points.by_prompt``: its parts in a row) tries the largest clusters of all its
@@ -441,7 +394,19 @@ def key_points(
             clusters = [cluster for cluster, j in ranked if j == k]
             if not clusters:
                 continue
-            points = _group_points(table, by_owner, inputs, part, clusters, used, per_group=per_group, min_support=min_support, times=times)
+            points = _group_points(
+                table,
+                by_owner,
+                inputs,
+                part,
+                clusters,
+                used,
+                per_group=per_group,
+                min_support=min_support,
+                prompt=part_prompt(group),
+                prompt_vectors=prompt_vectors,
+                times=times,
+            )
             rows.extend(_point_rows(scope, group, points, table, inputs))
     return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
 

@@ -9,13 +9,25 @@ points of one group are ranked again across its prompts, largest first.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Callable
+
 import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.embedders.base import l2_normalise
+from consultnlp.summary.matching import SentenceTable, content_stems
 
 PROMPT_MARK = "\x1f"  # between a group's id and the prompt its part answers, while key points are found
 PROMPT = "prompt"
+# A statement's word is its prompt's when they share this many first letters: an inflection or a derivation of it
+# («proteger» / «protección», "abolished" / "abolition"), where the matcher's stems keep six (``matching.STEM_CHARS``).
+PROMPT_STEM_CHARS = 5
+# A statement that adds one word to its prompt restates it when it embeds at least this close to it (USE cosine; read
+# 40: «Cuidar y proteger la naturaleza» 0.76 and "all nuclear weapons should be abolished" 0.75 to their prompts, while
+# the statements read as points added a word at 0.62 and below).
+NEAR_PROMPT = 0.65
 
 
 def prompts_of(units: pd.DataFrame) -> np.ndarray | None:
@@ -50,6 +62,11 @@ def whole_group(group: str) -> str:
     return str(group).partition(PROMPT_MARK)[0]
 
 
+def part_prompt(group: str) -> str:
+    """The prompt a ``by_prompt`` part answers ("" when it is a whole group)."""
+    return str(group).partition(PROMPT_MARK)[2]
+
+
 def with_prompts(points: pd.DataFrame, per_group: int) -> pd.DataFrame:
     """Key points found on ``by_prompt`` parts, back under their group with a ``prompt`` column ("" = none), ranked
     again within each group (most contributions first) and cut to ``per_group``."""
@@ -72,3 +89,46 @@ def with_prompts(points: pd.DataFrame, per_group: int) -> pd.DataFrame:
     first = points.groupby(["scope", "group_id"], sort=False)["_order"].transform("min")
     points = points.assign(_first=first).sort_values(["_first", "rank"], kind="stable")
     return points.drop(columns=["_order", "_first"]).reset_index(drop=True)
+
+
+def restates_prompt(sentence: str, prompt: str, closeness: float = 0.0) -> bool:
+    """Whether ``sentence`` says nothing its prompt does not: every content word of it is one of the prompt's, inflected
+    or derived ("we should not adopt an austerity regime", answering "We should adopt an austerity regime"; «Se debe
+    proteger, promocionar y respetar los derechos humanos», answering «Protección, promoción y respeto de los derechos
+    humanos»), or it adds one word and embeds as close to the prompt as a paraphrase (``closeness``, the cosine of the
+    two: «Cuidar y proteger la naturaleza», answering «Deberes de protección de conservación de la naturaleza»). That is
+    a side taken, not a point: the positions count it, and its reason, if any, is in another sentence (reads 13, 40)."""
+    if not prompt:
+        return False
+    added = _prefixes(content_stems(sentence) - _copula_stems()) - _prefixes(_prompt_stems(prompt))
+    return not added or (len(added) == 1 and closeness >= NEAR_PROMPT)
+
+
+def _prefixes(stems: set[str] | frozenset[str]) -> set[str]:
+    return {stem[:PROMPT_STEM_CHARS] for stem in stems}
+
+
+@lru_cache(maxsize=1)
+def _copula_stems() -> frozenset[str]:
+    """«son», «são», «are»: a copula adds nothing to what the prompt says («los derechos humanos son lo fundamental»)."""
+    from consultnlp.lemmas import copulas
+
+    return frozenset(content_stems(" ".join(copulas())))
+
+
+@lru_cache(maxsize=4096)
+def _prompt_stems(prompt: str) -> frozenset[str]:
+    return frozenset(content_stems(prompt))
+
+
+def restates_its_prompt(table: SentenceTable, sentence: int, prompt: str, prompt_vectors: dict[str, np.ndarray] | None) -> bool:
+    """``restates_prompt`` for a sentence of ``table``, its closeness to the prompt from the prompts' unit vectors."""
+    vector = prompt_vectors.get(prompt) if prompt_vectors else None
+    closeness = float(table.vectors[sentence] @ vector) if vector is not None else 0.0
+    return restates_prompt(table.texts[sentence], prompt, closeness)
+
+
+def prompt_unit_vectors(prompts: np.ndarray | None, encode: Callable[[list[str]], np.ndarray]) -> dict[str, np.ndarray]:
+    """The unit vector of each distinct prompt (none where the rows answer no prompt)."""
+    distinct = sorted({str(p) for p in prompts if str(p)}) if prompts is not None else []
+    return dict(zip(distinct, l2_normalise(np.asarray(encode(distinct), dtype=np.float32)))) if distinct else {}

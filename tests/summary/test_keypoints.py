@@ -92,7 +92,7 @@ def test_keypoints_average_linkage_is_sklearns_partition():
     """The clustering from one matrix product (issue 23) splits rows exactly as scikit-learn's did."""
     from sklearn.cluster import AgglomerativeClustering
 
-    from consultnlp.summary.keypoints import average_linkage
+    from consultnlp.summary.linkage import average_linkage
 
     rng = np.random.default_rng(3)
     for n, spread in ((2, 0.5), (3, 0.1), (40, 0.6), (400, 0.9), (900, 0.7)):

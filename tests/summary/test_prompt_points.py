@@ -7,8 +7,8 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.embedders.base import l2_normalise
-from consultnlp.summary.keypoints import KeyPointInputs, key_points, restates_prompt
-from consultnlp.summary.prompt_points import by_prompt, prompts_of, with_prompts
+from consultnlp.summary.keypoints import KeyPointInputs, key_points
+from consultnlp.summary.prompt_points import NEAR_PROMPT, by_prompt, prompts_of, restates_prompt, with_prompts
 
 PROMPTS = ["Plebiscitos, referendos y consultas", "Asamblea constituyente"]
 
@@ -56,11 +56,11 @@ def test_prompt_points_ranked_again_across_prompts_and_cut_per_group():
     parts = by_prompt(groups, prompts_of(units))
     assert len(parts) == 16 and all(len(set(units[schema.CONTEXT].iloc[m])) == 1 for m in parts.values())
     table = with_prompts(key_points(inputs, parts, _encode, per_group=2, min_support=3), 2)
+    # The theme's contributions make the group's points (the same sentence pattern): under the same prompts, they are
+    # not stated again (they were the group's points twice, each count split in two).
     assert table[["scope", "group_id", "rank", "prompt", "contributions"]].values.tolist() == [
         ["group", "0", 1, "Concepto 0", 12],
         ["group", "0", 2, "Concepto 2", 10],
-        ["theme", "participacion", 1, "Concepto 0", 6],
-        ["theme", "participacion", 2, "Concepto 2", 5],
     ]
 
 
@@ -133,6 +133,15 @@ def test_prompt_points_never_state_a_sentence_that_only_restates_the_prompt():
     rights = "Protección, promoción y respeto de los derechos humanos y fundamentales"
     assert restates_prompt("los derechos humanos son lo fundamental.", rights)
     assert not restates_prompt("Los derechos humanos son la base de la convivencia.", rights)
+    # Read 40: the prompt's words derived or inflected («proteger» / «protección», "abolished" / "abolition") ...
+    assert restates_prompt("Se debe proteger, promocionar y respetar los derechos humanos.", rights)
+    weapons = "We should fight for the abolition of nuclear weapons"
+    assert restates_prompt("Nuclear weapons must be abolished.", weapons)
+    # ... and one word added by a sentence that embeds as close to its prompt as a paraphrase.
+    nature = "Deberes de protección de conservación de la naturaleza"
+    assert restates_prompt("Cuidar y proteger la naturaleza", nature, closeness=NEAR_PROMPT + 0.1)
+    assert not restates_prompt("Cuidar y proteger la naturaleza", nature, closeness=NEAR_PROMPT - 0.1)
+    assert not restates_prompt("Cuidar la naturaleza y reciclar la basura", nature, closeness=NEAR_PROMPT + 0.1)  # two words
     rng = np.random.default_rng(1)
     direction = l2_normalise(rng.normal(size=(1, 16)))[0]
     texts = [f"We should not adopt an austerity regime. Austerity would cut the pensions of the poor, case {i}." for i in range(6)]
