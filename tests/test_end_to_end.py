@@ -154,8 +154,9 @@ def test_end_to_end_chile_sample_real_data(tmp_path, chile_sample_cache):
     topics = pd.read_csv(out / "tables" / "topics.csv")
     assert not topics["label"].str.casefold().duplicated().any() and not groups["label"].str.casefold().duplicated().any()
     # Enough points for the checks to read (10 until stop 38, when «los derechos humanos son lo fundamental», a restatement
-    # of its prompt, stopped being one).
-    _check_key_points(out, comments, at_least=9)
+    # of its prompt, stopped being one; 9 until stop 40, when «La constitución debe ser respetada por todos los
+    # ciudadanos», answering «Respeto por la constitución», did too).
+    _check_key_points(out, comments, at_least=8)
 
 
 def _check_key_points(out: Path, comments: pd.DataFrame, at_least: int) -> None:
