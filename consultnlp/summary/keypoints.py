@@ -27,7 +27,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.summary.linkage import CLUSTER_SAMPLE, cluster_points, unit
 from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable
-from consultnlp.summary.prompt_points import part_prompt, prompt_unit_vectors, restates_its_prompt, whole_group
+from consultnlp.summary.prompt_points import part_prompt, restating, whole_group
 from consultnlp.summary.statements import statement_problem
 from consultnlp.timing import NO_TIMES, StepTimes
 
@@ -191,11 +191,10 @@ def _candidates(
     vectors: np.ndarray,
     inside: np.ndarray,
     used: _Stated,
-    prompts: np.ndarray | None = None,
-    prompt_vectors: dict[str, np.ndarray] | None = None,
+    restated: np.ndarray | None = None,
 ) -> np.ndarray:
     """The self-contained, unused sentences of a cluster's most central contributions that say more than the prompt
-    they answer (``prompts``: per unit row), closest to the cluster's centre first."""
+    they answer (``restated``: per sentence, from ``prompt_points.restating``), closest to the cluster's centre first."""
     centre = unit(vectors[inside].mean(axis=0, keepdims=True))[0]
     closeness = vectors[inside] @ centre
     central = members[inside[np.lexsort((inside, -closeness))[:CENTRAL_CANDIDATES]]]
@@ -203,9 +202,7 @@ def _candidates(
         int(s)
         for row in central.tolist()
         for s in by_owner[row].tolist()
-        if normalised(table.texts[s]) not in used.texts
-        and _can_state(table.texts[s])
-        and not (prompts is not None and restates_its_prompt(table, s, str(prompts[row]), prompt_vectors))
+        if normalised(table.texts[s]) not in used.texts and _can_state(table.texts[s]) and not (restated is not None and restated[s])
     ]
     if not options:
         return np.zeros(0, dtype=np.int64)
@@ -256,17 +253,14 @@ def _group_points(
     per_group: int,
     min_support: int,
     prompt: str = "",
-    prompt_vectors: dict[str, np.ndarray] | None = None,
+    restated: np.ndarray | None = None,
     times: StepTimes = NO_TIMES,
 ) -> list[_Point]:
     """The key points of one group (or one prompt's part of it): candidates from ``clusters`` (of ``part``, in the order
     tried), each counted over every member."""
     members, vectors = part.members, part.vectors
     with times.step("key_points.candidates"):
-        tried = [
-            (inside, _candidates(table, by_owner, members, vectors, inside, used, inputs.prompts, prompt_vectors))
-            for *_, inside in clusters
-        ]
+        tried = [(inside, _candidates(table, by_owner, members, vectors, inside, used, restated)) for *_, inside in clusters]
         tried = [(inside, options) for inside, options in tried if len(options)]
     if not tried:
         return []
@@ -280,6 +274,8 @@ def _group_points(
         for start in range(0, len(rows), MATCH_BLOCK):
             block = table.scores(rows[start : start + MATCH_BLOCK], every)
             passes[start : start + MATCH_BLOCK] = block >= THRESHOLD
+            if restated is not None:
+                passes[start : start + MATCH_BLOCK] &= ~restated[rows[start : start + MATCH_BLOCK], None]
             probability[start : start + MATCH_BLOCK] = block
         column = {int(o): j for j, o in enumerate(every.tolist())}
         owners = table.owner[rows]
@@ -369,7 +365,7 @@ def key_points(
         for chunk in np.split(order, starts[1:]):
             by_owner[int(table.owner[chunk[0]])] = chunk
     used = _Stated()
-    prompt_vectors = prompt_unit_vectors(inputs.prompts, encode)
+    restated = restating(table, inputs.prompts, encode)
     rows = []
     entries = [(scope, group, np.sort(np.asarray(m, dtype=np.int64))) for (scope, group), m in groups.items() if len(m) >= min_support]
     # A group split by prompt (``prompt_points.by_prompt``: its parts in a row) tries the largest clusters of all its
@@ -404,7 +400,7 @@ def key_points(
                 per_group=per_group,
                 min_support=min_support,
                 prompt=part_prompt(group),
-                prompt_vectors=prompt_vectors,
+                restated=restated,
                 times=times,
             )
             rows.extend(_point_rows(scope, group, points, table, inputs))

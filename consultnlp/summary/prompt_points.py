@@ -121,14 +121,24 @@ def _prompt_stems(prompt: str) -> frozenset[str]:
     return frozenset(content_stems(prompt))
 
 
-def restates_its_prompt(table: SentenceTable, sentence: int, prompt: str, prompt_vectors: dict[str, np.ndarray] | None) -> bool:
-    """``restates_prompt`` for a sentence of ``table``, its closeness to the prompt from the prompts' unit vectors."""
-    vector = prompt_vectors.get(prompt) if prompt_vectors else None
-    closeness = float(table.vectors[sentence] @ vector) if vector is not None else 0.0
-    return restates_prompt(table.texts[sentence], prompt, closeness)
+def restating(table: SentenceTable, prompts: np.ndarray | None, encode: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+    """Per sentence of ``table``: whether it restates the prompt its contribution answers (``restates_prompt``; ``prompts``
+    per unit row, the prompts embedded with ``encode``). Such a sentence states no point, and counts for none: «Deber de
+    protección, promoción y respeto a los derechos humanos fundamentales» does not say «… dando garantías de protección»
+    (read 41)."""
+    out = np.zeros(len(table.texts), dtype=bool)
+    if prompts is None or not len(table.texts):
+        return out
+    prompt_of = np.asarray(prompts, dtype=object)[table.owner].astype(str)
+    vectors = _prompt_unit_vectors(prompt_of, encode)
+    for prompt, vector in vectors.items():
+        where = np.flatnonzero(prompt_of == prompt)
+        closeness = table.vectors[where] @ vector
+        out[where] = [restates_prompt(table.texts[i], prompt, float(c)) for i, c in zip(where.tolist(), closeness.tolist())]
+    return out
 
 
-def prompt_unit_vectors(prompts: np.ndarray | None, encode: Callable[[list[str]], np.ndarray]) -> dict[str, np.ndarray]:
-    """The unit vector of each distinct prompt (none where the rows answer no prompt)."""
-    distinct = sorted({str(p) for p in prompts if str(p)}) if prompts is not None else []
+def _prompt_unit_vectors(prompts: np.ndarray, encode: Callable[[list[str]], np.ndarray]) -> dict[str, np.ndarray]:
+    """The unit vector of each distinct prompt ("" = none is left out)."""
+    distinct = sorted({str(p) for p in prompts if str(p)})
     return dict(zip(distinct, l2_normalise(np.asarray(encode(distinct), dtype=np.float32)))) if distinct else {}

@@ -156,3 +156,23 @@ def test_prompt_points_never_state_a_sentence_that_only_restates_the_prompt():
     # Without the prompts known, the side itself would be the statement (the failure).
     bare = KeyPointInputs(ids, texts, np.ones(len(texts)), vectors)
     assert key_points(bare, {("group", "0"): np.arange(len(texts))}, _encode, min_support=3).loc[0, "statement"].startswith("We should not")
+
+
+def test_prompt_points_a_sentence_that_restates_its_prompt_counts_for_no_point():
+    # Read 41 (Chile): «… Promover y respetar los derechos humanos, dando garantías de protección» was counted for 15
+    # contributions, most of which only named their prompt («Deber de protección, promoción y respeto a los derechos
+    # humanos fundamentales»): they take the prompt's side, they do not say what the statement adds.
+    prompt = "Protección, promoción y respeto de los derechos humanos"
+    says = [f"El Estado debe dar garantías reales de protección y respeto a los derechos humanos de las víctimas, caso {i}." for i in range(4)]
+    names = ["Protección, promoción y respeto de los derechos humanos."] * 2 + ["Deber de protección y respeto a los derechos humanos."]
+    texts = says + names
+    ids = pd.Index([f"c{i:02d}" for i in range(len(texts))], name=schema.COMMENT_ID)
+    units = pd.DataFrame({schema.CONTEXT: prompt, schema.TOPIC_GROUP_ID: 0}, index=ids)
+    rng = np.random.default_rng(2)
+    direction = l2_normalise(rng.normal(size=(1, 16)))[0]
+    vectors = l2_normalise(np.vstack([direction + 0.05 * rng.normal(size=16) for _ in texts]))
+    inputs = KeyPointInputs(ids, texts, np.ones(len(texts)), vectors, prompts=units[schema.CONTEXT].to_numpy(dtype=object))
+    groups = by_prompt({("group", "0"): np.arange(len(texts))}, prompts_of(units))
+    table = key_points(inputs, groups, _encode, min_support=3)
+    assert len(table) == 1 and table.loc[0, "statement"].startswith("El Estado debe dar garantías")
+    assert sorted(table.loc[0, "comment_ids"].split(";")) == ["c00", "c01", "c02", "c03"]
