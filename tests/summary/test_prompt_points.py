@@ -163,7 +163,9 @@ def test_prompt_points_a_sentence_that_restates_its_prompt_counts_for_no_point()
     # contributions, most of which only named their prompt («Deber de protección, promoción y respeto a los derechos
     # humanos fundamentales»): they take the prompt's side, they do not say what the statement adds.
     prompt = "Protección, promoción y respeto de los derechos humanos"
-    says = [f"El Estado debe dar garantías reales de protección y respeto a los derechos humanos de las víctimas, caso {i}." for i in range(4)]
+    says = [
+        f"El Estado debe dar garantías reales de protección y respeto a los derechos humanos de las víctimas, caso {i}." for i in range(4)
+    ]
     names = ["Protección, promoción y respeto de los derechos humanos."] * 2 + ["Deber de protección y respeto a los derechos humanos."]
     texts = says + names
     ids = pd.Index([f"c{i:02d}" for i in range(len(texts))], name=schema.COMMENT_ID)
