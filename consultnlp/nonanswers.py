@@ -47,6 +47,18 @@ _NEGATIVE_CONTRACTION = re.compile(r"n['\u2019]t\b")  # English "don't", "can’
 _NUMBER = re.compile(r"^\d+$")
 
 
+# A span in quotation marks with a letter in it ("processos", «anexo», “Art. 5”); straight single quotes are apostrophes.
+_QUOTED = re.compile(r"[\"“«‘]([^\"”»’]*[^\W\d_][^\"”»’]*)[\"”»’]")
+
+
+def quotes_words(text: str) -> bool:
+    """Whether ``text`` quotes words and says something of its own beside them: «Inserção da palavra “processos” depois de
+    “equipamentos”» mentions words of the draft (PNDBio 2025, set aside by the meaning model as a placeholder before
+    stop 40), where «"N/A"» is only the quoted placeholder."""
+    outside = _QUOTED.sub(" ", text)
+    return outside != text and bool(re.search(r"[^\W\d_]", outside))
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents, punctuation as spaces (``/`` and ``+`` kept: "s/f", "+1"), single spaces; an English
     negative contraction is one word ("I don't know" -> "i dont know")."""

@@ -114,3 +114,27 @@ def test_screening_a_stated_position_is_never_a_placeholder_by_meaning(tmp_path)
     for stance in ("Me opongo", "I object to this", "Não concordo com isso"):
         assert excluded[stance] in ("", NO_ARGUMENT), stance  # a position without a reason: the positions count it
     assert excluded["Me opongo"] == NO_ARGUMENT  # the model reads it as a placeholder (0.96)
+
+
+def test_screening_an_edit_that_quotes_the_draft_is_never_a_placeholder_by_meaning(tmp_path):
+    """PNDBio 2025: «Inserção da palavra “processos” depois de “equipamentos”;», an edit to the draft, was set aside as a
+    placeholder by the meaning model («processos» is a process word, the rest rare). A text that quotes words beside its
+    own is about those words: the model never reads it. A quoted placeholder alone is still one."""
+    from consultnlp import schema
+    from consultnlp.config import PipelineConfig
+    from consultnlp.embedders.use import UseEmbedder
+    from consultnlp.ingest import ingest
+    from consultnlp.nonanswers import quotes_words
+    from consultnlp.pipeline import run_pipeline
+
+    edit = "Inserção da palavra “processos” depois de “equipamentos”;"
+    assert quotes_words(edit) and quotes_words('Substituir "deve" por "poderá" no art. 3')
+    assert not quotes_words('"N/A"') and not quotes_words("«sin comentarios»") and not quotes_words("I don't know")
+    texts = ARGUMENTS + [edit, "el facilitador no completó el campo"]
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"id": [f"c{i}" for i in range(len(texts))], "text": texts}).to_csv(path, index=False)
+    frame, info = ingest(path, text_column="text", id_column="id")
+    result = run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], workers=1), embedder=UseEmbedder(threads=1))
+    excluded = dict(zip(result.frame[schema.TEXT], result.frame[schema.EXCLUDED]))
+    assert excluded[edit] == ""
+    assert excluded["el facilitador no completó el campo"] == NON_ANSWER

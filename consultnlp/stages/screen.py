@@ -18,7 +18,7 @@ from consultnlp.config import ScreenConfig
 from consultnlp.embedders import TextEncoder, embedding_text, make_embedder
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
-from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, MeaningModel, load_screen, normalise
+from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, MeaningModel, load_screen, normalise, quotes_words
 from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
 from consultnlp.positions import NONE
 from consultnlp.positions.cues import CueDetector
@@ -107,7 +107,8 @@ class ScreenStage(Stage):
         """Short texts the meaning model (``consultnlp.nonanswers.MeaningModel``) reads as placeholders: at its
         threshold when a word could make the text one (an absence, form, process, courtesy or foreign word), at its higher
         ``threshold_alone`` otherwise; one whose cues state a position is a position without a reason (``no_argument``).
-        Runs only with the embedder the model was trained on."""
+        A text that quotes words beside its own (an edit to the draft: «Inserção da palavra “processos” depois de
+        “equipamentos”») is never read: it is about those words. Runs only with the embedder the model was trained on."""
         model = MeaningModel.load()
         embedder, built = context.embedder, False
         if embedder is None and context.embed_config is not None and context.embed_config.embedder == getattr(model, "embedder", None):
@@ -121,7 +122,7 @@ class ScreenStage(Stage):
         first = ~texts[short].duplicated()  # each distinct text once, with its normalised key
         # The threshold a text is read at depends on its words (``CorpusScreen.cue``); a text no threshold can reach is not read.
         at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": 2.0}
-        read = [(text, at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
+        read = [(text, 2.0 if quotes_words(text) else at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
         candidates = [(text, threshold) for text, threshold in read if threshold <= 1.0]
         chosen: dict[str, str] = {}
         if candidates:
