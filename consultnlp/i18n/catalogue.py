@@ -158,11 +158,11 @@ STRINGS: dict[str, dict] = {
         "Every contribution received is in comments.csv, in the original order. Those not analysed are kept with the reason:"),
     "set_aside_text": _s(
         "Se apartan las respuestas sin contenido propio: marcadores como «Sin fundamento», «en blanco» o «ver documento adjunto», y "
-        "posturas sin razones como «acuerdo total» o «unánime». Se cuentan, pero no se analizan como contenido. Las listas están en data/nonanswers/.",
+        "posturas sin razones como «acuerdo total» o «unánime». Se cuentan, pero no se analizan como contenido. Las listas vienen con consultnlp (data/nonanswers/ en su código fuente).",
         "São separadas as respostas sem conteúdo próprio: marcadores como «Sem fundamento», «em branco» ou «ver anexo», e posições "
-        "sem razões como «concordo plenamente» ou «unanimidade». São contadas, mas não analisadas como conteúdo. As listas estão em data/nonanswers/.",
+        "sem razões como «concordo plenamente» ou «unanimidade». São contadas, mas não analisadas como conteúdo. As listas vêm com o consultnlp (data/nonanswers/ no seu código-fonte).",
         "Answers without content of their own are set aside: placeholders such as “no comment”, “blank” or “see attached”, and positions "
-        "without a reason such as “I agree”. They are counted, but not analysed as content. The lists are in data/nonanswers/."),
+        "without a reason such as “I agree”. They are counted, but not analysed as content. The lists ship with consultnlp (data/nonanswers/ in its source code)."),
     "dedupe_text": _s(
         "Las contribuciones idénticas o casi idénticas se agrupan: todas se cuentan, y cada grupo se analiza una vez.",
         "Contribuições idênticas ou quase idênticas são agrupadas: todas são contadas, e cada grupo é analisado uma vez.",
@@ -290,11 +290,11 @@ STRINGS: dict[str, dict] = {
          "{n} contributions have a “{column}” value the model never saw ({values}); they may get any label.")),
     "note_pseudonymised": _s(
         "Las columnas {columns} contienen datos personales (correos, teléfonos o documentos): los archivos publicados muestran "
-        "seudónimos estables en su lugar; la clave para reconocerlos queda en state/ y comments.* conserva los valores.",
+        "seudónimos estables en su lugar; la clave para reconocerlos queda en private/state/ y private/comments.* conserva los valores.",
         "As colunas {columns} contêm dados pessoais (e-mails, telefones ou documentos): os arquivos publicados mostram "
-        "pseudônimos estáveis no lugar; a chave para reconhecê-los fica em state/ e comments.* mantém os valores.",
+        "pseudônimos estáveis no lugar; a chave para reconhecê-los fica em private/state/ e private/comments.* mantém os valores.",
         "The columns {columns} hold personal data (e-mails, phones or identity numbers): published files show stable "
-        "pseudonyms instead; the key to recognise them stays in state/, and comments.* keeps the values."),
+        "pseudonyms instead; the key to recognise them stays in private/state/, and private/comments.* keeps the values."),
     "note_nothing_to_model": _s("No quedó ninguna contribución para agrupar en tópicos.", "Não restou nenhuma contribuição para agrupar em tópicos.",
                                 "No contribution was left to group into topics."),
     "note_small_corpus": _s(

@@ -228,10 +228,10 @@ VOTE_STRINGS: dict[str, dict] = {
     ),
     "note_participants_pseudonymised": _s(
         "Los participantes ubicados en grupos de opinión se muestran con seudónimos estables (participant_groups): sus números "
-        "son los de los autores de las afirmaciones, una columna personal; la clave queda en state/.",
+        "son los de los autores de las afirmaciones, una columna personal; la clave queda en private/state/.",
         "Os participantes situados em grupos de opinião aparecem com pseudônimos estáveis (participant_groups): seus números "
-        "são os dos autores das afirmações, uma coluna pessoal; a chave fica em state/.",
+        "são os dos autores das afirmações, uma coluna pessoal; a chave fica em private/state/.",
         "The participants placed in opinion groups are shown as stable pseudonyms (participant_groups): their numbers are "
-        "those of the statements' authors, a personal column; the key stays in state/.",
+        "those of the statements' authors, a personal column; the key stays in private/state/.",
     ),
 }

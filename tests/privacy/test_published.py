@@ -150,6 +150,11 @@ def test_privacy_personal_ids_and_segments_published_as_stable_traceable_pseudon
     public = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
     assert public["comment_id"].tolist() == expected and "correo" not in public and "public_id" not in public
     assert public["telefono"].str.startswith("p-").all() and "text" not in public
+    # The report says where the key and the values are, and they are there (it said "state/" and "comments.*", which
+    # are not where they are: a claim check of a Pol.is report, stop 40).
+    told = json.dumps(json.loads((out / "manifest.json").read_text(encoding="utf-8")), ensure_ascii=False)
+    told += (out / "report.md").read_text(encoding="utf-8")
+    assert "private/state/" in told and "private/comments.*" in told and " state/" not in told.replace("private/state/", "")
 
 
 def test_privacy_a_kind_switched_off_is_noted_in_the_report(tmp_path):
