@@ -50,6 +50,12 @@ VOTE_STRINGS: dict[str, dict] = {
     ),
     # A statement the organiser wrote (a Pol.is seed or meta question): voted on by participants, but not their words.
     "by_organiser": _s("escrita por el organizador", "escrita pelo organizador", "written by the organiser"),
+    # A participant's statement the moderators rejected and the organiser's account posted again in its own words.
+    "reworded_from": _s(
+        "en palabras de la moderación, a partir de la afirmación {source}",
+        "nas palavras da moderação, a partir da afirmação {source}",
+        "in the moderators' words, from statement {source}",
+    ),
     "divides_group": _s(
         "Grupo {group}: {n} participantes ({share})",
         "Grupo {group}: {n} participantes ({share})",

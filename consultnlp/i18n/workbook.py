@@ -373,6 +373,9 @@ COLUMNS.update(
         "participant": _s("Participante", "Participante", "Participant"),
         "text": _s("Texto", "Texto", "Text"),
         "by_organiser": _s("Escrita por el organizador", "Escrita pelo organizador", "Written by the organiser"),
+        "reworded_from": _s(
+            "En palabras de la moderación, a partir de", "Nas palavras da moderação, a partir de", "In the moderators' words, from"
+        ),
         "profile": _s("Pregunta sobre quién participa", "Pergunta sobre quem participa", "Question about who took part"),
         "seen": _s("Votos", "Votos", "Votes"),
         "agree": _s("De acuerdo", "Concordam", "Agree"),

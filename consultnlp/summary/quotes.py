@@ -219,3 +219,17 @@ def quotes_with_prompts(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFra
     quotes = quotes.copy()
     quotes.insert(quotes.columns.get_loc("comment_id") + 1, "prompt", [prompts.get(i, "") for i in quotes["comment_id"]])
     return quotes
+
+
+def quotes_reworded(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The quotes with ``reworded_from`` after ``comment_id`` where some quote is a Pol.is statement the organiser's account
+    posted again in its own words after the moderators rejected a participant's (the report says whose words they are).
+    Unchanged otherwise."""
+    from consultnlp.summary.votes import reworded_from
+
+    source = reworded_from(frame)
+    if quotes.empty or source.empty or not quotes["comment_id"].astype(str).isin(source.index).any():
+        return quotes
+    quotes = quotes.copy()
+    quotes.insert(quotes.columns.get_loc("comment_id") + 1, "reworded_from", quotes["comment_id"].astype(str).map(source).fillna(""))
+    return quotes

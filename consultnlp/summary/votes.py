@@ -5,7 +5,8 @@ texts are the redacted ones. Tables:
 
 - ``opinion_groups``: group (A, B ...), participants, share, and the statements that set it apart;
 - ``participant_groups``: one row per participant placed in a group;
-- ``statement_votes``: per statement (``by_organiser``: one the organiser wrote, a seed or meta statement; ``profile``:
+- ``statement_votes``: per statement (``by_organiser``: one the organiser wrote, a seed or meta statement;
+  ``reworded_from``: the rejected participant's statement the organiser's account posted again in its words; ``profile``:
   one of its questions about who the participants are, ``consultnlp.votes.profile``), for all voters and per group,
   agree/disagree/pass counts and shares, with the statement's ``consensus`` and ``divisive`` flags and its text;
 - ``group_statements``: the statements that set each group apart, with the shares inside and outside it.
@@ -18,6 +19,7 @@ import string
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.ingest.platforms import POLIS_RELAYED
 from consultnlp.votes import OpinionGroups, group_statements, opinion_groups, statement_votes
 from consultnlp.votes.matrix import VoteMatrix
 from consultnlp.votes.profile import profile_questions
@@ -45,6 +47,16 @@ def _agreement(ours: pd.Series, theirs: pd.Series) -> tuple[int, int]:
     return int(len(common)), int(table[rows, cols].sum())
 
 
+def reworded_from(frame: pd.DataFrame) -> pd.Series:
+    """Per statement id, the participant's statement it rewords: the moderators rejected it and the organiser's account
+    posted it again in its own words (``ingest.platforms.relayed_from``); empty where the export says nothing of it."""
+    if POLIS_RELAYED not in frame:
+        return pd.Series(dtype=object)
+    source = frame[POLIS_RELAYED].fillna("").astype(str)
+    source = source.set_axis(source.index.astype(str))
+    return source[source != ""]
+
+
 def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -> dict[str, pd.DataFrame]:
     """The four vote tables; ``statement_votes`` alone (for all participants, with ``voters``) when the votes do not place
     enough participants to form two groups; none without votes."""
@@ -69,7 +81,8 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     votes.loc[is_profile, ["consensus", "divisive"]] = False
     votes.insert(1, "text", votes["statement"].map(texts).fillna(""))
     votes.insert(2, "by_organiser", votes["statement"].astype(str).isin(official))
-    votes.insert(3, "profile", is_profile.to_numpy())
+    votes.insert(3, "reworded_from", votes["statement"].astype(str).map(reworded_from(frame)).fillna(""))
+    votes.insert(4, "profile", is_profile.to_numpy())
     if found is None:
         # Too few participants voted to form two groups of at least MIN_GROUP: the votes of all, and who voted.
         return {"statement_votes": votes.assign(voters=voters)}
@@ -78,6 +91,7 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     apart["group"] = apart["group"].map(group_letter)
     apart.insert(3, "text", apart["statement"].map(texts).fillna(""))
     apart.insert(4, "by_organiser", apart["statement"].astype(str).isin(official))
+    apart.insert(5, "reworded_from", apart["statement"].astype(str).map(reworded_from(frame)).fillna(""))
     sizes = letters.value_counts()
     groups = (
         pd.DataFrame(

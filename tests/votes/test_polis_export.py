@@ -227,3 +227,29 @@ def test_polis_a_statements_own_authors_vote_is_no_reaction_of_others():
     out = _without_own_votes(frame, matrix)
     assert out["agrees"].tolist() == ["1", "1", "1"] and out["disagrees"].tolist() == ["0", "0", "1"]
     assert out["polis_votes"].tolist() == ["1", "1", "2"]
+
+
+def test_polis_a_statement_reworded_by_the_moderators_says_so_wherever_it_is_shown(tmp_path):
+    # Bowling Green: 35 of the organiser's later posts reword a participant's statement the moderators rejected; the
+    # report quoted them, and listed the three most agreed, as participants' words (a claim check, stop 40).
+    folder = _export(tmp_path / "export")
+    comments = pd.read_csv(folder / "comments.csv")
+    rejected = "Street lighting on Elm Road must be repaired faster, it has been broken for months!!"
+    reworded = "Street lighting on Elm Road must be repaired faster."
+    comments.loc[comments["comment-id"] == 8, "comment-body"] = rejected
+    comments.loc[comments["comment-id"] == 7, ["author-id", "timestamp"]] = [0, 30]  # the organiser posts it, later
+    comments.loc[comments["comment-id"] == 7, "comment-body"] = reworded
+    comments.to_csv(folder / "comments.csv", index=False)
+    out = tmp_path / "out"
+    args = ["analyze", str(folder), "--out", str(out), "--format", "md", "--quiet", "--no-cache", "--set", "topics.clustering=kmeans"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    votes = pd.read_csv(out / "tables" / "statement_votes.csv", dtype={"statement": str, "reworded_from": str}, keep_default_na=False)
+    assert set(votes.loc[votes["reworded_from"] != "", "statement"]) == {"7"} and set(votes["reworded_from"]) == {"", "8"}
+    report = (out / "report.md").read_text(encoding="utf-8")
+    part = report.split("## Where people agree and where they divide")[1].split("\n## ")[0]
+    assert "(7, in the moderators' words, from statement 8)" in part  # everyone agrees with it: a consensus statement
+    quotes = pd.read_csv(out / "tables" / "quotes.csv", dtype=str, keep_default_na=False)
+    assert quotes.loc[quotes["comment_id"] == "7", "reworded_from"].tolist() == ["8"]  # quoted under its topic
+    assert set(quotes.loc[quotes["comment_id"] != "7", "reworded_from"]) == {""}
+    assert "*7, in the moderators' words, from statement 8*" in report

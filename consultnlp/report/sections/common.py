@@ -81,7 +81,15 @@ def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
     """A quote block's item: its text and its cite, the comment id and, where the rows answer prompts, the prompt it
     answers ("1571, sobre «A la educación»": a quote "against" is against its prompt)."""
     prompt = _on_prompt(ctx, quote)
-    return {"text": str(quote["quote"]), "cite": str(quote["comment_id"]) + (f", {prompt}" if prompt else "")}
+    return {"text": str(quote["quote"]), "cite": str(quote["comment_id"]) + reworded(ctx, quote) + (f", {prompt}" if prompt else "")}
+
+
+def reworded(ctx: ReportContext, row: Any) -> str:
+    """ ", in the moderators' words, from statement 373" after the id of a Pol.is statement the organiser's account posted
+    again in its own words (``reworded_from``); "" for a participant's own words."""
+    source = row.get("reworded_from")
+    source = "" if source is None or pd.isna(source) else str(source).strip()
+    return ", " + t("reworded_from", ctx.lang, source=source) if source else ""
 
 
 def on_prompt(ctx: ReportContext, point: Any) -> str:

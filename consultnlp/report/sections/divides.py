@@ -8,7 +8,7 @@ import pandas as pd
 
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext
+from consultnlp.report.sections.common import ReportContext, reworded
 from consultnlp.votes.groups import MIN_GROUP
 
 SHOWN = 5  # statements listed per part
@@ -22,7 +22,7 @@ def _group_shares(ctx: ReportContext, votes: pd.DataFrame, statement: str, colum
 def _statement(ctx: ReportContext, row: pd.Series) -> str:
     if bool(row.get("by_organiser", False)):
         return f"{ctx.q(str(row['text']))} ({row['statement']}, {t('by_organiser', ctx.lang)})"
-    return f"{ctx.q(str(row['text']))} ({row['statement']})"
+    return f"{ctx.q(str(row['text']))} ({row['statement']}{reworded(ctx, row)})"
 
 
 def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
