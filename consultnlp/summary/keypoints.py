@@ -365,7 +365,8 @@ def key_points(
         for chunk in np.split(order, starts[1:]):
             by_owner[int(table.owner[chunk[0]])] = chunk
     used = _Stated()
-    restated = restating(table, inputs.prompts, encode)
+    with times.step("key_points.restating"):
+        restated = restating(table, inputs.prompts, encode)
     rows = []
     entries = [(scope, group, np.sort(np.asarray(m, dtype=np.int64))) for (scope, group), m in groups.items() if len(m) >= min_support]
     # A group split by prompt (``prompt_points.by_prompt``: its parts in a row) tries the largest clusters of all its
