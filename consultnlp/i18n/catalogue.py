@@ -270,9 +270,10 @@ STRINGS: dict[str, dict] = {
         ("1 contribution was set aside for its language ({counts}); languages analysed: {languages}.",
          "{n} contributions were set aside for their language ({counts}); languages analysed: {languages}.")),
     "note_set_aside": _s(
-        "Se apartaron {non_answer} respuestas sin contenido y {no_argument} posturas sin razones (tables/exclusions.csv las cuenta).",
-        "Foram separadas {non_answer} respostas sem conteúdo e {no_argument} posições sem razões (tables/exclusions.csv as conta).",
-        "{non_answer} non-answers and {no_argument} positions without a reason were set aside (counted in tables/exclusions.csv)."),
+        # Counts first, words after: «1 respostas» read wrong in a report (a claim check of PNDBio 2025).
+        "Apartadas: respuestas sin contenido, {non_answer}; posturas sin razones, {no_argument} (tables/exclusions.csv las cuenta).",
+        "Separadas: respostas sem conteúdo, {non_answer}; posições sem razões, {no_argument} (tables/exclusions.csv as conta).",
+        "Set aside: non-answers, {non_answer}; positions without a reason, {no_argument} (counted in tables/exclusions.csv)."),
     "note_group_column_unset": _s(
         "El modelo de temas conoce las etiquetas de cada pregunta, pero no se indicó la columna de pregunta: se permitió cualquier etiqueta.",
         "O modelo de temas conhece os rótulos de cada pergunta, mas a coluna de pergunta não foi indicada: qualquer rótulo foi permitido.",

@@ -59,6 +59,10 @@ def test_i18n_plurals_follow_the_count():
     assert t("point_count", "es", count=31, n="31") == "Al menos 31 contribuciones dicen:"
     assert t("campaign_heading", "pt", count=1, id="K1", n="1") == "Campanha K1: 1 contribuição"
     assert t("campaign_heading", "en", count=2, id="K1", n="2") == "Campaign K1: 2 contributions"
+    # Two counts in one sentence: each stands after its words, so neither needs a plural («Foram separadas 1 respostas»).
+    for lang in ("es", "pt", "en"):
+        said = note_text(Note("note_set_aside", {"non_answer": 1, "no_argument": 1}), lang)
+        assert not re.search(r"\b1 (?:respuestas|respostas|posturas|posições|non-answers|positions)\b", said), said
 
 
 def test_i18n_notes_are_rendered_in_the_report_language():
