@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from consultnlp.embedders import EMBEDDERS
 from consultnlp.errors import ConfigError
@@ -59,19 +59,20 @@ class IngestConfig(Section):
     chunk_rows: int = Field(default=100_000, ge=1_000)
     header_row: int | None = Field(default=None, ge=1)  # 1-based row of the column names (CSV and spreadsheets); None = detect
     format: str | None = None  # a registered input format (ingest.formats); None = from the content and extension
-    # Platform exports (Decidim, Consul, Pol.is, survey tools) are recognised by their columns; "none" = never.
-    platform: Literal["auto", "none", "polis", "decidim", "consul", "qualtrics", "surveymonkey", "microsoft-forms", "google-forms"] = "auto"
+    platform: str = "auto"  # exports recognised by their columns: "auto", "none" (never) or one of ingest.platforms.PLATFORMS
     questions: list[str] = Field(default_factory=list)  # open questions of a survey: one contribution per respondent and question
     where: str | None = None  # row filter, e.g. "moderated >= 0"; other rows are set aside as filtered
     context_column: str | None = None  # the prompt each row answers (a concept, a proposal) as ``context``; null = found; none = none
     supports_column: str | None = None  # the column counting each row's supports (votes, endorsements); null = found; none = none
 
-    @field_validator("format")
+    @field_validator("platform", "format")
     @classmethod
-    def _known_format(cls, value: str | None) -> str | None:
+    def _registered(cls, value: str | None, info: ValidationInfo) -> str | None:
+        from consultnlp.ingest import PLATFORMS
         from consultnlp.ingest.formats import INPUT_FORMATS, unknown_format
-
-        if value is not None and value not in INPUT_FORMATS:
+        if info.field_name == "platform" and value not in PLATFORMS:
+            raise ValueError(f"unknown platform {value!r}. Use one of: {', '.join(PLATFORMS)}.")
+        if info.field_name == "format" and value is not None and value not in INPUT_FORMATS:
             raise ValueError(unknown_format(value, "ingest.format"))
         return value
 
@@ -82,7 +83,6 @@ class ScreenConfig(Section):
     max_words: int = Field(default=10, ge=1)  # longer comments are never set aside by the word-class rule
     extra_non_answers: dict[str, list[str]] = Field(default_factory=dict)  # e.g. {es: ["no se discutió"]}
     extra_no_arguments: dict[str, list[str]] = Field(default_factory=dict)  # e.g. {pt: ["apoiamos a proposta"]}
-    # Issue 26: only citizens' words are analysed; non-answers decided from the consultation's own evidence.
     official: bool = True  # rows by the organiser (author role, the organiser's template) -> official
     role_column: str | None = None  # author role/type column; null = author_role from a platform export, else one named so
     template_min_rows: int = Field(default=10, ge=2)  # a label set ("Objetivo:", "Órgão responsável:") in this many distinct texts ...

@@ -23,6 +23,7 @@ import pandas as pd
 
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.official import AUTHOR_ROLE, ROLE_GROUP, ROLE_MEETING, ROLE_OFFICIAL, ROLE_PARTICIPANT
+from consultnlp.registry import Registry
 from consultnlp.schema import REASON_MODERATED, REASON_OFFICIAL
 from consultnlp.text import word_stems
 from consultnlp.votes.profile import is_profile_question
@@ -388,3 +389,22 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
             f"{CONSENSUS_SHARE:.0%}+ of {MIN_VOTES}+ votes one way; else divisive)"
         )
     return frame, mapping
+
+
+@dataclass(frozen=True)
+class Platform:
+    """A platform or survey tool whose export is recognised by its columns (``detect``: the frame and its mapping, or
+    None); ``label`` is how the README's table of exports names it. Detection tries them in registration order."""
+
+    name: str
+    label: str
+    detect: Callable[[pd.DataFrame, IngestInfo], "tuple[pd.DataFrame, Mapping] | None"]
+
+
+PLATFORMS: Registry[Platform] = Registry("platform")
+register_platform = PLATFORMS.register
+
+# Pol.is first: its comments.csv has the fewest, most specific columns.
+register_platform(Platform("polis", "Pol.is", detect_polis))
+register_platform(Platform("decidim", "Decidim", detect_decidim))
+register_platform(Platform("consul", "Consul", detect_consul))

@@ -15,37 +15,19 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+import consultnlp.ingest.surveys  # noqa: F401 - registers the survey tools' exports
 from consultnlp import schema
 from consultnlp.cleaning import is_formula_source
 from consultnlp.errors import InputError
 from consultnlp.filters import evaluate_where, parse_where
 from consultnlp.ingest.columns import missing_column
 from consultnlp.ingest.info import IngestInfo
-from consultnlp.ingest.platforms import (
-    Mapping,
-    detect_consul,
-    detect_decidim,
-    detect_polis,
-)
+from consultnlp.ingest.platforms import PLATFORMS as PLATFORM_EXPORTS
+from consultnlp.ingest.platforms import Mapping
 from consultnlp.ingest.prompts import find_context_column
 from consultnlp.ingest.supports import read_supports
-from consultnlp.ingest.surveys import (
-    detect_google_forms,
-    detect_microsoft_forms,
-    detect_qualtrics,
-    detect_surveymonkey,
-)
 
-DETECTORS = (
-    ("polis", detect_polis),
-    ("decidim", detect_decidim),
-    ("consul", detect_consul),
-    ("qualtrics", detect_qualtrics),
-    ("surveymonkey", detect_surveymonkey),
-    ("microsoft-forms", detect_microsoft_forms),
-    ("google-forms", detect_google_forms),
-)
-PLATFORMS = ("auto", "none", *(name for name, _ in DETECTORS))
+PLATFORMS = ("auto", "none", *PLATFORM_EXPORTS.names())  # the choices of --platform
 JOIN = "\n\n"  # between the parts of one contribution (title, then body)
 ANSWER, RESPONDENT = "answer", "respondent"
 REASON_FILTERED = schema.REASON_FILTERED
@@ -72,8 +54,8 @@ def recognise(raw: pd.DataFrame, info: IngestInfo, platform: str) -> tuple[pd.Da
         raise InputError(f"unknown platform {platform!r}. Use one of: {', '.join(PLATFORMS)}.")
     if platform == "none":
         return raw, None
-    for name, detector in DETECTORS:
-        if platform in ("auto", name) and (found := detector(raw, info)) is not None:
+    for name, export in PLATFORM_EXPORTS.items():
+        if platform in ("auto", name) and (found := export.detect(raw, info)) is not None:
             return found
     if platform != "auto":
         raise InputError(

@@ -17,7 +17,7 @@ import pandas as pd
 
 from consultnlp.ingest.columns import text_likeness
 from consultnlp.ingest.info import IngestInfo
-from consultnlp.ingest.platforms import Mapping, usable_id
+from consultnlp.ingest.platforms import Mapping, Platform, register_platform, usable_id
 
 GOOGLE_TIMESTAMPS = {"timestamp", "marca temporal", "marca de tiempo", "carimbo de data/hora", "horodateur"}
 MS_START = {"start time", "hora de inicio", "hora de início"}
@@ -150,3 +150,9 @@ def detect_qualtrics(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFram
     mapping = _mapping("qualtrics", frame, system, id_column=respondent, marked_open=marked, labels=labels)
     mapping.notes.append("question-text and import-id rows under the header read and left out of the data")
     return frame, mapping
+
+
+register_platform(Platform("qualtrics", "Qualtrics", detect_qualtrics))
+register_platform(Platform("surveymonkey", "SurveyMonkey", detect_surveymonkey))
+register_platform(Platform("microsoft-forms", "Microsoft Forms", detect_microsoft_forms))
+register_platform(Platform("google-forms", "Google Forms", detect_google_forms))
