@@ -156,6 +156,12 @@ STRINGS: dict[str, dict] = {
         "Todas las contribuciones recibidas están en comments.csv, en el orden original. Las que no se analizaron se conservan con su motivo:",
         "Todas as contribuições recebidas estão em comments.csv, na ordem original. As que não foram analisadas são mantidas com o motivo:",
         "Every contribution received is in comments.csv, in the original order. Those not analysed are kept with the reason:"),
+    # Nothing set aside: no reason to announce (the Plano Clima claim check of stop 40 read the sentence above over a table
+    # without one).
+    "accounting_intro_all": _s(
+        "Todas las contribuciones recibidas están en comments.csv, en el orden original, y todas se analizaron:",
+        "Todas as contribuições recebidas estão em comments.csv, na ordem original, e todas foram analisadas:",
+        "Every contribution received is in comments.csv, in the original order, and all were analysed:"),
     "set_aside_text": _s(
         "Se apartan las respuestas sin contenido propio: marcadores como «Sin fundamento», «en blanco» o «ver documento adjunto», y "
         "posturas sin razones como «acuerdo total» o «unánime». Se cuentan, pero no se analizan como contenido. Las listas vienen con consultnlp (data/nonanswers/ en su código fuente).",

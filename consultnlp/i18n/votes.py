@@ -176,22 +176,23 @@ VOTE_STRINGS: dict[str, dict] = {
         ),
     ),
     # Read 38 (Plano Clima claim check): "within each subject the most supported quotes first" was false; a subject shows
-    # examples chosen by name (report.sections.topics), ranked by supports only within a topic.
+    # examples chosen by name (report.sections.topics), ranked by supports only within a topic. Stop 40's check read "do
+    # not decide which quotes … put the most supported first" as a contradiction: what supports do comes first now.
     "supports_order": _s(
-        "Los apoyos no deciden qué citas se muestran ni qué puntos clave tiene un asunto, ni sus cuentas: dentro de cada tópico"
-        " ponen primero las citas más apoyadas (los ejemplos de un asunto son, de los tópicos que le dan nombre, la primera "
-        "cita que usa una palabra de ese nombre) y, entre puntos clave que expresan tantas contribuciones como otros, los más "
-        "apoyados. Los apoyos no se leen como posiciones: apoyar una propuesta no es estar de acuerdo con el texto de la "
+        "Los apoyos solo ordenan: dentro de cada tópico, las citas más apoyadas van primero, y entre puntos clave que expresan "
+        "tantas contribuciones como otros, los más apoyados. No eligen qué citas se muestran (los ejemplos de un asunto son, de "
+        "los tópicos que le dan nombre, la primera cita que usa una palabra de ese nombre), ni qué puntos clave tiene un asunto, "
+        "ni sus cuentas. Los apoyos no se leen como posiciones: apoyar una propuesta no es estar de acuerdo con el texto de la "
         "consulta.",
-        "Os apoios não decidem quais citações são mostradas nem quais pontos-chave um assunto tem, nem suas contagens: dentro "
-        "de cada tópico colocam primeiro as citações mais apoiadas (os exemplos de um assunto são, dos tópicos que lhe dão "
-        "nome, a primeira citação que usa uma palavra desse nome) e, entre pontos-chave expressos por tantas contribuições "
-        "quanto outros, os mais apoiados. Os apoios não são lidos como posições: apoiar uma proposta não é concordar com o "
+        "Os apoios apenas ordenam: dentro de cada tópico, as citações mais apoiadas vêm primeiro, e entre pontos-chave expressos "
+        "por tantas contribuições quanto outros, os mais apoiados. Não escolhem quais citações são mostradas (os exemplos de um "
+        "assunto são, dos tópicos que lhe dão nome, a primeira citação que usa uma palavra desse nome), nem quais pontos-chave um "
+        "assunto tem, nem suas contagens. Os apoios não são lidos como posições: apoiar uma proposta não é concordar com o "
         "texto da consulta.",
-        "Supports do not decide which quotes are shown or which key points a subject has, nor their counts: within each topic "
-        "they put the most supported quotes first (a subject's examples are, from the topics its name comes from, the first "
-        "quote that uses a word of that name) and, among key points made by as many contributions as others, the most supported"
-        " first. Supports are not read as positions: backing a proposal is not agreeing with the consultation's text.",
+        "Supports only set the order: within each topic the most supported quotes come first, and among key points made by as "
+        "many contributions as others, the most supported. They do not choose which quotes are shown (a subject's examples are, "
+        "from the topics its name comes from, the first quote that uses a word of that name), which key points a subject has, or "
+        "their counts. Supports are not read as positions: backing a proposal is not agreeing with the consultation's text.",
     ),
     # The most supported contributions (issue 25, item 4; the Plano Clima claim check of stop 36: "the most-voted proposals
     # are never named").

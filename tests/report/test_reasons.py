@@ -130,6 +130,20 @@ def test_reasons_nothing_set_aside_and_no_copies():
     assert [b.kind for b in section.blocks[:3]] == ["figures", "p", "p"]
     assert section.blocks[1].text == "Foram recebidas 7 contribuições, e todas foram analisadas."
     assert section.blocks[2].text == "Nenhuma das analisadas repete o texto de outra: as 7 são distintas."
+    # The method section announces no reasons when there are none (Plano Clima: «As que não foram analisadas são mantidas
+    # com o motivo:» over a table without one).
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(min_segment_count=1),
+        accounting=row_accounting(frame),
+        segment_columns=[],
+        lang="pt",
+    )
+    settings = report_settings(PipelineConfig(), taxonomy(), "pt")
+    content = build_content(summary.tables, summary.facts, lang="pt", source="c.xlsx", taxonomy=taxonomy(), settings=settings, warnings=[])
+    method = next(s for s in content.sections if s.id == "method")
+    assert method.blocks[0].text == "Todas as contribuições recebidas estão em comments.csv, na ordem original, e todas foram analisadas:"
 
 
 def test_reasons_exclusions_table_names_the_filter():

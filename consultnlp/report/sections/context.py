@@ -137,7 +137,8 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     lang = ctx.lang
     acc = ctx.facts["accounting"]
     overview = ctx.overview()
-    sec = Section("method", t("method", lang), [Block("p", text=t("accounting_intro", lang))])
+    intro = "accounting_intro" if any(acc["excluded"].values()) else "accounting_intro_all"
+    sec = Section("method", t("method", lang), [Block("p", text=t(intro, lang))])
     columns = [str(c) for c in ctx.facts.get("text_columns") or [] if str(c)]
     if columns:
         auto = t("analysed_columns_auto", lang) if ctx.facts.get("text_column_auto") and len(columns) == 1 else ""
