@@ -282,6 +282,12 @@ MIN_OPENING = 3  # an owner seeds several statements (10 to 63 in 20 conversatio
 # the moderators rejected is that participant's idea, reworded or split off by a moderator (read 9: bowling-green).
 RELAY_SHARE = 0.6
 MIN_RELAY_WORDS = 4  # three words of four letters are found in any long statement ("I will not let my kids play")
+# ... or, from a statement the moderators rejected, half its words when that is at least RELAY_SHARED_WORDS of them: Scoop HiveMind's biodiversity moderators
+# reworded «Threatened Plants need legal protection» as «Threatened indigenous plants should be protected by stronger legal
+# mechanisms» (4 of 8), four such posts set aside as the organiser's own (a claim check, stop 40); three shared words are
+# a coincidence in short statements ("March On should prioritize support of women candidates" / «The Womens March …»).
+RELAY_SHARE_LONG = 0.5
+RELAY_SHARED_WORDS = 4
 
 
 def opening_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
@@ -323,7 +329,7 @@ def organiser_statements(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | N
 def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) -> pd.Series:
     """For each later post of the organiser's account, the id of the earlier statement by another account that the
     moderators rejected or never accepted and whose words it repeats (:data:`RELAY_SHARE` of its word stems), else "". Moderators reword
-    or split a participant's statement and post it themselves (bowling-green: 35 of the account's 61 later posts,
+    or split a participant's statement and post it themselves (bowling-green: 38 of the account's 61 later posts since stop 40, 35 before,
     bg2050 11 of 30, freshwater 8 of 12; brexit none of 13): the idea is that participant's. A profile question is the
     organiser's whatever it repeats."""
     out = pd.Series("", index=frame.index, dtype=object)
@@ -344,12 +350,12 @@ def relayed_from(frame: pd.DataFrame, seeds: pd.Series, organiser: pd.Series) ->
         if len(stems) < MIN_RELAY_WORDS or is_profile_question(texts[i]):  # a question about who votes is the organiser's
             continue
         earlier = [
-            (len(stems & words) / (len(stems) if rejected else max(len(stems), len(words))), j)
+            (len(stems & words) / (len(stems) if rejected else max(len(stems), len(words))), len(stems & words), rejected, j)
             for j, words, rejected in sources
             if not when[j] > when[i]
         ]
-        share, j = max(earlier, key=lambda c: (c[0], -frame.index.get_loc(c[1])), default=(0.0, None))
-        if j is not None and share >= RELAY_SHARE:
+        share, shared, rejected, j = max(earlier, key=lambda c: (c[0], -frame.index.get_loc(c[3])), default=(0.0, 0, False, None))
+        if j is not None and (share >= RELAY_SHARE or (rejected and share >= RELAY_SHARE_LONG and shared >= RELAY_SHARED_WORDS)):
             out[i] = ids[j]
     return out
 

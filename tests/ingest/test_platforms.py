@@ -275,3 +275,23 @@ def test_platforms_polis_without_seed_flag_the_statements_that_opened_the_conver
     path.write_text(header + rows.replace("150,3,3451", "350,3,3451"), encoding="utf-8")
     frame, info = ingest(path)
     assert info.set_aside == {"moderated": 1}
+
+
+def test_platforms_polis_a_rewording_that_keeps_half_of_many_words_is_the_participants(tmp_path):
+    # Scoop HiveMind's biodiversity: «Threatened Plants need legal protection» (rejected) was posted by the organiser as
+    # «Threatened indigenous plants should be protected by stronger legal mechanisms»: 4 of its 8 words, and it was set
+    # aside as the organiser's own text. Half of a short statement is a coincidence: "March On should prioritize support
+    # of women candidates" keeps 3 of «The Womens March should be a bipartisan event».
+    path = tmp_path / "comments.csv"
+    path.write_text(
+        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+        "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
+        "2,1,5,0,0,-1,false,false,Threatened Plants need legal protection\n"
+        "3,2,6,0,0,-1,false,false,The Womens March should be a bipartisan event.\n"
+        "4,3,0,40,3,1,false,false,Threatened indigenous plants should be protected by stronger legal mechanisms\n"
+        "5,4,0,30,8,1,false,false,March On should prioritize support of women candidates\n",
+        encoding="utf-8",
+    )
+    frame, _ = ingest(path)
+    assert frame["polis_relayed_from"].tolist() == ["", "", "", "1", ""]
+    assert frame[schema.EXCLUDED].tolist() == ["official", "moderated", "moderated", "", "official"]
