@@ -145,20 +145,21 @@ VOTE_STRINGS: dict[str, dict] = {
         "Grupos de opinión (votos de Pol.is): cada participante con al menos 7 votos se ubica por sus votos en los dos primeros "
         "componentes principales; los grupos salen de k-medias con k de 2 a 5 elegido por silueta ({silhouette}). Una afirmación es de "
         "consenso cuando al menos el 60% de cada grupo está de acuerdo, y divide cuando el 60% de un grupo está de acuerdo y el 60% de otro "
-        "en desacuerdo; solo cuenta donde al menos 5 personas de cada grupo la vieron, quien pasó cuenta como no de acuerdo y las "
-        "proporciones se suavizan como en Pol.is para decidirlo: (a favor + 1) / (la vieron + 2); las proporciones que se muestran son las "
-        "observadas. Las afirmaciones rechazadas por los moderadores no cuentan.",
+        "en desacuerdo. Tres reglas deciden: solo se juzgan las afirmaciones que al menos 5 personas de cada grupo vieron; quien "
+        "pasó cuenta como no de acuerdo; y las proporciones se suavizan como en Pol.is, (a favor + 1) / (la vieron + 2). Las "
+        "proporciones que se muestran son las observadas. Las afirmaciones rechazadas por los moderadores no cuentan.",
         "Grupos de opinião (votos do Pol.is): cada participante com pelo menos 7 votos é situado por seus votos nos dois primeiros "
         "componentes principais; os grupos saem de k-médias com k de 2 a 5 escolhido por silhueta ({silhouette}). Uma afirmação é de "
         "consenso quando pelo menos 60% de cada grupo concorda, e divide quando 60% de um grupo concorda e 60% de outro discorda; "
-        "só conta onde pelo menos 5 pessoas de cada grupo a viram, quem passou conta como não concordando e as proporções são "
-        "suavizadas como no Pol.is para decidir: (a favor + 1) / (viram + 2); as proporções mostradas são as observadas. As afirmações "
+        "três regras decidem: só se julgam as afirmações que pelo menos 5 pessoas de cada grupo viram; quem passou conta como "
+        "não concordando; e as proporções são suavizadas como no Pol.is, (a favor + 1) / (viram + 2). As proporções mostradas "
+        "são as observadas. As afirmações "
         "rejeitadas pelos moderadores não contam.",
         "Opinion groups (Pol.is votes): each participant with at least 7 votes is placed by their votes on the first two principal "
         "components; groups come from k-means with k from 2 to 5 chosen by silhouette ({silhouette}). A statement is consensus when at "
-        "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees; only where at least "
-        "5 people of every group saw it, a pass counts as not agreeing, and shares are smoothed as Pol.is smooths them: (agree + 1) / "
-        "(saw it + 2) to decide; the shares shown are the observed ones. Statements the moderators rejected do not count.",
+        "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees. Three rules "
+        "decide it: only statements that at least 5 people of every group saw are judged; a pass counts as not agreeing; and "
+        "shares are smoothed as Pol.is smooths them, (agree + 1) / (saw it + 2). The shares shown are the observed ones. Statements the moderators rejected do not count.",
     ),
     # Task "supports" (issue 25, item 4): a platform's votes, supports or endorsements order quotes and key points.
     "supports_count": _n(

@@ -117,7 +117,7 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "Rejected by the moderators" not in report
     # The rule as applied, not "a majority": 60% of every group, with the voters and smoothing the method states.
     assert "have the agreement of at least 60% of every group" in part or "has the agreement of at least 60% of every group" in part
-    assert "only where at least 5 people of every group saw it" in part and "majority" not in part
+    assert "only statements that at least 5 people of every group saw are judged" in part and "majority" not in part
     # Beside ours, the groups the export itself assigned (group-id): Pol.is may choose another number (read 6).
     assert "Pol.is's own export also has 2 groups (of 30 participants)." in part
     # The same number is no proof of the same groups: how many participants fall in corresponding ones (read 7).
