@@ -410,7 +410,7 @@ class Platform:
 PLATFORMS: Registry[Platform] = Registry("platform")
 register_platform = PLATFORMS.register
 
-# Pol.is first: its comments.csv has the fewest, most specific columns.
+# In detection order, as before the registry: the platforms here, then the survey tools (ingest.surveys).
 register_platform(Platform("polis", "Pol.is", detect_polis))
 register_platform(Platform("decidim", "Decidim", detect_decidim))
 register_platform(Platform("consul", "Consul", detect_consul))
