@@ -484,3 +484,22 @@ def test_cues_an_organisation_writing_of_itself_states_its_position(text, lang, 
 )
 def test_cues_an_organisations_stance_noun_after_its_verb_of_expressing(text, lang, position):
     assert CueDetector().detect(text, lang).position == position
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # Stop 40, sets 4 and 7: a request to withdraw or shelve a measure or the plan opposes it ...
+        ("Shelve the congestion charge until there's a bus worth taking.", "en", "oppose"),
+        ("Que lo retiren. Un plan de clima sin metas vinculantes es puro maquillaje verde.", "es", "oppose"),
+        ("Retirem este plano e comecem de novo.", "pt", "oppose"),
+        # ... the speaker's intensifiers, time adverbs and future stand before a cue ...
+        ("sou super a favor da feira noturna na praça da matriz!!", "pt", "support"),
+        ("I came in sceptical, read the whole thing, and I'm now firmly in favour.", "en", "support"),
+        ("Ni por asomo vamos a aceptar la cárcel regional en medio del valle agrícola.", "es", "oppose"),
+        # ... and withdrawing what is not the plan's is no stance.
+        ("We withdraw our earlier comment.", "en", "none"),
+    ],
+)
+def test_cues_requests_to_withdraw_and_words_before_a_cue(detector, text, lang, expected):
+    assert detector.detect(text, lang).position == expected
