@@ -27,7 +27,7 @@ from consultnlp.summary.quotes import (
     topic_groups,
 )
 from consultnlp.summary.segments import BLANK, segment_values
-from consultnlp.summary.subjects import NameEvidence, organiser_accounts, participants, top_author
+from consultnlp.summary.subjects import NameEvidence, credited_authors, organiser_accounts, participants, top_author
 from consultnlp.summary.supports import order_key_points, order_quotes
 from consultnlp.topics.naming import name_in
 
@@ -127,6 +127,7 @@ def topic_groups_table(
     texts = evidence.texts
     author = author_id_column(analysed.columns)
     organiser = organiser_accounts(frame, author)
+    written_by = credited_authors(frame, author).loc[analysed.index] if author else None  # a relay is its participant's
     rows = []
     for group, part in groups.groupby(groups, sort=True):
         inside = topics.loc[part.index]
@@ -138,7 +139,7 @@ def topic_groups_table(
         # how the Portuguese and English contributions of a subject say "budget".
         one_language = lang is None or schema.LANG not in analysed or (analysed.loc[part.index, schema.LANG] == lang).mean() >= SAME_LANGUAGE
         words = evidence.words(label, part.index) if one_language and group >= 0 else []  # "No clear topic" is no name of theirs
-        top, most = top_author(analysed.loc[part.index, author]) if author else ("", pd.NA)
+        top, most = top_author(written_by.loc[part.index]) if author else ("", pd.NA)
         rows.append({
             "topic_group_id": int(group), "label": label,
             "topics": int(len([k for k in order if k >= 0])), "topic_ids": ", ".join(str(k) for k in order),
@@ -151,7 +152,7 @@ def topic_groups_table(
             "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
             # ... and those that use any word of the name, generic ones included: under a quarter, the name is loose.
             "contributions_using_name": _users(evidence, texts.loc[part.index], label, part.index) if one_language and group >= 0 else pd.NA,
-            "participants": participants(analysed.loc[part.index, author]) if author else pd.NA,
+            "participants": participants(written_by.loc[part.index]) if author else pd.NA,
             # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements), and whether that one
             # is the account that posted the organiser's own rows.
             "most_by_one": most, "most_by_organiser": top in organiser,

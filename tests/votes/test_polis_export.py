@@ -253,3 +253,23 @@ def test_polis_a_statement_reworded_by_the_moderators_says_so_wherever_it_is_sho
     assert quotes.loc[quotes["comment_id"] == "7", "reworded_from"].tolist() == ["8"]  # quoted under its topic
     assert set(quotes.loc[quotes["comment_id"] != "7", "reworded_from"]) == {""}
     assert "*7, in the moderators' words, from statement 8*" in report
+
+
+def test_polis_a_reworded_statement_is_credited_to_its_participant_not_the_organiser():
+    # Bowling Green: the organiser's account (35 relays) was counted among the 281 participants and the five who wrote most.
+    import pandas as pd
+
+    from consultnlp import schema
+    from consultnlp.summary.subjects import authorship, credited_authors
+
+    frame = pd.DataFrame(
+        {
+            "author-id": ["7", "0", "0", "8", "9", "0", "10"],
+            "polis_relayed_from": ["", "c0", "", "", "", "c6", ""],
+            schema.EXCLUDED: ["moderated", "", "official", "", "", "", "moderated"],
+        },
+        index=pd.Index(["c0", "c1", "c2", "c3", "c4", "c5", "c6"], name=schema.COMMENT_ID),
+    )
+    assert credited_authors(frame, "author-id").tolist() == ["7", "7", "0", "8", "9", "10", "10"]
+    # 7 and 10 (through the relays), 8 and 9; not the organiser's account once for both relays.
+    assert authorship(frame, "author-id")["participants"] == 4
