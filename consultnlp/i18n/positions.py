@@ -249,6 +249,19 @@ POSITION_STRINGS: dict[str, dict] = {
         "{votes} votes on {comments} distinct comments; {agreement} of them agree. Division is 0 when everyone votes alike and 1 when "
         "votes split evenly (weighted by votes).",
     ),
+    # With the export's vote matrix, each author's own vote is known and left out (analysis._without_own_votes): the
+    # biodiversity claim check of stop 40 could not reproduce the total without being told.
+    "votes_intro_own": _s(
+        "Los participantes votaron de acuerdo o en desacuerdo con los comentarios de otros: es la reacción del público, no la postura "
+        "de quien escribe. {votes} votos sobre {comments} comentarios distintos, sin el voto de cada autor sobre su propio comentario; {agreement} de ellos de acuerdo. La división vale 0 "
+        "cuando todos votan igual y 1 cuando los votos se reparten por mitades (promedio ponderado por votos).",
+        "Os participantes votaram concordando ou discordando dos comentários de outros: é a reação do público, não a posição de quem "
+        "escreve. {votes} votos sobre {comments} comentários distintos, sem o voto de cada autor no próprio comentário; {agreement} deles de acordo. A divisão vale 0 quando todos "
+        "votam igual e 1 quando os votos se dividem ao meio (média ponderada pelos votos).",
+        "Participants voted agree or disagree on each other's comments: this is the audience's reaction, not the author's position. "
+        "{votes} votes on {comments} distinct comments, leaving out each author's vote on their own comment; {agreement} of them agree. Division is 0 when everyone votes alike and 1 when "
+        "votes split evenly (weighted by votes).",
+    ),
     "votes_heading": _s("Votos", "Votos", "Votes"),
     "agreement_heading": _s("De acuerdo", "De acordo", "Agree"),
     "division_heading": _s("División", "Divisão", "Division"),

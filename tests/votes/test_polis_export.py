@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import pandas as pd
@@ -273,3 +274,24 @@ def test_polis_a_reworded_statement_is_credited_to_its_participant_not_the_organ
     assert credited_authors(frame, "author-id").tolist() == ["7", "7", "0", "8", "9", "10", "10"]
     # 7 and 10 (through the relays), 8 and 9; not the organiser's account once for both relays.
     assert authorship(frame, "author-id")["participants"] == 4
+
+
+def test_polis_the_votes_total_says_each_authors_own_vote_is_left_out(tmp_path):
+    # Biodiversity: "11,959 votes on 105 distinct comments" is the export's 12,064 less each author's own vote; its claim
+    # checker could not reproduce it without being told.
+    folder = _export(tmp_path / "export")
+    comments = pd.read_csv(folder / "comments.csv")
+    comments["agrees"], comments["disagrees"] = 20, 10  # the export's counts, each author's own agree among them
+    comments.to_csv(folder / "comments.csv", index=False)
+    votes = pd.read_csv(folder / "participants-votes.csv")
+    votes.loc[votes["participant"].isin([3, 4, 5, 6, 7]), ["3", "4", "5", "6", "7"]] = 1  # authors 3-7 agree with themselves
+    votes.to_csv(folder / "participants-votes.csv", index=False)
+    out = tmp_path / "out"
+    args = ["analyze", str(folder), "--out", str(out), "--format", "md", "--quiet", "--no-cache", "--set", "topics.clustering=kmeans"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = (out / "report.md").read_text(encoding="utf-8")
+    said = re.search(r"([\d,]+) votes on (\d+) distinct comments, leaving out each author's vote on their own comment;", report)
+    assert said, report
+    analysed = int(said.group(2))
+    assert int(said.group(1).replace(",", "")) == 30 * analysed - analysed  # 30 each in the export, less the author's own

@@ -324,7 +324,8 @@ def votes_section(ctx: ReportContext) -> Section | None:
             Block(
                 "p",
                 text=t(
-                    "votes_intro",
+                    # The vote matrix and the authors known: each author's own vote was left out (analysis._without_own_votes).
+                    "votes_intro_own" if ctx.table("statement_votes") is not None and ctx.facts.get("authorship") else "votes_intro",
                     lang,
                     votes=ctx.n(int(first["votes"])),
                     comments=ctx.n(int(first["comments"])),
