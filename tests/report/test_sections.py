@@ -110,3 +110,31 @@ def test_summary_says_how_many_participants_wrote_and_how_much_the_most_prolific
     frame.loc[analysed, "id_autor"] = [f"u{i}" for i in range(len(analysed))]  # one each: nothing to say
     assert "participants (column" not in _report(frame, ["region"])
     assert "participants (column" not in _report(golden_frame(), ["region"])  # no author column
+
+
+def test_a_theme_counted_with_its_sub_themes_shows_theirs_when_it_has_no_example_of_its_own():
+    # Biodiversity (claim check, stop 40): «Inclusion (with its sub-themes)» had a section and no example.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.themes import _quotes
+
+    themes = pd.DataFrame(
+        {
+            "theme_id": ["inclusion", "indigenous_peoples", "youth"],
+            "parent": ["", "inclusion", "inclusion"],
+            "unique_contributions": [0, 6, 2],
+        }
+    )
+    quotes = pd.DataFrame(
+        {
+            "scope": ["theme", "theme", "theme"],
+            "group_id": ["indigenous_peoples", "youth", "youth"],
+            "rank": [1, 1, 2],
+            "comment_id": ["61", "69", "142"],
+            "quote": ["indigenous ecosystems", "educating young people", "field trips"],
+        }
+    )
+    ctx = ReportContext({"themes": themes, "quotes": quotes}, {}, "en", None, {})
+    # Indigenous peoples has a section of its own: its quotes stay there, the parent shows the other sub-theme's.
+    assert [q["cite"] for q in _quotes(ctx, "inclusion", {"inclusion", "indigenous_peoples"})] == ["69", "142"]
+    assert [q["cite"] for q in _quotes(ctx, "inclusion")][:1] == ["61"]  # largest sub-theme first
+    assert [q["cite"] for q in _quotes(ctx, "youth")] == ["69", "142"]  # a theme with its own quotes shows them

@@ -41,6 +41,7 @@ def themes_section(ctx: ReportContext) -> Section | None:
     sec = Section("themes", t("themes", lang), [Block("p", text=intro + " " + t("share_base", lang, unique=ctx.n(ctx.unique_total())))])
     top = named.head(THEMES_IN_CHART)
     sec.blocks.append(chart(top["shown_name"].tolist(), top["shown_share"].tolist(), t("chart_themes", lang), lang))
+    detailed = set(named.head(THEMES_DETAILED)["theme_id"].astype(str))
     for _, theme in named.head(THEMES_DETAILED).iterrows():
         sub = Section(f"theme-{theme['theme_id']}", f"{theme['shown_name']} — {ctx.pct(theme['shown_share'])}")
         n = int(theme["shown_unique"])
@@ -48,7 +49,7 @@ def themes_section(ctx: ReportContext) -> Section | None:
         points = key_points_block(ctx, "theme", theme["theme_id"], POINTS_PER_THEME)
         if points:
             sub.blocks.append(points)
-        quotes = _quotes(ctx, str(theme["theme_id"]))
+        quotes = _quotes(ctx, str(theme["theme_id"]), detailed)
         if quotes:
             sub.blocks.append(Block("quotes", quotes=quotes))
         sec.subsections.append(sub)
@@ -57,10 +58,33 @@ def themes_section(ctx: ReportContext) -> Section | None:
     return sec
 
 
-def _quotes(ctx: ReportContext, theme_id: str) -> list[dict[str, str]]:
-    """The theme's first ``QUOTES_PER_THEME`` quotes, best first."""
+def _quotes(ctx: ReportContext, theme_id: str, detailed: set[str] = frozenset()) -> list[dict[str, str]]:
+    """The theme's first ``QUOTES_PER_THEME`` quotes, best first; a theme counted with its sub-themes that has none of
+    its own shows theirs, largest sub-theme first, but for those with a section of their own (``detailed``): the
+    biodiversity claim check of stop 40 found «Inclusion (with its sub-themes)» with no example."""
     quotes = ctx.table("quotes")
     if quotes is None:
         return []
-    mine = quotes[(quotes["scope"] == "theme") & (quotes["group_id"].astype(str) == theme_id)].sort_values("rank")
+    theirs = quotes[quotes["scope"] == "theme"]
+    mine = theirs[theirs["group_id"].astype(str) == theme_id].sort_values("rank", kind="stable")
+    if mine.empty:
+        order = {child: k for k, child in enumerate(c for c in _descendants(ctx, theme_id) if c not in detailed)}
+        mine = theirs[theirs["group_id"].astype(str).isin(order)]
+        mine = mine.assign(_order=mine["group_id"].astype(str).map(order)).sort_values(["_order", "rank"], kind="stable")
+        mine = mine.drop_duplicates("comment_id")
     return [quote_item(ctx, q) for _, q in mine.head(QUOTES_PER_THEME).iterrows()]
+
+
+def _descendants(ctx: ReportContext, theme_id: str) -> list[str]:
+    """The sub-themes of ``theme_id`` at any depth, each level by unique contributions (most first)."""
+    themes = ctx.table("themes")
+    if themes is None or "parent" not in themes:
+        return []
+    found, level = [], [theme_id]
+    while level:
+        children = themes[themes["parent"].astype(str).isin(level)].sort_values(
+            ["unique_contributions", "theme_id"], ascending=[False, True]
+        )
+        level = [c for c in children["theme_id"].astype(str) if c not in found and c != theme_id]
+        found += level
+    return found
