@@ -4,7 +4,9 @@
 referendos y consultas». When the contributions have a prompt (``context``), each group
 handed to ``summary.keypoints.key_points`` is split by prompt before clustering, so no
 point mixes prompts, and each point then carries its prompt in a ``prompt`` column. The
-points of one group are ranked again across its prompts, largest first.
+points of one group are ranked again across its prompts, largest first. A sentence that only
+restates its prompt («Se debe proteger … los derechos humanos», answering «Protección … de los
+derechos humanos») states no point and counts for none (``restates_prompt``, ``restating``).
 """
 
 from __future__ import annotations
