@@ -50,6 +50,10 @@ VOTE_STRINGS: dict[str, dict] = {
     ),
     # A statement the organiser wrote (a Pol.is seed or meta question): voted on by participants, but not their words.
     "by_organiser": _s("escrita por el organizador", "escrita pelo organizador", "written by the organiser"),
+    # A quoted Pol.is statement's votes (other participants'), after its id.
+    "quote_votes": _s(
+        "{agree} de acuerdo y {disagree} en desacuerdo", "{agree} concordam e {disagree} discordam", "{agree} agree, {disagree} disagree"
+    ),
     # A participant's statement the moderators rejected and the organiser's account posted again in its own words.
     "reworded_from": _s(
         "en palabras de la moderación, a partir de la afirmación {source}",

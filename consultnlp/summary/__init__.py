@@ -18,7 +18,7 @@ from consultnlp.i18n import t
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
-from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts
+from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
 from consultnlp.summary.subjects import NameEvidence, authorship
 from consultnlp.summary.supports import most_supported_table, supported_contributions
@@ -170,7 +170,7 @@ def summarise(
         names=names,
         theme_names={k: v for (scope, k), v in names.items() if scope == "theme"} if has_themes else None,
     )
-    tables["quotes"] = quotes_reworded(quotes_with_prompts(tables["quotes"], frame), frame)
+    tables["quotes"] = quotes_with_votes(quotes_reworded(quotes_with_prompts(tables["quotes"], frame), frame), frame)
     for name, table in (votes or {}).items():
         tables[name] = table  # opinion groups, consensus and division of a Pol.is conversation (``summary.votes``)
     if not (supported := most_supported_table(frame, headlines)).empty:

@@ -233,3 +233,21 @@ def quotes_reworded(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     quotes = quotes.copy()
     quotes.insert(quotes.columns.get_loc("comment_id") + 1, "reworded_from", quotes["comment_id"].astype(str).map(source).fillna(""))
     return quotes
+
+
+def quotes_with_votes(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The quotes with the Pol.is votes on each (``agrees``, ``disagrees``: other participants', after ``comment_id``),
+    where the export counts them: a statement most voters rejected is still quoted as its subject's example, and the
+    reader must see that (the biodiversity claim check of stop 40: «… Maori land that needs to be poisoned», 14 agree and 44
+    disagree, shown twice without its votes). Unchanged otherwise."""
+    from consultnlp.ingest.platforms import POLIS_VOTES
+
+    if quotes.empty or POLIS_VOTES not in frame or not {"agrees", "disagrees"} <= set(frame.columns):
+        return quotes
+    quotes = quotes.copy()
+    at = quotes.columns.get_loc("comment_id") + 1
+    for offset, column in enumerate(("agrees", "disagrees")):
+        counts = pd.to_numeric(frame[column], errors="coerce").fillna(0).astype(int)
+        counts = counts.set_axis(frame.index.astype(str))
+        quotes.insert(at + offset, column, quotes["comment_id"].astype(str).map(counts).fillna(0).astype(int))
+    return quotes

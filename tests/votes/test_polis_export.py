@@ -253,7 +253,7 @@ def test_polis_a_statement_reworded_by_the_moderators_says_so_wherever_it_is_sho
     quotes = pd.read_csv(out / "tables" / "quotes.csv", dtype=str, keep_default_na=False)
     assert quotes.loc[quotes["comment_id"] == "7", "reworded_from"].tolist() == ["8"]  # quoted under its topic
     assert set(quotes.loc[quotes["comment_id"] != "7", "reworded_from"]) == {""}
-    assert "*7, in the moderators' words, from statement 8*" in report
+    assert "*7, in the moderators' words, from statement 8, 0 agree, 0 disagree*" in report  # and its votes
 
 
 def test_polis_a_reworded_statement_is_credited_to_its_participant_not_the_organiser():
@@ -276,7 +276,7 @@ def test_polis_a_reworded_statement_is_credited_to_its_participant_not_the_organ
     assert authorship(frame, "author-id")["participants"] == 4
 
 
-def test_polis_the_votes_total_says_each_authors_own_vote_is_left_out(tmp_path):
+def test_polis_the_votes_total_leaves_out_own_votes_and_quotes_carry_their_votes(tmp_path):
     # Biodiversity: "11,959 votes on 105 distinct comments" is the export's 12,064 less each author's own vote; its claim
     # checker could not reproduce it without being told.
     folder = _export(tmp_path / "export")
@@ -295,3 +295,7 @@ def test_polis_the_votes_total_says_each_authors_own_vote_is_left_out(tmp_path):
     assert said, report
     analysed = int(said.group(2))
     assert int(said.group(1).replace(",", "")) == 30 * analysed - analysed  # 30 each in the export, less the author's own
+    # A quoted statement carries its votes (biodiversity: a statement 44 of 57 voters rejected was shown without them).
+    quotes = pd.read_csv(out / "tables" / "quotes.csv", dtype={"comment_id": str})
+    assert len(quotes) and set(quotes["agrees"]) == {19} and set(quotes["disagrees"]) == {10}
+    assert f"*{quotes['comment_id'].iloc[0]}, 19 agree, 10 disagree*" in report

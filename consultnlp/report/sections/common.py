@@ -81,7 +81,16 @@ def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
     """A quote block's item: its text and its cite, the comment id and, where the rows answer prompts, the prompt it
     answers ("1571, sobre «A la educación»": a quote "against" is against its prompt)."""
     prompt = _on_prompt(ctx, quote)
-    return {"text": str(quote["quote"]), "cite": str(quote["comment_id"]) + reworded(ctx, quote) + (f", {prompt}" if prompt else "")}
+    cite = str(quote["comment_id"]) + reworded(ctx, quote) + _votes(ctx, quote) + (f", {prompt}" if prompt else "")
+    return {"text": str(quote["quote"]), "cite": cite}
+
+
+def _votes(ctx: ReportContext, quote: Any) -> str:
+    """ ", 14 agree, 44 disagree" after a Pol.is statement's id (``agrees``/``disagrees`` of the quotes table)."""
+    agrees, disagrees = quote.get("agrees"), quote.get("disagrees")
+    if agrees is None or disagrees is None or pd.isna(agrees) or pd.isna(disagrees):
+        return ""
+    return ", " + t("quote_votes", ctx.lang, agree=ctx.n(int(agrees)), disagree=ctx.n(int(disagrees)))
 
 
 def reworded(ctx: ReportContext, row: Any) -> str:
