@@ -16,7 +16,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.frame import analysed_mask, representatives
-from consultnlp.ingest.platforms import POLIS_RELAYED as RELAYED
+from consultnlp.summary.votes import reworded_from
 from consultnlp.text import word_stems
 
 GENERIC_SHARE = 0.10
@@ -98,13 +98,13 @@ def credited_authors(frame: pd.DataFrame, author: str) -> pd.Series:
     of stop 40 found the organiser's account counted as a participant, and among the five who wrote most, for 35 ideas
     that were other people's."""
     names = frame[author]
-    if RELAYED not in frame:
+    relayed = reworded_from(frame)
+    if relayed.empty:
         return names
-    source = frame[RELAYED].fillna("").astype(str).str.strip()
     author_of = pd.Series(frame[author].to_numpy(), index=frame.index.astype(str))
     author_of = author_of[~author_of.index.duplicated()]
-    credited = source.map(author_of)
-    return names.where((source == "") | credited.isna(), credited)
+    credited = pd.Series(frame.index.astype(str).map(relayed), index=frame.index).map(author_of)
+    return names.where(credited.isna(), credited)
 
 
 def participants(authors: pd.Series) -> int:

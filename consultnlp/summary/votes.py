@@ -81,7 +81,8 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     votes.loc[is_profile, ["consensus", "divisive"]] = False
     votes.insert(1, "text", votes["statement"].map(texts).fillna(""))
     votes.insert(2, "by_organiser", votes["statement"].astype(str).isin(official))
-    votes.insert(3, "reworded_from", votes["statement"].astype(str).map(reworded_from(frame)).fillna(""))
+    relayed = reworded_from(frame)
+    votes.insert(3, "reworded_from", votes["statement"].astype(str).map(relayed).fillna(""))
     votes.insert(4, "profile", is_profile.to_numpy())
     if found is None:
         # Too few participants voted to form two groups of at least MIN_GROUP: the votes of all, and who voted.
@@ -91,7 +92,7 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     apart["group"] = apart["group"].map(group_letter)
     apart.insert(3, "text", apart["statement"].map(texts).fillna(""))
     apart.insert(4, "by_organiser", apart["statement"].astype(str).isin(official))
-    apart.insert(5, "reworded_from", apart["statement"].astype(str).map(reworded_from(frame)).fillna(""))
+    apart.insert(5, "reworded_from", apart["statement"].astype(str).map(relayed).fillna(""))
     sizes = letters.value_counts()
     groups = (
         pd.DataFrame(
