@@ -215,10 +215,7 @@ def quotes_with_prompts(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFra
     argument's concept): a quote "against" means against its prompt, which the reader must see. Unchanged otherwise."""
     if schema.CONTEXT not in frame or "prompt" in quotes:
         return quotes
-    prompts = frame[schema.CONTEXT].fillna("").astype(str)
-    quotes = quotes.copy()
-    quotes.insert(quotes.columns.get_loc("comment_id") + 1, "prompt", [prompts.get(i, "") for i in quotes["comment_id"]])
-    return quotes
+    return _beside_id(quotes, {"prompt": frame[schema.CONTEXT].fillna("").astype(str)}, "")
 
 
 def quotes_reworded(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -230,9 +227,7 @@ def quotes_reworded(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     source = reworded_from(frame)
     if quotes.empty or source.empty or not quotes["comment_id"].astype(str).isin(source.index).any():
         return quotes
-    quotes = quotes.copy()
-    quotes.insert(quotes.columns.get_loc("comment_id") + 1, "reworded_from", quotes["comment_id"].astype(str).map(source).fillna(""))
-    return quotes
+    return _beside_id(quotes, {"reworded_from": source}, "")
 
 
 def quotes_with_votes(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -244,10 +239,17 @@ def quotes_with_votes(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame
 
     if quotes.empty or POLIS_VOTES not in frame or not {"agrees", "disagrees"} <= set(frame.columns):
         return quotes
+    counts = {column: pd.to_numeric(frame[column], errors="coerce").fillna(0).astype(int) for column in ("agrees", "disagrees")}
+    return _beside_id(quotes, counts, 0)
+
+
+def _beside_id(quotes: pd.DataFrame, values: dict[str, pd.Series], fill: str | int) -> pd.DataFrame:
+    """``quotes`` with a column per entry of ``values`` (a value per comment id: the frame's index) after ``comment_id``,
+    in order; ``fill`` where a quote's comment has none."""
     quotes = quotes.copy()
     at = quotes.columns.get_loc("comment_id") + 1
-    for offset, column in enumerate(("agrees", "disagrees")):
-        counts = pd.to_numeric(frame[column], errors="coerce").fillna(0).astype(int)
-        counts = counts.set_axis(frame.index.astype(str))
-        quotes.insert(at + offset, column, quotes["comment_id"].astype(str).map(counts).fillna(0).astype(int))
+    ids = quotes["comment_id"].astype(str)
+    for offset, (name, by_id) in enumerate(values.items()):
+        by_id = by_id.set_axis(by_id.index.astype(str))
+        quotes.insert(at + offset, name, ids.map(by_id).fillna(fill).astype(type(fill)).to_numpy())
     return quotes
