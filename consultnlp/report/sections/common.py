@@ -96,8 +96,7 @@ def _votes(ctx: ReportContext, quote: Any) -> str:
 def reworded(ctx: ReportContext, row: Any) -> str:
     """ ", in the moderators' words, from statement 373" after the id of a Pol.is statement the organiser's account posted
     again in its own words (``reworded_from``); "" for a participant's own words."""
-    source = row.get("reworded_from")
-    source = "" if source is None or pd.isna(source) else str(source).strip()
+    source = cell_text(row, "reworded_from")
     return ", " + t("reworded_from", ctx.lang, source=source) if source else ""
 
 
@@ -109,9 +108,14 @@ def on_prompt(ctx: ReportContext, point: Any) -> str:
 
 def _on_prompt(ctx: ReportContext, row: Any) -> str:
     """ "on «prompt»" for a row of a table with a ``prompt`` column ("" when it answers none, or the table has none)."""
-    prompt = row.get("prompt")
-    prompt = "" if prompt is None or pd.isna(prompt) else str(prompt).strip()
+    prompt = cell_text(row, "prompt")
     return t("point_on_prompt", ctx.lang, prompt=ctx.q(prompt)) if prompt else ""
+
+
+def cell_text(row: Any, column: str) -> str:
+    """A table row's text in ``column``, stripped; "" where the table has no such column or the cell is empty."""
+    value = row.get(column)
+    return "" if value is None or pd.isna(value) else str(value).strip()
 
 
 LOOSE_NAME = 0.25  # a subject whose name's words fewer than a quarter of its contributions use is not called by it
