@@ -287,9 +287,7 @@ def _the_plan(plain: list[str], first: int, last: int, lex: Lexicon) -> bool:
     """The judged words name the plan or a part of it ("la propuesta", "this draft", "article 5"), or are only a pronoun
     ("Isso é um retrocesso"); "this group", "this service" name something else."""
     named = [i for i in range(first, last) if plain[i] not in _POINTERS]
-    if not named:
-        return any(phrase_at(lex["whole"], plain, i) or phrase_at(lex["targets"], plain, i) for i in range(first, last))
-    return any(phrase_at(lex["whole"], plain, i) or phrase_at(lex["targets"], plain, i) for i in named)
+    return any(phrase_at(lex["whole"], plain, i) or phrase_at(lex["targets"], plain, i) for i in named or range(first, last))
 
 
 def _wished(plain: list[str], start: int, end: int) -> bool:
