@@ -40,7 +40,7 @@ def _int(text: str) -> int:
     return int(re.sub(r"[.,]", "", text))
 
 
-def _summary_section(lang: str, frame=None, row_filter: str | None = ROW_FILTER):  # noqa: ANN001, ANN202
+def _summary_section(lang: str, frame=None, row_filter: str | None = ROW_FILTER, section: str = "summary"):  # noqa: ANN001, ANN202
     frame = every_reason_frame() if frame is None else frame
     summary = summarise(
         frame,
@@ -60,7 +60,7 @@ def _summary_section(lang: str, frame=None, row_filter: str | None = ROW_FILTER)
         settings=report_settings(PipelineConfig(), taxonomy(), lang),
         warnings=[],
     )
-    return frame, summary, content.sections[0]
+    return frame, summary, next(s for s in content.sections if s.id == section)
 
 
 def test_reasons_every_reason_is_in_the_catalogue_in_every_language():
@@ -132,17 +132,7 @@ def test_reasons_nothing_set_aside_and_no_copies():
     assert section.blocks[2].text == "Nenhuma das analisadas repete o texto de outra: as 7 são distintas."
     # The method section announces no reasons when there are none (Plano Clima: «As que não foram analisadas são mantidas
     # com o motivo:» over a table without one).
-    summary = summarise(
-        frame,
-        **summary_inputs(frame),
-        cfg=SummariseConfig(min_segment_count=1),
-        accounting=row_accounting(frame),
-        segment_columns=[],
-        lang="pt",
-    )
-    settings = report_settings(PipelineConfig(), taxonomy(), "pt")
-    content = build_content(summary.tables, summary.facts, lang="pt", source="c.xlsx", taxonomy=taxonomy(), settings=settings, warnings=[])
-    method = next(s for s in content.sections if s.id == "method")
+    _, _, method = _summary_section("pt", frame=frame, section="method")
     assert method.blocks[0].text == "Todas as contribuições recebidas estão em comments.csv, na ordem original, e todas foram analisadas:"
 
 
