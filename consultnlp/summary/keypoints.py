@@ -191,7 +191,7 @@ def _candidates(
     vectors: np.ndarray,
     inside: np.ndarray,
     used: _Stated,
-    restated: np.ndarray | None = None,
+    restated: np.ndarray,
 ) -> np.ndarray:
     """The self-contained, unused sentences of a cluster's most central contributions that say more than the prompt
     they answer (``restated``: per sentence, from ``prompt_points.restating``), closest to the cluster's centre first."""
@@ -202,7 +202,7 @@ def _candidates(
         int(s)
         for row in central.tolist()
         for s in by_owner[row].tolist()
-        if normalised(table.texts[s]) not in used.texts and _can_state(table.texts[s]) and not (restated is not None and restated[s])
+        if normalised(table.texts[s]) not in used.texts and _can_state(table.texts[s]) and not restated[s]
     ]
     if not options:
         return np.zeros(0, dtype=np.int64)
@@ -252,8 +252,8 @@ def _group_points(
     *,
     per_group: int,
     min_support: int,
+    restated: np.ndarray,
     prompt: str = "",
-    restated: np.ndarray | None = None,
     times: StepTimes = NO_TIMES,
 ) -> list[_Point]:
     """The key points of one group (or one prompt's part of it): candidates from ``clusters`` (of ``part``, in the order
@@ -274,8 +274,7 @@ def _group_points(
         for start in range(0, len(rows), MATCH_BLOCK):
             block = table.scores(rows[start : start + MATCH_BLOCK], every)
             passes[start : start + MATCH_BLOCK] = block >= THRESHOLD
-            if restated is not None:
-                passes[start : start + MATCH_BLOCK] &= ~restated[rows[start : start + MATCH_BLOCK], None]
+            passes[start : start + MATCH_BLOCK] &= ~restated[rows[start : start + MATCH_BLOCK], None]
             probability[start : start + MATCH_BLOCK] = block
         column = {int(o): j for j, o in enumerate(every.tolist())}
         owners = table.owner[rows]
