@@ -121,8 +121,9 @@ class ScreenStage(Stage):
         short = keys.str.split().str.len().between(1, model.max_words)
         first = ~texts[short].duplicated()  # each distinct text once, with its normalised key
         # The threshold a text is read at depends on its words (``CorpusScreen.cue``); a text no threshold can reach is not read.
-        at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": 2.0}
-        read = [(text, 2.0 if quotes_words(text) else at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
+        never = 2.0  # above any probability
+        at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": never}
+        read = [(text, never if quotes_words(text) else at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
         candidates = [(text, threshold) for text, threshold in read if threshold <= 1.0]
         chosen: dict[str, str] = {}
         if candidates:
