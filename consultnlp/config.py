@@ -68,10 +68,10 @@ class IngestConfig(Section):
     @field_validator("platform", "format")
     @classmethod
     def _registered(cls, value: str | None, info: ValidationInfo) -> str | None:
-        from consultnlp.ingest import PLATFORMS
         from consultnlp.ingest.formats import INPUT_FORMATS, unknown_format
+        from consultnlp.ingest.shape import PLATFORMS, unknown_platform
         if info.field_name == "platform" and value not in PLATFORMS:
-            raise ValueError(f"unknown platform {value!r}. Use one of: {', '.join(PLATFORMS)}.")
+            raise ValueError(unknown_platform(value))
         if info.field_name == "format" and value is not None and value not in INPUT_FORMATS:
             raise ValueError(unknown_format(value, "ingest.format"))
         return value

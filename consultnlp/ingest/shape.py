@@ -48,10 +48,15 @@ class Plan:
     supports: pd.Series | None = None  # each row's count of supports (votes, endorsements), aligned to the shaped table
 
 
+def unknown_platform(name: str) -> str:
+    """The one-line message for a platform nobody registered."""
+    return f"unknown platform {name!r}. Use one of: {', '.join(PLATFORMS)}."
+
+
 def recognise(raw: pd.DataFrame, info: IngestInfo, platform: str) -> tuple[pd.DataFrame, Mapping | None]:
     """The platform whose export ``raw`` is (``platform`` "auto"), the one named, or none."""
     if platform not in PLATFORMS:
-        raise InputError(f"unknown platform {platform!r}. Use one of: {', '.join(PLATFORMS)}.")
+        raise InputError(unknown_platform(platform))
     if platform == "none":
         return raw, None
     for name, export in PLATFORM_EXPORTS.items():
