@@ -25,6 +25,8 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.embedders.base import mmr
+from consultnlp.ingest.platforms import POLIS_VOTES
+from consultnlp.summary.votes import reworded_from
 
 POOL_SIZE = 50
 # Penalties and bonuses on a candidate's cosine to its group centre.
@@ -222,8 +224,6 @@ def quotes_reworded(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """The quotes with ``reworded_from`` after ``comment_id`` where some quote is a Pol.is statement the organiser's account
     posted again in its own words after the moderators rejected a participant's (the report says whose words they are).
     Unchanged otherwise."""
-    from consultnlp.summary.votes import reworded_from
-
     source = reworded_from(frame)
     if quotes.empty or source.empty or not quotes["comment_id"].astype(str).isin(source.index).any():
         return quotes
@@ -235,8 +235,6 @@ def quotes_with_votes(quotes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame
     where the export counts them: a statement most voters rejected is still quoted as its subject's example, and the
     reader must see that (the biodiversity claim check of stop 40: «… Maori land that needs to be poisoned», 14 agree and 44
     disagree, shown twice without its votes). Unchanged otherwise."""
-    from consultnlp.ingest.platforms import POLIS_VOTES
-
     if quotes.empty or POLIS_VOTES not in frame or not {"agrees", "disagrees"} <= set(frame.columns):
         return quotes
     counts = {column: pd.to_numeric(frame[column], errors="coerce").fillna(0).astype(int) for column in ("agrees", "disagrees")}
