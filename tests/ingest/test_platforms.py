@@ -209,14 +209,17 @@ def test_platforms_decidim_author_role_from_author_url(tmp_path):
     assert "author/url" in info.dropped_columns and "example.org/profiles" not in _published(frame)
 
 
+# A Pol.is export with the is-meta and is-seed columns, and the organiser's seed statement that opened it.
+POLIS_FLAGGED = "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+SEED = "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
+
+
 def test_platforms_polis_seed_and_meta_statements_are_the_organisers(tmp_path):
     # Some exports flag the organiser's statements: seeds posted to start the conversation, meta questions about who
     # people are. Both are voted on, but neither is a participant's words.
     path = tmp_path / "comments.csv"
     path.write_text(
-        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
-        "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
-        "2,1,0,8,1,1,true,true,I have lived here all my life\n"
+        POLIS_FLAGGED + SEED + "2,1,0,8,1,1,true,true,I have lived here all my life\n"
         "3,2,5,7,3,1,false,false,We need a bus to the hospital\n"
         "4,3,6,1,9,-1,false,false,spam spam\n"
         "5,4,0,4,4,1,false,false,The owner writing as a participant\n"
@@ -238,9 +241,7 @@ def test_platforms_polis_organiser_copy_of_a_statement_never_accepted_is_the_par
     # the same both ways: "support of women candidates" does not re-post "supporting progressive candidates, but ...".
     path = tmp_path / "comments.csv"
     path.write_text(
-        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
-        "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
-        "2,1,5,1,0,0,false,false,With unemployment rising we need a basic income ready in time\n"
+        POLIS_FLAGGED + SEED + "2,1,5,1,0,0,false,false,With unemployment rising we need a basic income ready in time\n"
         "3,2,6,1,0,0,false,false,March On should prioritize supporting progressive candidates but not be absolutist when a moderate can win\n"
         "4,3,0,40,3,1,false,false,With unemployment rising we need a basic income ready in time\n"
         "5,4,0,30,8,1,false,false,March On should prioritize support of women candidates\n",
@@ -284,9 +285,7 @@ def test_platforms_polis_a_rewording_that_keeps_half_of_many_words_is_the_partic
     # of women candidates" keeps 3 of «The Womens March should be a bipartisan event».
     path = tmp_path / "comments.csv"
     path.write_text(
-        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
-        "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
-        "2,1,5,0,0,-1,false,false,Threatened Plants need legal protection\n"
+        POLIS_FLAGGED + SEED + "2,1,5,0,0,-1,false,false,Threatened Plants need legal protection\n"
         "3,2,6,0,0,-1,false,false,The Womens March should be a bipartisan event.\n"
         "4,3,0,40,3,1,false,false,Threatened indigenous plants should be protected by stronger legal mechanisms\n"
         "5,4,0,30,8,1,false,false,March On should prioritize support of women candidates\n",
