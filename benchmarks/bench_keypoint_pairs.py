@@ -48,12 +48,16 @@ def scores(pairs: pd.DataFrame, cache_dir: Path | None) -> pd.DataFrame:
     where = {t: k for k, t in enumerate(unique)}
     table = matching.SentenceTable.build(np.array(owner), texts, vectors[[where[t] for t in texts]])
     owner = np.array(owner)
+    # Each pair is its own subject, with no other sentence on it: matched on the plain cosine, as the tool matches a
+    # statement whose subject has too few sentences to centre on (``keypoints.subject_centres``). Centred on all the
+    # pairs at once (a centre broader than any one subject), the matcher counted 38% of the "different" pairs.
+    centre = np.zeros(table.vectors.shape[1], dtype=np.float32)
     rows = []
     for i in range(len(pairs)):
         mine = np.flatnonzero(owner == i)
         statement = np.flatnonzero(owner == -1 - i)
         subset = table.subset(mine)
-        raw = matching.match_probability(*subset.components(table, statement))[:, 0]
+        raw = matching.match_probability(*subset.components(table, statement, centre), False)[:, 0]
         opposite = subset.opposite(table, statement)[:, 0]
         negation_only = subset.negated != table.negated[statement[0]]
         rows.append(

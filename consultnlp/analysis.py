@@ -132,6 +132,7 @@ def find_key_points(
         positions=units[schema.POSITION].astype(str).to_numpy() if schema.POSITION in units else None,
         authors=units[author].fillna("").astype(str).str.strip().to_numpy() if author else None,
         prompts=prompts_of(units),
+        subjects=units[schema.TOPIC_ID].fillna(-1).astype(int).to_numpy() if schema.TOPIC_ID in units else None,
     )
     if author:
         context.stats["key_points_one_per_author"] = author

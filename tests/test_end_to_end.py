@@ -155,8 +155,9 @@ def test_end_to_end_chile_sample_real_data(tmp_path, chile_sample_cache):
     assert not topics["label"].str.casefold().duplicated().any() and not groups["label"].str.casefold().duplicated().any()
     # Enough points for the checks to read (10 until stop 38, when «los derechos humanos son lo fundamental», a restatement
     # of its prompt, stopped being one; 9 until stop 40, when «La constitución debe ser respetada por todos los
-    # ciudadanos», answering «Respeto por la constitución», did too).
-    _check_key_points(out, comments, at_least=8)
+    # ciudadanos», answering «Respeto por la constitución», did too; 8 until stop 41, when a member also had to match a
+    # statement in what it adds to their subject, and two points fell under three members).
+    _check_key_points(out, comments, at_least=6)
 
 
 def _check_key_points(out: Path, comments: pd.DataFrame, at_least: int) -> None:

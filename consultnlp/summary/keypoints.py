@@ -41,6 +41,7 @@ CLUSTERS_TRIED = 4  # clusters tried per key point asked for (a cluster whose st
 MAX_SENTENCES = 12  # sentences of one contribution that are matched (a long text's later ones are rarely its point)
 MIN_MATCH_CHARS = 12  # shorter pieces ("Gracias.", "Saludos") match nothing
 MATCH_BLOCK = 20_000  # sentences matched at once
+MIN_CENTRE_SENTENCES = 30  # a subject's centre is taken from at least this many sentences: from fewer, it is mostly its one point
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 OPPOSITE = {"support": "oppose", "oppose": "support"}
 COLUMNS = ["scope", "group_id", "rank", "statement", "comment_id", "contributions", "unique_contributions", "comment_ids"]
@@ -60,6 +61,7 @@ class KeyPointInputs:
     positions: np.ndarray | None = None
     authors: np.ndarray | None = None  # "" = unknown: the contribution counts on its own
     prompts: np.ndarray | None = None  # the prompt each answers ("" = none), where the rows answer prompts
+    subjects: np.ndarray | None = None  # the fine topic each is about (-1: none), where the run has topics
 
 
 def sentences(text: str) -> list[str]:
@@ -128,13 +130,39 @@ class _Stated:
         self.texts.add(normalised(table.texts[statement]))
         self.prompts.append(prompt)
 
-    def restated(self, table: SentenceTable, options: np.ndarray, prompt: str) -> np.ndarray:
+    def restated(self, table: SentenceTable, options: np.ndarray, prompt: str, centres: np.ndarray) -> np.ndarray:
         """Which of ``options`` (sentence indices) state the point of an earlier statement answering the same ``prompt``
-        (the same demand under two prompts is two points: «Deben ser vinculantes» for referendums and for an assembly)."""
+        (the same demand under two prompts is two points: «Deben ser vinculantes» for referendums and for an assembly),
+        each compared on its own subject (``centres``: one per option, see ``subject_centres``)."""
         earlier = np.asarray([row for row, p in zip(self.rows, self.prompts) if p == prompt], dtype=np.int64)
         if not len(earlier) or not len(options):
             return np.zeros(len(options), dtype=bool)
-        return (table.scores(options, earlier) >= SAME_POINT_THRESHOLD).any(axis=1)
+        # The same point in either view: centred, or plain (where a subject is all one point, its centre is that point
+        # and what is left of two paraphrases is noise: ArgKP's «cannabis is a gateway drug…», stated twice).
+        same = table.scores(earlier, options, centres) >= SAME_POINT_THRESHOLD
+        same |= table.scores(earlier, options, np.zeros_like(centres)) >= SAME_POINT_THRESHOLD
+        return same.any(axis=0)
+
+
+def subject_centres(
+    table: SentenceTable, rows: np.ndarray, statements: np.ndarray, subjects: np.ndarray | None, prompt: str = ""
+) -> np.ndarray:
+    """One centre per statement (``matching.SentenceTable.centre``): the direction that the sentences of its subject
+    share, among the group's sentences ``rows``. Its subject: the fine topic of the statement's contribution; else,
+    where the group is the answers to one ``prompt``, the group. A sentence then matches a statement by what it adds to
+    their subject: the reason it gives, not the subject both name. A subject with fewer than ``MIN_CENTRE_SENTENCES``
+    sentences gives no centre (zero: the plain cosine, ``matching.PLAIN``)."""
+    fallback = table.centre(rows) if prompt and len(rows) >= MIN_CENTRE_SENTENCES else np.zeros(table.vectors.shape[1], np.float32)
+    out = np.tile(fallback, (len(statements), 1))
+    if subjects is None:
+        return out
+    wanted = subjects[table.owner[statements]]
+    of_rows = subjects[table.owner[rows]]
+    for subject in np.unique(wanted[wanted >= 0]).tolist():
+        inside = rows[of_rows == subject]
+        if len(inside) >= MIN_CENTRE_SENTENCES:
+            out[wanted == subject] = table.centre(inside)
+    return out
 
 
 @dataclass
@@ -269,10 +297,11 @@ def _group_points(
         # group can hold most of a 193,630-row consultation: its vectors are not copied whole).
         rows = np.concatenate([by_owner[int(m)] for m in members])
         every = np.unique(np.concatenate([options for _, options in tried]))
+        centres = subject_centres(table, rows, every, inputs.subjects, prompt)
         probability = np.empty((len(rows), len(every)), dtype=np.float32)  # to choose among statements, not to count
         passes = np.empty((len(rows), len(every)), dtype=bool)
         for start in range(0, len(rows), MATCH_BLOCK):
-            block = table.scores(rows[start : start + MATCH_BLOCK], every)
+            block = table.scores(rows[start : start + MATCH_BLOCK], every, centres)
             passes[start : start + MATCH_BLOCK] = block >= THRESHOLD
             passes[start : start + MATCH_BLOCK] &= ~restated[rows[start : start + MATCH_BLOCK], None]
             probability[start : start + MATCH_BLOCK] = block
@@ -291,7 +320,7 @@ def _group_points(
         )
         # Not a second statement of a point already stated, in this group or an earlier one (read 40: one argument stated
         # twice split its contributions between two counts; on ArgKP train, 12 of 50 pure points repeated an earlier one).
-        options = options[~used.restated(table, options, prompt)]
+        options = options[~used.restated(table, options, prompt, centres[np.searchsorted(every, options)])]
         if not len(options):
             continue
         counted = [

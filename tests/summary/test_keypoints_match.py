@@ -3,6 +3,8 @@ self-contained statements, one statement per point, honest wording where too few
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,7 +14,7 @@ from consultnlp.embedders.base import l2_normalise
 from consultnlp.report.sections.common import ReportContext
 from consultnlp.report.sections.topics import groups_section
 from consultnlp.summary.keypoints import KeyPointInputs, drop_restated, key_points
-from consultnlp.summary.matching import judgement, match_probability, negated
+from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, judgement, match_probability, negated
 from consultnlp.summary.statements import statement_problem
 from tests.conftest import FakeEmbedder
 
@@ -326,9 +328,43 @@ def test_keypoints_restated_only_when_most_members_were_counted_before():
     assert not _restates(set("abxy"), earlier)  # half is not most
 
 
-def test_match_probability_grows_with_both_scores():
-    p = match_probability(np.array([0.3, 0.8, 0.8, 0.95]), np.array([0.0, 0.0, 1.0, 1.0]))
-    assert p[0] < 0.1 and p[0] < p[1] < p[2] < p[3] and p[3] > 0.8
+@pytest.mark.parametrize("centred", [True, False])
+def test_match_probability_grows_with_both_scores(centred):
+    p = match_probability(np.array([0.1, 0.6, 0.6, 0.95]), np.array([0.0, 0.0, 1.0, 1.0]), centred)
+    assert p[0] < 0.2 and p[0] < p[1] < p[2] < p[3] and p[3] > THRESHOLD
+
+
+def test_plain_matching_decides_as_the_uncentred_matcher_did():
+    # A statement with no subject to centre on is matched as before centring: the uncentred fit counted from 0.65 and
+    # took two statements as one point from 0.56; both now fall at the shared thresholds.
+    cosine, lexical = np.meshgrid(np.linspace(0.2, 1.0, 81), np.linspace(0.0, 1.0, 51))
+    before = 1.0 / (1.0 + np.exp(-(3.936 * cosine + 1.670 * lexical - 3.586)))
+    now = match_probability(cosine, lexical, False)
+    assert np.array_equal(before >= 0.65, now >= THRESHOLD - 1e-9)
+    assert np.array_equal(before >= 0.56, now >= SAME_POINT_THRESHOLD - 1e-9)
+
+
+def test_keypoints_centred_on_their_subject_keep_two_reasons_apart():
+    # ArgKP read 42: «abolish IP because it gets very expensive» counted members giving other reasons to abolish IP.
+    # Forty contributions share a long subject and give one of two reasons. On the plain cosine the subject's words
+    # outweigh the reason's, and one point counts both reasons; centred on their subject (one fine topic of 40
+    # sentences), each reason is its own point.
+    subject = "La propiedad intelectual de las patentes farmacéuticas debe abolirse en el nuevo tratado comercial del país"
+    costs = ["porque encarece los medicamentos", "porque encarece mucho los medicamentos", "porque los medicamentos se encarecen"]
+    inventors = ["porque frena a los inventores jóvenes", "porque frena a inventores jóvenes", "porque los inventores jóvenes se frenan"]
+    endings = ["hoy", "ya", "sin duda", "de verdad", "pronto", "cuanto antes", "sin demora"]
+    texts = [f"{subject} {(costs if i < 20 else inventors)[i % 3]} {endings[i % 7]}." for i in range(40)]
+    reason_of = {f"c{i:02d}": "costs" if i < 20 else "inventors" for i in range(40)}
+    centres = np.random.default_rng(0).normal(size=(2, 64))
+    inputs = _around(texts, centres[[0] * 20 + [1] * 20])
+
+    def reasons(table: pd.DataFrame) -> list[set[str]]:
+        return [{reason_of[c] for c in ids.split(";")} for ids in table["comment_ids"]]
+
+    plain = _points(inputs)
+    assert {"costs", "inventors"} in reasons(plain)
+    centred = _points(replace(inputs, subjects=np.zeros(40, dtype=int)))
+    assert sorted(map(sorted, reasons(centred))) == [["costs"], ["inventors"]]
 
 
 def _context(lang: str) -> ReportContext:
