@@ -387,7 +387,7 @@ def _context(lang: str) -> ReportContext:
             "scope": ["topic", "topic"],
             "group_id": ["0", "0"],
             "rank": [1, 2],
-            "quote": ["Queremos más buses nocturnos.", "El metro debe llegar a Maipú."],
+            "quote": ["Queremos más buses nocturnos.", "El transporte público debe llegar a Maipú."],
             "comment_id": ["c1", "c2"],
         }
     )
@@ -493,6 +493,19 @@ def test_report_subject_examples_show_the_subject_the_name_states():
     )
     blocks = groups_section(ctx).subsections[0].blocks
     assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["a2", "c1"]
+
+
+def test_report_subject_of_one_topic_shows_no_second_example_that_names_neither_it_nor_its_group():
+    # The demo's «Educación» showed «Linguagem simples nas decisões judiciais» as its second example: a group of one
+    # topic shows its next quote only where that one uses a word of the topic's or the group's name.
+    ctx = _context("es")
+    quotes = ctx.tables["quotes"]
+    ctx.tables["quotes"] = quotes.assign(quote=["Queremos más buses nocturnos.", "Lenguaje claro en las sentencias judiciales."])
+    blocks = groups_section(ctx).subsections[0].blocks
+    assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["c1"]
+    ctx.tables["quotes"] = quotes.assign(quote=["Queremos más buses nocturnos.", "Lenguaje claro y transporte digno."])
+    blocks = groups_section(ctx).subsections[0].blocks
+    assert [q["cite"] for b in blocks if b.kind == "quotes" for q in b.quotes] == ["c1", "c2"]
 
 
 def _analysed_frame(texts: list[str], *, topics: list[int], groups: list[int], unique: list[bool] | bool = True, **columns) -> pd.DataFrame:

@@ -154,8 +154,12 @@ def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> li
             continue
         showing = [i for i, q in enumerate(mine["quote"].astype(str)) if word_stems(label) & word_stems(q)]
         picks = [showing[0]] if showing else [0]
-        if len(topics) == 1:  # a group of one topic: its next quote too
-            picks += [i for i in showing[1:] + list(range(len(mine))) if i not in picks]
+        if len(topics) == 1:  # a group of one topic: its next quote too, one that uses a word of its name or the group's
+            # where any does (the demo's «Educación» showed «Linguagem simples nas decisões judiciais» as its second)
+            named_quotes = [
+                i for i, q in enumerate(mine["quote"].astype(str)) if (word_stems(label) | word_stems(group_label)) & word_stems(q)
+            ]
+            picks += [i for i in (named_quotes if showing else range(len(mine))) if i not in picks]
         chosen += [quote_item(ctx, mine.iloc[i]) for i in picks]
         if len(chosen) >= EXAMPLES_WITHOUT_POINTS:
             break
