@@ -87,6 +87,9 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "As contribuições formam um só assunto de pontos diversos: só {named} de suas {n} usam alguma palavra do nome, {name}.",
         "The contributions form one subject of mixed points: only {named} of its {n} use a word of its name, {name}.",
     ),
+    # A multilingual subject's name read against its own language only: "34 in Spanish", "13 of its 34 in Spanish".
+    "n_in_language": _s("{n} en {language}", "{n} em {language}", "{n} in {language}"),
+    "named_of": _s("{named} de sus {n}", "{named} de suas {n}", "{named} of its {n}"),
     "topic_loose": _s(
         "solo {named} usan alguna palabra de su nombre", "só {named} usam alguma palavra do nome", "only {named} use a word of its name"
     ),

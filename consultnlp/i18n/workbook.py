@@ -177,6 +177,11 @@ COLUMNS: dict[str, dict[str, str]] = {
     "most_by_organiser": _s("Esa cuenta es la del organizador", "Essa conta é a do organizador", "That account is the organiser's"),
     "contributions_naming_it": _s("Las mencionan", "As mencionam", "Mention them"),
     "contributions_using_name": _s("Usan alguna palabra del nombre", "Usam alguma palavra do nome", "Use a word of the name"),
+    "contributions_in_name_language": _s(
+        "Escritas en el idioma del nombre (si no todas)",
+        "Escritas no idioma do nome (se não todas)",
+        "Written in the name's language (if not all)",
+    ),
     "topic_id": _s("Tópico (id)", "Tópico (id)", "Topic (id)"),
     "topic_label": _s("Tópico", "Tópico", "Topic"),
     "languages": _s("Idiomas", "Idiomas", "Languages"),

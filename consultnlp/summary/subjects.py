@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -18,6 +19,9 @@ from consultnlp import schema
 from consultnlp.frame import analysed_mask, representatives
 from consultnlp.summary.votes import reworded_from
 from consultnlp.text import word_stems
+
+SAME_LANGUAGE = 0.9  # share of a subject's contributions in the report language for its name's words to be counted in all
+MIN_NAME_LANGUAGE = 10  # ... else in those written in it, where they are at least this many
 
 GENERIC_SHARE = 0.10
 # A name's words are counted from three letters (read 10: "Ley" was found in 0 of 370 contributions that said "ley").
@@ -145,3 +149,26 @@ def authorship(frame: pd.DataFrame, author: str | None) -> dict[str, object]:
     n = participants(names)
     top = TOP_WRITERS if n >= 5 * TOP_WRITERS else 1
     return {"column": author, "contributions": int(len(names)), "participants": n, "top": top, "by_top": int(counts.head(top).sum())}
+
+
+def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | None) -> dict[str, Any]:
+    """How many of a subject's contributions (``part``'s rows) use any word of its ``name``, generic ones included, and of
+    how many: all of them where at least ``SAME_LANGUAGE`` are written in the name's language ``lang``; else those that
+    are, where they are at least ``MIN_NAME_LANGUAGE`` (``contributions_in_name_language``: their number). In a
+    multilingual consultation a name read only against its own language: the demo's «Datos abiertos de calidad», 2 of
+    84, had no count at all."""
+    inside = part.index
+    if lang is not None and schema.LANG in part and (part[schema.LANG] == lang).mean() < SAME_LANGUAGE:
+        inside = part.index[(part[schema.LANG] == lang).to_numpy()]
+        if len(inside) < MIN_NAME_LANGUAGE:
+            return {}
+    words = evidence.words(name, inside, generic=True)
+    used = evidence.using(evidence.texts.loc[inside], words) if words else pd.NA
+    return {"contributions_using_name": used, "contributions_in_name_language": len(inside) if len(inside) < len(part) else pd.NA}
+
+
+def name_use_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """``name_use``'s two columns as nullable integers (present, NA, where no row had them)."""
+    for column in ("contributions_using_name", "contributions_in_name_language"):
+        table[column] = (table[column] if column in table else pd.Series(pd.NA, index=table.index)).astype("Int64")
+    return table

@@ -27,13 +27,21 @@ from consultnlp.summary.quotes import (
     topic_groups,
 )
 from consultnlp.summary.segments import BLANK, segment_values
-from consultnlp.summary.subjects import NameEvidence, credited_authors, organiser_accounts, participants, top_author
+from consultnlp.summary.subjects import (
+    SAME_LANGUAGE,
+    NameEvidence,
+    credited_authors,
+    name_use,
+    name_use_columns,
+    organiser_accounts,
+    participants,
+    top_author,
+)
 from consultnlp.summary.supports import order_key_points, order_quotes
 from consultnlp.topics.naming import name_in
 
 LANGS = schema.LANGUAGES
 SHEET_NAME_MAX = 31  # Excel's limit; segment tables are named so that the sheet name is the table name
-SAME_LANGUAGE = 0.9  # share of a subject's contributions in the report language for its name's words to be counted
 QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang", "dup_count", "quote"]
 
 
@@ -151,7 +159,7 @@ def topic_groups_table(
             "naming_words": "; ".join(words),
             "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
             # ... and those that use any word of the name, generic ones included: under a quarter, the name is loose.
-            "contributions_using_name": _users(evidence, texts.loc[part.index], label, part.index) if one_language and group >= 0 else pd.NA,
+            **(name_use(evidence, analysed.loc[part.index], label, lang) if group >= 0 else {}),
             "participants": participants(written_by.loc[part.index]) if author else pd.NA,
             # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements), and whether that one
             # is the account that posted the organiser's own rows.
@@ -162,7 +170,7 @@ def topic_groups_table(
         table["participants"] = table["participants"].astype("Int64")
         table["most_by_one"] = table["most_by_one"].astype("Int64")
         table["contributions_naming_it"] = table["contributions_naming_it"].astype("Int64")
-        table["contributions_using_name"] = table["contributions_using_name"].astype("Int64")
+        table = name_use_columns(table)
     return _outliers_last(table, "topic_group_id")
 
 
@@ -245,7 +253,6 @@ def topics_table(
     info = topic_info.set_index("topic_id") if topic_info is not None and not topic_info.empty else None
     labels = topic_labels(topic_info, lang)
     evidence = evidence or NameEvidence.of(frame)
-    texts = evidence.texts
     rows = []
     for topic_id, part in analysed.groupby(schema.TOPIC_ID, sort=True):
         topic_id = int(topic_id)
@@ -273,19 +280,12 @@ def topics_table(
         row["top_themes"] = ", ".join(themes.index)
         row["top_theme_names"] = ", ".join(theme_name(taxonomy, th, lang) for th in themes.index)
         # How many use any word of its name (read 9: "Parking (60)", 13 of whose 60 mention parking).
-        one_language = schema.LANG not in part or (part[schema.LANG] == lang).mean() >= SAME_LANGUAGE
-        row["contributions_using_name"] = _users(evidence, texts.loc[part.index], row["label"], part.index) if one_language and topic_id >= 0 else pd.NA
+        row.update(name_use(evidence, part, row["label"], lang) if topic_id >= 0 else {})
         rows.append(row)
     table = pd.DataFrame(rows)
     if len(table):
-        table["contributions_using_name"] = table["contributions_using_name"].astype("Int64")
+        table = name_use_columns(table)
     return _outliers_last(table, "topic_id")
-
-
-def _users(evidence: NameEvidence, texts: pd.Series, name: str, inside: pd.Index) -> Any:
-    """How many of ``texts`` use any word of ``name``, generic ones included; NA when the name has none to count."""
-    words = evidence.words(name, inside, generic=True)
-    return evidence.using(texts, words) if words else pd.NA
 
 
 def _group_of(part: pd.DataFrame, groups: dict[int, str] | None) -> dict[str, Any]:

@@ -735,6 +735,35 @@ def test_report_subtopic_whose_name_few_use_says_so_in_its_subjects_list():
     assert "Parking (60; only 13 use a word of its name)" in text and "Buses (9)" in text
 
 
+def test_multilingual_subject_name_is_read_against_its_own_language():
+    # The demo (es/pt/en): «Datos abiertos de calidad» had no count of who uses its words, since a third of the subject
+    # was not in Spanish, and no reader was told that a fraction of it spoke of open data. Its Spanish contributions
+    # are now read alone, and the report says of how many the count is.
+    from consultnlp.summary.tables import topic_groups_table
+
+    spanish = ["Datos abiertos de calidad ya"] * 2 + [f"Proteger los glaciares del valle {i}" for i in range(10)]
+    other = [f"Proteger as geleiras do vale {i}" for i in range(8)]
+    texts = spanish + other + [f"Reciclaje en la calle {i}" for i in range(20)]
+    frame = _analysed_frame(
+        texts, topics=[0] * 20 + [1] * 20, groups=[0] * 20 + [1] * 20, **{schema.LANG: ["es"] * 12 + ["pt"] * 8 + ["es"] * 20}
+    )
+    table = topic_groups_table(frame, None, {0: "Datos abiertos de calidad", 1: "Reciclaje"}, {}, "es").set_index("topic_group_id")
+    assert table.loc[0, "contributions_using_name"] == 2 and table.loc[0, "contributions_in_name_language"] == 12
+    assert table.loc[1, "contributions_using_name"] == 20 and pd.isna(table.loc[1, "contributions_in_name_language"])  # all Spanish
+    few = frame.assign(**{schema.LANG: ["es"] * 2 + ["pt"] * 18 + ["es"] * 20})  # 2 in Spanish: too few to read
+    assert pd.isna(
+        topic_groups_table(few, None, {0: "Datos abiertos de calidad", 1: "Reciclaje"}, {}, "es").loc[0, "contributions_using_name"]
+    )
+
+    ctx = _context("es")
+    ctx.tables["topic_groups"] = ctx.tables["topic_groups"].assign(
+        contributions=[20],
+        contributions_using_name=pd.array([2], dtype="Int64"),
+        contributions_in_name_language=pd.array([12], dtype="Int64"),
+    )
+    assert groups_section(ctx).subsections[0].heading.startswith("Puntos diversos (palabras de «Transporte» en 2 de 12 en español)")
+
+
 def test_subject_table_counts_three_letter_names_and_gives_no_count_without_words():
     # Read 10: «Ley» was "in 0 of 370" (words under four letters were not read) and «Iguales» in 0 of 22 (no countable
     # word): a count of 0 was printed where there was nothing to count.

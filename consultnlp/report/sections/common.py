@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from consultnlp.i18n import number, percent, quoted, t
+from consultnlp.i18n import language_name, number, percent, quoted, t
 from consultnlp.report.model import Block
 from consultnlp.summary.segments import BLANK
 
@@ -131,10 +131,26 @@ def name_users(group: Any) -> int | None:
     return None
 
 
+def name_base(group: Any) -> int:
+    """Of how many contributions ``name_users`` counts: those written in the name's language, where a multilingual
+    subject's were counted so (``contributions_in_name_language``), else all of them."""
+    value = group.get("contributions_in_name_language")
+    return int(value) if value is not None and not pd.isna(value) else int(group.get("contributions") or 0)
+
+
 def loose_name(group: Any) -> bool:
     """Whether fewer than ``LOOSE_NAME`` of a subject's contributions use any word of its name (``topic_groups`` row)."""
-    users, n = name_users(group), group.get("contributions")
-    return users is not None and bool(n) and users < LOOSE_NAME * int(n)
+    users, n = name_users(group), name_base(group)
+    return users is not None and bool(n) and users < LOOSE_NAME * n
+
+
+def name_base_text(ctx: ReportContext, group: Any) -> str:
+    """``name_base`` as a sentence says it: "84", or "34 in Spanish" where only those in the name's language were read."""
+    n = ctx.n(name_base(group))
+    value = group.get("contributions_in_name_language")
+    if value is None or pd.isna(value):
+        return n
+    return t("n_in_language", ctx.lang, n=n, language=language_name(ctx.lang, ctx.lang))
 
 
 def naming_count(group: Any) -> int | None:
@@ -150,7 +166,7 @@ def naming_words(ctx: ReportContext, group: Any) -> str:
 
 def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
     """The words a loose name's sentences fill in: the name quoted, how many use a word of it, of how many."""
-    return {"name": ctx.q(str(group["label"])), "named": ctx.n(int(name_users(group))), "n": ctx.n(int(group["contributions"]))}
+    return {"name": ctx.q(str(group["label"])), "named": ctx.n(int(name_users(group))), "n": name_base_text(ctx, group)}
 
 
 def subject_label(ctx: ReportContext, group: Any) -> str:

@@ -11,6 +11,7 @@ from consultnlp.report.sections.common import (
     chart,
     key_points_block,
     loose_name,
+    name_base_text,
     name_users,
     naming_count,
     naming_words,
@@ -134,7 +135,10 @@ def _subtopic(ctx: ReportContext, topic: pd.Series) -> str:
     n = ctx.n(int(topic["unique_contributions"]))
     if not loose_name(topic):
         return f"{topic['label']} ({n})"
-    return f"{topic['label']} ({n}; {t('topic_loose', ctx.lang, named=ctx.n(int(name_users(topic))))})"
+    named = ctx.n(int(name_users(topic)))
+    if not pd.isna(topic.get("contributions_in_name_language", pd.NA)):  # "13 of its 34 in Spanish"
+        named = t("named_of", ctx.lang, named=named, n=name_base_text(ctx, topic))
+    return f"{topic['label']} ({n}; {t('topic_loose', ctx.lang, named=named)})"
 
 
 def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> list[dict[str, str]]:
