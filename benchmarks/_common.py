@@ -36,6 +36,7 @@ NONANSWER_SETS = [
         "nonanswers_written13.tsv",
         "nonanswers_written14.tsv",
         "nonanswers_written15.tsv",
+        "nonanswers_written16.tsv",
     )
 ]
 
