@@ -155,8 +155,8 @@ def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | 
     """How many of a subject's contributions (``part``'s rows) use any word of its ``name``, generic ones included, and of
     how many: all of them where at least ``SAME_LANGUAGE`` are written in the name's language ``lang``; else those that
     are, where they are at least ``MIN_NAME_LANGUAGE`` (``contributions_in_name_language``: their number). In a
-    multilingual consultation a name read only against its own language: the demo's «Datos abiertos de calidad», 2 of
-    84, had no count at all."""
+    multilingual consultation a name read only against its own language: before, the demo's subjects (half Spanish) had
+    no count at all, and «Educación», 4 of whose 24 Spanish contributions use its word, was shown as a subject."""
     inside = part.index
     if lang is not None and schema.LANG in part and (part[schema.LANG] == lang).mean() < SAME_LANGUAGE:
         inside = part.index[(part[schema.LANG] == lang).to_numpy()]

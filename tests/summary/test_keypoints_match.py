@@ -736,9 +736,9 @@ def test_report_subtopic_whose_name_few_use_says_so_in_its_subjects_list():
 
 
 def test_multilingual_subject_name_is_read_against_its_own_language():
-    # The demo (es/pt/en): «Datos abiertos de calidad» had no count of who uses its words, since a third of the subject
-    # was not in Spanish, and no reader was told that a fraction of it spoke of open data. Its Spanish contributions
-    # are now read alone, and the report says of how many the count is.
+    # The demo (es/pt/en): no subject had a count of who uses its name's words, since none was 90% Spanish, so
+    # «Educación» (4 of its 24 Spanish contributions use the word) was no «mixed points» subject. A subject's Spanish
+    # contributions are now read alone, and the report says of how many the count is.
     from consultnlp.summary.tables import topic_groups_table
 
     spanish = ["Datos abiertos de calidad ya"] * 2 + [f"Proteger los glaciares del valle {i}" for i in range(10)]
