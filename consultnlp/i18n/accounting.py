@@ -58,15 +58,17 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "(those that state a position count as positions without a reason).",
         ),
     ),
+    # The contributions received, not "analysed": the canadian claim check of stop 41 read "analysis of 174
+    # contributions" over a report that analysed 113 (the first screen says how many and why the others were not).
     "subtitle_named": _s(
-        "Lo que escuchamos: análisis de {n} contribuciones",
-        "O que ouvimos: análise de {n} contribuições",
-        "What we heard: analysis of {n} contributions",
+        "Lo que escuchamos: {n} contribuciones recibidas",
+        "O que ouvimos: {n} contribuições recebidas",
+        "What we heard: {n} contributions received",
     ),
     "subtitle_file": _s(
-        "Análisis de {n} contribuciones. Consulta: {file} (nombre del archivo)",
-        "Análise de {n} contribuições. Consulta: {file} (nome do arquivo)",
-        "Analysis of {n} contributions. Consultation: {file} (file name)",
+        "{n} contribuciones recibidas. Consulta: {file} (nombre del archivo)",
+        "{n} contribuições recebidas. Consulta: {file} (nome do arquivo)",
+        "{n} contributions received. Consultation: {file} (file name)",
     ),
     "subtitle_processes": _s(
         "El archivo reúne contribuciones a {n} procesos (columna «{column}»), analizadas juntas: {processes}.",

@@ -51,6 +51,15 @@ VOTE_STRINGS: dict[str, dict] = {
     # A statement the organiser wrote (a Pol.is seed or meta question): voted on by participants, but not their words.
     "by_organiser": _s("escrita por el organizador", "escrita pelo organizador", "written by the organiser"),
     # A quoted Pol.is statement's votes (other participants'), after its id.
+    # Said once, before the first quote, where each author's own vote was left out (the canadian claim check of stop 41
+    # found every quoted count one under the export's).
+    "quote_votes_note": _s(
+        "Tras el identificador de cada declaración de Pol.is citada van los votos de los demás participantes sobre ella: el voto "
+        "de su autor no se cuenta.",
+        "Após o identificador de cada declaração do Pol.is citada vêm os votos dos demais participantes sobre ela: o voto do autor "
+        "não é contado.",
+        "After each quoted Pol.is statement's id come the other participants' votes on it: its author's own vote is not counted.",
+    ),
     "quote_votes": _s(
         "{agree} de acuerdo y {disagree} en desacuerdo", "{agree} concordam e {disagree} discordam", "{agree} agree, {disagree} disagree"
     ),

@@ -103,9 +103,9 @@ def _headers(out) -> dict[str, str]:  # noqa: ANN001
 @pytest.mark.parametrize(
     "lang, named, marked",
     [
-        ("es", "Lo que escuchamos: análisis de 9 contribuciones", "Consulta: comentarios.xlsx (nombre del archivo)"),
-        ("pt", "O que ouvimos: análise de 9 contribuições", "Consulta: comentarios.xlsx (nome do arquivo)"),
-        ("en", "What we heard: analysis of 9 contributions", "Consultation: comentarios.xlsx (file name)"),
+        ("es", "Lo que escuchamos: 9 contribuciones recibidas", "Consulta: comentarios.xlsx (nombre del archivo)"),
+        ("pt", "O que ouvimos: 9 contribuições recebidas", "Consulta: comentarios.xlsx (nome do arquivo)"),
+        ("en", "What we heard: 9 contributions received", "Consultation: comentarios.xlsx (file name)"),
     ],
 )
 def test_title_in_the_header_of_every_format(tmp_path, lang, named, marked):

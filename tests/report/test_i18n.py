@@ -107,7 +107,7 @@ def _html(lang: str, input_rows: int = 12345) -> str:
             "es",
             [
                 "Lo que escuchamos",
-                "Análisis de 12.345 contribuciones",
+                "12.345 contribuciones recibidas",
                 "Resumen",
                 "Cómo se elaboró este informe",
                 "Datos abiertos",
@@ -128,7 +128,7 @@ def _html(lang: str, input_rows: int = 12345) -> str:
             "pt",
             [
                 "O que ouvimos",
-                "Análise de 12.345 contribuições",
+                "12.345 contribuições recebidas",
                 "Resumo",
                 "Como este relatório foi produzido",
                 "Dados abertos",
@@ -149,7 +149,7 @@ def _html(lang: str, input_rows: int = 12345) -> str:
             "en",
             [
                 "What we heard",
-                "Analysis of 12,345 contributions",
+                "12,345 contributions received",
                 "Summary",
                 "How this report was produced",
                 "Open data",

@@ -131,6 +131,12 @@ def name_users(group: Any) -> int | None:
     return None
 
 
+def own_votes_left_out(ctx: ReportContext) -> bool:
+    """Whether the Pol.is votes of this run leave out each statement's author's own vote: the export's vote matrix was read
+    and the authors are known (``analysis._without_own_votes``)."""
+    return ctx.table("statement_votes") is not None and bool(ctx.facts.get("authorship"))
+
+
 def name_base(group: Any) -> int:
     """Of how many contributions ``name_users`` counts: those written in the name's language, where a multilingual
     subject's were counted so (``contributions_in_name_language``), else all of them."""

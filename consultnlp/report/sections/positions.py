@@ -17,6 +17,7 @@ from consultnlp.report.sections.common import (
     chart,
     join_items,
     key_points_block,
+    own_votes_left_out,
     quote_item,
     segment_label,
     subject_labels,
@@ -325,7 +326,7 @@ def votes_section(ctx: ReportContext) -> Section | None:
                 "p",
                 text=t(
                     # The vote matrix and the authors known: each author's own vote was left out (analysis._without_own_votes).
-                    "votes_intro_own" if ctx.table("statement_votes") is not None and ctx.facts.get("authorship") else "votes_intro",
+                    "votes_intro_own" if own_votes_left_out(ctx) else "votes_intro",
                     lang,
                     votes=ctx.n(int(first["votes"])),
                     comments=ctx.n(int(first["comments"])),

@@ -15,6 +15,7 @@ from consultnlp.report.sections.common import (
     name_users,
     naming_count,
     naming_words,
+    own_votes_left_out,
     quote_item,
     subject_label,
 )
@@ -58,6 +59,9 @@ def groups_section(ctx: ReportContext) -> Section | None:
             Block("p", text=t("points_note" if _has_key_points(ctx) else "points_none", lang)),
         ],
     )
+    quotes = ctx.table("quotes")
+    if own_votes_left_out(ctx) and quotes is not None and "agrees" in quotes:  # canadian claim check: "20 agree" against 21
+        sec.blocks.append(Block("p", text=t("quote_votes_note", lang)))
     outliers = topics.loc[topics["topic_id"] < 0, "unique_contributions"]
     if len(outliers) and int(outliers.sum()) and ctx.unique_total():
         n = int(outliers.sum())
