@@ -776,3 +776,24 @@ def test_subject_table_counts_three_letter_names_and_gives_no_count_without_word
     table = topic_groups_table(frame, None, {0: "Ley", 1: "De la"}, {}).set_index("topic_group_id")
     assert table.loc[0, "contributions_using_name"] == 2  # "ley" and "leyes"
     assert pd.isna(table.loc[1, "contributions_using_name"])  # a name of stop words only: nothing to count, not 0
+
+
+@pytest.mark.parametrize(
+    "lang, note",
+    [
+        ("es", "van los votos de los demás participantes sobre ella: el voto de su autor no se cuenta."),
+        ("en", "come the other participants' votes on it: its author's own vote is not counted."),
+    ],
+)
+def test_report_says_once_that_quoted_votes_leave_out_the_author(lang, note):
+    # Canadian claim check (stop 41): every quoted "N agree" was one under the export's, with nothing to say why.
+    ctx = _context(lang)
+    ctx.tables["quotes"] = ctx.tables["quotes"].assign(agrees=[20, 3], disagrees=[4, 1])
+
+    def text() -> str:
+        return " ".join(b.text or "" for b in groups_section(ctx).blocks)
+
+    assert note not in text()  # no vote matrix read: the counts are the export's own
+    ctx.tables["statement_votes"] = pd.DataFrame({"comment_id": ["c1"]})
+    ctx.facts["authorship"] = {"column": "author-id"}
+    assert text().count(note) == 1
