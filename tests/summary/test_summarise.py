@@ -443,3 +443,28 @@ def test_summarise_significant_but_immaterial_finding_is_not_stated():
     )
     stated = material_findings(table, SummariseConfig(), parents={"anticorruption"})
     assert stated.tolist() == [True, False, False, False, False, True, False]
+
+
+def test_report_leaves_out_a_parent_theme_that_is_only_its_one_subtheme():
+    # Seattle claim check (stop 41): «Public service delivery (with its sub-themes)» 18% and «Social protection» 18% were the
+    # same 3 contributions, listed twice beside "2 themes raised". A parent with none of its own and one sub-theme with some
+    # is left out; with two such sub-themes it stays (PNDBio's «Prestação de serviços públicos», «Saúde» and «Educação»).
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.themes import theme_rows
+
+    def table(children: dict[str, int]) -> pd.DataFrame:
+        rows = [("labour", "", 9, None), ("public_service_delivery", "", 0, 3)]
+        rows += [(child, "public_service_delivery", n, None) for child, n in children.items()]
+        frame = pd.DataFrame(rows, columns=["theme_id", "parent", "unique_contributions", "unique_with_subthemes"])
+        return frame.assign(
+            name=frame["theme_id"],
+            share_of_unique=frame["unique_contributions"] / 17,
+            share_of_unique_with_subthemes=frame["unique_with_subthemes"] / 17,
+        )
+
+    def shown(children: dict[str, int]) -> list[str]:
+        ctx = ReportContext(tables={"themes": table(children)}, facts={}, lang="en", taxonomy=None, settings={})
+        return theme_rows(ctx)["theme_id"].tolist()
+
+    assert shown({"social_protection": 3, "health": 0}) == ["labour", "social_protection", "health"]
+    assert shown({"social_protection": 2, "health": 1}) == ["labour", "public_service_delivery", "social_protection", "health"]

@@ -19,6 +19,15 @@ def theme_rows(ctx: ReportContext):  # noqa: ANN201 - DataFrame
     if themes is None:
         return None
     named = themes[themes["theme_id"] != schema.OTHER_THEME].copy()
+    if {"parent", "unique_with_subthemes"} <= set(named.columns):
+        # A parent with no contribution of its own and one sub-theme with some is that sub-theme again: listed, it
+        # counts the same contributions twice (the seattle claim check: «Public service delivery (with its
+        # sub-themes)» 18% and «Social protection» 18%, the same 3, beside "2 themes raised").
+        raised = named[named["unique_contributions"] > 0]
+        children = raised["parent"].fillna("").astype(str).value_counts()
+        own = named["unique_contributions"].astype(int)
+        only_one = named["unique_with_subthemes"].notna() & (own == 0) & named["theme_id"].astype(str).map(children).fillna(0).eq(1)
+        named = named[~only_one]
     family = named["unique_with_subthemes"].notna() if "unique_with_subthemes" in named else named["theme_id"] != named["theme_id"]
     named["shown_name"] = named["name"].astype(str)
     named["shown_unique"] = named["unique_contributions"].astype(int)
