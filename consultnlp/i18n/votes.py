@@ -131,6 +131,11 @@ VOTE_STRINGS: dict[str, dict] = {
         "As afirmações com mais concordância, das que pelo menos {seen} participantes viram",
         "The most agreed statements, of those at least {seen} participants saw",
     ),
+    "divides_most_agreed_participants": _s(
+        "Las afirmaciones de participantes con más acuerdo, de las que vieron al menos {seen} participantes",
+        "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram",
+        "The participants' most agreed statements, of those at least {seen} participants saw",
+    ),
     "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
     "divides_overall": _s(
         "{agree} de acuerdo, {disagree} en desacuerdo, de {seen} votos",

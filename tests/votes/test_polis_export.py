@@ -207,6 +207,47 @@ def test_polis_without_groups_and_with_profile_questions_the_section_says_so():
     assert "incentives" in listed and "I identify as male" not in listed
 
 
+def test_polis_participants_most_agreed_are_shown_when_the_most_agreed_are_all_the_organisers():
+    # Seattle claim check (stop 41): the three most agreed were the organiser's seeds (seen first, by most), and no
+    # participant's statement was shown. They now follow, among those the median of their own voters saw.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import divides_section
+
+    seen = [100, 100, 100, 100, 60, 50, 40]
+    agree = [90, 85, 80, 20, 50, 45, 10]
+    votes = pd.DataFrame(
+        {
+            "statement": [str(i) for i in range(7)],
+            "group": "all",
+            "text": [f"Statement {i}." for i in range(7)],
+            "by_organiser": [True, True, True, True, False, False, False],
+            "profile": False,
+            "seen": seen,
+            "agree": agree,
+            "disagree": [s - a for s, a in zip(seen, agree)],
+            "pass": 0,
+            "agree_share": [a / s for s, a in zip(seen, agree)],
+            "consensus": False,
+            "divisive": False,
+            "voters": 120,
+        }
+    )
+
+    def shown(table: pd.DataFrame) -> dict[str, str]:
+        section = divides_section(ReportContext(tables={"statement_votes": table}, facts={}, lang="en", taxonomy=None, settings={}))
+        return {s.heading: " ".join(s.blocks[0].items) for s in section.subsections}
+
+    headings = shown(votes)
+    assert list(headings) == [
+        "The most agreed statements, of those at least 100 participants saw",
+        "The participants' most agreed statements, of those at least 50 participants saw",
+    ]
+    participants = headings["The participants' most agreed statements, of those at least 50 participants saw"]
+    assert "Statement 4." in participants and "Statement 5." in participants and "Statement 6." not in participants  # 40 saw it
+    # A participant's statement among the most agreed: no second list.
+    assert len(shown(votes.assign(by_organiser=[True, True, False, True, False, False, False]))) == 1
+
+
 def test_polis_a_statements_own_authors_vote_is_no_reaction_of_others():
     # Scoop HiveMind's UBI conversation: the only vote on each of 18 participants' statements was its author's own
     # agree, and the report said "18 votes, 100% agree" under "Reactions of other participants".
