@@ -311,14 +311,25 @@ def analyze_in_memory(
 
 
 def _without_own_votes(frame: pd.DataFrame, matrix: VoteMatrix) -> pd.DataFrame:
-    """A Pol.is frame whose ``agrees`` and ``disagrees`` leave out each statement's author's own vote (``own_votes``), so
-    they are other participants' reactions; its vote columns recomputed (``polis_votes``)."""
-    author = author_id_column(frame.columns)
-    if author is None or not {"agrees", "disagrees"} <= set(frame.columns):
+    """A Pol.is frame whose ``agrees`` and ``disagrees`` are counted from the export's vote matrix (each participant's
+    final vote) where it has the statement, and leave out each statement's author's own vote (``own_votes``), so they
+    are other participants' reactions; its vote columns recomputed (``polis_votes``). The export's own counters also
+    count votes changed or cast twice (seattle's statement 12: 85 agree, against 82 participants who agree), so the
+    report's sections disagreed with each other."""
+    if not {"agrees", "disagrees"} <= set(frame.columns):
         return frame
-    own = own_votes(matrix, frame.index, frame[author])
-    agrees = pd.to_numeric(frame["agrees"], errors="coerce").fillna(0) - (own == 1)
-    disagrees = pd.to_numeric(frame["disagrees"], errors="coerce").fillna(0) - (own == -1)
+    columns = matrix.statements.get_indexer(frame.index.astype(str))
+    counted = columns >= 0
+    counts = {}
+    for column, vote in (("agrees", 1), ("disagrees", -1)):
+        exported = pd.to_numeric(frame[column], errors="coerce").fillna(0).to_numpy(dtype=float)
+        final = (matrix.values == vote).sum(axis=0).astype(float)
+        counts[column] = np.where(counted, final[np.maximum(columns, 0)], exported) if len(final) else exported
+    author = author_id_column(frame.columns)
+    if author is not None:
+        own = own_votes(matrix, frame.index, frame[author])
+        counts["agrees"] = counts["agrees"] - (own == 1)
+        counts["disagrees"] = counts["disagrees"] - (own == -1)
     return polis_votes(
-        frame.assign(agrees=agrees.clip(lower=0).astype(int).astype(str), disagrees=disagrees.clip(lower=0).astype(int).astype(str))
+        frame.assign(**{c: pd.Series(v, index=frame.index).clip(lower=0).astype(int).astype(str) for c, v in counts.items()})
     )
