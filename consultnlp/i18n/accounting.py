@@ -70,6 +70,8 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "{n} contribuições recebidas. Consulta: {file} (nome do arquivo)",
         "{n} contributions received. Consultation: {file} (file name)",
     ),
+    # What the consultation asked, where the export says it (a Pol.is conversation's description).
+    "subtitle_question": _s("Se preguntó: {question}", "Foi perguntado: {question}", "The question asked: {question}"),
     "subtitle_processes": _s(
         "El archivo reúne contribuciones a {n} procesos (columna «{column}»), analizadas juntas: {processes}.",
         "O arquivo reúne contribuições a {n} processos (coluna «{column}»), analisadas juntas: {processes}.",

@@ -24,7 +24,7 @@ from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.prompts import add_prompts
 from consultnlp.ingest.readers import FORMATS, read_table
 from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
-from consultnlp.ingest.title import find_processes, find_title, process_title
+from consultnlp.ingest.title import find_processes, find_question, find_title, process_title
 
 __all__ = [
     "FORMATS",
@@ -106,6 +106,7 @@ def ingest(
             plan.segment_columns = [processes[0], *plan.segment_columns]
     if found is not None:
         info.title, info.title_from = found
+    info.question = find_question(info, Path(path))
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
     frame = add_prompts(frame, info, plan.context_column, found=plan.context_found)
     if plan.supports is not None:

@@ -43,6 +43,7 @@ class IngestInfo:
     # The consultation's own title where the export carries it (``ingest.title``), and where it was read.
     title: str | None = None
     title_from: str | None = None
+    question: str | None = None  # what the consultation asked, where the export says it (a Pol.is conversation's description)
     # Several consultations in one file (``ingest.title.find_processes``): [process, rows] most rows first, and the column.
     processes: list[list[Any]] = field(default_factory=list)
     processes_from: str | None = None
@@ -91,6 +92,7 @@ class ConsultationTitle:
     # When the file holds several consultations: (process, input rows) most rows first, and the column that says so.
     processes: tuple[tuple[str, int], ...] = ()
     processes_from: str = ""
+    question: str = ""  # what the consultation asked, where the export says it (``IngestInfo.question``)
 
     @classmethod
     def resolve(
@@ -106,6 +108,7 @@ class ConsultationTitle:
     @classmethod
     def of_input(cls, option: str | None, info: IngestInfo) -> "ConsultationTitle":
         title = cls.resolve(option, platform_title=info.title, platform_detail=info.title_from, file_name=info.file_name)
+        title = replace(title, question=info.question or "")
         if len(info.processes) < 2:
             return title
         return replace(title, processes=tuple((str(p), int(n)) for p, n in info.processes), processes_from=info.processes_from or "")
@@ -116,10 +119,19 @@ class ConsultationTitle:
         if not isinstance(data, dict) or not isinstance(data.get("text"), str) or data.get("origin") not in TITLE_ORIGINS:
             return None
         processes = tuple((str(p), int(n)) for p, n in data.get("processes") or ())
-        return cls(data["text"], data["origin"], str(data.get("detail") or ""), processes, str(data.get("processes_from") or ""))
+        return cls(
+            data["text"],
+            data["origin"],
+            str(data.get("detail") or ""),
+            processes,
+            str(data.get("processes_from") or ""),
+            str(data.get("question") or ""),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         if not self.processes:  # one consultation: the manifest's title as it always was
             del out["processes"], out["processes_from"]
+        if not self.question:
+            del out["question"]
         return out

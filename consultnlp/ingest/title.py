@@ -34,6 +34,7 @@ _SPACE_TITLE = re.compile(r"^participatory[_ ]space[/._ ](title|name)([/._][a-z]
 _GOOGLE_FILE = re.compile(r"^(?P<title>.+?)\s*\((responses|respuestas|respostas|réponses)\)$", re.IGNORECASE)
 _MICROSOFT_FILE = re.compile(r"^(?P<title>.+?)\s*\(\d+\s*-\s*\d+\)$")
 TITLE_MAX_CHARS = 300
+QUESTION_MAX_CHARS = 1_000  # a longer description is the organiser's background text, not the question
 MAX_PROCESSES = 12  # more distinct values than this is not a column of processes
 PROCESS_NAME_MAX_CHARS = 150
 _PROCESS_COLUMN = re.compile(
@@ -130,13 +131,29 @@ def _readable_names(raw: pd.DataFrame, labels: pd.Series) -> pd.Series:
 
 def _polis_topic(summary: Path) -> tuple[str, str] | None:
     """The ``topic`` row of a Pol.is conversation summary (``topic,<title>``)."""
+    found = _summary_row(summary, "topic")
+    return (found, f"{POLIS_SUMMARY} (topic)") if found else None
+
+
+def find_question(info: IngestInfo, path: Path) -> str | None:
+    """What the consultation asked, where the export says it: a Pol.is conversation's ``conversation-description``
+    (the seattle claim check: the report never said what was asked, nor where). ``None`` otherwise, or when too long."""
+    if info.platform != "polis":
+        return None
+    found = _summary_row(Path(path).parent / POLIS_SUMMARY, "conversation-description")
+    text = " ".join((found or "").split())
+    return text if text and len(text) <= QUESTION_MAX_CHARS else None
+
+
+def _summary_row(summary: Path, name: str) -> str | None:
+    """The value of the row ``name`` of a Pol.is conversation summary (``name,<value>``)."""
     try:
         if not summary.is_file() or summary.stat().st_size > SUMMARY_MAX_BYTES:
             return None
         with summary.open(encoding="utf-8-sig", newline="") as handle:
             for row in csv.reader(handle):
-                if len(row) >= 2 and row[0].strip().lower() == "topic":
-                    return row[1], f"{POLIS_SUMMARY} (topic)"
+                if len(row) >= 2 and row[0].strip().lower() == name:
+                    return row[1]
     except (OSError, UnicodeDecodeError, csv.Error):
         return None
     return None

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from consultnlp import __version__
-from consultnlp.i18n import number, t
+from consultnlp.i18n import number, quoted, t
 from consultnlp.report import sections
 from consultnlp.report.model import ReportContent, Section
 from consultnlp.report.safety import clean_text
@@ -67,6 +67,12 @@ def processes_sentence(facts: dict[str, Any], lang: str) -> list[str]:
     return [t("subtitle_processes", lang, n=number(len(processes), lang), column=getattr(known, "processes_from", ""), processes=listed)]
 
 
+def question_sentence(facts: dict[str, Any], lang: str) -> list[str]:
+    """The sentence that says what the consultation asked, where the export said it (``ConsultationTitle.question``)."""
+    question = str(getattr(facts.get("title"), "question", "") or "")
+    return [t("subtitle_question", lang, question=quoted(question, lang))] if question else []
+
+
 def build_content(
     tables: dict[str, pd.DataFrame],
     facts: dict[str, Any],
@@ -92,7 +98,11 @@ def build_content(
         title=clean_text(t("title", lang) if is_file else name),
         subtitle=clean_text(
             _sentences(
-                [t("subtitle_file", lang, n=n, file=name) if is_file else t("subtitle_named", lang, n=n), *processes_sentence(facts, lang)]
+                [
+                    t("subtitle_file", lang, n=n, file=name) if is_file else t("subtitle_named", lang, n=n),
+                    *processes_sentence(facts, lang),
+                    *question_sentence(facts, lang),
+                ]
             )
         ),
         generated=t("generated", lang, date=date.today().isoformat(), version=__version__),

@@ -31,8 +31,15 @@ def test_title_polis_topic_from_the_conversation_summary(tmp_path):
     _polis_summary(tmp_path, "  Mejorar   el barrio ")
     _, info = ingest(path)
     assert (info.title, info.title_from) == ("Mejorar el barrio", "summary.csv (topic)")
-    assert ConsultationTitle.of_input(None, info) == ConsultationTitle("Mejorar el barrio", "platform", "summary.csv (topic)")
-    assert ConsultationTitle.of_input("Consulta 2024", info) == ConsultationTitle("Consulta 2024", "option")
+    # The conversation's description is what it asked (the seattle claim check: the report never said), kept whatever
+    # the title is.
+    assert info.question == "¿Qué debería cambiar?"
+    assert ConsultationTitle.of_input(None, info) == ConsultationTitle(
+        "Mejorar el barrio", "platform", "summary.csv (topic)", question="¿Qué debería cambiar?"
+    )
+    assert ConsultationTitle.of_input("Consulta 2024", info) == ConsultationTitle(
+        "Consulta 2024", "option", question="¿Qué debería cambiar?"
+    )
 
 
 def test_title_decidim_space_only_when_the_file_is_one_space(tmp_path):
