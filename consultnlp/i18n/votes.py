@@ -127,16 +127,17 @@ VOTE_STRINGS: dict[str, dict] = {
     ),
     # Among the statements at least half of them saw (the median): a statement 6 people saw is no "most agreed".
     "divides_most_agreed": _s(
-        "Las afirmaciones con más acuerdo, de las que vieron al menos {seen} participantes",
-        "As afirmações com mais concordância, das que pelo menos {seen} participantes viram",
-        "The most agreed statements, of those at least {seen} participants saw",
+        "Las afirmaciones con más acuerdo, de las que vieron al menos {seen} participantes (la mitad de las afirmaciones)",
+        "As afirmações com mais concordância, das que pelo menos {seen} participantes viram (metade das afirmações)",
+        "The most agreed statements, of those at least {seen} participants saw (half of the statements)",
     ),
     "divides_most_agreed_participants": _s(
-        "Las afirmaciones de participantes con más acuerdo, de las que vieron al menos {seen} participantes",
-        "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram",
-        "The participants' most agreed statements, of those at least {seen} participants saw",
+        "Las afirmaciones de participantes con más acuerdo, de las que vieron al menos {seen} participantes (la mitad de ellas)",
+        "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram (metade delas)",
+        "The participants' most agreed statements, of those at least {seen} participants saw (half of them)",
     ),
     "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
+    "divides_disagree_shares": _s("en desacuerdo: {shares}", "discordam: {shares}", "disagree: {shares}"),
     "divides_overall": _s(
         "{agree} de acuerdo, {disagree} en desacuerdo, de {seen} votos",
         "{agree} concordam, {disagree} discordam, de {seen} votos",

@@ -114,7 +114,10 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "30 participants voted 240 times" in part and "2 opinion groups" in part
     assert "Group A: 18 participants (60%)" in part and "Group B: 12 participants (40%)" in part
     assert "Every neighbourhood needs a safe park" in part.split("### What every group agrees on")[1]
-    assert "police budget" in part.split("### What divides the groups")[1]
+    divides = part.split("### What divides the groups")[1].split("\n### ")[0]
+    assert "police budget" in divides
+    # A divisive statement shows the disagreement that makes it one (seattle claim check: only agree shares were shown).
+    assert all("; disagree: A " in line for line in divides.splitlines() if line.startswith("- "))
     assert "Rejected by the moderators" not in report
     # The rule as applied, not "a majority": 60% of every group, with the voters and smoothing the method states.
     assert "have the agreement of at least 60% of every group" in part or "has the agreement of at least 60% of every group" in part
@@ -123,7 +126,7 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "Pol.is's own export also has 2 groups (of 30 participants)." in part
     # The same number is no proof of the same groups: how many participants fall in corresponding ones (read 7).
     assert "Of the 30 participants both place, 30 (100%) fall in corresponding groups." in part
-    assert "The most agreed statements, of those at least 30 participants saw" in part
+    assert "The most agreed statements, of those at least 30 participants saw (half of the statements)" in part
     # A statement's vote class is no group of participants: no segment finding about "polis_consensus".
     assert "polis_consensus" not in report
 
@@ -202,7 +205,7 @@ def test_polis_without_groups_and_with_profile_questions_the_section_says_so():
     assert "26 participants voted 60 times" in text and "do not divide them into opinion groups of at least 5" in text
     assert "The organiser also asked 1 question about who took part (“I identify as male.”)" in text
     headings = [s.heading for s in section.subsections]
-    assert headings == ["The most agreed statements, of those at least 20 participants saw"]
+    assert headings == ["The most agreed statements, of those at least 20 participants saw (half of the statements)"]
     listed = " ".join(section.subsections[0].blocks[0].items)
     assert "incentives" in listed and "I identify as male" not in listed
 
@@ -239,10 +242,10 @@ def test_polis_participants_most_agreed_are_shown_when_the_most_agreed_are_all_t
 
     headings = shown(votes)
     assert list(headings) == [
-        "The most agreed statements, of those at least 100 participants saw",
-        "The participants' most agreed statements, of those at least 50 participants saw",
+        "The most agreed statements, of those at least 100 participants saw (half of the statements)",
+        "The participants' most agreed statements, of those at least 50 participants saw (half of them)",
     ]
-    participants = headings["The participants' most agreed statements, of those at least 50 participants saw"]
+    participants = headings["The participants' most agreed statements, of those at least 50 participants saw (half of them)"]
     assert "Statement 4." in participants and "Statement 5." in participants and "Statement 6." not in participants  # 40 saw it
     # A participant's statement among the most agreed: no second list.
     assert len(shown(votes.assign(by_organiser=[True, True, False, True, False, False, False]))) == 1

@@ -19,6 +19,15 @@ def _group_shares(ctx: ReportContext, votes: pd.DataFrame, statement: str, colum
     return ", ".join(f"{g} {ctx.pct(v)}" for g, v in zip(rows["group"], rows[column]))
 
 
+def _shares(ctx: ReportContext, votes: pd.DataFrame, statement: str, flag: str) -> str:
+    """Every group's agree share; for a divisive statement its disagree shares too, which make it one (the seattle claim
+    check: "agree: A 18%, B 94%" did not show the 60% of A that disagrees)."""
+    text = t("divides_shares", ctx.lang, shares=_group_shares(ctx, votes, statement))
+    if flag != "divisive" or "disagree_share" not in votes:
+        return text
+    return text + "; " + t("divides_disagree_shares", ctx.lang, shares=_group_shares(ctx, votes, statement, "disagree_share"))
+
+
 def _statement(ctx: ReportContext, row: pd.Series) -> str:
     if bool(row.get("by_organiser", False)):
         return f"{ctx.q(str(row['text']))} ({row['statement']}, {t('by_organiser', ctx.lang)})"
@@ -107,10 +116,7 @@ def _group_parts(ctx: ReportContext, groups: pd.DataFrame, votes: pd.DataFrame, 
                 Block("p", text=t(f"{key}_intro", lang, count=len(chosen), n=ctx.n(len(chosen)))),
                 Block(
                     "list",
-                    items=[
-                        f"{_statement(ctx, r)}: {t('divides_shares', lang, shares=_group_shares(ctx, votes, r['statement']))}"
-                        for _, r in chosen.head(SHOWN).iterrows()
-                    ],
+                    items=[f"{_statement(ctx, r)}: {_shares(ctx, votes, r['statement'], flag)}" for _, r in chosen.head(SHOWN).iterrows()],
                 ),
             ]
         parts.append(Section(f"divides-{flag}", t(key, lang), blocks))
