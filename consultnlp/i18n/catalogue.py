@@ -305,9 +305,9 @@ STRINGS: dict[str, dict] = {
     "note_nothing_to_model": _s("No quedó ninguna contribución para agrupar en tópicos.", "Não restou nenhuma contribuição para agrupar em tópicos.",
                                 "No contribution was left to group into topics."),
     "note_small_corpus": _s(
-        "Solo {n} contribuciones distintas: muy pocas para agrupar por densidad (se necesitan {needed}); las agrupó un método más simple (k-medias), que puede dejar un solo asunto.",
-        "Só {n} contribuições distintas: poucas demais para agrupar por densidade (são necessárias {needed}); um método mais simples (k-médias) as agrupou, o que pode deixar um só assunto.",
-        "Only {n} distinct contributions: too few for density clustering (it needs {needed}); a simpler method (k-means) grouped them, which may leave a single subject."),
+        "Solo {n} contribuciones distintas: muy pocas para agrupar por densidad (se necesitan {needed}); se usó en su lugar un método más simple (k-medias), que con tan pocas puede no encontrar más de un asunto.",
+        "Só {n} contribuições distintas: poucas demais para agrupar por densidade (são necessárias {needed}); usou-se em seu lugar um método mais simples (k-médias), que com tão poucas pode não encontrar mais de um assunto.",
+        "Only {n} distinct contributions: too few for density clustering (it needs {needed}); a simpler method (k-means) was used instead, which with so few may find no more than one subject."),
     # Setting values.
     "value_umap_hdbscan": _s("UMAP + HDBSCAN", "UMAP + HDBSCAN", "UMAP + HDBSCAN"),
     "value_umap_kmeans": _s("UMAP + k-medias", "UMAP + k-médias", "UMAP + k-means"),
