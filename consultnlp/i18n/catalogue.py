@@ -188,7 +188,8 @@ STRINGS: dict[str, dict] = {
         "Personal data was replaced by placeholders such as [EMAIL] before any analysis; quotes show only the redacted text. "
         "Contributions with personal data: {n}."),
     "privacy_kinds": _s("Datos personales ocultados, por tipo:", "Dados pessoais ocultados, por tipo:", "Personal data redacted, by kind:"),
-    "not_checked": _s("no se buscó", "não procurado", "not looked for"),
+    "privacy_not_found": _s("También se buscó, sin encontrarlo: {kinds}.", "Também se procurou, sem encontrar: {kinds}.", "Also looked for, none found: {kinds}."),
+    "privacy_none_found": _s("Se buscó, sin encontrar ninguno: {kinds}.", "Procurou-se, sem encontrar nenhum: {kinds}.", "Looked for, none found: {kinds}."),
     "privacy_off": _s(
         "Por decisión del equipo (redact.kinds), no se buscaron ni ocultaron: {kinds}. Revise las citas antes de publicar.",
         "Por decisão da equipe (redact.kinds), não foram procurados nem ocultados: {kinds}. Revise as citações antes de publicar.",

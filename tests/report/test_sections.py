@@ -138,3 +138,18 @@ def test_a_theme_counted_with_its_sub_themes_shows_theirs_when_it_has_no_example
     assert [q["cite"] for q in _quotes(ctx, "inclusion", {"inclusion", "indigenous_peoples"})] == ["69", "142"]
     assert [q["cite"] for q in _quotes(ctx, "inclusion")][:1] == ["61"]  # largest sub-theme first
     assert [q["cite"] for q in _quotes(ctx, "youth")] == ["69", "142"]  # a theme with its own quotes shows them
+
+
+def test_method_lists_the_personal_data_found_by_kind_and_names_the_rest_looked_for():
+    # Canadian and seattle claim checks (stop 41): 24 kinds each followed by ": 0" read as boilerplate. What was found
+    # is counted by kind; what else was looked for is named once, without a zero after each.
+    frame = golden_frame()
+    frame["pii_found"] = ""
+    frame.iloc[0, frame.columns.get_loc("pii_found")] = "EMAIL:2"
+    report = render_report(frame, "en")
+    line = next(x for x in report.splitlines() if "Personal data redacted, by kind:" in x)
+    assert line.startswith("Personal data redacted, by kind: email address: 2. Also looked for, none found: phone number, ")
+    assert ": 0" not in line and "email address" not in line.split("Also looked for")[1]
+    frame["pii_found"] = ""
+    nothing = next(x for x in render_report(frame, "es").splitlines() if "sin encontrar ninguno" in x)
+    assert nothing.startswith("Se buscó, sin encontrar ninguno: correo electrónico, ") and ": 0" not in nothing

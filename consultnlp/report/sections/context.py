@@ -171,12 +171,19 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     privacy = ctx.table("privacy")
     if privacy is not None:
         sec.blocks.append(Block("p", text=t("privacy_text", lang, n=ctx.n(int(overview.get("comments_with_personal_data", 0))))))
-        # Every kind and its count: a reader sees what was looked for, not only what was found.
-        kinds = [
-            f"{pii_name(str(r['kind']), lang)}: {ctx.n(r['occurrences']) if r['checked'] else t('not_checked', lang)}"
-            for _, r in privacy.iterrows()
-        ]
-        sec.blocks.append(Block("p", text=t("privacy_kinds", lang) + " " + "; ".join(kinds) + "."))
+        # What was found, by kind, and what else was looked for: a reader sees both, without a row of zeros for every
+        # country's identity numbers (two claim checks of stop 41 read that list as boilerplate).
+        checked = privacy[privacy["checked"].astype(bool)]
+        found = checked[checked["occurrences"].astype(int) > 0]
+        absent = [pii_name(str(k), lang) for k in checked.loc[checked["occurrences"].astype(int) == 0, "kind"]]
+        parts = []
+        if len(found):
+            kinds = [f"{pii_name(str(r['kind']), lang)}: {ctx.n(r['occurrences'])}" for _, r in found.iterrows()]
+            parts.append(t("privacy_kinds", lang) + " " + "; ".join(kinds) + ".")
+        if absent:
+            parts.append(t("privacy_not_found" if len(found) else "privacy_none_found", lang, kinds=", ".join(absent)))
+        if parts:
+            sec.blocks.append(Block("p", text=" ".join(parts)))
         off = [pii_name(str(k), lang) for k in privacy.loc[~privacy["checked"].astype(bool), "kind"]]
         if off:
             sec.blocks.append(Block("p", text=t("privacy_off", lang, kinds=", ".join(off))))
