@@ -15,8 +15,9 @@ from consultnlp.report.model import Block, ReportContent
 # Characters that Markdown (or the HTML a Markdown viewer makes) would interpret anywhere in a line:
 # emphasis, code, links (with ``[`` escaped, ``(`` and ``!`` are inert), inline HTML, entities, tables, maths.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
-# What makes a line a heading, list item, rule or quote only when it starts the line.
-_LINE_START = re.compile(r"^(\s*)([-+#=:>]|\d+[.)])", re.MULTILINE)
+# What makes a line a heading, list item, rule or quote only when it starts the line. A number starts an ordered list
+# only when a space or the line's end follows its "." or ")": "9.471 contributions" starts none.
+_LINE_START = re.compile(r"^(\s*)([-+#=:>]|\d+[.)](?=\s|$))", re.MULTILINE)
 
 
 def md_escape(text: str) -> str:
@@ -26,7 +27,9 @@ def md_escape(text: str) -> str:
 
 
 def _cell(value: str) -> str:
-    return md_escape(" ".join(str(value).split()))
+    """A table cell: inline markup escaped, not line starts, which start no list or heading inside a cell ("34.5%" was
+    written "34\\.5%", and a reader of the .md saw the backslash: the seattle claim check)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> list[str]:

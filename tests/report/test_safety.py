@@ -177,6 +177,11 @@ def test_safety_markdown_escapes_markup_and_line_starts(published):
     assert not re.search(r"(?<!\\)<(script|img|b>|i>)", md) and "\\<script\\>alert(1)\\</script\\>" in md
     assert not re.search(r"^> ?[-+=]", md, flags=re.M)  # a quote line never starts a list or heading
     assert "\\$100" in md
+    # A table cell starts no list: its numbers are written plainly ("34.5%", not "34\\.5%": the seattle claim check),
+    # and its markup is still escaped.
+    cells = [line for line in md.splitlines() if line.startswith("| ")]
+    assert cells and not any(re.search(r"\d\\\.", line) for line in cells)
+    assert not any(re.search(r"(?<!\\)<(script|img|b>)", line) for line in cells)
 
 
 def test_safety_docx_keeps_hostile_text_as_text(published):
@@ -216,3 +221,12 @@ def test_safety_no_invisible_controls_in_any_table(published):
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search("[\u202a-\u202e\u2066-\u2069\x0b\x0c]", text), path.name  # ... without its controls
+
+
+def test_markdown_escapes_a_number_only_where_it_would_start_a_list():
+    from consultnlp.report.markdown import md_escape
+
+    # "9.471 contribuciones distintas" was written "9\.471" (the seattle claim check read the backslashes).
+    assert md_escape("9.471 contribuciones distintas") == "9.471 contribuciones distintas"
+    assert md_escape("1. item") == "1\\. item" and md_escape("2) x") == "2\\) x" and md_escape("3.") == "3\\."
+    assert md_escape("- a") == "\\- a" and md_escape("> b") == "\\> b"
