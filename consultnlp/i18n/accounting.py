@@ -70,8 +70,11 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "{n} contribuições recebidas. Consulta: {file} (nome do arquivo)",
         "{n} contributions received. Consultation: {file} (file name)",
     ),
-    # What the consultation asked, where the export says it (a Pol.is conversation's description).
-    "subtitle_question": _s("Se preguntó: {question}", "Foi perguntado: {question}", "The question asked: {question}"),
+    # The conversation's own description (Pol.is), as the export gives it: often the question asked, sometimes the
+    # organiser's closing note (the freshwater claim check: «This HiveMind is now closed…» was called "the question asked").
+    "subtitle_question": _s(
+        "Descripción de la conversación: {question}", "Descrição da conversa: {question}", "The conversation's description: {question}"
+    ),
     "subtitle_processes": _s(
         "El archivo reúne contribuciones a {n} procesos (columna «{column}»), analizadas juntas: {processes}.",
         "O arquivo reúne contribuições a {n} processos (coluna «{column}»), analisadas juntas: {processes}.",

@@ -43,7 +43,7 @@ class IngestInfo:
     # The consultation's own title where the export carries it (``ingest.title``), and where it was read.
     title: str | None = None
     title_from: str | None = None
-    question: str | None = None  # what the consultation asked, where the export says it (a Pol.is conversation's description)
+    question: str | None = None  # a Pol.is conversation's description (often what it asked), where the export has one
     # Several consultations in one file (``ingest.title.find_processes``): [process, rows] most rows first, and the column.
     processes: list[list[Any]] = field(default_factory=list)
     processes_from: str | None = None
@@ -92,7 +92,7 @@ class ConsultationTitle:
     # When the file holds several consultations: (process, input rows) most rows first, and the column that says so.
     processes: tuple[tuple[str, int], ...] = ()
     processes_from: str = ""
-    question: str = ""  # what the consultation asked, where the export says it (``IngestInfo.question``)
+    question: str = ""  # the conversation's description, often what it asked (``IngestInfo.question``)
 
     @classmethod
     def resolve(

@@ -136,8 +136,9 @@ def _polis_topic(summary: Path) -> tuple[str, str] | None:
 
 
 def find_question(info: IngestInfo, path: Path) -> str | None:
-    """What the consultation asked, where the export says it: a Pol.is conversation's ``conversation-description``
-    (the seattle claim check: the report never said what was asked, nor where). ``None`` otherwise, or when too long."""
+    """A Pol.is conversation's ``conversation-description``: often what it asked (the seattle claim check: the report
+    never said), sometimes the organiser's closing note (freshwater's), so the report calls it the description. ``None``
+    for other exports, or when too long."""
     if info.platform != "polis":
         return None
     found = _summary_row(Path(path).parent / POLIS_SUMMARY, "conversation-description")

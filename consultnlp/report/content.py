@@ -68,7 +68,7 @@ def processes_sentence(facts: dict[str, Any], lang: str) -> list[str]:
 
 
 def question_sentence(facts: dict[str, Any], lang: str) -> list[str]:
-    """The sentence that says what the consultation asked, where the export said it (``ConsultationTitle.question``)."""
+    """The sentence that gives the conversation's own description, where the export has one (``ConsultationTitle.question``)."""
     question = str(getattr(facts.get("title"), "question", "") or "")
     return [t("subtitle_question", lang, question=quoted(question, lang))] if question else []
 

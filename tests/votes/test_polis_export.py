@@ -356,7 +356,7 @@ def test_polis_the_votes_total_leaves_out_own_votes_and_quotes_carry_their_votes
 
 def test_polis_report_says_what_the_conversation_asked(tmp_path):
     # Seattle claim check (stop 41): the report never said what was asked. The conversation's description (summary.csv)
-    # is the question; it is the organiser's text, shown escaped like any other.
+    # is shown as what it is (freshwater's was a closing note, not a question): the organiser's text, escaped like any other.
     folder = _export(tmp_path / "export")
     asked = "How should the city <b>move</b> people around? Why?"
     with (folder / "summary.csv").open("a", encoding="utf-8") as handle:
@@ -365,10 +365,12 @@ def test_polis_report_says_what_the_conversation_asked(tmp_path):
     args = ["analyze", str(folder), "--out", str(out), "--format", "md,html", "--quiet", "--no-cache", "--set", "topics.clustering=kmeans"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert f"The question asked: “{asked}”".replace("<", "\\<").replace(">", "\\>") in (out / "report.md").read_text(encoding="utf-8")
+    assert f"The conversation's description: “{asked}”".replace("<", "\\<").replace(">", "\\>") in (out / "report.md").read_text(
+        encoding="utf-8"
+    )
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "How should the city &lt;b&gt;move&lt;/b&gt; people around? Why?" in html and "<b>move</b>" not in html
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["title"]["question"] == asked
     # Re-rendered from the run folder, the question stays.
     assert CliRunner().invoke(app, ["report", str(out), "--format", "md"]).exit_code == 0
-    assert "The question asked:" in (out / "report.md").read_text(encoding="utf-8")
+    assert "The conversation's description:" in (out / "report.md").read_text(encoding="utf-8")
