@@ -227,6 +227,7 @@ def analyze_in_memory(
         frame, info = ingest(comments_path, **config.ingest.model_dump())
         matrix = read_vote_matrix(votes_folder) if votes_folder is not None and info.platform == "polis" else None
     if matrix is not None:
+        matrix = _without_organiser(matrix, frame)
         frame = _without_own_votes(frame, matrix)
     if "consul" in config.report.formats and not is_consul_export(frame.columns):
         raise not_a_consul_export()  # now, not after the whole analysis
@@ -308,6 +309,17 @@ def analyze_in_memory(
         "warnings": [note.text("en") for note in context.warnings],
     }
     return Analysis(result, state, summary, manifest, report_lang)
+
+
+def _without_organiser(matrix: VoteMatrix, frame: pd.DataFrame) -> VoteMatrix:
+    """The vote matrix without the votes of the organiser's account (the author of the rows set aside as the
+    organiser's own): no participant. The freshwater claim check found it among those who voted and placed in an
+    opinion group, every vote a pass, which changed what every group was said to agree on."""
+    author = author_id_column(frame.columns)
+    if author is None or schema.EXCLUDED not in frame:
+        return matrix
+    accounts = frame.loc[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL, author].dropna().astype(str).str.strip()
+    return matrix.without_participants(set(accounts) - {""})
 
 
 def _without_own_votes(frame: pd.DataFrame, matrix: VoteMatrix) -> pd.DataFrame:

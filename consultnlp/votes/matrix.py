@@ -30,6 +30,14 @@ class VoteMatrix:
         keep = ~self.statements.isin(sorted(statements))
         return VoteMatrix(self.participants, self.statements[keep], self.values[:, keep], self.platform_groups)
 
+    def without_participants(self, participants: set[str]) -> VoteMatrix:
+        """The matrix without the given participants' votes (the organiser's account: no participant)."""
+        keep = ~self.participants.astype(str).isin(sorted(participants))
+        if keep.all():
+            return self
+        groups = self.platform_groups[keep] if self.platform_groups is not None else None
+        return VoteMatrix(self.participants[keep], self.statements, self.values[keep], groups)
+
 
 def _votes_frame(path: Path) -> pd.DataFrame:
     try:

@@ -90,13 +90,15 @@ def polis_run(tmp_path_factory):
 def test_polis_export_folder_and_zip_read_with_votes(polis_run):
     for out in polis_run.values():
         groups = pd.read_csv(out / "tables" / "opinion_groups.csv")
-        assert groups["participants"].tolist() == [18, 12] and groups["group"].tolist() == ["A", "B"]
+        # Participant 0 is the organiser's account (it opened the conversation): no participant, in no group (the
+        # freshwater claim check found the organiser in an opinion group, every vote a pass).
+        assert groups["participants"].tolist() == [17, 12] and groups["group"].tolist() == ["A", "B"]
         placed = pd.read_csv(out / "tables" / "participant_groups.csv", dtype=str)
         # The participants are the statements' authors (a personal column): published as pseudonyms (UBI claim check).
-        assert len(placed) == 30 and placed["participant"].str.startswith("p-").all()
+        assert len(placed) == 29 and placed["participant"].str.startswith("p-").all()
         key = json.loads((out / "private" / "state" / "pseudonyms.json").read_text(encoding="utf-8"))["key"]
-        bloc_a = set(pseudonymise(pd.Series([str(p) for p in range(18)]), key))
-        assert set(placed.loc[placed["participant"].isin(bloc_a), "group"]) == {"A"} and placed["participant"].isin(bloc_a).sum() == 18
+        bloc_a = set(pseudonymise(pd.Series([str(p) for p in range(1, 18)]), key))  # 0 is the organiser's account
+        assert set(placed.loc[placed["participant"].isin(bloc_a), "group"]) == {"A"} and placed["participant"].isin(bloc_a).sum() == 17
         votes = pd.read_csv(out / "tables" / "statement_votes.csv", dtype={"statement": str})
         overall = votes[votes["group"] == "all"].set_index("statement")
         assert sorted(overall.index[overall["consensus"]]) == ["4", "5", "7"]
@@ -111,8 +113,8 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     sections = [line for line in report.splitlines() if line.startswith("## ")]
     assert sections[1] == "## Where people agree and where they divide"
     part = report.split("## Where people agree and where they divide")[1].split("\n## ")[0]
-    assert "30 participants voted 240 times" in part and "2 opinion groups" in part
-    assert "Group A: 18 participants (60%)" in part and "Group B: 12 participants (40%)" in part
+    assert "29 participants voted 232 times" in part and "2 opinion groups" in part  # the organiser's account left out
+    assert "Group A: 17 participants (59%)" in part and "Group B: 12 participants (41%)" in part
     assert "Every neighbourhood needs a safe park" in part.split("### What every group agrees on")[1]
     divides = part.split("### What divides the groups")[1].split("\n### ")[0]
     assert "police budget" in divides
@@ -123,10 +125,10 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "have the agreement of at least 60% of every group" in part or "has the agreement of at least 60% of every group" in part
     assert "only statements that at least 5 people of every group saw are judged" in part and "majority" not in part
     # Beside ours, the groups the export itself assigned (group-id): Pol.is may choose another number (read 6).
-    assert "Pol.is's own export also has 2 groups (of 30 participants)." in part
+    assert "Pol.is's own export also has 2 groups (of 29 participants)." in part
     # The same number is no proof of the same groups: how many participants fall in corresponding ones (read 7).
-    assert "Of the 30 participants both place, 30 (100%) fall in corresponding groups." in part
-    assert "The most agreed statements, of those at least 30 participants saw (half of the statements)" in part
+    assert "Of the 29 participants both place, 29 (100%) fall in corresponding groups." in part
+    assert "The most agreed statements, of those at least 29 participants saw (half of the statements)" in part
     # A statement's vote class is no group of participants: no segment finding about "polis_consensus".
     assert "polis_consensus" not in report
 
@@ -136,7 +138,7 @@ def test_polis_rerender_keeps_the_vote_tables(polis_run):
     result = CliRunner().invoke(app, ["report", str(out), "--lang", "es", "--format", "md", "--quiet"])
     assert result.exit_code == 0, result.output
     report = (out / "report.md").read_text(encoding="utf-8")
-    assert "## Dónde hay acuerdo y dónde hay división" in report and "Grupo A: 18 participantes" in report
+    assert "## Dónde hay acuerdo y dónde hay división" in report and "Grupo A: 17 participantes" in report
 
 
 def test_polis_statements_the_organiser_wrote_are_marked_where_the_votes_show_them(polis_run):
@@ -297,7 +299,7 @@ def test_polis_a_statement_reworded_by_the_moderators_says_so_wherever_it_is_sho
     quotes = pd.read_csv(out / "tables" / "quotes.csv", dtype=str, keep_default_na=False)
     assert quotes.loc[quotes["comment_id"] == "7", "reworded_from"].tolist() == ["8"]  # quoted under its topic
     assert set(quotes.loc[quotes["comment_id"] != "7", "reworded_from"]) == {""}
-    # and its votes: all 30 participants agree (the vote matrix), less the organiser's own vote on its post
+    # and its votes: the 29 participants all agree (the vote matrix; the organiser's account is none)
     assert "*7, in the moderators' words, from statement 8, 29 agree, 0 disagree*" in report
 
 
@@ -342,13 +344,15 @@ def test_polis_the_votes_total_leaves_out_own_votes_and_quotes_carry_their_votes
     analysed = pd.read_csv(out / "comments.csv", dtype={"comment_id": str}, keep_default_na=False)
     analysed = analysed.loc[analysed["excluded"] == "", "comment_id"].tolist()
     assert int(said.group(2)) == len(analysed)
-    # Final votes of the 30 participants (every one votes on every statement), less each author's own agree.
-    assert int(said.group(1).replace(",", "")) == sum(int((votes[c] != 0).sum()) - 1 for c in analysed)
+    # Final votes of the 29 participants (every one votes on every statement; participant 0, the organiser's account,
+    # left out), less each author's own agree.
+    others = votes[votes["participant"] != 0]
+    assert int(said.group(1).replace(",", "")) == sum(int((others[c] != 0).sum()) - 1 for c in analysed)
     # A quoted statement carries its votes (biodiversity: a statement 44 of 57 voters rejected was shown without them).
     quotes = pd.read_csv(out / "tables" / "quotes.csv", dtype={"comment_id": str})
     assert len(quotes)
     for _, quote in quotes.iterrows():
-        column = votes[quote["comment_id"]]
+        column = others[quote["comment_id"]]
         assert (quote["agrees"], quote["disagrees"]) == ((column == 1).sum() - 1, (column == -1).sum())
     first = quotes.iloc[0]
     assert f"*{first['comment_id']}, {first['agrees']} agree, {first['disagrees']} disagree*" in report
