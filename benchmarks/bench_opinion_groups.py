@@ -3,7 +3,8 @@
 For every conversation in ``../shared/data/external/polis-opendata`` with a vote matrix, prints one JSON
 line: participants placed by each side, k and silhouette of ours, Pol.is's k, and the adjusted Rand index
 of our groups against Pol.is's ``group-id`` on the participants both placed (groups formed as the pipeline forms them,
-without the organiser's profile questions; ``ari_with_profile``: with them, as before stop 32); then the consensus and
+without the organiser's profile questions and, from stop 41, without the organiser's account; ``ari_with_profile``: with
+the questions, as before stop 32); then the consensus and
 divisive statements of ``--show`` conversations (their text), to be read.
 
     python benchmarks/bench_opinion_groups.py
@@ -30,6 +31,18 @@ def rejected(folder) -> set[str]:
     return set(comments.loc[comments["moderated"] == "-1", "comment-id"])
 
 
+def organiser_accounts(folder) -> set[str]:
+    """The account that posted the organiser's own statements: no participant, left out of the votes as the pipeline
+    leaves it out (``analysis._without_organiser``; from stop 41)."""
+    comments = pd.read_csv(folder / "comments.csv", dtype=str).set_index("comment-id", drop=False)
+    found = organiser_statements(comments)
+    if found is None:
+        return set()
+    seeds, organiser = found
+    official = organiser & (relayed_from(comments, seeds, organiser) == "")
+    return set(comments.loc[official.to_numpy(), "author-id"].dropna().astype(str).str.strip()) - {""}
+
+
 def profile(folder) -> set[str]:
     """The organiser's questions about who took part, which the pipeline keeps out of the groups (``votes.profile``)."""
     comments = pd.read_csv(folder / "comments.csv", dtype=str).set_index("comment-id", drop=False)
@@ -51,6 +64,7 @@ def main() -> None:
         matrix = read_vote_matrix(folder)
         if matrix is None:
             continue
+        matrix = matrix.without_participants(organiser_accounts(folder))
         started = time.perf_counter()
         asked = profile(folder)
         found = opinion_groups(matrix.without(rejected(folder) | asked))
