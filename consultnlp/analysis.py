@@ -41,6 +41,7 @@ from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.prompt_points import by_prompt, prompts_of, with_prompts
 from consultnlp.summary.public import ID_COLUMN, PARTICIPANT_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
+from consultnlp.summary.subjects import credited_authors
 from consultnlp.summary.votes import vote_tables
 from consultnlp.timing import NO_TIMES, StepTimes
 from consultnlp.versions import package_versions
@@ -339,7 +340,9 @@ def _without_own_votes(frame: pd.DataFrame, matrix: VoteMatrix) -> pd.DataFrame:
         counts[column] = np.where(counted, final[np.maximum(columns, 0)], exported) if len(final) else exported
     author = author_id_column(frame.columns)
     if author is not None:
-        own = own_votes(matrix, frame.index, frame[author])
+        # A statement the organiser's account posted in the words of a participant's rejected one is that participant's:
+        # their vote on it is their own (the freshwater claim check counted three such agrees as others').
+        own = own_votes(matrix, frame.index, credited_authors(frame, author))
         counts["agrees"] = counts["agrees"] - (own == 1)
         counts["disagrees"] = counts["disagrees"] - (own == -1)
     return polis_votes(
