@@ -136,6 +136,8 @@ VOTE_STRINGS: dict[str, dict] = {
         "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram (metade delas)",
         "The participants' most agreed statements, of those at least {seen} participants saw (half of them)",
     ),
+    # The same words posted as two statements are listed once (freshwater's 38 and 40).
+    "also_posted": _s("también publicada como {ids}", "também publicada como {ids}", "also posted as {ids}"),
     "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
     "divides_disagree_shares": _s("en desacuerdo: {shares}", "discordam: {shares}", "disagree: {shares}"),
     "divides_overall": _s(

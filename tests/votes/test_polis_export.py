@@ -379,3 +379,32 @@ def test_polis_report_says_what_the_conversation_asked(tmp_path):
     # Re-rendered from the run folder, the question stays.
     assert CliRunner().invoke(app, ["report", str(out), "--format", "md"]).exit_code == 0
     assert "The conversation's description:" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_polis_the_same_words_posted_twice_are_one_statement_in_the_vote_lists():
+    # Freshwater claim check (stop 41): "3 statements divide the groups" listed «13. Industrial water users…» and «24.
+    # Industrial water users…», the organiser's one statement posted twice. Listed and counted once, with the other id.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import divides_section
+
+    texts = {
+        "38": "13. Industrial water users need certainty.",
+        "40": "24. Industrial water users need certainty.",
+        "37": "Rivers have rights.",
+    }
+    rows = []
+    for statement, text in texts.items():
+        for group, agree in (("all", 0.5), ("A", 0.9), ("B", 0.1)):
+            rows.append(
+                {"statement": statement, "group": group, "text": text, "by_organiser": True, "profile": False, "seen": 40,
+                 "agree": int(40 * agree), "disagree": 40 - int(40 * agree), "pass": 0, "agree_share": agree,
+                 "disagree_share": 1 - agree, "consensus": False, "divisive": group == "all"}
+            )  # fmt: skip
+    votes = pd.DataFrame(rows)
+    groups = pd.DataFrame({"group": ["A", "B"], "participants": [20, 20], "share": [0.5, 0.5], "silhouette": 0.5, "voters": 40})
+    ctx = ReportContext(tables={"statement_votes": votes, "opinion_groups": groups}, facts={}, lang="en", taxonomy=None, settings={})
+    part = next(s for s in divides_section(ctx).subsections if s.id == "divides-divisive")
+    assert part.blocks[0].text.startswith("2 statements have the agreement")
+    listed = part.blocks[1].items
+    assert len(listed) == 2 and sum("Industrial water users" in item for item in listed) == 1
+    assert any("(38, written by the organiser, also posted as 40)" in item for item in listed)

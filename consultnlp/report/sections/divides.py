@@ -28,10 +28,25 @@ def _shares(ctx: ReportContext, votes: pd.DataFrame, statement: str, flag: str) 
     return text + "; " + t("divides_disagree_shares", ctx.lang, shares=_group_shares(ctx, votes, statement, "disagree_share"))
 
 
+def _distinct(statements: pd.DataFrame) -> pd.DataFrame:
+    """``statements`` (in order) with one row per text: a statement posted twice in the same words (freshwater's 38 and
+    40, "3 statements divide the groups" for two issues) is listed and counted once, the first, with the others' ids in
+    ``also``."""
+    if statements.empty:
+        return statements.assign(also="")
+    # Compared without case, spacing, end marks and an organiser's numbering ("13. Industrial water users…", "24. …").
+    key = statements["text"].astype(str).str.casefold().str.split().str.join(" ").str.replace(r"^\d+[.)]\s*", "", regex=True)
+    key = key.str.strip(" .!?¡¿")
+    ids = statements["statement"].astype(str)
+    also = {k: ", ".join(ids[key == k].iloc[1:]) for k in key[key.duplicated()].unique()}
+    return statements[~key.duplicated()].assign(also=key[~key.duplicated()].map(also).fillna("").to_numpy())
+
+
 def _statement(ctx: ReportContext, row: pd.Series) -> str:
+    also = f", {t('also_posted', ctx.lang, ids=row['also'])}" if str(row.get("also") or "") else ""
     if bool(row.get("by_organiser", False)):
-        return f"{ctx.q(str(row['text']))} ({row['statement']}, {t('by_organiser', ctx.lang)})"
-    return f"{ctx.q(str(row['text']))} ({row['statement']}{reworded(ctx, row)})"
+        return f"{ctx.q(str(row['text']))} ({row['statement']}, {t('by_organiser', ctx.lang)}{also})"
+    return f"{ctx.q(str(row['text']))} ({row['statement']}{reworded(ctx, row)}{also})"
 
 
 def _most_agreed(statements: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -39,7 +54,7 @@ def _most_agreed(statements: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     that number: a statement 6 people saw is no "most agreed"."""
     floor = int(np.ceil(max(5, statements["seen"].median()))) if len(statements) else 5
     enough = statements[statements["seen"] >= floor]
-    return enough.sort_values(["agree_share", "seen"], ascending=False).head(3), floor
+    return _distinct(enough.sort_values(["agree_share", "seen"], ascending=False)).head(3), floor
 
 
 def _agreed_section(ctx: ReportContext, section_id: str, title: str, top: pd.DataFrame) -> Section:
@@ -109,6 +124,7 @@ def _group_parts(ctx: ReportContext, groups: pd.DataFrame, votes: pd.DataFrame, 
             )
         else:
             chosen = chosen.sort_values(["seen", "agree_share"], ascending=False)
+        chosen = _distinct(chosen)
         if chosen.empty:
             blocks = [Block("p", text=t(f"{key}_none", lang))]
         else:
