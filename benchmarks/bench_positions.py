@@ -62,7 +62,8 @@ TARGET_SETS = [
     (5, LABELS / "positions_targets5.tsv", "tuned on"),  # stop 39: written with 6 and 7, read for errors and trained on
     (6, LABELS / "positions_targets6.tsv", "tuned on"),
     (7, LABELS / "positions_targets7.tsv", "tuned on"),  # read for errors since the eighth (stop 40)
-    (8, LABELS / "positions_targets8.tsv", "held out"),  # stop 40: written blind while 4 and 7 were read
+    (8, LABELS / "positions_targets8.tsv", "tuned on"),  # stop 40: written blind while 4 and 7 were read; read at stop 41
+    (9, LABELS / "positions_targets9.tsv", "held out"),  # stop 41: written blind while 8 was read
 ]
 TARGETS_FILE = TARGET_SETS[0][1]
 HELD_OUT = [path for _, path, role in TARGET_SETS if role == "held out"]
