@@ -26,6 +26,7 @@ from consultnlp.positions.tokens import Word, adverb, unit_start
 ROLE_WORDS = 8  # words of a role before the statement ("Desde la Junta de Vecinos de Villa Norte")
 _THIRD_POSSESSIVES = frozenset({"su", "seu", "sua", "its", "their"})
 ORGANISATION_WORDS = 16  # words from the sentence start to the cue: "La Asociación de Jubilados del Valle Verde valora ..."
+NAME_WORDS = 4  # capitalised words of an English name before its organisation's noun ("Market Street Traders' Group")
 ALLOWED = (
     "negators",
     "neither",
@@ -65,11 +66,12 @@ def after_determiner(found: list[Word], plain: list[str], start: int, lex: Lexic
     return phrase_at(lex["determiners"], plain, k) or plain[k].isdigit()
 
 
-def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
-    """The cue is the main statement of its clause (see the module docstring)."""
+def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex: Lexicon, text: str = "") -> bool:
+    """The cue is the main statement of its clause (see the module docstring); ``text``: the comment as written, where
+    an organisation's capitalised name is read."""
     first = unit_start(found, start)
     if cue.organisation:
-        return organisation_subject(cue, found, plain, start, lex)
+        return organisation_subject(cue, found, plain, start, lex, text)
     if _only(plain, first, start, lex, ALLOWED, expressing=True):
         return True
     role = lex["roles"].match(plain, first)
@@ -89,13 +91,22 @@ def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex
     return False
 
 
-def organisation_subject(cue: Cue, found: list[Word], plain: list[str], start: int, lex: Lexicon) -> bool:
+def organisation_subject(cue: Cue, found: list[Word], plain: list[str], start: int, lex: Lexicon, text: str = "") -> bool:
     """An organisation opening the sentence is the subject of the third-person cue at ``start``: "The Tenants' Forum
     opposes", "La Asociación de Jubilados del Valle Verde valora favorablemente", "Our union branch opposes" (a determiner or
     a first-person possessive, then the organisation's noun, its name and nothing that starts a clause of its own)."""
     first = unit_start(found, start, "sentence")
     k = first + (1 if first < start and (phrase_at(lex["determiners"], plain, first) or phrase_at(lex["possessives"], plain, first)) else 0)
     org = next((i for i in (k, k + 1) if i < start and phrase_at(lex["organisations"], plain, i)), None)
+    if org is None and text:
+        # An English name before its noun: "The Market Street Traders' Group formally objects", every word of the name
+        # capitalised as written (set 3; sets 5 and 6 had two more).
+        for i in range(k + 2, min(start, k + NAME_WORDS + 1)):
+            if not text[found[i - 1].start : found[i - 1].start + 1].isupper():
+                break
+            if phrase_at(lex["organisations"], plain, i):
+                org = i
+                break
     if org is None or start - first > ORGANISATION_WORDS or found[first].clause != found[org].clause:
         return False
     stops = ("complementizers", "subordinate", "reporting", "connectors")

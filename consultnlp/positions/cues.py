@@ -186,7 +186,7 @@ class CueDetector:
         if _after_determiner(found, plain, start, lex):
             hit.reason = "a noun"
             return
-        if not _free_standing(cue, found, plain, start, lex):
+        if not _free_standing(cue, found, plain, start, lex, text):
             hit.reason = "not the main clause"
             return
         if len(cue.words) == 1 and _list_item(found, start, end):

@@ -465,6 +465,11 @@ def test_cues_negated_giving_reported_opinions_conduct_and_titles(text, lang, po
         ("O Sindicato dos Professores repudia o aumento da idade mínima.", "pt", "oppose"),
         ("Our union branch opposes the move to zero-hours contracts.", "en", "oppose"),
         ("The Tenants' Forum does not accept the proposed rise in rents.", "en", "oppose"),
+        # Stop 41 (sets 3, 5, 6, 8): an English name of several capitalised words before the organisation's noun.
+        ("The Market Street Traders' Group formally objects to the proposals as drafted.", "en", "oppose"),
+        ("The Greystone Tenants' Association is not in favour of the rent increase.", "en", "oppose"),
+        ("The Mayor said the Riverside Group objects to it.", "en", "none"),  # reported
+        ("The other local groups object to it.", "en", "none"),  # no name written as one
         ("Mi vecino apoya el plan.", "es", "none"),  # a third person who is not the author
         ("The chamber of commerce says it supports the scheme.", "en", "none"),  # reported
     ],
