@@ -237,8 +237,9 @@ class SentenceTable:
         return self.subset(rows).components(self, statements, centre)
 
     def scores(self, rows: np.ndarray, statements: np.ndarray, centre: np.ndarray) -> np.ndarray:
-        """Match probabilities, sentences ``rows`` x statements (both sentence indices of this table), in the group whose
-        shared direction is ``centre``."""
+        """Match probabilities, sentences ``rows`` x statements (both sentence indices of this table): plain, and where a
+        statement has a centre (``centre``: its subject's shared direction, one for all or one per statement; zero: none)
+        the lower of that and the centred one (``SentenceSubset.scores``)."""
         return self.subset(rows).scores(self, statements, centre)
 
     def centre(self, rows: np.ndarray) -> np.ndarray:
