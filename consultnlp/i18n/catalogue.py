@@ -164,11 +164,11 @@ STRINGS: dict[str, dict] = {
         "Every contribution received is in comments.csv, in the original order, and all were analysed:"),
     "set_aside_text": _s(
         "Se apartan las respuestas sin contenido propio: marcadores como «Sin fundamento», «en blanco» o «ver documento adjunto», y "
-        "posturas sin razones como «acuerdo total» o «unánime». Se cuentan, pero no se analizan como contenido. Las listas vienen con consultnlp (data/nonanswers/ en su código fuente).",
+        "posturas sin razones como «acuerdo total» o «unánime». Se cuentan, pero no se analizan como contenido. Las listas de palabras usadas se publican con consultnlp, para quien quiera revisarlas.",
         "São separadas as respostas sem conteúdo próprio: marcadores como «Sem fundamento», «em branco» ou «ver anexo», e posições "
-        "sem razões como «concordo plenamente» ou «unanimidade». São contadas, mas não analisadas como conteúdo. As listas vêm com o consultnlp (data/nonanswers/ no seu código-fonte).",
+        "sem razões como «concordo plenamente» ou «unanimidade». São contadas, mas não analisadas como conteúdo. As listas de palavras usadas são publicadas com o consultnlp, para quem quiser revisá-las.",
         "Answers without content of their own are set aside: placeholders such as “no comment”, “blank” or “see attached”, and positions "
-        "without a reason such as “I agree”. They are counted, but not analysed as content. The lists ship with consultnlp (data/nonanswers/ in its source code)."),
+        "without a reason such as “I agree”. They are counted, but not analysed as content. The word lists used are published with consultnlp, for anyone who wants to review them."),
     "dedupe_text": _s(
         "Las contribuciones idénticas o casi idénticas se agrupan: todas se cuentan, y cada grupo se analiza una vez.",
         "Contribuições idênticas ou quase idênticas são agrupadas: todas são contadas, e cada grupo é analisado uma vez.",
