@@ -408,3 +408,10 @@ def test_polis_the_same_words_posted_twice_are_one_statement_in_the_vote_lists()
     listed = part.blocks[1].items
     assert len(listed) == 2 and sum("Industrial water users" in item for item in listed) == 1
     assert any("(38, written by the organiser, also posted as 40)" in item for item in listed)
+    # ... and in what sets a group apart (freshwater's group C was described by the one statement, twice).
+    ctx.tables["group_statements"] = pd.DataFrame(
+        {"group": "A", "direction": "agree", "statement": ["38", "40", "37"], "text": [texts["38"], texts["40"], texts["37"]],
+         "by_organiser": True, "reworded_from": "", "share_in_group": 0.9, "share_outside": 0.1}
+    )  # fmt: skip
+    apart = next(s for s in divides_section(ctx).subsections if s.id == "divides-groups").blocks[0].items[0]
+    assert apart.count("Industrial water users") == 1 and "also posted as 40" in apart and "Rivers have rights." in apart

@@ -100,7 +100,7 @@ def _group_parts(ctx: ReportContext, groups: pd.DataFrame, votes: pd.DataFrame, 
     items = []
     for _, g in groups.iterrows():
         head = t("divides_group", lang, group=g["group"], n=ctx.n(int(g["participants"])), share=ctx.pct(float(g["share"])))
-        mine = apart[apart["group"] == g["group"]].head(3) if apart is not None else pd.DataFrame()
+        mine = _distinct(apart[apart["group"] == g["group"]]).head(3) if apart is not None else pd.DataFrame()
         said = [
             t(
                 f"divides_{r['direction']}s",
