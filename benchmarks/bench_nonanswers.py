@@ -4,16 +4,15 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
 ``consultnlp/official.py``) were written and tuned on:
 
   tuned on   chile-ela-2016 (sample5k, and the full file with ``--full``), brasil-planoclima-2024, and the blind
-             written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written14.tsv`` (300 es/pt/en texts
-             each, 450 in sets 13 and 14; each held out until it was read or trained on: issue 26, stops 29 to 39)
+             written sets ``benchmarks/labels/nonanswers_written.tsv`` to ``nonanswers_written15.tsv`` (300 es/pt/en texts
+             each, 450 in sets 13 to 15; each held out until it was read or trained on: issue 26, stops 29 to 40)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and the newest written set, ``benchmarks/labels/nonanswers_written15.tsv`` (450 texts written blind by
-             another helper who saw no list, model, earlier set or code, to the natural mix of non-answer rows in six
-             kinds of export; ``NONANSWERS_WRITTEN15.md``). Its first reading (stop 39): 230 of 300 non-answers and 9 of
-             150 answers set aside (3 of the 9 are a bare «Sí, totalmente», «Sim», "Yes", which its writer labelled
-             answers and the screen sets aside as positions without a reason); 240 and 9 after read 14's words. First
-             readings of sets 10-14: 77/150 and 6, 90/150 and 8, 81/150 and 3, 232/300 and 3, 220/300 and 2.
+             and the newest written set, ``benchmarks/labels/nonanswers_written16.tsv`` (450 texts written blind by
+             another helper who read only set 15's description: field-naming placeholders, facilitators', interviewers'
+             and moderators' notes, test rows, ratings, emoji and URLs; ``NONANSWERS_WRITTEN16.md``). Its first reading
+             (stop 41): 182 of 300 non-answers and 1 of 150 answers set aside. First readings of sets 10-15: 77/150 and
+             6, 90/150 and 8, 81/150 and 3, 232/300 and 3, 220/300 and 2, 230/300 and 9.
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
 Chile, Plano Clima, the first five written sets and ArgKP train only (sets 6-13 were tried and left out).
