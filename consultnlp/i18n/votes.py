@@ -168,19 +168,24 @@ VOTE_STRINGS: dict[str, dict] = {
         "consenso cuando al menos el 60% de cada grupo está de acuerdo, y divide cuando el 60% de un grupo está de acuerdo y el 60% de otro "
         "en desacuerdo. Tres reglas deciden: solo se juzgan las afirmaciones que al menos 5 personas de cada grupo vieron; quien "
         "pasó cuenta como no de acuerdo; y las proporciones se suavizan como en Pol.is, (a favor + 1) / (la vieron + 2). Las "
-        "proporciones que se muestran son las observadas. Las afirmaciones rechazadas por los moderadores no cuentan.",
+        "proporciones que se muestran son las observadas. Las afirmaciones rechazadas por los moderadores no cuentan. El voto de cada "
+        "autor sobre su propia afirmación no se cuenta en ella (sí para formar los grupos), y la cuenta del organizador, donde la "
+        "exportación la muestra, no es un participante: sus votos no se cuentan.",
         "Grupos de opinião (votos do Pol.is): cada participante com pelo menos 7 votos é situado por seus votos nos dois primeiros "
         "componentes principais; os grupos saem de k-médias com k de 2 a 5 escolhido por silhueta ({silhouette}). Uma afirmação é de "
         "consenso quando pelo menos 60% de cada grupo concorda, e divide quando 60% de um grupo concorda e 60% de outro discorda; "
         "três regras decidem: só se julgam as afirmações que pelo menos 5 pessoas de cada grupo viram; quem passou conta como "
         "não concordando; e as proporções são suavizadas como no Pol.is, (a favor + 1) / (viram + 2). As proporções mostradas "
         "são as observadas. As afirmações "
-        "rejeitadas pelos moderadores não contam.",
+        "rejeitadas pelos moderadores não contam. O voto de cada autor na própria afirmação não é contado nela (mas sim para formar "
+        "os grupos), e a conta do organizador, onde a exportação a mostra, não é um participante: seus votos não são contados.",
         "Opinion groups (Pol.is votes): each participant with at least 7 votes is placed by their votes on the first two principal "
         "components; groups come from k-means with k from 2 to 5 chosen by silhouette ({silhouette}). A statement is consensus when at "
         "least 60% of every group agrees, and divisive when 60% of one group agrees and 60% of another disagrees. Three rules "
         "decide it: only statements that at least 5 people of every group saw are judged; a pass counts as not agreeing; and "
-        "shares are smoothed as Pol.is smooths them, (agree + 1) / (saw it + 2). The shares shown are the observed ones. Statements the moderators rejected do not count.",
+        "shares are smoothed as Pol.is smooths them, (agree + 1) / (saw it + 2). The shares shown are the observed ones. Statements the moderators rejected do not count. "
+        "Each author's vote on their own statement is not counted in it (it is, to form the groups), and the organiser's account, "
+        "where the export shows one, is no participant: its votes are not counted.",
     ),
     # Task "supports" (issue 25, item 4): a platform's votes, supports or endorsements order quotes and key points.
     "supports_count": _n(

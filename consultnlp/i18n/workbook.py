@@ -382,7 +382,10 @@ COLUMNS.update(
             "En palabras de la moderación, a partir de", "Nas palavras da moderação, a partir de", "In the moderators' words, from"
         ),
         "profile": _s("Pregunta sobre quién participa", "Pergunta sobre quem participa", "Question about who took part"),
-        "seen": _s("Votos", "Votos", "Votes"),
+        "seen": _s("Votos (sin el del autor)", "Votos (sem o do autor)", "Votes (not the author's)"),
+        "author_voted": _s(
+            "El autor votó su afirmación (no contado)", "O autor votou a sua afirmação (não contado)", "The author voted on it (not counted)"
+        ),
         "agree": _s("De acuerdo", "Concordam", "Agree"),
         "disagree": _s("En desacuerdo", "Discordam", "Disagree"),
         "pass": _s("Pasan", "Passam", "Pass"),

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import string
 
+import numpy as np
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.ingest.columns import author_id_column
 from consultnlp.ingest.platforms import POLIS_RELAYED
 from consultnlp.votes import OpinionGroups, group_statements, opinion_groups, statement_votes
 from consultnlp.votes.matrix import VoteMatrix
@@ -57,6 +59,19 @@ def reworded_from(frame: pd.DataFrame) -> pd.Series:
     return source[source != ""]
 
 
+def _statement_authors(frame: pd.DataFrame) -> pd.Series:
+    """Statement id -> the participant who wrote it: its author, or, for a statement the organiser's account reworded from
+    a participant's rejected one, that participant (``reworded_from``); empty without an author column."""
+    author = author_id_column(frame.columns)
+    if author is None:
+        return pd.Series(dtype=str)
+    written = pd.Series(frame[author].fillna("").astype(str).str.strip().to_numpy(), index=frame.index.astype(str))
+    written = written[~written.index.duplicated()]
+    relayed = reworded_from(frame)
+    credited = pd.Series(written.index, index=written.index).map(relayed).map(written)
+    return written.where(credited.isna(), credited)
+
+
 def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -> dict[str, pd.DataFrame]:
     """The four vote tables; ``statement_votes`` alone (for all participants, with ``voters``) when the votes do not place
     enough participants to form two groups; none without votes."""
@@ -72,6 +87,14 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     if not len(matrix.statements) or not voted.any():
         return {}
     found = opinion_groups(opinions, random_state=random_state)
+    # The groups are formed on every vote (an author's vote on their own statement is their opinion too); what the report
+    # counts on a statement leaves its author's vote out, as the quotes and the reactions table do (the brexit claim check:
+    # «32 agree» in the most agreed, «31 agree» beside the same statement quoted).
+    authors = _statement_authors(frame)
+    cast = matrix
+    matrix, opinions_shown = matrix.without_own_votes(authors), opinions.without_own_votes(authors)
+    # Which statements' authors voted on them: the votes cast, for "N participants voted M times", count them.
+    own = pd.Series(np.isnan(matrix.values).sum(axis=0) - np.isnan(cast.values).sum(axis=0) > 0, index=matrix.statements.astype(str))
     texts = frame[schema.TEXT_REDACTED] if schema.TEXT_REDACTED in frame else pd.Series(dtype=object)
     texts = texts.set_axis(texts.index.astype(str))
     voters = int(voted.sum())
@@ -84,11 +107,12 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     relayed = reworded_from(frame)
     votes.insert(3, "reworded_from", votes["statement"].astype(str).map(relayed).fillna(""))
     votes.insert(4, "profile", is_profile.to_numpy())
+    votes["author_voted"] = votes["group"].eq("all") & votes["statement"].astype(str).map(own).fillna(False).astype(bool)
     if found is None:
         # Too few participants voted to form two groups of at least MIN_GROUP: the votes of all, and who voted.
         return {"statement_votes": votes.assign(voters=voters)}
     letters = found.groups.map(group_letter)
-    apart = group_statements(opinions, found)
+    apart = group_statements(opinions_shown, found)
     apart["group"] = apart["group"].map(group_letter)
     apart.insert(3, "text", apart["statement"].map(texts).fillna(""))
     apart.insert(4, "by_organiser", apart["statement"].astype(str).isin(official))

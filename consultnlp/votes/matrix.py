@@ -30,6 +30,18 @@ class VoteMatrix:
         keep = ~self.statements.isin(sorted(statements))
         return VoteMatrix(self.participants, self.statements[keep], self.values[:, keep], self.platform_groups)
 
+    def without_own_votes(self, authors: pd.Series) -> VoteMatrix:
+        """The matrix without each statement's author's own vote on it (``authors``: statement id -> participant id), so
+        that its counts are the other participants' reactions, as the quotes' and the reactions table's are."""
+        rows = self.participants.astype(str).get_indexer(authors.reindex(self.statements.astype(str)).fillna("").astype(str).to_numpy())
+        cols = np.arange(len(self.statements))
+        known = rows >= 0
+        if not known.any():
+            return self
+        values = self.values.copy()
+        values[rows[known], cols[known]] = np.nan
+        return VoteMatrix(self.participants, self.statements, values, self.platform_groups)
+
     def without_participants(self, participants: set[str]) -> VoteMatrix:
         """The matrix without the given participants' votes (the organiser's account: no participant)."""
         keep = ~self.participants.astype(str).isin(sorted(participants))

@@ -83,7 +83,9 @@ def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
 
 
 def _intro(ctx: ReportContext, groups: pd.DataFrame | None, every: pd.DataFrame) -> str:
-    numbers = {"votes": ctx.n(int(every["seen"].sum())), "statements": ctx.n(len(every))}
+    # Every vote cast, each author's on their own statement included (the counts per statement leave those out).
+    cast = int(every["seen"].sum()) + (int(every["author_voted"].astype(bool).sum()) if "author_voted" in every else 0)
+    numbers = {"votes": ctx.n(cast), "statements": ctx.n(len(every))}
     if groups is None or groups.empty:
         # Read 8 (London): four groups, two of 3 participants that no statement could set apart or unite.
         voters = int(every["voters"].iloc[0]) if "voters" in every and len(every) else 0
