@@ -468,3 +468,19 @@ def test_report_leaves_out_a_parent_theme_that_is_only_its_one_subtheme():
 
     assert shown({"social_protection": 3, "health": 0}) == ["labour", "social_protection", "health"]
     assert shown({"social_protection": 2, "health": 1}) == ["labour", "public_service_delivery", "social_protection", "health"]
+
+
+def test_report_theme_shares_come_from_the_counts_not_the_rounded_table():
+    # Brexit claim check (stop 41): 4 of 19 distinct contributions is 21.05%, printed 21.0% from the table's 0.2105.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.themes import theme_rows
+
+    themes = pd.DataFrame(
+        {"theme_id": ["labour"], "name": ["Labour"], "parent": [""], "unique_contributions": [4], "unique_with_subthemes": [None], "share_of_unique": [0.2105]}
+    )  # fmt: skip
+    overview = pd.DataFrame({"metric": ["unique_contributions"], "value": [19]})
+    ctx = ReportContext(
+        tables={"themes": themes, "overview": overview}, facts={"accounting": {"analysed": 19}}, lang="en", taxonomy=None, settings={}
+    )
+    share = float(theme_rows(ctx)["shown_share"].iloc[0])
+    assert share == 4 / 19 and ctx.pct(share, 1) == "21.1%"

@@ -31,10 +31,15 @@ def theme_rows(ctx: ReportContext):  # noqa: ANN201 - DataFrame
     family = named["unique_with_subthemes"].notna() if "unique_with_subthemes" in named else named["theme_id"] != named["theme_id"]
     named["shown_name"] = named["name"].astype(str)
     named["shown_unique"] = named["unique_contributions"].astype(int)
-    named["shown_share"] = named["share_of_unique"].astype(float)
     if family.any():
         named.loc[family, "shown_name"] = named.loc[family, "name"].astype(str) + " " + t("with_subthemes", ctx.lang)
         named.loc[family, "shown_unique"] = named.loc[family, "unique_with_subthemes"].astype(int)
+    # From the counts, not the table's 4-decimal shares: 4 of 19 is 21.05%, which 0.2105 printed as 21.0% (brexit check).
+    total = ctx.unique_total() if ctx.table("overview") is not None else 0
+    if total:
+        named["shown_share"] = named["shown_unique"] / total
+    else:
+        named["shown_share"] = named["share_of_unique"].astype(float)
         named.loc[family, "shown_share"] = named.loc[family, "share_of_unique_with_subthemes"].astype(float)
     return named.sort_values(["shown_unique", "theme_id"], ascending=[False, True], kind="stable")
 
