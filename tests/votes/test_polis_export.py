@@ -207,6 +207,9 @@ def test_polis_without_groups_and_with_profile_questions_the_section_says_so():
     text = " ".join(b.text or "" for b in section.blocks)
     assert "26 participants voted 60 times" in text and "do not divide them into opinion groups of at least 5" in text
     assert "The organiser also asked 1 question about who took part (“I identify as male.”)" in text
+    # ... and how they answered, which says who took part (brexit: 155 of 166 agree «I voted to Remain»).
+    answers = [item for b in section.blocks if b.kind == "list" for item in b.items]
+    assert answers == ["“I identify as male.”: 12 agree, 8 disagree, of 20 votes"]
     headings = [s.heading for s in section.subsections]
     assert headings == ["The most agreed statements, of those at least 20 participants saw (half of the statements)"]
     listed = " ".join(section.subsections[0].blocks[0].items)

@@ -13,6 +13,8 @@ from consultnlp.votes.groups import MIN_GROUP
 
 SHOWN = 5  # statements listed per part
 
+PROFILE_SHOWN = 6  # profile questions listed with their answers, the most seen first
+
 
 def _group_shares(ctx: ReportContext, votes: pd.DataFrame, statement: str, column: str = "agree_share") -> str:
     rows = votes[(votes["statement"] == statement) & (votes["group"] != "all")]
@@ -153,6 +155,17 @@ def divides_section(ctx: ReportContext) -> Section | None:
     if len(profile):
         example = ctx.q(str(profile.sort_values("seen", ascending=False, kind="stable")["text"].iloc[0]))
         sec.blocks.append(Block("p", text=t("divides_profile", lang, count=len(profile), n=ctx.n(len(profile)), example=example)))
+        # Their answers say who took part (brexit: 155 of 166 agree «I voted to Remain»), which a reader needs before the
+        # agreement below: the most seen first.
+        asked = _distinct(profile.reset_index(drop=True).sort_values(["seen", "statement"], ascending=[False, True], kind="stable")).head(
+            PROFILE_SHOWN
+        )
+        items = [
+            f"{ctx.q(str(r['text']))}: "
+            + t("divides_overall", lang, agree=ctx.n(int(r["agree"])), disagree=ctx.n(int(r["disagree"])), seen=ctx.n(int(r["seen"])))
+            for _, r in asked.iterrows()
+        ]
+        sec.blocks.append(Block("list", items=items))
     has_groups = groups is not None and not groups.empty
     if has_groups:
         sec.subsections += _group_parts(ctx, groups, votes, overall)
