@@ -384,7 +384,9 @@ COLUMNS.update(
         "profile": _s("Pregunta sobre quién participa", "Pergunta sobre quem participa", "Question about who took part"),
         "seen": _s("Votos (sin el del autor)", "Votos (sem o do autor)", "Votes (not the author's)"),
         "author_voted": _s(
-            "El autor votó su afirmación (no contado)", "O autor votou a sua afirmação (não contado)", "The author voted on it (not counted)"
+            "El autor votó su afirmación (no contado)",
+            "O autor votou a sua afirmação (não contado)",
+            "The author voted on it (not counted)",
         ),
         "agree": _s("De acuerdo", "Concordam", "Agree"),
         "disagree": _s("En desacuerdo", "Discordam", "Disagree"),
