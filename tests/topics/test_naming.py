@@ -329,6 +329,19 @@ def test_a_word_that_may_be_a_noun_is_no_name_where_the_comments_use_it_as_an_ad
     assert not names_no_thing("Públicos", "es")  # without texts, the lemma index alone decides
 
 
+def test_a_shared_word_that_mostly_qualifies_other_nouns_names_no_group():
+    from consultnlp.topics.shared import qualifies
+
+    # Chile 2016 named its group of the rights to education, health and housing «Calidad» (stop 41): «… y de calidad».
+    stop = {"de", "la", "y", "a", "el", "para"}.__contains__
+    said = ["Educación pública, gratuita y de calidad", "Salud de calidad para todos", "Una vivienda de calidad", "La calidad de vida"]
+    assert qualifies("Calidad", said, stop)
+    # The subject of its own sentences, it names one; so does a phrase of two content words; three uses at least.
+    assert not qualifies("Salud", ["Derecho a la salud", "La salud pública", "Centro de salud", "Salud para todos"], stop)
+    assert not qualifies("Calidad educativa", said, stop)
+    assert not qualifies("Calidad", said[:2], stop)
+
+
 def test_shared_phrase_is_used_by_most_topics_and_not_by_everyone():
     from consultnlp.topics.naming import Units
     from consultnlp.topics.shared import shared_phrases
