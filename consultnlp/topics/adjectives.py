@@ -24,6 +24,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from consultnlp.lemmas import word_lemma
 from consultnlp.text import fold
@@ -132,18 +133,27 @@ def describes_a_noun(name: str, texts: list[str], lang: str, is_stopword=lambda 
     content = [w for w in _WORD.findall(name.lower()) if fold(w) not in CONJUNCTIONS and not is_stopword(fold(w)) and len(w) > 2]
     if len(content) != 1 or word_class(content[0], lang) != EITHER:
         return False
-    word = fold(content[0])
-    uses = beside = 0
+    step = 1 if lang == "en" else -1
+
+    def next_to_a_noun(tokens: list[str], i: int) -> bool:
+        j = i + step
+        return 0 <= j < len(tokens) and not is_stopword(tokens[j]) and known_noun(tokens[j])
+
+    uses, beside = word_uses(fold(content[0]), texts, next_to_a_noun)
+    return uses >= ADJECTIVE_USE_MIN and beside >= ADJECTIVE_USE_SHARE * uses
+
+
+def word_uses(word: str, texts: list[str], where: Callable[[list[str], int], bool]) -> tuple[int, int]:
+    """How often the folded ``word`` occurs in ``texts``, and how often ``where`` (the text's folded tokens, the word's
+    index) holds at those places: how a word is used, not only whether."""
+    uses = held = 0
     for text in texts:
         tokens = [fold(t) for t in _WORD.findall(text.lower())]
         for i, token in enumerate(tokens):
-            if token != word:
-                continue
-            uses += 1
-            j = i + 1 if lang == "en" else i - 1
-            if 0 <= j < len(tokens) and not is_stopword(tokens[j]) and known_noun(tokens[j]):
-                beside += 1
-    return uses >= ADJECTIVE_USE_MIN and beside >= ADJECTIVE_USE_SHARE * uses
+            if token == word:
+                uses += 1
+                held += bool(where(tokens, i))
+    return uses, held
 
 
 def known_noun(word: str) -> bool:

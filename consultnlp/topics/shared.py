@@ -21,7 +21,7 @@ import numpy as np
 
 from consultnlp.schema import LANGUAGES
 from consultnlp.text import fold
-from consultnlp.topics.adjectives import names_no_thing
+from consultnlp.topics.adjectives import names_no_thing, word_uses
 from consultnlp.topics.phrases import candidates
 
 if TYPE_CHECKING:
@@ -48,14 +48,7 @@ def qualifies(phrase: str, texts: list[str], is_stopword: Callable[[str], bool])
     words = [w for w in _WORD.findall(phrase.lower()) if not is_stopword(fold(w))]
     if len(words) != 1:
         return False
-    word = fold(words[0])
-    uses = after = 0
-    for text in texts:
-        tokens = [fold(t) for t in _WORD.findall(text.lower())]
-        for i, token in enumerate(tokens):
-            if token == word:
-                uses += 1
-                after += i > 0 and tokens[i - 1] in COMPLEMENT_OF
+    uses, after = word_uses(fold(words[0]), texts, lambda tokens, i: i > 0 and tokens[i - 1] in COMPLEMENT_OF)
     return uses >= MIN_TOPIC_DOCS and after >= QUALIFIER_SHARE * uses
 
 
