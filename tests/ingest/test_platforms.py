@@ -214,20 +214,25 @@ POLIS_FLAGGED = "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-me
 SEED = "1,0,0,10,2,1,false,true,I hope the town keeps its parks\n"
 
 
+def _flagged_export(tmp_path, rows: str):  # noqa: ANN001, ANN202 - a pytest folder; ingest's (frame, info)
+    """A Pol.is comments.csv with is-meta / is-seed columns, the organiser's opening seed, then ``rows``, read as a user would."""
+    path = tmp_path / "comments.csv"
+    path.write_text(POLIS_FLAGGED + SEED + rows, encoding="utf-8")
+    return ingest(path)
+
+
 def test_platforms_polis_seed_and_meta_statements_are_the_organisers(tmp_path):
     # Some exports flag the organiser's statements: seeds posted to start the conversation, meta questions about who
     # people are. Both are voted on, but neither is a participant's words.
-    path = tmp_path / "comments.csv"
-    path.write_text(
-        POLIS_FLAGGED + SEED + "2,1,0,8,1,1,true,true,I have lived here all my life\n"
+    frame, info = _flagged_export(
+        tmp_path,
+        "2,1,0,8,1,1,true,true,I have lived here all my life\n"
         "3,2,5,7,3,1,false,false,We need a bus to the hospital\n"
         "4,3,6,1,9,-1,false,false,spam spam\n"
         "5,4,0,4,4,1,false,false,The owner writing as a participant\n"
         "6,5,7,0,0,-1,false,false,Bring back the night buses to the hospital and the stadium!!! NOW\n"
         "7,6,0,9,1,1,false,false,Bring back the night buses to the hospital\n",
-        encoding="utf-8",
     )
-    frame, info = ingest(path)
     # The owner's later post is the organiser's too (read 9, bg2050: 17 such posts quoted as participants'); its repost of
     # a participant's statement the moderators rejected (reworded) is that participant's idea, and is analysed.
     assert info.platform == "polis" and info.set_aside == {"moderated": 2, "official": 3}
@@ -239,15 +244,13 @@ def test_platforms_polis_organiser_copy_of_a_statement_never_accepted_is_the_par
     # Scoop HiveMind's UBI conversation: the organiser re-posted participants' statements the moderators never accepted
     # (moderated 0); the copies were voted on, and the report credited two of them to the organiser. A copy must say
     # the same both ways: "support of women candidates" does not re-post "supporting progressive candidates, but ...".
-    path = tmp_path / "comments.csv"
-    path.write_text(
-        POLIS_FLAGGED + SEED + "2,1,5,1,0,0,false,false,With unemployment rising we need a basic income ready in time\n"
+    frame, _ = _flagged_export(
+        tmp_path,
+        "2,1,5,1,0,0,false,false,With unemployment rising we need a basic income ready in time\n"
         "3,2,6,1,0,0,false,false,March On should prioritize supporting progressive candidates but not be absolutist when a moderate can win\n"
         "4,3,0,40,3,1,false,false,With unemployment rising we need a basic income ready in time\n"
         "5,4,0,30,8,1,false,false,March On should prioritize support of women candidates\n",
-        encoding="utf-8",
     )
-    frame, _ = ingest(path)
     assert frame["polis_relayed_from"].tolist() == ["", "", "", "1", ""]
     assert frame[schema.EXCLUDED].tolist() == ["official", "", "", "", "official"]
 
@@ -283,14 +286,12 @@ def test_platforms_polis_a_rewording_that_keeps_half_of_many_words_is_the_partic
     # «Threatened indigenous plants should be protected by stronger legal mechanisms»: 4 of its 8 words, and it was set
     # aside as the organiser's own text. Half of a short statement is a coincidence: "March On should prioritize support
     # of women candidates" keeps 3 of «The Womens March should be a bipartisan event».
-    path = tmp_path / "comments.csv"
-    path.write_text(
-        POLIS_FLAGGED + SEED + "2,1,5,0,0,-1,false,false,Threatened Plants need legal protection\n"
+    frame, _ = _flagged_export(
+        tmp_path,
+        "2,1,5,0,0,-1,false,false,Threatened Plants need legal protection\n"
         "3,2,6,0,0,-1,false,false,The Womens March should be a bipartisan event.\n"
         "4,3,0,40,3,1,false,false,Threatened indigenous plants should be protected by stronger legal mechanisms\n"
         "5,4,0,30,8,1,false,false,March On should prioritize support of women candidates\n",
-        encoding="utf-8",
     )
-    frame, _ = ingest(path)
     assert frame["polis_relayed_from"].tolist() == ["", "", "", "1", ""]
     assert frame[schema.EXCLUDED].tolist() == ["official", "moderated", "moderated", "", "official"]
