@@ -17,7 +17,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.frame import analysed_mask, representatives
-from consultnlp.summary.votes import reworded_from
+from consultnlp.summary.votes import credited_authors
 from consultnlp.text import word_stems
 
 SAME_LANGUAGE = 0.9  # share of a subject's contributions in the report language for its name's words to be counted in all
@@ -94,21 +94,6 @@ def _stop_stems() -> frozenset[str]:
 def author_names(authors: pd.Series) -> pd.Series:
     """Each contribution's author as text, "" where it names none."""
     return authors.fillna("").astype(str).str.strip()
-
-
-def credited_authors(frame: pd.DataFrame, author: str) -> pd.Series:
-    """Each row's author (``author``: its column), where a Pol.is statement the organiser's account posted in its own
-    words after the moderators rejected a participant's is that participant's (``polis_relayed_from``): the claim checks
-    of stop 40 found the organiser's account counted as a participant, and among the five who wrote most, for 35 ideas
-    that were other people's."""
-    names = frame[author]
-    relayed = reworded_from(frame)
-    if relayed.empty:
-        return names
-    author_of = pd.Series(frame[author].to_numpy(), index=frame.index.astype(str))
-    author_of = author_of[~author_of.index.duplicated()]
-    credited = pd.Series(frame.index.astype(str).map(relayed), index=frame.index).map(author_of)
-    return names.where(credited.isna(), credited)
 
 
 def participants(authors: pd.Series) -> int:

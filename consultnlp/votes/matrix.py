@@ -33,13 +33,11 @@ class VoteMatrix:
     def without_own_votes(self, authors: pd.Series) -> VoteMatrix:
         """The matrix without each statement's author's own vote on it (``authors``: statement id -> participant id), so
         that its counts are the other participants' reactions, as the quotes' and the reactions table's are."""
-        rows = self.participants.astype(str).get_indexer(authors.reindex(self.statements.astype(str)).fillna("").astype(str).to_numpy())
-        cols = np.arange(len(self.statements))
-        known = rows >= 0
-        if not known.any():
+        _, rows, cols = _own_cells(self, self.statements, authors.reindex(self.statements.astype(str)))
+        if not len(rows):
             return self
         values = self.values.copy()
-        values[rows[known], cols[known]] = np.nan
+        values[rows, cols] = np.nan
         return VoteMatrix(self.participants, self.statements, values, self.platform_groups)
 
     def without_participants(self, participants: set[str]) -> VoteMatrix:
@@ -115,9 +113,16 @@ def own_votes(matrix: VoteMatrix, statements: pd.Index, authors: pd.Series) -> n
     """Each statement's author's own vote on it (1 agree, -1 disagree, 0 pass; NaN where they cast none or are unknown).
     Pol.is counts it among the statement's agrees: on Scoop HiveMind's UBI conversation the only vote on each of the 18
     participants' statements was their author's, and the report called them other participants' reactions."""
-    rows = matrix.participants.get_indexer(authors.fillna("").astype(str).str.strip())
-    cols = matrix.statements.get_indexer(statements.astype(str))
     out = np.full(len(statements), np.nan, dtype=np.float32)
-    known = (rows >= 0) & (cols >= 0)
-    out[known] = matrix.values[rows[known], cols[known]]
+    at, rows, cols = _own_cells(matrix, statements, authors)
+    out[at] = matrix.values[rows, cols]
     return out
+
+
+def _own_cells(matrix: VoteMatrix, statements: pd.Index, authors: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each of ``statements``' author (``authors``, aligned with them) meets it in the matrix: the positions in
+    ``statements`` with both known, and their participant rows and statement columns."""
+    rows = matrix.participants.astype(str).get_indexer(authors.fillna("").astype(str).str.strip().to_numpy())
+    cols = matrix.statements.get_indexer(statements.astype(str))
+    at = np.flatnonzero((rows >= 0) & (cols >= 0))
+    return at, rows[at], cols[at]
