@@ -41,13 +41,11 @@ from consultnlp.summary.positions import position_point_groups
 from consultnlp.summary.prompt_points import by_prompt, prompts_of, with_prompts
 from consultnlp.summary.public import ID_COLUMN, PARTICIPANT_COLUMN
 from consultnlp.summary.quotes import build_quote_pool
-from consultnlp.summary.subjects import credited_authors
-from consultnlp.summary.votes import vote_tables
+from consultnlp.summary.votes import statement_authors, vote_tables
 from consultnlp.timing import NO_TIMES, StepTimes
 from consultnlp.versions import package_versions
 from consultnlp.votes import VoteMatrix, read_vote_matrix
 from consultnlp.votes.export import polis_export
-from consultnlp.votes.matrix import own_votes
 
 
 @dataclass
@@ -325,26 +323,23 @@ def _without_organiser(matrix: VoteMatrix, frame: pd.DataFrame) -> VoteMatrix:
 
 def _without_own_votes(frame: pd.DataFrame, matrix: VoteMatrix) -> pd.DataFrame:
     """A Pol.is frame whose ``agrees`` and ``disagrees`` are counted from the export's vote matrix (each participant's
-    final vote) where it has the statement, and leave out each statement's author's own vote (``own_votes``), so they
+    final vote) where it has the statement, and leave out each statement's author's own vote, so they
     are other participants' reactions; its vote columns recomputed (``polis_votes``). The export's own counters also
     count votes changed or cast twice (seattle's statement 12: 85 agree, against 82 participants who agree), so the
     report's sections disagreed with each other."""
     if not {"agrees", "disagrees"} <= set(frame.columns):
         return frame
-    columns = matrix.statements.get_indexer(frame.index.astype(str))
+    # The same matrix the vote tables count (``summary.votes``): a statement the organiser's account posted in the words
+    # of a participant's rejected one is that participant's, and their vote on it their own (the freshwater claim check
+    # counted three such agrees as others').
+    reported = matrix.without_own_votes(statement_authors(frame))
+    columns = reported.statements.get_indexer(frame.index.astype(str))
     counted = columns >= 0
     counts = {}
     for column, vote in (("agrees", 1), ("disagrees", -1)):
         exported = pd.to_numeric(frame[column], errors="coerce").fillna(0).to_numpy(dtype=float)
-        final = (matrix.values == vote).sum(axis=0).astype(float)
+        final = (reported.values == vote).sum(axis=0).astype(float)
         counts[column] = np.where(counted, final[np.maximum(columns, 0)], exported) if len(final) else exported
-    author = author_id_column(frame.columns)
-    if author is not None:
-        # A statement the organiser's account posted in the words of a participant's rejected one is that participant's:
-        # their vote on it is their own (the freshwater claim check counted three such agrees as others').
-        own = own_votes(matrix, frame.index, credited_authors(frame, author))
-        counts["agrees"] = counts["agrees"] - (own == 1)
-        counts["disagrees"] = counts["disagrees"] - (own == -1)
     return polis_votes(
         frame.assign(**{c: pd.Series(v, index=frame.index).clip(lower=0).astype(int).astype(str) for c, v in counts.items()})
     )

@@ -74,7 +74,7 @@ def credited_authors(frame: pd.DataFrame, author: str) -> pd.Series:
     return names.where(credited.isna(), credited)
 
 
-def _statement_authors(frame: pd.DataFrame) -> pd.Series:
+def statement_authors(frame: pd.DataFrame) -> pd.Series:
     """Statement id -> the participant who wrote it (``credited_authors``: a reworded statement is its participant's);
     empty without an author column."""
     author = author_id_column(frame.columns)
@@ -102,7 +102,7 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     # The groups are formed on every vote (an author's vote on their own statement is their opinion too); what the report
     # counts on a statement leaves its author's vote out, as the quotes and the reactions table do (the brexit claim check:
     # «32 agree» in the most agreed, «31 agree» beside the same statement quoted).
-    authors = _statement_authors(frame)
+    authors = statement_authors(frame)
     cast = matrix
     matrix, opinions_shown = matrix.without_own_votes(authors), opinions.without_own_votes(authors)
     # Which statements' authors voted on them: the votes cast, for "N participants voted M times", count them.
