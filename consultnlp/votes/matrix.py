@@ -33,7 +33,7 @@ class VoteMatrix:
     def without_own_votes(self, authors: pd.Series) -> VoteMatrix:
         """The matrix without each statement's author's own vote on it (``authors``: statement id -> participant id), so
         that its counts are the other participants' reactions, as the quotes' and the reactions table's are."""
-        _, rows, cols = _own_cells(self, self.statements, authors.reindex(self.statements.astype(str)))
+        rows, cols = _own_cells(self, self.statements, authors.reindex(self.statements.astype(str)))
         if not len(rows):
             return self
         values = self.values.copy()
@@ -109,20 +109,12 @@ def read_vote_matrix(folder: Path) -> VoteMatrix | None:
     return None
 
 
-def own_votes(matrix: VoteMatrix, statements: pd.Index, authors: pd.Series) -> np.ndarray:
-    """Each statement's author's own vote on it (1 agree, -1 disagree, 0 pass; NaN where they cast none or are unknown).
-    Pol.is counts it among the statement's agrees: on Scoop HiveMind's UBI conversation the only vote on each of the 18
-    participants' statements was their author's, and the report called them other participants' reactions."""
-    out = np.full(len(statements), np.nan, dtype=np.float32)
-    at, rows, cols = _own_cells(matrix, statements, authors)
-    out[at] = matrix.values[rows, cols]
-    return out
-
-
-def _own_cells(matrix: VoteMatrix, statements: pd.Index, authors: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Where each of ``statements``' author (``authors``, aligned with them) meets it in the matrix: the positions in
-    ``statements`` with both known, and their participant rows and statement columns."""
+def _own_cells(matrix: VoteMatrix, statements: pd.Index, authors: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(participant rows, statement columns) where each of ``statements``' author (``authors``, aligned with them) meets it
+    in the matrix: both known to it. Pol.is counts an author's vote on their own statement among its agrees: on Scoop
+    HiveMind's UBI conversation it was the only vote on each of 18 participants' statements, and the report called them
+    other participants' reactions."""
     rows = matrix.participants.astype(str).get_indexer(authors.fillna("").astype(str).str.strip().to_numpy())
     cols = matrix.statements.get_indexer(statements.astype(str))
-    at = np.flatnonzero((rows >= 0) & (cols >= 0))
-    return at, rows[at], cols[at]
+    known = (rows >= 0) & (cols >= 0)
+    return rows[known], cols[known]

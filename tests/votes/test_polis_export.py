@@ -263,7 +263,7 @@ def test_polis_a_statements_own_authors_vote_is_no_reaction_of_others():
     import numpy as np
 
     from consultnlp.analysis import _without_own_votes
-    from consultnlp.votes.matrix import VoteMatrix, own_votes
+    from consultnlp.votes.matrix import VoteMatrix
 
     matrix = VoteMatrix(
         pd.Index(["7", "8", "9"], name="participant"),
@@ -273,8 +273,11 @@ def test_polis_a_statements_own_authors_vote_is_no_reaction_of_others():
     frame = pd.DataFrame(
         {"author-id": ["7", "8", "5"], "agrees": ["2", "1", "1"], "disagrees": ["0", "1", "1"]}, index=pd.Index(["1", "2", "3"])
     )
-    assert own_votes(matrix, frame.index, frame["author-id"]).tolist()[:2] == [1.0, -1.0]
-    assert np.isnan(own_votes(matrix, frame.index, frame["author-id"])[2])  # author 5 never voted: nothing to remove
+    without = matrix.without_own_votes(frame["author-id"])
+    assert (matrix.values[0, 0], matrix.values[1, 1]) == (1.0, -1.0)  # 7's agree on 1, 8's disagree on 2 ...
+    assert np.isnan(without.values[0, 0]) and np.isnan(without.values[1, 1])  # ... are their own: left out
+    assert np.array_equal(np.delete(without.values.ravel(), [0, 4]), np.delete(matrix.values.ravel(), [0, 4]), equal_nan=True)
+    assert np.array_equal(without.values[:, 2], matrix.values[:, 2], equal_nan=True)  # author 5 never voted: nothing to remove
     out = _without_own_votes(frame, matrix)
     assert out["agrees"].tolist() == ["1", "1", "1"] and out["disagrees"].tolist() == ["0", "0", "1"]
     assert out["polis_votes"].tolist() == ["1", "1", "2"]
