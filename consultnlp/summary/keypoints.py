@@ -130,18 +130,16 @@ class _Stated:
         self.texts.add(normalised(table.texts[statement]))
         self.prompts.append(prompt)
 
-    def restated(self, table: SentenceTable, options: np.ndarray, prompt: str, centres: np.ndarray) -> np.ndarray:
+    def restated(self, table: SentenceTable, options: np.ndarray, prompt: str) -> np.ndarray:
         """Which of ``options`` (sentence indices) state the point of an earlier statement answering the same ``prompt``
         (the same demand under two prompts is two points: «Deben ser vinculantes» for referendums and for an assembly),
-        each compared on its own subject (``centres``: one per option, see ``subject_centres``)."""
+        by the plain model alone (``matching.PLAIN``, at the 0.56 it always used). Centred, two paraphrases on a subject
+        that is all one point are noise against its centre: ArgKP's «cannabis is a gateway drug…» was stated twice."""
         earlier = np.asarray([row for row, p in zip(self.rows, self.prompts) if p == prompt], dtype=np.int64)
         if not len(earlier) or not len(options):
             return np.zeros(len(options), dtype=bool)
-        # The same point in either view: centred, or plain (where a subject is all one point, its centre is that point
-        # and what is left of two paraphrases is noise: ArgKP's «cannabis is a gateway drug…», stated twice).
-        same = table.scores(earlier, options, centres) >= SAME_POINT_THRESHOLD
-        same |= table.scores(earlier, options, np.zeros_like(centres)) >= SAME_POINT_THRESHOLD
-        return same.any(axis=0)
+        plain = np.zeros(table.vectors.shape[1], dtype=np.float32)
+        return (table.scores(earlier, options, plain) >= SAME_POINT_THRESHOLD).any(axis=0)
 
 
 def subject_centres(
@@ -320,7 +318,7 @@ def _group_points(
         )
         # Not a second statement of a point already stated, in this group or an earlier one (read 40: one argument stated
         # twice split its contributions between two counts; on ArgKP train, 12 of 50 pure points repeated an earlier one).
-        options = options[~used.restated(table, options, prompt, centres[np.searchsorted(every, options)])]
+        options = options[~used.restated(table, options, prompt)]
         if not len(options):
             continue
         counted = [
