@@ -271,26 +271,32 @@ class SentenceSubset:
     def components(self, table: SentenceTable, statements: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(centred cosine, lexical), these sentences x statements: the cosine of the two vectors once their components
         along ``centre`` (a unit vector or zero; or one per statement, its own subject's) are taken out."""
+        _, cosine, lexical = self._scores_parts(table, statements, centre)
+        return cosine, lexical
+
+    def _scores_parts(self, table: SentenceTable, statements: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, ...]:
+        """(plain cosine, centred cosine, lexical), these sentences x statements: the vectors' product is taken once."""
         theirs = table.vectors[statements]
         centres = np.broadcast_to(np.asarray(centre, dtype=np.float32), theirs.shape)  # one per statement, or one for all
         mine_along = self.vectors @ centres.T  # sentences x statements
         theirs_along = np.einsum("ij,ij->i", theirs, centres)
-        cosine = self.vectors @ theirs.T - mine_along * theirs_along[None, :]
+        plain = self.vectors @ theirs.T
+        cosine = plain - mine_along * theirs_along[None, :]
         cosine /= np.sqrt(np.clip(1.0 - mine_along**2, 1e-6, None))
         cosine /= np.sqrt(np.clip(1.0 - theirs_along**2, 1e-6, None))[None, :]
         weighted = table.stems[statements].multiply(table.idf[None, :]).tocsr()
         sizes = np.asarray(weighted.sum(axis=1)).ravel()
         lexical = (self.stems @ weighted.T).toarray() / np.maximum(sizes, 1e-9)[None, :]
-        return cosine, lexical
+        return plain, cosine, lexical
 
     def scores(self, table: SentenceTable, statements: np.ndarray, centre: np.ndarray) -> np.ndarray:
         """Match probabilities, these sentences x statements (sentence indices of ``table``): plain, and where a statement
         has a centre (``centre``: one for all, or one per statement; zero: none) the lower of that and the centred one."""
         centred = np.any(np.broadcast_to(centre, (len(statements), self.vectors.shape[1])) != 0, axis=1)[None, :]
-        prob = match_probability(*self.components(table, statements, centre), centred)
+        plain, cosine, lexical = self._scores_parts(table, statements, centre)
+        prob = match_probability(cosine, lexical, centred)
         if centred.any():  # close as a whole too: the lower of the two probabilities
-            whole = match_probability(*self.components(table, statements, np.zeros(self.vectors.shape[1], dtype=np.float32)), False)
-            prob = np.minimum(prob, whole)
+            prob = np.minimum(prob, match_probability(plain, lexical, False))
         prob[self.opposite(table, statements)] = 0.0
         return prob
 
