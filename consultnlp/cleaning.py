@@ -24,6 +24,7 @@ LETTER = re.compile(r"[^\W\d_]")
 # Placeholders that are language ("sin comentarios", "ver anexo") are non-answers: see consultnlp/nonanswers.py.
 JUNK_PHRASES = frozenset(word_list(project_path("data", "nonanswers", "junk.txt")))
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjklñ", "zxcvbnm")
+_LATIN_WORD = re.compile(r"[a-zà-ɏ]{3,}")
 # A spreadsheet's error value exported as the cell's text, in any locale: #REF!, #DIV/0!, #NAME?, #¡VALOR!, #NOME?,
 # #¿NOMBRE?, #N/A, #N/D. Upper case and closed by ! or ? (a hashtag, "#FueraCorruptos", is neither).
 _SPREADSHEET_ERROR = re.compile(r"^#[¡¿]?[A-ZÁÉÍÓÚÑÇ0-9/_.]+[!?]$|^#N/[AD]$")
@@ -97,6 +98,8 @@ def is_keyboard_mash(text: str) -> bool:
     if len(words) > 2:
         return False
     for word in words:
+        if not _LATIN_WORD.fullmatch(word):  # another script ("計程車", "такси") has no Latin vowels or keyboard rows to judge
+            continue
         if len(word) >= 4 and not re.search(r"[aeiouáéíóúâêôãõàüy]", word):
             return True
         if len(word) >= 4 and any(word in row or word in row[::-1] for row in _KEYBOARD_ROWS):
@@ -111,7 +114,6 @@ GIBBERISH_UNKNOWN = 0.75  # ... and at least this share of its words in no every
 GIBBERISH_LONGEST = 6  # ... with a word of at least this many letters ("Maipú", "AFP" are too short to judge)
 GIBBERISH_ONE_WORD = 30  # one unknown "word" longer than this is no word ("buttonActivebuttonActive…")
 GIBBERISH_MAX_WORDS = 40  # longer texts are left to the other checks
-_LATIN_WORD = re.compile(r"[a-zà-ɏ]{3,}")
 
 
 @lru_cache(maxsize=1)

@@ -82,3 +82,33 @@ def test_small_files_analyze_then_report_never_trace(tmp_path, options, n):
     if result.exit_code == 0:
         again = runner.invoke(app, ["report", str(out), "--lang", "pt", "--quiet"])
         _ok_or_one_error(again)
+
+
+def test_small_files_nothing_in_an_analysed_language_still_writes_every_table(tmp_path):
+    # An unseen Pol.is export in Chinese (stop 42): every statement set aside for its language, so nothing was left to
+    # group; the topic tables had no header and the privacy check refused to publish the run.
+    texts = ["我有在台灣以外的地方叫過 Uber", "我覺得載客的司機都應該保意外險。", "uber就是叫派計程車，談不上運用閒置資源或是共乘"]
+    path = tmp_path / "zh.csv"
+    pd.DataFrame({"id": range(1, 7), "texto": texts * 2}).to_csv(path, index=False)
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(path),
+            "--out",
+            str(out),
+            "--text-column",
+            "texto",
+            "--id-column",
+            "id",
+            "--quiet",
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ],
+    )
+    assert result.exit_code == 0, result.output[-2000:]
+    for table in sorted((out / "tables").glob("*.csv")):
+        assert len(pd.read_csv(table).columns) > 1, table.name  # a header, so the file still reads as its table
+    comments = pd.read_csv(out / "comments.csv", dtype=str)
+    assert set(comments["excluded"]) == {"language"}  # another language, not "no readable text"

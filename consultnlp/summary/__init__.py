@@ -17,13 +17,13 @@ from consultnlp.frame import answered_prompts
 from consultnlp.i18n import t
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.breakdown import topic_segment_table
+from consultnlp.summary.campaigns import campaigns_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
 from consultnlp.summary.subjects import NameEvidence, authorship
 from consultnlp.summary.supports import most_supported_table, supported_contributions
 from consultnlp.summary.tables import (
-    campaigns_table,
     exclusions_table,
     group_labels,
     key_points_table,

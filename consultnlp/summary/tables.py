@@ -43,6 +43,13 @@ from consultnlp.topics.naming import name_in
 LANGS = schema.LANGUAGES
 SHEET_NAME_MAX = 31  # Excel's limit; segment tables are named so that the sheet name is the table name
 QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang", "dup_count", "quote"]
+# The columns of a subject table with no rows (nothing left to group): its header, so the file still reads as the table.
+_NAME_USE = ["contributions_using_name", "contributions_in_name_language"]
+GROUP_COLUMNS = ["topic_group_id", "label", "topics", "topic_ids", "topic_labels", "contributions", "unique_contributions", "share",
+                 "share_unique", "naming_words", "contributions_naming_it", "participants", "most_by_one", "most_by_organiser", *_NAME_USE]
+TOPIC_COLUMNS = ["topic_id", "label", "topic_group_id", "topic_group_label", "contributions", "unique_contributions", "share",
+                 "share_unique", "languages", *(f"lang_share_{c}" for c in LANGS), "keywords", *(f"keywords_{c}" for c in LANGS),
+                 "top_themes", "top_theme_names", *_NAME_USE]
 
 
 def _share(part: pd.Series | np.ndarray | int, whole: int) -> Any:
@@ -165,12 +172,12 @@ def topic_groups_table(
             # is the account that posted the organiser's own rows.
             "most_by_one": most, "most_by_organiser": top in organiser,
         })
+    if not rows:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
     table = pd.DataFrame(rows)
-    if len(table):
-        table["participants"] = table["participants"].astype("Int64")
-        table["most_by_one"] = table["most_by_one"].astype("Int64")
-        table["contributions_naming_it"] = table["contributions_naming_it"].astype("Int64")
-        table = name_use_columns(table)
+    for column in ("participants", "most_by_one", "contributions_naming_it"):
+        table[column] = table[column].astype("Int64")
+    table = name_use_columns(table)
     return _outliers_last(table, "topic_group_id")
 
 
@@ -282,9 +289,9 @@ def topics_table(
         # How many use any word of its name (read 9: "Parking (60)", 13 of whose 60 mention parking).
         row.update(name_use(evidence, part, row["label"], lang) if topic_id >= 0 else {})
         rows.append(row)
-    table = pd.DataFrame(rows)
-    if len(table):
-        table = name_use_columns(table)
+    if not rows:
+        return pd.DataFrame(columns=[c for c in TOPIC_COLUMNS if groups is not None or not c.startswith("topic_group")])
+    table = name_use_columns(pd.DataFrame(rows))
     return _outliers_last(table, "topic_id")
 
 
@@ -401,51 +408,6 @@ def quotes_table(
     table["dup_count"] = units.loc[table["comment_id"], schema.DUP_COUNT].to_numpy() if schema.DUP_COUNT in units else 1
     table["quote"] = units.loc[table["comment_id"], schema.TEXT_REDACTED].astype(str).to_numpy()
     return table[QUOTE_COLUMNS]
-
-
-def campaigns_table(frame: pd.DataFrame, segment_columns: list[str] | None = None) -> pd.DataFrame:
-    """One row per organised campaign: size, variants, languages, where it came from, a representative (redacted) text."""
-    segment_columns = [c for c in segment_columns or [] if c in frame]
-    cols = ["campaign_id", "contributions", "distinct_variants", "share_of_analysed", "languages", "topic_id", "themes"]
-    cols += [c for col in segment_columns for c in (f"top_{col}", f"top_{col}_share")]
-    cols += ["representative_id", "representative_text", "variant_examples"]
-    if schema.CONTEXT in frame:  # what the campaign's text answers: a campaign never spans two prompts (stages.dedupe)
-        cols.insert(cols.index("representative_id"), "prompt")
-    if schema.CAMPAIGN_ID not in frame:
-        return pd.DataFrame(columns=cols)
-    analysed = analysed_mask(frame)
-    part = frame.loc[analysed & (frame[schema.CAMPAIGN_ID].astype(str) != "")]
-    text_col = schema.TEXT_REDACTED if schema.TEXT_REDACTED in frame else schema.TEXT_CLEAN
-    rows = []
-    for cid, group in part.groupby(schema.CAMPAIGN_ID, sort=False):
-        rep = group[group[schema.DUP_REPRESENTATIVE].astype(bool)] if schema.DUP_REPRESENTATIVE in group else group
-        rep_id = rep.index[0] if len(rep) else group.index[0]
-        rep_text = str(group.loc[rep_id, text_col])
-        variants = group[text_col].astype(str).drop_duplicates()
-        topic = group.loc[rep_id, schema.TOPIC_ID] if schema.TOPIC_ID in group else pd.NA
-        rows.append(
-            {
-                "campaign_id": cid, "contributions": len(group), "distinct_variants": len(variants),
-                "share_of_analysed": float(_share(len(group), int(analysed.sum()))),
-                "languages": ", ".join(sorted(group[schema.LANG].astype(str).unique())) if schema.LANG in group else "",
-                "topic_id": None if pd.isna(topic) else int(topic),
-                "themes": str(group.loc[rep_id, schema.THEMES]) if schema.THEMES in group else "",
-                **{k: v for col in segment_columns for k, v in _top_value(group[col], f"top_{col}").items()},
-                "prompt": str(group.loc[rep_id, schema.CONTEXT]) if schema.CONTEXT in group else "",
-                "representative_id": rep_id, "representative_text": rep_text,
-                "variant_examples": "\n---\n".join([v for v in variants if v != rep_text][:3]),
-            }
-        )
-    table = pd.DataFrame(rows, columns=cols)
-    table["topic_id"] = table["topic_id"].astype("Int64")
-    return table.sort_values(["contributions", "campaign_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
-def _top_value(values: pd.Series, key: str) -> dict[str, Any]:
-    """The most frequent value and its share (ties: alphabetical)."""
-    counts = segment_values(values).value_counts()
-    counts = counts[counts == counts.max()].sort_index()
-    return {key: str(counts.index[0]), f"{key}_share": round(float(counts.iloc[0]) / len(values), 4)}
 
 
 def exclusions_table(frame: pd.DataFrame, *, row_filter: str | None = None) -> pd.DataFrame:

@@ -88,6 +88,11 @@ def test_clean_junk_detected(text):
         "xxx y luego una propuesta real sobre agua",
         "#FueraCorruptos",
         "#NiUnaMenos!",
+        # Sentences in another script are another language, not keyboard mashing (an unseen Pol.is export, stop 42).
+        "我有在台灣以外的地方叫過 Uber",
+        "uber就是叫派計程車，談不上運用閒置資源或是共乘",
+        "Такси должно платить налоги",
+        "التاكسي يجب أن يدفع الضرائب",
     ],
 )
 def test_clean_real_short_comments_are_not_junk(text):

@@ -7,7 +7,7 @@ from consultnlp.config import DedupeConfig
 from consultnlp.slots import meaning_slot_pairs, raised_words
 from consultnlp.stages.base import RunContext
 from consultnlp.stages.dedupe import DedupeStage
-from consultnlp.summary.tables import campaigns_table
+from consultnlp.summary.campaigns import campaigns_table
 from consultnlp.text import fold
 from tests.conftest import make_frame
 from tests.stages.test_dedupe import LETTER
