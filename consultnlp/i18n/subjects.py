@@ -101,6 +101,24 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "Of the {n} subjects found, the {shown} largest ({shares}) are of mixed points: in each, fewer than a quarter of the "
         "contributions use a word of its name.",
     ),
+    # The same, where the name's words counted are not all its words: the consultation's own subject was left out ("tax").
+    "s_largest_loose_words": _s(
+        "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) son de puntos diversos: en cada uno, menos de una cuarta "
+        "parte de las contribuciones usa las palabras de su nombre que no son el tema de toda la consulta.",
+        "Dos {n} assuntos encontrados, os {shown} maiores ({shares}) são de pontos diversos: em cada um, menos de um quarto das "
+        "contribuições usa as palavras do nome que não são o tema de toda a consulta.",
+        "Of the {n} subjects found, the {shown} largest ({shares}) are of mixed points: in each, fewer than a quarter of the "
+        "contributions use the words of its name that are not the whole consultation's subject.",
+    ),
+    "subject_loose_words": _s(
+        "Puntos diversos ({words} en {named} de {n})", "Pontos diversos ({words} em {named} de {n})", "Mixed points ({words} in {named} of {n})"
+    ),
+    "s_loose_group_words": _s(
+        "un asunto de puntos diversos ({share}; solo {named} de sus {n} mencionan {words}, de su nombre {name})",
+        "um assunto de pontos diversos ({share}; só {named} de suas {n} mencionam {words}, do nome {name})",
+        "a subject of mixed points ({share}; only {named} of its {n} mention {words}, of its name {name})",
+    ),
+    "topic_loose_words": _s("solo {named} mencionan {words}", "só {named} mencionam {words}", "only {named} mention {words}"),
     "s_loose_group": _s(
         "un asunto de puntos diversos ({share}; solo {named} de sus {n} usan alguna palabra de su nombre, {name})",
         "um assunto de pontos diversos ({share}; só {named} de suas {n} usam alguma palavra do nome, {name})",

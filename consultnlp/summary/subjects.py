@@ -24,6 +24,12 @@ SAME_LANGUAGE = 0.9  # share of a subject's contributions in the report language
 MIN_NAME_LANGUAGE = 10  # ... else in those written in it, where they are at least this many
 
 GENERIC_SHARE = 0.10
+# A word that more than a third of the contributions outside a subject use is the consultation's own subject ("tax" in a tax
+# consultation, 74% of its contributions): a subject's contributions that use it do not use its name. Claim checks 48 and
+# 49 (stop 42): «Capital gains tax», 25 of whose 30 say "tax" and 4 "capital gains", read as a subject about capital gains;
+# «Housing crisis», 4 of whose 47 mention a crisis, as one about a crisis. Chile 2016's most used name word, «derecho»,
+# is in 21% of its contributions: its names are read as before.
+CONSULTATION_SHARE = 1 / 3
 # A name's words are counted from three letters (read 10: "Ley" was found in 0 of 370 contributions that said "ley").
 NAME_WORD_CHARS = 3
 _WORD = re.compile(r"[^\W\d_]+")
@@ -48,17 +54,18 @@ class NameEvidence:
         analysed = frame.loc[analysed_mask(frame)]
         return cls(analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str), representatives(analysed))
 
-    def words(self, name: str, inside: pd.Index | None = None, *, generic: bool = False) -> list[str]:
+    def words(self, name: str, inside: pd.Index | None = None, *, share: float | None = GENERIC_SHARE) -> list[str]:
         """The words of ``name`` that tell its subject apart, as written (a name listing topics, "“A”, “B” and 7 more",
-        is read inside its quotes only). With ``inside`` (the subject's rows), a word is generic when the contributions
-        outside the subject use it widely: a consultation's only subject has no outside, and its name's words count.
-        ``generic=True`` keeps the generic words too ("derechos" in a constitution's consultation): every word of the name."""
+        is read inside its quotes only). With ``inside`` (the subject's rows), a word is generic when more than ``share`` of
+        the contributions outside the subject use it: a consultation's only subject has no outside, and its name's words
+        count. ``share=None`` keeps the generic words too ("derechos" in a constitution's consultation): every word of the name."""
+        generic = share is None
         used, n = self.used, self.n_distinct
         if inside is not None and not generic:  # with every word kept, what the rest of the consultation uses is moot
             mine = self.texts.index.isin(inside) & self.distinct
             here = Counter(stem for text in pd.unique(self.texts[mine]) for stem in self.stems[text])
             used, n = used - here, n - len(pd.unique(self.texts[mine]))
-        common = GENERIC_SHARE * max(1, n)
+        common = (share or 0.0) * max(1, n)
         quoted = _QUOTED.findall(name)
         out: list[str] = []
         seen: set[str] = set()
@@ -137,7 +144,8 @@ def authorship(frame: pd.DataFrame, author: str | None) -> dict[str, object]:
 
 
 def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | None) -> dict[str, Any]:
-    """How many of a subject's contributions (``part``'s rows) use any word of its ``name``, generic ones included, and of
+    """How many of a subject's contributions (``part``'s rows) use any word of its ``name`` (generic ones included, not the
+    consultation's own subject, ``CONSULTATION_SHARE``), and of
     how many: all of them where at least ``SAME_LANGUAGE`` are written in the name's language ``lang``; else those that
     are, where they are at least ``MIN_NAME_LANGUAGE`` (``contributions_in_name_language``: their number). In a
     multilingual consultation a name read only against its own language: before, the demo's subjects (half Spanish) had
@@ -147,13 +155,22 @@ def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | 
         inside = part.index[(part[schema.LANG] == lang).to_numpy()]
         if len(inside) < MIN_NAME_LANGUAGE:
             return {}
-    words = evidence.words(name, inside, generic=True)
+    # Every word of the name counts ("derechos" in a constitution's consultation) but the consultation's own subject.
+    words = evidence.words(name, inside, share=CONSULTATION_SHARE)
     used = evidence.using(evidence.texts.loc[inside], words) if words else pd.NA
-    return {"contributions_using_name": used, "contributions_in_name_language": len(inside) if len(inside) < len(part) else pd.NA}
+    # The words counted, where the consultation's own subject was left out of the name's: "capital; gains" of «Capital
+    # gains tax» (the report names them: "use a word of its name" would be false of the 25 that say "tax").
+    counted = "; ".join(words) if words != evidence.words(name, inside, share=None) else ""
+    return {
+        "contributions_using_name": used,
+        "contributions_in_name_language": len(inside) if len(inside) < len(part) else pd.NA,
+        "name_words_counted": counted,
+    }
 
 
 def name_use_columns(table: pd.DataFrame) -> pd.DataFrame:
-    """``name_use``'s two columns as nullable integers (present, NA, where no row had them)."""
+    """``name_use``'s counts as nullable integers (present, NA, where no row had them) and its words as text ("" for none)."""
     for column in ("contributions_using_name", "contributions_in_name_language"):
         table[column] = (table[column] if column in table else pd.Series(pd.NA, index=table.index)).astype("Int64")
+    table["name_words_counted"] = table["name_words_counted"].fillna("").astype(str) if "name_words_counted" in table else ""
     return table

@@ -542,8 +542,9 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert (first["contributions"], first["unique_contributions"]) == (4, 3)
     assert first["naming_words"] == "homeless; people"  # not "city": more than a tenth of the contributions use it
     assert first["contributions_naming_it"] == 2  # the two about the homeless; the potholes (and their copy) do not
-    # Every word of the name, "city" included, is in 2 of the 4 too: a name is loose only when even that is under a quarter.
-    assert first["contributions_using_name"] == 2
+    # Every word of the name but "city" is in 2 of the 4 too: a name is loose only when even that is under a quarter. "city",
+    # in every contribution outside the subject, is the consultation's own subject: no use of this name (claim check 48).
+    assert first["contributions_using_name"] == 2 and first["name_words_counted"] == "homeless; people"
     assert first["participants"] == 3  # u1 once, u2, and the copy with no author on its own
     assert first["most_by_one"] == 2  # u1 wrote two of the four
     assert not first["most_by_organiser"]  # no row is the organiser's
@@ -553,10 +554,18 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     # "recycling" is everywhere in the consultation but only inside its subject: there it tells the subject apart, and
     # all 20 use it (read 7: a consultation's only subject, «Irrigation», had no clause; 2 of its 14 say irrigation).
     assert table.loc[1, "naming_words"] == "recycling" and table.loc[1, "contributions_naming_it"] == 20
-    # A name whose telling word is rare but whose other word is everywhere: "Potholes of the city" names the subject for
-    # the 2 that say potholes and, by "city", for the 2 others (read 8's Chile run: «Abusar de los derechos»).
-    city = topic_groups_table(frame, None, {0: "Potholes of the city", 1: "Recycling"}, {}).set_index("topic_group_id").loc[0]
+    # A name whose telling word is rare but whose other word is common: "Potholes of the city" names the subject for the 2
+    # that say potholes and, by "city", for the 2 others (read 8's Chile run: «Abusar de los derechos»), where "city" is in
+    # a quarter of the contributions outside it. Where it is in all of them, it is the consultation's subject ("tax" in a
+    # tax consultation): only "potholes" counts, and the table says which words were counted.
+    name = {0: "Potholes of the city", 1: "Recycling"}
+    common = frame.copy()
+    common.loc[common.index[4 + 5 :], schema.TEXT_CLEAN] = [f"Recycling bins on street {i}" for i in range(15)]
+    city = topic_groups_table(common, None, name, {}).set_index("topic_group_id").loc[0]
     assert city["naming_words"] == "potholes" and city["contributions_naming_it"] == 2 and city["contributions_using_name"] == 4
+    assert city["name_words_counted"] == ""  # every word of the name was counted
+    everywhere = topic_groups_table(frame, None, name, {}).set_index("topic_group_id").loc[0]
+    assert everywhere["contributions_using_name"] == 2 and everywhere["name_words_counted"] == "potholes"
     without = topic_groups_table(frame.drop(columns="author_id"), None, labels, {})
     assert without["participants"].isna().all()
     # Words of a name are counted only where (nearly) all of the subject is written in the report's language.
@@ -700,6 +709,41 @@ def test_report_subject_whose_name_fits_under_a_quarter_is_not_called_by_it(lang
 
     said = " ".join(summary_sentences(ctx))
     assert said.count(t("s_largest_loose", lang, n="3", shown="3", shares=join_items([ctx.pct(1.0)] * 3, lang))) == 1
+
+
+@pytest.mark.parametrize(
+    "lang, heading, sentence",
+    [
+        (
+            "es",
+            "Puntos diversos («capital» o «gains» en 2 de 12)",
+            "solo 2 de sus 12 mencionan «capital» o «gains», de su nombre «Capital gains tax»",
+        ),
+        (
+            "pt",
+            "Pontos diversos («capital» ou «gains» em 2 de 12)",
+            "só 2 de suas 12 mencionam «capital» ou «gains», do nome «Capital gains tax»",
+        ),
+        (
+            "en",
+            "Mixed points (“capital” or “gains” in 2 of 12)",
+            "only 2 of its 12 mention “capital” or “gains”, of its name “Capital gains tax”",
+        ),
+    ],
+)
+def test_report_loose_name_counted_without_the_consultations_own_subject_names_the_words_counted(lang, heading, sentence):
+    # Claim check 48: "Capital gains tax" in a tax consultation; "tax", in most of its contributions, was not counted, so
+    # "only 4 use a word of its name" would be false: the report names the words it counted.
+    from consultnlp.report.sections.summary import summary_sentences
+
+    ctx = _context(lang)
+    groups = ctx.tables["topic_groups"].assign(label="Capital gains tax", name_words_counted="capital; gains")
+    two = groups.assign(
+        topic_group_id=1, label="Agua", share_unique=0.3, name_words_counted="", contributions_using_name=pd.array([9], dtype="Int64")
+    )
+    ctx.tables["topic_groups"] = pd.concat([groups.assign(contributions_using_name=pd.array([2], dtype="Int64")), two], ignore_index=True)
+    assert any(s.heading.startswith(heading) for s in groups_section(ctx).subsections)
+    assert any(sentence in s for s in summary_sentences(ctx)), summary_sentences(ctx)
 
 
 @pytest.mark.parametrize("lang, one, many", [("es", "asunto principal", "asuntos principales"), ("en", "main subject", "main subjects")])

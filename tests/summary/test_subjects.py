@@ -15,5 +15,5 @@ def test_subjects_a_name_counts_every_word_it_shows_but_function_words():
         index=["a", "b", "c"],
     )
     evidence = NameEvidence(texts, pd.Series(True, index=texts.index))
-    assert evidence.words("Dados e segurança jurídica", generic=True) == ["dados", "segurança", "jurídica"]
-    assert evidence.words("Dados de la consulta", generic=True)[:1] == ["dados"]  # "de", "la": function words
+    assert evidence.words("Dados e segurança jurídica", share=None) == ["dados", "segurança", "jurídica"]
+    assert evidence.words("Dados de la consulta", share=None)[:1] == ["dados"]  # "de", "la": function words

@@ -171,13 +171,28 @@ def naming_words(ctx: ReportContext, group: Any) -> str:
 
 
 def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
-    """The words a loose name's sentences fill in: the name quoted, how many use a word of it, of how many."""
-    return {"name": ctx.q(str(group["label"])), "named": ctx.n(int(name_users(group))), "n": name_base_text(ctx, group)}
+    """The words a loose name's sentences fill in: the name quoted, how many use a word of it, of how many, and the
+    words counted where they are not all the name's (``words``: "“capital” or “gains”"; "" where they are)."""
+    counted = [w for w in cell_text(group, "name_words_counted").split("; ") if w]
+    return {
+        "name": ctx.q(str(group["label"])),
+        "named": ctx.n(int(name_users(group))),
+        "n": name_base_text(ctx, group),
+        "words": join_items([ctx.q(w) for w in counted], ctx.lang, last="or"),
+    }
+
+
+def loose_key(key: str, fields: dict[str, str]) -> str:
+    """``key``, or its ``_words`` form where the words counted are not all the name's (``loose_name_fields``)."""
+    return f"{key}_words" if fields.get("words") else key
 
 
 def subject_label(ctx: ReportContext, group: Any) -> str:
     """A subject as headings, charts and tables show it: its name, or "Mixed points (words of “Federal” in 4 of 34)"."""
-    return t("subject_loose", ctx.lang, **loose_name_fields(ctx, group)) if loose_name(group) else str(group["label"])
+    if not loose_name(group):
+        return str(group["label"])
+    fields = loose_name_fields(ctx, group)
+    return t(loose_key("subject_loose", fields), ctx.lang, **fields)
 
 
 def subject_labels(ctx: ReportContext) -> dict[int, str]:

@@ -12,6 +12,7 @@ from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import (
     ReportContext,
     join_items,
+    loose_key,
     loose_name,
     loose_name_fields,
     naming_count,
@@ -186,7 +187,8 @@ def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
 def _headlined(ctx: ReportContext, group: pd.Series) -> str:
     """A subject among the largest: its name and share, or "a subject of mixed points" when its name fits a few of it."""
     if loose_name(group):
-        return t("s_loose_group", ctx.lang, share=ctx.pct(group["share_unique"]), **loose_name_fields(ctx, group))
+        fields = loose_name_fields(ctx, group)
+        return t(loose_key("s_loose_group", fields), ctx.lang, share=ctx.pct(group["share_unique"]), **fields)
     return f"{ctx.q(str(group['label']))} ({ctx.pct(group['share_unique'])}{_name_fit(ctx, group)})"
 
 
@@ -198,7 +200,8 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
         return t("s_one_loose", ctx.lang, **loose_name_fields(ctx, real.iloc[0]))
     if all(loose_name(r) for _, r in top.iterrows()):
         shares = join_items([ctx.pct(r["share_unique"]) for _, r in top.iterrows()], ctx.lang)
-        return t("s_largest_loose", ctx.lang, n=ctx.n(len(real)), shown=ctx.n(len(top)), shares=shares)
+        key = "s_largest_loose_words" if any(loose_name_fields(ctx, r)["words"] for _, r in top.iterrows()) else "s_largest_loose"
+        return t(key, ctx.lang, n=ctx.n(len(real)), shown=ctx.n(len(top)), shares=shares)
     named = [_headlined(ctx, r) for _, r in top.iterrows()]
     return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=join_items(named, ctx.lang))
 

@@ -10,9 +10,10 @@ from consultnlp.report.sections.common import (
     ReportContext,
     chart,
     key_points_block,
+    loose_key,
     loose_name,
+    loose_name_fields,
     name_base_text,
-    name_users,
     naming_count,
     naming_words,
     own_votes_left_out,
@@ -139,10 +140,11 @@ def _subtopic(ctx: ReportContext, topic: pd.Series) -> str:
     n = ctx.n(int(topic["unique_contributions"]))
     if not loose_name(topic):
         return f"{topic['label']} ({n})"
-    named = ctx.n(int(name_users(topic)))
+    fields = loose_name_fields(ctx, topic)
+    named = fields["named"]
     if not pd.isna(topic.get("contributions_in_name_language", pd.NA)):  # "13 of its 34 in Spanish"
         named = t("named_of", ctx.lang, named=named, n=name_base_text(ctx, topic))
-    return f"{topic['label']} ({n}; {t('topic_loose', ctx.lang, named=named)})"
+    return f"{topic['label']} ({n}; {t(loose_key('topic_loose', fields), ctx.lang, named=named, words=fields['words'])})"
 
 
 def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> list[dict[str, str]]:
