@@ -111,7 +111,9 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "contributions use the words of its name that are not the whole consultation's subject.",
     ),
     "subject_loose_words": _s(
-        "Puntos diversos ({words} en {named} de {n})", "Pontos diversos ({words} em {named} de {n})", "Mixed points ({words} in {named} of {n})"
+        "Puntos diversos ({words} en {named} de {n})",
+        "Pontos diversos ({words} em {named} de {n})",
+        "Mixed points ({words} in {named} of {n})",
     ),
     "s_loose_group_words": _s(
         "un asunto de puntos diversos ({share}; solo {named} de sus {n} mencionan {words}, de su nombre {name})",
