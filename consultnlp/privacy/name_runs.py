@@ -156,7 +156,7 @@ def _is_public(tokens: list[_Token], gaz: Gazetteer) -> bool:
     return False
 
 
-def _vetoed_before(text: str, start: int) -> bool:
+def vetoed_before(text: str, start: int) -> bool:
     """A place, institution or public-role word right before ``start`` ("vivo en", "la comuna de", "Ministro")."""
     m = _PREV_WORDS_RE.search(text, max(0, start - 60), start)
     if m is None:
@@ -253,7 +253,7 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield from _surname_pair(text, run, gaz)
             yield from _shaped_name(text, run, gaz)
             continue
-        if run[0].key in NOT_PERSON or _vetoed_before(text, m.start()):
+        if run[0].key in NOT_PERSON or vetoed_before(text, m.start()):
             continue
         # After "Sr." / "Prof." the cue reading decides (it knows institutions named after people).
         if re.search(r"(?:^|[\s(])(?:Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Ms|Prof|Profa|Lic|Ing)\.[ \t]*$", text[max(0, m.start() - 8) : m.start()]):
@@ -307,7 +307,7 @@ def _shaped_name(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tuple
         head = run[first]
         if (
             (head.key in NOT_PERSON or head.key in PUBLIC_ROLES or head.word.casefold() in gaz.words and head.key not in gaz.given)
-            or _vetoed_before(text, head.start)
+            or vetoed_before(text, head.start)
             or _is_public(run[first : j + 1], gaz)
         ):
             continue
@@ -327,7 +327,7 @@ def _surname_pair(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tupl
             _plain_surname(t.word, gaz, after_particle=False) and t.key not in gaz.given and t.word.casefold() not in gaz.words
             for t in (a, b)
         ):
-            if k > 0 or _vetoed_before(text, a.start) or _SENTENCE_START.search(text, 0, a.start):
+            if k > 0 or vetoed_before(text, a.start) or _SENTENCE_START.search(text, 0, a.start):
                 return
             if k + 2 < len(run) and run[k + 2].key in NOT_PERSON or _is_public(run, gaz):
                 return
@@ -349,7 +349,7 @@ def _plain_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         # A given name that is also a word ("juliana", "rosa", "sean") is not read in lower case or capitals.
         if tok.key not in gaz.plain_given or tok.word.casefold() in gaz.ambiguous or "ñ" in tok.word.casefold() or is_particle(tok.word):
             continue
-        if _vetoed_before(text, tok.start):
+        if vetoed_before(text, tok.start):
             continue
         # More given names, then surnames, particles between. A surname that is also a word ("vera",
         # "fuentes") counts only next to one that is not ("tapia vera", "fuentes araya").
@@ -418,7 +418,7 @@ def _citation_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         if not _CITATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue
         given, surnames = fold(m.group("given")), m.group("surname").split()
-        if given in NOT_PERSON or _vetoed_before(text, m.start()):
+        if given in NOT_PERSON or vetoed_before(text, m.start()):
             continue
         if any(
             fold(w) in NOT_PERSON or (w.casefold() in gaz.words and fold(w) not in gaz.surnames) or fold(w) in gaz.given for w in surnames

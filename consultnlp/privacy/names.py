@@ -34,7 +34,7 @@ from consultnlp.privacy.name_lists import (
     load_gazetteer,
     speech_verbs,
 )
-from consultnlp.privacy.name_runs import CAP, extend_tail, runs_names
+from consultnlp.privacy.name_runs import CAP, extend_tail, runs_names, vetoed_before
 
 __all__ = ["Gazetteer", "find_names", "load_gazetteer"]
 
@@ -168,7 +168,11 @@ def _cued_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
                 yield span[0], extend_tail(text, span[1], gaz)
 
 
-_SPEAKER_RE = re.compile(rf"(?<![\w'’-])(?P<name>{CAP})[ \t]+(?P<verb>[^\W\d_]+)\b(?P<that>[ \t]+(?:que|that)\b)?")
+# "Camila no cree que ...", "Ana também acha que ...", "Tom also says that ...": a negation or "also" may come between.
+_SPEAKER_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{CAP})[ \t]+(?:(?:no|não|nao|not|también|tampoco|também|tampouco|also)[ \t]+)?"
+    r"(?P<verb>[^\W\d_]+)\b(?P<that>[ \t]+(?:que|that)\b)?"
+)
 
 
 def _speaker_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -187,9 +191,44 @@ def _speaker_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield m.start("name"), m.end("name")
 
 
+_GIVEN_WORD_RE = re.compile(rf"(?<![\w'’-]){CAP}(?![\w'’-])")
+_JOINER = re.compile(r"[ \t]*(?:,|;|&|y|e|and)[ \t]+|[ \t]*[,;][ \t]*")  # between two names of a list: "Matías, Gonzalo y Ana"
+
+
+def _names_beside(text: str, found: list[tuple[int, int]], gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Once a text names people (meeting minutes: "[NAME] cree que ... Camila no cree ... concuerda con Mariano"), the
+    other given names it writes are people too: a capitalised given name the gazetteer knows and that is no common word
+    ("Camila", not "Rosa", "Santiago"), and in a list with a name ("Matías, Gonzalo, Ana y Blanca") or before a verb of
+    saying ("Pascual opina") any given name, and any capitalised word between two names of a list. Not after a place, institution or public-role word ("la comuna de Pedro", "el ministro Ricardo"). Claim check 50
+    (stop 42): six Chilean minutes published first names beside the ones redacted."""
+    spans = sorted(found)
+    words = [m for m in _GIVEN_WORD_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+    added = True
+    while added:  # a list is read outwards from the names already found, one neighbour at a time
+        added = False
+        for m in list(words):
+            key = fold(m.group())
+            if m.group().isupper() or key in gaz.public_surnames or vetoed_before(text, m.start()):
+                words.remove(m)
+                continue
+            after = any(b <= m.start() and _JOINER.fullmatch(text[b : m.start()]) for _, b in spans)
+            before = any(m.end() <= a and _JOINER.fullmatch(text[m.end() : a]) for a, _ in spans)
+            # A word the gazetteer does not know is a name only between two names of a list ("Gonzalo, Anelys, Catalina").
+            if key not in gaz.given and not (after and before and key not in gaz.words):
+                continue
+            speaks = (said := _SPEAKER_RE.match(text, m.start())) is not None and said.group("verb").casefold() in speech_verbs()
+            if key in gaz.plain_given or after or before or speaks:
+                spans.append((m.start(), m.end()))
+                words.remove(m)
+                added = True
+                yield m.start(), m.end()
+
+
 def find_names(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of people's names in ``text``: after a cue, before a verb of saying, and without a cue (overlaps possible)."""
+    """Spans of people's names in ``text``: after a cue, before a verb of saying, without a cue, and beside those
+    (overlaps possible)."""
     gaz = load_gazetteer()
-    yield from _cued_names(text, gaz)
-    yield from _speaker_names(text, gaz)
-    yield from runs_names(text, gaz)
+    found = [*_cued_names(text, gaz), *_speaker_names(text, gaz), *runs_names(text, gaz)]
+    yield from found
+    if found:
+        yield from _names_beside(text, found, gaz)

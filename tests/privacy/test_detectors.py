@@ -322,6 +322,15 @@ def test_find_pii_address(text: str, address: str) -> None:
         ("Iván opina que el Estado no debe subsidiar.", "[NAME] opina que el Estado no debe subsidiar."),
         ("Pascual cree que es muy fundamental.", "[NAME] cree que es muy fundamental."),
         ("A Maria acha que falta transporte.", "A [NAME] acha que falta transporte."),
+        ("Camila no cree que deba explicitarse.", "[NAME] no cree que deba explicitarse."),
+        # Once minutes name people, the other given names they write are people too (claim check 50, stop 42): after
+        # "con", in a list with a name, before a verb of saying; a given name that is also a word or a place stays.
+        (
+            "Iván opina que sí. Luego concuerda con Mariano. Rosa también. Vive en Santiago.",
+            "[NAME] opina que sí. Luego concuerda con [NAME]. Rosa también. Vive en Santiago.",
+        ),
+        ("Gonzalo, Roberto Soto y Blanca se inclinaban por el federalismo.", "[NAME], [NAME] y [NAME] se inclinaban por el federalismo."),
+        ("Iván cree que no. Pascual opina distinto.", "[NAME] cree que no. [NAME] opina distinto."),
     ],
 )
 def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
@@ -339,6 +348,7 @@ def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
         "Chile cree en la democracia.",  # a verb of saying after a capitalised word that is no given name
         "El Estado dice que sí.",
         "Pascual dice algo.",  # a given name that is also a common word, with no "que" after the verb
+        "Queremos más salud en Santiago, Concepción y Victoria.",  # places, with no person named beside them
     ],
 )
 def test_find_pii_name_needs_capitalised_person_name(text: str) -> None:

@@ -59,19 +59,19 @@ def test_real_data_names_on_held_out_comments() -> None:
 
 
 def test_real_data_every_redaction_judged_and_few_wrong(capsys) -> None:
-    """All 171 matches on the real comments (Chile 193k, Plano Clima, PNDBio, English Pol.is) were judged by reading:
-    167 right, 4 wrong (three handles of organisations, one public figure); 83 of the right ones are participants'
-    first names in Chile's meeting minutes ("Camila cree que ..."), 2 a private person's channel ("YouTube@..."), 3
-    cited authors whose given names the gazetteer lacks ("Valentini, Nicolò").
+    """All 222 matches on the real comments (Chile 193k, Plano Clima, PNDBio, English Pol.is) were judged by reading:
+    218 right, 4 wrong (three handles of organisations, one public figure); 134 of the right ones are participants'
+    first names in Chile's meeting minutes ("Camila cree que ...", and the names beside them: "concuerda con Mariano"),
+    2 a private person's channel ("YouTube@..."), 3 cited authors whose given names the gazetteer lacks ("Valentini, Nicolò").
 
     A new match that nobody judged fails the first assert: read it and add it to
     ``benchmarks/labels/precision_sample.tsv``. The wrong ones may not grow past 7 (three more than
-    measured), nor the total past 190 (+15 %).
+    measured), nor the total past 255 (+15 %).
     """
     result = _bench().scan_real(sample=1000, seed=13)
     capsys.readouterr()  # the benchmark prints every match to stderr
     sample = result["precision_sample"]
     assert sample.get("unjudged", 0) == 0, "new matches on real data: judge them (see docstring)"
     assert sample.get("wrong", 0) <= 7
-    assert result["matches_total"] <= 190
+    assert result["matches_total"] <= 255
     assert set(result["matches"]["chile-ela-2016"]) == {"NAME"}  # no ID, phone, handle or e-mail shape fires on 193k
