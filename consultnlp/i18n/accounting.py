@@ -139,33 +139,35 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "why_non_answer": _n(
         (
-            "1 no tiene contenido propio: es un marcador, una prueba o un texto del formulario, como «Sin fundamento», «test» o «ver adjunto».",
-            "{n} no tienen contenido propio: son marcadores, pruebas o textos del formulario, como «Sin fundamento», «test» o «ver adjunto».",
+            "1 no tiene contenido propio: es un marcador, una prueba o un texto del formulario.",
+            "{n} no tienen contenido propio: son marcadores, pruebas o textos del formulario.",
         ),
         (
-            "1 não tem conteúdo próprio: é um marcador, um teste ou um texto do formulário, como «Sem fundamento», «teste» ou «ver anexo».",
-            "{n} não têm conteúdo próprio: são marcadores, testes ou textos do formulário, como «Sem fundamento», «teste» ou «ver anexo».",
+            "1 não tem conteúdo próprio: é um marcador, um teste ou um texto do formulário.",
+            "{n} não têm conteúdo próprio: são marcadores, testes ou textos do formulário.",
         ),
         (
-            "1 has no content of its own: a placeholder, a test entry or form text, such as “no comment”, “test” or “see attached”.",
-            "{n} have no content of their own: placeholders, test entries or form text, such as “no comment”, “test” or “see attached”.",
+            "1 has no content of its own: a placeholder, a test entry or form text.",
+            "{n} have no content of their own: placeholders, test entries or form text.",
         ),
     ),
-    # A position or an appraisal with no reason: "acuerdo total", "muy bien" (nonanswers.py, [no_argument]).
+    # A position or an appraisal with no reason (nonanswers.py, [no_argument]). No example of the lists is quoted: the report
+    # shows the consultation's own most frequent texts (``why_examples``; claim check 50: «muy bien» is in none of Chile's).
     "why_no_argument": _n(
         (
-            "1 solo expresa una postura o una valoración, sin razones (como «acuerdo total» o «muy bien»).",
-            "{n} solo expresan una postura o una valoración, sin razones (como «acuerdo total» o «muy bien»).",
+            "1 solo expresa una postura o una valoración, sin razones.",
+            "{n} solo expresan una postura o una valoración, sin razones.",
         ),
         (
-            "1 só expressa uma posição ou uma avaliação, sem razões (como «concordo plenamente» ou «muito bom»).",
-            "{n} só expressam uma posição ou uma avaliação, sem razões (como «concordo plenamente» ou «muito bom»).",
+            "1 só expressa uma posição ou uma avaliação, sem razões.",
+            "{n} só expressam uma posição ou uma avaliação, sem razões.",
         ),
         (
-            "1 states only a position or an appraisal, with no reason (such as “I agree” or “very good”).",
-            "{n} state only a position or an appraisal, with no reason (such as “I agree” or “very good”).",
+            "1 states only a position or an appraisal, with no reason.",
+            "{n} state only a position or an appraisal, with no reason.",
         ),
     ),
+    "why_examples": _s("Las más frecuentes: {examples}.", "As mais frequentes: {examples}.", "The most frequent: {examples}."),
     "why_language": _n(
         ("1 está en un idioma que no se analizó.", "{n} están en un idioma que no se analizó."),
         ("1 está em um idioma que não foi analisado.", "{n} estão em um idioma que não foi analisado."),
@@ -176,16 +178,16 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "why_junk": _n(
         (
-            "1 no tiene texto legible (solo signos, «xxx», teclas al azar o el texto de relleno «Lorem ipsum»).",
-            "{n} no tienen texto legible (solo signos, «xxx», teclas al azar o el texto de relleno «Lorem ipsum»).",
+            "1 no tiene texto legible (solo signos, letras al azar o texto de relleno).",
+            "{n} no tienen texto legible (solo signos, letras al azar o texto de relleno).",
         ),
         (
-            "1 não tem texto legível (só sinais, «xxx», teclas ao acaso ou o texto de preenchimento «Lorem ipsum»).",
-            "{n} não têm texto legível (só sinais, «xxx», teclas ao acaso ou o texto de preenchimento «Lorem ipsum»).",
+            "1 não tem texto legível (só sinais, letras ao acaso ou texto de preenchimento).",
+            "{n} não têm texto legível (só sinais, letras ao acaso ou texto de preenchimento).",
         ),
         (
-            "1 has no readable text (only symbols, “xxx”, keyboard mashing or “Lorem ipsum” filler).",
-            "{n} have no readable text (only symbols, “xxx”, keyboard mashing or “Lorem ipsum” filler).",
+            "1 has no readable text (only symbols, random letters or filler text).",
+            "{n} have no readable text (only symbols, random letters or filler text).",
         ),
     ),
     "why_too_short": _n(

@@ -20,6 +20,7 @@ from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.campaigns import campaigns_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
+from consultnlp.summary.reasons import reason_examples
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
 from consultnlp.summary.subjects import NameEvidence, authorship
 from consultnlp.summary.supports import most_supported_table, supported_contributions
@@ -202,6 +203,7 @@ def summarise(
         "authorship": authorship(frame, author_id_column(frame.columns)),  # participants and the most prolific (summary.subjects)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),
+        "reason_examples": reason_examples(frame),  # the most frequent short texts of each reason (summary.reasons)
         "text_columns": list(text_columns or []),
         "text_column_auto": bool(text_column_auto),
     }

@@ -184,3 +184,29 @@ def test_reasons_a_share_reads_100_or_0_percent_only_when_it_is():
         "99.999%",
     ]
     assert [share_of(en, 0, 5), share_of(en, 5, 5), share_of(en, 2, 3), share_of(en, 1, 0)] == ["0%", "100%", "67%", "0%"]
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("es", "Las más frecuentes: «Sin fundamento» (4) y «Nada» (2)."),
+        ("pt", "As mais frequentes: «Sin fundamento» (4) e «Nada» (2)."),
+        ("en", "The most frequent: “Sin fundamento” (4) and “Nada” (2)."),
+    ],
+)
+def test_reasons_quote_the_consultations_own_most_frequent_texts_never_a_lists_example(lang, said):
+    # Claim check 50 (Chile 2016): "2.548 solo expresan una postura ... (como «acuerdo total» o «muy bien»)"; «muy bien» is
+    # in none of them. Each reason now says what its rows say most often, in their words: texts written in 2 rows or more
+    # (compared without case, accents or punctuation), of up to six words; one person's text is never quoted.
+    frame = every_reason_frame()
+    rows = frame.index[frame[schema.EXCLUDED] == schema.REASON_NON_ANSWER]
+    texts = ["Sin fundamento", "sin fundamento.", "Sin fundamento", "SIN FUNDAMENTÓ", "nada", "Nada", "Una sola persona escribió esto"]
+    frame.loc[rows[: len(texts)], schema.TEXT_REDACTED] = texts
+    _, _, section = _summary_section(lang, frame=frame)
+    items = next(b for b in section.blocks if b.kind == "list").items
+    item = next(i for i in items if i.startswith("9 "))
+    assert item.endswith(said), item
+    assert "escribió" not in item
+    # A reason whose rows all differ quotes nothing: no example a list holds and the consultation may not.
+    plain = next(i for i in items if i.startswith("8 "))
+    assert "«" not in plain and "“" not in plain, plain

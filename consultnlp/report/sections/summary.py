@@ -110,9 +110,15 @@ def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
     if reason == schema.REASON_FILTERED:
         where = str(ctx.facts.get("row_filter") or "").strip()
         return t("why_filtered", lang, count=rows, n=n, where=ctx.q(where)) if where else t("why_filtered_plain", lang, count=rows, n=n)
-    if f"why_{reason}" in STRINGS:
-        return t(f"why_{reason}", lang, count=rows, n=n)
-    return t("why_other", lang, count=rows, n=n, reason=reason_name(reason, lang))
+    if f"why_{reason}" not in STRINGS:
+        return t("why_other", lang, count=rows, n=n, reason=reason_name(reason, lang))
+    sentence = t(f"why_{reason}", lang, count=rows, n=n)
+    # What they say, in the consultation's own words: its most frequent short texts of this reason (summary.reasons).
+    seen = (ctx.facts.get("reason_examples") or {}).get(reason) or []
+    if seen:
+        examples = join_items([f"{ctx.q(str(text))} ({ctx.n(int(k))})" for text, k in seen], lang)
+        sentence += " " + t("why_examples", lang, examples=examples)
+    return sentence
 
 
 def accounting_blocks(ctx: ReportContext) -> list[Block]:

@@ -1,0 +1,55 @@
+"""What the rows set aside for a reason say, in the consultation's own words: its most frequent short texts.
+
+A report that says "2,548 state only a position, with no reason (such as «acuerdo total» or «muy bien»)" quotes
+examples from the word lists, which the consultation may never use (claim check 50, stop 42: «muy bien» is in none of
+Chile 2016's 2,548; 77% of them say how the meeting agreed, "todos de acuerdo"). The report shows these instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from consultnlp import schema
+from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER
+from consultnlp.text import fold
+
+# Reasons whose rows are short texts worth showing. Not: other languages, the organiser's rows, moderated or filtered
+# rows (what they say is not why they were set aside), nor empty ones.
+REASONS = (NON_ANSWER, NO_ARGUMENT, "junk", "too_short", schema.REASON_PROCESS_NOTE)
+MAX_WORDS = 6  # a longer text is a person's own words, not a phrasing many typed
+MAX_CHARS = 60
+MIN_REPEATS = 2  # ... and a text written once is one person's
+SHOWN = 3
+_KEY = re.compile(r"[^\w]+")
+
+
+def reason_examples(frame: pd.DataFrame) -> dict[str, list[tuple[str, int]]]:
+    """Per reason, up to ``SHOWN`` of its most frequent short texts as (text as most often written, rows), written in at
+    least ``MIN_REPEATS`` rows; texts compared without case, accents or punctuation. Redacted text only."""
+    if schema.EXCLUDED not in frame:
+        return {}
+    column = schema.TEXT_REDACTED if schema.TEXT_REDACTED in frame else schema.TEXT_CLEAN
+    if column not in frame:
+        return {}
+    out: dict[str, list[tuple[str, int]]] = {}
+    for reason in REASONS:
+        texts = frame.loc[frame[schema.EXCLUDED] == reason, column].fillna("").astype(str).str.strip()
+        texts = texts[(texts != "") & (texts.str.len() <= MAX_CHARS) & (texts.str.split().str.len() <= MAX_WORDS)]
+        if texts.empty:
+            continue
+        keys = texts.map(lambda text: _KEY.sub(" ", fold(text)).strip())
+        counts = keys.value_counts()
+        counts = counts[(counts >= MIN_REPEATS) & (counts.index != "")]
+        if counts.empty:
+            continue
+        counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable").head(SHOWN)
+        out[reason] = [(_as_written(texts[keys == key]), int(n)) for key, n in counts.items()]
+    return out
+
+
+def _as_written(texts: pd.Series) -> str:
+    """The form most often written (ties: the first in sort order)."""
+    counts = texts.value_counts()
+    return str(counts[counts == counts.max()].sort_index().index[0])
