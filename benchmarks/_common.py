@@ -37,6 +37,7 @@ NONANSWER_SETS = [
         "nonanswers_written14.tsv",
         "nonanswers_written15.tsv",
         "nonanswers_written16.tsv",
+        "nonanswers_written17.tsv",
     )
 ]
 

@@ -8,11 +8,15 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
              each, 450 in sets 13 to 15; each held out until it was read or trained on: issue 26, stops 29 to 40)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and the newest written set, ``benchmarks/labels/nonanswers_written16.tsv`` (450 texts written blind by
-             another helper who read only set 15's description: field-naming placeholders, facilitators', interviewers'
-             and moderators' notes, test rows, ratings, emoji and URLs; ``NONANSWERS_WRITTEN16.md``). Its first reading
-             (stop 41): 182 of 300 non-answers and 1 of 150 answers set aside. First readings of sets 10-15: 77/150 and
-             6, 90/150 and 8, 81/150 and 3, 232/300 and 3, 220/300 and 2, 230/300 and 9.
+             and the newest written set, ``benchmarks/labels/nonanswers_written17.tsv`` (450 texts written blind by
+             another helper who read only set 16's description: regional registers, answers copied from the question,
+             names or roles alone, date and signature lines, mistaken-channel messages, partial drafts, quoted
+             placeholders, longer notes; ``NONANSWERS_WRITTEN17.md``). Its first reading (stop 42): 137 of 300
+             non-answers and 1 of 150 answers set aside; with the longer texts' model (trained on sets 6-16), 160 and 2.
+             First readings of sets 10-16: 77/150 and 6, 90/150 and 8, 81/150 and 3, 232/300 and 3, 220/300 and 2,
+             230/300 and 9, 182/300 and 1.
+The longer texts' model (``data/nonanswers/model_long.json``) was trained on written sets 6-16; its threshold floor was
+set after reading the Pol.is conversations and its out-of-domain share after reading NHS (both tuned on, for that model).
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
 Chile, Plano Clima, the first five written sets and ArgKP train only (sets 6-13 were tried and left out).

@@ -28,6 +28,7 @@ NON_ANSWER = "non_answer"
 NO_ARGUMENT = "no_argument"
 LISTS_DIR = project_path("data") / "nonanswers"
 MODEL_PATH = LISTS_DIR / "model.json"  # the meaning test, trained by benchmarks/train_nonanswers.py
+LONG_MODEL_PATH = LISTS_DIR / "model_long.json"  # the same for texts of 11 to 40 words (train_nonanswers.py --long)
 SECTIONS = (
     "non_answer",
     "no_argument",
@@ -208,6 +209,8 @@ class MeaningModel:
     threshold: float  # for a text with a word that could make it a placeholder (``CorpusScreen.cue``: ``placeholder``)
     threshold_alone: float = 2.0  # for any other short text ("No tengo sugerencias", "Obrigado pela atenção"); 2: never
     max_words: int = 10  # longer texts are never read
+    min_words: int = 1  # ... nor shorter ones (the longer texts' model reads from 11)
+    max_share: float = 1.0  # reading more of a consultation's texts as non-answers, it is outside its domain (not used)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> MeaningModel | None:
@@ -221,6 +224,8 @@ class MeaningModel:
             float(card["threshold"]),
             float(card.get("threshold_alone", 2.0)),
             int(card.get("max_words", 10)),
+            int(card.get("min_words", 1)),
+            float(card.get("max_share", 1.0)),
         )
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:

@@ -138,3 +138,50 @@ def test_screening_an_edit_that_quotes_the_draft_is_never_a_placeholder_by_meani
     excluded = dict(zip(result.frame[schema.TEXT], result.frame[schema.EXCLUDED]))
     assert excluded[edit] == ""
     assert excluded["el facilitador no completó el campo"] == NON_ANSWER
+
+
+LONG_NOTES = [
+    "Nota de la relatora: el grupo se quedó sin tiempo discutiendo la hora de la próxima reunión y no dejó nada escrito aquí",
+    "A entrevistadora registrou que o morador não quis responder a esta parte e pediu para voltar outro dia",
+    "Facilitator's note: the group spent the whole session on introductions and did not get to this question at all",
+]
+
+
+def _screened_with_models(tmp_path, texts):  # noqa: ANN001, ANN202
+    from consultnlp.config import PipelineConfig
+    from consultnlp.embedders.use import UseEmbedder
+    from consultnlp.ingest import ingest
+    from consultnlp.pipeline import run_pipeline
+
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"id": [f"c{i}" for i in range(len(texts))], "text": texts}).to_csv(path, index=False)
+    frame, info = ingest(path, text_column="text", id_column="id")
+    return run_pipeline(frame, info, PipelineConfig(stages=["clean", "screen"], workers=1), embedder=UseEmbedder(threads=1))
+
+
+def test_screening_longer_notes_about_the_meeting_or_form_are_read_by_the_longer_texts_model(tmp_path):
+    """No list or word rule reads past 10 words: set 16's first reading set aside none of its 51 non-answers of 13-24
+    words. The longer texts' model (``model_long.json``, 11-40 words) reads notes about the form, the meeting or the
+    respondent (these were written for this test, not taken from a set); the arguments around them stay."""
+    from consultnlp import schema
+    from consultnlp.nonanswers import LONG_MODEL_PATH, MeaningModel
+
+    card = MeaningModel.load(LONG_MODEL_PATH)
+    assert (card.min_words, card.max_words) == (11, 40) and 0 < card.max_share < 0.1
+    result = _screened_with_models(tmp_path, ARGUMENTS + LONG_NOTES)
+    excluded = dict(zip(result.frame[schema.TEXT], result.frame[schema.EXCLUDED]))
+    assert [excluded[note] for note in LONG_NOTES] == [NON_ANSWER] * 3
+    assert all(excluded[argument] == "" for argument in ARGUMENTS)
+    stats = result.context.stats["screen_meaning"]
+    assert stats["rows_longer"] == 3 and not stats["longer_outside"]
+
+
+def test_screening_the_longer_texts_model_is_not_used_where_it_reads_a_consultations_own_answers_as_notes(tmp_path):
+    """NHS patient feedback: the model read 9% of its longer answers as notes (accounts of calls, of being listened to).
+    Past ``max_share`` of the longer texts read (and past 3), a consultation is outside what it learned: none is set aside."""
+    from consultnlp import schema
+
+    notes = [f"{note} (mesa {i})" for i in range(10) for note in LONG_NOTES]
+    result = _screened_with_models(tmp_path, ARGUMENTS + notes)
+    assert result.context.stats["screen_meaning"]["longer_outside"]
+    assert (result.frame[schema.EXCLUDED] == "").sum() == len(ARGUMENTS) + len(notes)

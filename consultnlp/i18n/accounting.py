@@ -40,21 +40,21 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "screened_meaning": _n(
         (
-            "1 contribución corta que no está en ninguna lista se apartó porque un modelo entrenado con las listas la lee como un marcador "
+            "1 contribución que no está en ninguna lista se apartó porque un modelo entrenado con las listas y con ejemplos escritos la lee como un marcador o una nota sobre el formulario o la reunión "
             "(si expresa una postura, cuenta como postura sin razones).",
-            "{n} contribuciones cortas que no están en ninguna lista se apartaron porque un modelo entrenado con las listas las lee como marcadores "
+            "{n} contribuciones que no están en ninguna lista se apartaron porque un modelo entrenado con las listas y con ejemplos escritos las lee como marcadores o notas sobre el formulario o la reunión "
             "(las que expresan una postura cuentan como posturas sin razones).",
         ),
         (
-            "1 contribuição curta que não está em nenhuma lista foi separada porque um modelo treinado com as listas a lê como um marcador "
+            "1 contribuição que não está em nenhuma lista foi separada porque um modelo treinado com as listas e com exemplos escritos a lê como um marcador ou uma nota sobre o formulário ou a reunião "
             "(se expressa uma posição, conta como posição sem razões).",
-            "{n} contribuições curtas que não estão em nenhuma lista foram separadas porque um modelo treinado com as listas as lê como marcadores "
+            "{n} contribuições que não estão em nenhuma lista foram separadas porque um modelo treinado com as listas e com exemplos escritos as lê como marcadores ou notas sobre o formulário ou a reunião "
             "(as que expressam uma posição contam como posições sem razões).",
         ),
         (
-            "1 short contribution in no list was set aside because a model trained on the lists reads it as a placeholder "
+            "1 contribution in no list was set aside because a model trained on the lists and on written examples reads it as a placeholder or a note about the form or the meeting "
             "(one that states a position counts as a position without a reason).",
-            "{n} short contributions in no list were set aside because a model trained on the lists reads them as placeholders "
+            "{n} contributions in no list were set aside because a model trained on the lists and on written examples reads them as placeholders or notes about the form or the meeting "
             "(those that state a position count as positions without a reason).",
         ),
     ),

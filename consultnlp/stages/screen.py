@@ -18,7 +18,8 @@ from consultnlp.config import ScreenConfig
 from consultnlp.embedders import TextEncoder, embedding_text, make_embedder
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
-from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, MeaningModel, load_screen, normalise, quotes_words
+from consultnlp.langid import detect_languages
+from consultnlp.nonanswers import LONG_MODEL_PATH, NO_ARGUMENT, NON_ANSWER, MeaningModel, load_screen, normalise, quotes_words
 from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
 from consultnlp.positions import NONE
 from consultnlp.positions.cues import CueDetector
@@ -31,6 +32,9 @@ _ROLE_NAME = re.compile(
     r"^(tipo|rol|papel)[_ ](de[_ ])?(autor|usuario|usuário|participante)$",
     re.IGNORECASE,
 )
+
+
+LONG_MIN_OUTSIDE = 3  # the longer texts' model is found outside its domain only past this many texts and its max_share
 
 
 class ScreenStage(Stage):
@@ -104,12 +108,15 @@ class ScreenStage(Stage):
         return out
 
     def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:
-        """Short texts the meaning model (``consultnlp.nonanswers.MeaningModel``) reads as placeholders: at its
-        threshold when a word could make the text one (an absence, form, process, courtesy or foreign word), at its higher
-        ``threshold_alone`` otherwise; one whose cues state a position is a position without a reason (``no_argument``).
-        A text that quotes words beside its own (an edit to the draft: «Inserção da palavra “processos” depois de
-        “equipamentos”») is never read: it is about those words. Runs only with the embedder the model was trained on."""
-        model = MeaningModel.load()
+        """Texts the meaning models (``consultnlp.nonanswers.MeaningModel``) read as placeholders or notes. Short texts
+        (up to 10 words): at the model's threshold when a word could make the text one (an absence, form, process,
+        courtesy or foreign word), at its higher ``threshold_alone`` otherwise. Longer ones (11 to 40 words: a note about
+        the form, the meeting or the respondent) by a second model, at its threshold, where the text is in an analysed
+        language (a note in another is left to the language stage, which sets it aside for its language). One whose cues
+        state a position is a position without a reason (``no_argument``). A text that quotes words beside its own (an
+        edit to the draft: «Inserção da palavra “processos” depois de “equipamentos”») is never read: it is about those
+        words. Runs only with the embedder the models were trained on."""
+        model, long_model = MeaningModel.load(), MeaningModel.load(LONG_MODEL_PATH)
         embedder, built = context.embedder, False
         if embedder is None and context.embed_config is not None and context.embed_config.embedder == getattr(model, "embedder", None):
             embedder, built = make_embedder(context.embed_config, context.random_state), True
@@ -118,18 +125,26 @@ class ScreenStage(Stage):
             return
         texts = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str)
         keys = texts.map(normalise)
-        short = keys.str.split().str.len().between(1, model.max_words)
-        first = ~texts[short].duplicated()  # each distinct text once, with its normalised key
-        # The threshold a text is read at depends on its words (``CorpusScreen.cue``); a text no threshold can reach is not read.
+        words = keys.str.split().str.len()
+        langs = out.loc[texts.index, schema.LANG] if schema.LANG in out else pd.Series("", index=texts.index)
+        lang_of = dict(zip(texts, langs))
         never = 2.0  # above any probability
+        short = words.between(1, model.max_words) & ~texts.duplicated()  # each distinct text once, with its normalised key
+        # The threshold a text is read at depends on its words (``CorpusScreen.cue``); a text no threshold can reach is not read.
         at = {"placeholder": model.threshold, "none": model.threshold_alone, "names_missing": never}
-        read = [(text, never if quotes_words(text) else at[corpus.cue(key)]) for text, key in zip(texts[short][first], keys[short][first])]
+        read = [(text, never if quotes_words(text) else at[corpus.cue(key)]) for text, key in zip(texts[short], keys[short])]
         candidates = [(text, threshold) for text, threshold in read if threshold <= 1.0]
+        read_long: list[tuple[str, float]] = []
+        if long_model is not None and long_model.embedder == embedder.name:
+            longer = words.between(long_model.min_words, long_model.max_words) & ~texts.duplicated()
+            read_long = [(text, long_model.threshold) for text in texts[longer] if not quotes_words(text)]
         chosen: dict[str, str] = {}
-        if candidates:
+        outside = False  # the longer texts' model read too many of this consultation's texts as notes
+        if candidates or read_long:
             use_cache = context.embed_config.cache if context.embed_config is not None else True
             # A large file's texts are embedded in the engine's worker processes, as the embed stage does (the workers
-            # build the embedder from the embed section: only when it is the one built here). The vectors are cached.
+            # build the embedder from the embed section: only when it is the one built here). The vectors are cached, and
+            # the embed stage finds them there.
             encoder = TextEncoder(
                 embedder,
                 cache_dir=context.cache_dir,
@@ -139,26 +154,42 @@ class ScreenStage(Stage):
                 use_cache=use_cache,
                 random_state=context.random_state,
             )
-            vectors = encoder.encode_many([embedding_text(t) for t, _ in candidates], description="Reading short texts for placeholders")
-            probability = model.probability(vectors)
+            found: list[str] = []
+            for reader, batch, description in (
+                (model, candidates, "Reading short texts for placeholders"),
+                (long_model, read_long, "Reading longer texts for notes about the form"),
+            ):
+                if batch:
+                    vectors = encoder.encode_many([embedding_text(t) for t, _ in batch], description=description)
+                    read = [text for (text, threshold), p in zip(batch, reader.probability(vectors)) if p >= threshold]
+                    # A consultation whose own answers the model reads as notes by the dozen is outside what it learned:
+                    # it is not used there (NHS patient feedback, 9% of its longer texts: accounts of calls and of being
+                    # listened to; 0.4% at most in 20 Pol.is conversations, PNDBio, Plano Clima and ArgKP).
+                    outside = reader is long_model and len(read) > LONG_MIN_OUTSIDE and len(read) > long_model.max_share * len(batch)
+                    found += [] if outside else read
+            long_found = [text for text in found if len(normalise(text).split()) > model.max_words]
+            if long_found:  # a longer note in another language is that language's, not a non-answer (the language stage follows)
+                detected, _ = detect_languages(long_found)
+                other = {text for text, lang in zip(long_found, detected) if lang not in schema.LANGUAGES}
+                found = [text for text in found if text not in other]
             # A text that states a position ("Me opongo", "ACUERDO PARCIAL (12/3)") and reads as a placeholder is a
             # position without a reason (``no_argument``: the positions count it), not a placeholder.
-            langs = out.loc[texts.index, schema.LANG] if schema.LANG in out else pd.Series("", index=texts.index)
-            lang_of = dict(zip(texts[short][first], langs[short][first]))
             detector = CueDetector()
-            for (text, threshold), p in zip(candidates, probability):
-                if p >= threshold:
-                    chosen[text] = NON_ANSWER if detector.detect(text, lang_of[text]).position == NONE else NO_ARGUMENT
+            for text in found:
+                chosen[text] = NON_ANSWER if detector.detect(text, lang_of[text]).position == NONE else NO_ARGUMENT
         reasons = texts.map(chosen).fillna("")
         rows = {
             reason: exclude(out, out.index.isin(texts.index[reasons == reason]), reason, self.name) for reason in (NON_ANSWER, NO_ARGUMENT)
         }
+        longer_rows = int((reasons[words > model.max_words] != "").sum())
         context.stats["screen_meaning"] = {
             "used": True,
-            "texts_read": len(candidates),
+            "texts_read": len(candidates) + len(read_long),
             "texts": len(chosen),
             "rows": rows[NON_ANSWER],
             "rows_no_argument": rows[NO_ARGUMENT],
+            "rows_longer": longer_rows,  # of those, texts of more than 10 words (the longer texts' model)
+            "longer_outside": outside,  # ... which read too many as notes here, and was not used
         }
         context.embedder = embedder  # the embed stage uses the same one
 

@@ -45,15 +45,15 @@ def test_method_says_how_many_were_set_aside_beyond_the_lists():
     # aside 131 rows and the corpus evidence 37 that no list names.
     frame = golden_frame()
     expected = {
-        "es": ("37 de las apartadas no están en ninguna lista", "131 contribuciones cortas que no están en ninguna lista"),
-        "pt": ("37 das separadas não estão em nenhuma lista", "131 contribuições curtas que não estão em nenhuma lista"),
-        "en": ("37 of those set aside are in no list", "131 short contributions in no list"),
+        "es": ("37 de las apartadas no están en ninguna lista", "131 contribuciones que no están en ninguna lista"),
+        "pt": ("37 das separadas não estão em nenhuma lista", "131 contribuições que não estão em nenhuma lista"),
+        "en": ("37 of those set aside are in no list", "131 contributions in no list"),
     }
     for lang, sentences in expected.items():
         report = render_report(frame, lang, ("region",), screened={"evidence": 37, "meaning": 131})
         assert all(sentence in report for sentence in sentences), lang
     only_meaning = render_report(frame, "en", ("region",), screened={"evidence": 0, "meaning": 1})
-    assert "1 short contribution in no list was set aside" in only_meaning and "of those set aside" not in only_meaning
+    assert "1 contribution in no list was set aside" in only_meaning and "of those set aside" not in only_meaning
     assert "in no list" not in _report(frame, ["region"])  # nothing beyond the lists: no sentence
 
 
