@@ -161,6 +161,23 @@ VOTE_STRINGS: dict[str, dict] = {
         "Dos {both} participantes que ambos situam, {matched} ({share}) ficam em grupos que se correspondem.",
         "Of the {both} participants both place, {matched} ({share}) fall in corresponding groups.",
     ),
+    # Where the numbers of groups differ: one assignment's groups as parts of the other's (``summary.votes._nested``).
+    "divides_platform_nested_ours": _s(
+        "Los {finer} grupos de este informe subdividen los {coarser} de Pol.is: {nested} ({share}) de los que ambos ubican están en el "
+        "grupo de Pol.is que reúne a la mayoría de su grupo.",
+        "Os {finer} grupos deste relatório subdividem os {coarser} do Pol.is: {nested} ({share}) dos que ambos situam estão no grupo do "
+        "Pol.is que reúne a maioria do seu grupo.",
+        "This report's {finer} groups split Pol.is's {coarser}: {nested} ({share}) of those both place are in the Pol.is group that "
+        "holds most of their group.",
+    ),
+    "divides_platform_nested_theirs": _s(
+        "Los {finer} grupos de Pol.is subdividen los {coarser} de este informe: {nested} ({share}) de los que ambos ubican están en el "
+        "grupo de este informe que reúne a la mayoría de su grupo de Pol.is.",
+        "Os {finer} grupos do Pol.is subdividem os {coarser} deste relatório: {nested} ({share}) dos que ambos situam estão no grupo "
+        "deste relatório que reúne a maioria do seu grupo do Pol.is.",
+        "Pol.is's {finer} groups split this report's {coarser}: {nested} ({share}) of those both place are in this report's group "
+        "that holds most of their Pol.is group.",
+    ),
     "divides_how": _s("Cómo se formaron los grupos", "Como os grupos foram formados", "How the groups were formed"),
     "divides_method": _s(
         "Grupos de opinión (votos de Pol.is): cada participante con al menos 7 votos se ubica por sus votos en los dos primeros "

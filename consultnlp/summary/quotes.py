@@ -25,8 +25,9 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.embedders.base import mmr
+from consultnlp.ingest.columns import author_id_column
 from consultnlp.ingest.platforms import POLIS_VOTES
-from consultnlp.summary.votes import reworded_from
+from consultnlp.summary.votes import credited_authors, reworded_from
 
 POOL_SIZE = 50
 # Penalties and bonuses on a candidate's cosine to its group centre.
@@ -34,6 +35,7 @@ LENGTH_PENALTY = 0.15  # very short texts say little; very long ones are not rea
 PII_PENALTY = 0.25  # "[PHONE]" placeholders read badly and hint at a personal request
 CAMPAIGN_PENALTY = 0.3  # campaigns have their own section; quote them only when nothing else fits
 REUSE_PENALTY = 0.3  # one comment quoted under many themes makes the report repetitive
+AUTHOR_REUSE_PENALTY = 0.1  # ... and one participant quoted under many subjects speaks for more people than they are
 THEME_SCORE_WEIGHT = 0.3  # a comment with many keyword hits is a clearer example of the theme
 MIN_CHARS, MAX_CHARS = 50, 600
 
@@ -195,6 +197,9 @@ def choose_quotes(
     if k <= 0:
         return
     used = set() if used is None else used
+    author = author_id_column(units.columns)
+    authors = credited_authors(units, author).fillna("").astype(str).str.strip() if author else None
+    quoted_authors: set[str] = set()  # participants quoted in this scope so far
     for group in sorted(groups, key=lambda g: (-len(groups[g]), g)):
         members = groups[group]
         candidates = members[pool.ids.get_indexer(members) >= 0] if len(pool.ids) else members[:0]
@@ -207,8 +212,13 @@ def choose_quotes(
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
         relevance = vectors @ _normalised(centre.astype(np.float32)) + quote_adjustment(units, candidates, scope, group)
         relevance = relevance - REUSE_PENALTY * candidates.astype(str).isin(used)
-        for rank, i in enumerate(mmr(vectors, relevance, k, diversity), 1):
+        sources = authors.reindex(candidates).fillna("").to_numpy(dtype=str) if authors is not None else None
+        if sources is not None:  # a participant quoted elsewhere already is quoted again only for a clearly better text
+            relevance = relevance - AUTHOR_REUSE_PENALTY * np.isin(sources, list(quoted_authors)) * (sources != "")
+        for rank, i in enumerate(mmr(vectors, relevance, k, diversity, sources=sources), 1):
             used.add(str(candidates[i]))
+            if sources is not None and sources[i]:
+                quoted_authors.add(sources[i])
             yield group, rank, str(candidates[i])
 
 

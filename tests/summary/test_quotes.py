@@ -97,3 +97,18 @@ def test_quotes_groups_share_few_quotes():
     chosen = list(choose_quotes(units, pool, "theme", {"health": members, "open_data": members}, 3, used=set()))
     first, second = {c for g, _, c in chosen if g == "health"}, {c for g, _, c in chosen if g == "open_data"}
     assert len(first) == len(second) == 3 and not first & second
+
+
+def test_quotes_of_one_subject_come_from_different_participants_where_the_export_names_them():
+    # Claim check 49 (a Pol.is conversation): three of the report's quotes were one participant's, which it did not say.
+    units, vectors = _units(n_topics=1, per_topic=30)
+    pool = build_quote_pool(units, units.index, vectors)
+    chosen = [c for _, _, c in choose_quotes(units, pool, "topic", topic_groups(units), 3)]
+    # The participant who wrote the first quote also wrote the next two: a different participant's text comes second.
+    units["author-id"] = [f"p{i}" for i in range(len(units))]
+    units.loc[chosen, "author-id"] = "p0"
+    again = [c for _, _, c in choose_quotes(units, pool, "topic", topic_groups(units), 3)]
+    assert again[0] == chosen[0] and len({units.loc[c, "author-id"] for c in again}) == 3
+    # Without authors (or with none named) the choice is as before.
+    assert [c for _, _, c in choose_quotes(units.drop(columns="author-id"), pool, "topic", topic_groups(units), 3)] == chosen
+    assert [c for _, _, c in choose_quotes(units.assign(**{"author-id": ""}), pool, "topic", topic_groups(units), 3)] == chosen

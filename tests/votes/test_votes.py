@@ -112,6 +112,19 @@ def test_votes_agreement_with_the_exports_own_groups_pairs_groups_once():
     assert _agreement(ours, pd.Series(dtype=float)) == (0, 0)
 
 
+def test_votes_finer_groups_nested_in_the_exports_coarser_ones():
+    # Claim check 49: this report's 3 groups against Pol.is's 2; paired one to one 60% agree, though 95% of the participants
+    # are in the Pol.is group that holds most of their group: the 3 split the 2.
+    from consultnlp.summary.votes import _agreement, _nested
+
+    ours = pd.Series([0, 0, 1, 1, 2, 2, 2], index=list("abcdefg"))
+    theirs = pd.Series([0, 0, 0, 0, 1, 1, 0], index=list("abcdefg"))
+    assert _agreement(ours, theirs) == (7, 4)  # one pairing leaves our 1 (c, d) out
+    assert _nested(ours, theirs) == 6  # our 0 and 1 inside their 0, our 2 mostly inside their 1 (g is not)
+    assert _nested(theirs, ours) == 6  # the same read from the other side
+    assert _nested(ours, pd.Series(dtype=float)) == 0
+
+
 def test_votes_no_group_smaller_than_the_consensus_rule_can_read():
     # 22 in two blocs and 3 who vote apart: a group of 3 could never see a statement 5 times, so it is not formed.
     base = two_blocs()

@@ -81,6 +81,14 @@ def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
         # The same number of groups is no proof of the same groups (read 7: a city/rural split against a sceptical minority).
         both, matched = int(groups["platform_both"].iloc[0]), int(groups["platform_matched"].iloc[0])
         text += " " + t("divides_platform_agree", ctx.lang, matched=ctx.n(matched), both=ctx.n(both), share=ctx.pct(matched / both))
+        nested = groups["platform_nested"].iloc[0] if "platform_nested" in groups else None
+        if int(theirs) != len(groups) and nested is not None and not pd.isna(nested):
+            ours_finer = len(groups) > int(theirs)
+            key = "divides_platform_nested_ours" if ours_finer else "divides_platform_nested_theirs"
+            finer, coarser = (len(groups), int(theirs)) if ours_finer else (int(theirs), len(groups))
+            text += " " + t(
+                key, ctx.lang, finer=ctx.n(finer), coarser=ctx.n(coarser), nested=ctx.n(int(nested)), share=ctx.pct(int(nested) / both)
+            )
     return text
 
 
