@@ -101,6 +101,10 @@ def open_comments(working: pd.DataFrame, state: AnalysisState) -> pd.DataFrame:
     ``comment_id``, personal columns left out (a personal segment shown as pseudonyms, as in every table),
     segment values that hold personal data shown as a placeholder."""
     out = working.drop(columns=[schema.TEXT], errors="ignore")
+    # The platform's moderators chose not to publish these (insults, allegations against named people: claim check 53):
+    # the open table lists each with its reason, and its text stays in private/comments.*.
+    if schema.EXCLUDED in out and schema.TEXT_REDACTED in out:
+        out.loc[out[schema.EXCLUDED] == schema.REASON_MODERATED, schema.TEXT_REDACTED] = ""
     if PUBLIC_ID in out:
         out[schema.COMMENT_ID] = out.pop(PUBLIC_ID)
     segments = [c for c in state.pseudonymised if c != ID_COLUMN and c in out]

@@ -133,9 +133,18 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         ("1 did not match the row filter chosen for this analysis.", "{n} did not match the row filter chosen for this analysis."),
     ),
     "why_moderated": _n(
-        ("1 fue rechazada por la moderación de la plataforma.", "{n} fueron rechazadas por la moderación de la plataforma."),
-        ("1 foi rejeitada pela moderação da plataforma.", "{n} foram rejeitadas pela moderação da plataforma."),
-        ("1 was rejected by the platform's moderators.", "{n} were rejected by the platform's moderators."),
+        (
+            "1 fue rechazada por la moderación de la plataforma (su texto no se publica: queda en private/comments.csv).",
+            "{n} fueron rechazadas por la moderación de la plataforma (su texto no se publica: queda en private/comments.csv).",
+        ),
+        (
+            "1 foi rejeitada pela moderação da plataforma (seu texto não é publicado: fica em private/comments.csv).",
+            "{n} foram rejeitadas pela moderação da plataforma (seu texto não é publicado: fica em private/comments.csv).",
+        ),
+        (
+            "1 was rejected by the platform's moderators (its text is not published: private/comments.csv keeps it).",
+            "{n} were rejected by the platform's moderators (their text is not published: private/comments.csv keeps it).",
+        ),
     ),
     "why_non_answer": _n(
         (

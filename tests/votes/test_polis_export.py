@@ -432,3 +432,16 @@ def test_polis_the_same_words_posted_twice_are_one_statement_in_the_vote_lists()
     )  # fmt: skip
     apart = next(s for s in divides_section(ctx).subsections if s.id == "divides-groups").blocks[0].items[0]
     assert apart.count("Industrial water users") == 1 and "also posted as 40" in apart and "Rivers have rights." in apart
+
+
+def test_polis_export_rejected_statements_are_listed_but_their_text_stays_private(polis_run):
+    # Claim check 53 (Bowling Green): the open comments.csv published every statement the moderators rejected, insults and
+    # allegations against named people among them. The open table lists the row and its reason; the text is private.
+    out = polis_run["folder"]
+    public = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
+    rejected = public[public["excluded"] == "moderated"]
+    assert len(rejected) == 1 and rejected["text_redacted"].tolist() == [""]
+    assert "Rejected by the moderators" not in (out / "comments.csv").read_text(encoding="utf-8")
+    private = pd.read_csv(out / "private" / "comments.csv", dtype=str, keep_default_na=False)
+    assert private.loc[private["excluded"] == "moderated", "text_redacted"].tolist() == ["Rejected by the moderators for abuse."]
+    assert "private/comments.csv" in (out / "report.md").read_text(encoding="utf-8")  # the report says where the text is
