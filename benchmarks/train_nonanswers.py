@@ -258,8 +258,8 @@ LONG_MAX_SHARE = 0.03
 
 def long_training_set(data: Path) -> pd.DataFrame:
     """Positives: the written sets' non-answers of 11-40 words. Negatives: their answers of that length (hard cases that
-    mention the form or the meeting but say something), 4,000 Chilean arguments, Plano Clima descriptions and 1,500 ArgKP
-    train arguments of that length."""
+    mention the form or the meeting but say something), 300 written contributions about the consultation process, 4,000
+    Chilean arguments, Plano Clima descriptions and 1,500 ArgKP train arguments of that length."""
 
     def band(texts: pd.Series) -> pd.Series:
         texts = texts.dropna().astype(str)
@@ -273,6 +273,11 @@ def long_training_set(data: Path) -> pd.DataFrame:
         parts.append(
             pd.DataFrame({"text": written["text"], "y": (written["label"] == "non_answer").astype(int), "source": f"written set {number}"})
         )
+    # Contributions about the consultation itself that are contributions ("publish a point-by-point response to every
+    # submission"): 300 written blind for this (``benchmarks/labels/process_answers.tsv``, stop 42). The model read a
+    # sample row of that kind as a note (0.98) and 7 of these 300.
+    process = pd.read_csv(ROOT / "benchmarks" / "labels" / "process_answers.tsv", sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    parts.append(pd.DataFrame({"text": process["text"], "y": 0, "source": "written process answer"}))
     chile = band(pd.read_csv(data / "chile-ela-2016" / "ela_fundamentos.csv.gz", usecols=["fundamento"])["fundamento"])
     plans = band(pd.read_csv(data / "brasil-planoclima-2024" / "propostas_brasil_participativo.csv")["descricao"])
     arguments = band(pd.read_csv(data / "argkp-2021" / "arguments_train.csv")["argument"])

@@ -41,6 +41,7 @@ SECTIONS = (
     "process_words",
     "courtesy_words",
     "knowing_words",
+    "request_words",
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
@@ -157,6 +158,13 @@ class Screen:
                 kind = "process"
             out.append((word, kind))
         return out
+
+    def asks(self, text: str) -> bool:
+        """Whether ``text`` asks for something or says what must be (``[request_words]``: "debe", "pido", "should",
+        "we urge"): a longer text that does is a contribution, however close its meaning is to a note about the process."""
+        key = normalise(text)
+        words = self.classes["request_words"]
+        return any(word in words for word in key.split()) or bool(words.phrases and _phrase_pattern(words.phrases).search(key))
 
     def seed_phrases(self, reason: str = NON_ANSWER) -> list[str]:
         """The listed whole-comment phrases of ``reason`` (normalised)."""

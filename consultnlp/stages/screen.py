@@ -137,7 +137,8 @@ class ScreenStage(Stage):
         read_long: list[tuple[str, float]] = []
         if long_model is not None and long_model.embedder == embedder.name:
             longer = words.between(long_model.min_words, long_model.max_words) & ~texts.duplicated()
-            read_long = [(text, long_model.threshold) for text in texts[longer] if not quotes_words(text)]
+            # A text that asks for something ("Pido un informe de respuesta punto por punto") is a contribution.
+            read_long = [(text, long_model.threshold) for text in texts[longer] if not quotes_words(text) and not corpus.screen.asks(text)]
         chosen: dict[str, str] = {}
         outside = False  # the longer texts' model read too many of this consultation's texts as notes
         if candidates or read_long:
