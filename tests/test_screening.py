@@ -168,10 +168,15 @@ def test_screening_longer_notes_about_the_meeting_or_form_are_read_by_the_longer
 
     card = MeaningModel.load(LONG_MODEL_PATH)
     assert (card.min_words, card.max_words) == (11, 40) and 0 < card.max_share < 0.1
-    result = _screened_with_models(tmp_path, ARGUMENTS + LONG_NOTES)
+    # About the consultation itself, and asking for something: a contribution (the model read the first as a note, 0.98).
+    demands = [
+        "¿Cómo van a devolver los resultados de esta consulta? Pido un informe de respuesta punto por punto.",
+        "The council should publish a response to every submission made in this consultation, point by point.",
+    ]
+    result = _screened_with_models(tmp_path, ARGUMENTS + LONG_NOTES + demands)
     excluded = dict(zip(result.frame[schema.TEXT], result.frame[schema.EXCLUDED]))
     assert [excluded[note] for note in LONG_NOTES] == [NON_ANSWER] * 3
-    assert all(excluded[argument] == "" for argument in ARGUMENTS)
+    assert all(excluded[argument] == "" for argument in ARGUMENTS + demands)
     stats = result.context.stats["screen_meaning"]
     assert stats["rows_longer"] == 3 and not stats["longer_outside"]
 
