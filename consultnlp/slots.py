@@ -13,18 +13,26 @@ names a concept (plurals and accents aside: "público" / "públicos" is no diffe
   Justicia») and written in lower case elsewhere in the consultation. Proper names (a
   person, a town in a form letter's signature) are never written in lower case, so a
   letter signed from another town stays one campaign.
+
+In two short texts (``SHORT_WORDS`` words at most), each written once, any content word in place of another says something else ("Noise
+ordinances should be enacted in the county" / "Lease laws should be enacted in the county"), unless it is the same word
+spelt otherwise ("contratos" / "contrtos"), a sign-off, or capitalised (a name: a short letter signed "Juan" or "María").
 """
 
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from consultnlp.lemmas import function_words
 from consultnlp.text import fold, plural_stem
 
 MIN_WORD_CHARS = 4  # shorter differing words (articles, "de", "la") name nothing
+# In texts this short, another content word in the same place says something else: "Noise ordinances should be enacted in
+# the county" is no copy of "Lease laws should be enacted in the county" (claim check 53). A respelling is the same word.
+SHORT_WORDS = 20
+RESPELLED = 0.8  # letters in common (difflib ratio) from which two differing words are one word spelt two ways
 _WORD = re.compile(r"[^\W\d_]+")
 _OPENERS = " \t\"'«“(¿¡"  # may stand between a sentence's end and its first word
 _SENTENCE_END = ".!?:;\n•-*"
@@ -82,12 +90,19 @@ def _slots(a: str, b: str) -> list[tuple[set[str], set[str]]]:
 
 
 def meaning_slot_pairs(
-    pairs: list[tuple[int, int]], keys: list[str], texts: list[str], prompt_words: frozenset[str], corpus: Iterable[str]
+    pairs: list[tuple[int, int]],
+    keys: list[str],
+    texts: list[str],
+    prompt_words: frozenset[str],
+    corpus: Iterable[str],
+    copies: Sequence[int] | None = None,
 ) -> set[tuple[int, int]]:
     """The ``pairs`` (indexes into ``keys``/``texts``) whose texts differ in a word that names a concept (see the module).
 
     ``keys`` are the folded comparison keys, ``texts`` an original-case text of each key, ``corpus`` every
-    analysed text (read only when some differing word is capitalised inside a sentence).
+    analysed text (read only when some differing word is capitalised inside a sentence), ``copies`` how many rows wrote
+    each key: the short-text rule reads only texts written once (a text many sent is a circulated one, its variants
+    the same message: "... lo votamos en el cabildo" / "... en el encuentro").
     """
     differing = {}
     raised: dict[int, set[str]] = {}
@@ -103,11 +118,31 @@ def meaning_slot_pairs(
             raised[k] = raised_words(texts[k])
         return raised[k]
 
+    lowered: list[frozenset[str]] = []  # the words the consultation writes in lower case somewhere, read once when needed
+
+    def lower_words() -> frozenset[str]:
+        if not lowered:
+            lowered.append(lower_case_words(corpus))
+        return lowered[0]
+
     candidates = {w for (i, j), slots in differing.items() for wi, wj in slots for w in (wi & raised_of(i)) | (wj & raised_of(j))}
-    common = lower_case_words(corpus) & candidates if candidates else frozenset()
+    common = lower_words() & candidates if candidates else frozenset()
 
     def names_concept(words: set[str], k: int) -> bool:
         words = words - sign_off_words(texts[k])
         return bool(words & prompt_words) or bool(words & raised_of(k) & common)
 
-    return {pair for pair, slots in differing.items() if any(names_concept(wi, pair[0]) and names_concept(wj, pair[1]) for wi, wj in slots)}
+    def short(k: int) -> bool:
+        return len(keys[k].split()) <= SHORT_WORDS and (copies is None or copies[k] == 1)
+
+    def says_else(wi: set[str], wj: set[str], i: int, j: int) -> bool:
+        # Words the consultation writes in lower case: one never written so may be a name (a letter signed "Juan", "María").
+        wi, wj = (wi - sign_off_words(texts[i])) & lower_words(), (wj - sign_off_words(texts[j])) & lower_words()
+        return bool(wi and wj) and not any(SequenceMatcher(a=a, b=b).ratio() >= RESPELLED for a in wi for b in wj)
+
+    return {
+        (i, j)
+        for (i, j), slots in differing.items()
+        if any(names_concept(wi, i) and names_concept(wj, j) for wi, wj in slots)
+        or (short(i) and short(j) and any(says_else(wi, wj, i, j) for wi, wj in slots))
+    }

@@ -54,7 +54,8 @@ class DedupeStage(Stage):
                     [unique_keys[i] for i in long_idx], cfg.threshold, context.random_state, engine=context.engine
                 )
                 pairs = [(long_idx[a], long_idx[b]) for a, b in pairs_local]
-                pairs = self._same_meaning(pairs, unique_keys, first, prompts, texts[schema.TEXT_CLEAN], context)
+                copies = np.bincount(exact, minlength=len(unique_keys))
+                pairs = self._same_meaning(pairs, unique_keys, first, prompts, texts[schema.TEXT_CLEAN], context, copies)
             else:
                 pairs = []
         key_group = group_ids(len(unique_keys), pairs)
@@ -99,7 +100,13 @@ class DedupeStage(Stage):
 
     @staticmethod
     def _same_meaning(
-        pairs: list[tuple[int, int]], keys: np.ndarray, first: np.ndarray, prompts: np.ndarray | None, texts: pd.Series, context: RunContext
+        pairs: list[tuple[int, int]],
+        keys: np.ndarray,
+        first: np.ndarray,
+        prompts: np.ndarray | None,
+        texts: pd.Series,
+        context: RunContext,
+        copies: np.ndarray | None = None,
     ) -> list[tuple[int, int]]:
         """The near-duplicate pairs that answer the same prompt and do not differ in the word naming a concept."""
         if prompts is not None:
@@ -113,6 +120,7 @@ class DedupeStage(Stage):
             [str(originals[i]) for i in first],
             prompt_words(prompts) if prompts is not None else frozenset(),
             (str(t) for t in originals),
+            copies,
         )
         context.stats["near_duplicates_split_by_meaning"] = len(split)
         return [p for p in pairs if p not in split]

@@ -94,3 +94,21 @@ def test_dedupe_prompts_letter_signed_by_an_organisation_stays_one_campaign():
     # The same words in the letter's body are a filled slot: that pair is split.
     filled = [f"Queremos mais verba para a {w} do bairro, já." for w in ("Juventude", "Associação")]
     assert meaning_slot_pairs([(0, 1)], [fold(t) for t in filled], filled, frozenset(), [*filled, texts[2]]) == {(0, 1)}
+
+
+def test_dedupe_prompts_two_short_texts_written_once_that_differ_in_a_content_word_are_two():
+    # Claim check 53 (Bowling Green): "1 repeats the text of another" was a noise ordinance counted as a copy of a leash law.
+    keys = [
+        "lease laws should be enacted and enforced in the county as they are in the city",
+        "noise ordinances should be enacted and enforced in the county as they are in the city",
+        "lease lwas should be enacted and enforced in the county as they are in the city",
+    ]
+    texts = [k.capitalize() + "." for k in keys]
+    corpus = [*texts, "The noise at night and the lease of council land"]  # the consultation writes both in lower case
+    assert meaning_slot_pairs([(0, 1)], keys, texts, frozenset(), corpus, [1, 1, 1]) == {(0, 1)}
+    assert meaning_slot_pairs([(0, 2)], keys, texts, frozenset(), corpus, [1, 1, 1]) == set()  # a typo is the same word
+    # A text many sent is a circulated one: its variants are the same message (a campaign), as before.
+    assert meaning_slot_pairs([(0, 1)], keys, texts, frozenset(), corpus, [12, 1, 1]) == set()
+    # Differing names (capitalised, never written in lower case) are signatures, not another proposal.
+    signed = ["Apoyo el plan de ciclovías del barrio. Juan", "Apoyo el plan de ciclovías del barrio. María"]
+    assert meaning_slot_pairs([(0, 1)], [fold(t) for t in signed], signed, frozenset(), signed, [1, 1]) == set()
