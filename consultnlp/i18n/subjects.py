@@ -120,6 +120,20 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "um assunto de pontos diversos ({share}; só {named} de suas {n} mencionam {words}, do nome {name})",
         "a subject of mixed points ({share}; only {named} of its {n} mention {words}, of its name {name})",
     ),
+    # A name made only of the consultation's own words («Warren County» in "Improving Bowling Green / Warren County").
+    "subject_loose_own": _s(
+        "Puntos diversos (su nombre, {name}, es el tema de toda la consulta)",
+        "Pontos diversos (seu nome, {name}, é o tema de toda a consulta)",
+        "Mixed points (its name, {name}, is the whole consultation's subject)",
+    ),
+    "s_loose_group_own": _s(
+        "un asunto de puntos diversos ({share}; su nombre, {name}, es el tema de toda la consulta)",
+        "um assunto de pontos diversos ({share}; seu nome, {name}, é o tema de toda a consulta)",
+        "a subject of mixed points ({share}; its name, {name}, is the whole consultation's subject)",
+    ),
+    "topic_loose_own": _s(
+        "su nombre es el tema de toda la consulta", "seu nome é o tema de toda a consulta", "its name is the whole consultation's subject"
+    ),
     "topic_loose_words": _s("solo {named} mencionan {words}", "só {named} mencionam {words}", "only {named} mention {words}"),
     "s_loose_group": _s(
         "un asunto de puntos diversos ({share}; solo {named} de sus {n} usan alguna palabra de su nombre, {name})",

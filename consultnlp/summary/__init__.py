@@ -122,7 +122,9 @@ def summarise(
     labels = topic_labels(topic_info, lang)
     headlines = group_labels(topic_groups, lang) if schema.TOPIC_GROUP_ID in frame else None
     if schema.TOPIC_ID in frame:
-        evidence = NameEvidence.of(frame)  # read once for both tables
+        # Read once for both tables; the consultation's own title (given or the platform's, not a file's name) is its subject.
+        own_title = title.text if title is not None and getattr(title, "origin", "") in ("option", "platform") else ""
+        evidence = NameEvidence.of(frame, own_title)
         if headlines is not None:
             tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels, lang, evidence)
         tables["topics"] = topics_table(frame, topic_info, taxonomy, lang, headlines, evidence)

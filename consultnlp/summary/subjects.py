@@ -39,7 +39,9 @@ _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 class NameEvidence:
     """The consultation's texts read once: each distinct text's word stems, and how many distinct contributions use each."""
 
-    def __init__(self, texts: pd.Series, unique: pd.Series) -> None:
+    def __init__(self, texts: pd.Series, unique: pd.Series, title: str = "") -> None:
+        # The consultation's own title's word stems ("Improving Bowling Green / Warren County"): its subject, no subject's.
+        self.consultation = frozenset(word_stems(title, NAME_WORD_CHARS)) - _stop_stems()
         self.stems = {text: word_stems(text, NAME_WORD_CHARS) for text in pd.unique(texts)}
         self.distinct = unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)
         distinct = pd.unique(texts[self.distinct])
@@ -48,11 +50,12 @@ class NameEvidence:
         self.texts = texts
 
     @classmethod
-    def of(cls, frame: pd.DataFrame) -> NameEvidence:
+    def of(cls, frame: pd.DataFrame, title: str = "") -> NameEvidence:
         """The evidence of a run's analysed contributions (cleaned texts; duplicates counted once), built once for the
-        subjects' and the topics' tables alike."""
+        subjects' and the topics' tables alike; ``title``: the consultation's own (given or the platform's), if known."""
         analysed = frame.loc[analysed_mask(frame)]
-        return cls(analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str), representatives(analysed))
+        texts = analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str)
+        return cls(texts, representatives(analysed), title)
 
     def words(self, name: str, inside: pd.Index | None = None, *, share: float | None = GENERIC_SHARE) -> list[str]:
         """The words of ``name`` that tell its subject apart, as written (a name listing topics, "“A”, “B” and 7 more",
@@ -155,16 +158,22 @@ def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | 
         inside = part.index[(part[schema.LANG] == lang).to_numpy()]
         if len(inside) < MIN_NAME_LANGUAGE:
             return {}
-    # Every word of the name counts ("derechos" in a constitution's consultation) but the consultation's own subject.
+    # Every word of the name counts ("derechos" in a constitution's consultation) but the consultation's own subject: words
+    # most of the other contributions use, and, where the subject has an outside, the words of the consultation's title.
+    every = evidence.words(name, inside, share=None)
     words = evidence.words(name, inside, share=CONSULTATION_SHARE)
-    used = evidence.using(evidence.texts.loc[inside], words) if words else pd.NA
-    # The words counted, where the consultation's own subject was left out of the name's: "capital; gains" of «Capital
-    # gains tax» (the report names them: "use a word of its name" would be false of the 25 that say "tax").
-    counted = "; ".join(words) if words != evidence.words(name, inside, share=None) else ""
+    if len(part) < len(evidence.texts):
+        words = [w for w in words if not word_stems(w, NAME_WORD_CHARS) <= evidence.consultation]
+    own = [w for w in every if w not in words]
+    # A name made only of them («Warren County» in "Improving Bowling Green / Warren County") names no subject: none use it.
+    used = evidence.using(evidence.texts.loc[inside], words) if words else (0 if every else pd.NA)
     return {
         "contributions_using_name": used,
         "contributions_in_name_language": len(inside) if len(inside) < len(part) else pd.NA,
-        "name_words_counted": counted,
+        # The words counted, where the consultation's own were left out: "capital; gains" of «Capital gains tax» (the
+        # report names them: "use a word of its name" would be false of the 25 that say "tax"); and those left out.
+        "name_words_counted": "; ".join(words) if own else "",
+        "name_words_consultation": "; ".join(own),
     }
 
 
@@ -172,5 +181,6 @@ def name_use_columns(table: pd.DataFrame) -> pd.DataFrame:
     """``name_use``'s counts as nullable integers (present, NA, where no row had them) and its words as text ("" for none)."""
     for column in ("contributions_using_name", "contributions_in_name_language"):
         table[column] = (table[column] if column in table else pd.Series(pd.NA, index=table.index)).astype("Int64")
-    table["name_words_counted"] = table["name_words_counted"].fillna("").astype(str) if "name_words_counted" in table else ""
+    for column in ("name_words_counted", "name_words_consultation"):
+        table[column] = table[column].fillna("").astype(str) if column in table else ""
     return table

@@ -44,7 +44,7 @@ LANGS = schema.LANGUAGES
 SHEET_NAME_MAX = 31  # Excel's limit; segment tables are named so that the sheet name is the table name
 QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang", "dup_count", "quote"]
 # The columns of a subject table with no rows (nothing left to group): its header, so the file still reads as the table.
-_NAME_USE = ["contributions_using_name", "contributions_in_name_language", "name_words_counted"]
+_NAME_USE = ["contributions_using_name", "contributions_in_name_language", "name_words_counted", "name_words_consultation"]
 GROUP_COLUMNS = ["topic_group_id", "label", "topics", "topic_ids", "topic_labels", "contributions", "unique_contributions", "share",
                  "share_unique", "naming_words", "contributions_naming_it", "participants", "most_by_one", "most_by_organiser", *_NAME_USE]
 TOPIC_COLUMNS = ["topic_id", "label", "topic_group_id", "topic_group_label", "contributions", "unique_contributions", "share",

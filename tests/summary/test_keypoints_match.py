@@ -566,6 +566,14 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert city["name_words_counted"] == ""  # every word of the name was counted
     everywhere = topic_groups_table(frame, None, name, {}).set_index("topic_group_id").loc[0]
     assert everywhere["contributions_using_name"] == 2 and everywhere["name_words_counted"] == "potholes"
+    assert everywhere["name_words_consultation"] == "city"
+    # The consultation's own title names its subject too (claim check 53: «Warren County» in "Improving Bowling Green /
+    # Warren County"): a name made only of its words is used by none; the table says which words were left out.
+    from consultnlp.summary.subjects import NameEvidence
+
+    titled = NameEvidence.of(common, "Fixing the potholes of our city")
+    own = topic_groups_table(common, None, name, {}, evidence=titled).set_index("topic_group_id").loc[0]
+    assert own["contributions_using_name"] == 0 and own["name_words_counted"] == "" and own["name_words_consultation"] == "potholes; city"
     without = topic_groups_table(frame.drop(columns="author_id"), None, labels, {})
     assert without["participants"].isna().all()
     # Words of a name are counted only where (nearly) all of the subject is written in the report's language.
@@ -744,6 +752,26 @@ def test_report_loose_name_counted_without_the_consultations_own_subject_names_t
     ctx.tables["topic_groups"] = pd.concat([groups.assign(contributions_using_name=pd.array([2], dtype="Int64")), two], ignore_index=True)
     assert any(s.heading.startswith(heading) for s in groups_section(ctx).subsections)
     assert any(sentence in s for s in summary_sentences(ctx)), summary_sentences(ctx)
+
+
+@pytest.mark.parametrize(
+    "lang, heading",
+    [
+        ("es", "Puntos diversos (su nombre, «Warren County», es el tema de toda la consulta)"),
+        ("pt", "Pontos diversos (seu nome, «Warren County», é o tema de toda a consulta)"),
+        ("en", "Mixed points (its name, “Warren County”, is the whole consultation's subject)"),
+    ],
+)
+def test_report_a_name_made_of_the_consultations_own_words_is_no_subjects(lang, heading):
+    ctx = _context(lang)
+    groups = ctx.tables["topic_groups"].assign(
+        label="Warren County",
+        name_words_counted="",
+        name_words_consultation="Warren; County",
+        contributions_using_name=pd.array([0], dtype="Int64"),
+    )
+    ctx.tables["topic_groups"] = groups
+    assert any(s.heading.startswith(heading) for s in groups_section(ctx).subsections)
 
 
 @pytest.mark.parametrize("lang, one, many", [("es", "asunto principal", "asuntos principales"), ("en", "main subject", "main subjects")])

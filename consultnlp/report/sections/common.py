@@ -179,12 +179,14 @@ def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
         "named": ctx.n(int(name_users(group))),
         "n": name_base_text(ctx, group),
         "words": join_items([ctx.q(w) for w in counted], ctx.lang, last="or"),
+        "own": "1" if cell_text(group, "name_words_consultation") and not counted else "",
     }
 
 
 def loose_key(key: str, fields: dict[str, str]) -> str:
-    """``key``, or its ``_words`` form where the words counted are not all the name's (``loose_name_fields``)."""
-    return f"{key}_words" if fields.get("words") else key
+    """``key``; its ``_words`` form where the words counted are not all the name's, its ``_own`` form where none was (the
+    name is the consultation's own subject: ``loose_name_fields``)."""
+    return f"{key}_own" if fields.get("own") else f"{key}_words" if fields.get("words") else key
 
 
 def subject_label(ctx: ReportContext, group: Any) -> str:
