@@ -28,6 +28,14 @@ VOTE_STRINGS: dict[str, dict] = {
         "Their votes do not divide them into opinion groups of at least {min_group} participants each, so no group is described.",
     ),
     # The organiser's questions about who took part ("I voted to Remain"): their votes describe the voters, not a view.
+    "divides_profile_more": _n(
+        ("y 1 pregunta más, menos votada (tables/statement_votes.csv)", "y {n} preguntas más, menos votadas (tables/statement_votes.csv)"),
+        (
+            "e 1 pergunta a mais, menos votada (tables/statement_votes.csv)",
+            "e {n} perguntas a mais, menos votadas (tables/statement_votes.csv)",
+        ),
+        ("and 1 more question, less voted (tables/statement_votes.csv)", "and {n} more questions, less voted (tables/statement_votes.csv)"),
+    ),
     "divides_profile": _n(
         (
             "El organizador también hizo 1 pregunta sobre quiénes participan ({example}): sus votos describen a los participantes, "

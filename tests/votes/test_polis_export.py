@@ -214,6 +214,11 @@ def test_polis_without_groups_and_with_profile_questions_the_section_says_so():
     assert headings == ["The most agreed statements, of those at least 20 participants saw (half of the statements)"]
     listed = " ".join(section.subsections[0].blocks[0].items)
     assert "incentives" in listed and "I identify as male" not in listed
+    # Claim check 52: "asked 7 questions" over a list of 6. Every question is listed up to 12; past that the list says so.
+    many = pd.concat([votes.iloc[[0]].assign(statement=str(k), text=f"I live in area {k}.") for k in range(14)] + [votes.iloc[1:]])
+    ctx = ReportContext(tables={"statement_votes": many}, facts={}, lang="en", taxonomy=None, settings={})
+    answers = [item for b in divides_section(ctx).blocks if b.kind == "list" for item in b.items]
+    assert len(answers) == 13 and answers[-1] == "and 2 more questions, less voted (tables/statement_votes.csv)"
 
 
 def test_polis_participants_most_agreed_are_shown_when_the_most_agreed_are_all_the_organisers():

@@ -13,7 +13,7 @@ from consultnlp.votes.groups import MIN_GROUP
 
 SHOWN = 5  # statements listed per part
 
-PROFILE_SHOWN = 6  # profile questions listed with their answers, the most seen first
+PROFILE_SHOWN = 12  # profile questions listed with their answers, the most seen first (more: the list says how many)
 
 
 def _group_shares(ctx: ReportContext, votes: pd.DataFrame, statement: str, column: str = "agree_share") -> str:
@@ -173,6 +173,8 @@ def divides_section(ctx: ReportContext) -> Section | None:
             + t("divides_overall", lang, agree=ctx.n(int(r["agree"])), disagree=ctx.n(int(r["disagree"])), seen=ctx.n(int(r["seen"])))
             for _, r in asked.iterrows()
         ]
+        if len(profile) > len(asked):  # claim check 52: "asked 7 questions" over a list of 6
+            items.append(t("divides_profile_more", lang, count=len(profile) - len(asked), n=ctx.n(len(profile) - len(asked))))
         sec.blocks.append(Block("list", items=items))
     has_groups = groups is not None and not groups.empty
     if has_groups:
