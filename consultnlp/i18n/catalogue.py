@@ -238,6 +238,7 @@ STRINGS: dict[str, dict] = {
     "s_top_groups": _n(("El único asunto encontrado es {names}.", "De los {n} asuntos encontrados, los que reúnen más contribuciones son {names}."),
                        ("O único assunto encontrado é {names}.", "Dos {n} assuntos encontrados, os que reúnem mais contribuições são {names}."),
                        ("The only subject found is {names}.", "Of the {n} subjects found, those that group the most contributions are {names}.")),
+    "theme_led_by": _s("encabezado por {name}, {share}", "encabeçado por {name}, {share}", "led by {name}, {share}"),
     "s_top_themes": _s("Los temas más frecuentes fueron {names}.", "Os temas mais frequentes foram {names}.", "The most frequent themes were {names}."),
     # Readers took "matched no theme" for "off the subject"; most of these rows are on the subject (Pol.is readings:
     # 6 of 8 and 7 of 8 drawn), the tagger only found no theme of its list close enough.

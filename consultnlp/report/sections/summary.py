@@ -213,6 +213,20 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
     return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=join_items(named, ctx.lang))
 
 
+def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
+    """ "; led by «Climate action», 30%" for a theme counted with its sub-themes: its largest sub-theme, which may be larger
+    than the next themes named (claim check 51: «Clima e meio ambiente (com seus subtemas)» 70% hid «Ação climática» 30.5%)."""
+    if "parent" not in themes or pd.isna(row.get("unique_with_subthemes", pd.NA)):
+        return ""
+    subs = themes[themes["parent"].fillna("").astype(str) == str(row["theme_id"])]
+    subs = subs[subs["unique_contributions"].astype(int) > 0]
+    total = ctx.unique_total() if ctx.table("overview") is not None else 0
+    if subs.empty or not total:
+        return ""
+    top = subs.sort_values(["unique_contributions", "theme_id"], ascending=[False, True], kind="stable").iloc[0]
+    return "; " + t("theme_led_by", ctx.lang, name=ctx.q(str(top["name"])), share=ctx.pct(int(top["unique_contributions"]) / total))
+
+
 def summary_sentences(ctx: ReportContext) -> list[str]:
     """What they raised most, campaigns, languages, positions, and the strongest differences between groups."""
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
@@ -237,7 +251,7 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
         if len(named) > 3:
             named = named[named["shown_unique"] >= named["shown_unique"].iloc[2]].head(TOP_THEMES_WITH_TIES)
         if len(named):
-            listed = [f"{ctx.q(str(r['shown_name']))} ({ctx.pct(r['shown_share'])})" for _, r in named.iterrows()]
+            listed = [f"{ctx.q(str(r['shown_name']))} ({ctx.pct(r['shown_share'])}{_led_by(ctx, themes, r)})" for _, r in named.iterrows()]
             sentences.append(t("s_top_themes", lang, names=join_items(listed, lang)))
         other = themes[themes["theme_id"] == schema.OTHER_THEME]
         if len(other):
