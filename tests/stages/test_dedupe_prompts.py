@@ -109,6 +109,9 @@ def test_dedupe_prompts_two_short_texts_written_once_that_differ_in_a_content_wo
     assert meaning_slot_pairs([(0, 2)], keys, texts, frozenset(), corpus, [1, 1, 1]) == set()  # a typo is the same word
     # A text many sent is a circulated one: its variants are the same message (a campaign), as before.
     assert meaning_slot_pairs([(0, 1)], keys, texts, frozenset(), corpus, [12, 1, 1]) == set()
+    # An everyday word opening the sentence is capitalised by the sentence, not because it is a name (Bowling Green's pair:
+    # "Lease" is written in lower case nowhere else).
+    assert meaning_slot_pairs([(0, 1)], keys, texts, frozenset(), texts, [1, 1, 1]) == {(0, 1)}
     # Differing names (capitalised, never written in lower case) are signatures, not another proposal.
     signed = ["Apoyo el plan de ciclovías del barrio. Juan", "Apoyo el plan de ciclovías del barrio. María"]
     assert meaning_slot_pairs([(0, 1)], [fold(t) for t in signed], signed, frozenset(), signed, [1, 1]) == set()
