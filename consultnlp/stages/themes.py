@@ -27,6 +27,7 @@ from consultnlp.frame import broadcast_to_duplicates, unit_mask
 from consultnlp.lemmas import Lemmatizer
 from consultnlp.stages.base import RunContext, Stage
 from consultnlp.taxonomy import LabelTaxonomy, load_taxonomy
+from consultnlp.text import word_stems
 from consultnlp.themes.keywords import KeywordMatcher, assign, join_assignment
 
 OUTPUT_COLUMNS = [schema.THEMES, schema.THEME_SCORES, schema.THEME_EVIDENCE]
@@ -86,9 +87,19 @@ class ThemesStage(Stage):
         return out
 
     def _matches(self, units: pd.DataFrame, context: RunContext) -> list[dict[str, list[str]]]:
+        """Keyword hits per unit; a keyword made of the consultation's own title's words is no evidence of a theme there
+        ("county" in "Improving Bowling Green / Warren County": claim check 53, 40 of 44 tagged local government by it)."""
         matcher = KeywordMatcher(self.taxonomy, context.lemmatizer or Lemmatizer())
         rows = zip(units[schema.LEMMAS].astype(str), units[schema.LANG].astype(str), units[schema.TEXT_REDACTED].astype(str))
-        return [matcher.match(lemmas, lang, text) for lemmas, lang, text in rows]
+        found = [matcher.match(lemmas, lang, text) for lemmas, lang, text in rows]
+        own = word_stems(context.title, 3)
+        if not own:
+            return found
+        evidence = [
+            {t: [k for k in keywords if not (word_stems(k, 3) and word_stems(k, 3) <= own)] for t, keywords in hits.items()}
+            for hits in found
+        ]
+        return [{t: keywords for t, keywords in hits.items() if keywords} for hits in evidence]
 
     def _keywords(self, units: pd.DataFrame, context: RunContext) -> list[tuple[str, str, str]]:
         cfg: ThemesConfig = self.config

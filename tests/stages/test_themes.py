@@ -306,3 +306,14 @@ def test_themes_zero_shot_in_blocks_equals_one_block(use_embedder, monkeypatch):
     monkeypatch.setattr(zeroshot, "CHUNK", 4)
     blocks = ThemesStage(ThemesConfig(method="zero-shot")).apply(frame, _context(frame, use_embedder))
     pd.testing.assert_frame_equal(whole, blocks)
+
+
+def test_themes_a_keyword_of_the_consultations_own_title_is_no_evidence():
+    # Claim check 53: "Improving Bowling Green / Warren County" tagged 40 of 44 contributions local government by "county".
+    frame = _frame()
+    plain = ThemesStage(ThemesConfig(method="keywords")).apply(frame, RunContext(lemmatizer=Lemmatizer()))
+    assert plain[schema.THEME_EVIDENCE].iloc[0] == "health:consultorio"
+    titled = RunContext(lemmatizer=Lemmatizer(), title="Consultorios de noche en la comuna")
+    out = ThemesStage(ThemesConfig(method="keywords")).apply(frame, titled)
+    assert "consultorio" not in out[schema.THEME_EVIDENCE].iloc[0]
+    assert out[schema.THEME_EVIDENCE].iloc[9] == plain[schema.THEME_EVIDENCE].iloc[9]  # other keywords count as before
