@@ -82,14 +82,21 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "processes_more": _s("{n} más", "mais {n}", "{n} more"),
     "file_name_marked": _s("{file} (nombre del archivo)", "{file} (nome do arquivo)", "{file} (file name)"),
-    "fig_analysed": _s(
-        "analizadas ({share} de las recibidas)", "analisadas ({share} das recebidas)", "analysed ({share} of those received)"
+    # With their number: "1 separada", not "1 separadas" (PNDBio 2025, stop 42).
+    "fig_analysed": _n(
+        ("analizada ({share} de las recibidas)", "analizadas ({share} de las recibidas)"),
+        ("analisada ({share} das recebidas)", "analisadas ({share} das recebidas)"),
+        ("analysed ({share} of those received)", "analysed ({share} of those received)"),
     ),
-    "fig_excluded": _s(
-        "apartadas ({share} de las recibidas)", "separadas ({share} das recebidas)", "set aside ({share} of those received)"
+    "fig_excluded": _n(
+        ("apartada ({share} de las recibidas)", "apartadas ({share} de las recibidas)"),
+        ("separada ({share} das recebidas)", "separadas ({share} das recebidas)"),
+        ("set aside ({share} of those received)", "set aside ({share} of those received)"),
     ),
-    "fig_distinct": _s(
-        "distintas ({share} de las analizadas)", "distintas ({share} das analisadas)", "distinct ({share} of those analysed)"
+    "fig_distinct": _n(
+        ("distinta ({share} de las analizadas)", "distintas ({share} de las analizadas)"),
+        ("distinta ({share} das analisadas)", "distintas ({share} das analisadas)"),
+        ("distinct ({share} of those analysed)", "distinct ({share} of those analysed)"),
     ),
     "s_accounting": _n(
         (

@@ -34,7 +34,10 @@ STRINGS: dict[str, dict] = {
     "annex_topics": _s("Todos los tópicos, por asunto", "Todos os tópicos, por assunto", "Every topic, by subject"),
     "annex_themes": _s("Todos los temas", "Todos os temas", "Every theme"),
     # Key figures.
-    "fig_received": _s("contribuciones recibidas", "contribuições recebidas", "contributions received"),
+    "fig_received": _n(
+        ("contribución recibida", "contribuciones recibidas"), ("contribuição recebida", "contribuições recebidas"),
+        ("contribution received", "contributions received"),
+    ),
     "fig_groups": _n(("asunto principal", "asuntos principales"), ("assunto principal", "assuntos principais"), ("main subject", "main subjects")),
     "fig_themes": _n(("tema mencionado", "temas mencionados"), ("tema mencionado", "temas mencionados"), ("theme raised", "themes raised")),
     # Column headers and labels.

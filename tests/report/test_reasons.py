@@ -105,7 +105,7 @@ def test_reasons_first_screen_figures_add_up_and_agree_with_the_sentences(lang):
     # Shares on the figures are of their stated base.
     labels = [f["label"] for f in section.blocks[0].figures]
     assert percent(analysed / received, lang) in labels[1] and percent(excluded / received, lang) in labels[2]
-    assert percent(distinct / analysed, lang) in labels[3] == t("fig_distinct", lang, share=percent(6 / 7, lang))
+    assert percent(distinct / analysed, lang) in labels[3] == t("fig_distinct", lang, count=6, share=percent(6 / 7, lang))
     overview = dict(zip(summary.tables["overview"]["metric"], summary.tables["overview"]["value"]))
     assert (overview["contributions"], overview["analysed"], overview["excluded"], overview["unique_contributions"]) == (
         received,
@@ -210,3 +210,13 @@ def test_reasons_quote_the_consultations_own_most_frequent_texts_never_a_lists_e
     # A reason whose rows all differ quotes nothing: no example a list holds and the consultation may not.
     plain = next(i for i in items if i.startswith("8 "))
     assert "«" not in plain and "“" not in plain, plain
+
+
+@pytest.mark.parametrize("lang, label", [("es", "apartada (12% de las recibidas)"), ("pt", "separada (12% das recebidas)")])
+def test_reasons_one_set_aside_agrees_in_number(lang, label):
+    # PNDBio 2025: "1 separadas (0,2% das recebidas)".
+    frame = every_reason_frame()
+    frame = frame[(frame[schema.EXCLUDED] == "") | (frame.index == frame.index[frame[schema.EXCLUDED] == schema.REASON_JUNK][0])].copy()
+    _, _, section = _summary_section(lang, frame=frame)
+    labels = [f["label"] for f in section.blocks[0].figures]
+    assert labels[2] == label, labels

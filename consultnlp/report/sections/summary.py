@@ -61,10 +61,10 @@ def summary_section(ctx: ReportContext) -> Section:
     received, analysed = int(acc["input"]), int(acc["analysed"])
     excluded, distinct = received - analysed, ctx.unique_total()
     figures = [
-        {"value": ctx.n(received), "label": t("fig_received", lang)},
-        {"value": ctx.n(analysed), "label": t("fig_analysed", lang, share=share_of(ctx, analysed, received))},
-        {"value": ctx.n(excluded), "label": t("fig_excluded", lang, share=share_of(ctx, excluded, received))},
-        {"value": ctx.n(distinct), "label": t("fig_distinct", lang, share=share_of(ctx, distinct, analysed))},
+        {"value": ctx.n(received), "label": t("fig_received", lang, count=received)},
+        {"value": ctx.n(analysed), "label": t("fig_analysed", lang, count=analysed, share=share_of(ctx, analysed, received))},
+        {"value": ctx.n(excluded), "label": t("fig_excluded", lang, count=excluded, share=share_of(ctx, excluded, received))},
+        {"value": ctx.n(distinct), "label": t("fig_distinct", lang, count=distinct, share=share_of(ctx, distinct, analysed))},
     ]
     groups = ctx.table("topic_groups")
     if groups is not None:
