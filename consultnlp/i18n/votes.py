@@ -133,16 +133,17 @@ VOTE_STRINGS: dict[str, dict] = {
         "Nenhuma afirmação tem a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro.",
         "No statement has the agreement of at least 60% of one group and the disagreement of at least 60% of another.",
     ),
-    # Among the statements at least half of them saw (the median): a statement 6 people saw is no "most agreed".
+    # Among the statements at least half of them saw (the median, and 5): a statement 6 people saw is no "most agreed".
+    # How many those are, not "half": where most were seen by fewer than 5, they are fewer (claim check 54: 44 of 161).
     "divides_most_agreed": _s(
-        "Las afirmaciones con más acuerdo, de las que vieron al menos {seen} participantes (la mitad de las afirmaciones)",
-        "As afirmações com mais concordância, das que pelo menos {seen} participantes viram (metade das afirmações)",
-        "The most agreed statements, of those at least {seen} participants saw (half of the statements)",
+        "Las afirmaciones con más acuerdo, de las que vieron al menos {seen} participantes ({eligible} de las {total} afirmaciones)",
+        "As afirmações com mais concordância, das que pelo menos {seen} participantes viram ({eligible} das {total} afirmações)",
+        "The most agreed statements, of those at least {seen} participants saw ({eligible} of the {total} statements)",
     ),
     "divides_most_agreed_participants": _s(
-        "Las afirmaciones de participantes con más acuerdo, de las que vieron al menos {seen} participantes (la mitad de ellas)",
-        "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram (metade delas)",
-        "The participants' most agreed statements, of those at least {seen} participants saw (half of them)",
+        "Las afirmaciones de participantes con más acuerdo, de las que vieron al menos {seen} participantes ({eligible} de las {total})",
+        "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram ({eligible} das {total})",
+        "The participants' most agreed statements, of those at least {seen} participants saw ({eligible} of the {total})",
     ),
     # The same words posted as two statements are listed once (freshwater's 38 and 40).
     "also_posted": _s("también publicada como {ids}", "também publicada como {ids}", "also posted as {ids}"),

@@ -129,7 +129,7 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     # The same number is no proof of the same groups: how many participants fall in corresponding ones (read 7).
     assert "Of the 29 participants both place, 29 (100%) fall in corresponding groups." in part
     # Its floor is the median of what the statements' voters saw, each author's own vote on it left out.
-    assert "The most agreed statements, of those at least 28 participants saw (half of the statements)" in part
+    assert "The most agreed statements, of those at least 28 participants saw (8 of the 8 statements)" in part
     # A statement's vote class is no group of participants: no segment finding about "polis_consensus".
     assert "polis_consensus" not in report
 
@@ -211,7 +211,7 @@ def test_polis_without_groups_and_with_profile_questions_the_section_says_so():
     answers = [item for b in section.blocks if b.kind == "list" for item in b.items]
     assert answers == ["“I identify as male.”: 12 agree, 8 disagree, of 20 votes"]
     headings = [s.heading for s in section.subsections]
-    assert headings == ["The most agreed statements, of those at least 20 participants saw (half of the statements)"]
+    assert headings == ["The most agreed statements, of those at least 20 participants saw (1 of the 2 statements)"]
     listed = " ".join(section.subsections[0].blocks[0].items)
     assert "incentives" in listed and "I identify as male" not in listed
     # Claim check 52: "asked 7 questions" over a list of 6. Every question is listed up to 12; past that the list says so.
@@ -253,10 +253,10 @@ def test_polis_participants_most_agreed_are_shown_when_the_most_agreed_are_all_t
 
     headings = shown(votes)
     assert list(headings) == [
-        "The most agreed statements, of those at least 100 participants saw (half of the statements)",
-        "The participants' most agreed statements, of those at least 50 participants saw (half of them)",
+        "The most agreed statements, of those at least 100 participants saw (4 of the 7 statements)",
+        "The participants' most agreed statements, of those at least 50 participants saw (2 of the 3)",
     ]
-    participants = headings["The participants' most agreed statements, of those at least 50 participants saw (half of them)"]
+    participants = headings["The participants' most agreed statements, of those at least 50 participants saw (2 of the 3)"]
     assert "Statement 4." in participants and "Statement 5." in participants and "Statement 6." not in participants  # 40 saw it
     # A participant's statement among the most agreed: no second list.
     assert len(shown(votes.assign(by_organiser=[True, True, False, True, False, False, False]))) == 1

@@ -59,6 +59,11 @@ def _most_agreed(statements: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return _distinct(enough.sort_values(["agree_share", "seen"], ascending=False)).head(3), floor
 
 
+def _eligible(ctx: ReportContext, statements: pd.DataFrame, floor: int) -> dict[str, str]:
+    """How many of ``statements`` at least ``floor`` participants saw, of how many."""
+    return {"eligible": ctx.n(int((statements["seen"] >= floor).sum())), "total": ctx.n(len(statements))}
+
+
 def _agreed_section(ctx: ReportContext, section_id: str, title: str, top: pd.DataFrame) -> Section:
     items = [
         f"{_statement(ctx, r)}: "
@@ -183,14 +188,15 @@ def divides_section(ctx: ReportContext) -> Section | None:
     # The statements most agreed with overall (among those most participants saw), whatever the groups.
     top, floor = _most_agreed(overall)
     if not top.empty:
-        sec.subsections.append(_agreed_section(ctx, "divides-agreed", t("divides_most_agreed", lang, seen=ctx.n(floor)), top))
+        title = t("divides_most_agreed", lang, seen=ctx.n(floor), **_eligible(ctx, overall, floor))
+        sec.subsections.append(_agreed_section(ctx, "divides-agreed", title, top))
     by_organiser = overall["by_organiser"].astype(bool) if "by_organiser" in overall else pd.Series(False, index=overall.index)
     if not top.empty and top["statement"].isin(overall.loc[by_organiser, "statement"]).all():
         # All of them the organiser's (seeded first, so seen by most): then the participants' own, among those most
         # of their statements' voters saw (the seattle claim check: 45, 72% of 75 votes, appeared nowhere).
         mine, floor = _most_agreed(overall[~by_organiser])
         if not mine.empty:
-            title = t("divides_most_agreed_participants", lang, seen=ctx.n(floor))
+            title = t("divides_most_agreed_participants", lang, seen=ctx.n(floor), **_eligible(ctx, overall[~by_organiser], floor))
             sec.subsections.append(_agreed_section(ctx, "divides-agreed-participants", title, mine))
     if has_groups:
         sec.subsections.append(Section("divides-method", t("divides_how", lang), [Block("p", text=_method(ctx, groups))]))

@@ -213,6 +213,9 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
     return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=join_items(named, ctx.lang))
 
 
+LED_BY_SHARE = 1 / 3  # a theme's largest sub-theme is named beside it from this share of the theme's contributions
+
+
 def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
     """ "; led by «Climate action», 30%" for a theme counted with its sub-themes: its largest sub-theme, which may be larger
     than the next themes named (claim check 51: «Clima e meio ambiente (com seus subtemas)» 70% hid «Ação climática» 30.5%)."""
@@ -224,6 +227,8 @@ def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
     if subs.empty or not total:
         return ""
     top = subs.sort_values(["unique_contributions", "theme_id"], ascending=[False, True], kind="stable").iloc[0]
+    if int(top["unique_contributions"]) < LED_BY_SHARE * int(row["unique_with_subthemes"]):
+        return ""  # most of it is the theme itself (claim check 55: "led by Participatory budgeting, 0.8%", 1 of 8)
     return "; " + t("theme_led_by", ctx.lang, name=ctx.q(str(top["name"])), share=ctx.pct(int(top["unique_contributions"]) / total))
 
 
