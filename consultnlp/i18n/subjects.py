@@ -18,10 +18,17 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("1 contribuição diz:", "Pelo menos {n} contribuições ({unique} distintas) dizem:"),
         ("1 contribution says:", "At least {n} contributions ({unique} distinct) say:"),
     ),
+    # What the search did not find, not that nobody shares a point: claim checks 48, 52, 54 and 56 found points three or
+    # more made in other words or inside longer sentences (PNDBio: one phrase in 6 distinct contributions).
     "group_no_points": _s(
-        "No se encontró ninguna frase que tres o más contribuciones distintas digan de forma parecida. Lo que se dijo, por ejemplo:",
-        "Não foi encontrada nenhuma frase que três ou mais contribuições distintas digam de forma parecida. O que foi dito, por exemplo:",
-        "No sentence was found that three or more distinct contributions say alike. What was said, for example:",
+        "La búsqueda de puntos clave no encontró ninguna frase que tres o más contribuciones distintas digan de forma lo bastante "
+        "parecida para contarlas (es estricta: un punto compartido con otras palabras, o dentro de frases más largas, puede no "
+        "encontrarse). Lo que se dijo, por ejemplo:",
+        "A busca de pontos-chave não encontrou nenhuma frase que três ou mais contribuições distintas digam de forma parecida o "
+        "bastante para contá-las (ela é rigorosa: um ponto compartilhado com outras palavras, ou dentro de frases mais longas, pode "
+        "não ser encontrado). O que foi dito, por exemplo:",
+        "The key-point search found no sentence that three or more distinct contributions state closely enough to count them (it is "
+        "strict: a point shared in other words, or inside longer sentences, may not be found). What was said, for example:",
     ),
     "points_note": _s(
         "Cada punto clave reúne contribuciones que dicen lo mismo y lo muestra con una frase textual de una de ellas, con los datos "
