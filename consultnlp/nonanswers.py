@@ -42,6 +42,7 @@ SECTIONS = (
     "courtesy_words",
     "knowing_words",
     "request_words",
+    "test_words",
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")

@@ -34,9 +34,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from consultnlp.lemmas import function_words
 from consultnlp.nonanswers import NON_ANSWER, Screen
 from consultnlp.schema import REASON_PROCESS_NOTE
 from consultnlp.text import plural_stem
+
+TEST_MAX_WORDS = 5  # a test entry is short ("CIOB testing", "test 2 French Oct 18")
 
 
 @dataclass
@@ -89,6 +92,9 @@ class CorpusScreen:
         for key, n in counts.items():
             if not key or len(key.split()) > self.process_max_words:
                 continue
+            if self._test_entry(key):
+                verdicts[key] = (NON_ANSWER, "a test entry: a test word beside only numbers and words this consultation never uses")
+                continue
             kinds = self.word_kinds(key)
             note = self._process_note(kinds) if n >= self.min_repeats else ""
             if self._placeholder_words(kinds) and len(key.split()) <= self.max_words:
@@ -129,6 +135,18 @@ class CorpusScreen:
                 kind = (self._typo_kind(word) or "foreign") if self._is_foreign(word) else "content"
             out.append((word, kind))
         return out
+
+    def _test_entry(self, key: str) -> bool:
+        """A test word ("test", "teste", "prueba": ``[test_words]``, as listed, no plural) beside only numbers and words
+        that are no everyday es/pt/en word and that this consultation never uses (an acronym, a place, keys struck at
+        random), in at most ``TEST_MAX_WORDS`` words: "CIOB testing", "test etasetsd" (unseen Pol.is exports analysed
+        them). "Teste do pezinho" (a function word), "test scores matter", "More testing" (everyday words) stay."""
+        words = key.split()
+        listed = self.screen.classes["test_words"].words
+        if not 2 <= len(words) <= TEST_MAX_WORDS or not any(w in listed for w in words):
+            return False
+        stop, everyday = function_words(), _everyday_words()
+        return all(w in listed or w.isdigit() or (w not in stop and w not in everyday and self._is_foreign(w)) for w in words)
 
     def _is_foreign(self, word: str) -> bool:
         return len(word) > 2 and self.vocabulary.count(word) <= max(1, self.foreign_share * self.vocabulary.n_documents)
@@ -216,3 +234,10 @@ def screened_beyond_lists(stats: dict) -> dict[str, int]:
         "evidence": int(evidence.get(NON_ANSWER, 0) or 0),
         "meaning": int(meaning.get("rows", 0) or 0) + int(meaning.get("rows_no_argument", 0) or 0),
     }
+
+
+def _everyday_words() -> frozenset[str]:
+    """The everyday words of es/pt/en (the gazetteer's word list, ``privacy.name_lists``)."""
+    from consultnlp.privacy.name_lists import load_gazetteer
+
+    return load_gazetteer().words

@@ -190,3 +190,12 @@ def test_screening_the_longer_texts_model_is_not_used_where_it_reads_a_consultat
     result = _screened_with_models(tmp_path, ARGUMENTS + notes)
     assert result.context.stats["screen_meaning"]["longer_outside"]
     assert (result.frame[schema.EXCLUDED] == "").sum() == len(ARGUMENTS) + len(notes)
+
+
+def test_screening_a_test_word_beside_only_numbers_and_words_nobody_uses_is_a_test_entry():
+    # Unseen Pol.is exports analysed "CIOB testing" and "test etasetsd" as contributions (claim check 54).
+    entries = ["CIOB testing", "test etasetsd", "teste 123", "prueba 2 xkqz"]
+    kept = ["Teste do pezinho gratuito", "test scores matter", "More testing", "Test results for every school"]
+    verdicts = _decide(entries + kept)
+    assert all(verdicts.get(normalise(t), ("",))[0] == NON_ANSWER for t in entries), verdicts
+    assert not any(normalise(t) in verdicts for t in kept)
