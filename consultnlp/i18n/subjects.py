@@ -20,6 +20,11 @@ SUBJECT_STRINGS: dict[str, dict] = {
     ),
     # What the search did not find, not that nobody shares a point: claim checks 48, 52, 54 and 56 found points three or
     # more made in other words or inside longer sentences (PNDBio: one phrase in 6 distinct contributions).
+    "point_count_campaign": _n(
+        ("1 contribución dice:", "Al menos {n} contribuciones ({unique} distintas; {copies} de campañas organizadas) dicen:"),
+        ("1 contribuição diz:", "Pelo menos {n} contribuições ({unique} distintas; {copies} de campanhas organizadas) dizem:"),
+        ("1 contribution says:", "At least {n} contributions ({unique} distinct; {copies} from organised campaigns) say:"),
+    ),
     "group_no_points": _s(
         "La búsqueda de puntos clave no encontró ninguna frase que tres o más contribuciones distintas digan de forma lo bastante "
         "parecida para contarlas (es estricta: un punto compartido con otras palabras, o dentro de frases más largas, puede no "

@@ -142,7 +142,7 @@ def _html(lang: str, input_rows: int = 12345) -> str:
                 "Nível de significância",
                 "0,05",
                 "Idiomas das contribuições analisadas: espanhol 43%, inglês 29%, português 29%.",
-                "3 contribuições (2 distintas) dizem: «Queremos datos abiertos del presupuesto municipal cada mes» (c01)",
+                "3 contribuições (2 distintas; 2 de campanhas organizadas) dizem: «Queremos datos abiertos del presupuesto municipal cada mes» (c01)",
             ],
         ),
         (

@@ -61,11 +61,13 @@ def key_points_block(ctx: ReportContext, scope: str, group_id: Any, limit: int) 
     items = []
     for _, p in part.iterrows():
         n, unique = int(p["contributions"]), int(p["unique_contributions"])
-        counted = (
-            t("point_count", ctx.lang, count=n, n=ctx.n(n))
-            if n == unique
-            else t("point_count_unique", ctx.lang, count=n, n=ctx.n(n), unique=ctx.n(unique))
-        )
+        copies = int(p["campaign_contributions"]) if "campaign_contributions" in p and not pd.isna(p["campaign_contributions"]) else 0
+        if n == unique:
+            counted = t("point_count", ctx.lang, count=n, n=ctx.n(n))
+        elif copies:  # how many are an organised campaign's copies (claim check 50)
+            counted = t("point_count_campaign", ctx.lang, count=n, n=ctx.n(n), unique=ctx.n(unique), copies=ctx.n(copies))
+        else:
+            counted = t("point_count_unique", ctx.lang, count=n, n=ctx.n(n), unique=ctx.n(unique))
         items.append(f"{counted} {ctx.q(str(p['statement']))}{on_prompt(ctx, p)} ({p['comment_id']})")
     return Block("list", items=items) if items else None
 
