@@ -68,7 +68,13 @@ def summary_section(ctx: ReportContext) -> Section:
     ]
     groups = ctx.table("topic_groups")
     if groups is not None:
-        n_groups = int((groups["topic_group_id"] >= 0).sum())
+        # Main subjects: those holding 1% of the distinct contributions or more (Chile 2016 counted «Grupo consensuamos las
+        # temas», 28 of 181,836, among its "21 main subjects": claim check 50); every subject is still listed below.
+        real = groups[groups["topic_group_id"] >= 0]
+        shares = (
+            pd.to_numeric(real["share_unique"], errors="coerce").fillna(1.0) if "share_unique" in real else pd.Series(1.0, index=real.index)
+        )
+        n_groups = int((shares >= MAIN_SUBJECT_SHARE).sum())
         figures.append({"value": ctx.n(n_groups), "label": t("fig_groups", lang, count=n_groups)})
     themes = ctx.table("themes")
     if themes is not None:
@@ -213,6 +219,7 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
     return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=join_items(named, ctx.lang))
 
 
+MAIN_SUBJECT_SHARE = 0.01  # a subject with a smaller share of the distinct contributions is no main subject in the figures
 LED_BY_SHARE = 1 / 3  # a theme's largest sub-theme is named beside it from this share of the theme's contributions
 
 
