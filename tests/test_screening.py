@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 
 from consultnlp.nonanswers import NO_ARGUMENT, NON_ANSWER, load_screen, normalise
@@ -199,3 +200,27 @@ def test_screening_a_test_word_beside_only_numbers_and_words_nobody_uses_is_a_te
     verdicts = _decide(entries + kept)
     assert all(verdicts.get(normalise(t), ("",))[0] == NON_ANSWER for t in entries), verdicts
     assert not any(normalise(t) in verdicts for t in kept)
+
+
+def test_screening_without_a_cache_the_embed_stage_takes_the_screens_vectors(tmp_path):
+    """The longer texts' model embeds most texts in the screen stage; with no cache (``--no-cache``) the embed stage would
+    encode them all again. It takes the screen's vectors instead, identical to its own."""
+    from consultnlp.config import PipelineConfig
+    from consultnlp.embedders.use import UseEmbedder
+    from consultnlp.ingest import ingest
+    from consultnlp.pipeline import run_pipeline
+
+    texts = ARGUMENTS[60:80] + LONG_NOTES  # none asks for anything: the longer texts' model reads them all
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"id": [f"c{i}" for i in range(len(texts))], "text": texts}).to_csv(path, index=False)
+    frame, info = ingest(path, text_column="text", id_column="id")
+    stages = ["clean", "screen", "language", "dedupe", "redact", "embed"]
+    config = PipelineConfig(stages=stages, workers=1)
+    config.embed.cache = False
+    result = run_pipeline(frame, info, config, embedder=UseEmbedder(threads=1))
+    assert result.context.stats["embeddings_computed"] == 0  # every analysed text was read by the screen first
+    assert result.context.vector_memo is None  # dropped once used
+    alone = UseEmbedder(threads=1).encode([ARGUMENTS[60]])
+    units = list(result.context.unit_ids)
+    first = units.index(result.frame.index[result.frame["text_clean"] == ARGUMENTS[60]][0])
+    assert np.array_equal(np.asarray(result.context.embeddings)[first], alone[0])

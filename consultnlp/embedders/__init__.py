@@ -71,6 +71,7 @@ class TextEncoder:
     worker_config: "EmbedConfig | None" = None
     random_state: int = 42
     use_cache: bool = True
+    memo: "dict[str, np.ndarray] | None" = None  # vectors already computed this run, by text (without a cache)
 
     @property
     def key(self) -> str:
@@ -108,6 +109,13 @@ class TextEncoder:
         digests = text_digests(texts) if cache else None
         make = partial(new_matrix, on_disk=on_disk)
         vectors, found = cache.lookup(digests, make) if cache else (None, np.zeros(len(texts), dtype=bool))
+        if cache is None and self.memo:
+            found = np.fromiter((t in self.memo for t in texts), dtype=bool, count=len(texts))
+            if found.any():
+                dim = len(next(iter(self.memo.values())))
+                vectors = make(len(texts), dim)
+                for i in np.flatnonzero(found).tolist():
+                    vectors[i] = self.memo[texts[i]]
         missing = np.flatnonzero(~found)
         first: dict[str, int] = {}
         copies: list[tuple[int, int]] = []

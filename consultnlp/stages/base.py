@@ -64,6 +64,9 @@ class RunContext:
     embeddings: "np.ndarray | DiskMatrix | None" = None
     unit_ids: pd.Index | None = None
     encoder: "TextEncoder | None" = None
+    # Vectors the screen computed without a cache (``--no-cache``), by embedded text: the embed stage takes them instead of
+    # encoding the same texts again, then drops them.
+    vector_memo: "dict[str, np.ndarray] | None" = None
     lowercase_caps: bool = True
     # "topic_model": the fitted (or loaded) model and its topic table.
     topic_model: "TopicModel | None" = None

@@ -36,6 +36,7 @@ class EmbedStage(Stage):
             worker_config=cfg,
             random_state=context.random_state,
             use_cache=cfg.cache,
+            memo=context.vector_memo,  # the screen's vectors, where there is no cache to find them in
         )
         texts = frame.loc[units, schema.TEXT_REDACTED].astype(str).tolist()
         if cfg.lowercase_caps:
@@ -43,6 +44,7 @@ class EmbedStage(Stage):
         # Above embed.in_memory_max unique comments the vectors wait in a temporary file (2 KB per comment).
         on_disk = cfg.in_memory_max is not None and len(texts) > cfg.in_memory_max
         context.embeddings, counts = encoder.encode_corpus(texts, on_disk=on_disk)
+        context.vector_memo = encoder.memo = None
         context.stats["embeddings_cached"] = counts.cached
         context.stats["embeddings_computed"] = counts.computed
         context.stats["embeddings_on_disk"] = on_disk

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from consultnlp import schema
@@ -161,7 +162,10 @@ class ScreenStage(Stage):
                 (long_model, read_long, "Reading longer texts for notes about the form"),
             ):
                 if batch:
-                    vectors = encoder.encode_many([embedding_text(t) for t, _ in batch], description=description)
+                    embedded = [embedding_text(t) for t, _ in batch]
+                    vectors = encoder.encode_many(embedded, description=description)
+                    if not use_cache:  # no cache for the embed stage to find them in: hand them over (``vector_memo``)
+                        context.vector_memo = {**(context.vector_memo or {}), **dict(zip(embedded, np.asarray(vectors)))}
                     read = [text for (text, threshold), p in zip(batch, reader.probability(vectors)) if p >= threshold]
                     # A consultation whose own answers the model reads as notes by the dozen is outside what it learned:
                     # it is not used there (NHS patient feedback, 9% of its longer texts: accounts of calls and of being
