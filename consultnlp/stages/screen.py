@@ -166,12 +166,12 @@ class ScreenStage(Stage):
                     vectors = encoder.encode_many(embedded, description=description)
                     if not use_cache:  # no cache for the embed stage to find them in: hand them over (``vector_memo``)
                         context.vector_memo = {**(context.vector_memo or {}), **dict(zip(embedded, np.asarray(vectors)))}
-                    read = [text for (text, threshold), p in zip(batch, reader.probability(vectors)) if p >= threshold]
+                    hits = [text for (text, threshold), p in zip(batch, reader.probability(vectors)) if p >= threshold]
                     # A consultation whose own answers the model reads as notes by the dozen is outside what it learned:
                     # it is not used there (NHS patient feedback, 9% of its longer texts: accounts of calls and of being
                     # listened to; 0.4% at most in 20 Pol.is conversations, PNDBio, Plano Clima and ArgKP).
-                    outside = reader is long_model and len(read) > LONG_MIN_OUTSIDE and len(read) > long_model.max_share * len(batch)
-                    found += [] if outside else read
+                    outside = reader is long_model and len(hits) > LONG_MIN_OUTSIDE and len(hits) > long_model.max_share * len(batch)
+                    found += [] if outside else hits
             long_found = [text for text in found if len(normalise(text).split()) > model.max_words]
             if long_found:  # a longer note in another language is that language's, not a non-answer (the language stage follows)
                 detected, _ = detect_languages(long_found)
