@@ -344,7 +344,11 @@ def test_positions_polis_votes_are_their_own_measure():
             warnings=[],
         )
     )
-    assert "## Reactions of other participants (votes)" in report and "32 votes on 6 distinct comments, as the export counts them (each author's own vote on their comment included" in report and "81% of them agree" in report
+    assert (
+        "## Reactions of other participants (votes)" in report
+        and "32 votes on 6 distinct comments, as the export counts them (each author's own vote on their comment included" in report
+        and "81% of them agree" in report
+    )
 
 
 def test_positions_segment_values_that_are_personal_data_published_as_pseudonyms():
