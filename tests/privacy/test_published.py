@@ -92,7 +92,9 @@ def run(tmp_path_factory):
 def test_privacy_no_planted_value_in_any_published_file(run):
     out, planted, _, _, _, _ = run
     published = _published(out)
-    digits = re.sub(r"\D", "", published)
+    # Every number as it is written, its separators dropped ("8.892.241", "8 892 241" -> 8892241). Not every digit of the
+    # folder run together: a chart coordinate and a probability once spelt a planted DNI by chance (stop 42).
+    numbers = {re.sub(r"\D", "", m) for m in re.findall(r"\d(?:[\d.\-/]|[ \u00a0](?=\d))*", published)}
     carriers = " ".join(s.replace(ident, " ") for s, _, ident in planted)
     leaked = []
     for sentence, kind, ident in planted:
@@ -105,8 +107,7 @@ def test_privacy_no_planted_value_in_any_published_file(run):
         personal = re.split(r"@|\[at\]|\(at\)|\(arroba\)|\s+at\s+|\s+arroba\s+", ident)[0] if kind == "EMAIL" else ident
         forms += [w for w in _words(personal) if w.lower() not in carriers.lower()]
         for form in forms:
-            haystack = digits if form.isdigit() else published
-            if form in haystack:
+            if (form in numbers or any(n.startswith(form) or n.endswith(form) for n in numbers)) if form.isdigit() else form in published:
                 leaked.append((kind, form, sentence))
     assert leaked == []
     assert len(planted) >= 60
