@@ -147,6 +147,7 @@ VOTE_STRINGS: dict[str, dict] = {
     ),
     # The same words posted as two statements are listed once (freshwater's 38 and 40).
     "also_posted": _s("también publicada como {ids}", "também publicada como {ids}", "also posted as {ids}"),
+    "share_of_seen": _s("{share} de {n}", "{share} de {n}", "{share} of {n}"),
     "divides_shares": _s("de acuerdo: {shares}", "concordam: {shares}", "agree: {shares}"),
     "divides_disagree_shares": _s("en desacuerdo: {shares}", "discordam: {shares}", "disagree: {shares}"),
     "divides_overall": _s(

@@ -120,6 +120,8 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "police budget" in divides
     # A divisive statement shows the disagreement that makes it one (seattle claim check: only agree shares were shown).
     assert all("; disagree: A " in line for line in divides.splitlines() if line.startswith("- "))
+    # Each group's share with its base: how many of the group saw it (claim checks 49, 55, 57: shares on 5 to 10 people).
+    assert all(re.search(r"agree: A \d+% of \d+, B \d+% of \d+", line) for line in divides.splitlines() if line.startswith("- "))
     assert "Rejected by the moderators" not in report
     # The rule as applied, not "a majority": 60% of every group, with the voters and smoothing the method states.
     assert "have the agreement of at least 60% of every group" in part or "has the agreement of at least 60% of every group" in part
