@@ -422,7 +422,12 @@ STRINGS: dict[str, dict] = {
 SETTINGS = {
     "embedder": _s("Representación del texto", "Representação do texto", "Text embedding"),
     "clustering": _s("Agrupamiento de tópicos", "Agrupamento de tópicos", "Topic clustering"),
-    "min_topic_size": _s("Tamaño mínimo de un tópico", "Tamanho mínimo de um tópico", "Minimum topic size"),
+    # A setting of the clustering, not a size every topic keeps (claim check 55: «Small holdings», 14, beside "15").
+    "min_topic_size": _s(
+        "Tamaño mínimo de un tópico al agrupar (las reasignaciones posteriores pueden dejar uno más pequeño)",
+        "Tamanho mínimo de um tópico ao agrupar (as reatribuições posteriores podem deixar um menor)",
+        "Minimum topic size when clustering (members reassigned afterwards can leave a topic smaller)",
+    ),
     "taxonomy": _s("Taxonomía de temas", "Taxonomia de temas", "Theme taxonomy"),
     "languages": _s(
         "Idiomas que se analizan (los demás se apartan)", "Idiomas que são analisados (os demais são separados)", "Languages analysed (others set aside)"
