@@ -485,3 +485,26 @@ def test_report_theme_shares_come_from_the_counts_not_the_rounded_table():
     )
     share = float(theme_rows(ctx)["shown_share"].iloc[0])
     assert share == 4 / 19 and ctx.pct(share, 1) == "21.1%"
+
+
+def test_summary_names_a_themes_largest_subtheme_only_where_it_holds_a_third_of_it():
+    # Claim check 55: "Fiscal openness … led by Participatory budgeting, 0.8%": 1 of its 8, the other 7 the theme itself.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import _led_by
+
+    themes = pd.DataFrame(
+        {
+            "theme_id": ["fiscal", "budgeting", "audit"],
+            "name": ["Fiscal openness", "Participatory budgeting", "Audit"],
+            "parent": ["", "fiscal", "fiscal"],
+            "unique_contributions": [7, 1, 0],
+            "unique_with_subthemes": [8, pd.NA, pd.NA],
+        }
+    )
+    overview = pd.DataFrame({"metric": ["unique_contributions"], "value": [120]})
+    ctx = ReportContext(
+        tables={"themes": themes, "overview": overview}, facts={"accounting": {"analysed": 120}}, lang="en", taxonomy=None, settings={}
+    )
+    assert _led_by(ctx, themes, themes.iloc[0]) == ""
+    themes.loc[1, "unique_contributions"] = 3  # 3 of 8: a third and more
+    assert _led_by(ctx, themes, themes.iloc[0]) == "; led by “Participatory budgeting”, 2.5%"
