@@ -129,9 +129,18 @@ def _readable_names(raw: pd.DataFrame, labels: pd.Series) -> pd.Series:
     return best
 
 
+# A banner in capitals before the title proper ("JOIN THE DISCUSSION BELOW: Land use and conservation in the San Juan
+# Islands": claim check 55 read the banner as the consultation's name).
+_BANNER = re.compile(r"^[^a-zà-ÿ:]{4,60}:\s+(?=\S)")
+
+
 def _polis_topic(summary: Path) -> tuple[str, str] | None:
-    """The ``topic`` row of a Pol.is conversation summary (``topic,<title>``)."""
+    """The ``topic`` row of a Pol.is conversation summary (``topic,<title>``), without a banner in capitals before it."""
     found = _summary_row(summary, "topic")
+    banner = _BANNER.match(found or "")
+    # Three words or more: "BREXIT: Can there be consensus?" keeps its subject.
+    if banner and len(banner.group().split()) >= 3 and any(c.isalpha() for c in banner.group()) and found[banner.end() :].strip():
+        found = found[banner.end() :].strip()
     return (found, f"{POLIS_SUMMARY} (topic)") if found else None
 
 

@@ -216,3 +216,17 @@ def test_processes_named_in_the_header(tmp_path, lang, sentence):
     assert marked in headers["md"]  # two sentences, each with its stop
     for kind in ("md", "html", "docx"):
         assert sentence in headers[kind].replace("&#171;", "«").replace("&#187;", "»"), kind
+
+
+@pytest.mark.parametrize(
+    "topic, title",
+    [
+        ("JOIN THE DISCUSSION BELOW: Land use and conservation", "Land use and conservation"),  # claim check 55
+        ("BREXIT: Can there be consensus?", "BREXIT: Can there be consensus?"),  # one word in capitals: its subject
+        ("UBI: A universal basic income", "UBI: A universal basic income"),
+    ],
+)
+def test_title_polis_topic_without_a_banner_in_capitals(tmp_path, topic, title):
+    path = polis_comments(tmp_path)
+    _polis_summary(tmp_path, topic)
+    assert ingest(path)[1].title == title
