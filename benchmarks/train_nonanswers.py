@@ -65,6 +65,9 @@ RECALL_SLACK = 0.02
 # victim's «Perdi tudo minha coisas na enchente» in Plano Clima as a placeholder (0.97; 0.52 here): sets 6-13 hold many
 # "lost" placeholders («Me perdí en esta pregunta», «Y'all lost me here»), and it learned the word. A blind reader found
 # it in the report (benchmarks/labels/report_claims_planoclima38.md).
+# Stop 42, trained on sets 1-16 (threshold 0.61) and scored on held-out set 17: 198/300 non-answers set aside against 160
+# (answers 3/150 against 2), but 69 more NHS rows its coders coded (805 of 6,211: "Kept me informed about my mum's care",
+# "They responded very quickly"), 13 more Pol.is rows and the Plano Clima flood victim again (0.92). Left out.
 TRAINED_SETS = 5
 # Texts with no word that could make them placeholders (``CorpusScreen.cue`` "none": "Obrigado pela atenção", "Hi all")
 # could be read at a higher threshold, and texts longer than 10 words at the gated one. Both were tried at stop 36 (and
