@@ -116,11 +116,11 @@ SUBJECT_STRINGS: dict[str, dict] = {
     # The same, where the name's words counted are not all its words: the consultation's own subject was left out ("tax").
     "s_largest_loose_words": _s(
         "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) son de puntos diversos: en cada uno, menos de una cuarta "
-        "parte de las contribuciones usa las palabras de su nombre que no son el tema de toda la consulta.",
+        "parte de las contribuciones usa las palabras por las que se cuenta su nombre (cada asunto, más abajo, dice cuáles).",
         "Dos {n} assuntos encontrados, os {shown} maiores ({shares}) são de pontos diversos: em cada um, menos de um quarto das "
-        "contribuições usa as palavras do nome que não são o tema de toda a consulta.",
+        "contribuições usa as palavras pelas quais o nome é contado (cada assunto, abaixo, diz quais).",
         "Of the {n} subjects found, the {shown} largest ({shares}) are of mixed points: in each, fewer than a quarter of the "
-        "contributions use the words of its name that are not the whole consultation's subject.",
+        "contributions use the words its name is counted by (each subject below says which).",
     ),
     "subject_loose_words": _s(
         "Puntos diversos ({words} en {named} de {n})",
@@ -131,6 +131,20 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "un asunto de puntos diversos ({share}; solo {named} de sus {n} mencionan {words}, de su nombre {name})",
         "um assunto de pontos diversos ({share}; só {named} de suas {n} mencionam {words}, do nome {name})",
         "a subject of mixed points ({share}; only {named} of its {n} mention {words}, of its name {name})",
+    ),
+    # A name of three words or more, counted where two of them are used («Old growth forests»: "forests" alone is not it).
+    "subject_loose_two": _s(
+        "Puntos diversos (dos de {all_words} en {named} de {n})",
+        "Pontos diversos (duas de {all_words} em {named} de {n})",
+        "Mixed points (two of {all_words} in {named} of {n})",
+    ),
+    "s_loose_group_two": _s(
+        "un asunto de puntos diversos ({share}; solo {named} de sus {n} mencionan dos de {all_words}, palabras de su nombre {name})",
+        "um assunto de pontos diversos ({share}; só {named} de suas {n} mencionam duas de {all_words}, palavras do nome {name})",
+        "a subject of mixed points ({share}; only {named} of its {n} mention two of {all_words}, words of its name {name})",
+    ),
+    "topic_loose_two": _s(
+        "solo {named} mencionan dos de {all_words}", "só {named} mencionam duas de {all_words}", "only {named} mention two of {all_words}"
     ),
     # A name made only of the consultation's own words («Warren County» in "Improving Bowling Green / Warren County").
     "subject_loose_own": _s(

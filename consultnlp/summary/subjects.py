@@ -83,6 +83,12 @@ class NameEvidence:
                 out.append(word if as_written else word.lower())
         return out
 
+    def using_parts(self, texts: pd.Series, parts: list[list[str]]) -> int:
+        """How many of ``texts`` use a part of a name: two of its distinct words where it has three or more, else one."""
+        groups = [_stem_groups(part) for part in parts]
+        needs = [2 if len(g) >= 3 else 1 for g in groups]
+        return int(sum(any(sum(bool(g & self.stems[text]) for g in part) >= need for part, need in zip(groups, needs)) for text in texts))
+
     def using(self, texts: pd.Series, words: list[str]) -> int:
         """How many of ``texts`` (contributions of this consultation) use one of ``words``."""
         named = set().union(*(word_stems(w, NAME_WORD_CHARS) for w in words)) if words else set()
@@ -166,15 +172,52 @@ def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | 
         words = [w for w in words if not word_stems(w, NAME_WORD_CHARS) <= evidence.consultation]
     own = [w for w in every if w not in words]
     # A name made only of them («Warren County» in "Improving Bowling Green / Warren County") names no subject: none use it.
-    used = evidence.using(evidence.texts.loc[inside], words) if words else (0 if every else pd.NA)
+    texts = evidence.texts.loc[inside]
+    used = evidence.using(texts, words) if words else (0 if every else pd.NA)
+    # A part of the name with three words or more is used by a contribution that says two of them: «Old growth forests»
+    # is not used by every text that says "forests" (claim check 55: 2 of 18 mention old growth). Parts are what "and",
+    # "y", "e" or a comma join («Conservación de la naturaleza y servicio a la comunidad»: either part, one word).
+    two = bool(words) and any(len(_stem_groups(p)) >= 3 for p in _name_parts(name, words))
+    if two:
+        used = evidence.using_parts(texts, _name_parts(name, words))
     return {
         "contributions_using_name": used,
         "contributions_in_name_language": len(inside) if len(inside) < len(part) else pd.NA,
         # The words counted, where the consultation's own were left out: "capital; gains" of «Capital gains tax» (the
         # report names them: "use a word of its name" would be false of the 25 that say "tax"); and those left out.
-        "name_words_counted": "; ".join(words) if own else "",
+        "name_words_counted": "; ".join(words) if own or two else "",
         "name_words_consultation": "; ".join(own),
+        "name_needs_two": two,  # a part of three words or more counted only where two of its words are used
     }
+
+
+_PART_BREAK = re.compile(r"\s*(?:[,;&]|\b(?:y|e|and|ou|or)\b)\s*", re.IGNORECASE)
+
+
+def _name_parts(name: str, words: list[str]) -> list[list[str]]:
+    """The counted ``words`` of a name, grouped by the part of the name they are in (parts joined by "and", "y", "e", a
+    comma): a word in no part (a name listing topics in quotes) is a part of its own."""
+    parts = [set(word_stems(piece, NAME_WORD_CHARS)) for piece in _PART_BREAK.split(name) if piece.strip()]
+    grouped: list[list[str]] = [[] for _ in parts]
+    alone: list[list[str]] = []
+    for word in words:  # a word in two parts ("respeto" in «Respetar los derechos … y respeto a la dignidad») is in both
+        stems = word_stems(word, NAME_WORD_CHARS)
+        inside = [i for i, part in enumerate(parts) if stems and stems <= part]
+        for i in inside:
+            grouped[i].append(word)
+        if not inside:
+            alone.append([word])
+    return [g for g in grouped if g] + alone
+
+
+def _stem_groups(words: list[str]) -> list[set[str]]:
+    """The distinct words of ``words`` as stem sets ("respetar", "respetado" and "respeto" are one)."""
+    groups: list[set[str]] = []
+    for word in words:
+        stems = word_stems(word, NAME_WORD_CHARS)
+        if stems and not any(stems & g for g in groups):
+            groups.append(stems)
+    return groups
 
 
 def name_use_columns(table: pd.DataFrame) -> pd.DataFrame:
@@ -183,4 +226,5 @@ def name_use_columns(table: pd.DataFrame) -> pd.DataFrame:
         table[column] = (table[column] if column in table else pd.Series(pd.NA, index=table.index)).astype("Int64")
     for column in ("name_words_counted", "name_words_consultation"):
         table[column] = table[column].fillna("").astype(str) if column in table else ""
+    table["name_needs_two"] = table["name_needs_two"].map(lambda v: v is True) if "name_needs_two" in table else False
     return table

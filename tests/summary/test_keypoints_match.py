@@ -774,6 +774,26 @@ def test_report_a_name_made_of_the_consultations_own_words_is_no_subjects(lang, 
     assert any(s.heading.startswith(heading) for s in groups_section(ctx).subsections)
 
 
+@pytest.mark.parametrize(
+    "lang, heading",
+    [
+        ("es", "Puntos diversos (dos de «old», «growth» y «forests» en 2 de 12)"),
+        ("pt", "Pontos diversos (duas de «old», «growth» e «forests» em 2 de 12)"),
+        ("en", "Mixed points (two of “old”, “growth” and “forests” in 2 of 12)"),
+    ],
+)
+def test_report_a_name_counted_by_two_of_its_words_says_so(lang, heading):
+    # Claim check 55: «Old growth forests», 2 of 18 about old growth; counted where two of its words are used.
+    ctx = _context(lang)
+    ctx.tables["topic_groups"] = ctx.tables["topic_groups"].assign(
+        label="Old growth forests",
+        name_words_counted="old; growth; forests",
+        name_needs_two=True,
+        contributions_using_name=pd.array([2], dtype="Int64"),
+    )
+    assert any(s.heading.startswith(heading) for s in groups_section(ctx).subsections)
+
+
 @pytest.mark.parametrize("lang, one, many", [("es", "asunto principal", "asuntos principales"), ("en", "main subject", "main subjects")])
 def test_summary_figures_agree_in_number(lang, one, many):
     # Read 7's runs: "1 main subjects" on a small Pol.is conversation.

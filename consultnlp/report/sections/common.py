@@ -181,14 +181,24 @@ def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
         "named": ctx.n(int(name_users(group))),
         "n": name_base_text(ctx, group),
         "words": join_items([ctx.q(w) for w in counted], ctx.lang, last="or"),
+        "all_words": join_items([ctx.q(w) for w in counted], ctx.lang),
         "own": "1" if cell_text(group, "name_words_consultation") and not counted else "",
+        "two": "1" if _flag(group, "name_needs_two") and counted else "",
     }
 
 
+def _flag(row: Any, column: str) -> bool:
+    value = row.get(column)
+    return value is not None and not pd.isna(value) and str(value).lower() in ("true", "1")
+
+
 def loose_key(key: str, fields: dict[str, str]) -> str:
-    """``key``; its ``_words`` form where the words counted are not all the name's, its ``_own`` form where none was (the
-    name is the consultation's own subject: ``loose_name_fields``)."""
-    return f"{key}_own" if fields.get("own") else f"{key}_words" if fields.get("words") else key
+    """``key``; its ``_words`` form where the words counted are not all the name's, its ``_two`` form where a part of three
+    words or more needed two of them, its ``_own`` form where none was (the name is the consultation's own subject:
+    ``loose_name_fields``)."""
+    if fields.get("own"):
+        return f"{key}_own"
+    return f"{key}_two" if fields.get("two") else f"{key}_words" if fields.get("words") else key
 
 
 def subject_label(ctx: ReportContext, group: Any) -> str:

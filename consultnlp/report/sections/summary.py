@@ -213,7 +213,7 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
     if all(loose_name(r) for _, r in top.iterrows()):
         shares = join_items([ctx.pct(r["share_unique"]) for _, r in top.iterrows()], ctx.lang)
         fields = [loose_name_fields(ctx, r) for _, r in top.iterrows()]
-        key = "s_largest_loose_words" if any(f["words"] or f["own"] for f in fields) else "s_largest_loose"
+        key = "s_largest_loose_words" if any(f["words"] or f["own"] or f["two"] for f in fields) else "s_largest_loose"
         return t(key, ctx.lang, n=ctx.n(len(real)), shown=ctx.n(len(top)), shares=shares)
     named = [_headlined(ctx, r) for _, r in top.iterrows()]
     return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=join_items(named, ctx.lang))

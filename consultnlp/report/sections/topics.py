@@ -144,7 +144,7 @@ def _subtopic(ctx: ReportContext, topic: pd.Series) -> str:
     named = fields["named"]
     if not pd.isna(topic.get("contributions_in_name_language", pd.NA)):  # "13 of its 34 in Spanish"
         named = t("named_of", ctx.lang, named=named, n=name_base_text(ctx, topic))
-    return f"{topic['label']} ({n}; {t(loose_key('topic_loose', fields), ctx.lang, named=named, words=fields['words'])})"
+    return f"{topic['label']} ({n}; {t(loose_key('topic_loose', fields), ctx.lang, named=named, words=fields['words'], all_words=fields['all_words'])})"
 
 
 def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> list[dict[str, str]]:
