@@ -44,47 +44,12 @@ LANGS = schema.LANGUAGES
 SHEET_NAME_MAX = 31  # Excel's limit; segment tables are named so that the sheet name is the table name
 QUOTE_COLUMNS = ["scope", "group_id", "group_name", "rank", "comment_id", "lang", "dup_count", "quote"]
 # The columns of a subject table with no rows (nothing left to group): its header, so the file still reads as the table.
-_NAME_USE = [
-    "contributions_using_name",
-    "contributions_in_name_language",
-    "name_words_counted",
-    "name_words_consultation",
-    "name_needs_two",
-]
-GROUP_COLUMNS = [
-    "topic_group_id",
-    "label",
-    "topics",
-    "topic_ids",
-    "topic_labels",
-    "contributions",
-    "unique_contributions",
-    "share",
-    "share_unique",
-    "naming_words",
-    "contributions_naming_it",
-    "participants",
-    "most_by_one",
-    "most_by_organiser",
-    *_NAME_USE,
-]
-TOPIC_COLUMNS = [
-    "topic_id",
-    "label",
-    "topic_group_id",
-    "topic_group_label",
-    "contributions",
-    "unique_contributions",
-    "share",
-    "share_unique",
-    "languages",
-    *(f"lang_share_{c}" for c in LANGS),
-    "keywords",
-    *(f"keywords_{c}" for c in LANGS),
-    "top_themes",
-    "top_theme_names",
-    *_NAME_USE,
-]
+_NAME_USE = ["contributions_using_name", "contributions_in_name_language", "name_words_counted", "name_words_consultation", "name_needs_two"]
+GROUP_COLUMNS = ["topic_group_id", "label", "topics", "topic_ids", "topic_labels", "contributions", "unique_contributions", "share",
+                 "share_unique", "naming_words", "contributions_naming_it", "participants", "most_by_one", "most_by_organiser", *_NAME_USE]
+TOPIC_COLUMNS = ["topic_id", "label", "topic_group_id", "topic_group_label", "contributions", "unique_contributions", "share",
+                 "share_unique", "languages", *(f"lang_share_{c}" for c in LANGS), "keywords", *(f"keywords_{c}" for c in LANGS),
+                 "top_themes", "top_theme_names", *_NAME_USE]
 
 
 def _share(part: pd.Series | np.ndarray | int, whole: int) -> Any:
@@ -140,14 +105,13 @@ def _names(table: pd.DataFrame | None, id_column: str, lang: str) -> dict[int, s
     so a re-render in another language and back gives the same labels. -1 is "no clear topic".
     """
     labels = {schema.OUTLIER_TOPIC: t("outliers", lang)}
-    for _, row in table.iterrows() if table is not None else ():
+    for _, row in (table.iterrows() if table is not None else ()):
         key, custom = int(row[id_column]), row.get("custom_label")
         if key == schema.OUTLIER_TOPIC:
             continue
         names = row.get("labels") if isinstance(row.get("labels"), dict) else {}
-        labels[key] = (
-            custom if isinstance(custom, str) and custom else (name_in(names, lang, str(row.get("main_lang") or lang)) or str(row["label"]))
-        )
+        labels[key] = custom if isinstance(custom, str) and custom else (
+            name_in(names, lang, str(row.get("main_lang") or lang)) or str(row["label"]))
     return labels
 
 
@@ -164,11 +128,7 @@ def group_labels(topic_groups: pd.DataFrame | None, lang: str) -> dict[int, str]
 
 
 def topic_groups_table(
-    frame: pd.DataFrame,
-    topic_info: pd.DataFrame | None,
-    labels: dict[int, str],
-    names: dict[int, str],
-    lang: str | None = None,
+    frame: pd.DataFrame, topic_info: pd.DataFrame | None, labels: dict[int, str], names: dict[int, str], lang: str | None = None,
     evidence: NameEvidence | None = None,
 ) -> pd.DataFrame:
     """One row per headline group (outliers last): name, its fine topics, contributions and shares; the words of its
@@ -192,35 +152,26 @@ def topic_groups_table(
         label = labels.get(int(group), str(group))
         # A name's words are counted only where the subject is written in the name's language: "presupuesto" is not
         # how the Portuguese and English contributions of a subject say "budget".
-        one_language = (
-            lang is None or schema.LANG not in analysed or (analysed.loc[part.index, schema.LANG] == lang).mean() >= SAME_LANGUAGE
-        )
+        one_language = lang is None or schema.LANG not in analysed or (analysed.loc[part.index, schema.LANG] == lang).mean() >= SAME_LANGUAGE
         words = evidence.words(label, part.index) if one_language and group >= 0 else []  # "No clear topic" is no name of theirs
         top, most = top_author(written_by.loc[part.index]) if author else ("", pd.NA)
-        rows.append(
-            {
-                "topic_group_id": int(group),
-                "label": label,
-                "topics": int(len([k for k in order if k >= 0])),
-                "topic_ids": ", ".join(str(k) for k in order),
-                "topic_labels": "; ".join(names.get(int(k), str(k)) for k in order),
-                "contributions": len(part),
-                "unique_contributions": n_unique,
-                "share": float(_share(len(part), total)),
-                "share_unique": float(_share(n_unique, total_unique)),
-                # The name's words that tell the subject apart, and the contributions (copies included, like
-                # "contributions") that use one: how far the name speaks for them.
-                "naming_words": "; ".join(words),
-                "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
-                # ... and those that use any word of the name, generic ones included: under a quarter, the name is loose.
-                **(name_use(evidence, analysed.loc[part.index], label, lang) if group >= 0 else {}),
-                "participants": participants(written_by.loc[part.index]) if author else pd.NA,
-                # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements), and whether that one
-                # is the account that posted the organiser's own rows.
-                "most_by_one": most,
-                "most_by_organiser": top in organiser,
-            }
-        )
+        rows.append({
+            "topic_group_id": int(group), "label": label,
+            "topics": int(len([k for k in order if k >= 0])), "topic_ids": ", ".join(str(k) for k in order),
+            "topic_labels": "; ".join(names.get(int(k), str(k)) for k in order),
+            "contributions": len(part), "unique_contributions": n_unique,
+            "share": float(_share(len(part), total)), "share_unique": float(_share(n_unique, total_unique)),
+            # The name's words that tell the subject apart, and the contributions (copies included, like
+            # "contributions") that use one: how far the name speaks for them.
+            "naming_words": "; ".join(words),
+            "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
+            # ... and those that use any word of the name, generic ones included: under a quarter, the name is loose.
+            **(name_use(evidence, analysed.loc[part.index], label, lang) if group >= 0 else {}),
+            "participants": participants(written_by.loc[part.index]) if author else pd.NA,
+            # The most any one participant wrote of them (a Pol.is seeder's 14 of 32 statements), and whether that one
+            # is the account that posted the organiser's own rows.
+            "most_by_one": most, "most_by_organiser": top in organiser,
+        })
     if not rows:
         return pd.DataFrame(columns=GROUP_COLUMNS)
     table = pd.DataFrame(rows)
@@ -233,19 +184,8 @@ def topic_groups_table(
 def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: dict[tuple[str, str], str]) -> pd.DataFrame:
     """The key points with the name of the group or theme each belongs to, in the render language, and the prompt
     each answers ("" when the contributions have none)."""
-    columns = [
-        "scope",
-        "group_id",
-        "group_name",
-        "rank",
-        "statement",
-        "prompt",
-        "comment_id",
-        "contributions",
-        "unique_contributions",
-        "campaign_contributions",
-        "comment_ids",
-    ]
+    columns = ["scope", "group_id", "group_name", "rank", "statement", "prompt", "comment_id", "contributions", "unique_contributions",
+               "campaign_contributions", "comment_ids"]
     if points is None or points.empty:
         return pd.DataFrame(columns=columns)
     table = order_key_points(points.reset_index(drop=True), frame)  # equal counts: the most supported first
@@ -256,9 +196,7 @@ def key_points_table(frame: pd.DataFrame, points: pd.DataFrame | None, names: di
     in_campaign = frame[schema.CAMPAIGN].astype(bool) if schema.CAMPAIGN in frame else pd.Series(False, index=frame.index)
     copies = frame[schema.DUP_COUNT].where(in_campaign, 0) if schema.DUP_COUNT in frame else in_campaign.astype(int)
     copies = copies.set_axis(frame.index.astype(str))
-    table["campaign_contributions"] = [
-        int(copies.reindex([i for i in str(ids).split(";") if i]).fillna(0).sum()) for ids in table["comment_ids"]
-    ]
+    table["campaign_contributions"] = [int(copies.reindex([i for i in str(ids).split(";") if i]).fillna(0).sum()) for ids in table["comment_ids"]]
     return table[columns].reset_index(drop=True)
 
 
@@ -303,11 +241,9 @@ def participation_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     keys = segment_values(frame[column])
     groups = _groups(frame)
     unique = pd.DataFrame({"key": keys[analysed], "group": groups[analysed]}).drop_duplicates()["key"].value_counts()
-    table = (
-        pd.DataFrame({"contributions": keys.value_counts(), "analysed": keys[analysed].value_counts(), "unique_contributions": unique})
-        .fillna(0)
-        .astype("int64")
-    )
+    table = pd.DataFrame(
+        {"contributions": keys.value_counts(), "analysed": keys[analysed].value_counts(), "unique_contributions": unique}
+    ).fillna(0).astype("int64")
     table["excluded"] = table["contributions"] - table["analysed"]
     table["share_of_analysed"] = _share(table["analysed"], int(analysed.sum()))
     table["share_of_unique"] = _share(table["unique_contributions"], int(table["unique_contributions"].sum()))
@@ -319,11 +255,7 @@ def participation_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def topics_table(
-    frame: pd.DataFrame,
-    topic_info: pd.DataFrame | None,
-    taxonomy: Any,
-    lang: str,
-    groups: dict[int, str] | None = None,
+    frame: pd.DataFrame, topic_info: pd.DataFrame | None, taxonomy: Any, lang: str, groups: dict[int, str] | None = None,
     evidence: NameEvidence | None = None,
 ) -> pd.DataFrame:
     """One row per topic (outliers last): label in ``lang``, size, share, language mix, keywords per language, top themes."""
@@ -355,11 +287,7 @@ def topics_table(
         row.update({f"lang_share_{code}": round(float(langs.get(code, 0.0)), 4) for code in LANGS})
         row["keywords"] = ", ".join(list(info.loc[topic_id, "keywords"])[:10]) if known else ""
         for code in LANGS:
-            words = (
-                info.loc[topic_id, "keywords_by_lang"].get(code, [])
-                if known and isinstance(info.loc[topic_id, "keywords_by_lang"], dict)
-                else []
-            )
+            words = info.loc[topic_id, "keywords_by_lang"].get(code, []) if known and isinstance(info.loc[topic_id, "keywords_by_lang"], dict) else []
             row[f"keywords_{code}"] = ", ".join(list(words)[:10])
         row["top_themes"] = ", ".join(themes.index)
         row["top_theme_names"] = ", ".join(theme_name(taxonomy, th, lang) for th in themes.index)
@@ -416,18 +344,8 @@ def themes_table(frame: pd.DataFrame, taxonomy: Any, lang: str) -> pd.DataFrame:
     ]
     counts["_other"] = counts["theme_id"] == schema.OTHER_THEME
     counts = counts.sort_values(["_other", "unique_contributions", "theme_id"], ascending=[True, False, True], kind="stable")
-    cols = [
-        "theme_id",
-        "name",
-        "parent",
-        "parent_name",
-        "contributions",
-        "unique_contributions",
-        "share_of_analysed",
-        "share_of_unique",
-        "unique_with_subthemes",
-        "share_of_unique_with_subthemes",
-    ]
+    cols = ["theme_id", "name", "parent", "parent_name", "contributions", "unique_contributions", "share_of_analysed", "share_of_unique",
+            "unique_with_subthemes", "share_of_unique_with_subthemes"]
     cols += ["topics"] if "topics" in counts else []
     return counts[cols].reset_index(drop=True)
 
@@ -474,11 +392,7 @@ def topic_theme_table(frame: pd.DataFrame, labels: dict[int, str], taxonomy: Any
 
 
 def quotes_table(
-    frame: pd.DataFrame,
-    pool: QuotePool | None,
-    cfg: SummariseConfig,
-    *,
-    names: dict[tuple[str, str], str],
+    frame: pd.DataFrame, pool: QuotePool | None, cfg: SummariseConfig, *, names: dict[tuple[str, str], str],
     original_topics: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Representative quotes (redacted text only) per topic and per theme, with ``comment_id`` to trace them."""
@@ -486,10 +400,7 @@ def quotes_table(
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     units = frame.loc[unit_mask(frame)]
     used: set[str] = set()
-    rows = [
-        ("topic", g, r, c)
-        for g, r, c in choose_quotes(units, pool, "topic", topic_groups(units), cfg.quotes_per_topic, original=original_topics, used=used)
-    ]
+    rows = [("topic", g, r, c) for g, r, c in choose_quotes(units, pool, "topic", topic_groups(units), cfg.quotes_per_topic, original=original_topics, used=used)]
     rows += [("theme", g, r, c) for g, r, c in choose_quotes(units, pool, "theme", theme_groups(units), cfg.quotes_per_theme, used=used)]
     table = order_quotes(pd.DataFrame(rows, columns=["scope", "group_id", "rank", "comment_id"]), frame)  # most supported first
     # Groups in id order (topics by number), quotes by rank: the order people look them up in.
@@ -530,31 +441,18 @@ def privacy_table(frame: pd.DataFrame, kinds: list[str] | None = None) -> pd.Dat
         items = frame[schema.PII_FOUND].astype(str).str.split(";").explode()
         items = items[items.fillna("").str.contains(":")]
         if not items.empty:
-            pairs = pd.DataFrame(
-                {
-                    "kind": items.str.split(":").str[0].to_numpy(),
-                    "n": items.str.split(":").str[1].astype(int).to_numpy(),
-                    "cid": items.index,
-                }
-            )
+            pairs = pd.DataFrame({"kind": items.str.split(":").str[0].to_numpy(), "n": items.str.split(":").str[1].astype(int).to_numpy(),
+                                  "cid": items.index})
             counts = pairs.groupby("kind").agg(occurrences=("n", "sum"), comments=("cid", "nunique"))
             found = {str(k): (int(r["occurrences"]), int(r["comments"])) for k, r in counts.iterrows()}
     order = list(PII_KINDS) + sorted(set(found) - set(PII_KINDS))
-    table = pd.DataFrame(
-        {
-            "kind": order,
-            "checked": [k in checked for k in order],
-            "occurrences": [found.get(k, (0, 0))[0] for k in order],
-            "comments": [found.get(k, (0, 0))[1] for k in order],
-        }
-    )
+    table = pd.DataFrame({
+        "kind": order, "checked": [k in checked for k in order],
+        "occurrences": [found.get(k, (0, 0))[0] for k in order], "comments": [found.get(k, (0, 0))[1] for k in order],
+    })
     # Most found first; then in the order kinds are listed (the detectors' order).
-    return (
-        table.assign(_order=np.arange(len(table)))
-        .sort_values(["occurrences", "_order"], ascending=[False, True], kind="stable")
-        .drop(columns="_order")
-        .reset_index(drop=True)
-    )
+    return table.assign(_order=np.arange(len(table))).sort_values(["occurrences", "_order"], ascending=[False, True], kind="stable") \
+        .drop(columns="_order").reset_index(drop=True)
 
 
 def _outliers_last(table: pd.DataFrame, id_column: str) -> pd.DataFrame:
