@@ -145,7 +145,9 @@ class CorpusScreen:
         listed = self.screen.classes["test_words"].words
         if not 2 <= len(words) <= TEST_MAX_WORDS or not any(w in listed for w in words):
             return False
-        stop, everyday = function_words(), _everyday_words()
+        from consultnlp.privacy.name_lists import load_gazetteer  # the everyday words of es/pt/en
+
+        stop, everyday = function_words(), load_gazetteer().words
         return all(w in listed or w.isdigit() or (w not in stop and w not in everyday and self._is_foreign(w)) for w in words)
 
     def _is_foreign(self, word: str) -> bool:
@@ -234,10 +236,3 @@ def screened_beyond_lists(stats: dict) -> dict[str, int]:
         "evidence": int(evidence.get(NON_ANSWER, 0) or 0),
         "meaning": int(meaning.get("rows", 0) or 0) + int(meaning.get("rows_no_argument", 0) or 0),
     }
-
-
-def _everyday_words() -> frozenset[str]:
-    """The everyday words of es/pt/en (the gazetteer's word list, ``privacy.name_lists``)."""
-    from consultnlp.privacy.name_lists import load_gazetteer
-
-    return load_gazetteer().words

@@ -65,14 +65,6 @@ def sign_off_words(text: str) -> set[str]:
     return {plural_stem(fold(w)) for w in words} if 0 < len(words) <= SIGN_OFF_WORDS else set()
 
 
-def _everyday(word: str) -> bool:
-    """An everyday es/pt/en word that is no given name (``privacy.name_lists``: the gazetteer's word lists)."""
-    from consultnlp.privacy.name_lists import load_gazetteer
-
-    gazetteer = load_gazetteer()
-    return word in gazetteer.words and word not in gazetteer.given
-
-
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """Folded, plural-stripped words that appear written in lower case somewhere in ``texts``."""
     seen: set[str] = set()
@@ -143,11 +135,16 @@ def meaning_slot_pairs(
     def short(k: int) -> bool:
         return len(keys[k].split()) <= SHORT_WORDS and (copies is None or copies[k] == 1)
 
+    from consultnlp.privacy.name_lists import load_gazetteer  # everyday es/pt/en words and given names
+
+    gazetteer = load_gazetteer()
+
     def says_else(wi: set[str], wj: set[str], i: int, j: int) -> bool:
         # Words the consultation writes in lower case, or everyday words that are no given name where only the start of
         # a sentence capitalises them ("Lease laws ..."): any other may be a name (a letter signed "Juan", "María").
         def common(words: set[str], k: int) -> set[str]:
-            return {w for w in words - sign_off_words(texts[k]) if w in lower_words() or (w not in raised_of(k) and _everyday(w))}
+            everyday = {w for w in words if w in gazetteer.words and w not in gazetteer.given and w not in raised_of(k)}
+            return {w for w in words - sign_off_words(texts[k]) if w in lower_words() or w in everyday}
 
         wi, wj = common(wi, i), common(wj, j)
         return bool(wi and wj) and not any(SequenceMatcher(a=a, b=b).ratio() >= RESPELLED for a in wi for b in wj)

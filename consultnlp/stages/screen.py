@@ -157,6 +157,7 @@ class ScreenStage(Stage):
                 random_state=context.random_state,
             )
             found: list[str] = []
+            long_found: list[str] = []  # the longer texts' model's hits, checked for their language below
             for reader, batch, description in (
                 (model, candidates, "Reading short texts for placeholders"),
                 (long_model, read_long, "Reading longer texts for notes about the form"),
@@ -172,7 +173,7 @@ class ScreenStage(Stage):
                     # listened to; 0.4% at most in 20 Pol.is conversations, PNDBio, Plano Clima and ArgKP).
                     outside = reader is long_model and len(hits) > LONG_MIN_OUTSIDE and len(hits) > long_model.max_share * len(batch)
                     found += [] if outside else hits
-            long_found = [text for text in found if len(normalise(text).split()) > model.max_words]
+                    long_found += hits if reader is long_model and not outside else []
             if long_found:  # a longer note in another language is that language's, not a non-answer (the language stage follows)
                 detected, _ = detect_languages(long_found)
                 other = {text for text, lang in zip(long_found, detected) if lang not in schema.LANGUAGES}

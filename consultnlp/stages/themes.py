@@ -95,10 +95,11 @@ class ThemesStage(Stage):
         own = word_stems(context.title, 3)
         if not own:
             return found
-        evidence = [
-            {t: [k for k in keywords if not (word_stems(k, 3) and word_stems(k, 3) <= own)] for t, keywords in hits.items()}
-            for hits in found
-        ]
+        hit = {k for hits in found for keywords in hits.values() for k in keywords}  # each distinct keyword read once
+        titled = {k for k in hit if (stems := word_stems(k, 3)) and stems <= own}
+        if not titled:
+            return found
+        evidence = [{t: [k for k in keywords if k not in titled] for t, keywords in hits.items()} for hits in found]
         return [{t: keywords for t, keywords in hits.items() if keywords} for hits in evidence]
 
     def _keywords(self, units: pd.DataFrame, context: RunContext) -> list[tuple[str, str, str]]:

@@ -177,9 +177,10 @@ def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | 
     # A part of the name with three words or more is used by a contribution that says two of them: «Old growth forests»
     # is not used by every text that says "forests" (claim check 55: 2 of 18 mention old growth). Parts are what "and",
     # "y", "e" or a comma join («Conservación de la naturaleza y servicio a la comunidad»: either part, one word).
-    two = bool(words) and any(len(_stem_groups(p)) >= 3 for p in _name_parts(name, words))
+    parts = _name_parts(name, words) if words else []
+    two = any(len(_stem_groups(p)) >= 3 for p in parts)
     if two:
-        used = evidence.using_parts(texts, _name_parts(name, words))
+        used = evidence.using_parts(texts, parts)
     return {
         "contributions_using_name": used,
         "contributions_in_name_language": len(inside) if len(inside) < len(part) else pd.NA,
