@@ -34,32 +34,34 @@ def group_letter(group: int) -> str:
     return string.ascii_uppercase[int(group)] if int(group) < 26 else str(int(group) + 1)
 
 
+def _cross_table(ours: pd.Series, theirs: pd.Series) -> pd.DataFrame:
+    """Participants both assignments place, by our group (rows) and theirs (columns); empty where none is in both."""
+    ours = ours.set_axis(ours.index.astype(str))
+    theirs = theirs.set_axis(theirs.index.astype(str))
+    common = ours.index.intersection(theirs.index)
+    return pd.crosstab(ours.loc[common], theirs.loc[common]) if len(common) else pd.DataFrame()
+
+
 def _agreement(ours: pd.Series, theirs: pd.Series) -> tuple[int, int]:
     """(participants both placed, of them in corresponding groups): each of our groups paired with one of theirs so
     that the most participants agree (the Hungarian assignment on the cross table)."""
     from scipy.optimize import linear_sum_assignment
 
-    ours = ours.set_axis(ours.index.astype(str))
-    theirs = theirs.set_axis(theirs.index.astype(str))
-    common = ours.index.intersection(theirs.index)
-    if not len(common):
+    table = _cross_table(ours, theirs).to_numpy()
+    if not table.size:
         return 0, 0
-    table = pd.crosstab(ours.loc[common], theirs.loc[common]).to_numpy()
     rows, cols = linear_sum_assignment(-table)
-    return int(len(common)), int(table[rows, cols].sum())
+    return int(table.sum()), int(table[rows, cols].sum())
 
 
 def _nested(ours: pd.Series, theirs: pd.Series) -> int:
     """Of the participants both placed, how many are in the coarser assignment's group that holds most of their group in
     the finer one (each finer group read as part of one coarser group): 3 groups against Pol.is's 2 can split them
     cleanly while pairing one to one leaves a third out (claim check 49: 60% paired, 95% nested)."""
-    ours = ours.set_axis(ours.index.astype(str))
-    theirs = theirs.set_axis(theirs.index.astype(str))
-    common = ours.index.intersection(theirs.index)
-    if not len(common):
+    table = _cross_table(ours, theirs)
+    if table.empty:
         return 0
-    table = pd.crosstab(ours.loc[common], theirs.loc[common])
-    finer = table if ours.loc[common].nunique() >= theirs.loc[common].nunique() else table.T
+    finer = table if table.shape[0] >= table.shape[1] else table.T  # rows: the assignment with more groups
     return int(finer.max(axis=1).sum())
 
 

@@ -23,6 +23,8 @@ from consultnlp.report.sections.positions import FEW_FOR_SHARES, balance_shares,
 from consultnlp.report.sections.themes import theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
+MAIN_SUBJECT_SHARE = 0.01  # a subject with a smaller share of the distinct contributions is no main subject in the figures
+LED_BY_SHARE = 1 / 3  # a theme's largest sub-theme is named beside it from this share of the theme's contributions
 FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
 TOP_THEMES_WITH_TIES = 5  # the summary names the three most frequent themes, and those as frequent as the third, up to this
 
@@ -217,10 +219,6 @@ def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
         return t(key, ctx.lang, n=ctx.n(len(real)), shown=ctx.n(len(top)), shares=shares)
     named = [_headlined(ctx, r) for _, r in top.iterrows()]
     return t("s_top_groups", ctx.lang, count=len(real), n=ctx.n(len(real)), names=join_items(named, ctx.lang))
-
-
-MAIN_SUBJECT_SHARE = 0.01  # a subject with a smaller share of the distinct contributions is no main subject in the figures
-LED_BY_SHARE = 1 / 3  # a theme's largest sub-theme is named beside it from this share of the theme's contributions
 
 
 def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
