@@ -471,21 +471,46 @@ def detect_languages(
         chosen = np.where(confidence >= min_confidence, np.asarray(LANGUAGES, dtype=object)[best], UNDETERMINED)
         no_content = (top == m.zxx) & (top_prob >= 0.5)
         other = ~np.isin(top, m.target) & ~no_content & (top_prob >= OTHER_MIN_PROB) & (latin[rows] >= OTHER_MIN_LETTERS)
+        if prior and OTHER in prior:
+            other |= ~no_content & (latin[rows] >= OTHER_MIN_LETTERS) & (_other_posterior(full, m, prior[OTHER]) >= OTHER_MIN_PROB)
         labels[rows] = np.where(other, OTHER, np.where(no_content, UNDETERMINED, chosen))
         scores[rows] = np.where(other, 1.0 - full[:, m.target].sum(axis=1), np.where(no_content, 0.0, confidence))
     return labels.tolist(), np.round(scores, 4).tolist()
 
 
+def _other_posterior(full: np.ndarray, m: _Model, share: float) -> np.ndarray:
+    """The probability that each text is in a language outside es/pt/en, when ``share`` of the consultation's clear texts
+    are: py3langid's best language outside es/pt/en against its mass on them, weighed by the consultation's own odds
+    (kept within ``PRIOR_FLOOR`` of 0 and 1). The best one, not all of them: a keyboard mash ("asdlfjaksdjf") spreads
+    its probability over many languages and stays where it was."""
+    target = full[:, m.target].sum(axis=1)
+    rest = full.copy()
+    rest[:, m.target] = 0.0
+    if m.zxx >= 0:
+        rest[:, m.zxx] = 0.0
+    outside = rest.max(axis=1)
+    p = min(max(share, PRIOR_FLOOR), 1.0 - PRIOR_FLOOR)
+    return outside * p / np.maximum(outside * p + target * (1.0 - p), 1e-30)
+
+
 def file_prior(langs: Sequence[str], scores: Sequence[float], word_counts: Sequence[int]) -> dict[str, float]:
-    """The share of es, pt and en among the texts detected with confidence (long enough, clear enough)."""
+    """The share of es, pt and en among the texts detected with confidence (long enough, clear enough), and under
+    ``other`` the share of those, all languages counted, in a language outside them. An Austrian Pol.is conversation
+    (97% German): its short statements («mehr Wasserkraft», «Häuser energieautark machen») were analysed as English,
+    py3langid's best of es/pt/en; the German the consultation is written in now decides them."""
     counts = dict.fromkeys(LANGUAGES, 0)
+    others = 0
     for lang, score, words in zip(langs, scores, word_counts):
-        if lang in counts and score >= PRIOR_MIN_CONFIDENCE and words >= PRIOR_MIN_WORDS:
-            counts[lang] += 1
+        if score >= PRIOR_MIN_CONFIDENCE and words >= PRIOR_MIN_WORDS:
+            if lang in counts:
+                counts[lang] += 1
+            elif lang == OTHER:
+                others += 1
     total = sum(counts.values())
-    if total == 0:
-        return {}
-    return {lang: (n + 1) / (total + len(LANGUAGES)) for lang, n in counts.items()}
+    prior = {lang: (n + 1) / (total + len(LANGUAGES)) for lang, n in counts.items()} if total else {}
+    if others:
+        prior[OTHER] = (others + 1) / (total + others + len(LANGUAGES) + 1)
+    return prior
 
 
 def needs_prior(word_count: int, score: float) -> bool:

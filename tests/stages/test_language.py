@@ -301,3 +301,30 @@ def test_language_file_prior_decides_short_texts_by_the_consultations_own_mix():
     assert out[schema.LANG].iloc[:64].eq("es").all()
     assert out[schema.LANG].iloc[64] == "pt"  # a clear minority comment keeps its language
     assert context.stats["language_prior"]["es"] > 0.9
+
+
+def test_language_file_prior_sets_aside_short_texts_in_the_consultations_own_other_language():
+    # An Austrian Pol.is conversation (claim check 60's export): its short German statements were analysed as English.
+    german = [f"Die Gemeinde {i} soll Photovoltaik auf allen öffentlichen Dächern fördern und die Bürger beteiligen." for i in range(40)]
+    short = ["Häuser energieautark machen", "mehr Wasserkraft", "Windräder dort, wo effizient", "Energiesparend belohnen"]
+    english = ["The council should put solar panels on every school roof and let residents buy into the scheme."]
+    frame = make_frame(german + short + english)
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    without = LanguageStage(LanguageConfig(file_prior=False)).apply(frame, RunContext())
+    assert (without[schema.LANG].iloc[40:44] == "en").any()  # a few words of German are closest to English among es/pt/en
+    context = RunContext()
+    out = LanguageStage(LanguageConfig()).apply(frame, context)
+    assert out[schema.LANG].iloc[:44].eq("other").all()
+    assert out[schema.LANG].iloc[44] == "en"  # an English comment among them keeps its language
+    assert context.stats["language_prior"]["other"] > 0.9
+
+
+def test_file_prior_keeps_es_pt_en_shares_and_adds_other_only_when_seen():
+    from consultnlp.langid import file_prior
+
+    langs, scores, words = ["es", "es", "pt", "other"], [0.99, 0.95, 0.99, 0.97], [10, 9, 12, 15]
+    with_other = file_prior(langs, scores, words)
+    without = file_prior(langs[:3], scores[:3], words[:3])
+    assert {k: with_other[k] for k in ("es", "pt", "en")} == without
+    assert "other" not in without and 0 < with_other["other"] < 0.5
+    assert file_prior(["other"], [0.99], [3]) == {}  # too short to be sure of: no prior at all
