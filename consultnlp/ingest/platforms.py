@@ -364,8 +364,6 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
     if not {"comment-id", "comment-body"} <= set(frame.columns):
         return None
     mapping = Mapping("polis", text_parts=[["comment-body"]], id_column=usable_id(frame, "comment-id"))
-    if "moderated" in frame:
-        mapping.set_aside.append((REASON_MODERATED, "moderated = -1"))
     # Where the export says so, the organiser's own statements: seed statements posted to start the conversation and
     # meta statements that ask who people are ("I have lived in BG all my life"). Voted on, but no participant's words.
     for flag in ("is-seed", "is-meta"):
@@ -386,6 +384,11 @@ def detect_polis(frame: pd.DataFrame, info: IngestInfo) -> tuple[pd.DataFrame, M
             f"{relays} repeat a participant's statement the moderators rejected and are analysed as that participant's idea): "
             f"columns {POLIS_SEEDED}, {POLIS_ORGANISER} and {POLIS_RELAYED}"
         )
+    # After the organiser's rules: a draft the organiser's account posted and rejected itself is the organiser's, not a
+    # participant's comment the moderators turned down (claim check 59: london.youth.policing's 3 "rejected" rows were
+    # the organiser's own drafts of an age question, and the report read as if participants had been censored).
+    if "moderated" in frame:
+        mapping.set_aside.append((REASON_MODERATED, "moderated = -1"))
     if {"agrees", "disagrees"} <= set(frame.columns):
         # Kept as columns, not as a segment: a statement's vote class is no group of participants, and "In “agree”
         # (polis_consensus), «Climate» comes up in 57%" read as one in a report (the votes sections say it better).

@@ -295,3 +295,17 @@ def test_platforms_polis_a_rewording_that_keeps_half_of_many_words_is_the_partic
     )
     assert frame["polis_relayed_from"].tolist() == ["", "", "", "1", ""]
     assert frame[schema.EXCLUDED].tolist() == ["official", "moderated", "moderated", "", "official"]
+
+
+def test_platforms_polis_a_draft_the_organiser_rejected_itself_is_the_organisers_not_a_moderated_comment(tmp_path):
+    # london.youth.policing (claim check 59): the organiser's own drafts of an age question, moderated out, were reported
+    # as "rejected by the platform's moderators", as if participants had been censored. A participant's rejected
+    # statement stays moderated.
+    frame, info = _flagged_export(
+        tmp_path,
+        "2,1,0,0,0,-1,false,false,Are you between 15 and 19 years old?\n"
+        "3,2,5,7,3,1,false,false,We need a bus to the hospital\n"
+        "4,3,6,1,9,-1,false,false,spam spam\n",
+    )
+    assert info.set_aside == {"official": 2, "moderated": 1}
+    assert frame[schema.EXCLUDED].tolist() == ["official", "official", "", "moderated"]

@@ -20,6 +20,9 @@ from consultnlp.votes.profile import is_profile_question, profile_questions
         "Vivo en una zona rural",
         "Moro na zona norte da cidade",
         "Tenho filhos em idade escolar",
+        "English is my first language.",
+        "El español es mi lengua materna",
+        "Português é minha primeira língua",
     ],
 )
 def test_profile_a_question_about_who_takes_part(text):
@@ -36,6 +39,7 @@ def test_profile_a_question_about_who_takes_part(text):
         "Creo que el transporte debe ser gratuito",
         "Eu acho que a tarifa deveria baixar",
         "The Single Market is important for the prosperity of the country.",
+        "People of my age should be heard by the police.",
     ],
 )
 def test_profile_a_view_is_no_profile_question(text):
