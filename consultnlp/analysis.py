@@ -242,9 +242,16 @@ def analyze_in_memory(
     report_lang = context.report_lang
     accounting = row_accounting(result.frame)
     state = analysis_state(result, accounting)
+    steps = StepTimes()  # the summary stage's steps, in the manifest's step_timings_s
+    t1 = time.perf_counter()
+    if matrix is not None:
+        with progress.task("Votes: opinion groups, consensus and division", total=None), steps.step("votes"):
+            state.votes = vote_tables(matrix, result.frame, random_state=config.random_state)
     if config.redact.pseudonymise_identifiers:
         state.pseudonymised = personal_columns(state, info.id_column)
-        if matrix is not None and author_id_column(state.personal_columns):
+        # The voters placed in groups are the statements' authors: pseudonymised where groups were formed (claim check 59:
+        # the method named a participant_groups table that a conversation without groups does not have).
+        if matrix is not None and author_id_column(state.personal_columns) and "participant_groups" in (state.votes or {}):
             state.pseudonymised.append(PARTICIPANT_COLUMN)  # the voters placed in groups are the statements' authors
         if state.pseudonymised:
             state.pseudonym_key = pseudonyms()
@@ -255,17 +262,12 @@ def analyze_in_memory(
                 context.warn("note_participants_pseudonymised")
             state.warnings = [note.to_dict() for note in context.warnings]
     title = ConsultationTitle.of_input(config.report.title, info)
-    t1 = time.perf_counter()
-    steps = StepTimes()  # the summary stage's steps, in the manifest's step_timings_s
     if context.has("embeddings"):
         units = result.frame.loc[unit_mask(result.frame)]
         with steps.step("quote_pool"):
             state.quote_pool = build_quote_pool(units, context.unit_ids, context.embeddings)
         with progress.task("Finding key points", total=None), steps.step("key_points"):
             state.key_points = find_key_points(units, context, config.summarise, config.positions, times=steps)
-    if matrix is not None:
-        with progress.task("Votes: opinion groups, consensus and division", total=None), steps.step("votes"):
-            state.votes = vote_tables(matrix, result.frame, random_state=config.random_state)
     with steps.step("tables"):
         summary = summarise(
             summary_frame(state)[0],

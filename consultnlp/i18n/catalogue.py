@@ -114,11 +114,11 @@ STRINGS: dict[str, dict] = {
         "Cada contribuição recebe até {max} temas de «{taxonomy}» de um classificador treinado com exemplos rotulados.",
         "Each contribution gets up to {max} themes of “{taxonomy}” from a classifier trained on labelled examples."),
     "share_base": _s(
-        "Todas las proporciones de este informe se calculan sobre las {unique} contribuciones distintas analizadas (las copias de "
+        "Todas las proporciones de contribuciones de este informe se calculan sobre las {unique} contribuciones distintas analizadas (las copias de "
         "una misma contribución cuentan una vez); como una contribución puede tratar varios temas, no suman 100%.",
-        "Todas as proporções deste relatório são calculadas sobre as {unique} contribuições distintas analisadas (as cópias de uma "
+        "Todas as proporções de contribuições deste relatório são calculadas sobre as {unique} contribuições distintas analisadas (as cópias de uma "
         "mesma contribuição contam uma vez); como uma contribuição pode tratar de vários temas, não somam 100%.",
-        "Every share in this report is of the {unique} distinct contributions analysed (copies of one contribution count once); "
+        "Every share of contributions in this report is of the {unique} distinct contributions analysed (copies of one contribution count once); "
         "a contribution can raise several themes, so shares do not add up to 100%."),
     "theme_counts": _n(("1 contribución distinta.", "{unique} contribuciones distintas."), ("1 contribuição distinta.", "{unique} contribuições distintas."),
                        ("1 distinct contribution.", "{unique} distinct contributions.")),
