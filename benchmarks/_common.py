@@ -38,6 +38,7 @@ NONANSWER_SETS = [
         "nonanswers_written15.tsv",
         "nonanswers_written16.tsv",
         "nonanswers_written17.tsv",
+        "nonanswers_written18.tsv",
     )
 ]
 

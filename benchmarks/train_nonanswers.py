@@ -245,7 +245,11 @@ def main() -> None:
 # dedicaron este tiempo a quejarse del horario y no se formuló ninguna propuesta"), and no list or word rule reads
 # past 10 words: set 16's first reading set aside 0 of its 51 non-answers of 13-24 words. A second model reads them.
 LONG_WORDS = (11, 40)
-LONG_SETS = range(6, 17)  # the written sets with longer texts, but the newest (17, held out: bench_nonanswers.py)
+# The written sets with longer texts, but the newest (held out: bench_nonanswers.py). Stop 43, sets 6-17 (17 was held out
+# at stop 42): held-out set 18, first read at 174/300 non-answers set aside and 2 answers as placeholders, went to 181/300
+# and 2; NHS hand labels, Pol.is, the Chile sample and Plano Clima unchanged; over Chile 2016's 123,258 distinct texts of
+# 11-40 words, 15 read as notes against 14 (the new one: «preguntas ya contestadas y ya enviadas ...»).
+LONG_SETS = range(6, 18)
 LONG_TARGET_ANSWERS = 0.02  # the lowest threshold at which, each written set left out in turn, at most 2% of its answers go
 # ... and no lower than this. At the rule's 0.94 (stop 42) the model read two of the 7,381 Pol.is statements of this length
 # as notes ("I'm finding my way in the resistance ...", "I feel so much animosity for anyone who voted for ..."); at 0.95,
