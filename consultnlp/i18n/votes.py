@@ -140,6 +140,14 @@ VOTE_STRINGS: dict[str, dict] = {
         "As afirmações com mais concordância, das que pelo menos {seen} participantes viram ({eligible} das {total} afirmações)",
         "The most agreed statements, of those at least {seen} participants saw ({eligible} of the {total} statements)",
     ),
+    "divides_most_disputed": _s(
+        "Las afirmaciones que más dividen a quienes votaron (acuerdo y desacuerdo más parejos), de las que vieron al menos "
+        "{seen} participantes ({eligible} de las {total} afirmaciones)",
+        "As afirmações que mais dividem quem votou (concordância e discordância mais equilibradas), das que pelo menos {seen} "
+        "participantes viram ({eligible} das {total} afirmações)",
+        "The statements that most divide those who voted (agree and disagree closest to even), of those at least {seen} "
+        "participants saw ({eligible} of the {total} statements)",
+    ),
     "divides_most_agreed_participants": _s(
         "Las afirmaciones de participantes con más acuerdo, de las que vieron al menos {seen} participantes ({eligible} de las {total})",
         "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram ({eligible} das {total})",

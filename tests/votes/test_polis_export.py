@@ -452,3 +452,41 @@ def test_polis_export_rejected_statements_are_listed_but_their_text_stays_privat
     private = pd.read_csv(out / "private" / "comments.csv", dtype=str, keep_default_na=False)
     assert private.loc[private["excluded"] == "moderated", "text_redacted"].tolist() == ["Rejected by the moderators for abuse."]
     assert "private/comments.csv" in (out / "report.md").read_text(encoding="utf-8")  # the report says where the text is
+
+
+def test_polis_without_groups_the_statements_that_split_the_voters_are_named():
+    # Claim check 59 (london.youth.policing): no opinion groups, and the report named no division although «… into
+    # cadets» had 6 agree and 9 disagree. A lopsided statement (20 against 4) is no division; nor is one few saw.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import divides_section
+
+    seen = [24, 24, 22, 22, 8]
+    agree = [20, 6, 4, 10, 3]
+    disagree = [2, 9, 16, 9, 3]
+    votes = pd.DataFrame(
+        {
+            "statement": [str(i) for i in range(5)],
+            "group": "all",
+            "text": ["Give incentives.", "Encourage cadets.", "Ban phones.", "Police in schools.", "Few saw this."],
+            "by_organiser": False,
+            "profile": False,
+            "seen": seen,
+            "agree": agree,
+            "disagree": disagree,
+            "pass": [s - a - d for s, a, d in zip(seen, agree, disagree)],
+            "agree_share": [a / s for s, a in zip(seen, agree)],
+            "consensus": False,
+            "divisive": False,
+            "voters": 26,
+        }
+    )
+    section = divides_section(ReportContext(tables={"statement_votes": votes}, facts={}, lang="en", taxonomy=None, settings={}))
+    disputed = next(s for s in section.subsections if s.id == "divides-disputed")
+    assert disputed.heading.startswith("The statements that most divide those who voted")
+    # 10 against 9 is closer to even than 6 against 9; 4 against 16 (a fifth) and the statement 8 saw are left out.
+    assert [item.split("”")[0].lstrip("“") for item in disputed.blocks[0].items] == ["Police in schools.", "Encourage cadets."]
+    # With opinion groups, what divides is told group by group: no such list.
+    groups = pd.DataFrame({"group": ["A", "B"], "participants": [10, 8], "share": [0.55, 0.45], "sets_apart": "", "silhouette": 0.3})
+    tables = {"statement_votes": votes, "opinion_groups": groups}
+    with_groups = divides_section(ReportContext(tables=tables, facts={}, lang="en", taxonomy=None, settings={}))
+    assert all(s.id != "divides-disputed" for s in with_groups.subsections)

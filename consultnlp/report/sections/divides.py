@@ -66,6 +66,23 @@ def _most_agreed(statements: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return _distinct(enough.sort_values(["agree_share", "seen"], ascending=False)).head(3), floor
 
 
+# Without opinion groups, a statement divides the participants when its smaller side, agree or disagree, holds at least this
+# share of those two (claim check 59, london.youth.policing: «… into cadets» had 6 agree and 9 disagree, and the report
+# named no division at all).
+DISPUTED_SHARE = 1 / 3
+
+
+def _most_disputed(statements: pd.DataFrame, floor: int) -> pd.DataFrame:
+    """The three statements whose agree and disagree votes come closest to even, among those at least ``floor``
+    participants saw and whose smaller side holds ``DISPUTED_SHARE`` of the two (most even first, then most seen)."""
+    enough = statements[statements["seen"] >= floor]
+    cast = (enough["agree"] + enough["disagree"]).astype(float)
+    smaller = np.minimum(enough["agree"], enough["disagree"]).astype(float)
+    evenness = (smaller / cast.where(cast > 0)).fillna(0.0)
+    disputed = enough.assign(_even=evenness)[evenness >= DISPUTED_SHARE]
+    return _distinct(disputed.sort_values(["_even", "seen"], ascending=False, kind="stable").drop(columns="_even")).head(3)
+
+
 def _eligible(ctx: ReportContext, statements: pd.DataFrame, floor: int) -> dict[str, str]:
     """How many of ``statements`` at least ``floor`` participants saw, of how many."""
     return {"eligible": ctx.n(int((statements["seen"] >= floor).sum())), "total": ctx.n(len(statements))}
@@ -205,6 +222,13 @@ def divides_section(ctx: ReportContext) -> Section | None:
         if not mine.empty:
             title = t("divides_most_agreed_participants", lang, seen=ctx.n(floor), **_eligible(ctx, overall[~by_organiser], floor))
             sec.subsections.append(_agreed_section(ctx, "divides-agreed-participants", title, mine))
+    if not has_groups and len(overall):
+        # With groups, what divides is told group by group above; without, the statements that split the voters.
+        floor = _most_agreed(overall)[1]
+        disputed = _most_disputed(overall, floor)
+        if not disputed.empty:
+            title = t("divides_most_disputed", lang, seen=ctx.n(floor), **_eligible(ctx, overall, floor))
+            sec.subsections.append(_agreed_section(ctx, "divides-disputed", title, disputed))
     if has_groups:
         sec.subsections.append(Section("divides-method", t("divides_how", lang), [Block("p", text=_method(ctx, groups))]))
     return sec
