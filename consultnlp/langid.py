@@ -35,15 +35,9 @@ OTHER_MIN_LETTERS = 12
 # ones, mostly Aragonese or Galician look-alikes; 0.8: 95% of German ones).
 OTHER_MIN_PROB = 0.7
 BATCH_SIZE = 20_000
-# The consultation's language mix as a prior: counted on texts long and clear enough to be sure of
-# (PRIOR_MIN_WORDS words, PRIOR_MIN_CONFIDENCE), and never below PRIOR_FLOOR, so a language the file
-# rarely uses still wins on clear evidence (a likelihood ratio of about 100 against the main one).
-PRIOR_MIN_WORDS = 8
-PRIOR_MIN_CONFIDENCE = 0.9
+# The consultation's language mix as a prior (``stages/language.file_prior``) is never below PRIOR_FLOOR, so a language the
+# file rarely uses still wins on clear evidence (a likelihood ratio of about 100 against the main one).
 PRIOR_FLOOR = 0.01
-# Texts this short, or detected with less confidence than this, are decided again with the prior.
-PRIOR_MAX_WORDS = 12
-PRIOR_MAX_CONFIDENCE = 0.99
 
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -491,28 +485,3 @@ def _other_posterior(full: np.ndarray, m: _Model, share: float) -> np.ndarray:
     outside = rest.max(axis=1)
     p = min(max(share, PRIOR_FLOOR), 1.0 - PRIOR_FLOOR)
     return outside * p / np.maximum(outside * p + target * (1.0 - p), 1e-30)
-
-
-def file_prior(langs: Sequence[str], scores: Sequence[float], word_counts: Sequence[int]) -> dict[str, float]:
-    """The share of es, pt and en among the texts detected with confidence (long enough, clear enough), and under
-    ``other`` the share of those, all languages counted, in a language outside them. An Austrian Pol.is conversation
-    (97% German): its short statements («mehr Wasserkraft», «Häuser energieautark machen») were analysed as English,
-    py3langid's best of es/pt/en; the German the consultation is written in now decides them."""
-    counts = dict.fromkeys(LANGUAGES, 0)
-    others = 0
-    for lang, score, words in zip(langs, scores, word_counts):
-        if score >= PRIOR_MIN_CONFIDENCE and words >= PRIOR_MIN_WORDS:
-            if lang in counts:
-                counts[lang] += 1
-            elif lang == OTHER:
-                others += 1
-    total = sum(counts.values())
-    prior = {lang: (n + 1) / (total + len(LANGUAGES)) for lang, n in counts.items()} if total else {}
-    if others:
-        prior[OTHER] = (others + 1) / (total + others + len(LANGUAGES) + 1)
-    return prior
-
-
-def needs_prior(word_count: int, score: float) -> bool:
-    """Whether a text's first detection is weak enough for the consultation's language mix to decide it."""
-    return word_count <= PRIOR_MAX_WORDS or score < PRIOR_MAX_CONFIDENCE

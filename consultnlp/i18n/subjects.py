@@ -248,4 +248,31 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "wrote most account for {by_top} ({share}).",
         ),
     ),
+    # A theme the consultation's own title names (summary.title_themes): its question, counted apart.
+    "s_title_themes": _n(
+        (
+            "El título de la consulta nombra el tema {themes}: {users} de las {n} contribuciones distintas usan sus palabras "
+            "({words}), que son la pregunta a la que responden y no cuentan como evidencia del tema; su proporción cuenta solo "
+            "las etiquetadas por otras palabras o por su sentido.",
+            "El título de la consulta nombra los temas {themes}: {users} de las {n} contribuciones distintas usan sus palabras "
+            "({words}), que son la pregunta a la que responden y no cuentan como evidencia de esos temas; sus proporciones "
+            "cuentan solo las etiquetadas por otras palabras o por su sentido.",
+        ),
+        (
+            "O título da consulta nomeia o tema {themes}: {users} das {n} contribuições distintas usam suas palavras ({words}), "
+            "que são a pergunta a que respondem e não contam como evidência do tema; sua proporção conta só as marcadas por "
+            "outras palavras ou pelo seu sentido.",
+            "O título da consulta nomeia os temas {themes}: {users} das {n} contribuições distintas usam suas palavras "
+            "({words}), que são a pergunta a que respondem e não contam como evidência desses temas; suas proporções contam "
+            "só as marcadas por outras palavras ou pelo seu sentido.",
+        ),
+        (
+            "The consultation's own title names the theme {themes}: {users} of the {n} distinct contributions use its words "
+            "({words}), which are the question they answer and do not count as evidence of the theme; its share counts only "
+            "those tagged on other words or by their meaning.",
+            "The consultation's own title names the themes {themes}: {users} of the {n} distinct contributions use their "
+            "words ({words}), which are the question they answer and do not count as evidence of those themes; their shares "
+            "count only those tagged on other words or by their meaning.",
+        ),
+    ),
 }

@@ -177,6 +177,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "most_by_organiser": _s("Esa cuenta es la del organizador", "Essa conta é a do organizador", "That account is the organiser's"),
     "contributions_naming_it": _s("Las mencionan", "As mencionam", "Mention them"),
     "contributions_using_name": _s("Usan alguna palabra del nombre", "Usam alguma palavra do nome", "Use a word of the name"),
+    "title_words": _s("Palabras del título de la consulta", "Palavras do título da consulta", "Words of the consultation's title"),
+    "title_users": _s("Las usan (distintas)", "As usam (distintas)", "Use them (distinct)"),
     "contributions_in_name_language": _s(
         "Escritas en el idioma del nombre (si no todas)",
         "Escritas no idioma do nome (se não todas)",

@@ -2,14 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import LanguageConfig
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
-from consultnlp.langid import BATCH_SIZE, detect_languages, file_prior, needs_prior
+from consultnlp.langid import BATCH_SIZE, OTHER, detect_languages
+from consultnlp.schema import LANGUAGES
 from consultnlp.stages.base import RunContext, Stage
+
+# The consultation's language mix as a prior: counted on texts long and clear enough to be sure of (PRIOR_MIN_WORDS words,
+# PRIOR_MIN_CONFIDENCE); ``langid.PRIOR_FLOOR`` keeps a language the file rarely uses.
+PRIOR_MIN_WORDS = 8
+PRIOR_MIN_CONFIDENCE = 0.9
+# Texts this short, or detected with less confidence than this, are decided again with the prior.
+PRIOR_MAX_WORDS = 12
+PRIOR_MAX_CONFIDENCE = 0.99
+
+
+def file_prior(langs: Sequence[str], scores: Sequence[float], word_counts: Sequence[int]) -> dict[str, float]:
+    """The share of es, pt and en among the texts detected with confidence (long enough, clear enough), and under
+    ``other`` the share of those, all languages counted, in a language outside them. An Austrian Pol.is conversation
+    (97% German): its short statements («mehr Wasserkraft», «Häuser energieautark machen») were analysed as English,
+    py3langid's best of es/pt/en; the German the consultation is written in now decides them."""
+    counts = dict.fromkeys(LANGUAGES, 0)
+    others = 0
+    for lang, score, words in zip(langs, scores, word_counts):
+        if score >= PRIOR_MIN_CONFIDENCE and words >= PRIOR_MIN_WORDS:
+            if lang in counts:
+                counts[lang] += 1
+            elif lang == OTHER:
+                others += 1
+    total = sum(counts.values())
+    prior = {lang: (n + 1) / (total + len(LANGUAGES)) for lang, n in counts.items()} if total else {}
+    if others:
+        prior[OTHER] = (others + 1) / (total + others + len(LANGUAGES) + 1)
+    return prior
+
+
+def needs_prior(word_count: int, score: float) -> bool:
+    """Whether a text's first detection is weak enough for the consultation's language mix to decide it."""
+    return word_count <= PRIOR_MAX_WORDS or score < PRIOR_MAX_CONFIDENCE
 
 
 class LanguageStage(Stage):

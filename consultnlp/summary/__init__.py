@@ -41,6 +41,7 @@ from consultnlp.summary.tables import (
     topic_theme_table,
     topics_table,
 )
+from consultnlp.summary.title_themes import with_title_words
 from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
 
 
@@ -121,10 +122,10 @@ def summarise(
         tables[segment_names[col]] = participation_table(frame, col)
     labels = topic_labels(topic_info, lang)
     headlines = group_labels(topic_groups, lang) if schema.TOPIC_GROUP_ID in frame else None
+    # The consultation's own title (given or the platform's, not a file's name) is its subject.
+    own_title = title.text if title is not None and getattr(title, "origin", "") in ("option", "platform") else ""
+    evidence = NameEvidence.of(frame, own_title) if schema.TOPIC_ID in frame else None  # read once for every table
     if schema.TOPIC_ID in frame:
-        # Read once for both tables; the consultation's own title (given or the platform's, not a file's name) is its subject.
-        own_title = title.text if title is not None and getattr(title, "origin", "") in ("option", "platform") else ""
-        evidence = NameEvidence.of(frame, own_title)
         if headlines is not None:
             tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels, lang, evidence)
         tables["topics"] = topics_table(frame, topic_info, taxonomy, lang, headlines, evidence)
@@ -136,6 +137,8 @@ def summarise(
     self_evident_dropped = 0
     if has_themes:
         tables["themes"] = themes_table(frame, taxonomy, lang)
+        if own_title:  # themes its title names: the consultation's question, counted apart (summary.title_themes)
+            tables["themes"] = with_title_words(tables["themes"], evidence or NameEvidence.of(frame, own_title), taxonomy)
         if schema.TOPIC_ID in frame:
             tables["topic_theme"] = topic_theme_table(frame, labels, taxonomy, lang)
         families = theme_families(taxonomy)

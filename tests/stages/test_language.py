@@ -320,7 +320,7 @@ def test_language_file_prior_sets_aside_short_texts_in_the_consultations_own_oth
 
 
 def test_file_prior_keeps_es_pt_en_shares_and_adds_other_only_when_seen():
-    from consultnlp.langid import file_prior
+    from consultnlp.stages.language import file_prior
 
     langs, scores, words = ["es", "es", "pt", "other"], [0.99, 0.95, 0.99, 0.97], [10, 9, 12, 15]
     with_other = file_prior(langs, scores, words)

@@ -237,6 +237,27 @@ def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
     return "; " + t("theme_led_by", ctx.lang, name=ctx.q(str(top["name"])), share=ctx.pct(int(top["unique_contributions"]) / total))
 
 
+def _title_themes_sentence(ctx: ReportContext, themes: pd.DataFrame) -> str:
+    """The themes the consultation's own title names, with how many contributions use its words ("" where none does:
+    ``summary.title_themes``); the most used first."""
+    if "title_users" not in themes:
+        return ""
+    users = pd.to_numeric(themes["title_users"], errors="coerce")
+    named = themes[users.notna()].assign(_users=users[users.notna()]).sort_values(["_users", "theme_id"], ascending=[False, True])
+    if named.empty:
+        return ""
+    words = list(dict.fromkeys(w for cell in named["title_words"].astype(str) for w in cell.split("; ") if w))
+    return t(
+        "s_title_themes",
+        ctx.lang,
+        count=len(named),
+        themes=join_items([ctx.q(str(name)) for name in named["name"]], ctx.lang),
+        users=ctx.n(int(named["_users"].max())),
+        n=ctx.n(ctx.unique_total()),
+        words=join_items([ctx.q(w) for w in words], ctx.lang, last="or"),
+    )
+
+
 def summary_sentences(ctx: ReportContext) -> list[str]:
     """What they raised most, campaigns, languages, positions, and the strongest differences between groups."""
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
@@ -263,6 +284,9 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
         if len(named):
             listed = [f"{ctx.q(str(r['shown_name']))} ({ctx.pct(r['shown_share'])}{_led_by(ctx, themes, r)})" for _, r in named.iterrows()]
             sentences.append(t("s_top_themes", lang, names=join_items(listed, lang)))
+        titled = _title_themes_sentence(ctx, themes)
+        if titled:
+            sentences.append(titled)
         other = themes[themes["theme_id"] == schema.OTHER_THEME]
         if len(other):
             sentences.append(t("s_other", lang, share=ctx.pct(float(other.iloc[0]["share_of_unique"]))))
