@@ -104,6 +104,8 @@ def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -
     """The four vote tables; ``statement_votes`` alone (for all participants, with ``voters``) when the votes do not place
     enough participants to form two groups; none without votes."""
     rejected = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_MODERATED].astype(str)) if schema.EXCLUDED in frame else set()
+    if "moderated" in frame:  # the organiser's own rejected drafts are set aside as the organiser's, and rejected all the same
+        rejected |= set(frame.index[frame["moderated"].astype(str).str.strip() == "-1"].astype(str))
     matrix = matrix.without(rejected)
     # The organiser's statements (Pol.is seeds, meta questions) are voted on like any other; the report says whose they
     # are. Its profile questions ("I voted to Remain") say who voted, not what they think: no group is formed on them,

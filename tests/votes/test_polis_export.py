@@ -56,12 +56,16 @@ def _export(folder):
             "comment-body": "Rejected by the moderators for abuse.",
         }
     )
+    # The organiser's own draft, rejected (austria claim check 60: such drafts were counted among the statements voted on
+    # once they were set aside as the organiser's rather than as rejected).
+    rows.append({**rows[0], "timestamp": 50, "comment-id": 9, "moderated": -1, "comment-body": "Draft: are you under 25?"})
     pd.DataFrame(rows).to_csv(folder / "comments.csv", index=False)
     votes = []
     for p in range(30):
         row = {"participant": p, "group-id": 0 if p < 18 else 1, "n-comments": 0, "n-votes": 8, "n-agree": 0, "n-disagree": 0}
         row.update({str(i): v for i, v in enumerate(BLOC_A if p < 18 else BLOC_B)})
         row["8"] = -1
+        row["9"] = 1
         votes.append(row)
     pd.DataFrame(votes).to_csv(folder / "participants-votes.csv", index=False)
     (folder / "summary.csv").write_text("topic,Moving around the city\nurl,https://pol.is/x\n", encoding="utf-8")
@@ -104,6 +108,7 @@ def test_polis_export_folder_and_zip_read_with_votes(polis_run):
         assert sorted(overall.index[overall["consensus"]]) == ["4", "5", "7"]
         assert sorted(overall.index[overall["divisive"]]) == ["0", "1", "2", "3", "6"]
         assert "8" not in set(votes["statement"])  # rejected by the moderators: not in the matrix, never shown
+        assert "9" not in set(votes["statement"])  # the organiser's own rejected draft neither
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["title"]["text"] == "Moving around the city"
 
