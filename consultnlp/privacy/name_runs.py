@@ -284,6 +284,9 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 # German particles that only surnames carry ("van den Heuvel", "von Trapp").
 _SURNAME_SHAPE = re.compile(r"(?:O|D|Mc|Mac|Fitz)['’]?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|(?:O|D)['’][A-Z]\w+")
 _SURNAME_PARTICLES = frozenset("van von der den ter".split())
+# Alone between capitalised words, German's "of" and "the" (claim check 60, an Austrian Pol.is conversation: 65 of 66
+# [NAME] redactions were on noun phrases, "Nähe von Wasserspeichern"); two together ("von der", "van den") make a surname.
+_GERMAN_ARTICLES = frozenset("von der den".split())
 
 
 def _shaped_name(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -302,6 +305,8 @@ def _shaped_name(text: str, run: list[_Token], gaz: Gazetteer) -> Iterator[tuple
         j = k
         while j < len(run) and (is_particle(run[j].word) or run[j].word.casefold() in _SURNAME_PARTICLES):
             j += 1
+        if not shaped and j - k == 1 and tok.word.casefold() in _GERMAN_ARTICLES:
+            continue  # "Nutzung von Kernenergie", "Ausbau der Pumpspeicherkraftwerke": German grammar, no surname
         if j >= len(run) or not _is_name_part(run[j], gaz):
             continue
         head = run[first]
