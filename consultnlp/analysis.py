@@ -285,6 +285,7 @@ def analyze_in_memory(
             row_filter=info.row_filter,
             votes=state.votes,
             screened=screened_beyond_lists(context.stats),
+            other_languages=context.stats.get("other_languages"),
             text_columns=info.analysed_columns,
             text_column_auto=info.text_column_auto,
         )

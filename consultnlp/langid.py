@@ -485,3 +485,12 @@ def _other_posterior(full: np.ndarray, m: _Model, share: float) -> np.ndarray:
     outside = rest.max(axis=1)
     p = min(max(share, PRIOR_FLOOR), 1.0 - PRIOR_FLOOR)
     return outside * p / np.maximum(outside * p + target * (1.0 - p), 1e-30)
+
+
+def best_outside(texts: Sequence[str]) -> list[str]:
+    """py3langid's likeliest language of each text outside es, pt and en and "no content" ("de", "zh"), for the report."""
+    if not texts:
+        return []
+    m, full = _model(), langid_probs([_prepare(t) for t in texts])[0].copy()
+    full[:, [*m.target, *([m.zxx] if m.zxx >= 0 else [])]] = -1.0
+    return [str(m.labels[i]) if full[j, i] > 0 else "" for j, i in enumerate(full.argmax(axis=1))]

@@ -127,6 +127,7 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
         row_filter=state.config.ingest.where,
         votes=state.votes,
         screened=screened_beyond_lists(state.stats),
+        other_languages=state.stats.get("other_languages"),
         text_columns=analysed_columns(state.manifest.get("input") or {}),
         text_column_auto=bool((state.manifest.get("input") or {}).get("text_column_auto")),
     )

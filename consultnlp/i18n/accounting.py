@@ -183,6 +183,11 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "{n} state only a position or an appraisal, with no reason.",
         ),
     ),
+    "why_language_mostly": _s(
+        "La mayoría de ellas ({k}) están en {language}.",
+        "A maioria delas ({k}) está em {language}.",
+        "Most of them ({k}) are in {language}.",
+    ),
     "why_examples": _s("Las más frecuentes: {examples}.", "As mais frequentes: {examples}.", "The most frequent: {examples}."),
     "why_language": _n(
         ("1 está en un idioma que no se analizó.", "{n} están en un idioma que no se analizó."),
@@ -321,4 +326,23 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "{set_aside} set aside for stating only a position), {stated} ({share}) answer it: {support} support, {partial} agree "
         "in part and {oppose} oppose.",
     ),
+}
+
+
+# Languages the tool does not analyse, as the report names the main one its set-aside rows are in (py3langid's codes).
+OTHER_LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "de": _s("alemán", "alemão", "German"),
+    "fr": _s("francés", "francês", "French"),
+    "it": _s("italiano", "italiano", "Italian"),
+    "nl": _s("neerlandés", "neerlandês", "Dutch"),
+    "ca": _s("catalán", "catalão", "Catalan"),
+    "gl": _s("gallego", "galego", "Galician"),
+    "zh": _s("chino", "chinês", "Chinese"),
+    "ja": _s("japonés", "japonês", "Japanese"),
+    "ko": _s("coreano", "coreano", "Korean"),
+    "ru": _s("ruso", "russo", "Russian"),
+    "ar": _s("árabe", "árabe", "Arabic"),
+    "pl": _s("polaco", "polonês", "Polish"),
+    "uk": _s("ucraniano", "ucraniano", "Ukrainian"),
+    "tr": _s("turco", "turco", "Turkish"),
 }

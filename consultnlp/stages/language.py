@@ -10,7 +10,7 @@ from consultnlp import schema
 from consultnlp.config import LanguageConfig
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
-from consultnlp.langid import BATCH_SIZE, OTHER, detect_languages
+from consultnlp.langid import BATCH_SIZE, OTHER, best_outside, detect_languages
 from consultnlp.schema import LANGUAGES
 from consultnlp.stages.base import RunContext, Stage
 
@@ -102,6 +102,13 @@ class LanguageStage(Stage):
                 out.loc[rows, schema.LANG_SCORE] = texts[weak].map(dict(zip(again, scores))).to_numpy()
             context.stats["language_prior"] = {k: round(v, 4) for k, v in prior.items()}
         exclude(out, ~out[schema.LANG].isin(cfg.languages), schema.REASON_LANGUAGE, self.name)
+        other = out.loc[analysed & (out[schema.LANG] == OTHER), schema.TEXT_CLEAN].fillna("").astype(str)
+        if len(other):
+            # Which languages the "other" rows are in (the report names the main one: claim check 60, an Austrian
+            # conversation whose report never said it was in German).
+            best = dict(zip(pd.unique(other), best_outside(list(pd.unique(other)))))
+            counts = other.map(best).replace("", pd.NA).dropna().value_counts()
+            context.stats["other_languages"] = {str(k): int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
         return out
 
     def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:

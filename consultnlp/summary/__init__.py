@@ -100,6 +100,7 @@ def summarise(
     row_filter: str | None = None,
     votes: dict[str, pd.DataFrame] | None = None,
     screened: dict[str, int] | None = None,
+    other_languages: dict[str, int] | None = None,
     text_columns: list[str] | None = None,
     text_column_auto: bool = False,
 ) -> Summary:
@@ -110,7 +111,8 @@ def summarise(
     the pool was built, so a reviewed topic's centre can be rebuilt. ``topic_groups`` (the headline
     level) and ``key_points`` were computed at analysis time and are only named here. ``title`` (an
     ``ingest.info.ConsultationTitle``) and ``row_filter`` (the ``--where`` expression) are facts the report states, and so is
-    ``screened`` (rows the screen set aside that no list names, ``screening.screened_beyond_lists``) and the input columns the
+    ``screened`` (rows the screen set aside that no list names, ``screening.screened_beyond_lists``), ``other_languages`` (the
+    languages of the rows in none of es/pt/en) and the input columns the
     text was taken from (``text_columns``; ``text_column_auto`` when the tool chose it)."""
     summary = Summary()
     tables = summary.tables
@@ -208,6 +210,7 @@ def summarise(
         "authorship": authorship(frame, author_id_column(frame.columns)),  # participants and the most prolific (summary.subjects)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),
+        "other_languages": dict(other_languages or {}),  # rows set aside as 'other' by their likeliest language (stages.language)
         "reason_examples": reason_examples(frame),  # the most frequent short texts of each reason (summary.reasons)
         "text_columns": list(text_columns or []),
         "text_column_auto": bool(text_column_auto),

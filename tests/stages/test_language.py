@@ -317,6 +317,8 @@ def test_language_file_prior_sets_aside_short_texts_in_the_consultations_own_oth
     assert out[schema.LANG].iloc[:44].eq("other").all()
     assert out[schema.LANG].iloc[44] == "en"  # an English comment among them keeps its language
     assert context.stats["language_prior"]["other"] > 0.9
+    # ... and which language they are in, for the report to name (claim check 60: it never said German).
+    assert context.stats["other_languages"] == {"de": 44}
 
 
 def test_file_prior_keeps_es_pt_en_shares_and_adds_other_only_when_seen():
@@ -328,3 +330,25 @@ def test_file_prior_keeps_es_pt_en_shares_and_adds_other_only_when_seen():
     assert {k: with_other[k] for k in ("es", "pt", "en")} == without
     assert "other" not in without and 0 < with_other["other"] < 0.5
     assert file_prior(["other"], [0.99], [3]) == {}  # too short to be sure of: no prior at all
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", " Most of them (477) are in German."),
+        ("es", " La mayoría de ellas (477) están en alemán."),
+        ("pt", " A maioria delas (477) está em alemão."),
+    ],
+)
+def test_language_reason_names_the_main_language_not_analysed(lang, said):
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import _main_other_language
+
+    def named(counts: dict, rows: int) -> str:
+        return _main_other_language(
+            ReportContext(tables={}, facts={"other_languages": counts}, lang=lang, taxonomy=None, settings={}), rows
+        )
+
+    assert named({"de": 477, "en": 2}, 479) == said
+    assert named({"de": 4, "fr": 3}, 10) == ""  # no language holds most of them
+    assert named({"xx": 9}, 10) == "" and named({}, 10) == ""  # a language without a name here; a run before stop 43

@@ -8,6 +8,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.i18n import STRINGS, language_name, reason_name, t
+from consultnlp.i18n.accounting import OTHER_LANGUAGE_NAMES
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import (
     ReportContext,
@@ -112,6 +113,19 @@ def reason_counts(accounting: dict[str, Any]) -> list[tuple[str, int]]:
     return sorted(counts, key=lambda rn: (-rn[1], order.get(rn[0], len(order)), rn[0]))
 
 
+def _main_other_language(ctx: ReportContext, rows: int) -> str:
+    """ " Most of them (470) are in German." where one language the tool does not analyse holds most of the ``rows`` set
+    aside for their language ("" otherwise, or for a run from before stop 43)."""
+    counts = ctx.facts.get("other_languages") or {}
+    if not counts:
+        return ""
+    code, k = max(counts.items(), key=lambda kv: (int(kv[1]), kv[0]))
+    name = OTHER_LANGUAGE_NAMES.get(str(code), {}).get(ctx.lang)
+    if not name or int(k) * 2 <= rows:
+        return ""
+    return " " + t("why_language_mostly", ctx.lang, k=ctx.n(int(k)), language=name)
+
+
 def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
     """One sentence that says why ``rows`` contributions were set aside for ``reason``, with their number."""
     lang, n = ctx.lang, ctx.n(rows)
@@ -121,6 +135,8 @@ def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
     if f"why_{reason}" not in STRINGS:
         return t("why_other", lang, count=rows, n=n, reason=reason_name(reason, lang))
     sentence = t(f"why_{reason}", lang, count=rows, n=n)
+    if reason == schema.REASON_LANGUAGE:
+        sentence += _main_other_language(ctx, rows)
     # What they say, in the consultation's own words: its most frequent short texts of this reason (summary.reasons).
     seen = (ctx.facts.get("reason_examples") or {}).get(reason) or []
     if seen:
