@@ -406,6 +406,7 @@ def detect_languages(
     min_letters: int = 2,
     min_confidence: float = 0.5,
     prior: Mapping[str, float] | None = None,
+    other_language: str | None = None,
 ) -> tuple[list[str], list[float]]:
     """Tag each text es, pt, en, other or und, with a confidence in [0, 1].
 
@@ -421,7 +422,8 @@ def detect_languages(
     ``languages`` names the languages the caller analyses; it is validated but does not bias
     detection, which always separates es, pt and en. ``prior`` (es/pt/en -> share, e.g. the
     consultation's own language mix, see ``file_prior``) is added to the es/pt/en decision as log
-    prior probabilities: a short "Autoexplicativo" in a 99%-Spanish file is Spanish.
+    prior probabilities: a short "Autoexplicativo" in a 99%-Spanish file is Spanish. Its ``other`` share, with
+    ``other_language`` (the py3langid code most of those texts are in), makes a short text in that language ``other``.
     """
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
@@ -465,24 +467,21 @@ def detect_languages(
         chosen = np.where(confidence >= min_confidence, np.asarray(LANGUAGES, dtype=object)[best], UNDETERMINED)
         no_content = (top == m.zxx) & (top_prob >= 0.5)
         other = ~np.isin(top, m.target) & ~no_content & (top_prob >= OTHER_MIN_PROB) & (latin[rows] >= OTHER_MIN_LETTERS)
-        if prior and OTHER in prior:
-            other |= ~no_content & (latin[rows] >= OTHER_MIN_LETTERS) & (_other_posterior(full, m, prior[OTHER]) >= OTHER_MIN_PROB)
+        if prior and OTHER in prior and other_language:
+            posterior = _other_posterior(full, m, prior[OTHER], other_language)
+            other |= ~no_content & (latin[rows] >= OTHER_MIN_LETTERS) & (posterior >= OTHER_MIN_PROB)
         labels[rows] = np.where(other, OTHER, np.where(no_content, UNDETERMINED, chosen))
         scores[rows] = np.where(other, 1.0 - full[:, m.target].sum(axis=1), np.where(no_content, 0.0, confidence))
     return labels.tolist(), np.round(scores, 4).tolist()
 
 
-def _other_posterior(full: np.ndarray, m: _Model, share: float) -> np.ndarray:
-    """The probability that each text is in a language outside es/pt/en, when ``share`` of the consultation's clear texts
-    are: py3langid's best language outside es/pt/en against its mass on them, weighed by the consultation's own odds
-    (kept within ``PRIOR_FLOOR`` of 0 and 1). The best one, not all of them: a keyboard mash ("asdlfjaksdjf") spreads
-    its probability over many languages and stays where it was."""
+def _other_posterior(full: np.ndarray, m: _Model, share: float, code: str) -> np.ndarray:
+    """The probability that each text is in the consultation's own language ``code`` outside es/pt/en, when ``share`` of
+    its clear texts are in it: py3langid's probability of ``code`` against its mass on es/pt/en, weighed by those odds
+    (kept within ``PRIOR_FLOOR`` of 0 and 1). That language, not any: a keyboard mash spreads its probability over many,
+    and "Lower tech and appropriate tech before high tech" (English 0.95, Nigerian Pidgin 0.04) stays English."""
     target = full[:, m.target].sum(axis=1)
-    rest = full.copy()
-    rest[:, m.target] = 0.0
-    if m.zxx >= 0:
-        rest[:, m.zxx] = 0.0
-    outside = rest.max(axis=1)
+    outside = full[:, m.labels == code].sum(axis=1)
     p = min(max(share, PRIOR_FLOOR), 1.0 - PRIOR_FLOOR)
     return outside * p / np.maximum(outside * p + target * (1.0 - p), 1e-30)
 

@@ -43,6 +43,15 @@ def file_prior(langs: Sequence[str], scores: Sequence[float], word_counts: Seque
     return prior
 
 
+def _main_other_language(texts: pd.Series, langs: pd.Series, scores: pd.Series, words: pd.Series) -> str | None:
+    """The language (py3langid's code) most of the clear texts in none of es/pt/en are in, as ``file_prior`` counts them."""
+    clear = texts[(langs == OTHER) & (scores >= PRIOR_MIN_CONFIDENCE) & (words >= PRIOR_MIN_WORDS)]
+    if clear.empty:
+        return None
+    found = [code for code in best_outside(list(pd.unique(clear))) if code]
+    return max(sorted(set(found)), key=found.count) if found else None
+
+
 def needs_prior(word_count: int, score: float) -> bool:
     """Whether a text's first detection is weak enough for the consultation's language mix to decide it."""
     return word_count <= PRIOR_MAX_WORDS or score < PRIOR_MAX_CONFIDENCE
@@ -93,9 +102,15 @@ class LanguageStage(Stage):
         if cfg.file_prior and prior:
             weak = [needs_prior(w, s) for w, s in zip(words, out.loc[analysed, schema.LANG_SCORE])]
             again = pd.unique(texts[weak].to_numpy())
+            own = _main_other_language(texts, out.loc[analysed, schema.LANG], out.loc[analysed, schema.LANG_SCORE], words)
             if len(again):
                 langs, scores = detect_languages(
-                    list(again), languages=cfg.languages, min_letters=cfg.min_letters, min_confidence=cfg.min_confidence, prior=prior
+                    list(again),
+                    languages=cfg.languages,
+                    min_letters=cfg.min_letters,
+                    min_confidence=cfg.min_confidence,
+                    prior=prior,
+                    other_language=own,
                 )
                 rows = texts.index[weak]
                 out.loc[rows, schema.LANG] = texts[weak].map(dict(zip(again, langs))).to_numpy()
