@@ -29,6 +29,8 @@ SHORT_MAX_WORDS = 6
 # "other" needs this many letters in Latin script: on shorter text py3langid spreads its
 # probability over close relatives (gl, an, ext, oc, ca for es/pt; pcm, fy for en).
 OTHER_MIN_LETTERS = 12
+# ... unless the consultation is itself written in that language (``other_language``): "Bin dafür", "Was ist THG??".
+OTHER_PRIOR_MIN_LETTERS = 5
 # ... and a language outside es/pt/en must win py3langid's unrestricted ranking (with the
 # lexicon's evidence for es/pt/en added) with at least this probability. On real comments 0.7
 # called 1 of 181,000 Chilean ones "other" and 96% of Austrian German ones (0.5: 93 Chilean
@@ -469,7 +471,7 @@ def detect_languages(
         other = ~np.isin(top, m.target) & ~no_content & (top_prob >= OTHER_MIN_PROB) & (latin[rows] >= OTHER_MIN_LETTERS)
         if prior and OTHER in prior and other_language:
             posterior = _other_posterior(full, m, prior[OTHER], other_language)
-            other |= ~no_content & (latin[rows] >= OTHER_MIN_LETTERS) & (posterior >= OTHER_MIN_PROB)
+            other |= ~no_content & (latin[rows] >= OTHER_PRIOR_MIN_LETTERS) & (posterior >= OTHER_MIN_PROB)
         labels[rows] = np.where(other, OTHER, np.where(no_content, UNDETERMINED, chosen))
         scores[rows] = np.where(other, 1.0 - full[:, m.target].sum(axis=1), np.where(no_content, 0.0, confidence))
     return labels.tolist(), np.round(scores, 4).tolist()

@@ -306,7 +306,7 @@ def test_language_file_prior_decides_short_texts_by_the_consultations_own_mix():
 def test_language_file_prior_sets_aside_short_texts_in_the_consultations_own_other_language():
     # An Austrian Pol.is conversation (claim check 60's export): its short German statements were analysed as English.
     german = [f"Die Gemeinde {i} soll Photovoltaik auf allen öffentlichen Dächern fördern und die Bürger beteiligen." for i in range(40)]
-    short = ["Häuser energieautark machen", "mehr Wasserkraft", "Windräder dort, wo effizient", "Energiesparend belohnen"]
+    short = ["Häuser energieautark machen", "mehr Wasserkraft", "Windräder dort, wo effizient", "Bin dafür"]
     english = ["The council should put solar panels on every school roof and let residents buy into the scheme."]
     frame = make_frame(german + short + english)
     frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
