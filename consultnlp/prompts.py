@@ -48,9 +48,10 @@ def prompt_labels(values: pd.Series, texts: pd.Series | None = None) -> pd.Serie
     """Readable labels of prompt values: a column of slugs ("plebiscitos_referendos_y_consultas", "justicia") becomes
     words ("Plebiscitos referendos y consultas", "Justicia"), with the accents the consultation's own ``texts`` use.
 
-    Other columns are kept as written (stripped). A slug and its unaccented spelling get one label.
+    Other columns are kept as written, stripped and with each run of spaces and line breaks one space (NHS feedback: the
+    same question written with "that\\nyou" and "that \\nyou" was two prompts). A slug and its unaccented spelling get one label.
     """
-    values = values.astype(str).str.strip()
+    values = values.astype(str).str.split().str.join(" ")
     distinct = [v for v in values.unique() if v]
     # A column of slugs: every value one lower-case token, some joined by "_" (a one-word value is then a slug too).
     if not distinct or not any("_" in v for v in distinct) or not all(_SLUG.match(v) and v == v.lower() for v in distinct):

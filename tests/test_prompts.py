@@ -292,3 +292,19 @@ def test_prompts_cli_context_column_not_found(tmp_path):
         'Error: ela.csv has no column "concepts". Found: row_id, concepto, fundamento. Use --context-column with one of them.'
         in result.output
     )
+
+
+def test_prompts_a_survey_in_long_form_answers_its_question_column(tmp_path):
+    # NHS feedback (claim check 61): "FFT question" held "How could we improve?" and "What was good?", and the report
+    # pooled praise and suggestions into the same key points. The same question written with other spacing is one prompt.
+    questions = ["How could we improve?", "What was good?", "Please describe the\n111 service?", "Please describe the \n111 service?"]
+    path = tmp_path / "survey.csv"
+    rows = [{"id": i, "FFT question": questions[i % 4], "FFT answer": f"Answer number {i} about the ward"} for i in range(12)]
+    pd.DataFrame(rows).to_csv(path, index=False)
+    frame, info = ingest(path, text_column="FFT answer")
+    assert info.context_column == "FFT question"
+    assert sorted(frame[schema.CONTEXT].unique()) == ["How could we improve?", "Please describe the 111 service?", "What was good?"]
+    # A column named for the question whose values are codes, not questions, is no prompt.
+    pd.DataFrame([{**r, "FFT question": ["Q1", "Q2"][r["id"] % 2]} for r in rows]).to_csv(path, index=False)
+    frame, info = ingest(path, text_column="FFT answer")
+    assert info.context_column is None and schema.CONTEXT not in frame
