@@ -248,6 +248,11 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "wrote most account for {by_top} ({share}).",
         ),
     ),
+    "fig_groups_main": _n(
+        ("asunto principal (1% o más)", "asuntos principales (1% o más cada uno)"),
+        ("assunto principal (1% ou mais)", "assuntos principais (1% ou mais cada um)"),
+        ("main subject (1% or more)", "main subjects (1% or more each)"),
+    ),
     # A theme the consultation's own title names (summary.title_themes): its question, counted apart.
     "s_title_themes": _n(
         (

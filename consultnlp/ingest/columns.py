@@ -169,13 +169,12 @@ def build_frame(
     return out
 
 
-# An export's author identifier: id_autor, author_id, author/id, user_id, usuario_id, participant_id ... (issue 26:
-# one person who posts the same point several times is counted once). Read to count; a personal column: never published.
-_AUTHOR_ID = re.compile(
-    r"^(id[_ .-]?)?(autor|author|usuario|usuário|user|participante|participant)([_ ./-]?id)$|"
-    r"^id[_ .-]?(autor|author|usuario|usuário|user|participante|participant)$",
-    re.IGNORECASE,
-)
+# An export's author identifier: id_autor, author_id, author/id, user_id, usuario_id, participant_id, a survey's
+# "Respondent ID" ... (issue 26: one person who posts the same point several times is counted once; claim check 61, NHS
+# feedback: 7,908 answers from 4,466 respondents, and the report never said so). Read to count; a personal column: never
+# published.
+_WHO = r"autor|author|usuario|usuário|user|participante|participant|respondent|respondente|encuestado|entrevistado"
+_AUTHOR_ID = re.compile(rf"^(id[_ .-]?)?({_WHO})([_ ./-]?id)$|^id[_ .-]?({_WHO})$", re.IGNORECASE)
 
 
 def author_id_column(columns: Iterable[object]) -> str | None:

@@ -78,7 +78,10 @@ def summary_section(ctx: ReportContext) -> Section:
             pd.to_numeric(real["share_unique"], errors="coerce").fillna(1.0) if "share_unique" in real else pd.Series(1.0, index=real.index)
         )
         n_groups = int((shares >= MAIN_SUBJECT_SHARE).sum())
-        figures.append({"value": ctx.n(n_groups), "label": t("fig_groups", lang, count=n_groups)})
+        # Said as such where some subjects are smaller (claim check 61, NHS: "16 main subjects" above "Of the 18 subjects
+        # found" read as a contradiction).
+        key = "fig_groups" if n_groups == len(real) else "fig_groups_main"
+        figures.append({"value": ctx.n(n_groups), "label": t(key, lang, count=n_groups)})
     themes = ctx.table("themes")
     if themes is not None:
         # Themes given to a contribution (a theme that only heads sub-themes given is no more one mentioned).
