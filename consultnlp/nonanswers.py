@@ -43,6 +43,7 @@ SECTIONS = (
     "knowing_words",
     "request_words",
     "test_words",
+    "appraisal_prompt_words",
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
@@ -166,6 +167,16 @@ class Screen:
         key = normalise(text)
         words = self.classes["request_words"]
         return any(word in words for word in key.split()) or bool(words.phrases and _phrase_pattern(words.phrases).search(key))
+
+    def appraises_nothing(self, text: str, prompt: str) -> bool:
+        """Whether ``text`` is only absence words ("Nothing.", "Nada", "None really") answering a ``prompt`` that asks for
+        an appraisal or what to change (``[appraisal_prompt_words]``: "How could we improve?", "What was good?"): nothing
+        to change, or nothing good, an appraisal with no reason rather than a placeholder. Claim check 61 (NHS
+        feedback): 453 «Nothing.» to such questions were read as placeholders; to "Any other comments?" it stays one."""
+        kinds = {kind for _, kind in self.kinds(normalise(text))}
+        if "absence" not in kinds or not kinds <= {"absence", "filler"}:
+            return False
+        return any(word in self.classes["appraisal_prompt_words"] for word in normalise(prompt).split())
 
     def seed_phrases(self, reason: str = NON_ANSWER) -> list[str]:
         """The listed whole-comment phrases of ``reason`` (normalised)."""

@@ -59,6 +59,13 @@ class ScreenStage(Stage):
             verdict = {text: screen.classify(text) for text in uniques}
             task.advance(len(uniques))
         reasons = texts.map(verdict)
+        if schema.CONTEXT in out and (reasons == NON_ANSWER).any():
+            # "Nothing." to "How could we improve?" says there is nothing to change, to "What was good?" that nothing was:
+            # an appraisal, no placeholder.
+            asked = out.loc[reasons.index[reasons == NON_ANSWER], schema.CONTEXT].fillna("").astype(str)
+            pairs = {pair: screen.appraises_nothing(*pair) for pair in set(zip(texts[asked.index], asked))}
+            changed = [i for i, pair in zip(asked.index, zip(texts[asked.index], asked)) if pairs[pair]]
+            reasons[changed] = NO_ARGUMENT
         for reason, wanted in ((NON_ANSWER, cfg.non_answers), (NO_ARGUMENT, cfg.no_arguments)):
             if wanted:
                 exclude(out, out.index.isin(reasons.index[reasons == reason]), reason, self.name)

@@ -146,3 +146,15 @@ def test_screen_meaning_model_needs_the_embedder_it_was_trained_on(fake_embedder
     out = ScreenStage(ScreenConfig()).apply(frame, context)
     assert context.stats["screen_meaning"] == {"used": False}
     assert (out[schema.EXCLUDED] == "").all()
+
+
+def test_screen_nothing_answering_what_to_change_or_what_was_good_is_an_appraisal():
+    # Claim check 61 (NHS feedback): 453 «Nothing.» answering "How could we improve?" or "What was good?" were set aside
+    # as placeholders; they say there is nothing to change, or nothing good. To "Any other comments?" it is one.
+    texts = ["Nothing.", "Nothing.", "Nada", "Nothing.", "Did not answer", "Nothing to add"]
+    prompts = ["How could we improve?", "What was good?", "¿Qué mejoraría?", "Any other comments?", "How could we improve?", "What was good?"]
+    frame = make_frame(texts)
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    frame[schema.CONTEXT] = prompts
+    out = ScreenStage(ScreenConfig()).apply(frame, RunContext())
+    assert out[schema.EXCLUDED].tolist() == ["no_argument", "no_argument", "no_argument", "non_answer", "non_answer", "non_answer"]
