@@ -152,7 +152,14 @@ def test_screen_nothing_answering_what_to_change_or_what_was_good_is_an_appraisa
     # Claim check 61 (NHS feedback): 453 «Nothing.» answering "How could we improve?" or "What was good?" were set aside
     # as placeholders; they say there is nothing to change, or nothing good. To "Any other comments?" it is one.
     texts = ["Nothing.", "Nothing.", "Nada", "Nothing.", "Did not answer", "Nothing to add"]
-    prompts = ["How could we improve?", "What was good?", "¿Qué mejoraría?", "Any other comments?", "How could we improve?", "What was good?"]
+    prompts = [
+        "How could we improve?",
+        "What was good?",
+        "¿Qué mejoraría?",
+        "Any other comments?",
+        "How could we improve?",
+        "What was good?",
+    ]
     frame = make_frame(texts)
     frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
     frame[schema.CONTEXT] = prompts
