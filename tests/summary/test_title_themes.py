@@ -67,3 +67,15 @@ def test_title_themes_the_report_says_which_themes_the_title_names_in_each_langu
     # No theme named by the title (or a table from an older run): no sentence.
     plain = themes.drop(columns=["title_words", "title_users"])
     assert _title_themes_sentence(ReportContext(tables=tables, facts=facts, lang="en", taxonomy=None, settings={}), plain) == ""
+
+
+def test_a_subject_named_by_a_list_of_quoted_topics_is_not_quoted_again():
+    # NHS feedback (claim check 61): "Mixed points (words of ““Mental health”, “Helped” and 7 other topics” in 175 of 924)".
+    from consultnlp.report.sections.common import ReportContext, name_quoted
+
+    en = ReportContext(tables={}, facts={}, lang="en", taxonomy=None, settings={})
+    es = ReportContext(tables={}, facts={}, lang="es", taxonomy=None, settings={})
+    assert name_quoted(en, "“Care”, “Feel at ease” and 7 other topics") == "“Care”, “Feel at ease” and 7 other topics"
+    assert name_quoted(en, "Ward staff and food") == "“Ward staff and food”"
+    assert name_quoted(es, "«Salud», «Educación» y 3 tópicos más") == "«Salud», «Educación» y 3 tópicos más"
+    assert name_quoted(es, "Salud") == "«Salud»"

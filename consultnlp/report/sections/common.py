@@ -177,7 +177,7 @@ def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
     words counted where they are not all the name's (``words``: "“capital” or “gains”"; "" where they are)."""
     counted = [w for w in cell_text(group, "name_words_counted").split("; ") if w]
     return {
-        "name": ctx.q(str(group["label"])),
+        "name": name_quoted(ctx, str(group["label"])),
         "named": ctx.n(int(name_users(group))),
         "n": name_base_text(ctx, group),
         "words": join_items([ctx.q(w) for w in counted], ctx.lang, last="or"),
@@ -185,6 +185,13 @@ def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
         "own": "1" if cell_text(group, "name_words_consultation") and not counted else "",
         "two": "1" if _flag(group, "name_needs_two") and counted else "",
     }
+
+
+def name_quoted(ctx: ReportContext, name: str) -> str:
+    """A subject's name in quotation marks, unless it is a list of quoted topic names already ("“Care”, “Feel at ease” and 7
+    other topics": NHS feedback, claim check 61, printed ““Care”, … topics”)."""
+    left = ctx.q("")[:1]
+    return name if name.startswith(left) else ctx.q(name)
 
 
 def _flag(row: Any, column: str) -> bool:

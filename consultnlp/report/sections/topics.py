@@ -14,6 +14,7 @@ from consultnlp.report.sections.common import (
     loose_name,
     loose_name_fields,
     name_base_text,
+    name_quoted,
     naming_count,
     naming_words,
     own_votes_left_out,
@@ -108,12 +109,14 @@ def groups_section(ctx: ReportContext) -> Section | None:
             examples = _examples(ctx, members, str(group["label"]))
             if examples:
                 # Fewer than the minimum make any one point: name the subject and show what was said, never "N say".
-                said = t("subject_examples", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n))
+                said = t("subject_examples", lang, count=n, subject=name_quoted(ctx, str(group["label"])), n=ctx.n(n))
                 naming, listed = naming_count(group), naming_words(ctx, group)
                 if naming is not None and naming < n and listed:
                     # The name speaks for only part of the subject: say for how much, so the examples do not stand for all.
                     named = t("named_by", lang, count=naming, n=ctx.n(naming), words=listed)
-                    said = t("subject_examples_named", lang, count=n, subject=ctx.q(str(group["label"])), n=ctx.n(n), named=named)
+                    said = t(
+                        "subject_examples_named", lang, count=n, subject=name_quoted(ctx, str(group["label"])), n=ctx.n(n), named=named
+                    )
                 sub.blocks += [Block("p", text=said), Block("quotes", quotes=examples)]
         sec.subsections.append(sub)
     rest = real.iloc[GROUPS_DETAILED:]
