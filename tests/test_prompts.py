@@ -308,3 +308,22 @@ def test_prompts_a_survey_in_long_form_answers_its_question_column(tmp_path):
     pd.DataFrame([{**r, "FFT question": ["Q1", "Q2"][r["id"] % 2]} for r in rows]).to_csv(path, index=False)
     frame, info = ingest(path, text_column="FFT answer")
     assert info.context_column is None and schema.CONTEXT not in frame
+
+
+def test_prompts_a_subject_that_is_one_prompt_is_named_by_it():
+    # Claim check 62 (ArgKP dev): the 224 arguments about ending affirmative action formed a subject named «Minorities»,
+    # read as "a subject of mixed points"; its name had avoided the motion's words.
+    from consultnlp.summary.prompt_points import prompt_named_groups
+
+    motions = ["We should end affirmative action"] * 10 + ["We should adopt an austerity regime"] * 10
+    groups = [0] * 10 + [1] * 6 + [2] * 4  # group 1 holds 60% of the austerity answers, group 2 40%
+    frame = pd.DataFrame({schema.CONTEXT: motions, schema.TOPIC_GROUP_ID: groups, schema.EXCLUDED: ""})
+    names = {0: "Minorities", 1: "Debt", 2: "Cuts", -1: "No clear topic"}
+    named = prompt_named_groups(names, frame, None)
+    assert named == {0: "We should end affirmative action", 1: "We should adopt an austerity regime", 2: "Cuts", -1: "No clear topic"}
+    # A reviewer's name stays; a group that mixes prompts keeps its own; one prompt for all the rows names nothing.
+    reviewed = pd.DataFrame({"group_id": [0], "custom_label": ["Affirmative action"]})
+    assert prompt_named_groups(names, frame, reviewed)[0] == "Minorities"
+    mixed = frame.assign(**{schema.TOPIC_GROUP_ID: [0] * 8 + [1] * 12})
+    assert prompt_named_groups(names, mixed, None)[1] == "Debt"
+    assert prompt_named_groups(names, frame.assign(**{schema.CONTEXT: "One question"}), None) == names

@@ -19,6 +19,7 @@ from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.campaigns import campaigns_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
+from consultnlp.summary.prompt_points import prompt_named_groups
 from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
 from consultnlp.summary.reasons import reason_examples
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
@@ -124,6 +125,8 @@ def summarise(
         tables[segment_names[col]] = participation_table(frame, col)
     labels = topic_labels(topic_info, lang)
     headlines = group_labels(topic_groups, lang) if schema.TOPIC_GROUP_ID in frame else None
+    if headlines is not None:  # a subject that is one of the prompts the rows answer is named by it (summary.prompt_points)
+        headlines = prompt_named_groups(headlines, frame, topic_groups)
     # The consultation's own title (given or the platform's, not a file's name) is its subject.
     own_title = title.text if title is not None and getattr(title, "origin", "") in ("option", "platform") else ""
     evidence = NameEvidence.of(frame, own_title) if schema.TOPIC_ID in frame else None  # read once for every table
