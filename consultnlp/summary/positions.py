@@ -338,8 +338,13 @@ def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_positi
             },
             index=mine.index,
         )
-        rest = rest.sort_values(["campaign", "fit", "dup", "order"], ascending=[True, True, False, True], kind="stable")
-        chosen = [cid for cid in rest.index if cid not in set(cited)][:per_position]
+        rest["central"] = pd.to_numeric(mine[schema.TOPIC_PROB], errors="coerce").fillna(0.0) if schema.TOPIC_PROB in mine else 0.0
+        rest = rest.sort_values(["campaign", "fit", "dup", "central", "order"], ascending=[True, True, False, False, True], kind="stable")
+        rest = rest.loc[[cid for cid in rest.index if cid not in set(cited)]]
+        subjects = mine[schema.TOPIC_GROUP_ID] if schema.TOPIC_GROUP_ID in mine else None
+        chosen = []  # a campaign's text last, then an unreadable length, whatever the subject; across subjects within each
+        for _, tier in rest.groupby(["campaign", "fit"], sort=True):
+            chosen += _across_subjects(tier.index, subjects, per_position - len(chosen))
         rows += [{"scope": position, "group_id": ALL, "rank": rank, "comment_id": cid} for rank, cid in enumerate(chosen, 1)]
     table = pd.DataFrame(rows, columns=["scope", "group_id", "rank", "comment_id"])
     if table.empty:
@@ -348,6 +353,25 @@ def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_positi
     table["dup_count"] = units.loc[table["comment_id"], schema.DUP_COUNT].to_numpy() if schema.DUP_COUNT in units else 1
     table["quote"] = units.loc[table["comment_id"], schema.TEXT_REDACTED].astype(str).to_numpy()
     return table
+
+
+def _across_subjects(ranked: pd.Index, groups: pd.Series | None, limit: int) -> list[str]:
+    """Up to ``limit`` of the ``ranked`` ids, taken in turn from each subject, the subject with most of them first: a
+    position's quotes speak for more than its first subject (claim check 62, ArgKP dev: the three quotes of those opposed
+    were the first three rows of one motion of four, in input order)."""
+    if groups is None:
+        return list(ranked[:limit])
+    if limit <= 0:
+        return []
+    subject = groups.reindex(ranked).fillna(schema.OUTLIER_TOPIC).astype(int)
+    sizes = subject[subject >= 0].value_counts()
+    order = sorted(sizes.index, key=lambda g: (-int(sizes[g]), g))
+    heads = {g: subject.index[subject.to_numpy() == g][:limit].tolist() for g in order}
+    out: list[str] = []
+    for k in range(limit):
+        out += [heads[g][k] for g in order if k < len(heads[g])]
+    out += subject.index[subject.to_numpy() < 0][:limit].tolist()  # "no clear topic" after every subject
+    return out[:limit]
 
 
 def position_facts(frame: pd.DataFrame) -> dict[str, Any]:
