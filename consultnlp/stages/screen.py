@@ -65,7 +65,7 @@ class ScreenStage(Stage):
             asked = out.loc[reasons.index[reasons == NON_ANSWER], schema.CONTEXT].fillna("").astype(str)
             pairs = {pair: screen.appraises_nothing(*pair) for pair in set(zip(texts[asked.index], asked))}
             changed = [i for i, pair in zip(asked.index, zip(texts[asked.index], asked)) if pairs[pair]]
-            reasons[changed] = NO_ARGUMENT
+            reasons.loc[changed] = NO_ARGUMENT
         for reason, wanted in ((NON_ANSWER, cfg.non_answers), (NO_ARGUMENT, cfg.no_arguments)):
             if wanted:
                 exclude(out, out.index.isin(reasons.index[reasons == reason]), reason, self.name)
