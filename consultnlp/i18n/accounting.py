@@ -100,17 +100,21 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     "s_accounting": _n(
         (
-            "De las {input} contribuciones recibidas se analizaron {analysed} y se apartó 1:",
-            "De las {input} contribuciones recibidas se analizaron {analysed} y se apartaron {excluded}:",
+            "De las {input} contribuciones recibidas {analysed} y se apartó 1:",
+            "De las {input} contribuciones recibidas {analysed} y se apartaron {excluded}:",
         ),
         (
-            "Das {input} contribuições recebidas, {analysed} foram analisadas e 1 foi separada:",
-            "Das {input} contribuições recebidas, {analysed} foram analisadas e {excluded} foram separadas:",
+            "Das {input} contribuições recebidas, {analysed} e 1 foi separada:",
+            "Das {input} contribuições recebidas, {analysed} e {excluded} foram separadas:",
         ),
         (
-            "Of the {input} contributions received, {analysed} were analysed and 1 was set aside:",
-            "Of the {input} contributions received, {analysed} were analysed and {excluded} were set aside:",
+            "Of the {input} contributions received, {analysed} and 1 was set aside:",
+            "Of the {input} contributions received, {analysed} and {excluded} were set aside:",
         ),
+    ),
+    # ... its first part, which agrees with the number analysed ("1 was analysed": the Austrian conversation, stop 43).
+    "s_accounting_analysed": _n(
+        ("se analizó 1", "se analizaron {n}"), ("1 foi analisada", "{n} foram analisadas"), ("1 was analysed", "{n} were analysed")
     ),
     "s_accounting_all": _n(
         ("Se recibió 1 contribución y se analizó.", "Se recibieron {input} contribuciones y se analizaron todas."),

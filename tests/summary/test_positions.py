@@ -383,3 +383,14 @@ def test_positions_quotes_put_a_campaigns_text_last():
     assert position_quotes(frame, None, 3).loc[lambda q: q["scope"] == "oppose", "comment_id"].tolist() == ["c09", "c01"]
     frame[schema.CAMPAIGN] = False  # the same copies, not a campaign: the most repeated text first
     assert position_quotes(frame, None, 3).loc[lambda q: q["scope"] == "oppose", "comment_id"].tolist() == ["c01", "c09"]
+
+
+def test_position_quotes_speak_for_several_subjects():
+    # Claim check 62 (ArgKP dev): the three quotes of those opposed were the first three rows of one motion of four.
+    from consultnlp.summary.positions import _across_subjects
+
+    ranked = pd.Index(["a1", "a2", "a3", "b1", "c1", "b2", "n1"])
+    groups = pd.Series({"a1": 0, "a2": 0, "a3": 0, "b1": 1, "b2": 1, "c1": 2, "n1": -1})
+    assert _across_subjects(ranked, groups, 3) == ["a1", "b1", "c1"]
+    assert _across_subjects(ranked, groups, 5) == ["a1", "b1", "c1", "a2", "b2"]
+    assert _across_subjects(ranked, None, 2) == ["a1", "a2"]

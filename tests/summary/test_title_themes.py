@@ -67,26 +67,3 @@ def test_title_themes_the_report_says_which_themes_the_title_names_in_each_langu
     # No theme named by the title (or a table from an older run): no sentence.
     plain = themes.drop(columns=["title_words", "title_users"])
     assert _title_themes_sentence(ReportContext(tables=tables, facts=facts, lang="en", taxonomy=None, settings={}), plain) == ""
-
-
-def test_a_subject_named_by_a_list_of_quoted_topics_is_not_quoted_again():
-    # NHS feedback (claim check 61): "Mixed points (words of ““Mental health”, “Helped” and 7 other topics” in 175 of 924)".
-    from consultnlp.report.sections.common import ReportContext, name_quoted
-
-    en = ReportContext(tables={}, facts={}, lang="en", taxonomy=None, settings={})
-    es = ReportContext(tables={}, facts={}, lang="es", taxonomy=None, settings={})
-    assert name_quoted(en, "“Care”, “Feel at ease” and 7 other topics") == "“Care”, “Feel at ease” and 7 other topics"
-    assert name_quoted(en, "Ward staff and food") == "“Ward staff and food”"
-    assert name_quoted(es, "«Salud», «Educación» y 3 tópicos más") == "«Salud», «Educación» y 3 tópicos más"
-    assert name_quoted(es, "Salud") == "«Salud»"
-
-
-def test_position_quotes_speak_for_several_subjects():
-    # Claim check 62 (ArgKP dev): the three quotes of those opposed were the first three rows of one motion of four.
-    from consultnlp.summary.positions import _across_subjects
-
-    ranked = pd.Index(["a1", "a2", "a3", "b1", "c1", "b2", "n1"])
-    groups = pd.Series({"a1": 0, "a2": 0, "a3": 0, "b1": 1, "b2": 1, "c1": 2, "n1": -1})
-    assert _across_subjects(ranked, groups, 3) == ["a1", "b1", "c1"]
-    assert _across_subjects(ranked, groups, 5) == ["a1", "b1", "c1", "a2", "b2"]
-    assert _across_subjects(ranked, None, 2) == ["a1", "a2"]

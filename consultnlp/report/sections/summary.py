@@ -158,7 +158,15 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
     if excluded:
         blocks.append(
             Block(
-                "p", text=t("s_accounting", lang, count=excluded, input=ctx.n(received), analysed=ctx.n(analysed), excluded=ctx.n(excluded))
+                "p",
+                text=t(
+                    "s_accounting",
+                    lang,
+                    count=excluded,
+                    input=ctx.n(received),
+                    analysed=t("s_accounting_analysed", lang, count=analysed, n=ctx.n(analysed)),
+                    excluded=ctx.n(excluded),
+                ),
             )
         )
         blocks.append(Block("list", items=[reason_sentence(ctx, reason, rows) for reason, rows in reasons]))
