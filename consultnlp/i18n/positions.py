@@ -92,6 +92,30 @@ POSITION_STRINGS: dict[str, dict] = {
         "Of the {stated} that state a position, {support} support it, {partial} agree in part and {oppose} oppose it.",
     ),
     # Positions from a closed question: every row with an answer "states" one, so the sentence says whose answer it is.
+    # A closed question whose answers hold no "in part" (Agree / Disagree): no share of a third answer it never offered
+    # (claim check 62, ArgKP dev: "51% support, 0% agree in part and 49% oppose").
+    "positions_balance_column_two": _s(
+        "De las {stated} que responden a la pregunta, {support} están a favor y {oppose} en contra.",
+        "Das {stated} que respondem à pergunta, {support} são a favor e {oppose} são contra.",
+        "Of the {stated} that answer the question, {support} support and {oppose} oppose.",
+    ),
+    "s_positions_column_two": _s(
+        "{stated} de las {total} contribuciones distintas ({share}) responden a la pregunta cerrada «{column}»: {support} de "
+        "ellas están a favor y {oppose} en contra.",
+        "{stated} das {total} contribuições distintas ({share}) respondem à pergunta fechada «{column}»: {support} delas são a "
+        "favor e {oppose} são contra.",
+        "{stated} of the {total} distinct contributions ({share}) answer the closed question “{column}”: {support} of them "
+        "support and {oppose} oppose.",
+    ),
+    "s_positions_column_set_aside_two": _s(
+        "De las {total} contribuciones distintas contadas para la pregunta cerrada «{column}» (las {analysed} analizadas y "
+        "{set_aside} apartadas por expresar solo una postura), {stated} ({share}) la responden: {support} a favor y {oppose} en "
+        "contra.",
+        "Das {total} contribuições distintas contadas para a pergunta fechada «{column}» (as {analysed} analisadas e {set_aside} "
+        "separadas por expressarem só uma posição), {stated} ({share}) a respondem: {support} a favor e {oppose} contra.",
+        "Of the {total} distinct contributions counted for the closed question “{column}” (the {analysed} analysed and "
+        "{set_aside} set aside for stating only a position), {stated} ({share}) answer it: {support} support and {oppose} oppose.",
+    ),
     "s_positions_column": _s(
         "{stated} de las {total} contribuciones distintas ({share}) responden a la pregunta cerrada «{column}»: {support} de "
         "ellas están a favor, {partial} de acuerdo en parte y {oppose} en contra.",

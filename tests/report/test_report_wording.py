@@ -39,3 +39,28 @@ def test_the_accounting_sentence_agrees_with_the_number_analysed(lang, one, many
 
     assert first(1) == one
     assert many in first(6)
+
+
+def test_a_closed_question_of_two_answers_shows_no_share_agreeing_in_part(tmp_path):
+    # Claim check 62 (ArgKP dev): "51% of them support, 0% agree in part and 49% oppose" for an Agree / Disagree column.
+    from typer.testing import CliRunner
+
+    from consultnlp.cli import app
+
+    topics = ["the bus lanes on the avenue", "the new library hours", "the park lighting", "the recycling points"]
+    rows = [
+        {"id": i, "comment": f"Comment {i} about {topics[i % 4]}, which matters to my street", "stance": ["Agree", "Disagree"][i % 3 == 0]}
+        for i in range(40)
+    ]
+    path = tmp_path / "two.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    out = tmp_path / "run"
+    args = ["analyze", str(path), "--text-column", "comment", "--id-column", "id", "--position-column", "stance"]
+    result = CliRunner().invoke(app, [*args, "--out", str(out), "--format", "md", "--quiet", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    report = (out / "report.md").read_text(encoding="utf-8")
+    summary = report.split("## ")[1]
+    assert "answer the closed question “stance”" in summary and "support and" in summary
+    assert "in part" not in summary
+    section = report.split("## Support and opposition")[1].split("\n## ")[0] if "## Support and opposition" in report else ""
+    assert section and "| Agree in part |" not in section

@@ -62,7 +62,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
             text = t("positions_balance_whole", lang, whole=ctx.n(stated - targeted), targeted=ctx.n(targeted), **shares)
         else:
             key = "positions_balance_column" if from_closed_question(ctx) else "positions_balance"  # answers, not stances written
-            text = t(key, lang, stated=ctx.n(stated), **shares)
+            text = t(key + ("_two" if two_answers(ctx) else ""), lang, stated=ctx.n(stated), **shares)
         sec.blocks.append(Block("p", text=text))
     total = int(rows["unique_contributions"].sum())
     if total and stated / total < FEW_STATED and not mixed:
@@ -72,14 +72,18 @@ def positions_section(ctx: ReportContext) -> Section | None:
             "table",
             headers=[t("position_heading", lang), t("unique_contributions", lang), t("share", lang)],
             numeric=[False, True, True],
-            rows=[[str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)] for _, r in table.iterrows()],
+            rows=[
+                [str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)]
+                for _, r in table.iterrows()
+                if not (r["position"] == "partial" and two_answers(ctx))
+            ],
         )
     )
     if not mixed:
         sec.blocks.append(
             chart(
-                [str(rows.loc[p, "name"]) for p in ("support", "partial", "oppose")],
-                [float(rows.loc[p, column]) for p in ("support", "partial", "oppose")],
+                [str(rows.loc[p, "name"]) for p in sides(ctx)],
+                [float(rows.loc[p, column]) for p in sides(ctx)],
                 t("positions", lang),
                 lang,
             )
@@ -128,6 +132,18 @@ def few_positions_sentence(ctx: ReportContext) -> str:
 def from_closed_question(ctx: ReportContext) -> bool:
     """Whether every position is a closed question's answer (said as answers, not as stances the texts state)."""
     return set(((ctx.facts.get("positions") or {}).get("sources") or {}).keys()) == {"column"}
+
+
+def two_answers(ctx: ReportContext) -> bool:
+    """Whether the positions are a closed question's answers, none of which is read as agreeing in part (Agree / Disagree):
+    the report then shows no "in part" it never offered (claim check 62: "0% agree in part" for ArgKP's two sides)."""
+    answers = (ctx.facts.get("positions") or {}).get("answers") or {}
+    return from_closed_question(ctx) and bool(answers) and not answers.get("partial")
+
+
+def sides(ctx: ReportContext) -> tuple[str, ...]:
+    """The positions the report shows: support, partial and oppose, or support and oppose (``two_answers``)."""
+    return ("support", "oppose") if two_answers(ctx) else ("support", "partial", "oppose")
 
 
 def balance_shares(rows: pd.DataFrame, targeted: int) -> str:
@@ -259,17 +275,16 @@ def _by_group(ctx: ReportContext) -> Section | None:
     if groups.empty:
         return None
     lang = ctx.lang
-    headers = [t("group_heading", lang), t("stated_heading", lang)] + [t(f"position_{p}", lang) for p in ("support", "partial", "oppose")]
+    headers = [t("group_heading", lang), t("stated_heading", lang)] + [t(f"position_{p}", lang) for p in sides(ctx)]
     shown = subject_labels(ctx)
     rows = [
-        [shown.get(int(r["id"]), str(r["label"])), ctx.n(int(r["stated"]))]
-        + [ctx.pct(float(r[f"share_{p}"])) for p in ("support", "partial", "oppose")]
+        [shown.get(int(r["id"]), str(r["label"])), ctx.n(int(r["stated"]))] + [ctx.pct(float(r[f"share_{p}"])) for p in sides(ctx)]
         for _, r in groups.iterrows()
     ]
     return Section(
         "positions-groups",
         t("positions_by_group", lang),
-        [Block("table", headers=headers, numeric=[False, True, True, True, True], rows=rows)],
+        [Block("table", headers=headers, numeric=[False] + [True] * (len(headers) - 1), rows=rows)],
     )
 
 

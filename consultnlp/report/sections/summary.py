@@ -20,7 +20,7 @@ from consultnlp.report.sections.common import (
     naming_words,
     segment_label,
 )
-from consultnlp.report.sections.positions import FEW_FOR_SHARES, balance_shares, from_closed_question, not_added_up, on_targets
+from consultnlp.report.sections.positions import FEW_FOR_SHARES, balance_shares, from_closed_question, not_added_up, on_targets, two_answers
 from consultnlp.report.sections.themes import theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
@@ -372,7 +372,7 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
     if from_closed_question(ctx):  # said as its answers, set-aside rows included
         question = str((ctx.facts.get("positions") or {}).get("column", ""))
-        key = "s_positions_column_set_aside" if set_aside else "s_positions_column"
+        key = ("s_positions_column_set_aside" if set_aside else "s_positions_column") + ("_two" if two_answers(ctx) else "")
         return [t(key, ctx.lang, **base, **parts, column=question, **shares)]
     if column == "share_of_whole":  # the shares are of the positions on the proposal as a whole
         return [t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **shares)]
