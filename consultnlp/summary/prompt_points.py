@@ -19,6 +19,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.embedders.base import l2_normalise
+from consultnlp.frame import analysed_mask
 from consultnlp.summary.matching import SentenceTable, content_stems
 
 PROMPT_MARK = "\x1f"  # between a group's id and the prompt its part answers, while key points are found
@@ -158,7 +159,7 @@ def prompt_named_groups(names: dict[int, str], frame: pd.DataFrame, topic_groups
     the rows answer two prompts or more and no reviewer named the group (``custom_label``)."""
     if schema.CONTEXT not in frame or schema.TOPIC_GROUP_ID not in frame:
         return names
-    rows = frame.loc[frame[schema.EXCLUDED].fillna("") == ""] if schema.EXCLUDED in frame else frame
+    rows = frame.loc[analysed_mask(frame)] if schema.EXCLUDED in frame else frame
     prompts = rows[schema.CONTEXT].fillna("").astype(str)
     if prompts[prompts != ""].nunique() < 2:
         return names
