@@ -39,7 +39,9 @@ def with_title_words(themes: pd.DataFrame, evidence: NameEvidence, taxonomy: obj
         return out
     distinct = evidence.texts[evidence.distinct]
     for theme_id, words in title_keywords(taxonomy, evidence.consultation).items():
-        users = evidence.using(distinct, words)
+        # A keyword of several words is used where all of them are ("young people", not "people" alone).
+        keys = [word_stems(w, NAME_WORD_CHARS) for w in words]
+        users = int(sum(any(k <= evidence.stems[text] for k in keys) for text in distinct))
         if users and users >= CONSULTATION_SHARE * len(distinct):
             row = out["theme_id"].astype(str) == theme_id
             out.loc[row, "title_words"] = "; ".join(words)

@@ -24,14 +24,14 @@ def _taxonomy() -> Taxonomy:
 def test_title_themes_a_theme_whose_title_words_many_contributions_use_is_marked():
     # london.youth.policing (claim check 59): «Youth and children» 8.3% while half its contributions name young people.
     texts = pd.Series(
-        ["Young people need incentives", "Ask young people what they think", "Train the officers better", "Police should listen"],
+        ["Young people need incentives", "Ask young people what they think", "Train the officers better", "People should listen"],
         index=["a", "b", "c", "d"],
     )
     evidence = NameEvidence(texts, pd.Series(True, index=texts.index), "How to engage young people in local scrutiny of policing")
     assert title_keywords(_taxonomy(), evidence.consultation) == {"youth": ["young people"], "local": ["local"]}
     themes = pd.DataFrame({"theme_id": ["youth", "local", "health"], "name": ["Youth", "Local government", "Health"]})
     out = with_title_words(themes, evidence, _taxonomy())
-    # 2 of 4 use "young people"; none says "local": that theme is no question they answer.
+    # 2 of 4 use "young people" ("people" alone is not it); none says "local": that theme is no question they answer.
     assert out["title_words"].tolist() == ["young people", "", ""]
     assert out["title_users"].tolist()[0] == 2 and out["title_users"].isna().tolist() == [False, True, True]
 
