@@ -208,6 +208,22 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "(points made in other words do not show this way), so each subject shows examples of what was said, not key points: they "
         "are samples, not what most said; the id finds each in comments.csv.",
     ),
+    # The same where the export names each contribution's author: a point needs three participants, one person's rewordings
+    # count once (claim check 63, PNDBio: four rewordings of one request by two authors, and "three contributions" read false).
+    "points_none_people": _s(
+        "No se encontró ninguna frase que tres o más participantes digan de forma lo bastante parecida para citarla como su punto "
+        "común (cada participante cuenta una vez, aunque lo repita; los puntos dichos con otras palabras no se ven así), de modo "
+        "que cada asunto muestra ejemplos de lo que se dijo, no puntos clave: son muestras, no lo que dice la mayoría; el "
+        "identificador permite encontrarlas en comments.csv.",
+        "Não foi encontrada nenhuma frase que três ou mais participantes digam de forma parecida o bastante para citá-la como seu "
+        "ponto comum (cada participante conta uma vez, mesmo que a repita; pontos ditos com outras palavras não aparecem assim), "
+        "então cada assunto mostra exemplos do que foi dito, não pontos-chave: são amostras, não o que diz a maioria; o "
+        "identificador permite encontrá-las em comments.csv.",
+        "No sentence was found that three or more participants say closely enough alike to quote as their shared point (each "
+        "participant counts once, however often they repeat it; points made in other words do not show this way), so each "
+        "subject shows examples of what was said, not key points: they are samples, not what most said; the id finds each in "
+        "comments.csv.",
+    ),
     # Many contributions, few voices: how many participants wrote a subject's contributions (an author column).
     "group_participants": _n(
         ("De 1 participante.", "De {n} participantes."),

@@ -897,3 +897,17 @@ def test_report_says_once_that_quoted_votes_leave_out_the_author(lang, note):
     ctx.tables["statement_votes"] = pd.DataFrame({"comment_id": ["c1"]})
     ctx.facts["authorship"] = {"column": "author-id"}
     assert text().count(note) == 1
+
+
+def test_report_without_key_points_says_participants_where_authors_are_known():
+    # Claim check 63 (PNDBio): "no sentence that three or more distinct contributions say" was false of four rewordings by
+    # two authors: with an author column, a point needs three participants, and the sentence says so.
+    from consultnlp.report.sections.topics import groups_section
+
+    def said(ctx: ReportContext) -> str:
+        return " ".join(b.text or "" for b in groups_section(ctx).blocks)
+
+    ctx = _context("en")
+    assert "three or more distinct contributions" in said(ctx)
+    ctx.facts["authorship"] = {"column": "id_autor", "contributions": 12, "participants": 5, "top": 1, "by_top": 4}
+    assert "three or more participants" in said(ctx) and "each participant counts once" in said(ctx)

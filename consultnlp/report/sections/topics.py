@@ -58,7 +58,12 @@ def groups_section(ctx: ReportContext) -> Section | None:
                 else t("groups_intro", lang, unique=ctx.n(ctx.unique_total()), topics=ctx.n(n_topics), groups=ctx.n(len(real))),
             ),
             # No subject has a key point: say so, instead of explaining key points the report does not have.
-            Block("p", text=t("points_note" if _has_key_points(ctx) else "points_none", lang)),
+            Block(
+                "p",
+                text=t(
+                    "points_note" if _has_key_points(ctx) else "points_none_people" if ctx.facts.get("authorship") else "points_none", lang
+                ),
+            ),
         ],
     )
     quotes = ctx.table("quotes")
