@@ -17,6 +17,7 @@ from, weighted by how many members each contributed: exact for a merge.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -38,6 +39,10 @@ REUSE_PENALTY = 0.3  # one comment quoted under many themes makes the report rep
 AUTHOR_REUSE_PENALTY = 0.1  # ... and one participant quoted under many subjects speaks for more people than they are
 THEME_SCORE_WEIGHT = 0.3  # a comment with many keyword hits is a clearer example of the theme
 MIN_CHARS, MAX_CHARS = 50, 600
+# A later part of a contribution split in several ("PARTE 2/2", "parte 4 de 4", "part 3 of 3") reads as a fragment: its
+# first part says what it is about (claim check 63, PNDBio: "PARTE 2/2 …" quoted for a subject its first part was not in).
+LATER_PART_PENALTY = 0.3
+_LATER_PART = re.compile(r"(?:^\W*|\(|[-–:]\s*)(?:parte|part)\s*(?:[2-9]|\d\d)\s*(?:/|de|of)\s*\d+", re.IGNORECASE)
 
 
 @dataclass
@@ -119,6 +124,8 @@ def quote_adjustment(units: pd.DataFrame, ids: pd.Index, scope: str, group: str)
         adjust = adjust - PII_PENALTY * (units.loc[ids, schema.PII_COUNT].to_numpy() > 0)
     if schema.CAMPAIGN in units:
         adjust = adjust - CAMPAIGN_PENALTY * units.loc[ids, schema.CAMPAIGN].astype(bool).to_numpy()
+    heads = units.loc[ids, schema.TEXT_REDACTED].astype(str).str[:80]
+    adjust = adjust - LATER_PART_PENALTY * heads.map(lambda head: _LATER_PART.search(head) is not None).to_numpy()
     if scope == "theme":
         adjust = adjust + THEME_SCORE_WEIGHT * _theme_score(units, ids, group)
     return adjust

@@ -64,3 +64,19 @@ def test_a_closed_question_of_two_answers_shows_no_share_agreeing_in_part(tmp_pa
     assert "in part" not in summary
     section = report.split("## Support and opposition")[1].split("\n## ")[0] if "## Support and opposition" in report else ""
     assert section and "| Agree in part |" not in section
+
+
+def test_a_later_part_of_a_split_contribution_is_quoted_last():
+    # Claim check 63 (PNDBio): "PARTE 2/2 …" was quoted for a subject its first part was not in.
+    from consultnlp import schema
+    from consultnlp.summary.quotes import LATER_PART_PENALTY, quote_adjustment
+
+    texts = [
+        "PARTE 2/2 - e por isso a bioeconomia precisa de crédito para as cooperativas da região norte do país",
+        "Contribuição da associação (parte 3 de 3): linhas de crédito para cooperativas da região norte do país",
+        "Parte 1/2: a bioeconomia precisa de crédito para as cooperativas da região norte do país, com prazos longos",
+        "A parte 2/3 dos fundos deveria ir para as cooperativas da região norte do país e para a assistência técnica",
+    ]
+    units = pd.DataFrame({schema.TEXT_REDACTED: texts}, index=["a", "b", "c", "d"])
+    adjust = quote_adjustment(units, units.index, "topic", "0")
+    assert adjust.tolist() == [-LATER_PART_PENALTY, -LATER_PART_PENALTY, 0.0, 0.0]
