@@ -26,6 +26,7 @@ from consultnlp.ingest import ingest
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.ingest.info import ConsultationTitle
 from consultnlp.ingest.platforms import polis_votes
+from consultnlp.ingest.segments import segment_note
 from consultnlp.lemmas import save_lemmas
 from consultnlp.output import canonical_order, summary_frame, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
@@ -233,6 +234,8 @@ def analyze_in_memory(
     frame = canonical_order(frame)
     for warning in info.warnings:
         progress.note(warning)
+    if segment_note(info):
+        progress.note(segment_note(info))
     if info.text_column_auto:
         progress.note(f'Using column "{info.text_column}" as the comment text (choose another with --text-column).')
     t_ingest = round(time.perf_counter() - t0, 3)

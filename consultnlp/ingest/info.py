@@ -53,6 +53,8 @@ class IngestInfo:
     personal_columns: dict[str, str] = field(default_factory=dict)
     # Neutral name -> the header it replaces, for headers that hold personal data (``column_3``).
     neutral_headers: dict[str, str] = field(default_factory=dict)
+    # Columns that could break the results down, where the analyst named none: [column, values] (``ingest.segments``).
+    segment_candidates: list[list[Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

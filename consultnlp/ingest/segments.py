@@ -1,0 +1,61 @@
+"""Columns that could break the results down, found when the analyst named none.
+
+Segments are the analyst's choice (``--segment-columns``): which groups of participants or parts of the plan to compare is
+a question the consultation asks, not the tool. But an export often carries them, and a new user does not know to ask:
+claim check 63 (PNDBio 2025) found no breakdown by chapter or mission, though every row names both. So the run says which
+columns look like segments (a few values, each shared by many rows, filling most rows), and how to use them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from consultnlp.ingest.columns import author_id_column
+from consultnlp.ingest.info import IngestInfo
+from consultnlp.text import fold
+
+MAX_VALUES = 30  # more values than this is no grouping a report can show
+MIN_ROWS_PER_VALUE = 5  # on average: fewer, and the parts are too small to compare
+MIN_FILLED_SHARE = 0.8
+SHOWN = 3
+# Columns named as ids, dates, links or counts are no segments ("missao_id", "data", "url", "votos").
+_NOT_A_SEGMENT = re.compile(r"(?:^|[_ .-])(?:id|ids|uuid|data|date|fecha|timestamp|url|link|votos|votes|supports|apoios)(?:$|[_ .-])")
+_NUMBER = re.compile(r"^[\d\s.,:/-]+$")
+
+
+def segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> list[tuple[str, int]]:
+    """(column, number of values) of the columns of ``raw`` that look like segments, in the input's order, leaving out the
+    columns ``used`` otherwise (text, id, prompt), the author's and the personal ones."""
+    skip = set(used) | set(info.personal_columns) | {author_id_column(raw.columns) or ""}
+    found: list[tuple[str, int]] = []
+    for column in raw.columns:
+        name = fold(str(column)).strip()
+        if column in skip or _NOT_A_SEGMENT.search(name):
+            continue
+        values = raw[column].dropna().astype(str).str.strip()
+        values = values[values != ""]
+        if len(values) < MIN_FILLED_SHARE * max(len(raw), 1) or values.map(lambda v: bool(_NUMBER.match(v))).all():
+            continue
+        distinct = values.nunique()
+        if 2 <= distinct <= MAX_VALUES and len(values) / distinct >= MIN_ROWS_PER_VALUE:
+            found.append((str(column), int(distinct)))
+    return found
+
+
+def note_segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> None:
+    """Record in ``info.segment_candidates`` the columns that could break the results down (none for a Pol.is export:
+    its columns are its votes and the tool's own flags)."""
+    if info.platform != "polis":
+        info.segment_candidates = [[column, n] for column, n in segment_candidates(raw, info, used)]
+
+
+def segment_note(info: IngestInfo) -> str:
+    """The one line that names up to ``SHOWN`` of them and how to use them ("" when there are none)."""
+    found = info.segment_candidates
+    if not found:
+        return ""
+    listed = ", ".join(f'"{column}" ({n} values)' for column, n in found[:SHOWN])
+    more = f" and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
+    return f"Columns that could break the results down, not used: {listed}{more}. Name them with --segment-columns to compare their parts."
