@@ -80,3 +80,25 @@ def test_a_later_part_of_a_split_contribution_is_quoted_last():
     units = pd.DataFrame({schema.TEXT_REDACTED: texts}, index=["a", "b", "c", "d"])
     adjust = quote_adjustment(units, units.index, "topic", "0")
     assert adjust.tolist() == [-LATER_PART_PENALTY, -LATER_PART_PENALTY, 0.0, 0.0]
+
+
+def test_a_parent_theme_without_a_raised_sub_theme_is_not_said_to_have_them():
+    # Claim check 63 (PNDBio): «Abertura fiscal (com seus subtemas)» had no sub-theme assigned.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.themes import theme_rows
+
+    themes = pd.DataFrame(
+        {
+            "theme_id": ["fiscal", "budget", "climate", "water"],
+            "name": ["Fiscal openness", "Budget", "Climate", "Water"],
+            "parent": [None, "fiscal", None, "climate"],
+            "unique_contributions": [4, 0, 10, 3],
+            "unique_with_subthemes": [4, pd.NA, 12, pd.NA],
+            "share_of_unique": [0.04, 0.0, 0.1, 0.03],
+        }
+    )
+    tables = {"themes": themes, "overview": pd.DataFrame({"metric": ["unique_contributions"], "value": [100]})}
+    ctx = ReportContext(tables=tables, facts={"accounting": {"analysed": 100}}, lang="en", taxonomy=None, settings={})
+    rows = theme_rows(ctx).set_index("theme_id")
+    assert rows.loc["fiscal", "shown_name"] == "Fiscal openness" and rows.loc["fiscal", "shown_unique"] == 4
+    assert rows.loc["climate", "shown_name"] == "Climate (with its sub-themes)" and rows.loc["climate", "shown_unique"] == 12

@@ -29,6 +29,11 @@ def theme_rows(ctx: ReportContext):  # noqa: ANN201 - DataFrame
         only_one = named["unique_with_subthemes"].notna() & (own == 0) & named["theme_id"].astype(str).map(children).fillna(0).eq(1)
         named = named[~only_one]
     family = named["unique_with_subthemes"].notna() if "unique_with_subthemes" in named else named["theme_id"] != named["theme_id"]
+    if family.any() and "parent" in named:
+        # "(with its sub-themes)" only where a sub-theme was raised (claim check 63, PNDBio: «Abertura fiscal (com seus
+        # subtemas)» had none): otherwise it is the theme alone, and its count is its own.
+        raised_children = set(themes.loc[themes["unique_contributions"] > 0, "parent"].dropna().astype(str))
+        family &= named["theme_id"].astype(str).isin(raised_children)
     named["shown_name"] = named["name"].astype(str)
     named["shown_unique"] = named["unique_contributions"].astype(int)
     if family.any():
