@@ -269,6 +269,14 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("assunto principal (1% ou mais)", "assuntos principais (1% ou mais cada um)"),
         ("main subject (1% or more)", "main subjects (1% or more each)"),
     ),
+    # Said after s_other where the tagger gave no theme to many (claim checks 61, 63: NHS feedback 78%, PNDBio 42%).
+    "s_other_fit": _s(
+        "Con tantas, la taxonomía puede no ajustarse a esta consulta: se puede dar un libro de códigos con sus propios temas "
+        "(themes.taxonomy).",
+        "Com tantas, a taxonomia pode não se ajustar a esta consulta: pode-se dar um livro de códigos com os seus próprios temas "
+        "(themes.taxonomy).",
+        "With so many, the taxonomy may not fit this consultation: a codebook of its own themes can be given (themes.taxonomy).",
+    ),
     # A theme the consultation's own title names (summary.title_themes): its question, counted apart.
     "s_title_themes": _n(
         (

@@ -102,3 +102,23 @@ def test_a_parent_theme_without_a_raised_sub_theme_is_not_said_to_have_them():
     rows = theme_rows(ctx).set_index("theme_id")
     assert rows.loc["fiscal", "shown_name"] == "Fiscal openness" and rows.loc["fiscal", "shown_unique"] == 4
     assert rows.loc["climate", "shown_name"] == "Climate (with its sub-themes)" and rows.loc["climate", "shown_unique"] == 12
+
+
+@pytest.mark.parametrize(("untagged", "said"), [(0.42, True), (0.29, False)])
+def test_the_report_says_the_taxonomy_may_not_fit_when_many_get_no_theme(untagged, said):
+    # Claim checks 61 and 63 (NHS 78%, PNDBio 42% with no theme): the report never said the taxonomy may be the wrong lens.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import summary_sentences
+
+    themes = pd.DataFrame(
+        {
+            "theme_id": ["climate", "other"],
+            "name": ["Climate", "Other"],
+            "unique_contributions": [58, 42],
+            "share_of_unique": [1 - untagged, untagged],
+        }
+    )
+    tables = {"themes": themes, "overview": pd.DataFrame({"metric": ["unique_contributions"], "value": [100]})}
+    ctx = ReportContext(tables=tables, facts={"accounting": {"analysed": 100}}, lang="en", taxonomy=None, settings={})
+    text = " ".join(summary_sentences(ctx))
+    assert ("the taxonomy may not fit this consultation" in text) is said

@@ -264,6 +264,9 @@ def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
     return "; " + t("theme_led_by", ctx.lang, name=ctx.q(str(top["name"])), share=ctx.pct(int(top["unique_contributions"]) / total))
 
 
+UNFIT_TAXONOMY_SHARE = 0.4  # past this share of distinct contributions with no theme, the report says the taxonomy may not fit
+
+
 def _title_themes_sentence(ctx: ReportContext, themes: pd.DataFrame) -> str:
     """The themes the consultation's own title names, with how many contributions use its words ("" where none does:
     ``summary.title_themes``); the most used first."""
@@ -316,7 +319,10 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
             sentences.append(titled)
         other = themes[themes["theme_id"] == schema.OTHER_THEME]
         if len(other):
-            sentences.append(t("s_other", lang, share=ctx.pct(float(other.iloc[0]["share_of_unique"]))))
+            untagged = float(other.iloc[0]["share_of_unique"])
+            sentences.append(t("s_other", lang, share=ctx.pct(untagged)))
+            if untagged >= UNFIT_TAXONOMY_SHARE:
+                sentences[-1] += " " + t("s_other_fit", lang)
     if int(overview.get("campaigns", 0)):
         rows = int(overview.get("campaign_contributions", 0))
         sentences.append(
