@@ -5,8 +5,8 @@ on", and a group was formed on "I consider myself working class").
 
 A Pol.is ``is-meta`` statement is one whatever its words. Otherwise an organiser's statement is one when it opens
 with a word of the speaker as subject, or names one of the speaker's attributes ("my first language"), and states no
-view (``data/profile/{lang}.txt``). A participant's own "I am
-pro-choice" is never one: the rule reads only what the organiser wrote.
+view (``data/profile/{lang}.txt``). A participant's own "I am pro-choice" is never one: the rule reads only what the
+organiser wrote.
 """
 
 from __future__ import annotations
