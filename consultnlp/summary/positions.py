@@ -340,7 +340,7 @@ def position_quotes(frame: pd.DataFrame, points: pd.DataFrame | None, per_positi
         )
         rest["central"] = pd.to_numeric(mine[schema.TOPIC_PROB], errors="coerce").fillna(0.0) if schema.TOPIC_PROB in mine else 0.0
         rest = rest.sort_values(["campaign", "fit", "dup", "central", "order"], ascending=[True, True, False, False, True], kind="stable")
-        rest = rest.loc[[cid for cid in rest.index if cid not in set(cited)]]
+        rest = rest.loc[~rest.index.isin(cited)]
         subjects = mine[schema.TOPIC_GROUP_ID] if schema.TOPIC_GROUP_ID in mine else None
         chosen = []  # a campaign's text last, then an unreadable length, whatever the subject; across subjects within each
         for _, tier in rest.groupby(["campaign", "fit"], sort=True):
@@ -359,10 +359,10 @@ def _across_subjects(ranked: pd.Index, groups: pd.Series | None, limit: int) -> 
     """Up to ``limit`` of the ``ranked`` ids, taken in turn from each subject, the subject with most of them first: a
     position's quotes speak for more than its first subject (claim check 62, ArgKP dev: the three quotes of those opposed
     were the first three rows of one motion of four, in input order)."""
-    if groups is None:
-        return list(ranked[:limit])
     if limit <= 0:
         return []
+    if groups is None:
+        return list(ranked[:limit])
     subject = groups.reindex(ranked).fillna(schema.OUTLIER_TOPIC).astype(int)
     sizes = subject[subject >= 0].value_counts()
     order = sorted(sizes.index, key=lambda g: (-int(sizes[g]), g))
