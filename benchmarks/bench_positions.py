@@ -65,7 +65,11 @@ TARGET_SETS = [
     (8, LABELS / "positions_targets8.tsv", "tuned on"),  # stop 40: written blind while 4 and 7 were read; read at stop 41
     (9, LABELS / "positions_targets9.tsv", "tuned on"),  # stop 41: written blind while 8 was read; read at stop 41
     (10, LABELS / "positions_targets10.tsv", "held out"),  # stop 42: written blind (stance in subordinate clauses, registers)
-    (11, LABELS / "positions_targets11.tsv", "tuned on"),  # stop 43: written blind (long sentences, consequences, articles and figures); its misses read
+    (
+        11,
+        LABELS / "positions_targets11.tsv",
+        "tuned on",
+    ),  # stop 43: written blind (long sentences, consequences, articles and figures); its misses read
     (12, LABELS / "positions_targets12.tsv", "held out"),  # stop 43: written blind (phone and meeting phrasing, preferences, concessions)
 ]
 TARGETS_FILE = TARGET_SETS[0][1]
