@@ -39,6 +39,7 @@ NONANSWER_SETS = [
         "nonanswers_written16.tsv",
         "nonanswers_written17.tsv",
         "nonanswers_written18.tsv",
+        "nonanswers_written19.tsv",
     )
 ]
 

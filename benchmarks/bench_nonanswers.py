@@ -8,14 +8,13 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
              each, 450 in sets 13 to 15; each held out until it was read or trained on: issue 26, stops 29 to 40)
   held out   nhs-patient-feedback (English; gold: its ``Labelling not possible`` column, and the hand labels),
              polis-opendata (21 conversations, each screened as its own consultation), brasil-pndbio-2025,
-             and the newest written set, ``benchmarks/labels/nonanswers_written18.tsv`` (450 texts written blind by
-             another helper who read only set 17's description: placeholders scoped to a field or chapter, typing
-             artefacts, attachment pointers, consent and terms text, organiser text pasted in, bare agreement as
-             answers; ``NONANSWERS_WRITTEN18.md``). Its first reading (stop 43): 174 of 300 non-answers set aside, 2 of
-             150 answers as non-answers and 18 as no argument (bare "De acuerdo", "Concordo", "Agree": a position with
-             no reason, by design); with the longer texts' model trained on sets 6-17, 181 and 2.
-             First readings of sets 10-17: 77/150 and 6, 90/150 and 8, 81/150 and 3, 232/300 and 3, 220/300 and 2,
-             230/300 and 9, 182/300 and 1, 137/300 and 1.
+             and the newest written set, ``benchmarks/labels/nonanswers_written19.tsv`` (450 texts written blind by
+             another helper who read only set 18's description: phone-survey and call-centre outcomes, transcriber
+             notes in brackets, WhatsApp/SMS-bot traffic, voice-note fillers, corrections of a previous answer, answers
+             that only rate the question; ``NONANSWERS_WRITTEN19.md``). Its first reading (stop 43, nothing tuned on
+             it): 185 of 300 non-answers set aside (181 as non-answers, 4 as no argument), 4 of 150 answers.
+             First readings of sets 10-18: 77/150 and 6, 90/150 and 8, 81/150 and 3, 232/300 and 3, 220/300 and 2,
+             230/300 and 9, 182/300 and 1, 137/300 and 1, 174/300 and 2 (+18 bare agreements as no argument, by design).
 The longer texts' model (``data/nonanswers/model_long.json``) was trained on written sets 6-17; its threshold floor was
 set after reading the Pol.is conversations and its out-of-domain share after reading NHS (both tuned on, for that model).
 
