@@ -182,6 +182,41 @@ def content_stems(text: str) -> set[str]:
     return out
 
 
+DIRECTION_REACH = 3  # a direction word points at the first content word among the three after it
+
+
+@lru_cache(maxsize=1)
+def _direction_words() -> dict[str, int]:
+    """``data/direction``'s words (lower case, accents kept) -> +1 (more) or -1 (less)."""
+    from consultnlp.resources import language_lists, project_path
+
+    out: dict[str, int] = {}
+    for lists in language_lists(project_path("data", "direction"), ("more", "less")).values():
+        out.update({w.lower(): 1 for w in lists.get("more", [])})
+        out.update({w.lower(): -1 for w in lists.get("less", [])})
+    return out
+
+
+def directions(text: str) -> set[str]:
+    """ "+stem" / "-stem" for each content word ``text`` asks more or less of ("paguen más impuestos": "+impues")."""
+    words = _direction_words()
+    written = _JUDGED_WORD.findall(text)
+    if not any(w.lower() in words for w in written):
+        return set()
+    stop = _function_words()
+    out = set()
+    for i, word in enumerate(written):
+        sign = words.get(word.lower())
+        if not sign:
+            continue
+        for after in written[i + 1 : i + 1 + DIRECTION_REACH]:
+            folded = _fold(after)
+            if len(folded) >= 3 and not folded.isdigit() and folded not in stop and after.lower() not in words:
+                out.add(("+" if sign > 0 else "-") + folded[:STEM_CHARS])
+                break
+    return out
+
+
 def negated(text: str) -> bool:
     """Whether ``text`` is negated an odd number of times ("no debe", "not", "não"): its polarity."""
     return len(_NEGATION.findall(text)) % 2 == 1
@@ -208,6 +243,9 @@ class SentenceTable:
     idf: np.ndarray  # per stem
     negated: np.ndarray  # bool per sentence
     judged: np.ndarray  # per sentence: +1 calls its subject good, -1 bad, 0 neither (``judgement``)
+    # Sentence x stem: asks for more of it / for less of it (``directions``); a zero-width matrix where none does.
+    more: sparse.csr_matrix | None = None
+    less: sparse.csr_matrix | None = None
 
     @classmethod
     def build(cls, owner: np.ndarray, texts: list[str], vectors: np.ndarray) -> "SentenceTable":
@@ -222,6 +260,18 @@ class SentenceTable:
         idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
         vectors = np.asarray(vectors, dtype=np.float32)
         vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
+        pointed = [directions(t) for t in texts]
+        targets: dict[str, int] = {}
+        cells: dict[str, tuple[list[int], list[int]]] = {"+": ([], []), "-": ([], [])}
+        for i, found in enumerate(pointed):
+            for item in sorted(found):
+                rows_of, cols_of = cells[item[0]]
+                rows_of.append(i)
+                cols_of.append(targets.setdefault(item[1:], len(targets)))
+        width = max(len(targets), 1)
+        more, less = (
+            sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(texts), width)) for r, c in (cells["+"], cells["-"])
+        )
         return cls(
             np.asarray(owner, dtype=np.int64),
             list(texts),
@@ -230,6 +280,8 @@ class SentenceTable:
             idf,
             np.array([negated(t) for t in texts], dtype=bool),
             np.array([judgement(t) for t in texts], dtype=np.int8),
+            more,
+            less,
         )
 
     def components(self, rows: np.ndarray, statements: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -306,4 +358,10 @@ class SentenceSubset:
         current system"), otherwise negated the other way ("should not be banned" / "should be banned")."""
         mine, theirs = self.judged[:, None].astype(np.int16), table.judged[statements][None, :].astype(np.int16)
         flipped = self.negated[:, None] != table.negated[statements][None, :]
-        return np.where((mine != 0) & (theirs != 0), mine * theirs < 0, flipped)
+        opposite = np.where((mine != 0) & (theirs != 0), mine * theirs < 0, flipped)
+        if table.more is not None and table.more.nnz + table.less.nnz:
+            # More of a thing against less of the same thing ("paguen más impuestos" / "paguen menos impuestos").
+            more, less = table.more[self.rows], table.less[self.rows]
+            against = (more @ table.less[statements].T) + (less @ table.more[statements].T)
+            opposite |= against.toarray() > 0
+        return opposite

@@ -911,3 +911,24 @@ def test_report_without_key_points_says_participants_where_authors_are_known():
     assert "three or more distinct contributions" in said(ctx)
     ctx.facts["authorship"] = {"column": "id_autor", "contributions": 12, "participants": 5, "top": 1, "by_top": 4}
     assert "three or more participants" in said(ctx) and "each participant counts once" in said(ctx)
+
+
+def test_matching_more_of_a_thing_never_matches_less_of_the_same_thing():
+    # Blind reading 64 (Chile 2016): «… paguen menos impuestos» was counted for «Que las empresas paguen más impuestos».
+    import numpy as np
+
+    from consultnlp.summary.matching import SentenceTable
+
+    texts = [
+        "Que las empresas paguen más impuestos",
+        "Que las empresas paguen menos impuestos",
+        "Las grandes empresas deben pagar más impuestos",
+        "Más seguridad en los barrios",
+        "Reducir la delincuencia en los barrios",
+    ]
+    vectors = np.ones((len(texts), 4), dtype=np.float32)  # alike as can be: only the words can tell them apart
+    table = SentenceTable.build(np.arange(len(texts)), texts, vectors)
+    opposite = table.subset(np.arange(len(texts))).opposite(table, np.array([0, 3]))
+    assert opposite[:, 0].tolist() == [False, True, False, False, False]
+    # Less crime and more safety ask for the same thing: no contradiction without the same word.
+    assert opposite[:, 1].tolist() == [False, False, False, False, False]
