@@ -243,9 +243,9 @@ class SentenceTable:
     idf: np.ndarray  # per stem
     negated: np.ndarray  # bool per sentence
     judged: np.ndarray  # per sentence: +1 calls its subject good, -1 bad, 0 neither (``judgement``)
-    # Sentence x stem: asks for more of it / for less of it (``directions``); a zero-width matrix where none does.
-    more: sparse.csr_matrix | None = None
-    less: sparse.csr_matrix | None = None
+    # Sentence x stem: asks for more of it / for less of it (``directions``); empty where none does.
+    more: sparse.csr_matrix
+    less: sparse.csr_matrix
 
     @classmethod
     def build(cls, owner: np.ndarray, texts: list[str], vectors: np.ndarray) -> "SentenceTable":
@@ -359,7 +359,7 @@ class SentenceSubset:
         mine, theirs = self.judged[:, None].astype(np.int16), table.judged[statements][None, :].astype(np.int16)
         flipped = self.negated[:, None] != table.negated[statements][None, :]
         opposite = np.where((mine != 0) & (theirs != 0), mine * theirs < 0, flipped)
-        if table.more is not None and table.more.nnz + table.less.nnz:
+        if table.more.nnz and table.less.nnz:  # both are needed for a sentence and a statement to point opposite ways
             # More of a thing against less of the same thing ("paguen más impuestos" / "paguen menos impuestos").
             more, less = table.more[self.rows], table.less[self.rows]
             against = (more @ table.less[statements].T) + (less @ table.more[statements].T)

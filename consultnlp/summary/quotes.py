@@ -125,7 +125,7 @@ def quote_adjustment(units: pd.DataFrame, ids: pd.Index, scope: str, group: str)
     if schema.CAMPAIGN in units:
         adjust = adjust - CAMPAIGN_PENALTY * units.loc[ids, schema.CAMPAIGN].astype(bool).to_numpy()
     heads = units.loc[ids, schema.TEXT_REDACTED].astype(str).str[:80]
-    adjust = adjust - LATER_PART_PENALTY * heads.map(lambda head: _LATER_PART.search(head) is not None).to_numpy()
+    adjust = adjust - LATER_PART_PENALTY * heads.str.contains(_LATER_PART).to_numpy()
     if scope == "theme":
         adjust = adjust + THEME_SCORE_WEIGHT * _theme_score(units, ids, group)
     return adjust

@@ -83,9 +83,9 @@ class NameEvidence:
                 out.append(word if as_written else word.lower())
         return out
 
-    def using_parts(self, texts: pd.Series, parts: list[list[str]]) -> int:
-        """How many of ``texts`` use a part of a name: two of its distinct words where it has three or more, else one."""
-        groups = [_stem_groups(part) for part in parts]
+    def using_parts(self, texts: pd.Series, groups: list[list[set[str]]]) -> int:
+        """How many of ``texts`` use a part of a name (``groups``: each part's distinct words as stem sets, ``_stem_groups``):
+        two of its distinct words where it has three or more, else one."""
         needs = [2 if len(g) >= 3 else 1 for g in groups]
         return int(sum(any(sum(bool(g & self.stems[text]) for g in part) >= need for part, need in zip(groups, needs)) for text in texts))
 
@@ -177,10 +177,10 @@ def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | 
     # A part of the name with three words or more is used by a contribution that says two of them: «Old growth forests»
     # is not used by every text that says "forests" (claim check 55: 2 of 18 mention old growth). Parts are what "and",
     # "y", "e" or a comma join («Conservación de la naturaleza y servicio a la comunidad»: either part, one word).
-    parts = _name_parts(name, words) if words else []
-    two = any(len(_stem_groups(p)) >= 3 for p in parts)
+    groups = [_stem_groups(part) for part in _name_parts(name, words)] if words else []
+    two = any(len(g) >= 3 for g in groups)
     if two:
-        used = evidence.using_parts(texts, parts)
+        used = evidence.using_parts(texts, groups)
     return {
         "contributions_using_name": used,
         "contributions_in_name_language": len(inside) if len(inside) < len(part) else pd.NA,

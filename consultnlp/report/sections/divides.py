@@ -210,9 +210,9 @@ def divides_section(ctx: ReportContext) -> Section | None:
         sec.subsections += _group_parts(ctx, groups, votes, overall)
 
     # The statements most agreed with overall (among those most participants saw), whatever the groups.
-    top, floor = _most_agreed(overall)
+    top, overall_floor = _most_agreed(overall)
     if not top.empty:
-        title = t("divides_most_agreed", lang, seen=ctx.n(floor), **_eligible(ctx, overall, floor))
+        title = t("divides_most_agreed", lang, seen=ctx.n(overall_floor), **_eligible(ctx, overall, overall_floor))
         sec.subsections.append(_agreed_section(ctx, "divides-agreed", title, top))
     by_organiser = overall["by_organiser"].astype(bool) if "by_organiser" in overall else pd.Series(False, index=overall.index)
     if not top.empty and top["statement"].isin(overall.loc[by_organiser, "statement"]).all():
@@ -224,10 +224,9 @@ def divides_section(ctx: ReportContext) -> Section | None:
             sec.subsections.append(_agreed_section(ctx, "divides-agreed-participants", title, mine))
     if not has_groups and len(overall):
         # With groups, what divides is told group by group above; without, the statements that split the voters.
-        floor = _most_agreed(overall)[1]
-        disputed = _most_disputed(overall, floor)
+        disputed = _most_disputed(overall, overall_floor)
         if not disputed.empty:
-            title = t("divides_most_disputed", lang, seen=ctx.n(floor), **_eligible(ctx, overall, floor))
+            title = t("divides_most_disputed", lang, seen=ctx.n(overall_floor), **_eligible(ctx, overall, overall_floor))
             sec.subsections.append(_agreed_section(ctx, "divides-disputed", title, disputed))
     if has_groups:
         sec.subsections.append(Section("divides-method", t("divides_how", lang), [Block("p", text=_method(ctx, groups))]))

@@ -50,6 +50,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
     if stated < FEW_FOR_SHARES:
         return None  # nothing to say: the method section gives the count in one sentence (``few_positions_sentence``)
     sec = Section("positions", t("positions", lang), [Block("p", text=_intro(ctx, rows))])
+    shown_sides = sides(ctx)
     targeted = on_targets(rows)
     mixed = not_added_up(stated, targeted)
     column = balance_shares(rows, targeted)  # the shares the sentence and the chart give
@@ -62,7 +63,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
             text = t("positions_balance_whole", lang, whole=ctx.n(stated - targeted), targeted=ctx.n(targeted), **shares)
         else:
             key = "positions_balance_column" if from_closed_question(ctx) else "positions_balance"  # answers, not stances written
-            text = t(key + ("_two" if two_answers(ctx) else ""), lang, stated=ctx.n(stated), **shares)
+            text = t(key + ("_two" if len(shown_sides) == 2 else ""), lang, stated=ctx.n(stated), **shares)
         sec.blocks.append(Block("p", text=text))
     total = int(rows["unique_contributions"].sum())
     if total and stated / total < FEW_STATED and not mixed:
@@ -75,15 +76,15 @@ def positions_section(ctx: ReportContext) -> Section | None:
             rows=[
                 [str(r["name"]), ctx.n(int(r["unique_contributions"])), ctx.pct(float(r["share"]), 1)]
                 for _, r in table.iterrows()
-                if not (r["position"] == "partial" and two_answers(ctx))
+                if r["position"] != "partial" or "partial" in shown_sides
             ],
         )
     )
     if not mixed:
         sec.blocks.append(
             chart(
-                [str(rows.loc[p, "name"]) for p in sides(ctx)],
-                [float(rows.loc[p, column]) for p in sides(ctx)],
+                [str(rows.loc[p, "name"]) for p in shown_sides],
+                [float(rows.loc[p, column]) for p in shown_sides],
                 t("positions", lang),
                 lang,
             )
@@ -275,10 +276,11 @@ def _by_group(ctx: ReportContext) -> Section | None:
     if groups.empty:
         return None
     lang = ctx.lang
-    headers = [t("group_heading", lang), t("stated_heading", lang)] + [t(f"position_{p}", lang) for p in sides(ctx)]
+    shown_sides = sides(ctx)
+    headers = [t("group_heading", lang), t("stated_heading", lang)] + [t(f"position_{p}", lang) for p in shown_sides]
     shown = subject_labels(ctx)
     rows = [
-        [shown.get(int(r["id"]), str(r["label"])), ctx.n(int(r["stated"]))] + [ctx.pct(float(r[f"share_{p}"])) for p in sides(ctx)]
+        [shown.get(int(r["id"]), str(r["label"])), ctx.n(int(r["stated"]))] + [ctx.pct(float(r[f"share_{p}"])) for p in shown_sides]
         for _, r in groups.iterrows()
     ]
     return Section(

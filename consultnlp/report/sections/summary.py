@@ -26,6 +26,7 @@ from consultnlp.report.sections.themes import theme_rows
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
 MAIN_SUBJECT_SHARE = 0.01  # a subject with a smaller share of the distinct contributions is no main subject in the figures
 LED_BY_SHARE = 1 / 3  # a theme's largest sub-theme is named beside it from this share of the theme's contributions
+UNFIT_TAXONOMY_SHARE = 0.4  # past this share of distinct contributions with no theme, the report says the taxonomy may not fit
 FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
 TOP_THEMES_WITH_TIES = 5  # the summary names the three most frequent themes, and those as frequent as the third, up to this
 
@@ -262,9 +263,6 @@ def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
     if int(top["unique_contributions"]) < LED_BY_SHARE * int(row["unique_with_subthemes"]):
         return ""  # most of it is the theme itself (claim check 55: "led by Participatory budgeting, 0.8%", 1 of 8)
     return "; " + t("theme_led_by", ctx.lang, name=ctx.q(str(top["name"])), share=ctx.pct(int(top["unique_contributions"]) / total))
-
-
-UNFIT_TAXONOMY_SHARE = 0.4  # past this share of distinct contributions with no theme, the report says the taxonomy may not fit
 
 
 def _title_themes_sentence(ctx: ReportContext, themes: pd.DataFrame) -> str:
