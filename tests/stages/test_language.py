@@ -288,16 +288,21 @@ def test_language_stage_needs_text_clean():
         LanguageStage(LanguageConfig()).apply(frame, RunContext())
 
 
+def _without_and_with_prior(texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, RunContext]:
+    """The language stage over ``texts`` without the consultation's language mix as a prior, then with it (and its context)."""
+    frame = make_frame(texts)
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    without = LanguageStage(LanguageConfig(file_prior=False)).apply(frame, RunContext())
+    context = RunContext()
+    return without, LanguageStage(LanguageConfig()).apply(frame, context), context
+
+
 def test_language_file_prior_decides_short_texts_by_the_consultations_own_mix():
     spanish = [f"La constitución debe garantizar el derecho a la educación pública y gratuita en la comuna número {i}." for i in range(60)]
     short = ["Autoexplicativo", "AUTONOMIA REGIONAL", "Elegidos por voto popular", "real e igualitaria"]
     portuguese = ["Precisamos de mais escolas públicas e de professores bem pagos em todas as cidades do interior do estado."]
-    frame = make_frame(spanish + short + portuguese)
-    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
-    without = LanguageStage(LanguageConfig(file_prior=False)).apply(frame, RunContext())
+    without, out, context = _without_and_with_prior(spanish + short + portuguese)
     assert (without[schema.LANG].iloc[60:64] != "es").any()  # two words are not enough on their own
-    context = RunContext()
-    out = LanguageStage(LanguageConfig()).apply(frame, context)
     assert out[schema.LANG].iloc[:64].eq("es").all()
     assert out[schema.LANG].iloc[64] == "pt"  # a clear minority comment keeps its language
     assert context.stats["language_prior"]["es"] > 0.9
@@ -308,12 +313,8 @@ def test_language_file_prior_sets_aside_short_texts_in_the_consultations_own_oth
     german = [f"Die Gemeinde {i} soll Photovoltaik auf allen öffentlichen Dächern fördern und die Bürger beteiligen." for i in range(40)]
     short = ["Häuser energieautark machen", "mehr Wasserkraft", "Windräder dort, wo effizient", "Bin dafür"]
     english = ["The council should put solar panels on every school roof and let residents buy into the scheme."]
-    frame = make_frame(german + short + english)
-    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
-    without = LanguageStage(LanguageConfig(file_prior=False)).apply(frame, RunContext())
+    without, out, context = _without_and_with_prior(german + short + english)
     assert (without[schema.LANG].iloc[40:44] == "en").any()  # a few words of German are closest to English among es/pt/en
-    context = RunContext()
-    out = LanguageStage(LanguageConfig()).apply(frame, context)
     assert out[schema.LANG].iloc[:44].eq("other").all()
     assert out[schema.LANG].iloc[44] == "en"  # an English comment among them keeps its language
     assert context.stats["language_prior"]["other"] > 0.9
