@@ -23,7 +23,7 @@ from consultnlp.ingest.columns import (
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.prompts import add_prompts
 from consultnlp.ingest.readers import FORMATS, read_table
-from consultnlp.ingest.segments import note_segment_candidates
+from consultnlp.ingest.segments import record_segment_candidates
 from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
 from consultnlp.ingest.title import find_processes, find_question, find_title, process_title
 
@@ -111,7 +111,7 @@ def ingest(
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
     if not plan.segment_columns:  # the analyst chose none: say which columns could serve (claim check 63, PNDBio's chapters)
         used = {info.text_column or "", plan.id_column or "", plan.context_column or "", *info.analysed_columns}
-        note_segment_candidates(raw, info, used)
+        record_segment_candidates(raw, info, used)
     frame = add_prompts(frame, info, plan.context_column, found=plan.context_found)
     if plan.supports is not None:
         frame[schema.SUPPORTS] = plan.supports.array  # nullable integers: empty where a row has no count

@@ -22,7 +22,7 @@ MIN_FILLED_SHARE = 0.8
 SHOWN = 3
 # Columns named as ids, dates, links or counts are no segments ("missao_id", "data", "url", "votos").
 _NOT_A_SEGMENT = re.compile(r"(?:^|[_ .-])(?:id|ids|uuid|data|date|fecha|timestamp|url|link|votos|votes|supports|apoios)(?:$|[_ .-])")
-_NUMBER = re.compile(r"^[\d\s.,:/-]+$")
+_NUMBER = re.compile(r"[\d\s.,:/-]+")
 
 
 def segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> list[tuple[str, int]]:
@@ -36,7 +36,7 @@ def segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> l
             continue
         values = raw[column].dropna().astype(str).str.strip()
         values = values[values != ""]
-        if len(values) < MIN_FILLED_SHARE * max(len(raw), 1) or values.map(lambda v: bool(_NUMBER.match(v))).all():
+        if len(values) < MIN_FILLED_SHARE * max(len(raw), 1) or values.str.fullmatch(_NUMBER).all():
             continue
         distinct = values.nunique()
         if 2 <= distinct <= MAX_VALUES and len(values) / distinct >= MIN_ROWS_PER_VALUE:
@@ -44,7 +44,7 @@ def segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> l
     return found
 
 
-def note_segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> None:
+def record_segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> None:
     """Record in ``info.segment_candidates`` the columns that could break the results down (none for a Pol.is export:
     its columns are its votes and the tool's own flags)."""
     if info.platform != "polis":
