@@ -44,11 +44,17 @@ SECTIONS = (
     "request_words",
     "test_words",
     "appraisal_prompt_words",
+    "hesitation_words",
 )
-KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "process")
+KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
 _NEGATIVE_CONTRACTION = re.compile(r"n['\u2019]t\b")  # English "don't", "can’t": one word (dont, cant), an absence word
 _NUMBER = re.compile(r"^\d+$")
+# A whole comment in square brackets is an editor's or transcriber's note, not the person's words ("[inaudible]",
+# "[risas]", "[url removed]", "[áudio de 4 segundos]"); a longer bracketed text may be a person's words typed in by staff
+# (NHS feedback: "[I no longer use the service I use my own transport. Thank you.]", 12 words).
+_EDITORIAL_NOTE = re.compile(r"^\s*\[([^\[\]]+)\]\s*$")
+MAX_NOTE_WORDS = 8
 
 
 # A span in quotation marks with a letter in it ("processos", «anexo», “Art. 5”); straight single quotes are apostrophes.
@@ -111,13 +117,18 @@ class Screen:
         if key in self.phrases:
             return self.phrases[key]
         words = key.split()
+        if _EDITORIAL_NOTE.match(text) and len(words) <= MAX_NOTE_WORDS:
+            return NON_ANSWER
         if len(words) > self.max_words:
             return ""
         # A word in a class and among the fillers keeps its class (Portuguese "no", "in the", is a Spanish absence: "no tengo").
         # Process words are the corpus screen's (``consultnlp.screening``); to this rule they are words like any other.
         kinds = ["other" if kind == "process" else kind for _, kind in self.kinds(key) if kind not in ("filler", "number")]
+        # Hesitation sounds ("eh... mmm...", "um, er", "hmm") say nothing; with other words they are fillers.
+        hesitates = "hesitation" in kinds
+        kinds = [kind for kind in kinds if kind != "hesitation"]
         if not kinds:
-            return ""
+            return NON_ANSWER if hesitates else ""
         # A word about having a view ("idea", "opinión") is a placeholder's only beside an absence ("Sin idea", "no sé"):
         # "Para que se exprese la opinión de todos", "Apoyar las ideas de todos" are arguments (Chile 2016).
         if "other" in kinds or ("knowing" in kinds and "absence" not in kinds):
@@ -139,7 +150,7 @@ class Screen:
         return _phrase_pattern(phrases).sub(lambda m: m.group(0).replace(" ", ""), key)
 
     def _kind(self, word: str) -> str:
-        for kind in ("agreement", "appraisal", "form", "absence", "knowing", "courtesy"):
+        for kind in ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation"):
             if word in self.classes[f"{kind}_words"]:
                 return kind
         return "support" if word in self.classes["agreement_support"] else "other"

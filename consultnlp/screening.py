@@ -127,6 +127,8 @@ class CorpusScreen:
         """The words of ``key`` with their kind, read against this consultation's vocabulary."""
         out = []
         for word, kind in self.screen.kinds(key):
+            if kind == "hesitation":
+                kind = "filler"  # "eh", "um": no evidence either way
             if word in self.field_words:
                 kind = "form"
             elif kind in ("form", "process") and self.vocabulary.share(word) >= self.content_share:

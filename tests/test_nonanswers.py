@@ -141,6 +141,23 @@ def test_nonanswers_a_word_in_a_class_is_no_filler_of_another_language():
     assert SCREEN.classify("Mais verba no SUS") == ""
 
 
+def test_nonanswers_hesitation_sounds_alone_are_non_answers_and_fillers_beside_words():
+    # Set 19 (transcribed and messaging channels) analysed "eh... mmm..." and "um... er...".
+    for text in ("eh... mmm...", "um... er...", "Hmmm", "humm, ahn"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    assert SCREEN.classify("eh, de acuerdo") == NO_ARGUMENT
+    assert SCREEN.classify("hmm, más buses de noche") == ""
+    assert SCREEN.classify("Quero um hospital") == ""  # Portuguese "um" (a, one) beside words is a filler
+
+
+def test_nonanswers_a_short_whole_comment_in_square_brackets_is_a_note():
+    for text in ("[risas]", "[dog barking]", "[url removed]", "[respuesta en mapudungun, pendiente de traducir]"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    assert SCREEN.classify("[silencio] más buses de noche") == ""  # a note, then the person's words
+    # Nine words or more in brackets may be the person's words typed in by staff (NHS feedback).
+    assert SCREEN.classify("[I no longer use the service I use my own transport. Thank you.]") == ""
+
+
 def test_nonanswers_user_phrases_extend_the_lists():
     screen = load_screen(extra_non_answers={"es": ["No se discutió"]}, extra_no_arguments={"pt": ["Apoiamos a proposta inteira"]})
     assert screen.classify("no se discutió.") == NON_ANSWER
