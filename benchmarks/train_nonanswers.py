@@ -249,7 +249,10 @@ LONG_WORDS = (11, 40)
 # at stop 42): held-out set 18, first read at 174/300 non-answers set aside and 2 answers as placeholders, went to 181/300
 # and 2; NHS hand labels, Pol.is, the Chile sample and Plano Clima unchanged; over Chile 2016's 123,258 distinct texts of
 # 11-40 words, 15 read as notes against 14 (the new one: «preguntas ya contestadas y ya enviadas ...»).
-LONG_SETS = range(6, 18)
+# Stop 44, sets 6-19 (19 held out and read once before: 185/300): each set left out in turn, 0.95 sets aside 0.681 of its
+# longer non-answers and 0.015 of its answers; NHS hand labels (0 of 187 answers), Pol.is (0 of 132) and PNDBio (0 of 125)
+# unchanged; sets 18 and 19 (now in it) 181 -> 188 and 198 -> 205 of 300.
+LONG_SETS = range(6, 20)
 LONG_TARGET_ANSWERS = 0.02  # the lowest threshold at which, each written set left out in turn, at most 2% of its answers go
 # ... and no lower than this. At the rule's 0.94 (stop 42) the model read two of the 7,381 Pol.is statements of this length
 # as notes ("I'm finding my way in the resistance ...", "I feel so much animosity for anyone who voted for ..."); at 0.95,
