@@ -40,6 +40,7 @@ NONANSWER_SETS = [
         "nonanswers_written17.tsv",
         "nonanswers_written18.tsv",
         "nonanswers_written19.tsv",
+        "nonanswers_written20.tsv",
     )
 ]
 
