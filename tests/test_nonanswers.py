@@ -158,6 +158,14 @@ def test_nonanswers_a_short_whole_comment_in_square_brackets_is_a_note():
     assert SCREEN.classify("[I no longer use the service I use my own transport. Thank you.]") == ""
 
 
+def test_nonanswers_references_remarks_on_clarity_and_closings_read_from_set_20():
+    for text in ("Ver arquivo PDF em anexo", "La pregunta no es clara", "The question is not clear", "Att.", "Obrigado e boa sorte"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    # ... and the contributions that share their words.
+    for text in ("Consultar a la comunidad", "No está claro el financiamiento", "Ver anexo: más buses", "See me more."):
+        assert SCREEN.classify(text) == "", text
+
+
 def test_nonanswers_user_phrases_extend_the_lists():
     screen = load_screen(extra_non_answers={"es": ["No se discutió"]}, extra_no_arguments={"pt": ["Apoiamos a proposta inteira"]})
     assert screen.classify("no se discutió.") == NON_ANSWER
