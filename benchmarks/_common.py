@@ -41,6 +41,7 @@ NONANSWER_SETS = [
         "nonanswers_written18.tsv",
         "nonanswers_written19.tsv",
         "nonanswers_written20.tsv",
+        "nonanswers_written21.tsv",
     )
 ]
 
