@@ -187,18 +187,23 @@ DIRECTION_REACH = 3  # a direction word points at the first content word among t
 
 @lru_cache(maxsize=1)
 def _direction_words() -> dict[str, int]:
-    """``data/direction``'s words (lower case, accents kept) -> +1 (more) or -1 (less)."""
+    """``data/direction``'s words (lower case, accents kept) -> +1 (more), -1 (less), +2 (must) or -2 (may)."""
     from consultnlp.resources import language_lists, project_path
 
     out: dict[str, int] = {}
-    for lists in language_lists(project_path("data", "direction"), ("more", "less")).values():
-        out.update({w.lower(): 1 for w in lists.get("more", [])})
-        out.update({w.lower(): -1 for w in lists.get("less", [])})
+    for lists in language_lists(project_path("data", "direction"), tuple(_SIGNS)).values():
+        for section, sign in _SIGNS.items():
+            out.update({w.lower(): sign for w in lists.get(section, [])})
     return out
 
 
+_SIGNS = {"more": 1, "less": -1, "must": 2, "may": -2}
+
+
 def directions(text: str) -> set[str]:
-    """ "+stem" / "-stem" for each content word ``text`` asks more or less of ("paguen más impuestos": "+impues")."""
+    """ "+stem" / "-stem" for each content word ``text`` asks more or less of ("paguen más impuestos": "+impues"), and
+    "+!stem" / "-!stem" for one it says must be or may be ("se debe modificar": "+!modifi"; "se pueda modificar": "-!modifi").
+    Opposite signs on one target are opposite claims (``SentenceTable.opposite``)."""
     words = _direction_words()
     written = _JUDGED_WORD.findall(text)
     if not any(w.lower() in words for w in written):
@@ -212,7 +217,7 @@ def directions(text: str) -> set[str]:
         for after in written[i + 1 : i + 1 + DIRECTION_REACH]:
             folded = _fold(after)
             if len(folded) >= 3 and not folded.isdigit() and folded not in stop and after.lower() not in words:
-                out.add(("+" if sign > 0 else "-") + folded[:STEM_CHARS])
+                out.add(("+" if sign > 0 else "-") + ("!" if abs(sign) == 2 else "") + folded[:STEM_CHARS])
                 break
     return out
 
@@ -360,7 +365,8 @@ class SentenceSubset:
         flipped = self.negated[:, None] != table.negated[statements][None, :]
         opposite = np.where((mine != 0) & (theirs != 0), mine * theirs < 0, flipped)
         if table.more.nnz and table.less.nnz:  # both are needed for a sentence and a statement to point opposite ways
-            # More of a thing against less of the same thing ("paguen más impuestos" / "paguen menos impuestos").
+            # More of a thing against less of the same thing ("paguen más impuestos" / "paguen menos impuestos"), or that
+            # it must be against that it may be ("se debe modificar" / "se pueda modificar").
             more, less = table.more[self.rows], table.less[self.rows]
             against = (more @ table.less[statements].T) + (less @ table.more[statements].T)
             opposite |= against.toarray() > 0

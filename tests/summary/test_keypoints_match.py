@@ -932,3 +932,26 @@ def test_matching_more_of_a_thing_never_matches_less_of_the_same_thing():
     assert opposite[:, 0].tolist() == [False, True, False, False, False]
     # Less crime and more safety ask for the same thing: no contradiction without the same word.
     assert opposite[:, 1].tolist() == [False, False, False, False, False]
+
+
+def test_matching_that_a_thing_must_be_never_matches_that_it_may_be():
+    # Blind reading 64 (Chile 2016): «La constitución se debe modificar» counted «que la constitución se pueda modificar»,
+    # «permita una modificación» and «puede ser modificada»: that change be possible is another claim.
+    import numpy as np
+
+    from consultnlp.summary.matching import SentenceTable
+
+    texts = [
+        "La constitución se debe modificar",
+        "que la constitución se pueda modificar",
+        "Que la constitución permita una modificación de la constitución.",
+        "Para que se establezca que la constitución puede ser modificada",
+        "Hay que modificar la constitución",
+        "A constituição deve ser modificada",
+        "We can ban handguns",
+    ]
+    vectors = np.ones((len(texts), 4), dtype=np.float32)
+    table = SentenceTable.build(np.arange(len(texts)), texts, vectors)
+    opposite = table.subset(np.arange(len(texts))).opposite(table, np.array([0, 6]))
+    assert opposite[:, 0].tolist() == [False, True, True, True, False, False, False]
+    assert not opposite[:, 1].any()  # "can" before a word no sentence says must be: nothing to contradict
