@@ -86,6 +86,17 @@ POSITION_STRINGS: dict[str, dict] = {
         "Das {stated} que respondem à pergunta, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",
         "Of the {stated} that answer the question, {support} support, {partial} agree in part and {oppose} oppose.",
     ),
+    # Rows that answer several questions (a --context-column, --questions): each position is on the question its row
+    # answers, so one balance adds up positions on different proposals (ArgKP dev as a consultation: four motions, "51%
+    # support and 49% oppose").
+    "positions_several_prompts": _s(
+        "Las contribuciones responden a {prompts} preguntas distintas: cada postura es sobre la pregunta que responde su "
+        "contribución, y este balance suma posturas sobre propuestas distintas.",
+        "As contribuições respondem a {prompts} perguntas diferentes: cada posição é sobre a pergunta que a sua contribuição "
+        "responde, e este balanço soma posições sobre propostas diferentes.",
+        "The contributions answer {prompts} different questions: each position is on the question its contribution answers, "
+        "so this balance adds up positions on different proposals.",
+    ),
     "positions_balance": _s(
         "De las {stated} que expresan una postura, {support} están a favor, {partial} de acuerdo en parte y {oppose} en contra.",
         "Das {stated} que expressam uma posição, {support} são a favor, {partial} concordam em parte e {oppose} são contra.",

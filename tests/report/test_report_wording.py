@@ -62,8 +62,50 @@ def test_a_closed_question_of_two_answers_shows_no_share_agreeing_in_part(tmp_pa
     summary = report.split("## ")[1]
     assert "answer the closed question “stance”" in summary and "support and" in summary
     assert "in part" not in summary
+    assert "different questions" not in report  # one question: its balance is one
     section = report.split("## Support and opposition")[1].split("\n## ")[0] if "## Support and opposition" in report else ""
     assert section and "| Agree in part |" not in section
+
+
+def test_a_balance_of_answers_to_several_questions_says_it_adds_them_up(tmp_path):
+    # ArgKP dev as a consultation (four motions): "51% support and 49% oppose" added up positions on four proposals.
+    from typer.testing import CliRunner
+
+    from consultnlp.cli import app
+
+    topics = ["the bus lanes on the avenue", "the new library hours", "the park lighting", "the recycling points"]
+    motions = ["We should close the avenue to cars", "We should open the library on Sundays"]
+    rows = [
+        {
+            "id": i,
+            "comment": f"Comment {i} about {topics[i % 4]}, which matters to my street",
+            "motion": motions[i % 2],
+            "stance": ["Agree", "Disagree"][i % 3 == 0],
+        }
+        for i in range(40)
+    ]
+    path = tmp_path / "motions.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    out = tmp_path / "run"
+    args = [
+        "analyze",
+        str(path),
+        "--text-column",
+        "comment",
+        "--id-column",
+        "id",
+        "--position-column",
+        "stance",
+        "--context-column",
+        "motion",
+    ]
+    result = CliRunner().invoke(app, [*args, "--out", str(out), "--format", "md", "--quiet", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    report = (out / "report.md").read_text(encoding="utf-8")
+    summary = report.split("## ")[1]
+    said = "The contributions answer 2 different questions: each position is on the question its contribution answers"
+    assert said in summary
+    assert said in report.split("## Support and opposition")[1].split("\n## ")[0]
 
 
 def test_a_later_part_of_a_split_contribution_is_quoted_last():

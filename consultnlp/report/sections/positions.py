@@ -64,7 +64,7 @@ def positions_section(ctx: ReportContext) -> Section | None:
         else:
             key = "positions_balance_column" if from_closed_question(ctx) else "positions_balance"  # answers, not stances written
             text = t(key + ("_two" if len(shown_sides) == 2 else ""), lang, stated=ctx.n(stated), **shares)
-        sec.blocks.append(Block("p", text=text))
+        sec.blocks.append(Block("p", text=" ".join([text, *several_prompts(ctx)])))
     total = int(rows["unique_contributions"].sum())
     if total and stated / total < FEW_STATED and not mixed:
         sec.blocks.append(Block("p", text=t("positions_few_stated", lang, share=ctx.pct(stated / total))))
@@ -133,6 +133,13 @@ def few_positions_sentence(ctx: ReportContext) -> str:
 def from_closed_question(ctx: ReportContext) -> bool:
     """Whether every position is a closed question's answer (said as answers, not as stances the texts state)."""
     return set(((ctx.facts.get("positions") or {}).get("sources") or {}).keys()) == {"column"}
+
+
+def several_prompts(ctx: ReportContext) -> list[str]:
+    """The sentence saying that the balance adds up answers to different questions, where the analysed rows answer two
+    or more prompts (``facts["prompts"]``); none otherwise."""
+    prompts = int(ctx.facts.get("prompts", 0) or 0)
+    return [t("positions_several_prompts", ctx.lang, prompts=ctx.n(prompts))] if prompts >= 2 else []
 
 
 def two_answers(ctx: ReportContext) -> bool:

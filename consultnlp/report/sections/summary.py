@@ -20,7 +20,15 @@ from consultnlp.report.sections.common import (
     naming_words,
     segment_label,
 )
-from consultnlp.report.sections.positions import FEW_FOR_SHARES, balance_shares, from_closed_question, not_added_up, on_targets, two_answers
+from consultnlp.report.sections.positions import (
+    FEW_FOR_SHARES,
+    balance_shares,
+    from_closed_question,
+    not_added_up,
+    on_targets,
+    several_prompts,
+    two_answers,
+)
 from consultnlp.report.sections.themes import theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
@@ -377,10 +385,13 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
     if from_closed_question(ctx):  # said as its answers, set-aside rows included
         question = str((ctx.facts.get("positions") or {}).get("column", ""))
         key = ("s_positions_column_set_aside" if set_aside else "s_positions_column") + ("_two" if two_answers(ctx) else "")
-        return [t(key, ctx.lang, **base, **parts, column=question, **shares)]
+        return [t(key, ctx.lang, **base, **parts, column=question, **shares), *several_prompts(ctx)]
     if column == "share_of_whole":  # the shares are of the positions on the proposal as a whole
-        return [t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **shares)]
+        return [
+            t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **shares),
+            *several_prompts(ctx),
+        ]
     on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
     if set_aside:
-        return [t("s_positions_set_aside", ctx.lang, **base, **parts, **shares)] + on_parts
-    return [t("s_positions", ctx.lang, **base, **shares)] + on_parts
+        return [t("s_positions_set_aside", ctx.lang, **base, **parts, **shares), *several_prompts(ctx)] + on_parts
+    return [t("s_positions", ctx.lang, **base, **shares), *several_prompts(ctx)] + on_parts
