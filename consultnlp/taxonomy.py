@@ -28,6 +28,15 @@ class Theme(BaseModel):
     examples: dict[str, list[str]] = Field(default_factory=dict)  # comments that make the theme, matched like the description
     traps: dict[str, list[str]] = Field(default_factory=dict)  # senses of its keywords that are not the theme
 
+    def named_by(self, title_stems: set[str] | frozenset[str]) -> bool:
+        """Whether a title of these word stems (``text.word_stems(title, 3)``) names this theme: every word of its name in
+        one language, its words of four letters or more ("Housing" in "ScoopNZ Hivemind on affordable housing"; "and" in
+        "Land and territory" aside). Its keywords in the title are then evidence of it; another theme's are not ("county" in
+        "Improving Bowling Green / Warren County" is no local government)."""
+        from consultnlp.text import word_stems
+
+        return any((stems := word_stems(name, 4)) and stems <= title_stems for name in self.name.values())
+
 
 class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -38,7 +38,11 @@ def with_title_words(themes: pd.DataFrame, evidence: NameEvidence, taxonomy: obj
     if not isinstance(taxonomy, Taxonomy) or not evidence.consultation:
         return out
     distinct = evidence.texts[evidence.distinct]
+    # A theme the title names by its name counts its title words as evidence (``stages/themes.py``): its share says so.
+    named = {theme.id for theme in taxonomy.themes if theme.named_by(evidence.consultation)}
     for theme_id, words in title_keywords(taxonomy, evidence.consultation).items():
+        if theme_id in named:
+            continue
         # A keyword of several words is used where all of them are ("young people", not "people" alone).
         keys = [word_stems(w, NAME_WORD_CHARS) for w in words]
         users = int(sum(any(k <= evidence.stems[text] for k in keys) for text in distinct))

@@ -317,3 +317,13 @@ def test_themes_a_keyword_of_the_consultations_own_title_is_no_evidence():
     out = ThemesStage(ThemesConfig(method="keywords")).apply(frame, titled)
     assert "consultorio" not in out[schema.THEME_EVIDENCE].iloc[0]
     assert out[schema.THEME_EVIDENCE].iloc[9] == plain[schema.THEME_EVIDENCE].iloc[9]  # other keywords count as before
+
+
+def test_themes_the_theme_the_title_names_keeps_its_keywords_in_the_title():
+    # Read 68: in "ScoopNZ Hivemind on affordable housing", "housing" was no evidence of Housing and 11 of 30 housing
+    # contributions got no theme. The theme the title names by its name ("Salud") keeps its keywords there.
+    frame = _frame()
+    plain = ThemesStage(ThemesConfig(method="keywords")).apply(frame, RunContext(lemmatizer=Lemmatizer()))
+    named = RunContext(lemmatizer=Lemmatizer(), title="La salud en los consultorios de noche")
+    out = ThemesStage(ThemesConfig(method="keywords")).apply(frame, named)
+    assert out[schema.THEME_EVIDENCE].iloc[0] == plain[schema.THEME_EVIDENCE].iloc[0] == "health:consultorio"
