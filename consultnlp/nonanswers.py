@@ -49,7 +49,8 @@ SECTIONS = (
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation", "process")
 _WORDS = re.compile(r"[a-z0-9+/]+")
 _NEGATIVE_CONTRACTION = re.compile(r"n['\u2019]t\b")  # English "don't", "can’t": one word (dont, cant), an absence word
-_NUMBER = re.compile(r"^\d+$")
+# A number, or one written as an ordinal ("2do", "3ro", "1st", "4th"; "2°" and "3ª" lose their sign in ``normalise``).
+_NUMBER = re.compile(r"^\d+(?:o|a|do|da|ro|ra|er|to|ta|mo|ma|vo|va|no|na|st|nd|rd|th)?$")
 # A whole comment in square brackets is an editor's or transcriber's note, not the person's words ("[inaudible]",
 # "[risas]", "[url removed]", "[áudio de 4 segundos]"); a longer bracketed text may be a person's words typed in by staff
 # (NHS feedback: "[I no longer use the service I use my own transport. Thank you.]", 12 words).

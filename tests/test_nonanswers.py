@@ -166,6 +166,14 @@ def test_nonanswers_references_remarks_on_clarity_and_closings_read_from_set_20(
         assert SCREEN.classify(text) == "", text
 
 
+def test_nonanswers_the_rank_a_meeting_gave_is_a_note():
+    # Claim check 67 (Chile 2016): a subject «Lugar» of 66 rows, 50 of them only "2° lugar", "7 lugar", "primer lugar".
+    for text in ("7° lugar", "6 lugar", "primer lugar", "3 ° lugar", "2nd place", "Fue elegido en Primer Lugar."):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in ("ponerse en el lugar del otro", "Un lugar seguro para los niños", "En primer lugar, la educación pública"):
+        assert SCREEN.classify(text) == "", text
+
+
 def test_nonanswers_user_phrases_extend_the_lists():
     screen = load_screen(extra_non_answers={"es": ["No se discutió"]}, extra_no_arguments={"pt": ["Apoiamos a proposta inteira"]})
     assert screen.classify("no se discutió.") == NON_ANSWER
