@@ -192,7 +192,13 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "A maioria delas ({k}) está em {language}.",
         "Most of them ({k}) are in {language}.",
     ),
-    "why_examples": _s("Las más frecuentes: {examples}.", "As mais frequentes: {examples}.", "The most frequent: {examples}."),
+    # Only texts of up to six words are quoted (summary.reasons): longer notes repeated more often are not among them
+    # (claim check 67, Chile 2016: «respuesta única» (12) was given as the most frequent note beside 28 copies of a longer one).
+    "why_examples": _s(
+        "Las más frecuentes de pocas palabras: {examples}.",
+        "As mais frequentes de poucas palavras: {examples}.",
+        "The most frequent short ones: {examples}.",
+    ),
     "why_language": _n(
         ("1 está en un idioma que no se analizó.", "{n} están en un idioma que no se analizó."),
         ("1 está em um idioma que não foi analisado.", "{n} estão em um idioma que não foi analisado."),

@@ -189,9 +189,9 @@ def test_reasons_a_share_reads_100_or_0_percent_only_when_it_is():
 @pytest.mark.parametrize(
     "lang, said",
     [
-        ("es", "Las más frecuentes: «Sin fundamento» (4) y «Nada» (2)."),
-        ("pt", "As mais frequentes: «Sin fundamento» (4) e «Nada» (2)."),
-        ("en", "The most frequent: “Sin fundamento” (4) and “Nada” (2)."),
+        ("es", "Las más frecuentes de pocas palabras: «Sin fundamento» (4) y «Nada» (2)."),
+        ("pt", "As mais frequentes de poucas palavras: «Sin fundamento» (4) e «Nada» (2)."),
+        ("en", "The most frequent short ones: “Sin fundamento” (4) and “Nada” (2)."),
     ],
 )
 def test_reasons_quote_the_consultations_own_most_frequent_texts_never_a_lists_example(lang, said):
