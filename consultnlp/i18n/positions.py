@@ -233,6 +233,13 @@ POSITION_STRINGS: dict[str, dict] = {
         "pessoas que participaram.",
         "Only {share} of the contributions state a position explicitly: these shares describe those who did, not everyone who took part.",
     ),
+    # A closed question's side is named by its answers: in Chile 2016 «D» marked a meeting that did not agree, and
+    # "Razones de quienes están en contra" was false (claim check 67: about 4 of 20 such rows oppose the concept).
+    "reasons_answered": _s(
+        "Razones de las contribuciones con la respuesta {answers} (leída como {position})",
+        "Razões das contribuições com a resposta {answers} (lida como {position})",
+        "Reasons given with the answer {answers} (read as {position})",
+    ),
     "reasons_oppose": _s("Razones de quienes están en contra", "Razões de quem é contra", "Reasons given by those who oppose"),
     "reasons_support": _s("Razones de quienes están a favor", "Razões de quem é a favor", "Reasons given by those who support"),
     "reasons_partial": _s(

@@ -63,6 +63,11 @@ def test_a_closed_question_of_two_answers_shows_no_share_agreeing_in_part(tmp_pa
     assert "answer the closed question “stance”" in summary and "support and" in summary
     assert "in part" not in summary
     assert "different questions" not in report  # one question: its balance is one
+    # Claim check 67 (Chile 2016, «acuerdo» marked agreement within a meeting): the headline says how the answers were read,
+    # and each side's reasons are named by its answers, not as "those who oppose".
+    assert "“Agree” is read as support and “Disagree” as oppose. If the question recorded something else" in summary
+    assert "### Reasons given with the answer “Disagree” (read as oppose)" in report
+    assert "Reasons given by those who oppose" not in report
     section = report.split("## Support and opposition")[1].split("\n## ")[0] if "## Support and opposition" in report else ""
     assert section and "| Agree in part |" not in section
 

@@ -197,7 +197,7 @@ def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
     sources = facts.get("sources") or {}
     lang = ctx.lang
     if sources.get("column"):
-        intro = t("positions_intro_column", lang, column=facts.get("column", "")) + _answers_read(ctx, facts.get("answers") or {})
+        intro = t("positions_intro_column", lang, column=facts.get("column", "")) + answers_read(ctx, facts.get("answers") or {})
     elif sources.get("model"):
         intro = t("positions_intro_model", lang)
     else:
@@ -215,7 +215,7 @@ def _intro(ctx: ReportContext, rows: pd.DataFrame) -> str:
 ANSWERS_NAMED = 3  # a position's answers named in the reading, the most frequent first ("De acuerdo", "Muy de acuerdo")
 
 
-def _answers_read(ctx: ReportContext, answers: dict[str, list[str]]) -> str:
+def answers_read(ctx: ReportContext, answers: dict[str, list[str]]) -> str:
     """ " «A» se lee como a favor, «P» como de acuerdo en parte y «D» como en contra; …": how the closed question's
     answers were read, and how to read them otherwise. Nothing for a run saved before the facts held it."""
     readings = [
@@ -240,9 +240,14 @@ def _reasons(ctx: ReportContext, position: str, analysed: int) -> Section | None
     if analysed == 0:
         return None
     lang = ctx.lang
+    answers = ((ctx.facts.get("positions") or {}).get("answers") or {}).get(position) or []
+    heading = t(f"reasons_{position}", lang)
+    if from_closed_question(ctx) and answers:
+        said = join_items([ctx.q(a) for a in answers[:ANSWERS_NAMED]], lang, last="or") + ("…" if len(answers) > ANSWERS_NAMED else "")
+        heading = t("reasons_answered", lang, answers=said, position=t(f"position_{position}", lang).lower())
     sub = Section(
         f"reasons-{position}",
-        t(f"reasons_{position}", lang),
+        heading,
         [Block("p", text=t("reasons_counts", lang, count=analysed, n=ctx.n(analysed)))],
     )
     points = key_points_block(ctx, position, "all", POINTS_OVERALL)
