@@ -141,7 +141,7 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
         "desacuerdo» como en contra. Si la pregunta registraba otra cosa" in report
     ), report
     assert "la correspondencia se cambia con positions.mapping." in report
-    assert "### Razones de quienes están en contra" in report
+    assert "### Razones de las contribuciones con la respuesta «En desacuerdo» (leída como en contra)" in report
     # The summary states the balance, from the same table.
     stated = int(table.loc[STATED, "unique_contributions"].sum())
     summary = report.split("\n## ")[1]
