@@ -401,12 +401,12 @@ STRINGS: dict[str, dict] = {
         "replaced by a neutral name: {headers}."),
     # Task "groups" (issue 26, items 5, 7, 8): self-evident findings, group review, group names.
     "self_evident_dropped": _n(
-        ("Se omitió 1 diferencia evidente por definición: el valor del segmento y el tema nombran lo mismo.",
-         "Se omitieron {n} diferencias evidentes por definición: el valor del segmento y el tema nombran lo mismo."),
-        ("Foi omitida 1 diferença evidente por definição: o valor do segmento e o tema nomeiam a mesma coisa.",
-         "Foram omitidas {n} diferenças evidentes por definição: o valor do segmento e o tema nomeiam a mesma coisa."),
-        ("1 difference was left out as self-evident: the segment value and the theme name the same thing.",
-         "{n} differences were left out as self-evident: the segment value and the theme name the same thing.")),
+        ("Se omitió 1 diferencia evidente por definición: el valor del segmento nombra el tema o una de sus palabras clave.",
+         "Se omitieron {n} diferencias evidentes por definición: el valor del segmento nombra el tema o una de sus palabras clave."),
+        ("Foi omitida 1 diferença evidente por definição: o valor do segmento nomeia o tema ou uma de suas palavras-chave.",
+         "Foram omitidas {n} diferenças evidentes por definição: o valor do segmento nomeia o tema ou uma de suas palavras-chave."),
+        ("1 difference was left out as self-evident: the segment value names the theme or one of its keywords.",
+         "{n} differences were left out as self-evident: the segment value names the theme or one of its keywords.")),
     "audit_group_rename": _s("Asunto {group_id} renombrado: «{from}» → «{to}»", "Assunto {group_id} renomeado: «{from}» → «{to}»",
                              "Subject {group_id} renamed: “{from}” → “{to}”"),
     "audit_group_move": _s("Tópico {topic_id} trasladado del asunto {from_group} al asunto {to_group}",

@@ -83,6 +83,13 @@ def all_theme_names(taxonomy: Taxonomy | LabelTaxonomy | None) -> dict[str, list
     return {th.id: [str(n) for n in getattr(th, "name", {}).values()] for th in taxonomy.themes}
 
 
+def all_theme_keywords(taxonomy: Taxonomy | LabelTaxonomy | None) -> dict[str, list[str]]:
+    """Theme id -> its keywords in every language (a classifier's labels have none)."""
+    if taxonomy is None:
+        return {}
+    return {th.id: [str(k) for words in getattr(th, "keywords", {}).values() for k in words] for th in taxonomy.themes}
+
+
 def summarise(
     frame: pd.DataFrame,
     *,
@@ -154,7 +161,9 @@ def summarise(
             table.insert(3, "theme_name", [theme_name(taxonomy, th, lang) for th in table["theme_id"]])
             # A family row speaks for the theme and its sub-themes: say so in its name.
             table.loc[table["level"] == "family", "theme_name"] += " " + t("with_subthemes", lang)
-            table["self_evident"] = self_evident(table["segment"], table["theme_id"], all_theme_names(taxonomy))
+            table["self_evident"] = self_evident(
+                table["segment"], table["theme_id"], all_theme_names(taxonomy), all_theme_keywords(taxonomy)
+            )
             table["material"] = material_findings(table, cfg, parents=set(parents_of(taxonomy).values()))
             # Said in the method section: how many findings were left out as self-evident.
             self_evident_dropped = int(

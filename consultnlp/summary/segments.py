@@ -203,9 +203,20 @@ def content_lemmas(text: str) -> set[str]:
     return out
 
 
-def self_evident(segments: pd.Series, theme_ids: pd.Series, names: dict[str, list[str]]) -> pd.Series:
+def self_evident(
+    segments: pd.Series, theme_ids: pd.Series, names: dict[str, list[str]], keywords: dict[str, list[str]] | None = None
+) -> pd.Series:
     """Whether each (segment value, theme) pair names one thing twice: a content lemma shared by the segment
-    value and the theme's id or any of its names (``names``: theme id -> its names in every language)."""
+    value and the theme's id or any of its names (``names``: theme id -> its names in every language), or a keyword of
+    the theme (``keywords``, any language) all of whose content lemmas the segment value holds: claim check 66 (Plano
+    Clima) read «Indústrias extrativas e recursos naturais» in 78% of «Plano Nacional da Pesca Artesanal» as a finding,
+    tagged by «pesca» and «pescador» (a keyword of several words counts whole: «recurso natural» is not «Recursos humanos»)."""
     theme_lemmas = {th: set().union(*(content_lemmas(n) for n in [th, *names.get(th, [])])) for th in set(theme_ids)}
+    keyword_lemmas = {th: [k for k in map(content_lemmas, (keywords or {}).get(th, [])) if k] for th in set(theme_ids)}
     segment_lemmas = {s: content_lemmas(s) for s in set(segments)}
-    return pd.Series([bool(segment_lemmas[s] & theme_lemmas[th]) for s, th in zip(segments, theme_ids)], index=segments.index, dtype=bool)
+
+    def evident(segment: str, theme: str) -> bool:
+        mine = segment_lemmas[segment]
+        return bool(mine & theme_lemmas[theme]) or any(k <= mine for k in keyword_lemmas[theme])
+
+    return pd.Series([evident(s, th) for s, th in zip(segments, theme_ids)], index=segments.index, dtype=bool)

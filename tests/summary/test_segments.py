@@ -175,3 +175,20 @@ def test_segments_self_evident_finding_is_dropped_and_said_in_the_method(tmp_pat
     themes = pd.Series(["indigenous", "health", "housing", "health", "health"])
     names = {"indigenous": ["Pueblo indígena", "Povos indígenas"], "health": ["Salud", "Saúde", "Health"], "housing": ["Vivienda digna"]}
     assert self_evident(segments, themes, names).tolist() == [True, False, True, False, True]
+
+
+def test_segments_a_segment_that_holds_a_keyword_of_the_theme_is_self_evident():
+    # Claim check 66 (Plano Clima): «Indústrias extrativas e recursos naturais» in 78% of «Plano Nacional da Pesca
+    # Artesanal», tagged by «pesca» and «pescador», was given as a finding.
+    import pandas as pd
+
+    from consultnlp.summary.segments import self_evident
+
+    names = {"extractive": ["Extractive industries"], "water": ["Water"]}
+    keywords = {"extractive": ["pesca artesanal", "recurso natural", "mining"], "water": ["agua potable"]}
+    segments = pd.Series(["Plano Nacional da Pesca Artesanal", "Recursos humanos", "Plano Clima", "Agua y saneamiento"])
+    themes = pd.Series(["extractive", "extractive", "extractive", "water"])
+    evident = self_evident(segments, themes, names, keywords).tolist()
+    # A keyword of several words counts whole: «recurso natural» is not «Recursos humanos», «agua potable» not «Agua y …».
+    assert evident == [True, False, False, False]
+    assert self_evident(segments, themes, names).tolist() == [False, False, False, False]
