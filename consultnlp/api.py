@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from consultnlp.config import PipelineConfig, load_config
-from consultnlp.errors import ConfigError
+from consultnlp.errors import ConfigError, OptionError
 from consultnlp.progress import Progress
 from consultnlp.summary import Summary
 
@@ -52,18 +52,6 @@ LISTS = ("segment_columns", "questions", "languages", "redact_kinds", "formats")
 def split_list(value: str | None) -> list[str] | None:
     """``"html, md"`` -> ``["html", "md"]``; nothing given -> ``None``."""
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
-
-
-class OptionError(ConfigError):
-    """Options that cannot go together. ``template`` names them as ``{keyword}``: :meth:`naming` fills in the
-    keywords (the library's message) or, given a mapping, the command line's flags."""
-
-    def __init__(self, template: str, *options: str) -> None:
-        self.template, self.options = template, options
-        super().__init__(self.naming())
-
-    def naming(self, names: dict[str, str] | None = None) -> str:
-        return self.template.format(**{o: (names or {}).get(o, f"{o}=") for o in self.options})
 
 
 def settings(**options: Any) -> dict[str, Any]:

@@ -65,3 +65,18 @@ def test_analyze_without_out_writes_nothing(tmp_path, monkeypatch):
     run = api.analyze(sample, set=["stages=[clean,screen,language,dedupe,redact]"])
     assert run.out is None and sorted(p.name for p in tmp_path.iterdir()) == ["c.csv"]
     assert run.manifest["rows"]["input"] == 12 and len(run.comments) == 12
+
+
+def test_a_stage_error_names_the_keyword_in_the_library_and_the_flag_on_the_command_line(tmp_path):
+    # Issue 24: "themes.model is empty. Use --theme-model models/NAME" told a Python user about a flag.
+    from typer.testing import CliRunner
+
+    from consultnlp.cli import app
+
+    sample = tmp_path / "c.csv"
+    sample.write_text("comment\nMás buses de noche\nMenos autos en el centro\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"themes.model is empty. Give theme_model=models/NAME.$"):
+        api.analyze(sample, set=["themes.method=supervised"])
+    result = CliRunner().invoke(app, ["analyze", str(sample), "--out", str(tmp_path / "o"), "--set", "themes.method=supervised", "--quiet"])
+    assert result.exit_code == 1
+    assert "themes.model is empty. Give --theme-model models/NAME." in result.output

@@ -23,7 +23,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import PositionsConfig
-from consultnlp.errors import ConfigError
+from consultnlp.errors import OptionError
 from consultnlp.frame import analysed_mask, broadcast_to_duplicates, unit_mask
 from consultnlp.i18n import Note
 from consultnlp.ingest.platforms import POLIS_VOTES
@@ -61,11 +61,15 @@ class PositionsStage(Stage):
             self.requires, self.provides = (), ()  # type: ignore[misc]
         elif config.method == "column":
             if not config.column:
-                raise ConfigError("positions.method is 'column' but positions.column is empty. Use --position-column COLUMN.")
+                raise OptionError(
+                    "positions.method is 'column' but positions.column is empty. Give {position_column:COLUMN}.", "position_column"
+                )
             self.requires = ()  # type: ignore[misc]
         elif config.method == "model":
             if not config.model:
-                raise ConfigError("positions.method is 'model' but positions.model is empty. Use --position-model models/NAME.")
+                raise OptionError(
+                    "positions.method is 'model' but positions.model is empty. Give {position_model:models/NAME}.", "position_model"
+                )
             self.requires = (schema.TEXT_CLEAN, schema.TEXT_REDACTED)  # type: ignore[misc]
 
     def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
@@ -112,8 +116,12 @@ class PositionsStage(Stage):
             return f"input_{column}"
         if column not in frame.columns:
             found = ", ".join(str(c) for c in frame.columns if c not in schema.RESERVED)
-            raise ConfigError(
-                f'positions.column: the input has no column "{column}". Found: {found}. Use --position-column with one of them.'
+            # The input's own words in the template are doubled braces: they are no option (OptionError formats it).
+            listed = found.replace("{", "{{").replace("}", "}}")
+            named = column.replace("{", "{{").replace("}", "}}")
+            raise OptionError(
+                f'positions.column: the input has no column "{named}". Found: {listed}. Give one of them as {{position_column}}.',
+                "position_column",
             )
         return column
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import ThemesConfig
-from consultnlp.errors import ConfigError, PipelineError
+from consultnlp.errors import ConfigError, OptionError, PipelineError
 from consultnlp.frame import broadcast_to_duplicates, unit_mask
 from consultnlp.lemmas import Lemmatizer
 from consultnlp.stages.base import RunContext, Stage
@@ -57,7 +57,7 @@ class ThemesStage(Stage):
         self.requires_data = {"keywords": ("lemmatizer",), "zero-shot": ("lemmatizer", "embeddings")}.get(config.method, ())
         if config.method == "supervised":
             if not config.model:
-                raise ConfigError("themes.method is 'supervised' but themes.model is empty. Use --theme-model models/NAME.")
+                raise OptionError("themes.method is 'supervised' but themes.model is empty. Give {theme_model:models/NAME}.", "theme_model")
             # Only the text is needed; per-instance so the pipeline's chain check sees it.
             self.requires = (schema.TEXT_REDACTED,)  # type: ignore[misc]
             self.taxonomy: Any = None

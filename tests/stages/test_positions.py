@@ -93,9 +93,9 @@ def test_positions_closed_question_errors():
         run(PositionsConfig(method="column", column="acuerdo"), bad)
     with pytest.raises(ConfigError, match='positions.column: the input has no column "acuerdo_x". Found: acuerdo'):
         run(PositionsConfig(method="column", column="acuerdo_x"))
-    with pytest.raises(ConfigError, match="positions.column is empty. Use --position-column COLUMN"):
+    with pytest.raises(ConfigError, match="positions.column is empty. Give position_column=COLUMN"):
         PositionsStage(PositionsConfig(method="column"))
-    with pytest.raises(ConfigError, match="positions.model is empty. Use --position-model"):
+    with pytest.raises(ConfigError, match="positions.model is empty. Give position_model=models/NAME"):
         PositionsStage(PositionsConfig(method="model"))
 
 

@@ -200,7 +200,7 @@ def test_themes_user_csv_taxonomy_of_three_themes_tags_without_a_minimum(use_emb
 
 
 def test_themes_supervised_needs_a_model():
-    with pytest.raises(ConfigError, match="themes.model is empty. Use --theme-model models/NAME"):
+    with pytest.raises(ConfigError, match="themes.model is empty. Give theme_model=models/NAME"):
         ThemesStage(ThemesConfig(method="supervised"))
 
 
