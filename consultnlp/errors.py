@@ -8,7 +8,38 @@ from __future__ import annotations
 
 
 class ConsultNLPError(Exception):
-    """Base class: the message says what is wrong, where, and how to fix it."""
+    """Base class: the message says what is wrong, where, and how to fix it.
+
+    A message about options is written once, naming each as ``{keyword}`` (:meth:`about`): the library's message names
+    the keywords (``text_column=``), and :meth:`naming` lets the command line name its flags (``--text-column``). A
+    value after a colon is shown beside the name: ``{theme_model:models/NAME}`` reads ``theme_model=models/NAME`` in
+    Python and ``--theme-model models/NAME`` from the command line; a value from the data is passed by keyword and
+    named in braces (``{text_column:{column}}``, ``column="Comentario"``)."""
+
+    template: str = ""
+    options: tuple[str, ...] = ()
+    values: dict[str, str] = {}
+
+    @classmethod
+    def about(cls, template: str, *options: str, **values: object) -> ConsultNLPError:
+        shown = {k: str(v) for k, v in values.items()}
+        error = cls(_fill(template, options, None, shown))
+        error.template, error.options, error.values = template, options, shown
+        return error
+
+    def naming(self, names: dict[str, str] | None = None) -> str:
+        """The message with the options named as ``names`` gives them (keywords where it gives none)."""
+        return _fill(self.template, self.options, names, self.values) if self.options else str(self)
+
+
+def _fill(template: str, options: tuple[str, ...], names: dict[str, str] | None, values: dict[str, str] | None = None) -> str:
+    named = {o: _Named(names[o], True) if names and o in names else _Named(f"{o}=", False) for o in options}
+    return template.format(**(values or {}), **named)
+
+
+def literal(text: object) -> str:
+    """``text`` (a file or column name, a value) as it must appear in an :meth:`ConsultNLPError.about` template."""
+    return str(text).replace("{", "{{").replace("}", "}}")
 
 
 class InputError(ConsultNLPError):
@@ -20,16 +51,12 @@ class ConfigError(ConsultNLPError):
 
 
 class OptionError(ConfigError):
-    """An error about options, named as ``{keyword}`` in ``template``: :meth:`naming` fills in the library's keywords
-    (``theme_model=``) or, given a mapping, the command line's flags (``--theme-model``). A value after a colon is shown
-    beside the name: ``{theme_model:models/NAME}`` reads ``theme_model=models/NAME`` or ``--theme-model models/NAME``."""
+    """Options that cannot go together, or a setting an option gives: ``OptionError(template, *options)`` is
+    ``ConfigError.about(template, *options)``."""
 
     def __init__(self, template: str, *options: str) -> None:
+        super().__init__(_fill(template, options, None))
         self.template, self.options = template, options
-        super().__init__(self.naming())
-
-    def naming(self, names: dict[str, str] | None = None) -> str:
-        return self.template.format(**{o: _Named(names[o], True) if names and o in names else _Named(f"{o}=", False) for o in self.options})
 
 
 class _Named:

@@ -86,8 +86,9 @@ def test_cli_damaged_xls_says_how_to_fix(write_file, tmp_path):
 @pytest.mark.parametrize("case", [c for c in CASES if c.error], ids=[c.id for c in CASES if c.error])
 def test_cli_bad_file_is_one_line_and_exit_1(tmp_path, case):
     result = _run(str(case.build(tmp_path)), "--out", str(tmp_path / "o"), *case.cli_args())
-    _assert_error(result, f"Error: {case.error}")
-    assert result.output.strip() == f"Error: {case.error}"
+    said = case.cli_error or case.error
+    _assert_error(result, f"Error: {said}")
+    assert result.output.strip() == f"Error: {said}"
 
 
 def test_cli_warnings_are_recorded_in_the_manifest(tmp_path):

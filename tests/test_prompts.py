@@ -68,10 +68,10 @@ def test_prompts_context_column_stored_and_named(tmp_path):
 def test_prompts_context_column_errors_name_the_option(tmp_path):
     path = _csv(tmp_path, [("justicia", "Igualdad ante la ley")])
     with pytest.raises(
-        InputError, match=r'ela.csv has no column "concept". Found: row_id, concepto, fundamento. Use --context-column with one of them.'
+        InputError, match=r'ela.csv has no column "concept". Found: row_id, concepto, fundamento. Use context_column= with one of them.'
     ):
         ingest(path, text_column="fundamento", context_column="concept")
-    with pytest.raises(InputError, match="--context-column fundamento: that column is the text itself"):
+    with pytest.raises(InputError, match="context_column=fundamento: that column is the text itself"):
         ingest(path, text_column="fundamento", context_column="fundamento")
 
 

@@ -130,7 +130,6 @@ def analyze(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or notes."),
 ) -> None:
     """Analyse a consultation file end to end and write tables and a report."""
-    from consultnlp.api import OptionError
     from consultnlp.api import analyze as run_analysis
 
     options = dict(
@@ -162,19 +161,17 @@ def analyze(
     with errors():
         check_ingest_options(header_row, format_in)
         check_platform(platform)
-        try:
-            with progress_display(quiet) as progress:
-                result = run_analysis(
-                    input_path,
-                    out,
-                    config=config,
-                    set=set_,
-                    progress=progress,
-                    cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-                    **options,
-                )
-        except OptionError as exc:  # the library names keywords; here they are flags
-            raise ConfigError(exc.naming({name: "--" + name.replace("_", "-") for name in exc.options})) from None
+        # The library's errors name its keywords; ``errors`` names these flags instead.
+        with progress_display(quiet) as progress:
+            result = run_analysis(
+                input_path,
+                out,
+                config=config,
+                set=set_,
+                progress=progress,
+                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                **options,
+            )
     rows = result.manifest["rows"]
     excluded = ", ".join(f"{k} {v}" for k, v in rows["excluded"].items()) or "none"
     if not quiet:

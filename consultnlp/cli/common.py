@@ -121,10 +121,19 @@ def errors() -> Iterator[None]:
     try:
         yield
     except ConsultNLPError as exc:
-        fail(str(exc))
+        fail(exc.naming(flags(exc.options)))
     except KeyboardInterrupt:
         typer.echo("Interrupted. Finished embedding chunks are cached; run the same command again to resume.", err=True)
         raise typer.Exit(code=130) from None
+
+
+# The flags whose name is not the keyword's (``formats=`` is ``--format``); the rest are ``--`` and the keyword, dashed.
+FLAG_NAMES = {"formats": "--format"}
+
+
+def flags(options: tuple[str, ...]) -> dict[str, str]:
+    """The command line's flag for each of ``options`` (library keywords, ``consultnlp.api.OPTIONS``)."""
+    return {name: FLAG_NAMES.get(name, "--" + name.replace("_", "-")) for name in options}
 
 
 def default_cache_dir() -> Path:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.errors import InputError
+from consultnlp.errors import ConsultNLPError, InputError, literal
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.privacy.metadata import neutral_header, personal_column, personal_header
 
@@ -73,20 +73,25 @@ def choose_text_column(frame: pd.DataFrame, info: IngestInfo) -> str:
     candidates = hinted or {col: s for col, s in scores.items() if s >= 10}
     if not candidates:
         found = ", ".join(frame.columns)
-        raise InputError(f"{info.where} has no column that looks like free text. Found: {found}. Use --text-column NAME.")
+        raise InputError.about(
+            f"{literal(info.where)} has no column that looks like free text. Found: {literal(found)}. Use {{text_column:NAME}}.",
+            "text_column",
+        )
     return max(candidates, key=candidates.get)  # type: ignore[arg-type]
 
 
-def missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str) -> InputError:
+def missing_column(info: IngestInfo, frame: pd.DataFrame, name: str, option: str) -> ConsultNLPError:
+    """The error for a column ``option`` (a keyword: ``text_column``) names that the file does not have."""
     found = ", ".join(frame.columns)
     lower = {c.lower(): c for c in frame.columns}
-    hint = f" Use {option} {lower[name.lower()]}." if name.lower() in lower else f" Use {option} with one of them."
-    if option == "--text-column" and name.lower() not in lower:
+    column = lower.get(name.lower())
+    if option == "text_column" and column is None:
         try:
-            hint = f" Use --text-column {choose_text_column(frame, info)}."
+            column = choose_text_column(frame, info)
         except InputError:
             pass
-    return InputError(f'{info.where} has no column "{name}". Found: {found}.{hint}')
+    hint = f" Use {{{option}:{{column}}}}." if column is not None else f" Use {{{option}}} with one of them."
+    return InputError.about(f'{literal(info.where)} has no column "{literal(name)}". Found: {literal(found)}.{hint}', option, column=column)
 
 
 def find_personal_columns(meta: pd.DataFrame, info: IngestInfo) -> dict[str, str]:
@@ -123,22 +128,23 @@ def build_frame(
         text_column = choose_text_column(frame, info)
         info.text_column_auto = True
     elif text_column not in frame.columns:
-        raise missing_column(info, frame, text_column, "--text-column")
+        raise missing_column(info, frame, text_column, "text_column")
     info.text_column = text_column
     for col in segment_columns or []:
         if col not in frame.columns:
-            raise missing_column(info, frame, col, "--segment-columns")
+            raise missing_column(info, frame, col, "segment_columns")
     info.segment_columns = list(segment_columns or [])
 
     texts = frame[text_column].astype(str)
     if id_column is not None:
         if id_column not in frame.columns:
-            raise missing_column(info, frame, id_column, "--id-column")
+            raise missing_column(info, frame, id_column, "id_column")
         ids = frame[id_column].astype(str).str.strip()
         blank = int((ids == "").sum())
         if blank:
-            raise InputError(
-                f'{info.where}: {blank} rows have an empty "{id_column}". Fill them in or leave out --id-column to derive ids.'
+            raise InputError.about(
+                f'{literal(info.where)}: {blank} rows have an empty "{literal(id_column)}". Fill them in or leave out {{id_column}} to derive ids.',
+                "id_column",
             )
         dupes = ids[ids.duplicated()].unique()
         if len(dupes):

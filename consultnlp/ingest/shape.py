@@ -136,9 +136,13 @@ def shape_table(
     raw, mapping = recognise(raw, info, platform)
     mapping = mapping or Mapping("none")
     if text_column and questions:
-        raise InputError("--text-column and --questions cannot be used together: --questions names the text columns, one per question.")
-    parts = [[c] for c in split_columns(text_column, raw, info, "--text-column")] if text_column else mapping.text_parts
-    asked = [c for q in questions or [] for c in split_columns(q, raw, info, "--questions")]
+        raise InputError.about(
+            "{text_column} and {questions} cannot be used together: {questions} names the text columns, one per question.",
+            "text_column",
+            "questions",
+        )
+    parts = [[c] for c in split_columns(text_column, raw, info, "text_column")] if text_column else mapping.text_parts
+    asked = [c for q in questions or [] for c in split_columns(q, raw, info, "questions")]
     open_questions = asked or ([] if text_column else mapping.questions)
     if len(open_questions) == 1:
         parts, open_questions = [open_questions], []
@@ -146,14 +150,16 @@ def shape_table(
     context_column = None if context_column == "none" else context_column
     if context_column is not None:
         if context_column not in raw:
-            raise missing_column(info, raw, context_column, "--context-column")
+            raise missing_column(info, raw, context_column, "context_column")
         if any(context_column in p for p in parts) or context_column in open_questions:
-            raise InputError(
-                f"--context-column {context_column}: that column is the text itself. Name the column that holds what "
-                "each row answers (a concept, a proposal, a question)."
+            raise InputError.about(
+                "{context_column:{column}}: that column is the text itself. Name the column that holds what "
+                "each row answers (a concept, a proposal, a question).",
+                "context_column",
+                column=context_column,
             )
     if supports_column not in (None, "none") and supports_column not in raw:
-        raise missing_column(info, raw, supports_column, "--supports-column")
+        raise missing_column(info, raw, supports_column, "supports_column")
     named = {
         *(c for p in parts for c in p),
         *open_questions,

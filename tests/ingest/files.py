@@ -200,8 +200,9 @@ ERROR_HINT_FORMATS = "Supported: .csv, .json, .jsonl, .ndjson, .ods, .parquet, .
 class Case:
     """One input file: how to build it, the ingest options, and the exact outcome.
 
-    ``error`` is the one-line message (without "Error: "); otherwise the file is
-    read: ``rows`` comments, ``warnings`` exactly, and ``contains`` in the first comment.
+    ``error`` is the one-line message (without "Error: "), as the library words it, and ``cli_error`` as the command
+    line does where it differs (it names flags, the library keywords); otherwise the file is read: ``rows`` comments,
+    ``warnings`` exactly, and ``contains`` in the first comment.
     """
 
     id: str
@@ -209,6 +210,7 @@ class Case:
     build: Callable[[Path], Path]
     options: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    cli_error: str | None = None
     rows: int = 0
     warnings: list[str] = field(default_factory=list)
     contains: str = ""
@@ -277,7 +279,8 @@ CASES: list[Case] = [
          error="cabecera.csv has a header but no rows. Export the consultation with at least one comment."),
     # Tables with a problem the user must settle.
     Case("missing-column", "--text-column not in the file", lambda d: write(d, "c.csv", csv_text()), {"text_column": "texto"},
-         error='c.csv has no column "texto". Found: id, region, comentario. Use --text-column comentario.'),
+         error='c.csv has no column "texto". Found: id, region, comentario. Use text_column=comentario.',
+         cli_error='c.csv has no column "texto". Found: id, region, comentario. Use --text-column comentario.'),
     Case("missing-sheet", "--sheet not in the workbook", _two_sheets, {"sheet": "Hoja9"},
          error='consulta.xlsx has no sheet "Hoja9". Sheets found: Instrucciones, Respuestas. Use --sheet with one of them.'),
     Case("ambiguous-sheets", "two sheets of comments", _alike,

@@ -147,9 +147,7 @@ def test_platforms_joined_text_columns(tmp_path):
     assert "titulo" not in frame and "descricao" not in frame and "outra" in frame
     with pytest.raises(InputError) as err:
         ingest(_plain_csv(tmp_path), text_column="titulo,descrição")
-    assert (
-        str(err.value) == 'plain.csv has no column "descrição". Found: id, titulo, descricao, outra, regiao. Use --text-column descricao.'
-    )
+    assert str(err.value) == 'plain.csv has no column "descrição". Found: id, titulo, descricao, outra, regiao. Use text_column=descricao.'
 
 
 def test_platforms_questions_option(tmp_path):

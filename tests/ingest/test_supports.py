@@ -82,7 +82,7 @@ def test_supports_option_names_a_column_or_none(tmp_path):
     assert schema.SUPPORTS not in frame
     with pytest.raises(InputError, match=r"--supports-column region: 3 of its 3 filled cells are not whole counts \(e.g. \'Norte\'\)"):
         ingest(path, supports_column="region")
-    with pytest.raises(InputError, match="--supports-column"):
+    with pytest.raises(InputError, match="Use supports_column= with one of them"):
         ingest(path, supports_column="votes")
 
 
