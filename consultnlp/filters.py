@@ -28,7 +28,7 @@ from typing import Union
 
 import pandas as pd
 
-from consultnlp.errors import InputError
+from consultnlp.errors import InputError, literal
 
 OPERATORS = ("==", "!=", "<>", "<=", ">=", "=", "<", ">")
 KEYWORDS = ("and", "or", "not", "in")
@@ -71,7 +71,7 @@ class FilterError(InputError):
 
 def _error(expression: str, message: str, pos: int, after: str = "") -> FilterError:
     where = "at the end" if pos >= len(expression) else f"at position {pos + 1}"
-    return FilterError(f'--where "{expression}": {message} {where}.{after}')
+    return FilterError.about(f'{{where:"{literal(expression)}"}}: {literal(message)} {where}.{literal(after)}', "where")
 
 
 def tokenize(expression: str) -> list[Token]:
@@ -147,7 +147,7 @@ class _Parser:
 
     def parse(self) -> Node:
         if self.token.kind == "end":
-            raise FilterError('--where "": the expression is empty. Write a test such as --where "moderated >= 0".')
+            raise FilterError.about('{where:""}: the expression is empty. Write a test such as {where:"moderated >= 0"}.', "where")
         node = self.parse_or()
         if self.token.kind != "end":
             raise self.fail("expected and, or or the end of the expression")

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from consultnlp.errors import InputError
+from consultnlp.errors import InputError, literal
 from consultnlp.ingest.encoding import (
     CleanTextReader,
     clean_controls,
@@ -121,8 +121,10 @@ def _read_csv(
     records = _sample_records(sample, sep, truncated=len(head) >= SNIFF_BYTES)
     if header_row is not None:
         if header_row > len(records) or not any(c.strip() for c in records[header_row - 1]):
-            raise InputError(
-                f"{path.name}: --header-row {header_row} is {'past the first rows' if header_row > len(records) else 'an empty row'} of the file. Give the row that holds the column names."
+            place = "past the first rows" if header_row > len(records) else "an empty row"
+            raise InputError.about(
+                f"{literal(path.name)}: {{header_row:{header_row}}} is {place} of the file. Give the row that holds the column names.",
+                "header_row",
             )
         h = header_row - 1
     else:
@@ -229,8 +231,10 @@ def _read_json(path: Path, gzipped: bool, lines: bool, encoding: str | None, inf
                 records.append(json.loads(line, strict=False))
             except json.JSONDecodeError as exc:
                 if number == 1 and _parses(text):
-                    raise InputError(
-                        f"{path.name} holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass --format-in json."
+                    raise InputError.about(
+                        f"{literal(path.name)} holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass "
+                        "{format_in:json}.",
+                        "format_in",
                     ) from None
                 raise InputError(
                     f"{path.name} line {number}, column {exc.colno}: not valid JSON ({exc.msg}). Each line must hold one complete object; fix or remove that line."
@@ -240,8 +244,10 @@ def _read_json(path: Path, gzipped: bool, lines: bool, encoding: str | None, inf
             data = json.loads(text, strict=False)
         except json.JSONDecodeError as exc:
             if exc.msg == "Extra data" and all(_parses(line) for line in text.split("\n")[:2] if line.strip()):
-                raise InputError(
-                    f"{path.name} holds JSON Lines (one object per line), not one JSON document. Rename it to .jsonl or pass --format-in jsonl."
+                raise InputError.about(
+                    f"{literal(path.name)} holds JSON Lines (one object per line), not one JSON document. Rename it to .jsonl or pass "
+                    "{format_in:jsonl}.",
+                    "format_in",
                 ) from None
             raise InputError(
                 f"{path.name} line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}). Fix the file there and run again."
@@ -293,9 +299,15 @@ def read_table(
     resolved = resolve_format(path, format, encoding)
     fmt = resolved.format
     if sheet is not None and fmt not in SHEET_FORMATS:
-        raise InputError(f"--sheet applies to spreadsheets (.xlsx, .xls, .ods) only; {path.name} is {fmt.upper()}. Remove --sheet.")
+        raise InputError.about(
+            f"{{sheet}} applies to spreadsheets (.xlsx, .xls, .ods) only; {literal(path.name)} is {fmt.upper()}. Remove {{sheet}}.",
+            "sheet",
+        )
     if header_row is not None and not INPUT_FORMATS[fmt].header_row:
-        raise InputError(f"--header-row applies to CSV files and spreadsheets only; {path.name} is {fmt.upper()}. Remove --header-row.")
+        raise InputError.about(
+            f"{{header_row}} applies to CSV files and spreadsheets only; {literal(path.name)} is {fmt.upper()}. Remove {{header_row}}.",
+            "header_row",
+        )
     info = IngestInfo(path=str(path), file_name=path.name, sha256=file_sha256(path), format=fmt, warnings=list(resolved.warnings))
     if fmt == "csv":
         frame = _read_csv(

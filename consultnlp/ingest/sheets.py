@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from consultnlp.errors import InputError, missing_dependency
+from consultnlp.errors import InputError, literal, missing_dependency
 from consultnlp.ingest.columns import TEXT_NAME_HINTS, text_likeness
 from consultnlp.ingest.encoding import clean_controls
 from consultnlp.ingest.formats import INPUT_FORMATS
@@ -214,7 +214,10 @@ def choose_sheet(book: _OpenpyxlBook | _CalamineBook, file_name: str, text_colum
         chosen, reason = texty[0], f"the most free text: {texty[0].summary}"
     else:
         alike = ", ".join(f'"{p.name}" ({p.summary})' for p in texty[:5])
-        raise InputError(f"{file_name} has several sheets that could hold the comments: {alike}. Use --sheet with one of them.")
+        raise InputError.about(
+            f"{literal(file_name)} has several sheets that could hold the comments: {literal(alike)}. Use {{sheet}} with one of them.",
+            "sheet",
+        )
     others = [p.name for p in profiles if p is not chosen]
     if others:
         left = ", ".join(f'"{n}"' for n in others)
@@ -232,8 +235,10 @@ def table_from_rows(rows: list[list[str]], info: IngestInfo, header_row: int | N
     if header_row is not None:
         if header_row > len(rows) or not rows[header_row - 1]:
             last = max(i for i, r in enumerate(rows) if r) + 1
-            raise InputError(
-                f"{where}: --header-row {header_row} is {'past the last row' if header_row > last else 'an empty row'} (the sheet has rows 1-{last}). Give the row that holds the column names."
+            place = "past the last row" if header_row > last else "an empty row"
+            raise InputError.about(
+                f"{literal(where)}: {{header_row:{header_row}}} is {place} (the sheet has rows 1-{last}). Give the row that holds the column names.",
+                "header_row",
             )
         h = header_row - 1
     else:
@@ -255,10 +260,17 @@ def read_sheet(
     book = open_book(path, fmt)
     try:
         if sheet is not None and sheet not in book.names:
-            raise InputError(f'{path.name} has no sheet "{sheet}". Sheets found: {", ".join(book.names)}. Use --sheet with one of them.')
+            found = ", ".join(book.names)
+            raise InputError.about(
+                f'{literal(path.name)} has no sheet "{literal(sheet)}". Sheets found: {literal(found)}. Use {{sheet}} with one of them.',
+                "sheet",
+            )
         if sheet in book.charts:
             tables = ", ".join(n for n in book.names if n not in book.charts)
-            raise InputError(f'{path.name} (sheet "{sheet}") is a chart, not a table. Use --sheet with one of: {tables}.')
+            raise InputError.about(
+                f'{literal(path.name)} (sheet "{literal(sheet)}") is a chart, not a table. Use {{sheet}} with one of: {literal(tables)}.',
+                "sheet",
+            )
         if sheet is None:
             sheet = book.names[0] if len(book.names) == 1 else choose_sheet(book, path.name, text_column, info.warnings)
         info.sheet = sheet

@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from consultnlp.errors import InputError
+from consultnlp.errors import InputError, literal
 from consultnlp.ingest.encoding import BOMS, utf16_without_bom
 from consultnlp.ingest.formats import INPUT_FORMATS
 
@@ -267,12 +267,24 @@ def _not_data(name: str, content: Content) -> InputError:
 def _mismatch(path: Path, content: Content, expected: str, format_in: str | None) -> InputError:
     found = content.format or ""
     if format_in:
-        return InputError(f"--format-in {format_in} does not fit {path.name}: it is {content.description}. Use --format-in {found}.")
+        return InputError.about(
+            "{format_in:{given}} does not fit "
+            + literal(path.name)
+            + ": it is "
+            + literal(content.description)
+            + ". Use {format_in:{found}}.",
+            "format_in",
+            given=format_in,
+            found=found,
+        )
     stem = path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
     ext = path.suffixes[-1] if path.suffixes else ""
-    return InputError(
-        f"{path.name} is {content.description}, not {FORMAT_NAMES[expected]} as its {ext or 'name'} says. "
-        f"Rename it to {stem}{EXTENSIONS[found]} or pass --format-in {found}."
+    return InputError.about(
+        literal(f"{path.name} is {content.description}, not {FORMAT_NAMES[expected]} as its {ext or 'name'} says. ")
+        + literal(f"Rename it to {stem}{EXTENSIONS[found]}")
+        + " or pass {format_in:{found}}.",
+        "format_in",
+        found=found,
     )
 
 
@@ -290,9 +302,12 @@ def resolve_format(path: Path, format_in: str | None = None, encoding: str | Non
     if expected is None:
         supported = ", ".join(sorted(FORMATS)) + " (CSV/TSV/JSON also .gz)"
         ext = "".join(path.suffixes[-2:]) if named_gz else path.suffix
-        raise InputError(
-            f"{path.name}: unsupported file type '{ext or '(none)'}'. Supported: {supported}. "
-            f"Its content looks like {inner.description}: pass --format-in {inner.format} to read it."
+        raise InputError.about(
+            literal(f"{path.name}: unsupported file type '{ext or '(none)'}'. Supported: {supported}. ")
+            + literal(f"Its content looks like {inner.description}")
+            + ": pass {format_in:{found}} to read it.",
+            "format_in",
+            found=inner.format,
         )
     if gzipped and inner.format not in TEXT_FORMATS:
         raise InputError(

@@ -19,7 +19,7 @@ import re
 
 import pandas as pd
 
-from consultnlp.errors import InputError
+from consultnlp.errors import InputError, literal
 
 # Column names (case and separators aside) that hold a count of backing, first match wins.
 CANDIDATES = (
@@ -93,8 +93,12 @@ def read_supports(raw: pd.DataFrame, option: str | None, where: str) -> tuple[pd
     if filled and share < MIN_COUNT_SHARE:
         cells = raw[option].astype(str).str.strip()
         bad = next(c for c in cells if c and not _COUNT.match(c))
-        raise InputError(
-            f"{where}: --supports-column {option}: {round((1 - share) * filled)} of its {filled} filled cells are not whole counts "
-            f"(e.g. {bad[:40]!r}). Name the column that counts each row's votes or supports, or use --supports-column none."
+        raise InputError.about(
+            literal(f"{where}: ")
+            + "{supports_column:{column}}"
+            + literal(f": {round((1 - share) * filled)} of its {filled} filled cells are not whole counts (e.g. {bad[:40]!r}). ")
+            + "Name the column that counts each row's votes or supports, or use {supports_column:none}.",
+            "supports_column",
+            column=option,
         )
     return parse_supports(raw[option]), option

@@ -74,7 +74,7 @@ def test_sheets_header_row_on_an_empty_row_is_an_error(tmp_path):
         ingest(path, header_row=2)
     assert (
         str(err.value)
-        == 'c.xlsx (sheet "Hoja1"): --header-row 2 is an empty row (the sheet has rows 1-7). Give the row that holds the column names.'
+        == 'c.xlsx (sheet "Hoja1"): header_row=2 is an empty row (the sheet has rows 1-7). Give the row that holds the column names.'
     )
 
 
@@ -120,7 +120,7 @@ def test_sheets_nul_in_a_cell_removed_with_warning(tmp_path):
 def test_sheets_option_on_a_csv_is_an_error(tmp_path):
     with pytest.raises(InputError) as err:
         ingest(write(tmp_path, "c.csv", csv_text()), sheet="Hoja1")
-    assert str(err.value) == "--sheet applies to spreadsheets (.xlsx, .xls, .ods) only; c.csv is CSV. Remove --sheet."
+    assert str(err.value) == "sheet= applies to spreadsheets (.xlsx, .xls, .ods) only; c.csv is CSV. Remove sheet=."
 
 
 def test_sheets_csv_header_row_given(tmp_path):
@@ -151,7 +151,7 @@ def test_sheets_chart_sheet_is_not_a_choice(tmp_path):
     assert (info.sheet, len(frame), info.warnings) == ("Datos", 10, [])
     with pytest.raises(InputError) as err:
         ingest(tmp_path / "c.xlsx", sheet="Gráfico")
-    assert str(err.value) == 'c.xlsx (sheet "Gráfico") is a chart, not a table. Use --sheet with one of: Datos.'
+    assert str(err.value) == 'c.xlsx (sheet "Gráfico") is a chart, not a table. Use sheet= with one of: Datos.'
 
 
 def test_sheets_wrong_recorded_size_does_not_cut_the_sheet(tmp_path):

@@ -114,8 +114,7 @@ def test_sniff_format_in_jsonl_on_a_json_document(tmp_path):
     with pytest.raises(InputError) as err:
         ingest(path, format="jsonl")
     assert (
-        str(err.value)
-        == "c.txt holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass --format-in json."
+        str(err.value) == "c.txt holds one JSON document, not JSON Lines (one object per line). Rename it to .json or pass format_in=json."
     )
 
 
@@ -128,7 +127,7 @@ def test_sniff_format_in_unknown_is_an_error(tmp_path):
 def test_sniff_header_row_on_json_is_an_error(tmp_path):
     with pytest.raises(InputError) as err:
         ingest(write(tmp_path, "c.json", json.dumps([{"texto": "hola"}])), header_row=2)
-    assert str(err.value) == "--header-row applies to CSV files and spreadsheets only; c.json is JSON. Remove --header-row."
+    assert str(err.value) == "header_row= applies to CSV files and spreadsheets only; c.json is JSON. Remove header_row=."
 
 
 def test_sniff_damaged_xlsx_says_how_to_fix(tmp_path):

@@ -80,7 +80,7 @@ def test_supports_option_names_a_column_or_none(tmp_path):
     assert frame[schema.SUPPORTS].tolist()[0] == 4 and pd.isna(frame[schema.SUPPORTS].iloc[1]) and info.supports_column == "apoyo_recibido"
     frame, _ = ingest(pf.decidim_proposals(tmp_path), supports_column="none")
     assert schema.SUPPORTS not in frame
-    with pytest.raises(InputError, match=r"--supports-column region: 3 of its 3 filled cells are not whole counts \(e.g. \'Norte\'\)"):
+    with pytest.raises(InputError, match=r"supports_column=region: 3 of its 3 filled cells are not whole counts \(e.g. \'Norte\'\)"):
         ingest(path, supports_column="region")
     with pytest.raises(InputError, match="Use supports_column= with one of them"):
         ingest(path, supports_column="votes")
