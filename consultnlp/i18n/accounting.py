@@ -316,24 +316,24 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "None of those analysed repeats the text of another: all {unique} are distinct.",
     ),
     "s_positions_set_aside": _s(
-        "De las {total} contribuciones distintas contadas para las posturas (las {analysed} analizadas y {set_aside} apartadas por "
-        "expresar solo una postura), {stated} ({share}) expresan una: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra.",
-        "Das {total} contribuições distintas contadas para as posições (as {analysed} analisadas e {set_aside} separadas por "
-        "expressarem só uma posição), {stated} ({share}) expressam uma: {support} a favor, {partial} de acordo em parte e {oppose} contra.",
-        "Of the {total} distinct contributions counted for positions (the {analysed} analysed and {set_aside} set aside for stating "
-        "only a position), {stated} ({share}) state one: {support} support, {partial} agree in part and {oppose} oppose.",
+        "De las {total} contribuciones contadas para las posturas (las {analysed} distintas analizadas y las {set_aside} apartadas por "
+        "expresar solo una postura, cada una por separado), {stated} ({share}) expresan una: {support} a favor, {partial} de acuerdo en parte y {oppose} en contra.",
+        "Das {total} contribuições contadas para as posições (as {analysed} distintas analisadas e as {set_aside} separadas por "
+        "expressarem só uma posição, cada uma à parte), {stated} ({share}) expressam uma: {support} a favor, {partial} de acordo em parte e {oppose} contra.",
+        "Of the {total} contributions counted for positions (the {analysed} distinct ones analysed and the {set_aside} set aside for stating "
+        "only a position, each on its own), {stated} ({share}) state one: {support} support, {partial} agree in part and {oppose} oppose.",
     ),
     # The same, when the positions are a closed question's answers (Chile 2016: "184,453 of the 184,453 distinct" next to
     # the first screen's 181,912 distinct).
     "s_positions_column_set_aside": _s(
-        "De las {total} contribuciones distintas contadas para la pregunta cerrada «{column}» (las {analysed} analizadas y "
-        "{set_aside} apartadas por expresar solo una postura), {stated} ({share}) la responden: {support} a favor, {partial} de "
+        "De las {total} contribuciones contadas para la pregunta cerrada «{column}» (las {analysed} distintas analizadas y "
+        "las {set_aside} apartadas por expresar solo una postura, cada una por separado), {stated} ({share}) la responden: {support} a favor, {partial} de "
         "acuerdo en parte y {oppose} en contra.",
-        "Das {total} contribuições distintas contadas para a pergunta fechada «{column}» (as {analysed} analisadas e {set_aside} "
-        "separadas por expressarem só uma posição), {stated} ({share}) a respondem: {support} a favor, {partial} de acordo em "
+        "Das {total} contribuições contadas para a pergunta fechada «{column}» (as {analysed} distintas analisadas e as {set_aside} "
+        "separadas por expressarem só uma posição, cada uma à parte), {stated} ({share}) a respondem: {support} a favor, {partial} de acordo em "
         "parte e {oppose} contra.",
-        "Of the {total} distinct contributions counted for the closed question “{column}” (the {analysed} analysed and "
-        "{set_aside} set aside for stating only a position), {stated} ({share}) answer it: {support} support, {partial} agree "
+        "Of the {total} contributions counted for the closed question “{column}” (the {analysed} distinct ones analysed and "
+        "the {set_aside} set aside for stating only a position, each on its own), {stated} ({share}) answer it: {support} support, {partial} agree "
         "in part and {oppose} oppose.",
     ),
 }

@@ -60,20 +60,20 @@ POSITION_STRINGS: dict[str, dict] = {
         "estimates, not statements; contributions set aside because they state only a position were read from their text.",
     ),
     "positions_counted": _s(
-        "Se cuentan {total} contribuciones distintas: {analysed} analizadas y {set_aside} apartadas del análisis porque solo expresan "
+        "Se cuentan {total} contribuciones: {analysed} distintas analizadas y {set_aside} apartadas del análisis porque solo expresan "
         "una postura («acuerdo total», «totalmente de acuerdo»), que aquí sí cuenta.",
-        "São contadas {total} contribuições distintas: {analysed} analisadas e {set_aside} separadas da análise porque só expressam "
+        "São contadas {total} contribuições: {analysed} distintas analisadas e {set_aside} separadas da análise porque só expressam "
         "uma posição («concordo plenamente», «de acordo»), que aqui conta.",
-        "{total} distinct contributions are counted: {analysed} analysed and {set_aside} set aside from the analysis because they "
+        "{total} contributions are counted: {analysed} distinct ones analysed and {set_aside} set aside from the analysis because they "
         "state only a position (“I agree”, “acuerdo total”), which counts here.",
     ),
     # Some rows set aside as reason-free are appraisals ("muy bien"), not positions: say how many of them count.
     "positions_counted_some": _s(
-        "Se cuentan {total} contribuciones distintas: {analysed} analizadas y {set_aside} apartadas del análisis porque solo expresan "
+        "Se cuentan {total} contribuciones: {analysed} distintas analizadas y {set_aside} apartadas del análisis porque solo expresan "
         "una postura o una valoración sin razones («acuerdo total», «muy bien»); {stating} de ellas expresan una postura, que aquí sí cuenta.",
-        "São contadas {total} contribuições distintas: {analysed} analisadas e {set_aside} separadas da análise porque só expressam "
+        "São contadas {total} contribuições: {analysed} distintas analisadas e {set_aside} separadas da análise porque só expressam "
         "uma posição ou uma avaliação sem razões («concordo plenamente», «muito bom»); {stating} delas expressam uma posição, que aqui conta.",
-        "{total} distinct contributions are counted: {analysed} analysed and {set_aside} set aside from the analysis because they "
+        "{total} contributions are counted: {analysed} distinct ones analysed and {set_aside} set aside from the analysis because they "
         "state only a position or an appraisal with no reason (“I agree”, “very good”); {stating} of them state a position, which counts here.",
     ),
     "positions_counted_plain": _s(
@@ -119,13 +119,13 @@ POSITION_STRINGS: dict[str, dict] = {
         "support and {oppose} oppose.",
     ),
     "s_positions_column_set_aside_two": _s(
-        "De las {total} contribuciones distintas contadas para la pregunta cerrada «{column}» (las {analysed} analizadas y "
-        "{set_aside} apartadas por expresar solo una postura), {stated} ({share}) la responden: {support} a favor y {oppose} en "
+        "De las {total} contribuciones contadas para la pregunta cerrada «{column}» (las {analysed} distintas analizadas y "
+        "las {set_aside} apartadas por expresar solo una postura, cada una por separado), {stated} ({share}) la responden: {support} a favor y {oppose} en "
         "contra.",
-        "Das {total} contribuições distintas contadas para a pergunta fechada «{column}» (as {analysed} analisadas e {set_aside} "
-        "separadas por expressarem só uma posição), {stated} ({share}) a respondem: {support} a favor e {oppose} contra.",
-        "Of the {total} distinct contributions counted for the closed question “{column}” (the {analysed} analysed and "
-        "{set_aside} set aside for stating only a position), {stated} ({share}) answer it: {support} support and {oppose} oppose.",
+        "Das {total} contribuições contadas para a pergunta fechada «{column}» (as {analysed} distintas analisadas e as {set_aside} "
+        "separadas por expressarem só uma posição, cada uma à parte), {stated} ({share}) a respondem: {support} a favor e {oppose} contra.",
+        "Of the {total} contributions counted for the closed question “{column}” (the {analysed} distinct ones analysed and "
+        "the {set_aside} set aside for stating only a position, each on its own), {stated} ({share}) answer it: {support} support and {oppose} oppose.",
     ),
     "s_positions_column": _s(
         "{stated} de las {total} contribuciones distintas ({share}) responden a la pregunta cerrada «{column}»: {support} de "
@@ -137,13 +137,13 @@ POSITION_STRINGS: dict[str, dict] = {
     ),
     # Some stated positions name a measure or matter: the shares are of those about the proposal as a whole.
     "s_positions_whole": _s(
-        "De las {total} contribuciones distintas contadas para las posturas, {stated} ({share}) expresan una, {targeted} de ellas "
+        "De las {total} contribuciones contadas para las posturas, {stated} ({share}) expresan una, {targeted} de ellas "
         "sobre una medida o un asunto concreto; de las {whole} que tratan de la propuesta en su conjunto, {support} están a favor, "
         "{partial} de acuerdo en parte y {oppose} en contra.",
-        "Das {total} contribuições distintas contadas para as posições, {stated} ({share}) expressam uma, {targeted} delas "
+        "Das {total} contribuições contadas para as posições, {stated} ({share}) expressam uma, {targeted} delas "
         "sobre uma medida ou um assunto concreto; das {whole} que tratam da proposta como um todo, {support} são a favor, "
         "{partial} concordam em parte e {oppose} são contra.",
-        "Of the {total} distinct contributions counted for positions, {stated} ({share}) state one, {targeted} of them about a "
+        "Of the {total} contributions counted for positions, {stated} ({share}) state one, {targeted} of them about a "
         "particular measure or matter; of the {whole} about the proposal as a whole, {support} support it, {partial} agree in "
         "part and {oppose} oppose it.",
     ),
@@ -188,14 +188,14 @@ POSITION_STRINGS: dict[str, dict] = {
     # The same, when the base holds rows set aside for stating only a position: the bundled sample said «23 de las 545
     # contribuciones distintas» two lines under the first screen's 538 distinct (stop 38).
     "s_positions_targets_set_aside": _s(
-        "De las {total} contribuciones distintas contadas para las posturas (las {analysed} analizadas y {set_aside} apartadas por "
-        "expresar solo una postura), {stated} ({share}) expresan una, {targeted} de ellas sobre una medida o un asunto concreto y "
+        "De las {total} contribuciones contadas para las posturas (las {analysed} distintas analizadas y las {set_aside} apartadas por "
+        "expresar solo una postura, cada una por separado), {stated} ({share}) expresan una, {targeted} de ellas sobre una medida o un asunto concreto y "
         "no sobre la propuesta en su conjunto, así que no se suman como apoyo u oposición.",
-        "Das {total} contribuições distintas contadas para as posições (as {analysed} analisadas e {set_aside} separadas por "
-        "expressarem só uma posição), {stated} ({share}) expressam uma, {targeted} delas sobre uma medida ou um assunto concreto "
+        "Das {total} contribuições contadas para as posições (as {analysed} distintas analisadas e as {set_aside} separadas por "
+        "expressarem só uma posição, cada uma à parte), {stated} ({share}) expressam uma, {targeted} delas sobre uma medida ou um assunto concreto "
         "e não sobre a proposta como um todo, por isso não são somadas como apoio ou oposição.",
-        "Of the {total} distinct contributions counted for positions (the {analysed} analysed and {set_aside} set aside for "
-        "stating only a position), {stated} ({share}) state one, {targeted} of them about a particular measure or matter rather "
+        "Of the {total} contributions counted for positions (the {analysed} distinct ones analysed and the {set_aside} set aside for "
+        "stating only a position, each on its own), {stated} ({share}) state one, {targeted} of them about a particular measure or matter rather "
         "than the proposal as a whole, so they are not added up as support or opposition.",
     ),
     # Some stances are about a named measure or matter (read 10: "Rechazamos toda forma de autoritarismo" counted against,

@@ -149,8 +149,9 @@ def test_positions_from_a_closed_question_end_to_end(closed_question):
     # The base names the rows set aside for stating only a position, so it agrees with the first screen's distinct count.
     counted_for, set_aside = int(table["unique_contributions"].sum()), int(table["set_aside"].sum())
     distinct = summary.split("** distintas")[0].rsplit("**", 1)[1]
-    assert set_aside and f"(las {distinct} analizadas y {set_aside} apartadas por expresar solo una postura)" in summary, summary
-    assert f"De las {counted_for} contribuciones distintas contadas para la pregunta cerrada «opinion»" in summary, summary
+    said = f"(las {distinct} distintas analizadas y las {set_aside} apartadas por expresar solo una postura, cada una por separado)"
+    assert set_aside and said in summary, summary
+    assert f"De las {counted_for} contribuciones contadas para la pregunta cerrada «opinion»" in summary, summary
     assert f"), {stated} (" in summary and " la responden: " in summary, summary
     assert f"{share}% en contra" in summary, summary
     assert "Posturas" in pd.ExcelFile(out / "summary.xlsx").sheet_names

@@ -263,8 +263,8 @@ def test_positions_not_added_up_say_their_base_when_it_holds_rows_set_aside():
     assert set_aside >= 3
     summary = _report(frame, "es").split("\n## ")[1]
     assert (
-        f"De las {total} contribuciones distintas contadas para las posturas (las {total - set_aside} analizadas y {set_aside} "
-        "apartadas por expresar solo una postura)" in summary
+        f"De las {total} contribuciones contadas para las posturas (las {total - set_aside} distintas analizadas y las {set_aside} "
+        "apartadas por expresar solo una postura, cada una por separado)" in summary
     ), summary
     assert "no se suman como apoyo u oposición" in summary
 
@@ -274,25 +274,26 @@ def test_positions_not_added_up_say_their_base_when_it_holds_rows_set_aside():
     [
         (
             "es",
-            "De las 28 contribuciones distintas contadas para la pregunta cerrada «acuerdo» (las 24 analizadas y 4 apartadas por "
-            "expresar solo una postura), 24 (86%) la responden: 50% a favor",
+            "De las 28 contribuciones contadas para la pregunta cerrada «acuerdo» (las 24 distintas analizadas y las 4 apartadas "
+            "por expresar solo una postura, cada una por separado), 24 (86%) la responden: 50% a favor",
         ),
         (
             "pt",
-            "Das 28 contribuições distintas contadas para a pergunta fechada «acuerdo» (as 24 analisadas e 4 separadas por "
-            "expressarem só uma posição), 24 (86%) a respondem: 50% a favor",
+            "Das 28 contribuições contadas para a pergunta fechada «acuerdo» (as 24 distintas analisadas e as 4 separadas por "
+            "expressarem só uma posição, cada uma à parte), 24 (86%) a respondem: 50% a favor",
         ),
         (
             "en",
-            "Of the 28 distinct contributions counted for the closed question “acuerdo” (the 24 analysed and 4 set aside for "
-            "stating only a position), 24 (86%) answer it: 50% support",
+            "Of the 28 contributions counted for the closed question “acuerdo” (the 24 distinct ones analysed and the 4 set aside "
+            "for stating only a position, each on its own), 24 (86%) answer it: 50% support",
         ),
     ],
 )
 def test_positions_from_a_closed_question_are_said_as_its_answers(lang, expected):
     # Read 11: Chile's A/P/D column read as "4,824 (100%) state one", as if every argument had written a stance. The base
     # names the 4 rows set aside for stating only a position: "28 distinct" alone contradicted the first screen's 24
-    # distinct (full Chile: "184,453 of the 184,453 distinct" next to 181,912).
+    # distinct (full Chile: "184,453 of the 184,453 distinct" next to 181,912). Claim check 67: those set aside are each
+    # counted, not distinct (2,550 rows held 383 texts), and the sentence no longer calls them so.
     frame = _four_copies(targeted_copies=0)
     stated = frame[schema.POSITION] != ""
     frame.loc[stated, schema.POSITION_SOURCE] = "column"
