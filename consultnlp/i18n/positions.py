@@ -335,6 +335,22 @@ POSITION_STRINGS: dict[str, dict] = {
         "Posições da coluna «{column}»: {mapping}.",
         "Positions from the column “{column}”: {mapping}.",
     ),
+    "note_position_answers_left": _n(
+        (
+            "1 fila apartada por otra razón (sin contenido, ilegible, demasiado corta…) también responde a «{column}» y no se cuenta.",
+            "{n} filas apartadas por otras razones (sin contenido, ilegibles, demasiado cortas…) también responden a «{column}» y no "
+            "se cuentan.",
+        ),
+        (
+            "1 linha separada por outro motivo (sem conteúdo, ilegível, curta demais…) também responde a «{column}» e não é contada.",
+            "{n} linhas separadas por outros motivos (sem conteúdo, ilegíveis, curtas demais…) também respondem a «{column}» e não "
+            "são contadas.",
+        ),
+        (
+            "1 row set aside for another reason (no content, unreadable, too short…) also answers “{column}” and is not counted.",
+            "{n} rows set aside for other reasons (no content, unreadable, too short…) also answer “{column}” and are not counted.",
+        ),
+    ),
     "note_positions": _s(
         "Posturas (contribuciones, copias incluidas): {support} a favor, {partial} de acuerdo en parte, {oppose} en contra, "
         "{none} sin postura expresa.",

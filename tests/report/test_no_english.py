@@ -37,6 +37,7 @@ NOTES = [
     Note("note_nothing_to_model"),
     Note("note_small_corpus", {"n": 6, "needed": 45}),
     Note("note_position_mapping", {"column": "region", "mapping": [["A", "support", 3], ["P", "partial", 1], ["", "none", 2]]}),
+    Note("note_position_answers_left", {"column": "acuerdo", "n": 136}),
     Note("note_positions", {"support": 3, "partial": 1, "oppose": 1, "none": 2}),
     Note("note_positions_votes", {}),
     Note("note_position_column_found", {"column": "acuerdo"}),
