@@ -226,9 +226,9 @@ STRINGS: dict[str, dict] = {
         "Os dados pessoais são ocultados por regras e alguns casos podem escapar.",
         "Personal data is redacted by rules, and some cases may slip through."),
     "limitation_themes": _s(
-        "Una contribución que trata un tema con palabras que la taxonomía no prevé puede quedar en «Otros».",
-        "Uma contribuição que trata de um tema com palavras que a taxonomia não prevê pode ficar em «Outros».",
-        "A contribution that raises a theme in words the taxonomy does not foresee may end up under “Other”."),
+        "Una contribución que trata un tema con palabras que la taxonomía no prevé puede quedar sin tema.",
+        "Uma contribuição que trata de um tema com palavras que a taxonomia não prevê pode ficar sem tema.",
+        "A contribution that raises a theme in words the taxonomy does not foresee may get no theme."),
     # Sentences of the plain-language summary.
     "s_rows": _n(
         ("Se recibió {input} contribución; se analizaron {analysed} ({unique} distintas).",
