@@ -220,3 +220,14 @@ def test_reasons_one_set_aside_agrees_in_number(lang, label):
     _, _, section = _summary_section(lang, frame=frame)
     labels = [f["label"] for f in section.blocks[0].figures]
     assert labels[2] == label, labels
+
+
+def test_reasons_quote_texts_of_punctuation_alone_as_written():
+    # Claim check 67 (Chile 2016): the unreadable rows' examples were «x», «xxx», «asd» while «.» filled 1,862 of 2,759.
+    from consultnlp.summary.reasons import reason_examples
+
+    frame = every_reason_frame()
+    rows = frame.index[frame[schema.EXCLUDED] == schema.REASON_JUNK]
+    texts = [".", ".", ".", "x", "x", "-"]
+    frame.loc[rows[: len(texts)], schema.TEXT_REDACTED] = texts
+    assert reason_examples(frame)[schema.REASON_JUNK] == [(".", 3), ("x", 2)]
