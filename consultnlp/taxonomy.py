@@ -27,6 +27,9 @@ class Theme(BaseModel):
     keywords: dict[str, list[str]] = Field(default_factory=dict)
     examples: dict[str, list[str]] = Field(default_factory=dict)  # comments that make the theme, matched like the description
     traps: dict[str, list[str]] = Field(default_factory=dict)  # senses of its keywords that are not the theme
+    # Given only where one of its keywords is found (in a sense that fits): a narrow theme whose text is near broad ones
+    # ("Beneficial ownership" near taxes and companies, "Automated decision-making" near any "tomar decisiones").
+    needs_keyword: bool = False
 
     def named_by(self, title_stems: set[str] | frozenset[str]) -> bool:
         """Whether a title of these word stems (``text.word_stems(title, 3)``) names this theme: every word of its name in

@@ -19,7 +19,7 @@ import yaml
 
 TOP_KEYS = ("id", "name", "version", "source", "licence", "languages", "themes")
 TOP_REQUIRED = ("id", "name", "version", "languages", "themes")
-THEME_KEYS = ("id", "parent", "name", "description", "keywords", "examples", "traps")
+THEME_KEYS = ("id", "parent", "name", "description", "keywords", "examples", "traps", "needs_keyword")
 # A theme needs an id and a name; a description, keywords (in any of its languages), examples and traps each add evidence.
 THEME_REQUIRED = ("id", "name")
 LIST_FIELDS = ("keywords", "examples", "traps")  # language -> list of texts
@@ -350,6 +350,11 @@ class _Checker:
         for key in LIST_FIELDS:
             if key in theme:
                 self._check_keywords(theme[key], (*path, key), langs, label, key=key)
+        if "needs_keyword" in theme:
+            if not isinstance(theme["needs_keyword"], bool):
+                self.add((*path, "needs_keyword"), f"{label}: needs_keyword must be true or false")
+            elif theme["needs_keyword"] and not any(theme.get("keywords") or {}):
+                self.add((*path, "needs_keyword"), f"{label}: needs_keyword is true but the theme has no keywords, so it is never given")
 
     def _check_texts(self, value: Any, path: Path_, key: str, langs: list[str], label: str, *, every_language: bool = True) -> None:
         if not isinstance(value, dict):

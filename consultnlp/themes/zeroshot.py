@@ -75,6 +75,7 @@ class CodebookTagger:
         # A theme, its parent and its sub-themes do not compete with each other (see codebook._gap).
         parent = {t.id: t.parent for t in taxonomy.themes}
         self.related_ = np.array([[a == b or parent[a] == b or parent[b] == a for b in self.ids] for a in self.ids], dtype=bool)
+        self.needs_keyword_ = np.array([t.needs_keyword for t in taxonomy.themes], dtype=bool)
 
     def fit(self, corpus: list[str], encoder: TextEncoder) -> "CodebookTagger":
         """Embed the theme texts and traps, and fit the lexical IDF on the consultation's own texts (no labels)."""
@@ -153,8 +154,10 @@ class CodebookTagger:
                 logit[j] += KEYWORD_LOGIT * min(len(keywords), MAX_KEYWORD_HITS)
         prob = 1.0 / (1.0 + np.exp(-logit))
         eligible = (prob >= self.min_score) & (cosine >= 0)
+        keyword = np.isin(np.arange(len(self.ids)), list(counted))
         if words is not None and words < self.min_words:
-            eligible &= np.isin(np.arange(len(self.ids)), list(counted))
+            eligible &= keyword
+        eligible &= keyword | ~self.needs_keyword_  # a narrow theme by its keywords only
         chosen = sorted(np.flatnonzero(eligible), key=lambda j: (-prob[j], j))[: self.max_themes]
         evidence = []
         for j in chosen:
@@ -178,6 +181,8 @@ def matched_on(taxonomy: Taxonomy) -> list[str]:
             parts.append("keywords " + ", ".join(f"{l} {n}" for l, n in kws.items()) + " (each only in comments of its language)")
         else:
             parts.append("no keywords (text match only)")
+        if theme.needs_keyword:
+            parts.append("given only with one of its keywords")
         n_traps = sum(len(v) for v in theme.traps.values())
         if n_traps:
             parts.append(f"{n_traps} trap sense(s) that keep its keywords from counting")

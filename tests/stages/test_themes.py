@@ -327,3 +327,30 @@ def test_themes_the_theme_the_title_names_keeps_its_keywords_in_the_title():
     named = RunContext(lemmatizer=Lemmatizer(), title="La salud en los consultorios de noche")
     out = ThemesStage(ThemesConfig(method="keywords")).apply(frame, named)
     assert out[schema.THEME_EVIDENCE].iloc[0] == plain[schema.THEME_EVIDENCE].iloc[0] == "health:consultorio"
+
+
+def test_themes_a_theme_that_needs_a_keyword_is_never_given_by_similarity_alone(use_embedder):
+    # Claim check 67 (Chile 2016): «Decisiones automatizadas» given to 26 texts about "tomar decisiones", none with a keyword.
+    from consultnlp.taxonomy import Taxonomy
+    from consultnlp.themes.zeroshot import CodebookTagger
+
+    themes = [
+        {"id": "water", "name": {"es": "Agua potable"}, "description": {"es": "Acceso al agua potable y al saneamiento."}},
+        {
+            "id": "ai",
+            "name": {"es": "Decisiones automatizadas"},
+            "description": {"es": "Algoritmos que toman decisiones."},
+            "keywords": {"es": ["algoritmo"]},
+        },
+    ]
+    texts = ["Autonomía para tomar decisiones en la comuna", "Que los algoritmos del Estado sean públicos"]
+    vectors = use_embedder.encode(texts)
+    found = [{}, {"ai": ["algoritmo"]}]
+    for needs, expected in ((False, None), (True, [[], ["ai"]])):
+        taxonomy = Taxonomy(id="t", name={"es": "t"}, languages=["es"], themes=[{**themes[0]}, {**themes[1], "needs_keyword": needs}])
+        tagger = CodebookTagger(taxonomy, min_score=0.0).fit(texts, TextEncoder(use_embedder))
+        given = [[t for t in a.themes if t == "ai"] for a in tagger.assign(vectors, texts, ["es", "es"], found, [6, 6])]
+        if expected is None:
+            assert "ai" in given[0]  # at a zero threshold, similarity alone gives it
+        else:
+            assert given == expected

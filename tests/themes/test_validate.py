@@ -200,3 +200,20 @@ def test_themes_validate_codebook_without_keywords(write_file):
         "broken.yaml:10: theme 'agua': examples entry '' in es must be a non-empty text",
         "broken.yaml:13: theme 'salud': keywords.es must be a list with at least one entry, or left out",
     ]
+
+
+def test_themes_validate_needs_keyword(write_file):
+    # A narrow theme given only with one of its keywords (bundled: beneficial ownership, automated decision-making ...).
+    good = GOOD_YAML.replace("  - id: rivers\n", "  - id: rivers\n    needs_keyword: true\n")
+    report = validate_taxonomy(write_file("k.yaml", good))
+    assert report.lines() == [] and load_taxonomy(str(write_file("k2.yaml", good))).themes[1].needs_keyword
+    bad = GOOD_YAML.replace("    keywords: {es: [río], en: [river]}\n", "").replace(
+        "  - id: rivers\n", "  - id: rivers\n    needs_keyword: yes please\n"
+    )
+    assert validate_taxonomy(write_file("b.yaml", bad)).lines() == ["b.yaml:11: theme 'rivers': needs_keyword must be true or false"]
+    none = GOOD_YAML.replace("    keywords: {es: [río], en: [river]}\n", "").replace(
+        "  - id: rivers\n", "  - id: rivers\n    needs_keyword: true\n"
+    )
+    assert validate_taxonomy(write_file("n.yaml", none)).lines() == [
+        "n.yaml:11: theme 'rivers': needs_keyword is true but the theme has no keywords, so it is never given"
+    ]
