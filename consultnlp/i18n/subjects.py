@@ -278,6 +278,13 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "With so many, the taxonomy may not fit this consultation: a codebook of its own themes can be given (themes.taxonomy).",
     ),
     # A theme the consultation's own title names (summary.title_themes): its question, counted apart.
+    # The theme the title names by its name (Pol.is "… on affordable housing": «Housing» 64%): its keywords in the title count.
+    "s_title_named_theme": _s(
+        "El título de la consulta nombra el tema {theme} ({share}): su proporción dice sobre qué se preguntó tanto como lo que se dijo.",
+        "O título da consulta nomeia o tema {theme} ({share}): sua proporção diz sobre o que se perguntou tanto quanto o que se disse.",
+        "The consultation's own title names the theme {theme} ({share}): its share says what was asked about as much as what "
+        "people raised.",
+    ),
     "s_title_themes": _n(
         (
             "El título de la consulta nombra el tema {themes}: {users} de las {n} contribuciones distintas usan sus palabras "

@@ -179,6 +179,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "contributions_using_name": _s("Usan alguna palabra del nombre", "Usam alguma palavra do nome", "Use a word of the name"),
     "title_words": _s("Palabras del título de la consulta", "Palavras do título da consulta", "Words of the consultation's title"),
     "title_users": _s("Las usan (distintas)", "As usam (distintas)", "Use them (distinct)"),
+    "title_named": _s("El título de la consulta lo nombra", "O título da consulta o nomeia", "The consultation's title names it"),
     "contributions_in_name_language": _s(
         "Escritas en el idioma del nombre (si no todas)",
         "Escritas no idioma do nome (se não todas)",

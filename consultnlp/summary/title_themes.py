@@ -35,11 +35,14 @@ def with_title_words(themes: pd.DataFrame, evidence: NameEvidence, taxonomy: obj
     out = themes.copy()
     out["title_words"] = ""
     out["title_users"] = pd.Series(pd.NA, index=out.index, dtype="Int64")
+    out["title_named"] = False
     if not isinstance(taxonomy, Taxonomy) or not evidence.consultation:
         return out
     distinct = evidence.texts[evidence.distinct]
-    # A theme the title names by its name counts its title words as evidence (``stages/themes.py``): its share says so.
+    # A theme the title names by its name counts its title words as evidence (``stages/themes.py``): its share is the
+    # consultation's question as much as a finding, and the summary says so (``title_named``).
     named = {theme.id for theme in taxonomy.themes if theme.named_by(evidence.consultation)}
+    out["title_named"] = out["theme_id"].astype(str).isin(named)
     for theme_id, words in title_keywords(taxonomy, evidence.consultation).items():
         if theme_id in named:
             continue

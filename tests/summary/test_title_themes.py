@@ -67,3 +67,32 @@ def test_title_themes_the_report_says_which_themes_the_title_names_in_each_langu
     # No theme named by the title (or a table from an older run): no sentence.
     plain = themes.drop(columns=["title_words", "title_users"])
     assert _title_themes_sentence(ReportContext(tables=tables, facts=facts, lang="en", taxonomy=None, settings={}), plain) == ""
+
+
+def test_title_themes_the_theme_the_title_names_by_its_name_is_marked_and_said():
+    # Read 68 (Pol.is "ScoopNZ Hivemind on affordable housing"): «Housing» keeps its title keyword as evidence (64%), and the
+    # summary says its share is the question as much as a finding; its title words are then no "words the title is made of".
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import _title_themes_sentence
+
+    taxonomy = Taxonomy(
+        id="t",
+        languages=["en"],
+        themes=[
+            Theme(id="housing", name={"en": "Housing"}, keywords={"en": ["housing", "rent"]}),
+            Theme(id="land", name={"en": "Land and territory"}, keywords={"en": ["land"]}),
+        ],
+    )
+    texts = pd.Series(["State housing must be secured", "More housing near transport", "Cap the rent"], index=["a", "b", "c"])
+    evidence = NameEvidence(texts, pd.Series(True, index=texts.index), "Hivemind on affordable housing")
+    themes = pd.DataFrame({"theme_id": ["housing", "land"], "name": ["Housing", "Land and territory"]})
+    out = with_title_words(themes, evidence, taxonomy)
+    assert out["title_named"].tolist() == [True, False] and out["title_words"].tolist() == ["", ""]
+    out["unique_contributions"], out["share_of_unique"] = [2, 0], [0.667, 0.0]
+    facts = {"accounting": {"analysed": 3}}
+    tables = {"themes": out, "overview": pd.DataFrame({"metric": ["unique_contributions"], "value": [3]})}
+    said = _title_themes_sentence(ReportContext(tables=tables, facts=facts, lang="en", taxonomy=None, settings={}), out)
+    assert (
+        said
+        == "The consultation's own title names the theme “Housing” (67%): its share says what was asked about as much as what people raised."
+    )

@@ -277,14 +277,23 @@ def _led_by(ctx: ReportContext, themes: pd.DataFrame, row: Any) -> str:
 def _title_themes_sentence(ctx: ReportContext, themes: pd.DataFrame) -> str:
     """The themes the consultation's own title names, with how many contributions use its words ("" where none does:
     ``summary.title_themes``); the most used first."""
+    said = ""
+    if "title_named" in themes and themes["title_named"].astype(bool).any():
+        named_by_title = themes[themes["title_named"].astype(bool)].sort_values(
+            ["unique_contributions", "theme_id"], ascending=[False, True]
+        )
+        said = " ".join(
+            t("s_title_named_theme", ctx.lang, theme=ctx.q(str(row["name"])), share=ctx.pct(float(row["share_of_unique"])))
+            for _, row in named_by_title.iterrows()
+        )
     if "title_users" not in themes:
-        return ""
+        return said
     users = pd.to_numeric(themes["title_users"], errors="coerce")
     named = themes[users.notna()].assign(_users=users[users.notna()]).sort_values(["_users", "theme_id"], ascending=[False, True])
     if named.empty:
-        return ""
+        return said
     words = list(dict.fromkeys(w for cell in named["title_words"].astype(str) for w in cell.split("; ") if w))
-    return t(
+    return (said + " " if said else "") + t(
         "s_title_themes",
         ctx.lang,
         count=len(named),
