@@ -42,6 +42,7 @@ NONANSWER_SETS = [
         "nonanswers_written19.tsv",
         "nonanswers_written20.tsv",
         "nonanswers_written21.tsv",
+        "nonanswers_written22.tsv",
     )
 ]
 
