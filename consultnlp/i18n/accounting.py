@@ -356,3 +356,24 @@ OTHER_LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "uk": _s("ucraniano", "ucraniano", "Ukrainian"),
     "tr": _s("turco", "turco", "Turkish"),
 }
+
+# Identity and tax numbers of one country: a report lists its own language's countries' numbers, and the others' as one
+# item (claim checks 66 and 70: a Brazilian consultation's privacy paragraph named RUT, CUIT, CURP, RFC, NIT, RUC and INE).
+ID_COUNTRIES = {
+    "CPF": "BR", "CNPJ": "BR", "RG": "BR", "PIS": "BR", "VOTER_ID": "BR", "CNH": "BR",
+    "RUT": "CL", "CUIT": "AR", "CURP": "MX", "RFC": "MX", "INE": "MX", "NIT": "CO", "RUC": "PE",
+}  # fmt: skip
+HOME_COUNTRIES = {"pt": {"BR"}, "es": {"CL", "AR", "MX", "CO", "PE"}, "en": set()}
+COUNTRY_NAMES = {
+    "BR": _s("Brasil", "Brasil", "Brazil"),
+    "CL": _s("Chile", "Chile", "Chile"),
+    "AR": _s("Argentina", "Argentina", "Argentina"),
+    "MX": _s("México", "México", "Mexico"),
+    "CO": _s("Colombia", "Colômbia", "Colombia"),
+    "PE": _s("Perú", "Peru", "Peru"),
+}
+ACCOUNTING_STRINGS["privacy_other_countries"] = _s(
+    "los números de identificación y tributarios de otros países ({countries})",
+    "os números de identificação e fiscais de outros países ({countries})",
+    "the identity and tax numbers of other countries ({countries})",
+)

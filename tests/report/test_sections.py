@@ -150,6 +150,13 @@ def test_method_lists_the_personal_data_found_by_kind_and_names_the_rest_looked_
     line = next(x for x in report.splitlines() if "Personal data redacted, by kind:" in x)
     assert line.startswith("Personal data redacted, by kind: email address: 2. Also looked for, none found: phone number, ")
     assert ": 0" not in line and "email address" not in line.split("Also looked for")[1]
+    # Claim checks 66 and 70 (Brazilian consultations): the other countries' identity numbers are one item, the report
+    # language's own countries' are named (Brazil's in Portuguese, none in English).
+    assert line.endswith("the identity and tax numbers of other countries (Brazil, Chile, Argentina, Mexico, Colombia and Peru)."), line
+    pt = next(x for x in render_report(frame, "pt").splitlines() if "Também se procurou" in x)
+    assert "CPF" in pt and "RUT" not in pt and pt.endswith("de outros países (Chile, Argentina, México, Colômbia e Peru).")
+    es = next(x for x in render_report(frame, "es").splitlines() if "También se buscó" in x)
+    assert "RUT (Chile)" in es and "CPF" not in es and es.endswith("de otros países (Brasil).")
     frame["pii_found"] = ""
     nothing = next(x for x in render_report(frame, "es").splitlines() if "sin encontrar ninguno" in x)
     assert nothing.startswith("Se buscó, sin encontrar ninguno: correo electrónico, ") and ": 0" not in nothing

@@ -18,6 +18,7 @@ from consultnlp.i18n import (
     setting_name,
     t,
 )
+from consultnlp.i18n.accounting import COUNTRY_NAMES, HOME_COUNTRIES, ID_COUNTRIES
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, join_items, quote_item, segment_label
 from consultnlp.report.sections.positions import few_positions_sentence
@@ -175,7 +176,7 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
         # country's identity numbers (two claim checks of stop 41 read that list as boilerplate).
         checked = privacy[privacy["checked"].astype(bool)]
         found = checked[checked["occurrences"].astype(int) > 0]
-        absent = [pii_name(str(k), lang) for k in checked.loc[checked["occurrences"].astype(int) == 0, "kind"]]
+        absent = absent_kinds(checked.loc[checked["occurrences"].astype(int) == 0, "kind"].astype(str).tolist(), lang)
         parts = []
         if len(found):
             kinds = [f"{pii_name(str(r['kind']), lang)}: {ctx.n(r['occurrences'])}" for _, r in found.iterrows()]
@@ -288,3 +289,16 @@ def annex_section(ctx: ReportContext) -> Section | None:
         )
         sec.subsections.append(sub)
     return sec
+
+
+def absent_kinds(kinds: list[str], lang: str) -> list[str]:
+    """The kinds looked for and not found, as the privacy paragraph lists them: each by its name, but the identity and tax
+    numbers of countries other than the report language's as one item ("identity and tax numbers of Chile, Argentina …")."""
+    home = HOME_COUNTRIES.get(lang, set())
+    foreign = [k for k in kinds if ID_COUNTRIES.get(k) and ID_COUNTRIES[k] not in home]
+    shown = [pii_name(k, lang) for k in kinds if k not in foreign]
+    countries = list(dict.fromkeys(ID_COUNTRIES[k] for k in foreign))
+    if countries:
+        names = join_items([COUNTRY_NAMES[c][lang] for c in countries], lang)
+        shown.append(t("privacy_other_countries", lang, countries=names))
+    return shown
