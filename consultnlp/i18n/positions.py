@@ -215,6 +215,14 @@ POSITION_STRINGS: dict[str, dict] = {
         ),
     ),
     # Fewer than the minimum state a position: no section, one sentence in the method section (issue 25, item 5).
+    # None states one (PNDBio: every row "none"; claim check 70 found the section missing with no word why).
+    "positions_none": _s(
+        "Ninguna de las {total} contribuciones distintas expresa una postura explícita a favor o en contra: no hay sección sobre "
+        "apoyo y oposición.",
+        "Nenhuma das {total} contribuições distintas expressa uma posição explícita a favor ou contra: não há seção sobre apoio "
+        "e oposição.",
+        "None of the {total} distinct contributions states a position for or against: there is no section on support and opposition.",
+    ),
     "positions_too_few": _s(
         "Solo {stated} de las {total} contribuciones distintas expresan una postura explícita ({support} a favor, {partial} de "
         "acuerdo en parte y {oppose} en contra): con menos de {minimum} no hay sección sobre apoyo y oposición; comments.csv da "

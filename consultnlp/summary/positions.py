@@ -412,7 +412,8 @@ def add_position_tables(
     if all(c in frame for c in VOTE_COLUMNS) and schema.TOPIC_ID in frame:
         tables["topic_votes"] = topic_votes_table(frame, labels, headlines)
     if not has_positions(frame):
-        return facts
+        # Read and none stated (PNDBio): the method section says so, where there is no section to say it.
+        return {**facts, "none_stated": schema.POSITION in frame and bool((frame[schema.POSITION].astype(str) != "").any())}
     tables["positions"] = positions_table(frame, lang)
     if schema.TOPIC_ID in frame:
         tables["topic_positions"] = topic_positions_table(frame, labels, headlines)
