@@ -47,6 +47,7 @@ SECTIONS = (
     "hesitation_words",
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation", "process")
+_WORD_KINDS = tuple(k for k in KINDS if k != "process")  # ``Screen._kind``; process words are told apart in ``Screen.kinds``
 _WORDS = re.compile(r"[a-z0-9+/]+")
 _NEGATIVE_CONTRACTION = re.compile(r"n['\u2019]t\b")  # English "don't", "can’t": one word (dont, cant), an absence word
 # A number, or one written as an ordinal ("2do", "3ro", "1st", "4th"; "2°" and "3ª" lose their sign in ``normalise``).
@@ -151,7 +152,7 @@ class Screen:
         return _phrase_pattern(phrases).sub(lambda m: m.group(0).replace(" ", ""), key)
 
     def _kind(self, word: str) -> str:
-        for kind in ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation"):
+        for kind in _WORD_KINDS:
             if word in self.classes[f"{kind}_words"]:
                 return kind
         return "support" if word in self.classes["agreement_support"] else "other"

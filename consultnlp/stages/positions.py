@@ -23,7 +23,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.config import PositionsConfig
-from consultnlp.errors import OptionError
+from consultnlp.errors import OptionError, literal
 from consultnlp.frame import analysed_mask, broadcast_to_duplicates, unit_mask
 from consultnlp.i18n import Note
 from consultnlp.ingest.platforms import POLIS_VOTES
@@ -116,11 +116,9 @@ class PositionsStage(Stage):
             return f"input_{column}"
         if column not in frame.columns:
             found = ", ".join(str(c) for c in frame.columns if c not in schema.RESERVED)
-            # The input's own words in the template are doubled braces: they are no option (OptionError formats it).
-            listed = found.replace("{", "{{").replace("}", "}}")
-            named = column.replace("{", "{{").replace("}", "}}")
             raise OptionError(
-                f'positions.column: the input has no column "{named}". Found: {listed}. Give one of them as {{position_column}}.',
+                f'positions.column: the input has no column "{literal(column)}". Found: {literal(found)}. Give one of them as '
+                "{position_column}.",
                 "position_column",
             )
         return column
@@ -137,7 +135,7 @@ class PositionsStage(Stage):
         # Rows set aside for another reason (no content, unreadable, too short) also answer the question: not counted, but
         # said (claim check 67, Chile 2016: the note's A, P and D fell 6,003 short of the file's, with no word why).
         answered = out[column].astype("string").str.strip().fillna("") != ""
-        left = int((answered & ~counted.reindex(out.index, fill_value=False)).sum())
+        left = int((answered & ~counted).sum())
         if left:
             context.warn("note_position_answers_left", column=name, n=left)
         shown = values.map(lambda v: "" if pd.isna(v) else str(v).strip())

@@ -124,9 +124,9 @@ def few_positions_sentence(ctx: ReportContext) -> str:
         return t("positions_none", ctx.lang, total=ctx.n(ctx.unique_total())) if none_stated else ""
     rows = table.set_index("position")
     stated = stated_positions(rows)
-    total = int(rows["unique_contributions"].sum())
     if not 0 < stated < FEW_FOR_SHARES:
         return ""
+    total = int(rows["unique_contributions"].sum())
     counts = _side_counts(ctx, rows)
     return t("positions_too_few", ctx.lang, stated=ctx.n(stated), total=ctx.n(total), minimum=ctx.n(FEW_FOR_SHARES), **counts)
 

@@ -392,19 +392,21 @@ def positions_sentence(ctx: ReportContext) -> list[str]:
         return [t(key, ctx.lang, **base, **(parts if set_aside else {}), targeted=ctx.n(targeted))]
     column = balance_shares(rows, targeted)
     shares = {p: ctx.pct(float(rows.loc[p, column])) for p in ("support", "partial", "oppose")}
+
+    def balance(*said: str) -> list[str]:
+        """The balance's sentences as one paragraph, with the note that it adds up several questions where it does."""
+        return [" ".join([*said, *several_prompts(ctx)])]
+
     if from_closed_question(ctx):  # said as its answers, set-aside rows included
         question = str((ctx.facts.get("positions") or {}).get("column", ""))
         key = ("s_positions_column_set_aside" if set_aside else "s_positions_column") + ("_two" if two_answers(ctx) else "")
         # How its answers were read, and that another reading is possible (claim check 67: Chile 2016's «acuerdo» marks
         # agreement within a meeting, and the headline said "91% a favor" without the section's caveat).
         reading = answers_read(ctx, (ctx.facts.get("positions") or {}).get("answers") or {}).strip()
-        return [
-            " ".join([t(key, ctx.lang, **base, **parts, column=question, **shares), *([reading] if reading else []), *several_prompts(ctx)])
-        ]
+        return balance(t(key, ctx.lang, **base, **parts, column=question, **shares), *([reading] if reading else []))
     if column == "share_of_whole":  # the shares are of the positions on the proposal as a whole
-        whole = t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **shares)
-        return [" ".join([whole, *several_prompts(ctx)])]
+        return balance(t("s_positions_whole", ctx.lang, **base, targeted=ctx.n(targeted), whole=ctx.n(stated - targeted), **shares))
     on_parts = [t("s_positions_some_targeted", ctx.lang, count=targeted, n=ctx.n(targeted))] if targeted else []
     if set_aside:
-        return [" ".join([t("s_positions_set_aside", ctx.lang, **base, **parts, **shares), *several_prompts(ctx)])] + on_parts
-    return [" ".join([t("s_positions", ctx.lang, **base, **shares), *several_prompts(ctx)])] + on_parts
+        return balance(t("s_positions_set_aside", ctx.lang, **base, **parts, **shares)) + on_parts
+    return balance(t("s_positions", ctx.lang, **base, **shares)) + on_parts
