@@ -60,7 +60,7 @@ class OptionError(ConfigError):
 
 
 class _Named:
-    """An option's name as a message shows it, with the value its format spec gives (see :class:`OptionError`)."""
+    """An option's name as a message shows it, with the value its format spec gives (see :class:`ConsultNLPError`)."""
 
     def __init__(self, text: str, flag: bool) -> None:
         self.text, self.flag = text, flag
