@@ -43,6 +43,7 @@ NONANSWER_SETS = [
         "nonanswers_written20.tsv",
         "nonanswers_written21.tsv",
         "nonanswers_written22.tsv",
+        "nonanswers_written23.tsv",
     )
 ]
 

@@ -252,7 +252,10 @@ LONG_WORDS = (11, 40)
 # Stop 44, sets 6-19 (19 held out and read once before: 185/300): each set left out in turn, 0.95 sets aside 0.681 of its
 # longer non-answers and 0.015 of its answers; NHS hand labels (0 of 187 answers), Pol.is (0 of 132) and PNDBio (0 of 125)
 # unchanged; sets 18 and 19 (now in it) 181 -> 188 and 198 -> 205 of 300.
-LONG_SETS = range(6, 20)
+# Stop 45, sets 6-22 (22 read once while held out, then tuned on): each set left out in turn, 0.95 sets aside 0.673 of its
+# longer non-answers and 0.010 of its answers (0.681 and 0.015 for sets 6-19); sets 20 and 21 (now in it) 281 -> 285 and
+# 277 -> 280 of 300 non-answers set aside; NHS hand labels (0 of 187 answers), Pol.is (0 of 132), PNDBio (0 of 125) unchanged.
+LONG_SETS = range(6, 23)
 LONG_TARGET_ANSWERS = 0.02  # the lowest threshold at which, each written set left out in turn, at most 2% of its answers go
 # ... and no lower than this. At the rule's 0.94 (stop 42) the model read two of the 7,381 Pol.is statements of this length
 # as notes ("I'm finding my way in the resistance ...", "I feel so much animosity for anyone who voted for ..."); at 0.95,

@@ -45,6 +45,8 @@ SECTIONS = (
     "test_words",
     "appraisal_prompt_words",
     "hesitation_words",
+    "reference_words",
+    "staff_words",
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation", "process")
 _WORD_KINDS = tuple(k for k in KINDS if k != "process")  # ``Screen._kind``; process words are told apart in ``Screen.kinds``
@@ -57,6 +59,13 @@ _NUMBER = re.compile(r"^\d+(?:o|a|do|da|ro|ra|er|to|ta|mo|ma|vo|va|no|na|st|nd|r
 # (NHS feedback: "[I no longer use the service I use my own transport. Thank you.]", 12 words).
 _EDITORIAL_NOTE = re.compile(r"^\s*\[([^\[\]]+)\]\s*$")
 MAX_NOTE_WORDS = 8
+# A comment that points elsewhere ("Ver la carta que entregamos", "See our submission attached as a PDF") or a staff
+# member's note under their label ("Secretaría: no hubo intervenciones sobre este tema") is read up to this many words.
+MAX_ASIDE_WORDS = 40
+# Where a comment that points elsewhere goes on to say something of its own: "Ver arriba: el plazo es insuficiente",
+# "Vide acima, e acrescento a falta de rampas" (written sets 15 and 16).
+_CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
+LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
 
 
 # A span in quotation marks with a letter in it ("processos", «anexo», “Art. 5”); straight single quotes are apostrophes.
@@ -121,6 +130,8 @@ class Screen:
         words = key.split()
         if _EDITORIAL_NOTE.match(text) and len(words) <= MAX_NOTE_WORDS:
             return NON_ANSWER
+        if len(words) <= MAX_ASIDE_WORDS and not self.asks(text) and (self.refers_elsewhere(text) or self.staff_note(text)):
+            return NON_ANSWER
         if len(words) > self.max_words:
             return ""
         # A word in a class and among the fillers keeps its class (Portuguese "no", "in the", is a Spanish absence: "no tengo").
@@ -142,6 +153,46 @@ class Screen:
         if "form" in kinds or "absence" in kinds or "courtesy" in kinds or "knowing" in kinds:
             return NON_ANSWER
         return ""
+
+    def refers_elsewhere(self, text: str) -> bool:
+        """Whether ``text`` only says where its answer is: a word that points elsewhere or hands in apart
+        (``[reference_words]``: ver, remeto, separately) and a word of the form or a document ("carta", "submission"),
+        with words about the form, the record or the process making more than half of the words of each of its clauses
+        (fillers, numbers, support and absence words aside). "Ver el tema de las veredas" (no form word), "Enviamos una
+        carta y nunca respondieron sobre el bache" (half), "Ver arriba: el plazo de 10 días es insuficiente" (a clause of
+        its own) are read."""
+        kinds = self.kinds(normalise(text))
+        pointing = self.classes["reference_words"]
+        if not any(w in pointing for w, _ in kinds) or not any(k == "form" and w not in pointing for w, k in kinds):
+            return False
+        if any(k in ("agreement", "appraisal") for _, k in kinds):
+            return False  # "Se está de acuerdo con la definición entregada en este documento": a position (Chile 2016)
+        for clause in _CLAUSE_BREAK.split(text):
+            counted = [(w, k) for w, k in self.kinds(normalise(clause)) if k not in ("filler", "number", "support", "absence")]
+            about = [w for w, k in counted if w in pointing or k in ("form", "process", "courtesy")]
+            if counted and 2 * len(about) <= len(counted):
+                return False
+        return True
+
+    def staff_note(self, text: str) -> bool:
+        """Whether ``text`` is a note under a staff member's label: a role of ``[staff_words]`` before a colon at its
+        start, with only form and little words beside it ("Secretaría:", "Obs. do facilitador:", "Facilitator's note:"),
+        then words about the meeting, or about what is missing from the form ("no hubo intervenciones sobre este tema",
+        "contribuição duplicada removida"). What a facilitator typed in for someone is read ("Facilitador: la vecina
+        propone más luminarias", "Facilitador: no hay luminarias en la plaza")."""
+        label, colon, rest = text.partition(":")
+        words = normalise(label).split()
+        if not colon or not 1 <= len(words) <= LABEL_WORDS:
+            return False
+        staff = self.classes["staff_words"]
+        if not any(w in staff for w in words):
+            return False
+        if not all(w in staff or len(w) == 1 or k in ("filler", "form", "number") for w, k in self.kinds(" ".join(words))):
+            return False
+        kinds = [k for _, k in self.kinds(normalise(rest)) if k not in ("filler", "number", "support")]
+        if "process" in kinds or ("absence" in kinds and "form" in kinds):
+            return True
+        return 2 * sum(k in ("form", "absence") for k in kinds) > len(kinds)
 
     def joined(self, key: str) -> str:
         """``key`` with each listed courtesy phrase read as one word of its class ("bom dia a todos" -> "bomdia a todos",
@@ -187,7 +238,9 @@ class Screen:
         to change, or nothing good, an appraisal with no reason rather than a placeholder. Claim check 61 (NHS
         feedback): 453 «Nothing.» to such questions were read as placeholders; to "Any other comments?" it stays one."""
         kinds = {kind for _, kind in self.kinds(normalise(text))}
-        if "absence" not in kinds or not kinds <= {"absence", "filler"}:
+        # "Can't think of anything", "Don't think so" to "What could we do better?": nothing to change (NHS feedback's
+        # coders coded 28 such rows, stop 45).
+        if "absence" not in kinds or not kinds <= {"absence", "filler", "knowing"}:
             return False
         return any(word in self.classes["appraisal_prompt_words"] for word in normalise(prompt).split())
 

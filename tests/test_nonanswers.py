@@ -166,6 +166,42 @@ def test_nonanswers_references_remarks_on_clarity_and_closings_read_from_set_20(
         assert SCREEN.classify(text) == "", text
 
 
+def test_nonanswers_a_comment_that_only_says_where_its_answer_is_read_from_set_22():
+    for text in (
+        "Ver el oficio que dejamos en la oficina de partes",
+        "Remetemos para o parecer enviado por correio",
+        "Please see the letter we lodged with the council",
+        "Nuestra posición consta en la carta enviada aparte al concejo",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Ver arriba: el plazo de 10 días es insuficiente",  # a clause of its own after the reference (set 15)
+        "Vide acima, e acrescento a falta de rampas",
+        "Enviamos una carta al municipio y nunca respondieron sobre el bache",
+        "Ver el tema de las veredas rotas",  # no word of the form or a document
+        "Se está de acuerdo con la definición entregada en este documento",  # a position (Chile 2016)
+        "Ver el informe de la contraloría: debe publicarse completo",  # a request
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_a_note_under_a_staff_label_read_from_set_22():
+    for text in (
+        "Relatora: el grupo no alcanzó a tratar esta pregunta",
+        "Nota do digitador: campo em branco no formulário",
+        "Interviewer's note: respondent declined, no answer recorded",
+        "Moderator: duplicate post removed",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Facilitador: la vecina propone más luminarias",  # what staff typed in for someone
+        "Facilitador: no hay luminarias en la plaza",
+        "Secretaría de Transporte: amplíen los horarios del metro",  # an agency addressed, not a label
+        "Nota: no estoy de acuerdo con el peaje",  # a label with no staff role
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
+
+
 def test_nonanswers_the_rank_a_meeting_gave_is_a_note():
     # Claim check 67 (Chile 2016): a subject «Lugar» of 66 rows, 50 of them only "2° lugar", "7 lugar", "primer lugar".
     for text in ("7° lugar", "6 lugar", "primer lugar", "3 ° lugar", "2nd place", "Fue elegido en Primer Lugar."):

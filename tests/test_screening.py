@@ -141,10 +141,11 @@ def test_screening_an_edit_that_quotes_the_draft_is_never_a_placeholder_by_meani
     assert excluded["el facilitador no completó el campo"] == NON_ANSWER
 
 
+# Notes with no staff label before a colon: with one ("Nota de la relatora: ...") the lists' rule sets them aside first.
 LONG_NOTES = [
-    "Nota de la relatora: el grupo se quedó sin tiempo discutiendo la hora de la próxima reunión y no dejó nada escrito aquí",
+    "La relatora anota que el grupo se quedó sin tiempo discutiendo la hora de la próxima reunión y no dejó nada escrito aquí",
     "A entrevistadora registrou que o morador não quis responder a esta parte e pediu para voltar outro dia",
-    "Facilitator's note: the group spent the whole session on introductions and did not get to this question at all",
+    "The facilitator noted that the group spent the whole session on introductions and did not get to this question at all",
 ]
 
 

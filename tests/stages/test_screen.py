@@ -151,7 +151,17 @@ def test_screen_meaning_model_needs_the_embedder_it_was_trained_on(fake_embedder
 def test_screen_nothing_answering_what_to_change_or_what_was_good_is_an_appraisal():
     # Claim check 61 (NHS feedback): 453 «Nothing.» answering "How could we improve?" or "What was good?" were set aside
     # as placeholders; they say there is nothing to change, or nothing good. To "Any other comments?" it is one.
-    texts = ["Nothing.", "Nothing.", "Nada", "Nothing.", "Did not answer", "Nothing to add"]
+    # Stop 45: with a word of having a view, the same («Can't think of anything»: 28 rows NHS's coders coded).
+    texts = [
+        "Nothing.",
+        "Nothing.",
+        "Nada",
+        "Nothing.",
+        "Did not answer",
+        "Nothing to add",
+        "Can't think of anything",
+        "Can't think of anything",
+    ]
     prompts = [
         "How could we improve?",
         "What was good?",
@@ -159,9 +169,12 @@ def test_screen_nothing_answering_what_to_change_or_what_was_good_is_an_appraisa
         "Any other comments?",
         "How could we improve?",
         "What was good?",
+        "How could we improve?",
+        "Any other comments?",
     ]
     frame = make_frame(texts)
     frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
     frame[schema.CONTEXT] = prompts
     out = ScreenStage(ScreenConfig()).apply(frame, RunContext())
-    assert out[schema.EXCLUDED].tolist() == ["no_argument", "no_argument", "no_argument", "non_answer", "non_answer", "non_answer"]
+    expected = ["no_argument", "no_argument", "no_argument", "non_answer", "non_answer", "non_answer", "no_argument", "non_answer"]
+    assert out[schema.EXCLUDED].tolist() == expected
