@@ -136,7 +136,8 @@ def summarise(
         headlines = prompt_named_groups(headlines, frame, topic_groups)
     # The consultation's own title (given or the platform's, not a file's name) is its subject.
     own_title = title.text if title is not None and getattr(title, "origin", "") in ("option", "platform") else ""
-    evidence = NameEvidence.of(frame, own_title) if schema.TOPIC_ID in frame else None  # read once for every table
+    described = getattr(title, "question", "") if title is not None else ""  # a Pol.is conversation's description
+    evidence = NameEvidence.of(frame, own_title, described) if schema.TOPIC_ID in frame else None  # read once for every table
     if schema.TOPIC_ID in frame:
         if headlines is not None:
             tables["topic_groups"] = topic_groups_table(frame, topic_info, headlines, labels, lang, evidence)
@@ -150,7 +151,7 @@ def summarise(
     if has_themes:
         tables["themes"] = themes_table(frame, taxonomy, lang)
         if own_title:  # themes its title names: the consultation's question, counted apart (summary.title_themes)
-            tables["themes"] = with_title_words(tables["themes"], evidence or NameEvidence.of(frame, own_title), taxonomy)
+            tables["themes"] = with_title_words(tables["themes"], evidence or NameEvidence.of(frame, own_title, described), taxonomy)
         if schema.TOPIC_ID in frame:
             tables["topic_theme"] = topic_theme_table(frame, labels, taxonomy, lang)
         families = theme_families(taxonomy)

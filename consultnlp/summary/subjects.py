@@ -13,12 +13,13 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from consultnlp import schema
 from consultnlp.frame import analysed_mask, representatives
 from consultnlp.summary.votes import credited_authors
-from consultnlp.text import word_stems
+from consultnlp.text import surface_tokens, word_stems
 
 SAME_LANGUAGE = 0.9  # share of a subject's contributions in the report language for its name's words to be counted in all
 MIN_NAME_LANGUAGE = 10  # ... else in those written in it, where they are at least this many
@@ -39,23 +40,29 @@ _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 class NameEvidence:
     """The consultation's texts read once: each distinct text's word stems, and how many distinct contributions use each."""
 
-    def __init__(self, texts: pd.Series, unique: pd.Series, title: str = "") -> None:
+    def __init__(self, texts: pd.Series, unique: pd.Series, title: str = "", described: str = "") -> None:
         # The consultation's own title's word stems ("Improving Bowling Green / Warren County"): its subject, no subject's.
         self.consultation = frozenset(word_stems(title, NAME_WORD_CHARS)) - _stop_stems()
+        # ... and its description's (a Pol.is conversation's: "What would you want to see in the Bowling Green of the
+        # future?"): a subject's name word it uses names no subject (claim check 72: «Downtown Bowling Green», 17 of whose
+        # 20 contributions say the city's name and 3 "downtown", was not flagged as a name of mixed points).
+        self.described = self.consultation | (frozenset(word_stems(described, NAME_WORD_CHARS)) - _stop_stems())
         self.stems = {text: word_stems(text, NAME_WORD_CHARS) for text in pd.unique(texts)}
         self.distinct = unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)
         distinct = pd.unique(texts[self.distinct])
         self.used = Counter(stem for text in distinct for stem in self.stems[text])
         self.n_distinct = len(distinct)
         self.texts = texts
+        self._full: dict[str, set[str]] = {}
 
     @classmethod
-    def of(cls, frame: pd.DataFrame, title: str = "") -> NameEvidence:
+    def of(cls, frame: pd.DataFrame, title: str = "", described: str = "") -> NameEvidence:
         """The evidence of a run's analysed contributions (cleaned texts; duplicates counted once), built once for the
-        subjects' and the topics' tables alike; ``title``: the consultation's own (given or the platform's), if known."""
+        subjects' and the topics' tables alike; ``title``: the consultation's own (given or the platform's), if known;
+        ``described``: the platform's description of it."""
         analysed = frame.loc[analysed_mask(frame)]
         texts = analysed[schema.TEXT_CLEAN if schema.TEXT_CLEAN in analysed else schema.TEXT].astype(str)
-        return cls(texts, representatives(analysed), title)
+        return cls(texts, representatives(analysed), title, described)
 
     def words(self, name: str, inside: pd.Index | None = None, *, share: float | None = GENERIC_SHARE) -> list[str]:
         """The words of ``name`` that tell its subject apart, as written (a name listing topics, "“A”, “B” and 7 more",
@@ -64,6 +71,7 @@ class NameEvidence:
         count. ``share=None`` keeps the generic words too ("derechos" in a constitution's consultation): every word of the name."""
         generic = share is None
         used, n = self.used, self.n_distinct
+        mine = np.zeros(len(self.texts), dtype=bool)
         if inside is not None and not generic:  # with every word kept, what the rest of the consultation uses is moot
             mine = self.texts.index.isin(inside) & self.distinct
             here = Counter(stem for text in pd.unique(self.texts[mine]) for stem in self.stems[text])
@@ -75,26 +83,56 @@ class NameEvidence:
         for part in quoted or [name]:
             for k, word in enumerate(_WORD.findall(part)):
                 stems = word_stems(word, NAME_WORD_CHARS)
-                widespread = not generic and any(used.get(s, 0) > common for s in stems)
+                as_written = word[1:] != word[1:].lower() or (k > 0 and word[:1].isupper())  # "PMEs", "SUS", a proper noun
+                if as_written:  # used as the whole word (``name_stems``): «Amazonas» is not used where «Amazônia» is
+                    widespread = not generic and self._whole_use(name_stems(word), self.distinct & ~mine) > common
+                else:
+                    widespread = not generic and any(used.get(s, 0) > common for s in stems)
                 if not stems or stems <= seen or stems <= _stop_stems() or widespread:
                     continue
                 seen |= stems
-                as_written = word[1:] != word[1:].lower() or (k > 0 and word[:1].isupper())  # "PMEs", "SUS", a proper noun
                 out.append(word if as_written else word.lower())
         return out
+
+    def _whole_use(self, keys: set[str], rows: np.ndarray) -> int:
+        """How many distinct texts of ``rows`` (a mask) use one of ``keys`` (``name_stems``)."""
+        return int(sum(bool(keys & self.keys(text, True)) for text in pd.unique(self.texts[rows])))
+
+    def keys(self, text: str, full: bool) -> set[str]:
+        """The stems of ``text`` a name's words are looked up in; with ``full``, its whole words too (``name_stems``)."""
+        if not full:
+            return self.stems[text]
+        found = self._full.get(text)
+        if found is None:
+            found = self._full[text] = self.stems[text] | {"=" + w for w in surface_tokens(text)}
+        return found
 
     def using_parts(self, texts: pd.Series, groups: list[list[set[str]]]) -> int:
         """How many of ``texts`` use a part of a name (``groups``: each part's distinct words as stem sets, ``_stem_groups``):
         two of its distinct words where it has three or more, else one."""
         needs = [2 if len(g) >= 3 else 1 for g in groups]
-        return int(sum(any(sum(bool(g & self.stems[text]) for g in part) >= need for part, need in zip(groups, needs)) for text in texts))
+        full = any(s.startswith("=") for part in groups for g in part for s in g)
+        return int(
+            sum(any(sum(bool(g & self.keys(text, full)) for g in part) >= need for part, need in zip(groups, needs)) for text in texts)
+        )
 
     def using(self, texts: pd.Series, words: list[str]) -> int:
         """How many of ``texts`` (contributions of this consultation) use one of ``words``."""
-        named = set().union(*(word_stems(w, NAME_WORD_CHARS) for w in words)) if words else set()
+        named = set().union(*(name_stems(w) for w in words)) if words else set()
         if not named:
             return 0
-        return int(sum(bool(named & self.stems[text]) for text in texts))
+        full = any(s.startswith("=") for s in named)
+        return int(sum(bool(named & self.keys(text, full)) for text in texts))
+
+
+def name_stems(word: str) -> set[str]:
+    """What a name's ``word`` (as ``NameEvidence.words`` gives it) is looked up by in a contribution: its stems, or for a
+    proper noun or an acronym, kept as written («Amazonas», «SUS»), the whole word ("=amazonas"): claim check 70 (PNDBio
+    2025) found «Bioeconomia do Amazonas» counted over the contributions that say «Amazônia» (both "amazon")."""
+    if word[:1].isupper():
+        whole = surface_tokens(word)
+        return {"=" + w for w in whole} if whole else set()
+    return word_stems(word, NAME_WORD_CHARS)
 
 
 @lru_cache(maxsize=1)
@@ -165,11 +203,12 @@ def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | 
         if len(inside) < MIN_NAME_LANGUAGE:
             return {}
     # Every word of the name counts ("derechos" in a constitution's consultation) but the consultation's own subject: words
-    # most of the other contributions use, and, where the subject has an outside, the words of the consultation's title.
+    # most of the other contributions use, and, where the subject has an outside, the words of the consultation's title and
+    # description.
     every = evidence.words(name, inside, share=None)
     words = evidence.words(name, inside, share=CONSULTATION_SHARE)
     if len(part) < len(evidence.texts):
-        words = [w for w in words if not word_stems(w, NAME_WORD_CHARS) <= evidence.consultation]
+        words = [w for w in words if not word_stems(w, NAME_WORD_CHARS) <= evidence.described]
     own = [w for w in every if w not in words]
     # A name made only of them («Warren County» in "Improving Bowling Green / Warren County") names no subject: none use it.
     texts = evidence.texts.loc[inside]
@@ -215,7 +254,7 @@ def _stem_groups(words: list[str]) -> list[set[str]]:
     """The distinct words of ``words`` as stem sets ("respetar", "respetado" and "respeto" are one)."""
     groups: list[set[str]] = []
     for word in words:
-        stems = word_stems(word, NAME_WORD_CHARS)
+        stems = name_stems(word)
         if stems and not any(stems & g for g in groups):
             groups.append(stems)
     return groups
