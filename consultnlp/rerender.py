@@ -130,6 +130,7 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
         other_languages=state.stats.get("other_languages"),
         text_columns=analysed_columns(state.manifest.get("input") or {}),
         text_column_auto=bool((state.manifest.get("input") or {}).get("text_column_auto")),
+        unplaced_share=state.stats.get("topics_raw_outlier_share"),
     )
     return state, frame, summary, review
 

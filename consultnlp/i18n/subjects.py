@@ -187,6 +187,15 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "annex counts them as “no clear topic”.",
         ),
     ),
+    # Most texts placed by their closest topic, not by the clustering (claim check 73, Pol.is biodiversity: 55% of them).
+    "groups_unplaced": _s(
+        "El agrupamiento dejó primero sin tópico al {share} de los textos; cada uno se asignó después al tópico más cercano, así "
+        "que un asunto puede reunir puntos diversos.",
+        "O agrupamento deixou primeiro sem tópico {share} dos textos; cada um foi depois atribuído ao tópico mais próximo, então "
+        "um assunto pode reunir pontos diversos.",
+        "The clustering first left {share} of the texts in no topic; each was then given the closest topic, so a subject may "
+        "hold mixed points.",
+    ),
     # One topic: the contributions were not divided ("grouped into 1 topics, gathered into 1 subjects", read 8).
     "groups_intro_one": _s(
         "Las {unique} contribuciones distintas no se dividieron en tópicos (son pocas o muy parecidas): se leen como un solo asunto. "

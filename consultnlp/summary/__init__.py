@@ -111,6 +111,7 @@ def summarise(
     other_languages: dict[str, int] | None = None,
     text_columns: list[str] | None = None,
     text_column_auto: bool = False,
+    unplaced_share: float | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
@@ -227,5 +228,6 @@ def summarise(
         "reason_examples": reason_examples(frame),  # the most frequent short texts of each reason (summary.reasons)
         "text_columns": list(text_columns or []),
         "text_column_auto": bool(text_column_auto),
+        "unplaced_share": unplaced_share,
     }
     return summary

@@ -77,6 +77,22 @@ def test_subjects_say_how_many_distinct_contributions_no_topic_holds():
     assert "close to no topic" not in _report(clustered, ["region"])
 
 
+def test_subjects_say_when_the_clustering_placed_fewer_than_half_of_the_texts():
+    # Claim check 73 (Pol.is biodiversity): "5 distinct contributions (4.6%) were close to no topic", while the clustering
+    # had left 55% in no topic and each was given its closest one afterwards (a subject «Land», 10 of 39 about land).
+    frame = golden_frame()
+    expected = {
+        "es": "El agrupamiento dejó primero sin tópico al 55% de los textos",
+        "pt": "O agrupamento deixou primeiro sem tópico 55% dos textos",
+        "en": "The clustering first left 55% of the texts in no topic",
+    }
+    for lang, sentence in expected.items():
+        report = render_report(frame, lang, unplaced_share=0.5505).replace("\\", "")
+        assert sentence in report, (lang, [x for x in report.splitlines() if "55" in x])
+    for share in (0.3817, None):  # Chile 2016's 38%, or a summary made without the statistic: nothing said
+        assert "The clustering first left" not in render_report(frame, "en", unplaced_share=share)
+
+
 def test_method_names_the_column_the_text_came_from():
     # Plano Clima: the report never said that «descricao» was analysed and «titulo» was not (blind claim check, stop 36).
     frame = golden_frame()

@@ -28,6 +28,10 @@ GROUPS_DETAILED = 8
 SUBTOPICS_LISTED = 6
 POINTS_PER_GROUP = 3  # in the report; tables/key_points.csv has up to summarise.key_points_per_group
 CAMPAIGNS_NAMED = 3  # campaigns named under a subject; the campaigns section lists them all
+# The clustering placing fewer than half of the texts itself is said (claim check 73, Pol.is biodiversity: 55% given their
+# closest topic afterwards, a subject «Land» of which 10 of 39 are about land); 19-38% is usual (PNDBio, Pol.is bg2050,
+# housing, march-on, football, Plano Clima, Chile 2016), and is not.
+UNPLACED_SHARE = 0.5
 EXAMPLES_WITHOUT_POINTS = 2  # quotes shown for a group where no point is shared by enough contributions
 MOST_BY_ONE_SHARE = 0.2  # "one of them wrote M" when one participant wrote this share of a subject (claim 49: 11 of 47 unsaid at 1/4) ...
 MOST_BY_ONE_MIN = 3  # ... and at least this many of its contributions
@@ -74,6 +78,9 @@ def groups_section(ctx: ReportContext) -> Section | None:
         n = int(outliers.sum())
         share = ctx.pct(n / ctx.unique_total())
         sec.blocks.insert(1, Block("p", text=t("groups_outliers", lang, count=n, n=ctx.n(n), share=share)))
+    unplaced = ctx.facts.get("unplaced_share")
+    if unplaced is not None and float(unplaced) >= UNPLACED_SHARE:
+        sec.blocks.insert(1, Block("p", text=t("groups_unplaced", lang, share=ctx.pct(float(unplaced)))))
     top = real.head(GROUPS_IN_CHART)
     # A chart of some of the subjects says so: the rest are in the table of remaining subjects.
     title = t("chart_groups", lang) if len(top) == len(real) else t("chart_groups_largest", lang, n=ctx.n(len(top)))
