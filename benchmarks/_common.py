@@ -44,6 +44,7 @@ NONANSWER_SETS = [
         "nonanswers_written21.tsv",
         "nonanswers_written22.tsv",
         "nonanswers_written23.tsv",
+        "nonanswers_written24.tsv",
     )
 ]
 

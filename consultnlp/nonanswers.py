@@ -47,6 +47,8 @@ SECTIONS = (
     "hesitation_words",
     "reference_words",
     "staff_words",
+    "platform_words",
+    "question_words",
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation", "process")
 _WORD_KINDS = tuple(k for k in KINDS if k != "process")  # ``Screen._kind``; process words are told apart in ``Screen.kinds``
@@ -65,7 +67,8 @@ MAX_ASIDE_WORDS = 40
 # Where a comment that points elsewhere goes on to say something of its own: "Ver arriba: el plazo es insuficiente",
 # "Vide acima, e acrescento a falta de rampas" (written sets 15 and 16).
 _CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
-LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
+LABEL_WORDS = 4
+MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
 
 
 # A span in quotation marks with a letter in it ("processos", «anexo», “Art. 5”); straight single quotes are apostrophes.
@@ -132,6 +135,8 @@ class Screen:
             return NON_ANSWER
         if len(words) <= MAX_ASIDE_WORDS and not self.asks(text) and (self.refers_elsewhere(text) or self.staff_note(text)):
             return NON_ANSWER
+        if len(words) <= MAX_PLATFORM_WORDS and not self.asks(text) and self.about_the_platform(text):
+            return NON_ANSWER
         if len(words) > self.max_words:
             return ""
         # A word in a class and among the fillers keeps its class (Portuguese "no", "in the", is a Spanish absence: "no tengo").
@@ -173,6 +178,21 @@ class Screen:
             if counted and 2 * len(about) <= len(counted):
                 return False
         return True
+
+    def about_the_platform(self, text: str) -> bool:
+        """Whether ``text`` only asks or reports about the platform or the process: every word but fillers, numbers and
+        support words and question words (``[question_words]``) is a ``[platform_words]`` one (deadlines, accounts, results,
+        faults) or a form,
+        absence, knowing or courtesy word, with a platform word, and it asks ("¿Dónde se publican los resultados?", "When
+        does the consultation close?") or says that something is missing or fails ("no carga el mapa en el celular").
+        "Que publiquen los resultados" asks for something (``asks``) and is read; a judgement or a position is too."""
+        platform, asking = self.classes["platform_words"], self.classes["question_words"]
+        kinds = [(w, k) for w, k in self.kinds(normalise(text)) if k not in ("filler", "number", "support") and w not in asking]
+        if not any(w in platform for w, _ in kinds):
+            return False
+        if not all(w in platform or k in ("form", "absence", "knowing", "courtesy") for w, k in kinds):
+            return False
+        return "?" in text or any(k == "absence" for _, k in kinds)
 
     def staff_note(self, text: str) -> bool:
         """Whether ``text`` is a note under a staff member's label: a role of ``[staff_words]`` before a colon at its

@@ -171,7 +171,7 @@ def test_nonanswers_a_comment_that_only_says_where_its_answer_is_read_from_set_2
         "Ver el oficio que dejamos en la oficina de partes",
         "Remetemos para o parecer enviado por correio",
         "Please see the letter we lodged with the council",
-        "Nuestra posición consta en la carta enviada aparte al concejo",
+        "Nuestra posición consta en el oficio enviado aparte al concejo",
     ):
         assert SCREEN.classify(text) == NON_ANSWER, text
     for text in (
@@ -200,6 +200,37 @@ def test_nonanswers_a_note_under_a_staff_label_read_from_set_22():
         "Nota: no estoy de acuerdo con el peaje",  # a label with no staff role
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_a_question_or_a_fault_report_about_the_platform_read_from_sets_22_and_23():
+    for text in (
+        "¿Cuándo cierra la encuesta?",
+        "Qual é o prazo da consulta?",
+        "How many questions are left?",
+        "no me funciona la contraseña",
+        "The website is not loading",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Que publiquen los resultados",  # asks for something
+        "Publish the results of the consultation",
+        "¿Cuándo arreglan el semáforo de la esquina?",  # a question about the subject
+        "When there was a group.",  # NHS feedback: what was good; question words alone are no platform
+        "Más participación",
+        "Como principio fundamental",  # Chile 2016: as before
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_a_fieldwork_note_under_its_label_read_from_set_23():
+    for text in (
+        "Entrevistadora: domicilio cerrado, se volverá a visitar",
+        "Transcrição: letra ilegível na ficha",
+        "Enumerator: respondent declined, household visited twice",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    # Set 19: an interviewer reporting what the person said is the person's answer.
+    assert SCREEN.classify("Encuestador: la señora insiste en que falta luz en el pasaje") == ""
 
 
 def test_nonanswers_the_rank_a_meeting_gave_is_a_note():
