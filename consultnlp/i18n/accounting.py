@@ -157,6 +157,12 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "{n} were rejected by the platform's moderators (their text is not published: private/comments.csv keeps it).",
         ),
     ),
+    # Of what participants wrote, where the organiser's own rows are counted apart (claim check 73: 147 rejected of 240).
+    "why_moderated_share": _s(
+        "Son el {share} de las {m} escritas por participantes.",
+        "São {share} das {m} escritas por participantes.",
+        "That is {share} of the {m} written by participants.",
+    ),
     "why_non_answer": _n(
         (
             "1 no tiene contenido propio: es un marcador, una prueba o un texto del formulario.",

@@ -43,6 +43,7 @@ from consultnlp.summary.tables import (
     topics_table,
 )
 from consultnlp.summary.title_themes import with_title_words
+from consultnlp.summary.votes import reworded_from
 from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
 
 
@@ -229,5 +230,6 @@ def summarise(
         "text_columns": list(text_columns or []),
         "text_column_auto": bool(text_column_auto),
         "unplaced_share": unplaced_share,
+        "reworded": int(len(reworded_from(frame))),  # Pol.is statements the organiser posted again in a participant's words
     }
     return summary

@@ -231,3 +231,20 @@ def test_reasons_quote_texts_of_punctuation_alone_as_written():
     texts = [".", ".", ".", "x", "x", "-"]
     frame.loc[rows[: len(texts)], schema.TEXT_REDACTED] = texts
     assert reason_examples(frame)[schema.REASON_JUNK] == [(".", 3), ("x", 2)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reasons_the_moderated_share_is_of_what_participants_wrote(lang):
+    # Claim check 73 (Pol.is biodiversity): "147 were rejected by the platform's moderators" never said that this is 61% of
+    # the 240 statements participants wrote (the organiser's 76 are counted apart).
+    frame, _, section = _summary_section(lang)
+    items = next(b for b in section.blocks if b.kind == "list").items
+    moderated = next(item for item in items if MARKERS[schema.REASON_MODERATED][LANGS.index(lang)] in item)
+    written = len(frame) - REASON_ROWS[schema.REASON_OFFICIAL]
+    share = percent(REASON_ROWS[schema.REASON_MODERATED] / written, lang)
+    expected = {
+        "es": f"Son el {share} de las {written} escritas",
+        "pt": f"São {share} das {written} escritas",
+        "en": f"That is {share} of the {written} written",
+    }
+    assert expected[lang] in moderated, moderated

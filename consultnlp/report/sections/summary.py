@@ -150,6 +150,11 @@ def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
     sentence = t(f"why_{reason}", lang, count=rows, n=n)
     if reason == schema.REASON_LANGUAGE:
         sentence += _main_other_language(ctx, rows)
+    official = int((ctx.facts["accounting"].get("excluded") or {}).get(schema.REASON_OFFICIAL, 0) or 0)
+    if reason == schema.REASON_MODERATED and official:  # the share of what participants wrote, not of the organiser's seeds too
+        # ... and not the organiser's rewordings of rejected statements (counted with their participants, claim check 73).
+        written = int(ctx.facts["accounting"]["input"]) - official - int(ctx.facts.get("reworded", 0) or 0)
+        sentence += " " + t("why_moderated_share", lang, share=share_of(ctx, rows, written), m=ctx.n(written))
     # What they say, in the consultation's own words: its most frequent short texts of this reason (summary.reasons).
     seen = (ctx.facts.get("reason_examples") or {}).get(reason) or []
     if seen:
