@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from consultnlp import __version__, schema
-from consultnlp.errors import ConfigError
+from consultnlp.errors import ConfigError, literal
 from consultnlp.files import check_run_folder, holds_folder
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
@@ -141,7 +141,9 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
     started = time.perf_counter()
     out_dir = Path(out_dir)
     if lang is not None and lang not in REPORT_LANGS:
-        raise ConfigError(f"--lang {lang!r} is not a report language; use one of {', '.join(REPORT_LANGS)}.")
+        raise ConfigError.about(
+            "{lang:" + literal(repr(lang)) + "} is not a report language; use one of " + ", ".join(REPORT_LANGS) + ".", "lang"
+        )
     state = load_state(out_dir)
     check_run_folder(out_dir, shown=str(out_dir))  # before any work: the folder is replaced whole, so nobody else's files may be in it
     formats = check_formats(formats if formats else list(state.config.report.formats))

@@ -190,3 +190,19 @@ def test_report_cli_applies_group_rename_and_topic_move(sample, tmp_path):
     target["id"] = 99
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _assert_error(_report(out, "--format", "md"), "there is no group 99 in this analysis")
+
+
+def test_report_library_errors_name_keywords_and_the_command_line_its_flags(sample):
+    # Issue 24: library errors named CLI flags ("--lang"), which a notebook user does not have.
+    import pytest
+
+    from consultnlp.compare import compare_runs
+    from consultnlp.errors import ConfigError, InputError
+    from consultnlp.rerender import rerender
+
+    with pytest.raises(ConfigError, match=r"^lang='fr' is not a report language"):
+        rerender(sample, lang="fr")
+    with pytest.raises(InputError, match=r"^lang=xx: use one of es, pt, en\.$"):
+        compare_runs(sample, sample, lang="xx")
+    with pytest.raises(InputError, match=r"^min_similarity=1\.5: give a cosine"):
+        compare_runs(sample, sample, min_similarity=1.5)
