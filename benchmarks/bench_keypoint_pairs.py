@@ -4,7 +4,7 @@ subject, another point): ``benchmarks/labels/keypoint_pairs.tsv``, described in 
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_keypoint_pairs.py [--cache-dir DIR]
 
-Per label and language: the share of pairs the matcher counts (probability at or above ``matching.THRESHOLD``, the
+Per label and language: the share of pairs the matcher counts (probability at or above ``matching.COUNT_THRESHOLD``, the
 sentence's best-matching sentence), for the matcher as it runs and for two ablations: no judgement words (negation
 alone) and no opposite-sentence rule at all. A ``same`` pair counted is right; an ``opposite`` or ``different`` pair
 counted is a false claim in a report. Prints numbers; asserts nothing.
@@ -78,9 +78,9 @@ def main() -> None:
         sys.exit(f"{PAIRS} is missing.")
     pairs = pd.read_csv(PAIRS, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False)
     scored = scores(pairs, args.cache_dir)
-    print(f"{len(pairs)} pairs; counted = probability >= {matching.THRESHOLD}")
+    print(f"{len(pairs)} pairs; counted = probability >= {matching.COUNT_THRESHOLD}")
     for variant in ("matcher", "negation only", "no opposite rule"):
-        counted = scored[variant] >= matching.THRESHOLD
+        counted = scored[variant] >= matching.COUNT_THRESHOLD
         table = counted.groupby([scored["label"], scored["lang"]]).mean().unstack("lang")
         table["all"] = counted.groupby(scored["label"]).mean()
         n = counted.groupby(scored["label"]).sum()

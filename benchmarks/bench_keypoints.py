@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from consultnlp.summary import matching  # noqa: E402
 from consultnlp.summary.keypoints import sentences  # noqa: E402
 
-COUNT_PRECISION = 0.95  # a sentence counted for a statement (matching.THRESHOLD)
+COUNT_PRECISION = 0.95  # where the calibration anchor (matching.THRESHOLD) was set; counting is at matching.COUNT_THRESHOLD
 SAME_POINT_PRECISION = 0.85  # two statements are one point (matching.SAME_POINT_THRESHOLD)
 ARGKP = ROOT.parent / "shared" / "data" / "external" / "argkp-2021"
 if not ARGKP.exists():
@@ -167,9 +167,9 @@ def argkp(cache_dir: Path | None, do_fit: bool) -> None:
         print(f"{name:<36}  {strict:.3f}       {relaxed:.3f}")
     labelled = pairs.merge(labels, on=["arg_id", "key_point_id"])
     for column in ("prob", "prob_nopolarity"):
-        precision, recall = precision_recall(labelled, column, matching.THRESHOLD)
+        precision, recall = precision_recall(labelled, column, matching.COUNT_THRESHOLD)
         print(
-            f"threshold {matching.THRESHOLD} on dev labelled pairs ({column}): precision {precision:.3f}, recall {recall:.3f}, "
+            f"threshold {matching.COUNT_THRESHOLD} on dev labelled pairs ({column}): precision {precision:.3f}, recall {recall:.3f}, "
             f"base rate {labelled['label'].mean():.3f}"
         )
 

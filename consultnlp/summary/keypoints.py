@@ -26,7 +26,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.summary.linkage import CLUSTER_SAMPLE, cluster_points, unit
-from consultnlp.summary.matching import SAME_POINT_THRESHOLD, THRESHOLD, SentenceTable
+from consultnlp.summary.matching import COUNT_THRESHOLD, SAME_POINT_THRESHOLD, SentenceTable
 from consultnlp.summary.prompt_points import part_prompt, restating, whole_group
 from consultnlp.summary.statements import statement_problem
 from consultnlp.timing import NO_TIMES, StepTimes
@@ -300,7 +300,7 @@ def _group_points(
         passes = np.empty((len(rows), len(every)), dtype=bool)
         for start in range(0, len(rows), MATCH_BLOCK):
             block = table.scores(rows[start : start + MATCH_BLOCK], every, centres)
-            passes[start : start + MATCH_BLOCK] = block >= THRESHOLD
+            passes[start : start + MATCH_BLOCK] = block >= COUNT_THRESHOLD
             passes[start : start + MATCH_BLOCK] &= ~restated[rows[start : start + MATCH_BLOCK], None]
             probability[start : start + MATCH_BLOCK] = block
         column = {int(o): j for j, o in enumerate(every.tolist())}

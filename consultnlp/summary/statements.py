@@ -122,7 +122,17 @@ _LABEL = re.compile(r"^(?:[^.!?:;]|\.\d){1,60}?(?::|\s[-–—])\s", re.UNICODE)
 # A line that starts inside a sentence: lower case and a word that cannot open one.
 _CONTINUATION = re.compile(
     r"^(?:de|del|dos|das|do|da|en|em|no|na|nos|nas|con|com|para|por|pelo|pela|sin|sem|a|al|ao|aos|e|y|o|u|ou|que|como|"
-    r"of|to|for|with|in|on|at|by|from|and|or|than)\s"
+    r"of|to|for|with|in|on|at|by|from|and|or|than"
+    # or a lower-case gerund: the second half of a sentence ("resguardando la transparencia y probidad.", read 72)
+    r"|[a-záéíóúñçãõ]{2,}(?:ando|iendo|endo|indo))\s"
+)
+# A topic opener or a reason with no claim after it: "En relación a la libertad que termina cuando comienza la del otro.",
+# "Por ser el sistema político que defiende la soberanía del pueblo." (read 72); with a comma, what follows is the claim
+# ("En relación a la salud, el Estado debe…", "Por ser un derecho, la salud debe ser gratuita").
+_TOPIC_ONLY = re.compile(
+    r"^(?:por ser|por tratarse|al ser|por estar|por serem|en relación (?:a|al|con)|con relación a|en cuanto a|respecto (?:a|de|al|del)|con respecto (?:a|al)|em relação (?:a|ao|à)|"
+    r"quanto (?:a|ao|à)|with regard to|regarding|as for|as to)\b[^,;:]*$",
+    re.IGNORECASE,
 )
 # A heading glued to the sentence after it, with no stop between: "Elegido de manera popular El intendente debe…".
 _GLUED_HEADING = re.compile(r"\b[a-záéíóúñçãõ]{3,}\s+(?:El|La|Los|Las|Un|Una|Os|As|The)\s+[a-záéíóúñçãõ]{3,}")
@@ -159,6 +169,7 @@ def is_fragment(text: str) -> bool:
         or text.rstrip().endswith((":", ",", ";"))
         or _LABEL.match(text)
         or _CONTINUATION.match(text)
+        or _TOPIC_ONLY.match(text)
         or _GLUED_HEADING.search(text)
     ):
         return True

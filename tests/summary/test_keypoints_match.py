@@ -75,7 +75,7 @@ def test_keypoints_a_sentence_counts_for_one_point_of_its_group(monkeypatch):
     # sentence matches both statements (at a threshold lowered for the fake embedder), and counts for one point only.
     import consultnlp.summary.keypoints as module
 
-    monkeypatch.setattr(module, "THRESHOLD", 0.4)
+    monkeypatch.setattr(module, "COUNT_THRESHOLD", 0.4)
     buses = [
         "Queremos más buses nocturnos en la periferia de Santiago.",
         "Queremos más buses nocturnos en la periferia de Santiago ya.",
@@ -101,7 +101,7 @@ def test_keypoints_quote_the_sentence_the_members_match_best(monkeypatch):
     # the cluster's centre, and the one the others match best is quoted.
     import consultnlp.summary.keypoints as module
 
-    monkeypatch.setattr(module, "THRESHOLD", 0.5)
+    monkeypatch.setattr(module, "COUNT_THRESHOLD", 0.5)
     said = [
         "Todos tenemos derecho a vivir en una vivienda digna.",
         "Todos tenemos derecho a vivir en una vivienda digna y segura.",
@@ -301,6 +301,14 @@ def test_keypoints_statement_is_self_contained():
         ("In order to protect the river for our children.", "anaphor"),
         ("Para tener una mejor convivencia, debemos respetarnos.", None),
         ("Para mí la salud debe ser un derecho garantizado.", None),
+        # Read 72 (Chile 2016, blind): a topic opener, a reason and a sentence's second half, each with no claim of its own.
+        ("En relación a la libertad que termina cuando comienza la libertad del otro.", "fragment"),
+        ("Por ser el sistema que defiende la soberanía del pueblo.", "fragment"),
+        ("resguardando la transparencia y probidad.", "fragment"),
+        ("En relación a la salud, el Estado debe garantizar atención.", None),
+        ("Por ser un derecho humano, la salud debe ser gratuita.", None),
+        ("Respetando los derechos de todos se logra la paz.", None),
+        ("Being able to vote is a right.", None),
     ],
 )
 def test_statement_problem_names_what_cannot_stand_alone(sentence, problem):
