@@ -15,7 +15,7 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     "analysed_columns_auto": _s(
         " (elegida automáticamente; ingest.text_column elige otra)",
         " (escolhida automaticamente; ingest.text_column escolhe outra)",
-        " (chosen automatically; --text-column chooses another)",
+        " (chosen automatically; ingest.text_column chooses another)",
     ),
     # How the screen found what no list names (method section): counts of rows, from the run's stats.
     "screened_evidence": _n(

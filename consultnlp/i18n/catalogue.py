@@ -486,7 +486,7 @@ REASONS = {
                      "no content (placeholder or form text)"),
     "no_argument": _s("postura sin razones", "posição sem razões", "position without a reason"),
     "moderated": _s("rechazada por la moderación de la plataforma", "rejeitada pela moderação da plataforma", "rejected by the platform's moderators"),
-    "filtered": _s("fuera del filtro de filas del análisis", "fora do filtro de linhas da análise", "outside the row filter (--where)"),
+    "filtered": _s("fuera del filtro de filas del análisis", "fora do filtro de linhas da análise", "outside the analysis' row filter"),
     # reasons (issue 26): reasons other helpers add.
     "official": _s("texto del organizador", "texto do organizador", "the organiser's own text"),
     "process_note": _s("nota sobre la reunión o el formulario", "nota sobre a reunião ou o formulário", "note about the meeting or the form"),

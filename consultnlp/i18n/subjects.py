@@ -64,7 +64,7 @@ SUBJECT_STRINGS: dict[str, dict] = {
         (
             "Every contribution answers the same prompt, “{first}”.",
             "Each contribution answers one of {n} prompts (such as “{first}” or “{second}”): campaigns and key points are found within "
-            "each prompt, and each key point says which it answers (ingest.context_column, or --context-column, chooses another column, or none).",
+            "each prompt, and each key point says which it answers (ingest.context_column chooses another column, or none).",
         ),
     ),
     # A subject without key points: its name, how many of its contributions use a word of that name, then examples.

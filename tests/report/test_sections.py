@@ -99,7 +99,7 @@ def test_method_names_the_column_the_text_came_from():
     expected = {
         "es": "Se analizó el texto de la columna «descricao» (elegida automáticamente; ingest.text_column elige otra).",
         "pt": "Foi analisado o texto da coluna «descricao» (escolhida automaticamente; ingest.text_column escolhe outra).",
-        "en": "The text analysed is that of the column “descricao” (chosen automatically; --text-column chooses another).",
+        "en": "The text analysed is that of the column “descricao” (chosen automatically; ingest.text_column chooses another).",
     }
     for lang, sentence in expected.items():
         report = render_report(frame, lang, ("region",), text_columns=["descricao"], text_column_auto=True).replace("\\", "")
