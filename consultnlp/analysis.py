@@ -30,6 +30,7 @@ from consultnlp.ingest.segments import segment_note
 from consultnlp.lemmas import save_lemmas
 from consultnlp.output import canonical_order, summary_frame, write_run
 from consultnlp.pipeline import PipelineResult, run_pipeline
+from consultnlp.privacy.gate import KnownValues, iter_known
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.report.consul import is_consul_export, not_a_consul_export
@@ -97,13 +98,24 @@ def personal_columns(state: AnalysisState, id_column: str | None) -> list[str]:
     """The identifier columns whose values are personal data: the ids (as ``comment_id``) and segment columns,
     by their values or because the column is personal by content (``state.personal_columns``)."""
     personal = state.personal_columns
-    columns = [ID_COLUMN] if id_column and (id_column in personal or holds_personal_data(state.frame.index)) else []
+    pseudonymous = id_column and (
+        id_column in personal or holds_personal_data(state.frame.index) or _ids_hold_personal_values(state, id_column)
+    )
+    columns = [ID_COLUMN] if pseudonymous else []
     if columns and id_column in state.frame and id_column not in personal:
         # The id column is also kept as a column of the frame: private/ only, like any personal column.
         personal[id_column] = "identifiers that are personal data"
     # A segment is shown as pseudonyms when it is personal as a whole; a stray personal value among ordinary
     # ones (an e-mail typed as a region) is shown as a placeholder instead (``output.summary_frame``).
     return columns + [c for c in state.segment_columns if c in state.frame and c in personal]
+
+
+def _ids_hold_personal_values(state: AnalysisState, id_column: str) -> bool:
+    """Whether an id holds a value of another personal column: NHS feedback's «NEAS PTS 1125 - Q2» is the respondent's id
+    and the question. The privacy gate redacts such values wherever they are published, so the ids would all read
+    «[REDACTED] - Q2» (7,908 rows, 3 distinct ids, stop 45): they are published as pseudonyms instead."""
+    known = KnownValues(dict(iter_known(state.frame, [c for c in state.personal_columns if c != id_column])))
+    return bool(len(known)) and any(known.find(str(v)) for v in state.frame.index)
 
 
 def pseudonym_key(out_dir: Path) -> str:
