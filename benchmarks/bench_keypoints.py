@@ -206,7 +206,9 @@ def sheet(
     statements already read, left out."""
     points = pd.read_parquet(_state(folder))
     points = points[~points["statement"].isin(skip)].reset_index(drop=True)
-    comments = pd.read_parquet(folder / "comments.parquet").set_index("comment_id")
+    # The key points of private/state/ name rows by their raw ids; where the published ids are pseudonyms, private/ maps them.
+    private = folder / "private" / "comments.parquet"
+    comments = pd.read_parquet(private if private.is_file() else folder / "comments.parquet").set_index("comment_id")
     text = comments["text_redacted"].astype(str)
     if context:
         text = "[" + comments[context].astype(str) + "] " + text
