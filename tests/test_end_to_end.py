@@ -157,8 +157,9 @@ def test_end_to_end_chile_sample_real_data(tmp_path, chile_sample_cache):
     # Enough points for the checks to read (10 until stop 38, when «los derechos humanos son lo fundamental», a restatement
     # of its prompt, stopped being one; 9 until stop 40, when «La constitución debe ser respetada por todos los
     # ciudadanos», answering «Respeto por la constitución», did too; 8 until stop 41, when a member also had to match a
-    # statement in what it adds to their subject, and two points fell under three members).
-    _check_key_points(out, comments, at_least=6)
+    # statement in what it adds to their subject, and two points fell under three members; 6 until stop 45, when a member
+    # is counted from a probability of 0.92, not 0.86: blind reads found 91% of members making the point, against 80%).
+    _check_key_points(out, comments, at_least=4)
 
 
 def _check_key_points(out: Path, comments: pd.DataFrame, at_least: int) -> None:
