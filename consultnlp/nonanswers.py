@@ -67,8 +67,8 @@ MAX_ASIDE_WORDS = 40
 # Where a comment that points elsewhere goes on to say something of its own: "Ver arriba: el plazo es insuficiente",
 # "Vide acima, e acrescento a falta de rampas" (written sets 15 and 16).
 _CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
-LABEL_WORDS = 4
-MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
+LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
+MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")
 
 
 # A span in quotation marks with a letter in it ("processos", «anexo», “Art. 5”); straight single quotes are apostrophes.
@@ -180,11 +180,11 @@ class Screen:
         return True
 
     def about_the_platform(self, text: str) -> bool:
-        """Whether ``text`` only asks or reports about the platform or the process: every word but fillers, numbers and
-        support words and question words (``[question_words]``) is a ``[platform_words]`` one (deadlines, accounts, results,
-        faults) or a form,
-        absence, knowing or courtesy word, with a platform word, and it asks ("¿Dónde se publican los resultados?", "When
-        does the consultation close?") or says that something is missing or fails ("no carga el mapa en el celular").
+        """Whether ``text`` only asks or reports about the platform or the process: every word but fillers, numbers,
+        support and question words (``[question_words]``) is a ``[platform_words]`` one (deadlines, accounts, results,
+        faults) or a form, absence, knowing or courtesy word, with a platform word, and it asks ("¿Dónde se publican los
+        resultados?", "When does the consultation close?") or says that something is missing or fails ("no carga el mapa
+        en el celular").
         "Que publiquen los resultados" asks for something (``asks``) and is read; a judgement or a position is too."""
         platform, asking = self.classes["platform_words"], self.classes["question_words"]
         kinds = [(w, k) for w, k in self.kinds(normalise(text)) if k not in ("filler", "number", "support") and w not in asking]
