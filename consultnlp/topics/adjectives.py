@@ -36,18 +36,24 @@ ADJECTIVE, EITHER, OTHER = "adj", "either", "other"
 
 
 @lru_cache(maxsize=None)
-def _index(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(adjective lemmas, noun lemmas) of spaCy's lemma index for ``lang``, folded; empty when there is none."""
+def _tables(lang: str) -> dict[str, frozenset[str]]:
+    """spaCy's lemma index for ``lang`` (part of speech -> lemmas), folded; empty when there is none."""
     try:
         import spacy_lookups_data
     except ImportError:  # pragma: no cover - a core dependency
-        return frozenset(), frozenset()
+        return {}
     path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_index.json.gz"
     if not path.is_file():
-        return frozenset(), frozenset()
+        return {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         table = json.load(handle)
-    return frozenset(fold(w) for w in table.get("adj", [])), frozenset(fold(w) for w in table.get("noun", []))
+    return {pos: frozenset(fold(w) for w in words) for pos, words in table.items()}
+
+
+def _index(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(adjective lemmas, noun lemmas) of spaCy's lemma index for ``lang``, folded; empty when there is none."""
+    tables = _tables(lang)
+    return tables.get("adj", frozenset()), tables.get("noun", frozenset())
 
 
 @lru_cache(maxsize=50_000)
@@ -105,11 +111,23 @@ def _inflected_verb(word: str, lang: str) -> bool:
     return folded not in _index("es")[1]
 
 
+def _english_verb(word: str, lang: str) -> bool:
+    """Whether ``word`` (en, lower case) is only a verb: a verb of the lemma index and no noun of it ("create", "improve";
+    not "transit", "plan", "vote"), or an -ize/-ise verb the index lacks ("incentivize")."""
+    if lang != "en":
+        return False
+    tables, folded = _tables("en"), fold(word)
+    if folded in tables.get("noun", frozenset()):
+        return False
+    return folded in tables.get("verb", frozenset()) or folded.endswith(("ize", "ise"))
+
+
 def is_bare_verb(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
-    """Whether every content word of ``name`` is an inflected verb ("Seriam", a topic of Plano Clima 2024): a name with
-    no thing in it."""
+    """Whether every content word of ``name`` is an inflected verb ("Seriam", a topic of Plano Clima 2024) or, in English,
+    a verb and no noun ("Create", "Incentivize": claim check 72, Pol.is bg2050, two subjects of health and food, and of
+    jobs and schools): a name with no thing in it. A Spanish or Portuguese infinitive names an action ("Reciclar") and stays."""
     content = [w for w in _WORD.findall(name.lower()) if fold(w) not in CONJUNCTIONS and not is_stopword(fold(w)) and len(w) > 2]
-    return bool(content) and all(_inflected_verb(w, lang) for w in content)
+    return bool(content) and all(_inflected_verb(w, lang) or _english_verb(w, lang) for w in content)
 
 
 def names_no_thing(name: str, lang: str, is_stopword=lambda w: False, texts: list[str] | None = None) -> bool:  # noqa: ANN001 - a predicate

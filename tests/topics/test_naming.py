@@ -271,9 +271,12 @@ def test_names_are_never_bare_verbs():
 
     # «Seriam» ("would be") named a topic of Plano Clima 2024, and half of its group's name.
     verbs = [("Seriam", "pt"), ("Deben", "es"), ("Queremos", "es"), ("Precisa", "pt"), ("Podem", "pt")]
+    # Claim check 72 (Pol.is bg2050): «Create» and «Incentivize» named subjects of health and food, of jobs and schools.
+    verbs += [("Create", "en"), ("Incentivize", "en"), ("Improve", "en")]
     # Plurals of nouns whose lemma looks like an infinitive, infinitives (an action), and nouns.
     named = [("Mulheres", "pt"), ("Lugares", "es"), ("Poderes", "es"), ("Reciclar", "es"), ("Reciclagem", "pt"), ("Votos", "es")]
     named += [("Seres humanos", "es"), ("Educação ambiental", "pt"), ("Plantio", "pt"), ("Parking", "en")]
+    named += [("Transit", "en"), ("Museum", "en"), ("Create jobs", "en"), ("Vote", "en"), ("Exercise", "en")]
     assert [n for n, lang in verbs if not is_bare_verb(n, lang)] == []
     assert [n for n, lang in named if is_bare_verb(n, lang)] == []
     written = {1: {"pt": "Educação ambiental"}, 2: {"pt": "Seriam"}, 3: {"pt": "Reciclagem"}}
