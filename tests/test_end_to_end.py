@@ -245,7 +245,7 @@ def test_end_to_end_every_subject_in_the_report_says_what_people_said(sample_run
     points = pd.read_csv(out / "tables" / "key_points.csv", dtype={"group_id": str})
     for subject in subjects:
         name = subject.split(" — ", 1)[0]
-        if name.startswith("Puntos diversos ("):  # a subject few of whose contributions use its name's words, quoted
+        if name.startswith("Nombre poco representativo ("):  # a subject few of whose contributions use its name's words, quoted
             quoted = [w.lower() for w in re.findall(r"«([^»]+)»", name.split(" en ", 1)[0])]
             named = pd.Series([all(w in label.lower() for w in quoted) for label in groups["label"].astype(str)], index=groups.index)
             assert named.sum() == 1, (name, quoted)

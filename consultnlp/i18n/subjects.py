@@ -90,14 +90,14 @@ SUBJECT_STRINGS: dict[str, dict] = {
     # A subject whose name's words fewer than a quarter of its contributions use is not called by that name (read 8:
     # "Federal", 4 of 34; "Workers rights", 3 of 19): its heading, chart bar and table row say it is mixed.
     "subject_loose": _s(
-        "Puntos diversos (palabras de {name} en {named} de {n})",
-        "Pontos diversos (palavras de {name} em {named} de {n})",
-        "Mixed points (words of {name} in {named} of {n})",
+        "Nombre poco representativo (palabras de {name} en {named} de {n})",
+        "Nome pouco representativo (palavras de {name} em {named} de {n})",
+        "Loosely named (words of {name} in {named} of {n})",
     ),
     "s_one_loose": _s(
-        "Las contribuciones forman un solo asunto de puntos diversos: solo {named} de sus {n} usan alguna palabra de su nombre, {name}.",
-        "As contribuições formam um só assunto de pontos diversos: só {named} de suas {n} usam alguma palavra do nome, {name}.",
-        "The contributions form one subject of mixed points: only {named} of its {n} use a word of its name, {name}.",
+        "Las contribuciones forman un solo asunto de nombre poco representativo: solo {named} de sus {n} usan alguna palabra de su nombre, {name}.",
+        "As contribuições formam um só assunto de nome pouco representativo: só {named} de suas {n} usam alguma palavra do nome, {name}.",
+        "The contributions form one loosely named subject: only {named} of its {n} use a word of its name, {name}.",
     ),
     # A multilingual subject's name read against its own language only: "34 in Spanish", "13 of its 34 in Spanish".
     "n_in_language": _s("{n} en {language}", "{n} em {language}", "{n} in {language}"),
@@ -106,65 +106,65 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "solo {named} usan alguna palabra de su nombre", "só {named} usam alguma palavra do nome", "only {named} use a word of its name"
     ),
     "s_largest_loose": _s(
-        "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) son de puntos diversos: en cada uno, menos de una cuarta "
+        "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) tienen nombres poco representativos: en cada uno, menos de una cuarta "
         "parte de las contribuciones usa alguna palabra de su nombre.",
-        "Dos {n} assuntos encontrados, os {shown} maiores ({shares}) são de pontos diversos: em cada um, menos de um quarto das "
+        "Dos {n} assuntos encontrados, os {shown} maiores ({shares}) têm nomes pouco representativos: em cada um, menos de um quarto das "
         "contribuições usa alguma palavra do nome.",
-        "Of the {n} subjects found, the {shown} largest ({shares}) are of mixed points: in each, fewer than a quarter of the "
+        "Of the {n} subjects found, the {shown} largest ({shares}) are loosely named: in each, fewer than a quarter of the "
         "contributions use a word of its name.",
     ),
     # The same, where the name's words counted are not all its words: the consultation's own subject was left out ("tax").
     "s_largest_loose_words": _s(
-        "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) son de puntos diversos: en cada uno, menos de una cuarta "
+        "De los {n} asuntos encontrados, los {shown} más grandes ({shares}) tienen nombres poco representativos: en cada uno, menos de una cuarta "
         "parte de las contribuciones usa las palabras por las que se cuenta su nombre (cada asunto, más abajo, dice cuáles).",
-        "Dos {n} assuntos encontrados, os {shown} maiores ({shares}) são de pontos diversos: em cada um, menos de um quarto das "
+        "Dos {n} assuntos encontrados, os {shown} maiores ({shares}) têm nomes pouco representativos: em cada um, menos de um quarto das "
         "contribuições usa as palavras pelas quais o nome é contado (cada assunto, abaixo, diz quais).",
-        "Of the {n} subjects found, the {shown} largest ({shares}) are of mixed points: in each, fewer than a quarter of the "
+        "Of the {n} subjects found, the {shown} largest ({shares}) are loosely named: in each, fewer than a quarter of the "
         "contributions use the words its name is counted by (each subject below says which).",
     ),
     "subject_loose_words": _s(
-        "Puntos diversos ({words} en {named} de {n})",
-        "Pontos diversos ({words} em {named} de {n})",
-        "Mixed points ({words} in {named} of {n})",
+        "Nombre poco representativo ({words} en {named} de {n})",
+        "Nome pouco representativo ({words} em {named} de {n})",
+        "Loosely named ({words} in {named} of {n})",
     ),
     "s_loose_group_words": _s(
-        "un asunto de puntos diversos ({share}; solo {named} de sus {n} mencionan {words}, de su nombre {name})",
-        "um assunto de pontos diversos ({share}; só {named} de suas {n} mencionam {words}, do nome {name})",
-        "a subject of mixed points ({share}; only {named} of its {n} mention {words}, of its name {name})",
+        "un asunto de nombre poco representativo ({share}; solo {named} de sus {n} mencionan {words}, de su nombre {name})",
+        "um assunto de nome pouco representativo ({share}; só {named} de suas {n} mencionam {words}, do nome {name})",
+        "a loosely named subject ({share}; only {named} of its {n} mention {words}, of its name {name})",
     ),
     # A name of three words or more, counted where two of them are used («Old growth forests»: "forests" alone is not it).
     "subject_loose_two": _s(
-        "Puntos diversos (dos de {all_words} en {named} de {n})",
-        "Pontos diversos (duas de {all_words} em {named} de {n})",
-        "Mixed points (two of {all_words} in {named} of {n})",
+        "Nombre poco representativo (dos de {all_words} en {named} de {n})",
+        "Nome pouco representativo (duas de {all_words} em {named} de {n})",
+        "Loosely named (two of {all_words} in {named} of {n})",
     ),
     "s_loose_group_two": _s(
-        "un asunto de puntos diversos ({share}; solo {named} de sus {n} mencionan dos de {all_words}, palabras de su nombre {name})",
-        "um assunto de pontos diversos ({share}; só {named} de suas {n} mencionam duas de {all_words}, palavras do nome {name})",
-        "a subject of mixed points ({share}; only {named} of its {n} mention two of {all_words}, words of its name {name})",
+        "un asunto de nombre poco representativo ({share}; solo {named} de sus {n} mencionan dos de {all_words}, palabras de su nombre {name})",
+        "um assunto de nome pouco representativo ({share}; só {named} de suas {n} mencionam duas de {all_words}, palavras do nome {name})",
+        "a loosely named subject ({share}; only {named} of its {n} mention two of {all_words}, words of its name {name})",
     ),
     "topic_loose_two": _s(
         "solo {named} mencionan dos de {all_words}", "só {named} mencionam duas de {all_words}", "only {named} mention two of {all_words}"
     ),
     # A name made only of the consultation's own words («Warren County» in "Improving Bowling Green / Warren County").
     "subject_loose_own": _s(
-        "Puntos diversos (su nombre, {name}, es el tema de toda la consulta)",
-        "Pontos diversos (seu nome, {name}, é o tema de toda a consulta)",
-        "Mixed points (its name, {name}, is the whole consultation's subject)",
+        "Nombre poco representativo (su nombre, {name}, es el tema de toda la consulta)",
+        "Nome pouco representativo (seu nome, {name}, é o tema de toda a consulta)",
+        "Loosely named (its name, {name}, is the whole consultation's subject)",
     ),
     "s_loose_group_own": _s(
-        "un asunto de puntos diversos ({share}; su nombre, {name}, es el tema de toda la consulta)",
-        "um assunto de pontos diversos ({share}; seu nome, {name}, é o tema de toda a consulta)",
-        "a subject of mixed points ({share}; its name, {name}, is the whole consultation's subject)",
+        "un asunto de nombre poco representativo ({share}; su nombre, {name}, es el tema de toda la consulta)",
+        "um assunto de nome pouco representativo ({share}; seu nome, {name}, é o tema de toda a consulta)",
+        "a loosely named subject ({share}; its name, {name}, is the whole consultation's subject)",
     ),
     "topic_loose_own": _s(
         "su nombre es el tema de toda la consulta", "seu nome é o tema de toda a consulta", "its name is the whole consultation's subject"
     ),
     "topic_loose_words": _s("solo {named} mencionan {words}", "só {named} mencionam {words}", "only {named} mention {words}"),
     "s_loose_group": _s(
-        "un asunto de puntos diversos ({share}; solo {named} de sus {n} usan alguna palabra de su nombre, {name})",
-        "um assunto de pontos diversos ({share}; só {named} de suas {n} usam alguma palavra do nome, {name})",
-        "a subject of mixed points ({share}; only {named} of its {n} use a word of its name, {name})",
+        "un asunto de nombre poco representativo ({share}; solo {named} de sus {n} usan alguna palabra de su nombre, {name})",
+        "um assunto de nome pouco representativo ({share}; só {named} de suas {n} usam alguma palavra do nome, {name})",
+        "a loosely named subject ({share}; only {named} of its {n} use a word of its name, {name})",
     ),
     # The distinct contributions no topic holds: not in any subject, and not in the subjects' shares (Plano Clima claim check).
     "groups_outliers": _n(

@@ -45,7 +45,7 @@ class NameEvidence:
         self.consultation = frozenset(word_stems(title, NAME_WORD_CHARS)) - _stop_stems()
         # ... and its description's (a Pol.is conversation's: "What would you want to see in the Bowling Green of the
         # future?"): a subject's name word it uses names no subject (claim check 72: «Downtown Bowling Green», 17 of whose
-        # 20 contributions say the city's name and 3 "downtown", was not flagged as a name of mixed points).
+        # 20 contributions say the city's name and 3 "downtown", was not flagged as loosely named).
         self.described = self.consultation | (frozenset(word_stems(described, NAME_WORD_CHARS)) - _stop_stems())
         self.stems = {text: word_stems(text, NAME_WORD_CHARS) for text in pd.unique(texts)}
         self.distinct = unique.reindex(texts.index, fill_value=True).to_numpy(dtype=bool)

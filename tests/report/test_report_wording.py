@@ -8,7 +8,7 @@ import pytest
 
 
 def test_a_subject_named_by_a_list_of_quoted_topics_is_not_quoted_again():
-    # NHS feedback (claim check 61): "Mixed points (words of ““Mental health”, “Helped” and 7 other topics” in 175 of 924)".
+    # NHS feedback (claim check 61): "Loosely named (words of ““Mental health”, “Helped” and 7 other topics” in 175 of 924)".
     from consultnlp.report.sections.common import ReportContext, name_quoted
 
     en = ReportContext(tables={}, facts={}, lang="en", taxonomy=None, settings={})

@@ -682,18 +682,18 @@ def test_summary_headline_subject_says_when_its_name_fits_few_of_it(lang, fit):
     [
         (
             "es",
-            "Puntos diversos (palabras de «Transporte» en 2 de 12)",
-            "un solo asunto de puntos diversos: solo 2 de sus 12 usan alguna palabra de su nombre, «Transporte»",
+            "Nombre poco representativo (palabras de «Transporte» en 2 de 12)",
+            "un solo asunto de nombre poco representativo: solo 2 de sus 12 usan alguna palabra de su nombre, «Transporte»",
         ),
         (
             "pt",
-            "Pontos diversos (palavras de «Transporte» em 2 de 12)",
-            "um só assunto de pontos diversos: só 2 de suas 12 usam alguma palavra do nome, «Transporte»",
+            "Nome pouco representativo (palavras de «Transporte» em 2 de 12)",
+            "um só assunto de nome pouco representativo: só 2 de suas 12 usam alguma palavra do nome, «Transporte»",
         ),
         (
             "en",
-            "Mixed points (words of “Transporte” in 2 of 12)",
-            "one subject of mixed points: only 2 of its 12 use a word of its name, “Transporte”",
+            "Loosely named (words of “Transporte” in 2 of 12)",
+            "one loosely named subject: only 2 of its 12 use a word of its name, “Transporte”",
         ),
     ],
 )
@@ -709,7 +709,7 @@ def test_report_subject_whose_name_fits_under_a_quarter_is_not_called_by_it(lang
     chart = next(b for b in section.blocks if b.kind == "chart")
     assert chart.chart["labels"] == [heading]
     assert any(sentence in s for s in summary_sentences(ctx))
-    # Two subjects: the loose one is "a subject of mixed points" among the largest, the other keeps its name.
+    # Two subjects: the loose one is "a loosely named subject" among the largest, the other keeps its name.
     ctx.tables["topic_groups"] = pd.concat(
         [
             ctx.tables["topic_groups"],
@@ -719,7 +719,7 @@ def test_report_subject_whose_name_fits_under_a_quarter_is_not_called_by_it(lang
     )
     said = " ".join(summary_sentences(ctx))
     assert ctx.q("Agua") in said and ctx.q("Transporte") in said and sentence not in said
-    # All of the largest loose: said once, not "a subject of mixed points" three times (read 9, bg2050).
+    # All of the largest loose: said once, not "a loosely named subject" three times (read 9, bg2050).
     loose = pd.concat(
         [groups.assign(topic_group_id=g, contributions_naming_it=pd.array([1], dtype="Int64")) for g in range(3)], ignore_index=True
     )
@@ -736,17 +736,17 @@ def test_report_subject_whose_name_fits_under_a_quarter_is_not_called_by_it(lang
     [
         (
             "es",
-            "Puntos diversos («capital» o «gains» en 2 de 12)",
+            "Nombre poco representativo («capital» o «gains» en 2 de 12)",
             "solo 2 de sus 12 mencionan «capital» o «gains», de su nombre «Capital gains tax»",
         ),
         (
             "pt",
-            "Pontos diversos («capital» ou «gains» em 2 de 12)",
+            "Nome pouco representativo («capital» ou «gains» em 2 de 12)",
             "só 2 de suas 12 mencionam «capital» ou «gains», do nome «Capital gains tax»",
         ),
         (
             "en",
-            "Mixed points (“capital” or “gains” in 2 of 12)",
+            "Loosely named (“capital” or “gains” in 2 of 12)",
             "only 2 of its 12 mention “capital” or “gains”, of its name “Capital gains tax”",
         ),
     ],
@@ -769,9 +769,9 @@ def test_report_loose_name_counted_without_the_consultations_own_subject_names_t
 @pytest.mark.parametrize(
     "lang, heading",
     [
-        ("es", "Puntos diversos (su nombre, «Warren County», es el tema de toda la consulta)"),
-        ("pt", "Pontos diversos (seu nome, «Warren County», é o tema de toda a consulta)"),
-        ("en", "Mixed points (its name, “Warren County”, is the whole consultation's subject)"),
+        ("es", "Nombre poco representativo (su nombre, «Warren County», es el tema de toda la consulta)"),
+        ("pt", "Nome pouco representativo (seu nome, «Warren County», é o tema de toda a consulta)"),
+        ("en", "Loosely named (its name, “Warren County”, is the whole consultation's subject)"),
     ],
 )
 def test_report_a_name_made_of_the_consultations_own_words_is_no_subjects(lang, heading):
@@ -789,9 +789,9 @@ def test_report_a_name_made_of_the_consultations_own_words_is_no_subjects(lang, 
 @pytest.mark.parametrize(
     "lang, heading",
     [
-        ("es", "Puntos diversos (dos de «old», «growth» y «forests» en 2 de 12)"),
-        ("pt", "Pontos diversos (duas de «old», «growth» e «forests» em 2 de 12)"),
-        ("en", "Mixed points (two of “old”, “growth” and “forests” in 2 of 12)"),
+        ("es", "Nombre poco representativo (dos de «old», «growth» y «forests» en 2 de 12)"),
+        ("pt", "Nome pouco representativo (duas de «old», «growth» e «forests» em 2 de 12)"),
+        ("en", "Loosely named (two of “old”, “growth” and “forests” in 2 of 12)"),
     ],
 )
 def test_report_a_name_counted_by_two_of_its_words_says_so(lang, heading):
@@ -869,7 +869,9 @@ def test_multilingual_subject_name_is_read_against_its_own_language():
         contributions_using_name=pd.array([2], dtype="Int64"),
         contributions_in_name_language=pd.array([12], dtype="Int64"),
     )
-    assert groups_section(ctx).subsections[0].heading.startswith("Puntos diversos (palabras de «Transporte» en 2 de 12 en español)")
+    assert (
+        groups_section(ctx).subsections[0].heading.startswith("Nombre poco representativo (palabras de «Transporte» en 2 de 12 en español)")
+    )
 
 
 def test_subject_table_counts_three_letter_names_and_gives_no_count_without_words():

@@ -209,7 +209,7 @@ def loose_key(key: str, fields: dict[str, str]) -> str:
 
 
 def subject_label(ctx: ReportContext, group: Any) -> str:
-    """A subject as headings, charts and tables show it: its name, or "Mixed points (words of “Federal” in 4 of 34)"."""
+    """A subject as headings, charts and tables show it: its name, or "Loosely named (words of “Federal” in 4 of 34)"."""
     if not loose_name(group):
         return str(group["label"])
     fields = loose_name_fields(ctx, group)

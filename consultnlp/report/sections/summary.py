@@ -241,7 +241,7 @@ def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
 
 
 def _headlined(ctx: ReportContext, group: pd.Series) -> str:
-    """A subject among the largest: its name and share, or "a subject of mixed points" when its name fits a few of it."""
+    """A subject among the largest: its name and share, or "a loosely named subject" when its name fits a few of it."""
     if loose_name(group):
         fields = loose_name_fields(ctx, group)
         return t(loose_key("s_loose_group", fields), ctx.lang, share=ctx.pct(group["share_unique"]), **fields)
@@ -249,8 +249,8 @@ def _headlined(ctx: ReportContext, group: pd.Series) -> str:
 
 
 def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
-    """The largest subjects, by name; said once when none of them has a name a quarter of it uses (read 9: "a subject
-    of mixed points" three times in one sentence)."""
+    """The largest subjects, by name; said once when none of them has a name a quarter of it uses (read 9: "a subject of
+    mixed points", as it was worded then, three times in one sentence)."""
     top = real.head(3)
     if len(real) == 1 and loose_name(real.iloc[0]):
         return t("s_one_loose", ctx.lang, **loose_name_fields(ctx, real.iloc[0]))
