@@ -163,6 +163,21 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "São {share} das {m} escritas por participantes.",
         "That is {share} of the {m} written by participants.",
     ),
+    # Rejected statements the organiser's account posted again in its own words (claim check 73: 16, unsaid).
+    "why_moderated_reworded": _n(
+        (
+            "El organizador volvió a publicar 1 de ellas con sus palabras, y se analiza como idea de quien la escribió.",
+            "El organizador volvió a publicar {n} de ellas con sus palabras, y se analizan como ideas de quienes las escribieron.",
+        ),
+        (
+            "O organizador publicou de novo 1 delas com suas palavras, e ela é analisada como ideia de quem a escreveu.",
+            "O organizador publicou de novo {n} delas com suas palavras, e elas são analisadas como ideias de quem as escreveu.",
+        ),
+        (
+            "1 of them was posted again by the organiser in its own words, and is analysed as its writer's idea.",
+            "{n} of them were posted again by the organiser in its own words, and are analysed as their writers' ideas.",
+        ),
+    ),
     "why_non_answer": _n(
         (
             "1 no tiene contenido propio: es un marcador, una prueba o un texto del formulario.",

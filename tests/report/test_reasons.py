@@ -248,3 +248,22 @@ def test_reasons_the_moderated_share_is_of_what_participants_wrote(lang):
         "en": f"That is {share} of the {written} written",
     }
     assert expected[lang] in moderated, moderated
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "Son el 61% de las 240 escritas por participantes. El organizador volvió a publicar 16 de ellas con sus palabras"),
+        ("pt", "São 61% das 240 escritas por participantes. O organizador publicou de novo 16 delas com suas palavras"),
+        ("en", "That is 61% of the 240 written by participants. 16 of them were posted again by the organiser in its own words"),
+    ],
+)
+def test_reasons_the_moderated_say_how_many_the_organiser_posted_again(lang, expected):
+    # Claim check 73 (Pol.is biodiversity): 16 of the 147 rejected statements survive as the organiser's rewordings,
+    # analysed as their participants' ideas; the report said so of each quote but never how many.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import reason_sentence
+
+    accounting = {"input": 316, "analysed": 109, "excluded": {schema.REASON_MODERATED: 147, schema.REASON_OFFICIAL: 60}}
+    ctx = ReportContext(tables={}, facts={"accounting": accounting, "reworded": 16}, lang=lang, taxonomy=None, settings={})
+    assert expected in reason_sentence(ctx, schema.REASON_MODERATED, 147)

@@ -155,6 +155,9 @@ def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
         # ... and not the organiser's rewordings of rejected statements (counted with their participants, claim check 73).
         written = int(ctx.facts["accounting"]["input"]) - official - int(ctx.facts.get("reworded", 0) or 0)
         sentence += " " + t("why_moderated_share", lang, share=share_of(ctx, rows, written), m=ctx.n(written))
+    reworded = int(ctx.facts.get("reworded", 0) or 0)
+    if reason == schema.REASON_MODERATED and reworded:
+        sentence += " " + t("why_moderated_reworded", lang, count=reworded, n=ctx.n(reworded))
     # What they say, in the consultation's own words: its most frequent short texts of this reason (summary.reasons).
     seen = (ctx.facts.get("reason_examples") or {}).get(reason) or []
     if seen:
