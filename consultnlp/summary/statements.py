@@ -130,8 +130,9 @@ _CONTINUATION = re.compile(
 # "Por ser el sistema político que defiende la soberanía del pueblo." (read 72); with a comma, what follows is the claim
 # ("En relación a la salud, el Estado debe…", "Por ser un derecho, la salud debe ser gratuita").
 _TOPIC_ONLY = re.compile(
-    r"^(?:por ser|por tratarse|al ser|por estar|por serem|en relación (?:a|al|con)|con relación a|en cuanto a|respecto (?:a|de|al|del)|con respecto (?:a|al)|em relação (?:a|ao|à)|"
-    r"quanto (?:a|ao|à)|with regard to|regarding|as for|as to)\b[^,;:]*$",
+    r"^(?:por ser|por tratarse|al ser|por estar|por serem|en relación (?:a|al|con)|con relación a|en cuanto a|"
+    r"respecto (?:a|de|al|del)|con respecto (?:a|al)|em relação (?:a|ao|à)|quanto (?:a|ao|à)|with regard to|regarding|"
+    r"as for|as to)\b[^,;:]*$",
     re.IGNORECASE,
 )
 # A heading glued to the sentence after it, with no stop between: "Elegido de manera popular El intendente debe…".

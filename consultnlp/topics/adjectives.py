@@ -119,7 +119,7 @@ def _english_verb(word: str, lang: str) -> bool:
     tables, folded = _tables("en"), fold(word)
     if folded in tables.get("noun", frozenset()):
         return False
-    return folded in tables.get("verb", frozenset()) or folded.endswith(("ize", "ise"))
+    return folded in tables.get("verb", frozenset()) or (len(folded) >= 7 and folded.endswith(("ize", "ise")))
 
 
 def is_bare_verb(name: str, lang: str, is_stopword=lambda w: False) -> bool:  # noqa: ANN001 - a predicate
