@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -67,9 +68,13 @@ def processes_sentence(facts: dict[str, Any], lang: str) -> list[str]:
     return [t("subtitle_processes", lang, n=number(len(processes), lang), column=getattr(known, "processes_from", ""), processes=listed)]
 
 
+# A Markdown link in a platform's description ("[PEP](https://pep.org.nz)"): shown as its text and address, not as written.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)")
+
+
 def question_sentence(facts: dict[str, Any], lang: str) -> list[str]:
     """The sentence that gives the conversation's own description, where the export has one (``ConsultationTitle.question``)."""
-    question = str(getattr(facts.get("title"), "question", "") or "")
+    question = _MARKDOWN_LINK.sub(r"\1 (\2)", str(getattr(facts.get("title"), "question", "") or ""))
     return [t("subtitle_question", lang, question=quoted(question, lang))] if question else []
 
 

@@ -230,3 +230,13 @@ def test_title_polis_topic_without_a_banner_in_capitals(tmp_path, topic, title):
     path = polis_comments(tmp_path)
     _polis_summary(tmp_path, topic)
     assert ingest(path)[1].title == title
+
+
+def test_a_descriptions_markdown_link_is_shown_as_its_text_and_address():
+    # Pol.is biodiversity: the report's header read «Scoop and [PEP](https://pep.org.nz) would like to thank …».
+    from consultnlp.report.content import question_sentence
+
+    title = ConsultationTitle("Biodiversity", "platform", "summary.csv (topic)", question="Scoop and [PEP](https://pep.org.nz) thank you")
+    assert question_sentence({"title": title}, "en") == ["The conversation's description: “Scoop and PEP (https://pep.org.nz) thank you”"]
+    plain = ConsultationTitle("Biodiversity", "platform", question="See [the note] and (this)")
+    assert question_sentence({"title": plain}, "es") == ["Descripción de la conversación: «See [the note] and (this)»"]
