@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from consultnlp.cli.common import (
-    default_cache_dir,
+    cache_folder,
     errors,
     progress_display,
     written_line,
@@ -169,7 +169,7 @@ def analyze(
                 config=config,
                 set=set_,
                 progress=progress,
-                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                cache_dir=cache_folder(cache_dir, no_cache),
                 **options,
             )
     rows = result.manifest["rows"]

@@ -141,6 +141,11 @@ def default_cache_dir() -> Path:
     return Path(base) / "consultnlp"
 
 
+def cache_folder(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    """The embedding cache a command uses: none with ``--no-cache``, else ``--cache-dir`` or the user's default."""
+    return None if no_cache else (cache_dir or default_cache_dir())
+
+
 REPORTS = ("report.html", "report.docx", "report.md")
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import default_cache_dir, errors, fail, make_progress
+from consultnlp.cli.common import cache_folder, errors, fail, make_progress
 
 positions_app = typer.Typer(
     help="Positions (support, partial, oppose): check the cues, train and evaluate classifiers.", no_args_is_help=True
@@ -92,7 +92,7 @@ def train(
             holdout=holdout,
             random_state=random_state,
             progress=make_progress(quiet),
-            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            cache_dir=cache_folder(cache_dir, no_cache),
         )
     groups = f"; group weight {card['group_weight']} ({card['group_column']})" if card.get("group_column") else ""
     typer.echo(
@@ -131,7 +131,7 @@ def evaluate(
             labelled,
             mapping=_mapping(mapping),
             progress=make_progress(quiet),
-            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            cache_dir=cache_folder(cache_dir, no_cache),
         )
     typer.echo(format_position_metrics(metrics))
     if out is not None:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import default_cache_dir, errors, fail, progress_display
+from consultnlp.cli.common import cache_folder, errors, fail, progress_display
 
 themes_app = typer.Typer(
     help="Commitment themes: validate taxonomies, learn from corrections, train and evaluate classifiers.", no_args_is_help=True
@@ -118,7 +118,7 @@ def train(
                 holdout=holdout,
                 random_state=settings.random_state,
                 progress=progress,
-                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                cache_dir=cache_folder(cache_dir, no_cache),
             )
     metrics = card.get("metrics") or {}
     shown = "  ".join(
@@ -173,7 +173,7 @@ def evaluate(
                 model,
                 labelled,
                 progress=progress,
-                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                cache_dir=cache_folder(cache_dir, no_cache),
             )
     typer.echo(format_metrics(metrics))
     if out is not None:
@@ -213,7 +213,7 @@ def _evaluate_codebook(
     with errors():
         labelled = read_labelled(data, text_column=text_column, label_column=label_column, multi_label=multi_label, sheet=sheet)
         with progress_display(quiet) as progress:
-            encoder = model_encoder(progress, None if no_cache else (cache_dir or default_cache_dir()))
+            encoder = model_encoder(progress, cache_folder(cache_dir, no_cache))
             results = {str(codebook): evaluate_codebook(str(codebook), labelled.texts, labelled.labels, encoder)}
             if baseline:
                 results[baseline] = evaluate_codebook(baseline, labelled.texts, labelled.labels, encoder)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from consultnlp.cli.common import default_cache_dir, errors, progress_display
+from consultnlp.cli.common import cache_folder, errors, progress_display
 
 topics_app = typer.Typer(help="Topic models: tune settings on a grid.", no_args_is_help=True)
 
@@ -44,7 +44,7 @@ def tune(
                 label_column=label_column,
                 out_dir=out,
                 progress=progress,
-                cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                cache_dir=cache_folder(cache_dir, no_cache),
             )
     typer.echo(result.table.to_string(index=False))
     setting = " ".join(f"--set topics.{k}={v}" for k, v in result.recommended.items())
