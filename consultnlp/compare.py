@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.errors import InputError, literal
+from consultnlp.errors import InputError
 from consultnlp.i18n import REPORT_LANGS
 from consultnlp.state import STATE_DIR, AnalysisState, load_state
 from consultnlp.summary.quotes import QuotePool
@@ -287,10 +287,10 @@ def overview_change(a: Run, b: Run) -> pd.DataFrame:
 def compare_runs(dir_a: str | Path, dir_b: str | Path, *, lang: str | None = None, min_similarity: float = MIN_SIMILARITY) -> Comparison:
     """Compare two analysis folders; tables and report text in ``lang`` (default: B's report language)."""
     if lang is not None and lang not in REPORT_LANGS:
-        raise InputError.about("{lang:" + literal(lang) + "}: use one of " + ", ".join(REPORT_LANGS) + ".", "lang")
+        raise InputError.about("{lang:{value}}: use one of " + ", ".join(REPORT_LANGS) + ".", "lang", value=lang)
     if not 0 < min_similarity <= 1:
         raise InputError.about(
-            "{min_similarity:" + literal(min_similarity) + "}: give a cosine between 0 (exclusive) and 1.", "min_similarity"
+            "{min_similarity:{value}}: give a cosine between 0 (exclusive) and 1.", "min_similarity", value=min_similarity
         )
     a, b = load_run(dir_a), load_run(dir_b)
     lang = lang or b.state.report_lang

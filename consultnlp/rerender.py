@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from consultnlp import __version__, schema
-from consultnlp.errors import ConfigError, literal
+from consultnlp.errors import ConfigError
 from consultnlp.files import check_run_folder, holds_folder
 from consultnlp.frame import row_accounting
 from consultnlp.i18n import REPORT_LANGS
@@ -142,7 +142,7 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
     out_dir = Path(out_dir)
     if lang is not None and lang not in REPORT_LANGS:
         raise ConfigError.about(
-            "{lang:" + literal(repr(lang)) + "} is not a report language; use one of " + ", ".join(REPORT_LANGS) + ".", "lang"
+            "{lang:{value}} is not a report language; use one of " + ", ".join(REPORT_LANGS) + ".", "lang", value=repr(lang)
         )
     state = load_state(out_dir)
     check_run_folder(out_dir, shown=str(out_dir))  # before any work: the folder is replaced whole, so nobody else's files may be in it

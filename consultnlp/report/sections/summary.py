@@ -150,20 +150,30 @@ def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
     sentence = t(f"why_{reason}", lang, count=rows, n=n)
     if reason == schema.REASON_LANGUAGE:
         sentence += _main_other_language(ctx, rows)
-    official = int((ctx.facts["accounting"].get("excluded") or {}).get(schema.REASON_OFFICIAL, 0) or 0)
-    if reason == schema.REASON_MODERATED and official:  # the share of what participants wrote, not of the organiser's seeds too
-        # ... and not the organiser's rewordings of rejected statements (counted with their participants, claim check 73).
-        written = int(ctx.facts["accounting"]["input"]) - official - int(ctx.facts.get("reworded", 0) or 0)
-        sentence += " " + t("why_moderated_share", lang, share=share_of(ctx, rows, written), m=ctx.n(written))
-    reworded = int(ctx.facts.get("reworded", 0) or 0)
-    if reason == schema.REASON_MODERATED and reworded:
-        sentence += " " + t("why_moderated_reworded", lang, count=reworded, n=ctx.n(reworded))
+    if reason == schema.REASON_MODERATED:
+        sentence += _moderated_detail(ctx, rows)
     # What they say, in the consultation's own words: its most frequent short texts of this reason (summary.reasons).
     seen = (ctx.facts.get("reason_examples") or {}).get(reason) or []
     if seen:
         examples = join_items([f"{ctx.q(str(text))} ({ctx.n(int(k))})" for text, k in seen], lang)
         sentence += " " + t("why_examples", lang, examples=examples)
     return sentence
+
+
+def _moderated_detail(ctx: ReportContext, rows: int) -> str:
+    """What the moderators' ``rows`` are of what participants wrote, where the organiser's rows are counted apart (not
+    its seeds, nor its rewordings of rejected statements, counted with their participants), and how many the organiser
+    posted again in its own words (claim check 73); "" where neither applies."""
+    lang = ctx.lang
+    official = int((ctx.facts["accounting"].get("excluded") or {}).get(schema.REASON_OFFICIAL, 0) or 0)
+    reworded = int(ctx.facts.get("reworded", 0) or 0)
+    said = ""
+    if official:
+        written = int(ctx.facts["accounting"]["input"]) - official - reworded
+        said += " " + t("why_moderated_share", lang, share=share_of(ctx, rows, written), m=ctx.n(written))
+    if reworded:
+        said += " " + t("why_moderated_reworded", lang, count=reworded, n=ctx.n(reworded))
+    return said
 
 
 def accounting_blocks(ctx: ReportContext) -> list[Block]:
