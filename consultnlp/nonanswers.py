@@ -195,8 +195,8 @@ class Screen:
         support and question words (``[question_words]``) is a ``[platform_words]`` one (deadlines, accounts, results,
         faults) or a form, absence, knowing or courtesy word, with a platform word, and it asks ("¿Dónde se publican los
         resultados?", "When does the consultation close?") or says that something is missing or fails ("no carga el mapa
-        en el celular").
-        "Que publiquen los resultados" asks for something (``asks``) and is read; a judgement or a position is too."""
+        en el celular"). "Que publiquen los resultados" asks for something (``asks``) and is read; a judgement or a position
+        is too."""
         platform, asking = self.classes["platform_words"], self.classes["question_words"]
         kinds = [(w, k) for w, k in self.kinds(normalise(text)) if k not in ("filler", "number", "support") and w not in asking]
         if not any(w in platform for w, _ in kinds):
