@@ -45,6 +45,8 @@ NONANSWER_SETS = [
         "nonanswers_written22.tsv",
         "nonanswers_written23.tsv",
         "nonanswers_written24.tsv",
+        "nonanswers_written25.tsv",
+        "nonanswers_written26.tsv",
     )
 ]
 

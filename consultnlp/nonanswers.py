@@ -192,18 +192,20 @@ class Screen:
 
     def about_the_platform(self, text: str) -> bool:
         """Whether ``text`` only asks or reports about the platform or the process: every word but fillers, numbers,
-        support and question words (``[question_words]``) is a ``[platform_words]`` one (deadlines, accounts, results,
-        faults) or a form, absence, knowing or courtesy word, with a platform word, and it asks ("¿Dónde se publican los
-        resultados?", "When does the consultation close?") or says that something is missing or fails ("no carga el mapa
-        en el celular"). "Que publiquen los resultados" asks for something (``asks``) and is read; a judgement or a position
-        is too."""
-        platform, asking = self.classes["platform_words"], self.classes["question_words"]
+        support words and, in a question, question words (``[question_words]``) is a ``[platform_words]`` one
+        (deadlines, accounts, results, faults) or a form, absence, knowing or courtesy word, with a platform word, and it
+        asks ("¿Dónde se publican los resultados?", "When does the consultation close?") or says that something is
+        missing or fails ("no carga el mapa en el celular"). "Que publiquen los resultados" asks for something (``asks``)
+        and is read; a judgement or a position is too."""
+        platform, question = self.classes["platform_words"], "?" in text
+        # Question words ("dónde", "pra que", "can I") are neutral only in a question: "sin esto nada va a funcionar" argues.
+        asking = self.classes["question_words"] if question else WordClass()
         kinds = [(w, k) for w, k in self.kinds(normalise(text)) if k not in ("filler", "number", "support") and w not in asking]
         if not any(w in platform for w, _ in kinds):
             return False
         if not all(w in platform or k in ("form", "absence", "knowing", "courtesy") for w, k in kinds):
             return False
-        return "?" in text or any(k == "absence" for _, k in kinds)
+        return question or any(k == "absence" for _, k in kinds)
 
     def staff_note(self, text: str) -> bool:
         """Whether ``text`` is a note under a staff member's label: a role of ``[staff_words]`` before a colon at its
