@@ -495,3 +495,26 @@ def test_polis_without_groups_the_statements_that_split_the_voters_are_named():
     tables = {"statement_votes": votes, "opinion_groups": groups}
     with_groups = divides_section(ReportContext(tables=tables, facts={}, lang="en", taxonomy=None, settings={}))
     assert all(s.id != "divides-disputed" for s in with_groups.subsections)
+
+
+def test_polis_the_most_divisive_statement_first_is_the_one_with_votes_behind_its_split():
+    # A 5-to-0 split among five voters a group reads as less sure than 170 of 200 against 20 of 200 (the shares with one
+    # pseudo-vote each way, as Pol.is reads them); ranked by raw shares the five voters' statement came first.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import divides_section
+
+    splits = {"1": ("Few voters, split clean.", 5, 1.0, 0.0), "2": ("Many voters, split wide.", 200, 0.85, 0.10)}
+    rows = []
+    for statement, (text, seen, a_share, b_share) in splits.items():
+        for group, share, n in (("all", (a_share + b_share) / 2, 2 * seen), ("A", a_share, seen), ("B", b_share, seen)):
+            agree = round(share * n)
+            rows.append(
+                {"statement": statement, "group": group, "text": text, "by_organiser": False, "profile": False, "seen": n,
+                 "agree": agree, "disagree": n - agree, "pass": 0, "agree_share": share, "disagree_share": 1 - share,
+                 "consensus": False, "divisive": True}
+            )  # fmt: skip
+    groups = pd.DataFrame({"group": ["A", "B"], "participants": [200, 200], "share": [0.5, 0.5], "silhouette": 0.5, "voters": 400})
+    tables = {"statement_votes": pd.DataFrame(rows), "opinion_groups": groups}
+    ctx = ReportContext(tables=tables, facts={}, lang="en", taxonomy=None, settings={})
+    listed = next(s for s in divides_section(ctx).subsections if s.id == "divides-divisive").blocks[1].items
+    assert [("Many voters" in item, "Few voters" in item) for item in listed] == [(True, False), (False, True)]
