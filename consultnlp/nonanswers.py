@@ -49,6 +49,8 @@ SECTIONS = (
     "staff_words",
     "platform_words",
     "question_words",
+    "removed_words",
+    "fault_words",
 )
 KINDS = ("agreement", "appraisal", "form", "absence", "knowing", "courtesy", "hesitation", "process")
 _WORD_KINDS = tuple(k for k in KINDS if k != "process")  # ``Screen._kind``; process words are told apart in ``Screen.kinds``
@@ -69,6 +71,14 @@ MAX_ASIDE_WORDS = 40
 _CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
 LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
 MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")
+MAX_REMOVED_WORDS = 12  # a note that a contribution was taken out ("Comentario retirado por moderación")
+# A bare reference to a part of the draft, with nothing said about it ("Art. 7", "Art. 14º", "Clause 12", "§ 2º",
+# "s.12(3)"): written sets 24 and 25 in every language. "Art. 7: incluir a las escuelas rurales" says something.
+_BARE_REFERENCE = re.compile(
+    r"^\W*(?:art(?:[ií]culo|igo|icle)?s?|cl(?:ause|[aá]usula)s?|sec(?:tion|ci[oó]n|[cç][aã]o)|§+|inciso|"
+    r"par[aá]grafo|paragraph|s)\.?\s*\d+[\w.()º°ª/-]*\W*$",
+    re.IGNORECASE,
+)
 
 
 # A span in quotation marks with a letter in it ("processos", «anexo», “Art. 5”); straight single quotes are apostrophes.
@@ -130,6 +140,8 @@ class Screen:
             return ""
         if key in self.phrases:
             return self.phrases[key]
+        if _BARE_REFERENCE.match(text):
+            return NON_ANSWER
         words = key.split()
         if _EDITORIAL_NOTE.match(text) and len(words) <= MAX_NOTE_WORDS:
             return NON_ANSWER
@@ -160,15 +172,35 @@ class Screen:
     def _aside(self, text: str, words: list[str]) -> bool:
         """Whether ``text`` (its normalised ``words``) points elsewhere, is a staff note or is about the platform; each
         rule is read only where a word it needs is there (most texts have none: the full Chile run reads 181,351)."""
-        pointing, platform = self.classes["reference_words"], self.classes["platform_words"]
+        pointing, platform, faults = self.classes["reference_words"], self.classes["platform_words"], self.classes["fault_words"]
         elsewhere = any(w in pointing for w in words)
         labelled = ":" in text
-        about = len(words) <= MAX_PLATFORM_WORDS and any(w in platform for w in words)
-        if not (elsewhere or labelled or about) or self.asks(text):
+        about = len(words) <= MAX_PLATFORM_WORDS and any(w in platform or w in faults for w in words)
+        removed = len(words) <= MAX_REMOVED_WORDS and any(w in self.classes["removed_words"] for w in words)
+        if not (elsewhere or labelled or about or removed) or self.asks(text):
             return False
         return (
-            (elsewhere and self.refers_elsewhere(text)) or (labelled and self.staff_note(text)) or (about and self.about_the_platform(text))
+            (elsewhere and self.refers_elsewhere(text))
+            or (labelled and self.staff_note(text))
+            or (about and self.about_the_platform(text))
+            or (removed and self.removal_note(text))
         )
+
+    def removal_note(self, text: str) -> bool:
+        """Whether ``text`` says that a contribution was taken out or voided, not what it said: two words of
+        ``[removed_words]`` (retirado, hidden, anulada; consentimiento, ofensivo), or one beside a staff role
+        (moderación, moderator), making with form, process, absence and staff words at least half of its words (fillers,
+        numbers and support words aside). "Comentario retirado por moderación por lenguaje ofensivo", "Participante
+        retirou o consentimento, conteúdo apagado" (written set 25). "El subsidio fue retirado a los jubilados" (one
+        such word, no role) and "Eliminaron la posta y los vecinos quedaron sin atención" are read."""
+        removed, staff = self.classes["removed_words"], self.classes["staff_words"]
+        kinds = [(w, k) for w, k in self.kinds(normalise(text)) if k not in ("filler", "number", "support")]
+        n_removed = sum(w in removed for w, _ in kinds)
+        by_staff = any(w in staff for w, _ in kinds)
+        if not (n_removed >= 2 or (n_removed and by_staff)):
+            return False
+        about = sum(w in removed or w in staff or k in ("form", "process", "absence") for w, k in kinds)
+        return 2 * about >= len(kinds)
 
     def refers_elsewhere(self, text: str) -> bool:
         """Whether ``text`` only says where its answer is: a word that points elsewhere or hands in apart
@@ -193,19 +225,23 @@ class Screen:
     def about_the_platform(self, text: str) -> bool:
         """Whether ``text`` only asks or reports about the platform or the process: every word but fillers, numbers,
         support words and, in a question, question words (``[question_words]``) is a ``[platform_words]`` one
-        (deadlines, accounts, results, faults) or a form, absence, knowing or courtesy word, with a platform word, and it
-        asks ("¿Dónde se publican los resultados?", "When does the consultation close?") or says that something is
-        missing or fails ("no carga el mapa en el celular"). "Que publiquen los resultados" asks for something (``asks``)
-        and is read; a judgement or a position is too."""
-        platform, question = self.classes["platform_words"], "?" in text
+        (deadlines, accounts, results, faults) or a form, absence, knowing, courtesy or ``[fault_words]`` one, with a
+        platform word or a fault and a form word, and it asks ("¿Dónde se publican los resultados?", "When does the
+        consultation close?"), says that something is missing or fails ("no carga el mapa en el celular") or finds fault
+        with the form ("Formulário muito comprido e confuso"). "Que publiquen los resultados" asks for something
+        (``asks``) and is read; a judgement or a position is too."""
+        platform, faults, question = self.classes["platform_words"], self.classes["fault_words"], "?" in text
         # Question words ("dónde", "pra que", "can I") are neutral only in a question: "sin esto nada va a funcionar" argues.
         asking = self.classes["question_words"] if question else WordClass()
         kinds = [(w, k) for w, k in self.kinds(normalise(text)) if k not in ("filler", "number", "support") and w not in asking]
-        if not any(w in platform for w, _ in kinds):
+        # A fault ("confuso", "way too long") is the form's when a word of the form is there: "El proceso es muy largo"
+        # may be about a procedure the consultation is on; "Este formulario es larguísimo" is about the form.
+        faulted = any(w in faults for w, _ in kinds) and any(k == "form" for _, k in kinds)
+        if not (faulted or any(w in platform for w, _ in kinds)):
             return False
-        if not all(w in platform or k in ("form", "absence", "knowing", "courtesy") for w, k in kinds):
+        if not all(w in platform or w in faults or k in ("form", "absence", "knowing", "courtesy") for w, k in kinds):
             return False
-        return question or any(k == "absence" for _, k in kinds)
+        return question or faulted or any(k == "absence" for _, k in kinds)
 
     def staff_note(self, text: str) -> bool:
         """Whether ``text`` is a note under a staff member's label: a role of ``[staff_words]`` before a colon at its

@@ -280,3 +280,34 @@ def test_nonanswers_list_file_errors_name_the_line():
 )
 def test_nonanswers_moderation_references_and_knowing_read_from_set_14_and_the_arguments_they_must_keep(text, reason):
     assert SCREEN.classify(text) == reason
+
+
+def test_nonanswers_a_note_that_a_contribution_was_taken_out_read_from_sets_24_and_25():
+    for text in (
+        "Comentario eliminado por la moderación: insultos",
+        "Contribuição anulada: o participante retirou o consentimento",
+        "Hidden by the moderator as offensive",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "El subsidio fue retirado a los jubilados",  # one such word and no role: the subject
+        "Eliminaron la posta y los vecinos quedaron sin atención",
+        "Consent should be asked before any data is shared",  # asks for something
+        "Edad de retiro digna",
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_a_bare_article_number_and_a_fault_of_the_form_read_from_sets_24_and_25():
+    for text in ("Art. 22", "Artigo 3º", "Clause 9", "§ 4", "s.7(2)"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in ("Art. 22: que incluya a las escuelas rurales", "Artigo 3º deve ser retirado", "Clause 9 is unfair to renters"):
+        assert SCREEN.classify(text) != NON_ANSWER, text
+    for text in ("Las preguntas son larguísimas y confusas", "Formulário muito longo", "The form is confusingly worded"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "El proceso de permisos es muy largo",  # a fault, but no word of the form: a procedure the consultation may be on
+        "Es demasiado amplio el concepto",  # Chile 2016: a judgement of the concept
+        "Long waits at the clinic",
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
