@@ -47,6 +47,7 @@ NONANSWER_SETS = [
         "nonanswers_written24.tsv",
         "nonanswers_written25.tsv",
         "nonanswers_written26.tsv",
+        "nonanswers_written27.tsv",
     )
 ]
 
