@@ -86,7 +86,11 @@ def free_standing(cue: Cue, found: list[Word], plain: list[str], start: int, lex
                 return True
     for c in range(start - 1, first, -1):
         size = lex["conjunctions"].match(plain, c)
-        if size and _only(plain, c + size, start, lex, ALLOWED, expressing=True) and _first_person(cue, plain, c + size, start, lex):
+        if (
+            size
+            and _only(plain, c + size, start, lex, ALLOWED, expressing=True)
+            and _first_person(cue, plain, c + size, start, lex, plural_verb=True)
+        ):
             return True
     return False
 

@@ -113,3 +113,15 @@ def test_clauses_a_conjunction_before_a_first_person_statement_opens_a_main_clau
 def test_clauses_a_noun_after_a_conjunction_is_no_statement(detector, text, lang):
     found = detector.detect(text, lang)
     assert found.position == "none" and [h.reason for h in found.hits] == ["not the main clause"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, position",
+    [
+        # Written set 9: a first-person plural verb after "y"/"e" is its own main clause, as it is after a role.
+        ("Vivimos junto al cerro y rechazamos la ampliación de la cantera.", "es", "oppose"),
+        ("Moramos no centro e apoiamos a nova linha de elétrico.", "pt", "support"),
+    ],
+)
+def test_clauses_a_first_person_plural_verb_after_a_conjunction_states_a_position(detector, text, lang, position):
+    assert detector.detect(text, lang).position == position
