@@ -124,64 +124,97 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_run_folder(out: Path, *, inputs: Iterable[Path] = (), cache_dir: Path | None = None, shown: str | None = None) -> None:
+def _about_folder(template: str, folder: Path, option: str | None, *others: str, **values: object) -> OutputError:
+    """An ``OutputError`` whose ``{where}`` names ``folder`` as the ``option`` that gave it (``out=results`` from
+    Python, ``--out results`` from the command line, see ``ConsultNLPError.about``), or plainly where none did; a
+    ``{hint}`` names the option with ``values["hint"]``; ``others``: more options the template names."""
+    where = "{" + option + ":{folder}}" if option else "{folder}"
+    hint = "{" + option + ":{hint}}" if option else "{hint}"
+    options = ((option,) if option else ()) + others
+    return OutputError.about(template.replace("{where}", where).replace("{hint}", hint), *options, folder=folder, **values)
+
+
+def check_run_folder(out: Path, *, inputs: Iterable[Path] = (), cache_dir: Path | None = None, option: str | None = "out") -> None:
     """Raise ``OutputError`` unless ``out`` can take a run: call it before any work.
 
     ``out`` may be missing (it is created with its parents) or a folder that holds only
     what a run writes. Each run replaces the whole folder, so it must not hold the
     ``inputs``, the ``cache_dir`` or anybody else's files, and its parent must be writable
-    (the run is staged beside it). ``shown`` names the folder in messages (default ``--out OUT``).
+    (the run is staged beside it). Messages name the folder as the ``option`` that gave it (``out``; ``None``: plainly).
     """
     out = Path(out)
-    shown = shown or f"--out {out}"
     if out.exists() and not out.is_dir():
-        raise OutputError(
-            f"{shown} is a file, not a folder. Give a folder for the results (it is created if missing), e.g. --out results/."
+        raise _about_folder(
+            "{where} is a file, not a folder. Give a folder for the results (it is created if missing)"
+            + (", e.g. {hint}." if option else "."),
+            out,
+            option,
+            hint="results/",
         )
     real = out.resolve()
     for path in inputs:
         if _inside(Path(path).resolve(), real):
-            raise OutputError(
-                f"{shown} contains the input file {Path(path).name}, and each run replaces that folder. "
-                f"Choose a folder of its own for the results, e.g. --out {out / 'results'}."
+            raise _about_folder(
+                "{where} contains the input file {name}, and each run replaces that folder. "
+                "Choose a folder of its own for the results" + (", e.g. {hint}." if option else "."),
+                out,
+                option,
+                name=Path(path).name,
+                hint=out / "results",
             )
     if cache_dir is not None and _inside(Path(cache_dir).resolve(), real):
-        raise OutputError(f"--cache-dir {cache_dir} is inside {shown}, which each run replaces. Put the cache elsewhere.")
+        raise _about_folder(
+            "{cache_dir:{cache}} is inside {where}, which each run replaces. Put the cache elsewhere.",
+            out,
+            option,
+            "cache_dir",
+            cache=cache_dir,
+        )
     _recover(real)
     if real.is_dir():
         foreign = foreign_entries(real)
         if foreign:
             listed = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-            raise OutputError(
-                f"{shown} holds files that a consultnlp run does not write ({listed}). Each run replaces the whole "
-                f"folder, so give a new or empty folder, or move those files elsewhere first."
+            raise _about_folder(
+                "{where} holds files that a consultnlp run does not write ({listed}). Each run replaces the whole "
+                "folder, so give a new or empty folder, or move those files elsewhere first.",
+                out,
+                option,
+                listed=listed,
             )
         if not os.access(real, os.W_OK | os.X_OK):
-            raise OutputError(f"{shown} is not writable. Choose another folder, or change its permissions.")
-    _check_parent(real, shown)
+            raise _about_folder("{where} is not writable. Choose another folder, or change its permissions.", out, option)
+    _check_parent(real, out, option)
 
 
-def check_writable_folder(out: Path) -> None:
-    """Raise ``OutputError`` unless files can be written into ``out`` (created if missing): for plain output folders."""
+def check_writable_folder(out: Path, *, option: str | None = "out") -> None:
+    """Raise ``OutputError`` unless files can be written into ``out`` (created if missing): for plain output folders.
+    Messages name the folder as the ``option`` that gave it (``out_dir`` in ``tune_topics``; ``None``: plainly)."""
     out = Path(out)
     if out.exists() and not out.is_dir():
-        raise OutputError(f"--out {out} is a file, not a folder. Give a folder (it is created if missing).")
+        raise _about_folder("{where} is a file, not a folder. Give a folder (it is created if missing).", out, option)
     if out.is_dir():
         if not os.access(out, os.W_OK | os.X_OK):
-            raise OutputError(f"--out {out} is not writable. Choose another folder, or change its permissions.")
+            raise _about_folder("{where} is not writable. Choose another folder, or change its permissions.", out, option)
         return
-    _check_parent(out.resolve(), f"--out {out}")
+    _check_parent(out.resolve(), out, option)
 
 
-def _check_parent(real: Path, shown: str) -> None:
-    """The parent of ``real`` exists (created if needed) and a folder can be made in it."""
+def _check_parent(real: Path, out: Path, option: str | None) -> None:
+    """The parent of ``real`` (``out`` resolved) exists (created if needed) and a folder can be made in it."""
     parent = real.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         probe = tempfile.mkdtemp(dir=parent, prefix=f".{real.name}.probe-")
         os.rmdir(probe)
     except OSError as exc:
-        raise OutputError(f"{shown}: cannot write in {parent} ({exc.strerror or exc}). Choose a folder where you can write.") from None
+        raise _about_folder(
+            "{where}: cannot write in {parent} ({why}). Choose a folder where you can write.",
+            out,
+            option,
+            parent=parent,
+            why=exc.strerror or exc,
+        ) from None
 
 
 def _alive(pid: int) -> bool:
@@ -216,31 +249,40 @@ T = TypeVar("T")
 
 
 @contextmanager
-def run_lock(out: Path, *, shown: str | None = None) -> Iterator[None]:
+def run_lock(out: Path, *, option: str | None = "out") -> Iterator[None]:
     """Hold ``out`` for one run: a lock file beside it (``.NAME.lock``, with the holder's pid and start time).
 
     A second run into the same folder fails at once with one line naming the first run; the lock goes with the
-    process that holds it (an advisory ``flock``), so a run that was killed never blocks the next one.
+    process that holds it (an advisory ``flock``), so a run that was killed never blocks the next one. Messages name
+    the folder as the ``option`` that gave it (``None``: plainly).
     """
     import fcntl
     import time
 
     real = Path(out).resolve()
-    shown = shown or f"--out {out}"
     path = real.parent / LOCK.format(name=real.name)
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
         handle = path.open("a+", encoding="utf-8")
     except OSError as exc:
-        raise OutputError(f"{shown}: cannot write in {real.parent} ({exc.strerror or exc}). Choose a folder where you can write.") from None
+        raise _about_folder(
+            "{where}: cannot write in {parent} ({why}). Choose a folder where you can write.",
+            Path(out),
+            option,
+            parent=real.parent,
+            why=exc.strerror or exc,
+        ) from None
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.seek(0)
         holder = handle.read().strip() or "another process"
         handle.close()
-        raise OutputError(
-            f"{shown} is being written by another consultnlp run ({holder}). Wait for it to finish, or give another folder."
+        raise _about_folder(
+            "{where} is being written by another consultnlp run ({holder}). Wait for it to finish, or give another folder.",
+            Path(out),
+            option,
+            holder=holder,
         ) from None
     try:
         handle.seek(0)
@@ -254,9 +296,9 @@ def run_lock(out: Path, *, shown: str | None = None) -> Iterator[None]:
         handle.close()
 
 
-def holds_folder(shown: str = "--out {}") -> Callable[[Callable[..., T]], Callable[..., T]]:
+def holds_folder(option: str | None = "out") -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Decorate a function whose ``out_dir`` argument is a run folder: the folder is held (``run_lock``) while it runs.
-    ``shown`` names the folder in the message (``{}`` is the folder)."""
+    Messages name the folder as the ``option`` that gave it (``None``: plainly)."""
 
     def wrap(function: Callable[..., T]) -> Callable[..., T]:
         signature = inspect.signature(function)
@@ -264,7 +306,7 @@ def holds_folder(shown: str = "--out {}") -> Callable[[Callable[..., T]], Callab
         @functools.wraps(function)
         def held(*args: Any, **kwargs: Any) -> T:
             out_dir = Path(signature.bind(*args, **kwargs).arguments["out_dir"])
-            with run_lock(out_dir, shown=shown.format(out_dir)):
+            with run_lock(out_dir, option=option):
                 return function(*args, **kwargs)
 
         return held

@@ -96,7 +96,7 @@ def follow_groups(frame: pd.DataFrame, topic_info: pd.DataFrame | None, review: 
     return out, info
 
 
-@holds_folder(shown="{}")
+@holds_folder(option=None)
 def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisState, pd.DataFrame, Summary, dict[str, Any]]:
     """A saved analysis as the analyst reviewed it: the state (frame in canonical order), the frame with
     ``topics_review.yaml`` applied, its summary in ``lang``, and what the review changed (for the manifest)."""
@@ -145,7 +145,7 @@ def rerender(out_dir: str | Path, *, lang: str | None = None, formats: list[str]
             "{lang:{value}} is not a report language; use one of " + ", ".join(REPORT_LANGS) + ".", "lang", value=repr(lang)
         )
     state = load_state(out_dir)
-    check_run_folder(out_dir, shown=str(out_dir))  # before any work: the folder is replaced whole, so nobody else's files may be in it
+    check_run_folder(out_dir, option=None)  # before any work: the folder is replaced whole, so nobody else's files may be in it
     formats = check_formats(formats if formats else list(state.config.report.formats))
     lang = lang or state.report_lang
     state, frame, summary, review = reviewed(out_dir, state, lang)

@@ -61,7 +61,7 @@ def tune_topics(
         raise ConfigError("topics tune needs the nlp and embed stages in 'stages:'.")
     prep = config.model_copy(update={"stages": config.stages[: config.stages.index("embed") + 1]})
     if out_dir is not None:
-        check_writable_folder(Path(out_dir))  # before any work, not after the grid
+        check_writable_folder(Path(out_dir), option="out_dir")  # before any work, not after the grid
     frame, info = ingest(input_path, **config.ingest.model_dump())
     frame = canonical_order(frame)  # the order analyze works in, so a recommended setting fits the same topics there
     label_name = _label_column(frame, label_column, Path(input_path).name)

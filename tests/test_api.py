@@ -80,3 +80,23 @@ def test_a_stage_error_names_the_keyword_in_the_library_and_the_flag_on_the_comm
     result = CliRunner().invoke(app, ["analyze", str(sample), "--out", str(tmp_path / "o"), "--set", "themes.method=supervised", "--quiet"])
     assert result.exit_code == 1
     assert "themes.model is empty. Give --theme-model models/NAME." in result.output
+
+
+def test_a_run_folder_error_names_the_keyword_in_the_library(tmp_path):
+    # Issue 24: the run-folder checks said "--out X is a file" and "--cache-dir C is inside --out X" to a Python user.
+    from consultnlp.errors import OutputError
+    from consultnlp.files import check_writable_folder
+
+    sample = tmp_path / "c.csv"
+    sample.write_text("comment\nMás buses de noche\nMenos autos en el centro\n", encoding="utf-8")
+    taken = tmp_path / "taken.txt"
+    taken.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=rf"^out={re.escape(str(taken))} is a file, not a folder\. .*e\.g\. out=results/\.$"):
+        api.analyze(sample, taken)
+    out = tmp_path / "o"
+    with pytest.raises(OutputError, match=rf"^cache_dir={re.escape(str(out / 'c'))} is inside out={re.escape(str(out))}, "):
+        api.analyze(sample, out, cache_dir=out / "c")
+    with pytest.raises(OutputError, match=rf"^out_dir={re.escape(str(taken))} is a file"):
+        check_writable_folder(taken, option="out_dir")
+    with pytest.raises(OutputError, match=rf"^{re.escape(str(taken))} is a file"):
+        check_writable_folder(taken, option=None)

@@ -128,7 +128,7 @@ def errors() -> Iterator[None]:
 
 
 # The flags whose name is not the keyword's (``formats=`` is ``--format``); the rest are ``--`` and the keyword, dashed.
-FLAG_NAMES = {"formats": "--format"}
+FLAG_NAMES = {"formats": "--format", "out_dir": "--out"}
 
 
 def flags(options: tuple[str, ...]) -> dict[str, str]:

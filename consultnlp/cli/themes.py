@@ -167,7 +167,7 @@ def evaluate(
             sheet=sheet,
         )
         if out is not None:
-            check_writable_folder(out.parent)  # before the work, not after it
+            check_writable_folder(out.parent, option=None)  # before the work, not after it
         with progress_display(quiet) as progress:
             metrics = evaluate_model(
                 model,
