@@ -965,3 +965,28 @@ def test_matching_that_a_thing_must_be_never_matches_that_it_may_be():
     opposite = table.subset(np.arange(len(texts))).opposite(table, np.array([0, 6]))
     assert opposite[:, 0].tolist() == [False, True, True, True, False, False, False]
     assert not opposite[:, 1].any()  # "can" before a word no sentence says must be: nothing to contradict
+
+
+@pytest.mark.parametrize(
+    "lang, heading",
+    [
+        ("es", "Nombre poco representativo («online» en 2 de 12)"),
+        ("pt", "Nome pouco representativo («online» em 2 de 12)"),
+        ("en", "Loosely named (“online” in 2 of 12)"),
+    ],
+)
+def test_report_a_name_whose_telling_words_few_use_is_loose_though_its_common_word_is_used(lang, heading):
+    # Claim check 76: «Online voting», the largest subject of an electoral-reform conversation, 5 of whose 39 say "online"
+    # and 13 "voting": read as a subject about online voting, it was mostly about ballots and candidates.
+    ctx = _context(lang)
+    loose = ctx.tables["topic_groups"].assign(
+        label="Online voting",
+        naming_words="online",
+        contributions_naming_it=pd.array([2], dtype="Int64"),
+        contributions_using_name=pd.array([5], dtype="Int64"),
+    )
+    ctx.tables["topic_groups"] = loose
+    assert any(s.heading.startswith(heading) for s in groups_section(ctx).subsections)
+    # A name whose telling word a quarter or more use keeps its name.
+    ctx.tables["topic_groups"] = loose.assign(contributions_naming_it=pd.array([3], dtype="Int64"))
+    assert any(s.heading.startswith("Online voting") for s in groups_section(ctx).subsections)

@@ -147,9 +147,20 @@ def name_base(group: Any) -> int:
 
 
 def loose_name(group: Any) -> bool:
-    """Whether fewer than ``LOOSE_NAME`` of a subject's contributions use any word of its name (``topic_groups`` row)."""
+    """Whether fewer than ``LOOSE_NAME`` of a subject's contributions use any word of its name (``topic_groups`` row), or
+    the words that tell it apart (``_loose_by_naming``)."""
     users, n = name_users(group), name_base(group)
-    return users is not None and bool(n) and users < LOOSE_NAME * n
+    return (users is not None and bool(n) and users < LOOSE_NAME * n) or _loose_by_naming(group)
+
+
+def _loose_by_naming(group: Any) -> bool:
+    """Whether fewer than ``LOOSE_NAME`` of a subject's contributions use the words of its name that tell it apart
+    (``naming_words``), where its other words are common in the consultation: «Online voting» in a consultation on
+    electoral reform, 5 of whose 39 say "online" and 13 "voting" (claim check 76: the largest subject, read as one about
+    online voting, was mostly about ballots and candidates)."""
+    named, n = naming_count(group), name_base(group)
+    counted = [w for w in cell_text(group, "naming_words").split("; ") if w]
+    return named is not None and bool(counted) and bool(n) and named < LOOSE_NAME * n
 
 
 def name_base_text(ctx: ReportContext, group: Any) -> str:
@@ -174,16 +185,21 @@ def naming_words(ctx: ReportContext, group: Any) -> str:
 
 def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
     """The words a loose name's sentences fill in: the name quoted, how many use a word of it, of how many, and the
-    words counted where they are not all the name's (``words``: "“capital” or “gains”"; "" where they are)."""
+    words counted where they are not all the name's (``words``: "“capital” or “gains”"; "" where they are). A name loose
+    by the words that tell it apart (``_loose_by_naming``) counts those words and their users."""
     counted = [w for w in cell_text(group, "name_words_counted").split("; ") if w]
+    users = name_users(group)
+    by_naming = not (users is not None and users < LOOSE_NAME * name_base(group)) and _loose_by_naming(group)
+    if by_naming:
+        counted, users = [w for w in cell_text(group, "naming_words").split("; ") if w], naming_count(group)
     return {
         "name": name_quoted(ctx, str(group["label"])),
-        "named": ctx.n(int(name_users(group))),
+        "named": ctx.n(int(users or 0)),
         "n": name_base_text(ctx, group),
         "words": join_items([ctx.q(w) for w in counted], ctx.lang, last="or"),
         "all_words": join_items([ctx.q(w) for w in counted], ctx.lang),
         "own": "1" if cell_text(group, "name_words_consultation") and not counted else "",
-        "two": "1" if _flag(group, "name_needs_two") and counted else "",
+        "two": "1" if _flag(group, "name_needs_two") and counted and not by_naming else "",
     }
 
 
