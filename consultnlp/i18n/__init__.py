@@ -22,12 +22,14 @@ from consultnlp.i18n.catalogue import (
 )
 from consultnlp.i18n.positions import POSITION_STRINGS
 from consultnlp.i18n.subjects import SUBJECT_STRINGS
+from consultnlp.i18n.themes import THEME_STRINGS
 from consultnlp.i18n.votes import VOTE_STRINGS
 
 STRINGS.update(POSITION_STRINGS)
 STRINGS.update(ACCOUNTING_STRINGS)
 STRINGS.update(VOTE_STRINGS)
 STRINGS.update(SUBJECT_STRINGS)
+STRINGS.update(THEME_STRINGS)
 LOCALES = {"es": "es", "pt": "pt_BR", "en": "en"}
 REPORT_LANGS = schema.LANGUAGES
 

@@ -97,22 +97,6 @@ STRINGS: dict[str, dict] = {
     "and_more": _n(("y 1 más", "y {n} más"), ("e mais 1", "e mais {n}"), ("and 1 more", "and {n} more")),
     "groups_more": _n(("El asunto restante", "Los {n} asuntos restantes"), ("O assunto restante", "Os {n} assuntos restantes"),
                       ("The remaining subject", "The remaining {n} subjects")),
-    # Themes.
-    "themes_intro_zero_shot": _s(
-        "Cada contribución se comparó con los temas de la taxonomía «{taxonomy}» por sus palabras clave y por su parecido con la "
-        "descripción de cada tema; recibe hasta {max} temas.",
-        "Cada contribuição foi comparada com os temas da taxonomia «{taxonomy}» pelas palavras-chave e pela semelhança com a "
-        "descrição de cada tema; recebe até {max} temas.",
-        "Each contribution was compared with the themes of the “{taxonomy}” taxonomy by their keywords and by its closeness to each "
-        "theme's description; it gets up to {max} themes."),
-    "themes_intro_keywords": _s(
-        "Cada contribución recibe hasta {max} temas de la taxonomía «{taxonomy}» según las palabras clave que contiene.",
-        "Cada contribuição recebe até {max} temas da taxonomia «{taxonomy}» conforme as palavras-chave que contém.",
-        "Each contribution gets up to {max} themes of the “{taxonomy}” taxonomy from the keywords it contains."),
-    "themes_intro_supervised": _s(
-        "Cada contribución recibe hasta {max} temas de «{taxonomy}» de un clasificador entrenado con ejemplos etiquetados.",
-        "Cada contribuição recebe até {max} temas de «{taxonomy}» de um classificador treinado com exemplos rotulados.",
-        "Each contribution gets up to {max} themes of “{taxonomy}” from a classifier trained on labelled examples."),
     "share_base": _s(
         "Todas las proporciones de contribuciones de este informe se calculan sobre las {unique} contribuciones distintas analizadas (las copias de "
         "una misma contribución cuentan una vez); como una contribución puede tratar varios temas, no suman 100%.",
@@ -120,10 +104,6 @@ STRINGS: dict[str, dict] = {
         "mesma contribuição contam uma vez); como uma contribuição pode tratar de vários temas, não somam 100%.",
         "Every share of contributions in this report is of the {unique} distinct contributions analysed (copies of one contribution count once); "
         "a contribution can raise several themes, so shares do not add up to 100%."),
-    "theme_counts": _n(("1 contribución distinta.", "{unique} contribuciones distintas."), ("1 contribuição distinta.", "{unique} contribuições distintas."),
-                       ("1 distinct contribution.", "{unique} distinct contributions.")),
-    "themes_more": _s("Los demás temas, con menos contribuciones, figuran en el anexo.", "Os demais temas, com menos contribuições, estão no anexo.",
-                      "The remaining, smaller themes are listed in the annex."),
     # Differences between groups.
     "findings_intro": _s(
         "Para cada valor de {columns} y cada tema se comparó la proporción de contribuciones distintas con la del total (prueba χ² o "

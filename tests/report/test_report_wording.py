@@ -169,3 +169,36 @@ def test_the_report_says_the_taxonomy_may_not_fit_when_many_get_no_theme(untagge
     ctx = ReportContext(tables=tables, facts={"accounting": {"analysed": 100}}, lang="en", taxonomy=None, settings={})
     text = " ".join(summary_sentences(ctx))
     assert ("the taxonomy may not fit this consultation" in text) is said
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "en"])
+def test_a_theme_of_one_or_two_contributions_is_not_reported_as_raised(lang):
+    # Claim check 76 (canadian electoral reform): «Fiscal openness», «Political finance» and «Local government» were charted
+    # and listed at 0.9% each, one contribution apiece and each a word read in another sense.
+    from consultnlp.i18n import t
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import summary_sentences
+    from consultnlp.report.sections.themes import themes_section
+
+    themes = pd.DataFrame(
+        {
+            "theme_id": ["elections", "parliament", "fiscal", "finance"],
+            "name": ["Elections", "Open parliament", "Fiscal openness", "Political finance"],
+            "unique_contributions": [69, 9, 1, 2],
+            "share_of_unique": [0.61, 0.08, 0.009, 0.018],
+        }
+    )
+    tables = {"themes": themes, "overview": pd.DataFrame({"metric": ["unique_contributions"], "value": [113]})}
+    ctx = ReportContext(tables=tables, facts={"accounting": {"analysed": 113}}, lang=lang, taxonomy=None, settings={})
+    section = themes_section(ctx)
+    headings = [s.heading for s in section.subsections]
+    assert len(headings) == 2 and headings[0].startswith("Elections") and headings[1].startswith("Open parliament")
+    chart = next(b for b in section.blocks if b.kind == "chart")
+    assert "Fiscal openness" not in str(chart.__dict__)
+    few = t(
+        "themes_few", lang, count=2, n="2", min=3, names=f"{ctx.q('Political finance')} {t('and', lang)} {ctx.q('Fiscal openness')}"
+    )  # larger first
+    texts = [b.text for b in section.blocks if b.kind == "p"]
+    assert few in texts, texts
+    said = " ".join(summary_sentences(ctx))
+    assert "Political finance" not in said and "Elections" in said

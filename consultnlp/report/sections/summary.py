@@ -30,7 +30,7 @@ from consultnlp.report.sections.positions import (
     several_prompts,
     two_answers,
 )
-from consultnlp.report.sections.themes import theme_rows
+from consultnlp.report.sections.themes import MIN_THEME_SHOWN, theme_rows
 
 LANGUAGE_MIN_SHARE = 0.01  # languages below this share of the analysed contributions are not named in the summary
 MAIN_SUBJECT_SHARE = 0.01  # a subject with a smaller share of the distinct contributions is no main subject in the figures
@@ -337,6 +337,7 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
     if themes is not None:
         # Ranked, named and counted as the themes section ranks them (a theme with its sub-themes counted with them).
         named = theme_rows(ctx)
+        named = named[named["shown_unique"] >= MIN_THEME_SHOWN]  # one or two tags are no theme raised
         if {"parent", "unique_with_subthemes"} <= set(named.columns):
             # A sub-theme is counted in its parent's share "with its sub-themes": listing both counts it twice.
             families = set(named.loc[named["unique_with_subthemes"].notna(), "theme_id"].astype(str))

@@ -5,12 +5,16 @@ from __future__ import annotations
 from consultnlp import schema
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, chart, key_points_block, quote_item
+from consultnlp.report.sections.common import ReportContext, chart, join_items, key_points_block, quote_item
 
 THEMES_IN_CHART = 12
 THEMES_DETAILED = 6
 POINTS_PER_THEME = 3
 QUOTES_PER_THEME = 2  # drawn from the theme's most confident half (summary/quotes.py)
+# A theme given to fewer distinct contributions is not charted, detailed or named among the most frequent: one or two
+# tags are too few to say participants raised it (claim check 76: three themes of one contribution each, each a keyword
+# read in another sense). The same minimum as a key point's.
+MIN_THEME_SHOWN = 3
 
 
 def theme_rows(ctx: ReportContext):  # noqa: ANN201 - DataFrame
@@ -58,6 +62,8 @@ def themes_section(ctx: ReportContext) -> Section | None:
     taxonomy = ctx.settings.get("taxonomy", "")
     intro = t(f"themes_intro_{method.replace('-', '_')}", lang, max=ctx.settings.get("max_themes", 3), taxonomy=taxonomy)
     sec = Section("themes", t("themes", lang), [Block("p", text=intro + " " + t("share_base", lang, unique=ctx.n(ctx.unique_total())))])
+    few = named[named["shown_unique"] < MIN_THEME_SHOWN]
+    named = named[named["shown_unique"] >= MIN_THEME_SHOWN]
     top = named.head(THEMES_IN_CHART)
     sec.blocks.append(chart(top["shown_name"].tolist(), top["shown_share"].tolist(), t("chart_themes", lang), lang))
     detailed = set(named.head(THEMES_DETAILED)["theme_id"].astype(str))
@@ -74,6 +80,9 @@ def themes_section(ctx: ReportContext) -> Section | None:
         sec.subsections.append(sub)
     if len(named) > THEMES_DETAILED:
         sec.blocks.append(Block("p", text=t("themes_more", lang)))
+    if len(few):
+        names = join_items([ctx.q(str(name)) for name in few["shown_name"]], lang)
+        sec.blocks.append(Block("p", text=t("themes_few", lang, count=len(few), n=ctx.n(len(few)), min=MIN_THEME_SHOWN, names=names)))
     return sec
 
 

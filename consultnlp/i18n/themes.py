@@ -1,0 +1,43 @@
+"""Catalogue entries of the themes section: how the themes were given, each theme's count, and the themes too small to
+report as raised."""
+
+from __future__ import annotations
+
+from consultnlp.i18n.catalogue import _n, _s
+
+# fmt: off
+THEME_STRINGS: dict[str, dict] = {
+    "themes_intro_zero_shot": _s(
+        "Cada contribución se comparó con los temas de la taxonomía «{taxonomy}» por sus palabras clave y por su parecido con la "
+        "descripción de cada tema; recibe hasta {max} temas.",
+        "Cada contribuição foi comparada com os temas da taxonomia «{taxonomy}» pelas palavras-chave e pela semelhança com a "
+        "descrição de cada tema; recebe até {max} temas.",
+        "Each contribution was compared with the themes of the “{taxonomy}” taxonomy by their keywords and by its closeness to each "
+        "theme's description; it gets up to {max} themes."),
+    "themes_intro_keywords": _s(
+        "Cada contribución recibe hasta {max} temas de la taxonomía «{taxonomy}» según las palabras clave que contiene.",
+        "Cada contribuição recebe até {max} temas da taxonomia «{taxonomy}» conforme as palavras-chave que contém.",
+        "Each contribution gets up to {max} themes of the “{taxonomy}” taxonomy from the keywords it contains."),
+    "themes_intro_supervised": _s(
+        "Cada contribución recibe hasta {max} temas de «{taxonomy}» de un clasificador entrenado con ejemplos etiquetados.",
+        "Cada contribuição recebe até {max} temas de «{taxonomy}» de um classificador treinado com exemplos rotulados.",
+        "Each contribution gets up to {max} themes of “{taxonomy}” from a classifier trained on labelled examples."),
+    "theme_counts": _n(("1 contribución distinta.", "{unique} contribuciones distintas."), ("1 contribuição distinta.", "{unique} contribuições distintas."),
+                       ("1 distinct contribution.", "{unique} distinct contributions.")),
+    "themes_more": _s("Los demás temas, con menos contribuciones, figuran en el anexo.", "Os demais temas, com menos contribuições, estão no anexo.",
+                      "The remaining, smaller themes are listed in the annex."),
+    # Themes given to fewer than three distinct contributions are not reported as raised (claim check 76: «Fiscal openness»,
+    # «Political finance» and «Local government», one contribution each, each a word read in another sense).
+    "themes_few": _n(
+        ("1 tema más se asignó a menos de {min} contribuciones distintas, muy pocas para decir que se planteó: {names}. Figura en el anexo.",
+         "{n} temas más se asignaron a menos de {min} contribuciones distintas cada uno, muy pocas para decir que se plantearon: {names}. "
+         "Figuran en el anexo."),
+        ("1 tema a mais foi atribuído a menos de {min} contribuições distintas, muito poucas para dizer que foi levantado: {names}. Está no anexo.",
+         "{n} temas a mais foram atribuídos a menos de {min} contribuições distintas cada um, muito poucas para dizer que foram levantados: "
+         "{names}. Estão no anexo."),
+        ("1 more theme was given to fewer than {min} distinct contributions, too few to say it was raised: {names}. It is listed in the annex.",
+         "{n} more themes were given to fewer than {min} distinct contributions each, too few to say they were raised: {names}. They are "
+         "listed in the annex."),
+    ),
+}
+# fmt: on
