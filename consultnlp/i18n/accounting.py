@@ -163,19 +163,35 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
         "São {share} das {m} escritas por participantes.",
         "That is {share} of the {m} written by participants.",
     ),
-    # Rejected statements the organiser's account posted again in its own words (claim check 73: 16, unsaid).
+    # ... where some of the rejected rows are the organiser's own rewordings (claim check 76: "20 ... 16% of the 127
+    # written by participants", 19 of the 20 were theirs).
+    "why_moderated_share_theirs": _n(
+        (
+            "De ellas, {k} son de participantes, el {share} de las {m} que escribieron; la otra es una reformulación del organizador.",
+            "De ellas, {k} son de participantes, el {share} de las {m} que escribieron; las otras {o} son reformulaciones del organizador.",
+        ),
+        (
+            "Delas, {k} são de participantes, {share} das {m} que escreveram; a outra é uma reformulação do organizador.",
+            "Delas, {k} são de participantes, {share} das {m} que escreveram; as outras {o} são reformulações do organizador.",
+        ),
+        (
+            "Of them, {k} are participants', {share} of the {m} they wrote; the other is one of the organiser's rewordings.",
+            "Of them, {k} are participants', {share} of the {m} they wrote; the other {o} are the organiser's rewordings.",
+        ),
+    ),
+    # Rejected statements the organiser's account posted again, reworded (claim check 73: 16, unsaid).
     "why_moderated_reworded": _n(
         (
-            "El organizador volvió a publicar 1 de ellas con sus palabras, y se analiza como idea de quien la escribió.",
-            "El organizador volvió a publicar {n} de ellas con sus palabras, y se analizan como ideas de quienes las escribieron.",
+            "El organizador volvió a publicar 1 de ellas reformulada, y se analiza como idea de quien la escribió.",
+            "El organizador volvió a publicar {n} de ellas reformuladas, y se analizan como ideas de quienes las escribieron.",
         ),
         (
-            "O organizador publicou de novo 1 delas com suas palavras, e ela é analisada como ideia de quem a escreveu.",
-            "O organizador publicou de novo {n} delas com suas palavras, e elas são analisadas como ideias de quem as escreveu.",
+            "O organizador publicou de novo 1 delas reformulada, e ela é analisada como ideia de quem a escreveu.",
+            "O organizador publicou de novo {n} delas reformuladas, e elas são analisadas como ideias de quem as escreveu.",
         ),
         (
-            "1 of them was posted again by the organiser in its own words, and is analysed as its writer's idea.",
-            "{n} of them were posted again by the organiser in its own words, and are analysed as their writers' ideas.",
+            "1 of them was posted again, reworded, by the organiser, and is analysed as its writer's idea.",
+            "{n} of them were posted again, reworded, by the organiser, and are analysed as their writers' ideas.",
         ),
     ),
     "why_non_answer": _n(

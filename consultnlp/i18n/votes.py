@@ -71,11 +71,13 @@ VOTE_STRINGS: dict[str, dict] = {
     "quote_votes": _s(
         "{agree} de acuerdo y {disagree} en desacuerdo", "{agree} concordam e {disagree} discordam", "{agree} agree, {disagree} disagree"
     ),
-    # A participant's statement the moderators rejected and the organiser's account posted again in its own words.
+    # A participant's statement the moderators rejected and the organiser's account posted again, reworded: said as the
+    # accounting says it (claim check 76: "in the moderators' words" here, "in its own words" there; the export shows
+    # only the organiser's account).
     "reworded_from": _s(
-        "en palabras de la moderación, a partir de la afirmación {source}",
-        "nas palavras da moderação, a partir da afirmação {source}",
-        "in the moderators' words, from statement {source}",
+        "reformulada por el organizador, a partir de la afirmación {source}",
+        "reformulada pelo organizador, a partir da afirmação {source}",
+        "reworded by the organiser, from statement {source}",
     ),
     "divides_group": _s(
         "Grupo {group}: {n} participantes ({share})",

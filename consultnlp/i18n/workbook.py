@@ -382,7 +382,7 @@ COLUMNS.update(
         "text": _s("Texto", "Texto", "Text"),
         "by_organiser": _s("Escrita por el organizador", "Escrita pelo organizador", "Written by the organiser"),
         "reworded_from": _s(
-            "En palabras de la moderación, a partir de", "Nas palavras da moderação, a partir de", "In the moderators' words, from"
+            "Reformulada por el organizador, a partir de", "Reformulada pelo organizador, a partir de", "Reworded by the organiser, from"
         ),
         "profile": _s("Pregunta sobre quién participa", "Pergunta sobre quem participa", "Question about who took part"),
         "seen": _s("Votos (sin el del autor)", "Votos (sem o do autor)", "Votes (not the author's)"),

@@ -43,7 +43,7 @@ from consultnlp.summary.tables import (
     topics_table,
 )
 from consultnlp.summary.title_themes import with_title_words
-from consultnlp.summary.votes import reworded_from
+from consultnlp.summary.votes import organiser_rejected
 from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
 
 
@@ -230,6 +230,9 @@ def summarise(
         "text_columns": list(text_columns or []),
         "text_column_auto": bool(text_column_auto),
         "unplaced_share": unplaced_share,
-        "reworded": int(len(reworded_from(frame))),  # Pol.is statements the organiser posted again in a participant's words
+        # Pol.is statements the organiser posted again, reworded, that stand (analysed as their participants'), and the
+        # organiser's rows the moderators rejected (its rejected rewordings: no participant's rejected statement).
+        "reworded": organiser_rejected(frame)[0],
+        "organiser_rejected": organiser_rejected(frame)[1],
     }
     return summary

@@ -21,7 +21,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.ingest.columns import author_id_column
-from consultnlp.ingest.platforms import POLIS_RELAYED
+from consultnlp.ingest.platforms import POLIS_ORGANISER, POLIS_RELAYED
 from consultnlp.votes import OpinionGroups, group_statements, opinion_groups, statement_votes
 from consultnlp.votes.matrix import VoteMatrix
 from consultnlp.votes.profile import profile_questions
@@ -73,6 +73,20 @@ def reworded_from(frame: pd.DataFrame) -> pd.Series:
     source = frame[POLIS_RELAYED].fillna("").astype(str)
     source = source.set_axis(source.index.astype(str))
     return source[source != ""]
+
+
+def organiser_rejected(frame: pd.DataFrame) -> tuple[int, int]:
+    """(rewordings the moderators let stand, rows of the organiser's account the moderators rejected): claim check 76
+    found a rejected rewording counted among the participants' rejected statements ("20 ... 16% of the 127 written by
+    participants": 19 were) and among the rewordings "analysed as their writers' ideas" (5 of the 6 were)."""
+    relayed = reworded_from(frame)
+    moderated = frame.get(schema.EXCLUDED, pd.Series("", index=frame.index)).astype(str) == schema.REASON_MODERATED
+    moderated = moderated.set_axis(moderated.index.astype(str))
+    standing = int((~moderated.reindex(relayed.index, fill_value=False)).sum()) if len(relayed) else 0
+    if POLIS_ORGANISER not in frame:
+        return standing, 0
+    organiser = frame[POLIS_ORGANISER].astype(str).str.lower().isin(["true", "1"]).to_numpy()
+    return standing, int((moderated.to_numpy() & organiser).sum())
 
 
 def credited_authors(frame: pd.DataFrame, author: str) -> pd.Series:

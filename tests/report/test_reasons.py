@@ -253,9 +253,9 @@ def test_reasons_the_moderated_share_is_of_what_participants_wrote(lang):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("es", "Son el 61% de las 240 escritas por participantes. El organizador volvió a publicar 16 de ellas con sus palabras"),
-        ("pt", "São 61% das 240 escritas por participantes. O organizador publicou de novo 16 delas com suas palavras"),
-        ("en", "That is 61% of the 240 written by participants. 16 of them were posted again by the organiser in its own words"),
+        ("es", "Son el 61% de las 240 escritas por participantes. El organizador volvió a publicar 16 de ellas reformuladas"),
+        ("pt", "São 61% das 240 escritas por participantes. O organizador publicou de novo 16 delas reformuladas"),
+        ("en", "That is 61% of the 240 written by participants. 16 of them were posted again, reworded, by the organiser"),
     ],
 )
 def test_reasons_the_moderated_say_how_many_the_organiser_posted_again(lang, expected):
@@ -267,3 +267,42 @@ def test_reasons_the_moderated_say_how_many_the_organiser_posted_again(lang, exp
     accounting = {"input": 316, "analysed": 109, "excluded": {schema.REASON_MODERATED: 147, schema.REASON_OFFICIAL: 60}}
     ctx = ReportContext(tables={}, facts={"accounting": accounting, "reworded": 16}, lang=lang, taxonomy=None, settings={})
     assert expected in reason_sentence(ctx, schema.REASON_MODERATED, 147)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "De ellas, 19 son de participantes, el 15% de las 127 que escribieron; la otra es una reformulación del organizador."),
+        ("pt", "Delas, 19 são de participantes, 15% das 127 que escreveram; a outra é uma reformulação do organizador."),
+        ("en", "Of them, 19 are participants', 15% of the 127 they wrote; the other is one of the organiser's rewordings."),
+    ],
+)
+def test_reasons_a_rejected_rewording_of_the_organiser_is_not_counted_as_a_participants(lang, expected):
+    # Claim check 76 (Pol.is canadian electoral reform): "20 were rejected ... That is 16% of the 127 written by
+    # participants. 6 of them were posted again" — one of the 20 was the organiser's rewording, rejected too: 19 of 127,
+    # and 5 rewordings analysed.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import reason_sentence
+
+    accounting = {"input": 174, "analysed": 107, "excluded": {schema.REASON_MODERATED: 20, schema.REASON_OFFICIAL: 41}}
+    facts = {"accounting": accounting, "reworded": 5, "organiser_rejected": 1}
+    ctx = ReportContext(tables={}, facts=facts, lang=lang, taxonomy=None, settings={})
+    said = reason_sentence(ctx, schema.REASON_MODERATED, 20)
+    assert expected in said and ("5 " in said.split(expected)[1])
+
+
+def test_reasons_the_organisers_rejected_rewordings_are_counted_from_the_frame():
+    import pandas as pd
+
+    from consultnlp.ingest.platforms import POLIS_ORGANISER, POLIS_RELAYED
+    from consultnlp.summary.votes import organiser_rejected
+
+    frame = pd.DataFrame(
+        {
+            POLIS_ORGANISER: ["true", "true", "true", "", ""],
+            POLIS_RELAYED: ["84", "90", "", "", ""],
+            schema.EXCLUDED: [schema.REASON_MODERATED, "", schema.REASON_OFFICIAL, schema.REASON_MODERATED, ""],
+        },
+        index=["85", "91", "1", "84", "90"],
+    )
+    assert organiser_rejected(frame) == (1, 1)

@@ -314,19 +314,19 @@ def test_polis_a_statement_reworded_by_the_moderators_says_so_wherever_it_is_sho
     assert set(votes.loc[votes["reworded_from"] != "", "statement"]) == {"7"} and set(votes["reworded_from"]) == {"", "8"}
     report = (out / "report.md").read_text(encoding="utf-8")
     part = report.split("## Where people agree and where they divide")[1].split("\n## ")[0]
-    assert "(7, in the moderators' words, from statement 8)" in part  # everyone agrees with it: a consensus statement
+    assert "(7, reworded by the organiser, from statement 8)" in part  # everyone agrees with it: a consensus statement
     quotes = pd.read_csv(out / "tables" / "quotes.csv", dtype=str, keep_default_na=False)
     assert quotes.loc[quotes["comment_id"] == "7", "reworded_from"].tolist() == ["8"]  # quoted under its topic
     assert set(quotes.loc[quotes["comment_id"] != "7", "reworded_from"]) == {""}
     # and its votes: the 29 participants all agree (the vote matrix; the organiser's account is none), less its
     # participant's own (9 wrote statement 8: the freshwater claim check counted such votes as others')
-    assert "(7, in the moderators' words, from statement 8): 28 agree, 0 disagree" in part
+    assert "(7, reworded by the organiser, from statement 8): 28 agree, 0 disagree" in part
     # ... and where it is quoted (the fixture's five statements give no theme the 3 contributions a theme's quotes need)
     from consultnlp.report.sections.common import ReportContext, quote_item
 
     row = quotes[quotes["comment_id"] == "7"].iloc[0].to_dict() | {"agrees": 28, "disagrees": 0}
     ctx = ReportContext(tables={}, facts={}, lang="en", taxonomy=None, settings={})
-    assert quote_item(ctx, row)["cite"] == "7, in the moderators' words, from statement 8, 28 agree, 0 disagree"
+    assert quote_item(ctx, row)["cite"] == "7, reworded by the organiser, from statement 8, 28 agree, 0 disagree"
 
 
 def test_polis_a_reworded_statement_is_credited_to_its_participant_not_the_organiser():

@@ -96,7 +96,7 @@ def _votes(ctx: ReportContext, quote: Any) -> str:
 
 
 def reworded(ctx: ReportContext, row: Any) -> str:
-    """ ", in the moderators' words, from statement 373" after the id of a Pol.is statement the organiser's account posted
+    """ ", reworded by the organiser, from statement 373" after the id of a Pol.is statement the organiser's account posted
     again in its own words (``reworded_from``); "" for a participant's own words."""
     source = cell_text(row, "reworded_from")
     return ", " + t("reworded_from", ctx.lang, source=source) if source else ""

@@ -163,14 +163,20 @@ def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
 def _moderated_detail(ctx: ReportContext, rows: int) -> str:
     """What the moderators' ``rows`` are of what participants wrote, where the organiser's rows are counted apart (not
     its seeds, nor its rewordings of rejected statements, counted with their participants), and how many the organiser
-    posted again in its own words (claim check 73); "" where neither applies."""
+    posted again, reworded, that stand (claim check 73); "" where neither applies."""
     lang = ctx.lang
     official = int((ctx.facts["accounting"].get("excluded") or {}).get(schema.REASON_OFFICIAL, 0) or 0)
     reworded = int(ctx.facts.get("reworded", 0) or 0)
+    # The organiser's rewordings the moderators rejected too are its rows, not participants' (claim check 76).
+    theirs = int(ctx.facts.get("organiser_rejected", 0) or 0)
     said = ""
     if official:
-        written = int(ctx.facts["accounting"]["input"]) - official - reworded
-        said += " " + t("why_moderated_share", lang, share=share_of(ctx, rows, written), m=ctx.n(written))
+        written = int(ctx.facts["accounting"]["input"]) - official - reworded - theirs
+        share, m = share_of(ctx, rows - theirs, written), ctx.n(written)
+        if theirs:
+            said += " " + t("why_moderated_share_theirs", lang, count=theirs, k=ctx.n(rows - theirs), o=ctx.n(theirs), share=share, m=m)
+        else:
+            said += " " + t("why_moderated_share", lang, share=share, m=m)
     if reworded:
         said += " " + t("why_moderated_reworded", lang, count=reworded, n=ctx.n(reworded))
     return said
