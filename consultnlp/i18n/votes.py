@@ -74,6 +74,37 @@ VOTE_STRINGS: dict[str, dict] = {
     # A participant's statement the moderators rejected and the organiser's account posted again, reworded: said as the
     # accounting says it (claim check 76: "in the moderators' words" here, "in its own words" there; the export shows
     # only the organiser's account).
+    # The summary's lines on the votes (claim check 76: the clearest result, in the group list only).
+    "s_votes_largest_agree": _s(
+        "De los {placed} participantes ubicados en grupos de opinión, el grupo más grande ({n}, {share}) está de acuerdo con {text}: "
+        "el {inside} del grupo, frente al {outside} de los demás.",
+        "Dos {placed} participantes situados em grupos de opinião, o maior grupo ({n}, {share}) concorda com {text}: "
+        "{inside} do grupo, contra {outside} dos demais.",
+        "Of the {placed} participants placed in opinion groups, the largest group ({n}, {share}) agrees with {text}: "
+        "{inside} of the group, against {outside} of the others.",
+    ),
+    "s_votes_largest_disagree": _s(
+        "De los {placed} participantes ubicados en grupos de opinión, el grupo más grande ({n}, {share}) está en desacuerdo con "
+        "{text}: el {inside} del grupo, frente al {outside} de los demás.",
+        "Dos {placed} participantes situados em grupos de opinião, o maior grupo ({n}, {share}) discorda de {text}: "
+        "{inside} do grupo, contra {outside} dos demais.",
+        "Of the {placed} participants placed in opinion groups, the largest group ({n}, {share}) disagrees with {text}: "
+        "{inside} of the group, against {outside} of the others.",
+    ),
+    "s_votes_consensus": _n(
+        (
+            "Todos los grupos están de acuerdo con {text}, la única afirmación en que coinciden.",
+            "Todos los grupos están de acuerdo con {text}, la más votada de las {n} afirmaciones en que coinciden.",
+        ),
+        (
+            "Todos os grupos concordam com {text}, a única afirmação em que coincidem.",
+            "Todos os grupos concordam com {text}, a mais votada das {n} afirmações em que coincidem.",
+        ),
+        (
+            "Every group agrees with {text}, the only statement they all agree on.",
+            "Every group agrees with {text}, the most voted of the {n} statements they all agree on.",
+        ),
+    ),
     "reworded_from": _s(
         "reformulada por el organizador, a partir de la afirmación {source}",
         "reformulada pelo organizador, a partir da afirmação {source}",

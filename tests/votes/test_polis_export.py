@@ -524,3 +524,37 @@ def test_polis_the_most_divisive_statement_first_is_the_one_with_votes_behind_it
     ctx = ReportContext(tables=tables, facts={}, lang="en", taxonomy=None, settings={})
     listed = next(s for s in divides_section(ctx).subsections if s.id == "divides-divisive").blocks[1].items
     assert [("Many voters" in item, "Few voters" in item) for item in listed] == [(True, False), (False, True)]
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "en"])
+def test_polis_the_summary_leads_with_the_largest_groups_view_and_what_every_group_agrees_on(lang):
+    # Claim check 76 (canadian electoral reform): "The report never states its clearest result: 92% of the voters placed
+    # in groups agree that the electoral system should be changed" (it was in the group list only).
+    from consultnlp.i18n import t
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import votes_headline
+
+    groups = pd.DataFrame({"group": ["A", "B"], "participants": [256, 21], "share": [0.92, 0.08], "silhouette": 0.6, "voters": 446})
+    apart = pd.DataFrame(
+        {"group": ["B", "A"], "direction": ["disagree", "agree"], "statement": ["29", "22"],
+         "text": ["Apathy grows.", "The system should be changed."], "by_organiser": False, "reworded_from": "",
+         "share_in_group": [0.82, 0.94], "share_outside": [0.0, 0.18]}
+    )  # fmt: skip
+    rows = []
+    for statement, text, consensus, seen in (
+        ("1", "Educate voters.", True, 138),
+        ("2", "Count every vote.", True, 90),
+        ("3", "I vote.", True, 200),
+    ):
+        rows.append({"statement": statement, "group": "all", "text": text, "by_organiser": False, "profile": statement == "3",
+                     "seen": seen, "agree": seen - 5, "disagree": 5, "pass": 0, "agree_share": 0.9, "consensus": consensus})  # fmt: skip
+    tables = {"opinion_groups": groups, "group_statements": apart, "statement_votes": pd.DataFrame(rows)}
+    ctx = ReportContext(tables=tables, facts={}, lang=lang, taxonomy=None, settings={})
+    largest, agreed = votes_headline(ctx)
+    assert largest == t(
+        "s_votes_largest_agree", lang, n="256", placed="277", share=ctx.pct(256 / 277), text=f"{ctx.q('The system should be changed.')} (22)",
+        inside=ctx.pct(0.94), outside=ctx.pct(0.18),
+    )  # fmt: skip
+    # The most seen statement all groups agree on, a profile question («I vote.») left out.
+    assert agreed == t("s_votes_consensus", lang, count=2, n="2", text=f"{ctx.q('Educate voters.')} (1)")
+    assert votes_headline(ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={})) == []

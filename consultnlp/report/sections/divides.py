@@ -235,3 +235,37 @@ def divides_section(ctx: ReportContext) -> Section | None:
     if has_groups:
         sec.subsections.append(Section("divides-method", t("divides_how", lang), [Block("p", text=_method(ctx, groups))]))
     return sec
+
+
+def votes_headline(ctx: ReportContext) -> list[str]:
+    """The votes' two findings for the summary: what most sets the largest opinion group apart, and the most voted
+    statement every group agrees on. Claim check 76 (canadian electoral reform): the report never said that 92% of the
+    participants placed agree the electoral system should change; it was in the group list only."""
+    groups, votes, apart = ctx.table("opinion_groups"), ctx.table("statement_votes"), ctx.table("group_statements")
+    if groups is None or groups.empty or votes is None:
+        return []
+    lang, out = ctx.lang, []
+    placed = int(groups["participants"].sum())
+    largest = groups.sort_values(["participants", "group"], ascending=[False, True], kind="stable").iloc[0]
+    mine = _distinct(apart[apart["group"] == largest["group"]]).head(1) if apart is not None else pd.DataFrame()
+    if len(mine):
+        row = mine.iloc[0]
+        out.append(
+            t(
+                f"s_votes_largest_{row['direction']}",
+                lang,
+                n=ctx.n(int(largest["participants"])),
+                placed=ctx.n(placed),
+                share=ctx.pct(int(largest["participants"]) / placed),
+                text=_statement(ctx, row),
+                inside=ctx.pct(float(row["share_in_group"])),
+                outside=ctx.pct(float(row["share_outside"])),
+            )
+        )
+    every = votes[votes["group"] == "all"]
+    if "profile" in every:
+        every = every[~every["profile"].astype(bool)]
+    agreed = _distinct(every[every["consensus"].astype(bool)].sort_values(["seen", "agree_share"], ascending=False, kind="stable"))
+    if len(agreed):
+        out.append(t("s_votes_consensus", lang, count=len(agreed), n=ctx.n(len(agreed)), text=_statement(ctx, agreed.iloc[0])))
+    return out

@@ -20,6 +20,7 @@ from consultnlp.report.sections.common import (
     naming_words,
     segment_label,
 )
+from consultnlp.report.sections.divides import votes_headline
 from consultnlp.report.sections.positions import (
     FEW_FOR_SHARES,
     answers_read,
@@ -331,7 +332,7 @@ def _title_themes_sentence(ctx: ReportContext, themes: pd.DataFrame) -> str:
 def summary_sentences(ctx: ReportContext) -> list[str]:
     """What they raised most, campaigns, languages, positions, and the strongest differences between groups."""
     lang, acc, overview = ctx.lang, ctx.facts["accounting"], ctx.overview()
-    sentences: list[str] = []
+    sentences: list[str] = votes_headline(ctx)  # a conversation with votes: what they say first, as its report leads with them
     groups = ctx.table("topic_groups")
     if groups is not None:
         real = groups[groups["topic_group_id"] >= 0].sort_values(
