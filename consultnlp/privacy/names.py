@@ -169,9 +169,10 @@ def _cued_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 # "Camila no cree que ...", "Ana também acha que ...", "Tom also says that ...": a negation or "also" may come between.
+# A clitic may come before the verb too: "Tomás se adhiere", "Ana la respalda".
 _SPEAKER_RE = re.compile(
     rf"(?<![\w'’-])(?P<name>{CAP})[ \t]+(?:(?:no|não|nao|not|también|tampoco|também|tampouco|also)[ \t]+)?"
-    r"(?P<verb>[^\W\d_]+)\b(?P<that>[ \t]+(?:que|that)\b)?"
+    r"(?:(?:se|le|lo|la|les|los|las|o|a|lhe)[ \t]+)?(?P<verb>[^\W\d_]+)\b(?P<that>[ \t]+(?:que|that)\b)?"
 )
 
 
@@ -213,10 +214,12 @@ def _names_beside(text: str, found: list[tuple[int, int]], gaz: Gazetteer) -> It
                 continue
             after = any(b <= m.start() and _JOINER.fullmatch(text[b : m.start()]) for _, b in spans)
             before = any(m.end() <= a and _JOINER.fullmatch(text[m.end() : a]) for a, _ in spans)
-            # A word the gazetteer does not know is a name only between two names of a list ("Gonzalo, Anelys, Catalina").
-            if key not in gaz.given and not (after and before and key not in gaz.words):
-                continue
             speaks = (said := _SPEAKER_RE.match(text, m.start())) is not None and said.group("verb").casefold() in speech_verbs()
+            # A word the gazetteer does not know is a name only between two names of a list ("Gonzalo, Anelys, Catalina"),
+            # or before a verb of saying where the text names people so ("Gayle señala que…", "Len señala…": claim check
+            # 76, Chile 2016 minutes), and never an everyday word ("Chile señala", "Estado").
+            if key not in gaz.given and not ((after and before) or speaks) or (key not in gaz.given and key in gaz.words):
+                continue
             if key in gaz.plain_given or after or before or speaks:
                 spans.append((m.start(), m.end()))
                 words.remove(m)

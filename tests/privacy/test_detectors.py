@@ -331,6 +331,12 @@ def test_find_pii_address(text: str, address: str) -> None:
         ),
         ("Gonzalo, Roberto Soto y Blanca se inclinaban por el federalismo.", "[NAME], [NAME] y [NAME] se inclinaban por el federalismo."),
         ("Iván cree que no. Pascual opina distinto.", "[NAME] cree que no. [NAME] opina distinto."),
+        # Claim check 76 (stop 46): a name no list knows, before a verb of saying in minutes that name people, and a
+        # clitic between a name and its verb; a capitalised everyday word stays ("Chile", "Estado").
+        (
+            "Iván señala que no. Yarela argumenta que sí. Tomás se adhiere. Chile señala otra cosa.",
+            "[NAME] señala que no. [NAME] argumenta que sí. [NAME] se adhiere. Chile señala otra cosa.",
+        ),
     ],
 )
 def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
