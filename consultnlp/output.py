@@ -31,6 +31,7 @@ from consultnlp import schema
 from consultnlp.files import check_run_folder, staged_folder, write_text
 from consultnlp.privacy.gate import REDACTED, GateResult, KnownValues, gate_folder, iter_known
 from consultnlp.privacy.metadata import public_segment_values
+from consultnlp.privacy.names import unusual_names
 from consultnlp.privacy.pseudonyms import pseudonymise
 from consultnlp.report.outputs import publish, report_formats, rewrite_reports
 from consultnlp.report.tables import write_csv, write_parquet
@@ -123,7 +124,8 @@ def summary_frame(state: AnalysisState, frame: pd.DataFrame | None = None) -> tu
 
 def known_values(state: AnalysisState) -> dict[str, str]:
     """What the gate looks for in published files, with where it comes from: the raw ids when they are personal,
-    every value of a personal column, the headers given neutral names and the segment values shown as placeholders."""
+    every value of a personal column, the headers given neutral names, the segment values shown as placeholders and
+    the names found in the texts that are no everyday word (``privacy.names.unusual_names``)."""
     frame = state.frame
     values: dict[str, str] = {}
     if ID_COLUMN in state.pseudonymised:
@@ -135,6 +137,10 @@ def known_values(state: AnalysisState) -> dict[str, str]:
         changed = frame[column].astype(str) != public[column].astype(str)
         values.update((str(v), "segment value") for v in pd.unique(frame.loc[changed, column].astype(str)))
     values.update((original, "header") for original in state.neutral_headers.values())
+    if {schema.PII_FOUND, schema.TEXT_CLEAN} <= set(frame.columns):
+        # A name the detectors found in one row that is no everyday word, wherever else it is published.
+        named = frame[schema.PII_FOUND].astype(str).str.contains("NAME", regex=False)
+        values.update((name, "person's name") for name in unusual_names(pd.unique(frame.loc[named, schema.TEXT_CLEAN].astype(str))))
     return values
 
 

@@ -20,7 +20,7 @@ numeral follows it ("João XXIII"), or it is a public figure from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from consultnlp.privacy.name_lists import (
     ARTICLES,
@@ -36,7 +36,7 @@ from consultnlp.privacy.name_lists import (
 )
 from consultnlp.privacy.name_runs import CAP, extend_tail, runs_names, vetoed_before
 
-__all__ = ["Gazetteer", "find_names", "load_gazetteer"]
+__all__ = ["Gazetteer", "find_names", "load_gazetteer", "unusual_names"]
 
 _fold = fold  # the name older callers import
 _is_particle = is_particle
@@ -235,3 +235,26 @@ def find_names(text: str) -> Iterator[tuple[int, int]]:
     yield from found
     if found:
         yield from _names_beside(text, found, gaz)
+
+
+MIN_UNUSUAL_CHARS = 4  # the gate's shortest known value (``privacy.gate.MIN_VALUE_CHARS``)
+
+
+def unusual_names(texts: Iterable[str]) -> set[str]:
+    """The names found in ``texts`` that say who someone is wherever they are written, as written: a full name ("Fernanda
+    Rozas"), or one word that no list knows as a given name or an everyday word ("Gayle"; not "Gonzalo", "Tomás" or
+    "Rosa", which other people and other things are called). Once a run has found one, the same words elsewhere in its
+    published files are that person too (claim check 76: «Gayle señala» was found in one row of a meeting's minutes,
+    «Gayle da respaldo a…» in two others was not). The privacy gate looks for them in every published file
+    (``output.known_values``)."""
+    gaz = load_gazetteer()
+    out: set[str] = set()
+    for text in texts:
+        for start, end in find_names(text):
+            name = text[start:end].strip()
+            words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+            if len(name) < MIN_UNUSUAL_CHARS or not words or any(w in gaz.words for w in words[1:]):
+                continue
+            if len(words) >= 2 or (words[0] not in gaz.given and words[0] not in gaz.words):
+                out.add(name)
+    return out
