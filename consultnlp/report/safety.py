@@ -19,6 +19,7 @@ import unicodedata
 import pandas as pd
 
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+_LONE_SIGNS = ("-", "+")  # a cell of one sign and nothing else: a placeholder ("-"), no formula
 # Characters NFKC does not map to an ASCII sign but that read as one.
 _LOOKALIKES = {
     "\u2212": "-",  # minus sign
@@ -62,6 +63,8 @@ def neutralise_cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     value = _UNPRINTABLE.sub("", value)
+    if value.strip() in _LONE_SIGNS:
+        return value  # a lone dash or plus runs nothing; escaped, «-» read «'-» in comments.csv (claim check 76)
     if value.startswith(_DANGEROUS_START) and not _PLAIN_NUMBER.match(value.strip()):
         return "'" + value
     read = _ascii_start(value)

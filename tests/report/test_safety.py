@@ -203,6 +203,11 @@ def test_safety_neutralise_cell_cases():
         "\r=1": "'\r=1",
         "-5": "-5",
         "+3.5": "+3.5",
+        # A lone dash or plus runs nothing (claim check 76: a placeholder «-» read «'-» in comments.csv); with more, it may.
+        "-": "-",
+        " + ": " + ",
+        "--": "'--",
+        "- Más buses": "'- Más buses",
         "plain": "plain",
         7: 7,
         # Bidi overrides and control characters never reach a table: the cell reads as the text says.
