@@ -990,3 +990,17 @@ def test_report_a_name_whose_telling_words_few_use_is_loose_though_its_common_wo
     # A name whose telling word a quarter or more use keeps its name.
     ctx.tables["topic_groups"] = loose.assign(contributions_naming_it=pd.array([3], dtype="Int64"))
     assert any(s.heading.startswith("Online voting") for s in groups_section(ctx).subsections)
+
+
+def test_report_the_annex_names_a_loosely_named_subject_as_its_heading_does():
+    # Claim check 76 (Chile 2016): the annex listed «Respetar los derechos y ejercer sus derechos» where the headings said
+    # «Nombre poco representativo («ejercer» en 504 de 9.011)»: two names for one subject.
+    from consultnlp.report.sections.context import annex_section
+
+    ctx = _context("en")
+    ctx.tables["topic_groups"] = ctx.tables["topic_groups"].assign(
+        label="Online voting", naming_words="online", contributions_naming_it=pd.array([2], dtype="Int64")
+    )
+    heading = next(s.heading for s in groups_section(ctx).subsections)
+    annex = next(s for s in annex_section(ctx).subsections if s.id == "annex-topics")
+    assert heading.startswith("Loosely named") and annex.blocks[0].text.startswith(heading.split(" — ")[0] + ": Buses (9)")

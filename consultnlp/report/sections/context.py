@@ -20,7 +20,7 @@ from consultnlp.i18n import (
 )
 from consultnlp.i18n.accounting import COUNTRY_NAMES, HOME_COUNTRIES, ID_COUNTRIES
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, join_items, quote_item, segment_label
+from consultnlp.report.sections.common import ReportContext, join_items, quote_item, segment_label, subject_label
 from consultnlp.report.sections.positions import few_positions_sentence
 from consultnlp.report.sections.themes import theme_rows
 
@@ -268,11 +268,14 @@ def annex_section(ctx: ReportContext) -> Section | None:
         sub = Section("annex-topics", t("annex_topics", lang))
         fine = topics[topics["topic_id"] >= 0].sort_values(["unique_contributions", "topic_id"], ascending=[False, True], kind="stable")
         groups = ctx.table("topic_groups")
-        order = groups.loc[groups["topic_group_id"] >= 0, ["topic_group_id", "label"]].itertuples(index=False) if groups is not None else []
-        for group_id, label in order:
+        # Each subject as its heading names it: a loosely named one by what its name fits, not by the name itself (claim
+        # check 76: «Respetar los derechos y ejercer sus derechos» here, «Nombre poco representativo (…)» above).
+        real = groups[groups["topic_group_id"] >= 0] if groups is not None else pd.DataFrame(columns=["topic_group_id"])
+        for _, group in real.iterrows():
+            group_id = group["topic_group_id"]
             members = fine[fine["topic_group_id"] == group_id] if "topic_group_id" in fine else fine
             listed = "; ".join(f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.iterrows())
-            sub.blocks.append(Block("p", text=f"{label}: {listed}."))
+            sub.blocks.append(Block("p", text=f"{subject_label(ctx, group)}: {listed}."))
         outliers = topics[topics["topic_id"] < 0]
         if len(outliers):
             sub.blocks.append(Block("p", text=f"{outliers.iloc[0]['label']}: {ctx.n(int(outliers.iloc[0]['unique_contributions']))}."))
