@@ -71,6 +71,18 @@ MAX_ASIDE_WORDS = 40
 _CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
 LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
 MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")
+# A meeting's record that it reached no agreement ("No hubo consenso", "No se llegó a acuerdo", "Sin acuerdo", "Não houve
+# consenso", "No agreement was reached"): no position, and no reason (claim check 76, Chile 2016: 24 such rows were
+# counted as positions without a reason, 13 of them as against). "No hubo acuerdo total" (partial) and "No estoy de
+# acuerdo" (a position) are not it.
+_AGREEMENT_NOUN = r"(?:acuerdo|consenso|acordo|consensus|agreement)"
+_NO_AGREEMENT = re.compile(
+    r"^(?:(?:el|la|o|a|the)\s+)?(?:grupo|mesa|group\s+)?\s*"
+    r"(?:(?:no|nao|not)\s+(?:se\s+)?(?:hubo|hay|habia|houve|ha|existe|existiu|llego|llegamos|llegaron|logro|logramos|alcanzo|"
+    r"chegou|chegamos|chegaram|was|were|reached)(?:\s+(?:a|al|un|una|ningun|ninguna|nenhum|nenhuma|um|uma|any|an|to))*"
+    rf"\s+{_AGREEMENT_NOUN}(?:\s+(?:was|were)\s+reached)?|(?:sin|sem|without|no)\s+{_AGREEMENT_NOUN}(?:\s+(?:was\s+|were\s+)?reached)?)"
+    r"(?:\s+(?:en|no|na|in)\s+(?:el\s+|la\s+|o\s+|a\s+|the\s+)?(?:grupo|mesa|group))?$"
+)
 MAX_REMOVED_WORDS = 12  # a note that a contribution was taken out ("Comentario retirado por moderación")
 # A bare reference to a part of the draft, with nothing said about it ("Art. 7", "Art. 14º", "Clause 12", "§ 2º",
 # "s.12(3)"): written sets 24 and 25 in every language. "Art. 7: incluir a las escuelas rurales" says something.
@@ -140,7 +152,7 @@ class Screen:
             return ""
         if key in self.phrases:
             return self.phrases[key]
-        if _BARE_REFERENCE.match(text):
+        if _BARE_REFERENCE.match(text) or _NO_AGREEMENT.match(key):
             return NON_ANSWER
         words = key.split()
         if _EDITORIAL_NOTE.match(text) and len(words) <= MAX_NOTE_WORDS:

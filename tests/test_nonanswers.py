@@ -311,3 +311,12 @@ def test_nonanswers_a_bare_article_number_and_a_fault_of_the_form_read_from_sets
         "Long waits at the clinic",
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_a_record_that_no_agreement_was_reached_states_no_position():
+    # Claim check 76 (Chile 2016): «No hubo acuerdo», «sin acuerdo» were set aside as positions without a reason and
+    # counted among the positions (as against, from the meeting's closed answer).
+    for text in ("No se logró consenso en la mesa", "Não chegamos a um acordo", "No agreement was reached in the group", "Sin consenso."):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in ("No estoy de acuerdo", "No hubo acuerdo total", "Não houve consenso total", "No al acuerdo comercial"):
+        assert SCREEN.classify(text) != NON_ANSWER, text
