@@ -276,17 +276,20 @@ VOTE_STRINGS: dict[str, dict] = {
     "supports_order": _s(
         "Los apoyos solo ordenan: dentro de cada tópico, las citas más apoyadas van primero, y entre puntos clave que expresan "
         "tantas contribuciones como otros, los más apoyados. No eligen qué citas se muestran (los ejemplos de un asunto son, de "
-        "los tópicos que le dan nombre, la primera cita que usa una palabra de ese nombre), ni qué puntos clave tiene un asunto, "
+        "los tópicos que le dan nombre, la primera cita que usa una palabra del nombre de su tópico, o la primera a secas donde ninguna lo hace), "
+        "ni qué puntos clave tiene un asunto, "
         "ni sus cuentas. Los apoyos no se leen como posiciones: apoyar una propuesta no es estar de acuerdo con el texto de la "
         "consulta.",
         "Os apoios apenas ordenam: dentro de cada tópico, as citações mais apoiadas vêm primeiro, e entre pontos-chave expressos "
         "por tantas contribuições quanto outros, os mais apoiados. Não escolhem quais citações são mostradas (os exemplos de um "
-        "assunto são, dos tópicos que lhe dão nome, a primeira citação que usa uma palavra desse nome), nem quais pontos-chave um "
+        "assunto são, dos tópicos que lhe dão nome, a primeira citação que usa uma palavra do nome do seu tópico, ou a primeira onde "
+        "nenhuma o faz), nem quais pontos-chave um "
         "assunto tem, nem suas contagens. Os apoios não são lidos como posições: apoiar uma proposta não é concordar com o "
         "texto da consulta.",
         "Supports only set the order: within each topic the most supported quotes come first, and among key points made by as "
         "many contributions as others, the most supported. They do not choose which quotes are shown (a subject's examples are, "
-        "from the topics its name comes from, the first quote that uses a word of that name), which key points a subject has, or "
+        "from the topics its name comes from, the first quote that uses a word of its topic's name, or the first quote where none "
+        "does), which key points a subject has, or "
         "their counts. Supports are not read as positions: backing a proposal is not agreeing with the consultation's text.",
     ),
     # The most supported contributions (issue 25, item 4; the Plano Clima claim check of stop 36: "the most-voted proposals

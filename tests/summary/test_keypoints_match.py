@@ -1004,3 +1004,23 @@ def test_report_the_annex_names_a_loosely_named_subject_as_its_heading_does():
     heading = next(s.heading for s in groups_section(ctx).subsections)
     annex = next(s for s in annex_section(ctx).subsections if s.id == "annex-topics")
     assert heading.startswith("Loosely named") and annex.blocks[0].text.startswith(heading.split(" — ")[0] + ": Buses (9)")
+
+
+def test_report_a_topic_with_no_quote_using_its_name_gives_no_example_where_another_topic_has_one():
+    # Claim check 77 (Plano Clima): r000708, on squares and urban green areas, was the example of «Turismo e conservação
+    # da biodiversidade» after "(… mencionam «…»), por exemplo:", and used no word of the subject's name nor its topic's.
+    ctx = _context("en")
+    ctx.tables["topic_groups"] = ctx.tables["topic_groups"].assign(label="Buses and parking", topics=2, topic_ids="0, 1")
+    ctx.tables["topics"] = pd.DataFrame(
+        {"topic_id": [0, 1], "topic_group_id": [0, 0], "label": ["Buses", "Parking"], "unique_contributions": [5, 4]}
+    )
+    ctx.tables["quotes"] = pd.DataFrame(
+        {"scope": "topic", "group_id": ["0", "1"], "rank": [1, 1], "comment_id": ["c1", "c9"],
+         "quote": ["More night buses to Maipú.", "Plant trees in the squares."]}
+    )  # fmt: skip
+    cites = [q["cite"] for b in groups_section(ctx).subsections[0].blocks if b.kind == "quotes" for q in b.quotes]
+    assert cites == ["c1"]
+    # ... and where no topic has one, each still shows its first.
+    ctx.tables["quotes"] = ctx.tables["quotes"].assign(quote=["Plant trees.", "Clean the river."])
+    cites = [q["cite"] for b in groups_section(ctx).subsections[0].blocks if b.kind == "quotes" for q in b.quotes]
+    assert cites == ["c1", "c9"]

@@ -165,7 +165,8 @@ def _subtopic(ctx: ReportContext, topic: pd.Series) -> str:
 def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> list[dict[str, str]]:
     """At most ``EXAMPLES_WITHOUT_POINTS`` quotes that show the subject the group's name states: the topics whose
     names the group's name is made of come first, then the largest; within a topic, its best-ranked quote that
-    uses a word of the topic's name ("Homeless": a quote about the homeless, not the topic's most central text)."""
+    uses a word of the topic's name ("Homeless": a quote about the homeless, not the topic's most central text); a topic
+    with no such quote gives none, unless no topic of the group has one (then each topic's first)."""
     quotes = ctx.table("quotes")
     if quotes is None:
         return []
@@ -173,11 +174,20 @@ def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> li
     named = [(t, label) for t, label in topics if word_stems(label) & word_stems(group_label)]
     order = named + [x for x in topics if x not in named]
     chosen: list[dict[str, str]] = []
+    # A topic none of whose quotes uses a word of its name shows none, unless no topic's does (claim check 77: three
+    # examples after "(… mention «…»), for example:" used no word of the subject's name, nor of their topic's).
+    any_named = any(
+        word_stems(label) & word_stems(q)
+        for topic, label in topics
+        for q in quotes.loc[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic)), "quote"].astype(str)
+    )
     for topic, label in order:
         mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic))].sort_values("rank")
         if mine.empty:
             continue
         showing = [i for i, q in enumerate(mine["quote"].astype(str)) if word_stems(label) & word_stems(q)]
+        if not showing and any_named:
+            continue
         picks = [showing[0]] if showing else [0]
         if len(topics) == 1:  # a group of one topic: its next quote too, one that uses a word of its name or the group's
             # where any does (the demo's «Educación» showed «Linguagem simples nas decisões judiciais» as its second)
