@@ -204,6 +204,7 @@ def summarise(
     if schema.PII_FOUND in frame:
         tables["privacy"] = privacy_table(frame, pii_kinds)
     summary.quote_pool = quote_pool
+    reworded, rejected_rewordings = organiser_rejected(frame)
     summary.facts = {
         "lang": lang,
         "accounting": accounting,
@@ -232,7 +233,7 @@ def summarise(
         "unplaced_share": unplaced_share,
         # Pol.is statements the organiser posted again, reworded, that stand (analysed as their participants'), and the
         # organiser's rows the moderators rejected (its rejected rewordings: no participant's rejected statement).
-        "reworded": organiser_rejected(frame)[0],
-        "organiser_rejected": organiser_rejected(frame)[1],
+        "reworded": reworded,
+        "organiser_rejected": rejected_rewordings,
     }
     return summary
