@@ -39,5 +39,10 @@ THEME_STRINGS: dict[str, dict] = {
          "{n} more themes were given to fewer than {min} distinct contributions each, too few to say they were raised: {names}. They are "
          "listed in the annex."),
     ),
+    # Which self-evident differences were left out (claim check 77: "the biggest difference was removed, unnamed").
+    "self_evident_which": _n(("Fue: {items}", "Fueron: {items}"), ("Foi: {items}", "Foram: {items}"), ("It was: {items}", "They were: {items}")),
+    "self_evident_item": _s("{theme} en {segment} ({inside}, frente al {overall} del total)",
+                            "{theme} em {segment} ({inside}, contra {overall} do total)",
+                            "{theme} in {segment} ({inside}, against {overall} overall)"),
 }
 # fmt: on

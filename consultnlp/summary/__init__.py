@@ -149,7 +149,7 @@ def summarise(
         # Several open questions (--questions): what each question's answers are about.
         tables["topic_question"] = topic_segment_table(frame, schema.QUESTION, labels)
     has_themes = schema.THEMES in frame and taxonomy is not None
-    self_evident_dropped = 0
+    self_evident_dropped, self_evident_shown = 0, []
     if has_themes:
         tables["themes"] = themes_table(frame, taxonomy, lang)
         if own_title:  # themes its title names: the consultation's question, counted apart (summary.title_themes)
@@ -169,9 +169,18 @@ def summarise(
             )
             table["material"] = material_findings(table, cfg, parents=set(parents_of(taxonomy).values()))
             # Said in the method section: how many findings were left out as self-evident.
-            self_evident_dropped = int(
-                (table["self_evident"] & stated_findings(table, cfg, parents=set(parents_of(taxonomy).values()))).sum()
-            )
+            dropped = table["self_evident"] & stated_findings(table, cfg, parents=set(parents_of(taxonomy).values()))
+            self_evident_dropped = int(dropped.sum())
+            # ... and which, so that a reader can judge (claim check 77: "the biggest difference was removed, unnamed").
+            self_evident_shown = [
+                {
+                    "segment": str(r["segment"]),
+                    "theme": str(r["theme_name"]),
+                    "inside": float(r["share_in_segment"]),
+                    "overall": float(r["share_overall"]),
+                }
+                for _, r in table[dropped].sort_values("lift", ascending=False, kind="stable").head(3).iterrows()
+            ]
             tables["theme_segment"] = table
     names = {("topic", str(k)): v for k, v in labels.items()}
     if has_themes:
@@ -222,6 +231,7 @@ def summarise(
         "title": title,
         "row_filter": row_filter,
         "self_evident_dropped": self_evident_dropped,
+        "self_evident_findings": self_evident_shown,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
         "authorship": authorship(frame, author_id_column(frame.columns)),  # participants and the most prolific (summary.subjects)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)

@@ -154,10 +154,13 @@ def test_segments_self_evident_finding_is_dropped_and_said_in_the_method(tmp_pat
     assert not table.loc[("Salud pública", "health", "theme"), "material"]
     assert table.loc[("Norte", "open_data", "theme"), "material"] and not table.loc[("Norte", "open_data", "theme"), "self_evident"]
     assert summary.facts["self_evident_dropped"] == 1
+    # ... and named, so that a reader can judge it (claim check 77: "the biggest difference was removed, unnamed").
+    assert [f["segment"] for f in summary.facts["self_evident_findings"]] == ["Salud pública"]
     for lang, sentence in (
         ("es", "Se omitió 1 diferencia evidente por definición"),
         ("pt", "Foi omitida 1 diferença evidente"),
         ("en", "1 difference was left out as self-evident"),
+        ("es", "Fue: «Salud» en «Salud pública» (90%, frente al"),
     ):
         content = build_content(
             summary.tables,

@@ -168,7 +168,21 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
         sec.blocks.append(Block("p", text=t("supports_count", lang, count=supported, n=ctx.n(supported)) + " " + t("supports_order", lang)))
     dropped = int(ctx.facts.get("self_evident_dropped", 0) or 0)
     if dropped:
-        sec.blocks.append(Block("p", text=t("self_evident_dropped", lang, count=dropped, n=ctx.n(dropped))))
+        text = t("self_evident_dropped", lang, count=dropped, n=ctx.n(dropped))
+        shown = [
+            t(
+                "self_evident_item",
+                lang,
+                segment=ctx.q(f["segment"]),
+                theme=ctx.q(f["theme"]),
+                inside=ctx.pct(f["inside"]),
+                overall=ctx.pct(f["overall"]),
+            )
+            for f in ctx.facts.get("self_evident_findings") or []
+        ]
+        if shown:
+            text += " " + t("self_evident_which", lang, count=len(shown), items=join_items(shown, lang)) + "."
+        sec.blocks.append(Block("p", text=text))
     privacy = ctx.table("privacy")
     if privacy is not None:
         sec.blocks.append(Block("p", text=t("privacy_text", lang, n=ctx.n(int(overview.get("comments_with_personal_data", 0))))))
