@@ -182,6 +182,7 @@ def name_topics_and_groups(
     info["group_id"] = [group_of.get(int(t), schema.OUTLIER_TOPIC) for t in info["topic_id"]]
     main = dict(zip(info["topic_id"].astype(int), info["main_lang"]))
     sizes = {t: len(rows) for t, rows in members.items()}
+    loose = {t: _loose_names(written.get(t, {}), [units.texts[i] for i in rows], units.langs[rows]) for t, rows in members.items()}
     in_group = {g: [t for t in members if group_of.get(t) == g] for g in sorted(set(group_of.values()))}
     shared = shared_phrases(in_group, members, units, is_stopword)
     records = []
@@ -192,7 +193,9 @@ def name_topics_and_groups(
         free = {
             lang: next((p for p in found if fold(p) not in used.get(lang, set())), None) for lang, found in shared.get(group, {}).items()
         }
-        names = group_names(topics, written, main, sizes=sizes, shared={k: v for k, v in free.items() if v}, is_stopword=is_stopword)
+        names = group_names(
+            topics, written, main, sizes=sizes, shared={k: v for k, v in free.items() if v}, is_stopword=is_stopword, loose=loose
+        )
         for lang, name in names.items():
             used.setdefault(lang, set()).add(fold(name))
         records.append(
@@ -215,6 +218,23 @@ MAX_GROUP_NAME_WORDS = 8  # two names of four words fit: "Conservación de la na
 
 
 MIN_NAMED_SHARE = 0.5  # a name made of topic names speaks for at least half of the group's comments
+LOOSE_TOPIC_NAME = 0.25  # a topic name fewer than this share of its comments use is loose (report.sections.common.LOOSE_NAME)
+MIN_LOOSE_READ = 10  # ... read in its own language's comments where there are this many
+
+
+def _loose_names(written: dict[str, str], texts: Sequence[str], langs: Sequence[str]) -> set[str]:
+    """The languages in which a topic's name is used by fewer than ``LOOSE_TOPIC_NAME`` of its comments written in that
+    language (all of them where fewer than ``MIN_LOOSE_READ`` are): any word of three letters or more of the name, as the
+    report counts them."""
+    stems = [word_stems(str(text), 3) for text in texts]
+    out = set()
+    for lang, name in written.items():
+        words = word_stems(name, 3)
+        mine = [s for s, written_in in zip(stems, langs) if written_in == lang]
+        read = mine if len(mine) >= MIN_LOOSE_READ else stems
+        if words and read and sum(bool(words & s) for s in read) < LOOSE_TOPIC_NAME * len(read):
+            out.add(lang)
+    return out
 
 
 def group_names(
@@ -225,6 +245,7 @@ def group_names(
     sizes: dict[int, int] | None = None,
     shared: dict[str, str] | None = None,
     is_stopword: Callable[[str], bool] = lambda w: False,
+    loose: dict[int, set[str]] | None = None,
 ) -> dict[str, str]:
     """A group's name in each language: its largest topic's name and, when both fit in ``MAX_GROUP_NAME_WORDS``,
     the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic.
@@ -234,10 +255,14 @@ def group_names(
     the name is what the group's topics share (``shared``: language -> phrase, see ``consultnlp.topics.shared``), else
     it says so: "“A”, “B” y 7 tópicos más". A bare adjective or verb is never the second name."""
     sizes = sizes or {t: 1 for t in topics}
+    loose = loose or {}
     langs = sorted({lang for t in topics for lang in written.get(t, {})})
     names = {}
     for lang in langs:
         named = [(t, p) for t, p in ((t, name_in(written.get(t, {}), lang, main.get(t, lang))) for t in topics) if p]
+        # A topic whose own comments hardly use its name ("Turismo", 4 of 49) names the group after those that do (claim
+        # check 77: «Turismo e conservação da biodiversidade», 14% of Plano Clima, was not about tourism).
+        named = [x for x in named if lang not in loose.get(x[0], set())] + [x for x in named if lang in loose.get(x[0], set())]
         parts = [p for _, p in named]
         first = parts[0] if parts else ""
         conjunction = CONJUNCTION.get(lang, "and")

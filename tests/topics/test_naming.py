@@ -398,3 +398,21 @@ def test_name_candidates_never_end_in_a_contracted_stop_word():
     found = candidates(["Football isn't the problem, it's the parents. People's safety can't wait."], stop)
     assert "football" in found and "people's safety" in found
     assert not any(k.endswith(("isn't", "it's", "can't")) or k.startswith(("isn't", "it's", "can't")) for k in found)
+
+
+def test_group_names_put_a_topic_whose_comments_hardly_use_its_name_last():
+    # Claim check 77 (Plano Clima): «Turismo e conservação da biodiversidade», 14% of the report, from a «Turismo» topic 4
+    # of whose 49 comments mention tourism.
+    from consultnlp.topics.naming import _loose_names
+
+    written = {1: {"pt": "turismo"}, 2: {"pt": "conservação da biodiversidade"}, 3: {"pt": "povos e comunidades tradicionais"}}
+    main = dict.fromkeys(written, "pt")
+    sizes = {1: 49, 2: 49, 3: 45}
+    assert group_names([1, 2, 3], written, main, sizes=sizes) == {"pt": "Turismo e conservação da biodiversidade"}
+    loose = {1: {"pt"}, 2: set(), 3: set()}
+    named = group_names([1, 2, 3], written, main, sizes=sizes, loose=loose)["pt"]
+    assert named.startswith("Conservação da biodiversidade") and "Turismo" not in named
+    # A name is loose where under a quarter of the comments in its language use a word of it.
+    texts = ["Mais turismo rural."] + ["Proteger as praças e as árvores."] * 9
+    assert _loose_names({"pt": "Turismo"}, texts, ["pt"] * 10) == {"pt"}
+    assert _loose_names({"pt": "Turismo"}, texts[:1] * 3 + texts[1:8], ["pt"] * 10) == set()
