@@ -48,6 +48,7 @@ NONANSWER_SETS = [
         "nonanswers_written25.tsv",
         "nonanswers_written26.tsv",
         "nonanswers_written27.tsv",
+        "nonanswers_written28.tsv",
     )
 ]
 
