@@ -83,6 +83,20 @@ _NO_AGREEMENT = re.compile(
     rf"\s+{_AGREEMENT_NOUN}(?:\s+(?:was|were)\s+reached)?|(?:sin|sem|without|no)\s+{_AGREEMENT_NOUN}(?:\s+(?:was\s+|were\s+)?reached)?)"
     r"(?:\s+(?:en|no|na|in)\s+(?:el\s+|la\s+|o\s+|a\s+|the\s+)?(?:grupo|mesa|group))?$"
 )
+# Greetings from a place and nothing else ("Saludos desde Cuenca", "Saudações de Luanda", "Greetings from Lagos"): written
+# sets 24 and 27 in every language.
+_GREETING_FROM = re.compile(
+    r"^\W*(?i:(?:un|uma?|muchos|muitos|warm|best)\s+)?(?i:saludos?|saudaç(?:ão|ões)|saudacoes|cumprimentos|greetings|regards|abrazos?|abraços?)"
+    r"\s+(?i:desde|de|do|da|from)\s+(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w'’-]+\s*){1,3}[.!]*\W*$"
+)
+# Indifference and nothing else ("Me da igual, la verdad", "Pra mim tanto faz", "Honestly couldn't care less"): no view on
+# the subject (written sets 24-27 in every language). Its other words may only be fillers, knowing or courtesy words.
+_INDIFFERENT = re.compile(
+    r"\b(?:me da (?:igual|lo mismo)|igual me da(?: una cosa que otra)?|(?:me )?(?:es|e) indiferente|tanto (?:me )?faz|ni fu ni fa|"
+    r"(?:could|couldn ?t|couldnt) care less|(?:dont|do not) mind either way|no strong (?:feelings|views|opinions?)(?: either way)?|"
+    r"not bothered either way)\b"
+)
+MAX_INDIFFERENT_WORDS = 10
 MAX_REMOVED_WORDS = 12  # a note that a contribution was taken out ("Comentario retirado por moderación")
 # A bare reference to a part of the draft, with nothing said about it ("Art. 7", "Art. 14º", "Clause 12", "§ 2º",
 # "s.12(3)"): written sets 24 and 25 in every language. "Art. 7: incluir a las escuelas rurales" says something.
@@ -152,7 +166,7 @@ class Screen:
             return ""
         if key in self.phrases:
             return self.phrases[key]
-        if _BARE_REFERENCE.match(text) or _NO_AGREEMENT.match(key):
+        if _BARE_REFERENCE.match(text) or _NO_AGREEMENT.match(key) or _GREETING_FROM.match(text) or self.indifferent(key):
             return NON_ANSWER
         words = key.split()
         if _EDITORIAL_NOTE.match(text) and len(words) <= MAX_NOTE_WORDS:
@@ -197,6 +211,16 @@ class Screen:
             or (about and self.about_the_platform(text))
             or (removed and self.removal_note(text))
         )
+
+    def indifferent(self, key: str) -> bool:
+        """Whether the normalised ``key`` only says that its writer does not mind either way (``_INDIFFERENT``): every other
+        word a filler, number, knowing, courtesy or absence word ("Me da igual, la verdad", "Sei lá, tanto faz"). "Me da
+        igual el color, pero que haya sombra" says something."""
+        match = _INDIFFERENT.search(key)
+        if not match or len(key.split()) > MAX_INDIFFERENT_WORDS:
+            return False
+        rest = (key[: match.start()] + " " + key[match.end() :]).strip()
+        return all(k in ("filler", "number", "knowing", "courtesy", "absence", "support") for _, k in self.kinds(rest))
 
     def removal_note(self, text: str) -> bool:
         """Whether ``text`` says that a contribution was taken out or voided, not what it said: two words of

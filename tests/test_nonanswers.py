@@ -320,3 +320,21 @@ def test_nonanswers_a_record_that_no_agreement_was_reached_states_no_position():
         assert SCREEN.classify(text) == NON_ANSWER, text
     for text in ("No estoy de acuerdo", "No hubo acuerdo total", "Não houve consenso total", "No al acuerdo comercial"):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_greetings_from_a_place_and_indifference_say_nothing_read_from_set_27():
+    for text in (
+        "Saludos desde Temuco",
+        "Um abraço de Maputo!",
+        "Warm greetings from Cebu",
+        "Me da lo mismo, sinceramente",
+        "Tanto faz pra mim",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Saludos desde Temuco: faltan buses de noche",  # a greeting, then a view
+        "Me da igual el color, pero que haya sombra",
+        "Tanto faz o horário, desde que o ônibus passe",
+        "saludos desde la junta vecinal",  # no place named
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
