@@ -214,8 +214,8 @@ class Screen:
 
     def indifferent(self, key: str) -> bool:
         """Whether the normalised ``key`` only says that its writer does not mind either way (``_INDIFFERENT``): every other
-        word a filler, number, knowing, courtesy or absence word ("Me da igual, la verdad", "Sei lá, tanto faz"). "Me da
-        igual el color, pero que haya sombra" says something."""
+        word a filler, number, knowing, courtesy, absence or support word ("Me da igual, la verdad", "Sei lá, tanto faz").
+        "Me da igual el color, pero que haya sombra" says something."""
         match = _INDIFFERENT.search(key)
         if not match or len(key.split()) > MAX_INDIFFERENT_WORDS:
             return False
