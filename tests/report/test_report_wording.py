@@ -202,3 +202,9 @@ def test_a_theme_of_one_or_two_contributions_is_not_reported_as_raised(lang):
     assert few in texts, texts
     said = " ".join(summary_sentences(ctx))
     assert "Political finance" not in said and "Elections" in said
+    # ... nor counted among the themes raised on the first screen (the canadian report's tile said 11 over 3 charted).
+    from consultnlp.report.sections.summary import summary_section
+
+    ctx.facts["accounting"] = {"input": 113, "analysed": 113, "excluded": {}}
+    figures = next(b for b in summary_section(ctx).blocks if b.kind == "figures").figures
+    assert {"value": "2", "label": t("fig_themes", lang, count=2)} in figures

@@ -95,8 +95,9 @@ def summary_section(ctx: ReportContext) -> Section:
         figures.append({"value": ctx.n(n_groups), "label": t(key, lang, count=n_groups)})
     themes = ctx.table("themes")
     if themes is not None:
-        # Themes given to a contribution (a theme that only heads sub-themes given is no more one mentioned).
-        n_themes = int(((themes["theme_id"] != schema.OTHER_THEME) & (themes["unique_contributions"] > 0)).sum())
+        # Themes given to enough contributions to say they were raised (a theme that only heads sub-themes given is no more
+        # one mentioned; one of one or two contributions is not said to be raised: the themes section names them apart).
+        n_themes = int(((themes["theme_id"] != schema.OTHER_THEME) & (themes["unique_contributions"] >= MIN_THEME_SHOWN)).sum())
         figures.append({"value": ctx.n(n_themes), "label": t("fig_themes", lang, count=n_themes)})
     blocks = [Block("figures", figures=figures)]
     blocks += accounting_blocks(ctx)
