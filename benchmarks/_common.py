@@ -49,6 +49,7 @@ NONANSWER_SETS = [
         "nonanswers_written26.tsv",
         "nonanswers_written27.tsv",
         "nonanswers_written28.tsv",
+        "nonanswers_written29.tsv",
     )
 ]
 
