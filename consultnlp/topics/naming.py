@@ -248,7 +248,8 @@ def group_names(
     loose: dict[int, set[str]] | None = None,
 ) -> dict[str, str]:
     """A group's name in each language: its largest topic's name and, when both fit in ``MAX_GROUP_NAME_WORDS``,
-    the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic.
+    the next largest's ("Educación y salud"), so a headline does not pretend a group is only its first topic; a topic
+    whose own comments hardly use its name (``loose``: topic -> languages, see ``_loose_names``) comes after the others.
 
     When the topics that name speaks for (those named, and those whose every word it uses: "Constitución" under
     "Respetar la constitución") hold less than half of the group's comments (``sizes``: topic -> comments),
