@@ -173,19 +173,20 @@ def _examples(ctx: ReportContext, members: pd.DataFrame, group_label: str) -> li
     topics = list(zip(members["topic_id"].tolist(), members["label"].astype(str).tolist()))
     named = [(t, label) for t, label in topics if word_stems(label) & word_stems(group_label)]
     order = named + [x for x in topics if x not in named]
-    chosen: list[dict[str, str]] = []
+    # Each topic's quotes, best first, and which of them use a word of its name: read once, for the check and the picks.
+    topic_quotes = quotes[quotes["scope"] == "topic"]
+    found = {}
+    for topic, label in topics:
+        mine = topic_quotes[topic_quotes["group_id"].astype(str) == str(topic)].sort_values("rank")
+        found[topic] = (mine, [i for i, q in enumerate(mine["quote"].astype(str)) if word_stems(label) & word_stems(q)])
     # A topic none of whose quotes uses a word of its name shows none, unless no topic's does (claim check 77: three
     # examples after "(… mention «…»), for example:" used no word of the subject's name, nor of their topic's).
-    any_named = any(
-        word_stems(label) & word_stems(q)
-        for topic, label in topics
-        for q in quotes.loc[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic)), "quote"].astype(str)
-    )
+    any_named = any(showing for _, showing in found.values())
+    chosen: list[dict[str, str]] = []
     for topic, label in order:
-        mine = quotes[(quotes["scope"] == "topic") & (quotes["group_id"].astype(str) == str(topic))].sort_values("rank")
+        mine, showing = found[topic]
         if mine.empty:
             continue
-        showing = [i for i, q in enumerate(mine["quote"].astype(str)) if word_stems(label) & word_stems(q)]
         if not showing and any_named:
             continue
         picks = [showing[0]] if showing else [0]
