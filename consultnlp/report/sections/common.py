@@ -120,6 +120,11 @@ def cell_text(row: Any, column: str) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip()
 
 
+def listed(row: Any, column: str) -> list[str]:
+    """A table row's list in ``column``, written "a; b" ("capital; gains"): its items, [] where empty or missing."""
+    return [w for w in cell_text(row, column).split("; ") if w]
+
+
 LOOSE_NAME = 0.25  # a subject whose name's words fewer than a quarter of its contributions use is not called by it
 
 
@@ -159,8 +164,7 @@ def _loose_by_naming(group: Any) -> bool:
     electoral reform, 5 of whose 39 say "online" and 13 "voting" (claim check 76: the largest subject, read as one about
     online voting, was mostly about ballots and candidates)."""
     named, n = naming_count(group), name_base(group)
-    counted = [w for w in cell_text(group, "naming_words").split("; ") if w]
-    return named is not None and bool(counted) and bool(n) and named < LOOSE_NAME * n
+    return named is not None and bool(listed(group, "naming_words")) and bool(n) and named < LOOSE_NAME * n
 
 
 def name_base_text(ctx: ReportContext, group: Any) -> str:
@@ -180,18 +184,18 @@ def naming_count(group: Any) -> int | None:
 
 def naming_words(ctx: ReportContext, group: Any) -> str:
     """The words that tell a subject apart, quoted and joined with "or" ("«desastres» ou «educação»"); "" when none."""
-    return join_items([ctx.q(w) for w in str(group.get("naming_words") or "").split("; ") if w], ctx.lang, last="or")
+    return join_items([ctx.q(w) for w in listed(group, "naming_words")], ctx.lang, last="or")
 
 
 def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
     """The words a loose name's sentences fill in: the name quoted, how many use a word of it, of how many, and the
     words counted where they are not all the name's (``words``: "“capital” or “gains”"; "" where they are). A name loose
     by the words that tell it apart (``_loose_by_naming``) counts those words and their users."""
-    counted = [w for w in cell_text(group, "name_words_counted").split("; ") if w]
+    counted = listed(group, "name_words_counted")
     users = name_users(group)
     by_naming = not (users is not None and users < LOOSE_NAME * name_base(group)) and _loose_by_naming(group)
     if by_naming:
-        counted, users = [w for w in cell_text(group, "naming_words").split("; ") if w], naming_count(group)
+        counted, users = listed(group, "naming_words"), naming_count(group)
     return {
         "name": name_quoted(ctx, str(group["label"])),
         "named": ctx.n(int(users or 0)),
