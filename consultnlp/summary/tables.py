@@ -49,7 +49,7 @@ GROUP_COLUMNS = ["topic_group_id", "label", "topics", "topic_ids", "topic_labels
                  "share_unique", "naming_words", "contributions_naming_it", "participants", "most_by_one", "most_by_organiser", *_NAME_USE]
 TOPIC_COLUMNS = ["topic_id", "label", "topic_group_id", "topic_group_label", "contributions", "unique_contributions", "share",
                  "share_unique", "languages", *(f"lang_share_{c}" for c in LANGS), "keywords", *(f"keywords_{c}" for c in LANGS),
-                 "top_themes", "top_theme_names", *_NAME_USE]
+                 "top_themes", "top_theme_names", *_NAME_USE, "naming_words", "contributions_naming_it"]
 
 
 def _share(part: pd.Series | np.ndarray | int, whole: int) -> Any:
@@ -139,7 +139,6 @@ def topic_groups_table(
     groups = analysed[schema.TOPIC_GROUP_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
     topics = analysed[schema.TOPIC_ID].astype("Int64").fillna(schema.OUTLIER_TOPIC).astype(int)
     evidence = evidence or NameEvidence.of(frame)
-    texts = evidence.texts
     author = author_id_column(analysed.columns)
     organiser = organiser_accounts(frame, author)
     written_by = credited_authors(frame, author).loc[analysed.index] if author else None  # a relay is its participant's
@@ -150,10 +149,6 @@ def topic_groups_table(
         order = sorted(counts.index, key=lambda k: (-counts[k], k))
         n_unique = int(unique.loc[part.index].sum())
         label = labels.get(int(group), str(group))
-        # A name's words are counted only where the subject is written in the name's language: "presupuesto" is not
-        # how the Portuguese and English contributions of a subject say "budget".
-        one_language = lang is None or schema.LANG not in analysed or (analysed.loc[part.index, schema.LANG] == lang).mean() >= SAME_LANGUAGE
-        words = evidence.words(label, part.index) if one_language and group >= 0 else []  # "No clear topic" is no name of theirs
         top, most = top_author(written_by.loc[part.index]) if author else ("", pd.NA)
         rows.append({
             "topic_group_id": int(group), "label": label,
@@ -161,10 +156,7 @@ def topic_groups_table(
             "topic_labels": "; ".join(names.get(int(k), str(k)) for k in order),
             "contributions": len(part), "unique_contributions": n_unique,
             "share": float(_share(len(part), total)), "share_unique": float(_share(n_unique, total_unique)),
-            # The name's words that tell the subject apart, and the contributions (copies included, like
-            # "contributions") that use one: how far the name speaks for them.
-            "naming_words": "; ".join(words),
-            "contributions_naming_it": evidence.using(texts.loc[part.index], words) if words else pd.NA,
+            **_naming(evidence, analysed.loc[part.index], label, lang, group >= 0),  # "No clear topic" is no name of theirs
             # ... and those that use any word of the name, generic ones included: under a quarter, the name is loose.
             **(name_use(evidence, analysed.loc[part.index], label, lang) if group >= 0 else {}),
             "participants": participants(written_by.loc[part.index]) if author else pd.NA,
@@ -293,11 +285,24 @@ def topics_table(
         row["top_theme_names"] = ", ".join(theme_name(taxonomy, th, lang) for th in themes.index)
         # How many use any word of its name (read 9: "Parking (60)", 13 of whose 60 mention parking).
         row.update(name_use(evidence, part, row["label"], lang) if topic_id >= 0 else {})
+        # ... and the words that tell it apart (claim check 77: «Licenciamento ambiental», 3 of whose 40 say "licenciamento",
+        # was not flagged: 24 say "ambiental", a word of the whole climate plan).
+        row.update(_naming(evidence, part, row["label"], lang, topic_id >= 0))
         rows.append(row)
     if not rows:
         return pd.DataFrame(columns=[c for c in TOPIC_COLUMNS if groups is not None or not c.startswith("topic_group")])
     table = name_use_columns(pd.DataFrame(rows))
+    table["contributions_naming_it"] = table["contributions_naming_it"].astype("Int64")
     return _outliers_last(table, "topic_id")
+
+
+def _naming(evidence: NameEvidence, part: pd.DataFrame, label: str, lang: str | None, named: bool) -> dict[str, Any]:
+    """The words of a subject's or topic's name that tell it apart, and the contributions (copies included, like
+    "contributions") that use one: how far the name speaks for them. A name's words are counted only where the part is
+    written in the name's language: "presupuesto" is not how Portuguese and English contributions say "budget"."""
+    one_language = lang is None or schema.LANG not in part or (part[schema.LANG] == lang).mean() >= SAME_LANGUAGE
+    words = evidence.words(label, part.index) if one_language and named else []
+    return {"naming_words": "; ".join(words), "contributions_naming_it": evidence.using(evidence.texts.loc[part.index], words) if words else pd.NA}
 
 
 def _group_of(part: pd.DataFrame, groups: dict[int, str] | None) -> dict[str, Any]:

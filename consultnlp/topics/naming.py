@@ -10,6 +10,7 @@ not rename.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -182,7 +183,11 @@ def name_topics_and_groups(
     info["group_id"] = [group_of.get(int(t), schema.OUTLIER_TOPIC) for t in info["topic_id"]]
     main = dict(zip(info["topic_id"].astype(int), info["main_lang"]))
     sizes = {t: len(rows) for t, rows in members.items()}
-    loose = {t: _loose_names(written.get(t, {}), [units.texts[i] for i in rows], units.langs[rows]) for t, rows in members.items()}
+    stems = [word_stems(str(text), 3) for text in units.texts]
+    use = Counter(stem for found in stems for stem in found)
+    loose = {
+        t: _loose_names(written.get(t, {}), [stems[i] for i in rows], units.langs[rows], use, len(stems)) for t, rows in members.items()
+    }
     in_group = {g: [t for t in members if group_of.get(t) == g] for g in sorted(set(group_of.values()))}
     shared = shared_phrases(in_group, members, units, is_stopword)
     records = []
@@ -220,19 +225,30 @@ MAX_GROUP_NAME_WORDS = 8  # two names of four words fit: "Conservación de la na
 MIN_NAMED_SHARE = 0.5  # a name made of topic names speaks for at least half of the group's comments
 LOOSE_TOPIC_NAME = 0.25  # a topic name fewer than this share of its comments use is loose (report.sections.common.LOOSE_NAME)
 MIN_LOOSE_READ = 10  # ... read in its own language's comments where there are this many
+GENERIC_NAME_WORD = 0.10  # a name word more of the comments outside the topic use tells it apart from none (summary.subjects.GENERIC_SHARE)
 
 
-def _loose_names(written: dict[str, str], texts: Sequence[str], langs: Sequence[str]) -> set[str]:
+def _loose_names(
+    written: dict[str, str], stems: Sequence[set[str]], langs: Sequence[str], use: Counter[str] | None = None, n_all: int = 0
+) -> set[str]:
     """The languages in which a topic's name is used by fewer than ``LOOSE_TOPIC_NAME`` of its comments written in that
-    language (all of them where fewer than ``MIN_LOOSE_READ`` are): any word of three letters or more of the name, as the
-    report counts them."""
-    stems = [word_stems(str(text), 3) for text in texts]
+    language (all of them where fewer than ``MIN_LOOSE_READ`` are), by ``stems`` (each comment's ``word_stems`` of three
+    letters): any word of the name, as the report counts them; or only the words that tell it apart, where its others
+    are common outside it (``use``: comments of all ``n_all`` using each stem; ``GENERIC_NAME_WORD``): «Licenciamento
+    ambiental», 24 of whose 40 say "ambiental" and 3 "licenciamento" in a climate plan (claim check 77)."""
+    mine_all: Counter[str] = Counter(stem for found in stems for stem in found)
     out = set()
     for lang, name in written.items():
         words = word_stems(name, 3)
         mine = [s for s, written_in in zip(stems, langs) if written_in == lang]
-        read = mine if len(mine) >= MIN_LOOSE_READ else stems
-        if words and read and sum(bool(words & s) for s in read) < LOOSE_TOPIC_NAME * len(read):
+        read = mine if len(mine) >= MIN_LOOSE_READ else list(stems)
+        if not words or not read:
+            continue
+        telling = words
+        if use is not None and n_all > len(stems):
+            outside = n_all - len(stems)
+            telling = {w for w in words if use[w] - mine_all[w] <= GENERIC_NAME_WORD * outside} or words
+        if min(sum(bool(words & s) for s in read), sum(bool(telling & s) for s in read)) < LOOSE_TOPIC_NAME * len(read):
             out.add(lang)
     return out
 

@@ -596,6 +596,31 @@ def test_subject_table_counts_who_wrote_it_and_how_many_use_the_words_of_its_nam
     assert table.loc[0, "naming_words"] == "" and pd.isna(table.loc[0, "contributions_naming_it"])
 
 
+def test_topic_table_counts_the_words_that_tell_a_topic_apart():
+    # Claim check 77 (Plano Clima): «Licenciamento ambiental (40)», 3 of whose 40 say "licenciamento" and 24 "ambiental" (a
+    # word of the whole climate plan), was listed without the note that its name hardly speaks for it.
+    from consultnlp.report.sections.common import loose_name
+    from consultnlp.summary.tables import topics_table
+
+    topic = (
+        ["Licenciamento mais rigoroso"]
+        + [f"Proteção ambiental do rio {i}" for i in range(6)]
+        + [f"Fundo para favela {i}" for i in range(5)]
+    )
+    # "ambiental" in 4 of the 20 outside: too common to tell the topic apart, too rare to be the consultation's subject.
+    others = [f"Educação ambiental na escola {i}" for i in range(4)] + [f"Energia solar no bairro {i}" for i in range(16)]
+    frame = _analysed_frame(topic + others, topics=[0] * 12 + [1] * 20, groups=[0] * 32, lang=["pt"] * 32, **{schema.THEMES: ""})
+    info = pd.DataFrame(
+        {"topic_id": [0, 1], "label": ["Licenciamento ambiental", "Energia"], "keywords": [[], []], "keywords_by_lang": [{}, {}]}
+    )
+    table = topics_table(frame, info, None, "pt").set_index("topic_id")
+    licensing = table.loc[0]
+    assert licensing["contributions_using_name"] == 7  # any word of the name: 7 of 12, not loose by that count
+    assert licensing["naming_words"] == "licenciamento" and licensing["contributions_naming_it"] == 1
+    assert loose_name(licensing)
+    assert table.loc[1, "naming_words"] == "energia" and table.loc[1, "contributions_naming_it"] == 16
+
+
 @pytest.mark.parametrize(
     "lang, named, participants",
     [

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from consultnlp.embedders.base import l2_normalise
+from consultnlp.text import word_stems
 from consultnlp.topics.hierarchy import group_count, group_topics
 from consultnlp.topics.naming import group_names
 from consultnlp.topics.phrases import (
@@ -414,5 +415,25 @@ def test_group_names_put_a_topic_whose_comments_hardly_use_its_name_last():
     assert named.startswith("Conservação da biodiversidade") and "Turismo" not in named
     # A name is loose where under a quarter of the comments in its language use a word of it.
     texts = ["Mais turismo rural."] + ["Proteger as praças e as árvores."] * 9
-    assert _loose_names({"pt": "Turismo"}, texts, ["pt"] * 10) == {"pt"}
-    assert _loose_names({"pt": "Turismo"}, texts[:1] * 3 + texts[1:8], ["pt"] * 10) == set()
+    stems = [word_stems(text, 3) for text in texts]
+    assert _loose_names({"pt": "Turismo"}, stems, ["pt"] * 10) == {"pt"}
+    assert _loose_names({"pt": "Turismo"}, stems[:1] * 3 + stems[1:8], ["pt"] * 10) == set()
+
+
+def test_a_topic_name_is_loose_when_few_use_the_words_that_tell_it_apart():
+    # Claim check 77 (Plano Clima): «Licenciamento ambiental», 24 of whose 40 say "ambiental" (a word of the whole climate
+    # plan) and 3 "licenciamento", was not flagged.
+    from consultnlp.topics.naming import _loose_names
+
+    topic = ["Licenciamento mais rigoroso."] + ["Proteção ambiental dos rios."] * 6 + ["Fundos para favelas."] * 3
+    outside = ["Educação ambiental nas escolas."] * 30 + ["Energia solar."] * 30
+    stems = [word_stems(text, 3) for text in topic + outside]
+    use = Counter(stem for found in stems for stem in found)
+    mine = stems[: len(topic)]
+    assert _loose_names({"pt": "Licenciamento ambiental"}, mine, ["pt"] * 10, use, len(stems)) == {"pt"}
+    # Read against the topic alone, any word of the name counts: 7 of 10.
+    assert _loose_names({"pt": "Licenciamento ambiental"}, mine, ["pt"] * 10) == set()
+    # Where "ambiental" is rare outside, it tells the topic apart too.
+    rare = [word_stems(text, 3) for text in topic + ["Energia solar."] * 60]
+    use = Counter(stem for found in rare for stem in found)
+    assert _loose_names({"pt": "Licenciamento ambiental"}, mine, ["pt"] * 10, use, len(rare)) == set()
