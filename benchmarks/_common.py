@@ -52,6 +52,8 @@ NONANSWER_SETS = [
         "nonanswers_written29.tsv",
     )
 ]
+# Written blind at stop 47 and sealed (never scored): the held-out sets of the stops to come, appended one at a time.
+SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written30.tsv", LABELS / "nonanswers_written31.tsv"]
 
 
 def shared(*parts: str) -> Path:
