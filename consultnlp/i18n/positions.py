@@ -330,6 +330,18 @@ POSITION_STRINGS: dict[str, dict] = {
         "The column “{column}” is a closed agree/disagree question: its answers are the positions "
         "(positions.detect_column: false reads them from the text instead).",
     ),
+    # Claim check 76 (Chile 2016): "0.7% against" read a meeting's "D" (its participants did not agree) as opposition.
+    "note_position_column_group": _s(
+        "La columna «{column}» parece registrar cuánto acordó cada grupo, no el apoyo o la oposición de quien escribe: {named} de "
+        "las {read} contribuciones que la responden en contra o en parte hablan del acuerdo del grupo («{phrase}»). No se lee "
+        "como postura; las posturas se leen en el texto (--position-column {column} la lee como postura).",
+        "A coluna «{column}» parece registrar quanto cada grupo concordou, não o apoio ou a oposição de quem escreve: {named} "
+        "das {read} contribuições que a respondem contra ou em parte falam da concordância do grupo («{phrase}»). Não é lida "
+        "como posição; as posições são lidas no texto (--position-column {column} a lê como posição).",
+        "The column “{column}” seems to record how far each group agreed, not the writer's support or opposition: {named} of "
+        "the {read} contributions answering it against or in part speak of the group's agreement (“{phrase}”). It is not "
+        "read as positions; they are read from the text (--position-column {column} reads it as positions).",
+    ),
     "note_positions_votes": _s(
         "Las posturas no se leen en el texto de los comentarios de Pol.is: cada comentario es una postura que los demás votan, "
         "y el acuerdo se lee en los votos.",

@@ -6,7 +6,9 @@
   export: its statements are positions others vote on, read from the votes);
   everything without one is ``none``. When the input has a closed agree/disagree question nobody named
   (``positions.mapping.find_position_column``: a column "acuerdo" of A/P/D), its answers are the
-  positions, as with ``column``, and a note says so (``positions.detect_column: false`` reads the text).
+  positions, as with ``column``, and a note says so (``positions.detect_column: false`` reads the text); unless its
+  answers record how far each group agreed, not the writer's stance (``consultnlp.positions.agreement``: Chile 2016's
+  meetings), said in a note, and the text is read.
 - ``column``: a closed question (``--position-column``) mapped to positions; the mapping is noted.
 - ``model``: a classifier from ``consultnlp positions train`` (``--position-model``) on the analysed
   contributions; rows set aside as ``no_argument`` are read by the cues (their text is a position).
@@ -18,6 +20,8 @@ position counts. Other rows get an empty ``position``.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -35,6 +39,9 @@ from consultnlp.positions import (
     SOURCE_TEXT,
 )
 from consultnlp.stages.base import RunContext, Stage
+
+if TYPE_CHECKING:
+    from consultnlp.positions.agreement import GroupAgreement
 
 OUTPUT_COLUMNS = [schema.POSITION, schema.POSITION_SOURCE, schema.POSITION_EVIDENCE, schema.POSITION_TARGET]
 
@@ -105,9 +112,26 @@ class PositionsStage(Stage):
         if cfg.method != "cues" or not cfg.detect_column:
             return None
         column = find_position_column(frame, [c for c in frame.columns if c not in schema.RESERVED])
-        if column is not None:
-            context.warn("note_position_column_found", column=column)
+        if column is None:
+            return None
+        group = self._group_agreement(frame, column)
+        if group is not None:
+            context.warn("note_position_column_group", column=column, named=group.named, read=group.read, phrase=group.phrase)
+            context.stats["positions_group_column"] = column
+            return None
+        context.warn("note_position_column_found", column=column)
         return column
+
+    def _group_agreement(self, frame: pd.DataFrame, column: str) -> GroupAgreement | None:
+        """Whether the found column records how far each group agreed (``consultnlp.positions.agreement``), read on the
+        rows whose positions are counted."""
+        from consultnlp.positions.agreement import group_agreement
+        from consultnlp.positions.mapping import map_positions
+
+        rows = counted_mask(frame, self.config.set_aside) & (frame[column].astype("string").str.strip().fillna("") != "")
+        positions, _ = map_positions(frame.loc[rows, column], column, self.config.mapping)
+        langs = frame.loc[rows, schema.LANG] if schema.LANG in frame else pd.Series("", index=frame.index[rows])
+        return group_agreement(frame.loc[rows, schema.TEXT_CLEAN].fillna(""), langs, positions)
 
     def _source_column(self, frame: pd.DataFrame) -> str:
         """The closed question's column; an input column named like a pipeline column was kept as ``input_<name>``."""

@@ -20,7 +20,7 @@ ES_MARGIN = 3.0  # a word this much (log) more frequent in English than in Spani
 PROPER_NAMES = ("Universal Sentence Encoder", "UMAP", "HDBSCAN", "TF-IDF", "SVD", "Jaccard", "Holm", "Fisher", "consultnlp")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # File paths, globs and setting keys (comments.*, tables/key_points.csv, redact.kinds): names a user types, not prose.
-PATHISH = re.compile(r"\S*[/_]\S*|\S*\w\.[\w*]\S*")
+PATHISH = re.compile(r"\S*[/_]\S*|\S*\w\.[\w*]\S*|(?<![\w-])--[a-z][\w-]*")  # paths, settings, command-line options
 
 
 def _lookups(name: str) -> dict:

@@ -75,6 +75,46 @@ def test_positions_a_closed_question_nobody_named_gives_the_positions():
     assert run(load_config().positions, data)[schema.POSITION_SOURCE].tolist()[0] == "text"
 
 
+def _meetings(denials: int) -> pd.DataFrame:
+    """Meeting records answering an A/P/D column: 60 "A" arguments, 12 with a written reason for "D" or "P", ``denials``
+    of which say the group did not agree."""
+    agree = [f"El derecho a la vivienda número {i} debe garantizarse para todas las familias." for i in range(60)]
+    denied = [
+        "No hubo acuerdo entre los asistentes sobre este concepto.",
+        "No se llegó a un consenso en el grupo.",
+        "No hay acuerdo: algunos lo apoyan y otros no.",
+    ]
+    against = [denied[i % 3] + f" Punto {i}." for i in range(denials)]
+    against += [f"Debe limitarse el lucro en el caso {i}." for i in range(12 - denials)]
+    texts = agree + against
+    out = make_frame(texts, acuerdo=["A"] * 60 + ["D", "P"] * 6)
+    out[schema.TEXT_CLEAN] = out[schema.TEXT_REDACTED] = out[schema.TEXT]
+    out[schema.LANG] = "es"
+    out[schema.EXCLUDED] = ""
+    out[schema.DUP_GROUP] = range(len(texts))
+    out[schema.DUP_REPRESENTATIVE] = True
+    out[schema.DUP_COUNT] = 1
+    return out
+
+
+def test_positions_a_column_of_how_far_each_group_agreed_is_no_stance():
+    # Claim check 76 (Chile 2016): a meeting's "D" says its participants did not agree; read as opposition, the report said
+    # "0.7% against". Where the answers against or in part speak of the group's agreement, the column is left to a note.
+    context = RunContext()
+    out = run(load_config().positions, _meetings(10), context)
+    assert set(out[schema.POSITION_SOURCE]) == {"text"} and context.stats["positions_group_column"] == "acuerdo"
+    note = next(n for n in context.warnings if n.key == "note_position_column_group")
+    assert "10 de las 12" in note.text("es") and "«No hubo acuerdo»" in note.text("es")
+    assert "--position-column acuerdo" in note.text("en")
+    # Fewer such texts (a writer's own "no estoy de acuerdo" is no group's): the column gives the positions.
+    context = RunContext()
+    out = run(load_config().positions, _meetings(4), context)
+    assert out[schema.POSITION_SOURCE].iloc[0] == "column" and "positions_group_column" not in context.stats
+    # Named by the analyst, it is read as positions all the same.
+    out = run(PositionsConfig(method="column", column="acuerdo"), _meetings(10))
+    assert set(out[schema.POSITION_SOURCE]) == {"column"}
+
+
 def test_positions_from_a_closed_question_with_the_mapping_noted():
     context = RunContext()
     out = run(PositionsConfig(method="column", column="acuerdo"), context=context)
