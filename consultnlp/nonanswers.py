@@ -92,9 +92,14 @@ _GREETING_FROM = re.compile(
 # Indifference and nothing else ("Me da igual, la verdad", "Pra mim tanto faz", "Honestly couldn't care less"): no view on
 # the subject (written sets 24-27 in every language). Its other words may only be fillers, knowing or courtesy words.
 _INDIFFERENT = re.compile(
-    r"\b(?:me da (?:igual|lo mismo)|igual me da(?: una cosa que otra)?|(?:me )?(?:es|e) indiferente|tanto (?:me )?faz|ni fu ni fa|"
+    r"\b(?:me da (?:igual|lo mismo)|igual me da(?: una cosa que otra)?|(?:me )?(?:es|e) indiferente|tanto (?:me )?faz(?: (?:uma|una) coisa como (?:a )?outra)?|ni fu ni fa|"
     r"(?:could|couldn ?t|couldnt) care less|(?:dont|do not) mind either way|no strong (?:feelings|views|opinions?)(?: either way)?|"
-    r"not bothered either way)\b"
+    r"not bothered either way|"
+    # Written set 28 (stop 47): «ni me va ni me viene», «Tanto me faz uma coisa como outra», «a mim é-me indiferente», «Not
+    # fussed either way», «No feelings one way or the other», «Whatever you lot decide is fine by me».
+    r"ni me va ni me viene|(?:e )?me (?:e )?indiferente|(?:uma|una) coisa como (?:a )?outra|una cosa (?:o|u|como) (?:la )?otra|"
+    r"(?:not fussed|no feelings?|no preference)(?: either way| one way or (?:the )?other)?|"
+    r"whatever (?:you|they|u) (?:all |lot |guys )?decide(?: is (?:fine|ok|okay)(?: (?:by|with|for) me)?)?)\b"
 )
 MAX_INDIFFERENT_WORDS = 10
 MAX_REMOVED_WORDS = 12  # a note that a contribution was taken out ("Comentario retirado por moderación")

@@ -338,3 +338,27 @@ def test_nonanswers_greetings_from_a_place_and_indifference_say_nothing_read_fro
         "saludos desde la junta vecinal",  # no place named
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_more_ways_of_not_minding_and_not_answering_read_from_set_28():
+    # Written set 28 (stop 47), in other words than the set's own: idioms of indifference, refusals, thanks.
+    for text in (
+        "La verdad, ni me va ni me viene",
+        "Tanto faz uma coisa como a outra, sinceramente",
+        "É-me indiferente",
+        "No feelings either way",
+        "Whatever they decide is fine with me",
+        "Prefiero no contestar",
+        "Prefiro não me manifestar",
+        "Not interested, sorry",
+        "Much appreciated, thanks",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Ni me va ni me viene el horario, pero que pase el bus",  # a view after the idiom
+        "No preference on the route, but please add lighting",
+        "Whatever they decide, keep the bus to the hospital",
+        "Prefiero no contestar: el formulario pide el RUT y eso no corresponde",
+        "ES UNA RESPONSABILIDAD ENORME",  # an appraisal of a duty (Chile 2016), not a fault of the form
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
