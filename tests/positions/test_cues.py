@@ -434,6 +434,15 @@ def test_cues_portuguese_apoio_as_a_noun_is_no_position(detector, text, expected
         ("Não ao corte de verbas previsto.", "pt", "oppose", "corte de verbas"),
         ("No al lucro en la educación.", "es", "none", ""),  # a slogan against a general evil
         ("No to racism.", "en", "none", ""),
+        # Stop 47 (written target set 7): yes and out-with slogans, and works a plan may propose.
+        ("Sí a la tala selectiva del bosque exótico.", "es", "support", "tala selectiva del bosque exótico"),
+        ("Sim à venda do terreno da antiga estação.", "pt", "support", "venda do terreno da antiga estação"),
+        ("Não ao aterro na várzea.", "pt", "oppose", "aterro na várzea"),
+        ("No to the landfill behind the school.", "en", "oppose", "the landfill behind the school"),
+        ("Fuera la cláusula de reelección.", "es", "oppose", "cláusula de reelección"),
+        ("Out with the clause on re-election.", "en", "oppose", "the clause on re-election"),
+        ("Sí a la educación pública.", "es", "none", ""),  # a cause, no measure
+        ("Não à corrupção!", "pt", "none", ""),
     ],
 )
 def test_cues_a_yes_or_no_slogan_is_a_stance_only_on_a_measure(text, lang, position, target):
