@@ -290,17 +290,18 @@ POSITION_STRINGS: dict[str, dict] = {
     ),
     # Without the export's vote matrix the per-comment counts hold each author's automatic vote (claim check 58: 1,527 of
     # march-on's 1,697 comments had that vote alone): said, not hidden.
+    # Claim check 80 (Pol.is affordable housing): "4,839 votes ...; 79% of them agree" left out 1,077 passes unsaid.
     "votes_intro": _s(
         "Los participantes votaron de acuerdo o en desacuerdo con los comentarios de otros: es la reacción del público, no la postura "
-        "de quien escribe. {votes} votos sobre {comments} comentarios distintos, como los cuenta la exportación (con el voto de cada autor "
+        "de quien escribe. {votes} votos de acuerdo o en desacuerdo (los «pasar» no se cuentan) sobre {comments} comentarios distintos, como los cuenta la exportación (con el voto de cada autor "
         "sobre su propio comentario: no trae la matriz de votos para quitarlo); {agreement} de ellos de acuerdo. La división vale 0 "
         "cuando todos votan igual y 1 cuando los votos se reparten por mitades (promedio ponderado por votos).",
         "Os participantes votaram concordando ou discordando dos comentários de outros: é a reação do público, não a posição de quem "
-        "escreve. {votes} votos sobre {comments} comentários distintos, como a exportação os conta (com o voto de cada autor no próprio "
+        "escreve. {votes} votos de concordância ou discordância (os «passar» não contam) sobre {comments} comentários distintos, como a exportação os conta (com o voto de cada autor no próprio "
         "comentário: ela não traz a matriz de votos para tirá-lo); {agreement} deles de acordo. A divisão vale 0 quando todos "
         "votam igual e 1 quando os votos se dividem ao meio (média ponderada pelos votos).",
         "Participants voted agree or disagree on each other's comments: this is the audience's reaction, not the author's position. "
-        "{votes} votes on {comments} distinct comments, as the export counts them (each author's own vote on their comment included: "
+        "{votes} agree or disagree votes (passes not counted) on {comments} distinct comments, as the export counts them (each author's own vote on their comment included: "
         "it has no vote matrix to leave it out); {agreement} of them agree. Division is 0 when everyone votes alike and 1 when "
         "votes split evenly (weighted by votes).",
     ),
@@ -308,13 +309,13 @@ POSITION_STRINGS: dict[str, dict] = {
     # biodiversity claim check of stop 40 could not reproduce the total without being told.
     "votes_intro_own": _s(
         "Los participantes votaron de acuerdo o en desacuerdo con los comentarios de otros: es la reacción del público, no la postura "
-        "de quien escribe. {votes} votos sobre {comments} comentarios distintos, sin el voto de cada autor sobre su propio comentario; {agreement} de ellos de acuerdo. La división vale 0 "
+        "de quien escribe. {votes} votos de acuerdo o en desacuerdo (los «pasar» no se cuentan) sobre {comments} comentarios distintos, sin el voto de cada autor sobre su propio comentario; {agreement} de ellos de acuerdo. La división vale 0 "
         "cuando todos votan igual y 1 cuando los votos se reparten por mitades (promedio ponderado por votos).",
         "Os participantes votaram concordando ou discordando dos comentários de outros: é a reação do público, não a posição de quem "
-        "escreve. {votes} votos sobre {comments} comentários distintos, sem o voto de cada autor no próprio comentário; {agreement} deles de acordo. A divisão vale 0 quando todos "
+        "escreve. {votes} votos de concordância ou discordância (os «passar» não contam) sobre {comments} comentários distintos, sem o voto de cada autor no próprio comentário; {agreement} deles de acordo. A divisão vale 0 quando todos "
         "votam igual e 1 quando os votos se dividem ao meio (média ponderada pelos votos).",
         "Participants voted agree or disagree on each other's comments: this is the audience's reaction, not the author's position. "
-        "{votes} votes on {comments} distinct comments, leaving out each author's vote on their own comment; {agreement} of them agree. Division is 0 when everyone votes alike and 1 when "
+        "{votes} agree or disagree votes (passes not counted) on {comments} distinct comments, leaving out each author's vote on their own comment; {agreement} of them agree. Division is 0 when everyone votes alike and 1 when "
         "votes split evenly (weighted by votes).",
     ),
     "votes_heading": _s("Votos", "Votos", "Votes"),

@@ -94,13 +94,16 @@ class PositionsStage(Stage):
             return out
         source = self._source_column(frame) if cfg.method == "column" else self._found_column(frame, context)
         counted = counted_mask(out, cfg.set_aside)
+        # Where the records say how far each group agreed, a group's agreement in the text ("Acuerdo total", "No hubo
+        # consenso") says the same, not a stance (claim check 78, Chile 2016: 66 of the 77 read "in favour").
+        groups = "positions_group_column" in context.stats
         if source is not None:
             self._from_column(out, counted, source, context)
         elif cfg.method == "model":
             self._from_model(out, context)
-            self._from_cues(out, counted & ~analysed_mask(out), context)
+            self._from_cues(out, counted & ~analysed_mask(out), context, groups)
         else:
-            self._from_cues(out, counted, context)
+            self._from_cues(out, counted, context, groups)
         context.stats["positions_method"] = "column" if source is not None else cfg.method
         return out
 
@@ -167,9 +170,10 @@ class PositionsStage(Stage):
         out.loc[counted, schema.POSITION_SOURCE] = SOURCE_COLUMN
         out.loc[counted, schema.POSITION_EVIDENCE] = (f"{name}=" + shown).to_numpy()
 
-    def _from_cues(self, out: pd.DataFrame, rows: pd.Series, context: RunContext) -> None:
+    def _from_cues(self, out: pd.DataFrame, rows: pd.Series, context: RunContext, groups: bool = False) -> None:
+        """The stances the texts state; with ``groups``, a group's agreement (a ``[consensus]`` cue) states none."""
         from consultnlp.positions.cues import CueDetector
-        from consultnlp.positions.lexicon import load_cues
+        from consultnlp.positions.lexicon import CONSENSUS, load_cues
 
         cfg: PositionsConfig = self.config
         detector = CueDetector(load_cues(extra_cues=cfg.extra_cues, extra_targets=cfg.extra_targets))
@@ -180,6 +184,10 @@ class PositionsStage(Stage):
             found = {}
             for text, lang in uniques:
                 detection = detector.detect(text, lang)
+                stated = [h for h in detection.hits if h.outcome != NONE]
+                if groups and stated and all(h.cue.kind == CONSENSUS for h in stated):
+                    found[(text, lang)] = (NONE, "", "")
+                    continue
                 found[(text, lang)] = (detection.position, detection.evidence, detection.target if detection.position != NONE else "")
             task.advance(len(uniques))
         results = pairs.map(found)

@@ -25,6 +25,17 @@ def _polis_summary(folder, topic: str) -> None:  # noqa: ANN001
         )
 
 
+def test_title_polis_description_with_the_organisers_address_is_redacted(tmp_path):
+    # Claim check 80 (Pol.is affordable housing): the description asked for queries by email; the report quoted it and
+    # said its final check had found no personal data, while the gate redacted the address from the reports afterwards.
+    path = polis_comments(tmp_path)
+    with (tmp_path / "summary.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["topic", "Vivienda"], ["conversation-description", "Dudas: escriba a ana.perez@ejemplo.org, gracias"]]
+        )
+    assert ingest(path)[1].question == "Dudas: escriba a [EMAIL], gracias"
+
+
 def test_title_polis_topic_from_the_conversation_summary(tmp_path):
     path = polis_comments(tmp_path)
     assert ingest(path)[1].title is None  # no summary.csv beside it

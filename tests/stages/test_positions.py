@@ -106,6 +106,9 @@ def test_positions_a_column_of_how_far_each_group_agreed_is_no_stance():
     note = next(n for n in context.warnings if n.key == "note_position_column_group")
     assert "10 de las 12" in note.text("es") and "«No hubo acuerdo»" in note.text("es")
     assert "--position-column acuerdo" in note.text("en")
+    # ... and the texts' own words about the group's agreement state no stance either (claim check 78).
+    assert out.loc[out.index[60], schema.POSITION] == "none"  # "No hubo acuerdo entre los asistentes ..."
+    assert out.loc[out.index[60], schema.POSITION_EVIDENCE] == ""
     # Fewer such texts (a writer's own "no estoy de acuerdo" is no group's): the column gives the positions.
     context = RunContext()
     out = run(load_config().positions, _meetings(4), context)

@@ -349,7 +349,8 @@ def test_positions_polis_votes_are_their_own_measure():
     )
     assert (
         "## Reactions of other participants (votes)" in report
-        and "32 votes on 6 distinct comments, as the export counts them (each author's own vote on their comment included" in report
+        and "32 agree or disagree votes (passes not counted) on 6 distinct comments, as the export counts them (each author's own vote on their comment included"
+        in report
         and "81% of them agree" in report
     )
 

@@ -365,7 +365,10 @@ def test_polis_the_votes_total_leaves_out_own_votes_and_quotes_carry_their_votes
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     report = (out / "report.md").read_text(encoding="utf-8")
-    said = re.search(r"([\d,]+) votes on (\d+) distinct comments, leaving out each author's vote on their own comment;", report)
+    said = re.search(
+        r"([\d,]+) agree or disagree votes \(passes not counted\) on (\d+) distinct comments, leaving out each author's vote on their own comment;",
+        report,
+    )
     assert said, report
     analysed = pd.read_csv(out / "comments.csv", dtype={"comment_id": str}, keep_default_na=False)
     analysed = analysed.loc[analysed["excluded"] == "", "comment_id"].tolist()
