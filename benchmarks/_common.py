@@ -53,8 +53,8 @@ NONANSWER_SETS = [
         "nonanswers_written30.tsv",  # held out at stop 47: its count read once before and once after tuning, its texts never
     )
 ]
-# Written blind at stop 47 and sealed (never scored): the held-out set of the next stop.
-SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written31.tsv"]
+# Written blind at stop 47 and sealed (never scored): the held-out sets of the stops to come, appended one at a time.
+SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written31.tsv", LABELS / "nonanswers_written32.tsv", LABELS / "nonanswers_written33.tsv"]
 
 
 def shared(*parts: str) -> Path:
