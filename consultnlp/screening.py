@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from consultnlp.lemmas import function_words
-from consultnlp.nonanswers import NON_ANSWER, Screen
+from consultnlp.nonanswers import NON_ANSWER, Screen, normalise
 from consultnlp.schema import REASON_PROCESS_NOTE
 from consultnlp.text import plural_stem
 
@@ -67,6 +67,9 @@ class Vocabulary:
 
     def count(self, word: str) -> int:
         return self.documents.get(plural_stem(word), 0)
+
+
+ARGUED_SHARE = 0.005  # a word this share of the consultation's longer texts use is one it argues with (``CorpusScreen.argued``)
 
 
 @dataclass
@@ -122,6 +125,14 @@ class CorpusScreen:
         if not any(kind in ("absence", "form", "process", "foreign", "courtesy") for kind in kinds):
             return "none"
         return "names_missing" if _names_what_is_missing(kinds) else "placeholder"
+
+    def argued(self, text: str) -> bool:
+        """Whether ``text`` has a word outside the lists' classes that at least ``ARGUED_SHARE`` of the consultation's
+        longer texts use: the second reading of ``MeaningModel.reads`` leaves it alone. Patient feedback praises in the
+        words everyone uses there («Quick to respond and kept me calm», «Responded very quickly to my 999 call»: NHS, read
+        as placeholders by the wider model alone); a note about the form is in words the consultation hardly uses («la
+        foto salió borrosa»)."""
+        return any(kind == "other" and self.vocabulary.share(word) >= ARGUED_SHARE for word, kind in self.screen.kinds(normalise(text)))
 
     def word_kinds(self, key: str) -> list[tuple[str, str]]:
         """The words of ``key`` with their kind, read against this consultation's vocabulary."""

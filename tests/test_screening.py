@@ -95,6 +95,37 @@ def test_screening_meaning_model_card_reads_its_thresholds(tmp_path):
     assert (new.threshold_alone, new.max_words) == (0.97, 14)
 
 
+def test_screening_the_second_reading_needs_both_models_and_a_text_in_words_the_consultation_hardly_uses(tmp_path):
+    # Stop 47: a second model trained on every written set but the newest reads new wordings the first misses, and alone
+    # it read NHS feedback («Responded very quickly to my 999 call») as placeholders: a text is read by it only where the
+    # first model reads it at its floor, at the first's own threshold (a word that could make it a placeholder), and
+    # where the caller allows it (``widely``: no word the consultation argues with).
+    from consultnlp.nonanswers import MeaningModel
+
+    card = {"embedder": "use-multilingual", "weights": [1.0, 0.0], "intercept": 0.0, "threshold": 0.8}
+    (tmp_path / "model.json").write_text(json.dumps(card), encoding="utf-8")
+    wide = {**card, "weights": [0.0, 1.0], "threshold": 0.9, "floor": 0.5}
+    (tmp_path / "wide.json").write_text(json.dumps(wide), encoding="utf-8")
+    alone = MeaningModel.load(tmp_path / "model.json")
+    both = MeaningModel.load(tmp_path / "model.json", wide=tmp_path / "wide.json")
+    assert alone.wide is None and both.wide is not None and both.floor == 0.5
+    logit = lambda p: float(np.log(p / (1 - p)))  # noqa: E731 - a vector whose probability is p
+    vectors = np.array([[logit(0.85), logit(0.1)], [logit(0.6), logit(0.95)], [logit(0.4), logit(0.99)], [logit(0.6), logit(0.8)]])
+    at = np.array([0.8, 0.8, 0.8, 0.8])
+    assert alone.reads(vectors, at).tolist() == [True, False, False, False]
+    assert both.reads(vectors, at).tolist() == [True, True, False, False]  # the floor; the wider one's threshold
+    assert both.reads(vectors, at, np.array([True, False, True, True])).tolist() == [True, False, False, False]
+    assert both.reads(vectors, np.array([0.8, 0.97, 0.8, 0.8])).tolist() == [True, False, False, False]  # read at another threshold
+
+
+def test_screening_a_text_in_words_the_consultation_argues_with_is_left_to_the_first_reading():
+    feedback = [f"The crew responded quickly and kept me calm all the way to the hospital, visit {i}" for i in range(30)] + ARGUMENTS
+    corpus = CorpusScreen(load_screen())
+    corpus.decide(pd.Series([normalise(t) for t in feedback]))
+    assert corpus.argued("Responded very quickly to my call")  # "quickly": in most of this consultation's texts
+    assert not corpus.argued("Survey will not load on my phone")  # words it hardly uses
+
+
 def test_screening_a_stated_position_is_never_a_placeholder_by_meaning(tmp_path):
     """The meaning model reads bare stances ("Me opongo" 0.96, "I object to this" 0.99) as placeholders; a text that
     states a position is a position without a reason instead (written set 9). A placeholder no list holds is still read."""

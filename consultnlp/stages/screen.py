@@ -20,7 +20,16 @@ from consultnlp.embedders import TextEncoder, embedding_text, make_embedder
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
 from consultnlp.langid import detect_languages
-from consultnlp.nonanswers import LONG_MODEL_PATH, NO_ARGUMENT, NON_ANSWER, MeaningModel, load_screen, normalise, quotes_words
+from consultnlp.nonanswers import (
+    LONG_MODEL_PATH,
+    NO_ARGUMENT,
+    NON_ANSWER,
+    WIDE_MODEL_PATH,
+    MeaningModel,
+    load_screen,
+    normalise,
+    quotes_words,
+)
 from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
 from consultnlp.positions import NONE
 from consultnlp.positions.cues import CueDetector
@@ -124,7 +133,7 @@ class ScreenStage(Stage):
         state a position is a position without a reason (``no_argument``). A text that quotes words beside its own (an
         edit to the draft: «Inserção da palavra “processos” depois de “equipamentos”») is never read: it is about those
         words. Runs only with the embedder the models were trained on."""
-        model, long_model = MeaningModel.load(), MeaningModel.load(LONG_MODEL_PATH)
+        model, long_model = MeaningModel.load(wide=WIDE_MODEL_PATH), MeaningModel.load(LONG_MODEL_PATH)
         embedder, built = context.embedder, False
         if embedder is None and context.embed_config is not None and context.embed_config.embedder == getattr(model, "embedder", None):
             embedder, built = make_embedder(context.embed_config, context.random_state), True
@@ -174,7 +183,9 @@ class ScreenStage(Stage):
                     vectors = encoder.encode_many(embedded, description=description)
                     if not use_cache:  # no cache for the embed stage to find them in: hand them over (``vector_memo``)
                         context.vector_memo = {**(context.vector_memo or {}), **dict(zip(embedded, np.asarray(vectors)))}
-                    hits = [text for (text, threshold), p in zip(batch, reader.probability(vectors)) if p >= threshold]
+                    thresholds = np.array([threshold for _, threshold in batch], dtype=np.float64)
+                    read_as = reader.reads(vectors, thresholds, np.array([not corpus.argued(text) for text, _ in batch]))
+                    hits = [text for (text, _), hit in zip(batch, read_as) if hit]
                     # A consultation whose own answers the model reads as notes by the dozen is outside what it learned:
                     # it is not used there (NHS patient feedback, 9% of its longer texts: accounts of calls and of being
                     # listened to; 0.4% at most in 20 Pol.is conversations, PNDBio, Plano Clima and ArgKP).
