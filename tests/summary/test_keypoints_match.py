@@ -1031,6 +1031,34 @@ def test_report_the_annex_names_a_loosely_named_subject_as_its_heading_does():
     assert heading.startswith("Loosely named") and annex.blocks[0].text.startswith(heading.split(" — ")[0] + ": Buses (9)")
 
 
+def test_report_the_annex_lists_subjects_in_the_order_of_their_sections():
+    # Claim check 79 (PNDBio): «Bioeconomia amazônica» (79 contributions, 75 distinct) came after «Segurança jurídica»
+    # (78, 77) in the sections, which rank by distinct contributions, and before it in the annex.
+    from consultnlp.report.sections.context import annex_section
+
+    ctx = _context("en")
+    ctx.tables["topic_groups"] = pd.DataFrame(
+        {
+            "topic_group_id": [0, 1],
+            "label": ["Amazon", "Legal certainty"],
+            "topics": [1, 1],
+            "topic_ids": ["0", "1"],
+            "topic_labels": ["Amazon", "Legal certainty"],
+            "contributions": [79, 78],
+            "unique_contributions": [75, 77],
+            "share": [0.5, 0.5],
+            "share_unique": [0.49, 0.51],
+        }
+    )
+    ctx.tables["topics"] = pd.DataFrame(
+        {"topic_id": [0, 1], "topic_group_id": [0, 1], "label": ["Amazon", "Legal certainty"], "unique_contributions": [75, 77]}
+    )
+    sections = [s.heading.split(" — ")[0] for s in groups_section(ctx).subsections]
+    annex = next(s for s in annex_section(ctx).subsections if s.id == "annex-topics")
+    assert sections == ["Legal certainty", "Amazon"]
+    assert [b.text.split(":")[0] for b in annex.blocks] == sections
+
+
 def test_report_a_topic_with_no_quote_using_its_name_gives_no_example_where_another_topic_has_one():
     # Claim check 77 (Plano Clima): r000708, on squares and urban green areas, was the example of «Turismo e conservação
     # da biodiversidade» after "(… mencionam «…»), por exemplo:", and used no word of the subject's name nor its topic's.

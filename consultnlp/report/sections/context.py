@@ -284,7 +284,15 @@ def annex_section(ctx: ReportContext) -> Section | None:
         groups = ctx.table("topic_groups")
         # Each subject as its heading names it: a loosely named one by what its name fits, not by the name itself (claim
         # check 76: «Respetar los derechos y ejercer sus derechos» here, «Nombre poco representativo (…)» above).
-        real = groups[groups["topic_group_id"] >= 0] if groups is not None else pd.DataFrame(columns=["topic_group_id"])
+        # ... in the order of the subjects' sections (claim check 79: «Bioeconomia amazônica», 79 contributions of which 75
+        # distinct, came before «Segurança jurídica», 78 and 77, here and after it above).
+        real = (
+            groups[groups["topic_group_id"] >= 0].sort_values(
+                ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
+            )
+            if groups is not None
+            else pd.DataFrame(columns=["topic_group_id"])
+        )
         for _, group in real.iterrows():
             group_id = group["topic_group_id"]
             members = fine[fine["topic_group_id"] == group_id] if "topic_group_id" in fine else fine
