@@ -1031,6 +1031,35 @@ def test_report_the_annex_names_a_loosely_named_subject_as_its_heading_does():
     assert heading.startswith("Loosely named") and annex.blocks[0].text.startswith(heading.split(" — ")[0] + ": Buses (9)")
 
 
+def test_report_the_subjects_chart_shows_one_subject_more_rather_than_a_third_count():
+    # Claim check 78 (Chile 5k): "14 main subjects", "of the 16 subjects found" and a chart of "the 15 largest".
+    def charted(n: int) -> tuple[str, int]:
+        ctx = _context("en")
+        ids = list(range(n))
+        ctx.tables["topic_groups"] = pd.DataFrame(
+            {
+                "topic_group_id": ids,
+                "label": [f"Subject {i}" for i in ids],
+                "topics": 1,
+                "topic_ids": [str(i) for i in ids],
+                "topic_labels": [f"Subject {i}" for i in ids],
+                "contributions": [100 - i for i in ids],
+                "unique_contributions": [100 - i for i in ids],
+                "share": 1 / n,
+                "share_unique": 1 / n,
+            }
+        )
+        ctx.tables["topics"] = pd.DataFrame(
+            {"topic_id": ids, "topic_group_id": ids, "label": [f"Subject {i}" for i in ids], "unique_contributions": [100 - i for i in ids]}
+        )
+        block = next(b for b in groups_section(ctx).blocks if b.kind == "chart")
+        return block.chart["title"], len(block.chart["labels"])
+
+    assert charted(16) == ("Share of distinct contributions by subject", 16)
+    title, shown = charted(17)
+    assert shown == 15 and "15 largest" in title
+
+
 def test_report_the_annex_lists_subjects_in_the_order_of_their_sections():
     # Claim check 79 (PNDBio): «Bioeconomia amazônica» (79 contributions, 75 distinct) came after «Segurança jurídica»
     # (78, 77) in the sections, which rank by distinct contributions, and before it in the annex.
