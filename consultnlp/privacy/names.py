@@ -57,12 +57,14 @@ _INTRO_RE = re.compile(
 _SOY_RE = re.compile(rf"(?i:\b(?:soy(?:[ \t]+(?:el|la))?|(?:eu[ \t]+)?sou(?:[ \t]+(?:o|a))?|I[ \t]+am|I'm))[ \t]+(?P<name>{_NAME})")
 # A closing word is a signature only when a comma, colon or line break sets it off
 # ("vote sincerely. But ..." is prose); "Att." / "Atte." may take just the dot.
-# "Firma:", "Assinado:", "Ass.:" need their colon ("la firma del acuerdo" is prose).
+# "Firma:", "Assinado:", "Ass.:" need their colon ("la firma del acuerdo" is prose); so does an author's label ("Autora:
+# Celi Pereira" under a Plano Clima proposal, claim check 81: not redacted).
 _SIGN_RE = re.compile(
     r"(?:(?i:\b(?:atentamente|cordialmente|saludos[ \t]+cordiales|un[ \t]+saludo|saludos|atenciosamente|"
     r"abraços|abrazos|sincerely|best[ \t]+regards|kind[ \t]+regards|regards|yours[ \t]+(?:sincerely|faithfully|truly)"
     r"|atte|att))\.?[ \t]*(?:[,:;\-][ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*)|(?i:\batte?)\.[ \t]*"
-    r"|(?i:\b(?:firma|firmado|firmada|assinado|assinada|assinatura|signed|ass)\b)\.?[ \t]*:[ \t]*(?:\r?\n[ \t]*)?)"
+    r"|(?i:\b(?:firma|firmado|firmada|assinado|assinada|assinatura|signed|ass|autor|autora|autores|autoras|author|authors)\b)"
+    r"\.?[ \t]*:[ \t]*(?:\r?\n[ \t]*)?)"
     rf"(?P<name>{_NAME})"
 )
 _HONORIFIC_RE = re.compile(
@@ -134,6 +136,8 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], int, re.Pattern[str]], ...] = tuple(
                 "ass:",
                 "assin",
                 "signed",
+                "autor",
+                "author",
             ),
         ),
     )

@@ -135,6 +135,11 @@ def test_new_kinds_area_code_glued_to_phone(text: str, phone: str) -> None:
         ("Firma: Ana Gómez", "Firma: [NAME]"),
         ("Assinado: Maria Souza", "Assinado: [NAME]"),
         ("Ass.: João Pereira", "Ass.: [NAME]"),
+        # An author's label (claim check 81, Plano Clima: a name after "Autora:" was left in comments.csv).
+        ("Que a escola tenha horta.\nAutora: Celi Pereira", "Que a escola tenha horta.\nAutora: [NAME]"),
+        ("Author: Tam Nguyen", "Author: [NAME]"),
+        ("Autor: Ministerio de Salud", "Autor: Ministerio de Salud"),  # an organisation
+        ("El autor del proyecto propone más plazas", "El autor del proyecto propone más plazas"),  # no label
         ("Me chamo Maria paixão da Costa e moro aqui", "Me chamo [NAME] e moro aqui"),
         ("Me llamo José Pérez y Gómez", "Me llamo [NAME]"),
         ("Queremos agua potable para el pueblo.\n— Lucía, Tinogasta", "Queremos agua potable para el pueblo.\n— [NAME], Tinogasta"),
