@@ -130,15 +130,15 @@ VOTE_STRINGS: dict[str, dict] = {
     "divides_consensus_intro": _n(
         (
             "1 afirmación tiene el acuerdo de al menos el 60% de cada grupo:",
-            "{n} afirmaciones tienen el acuerdo de al menos el 60% de cada grupo; las más votadas:",
+            "{n} afirmaciones tienen el acuerdo de al menos el 60% de cada grupo; las {shown} más votadas:",
         ),
         (
             "1 afirmação tem a concordância de pelo menos 60% de cada grupo:",
-            "{n} afirmações têm a concordância de pelo menos 60% de cada grupo; as mais votadas:",
+            "{n} afirmações têm a concordância de pelo menos 60% de cada grupo; as {shown} mais votadas:",
         ),
         (
             "1 statement has the agreement of at least 60% of every group:",
-            "{n} statements have the agreement of at least 60% of every group; the most voted:",
+            "{n} statements have the agreement of at least 60% of every group; the {shown} most voted:",
         ),
     ),
     "divides_consensus_none": _s(
@@ -147,18 +147,19 @@ VOTE_STRINGS: dict[str, dict] = {
         "No statement has the agreement of at least 60% of every group.",
     ),
     "divides_divisive": _s("Lo que divide a los grupos", "O que divide os grupos", "What divides the groups"),
+    # "6 statements ...; the most divisive:" over a list of 5 read as one missing (claim check 82): how many are shown.
     "divides_divisive_intro": _n(
         (
             "1 afirmación tiene el acuerdo de al menos el 60% de un grupo y el desacuerdo de al menos el 60% de otro:",
-            "{n} afirmaciones tienen el acuerdo de al menos el 60% de un grupo y el desacuerdo de al menos el 60% de otro; las que más separan:",
+            "{n} afirmaciones tienen el acuerdo de al menos el 60% de un grupo y el desacuerdo de al menos el 60% de otro; las {shown} que más separan:",
         ),
         (
             "1 afirmação tem a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro:",
-            "{n} afirmações têm a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro; as que mais separam:",
+            "{n} afirmações têm a concordância de pelo menos 60% de um grupo e a discordância de pelo menos 60% de outro; as {shown} que mais separam:",
         ),
         (
             "1 statement has the agreement of at least 60% of one group and the disagreement of at least 60% of another:",
-            "{n} statements have the agreement of at least 60% of one group and the disagreement of at least 60% of another; the most divisive:",
+            "{n} statements have the agreement of at least 60% of one group and the disagreement of at least 60% of another; the {shown} most divisive:",
         ),
     ),
     "divides_divisive_none": _s(

@@ -123,6 +123,10 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "Every neighbourhood needs a safe park" in part.split("### What every group agrees on")[1]
     divides = part.split("### What divides the groups")[1].split("\n### ")[0]
     assert "police budget" in divides
+    # The intro says how many it lists (claim check 82: "6 statements ...; the most divisive:" over a list of 5).
+    listed = sum(line.startswith("- ") for line in divides.splitlines())
+    said = re.search(r"(\d+) statements? ha(?:ve|s) the agreement of at least 60% of one group(?:.*; the (\d+) most divisive:)?", divides)
+    assert said and int(said.group(2) or said.group(1)) == listed
     # A divisive statement shows the disagreement that makes it one (seattle claim check: only agree shares were shown).
     assert all("; disagree: A " in line for line in divides.splitlines() if line.startswith("- "))
     # Each group's share with its base: how many of the group saw it (claim checks 49, 55, 57: shares on 5 to 10 people).

@@ -174,7 +174,7 @@ def _group_parts(ctx: ReportContext, groups: pd.DataFrame, votes: pd.DataFrame, 
             blocks = [Block("p", text=t(f"{key}_none", lang))]
         else:
             blocks = [
-                Block("p", text=t(f"{key}_intro", lang, count=len(chosen), n=ctx.n(len(chosen)))),
+                Block("p", text=t(f"{key}_intro", lang, count=len(chosen), n=ctx.n(len(chosen)), shown=ctx.n(min(SHOWN, len(chosen))))),
                 Block(
                     "list",
                     items=[f"{_statement(ctx, r)}: {_shares(ctx, votes, r['statement'], flag)}" for _, r in chosen.head(SHOWN).iterrows()],
