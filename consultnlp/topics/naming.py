@@ -285,8 +285,18 @@ def group_names(
         conjunction = CONJUNCTION.get(lang, "and")
         # A second name within the first, or the first within it, adds nothing ("Igualdad ante la ley" and "Igualdad"); one
         # that only shares a word names another thing ("Derecho a la educación" and "Derecho a la salud", read 10).
+        # ... nor a topic whose own comments hardly use its name, when the first does not (Plano Clima: «Incêndios florestais e
+        # licenciamento ambiental», 3 of whose 40 licensing comments say "licenciamento").
+        loose_here = {p for t, p in named if lang in loose.get(t, set())}
         second = next(
-            (p for p in parts[1:3] if not _covered(p, first) and not _covered(first, p) and not names_no_thing(p, lang, is_stopword)),
+            (
+                p
+                for p in parts[1:3]
+                if not _covered(p, first)
+                and not _covered(first, p)
+                and not names_no_thing(p, lang, is_stopword)
+                and (p not in loose_here or first in loose_here)
+            ),
             None,
         )
         # Neither name may already join two things: "Valores y principios" would make "A y valores y principios". A second

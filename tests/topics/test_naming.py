@@ -413,6 +413,13 @@ def test_group_names_put_a_topic_whose_comments_hardly_use_its_name_last():
     loose = {1: {"pt"}, 2: set(), 3: set()}
     named = group_names([1, 2, 3], written, main, sizes=sizes, loose=loose)["pt"]
     assert named.startswith("Conservação da biodiversidade") and "Turismo" not in named
+    # Nor is it the second name (Plano Clima: «Incêndios florestais e licenciamento ambiental», 3 of 40 on licensing).
+    pair = {1: {"pt": "incêndios florestais"}, 2: {"pt": "licenciamento ambiental"}}
+    both = group_names([1, 2], pair, dict.fromkeys(pair, "pt"), sizes={1: 73, 2: 40}, loose={2: {"pt"}})["pt"]
+    assert both == "Incêndios florestais"
+    assert (
+        group_names([1, 2], pair, dict.fromkeys(pair, "pt"), sizes={1: 73, 2: 40})["pt"] == "Incêndios florestais e licenciamento ambiental"
+    )
     # A name is loose where under a quarter of the comments in its language use a word of it.
     texts = ["Mais turismo rural."] + ["Proteger as praças e as árvores."] * 9
     stems = [word_stems(text, 3) for text in texts]
