@@ -8,9 +8,13 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from consultnlp.resources import project_path, word_list
 from consultnlp.text import strip_accents
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -173,3 +177,21 @@ def truncate_at_word(text: str, max_chars: int) -> str:
         return text
     cut = text.rfind(" ", 0, max_chars)
     return text[: cut if cut > max_chars * 0.8 else max_chars].rstrip() + " …"
+
+
+AT_LIMIT_MIN = 10  # texts of the longest length, at least this many ...
+AT_LIMIT_SHARE = 0.02  # ... and this share of the analysed texts, the longest at least AT_LIMIT_CHARS: a platform's limit
+AT_LIMIT_CHARS = 100
+
+
+def at_length_limit(texts: pd.Series) -> dict[str, int]:
+    """Where many texts are exactly as long as the longest, the platform cut them there (claim check 81, Plano Clima: 81
+    proposals of exactly 500 characters, some ending mid-word): how many and at what length; {} otherwise."""
+    lengths = texts.str.len()
+    if lengths.empty:
+        return {}
+    longest = int(lengths.max())
+    n = int((lengths == longest).sum())
+    if longest >= AT_LIMIT_CHARS and n >= AT_LIMIT_MIN and n >= AT_LIMIT_SHARE * len(texts):
+        return {"n": n, "chars": longest}
+    return {}

@@ -142,3 +142,19 @@ def test_clean_stage_flags_and_counts():
         context.warnings[0].text("en")
         == "1 contribution is longer than 500 characters; it was cut for the analysis (the original text is kept)."
     )
+
+
+def test_clean_many_texts_exactly_as_long_as_the_longest_were_cut_by_the_platform():
+    # Claim check 81 (Plano Clima): 81 proposals of exactly 500 characters, the platform's limit, some ending mid-word; the
+    # report did not say so. Pol.is bg2050: 20 statements of exactly 140.
+    cut = [f"{i:03d} " + ("Precisamos de mais arborização nas escolas e nos bairros " * 10)[:496] for i in range(12)]
+    whole = [f"Mais ciclovias no bairro {i}, com sombra e iluminação." for i in range(100)]
+    context = RunContext()
+    CleanStage(CleanConfig()).apply(make_frame(cut + whole), context)
+    notes = [w for w in context.warnings if w.key == "note_at_length_limit"]
+    assert [n.values for n in notes] == [{"n": 12, "chars": 500}]
+    assert notes[0].text("pt").startswith("12 contribuições têm exatamente 500 caracteres")
+    # A few at the longest length, or short texts, are no limit.
+    context = RunContext()
+    CleanStage(CleanConfig()).apply(make_frame(cut[:3] + whole), context)
+    assert not [w for w in context.warnings if w.key == "note_at_length_limit"]
