@@ -29,7 +29,7 @@ NO_ARGUMENT = "no_argument"
 LISTS_DIR = project_path("data") / "nonanswers"
 MODEL_PATH = LISTS_DIR / "model.json"  # the meaning test, trained by benchmarks/train_nonanswers.py
 LONG_MODEL_PATH = LISTS_DIR / "model_long.json"  # the same for texts of 11 to 40 words (train_nonanswers.py --long)
-WIDE_MODEL_PATH = LISTS_DIR / "model_wide.json"  # a second reading of short texts, on every written set (train_nonanswers.py --wide)
+WIDE_MODEL_PATH = LISTS_DIR / "model_wide.json"  # a second reading of short texts, on written sets 1-29 (train_nonanswers.py --wide)
 SECTIONS = (
     "non_answer",
     "no_argument",
@@ -442,10 +442,11 @@ class MeaningModel:
     def reads(self, vectors: np.ndarray, thresholds: np.ndarray, widely: np.ndarray | None = None) -> np.ndarray:
         """Which texts (one unit vector per row, each with the threshold its words call for) this model reads as
         placeholders: at or above their threshold; or, read at the model's own ``threshold`` (a word that could make them
-        one), at ``floor`` or above where the wider model (trained on every blind written set but the newest) reads them
-        at its threshold. Both must find it: the wider model alone set aside 9 of the 187 NHS answers coders coded, and
-        this one alone misses most new wordings (written set 30, held out: 181 of 300 non-answers; with both, 213).
-        ``widely``: which texts the second reading may read at all (all where None)."""
+        one), at ``floor`` or above where the wider model (trained on the blind written sets 1-29) reads them at its
+        threshold. Both must find it: the wider model alone set aside 9 of the 187 NHS answers coders coded, and this one
+        alone misses most new wordings (written set 30: 181 of 300 non-answers; with both, 213). ``widely``: which texts
+        the second reading may read at all (all where None; the screen leaves out texts in words the consultation argues
+        with, ``CorpusScreen.argued``: 204 of set 30, and 5 NHS rows its coders coded instead of 26)."""
         p = self.probability(vectors)
         hit = p >= thresholds
         if self.wide is not None:

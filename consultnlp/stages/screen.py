@@ -127,7 +127,8 @@ class ScreenStage(Stage):
     def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:
         """Texts the meaning models (``consultnlp.nonanswers.MeaningModel``) read as placeholders or notes. Short texts
         (up to 10 words): at the model's threshold when a word could make the text one (an absence, form, process,
-        courtesy or foreign word), at its higher ``threshold_alone`` otherwise. Longer ones (11 to 40 words: a note about
+        courtesy or foreign word), at its higher ``threshold_alone`` otherwise; at the first, also by a second reading
+        where a wider model agrees (``MeaningModel.reads``; not in words the consultation argues with). Longer ones (11 to 40 words: a note about
         the form, the meeting or the respondent) by a second model, at its threshold, where the text is in an analysed
         language (a note in another is left to the language stage, which sets it aside for its language). One whose cues
         state a position is a position without a reason (``no_argument``). A text that quotes words beside its own (an
