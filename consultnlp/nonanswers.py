@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -439,19 +440,21 @@ class MeaningModel:
         """How likely each text (one unit vector per row) is a non-answer, from 0 to 1."""
         return 1.0 / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ self.weights + self.intercept)))
 
-    def reads(self, vectors: np.ndarray, thresholds: np.ndarray, widely: np.ndarray | None = None) -> np.ndarray:
+    def reads(self, vectors: np.ndarray, thresholds: np.ndarray, widely: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
         """Which texts (one unit vector per row, each with the threshold its words call for) this model reads as
         placeholders: at or above their threshold; or, read at the model's own ``threshold`` (a word that could make them
         one), at ``floor`` or above where the wider model (trained on the blind written sets 1-29) reads them at its
         threshold. Both must find it: the wider model alone set aside 9 of the 187 NHS answers coders coded, and this one
-        alone misses most new wordings (written set 30: 181 of 300 non-answers; with both, 213). ``widely``: which texts
-        the second reading may read at all (all where None; the screen leaves out texts in words the consultation argues
-        with, ``CorpusScreen.argued``: 204 of set 30, and 5 NHS rows its coders coded instead of 26)."""
+        alone misses most new wordings (written set 30: 181 of 300 non-answers; with both, 213). ``widely``: given the
+        rows the second reading would add, which of them it may (all where None; the screen leaves out texts in words the
+        consultation argues with, ``CorpusScreen.argued``: 204 of set 30, and 5 NHS rows its coders coded instead of 26)."""
         p = self.probability(vectors)
         hit = p >= thresholds
         if self.wide is not None:
-            second = (np.asarray(thresholds) == self.threshold) & (p >= self.floor)
-            if widely is not None:
-                second &= np.asarray(widely, dtype=bool)
-            hit |= second & (self.wide.probability(vectors) >= self.wide.threshold)
+            second = ~hit & (np.asarray(thresholds) == self.threshold) & (p >= self.floor)
+            second &= self.wide.probability(vectors) >= self.wide.threshold
+            rows = np.flatnonzero(second)
+            if widely is not None and len(rows):
+                second[rows] = np.asarray(widely(rows), dtype=bool)
+            hit |= second
         return hit

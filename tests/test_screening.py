@@ -114,7 +114,10 @@ def test_screening_the_second_reading_needs_both_models_and_a_text_in_words_the_
     at = np.array([0.8, 0.8, 0.8, 0.8])
     assert alone.reads(vectors, at).tolist() == [True, False, False, False]
     assert both.reads(vectors, at).tolist() == [True, True, False, False]  # the floor; the wider one's threshold
-    assert both.reads(vectors, at, np.array([True, False, True, True])).tolist() == [True, False, False, False]
+    asked = []
+    allowed = lambda rows: [asked.extend(rows.tolist()) or i != 1 for i in rows]  # noqa: E731 - the second row is argued
+    assert both.reads(vectors, at, allowed).tolist() == [True, False, False, False]
+    assert asked == [1]  # only the rows the second reading would add are looked at
     assert both.reads(vectors, np.array([0.8, 0.97, 0.8, 0.8])).tolist() == [True, False, False, False]  # read at another threshold
 
 

@@ -185,7 +185,7 @@ class ScreenStage(Stage):
                     if not use_cache:  # no cache for the embed stage to find them in: hand them over (``vector_memo``)
                         context.vector_memo = {**(context.vector_memo or {}), **dict(zip(embedded, np.asarray(vectors)))}
                     thresholds = np.array([threshold for _, threshold in batch], dtype=np.float64)
-                    read_as = reader.reads(vectors, thresholds, np.array([not corpus.argued(text) for text, _ in batch]))
+                    read_as = reader.reads(vectors, thresholds, lambda rows, batch=batch: [not corpus.argued(batch[i][0]) for i in rows])
                     hits = [text for (text, _), hit in zip(batch, read_as) if hit]
                     # A consultation whose own answers the model reads as notes by the dozen is outside what it learned:
                     # it is not used there (NHS patient feedback, 9% of its longer texts: accounts of calls and of being
