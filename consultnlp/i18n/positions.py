@@ -333,15 +333,18 @@ POSITION_STRINGS: dict[str, dict] = {
     ),
     # Claim check 76 (Chile 2016): "0.7% against" read a meeting's "D" (its participants did not agree) as opposition.
     "note_position_column_group": _s(
-        "La columna «{column}» parece registrar cuánto acordó cada grupo, no el apoyo o la oposición de quien escribe: {named} de "
-        "las {read} contribuciones que la responden en contra o en parte hablan del acuerdo del grupo («{phrase}»). No se lee "
-        "como postura; las posturas se leen en el texto (--position-column {column} la lee como postura).",
-        "A coluna «{column}» parece registrar quanto cada grupo concordou, não o apoio ou a oposição de quem escreve: {named} "
-        "das {read} contribuições que a respondem contra ou em parte falam da concordância do grupo («{phrase}»). Não é lida "
-        "como posição; as posições são lidas no texto (--position-column {column} a lê como posição).",
-        "The column “{column}” seems to record how far each group agreed, not the writer's support or opposition: {named} of "
-        "the {read} contributions answering it against or in part speak of the group's agreement (“{phrase}”). It is not "
-        "read as positions; they are read from the text (--position-column {column} reads it as positions).",
+        "La columna «{column}» parece registrar cuánto acordó cada grupo, no el apoyo o la oposición de quien escribe: de las "
+        "{total} contribuciones que la responden en contra o en parte se leyeron {read}, y {named} hablan del acuerdo del grupo "
+        "(«{phrase}»). Los textos de estos registros dicen lo mismo («estamos de acuerdo», «acuerdo parcial»): no se leen posturas, "
+        "ni en la columna ni en el texto, y el informe no tiene sección de posturas (--position-column {column} lee la columna como postura).",
+        "A coluna «{column}» parece registrar quanto cada grupo concordou, não o apoio ou a oposição de quem escreve: das "
+        "{total} contribuições que a respondem contra ou em parte foram lidas {read}, e {named} falam da concordância do grupo "
+        "(«{phrase}»). Os textos destes registros dizem o mesmo («estamos de acordo», «acordo parcial»): não se leem posições, "
+        "nem na coluna nem no texto, e o relatório não tem seção de posições (--position-column {column} lê a coluna como posição).",
+        "The column “{column}” seems to record how far each group agreed, not the writer's support or opposition: of the "
+        "{total} contributions answering it against or in part, {read} were read and {named} speak of the group's agreement "
+        "(“{phrase}”). These records' texts say the same (“we agree”, “partial agreement”): no positions are read, in the "
+        "column or the text, and the report has no positions section (--position-column {column} reads the column as positions).",
     ),
     "note_positions_votes": _s(
         "Las posturas no se leen en el texto de los comentarios de Pol.is: cada comentario es una postura que los demás votan, "

@@ -7,8 +7,10 @@ said "0.7% against"; a blind reader found that of 40 "D" rows 12 said the partic
 "against" or "in part" speak of the group's agreement (a ``[consensus]`` cue of ``data/positions``: "no hubo acuerdo",
 "no se llegó a un consenso", "the group could not agree") far more often than the writers of a stance do.
 
-Such a column is left out of the positions (they are read from the text, as for any consultation) and said in a note;
-``--position-column`` reads it as positions all the same.
+Such records state no stance toward a proposal, in the column or in their texts (claim checks 78 and 83: of the stances
+the texts were then read for, «estamos de acuerdo», «acuerdo parcial», «hay desacuerdo», 441 of 559 «in favour» and 289
+of 298 «in part» were the meetings' own agreement): the report has no positions, and a note says why;
+``--position-column`` reads the column as positions all the same.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class GroupAgreement:
     read: int
     named: int
     phrase: str
+    total: int = 0  # the texts answering against or in part, read or not
 
 
 def _speaking_of_the_group(texts: list[tuple[str, str]], detector: CueDetector) -> list[tuple[str, bool]]:
@@ -63,6 +66,7 @@ def group_agreement(texts: pd.Series, langs: pd.Series, positions: pd.Series, de
     detector = detector or CueDetector()
     found: dict[str, list[tuple[str, bool]]] = {}
     read: dict[str, int] = {}
+    total = int(positions.isin((OPPOSE, PARTIAL)).sum())
     for position in (SUPPORT, OPPOSE, PARTIAL):
         rows = (positions == position).to_numpy()
         pairs = list(zip(texts[rows].astype(str), langs[rows].astype(str)))[:MAX_READ]
@@ -77,4 +81,4 @@ def group_agreement(texts: pd.Series, langs: pd.Series, positions: pd.Series, de
     denied = [w for w, negated in against if negated] or [w for w, _ in against]
     phrases = Counter(w[:1].upper() + w[1:] for w in denied)
     phrase = sorted(phrases.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return GroupAgreement(read=n, named=named, phrase=phrase)
+    return GroupAgreement(read=n, named=named, phrase=phrase, total=total)

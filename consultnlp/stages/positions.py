@@ -8,7 +8,7 @@
   (``positions.mapping.find_position_column``: a column "acuerdo" of A/P/D), its answers are the
   positions, as with ``column``, and a note says so (``positions.detect_column: false`` reads the text); unless its
   answers record how far each group agreed, not the writer's stance (``consultnlp.positions.agreement``: Chile 2016's
-  meetings), said in a note, and the text is read.
+  meetings): then no position is read, in the column or the text, and a note says why.
 - ``column``: a closed question (``--position-column``) mapped to positions; the mapping is noted.
 - ``model``: a classifier from ``consultnlp positions train`` (``--position-model``) on the analysed
   contributions; rows set aside as ``no_argument`` are read by the cues (their text is a position).
@@ -93,17 +93,19 @@ class PositionsStage(Stage):
             context.stats["positions_method"] = "votes"
             return out
         source = self._source_column(frame) if cfg.method == "column" else self._found_column(frame, context)
+        if "positions_group_column" in context.stats:
+            # Records of how far each group agreed: their texts' "estamos de acuerdo", "acuerdo parcial", "hay desacuerdo"
+            # say the same (claim checks 78 and 83): no stance toward a proposal is read, and the note says why.
+            context.stats["positions_method"] = "none: group agreement"
+            return out
         counted = counted_mask(out, cfg.set_aside)
-        # Where the records say how far each group agreed, a group's agreement in the text ("Acuerdo total", "No hubo
-        # consenso") says the same, not a stance (claim check 78, Chile 2016: 66 of the 77 read "in favour").
-        groups = "positions_group_column" in context.stats
         if source is not None:
             self._from_column(out, counted, source, context)
         elif cfg.method == "model":
             self._from_model(out, context)
-            self._from_cues(out, counted & ~analysed_mask(out), context, groups)
+            self._from_cues(out, counted & ~analysed_mask(out), context)
         else:
-            self._from_cues(out, counted, context, groups)
+            self._from_cues(out, counted, context)
         context.stats["positions_method"] = "column" if source is not None else cfg.method
         return out
 
@@ -119,7 +121,9 @@ class PositionsStage(Stage):
             return None
         group = self._group_agreement(frame, column)
         if group is not None:
-            context.warn("note_position_column_group", column=column, named=group.named, read=group.read, phrase=group.phrase)
+            context.warn(
+                "note_position_column_group", column=column, named=group.named, read=group.read, total=group.total, phrase=group.phrase
+            )
             context.stats["positions_group_column"] = column
             return None
         context.warn("note_position_column_found", column=column)
@@ -170,10 +174,9 @@ class PositionsStage(Stage):
         out.loc[counted, schema.POSITION_SOURCE] = SOURCE_COLUMN
         out.loc[counted, schema.POSITION_EVIDENCE] = (f"{name}=" + shown).to_numpy()
 
-    def _from_cues(self, out: pd.DataFrame, rows: pd.Series, context: RunContext, groups: bool = False) -> None:
-        """The stances the texts state; with ``groups``, a group's agreement (a ``[consensus]`` cue) states none."""
+    def _from_cues(self, out: pd.DataFrame, rows: pd.Series, context: RunContext) -> None:
         from consultnlp.positions.cues import CueDetector
-        from consultnlp.positions.lexicon import CONSENSUS, load_cues
+        from consultnlp.positions.lexicon import load_cues
 
         cfg: PositionsConfig = self.config
         detector = CueDetector(load_cues(extra_cues=cfg.extra_cues, extra_targets=cfg.extra_targets))
@@ -184,10 +187,6 @@ class PositionsStage(Stage):
             found = {}
             for text, lang in uniques:
                 detection = detector.detect(text, lang)
-                stated = [h for h in detection.hits if h.outcome != NONE]
-                if groups and stated and all(h.cue.kind == CONSENSUS for h in stated):
-                    found[(text, lang)] = (NONE, "", "")
-                    continue
                 found[(text, lang)] = (detection.position, detection.evidence, detection.target if detection.position != NONE else "")
             task.advance(len(uniques))
         results = pairs.map(found)

@@ -99,16 +99,15 @@ def _meetings(denials: int) -> pd.DataFrame:
 
 def test_positions_a_column_of_how_far_each_group_agreed_is_no_stance():
     # Claim check 76 (Chile 2016): a meeting's "D" says its participants did not agree; read as opposition, the report said
-    # "0.7% against". Where the answers against or in part speak of the group's agreement, the column is left to a note.
+    # "0.7% against". Where the answers against or in part speak of the group's agreement, the column records it, and so do
+    # the texts ("estamos de acuerdo", "acuerdo parcial": checks 78 and 83): no position is read, and a note says why.
     context = RunContext()
     out = run(load_config().positions, _meetings(10), context)
-    assert set(out[schema.POSITION_SOURCE]) == {"text"} and context.stats["positions_group_column"] == "acuerdo"
+    assert set(out[schema.POSITION]) == {""} and set(out[schema.POSITION_SOURCE]) == {""}
+    assert context.stats["positions_group_column"] == "acuerdo"
     note = next(n for n in context.warnings if n.key == "note_position_column_group")
-    assert "10 de las 12" in note.text("es") and "«No hubo acuerdo»" in note.text("es")
-    assert "--position-column acuerdo" in note.text("en")
-    # ... and the texts' own words about the group's agreement state no stance either (claim check 78).
-    assert out.loc[out.index[60], schema.POSITION] == "none"  # "No hubo acuerdo entre los asistentes ..."
-    assert out.loc[out.index[60], schema.POSITION_EVIDENCE] == ""
+    assert "de las 12 contribuciones que la responden en contra o en parte se leyeron 12, y 10 hablan" in note.text("es")
+    assert "«No hubo acuerdo»" in note.text("es") and "--position-column acuerdo" in note.text("en")
     # Fewer such texts (a writer's own "no estoy de acuerdo" is no group's): the column gives the positions.
     context = RunContext()
     out = run(load_config().positions, _meetings(4), context)
