@@ -131,6 +131,7 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
         text_columns=analysed_columns(state.manifest.get("input") or {}),
         text_column_auto=bool((state.manifest.get("input") or {}).get("text_column_auto")),
         unplaced_share=state.stats.get("topics_raw_outlier_share"),
+        segment_candidates=(state.manifest.get("input") or {}).get("segment_candidates"),
     )
     return state, frame, summary, review
 

@@ -414,3 +414,20 @@ ACCOUNTING_STRINGS["privacy_other_countries"] = _s(
     "os números de identificação e fiscais de outros países ({countries})",
     "the identity and tax numbers of other countries ({countries})",
 )
+# Columns that could break the results down, not used (claim checks 78 and 79: the reader expected the breakdown).
+ACCOUNTING_STRINGS["segments_unused"] = _n(
+    (
+        "El archivo tiene una columna que podría desglosar los resultados y no se usó, así que el informe no compara sus partes: {columns}.",
+        "El archivo tiene columnas que podrían desglosar los resultados y no se usaron, así que el informe no compara sus partes: {columns}.",
+    ),
+    (
+        "O arquivo tem uma coluna que poderia desdobrar os resultados e não foi usada, então o relatório não compara suas partes: {columns}.",
+        "O arquivo tem colunas que poderiam desdobrar os resultados e não foram usadas, então o relatório não compara suas partes: {columns}.",
+    ),
+    (
+        "The file has a column that could break the results down and was not used, so the report does not compare its parts: {columns}.",
+        "The file has columns that could break the results down and were not used, so the report does not compare their parts: {columns}.",
+    ),
+)
+ACCOUNTING_STRINGS["segment_values"] = _s("{column} ({n} valores)", "{column} ({n} valores)", "{column} ({n} values)")
+ACCOUNTING_STRINGS["segments_more"] = _s("{n} más", "mais {n}", "{n} more")

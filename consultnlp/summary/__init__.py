@@ -113,6 +113,7 @@ def summarise(
     text_columns: list[str] | None = None,
     text_column_auto: bool = False,
     unplaced_share: float | None = None,
+    segment_candidates: list[list[Any]] | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
@@ -123,7 +124,8 @@ def summarise(
     ``ingest.info.ConsultationTitle``) and ``row_filter`` (the ``--where`` expression) are facts the report states, and so is
     ``screened`` (rows the screen set aside that no list names, ``screening.screened_beyond_lists``), ``other_languages`` (the
     languages of the rows in none of es/pt/en) and the input columns the
-    text was taken from (``text_columns``; ``text_column_auto`` when the tool chose it)."""
+    text was taken from (``text_columns``; ``text_column_auto`` when the tool chose it), and the columns that could break
+    the results down but were not named (``segment_candidates``: [column, values])."""
     summary = Summary()
     tables = summary.tables
     tables["overview"] = overview_table(frame, accounting)
@@ -241,6 +243,7 @@ def summarise(
         "text_columns": list(text_columns or []),
         "text_column_auto": bool(text_column_auto),
         "unplaced_share": unplaced_share,
+        "segment_candidates": [list(c) for c in segment_candidates or []] if not segment_columns else [],
         # Pol.is statements the organiser posted again, reworded, that stand (analysed as their participants'), and the
         # organiser's rows the moderators rejected (its rejected rewordings: no participant's rejected statement).
         "reworded": reworded,

@@ -176,3 +176,13 @@ def test_method_lists_the_personal_data_found_by_kind_and_names_the_rest_looked_
     frame["pii_found"] = ""
     nothing = next(x for x in render_report(frame, "es").splitlines() if "sin encontrar ninguno" in x)
     assert nothing.startswith("Se buscó, sin encontrar ninguno: correo electrónico, ") and ": 0" not in nothing
+
+
+def test_sections_columns_not_used_as_segments_are_said_only_when_none_was_named():
+    # Claim checks 78 and 79: the report never said the breakdown by the export's own structure had not been made.
+    frame = golden_frame()
+    candidates = [["tema_nombre", 4]]
+    unnamed = render_report(frame, segment_columns=(), segment_candidates=candidates)
+    assert "The file has a column that could break the results down and was not used" in unnamed and "“tema\\_nombre” (4 values)" in unnamed
+    named = render_report(frame, segment_columns=("region",), segment_candidates=candidates)
+    assert "could break the results down" not in named

@@ -1082,3 +1082,33 @@ def test_report_a_topic_with_no_quote_using_its_name_gives_no_example_where_anot
     ctx.tables["quotes"] = ctx.tables["quotes"].assign(quote=["Plant trees.", "Clean the river."])
     cites = [q["cite"] for b in groups_section(ctx).subsections[0].blocks if b.kind == "quotes" for q in b.quotes]
     assert cites == ["c1", "c9"]
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "es",
+            "El archivo tiene columnas que podrían desglosar los resultados y no se usaron, así que el informe no compara sus partes: «tema_nombre» (4 valores) y «capitulo» (12 valores).",
+        ),
+        (
+            "pt",
+            "O arquivo tem colunas que poderiam desdobrar os resultados e não foram usadas, então o relatório não compara suas partes: «tema_nombre» (4 valores) e «capitulo» (12 valores).",
+        ),
+        (
+            "en",
+            "The file has columns that could break the results down and were not used, so the report does not compare their parts: “tema_nombre” (4 values) and “capitulo” (12 values).",
+        ),
+    ],
+)
+def test_report_method_says_which_columns_could_break_the_results_down_and_were_not_used(lang, said):
+    # Claim checks 78 and 79 (Chile 2016, PNDBio): the readers expected the breakdown by the four questions and by chapter,
+    # and the report never said it had not been made.
+    from consultnlp.report.sections.context import unused_segments
+
+    ctx = _context(lang)
+    assert unused_segments(ctx) == ""
+    ctx.facts["segment_candidates"] = [["tema_nombre", 4], ["capitulo", 12]]
+    assert unused_segments(ctx) == said
+    ctx.facts["segment_candidates"] = [[f"c{i}", 2] for i in range(5)]
+    assert unused_segments(ctx).endswith("(2 values) and 2 more.") if lang == "en" else True

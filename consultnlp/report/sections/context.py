@@ -160,6 +160,8 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     if beyond:
         sec.blocks.append(Block("p", text=" ".join(beyond)))
     sec.blocks.append(Block("p", text=t("dedupe_text", lang)))
+    if unused := unused_segments(ctx):
+        sec.blocks.append(Block("p", text=unused))
     if few := few_positions_sentence(ctx):
         sec.blocks.append(Block("p", text=few))
     sec.blocks.append(Block("p", text=t("naming_text", lang)))
@@ -327,3 +329,19 @@ def absent_kinds(kinds: list[str], lang: str) -> list[str]:
         names = join_items([COUNTRY_NAMES[c][lang] for c in countries], lang)
         shown.append(t("privacy_other_countries", lang, countries=names))
     return shown
+
+
+SEGMENTS_NAMED = 3  # columns named in the sentence on segments not used
+
+
+def unused_segments(ctx: ReportContext) -> str:
+    """The sentence that says which columns could break the results down and were not used ("" when none or when the
+    analyst named segments): claim checks 78 and 79 expected the breakdown by Chile's four questions and PNDBio's chapters,
+    and the report never said it had not been made."""
+    found = [c for c in ctx.facts.get("segment_candidates") or [] if len(c) == 2]
+    if not found:
+        return ""
+    named = [t("segment_values", ctx.lang, column=ctx.q(str(c)), n=ctx.n(int(n))) for c, n in found[:SEGMENTS_NAMED]]
+    if len(found) > SEGMENTS_NAMED:
+        named.append(t("segments_more", ctx.lang, n=ctx.n(len(found) - SEGMENTS_NAMED)))
+    return t("segments_unused", ctx.lang, count=len(found), columns=join_items(named, ctx.lang))
