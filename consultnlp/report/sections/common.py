@@ -228,6 +228,14 @@ def loose_key(key: str, fields: dict[str, str]) -> str:
     return f"{key}_two" if fields.get("two") else f"{key}_words" if fields.get("words") else key
 
 
+def ranked_subjects(groups: pd.DataFrame) -> pd.DataFrame:
+    """The subjects of a ``topic_groups`` table ("no clear topic" left out), largest by distinct contributions first (ties:
+    lower id): the order of the summary, the subjects' sections and the annex."""
+    return groups[groups["topic_group_id"] >= 0].sort_values(
+        ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
+    )
+
+
 def subject_label(ctx: ReportContext, group: Any) -> str:
     """A subject as headings, charts and tables show it: its name, or "Loosely named (words of “Federal” in 4 of 34)"."""
     if not loose_name(group):

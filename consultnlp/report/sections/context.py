@@ -20,7 +20,7 @@ from consultnlp.i18n import (
 )
 from consultnlp.i18n.accounting import COUNTRY_NAMES, HOME_COUNTRIES, ID_COUNTRIES
 from consultnlp.report.model import Block, Section
-from consultnlp.report.sections.common import ReportContext, join_items, quote_item, segment_label, subject_label
+from consultnlp.report.sections.common import ReportContext, join_items, quote_item, ranked_subjects, segment_label, subject_label
 from consultnlp.report.sections.positions import few_positions_sentence
 from consultnlp.report.sections.themes import theme_rows
 
@@ -288,13 +288,7 @@ def annex_section(ctx: ReportContext) -> Section | None:
         # check 76: «Respetar los derechos y ejercer sus derechos» here, «Nombre poco representativo (…)» above).
         # ... in the order of the subjects' sections (claim check 79: «Bioeconomia amazônica», 79 contributions of which 75
         # distinct, came before «Segurança jurídica», 78 and 77, here and after it above).
-        real = (
-            groups[groups["topic_group_id"] >= 0].sort_values(
-                ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
-            )
-            if groups is not None
-            else pd.DataFrame(columns=["topic_group_id"])
-        )
+        real = ranked_subjects(groups) if groups is not None else pd.DataFrame(columns=["topic_group_id"])
         for _, group in real.iterrows():
             group_id = group["topic_group_id"]
             members = fine[fine["topic_group_id"] == group_id] if "topic_group_id" in fine else fine

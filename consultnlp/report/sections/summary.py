@@ -18,6 +18,7 @@ from consultnlp.report.sections.common import (
     loose_name_fields,
     naming_count,
     naming_words,
+    ranked_subjects,
     segment_label,
 )
 from consultnlp.report.sections.divides import votes_headline
@@ -338,9 +339,7 @@ def summary_sentences(ctx: ReportContext) -> list[str]:
     sentences: list[str] = votes_headline(ctx)  # a conversation with votes: what they say first, as its report leads with them
     groups = ctx.table("topic_groups")
     if groups is not None:
-        real = groups[groups["topic_group_id"] >= 0].sort_values(
-            ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
-        )
+        real = ranked_subjects(groups)
         if len(real):
             sentences.append(_subjects_sentence(ctx, real))
     themes = ctx.table("themes")

@@ -19,6 +19,7 @@ from consultnlp.report.sections.common import (
     naming_words,
     own_votes_left_out,
     quote_item,
+    ranked_subjects,
     subject_label,
 )
 from consultnlp.text import word_stems
@@ -47,9 +48,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
     if groups is None or topics is None:
         return None
     lang = ctx.lang
-    real = groups[groups["topic_group_id"] >= 0].sort_values(
-        ["unique_contributions", "topic_group_id"], ascending=[False, True], kind="stable"
-    )
+    real = ranked_subjects(groups)
     n_topics = int((topics["topic_id"] >= 0).sum())
     sec = Section(
         "groups",
