@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -416,13 +416,20 @@ class MeaningModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH, wide: Path | None = None) -> MeaningModel | None:
-        """The model of the card at ``path`` (None when there is none), with the second reading of the card at ``wide``."""
+        """The model of the card at ``path`` (None when there is none), with the second reading of the card at ``wide``
+        (and the card's ``floor``) where that card exists and was trained on the same embedder."""
         if not path.is_file():
             return None
-        card = json.loads(path.read_text(encoding="utf-8"))
-        second = MeaningModel.load(wide) if wide is not None else None
-        if second is not None and second.embedder != card["embedder"]:
-            second = None
+        model = cls._from_card(json.loads(path.read_text(encoding="utf-8")))
+        if wide is not None and wide.is_file():
+            card = json.loads(wide.read_text(encoding="utf-8"))
+            second = cls._from_card(card)
+            if second.embedder == model.embedder:
+                model = replace(model, wide=second, floor=float(card.get("floor", 2.0)))
+        return model
+
+    @classmethod
+    def _from_card(cls, card: dict) -> MeaningModel:
         return cls(
             card["embedder"],
             np.asarray(card["weights"], dtype=np.float64),
@@ -432,8 +439,6 @@ class MeaningModel:
             int(card.get("max_words", 10)),
             int(card.get("min_words", 1)),
             float(card.get("max_share", 1.0)),
-            second,
-            float(json.loads(wide.read_text(encoding="utf-8")).get("floor", 2.0)) if second is not None and wide is not None else 2.0,
         )
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:
