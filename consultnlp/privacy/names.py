@@ -222,7 +222,7 @@ def _names_beside(text: str, found: list[tuple[int, int]], gaz: Gazetteer) -> It
             # A word the gazetteer does not know is a name only between two names of a list ("Gonzalo, Anelys, Catalina"),
             # or before a verb of saying where the text names people so ("Gayle señala que…", "Len señala…": claim check
             # 76, Chile 2016 minutes), and never an everyday word ("Chile señala", "Estado").
-            if key not in gaz.given and not ((after and before) or speaks) or (key not in gaz.given and key in gaz.words):
+            if key not in gaz.given and (key in gaz.words or not ((after and before) or speaks)):
                 continue
             if key in gaz.plain_given or after or before or speaks:
                 spans.append((m.start(), m.end()))
