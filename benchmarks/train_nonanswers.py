@@ -259,7 +259,7 @@ def write_card(path: Path, embedder: UseEmbedder, model: LogisticRegression, tab
 
 
 # ---------------------------------------------------------------- a second reading of short texts
-# Trained like model.json on every blind written set but the newest (held out), it reads new wordings the first misses;
+# Trained like model.json on more blind written sets (1 to WIDE_SETS), it reads new wordings the first misses;
 # alone it also reads answers: at stop 47 (sets 1-29, cross-validated threshold 0.50) it set aside 247 of held-out set 30's
 # 300 non-answers against 181, but 9 of the 187 NHS answers its coders coded (0 before), 2 of 132 Pol.is and 1 of 125
 # PNDBio hand-labelled answers. So a text is read only where both agree (``MeaningModel.reads``): this model at

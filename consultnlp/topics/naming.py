@@ -279,7 +279,9 @@ def group_names(
         named = [(t, p) for t, p in ((t, name_in(written.get(t, {}), lang, main.get(t, lang))) for t in topics) if p]
         # A topic whose own comments hardly use its name ("Turismo", 4 of 49) names the group after those that do (claim
         # check 77: «Turismo e conservação da biodiversidade», 14% of Plano Clima, was not about tourism).
-        named = [x for x in named if lang not in loose.get(x[0], set())] + [x for x in named if lang in loose.get(x[0], set())]
+        loose_ids = {t for t, _ in named if lang in loose.get(t, set())}
+        named = [x for x in named if x[0] not in loose_ids] + [x for x in named if x[0] in loose_ids]
+        loose_here = {p for t, p in named if t in loose_ids}
         parts = [p for _, p in named]
         first = parts[0] if parts else ""
         conjunction = CONJUNCTION.get(lang, "and")
@@ -287,7 +289,6 @@ def group_names(
         # that only shares a word names another thing ("Derecho a la educación" and "Derecho a la salud", read 10).
         # ... nor a topic whose own comments hardly use its name, when the first does not (Plano Clima: «Incêndios florestais e
         # licenciamento ambiental», 3 of whose 40 licensing comments say "licenciamento").
-        loose_here = {p for t, p in named if lang in loose.get(t, set())}
         second = next(
             (
                 p
