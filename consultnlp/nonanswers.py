@@ -85,6 +85,17 @@ _NO_AGREEMENT = re.compile(
     rf"\s+{_AGREEMENT_NOUN}(?:\s+(?:was|were)\s+reached)?|(?:sin|sem|without|no)\s+{_AGREEMENT_NOUN}(?:\s+(?:was\s+|were\s+)?reached)?)"
     r"(?:\s+(?:en|no|na|in)\s+(?:el\s+|la\s+|o\s+|a\s+|the\s+)?(?:grupo|mesa|group))?$"
 )
+# A writer who says the question is not theirs to answer, as a clause of its own, with a short reason about themselves at
+# most: "Esto no me aplica, no tengo hijos en edad escolar", "Not applicable to me, I rent", "Not my area" (written set
+# 31). "No me corresponde pagar el peaje" goes on after it and is read.
+_NOT_MINE = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:(?:esto |eso )?no me (?:aplica|corresponde|toca|concierne)|(?:isso |isto )?n[aã]o (?:se )?aplica "
+    r"(?:a mim|para mim|ao meu caso)|n[aã]o me (?:cabe|diz respeito)|(?:it s |its )?not (?:applicable|relevant) to me|"
+    r"(?:this |that |it )?(?:does ?n ?t|does not) apply to me|not my (?:area|place|call|business))\s*(?:[,.;:!?]|$)",
+    re.IGNORECASE,
+)
+MAX_NOT_MINE_WORDS = 12
+_BUT = re.compile(r"\b(?:pero|but|mas|porem|sin embargo|however|although|aunque|embora)\b")
 # Greetings from a place and nothing else ("Saludos desde Cuenca", "Saudações de Luanda", "Greetings from Lagos"): written
 # sets 24 and 27 in every language.
 _GREETING_FROM = re.compile(
@@ -94,7 +105,7 @@ _GREETING_FROM = re.compile(
 # Indifference and nothing else ("Me da igual, la verdad", "Pra mim tanto faz", "Honestly couldn't care less"): no view on
 # the subject (written sets 24-27 in every language). Its other words may only be fillers, knowing or courtesy words.
 _INDIFFERENT = re.compile(
-    r"\b(?:me da (?:igual|lo mismo)|igual me da(?: una cosa que otra)?|(?:me )?(?:es|e) indiferente|tanto (?:me )?faz(?: (?:uma|una) coisa como (?:a )?outra)?|ni fu ni fa|"
+    r"\b(?:me da (?:igual|lo mismo)|igual me da(?: una cosa que otra)?|(?:me )?(?:es|e) (?:\w+mente )?indiferente|tanto (?:me )?faz(?: (?:uma|una) coisa como (?:a )?outra| como tanto fez)?|ni fu ni fa|"
     r"(?:could|couldn ?t|couldnt) care less|(?:dont|do not) mind either way|no strong (?:feelings|views|opinions?)(?: either way)?|"
     r"not bothered either way|"
     # Written set 28 (stop 47): «ni me va ni me viene», «Tanto me faz uma coisa como outra», «a mim é-me indiferente», «Not
@@ -103,6 +114,7 @@ _INDIFFERENT = re.compile(
     r"(?:not fussed|no feelings?|no preference)(?: either way| one way or (?:the )?other)?|"
     r"whatever (?:you|they|u) (?:all |lot |guys )?decide(?: is (?:fine|ok|okay)(?: (?:by|with|for) me)?)?)\b"
 )
+_INDIFFERENT_TO = re.compile(r"\b(?:como|lo que|o que|what|how) \w+(?: \w+)?$")
 MAX_INDIFFERENT_WORDS = 10
 MAX_REMOVED_WORDS = 12  # a note that a contribution was taken out ("Comentario retirado por moderación")
 # A bare reference to a part of the draft, with nothing said about it ("Art. 7", "Art. 14º", "Clause 12", "§ 2º",
@@ -176,6 +188,10 @@ class Screen:
         if _BARE_REFERENCE.match(text) or _NO_AGREEMENT.match(key) or _GREETING_FROM.match(text) or self.indifferent(key):
             return NON_ANSWER
         words = key.split()
+        if len(words) <= MAX_NOT_MINE_WORDS and _NOT_MINE.search(text.replace("’", " ").replace("'", " ")):
+            # "No me aplica, pero deberían bajar el pasaje" says something after all.
+            if not (_BUT.search(key) or self.asks(text)):
+                return NON_ANSWER
         if _EDITORIAL_NOTE.match(text) and len(words) <= MAX_NOTE_WORDS:
             return NON_ANSWER
         if len(words) <= MAX_ASIDE_WORDS and self._aside(text, words):
@@ -227,6 +243,8 @@ class Screen:
         if not match or len(key.split()) > MAX_INDIFFERENT_WORDS:
             return False
         rest = (key[: match.start()] + " " + key[match.end() :]).strip()
+        # What it is indifferent to, in two words at most, says nothing more: "Me da igual cómo quede" (written set 31).
+        rest = _INDIFFERENT_TO.sub("", rest).strip()
         return all(k in ("filler", "number", "knowing", "courtesy", "absence", "support") for _, k in self.kinds(rest))
 
     def removal_note(self, text: str) -> bool:
@@ -277,9 +295,10 @@ class Screen:
         # Question words ("dónde", "pra que", "can I") are neutral only in a question: "sin esto nada va a funcionar" argues.
         asking = self.classes["question_words"] if question else WordClass()
         kinds = [(w, k) for w, k in self.kinds(normalise(text)) if k not in ("filler", "number", "support") and w not in asking]
-        # A fault ("confuso", "way too long") is the form's when a word of the form is there: "El proceso es muy largo"
-        # may be about a procedure the consultation is on; "Este formulario es larguísimo" is about the form.
-        faulted = any(w in faults for w, _ in kinds) and any(k == "form" for _, k in kinds)
+        # A fault ("confuso", "way too long", "trava") is the form's or the platform's when a word of either is there: "El
+        # proceso es muy largo" may be about a procedure the consultation is on; "Este formulario es larguísimo" and "Site
+        # crashes on mobile" (written set 31) are about the form and the site.
+        faulted = any(w in faults for w, _ in kinds) and any(k == "form" or w in platform for w, k in kinds)
         if not (faulted or any(w in platform for w, _ in kinds)):
             return False
         if not all(w in platform or w in faults or k in ("form", "absence", "knowing", "courtesy") for w, k in kinds):

@@ -362,3 +362,28 @@ def test_nonanswers_more_ways_of_not_minding_and_not_answering_read_from_set_28(
         "ES UNA RESPONSABILIDAD ENORME",  # an appraisal of a duty (Chile 2016), not a fault of the form
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_not_minding_not_mine_and_a_failing_site_read_from_set_31():
+    # Written set 31 (stop 48), in other words than the set's own.
+    for text in (
+        "Me es totalmente indiferente",
+        "Me da igual lo que decidan",
+        "Tanto faz como tanto fez, pra mim",
+        "No me corresponde, no vivo en la comuna",
+        "Isso não se aplica a mim.",
+        "This doesn't apply to me, I have no car",
+        "The website is crashing on mobile",
+        "O site está travando",
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "No me corresponde pagar el peaje si vivo en la comuna",  # the clause goes on: an argument
+        "Not my area, but the bus stop needs a shelter",
+        "No me aplica, pero deberían bajar el precio del pasaje",
+        "Me da igual el color de los buses, pero que pasen cada diez minutos",
+        "Es indiferente para el Estado la religión de cada uno",
+        "La obligación de votar debe volver",
+        "Voto voluntario",
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
