@@ -96,14 +96,14 @@ class ScreenConfig(Section):
     seed_similarity: float = Field(default=0.6, gt=0, le=1)  # character n-gram cosine to a listed non-answer
     meaning: bool = True  # short texts the meaning model (data/nonanswers/model.json) reads as placeholders
     field_words: list[str] = Field(default_factory=list)  # words of your form's field or question name, e.g. [fundamento]
+    record_prompts: int = Field(default=3, ge=0)  # one record's same text under this many prompts counts once (0: off)
+    record_column: str | None = None  # the meeting or author id column; null = an author id column, else the one found
 
 
 class LanguageConfig(Section):
     languages: list[str] = Field(default_factory=lambda: list(LANGUAGES))
-    # Fewer letters than this: "und" (too short to tell), whatever the lexicon says.
-    min_letters: int = Field(default=2, ge=0)
-    # The best es/pt/en probability below which a text is "und".
-    min_confidence: float = Field(default=0.5, ge=0, le=1)
+    min_letters: int = Field(default=2, ge=0)  # fewer letters: "und" (too short to tell), whatever the lexicon says
+    min_confidence: float = Field(default=0.5, ge=0, le=1)  # the best es/pt/en probability below which a text is "und"
     # Short or unclear texts are decided again with the consultation's own language mix as a prior.
     file_prior: bool = True
 

@@ -58,6 +58,7 @@ REASON_FILTERED = "filtered"  # outside the --where filter, set aside at ingest
 REASON_OFFICIAL = "official"  # written by the organiser (official/admin author, the organiser's template), not a citizen
 REASON_PROCESS_NOTE = "process_note"  # a note about the meeting or form itself, repeated across records ("solo para el sistema")
 REASON_FORMULA = "formula"  # a spreadsheet formula with no cached value: its source is not a citizen's text
+REASON_REPEATED = "repeated"  # the same text its record (meeting, author) already gave under another prompt: counted once
 EXCLUSION_REASONS = (
     REASON_EMPTY,
     REASON_JUNK,
@@ -70,6 +71,7 @@ EXCLUSION_REASONS = (
     REASON_OFFICIAL,
     REASON_PROCESS_NOTE,
     REASON_FORMULA,
+    REASON_REPEATED,
 )
 
 OUTLIER_TOPIC = -1

@@ -291,6 +291,26 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "{n} are notes about the meeting or the form, repeated across many records, not answers to the question.",
         ),
     ),
+    "why_repeated": _n(
+        (
+            "1 repite palabra por palabra un texto que el mismo registro (el acta de un encuentro, un autor) dio también bajo "
+            "otras preguntas o conceptos: se cuenta una sola vez, bajo la primera.",
+            "{n} repiten palabra por palabra un texto que el mismo registro (el acta de un encuentro, un autor) dio también bajo "
+            "otras preguntas o conceptos: cada texto se cuenta una sola vez, bajo la primera.",
+        ),
+        (
+            "1 repete palavra por palavra um texto que o mesmo registro (a ata de um encontro, um autor) deu também sob outras "
+            "perguntas ou conceitos: é contado uma só vez, sob a primeira.",
+            "{n} repetem palavra por palavra um texto que o mesmo registro (a ata de um encontro, um autor) deu também sob outras "
+            "perguntas ou conceitos: cada texto é contado uma só vez, sob a primeira.",
+        ),
+        (
+            "1 repeats word for word a text the same record (one group's minutes, one author) gave under other prompts too: it is "
+            "counted once, under the first.",
+            "{n} repeat word for word a text the same record (one group's minutes, one author) gave under other prompts too: each "
+            "text is counted once, under the first.",
+        ),
+    ),
     "why_formula": _n(
         (
             "1 era una fórmula de hoja de cálculo sin valor guardado: no es texto de un participante.",

@@ -475,6 +475,8 @@ REASONS = {
     "official": _s("texto del organizador", "texto do organizador", "the organiser's own text"),
     "process_note": _s("nota sobre la reunión o el formulario", "nota sobre a reunião ou o formulário", "note about the meeting or the form"),
     "formula": _s("fórmula de hoja de cálculo sin valor", "fórmula de planilha sem valor", "spreadsheet formula with no value"),
+    "repeated": _s("mismo texto del mismo registro bajo otra pregunta", "mesmo texto do mesmo registro sob outra pergunta",
+                   "same text from the same record under another prompt"),
 }
 
 

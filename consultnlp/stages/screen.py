@@ -33,7 +33,7 @@ from consultnlp.nonanswers import (
 from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
 from consultnlp.positions import NONE
 from consultnlp.positions.cues import CueDetector
-from consultnlp.screening import CorpusScreen
+from consultnlp.screening import CorpusScreen, repeated_in_record
 from consultnlp.stages.base import RunContext, Stage
 
 # Columns whose name says they hold the author's role or type (when no platform export filled author_role).
@@ -122,6 +122,11 @@ class ScreenStage(Stage):
             }
             if cfg.corpus_evidence and cfg.non_answers and cfg.meaning:
                 self._set_aside_by_meaning(out, context, corpus)
+        # One record's (meeting's, author's) same text under ``record_prompts`` prompts or more: the first copy stays.
+        column, later = repeated_in_record(out.loc[analysed_mask(out)], cfg.record_column, cfg.record_prompts)
+        if column:
+            rows = exclude(out, out.index.isin(later.index[later]), schema.REASON_REPEATED, self.name)
+            context.stats["repeated_in_record"] = {"column": column, "min_prompts": cfg.record_prompts, "rows": rows}
         return out
 
     def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:

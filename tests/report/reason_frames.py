@@ -11,6 +11,7 @@ ROW_FILTER = "región != 'Centro'"
 # Rows set aside per reason, all different so that a sentence's number names its reason.
 # The golden frame already holds one ``empty`` and one ``language`` row.
 REASON_ROWS = {
+    schema.REASON_REPEATED: 3,
     schema.REASON_FILTERED: 14,
     schema.REASON_MODERATED: 13,
     schema.REASON_OFFICIAL: 12,
@@ -32,6 +33,7 @@ STAGES = {
     schema.REASON_NO_ARGUMENT: "screen",
     schema.REASON_OFFICIAL: "screen",
     schema.REASON_PROCESS_NOTE: "screen",
+    schema.REASON_REPEATED: "screen",
 }
 
 

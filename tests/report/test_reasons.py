@@ -26,6 +26,7 @@ MARKERS = {
     schema.REASON_OFFICIAL: ("organizador", "organizador", "organiser"),
     schema.REASON_PROCESS_NOTE: ("reunión", "reunião", "meeting"),
     schema.REASON_FORMULA: ("fórmula", "fórmula", "formula"),
+    schema.REASON_REPEATED: ("palabra por palabra", "palavra por palavra", "word for word"),
     schema.REASON_NON_ANSWER: ("contenido propio", "conteúdo próprio", "content of"),
     schema.REASON_NO_ARGUMENT: ("una postura", "uma posição", "only a position"),
     schema.REASON_JUNK: ("legible", "legível", "readable"),

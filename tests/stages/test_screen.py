@@ -178,3 +178,24 @@ def test_screen_nothing_answering_what_to_change_or_what_was_good_is_an_appraisa
     out = ScreenStage(ScreenConfig()).apply(frame, RunContext())
     expected = ["no_argument", "no_argument", "no_argument", "non_answer", "non_answer", "non_answer", "no_argument", "non_answer"]
     assert out[schema.EXCLUDED].tolist() == expected
+
+
+def test_screen_one_records_text_under_many_prompts_counts_once():
+    # Chile 2016: a meeting pasted «Todos los puntos fueron sometidos a votación…» under each concept it chose; each copy was
+    # a distinct contribution (dedupe keys include the prompt), and together a subject (claim checks 78 and 83).
+    note = "Todos los puntos fueron sometidos a votación y estos fueron los siete más votados"
+    shared = "Rol del Estado como garante y no subsidiario, sin lucro en este derecho"
+    texts = ARGUMENTS + [note] * 4 + [shared] * 2 + [note]
+    meetings = [str(i % 10) for i in range(40)] + ["m1"] * 4 + ["m2"] * 2 + ["m3"]  # 13 meetings: the column found as records
+    prompts = [f"concepto {i}" for i in range(40)] + ["Salud", "Educación", "Vivienda", "Salud"] + ["Salud", "Educación"] + ["Salud"]
+    frame = make_frame(texts, id_ela=meetings)
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    frame[schema.CONTEXT] = prompts
+    context = RunContext()
+    out = ScreenStage(ScreenConfig()).apply(frame, context)
+    # m1 gave the note under three prompts (Salud twice): the first copy stays, the other three count once. m2's text under
+    # two prompts stays twice (it may answer both); m3 is another meeting: its copy is its own.
+    assert out[schema.EXCLUDED].tolist() == [""] * 40 + ["", "repeated", "repeated", "repeated"] + ["", ""] + [""]
+    assert context.stats["repeated_in_record"] == {"column": "id_ela", "min_prompts": 3, "rows": 3}
+    off = ScreenStage(ScreenConfig(record_prompts=0)).apply(frame, RunContext())
+    assert (off[schema.EXCLUDED] == "").all()
