@@ -48,6 +48,9 @@ STRINGS: dict[str, dict] = {
     "topic": _s("Tópico", "Tópico", "Topic"),
     "topics_heading": _s("Tópicos", "Tópicos", "Topics"),
     "group_heading": _s("Asunto", "Assunto", "Subject"),
+    # Beside one contribution: the subject it was grouped in, which need not be what it is about (claim check 81: a proposal
+    # on the agroecologist's profession shown under «Incêndios florestais e licenciamento ambiental»).
+    "grouped_in_heading": _s("Asunto en que se agrupó", "Assunto em que foi agrupada", "Subject it was grouped in"),
     "theme": _s("Tema", "Tema", "Theme"),
     "language": _s("Idioma", "Idioma", "Language"),
     "languages": _s("Idiomas", "Idiomas", "Languages"),

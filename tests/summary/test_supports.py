@@ -170,6 +170,10 @@ def test_supports_most_supported_section_in_every_language():
         rows = section.blocks[1].rows
         assert [r[0] for r in rows] == ["7", "5", "5"] and [r[3] for r in rows] == ["a", "f", "g"]
         assert rows[0][2] == "Buses" and rows[2][2] == outliers
+        # The subject a contribution was grouped in, not what it is about (claim check 81).
+        assert section.blocks[1].headers[2] == {"es": "Asunto en que se agrupó", "pt": "Assunto em que foi agrupada"}.get(
+            lang, "Subject it was grouped in"
+        )
         assert "5" in section.blocks[0].text
     assert "not how many contributions say the same" in section.blocks[2].text
     assert supported_section(ReportContext({}, {}, "en", None, {})) is None

@@ -34,7 +34,7 @@ def supported_section(ctx: ReportContext) -> Section | None:
                 headers=[
                     t("supports_heading", lang),
                     t("contribution_start_heading", lang),
-                    t("group_heading", lang),
+                    t("grouped_in_heading", lang),
                     t("id_heading", lang),
                 ],
                 numeric=[True, False, False, False],
