@@ -22,6 +22,20 @@ from typing import Callable
 
 import numpy as np
 
+from consultnlp.nonanswer_idioms import (
+    BARE_REFERENCE,
+    BUT,
+    GREETING_FROM,
+    INDIFFERENT,
+    INDIFFERENT_TO,
+    LENGTH_LIMIT,
+    MAX_INDIFFERENT_WORDS,
+    MAX_INSTRUCTION_WORDS,
+    MAX_NOT_MINE_WORDS,
+    NO_AGREEMENT,
+    NOT_MINE,
+    instruction_alone,
+)
 from consultnlp.resources import language_lists, parse_sections, project_path
 from consultnlp.text import fold, plural_stem
 
@@ -73,59 +87,7 @@ MAX_ASIDE_WORDS = 40
 _CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
 LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
 MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")
-# A meeting's record that it reached no agreement ("No hubo consenso", "No se llegó a acuerdo", "Sin acuerdo", "Não houve
-# consenso", "No agreement was reached"): no position, and no reason (claim check 76, Chile 2016: 24 such rows were
-# counted as positions without a reason, 13 of them as against). "No hubo acuerdo total" (partial) and "No estoy de
-# acuerdo" (a position) are not it.
-_AGREEMENT_NOUN = r"(?:acuerdo|consenso|acordo|consensus|agreement)"
-_NO_AGREEMENT = re.compile(
-    r"^(?:(?:el|la|o|a|the)\s+)?(?:grupo|mesa|group\s+)?\s*"
-    r"(?:(?:no|nao|not)\s+(?:se\s+)?(?:hubo|hay|habia|houve|ha|existe|existiu|llego|llegamos|llegaron|logro|logramos|alcanzo|"
-    r"chegou|chegamos|chegaram|was|were|reached)(?:\s+(?:a|al|un|una|ningun|ninguna|nenhum|nenhuma|um|uma|any|an|to))*"
-    rf"\s+{_AGREEMENT_NOUN}(?:\s+(?:was|were)\s+reached)?|(?:sin|sem|without|no)\s+{_AGREEMENT_NOUN}(?:\s+(?:was\s+|were\s+)?reached)?)"
-    r"(?:\s+(?:en|no|na|in)\s+(?:el\s+|la\s+|o\s+|a\s+|the\s+)?(?:grupo|mesa|group))?$"
-)
-# A writer who says the question is not theirs to answer, as a clause of its own, with a short reason about themselves at
-# most: "Esto no me aplica, no tengo hijos en edad escolar", "Not applicable to me, I rent", "Not my area" (written set
-# 31). "No me corresponde pagar el peaje" goes on after it and is read.
-_NOT_MINE = re.compile(
-    r"(?:^|[,.;:!?]\s*)(?:(?:esto |eso )?no me (?:aplica|corresponde|toca|concierne)|(?:isso |isto )?n[aã]o (?:se )?aplica "
-    r"(?:a mim|para mim|ao meu caso)|n[aã]o me (?:cabe|diz respeito)|(?:it s |its )?not (?:applicable|relevant) to me|"
-    r"(?:this |that |it )?(?:does ?n ?t|does not) apply to me|not my (?:area|place|call|business))\s*(?:[,.;:!?]|$)",
-    re.IGNORECASE,
-)
-MAX_NOT_MINE_WORDS = 12
-_BUT = re.compile(r"\b(?:pero|but|mas|porem|sin embargo|however|although|aunque|embora)\b")
-# Greetings from a place and nothing else ("Saludos desde Cuenca", "Saudações de Luanda", "Greetings from Lagos"): written
-# sets 24 and 27 in every language.
-_GREETING_FROM = re.compile(
-    r"^\W*(?i:(?:un|uma?|muchos|muitos|warm|best)\s+)?(?i:saludos?|saudaç(?:ão|ões)|saudacoes|cumprimentos|greetings|regards|abrazos?|abraços?)"
-    r"\s+(?i:desde|de|do|da|from)\s+(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w'’-]+\s*){1,3}[.!]*\W*$"
-)
-# Indifference and nothing else ("Me da igual, la verdad", "Pra mim tanto faz", "Honestly couldn't care less"): no view on
-# the subject (written sets 24-27 in every language). Its other words may only be fillers, knowing or courtesy words.
-_INDIFFERENT = re.compile(
-    r"\b(?:me da (?:igual|lo mismo)|igual me da(?: una cosa que otra)?|(?:me )?(?:es|e) (?:\w+mente )?indiferente|tanto (?:me )?faz(?: (?:uma|una) coisa como (?:a )?outra| como tanto fez)?|ni fu ni fa|"
-    r"(?:could|couldn ?t|couldnt) care less|(?:dont|do not) mind either way|no strong (?:feelings|views|opinions?)(?: either way)?|"
-    r"not bothered either way|"
-    # Written set 28 (stop 47): «ni me va ni me viene», «Tanto me faz uma coisa como outra», «a mim é-me indiferente», «Not
-    # fussed either way», «No feelings one way or the other», «Whatever you lot decide is fine by me».
-    r"ni me va ni me viene|(?:e )?me (?:e )?indiferente|(?:uma|una) coisa como (?:a )?outra|una cosa (?:o|u|como) (?:la )?otra|"
-    r"(?:not fussed|no feelings?|no preference)(?: either way| one way or (?:the )?other)?|"
-    r"whatever (?:you|they|u) (?:all |lot |guys )?decide(?: is (?:fine|ok|okay)(?: (?:by|with|for) me)?)?)\b"
-)
-_INDIFFERENT_TO = re.compile(r"\b(?:como|lo que|o que|what|how) \w+(?: \w+)?$")
-MAX_INDIFFERENT_WORDS = 10
 MAX_REMOVED_WORDS = 12  # a note that a contribution was taken out ("Comentario retirado por moderación")
-# A bare reference to a part of the draft, with nothing said about it ("Art. 7", "Art. 14º", "Clause 12", "§ 2º",
-# "s.12(3)"): written sets 24 and 25 in every language. "Art. 7: incluir a las escuelas rurales" says something.
-_BARE_REFERENCE = re.compile(
-    r"^\W*(?:art(?:[ií]culo|igo|icle)?s?|cl(?:ause|[aá]usula)s?|sec(?:tion|ci[oó]n|[cç][aã]o)|§+|inciso|"
-    r"par[aá]grafo|paragraph|s)\.?\s*\d+[\w.()º°ª/-]*\W*$",
-    re.IGNORECASE,
-)
-
-
 # A span in quotation marks with a letter in it ("processos", «anexo», “Art. 5”); straight single quotes are apostrophes.
 _QUOTED = re.compile(r"[\"“«‘]([^\"”»’]*[^\W\d_][^\"”»’]*)[\"”»’]")
 
@@ -185,12 +147,14 @@ class Screen:
             return ""
         if key in self.phrases:
             return self.phrases[key]
-        if _BARE_REFERENCE.match(text) or _NO_AGREEMENT.match(key) or _GREETING_FROM.match(text) or self.indifferent(key):
+        if BARE_REFERENCE.match(text) or NO_AGREEMENT.match(key) or GREETING_FROM.match(text) or self.indifferent(key):
             return NON_ANSWER
         words = key.split()
-        if len(words) <= MAX_NOT_MINE_WORDS and _NOT_MINE.search(text.replace("’", " ").replace("'", " ")):
+        if LENGTH_LIMIT.match(text) or (len(words) <= MAX_INSTRUCTION_WORDS and instruction_alone(text)):
+            return NON_ANSWER
+        if len(words) <= MAX_NOT_MINE_WORDS and NOT_MINE.search(text.replace("’", " ").replace("'", " ")):
             # "No me aplica, pero deberían bajar el pasaje" says something after all.
-            if not (_BUT.search(key) or self.asks(text)):
+            if not (BUT.search(key) or self.asks(text)):
                 return NON_ANSWER
         if _EDITORIAL_NOTE.match(text) and len(words) <= MAX_NOTE_WORDS:
             return NON_ANSWER
@@ -236,15 +200,15 @@ class Screen:
         )
 
     def indifferent(self, key: str) -> bool:
-        """Whether the normalised ``key`` only says that its writer does not mind either way (``_INDIFFERENT``): every other
+        """Whether the normalised ``key`` only says that its writer does not mind either way (``INDIFFERENT``): every other
         word a filler, number, knowing, courtesy, absence or support word ("Me da igual, la verdad", "Sei lá, tanto faz").
         "Me da igual el color, pero que haya sombra" says something."""
-        match = _INDIFFERENT.search(key)
+        match = INDIFFERENT.search(key)
         if not match or len(key.split()) > MAX_INDIFFERENT_WORDS:
             return False
         rest = (key[: match.start()] + " " + key[match.end() :]).strip()
         # What it is indifferent to, in two words at most, says nothing more: "Me da igual cómo quede" (written set 31).
-        rest = _INDIFFERENT_TO.sub("", rest).strip()
+        rest = INDIFFERENT_TO.sub("", rest).strip()
         return all(k in ("filler", "number", "knowing", "courtesy", "absence", "support") for _, k in self.kinds(rest))
 
     def removal_note(self, text: str) -> bool:

@@ -375,6 +375,10 @@ def test_nonanswers_not_minding_not_mine_and_a_failing_site_read_from_set_31():
         "This doesn't apply to me, I have no car",
         "The website is crashing on mobile",
         "O site está travando",
+        "Describa brevemente su propuesta",  # the form's instruction typed back
+        "Please explain your suggestion in a few lines",
+        "(máximo 200 palavras)",
+        "Já enviei tudo por mensagem",  # said elsewhere
     ):
         assert SCREEN.classify(text) == NON_ANSWER, text
     for text in (
@@ -385,5 +389,9 @@ def test_nonanswers_not_minding_not_mine_and_a_failing_site_read_from_set_31():
         "Es indiferente para el Estado la religión de cada uno",
         "La obligación de votar debe volver",
         "Voto voluntario",
+        "Justifique su respuesta: porque la salud es un derecho",  # an answer after the instruction it kept
+        "Explain your decisions to the public before the vote",  # asks the government, not the respondent
+        "Hasta 5 palabras no alcanzan para explicar el problema del agua",
+        "Por ser la carta fundamental",
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text

@@ -1,0 +1,84 @@
+"""Whole-comment idioms of the non-answer screen (``consultnlp.nonanswers``): patterns that decide a comment by its
+shape rather than by its words' classes (a record of no agreement, indifference, a greeting from a place, a bare
+reference to the draft, the form's instruction typed back, "not mine to answer")."""
+
+from __future__ import annotations
+
+import re
+
+# A meeting's record that it reached no agreement ("No hubo consenso", "No se llegó a acuerdo", "Sin acuerdo", "Não houve
+# consenso", "No agreement was reached"): no position, and no reason (claim check 76, Chile 2016: 24 such rows were
+# counted as positions without a reason, 13 of them as against). "No hubo acuerdo total" (partial) and "No estoy de
+# acuerdo" (a position) are not it.
+AGREEMENT_NOUN = r"(?:acuerdo|consenso|acordo|consensus|agreement)"
+NO_AGREEMENT = re.compile(
+    r"^(?:(?:el|la|o|a|the)\s+)?(?:grupo|mesa|group\s+)?\s*"
+    r"(?:(?:no|nao|not)\s+(?:se\s+)?(?:hubo|hay|habia|houve|ha|existe|existiu|llego|llegamos|llegaron|logro|logramos|alcanzo|"
+    r"chegou|chegamos|chegaram|was|were|reached)(?:\s+(?:a|al|un|una|ningun|ninguna|nenhum|nenhuma|um|uma|any|an|to))*"
+    rf"\s+{AGREEMENT_NOUN}(?:\s+(?:was|were)\s+reached)?|(?:sin|sem|without|no)\s+{AGREEMENT_NOUN}(?:\s+(?:was\s+|were\s+)?reached)?)"
+    r"(?:\s+(?:en|no|na|in)\s+(?:el\s+|la\s+|o\s+|a\s+|the\s+)?(?:grupo|mesa|group))?$"
+)
+# A writer who says the question is not theirs to answer, as a clause of its own, with a short reason about themselves at
+# most: "Esto no me aplica, no tengo hijos en edad escolar", "Not applicable to me, I rent", "Not my area" (written set
+# 31). "No me corresponde pagar el peaje" goes on after it and is read.
+NOT_MINE = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:(?:esto |eso )?no me (?:aplica|corresponde|toca|concierne)|(?:isso |isto )?n[aã]o (?:se )?aplica "
+    r"(?:a mim|para mim|ao meu caso)|n[aã]o me (?:cabe|diz respeito)|(?:it s |its )?not (?:applicable|relevant) to me|"
+    r"(?:this |that |it )?(?:does ?n ?t|does not) apply to me|not my (?:area|place|call|business))\s*(?:[,.;:!?]|$)",
+    re.IGNORECASE,
+)
+MAX_NOT_MINE_WORDS = 12
+# The form's own instruction typed or pasted back: an imperative that asks for "your" contribution ("Descreva em poucas
+# palavras a sua sugestão…", "Briefly describe your idea…"), or a length limit alone ("Máximo 500 caracteres"): written set
+# 31. "Expliquen su decisión a los vecinos" asks the government for something (not the respondent's contribution) and is read.
+INSTRUCTION = re.compile(
+    r"^\W*(?:por favor,?\s*|please,?\s*|brevemente,?\s*|briefly,?\s*|em poucas palavras,?\s*|en pocas palabras,?\s*)?"
+    r"(?:describa|descreva|describe|explique|explain|escriba|escreva|write|indique|indicate|cu[eé]ntenos|conte-nos|tell us|"
+    r"detalle|detalhe|specify|especifique|justifique|justify|fundamente)\b.*\b(?:su|sua|seu|suas|seus|tu|your)\s+(?:\w+\s+)?"
+    r"(?:propuestas?|ideas?|ideias?|sugerencias?|sugest[aãoõ]\w*|respuestas?|respostas?|opini[oóã]\w*|comentarios?|"
+    r"coment[aá]rios?|aportes?|contribu\w*|propostas?|proposals?|suggestions?|answers?|responses?|views?|comments?|reasons?)\b",
+    re.IGNORECASE,
+)
+LENGTH_LIMIT = re.compile(
+    r"^\W*(?:\(?\s*(?:m[aá]x(?:imo|imum|\.)?|hasta|at[eé]|up to|no more than|n[aã]o mais (?:de|que)|no m[aá]s de)\s*\d+\s*"
+    r"(?:caracteres|characters|chars|palabras|palavras|words|l[ií]neas|linhas|lines)\s*\)?\W*)+$",
+    re.IGNORECASE,
+)
+MAX_INSTRUCTION_WORDS = 40
+BUT = re.compile(r"\b(?:pero|but|mas|porem|sin embargo|however|although|aunque|embora)\b")
+
+
+def instruction_alone(text: str) -> bool:
+    """Whether ``text`` is the form's instruction with no answer after it: "Justifique su respuesta: porque la salud es
+    un derecho" answers below the instruction it kept."""
+    match = INSTRUCTION.match(text)
+    return bool(match) and not re.search(r"[:=>–—-]\s*\S+(?:\s+\S+){2,}", text[match.end() :])
+
+
+# Greetings from a place and nothing else ("Saludos desde Cuenca", "Saudações de Luanda", "Greetings from Lagos"): written
+# sets 24 and 27 in every language.
+GREETING_FROM = re.compile(
+    r"^\W*(?i:(?:un|uma?|muchos|muitos|warm|best)\s+)?(?i:saludos?|saudaç(?:ão|ões)|saudacoes|cumprimentos|greetings|regards|abrazos?|abraços?)"
+    r"\s+(?i:desde|de|do|da|from)\s+(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w'’-]+\s*){1,3}[.!]*\W*$"
+)
+# Indifference and nothing else ("Me da igual, la verdad", "Pra mim tanto faz", "Honestly couldn't care less"): no view on
+# the subject (written sets 24-27 in every language). Its other words may only be fillers, knowing or courtesy words.
+INDIFFERENT = re.compile(
+    r"\b(?:me da (?:igual|lo mismo)|igual me da(?: una cosa que otra)?|(?:me )?(?:es|e) (?:\w+mente )?indiferente|tanto (?:me )?faz(?: (?:uma|una) coisa como (?:a )?outra| como tanto fez)?|ni fu ni fa|"
+    r"(?:could|couldn ?t|couldnt) care less|(?:dont|do not) mind either way|no strong (?:feelings|views|opinions?)(?: either way)?|"
+    r"not bothered either way|"
+    # Written set 28 (stop 47): «ni me va ni me viene», «Tanto me faz uma coisa como outra», «a mim é-me indiferente», «Not
+    # fussed either way», «No feelings one way or the other», «Whatever you lot decide is fine by me».
+    r"ni me va ni me viene|(?:e )?me (?:e )?indiferente|(?:uma|una) coisa como (?:a )?outra|una cosa (?:o|u|como) (?:la )?otra|"
+    r"(?:not fussed|no feelings?|no preference)(?: either way| one way or (?:the )?other)?|"
+    r"whatever (?:you|they|u) (?:all |lot |guys )?decide(?: is (?:fine|ok|okay)(?: (?:by|with|for) me)?)?)\b"
+)
+INDIFFERENT_TO = re.compile(r"\b(?:como|lo que|o que|what|how) \w+(?: \w+)?$")
+MAX_INDIFFERENT_WORDS = 10
+# A bare reference to a part of the draft, with nothing said about it ("Art. 7", "Art. 14º", "Clause 12", "§ 2º",
+# "s.12(3)"): written sets 24 and 25 in every language. "Art. 7: incluir a las escuelas rurales" says something.
+BARE_REFERENCE = re.compile(
+    r"^\W*(?:art(?:[ií]culo|igo|icle)?s?|cl(?:ause|[aá]usula)s?|sec(?:tion|ci[oó]n|[cç][aã]o)|§+|inciso|"
+    r"par[aá]grafo|paragraph|s)\.?\s*\d+[\w.()º°ª/-]*\W*$",
+    re.IGNORECASE,
+)
