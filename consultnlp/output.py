@@ -249,6 +249,7 @@ def gate_run(
         "privacy_gate": {
             "files": result.files + len(report_formats(formats)),  # the reports are checked after they are written
             "found": result.found,
+            "by_kind": result.by_kind(),  # what it found and in which files (claim check 85: «74» said nothing more)
             "segment_values": segment_values,
             "headers": len(state.neutral_headers),
         },

@@ -80,6 +80,15 @@ class GateResult:
     def found(self) -> int:
         return sum(f.count for f in self.findings)
 
+    def by_kind(self) -> list[list]:
+        """``[kind, count, [files]]`` per kind found, most first (ties by kind): what the report says it found, and where."""
+        kinds: dict[str, list] = {}
+        for f in self.findings:
+            entry = kinds.setdefault(f.kind, [f.kind, 0, []])
+            entry[1] += f.count
+            entry[2].append(f.file)
+        return sorted(kinds.values(), key=lambda e: (-e[1], e[0]))
+
     def to_dict(self) -> dict:
         return {
             "files": self.files,

@@ -170,6 +170,7 @@ def test_private_folder_gate_redacts_a_value_it_can_and_fails_closed_on_one_it_c
     (tmp_path / "notes.md").write_text("Escribir a ana.rojas@example.org o a 12345678-5.\n", encoding="utf-8")
     result = gate_folder(tmp_path, values={"12345678-5": "id"})
     assert sorted((f.file, f.kind, f.count) for f in result.findings) == [("notes.md", "EMAIL", 1), ("notes.md", "id", 1)]
+    assert result.by_kind() == [["EMAIL", 1, ["notes.md"]], ["id", 1, ["notes.md"]]]
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "Escribir a [EMAIL] o a [REDACTED].\n"
     # A value split across two runs of a Word paragraph is redacted on the paragraph's text; a value inside one run
     # keeps the paragraph's other runs (and their formatting) as they were.
@@ -340,3 +341,33 @@ def test_private_folder_comment_ids_equal_to_an_authors_number_are_published_who
     assert sorted(public["comment_id"]) == sorted(map(str, ids))
     quoted = pd.read_csv(out / "tables" / "quotes.csv", dtype=str)["comment_id"]
     assert len(quoted) and set(quoted) <= set(public["comment_id"])
+
+
+def test_private_folder_report_says_what_the_gate_found_and_where():
+    # Claim check 85 (PNDBio): «encontrou e ocultou 74» said nothing of what they were; author ids in another column.
+    from consultnlp.config import SummariseConfig
+    from consultnlp.frame import row_accounting
+    from consultnlp.report.content import build_content
+    from consultnlp.summary import summarise
+    from tests.report.frames import golden_frame, summary_inputs
+
+    gate = {
+        "files": 29,
+        "found": 76,
+        "by_kind": [["personal column", 74, ["comments.csv", "comments.parquet"]], ["EMAIL", 2, ["report.md"]]],
+    }
+    frame = golden_frame()
+    said = {}
+    for lang in ("es", "pt", "en"):
+        summary = summarise(
+            frame, **summary_inputs(frame), cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang=lang
+        )
+        facts = {**summary.facts, "privacy_gate": gate}
+        content = build_content(summary.tables, facts, lang=lang, source="consulta.xlsx", taxonomy=None, settings={}, warnings=[])
+        section = next(s for s in content.sections if s.id == "method")
+        said[lang] = next(b.text for b in section.blocks if b.kind == "p" and " 29 " in (b.text or ""))
+    assert "Lo que encontró: valores de columnas personales: 74 (comments.csv, comments.parquet); correo electrónico: 2" in said["es"]
+    assert "O que encontrou: valores de colunas pessoais: 74 (comments.csv, comments.parquet)" in said["pt"]
+    assert said["en"].endswith(
+        "What it found: values of personal columns: 74 (comments.csv, comments.parquet); email address: 2 (report.md)."
+    )

@@ -871,6 +871,11 @@ def test_report_subtopic_whose_name_few_use_says_so_in_its_subjects_list():
     )
     text = " ".join(b.text or "" for s in groups_section(ctx).subsections for b in s.blocks)
     assert "Parking (60; only 13 use a word of its name)" in text and "Buses (9)" in text
+    # ... and in the annex's list of every topic (claim check 84: «Fuerzas armadas (98)» was flagged above, not there).
+    from consultnlp.report.sections.context import annex_section
+
+    annex = " ".join(b.text or "" for s in annex_section(ctx).subsections for b in s.blocks)
+    assert "Parking (60; only 13 use a word of its name)" in annex and "Buses (9)" in annex
 
 
 def test_multilingual_subject_name_is_read_against_its_own_language():

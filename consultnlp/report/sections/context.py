@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 from consultnlp import schema
 from consultnlp.i18n import (
     LOCALES,
+    STRINGS,
     language_name,
     note_text,
     number,
@@ -23,11 +24,18 @@ from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, join_items, quote_item, ranked_subjects, segment_label, subject_label
 from consultnlp.report.sections.positions import few_positions_sentence
 from consultnlp.report.sections.themes import theme_rows
+from consultnlp.report.sections.topics import subtopic
 
 SEGMENT_VALUES_IN_TABLE = 25
 CAMPAIGNS_QUOTED = 3
 CAMPAIGNS_IN_TABLE = 15  # the largest; the rest are counted in a line and listed in tables/campaigns.csv
 EXCERPT_CHARS = 110
+
+
+def gate_kind_name(kind: str, lang: str) -> str:
+    """What the final privacy check found, by the value's origin ("personal column") or its detector's kind (``EMAIL``)."""
+    key = f"gate_{kind}"
+    return t(key, lang) if key in STRINGS else pii_name(kind, lang)
 
 
 def _participation_table(ctx: ReportContext, table: pd.DataFrame, column: str, label: str, names: dict[str, str] | None = None) -> Block:
@@ -207,7 +215,11 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
     sec.blocks.append(Block("p", text=t("private_folder", lang)))
     gate = ctx.facts.get("privacy_gate")
     if gate:
-        sec.blocks.append(Block("p", text=t("privacy_gate", lang, files=ctx.n(gate["files"]), found=ctx.n(gate["found"]))))
+        said = t("privacy_gate", lang, files=ctx.n(gate["files"]), found=ctx.n(gate["found"]))
+        if gate.get("by_kind"):
+            items = [f"{gate_kind_name(str(kind), lang)}: {ctx.n(int(n))} ({', '.join(files)})" for kind, n, files in gate["by_kind"]]
+            said += " " + t("privacy_gate_where", lang, items="; ".join(items))
+        sec.blocks.append(Block("p", text=said))
         if gate.get("segment_values") or gate.get("headers"):
             sec.blocks.append(
                 Block("p", text=t("privacy_metadata", lang, values=ctx.n(gate["segment_values"]), headers=ctx.n(gate["headers"])))
@@ -292,7 +304,9 @@ def annex_section(ctx: ReportContext) -> Section | None:
         for _, group in real.iterrows():
             group_id = group["topic_group_id"]
             members = fine[fine["topic_group_id"] == group_id] if "topic_group_id" in fine else fine
-            listed = "; ".join(f"{r['label']} ({ctx.n(int(r['unique_contributions']))})" for _, r in members.iterrows())
+            # A loosely named topic carries its warning here too (claim check 84: «Fuerzas armadas (98)», 15 of whose rows
+            # are about the armed forces, was flagged above and not here).
+            listed = "; ".join(subtopic(ctx, r) for _, r in members.iterrows())
             sub.blocks.append(Block("p", text=f"{subject_label(ctx, group)}: {listed}."))
         outliers = topics[topics["topic_id"] < 0]
         if len(outliers):

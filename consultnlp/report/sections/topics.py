@@ -99,7 +99,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
             else t("theme_counts", lang, count=unique, unique=ctx.n(unique))
         )
         if len(members) > 1:
-            listed = "; ".join(_subtopic(ctx, r) for _, r in members.head(SUBTOPICS_LISTED).iterrows())
+            listed = "; ".join(subtopic(ctx, r) for _, r in members.head(SUBTOPICS_LISTED).iterrows())
             more = len(members) - SUBTOPICS_LISTED
             if more > 0:
                 listed += " " + t("and_more", lang, count=more, n=ctx.n(more))
@@ -150,7 +150,7 @@ def groups_section(ctx: ReportContext) -> Section | None:
     return sec
 
 
-def _subtopic(ctx: ReportContext, topic: pd.Series) -> str:
+def subtopic(ctx: ReportContext, topic: pd.Series) -> str:
     """A topic in its subject's list: "Parking (60)", or "Parking (60; only 13 use a word of its name)" when under a
     quarter of it does (read 9)."""
     n = ctx.n(int(topic["unique_contributions"]))
