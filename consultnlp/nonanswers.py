@@ -44,7 +44,7 @@ NO_ARGUMENT = "no_argument"
 LISTS_DIR = project_path("data") / "nonanswers"
 MODEL_PATH = LISTS_DIR / "model.json"  # the meaning test, trained by benchmarks/train_nonanswers.py
 LONG_MODEL_PATH = LISTS_DIR / "model_long.json"  # the same for texts of 11 to 40 words (train_nonanswers.py --long)
-WIDE_MODEL_PATH = LISTS_DIR / "model_wide.json"  # a second reading of short texts, on written sets 1-29 (train_nonanswers.py --wide)
+WIDE_MODEL_PATH = LISTS_DIR / "model_wide.json"  # a second reading of short texts, on written sets 1-31 (train_nonanswers.py --wide)
 SECTIONS = (
     "non_answer",
     "no_argument",
@@ -431,7 +431,7 @@ class MeaningModel:
     def reads(self, vectors: np.ndarray, thresholds: np.ndarray, widely: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
         """Which texts (one unit vector per row, each with the threshold its words call for) this model reads as
         placeholders: at or above their threshold; or, read at the model's own ``threshold`` (a word that could make them
-        one), at ``floor`` or above where the wider model (trained on the blind written sets 1-29) reads them at its
+        one), at ``floor`` or above where the wider model (trained on the blind written sets 1-31) reads them at its
         threshold. Both must find it: the wider model alone set aside 9 of the 187 NHS answers coders coded, and this one
         alone misses most new wordings (written set 30: 181 of 300 non-answers; with both, 213). ``widely``: given the
         rows the second reading would add, which of them it may (all where None; the screen leaves out texts in words the
