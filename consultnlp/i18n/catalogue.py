@@ -161,11 +161,11 @@ STRINGS: dict[str, dict] = {
         "Identical or nearly identical contributions are grouped: all are counted, and each group is analysed once."),
     "naming_text": _s(
         "Los tópicos se nombran con la frase de sus contribuciones que mejor los representa; un asunto, con su tópico mayor y el siguiente "
-        "que añada otras palabras (cada asunto lista todos sus tópicos). Los nombres se fijan al analizar; solo cambian en topics_review.yaml.",
+        "que añada otras palabras, dejando para el final los de nombre poco representativo (cada asunto lista todos sus tópicos). Los nombres se fijan al analizar; solo cambian en topics_review.yaml.",
         "Os tópicos são nomeados pela frase das suas contribuições que melhor os representa; um assunto, pelo seu maior tópico e o seguinte "
-        "que acrescente outras palavras (cada assunto lista todos os seus tópicos). Os nomes são fixados na análise; só mudam em topics_review.yaml.",
+        "que acrescente outras palavras, deixando para o fim os de nome pouco representativo (cada assunto lista todos os seus tópicos). Os nomes são fixados na análise; só mudam em topics_review.yaml.",
         "Topics are named with the phrase from their own contributions that represents them best; a subject after its largest topic and "
-        "the next that adds other words (each subject lists all its topics). Names are fixed at analysis time; only topics_review.yaml changes them."),
+        "the next that adds other words, loosely named topics coming after the others (each subject lists all its topics). Names are fixed at analysis time; only topics_review.yaml changes them."),
     "privacy_text": _s(
         "Los datos personales se reemplazaron por marcadores como [EMAIL] antes de cualquier análisis; las citas muestran solo el texto ocultado. "
         "Contribuciones con datos personales: {n}.",

@@ -217,22 +217,28 @@ POSITION_STRINGS: dict[str, dict] = {
     # Fewer than the minimum state a position: no section, one sentence in the method section (issue 25, item 5).
     # None states one (PNDBio: every row "none"; claim check 70 found the section missing with no word why).
     "positions_none": _s(
-        "Ninguna de las {total} contribuciones distintas expresa una postura explícita a favor o en contra: no hay sección sobre "
-        "apoyo y oposición.",
-        "Nenhuma das {total} contribuições distintas expressa uma posição explícita a favor ou contra: não há seção sobre apoio "
-        "e oposição.",
-        "None of the {total} distinct contributions states a position for or against: there is no section on support and opposition.",
+        "La lectura automática de posturas no encontró una explícita, a favor o en contra, en ninguna de las {total} "
+        "contribuciones distintas: no hay sección sobre apoyo y oposición.",
+        "A leitura automática de posições não encontrou uma explícita, a favor ou contra, em nenhuma das {total} contribuições "
+        "distintas: não há seção sobre apoio e oposição.",
+        "The automatic reading of positions found none for or against in any of the {total} distinct contributions: there is "
+        "no section on support and opposition.",
     ),
+    # What the cue reader found, said as its finding (claim check 86: a proposals export "Só 4 … expressam uma posição
+    # explícita", where proposals said «ser contra» new power plants in words it did not read).
     "positions_too_few": _s(
-        "Solo {stated} de las {total} contribuciones distintas expresan una postura explícita ({support} a favor, {partial} de "
-        "acuerdo en parte y {oppose} en contra): con menos de {minimum} no hay sección sobre apoyo y oposición; comments.csv da "
-        "la postura leída en cada una.",
-        "Só {stated} das {total} contribuições distintas expressam uma posição explícita ({support} a favor, {partial} de "
-        "acordo em parte e {oppose} contra): com menos de {minimum} não há seção sobre apoio e oposição; comments.csv traz a "
-        "posição lida em cada uma.",
-        "Only {stated} of the {total} distinct contributions state a position ({support} in support, {partial} agreeing in "
-        "part and {oppose} opposed): with fewer than {minimum} there is no section on support and opposition; comments.csv "
-        "gives the position read in each.",
+        "La lectura automática de posturas encontró una explícita, a favor o en contra de lo consultado o de una de sus "
+        "medidas, en solo {stated} de las {total} contribuciones distintas ({support} a favor, {partial} de acuerdo en parte y "
+        "{oppose} en contra): con menos de {minimum} no hay sección sobre apoyo y oposición; comments.csv da la postura leída "
+        "en cada una.",
+        "A leitura automática de posições encontrou uma explícita, a favor ou contra o que está em consulta ou uma das suas "
+        "medidas, em só {stated} das {total} contribuições distintas ({support} a favor, {partial} de acordo em parte e "
+        "{oppose} contra): com menos de {minimum} não há seção sobre apoio e oposição; comments.csv traz a posição lida em "
+        "cada uma.",
+        "The automatic reading of positions found one, for or against what is consulted on or one of its measures, in only "
+        "{stated} of the {total} distinct contributions ({support} in support, {partial} agreeing in part and {oppose} "
+        "opposed): with fewer than {minimum} there is no section on support and opposition; comments.csv gives the position "
+        "read in each.",
     ),
     "positions_few_stated": _s(
         "Solo {share} de las contribuciones expresa una postura de forma explícita: estas proporciones describen a quienes lo hicieron, "

@@ -168,9 +168,13 @@ def test_positions_report_section_only_when_enough_state_a_position():
     # sentence in the method section, nothing in the summary.
     few = _report(position_frame())
     assert "## Support and opposition" not in few and "### Reasons given by those who oppose" not in few
-    assert "Only 6 of the " in few and "(3 in support, 1 agreeing in part and 2 opposed): with fewer than 20 there is no section" in few
+    # Said as what the reading found (claim check 86: "Só 4 … expressam uma posição explícita" read as a fact of the texts).
+    assert (
+        "The automatic reading of positions found one, for or against what is consulted on or one of its measures, in only 6 of the " in few
+    )
+    assert "(3 in support, 1 agreeing in part and 2 opposed): with fewer than 20 there is no section" in few
     assert "state a position" not in few.split("\n## ")[1]
-    assert "Solo 6 de las " in _report(position_frame(), "es") and "Só 6 das " in _report(position_frame(), "pt")
+    assert "en solo 6 de las " in _report(position_frame(), "es") and "em só 6 das " in _report(position_frame(), "pt")
     # Twenty-four: the section, its reasons and the chart of shares.
     enough = _report(_four_copies(0))
     assert "## Support and opposition" in enough and "### Reasons given by those who oppose" in enough and "Only 24 of" not in enough
@@ -178,7 +182,10 @@ def test_positions_report_section_only_when_enough_state_a_position():
     none_stated[schema.POSITION] = none_stated[schema.POSITION].replace({"support": "none", "partial": "none", "oppose": "none"})
     # Read and none stated: no section, and the method says so (claim check 70, PNDBio: the section was missing with no word why).
     said = _report(none_stated)
-    assert "Support and opposition" not in said and "distinct contributions states a position for or against: there is no section" in said
+    assert (
+        "Support and opposition" not in said
+        and "found none for or against in any of the 6 distinct contributions: there is no section" in said
+    )
     assert "Support and opposition" not in _report(golden_frame())
     assert "## Apoyo y oposición" in _report(_four_copies(0), "es")
 
