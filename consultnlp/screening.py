@@ -249,10 +249,13 @@ def record_column(frame: pd.DataFrame, candidates: list[str], prompts: pd.Series
     the most values between ``RECORD_MIN_VALUES`` and ``RECORD_MAX_SHARE`` of the rows, among those where one value spans
     more than one of the ``prompts`` (the prompt's own column, «concepto», never does); ``None`` without one."""
     best, most = None, 0
+    text = frame[TEXT_CLEAN].astype(str) if TEXT_CLEAN in frame else None
     for column in candidates:
         values = frame[column].nunique(dropna=True)
         if not (RECORD_MIN_VALUES <= values < RECORD_MAX_SHARE * len(frame) and values > most):
             continue
+        if text is not None and (frame[column].astype(str) == text).mean() > 0.5:
+            continue  # the text itself, kept under its own name: a campaign's copies would share "a record"
         if prompts.groupby(frame[column].to_numpy()).nunique().max() > 1:
             best, most = column, values
     return best

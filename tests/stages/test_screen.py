@@ -188,7 +188,8 @@ def test_screen_one_records_text_under_many_prompts_counts_once():
     texts = ARGUMENTS + [note] * 4 + [shared] * 2 + [note]
     meetings = [str(i % 10) for i in range(40)] + ["m1"] * 4 + ["m2"] * 2 + ["m3"]  # 13 meetings: the column found as records
     prompts = [f"concepto {i}" for i in range(40)] + ["Salud", "Educación", "Vivienda", "Salud"] + ["Salud", "Educación"] + ["Salud"]
-    frame = make_frame(texts, id_ela=meetings)
+    # The export's text column kept under its own name is no record: the same text's copies would share "a record".
+    frame = make_frame(texts, id_ela=meetings, fundamento=texts)
     frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
     frame[schema.CONTEXT] = prompts
     context = RunContext()
