@@ -851,7 +851,14 @@ def test_summary_figures_agree_in_number(lang, one, many):
     ctx.tables["topic_groups"] = pd.concat([groups, groups.assign(topic_group_id=1)], ignore_index=True)
     assert many in labels(ctx)
     # A subject under 1% of the distinct contributions is no main subject (claim check 50: 28 of 181,836 among "21").
-    ctx.tables["topic_groups"] = pd.concat([groups, groups.assign(topic_group_id=1, share_unique=0.004)], ignore_index=True)
+    ctx.tables["overview"] = pd.DataFrame({"metric": ["unique_contributions"], "value": [2500]})
+    ctx.tables["topic_groups"] = pd.concat(
+        [
+            groups.assign(unique_contributions=2490, share_unique=0.996),
+            groups.assign(topic_group_id=1, unique_contributions=10, share_unique=0.004),
+        ],
+        ignore_index=True,
+    )
     # ... and the figure says it counts those of 1% or more (claim check 61: "16 main subjects" above "Of the 18 subjects").
     assert f"{one} (1% " in " ".join(labels(ctx)) and many not in " ".join(labels(ctx))
 

@@ -509,3 +509,20 @@ def test_summary_names_a_themes_largest_subtheme_only_where_it_holds_a_third_of_
     assert _led_by(ctx, themes, themes.iloc[0]) == ""
     themes.loc[1, "unique_contributions"] = 3  # 3 of 8: a third and more
     assert _led_by(ctx, themes, themes.iloc[0]) == "; led by “Participatory budgeting”, 2.5%"
+
+
+def test_report_subject_shares_come_from_the_counts_not_the_rounded_table():
+    # Claim check 86 (Plano Clima): 155 of 1,286 distinct contributions is 12.05%, printed 12,0% from the table's 0.1205.
+    from consultnlp.report.sections.common import ReportContext
+
+    groups = pd.DataFrame({"topic_group_id": [0], "label": ["Educação"], "unique_contributions": [155], "share_unique": [0.1205]})
+    overview = pd.DataFrame({"metric": ["unique_contributions"], "value": [1286]})
+    ctx = ReportContext(
+        tables={"topic_groups": groups, "overview": overview},
+        facts={"accounting": {"analysed": 1300}},
+        lang="pt",
+        taxonomy=None,
+        settings={},
+    )
+    assert ctx.pct(ctx.table("topic_groups")["share_unique"].iloc[0], 1) == "12,1%"
+    assert ctx.tables["topic_groups"]["share_unique"].iloc[0] == 0.1205  # the published table keeps its own rounding
