@@ -339,18 +339,39 @@ POSITION_STRINGS: dict[str, dict] = {
     ),
     # Claim check 76 (Chile 2016): "0.7% against" read a meeting's "D" (its participants did not agree) as opposition.
     "note_position_column_group": _s(
+        "La columna «{column}» parece registrar cuánto acordó cada grupo, no el apoyo o la oposición de quien escribe: de "
+        "{read} contribuciones leídas de las {total} que la responden en contra o en parte, {named} hablan del acuerdo del grupo "
+        "(«{phrase}»). También los textos de estos registros hablan del acuerdo del grupo («estamos de acuerdo», «acuerdo "
+        "parcial»), no de una postura propia: no se leen posturas, ni en la columna ni en el texto, y el informe no tiene sección "
+        "de posturas (--position-column {column} lee la columna como postura).",
+        "A coluna «{column}» parece registrar quanto cada grupo concordou, não o apoio ou a oposição de quem escreve: de "
+        "{read} contribuições lidas das {total} que a respondem contra ou em parte, {named} falam da concordância do grupo "
+        "(«{phrase}»). Também os textos destes registros falam da concordância do grupo («estamos de acordo», «acordo parcial»), "
+        "não de uma posição própria: não se leem posições, nem na coluna nem no texto, e o relatório não tem seção de posições "
+        "(--position-column {column} lê a coluna como posição).",
+        "The column “{column}” seems to record how far each group agreed, not the writer's support or opposition: of {read} "
+        "contributions read among the {total} answering it against or in part, {named} speak of the group's agreement "
+        "(“{phrase}”). These records' texts too speak of the group's agreement (“we agree”, “partial agreement”), not of a "
+        "stance of their own: no positions are read, in the column or the text, and the report has no positions section "
+        "(--position-column {column} reads the column as positions).",
+    ),
+    # ... where every such answer was read (claim check 84: "de las 431 … se leyeron 431" read as garbled).
+    "note_position_column_group_all": _s(
         "La columna «{column}» parece registrar cuánto acordó cada grupo, no el apoyo o la oposición de quien escribe: de las "
-        "{total} contribuciones que la responden en contra o en parte se leyeron {read}, y {named} hablan del acuerdo del grupo "
-        "(«{phrase}»). Los textos de estos registros dicen lo mismo («estamos de acuerdo», «acuerdo parcial»): no se leen posturas, "
-        "ni en la columna ni en el texto, y el informe no tiene sección de posturas (--position-column {column} lee la columna como postura).",
+        "{total} contribuciones que la responden en contra o en parte, {named} hablan del acuerdo del grupo («{phrase}»). "
+        "También los textos de estos registros hablan del acuerdo del grupo («estamos de acuerdo», «acuerdo parcial»), no de "
+        "una postura propia: no se leen posturas, ni en la columna ni en el texto, y el informe no tiene sección de posturas "
+        "(--position-column {column} lee la columna como postura).",
         "A coluna «{column}» parece registrar quanto cada grupo concordou, não o apoio ou a oposição de quem escreve: das "
-        "{total} contribuições que a respondem contra ou em parte foram lidas {read}, e {named} falam da concordância do grupo "
-        "(«{phrase}»). Os textos destes registros dizem o mesmo («estamos de acordo», «acordo parcial»): não se leem posições, "
-        "nem na coluna nem no texto, e o relatório não tem seção de posições (--position-column {column} lê a coluna como posição).",
+        "{total} contribuições que a respondem contra ou em parte, {named} falam da concordância do grupo («{phrase}»). "
+        "Também os textos destes registros falam da concordância do grupo («estamos de acordo», «acordo parcial»), não de uma "
+        "posição própria: não se leem posições, nem na coluna nem no texto, e o relatório não tem seção de posições "
+        "(--position-column {column} lê a coluna como posição).",
         "The column “{column}” seems to record how far each group agreed, not the writer's support or opposition: of the "
-        "{total} contributions answering it against or in part, {read} were read and {named} speak of the group's agreement "
-        "(“{phrase}”). These records' texts say the same (“we agree”, “partial agreement”): no positions are read, in the "
-        "column or the text, and the report has no positions section (--position-column {column} reads the column as positions).",
+        "{total} contributions answering it against or in part, {named} speak of the group's agreement (“{phrase}”). These "
+        "records' texts too speak of the group's agreement (“we agree”, “partial agreement”), not of a stance of their own: no "
+        "positions are read, in the column or the text, and the report has no positions section (--position-column {column} "
+        "reads the column as positions).",
     ),
     "note_positions_votes": _s(
         "Las posturas no se leen en el texto de los comentarios de Pol.is: cada comentario es una postura que los demás votan, "

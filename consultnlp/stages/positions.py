@@ -121,9 +121,8 @@ class PositionsStage(Stage):
             return None
         group = self._group_agreement(frame, column)
         if group is not None:
-            context.warn(
-                "note_position_column_group", column=column, named=group.named, read=group.read, total=group.total, phrase=group.phrase
-            )
+            key = "note_position_column_group_all" if group.read == group.total else "note_position_column_group"
+            context.warn(key, column=column, named=group.named, read=group.read, total=group.total, phrase=group.phrase)
             context.stats["positions_group_column"] = column
             return None
         context.warn("note_position_column_found", column=column)

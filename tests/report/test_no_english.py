@@ -43,6 +43,7 @@ NOTES = [
     Note("note_positions_votes", {}),
     Note("note_position_column_found", {"column": "acuerdo"}),
     Note("note_position_column_group", {"column": "acuerdo", "named": 230, "read": 3370, "total": 17638, "phrase": "No hay acuerdo"}),
+    Note("note_position_column_group_all", {"column": "acuerdo", "named": 24, "read": 431, "total": 431, "phrase": "No hay acuerdo"}),
     Note("note_prompts", {"n": 3, "first": "Justicia", "second": "A la salud"}),
     Note("note_prompts", {"n": 1, "first": "Justicia", "second": ""}),
 ]

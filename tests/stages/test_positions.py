@@ -105,8 +105,8 @@ def test_positions_a_column_of_how_far_each_group_agreed_is_no_stance():
     out = run(load_config().positions, _meetings(10), context)
     assert set(out[schema.POSITION]) == {""} and set(out[schema.POSITION_SOURCE]) == {""}
     assert context.stats["positions_group_column"] == "acuerdo"
-    note = next(n for n in context.warnings if n.key == "note_position_column_group")
-    assert "de las 12 contribuciones que la responden en contra o en parte se leyeron 12, y 10 hablan" in note.text("es")
+    note = next(n for n in context.warnings if n.key == "note_position_column_group_all")  # every such answer read
+    assert "de las 12 contribuciones que la responden en contra o en parte, 10 hablan del acuerdo del grupo" in note.text("es")
     assert "«No hubo acuerdo»" in note.text("es") and "--position-column acuerdo" in note.text("en")
     # Fewer such texts (a writer's own "no estoy de acuerdo" is no group's): the column gives the positions.
     context = RunContext()
