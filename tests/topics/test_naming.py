@@ -444,3 +444,16 @@ def test_a_topic_name_is_loose_when_few_use_the_words_that_tell_it_apart():
     rare = [word_stems(text, 3) for text in topic + ["Energia solar."] * 60]
     use = Counter(stem for found in rare for stem in found)
     assert _loose_names({"pt": "Licenciamento ambiental"}, mine, ["pt"] * 10, use, len(rare)) == set()
+
+
+def test_a_topic_whose_every_candidate_is_a_bare_adjective_is_named_by_its_keywords():
+    # Claim check 84 (Chile 2016 sample): a topic of 20 was «Iguales», 3 of whose contributions use the word.
+    from consultnlp.topics.naming import _things_named
+
+    found = [("iguales", "Iguales"), ("libres e iguales", "Libres e iguales")]
+    texts = ["Todos somos iguales ante la ley", "Libres e iguales en dignidad"]
+    assert _things_named(found, "es", lambda w: False, texts, set()) == []  # names_by_language then takes the keyword label
+    found.append(("igualdad", "Igualdad"))
+    assert _things_named(found, "es", lambda w: False, texts, set()) == [("igualdad", "Igualdad")]
+    # A name made only of the consultation's title words comes last, but is still a name.
+    assert _things_named([("impuestos", "Impuestos")], "es", lambda w: False, ["Impuestos"], {"impuest"}) == [("impuestos", "Impuestos")]
