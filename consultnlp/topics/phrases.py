@@ -227,6 +227,10 @@ def _consultation_words() -> frozenset[str]:
     return frozenset(fold(w) for lang in ("es", "pt", "en") for w in boilerplate_stopwords(lang))
 
 
+_BETWEEN = frozenset({"entre", "between"})
+_AND = frozenset({"y", "e", "and", "o", "ou", "or"})
+
+
 def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stopword: Callable[[str], bool]) -> bool:
     """Whether the phrase stops before its sense does (see ``TRUNCATED_SHARE``): nearly always followed or preceded by
     one same content word, or ending in a word that takes an object or a complement."""
@@ -241,6 +245,11 @@ def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stop
     # and is always followed by "de"/"do"/"of": a locution without its complement, "Biomassa brasileira ao longo" [da
     # cadeia] (PNDBio 2025). "Garantizar la seguridad" [de las personas] ends in a noun: it names a thing.
     words = phrase.key.split()
+    # "Between" takes two: «Igualdad entre hombres» [y mujeres] (claim check 84) stops before its sense does.
+    if any(w in _BETWEEN for w in words[:-1]):
+        after = words[words.index(next(w for w in words if w in _BETWEEN)) + 1 :]
+        if not any(w in _AND for w in after):
+            return True
     if (
         len(words) >= 3
         and is_stopword(words[-2])

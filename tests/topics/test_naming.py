@@ -136,6 +136,9 @@ def test_names_do_not_end_in_a_locution_without_its_complement():
     assert not _cut_short(Phrase("biomassa brasileira ao longo", after=Counter({"da": 2, "": 1})), {}, stop)  # ends a clause once
     assert not _cut_short(Phrase("garantizar la seguridad", after=Counter({"de": 3})), {}, stop)  # a noun: a thing
     assert not _cut_short(Phrase("biomassa brasileira", after=Counter({"da": 3})), {}, stop)  # no preposition before its end
+    # "Between" takes two (claim check 84: «Igualdad entre hombres» [y mujeres] named a topic).
+    assert _cut_short(Phrase("igualdad entre hombres", after=Counter({"y": 3})), {}, stop)
+    assert not _cut_short(Phrase("entre hombres y mujeres", after=Counter({"": 3})), {}, stop)
 
 
 def test_name_is_not_the_rest_of_a_phrase_whose_head_is_a_consultation_word():
