@@ -82,3 +82,23 @@ BARE_REFERENCE = re.compile(
     r"par[aá]grafo|paragraph|s)\.?\s*\d+[\w.()º°ª/-]*\W*$",
     re.IGNORECASE,
 )
+# A tally of the meeting's ranking or vote and nothing else ("8 votos", "6º PRIORIDAD", "Séptima preferencia", "TERCERA MÁS
+# VOTADA", "Alcanzó 6 votos de 13"): where the point came in the group's choice, not an answer; claim check 84 found such
+# rows called positions without a reason (Chile 2016: 196 of them). "8 votos. La constitución debe asegurar el derecho"
+# says something after it.
+_RANK = (
+    r"(?:\d+(?:o|a|st|nd|rd|th)?|primer[ao]?|segund[ao]|tercer[ao]?|cuart[ao]|quint[ao]|sext[ao]|se[pt]?tim[ao]|octav[ao]|"
+    r"oitav[ao]|noven[ao]|non[ao]|decim[ao]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+)
+_TALLIED = (
+    r"(?:lugar(?:es)?|puestos?|prioridad(?:es)?|prioridades?|preferencias?|opcion(?:es)?|opcao|opcoes|posicion|posicao|"
+    r"places?|priority|priorities|preferences?|choices?|(?:mas|mais|most) votad[ao]s?|most voted|votos?|votes?|votad[ao]s?|"
+    r"menciones|mencion|mencoes|mencao|mentions?)"
+)
+TALLY = re.compile(
+    rf"^(?:(?:el|la|lo|o|a|the|en|em|in|con|com|with)\s+)?{_RANK}\s+(?:(?:lugar|place|posicion|posicao)\s+(?:de|da|do|of|en|em|in)\s+)?"
+    rf"{_TALLIED}(?:\s+(?:de|of|do|da|en|em|in|por)\s+(?:\d+|la asamblea|los participantes|preferencia|prioridad|"
+    rf"votacion|votacao|the vote|todos))*(?:\s+{_TALLIED})?$|"
+    r"^(?:alcanzo|obtuvo|recibio|obteve|alcancou|recebeu|got|received|tuvo|teve)\s+(?:\d+|una?|um|uma)\s*(?:votos?|votes?)?"
+    r"(?:\s+(?:de|of|sobre|em|en)\s+\d+)?(?:\s+(?:votos?|votes?|participantes|participants|asistentes))?$"
+)

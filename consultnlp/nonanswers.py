@@ -34,6 +34,7 @@ from consultnlp.nonanswer_idioms import (
     MAX_NOT_MINE_WORDS,
     NO_AGREEMENT,
     NOT_MINE,
+    TALLY,
     instruction_alone,
 )
 from consultnlp.resources import language_lists, parse_sections, project_path
@@ -148,6 +149,8 @@ class Screen:
         if key in self.phrases:
             return self.phrases[key]
         if BARE_REFERENCE.match(text) or NO_AGREEMENT.match(key) or GREETING_FROM.match(text) or self.indifferent(key):
+            return NON_ANSWER
+        if TALLY.match(key):
             return NON_ANSWER
         words = key.split()
         if LENGTH_LIMIT.match(text) or (len(words) <= MAX_INSTRUCTION_WORDS and instruction_alone(text)):

@@ -53,7 +53,6 @@ def test_nonanswers_placeholders_are_non_answers(text):
         "todos de acuerdo",
         "plenamente de acuerdo",
         "Acuerdo por unanimidad.",
-        "8 votos",
         "mayoría",
         "Es muy importante",
         "es fundamental",
@@ -393,5 +392,21 @@ def test_nonanswers_not_minding_not_mine_and_a_failing_site_read_from_set_31():
         "Explain your decisions to the public before the vote",  # asks the government, not the respondent
         "Hasta 5 palabras no alcanzan para explicar el problema del agua",
         "Por ser la carta fundamental",
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_a_tally_of_the_meetings_ranking_or_vote_is_no_position():
+    # Claim check 84 (Chile 2016): «8 votos», «6º PRIORIDAD» were set aside as positions without a reason; «Quinta
+    # preferencia», «TERCERA MÁS VOTADA» were analysed. They say where the point came in the group's choice.
+    for text in ("9 votos.", "3º PRIORIDAD", "Quinta preferencia", "SEGUNDA MÁS VOTADA", "Obtuvo 9 de 12 votos", "1st priority"):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "16 votos. La constitución debe asegurar el derecho.",  # a reason after the tally
+        "Primera prioridad: acceso a la salud",
+        "Voto obligatorio",
+        "Prioridad a la salud primaria",
+        "Tercera edad",
+        "Segunda vuelta electoral",
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
