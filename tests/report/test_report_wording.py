@@ -208,3 +208,36 @@ def test_a_theme_of_one_or_two_contributions_is_not_reported_as_raised(lang):
     ctx.facts["accounting"] = {"input": 113, "analysed": 113, "excluded": {}}
     figures = next(b for b in summary_section(ctx).blocks if b.kind == "figures").figures
     assert {"value": "2", "label": t("fig_themes", lang, count=2)} in figures
+
+
+def test_a_theme_holding_one_of_the_largest_key_points_has_a_section():
+    # Claim check 87 (Chile 2016): «El Congreso debe ser unicameral» (63), the run's largest key point, belonged to
+    # «Parlamento abierto» (2.2%), a theme past the six with a section: the report never showed it.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.themes import THEMES_DETAILED, themes_section
+
+    ids = [f"t{i}" for i in range(THEMES_DETAILED + 2)]
+    themes = pd.DataFrame(
+        {
+            "theme_id": ids,
+            "name": [f"Theme {i}" for i in range(len(ids))],
+            "unique_contributions": [100 - 10 * i for i in range(len(ids))],
+            "share_of_unique": [(100 - 10 * i) / 1000 for i in range(len(ids))],
+        }
+    )
+    points = pd.DataFrame(
+        {
+            "scope": ["theme", "theme", "group"],
+            "group_id": [ids[-1], ids[0], "0"],
+            "rank": [1, 1, 1],
+            "statement": ["Congress should have one chamber.", "Schools need more teachers.", "Buses at night."],
+            "comment_id": ["c1", "c2", "c3"],
+            "contributions": [63, 20, 10],
+            "unique_contributions": [36, 20, 10],
+        }
+    )
+    tables = {"themes": themes, "key_points": points, "overview": pd.DataFrame({"metric": ["unique_contributions"], "value": [1000]})}
+    ctx = ReportContext(tables=tables, facts={"accounting": {"analysed": 1000}}, lang="en", taxonomy=None, settings={})
+    headings = [s.heading for s in themes_section(ctx).subsections]
+    assert len(headings) == THEMES_DETAILED + 1 and headings[-1].startswith(f"Theme {len(ids) - 1}")
+    assert not any(h.startswith(f"Theme {len(ids) - 2}") for h in headings)

@@ -9,6 +9,7 @@ from consultnlp.report.sections.common import ReportContext, chart, join_items, 
 
 THEMES_IN_CHART = 12
 THEMES_DETAILED = 6
+LARGEST_POINTS = 3  # a theme holding one of the summary's largest key points has a section too (claim check 87)
 POINTS_PER_THEME = 3
 QUOTES_PER_THEME = 2  # drawn from the theme's most confident half (summary/quotes.py)
 # A theme given to fewer distinct contributions is not charted, detailed or named among the most frequent: one or two
@@ -66,8 +67,9 @@ def themes_section(ctx: ReportContext) -> Section | None:
     named = named[named["shown_unique"] >= MIN_THEME_SHOWN]
     top = named.head(THEMES_IN_CHART)
     sec.blocks.append(chart(top["shown_name"].tolist(), top["shown_share"].tolist(), t("chart_themes", lang), lang))
-    detailed = set(named.head(THEMES_DETAILED)["theme_id"].astype(str))
-    for _, theme in named.head(THEMES_DETAILED).iterrows():
+    shown = named[named.index.isin(named.head(THEMES_DETAILED).index) | named["theme_id"].astype(str).isin(_holding_largest_points(ctx))]
+    detailed = set(shown["theme_id"].astype(str))
+    for _, theme in shown.iterrows():
         sub = Section(f"theme-{theme['theme_id']}", f"{theme['shown_name']} — {ctx.pct(theme['shown_share'])}")
         n = int(theme["shown_unique"])
         sub.blocks.append(Block("p", text=t("theme_counts", lang, count=n, unique=ctx.n(n))))
@@ -78,12 +80,23 @@ def themes_section(ctx: ReportContext) -> Section | None:
         if quotes:
             sub.blocks.append(Block("quotes", quotes=quotes))
         sec.subsections.append(sub)
-    if len(named) > THEMES_DETAILED:
+    if len(named) > len(shown):
         sec.blocks.append(Block("p", text=t("themes_more", lang)))
     if len(few):
         names = join_items([ctx.q(str(name)) for name in few["shown_name"]], lang)
         sec.blocks.append(Block("p", text=t("themes_few", lang, count=len(few), n=ctx.n(len(few)), min=MIN_THEME_SHOWN, names=names)))
     return sec
+
+
+def _holding_largest_points(ctx: ReportContext) -> set[str]:
+    """The themes that hold one of the ``LARGEST_POINTS`` key points most contributions make, of any scope: Chile 2016's
+    largest, «El Congreso debe ser unicameral» (63), was a key point of «Parlamento abierto», a theme of 2.2% with no
+    section of its own, and so in no part of the report (claim check 87)."""
+    points = ctx.table("key_points")
+    if points is None or "contributions" not in points:
+        return set()
+    largest = points.sort_values(["contributions", "scope", "rank"], ascending=[False, True, True], kind="stable").head(LARGEST_POINTS)
+    return set(largest.loc[largest["scope"] == "theme", "group_id"].astype(str))
 
 
 def _quotes(ctx: ReportContext, theme_id: str, detailed: set[str] = frozenset()) -> list[dict[str, str]]:
