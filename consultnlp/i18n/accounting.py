@@ -6,6 +6,12 @@ from __future__ import annotations
 from consultnlp.i18n.catalogue import _n, _s
 
 ACCOUNTING_STRINGS: dict[str, dict] = {
+    # What the gate found, by the origin of the value (``privacy.gate``); detector kinds are named by ``pii_name``.
+    "gate_personal column": _s("valores de columnas personales", "valores de colunas pessoais", "values of personal columns"),
+    "gate_id": _s("identificadores originales", "identificadores originais", "original ids"),
+    "gate_segment value": _s("valores de segmento personales", "valores de segmento pessoais", "personal segment values"),
+    "gate_header": _s("encabezados de columna personales", "cabeçalhos de coluna pessoais", "personal column headers"),
+    "gate_person's name": _s("nombres de personas", "nomes de pessoas", "names of people"),
     # Which input column(s) the analysed text came from (method section; Plano Clima's claim check: never said).
     "analysed_columns": _n(
         ("Se analizó el texto de la columna {columns}{auto}.", "Se analizó el texto de las columnas {columns}{auto}."),

@@ -380,12 +380,6 @@ STRINGS: dict[str, dict] = {
         "Before the results were kept, a final check looked for personal data and values of personal columns in {files} publishable files: "
         "it found and redacted {found}."),
     "privacy_gate_where": _s("Lo que encontró: {items}.", "O que encontrou: {items}.", "What it found: {items}."),
-    # What the gate found, by the origin of the value (``privacy.gate``); detector kinds are named by ``pii_name``.
-    "gate_personal column": _s("valores de columnas personales", "valores de colunas pessoais", "values of personal columns"),
-    "gate_id": _s("identificadores originales", "identificadores originais", "original ids"),
-    "gate_segment value": _s("valores de segmento personales", "valores de segmento pessoais", "personal segment values"),
-    "gate_header": _s("encabezados de columna personales", "cabeçalhos de coluna pessoais", "personal column headers"),
-    "gate_person's name": _s("nombres de personas", "nomes de pessoas", "names of people"),
     "privacy_metadata": _s(
         "Valores de segmento con datos personales mostrados como marcador: {values}; encabezados de columna con datos personales "
         "reemplazados por un nombre neutro: {headers}.",

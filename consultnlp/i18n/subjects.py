@@ -6,6 +6,17 @@ from __future__ import annotations
 from consultnlp.i18n.catalogue import _n, _s
 
 SUBJECT_STRINGS: dict[str, dict] = {
+    # How "N mention «…»" is counted (claim checks 84 and 87: "6.249 mencionan «participación»" counted «participativa»).
+    "mentions_text": _s(
+        "Cuando el informe dice cuántas contribuciones «mencionan» palabras de un nombre, cuenta las que usan una palabra que "
+        "empieza igual en sus seis primeras letras, sin mayúsculas, acentos ni plurales («participación» cuenta también "
+        "«participativa» y «participar»).",
+        "Quando o relatório diz quantas contribuições «mencionam» palavras de um nome, conta as que usam uma palavra que começa "
+        "igual nas seis primeiras letras, sem maiúsculas, acentos nem plurais («participação» conta também «participativa» e "
+        "«participar»).",
+        "Where the report says how many contributions “mention” words of a name, it counts those using a word that begins with "
+        "the same six letters, case, accents and plurals aside (“participation” also counts “participatory” and “participate”).",
+    ),
     # Key points: a statement and how many contributions make it.
     # A count is a floor: only contributions with a sentence that matches the statement closely are counted (issue 26).
     "point_count": _n(

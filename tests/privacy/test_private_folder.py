@@ -371,3 +371,6 @@ def test_private_folder_report_says_what_the_gate_found_and_where():
     assert said["en"].endswith(
         "What it found: values of personal columns: 74 (comments.csv, comments.parquet); email address: 2 (report.md)."
     )
+    # ... and the method says how "N mention «…»" is counted (claim checks 84 and 87: word families were counted).
+    method = " ".join(b.text or "" for b in section.blocks if b.kind == "p")
+    assert "it counts those using a word that begins with the same six letters" in method

@@ -172,7 +172,7 @@ def method_section(ctx: ReportContext, warnings: list[Any], review: dict[str, An
         sec.blocks.append(Block("p", text=unused))
     if few := few_positions_sentence(ctx):
         sec.blocks.append(Block("p", text=few))
-    sec.blocks.append(Block("p", text=t("naming_text", lang)))
+    sec.blocks.append(Block("p", text=t("naming_text", lang) + " " + t("mentions_text", lang)))
     supported = int(ctx.facts.get("supported_contributions", 0) or 0)
     if supported:
         sec.blocks.append(Block("p", text=t("supports_count", lang, count=supported, n=ctx.n(supported)) + " " + t("supports_order", lang)))
