@@ -305,6 +305,7 @@ def analyze_in_memory(
             text_column_auto=info.text_column_auto,
             unplaced_share=context.stats.get("topics_raw_outlier_share"),
             segment_candidates=info.segment_candidates,
+            record_column=(context.stats.get("repeated_in_record") or {}).get("column"),
         )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     # Words lemmatised after the nlp stage kept its lemmas (topic names, theme keywords, segment values): the next run

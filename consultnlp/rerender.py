@@ -132,6 +132,7 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
         text_column_auto=bool((state.manifest.get("input") or {}).get("text_column_auto")),
         unplaced_share=state.stats.get("topics_raw_outlier_share"),
         segment_candidates=(state.manifest.get("input") or {}).get("segment_candidates"),
+        record_column=(state.stats.get("repeated_in_record") or {}).get("column"),
     )
     return state, frame, summary, review
 

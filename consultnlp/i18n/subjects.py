@@ -284,6 +284,18 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "wrote most account for {by_top} ({share}).",
         ),
     ),
+    # ... and where no author is named but the rows are grouped in records (Chile 2016: «id_ela», the local meetings).
+    "s_records": _s(
+        "Las {contributions} contribuciones analizadas vienen de {records} registros distintos según la columna «{column}», "
+        "que agrupa las filas (un registro puede ser una reunión, un acta o una cuenta); el que más tiene suma {most}: quien "
+        "escribe es cada registro, no necesariamente una persona.",
+        "As {contributions} contribuições analisadas vêm de {records} registros distintos segundo a coluna «{column}», que "
+        "agrupa as linhas (um registro pode ser uma reunião, uma ata ou uma conta); o que mais tem soma {most}: quem escreve "
+        "é cada registro, não necessariamente uma pessoa.",
+        "The {contributions} contributions analysed come from {records} distinct records by the column “{column}”, which "
+        "groups the rows (a record may be a meeting, its minutes or an account); the largest holds {most}: each record "
+        "writes, not necessarily one person.",
+    ),
     "fig_groups_main": _n(
         ("asunto principal (1% o más)", "asuntos principales (1% o más cada uno)"),
         ("assunto principal (1% ou mais)", "assuntos principais (1% ou mais cada um)"),

@@ -23,7 +23,7 @@ from consultnlp.summary.prompt_points import prompt_named_groups
 from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
 from consultnlp.summary.reasons import reason_examples
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
-from consultnlp.summary.subjects import NameEvidence, authorship
+from consultnlp.summary.subjects import NameEvidence, authorship, records
 from consultnlp.summary.supports import most_supported_table, supported_contributions
 from consultnlp.summary.tables import (
     exclusions_table,
@@ -114,6 +114,7 @@ def summarise(
     text_column_auto: bool = False,
     unplaced_share: float | None = None,
     segment_candidates: list[list[Any]] | None = None,
+    record_column: str | None = None,
 ) -> Summary:
     """Build every table the outputs and the report use, in ``lang``.
 
@@ -125,7 +126,8 @@ def summarise(
     ``screened`` (rows the screen set aside that no list names, ``screening.screened_beyond_lists``), ``other_languages`` (the
     languages of the rows in none of es/pt/en) and the input columns the
     text was taken from (``text_columns``; ``text_column_auto`` when the tool chose it), and the columns that could break
-    the results down but were not named (``segment_candidates``: [column, values])."""
+    the results down but were not named (``segment_candidates``: [column, values]), and the column the screen found to group
+    rows into records (``record_column``: a meeting's minutes, an account) where no author column is named."""
     summary = Summary()
     tables = summary.tables
     tables["overview"] = overview_table(frame, accounting)
@@ -236,6 +238,7 @@ def summarise(
         "self_evident_findings": self_evident_shown,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
         "authorship": authorship(frame, author_id_column(frame.columns)),  # participants and the most prolific (summary.subjects)
+        "records": records(frame, record_column),  # ... or, with no author column, the records rows come from (summary.subjects)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),
         "other_languages": dict(other_languages or {}),  # rows set aside as 'other' by their likeliest language (stages.language)

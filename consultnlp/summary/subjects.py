@@ -190,6 +190,20 @@ def authorship(frame: pd.DataFrame, author: str | None) -> dict[str, object]:
     return {"column": author, "contributions": int(len(names)), "participants": n, "top": top, "by_top": int(counts.head(top).sum())}
 
 
+def records(frame: pd.DataFrame, column: str | None) -> dict[str, object]:
+    """Where the export names no author but the screen found the column that groups rows into records (a meeting's
+    minutes, an account: ``screening.record_column``), how many records the analysed contributions come from and the most
+    one holds. Chile 2016: 8,108 meetings, at most 28 rows each; the report never said who wrote (claim checks 84, 87)."""
+    if not column or column not in frame:
+        return {}
+    values = frame.loc[analysed_mask(frame), column].dropna().astype(str).str.strip()
+    values = values[values != ""]
+    if values.empty:
+        return {}
+    counts = values.value_counts()
+    return {"column": column, "contributions": int(analysed_mask(frame).sum()), "records": int(len(counts)), "most": int(counts.iloc[0])}
+
+
 def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | None) -> dict[str, Any]:
     """How many of a subject's contributions (``part``'s rows) use any word of its ``name`` (generic ones included, not the
     consultation's own subject, ``CONSULTATION_SHARE``), and of

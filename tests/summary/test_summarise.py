@@ -526,3 +526,36 @@ def test_report_subject_shares_come_from_the_counts_not_the_rounded_table():
     )
     assert ctx.pct(ctx.table("topic_groups")["share_unique"].iloc[0], 1) == "12,1%"
     assert ctx.tables["topic_groups"]["share_unique"].iloc[0] == 0.1205  # the published table keeps its own rounding
+
+
+def test_summary_says_which_records_the_rows_come_from_where_no_author_is_named():
+    # Claim checks 84 and 87 (Chile 2016): rows written by 8,108 local meetings read as if each were a person's.
+    from consultnlp.report.content import build_content
+
+    frame = golden_frame()
+    frame["acta"] = ["m1", "m1", "m1", "m2", "m2", "m3", "m3", "m4", "m4"][: len(frame)]
+    analysed = frame[frame["excluded"] == ""]
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(),
+        accounting=row_accounting(frame),
+        segment_columns=[],
+        lang="es",
+        record_column="acta",
+    )
+    expected = analysed["acta"].value_counts()
+    assert summary.facts["records"] == {
+        "column": "acta",
+        "contributions": len(analysed),
+        "records": len(expected),
+        "most": int(expected.iloc[0]),
+    }
+    content = build_content(summary.tables, summary.facts, lang="es", source="x.csv", taxonomy=None, settings={}, warnings=[])
+    text = " ".join(b.text or "" for s in content.sections for b in s.blocks)
+    assert f"vienen de {len(expected)} registros distintos según la columna «acta»" in text
+    # Without the column the screen found, nothing is said.
+    plain = summarise(
+        frame, **summary_inputs(frame), cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang="es"
+    )
+    assert plain.facts["records"] == {}

@@ -228,7 +228,22 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
                 else t("s_no_duplicates", lang, unique=ctx.n(distinct)),
             )
         )
-    who = ctx.facts.get("authorship") or {}
+    who, records = ctx.facts.get("authorship") or {}, ctx.facts.get("records") or {}
+    if not who and records and int(records["records"]) < int(records["contributions"]):
+        # No author column, but rows grouped in records: who speaks is a meeting or an account (claim checks 84 and 87).
+        blocks.append(
+            Block(
+                "p",
+                text=t(
+                    "s_records",
+                    lang,
+                    contributions=ctx.n(int(records["contributions"])),
+                    records=ctx.n(int(records["records"])),
+                    column=str(records["column"]),
+                    most=ctx.n(int(records["most"])),
+                ),
+            )
+        )
     if who and int(who["participants"]) < int(who["contributions"]):  # someone wrote more than one
         top, by_top = int(who["top"]), int(who["by_top"])
         blocks.append(
