@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from consultnlp.ingest.columns import author_id_column
 from consultnlp.lemmas import function_words
 from consultnlp.nonanswers import NON_ANSWER, Screen, normalise
 from consultnlp.schema import CONTEXT, REASON_PROCESS_NOTE, RESERVED, TEXT_CLEAN
@@ -245,7 +246,7 @@ RECORD_MAX_SHARE = 0.95  # ... and fewer than this share of the rows' number (ro
 
 def record_column(frame: pd.DataFrame, candidates: list[str], prompts: pd.Series) -> str | None:
     """The column of ``candidates`` (the export's own columns) that groups rows into records: a meeting's minutes, an
-    author's account (Chile 2016 ``id_ela``: 193,630 rows, 8,108 meetings; 3,726 in its 5,001-row sample's). The one with
+    author's account (Chile 2016 ``id_ela``: 193,630 rows, 8,108 meetings; 3,726 in its 5,001-row sample). The one with
     the most values between ``RECORD_MIN_VALUES`` and ``RECORD_MAX_SHARE`` of the rows, among those where one value spans
     more than one of the ``prompts`` (the prompt's own column, «concepto», never does); ``None`` without one."""
     best, most = None, 0
@@ -268,8 +269,6 @@ def repeated_in_record(analysed: pd.DataFrame, column: str | None, min_prompts: 
     «Todos los puntos fueron sometidos a votación…» under each of its 26 concepts was 26 distinct contributions (copies
     are found within one prompt) and a subject of its own («Votación», claim checks 78 and 83); «Es fundamental para la
     nueva constitución» under 28 concepts answers none of them more than once. ``(None, empty)`` without prompts or records."""
-    from consultnlp.ingest.columns import author_id_column
-
     none = pd.Series(False, index=analysed.index)
     if CONTEXT not in analysed or min_prompts < 1:
         return None, none
