@@ -19,6 +19,7 @@ from consultnlp.votes.matrix import VoteMatrix
 
 MIN_VOTES = 7  # Pol.is places a participant once they voted on 7 statements (or on all, when there are fewer)
 BASE_CLUSTERS = 100
+K_MARGIN = 0.02  # a larger k is taken only where its silhouette is this much better
 K_RANGE = (2, 5)
 # No group smaller than the votes the consensus rule needs from every group (statements.MIN_SEEN): a group of 3 can
 # never see a statement 5 times, so "no statement has the agreement of every group" was true of nothing (read 8,
@@ -86,7 +87,7 @@ def opinion_groups(
         if len(np.unique(labels)) < 2 or np.bincount(labels).min() < min_group:
             continue
         score = float(silhouette_score(points, labels, random_state=random_state))
-        if best is None or score > best[0] + 1e-9:
+        if best is None or score > best[0] + K_MARGIN:
             best = (score, labels)
     if best is None:
         return None
