@@ -284,6 +284,12 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "wrote most account for {by_top} ({share}).",
         ),
     ),
+    # After a quote's id, where it is as long as the platform's limit (``cleaning.at_length_limit``).
+    "quote_at_limit": _s(
+        "{chars} caracteres, el límite: su final puede faltar",
+        "{chars} caracteres, o limite: o final pode faltar",
+        "{chars} characters, the limit: its end may be missing",
+    ),
     # ... and where no author is named but the rows are grouped in records (Chile 2016: «id_ela», the local meetings).
     "s_records": _s(
         "Las {contributions} contribuciones analizadas vienen de {records} registros distintos según la columna «{column}», "

@@ -12,8 +12,9 @@ from typing import Any
 import pandas as pd
 
 from consultnlp import schema
+from consultnlp.cleaning import at_length_limit
 from consultnlp.config import SummariseConfig
-from consultnlp.frame import answered_prompts
+from consultnlp.frame import analysed_mask, answered_prompts
 from consultnlp.i18n import t
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.breakdown import topic_segment_table
@@ -238,6 +239,9 @@ def summarise(
         "self_evident_findings": self_evident_shown,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
         "authorship": authorship(frame, author_id_column(frame.columns)),  # participants and the most prolific (summary.subjects)
+        "length_limit": at_length_limit(frame.loc[analysed_mask(frame), schema.TEXT_REDACTED].astype(str))
+        if schema.TEXT_REDACTED in frame
+        else {},  # where the platform cut the texts: a quote that long may lack its end (cleaning.at_length_limit)
         "records": records(frame, record_column),  # ... or, with no author column, the records rows come from (summary.subjects)
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),

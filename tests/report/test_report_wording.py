@@ -241,3 +241,14 @@ def test_a_theme_holding_one_of_the_largest_key_points_has_a_section():
     headings = [s.heading for s in themes_section(ctx).subsections]
     assert len(headings) == THEMES_DETAILED + 1 and headings[-1].startswith(f"Theme {len(ids) - 1}")
     assert not any(h.startswith(f"Theme {len(ids) - 2}") for h in headings)
+
+
+def test_a_quote_as_long_as_the_platforms_limit_says_its_end_may_be_missing():
+    # Claim check 86 (Plano Clima): 81 proposals of exactly 500 characters, quoted with no mark that they may be cut.
+    from consultnlp.report.sections.common import ReportContext, quote_item
+
+    ctx = ReportContext(tables={}, facts={"length_limit": {"n": 81, "chars": 20}}, lang="pt", taxonomy=None, settings={})
+    cut = quote_item(ctx, {"quote": "x" * 20, "comment_id": "r1"})
+    whole = quote_item(ctx, {"quote": "x" * 19, "comment_id": "r2"})
+    assert cut["cite"] == "r1, 20 caracteres, o limite: o final pode faltar" and whole["cite"] == "r2"
+    assert quote_item(ReportContext({}, {}, "pt", None, {}), {"quote": "x" * 20, "comment_id": "r1"})["cite"] == "r1"

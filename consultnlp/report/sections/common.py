@@ -94,6 +94,10 @@ def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
     answers ("1571, sobre «A la educación»": a quote "against" is against its prompt)."""
     prompt = _on_prompt(ctx, quote)
     cite = str(quote["comment_id"]) + reworded(ctx, quote) + _votes(ctx, quote) + (f", {prompt}" if prompt else "")
+    # A quote as long as the platform's limit may have lost its end (claim check 86: Plano Clima's 500-character quotes).
+    limit = int((ctx.facts.get("length_limit") or {}).get("chars", 0) or 0)
+    if limit and len(str(quote["quote"])) >= limit:
+        cite += ", " + t("quote_at_limit", ctx.lang, chars=ctx.n(limit))
     return {"text": str(quote["quote"]), "cite": cite}
 
 
