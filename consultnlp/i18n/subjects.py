@@ -284,6 +284,15 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "wrote most account for {by_top} ({share}).",
         ),
     ),
+    # Who took part, where the export names no author and no record (claim check 86).
+    "participation_no_authors": _s(
+        "El archivo no dice quién escribió cada contribución (no tiene columna de autor ni de registro): no se puede contar a "
+        "los participantes; estas tablas cuentan contribuciones.",
+        "O arquivo não diz quem escreveu cada contribuição (não tem coluna de autor nem de registro): não é possível contar os "
+        "participantes; estas tabelas contam contribuições.",
+        "The file does not say who wrote each contribution (it has no author or record column): participants cannot be "
+        "counted; these tables count contributions.",
+    ),
     # After a quote's id, where it is as long as the platform's limit (``cleaning.at_length_limit``).
     "quote_at_limit": _s(
         "{chars} caracteres, el límite: su final puede faltar",

@@ -252,3 +252,18 @@ def test_a_quote_as_long_as_the_platforms_limit_says_its_end_may_be_missing():
     whole = quote_item(ctx, {"quote": "x" * 19, "comment_id": "r2"})
     assert cut["cite"] == "r1, 20 caracteres, o limite: o final pode faltar" and whole["cite"] == "r2"
     assert quote_item(ReportContext({}, {}, "pt", None, {}), {"quote": "x" * 20, "comment_id": "r1"})["cite"] == "r1"
+
+
+def test_who_took_part_says_when_the_file_names_no_author():
+    # Claim check 86 (Plano Clima): «Quem participou» held contributions per plan and never said who wrote them.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.context import participation_section
+
+    table = pd.DataFrame({"plano": ["A", "B"], "contributions": [10, 5], "analysed": [10, 5], "unique_contributions": [9, 5]})
+    table["share_of_unique"] = table["unique_contributions"] / 14
+    facts = {"segment_tables": {"plano": "segment_plano"}, "accounting": {"analysed": 15}}
+    tables = {"segment_plano": table, "overview": pd.DataFrame({"metric": ["unique_contributions"], "value": [14]})}
+    said = lambda f: " ".join(b.text or "" for b in participation_section(ReportContext(tables, f, "pt", None, {})).blocks)  # noqa: E731
+    assert "não é possível contar os participantes" in said(facts)
+    assert "não é possível contar" not in said({**facts, "authorship": {"column": "autor", "participants": 3}})
+    assert "não é possível contar" not in said({**facts, "records": {"column": "id_ela", "records": 4}})

@@ -79,6 +79,9 @@ def participation_section(ctx: ReportContext) -> Section | None:
             more = len(table) - SEGMENT_VALUES_IN_TABLE
             sub.blocks.append(Block("p", text=t("values_more", lang, count=more, n=ctx.n(more), table=f"tables/{name}.csv")))
         sec.subsections.append(sub)
+    if sec.subsections and not ctx.facts.get("authorship") and not ctx.facts.get("records"):
+        # What it cannot say (claim check 86, Plano Clima: «Quem participou» held contributions per plan, nothing on who).
+        sec.blocks.append(Block("p", text=t("participation_no_authors", lang)))
     return sec if sec.subsections else None
 
 
