@@ -195,3 +195,15 @@ def at_length_limit(texts: pd.Series) -> dict[str, int]:
     if longest >= AT_LIMIT_CHARS and n >= AT_LIMIT_MIN and n >= AT_LIMIT_SHARE * len(texts):
         return {"n": n, "chars": longest}
     return {}
+
+
+# A contribution that says it is one part of a longer one, at its start or in brackets: «Parte 1/2:», «PARTE 2/2:», «(parte
+# 1/4)», "Part 2 of 3" (claim check 85, PNDBio: 15 such rows, each counted and quoted as a contribution of its own).
+_PART = re.compile(r"(?:^\W*|\()(?:parte|part)\s*\d+\s*(?:/|de|of)\s*\d+\b", re.IGNORECASE)
+MIN_PARTS = 2
+
+
+def split_parts(texts: pd.Series) -> dict[str, int]:
+    """How many of ``texts`` say they are one part of a longer contribution ({} under ``MIN_PARTS``)."""
+    n = int(texts.astype(str).str.contains(_PART).sum())
+    return {"n": n} if n >= MIN_PARTS else {}

@@ -260,6 +260,10 @@ STRINGS: dict[str, dict] = {
         "{n} contribuciones tienen exactamente {chars} caracteres, el largo de la más larga: la plataforma probablemente las cortó ahí, y su final puede faltar.",
         "{n} contribuições têm exatamente {chars} caracteres, o tamanho da mais longa: a plataforma provavelmente as cortou aí, e o final pode faltar.",
         "{n} contributions are exactly {chars} characters long, the length of the longest: the platform probably cut them there, and their end may be missing."),
+    "note_split_parts": _s(
+        "{n} contribuciones dicen ser parte de una más larga («Parte 1/2»): cada parte se cuenta, se analiza y se cita como una contribución.",
+        "{n} contribuições dizem ser parte de uma mais longa («Parte 1/2»): cada parte é contada, analisada e citada como uma contribuição.",
+        "{n} contributions say they are part of a longer one (“Part 1/2”): each part is counted, analysed and quoted as a contribution."),
     "note_language_excluded": _n(
         ("1 contribución se apartó por su idioma ({counts}); idiomas analizados: {languages}.",
          "{n} contribuciones se apartaron por su idioma ({counts}); idiomas analizados: {languages}."),

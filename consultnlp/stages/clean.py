@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from consultnlp import schema
-from consultnlp.cleaning import LETTER, URL, at_length_limit, is_junk, normalise_text, truncate_at_word
+from consultnlp.cleaning import LETTER, URL, at_length_limit, is_junk, normalise_text, split_parts, truncate_at_word
 from consultnlp.config import CleanConfig
 from consultnlp.frame import analysed_mask, exclude
 from consultnlp.i18n import Note
@@ -53,4 +53,5 @@ class CleanStage(Stage):
         n_long = int((after[schema.TRUNCATED] & analysed_mask(after)).sum())
         found = [Note("note_truncated", {"n": n_long, "max": self.config.max_chars})] if n_long else []
         at_limit = at_length_limit(after.loc[analysed_mask(after), schema.TEXT].astype(str))
-        return found + ([Note("note_at_length_limit", at_limit)] if at_limit else [])
+        parts = split_parts(after.loc[analysed_mask(after), schema.TEXT])
+        return found + ([Note("note_at_length_limit", at_limit)] if at_limit else []) + ([Note("note_split_parts", parts)] if parts else [])

@@ -28,6 +28,7 @@ LOCAL = ("es", "pt")
 NOTES = [
     Note("note_truncated", {"n": 2, "max": 5000}),
     Note("note_at_length_limit", {"n": 81, "chars": 500}),
+    Note("note_split_parts", {"n": 15}),
     Note("note_language_excluded", {"n": 3, "counts": {"en": 2, "other": 1}, "languages": ["es", "pt"]}),
     Note("note_set_aside", {"non_answer": 9, "no_argument": 8}),
     Note("note_group_column_unset"),

@@ -158,3 +158,20 @@ def test_clean_many_texts_exactly_as_long_as_the_longest_were_cut_by_the_platfor
     context = RunContext()
     CleanStage(CleanConfig()).apply(make_frame(cut[:3] + whole), context)
     assert not [w for w in context.warnings if w.key == "note_at_length_limit"]
+
+
+def test_clean_contributions_that_say_they_are_parts_of_a_longer_one_are_noted():
+    # Claim check 85 (PNDBio): «Parte 1/2: …», «PARTE 2/2: …» counted and quoted as contributions of their own, unsaid.
+    texts = [
+        "Parte 1/2: ampliar os viveiros de mudas nativas",
+        "PARTE 2/2: e financiar a assistência técnica",
+        "(parte 1/4) reduzir tarifas",
+    ]
+    context = RunContext()
+    CleanStage(CleanConfig()).apply(make_frame(texts + ["Esta parte 1 de la ley no sirve", "Mais ciclovias no bairro"]), context)
+    notes = [w for w in context.warnings if w.key == "note_split_parts"]
+    assert [n.values for n in notes] == [{"n": 3}]
+    assert notes[0].text("pt").startswith("3 contribuições dizem ser parte de uma mais longa")
+    context = RunContext()
+    CleanStage(CleanConfig()).apply(make_frame(texts[:1] + ["Mais ciclovias no bairro"]), context)  # one is no pattern
+    assert not [w for w in context.warnings if w.key == "note_split_parts"]
