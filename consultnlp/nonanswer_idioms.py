@@ -102,3 +102,30 @@ TALLY = re.compile(
     r"^(?:alcanzo|obtuvo|recibio|obteve|alcancou|recebeu|got|received|tuvo|teve)\s+(?:\d+|una?|um|uma)\s*(?:votos?|votes?)?"
     r"(?:\s+(?:de|of|sobre|em|en)\s+\d+)?(?:\s+(?:votos?|votes?|participantes|participants|asistentes))?$"
 )
+# Thanks or congratulations for the consultation itself and nothing else, however long: it opens with the thanks and names
+# the consultation, its platform, its organisers or the chance to take part («Felicito a la intendencia y a todos los
+# voluntarios por organizar esta consulta…», "Kudos to the open government team for putting this portal together…":
+# written set 31). Thanks to staff for a service ("Thank you to the nurses on ward 5") name none of these: they are
+# answers where the service is the subject (NHS feedback).
+THANKS_OPENING = re.compile(
+    r"^\W*(?:(?:i|we)\s+(?:just\s+|really\s+)?(?:want|wish|would like)\s+to\s+(?:say\s+)?(?:a\s+)?(?:big\s+|huge\s+)?|"
+    r"(?:quiero|quisiera|queremos|quero|queria|queremos)\s+(?:deixar\s+|dejar\s+)?(?:um\s+|un\s+)?)?"
+    r"(?:thanks|thank\s+you|many\s+thanks|kudos|congratulations|congrats|well\s+done|(?:muchas\s+)?gracias(?!\s+al?\b)|"
+    r"agradecer|agradezco|agradecemos|agradeco|agradecemos|agradecimento|agradecimiento|felicito|felicitamos|felicitaciones|"
+    r"mis\s+felicitaciones|felicidades|parabens|obrigad[ao]|muito\s+obrigad[ao])\b",
+    re.IGNORECASE,
+)
+THANKED_FOR = re.compile(
+    r"\b(?:consulta|consultas|consultation|consulting|consulta\s+publica|iniciativa|initiative|plataforma|platform|portal|"
+    r"organizar|organizarla|organizarlo|organizing|organising|organizadores|organizers|organisers|organizacao|town\s+hall|"
+    r"encuesta|survey|pesquisa|questionnaire|cuestionario|questionario|oportunidad|oportunidade|opportunity|chance\s+to|"
+    r"take\s+part|participar|tomar\s+parte|escuchar|escucharnos|ouvir|ouvirem|listen(?:ing)?\s+to)\b",
+    re.IGNORECASE,
+)
+MAX_THANKS_WORDS = 45
+# Words that ask for something after the thanks ("Thanks for the opportunity, please add more buses at night"):
+DEMAND = re.compile(
+    r"\b(?:please|por\s+favor|favor\s+de|need|needs|necesita|necesitan|necesitamos|necessita|precisa|precisam|precisamos|"
+    r"more|mas|mais|menos|less|should|debe|deben|deberia|deve|devem|deveria|falta|faltan|faltam|lack|add|agregar|incluir|"
+    r"include|hope|espero|esperamos|ojala|oxala|want|quiero|queremos|quero)\b"
+)

@@ -25,6 +25,7 @@ import numpy as np
 from consultnlp.nonanswer_idioms import (
     BARE_REFERENCE,
     BUT,
+    DEMAND,
     GREETING_FROM,
     INDIFFERENT,
     INDIFFERENT_TO,
@@ -32,9 +33,12 @@ from consultnlp.nonanswer_idioms import (
     MAX_INDIFFERENT_WORDS,
     MAX_INSTRUCTION_WORDS,
     MAX_NOT_MINE_WORDS,
+    MAX_THANKS_WORDS,
     NO_AGREEMENT,
     NOT_MINE,
     TALLY,
+    THANKED_FOR,
+    THANKS_OPENING,
     instruction_alone,
 )
 from consultnlp.resources import language_lists, parse_sections, project_path
@@ -150,6 +154,8 @@ class Screen:
             return self.phrases[key]
         if BARE_REFERENCE.match(text) or NO_AGREEMENT.match(key) or GREETING_FROM.match(text) or self.indifferent(key):
             return NON_ANSWER
+        if len(key.split()) <= MAX_THANKS_WORDS and self.thanks_for_the_consultation(text, key):
+            return NON_ANSWER
         if TALLY.match(key):
             return NON_ANSWER
         words = key.split()
@@ -201,6 +207,13 @@ class Screen:
             or (about and self.about_the_platform(text))
             or (removed and self.removal_note(text))
         )
+
+    def thanks_for_the_consultation(self, text: str, key: str) -> bool:
+        """Whether ``text`` only thanks or congratulates for the consultation (``THANKS_OPENING``, ``THANKED_FOR``), asking
+        for nothing and with no «pero»: "Gracias por la consulta, pero falta luz en el pasaje" says something."""
+        if not (THANKS_OPENING.match(key) and THANKED_FOR.search(key)) or BUT.search(key) or DEMAND.search(key):
+            return False
+        return not self.asks(text)
 
     def indifferent(self, key: str) -> bool:
         """Whether the normalised ``key`` only says that its writer does not mind either way (``INDIFFERENT``): every other

@@ -410,3 +410,21 @@ def test_nonanswers_a_tally_of_the_meetings_ranking_or_vote_is_no_position():
         "Segunda vuelta electoral",
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_thanks_for_the_consultation_alone_however_long():
+    # Written set 31: long thanks to the organisers, the platform or for the chance to take part, asking for nothing.
+    for text in (
+        "Muchas gracias por la oportunidad de participar en esta consulta, se nota el trabajo de todo el equipo",
+        "Parabéns pela iniciativa de ouvir a população, que Deus abençoe todos os organizadores desta consulta",
+        "Thank you for sponsoring this survey.",  # a Pol.is statement
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Gracias a estas instancias el pueblo puede participar y ser parte de las decisiones en el país.",  # Chile 2016: because of
+        "Gracias por la consulta, pero falta luz en el pasaje",
+        "Thanks for the opportunity, please add more buses at night",
+        "Thank you for the opportunity to comment. The hospital needs more parking.",
+        "Thank you to the nurses on ward 5 who were so kind",  # thanks for a service: an answer where it is the subject
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
