@@ -56,7 +56,8 @@ NONANSWER_SETS = [
     )
 ]
 # Written blind at stop 47 and sealed (never scored): the held-out sets of the stops to come, appended one at a time.
-SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written33.tsv"]
+# Set 34 (stop 48): its writer's reply quoted about 30 of its borderline texts, which were read; the rest never were.
+SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written33.tsv", LABELS / "nonanswers_written34.tsv"]
 
 
 def shared(*parts: str) -> Path:
