@@ -77,19 +77,19 @@ VOTE_STRINGS: dict[str, dict] = {
     # The summary's lines on the votes (claim check 76: the clearest result, in the group list only).
     "s_votes_largest_agree": _s(
         "De los {placed} participantes ubicados en grupos de opinión, el grupo más grande ({n}, {share}) está de acuerdo con {text}: "
-        "el {inside} del grupo, frente al {outside} de los demás.",
+        "el {inside} de quienes del grupo votaron sobre ella, frente al {outside} de los demás que votaron.",
         "Dos {placed} participantes situados em grupos de opinião, o maior grupo ({n}, {share}) concorda com {text}: "
-        "{inside} do grupo, contra {outside} dos demais.",
+        "{inside} dos que do grupo votaram nela, contra {outside} dos demais que votaram.",
         "Of the {placed} participants placed in opinion groups, the largest group ({n}, {share}) agrees with {text}: "
-        "{inside} of the group, against {outside} of the others.",
+        "{inside} of those in the group who voted on it, against {outside} of the others who did.",
     ),
     "s_votes_largest_disagree": _s(
         "De los {placed} participantes ubicados en grupos de opinión, el grupo más grande ({n}, {share}) está en desacuerdo con "
-        "{text}: el {inside} del grupo, frente al {outside} de los demás.",
+        "{text}: el {inside} de quienes del grupo votaron sobre ella, frente al {outside} de los demás que votaron.",
         "Dos {placed} participantes situados em grupos de opinião, o maior grupo ({n}, {share}) discorda de {text}: "
-        "{inside} do grupo, contra {outside} dos demais.",
+        "{inside} dos que do grupo votaram nela, contra {outside} dos demais que votaram.",
         "Of the {placed} participants placed in opinion groups, the largest group ({n}, {share}) disagrees with {text}: "
-        "{inside} of the group, against {outside} of the others.",
+        "{inside} of those in the group who voted on it, against {outside} of the others who did.",
     ),
     "s_votes_consensus": _n(
         (
@@ -117,14 +117,14 @@ VOTE_STRINGS: dict[str, dict] = {
     ),
     "divides_sets_apart": _s("Lo que distingue a cada grupo", "O que distingue cada grupo", "What sets each group apart"),
     "divides_agrees": _s(
-        "está de acuerdo con {text} ({inside} del grupo, {outside} de los demás)",
-        "concorda com {text} ({inside} do grupo, {outside} dos demais)",
-        "agrees with {text} ({inside} of the group, {outside} of the others)",
+        "está de acuerdo con {text} ({inside} de quienes del grupo votaron sobre ella, {outside} de los demás que votaron)",
+        "concorda com {text} ({inside} dos que do grupo votaram nela, {outside} dos demais que votaram)",
+        "agrees with {text} ({inside} of those in the group who voted on it, {outside} of the others who did)",
     ),
     "divides_disagrees": _s(
-        "está en desacuerdo con {text} ({inside} del grupo, {outside} de los demás)",
-        "discorda de {text} ({inside} do grupo, {outside} dos demais)",
-        "disagrees with {text} ({inside} of the group, {outside} of the others)",
+        "está en desacuerdo con {text} ({inside} de quienes del grupo votaron sobre ella, {outside} de los demás que votaron)",
+        "discorda de {text} ({inside} dos que do grupo votaram nela, {outside} dos demais que votaram)",
+        "disagrees with {text} ({inside} of those in the group who voted on it, {outside} of the others who did)",
     ),
     "divides_consensus": _s("En lo que coinciden todos los grupos", "Em que todos os grupos concordam", "What every group agrees on"),
     "divides_consensus_intro": _n(

@@ -131,6 +131,9 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert all("; disagree: A " in line for line in divides.splitlines() if line.startswith("- "))
     # Each group's share with its base: how many of the group saw it (claim checks 49, 55, 57: shares on 5 to 10 people).
     assert all(re.search(r"agree: A \d+% of \d+, B \d+% of \d+", line) for line in divides.splitlines() if line.startswith("- "))
+    # ... and a group's share is of those in it who voted on the statement (claim check 88: "77% of the group" was 20 of
+    # the 26 of its 116 members who saw it).
+    assert "of those in the group who voted on it" in report and "of the group," not in report
     assert "Rejected by the moderators" not in report
     # The rule as applied, not "a majority": 60% of every group, with the voters and smoothing the method states.
     assert "have the agreement of at least 60% of every group" in part or "has the agreement of at least 60% of every group" in part
