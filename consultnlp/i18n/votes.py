@@ -213,6 +213,11 @@ VOTE_STRINGS: dict[str, dict] = {
         "Dos {both} participantes que ambos situam, {matched} ({share}) ficam em grupos que se correspondem.",
         "Of the {both} participants both place, {matched} ({share}) fall in corresponding groups.",
     ),
+    "divides_platform_chance": _s(
+        "Como referencia, poner a todos en el grupo más grande de Pol.is coincidiría en {n} ({share}).",
+        "Como referência, pôr todos no maior grupo do Pol.is coincidiria em {n} ({share}).",
+        "For scale, putting everyone in Pol.is's largest group would match {n} ({share}).",
+    ),
     # Where the numbers of groups differ: one assignment's groups as parts of the other's (``summary.votes._nested``).
     "divides_platform_nested_ours": _s(
         "Los {finer} grupos de este informe subdividen los {coarser} de Pol.is: {nested} ({share}) de los que ambos ubican están en el "

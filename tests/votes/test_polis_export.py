@@ -142,6 +142,8 @@ def test_polis_report_leads_with_where_people_agree_and_divide(polis_run):
     assert "Pol.is's own export also has 2 groups (of 29 participants)." in part
     # The same number is no proof of the same groups: how many participants fall in corresponding ones (read 7).
     assert "Of the 29 participants both place, 29 (100%) fall in corresponding groups." in part
+    # ... beside what putting everyone in Pol.is's largest group would match (claim check 88: 69% against 87%).
+    assert re.search(r"For scale, putting everyone in Pol\.is's largest group would match \d+ \(\d+%\)\.", part)
     # Its floor is the median of what the statements' voters saw, each author's own vote on it left out.
     assert "The most agreed statements, of those at least 28 participants saw (8 of the 8 statements)" in part
     # A statement's vote class is no group of participants: no segment finding about "polis_consensus".

@@ -110,6 +110,9 @@ def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
         # The same number of groups is no proof of the same groups (read 7: a city/rural split against a sceptical minority).
         both, matched = int(groups["platform_both"].iloc[0]), int(groups["platform_matched"].iloc[0])
         text += " " + t("divides_platform_agree", ctx.lang, matched=ctx.n(matched), both=ctx.n(both), share=ctx.pct(matched / both))
+        largest = groups["platform_largest"].iloc[0] if "platform_largest" in groups else None
+        if largest is not None and not pd.isna(largest):
+            text += " " + t("divides_platform_chance", ctx.lang, n=ctx.n(int(largest)), share=ctx.pct(int(largest) / both))
         nested = groups["platform_nested"].iloc[0] if "platform_nested" in groups else None
         if int(theirs) != len(groups) and nested is not None and not pd.isna(nested):
             ours_finer = len(groups) > int(theirs)
