@@ -213,6 +213,15 @@ VOTE_STRINGS: dict[str, dict] = {
         "Dos {both} participantes que ambos situam, {matched} ({share}) ficam em grupos que se correspondem.",
         "Of the {both} participants both place, {matched} ({share}) fall in corresponding groups.",
     ),
+    # How firm the split is (claim check 88): the groups formed again from other random starts.
+    "divides_seeds": _s(
+        "Formados de nuevo desde {others} otros comienzos al azar, los grupos coinciden con estos en {agreement} de media (índice "
+        "de Rand ajustado; 1 = los mismos): léanse como una tendencia, no como una división fija.",
+        "Formados de novo a partir de {others} outros começos ao acaso, os grupos coincidem com estes em {agreement} em média "
+        "(índice de Rand ajustado; 1 = os mesmos): leiam-se como uma tendência, não como uma divisão fixa.",
+        "Formed again from {others} other random starts, the groups agree with these at {agreement} on average (adjusted Rand "
+        "index; 1 = the same): read them as a tendency, not a fixed split.",
+    ),
     "divides_platform_chance": _s(
         "Como referencia, poner a todos en el grupo más grande de Pol.is coincidiría en {n} ({share}).",
         "Como referência, pôr todos no maior grupo do Pol.is coincidiria em {n} ({share}).",

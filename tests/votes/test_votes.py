@@ -163,3 +163,20 @@ def test_votes_a_larger_number_of_groups_only_where_it_separates_clearly_better(
     matrix = VoteMatrix(pd.Index([f"p{i:02d}" for i in range(30)]), pd.Index([f"s{j}" for j in range(8)]), np.array(rows, dtype=np.float32))
     found = opinion_groups(matrix, min_votes=3, min_group=2, k_range=(2, 4))
     assert found is not None and found.k == k
+
+
+def test_votes_the_report_says_when_other_random_starts_give_other_groups():
+    # Claim check 88 (affordable housing, silhouette 0.35): repeated runs gave other two-group splits, unsaid.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import _method
+
+    ctx = ReportContext({}, {}, "en", None, {})
+    groups = pd.DataFrame({"group": ["A", "B"], "silhouette": [0.35, 0.35], "seed_agreement": [0.81, 0.81]})
+    assert "Formed again from 4 other random starts, the groups agree with these at 0.81 on average" in _method(ctx, groups)
+    assert "Formed again" not in _method(ctx, groups.assign(seed_agreement=1.0))
+    # The table carries it: the two blocs come back from every start.
+    from consultnlp.summary.votes import vote_tables
+
+    frame = pd.DataFrame({"excluded": [""] * 6, "text_redacted": [f"s{j}" for j in range(6)]}, index=[f"s{j}" for j in range(6)])
+    tables = vote_tables(two_blocs(), frame, random_state=0)
+    assert float(tables["opinion_groups"]["seed_agreement"].iloc[0]) == 1.0

@@ -9,9 +9,11 @@ import pandas as pd
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, reworded
+from consultnlp.summary.votes import OTHER_SEEDS
 from consultnlp.votes.groups import MIN_GROUP
 
 SHOWN = 5  # statements listed per part
+FIRM_SPLIT = 0.9  # groups that other random starts reproduce less well than this are said to be a tendency
 
 PROFILE_SHOWN = 12  # profile questions listed with their answers, the most seen first (more: the list says how many)
 
@@ -100,6 +102,9 @@ def _agreed_section(ctx: ReportContext, section_id: str, title: str, top: pd.Dat
 def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
     """How the groups were formed, and how many the export's own assignment has (Pol.is may choose another k)."""
     text = t("divides_method", ctx.lang, silhouette=ctx.n(float(groups["silhouette"].iloc[0]), 2))
+    firm = groups["seed_agreement"].iloc[0] if "seed_agreement" in groups else None
+    if firm is not None and not pd.isna(firm) and float(firm) < FIRM_SPLIT:
+        text += " " + t("divides_seeds", ctx.lang, others=ctx.n(OTHER_SEEDS), agreement=ctx.n(float(firm), 2))
     theirs = groups["platform_groups"].iloc[0] if "platform_groups" in groups else None
     if theirs is None or pd.isna(theirs):
         return text
