@@ -154,11 +154,9 @@ class Screen:
             return self.phrases[key]
         if BARE_REFERENCE.match(text) or NO_AGREEMENT.match(key) or GREETING_FROM.match(text) or self.indifferent(key):
             return NON_ANSWER
-        if len(key.split()) <= MAX_THANKS_WORDS and self.thanks_for_the_consultation(text, key):
-            return NON_ANSWER
-        if TALLY.match(key):
-            return NON_ANSWER
         words = key.split()
+        if TALLY.match(key) or (len(words) <= MAX_THANKS_WORDS and self.thanks_for_the_consultation(text, key)):
+            return NON_ANSWER
         if LENGTH_LIMIT.match(text) or (len(words) <= MAX_INSTRUCTION_WORDS and instruction_alone(text)):
             return NON_ANSWER
         if len(words) <= MAX_NOT_MINE_WORDS and NOT_MINE.search(text.replace("’", " ").replace("'", " ")):
