@@ -26,21 +26,21 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     # How the screen found what no list names (method section): counts of rows, from the run's stats.
     "screened_evidence": _n(
         (
-            "1 de las apartadas no está en ninguna lista: es un texto corto que se repite en muchos registros con "
+            "1 de las apartadas por no tener contenido propio no está en ninguna lista: es un texto corto que se repite en muchos registros con "
             "palabras del formulario, o escrito casi como una frase de las listas.",
-            "{n} de las apartadas no están en ninguna lista: son textos cortos que se repiten en muchos registros con "
+            "{n} de las apartadas por no tener contenido propio no están en ninguna lista: son textos cortos que se repiten en muchos registros con "
             "palabras del formulario, o escritos casi como una frase de las listas.",
         ),
         (
-            "1 das separadas não está em nenhuma lista: é um texto curto que se repete em muitos registros com palavras "
+            "1 das separadas por não terem conteúdo próprio não está em nenhuma lista: é um texto curto que se repete em muitos registros com palavras "
             "do formulário, ou escrito quase como uma frase das listas.",
-            "{n} das separadas não estão em nenhuma lista: são textos curtos que se repetem em muitos registros com "
+            "{n} das separadas por não terem conteúdo próprio não estão em nenhuma lista: são textos curtos que se repetem em muitos registros com "
             "palavras do formulário, ou escritos quase como uma frase das listas.",
         ),
         (
-            "1 of those set aside is in no list: a short text repeated in many records with words about the form, or "
+            "1 of those set aside as having no content of their own is in no list: a short text repeated in many records with words about the form, or "
             "written almost as a listed phrase.",
-            "{n} of those set aside are in no list: short texts repeated in many records with words about the form, or "
+            "{n} of those set aside as having no content of their own are in no list: short texts repeated in many records with words about the form, or "
             "written almost as a listed phrase.",
         ),
     ),

@@ -47,9 +47,15 @@ def test_method_says_how_many_were_set_aside_beyond_the_lists():
     # aside 131 rows and the corpus evidence 37 that no list names.
     frame = golden_frame()
     expected = {
-        "es": ("37 de las apartadas no están en ninguna lista", "131 contribuciones que no están en ninguna lista"),
-        "pt": ("37 das separadas não estão em nenhuma lista", "131 contribuições que não estão em nenhuma lista"),
-        "en": ("37 of those set aside are in no list", "131 contributions in no list"),
+        "es": (
+            "37 de las apartadas por no tener contenido propio no están en ninguna lista",
+            "131 contribuciones que no están en ninguna lista",
+        ),
+        "pt": (
+            "37 das separadas por não terem conteúdo próprio não estão em nenhuma lista",
+            "131 contribuições que não estão em nenhuma lista",
+        ),
+        "en": ("37 of those set aside as having no content of their own are in no list", "131 contributions in no list"),
     }
     for lang, sentences in expected.items():
         report = render_report(frame, lang, ("region",), screened={"evidence": 37, "meaning": 131})
