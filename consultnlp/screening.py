@@ -262,9 +262,9 @@ def record_column(frame: pd.DataFrame, candidates: list[str], prompts: pd.Series
     return best
 
 
-def repeated_in_record(analysed: pd.DataFrame, column: str | None, min_prompts: int) -> tuple[str | None, pd.Series]:
+def repeated_in_record(analysed: pd.DataFrame, keys: pd.Series, column: str | None, min_prompts: int) -> tuple[str | None, pd.Series]:
     """The record column (``column`` if named, else an author id column, else :func:`record_column`) and whether each
-    ``analysed`` row repeats word for word a text its own record already gave under another prompt, where that record
+    ``analysed`` row (``keys``: its normalised text) repeats word for word a text its own record already gave under another prompt, where that record
     gave it under ``min_prompts`` prompts or more: the first stays, the others count once. Chile 2016: one meeting's
     «Todos los puntos fueron sometidos a votación…» under each of its 26 concepts was 26 distinct contributions (copies
     are found within one prompt) and a subject of its own («Votación», claim checks 78 and 83); «Es fundamental para la
@@ -277,7 +277,6 @@ def repeated_in_record(analysed: pd.DataFrame, column: str | None, min_prompts: 
     column = column or author_id_column(own) or record_column(analysed, own, prompts)
     if column is None or column not in analysed:
         return None, none
-    keys = analysed[TEXT_CLEAN].astype(str).map(normalise)
     table = pd.DataFrame({"key": keys, "record": analysed[column].fillna("").astype(str), "prompt": prompts})
     table = table[(table["record"] != "") & (table["key"] != "")]
     spread = table.groupby(["key", "record"])["prompt"].transform("nunique")

@@ -86,6 +86,8 @@ class ScreenStage(Stage):
         out = frame.copy() if (cfg.official or cfg.process_notes or cfg.corpus_evidence) else frame
         if cfg.official:
             self._set_aside_official(out, context)
+        # Each analysed text normalised once, for the corpus evidence, the meaning models and the records' repeats.
+        keys = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str).map(normalise)
         if cfg.process_notes or (cfg.corpus_evidence and cfg.non_answers):
             screen = load_screen(
                 extra_non_answers=cfg.extra_non_answers, extra_no_arguments=cfg.extra_no_arguments, max_words=cfg.max_words
@@ -100,7 +102,6 @@ class ScreenStage(Stage):
                 seed_similarity=cfg.seed_similarity,
                 field_words=tuple(normalise(w) for w in cfg.field_words),
             )
-            keys = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str).map(normalise)
             with context.progress.task("Reading the consultation's own evidence", total=None):
                 verdicts = corpus.decide(keys)
             reasons = keys.map(lambda k: verdicts.get(k, ("", ""))[0])
@@ -121,15 +122,16 @@ class ScreenStage(Stage):
                 "rows": {r: int((reasons == r).sum()) for r in wanted if wanted[r]},
             }
             if cfg.corpus_evidence and cfg.non_answers and cfg.meaning:
-                self._set_aside_by_meaning(out, context, corpus)
+                self._set_aside_by_meaning(out, context, corpus, keys)
         # One record's (meeting's, author's) same text under ``record_prompts`` prompts or more: the first copy stays.
-        column, later = repeated_in_record(out.loc[analysed_mask(out)], cfg.record_column, cfg.record_prompts)
+        analysed = analysed_mask(out)
+        column, later = repeated_in_record(out.loc[analysed], keys.loc[out.index[analysed]], cfg.record_column, cfg.record_prompts)
         if column:
             rows = exclude(out, out.index.isin(later.index[later]), schema.REASON_REPEATED, self.name)
             context.stats["repeated_in_record"] = {"column": column, "min_prompts": cfg.record_prompts, "rows": rows}
         return out
 
-    def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen) -> None:
+    def _set_aside_by_meaning(self, out: pd.DataFrame, context: RunContext, corpus: CorpusScreen, keys: pd.Series) -> None:
         """Texts the meaning models (``consultnlp.nonanswers.MeaningModel``) read as placeholders or notes. Short texts
         (up to 10 words): at the model's threshold when a word could make the text one (an absence, form, process,
         courtesy or foreign word), at its higher ``threshold_alone`` otherwise; at the first, also by a second reading
@@ -147,7 +149,7 @@ class ScreenStage(Stage):
             context.stats["screen_meaning"] = {"used": False}
             return
         texts = out.loc[analysed_mask(out), schema.TEXT_CLEAN].astype(str)
-        keys = texts.map(normalise)
+        keys = keys.loc[texts.index]  # normalised once by ``finish``
         words = keys.str.split().str.len()
         langs = out.loc[texts.index, schema.LANG] if schema.LANG in out else pd.Series("", index=texts.index)
         lang_of = dict(zip(texts, langs))
