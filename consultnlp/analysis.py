@@ -34,7 +34,7 @@ from consultnlp.privacy.gate import KnownValues, iter_known
 from consultnlp.privacy.pseudonyms import holds_personal_data, new_key
 from consultnlp.progress import NullProgress, Progress
 from consultnlp.report.consul import is_consul_export, not_a_consul_export
-from consultnlp.screening import screened_beyond_lists
+from consultnlp.screening import record_column_found, screened_beyond_lists
 from consultnlp.stages.base import RunContext
 from consultnlp.state import LEGACY_STATE_DIR, STATE_DIR, AnalysisState
 from consultnlp.summary import Summary, summarise
@@ -305,7 +305,7 @@ def analyze_in_memory(
             text_column_auto=info.text_column_auto,
             unplaced_share=context.stats.get("topics_raw_outlier_share"),
             segment_candidates=info.segment_candidates,
-            record_column=(context.stats.get("repeated_in_record") or {}).get("column"),
+            record_column=record_column_found(context.stats),
         )
     result.timings["summarise"] = round(time.perf_counter() - t1, 3)
     # Words lemmatised after the nlp stage kept its lemmas (topic names, theme keywords, segment values): the next run

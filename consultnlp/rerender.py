@@ -24,7 +24,7 @@ from consultnlp.i18n import REPORT_LANGS
 from consultnlp.ingest.info import ConsultationTitle, analysed_columns
 from consultnlp.output import REVIEW_FILE, canonical_order, review_frame, summary_frame, write_run
 from consultnlp.report.outputs import check_formats
-from consultnlp.screening import screened_beyond_lists
+from consultnlp.screening import record_column_found, screened_beyond_lists
 from consultnlp.state import AnalysisState, load_state
 from consultnlp.summary import Summary, summarise
 
@@ -132,7 +132,7 @@ def reviewed(out_dir: Path, state: AnalysisState, lang: str) -> tuple[AnalysisSt
         text_column_auto=bool((state.manifest.get("input") or {}).get("text_column_auto")),
         unplaced_share=state.stats.get("topics_raw_outlier_share"),
         segment_candidates=(state.manifest.get("input") or {}).get("segment_candidates"),
-        record_column=(state.stats.get("repeated_in_record") or {}).get("column"),
+        record_column=record_column_found(state.stats),
     )
     return state, frame, summary, review
 

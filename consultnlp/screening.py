@@ -284,6 +284,12 @@ def repeated_in_record(analysed: pd.DataFrame, keys: pd.Series, column: str | No
     return column, later.reindex(analysed.index, fill_value=False)
 
 
+def record_column_found(stats: dict) -> str | None:
+    """The record column the screen found or was given (``repeated_in_record``), from a run's stats; None in runs without
+    one, or made before it was kept."""
+    return (stats.get("repeated_in_record") or {}).get("column")
+
+
 def screened_beyond_lists(stats: dict) -> dict[str, int]:
     """How many rows the screen set aside without a list naming them, from a run's stats: ``evidence`` (non-answers
     repeated across rows with form words, or written almost as a listed phrase) and ``meaning`` (the meaning model's

@@ -52,6 +52,6 @@ class CleanStage(Stage):
     def notes(self, before: pd.DataFrame, after: pd.DataFrame) -> list[Note]:
         n_long = int((after[schema.TRUNCATED] & analysed_mask(after)).sum())
         found = [Note("note_truncated", {"n": n_long, "max": self.config.max_chars})] if n_long else []
-        at_limit = at_length_limit(after.loc[analysed_mask(after), schema.TEXT].astype(str))
-        parts = split_parts(after.loc[analysed_mask(after), schema.TEXT])
+        texts = after.loc[analysed_mask(after), schema.TEXT].astype(str)
+        at_limit, parts = at_length_limit(texts), split_parts(texts)
         return found + ([Note("note_at_length_limit", at_limit)] if at_limit else []) + ([Note("note_split_parts", parts)] if parts else [])

@@ -196,12 +196,11 @@ def records(frame: pd.DataFrame, column: str | None) -> dict[str, object]:
     one holds. Chile 2016: 8,108 meetings, at most 28 rows each; the report never said who wrote (claim checks 84, 87)."""
     if not column or column not in frame:
         return {}
-    values = frame.loc[analysed_mask(frame), column].dropna().astype(str).str.strip()
-    values = values[values != ""]
-    if values.empty:
+    names = author_names(frame.loc[analysed_mask(frame), column])  # a record's id read as an author's is
+    named = names[names != ""]
+    if named.empty:
         return {}
-    counts = values.value_counts()
-    return {"column": column, "contributions": int(analysed_mask(frame).sum()), "records": int(len(counts)), "most": int(counts.iloc[0])}
+    return {"column": column, "contributions": int(len(names)), "records": int(named.nunique()), "most": top_author(names)[1]}
 
 
 def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | None) -> dict[str, Any]:
