@@ -246,10 +246,9 @@ def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stop
     # cadeia] (PNDBio 2025). "Garantizar la seguridad" [de las personas] ends in a noun: it names a thing.
     words = phrase.key.split()
     # "Between" takes two: «Igualdad entre hombres» [y mujeres] (claim check 84) stops before its sense does.
-    if any(w in _BETWEEN for w in words[:-1]):
-        after = words[words.index(next(w for w in words if w in _BETWEEN)) + 1 :]
-        if not any(w in _AND for w in after):
-            return True
+    between = next((i for i, w in enumerate(words[:-1]) if w in _BETWEEN), None)
+    if between is not None and not any(w in _AND for w in words[between + 1 :]):
+        return True
     if (
         len(words) >= 3
         and is_stopword(words[-2])
