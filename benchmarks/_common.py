@@ -52,12 +52,14 @@ NONANSWER_SETS = [
         "nonanswers_written29.tsv",
         "nonanswers_written30.tsv",  # stop 47: chose between two settings of the second reading (model_wide.json); never read
         "nonanswers_written31.tsv",  # held out at stop 47; its misses read and tuned on at stop 48
-        "nonanswers_written32.tsv",  # held out at stop 48: counts read at the stop's start and end (one row seen by mistake)
+        "nonanswers_written32.tsv",  # held out at stop 48 (one row seen by mistake); its misses read and tuned on at stop 49
+        "nonanswers_written33.tsv",  # held out at stop 49: counts read at the stop's start (246 and 2) and after its rules
     )
 ]
 # Written blind at stop 47 and sealed (never scored): the held-out sets of the stops to come, appended one at a time.
 # Set 34 (stop 48): its writer's reply quoted about 30 of its borderline texts, which were read; the rest never were.
-SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written33.tsv", LABELS / "nonanswers_written34.tsv"]
+# Set 35 (stop 49): its writer quoted none.
+SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written34.tsv", LABELS / "nonanswers_written35.tsv"]
 
 
 def shared(*parts: str) -> Path:

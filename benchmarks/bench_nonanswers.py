@@ -17,13 +17,14 @@ The screen's lists, rule and corpus evidence (``consultnlp/nonanswers.py``, ``co
              232/300 and 1 (219/300 and 1 at 8e0454f); set 24 (stop 45, after set 23's rules): 202/300 and 3;
              stop 46: set 25 214/300 and 2, set 26 158 and 3, set 27 223 and 6, set 28 164 and 4; stop 47, at c9f08a8:
              set 29 215 and 7, set 30 174 and 0 (181 after set 28's lists; it then chose the second reading's settings:
-             204 and 0), set 31 216 and 2 (231 and 2 at the stop's end).
+             204 and 0), set 31 216 and 2 (231 and 2 at the stop's end); stop 48: set 32 239 and 0 (247 and 0 at its
+             end); stop 49: set 33 246 and 2 (249 and 2 after set 32's rules).
 The longer texts' model (``data/nonanswers/model_long.json``) was trained on written sets 6-22 (stop 45); its threshold floor was
 set after reading the Pol.is conversations and its out-of-domain share after reading NHS (both tuned on, for that model).
 
 The meaning model (``data/nonanswers/model.json``, ``benchmarks/train_nonanswers.py``) was trained on the lists,
 Chile, Plano Clima, the first five written sets and ArgKP train only (sets 6-13 were tried and left out); its second
-reading (``model_wide.json``, ``--wide``) on written sets 1-29, used only where both agree (``MeaningModel.reads``).
+reading (``model_wide.json``, ``--wide``) on written sets 1-31, used only where both agree (``MeaningModel.reads``).
 
 Rows a platform's moderators rejected (Pol.is ``moderated = -1``) are set aside at ingest, before any
 screening, and the organiser's own rows (``official``: Pol.is seeds, a template's programme sheets) are no verdict on

@@ -24,10 +24,29 @@ NO_AGREEMENT = re.compile(
 NOT_MINE = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:(?:esto |eso )?no me (?:aplica|corresponde|toca|concierne)|(?:isso |isto )?n[aã]o (?:se )?aplica "
     r"(?:a mim|para mim|ao meu caso)|n[aã]o me (?:cabe|diz respeito)|(?:it s |its )?not (?:applicable|relevant) to me|"
-    r"(?:this |that |it )?(?:does ?n ?t|does not) apply to me|not my (?:area|place|call|business))\s*(?:[,.;:!?]|$)",
+    r"(?:this |that |it )?(?:does ?n ?t|does not) apply to me|not my (?:area|place|call|business)|"
+    # Not for the writer's household or village, not from here, no longer living there (written set 32: «No aplica para
+    # nuestro caserío», "Not relevant for our household", "Not from this ward, just visiting"):
+    r"(?:esto |eso )?no (?:nos )?aplica (?:para|a|en) (?:mi|nuestr[oa]s?) \w+|"
+    r"n[aã]o se aplica (?:a|ao|à|para) (?:[oa] )?(?:meu|minha|nosso|nossa) \w+|"
+    r"not (?:applicable|relevant) (?:to|for) (?:us|our \w+|my \w+)|"
+    r"(?:i ?a?m |i am )?not from (?:here|around here|the area|this \w+)|no soy de (?:aqu[ií]|ac[aá]|la zona|este \w+|esta \w+)|"
+    r"n[aã]o sou (?:daqui|da zona|do bairro|deste \w+|desta \w+)|"
+    r"(?:i )?(?:do ?n ?t|do not|no longer) live (?:here|there|in (?:the|this) \w+)(?: any ?more)?|(?:ya )?no vivo (?:aqu[ií]|ac[aá]|ah[ií]|en (?:el|la|este|esta) \w+)|"
+    r"(?:j[aá] )?n[aã]o moro (?:aqui|a[ií]|l[aá]|n[oa] \w+|neste \w+|nesta \w+)|just visiting|(?:solo |s[oó] )?(?:estoy |estou )?de pas(?:o|sagem))"
+    r"\s*(?:[,.;:!?]|$)",
     re.IGNORECASE,
 )
 MAX_NOT_MINE_WORDS = 12
+# Not read (yet) what the consultation is about, with at most what was not read («Ainda não li a minuta do decreto»,
+# "Haven't read the plan yet": written set 32), on the normalised text.
+NOT_READ = re.compile(
+    r"^(?:(?:yo|eu|i|we|nosotros) )?(?:(?:todavia|aun|ainda|still|honestly|sinceramente) )?"
+    r"(?:no|nao|not|havent|have not|hasnt|didnt|did not|dont|do not) (?:(?:he|hemos|have|had|yet|ainda|todavia|aun) )*"
+    r"(?:leido|lei|li|lemos|lido|read|revisado|revisei|revisamos|looked at)"
+    r"(?: (?:el|la|los|las|o|a|os|as|the|this|that|esse|essa|este|esta|isso|it|nada|anything|yet|ainda|todavia|aun|bien|bem|"
+    r"properly|todo|tudo|all|full|whole|completo|completa))*(?: \w+){0,3}$"
+)
 # The form's own instruction typed or pasted back: an imperative that asks for "your" contribution ("Descreva em poucas
 # palavras a sua sugestão…", "Briefly describe your idea…"), or a length limit alone ("Máximo 500 caracteres"): written set
 # 31. "Expliquen su decisión a los vecinos" asks the government for something (not the respondent's contribution) and is read.
@@ -59,7 +78,9 @@ def instruction_alone(text: str) -> bool:
 # sets 24 and 27 in every language.
 GREETING_FROM = re.compile(
     r"^\W*(?i:(?:un|uma?|muchos|muitos|warm|best)\s+)?(?i:saludos?|saudaç(?:ão|ões)|saudacoes|cumprimentos|greetings|regards|abrazos?|abraços?)"
-    r"\s+(?i:desde|de|do|da|from)\s+(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w'’-]+\s*){1,3}[.!]*\W*$"
+    r"\s+(?i:desde|de|do|da|from)\s+(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w'’-]+\s*){1,3}[.!]*"
+    # and a farewell («Saudações do Lobito, até à próxima»: written set 32)
+    r"(?:[,;]?\s*(?i:at[eé] (?:à |a )?pr[oó]xima|at[eé] breve|hasta (?:la )?pr[oó]xima|hasta pronto|see you(?: soon)?|until next time))?\W*$"
 )
 # Indifference and nothing else ("Me da igual, la verdad", "Pra mim tanto faz", "Honestly couldn't care less"): no view on
 # the subject (written sets 24-27 in every language). Its other words may only be fillers, knowing or courtesy words.
@@ -77,10 +98,23 @@ INDIFFERENT_TO = re.compile(r"\b(?:como|lo que|o que|what|how) \w+(?: \w+)?$")
 MAX_INDIFFERENT_WORDS = 10
 # A bare reference to a part of the draft, with nothing said about it ("Art. 7", "Art. 14º", "Clause 12", "§ 2º",
 # "s.12(3)"): written sets 24 and 25 in every language. "Art. 7: incluir a las escuelas rurales" says something.
-BARE_REFERENCE = re.compile(
-    r"^\W*(?:art(?:[ií]culo|igo|icle)?s?|cl(?:ause|[aá]usula)s?|sec(?:tion|ci[oó]n|[cç][aã]o)|§+|inciso|"
-    r"par[aá]grafo|paragraph|s)\.?\s*\d+[\w.()º°ª/-]*\W*$",
-    re.IGNORECASE,
+# Several of them, or one numbered in Roman numerals ("Art. 5º, § 2º", "Inciso III": written set 32) are as bare.
+_REFERENCE = (
+    r"(?:art(?:[ií]culo|igo|icle)?s?|cl(?:ause|[aá]usula)s?|sec(?:tion|ci[oó]n|[cç][aã]o)|§+|inciso|al[ií]nea|"
+    r"par[aá]grafo|paragraph|s)\.?\s*(?:\d+[\w.()º°ª/-]*|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\b[.)]?)"
+)
+BARE_REFERENCE = re.compile(rf"^\W*{_REFERENCE}(?:\s*(?:[,;&]|\by\b|\be\b|\band\b)?\s*{_REFERENCE})*\W*$", re.IGNORECASE)
+# "The same as" another answer, pointing to it and saying nothing ("Same as Q4", "Lo mismo que comenté en el artículo 5",
+# "Igual que la anterior": written set 32), on the normalised text. "Lo mismo que el año pasado: el transformador se
+# quema" says what.
+SAME_AS = re.compile(
+    r"^(?:lo mismo|o mesmo|a mesma(?: coisa| resposta)?|mesma coisa|mesmo|igual|idem|same|the same|ditto)"
+    r"(?: (?:que|as|como|do|da|to|a|al|ao))*(?: (?:lo|o|what|que|i|ya|ja))*"
+    r"(?: (?:comente|dije|puse|escribi|respondi|conteste|mencione|disse|escrevi|coloquei|comentei|mencionei|said|wrote|"
+    r"answered|put|mentioned))?(?: (?:en|na|no|in|on|para|for|em|under))?(?: (?:el|la|lo|o|a|the|my|mi|minha))?"
+    r"(?: (?P<where>pregunta|question|questao|item|punto|ponto|point|articulo|artigo|article|seccion|secao|section|"
+    r"respuesta|resposta|answer|anterior|arriba|acima|above|before|antes|previous|anteriormente|earlier))?"
+    r"(?: (?P<number>q?\d+\w*|[a-z]))?$"
 )
 # A tally of the meeting's ranking or vote and nothing else ("8 votos", "6º PRIORIDAD", "Séptima preferencia", "TERCERA MÁS
 # VOTADA", "Alcanzó 6 votos de 13"): where the point came in the group's choice, not an answer; claim check 84 found such
@@ -109,17 +143,25 @@ TALLY = re.compile(
 # answers where the service is the subject (NHS feedback).
 THANKS_OPENING = re.compile(
     r"^\W*(?:(?:i|we)\s+(?:just\s+|really\s+)?(?:want|wish|would like)\s+to\s+(?:say\s+)?(?:a\s+)?(?:big\s+|huge\s+)?|"
-    r"(?:quiero|quisiera|queremos|quero|queria|queremos)\s+(?:deixar\s+|dejar\s+)?(?:um\s+|un\s+)?)?"
-    r"(?:thanks|thank\s+you|many\s+thanks|kudos|congratulations|congrats|well\s+done|(?:muchas\s+)?gracias(?!\s+al?\b)|"
+    r"(?:quiero|quisiera|queremos|quero|queria|queremos)\s+(?:deixar\s+|dejar\s+)?(?:aqui\s+|aquí\s+)?"
+    r"(?:o\s+meu\s+|o\s+nosso\s+|mi\s+|nuestro\s+|um\s+|un\s+)?)?"
+    # A warm greeting to the organisers or facilitators opens as thanks do («Un saludo muy afectuoso a las compañeras
+    # facilitadoras…»: written set 32).
+    r"(?:(?:un|uma?)\s+(?:gran\s+|grande\s+)?(?:saludo|sauda[cç][aã]o|abrazo|abra[cç]o)(?:\s+muy|\s+muito)?"
+    r"(?:\s+(?:afectuoso|cordial|especial|fraterno|cari[nñ]oso|carinhoso|afetuoso))?\s+(?:a|para|à|ao|aos|às)\b|"
+    r"thanks|thank\s+you|many\s+thanks|kudos|congratulations|congrats|well\s+done|(?:muchas\s+)?gracias(?!\s+al?\b)|"
     r"agradecer|agradezco|agradecemos|agradeco|agradecemos|agradecimento|agradecimiento|felicito|felicitamos|felicitaciones|"
-    r"mis\s+felicitaciones|felicidades|parabens|obrigad[ao]|muito\s+obrigad[ao])\b",
+    r"mis\s+felicitaciones|felicidades|felicitar|parabens|obrigad[ao]|muito\s+obrigad[ao])\b",
     re.IGNORECASE,
 )
 THANKED_FOR = re.compile(
     r"\b(?:consulta|consultas|consultation|consulting|consulta\s+publica|iniciativa|initiative|plataforma|platform|portal|"
     r"organizar|organizarla|organizarlo|organizing|organising|organizadores|organizers|organisers|organizacao|town\s+hall|"
     r"encuesta|survey|pesquisa|questionnaire|cuestionario|questionario|oportunidad|oportunidade|opportunity|chance\s+to|"
-    r"take\s+part|participar|tomar\s+parte|escuchar|escucharnos|ouvir|ouvirem|listen(?:ing)?\s+to)\b",
+    r"take\s+part|participar|tomar\s+parte|escuchar|escucharnos|ouvir|ouvirem|listen(?:ing)?\s+to|"
+    # Who ran it and how it reached people (written set 32): the forms, the forum, the facilitators, asking people.
+    r"formularios?|formul[aá]rios?|forms|foro|f[oó]rum|jornada|facilitador[ae]s|facilitators?|consultar|consultarnos|"
+    r"consultarem|preguntarnos|perguntar|putting\s+(?:this|it)\s+together|reaching\s+out|reach\s+out)\b",
     re.IGNORECASE,
 )
 MAX_THANKS_WORDS = 45

@@ -36,6 +36,8 @@ from consultnlp.nonanswer_idioms import (
     MAX_THANKS_WORDS,
     NO_AGREEMENT,
     NOT_MINE,
+    NOT_READ,
+    SAME_AS,
     TALLY,
     THANKED_FOR,
     THANKS_OPENING,
@@ -155,7 +157,9 @@ class Screen:
         if BARE_REFERENCE.match(text) or NO_AGREEMENT.match(key) or GREETING_FROM.match(text) or self.indifferent(key):
             return NON_ANSWER
         words = key.split()
-        if TALLY.match(key) or (len(words) <= MAX_THANKS_WORDS and self.thanks_for_the_consultation(text, key)):
+        if TALLY.match(key) or NOT_READ.match(key) or self.same_as(key):
+            return NON_ANSWER
+        if len(words) <= MAX_THANKS_WORDS and self.thanks_for_the_consultation(text, key):
             return NON_ANSWER
         if LENGTH_LIMIT.match(text) or (len(words) <= MAX_INSTRUCTION_WORDS and instruction_alone(text)):
             return NON_ANSWER
@@ -209,9 +213,18 @@ class Screen:
     def thanks_for_the_consultation(self, text: str, key: str) -> bool:
         """Whether ``text`` only thanks or congratulates for the consultation (``THANKS_OPENING``, ``THANKED_FOR``), asking
         for nothing and with no «pero»: "Gracias por la consulta, pero falta luz en el pasaje" says something."""
-        if not (THANKS_OPENING.match(key) and THANKED_FOR.search(key)) or BUT.search(key) or DEMAND.search(key):
+        opening = THANKS_OPENING.match(key)
+        # What it asks is read after the opening: "I just want to say a huge thank you…" asks for nothing (written set 32).
+        if not (opening and THANKED_FOR.search(key)) or BUT.search(key) or DEMAND.search(key, opening.end()):
             return False
         return not self.asks(text)
+
+    @staticmethod
+    def same_as(key: str) -> bool:
+        """Whether the normalised ``key`` only says it is the same as another answer, naming where that is (``SAME_AS``):
+        "Same as Q4", "Igual que la anterior"; a bare "Igual" says nothing of where and is left to the lists."""
+        match = SAME_AS.match(key)
+        return bool(match) and bool(match.group("where") or match.group("number"))
 
     def indifferent(self, key: str) -> bool:
         """Whether the normalised ``key`` only says that its writer does not mind either way (``INDIFFERENT``): every other
@@ -291,7 +304,8 @@ class Screen:
         propone más luminarias", "Facilitador: no hay luminarias en la plaza")."""
         label, colon, rest = text.partition(":")
         words = normalise(label).split()
-        if not colon or not 1 <= len(words) <= LABEL_WORDS:
+        # Little words of the label do not count ("Nota da equipa de digitação": written set 32).
+        if not colon or not 1 <= sum(k != "filler" for _, k in self.kinds(" ".join(words))) <= LABEL_WORDS:
             return False
         staff = self.classes["staff_words"]
         if not any(w in staff for w in words):

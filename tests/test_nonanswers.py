@@ -428,3 +428,45 @@ def test_nonanswers_thanks_for_the_consultation_alone_however_long():
         "Thank you to the nurses on ward 5 who were so kind",  # thanks for a service: an answer where it is the subject
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_same_as_not_read_not_from_here_and_thanks_for_the_forms_read_from_set_32():
+    # Written set 32 (stop 49), in other words than the set's own.
+    for text in (
+        "Igual que en la pregunta 2",  # the same as another answer, naming where
+        "Same as my answer above",
+        "O mesmo que coloquei no item 3",
+        "Art. 4, inciso II",  # bare references, Roman numerals, several
+        "Section 2 and section 3",
+        "Todavía no he leído el borrador",  # not read
+        "I haven't read the plan",
+        "No aplica para mi barrio",  # not the writer's to answer
+        "Not relevant for my family",
+        "Não sou deste bairro",
+        "I don't live there any more",
+        "Que Dios te bendiga",  # blessings and farewells
+        "Blessings to the whole team",
+        "Saludos desde Arequipa, hasta pronto",
+        "Quisiera felicitar a los facilitadores de la jornada por su paciencia",  # thanks for how it was run
+        "We just want to say a big thank you to the volunteers who brought the forms door to door",
+        "A página cai quando tento salvar, o site está muito lento",  # a fault of the site
+        "Secretaria: no hubo intervenciones",  # a staff note
+        "¿Esta consulta la hace el gobierno nacional?",  # who runs it
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Igual que en Bogotá, el metro debe llegar al sur",  # the same as a place, saying what
+        "Same as last year: the ferry never runs on time",
+        "Art. 4: incluir a los pueblos originarios",
+        "Art civil",  # no number: not a reference
+        "No he leído nada sobre el presupuesto de salud, y eso ya dice mucho de la transparencia",
+        "No aplica para mi barrio, pero el bus del centro debe pasar más seguido",
+        "No vivo en el barrio y aun así pago el peaje",
+        "Quiero felicitar a los facilitadores, pero la consulta debe llegar a las zonas rurales",
+        "Thank you to the volunteers at the hospital shop",  # thanks for a service, no form or forum
+        "Es la responsabilidad de cada uno",  # Chile 2016
+        "Buena administración",
+        "El gobierno provincial debe publicar los contratos mineros",
+        "Por ser la carta fundamental",
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
