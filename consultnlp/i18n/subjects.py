@@ -105,6 +105,13 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "Nome pouco representativo (palavras de {name} em {named} de {n})",
         "Loosely named (words of {name} in {named} of {n})",
     ),
+    # A loosely named subject of several topics, in the summary's sentence of the largest: called by its topics, as its
+    # heading is (``mixed_subject_label``); its section says how few use the automatic name's words.
+    "s_mixed_group": _s(
+        "un asunto que reúne varios tópicos, {topics} ({share}; su nombre automático, {name}, no lo representa)",
+        "um assunto que reúne vários tópicos, {topics} ({share}; seu nome automático, {name}, não o representa)",
+        "a subject of several topics, {topics} ({share}; its automatic name, {name}, does not fit it)",
+    ),
     "s_one_loose": _s(
         "Las contribuciones forman un solo asunto de nombre poco representativo: solo {named} de sus {n} usan alguna palabra de su nombre, {name}.",
         "As contribuições formam um só assunto de nome pouco representativo: só {named} de suas {n} usam alguma palavra do nome, {name}.",

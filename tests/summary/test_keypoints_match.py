@@ -1124,3 +1124,53 @@ def test_report_method_says_which_columns_could_break_the_results_down_and_were_
     assert unused_segments(ctx) == said
     ctx.facts["segment_candidates"] = [[f"c{i}", 2] for i in range(5)]
     assert unused_segments(ctx).endswith("(2 values) and 2 more.") if lang == "en" else True
+
+
+@pytest.mark.parametrize(
+    "lang, heading, sentence",
+    [
+        (
+            "es",
+            "“Buses”, “Metro” y 1 tópico más",
+            "un asunto que reúne varios tópicos, “Buses”, “Metro” y 1 tópico más (100%; su nombre automático, «Transporte»",
+        ),
+        (
+            "pt",
+            "“Buses”, “Metro” e mais 1 tópico",
+            "um assunto que reúne vários tópicos, “Buses”, “Metro” e mais 1 tópico (100%; seu nome automático, «Transporte»",
+        ),
+        (
+            "en",
+            "“Buses”, “Metro” and 1 other topic",
+            "a subject of several topics, “Buses”, “Metro” and 1 other topic (100%; its automatic name, “Transporte”",
+        ),
+    ],
+)
+def test_report_a_loosely_named_subject_of_several_topics_is_called_by_its_topics(lang, heading, sentence):
+    # Claim checks 85, 87, 88: «Nombre poco representativo (palabras de «Cumplir» en 2.503 de 16.264)» said what a subject
+    # is not, never what it holds. Its topics, largest first, those whose own name fits them before the one whose does not.
+    from consultnlp.report.sections.context import annex_section
+    from consultnlp.report.sections.summary import summary_sentences
+
+    ctx = _context(lang)
+    loose = ctx.tables["topic_groups"].assign(contributions_using_name=pd.array([2], dtype="Int64"), topics=[3])
+    other = loose.assign(topic_group_id=[1], label=["Salud"], contributions=[4], unique_contributions=[4], share_unique=[0.3])
+    ctx.tables["topic_groups"] = pd.concat([loose, other.assign(contributions_using_name=pd.array([4], dtype="Int64"))])
+    ctx.tables["topics"] = pd.DataFrame(
+        {
+            "topic_id": [0, 1, 2, 3],
+            "topic_group_id": [0, 0, 0, 1],
+            "label": ["Trenes", "Buses", "Metro", "Salud"],
+            "contributions": [5, 3, 1, 4],
+            "unique_contributions": [5, 3, 1, 4],
+            "contributions_using_name": pd.array([0, 3, 1, 4], dtype="Int64"),  # few of «Trenes» say "trenes": it comes last
+        }
+    )
+    section = groups_section(ctx)
+    assert section.subsections[0].heading.startswith(heading + " — "), section.subsections[0].heading
+    assert any(sentence in s for s in summary_sentences(ctx)), summary_sentences(ctx)
+    annex = next(s for s in annex_section(ctx).subsections if s.id == "annex-topics")
+    assert annex.blocks[0].text.startswith(heading + ": "), annex.blocks[0].text
+    # A loosely named subject of one topic keeps the heading that says so.
+    ctx.tables["topics"] = ctx.tables["topics"].iloc[[0, 3]]
+    assert groups_section(ctx).subsections[0].heading.startswith(("Nombre poco", "Nome pouco", "Loosely named"))

@@ -16,6 +16,7 @@ from consultnlp.report.sections.common import (
     loose_key,
     loose_name,
     loose_name_fields,
+    mixed_subject_label,
     naming_count,
     naming_words,
     ranked_subjects,
@@ -281,6 +282,9 @@ def _headlined(ctx: ReportContext, group: pd.Series) -> str:
     """A subject among the largest: its name and share, or "a loosely named subject" when its name fits a few of it."""
     if loose_name(group):
         fields = loose_name_fields(ctx, group)
+        mixed = mixed_subject_label(ctx, group)
+        if mixed:  # called by its topics, as its heading is, and why
+            return t("s_mixed_group", ctx.lang, topics=mixed, share=ctx.pct(group["share_unique"]), name=fields["name"])
         return t(loose_key("s_loose_group", fields), ctx.lang, share=ctx.pct(group["share_unique"]), **fields)
     return f"{ctx.q(str(group['label']))} ({ctx.pct(group['share_unique'])}{_name_fit(ctx, group)})"
 
