@@ -89,6 +89,16 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ("1 delas menciona {words}", "{n} delas mencionam {words}"),
         ("1 of them mentions {words}", "{n} of them mention {words}"),
     ),
+    "s_name_fit_name": _s(
+        "; {named} de sus {n} usan alguna palabra del nombre",
+        "; {named} de suas {n} usam alguma palavra do nome",
+        "; {named} of its {n} use a word of its name",
+    ),
+    "named_by_name": _n(
+        ("1 de ellas usa alguna palabra del nombre", "{n} de ellas usan alguna palabra del nombre"),
+        ("1 delas usa alguma palavra do nome", "{n} delas usam alguma palavra do nome"),
+        ("1 of them uses a word of its name", "{n} of them use a word of its name"),
+    ),
     "or": _s("o", "ou", "or"),
     # A headlined subject whose name fits few of its contributions: "«Capital gains tax» (69%; 4 of its 34 mention «capital» or
     # «gains»)": the words that tell it apart, as its own section says (read 38: "use a word of its name" stood beside a

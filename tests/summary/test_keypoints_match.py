@@ -1174,3 +1174,29 @@ def test_report_a_loosely_named_subject_of_several_topics_is_called_by_its_topic
     # A loosely named subject of one topic keeps the heading that says so.
     ctx.tables["topics"] = ctx.tables["topics"].iloc[[0, 3]]
     assert groups_section(ctx).subsections[0].heading.startswith(("Nombre poco", "Nome pouco", "Loosely named"))
+
+
+@pytest.mark.parametrize(
+    "lang, section, summary",
+    [
+        (
+            "es",
+            "«Transporte» (12 contribuciones; 5 de ellas usan alguna palabra del nombre)",
+            "«Transporte» (100%; 5 de sus 12 usan alguna",
+        ),
+        ("pt", "«Transporte» (12 contribuições; 5 delas usam alguma palavra do nome)", "«Transporte» (100%; 5 de suas 12 usam alguma"),
+        ("en", "“Transporte” (12 contributions; 5 of them use a word of its name)", "“Transporte” (100%; 5 of its 12 use a word"),
+    ],
+)
+def test_report_a_name_no_word_of_which_tells_it_apart_still_says_how_many_use_it(lang, section, summary):
+    # Chile 2016 (stop 49): «Respeto» (602 contribuciones), 194 of which say "respeto", was shown with no count: the word is
+    # common in the consultation, so it tells no subject apart (no naming words), and only those were counted.
+    from consultnlp.report.sections.summary import summary_sentences
+
+    ctx = _context(lang)
+    ctx.tables["topic_groups"] = ctx.tables["topic_groups"].assign(contributions_using_name=pd.array([5], dtype="Int64"))
+    assert any(section in b.text for b in groups_section(ctx).subsections[0].blocks if b.text), groups_section(ctx).subsections[0]
+    assert any(summary in s for s in summary_sentences(ctx)), summary_sentences(ctx)
+    # Half or more using it: nothing to add.
+    ctx.tables["topic_groups"] = ctx.tables["topic_groups"].assign(contributions_using_name=pd.array([6], dtype="Int64"))
+    assert not any("5 de" in s or "6 de" in s or "6 of" in s for s in summary_sentences(ctx))
