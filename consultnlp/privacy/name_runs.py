@@ -174,13 +174,15 @@ def vetoed_before(text: str, start: int) -> bool:
 
 
 def _name_in_run(
-    text: str, run: list[_Token], gaz: Gazetteer, *, alone: bool, signed: bool = False, tail: bool = False
+    text: str, run: list[_Token], gaz: Gazetteer, *, alone: bool, signed: bool = False, tail: bool = False, article: bool = False
 ) -> tuple[int, int] | None:
     """Index range [i, j) of the person's name in a run of capitalised words, if there is one.
 
     ``alone``: the run stands where a signature or a title goes, so one given
     name is enough; elsewhere a given name needs a surname after it (``tail``:
-    one follows the run in lower case).
+    one follows the run in lower case). ``article``: an article stands before the run ("o João", "la María"), as before
+    a person's name in speech: then a capitalised everyday word right after the given name is a surname too ("o João
+    Rocket", Plano Clima: claim check 90 found it published).
     """
     i = next((k for k, t in enumerate(run) if _is_given(t, gaz, signed=signed) and not t.word.isupper()), None)
     if i is None:
@@ -222,7 +224,8 @@ def _name_in_run(
                 continue
             break
         if not _is_name_part(tok, gaz):
-            break
+            if not (article and j == i + 1 and i == first and _is_title(tok.word) and len(tok.word) >= 3 and tok.key not in NOT_PERSON):
+                break
         parts += 1
         surname_like += tok.key not in gaz.given or tok.key in gaz.surnames
         j += 1
@@ -271,7 +274,8 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         # A given name that is also a word ("Paz", "Juliana") signs only with a place after it.
         placed = signed and re.match(r"[ \t]*[,(]", after) is not None
         tail_end = extend_tail(text, m.end(), gaz)
-        found = _name_in_run(text, run, gaz, alone=signed or whole, signed=placed, tail=tail_end > m.end())
+        article = re.search(r"(?:^|[\s(])(?:o|a|el|la)[ \t]+$", text[max(0, m.start() - 4) : m.start()], re.IGNORECASE) is not None
+        found = _name_in_run(text, run, gaz, alone=signed or whole, signed=placed, tail=tail_end > m.end(), article=article)
         if found is None:
             continue
         i, j = found

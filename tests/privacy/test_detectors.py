@@ -337,6 +337,10 @@ def test_find_pii_address(text: str, address: str) -> None:
             "Iván señala que no. Yarela argumenta que sí. Tomás se adhiere. Chile señala otra cosa.",
             "[NAME] señala que no. [NAME] argumenta que sí. [NAME] se adhiere. Chile señala otra cosa.",
         ),
+        # Claim check 90 (stop 49, Plano Clima): after an article, as a person is spoken of, a given name's capitalised
+        # next word is a surname even where it is an everyday word ("Rocket"); without the article it is not read so.
+        ("Sigo o curso. O Joao Rocket fundou a escola.", "Sigo o curso. O [NAME] fundou a escola."),
+        ("Falé con la Marta Llave ayer.", "Falé con la [NAME] ayer."),
     ],
 )
 def test_redact_text_name_keeps_cue_words(text: str, redacted: str) -> None:
