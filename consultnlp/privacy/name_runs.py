@@ -2,9 +2,8 @@
 
 Three readings of a text, each with its own evidence:
 
-* **Capitalised runs** ("Lucía Fernández Ruiz", "Jan van der Berg", "Mary
-  O'Driscoll-Hughes"): a given name that is not also a common word, then a
-  surname or an unknown capitalised word; alone only where a signature goes.
+* **Capitalised runs** ("Lucía Fernández Ruiz", "Jan van der Berg", "Mary O'Driscoll-Hughes"): a given name that is
+  not also a common word, then a surname or an unknown capitalised word; alone only where a signature goes.
 * **Lower case and capitals** ("lucía fernández", "MARÍA GONZÁLEZ"): capitals say
   nothing here, so both parts must be in the gazetteer: a given name that is not
   a common word, then a known surname (after a particle, any surname: "dos santos").
@@ -178,12 +177,9 @@ def _name_in_run(
 ) -> tuple[int, int] | None:
     """Index range [i, j) of the person's name in a run of capitalised words, if there is one.
 
-    ``alone``: the run stands where a signature or a title goes, so one given
-    name is enough; elsewhere a given name needs a surname after it (``tail``:
-    one follows the run in lower case). ``article``: an article stands before the run ("o João", "la María"), as before
-    a person's name in speech: then a capitalised everyday word right after the given name is a surname too ("o João
-    Rocket", Plano Clima: claim check 90 found it published).
-    """
+    ``alone``: the run stands where a signature or a title goes, so one given name is enough; elsewhere a given name
+    needs a surname after it (``tail``: one follows the run in lower case). ``article``: one stands before the run, as
+    before a person spoken of: a capitalised everyday word after the given name is a surname ("o João Rocket")."""
     i = next((k for k, t in enumerate(run) if _is_given(t, gaz, signed=signed) and not t.word.isupper()), None)
     if i is None:
         # A given name that is also a word ("Juliana", "Rosa") when a surname that is not one follows.
@@ -274,7 +270,7 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         # A given name that is also a word ("Paz", "Juliana") signs only with a place after it.
         placed = signed and re.match(r"[ \t]*[,(]", after) is not None
         tail_end = extend_tail(text, m.end(), gaz)
-        article = re.search(r"(?:^|[\s(])(?:o|a|el|la)[ \t]+$", text[max(0, m.start() - 4) : m.start()], re.IGNORECASE) is not None
+        article = re.search(r"(?:^|[\s(])(?:o|a|el|la)[ \t]+$", text[max(0, m.start() - 4) : m.start()], re.I) is not None
         found = _name_in_run(text, run, gaz, alone=signed or whole, signed=placed, tail=tail_end > m.end(), article=article)
         if found is None:
             continue
