@@ -28,6 +28,14 @@ THEME_STRINGS: dict[str, dict] = {
                       "The remaining, smaller themes are listed in the annex."),
     # Themes given to fewer than three distinct contributions are not reported as raised (claim check 76: «Fiscal openness»,
     # «Political finance» and «Local government», one contribution each, each a word read in another sense).
+    "annex_themes_few": _n(
+        ("1 de estos temas se asignó a menos de {min} contribuciones distintas: no se cuenta entre los temas mencionados.",
+         "{n} de estos temas se asignaron a menos de {min} contribuciones distintas cada uno: no se cuentan entre los temas mencionados."),
+        ("1 destes temas foi atribuído a menos de {min} contribuições distintas: não se conta entre os temas mencionados.",
+         "{n} destes temas foram atribuídos a menos de {min} contribuições distintas cada um: não se contam entre os temas mencionados."),
+        ("1 of these themes was given to fewer than {min} distinct contributions: it is not counted among the themes raised.",
+         "{n} of these themes were given to fewer than {min} distinct contributions each: they are not counted among the themes raised."),
+    ),
     "themes_few": _n(
         ("1 tema más se asignó a menos de {min} contribuciones distintas, muy pocas para decir que se planteó: {names}. Figura en el anexo.",
          "{n} temas más se asignaron a menos de {min} contribuciones distintas cada uno, muy pocas para decir que se plantearon: {names}. "

@@ -208,6 +208,12 @@ def test_a_theme_of_one_or_two_contributions_is_not_reported_as_raised(lang):
     ctx.facts["accounting"] = {"input": 113, "analysed": 113, "excluded": {}}
     figures = next(b for b in summary_section(ctx).blocks if b.kind == "figures").figures
     assert {"value": "2", "label": t("fig_themes", lang, count=2)} in figures
+    # The annex lists all four, and says why two of them are not counted (claim check 89: "35 temas" beside 38 rows).
+    from consultnlp.report.sections.context import annex_section
+
+    annex = next(s for s in annex_section(ctx).subsections if s.id == "annex-themes")
+    assert len(next(b for b in annex.blocks if b.kind == "table").rows) == 4
+    assert t("annex_themes_few", lang, count=2, n="2", min=3) in [b.text for b in annex.blocks if b.kind == "p"]
 
 
 def test_a_theme_holding_one_of_the_largest_key_points_has_a_section():

@@ -23,7 +23,7 @@ from consultnlp.i18n.accounting import COUNTRY_NAMES, HOME_COUNTRIES, ID_COUNTRI
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext, join_items, quote_item, ranked_subjects, segment_label, subject_label
 from consultnlp.report.sections.positions import few_positions_sentence
-from consultnlp.report.sections.themes import theme_rows
+from consultnlp.report.sections.themes import MIN_THEME_SHOWN, theme_rows
 from consultnlp.report.sections.topics import subtopic
 
 SEGMENT_VALUES_IN_TABLE = 25
@@ -325,6 +325,11 @@ def annex_section(ctx: ReportContext) -> Section | None:
                 rows=[[str(r["shown_name"]), ctx.n(int(r["shown_unique"])), ctx.pct(r["shown_share"], 1)] for _, r in named.iterrows()],
             )
         )
+        # The first screen counts only the themes given to MIN_THEME_SHOWN or more (claim check 89: "35 temas mencionados"
+        # beside 38 rows here).
+        few = int((named["shown_unique"] < MIN_THEME_SHOWN).sum())
+        if few:
+            sub.blocks.append(Block("p", text=t("annex_themes_few", lang, count=few, n=ctx.n(few), min=MIN_THEME_SHOWN)))
         sec.subsections.append(sub)
     return sec
 
