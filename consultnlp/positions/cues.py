@@ -221,6 +221,8 @@ class CueDetector:
                     and not (_measure(text, found, plain, end, lex, lang) or (_vote(cue) and _names_the_plan(found, plain, end, lex)))
                 ):
                     objection = "about something else"  # "No al lucro", "I will vote for candidates who": not a measure
+        if not objection and cue.kind == SUPPORT and negator is None and _new_thing(found, plain, end, lex):
+            objection = "a proposal"  # "Defendo uma extensão pesqueira inclusiva…": what the writer proposes (claim check 90)
         if objection:
             hit.reason = objection
             return
@@ -247,6 +249,23 @@ class CueDetector:
             reservation = _reservation_after(found, plain, end, lex) or _vote_split(text, found, end)
             if reservation:
                 hit.outcome, hit.note = PARTIAL, reservation
+
+
+# Indefinite articles ("a" is also Portuguese "the" and Spanish "to": left out; "an" is English's only).
+_INDEFINITE = frozenset("un una unos unas um uma uns umas an".split())
+
+
+def _new_thing(found: list[Word], plain: list[str], end: int, lex: Lexicon) -> bool:
+    """Whether the cue's object is brought in by an indefinite article and names nothing of the plan ("Defendo uma extensão
+    pesqueira inclusiva", "Apoyo un fondo para las ollas comunes", "I support an app for it"): a thing the writer
+    proposes, not a measure under consultation ("Apoyo el fondo previsto" is one; so is a plan marker beside it)."""
+    k = end
+    while k < len(found) and found[k].clause == found[end - 1].clause and phrase_at(lex["skip"], plain, k):
+        k += 1
+    if k >= len(found) or found[k].clause != found[end - 1].clause or plain[k] not in _INDEFINITE:
+        return False
+    window = range(k, min(len(found), k + OBJECT_WINDOW))
+    return not any(found[j].clause == found[k].clause and phrase_at(lex["plan_markers"], plain, j) for j in window)
 
 
 def _needs_a_measure(cue: Cue) -> bool:

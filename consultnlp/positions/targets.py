@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from consultnlp.positions.lexicon import CONSENSUS, Cue, Lexicon
 from consultnlp.positions.tokens import Word, adverb, unit_start
 
@@ -280,6 +282,8 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
             and "\n" not in text[found[start - 1].end : found[start].start]
         ):
             return False
+    elif _BULLET.match(text[: found[start].start]):
+        pass  # the first item of a list ("- Apoio à demarcação dos territórios… - Diagnóstico…": claim check 90)
     elif (
         found[-1].sentence != found[start].sentence
         or len(found) > TITLE_MAX
@@ -292,6 +296,9 @@ def title(cue: Cue, text: str, found: list[Word], plain: list[str], start: int, 
         return False
     content = content_words(found, plain, end + 1, lex, 1) if end + 1 < len(found) else []
     return not (content and phrase_at(lex["whole"], plain, content[0]))
+
+
+_BULLET = re.compile(r"^\W*[-•*–]\s*$")  # what opens a list's first item: "- ", "'- ", "• "
 
 
 def verb_form(word: str, lang: str | None) -> bool:

@@ -97,6 +97,35 @@ def test_an_item_of_a_list_opening_with_apoio_a_is_no_stance(detector):
     assert [h.reason for h in found.hits if h.cue.words == ("apoio",)][-1] == "a title"
 
 
+@pytest.mark.parametrize(
+    "lang, text, reason",
+    [
+        # Claim check 90 (Plano Clima): proposals opening "Defendo uma …" and a list's first item "- Apoio à …" were
+        # counted as support for what is under consultation; they say what the writer proposes.
+        ("pt", "Defendo uma extensão pesqueira inclusiva, que valorize os saberes tradicionais.", "a proposal"),
+        ("es", "Apoyamos un sistema de transporte gratuito para estudiantes", "a proposal"),
+        ("pt", "- Apoio à demarcação dos territórios. - Diagnóstico de agravos e doenças.", "a title"),
+        ("es", "-A favor de La salud.", "a title"),
+    ],
+)
+def test_what_a_proposal_proposes_is_no_stance(detector, lang, text, reason):
+    found = detector.detect(text, lang)
+    assert found.position == "none"
+    assert [h.reason for h in found.hits] == [reason]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("pt", "Defendo a criação do parque previsto."),  # definite: a measure of the plan
+        ("es", "Apoyamos una reforma prevista en el borrador"),  # indefinite, but marked as the plan's
+        ("pt", "Apoio a proposta do governo."),
+    ],
+)
+def test_a_stance_on_the_plans_own_measure_stays(detector, lang, text):
+    assert detector.detect(text, lang).position == "support"
+
+
 @pytest.mark.parametrize("lang, text", [("es", "Estoy de acuerdo con Javier."), ("en", "I agree with Manning.")])
 def test_a_name_is_no_measure(detector, lang, text):
     assert detector.detect(text, lang).position == "none"
