@@ -27,6 +27,9 @@ STRINGS: dict[str, dict] = {
     "groups": _s("Lo que dijeron las personas", "O que as pessoas disseram", "What people said"),
     "themes": _s("Temas de gobierno abierto", "Temas de governo aberto", "Open government themes"),
     "findings": _s("Diferencias entre grupos de participantes", "Diferenças entre grupos de participantes", "Differences between groups of participants"),
+    "findings_contributions": _s(
+        "Diferencias entre grupos de contribuciones", "Diferenças entre grupos de contribuições", "Differences between groups of contributions"
+    ),
     "participation": _s("Quién participó", "Quem participou", "Who took part"),
     "campaigns": _s("Campañas organizadas", "Campanhas organizadas", "Organised campaigns"),
     "method": _s("Cómo se elaboró este informe", "Como este relatório foi produzido", "How this report was produced"),

@@ -302,6 +302,15 @@ SUBJECT_STRINGS: dict[str, dict] = {
         ),
     ),
     # Who took part, where the export names no author and no record (claim check 86).
+    # A segment column whose value changes within most writers' contributions (claim check 89: Chile 2016's «tema_nombre»).
+    "segment_of_contributions": _s(
+        "{column} describe las contribuciones, no a quienes participaron: de los {n} autores o registros con más de una contribución, "
+        "{varied} tienen contribuciones con valores distintos.",
+        "{column} descreve as contribuições, não quem participou: dos {n} autores ou registros com mais de uma contribuição, "
+        "{varied} têm contribuições com valores diferentes.",
+        "{column} describes the contributions, not who took part: of the {n} authors or records with more than one contribution, "
+        "{varied} have contributions with different values.",
+    ),
     "participation_no_authors": _s(
         "El archivo no dice quién escribió cada contribución (no tiene columna de autor ni de registro): no se puede contar a "
         "los participantes; estas tablas cuentan contribuciones.",

@@ -24,7 +24,7 @@ from consultnlp.summary.prompt_points import prompt_named_groups
 from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
 from consultnlp.summary.reasons import reason_examples
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
-from consultnlp.summary.subjects import NameEvidence, authorship, records
+from consultnlp.summary.subjects import NameEvidence, authorship, records, segments_within_writers
 from consultnlp.summary.supports import most_supported_table, supported_contributions
 from consultnlp.summary.tables import (
     exclusions_table,
@@ -243,6 +243,8 @@ def summarise(
         if schema.TEXT_REDACTED in frame
         else {},  # where the platform cut the texts: a quote that long may lack its end (cleaning.at_length_limit)
         "records": records(frame, record_column),  # ... or, with no author column, the records rows come from (summary.subjects)
+        # Per segment column: writers with several contributions, and how many of them give it several values.
+        "segments_within_writers": segments_within_writers(frame, author_id_column(frame.columns) or record_column, list(segment_columns)),
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),
         "other_languages": dict(other_languages or {}),  # rows set aside as 'other' by their likeliest language (stages.language)

@@ -203,6 +203,27 @@ def records(frame: pd.DataFrame, column: str | None) -> dict[str, object]:
     return {"column": column, "contributions": int(len(names)), "records": int(named.nunique()), "most": top_author(names)[1]}
 
 
+def segments_within_writers(frame: pd.DataFrame, writer: str | None, columns: list[str]) -> dict[str, list[int]]:
+    """For each segment column, of the writers (``writer``: the author or record column) with two analysed contributions
+    or more, how many, and how many of them give the column more than one value: a column whose value changes within one
+    writer's contributions describes the contributions (a questionnaire's section, a prompt), not who took part (claim
+    check 89: Chile 2016's «tema_nombre», one of four blocks each meeting wrote under, headed "Who took part")."""
+    if not writer or writer not in frame:
+        return {}
+    rows = frame.loc[analysed_mask(frame)]
+    names = author_names(rows[writer])
+    named = names != ""
+    out = {}
+    for column in columns:
+        if column not in rows:
+            continue
+        values = pd.DataFrame({"writer": names[named], "value": rows.loc[named, column].astype(str)})
+        sizes = values.groupby("writer", sort=False)["value"].agg(["size", "nunique"])
+        several = sizes[sizes["size"] >= 2]
+        out[str(column)] = [int(len(several)), int((several["nunique"] > 1).sum())]
+    return out
+
+
 def name_use(evidence: NameEvidence, part: pd.DataFrame, name: str, lang: str | None) -> dict[str, Any]:
     """How many of a subject's contributions (``part``'s rows) use any word of its ``name`` (generic ones included, not the
     consultation's own subject, ``CONSULTATION_SHARE``), and of

@@ -559,3 +559,38 @@ def test_summary_says_which_records_the_rows_come_from_where_no_author_is_named(
         frame, **summary_inputs(frame), cfg=SummariseConfig(), accounting=row_accounting(frame), segment_columns=[], lang="es"
     )
     assert plain.facts["records"] == {}
+
+
+def test_a_segment_column_that_changes_within_a_writers_contributions_describes_the_contributions():
+    # Claim check 89 (Chile 2016): «tema_nombre», the block of the questionnaire each meeting wrote under, was headed "Who
+    # took part" and its differences "between groups of participants"; 762 of the 961 meetings with several rows span blocks.
+    from consultnlp.report.content import build_content
+
+    frame = golden_frame()
+    n = len(frame)
+    frame["acta"] = (["m1", "m1", "m2", "m2", "m3", "m3", "m4", "m4", "m5"] * 2)[:n]
+    frame["bloque"] = (["a", "b"] * n)[:n]  # changes within each meeting
+    frame["region"] = (["norte", "norte", "sur", "sur", "norte", "norte", "sur", "sur", "sur"] * 2)[:n]  # the meeting's own
+    analysed = frame[frame["excluded"] == ""]
+    summary = summarise(
+        frame,
+        **summary_inputs(frame),
+        cfg=SummariseConfig(),
+        accounting=row_accounting(frame),
+        segment_columns=["bloque", "region"],
+        lang="es",
+        record_column="acta",
+    )
+    sizes = analysed.groupby("acta").agg(rows=("bloque", "size"), bloques=("bloque", "nunique"), regiones=("region", "nunique"))
+    several = sizes[sizes["rows"] >= 2]
+    assert summary.facts["segments_within_writers"] == {
+        "bloque": [len(several), int((several["bloques"] > 1).sum())],
+        "region": [len(several), int((several["regiones"] > 1).sum())],
+    }
+    assert int((several["bloques"] > 1).sum()) >= 1 and int((several["regiones"] > 1).sum()) == 0
+    content = build_content(summary.tables, summary.facts, lang="es", source="x.csv", taxonomy=None, settings={}, warnings=[])
+    text = " ".join(b.text or "" for s in content.sections for sub in [s, *s.subsections] for b in sub.blocks)
+    assert "«bloque» describe las contribuciones, no a quienes participaron" in text
+    assert "«region» describe" not in text
+    headings = [s.heading for s in content.sections]
+    assert "Diferencias entre grupos de contribuciones" in headings and "Diferencias entre grupos de participantes" not in headings

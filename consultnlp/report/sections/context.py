@@ -75,6 +75,11 @@ def participation_section(ctx: ReportContext) -> Section | None:
         # Input column names are shown as written: they are the consultation's own words.
         sub = Section(f"participation-{name}", str(column))
         sub.blocks.append(_participation_table(ctx, table, column, str(column)))
+        varied = describes_contributions(ctx, column)
+        if varied:
+            sub.blocks.append(
+                Block("p", text=t("segment_of_contributions", lang, column=ctx.q(str(column)), varied=ctx.n(varied[1]), n=ctx.n(varied[0])))
+            )
         if len(table) > SEGMENT_VALUES_IN_TABLE:
             more = len(table) - SEGMENT_VALUES_IN_TABLE
             sub.blocks.append(Block("p", text=t("values_more", lang, count=more, n=ctx.n(more), table=f"tables/{name}.csv")))
@@ -83,6 +88,18 @@ def participation_section(ctx: ReportContext) -> Section | None:
         # What it cannot say (claim check 86, Plano Clima: «Quem participou» held contributions per plan, nothing on who).
         sec.blocks.append(Block("p", text=t("participation_no_authors", lang)))
     return sec if sec.subsections else None
+
+
+WITHIN_WRITER_SHARE = 0.5  # of the writers with several contributions, those giving a column several values
+
+
+def describes_contributions(ctx: ReportContext, column: str) -> tuple[int, int] | None:
+    """(writers with several contributions, how many of them give ``column`` several values) where most do: the column
+    describes the contributions, not who wrote them (``summary.subjects.segments_within_writers``); else None."""
+    counts = (ctx.facts.get("segments_within_writers") or {}).get(str(column))
+    if not counts or not counts[0] or counts[1] < WITHIN_WRITER_SHARE * counts[0]:
+        return None
+    return int(counts[0]), int(counts[1])
 
 
 def campaigns_section(ctx: ReportContext) -> Section | None:

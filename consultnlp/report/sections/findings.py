@@ -1,10 +1,12 @@
-"""Differences between groups of participants: only those both significant and material."""
+"""Differences between groups of participants (or of contributions, where a column describes those: a questionnaire's
+section), only those both significant and material."""
 
 from __future__ import annotations
 
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import ReportContext
+from consultnlp.report.sections.context import describes_contributions
 from consultnlp.report.sections.summary import finding_sentences, material_findings
 
 
@@ -15,7 +17,8 @@ def findings_section(ctx: ReportContext) -> Section | None:
     lang = ctx.lang
     sec = Section(
         "findings",
-        t("findings", lang),
+        # Groups of contributions where a column's value changes within one writer's (claim check 89: Chile's «tema_nombre»).
+        t("findings_contributions" if any(describes_contributions(ctx, c) for c in columns) else "findings", lang),
         [
             Block(
                 "p",
