@@ -50,6 +50,7 @@ non-commercial; the numbers are all that leave this script).
 
 Run from the repository root:
     python benchmarks/bench_nonanswers.py [--full] [--data ../shared/data/external]
+    python benchmarks/bench_nonanswers.py --settings after --set 33   # one written set's counts alone (~20 s)
 """
 
 from __future__ import annotations
@@ -244,6 +245,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=EXTERNAL, help=f"the shared external data folder (default {EXTERNAL})")
     parser.add_argument("--settings", default="before,words,after", help="which screens to compare (before, words, after)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--set", type=int, metavar="N", help="only written set N (1 = nonanswers_written.tsv), screened as the others are: its counts alone"
+    )
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"benchmark data not found: {args.data} (clone the project beside ../shared or pass --data)")
@@ -262,6 +266,12 @@ def main() -> None:
         for key in args.settings.split(","):
             screen = SETTINGS[key]
             t0 = time.perf_counter()
+            if args.set:
+                path = NONANSWER_SETS[args.set - 1]
+                part = "HELD OUT" if args.set == len(NONANSWER_SETS) else "TUNED ON"
+                scores = written(screen, args.data, Path(scratch), path, f"written set {args.set}")
+                report[names[key]] = {"TUNED ON": {}, "HELD OUT": {}, part: scores, "seconds": round(time.perf_counter() - t0, 1)}
+                continue
             held, tuned = {}, tuned_on(screen, args.full, args.data)
             if not args.tuned_only:
                 held = held_out(screen, labels, args.data)
