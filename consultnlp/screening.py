@@ -284,6 +284,17 @@ def repeated_in_record(analysed: pd.DataFrame, keys: pd.Series, column: str | No
     return column, later.reindex(analysed.index, fill_value=False)
 
 
+def restates_prompt(texts: pd.Series, prompts: pd.Series) -> pd.Series:
+    """Whether each text is only the prompt it answers, word for word (case, accents and punctuation aside): Chile 2016's
+    concept names typed as the meeting's reason for choosing them («Ejercicio legítimo y no abusivo de los derechos»,
+    197 rows; claim check 91 found three "organised campaigns" of them). The form's own text: no answer."""
+    prompts = prompts.fillna("").astype(str)
+    same = pd.Series(False, index=texts.index)
+    near = ((prompts != "") & (texts.str.len() <= prompts.str.len() + 10)).to_numpy()
+    same[near] = texts[near].map(normalise).to_numpy() == prompts[near].map(normalise).to_numpy()
+    return same
+
+
 def record_column_found(stats: dict) -> str | None:
     """The record column the screen found or was given (``repeated_in_record``), from a run's stats; None in runs without
     one, or made before it was kept."""

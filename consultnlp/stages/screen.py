@@ -33,7 +33,7 @@ from consultnlp.nonanswers import (
 from consultnlp.official import AUTHOR_ROLE, find_templates, role_is_official, template_mask
 from consultnlp.positions import NONE
 from consultnlp.positions.cues import CueDetector
-from consultnlp.screening import CorpusScreen, repeated_in_record
+from consultnlp.screening import CorpusScreen, repeated_in_record, restates_prompt
 from consultnlp.stages.base import RunContext, Stage
 
 # Columns whose name says they hold the author's role or type (when no platform export filled author_role).
@@ -55,9 +55,6 @@ class ScreenStage(Stage):
     provides = ()
     row_wise = True
 
-    def __init__(self, config: ScreenConfig) -> None:
-        super().__init__(config)
-
     def run(self, frame: pd.DataFrame, context: RunContext) -> pd.DataFrame:
         cfg: ScreenConfig = self.config
         out = frame.copy()
@@ -68,6 +65,8 @@ class ScreenStage(Stage):
             verdict = {text: screen.classify(text) for text in uniques}
             task.advance(len(uniques))
         reasons = texts.map(verdict)
+        if schema.CONTEXT in out:  # only its own prompt, word for word: the form's text, not an answer (claim check 91)
+            reasons[restates_prompt(texts, out.loc[texts.index, schema.CONTEXT]) & (reasons == "")] = NON_ANSWER
         if schema.CONTEXT in out and (reasons == NON_ANSWER).any():
             # "Nothing." to "How could we improve?" says there is nothing to change, to "What was good?" that nothing was:
             # an appraisal, no placeholder.

@@ -200,3 +200,25 @@ def test_screen_one_records_text_under_many_prompts_counts_once():
     assert context.stats["repeated_in_record"] == {"column": "id_ela", "min_prompts": 3, "rows": 3}
     off = ScreenStage(ScreenConfig(record_prompts=0)).apply(frame, RunContext())
     assert (off[schema.EXCLUDED] == "").all()
+
+
+def test_screen_a_text_that_is_only_its_own_prompt_is_a_non_answer():
+    # Claim check 91 (Chile 2016): 198 meetings' reasons were the concept's name typed again («Ejercicio legítimo y no
+    # abusivo de los derechos»), and three groups of them were reported as organised campaigns.
+    prompts = ["Ejercicio legítimo y no abusivo de los derechos", "Salud", "Salud", "Democracia", "Democracia"]
+    texts = [
+        "Ejercicio legitimo y no abusivo de los derechos.",  # the prompt, accents and end aside
+        "SALUD",
+        "Salud para todos, sin listas de espera",  # says something about it
+        "Democracia",  # ... under another prompt's row below: its own prompt
+        "Salud",  # not this row's prompt: left to the other rules
+    ]
+    frame = make_frame(texts)
+    frame[schema.TEXT_CLEAN] = frame[schema.TEXT]
+    frame[schema.CONTEXT] = prompts
+    out = ScreenStage(ScreenConfig()).apply(frame, RunContext())
+    assert out[schema.EXCLUDED].tolist() == ["non_answer", "non_answer", "", "non_answer", ""]
+    # Without prompts, nothing is compared.
+    plain = make_frame(texts)
+    plain[schema.TEXT_CLEAN] = plain[schema.TEXT]
+    assert ScreenStage(ScreenConfig()).apply(plain, RunContext())[schema.EXCLUDED].tolist()[:3] == ["", "", ""]
