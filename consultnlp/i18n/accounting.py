@@ -237,6 +237,11 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
     ),
     # Only texts of up to six words are quoted (summary.reasons): longer notes repeated more often are not among them
     # (claim check 67, Chile 2016: «respuesta única» (12) was given as the most frequent note beside 28 copies of a longer one).
+    # An example set aside whose rows mostly repeat another column's value of the same row (Chile 2016: «A», the row's
+    # agreement code typed into the text field).
+    "same_as_column": _s(
+        "el valor de {column} en su fila en {n}", "o valor de {column} na sua linha em {n}", "the value of {column} in its row in {n}"
+    ),
     "why_examples": _s(
         "Las más frecuentes de pocas palabras: {examples}.",
         "As mais frequentes de poucas palavras: {examples}.",

@@ -22,7 +22,7 @@ from consultnlp.summary.campaigns import campaigns_table
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.prompt_points import prompt_named_groups
 from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
-from consultnlp.summary.reasons import reason_examples
+from consultnlp.summary.reasons import example_columns, reason_examples
 from consultnlp.summary.segments import BLANK, self_evident, theme_families, theme_segment_table
 from consultnlp.summary.subjects import NameEvidence, authorship, records, segments_within_writers
 from consultnlp.summary.supports import most_supported_table, supported_contributions
@@ -219,6 +219,7 @@ def summarise(
         tables["privacy"] = privacy_table(frame, pii_kinds)
     summary.quote_pool = quote_pool
     reworded, rejected_rewordings = organiser_rejected(frame)
+    examples = reason_examples(frame)
     summary.facts = {
         "lang": lang,
         "accounting": accounting,
@@ -248,7 +249,9 @@ def summarise(
         "prompts": len(answered_prompts(frame)),  # distinct prompts the analysed rows answer (copies are found within one)
         "screened": dict(screened or {}),
         "other_languages": dict(other_languages or {}),  # rows set aside as 'other' by their likeliest language (stages.language)
-        "reason_examples": reason_examples(frame),  # the most frequent short texts of each reason (summary.reasons)
+        "reason_examples": examples,  # the most frequent short texts of each reason (summary.reasons)
+        # ... and the column whose value of the same row most of an example's rows repeat («A»: the row's «acuerdo»)
+        "reason_example_columns": example_columns(frame, examples, list(text_columns or [])),
         "text_columns": list(text_columns or []),
         "text_column_auto": bool(text_column_auto),
         "unplaced_share": unplaced_share,

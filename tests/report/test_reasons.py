@@ -234,6 +234,29 @@ def test_reasons_quote_texts_of_punctuation_alone_as_written():
     assert reason_examples(frame)[schema.REASON_JUNK] == [(".", 3), ("x", 2)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "«A» (4; el valor de «acuerdo» en su fila en 4)"),
+        ("pt", "«A» (4; o valor de «acuerdo» na sua linha em 4)"),
+        ("en", "“A” (4; the value of “acuerdo” in its row in 4)"),
+    ],
+)
+def test_reasons_an_example_that_is_another_columns_value_of_its_row_says_so(lang, expected):
+    # Claim checks 87 and 89 (Chile 2016): «A» (823) was shown as a text too short to analyse; 708 of its rows have «A» in
+    # their «acuerdo» column: the agreement code typed into the text field.
+    frame = every_reason_frame()
+    rows = frame.index[frame[schema.EXCLUDED] == "too_short"]
+    frame["acuerdo"] = "D"
+    frame.loc[rows[:4], schema.TEXT_REDACTED] = "A"
+    frame.loc[rows[:4], "acuerdo"] = "A"
+    frame.loc[rows[4:6], schema.TEXT_REDACTED] = "ok"  # no column holds "ok": nothing added
+    _, _, section = _summary_section(lang, frame)
+    items = next(b for b in section.blocks if b.kind == "list").items
+    short = next(item for item in items if "(4" in item)
+    assert expected in short and ("«ok» (2)" in short or "“ok” (2)" in short), short
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_reasons_the_moderated_share_is_of_what_participants_wrote(lang):
     # Claim check 73 (Pol.is biodiversity): "147 were rejected by the platform's moderators" never said that this is 61% of

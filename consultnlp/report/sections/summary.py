@@ -160,9 +160,17 @@ def reason_sentence(ctx: ReportContext, reason: str, rows: int) -> str:
     # What they say, in the consultation's own words: its most frequent short texts of this reason (summary.reasons).
     seen = (ctx.facts.get("reason_examples") or {}).get(reason) or []
     if seen:
-        examples = join_items([f"{ctx.q(str(text))} ({ctx.n(int(k))})" for text, k in seen], lang)
+        same = (ctx.facts.get("reason_example_columns") or {}).get(reason) or {}
+        examples = join_items([f"{ctx.q(str(text))} ({ctx.n(int(k))}{_same_as_column(ctx, same.get(text))})" for text, k in seen], lang)
         sentence += " " + t("why_examples", lang, examples=examples)
     return sentence
+
+
+def _same_as_column(ctx: ReportContext, found: list | None) -> str:
+    """ "; the value of «acuerdo» in its row in 708" for an example most of whose rows repeat another column's value."""
+    if not found:
+        return ""
+    return "; " + t("same_as_column", ctx.lang, column=ctx.q(str(found[0])), n=ctx.n(int(found[1])))
 
 
 def _moderated_detail(ctx: ReportContext, rows: int) -> str:
