@@ -41,7 +41,7 @@ def reason_examples(frame: pd.DataFrame) -> dict[str, list[tuple[str, int]]]:
             continue
         # A text of punctuation alone is its own key: «.» in 1,862 rows of Chile 2016 was never shown, so the examples of
         # unreadable rows («x», «xxx», «asd») hid what 84% of them were (claim check 67).
-        keys = texts.map(lambda text: _KEY.sub(" ", fold(text)).strip() or text)
+        keys = texts.map(lambda text: _folded(text) or text)
         counts = keys.value_counts()
         counts = counts[(counts >= MIN_REPEATS) & (counts.index != "")]
         if counts.empty:
@@ -57,7 +57,7 @@ SAME_AS_COLUMN = 0.8  # of an example's rows, those whose other column holds the
 def example_columns(frame: pd.DataFrame, examples: dict[str, list[tuple[str, int]]], text_columns: list[str]) -> dict[str, dict[str, list]]:
     """Per reason and example text, the input column that holds the same value in the same row for most of its rows, and in
     how many: [column, rows]. Chile 2016's «A» (823 rows set aside as too short) is the agreement code of its row's
-    «acuerdo» in 708 of them: typed into the text field, not a short answer (claim checks 87, 89)."""
+    «acuerdo» in 789 of them: typed into the text field, not a short answer (claim checks 87, 89)."""
     if schema.EXCLUDED not in frame or not examples:
         return {}
     column = schema.TEXT_REDACTED if schema.TEXT_REDACTED in frame else schema.TEXT_CLEAN
@@ -65,20 +65,22 @@ def example_columns(frame: pd.DataFrame, examples: dict[str, list[tuple[str, int
     out: dict[str, dict[str, list]] = {}
     for reason, shown in examples.items():
         rows = frame.loc[frame[schema.EXCLUDED] == reason]
-        keys = rows[column].fillna("").astype(str).map(lambda text: _KEY.sub(" ", fold(text)).strip())
+        keys = rows[column].fillna("").astype(str).map(_folded)
         for text, _ in shown:
-            key = _KEY.sub(" ", fold(text)).strip()
+            key = _folded(text)
             mine = rows.loc[keys == key] if key else rows.iloc[:0]
             best = max(
-                (
-                    (int((mine[c].fillna("").astype(str).map(lambda v: _KEY.sub(" ", fold(v)).strip()) == key).sum()), str(c))
-                    for c in others
-                ),
+                ((int((mine[c].fillna("").astype(str).map(_folded) == key).sum()), str(c)) for c in others),
                 default=(0, ""),
             )
             if len(mine) and best[0] >= SAME_AS_COLUMN * len(mine):
                 out.setdefault(reason, {})[text] = [best[1], best[0]]
     return out
+
+
+def _folded(text: str) -> str:
+    """``text`` compared without case, accents or punctuation ("" for punctuation alone)."""
+    return _KEY.sub(" ", fold(text)).strip()
 
 
 def _as_written(texts: pd.Series) -> str:
