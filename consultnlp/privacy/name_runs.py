@@ -4,9 +4,8 @@ Three readings of a text, each with its own evidence:
 
 * **Capitalised runs** ("Lucía Fernández Ruiz", "Jan van der Berg", "Mary O'Driscoll-Hughes"): a given name that is
   not also a common word, then a surname or an unknown capitalised word; alone only where a signature goes.
-* **Lower case and capitals** ("lucía fernández", "MARÍA GONZÁLEZ"): capitals say
-  nothing here, so both parts must be in the gazetteer: a given name that is not
-  a common word, then a known surname (after a particle, any surname: "dos santos").
+* **Lower case and capitals** ("lucía fernández", "MARÍA GONZÁLEZ"): capitals say nothing here, so both parts must be
+  in the gazetteer: a given name that is not a common word, then a known surname (after a particle, any surname: "dos santos").
 * **Surnames alone** ("la vecina Pérez González"): two known surnames in a row,
   neither a common word.
 
@@ -48,6 +47,7 @@ _RUN_RE = re.compile(rf"(?<![\w'’])(?:{CAP})(?:(?:[ \t]+(?:{PARTICLE}[ \t]+){{
 _PREV_WORDS_RE = re.compile(r"([\w'’-]+)[ \t]+(?:([\w'’-]+)[ \t]+)?$")  # the words right before, same sentence
 _CONJ_SURNAME_RE = re.compile(rf"[ \t]+[ye][ \t]+(?P<word>{CAP})(?![\w'’])")
 _TAIL_RE = re.compile(rf"[ \t]+(?P<particles>(?:{PARTICLE}[ \t]+){{0,2}})(?P<word>{_WORD})")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:o|a|el|la)[ \t]+$", re.IGNORECASE)  # "o João …", "la María …"
 
 
 @dataclass
@@ -270,7 +270,7 @@ def _capitalised_names(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         # A given name that is also a word ("Paz", "Juliana") signs only with a place after it.
         placed = signed and re.match(r"[ \t]*[,(]", after) is not None
         tail_end = extend_tail(text, m.end(), gaz)
-        article = re.search(r"(?:^|[\s(])(?:o|a|el|la)[ \t]+$", text[max(0, m.start() - 4) : m.start()], re.I) is not None
+        article = _ARTICLE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) is not None
         found = _name_in_run(text, run, gaz, alone=signed or whole, signed=placed, tail=tail_end > m.end(), article=article)
         if found is None:
             continue
