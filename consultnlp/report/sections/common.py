@@ -274,8 +274,8 @@ def mixed_subject_label(ctx: ReportContext, group: Any) -> str:
     if len(members) < 2:
         return ""
     members = members.sort_values(["unique_contributions", "topic_id"], ascending=[False, True], kind="stable")
-    fitting = [str(r["label"]) for _, r in members.iterrows() if not loose_name(r)]
-    names = fitting + [str(r["label"]) for _, r in members.iterrows() if loose_name(r)]
+    # Those whose own name fits first, each part in size order (a stable sort on whether it is loose).
+    names = [label for loose, label in sorted(((loose_name(r), str(r["label"])) for _, r in members.iterrows()), key=lambda x: x[0])]
     a, b, others = names[0], names[1], len(names) - 2
     if others:
         return t("group_name_and_others", ctx.lang, count=others, a=a, b=b, n=ctx.n(others))
