@@ -53,13 +53,15 @@ NONANSWER_SETS = [
         "nonanswers_written30.tsv",  # stop 47: chose between two settings of the second reading (model_wide.json); never read
         "nonanswers_written31.tsv",  # held out at stop 47; its misses read and tuned on at stop 48
         "nonanswers_written32.tsv",  # held out at stop 48 (one row seen by mistake); its misses read and tuned on at stop 49
-        "nonanswers_written33.tsv",  # held out at stop 49: counts read at the stop's start (246 and 2) and after its rules
+        "nonanswers_written33.tsv",  # held out at stop 49: counts read at the stop's start (246 and 2) and after its rules;
+        # its misses read and tuned on at stop 50
+        "nonanswers_written34.tsv",  # held out at stop 50: unsealed after set 33's rules were written
     )
 ]
 # Written blind at stop 47 and sealed (never scored): the held-out sets of the stops to come, appended one at a time.
 # Set 34 (stop 48): its writer's reply quoted about 30 of its borderline texts, which were read; the rest never were.
-# Set 35 (stop 49): its writer quoted none.
-SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written34.tsv", LABELS / "nonanswers_written35.tsv"]
+# Set 35 (stop 49) and set 36 (stop 50): their writers quoted none.
+SEALED_NONANSWER_SETS = [LABELS / "nonanswers_written35.tsv", LABELS / "nonanswers_written36.tsv"]
 
 
 def shared(*parts: str) -> Path:

@@ -38,9 +38,13 @@ from consultnlp.nonanswer_idioms import (
     NOT_MINE,
     NOT_READ,
     SAME_AS,
+    SIGNED,
     TALLY,
     THANKED_FOR,
     THANKS_OPENING,
+    WHERE_IS,
+    WISHES,
+    handed_in_apart,
     instruction_alone,
 )
 from consultnlp.resources import language_lists, parse_sections, project_path
@@ -91,6 +95,8 @@ MAX_NOTE_WORDS = 8
 MAX_ASIDE_WORDS = 40
 # Where a comment that points elsewhere goes on to say something of its own: "Ver arriba: el plazo es insuficiente",
 # "Vide acima, e acrescento a falta de rampas" (written sets 15 and 16).
+# A demand in the subjunctive («Que publiquen…», «Que respondam…»); wishes («Que tengan un buen día») are not one.
+_SUBJUNCTIVE_DEMAND = re.compile(r"^q(?:ue)? (?:nos |se |les |lhes |me )?(?!tengan|tenham|pasen|passem|esten|estejam)\w+(?:an|en|am|em)\b")
 _CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
 LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
 MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")
@@ -157,7 +163,9 @@ class Screen:
         if BARE_REFERENCE.match(text) or NO_AGREEMENT.match(key) or GREETING_FROM.match(text) or self.indifferent(key):
             return NON_ANSWER
         words = key.split()
-        if TALLY.match(key) or NOT_READ.match(key) or self.same_as(key):
+        if TALLY.match(key) or NOT_READ.match(key) or self.same_as(key) or SIGNED.match(key) or (WHERE_IS.match(key) and "?" in text):
+            return NON_ANSWER
+        if (WISHES.match(key) and not BUT.search(key) or len(words) <= MAX_ASIDE_WORDS and handed_in_apart(key)) and not self.asks(text):
             return NON_ANSWER
         if len(words) <= MAX_THANKS_WORDS and self.thanks_for_the_consultation(text, key):
             return NON_ANSWER
@@ -224,7 +232,7 @@ class Screen:
         """Whether the normalised ``key`` only says it is the same as another answer, naming where that is (``SAME_AS``):
         "Same as Q4", "Igual que la anterior"; a bare "Igual" says nothing of where and is left to the lists."""
         match = SAME_AS.match(key)
-        return bool(match) and bool(match.group("where") or match.group("number"))
+        return bool(match) and bool(match.group("where") or match.group("number") or match.group("noun"))
 
     def indifferent(self, key: str) -> bool:
         """Whether the normalised ``key`` only says that its writer does not mind either way (``INDIFFERENT``): every other
@@ -233,7 +241,7 @@ class Screen:
         match = INDIFFERENT.search(key)
         if not match or len(key.split()) > MAX_INDIFFERENT_WORDS:
             return False
-        rest = (key[: match.start()] + " " + key[match.end() :]).strip()
+        rest = INDIFFERENT.sub(" ", key).strip()  # every such phrase («Ni a favor ni en contra, me es indiferente»)
         # What it is indifferent to, in two words at most, says nothing more: "Me da igual cómo quede" (written set 31).
         rest = INDIFFERENT_TO.sub("", rest).strip()
         return all(k in ("filler", "number", "knowing", "courtesy", "absence", "support") for _, k in self.kinds(rest))
@@ -292,7 +300,12 @@ class Screen:
         faulted = any(w in faults for w, _ in kinds) and any(k == "form" or w in platform for w, k in kinds)
         if not (faulted or any(w in platform for w, _ in kinds)):
             return False
-        if not all(w in platform or w in faults or k in ("form", "absence", "knowing", "courtesy") for w, k in kinds):
+        # An appraisal beside an absence says how it fails ("no carga bien": written set 33).
+        absent = any(k == "absence" for _, k in kinds)
+        if not all(
+            w in platform or w in faults or k in ("form", "absence", "knowing", "courtesy") or (absent and k == "appraisal")
+            for w, k in kinds
+        ):
             return False
         return question or faulted or any(k == "absence" for _, k in kinds)
 
@@ -353,6 +366,8 @@ class Screen:
         "we urge"): a longer text that does is a contribution, however close its meaning is to a note about the process."""
         key = normalise(text)
         words = self.classes["request_words"]
+        if _SUBJUNCTIVE_DEMAND.match(key):
+            return True  # «Que respondan una por una las propuestas» (written set 33)
         return any(word in words for word in key.split()) or bool(words.phrases and _phrase_pattern(words.phrases).search(key))
 
     def appraises_nothing(self, text: str, prompt: str) -> bool:

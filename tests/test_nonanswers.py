@@ -470,3 +470,43 @@ def test_nonanswers_same_as_not_read_not_from_here_and_thanks_for_the_forms_read
         "Por ser la carta fundamental",
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
+
+
+def test_nonanswers_wishes_sign_offs_views_handed_in_apart_and_where_the_text_is_read_from_set_33():
+    # Written set 33 (stop 50), in other words than the set's own.
+    for text in (
+        "Un abrazo grande para el equipo",  # good wishes and blessings to whoever runs it
+        "Boa sorte a todos",
+        "God bless you all",
+        "Best wishes from Nova Scotia",  # from a place of more than one word
+        "Saludos desde San Juan de los Lagos",
+        "Cordialmente, una madre de familia del barrio",  # a sign-off and who wrote it
+        "Regards, a worried resident",
+        "¿Dónde está el documento completo del plan?",  # where the draft's text is
+        "Where can I find the full text of the bill?",
+        "Nuestras observaciones como junta vecinal constan en el oficio enviado por separado",  # views handed in apart
+        "My comments are in the letter I sent separately",
+        "O mesmo da minha contribuição anterior",  # the same as another comment or vote
+        "Same as my previous comment on this forum",
+        "Nem a favor nem contra, tanto faz",  # neither for nor against
+        "Ainda não li o plano, por isso não posso opinar",  # not read, and so no view
+        "Doesn't affect me, I live in town",  # not the writer's
+        "Não se aplica a mim porque não tenho carro",
+        "El sitio no me deja entrar",  # a fault of the site
+        "Papeleta anulada",  # a voided paper form
+    ):
+        assert SCREEN.classify(text) == NON_ANSWER, text
+    for text in (
+        "Un abrazo a los bomberos, pero necesitamos más hidrantes",  # a wish, then an argument
+        "Boa sorte a quem for morar perto da barragem sem saneamento",  # more than a wish: eight words after «a»
+        "Cordialmente, necesitamos más buses",  # a sign-off, then a demand: no person signs
+        "Where is the money for the new school?",  # not the draft's text
+        "Nuestra postura es clara: no a la mina",  # a position, no document
+        "Our submission asks the council to keep the library open",  # no document handed in apart
+        "Igual que el año pasado, el río se desborda",  # the same as something that is not an answer
+        "Que publiquen los resultados en la radio",  # a demand in the subjunctive
+        "No está funcionando este sistema de pensiones",  # Chile 2016: the pension system is the subject
+        "Voto obligatorio",
+        "No hay otra opción",
+    ):
+        assert SCREEN.classify(text) != NON_ANSWER, text
