@@ -17,8 +17,7 @@ from consultnlp.report.sections.common import (
     loose_name,
     loose_name_fields,
     mixed_subject_label,
-    name_users,
-    naming_count,
+    name_speaks_for,
     naming_words,
     ranked_subjects,
     segment_label,
@@ -281,16 +280,13 @@ NAME_FITS = 0.5  # a subject whose name's words fewer than half of its contribut
 def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
     """ "; 4 of its 34 mention «capital» or «gains»" when the words that tell a headlined subject apart speak for fewer than
     half of it, else nothing."""
-    named, n, words = naming_count(group), int(group["contributions"]), naming_words(ctx, group)
-    if (named is None or not words) and n:
-        # No word of the name tells it apart (each common in the consultation): how many use a word of it («Respeto»).
-        users = name_users(group)
-        if users is not None and users < NAME_FITS * n:
-            return t("s_name_fit_name", ctx.lang, named=ctx.n(users), n=ctx.n(n))
+    fit, n = name_speaks_for(ctx, group, NAME_FITS), int(group["contributions"])
+    if fit is None:
         return ""
-    if named is None or not n or named >= NAME_FITS * n or not words:
-        return ""
-    return t("s_name_fit", ctx.lang, named=ctx.n(named), n=ctx.n(n), words=words)
+    by, named = fit
+    if by == "name":
+        return t("s_name_fit_name", ctx.lang, named=ctx.n(named), n=ctx.n(n))
+    return t("s_name_fit", ctx.lang, named=ctx.n(named), n=ctx.n(n), words=naming_words(ctx, group))
 
 
 def _headlined(ctx: ReportContext, group: pd.Series) -> str:

@@ -15,8 +15,7 @@ from consultnlp.report.sections.common import (
     loose_name_fields,
     name_base_text,
     name_quoted,
-    name_users,
-    naming_count,
+    name_speaks_for,
     naming_words,
     own_votes_left_out,
     quote_item,
@@ -124,15 +123,12 @@ def groups_section(ctx: ReportContext) -> Section | None:
             if examples:
                 # Fewer than the minimum make any one point: name the subject and show what was said, never "N say".
                 said = t("subject_examples", lang, count=n, subject=name_quoted(ctx, str(group["label"])), n=ctx.n(n))
-                naming, listed, users = naming_count(group), naming_words(ctx, group), name_users(group)
-                named = ""
-                if naming is not None and naming < n and listed:
-                    # The name speaks for only part of the subject: say for how much, so the examples do not stand for all.
-                    named = t("named_by", lang, count=naming, n=ctx.n(naming), words=listed)
-                elif users is not None and users < n:
-                    # No word of the name tells it apart (each is common in the consultation: «Respeto», Chile 2016, 194 of
-                    # 602): how many use a word of it, all the same.
-                    named = t("named_by_name", lang, count=users, n=ctx.n(users))
+                # The name speaks for only part of the subject: say for how much, so the examples do not stand for all.
+                fit, named = name_speaks_for(ctx, group, 1.0), ""
+                if fit is not None:
+                    by, count = fit
+                    words = naming_words(ctx, group)
+                    named = t("named_by" if by == "words" else "named_by_name", lang, count=count, n=ctx.n(count), words=words)
                 if named:
                     said = t(
                         "subject_examples_named", lang, count=n, subject=name_quoted(ctx, str(group["label"])), n=ctx.n(n), named=named
