@@ -45,6 +45,7 @@ POSITION_TARGET = (
 )
 SUPPORTS = "supports"  # the platform's count of supports (votes, endorsements) of the row; empty when it has none
 CONTEXT = "context"  # the prompt a row answers (--context-column, a Decidim comment's proposal title): a concept, a proposal
+AUTHOR_IDS = "author ids"  # why a platform's author id column is personal (``ingest.columns.find_personal_columns``)
 
 # Exclusion reasons (the values of EXCLUDED)
 REASON_EMPTY = "empty"

@@ -101,7 +101,7 @@ def find_personal_columns(meta: pd.DataFrame, info: IngestInfo) -> dict[str, str
     found = {str(c): why for c in meta.columns if (why := personal_column(meta[c], str(c)))}
     author = author_id_column(meta.columns)
     if author is not None and author not in found and meta[author].astype(str).str.strip().ne("").any():
-        found[author] = "author ids"  # PNDBio 2025: «id_autor» was published in comments.csv
+        found[author] = schema.AUTHOR_IDS  # PNDBio 2025: «id_autor» was published in comments.csv
     info.personal_columns = found
     if found:
         listed = ", ".join(f'"{c}" ({why})' for c, why in found.items())

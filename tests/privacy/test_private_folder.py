@@ -374,3 +374,19 @@ def test_private_folder_report_says_what_the_gate_found_and_where():
     # ... and the method says how "N mention «…»" is counted (claim checks 84 and 87: word families were counted).
     method = " ".join(b.text or "" for b in section.blocks if b.kind == "p")
     assert "it counts those using a word that begins with the same six letters" in method
+
+
+def test_private_folder_contribution_ids_equal_to_a_long_author_number_are_published_whole(tmp_path):
+    # Claim check 93 (PNDBio 2025): 37 contribution ids equal to some author's 7-digit account number («id_autor») were
+    # published as [REDACTED] in comments.csv; the author column itself stays private.
+    texts = pd.read_csv(SAMPLE_CSV, dtype=str, keep_default_na=False)["comentario"]
+    texts = [t for t in texts if len(t) > 60][:40]
+    ids = [1297800 + i for i in range(40)]
+    source = tmp_path / "export.csv"
+    pd.DataFrame({"id_contribuicao": ids, "id_autor": ids[::-1], "texto": texts}).to_csv(source, index=False)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(source), "--text-column", "texto", "--out", str(out), "--quiet", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    public = pd.read_csv(out / "comments.csv", dtype=str)
+    assert "id_autor" not in public.columns
+    assert sorted(public["id_contribuicao"].astype(int)) == ids
