@@ -185,6 +185,25 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "Of them, {k} are participants', {share} of the {m} they wrote; the other {o} are the organiser's rewordings.",
         ),
     ),
+    # ... and those analysed that the moderators never reviewed, where no one but their author voted on them: "381 were
+    # rejected" read as if the rest had been accepted (claim check 92, march-on: 1,527 of the 1,697 analysed never were).
+    "why_moderated_unseen": _n(
+        (
+            "De las {m} analizadas, 1 nunca pasó por la moderación y nadie más que su autor votó sobre ella.",
+            "De las {m} analizadas, {n} nunca pasaron por la moderación y nadie más que su autor votó sobre ellas: es probable que no "
+            "se mostraran a quienes votaban.",
+        ),
+        (
+            "Das {m} analisadas, 1 nunca passou pela moderação e ninguém além do autor votou nela.",
+            "Das {m} analisadas, {n} nunca passaram pela moderação e ninguém além do autor votou nelas: é provável que não tenham "
+            "sido mostradas a quem votava.",
+        ),
+        (
+            "Of the {m} analysed, 1 was never reviewed by the moderators and no one but its author voted on it.",
+            "Of the {m} analysed, {n} were never reviewed by the moderators and no one but their author voted on them: voters were "
+            "probably never shown them.",
+        ),
+    ),
     # Rejected statements the organiser's account posted again, reworded (claim check 73: 16, unsaid).
     "why_moderated_reworded": _n(
         (

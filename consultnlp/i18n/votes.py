@@ -68,6 +68,44 @@ VOTE_STRINGS: dict[str, dict] = {
         "não é contado.",
         "After each quoted Pol.is statement's id come the other participants' votes on it: its author's own vote is not counted.",
     ),
+    # A quoted statement no one but its author voted on (claim check 92: "1 agree, 0 disagree", the author's own vote).
+    "quote_no_votes": _s("nadie más que su autor votó sobre ella", "ninguém além do autor votou nela", "no one but its author voted on it"),
+    # Statements the moderators never reviewed and no one but their author voted on (claim check 92: 1,527 of 1,697).
+    "votes_unseen": _n(
+        (
+            "1 de esos comentarios nunca pasó por la moderación de la plataforma («moderated» = 0) y nadie más que su autor votó "
+            "sobre él: es probable que no se mostrara a quienes votaban.",
+            "{n} de esos comentarios nunca pasaron por la moderación de la plataforma («moderated» = 0) y nadie más que su autor "
+            "votó sobre ellos: es probable que no se mostraran a quienes votaban; los votos de los demás recaen sobre los otros {k}.",
+        ),
+        (
+            "1 desses comentários nunca passou pela moderação da plataforma («moderated» = 0) e ninguém além do autor votou nele: "
+            "é provável que não tenha sido mostrado a quem votava.",
+            "{n} desses comentários nunca passaram pela moderação da plataforma («moderated» = 0) e ninguém além do autor votou "
+            "neles: é provável que não tenham sido mostrados a quem votava; os votos dos demais recaem sobre os outros {k}.",
+        ),
+        (
+            "1 of these comments was never reviewed by the platform's moderators (“moderated” = 0) and no one but its author voted "
+            "on it: voters were probably never shown it.",
+            "{n} of these comments were never reviewed by the platform's moderators (“moderated” = 0) and no one but their author "
+            "voted on them: voters were probably never shown them; other participants' votes fell on the other {k}.",
+        ),
+    ),
+    # The votes table shows the subjects with most votes; the rest are in the table file (claim check 92: two left out unsaid).
+    "votes_more": _n(
+        (
+            "Falta 1 asunto con menos votos: está en tables/topic_votes.csv.",
+            "Faltan {n} asuntos con menos votos: están en tables/topic_votes.csv.",
+        ),
+        (
+            "Falta 1 assunto com menos votos: está em tables/topic_votes.csv.",
+            "Faltam {n} assuntos com menos votos: estão em tables/topic_votes.csv.",
+        ),
+        (
+            "1 more subject, with fewer votes, is in tables/topic_votes.csv.",
+            "{n} more subjects, with fewer votes, are in tables/topic_votes.csv.",
+        ),
+    ),
     "quote_votes": _s(
         "{agree} de acuerdo y {disagree} en desacuerdo", "{agree} concordam e {disagree} discordam", "{agree} agree, {disagree} disagree"
     ),

@@ -44,7 +44,7 @@ from consultnlp.summary.tables import (
     topics_table,
 )
 from consultnlp.summary.title_themes import with_title_words
-from consultnlp.summary.votes import organiser_rejected
+from consultnlp.summary.votes import organiser_rejected, unseen_by_voters
 from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
 
 
@@ -260,5 +260,7 @@ def summarise(
         # organiser's rows the moderators rejected (its rejected rewordings: no participant's rejected statement).
         "reworded": reworded,
         "organiser_rejected": rejected_rewordings,
+        # Statements the moderators never reviewed and no one but their author voted on (a vote matrix: own votes left out).
+        "unseen_by_voters": unseen_by_voters(frame.loc[analysed_mask(frame)], own_votes_left_out=bool(votes)),
     }
     return summary

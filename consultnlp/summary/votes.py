@@ -109,6 +109,18 @@ def organiser_rejected(frame: pd.DataFrame) -> tuple[int, int]:
     return standing, int((moderated.to_numpy() & organiser).sum())
 
 
+def unseen_by_voters(analysed: pd.DataFrame, own_votes_left_out: bool) -> int:
+    """How many analysed Pol.is statements the moderators never reviewed (``moderated`` = 0) and no one but their author
+    voted on: no vote where each author's own vote was left out, at most one (the author's own agree) where the export's
+    counters include it. Under strict moderation voters were never shown them (claim check 92, march-on: 1,527 of the 1,697
+    analysed, the report's quotes signed "1 agree, 0 disagree" and its 381 rejected read as if the rest were accepted)."""
+    if not {"moderated", "agrees", "disagrees"} <= set(analysed.columns):
+        return 0
+    votes = sum(pd.to_numeric(analysed[c], errors="coerce").fillna(0).clip(lower=0) for c in ("agrees", "disagrees"))
+    unreviewed = analysed["moderated"].astype(str).str.strip().isin(["0", "0.0"])
+    return int((unreviewed & (votes <= (0 if own_votes_left_out else 1))).sum())
+
+
 def credited_authors(frame: pd.DataFrame, author: str) -> pd.Series:
     """Each row's author (``author``: its column), where a Pol.is statement the organiser's account posted in its own
     words after the moderators rejected a participant's is that participant's (``polis_relayed_from``): the claim checks

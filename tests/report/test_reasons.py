@@ -330,3 +330,35 @@ def test_reasons_the_organisers_rejected_rewordings_are_counted_from_the_frame()
         index=["85", "91", "1", "84", "90"],
     )
     assert organiser_rejected(frame) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "De las 1.697 analizadas, 1.527 nunca pasaron por la moderación y nadie más que su autor votó sobre ellas"),
+        ("pt", "Das 1.697 analisadas, 1.527 nunca passaram pela moderação e ninguém além do autor votou nelas"),
+        ("en", "Of the 1,697 analysed, 1,527 were never reviewed by the moderators and no one but their author voted on them"),
+    ],
+)
+def test_reasons_the_moderated_say_how_many_analysed_were_never_reviewed_nor_voted_on(lang, expected):
+    # Claim check 92 (Pol.is march-on): "381 were rejected by the platform's moderators" read as if the rest had been
+    # accepted; 1,527 of the 1,697 analysed were never reviewed, and no one but their author voted on them.
+    from consultnlp.report.sections.common import ReportContext, quote_item
+    from consultnlp.report.sections.summary import reason_sentence
+
+    accounting = {"input": 2162, "analysed": 1697, "excluded": {schema.REASON_MODERATED: 381, schema.REASON_OFFICIAL: 67}}
+    ctx = ReportContext(tables={}, facts={"accounting": accounting, "unseen_by_voters": 1527}, lang=lang, taxonomy=None, settings={})
+    assert expected in reason_sentence(ctx, schema.REASON_MODERATED, 381)
+    # A quote no one but its author voted on says so instead of "1 agree, 0 disagree" (the author's own vote).
+    unvoted = quote_item(ctx, {"comment_id": "884", "quote": "x", "agrees": 1, "disagrees": 0})["cite"]
+    voted = quote_item(ctx, {"comment_id": "57", "quote": "x", "agrees": 732, "disagrees": 698})["cite"]
+    assert (
+        unvoted
+        == "884, "
+        + {
+            "es": "nadie más que su autor votó sobre ella",
+            "pt": "ninguém além do autor votou nela",
+            "en": "no one but its author voted on it",
+        }[lang]
+    )
+    assert "732" in voted and "698" in voted

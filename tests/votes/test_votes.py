@@ -180,3 +180,37 @@ def test_votes_the_report_says_when_other_random_starts_give_other_groups():
     frame = pd.DataFrame({"excluded": [""] * 6, "text_redacted": [f"s{j}" for j in range(6)]}, index=[f"s{j}" for j in range(6)])
     tables = vote_tables(two_blocs(), frame, random_state=0)
     assert float(tables["opinion_groups"]["seed_agreement"].iloc[0]) == 1.0
+
+
+def test_votes_unseen_by_voters_are_unreviewed_statements_no_one_but_their_author_voted_on():
+    # Claim check 92 (Pol.is march-on): 1,527 of the 1,697 statements analysed had moderated = 0 and only their author's
+    # own agree; with a vote matrix each author's own vote is left out, and none is left.
+    from consultnlp.summary.votes import unseen_by_voters
+
+    frame = pd.DataFrame({"moderated": [0, 0, 0, 1, -1], "agrees": [1, 0, 5, 0, 0], "disagrees": [0, 0, 2, 0, 0]})
+    assert unseen_by_voters(frame, own_votes_left_out=False) == 2  # the author's own agree at most; the third was voted on
+    assert unseen_by_voters(frame, own_votes_left_out=True) == 1  # no vote at all
+    assert unseen_by_voters(frame.drop(columns="moderated"), own_votes_left_out=False) == 0  # not a Pol.is export
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "en"])
+def test_votes_section_says_how_many_were_never_shown_and_that_more_subjects_are_in_the_table(lang):
+    # Claim check 92 (Pol.is march-on): the table of 10 subjects left out 2 with fewer votes, unsaid, and never said that
+    # the votes fell on 170 of the 1,697 comments.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.positions import GROUPS_IN_TABLE, votes_section
+
+    groups = GROUPS_IN_TABLE + 2
+    rows = [{"level": "all", "id": -1, "label": "", "comments": 1697, "votes": 230410, "agreement": 0.89, "division": 0.2}]
+    rows += [
+        {"level": "group", "id": i, "label": f"S{i}", "comments": 10, "votes": 100 - i, "agreement": 0.9, "division": 0.1}
+        for i in range(groups)
+    ]
+    ctx = ReportContext(tables={"topic_votes": pd.DataFrame(rows)}, facts={"unseen_by_voters": 1527}, lang=lang, taxonomy=None, settings={})
+    blocks = votes_section(ctx).blocks
+    intro, table, more = blocks[0].text, blocks[1], blocks[-1].text
+    assert "1.527" in intro or "1,527" in intro
+    assert "170" in intro and len(table.rows) == GROUPS_IN_TABLE
+    assert (
+        more.startswith({"es": "Faltan 2 asuntos", "pt": "Faltam 2 assuntos", "en": "2 more subjects"}[lang]) and "topic_votes.csv" in more
+    )

@@ -106,6 +106,9 @@ def _votes(ctx: ReportContext, quote: Any) -> str:
     agrees, disagrees = quote.get("agrees"), quote.get("disagrees")
     if agrees is None or disagrees is None or pd.isna(agrees) or pd.isna(disagrees):
         return ""
+    if int(agrees) + int(disagrees) <= (0 if own_votes_left_out(ctx) else 1):
+        # Only its author's own vote, if any (claim check 92: 19 of 22 quotes signed "1 agree, 0 disagree").
+        return ", " + t("quote_no_votes", ctx.lang)
     return ", " + t("quote_votes", ctx.lang, agree=ctx.n(int(agrees)), disagree=ctx.n(int(disagrees)))
 
 

@@ -365,7 +365,12 @@ def votes_section(ctx: ReportContext) -> Section | None:
             )
         ],
     )
-    groups = table[(table["level"] == "group") & (table["votes"] > 0)].head(GROUPS_IN_TABLE)
+    unseen = int(ctx.facts.get("unseen_by_voters", 0) or 0)
+    if unseen:
+        k = int(first["comments"]) - unseen
+        sec.blocks[0].text += " " + t("votes_unseen", lang, count=unseen, n=ctx.n(unseen), k=ctx.n(k))
+    voted = table[(table["level"] == "group") & (table["votes"] > 0)]
+    groups = voted.head(GROUPS_IN_TABLE)
     shown = subject_labels(ctx)
     if len(groups):
         sec.blocks.append(
@@ -391,4 +396,7 @@ def votes_section(ctx: ReportContext) -> Section | None:
                 ],
             )
         )
+        if len(voted) > len(groups):
+            more = len(voted) - len(groups)
+            sec.blocks.append(Block("p", text=t("votes_more", lang, count=more, n=ctx.n(more))))
     return sec

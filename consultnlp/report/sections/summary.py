@@ -191,6 +191,10 @@ def _moderated_detail(ctx: ReportContext, rows: int) -> str:
             said += " " + t("why_moderated_share", lang, share=share, m=m)
     if reworded:
         said += " " + t("why_moderated_reworded", lang, count=reworded, n=ctx.n(reworded))
+    unseen = int(ctx.facts.get("unseen_by_voters", 0) or 0)
+    if unseen:
+        analysed = int(ctx.facts["accounting"]["analysed"])
+        said += " " + t("why_moderated_unseen", lang, count=unseen, n=ctx.n(unseen), m=ctx.n(analysed))
     return said
 
 
