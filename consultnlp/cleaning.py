@@ -184,22 +184,41 @@ AT_LIMIT_SHARE = 0.02  # ... and this share of the analysed texts, the longest a
 AT_LIMIT_CHARS = 100
 
 
+# A text that ends as a sentence does: its last mark closes it (a full stop, a bracket, a quote mark, an emoji aside).
+_ENDED = re.compile(r"[.!?…)\]»”\"'’]\W*$")
+
+
+def ends_whole(text: str) -> bool:
+    """Whether ``text`` ends with a mark that closes a sentence: one as long as the platform's limit that does was
+    probably written to fit it, not cut (claim check 92, Pol.is march-on: 54 of the 75 statements of 140 characters)."""
+    return bool(_ENDED.search(text.rstrip()))
+
+
 def at_length_limit(texts: pd.Series) -> dict[str, int]:
-    """Where many texts are exactly as long as the longest, the platform cut them there (claim check 81, Plano Clima: 81
-    proposals of exactly 500 characters, some ending mid-word): how many and at what length; {} otherwise."""
+    """Where many texts are exactly as long as the longest, that is the platform's limit (claim check 81, Plano Clima: 81
+    proposals of exactly 500 characters, some ending mid-word): how many, at what length, and how many of them end with
+    no mark that closes a sentence (``unended``: those may have been cut); {} otherwise."""
     lengths = texts.str.len()
     if lengths.empty:
         return {}
     longest = int(lengths.max())
-    n = int((lengths == longest).sum())
+    at_limit = texts[lengths == longest]
+    n = len(at_limit)
     if longest >= AT_LIMIT_CHARS and n >= AT_LIMIT_MIN and n >= AT_LIMIT_SHARE * len(texts):
-        return {"n": n, "chars": longest}
+        return {"n": n, "chars": longest, "unended": int((~at_limit.map(ends_whole)).sum())}
     return {}
 
 
 # A contribution that says it is one part of a longer one, at its start or in brackets: «Parte 1/2:», «PARTE 2/2:», «(parte
-# 1/4)», "Part 2 of 3" (claim check 85, PNDBio: 15 such rows, each counted and quoted as a contribution of its own).
-_PART = re.compile(r"(?:^\W*|\()(?:parte|part)\s*\d+\s*(?:/|de|of)\s*\d+\b", re.IGNORECASE)
+# 1/4)», "Part 2 of 3" (claim check 85, PNDBio: 15 such rows, each counted and quoted as a contribution of its own); a
+# part with no total («(Parte 2)»), a bare fraction heading it («2/3:», «… Verde (1/5):»), or a note that it goes
+# on («(continua)») (claim check 93, PNDBio: "12 say they are part of a longer one", where 30 rows did). A tally is no
+# part: «ACUERDO PARCIAL(14/2)», «(10/10) INSTITUCION QUE VELE…» (Chile 2016).
+_PART = re.compile(
+    r"(?:^\W*|\()(?:parte|part)\s*\d+(?:\s*(?:/|de|of)\s*\d+)?\b|^[^\w(]*[1-9]\d?\s*/\s*[1-9]\d?\s*[:–-]|\(\s*[1-9]\d?\s*/\s*[1-9]\d?\s*\)\s*:|"
+    r"\((?:continua|continúa|continuação|continuacao|continuación|continuacion|continued|cont\.?|sigue|segue)\)\s*$",
+    re.IGNORECASE,
+)
 MIN_PARTS = 2
 
 

@@ -259,10 +259,6 @@ STRINGS: dict[str, dict] = {
          "{n} contribuições têm mais de {max} caracteres; foram cortadas para a análise (o texto original é mantido)."),
         ("1 contribution is longer than {max} characters; it was cut for the analysis (the original text is kept).",
          "{n} contributions are longer than {max} characters; they were cut for the analysis (the original text is kept).")),
-    "note_at_length_limit": _s(
-        "{n} contribuciones tienen exactamente {chars} caracteres, el largo de la más larga: la plataforma probablemente las cortó ahí, y su final puede faltar.",
-        "{n} contribuições têm exatamente {chars} caracteres, o tamanho da mais longa: a plataforma provavelmente as cortou aí, e o final pode faltar.",
-        "{n} contributions are exactly {chars} characters long, the length of the longest: the platform probably cut them there, and their end may be missing."),
     "note_split_parts": _s(
         "{n} contribuciones dicen ser parte de una más larga («Parte 1/2»): cada parte se cuenta, se analiza y se cita como una contribución.",
         "{n} contribuições dizem ser parte de uma mais longa («Parte 1/2»): cada parte é contada, analisada e citada como uma contribuição.",

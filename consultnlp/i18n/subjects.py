@@ -319,6 +319,24 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "The file does not say who wrote each contribution (it has no author or record column): participants cannot be "
         "counted; these tables count contributions.",
     ),
+    # Claim check 92 (Pol.is march-on): "the platform probably cut them there" of 75 statements, 54 of which end whole:
+    # Pol.is stops typing at 140, and people write to fit. How many end mid-sentence is said (``cleaning.ends_whole``).
+    "note_at_length_limit": _s(
+        "{n} contribuciones tienen exactamente {chars} caracteres, el largo de la más larga: es probablemente el límite de la plataforma. "
+        "{unended} de ellas terminan sin un signo que cierre la frase: su final puede faltar.",
+        "{n} contribuições têm exatamente {chars} caracteres, o tamanho da mais longa: é provavelmente o limite da plataforma. "
+        "{unended} delas terminam sem um sinal que feche a frase: o final pode faltar.",
+        "{n} contributions are exactly {chars} characters long, the length of the longest: that is probably the platform's limit. "
+        "{unended} of them end with no mark that closes a sentence: their end may be missing.",
+    ),
+    "note_at_length_limit_ended": _s(
+        "{n} contribuciones tienen exactamente {chars} caracteres, el largo de la más larga: es probablemente el límite de la plataforma; "
+        "todas terminan con un signo que cierra la frase.",
+        "{n} contribuições têm exatamente {chars} caracteres, o tamanho da mais longa: é provavelmente o limite da plataforma; "
+        "todas terminam com um sinal que fecha a frase.",
+        "{n} contributions are exactly {chars} characters long, the length of the longest: that is probably the platform's limit; "
+        "all of them end with a mark that closes a sentence.",
+    ),
     # After a quote's id, where it is as long as the platform's limit (``cleaning.at_length_limit``).
     "quote_at_limit": _s(
         "{chars} caracteres, el límite: su final puede faltar",

@@ -54,4 +54,5 @@ class CleanStage(Stage):
         found = [Note("note_truncated", {"n": n_long, "max": self.config.max_chars})] if n_long else []
         texts = after.loc[analysed_mask(after), schema.TEXT].astype(str)
         at_limit, parts = at_length_limit(texts), split_parts(texts)
-        return found + ([Note("note_at_length_limit", at_limit)] if at_limit else []) + ([Note("note_split_parts", parts)] if parts else [])
+        limit_key = "note_at_length_limit" if at_limit.get("unended") else "note_at_length_limit_ended"
+        return found + ([Note(limit_key, at_limit)] if at_limit else []) + ([Note("note_split_parts", parts)] if parts else [])

@@ -27,7 +27,8 @@ LOCAL = ("es", "pt")
 # Every note a stage records, with values shaped as the stage passes them (see consultnlp/stages/).
 NOTES = [
     Note("note_truncated", {"n": 2, "max": 5000}),
-    Note("note_at_length_limit", {"n": 81, "chars": 500}),
+    Note("note_at_length_limit", {"n": 81, "chars": 500, "unended": 30}),
+    Note("note_at_length_limit_ended", {"n": 20, "chars": 140, "unended": 0}),
     Note("note_split_parts", {"n": 15}),
     Note("note_language_excluded", {"n": 3, "counts": {"en": 2, "other": 1}, "languages": ["es", "pt"]}),
     Note("note_set_aside", {"non_answer": 9, "no_argument": 8}),

@@ -152,8 +152,19 @@ def test_clean_many_texts_exactly_as_long_as_the_longest_were_cut_by_the_platfor
     context = RunContext()
     CleanStage(CleanConfig()).apply(make_frame(cut + whole), context)
     notes = [w for w in context.warnings if w.key == "note_at_length_limit"]
-    assert [n.values for n in notes] == [{"n": 12, "chars": 500}]
+    assert [n.values for n in notes] == [{"n": 12, "chars": 500, "unended": 12}]
     assert notes[0].text("pt").startswith("12 contribuições têm exatamente 500 caracteres")
+    # Claim check 92 (Pol.is march-on): most statements at the limit end whole, written to fit it; only those that do not
+    # may have been cut.
+    ended = [text[:-1] + "." for text in cut[:8]] + cut[8:]
+    context = RunContext()
+    CleanStage(CleanConfig()).apply(make_frame(ended + whole), context)
+    notes = [w for w in context.warnings if w.key == "note_at_length_limit"]
+    assert [n.values for n in notes] == [{"n": 12, "chars": 500, "unended": 4}]
+    assert "4 of them end with no mark that closes a sentence" in notes[0].text("en")
+    context = RunContext()
+    CleanStage(CleanConfig()).apply(make_frame([text[:-1] + "." for text in cut] + whole), context)
+    assert [w.key for w in context.warnings if "length_limit" in w.key] == ["note_at_length_limit_ended"]
     # A few at the longest length, or short texts, are no limit.
     context = RunContext()
     CleanStage(CleanConfig()).apply(make_frame(cut[:3] + whole), context)
@@ -175,3 +186,25 @@ def test_clean_contributions_that_say_they_are_parts_of_a_longer_one_are_noted()
     context = RunContext()
     CleanStage(CleanConfig()).apply(make_frame(texts[:1] + ["Mais ciclovias no bairro"]), context)  # one is no pattern
     assert not [w for w in context.warnings if w.key == "note_split_parts"]
+
+
+def test_clean_parts_with_no_total_a_fraction_heading_it_or_a_note_that_it_goes_on_are_parts_and_tallies_are_not():
+    # Claim check 93 (PNDBio): "12 say they are part of a longer one", where 30 rows did («(Parte 2)», «2/3:», «… (1/5):»,
+    # «(continua)»); Chile 2016's vote tallies are no parts.
+    import pandas as pd
+
+    from consultnlp.cleaning import split_parts
+
+    parts = [
+        "Sugestão – Financiamento (Parte 2) Ampliar o crédito rural",
+        "2/3: Na Lei de acesso ao patrimônio genético falta clareza",
+        "Contribuição da associação (1/5):\n Considerando o cenário atual",
+        "Apoiar farmácias vivas nas unidades de saúde.\n (continua)",
+    ]
+    tallies = [
+        "ACUERDO PARCIAL(14/2) -Regular la propiedad privada",
+        "(10/10) INSTITUCION QUE VELE POR EL CUMPLIMIENTO",
+        "Decreto 6.040/2007: incluir",
+    ]
+    assert split_parts(pd.Series(parts + tallies)) == {"n": 4}
+    assert split_parts(pd.Series(tallies)) == {}

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from consultnlp.cleaning import ends_whole
 from consultnlp.i18n import language_name, number, percent, quoted, t
 from consultnlp.report.model import Block
 from consultnlp.summary.segments import BLANK
@@ -96,7 +97,7 @@ def quote_item(ctx: ReportContext, quote: Any) -> dict[str, str]:
     cite = str(quote["comment_id"]) + reworded(ctx, quote) + _votes(ctx, quote) + (f", {prompt}" if prompt else "")
     # A quote as long as the platform's limit may have lost its end (claim check 86: Plano Clima's 500-character quotes).
     limit = int((ctx.facts.get("length_limit") or {}).get("chars", 0) or 0)
-    if limit and len(str(quote["quote"])) >= limit:
+    if limit and len(str(quote["quote"])) >= limit and not ends_whole(str(quote["quote"])):
         cite += ", " + t("quote_at_limit", ctx.lang, chars=ctx.n(limit))
     return {"text": str(quote["quote"]), "cite": cite}
 
