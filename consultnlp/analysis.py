@@ -254,6 +254,8 @@ def analyze_in_memory(
     result = run_pipeline(frame, info, config, progress=progress, cache_dir=cache_dir, model_dir=model_dir)
     result.timings = {"ingest": t_ingest, **result.timings}
     context = result.context
+    for column, spellings in info.segment_spellings.items():
+        context.warn("note_segment_spellings", column=column, n=spellings)
     report_lang = context.report_lang
     accounting = row_accounting(result.frame)
     state = analysis_state(result, accounting)

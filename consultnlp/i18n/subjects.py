@@ -337,6 +337,21 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "{n} contributions are exactly {chars} characters long, the length of the longest: that is probably the platform's limit; "
         "all of them end with a mark that closes a sentence.",
     ),
+    # Spellings of one segment value read as one (``ingest.segments.merge_spellings``; claim check 93, PNDBio's chapter 7).
+    "note_segment_spellings": _n(
+        (
+            "En la columna «{column}», 1 valor escrito de otra forma (mayúsculas, tildes, puntuación o espacios) se contó con el otro.",
+            "En la columna «{column}», {n} valores escritos de otra forma (mayúsculas, tildes, puntuación o espacios) se contaron con el suyo.",
+        ),
+        (
+            "Na coluna «{column}», 1 valor escrito de outra forma (maiúsculas, acentos, pontuação ou espaços) foi contado com o outro.",
+            "Na coluna «{column}», {n} valores escritos de outra forma (maiúsculas, acentos, pontuação ou espaços) foram contados com o seu.",
+        ),
+        (
+            "In column “{column}”, 1 value spelt another way (capitals, accents, punctuation or spaces) was counted with the other.",
+            "In column “{column}”, {n} values spelt another way (capitals, accents, punctuation or spaces) were counted with their own.",
+        ),
+    ),
     # After a quote's id, where it is as long as the platform's limit (``cleaning.at_length_limit``).
     "quote_at_limit": _s(
         "{chars} caracteres, el límite: su final puede faltar",

@@ -23,7 +23,7 @@ from consultnlp.ingest.columns import (
 from consultnlp.ingest.info import IngestInfo
 from consultnlp.ingest.prompts import add_prompts
 from consultnlp.ingest.readers import FORMATS, read_table
-from consultnlp.ingest.segments import record_segment_candidates
+from consultnlp.ingest.segments import merge_spellings, record_segment_candidates
 from consultnlp.ingest.shape import PLATFORMS, set_aside, shape_table
 from consultnlp.ingest.title import find_processes, find_question, find_title, process_title
 
@@ -109,6 +109,7 @@ def ingest(
         info.title, info.title_from = found
     info.question = find_question(info, Path(path))
     frame = build_frame(raw, info, text_column=plan.text_column, id_column=plan.id_column, segment_columns=plan.segment_columns)
+    info.segment_spellings = merge_spellings(frame, [c for c in info.segment_columns if c in frame])
     if not plan.segment_columns:  # the analyst chose none: say which columns could serve (claim check 63, PNDBio's chapters)
         used = {info.text_column or "", plan.id_column or "", plan.context_column or "", *info.analysed_columns}
         record_segment_candidates(raw, info, used)

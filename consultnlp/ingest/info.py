@@ -43,6 +43,8 @@ class IngestInfo:
     # The consultation's own title where the export carries it (``ingest.title``), and where it was read.
     title: str | None = None
     title_from: str | None = None
+    # Per segment column, how many spellings of a value were read as another (``ingest.segments.merge_spellings``).
+    segment_spellings: dict[str, int] = field(default_factory=dict)
     question: str | None = None  # a Pol.is conversation's description (often what it asked), where the export has one
     # Several consultations in one file (``ingest.title.find_processes``): [process, rows] most rows first, and the column.
     processes: list[list[Any]] = field(default_factory=list)

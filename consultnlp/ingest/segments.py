@@ -25,6 +25,27 @@ _NOT_A_SEGMENT = re.compile(r"(?:^|[_ .-])(?:id|ids|uuid|data|date|fecha|timesta
 _NUMBER = re.compile(r"[\d\s.,:/-]+")
 
 
+def merge_spellings(frame: pd.DataFrame, columns: list[str]) -> dict[str, int]:
+    """Write the values of each segment column of ``frame`` that differ only in case, accents, punctuation or spacing as
+    one, their most frequent spelling (ties: the first in sorted order), in place; per column, how many spellings were
+    read as another. Claim check 93 (PNDBio 2025): «CAPÍTULO 7: SALVAGUARDAS…» (11) and «CAPÍTULO 7 - SALVAGUARDAS…» (8)
+    were two chapters in the report, each too small to compare."""
+    merged: dict[str, int] = {}
+    for column in columns:
+        values = frame[column]
+        counts = values.dropna().astype(str).value_counts()
+        keys = pd.Series({v: " ".join(re.findall(r"\w+", fold(v))) for v in counts.index}, dtype=object)
+        spelling: dict[str, str] = {}
+        for _, group in keys.groupby(keys, sort=False):
+            if len(group) > 1:
+                chosen = sorted(group.index, key=lambda v: (-counts[v], v))[0]
+                spelling.update({v: chosen for v in group.index if v != chosen})
+        if spelling:
+            frame[column] = values.map(lambda v, spelling=spelling: spelling.get(v, v) if isinstance(v, str) else v)
+            merged[column] = len(spelling)
+    return merged
+
+
 def segment_candidates(raw: pd.DataFrame, info: IngestInfo, used: set[str]) -> list[tuple[str, int]]:
     """(column, number of values) of the columns of ``raw`` that look like segments, in the input's order, leaving out the
     columns ``used`` otherwise (text, id, prompt), the author's and the personal ones."""

@@ -30,6 +30,7 @@ NOTES = [
     Note("note_at_length_limit", {"n": 81, "chars": 500, "unended": 30}),
     Note("note_at_length_limit_ended", {"n": 20, "chars": 140, "unended": 0}),
     Note("note_split_parts", {"n": 15}),
+    Note("note_segment_spellings", {"column": "capitulo", "n": 2}),
     Note("note_language_excluded", {"n": 3, "counts": {"en": 2, "other": 1}, "languages": ["es", "pt"]}),
     Note("note_set_aside", {"non_answer": 9, "no_argument": 8}),
     Note("note_group_column_unset"),
