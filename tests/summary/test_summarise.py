@@ -594,3 +594,22 @@ def test_a_segment_column_that_changes_within_a_writers_contributions_describes_
     assert "«region» describe" not in text
     headings = [s.heading for s in content.sections]
     assert "Diferencias entre grupos de contribuciones" in headings and "Diferencias entre grupos de participantes" not in headings
+
+
+def test_summarise_segment_shares_are_of_the_distinct_contributions_analysed():
+    # Claim check 93 (PNDBio): one text sent under two chapters counted in each, and the shares were of their sum (556)
+    # where the report's base is the 555 distinct: chapter 4 read 68.4% for 68.5%.
+    from consultnlp import schema
+    from consultnlp.summary.tables import participation_table
+
+    frame = pd.DataFrame(
+        {
+            "capitulo": ["4", "4", "4", "7"],
+            schema.EXCLUDED: ["", "", "", ""],
+            schema.DUP_GROUP: ["a", "b", "c", "c"],  # "c" was sent under both chapters
+        },
+        index=["r1", "r2", "r3", "r4"],
+    )
+    table = participation_table(frame, "capitulo").set_index("capitulo")
+    assert table["unique_contributions"].to_dict() == {"4": 3, "7": 1}
+    assert table["share_of_unique"].to_dict() == {"4": 1.0, "7": round(1 / 3, 4)}  # of the 3 distinct, not of 4
