@@ -352,6 +352,12 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "In column “{column}”, {n} values spelt another way (capitals, accents, punctuation or spaces) were counted with their own.",
         ),
     ),
+    # After a quote's id, where only its opening is shown (``report.sections.common.quote_excerpt``; claim check 93).
+    "quote_excerpt": _s(
+        "fragmento: completa en comments.csv ({chars} caracteres)",
+        "trecho: completa em comments.csv ({chars} caracteres)",
+        "excerpt: in full in comments.csv ({chars} characters)",
+    ),
     # After a quote's id, where it is as long as the platform's limit (``cleaning.at_length_limit``).
     "quote_at_limit": _s(
         "{chars} caracteres, el límite: su final puede faltar",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 
 from consultnlp import schema
 from tests.report.frames import golden_frame, render_report
@@ -194,3 +195,21 @@ def test_sections_columns_not_used_as_segments_are_said_only_when_none_was_named
     assert "The file has a column that could break the results down and was not used" in unnamed and "“tema\\_nombre” (4 values)" in unnamed
     named = render_report(frame, segment_columns=("region",), segment_candidates=candidates)
     assert "could break the results down" not in named
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "en"])
+def test_sections_a_long_quote_is_shown_from_its_start_to_a_sentence_end_and_marked_as_an_excerpt(lang):
+    # Claim check 93 (PNDBio): quotes of 4,995 and 2,367 characters, a page each.
+    from consultnlp.report.sections.common import QUOTE_SHOWN_CHARS, ReportContext, quote_item
+
+    ctx = ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={})
+    sentence = "Ampliar o financiamento das cadeias da sociobiodiversidade nos territórios. "
+    text = sentence * 40
+    item = quote_item(ctx, {"comment_id": "r000001", "quote": text.strip()})
+    assert item["text"].endswith(". […]") and len(item["text"]) <= QUOTE_SHOWN_CHARS + 4
+    assert text.startswith(item["text"][: -len(" […]")])  # verbatim, from the start
+    assert ("comments.csv" in item["cite"]) and (
+        f"{len(text.strip()):,}".replace(",", "") in item["cite"].replace(",", "").replace(".", "")
+    )
+    short = quote_item(ctx, {"comment_id": "r000002", "quote": sentence.strip()})
+    assert short == {"text": sentence.strip(), "cite": "r000002"}
