@@ -109,6 +109,12 @@ def complement_linkers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def modals() -> frozenset[str]:
+    """Modal verbs of es/pt/en, accents folded (``data/stopwords/modals.txt``): the verb after one takes an object."""
+    return frozenset(fold(w) for w in _stopword_lines("modals"))
+
+
+@lru_cache(maxsize=1)
 def demonstratives() -> frozenset[str]:
     """Demonstratives of es/pt/en, accents folded (``data/stopwords/demonstratives.txt``): a name with one inside points
     at something its reader does not see ("Importancia de este concepto")."""

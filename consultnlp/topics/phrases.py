@@ -25,7 +25,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from consultnlp.embedders.base import l2_normalise, mmr
-from consultnlp.lemmas import boilerplate_stopwords, complement_linkers, complement_openers, demonstratives
+from consultnlp.lemmas import boilerplate_stopwords, complement_linkers, complement_openers, demonstratives, modals
 from consultnlp.text import fold
 from consultnlp.topics.adjectives import known_noun
 
@@ -248,6 +248,9 @@ def _cut_short(phrase: Phrase, ends: Mapping[str, tuple[int, int, int]], is_stop
     # "Between" takes two: «Igualdad entre hombres» [y mujeres] (claim check 84) stops before its sense does.
     between = next((i for i, w in enumerate(words[:-1]) if w in _BETWEEN), None)
     if between is not None and not any(w in _AND for w in words[between + 1 :]):
+        return True
+    # The verb after a modal takes an object: «March On should prioritize» [...] (claim check 92, Pol.is march-on).
+    if len(words) >= 2 and words[-2] in modals():
         return True
     if (
         len(words) >= 3

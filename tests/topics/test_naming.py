@@ -139,6 +139,10 @@ def test_names_do_not_end_in_a_locution_without_its_complement():
     # "Between" takes two (claim check 84: «Igualdad entre hombres» [y mujeres] named a topic).
     assert _cut_short(Phrase("igualdad entre hombres", after=Counter({"y": 3})), {}, stop)
     assert not _cut_short(Phrase("entre hombres y mujeres", after=Counter({"": 3})), {}, stop)
+    # The verb after a modal takes an object (claim check 92: «March On should prioritize» [...] named a subject's topic).
+    assert _cut_short(Phrase("march on should prioritize", after=Counter({"women": 1, "": 1})), {}, stop)
+    assert _cut_short(Phrase("el estado debe garantizar", after=Counter({"la": 2})), {}, stop)
+    assert not _cut_short(Phrase("should prioritize women", after=Counter({"": 2})), {}, stop)
 
 
 def test_name_is_not_the_rest_of_a_phrase_whose_head_is_a_consultation_word():
