@@ -225,6 +225,36 @@ VOTE_STRINGS: dict[str, dict] = {
         "As afirmações de participantes com mais concordância, das que pelo menos {seen} participantes viram ({eligible} das {total})",
         "The participants' most agreed statements, of those at least {seen} participants saw ({eligible} of the {total})",
     ),
+    # No vote matrix: the export's own counters per statement (``summary.votes.counter_votes``; claim check 92, march-on).
+    "divides_intro_counters": _s(
+        "La exportación no trae la matriz de votos: lo que sigue son sus propios contadores de cada afirmación (de acuerdo y "
+        "en desacuerdo; los «pasar» no se cuentan y el voto de cada autor sobre la suya sí), {votes} votos sobre las "
+        "{statements} afirmaciones que votó alguien más que su autor. Sin la matriz no se pueden formar grupos de opinión.",
+        "A exportação não traz a matriz de votos: o que segue são os seus próprios contadores de cada afirmação (concordo e "
+        "discordo; os «passar» não contam e o voto de cada autor na sua conta), {votes} votos sobre as {statements} "
+        "afirmações em que votou alguém além do autor. Sem a matriz não é possível formar grupos de opinião.",
+        "The export has no vote matrix: what follows are its own counters for each statement (agree and disagree; passes not "
+        "counted, each author's own vote included), {votes} votes on the {statements} statements that anyone but their author "
+        "voted on. Without the matrix no opinion groups can be formed.",
+    ),
+    "divides_most_agreed_counted": _s(
+        "Las afirmaciones con más acuerdo, de las que tienen al menos {seen} votos ({eligible} de las {total} afirmaciones)",
+        "As afirmações com mais concordância, das que têm pelo menos {seen} votos ({eligible} das {total} afirmações)",
+        "The most agreed statements, of those with at least {seen} votes ({eligible} of the {total} statements)",
+    ),
+    "divides_most_agreed_participants_counted": _s(
+        "Las afirmaciones de participantes con más acuerdo, de las que tienen al menos {seen} votos ({eligible} de las {total})",
+        "As afirmações de participantes com mais concordância, das que têm pelo menos {seen} votos ({eligible} das {total})",
+        "The participants' most agreed statements, of those with at least {seen} votes ({eligible} of the {total})",
+    ),
+    "divides_most_disputed_counted": _s(
+        "Las afirmaciones que más dividen a quienes votaron (acuerdo y desacuerdo más parejos), de las que tienen al menos "
+        "{seen} votos ({eligible} de las {total} afirmaciones)",
+        "As afirmações que mais dividem quem votou (concordância e discordância mais equilibradas), das que têm pelo menos "
+        "{seen} votos ({eligible} das {total} afirmações)",
+        "The statements that most divide those who voted (agree and disagree closest to even), of those with at least {seen} "
+        "votes ({eligible} of the {total} statements)",
+    ),
     # The same words posted as two statements are listed once (freshwater's 38 and 40).
     "also_posted": _s("también publicada como {ids}", "também publicada como {ids}", "also posted as {ids}"),
     "share_of_seen": _s("{share} de {n}", "{share} de {n}", "{share} of {n}"),

@@ -44,7 +44,7 @@ from consultnlp.summary.tables import (
     topics_table,
 )
 from consultnlp.summary.title_themes import with_title_words
-from consultnlp.summary.votes import organiser_rejected, unseen_by_voters
+from consultnlp.summary.votes import counter_votes, organiser_rejected, unseen_by_voters
 from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
 
 
@@ -210,6 +210,8 @@ def summarise(
     tables["quotes"] = quotes_with_votes(quotes_reworded(quotes_with_prompts(tables["quotes"], frame), frame), frame)
     for name, table in (votes or {}).items():
         tables[name] = table  # opinion groups, consensus and division of a Pol.is conversation (``summary.votes``)
+    if not votes and not (counted := counter_votes(frame)).empty:
+        tables["statement_votes"] = counted  # no vote matrix: the export's own counters of each statement
     if not (supported := most_supported_table(frame, headlines)).empty:
         tables["most_supported"] = supported  # a platform's votes: which contributions were backed most (summary.supports)
     if schema.CAMPAIGN_ID in frame:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from consultnlp import schema
 from consultnlp.ingest.columns import author_id_column
-from consultnlp.ingest.platforms import POLIS_ORGANISER, POLIS_RELAYED
+from consultnlp.ingest.platforms import POLIS_ORGANISER, POLIS_RELAYED, POLIS_VOTES
 from consultnlp.votes import OpinionGroups, group_statements, opinion_groups, statement_votes
 from consultnlp.votes.matrix import VoteMatrix
 from consultnlp.votes.profile import profile_questions
@@ -119,6 +119,45 @@ def unseen_by_voters(analysed: pd.DataFrame, own_votes_left_out: bool) -> int:
     votes = sum(pd.to_numeric(analysed[c], errors="coerce").fillna(0).clip(lower=0) for c in ("agrees", "disagrees"))
     unreviewed = analysed["moderated"].astype(str).str.strip().isin(["0", "0.0"])
     return int((unreviewed & (votes <= (0 if own_votes_left_out else 1))).sum())
+
+
+def counter_votes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Without a vote matrix, the export's own counters of each statement that anyone but its author voted on (Pol.is
+    ``agrees``/``disagrees``: passes not counted, each author's own vote included), in the shape of ``statement_votes``'s
+    rows for all participants, with ``counted`` true; empty where the export has no counters. Claim check 92 (march-on,
+    no vote matrix): its 230,410 votes were in one table by subject, and the most agreed statement (2,293 agree, 21
+    disagree) and the organiser's 53 questions with their 219,622 votes appeared nowhere."""
+    if POLIS_VOTES not in frame or not {"agrees", "disagrees"} <= set(frame.columns):
+        return pd.DataFrame()
+    excluded = frame[schema.EXCLUDED].astype(str) if schema.EXCLUDED in frame else pd.Series("", index=frame.index)
+    rejected = excluded.eq(schema.REASON_MODERATED)
+    if "moderated" in frame:
+        rejected |= frame["moderated"].astype(str).str.strip().isin(["-1", "-1.0"])
+    agree, disagree = (pd.to_numeric(frame[c], errors="coerce").fillna(0).clip(lower=0).astype(int) for c in ("agrees", "disagrees"))
+    seen = agree + disagree
+    kept = ~rejected & (seen > 1)  # one vote at most is its author's own
+    ids = frame.index.astype(str)
+    official = set(ids[excluded.eq(schema.REASON_OFFICIAL).to_numpy()])
+    profile = profile_questions(frame, official, schema.TEXT if schema.TEXT in frame else schema.TEXT_REDACTED)
+    texts = frame[schema.TEXT_REDACTED].fillna("").astype(str) if schema.TEXT_REDACTED in frame else pd.Series("", index=frame.index)
+    relayed = reworded_from(frame)
+    table = pd.DataFrame(
+        {
+            "statement": ids,
+            "text": texts.to_numpy(),
+            "by_organiser": [i in official for i in ids],
+            "reworded_from": [relayed.get(i, "") for i in ids],
+            "profile": [i in profile for i in ids],
+            "group": "all",
+            "agree": agree.to_numpy(),
+            "disagree": disagree.to_numpy(),
+            "seen": seen.to_numpy(),
+        }
+    )[kept.to_numpy()]
+    table["agree_share"] = (table["agree"] / table["seen"]).round(4)
+    table["disagree_share"] = (table["disagree"] / table["seen"]).round(4)
+    table["counted"] = True
+    return table.reset_index(drop=True)
 
 
 def credited_authors(frame: pd.DataFrame, author: str) -> pd.Series:

@@ -214,3 +214,40 @@ def test_votes_section_says_how_many_were_never_shown_and_that_more_subjects_are
     assert (
         more.startswith({"es": "Faltan 2 asuntos", "pt": "Faltam 2 assuntos", "en": "2 more subjects"}[lang]) and "topic_votes.csv" in more
     )
+
+
+def test_votes_without_a_matrix_the_exports_counters_list_the_statements_voted_on():
+    # Claim check 92 (Pol.is march-on, no vote matrix): the most agreed statement (2,293 agree, 21 disagree) and the
+    # organiser's questions appeared nowhere; only statements anyone but their author voted on are listed.
+    from consultnlp import schema
+    from consultnlp.ingest.platforms import POLIS_VOTES
+    from consultnlp.report.sections.common import ReportContext, own_votes_left_out
+    from consultnlp.report.sections.divides import divides_section
+    from consultnlp.summary.votes import counter_votes
+
+    frame = pd.DataFrame(
+        {
+            schema.TEXT_REDACTED: [f"Statement {i} about the parks" for i in range(8)],
+            schema.EXCLUDED: ["official", "", "", "", "", "", "moderated", ""],
+            "moderated": [1, 1, 1, 1, 0, 1, -1, 1],
+            "agrees": [900, 2293, 40, 30, 1, 600, 50, 12],
+            "disagrees": [10, 21, 35, 30, 0, 500, 50, 0],
+            POLIS_VOTES: 0,
+        },
+        index=[str(i) for i in range(8)],
+    )
+    table = counter_votes(frame)
+    # 4: only its author's vote; 6: rejected by the moderators.
+    assert table["statement"].tolist() == ["0", "1", "2", "3", "5", "7"]
+    assert table.set_index("statement").loc["1", ["agree", "disagree", "seen"]].tolist() == [2293, 21, 2314]
+    assert table.set_index("statement")["by_organiser"].to_dict()["0"]
+    assert counter_votes(frame.drop(columns=POLIS_VOTES)).empty
+    ctx = ReportContext(
+        tables={"statement_votes": table}, facts={"authorship": {"column": "author-id"}}, lang="en", taxonomy=None, settings={}
+    )
+    assert not own_votes_left_out(ctx)  # the counters include each author's own vote
+    section = divides_section(ctx)
+    assert section.blocks[0].text.startswith("The export has no vote matrix") and "6 statements" in section.blocks[0].text
+    agreed = next(s for s in section.subsections if s.id == "divides-agreed")
+    assert agreed.heading.startswith("The most agreed statements, of those with at least")
+    assert "“Statement 1 about the parks” (1): 2,293 agree, 21 disagree, of 2,314 votes" in agreed.blocks[0].items

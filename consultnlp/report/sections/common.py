@@ -179,7 +179,8 @@ def name_users(group: Any) -> int | None:
 def own_votes_left_out(ctx: ReportContext) -> bool:
     """Whether the Pol.is votes of this run leave out each statement's author's own vote: the export's vote matrix was read
     and the authors are known (``analysis._without_own_votes``)."""
-    return ctx.table("statement_votes") is not None and bool(ctx.facts.get("authorship"))
+    votes = ctx.table("statement_votes")
+    return votes is not None and "counted" not in votes and bool(ctx.facts.get("authorship"))
 
 
 def name_base(group: Any) -> int:

@@ -130,6 +130,8 @@ def _method(ctx: ReportContext, groups: pd.DataFrame) -> str:
 
 
 def _intro(ctx: ReportContext, groups: pd.DataFrame | None, every: pd.DataFrame) -> str:
+    if "counted" in every:  # no vote matrix: the export's counters (``summary.votes.counter_votes``)
+        return t("divides_intro_counters", ctx.lang, votes=ctx.n(int(every["seen"].sum())), statements=ctx.n(len(every)))
     # Every vote cast, each author's on their own statement included (the counts per statement leave those out).
     cast = int(every["seen"].sum()) + (int(every["author_voted"].astype(bool).sum()) if "author_voted" in every else 0)
     numbers = {"votes": ctx.n(cast), "statements": ctx.n(len(every))}
@@ -223,8 +225,9 @@ def divides_section(ctx: ReportContext) -> Section | None:
 
     # The statements most agreed with overall (among those most participants saw), whatever the groups.
     top, overall_floor = _most_agreed(overall)
+    counted = "_counted" if "counted" in overall else ""  # votes counted by the export, not participants who saw it
     if not top.empty:
-        title = t("divides_most_agreed", lang, seen=ctx.n(overall_floor), **_eligible(ctx, overall, overall_floor))
+        title = t(f"divides_most_agreed{counted}", lang, seen=ctx.n(overall_floor), **_eligible(ctx, overall, overall_floor))
         sec.subsections.append(_agreed_section(ctx, "divides-agreed", title, top))
     by_organiser = overall["by_organiser"].astype(bool) if "by_organiser" in overall else pd.Series(False, index=overall.index)
     if not top.empty and top["statement"].isin(overall.loc[by_organiser, "statement"]).all():
@@ -232,13 +235,14 @@ def divides_section(ctx: ReportContext) -> Section | None:
         # of their statements' voters saw (the seattle claim check: 45, 72% of 75 votes, appeared nowhere).
         mine, floor = _most_agreed(overall[~by_organiser])
         if not mine.empty:
-            title = t("divides_most_agreed_participants", lang, seen=ctx.n(floor), **_eligible(ctx, overall[~by_organiser], floor))
+            key = f"divides_most_agreed_participants{counted}"
+            title = t(key, lang, seen=ctx.n(floor), **_eligible(ctx, overall[~by_organiser], floor))
             sec.subsections.append(_agreed_section(ctx, "divides-agreed-participants", title, mine))
     if not has_groups and len(overall):
         # With groups, what divides is told group by group above; without, the statements that split the voters.
         disputed = _most_disputed(overall, overall_floor)
         if not disputed.empty:
-            title = t("divides_most_disputed", lang, seen=ctx.n(overall_floor), **_eligible(ctx, overall, overall_floor))
+            title = t(f"divides_most_disputed{counted}", lang, seen=ctx.n(overall_floor), **_eligible(ctx, overall, overall_floor))
             sec.subsections.append(_agreed_section(ctx, "divides-disputed", title, disputed))
     if has_groups:
         sec.subsections.append(Section("divides-method", t("divides_how", lang), [Block("p", text=_method(ctx, groups))]))
