@@ -494,6 +494,8 @@ def test_nonanswers_wishes_sign_offs_views_handed_in_apart_and_where_the_text_is
         "Não se aplica a mim porque não tenho carro",
         "El sitio no me deja entrar",  # a fault of the site
         "Papeleta anulada",  # a voided paper form
+        "I don't have a new idea at this time",  # nothing new (claim check 92, Pol.is march-on)
+        "Nada de novo a acrescentar",
     ):
         assert SCREEN.classify(text) == NON_ANSWER, text
     for text in (
@@ -508,5 +510,7 @@ def test_nonanswers_wishes_sign_offs_views_handed_in_apart_and_where_the_text_is
         "No está funcionando este sistema de pensiones",  # Chile 2016: the pension system is the subject
         "Voto obligatorio",
         "No hay otra opción",
+        "Nueva constitución",  # "new" beside a word of the subject
+        "New taxes on the rich",
     ):
         assert SCREEN.classify(text) != NON_ANSWER, text
