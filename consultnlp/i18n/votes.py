@@ -76,19 +76,19 @@ VOTE_STRINGS: dict[str, dict] = {
             "1 de esos comentarios nunca pasó por la moderación de la plataforma («moderated» = 0) y nadie más que su autor votó "
             "sobre él: es probable que no se mostrara a quienes votaban.",
             "{n} de esos comentarios nunca pasaron por la moderación de la plataforma («moderated» = 0) y nadie más que su autor "
-            "votó sobre ellos: es probable que no se mostraran a quienes votaban; los votos de los demás recaen sobre los otros {k}.",
+            "votó sobre ellos: es probable que no se mostraran a quienes votaban; los demás votaron sobre {k} de ellos.",
         ),
         (
             "1 desses comentários nunca passou pela moderação da plataforma («moderated» = 0) e ninguém além do autor votou nele: "
             "é provável que não tenha sido mostrado a quem votava.",
             "{n} desses comentários nunca passaram pela moderação da plataforma («moderated» = 0) e ninguém além do autor votou "
-            "neles: é provável que não tenham sido mostrados a quem votava; os votos dos demais recaem sobre os outros {k}.",
+            "neles: é provável que não tenham sido mostrados a quem votava; os demais votaram em {k} deles.",
         ),
         (
             "1 of these comments was never reviewed by the platform's moderators (“moderated” = 0) and no one but its author voted "
             "on it: voters were probably never shown it.",
             "{n} of these comments were never reviewed by the platform's moderators (“moderated” = 0) and no one but their author "
-            "voted on them: voters were probably never shown them; other participants' votes fell on the other {k}.",
+            "voted on them: voters were probably never shown them; other participants voted on {k} of them.",
         ),
     ),
     # The votes table shows the subjects with most votes; the rest are in the table file (claim check 92: two left out unsaid).
@@ -294,6 +294,12 @@ VOTE_STRINGS: dict[str, dict] = {
         "Como referencia, poner a todos en el grupo más grande de Pol.is coincidiría en {n} ({share}).",
         "Como referência, pôr todos no maior grupo do Pol.is coincidiria em {n} ({share}).",
         "For scale, putting everyone in Pol.is's largest group would match {n} ({share}).",
+    ),
+    # Where no more fall in corresponding groups than all in one group would (claim check 94, football: 274 against 382).
+    "divides_platform_unlike": _s(
+        "No es mejor que eso: los grupos de este informe y los de Pol.is describen divisiones distintas.",
+        "Não é melhor do que isso: os grupos deste relatório e os do Pol.is descrevem divisões diferentes.",
+        "No better than that: this report's groups and Pol.is's describe different divisions.",
     ),
     # Where the numbers of groups differ: one assignment's groups as parts of the other's (``summary.votes._nested``).
     "divides_platform_nested_ours": _s(

@@ -14,7 +14,7 @@ import pandas as pd
 from consultnlp import schema
 from consultnlp.cleaning import at_length_limit
 from consultnlp.config import SummariseConfig
-from consultnlp.frame import analysed_mask, answered_prompts
+from consultnlp.frame import analysed_mask, answered_prompts, unit_mask
 from consultnlp.i18n import t
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.breakdown import topic_segment_table
@@ -44,7 +44,7 @@ from consultnlp.summary.tables import (
     topics_table,
 )
 from consultnlp.summary.title_themes import with_title_words
-from consultnlp.summary.votes import counter_votes, organiser_rejected, unseen_by_voters
+from consultnlp.summary.votes import counter_votes, organiser_rejected, unseen_by_voters, voted_by_others
 from consultnlp.taxonomy import LabelTaxonomy, Taxonomy
 
 
@@ -264,5 +264,6 @@ def summarise(
         "organiser_rejected": rejected_rewordings,
         # Statements the moderators never reviewed and no one but their author voted on (a vote matrix: own votes left out).
         "unseen_by_voters": unseen_by_voters(frame.loc[analysed_mask(frame)], own_votes_left_out=bool(votes)),
+        "voted_by_others": voted_by_others(frame.loc[unit_mask(frame)], own_votes_left_out=bool(votes)),
     }
     return summary

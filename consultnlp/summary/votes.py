@@ -116,9 +116,21 @@ def unseen_by_voters(analysed: pd.DataFrame, own_votes_left_out: bool) -> int:
     analysed, the report's quotes signed "1 agree, 0 disagree" and its 381 rejected read as if the rest were accepted)."""
     if not {"moderated", "agrees", "disagrees"} <= set(analysed.columns):
         return 0
-    votes = sum(pd.to_numeric(analysed[c], errors="coerce").fillna(0).clip(lower=0) for c in ("agrees", "disagrees"))
     unreviewed = analysed["moderated"].astype(str).str.strip().isin(["0", "0.0"])
-    return int((unreviewed & (votes <= (0 if own_votes_left_out else 1))).sum())
+    return int((unreviewed & ~_voted_by_others(analysed, own_votes_left_out)).sum())
+
+
+def voted_by_others(analysed: pd.DataFrame, own_votes_left_out: bool) -> int:
+    """How many analysed Pol.is statements anyone but their author voted on (see ``unseen_by_voters``); 0 without counts.
+    Claim check 94 (football): "other participants' votes fell on the other 14", where they fell on 13 of the 50."""
+    if not {"agrees", "disagrees"} <= set(analysed.columns):
+        return 0
+    return int(_voted_by_others(analysed, own_votes_left_out).sum())
+
+
+def _voted_by_others(analysed: pd.DataFrame, own_votes_left_out: bool) -> pd.Series:
+    votes = sum(pd.to_numeric(analysed[c], errors="coerce").fillna(0).clip(lower=0) for c in ("agrees", "disagrees"))
+    return votes > (0 if own_votes_left_out else 1)
 
 
 def counter_votes(frame: pd.DataFrame) -> pd.DataFrame:

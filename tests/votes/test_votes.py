@@ -251,3 +251,30 @@ def test_votes_without_a_matrix_the_exports_counters_list_the_statements_voted_o
     agreed = next(s for s in section.subsections if s.id == "divides-agreed")
     assert agreed.heading.startswith("The most agreed statements, of those with at least")
     assert "“Statement 1 about the parks” (1): 2,293 agree, 21 disagree, of 2,314 votes" in agreed.blocks[0].items
+
+
+def test_votes_groups_no_closer_to_polis_than_one_group_say_so_and_claim_no_split():
+    # Claim check 94 (Pol.is football): "274 (55%) fall in corresponding groups", below the 382 of everyone in Pol.is's
+    # largest group, and "This report's 3 groups split Pol.is's 2: 383 (76%)", one above it.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.divides import _method
+
+    row = {"group": "A", "participants": 200, "silhouette": 0.35, "seed_agreement": 0.95, "platform_groups": 2, "platform_placed": 1433}
+    row.update({"platform_both": 501, "platform_matched": 274, "platform_largest": 382, "platform_nested": 383})
+    groups = pd.DataFrame([row, {**row, "group": "B"}, {**row, "group": "C"}])
+    ctx = ReportContext(tables={}, facts={}, lang="en", taxonomy=None, settings={})
+    text = _method(ctx, groups)
+    assert "No better than that" in text and "split" not in text
+    closer = _method(ctx, groups.assign(platform_matched=450, platform_nested=470))
+    assert "No better than that" not in closer and "This report's 3 groups split Pol.is's 2: 470" in closer
+
+
+def test_votes_voted_by_others_counts_statements_with_a_vote_but_their_authors():
+    # Claim check 94 (Pol.is football): "other participants' votes fell on the other 14", where 13 of the 50 had one: a
+    # reviewed statement no one else voted on is neither unseen nor voted on.
+    from consultnlp.summary.votes import unseen_by_voters, voted_by_others
+
+    frame = pd.DataFrame({"moderated": [0, 0, 1, 1], "agrees": [0, 3, 0, 2], "disagrees": [0, 1, 0, 0]})
+    assert unseen_by_voters(frame, own_votes_left_out=True) == 1 and voted_by_others(frame, own_votes_left_out=True) == 2
+    assert voted_by_others(frame, own_votes_left_out=False) == 2  # one vote is the author's own
+    assert voted_by_others(frame.drop(columns=["agrees"]), own_votes_left_out=True) == 0

@@ -367,7 +367,7 @@ def votes_section(ctx: ReportContext) -> Section | None:
     )
     unseen = int(ctx.facts.get("unseen_by_voters", 0) or 0)
     if unseen:
-        k = int(first["comments"]) - unseen
+        k = int(ctx.facts.get("voted_by_others", int(first["comments"]) - unseen))
         sec.blocks[0].text += " " + t("votes_unseen", lang, count=unseen, n=ctx.n(unseen), k=ctx.n(k))
     voted = table[(table["level"] == "group") & (table["votes"] > 0)]
     groups = voted.head(GROUPS_IN_TABLE)
