@@ -94,6 +94,17 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "; {named} de suas {n} usam alguma palavra do nome",
         "; {named} of its {n} use a word of its name",
     ),
+    # A name made only of the whole consultation's words (claim check 94: "0 of them use a word of its name", 15 did).
+    "named_by_consultation": _s(
+        "{words} es palabra de toda la consulta, no de este asunto",
+        "{words} é palavra de toda a consulta, não deste assunto",
+        "{words} is a word of the whole consultation, not of this subject",
+    ),
+    "s_name_fit_consultation": _s(
+        "; {words} es palabra de toda la consulta, no de este asunto",
+        "; {words} é palavra de toda a consulta, não deste assunto",
+        "; {words} is a word of the whole consultation, not of this subject",
+    ),
     "named_by_name": _n(
         ("1 de ellas usa alguna palabra del nombre", "{n} de ellas usan alguna palabra del nombre"),
         ("1 delas usa alguma palavra do nome", "{n} delas usam alguma palavra do nome"),

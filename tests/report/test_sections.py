@@ -213,3 +213,15 @@ def test_sections_a_long_quote_is_shown_from_its_start_to_a_sentence_end_and_mar
     )
     short = quote_item(ctx, {"comment_id": "r000002", "quote": sentence.strip()})
     assert short == {"text": sentence.strip(), "cite": "r000002"}
+
+
+def test_sections_a_name_of_the_whole_consultations_words_is_said_to_be_one_not_used_by_none():
+    # Claim check 94 (Pol.is football): «Football» (30 contributions; 0 of them use a word of its name), where 15 say it:
+    # "football" is the whole conversation's word, not counted.
+    from consultnlp.report.sections.common import ReportContext, name_speaks_for
+
+    ctx = ReportContext(tables={}, facts={}, lang="en", taxonomy=None, settings={})
+    group = pd.Series({"label": "Football", "contributions": 30, "contributions_using_name": 0, "name_words_consultation": "football"})
+    assert name_speaks_for(ctx, group, 1.0) == ("consultation", 0)
+    assert name_speaks_for(ctx, group.drop("name_words_consultation"), 1.0) == ("name", 0)
+    assert name_speaks_for(ctx, pd.Series({**group.to_dict(), "contributions_using_name": 20}), 0.5) is None

@@ -231,7 +231,16 @@ def name_speaks_for(ctx: ReportContext, group: Any, share: float) -> tuple[str, 
     if named is not None and naming_words(ctx, group):
         return ("words", named) if named < share * n else None
     users = name_users(group)
+    if users == 0 and listed(group, "name_words_consultation"):
+        # Its name only in words of the whole consultation, which are not counted («Football» in a conversation on the NFL:
+        # claim check 94 read "0 of them use a word of its name" of 30, 15 of which say "football").
+        return ("consultation", 0)
     return ("name", users) if users is not None and users < share * n else None
+
+
+def consultation_words(ctx: ReportContext, group: Any) -> str:
+    """The words of a subject's name that are the whole consultation's, quoted and joined ("“football”")."""
+    return join_items([ctx.q(w) for w in listed(group, "name_words_consultation")], ctx.lang)
 
 
 def naming_words(ctx: ReportContext, group: Any) -> str:

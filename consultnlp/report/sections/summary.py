@@ -12,6 +12,7 @@ from consultnlp.i18n.accounting import OTHER_LANGUAGE_NAMES
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import (
     ReportContext,
+    consultation_words,
     join_items,
     loose_key,
     loose_name,
@@ -288,6 +289,8 @@ def _name_fit(ctx: ReportContext, group: pd.Series) -> str:
     if fit is None:
         return ""
     by, named = fit
+    if by == "consultation":
+        return t("s_name_fit_consultation", ctx.lang, words=consultation_words(ctx, group))
     if by == "name":
         return t("s_name_fit_name", ctx.lang, named=ctx.n(named), n=ctx.n(n))
     return t("s_name_fit", ctx.lang, named=ctx.n(named), n=ctx.n(n), words=naming_words(ctx, group))

@@ -9,6 +9,7 @@ from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import (
     ReportContext,
     chart,
+    consultation_words,
     key_points_block,
     loose_key,
     loose_name,
@@ -128,7 +129,10 @@ def groups_section(ctx: ReportContext) -> Section | None:
                 if fit is not None:
                     by, count = fit
                     words = naming_words(ctx, group)
-                    named = t("named_by" if by == "words" else "named_by_name", lang, count=count, n=ctx.n(count), words=words)
+                    if by == "consultation":
+                        words = consultation_words(ctx, group)
+                    key = {"words": "named_by", "name": "named_by_name", "consultation": "named_by_consultation"}[by]
+                    named = t(key, lang, count=count, n=ctx.n(count), words=words)
                 if named:
                     said = t(
                         "subject_examples_named", lang, count=n, subject=name_quoted(ctx, str(group["label"])), n=ctx.n(n), named=named
