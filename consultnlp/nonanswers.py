@@ -93,10 +93,10 @@ MAX_NOTE_WORDS = 8
 # A comment that points elsewhere ("Ver la carta que entregamos", "See our submission attached as a PDF") or a staff
 # member's note under their label ("Secretaría: no hubo intervenciones sobre este tema") is read up to this many words.
 MAX_ASIDE_WORDS = 40
-# Where a comment that points elsewhere goes on to say something of its own: "Ver arriba: el plazo es insuficiente",
-# "Vide acima, e acrescento a falta de rampas" (written sets 15 and 16).
 # A demand in the subjunctive («Que publiquen…», «Que respondam…»); wishes («Que tengan un buen día») are not one.
 _SUBJUNCTIVE_DEMAND = re.compile(r"^q(?:ue)? (?:nos |se |les |lhes |me )?(?!tengan|tenham|pasen|passem|esten|estejam)\w+(?:an|en|am|em)\b")
+# Where a comment that points elsewhere goes on to say something of its own: "Ver arriba: el plazo es insuficiente",
+# "Vide acima, e acrescento a falta de rampas" (written sets 15 and 16).
 _CLAUSE_BREAK = re.compile(r"[:;]|,\s*(?:y|e|and|but|pero|mas|porém|porem)\b", re.IGNORECASE)
 LABEL_WORDS = 4  # a note's label before its colon: "Obs. do facilitador", "Facilitator's note"
 MAX_PLATFORM_WORDS = 15  # a question or a report about the platform or the process ("¿Dónde se publican los resultados?")
@@ -165,7 +165,8 @@ class Screen:
         words = key.split()
         if TALLY.match(key) or NOT_READ.match(key) or self.same_as(key) or SIGNED.match(key) or (WHERE_IS.match(key) and "?" in text):
             return NON_ANSWER
-        if (WISHES.match(key) and not BUT.search(key) or len(words) <= MAX_ASIDE_WORDS and handed_in_apart(key)) and not self.asks(text):
+        wishes = bool(WISHES.match(key)) and not BUT.search(key)
+        if (wishes or (len(words) <= MAX_ASIDE_WORDS and handed_in_apart(key))) and not self.asks(text):
             return NON_ANSWER
         if len(words) <= MAX_THANKS_WORDS and self.thanks_for_the_consultation(text, key):
             return NON_ANSWER
