@@ -290,6 +290,25 @@ SUBJECT_STRINGS: dict[str, dict] = {
         "De {n} participantes; um deles escreveu {top}.",
         "From {n} participants; one of them wrote {top}.",
     ),
+    # Contributions presented in an organisation's name (``summary.organisations``; claim check 93, PNDBio: "78
+    # participants" read as 78 people, where industry associations wrote most).
+    "s_organisations": _n(
+        (
+            "1 contribución analizada se presenta a nombre de una organización ({names}): no todo participante es una persona.",
+            "{n} contribuciones analizadas se presentan a nombre de una organización ({k} organizaciones, como {names}): no todo "
+            "participante es una persona.",
+        ),
+        (
+            "1 contribuição analisada é apresentada em nome de uma organização ({names}): nem todo participante é uma pessoa.",
+            "{n} contribuições analisadas são apresentadas em nome de uma organização ({k} organizações, como {names}): nem todo "
+            "participante é uma pessoa.",
+        ),
+        (
+            "1 contribution analysed is presented in an organisation's name ({names}): not every participant is a person.",
+            "{n} contributions analysed are presented in an organisation's name ({k} organisations, such as {names}): not every "
+            "participant is a person.",
+        ),
+    ),
     # Who wrote the analysed contributions (the first screen, from an author column; PNDBio 2025: 575 by 78 participants,
     # 221 of them by five accounts, which the report did not say).
     "s_authorship": _n(

@@ -19,6 +19,7 @@ from consultnlp.i18n import t
 from consultnlp.ingest.columns import author_id_column
 from consultnlp.summary.breakdown import topic_segment_table
 from consultnlp.summary.campaigns import campaigns_table
+from consultnlp.summary.organisations import organisations
 from consultnlp.summary.positions import add_position_tables, position_point_names
 from consultnlp.summary.prompt_points import prompt_named_groups
 from consultnlp.summary.quotes import QuotePool, quotes_reworded, quotes_with_prompts, quotes_with_votes
@@ -242,6 +243,8 @@ def summarise(
         "self_evident_findings": self_evident_shown,
         "supported_contributions": supported_contributions(frame),  # with a platform's count of supports (summary.supports)
         "authorship": authorship(frame, author_id_column(frame.columns)),  # participants and the most prolific (summary.subjects)
+        # Contributions presented in an organisation's name (summary.organisations): not every participant is a person.
+        "organisations": organisations(frame.loc[analysed_mask(frame), schema.TEXT_REDACTED]) if schema.TEXT_REDACTED in frame else {},
         "length_limit": at_length_limit(frame.loc[analysed_mask(frame), schema.TEXT_REDACTED].astype(str))
         if schema.TEXT_REDACTED in frame
         else {},  # where the platform cut the texts: a quote that long may lack its end (cleaning.at_length_limit)

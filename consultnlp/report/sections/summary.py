@@ -276,7 +276,21 @@ def accounting_blocks(ctx: ReportContext) -> list[Block]:
                 ),
             )
         )
+    bodies = organisations_sentence(ctx)
+    if bodies:
+        blocks.append(Block("p", text=bodies))
     return blocks
+
+
+def organisations_sentence(ctx: ReportContext) -> str:
+    """How many analysed contributions are presented in an organisation's name, and some of the organisations
+    (``summary.organisations``); "" where none is."""
+    bodies = ctx.facts.get("organisations") or {}
+    if not bodies:
+        return ""
+    n, k = int(bodies["contributions"]), int(bodies["organisations"])
+    names = join_items([ctx.q(str(name)) for name in bodies["shown"]], ctx.lang)
+    return t("s_organisations", ctx.lang, count=n, n=ctx.n(n), k=ctx.n(k), names=names)
 
 
 NAME_FITS = 0.5  # a subject whose name's words fewer than half of its contributions use says so where it is headlined
