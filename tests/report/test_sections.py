@@ -225,3 +225,22 @@ def test_sections_a_name_of_the_whole_consultations_words_is_said_to_be_one_not_
     assert name_speaks_for(ctx, group, 1.0) == ("consultation", 0)
     assert name_speaks_for(ctx, group.drop("name_words_consultation"), 1.0) == ("name", 0)
     assert name_speaks_for(ctx, pd.Series({**group.to_dict(), "contributions_using_name": 20}), 0.5) is None
+
+
+def test_sections_a_findings_overall_share_is_the_theme_lists_from_its_counts():
+    # Claim check 95 (Chile 5k): 422 of 4,768 distinct was "8,9%" in the theme list and "8,8% del total" in a finding,
+    # from the finding's four-digit 0.0885.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.findings import _overall_share
+
+    themes = pd.DataFrame(
+        {"theme_id": ["public_service_delivery", "health"], "unique_contributions": [14, 142], "unique_with_subthemes": [422, pd.NA]}
+    )
+    overview = pd.DataFrame({"metric": ["unique_contributions"], "value": [4768]})
+    facts = {"accounting": {"analysed": 5000}}
+    ctx = ReportContext(tables={"themes": themes, "overview": overview}, facts=facts, lang="es", taxonomy=None, settings={})
+    family = pd.Series({"theme_id": "public_service_delivery", "level": "family", "share_overall": 0.0885})
+    assert ctx.unique_total() == 4768
+    assert ctx.pct(_overall_share(ctx, family)) == "8,9%"
+    assert _overall_share(ctx, pd.Series({"theme_id": "health", "level": "theme", "share_overall": 0.0298})) == 142 / 4768
+    assert _overall_share(ctx, pd.Series({"theme_id": "other", "level": "theme", "share_overall": 0.5})) == 0.5

@@ -21,9 +21,9 @@ from consultnlp.report.sections.common import (
     name_speaks_for,
     naming_words,
     ranked_subjects,
-    segment_label,
 )
 from consultnlp.report.sections.divides import votes_headline
+from consultnlp.report.sections.findings import finding_sentences, material_findings
 from consultnlp.report.sections.positions import (
     FEW_FOR_SHARES,
     answers_read,
@@ -42,33 +42,6 @@ LED_BY_SHARE = 1 / 3  # a theme's largest sub-theme is named beside it from this
 UNFIT_TAXONOMY_SHARE = 0.4  # past this share of distinct contributions with no theme, the report says the taxonomy may not fit
 FINDINGS_IN_SUMMARY = 3  # the strongest; the section on differences states up to summarise.max_findings
 TOP_THEMES_WITH_TIES = 5  # the summary names the three most frequent themes, and those as frequent as the third, up to this
-
-
-def material_findings(ctx: ReportContext) -> pd.DataFrame:
-    """The findings a report may state (significant and material), strongest first, at most ``max_findings``."""
-    findings = ctx.table("theme_segment")
-    if findings is None or "material" not in findings:
-        return pd.DataFrame()
-    chosen = findings[findings["material"].astype(bool)].copy()
-    chosen["_points"] = chosen["share_in_segment"] - chosen["share_overall"]
-    chosen = chosen.sort_values(["_points", "segment_column", "segment", "theme_id"], ascending=[False, True, True, True], kind="stable")
-    return chosen.drop(columns="_points").head(int(ctx.facts.get("max_findings", 5)))
-
-
-def finding_sentences(ctx: ReportContext, findings: pd.DataFrame) -> list[str]:
-    return [
-        t(
-            "s_finding",
-            ctx.lang,
-            segment=segment_label(str(r["segment"]), ctx.lang),
-            column=str(r["segment_column"]),
-            theme=str(r["theme_name"]),
-            share=ctx.pct(r["share_in_segment"]),
-            overall=ctx.pct(r["share_overall"]),
-            n=ctx.n(int(r["unique_contributions"])),
-        )
-        for _, r in findings.iterrows()
-    ]
 
 
 def summary_section(ctx: ReportContext) -> Section:
