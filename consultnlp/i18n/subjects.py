@@ -141,6 +141,8 @@ SUBJECT_STRINGS: dict[str, dict] = {
     # A multilingual subject's name read against its own language only: "34 in Spanish", "13 of its 34 in Spanish".
     "n_in_language": _s("{n} en {language}", "{n} em {language}", "{n} in {language}"),
     "named_of": _s("{named} de sus {n}", "{named} de suas {n}", "{named} of its {n}"),
+    # A topic one of whose two name words few use (claim check 95, Chile 5k: «Congreso unicameral», 24 of 97 «unicameral»).
+    "topic_loose_rarest": _s("solo {named} mencionan {word}", "só {named} mencionam {word}", "only {named} mention {word}"),
     "topic_loose": _s(
         "solo {named} usan alguna palabra de su nombre", "só {named} usam alguma palavra do nome", "only {named} use a word of its name"
     ),

@@ -176,6 +176,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "most_by_one": _s("Escritas por quien más escribió", "Escritas por quem mais escreveu", "Written by the one who wrote most"),
     "most_by_organiser": _s("Esa cuenta es la del organizador", "Essa conta é a do organizador", "That account is the organiser's"),
     "contributions_naming_it": _s("Las mencionan", "As mencionam", "Mention them"),
+    "naming_rarest_word": _s("Su palabra menos usada", "A palavra menos usada", "Its least used word"),
+    "contributions_naming_rarest": _s("La mencionan", "A mencionam", "Mention it"),
     "contributions_using_name": _s("Usan alguna palabra del nombre", "Usam alguma palavra do nome", "Use a word of the name"),
     "title_words": _s("Palabras del título de la consulta", "Palavras do título da consulta", "Words of the consultation's title"),
     "title_users": _s("Las usan (distintas)", "As usam (distintas)", "Use them (distinct)"),

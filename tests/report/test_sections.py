@@ -244,3 +244,34 @@ def test_sections_a_findings_overall_share_is_the_theme_lists_from_its_counts():
     assert ctx.pct(_overall_share(ctx, family)) == "8,9%"
     assert _overall_share(ctx, pd.Series({"theme_id": "health", "level": "theme", "share_overall": 0.0298})) == 142 / 4768
     assert _overall_share(ctx, pd.Series({"theme_id": "other", "level": "theme", "share_overall": 0.5})) == 0.5
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "Congreso unicameral (97; solo 18 mencionan «unicameral»)"),
+        ("pt", "Congreso unicameral (97; só 18 mencionam «unicameral»)"),
+        ("en", "Congreso unicameral (97; only 18 mention “unicameral”)"),
+    ],
+)
+def test_sections_a_topic_whose_name_states_what_few_say_says_how_many_mention_that_word(lang, expected):
+    # Claim check 95 (Chile 5k): «Congreso unicameral» (97), 37 of which say "congreso" or "unicameral" and 24 argue for a
+    # single chamber, was listed with no note.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.topics import subtopic
+
+    ctx = ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={})
+    topic = pd.Series(
+        {
+            "label": "Congreso unicameral",
+            "unique_contributions": 97,
+            "contributions": 97,
+            "naming_words": "congreso; unicameral",
+            "contributions_naming_it": 37,
+            "contributions_using_name": 37,
+            "naming_rarest_word": "unicameral",
+            "contributions_naming_rarest": 18,
+        }
+    )
+    assert subtopic(ctx, topic) == expected
+    assert subtopic(ctx, pd.Series({**topic.to_dict(), "contributions_naming_rarest": 40})) == "Congreso unicameral (97)"

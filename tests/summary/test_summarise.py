@@ -613,3 +613,14 @@ def test_summarise_segment_shares_are_of_the_distinct_contributions_analysed():
     table = participation_table(frame, "capitulo").set_index("capitulo")
     assert table["unique_contributions"].to_dict() == {"4": 3, "7": 1}
     assert table["share_of_unique"].to_dict() == {"4": 1.0, "7": round(1 / 3, 4)}  # of the 3 distinct, not of 4
+
+
+def test_summarise_a_two_word_topic_name_records_its_less_used_word_and_its_count():
+    # Claim check 95 (Chile 5k): «Congreso unicameral», many say "congreso", few "unicameral".
+    from consultnlp.summary.subjects import NameEvidence
+    from consultnlp.summary.tables import _rarest
+
+    texts = pd.Series(["Un congreso unicameral", "El congreso debe ser elegido", "Reformar el congreso", "Congreso con menos cargos"])
+    evidence = NameEvidence(texts, pd.Series(True, index=texts.index))
+    assert _rarest(evidence, texts, ["congreso", "unicameral"]) == {"naming_rarest_word": "unicameral", "contributions_naming_rarest": 1}
+    assert _rarest(evidence, texts, ["congreso"])["naming_rarest_word"] == ""

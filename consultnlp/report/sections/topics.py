@@ -7,13 +7,16 @@ import pandas as pd
 from consultnlp.i18n import t
 from consultnlp.report.model import Block, Section
 from consultnlp.report.sections.common import (
+    LOOSE_NAME,
     ReportContext,
+    cell_text,
     chart,
     consultation_words,
     key_points_block,
     loose_key,
     loose_name,
     loose_name_fields,
+    name_base,
     name_base_text,
     name_quoted,
     name_speaks_for,
@@ -162,6 +165,11 @@ def subtopic(ctx: ReportContext, topic: pd.Series) -> str:
     quarter of it does (read 9)."""
     n = ctx.n(int(topic["unique_contributions"]))
     if not loose_name(topic):
+        rarest, word = topic.get("contributions_naming_rarest"), cell_text(topic, "naming_rarest_word")
+        if word and rarest is not None and not pd.isna(rarest) and int(rarest) < LOOSE_NAME * name_base(topic):
+            # One of its two words is used by many, the one that says what it states by few (claim check 95: «Congreso
+            # unicameral», 37 of 97 say "congreso" or "unicameral", 24 "unicameral").
+            return f"{topic['label']} ({n}; {t('topic_loose_rarest', ctx.lang, named=ctx.n(int(rarest)), word=ctx.q(word))})"
         return f"{topic['label']} ({n})"
     fields = loose_name_fields(ctx, topic)
     named = fields["named"]
