@@ -71,6 +71,8 @@ TARGET_SETS = [
         "tuned on",
     ),  # stop 43: written blind (long sentences, consequences, articles and figures); its misses read
     (12, LABELS / "positions_targets12.tsv", "held out"),  # stop 43: written blind (phone and meeting phrasing, preferences, concessions)
+    # stop 50: written blind (formal submissions, conditions, litotes, stances on behalf of a group); only its scores read
+    (13, LABELS / "positions_targets13.tsv", "held out"),
 ]
 TARGETS_FILE = TARGET_SETS[0][1]
 HELD_OUT = [path for _, path, role in TARGET_SETS if role == "held out"]
