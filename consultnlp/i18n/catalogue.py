@@ -421,7 +421,8 @@ SETTINGS = {
     ),
     "taxonomy": _s("Taxonomía de temas", "Taxonomia de temas", "Theme taxonomy"),
     "languages": _s(
-        "Idiomas que se analizan (los demás se apartan)", "Idiomas que são analisados (os demais são separados)", "Languages analysed (others set aside)"
+        "Idiomas que la herramienta lee (los demás se apartan)", "Idiomas que a ferramenta lê (os demais são separados)",
+        "Languages the tool reads (others are set aside)"
     ),
     "dedupe_threshold": _s("Similitud para casi duplicados", "Similaridade para quase duplicatas", "Near-duplicate similarity"),
     "campaign_min_size": _s("Tamaño mínimo de una campaña", "Tamanho mínimo de uma campanha", "Minimum campaign size"),
