@@ -311,6 +311,20 @@ SUBJECT_STRINGS: dict[str, dict] = {
             "participant is a person.",
         ),
     ),
+    "s_organisations_one": _n(
+        (
+            "1 contribución analizada se presenta a nombre de una organización ({names}): no todo participante es una persona.",
+            "{n} contribuciones analizadas se presentan a nombre de una misma organización ({names}): no todo participante es una persona.",
+        ),
+        (
+            "1 contribuição analisada é apresentada em nome de uma organização ({names}): nem todo participante é uma pessoa.",
+            "{n} contribuições analisadas são apresentadas em nome de uma mesma organização ({names}): nem todo participante é uma pessoa.",
+        ),
+        (
+            "1 contribution analysed is presented in an organisation's name ({names}): not every participant is a person.",
+            "{n} contributions analysed are presented in the name of one organisation ({names}): not every participant is a person.",
+        ),
+    ),
     # Who wrote the analysed contributions (the first screen, from an author column; PNDBio 2025: 575 by 78 participants,
     # 221 of them by five accounts, which the report did not say).
     "s_authorship": _n(

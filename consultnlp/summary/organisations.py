@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from consultnlp.privacy.detectors import PII_KINDS
+
 _CAPITAL = "A-ZÁÉÍÓÚÂÊÔÃÕÇÑ"
 _NAME = rf"[{_CAPITAL}][\w&'’.\-]*(?:\s+(?:d[aoe]s?|del|de|of|for|and|e|y|la|the|[{_CAPITAL}][\w&'’.\-]*)){{0,8}}"
 # "Contribución de la X", «Contribuição da X», «Em nome da X», "Submission from X", "On behalf of the X", and «Contribuição
@@ -36,6 +38,8 @@ _BODY = re.compile(
     re.IGNORECASE,
 )
 SHOWN = 3  # names given in the report, those with most contributions first
+# What redaction writes in a text's place («[NAME] propone…»: Chile 2016, 30 rows read as an organisation «NAME»).
+_REDACTED = frozenset({*PII_KINDS, "REDACTED"})
 
 
 MIN_ACRONYM_ROWS = 2  # a name in capitals alone in brackets opens at least this many contributions («(VINCULANTE)» once)
@@ -53,7 +57,7 @@ def organisation_name(text: str) -> tuple[str, bool]:
         if _BODY.search(name):
             return name, False
         head = re.split(r"\s+[–-]\s+", name)[0]
-        if head.isupper() and len(head) >= 3 and " " not in head:
+        if head.isupper() and len(head) >= 3 and " " not in head and head not in _REDACTED:
             return name, True
     return "", False
 

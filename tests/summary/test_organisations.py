@@ -23,6 +23,7 @@ def test_organisations_a_text_that_opens_in_a_bodys_name_is_one_and_one_that_spe
     assert organisation_name("La junta de vecinos pide más luminarias")[0] == ""  # speaks of a body, not as it
     assert organisation_name("(Parte 2) Ampliar o crédito")[0] == ""
     assert organisation_name("Contribuição importante: ampliar o crédito")[0] == ""
+    assert organisation_name("[NAME] propone más plazas")[0] == ""  # redaction's placeholder (Chile 2016: 30 rows)
 
 
 def test_organisations_counts_rows_and_bodies_and_a_lone_shouted_word_is_none():
@@ -51,3 +52,18 @@ def test_organisations_said_in_the_first_screen(lang, expected):
     ctx = ReportContext(tables={}, facts=facts, lang=lang, taxonomy=None, settings={})
     assert organisations_sentence(ctx).startswith(expected)
     assert organisations_sentence(ReportContext(tables={}, facts={}, lang=lang, taxonomy=None, settings={})) == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "8 contribuciones analizadas se presentan a nombre de una misma organización («Ibá»)"),
+        ("pt", "8 contribuições analisadas são apresentadas em nome de uma mesma organização («Ibá»)"),
+        ("en", "8 contributions analysed are presented in the name of one organisation (“Ibá”)"),
+    ],
+)
+def test_organisations_one_organisation_is_said_as_one(lang, expected):
+    # Chile 2016 read "(1 organizaciones, como «NAME»)".
+    facts = {"organisations": {"contributions": 8, "organisations": 1, "shown": ["Ibá"]}}
+    ctx = ReportContext(tables={}, facts=facts, lang=lang, taxonomy=None, settings={})
+    assert organisations_sentence(ctx).startswith(expected)

@@ -263,7 +263,7 @@ def organisations_sentence(ctx: ReportContext) -> str:
         return ""
     n, k = int(bodies["contributions"]), int(bodies["organisations"])
     names = join_items([ctx.q(str(name)) for name in bodies["shown"]], ctx.lang)
-    return t("s_organisations", ctx.lang, count=n, n=ctx.n(n), k=ctx.n(k), names=names)
+    return t("s_organisations" if k > 1 else "s_organisations_one", ctx.lang, count=n, n=ctx.n(n), k=ctx.n(k), names=names)
 
 
 NAME_FITS = 0.5  # a subject whose name's words fewer than half of its contributions use says so where it is headlined
