@@ -219,18 +219,26 @@ ACCOUNTING_STRINGS: dict[str, dict] = {
             "{n} of them were posted again, reworded, by the organiser, and are analysed as their writers' ideas.",
         ),
     ),
+    # Every kind the screen sets aside as a non-answer (claim check 92, march-on: its 13 were thanks and remarks on the poll,
+    # and "placeholders, test entries or form text" named none of them).
     "why_non_answer": _n(
         (
-            "1 no tiene contenido propio: es un marcador, una prueba o un texto del formulario.",
-            "{n} no tienen contenido propio: son marcadores, pruebas o textos del formulario.",
+            "1 no tiene contenido propio: un marcador, un saludo o agradecimiento, un comentario sobre el formulario o el proceso, "
+            "una prueba o un texto del formulario.",
+            "{n} no tienen contenido propio: marcadores, saludos o agradecimientos, comentarios sobre el formulario o el proceso, "
+            "pruebas o textos del formulario.",
         ),
         (
-            "1 não tem conteúdo próprio: é um marcador, um teste ou um texto do formulário.",
-            "{n} não têm conteúdo próprio: são marcadores, testes ou textos do formulário.",
+            "1 não tem conteúdo próprio: um marcador, uma saudação ou agradecimento, um comentário sobre o formulário ou o "
+            "processo, um teste ou um texto do formulário.",
+            "{n} não têm conteúdo próprio: marcadores, saudações ou agradecimentos, comentários sobre o formulário ou o processo, "
+            "testes ou textos do formulário.",
         ),
         (
-            "1 has no content of its own: a placeholder, a test entry or form text.",
-            "{n} have no content of their own: placeholders, test entries or form text.",
+            "1 has no content of its own: a placeholder, a greeting or thanks, a remark on the form or the process, a test entry "
+            "or form text.",
+            "{n} have no content of their own: placeholders, greetings or thanks, remarks on the form or the process, test "
+            "entries or form text.",
         ),
     ),
     # A position or an appraisal with no reason (nonanswers.py, [no_argument]). No example of the lists is quoted: the report
