@@ -275,3 +275,18 @@ def test_sections_a_topic_whose_name_states_what_few_say_says_how_many_mention_t
     )
     assert subtopic(ctx, topic) == expected
     assert subtopic(ctx, pd.Series({**topic.to_dict(), "contributions_naming_rarest": 40})) == "Congreso unicameral (97)"
+
+
+def test_sections_a_headlined_subject_named_by_its_quoted_topics_is_not_quoted_twice():
+    # march-on's summary read ««Impeach Trump», «Democratic Party» and 6 other topics» with a doubled opening quote.
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import _headlined
+
+    ctx = ReportContext(tables={}, facts={}, lang="en", taxonomy=None, settings={})
+    label = "“Impeach Trump”, “Democratic Party” and 6 other topics"
+    group = pd.Series(
+        {"label": label, "contributions": 489, "unique_contributions": 489, "share_unique": 0.29, "contributions_using_name": 300}
+    )
+    assert _headlined(ctx, group).startswith(label + " (29%")
+    plain = pd.Series({**group.to_dict(), "label": "Health care"})
+    assert _headlined(ctx, plain).startswith("“Health care” (29%")

@@ -18,6 +18,7 @@ from consultnlp.report.sections.common import (
     loose_name,
     loose_name_fields,
     mixed_subject_label,
+    name_quoted,
     name_speaks_for,
     naming_words,
     ranked_subjects,
@@ -291,7 +292,8 @@ def _headlined(ctx: ReportContext, group: pd.Series) -> str:
         if mixed:  # called by its topics, as its heading is, and why
             return t("s_mixed_group", ctx.lang, topics=mixed, share=ctx.pct(group["share_unique"]), name=fields["name"])
         return t(loose_key("s_loose_group", fields), ctx.lang, share=ctx.pct(group["share_unique"]), **fields)
-    return f"{ctx.q(str(group['label']))} ({ctx.pct(group['share_unique'])}{_name_fit(ctx, group)})"
+    # A name that lists its topics in quotes is not quoted again (march-on: ««Impeach Trump», … and 6 other topics»).
+    return f"{name_quoted(ctx, str(group['label']))} ({ctx.pct(group['share_unique'])}{_name_fit(ctx, group)})"
 
 
 def _subjects_sentence(ctx: ReportContext, real: pd.DataFrame) -> str:
