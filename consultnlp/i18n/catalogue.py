@@ -164,9 +164,9 @@ STRINGS: dict[str, dict] = {
         "Identical or nearly identical contributions are grouped: all are counted, and each group is analysed once."),
     "naming_text": _s(
         "Los tópicos se nombran con la frase de sus contribuciones que mejor los representa; un asunto, con su tópico mayor y el siguiente "
-        "que añada otras palabras, dejando para el final los de nombre poco representativo (cada asunto lista todos sus tópicos). Un asunto de varios tópicos cuyo nombre usan menos de una cuarta parte de sus contribuciones se presenta por sus tópicos («“A”, “B” y 2 tópicos más»). Los nombres se fijan al analizar; solo cambian en topics_review.yaml.",
+        "que añada otras palabras, dejando para el final los de nombre poco representativo (cada asunto lista todos sus tópicos). Un asunto de varios tópicos cuyo nombre usan menos de una cuarta parte de sus contribuciones se presenta por sus tópicos (“A”, “B” y 2 tópicos más). Los nombres se fijan al analizar; solo cambian en topics_review.yaml.",
         "Os tópicos são nomeados pela frase das suas contribuições que melhor os representa; um assunto, pelo seu maior tópico e o seguinte "
-        "que acrescente outras palavras, deixando para o fim os de nome pouco representativo (cada assunto lista todos os seus tópicos). Um assunto de vários tópicos cujo nome menos de um quarto das suas contribuições usa é apresentado pelos seus tópicos («“A”, “B” e mais 2 tópicos»). Os nomes são fixados na análise; só mudam em topics_review.yaml.",
+        "que acrescente outras palavras, deixando para o fim os de nome pouco representativo (cada assunto lista todos os seus tópicos). Um assunto de vários tópicos cujo nome menos de um quarto das suas contribuições usa é apresentado pelos seus tópicos (“A”, “B” e mais 2 tópicos). Os nomes são fixados na análise; só mudam em topics_review.yaml.",
         "Topics are named with the phrase from their own contributions that represents them best; a subject after its largest topic and "
         "the next that adds other words, loosely named topics coming after the others (each subject lists all its topics). A subject of several topics whose name fewer than a quarter of its contributions use is shown by its topics (“A”, “B” and 2 other topics). Names are fixed at analysis time; only topics_review.yaml changes them."),
     "privacy_text": _s(

@@ -290,3 +290,12 @@ def test_sections_a_headlined_subject_named_by_its_quoted_topics_is_not_quoted_t
     assert _headlined(ctx, group).startswith(label + " (29%")
     plain = pd.Series({**group.to_dict(), "label": "Health care"})
     assert _headlined(ctx, plain).startswith("“Health care” (29%")
+
+
+def test_sections_a_spanish_subject_named_by_its_quoted_topics_is_not_quoted_twice():
+    # Chile 5k: «“Leyes y normas”, “Responsabilidad” y 6 tópicos más»: the names list their topics in “…” in every language.
+    from consultnlp.report.sections.common import ReportContext, name_quoted
+
+    ctx = ReportContext(tables={}, facts={}, lang="es", taxonomy=None, settings={})
+    assert name_quoted(ctx, "“Leyes y normas”, “Responsabilidad” y 6 tópicos más") == "“Leyes y normas”, “Responsabilidad” y 6 tópicos más"
+    assert name_quoted(ctx, "Democracia") == "«Democracia»"

@@ -271,8 +271,9 @@ def loose_name_fields(ctx: ReportContext, group: Any) -> dict[str, str]:
 def name_quoted(ctx: ReportContext, name: str) -> str:
     """A subject's name in quotation marks, unless it is a list of quoted topic names already ("“Care”, “Feel at ease” and 7
     other topics": NHS feedback, claim check 61, printed ““Care”, … topics”)."""
-    left = ctx.q("")[:1]
-    return name if name.startswith(left) else ctx.q(name)
+    # In any language's marks: the names of a Spanish run's subjects list their topics in “…” (Chile 5k: «“Leyes y
+    # normas”, “Responsabilidad” y 6 tópicos más»).
+    return name if name.startswith((ctx.q("")[:1], "“", "«", '"')) else ctx.q(name)
 
 
 def _flag(row: Any, column: str) -> bool:
