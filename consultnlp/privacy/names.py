@@ -231,11 +231,39 @@ def _names_beside(text: str, found: list[tuple[int, int]], gaz: Gazetteer) -> It
                 yield m.start(), m.end()
 
 
+# A signature closing the text: after a sentence's end, two to four capitalised words, the first a given name, then at
+# most a place in short ("João Roberto - BH - MG.", "Ana Souza, Recife"): claim check 96, Plano Clima 19293, published
+# whole. Only at the very end: "… María Pérez dijo" and "Fundación Pedro Aguirre" are read by the other rules.
+_SIGNATURE = re.compile(
+    rf"(?<=\S)(?:[.!?;]|\n)[ \t\"'“«(]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
+    r"(?:[ \t]*[-–—,/][ \t]*[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w.'’]*(?:[ \t]+[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w.'’]*)?){0,3}[ \t]*[.!]?\s*$"
+)
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Prof|Profa|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Eng|Mr|Mrs|Ms|Mx|St|Sto|Sta)\.[ \t]*$")
+
+
+def _signature(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The span of a name that signs ``text`` at its end (``_SIGNATURE``), where its first word is a given name and no
+    word of it is an institution's, a place's or a title."""
+    match = _SIGNATURE.search(text)
+    # After what it signs, never the whole text («Salud Gratuita», Chile 2016), nor after a title's abbreviation (an
+    # honoree in an institution's name: «… Tubarões Prof. Fábio Hazin»).
+    if not match or _TITLE_BEFORE.search(text, 0, match.start("name")):
+        return
+    words = match.group("name").split()
+    if fold(words[0]) not in gaz.given or words[0].isupper():
+        return
+    if any(fold(w) in NOT_PERSON or fold(w) in ORGS or fold(w) in TITLES for w in words):
+        return
+    yield match.start("name"), match.end("name")
+
+
 def find_names(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of people's names in ``text``: after a cue, before a verb of saying, without a cue, and beside those
-    (overlaps possible)."""
+    """Spans of people's names in ``text``: after a cue, before a verb of saying, without a cue, signing it at its end,
+    and beside those (overlaps possible)."""
     gaz = load_gazetteer()
-    found = [*_cued_names(text, gaz), *_speaker_names(text, gaz), *runs_names(text, gaz)]
+    found = [*_cued_names(text, gaz), *_speaker_names(text, gaz), *runs_names(text, gaz), *_signature(text, gaz)]
     yield from found
     if found:
         yield from _names_beside(text, found, gaz)

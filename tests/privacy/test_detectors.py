@@ -432,3 +432,19 @@ def test_a_handle_glued_to_its_platform_name_is_a_handle(text, handle):
     found = [text[m.start : m.end] for m in find_pii(text) if m.kind == "HANDLE"]
     assert found == [handle]
     assert [m.kind for m in find_pii("escreva para youtube@empresa.com.br")] == ["EMAIL"]  # an e-mail stays an e-mail
+
+
+def test_detectors_a_name_signing_the_text_at_its_end_is_a_name():
+    # Claim check 96 (Plano Clima 19293): «… ambientais. João Roberto - BH - MG.» was published whole.
+    from consultnlp.privacy.detectors import find_pii
+
+    def names(text: str) -> list[str]:
+        return [text[m.start : m.end] for m in find_pii(text) if m.kind == "NAME"]
+
+    assert names("Plantio feito com escolas públicas e as OSCs ambientais. João Roberto - BH - MG.") == ["João Roberto"]
+    assert names("Precisamos de mais ônibus à noite. Ana Souza, Recife") == ["Ana Souza"]
+    assert names("Salud Gratuita") == []  # the whole text, title-cased (Chile 2016)
+    assert names("Máxima Autoridad Política.") == []
+    assert names("Mais ciclovias no centro. São Paulo - SP") == []  # a place signs nothing
+    assert names("Centro de Educação Ambiental Tubarões Prof. Fábio Hazin") == []  # an honoree in an institution's name
+    assert names("Queremos mais árvores no Rio Grande do Sul.") == []
