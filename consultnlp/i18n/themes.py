@@ -36,6 +36,22 @@ THEME_STRINGS: dict[str, dict] = {
         ("1 of these themes was given to fewer than {min} distinct contributions: it is not counted among the themes raised.",
          "{n} of these themes were given to fewer than {min} distinct contributions each: they are not counted among the themes raised."),
     ),
+    # A theme listed with its sub-themes whose own count is under the minimum: the first screen does not count it (claim
+    # checks 92 and 96: "34 themes raised" beside 38 rows less 3, "29 temas" beside 31).
+    "annex_themes_heads": _n(
+        ("1 tema que encabeza subtemas se asignó él mismo a menos de {min} contribuciones distintas: se cuenta por sus subtemas, "
+         "no como tema mencionado.",
+         "{n} temas que encabezan subtemas se asignaron ellos mismos a menos de {min} contribuciones distintas cada uno: se cuentan "
+         "por sus subtemas, no como temas mencionados."),
+        ("1 tema que encabeça subtemas foi atribuído ele mesmo a menos de {min} contribuições distintas: conta por seus subtemas, "
+         "não como tema mencionado.",
+         "{n} temas que encabeçam subtemas foram atribuídos eles mesmos a menos de {min} contribuições distintas cada um: contam "
+         "por seus subtemas, não como temas mencionados."),
+        ("1 theme that heads sub-themes was itself given to fewer than {min} distinct contributions: it counts through its "
+         "sub-themes, not as a theme raised.",
+         "{n} themes that head sub-themes were themselves given to fewer than {min} distinct contributions each: they count "
+         "through their sub-themes, not as themes raised."),
+    ),
     "themes_few": _n(
         ("1 tema más se asignó a menos de {min} contribuciones distintas, muy pocas para decir que se planteó: {names}. Figura en el anexo.",
          "{n} temas más se asignaron a menos de {min} contribuciones distintas cada uno, muy pocas para decir que se plantearon: {names}. "

@@ -273,3 +273,35 @@ def test_who_took_part_says_when_the_file_names_no_author():
     assert "não é possível contar os participantes" in said(facts)
     assert "não é possível contar" not in said({**facts, "authorship": {"column": "autor", "participants": 3}})
     assert "não é possível contar" not in said({**facts, "records": {"column": "id_ela", "records": 4}})
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "en"])
+def test_report_wording_the_annex_says_why_a_theme_heading_sub_themes_is_not_counted_on_the_first_screen(lang):
+    # Claim checks 92 and 96: "34 themes raised" beside 38 rows less 3 (march-on), "29 temas" beside 31 (Plano Clima): a
+    # theme listed with its sub-themes that was itself given to fewer than 3 is not counted, and the annex did not say so.
+    from consultnlp.i18n import t
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.context import annex_section
+    from consultnlp.report.sections.summary import summary_section
+
+    themes = pd.DataFrame(
+        {
+            "theme_id": ["public_service_delivery", "education", "health", "elections", "open_data"],
+            "name": ["Public service delivery", "Education", "Health", "Elections", "Open data"],
+            "parent": ["", "public_service_delivery", "public_service_delivery", "", ""],
+            "unique_contributions": [0, 40, 30, 20, 1],
+            "unique_with_subthemes": [70, pd.NA, pd.NA, pd.NA, pd.NA],
+            "share_of_unique": [0.0, 0.4, 0.3, 0.2, 0.01],
+        }
+    )
+    tables = {"themes": themes, "overview": pd.DataFrame({"metric": ["unique_contributions"], "value": [100]})}
+    facts = {"accounting": {"input": 100, "analysed": 100, "excluded": {}}}
+    ctx = ReportContext(tables=tables, facts=facts, lang=lang, taxonomy=None, settings={})
+    figures = next(b for b in summary_section(ctx).blocks if b.kind == "figures").figures
+    assert {"value": "3", "label": t("fig_themes", lang, count=3)} in figures
+    annex = next(s for s in annex_section(ctx).subsections if s.id == "annex-themes")
+    rows = next(b for b in annex.blocks if b.kind == "table").rows
+    texts = [b.text for b in annex.blocks if b.kind == "p"]
+    assert len(rows) == 5  # 5 listed - 1 given to fewer - 1 heading sub-themes = 3 counted
+    assert t("annex_themes_few", lang, count=1, n="1", min=3) in texts
+    assert t("annex_themes_heads", lang, count=1, n="1", min=3) in texts

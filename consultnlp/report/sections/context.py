@@ -347,6 +347,10 @@ def annex_section(ctx: ReportContext) -> Section | None:
         few = int((named["shown_unique"] < MIN_THEME_SHOWN).sum())
         if few:
             sub.blocks.append(Block("p", text=t("annex_themes_few", lang, count=few, n=ctx.n(few), min=MIN_THEME_SHOWN)))
+        # ... nor a theme listed with its sub-themes that was itself given to fewer (claim check 96: "29 temas", 31 rows).
+        heads = int(((named["unique_contributions"] < MIN_THEME_SHOWN) & (named["shown_unique"] >= MIN_THEME_SHOWN)).sum())
+        if heads:
+            sub.blocks.append(Block("p", text=t("annex_themes_heads", lang, count=heads, n=ctx.n(heads), min=MIN_THEME_SHOWN)))
         sec.subsections.append(sub)
     return sec
 
