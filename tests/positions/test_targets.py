@@ -63,9 +63,15 @@ def test_a_stance_on_the_whole_proposal_has_no_target(detector, lang, text):
         ("en", "I agree with what John said above.", "about a statement"),
         ("pt", "Apoio à agricultura familiar", "a title"),
         ("en", "I agree with the previous commenter.", "about a statement"),
+        # Claim check 90 (Plano Clima): proposals opening "Defendo uma …" and a list's first item "- Apoio à …" were
+        # counted as support for what is under consultation; they say what the writer proposes.
+        ("pt", "Defendo uma extensão pesqueira inclusiva, que valorize os saberes tradicionais.", "a proposal"),
+        ("es", "Apoyamos un sistema de transporte gratuito para estudiantes", "a proposal"),
+        ("pt", "- Apoio à demarcação dos territórios. - Diagnóstico de agravos e doenças.", "a title"),
+        ("es", "-A favor de La salud.", "a title"),
     ],
 )
-def test_titles_requests_and_other_things_are_no_stance(detector, lang, text, reason):
+def test_titles_requests_proposals_and_other_things_are_no_stance(detector, lang, text, reason):
     found = detector.detect(text, lang)
     assert found.position == "none"
     assert [h.reason for h in found.hits] == [reason]
@@ -95,23 +101,6 @@ def test_an_item_of_a_list_opening_with_apoio_a_is_no_stance(detector):
     found = detector.detect("Ações de educação ambiental; apoio a preservação das unidades; apoio a redução do desmatamento.", "pt")
     assert found.position == "none"
     assert [h.reason for h in found.hits if h.cue.words == ("apoio",)][-1] == "a title"
-
-
-@pytest.mark.parametrize(
-    "lang, text, reason",
-    [
-        # Claim check 90 (Plano Clima): proposals opening "Defendo uma …" and a list's first item "- Apoio à …" were
-        # counted as support for what is under consultation; they say what the writer proposes.
-        ("pt", "Defendo uma extensão pesqueira inclusiva, que valorize os saberes tradicionais.", "a proposal"),
-        ("es", "Apoyamos un sistema de transporte gratuito para estudiantes", "a proposal"),
-        ("pt", "- Apoio à demarcação dos territórios. - Diagnóstico de agravos e doenças.", "a title"),
-        ("es", "-A favor de La salud.", "a title"),
-    ],
-)
-def test_what_a_proposal_proposes_is_no_stance(detector, lang, text, reason):
-    found = detector.detect(text, lang)
-    assert found.position == "none"
-    assert [h.reason for h in found.hits] == [reason]
 
 
 @pytest.mark.parametrize(
