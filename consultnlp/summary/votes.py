@@ -141,15 +141,11 @@ def counter_votes(frame: pd.DataFrame) -> pd.DataFrame:
     disagree) and the organiser's 53 questions with their 219,622 votes appeared nowhere."""
     if POLIS_VOTES not in frame or not {"agrees", "disagrees"} <= set(frame.columns):
         return pd.DataFrame()
-    excluded = frame[schema.EXCLUDED].astype(str) if schema.EXCLUDED in frame else pd.Series("", index=frame.index)
-    rejected = excluded.eq(schema.REASON_MODERATED)
-    if "moderated" in frame:
-        rejected |= frame["moderated"].astype(str).str.strip().isin(["-1", "-1.0"])
+    rejected, official = _rejected_and_official(frame)
     agree, disagree = (pd.to_numeric(frame[c], errors="coerce").fillna(0).clip(lower=0).astype(int) for c in ("agrees", "disagrees"))
     seen = agree + disagree
-    kept = ~rejected & (seen > 1)  # one vote at most is its author's own
     ids = frame.index.astype(str)
-    official = set(ids[excluded.eq(schema.REASON_OFFICIAL).to_numpy()])
+    kept = ~ids.isin(rejected) & (seen > 1).to_numpy()  # one vote at most is its author's own
     profile = profile_questions(frame, official, schema.TEXT if schema.TEXT in frame else schema.TEXT_REDACTED)
     texts = frame[schema.TEXT_REDACTED].fillna("").astype(str) if schema.TEXT_REDACTED in frame else pd.Series("", index=frame.index)
     relayed = reworded_from(frame)
@@ -165,11 +161,22 @@ def counter_votes(frame: pd.DataFrame) -> pd.DataFrame:
             "disagree": disagree.to_numpy(),
             "seen": seen.to_numpy(),
         }
-    )[kept.to_numpy()]
+    )[kept]
     table["agree_share"] = (table["agree"] / table["seen"]).round(4)
     table["disagree_share"] = (table["disagree"] / table["seen"]).round(4)
     table["counted"] = True
     return table.reset_index(drop=True)
+
+
+def _rejected_and_official(frame: pd.DataFrame) -> tuple[set[str], set[str]]:
+    """The ids (as strings) of the statements the moderators rejected (set aside so, or ``moderated`` = -1: the
+    organiser's own rejected drafts are set aside as the organiser's, and rejected all the same) and of the organiser's."""
+    excluded = frame[schema.EXCLUDED].astype(str) if schema.EXCLUDED in frame else pd.Series("", index=frame.index)
+    ids = frame.index.astype(str)
+    rejected = excluded.eq(schema.REASON_MODERATED).to_numpy()
+    if "moderated" in frame:
+        rejected |= frame["moderated"].astype(str).str.strip().isin(["-1", "-1.0"]).to_numpy()
+    return set(ids[rejected]), set(ids[excluded.eq(schema.REASON_OFFICIAL).to_numpy()])
 
 
 def credited_authors(frame: pd.DataFrame, author: str) -> pd.Series:
@@ -200,14 +207,11 @@ def statement_authors(frame: pd.DataFrame) -> pd.Series:
 def vote_tables(matrix: VoteMatrix, frame: pd.DataFrame, *, random_state: int) -> dict[str, pd.DataFrame]:
     """The four vote tables; ``statement_votes`` alone (for all participants, with ``voters``) when the votes do not place
     enough participants to form two groups; none without votes."""
-    rejected = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_MODERATED].astype(str)) if schema.EXCLUDED in frame else set()
-    if "moderated" in frame:  # the organiser's own rejected drafts are set aside as the organiser's, and rejected all the same
-        rejected |= set(frame.index[frame["moderated"].astype(str).str.strip() == "-1"].astype(str))
+    rejected, official = _rejected_and_official(frame)
     matrix = matrix.without(rejected)
     # The organiser's statements (Pol.is seeds, meta questions) are voted on like any other; the report says whose they
     # are. Its profile questions ("I voted to Remain") say who voted, not what they think: no group is formed on them,
     # and none is agreement, division or what sets a group apart.
-    official = set(frame.index[frame[schema.EXCLUDED] == schema.REASON_OFFICIAL].astype(str)) if schema.EXCLUDED in frame else set()
     profile = profile_questions(frame, official, schema.TEXT if schema.TEXT in frame else schema.TEXT_REDACTED)
     opinions = matrix.without(profile)
     voted = (~pd.isna(matrix.values)).any(axis=1)  # everyone who voted, placed or not
