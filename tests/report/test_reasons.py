@@ -285,12 +285,8 @@ def test_reasons_the_moderated_share_is_of_what_participants_wrote(lang):
 def test_reasons_the_moderated_say_how_many_the_organiser_posted_again(lang, expected):
     # Claim check 73 (Pol.is biodiversity): 16 of the 147 rejected statements survive as the organiser's rewordings,
     # analysed as their participants' ideas; the report said so of each quote but never how many.
-    from consultnlp.report.sections.common import ReportContext
-    from consultnlp.report.sections.summary import reason_sentence
-
-    accounting = {"input": 316, "analysed": 109, "excluded": {schema.REASON_MODERATED: 147, schema.REASON_OFFICIAL: 60}}
-    ctx = ReportContext(tables={}, facts={"accounting": accounting, "reworded": 16}, lang=lang, taxonomy=None, settings={})
-    assert expected in reason_sentence(ctx, schema.REASON_MODERATED, 147)
+    _, said = _moderated_sentence(lang, received=316, analysed=109, rejected=147, official=60, reworded=16)
+    assert expected in said
 
 
 @pytest.mark.parametrize(
@@ -305,13 +301,7 @@ def test_reasons_a_rejected_rewording_of_the_organiser_is_not_counted_as_a_parti
     # Claim check 76 (Pol.is canadian electoral reform): "20 were rejected ... That is 16% of the 127 written by
     # participants. 6 of them were posted again" — one of the 20 was the organiser's rewording, rejected too: 19 of 127,
     # and 5 rewordings analysed.
-    from consultnlp.report.sections.common import ReportContext
-    from consultnlp.report.sections.summary import reason_sentence
-
-    accounting = {"input": 174, "analysed": 107, "excluded": {schema.REASON_MODERATED: 20, schema.REASON_OFFICIAL: 41}}
-    facts = {"accounting": accounting, "reworded": 5, "organiser_rejected": 1}
-    ctx = ReportContext(tables={}, facts=facts, lang=lang, taxonomy=None, settings={})
-    said = reason_sentence(ctx, schema.REASON_MODERATED, 20)
+    _, said = _moderated_sentence(lang, received=174, analysed=107, rejected=20, official=41, reworded=5, organiser_rejected=1)
     assert expected in said and ("5 " in said.split(expected)[1])
 
 
@@ -343,12 +333,10 @@ def test_reasons_the_organisers_rejected_rewordings_are_counted_from_the_frame()
 def test_reasons_the_moderated_say_how_many_analysed_were_never_reviewed_nor_voted_on(lang, expected):
     # Claim check 92 (Pol.is march-on): "381 were rejected by the platform's moderators" read as if the rest had been
     # accepted; 1,527 of the 1,697 analysed were never reviewed, and no one but their author voted on them.
-    from consultnlp.report.sections.common import ReportContext, quote_item
-    from consultnlp.report.sections.summary import reason_sentence
+    from consultnlp.report.sections.common import quote_item
 
-    accounting = {"input": 2162, "analysed": 1697, "excluded": {schema.REASON_MODERATED: 381, schema.REASON_OFFICIAL: 67}}
-    ctx = ReportContext(tables={}, facts={"accounting": accounting, "unseen_by_voters": 1527}, lang=lang, taxonomy=None, settings={})
-    assert expected in reason_sentence(ctx, schema.REASON_MODERATED, 381)
+    ctx, said = _moderated_sentence(lang, received=2162, analysed=1697, rejected=381, official=67, unseen_by_voters=1527)
+    assert expected in said
     # A quote no one but its author voted on says so instead of "1 agree, 0 disagree" (the author's own vote).
     unvoted = quote_item(ctx, {"comment_id": "884", "quote": "x", "agrees": 1, "disagrees": 0})["cite"]
     voted = quote_item(ctx, {"comment_id": "57", "quote": "x", "agrees": 732, "disagrees": 698})["cite"]
@@ -362,3 +350,18 @@ def test_reasons_the_moderated_say_how_many_analysed_were_never_reviewed_nor_vot
         }[lang]
     )
     assert "732" in voted and "698" in voted
+
+
+def _moderated_sentence(lang: str, *, received: int, analysed: int, rejected: int, official: int, **facts: int):  # noqa: ANN202
+    """(the report context, the sentence of the rows the moderators rejected) of a Pol.is run with these counts and the
+    summary's other ``facts``."""
+    from consultnlp.report.sections.common import ReportContext
+    from consultnlp.report.sections.summary import reason_sentence
+
+    accounting = {
+        "input": received,
+        "analysed": analysed,
+        "excluded": {schema.REASON_MODERATED: rejected, schema.REASON_OFFICIAL: official},
+    }
+    ctx = ReportContext(tables={}, facts={"accounting": accounting, **facts}, lang=lang, taxonomy=None, settings={})
+    return ctx, reason_sentence(ctx, schema.REASON_MODERATED, rejected)
